@@ -1,0 +1,37 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+
+import { AiSystemsModule } from '@wc/ai-systems';
+import { AuthModule } from '@wc/auth';
+import { CaseService, CasesModule } from '@wc/cases';
+import { type AppConfig, ClockModule, ConfigModule, loadConfig } from '@wc/config';
+import { CouncilsModule } from '@wc/councils';
+import { CouncilSpaceModule } from '@wc/council-space';
+import { DatabaseModule } from '@wc/database';
+import { DiscussionModule } from '@wc/discussion';
+import { DocumentsModule } from '@wc/documents';
+import { DossierModule } from '@wc/dossier';
+import { MeetingsModule } from '@wc/meetings';
+import { NotificationsModule } from '@wc/notifications';
+import { OverviewsModule } from '@wc/overviews';
+import { RealtimeModule } from '@wc/realtime';
+import { UnionsModule } from '@wc/unions';
+
+import { LoggerModule } from './bootstrap/logger.module';
+import { HealthController } from './health.controller';
+
+/** The composition root of the HTTP + socket application. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig = loadConfig()): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [ConfigModule.forRoot(config), ClockModule, LoggerModule, DatabaseModule, AuthModule, CouncilsModule, AiSystemsModule, CasesModule, NotificationsModule,
+        UnionsModule, OverviewsModule,
+        DossierModule,
+        DocumentsModule,
+        DiscussionModule, CouncilSpaceModule, MeetingsModule,
+        RealtimeModule.forRoot({ imports: [CasesModule], caseAccess: CaseService })],
+      controllers: [HealthController],
+    };
+  }
+}

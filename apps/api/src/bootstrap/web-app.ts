@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+
+/** Where `scripts/build-web.ts` puts the built web app (apps/web/dist). */
+export const WEB_DIST = join(__dirname, '..', '..', '..', 'web', 'dist');
+
+// Screens people reach from links in e-mails and invitations. These paths also name API routes
+// (GET /cases/:id answers JSON), so only a browser navigating without a bearer token gets the app.
+const APP_PATHS = /^\/(cases|settings|notifications|ai-systems|meetings|invitations\/accept)(\/|$)/;
+
+// The app needs nothing from elsewhere: no inline script, no third-party origin.
+const CSP = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"].join('; ');
+
+function appHeaders(res: Response, isHtml: boolean): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  if (isHtml) {
+    res.setHeader('Content-Security-Policy', CSP);
+    res.setHeader('Cache-Control', 'no-cache');
+  } else {
+    // Vite names assets by content hash, so they never change under one name.
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  }
+}
+
+function isBrowserNavigation(req: Request): boolean {
+  if (req.method !== 'GET' || req.headers.authorization) {
+    return false;
+  }
+  const dest = req.headers['sec-fetch-dest'];
+  return dest ? dest === 'document' : req.accepts(['json', 'html']) === 'html';
+}
+
+/**
+ * Serves the built web app from the API itself, so production runs one server: `/` is the app,
+ * `/assets/*` its files, and e-mail deep links (`/cases/<id>`) open the app, which moves them
+ * behind its `#`. Does nothing when the app has not been built.
+ */
+export function serveWebApp(app: NestExpressApplication, dist = WEB_DIST): boolean {
+  const index = join(dist, 'index.html');
+  if (!existsSync(index)) {
+    return false;
+  }
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (APP_PATHS.test(req.path) && isBrowserNavigation(req)) {
+      appHeaders(res, true);
+      res.sendFile(index);
+      return;
+    }
+    next();
+  });
+  app.useStaticAssets(dist, { index: 'index.html', dotfiles: 'ignore', setHeaders: (res, path) => appHeaders(res as unknown as Response, path.endsWith('.html')) });
+  return true;
+}

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+
+import { type AppConfig, ConfigError, loadConfig } from '@wc/config';
+
+import { ApiModule } from './api.module';
+import { configureApp } from './bootstrap/configure-app';
+
+/** Starts the API on the configured port; DATABASE_URL must point at a migrated database. */
+export async function startApi(config: AppConfig = loadConfig()): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bufferLogs: true });
+  configureApp(app);
+  await app.listen(config.app.port, '0.0.0.0');
+  return app;
+}
+
+if (require.main === module) {
+  startApi().catch((error: unknown) => {
+    // A bad environment is the operator's to fix: list the problems, not a stack trace.
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  });
+}

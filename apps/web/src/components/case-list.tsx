@@ -1,0 +1,59 @@
+import type { Schemas } from '../api/client';
+import { useI18n } from '../i18n';
+import { Link } from '../router';
+import { Badge } from './ui';
+
+type CaseSummary = Schemas['CaseSummaryResponse'];
+
+/** Who a case waits for in its stage: the employer, the council, a court, or nobody. */
+export function waitingFor(c: CaseSummary): 'employer' | 'council' | 'court' | 'term' | 'nobody' {
+  if (c.status === 'draft') {
+    return 'employer';
+  }
+  switch (c.stage) {
+    case 'request_submitted':
+    case 'council_deliberation':
+      return 'council';
+    case 'appeal_pending':
+    case 'substitute_permission_pending':
+      return 'court';
+    case 'suspension':
+      return 'term';
+    case 'closed':
+    case 'withdrawn':
+      return 'nobody';
+    default:
+      return 'employer';
+  }
+}
+
+export function StageBadge({ c }: { c: Pick<CaseSummary, 'stage' | 'status' | 'blocked'> }) {
+  const { label } = useI18n();
+  const stage = c.status === 'draft' ? 'draft' : c.stage;
+  const tone = c.blocked || stage === 'prohibited' ? 'danger' : stage === 'suspension' ? 'warn' : stage === 'implemented' || stage === 'closed' ? 'ok' : 'info';
+  return <Badge tone={tone}>{label('caseStage', stage)}</Badge>;
+}
+
+export function CaseList({ cases, showWaiting, compact }: { cases: CaseSummary[]; showWaiting?: boolean; compact?: boolean }) {
+  const { t, label, dateTime } = useI18n();
+  return (
+    <ul className={`case-list${compact ? ' compact' : ''}`}>
+      {cases.map((c) => (
+        <li key={c.id} className="case-item" data-case-id={c.id}>
+          <Link to={`/cases/${c.id}`} className="case-link">
+            {c.title}
+          </Link>
+          <div className="case-meta">
+            <StageBadge c={c} />
+            {showWaiting && <span>{label('waiting', waitingFor(c))}</span>}
+            {!compact && (
+              <span className="muted">
+                {t('cases.updated')} {dateTime(c.updatedAt)}
+              </span>
+            )}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,97 @@
+import { type FormEvent, useState } from 'react';
+
+import { api, type Schemas, unwrap } from '../api/client';
+import type { Side } from '../domain';
+import { useI18n } from '../i18n';
+import { Badge, Empty, ErrorAlert, Loading, TextArea, useAsync, useMutation } from './ui';
+
+type CaseResponse = Schemas['CaseResponse'];
+type Comment = Schemas['CommentResponse'];
+
+/** The threads a side may use: the case thread for all, the union thread for the council and the union. */
+function threadsFor(side: Side): Array<'case' | 'union'> {
+  switch (side) {
+    case 'council_board':
+    case 'council_member':
+      return ['case', 'union'];
+    case 'union':
+      return ['union'];
+    default:
+      return ['case'];
+  }
+}
+
+/** The case discussion, updated live: a change by one person shows for the others without reload. */
+export function Discussion({ aiCase, version, names }: { aiCase: CaseResponse; version: number; names: Map<string, string> }) {
+  const { t } = useI18n();
+  const threads = threadsFor(aiCase.yourSide);
+  const [thread, setThread] = useState<'case' | 'union'>(threads[0]);
+  return (
+    <section aria-labelledby="discussion-title">
+      <h2 id="discussion-title">{t('discussion.title')}</h2>
+      {threads.length > 1 && (
+        <div className="segmented" role="group" aria-label={t('discussion.threads')}>
+          {threads.map((x) => (
+            <button key={x} type="button" className={`button ${thread === x ? 'button-primary' : 'button-secondary'}`} aria-pressed={thread === x} onClick={() => setThread(x)}>
+              {t(`discussion.thread.${x}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      <p className="hint">{t(`discussion.lead.${thread}`)}</p>
+      <Thread key={thread} caseId={aiCase.id} thread={thread} version={version} names={names} />
+    </section>
+  );
+}
+
+function Thread({ caseId, thread, version, names }: { caseId: string; thread: 'case' | 'union'; version: number; names: Map<string, string> }) {
+  const { t, dateTime } = useI18n();
+  const comments = useAsync(() => unwrap(api.GET('/cases/{caseId}/comments', { params: { path: { caseId }, query: { thread } } })), [caseId, thread, version]);
+  const [body, setBody] = useState('');
+  const post = useMutation(async () => {
+    await unwrap(api.POST('/cases/{caseId}/comments', { params: { path: { caseId }, query: { thread } }, body: { body: body.trim() } }));
+    setBody('');
+    await comments.reload();
+  });
+  return (
+    <>
+      <ErrorAlert error={comments.error} />
+      {!comments.data ? (
+        <Loading />
+      ) : comments.data.length === 0 ? (
+        <Empty>{t('discussion.none')}</Empty>
+      ) : (
+        <ol className="comment-list" aria-label={t('discussion.comments')}>
+          {comments.data.map((c) => (
+            <CommentItem key={c.id} comment={c} author={names.get(c.authorId)} when={dateTime(c.createdAt)} />
+          ))}
+        </ol>
+      )}
+      <form
+        className="card"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          void post.submit();
+        }}
+      >
+        <TextArea label={t('discussion.write')} value={body} onChange={(e) => setBody(e.target.value)} required />
+        <ErrorAlert error={post.error} />
+        <button type="submit" className="button button-primary" disabled={post.busy || !body.trim()}>
+          {t('discussion.post')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+function CommentItem({ comment: c, author, when }: { comment: Comment; author: string | undefined; when: string }) {
+  const { t } = useI18n();
+  return (
+    <li className="comment card" data-comment={c.id}>
+      {c.deletedAt || c.body === null ? <p className="muted">{t('discussion.deleted')}</p> : <p className="comment-body">{c.body.replace(/@\[([^\]]+)\]\([0-9a-fA-F-]{36}\)/g, '@$1')}</p>}
+      <p className="muted small">
+        {author ?? t('common.someone')} · {when} {c.editedAt && <Badge>{t('discussion.edited')}</Badge>}
+      </p>
+    </li>
+  );
+}

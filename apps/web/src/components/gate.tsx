@@ -1,0 +1,69 @@
+import { type FormEvent, useState } from 'react';
+
+import { api, type Schemas, unwrap } from '../api/client';
+import type { Side } from '../domain';
+import { useI18n } from '../i18n';
+import { Sources } from './triage';
+import { Badge, Checkbox, ErrorAlert, TextField, useMutation } from './ui';
+
+type CaseResponse = Schemas['CaseResponse'];
+
+/** The go-live gate: every condition the triage made applicable, met or not, with its source. */
+export function GoLiveGate({ aiCase, side, onChanged }: { aiCase: CaseResponse; side: Side; onChanged: (c: CaseResponse) => void }) {
+  const { t, label } = useI18n();
+  const gate = aiCase.goLiveGate;
+  if (!gate) {
+    return <p className="empty">{t('gate.afterTriage')}</p>;
+  }
+  const oversight = gate.conditions.find((c) => c.key === 'oversight_trained');
+  return (
+    <div className={`gate ${gate.open ? 'gate-open' : 'gate-blocked'}`} data-gate={gate.open ? 'open' : 'blocked'}>
+      <p className="gate-verdict">
+        <Badge tone={gate.open ? 'ok' : 'danger'}>{gate.open ? t('gate.open') : t('gate.blocked')}</Badge> {gate.open ? t('gate.openLead') : t('gate.blockedLead')}
+      </p>
+      <ul className="checklist">
+        {gate.conditions.map((c) => (
+          <li key={c.key} className={c.met ? 'met' : 'unmet'} data-condition={c.key} data-met={c.met}>
+            <span className="check" aria-hidden="true">
+              {c.met ? '✓' : '✗'}
+            </span>
+            <span>
+              <strong>{label('gate', c.key)}</strong> <span className="visually-hidden">{c.met ? t('gate.met') : t('gate.unmet')}</span>
+              <br />
+              <span className="muted small">
+                {String(c.reason)} <Sources sources={c.sources} />
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {oversight && !oversight.met && side === 'employer' && aiCase.status === 'sent' && <OversightForm aiCase={aiCase} onChanged={onChanged} />}
+    </div>
+  );
+}
+
+function OversightForm({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c: CaseResponse) => void }) {
+  const { t } = useI18n();
+  const [staffNamed, setStaffNamed] = useState(false);
+  const [trained, setTrained] = useState(false);
+  const [note, setNote] = useState('');
+  const save = useMutation(async () => onChanged(await unwrap(api.POST('/cases/{caseId}/oversight-confirmations', { params: { path: { caseId: aiCase.id } }, body: { version: aiCase.version, staffNamed, trained, ...(note ? { note } : {}) } }))));
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void save.submit();
+  };
+  return (
+    <details className="action">
+      <summary>{t('gate.confirmOversight')}</summary>
+      <form onSubmit={onSubmit}>
+        <Checkbox label={t('gate.staffNamed')} checked={staffNamed} onChange={(e) => setStaffNamed(e.target.checked)} />
+        <Checkbox label={t('gate.trained')} checked={trained} onChange={(e) => setTrained(e.target.checked)} />
+        <TextField label={t('gate.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+        <ErrorAlert error={save.error} />
+        <button type="submit" className="button button-primary" disabled={save.busy}>
+          {t('common.save')}
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Schemas } from '../api/client';
+import { type Side, SIDE_STAGES, TRACK_ORDER, TRACK_PATH, type TrackKind } from '../domain';
+import { useI18n } from '../i18n';
+import { TrackActions } from './track-actions';
+import { Badge } from './ui';
+
+type CaseResponse = Schemas['CaseResponse'];
+type Track = Schemas['TrackResponse'];
+
+interface HistoryEntry {
+  at: string;
+  from: string;
+  to: string;
+  action: { type: string };
+  actorSide: string;
+}
+
+/**
+ * The parallel tracks as a timeline: each track a row of its stages in process order, the
+ * current one marked, with what happened when, and the actions open to the reader's side.
+ */
+export function Timeline({ aiCase, side, onChanged }: { aiCase: CaseResponse; side: Side; onChanged: (c: CaseResponse) => void }) {
+  const { t } = useI18n();
+  const tracks = [...aiCase.tracks].sort((a, b) => TRACK_ORDER.indexOf(a.kind as TrackKind) - TRACK_ORDER.indexOf(b.kind as TrackKind));
+  if (tracks.length === 0) {
+    return <p className="empty">{aiCase.status === 'draft' ? t('timeline.afterTriage') : t('timeline.none')}</p>;
+  }
+  return (
+    <div className="timeline">
+      {tracks.map((track) => (
+        <TrackRow key={track.kind} track={track} aiCase={aiCase} side={side} onChanged={onChanged} />
+      ))}
+    </div>
+  );
+}
+
+function TrackRow({ track, aiCase, side, onChanged }: { track: Track; aiCase: CaseResponse; side: Side; onChanged: (c: CaseResponse) => void }) {
+  const { t, label, dateTime } = useI18n();
+  const kind = track.kind as TrackKind;
+  const path = TRACK_PATH[kind];
+  const onSide = SIDE_STAGES.includes(track.stage);
+  const snapshot = track.snapshot as { returnStage?: string; history?: HistoryEntry[]; consultationsHeld?: number };
+  const anchor = onSide ? (snapshot.returnStage ?? lastMainStage(snapshot.history ?? [], path)) : track.stage;
+  const currentIndex = path.indexOf(anchor);
+  const history = [...(snapshot.history ?? [])].reverse();
+  return (
+    <section className={`track track-${kind}`} aria-labelledby={`track-${kind}`} data-track={kind} data-stage={track.stage}>
+      <div className="track-head">
+        <h3 id={`track-${kind}`}>{label('track', kind)}</h3>
+        <Badge tone={track.stage === 'suspension' || onSide ? 'warn' : 'info'}>{label('stage', track.stage)}</Badge>
+      </div>
+      <ol className="track-steps" tabIndex={0} aria-label={t('timeline.stepsOf', { track: label('track', kind) })}>
+        {path.map((stage, index) => {
+          const state = !onSide && index === currentIndex ? 'current' : index < currentIndex || (onSide && index <= currentIndex) ? 'done' : 'todo';
+          return (
+            <li key={stage} className={`step step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+              <span className="step-dot" aria-hidden="true" />
+              <span className="step-label">
+                {label('stage', stage)}
+                <span className="visually-hidden"> ({t(`timeline.${state}`)})</span>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      {history.length > 0 && (
+        <details className="track-history">
+          <summary>{t('timeline.history', { count: history.length })}</summary>
+          <ol>
+            {history.map((h, i) => (
+              <li key={`${h.at}-${i}`}>
+                <time dateTime={h.at}>{dateTime(h.at)}</time> · {label('action', h.action.type)} ({label('side', h.actorSide)}): {label('stage', h.from)} → {label('stage', h.to)}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+      <TrackActions aiCase={aiCase} track={track} side={side} onChanged={onChanged} />
+    </section>
+  );
+}
+
+function lastMainStage(history: HistoryEntry[], path: readonly string[]): string {
+  for (let i = history.length - 1; i >= 0; i--) {
+    if (path.includes(history[i].from)) {
+      return history[i].from;
+    }
+  }
+  return path[0];
+}

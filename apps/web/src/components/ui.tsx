@@ -1,0 +1,244 @@
+import {
+  type ButtonHTMLAttributes,
+  type DependencyList,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
+
+import { ApiError } from '../api/client';
+import { useI18n } from '../i18n';
+
+/** Loads data, keeps the last good answer while reloading, and exposes `reload` for live updates. */
+export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): { data: T | undefined; error: unknown; loading: boolean; reload: () => Promise<void>; set: (data: T) => void } {
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: true });
+  const latest = useRef(load);
+  latest.current = load;
+  const generation = useRef(0);
+  const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    setState((s) => ({ ...s, loading: true }));
+    try {
+      const data = await latest.current();
+      if (mine === generation.current) {
+        setState({ data, error: undefined, loading: false });
+      }
+    } catch (error) {
+      if (mine === generation.current) {
+        setState((s) => ({ data: s.data, error, loading: false }));
+      }
+    }
+  }, []);
+  // The first dependency is the identity of what is shown (a case id): when it changes the old
+  // data goes; when only the others change (a live version counter) the screen keeps showing the
+  // last answer while it refetches, so open forms and disclosures stay as they are.
+  const identity = useRef<unknown>(deps[0]);
+  useEffect(() => {
+    if (!Object.is(identity.current, deps[0])) {
+      identity.current = deps[0];
+      setState({ data: undefined, error: undefined, loading: true });
+    }
+    void reload();
+    // The caller names the dependencies.
+  }, deps);
+  const set = useCallback((data: T) => {
+    generation.current++;
+    setState({ data, error: undefined, loading: false });
+  }, []);
+  return { ...state, reload, set };
+}
+
+export function PageHeader({ title, children, lead }: { title: ReactNode; children?: ReactNode; lead?: ReactNode }) {
+  return (
+    <header className="page-header">
+      <div>
+        <h1 tabIndex={-1} id="page-title">
+          {title}
+        </h1>
+        {lead && <p className="lead">{lead}</p>}
+      </div>
+      {children && <div className="page-actions">{children}</div>}
+    </header>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="loading" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+export function ErrorAlert({ error }: { error: unknown }) {
+  const { t, problem, label } = useI18n();
+  if (!error) {
+    return null;
+  }
+  const apiError = error instanceof ApiError ? error : null;
+  return (
+    <div className="alert alert-error" role="alert">
+      <p>{apiError ? problem(apiError) : t('error.unexpected')}</p>
+      {apiError && apiError.errors.length > 0 && (
+        <ul>
+          {apiError.errors.map((e) => (
+            <li key={`${e.path}:${e.message}`}>
+              <code>{e.path}</code>: {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {apiError && Array.isArray(apiError.body.missing) && (
+        <ul>
+          {(apiError.body.missing as unknown[]).map((m) => (
+            <li key={String(m)} data-missing={String(m)}>
+              {label('missing', String(m).split(':').pop() ?? String(m))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+interface FieldProps {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+}
+
+function FieldShell({ id, label, hint, error, children }: FieldProps & { id: string; children: ReactNode }) {
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function describedBy(id: string, { hint, error }: FieldProps): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return ids || undefined;
+}
+
+export function TextField({ label, hint, error, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <input id={id} aria-describedby={describedBy(id, { label, hint, error })} aria-invalid={error ? true : undefined} {...input} />
+    </FieldShell>
+  );
+}
+
+export function TextArea({ label, hint, error, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <textarea id={id} rows={3} aria-describedby={describedBy(id, { label, hint, error })} aria-invalid={error ? true : undefined} {...input} />
+    </FieldShell>
+  );
+}
+
+export function SelectField({ label, hint, error, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <select id={id} aria-describedby={describedBy(id, { label, hint, error })} {...select}>
+        {children}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function Checkbox({ label, hint, ...input }: { label: ReactNode; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId();
+  return (
+    <div className="checkbox">
+      <input type="checkbox" id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Yes/no as two radio buttons in a fieldset: explicit answers, no unchecked-means-no ambiguity. */
+export function YesNo({ legend, hint, value, onChange, name }: { legend: ReactNode; hint?: ReactNode; value: boolean | undefined; onChange: (value: boolean) => void; name: string }) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <fieldset className="yes-no" aria-describedby={hint ? `${id}-hint` : undefined}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <div className="yes-no-options">
+        <label>
+          <input type="radio" name={name} checked={value === true} onChange={() => onChange(true)} /> {t('common.yes')}
+        </label>
+        <label>
+          <input type="radio" name={name} checked={value === false} onChange={() => onChange(false)} /> {t('common.no')}
+        </label>
+      </div>
+    </fieldset>
+  );
+}
+
+export function Button({ variant = 'primary', busy, children, ...rest }: { variant?: 'primary' | 'secondary' | 'danger' | 'link'; busy?: boolean } & ButtonHTMLAttributes<HTMLButtonElement>) {
+  return (
+    <button type="button" className={`button button-${variant}`} aria-busy={busy || undefined} disabled={busy || rest.disabled} {...rest}>
+      {children}
+    </button>
+  );
+}
+
+export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'ok' | 'warn' | 'danger' | 'info'; children: ReactNode }) {
+  return <span className={`badge badge-${tone}`}>{children}</span>;
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="empty">{children}</p>;
+}
+
+/** Runs a mutation, tracking busy and error state for a form. */
+export function useMutation<A extends unknown[], R>(run: (...args: A) => Promise<R>): { busy: boolean; error: unknown; submit: (...args: A) => Promise<R | undefined>; reset: () => void } {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const latest = useRef(run);
+  latest.current = run;
+  const submit = useCallback(async (...args: A) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      return await latest.current(...args);
+    } catch (e) {
+      setError(e);
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { busy, error, submit, reset: () => setError(undefined) };
+}

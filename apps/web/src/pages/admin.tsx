@@ -1,0 +1,111 @@
+import { type FormEvent, useState } from 'react';
+
+import { api, type Schemas, unwrap } from '../api/client';
+import { Empty, ErrorAlert, Loading, SelectField, TextField, useAsync, useMutation } from '../components/ui';
+import { useI18n } from '../i18n';
+import { useMe } from '../session';
+
+type Role = Schemas['RoleAssignmentDto']['role'];
+const COUNCIL_ROLES: readonly Role[] = ['council_chair', 'council_secretary', 'council_member', 'committee_member', 'external_expert'];
+const ROLES: readonly Role[] = ['hr_manager', 'employer_representative', 'org_admin', ...COUNCIL_ROLES];
+
+/** The organisation admin's part: who has which role, and inviting people. */
+export function OrganisationAdmin() {
+  const { t, label } = useI18n();
+  const me = useMe();
+  const members = useAsync(() => unwrap(api.GET('/organisations/{organisationId}/memberships', { params: { path: { organisationId: me.organisationId } } })), [me.organisationId]);
+  return (
+    <>
+      <Invite onDone={() => void members.reload()} />
+      <section className="card" aria-labelledby="members-title">
+        <h2 id="members-title">{t('admin.members')}</h2>
+        <ErrorAlert error={members.error} />
+        {!members.data ? (
+          <Loading />
+        ) : members.data.length === 0 ? (
+          <Empty>{t('admin.noMembers')}</Empty>
+        ) : (
+          <div className="table-scroll">
+            <table className="table">
+              <caption className="visually-hidden">{t('admin.members')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.name')}</th>
+                  <th scope="col">{t('login.email')}</th>
+                  <th scope="col">{t('admin.role')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.data.map((m) => (
+                  <tr key={m.membershipId}>
+                    <td>{m.displayName}</td>
+                    <td>{m.email}</td>
+                    <td>{label('role', m.role)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Invite({ onDone }: { onDone: () => void }) {
+  const { t, label, dateTime } = useI18n();
+  const me = useMe();
+  const councils = useAsync(() => unwrap(api.GET('/organisations/{organisationId}/works-councils', { params: { path: { organisationId: me.organisationId } } })), [me.organisationId]);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('council_member');
+  const [councilId, setCouncilId] = useState('');
+  const [sent, setSent] = useState<Schemas['InvitationResponse'] | null>(null);
+  const council = councilId || councils.data?.[0]?.id || '';
+  const invite = useMutation(async () => {
+    const needsCouncil = COUNCIL_ROLES.includes(role);
+    setSent(await unwrap(api.POST('/organisations/{organisationId}/invitations', { params: { path: { organisationId: me.organisationId } }, body: { email: email.trim(), roles: [{ role, ...(needsCouncil && council ? { worksCouncilId: council } : {}) }] } })));
+    setEmail('');
+    onDone();
+  });
+  return (
+    <section className="card" aria-labelledby="invite-title">
+      <h2 id="invite-title">{t('admin.invite')}</h2>
+      <form
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          void invite.submit();
+        }}
+      >
+        <TextField label={t('login.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+        <SelectField label={t('admin.role')} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {label('role', r)}
+            </option>
+          ))}
+        </SelectField>
+        {COUNCIL_ROLES.includes(role) && (
+          <SelectField label={t('newCase.council')} value={council} onChange={(e) => setCouncilId(e.target.value)}>
+            {(councils.data ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <ErrorAlert error={invite.error} />
+        <button type="submit" className="button button-primary" disabled={invite.busy || !email.trim()}>
+          {t('admin.send')}
+        </button>
+      </form>
+      <div role="status">
+        {sent && (
+          <div className="alert alert-ok">
+            <p>{t('admin.sent', { email: sent.email, date: dateTime(sent.expiresAt) })}</p>
+            <TextField label={t('admin.link')} readOnly value={sent.acceptUrl} onFocus={(e) => e.target.select()} />
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

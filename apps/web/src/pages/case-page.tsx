@@ -1,0 +1,306 @@
+import { type FormEvent, useCallback, useState } from 'react';
+
+import { api, downloadFile, type Schemas, unwrap } from '../api/client';
+import { AuditTrail } from '../components/audit';
+import { StageBadge } from '../components/case-list';
+import { DaysLeft, DeadlineList } from '../components/deadlines';
+import { CouncilSpace } from '../components/council-space';
+import { Discussion } from '../components/discussion';
+import { Documents } from '../components/documents';
+import { Dossier } from '../components/dossier';
+import { GoLiveGate } from '../components/gate';
+import { InformationRequests } from '../components/information-requests';
+import { Timeline } from '../components/timeline';
+import { TriageForm, TriageOutcome } from '../components/triage';
+import { UnionShares } from '../components/union-shares';
+import { Button, ErrorAlert, Loading, PageHeader, TextArea, useAsync, useMutation } from '../components/ui';
+import { type Side, triageOf } from '../domain';
+import { useI18n } from '../i18n';
+import { useCaseRoom } from '../realtime';
+import { Link } from '../router';
+
+type CaseResponse = Schemas['CaseResponse'];
+
+const COUNCIL_SIDES: readonly Side[] = ['council_board', 'council_member'];
+
+export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
+  const { t } = useI18n();
+  const aiCase = useAsync(() => unwrap(api.GET('/cases/{caseId}', { params: { path: { caseId } } })), [caseId]);
+  const [liveVersion, setLiveVersion] = useState(0);
+  const side = aiCase.data?.yourSide;
+  const onLive = useCallback(() => {
+    void aiCase.reload();
+    setLiveVersion((v) => v + 1);
+  }, [aiCase]);
+  const presence = useCaseRoom(caseId, onLive, { internal: side !== undefined && COUNCIL_SIDES.includes(side) });
+  const names = useNames(aiCase.data?.organisationId);
+
+  if (!aiCase.data) {
+    return aiCase.error ? <ErrorAlert error={aiCase.error} /> : <Loading />;
+  }
+  const c = aiCase.data;
+  const tabs: Array<{ id: string; label: string }> = [
+    { id: 'overview', label: t('case.tabOverview') },
+    { id: 'triage', label: t('case.tabTriage') },
+    { id: 'discussion', label: t('case.tabDiscussion') },
+    ...(COUNCIL_SIDES.includes(c.yourSide) ? [{ id: 'council', label: t('case.tabCouncil') }] : []),
+    { id: 'dossier', label: t('case.tabDossier') },
+    { id: 'documents', label: t('case.tabDocuments') },
+    { id: 'information', label: t('case.tabInformation') },
+    ...(c.yourSide !== 'union' && c.yourSide !== 'expert' ? [{ id: 'audit', label: t('case.tabAudit') }] : []),
+  ];
+  const active = tabs.some((x) => x.id === tab) ? tab : 'overview';
+  const onChanged = (next: CaseResponse) => {
+    aiCase.set(next);
+    setLiveVersion((v) => v + 1);
+  };
+
+  return (
+    <article className="case-page" data-case-id={c.id} data-version={c.version}>
+      <PageHeader title={c.title}>
+        <StageBadge c={c} />
+        <PdfExport aiCase={c} />
+        {presence.length > 1 && (
+          <span className="presence" aria-live="polite">
+            {t('case.presence', { count: presence.length })}
+          </span>
+        )}
+      </PageHeader>
+      <nav className="tabs" aria-label={t('case.sections')}>
+        <ul>
+          {tabs.map((x) => (
+            <li key={x.id}>
+              <Link to={x.id === 'overview' ? `/cases/${c.id}` : `/cases/${c.id}/${x.id}`} aria-current={x.id === active ? 'page' : undefined}>
+                {x.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {active === 'overview' && <Overview aiCase={c} names={names} onChanged={onChanged} />}
+      {active === 'overview' && c.yourSide === 'council_board' && c.status === 'sent' && <UnionShares aiCase={c} version={liveVersion} />}
+      {active === 'triage' && <TriageTab aiCase={c} onChanged={onChanged} />}
+      {active === 'discussion' && <Discussion aiCase={c} version={liveVersion} names={names} />}
+      {active === 'council' && <CouncilSpace aiCase={c} version={liveVersion} names={names} />}
+      {active === 'dossier' && <Dossier aiCase={c} version={liveVersion} names={names} />}
+      {active === 'documents' && <Documents aiCase={c} version={liveVersion} />}
+      {active === 'information' && <InformationRequests aiCase={c} side={c.yourSide} names={names} version={liveVersion} />}
+      {active === 'audit' && <AuditTrail caseId={c.id} names={names} version={liveVersion} />}
+    </article>
+  );
+}
+
+/** The dossier as one PDF (the request, triage, tracks, dossier and audit), for the minutes or the file. */
+function PdfExport({ aiCase }: { aiCase: CaseResponse }) {
+  const { t } = useI18n();
+  const exportPdf = useMutation(() => downloadFile(`/cases/${aiCase.id}/dossier.pdf`, `overleg-${aiCase.id}.pdf`));
+  return (
+    <>
+      <Button variant="secondary" busy={exportPdf.busy} onClick={() => void exportPdf.submit()}>
+        {exportPdf.busy ? t('case.exportingPdf') : t('case.exportPdf')}
+      </Button>
+      <ErrorAlert error={exportPdf.error} />
+    </>
+  );
+}
+
+export function CsvButton({ path, name, label }: { path: string; name: string; label: string }) {
+  const download = useMutation(() => downloadFile(path, name));
+  return (
+    <>
+      <Button variant="link" busy={download.busy} onClick={() => void download.submit()}>
+        {label}
+      </Button>
+      <ErrorAlert error={download.error} />
+    </>
+  );
+}
+
+/** Display names of an organisation's people, for "who did what"; empty where the reader may not list them. */
+function useNames(organisationId: string | undefined): Map<string, string> {
+  const members = useAsync(
+    async () => (organisationId ? await unwrap(api.GET('/organisations/{organisationId}/memberships', { params: { path: { organisationId } } })).catch(() => []) : []),
+    [organisationId],
+  );
+  return new Map((members.data ?? []).map((m) => [m.userId, m.displayName]));
+}
+
+function Overview({ aiCase, names, onChanged }: { aiCase: CaseResponse; names: Map<string, string>; onChanged: (c: CaseResponse) => void }) {
+  const { t } = useI18n();
+  void names;
+  const open = aiCase.deadlines.filter((d) => d.status === 'open');
+  const closed = aiCase.deadlines.filter((d) => d.status !== 'open');
+  return (
+    <div className="case-overview">
+      <CaseAlerts aiCase={aiCase} onChanged={onChanged} />
+      <section aria-labelledby="tracks-title" className="card">
+        <h2 id="tracks-title">{t('case.tracks')}</h2>
+        <Timeline aiCase={aiCase} side={aiCase.yourSide} onChanged={onChanged} />
+      </section>
+      <div className="grid-2">
+        <section aria-labelledby="gate-title" className="card">
+          <h2 id="gate-title">{t('gate.title')}</h2>
+          <GoLiveGate aiCase={aiCase} side={aiCase.yourSide} onChanged={onChanged} />
+        </section>
+        <section aria-labelledby="deadlines-title" className="card">
+          <h2 id="deadlines-title">{t('deadlines.title')}</h2>
+          {open.length ? <DeadlineList deadlines={open} /> : <p className="empty">{t('deadlines.none')}</p>}
+          <CsvButton path={`/cases/${aiCase.id}/deadlines.csv`} name="termijnen.csv" label={t('deadlines.csv')} />
+          {closed.length > 0 && (
+            <details>
+              <summary>{t('deadlines.closed', { count: closed.length })}</summary>
+              <DeadlineList deadlines={closed} />
+            </details>
+          )}
+        </section>
+      </div>
+      <RequestContents aiCase={aiCase} />
+    </div>
+  );
+}
+
+function CaseAlerts({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c: CaseResponse) => void }) {
+  const { t, day, label } = useI18n();
+  const triage = triageOf(aiCase);
+  const send = useMutation(async () => onChanged(await unwrap(api.POST('/cases/{caseId}/sending', { params: { path: { caseId: aiCase.id } }, body: { version: aiCase.version } }))));
+  const advice = aiCase.tracks.find((tr) => tr.kind === 'advice');
+  const suspension = aiCase.deadlines.find((d) => d.ruleId === 'suspension_term' && d.status === 'open');
+  return (
+    <>
+      {aiCase.status === 'draft' && (
+        <div className="alert alert-info draft-banner">
+          <p>{triage ? t('case.draftReady') : t('case.draftNeedsTriage')}</p>
+          {aiCase.yourSide === 'employer' &&
+            (triage ? (
+              <>
+                {aiCase.missingRequestContents.length > 0 && (
+                  <p>
+                    {t('case.missingContents')}: {aiCase.missingRequestContents.map((m) => label('missing', m.split(':')[1] ?? m)).join(', ')}
+                  </p>
+                )}
+                <Button busy={send.busy} onClick={() => void send.submit()}>
+                  {t('case.send')}
+                </Button>
+              </>
+            ) : (
+              <Link to={`/cases/${aiCase.id}/triage`} className="button button-primary">
+                {t('case.answerTriage')}
+              </Link>
+            ))}
+          <ErrorAlert error={send.error} />
+        </div>
+      )}
+      {aiCase.blocked && (
+        <div className="alert alert-error" role="alert">
+          {t('case.prohibited')}
+        </div>
+      )}
+      {advice?.stage === 'suspension' && (
+        <div className="alert alert-warn suspension" data-testid="suspension">
+          <h2>{t('case.suspensionTitle')}</h2>
+          {suspension ? (
+            <p>
+              {t('case.suspensionUntil', { date: day(suspension.strictDate) })} <DaysLeft day={suspension.strictDate} />
+              {suspension.extendedDate !== suspension.strictDate && <> {t('case.suspensionExtended', { date: day(suspension.extendedDate) })}</>}
+            </p>
+          ) : (
+            <p>{t('case.suspensionRuns')}</p>
+          )}
+          <p className="small">{t('case.suspensionLead')}</p>
+        </div>
+      )}
+    </>
+  );
+}
+
+function RequestContents({ aiCase }: { aiCase: CaseResponse }) {
+  const { t, day } = useI18n();
+  const contents = aiCase.contents as Record<string, string | boolean | undefined>;
+  const fields = ['intendedDecision', 'reasons', 'consequencesForStaff', 'measures', 'alternatives', 'planning', 'regelingText'] as const;
+  return (
+    <section aria-labelledby="request-title" className="card">
+      <h2 id="request-title">{t('case.request')}</h2>
+      <dl className="contents">
+        {fields
+          .filter((f) => typeof contents[f] === 'string' && contents[f])
+          .map((f) => (
+            <div key={f}>
+              <dt>{t(`contents.${f}`)}</dt>
+              <dd>{String(contents[f])}</dd>
+            </div>
+          ))}
+        {typeof contents.proposedDecisionDate === 'string' && (
+          <div>
+            <dt>{t('contents.proposedDecisionDate')}</dt>
+            <dd>{day(contents.proposedDecisionDate)}</dd>
+          </div>
+        )}
+      </dl>
+      {aiCase.sentAt && <p className="muted small">{t('case.sentAt', { date: day(aiCase.sentAt.slice(0, 10)) })}</p>}
+    </section>
+  );
+}
+
+function TriageTab({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c: CaseResponse) => void }) {
+  const { t } = useI18n();
+  const triage = triageOf(aiCase);
+  const editable = aiCase.yourSide === 'employer' && aiCase.status === 'draft';
+  const [editing, setEditing] = useState(!triage && editable);
+  return (
+    <section aria-labelledby="triage-title">
+      <div className="section-head">
+        <h2 id="triage-title">{t('triage.title')}</h2>
+        {editable && triage && !editing && (
+          <Button variant="secondary" onClick={() => setEditing(true)}>
+            {t('triage.edit')}
+          </Button>
+        )}
+      </div>
+      {triage && !editing && <TriageOutcome outcome={triage.outcome} />}
+      {triage && !editing && aiCase.status === 'draft' && editable && (
+        <p>
+          <Link to={`/cases/${aiCase.id}`} className="button button-primary">
+            {t('triage.toSend')}
+          </Link>
+        </p>
+      )}
+      {editing && (
+        <TriageForm
+          aiCase={aiCase}
+          initial={triage?.answers}
+          onSaved={(next) => {
+            onChanged(next);
+            setEditing(false);
+          }}
+        />
+      )}
+      {!triage && !editable && <p className="empty">{t('triage.notYet')}</p>}
+      {triage && aiCase.yourSide === 'council_board' && aiCase.status === 'sent' && <ContestTriage aiCase={aiCase} onChanged={onChanged} />}
+    </section>
+  );
+}
+
+function ContestTriage({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c: CaseResponse) => void }) {
+  const { t } = useI18n();
+  const [reasons, setReasons] = useState('');
+  const contest = useMutation(async () => onChanged(await unwrap(api.POST('/cases/{caseId}/triage-contests', { params: { path: { caseId: aiCase.id } }, body: { version: aiCase.version, reasons: reasons.trim() } }))));
+  const current = (aiCase.triage as { contest?: { reasons: string; open: boolean } } | null)?.contest;
+  return (
+    <details className="action">
+      <summary>{t('triage.contest')}</summary>
+      {current?.open && <p className="alert alert-warn">{t('triage.contestOpen', { reasons: current.reasons })}</p>}
+      <form
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          void contest.submit();
+        }}
+      >
+        <TextArea label={t('triage.contestReasons')} value={reasons} onChange={(e) => setReasons(e.target.value)} required />
+        <ErrorAlert error={contest.error} />
+        <button type="submit" className="button button-primary" disabled={contest.busy || !reasons.trim()}>
+          {t('triage.contestSubmit')}
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,359 @@
+import { api, type Schemas, unwrap } from '../api/client';
+import { CaseList, StageBadge } from '../components/case-list';
+import { DaysLeft } from '../components/deadlines';
+import { Badge, Empty, ErrorAlert, Loading, PageHeader, useAsync } from '../components/ui';
+import { useI18n } from '../i18n';
+import { useLiveEvents } from '../realtime';
+import { Link } from '../router';
+import { useMe, useSession } from '../session';
+import { OrganisationAdmin } from './admin';
+
+type DeadlineItem = Schemas['DeadlineItemResponse'];
+
+/** Stages where a case waits for the employer; the rest wait for the council, a court, or nobody. */
+const WAITS_FOR_EMPLOYER = ['draft', 'screening', 'preparation', 'employer_decision', 'nullity_invoked', 'go_live_gate', 'on_hold', 'prohibited'];
+const CLOSED = ['closed', 'withdrawn'];
+
+/** Any case event, notification or share may change what a home page lists. */
+const homeEvents = (event: { type: string }) => /^(case|notification|union_share|document|assessment|dossier|meeting|internal|council)\./.test(event.type);
+
+export function HomePage() {
+  const { roles } = useSession();
+  const me = useMe();
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeader title={t('home.title', { name: me.displayName })} lead={roles.union ? t('home.unionLead') : roles.council ? t('home.councilLead') : roles.employer ? t('home.employerLead') : undefined}>
+        {roles.employer && (
+          <Link to="/cases/new" className="button button-primary">
+            {t('cases.new')}
+          </Link>
+        )}
+      </PageHeader>
+      {roles.employer && <EmployerHome />}
+      {(roles.council || roles.expert) && <CouncilHome />}
+      {roles.union && <UnionHome />}
+      {roles.orgAdmin && <OrganisationAdmin />}
+      {!roles.employer && !roles.council && !roles.union && !roles.expert && !roles.orgAdmin && <AdminHome />}
+    </>
+  );
+}
+
+function EmployerHome() {
+  const { t, label } = useI18n();
+  const me = useMe();
+  const cases = useAsync(() => unwrap(api.GET('/cases', { params: { query: { limit: 200 } } })), []);
+  const overview = useAsync(() => unwrap(api.GET('/organisations/{organisationId}/overview', { params: { path: { organisationId: me.organisationId } } })), [me.organisationId]);
+  useLiveEvents(homeEvents, () => {
+    void cases.reload();
+    void overview.reload();
+  });
+  if (!cases.data) {
+    return cases.error ? <ErrorAlert error={cases.error} /> : <Loading />;
+  }
+  const open = cases.data.items.filter((c) => !CLOSED.includes(c.stage));
+  const mine = open.filter((c) => WAITS_FOR_EMPLOYER.includes(c.status === 'draft' ? 'draft' : c.stage));
+  const others = open.filter((c) => !mine.includes(c));
+  const totals = overview.data?.totals;
+  return (
+    <>
+      {totals && (
+        <ul className="figures" aria-label={t('home.register')}>
+          <li>
+            <span className="figure">{totals.systems}</span> {t('home.systems')}
+          </li>
+          <li className={totals.systemsWithoutCase ? 'figure-warn' : ''}>
+            <span className="figure">{totals.systemsWithoutCase}</span> {t('home.systemsWithoutCase')}
+          </li>
+          <li className={totals.liveWithoutOpenGate ? 'figure-danger' : ''}>
+            <span className="figure">{totals.liveWithoutOpenGate}</span> {t('home.liveWithoutGate')}
+          </li>
+          <li>
+            <span className="figure">{totals.blockedCases}</span> {t('home.blockedCases')}
+          </li>
+        </ul>
+      )}
+      <div className="grid-2">
+        <section aria-labelledby="waiting-you" className="card">
+          <h2 id="waiting-you">{t('home.waitingForYou')}</h2>
+          {mine.length ? <CaseList cases={mine} showWaiting /> : <Empty>{t('home.nothingWaiting')}</Empty>}
+        </section>
+        <section aria-labelledby="waiting-others" className="card">
+          <h2 id="waiting-others">{t('home.waitingForOthers')}</h2>
+          {others.length ? <CaseList cases={others} showWaiting /> : <Empty>{t('home.nothingWaiting')}</Empty>}
+        </section>
+      </div>
+      {overview.data && overview.data.systems.some((s) => !s.currentCase) && (
+        <section aria-labelledby="without-case" className="card">
+          <h2 id="without-case">{t('home.systemsWithoutCase')}</h2>
+          <ul className="plain-list">
+            {overview.data.systems
+              .filter((s) => !s.currentCase)
+              .map((s) => (
+                <li key={s.id}>
+                  <Link to={`/ai-systems/${s.id}`}>{s.name}</Link> <span className="muted small">({label('systemStatus', s.status)})</span>
+                </li>
+              ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function CouncilHome() {
+  const { t, label, dateTime } = useI18n();
+  const me = useMe();
+  const councilId = me.memberships.find((m) => m.worksCouncilId)?.worksCouncilId ?? null;
+  const dashboard = useAsync(async () => (councilId ? unwrap(api.GET('/works-councils/{worksCouncilId}/dashboard', { params: { path: { worksCouncilId: councilId } } })) : null), [councilId]);
+  useLiveEvents(homeEvents, () => void dashboard.reload());
+  if (dashboard.data === undefined) {
+    return dashboard.error ? <ErrorAlert error={dashboard.error} /> : <Loading />;
+  }
+  if (dashboard.data === null) {
+    return <Empty>{t('cases.none')}</Empty>;
+  }
+  const d = dashboard.data;
+  const stages = d.casesByStage.filter((s) => s.count > 0);
+  const upcoming = d.deadlineTimeline.flatMap((w) => w.deadlines);
+  return (
+    <>
+      <ul className="figures" aria-label={t('home.figures')}>
+        <li>
+          <span className="figure">{d.totals.cases}</span> {t('home.openCases')}
+        </li>
+        <li className={d.totals.overdueDeadlines ? 'figure-danger' : ''}>
+          <span className="figure">{d.totals.overdueDeadlines}</span> {t('home.overdue')}
+        </li>
+        <li className={d.totals.openInformationRequests ? 'figure-warn' : ''}>
+          <span className="figure">{d.totals.openInformationRequests}</span> {t('home.openQuestions')}
+        </li>
+        <li>
+          <span className="figure">{d.totals.blocked}</span> {t('home.blockedCases')}
+        </li>
+      </ul>
+      <div className="grid-2 grid-wide-left">
+        <section aria-labelledby="by-stage" className="card">
+          <h2 id="by-stage">{t('home.casesByStage')}</h2>
+          {stages.length === 0 && <Empty>{t('cases.none')}</Empty>}
+          <div className="stage-board">
+            {stages.map((stage) => (
+              <section key={stage.key} className="stage-column" aria-labelledby={`stage-${stage.key}`}>
+                <h3 id={`stage-${stage.key}`}>
+                  {label('caseStage', stage.key)} <span className="count">({stage.count})</span>
+                </h3>
+                <ul className="case-list compact">
+                  {d.cases
+                    .filter((c) => c.stage === stage.key)
+                    .map((c) => (
+                      <li key={c.id} className="case-item" data-case-id={c.id}>
+                        <Link to={`/cases/${c.id}`} className="case-link">
+                          {c.title}
+                        </Link>
+                        <div className="case-meta">
+                          {c.blocked && <Badge tone="danger">{t('home.blocked')}</Badge>}
+                          <span className="muted">
+                            {t('cases.updated')} {dateTime(c.updatedAt)}
+                          </span>
+                        </div>
+                      </li>
+                    ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+        </section>
+        <section aria-labelledby="next-deadlines" className="card">
+          <h2 id="next-deadlines">{t('home.nextDeadlines')}</h2>
+          <DeadlineItems items={[...d.overdueDeadlines, ...upcoming].slice(0, 8)} />
+          {d.upcomingMeetings.length > 0 && (
+            <>
+              <h3>{t('home.upcomingMeetings')}</h3>
+              <ul className="plain-list">
+                {d.upcomingMeetings.slice(0, 5).map((m) => (
+                  <li key={m.id}>
+                    <Link to={`/meetings/${m.id}`}>{m.title}</Link> <span className="muted small">· {label('meetingKind', m.kind)} · {dateTime(m.startsAt)}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {d.openVotes.length > 0 && (
+            <>
+              <h3>{t('home.openVotes')}</h3>
+              <ul className="plain-list">
+                {d.openVotes.slice(0, 5).map((v) => (
+                  <li key={v.id}>
+                    <Link to={`/cases/${v.caseId}/council`}>{v.caseTitle}</Link>: {v.proposal} <span className="muted small">· {t('council.closes', { date: dateTime(v.closesAt) })}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {d.openInformationRequests.length > 0 && (
+            <>
+              <h3>{t('home.openQuestions')}</h3>
+              <ul className="plain-list">
+                {d.openInformationRequests.slice(0, 5).map((r) => (
+                  <li key={r.id}>
+                    <Link to={`/cases/${r.caseId}/information`}>{r.caseTitle}</Link>: {r.question} {r.overdue && <Badge tone="danger">{t('home.overdue')}</Badge>}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
+
+function DeadlineItems({ items }: { items: DeadlineItem[] }) {
+  const { t, label, day } = useI18n();
+  if (items.length === 0) {
+    return <Empty>{t('deadlines.none')}</Empty>;
+  }
+  return (
+    <ul className="deadline-list">
+      {items.map((d) => (
+        <li key={d.id} className="deadline" data-rule={d.ruleId}>
+          <div className="deadline-title">
+            <strong>{label('rule', d.ruleId)}</strong>
+            {d.fatal && <Badge tone="danger">{t('deadlines.fatal')}</Badge>}
+          </div>
+          <div>
+            <Link to={`/cases/${d.caseId}`}>{d.caseTitle}</Link>
+          </div>
+          <div className="deadline-dates">
+            <span>
+              {t('deadlines.strict')}: <time dateTime={d.strictDate}>{day(d.strictDate)}</time>
+            </span>
+            {d.extendedDate !== d.strictDate && (
+              <span>
+                {t('deadlines.extended')}: <time dateTime={d.extendedDate}>{day(d.extendedDate)}</time>
+              </span>
+            )}
+            <DaysLeft day={d.strictDate} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The union officer's view across organisations: only what councils shared with the union. */
+function UnionHome() {
+  const { t, label } = useI18n();
+  const me = useMe();
+  const dashboard = useAsync(() => unwrap(api.GET('/unions/{unionOrganisationId}/dashboard', { params: { path: { unionOrganisationId: me.organisationId } } })), [me.organisationId]);
+  useLiveEvents(homeEvents, () => void dashboard.reload());
+  if (!dashboard.data) {
+    return dashboard.error ? <ErrorAlert error={dashboard.error} /> : <Loading />;
+  }
+  const d = dashboard.data;
+  const orgIndex = new Map(d.casesByOrganisation.map((o, i) => [o.key, i + 1]));
+  const orgName = (id: string) => t('home.organisationN', { n: orgIndex.get(id) ?? '?' });
+  return (
+    <>
+      <ul className="figures" aria-label={t('home.figures')}>
+        <li>
+          <span className="figure">{d.totals.cases}</span> {t('home.sharedCases')}
+        </li>
+        <li>
+          <span className="figure">{d.totals.organisations}</span> {t('home.organisations')}
+        </li>
+        <li className={d.totals.overdueDeadlines ? 'figure-danger' : ''}>
+          <span className="figure">{d.totals.overdueDeadlines}</span> {t('home.overdue')}
+        </li>
+        <li>
+          <span className="figure">{d.totals.blocked}</span> {t('home.blockedCases')}
+        </li>
+      </ul>
+      <section aria-labelledby="shared-cases" className="card">
+        <h2 id="shared-cases">{t('home.sharedCases')}</h2>
+        {d.cases.length === 0 ? (
+          <Empty>{t('home.noShares')}</Empty>
+        ) : (
+          <div className="table-scroll">
+            <table className="table">
+              <caption className="visually-hidden">{t('home.sharedCases')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('home.case')}</th>
+                  <th scope="col">{t('home.organisation')}</th>
+                  <th scope="col">{t('home.stage')}</th>
+                  <th scope="col">{t('home.purpose')}</th>
+                  <th scope="col">{t('home.nextDeadline')}</th>
+                  <th scope="col">{t('home.scope')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.cases.map((c) => (
+                  <tr key={c.id} data-case-id={c.id}>
+                    <td>
+                      <Link to={`/cases/${c.id}`}>{c.title}</Link>
+                    </td>
+                    <td>{orgName(c.organisationId)}</td>
+                    <td>
+                      <StageBadge c={{ stage: c.stage, status: c.status as 'draft' | 'sent', blocked: c.blocked }} />
+                    </td>
+                    <td>
+                      {label('purpose', c.purpose)}
+                      {c.annexIII && c.annexIII !== 'none' && <span className="muted small"> · {label('choice.annexIIIPoint4', c.annexIII)}</span>}
+                    </td>
+                    <td>{c.nextDeadline ? <DaysLeft day={c.nextDeadline.strictDate} /> : '–'}</td>
+                    <td>{label('shareScope', c.scope)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <div className="grid-2">
+        <section aria-labelledby="union-stages" className="card">
+          <h2 id="union-stages">{t('home.casesByStage')}</h2>
+          <ul className="plain-list">
+            {d.casesByStage
+              .filter((s) => s.count > 0)
+              .map((s) => (
+                <li key={s.key}>
+                  {label('caseStage', s.key)}: <strong>{s.count}</strong>
+                </li>
+              ))}
+          </ul>
+          <h3>{t('home.medianDuration')}</h3>
+          <p>
+            {t('track.advice')}: {d.medianDurations.advice.medianDays ?? '–'} {t('home.days')} ({d.medianDurations.advice.procedures}) · {t('track.consent')}: {d.medianDurations.consent.medianDays ?? '–'} {t('home.days')} ({d.medianDurations.consent.procedures})
+          </p>
+        </section>
+        <section aria-labelledby="union-deadlines" className="card">
+          <h2 id="union-deadlines">{t('home.nextDeadlines')}</h2>
+          <DeadlineItems items={[...d.deadlines.overdue, ...d.deadlines.upcoming].slice(0, 8)} />
+        </section>
+      </div>
+      <section aria-labelledby="union-systems" className="card">
+        <h2 id="union-systems">{t('home.aiSystemsByPurpose')}</h2>
+        <ul className="plain-list">
+          {d.aiSystems.byPurpose.map((p) => (
+            <li key={p.key}>
+              {label('purpose', p.key)}: <strong>{p.count}</strong>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function AdminHome() {
+  const { t } = useI18n();
+  return (
+    <section className="card">
+      <p>{t('home.adminLead')}</p>
+      <p>
+        <Link to="/ai-systems">{t('nav.aiSystems')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,199 @@
+import { type FormEvent, useState } from 'react';
+
+import { api, type Schemas, unwrap } from '../api/client';
+import { Button, Checkbox, ErrorAlert, Loading, PageHeader, SelectField, TextField, useAsync, useMutation } from '../components/ui';
+import { useI18n } from '../i18n';
+import { useSession } from '../session';
+
+type Preferences = Schemas['NotificationPreferencesDto'];
+const CHANNELS = ['deadlineReminder', 'deadlineOverdue', 'deadlineEscalation'] as const;
+
+export function SettingsPage() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeader title={t('settings.title')} />
+      <LanguageSettings />
+      <NotificationSettings />
+      <CalendarFeed />
+      <PasswordSettings />
+    </>
+  );
+}
+
+function LanguageSettings() {
+  const { t } = useI18n();
+  const { language, setLanguage } = useSession();
+  const save = useMutation(setLanguage);
+  return (
+    <section className="card" aria-labelledby="language-title">
+      <h2 id="language-title">{t('settings.language')}</h2>
+      <SelectField label={t('settings.languageLabel')} value={language} onChange={(e) => void save.submit(e.target.value === 'en' ? 'en' : 'nl')}>
+        <option value="nl">Nederlands</option>
+        <option value="en">English</option>
+      </SelectField>
+      <ErrorAlert error={save.error} />
+    </section>
+  );
+}
+
+function NotificationSettings() {
+  const { t } = useI18n();
+  const current = useAsync(() => unwrap(api.GET('/me/notification-preferences')), []);
+  const [draft, setDraft] = useState<Preferences | null>(null);
+  const [saved, setSaved] = useState(false);
+  const prefs = draft ?? current.data ?? null;
+  const save = useMutation(async (value: Preferences) => {
+    current.set(await unwrap(api.PUT('/me/notification-preferences', { body: value })));
+    setDraft(null);
+    setSaved(true);
+  });
+  if (!prefs) {
+    return current.error ? <ErrorAlert error={current.error} /> : <Loading />;
+  }
+  const update = (next: Preferences) => {
+    setSaved(false);
+    setDraft(next);
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void save.submit(prefs);
+  };
+  return (
+    <section className="card" aria-labelledby="prefs-title">
+      <h2 id="prefs-title">{t('settings.notifications')}</h2>
+      <form onSubmit={onSubmit}>
+        <div className="table-scroll">
+          <table className="table">
+            <caption className="visually-hidden">{t('settings.notifications')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('settings.kind')}</th>
+                <th scope="col">{t('settings.inApp')}</th>
+                <th scope="col">{t('settings.email')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {CHANNELS.map((channel) => (
+                <tr key={channel}>
+                  <th scope="row">{t(`settings.${channel}`)}</th>
+                  {(['inApp', 'email'] as const).map((medium) => (
+                    <td key={medium}>
+                      <input
+                        type="checkbox"
+                        aria-label={`${t(`settings.${channel}`)}: ${t(`settings.${medium}`)}`}
+                        checked={prefs.channels[channel][medium]}
+                        onChange={(e) => update({ ...prefs, channels: { ...prefs.channels, [channel]: { ...prefs.channels[channel], [medium]: e.target.checked } } })}
+                      />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <SelectField label={t('settings.emailDelivery')} value={prefs.emailDelivery} onChange={(e) => update({ ...prefs, emailDelivery: e.target.value === 'daily_digest' ? 'daily_digest' : 'immediate' })}>
+          <option value="immediate">{t('settings.immediate')}</option>
+          <option value="daily_digest">{t('settings.dailyDigest')}</option>
+        </SelectField>
+        <Checkbox label={t('settings.followCouncil')} checked={prefs.leadDays === null} onChange={(e) => update({ ...prefs, leadDays: e.target.checked ? null : [14, 7, 2, 0] })} />
+        {prefs.leadDays !== null && (
+          <TextField
+            label={t('settings.leadDays')}
+            hint={t('settings.leadDaysHint')}
+            defaultValue={prefs.leadDays.join(', ')}
+            onBlur={(e) =>
+              update({
+                ...prefs,
+                leadDays: e.target.value
+                  .split(',')
+                  .map((x) => Number(x.trim()))
+                  .filter((x) => Number.isInteger(x) && x >= 0),
+              })
+            }
+          />
+        )}
+        <ErrorAlert error={save.error} />
+        <div role="status">{saved && <p className="alert alert-ok">{t('common.saved')}</p>}</div>
+        <button type="submit" className="button button-primary" disabled={save.busy}>
+          {t('common.save')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function CalendarFeed() {
+  const { t, dateTime } = useI18n();
+  const status = useAsync(() => unwrap(api.GET('/me/calendar-feed')), []);
+  const [created, setCreated] = useState<Schemas['CalendarFeedCreatedResponse'] | null>(null);
+  const create = useMutation(async () => {
+    setCreated(await unwrap(api.POST('/me/calendar-feed')));
+    await status.reload();
+  });
+  const revoke = useMutation(async () => {
+    await unwrap(api.DELETE('/me/calendar-feed'));
+    setCreated(null);
+    await status.reload();
+  });
+  return (
+    <section className="card" aria-labelledby="feed-title">
+      <h2 id="feed-title">{t('settings.calendar')}</h2>
+      <p className="hint">{t('settings.calendarLead')}</p>
+      {status.data?.active && !created && <p>{t('settings.calendarActive', { date: dateTime(status.data.createdAt) })}</p>}
+      {created && (
+        <div className="alert alert-ok" role="status">
+          <p>{t('settings.calendarCreated')}</p>
+          <TextField label={t('settings.calendarUrl')} readOnly value={created.url} onFocus={(e) => e.target.select()} />
+          <p>
+            <a href={created.webcalUrl}>{t('settings.calendarSubscribe')}</a>
+          </p>
+        </div>
+      )}
+      <ErrorAlert error={create.error ?? revoke.error} />
+      <div className="form-actions">
+        <Button busy={create.busy} onClick={() => void create.submit()}>
+          {status.data?.active ? t('settings.calendarRotate') : t('settings.calendarCreate')}
+        </Button>
+        {status.data?.active && (
+          <Button variant="secondary" busy={revoke.busy} onClick={() => void revoke.submit()}>
+            {t('settings.calendarRevoke')}
+          </Button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function PasswordSettings() {
+  const { t } = useI18n();
+  const [currentPassword, setCurrent] = useState('');
+  const [newPassword, setNew] = useState('');
+  const [done, setDone] = useState(false);
+  const change = useMutation(async () => {
+    await unwrap(api.POST('/auth/password', { body: { currentPassword, newPassword } }));
+    setCurrent('');
+    setNew('');
+    setDone(true);
+  });
+  return (
+    <section className="card" aria-labelledby="password-title">
+      <h2 id="password-title">{t('settings.password')}</h2>
+      <form
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          setDone(false);
+          void change.submit();
+        }}
+      >
+        <TextField label={t('settings.currentPassword')} type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} />
+        <TextField label={t('settings.newPassword')} hint={t('invite.passwordHint')} type="password" autoComplete="new-password" minLength={12} value={newPassword} onChange={(e) => setNew(e.target.value)} />
+        <ErrorAlert error={change.error} />
+        <div role="status">{done && <p className="alert alert-ok">{t('common.saved')}</p>}</div>
+        <button type="submit" className="button button-primary" disabled={change.busy || newPassword.length < 12}>
+          {t('settings.changePassword')}
+        </button>
+      </form>
+    </section>
+  );
+}

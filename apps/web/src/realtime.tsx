@@ -1,0 +1,198 @@
+import { createContext, type ReactNode, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { io, type Socket } from 'socket.io-client';
+
+import { accessToken, refreshSession } from './api/client';
+
+/**
+ * The socket channel (libs/realtime/README.md): notify, don't ship. Events say what changed;
+ * screens refetch over HTTP. After a lost connection comes back every screen refetches what it
+ * shows ("resync"), so nothing missed while offline stays missing.
+ */
+export interface RealtimeEvent {
+  type: string;
+  eventId?: string;
+  caseId?: string | null;
+  caseSeq?: number | null;
+  worksCouncilId?: string | null;
+  userId?: string | null;
+  [key: string]: unknown;
+}
+
+export type ConnectionState = 'connecting' | 'online' | 'offline';
+type Listener = (event: RealtimeEvent | 'resync') => void;
+// One empty list, so useSyncExternalStore sees a stable snapshot.
+const EMPTY: string[] = [];
+
+class RealtimeConnection {
+  private socket: Socket | null = null;
+  private state: ConnectionState = 'connecting';
+  private connectedOnce = false;
+  private readonly stateListeners = new Set<() => void>();
+  private readonly listeners = new Set<Listener>();
+  private readonly rooms = new Map<string, { count: number; internal: boolean }>();
+  private readonly presence = new Map<string, string[]>();
+
+  start(): void {
+    if (this.socket) {
+      return;
+    }
+    const socket = io(window.location.origin, {
+      path: '/ws',
+      transports: ['websocket'],
+      auth: (cb) => cb({ token: accessToken() ?? '' }),
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 3000,
+    });
+    this.socket = socket;
+    socket.on('connect', () => {
+      this.setState('online');
+      for (const [caseId, room] of this.rooms) {
+        this.join(caseId, room.internal);
+      }
+      if (this.connectedOnce) {
+        this.listeners.forEach((listener) => listener('resync'));
+      }
+      this.connectedOnce = true;
+    });
+    socket.on('disconnect', (reason) => {
+      this.setState('offline');
+      if (reason === 'io server disconnect') {
+        // Token expired or refused: socket.io does not retry this one by itself.
+        void refreshSession().then((ok) => ok && this.socket?.connect());
+      }
+    });
+    socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      this.setState('offline');
+      if (error.data?.code?.startsWith('auth.')) {
+        void refreshSession().then((ok) => ok && window.setTimeout(() => this.socket?.connect(), 300));
+      }
+    });
+    socket.io.on('reconnect_attempt', () => this.setState('offline'));
+    socket.on('session-expired', () => void refreshSession());
+    socket.on('event', (event: RealtimeEvent) => this.listeners.forEach((listener) => listener(event)));
+    socket.on('presence', (message: { caseId: string; userIds: string[] }) => {
+      this.presence.set(message.caseId, message.userIds);
+      this.stateListeners.forEach((listener) => listener());
+    });
+  }
+
+  stop(): void {
+    this.socket?.disconnect();
+    this.socket = null;
+    this.connectedOnce = false;
+    this.rooms.clear();
+    this.setState('connecting');
+  }
+
+  getState = (): ConnectionState => this.state;
+  presenceOf = (caseId: string): string[] => this.presence.get(caseId) ?? EMPTY;
+
+  onState(listener: () => void): () => void {
+    this.stateListeners.add(listener);
+    return () => void this.stateListeners.delete(listener);
+  }
+
+  listen(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  subscribe(caseId: string, internal: boolean): () => void {
+    const room = this.rooms.get(caseId) ?? { count: 0, internal: false };
+    room.count += 1;
+    const joinInternal = internal && !room.internal;
+    room.internal ||= internal;
+    this.rooms.set(caseId, room);
+    if (room.count === 1 || joinInternal) {
+      this.join(caseId, room.internal);
+    }
+    return () => {
+      room.count -= 1;
+      if (room.count <= 0) {
+        this.rooms.delete(caseId);
+        this.presence.delete(caseId);
+        this.socket?.emit('unsubscribe', { caseId });
+      }
+    };
+  }
+
+  private join(caseId: string, internal: boolean): void {
+    if (!this.socket?.connected) {
+      return;
+    }
+    this.socket.emit('subscribe', { caseId });
+    if (internal) {
+      this.socket.emit('subscribe-internal', { caseId });
+    }
+  }
+
+  private setState(state: ConnectionState): void {
+    if (state !== this.state) {
+      this.state = state;
+      this.stateListeners.forEach((listener) => listener());
+    }
+  }
+}
+
+const RealtimeContext = createContext<RealtimeConnection | null>(null);
+
+export function RealtimeProvider({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
+  const [connection] = useState(() => new RealtimeConnection());
+  useEffect(() => {
+    if (!signedIn) {
+      return;
+    }
+    connection.start();
+    return () => connection.stop();
+  }, [connection, signedIn]);
+  return <RealtimeContext.Provider value={connection}>{children}</RealtimeContext.Provider>;
+}
+
+function useConnection(): RealtimeConnection {
+  const connection = useContext(RealtimeContext);
+  if (!connection) {
+    throw new Error('RealtimeProvider missing');
+  }
+  return connection;
+}
+
+export function useConnectionState(): ConnectionState {
+  const connection = useConnection();
+  return useSyncExternalStore((cb) => connection.onState(cb), connection.getState);
+}
+
+/** Calls `onChange` (debounced) for every event `accept` lets through, and after a reconnect. */
+export function useLiveEvents(accept: (event: RealtimeEvent) => boolean, onChange: () => void): void {
+  const connection = useConnection();
+  const latest = useRef({ accept, onChange });
+  latest.current = { accept, onChange };
+  useEffect(() => {
+    let timer: number | undefined;
+    const off = connection.listen((event) => {
+      if (event === 'resync' || latest.current.accept(event)) {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(() => latest.current.onChange(), 60);
+      }
+    });
+    return () => {
+      window.clearTimeout(timer);
+      off();
+    };
+  }, [connection]);
+}
+
+/** Joins the case room (and the council-internal room when asked) while the screen is open. */
+export function useCaseRoom(caseId: string | undefined, onChange: () => void, { internal = false } = {}): string[] {
+  const connection = useConnection();
+  useEffect(() => {
+    if (!caseId) {
+      return;
+    }
+    return connection.subscribe(caseId, internal);
+  }, [connection, caseId, internal]);
+  useLiveEvents((event) => event.caseId === caseId, onChange);
+  return useSyncExternalStore(
+    (cb) => connection.onState(cb),
+    () => (caseId ? connection.presenceOf(caseId) : EMPTY),
+  );
+}

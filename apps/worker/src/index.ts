@@ -1,0 +1,2 @@
+export * from './worker.module';
+export { startWorker } from './main';

@@ -1,0 +1,16 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+
+import { type AppConfig, ClockModule, ConfigModule, loadConfig } from '@wc/config';
+import { DatabaseModule } from '@wc/database';
+import { NotificationsWorkerModule } from '@wc/notifications';
+
+/** The background-jobs application: same domain modules as the API, no HTTP listener. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig = loadConfig()): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), ClockModule, DatabaseModule, NotificationsWorkerModule],
+    };
+  }
+}

@@ -1,0 +1,369 @@
+import 'reflect-metadata';
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+import autocannon from 'autocannon';
+import { DataSource } from 'typeorm';
+
+import { dataSourceOptions, runMigrations } from '@wc/database';
+import { freePort, Given, type GivenOrganisation } from '@wc/testing';
+
+import { benchDatabase } from './support/bench-database';
+
+/**
+ * `npm run bench:http`: throughput and latency of the case list (`GET /cases`) and case detail
+ * (`GET /cases/:id`) with BENCH_CASES cases in the database, at BENCH_CONNECTIONS concurrent
+ * connections ("100,10": the issue's load, then one below saturation), side by side with a bare Node route that runs the same SQL through pg (the floor
+ * for this stack, see bench/http-bare-server.ts). Then the API's resident memory after the load.
+ *
+ * Data: BENCH_CASES (10,000) cases over BENCH_ORGS (10) employers; the benchmark user is the HR
+ * manager of the first, who sees its BENCH_CASES / BENCH_ORGS cases (drafts included). The detail
+ * case is a real one, filed, triaged, sent and advanced over HTTP (tracks, deadlines, audit).
+ *
+ * Environment: BENCH_DATABASE_URL (else TEST_DATABASE_URL, DATABASE_URL, else an embedded
+ * PostgreSQL), BENCH_SECONDS per run (20), BENCH_CONNECTIONS ("100,10"), BENCH_LOG_LEVEL for the API
+ * (info, as in production), BENCH_KEEP_DB=1 to keep the database for profiling.
+ */
+const ROOT = join(__dirname, '..');
+const CASES = int('BENCH_CASES', 10_000);
+const ORGS = int('BENCH_ORGS', 10);
+const SECONDS = int('BENCH_SECONDS', 20);
+/** The first is the issue's load; later ones show latency below saturation. */
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '100,10').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const GOAL = { throughputShare: 0.5, p99Ms: 50 };
+/** Statements the API runs in the background, not for the request being captured. */
+const BACKGROUND = /LISTEN|NOTIFY|pg_try_advisory|pg_advisory|realtime_delivery|^SELECT 1$/i;
+
+interface Run {
+  route: string;
+  connections: number;
+  target: 'overleg' | 'bare';
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+const loadBefore = loadavg().map((l) => l.toFixed(1)).join(' ');
+
+async function main(): Promise<void> {
+  const db = await benchDatabase('http');
+  const children: ChildProcess[] = [];
+  const runs: Run[] = [];
+  const memory = { before: 0, after: 0, peak: 0 };
+  const statements: Record<string, Array<{ text: string }>> = {};
+  try {
+    log(`database ${redact(db.url)}; migrating`);
+    await runMigrations(db.url);
+    const ds = new DataSource(dataSourceOptions({ url: db.url, poolSize: 2 }));
+    await ds.initialize();
+    const org = await new Given(ds).organisation('Bench Logistiek B.V.');
+    const jwtSecret = randomBytes(32).toString('hex');
+
+    // 1. Real cases over HTTP, for the detail route and as templates.
+    const seeder = await startApi(db.url, jwtSecret, children);
+    const token = await login(seeder.url, org);
+    const detailId = await fileRealCases(seeder.url, token, org, 5);
+    await stopChild(seeder.child);
+
+    // 2. The rest in bulk, copied from a real case, over ORGS employers.
+    await bulkCases(ds, org, detailId, CASES - 5);
+    const total = (await ds.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ai_case`))[0].n;
+    const visible = (await ds.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ai_case WHERE organisation_id = $1`, [org.organisationId]))[0].n;
+    await ds.query('ANALYZE');
+    await ds.destroy();
+    log(`${total} cases in the database, ${visible} visible to the benchmark user`);
+
+    // 3. Capture the SQL of one request per route from an API process, for the bare server.
+    const captureFile = join(tmpdir(), `overleg-bench-capture-${process.pid}.jsonl`);
+    writeFileSync(captureFile, '');
+    const capturing = await startApi(db.url, jwtSecret, children, { BENCH_CAPTURE_FILE: captureFile });
+    const paths = { list: '/cases', detail: `/cases/${detailId}` };
+    for (const [name, path] of Object.entries(paths)) {
+      await get(capturing.url, path, token); // first request: warms metadata and pools
+      const from = statSync(captureFile).size;
+      await get(capturing.url, path, token);
+      const lines = readFileSync(captureFile).subarray(from).toString('utf8').trim().split('\n').filter(Boolean);
+      statements[path] = lines.map((l) => JSON.parse(l) as { text: string; values: unknown[] }).filter((s) => !BACKGROUND.test(s.text));
+      log(`${name}: ${statements[path].length} SQL statements per request`);
+    }
+    await stopChild(capturing.child);
+    const statementsFile = join(tmpdir(), `overleg-bench-statements-${process.pid}.json`);
+    writeFileSync(statementsFile, JSON.stringify(statements));
+
+    // 4. The API and the bare server, side by side.
+    const api = await startApi(db.url, jwtSecret, children);
+    const barePort = await freePort();
+    const bare = startNode('bench/http-bare-server.ts', { ...process.env, DATABASE_URL: db.url, PORT: String(barePort), BARE_STATEMENTS: statementsFile });
+    children.push(bare);
+    const bareUrl = `http://127.0.0.1:${barePort}`;
+    await waitFor(`${bareUrl}/cases`, bare);
+    memory.before = rssOf(api.child.pid!);
+
+    for (const connections of CONNECTIONS) {
+      for (const [name, path] of Object.entries(paths)) {
+        // Short warm-up of both, then the measured runs, alternating.
+        await load(api.url + path, token, 3, connections);
+        await load(bareUrl + path, undefined, 3, connections);
+        for (const target of ['overleg', 'bare'] as const) {
+          const result = await load((target === 'overleg' ? api.url : bareUrl) + path, target === 'overleg' ? token : undefined, SECONDS, connections);
+          const run: Run = { route: `${name} (GET ${name === 'list' ? '/cases' : '/cases/:id'})`, connections, target, ...result };
+          runs.push(run);
+          log(`${run.route} ×${connections} ${target}: ${run.requestsPerSecond} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, non-2xx ${run.non2xx}, errors ${run.errors}`);
+        }
+      }
+      if (connections === CONNECTIONS[0]) {
+        memory.after = rssOf(api.child.pid!);
+      }
+    }
+    memory.peak = hwmOf(api.child.pid!);
+    await rm(captureFile, { force: true });
+    await rm(statementsFile, { force: true });
+  } finally {
+    for (const child of children) {
+      child.kill('SIGTERM');
+    }
+    if (process.env.BENCH_KEEP_DB === '1') {
+      log(`kept ${redact(db.url)}`);
+    } else {
+      await db.drop();
+    }
+  }
+  report(runs, memory, statements);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function fileRealCases(url: string, token: string, org: GivenOrganisation, count: number): Promise<string> {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(url + path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const json = (await res.json()) as Record<string, unknown>;
+    if (!res.ok) {
+      throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    }
+    return json;
+  };
+  const system = await call('POST', `/organisations/${org.organisationId}/ai-systems`, { name: 'WarehouseInsight', vendor: 'Acme AI', purpose: 'Route planning', primaryPurpose: 'control_monitor', monitoringCapability: true });
+  let first = '';
+  for (let i = 0; i < count; i++) {
+    const created = await call('POST', '/cases', { aiSystemId: system.id, worksCouncilId: org.worksCouncilId, title: `Introductie WarehouseInsight ${i}`, contents: CONTENTS });
+    const triaged = await call('PUT', `/cases/${String(created.id)}/triage`, { version: created.version, answers: TRIAGE });
+    let current = await call('POST', `/cases/${String(created.id)}/sending`, { version: triaged.version });
+    for (const kind of ['advice', 'consent']) {
+      current = await call('POST', `/cases/${String(created.id)}/tracks/${kind}/transitions`, { version: current.version, action: { type: 'request_consultation', reasons: 'Bespreken' } });
+    }
+    await call('POST', `/cases/${String(created.id)}/information-requests`, { question: 'Welke data?' }).catch(() => undefined);
+    first ||= String(created.id);
+  }
+  return first;
+}
+
+async function bulkCases(ds: DataSource, org: GivenOrganisation, templateId: string, count: number): Promise<void> {
+  const orgs: Array<{ organisationId: string; worksCouncilId: string; aiSystemId: string; createdBy: string }> = [];
+  const [{ ai_system_id: aiSystemId }] = await ds.query<Array<{ ai_system_id: string }>>(`SELECT ai_system_id FROM ai_case WHERE id = $1`, [templateId]);
+  orgs.push({ organisationId: org.organisationId, worksCouncilId: org.worksCouncilId, aiSystemId, createdBy: org.hr.id });
+  for (let i = 1; i < ORGS; i++) {
+    const [{ id: organisationId }] = await ds.query<Array<{ id: string }>>(`INSERT INTO organisation (name, kind, headcount) VALUES ($1, 'employer', 500) RETURNING id`, [`Werkgever ${i}`]);
+    const [{ id: worksCouncilId }] = await ds.query<Array<{ id: string }>>(`INSERT INTO works_council (organisation_id, name, kind) VALUES ($1, 'OR', 'or') RETURNING id`, [organisationId]);
+    const [{ id: systemId }] = await ds.query<Array<{ id: string }>>(
+      `INSERT INTO ai_system (organisation_id, name, vendor, purpose, primary_purpose, version) VALUES ($1, 'Planner', 'Acme', 'Roosters', 'automate_task', 1) RETURNING id`,
+      [organisationId],
+    );
+    orgs.push({ organisationId, worksCouncilId, aiSystemId: systemId, createdBy: org.hr.id });
+  }
+  const perOrg = Math.ceil(count / ORGS);
+  let remaining = count;
+  for (const [i, o] of orgs.entries()) {
+    const n = Math.min(remaining, i === 0 ? perOrg - 5 : perOrg);
+    remaining -= n;
+    await ds.query(
+      `INSERT INTO ai_case (organisation_id, works_council_id, ai_system_id, title, status, stage, blocked, contents, triage, gate_facts, expert_ids, sent_at, created_by, version, created_at, updated_at)
+       SELECT $1, $2, $3, c.title || ' #' || g, CASE WHEN g % 5 = 0 THEN 'draft' ELSE 'sent' END, c.stage, c.blocked, c.contents, c.triage, c.gate_facts, c.expert_ids, c.sent_at, $4, c.version,
+              now() - g * interval '1 minute', now() - g * interval '1 minute'
+         FROM ai_case c, generate_series(1, $5::int) g WHERE c.id = $6`,
+      [o.organisationId, o.worksCouncilId, o.aiSystemId, o.createdBy, n, templateId],
+    );
+  }
+}
+
+async function load(url: string, token: string | undefined, seconds: number, connections: number): Promise<Omit<Run, 'route' | 'target' | 'connections'>> {
+  const result = await autocannon({ url, connections, duration: seconds, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+function report(runs: Run[], memory: { before: number; after: number; peak: number }, statements: Record<string, Array<{ text: string }>>): void {
+  const lines = [
+    '# HTTP benchmark',
+    '',
+    `${new Date().toISOString()}; ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${CASES} cases over ${ORGS} employers (the user sees ${Math.round(CASES / ORGS)}); ${CONNECTIONS.join(' and ')} connections, ${SECONDS} s per run; load average before ${loadBefore}, after ${loadavg().map((l) => l.toFixed(1)).join(' ')}; API NODE_ENV=production, LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'info'}.`,
+    'Bare: a Node http server replaying, through pg, the SQL statements the API ran for the same request (captured), one pooled connection per request, pool of 10 as the API. API, PostgreSQL and autocannon share the machine.',
+    '',
+    '| route | connections | target | req/s | p50 ms | p99 ms | non-2xx | errors |',
+    '|---|---|---|---|---|---|---|---|',
+    ...runs.map((r) => `| ${r.route} | ${r.connections} | ${r.target} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`),
+    '',
+  ];
+  for (const connections of CONNECTIONS) {
+    for (const route of new Set(runs.map((r) => r.route))) {
+      const overleg = runs.find((r) => r.route === route && r.target === 'overleg' && r.connections === connections);
+      const bare = runs.find((r) => r.route === route && r.target === 'bare' && r.connections === connections);
+      if (overleg && bare) {
+        const share = overleg.requestsPerSecond / bare.requestsPerSecond;
+        const met = share >= GOAL.throughputShare && overleg.p99 < GOAL.p99Ms;
+        lines.push(`- **${route}, ${connections} connections**: ${Math.round(share * 100)}% of the bare route's throughput, p99 ${overleg.p99} ms (bare ${bare.p99} ms) — goal (≥ ${GOAL.throughputShare * 100}%, p99 < ${GOAL.p99Ms} ms) **${met ? 'met' : 'NOT met'}**.`);
+      }
+    }
+  }
+  lines.push('', `API resident memory: ${mb(memory.before)} MB before the load, ${mb(memory.after)} MB after it (peak ${mb(memory.peak)} MB).`, '');
+  lines.push('SQL per request (captured):', '');
+  for (const [path, list] of Object.entries(statements)) {
+    lines.push(`- \`${path.replace(/[0-9a-f-]{36}/, ':id')}\`: ${list.length} statements`, ...list.map((s) => `  - \`${s.text.replace(/\s+/g, ' ').slice(0, 160)}${s.text.length > 160 ? '…' : ''}\``));
+  }
+  const text = `${lines.join('\n')}\n`;
+  writeFileSync(join(__dirname, 'http-results.md'), text);
+  console.log(`\n${text}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plumbing
+
+const CONTENTS = {
+  intendedDecision: 'Introduce WarehouseInsight to plan picking routes and measure productivity.',
+  reasons: 'Rising order volume; fewer errors.',
+  consequencesForStaff: 'Pickers get routes from the system; their pick rates are recorded.',
+  measures: 'No individual appraisal on the data; training for all pickers.',
+  alternatives: 'Manual planning with more team leads.',
+  regelingText: 'Regeling WarehouseInsight: purposes, data, retention 6 months, access HR only.',
+};
+
+const TRIAGE = {
+  councilType: 'or', headcount: 250, introducesOrChangesTechnology: true, changesActivities: false, changesWorkOrganisation: false, majorInvestment: false,
+  recruitmentOfStaff: false, externalAdviserEngaged: false, processesStaffPersonalData: true, canMonitorStaff: true, usedForAppraisal: false, affectsWorkingTimes: false,
+  affectsHealthSafety: false, affectsHiringFiringPromotion: false, affectsTraining: false, annexIIIPoint4: 'monitoring_evaluation', profilesNaturalPersons: true,
+  article6_3Exception: false, deployerType: 'private', infersEmotions: false, emotionMedicalOrSafety: false, largeScaleMonitoring: true,
+  systematicProfilingWithSignificantEffects: false, specialCategoryData: false, biometrics: false, caoSettledConsentLetters: [], jobContentChanges: true,
+};
+
+async function startApi(databaseUrl: string, jwtSecret: string, children: ChildProcess[], extra: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    JWT_SECRET: jwtSecret,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+    ACCESS_TOKEN_TTL_SECONDS: '7200',
+    ...extra,
+  };
+  delete env.REDIS_URL;
+  const child = startNode('apps/api/src/main.ts', env, extra.BENCH_CAPTURE_FILE ? ['-r', './bench/http-capture.preload.ts'] : []);
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/health/ready`, child);
+  return { url, child };
+}
+
+async function login(url: string, org: GivenOrganisation): Promise<string> {
+  const res = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: org.hr.email, password: org.hr.password }) });
+  if (!res.ok) {
+    throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  }
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+async function get(url: string, path: string, token: string): Promise<void> {
+  const res = await fetch(url + path, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) {
+    throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+  }
+  await res.arrayBuffer();
+}
+
+function startNode(script: string, env: NodeJS.ProcessEnv, preload: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', ...preload, script], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  child.on('exit', (code) => {
+    if (code && code !== 0) {
+      log(`${script} exited with ${code}:\n${stderr}`);
+    }
+  });
+  return child;
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    const up = await fetch(url).then(
+      (r) => r.status < 500,
+      () => false,
+    );
+    if (up) {
+      return;
+    }
+    await sleep(200);
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) {
+      resolve();
+      return;
+    }
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function rssOf(pid: number): number {
+  return statusField(pid, 'VmRSS');
+}
+
+function hwmOf(pid: number): number {
+  return statusField(pid, 'VmHWM');
+}
+
+/** A field of /proc/<pid>/status in bytes (0 where /proc is missing). */
+function statusField(pid: number, field: string): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function int(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const redact = (url: string) => url.replace(/\/\/[^@]*@/, '//***@');
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,58 @@
+// Lint guards what review misses: floating promises, focused/skipped tests, deep and climbing
+// imports across libs (house style B.3, B.14, B.15).
+import js from '@eslint/js';
+import globals from 'globals';
+import jest from 'eslint-plugin-jest';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', '.data/**', 'apps/web/dist/**', 'apps/web/src/api/schema.d.ts', 'coverage/**', '**/*.js', '**/*.mjs', 'bench/results/**', 'apps/api/src/swagger-metadata*.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: 'error',
+      curly: 'error',
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@wc/*/src', '@wc/*/src/**'], message: 'Import a lib through its index (@wc/name).' }, { group: ['../*'], message: 'No climbing imports: use @wc/* or ./ siblings.' }] },
+      ],
+    },
+  },
+  {
+    // The web app: browser code with its own tsconfig (apps/web/tsconfig.json, found by the
+    // project service). It reaches the server over HTTP and the socket only, never by import.
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@wc/*', '@nestjs/*', 'typeorm', 'node:*'], message: 'The web app talks to the API over HTTP; it imports no server code.' }] }],
+    },
+  },
+  {
+    files: ['libs/core/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@nestjs/*', 'typeorm'], message: '@wc/core stays framework-free.' }] }] },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    plugins: { jest },
+    rules: {
+      ...jest.configs['flat/recommended'].rules,
+      'jest/no-focused-tests': 'error',
+      'jest/no-disabled-tests': 'error',
+      'jest/valid-expect': 'error',
+      'jest/expect-expect': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/consistent-type-imports': 'off',
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@wc/*/src', '@wc/*/src/**'], message: 'Import a lib through its index.' }] }] },
+  },
+);

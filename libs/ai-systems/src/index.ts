@@ -1,0 +1,4 @@
+export * from './ai-systems.module';
+export { AiSystemsService } from './ai-systems.service';
+export * from './dto/ai-system.dto';
+export type { PrimaryPurpose, AiSystemStatus } from './ai-system.entity';

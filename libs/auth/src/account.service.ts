@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+
+import { Conflict, NotFound } from '@wc/core';
+import { TransactionHost } from '@wc/database';
+
+import { PasswordHasher } from './password-hasher';
+import type { Role } from './roles';
+import { type NewMembership, UserRepository } from './user.repository';
+
+export interface AccountSummary {
+  userId: string;
+  email: string;
+  displayName: string;
+  language: 'nl' | 'en';
+}
+
+export interface MembershipSummary extends NewMembership {
+  id: string;
+}
+
+/** Creates users and manages their memberships; other libs go through this, not the repository. */
+@Injectable()
+export class AccountService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async createUser(input: { email: string; displayName: string; password: string; organisationId: string; language?: 'nl' | 'en' }): Promise<AccountSummary> {
+    if (await this.users.findByEmail(input.email)) {
+      throw new Conflict('user.email_taken', 'An account with this e-mail address already exists.', {}, [{ path: 'email', message: 'is already registered' }]);
+    }
+    const passwordHash = await this.hasher.hash(input.password);
+    const user = await this.users.create({ ...input, passwordHash });
+    return { userId: user.id, email: user.email, displayName: user.displayName, language: user.language };
+  }
+
+  async findUserIdByEmail(email: string): Promise<string | null> {
+    return (await this.users.findByEmail(email))?.id ?? null;
+  }
+
+  async addMembership(membership: NewMembership): Promise<MembershipSummary> {
+    // Checked up front: the foreign key would otherwise surface an unknown user as a 500.
+    if (!(await this.users.findById(membership.userId))) {
+      throw new NotFound('user');
+    }
+    const saved = await this.users.addMembership(membership);
+    return toSummary(saved);
+  }
+
+  async getMembership(id: string): Promise<MembershipSummary> {
+    const membership = await this.users.findMembership(id);
+    if (!membership) {
+      throw new NotFound('membership');
+    }
+    return toSummary(membership);
+  }
+
+  removeMembership(id: string): Promise<void> {
+    return this.users.removeMembership(id);
+  }
+
+  async membershipsInOrganisation(organisationId: string): Promise<Array<MembershipSummary & { user: AccountSummary }>> {
+    const memberships = await this.users.membershipsInOrganisation(organisationId);
+    const users = new Map((await this.users.usersByIds([...new Set(memberships.map((m) => m.userId))])).map((u) => [u.id, u]));
+    return memberships.flatMap((m) => {
+      const user = users.get(m.userId);
+      return user ? [{ ...toSummary(m), user: { userId: user.id, email: user.email, displayName: user.displayName, language: user.language } }] : [];
+    });
+  }
+
+  runInTransaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.tx.run(work);
+  }
+}
+
+function toSummary(m: { id: string; userId: string; organisationId: string; worksCouncilId: string | null; committeeId: string | null; role: Role }): MembershipSummary {
+  return { id: m.id, userId: m.userId, organisationId: m.organisationId, worksCouncilId: m.worksCouncilId, committeeId: m.committeeId, role: m.role };
+}

@@ -1,0 +1,34 @@
+import { type Permission, ROLE_PERMISSIONS, type Role } from './roles';
+
+export interface ActorMembership {
+  membershipId: string;
+  organisationId: string;
+  worksCouncilId: string | null;
+  committeeId: string | null;
+  role: Role;
+}
+
+/** The authenticated principal, passed explicitly into services (house style B.10). */
+export interface Actor {
+  userId: string;
+  organisationId: string;
+  language: 'nl' | 'en';
+  memberships: readonly ActorMembership[];
+}
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  return actor.memberships.some((m) => ROLE_PERMISSIONS[m.role].includes(permission));
+}
+
+export function hasRoleIn(actor: Actor, roles: readonly Role[], where: { organisationId?: string; worksCouncilId?: string }): boolean {
+  return actor.memberships.some(
+    (m) =>
+      roles.includes(m.role) &&
+      (where.organisationId === undefined || m.organisationId === where.organisationId) &&
+      (where.worksCouncilId === undefined || m.worksCouncilId === where.worksCouncilId),
+  );
+}
+
+export function organisationIdsOf(actor: Actor): string[] {
+  return [...new Set(actor.memberships.map((m) => m.organisationId))];
+}

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { APP_CONFIG, type AppConfig } from '@wc/config';
+
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { AccountService } from './account.service';
+import { JwtStrategy } from './jwt.strategy';
+import { LocalStrategy } from './local.strategy';
+import { LoginFailureEntity } from './login-attempt.entity';
+import { MembershipEntity } from './membership.entity';
+import { PasswordHasher } from './password-hasher';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { TokenRepository } from './token.repository';
+import { AppUserEntity } from './user.entity';
+import { UserRepository } from './user.repository';
+
+@Module({
+  imports: [
+    PassportModule,
+    TypeOrmModule.forFeature([AppUserEntity, MembershipEntity, RefreshTokenEntity, LoginFailureEntity]),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, AccountService, PasswordHasher, JwtStrategy, LocalStrategy, UserRepository, TokenRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, AccountService],
+})
+export class AuthModule {}

@@ -1,0 +1,182 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+
+import { APP_CONFIG, type AppConfig } from '@wc/config';
+import { BadRequest, Clock, TooManyRequests, Unauthorized } from '@wc/core';
+import { TransactionHost } from '@wc/database';
+
+import type { Actor } from './actor';
+import { PasswordHasher } from './password-hasher';
+import { TokenRepository } from './token.repository';
+import { UserRepository } from './user.repository';
+
+export interface TokenPair {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+}
+
+export interface AccessTokenClaims {
+  sub: string;
+  exp: number;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionHost,
+    private readonly users: UserRepository,
+    private readonly tokens: TokenRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Checks the password (called by the passport-local strategy). Failures count per account
+   * (which locks for a while) and per source address, so neither guessing one account nor
+   * spraying many accounts from one address works.
+   */
+  async verifyCredentials(email: string, password: string, ip: string): Promise<{ userId: string }> {
+    const now = this.clock.now();
+    const { loginLockMinutes, loginMaxFailures, ipMaxFailures } = this.config.auth;
+    const windowStart = new Date(now.getTime() - loginLockMinutes * 60_000);
+    if ((await this.tokens.countIpFailuresSince(ip, windowStart)) >= ipMaxFailures) {
+      throw new TooManyRequests('auth.too_many_attempts', 'Too many failed logins from this address; try again later.', loginLockMinutes * 60);
+    }
+    const user = await this.users.findByEmail(email);
+    if (user?.lockedUntil && user.lockedUntil > now) {
+      const seconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
+      throw new TooManyRequests('auth.account_locked', 'This account is locked after repeated failed logins; try again later.', seconds);
+    }
+    // Verify against a dummy hash for unknown e-mails too, so timing does not reveal which exist.
+    const valid = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
+    if (!user || !valid) {
+      await this.tx.run(async () => {
+        await this.tokens.recordIpFailure(ip, now);
+        if (user) {
+          const failures = user.failedLogins + 1;
+          const locked = failures >= loginMaxFailures;
+          await this.users.update(user.id, {
+            failedLogins: locked ? 0 : failures,
+            lockedUntil: locked ? new Date(now.getTime() + loginLockMinutes * 60_000) : null,
+          });
+        }
+      });
+      throw new Unauthorized('auth.invalid_credentials', 'The e-mail address or password is wrong.');
+    }
+    if (user.failedLogins > 0 || user.lockedUntil) {
+      await this.users.update(user.id, { failedLogins: 0, lockedUntil: null });
+    }
+    return { userId: user.id };
+  }
+
+  /** Opens a session for a user who proved who they are another way (an accepted invitation). */
+  issueSession(userId: string): Promise<TokenPair> {
+    return this.tx.run(() => this.issueTokens(userId, randomUUID()));
+  }
+
+  /** Rotates a refresh token. Presenting a used or revoked one revokes its whole family. */
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const now = this.clock.now();
+    const outcome = await this.tx.run(async () => {
+      const row = await this.tokens.findByHashForUpdate(sha256(refreshToken));
+      if (!row) {
+        return null;
+      }
+      if (row.usedAt || row.revokedAt) {
+        await this.tokens.revokeFamily(row.familyId, now);
+        return 'reused' as const;
+      }
+      if (row.expiresAt <= now) {
+        return null;
+      }
+      await this.tokens.markUsed(row.id, now);
+      return this.issueTokens(row.userId, row.familyId);
+    });
+    if (outcome === 'reused') {
+      throw new Unauthorized('auth.refresh_token_reused', 'This refresh token was already used; all sessions of this login are revoked.');
+    }
+    if (!outcome) {
+      throw new Unauthorized('auth.invalid_refresh_token', 'The refresh token is unknown or expired.');
+    }
+    return outcome;
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.tx.run(async () => {
+      const row = await this.tokens.findByHashForUpdate(sha256(refreshToken));
+      if (row) {
+        await this.tokens.revokeFamily(row.familyId, this.clock.now());
+      }
+    });
+  }
+
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.users.findById(actor.userId);
+    if (!user || !(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw new BadRequest('auth.wrong_password', 'The current password is wrong.', {}, [{ path: 'currentPassword', message: 'is wrong' }]);
+    }
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.tx.run(async () => {
+      await this.users.update(user.id, { passwordHash });
+      // Other sessions may belong to whoever knew the old password.
+      await this.tokens.revokeAllOfUser(user.id, this.clock.now());
+    });
+  }
+
+  /** Resolves a verified access token to the actor, with memberships read fresh from the database. */
+  async actorFor(userId: string): Promise<Actor | null> {
+    const user = await this.users.findById(userId);
+    if (!user) {
+      return null;
+    }
+    return {
+      userId: user.id,
+      organisationId: user.organisationId,
+      language: user.language,
+      memberships: await this.users.membershipsOf(user.id),
+    };
+  }
+
+  /** Verifies an access token outside HTTP (the socket handshake). */
+  async verifyAccessToken(token: string): Promise<AccessTokenClaims> {
+    try {
+      return await this.jwt.verifyAsync<AccessTokenClaims>(token, { clockTimestamp: Math.floor(this.clock.now().getTime() / 1000) });
+    } catch {
+      throw new Unauthorized('auth.invalid_token', 'The access token is invalid or expired.');
+    }
+  }
+
+  /** Expiry by the Clock port, for tokens whose signature passport-jwt has checked. */
+  assertNotExpired(claims: AccessTokenClaims): void {
+    if (typeof claims.exp !== 'number' || claims.exp * 1000 <= this.clock.now().getTime()) {
+      throw new Unauthorized('auth.invalid_token', 'The access token is invalid or expired.');
+    }
+  }
+
+  private async issueTokens(userId: string, familyId: string): Promise<TokenPair> {
+    const now = this.clock.now();
+    const { accessTokenTtlSeconds, refreshTokenTtlSeconds } = this.config.auth;
+    const iat = Math.floor(now.getTime() / 1000);
+    const accessToken = await this.jwt.signAsync({ sub: userId, iat, exp: iat + accessTokenTtlSeconds });
+    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshExpires = new Date(now.getTime() + refreshTokenTtlSeconds * 1000);
+    await this.tokens.insertRefreshToken({ userId, familyId, tokenHash: sha256(refreshToken), expiresAt: refreshExpires });
+    return {
+      accessToken,
+      accessTokenExpiresAt: new Date((iat + accessTokenTtlSeconds) * 1000).toISOString(),
+      refreshToken,
+      refreshTokenExpiresAt: refreshExpires.toISOString(),
+    };
+  }
+}
+
+/** An argon2id hash of a random string, verified against when the e-mail is unknown. */
+const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$N5mTqgkdLW+uAYKZs9Vt3RiuGUbHWRuDsW4dx8bs+tY';

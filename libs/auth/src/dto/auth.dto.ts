@@ -1,0 +1,68 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto {
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password!: string;
+}
+
+export class RefreshDto {
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  refreshToken!: string;
+}
+
+export class ChangePasswordDto {
+  @IsString()
+  @MaxLength(200)
+  currentPassword!: string;
+
+  /** At least 12 characters: length beats composition rules (NIST SP 800-63B). */
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  newPassword!: string;
+}
+
+export class UpdateProfileDto {
+  @IsOptional()
+  @IsIn(['nl', 'en'])
+  language?: 'nl' | 'en';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName?: string;
+}
+
+export class TokenPairResponse {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty() accessTokenExpiresAt!: string;
+  @ApiProperty() refreshToken!: string;
+  @ApiProperty() refreshTokenExpiresAt!: string;
+}
+
+export class MembershipResponse {
+  @ApiProperty() membershipId!: string;
+  @ApiProperty() organisationId!: string;
+  @ApiProperty({ type: String, nullable: true }) worksCouncilId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) committeeId!: string | null;
+  @ApiProperty() role!: string;
+}
+
+export class MeResponse {
+  @ApiProperty() userId!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ['nl', 'en'] }) language!: 'nl' | 'en';
+  @ApiProperty() organisationId!: string;
+  @ApiProperty({ type: [MembershipResponse] }) memberships!: MembershipResponse[];
+}

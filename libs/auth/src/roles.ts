@@ -1,0 +1,90 @@
+/** Membership roles (model.md). Employer-side roles hang off an organisation, council roles off a works council. */
+export enum Role {
+  HrManager = 'hr_manager',
+  EmployerRepresentative = 'employer_representative',
+  CouncilChair = 'council_chair',
+  CouncilSecretary = 'council_secretary',
+  CouncilMember = 'council_member',
+  CommitteeMember = 'committee_member',
+  ExternalExpert = 'external_expert',
+  UnionOfficer = 'union_officer',
+  OrgAdmin = 'org_admin',
+}
+
+export const ALL_ROLES = Object.values(Role);
+export const EMPLOYER_ROLES: readonly Role[] = [Role.HrManager, Role.EmployerRepresentative];
+export const COUNCIL_BOARD_ROLES: readonly Role[] = [Role.CouncilChair, Role.CouncilSecretary];
+export const COUNCIL_ROLES: readonly Role[] = [
+  Role.CouncilChair,
+  Role.CouncilSecretary,
+  Role.CouncilMember,
+  Role.CommitteeMember,
+  Role.ExternalExpert,
+];
+
+/** Coarse route permissions; the fine-grained check is each aggregate's policy. */
+export enum Permission {
+  OrganisationRead = 'organisation:read',
+  OrganisationManage = 'organisation:manage',
+  CouncilRead = 'council:read',
+  CouncilManage = 'council:manage',
+  MembershipManage = 'membership:manage',
+  InvitationCreate = 'invitation:create',
+  ProfileManage = 'profile:manage',
+  AiSystemRead = 'ai_system:read',
+  AiSystemWrite = 'ai_system:write',
+  CaseRead = 'case:read',
+  CaseFile = 'case:file',
+  CaseDecide = 'case:decide',
+  CaseCouncilPosition = 'case:council_position',
+  CaseTriageContest = 'case:triage_contest',
+  CaseParticipate = 'case:participate',
+  AuditRead = 'audit:read',
+  NotificationRead = 'notification:read',
+  ReminderSettingsManage = 'reminder_settings:manage',
+  /** Grant, change and revoke union shares; the service allows the council board only (issue #8). */
+  UnionShareManage = 'union_share:manage',
+}
+
+const EVERYONE: Permission[] = [Permission.OrganisationRead, Permission.ProfileManage, Permission.NotificationRead];
+const EMPLOYER: Permission[] = [
+  ...EVERYONE,
+  Permission.CouncilRead,
+  Permission.AiSystemRead,
+  Permission.AiSystemWrite,
+  Permission.CaseRead,
+  Permission.CaseFile,
+  Permission.CaseDecide,
+  Permission.CaseParticipate,
+  Permission.AuditRead,
+];
+const COUNCIL: Permission[] = [
+  ...EVERYONE,
+  Permission.CouncilRead,
+  Permission.AiSystemRead,
+  Permission.CaseRead,
+  Permission.CaseParticipate,
+  Permission.AuditRead,
+  Permission.UnionShareManage,
+];
+const COUNCIL_BOARD: Permission[] = [...COUNCIL, Permission.CaseCouncilPosition, Permission.CaseTriageContest, Permission.ReminderSettingsManage];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  [Role.HrManager]: EMPLOYER,
+  [Role.EmployerRepresentative]: EMPLOYER,
+  [Role.CouncilChair]: COUNCIL_BOARD,
+  [Role.CouncilSecretary]: COUNCIL_BOARD,
+  [Role.CouncilMember]: COUNCIL,
+  [Role.CommitteeMember]: COUNCIL,
+  [Role.ExternalExpert]: [...EVERYONE, Permission.CaseRead, Permission.CaseParticipate],
+  [Role.UnionOfficer]: [...EVERYONE, Permission.CaseRead, Permission.CaseParticipate],
+  [Role.OrgAdmin]: [
+    ...EVERYONE,
+    Permission.OrganisationManage,
+    Permission.CouncilRead,
+    Permission.CouncilManage,
+    Permission.MembershipManage,
+    Permission.InvitationCreate,
+    Permission.ReminderSettingsManage,
+  ],
+};

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+
+import { TransactionHost } from '@wc/database';
+
+import { LoginFailureEntity } from './login-attempt.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
+
+/** Refresh-token families and the per-IP failure log. */
+@Injectable()
+export class TokenRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  async insertRefreshToken(row: Pick<RefreshTokenEntity, 'userId' | 'familyId' | 'tokenHash' | 'expiresAt'>): Promise<void> {
+    await this.tx.manager.insert(RefreshTokenEntity, row);
+  }
+
+  /** Locks the row so two concurrent refreshes with one token cannot both succeed. */
+  findByHashForUpdate(tokenHash: string): Promise<RefreshTokenEntity | null> {
+    return this.tx.manager.findOne(RefreshTokenEntity, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async markUsed(id: string, at: Date): Promise<void> {
+    await this.tx.manager.update(RefreshTokenEntity, { id }, { usedAt: at });
+  }
+
+  async revokeFamily(familyId: string, at: Date): Promise<void> {
+    await this.tx.manager.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: at });
+  }
+
+  async revokeAllOfUser(userId: string, at: Date): Promise<void> {
+    await this.tx.manager.update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: at });
+  }
+
+  async recordIpFailure(ip: string, at: Date): Promise<void> {
+    await this.tx.manager.insert(LoginFailureEntity, { ip, occurredAt: at });
+  }
+
+  async countIpFailuresSince(ip: string, since: Date): Promise<number> {
+    return this.tx.manager
+      .createQueryBuilder(LoginFailureEntity, 'f')
+      .where('f.ip = :ip AND f.occurred_at >= :since', { ip, since })
+      .getCount();
+  }
+}

@@ -1,0 +1,39 @@
+import { JoinColumn, ManyToOne, Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('app_user')
+@Check('ck_app_user__language', `language IN ('nl', 'en')`)
+@Index('uq_app_user__email', ['email'], { unique: true })
+export class AppUserEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_app_user' })
+  id!: string;
+
+  /** Stored lower-cased so look-ups are exact. */
+  @Column({ type: 'text' })
+  email!: string;
+
+  @Column({ type: 'text' })
+  displayName!: string;
+
+  @Column({ type: 'text' })
+  passwordHash!: string;
+
+  @Column({ type: 'text', default: 'nl' })
+  language!: 'nl' | 'en';
+
+  /** The organisation the user belongs to (employer or union). */
+  @Column({ type: 'uuid' })
+  organisationId!: string;
+
+  @Column({ type: 'integer', default: 0 })
+  failedLogins!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedUntil!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @ManyToOne('OrganisationEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_app_user__organisation' })
+  readonly organisation?: never;
+}

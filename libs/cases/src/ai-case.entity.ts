@@ -1,0 +1,104 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+import type { TriageAnswers, TriageOutcome } from './domain';
+
+export type CaseStatus = 'draft' | 'sent';
+
+/** What the employer writes in the advice and consent requests, legal-rules (b)1-2. */
+export interface CaseContents {
+  intendedDecision?: string;
+  grounds?: string;
+  reasons?: string;
+  consequencesForStaff?: string;
+  measures?: string;
+  alternatives?: string;
+  planning?: string;
+  proposedDecisionDate?: string;
+  regelingText?: string;
+  employerCommitted?: boolean;
+}
+
+export interface CaseTriage {
+  answers: TriageAnswers;
+  outcome: TriageOutcome;
+  recordedAt: string;
+  contest?: { reasons: string; by: string; at: string; open: boolean };
+}
+
+/** Manual go-live confirmations until the dossier feeds them (issue #5). */
+export interface GateFacts {
+  oversight?: { staffNamed: boolean; trained: boolean; confirmedOn: string; by: string; note?: string };
+}
+
+@Entity('ai_case')
+@Check('ck_ai_case__status', `status IN ('draft', 'sent')`)
+@Index('ix_ai_case__organisation', ['organisationId'])
+@Index('ix_ai_case__works_council', ['worksCouncilId'])
+// GIN (jsonb_path_ops) for `expert_ids @> [userId]` in the case list; TypeORM cannot declare a GIN index, the migration creates it.
+@Index('ix_ai_case__expert_ids', { synchronize: false })
+export class AiCaseEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_ai_case' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  organisationId!: string;
+
+  @Column({ type: 'uuid' })
+  worksCouncilId!: string;
+
+  @Column({ type: 'uuid' })
+  aiSystemId!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  /** Drafts are private to the employer side until sent to the council. */
+  @Column({ type: 'text', default: 'draft' })
+  status!: CaseStatus;
+
+  /** Derived from the tracks on every save; stored for lists and filters. */
+  @Column({ type: 'text', default: 'draft' })
+  stage!: string;
+
+  @Column({ type: 'boolean', default: false })
+  blocked!: boolean;
+
+  @Column({ type: 'jsonb', default: {} })
+  contents!: CaseContents;
+
+  @Column({ type: 'jsonb', nullable: true })
+  triage!: CaseTriage | null;
+
+  @Column({ type: 'jsonb', default: {} })
+  gateFacts!: GateFacts;
+
+  @Column({ type: 'jsonb', default: [] })
+  expertIds!: string[];
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+
+  @Column({ type: 'uuid' })
+  createdBy!: string;
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @ManyToOne('OrganisationEntity', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_ai_case__organisation' })
+  readonly organisation?: never;
+
+  @ManyToOne('WorksCouncilEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'works_council_id', foreignKeyConstraintName: 'fk_ai_case__works_council' })
+  readonly worksCouncil?: never;
+
+  @ManyToOne('AiSystemEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'ai_system_id', foreignKeyConstraintName: 'fk_ai_case__ai_system' })
+  readonly aiSystem?: never;
+}

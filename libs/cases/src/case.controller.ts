@@ -1,0 +1,147 @@
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+
+import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
+
+import { CaseService } from './case.service';
+import {
+  AddExpertDto,
+  AnswerInformationDto,
+  AskInformationDto,
+  AuditEntryResponse,
+  AuditVerdictResponse,
+  CaseEventResponse,
+  CaseIdParams,
+  CaseListResponse,
+  CaseResponse,
+  ContestTriageDto,
+  CreateCaseDto,
+  DeadlineResponse,
+  EventsQueryDto,
+  GoLiveGateResponse,
+  InformationRequestParams,
+  InformationRequestResponse,
+  ListCasesQueryDto,
+  OversightConfirmationDto,
+  SetTriageDto,
+  TrackParams,
+  TrackTransitionDto,
+  UpdateCaseDto,
+  VersionDto,
+} from './dto/case.dto';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class CaseController {
+  constructor(private readonly cases: CaseService) {}
+
+  @Post()
+  @RequirePermission(Permission.CaseFile)
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateCaseDto): Promise<CaseResponse> {
+    return this.cases.create(actor, dto);
+  }
+
+  @Get()
+  @RequirePermission(Permission.CaseRead)
+  list(@CurrentActor() actor: Actor, @Query() query: ListCasesQueryDto): Promise<CaseListResponse> {
+    return this.cases.list(actor, query);
+  }
+
+  @Get(':caseId')
+  @RequirePermission(Permission.CaseRead)
+  get(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<CaseResponse> {
+    return this.cases.get(actor, caseId);
+  }
+
+  @Patch(':caseId')
+  @RequirePermission(Permission.CaseFile)
+  update(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: UpdateCaseDto): Promise<CaseResponse> {
+    return this.cases.update(actor, caseId, dto);
+  }
+
+  @Put(':caseId/triage')
+  @RequirePermission(Permission.CaseFile)
+  setTriage(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: SetTriageDto): Promise<CaseResponse> {
+    return this.cases.setTriage(actor, caseId, dto);
+  }
+
+  @Post(':caseId/triage-contests')
+  @RequirePermission(Permission.CaseTriageContest)
+  contestTriage(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: ContestTriageDto): Promise<CaseResponse> {
+    return this.cases.contestTriage(actor, caseId, dto);
+  }
+
+  @Post(':caseId/sending')
+  @RequirePermission(Permission.CaseFile)
+  send(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: VersionDto): Promise<CaseResponse> {
+    return this.cases.send(actor, caseId, dto);
+  }
+
+  @Post(':caseId/tracks/:kind/transitions')
+  @RequirePermission(Permission.CaseParticipate)
+  transition(@CurrentActor() actor: Actor, @Param() { caseId, kind }: TrackParams, @Body() dto: TrackTransitionDto): Promise<CaseResponse> {
+    return this.cases.transition(actor, caseId, kind, dto);
+  }
+
+  @Post(':caseId/oversight-confirmations')
+  @RequirePermission(Permission.CaseDecide)
+  confirmOversight(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: OversightConfirmationDto): Promise<CaseResponse> {
+    return this.cases.confirmOversight(actor, caseId, dto);
+  }
+
+  @Post(':caseId/experts')
+  @RequirePermission(Permission.CaseCouncilPosition)
+  addExpert(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: AddExpertDto): Promise<CaseResponse> {
+    return this.cases.addExpert(actor, caseId, dto);
+  }
+
+  @Get(':caseId/go-live-gate')
+  @RequirePermission(Permission.CaseRead)
+  async goLiveGate(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<GoLiveGateResponse | null> {
+    const gate = await this.cases.goLiveGate(actor, caseId);
+    return gate ? { open: gate.open, conditions: gate.conditions.map((c) => ({ ...c, sources: [...c.sources] })) } : null;
+  }
+
+  @Get(':caseId/deadlines')
+  @RequirePermission(Permission.CaseRead)
+  deadlines(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<DeadlineResponse[]> {
+    return this.cases.deadlinesOf(actor, caseId);
+  }
+
+  @Get(':caseId/information-requests')
+  @RequirePermission(Permission.CaseRead)
+  informationRequests(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<InformationRequestResponse[]> {
+    return this.cases.informationRequests(actor, caseId);
+  }
+
+  @Post(':caseId/information-requests')
+  @RequirePermission(Permission.CaseParticipate)
+  askInformation(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: AskInformationDto): Promise<InformationRequestResponse> {
+    return this.cases.askInformation(actor, caseId, dto);
+  }
+
+  @Post(':caseId/information-requests/:requestId/answer')
+  @RequirePermission(Permission.CaseDecide)
+  answerInformation(@CurrentActor() actor: Actor, @Param() { caseId, requestId }: InformationRequestParams, @Body() dto: AnswerInformationDto): Promise<InformationRequestResponse> {
+    return this.cases.answerInformation(actor, caseId, requestId, dto);
+  }
+
+  @Get(':caseId/audit')
+  @RequirePermission(Permission.AuditRead)
+  audit(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<AuditEntryResponse[]> {
+    return this.cases.auditTrail(actor, caseId);
+  }
+
+  @Get(':caseId/audit/verify')
+  @RequirePermission(Permission.AuditRead)
+  verifyAudit(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<AuditVerdictResponse> {
+    return this.cases.verifyAudit(actor, caseId);
+  }
+
+  @Get(':caseId/events')
+  @RequirePermission(Permission.CaseRead)
+  events(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Query() { after }: EventsQueryDto): Promise<CaseEventResponse[]> {
+    return this.cases.events(actor, caseId, after ?? 0);
+  }
+}

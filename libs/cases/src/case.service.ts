@@ -1,0 +1,519 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+
+import { AiSystemsService } from '@wc/ai-systems';
+import { AuditService, type AuditEntryView, type ChainVerdict } from '@wc/audit';
+import type { Actor } from '@wc/auth';
+import { CouncilsService } from '@wc/councils';
+import { Clock, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
+import { Outbox, TransactionHost } from '@wc/database';
+import { addWorkingDays, DeadlinesService, councilTermSettings, resolveTermLength, type DeadlineView } from '@wc/deadlines';
+
+import type { AiCaseEntity, CaseContents } from './ai-case.entity';
+import { type CaseListFilter, CaseRepository } from './case.repository';
+import { mayReadAudit, mayUseInternalSpace, sideOn, unionOrganisationIdsOf, type UnionScope, unionScopeOn } from './case.policy';
+import {
+  activeTracks,
+  type ActorSide,
+  amsterdamDay,
+  type CaseFacts,
+  deriveCaseStage,
+  evaluateGoLiveGate,
+  type GoLiveGate,
+  isWorTrack,
+  missingRequestContents,
+  newTrack,
+  planTrackTransition,
+  type TrackAction,
+  type TrackKind,
+  type TrackSnapshot,
+  TransitionRefused,
+  triage,
+  type TriageAnswers,
+  type TriageOutcome,
+} from './domain';
+import { CASE_DOSSIER_FACTS, type CaseDossierFacts, type CaseDossierFactsView } from './dossier-facts.port';
+import type {
+  AddExpertDto,
+  AnswerInformationDto,
+  AskInformationDto,
+  CaseEventResponse,
+  CaseListResponse,
+  CaseResponse,
+  CaseSummaryResponse,
+  ContestTriageDto,
+  GoLiveGateResponse,
+  CreateCaseDto,
+  InformationRequestResponse,
+  ListCasesQueryDto,
+  OversightConfirmationDto,
+  SetTriageDto,
+  TrackTransitionDto,
+  UpdateCaseDto,
+  VersionDto,
+} from './dto/case.dto';
+
+interface Loaded {
+  aiCase: AiCaseEntity;
+  side: ActorSide;
+  /** For side 'union': what the union's share shows (issue #8). */
+  unionScope: UnionScope | null;
+}
+
+/** Orchestrates the case aggregate: policy → repository → pure domain → repository → outbox + audit. */
+@Injectable()
+export class CaseService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly cases: CaseRepository,
+    private readonly systems: AiSystemsService,
+    private readonly councils: CouncilsService,
+    private readonly deadlines: DeadlinesService,
+    private readonly audit: AuditService,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+    // Bound by @wc/dossier's global module; absent, the manual confirmation feeds the gate.
+    @Optional() @Inject(CASE_DOSSIER_FACTS) private readonly dossier?: CaseDossierFacts,
+  ) {}
+
+  async create(actor: Actor, dto: CreateCaseDto): Promise<CaseResponse> {
+    const system = await this.systems.requireVisible(actor, dto.aiSystemId);
+    const council = await this.councils.councilFacts(dto.worksCouncilId);
+    if (!council || council.organisationId !== system.organisationId) {
+      throw new Unprocessable('case.council_not_of_employer', 'The competent council must be a works council of the same employer.', {}, [{ path: 'worksCouncilId', message: 'is not a works council of this organisation' }]);
+    }
+    const aiCase = await this.tx.run(async () => {
+      const created = await this.cases.save(
+        this.cases.create({ organisationId: system.organisationId, worksCouncilId: dto.worksCouncilId, aiSystemId: dto.aiSystemId, title: dto.title, contents: { ...dto.contents }, createdBy: actor.userId, status: 'draft', stage: 'draft' }),
+      );
+      if (sideOn(actor, created) !== 'employer') {
+        throw new Forbidden('case.employer_only', 'Only the employer side files AI introduction cases.');
+      }
+      await this.audit.record({ caseId: created.id, actorId: actor.userId, action: 'case.created', after: { title: created.title, contents: created.contents } });
+      await this.emit(created, actor, 'case.created');
+      return created;
+    });
+    return this.respond(actor, aiCase);
+  }
+
+  async list(actor: Actor, query: ListCasesQueryDto): Promise<CaseListResponse> {
+    const filter: CaseListFilter = { stage: query.stage, status: query.status, worksCouncilId: query.worksCouncilId, limit: query.limit ?? 50, offset: query.offset ?? 0 };
+    const { items, total } = await this.cases.listVisibleTo(actor, filter);
+    return { items: items.map(toSummary), total };
+  }
+
+  async get(actor: Actor, caseId: string): Promise<CaseResponse> {
+    const { aiCase } = await this.load(actor, caseId, false);
+    return this.respond(actor, aiCase);
+  }
+
+  /** For other libs (realtime rooms, dossier): the same visibility as HTTP, 404 otherwise. */
+  async assertVisible(actor: Actor, caseId: string): Promise<{ caseId: string; organisationId: string; worksCouncilId: string; side: ActorSide; internalAllowed: boolean; status: string; unionScope: UnionScope | null }> {
+    const { aiCase, side, unionScope } = await this.load(actor, caseId, false);
+    return { caseId, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, side, internalAllowed: mayUseInternalSpace(side), status: aiCase.status, unionScope };
+  }
+
+  async update(actor: Actor, caseId: string, dto: UpdateCaseDto): Promise<CaseResponse> {
+    return this.mutate(actor, caseId, dto, ['employer'], 'case.updated', async (aiCase) => {
+      const before = { title: aiCase.title, contents: aiCase.contents };
+      aiCase.title = dto.title ?? aiCase.title;
+      aiCase.contents = { ...aiCase.contents, ...stripUndefined(dto.contents ?? {}) };
+      return { before, after: { title: aiCase.title, contents: aiCase.contents } };
+    });
+  }
+
+  /** Records the screening answers; the outcome (rights, reasons, sources) decides the tracks. */
+  async setTriage(actor: Actor, caseId: string, dto: SetTriageDto): Promise<CaseResponse> {
+    return this.mutate(actor, caseId, dto, ['employer'], 'case.triaged', async (aiCase) => {
+      const answers = { ...dto.answers } as TriageAnswers;
+      const outcome = triage(answers);
+      const before = aiCase.triage ? { outcome: aiCase.triage.outcome } : null;
+      aiCase.triage = { answers, outcome, recordedAt: this.clock.now().toISOString(), ...(aiCase.triage?.contest ? { contest: aiCase.triage.contest } : {}) };
+      aiCase.blocked = outcome.blocked;
+      await this.cases.addTriageRecord({ caseId, kind: 'triage', answers: { ...answers }, outcome: { ...outcome }, note: null, recordedBy: actor.userId, recordedAt: this.clock.now() });
+      await this.alignTracks(aiCase, outcome, actor);
+      return { before, after: { outcome } };
+    });
+  }
+
+  /**
+   * A new triage opens the tracks it now requires and withdraws those it no longer does, as far
+   * as their stage still allows (a decided track keeps its history rather than vanish).
+   */
+  private async alignTracks(aiCase: AiCaseEntity, outcome: TriageOutcome, actor: Actor): Promise<void> {
+    const tracks = await this.cases.tracksOf(aiCase.id);
+    const active = activeTracks(outcome);
+    for (const kind of active.filter((k) => !tracks.some((t) => t.kind === k))) {
+      const track = newTrack(kind);
+      await this.cases.saveTrack({ caseId: aiCase.id, kind, stage: track.stage, snapshot: track });
+    }
+    for (const track of tracks.filter((t) => !active.includes(t.kind) && t.stage !== 'withdrawn')) {
+      const facts = { triage: outcome, tracks: tracks.map((t) => t.snapshot), missingRequestContents: [] };
+      try {
+        const plan = planTrackTransition({ caseFacts: facts, track: track.snapshot, action: { type: 'withdraw' }, actorSide: 'employer', now: this.clock.now() });
+        await this.cases.saveTrack({ id: track.id, caseId: aiCase.id, kind: track.kind, stage: plan.next.stage, snapshot: plan.next });
+        const scope = { caseId: aiCase.id, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, councilSettings: {} };
+        await this.deadlines.apply(scope, [], plan.cancelDeadlines.map((ruleId) => ({ track: track.kind, ruleId })));
+        await this.outbox.append(plan.events.map((e) => ({ type: e.type, caseId: aiCase.id, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, payload: { ...e.payload, track: track.kind } })), actor.userId);
+      } catch (error) {
+        if (!(error instanceof TransitionRefused)) {
+          throw error;
+        }
+      }
+    }
+  }
+
+  /** The council disagrees with the triage; the disagreement stays visible on the case. */
+  async contestTriage(actor: Actor, caseId: string, dto: ContestTriageDto): Promise<CaseResponse> {
+    return this.mutate(actor, caseId, dto, ['council_board'], 'case.triage_contested', async (aiCase) => {
+      if (!aiCase.triage) {
+        throw new Unprocessable('case.triage_missing', 'There is no triage to contest yet.');
+      }
+      const contest = { reasons: dto.reasons, by: actor.userId, at: this.clock.now().toISOString(), open: true };
+      aiCase.triage = { ...aiCase.triage, contest };
+      await this.cases.addTriageRecord({ caseId, kind: 'contest', answers: null, outcome: null, note: dto.reasons, recordedBy: actor.userId, recordedAt: this.clock.now() });
+      return { before: null, after: { contest } };
+    });
+  }
+
+  /** Sends a draft to the council; from now on council members see it. */
+  async send(actor: Actor, caseId: string, dto: VersionDto): Promise<CaseResponse> {
+    return this.mutate(actor, caseId, dto, ['employer'], 'case.sent', async (aiCase) => {
+      const missing = [];
+      if (aiCase.status !== 'draft') {
+        missing.push('status:draft');
+      }
+      if (!aiCase.triage) {
+        missing.push('triage');
+      }
+      if (aiCase.blocked) {
+        missing.push('not_prohibited');
+      }
+      if (missing.length > 0) {
+        throw new Unprocessable('case.cannot_send', 'The case cannot be sent to the council yet.', { missing, reason: aiCase.triage?.outcome.blockReason });
+      }
+      aiCase.status = 'sent';
+      aiCase.sentAt = this.clock.now();
+      return { before: { status: 'draft' }, after: { status: 'sent' } };
+    });
+  }
+
+  async transition(actor: Actor, caseId: string, kind: TrackKind, dto: TrackTransitionDto): Promise<CaseResponse> {
+    return this.mutate(actor, caseId, dto, null, 'case.track_transitioned', async (aiCase, side) => {
+      if (aiCase.blocked) {
+        throw new Unprocessable('case.prohibited', 'This AI system is prohibited at work (AI Act art. 5(1)(f)); the case is blocked.', { reason: aiCase.triage?.outcome.blockReason });
+      }
+      const tracks = await this.cases.tracksOf(caseId);
+      const track = tracks.find((t) => t.kind === kind);
+      if (!track || !aiCase.triage) {
+        throw new NotFound('track');
+      }
+      const facts = await this.facts(aiCase, tracks.map((t) => t.snapshot), kind);
+      const action = stripUndefined({ ...dto.action }) as unknown as TrackAction;
+      const plan = planTrackTransition({ caseFacts: facts, track: track.snapshot, action, actorSide: side, now: this.clock.now(), receivedOn: dto.action.receivedOn });
+      await this.cases.saveTrack({ id: track.id, caseId, kind, stage: plan.next.stage, snapshot: plan.next });
+      const council = await this.councils.councilFacts(aiCase.worksCouncilId);
+      await this.deadlines.apply(
+        { caseId, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, councilSettings: council?.settings ?? {} },
+        plan.deadlines.map((d) => ({ ruleId: d.ruleId, track: d.track, triggerDate: d.triggerDate })),
+        plan.cancelDeadlines.map((ruleId) => ({ track: kind, ruleId })),
+      );
+      if (['withdrawn', 'closed'].includes(plan.next.stage) && tracks.every((t) => t.kind === kind || ['withdrawn', 'closed'].includes(t.stage))) {
+        await this.deadlines.cancelAllOfCase(caseId);
+      }
+      await this.outbox.append(plan.events.map((e) => ({ type: e.type, caseId, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, payload: { ...e.payload, track: kind } })), actor.userId);
+      return { before: { track: kind, stage: track.stage }, after: { track: kind, stage: plan.next.stage, action: dto.action.type } };
+    });
+  }
+
+  /** A recorded manual confirmation that overseers are named and trained (until the dossier feeds it). */
+  async confirmOversight(actor: Actor, caseId: string, dto: OversightConfirmationDto): Promise<CaseResponse> {
+    return this.mutate(actor, caseId, dto, ['employer'], 'case.oversight_confirmed', async (aiCase) => {
+      const oversight = { staffNamed: dto.staffNamed, trained: dto.trained, confirmedOn: amsterdamDay(this.clock.now()), by: actor.userId, ...(dto.note ? { note: dto.note } : {}) };
+      const before = aiCase.gateFacts.oversight ?? null;
+      aiCase.gateFacts = { ...aiCase.gateFacts, oversight };
+      return { before: before ? { oversight: before } : null, after: { oversight } };
+    });
+  }
+
+  async addExpert(actor: Actor, caseId: string, dto: AddExpertDto): Promise<CaseResponse> {
+    return this.mutate(actor, caseId, dto, ['council_board'], 'case.expert_added', async (aiCase) => {
+      if (!aiCase.expertIds.includes(dto.userId)) {
+        aiCase.expertIds = [...aiCase.expertIds, dto.userId];
+      }
+      return { before: null, after: { expertId: dto.userId } };
+    });
+  }
+
+  async goLiveGate(actor: Actor, caseId: string): Promise<GoLiveGate | null> {
+    const { aiCase } = await this.loadDossier(actor, caseId);
+    return this.gateOf(aiCase, (await this.cases.tracksOf(caseId)).map((t) => t.snapshot));
+  }
+
+  async deadlinesOf(actor: Actor, caseId: string): Promise<DeadlineView[]> {
+    await this.load(actor, caseId, false);
+    return this.deadlines.listForCase(caseId);
+  }
+
+  /** WOR art. 31: the council asks, the employer answers within the agreed response time. */
+  async askInformation(actor: Actor, caseId: string, dto: AskInformationDto): Promise<InformationRequestResponse> {
+    return this.tx.run(async () => {
+      const { aiCase, side } = await this.load(actor, caseId, true);
+      if (side !== 'council_board' && side !== 'council_member') {
+        throw new Forbidden('case.council_only', 'Only the council asks for information under art. 31.');
+      }
+      const council = await this.councils.councilFacts(aiCase.worksCouncilId);
+      const today = amsterdamDay(this.clock.now());
+      const term = resolveTermLength('information_response_term', councilTermSettings(council?.settings ?? {}));
+      const dueDate = addWorkingDays(today, term.workingDays ?? 10);
+      const request = await this.cases.saveInformationRequest({ caseId, question: dto.question, askedBy: actor.userId, askedAt: this.clock.now(), dueDate });
+      await this.deadlines.apply({ caseId, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, councilSettings: council?.settings ?? {} }, [{ ruleId: 'information_response_term', track: `information:${request.id}`, triggerDate: today }], []);
+      await this.audit.record({ caseId, actorId: actor.userId, action: 'case.information_requested', after: { requestId: request.id } });
+      await this.emit(aiCase, actor, 'case.information_requested', { requestId: request.id });
+      return toInformationResponse(request);
+    });
+  }
+
+  async answerInformation(actor: Actor, caseId: string, requestId: string, dto: AnswerInformationDto): Promise<InformationRequestResponse> {
+    return this.tx.run(async () => {
+      const { aiCase, side } = await this.load(actor, caseId, true);
+      if (side !== 'employer') {
+        throw new Forbidden('case.employer_only', 'Only the employer answers information requests.');
+      }
+      const request = await this.cases.getInformationRequest(caseId, requestId);
+      if (!request) {
+        throw new NotFound('information_request');
+      }
+      request.answer = dto.answer;
+      request.answeredBy = actor.userId;
+      request.answeredAt = this.clock.now();
+      await this.cases.saveInformationRequest(request);
+      await this.deadlines.apply({ caseId, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, councilSettings: {} }, [], [{ track: `information:${request.id}`, ruleId: 'information_response_term' }]);
+      await this.audit.record({ caseId, actorId: actor.userId, action: 'case.information_provided', after: { requestId } });
+      await this.emit(aiCase, actor, 'case.information_provided', { requestId });
+      return toInformationResponse(request);
+    });
+  }
+
+  async informationRequests(actor: Actor, caseId: string): Promise<InformationRequestResponse[]> {
+    await this.loadDossier(actor, caseId);
+    return (await this.cases.informationRequests(caseId)).map(toInformationResponse);
+  }
+
+  async auditTrail(actor: Actor, caseId: string): Promise<AuditEntryView[]> {
+    await this.assertAudit(actor, caseId);
+    return this.audit.list(caseId);
+  }
+
+  async verifyAudit(actor: Actor, caseId: string): Promise<ChainVerdict> {
+    await this.assertAudit(actor, caseId);
+    return this.audit.verify(caseId);
+  }
+
+  /** The case event log after a cursor, for clients catching up after a reconnect. */
+  async events(actor: Actor, caseId: string, after: number): Promise<CaseEventResponse[]> {
+    const { side } = await this.load(actor, caseId, false);
+    const rows = await this.cases.eventsAfter(caseId, after);
+    // Internal events belong to the council-internal space (realtime rooms route them the same way).
+    const visible = mayUseInternalSpace(side) ? rows : rows.filter((e) => !e.type.startsWith(INTERNAL_EVENT_PREFIX));
+    return visible.map((e) => ({ caseSeq: e.caseSeq ?? 0, type: e.type, occurredAt: e.occurredAt.toISOString(), payload: side === 'union' ? unionEventPayload(e.payload) : e.payload }));
+  }
+
+  private async assertAudit(actor: Actor, caseId: string): Promise<void> {
+    const { side } = await this.load(actor, caseId, false);
+    if (!mayReadAudit(side)) {
+      throw new Forbidden('case.audit_not_allowed', 'Your role on this case does not include the audit trail.');
+    }
+  }
+
+  /** One mutation: lock, authorise, check the version, change, save, audit and emit together. */
+  private async mutate(
+    actor: Actor,
+    caseId: string,
+    dto: VersionDto,
+    sides: ActorSide[] | null,
+    action: string,
+    change: (aiCase: AiCaseEntity, side: ActorSide) => Promise<{ before: Record<string, unknown> | null; after: Record<string, unknown> }>,
+  ): Promise<CaseResponse> {
+    const saved = await this.tx.run(async () => {
+      const { aiCase, side } = await this.load(actor, caseId, true);
+      if (side === 'union') {
+        throw new Forbidden('case.read_only', 'Union officers follow shared cases; they do not change them.');
+      }
+      if (sides && !sides.includes(side)) {
+        throw new Forbidden('case.action_not_allowed', 'Your role on this case does not allow this action.', { allowed: sides });
+      }
+      if (aiCase.version !== dto.version) {
+        throw new VersionConflict('case', dto.version, aiCase.version);
+      }
+      const stageBefore = aiCase.stage;
+      const { before, after } = await change(aiCase, side);
+      const tracks = (await this.cases.tracksOf(caseId)).map((t) => t.snapshot);
+      aiCase.stage = aiCase.status === 'draft' && !aiCase.blocked ? 'draft' : deriveCaseStage(tracks, aiCase.blocked);
+      const result = await this.cases.save(aiCase);
+      await this.audit.record({ caseId, actorId: actor.userId, action, before, after });
+      await this.emit(result, actor, 'case.updated', { action });
+      if (result.stage !== stageBefore) {
+        await this.emit(result, actor, 'case.stage_changed', { from: stageBefore, to: result.stage });
+      }
+      return result;
+    });
+    return this.respond(actor, saved);
+  }
+
+  private async load(actor: Actor, caseId: string, forUpdate: boolean): Promise<Loaded> {
+    const aiCase = forUpdate ? await this.cases.getForUpdate(caseId) : await this.cases.get(caseId);
+    const access = aiCase ? await this.accessOf(actor, aiCase) : null;
+    if (!aiCase || !access) {
+      throw new NotFound('case');
+    }
+    return { aiCase, ...access };
+  }
+
+  /** The actor's side on a case; union shares are read only for union officers (issue #8). */
+  private async accessOf(actor: Actor, aiCase: AiCaseEntity): Promise<{ side: ActorSide; unionScope: UnionScope | null } | null> {
+    const unionOrgIds = unionOrganisationIdsOf(actor);
+    const shares = unionOrgIds.length > 0 && aiCase.status === 'sent' ? await this.cases.activeUnionShares(unionOrgIds, aiCase) : [];
+    const side = sideOn(actor, aiCase, shares);
+    return side ? { side, unionScope: side === 'union' ? unionScopeOn(actor, aiCase, shares) : null } : null;
+  }
+
+  /** Parts of the dossier beyond status and deadlines: a union needs a 'dossier' share (issue #8). */
+  private async loadDossier(actor: Actor, caseId: string): Promise<Loaded> {
+    const loaded = await this.load(actor, caseId, false);
+    if (loaded.side === 'union' && loaded.unionScope !== 'dossier') {
+      throw new Forbidden('case.not_shared', "Your union's share of this case covers its status and deadlines only.");
+    }
+    return loaded;
+  }
+
+  private async emit(aiCase: AiCaseEntity, actor: Actor, type: string, payload: Record<string, unknown> = {}): Promise<void> {
+    await this.outbox.append([{ type, caseId: aiCase.id, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, payload: { ...payload, version: aiCase.version, status: aiCase.status } }], actor.userId);
+  }
+
+  private async facts(aiCase: AiCaseEntity, tracks: TrackSnapshot[], kind: TrackKind): Promise<CaseFacts> {
+    const outcome = aiCase.triage!.outcome;
+    const deadlines = await this.deadlines.listForCase(aiCase.id);
+    const today = amsterdamDay(this.clock.now());
+    const suspension = deadlines.filter((d) => d.ruleId === 'suspension_term' && d.status !== 'cancelled').at(-1);
+    const responseRule = kind === 'consent' ? 'consent_response_term' : 'advice_response_term';
+    const responseTerm = deadlines.find((d) => d.ruleId === responseRule && d.status === 'open' && d.track === kind);
+    const dossier = await this.dossier?.factsFor(aiCase.id, outcome);
+    return {
+      triage: outcome,
+      tracks,
+      oversight: this.oversightOf(aiCase, dossier),
+      // The request rests on the dossier too: assessment, DPIA/FRIA, oversight, training [W3, W12].
+      missingRequestContents: isWorTrack(kind) ? [...missingRequestContents(kind, presentContents(aiCase.contents, outcome.advice.letters.length > 0)), ...(dossier?.missingForRequest ?? [])] : [],
+      employerCommitted: aiCase.contents.employerCommitted ?? false,
+      // The cautious end of the suspension: the extended date, so go-live never comes a day early.
+      suspensionLastDay: suspension?.extendedDate,
+      responseTermLapsed: responseTerm ? responseTerm.strictDate < today : false,
+    };
+  }
+
+  /** The dossier's oversight arrangement when there is one, else the manual confirmation. */
+  private oversightOf(aiCase: AiCaseEntity, dossier: CaseDossierFactsView | undefined): CaseFacts['oversight'] {
+    if (dossier?.oversight) {
+      return { staffNamed: dossier.oversight.staffNamed, trained: dossier.oversight.trained, source: 'oversight_dossier' };
+    }
+    const o = aiCase.gateFacts.oversight;
+    return o ? { staffNamed: o.staffNamed, trained: o.trained, source: 'manual_confirmation', confirmedOn: o.confirmedOn } : undefined;
+  }
+
+  private async gateOf(aiCase: AiCaseEntity, tracks: TrackSnapshot[]): Promise<GoLiveGate | null> {
+    if (!aiCase.triage) {
+      return null;
+    }
+    const dossier = await this.dossier?.factsFor(aiCase.id, aiCase.triage.outcome);
+    return evaluateGoLiveGate({ triage: aiCase.triage.outcome, tracks, oversight: this.oversightOf(aiCase, dossier) });
+  }
+
+  private async respond(actor: Actor, aiCase: AiCaseEntity): Promise<CaseResponse> {
+    const access = await this.accessOf(actor, aiCase);
+    const side = access?.side ?? 'employer';
+    const tracks = await this.cases.tracksOf(aiCase.id);
+    if (side === 'union' && access?.unionScope === 'status') {
+      return this.respondWithStatus(aiCase, tracks.map((t) => t.snapshot));
+    }
+    const snapshots = tracks.map((t) => t.snapshot);
+    const outcome = aiCase.triage?.outcome;
+    const missing = outcome
+      ? (['advice', 'consent'] as const).filter((k) => snapshots.some((t) => t.kind === k)).flatMap((k) => missingRequestContents(k, presentContents(aiCase.contents, outcome.advice.letters.length > 0)).map((item) => `${k}:${item}`))
+      : [];
+    return {
+      ...toSummary(aiCase),
+      contents: { ...aiCase.contents },
+      triage: aiCase.triage ? { ...aiCase.triage } : null,
+      tracks: tracks.map((t) => ({ kind: t.kind, stage: t.stage, snapshot: { ...t.snapshot } })),
+      goLiveGate: toGateResponse(await this.gateOf(aiCase, snapshots)),
+      deadlines: await this.deadlines.listForCase(aiCase.id),
+      missingRequestContents: missing,
+      expertIds: side === 'expert' || side === 'union' ? [] : aiCase.expertIds,
+      sentAt: aiCase.sentAt?.toISOString() ?? null,
+      yourSide: side,
+    };
+  }
+
+  /**
+   * A union's 'status' view (issue #8): the case's status, each track's stage with the dated
+   * stage changes (no actions, reasons or sides), and the deadlines. Every other field is empty.
+   */
+  private async respondWithStatus(aiCase: AiCaseEntity, tracks: TrackSnapshot[]): Promise<CaseResponse> {
+    return {
+      ...toSummary(aiCase),
+      contents: {},
+      triage: null,
+      tracks: tracks.map((t) => ({ kind: t.kind, stage: t.stage, snapshot: { kind: t.kind, stage: t.stage, history: t.history.map((h) => ({ at: h.at, from: h.from, to: h.to })) } })),
+      goLiveGate: null,
+      deadlines: await this.deadlines.listForCase(aiCase.id),
+      missingRequestContents: [],
+      expertIds: [],
+      sentAt: aiCase.sentAt?.toISOString() ?? null,
+      yourSide: 'union',
+    };
+  }
+}
+
+/**
+ * The payload fields a union officer's event log keeps (issue #8): version and stage moves. Other
+ * fields may carry text (reasons) or ids of items a union must not learn of (confidential
+ * documents, other threads); the client refetches what it may see.
+ */
+const UNION_EVENT_FIELDS = ['version', 'status', 'track', 'from', 'to'];
+const INTERNAL_EVENT_PREFIX = 'internal.';
+
+function unionEventPayload(payload: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(payload).filter(([key]) => UNION_EVENT_FIELDS.includes(key)));
+}
+
+/** Which required request items the written case contains, legal-rules (b)1-2. */
+function presentContents(contents: CaseContents, hasGrounds: boolean): string[] {
+  const has = (v?: string) => typeof v === 'string' && v.trim().length > 0;
+  const items: Array<[string, boolean]> = [
+    // The request Overleg records is itself the written document.
+    ['written_document', true],
+    ['intended_decision', has(contents.intendedDecision)],
+    ['grounds', hasGrounds || has(contents.grounds)],
+    ['reasons', has(contents.reasons)],
+    ['consequences_for_staff', has(contents.consequencesForStaff)],
+    ['measures', has(contents.measures)],
+    ['regeling_text', has(contents.regelingText)],
+  ];
+  return items.filter(([, present]) => present).map(([item]) => item);
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function toGateResponse(gate: GoLiveGate | null): GoLiveGateResponse | null {
+  return gate ? { open: gate.open, conditions: gate.conditions.map((c) => ({ ...c, sources: [...c.sources] })) } : null;
+}
+
+function toSummary(c: AiCaseEntity): CaseSummaryResponse {
+  return { id: c.id, title: c.title, organisationId: c.organisationId, worksCouncilId: c.worksCouncilId, aiSystemId: c.aiSystemId, status: c.status, stage: c.stage, blocked: c.blocked, version: c.version, updatedAt: c.updatedAt.toISOString() };
+}
+
+function toInformationResponse(r: { id: string; question: string; askedBy: string; askedAt: Date; dueDate: string; answer: string | null; answeredAt: Date | null }): InformationRequestResponse {
+  return { id: r.id, question: r.question, askedBy: r.askedBy, askedAt: r.askedAt.toISOString(), dueDate: r.dueDate, answer: r.answer, answeredAt: r.answeredAt?.toISOString() ?? null };
+}

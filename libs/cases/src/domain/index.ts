@@ -1,0 +1,81 @@
+export { amsterdamDay, isCalendarDay } from './calendar-day';
+export type { CalendarDay } from './calendar-day';
+export { TRACK_DEADLINE_RULES } from './deadline-requests';
+export type { CaseDeadlineRuleId, DeadlineLength, DeadlineRequest } from './deadline-requests';
+export { evaluateGoLiveGate } from './go-live-gate';
+export type {
+  GoLiveCondition,
+  GoLiveConditionKey,
+  GoLiveGate,
+  GoLiveGateFacts,
+  OversightConfirmation,
+} from './go-live-gate';
+export { CASE_STAGE_ORDER, deriveCaseStage } from './overall-stage';
+export type { CaseStage } from './overall-stage';
+export { REQUIRED_REQUEST_CONTENTS, missingRequestContents } from './request-contents';
+export type { RequestContentItem } from './request-contents';
+export { planTrackTransition } from './stage-machine';
+export type { PlanTrackTransitionInput, TrackTransitionPlan } from './stage-machine';
+export type {
+  ActionOf,
+  ActorSide,
+  AiActAction,
+  CommonAction,
+  DpiaAction,
+  SkillsAction,
+  TrackAction,
+  TrackActionType,
+  WorAction,
+} from './track-actions';
+export type { CaseEventType, CaseFacts, DomainEventDraft } from './transition-effect';
+export { TransitionRefused } from './transition-refused';
+export { TRANSITIONS } from './transition-table';
+export type { TransitionRow } from './transition-table';
+export {
+  ADVICE_STAGES,
+  AI_ACT_STAGES,
+  CONSENT_STAGES,
+  DPIA_STAGES,
+  INITIAL_STAGE,
+  SKILLS_STAGES,
+  STAGES_BY_KIND,
+  TRACK_KINDS,
+  isStageOf,
+  isWorTrack,
+  newTrack,
+} from './tracks';
+export type {
+  AdvicePosition,
+  AdviceStage,
+  AiActStage,
+  ConsentPosition,
+  ConsentStage,
+  CouncilPosition,
+  CouncilPositionRecord,
+  DpiaStage,
+  EmployerDecisionRecord,
+  SkillsStage,
+  StageByKind,
+  SuspensionWaiverRecord,
+  TrackHistoryEntry,
+  TrackKind,
+  TrackSnapshot,
+  TrackStage,
+  WorStage,
+  WorTrackKind,
+} from './tracks';
+export { activeTracks, compareTriage, triage } from './triage';
+export type {
+  AdviceLetter,
+  AnnexIIIPoint4,
+  ConsentLetter,
+  CouncilType,
+  DeployerDuty,
+  DeployerType,
+  DpiaTrigger,
+  NoticeRecipient,
+  Reason,
+  TriageAnswers,
+  TriageChange,
+  TriageOutcome,
+} from './triage';

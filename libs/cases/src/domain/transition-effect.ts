@@ -1,0 +1,85 @@
+import type { CalendarDay } from './calendar-day';
+import type { CaseDeadlineRuleId, DeadlineRequest } from './deadline-requests';
+import type { GoLiveGateFacts } from './go-live-gate';
+import type { TrackSnapshot, TrackStage } from './tracks';
+
+/** What the caller knows about the case beyond the track being moved. */
+export interface CaseFacts extends GoLiveGateFacts {
+  /**
+   * The required contents still missing from this track's written request: WOR 25(3) for advice,
+   * 27(2) for consent, legal-rules (b)1-2 (see `REQUIRED_REQUEST_CONTENTS`) [W3, W12].
+   */
+  readonly missingRequestContents: readonly string[];
+  /**
+   * The employer is already committed (contract signed, pilot or system live): the request could
+   * no longer have "wezenlijke invloed" on the decision [W1, S22].
+   */
+  readonly employerCommitted?: boolean;
+  /** Last day (inclusive) of the WOR 25(6) suspension, as `libs/deadlines` computed it [W7]. */
+  readonly suspensionLastDay?: CalendarDay;
+  /** The agreed response term passed without a position or a reasoned extension request [W5]. */
+  readonly responseTermLapsed?: boolean;
+}
+
+/** Case event types this lib emits; payloads are plain JSON. */
+export type CaseEventType =
+  | 'case.track_transitioned'
+  | 'case.information_requested'
+  | 'case.information_provided'
+  | 'case.consultation_requested'
+  | 'case.consultation_held'
+  | 'case.request_submitted'
+  | 'case.deliberation_started'
+  | 'case.council_position_recorded'
+  | 'case.employer_decision_recorded'
+  | 'case.suspension_waived'
+  | 'case.suspension_ended'
+  | 'case.appeal_filed'
+  | 'case.appeal_ruled'
+  | 'case.substitute_permission_recorded'
+  | 'case.nullity_invoked'
+  | 'case.implemented'
+  | 'case.evaluation_started'
+  | 'case.closed'
+  | 'case.change_proposed'
+  | 'case.track_withdrawn'
+  | 'case.track_put_on_hold'
+  | 'case.track_resumed'
+  | 'case.ai_act_notice_sent'
+  | 'case.fria_completed'
+  | 'case.dpia_completed'
+  | 'case.training_completed';
+
+export interface DomainEventDraft {
+  readonly type: CaseEventType;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+type Mutable<T> = { -readonly [P in keyof T]: T[P] };
+
+/** The snapshot fields a transition may set; `undefined` clears a field. */
+export type TrackPatch = Partial<Mutable<Omit<TrackSnapshot, 'kind' | 'stage' | 'history'>>>;
+
+export interface EffectContext<A> {
+  readonly facts: CaseFacts;
+  readonly track: TrackSnapshot;
+  readonly action: A;
+  /** The Amsterdam day of `now`. */
+  readonly today: CalendarDay;
+  /** The receipt day the caller passed, else today: clocks start on receipt [S6]. */
+  readonly trigger: CalendarDay;
+}
+
+/** What one action does to one track; `missing` non-empty refuses it. */
+export interface Effect {
+  readonly to?: TrackStage;
+  readonly missing?: readonly string[];
+  readonly patch?: TrackPatch;
+  readonly deadlines?: readonly DeadlineRequest[];
+  readonly cancel?: readonly CaseDeadlineRuleId[];
+  readonly event?: DomainEventDraft;
+}
+
+export function isBlank(text: string | undefined): boolean {
+  return text === undefined || text.trim() === '';
+}

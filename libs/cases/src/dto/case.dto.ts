@@ -1,0 +1,267 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+export const TRACK_KIND_VALUES = ['advice', 'consent', 'ai_act', 'dpia', 'skills'] as const;
+
+export class CaseIdParams {
+  @IsUUID() caseId!: string;
+}
+
+export class TrackParams extends CaseIdParams {
+  @ApiProperty({ enum: TRACK_KIND_VALUES }) @IsIn(TRACK_KIND_VALUES) kind!: (typeof TRACK_KIND_VALUES)[number];
+}
+
+export class InformationRequestParams extends CaseIdParams {
+  @IsUUID() requestId!: string;
+}
+
+export class VersionDto {
+  /** The case version the client last saw; a stale one is refused with 409. */
+  @IsInt() @Min(1) version!: number;
+}
+
+export class CaseContentsDto {
+  @IsOptional() @IsString() @MaxLength(20000) intendedDecision?: string;
+  @IsOptional() @IsString() @MaxLength(5000) grounds?: string;
+  @IsOptional() @IsString() @MaxLength(20000) reasons?: string;
+  @IsOptional() @IsString() @MaxLength(20000) consequencesForStaff?: string;
+  @IsOptional() @IsString() @MaxLength(20000) measures?: string;
+  @IsOptional() @IsString() @MaxLength(20000) alternatives?: string;
+  @IsOptional() @IsString() @MaxLength(5000) planning?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) proposedDecisionDate?: string;
+  @IsOptional() @IsString() @MaxLength(50000) regelingText?: string;
+  /** Contract signed or system live: the request can no longer have "wezenlijke invloed" [W1]. */
+  @IsOptional() @IsBoolean() employerCommitted?: boolean;
+}
+
+export class CreateCaseDto {
+  @IsUUID() aiSystemId!: string;
+  @IsUUID() worksCouncilId!: string;
+  @IsString() @MinLength(1) @MaxLength(300) title!: string;
+  @IsOptional() @ValidateNested() @Type(() => CaseContentsDto) contents?: CaseContentsDto;
+}
+
+export class UpdateCaseDto extends VersionDto {
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(300) title?: string;
+  @IsOptional() @ValidateNested() @Type(() => CaseContentsDto) contents?: CaseContentsDto;
+}
+
+const ANNEX = ['none', 'recruitment_selection', 'work_related_decisions', 'task_allocation', 'monitoring_evaluation'] as const;
+const CONSENT_LETTERS = ['b', 'd', 'e', 'f', 'g', 'k', 'l'] as const;
+
+/** The screening questionnaire (legal-rules (c) DRAFT→SCREENING). */
+export class TriageAnswersDto {
+  @IsIn(['or', 'pvt', 'none']) councilType!: 'or' | 'pvt' | 'none';
+  @IsInt() @Min(0) @Max(10_000_000) headcount!: number;
+  @IsBoolean() introducesOrChangesTechnology!: boolean;
+  @IsBoolean() changesActivities!: boolean;
+  @IsBoolean() changesWorkOrganisation!: boolean;
+  @IsBoolean() majorInvestment!: boolean;
+  @IsBoolean() recruitmentOfStaff!: boolean;
+  @IsBoolean() externalAdviserEngaged!: boolean;
+  @IsBoolean() processesStaffPersonalData!: boolean;
+  @IsBoolean() canMonitorStaff!: boolean;
+  @IsBoolean() usedForAppraisal!: boolean;
+  @IsBoolean() affectsWorkingTimes!: boolean;
+  @IsBoolean() affectsHealthSafety!: boolean;
+  @IsBoolean() affectsHiringFiringPromotion!: boolean;
+  @IsBoolean() affectsTraining!: boolean;
+  @ApiProperty({ enum: ANNEX }) @IsIn(ANNEX) annexIIIPoint4!: (typeof ANNEX)[number];
+  @IsBoolean() profilesNaturalPersons!: boolean;
+  @IsBoolean() article6_3Exception!: boolean;
+  @IsIn(['private', 'public_body', 'private_public_service']) deployerType!: 'private' | 'public_body' | 'private_public_service';
+  @IsBoolean() infersEmotions!: boolean;
+  @IsBoolean() emotionMedicalOrSafety!: boolean;
+  @IsBoolean() largeScaleMonitoring!: boolean;
+  @IsBoolean() systematicProfilingWithSignificantEffects!: boolean;
+  @IsBoolean() specialCategoryData!: boolean;
+  @IsBoolean() biometrics!: boolean;
+  @ApiProperty({ enum: CONSENT_LETTERS, isArray: true }) @IsIn(CONSENT_LETTERS, { each: true }) @ArrayMaxSize(7) caoSettledConsentLetters!: Array<(typeof CONSENT_LETTERS)[number]>;
+  @IsOptional() @IsString() @MaxLength(500) caoReference?: string;
+  @IsBoolean() jobContentChanges!: boolean;
+  @IsOptional() @IsBoolean() majorEffectOnQuarterOfStaff?: boolean;
+}
+
+export class SetTriageDto extends VersionDto {
+  @ValidateNested() @Type(() => TriageAnswersDto) answers!: TriageAnswersDto;
+}
+
+export class ContestTriageDto extends VersionDto {
+  @IsString() @MinLength(1) @MaxLength(10000) reasons!: string;
+}
+
+const ACTION_TYPES = [
+  'request_information', 'provide_information', 'request_consultation', 'record_consultation_held', 'submit_request',
+  'start_deliberation', 'record_council_position', 'record_employer_decision', 'waive_suspension', 'end_suspension',
+  'file_appeal', 'record_appeal_ruling', 'record_substitute_permission', 'invoke_nullity', 'start_evaluation', 'close',
+  'prepare_notice', 'send_notice', 'start_fria', 'complete_fria', 'mark_ready', 'start_dpia', 'complete_dpia',
+  'record_prior_consultation', 'start_training', 'complete_training', 'mark_implemented', 'propose_change', 'withdraw',
+  'put_on_hold', 'resume',
+] as const;
+
+/** One track action; which fields apply depends on `type` (the stage machine checks the rest). */
+export class TrackActionDto {
+  @ApiProperty({ enum: ACTION_TYPES }) @IsIn(ACTION_TYPES) type!: (typeof ACTION_TYPES)[number];
+  @IsOptional() @IsString() @MaxLength(5000) subject?: string;
+  @IsOptional() @IsString() @MaxLength(20000) reasons?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) heldOn?: string;
+  @IsOptional() @IsUUID() meetingId?: string;
+  @IsOptional() @IsIn(['positive', 'negative', 'conditional', 'granted', 'refused']) position?: string;
+  @IsOptional() @IsString({ each: true }) @MaxLength(5000, { each: true }) @ArrayMaxSize(50) conditions?: string[];
+  @IsOptional() @IsBoolean() waivesSuspension?: boolean;
+  @IsOptional() @IsBoolean() follows?: boolean;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) implementationDate?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) receivedOn?: string;
+  @IsOptional() @IsBoolean() whole?: boolean;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) waivedUntil?: string;
+  @IsOptional() @IsBoolean() upheld?: boolean;
+  @IsOptional() @IsBoolean() granted?: boolean;
+  @IsOptional() @IsIn(['workers_representatives', 'affected_workers'], { each: true }) @ArrayMaxSize(2) recipients?: Array<'workers_representatives' | 'affected_workers'>;
+  @IsOptional() @IsBoolean() residualHighRisk?: boolean;
+}
+
+export class TrackTransitionDto extends VersionDto {
+  @ValidateNested() @Type(() => TrackActionDto) action!: TrackActionDto;
+}
+
+export class OversightConfirmationDto extends VersionDto {
+  @IsBoolean() staffNamed!: boolean;
+  @IsBoolean() trained!: boolean;
+  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class AddExpertDto extends VersionDto {
+  @IsUUID() userId!: string;
+}
+
+export class AskInformationDto {
+  @IsString() @MinLength(1) @MaxLength(10000) question!: string;
+}
+
+export class AnswerInformationDto {
+  @IsString() @MinLength(1) @MaxLength(50000) answer!: string;
+}
+
+export class ListCasesQueryDto {
+  @IsOptional() @IsString() @MaxLength(50) stage?: string;
+  @IsOptional() @IsIn(['draft', 'sent']) status?: 'draft' | 'sent';
+  @IsOptional() @IsUUID() worksCouncilId?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) offset?: number;
+}
+
+export class EventsQueryDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(2_147_483_647) after?: number;
+}
+
+export class CaseSummaryResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() organisationId!: string;
+  @ApiProperty() worksCouncilId!: string;
+  @ApiProperty() aiSystemId!: string;
+  @ApiProperty({ enum: ['draft', 'sent'] }) status!: string;
+  @ApiProperty() stage!: string;
+  @ApiProperty() blocked!: boolean;
+  @ApiProperty() version!: number;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class CaseListResponse {
+  @ApiProperty({ type: [CaseSummaryResponse] }) items!: CaseSummaryResponse[];
+  @ApiProperty() total!: number;
+}
+
+export class TrackResponse {
+  @ApiProperty({ enum: TRACK_KIND_VALUES }) kind!: string;
+  @ApiProperty() stage!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) snapshot!: Record<string, unknown>;
+}
+
+export class DeadlineResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: String, nullable: true }) track!: string | null;
+  @ApiProperty() ruleId!: string;
+  @ApiProperty() source!: string;
+  @ApiProperty() statutory!: boolean;
+  @ApiProperty() fatal!: boolean;
+  @ApiProperty({ format: 'date' }) triggerDate!: string;
+  @ApiProperty({ format: 'date' }) strictDate!: string;
+  @ApiProperty({ format: 'date' }) extendedDate!: string;
+  @ApiProperty() dueAt!: string;
+  @ApiProperty() status!: string;
+}
+
+export class GateConditionResponse {
+  @ApiProperty() key!: string;
+  @ApiProperty() met!: boolean;
+  @ApiProperty({ type: 'object', additionalProperties: true }) reason!: unknown;
+  @ApiProperty({ type: [String] }) sources!: string[];
+}
+
+export class GoLiveGateResponse {
+  @ApiProperty() open!: boolean;
+  @ApiProperty({ type: [GateConditionResponse] }) conditions!: GateConditionResponse[];
+}
+
+export class CaseResponse extends CaseSummaryResponse {
+  @ApiProperty({ type: 'object', additionalProperties: true }) contents!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) triage!: Record<string, unknown> | null;
+  @ApiProperty({ type: [TrackResponse] }) tracks!: TrackResponse[];
+  @ApiProperty({ type: GoLiveGateResponse, nullable: true }) goLiveGate!: GoLiveGateResponse | null;
+  @ApiProperty({ type: [DeadlineResponse] }) deadlines!: DeadlineResponse[];
+  @ApiProperty({ type: [String] }) missingRequestContents!: string[];
+  @ApiProperty({ type: [String] }) expertIds!: string[];
+  @ApiProperty({ type: String, nullable: true }) sentAt!: string | null;
+  /** What the calling user may do here, for the UI. */
+  @ApiProperty({ enum: ['employer', 'council_board', 'council_member', 'expert', 'union'] }) yourSide!: string;
+}
+
+export class InformationRequestResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() question!: string;
+  @ApiProperty() askedBy!: string;
+  @ApiProperty() askedAt!: string;
+  @ApiProperty({ format: 'date' }) dueDate!: string;
+  @ApiProperty({ type: String, nullable: true }) answer!: string | null;
+  @ApiProperty({ type: String, nullable: true }) answeredAt!: string | null;
+}
+
+export class AuditEntryResponse {
+  @ApiProperty() seq!: number;
+  @ApiProperty({ type: String, nullable: true }) actorId!: string | null;
+  @ApiProperty() action!: string;
+  @ApiProperty() occurredAt!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) before!: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) after!: unknown;
+  @ApiProperty() hash!: string;
+}
+
+export class AuditVerdictResponse {
+  @ApiProperty() valid!: boolean;
+  @ApiProperty() entries!: number;
+  @ApiProperty({ type: Number, nullable: true }) firstInvalidSeq!: number | null;
+}
+
+export class CaseEventResponse {
+  @ApiProperty() caseSeq!: number;
+  @ApiProperty() type!: string;
+  @ApiProperty() occurredAt!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
+}
+

@@ -1,0 +1,140 @@
+import { resolve } from 'node:path';
+
+/** Typed configuration, one namespace per concern (house style B.8). */
+export interface AppConfig {
+  app: { env: 'development' | 'test' | 'production'; port: number; publicUrl: string; dataDir: string; logLevel: string };
+  database: { url: string | undefined; embeddedPort: number; poolSize: number };
+  auth: {
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+    invitationTtlHours: number;
+    loginMaxFailures: number;
+    loginLockMinutes: number;
+    ipMaxFailures: number;
+  };
+  realtime: { redisUrl: string | undefined };
+  mail: { smtpUrl: string | undefined; from: string };
+  storage: { driver: 'local' | 's3'; maxUploadBytes: number; s3: { endpoint?: string; bucket?: string; region?: string; accessKeyId?: string; secretAccessKey?: string } };
+}
+
+/** Thrown when the environment is unusable; lists every problem at once so one fix-up round suffices. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEV_JWT_SECRET = 'overleg-development-secret-not-for-production-use';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const nodeEnv = read.oneOf('NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+  const port = read.int('PORT', 3000, { min: 0, max: 65535 });
+  const jwtSecret = env.JWT_SECRET ?? (nodeEnv === 'production' ? undefined : DEV_JWT_SECRET);
+  if (!jwtSecret) {
+    problems.push('JWT_SECRET is required in production');
+  } else if (jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters');
+  }
+  const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
+  const smtpUrl = read.url('SMTP_URL', ['smtp:', 'smtps:']);
+  const storageDriver = read.oneOf('STORAGE_DRIVER', ['local', 's3'] as const, 'local');
+  if (storageDriver === 's3' && !env.S3_BUCKET) {
+    problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
+  }
+
+  const config: AppConfig = {
+    app: {
+      env: nodeEnv,
+      port,
+      publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+      dataDir: resolve(env.DATA_DIR ?? '.data'),
+      logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
+    },
+    database: {
+      url: databaseUrl,
+      embeddedPort: read.int('EMBEDDED_PG_PORT', 54329, { min: 1, max: 65535 }),
+      poolSize: read.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
+    },
+    auth: {
+      jwtSecret: jwtSecret ?? '',
+      accessTokenTtlSeconds: read.int('ACCESS_TOKEN_TTL_SECONDS', 900, { min: 10 }),
+      refreshTokenTtlSeconds: read.int('REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, { min: 60 }),
+      invitationTtlHours: read.int('INVITATION_TTL_HOURS', 72, { min: 1 }),
+      loginMaxFailures: read.int('LOGIN_MAX_FAILURES', 5, { min: 1 }),
+      loginLockMinutes: read.int('LOGIN_LOCK_MINUTES', 15, { min: 1 }),
+      ipMaxFailures: read.int('LOGIN_IP_MAX_FAILURES', 20, { min: 1 }),
+    },
+    realtime: { redisUrl },
+    mail: { smtpUrl, from: env.MAIL_FROM ?? 'Overleg <noreply@overleg.local>' },
+    storage: {
+      driver: storageDriver,
+      maxUploadBytes: read.int('MAX_UPLOAD_BYTES', 20 * 1024 * 1024, { min: 1024 }),
+      s3: {
+        endpoint: env.S3_ENDPOINT,
+        bucket: env.S3_BUCKET,
+        region: env.S3_REGION,
+        accessKeyId: env.S3_ACCESS_KEY_ID,
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+      },
+    },
+  };
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  return config;
+}
+
+/** Reads single variables, collecting problems instead of throwing at the first. */
+class EnvReader {
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly problems: string[],
+  ) {}
+
+  int(name: string, fallback: number, { min = -Infinity, max = Infinity } = {}): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') {
+      return fallback;
+    }
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') {
+      return fallback;
+    }
+    if (!(allowed as readonly string[]).includes(raw)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+      return fallback;
+    }
+    return raw as T;
+  }
+
+  url(name: string, protocols: string[]): string | undefined {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') {
+      return undefined;
+    }
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) {
+        this.problems.push(`${name} must start with ${protocols.join(' or ')}//`);
+      }
+    } catch {
+      this.problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  }
+}

@@ -1,0 +1,73 @@
+/** A field-level problem, as listed in a problem+json `errors` array. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Every error the domain throws on purpose. The code is stable (`<area>.<snake_reason>`) and
+ * clients may rely on it; the HTTP status is declared by the subclass.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+
+  constructor(
+    readonly code: string,
+    readonly detail: string,
+    readonly meta: Record<string, unknown> = {},
+    readonly errors: FieldProblem[] = [],
+  ) {
+    super(detail);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFound extends DomainError {
+  readonly status = 404;
+  constructor(what: string, meta: Record<string, unknown> = {}) {
+    super(`${what}.not_found`, `The ${what.replace(/_/g, ' ')} does not exist.`, meta);
+  }
+}
+
+export class Forbidden extends DomainError {
+  readonly status = 403;
+  constructor(code: string, detail: string, meta: Record<string, unknown> = {}) {
+    super(code, detail, meta);
+  }
+}
+
+export class Conflict extends DomainError {
+  readonly status = 409;
+}
+
+export class Unprocessable extends DomainError {
+  readonly status = 422;
+}
+
+export class BadRequest extends DomainError {
+  readonly status = 400;
+}
+
+export class Unauthorized extends DomainError {
+  readonly status = 401;
+  constructor(code = 'auth.unauthenticated', detail = 'Authentication is required.') {
+    super(code, detail);
+  }
+}
+
+export class TooManyRequests extends DomainError {
+  readonly status = 429;
+  constructor(code: string, detail: string, readonly retryAfterSeconds: number) {
+    super(code, detail, { retryAfterSeconds });
+  }
+}
+
+/** Optimistic concurrency: the client edited an older version than the one stored. */
+export class VersionConflict extends Conflict {
+  constructor(resource: string, expected: number, actual: number) {
+    super(`${resource}.version_conflict`, `The ${resource} was changed by someone else.`, {
+      expectedVersion: expected,
+      currentVersion: actual,
+    });
+  }
+}

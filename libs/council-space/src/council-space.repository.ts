@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { LessThanOrEqual } from 'typeorm';
+
+import { TransactionHost } from '@wc/database';
+
+import { BallotEntity } from './ballot.entity';
+import { InternalNoteEntity } from './internal-note.entity';
+import { VoteEntity } from './vote.entity';
+
+/** The only file that queries `internal_note`, `vote` and `ballot`. */
+@Injectable()
+export class CouncilSpaceRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  /**
+   * Internal events are case events (a per-case sequence, numbered under the case row lock, as
+   * `CaseService` and `AuditService` do). NO KEY UPDATE is enough: nothing changes the case's key.
+   */
+  async lockCase(caseId: string): Promise<void> {
+    await this.tx.manager.query(`SELECT id FROM ai_case WHERE id = $1 FOR NO KEY UPDATE`, [caseId]);
+  }
+
+  // Notes
+
+  createNote(fields: Partial<InternalNoteEntity>): InternalNoteEntity {
+    return this.tx.manager.create(InternalNoteEntity, fields);
+  }
+
+  saveNote(note: InternalNoteEntity): Promise<InternalNoteEntity> {
+    return this.tx.manager.save(note);
+  }
+
+  notesOf(caseId: string): Promise<InternalNoteEntity[]> {
+    return this.tx.manager.find(InternalNoteEntity, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  noteForUpdate(caseId: string, id: string): Promise<InternalNoteEntity | null> {
+    return this.tx.manager.findOne(InternalNoteEntity, { where: { id, caseId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async deleteNote(id: string): Promise<void> {
+    await this.tx.manager.delete(InternalNoteEntity, { id });
+  }
+
+  // Votes
+
+  createVote(fields: Partial<VoteEntity>): VoteEntity {
+    return this.tx.manager.create(VoteEntity, fields);
+  }
+
+  saveVote(vote: VoteEntity): Promise<VoteEntity> {
+    return this.tx.manager.save(vote);
+  }
+
+  votesOf(caseId: string): Promise<VoteEntity[]> {
+    return this.tx.manager.find(VoteEntity, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  vote(caseId: string, id: string): Promise<VoteEntity | null> {
+    return this.tx.manager.findOneBy(VoteEntity, { id, caseId });
+  }
+
+  voteForUpdate(caseId: string, id: string): Promise<VoteEntity | null> {
+    return this.tx.manager.findOne(VoteEntity, { where: { id, caseId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Open votes of the case whose deadline has come, locked, oldest first. */
+  dueVotesForUpdate(caseId: string, now: Date): Promise<VoteEntity[]> {
+    return this.tx.manager.find(VoteEntity, {
+      where: { caseId, status: 'open', closesAt: LessThanOrEqual(now) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  async hasDueVotes(caseId: string, now: Date): Promise<boolean> {
+    return this.tx.manager.exists(VoteEntity, { where: { caseId, status: 'open', closesAt: LessThanOrEqual(now) } });
+  }
+
+  // Ballots
+
+  ballotsOf(voteId: string): Promise<BallotEntity[]> {
+    return this.tx.manager.find(BallotEntity, { where: { voteId }, order: { castAt: 'ASC', id: 'ASC' } });
+  }
+
+  ballotOf(voteId: string, memberId: string): Promise<BallotEntity | null> {
+    return this.tx.manager.findOneBy(BallotEntity, { voteId, memberId });
+  }
+
+  /** Casts or changes the member's one ballot; callers hold the vote row lock. */
+  async putBallot(voteId: string, memberId: string, option: string, castAt: Date): Promise<BallotEntity> {
+    const existing = await this.ballotOf(voteId, memberId);
+    const ballot = existing ?? this.tx.manager.create(BallotEntity, { voteId, memberId });
+    ballot.option = option;
+    ballot.castAt = castAt;
+    return this.tx.manager.save(ballot);
+  }
+
+  /** Ballot counts and the caller's own ballot for several votes, in two queries. */
+  async ballotSummaries(voteIds: readonly string[], memberId: string): Promise<Map<string, { count: number; mine: string | null }>> {
+    const summaries = new Map<string, { count: number; mine: string | null }>(voteIds.map((id) => [id, { count: 0, mine: null }]));
+    if (voteIds.length === 0) {
+      return summaries;
+    }
+    const rows = await this.tx.manager.query<Array<{ vote_id: string; count: string; mine: string | null }>>(
+      `SELECT vote_id, count(*) AS count, max(option) FILTER (WHERE member_id = $2) AS mine
+         FROM ballot WHERE vote_id = ANY($1) GROUP BY vote_id`,
+      [voteIds, memberId],
+    );
+    for (const row of rows) {
+      summaries.set(row.vote_id, { count: Number(row.count), mine: row.mine });
+    }
+    return summaries;
+  }
+}

@@ -1,0 +1,6 @@
+export * from './council-space.module';
+export { InternalNoteService } from './internal-note.service';
+export { VoteService } from './vote.service';
+export * from './dto/council-space.dto';
+export type { CouncilSpaceEventType } from './council-space.events';
+export { tallyVote, type VoteResult } from './domain/votes';

@@ -1,0 +1,89 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+
+import { type Actor, CurrentActor, Permission, Public, RequirePermission, TokenPairResponse } from '@wc/auth';
+
+import { CouncilsService } from './councils.service';
+import {
+  AcceptInvitationDto,
+  CreateCommitteeDto,
+  CreateInvitationDto,
+  CreateMembershipDto,
+  CreateWorksCouncilDto,
+  InvitationResponse,
+  MemberResponse,
+  MembershipIdParams,
+  OrganisationIdParams,
+  OrganisationResponse,
+  WorksCouncilIdParams,
+  WorksCouncilResponse,
+} from './dto/councils.dto';
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@Controller()
+export class CouncilsController {
+  constructor(private readonly councils: CouncilsService) {}
+
+  @Get('organisations/:organisationId')
+  @RequirePermission(Permission.OrganisationRead)
+  getOrganisation(@CurrentActor() actor: Actor, @Param() { organisationId }: OrganisationIdParams): Promise<OrganisationResponse> {
+    return this.councils.getOrganisation(actor, organisationId);
+  }
+
+  @Get('organisations/:organisationId/works-councils')
+  @RequirePermission(Permission.CouncilRead)
+  listCouncils(@CurrentActor() actor: Actor, @Param() { organisationId }: OrganisationIdParams): Promise<WorksCouncilResponse[]> {
+    return this.councils.listCouncils(actor, organisationId);
+  }
+
+  @Post('organisations/:organisationId/works-councils')
+  @RequirePermission(Permission.CouncilManage)
+  createCouncil(@CurrentActor() actor: Actor, @Param() { organisationId }: OrganisationIdParams, @Body() dto: CreateWorksCouncilDto): Promise<WorksCouncilResponse> {
+    return this.councils.createCouncil(actor, organisationId, dto);
+  }
+
+  @Get('works-councils/:worksCouncilId')
+  @RequirePermission(Permission.CouncilRead)
+  getCouncil(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams): Promise<WorksCouncilResponse> {
+    return this.councils.getCouncil(actor, worksCouncilId);
+  }
+
+  @Post('works-councils/:worksCouncilId/committees')
+  @RequirePermission(Permission.CouncilManage)
+  createCommittee(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams, @Body() dto: CreateCommitteeDto): Promise<WorksCouncilResponse> {
+    return this.councils.createCommittee(actor, worksCouncilId, dto);
+  }
+
+  @Get('organisations/:organisationId/memberships')
+  @RequirePermission(Permission.OrganisationRead)
+  listMembers(@CurrentActor() actor: Actor, @Param() { organisationId }: OrganisationIdParams): Promise<MemberResponse[]> {
+    return this.councils.listMembers(actor, organisationId);
+  }
+
+  @Post('organisations/:organisationId/memberships')
+  @RequirePermission(Permission.MembershipManage)
+  addMembership(@CurrentActor() actor: Actor, @Param() { organisationId }: OrganisationIdParams, @Body() dto: CreateMembershipDto): Promise<MemberResponse> {
+    return this.councils.addMembership(actor, organisationId, dto);
+  }
+
+  @Delete('memberships/:membershipId')
+  @HttpCode(204)
+  @RequirePermission(Permission.MembershipManage)
+  removeMembership(@CurrentActor() actor: Actor, @Param() { membershipId }: MembershipIdParams): Promise<void> {
+    return this.councils.removeMembership(actor, membershipId);
+  }
+
+  @Post('organisations/:organisationId/invitations')
+  @RequirePermission(Permission.InvitationCreate)
+  invite(@CurrentActor() actor: Actor, @Param() { organisationId }: OrganisationIdParams, @Body() dto: CreateInvitationDto): Promise<InvitationResponse> {
+    return this.councils.invite(actor, organisationId, dto);
+  }
+
+  @Public()
+  @Post('invitations/accept')
+  @HttpCode(200)
+  acceptInvitation(@Body() dto: AcceptInvitationDto): Promise<TokenPairResponse> {
+    return this.councils.acceptInvitation(dto);
+  }
+}

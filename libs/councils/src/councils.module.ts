@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { AuthModule } from '@wc/auth';
+
+import { CommitteeEntity } from './committee.entity';
+import { CouncilsController } from './councils.controller';
+import { CouncilsRepository } from './councils.repository';
+import { CouncilsService } from './councils.service';
+import { DemoSeeder } from './demo-seeder';
+import { InvitationEntity } from './invitation.entity';
+import { OrganisationEntity } from './organisation.entity';
+import { WorksCouncilEntity } from './works-council.entity';
+
+@Module({
+  imports: [AuthModule, TypeOrmModule.forFeature([OrganisationEntity, WorksCouncilEntity, CommitteeEntity, InvitationEntity])],
+  controllers: [CouncilsController],
+  providers: [CouncilsService, CouncilsRepository, DemoSeeder],
+  exports: [CouncilsService, DemoSeeder],
+})
+export class CouncilsModule {}

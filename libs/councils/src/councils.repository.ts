@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+
+import { TransactionHost } from '@wc/database';
+
+import { CommitteeEntity } from './committee.entity';
+import { InvitationEntity } from './invitation.entity';
+import { OrganisationEntity } from './organisation.entity';
+import { WorksCouncilEntity } from './works-council.entity';
+
+/** Organisations, their councils, committees and invitations. */
+@Injectable()
+export class CouncilsRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  findOrganisation(id: string): Promise<OrganisationEntity | null> {
+    return this.tx.manager.findOneBy(OrganisationEntity, { id });
+  }
+
+  createOrganisation(input: Pick<OrganisationEntity, 'name' | 'kind'> & { headcount?: number | null }): Promise<OrganisationEntity> {
+    return this.tx.manager.save(this.tx.manager.create(OrganisationEntity, input));
+  }
+
+  findCouncil(id: string): Promise<WorksCouncilEntity | null> {
+    return this.tx.manager.findOneBy(WorksCouncilEntity, { id });
+  }
+
+  councilsOf(organisationId: string): Promise<WorksCouncilEntity[]> {
+    return this.tx.manager.find(WorksCouncilEntity, { where: { organisationId }, order: { createdAt: 'ASC' } });
+  }
+
+  createCouncil(input: Pick<WorksCouncilEntity, 'organisationId' | 'name' | 'kind'>): Promise<WorksCouncilEntity> {
+    return this.tx.manager.save(this.tx.manager.create(WorksCouncilEntity, input));
+  }
+
+  committeesOf(worksCouncilIds: string[]): Promise<CommitteeEntity[]> {
+    if (worksCouncilIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    return this.tx.manager.find(CommitteeEntity, { where: { worksCouncilId: In(worksCouncilIds) }, order: { createdAt: 'ASC' } });
+  }
+
+  findCommittee(id: string): Promise<CommitteeEntity | null> {
+    return this.tx.manager.findOneBy(CommitteeEntity, { id });
+  }
+
+  createCommittee(input: Pick<CommitteeEntity, 'worksCouncilId' | 'name'>): Promise<CommitteeEntity> {
+    return this.tx.manager.save(this.tx.manager.create(CommitteeEntity, input));
+  }
+
+  createInvitation(input: Omit<InvitationEntity, 'id' | 'createdAt' | 'acceptedAt' | 'organisation'>): Promise<InvitationEntity> {
+    return this.tx.manager.save(this.tx.manager.create(InvitationEntity, { ...input, acceptedAt: null }));
+  }
+
+  findInvitationByHashForUpdate(tokenHash: string): Promise<InvitationEntity | null> {
+    return this.tx.manager.findOne(InvitationEntity, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async markInvitationAccepted(id: string, at: Date): Promise<void> {
+    await this.tx.manager.update(InvitationEntity, { id }, { acceptedAt: at });
+  }
+}

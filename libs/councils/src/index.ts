@@ -1,0 +1,4 @@
+export * from './councils.module';
+export * from './councils.service';
+export * from './dto/councils.dto';
+export * from './demo-seeder';

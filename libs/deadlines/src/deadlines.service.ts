@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+
+import { Clock } from '@wc/core';
+import { TransactionHost } from '@wc/database';
+
+import { DeadlineEntity } from './deadline.entity';
+import {
+  type CouncilTermSettings,
+  computeDeadline,
+  DEFAULT_COUNCIL_TERM_SETTINGS,
+  type DeadlineRuleId,
+  endOfAmsterdamDay,
+  resolveTermLength,
+} from './domain';
+import { RegulatoryCalendarEntity } from './regulatory-calendar.entity';
+
+export interface DeadlineScope {
+  caseId: string;
+  organisationId: string;
+  worksCouncilId: string | null;
+  /** The council's agreed terms (convenant); unknown keys are ignored, missing ones default. */
+  councilSettings: Record<string, unknown>;
+}
+
+export interface DeadlineStart {
+  ruleId: string;
+  track: string | null;
+  triggerDate: string;
+}
+
+export interface DeadlineView {
+  id: string;
+  caseId: string | null;
+  track: string | null;
+  ruleId: string;
+  source: string;
+  statutory: boolean;
+  fatal: boolean;
+  triggerDate: string;
+  strictDate: string;
+  extendedDate: string;
+  dueAt: string;
+  status: string;
+}
+
+@Injectable()
+export class DeadlinesService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Starts terms and closes others, in the caller's transaction. Starting a rule that is already
+   * open on the same (case, track) replaces it, so a moved term reschedules rather than doubles.
+   */
+  async apply(scope: DeadlineScope, starts: readonly DeadlineStart[], met: ReadonlyArray<{ track: string | null; ruleId: string }>): Promise<void> {
+    const now = this.clock.now();
+    for (const done of met) {
+      await this.close(scope.caseId, done.track, [done.ruleId], 'met', now);
+    }
+    const settings = councilTermSettings(scope.councilSettings);
+    for (const start of starts) {
+      const ruleId = start.ruleId as DeadlineRuleId;
+      await this.close(scope.caseId, start.track, [ruleId], 'cancelled', now);
+      const computed = computeDeadline({ ruleId, triggerDate: start.triggerDate, length: resolveTermLength(ruleId, settings) });
+      await this.tx.manager.save(
+        this.tx.manager.create(DeadlineEntity, {
+          caseId: scope.caseId,
+          organisationId: scope.organisationId,
+          worksCouncilId: scope.worksCouncilId,
+          trackKind: start.track,
+          ruleId,
+          source: computed.source,
+          statutory: computed.statutory,
+          fatal: computed.fatal,
+          triggerDate: start.triggerDate,
+          strictDate: computed.strictDate,
+          extendedDate: computed.extendedDate,
+          dueAt: endOfAmsterdamDay(computed.strictDate),
+          status: 'open',
+        }),
+      );
+    }
+  }
+
+  /** Closes every open term of a case (withdrawn, closed). */
+  async cancelAllOfCase(caseId: string): Promise<void> {
+    await this.tx.manager.update(DeadlineEntity, { caseId, status: 'open' }, { status: 'cancelled', closedAt: this.clock.now() });
+  }
+
+  async listForCase(caseId: string): Promise<DeadlineView[]> {
+    const rows = await this.tx.manager.find(DeadlineEntity, { where: { caseId }, order: { dueAt: 'ASC', createdAt: 'ASC' } });
+    return rows.map(toDeadlineView);
+  }
+
+  async openForCases(caseIds: string[]): Promise<DeadlineView[]> {
+    if (caseIds.length === 0) {
+      return [];
+    }
+    const rows = await this.tx.manager.find(DeadlineEntity, { where: { caseId: In(caseIds), status: 'open' }, order: { dueAt: 'ASC' } });
+    return rows.map(toDeadlineView);
+  }
+
+  async regulatoryCalendar(): Promise<Array<{ ruleKey: string; effectiveFrom: string; source: string; note: string }>> {
+    return this.tx.manager.find(RegulatoryCalendarEntity, { order: { effectiveFrom: 'ASC' } });
+  }
+
+  private async close(caseId: string, track: string | null, ruleIds: string[], status: 'met' | 'cancelled', at: Date): Promise<void> {
+    const qb = this.tx.manager
+      .createQueryBuilder()
+      .update(DeadlineEntity)
+      .set({ status, closedAt: at })
+      .where('case_id = :caseId AND status = :open AND rule_id IN (:...ruleIds)', { caseId, open: 'open', ruleIds });
+    if (track === null) {
+      qb.andWhere('track_kind IS NULL');
+    } else {
+      qb.andWhere('track_kind = :track', { track });
+    }
+    await qb.execute();
+  }
+}
+
+/** Merges a council's stored settings over the defaults, keeping only known keys. */
+export function councilTermSettings(raw: Record<string, unknown>): CouncilTermSettings {
+  const merged: Record<string, unknown> = { ...DEFAULT_COUNCIL_TERM_SETTINGS };
+  for (const key of Object.keys(DEFAULT_COUNCIL_TERM_SETTINGS)) {
+    if (raw[key] !== undefined) {
+      merged[key] = raw[key];
+    }
+  }
+  return merged as unknown as CouncilTermSettings;
+}
+
+export function toDeadlineView(d: DeadlineEntity): DeadlineView {
+  return {
+    id: d.id,
+    caseId: d.caseId,
+    track: d.trackKind,
+    ruleId: d.ruleId,
+    source: d.source,
+    statutory: d.statutory,
+    fatal: d.fatal,
+    triggerDate: d.triggerDate,
+    strictDate: d.strictDate,
+    extendedDate: d.extendedDate,
+    dueAt: d.dueAt.toISOString(),
+    status: d.status,
+  };
+}

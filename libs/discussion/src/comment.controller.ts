@@ -1,0 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+
+import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
+import { CaseIdParams } from '@wc/cases';
+
+import { CommentService } from './comment.service';
+import { CommentIdParams, CommentResponse, CommentRevisionResponse, CreateCommentDto, ThreadQueryDto, UpdateCommentDto } from './dto/comment.dto';
+
+@ApiTags('discussion')
+@ApiBearerAuth()
+@Controller('cases/:caseId/comments')
+export class CommentController {
+  constructor(private readonly comments: CommentService) {}
+
+  @Get()
+  @RequirePermission(Permission.CaseRead)
+  list(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Query() { thread }: ThreadQueryDto): Promise<CommentResponse[]> {
+    return this.comments.list(actor, caseId, thread);
+  }
+
+  @Post()
+  @RequirePermission(Permission.CaseParticipate)
+  create(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Query() { thread }: ThreadQueryDto, @Body() dto: CreateCommentDto): Promise<CommentResponse> {
+    return this.comments.create(actor, caseId, thread ?? 'case', dto);
+  }
+
+  @Patch(':commentId')
+  @RequirePermission(Permission.CaseParticipate)
+  update(@CurrentActor() actor: Actor, @Param() { caseId, commentId }: CommentIdParams, @Body() dto: UpdateCommentDto): Promise<CommentResponse> {
+    return this.comments.update(actor, caseId, commentId, dto);
+  }
+
+  /** Soft: the comment stays listed without its text; its revisions stay stored. */
+  @Delete(':commentId')
+  @HttpCode(200)
+  @RequirePermission(Permission.CaseParticipate)
+  remove(@CurrentActor() actor: Actor, @Param() { caseId, commentId }: CommentIdParams): Promise<CommentResponse> {
+    return this.comments.remove(actor, caseId, commentId);
+  }
+
+  @Get(':commentId/revisions')
+  @RequirePermission(Permission.CaseRead)
+  revisions(@CurrentActor() actor: Actor, @Param() { caseId, commentId }: CommentIdParams): Promise<CommentRevisionResponse[]> {
+    return this.comments.revisions(actor, caseId, commentId);
+  }
+}

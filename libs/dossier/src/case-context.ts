@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+
+import type { Actor } from '@wc/auth';
+import { type ActorSide, type CaseResponse, CaseService, type TriageOutcome } from '@wc/cases';
+import { Forbidden } from '@wc/core';
+import { Outbox } from '@wc/database';
+
+import { CaseLockRepository } from './case-lock.repository';
+
+/** The case a dossier request is about, as the case service lets this actor see it. */
+export interface CaseContext {
+  readonly caseId: string;
+  readonly organisationId: string;
+  readonly worksCouncilId: string;
+  readonly side: ActorSide;
+  readonly triage: TriageOutcome | null;
+  readonly aiCase: CaseResponse;
+}
+
+const COUNCIL_SIDES: readonly string[] = ['council_board', 'council_member', 'expert'];
+
+/** Case visibility, locking and events for the dossier services; the case service stays the policy. */
+@Injectable()
+export class CaseContexts {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly locks: CaseLockRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /** 404 when the actor may not see the case, exactly as `GET /cases/:caseId`. */
+  async read(actor: Actor, caseId: string): Promise<CaseContext> {
+    const access = await this.cases.assertVisible(actor, caseId);
+    // A union share limited to status and deadlines does not open the dossier (issue #8).
+    if (access.side === 'union' && access.unionScope !== 'dossier') {
+      throw new Forbidden('case.not_shared', 'The council shares only the status and deadlines of this case.');
+    }
+    const aiCase = await this.cases.get(actor, caseId);
+    const triage = (aiCase.triage as { outcome?: TriageOutcome } | null)?.outcome ?? null;
+    return { caseId, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, side: aiCase.yourSide as ActorSide, triage, aiCase };
+  }
+
+  /** For a mutation, inside its transaction: the case row lock first, then the visibility check. */
+  async forMutation(actor: Actor, caseId: string): Promise<CaseContext> {
+    await this.locks.lock(caseId);
+    return this.read(actor, caseId);
+  }
+
+  assertEmployer(ctx: CaseContext, area: string): void {
+    if (ctx.side !== 'employer') {
+      throw new Forbidden(`${area}.employer_only`, 'Only the employer side edits this part of the dossier.');
+    }
+  }
+
+  assertCouncil(ctx: CaseContext, area: string): void {
+    if (!COUNCIL_SIDES.includes(ctx.side)) {
+      throw new Forbidden(`${area}.council_only`, 'Only the council side (board, members, its experts) comments here.');
+    }
+  }
+
+  async emit(ctx: CaseContext, actor: Actor, type: string, payload: Record<string, unknown>): Promise<void> {
+    await this.outbox.append([{ type, caseId: ctx.caseId, organisationId: ctx.organisationId, worksCouncilId: ctx.worksCouncilId, payload }], actor.userId);
+  }
+}

@@ -1,0 +1,3 @@
+export { DossierModule } from './dossier.module';
+export { QUESTION_IDS, DIMENSION_KEYS, COMMENT_TARGETS } from './domain';
+export type { Effect, DimensionKey, AudienceKey, ChecklistItem } from './domain';

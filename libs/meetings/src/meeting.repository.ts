@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+
+import { TransactionHost } from '@wc/database';
+
+import { AgendaItemEntity } from './agenda-item.entity';
+import type { MeetingKind } from './domain/meeting-policy';
+import { MeetingEntity } from './meeting.entity';
+import { MeetingParticipantEntity } from './meeting-participant.entity';
+
+/** The only file that queries `meeting`, `meeting_participant` and `agenda_item`. */
+@Injectable()
+export class MeetingRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  create(fields: Partial<MeetingEntity>): MeetingEntity {
+    return this.tx.manager.create(MeetingEntity, fields);
+  }
+
+  save(meeting: MeetingEntity): Promise<MeetingEntity> {
+    return this.tx.manager.save(meeting);
+  }
+
+  get(id: string): Promise<MeetingEntity | null> {
+    return this.tx.manager.findOneBy(MeetingEntity, { id });
+  }
+
+  getForUpdate(id: string): Promise<MeetingEntity | null> {
+    return this.tx.manager.findOne(MeetingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** For changes outside the meeting row (agenda, participants); returns the new version. */
+  async bumpVersion(id: string): Promise<number> {
+    const [rows] = await this.tx.manager.query<[Array<{ version: number }>, number]>(`UPDATE meeting SET version = version + 1 WHERE id = $1 RETURNING version`, [id]);
+    return rows[0].version;
+  }
+
+  listForCouncil(worksCouncilId: string, kinds: readonly MeetingKind[]): Promise<MeetingEntity[]> {
+    return this.tx.manager.find(MeetingEntity, { where: { worksCouncilId, kind: In([...kinds]) }, order: { startsAt: 'ASC', id: 'ASC' } });
+  }
+
+  async participantsOf(meetingIds: readonly string[]): Promise<Map<string, string[]>> {
+    const byMeeting = new Map<string, string[]>(meetingIds.map((id) => [id, []]));
+    if (meetingIds.length > 0) {
+      const rows = await this.tx.manager.find(MeetingParticipantEntity, { where: { meetingId: In([...meetingIds]) }, order: { userId: 'ASC' } });
+      for (const row of rows) {
+        byMeeting.get(row.meetingId)?.push(row.userId);
+      }
+    }
+    return byMeeting;
+  }
+
+  async replaceParticipants(meetingId: string, userIds: readonly string[]): Promise<void> {
+    await this.tx.manager.delete(MeetingParticipantEntity, { meetingId });
+    if (userIds.length > 0) {
+      await this.tx.manager.insert(MeetingParticipantEntity, userIds.map((userId) => ({ meetingId, userId })));
+    }
+  }
+
+  async agendaOf(meetingIds: readonly string[]): Promise<Map<string, AgendaItemEntity[]>> {
+    const byMeeting = new Map<string, AgendaItemEntity[]>(meetingIds.map((id) => [id, []]));
+    if (meetingIds.length > 0) {
+      const rows = await this.tx.manager.find(AgendaItemEntity, { where: { meetingId: In([...meetingIds]) }, order: { position: 'ASC' } });
+      for (const row of rows) {
+        byMeeting.get(row.meetingId)?.push(row);
+      }
+    }
+    return byMeeting;
+  }
+
+  /** Appends an item at the end of the agenda; callers hold the meeting row lock. */
+  async addAgendaItem(fields: { meetingId: string; title: string; caseId: string | null }): Promise<AgendaItemEntity> {
+    const [row] = await this.tx.manager.query<Array<{ max: number | null }>>(`SELECT max(position) AS max FROM agenda_item WHERE meeting_id = $1`, [fields.meetingId]);
+    return this.tx.manager.save(this.tx.manager.create(AgendaItemEntity, { ...fields, position: (row?.max ?? 0) + 1, decision: null }));
+  }
+
+  agendaItem(meetingId: string, id: string): Promise<AgendaItemEntity | null> {
+    return this.tx.manager.findOneBy(AgendaItemEntity, { id, meetingId });
+  }
+
+  saveAgendaItem(item: AgendaItemEntity): Promise<AgendaItemEntity> {
+    return this.tx.manager.save(item);
+  }
+
+  /**
+   * Events about a case are numbered per case under its row lock (as `CaseService` and
+   * `AuditService` do); in id order, so two meetings sharing cases cannot deadlock.
+   */
+  async lockCases(caseIds: readonly string[]): Promise<void> {
+    if (caseIds.length > 0) {
+      await this.tx.manager.query(`SELECT id FROM ai_case WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE`, [[...caseIds]]);
+    }
+  }
+}

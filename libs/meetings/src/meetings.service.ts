@@ -1,0 +1,322 @@
+import { Injectable } from '@nestjs/common';
+import { formatInTimeZone } from 'date-fns-tz';
+
+import { type Actor, AuthService } from '@wc/auth';
+import { CaseService } from '@wc/cases';
+import { CouncilsService } from '@wc/councils';
+import { Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
+import { type DomainEventDraft, Outbox, TransactionHost } from '@wc/database';
+
+import type { AgendaItemEntity } from './agenda-item.entity';
+import { CONSULTATION_STAGES, mayManageMeeting, type MeetingKind, type MeetingScope, type MeetingSide, meetingSideOf } from './domain/meeting-policy';
+import type {
+  CreateAgendaItemDto,
+  CreateMeetingDto,
+  MarkHeldDto,
+  MeetingHeldResponse,
+  MeetingResponse,
+  MinutesDto,
+  RecordedConsultationResponse,
+  UpdateAgendaItemDto,
+  UpdateMeetingDto,
+} from './dto/meeting.dto';
+import type { MeetingEntity } from './meeting.entity';
+import type { MeetingEventType } from './meeting.events';
+import { MeetingRepository } from './meeting.repository';
+
+const AMSTERDAM = 'Europe/Amsterdam';
+const WOR_TRACKS = ['advice', 'consent'] as const;
+
+/**
+ * Meetings of a works council (issue #6): consultation meetings with the employer and the
+ * council's internal meetings, with participants, an agenda linked to cases, minutes and
+ * decisions. Marking a consultation meeting held records it as the consultation on the advice and
+ * consent tracks of the cases on its agenda, through the case workflow.
+ */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly meetings: MeetingRepository,
+    private readonly cases: CaseService,
+    private readonly councils: CouncilsService,
+    private readonly auth: AuthService,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, worksCouncilId: string, dto: CreateMeetingDto): Promise<MeetingResponse> {
+    const council = await this.councils.councilFacts(worksCouncilId);
+    const scope = council ? { organisationId: council.organisationId, worksCouncilId, kind: dto.kind } : null;
+    const side = scope ? meetingSideOf(actor, scope) : null;
+    if (!scope || !side) {
+      if (scope && meetingSideOf(actor, { ...scope, kind: 'consultation' })) {
+        throw new Forbidden('meeting.council_only', "Internal meetings are the works council's own.");
+      }
+      throw new NotFound('works_council');
+    }
+    assertManager(side);
+    const participantIds = dto.participantIds ?? [];
+    await this.assertParticipants(scope, participantIds);
+    const meeting = await this.tx.run(async () => {
+      const now = this.clock.now();
+      const saved = await this.meetings.save(
+        this.meetings.create({ ...scope, title: dto.title, startsAt: new Date(dto.startsAt), location: dto.location ?? '', status: 'planned', heldOn: null, minutes: null, minutesApproved: false, createdBy: actor.userId, createdAt: now, updatedAt: now }),
+      );
+      await this.meetings.replaceParticipants(saved.id, participantIds);
+      await this.emit(actor, saved, 'meeting.scheduled', []);
+      return saved;
+    });
+    return this.respondOne(meeting);
+  }
+
+  /** The council sees all its meetings; the employer side of its organisation, the consultation meetings. */
+  async list(actor: Actor, worksCouncilId: string): Promise<MeetingResponse[]> {
+    const council = await this.councils.councilFacts(worksCouncilId);
+    if (!council) {
+      throw new NotFound('works_council');
+    }
+    const kinds: MeetingKind[] = (['internal', 'consultation'] as const).filter((kind) => meetingSideOf(actor, { organisationId: council.organisationId, worksCouncilId, kind }) !== null);
+    if (kinds.length === 0) {
+      throw new NotFound('works_council');
+    }
+    return this.respond(await this.meetings.listForCouncil(worksCouncilId, kinds));
+  }
+
+  async get(actor: Actor, meetingId: string): Promise<MeetingResponse> {
+    const meeting = await this.meetings.get(meetingId);
+    if (!meeting || !meetingSideOf(actor, meeting)) {
+      throw new NotFound('meeting');
+    }
+    return this.respondOne(meeting);
+  }
+
+  async update(actor: Actor, meetingId: string, dto: UpdateMeetingDto): Promise<MeetingResponse> {
+    if (dto.participantIds) {
+      const meeting = await this.meetings.get(meetingId);
+      if (meeting && meetingSideOf(actor, meeting)) {
+        await this.assertParticipants(meeting, dto.participantIds);
+      }
+    }
+    const meeting = await this.change(actor, meetingId, dto.version, async (current) => {
+      const rescheduled = dto.startsAt !== undefined && new Date(dto.startsAt).getTime() !== current.startsAt.getTime();
+      if (current.status === 'held' && (rescheduled || dto.status !== undefined)) {
+        throw new Conflict('meeting.already_held', 'A held meeting can no longer be moved or cancelled.');
+      }
+      current.title = dto.title ?? current.title;
+      current.location = dto.location ?? current.location;
+      current.startsAt = dto.startsAt ? new Date(dto.startsAt) : current.startsAt;
+      const cancelled = dto.status === 'cancelled' && current.status !== 'cancelled';
+      current.status = dto.status ?? current.status;
+      if (dto.participantIds) {
+        await this.meetings.replaceParticipants(current.id, dto.participantIds);
+      }
+      return cancelled ? 'meeting.cancelled' : 'meeting.updated';
+    });
+    return this.respondOne(meeting);
+  }
+
+  async addAgendaItem(actor: Actor, meetingId: string, dto: CreateAgendaItemDto): Promise<MeetingResponse> {
+    const visible = await this.meetings.get(meetingId);
+    if (visible && dto.caseId && mayManageMeeting(meetingSideOf(actor, visible))) {
+      await this.assertAgendaCase(actor, visible, dto.caseId);
+    }
+    const meeting = await this.change(actor, meetingId, null, async (current) => {
+      if (current.status === 'cancelled') {
+        throw new Conflict('meeting.cancelled', 'This meeting was cancelled.');
+      }
+      await this.meetings.addAgendaItem({ meetingId: current.id, title: dto.title, caseId: dto.caseId ?? null });
+      return 'meeting.agenda_item_added';
+    });
+    return this.respondOne(meeting);
+  }
+
+  /** Renames an item or records the decision taken on it. */
+  async updateAgendaItem(actor: Actor, meetingId: string, agendaItemId: string, dto: UpdateAgendaItemDto): Promise<MeetingResponse> {
+    const meeting = await this.change(actor, meetingId, null, async (current) => {
+      const item = await this.meetings.agendaItem(current.id, agendaItemId);
+      if (!item) {
+        throw new NotFound('agenda_item');
+      }
+      item.title = dto.title ?? item.title;
+      item.decision = dto.decision ?? item.decision;
+      await this.meetings.saveAgendaItem(item);
+      return 'meeting.agenda_item_updated';
+    });
+    return this.respondOne(meeting);
+  }
+
+  async putMinutes(actor: Actor, meetingId: string, dto: MinutesDto): Promise<MeetingResponse> {
+    const meeting = await this.change(actor, meetingId, dto.version, async (current) => {
+      if (current.status === 'cancelled') {
+        throw new Conflict('meeting.cancelled', 'This meeting was cancelled.');
+      }
+      current.minutes = dto.minutes;
+      current.minutesApproved = dto.approved ?? current.minutesApproved;
+      return 'meeting.minutes_recorded';
+    });
+    return this.respondOne(meeting);
+  }
+
+  /**
+   * Marks the meeting held. For a consultation meeting, every case on its agenda whose advice or
+   * consent track can take it gets `record_consultation_held { heldOn, meetingId }` through the
+   * case workflow, in the same transaction: the meeting is the overlegvergadering WOR 25(4) /
+   * 27(2) require before the council's position [W4, W13]. Tracks not yet at information, or
+   * past the council's position, are left alone.
+   */
+  async markHeld(actor: Actor, meetingId: string, dto: MarkHeldDto): Promise<MeetingHeldResponse> {
+    const recorded: RecordedConsultationResponse[] = [];
+    const meeting = await this.change(actor, meetingId, dto.version, async (current, agenda) => {
+      if (current.status !== 'planned') {
+        throw new Conflict(current.status === 'held' ? 'meeting.already_held' : 'meeting.cancelled', `This meeting is ${current.status}.`);
+      }
+      const now = this.clock.now();
+      const today = formatInTimeZone(now, AMSTERDAM, 'yyyy-MM-dd');
+      const heldOn = dto.heldOn ?? formatInTimeZone(current.startsAt, AMSTERDAM, 'yyyy-MM-dd');
+      if (current.startsAt.getTime() > now.getTime() || heldOn > today) {
+        throw new Unprocessable('meeting.not_yet_held', 'A meeting can only be marked held once it has taken place.', { startsAt: current.startsAt.toISOString(), heldOn, today }, [{ path: 'heldOn', message: 'must not lie in the future' }]);
+      }
+      current.status = 'held';
+      current.heldOn = heldOn;
+      if (current.kind === 'consultation') {
+        for (const caseId of caseIdsOf(agenda)) {
+          recorded.push(...(await this.recordConsultation(actor, caseId, heldOn, current.id)));
+        }
+      }
+      return 'meeting.held';
+    });
+    return { ...(await this.respondOne(meeting)), consultationsRecorded: recorded };
+  }
+
+  private async recordConsultation(actor: Actor, caseId: string, heldOn: string, meetingId: string): Promise<RecordedConsultationResponse[]> {
+    let aiCase = await this.cases.get(actor, caseId);
+    const recorded: RecordedConsultationResponse[] = [];
+    if (aiCase.blocked) {
+      return recorded;
+    }
+    for (const track of WOR_TRACKS) {
+      const stage = aiCase.tracks.find((t) => t.kind === track)?.stage;
+      if (stage && CONSULTATION_STAGES.includes(stage)) {
+        aiCase = await this.cases.transition(actor, caseId, track, { version: aiCase.version, action: { type: 'record_consultation_held', heldOn, meetingId } });
+        recorded.push({ caseId, track });
+      }
+    }
+    return recorded;
+  }
+
+  /**
+   * One change to a meeting by a manager: lock it (and the cases on its agenda, for their event
+   * sequence), check the version when given, change, touch, save, and emit to the council and
+   * to each case on the agenda.
+   */
+  private async change(
+    actor: Actor,
+    meetingId: string,
+    version: number | null,
+    work: (meeting: MeetingEntity, agenda: AgendaItemEntity[]) => Promise<MeetingEventType>,
+  ): Promise<MeetingEntity> {
+    return this.tx.run(async () => {
+      const meeting = await this.meetings.getForUpdate(meetingId);
+      const side = meeting ? meetingSideOf(actor, meeting) : null;
+      if (!meeting || !side) {
+        throw new NotFound('meeting');
+      }
+      assertManager(side);
+      if (version !== null && meeting.version !== version) {
+        throw new VersionConflict('meeting', version, meeting.version);
+      }
+      const before = meeting.version;
+      const type = await work(meeting, (await this.meetings.agendaOf([meeting.id])).get(meeting.id) ?? []);
+      meeting.updatedAt = this.clock.now();
+      const saved = await this.meetings.save(meeting);
+      if (saved.version === before) {
+        // Only the agenda or the participants changed: the meeting's version still moves.
+        saved.version = await this.meetings.bumpVersion(saved.id);
+      }
+      const agenda = (await this.meetings.agendaOf([saved.id])).get(saved.id) ?? [];
+      await this.emit(actor, saved, type, caseIdsOf(agenda));
+      return saved;
+    });
+  }
+
+  private async emit(actor: Actor, meeting: MeetingEntity, type: MeetingEventType, caseIds: readonly string[]): Promise<void> {
+    await this.meetings.lockCases(caseIds);
+    const scope = { organisationId: meeting.organisationId, worksCouncilId: meeting.worksCouncilId };
+    const payload = { meetingId: meeting.id, kind: meeting.kind, status: meeting.status, version: meeting.version };
+    // An internal meeting's events about a case stay in the council-internal room.
+    const caseType = meeting.kind === 'internal' ? type.replace('meeting.', 'internal.meeting_') : type;
+    const events: DomainEventDraft[] = [
+      { type, ...scope, payload },
+      ...caseIds.map((caseId) => ({ type: caseType, ...scope, caseId, payload })),
+    ];
+    await this.outbox.append(events, actor.userId);
+  }
+
+  /** The item's case must be one of this council's that the actor sees, and sent (the council sees no drafts). */
+  private async assertAgendaCase(actor: Actor, meeting: MeetingScope, caseId: string): Promise<void> {
+    const visible = await this.cases.assertVisible(actor, caseId);
+    if (visible.worksCouncilId !== meeting.worksCouncilId) {
+      throw new Unprocessable('meeting.case_not_of_council', "Only this works council's cases can be on its agenda.", {}, [{ path: 'caseId', message: 'is not a case of this works council' }]);
+    }
+    if (visible.status !== 'sent') {
+      throw new Unprocessable('meeting.case_not_sent', 'A case goes on the agenda once it has been sent to the council.', {}, [{ path: 'caseId', message: 'has not been sent to the council' }]);
+    }
+  }
+
+  /** Participants must be able to see the meeting themselves. */
+  private async assertParticipants(scope: MeetingScope, userIds: readonly string[]): Promise<void> {
+    const refused: string[] = [];
+    for (const userId of userIds) {
+      const participant = await this.auth.actorFor(userId);
+      if (!participant || !meetingSideOf(participant, scope)) {
+        refused.push(userId);
+      }
+    }
+    if (refused.length > 0) {
+      throw new Unprocessable('meeting.participant_not_allowed', 'Participants must belong to the council or, for a consultation meeting, to the employer side.', { userIds: refused }, refused.map((id) => ({ path: 'participantIds', message: `${id} cannot take part in this meeting` })));
+    }
+  }
+
+  private async respondOne(meeting: MeetingEntity): Promise<MeetingResponse> {
+    const [response] = await this.respond([meeting]);
+    return response;
+  }
+
+  private async respond(meetings: readonly MeetingEntity[]): Promise<MeetingResponse[]> {
+    const ids = meetings.map((m) => m.id);
+    const [participants, agendas] = await Promise.all([this.meetings.participantsOf(ids), this.meetings.agendaOf(ids)]);
+    return meetings.map((m) => toMeetingResponse(m, participants.get(m.id) ?? [], agendas.get(m.id) ?? []));
+  }
+}
+
+function assertManager(side: MeetingSide): void {
+  if (!mayManageMeeting(side)) {
+    throw new Forbidden('meeting.board_only', "Only the council's chair or secretary (or, for a consultation meeting, the employer side) organises meetings.");
+  }
+}
+
+function caseIdsOf(agenda: readonly AgendaItemEntity[]): string[] {
+  return [...new Set(agenda.map((item) => item.caseId).filter((id): id is string => id !== null))].sort();
+}
+
+export function toMeetingResponse(m: MeetingEntity, participantIds: readonly string[], agenda: readonly AgendaItemEntity[]): MeetingResponse {
+  return {
+    id: m.id,
+    organisationId: m.organisationId,
+    worksCouncilId: m.worksCouncilId,
+    kind: m.kind,
+    title: m.title,
+    startsAt: m.startsAt.toISOString(),
+    location: m.location,
+    status: m.status,
+    heldOn: m.heldOn,
+    minutes: m.minutes,
+    minutesApproved: m.minutesApproved,
+    participantIds: [...participantIds],
+    agendaItems: agenda.map((a) => ({ id: a.id, position: a.position, title: a.title, caseId: a.caseId, decision: a.decision })),
+    createdBy: m.createdBy,
+    createdAt: m.createdAt.toISOString(),
+    version: m.version,
+  };
+}

@@ -1,0 +1,246 @@
+import type { NotificationType } from './preferences';
+import { type Language, ruleLabel } from './rule-labels';
+
+/**
+ * What a deadline notification says. Deliberately small: rule, dates and the case title only.
+ * WOR art. 20 confidentiality: no document contents, positions or notes ever go into e-mail, so
+ * nothing else is even passed in.
+ */
+export interface NotificationFacts {
+  readonly type: NotificationType;
+  readonly ruleId: string;
+  readonly caseId: string | null;
+  readonly caseTitle: string | null;
+  readonly strictDate: string;
+  readonly extendedDate: string;
+  readonly statutory: boolean;
+  readonly fatal: boolean;
+  /** Calendar days from the day the notification was made to the strict date. */
+  readonly daysLeft: number;
+  readonly late: boolean;
+  /** When the reminder was due, for the late notice. */
+  readonly reminderDueAt: string;
+}
+
+export interface MailLinks {
+  /** The app's public base URL, without trailing slash. */
+  readonly appUrl: string;
+}
+
+export interface RenderedMail {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+const TEXTS = {
+  nl: {
+    greeting: 'Hallo,',
+    inCase: (title: string) => ` in de zaak "${title}"`,
+    when: (days: number) => (days === 0 ? 'vandaag' : days === 1 ? 'morgen' : `over ${days} dagen`),
+    reminderSubject: (label: string, when: string) => `Herinnering: ${label} verloopt ${when}`,
+    reminderBody: (label: string, inCase: string, when: string, date: string) =>
+      `De termijn "${label}"${inCase} verloopt ${when}, op ${date} (einde van de dag).`,
+    overdueSubject: (label: string) => `Termijn verstreken: ${label}`,
+    overdueBody: (label: string, inCase: string, date: string) =>
+      `De termijn "${label}"${inCase} is verstreken op ${date} en staat nog open.`,
+    escalationSubject: (label: string, when: string) =>
+      `Escalatie fatale termijn: ${label} verloopt ${when}`,
+    escalationBody: (label: string, inCase: string, when: string, date: string) =>
+      `Fatale termijn: "${label}"${inCase} verloopt ${when}, op ${date} (einde van de dag). Je ontvangt deze escalatie als voorzitter van de ondernemingsraad of HR-manager.`,
+    fatal:
+      'Dit is een fatale termijn: wie hem laat verlopen, verliest het recht (bijvoorbeeld op beroep of op het inroepen van nietigheid).',
+    extended: (date: string) =>
+      `Voor deze wettelijke termijn kan de Algemene termijnenwet de laatste dag verschuiven naar ${date}.`,
+    late: (at: string) =>
+      `Deze melding had op ${at} verstuurd moeten worden en komt later, omdat de verwerking tijdelijk onderbroken was.`,
+    latePrefix: '[Vertraagd] ',
+    open: 'Bekijk de zaak',
+    openApp: 'Open Overleg',
+    footer:
+      'Je ontvangt dit bericht omdat je bij deze termijn betrokken bent. Meldingen instellen:',
+    digestSubject: (count: number, date: string) =>
+      `Overleg: dagoverzicht van ${date} (${count} ${count === 1 ? 'melding' : 'meldingen'})`,
+    digestIntro: (count: number) =>
+      `Dit is je dagelijkse overzicht met ${count} ${count === 1 ? 'melding' : 'meldingen'}:`,
+    locale: 'nl-NL',
+  },
+  en: {
+    greeting: 'Hello,',
+    inCase: (title: string) => ` in the case "${title}"`,
+    when: (days: number) => (days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`),
+    reminderSubject: (label: string, when: string) => `Reminder: ${label} ends ${when}`,
+    reminderBody: (label: string, inCase: string, when: string, date: string) =>
+      `The term "${label}"${inCase} ends ${when}, on ${date} (end of day).`,
+    overdueSubject: (label: string) => `Term expired: ${label}`,
+    overdueBody: (label: string, inCase: string, date: string) =>
+      `The term "${label}"${inCase} expired on ${date} and is still open.`,
+    escalationSubject: (label: string, when: string) =>
+      `Escalation, fatal term: ${label} ends ${when}`,
+    escalationBody: (label: string, inCase: string, when: string, date: string) =>
+      `Fatal term: "${label}"${inCase} ends ${when}, on ${date} (end of day). You receive this escalation as works council chair or HR manager.`,
+    fatal:
+      'This is a fatal term: letting it expire loses the right for good (for example to appeal or to invoke nullity).',
+    extended: (date: string) =>
+      `For this statutory term the General Time Limits Act (Algemene termijnenwet) may move the last day to ${date}.`,
+    late: (at: string) =>
+      `This notification was due on ${at} and is sent late because processing was interrupted.`,
+    latePrefix: '[Delayed] ',
+    open: 'Open the case',
+    openApp: 'Open Overleg',
+    footer: 'You receive this message because this term concerns you. Notification settings:',
+    digestSubject: (count: number, date: string) =>
+      `Overleg: daily digest for ${date} (${count} ${count === 1 ? 'notification' : 'notifications'})`,
+    digestIntro: (count: number) =>
+      `This is your daily digest with ${count} ${count === 1 ? 'notification' : 'notifications'}:`,
+    locale: 'en-GB',
+  },
+} as const;
+
+export function formatDate(date: string, language: Language): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(TEXTS[language].locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+function formatInstant(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(TEXTS[language].locale, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(iso));
+}
+
+export const caseLink = (appUrl: string, caseId: string | null) =>
+  caseId ? `${appUrl}/cases/${caseId}` : appUrl;
+export const preferencesLink = (appUrl: string) => `${appUrl}/settings/notifications`;
+
+/** Subject and paragraphs of one notification, shared by the single mail, the digest and the inbox. */
+export function describeNotification(
+  facts: NotificationFacts,
+  language: Language,
+): { subject: string; paragraphs: string[] } {
+  const t = TEXTS[language];
+  const label = ruleLabel(facts.ruleId, language);
+  const inCase = facts.caseTitle ? t.inCase(facts.caseTitle) : '';
+  const date = formatDate(facts.strictDate, language);
+  const when = t.when(Math.max(0, facts.daysLeft));
+  const paragraphs: string[] = [];
+  let subject: string;
+  switch (facts.type) {
+    case 'deadline.reminder':
+      subject = t.reminderSubject(label, when);
+      paragraphs.push(t.reminderBody(label, inCase, when, date));
+      break;
+    case 'deadline.escalation':
+      subject = t.escalationSubject(label, when);
+      paragraphs.push(t.escalationBody(label, inCase, when, date));
+      break;
+    case 'deadline.overdue':
+      subject = t.overdueSubject(label);
+      paragraphs.push(t.overdueBody(label, inCase, date));
+      break;
+    default:
+      return assertNever(facts.type);
+  }
+  if (facts.fatal) {
+    paragraphs.push(t.fatal);
+  }
+  if (
+    facts.statutory &&
+    facts.extendedDate !== facts.strictDate &&
+    facts.type !== 'deadline.reminder'
+  ) {
+    paragraphs.push(t.extended(formatDate(facts.extendedDate, language)));
+  }
+  if (facts.late) {
+    subject = `${t.latePrefix}${subject}`;
+    paragraphs.push(t.late(formatInstant(facts.reminderDueAt, language)));
+  }
+  if (facts.caseTitle) {
+    subject = `${subject} – ${facts.caseTitle}`;
+  }
+  return { subject, paragraphs };
+}
+
+export function renderNotificationMail(
+  facts: NotificationFacts,
+  language: Language,
+  links: MailLinks,
+): RenderedMail {
+  const t = TEXTS[language];
+  const { subject, paragraphs } = describeNotification(facts, language);
+  const url = caseLink(links.appUrl, facts.caseId);
+  const prefs = preferencesLink(links.appUrl);
+  const text = [
+    t.greeting,
+    '',
+    ...paragraphs.flatMap((p) => [p, '']),
+    `${facts.caseId ? t.open : t.openApp}: ${url}`,
+    '',
+    '--',
+    `${t.footer} ${prefs}`,
+    '',
+  ].join('\n');
+  const html = htmlDocument(subject, [
+    `<p>${escapeHtml(t.greeting)}</p>`,
+    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    `<p><a href="${escapeHtml(url)}">${escapeHtml(facts.caseId ? t.open : t.openApp)}</a></p>`,
+    `<hr><p style="color:#666;font-size:12px">${escapeHtml(t.footer)} <a href="${escapeHtml(prefs)}">${escapeHtml(prefs)}</a></p>`,
+  ]);
+  return { subject, text, html };
+}
+
+export function renderDigestMail(
+  items: readonly NotificationFacts[],
+  digestDate: string,
+  language: Language,
+  links: MailLinks,
+): RenderedMail {
+  const t = TEXTS[language];
+  const subject = t.digestSubject(items.length, formatDate(digestDate, language));
+  const described = items.map((facts) => ({
+    ...describeNotification(facts, language),
+    url: caseLink(links.appUrl, facts.caseId),
+  }));
+  const prefs = preferencesLink(links.appUrl);
+  const text = [
+    t.greeting,
+    '',
+    t.digestIntro(items.length),
+    '',
+    ...described.flatMap((d) => [`- ${d.subject}`, `  ${d.paragraphs[0]}`, `  ${d.url}`, '']),
+    '--',
+    `${t.footer} ${prefs}`,
+    '',
+  ].join('\n');
+  const html = htmlDocument(subject, [
+    `<p>${escapeHtml(t.greeting)}</p>`,
+    `<p>${escapeHtml(t.digestIntro(items.length))}</p>`,
+    `<ul>${described.map((d) => `<li><a href="${escapeHtml(d.url)}">${escapeHtml(d.subject)}</a><br>${escapeHtml(d.paragraphs[0])}</li>`).join('')}</ul>`,
+    `<hr><p style="color:#666;font-size:12px">${escapeHtml(t.footer)} <a href="${escapeHtml(prefs)}">${escapeHtml(prefs)}</a></p>`,
+  ]);
+  return { subject, text, html };
+}
+
+function htmlDocument(title: string, body: string[]): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:sans-serif;line-height:1.5">${body.join('')}</body></html>`;
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled notification type ${String(value)}`);
+}

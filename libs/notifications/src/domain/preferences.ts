@@ -1,0 +1,110 @@
+import { MAX_LEAD_DAYS, type ReminderKind, leadDaysOf } from './reminder-planner';
+
+/** What a notification is about; also the key users choose channels by. */
+export type NotificationType = 'deadline.reminder' | 'deadline.overdue' | 'deadline.escalation';
+export const NOTIFICATION_TYPES: readonly NotificationType[] = [
+  'deadline.reminder',
+  'deadline.overdue',
+  'deadline.escalation',
+];
+
+export interface ChannelChoice {
+  readonly inApp: boolean;
+  readonly email: boolean;
+}
+
+export type EmailDelivery = 'immediate' | 'daily_digest';
+
+/** One user's choices; `leadDays: null` follows the council's setting. */
+export interface NotificationPreferences {
+  readonly channels: Readonly<Record<NotificationType, ChannelChoice>>;
+  readonly emailDelivery: EmailDelivery;
+  readonly leadDays: readonly number[] | null;
+}
+
+export const DEFAULT_PREFERENCES: NotificationPreferences = Object.freeze({
+  channels: Object.freeze({
+    'deadline.reminder': Object.freeze({ inApp: true, email: true }),
+    'deadline.overdue': Object.freeze({ inApp: true, email: true }),
+    'deadline.escalation': Object.freeze({ inApp: true, email: true }),
+  }),
+  emailDelivery: 'immediate',
+  leadDays: null,
+});
+
+/** A council's reminder rhythm (or the platform default when it set none). */
+export interface CouncilReminderSettings {
+  readonly leadDays: readonly number[];
+  readonly escalationLeadDays: number;
+}
+
+export const DEFAULT_COUNCIL_REMINDER_SETTINGS: CouncilReminderSettings = Object.freeze({
+  leadDays: Object.freeze([14, 7, 2, 0]),
+  escalationLeadDays: 2,
+});
+
+export function notificationTypeOf(kind: ReminderKind | string): NotificationType {
+  if (kind === 'overdue') {
+    return 'deadline.overdue';
+  }
+  if (kind === 'escalation') {
+    return 'deadline.escalation';
+  }
+  return 'deadline.reminder';
+}
+
+/**
+ * Reads stored preferences (jsonb, possibly written by an older version) over the defaults, so a
+ * missing or unknown key never switches a channel off by accident.
+ */
+export function preferencesFrom(
+  stored: { channels?: unknown; emailDelivery?: unknown; leadDays?: unknown } | null,
+): NotificationPreferences {
+  if (!stored) {
+    return DEFAULT_PREFERENCES;
+  }
+  const rawChannels = (
+    typeof stored.channels === 'object' && stored.channels !== null ? stored.channels : {}
+  ) as Record<string, unknown>;
+  const channels = {} as Record<NotificationType, ChannelChoice>;
+  for (const type of NOTIFICATION_TYPES) {
+    const raw = (rawChannels[type] ?? {}) as { inApp?: unknown; email?: unknown };
+    const fallback = DEFAULT_PREFERENCES.channels[type];
+    channels[type] = {
+      inApp: typeof raw.inApp === 'boolean' ? raw.inApp : fallback.inApp,
+      email: typeof raw.email === 'boolean' ? raw.email : fallback.email,
+    };
+  }
+  return {
+    channels,
+    emailDelivery: stored.emailDelivery === 'daily_digest' ? 'daily_digest' : 'immediate',
+    leadDays: Array.isArray(stored.leadDays)
+      ? normaliseLeadDays(stored.leadDays as number[])
+      : null,
+  };
+}
+
+/** Distinct, whole, 0…60, largest first. */
+export function normaliseLeadDays(days: readonly number[]): number[] {
+  return [...new Set(days.filter((d) => Number.isInteger(d) && d >= 0 && d <= MAX_LEAD_DAYS))].sort(
+    (a, b) => b - a,
+  );
+}
+
+/** The lead days that apply to one user: their own choice, else the council's. */
+export function effectiveLeadDays(
+  preferences: NotificationPreferences,
+  council: CouncilReminderSettings,
+): readonly number[] {
+  return preferences.leadDays ?? council.leadDays;
+}
+
+/** Whether a user wants a reminder of this kind at all (their lead days include it). */
+export function wantsKind(
+  kind: string,
+  preferences: NotificationPreferences,
+  council: CouncilReminderSettings,
+): boolean {
+  const days = leadDaysOf(kind);
+  return days === null || effectiveLeadDays(preferences, council).includes(days);
+}

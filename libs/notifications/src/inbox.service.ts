@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+
+import type { Actor } from '@wc/auth';
+import { Clock, NotFound } from '@wc/core';
+import { Outbox, TransactionHost } from '@wc/database';
+
+import { describeNotification, ruleLabel } from './domain';
+import { factsOf, NotificationRepository, type NotificationRow } from './notification.repository';
+import type {
+  ListNotificationsQueryDto,
+  MarkAllReadResponse,
+  NotificationListResponse,
+  NotificationResponse,
+  UnreadCountResponse,
+} from './notifications.dto';
+
+const DEFAULT_PAGE = 50;
+
+/** A user's own inbox. Every query is scoped to the actor; someone else's id answers 404. */
+@Injectable()
+export class InboxService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly clock: Clock,
+    private readonly outbox: Outbox,
+    private readonly notifications: NotificationRepository,
+  ) {}
+
+  async list(actor: Actor, query: ListNotificationsQueryDto): Promise<NotificationListResponse> {
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const rows = await this.notifications.listInbox(actor.userId, {
+      limit,
+      before: query.before,
+      unreadOnly: query.unreadOnly ?? false,
+    });
+    return {
+      items: rows.map((row) => toNotificationResponse(row, actor.language)),
+      nextCursor: rows.length === limit ? rows[rows.length - 1].id : null,
+    };
+  }
+
+  async unreadCount(actor: Actor): Promise<UnreadCountResponse> {
+    return { unread: await this.notifications.unreadCount(actor.userId) };
+  }
+
+  /** Marks read; other tabs and devices of the user hear of it through `notification.read`. */
+  markRead(actor: Actor, notificationId: string): Promise<NotificationResponse> {
+    return this.tx.run(async () => {
+      const row = await this.notifications.markRead(actor.userId, notificationId, this.clock.now());
+      if (!row) {
+        throw new NotFound('notification');
+      }
+      await this.outbox.append(
+        [
+          {
+            type: 'notification.read',
+            userId: actor.userId,
+            payload: { notificationIds: [row.id] },
+          },
+        ],
+        actor.userId,
+      );
+      return toNotificationResponse(row, actor.language);
+    });
+  }
+
+  markAllRead(actor: Actor): Promise<MarkAllReadResponse> {
+    return this.tx.run(async () => {
+      const marked = await this.notifications.markAllRead(actor.userId, this.clock.now());
+      if (marked > 0) {
+        await this.outbox.append(
+          [{ type: 'notification.read', userId: actor.userId, payload: { all: true } }],
+          actor.userId,
+        );
+      }
+      return { marked };
+    });
+  }
+}
+
+export function toNotificationResponse(
+  row: NotificationRow,
+  language: 'nl' | 'en',
+): NotificationResponse {
+  const { subject, paragraphs } = describeNotification(factsOf(row), language);
+  return {
+    id: row.id,
+    type: row.type,
+    kind: row.data.kind,
+    title: subject,
+    body: paragraphs.join('\n\n'),
+    ruleId: row.data.ruleId,
+    ruleLabel: ruleLabel(row.data.ruleId, language),
+    caseId: row.caseId,
+    caseTitle: row.data.caseTitle,
+    deadlineId: row.deadlineId,
+    strictDate: row.data.strictDate,
+    fatal: row.data.fatal,
+    late: row.late,
+    link: row.caseId ? `/cases/${row.caseId}` : '/',
+    read: row.readAt !== null,
+    readAt: row.readAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

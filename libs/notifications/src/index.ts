@@ -1,0 +1,17 @@
+export { NotificationsModule, NotificationsWorkerModule } from './notifications.module';
+export {
+  ReminderSweeper,
+  type SweepReport,
+  type SweepObserver,
+  SWEEP_OBSERVER,
+  MAIL_QUEUE,
+  SWEEP_QUEUE,
+} from './reminder.sweeper';
+export {
+  NOTIFICATIONS_OPTIONS,
+  DEFAULT_NOTIFICATIONS_OPTIONS,
+  notificationsOptions,
+  type NotificationsOptions,
+} from './notifications.options';
+export * from './notifications.dto';
+export type { NotificationType } from './domain';

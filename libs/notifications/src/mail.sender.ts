@@ -1,0 +1,121 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+
+import { APP_CONFIG, type AppConfig } from '@wc/config';
+import { Clock } from '@wc/core';
+
+import { type RenderedMail, renderDigestMail, renderNotificationMail } from './domain';
+import { MailDeliveryRepository, type PendingMail } from './mail-delivery.repository';
+import { factsOf, NotificationRepository } from './notification.repository';
+
+export interface Attempt {
+  retryCount: number;
+  retryLimit: number;
+}
+
+/**
+ * Sends queued e-mails (`mail_delivery` rows, a chunk per pg-boss job) over SMTP_URL. Idempotent:
+ * the delivery row is checked first, so a job that runs again after success sends nothing. The one
+ * unavoidable gap (SMTP accepted, then the process died before the row was updated) may repeat a
+ * message; its Message-ID is the delivery id, so mail clients fold the two.
+ * A failure is logged on the row and rethrown, so pg-boss retries with backoff; the last attempt
+ * marks the row failed.
+ */
+@Injectable()
+export class MailSender implements OnModuleDestroy {
+  private readonly logger = new Logger(MailSender.name);
+  private readonly transport: Transporter | null;
+  private readonly domain: string;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly deliveries: MailDeliveryRepository,
+    private readonly notifications: NotificationRepository,
+  ) {
+    // Pooled: a batch of jobs shares a few SMTP connections instead of one handshake per message.
+    this.transport = config.mail.smtpUrl
+      ? createTransport({ url: config.mail.smtpUrl, pool: true, maxConnections: 5 })
+      : null;
+    this.domain = hostOf(config.app.publicUrl);
+  }
+
+  onModuleDestroy(): void {
+    this.transport?.close();
+  }
+
+  /**
+   * Sends the deliveries of one job side by side. If any fails, the job fails (after each has
+   * been tried and logged), and its retry sends only those still unsent.
+   */
+  async deliverAll(deliveryIds: readonly string[], attempt: Attempt): Promise<void> {
+    const outcomes = await Promise.allSettled(deliveryIds.map((id) => this.deliver(id, attempt)));
+    const failed = outcomes.filter((o) => o.status === 'rejected').length;
+    if (failed > 0) {
+      throw new Error(`${failed} of ${deliveryIds.length} e-mails failed`);
+    }
+  }
+
+  async deliver(deliveryId: string, attempt: Attempt): Promise<void> {
+    const mail = await this.deliveries.findPending(deliveryId);
+    if (!mail || mail.status === 'sent' || mail.status === 'skipped' || mail.status === 'failed') {
+      return;
+    }
+    const now = this.clock.now();
+    if (!this.transport) {
+      await this.deliveries.markSkipped(mail.id, now, 'mail.smtp_not_configured');
+      return;
+    }
+    const rendered = await this.render(mail);
+    if (!rendered) {
+      await this.deliveries.markSkipped(mail.id, now, 'mail.nothing_to_send');
+      return;
+    }
+    const messageId = `<${mail.id}@${this.domain}>`;
+    try {
+      const info = (await this.transport.sendMail({
+        from: this.config.mail.from,
+        to: mail.email,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        messageId,
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Overleg-Delivery': mail.id },
+      })) as { response?: string };
+      await this.deliveries.markSent(mail.id, this.clock.now(), messageId, info.response ?? '');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const final = attempt.retryCount >= attempt.retryLimit;
+      await this.deliveries.markFailedAttempt(mail.id, this.clock.now(), message, final);
+      this.logger.warn(
+        `mail delivery ${mail.id} attempt ${attempt.retryCount + 1} failed${final ? ' for good' : ''}`,
+      );
+      throw error;
+    }
+  }
+
+  private async render(mail: PendingMail): Promise<RenderedMail | null> {
+    const links = { appUrl: this.config.app.publicUrl.replace(/\/+$/, '') };
+    if (mail.kind === 'notification' && mail.notificationId) {
+      const notification = await this.notifications.findById(mail.notificationId);
+      return notification
+        ? renderNotificationMail(factsOf(notification), mail.language, links)
+        : null;
+    }
+    if (mail.kind === 'digest' && mail.digestDate) {
+      const items = await this.notifications.forDigest(mail.id);
+      return items.length > 0
+        ? renderDigestMail(items.map(factsOf), mail.digestDate, mail.language, links)
+        : null;
+    }
+    return null;
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname || 'overleg.local';
+  } catch {
+    return 'overleg.local';
+  }
+}

@@ -1,0 +1,157 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+const TYPES = ['deadline.reminder', 'deadline.overdue', 'deadline.escalation'] as const;
+
+export class NotificationIdParams {
+  @IsUUID()
+  notificationId!: string;
+}
+
+export class ListNotificationsQueryDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  /** Cursor: the id of the last notification of the previous page. */
+  @IsOptional() @IsUUID() before?: string;
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' || value === true
+      ? true
+      : value === 'false' || value === false
+        ? false
+        : value,
+  )
+  @IsBoolean()
+  unreadOnly?: boolean;
+}
+
+export class NotificationResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: TYPES }) type!: string;
+  /** `14d`, `7d`, `2d`, `0d`, `overdue` or `escalation`. */
+  @ApiProperty() kind!: string;
+  /** Ready to show, in the reader's language. */
+  @ApiProperty() title!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty() ruleId!: string;
+  @ApiProperty() ruleLabel!: string;
+  @ApiProperty({ type: String, nullable: true }) caseId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) caseTitle!: string | null;
+  @ApiProperty() deadlineId!: string;
+  @ApiProperty({ format: 'date' }) strictDate!: string;
+  @ApiProperty() fatal!: boolean;
+  /** Sent later than due, e.g. after the worker was down. */
+  @ApiProperty() late!: boolean;
+  /** Path in the app, e.g. `/cases/<id>`. */
+  @ApiProperty() link!: string;
+  @ApiProperty() read!: boolean;
+  @ApiProperty({ type: String, nullable: true }) readAt!: string | null;
+  @ApiProperty() createdAt!: string;
+}
+
+export class NotificationListResponse {
+  @ApiProperty({ type: [NotificationResponse] }) items!: NotificationResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class UnreadCountResponse {
+  @ApiProperty() unread!: number;
+}
+
+export class MarkAllReadResponse {
+  @ApiProperty() marked!: number;
+}
+
+export class ChannelChoiceDto {
+  @ApiProperty() @IsBoolean() inApp!: boolean;
+  @ApiProperty() @IsBoolean() email!: boolean;
+}
+
+export class ChannelsDto {
+  @ApiProperty()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ChannelChoiceDto)
+  deadlineReminder!: ChannelChoiceDto;
+  @ApiProperty()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ChannelChoiceDto)
+  deadlineOverdue!: ChannelChoiceDto;
+  /** Escalations of fatal terms always reach the inbox; `inApp: false` is ignored for them. */
+  @ApiProperty()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ChannelChoiceDto)
+  deadlineEscalation!: ChannelChoiceDto;
+}
+
+/** The whole preference set (PUT replaces it). */
+export class NotificationPreferencesDto {
+  @ApiProperty() @IsObject() @ValidateNested() @Type(() => ChannelsDto) channels!: ChannelsDto;
+  @ApiProperty({ enum: ['immediate', 'daily_digest'] })
+  @IsIn(['immediate', 'daily_digest'])
+  emailDelivery!: 'immediate' | 'daily_digest';
+  /** Own reminder days before a deadline, or null to follow the council's setting. */
+  @ApiProperty({ type: [Number], nullable: true })
+  @ValidateIf((o: { leadDays?: unknown }) => o.leadDays !== null)
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(60, { each: true })
+  leadDays!: number[] | null;
+}
+
+export class NotificationPreferencesResponse extends NotificationPreferencesDto {}
+
+export class WorksCouncilIdParams {
+  @IsUUID()
+  worksCouncilId!: string;
+}
+
+export class CouncilReminderSettingsDto {
+  @ApiProperty({ type: [Number] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(60, { each: true })
+  leadDays!: number[];
+
+  @ApiProperty() @IsInt() @Min(0) @Max(60) escalationLeadDays!: number;
+}
+
+export class CouncilReminderSettingsResponse extends CouncilReminderSettingsDto {
+  @ApiProperty() worksCouncilId!: string;
+  /** True while the council has not chosen its own rhythm. */
+  @ApiProperty() isDefault!: boolean;
+}
+
+export class CalendarFeedResponse {
+  @ApiProperty() active!: boolean;
+  @ApiProperty({ type: String, nullable: true }) createdAt!: string | null;
+}
+
+/** The secret feed address; shown once, only its hash is stored. */
+export class CalendarFeedCreatedResponse {
+  @ApiProperty() url!: string;
+  @ApiProperty() webcalUrl!: string;
+  @ApiProperty() createdAt!: string;
+}

@@ -1,0 +1,56 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+
+import { JobQueue } from './job-queue';
+import { MailSender } from './mail.sender';
+import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
+import { MAIL_QUEUE, ReminderSweeper, SWEEP_QUEUE } from './reminder.sweeper';
+
+/**
+ * Wires the worker's background work to pg-boss: the e-mail consumers, the sweep cron (each
+ * minute; pg-boss runs one per schedule slot across all instances) and one sweep at start-up to
+ * catch up on reminders that fell due while no worker ran.
+ */
+@Injectable()
+export class NotificationsWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly sweeper: ReminderSweeper,
+    private readonly mailer: MailSender,
+    @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { sweep, mail } = this.options;
+    // Both queues are `standard`: overlapping sweeps are safe (SKIP LOCKED), and a sweep job left
+    // active by a killed worker must not block the next one until it expires.
+    await this.queue.start([{ name: MAIL_QUEUE }, { name: SWEEP_QUEUE }], {
+      schedule: sweep.scheduled,
+    });
+    if (mail.worker) {
+      for (let i = 0; i < mail.workers; i++) {
+        await this.queue.work(
+          MAIL_QUEUE,
+          { batchSize: mail.batchSize, pollingIntervalSeconds: mail.pollingIntervalSeconds },
+          (job) => this.mailer.deliverAll(job.data.deliveryIds as string[], job),
+        );
+      }
+    }
+    if (sweep.scheduled) {
+      await this.queue.work(SWEEP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async () => {
+        await this.sweeper.sweepOnce();
+      });
+      await this.queue.schedule(SWEEP_QUEUE, sweep.cron);
+      await this.queue.send(SWEEP_QUEUE, { reason: 'startup' });
+      this.queue.wake(SWEEP_QUEUE);
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.queue.stop();
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+
+import type { Actor } from '@wc/auth';
+import { CaseService, type CaseSummaryResponse } from '@wc/cases';
+
+import { toCsv } from './domain/csv';
+import type { CasesCsvQueryDto } from './dto/overviews.dto';
+
+const PAGE = 200;
+
+/**
+ * CSV exports of case data. Each goes through the same `CaseService` call as its JSON route, so
+ * the policy (404 for invisible cases, no audit trail for experts and unions) applies unchanged.
+ */
+@Injectable()
+export class CaseExportsService {
+  constructor(private readonly cases: CaseService) {}
+
+  async casesCsv(actor: Actor, query: CasesCsvQueryDto): Promise<string> {
+    const rows: CaseSummaryResponse[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await this.cases.list(actor, { ...query, limit: PAGE, offset });
+      rows.push(...page.items);
+      if (page.items.length < PAGE) {
+        break;
+      }
+    }
+    return toCsv(
+      ['id', 'title', 'organisation_id', 'works_council_id', 'ai_system_id', 'status', 'stage', 'blocked', 'version', 'updated_at'],
+      rows.map((c) => [c.id, c.title, c.organisationId, c.worksCouncilId, c.aiSystemId, c.status, c.stage, c.blocked, c.version, c.updatedAt]),
+    );
+  }
+
+  async deadlinesCsv(actor: Actor, caseId: string): Promise<string> {
+    const deadlines = await this.cases.deadlinesOf(actor, caseId);
+    return toCsv(
+      ['id', 'track', 'rule_id', 'source', 'statutory', 'fatal', 'trigger_date', 'strict_date', 'extended_date', 'due_at', 'status'],
+      deadlines.map((d) => [d.id, d.track, d.ruleId, d.source, d.statutory, d.fatal, d.triggerDate, d.strictDate, d.extendedDate, d.dueAt, d.status]),
+    );
+  }
+
+  async auditCsv(actor: Actor, caseId: string): Promise<string> {
+    const entries = await this.cases.auditTrail(actor, caseId);
+    return toCsv(
+      ['seq', 'occurred_at', 'actor_id', 'action', 'before', 'after', 'hash'],
+      entries.map((e) => [e.seq, e.occurredAt, e.actorId, e.action, asJson(e.before), asJson(e.after), e.hash]),
+    );
+  }
+}
+
+function asJson(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}

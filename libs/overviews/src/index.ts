@@ -1,0 +1,2 @@
+export * from './overviews.module';
+export * from './dto/overviews.dto';

@@ -1,0 +1,283 @@
+import { Injectable } from '@nestjs/common';
+
+import { AiSystemsService } from '@wc/ai-systems';
+import { type Actor, COUNCIL_ROLES, EMPLOYER_ROLES, hasRoleIn, Role } from '@wc/auth';
+import { type CaseResponse, CaseService, type CaseSummaryResponse, type ListCasesQueryDto } from '@wc/cases';
+import { Clock, NotFound } from '@wc/core';
+import { VoteService } from '@wc/council-space';
+import { DeadlinesService, toAmsterdamDate } from '@wc/deadlines';
+import { MeetingsService } from '@wc/meetings';
+import { coveringScope, type UnionShareScope, UnionsService } from '@wc/unions';
+
+import { type CsvValue, toCsv } from './domain/csv';
+import {
+  aiSystemFigures,
+  type CaseDigest,
+  countBy,
+  type DeadlineItem,
+  durationFigures,
+  openDeadlines,
+  procedureDaysOf,
+  splitDeadlines,
+  UNKNOWN,
+  weekTimeline,
+  NOT_SHARED,
+} from './domain/figures';
+import type {
+  CouncilDashboardQueryDto,
+  CouncilDashboardResponse,
+  DashboardMeetingResponse,
+  DashboardVoteResponse,
+  EmployerOverviewResponse,
+  OpenInformationRequestResponse,
+  RegisterCaseResponse,
+  UnionDashboardCaseResponse,
+  UnionDashboardQueryDto,
+  UnionDashboardResponse,
+} from './dto/overviews.dto';
+import { OverviewsRepository } from './overviews.repository';
+
+const PAGE = 200;
+const DEFAULT_HORIZON_DAYS = 28;
+const DEFAULT_WEEKS = 6;
+const COUNCIL_OWN_ROLES: readonly Role[] = COUNCIL_ROLES.filter((r) => r !== Role.ExternalExpert);
+
+type SharedDigest = CaseDigest & { scope: UnionShareScope };
+
+/**
+ * Dashboards for the three sides (issue #8). Every figure is computed from what the case policy
+ * already shows the caller through `CaseService` (for a union officer: only shared cases, at the
+ * share's scope), so a dashboard never tells more than the case routes do.
+ */
+@Injectable()
+export class OverviewsService {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly unions: UnionsService,
+    private readonly systems: AiSystemsService,
+    private readonly deadlines: DeadlinesService,
+    private readonly meetings: MeetingsService,
+    private readonly votes: VoteService,
+    private readonly repo: OverviewsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A union officer's view across every organisation that shares cases with their union. */
+  async unionDashboard(actor: Actor, unionOrganisationId: string, query: UnionDashboardQueryDto): Promise<UnionDashboardResponse> {
+    const digests = await this.unionDigests(actor, unionOrganisationId, query);
+    const today = this.today();
+    const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
+    const deadlines = openDeadlines(digests, today);
+    const { overdue, upcoming } = splitDeadlines(deadlines, today, horizonDays);
+    const blocked = digests.filter((d) => d.blocked);
+    return {
+      unionOrganisationId,
+      today,
+      filters: { organisationId: query.organisationId ?? null, worksCouncilId: query.worksCouncilId ?? null, stage: query.stage ?? null, horizonDays },
+      totals: {
+        cases: digests.length,
+        organisations: new Set(digests.map((d) => d.organisationId)).size,
+        blocked: blocked.length,
+        overdueDeadlines: overdue.length,
+        upcomingDeadlines: upcoming.length,
+      },
+      casesByStage: countBy(digests, (d) => d.stage),
+      casesByOrganisation: countBy(digests, (d) => d.organisationId),
+      deadlines: { overdue, upcoming },
+      aiSystems: aiSystemFigures(digests),
+      blockedCases: blocked.map(caseRef),
+      medianDurations: { advice: durationFigures(digests, 'advice'), consent: durationFigures(digests, 'consent') },
+      cases: digests.map((d) => unionCaseRow(d, deadlines, today)),
+    };
+  }
+
+  /** One row per case of the union dashboard, with the same filters. */
+  async unionDashboardCsv(actor: Actor, unionOrganisationId: string, query: UnionDashboardQueryDto): Promise<string> {
+    const { cases } = await this.unionDashboard(actor, unionOrganisationId, query);
+    return toCsv(
+      ['organisation_id', 'works_council_id', 'case_id', 'title', 'scope', 'stage', 'status', 'blocked', 'purpose', 'annex_iii', 'next_deadline_rule', 'next_deadline_date', 'overdue_deadlines', 'advice_days', 'consent_days'],
+      cases.map((c): CsvValue[] => [c.organisationId, c.worksCouncilId, c.id, c.title, c.scope, c.stage, c.status, c.blocked, c.purpose, c.annexIII, c.nextDeadline?.ruleId, c.nextDeadline?.strictDate, c.overdueDeadlines, c.adviceDays, c.consentDays]),
+    );
+  }
+
+  /** The council's own overview: its cases, the coming weeks' deadlines, open art. 31 requests, meetings and votes. */
+  async councilDashboard(actor: Actor, worksCouncilId: string, query: CouncilDashboardQueryDto): Promise<CouncilDashboardResponse> {
+    if (!hasRoleIn(actor, COUNCIL_OWN_ROLES, { worksCouncilId })) {
+      throw new NotFound('works_council');
+    }
+    const today = this.today();
+    const summaries = await this.visibleCases(actor, { worksCouncilId, status: 'sent' });
+    const open = await this.deadlines.openForCases(summaries.map((c) => c.id));
+    const digests = summaries.map((c) => ({ ...digestOf(c), deadlines: open.filter((d) => d.caseId === c.id) }));
+    const deadlines = openDeadlines(digests, today);
+    const overdue = deadlines.filter((d) => d.strictDate < today);
+    const requests: OpenInformationRequestResponse[] = [];
+    const votes: DashboardVoteResponse[] = [];
+    for (const c of summaries) {
+      for (const r of await this.cases.informationRequests(actor, c.id)) {
+        if (r.answer === null) {
+          requests.push({ id: r.id, caseId: c.id, caseTitle: c.title, question: r.question, askedAt: r.askedAt, dueDate: r.dueDate, overdue: r.dueDate < today });
+        }
+      }
+      // The internal space of a case whose employer side the caller also sits on is closed to them.
+      for (const v of (await orNullIfHidden(this.votes.list(actor, c.id))) ?? []) {
+        if (v.status === 'open') {
+          votes.push({ id: v.id, caseId: c.id, caseTitle: c.title, proposal: v.proposal, closesAt: v.closesAt, quorum: v.quorum, ballotsCast: v.ballotsCast, youVoted: v.yourBallot !== null });
+        }
+      }
+    }
+    requests.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+    votes.sort((a, b) => a.closesAt.localeCompare(b.closesAt) || a.id.localeCompare(b.id));
+    const now = this.clock.now().toISOString();
+    const meetings: DashboardMeetingResponse[] = (await this.meetings.list(actor, worksCouncilId))
+      .filter((m) => m.status === 'planned' && m.startsAt >= now)
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id))
+      .map((m) => ({ id: m.id, kind: m.kind, title: m.title, startsAt: m.startsAt, status: m.status, caseIds: [...new Set(m.agendaItems.map((i) => i.caseId).filter((id): id is string => id !== null))] }));
+    return {
+      worksCouncilId,
+      today,
+      totals: { cases: summaries.length, blocked: summaries.filter((c) => c.blocked).length, overdueDeadlines: overdue.length, openInformationRequests: requests.length, upcomingMeetings: meetings.length, openVotes: votes.length },
+      casesByStage: countBy(summaries, (c) => c.stage),
+      cases: summaries.map((c) => ({ id: c.id, title: c.title, stage: c.stage, blocked: c.blocked, updatedAt: c.updatedAt, nextDeadline: nextOf(deadlines, c.id, today) })),
+      deadlineTimeline: weekTimeline(deadlines, today, query.weeks ?? DEFAULT_WEEKS),
+      overdueDeadlines: overdue,
+      openInformationRequests: requests,
+      upcomingMeetings: meetings,
+      openVotes: votes,
+    };
+  }
+
+  /** The employer's AI register with the state of each system's cases and go-live gates. */
+  async employerOverview(actor: Actor, organisationId: string): Promise<EmployerOverviewResponse> {
+    if (!hasRoleIn(actor, EMPLOYER_ROLES, { organisationId })) {
+      throw new NotFound('organisation');
+    }
+    const systems = await this.systems.list(actor, organisationId);
+    const summaries = (await this.visibleCases(actor, {})).filter((c) => c.organisationId === organisationId);
+    const cases = new Map<string, RegisterCaseResponse[]>();
+    for (const c of summaries) {
+      const gate = await this.cases.goLiveGate(actor, c.id);
+      const row = { id: c.id, title: c.title, status: c.status, stage: c.stage, blocked: c.blocked, updatedAt: c.updatedAt, goLiveGate: gate ? { open: gate.open, unmet: gate.conditions.filter((g) => !g.met).map((g) => g.key) } : null };
+      cases.set(c.aiSystemId, [...(cases.get(c.aiSystemId) ?? []), row]);
+    }
+    const rows = systems.map((s) => {
+      // Lists come most recently updated first.
+      const own = cases.get(s.id) ?? [];
+      return { id: s.id, name: s.name, vendor: s.vendor, primaryPurpose: s.primaryPurpose, status: s.status, goLiveDate: s.goLiveDate, currentCase: own[0] ?? null, cases: own };
+    });
+    return {
+      organisationId,
+      totals: {
+        systems: rows.length,
+        systemsWithoutCase: rows.filter((s) => s.cases.length === 0).length,
+        liveWithoutOpenGate: rows.filter((s) => s.status === 'live' && s.currentCase?.goLiveGate?.open !== true).length,
+        blockedCases: summaries.filter((c) => c.blocked).length,
+      },
+      casesByStage: countBy(summaries, (c) => c.stage),
+      systems: rows,
+    };
+  }
+
+  /** The union's shared cases at this union's scope, filtered, most recently updated first. */
+  private async unionDigests(actor: Actor, unionOrganisationId: string, query: UnionDashboardQueryDto): Promise<SharedDigest[]> {
+    const shares = await this.unions.activeSharesOf(actor, unionOrganisationId);
+    const summaries = await this.visibleCases(actor, { stage: query.stage, worksCouncilId: query.worksCouncilId });
+    const shared: Array<{ full: CaseResponse; scope: UnionShareScope }> = [];
+    for (const summary of summaries) {
+      // An officer of several unions sees each union's shares on its own dashboard.
+      const scope = coveringScope(shares, summary);
+      if (!scope || (query.organisationId && summary.organisationId !== query.organisationId)) {
+        continue;
+      }
+      const full = await this.visibleCase(actor, summary.id);
+      if (full) {
+        shared.push({ full, scope });
+      }
+    }
+    const purposes = await this.repo.primaryPurposes(shared.filter((s) => s.scope === 'dossier').map((s) => s.full.aiSystemId));
+    return shared.map(({ full, scope }) => ({
+      ...digestOf(full),
+      scope,
+      purpose: scope === 'dossier' ? (purposes.get(full.aiSystemId) ?? UNKNOWN) : null,
+      annexIII: scope === 'dossier' ? annexIIIOf(full.triage) : null,
+      deadlines: full.deadlines,
+      tracks: full.tracks.map((t) => ({ kind: t.kind, history: historyOf(t.snapshot) })),
+    }));
+  }
+
+  /** A case revoked or otherwise hidden between the list and this read simply drops out. */
+  private visibleCase(actor: Actor, caseId: string): Promise<CaseResponse | null> {
+    return orNullIfHidden(this.cases.get(actor, caseId));
+  }
+
+  /** Every case the policy shows the actor, page by page. */
+  private async visibleCases(actor: Actor, filter: Omit<ListCasesQueryDto, 'limit' | 'offset'>): Promise<CaseSummaryResponse[]> {
+    const seen = new Map<string, CaseSummaryResponse>();
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await this.cases.list(actor, { ...filter, limit: PAGE, offset });
+      for (const item of page.items) {
+        if (!seen.has(item.id)) {
+          seen.set(item.id, item);
+        }
+      }
+      if (page.items.length < PAGE) {
+        return [...seen.values()];
+      }
+    }
+  }
+
+  private today(): string {
+    return toAmsterdamDate(this.clock.now());
+  }
+}
+
+/** Null for a 404 (the policy hides it from this caller); any other error propagates. */
+async function orNullIfHidden<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof NotFound) {
+      return null;
+    }
+    throw error;
+  }
+}
+
+function digestOf(c: CaseSummaryResponse): CaseDigest {
+  return { id: c.id, title: c.title, organisationId: c.organisationId, worksCouncilId: c.worksCouncilId, aiSystemId: c.aiSystemId, status: c.status, stage: c.stage, blocked: c.blocked, purpose: null, annexIII: null, deadlines: [], tracks: [] };
+}
+
+function caseRef(d: CaseDigest): { id: string; title: string; organisationId: string; worksCouncilId: string } {
+  return { id: d.id, title: d.title, organisationId: d.organisationId, worksCouncilId: d.worksCouncilId };
+}
+
+function nextOf(deadlines: readonly DeadlineItem[], caseId: string, today: string): DeadlineItem | null {
+  return deadlines.find((d) => d.caseId === caseId && d.strictDate >= today) ?? null;
+}
+
+function unionCaseRow(d: SharedDigest, deadlines: readonly DeadlineItem[], today: string): UnionDashboardCaseResponse {
+  return {
+    ...caseRef(d),
+    scope: d.scope,
+    stage: d.stage,
+    status: d.status,
+    blocked: d.blocked,
+    purpose: d.purpose ?? NOT_SHARED,
+    annexIII: d.annexIII ?? NOT_SHARED,
+    nextDeadline: nextOf(deadlines, d.id, today),
+    overdueDeadlines: deadlines.filter((x) => x.caseId === d.id && x.strictDate < today).length,
+    adviceDays: procedureDaysOf(d, 'advice'),
+    consentDays: procedureDaysOf(d, 'consent'),
+  };
+}
+
+/** AI Act Annex III point 4 category from the triage answers. */
+function annexIIIOf(triage: Record<string, unknown> | null): string {
+  const answers = triage?.answers as { annexIIIPoint4?: unknown } | undefined;
+  return typeof answers?.annexIIIPoint4 === 'string' ? answers.annexIIIPoint4 : UNKNOWN;
+}
+
+function historyOf(snapshot: Record<string, unknown>): Array<{ at: string; to: string }> {
+  const history = Array.isArray(snapshot.history) ? (snapshot.history as Array<{ at?: unknown; to?: unknown }>) : [];
+  return history.filter((h): h is { at: string; to: string } => typeof h.at === 'string' && typeof h.to === 'string');
+}

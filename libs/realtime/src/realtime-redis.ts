@@ -1,0 +1,62 @@
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { createClient } from 'redis';
+
+import type { AppConfig } from '@wc/config';
+
+type RedisClient = ReturnType<typeof createClient>;
+
+/**
+ * The Redis connections of the socket.io adapter, when REDIS_URL is set (house style B.11, B.18.4);
+ * without it the adapter stays in memory (one instance). Connected before the app listens, so a
+ * wrong REDIS_URL fails the boot instead of silently splitting the instances.
+ */
+export class RealtimeRedis implements OnApplicationShutdown {
+  private static readonly logger = new Logger('RealtimeRedis');
+
+  private constructor(
+    readonly clients: { pub: RedisClient; sub: RedisClient } | null,
+    /** Channel prefix: instances fan out together exactly when they share a database (see `fanOutKey`). */
+    readonly key: string,
+  ) {}
+
+  static async connect(config: AppConfig): Promise<RealtimeRedis> {
+    const key = fanOutKey(config.database.url);
+    if (!config.realtime.redisUrl) {
+      return new RealtimeRedis(null, key);
+    }
+    const pub = createClient({ url: config.realtime.redisUrl });
+    const sub = pub.duplicate();
+    for (const [role, client] of [
+      ['pub', pub],
+      ['sub', sub],
+    ] as const) {
+      // node-redis reconnects by itself; without a listener an error event would crash the process.
+      client.on('error', (error: Error) =>
+        RealtimeRedis.logger.warn({ role, err: error.message }, 'redis connection error'),
+      );
+    }
+    await Promise.all([pub.connect(), sub.connect()]);
+    return new RealtimeRedis({ pub, sub }, key);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.clients) {
+      const { pub, sub } = this.clients;
+      // Stop receiving first, and let requests already received from other instances (e.g. their
+      // presence counts) publish their answers: the adapter does not catch a publish on a closed client.
+      await sub.close().catch(() => undefined);
+      await new Promise((resolve) => setImmediate(resolve));
+      await pub.close().catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * One relay per database emits each event once, and the Redis adapter must carry it to the
+ * instances on that same database, and to no others (another deployment, or a parallel test run,
+ * sharing the Redis server). So the channel prefix is derived from the database name.
+ */
+function fanOutKey(databaseUrl: string | undefined): string {
+  const database = databaseUrl ? decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) : '';
+  return `overleg-realtime:${database || 'default'}`;
+}

@@ -1,0 +1,355 @@
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+
+import { type Actor, AuthService, Role } from '@wc/auth';
+import { Clock, DomainError, Forbidden, NotFound, Unauthorized } from '@wc/core';
+
+import { CASE_ACCESS, type CaseAccess } from './case-access';
+import { CaseSubscriptionDto } from './dto/case-subscription.dto';
+import { validateMessage } from './message-validation';
+import type {
+  ClientToServerEvents,
+  InterServerEvents,
+  RealtimeAck,
+  RealtimeEvent,
+  ServerToClientEvents,
+  SocketData,
+} from './realtime.events';
+import { caseRoom, councilInternalRoom, councilRoom, userRoom } from './rooms';
+
+export type RealtimeServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+type RealtimeSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+
+/** Roles whose members join their works council's room: the council itself, not experts or unions. */
+const COUNCIL_ROOM_ROLES: readonly Role[] = [
+  Role.CouncilChair,
+  Role.CouncilSecretary,
+  Role.CouncilMember,
+  Role.CommitteeMember,
+];
+
+/** Query parameters that would carry a credential into access logs; refused outright. */
+const QUERY_CREDENTIALS = ['token', 'access_token', 'accessToken', 'authorization', 'jwt'];
+
+/** setTimeout overflows (and fires at once) beyond this; such a long-lived token is cut at ~24 days. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The one socket.io gateway (house style B.11). The handshake takes the access token from
+ * `auth.token`, verifies it like HTTP does, and refuses the connection otherwise. Each socket joins
+ * its user room and its councils' rooms; case rooms are joined on request, after the same policy
+ * check as HTTP. Server → client traffic comes from `RealtimeRelay`, after commit.
+ */
+@WebSocketGateway({
+  path: '/ws',
+  transports: ['websocket'],
+  serveClient: false,
+  maxHttpBufferSize: 16 * 1024,
+})
+export class RealtimeGateway
+  implements OnGatewayInit<RealtimeServer>, OnGatewayConnection<RealtimeSocket>, OnModuleDestroy
+{
+  @WebSocketServer()
+  server!: RealtimeServer;
+
+  private readonly logger = new Logger(RealtimeGateway.name);
+  /** One disconnect timer per connected socket, cleared when it goes. */
+  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
+  private closing = false;
+
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(CASE_ACCESS) private readonly cases: CaseAccess,
+    private readonly clock: Clock,
+  ) {}
+
+  afterInit(server: RealtimeServer): void {
+    server.use((socket, next) => {
+      this.authenticate(socket).then(
+        () => next(),
+        (error: unknown) => next(this.connectError(error)),
+      );
+    });
+  }
+
+  async handleConnection(socket: RealtimeSocket): Promise<void> {
+    const { actor, expiresAt } = socket.data;
+    socket.once('disconnecting', () => {
+      // Rooms are left between `disconnecting` and `disconnect`; presence is recounted after.
+      const caseIds = caseIdsIn(socket.rooms);
+      socket.once('disconnect', () => {
+        this.clearExpiry(socket);
+        for (const caseId of caseIds) {
+          void this.publishPresence(caseId);
+        }
+      });
+    });
+    this.scheduleExpiry(socket, expiresAt);
+    await socket.join([userRoom(actor.userId), ...councilIdsOf(actor).map(councilRoom)]);
+  }
+
+  @SubscribeMessage('subscribe')
+  subscribe(
+    @ConnectedSocket() socket: RealtimeSocket,
+    @MessageBody() body: unknown,
+  ): Promise<RealtimeAck> {
+    return this.handle(socket, async () => {
+      const { caseId } = await validateMessage(CaseSubscriptionDto, body);
+      await this.cases.assertVisible(socket.data.actor, caseId);
+      if (!socket.connected) {
+        return; // gone while we checked; joining now would leave a dead entry in the room
+      }
+      await socket.join(caseRoom(caseId));
+      if (isUnionOfficer(socket.data.actor) && !(await this.stillVisible(socket.data.actor, caseId))) {
+        // A revocation that committed between the check and the join, and whose re-check (see
+        // `recheckUnionSockets`) ran before the join, is caught here: the share is gone, so leave.
+        await socket.leave(caseRoom(caseId));
+        throw new NotFound('case');
+      }
+      void this.publishPresence(caseId);
+    });
+  }
+
+  @SubscribeMessage('subscribe-internal')
+  subscribeInternal(
+    @ConnectedSocket() socket: RealtimeSocket,
+    @MessageBody() body: unknown,
+  ): Promise<RealtimeAck> {
+    return this.handle(socket, async () => {
+      const { caseId } = await validateMessage(CaseSubscriptionDto, body);
+      const { internalAllowed } = await this.cases.assertVisible(socket.data.actor, caseId);
+      if (!internalAllowed) {
+        throw new Forbidden(
+          'realtime.internal_not_allowed',
+          "Only the works council's own members may follow its internal deliberation.",
+        );
+      }
+      if (!socket.connected) {
+        return;
+      }
+      await socket.join(councilInternalRoom(caseId));
+    });
+  }
+
+  @SubscribeMessage('unsubscribe')
+  unsubscribe(
+    @ConnectedSocket() socket: RealtimeSocket,
+    @MessageBody() body: unknown,
+  ): Promise<RealtimeAck> {
+    return this.handle(socket, async () => {
+      const { caseId } = await validateMessage(CaseSubscriptionDto, body);
+      const wasPresent = socket.rooms.has(caseRoom(caseId));
+      await socket.leave(caseRoom(caseId));
+      await socket.leave(councilInternalRoom(caseId));
+      if (wasPresent) {
+        void this.publishPresence(caseId);
+      }
+    });
+  }
+
+  /**
+   * A share of this union was revoked (issue #8): every socket of its officers, on any instance,
+   * leaves each case room whose case the policy no longer shows it, before the relay emits anything
+   * newer. Called by the relay on `union_share.revoked`.
+   */
+  async recheckUnionSockets(unionOrganisationId: string): Promise<void> {
+    const sockets = await this.server.fetchSockets();
+    for (const socket of sockets) {
+      const { actor } = socket.data;
+      if (!actor.memberships.some((m) => m.role === Role.UnionOfficer && m.organisationId === unionOrganisationId)) {
+        continue;
+      }
+      for (const caseId of caseIdsIn(socket.rooms)) {
+        if (!(await this.stillVisible(actor, caseId))) {
+          socket.leave(caseRoom(caseId));
+          socket.leave(councilInternalRoom(caseId));
+          void this.publishPresence(caseId);
+        }
+      }
+    }
+  }
+
+  /** Pushes one event to the rooms entitled to it, on every instance (through the adapter). */
+  publish(rooms: readonly string[], event: RealtimeEvent): void {
+    if (rooms.length > 0) {
+      this.server.to([...rooms]).emit('event', event);
+    }
+  }
+
+  onModuleDestroy(): void {
+    // Sockets are about to be closed by the adapter; recounting presence then is pointless.
+    this.closing = true;
+    for (const timer of this.expiryTimers.values()) {
+      clearTimeout(timer);
+    }
+    this.expiryTimers.clear();
+  }
+
+  private async authenticate(socket: RealtimeSocket): Promise<void> {
+    const query = socket.handshake.query;
+    if (QUERY_CREDENTIALS.some((name) => query[name] !== undefined)) {
+      throw new Unauthorized(
+        'auth.token_in_query',
+        'Send the access token in the handshake `auth.token`, never in the query string.',
+      );
+    }
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (typeof token !== 'string' || token === '') {
+      throw new Unauthorized();
+    }
+    const claims = await this.auth.verifyAccessToken(token);
+    const actor = await this.auth.actorFor(claims.sub);
+    if (!actor) {
+      throw new Unauthorized('auth.invalid_token', 'The access token is invalid or expired.');
+    }
+    socket.data = { actor, expiresAt: claims.exp * 1000 };
+    // The token is not needed any more; `fetchSockets()` would otherwise ship it between instances.
+    socket.handshake.auth = {};
+  }
+
+  /** Fails closed: any error (not only 404) counts as no longer visible; the client may subscribe again. */
+  private async stillVisible(actor: Actor, caseId: string): Promise<boolean> {
+    try {
+      await this.cases.assertVisible(actor, caseId);
+      return true;
+    } catch (error) {
+      if (!(error instanceof DomainError)) {
+        this.logger.error({ err: error, caseId }, 'case visibility re-check failed');
+      }
+      return false;
+    }
+  }
+
+  /** socket.io hands `message` and `data` to the client's `connect_error`. */
+  private connectError(error: unknown): Error {
+    if (error instanceof DomainError) {
+      return Object.assign(new Error(error.detail), {
+        data: { code: error.code, detail: error.detail },
+      });
+    }
+    this.logger.error({ err: error }, 'socket handshake failed');
+    return Object.assign(new Error('Something went wrong on our side.'), {
+      data: { code: 'server.internal_error', detail: 'Something went wrong on our side.' },
+    });
+  }
+
+  /**
+   * Every message answers with an ack, never an exception event (house style B.9). A message
+   * arriving after the token's expiry (the timer can lag behind a suspended host, or the Clock
+   * was moved) is refused and the socket closed.
+   */
+  private async handle(socket: RealtimeSocket, work: () => Promise<void>): Promise<RealtimeAck> {
+    if (this.clock.now().getTime() >= socket.data.expiresAt) {
+      // After the ack has gone out.
+      setImmediate(() => this.expire(socket));
+      return {
+        ok: false,
+        code: 'auth.token_expired',
+        detail: 'The access token expired; reconnect with a fresh one.',
+      };
+    }
+    try {
+      await work();
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof DomainError) {
+        return {
+          ok: false,
+          code: error.code,
+          detail: error.detail,
+          ...(error.errors.length > 0 ? { errors: error.errors } : {}),
+        };
+      }
+      this.logger.error({ err: error, socketId: socket.id }, 'socket message failed');
+      return {
+        ok: false,
+        code: 'server.internal_error',
+        detail: 'Something went wrong on our side.',
+      };
+    }
+  }
+
+  /**
+   * The delay is measured on the Clock port (which also stamped and verified the token) and then
+   * runs in real time. With the real clock that is the token's expiry; under a test's FakeClock it
+   * is the token lifetime from connecting.
+   */
+  private scheduleExpiry(socket: RealtimeSocket, expiresAt: number): void {
+    const delay = Math.min(Math.max(expiresAt - this.clock.now().getTime(), 0), MAX_TIMER_MS);
+    const timer = setTimeout(() => this.expire(socket), delay);
+    timer.unref();
+    this.expiryTimers.set(socket.id, timer);
+  }
+
+  private clearExpiry(socket: RealtimeSocket): void {
+    clearTimeout(this.expiryTimers.get(socket.id));
+    this.expiryTimers.delete(socket.id);
+  }
+
+  private expire(socket: RealtimeSocket): void {
+    this.clearExpiry(socket);
+    if (socket.connected) {
+      socket.emit('session-expired', {
+        code: 'auth.token_expired',
+        detail: 'The access token expired; reconnect with a fresh one.',
+      });
+      socket.disconnect(true);
+    }
+  }
+
+  /** Tells a case room who is in it; counts sockets on every instance (works across the Redis adapter). */
+  private async publishPresence(caseId: string): Promise<void> {
+    if (this.closing) {
+      return;
+    }
+    try {
+      const sockets = await this.server.in(caseRoom(caseId)).fetchSockets();
+      const userIds = [...new Set(sockets.map((s) => s.data.actor.userId))].sort();
+      if (this.closing) {
+        // Shutdown began during the count; the Redis clients may be closed by now.
+        return;
+      }
+      this.server.to(caseRoom(caseId)).emit('presence', { caseId, userIds });
+    } catch (error) {
+      // An instance that does not answer in time (e.g. one going down) delays presence, nothing else.
+      this.logger.warn({ err: error, caseId }, 'presence not published');
+    }
+  }
+}
+
+function isUnionOfficer(actor: Actor): boolean {
+  return actor.memberships.some((m) => m.role === Role.UnionOfficer);
+}
+
+function councilIdsOf(actor: Actor): string[] {
+  const ids = actor.memberships
+    .filter((m) => m.worksCouncilId !== null && COUNCIL_ROOM_ROLES.includes(m.role))
+    .map((m) => m.worksCouncilId as string);
+  return [...new Set(ids)];
+}
+
+function caseIdsIn(rooms: ReadonlySet<string>): string[] {
+  const prefix = caseRoom('');
+  return [...rooms]
+    .filter((room) => room.startsWith(prefix))
+    .map((room) => room.slice(prefix.length));
+}

@@ -1,0 +1,261 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { Client } from 'pg';
+
+import { APP_CONFIG, type AppConfig } from '@wc/config';
+import { OUTBOX_CHANNEL } from '@wc/database';
+
+import type { RealtimeEvent } from './realtime.events';
+import { RealtimeGateway } from './realtime.gateway';
+import { roomsFor } from './rooms';
+
+/** Tuning knobs; the defaults suit production. */
+export interface RealtimeRelayOptions {
+  /** Safety poll (and leadership retry) interval; NOTIFY normally wakes the relay long before. */
+  pollIntervalMs: number;
+  /** Events claimed per transaction. */
+  batchSize: number;
+}
+
+export const REALTIME_RELAY_OPTIONS = Symbol('REALTIME_RELAY_OPTIONS');
+export const DEFAULT_RELAY_OPTIONS: RealtimeRelayOptions = { pollIntervalMs: 3000, batchSize: 500 };
+
+/** Emitted by `@wc/unions` when a council revokes a union share: open sockets must lose access at once. */
+const UNION_SHARE_REVOKED = 'union_share.revoked';
+
+/** One relay per database holds this session lock; the others stand by. */
+const LEADER_LOCK_SQL = `SELECT pg_try_advisory_lock(hashtextextended('overleg.realtime_relay', 0)) AS locked`;
+
+/**
+ * Claims a batch of pending deliveries in id order and returns their events. The claim is a
+ * DELETE inside the caller's transaction: the rows disappear on COMMIT, which runs after the emit.
+ * SKIP LOCKED is belt and braces; with the leader lock no second relay competes for them.
+ */
+const CLAIM_SQL = `
+  WITH claimed AS (
+    DELETE FROM realtime_delivery
+    WHERE event_id IN (SELECT event_id FROM realtime_delivery ORDER BY event_id LIMIT $1 FOR UPDATE SKIP LOCKED)
+    RETURNING event_id
+  )
+  SELECT e.id, e.type, e.organisation_id, e.works_council_id, e.case_id, e.case_seq, e.user_id, e.payload, e.occurred_at
+  FROM domain_event e JOIN claimed c ON c.event_id = e.id
+  ORDER BY e.id`;
+
+interface EventRow {
+  id: string;
+  type: string;
+  organisation_id: string | null;
+  works_council_id: string | null;
+  case_id: string | null;
+  case_seq: number | null;
+  user_id: string | null;
+  payload: Record<string, unknown>;
+  occurred_at: Date;
+}
+
+/**
+ * Pushes committed domain events to the sockets entitled to them (house style B.5), in the API.
+ *
+ * - What is pending: `realtime_delivery`, filled by a trigger in the event's own transaction, so
+ *   only committed events are ever seen, none is skipped whatever order ids commit in, and a
+ *   rolled-back one never exists.
+ * - Who relays: one instance per database, the holder of a session advisory lock taken on the
+ *   relay's own connection. If that connection or process dies, the lock goes with it and the next
+ *   instance to wake takes over. With the Redis adapter one emit reaches clients on every instance.
+ * - When: on every `outbox` NOTIFY (sent at commit), at start-up, and on a safety poll.
+ * - Delivery is at least once: the claim commits after the emit, so a crash in between re-emits
+ *   on the next leader. Clients ignore an `eventId`/`caseSeq` they already have.
+ */
+@Injectable()
+export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(RealtimeRelay.name);
+  private client: Client | null = null;
+  private leader = false;
+  private running: Promise<void> | null = null;
+  /** A wake-up arrived during a run: run once more after it (a flag, not a queue). */
+  private rerun = false;
+  private stopped = false;
+  private reconnectDelayMs = 0;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REALTIME_RELAY_OPTIONS) private readonly options: RealtimeRelayOptions,
+    private readonly gateway: RealtimeGateway,
+  ) {}
+
+  /** Whether this instance is the one relaying (for tests and diagnostics). */
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.pollTimer = setInterval(() => this.wake(), this.options.pollIntervalMs);
+    this.pollTimer.unref();
+    await this.connect();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    clearTimeout(this.reconnectTimer);
+    await this.running;
+    const client = this.client;
+    this.client = null;
+    this.leader = false;
+    // Ending the session releases the advisory lock; a standby takes over at its next wake-up.
+    await client?.end().catch(() => undefined);
+  }
+
+  /** Runs a relay cycle now, or right after the current one. Safe to call at any rate. */
+  wake(): void {
+    if (this.stopped || !this.client) {
+      return;
+    }
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    this.running = this.cycle(this.client).finally(() => {
+      this.running = null;
+      if (this.rerun) {
+        this.rerun = false;
+        this.wake();
+      }
+    });
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) {
+      return;
+    }
+    const client = new Client({
+      connectionString: this.config.database.url,
+      application_name: 'overleg-realtime-relay',
+    });
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client, new Error('connection ended')));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (error) {
+      this.lost(client, error);
+      return;
+    }
+    if (this.stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.client = client;
+    this.reconnectDelayMs = 0;
+    this.wake();
+    await this.running;
+  }
+
+  /** Drops a broken connection (and with it leadership) and reconnects with backoff. */
+  private lost(client: Client, error: unknown): void {
+    // Each connection is reported lost once; later errors and the end it causes are expected.
+    client.removeAllListeners('error');
+    client.removeAllListeners('end');
+    client.removeAllListeners('notification');
+    client.on('error', () => undefined);
+    void client.end().catch(() => undefined);
+    if (this.client !== null && this.client !== client) {
+      return; // an older connection, already replaced
+    }
+    this.client = null;
+    this.leader = false;
+    if (this.stopped || this.reconnectTimer) {
+      return;
+    }
+    this.reconnectDelayMs = Math.min(Math.max(this.reconnectDelayMs * 2, 500), 30_000);
+    this.logger.warn(
+      {
+        err: error instanceof Error ? error.message : String(error),
+        retryInMs: this.reconnectDelayMs,
+      },
+      'realtime relay connection lost',
+    );
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.connect();
+    }, this.reconnectDelayMs);
+    this.reconnectTimer.unref();
+  }
+
+  private async cycle(client: Client): Promise<void> {
+    try {
+      if (!this.leader) {
+        const { rows } = await client.query<{ locked: boolean }>(LEADER_LOCK_SQL);
+        if (!rows[0]?.locked) {
+          return;
+        }
+        this.leader = true;
+        this.logger.log('realtime relay is active on this instance');
+      }
+      while (!this.stopped && (await this.relayBatch(client)) === this.options.batchSize) {
+        // A full batch: there may be more.
+      }
+    } catch (error) {
+      this.lost(client, error);
+    }
+  }
+
+  private async relayBatch(client: Client): Promise<number> {
+    await client.query('BEGIN');
+    try {
+      const { rows } = await client.query<EventRow>(CLAIM_SQL, [this.options.batchSize]);
+      for (const row of rows) {
+        const rooms = roomsFor({
+          type: row.type,
+          caseId: row.case_id,
+          worksCouncilId: row.works_council_id,
+          userId: row.user_id,
+          caseStatus: typeof row.payload.status === 'string' ? row.payload.status : null,
+        });
+        this.gateway.publish(rooms, toRealtimeEvent(row));
+        if (row.type === UNION_SHARE_REVOKED && typeof row.payload.unionOrganisationId === 'string') {
+          // Awaited: no later event of this batch may reach a socket whose access just ended.
+          await this.gateway.recheckUnionSockets(row.payload.unionOrganisationId);
+        }
+        this.logger.log(
+          {
+            eventId: row.id,
+            type: row.type,
+            caseId: row.case_id,
+            caseSeq: row.case_seq,
+            rooms: rooms.length,
+          },
+          'realtime event relayed',
+        );
+      }
+      await client.query('COMMIT');
+      return rows.length;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+}
+
+function toRealtimeEvent(row: EventRow): RealtimeEvent {
+  return {
+    // The payload holds ids and versions only, by the outbox contract; our fields win on a clash.
+    ...row.payload,
+    type: row.type,
+    eventId: row.id,
+    caseId: row.case_id,
+    caseSeq: row.case_seq,
+    organisationId: row.organisation_id,
+    worksCouncilId: row.works_council_id,
+    userId: row.user_id,
+    occurredAt: row.occurred_at.toISOString(),
+  };
+}

@@ -1,0 +1,47 @@
+/** Socket room names, `<kind>:<uuid>` (house style B.4). */
+export const userRoom = (userId: string) => `user:${userId}`;
+export const councilRoom = (worksCouncilId: string) => `council:${worksCouncilId}`;
+export const caseRoom = (caseId: string) => `case:${caseId}`;
+export const councilInternalRoom = (caseId: string) => `council-internal:${caseId}`;
+
+/** Event types of the council's own deliberation; never shown to the employer side. */
+export const INTERNAL_EVENT_PREFIX = 'internal.';
+
+export interface RoutableEvent {
+  type: string;
+  caseId: string | null;
+  worksCouncilId: string | null;
+  userId: string | null;
+  /** For case events: the case's status when the event was written (`payload.status`). */
+  caseStatus?: string | null;
+}
+
+/** Case-level events that tell a council's overview screens a case appeared or moved. */
+const COUNCIL_OVERVIEW_EVENTS = new Set(['case.updated', 'case.stage_changed']);
+
+/**
+ * The rooms entitled to an event. A case event goes to the case room, except council-internal
+ * ones, which go only to the council-internal room: even the type and ids of an internal event
+ * would tell the employer side what the council is doing. Council-wide events (no case) go to the
+ * council room, whose members all hold council roles. An event addressed to a user also goes to
+ * that user's own room (e.g. an expert added to a case, who is not subscribed to it yet).
+ * The case's own update and stage events also reach its council's room once the case is sent,
+ * so council members see a new case appear without subscribing to it; a draft's never do, as
+ * they would tell the council the draft exists.
+ */
+export function roomsFor(event: RoutableEvent): string[] {
+  const rooms: string[] = [];
+  const internal = event.type.startsWith(INTERNAL_EVENT_PREFIX);
+  if (event.caseId) {
+    rooms.push(internal ? councilInternalRoom(event.caseId) : caseRoom(event.caseId));
+    if (event.worksCouncilId && event.caseStatus === 'sent' && COUNCIL_OVERVIEW_EVENTS.has(event.type)) {
+      rooms.push(councilRoom(event.worksCouncilId));
+    }
+  } else if (event.worksCouncilId) {
+    rooms.push(councilRoom(event.worksCouncilId));
+  }
+  if (event.userId) {
+    rooms.push(userRoom(event.userId));
+  }
+  return rooms;
+}

@@ -1,0 +1,12 @@
+import { CreateAccountsAndCouncils1767225600000 } from './1767225600000-create-accounts-and-councils';
+import { CreateCases1767312000000 } from './1767312000000-create-cases';
+import { CreateRealtime1767484800000 } from './1767484800000-create-realtime';
+import { CreateNotifications1767571200000 } from './1767571200000-create-notifications';
+import { CreateDocuments1767657600000 } from './1767657600000-create-documents';
+import { CreateDossier1767744000000 } from './1767744000000-create-dossier';
+import { CreateCollaboration1767830400000 } from './1767830400000-create-collaboration';
+import { CreateUnionShares1767916800000 } from './1767916800000-create-union-shares';
+import { IndexAiCaseExpertIds1768003200000 } from './1768003200000-index-ai-case-expert-ids';
+
+/** Every migration in order. Listed explicitly: no glob loading at run time (house style B.17). */
+export const ALL_MIGRATIONS = [CreateAccountsAndCouncils1767225600000, CreateCases1767312000000, CreateRealtime1767484800000, CreateNotifications1767571200000, CreateDocuments1767657600000, CreateDossier1767744000000, CreateCollaboration1767830400000, CreateUnionShares1767916800000, IndexAiCaseExpertIds1768003200000];

@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+
+import { join } from 'node:path';
+
+import { startApi } from '@wc/api';
+import { type AppConfig, ConfigError, loadConfig } from '@wc/config';
+import { DemoSeeder } from '@wc/councils';
+import { type EmbeddedDatabase, ensureDatabase, runMigrations, startEmbeddedPostgres } from '@wc/database';
+import { startWorker } from '@wc/worker';
+
+import { ensureWebBuild } from './build-web';
+
+/**
+ * `npm start`: one command from a fresh clone to a running platform. Uses DATABASE_URL when set,
+ * else a real PostgreSQL embedded under the data directory; migrates, seeds the demo once, and
+ * runs the API and the worker in this process.
+ */
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.database.url;
+  if (!databaseUrl) {
+    const dir = join(config.app.dataDir, 'postgres');
+    console.log(`Starting embedded PostgreSQL in ${dir} on port ${config.database.embeddedPort} ...`);
+    embedded = await startEmbeddedPostgres(dir, config.database.embeddedPort);
+    await ensureDatabase(embedded.serverUrl, 'overleg');
+    databaseUrl = embedded.urlFor('overleg');
+  }
+  const resolved: AppConfig = { ...config, database: { ...config.database, url: databaseUrl } };
+
+  const applied = await runMigrations(databaseUrl);
+  if (applied.length > 0) {
+    console.log(`Applied migrations: ${applied.join(', ')}`);
+  }
+
+  // The web app is served by the API; build it when missing or older than its sources.
+  try {
+    if (ensureWebBuild({ quiet: true })) {
+      console.log('Built the web app (apps/web/dist).');
+    }
+  } catch (error) {
+    console.error(`The web app could not be built; the API runs without it.\n${String(error)}`);
+  }
+
+  const api = await startApi(resolved);
+  const worker = await startWorker(resolved);
+  const seed = await api.get(DemoSeeder).seedOnce();
+
+  const url = config.app.publicUrl;
+  console.log(`\nOverleg is running at ${url}`);
+  console.log(`API documentation: ${url}/api/docs`);
+  console.log(seed.created ? 'Demo organisation "Demo Logistiek B.V." created. Logins:' : 'Demo logins:');
+  for (const login of seed.logins) {
+    console.log(`  ${login.role.padEnd(24)} ${login.email.padEnd(32)} ${login.password}`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    console.log(`\n${signal}: stopping ...`);
+    await worker.close();
+    await api.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

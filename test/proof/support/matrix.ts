@@ -1,0 +1,613 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Response } from 'supertest';
+
+import { type Permission, ROLE_PERMISSIONS, type Role } from '@wc/auth';
+import { TEST_PASSWORD } from '@wc/testing';
+
+import { FULL_CONTENTS, type FiledCase, monitoringTriageAnswers } from '../../support/case-fixtures';
+import type { LiveRoute } from './routes';
+import { ASSESSMENT_ANSWER, freshCase, openVote, OVERSIGHT, PDF, TRAINING_PLAN, uploadDocument, type OrgWorld, type Principal, type PrincipalName, submitAssessment, type World } from './world';
+
+/**
+ * The authorization matrix of issue #10: for every route line of test/route-permissions.txt, the
+ * expected status for every principal, acting on its own organisation's resources and on another
+ * organisation's.
+ *
+ * Most cells follow from four rules, applied in order:
+ *   1. anonymous → 401 (unless the route is public);
+ *   2. the role lacks the route's coarse permission (libs/auth/src/roles.ts) → 403;
+ *   3. the resource belongs to another organisation → 404, exactly like an unknown id;
+ *   4. otherwise the route's `own` entry for the principal (or its group).
+ * Exceptions are written per route (`other`, or a principal listed in `own`).
+ */
+export type Ownership = 'own' | 'other';
+
+export type Group = 'employer' | 'board' | 'members' | 'council' | 'union' | 'everyone';
+export type Who = PrincipalName | Group;
+
+const GROUPS: Record<Exclude<Group, 'everyone'>, readonly PrincipalName[]> = {
+  employer: ['hr_manager', 'employer_representative'],
+  board: ['council_chair', 'council_secretary'],
+  members: ['council_member', 'committee_member'],
+  council: ['council_chair', 'council_secretary', 'council_member', 'committee_member'],
+  union: ['union_officer:status', 'union_officer:dossier'],
+};
+
+export interface CellContext {
+  w: World;
+  me: Principal;
+  ownership: Ownership;
+  /** The organisation whose resources the cell points at. */
+  org: OrgWorld;
+  /** The case the cell points at (the organisation's sent case unless the route prepares its own). */
+  aiCase: FiledCase;
+  /** Path values; `prepare` may set more (a fresh membership id, a fresh AI system). */
+  values: Record<string, string>;
+  /** Anything else `prepare` made for `body`. */
+  extra: Record<string, unknown>;
+}
+
+export interface RouteExpectation {
+  /** Expected status for own-organisation cells that pass rules 1–2. */
+  own: Partial<Record<Who, number>>;
+  /**
+   * Other-organisation cells: default 404 (rule 3). `'none'` when the route names no tenant
+   * resource at all (the user's own profile, inbox, health), so there is no other column.
+   */
+  other?: number | 'none' | Partial<Record<Who, number>>;
+  /** Why another tenant's answer may differ from an unknown id's (e.g. a capability URL). */
+  distinguishable?: string;
+  /** Fresh resources for a cell that gets past the guard, so that mutations never touch another cell's data. */
+  prepare?: (c: CellContext) => Promise<void>;
+  values?: (c: CellContext) => Record<string, string>;
+  query?: (c: CellContext) => Record<string, string>;
+  body?: (c: CellContext) => unknown;
+  /** A multipart upload instead of a JSON body: form fields and the one `file` part. */
+  upload?: (c: CellContext) => Upload;
+  /**
+   * Cells that answer differently from the intended status because of a reported, not yet fixed
+   * bug: the run prints each one on every run, and fails once the cell answers as intended (so the
+   * entry is removed with the fix). Never a way to make a wrong expectation pass quietly.
+   */
+  knownIssues?: Partial<Record<PrincipalName, { got: number; issue: string }>>;
+  /** Extra assertions on a successful answer (e.g. a list leaks nothing of another tenant). */
+  check?: (res: Response, c: CellContext) => string | undefined;
+}
+
+export interface Upload {
+  fields: Record<string, string>;
+  file: { name: string; content: Buffer; type: string };
+}
+
+export function expectedStatus(route: LiveRoute, spec: RouteExpectation, me: Principal, ownership: Ownership): { status: number; byGuard: boolean } {
+  if (me.role === null && route.decision !== 'public') {
+    return { status: 401, byGuard: true };
+  }
+  if (me.role !== null && route.decision !== 'public' && route.decision !== 'authenticated' && !ROLE_PERMISSIONS[me.role as Role].includes(route.decision as Permission)) {
+    return { status: 403, byGuard: true };
+  }
+  if (ownership === 'other') {
+    const other = spec.other ?? 404;
+    if (typeof other === 'number') {
+      return { status: other, byGuard: false };
+    }
+    if (other !== 'none') {
+      return { status: pick(route, other, me.name), byGuard: false };
+    }
+  }
+  return { status: pick(route, spec.own, me.name), byGuard: false };
+}
+
+function pick(route: LiveRoute, table: Partial<Record<Who, number>>, name: PrincipalName): number {
+  const direct = table[name];
+  if (direct !== undefined) {
+    return direct;
+  }
+  for (const [group, members] of Object.entries(GROUPS) as Array<[Group, readonly PrincipalName[]]>) {
+    if (members.includes(name) && table[group] !== undefined) {
+      return table[group];
+    }
+  }
+  if (table.everyone !== undefined) {
+    return table.everyone;
+  }
+  throw new Error(`${route.line}: the expectation table has no status for ${name} (add it, or a group it belongs to, to \`own\`)`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fresh resources for mutating cells
+
+/** A fresh sent case shaped like the shared one: the expert added to it. */
+const freshSentCase = async (c: CellContext) => {
+  const filed = await freshCase(c.w.t, c.org);
+  const res = await c.w.t.http().post(`/cases/${filed.caseId}/experts`).set('Authorization', c.org.chairBearer).send({ version: filed.version, userId: c.org.org.expert.id }).expect(201);
+  c.aiCase = { caseId: filed.caseId, version: res.body.version as number };
+};
+const freshDraftCase = async (c: CellContext) => {
+  c.aiCase = await freshCase(c.w.t, c.org, { send: false });
+};
+
+async function freshUser(c: CellContext, role = 'hr_manager') {
+  return c.w.t.given.user(c.org.org.organisationId, role);
+}
+
+const v = (c: CellContext) => c.aiCase.version;
+
+// ---------------------------------------------------------------------------------------------
+// The table. Keys are route lines exactly as in test/route-permissions.txt.
+
+const caseRead = (own: Partial<Record<Who, number>>): RouteExpectation => ({ own });
+
+/** Who sees the organisation's sent case at all (the expert was added to it). */
+const SEES_SENT_CASE: Partial<Record<Who, number>> = { employer: 200, council: 200, external_expert: 200, union: 200 };
+/** The dossier: a status-scope union share shows status, track stages and deadlines only (issue #8). */
+const DOSSIER_READERS: Partial<Record<Who, number>> = { ...SEES_SENT_CASE, 'union_officer:status': 403 };
+
+function pdfUpload(fields: Record<string, string>): Upload {
+  return { fields, file: { name: 'bijlage.pdf', content: PDF, type: 'application/pdf' } };
+}
+
+async function freshDocument(c: CellContext): Promise<void> {
+  await freshSentCase(c);
+  c.values.documentId = (await uploadDocument(c.w.t, c.org.hrBearer, c.aiCase.caseId)).id;
+}
+
+async function freshCaseComment(c: CellContext): Promise<void> {
+  await freshSentCase(c);
+  const res = await c.w.t.http().post(`/cases/${c.aiCase.caseId}/comments`).set('Authorization', c.org.memberBearer).send({ body: 'Eerste versie' }).expect(201);
+  c.values.commentId = res.body.id;
+}
+
+async function freshNote(c: CellContext): Promise<void> {
+  await freshSentCase(c);
+  const res = await c.w.t.http().post(`/cases/${c.aiCase.caseId}/internal/notes`).set('Authorization', c.org.memberBearer).send({ kind: 'note', body: 'Eerste versie' }).expect(201);
+  c.values.noteId = res.body.id;
+}
+
+async function freshVote(c: CellContext): Promise<void> {
+  await freshSentCase(c);
+  c.values.voteId = (await openVote(c.w.t, c.org.chairBearer, c.aiCase.caseId)).id;
+}
+
+/** A consultation meeting that started an hour ago (so it can be marked held), with one agenda item: version 2. */
+async function freshMeeting(c: CellContext): Promise<void> {
+  const meeting = await c.w.t.http().post(`/works-councils/${c.org.org.worksCouncilId}/meetings`).set('Authorization', c.org.hrBearer)
+    .send({ kind: 'consultation', title: 'Overleg', startsAt: '2026-03-02T08:00:00Z', location: 'Zaal 1', participantIds: [c.org.org.hr.id, c.org.org.chair.id] }).expect(201);
+  const item = await c.w.t.http().post(`/meetings/${meeting.body.id}/agenda-items`).set('Authorization', c.org.hrBearer).send({ title: 'WarehouseInsight', caseId: c.org.sentCase.caseId }).expect(201);
+  c.values.meetingId = meeting.body.id;
+  c.values.agendaItemId = item.body.agendaItems[0].id;
+}
+
+async function freshUnionShare(c: CellContext): Promise<void> {
+  const union = await c.w.t.given.union();
+  const res = await c.w.t.http().post(`/works-councils/${c.org.org.worksCouncilId}/union-shares`).set('Authorization', c.org.chairBearer).send({ unionOrganisationId: union.organisationId, allCases: true, scope: 'status' }).expect(201);
+  c.values.unionShareId = res.body.id;
+}
+
+function unionOf(c: CellContext): Record<string, string> {
+  if (c.ownership === 'other') {
+    return { unionOrganisationId: c.org.unionOrganisationId };
+  }
+  const union = c.me.name === 'union_officer:dossier' ? c.w.unions.dossier : c.w.unions.status;
+  return { unionOrganisationId: union.organisationId };
+}
+
+export const EXPECTATIONS: Record<string, RouteExpectation> = {
+  // --- health and authentication: no tenant resource
+  'GET /health/live -> public': { own: { everyone: 200 }, other: 'none' },
+  'GET /health/ready -> public': { own: { everyone: 200 }, other: 'none' },
+  'POST /auth/login -> public': {
+    own: { everyone: 200 },
+    other: 'none',
+    body: (c) => ({ email: (c.me.user ?? c.org.org.hr).email, password: TEST_PASSWORD }),
+  },
+  'POST /auth/refresh -> public': {
+    own: { everyone: 200 },
+    other: 'none',
+    prepare: async (c) => {
+      c.extra.refreshToken = await refreshTokenOf(c);
+    },
+    body: (c) => ({ refreshToken: c.extra.refreshToken }),
+  },
+  'POST /auth/logout -> public': {
+    own: { everyone: 204 },
+    other: 'none',
+    prepare: async (c) => {
+      c.extra.refreshToken = await refreshTokenOf(c);
+    },
+    body: (c) => ({ refreshToken: c.extra.refreshToken }),
+  },
+  'GET /auth/me -> authenticated': { own: { everyone: 200 }, other: 'none' },
+  'PATCH /auth/me -> authenticated': { own: { everyone: 200 }, other: 'none', body: () => ({ language: 'nl' }) },
+  'POST /auth/password -> authenticated': {
+    own: { everyone: 204 },
+    other: 'none',
+    body: () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+  },
+  'POST /invitations/accept -> public': {
+    own: { everyone: 200 },
+    other: 'none',
+    prepare: async (c) => {
+      const res = await c.w.t.http().post(`/organisations/${c.org.org.organisationId}/invitations`).set('Authorization', c.org.adminBearer)
+        .send({ email: `invitee-${randomUUID()}@example.test`, roles: [{ role: 'council_member', worksCouncilId: c.org.org.worksCouncilId }] }).expect(201);
+      c.extra.token = res.body.token;
+    },
+    body: (c) => ({ token: c.extra.token, displayName: 'Nieuw lid', password: 'a long enough password' }),
+  },
+
+  // --- organisations, councils, memberships
+  'GET /organisations/:organisationId -> organisation:read': { own: { everyone: 200, union: 404 } },
+  'GET /organisations/:organisationId/memberships -> organisation:read': { own: { everyone: 200, union: 404 } },
+  'GET /organisations/:organisationId/works-councils -> council:read': { own: { everyone: 200 } },
+  'GET /works-councils/:worksCouncilId -> council:read': { own: { everyone: 200 } },
+  'POST /organisations/:organisationId/works-councils -> council:manage': { own: { org_admin: 201 }, body: () => ({ name: 'Centrale OR', kind: 'cor' }) },
+  'POST /works-councils/:worksCouncilId/committees -> council:manage': { own: { org_admin: 201 }, body: () => ({ name: 'Commissie Arbo' }) },
+  'POST /organisations/:organisationId/memberships -> membership:manage': {
+    own: { org_admin: 201 },
+    prepare: async (c) => {
+      c.extra.userId = (await freshUser(c)).id;
+    },
+    body: (c) => ({ userId: c.extra.userId ?? c.org.org.hr.id, role: 'employer_representative' }),
+  },
+  'DELETE /memberships/:membershipId -> membership:manage': {
+    own: { org_admin: 204 },
+    prepare: async (c) => {
+      const user = await freshUser(c, 'employer_representative');
+      const [{ id }] = await c.w.t.db.query<Array<{ id: string }>>(`SELECT id FROM membership WHERE user_id = $1`, [user.id]);
+      c.values.membershipId = id;
+    },
+    values: (c) => ({ membershipId: c.values.membershipId ?? c.org.extraMembershipId }),
+  },
+  'POST /organisations/:organisationId/invitations -> invitation:create': {
+    own: { org_admin: 201 },
+    body: (c) => ({ email: `invitee-${randomUUID()}@example.test`, roles: [{ role: 'council_member', worksCouncilId: c.org.org.worksCouncilId }] }),
+  },
+
+  // --- AI register
+  'GET /organisations/:organisationId/ai-systems -> ai_system:read': { own: { everyone: 200 } },
+  'GET /ai-systems/:aiSystemId -> ai_system:read': { own: { everyone: 200 } },
+  'GET /ai-systems/:aiSystemId/changes -> ai_system:read': { own: { everyone: 200 } },
+  'POST /organisations/:organisationId/ai-systems -> ai_system:write': {
+    own: { employer: 201 },
+    body: () => ({ name: 'RosterAI', vendor: 'Acme', purpose: 'Roosters', primaryPurpose: 'automate_task' }),
+  },
+  'PATCH /ai-systems/:aiSystemId -> ai_system:write': {
+    own: { employer: 200 },
+    prepare: async (c) => {
+      const res = await c.w.t.http().post(`/organisations/${c.org.org.organisationId}/ai-systems`).set('Authorization', c.org.hrBearer)
+        .send({ name: 'RosterAI', vendor: 'Acme', purpose: 'Roosters', primaryPurpose: 'automate_task' }).expect(201);
+      c.values.aiSystemId = res.body.id;
+    },
+    body: () => ({ version: 1, name: 'RosterAI 2' }),
+  },
+
+  // --- cases: reading
+  'GET /cases -> case:read': {
+    own: { everyone: 200 },
+    // Another tenant's council as a filter: an empty page, exactly as for an unknown council.
+    other: 200,
+    query: (c) => ({ worksCouncilId: c.org.org.worksCouncilId }),
+    check: (res, c) => {
+      const ids = (res.body.items as Array<{ id: string }>).map((i) => i.id);
+      if (c.ownership === 'other' && (ids.length > 0 || res.body.total !== 0)) {
+        return `lists ${ids.length} case(s) of another organisation`;
+      }
+      if (c.ownership === 'own' && c.me.name !== 'union_officer:status' && c.me.name !== 'union_officer:dossier' && !ids.includes(c.org.sentCase.caseId)) {
+        return 'does not list the sent case';
+      }
+      return undefined;
+    },
+  },
+  'GET /cases/:caseId -> case:read': caseRead(SEES_SENT_CASE),
+  'GET /cases/:caseId/deadlines -> case:read': caseRead(SEES_SENT_CASE),
+  'GET /cases/:caseId/events -> case:read': caseRead(SEES_SENT_CASE),
+  // A status-scope share shows status, track stages and deadlines, not the dossier (issue #8).
+  'GET /cases/:caseId/go-live-gate -> case:read': caseRead({ ...SEES_SENT_CASE, 'union_officer:status': 403 }),
+  'GET /cases/:caseId/information-requests -> case:read': caseRead({ ...SEES_SENT_CASE, 'union_officer:status': 403 }),
+  'GET /cases/:caseId/audit -> audit:read': caseRead({ employer: 200, council: 200 }),
+  'GET /cases/:caseId/audit/verify -> audit:read': caseRead({ employer: 200, council: 200 }),
+
+  // --- cases: changing (every cell past the guard gets its own case)
+  'POST /cases -> case:file': {
+    own: { employer: 201 },
+    body: (c) => ({ aiSystemId: c.org.aiSystemId, worksCouncilId: c.org.org.worksCouncilId, title: 'Nieuwe zaak', contents: FULL_CONTENTS }),
+  },
+  'PATCH /cases/:caseId -> case:file': { own: { employer: 200 }, prepare: freshSentCase, body: (c) => ({ version: v(c), title: 'Nieuwe titel' }) },
+  'PUT /cases/:caseId/triage -> case:file': { own: { employer: 200 }, prepare: freshDraftCase, body: (c) => ({ version: v(c), answers: monitoringTriageAnswers() }) },
+  'POST /cases/:caseId/sending -> case:file': { own: { employer: 201 }, prepare: freshDraftCase, body: (c) => ({ version: v(c) }) },
+  'POST /cases/:caseId/triage-contests -> case:triage_contest': { own: { board: 201 }, prepare: freshSentCase, body: (c) => ({ version: v(c), reasons: 'De triage mist art. 27 lid 1 sub l.' }) },
+  'POST /cases/:caseId/experts -> case:council_position': { own: { board: 201 }, prepare: freshSentCase, body: (c) => ({ version: v(c), userId: c.org.org.expert.id }) },
+  'POST /cases/:caseId/oversight-confirmations -> case:decide': { own: { employer: 201 }, prepare: freshSentCase, body: (c) => ({ version: v(c), staffNamed: true, trained: true }) },
+  'POST /cases/:caseId/tracks/:kind/transitions -> case:participate': {
+    // Either side may ask for the consultation meeting (WOR art. 24); the board speaks for the council.
+    own: { employer: 201, board: 201, members: 409, external_expert: 409, union: 403 },
+    prepare: freshSentCase,
+    body: (c) => ({ version: v(c), action: { type: 'request_consultation', reasons: 'Voorgenomen besluit bespreken' } }),
+  },
+  'POST /cases/:caseId/information-requests -> case:participate': {
+    own: { council: 201, employer: 403, external_expert: 403, union: 403 },
+    prepare: freshSentCase,
+    body: () => ({ question: 'Welke data gebruikt het systeem?' }),
+  },
+  'POST /cases/:caseId/information-requests/:requestId/answer -> case:decide': {
+    own: { employer: 201 },
+    prepare: async (c) => {
+      await freshSentCase(c);
+      const asked = await c.w.t.http().post(`/cases/${c.aiCase.caseId}/information-requests`).set('Authorization', c.org.memberBearer).send({ question: 'Welke data?' }).expect(201);
+      c.values.requestId = asked.body.id;
+    },
+    body: () => ({ answer: 'Pick rates en locaties.' }),
+  },
+
+  // --- notifications: the user's own inbox and settings, and the council's reminder rhythm
+  'GET /notifications -> notification:read': { own: { everyone: 200 }, other: 'none' },
+  'GET /notifications/unread-count -> notification:read': { own: { everyone: 200 }, other: 'none' },
+  'POST /notifications/read-all -> notification:read': { own: { everyone: 200 }, other: 'none' },
+  'POST /notifications/:notificationId/read -> notification:read': { own: { everyone: 200 } },
+  'GET /me/notification-preferences -> profile:manage': { own: { everyone: 200 }, other: 'none' },
+  'PUT /me/notification-preferences -> profile:manage': {
+    own: { everyone: 200 },
+    other: 'none',
+    body: () => ({
+      channels: { deadlineReminder: { inApp: true, email: true }, deadlineOverdue: { inApp: true, email: true }, deadlineEscalation: { inApp: true, email: true } },
+      emailDelivery: 'immediate',
+      leadDays: null,
+    }),
+  },
+  'GET /me/calendar-feed -> profile:manage': { own: { everyone: 200 }, other: 'none' },
+  'POST /me/calendar-feed -> profile:manage': { own: { everyone: 201 }, other: 'none' },
+  'DELETE /me/calendar-feed -> profile:manage': { own: { everyone: 204 }, other: 'none' },
+  'GET /calendar/:token.ics -> public': {
+    own: { everyone: 200 },
+    other: 200,
+    distinguishable: 'the secret feed URL is the credential: whoever holds a valid one gets that feed, an unknown one 404',
+  },
+  'GET /works-councils/:worksCouncilId/reminder-settings -> council:read': { own: { everyone: 200 } },
+  'PUT /works-councils/:worksCouncilId/reminder-settings -> reminder_settings:manage': {
+    own: { board: 200, org_admin: 200 },
+    body: () => ({ leadDays: [14, 7, 2], escalationLeadDays: 2 }),
+  },
+
+  // --- the case dossier: assessment (DPIA/FRIA), oversight, training, checklist, PDF
+  'GET /cases/:caseId/assessment -> case:read': caseRead(DOSSIER_READERS),
+  'GET /cases/:caseId/assessment/questionnaire -> case:read': caseRead(DOSSIER_READERS),
+  'GET /cases/:caseId/assessment/versions -> case:read': caseRead(DOSSIER_READERS),
+  'GET /cases/:caseId/assessment/versions/:seq -> case:read': { ...caseRead(DOSSIER_READERS), values: () => ({ seq: '1' }) },
+  'GET /cases/:caseId/assessment/versions/:seq/diff -> case:read': { ...caseRead(DOSSIER_READERS), values: () => ({ seq: '1' }) },
+  'GET /cases/:caseId/assessment/comments -> case:read': caseRead(DOSSIER_READERS),
+  'PATCH /cases/:caseId/assessment -> case:file': {
+    own: { employer: 200 },
+    prepare: freshSentCase,
+    body: () => ({ version: 0, answers: [ASSESSMENT_ANSWER] }),
+  },
+  'POST /cases/:caseId/assessment/submissions -> case:file': {
+    own: { employer: 201 },
+    prepare: async (c) => {
+      await freshSentCase(c);
+      await c.w.t.http().patch(`/cases/${c.aiCase.caseId}/assessment`).set('Authorization', c.org.hrBearer).send({ version: 0, answers: [ASSESSMENT_ANSWER] }).expect(200);
+    },
+    body: () => ({ version: 1 }),
+  },
+  'POST /cases/:caseId/assessment/comments -> case:participate': {
+    // The council and the experts it added comment; the employer answers in the assessment itself.
+    own: { council: 201, external_expert: 201, employer: 403, union: 403 },
+    prepare: async (c) => {
+      await freshSentCase(c);
+      await submitAssessment(c.w.t, c.org.hrBearer, c.aiCase.caseId);
+    },
+    body: () => ({ questionId: 'D1', body: 'Wie ziet de scores per persoon?' }),
+  },
+  'PATCH /cases/:caseId/assessment/comments/:commentId -> case:participate': {
+    // Only the author edits a comment (the council member wrote it).
+    own: { council_member: 200, council: 403, employer: 403, external_expert: 403, union: 403 },
+    prepare: async (c) => {
+      await freshSentCase(c);
+      await submitAssessment(c.w.t, c.org.hrBearer, c.aiCase.caseId);
+      const res = await c.w.t.http().post(`/cases/${c.aiCase.caseId}/assessment/comments`).set('Authorization', c.org.memberBearer).send({ questionId: 'D1', body: 'Eerste versie' }).expect(201);
+      c.values.commentId = res.body.id;
+    },
+    values: (c) => ({ commentId: c.values.commentId ?? c.org.assessmentCommentId }),
+    body: () => ({ body: 'Tweede versie' }),
+  },
+  'GET /cases/:caseId/checklist -> case:read': caseRead(DOSSIER_READERS),
+  'GET /cases/:caseId/dossier.pdf -> case:read': caseRead(DOSSIER_READERS),
+  'GET /cases/:caseId/oversight -> case:read': caseRead(DOSSIER_READERS),
+  'PUT /cases/:caseId/oversight -> case:file': { own: { employer: 200 }, prepare: freshSentCase, body: () => ({ ...OVERSIGHT, version: 0 }) },
+  'GET /cases/:caseId/training-plan -> case:read': caseRead(DOSSIER_READERS),
+  'PUT /cases/:caseId/training-plan -> case:file': { own: { employer: 200 }, prepare: freshSentCase, body: () => ({ version: 0, ...TRAINING_PLAN }) },
+  'POST /cases/:caseId/training-plan/completions -> case:file': {
+    own: { employer: 201 },
+    prepare: async (c) => {
+      await freshSentCase(c);
+      await c.w.t.http().put(`/cases/${c.aiCase.caseId}/training-plan`).set('Authorization', c.org.hrBearer).send({ version: 0, ...TRAINING_PLAN }).expect(200);
+    },
+    body: () => ({ moduleKey: 'toezicht', name: 'Bob Jansen', completedOn: '2026-03-01' }),
+  },
+  'DELETE /cases/:caseId/training-plan/completions/:completionId -> case:file': {
+    own: { employer: 204 },
+    prepare: async (c) => {
+      await freshSentCase(c);
+      await c.w.t.http().put(`/cases/${c.aiCase.caseId}/training-plan`).set('Authorization', c.org.hrBearer).send({ version: 0, ...TRAINING_PLAN }).expect(200);
+      const res = await c.w.t.http().post(`/cases/${c.aiCase.caseId}/training-plan/completions`).set('Authorization', c.org.hrBearer).send({ moduleKey: 'toezicht', name: 'Bob Jansen', completedOn: '2026-03-01' }).expect(201);
+      c.values.completionId = (res.body.completions as Array<{ id: string }>)[0].id;
+    },
+    values: (c) => ({ completionId: c.values.completionId ?? randomUUID() }),
+  },
+
+  // --- union shares (issue #8): the council board decides
+  'GET /works-councils/:worksCouncilId/union-shares -> council:read': { own: { council: 200, employer: 404, org_admin: 404 } },
+  'POST /works-councils/:worksCouncilId/union-shares -> union_share:manage': {
+    own: { board: 201, members: 403 },
+    prepare: async (c) => {
+      c.extra.unionOrganisationId = (await c.w.t.given.union()).organisationId;
+    },
+    body: (c) => ({ unionOrganisationId: c.extra.unionOrganisationId ?? c.org.unionOrganisationId, allCases: true, scope: 'status' }),
+  },
+  'PATCH /union-shares/:unionShareId -> union_share:manage': {
+    own: { board: 200, members: 403 },
+    prepare: freshUnionShare,
+    values: (c) => ({ unionShareId: c.values.unionShareId ?? c.org.unionShareId }),
+    body: () => ({ version: 1, scope: 'dossier' }),
+  },
+  'DELETE /union-shares/:unionShareId -> union_share:manage': {
+    own: { board: 200, members: 403 },
+    prepare: freshUnionShare,
+    values: (c) => ({ unionShareId: c.values.unionShareId ?? c.org.unionShareId }),
+  },
+
+  // --- overviews, dashboards and exports
+  'GET /cases.csv -> case:read': { own: { everyone: 200 }, other: 'none' },
+  'GET /cases/:caseId/deadlines.csv -> case:read': caseRead(SEES_SENT_CASE),
+  'GET /cases/:caseId/audit.csv -> audit:read': caseRead({ employer: 200, council: 200 }),
+  // The employer's overview of its organisation; to everyone else it is not there.
+  'GET /organisations/:organisationId/overview -> case:read': { own: { employer: 200, everyone: 404 } },
+  'GET /works-councils/:worksCouncilId/dashboard -> case:read': { own: { council: 200, employer: 404, external_expert: 404, union: 404 } },
+  // --- documents (uploads)
+  // Only the employer side and the council submit documents.
+  'POST /cases/:caseId/documents -> case:participate': { own: { employer: 201, council: 201, external_expert: 403, union: 403 }, prepare: freshSentCase, upload: () => pdfUpload({ title: 'Bijlage' }) },
+  'GET /cases/:caseId/documents -> case:read': caseRead(DOSSIER_READERS),
+  'GET /cases/:caseId/documents/:documentId -> case:read': caseRead(DOSSIER_READERS),
+  'GET /cases/:caseId/documents/:documentId/versions/:seq/content -> case:read': { ...caseRead(DOSSIER_READERS), values: () => ({ seq: '1' }) },
+  'POST /cases/:caseId/documents/:documentId/versions -> case:participate': {
+    own: { employer: 201, council: 403, external_expert: 403, union: 403 },
+    prepare: freshDocument,
+    upload: () => pdfUpload({ version: '1' }),
+  },
+  // Either side may impose secrecy (WOR art. 20): the employer, or the council through its board.
+  'PUT /cases/:caseId/documents/:documentId/confidentiality -> case:participate': {
+    own: { employer: 200, board: 200, members: 403, external_expert: 403, union: 403 },
+    prepare: freshDocument,
+    body: () => ({ version: 1, scope: 'Prijzen van de leverancier' }),
+  },
+  // Lifted by the side that imposed it (here the employer). The secret document itself is invisible
+  // to the expert (not admitted) and to every union (never art. 20 items).
+  'DELETE /cases/:caseId/documents/:documentId/confidentiality -> case:participate': {
+    own: { employer: 200, council: 403, external_expert: 404, 'union_officer:status': 403, 'union_officer:dossier': 404 },
+    prepare: async (c) => {
+      await freshDocument(c);
+      await c.w.t.http().put(`/cases/${c.aiCase.caseId}/documents/${c.values.documentId}/confidentiality`).set('Authorization', c.org.hrBearer).send({ version: 1, scope: 'Prijzen' }).expect(200);
+    },
+  },
+  'DELETE /cases/:caseId/documents/:documentId -> case:participate': { own: { employer: 204, council: 403, external_expert: 403, union: 403 }, prepare: freshDocument },
+
+  // --- discussion on the case
+  // Unions take no part in the case discussion: the list shows them nothing, a comment is not there.
+  'GET /cases/:caseId/comments -> case:read': caseRead({ ...SEES_SENT_CASE }),
+  'GET /cases/:caseId/comments/:commentId/revisions -> case:read': caseRead({ ...SEES_SENT_CASE, union: 404 }),
+  'POST /cases/:caseId/comments -> case:participate': { own: { employer: 201, council: 201, external_expert: 201, union: 404 }, prepare: freshSentCase, body: () => ({ body: 'Graag een reactie.' }) },
+  'PATCH /cases/:caseId/comments/:commentId -> case:participate': {
+    // Only the author (the council member) edits or deletes a comment.
+    own: { council_member: 200, employer: 403, board: 403, committee_member: 403, external_expert: 403, union: 404 },
+    prepare: freshCaseComment,
+    body: () => ({ version: 1, body: 'Aangepast' }),
+  },
+  'DELETE /cases/:caseId/comments/:commentId -> case:participate': {
+    own: { council_member: 200, employer: 403, board: 403, committee_member: 403, external_expert: 403, union: 404 },
+    prepare: freshCaseComment,
+  },
+
+  // --- the council's internal space: invisible (404) to everyone outside the council
+  'GET /cases/:caseId/internal/notes -> case:participate': { own: { council: 200, everyone: 404 } },
+  'POST /cases/:caseId/internal/notes -> case:participate': { own: { council: 201, everyone: 404 }, prepare: freshSentCase, body: () => ({ kind: 'note', body: 'Achterban raadplegen' }) },
+  // The author, or the board (chair, secretary), edits and removes a note.
+  'PATCH /cases/:caseId/internal/notes/:noteId -> case:participate': {
+    own: { council_member: 200, board: 200, committee_member: 403, everyone: 404 },
+    prepare: freshNote,
+    body: () => ({ version: 1, body: 'Aangepast' }),
+  },
+  'DELETE /cases/:caseId/internal/notes/:noteId -> case:participate': { own: { council_member: 204, board: 204, committee_member: 403, everyone: 404 }, prepare: freshNote },
+  'GET /cases/:caseId/internal/votes -> case:participate': { own: { council: 200, everyone: 404 } },
+  'GET /cases/:caseId/internal/votes/:voteId -> case:participate': { own: { council: 200, everyone: 404 } },
+  'POST /cases/:caseId/internal/votes -> case:participate': {
+    own: { board: 201, members: 403, everyone: 404 },
+    prepare: freshSentCase,
+    body: (c) => ({ proposal: 'Welk advies?', options: ['positive', 'negative'], quorum: 2, closesAt: new Date(c.w.t.clock.now().getTime() + 86_400_000).toISOString() }),
+  },
+  'PUT /cases/:caseId/internal/votes/:voteId/ballot -> case:participate': { own: { council: 200, everyone: 404 }, prepare: freshVote, body: () => ({ option: 'positive' }) },
+  'POST /cases/:caseId/internal/votes/:voteId/close -> case:participate': { own: { board: 200, members: 403, everyone: 404 }, prepare: freshVote, body: () => ({ version: 1 }) },
+  // Adopting needs a closed vote: on an open one the board gets the domain refusal, proof it got past the policy.
+  'POST /cases/:caseId/internal/votes/:voteId/adopt -> case:participate': { own: { board: 409, members: 403, everyone: 404 }, prepare: freshVote, body: () => ({ version: 1, track: 'advice' }) },
+
+  // --- meetings (consultation meetings of employer and council; internal council meetings)
+  // Meetings belong to the employer side and the council; the organisation's admin does not see them.
+  'GET /works-councils/:worksCouncilId/meetings -> council:read': { own: { everyone: 200, org_admin: 404 } },
+  'GET /meetings/:meetingId -> council:read': { own: { everyone: 200, org_admin: 404 } },
+  'POST /works-councils/:worksCouncilId/meetings -> case:participate': {
+    own: { employer: 201, board: 201, members: 403, external_expert: 404, union: 404 },
+    body: (c) => ({ kind: 'consultation', title: 'Overleg', startsAt: '2026-03-09T07:00:00Z', location: 'Zaal 1', participantIds: [c.org.org.hr.id, c.org.org.chair.id] }),
+  },
+  'PATCH /meetings/:meetingId -> case:participate': { own: { employer: 200, board: 200, members: 403, external_expert: 404, union: 404 }, prepare: freshMeeting, body: () => ({ version: 2, location: 'Zaal 3' }) },
+  'POST /meetings/:meetingId/agenda-items -> case:participate': { own: { employer: 201, board: 201, members: 403, external_expert: 404, union: 404 }, prepare: freshMeeting, body: () => ({ title: 'Rondvraag' }) },
+  'PATCH /meetings/:meetingId/agenda-items/:agendaItemId -> case:participate': {
+    own: { employer: 200, board: 200, members: 403, external_expert: 404, union: 404 },
+    prepare: freshMeeting,
+    body: () => ({ decision: 'Geen individuele scores.' }),
+  },
+  'PUT /meetings/:meetingId/minutes -> case:participate': { own: { employer: 200, board: 200, members: 403, external_expert: 404, union: 404 }, prepare: freshMeeting, body: () => ({ version: 2, minutes: 'Aanwezig: bestuurder, OR.' }) },
+  'POST /meetings/:meetingId/held -> case:participate': { own: { employer: 200, board: 200, members: 403, external_expert: 404, union: 404 }, prepare: freshMeeting, body: () => ({ version: 2 }) },
+
+  // A union's dashboard: its own officers only. `own` points at the principal's union (or, for
+  // everyone else, at the union their council shares with); `other` at a union of another tenant.
+  'GET /unions/:unionOrganisationId/dashboard -> case:read': { own: { union: 200, everyone: 404 }, values: unionOf },
+  'GET /unions/:unionOrganisationId/dashboard.csv -> case:read': { own: { union: 200, everyone: 404 }, values: unionOf },
+};
+
+/** Path values of a cell, before the route's own `values`. */
+export function defaultValues(c: CellContext): Record<string, string> {
+  const o = c.org;
+  const mine = c.me.user && c.ownership === 'own' ? o.notificationOf.get(c.me.user.id) : undefined;
+  return {
+    organisationId: o.org.organisationId,
+    worksCouncilId: o.org.worksCouncilId,
+    committeeId: o.org.committeeId,
+    aiSystemId: o.aiSystemId,
+    caseId: c.aiCase.caseId,
+    requestId: o.informationRequestId,
+    kind: 'advice',
+    notificationId: mine ?? o.notificationOf.get(o.org.hr.id)!,
+    membershipId: o.extraMembershipId,
+    token: o.calendarToken,
+    documentId: o.documentId,
+    commentId: o.caseCommentId,
+    noteId: o.noteId,
+    voteId: o.voteId,
+    meetingId: o.meetingId,
+    agendaItemId: o.agendaItemId,
+    unionShareId: o.unionShareId,
+    seq: '1',
+  };
+}
+
+async function refreshTokenOf(c: CellContext): Promise<string> {
+  const user = c.me.user ?? c.org.org.hr;
+  const res = await c.w.t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
+  return res.body.refreshToken as string;
+}
+
+/** Every id of an organisation's world, to swap for unknown ids in the indistinguishability check. */
+export function idsOf(o: OrgWorld): string[] {
+  return [
+    o.org.organisationId,
+    o.org.worksCouncilId,
+    o.org.committeeId,
+    o.aiSystemId,
+    o.sentCase.caseId,
+    o.draftCase.caseId,
+    o.informationRequestId,
+    o.extraMembershipId,
+    o.unionOrganisationId,
+    o.unionShareId,
+    o.assessmentCommentId,
+    o.documentId,
+    o.caseCommentId,
+    o.noteId,
+    o.voteId,
+    o.meetingId,
+    o.agendaItemId,
+    ...o.notificationOf.values(),
+    ...Object.values(o.org)
+      .filter((u): u is { id: string; email: string; password: string } => typeof u === 'object' && u !== null && 'id' in u)
+      .map((u) => u.id),
+  ];
+}

@@ -1,0 +1,56 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+
+import { type AppConfig, loadConfig } from '@wc/config';
+import { Clock, FakeClock } from '@wc/core';
+import { createTestDatabase, Given } from '@wc/testing';
+
+import { ApiModule, configureApp } from '@wc/api';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  url: string;
+  clock: FakeClock;
+  db: DataSource;
+  given: Given;
+  http: () => ReturnType<typeof request>;
+  /** Logs in and returns the bearer header value. */
+  login: (user: { email: string; password: string }) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+/** The real API on a fresh database, listening on a free port, with a fake clock. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, ...env });
+  const clock = new FakeClock('2026-03-02T09:00:00Z');
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = configureApp(moduleRef.createNestApplication());
+  await app.listen(0, '127.0.0.1');
+  const url = await app.getUrl();
+  const db = app.get(DataSource);
+  const http = () => request(url.replace('[::1]', '127.0.0.1'));
+  return {
+    app,
+    config,
+    url,
+    clock,
+    db,
+    given: new Given(db),
+    http,
+    login: async (user) => {
+      const res = await http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
+      return `Bearer ${(res.body as { accessToken: string }).accessToken}`;
+    },
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+import { ensureWebBuild } from '../../../scripts/build-web';
+
+/**
+ * Browser tests drive Debian's Chromium (`apt-get install chromium`, see scripts/ensure-chromium.sh)
+ * headless with playwright-core against the real API (startTestApp), which serves the built app.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOT_DIR = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
+/** `UPDATE_SCREENSHOTS=1` writes the README's screenshots; otherwise they go to a temp dir. */
+const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
+
+export function prepareWebApp(): void {
+  ensureWebBuild({ quiet: true });
+  if (!existsSync(CHROMIUM)) {
+    // A fresh machine: install Debian's Chromium the way CI does (as root; says what to do otherwise).
+    execFileSync('bash', [join(__dirname, '..', '..', '..', 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: CHROMIUM } });
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: run scripts/ensure-chromium.sh (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  // playwright-core gives every launch a fresh temporary profile (user data dir).
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export interface UserPage {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors in the page; a test ends by expecting none. */
+  errors: string[];
+}
+
+/**
+ * A signed-in user in their own browser context (own storage, own socket). The page's clock is
+ * fixed to the server's FakeClock so "days left" and default dates agree with the server.
+ */
+export async function signIn(browser: Browser, baseUrl: string, user: { email: string; password: string }, { now, viewport = { width: 1280, height: 900 } }: { now: Date; viewport?: { width: number; height: number } }): Promise<UserPage> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  await context.clock.setFixedTime(now);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/');
+  await page.getByLabel(/E-mailadres|E-mail address/).fill(user.email);
+  await page.getByLabel(/^(Wachtwoord|Password)$/).fill(user.password);
+  await page.getByRole('button', { name: /^(Inloggen|Log in)$/ }).click();
+  await page.getByRole('heading', { level: 1, name: /Welkom|Welcome/ }).waitFor();
+  return { context, page, errors };
+}
+
+let axeSource: string | undefined;
+
+/** Runs axe-core on the page; fails on any violation of impact serious or critical. */
+export async function expectNoSeriousA11yViolations(page: Page, screen: string): Promise<void> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    // Runs in the page; the test's own compilation has no DOM types.
+    const page = globalThis as unknown as { document: unknown; axe: { run: (ctx: unknown, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> } };
+    const result = await page.axe.run(page.document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`) }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length > 0) {
+    throw new Error(`axe: ${serious.length} serious/critical violations on ${screen}:\n${JSON.stringify(serious, null, 2)}`);
+  }
+}
+
+/** A full-page screenshot: into docs/screenshots with UPDATE_SCREENSHOTS=1, else a temp dir. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = UPDATE_SCREENSHOTS ? SCREENSHOT_DIR : join(tmpdir(), 'overleg-screenshots');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  return path;
+}
