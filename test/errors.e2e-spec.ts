@@ -86,6 +86,24 @@ describe('errors as problem+json (e2e)', () => {
     expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'email' }), expect.objectContaining({ path: 'password' })]));
   });
 
+
+  // A lone surrogate escape once reached validator's isEmail, whose encodeURI threw: a 500.
+  it.each([
+    ['a value', '{"email":"\\udfff lone","password":"x"}'],
+    ['a nested value', '{"email":"a@example.test","password":"x","extra":["\\ud800"]}'],
+    ['a key', '{"\\udc00":"x","email":"a@example.test","password":"x"}'],
+  ])('refuses a lone surrogate escape in %s with a 400 problem', async (_where, body) => {
+    const res = await http().post('/auth/login').set('Content-Type', 'application/json').send(body);
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
+    expect(res.body).toMatchObject({ status: 400, code: 'request.invalid_unicode' });
+  });
+
+  it('accepts a well-formed surrogate pair (an emoji) in JSON escapes', async () => {
+    const res = await http().post('/auth/login').set('Content-Type', 'application/json').send('{"email":"\\ud83d\\ude80@example.test","password":"x"}');
+    expect(res.body.code).not.toBe('request.invalid_unicode');
+    expect(res.status).toBeLessThan(500);
+  });
   it.each(['unexpected-error', 'unexpected-rejection'])('turns an unexpected error (%s) into a generic 500 without internals', async (route) => {
     const res = await http().get(`/test-only/${route}`).set('x-correlation-id', 'boom-1');
     expect(res.status).toBe(500);

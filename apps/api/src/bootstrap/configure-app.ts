@@ -7,13 +7,14 @@ import { RealtimeIoAdapter } from '@wc/realtime';
 import { ProblemFilter } from './problem.filter';
 import { setupSwagger } from './swagger';
 import { createValidationPipe } from './validation.pipe';
+import { refuseIllFormedText } from './well-formed-json';
 import { serveWebApp } from './web-app';
 
 /** Everything main.ts and the e2e tests both need, so tests run the real pipeline. */
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   express.useLogger(app.get(Logger));
-  express.useBodyParser('json', { limit: '1mb' });
+  express.useBodyParser('json', { limit: '1mb', reviver: refuseIllFormedText });
   express.set('trust proxy', 'loopback');
   express.disable('x-powered-by');
   app.useGlobalPipes(createValidationPipe());

@@ -3,6 +3,8 @@ import type { Request, Response } from 'express';
 
 import { DomainError, type FieldProblem, TooManyRequests } from '@wc/core';
 
+import { IllFormedTextError } from './well-formed-json';
+
 interface Problem {
   type: string;
   title: string;
@@ -102,6 +104,9 @@ function statusOf(error: unknown): number | undefined {
 }
 
 function bodyParserCode(error: unknown): string | undefined {
+  if (error instanceof IllFormedTextError) {
+    return 'request.invalid_unicode';
+  }
   switch ((error as { type?: unknown } | null)?.type) {
     case 'entity.too.large':
       return 'request.too_large';
@@ -114,6 +119,9 @@ function bodyParserCode(error: unknown): string | undefined {
 }
 
 function publicDetail(error: unknown, status: number): string {
+  if (error instanceof IllFormedTextError) {
+    return error.message;
+  }
   if (status === 400) {
     return 'The request could not be parsed: check that the body is valid JSON and the path is well encoded.';
   }

@@ -1,0 +1,21 @@
+/**
+ * JSON may escape half of a surrogate pair (`"\udfff"`); such a string is not text in any
+ * encoding, and libraries downstream (validator's `isEmail` via `encodeURI`, PostgreSQL) throw on it
+ * instead of refusing it. The body parser's reviver stops it at the door with a 400.
+ */
+// Not a SyntaxError: Nest would turn that into a bare BadRequestException and lose the class.
+export class IllFormedTextError extends Error {
+  constructor() {
+    super('The request body contains text that is not valid Unicode (a lone surrogate escape).');
+  }
+}
+
+/** With the `u` flag a paired surrogate is one code point outside this range; only a lone one matches. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+export function refuseIllFormedText(key: string, value: unknown): unknown {
+  if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value))) {
+    throw new IllFormedTextError();
+  }
+  return value;
+}
