@@ -27,7 +27,8 @@ import { benchDatabase } from './support/bench-database';
  *
  * Environment: BENCH_DATABASE_URL (else TEST_DATABASE_URL, DATABASE_URL, else an embedded
  * PostgreSQL), BENCH_SECONDS per run (20), BENCH_CONNECTIONS ("100,10"), BENCH_LOG_LEVEL for the API
- * (info, as in production), BENCH_KEEP_DB=1 to keep the database for profiling.
+ * (info, as in production), BENCH_KEEP_DB=1 to keep the database for profiling, BENCH_API_NODE_ARGS
+ * for the measured API process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 const ROOT = join(__dirname, '..');
 const CASES = int('BENCH_CASES', 10_000);
@@ -269,7 +270,9 @@ async function startApi(databaseUrl: string, jwtSecret: string, children: ChildP
     ...extra,
   };
   delete env.REDIS_URL;
-  const child = startNode('apps/api/src/main.ts', env, extra.BENCH_CAPTURE_FILE ? ['-r', './bench/http-capture.preload.ts'] : []);
+  // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the measured API.
+  const nodeArgs = extra.BENCH_CAPTURE_FILE ? ['-r', './bench/http-capture.preload.ts'] : (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = startNode('apps/api/src/main.ts', env, nodeArgs);
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/health/ready`, child);
@@ -292,8 +295,8 @@ async function get(url: string, path: string, token: string): Promise<void> {
   await res.arrayBuffer();
 }
 
-function startNode(script: string, env: NodeJS.ProcessEnv, preload: string[] = []): ChildProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', ...preload, script], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+function startNode(script: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', ...nodeArgs, script], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);

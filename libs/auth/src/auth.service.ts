@@ -132,17 +132,8 @@ export class AuthService {
   }
 
   /** Resolves a verified access token to the actor, with memberships read fresh from the database. */
-  async actorFor(userId: string): Promise<Actor | null> {
-    const user = await this.users.findById(userId);
-    if (!user) {
-      return null;
-    }
-    return {
-      userId: user.id,
-      organisationId: user.organisationId,
-      language: user.language,
-      memberships: await this.users.membershipsOf(user.id),
-    };
+  actorFor(userId: string): Promise<Actor | null> {
+    return this.users.actorOf(userId);
   }
 
   /** Verifies an access token outside HTTP (the socket handshake). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { type Actor, COUNCIL_ROLES, EMPLOYER_ROLES, Role } from '@wc/auth';
-import { DomainEventEntity, TransactionHost } from '@wc/database';
+import { asEntity, DomainEventEntity, selectListOf, TransactionHost } from '@wc/database';
 
 import { AiCaseEntity } from './ai-case.entity';
 import { CaseTrackEntity } from './case-track.entity';
@@ -28,8 +28,11 @@ const SUMMARY_COLUMNS = ['id', 'title', 'organisationId', 'worksCouncilId', 'aiS
 export class CaseRepository {
   constructor(private readonly tx: TransactionHost) {}
 
-  get(id: string): Promise<AiCaseEntity | null> {
-    return this.tx.manager.findOneBy(AiCaseEntity, { id });
+  /** Every case route reads the case first (visibility), so this one skips the query builder. */
+  async get(id: string): Promise<AiCaseEntity | null> {
+    const manager = this.tx.manager;
+    const [row] = await manager.query<object[]>(`SELECT ${selectListOf(manager, AiCaseEntity, 'c')} FROM ai_case c WHERE c.id = $1`, [id]);
+    return row ? asEntity(AiCaseEntity, row) : null;
   }
 
   /** SELECT … FOR UPDATE: serialises writers of one case (seq numbers, versions). */
@@ -89,8 +92,10 @@ export class CaseRepository {
     );
   }
 
-  tracksOf(caseId: string): Promise<CaseTrackEntity[]> {
-    return this.tx.manager.find(CaseTrackEntity, { where: { caseId }, order: { kind: 'ASC' } });
+  async tracksOf(caseId: string): Promise<CaseTrackEntity[]> {
+    const manager = this.tx.manager;
+    const rows = await manager.query<object[]>(`SELECT ${selectListOf(manager, CaseTrackEntity, 't')} FROM case_track t WHERE t.case_id = $1 ORDER BY t.kind`, [caseId]);
+    return rows.map((row) => asEntity(CaseTrackEntity, row));
   }
 
   async saveTrack(track: Partial<CaseTrackEntity> & Pick<CaseTrackEntity, 'caseId' | 'kind' | 'stage' | 'snapshot'>): Promise<void> {

@@ -5,3 +5,4 @@ export * from './embedded-postgres';
 export * from './migrate';
 export * from './outbox';
 export { DomainEventEntity } from './domain-event.entity';
+export * from './entity-rows';

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { CaseDossierFacts, CaseDossierFactsView, TriageOutcome } from '@wc/cases';
 
 import { AssessmentRepository } from './assessment.repository';
+import { DossierStateRepository } from './dossier-state.repository';
 import {
   allOverseersTrained,
   type Completion,
@@ -58,6 +59,7 @@ export class DossierFactsService implements CaseDossierFacts {
     private readonly assessments: AssessmentRepository,
     private readonly oversight: OversightRepository,
     private readonly training: TrainingRepository,
+    private readonly state: DossierStateRepository,
   ) {}
 
   async load(caseId: string): Promise<LoadedDossier> {
@@ -81,11 +83,11 @@ export class DossierFactsService implements CaseDossierFacts {
   }
 
   async factsFor(caseId: string, triage: TriageOutcome): Promise<CaseDossierFactsView> {
-    const dossier = await this.load(caseId);
+    const dossier = await this.state.stateOf(caseId);
     const items = dossierChecklist(dossierRequirements(triage), dossier);
     return {
       // AI Act 26(2): named overseers, every one trained on the overseers' modules [E5, E1]
-      ...(dossier.arrangement ? { oversight: { staffNamed: dossier.arrangement.overseers.length > 0, trained: dossier.overseersTrained } } : {}),
+      ...(dossier.oversight ? { oversight: { staffNamed: dossier.oversight.overseers.length > 0, trained: dossier.overseersTrained } } : {}),
       missingForRequest: missingForRequest(items),
     };
   }

@@ -14,6 +14,7 @@ import { AssessmentService } from './assessment.service';
 import { CaseContexts } from './case-context';
 import { CaseLockRepository } from './case-lock.repository';
 import { DossierFactsService } from './dossier-facts.service';
+import { DossierStateRepository } from './dossier-state.repository';
 import { DossierController } from './dossier.controller';
 import { DossierService } from './dossier.service';
 import { OversightArrangementEntity } from './oversight-arrangement.entity';
@@ -31,7 +32,7 @@ import { TrainingService } from './training.service';
   imports: [
     TypeOrmModule.forFeature([AssessmentEntity, AssessmentVersionEntity, AssessmentCommentEntity, OversightArrangementEntity, TrainingPlanEntity, TrainingCompletionEntity]),
   ],
-  providers: [AssessmentRepository, OversightRepository, TrainingRepository, DossierFactsService],
+  providers: [AssessmentRepository, OversightRepository, TrainingRepository, DossierStateRepository, DossierFactsService],
   exports: [AssessmentRepository, OversightRepository, TrainingRepository, DossierFactsService],
 })
 class DossierDataModule {}
