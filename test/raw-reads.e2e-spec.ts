@@ -26,13 +26,14 @@ describe('raw entity reads (e2e)', () => {
 
   it('reads every entity it accepts exactly as find() does', async () => {
     const compared: string[] = [];
+    const refused: string[] = [];
     for (const metadata of t.db.entityMetadatas) {
       const entity = metadata.target as new () => object;
       let select: string;
       try {
         select = selectListOf(t.db.manager, entity, 'x');
       } catch (error) {
-        expect(String(error)).toMatch(/needs TypeORM's own hydration/);
+        refused.push(String(error));
         continue;
       }
       const keys = metadata.primaryColumns;
@@ -43,6 +44,7 @@ describe('raw entity reads (e2e)', () => {
         compared.push(metadata.tableName);
       }
     }
+    expect(refused.filter((message) => !message.includes("needs TypeORM's own hydration"))).toEqual([]);
     // The tables the case detail view reads raw are among those with rows to compare.
     expect(compared).toEqual(expect.arrayContaining(['ai_case', 'case_track', 'deadline', 'app_user', 'membership']));
   });
