@@ -73,6 +73,29 @@ describe('AI introduction cases (e2e)', () => {
     expect({ ...foreign.body, instance: undefined, correlationId: undefined }).toEqual({ ...unknown.body, instance: undefined, correlationId: undefined });
   });
 
+
+  it('pages the case list newest first with the total of every page, past the end too', async () => {
+    const own = await t.given.organisation();
+    const ownHr = await t.login(own.hr);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push((await fileCase(t, own, ownHr, { send: i !== 1 })).caseId);
+      t.clock.advance({ minutes: 1 });
+    }
+    const page = async (bearer: string, query: string) => (await t.http().get(`/cases?${query}`).set('Authorization', bearer).expect(200)).body as { items: Array<{ id: string }>; total: number };
+    const first = await page(ownHr, 'limit=2');
+    const second = await page(ownHr, 'limit=2&offset=2');
+    const beyond = await page(ownHr, 'limit=2&offset=10');
+    expect({ first, second: second.items.map((c) => c.id), beyond }).toEqual({
+      first: { items: [expect.objectContaining({ id: ids[2] }), expect.objectContaining({ id: ids[1] })], total: 3 },
+      second: [ids[0]],
+      beyond: { items: [], total: 3 },
+    });
+    // The council sees the two sent cases only; filters narrow the total as well.
+    const ownMember = await t.login(own.member);
+    expect((await page(ownMember, 'limit=1')).total).toBe(2);
+    expect(await page(ownHr, 'status=draft')).toEqual({ items: [expect.objectContaining({ id: ids[1] })], total: 1 });
+  });
   it('drives advice and consent to implementation and evaluation, with a deviating decision, suspension and waiver', async () => {
     const { caseId } = await fileCase(t, org, hr);
     await completeDossier(t, caseId, hr, { trainOverseers: false });

@@ -18,10 +18,12 @@ export interface CaseListFilter {
 }
 
 /** A sent case is visible to a union officer while an active share of their union covers it (see `activeUnionShares`). */
-const ACTIVE_UNION_SHARE_SQL = `SELECT 1 FROM union_share s WHERE s.union_organisation_id = ANY(:unionOrgs) AND s.revoked_at IS NULL AND s.works_council_id = c.works_council_id AND (s.case_id IS NULL OR s.case_id = c.id)`;
+const activeUnionShareSql = (unionOrgs: string) => `SELECT 1 FROM union_share s WHERE s.union_organisation_id = ANY(${unionOrgs}) AND s.revoked_at IS NULL AND s.works_council_id = c.works_council_id AND (s.case_id IS NULL OR s.case_id = c.id)`;
 
 /** What a case list shows (`toSummary`); the list loads nothing else. */
-const SUMMARY_COLUMNS = ['id', 'title', 'organisationId', 'worksCouncilId', 'aiSystemId', 'status', 'stage', 'blocked', 'version', 'updatedAt'] as const;
+const SUMMARY_SELECT = `c.id, c.title, c.organisation_id AS "organisationId", c.works_council_id AS "worksCouncilId", c.ai_system_id AS "aiSystemId",
+  c.status, c.stage, c.blocked, c.version, c.updated_at AS "updatedAt"`;
+type SummaryRow = Pick<AiCaseEntity, 'id' | 'title' | 'organisationId' | 'worksCouncilId' | 'aiSystemId' | 'status' | 'stage' | 'blocked' | 'version' | 'updatedAt'>;
 
 /** The only file that queries the case aggregate's tables. */
 @Injectable()
@@ -48,31 +50,41 @@ export class CaseRepository {
     return this.tx.manager.create(AiCaseEntity, fields);
   }
 
-  /** Cases the actor may see, by the same rules as `sideOn`, in one query. */
+  /** Cases the actor may see, by the same rules as `sideOn`, with the total, in one statement. */
   async listVisibleTo(actor: Actor, filter: CaseListFilter): Promise<{ items: AiCaseEntity[]; total: number }> {
     const employerOrgs = actor.memberships.filter((m) => EMPLOYER_ROLES.includes(m.role)).map((m) => m.organisationId);
     const councils = actor.memberships.filter((m) => COUNCIL_ROLES.includes(m.role) && m.role !== Role.ExternalExpert && m.worksCouncilId).map((m) => m.worksCouncilId as string);
     const unionOrgs = unionOrganisationIdsOf(actor);
+    const params: unknown[] = [employerOrgs, councils, JSON.stringify([actor.userId])];
+    const param = (value: unknown) => `$${params.push(value)}`;
     // Only the columns of a summary (the triage and contents jsonb are kilobytes per row), and the
     // union arm only for union officers: every arm of the OR then has an index (organisation,
     // council, GIN on expert_ids), so PostgreSQL combines bitmaps instead of scanning the table.
-    const sentArms = ['c.works_council_id = ANY(:councils)', 'c.expert_ids @> :me::jsonb', ...(unionOrgs.length > 0 ? [`EXISTS (${ACTIVE_UNION_SHARE_SQL})`] : [])];
-    const qb = this.tx.manager.createQueryBuilder(AiCaseEntity, 'c').select(SUMMARY_COLUMNS.map((column) => `c.${column}`));
-    qb.where(
-      `(c.organisation_id = ANY(:employerOrgs) OR (c.status = 'sent' AND (${sentArms.join(' OR ')})))`,
-      { employerOrgs, councils, me: JSON.stringify([actor.userId]), unionOrgs },
-    );
+    const sentArms = ['c.works_council_id = ANY($2)', 'c.expert_ids @> $3::jsonb', ...(unionOrgs.length > 0 ? [`EXISTS (${activeUnionShareSql(param(unionOrgs))})`] : [])];
+    const where = [`(c.organisation_id = ANY($1) OR (c.status = 'sent' AND (${sentArms.join(' OR ')})))`];
     if (filter.stage) {
-      qb.andWhere('c.stage = :stage', { stage: filter.stage });
+      where.push(`c.stage = ${param(filter.stage)}`);
     }
     if (filter.status) {
-      qb.andWhere('c.status = :status', { status: filter.status });
+      where.push(`c.status = ${param(filter.status)}`);
     }
     if (filter.worksCouncilId) {
-      qb.andWhere('c.works_council_id = :wc', { wc: filter.worksCouncilId });
+      where.push(`c.works_council_id = ${param(filter.worksCouncilId)}`);
     }
-    const [items, total] = await qb.orderBy('c.updated_at', 'DESC').addOrderBy('c.id', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
-    return { items, total };
+    const conditions = where.join(' AND ');
+    const manager = this.tx.manager;
+    // The window count is taken before LIMIT: the page and the total in one pass.
+    const rows = await manager.query<Array<SummaryRow & { total: string }>>(
+      `SELECT ${SUMMARY_SELECT}, count(*) OVER () AS total FROM ai_case c WHERE ${conditions}
+       ORDER BY c.updated_at DESC, c.id ASC LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}`,
+      params,
+    );
+    if (rows.length === 0 && filter.offset > 0) {
+      // A page past the end has no row to carry the total.
+      const [{ total }] = await manager.query<Array<{ total: string }>>(`SELECT count(*) AS total FROM ai_case c WHERE ${conditions}`, params.slice(0, -2));
+      return { items: [], total: Number(total) };
+    }
+    return { items: rows.map(({ total: _total, ...row }) => asEntity(AiCaseEntity, row)), total: rows.length > 0 ? Number(rows[0].total) : 0 };
   }
 
   /**
