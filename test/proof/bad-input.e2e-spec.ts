@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Logger } from '@nestjs/common';
 import type { Response } from 'supertest';
 
 import { buildOpenApiDocument } from '@wc/api';
@@ -41,7 +42,16 @@ describe('bad input (e2e, property-based)', () => {
   let openapi: { paths: Record<string, Record<string, OpenApiOperation>>; components?: { schemas?: Record<string, SchemaObject> } };
   let stats: Map<string, number>;
 
+  /** What the server logged for each 5xx, by correlation id, so a failure shows its cause. */
+  const serverErrors = new Map<string, string>();
+
   beforeAll(async () => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation((entry: unknown) => {
+      const { err, correlationId } = (entry ?? {}) as { err?: Error; correlationId?: string };
+      if (correlationId) {
+        serverErrors.set(correlationId, String(err?.stack ?? err).split('\n').slice(0, 6).join(' | '));
+      }
+    });
     t = await startTestApp();
     w = await buildWorld(t);
     routes = liveRoutes(t.app);
@@ -220,7 +230,8 @@ describe('bad input (e2e, property-based)', () => {
   async function judge(route: LiveRoute, attack: Attack, res: Response, before: TableState[]): Promise<boolean> {
     const where = `${route.line}: ${attack.kind} (${attack.describe.slice(0, 200)})`;
     if (res.status >= 500) {
-      throw new Error(`${where}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+      const cause = serverErrors.get(String(res.body?.correlationId));
+      throw new Error(`${where}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}${cause ? `\n      server: ${cause}` : ''}`);
     }
     if (res.status < 300) {
       if (attack.mustRefuse) {
