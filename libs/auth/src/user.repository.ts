@@ -46,7 +46,7 @@ export class UserRepository {
    * it skips the entity mapper and a second round trip (bench:http).
    */
   async actorOf(userId: string): Promise<Actor | null> {
-    const rows = await this.tx.manager.query<Array<Omit<Actor, 'memberships'> & { memberships: ActorMembership[] }>>(
+    const rows = await this.tx.query<Omit<Actor, 'memberships'> & { memberships: ActorMembership[] }>(
       `SELECT u.id AS "userId", u.organisation_id AS "organisationId", u.language,
               COALESCE(json_agg(json_build_object('membershipId', m.id, 'organisationId', m.organisation_id, 'worksCouncilId', m.works_council_id, 'committeeId', m.committee_id, 'role', m.role)
                 ORDER BY m.created_at, m.id) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships

@@ -32,8 +32,7 @@ export class CaseRepository {
 
   /** Every case route reads the case first (visibility), so this one skips the query builder. */
   async get(id: string): Promise<AiCaseEntity | null> {
-    const manager = this.tx.manager;
-    const [row] = await manager.query<object[]>(`SELECT ${selectListOf(manager, AiCaseEntity, 'c')} FROM ai_case c WHERE c.id = $1`, [id]);
+    const [row] = await this.tx.query<object>(`SELECT ${selectListOf(this.tx.manager, AiCaseEntity, 'c')} FROM ai_case c WHERE c.id = $1`, [id]);
     return row ? asEntity(AiCaseEntity, row) : null;
   }
 
@@ -72,16 +71,15 @@ export class CaseRepository {
       where.push(`c.works_council_id = ${param(filter.worksCouncilId)}`);
     }
     const conditions = where.join(' AND ');
-    const manager = this.tx.manager;
     // The window count is taken before LIMIT: the page and the total in one pass.
-    const rows = await manager.query<Array<SummaryRow & { total: string }>>(
+    const rows = await this.tx.query<SummaryRow & { total: string }>(
       `SELECT ${SUMMARY_SELECT}, count(*) OVER () AS total FROM ai_case c WHERE ${conditions}
        ORDER BY c.updated_at DESC, c.id ASC LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}`,
       params,
     );
     if (rows.length === 0 && filter.offset > 0) {
       // A page past the end has no row to carry the total.
-      const [{ total }] = await manager.query<Array<{ total: string }>>(`SELECT count(*) AS total FROM ai_case c WHERE ${conditions}`, params.slice(0, -2));
+      const [{ total }] = await this.tx.query<{ total: string }>(`SELECT count(*) AS total FROM ai_case c WHERE ${conditions}`, params.slice(0, -2));
       return { items: [], total: Number(total) };
     }
     return { items: rows.map(({ total: _total, ...row }) => asEntity(AiCaseEntity, row)), total: rows.length > 0 ? Number(rows[0].total) : 0 };
@@ -96,7 +94,7 @@ export class CaseRepository {
     if (unionOrgIds.length === 0) {
       return Promise.resolve([]);
     }
-    return this.tx.manager.query<UnionShareFact[]>(
+    return this.tx.query<UnionShareFact>(
       `SELECT s.union_organisation_id AS "unionOrganisationId", s.works_council_id AS "worksCouncilId", s.case_id AS "caseId", s.scope
        FROM union_share s
        WHERE s.union_organisation_id = ANY($1) AND s.works_council_id = $2 AND (s.case_id IS NULL OR s.case_id = $3) AND s.revoked_at IS NULL`,
@@ -105,8 +103,7 @@ export class CaseRepository {
   }
 
   async tracksOf(caseId: string): Promise<CaseTrackEntity[]> {
-    const manager = this.tx.manager;
-    const rows = await manager.query<object[]>(`SELECT ${selectListOf(manager, CaseTrackEntity, 't')} FROM case_track t WHERE t.case_id = $1 ORDER BY t.kind`, [caseId]);
+    const rows = await this.tx.query<object>(`SELECT ${selectListOf(this.tx.manager, CaseTrackEntity, 't')} FROM case_track t WHERE t.case_id = $1 ORDER BY t.kind`, [caseId]);
     return rows.map((row) => asEntity(CaseTrackEntity, row));
   }
 

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
  * Carries the open transaction to repositories without passing it through every call.
@@ -16,6 +17,19 @@ export class TransactionHost {
 
   get manager(): EntityManager {
     return this.storage.getStore() ?? this.dataSource.manager;
+  }
+
+  /**
+   * Raw SQL: on the open transaction's connection inside `run()`, else straight on the pg pool.
+   * Hot read paths use it; TypeORM's per-query runner and result wrapping were a large part of
+   * a case read's CPU (bench:http). The rows are pg's own, exactly as `manager.query` gives them.
+   */
+  query<T>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    const manager = this.storage.getStore();
+    if (manager) {
+      return manager.query<T[]>(sql, parameters);
+    }
+    return (this.dataSource.driver as PostgresDriver).master.query(sql, parameters).then((result: { rows: T[] }) => result.rows);
   }
 
   /** Runs `work` in one transaction, joining the caller's transaction if there is one. */

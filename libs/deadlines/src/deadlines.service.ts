@@ -92,8 +92,7 @@ export class DeadlinesService {
 
   /** Part of every case detail view, so it skips the query builder. */
   async listForCase(caseId: string): Promise<DeadlineView[]> {
-    const manager = this.tx.manager;
-    const rows = await manager.query<object[]>(`SELECT ${selectListOf(manager, DeadlineEntity, 'd')} FROM deadline d WHERE d.case_id = $1 ORDER BY d.due_at, d.created_at`, [caseId]);
+    const rows = await this.tx.query<object>(`SELECT ${selectListOf(this.tx.manager, DeadlineEntity, 'd')} FROM deadline d WHERE d.case_id = $1 ORDER BY d.due_at, d.created_at`, [caseId]);
     return rows.map((row) => toDeadlineView(asEntity(DeadlineEntity, row)));
   }
 

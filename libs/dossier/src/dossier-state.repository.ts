@@ -21,7 +21,7 @@ export class DossierStateRepository {
   constructor(private readonly tx: TransactionHost) {}
 
   async stateOf(caseId: string): Promise<DossierState> {
-    const [row] = await this.tx.manager.query<StateRow[]>(
+    const [row] = await this.tx.query<StateRow>(
       `SELECT
          (SELECT json_build_object('seq', a.seq, 'content', a.content)
             FROM assessment_version a WHERE a.case_id = $1 ORDER BY a.seq DESC LIMIT 1) AS "latestVersion",
