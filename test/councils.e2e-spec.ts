@@ -211,6 +211,16 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
       expect(again.body).toMatchObject({ status: 404, code: 'membership.not_found' });
     });
 
+    it("shows staff e-mail addresses to the organisation's people, not to an external expert", async () => {
+      const byMember = await t.http().get(`/organisations/${orgA.organisationId}/memberships`).set('Authorization', await as(orgA.member)).expect(200);
+      const byExpert = await t.http().get(`/organisations/${orgA.organisationId}/memberships`).set('Authorization', await as(orgA.expert)).expect(200);
+      const hr = (list: { body: Array<{ userId: string; email: string | null; displayName: string }> }) => list.body.find((m) => m.userId === orgA.hr.id);
+      expect(hr(byMember)).toMatchObject({ email: orgA.hr.email, displayName: expect.any(String) });
+      expect(hr(byExpert)).toMatchObject({ email: null, displayName: hr(byMember)?.displayName });
+      expect(byExpert.body.map((m: { email: string | null }) => m.email)).toEqual(byExpert.body.map(() => null));
+      expect(byExpert.body).toHaveLength(byMember.body.length);
+    });
+
     it('lets no council chair add or remove memberships', async () => {
       const chair = await as(orgA.chair);
       const user = await t.given.user(orgA.organisationId, 'hr_manager');

@@ -81,12 +81,14 @@ export class CouncilsService {
 
   async listMembers(actor: Actor, organisationId: string): Promise<MemberResponse[]> {
     this.assertMemberOf(actor, organisationId);
+    // An external expert is hired by the council from outside: names and roles, not addresses.
+    const seesAddresses = actor.memberships.some((m) => m.organisationId === organisationId && m.role !== Role.ExternalExpert);
     const rows = await this.accounts.membershipsInOrganisation(organisationId);
     return rows.map((m) => ({
       membershipId: m.id,
       userId: m.userId,
       displayName: m.user.displayName,
-      email: m.user.email,
+      email: seesAddresses ? m.user.email : null,
       role: m.role,
       worksCouncilId: m.worksCouncilId,
       committeeId: m.committeeId,

@@ -114,7 +114,8 @@ export class MemberResponse {
   @ApiProperty() membershipId!: string;
   @ApiProperty() userId!: string;
   @ApiProperty() displayName!: string;
-  @ApiProperty() email!: string;
+  /** Null for an external expert asking: an outsider gets names and roles, not the staff's addresses. */
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
   @ApiProperty() role!: string;
   @ApiProperty({ type: String, nullable: true }) worksCouncilId!: string | null;
   @ApiProperty({ type: String, nullable: true }) committeeId!: string | null;
