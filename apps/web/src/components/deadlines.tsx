@@ -28,7 +28,7 @@ export function DeadlineList({ deadlines, withCase }: { deadlines: Array<Deadlin
         <li key={d.id} className={`deadline deadline-${d.status}`} data-rule={d.ruleId}>
           <div className="deadline-title">
             <strong>{label('rule', d.ruleId)}</strong>
-            {d.track && <span className="muted"> · {label('track', d.track)}</span>}
+            {d.track && <span className="muted"> · {label('track', d.track.startsWith('information:') ? 'information' : d.track)}</span>}
             {d.fatal && <Badge tone="danger">{t('deadlines.fatal')}</Badge>}
             {!d.statutory && <Badge>{t('deadlines.agreed')}</Badge>}
             {d.status !== 'open' && <Badge tone="ok">{label('deadlineStatus', d.status)}</Badge>}

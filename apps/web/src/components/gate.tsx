@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
-import type { Side } from '../domain';
+import { type Side, triageOf } from '../domain';
 import { useI18n } from '../i18n';
+import { gateConditionText } from '../legal-texts';
 import { Sources } from './triage';
 import { Badge, Checkbox, ErrorAlert, TextField, useMutation } from './ui';
 
@@ -10,12 +11,14 @@ type CaseResponse = Schemas['CaseResponse'];
 
 /** The go-live gate: every condition the triage made applicable, met or not, with its source. */
 export function GoLiveGate({ aiCase, side, onChanged }: { aiCase: CaseResponse; side: Side; onChanged: (c: CaseResponse) => void }) {
-  const { t, label } = useI18n();
+  const i18n = useI18n();
+  const { t, label } = i18n;
   const gate = aiCase.goLiveGate;
   if (!gate) {
     return <p className="empty">{t('gate.afterTriage')}</p>;
   }
   const oversight = gate.conditions.find((c) => c.key === 'oversight_trained');
+  const blockReason = triageOf(aiCase)?.outcome.blockReason;
   return (
     <div className={`gate ${gate.open ? 'gate-open' : 'gate-blocked'}`} data-gate={gate.open ? 'open' : 'blocked'}>
       <p className="gate-verdict">
@@ -31,7 +34,7 @@ export function GoLiveGate({ aiCase, side, onChanged }: { aiCase: CaseResponse; 
               <strong>{label('gate', c.key)}</strong> <span className="visually-hidden">{c.met ? t('gate.met') : t('gate.unmet')}</span>
               <br />
               <span className="muted small">
-                {String(c.reason)} <Sources sources={c.sources} />
+                {gateConditionText({ key: c.key, reason: String(c.reason) }, blockReason, i18n)} <Sources sources={c.sources} />
               </span>
             </span>
           </li>

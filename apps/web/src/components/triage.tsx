@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { api, type Schemas, unwrap } from '../api/client';
 import { CHOICES, CONSENT_LETTERS, emptyAnswers, type QuestionKey, reasonsFor, TRIAGE_GROUPS, type TriageAnswers, type TriageOutcomeView } from '../domain';
 import { useI18n } from '../i18n';
+import { reasonText } from '../legal-texts';
 import { Badge, ErrorAlert, SelectField, TextField, useMutation, YesNo } from './ui';
 
 type CaseResponse = Schemas['CaseResponse'];
@@ -114,7 +115,8 @@ function Question({ question, answers, set }: { question: QuestionKey; answers: 
 
 /** Which rights apply and why: one card per right, with the reasons and their legal sources. */
 export function TriageOutcome({ outcome }: { outcome: TriageOutcomeView }) {
-  const { t, label } = useI18n();
+  const i18n = useI18n();
+  const { t, label } = i18n;
   const rights: Array<{ key: string; applies: boolean; detail?: string; area: string[] }> = [
     { key: 'advice', applies: outcome.advice.applies, detail: outcome.advice.letters.map((l) => `25(1)(${l})`).join(', '), area: ['advice', 'information'] },
     { key: 'consent', applies: outcome.consent.applies, detail: outcome.consent.letters.map((l) => `27(1)(${l})`).join(', '), area: ['consent'] },
@@ -129,7 +131,7 @@ export function TriageOutcome({ outcome }: { outcome: TriageOutcomeView }) {
       <h3 id="outcome-title">{t('triage.outcomeTitle')}</h3>
       {outcome.blocked && (
         <div className="alert alert-error" role="alert">
-          <strong>{t('triage.prohibited')}</strong> {outcome.blockReason?.text} <Sources sources={outcome.blockReason?.sources ?? []} />
+          <strong>{t('triage.prohibited')}</strong> {outcome.blockReason && reasonText(outcome.blockReason, outcome, i18n)} <Sources sources={outcome.blockReason?.sources ?? []} />
         </div>
       )}
       <ul className="rights">
@@ -145,8 +147,8 @@ export function TriageOutcome({ outcome }: { outcome: TriageOutcomeView }) {
                 {right.area
                   .flatMap((a) => reasonsFor(outcome, a))
                   .map((r) => (
-                    <li key={r.code}>
-                      {r.text} <Sources sources={r.sources} />
+                    <li key={r.code} data-reason={r.code}>
+                      {reasonText(r, outcome, i18n)} <Sources sources={r.sources} />
                     </li>
                   ))}
               </ul>
@@ -159,8 +161,8 @@ export function TriageOutcome({ outcome }: { outcome: TriageOutcomeView }) {
           <h4>{t('triage.otherReasons')}</h4>
           <ul className="reasons">
             {other.map((r) => (
-              <li key={r.code}>
-                {r.text} <Sources sources={r.sources} />
+              <li key={r.code} data-reason={r.code}>
+                {reasonText(r, outcome, i18n)} <Sources sources={r.sources} />
               </li>
             ))}
           </ul>

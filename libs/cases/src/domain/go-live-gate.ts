@@ -6,14 +6,16 @@ import type { TrackKind, TrackSnapshot, TrackStage } from './tracks';
  * The hard gate before implementation, legal-rules (c) GO_LIVE_GATE→IMPLEMENTED: only the
  * conditions the triage makes applicable are listed, and the gate is open when all are met.
  */
-export type GoLiveConditionKey =
-  | 'not_prohibited'
-  | 'ai_act_notice_sent'
-  | 'dpia_done'
-  | 'fria_done'
-  | 'oversight_trained'
-  | 'suspension_over'
-  | 'consent_present';
+export const GO_LIVE_CONDITION_KEYS = [
+  'not_prohibited',
+  'ai_act_notice_sent',
+  'dpia_done',
+  'fria_done',
+  'oversight_trained',
+  'suspension_over',
+  'consent_present',
+] as const;
+export type GoLiveConditionKey = (typeof GO_LIVE_CONDITION_KEYS)[number];
 
 /**
  * Oversight staff named and trained (AI Act 26(2), 14(4)). Until the oversight dossier exists the

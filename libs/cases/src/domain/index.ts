@@ -2,7 +2,7 @@ export { amsterdamDay, isCalendarDay } from './calendar-day';
 export type { CalendarDay } from './calendar-day';
 export { TRACK_DEADLINE_RULES } from './deadline-requests';
 export type { CaseDeadlineRuleId, DeadlineLength, DeadlineRequest } from './deadline-requests';
-export { evaluateGoLiveGate } from './go-live-gate';
+export { GO_LIVE_CONDITION_KEYS, evaluateGoLiveGate } from './go-live-gate';
 export type {
   GoLiveCondition,
   GoLiveConditionKey,
@@ -64,7 +64,7 @@ export type {
   WorStage,
   WorTrackKind,
 } from './tracks';
-export { activeTracks, compareTriage, triage } from './triage';
+export { TRIAGE_REASON_CODES, activeTracks, compareTriage, triage } from './triage';
 export type {
   AdviceLetter,
   AnnexIIIPoint4,

@@ -602,3 +602,35 @@ export function compareTriage(before: TriageOutcome, after: TriageOutcome): Tria
     reasonsRemoved: codesBefore.filter((c) => !codesAfter.includes(c)),
   };
 }
+
+/**
+ * Every reason code `triage()` can give, for those who render or translate reasons by code (the
+ * web app's messages). Keep it in step with the `code:` values above; a test fails when a code
+ * the triage emits is missing here.
+ */
+export const TRIAGE_REASON_CODES: readonly string[] = [
+  'ai_act.emotion_medical_or_safety',
+  'ai_act.emotion_recognition_prohibited',
+  ...ADVICE_ORDER.map((letter) => `advice.${letter}`),
+  'information.external_adviser_31c',
+  'small_undertaking.no_council',
+  'small_undertaking.pvt_advice_scope',
+  'small_undertaking.pvt_advice',
+  ...CONSENT_ORDER.map((letter) => `consent.${letter}`),
+  'small_undertaking.no_council_consent',
+  'small_undertaking.pvt_consent_scope',
+  'consent.settled_by_cao',
+  ...DPIA_RULES.map((rule) => `dpia.${rule.trigger}`),
+  'ai_act.article_6_3_exception',
+  'ai_act.article_6_3_unavailable_profiling',
+  'ai_act.high_risk',
+  'ai_act.deployer_duties',
+  'ai_act.notice_26_7',
+  'ai_act.notice_all_affected_workers',
+  'ai_act.fria',
+  'ai_act.fria_not_required_private',
+  'skills.training_611a',
+  'skills.ai_literacy',
+  'risk_inventory.update',
+  'small_undertaking.personnel_meeting',
+];
