@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 
 import { Controller, Get, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -146,6 +147,62 @@ describe('errors as problem+json (e2e)', () => {
         expect(res.headers['x-correlation-id']).toMatch(UUID);
         expect(res.body.correlationId).toBe(res.headers['x-correlation-id']);
       }
+    });
+  });
+
+  // Node's HTTP parser refuses these before Express or the filter runs (apps/api/src/bootstrap/client-error.ts).
+  describe('requests the HTTP parser refuses', () => {
+    /** Sends raw bytes and reads the whole answer until the server closes the connection. */
+    async function raw(bytes: string): Promise<{ statusLine: string; headers: Record<string, string>; body: string }> {
+      const { port } = new URL((await app.getUrl()).replace('[::1]', '127.0.0.1'));
+      const text = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.write(bytes));
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+        socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('error', reject);
+        socket.setTimeout(10_000, () => {
+          socket.destroy();
+          reject(new Error('no answer within 10 s'));
+        });
+      });
+      const [head, body = ''] = text.split('\r\n\r\n');
+      const [statusLine, ...lines] = head.split('\r\n');
+      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      return { statusLine, headers, body };
+    }
+
+    function expectProblem(answer: Awaited<ReturnType<typeof raw>>, status: number, code: string) {
+      expect(answer.statusLine).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+      expect(answer.headers['content-type']).toMatch(PROBLEM_JSON);
+      expect(answer.headers.connection).toBe('close');
+      expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body));
+      expect(JSON.parse(answer.body)).toEqual({ type: `urn:overleg:problem:${code}`, title: expect.any(String), status, detail: expect.any(String), code, correlationId: answer.headers['x-correlation-id'] });
+      expect(answer.headers['x-correlation-id']).toMatch(UUID);
+    }
+
+    it('answers a 20 kB URL with a 431 problem', async () => {
+      const answer = await raw(`GET /health/live?q=${'a'.repeat(20 * 1024)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+      expectProblem(answer, 431, 'request.headers_too_large');
+    });
+
+    it('answers a 20 kB header with a 431 problem', async () => {
+      const answer = await raw(`GET /health/live HTTP/1.1\r\nHost: localhost\r\nX-Filler: ${'b'.repeat(20 * 1024)}\r\n\r\n`);
+      expectProblem(answer, 431, 'request.headers_too_large');
+    });
+
+    it('answers a request line that is not HTTP with a 400 problem', async () => {
+      const answer = await raw('this is not http\r\n\r\n');
+      expectProblem(answer, 400, 'request.malformed');
+    });
+
+    it('keeps serving afterwards; an ordinary HTTP client reads the 431 problem too', async () => {
+      const huge = await http().get(`/health/live?q=${'c'.repeat(20 * 1024)}`);
+      expect(huge.status).toBe(431);
+      expect(huge.headers['content-type']).toMatch(PROBLEM_JSON);
+      expect(huge.body).toMatchObject({ status: 431, code: 'request.headers_too_large' });
+      const res = await http().get('/health/live').expect(200);
+      expect(res.body).toMatchObject({ status: 'ok' });
     });
   });
 

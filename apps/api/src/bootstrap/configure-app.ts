@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 
 import { RealtimeIoAdapter } from '@wc/realtime';
 
+import { answerClientErrors } from './client-error';
 import { ProblemFilter } from './problem.filter';
 import { setupSwagger } from './swagger';
 import { createValidationPipe } from './validation.pipe';
@@ -19,6 +20,8 @@ export function configureApp(app: INestApplication): INestApplication {
   express.disable('x-powered-by');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
+  // What Node's HTTP parser refuses (headers or URL over 16 kB) never reaches the filter above.
+  answerClientErrors(app.getHttpServer());
   app.enableShutdownHooks();
   app.useWebSocketAdapter(new RealtimeIoAdapter(app));
   setupSwagger(app);
