@@ -95,8 +95,10 @@ describe('dashboards and CSV exports (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     t.clock.set('2026-03-02T09:00:00Z');
-    orgA = await t.given.organisation();
-    orgB = await t.given.organisation();
+    orgA = await t.given.organisation('Alfa Logistiek B.V.');
+    orgB = await t.given.organisation('Beta Zorg B.V.');
+    await t.db.query(`UPDATE works_council SET name = $2 WHERE id = $1`, [orgA.worksCouncilId, 'OR Alfa Logistiek']);
+    await t.db.query(`UPDATE works_council SET name = $2 WHERE id = $1`, [orgB.worksCouncilId, 'OR Beta Zorg']);
     unionX = await t.given.union();
     unionY = await t.given.union();
     await loginAll();
@@ -176,9 +178,10 @@ describe('dashboards and CSV exports (e2e)', () => {
         { key: 'employer_decision', count: 1 },
         { key: 'prohibited', count: 1 },
       ]);
-      expect(d.casesByOrganisation).toEqual(
-        [{ key: orgA.organisationId, count: 3 }, { key: orgB.organisationId, count: 2 }],
-      );
+      expect(d.casesByOrganisation).toEqual([
+        { key: orgA.organisationId, name: 'Alfa Logistiek B.V.', count: 3 },
+        { key: orgB.organisationId, name: 'Beta Zorg B.V.', count: 2 },
+      ]);
       // Same day: ordered by case id, as the dashboard does.
       const overdue = [
         { caseId: ids.A2, ruleId: 'information_response_term', strictDate: '2026-03-16', daysLeft: -16 },
@@ -188,6 +191,12 @@ describe('dashboards and CSV exports (e2e)', () => {
         { caseId: ids.A1, ruleId: 'employer_decision_sla', strictDate: '2026-03-26', daysLeft: -6 },
       ].sort((a, b) => a.strictDate.localeCompare(b.strictDate) || a.caseId.localeCompare(b.caseId));
       expect(d.deadlines.overdue).toEqual(overdue.map((x) => expect.objectContaining(x)));
+      // Each deadline names the case's employer and council beside their ids.
+      const named = (caseId: string) =>
+        caseId === ids.B1 || caseId === ids.B2
+          ? [orgB.organisationId, 'Beta Zorg B.V.', orgB.worksCouncilId, 'OR Beta Zorg']
+          : [orgA.organisationId, 'Alfa Logistiek B.V.', orgA.worksCouncilId, 'OR Alfa Logistiek'];
+      expect((d.deadlines.overdue as Json[]).map((x) => [x.organisationId, x.organisationName, x.worksCouncilId, x.worksCouncilName])).toEqual(overdue.map((x) => named(x.caseId)));
       expect(d.deadlines.upcoming).toEqual([
         deadline(ids.A1, 'employer_decision_sla', '2026-04-05', 4),
         deadline(ids.A2, 'employer_decision_sla', '2026-04-15', 14),
@@ -210,7 +219,9 @@ describe('dashboards and CSV exports (e2e)', () => {
           { purpose: 'support', annexIII: 'recruitment_selection', count: 1 },
         ],
       });
-      expect(d.blockedCases).toEqual([{ id: ids.A3, title: expect.any(String), organisationId: orgA.organisationId, worksCouncilId: orgA.worksCouncilId }]);
+      expect(d.blockedCases).toEqual([
+        { id: ids.A3, title: expect.any(String), organisationId: orgA.organisationId, organisationName: 'Alfa Logistiek B.V.', worksCouncilId: orgA.worksCouncilId, worksCouncilName: 'OR Alfa Logistiek' },
+      ]);
       expect(d.medianDurations).toEqual({ advice: { procedures: 3, medianDays: 10 }, consent: { procedures: 1, medianDays: 20 } });
       const rows = Object.fromEntries((d.cases as Json[]).map((c) => [c.id, c]));
       expect(Object.keys(rows).sort()).toEqual([ids.A1, ids.A2, ids.A3, ids.B1, ids.B2].sort());
@@ -218,7 +229,9 @@ describe('dashboards and CSV exports (e2e)', () => {
         id: ids.B1,
         title: 'Introductie WarehouseInsight',
         organisationId: orgB.organisationId,
+        organisationName: 'Beta Zorg B.V.',
         worksCouncilId: orgB.worksCouncilId,
+        worksCouncilName: 'OR Beta Zorg',
         scope: 'status',
         stage: 'screening',
         status: 'sent',
@@ -231,6 +244,7 @@ describe('dashboards and CSV exports (e2e)', () => {
         consentDays: null,
       });
       expect(rows[ids.A1]).toMatchObject({ scope: 'dossier', purpose: 'control_monitor', annexIII: 'monitoring_evaluation', adviceDays: 10, consentDays: 20, overdueDeadlines: 1, nextDeadline: deadline(ids.A1, 'employer_decision_sla', '2026-04-05', 4) });
+      expect(rows[ids.A1].nextDeadline).toMatchObject({ organisationName: 'Alfa Logistiek B.V.', worksCouncilName: 'OR Alfa Logistiek' });
     });
 
     it('filters by organisation and by stage, and computes every figure over the filtered cases', async () => {
@@ -255,6 +269,16 @@ describe('dashboards and CSV exports (e2e)', () => {
           [ids.B3, 'status', 'not_shared'],
         ].sort(),
       );
+      // Organisation A shares with union X only: union Y's officer never learns its name or its council's.
+      expect(y.casesByOrganisation).toEqual([{ key: orgB.organisationId, name: 'Beta Zorg B.V.', count: 2 }]);
+      const yCsv = (await get('y', `/unions/${unionY.organisationId}/dashboard.csv`).expect(200)).text;
+      expect(yCsv).toContain(`${orgB.organisationId},Beta Zorg B.V.,${orgB.worksCouncilId},OR Beta Zorg,`);
+      // Not even when asked for by filter.
+      const asked = (await get('y', `/unions/${unionY.organisationId}/dashboard?organisationId=${orgA.organisationId}`).expect(200)).body as Json;
+      expect(asked.cases).toEqual([]);
+      for (const text of [JSON.stringify(y), yCsv, JSON.stringify(asked.cases), JSON.stringify(asked.casesByOrganisation)]) {
+        expect(['Alfa Logistiek', orgA.organisationId, orgA.worksCouncilId].filter((secret) => text.includes(secret))).toEqual([]);
+      }
       for (const [who, union] of [['x', unionY], ['y', unionX], ['chairA', unionX], ['hrB', unionX]] as const) {
         const res = await get(who, `/unions/${union.organisationId}/dashboard`).expect(404);
         expect(res.body.code).toBe('union.not_found');
@@ -277,10 +301,14 @@ describe('dashboards and CSV exports (e2e)', () => {
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(res.headers['content-disposition']).toBe('attachment; filename="union-dashboard.csv"');
       const lines = res.text.split('\r\n');
-      expect(lines[0]).toBe('organisation_id,works_council_id,case_id,title,scope,stage,status,blocked,purpose,annex_iii,next_deadline_rule,next_deadline_date,overdue_deadlines,advice_days,consent_days');
+      expect(lines[0]).toBe(
+        'organisation_id,organisation_name,works_council_id,works_council_name,case_id,title,scope,stage,status,blocked,purpose,annex_iii,next_deadline_rule,next_deadline_date,overdue_deadlines,advice_days,consent_days',
+      );
       expect(lines).toHaveLength(7); // header, five cases, and the final CRLF
-      expect(lines).toContain(`${orgB.organisationId},${orgB.worksCouncilId},${ids.B1},Introductie WarehouseInsight,status,screening,sent,false,not_shared,not_shared,,,2,4,`);
-      expect(lines).toContain(`${orgB.organisationId},${orgB.worksCouncilId},${ids.B2},"'=HYPERLINK(""http://evil.example"",""open""), ""quoted""",status,screening,sent,false,not_shared,not_shared,,,1,,`);
+      const b = `${orgB.organisationId},Beta Zorg B.V.,${orgB.worksCouncilId},OR Beta Zorg`;
+      expect(lines).toContain(`${b},${ids.B1},Introductie WarehouseInsight,status,screening,sent,false,not_shared,not_shared,,,2,4,`);
+      expect(lines).toContain(`${b},${ids.B2},"'=HYPERLINK(""http://evil.example"",""open""), ""quoted""",status,screening,sent,false,not_shared,not_shared,,,1,,`);
+      expect(lines.filter((l) => l.startsWith(`${orgA.organisationId},Alfa Logistiek B.V.,${orgA.worksCouncilId},OR Alfa Logistiek,`))).toHaveLength(3);
       const filtered = await get('x', `/unions/${unionX.organisationId}/dashboard.csv?organisationId=${orgA.organisationId}`).expect(200);
       expect(filtered.text.split('\r\n').filter(Boolean)).toHaveLength(4);
     });
@@ -290,6 +318,7 @@ describe('dashboards and CSV exports (e2e)', () => {
     it('shows its cases by stage, the coming weeks of deadlines and the open information requests', async () => {
       const d = (await get('memberA', `/works-councils/${orgA.worksCouncilId}/dashboard?weeks=3`).expect(200)).body as Json;
       expect(d.today).toBe('2026-04-01');
+      expect(d).toMatchObject({ worksCouncilId: orgA.worksCouncilId, worksCouncilName: 'OR Alfa Logistiek', organisationId: orgA.organisationId, organisationName: 'Alfa Logistiek B.V.' });
       expect(d.totals).toEqual({ cases: 3, blocked: 1, overdueDeadlines: 2, openInformationRequests: 1, upcomingMeetings: 2, openVotes: 2 });
       expect(d.casesByStage).toEqual([
         { key: 'employer_decision', count: 1 },
@@ -308,8 +337,8 @@ describe('dashboards and CSV exports (e2e)', () => {
       ]);
       // Planned from now on (the one of 20 March is past), soonest first.
       expect(d.upcomingMeetings).toEqual([
-        { id: ids.consultation, kind: 'consultation', title: 'Overlegvergadering april', startsAt: '2026-04-03T10:00:00.000Z', status: 'planned', caseIds: [ids.A1] },
-        { id: ids.internalMeeting, kind: 'internal', title: 'OR-vergadering', startsAt: '2026-04-08T16:00:00.000Z', status: 'planned', caseIds: [] },
+        { id: ids.consultation, kind: 'consultation', title: 'Overlegvergadering april', startsAt: '2026-04-03T10:00:00.000Z', status: 'planned', caseIds: [ids.A1], cases: [{ id: ids.A1, title: 'Introductie WarehouseInsight' }] },
+        { id: ids.internalMeeting, kind: 'internal', title: 'OR-vergadering', startsAt: '2026-04-08T16:00:00.000Z', status: 'planned', caseIds: [], cases: [] },
       ]);
       // Closing soonest first; the member voted on A1's only.
       expect(d.openVotes).toEqual([

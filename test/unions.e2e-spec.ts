@@ -106,8 +106,8 @@ describe('sharing with unions (e2e)', () => {
     t = await startTestApp({ DATA_DIR: dataDir });
     orgA = await t.given.organisation();
     orgB = await t.given.organisation();
-    unionX = await t.given.union();
-    unionY = await t.given.union();
+    unionX = await t.given.union('Vakbond X');
+    unionY = await t.given.union('Vakbond Y');
     for (const [name, user] of Object.entries({ hrA: orgA.hr, chairA: orgA.chair, memberA: orgA.member, expertA: orgA.expert, hrB: orgB.hr, chairB: orgB.chair, x: unionX.officer, y: unionY.officer })) {
       bearer[name] = await t.login(user);
     }
@@ -143,6 +143,44 @@ describe('sharing with unions (e2e)', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
+  describe('the union directory', () => {
+    it("lists every union by id and name to a council's chair, and nothing else about them", async () => {
+      const res = await get('chairA', '/unions').expect(200);
+      const unions = res.body as Json[];
+      expect(unions).toEqual(expect.arrayContaining([{ id: unionX.organisationId, name: 'Vakbond X' }, { id: unionY.organisationId, name: 'Vakbond Y' }]));
+      expect(unions.filter((u) => Object.keys(u).sort().join() !== 'id,name')).toEqual([]);
+      // Employers are not unions: never listed.
+      expect(unions.map((u) => u.id)).not.toContain(orgA.organisationId);
+      expect(unions.map((u) => u.id)).not.toContain(orgB.organisationId);
+    });
+
+    it('is for those who may share: council members, the employer, experts and unions get 403', async () => {
+      expect((await get('memberA', '/unions').expect(403)).body.code).toBe('union_share.board_only');
+      for (const who of ['hrA', 'expertA', 'x']) {
+        expect((await get(who, '/unions').expect(403)).body.code).toBe('auth.permission_denied');
+      }
+      await t.http().get('/unions').expect(401);
+    });
+
+    it("names the union in every share answer, so the council never has to read an id", async () => {
+      // A council of its own, so the other tests' cases, trails and shares stay as they are.
+      const orgC = await t.given.organisation();
+      bearer.hrC = await t.login(orgC.hr);
+      bearer.chairC = await t.login(orgC.chair);
+      const { caseId } = await fileCase(t, orgC, bearer.hrC);
+      const created = await grant('chairC', orgC.worksCouncilId, { unionOrganisationId: unionX.organisationId, caseId, scope: 'status' });
+      expect(created).toMatchObject({ unionOrganisationId: unionX.organisationId, unionName: 'Vakbond X' });
+      const all = await grant('chairC', orgC.worksCouncilId, { unionOrganisationId: unionY.organisationId, allCases: true, scope: 'status' });
+      const changed = await t.http().patch(`/union-shares/${created.id as string}`).set('Authorization', bearer.chairC).send({ version: 1, scope: 'dossier' }).expect(200);
+      expect(changed.body).toMatchObject({ scope: 'dossier', unionName: 'Vakbond X' });
+      const revoked = await t.http().delete(`/union-shares/${created.id as string}`).set('Authorization', bearer.chairC).expect(200);
+      expect(revoked.body).toMatchObject({ unionName: 'Vakbond X', active: false });
+      await t.http().delete(`/union-shares/${all.id as string}`).set('Authorization', bearer.chairC).expect(200);
+      const list = (await get('chairC', `/works-councils/${orgC.worksCouncilId}/union-shares`).expect(200)).body as Json[];
+      expect(list.map((s) => [s.id, s.unionName]).sort()).toEqual([[created.id, 'Vakbond X'], [all.id, 'Vakbond Y']].sort());
+    });
+  });
+
   describe('granting', () => {
     it('lets only the council board grant, and checks what is shared with whom', async () => {
       const post = (who: string, worksCouncilId: string, body: Json) => t.http().post(`/works-councils/${worksCouncilId}/union-shares`).set('Authorization', bearer[who]).send(body);
@@ -175,6 +213,7 @@ describe('sharing with unions (e2e)', () => {
         id: shares.a2,
         worksCouncilId: orgA.worksCouncilId,
         unionOrganisationId: unionX.organisationId,
+        unionName: 'Vakbond X',
         caseId: ids.a2,
         scope: 'dossier',
         grantedBy: orgA.chair.id,

@@ -329,11 +329,22 @@ describe('web app (browser)', () => {
     await screenshot(chair.page, 'home-council');
   }, 60_000);
 
-  it('a union officer sees the shared case, but not the confidential document', async () => {
-    await t.http().post(`/works-councils/${org.worksCouncilId}/union-shares`).set('Authorization', await t.login(org.chair)).send({ caseId, scope: 'dossier', unionOrganisationId: union.organisationId }).expect(201);
+  it('the chair shares the case with a union picked by name; its officer sees the case, but not the confidential document', async () => {
+    await open(chair, `/cases/${caseId}`);
+    await chair.page.getByText(q('shares.grant'), { exact: true }).click();
+    await chair.page.getByLabel(q('shares.union'), { exact: true }).selectOption({ label: 'Demo Vakbond' });
+    await chair.page.getByLabel(q('shares.scope')).selectOption('dossier');
+    await chair.page.getByRole('button', { name: q('shares.grantSubmit'), exact: true }).click();
+    await chair.page.locator(`[data-union="${union.organisationId}"]`).getByText('Demo Vakbond').waitFor();
+    await expectNoSeriousA11yViolations(chair.page, 'case (union shares)');
     const officer = await signIn(browser, t.url, union.officer, { now: now() });
     const { page } = officer;
-    await page.locator(`[data-case-id="${caseId}"]`).waitFor();
+    const row = page.locator(`[data-case-id="${caseId}"]`);
+    await row.waitFor();
+    // The dashboard names the employer and its works council, not ids.
+    await row.locator(`[data-organisation-id="${org.organisationId}"]`).getByText('Demo Logistiek B.V.').waitFor();
+    await row.getByText('Ondernemingsraad').waitFor();
+    expect(await page.getByText(org.organisationId).count()).toBe(0);
     await expectNoSeriousA11yViolations(page, 'home (union dashboard)');
     await screenshot(page, 'home-union');
     await page.getByRole('link', { name: title }).click();

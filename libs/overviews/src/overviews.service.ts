@@ -24,10 +24,12 @@ import {
   NOT_SHARED,
 } from './domain/figures';
 import type {
+  CaseRefResponse,
   CouncilDashboardQueryDto,
   CouncilDashboardResponse,
   DashboardMeetingResponse,
   DashboardVoteResponse,
+  DeadlineItemResponse,
   EmployerOverviewResponse,
   OpenInformationRequestResponse,
   RegisterCaseResponse,
@@ -35,7 +37,7 @@ import type {
   UnionDashboardQueryDto,
   UnionDashboardResponse,
 } from './dto/overviews.dto';
-import { OverviewsRepository } from './overviews.repository';
+import { type CouncilNames, OverviewsRepository } from './overviews.repository';
 
 const PAGE = 200;
 const DEFAULT_HORIZON_DAYS = 28;
@@ -65,6 +67,8 @@ export class OverviewsService {
   /** A union officer's view across every organisation that shares cases with their union. */
   async unionDashboard(actor: Actor, unionOrganisationId: string, query: UnionDashboardQueryDto): Promise<UnionDashboardResponse> {
     const digests = await this.unionDigests(actor, unionOrganisationId, query);
+    // Names of the shared cases' councils and employers only: never of an organisation that does not share with this union.
+    const names = await this.repo.councilNames(digests.map((d) => d.worksCouncilId));
     const today = this.today();
     const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
     const deadlines = openDeadlines(digests, today);
@@ -82,12 +86,12 @@ export class OverviewsService {
         upcomingDeadlines: upcoming.length,
       },
       casesByStage: countBy(digests, (d) => d.stage),
-      casesByOrganisation: countBy(digests, (d) => d.organisationId),
-      deadlines: { overdue, upcoming },
+      casesByOrganisation: countBy(digests, (d) => d.organisationId).map((c) => ({ ...c, name: names.organisations.get(c.key) ?? '' })),
+      deadlines: { overdue: overdue.map((d) => namedDeadline(d, names)), upcoming: upcoming.map((d) => namedDeadline(d, names)) },
       aiSystems: aiSystemFigures(digests),
-      blockedCases: blocked.map(caseRef),
+      blockedCases: blocked.map((d) => caseRef(d, names)),
       medianDurations: { advice: durationFigures(digests, 'advice'), consent: durationFigures(digests, 'consent') },
-      cases: digests.map((d) => unionCaseRow(d, deadlines, today)),
+      cases: digests.map((d) => unionCaseRow(d, deadlines, today, names)),
     };
   }
 
@@ -95,8 +99,8 @@ export class OverviewsService {
   async unionDashboardCsv(actor: Actor, unionOrganisationId: string, query: UnionDashboardQueryDto): Promise<string> {
     const { cases } = await this.unionDashboard(actor, unionOrganisationId, query);
     return toCsv(
-      ['organisation_id', 'works_council_id', 'case_id', 'title', 'scope', 'stage', 'status', 'blocked', 'purpose', 'annex_iii', 'next_deadline_rule', 'next_deadline_date', 'overdue_deadlines', 'advice_days', 'consent_days'],
-      cases.map((c): CsvValue[] => [c.organisationId, c.worksCouncilId, c.id, c.title, c.scope, c.stage, c.status, c.blocked, c.purpose, c.annexIII, c.nextDeadline?.ruleId, c.nextDeadline?.strictDate, c.overdueDeadlines, c.adviceDays, c.consentDays]),
+      ['organisation_id', 'organisation_name', 'works_council_id', 'works_council_name', 'case_id', 'title', 'scope', 'stage', 'status', 'blocked', 'purpose', 'annex_iii', 'next_deadline_rule', 'next_deadline_date', 'overdue_deadlines', 'advice_days', 'consent_days'],
+      cases.map((c): CsvValue[] => [c.organisationId, c.organisationName, c.worksCouncilId, c.worksCouncilName, c.id, c.title, c.scope, c.stage, c.status, c.blocked, c.purpose, c.annexIII, c.nextDeadline?.ruleId, c.nextDeadline?.strictDate, c.overdueDeadlines, c.adviceDays, c.consentDays]),
     );
   }
 
@@ -106,10 +110,11 @@ export class OverviewsService {
       throw new NotFound('works_council');
     }
     const today = this.today();
+    const names = await this.repo.councilNames([worksCouncilId]);
     const summaries = await this.visibleCases(actor, { worksCouncilId, status: 'sent' });
     const open = await this.deadlines.openForCases(summaries.map((c) => c.id));
     const digests = summaries.map((c) => ({ ...digestOf(c), deadlines: open.filter((d) => d.caseId === c.id) }));
-    const deadlines = openDeadlines(digests, today);
+    const deadlines = openDeadlines(digests, today).map((d) => namedDeadline(d, names));
     const overdue = deadlines.filter((d) => d.strictDate < today);
     const requests: OpenInformationRequestResponse[] = [];
     const votes: DashboardVoteResponse[] = [];
@@ -129,12 +134,22 @@ export class OverviewsService {
     requests.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
     votes.sort((a, b) => a.closesAt.localeCompare(b.closesAt) || a.id.localeCompare(b.id));
     const now = this.clock.now().toISOString();
+    const titles = new Map(summaries.map((c) => [c.id, c.title]));
     const meetings: DashboardMeetingResponse[] = (await this.meetings.list(actor, worksCouncilId))
       .filter((m) => m.status === 'planned' && m.startsAt >= now)
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id))
-      .map((m) => ({ id: m.id, kind: m.kind, title: m.title, startsAt: m.startsAt, status: m.status, caseIds: [...new Set(m.agendaItems.map((i) => i.caseId).filter((id): id is string => id !== null))] }));
+      .map((m) => {
+        const caseIds = [...new Set(m.agendaItems.map((i) => i.caseId).filter((id): id is string => id !== null))];
+        // Titles only of agenda cases the caller sees on this dashboard.
+        const cases = caseIds.flatMap((id) => (titles.has(id) ? [{ id, title: titles.get(id) as string }] : []));
+        return { id: m.id, kind: m.kind, title: m.title, startsAt: m.startsAt, status: m.status, caseIds, cases };
+      });
+    const council = names.worksCouncils.get(worksCouncilId);
     return {
       worksCouncilId,
+      worksCouncilName: council?.name ?? '',
+      organisationId: council?.organisationId ?? '',
+      organisationName: (council && names.organisations.get(council.organisationId)) ?? '',
       today,
       totals: { cases: summaries.length, blocked: summaries.filter((c) => c.blocked).length, overdueDeadlines: overdue.length, openInformationRequests: requests.length, upcomingMeetings: meetings.length, openVotes: votes.length },
       casesByStage: countBy(summaries, (c) => c.stage),
@@ -247,24 +262,29 @@ function digestOf(c: CaseSummaryResponse): CaseDigest {
   return { id: c.id, title: c.title, organisationId: c.organisationId, worksCouncilId: c.worksCouncilId, aiSystemId: c.aiSystemId, status: c.status, stage: c.stage, blocked: c.blocked, purpose: null, annexIII: null, deadlines: [], tracks: [] };
 }
 
-function caseRef(d: CaseDigest): { id: string; title: string; organisationId: string; worksCouncilId: string } {
-  return { id: d.id, title: d.title, organisationId: d.organisationId, worksCouncilId: d.worksCouncilId };
+function caseRef(d: CaseDigest, names: CouncilNames): CaseRefResponse {
+  return { id: d.id, title: d.title, organisationId: d.organisationId, organisationName: names.organisations.get(d.organisationId) ?? '', worksCouncilId: d.worksCouncilId, worksCouncilName: names.worksCouncils.get(d.worksCouncilId)?.name ?? '' };
 }
 
-function nextOf(deadlines: readonly DeadlineItem[], caseId: string, today: string): DeadlineItem | null {
+function namedDeadline(d: DeadlineItem, names: CouncilNames): DeadlineItemResponse {
+  return { ...d, organisationName: names.organisations.get(d.organisationId) ?? '', worksCouncilName: names.worksCouncils.get(d.worksCouncilId)?.name ?? '' };
+}
+
+function nextOf<T extends DeadlineItem>(deadlines: readonly T[], caseId: string, today: string): T | null {
   return deadlines.find((d) => d.caseId === caseId && d.strictDate >= today) ?? null;
 }
 
-function unionCaseRow(d: SharedDigest, deadlines: readonly DeadlineItem[], today: string): UnionDashboardCaseResponse {
+function unionCaseRow(d: SharedDigest, deadlines: readonly DeadlineItem[], today: string, names: CouncilNames): UnionDashboardCaseResponse {
+  const next = nextOf(deadlines, d.id, today);
   return {
-    ...caseRef(d),
+    ...caseRef(d, names),
     scope: d.scope,
     stage: d.stage,
     status: d.status,
     blocked: d.blocked,
     purpose: d.purpose ?? NOT_SHARED,
     annexIII: d.annexIII ?? NOT_SHARED,
-    nextDeadline: nextOf(deadlines, d.id, today),
+    nextDeadline: next && namedDeadline(next, names),
     overdueDeadlines: deadlines.filter((x) => x.caseId === d.id && x.strictDate < today).length,
     adviceDays: procedureDaysOf(d, 'advice'),
     consentDays: procedureDaysOf(d, 'consent'),

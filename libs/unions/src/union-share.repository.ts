@@ -53,6 +53,23 @@ export class UnionShareRepository {
   }
 
   /**
+   * Every union organisation, by name: the directory a council board picks from. Unions are public
+   * bodies; their id and name are all that is read.
+   */
+  listUnions(): Promise<Array<{ id: string; name: string }>> {
+    return this.tx.query<{ id: string; name: string }>(`SELECT id, name FROM organisation WHERE kind = 'union' ORDER BY name, id`);
+  }
+
+  /** The names of these union organisations (other kinds are left out, so no employer's name is read). */
+  async unionNames(organisationIds: readonly string[]): Promise<Map<string, string>> {
+    if (organisationIds.length === 0) {
+      return new Map();
+    }
+    const rows = await this.tx.query<{ id: string; name: string }>(`SELECT id, name FROM organisation WHERE id = ANY($1) AND kind = 'union'`, [[...new Set(organisationIds)]]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /**
    * Locks the case rows (in id order) before their audit trails get an entry: `AuditService`
    * numbers entries per case and relies on the caller holding the case row, as case mutations do.
    */

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
 import { WorksCouncilIdParams } from '@wc/councils';
 
-import { ChangeUnionShareDto, GrantUnionShareDto, UnionShareIdParams, UnionShareResponse } from './dto/union-share.dto';
+import { ChangeUnionShareDto, GrantUnionShareDto, UnionDirectoryEntryResponse, UnionShareIdParams, UnionShareResponse } from './dto/union-share.dto';
 import { UnionsService } from './unions.service';
 
 @ApiTags('union-shares')
@@ -12,6 +12,13 @@ import { UnionsService } from './unions.service';
 @Controller()
 export class UnionsController {
   constructor(private readonly unions: UnionsService) {}
+
+  /** The union directory to share with: every union's id and name, for a council's chair or secretary. */
+  @Get('unions')
+  @RequirePermission(Permission.UnionShareManage)
+  directory(@CurrentActor() actor: Actor): Promise<UnionDirectoryEntryResponse[]> {
+    return this.unions.directory(actor);
+  }
 
   @Post('works-councils/:worksCouncilId/union-shares')
   @RequirePermission(Permission.UnionShareManage)

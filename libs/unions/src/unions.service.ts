@@ -8,7 +8,7 @@ import { BadRequest, Clock, Conflict, Forbidden, NotFound, Unprocessable, Versio
 import { Outbox, TransactionHost } from '@wc/database';
 
 import type { ActiveShareFacts, UnionShareScope } from './domain/union-share-scope';
-import type { ChangeUnionShareDto, GrantUnionShareDto, UnionShareResponse } from './dto/union-share.dto';
+import type { ChangeUnionShareDto, GrantUnionShareDto, UnionDirectoryEntryResponse, UnionShareResponse } from './dto/union-share.dto';
 import type { UnionShareEntity } from './union-share.entity';
 import type { UnionShareEventType } from './union-share.events';
 import { UnionShareRepository } from './union-share.repository';
@@ -65,12 +65,25 @@ export class UnionsService {
       await this.record(actor, created, 'union_share.granted', null, { scope: created.scope });
       return created;
     });
-    return toUnionShareResponse(share);
+    return this.named(share);
   }
 
   async list(actor: Actor, worksCouncilId: string): Promise<UnionShareResponse[]> {
     this.assertCouncilOwn(actor, worksCouncilId);
-    return (await this.shares.listForCouncil(worksCouncilId)).map(toUnionShareResponse);
+    const shares = await this.shares.listForCouncil(worksCouncilId);
+    const names = await this.shares.unionNames(shares.map((s) => s.unionOrganisationId));
+    return shares.map((s) => toUnionShareResponse(s, names.get(s.unionOrganisationId) ?? ''));
+  }
+
+  /**
+   * The union directory, for those who may grant a share: the board of a works council (a council
+   * member gets 403, as for a grant). Unions are public bodies, so every union is listed by name.
+   */
+  async directory(actor: Actor): Promise<UnionDirectoryEntryResponse[]> {
+    if (!hasRoleIn(actor, COUNCIL_BOARD_ROLES, {})) {
+      throw new Forbidden('union_share.board_only', "Only the council's chair or secretary shares cases with a union.");
+    }
+    return this.shares.listUnions();
   }
 
   async changeScope(actor: Actor, shareId: string, dto: ChangeUnionShareDto): Promise<UnionShareResponse> {
@@ -88,7 +101,7 @@ export class UnionsService {
       await this.record(actor, saved, 'union_share.changed', before, { scope: saved.scope });
       return saved;
     });
-    return toUnionShareResponse(share);
+    return this.named(share);
   }
 
   /** Revocable at any time, so no version check: the newest state wins. */
@@ -101,7 +114,7 @@ export class UnionsService {
       await this.record(actor, saved, 'union_share.revoked', { scope: saved.scope }, null);
       return saved;
     });
-    return toUnionShareResponse(share);
+    return this.named(share);
   }
 
   /**
@@ -159,6 +172,11 @@ export class UnionsService {
     return share;
   }
 
+  private async named(share: UnionShareEntity): Promise<UnionShareResponse> {
+    const names = await this.shares.unionNames([share.unionOrganisationId]);
+    return toUnionShareResponse(share, names.get(share.unionOrganisationId) ?? '');
+  }
+
   /** The council's own members see its shares; everyone else gets the answer for an unknown council. */
   private assertCouncilOwn(actor: Actor, worksCouncilId: string): void {
     if (!hasRoleIn(actor, COUNCIL_OWN_ROLES, { worksCouncilId })) {
@@ -173,11 +191,12 @@ export class UnionsService {
   }
 }
 
-export function toUnionShareResponse(s: UnionShareEntity): UnionShareResponse {
+export function toUnionShareResponse(s: UnionShareEntity, unionName: string): UnionShareResponse {
   return {
     id: s.id,
     worksCouncilId: s.worksCouncilId,
     unionOrganisationId: s.unionOrganisationId,
+    unionName,
     caseId: s.caseId,
     scope: s.scope,
     grantedBy: s.grantedBy,

@@ -436,6 +436,19 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   },
 
   // --- union shares (issue #8): the council board decides
+  // The union directory to share with: unions are public bodies, listed to whoever may grant a share.
+  'GET /unions -> union_share:manage': {
+    own: { board: 200, members: 403 },
+    other: 'none',
+    check: (res, c) => {
+      const unions = res.body as Array<{ id: string; name: string }>;
+      const union = unions.find((u) => u.id === c.org.unionOrganisationId);
+      if (!union?.name || unions.some((u) => Object.keys(u).sort().join() !== 'id,name')) {
+        return 'the directory lists every union with its id and name, and nothing else';
+      }
+      return unions.some((u) => u.id === c.org.org.organisationId) ? 'the directory lists an employer' : undefined;
+    },
+  },
   'GET /works-councils/:worksCouncilId/union-shares -> council:read': { own: { council: 200, employer: 404, org_admin: 404 } },
   'POST /works-councils/:worksCouncilId/union-shares -> union_share:manage': {
     own: { board: 201, members: 403 },

@@ -2,10 +2,11 @@ import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
-import { Badge, Button, Empty, ErrorAlert, SelectField, TextField, useAsync, useMutation } from './ui';
+import { Badge, Button, Empty, ErrorAlert, SelectField, useAsync, useMutation } from './ui';
 
 type CaseResponse = Schemas['CaseResponse'];
 type Share = Schemas['UnionShareResponse'];
+type Union = Schemas['UnionDirectoryEntryResponse'];
 
 /**
  * Which unions see this case, and how much (status and deadlines, or also the non-confidential
@@ -15,13 +16,15 @@ type Share = Schemas['UnionShareResponse'];
 export function UnionShares({ aiCase, version }: { aiCase: CaseResponse; version: number }) {
   const { t, label, dateTime } = useI18n();
   const shares = useAsync(() => unwrap(api.GET('/works-councils/{worksCouncilId}/union-shares', { params: { path: { worksCouncilId: aiCase.worksCouncilId } } })), [aiCase.worksCouncilId, version]);
+  const unions = useAsync(() => unwrap(api.GET('/unions')), []);
   const relevant = (shares.data ?? []).filter((s) => s.active && (s.caseId === aiCase.id || s.caseId === null));
-  const knownUnions = [...new Set((shares.data ?? []).map((s) => s.unionOrganisationId))];
+  // A union that already sees this case is changed through its share, not granted again.
+  const sharedWith = new Set(relevant.map((s) => s.unionOrganisationId));
   return (
     <section className="card" aria-labelledby="shares-title">
       <h2 id="shares-title">{t('shares.title')}</h2>
       <p className="hint">{t('shares.lead')}</p>
-      <ErrorAlert error={shares.error} />
+      <ErrorAlert error={shares.error ?? unions.error} />
       {relevant.length === 0 ? (
         <Empty>{t('shares.none')}</Empty>
       ) : (
@@ -31,7 +34,7 @@ export function UnionShares({ aiCase, version }: { aiCase: CaseResponse; version
           ))}
         </ul>
       )}
-      <GrantForm aiCase={aiCase} knownUnions={knownUnions} onDone={() => void shares.reload()} />
+      <GrantForm aiCase={aiCase} unions={(unions.data ?? []).filter((u) => !sharedWith.has(u.id))} onDone={() => void shares.reload()} />
     </section>
   );
 }
@@ -47,8 +50,8 @@ function ShareRow({ share: s, onChanged, when, scopeLabel }: { share: Share; onC
     onChanged();
   });
   return (
-    <li className="share" data-share={s.id}>
-      <Badge tone="info">{scopeLabel}</Badge> {s.caseId ? t('shares.thisCase') : t('shares.allCases')} · {t('shares.union', { id: s.unionOrganisationId.slice(0, 8) })} · {when}{' '}
+    <li className="share" data-share={s.id} data-union={s.unionOrganisationId}>
+      <strong>{s.unionName}</strong> <Badge tone="info">{scopeLabel}</Badge> {s.caseId ? t('shares.thisCase') : t('shares.allCases')} · {when}{' '}
       <Button variant="link" busy={change.busy} onClick={() => void change.submit()}>
         {s.scope === 'status' ? t('shares.widen') : t('shares.narrow')}
       </Button>
@@ -60,13 +63,15 @@ function ShareRow({ share: s, onChanged, when, scopeLabel }: { share: Share; onC
   );
 }
 
-function GrantForm({ aiCase, knownUnions, onDone }: { aiCase: CaseResponse; knownUnions: string[]; onDone: () => void }) {
+function GrantForm({ aiCase, unions, onDone }: { aiCase: CaseResponse; unions: Union[]; onDone: () => void }) {
   const { t } = useI18n();
   const [unionId, setUnionId] = useState('');
   const [scope, setScope] = useState<'status' | 'dossier'>('status');
-  const union = unionId || knownUnions[0] || '';
+  // A choice that is no longer offered (just shared with) falls back to "choose".
+  const union = unions.some((u) => u.id === unionId) ? unionId : '';
   const grant = useMutation(async () => {
-    await unwrap(api.POST('/works-councils/{worksCouncilId}/union-shares', { params: { path: { worksCouncilId: aiCase.worksCouncilId } }, body: { caseId: aiCase.id, scope, unionOrganisationId: union.trim() } }));
+    await unwrap(api.POST('/works-councils/{worksCouncilId}/union-shares', { params: { path: { worksCouncilId: aiCase.worksCouncilId } }, body: { caseId: aiCase.id, scope, unionOrganisationId: union } }));
+    setUnionId('');
     onDone();
   });
   return (
@@ -78,18 +83,20 @@ function GrantForm({ aiCase, knownUnions, onDone }: { aiCase: CaseResponse; know
           void grant.submit();
         }}
       >
-        <TextField label={t('shares.unionId')} hint={t('shares.unionIdHint')} list="known-unions" value={union} onChange={(e) => setUnionId(e.target.value)} required />
-        <datalist id="known-unions">
-          {knownUnions.map((id) => (
-            <option key={id} value={id} />
+        <SelectField label={t('shares.union')} hint={unions.length === 0 ? t('shares.noUnions') : undefined} value={union} onChange={(e) => setUnionId(e.target.value)} required>
+          <option value="">{t('shares.chooseUnion')}</option>
+          {unions.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
           ))}
-        </datalist>
+        </SelectField>
         <SelectField label={t('shares.scope')} value={scope} onChange={(e) => setScope(e.target.value === 'dossier' ? 'dossier' : 'status')}>
           <option value="status">{t('shareScope.status')}</option>
           <option value="dossier">{t('shareScope.dossier')}</option>
         </SelectField>
         <ErrorAlert error={grant.error} />
-        <button type="submit" className="button button-primary" disabled={grant.busy || !union.trim()}>
+        <button type="submit" className="button button-primary" disabled={grant.busy || !union}>
           {t('shares.grantSubmit')}
         </button>
       </form>

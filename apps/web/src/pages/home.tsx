@@ -208,7 +208,8 @@ function CouncilHome() {
   );
 }
 
-function DeadlineItems({ items }: { items: DeadlineItem[] }) {
+/** `showEmployer`: across organisations (the union dashboard), name each case's employer too. */
+function DeadlineItems({ items, showEmployer = false }: { items: DeadlineItem[]; showEmployer?: boolean }) {
   const { t, label, day } = useI18n();
   if (items.length === 0) {
     return <Empty>{t('deadlines.none')}</Empty>;
@@ -223,6 +224,7 @@ function DeadlineItems({ items }: { items: DeadlineItem[] }) {
           </div>
           <div>
             <Link to={`/cases/${d.caseId}`}>{d.caseTitle}</Link>
+            {showEmployer && <span className="muted small"> · {d.organisationName}</span>}
           </div>
           <div className="deadline-dates">
             <span>
@@ -251,8 +253,6 @@ function UnionHome() {
     return dashboard.error ? <ErrorAlert error={dashboard.error} /> : <Loading />;
   }
   const d = dashboard.data;
-  const orgIndex = new Map(d.casesByOrganisation.map((o, i) => [o.key, i + 1]));
-  const orgName = (id: string) => t('home.organisationN', { n: orgIndex.get(id) ?? '?' });
   return (
     <>
       <ul className="figures" aria-label={t('home.figures')}>
@@ -293,7 +293,10 @@ function UnionHome() {
                     <td>
                       <Link to={`/cases/${c.id}`}>{c.title}</Link>
                     </td>
-                    <td>{orgName(c.organisationId)}</td>
+                    <td data-organisation-id={c.organisationId}>
+                      {c.organisationName}
+                      <span className="muted small"> · {c.worksCouncilName}</span>
+                    </td>
                     <td>
                       <StageBadge c={{ stage: c.stage, status: c.status as 'draft' | 'sent', blocked: c.blocked }} />
                     </td>
@@ -322,6 +325,14 @@ function UnionHome() {
                 </li>
               ))}
           </ul>
+          <h3>{t('home.casesByOrganisation')}</h3>
+          <ul className="plain-list">
+            {d.casesByOrganisation.map((o) => (
+              <li key={o.key}>
+                {o.name}: <strong>{o.count}</strong>
+              </li>
+            ))}
+          </ul>
           <h3>{t('home.medianDuration')}</h3>
           <p>
             {t('track.advice')}: {d.medianDurations.advice.medianDays ?? '–'} {t('home.days')} ({d.medianDurations.advice.procedures}) · {t('track.consent')}: {d.medianDurations.consent.medianDays ?? '–'} {t('home.days')} ({d.medianDurations.consent.procedures})
@@ -329,9 +340,21 @@ function UnionHome() {
         </section>
         <section aria-labelledby="union-deadlines" className="card">
           <h2 id="union-deadlines">{t('home.nextDeadlines')}</h2>
-          <DeadlineItems items={[...d.deadlines.overdue, ...d.deadlines.upcoming].slice(0, 8)} />
+          <DeadlineItems items={[...d.deadlines.overdue, ...d.deadlines.upcoming].slice(0, 8)} showEmployer />
         </section>
       </div>
+      {d.blockedCases.length > 0 && (
+        <section aria-labelledby="union-blocked" className="card">
+          <h2 id="union-blocked">{t('home.blockedList')}</h2>
+          <ul className="plain-list">
+            {d.blockedCases.map((c) => (
+              <li key={c.id}>
+                <Link to={`/cases/${c.id}`}>{c.title}</Link> <span className="muted small">· {c.organisationName} · {c.worksCouncilName}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="union-systems" className="card">
         <h2 id="union-systems">{t('home.aiSystemsByPurpose')}</h2>
         <ul className="plain-list">

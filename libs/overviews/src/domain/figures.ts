@@ -45,6 +45,7 @@ export interface DeadlineItem extends Omit<DeadlineFacts, 'status'> {
   caseId: string;
   caseTitle: string;
   organisationId: string;
+  worksCouncilId: string;
   /** Negative when overdue. */
   daysLeft: number;
 }
@@ -127,7 +128,7 @@ export function openDeadlines(digests: readonly CaseDigest[], today: Day): Deadl
     .flatMap((d) =>
       d.deadlines
         .filter((x) => x.status === 'open')
-        .map(({ status: _status, ...x }) => ({ ...x, caseId: d.id, caseTitle: d.title, organisationId: d.organisationId, daysLeft: daysBetween(today, x.strictDate) })),
+        .map(({ status: _status, ...x }) => ({ ...x, caseId: d.id, caseTitle: d.title, organisationId: d.organisationId, worksCouncilId: d.worksCouncilId, daysLeft: daysBetween(today, x.strictDate) })),
     )
     .sort((a, b) => a.strictDate.localeCompare(b.strictDate) || a.caseId.localeCompare(b.caseId) || a.ruleId.localeCompare(b.ruleId));
 }
@@ -145,7 +146,7 @@ export function splitDeadlines(items: readonly DeadlineItem[], today: Day, horiz
 }
 
 /** Open deadlines in the coming weeks, one bucket per ISO week from this week on, empty weeks included. */
-export function weekTimeline(items: readonly DeadlineItem[], today: Day, weeks: number): Array<{ weekStart: Day; weekEnd: Day; deadlines: DeadlineItem[] }> {
+export function weekTimeline<T extends DeadlineItem>(items: readonly T[], today: Day, weeks: number): Array<{ weekStart: Day; weekEnd: Day; deadlines: T[] }> {
   const first = weekStart(today);
   return Array.from({ length: weeks }, (_, i) => {
     const start = addDays(first, i * 7);

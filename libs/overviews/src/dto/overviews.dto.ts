@@ -33,11 +33,20 @@ export class CountResponse {
   @ApiProperty() count!: number;
 }
 
+/** Cases per employer organisation: `key` is its id. */
+export class OrganisationCountResponse extends CountResponse {
+  @ApiProperty() name!: string;
+}
+
 export class DeadlineItemResponse {
   @ApiProperty() id!: string;
   @ApiProperty() caseId!: string;
   @ApiProperty() caseTitle!: string;
   @ApiProperty() organisationId!: string;
+  /** The employer's name. */
+  @ApiProperty() organisationName!: string;
+  @ApiProperty() worksCouncilId!: string;
+  @ApiProperty() worksCouncilName!: string;
   @ApiProperty({ type: String, nullable: true }) track!: string | null;
   @ApiProperty() ruleId!: string;
   @ApiProperty({ format: 'date' }) strictDate!: string;
@@ -84,7 +93,10 @@ export class CaseRefResponse {
   @ApiProperty() id!: string;
   @ApiProperty() title!: string;
   @ApiProperty() organisationId!: string;
+  /** The employer's name. */
+  @ApiProperty() organisationName!: string;
   @ApiProperty() worksCouncilId!: string;
+  @ApiProperty() worksCouncilName!: string;
 }
 
 export class UnionDashboardCaseResponse extends CaseRefResponse {
@@ -121,7 +133,8 @@ export class UnionDashboardResponse {
   @ApiProperty({ type: UnionDashboardFiltersResponse }) filters!: UnionDashboardFiltersResponse;
   @ApiProperty({ type: UnionDashboardTotalsResponse }) totals!: UnionDashboardTotalsResponse;
   @ApiProperty({ type: [CountResponse] }) casesByStage!: CountResponse[];
-  @ApiProperty({ type: [CountResponse] }) casesByOrganisation!: CountResponse[];
+  /** Shared cases per employer organisation, with its name (only organisations that share with this union). */
+  @ApiProperty({ type: [OrganisationCountResponse] }) casesByOrganisation!: OrganisationCountResponse[];
   @ApiProperty({ type: DeadlinesSplitResponse }) deadlines!: DeadlinesSplitResponse;
   @ApiProperty({ type: AiSystemFiguresResponse }) aiSystems!: AiSystemFiguresResponse;
   /** Cases blocked as prohibited practices (AI Act art. 5). */
@@ -164,6 +177,11 @@ export class CouncilDashboardTotalsResponse {
   @ApiProperty() openVotes!: number;
 }
 
+export class DashboardCaseTitleResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+}
+
 export class DashboardMeetingResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['internal', 'consultation'] }) kind!: string;
@@ -172,6 +190,8 @@ export class DashboardMeetingResponse {
   @ApiProperty() status!: string;
   /** The cases on its agenda. */
   @ApiProperty({ type: [String] }) caseIds!: string[];
+  /** The agenda's cases the caller can see, with their titles. */
+  @ApiProperty({ type: [DashboardCaseTitleResponse] }) cases!: DashboardCaseTitleResponse[];
 }
 
 export class DashboardVoteResponse {
@@ -188,6 +208,10 @@ export class DashboardVoteResponse {
 
 export class CouncilDashboardResponse {
   @ApiProperty() worksCouncilId!: string;
+  @ApiProperty() worksCouncilName!: string;
+  @ApiProperty() organisationId!: string;
+  /** The employer's name. */
+  @ApiProperty() organisationName!: string;
   @ApiProperty({ format: 'date' }) today!: string;
   @ApiProperty({ type: CouncilDashboardTotalsResponse }) totals!: CouncilDashboardTotalsResponse;
   @ApiProperty({ type: [CountResponse] }) casesByStage!: CountResponse[];

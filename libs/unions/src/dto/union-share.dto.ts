@@ -35,6 +35,7 @@ export class UnionShareResponse {
   @ApiProperty() id!: string;
   @ApiProperty() worksCouncilId!: string;
   @ApiProperty() unionOrganisationId!: string;
+  @ApiProperty({ description: "The union's name, as in the union directory." }) unionName!: string;
   @ApiProperty({ type: String, nullable: true, description: 'Null: all cases of the council.' }) caseId!: string | null;
   @ApiProperty({ enum: UNION_SHARE_SCOPES }) scope!: UnionShareScope;
   @ApiProperty() grantedBy!: string;
@@ -43,4 +44,10 @@ export class UnionShareResponse {
   @ApiProperty({ type: String, nullable: true }) revokedAt!: string | null;
   @ApiProperty() active!: boolean;
   @ApiProperty() version!: number;
+}
+
+/** A union in the directory (`GET /unions`): unions are public bodies, so their names are listed, nothing else. */
+export class UnionDirectoryEntryResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
 }
