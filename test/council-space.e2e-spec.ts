@@ -31,6 +31,13 @@ describe('council-internal space: notes, draft positions and votes (e2e)', () =>
 
   const internal = (caseId: string, path: string) => `/cases/${caseId}/internal/${path}`;
 
+  /** A sent case prepared by the organisation's committee, so its committee member sees it too. */
+  async function fileCommitteeCase(): Promise<{ caseId: string }> {
+    const filed = await fileCase(t, org, bearer.hr);
+    await t.http().put(`/cases/${filed.caseId}/committee`).set('Authorization', bearer.chair).send({ version: filed.version, committeeId: org.committeeId }).expect(200);
+    return { caseId: filed.caseId };
+  }
+
   function openVote(caseId: string, who: string, body: Json = {}) {
     const closesAt = new Date(t.clock.now().getTime() + 2 * 86_400_000).toISOString();
     return t.http().post(internal(caseId, 'votes')).set('Authorization', bearer[who])
@@ -95,7 +102,7 @@ describe('council-internal space: notes, draft positions and votes (e2e)', () =>
   });
 
   it('keeps notes and draft positions to the council-internal room and out of the case log', async () => {
-    const { caseId } = await fileCase(t, org, bearer.hr);
+    const { caseId } = await fileCommitteeCase(); // the committee member takes part
     const hr = await listen(org.hr);
     const member = await listen(org.member);
     expect(await hr.request('subscribe', { caseId })).toEqual({ ok: true });
@@ -135,7 +142,7 @@ describe('council-internal space: notes, draft positions and votes (e2e)', () =>
   });
 
   it('gives each member one ballot, changeable until the vote closes, and tallies it against the quorum', async () => {
-    const { caseId } = await fileCase(t, org, bearer.hr);
+    const { caseId } = await fileCommitteeCase(); // the committee member takes part
     const member = await listen(org.member);
     expect(await member.request('subscribe-internal', { caseId })).toEqual({ ok: true });
 

@@ -34,6 +34,7 @@ export interface GateFacts {
 @Check('ck_ai_case__status', `status IN ('draft', 'sent')`)
 @Index('ix_ai_case__organisation', ['organisationId'])
 @Index('ix_ai_case__works_council', ['worksCouncilId'])
+@Index('ix_ai_case__committee', ['committeeId'])
 // GIN (jsonb_path_ops) for `expert_ids @> [userId]` in the case list; TypeORM cannot declare a GIN index, the migration creates it.
 @Index('ix_ai_case__expert_ids', { synchronize: false })
 export class AiCaseEntity {
@@ -48,6 +49,10 @@ export class AiCaseEntity {
 
   @Column({ type: 'uuid' })
   aiSystemId!: string;
+
+  /** The committee (commissie) of the competent council that prepares the case; its members see only such cases. */
+  @Column({ type: 'uuid', nullable: true })
+  committeeId!: string | null;
 
   @Column({ type: 'text' })
   title!: string;
@@ -97,6 +102,10 @@ export class AiCaseEntity {
   @ManyToOne('WorksCouncilEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'works_council_id', foreignKeyConstraintName: 'fk_ai_case__works_council' })
   readonly worksCouncil?: never;
+
+  @ManyToOne('CommitteeEntity', { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'committee_id', foreignKeyConstraintName: 'fk_ai_case__committee' })
+  readonly committee?: never;
 
   @ManyToOne('AiSystemEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'ai_system_id', foreignKeyConstraintName: 'fk_ai_case__ai_system' })

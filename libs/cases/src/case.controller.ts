@@ -8,6 +8,7 @@ import {
   AddExpertDto,
   AnswerInformationDto,
   AskInformationDto,
+  AssignCommitteeDto,
   AuditEntryResponse,
   AuditVerdictResponse,
   CaseEventResponse,
@@ -94,6 +95,13 @@ export class CaseController {
   @RequirePermission(Permission.CaseCouncilPosition)
   addExpert(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: AddExpertDto): Promise<CaseResponse> {
     return this.cases.addExpert(actor, caseId, dto);
+  }
+
+  /** The council board assigns the case to one of the council's committees, or clears it. */
+  @Put(':caseId/committee')
+  @RequirePermission(Permission.CaseCouncilPosition)
+  assignCommittee(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: AssignCommitteeDto): Promise<CaseResponse> {
+    return this.cases.assignCommittee(actor, caseId, dto);
   }
 
   @Get(':caseId/go-live-gate')

@@ -6,6 +6,8 @@ export interface CaseVisibilityFacts {
   id: string;
   organisationId: string;
   worksCouncilId: string;
+  /** The committee of the council that prepares the case, if any. */
+  committeeId: string | null;
   status: 'draft' | 'sent';
   expertIds: readonly string[];
 }
@@ -22,12 +24,11 @@ export interface UnionShareFact {
   scope: UnionScope;
 }
 
-const COUNCIL_MEMBER_ROLES: readonly Role[] = [Role.CouncilMember, Role.CommitteeMember];
-
 /**
  * The side an actor acts for on a case, or null when the case is invisible to them (model.md
- * "Visibility"): the employer side sees its drafts; the council, once sent; experts only the
- * cases they were added to; union officers only sent cases an active share of their union covers.
+ * "Visibility"): the employer side sees its drafts; the council, once sent; committee members only
+ * the sent cases assigned to one of their committees; experts only the cases they were added to;
+ * union officers only sent cases an active share of their union covers.
  * Invisible answers 404 everywhere.
  */
 export function sideOn(actor: Actor, aiCase: CaseVisibilityFacts, unionShares: readonly UnionShareFact[] = []): ActorSide | null {
@@ -40,7 +41,7 @@ export function sideOn(actor: Actor, aiCase: CaseVisibilityFacts, unionShares: r
   if (hasRoleIn(actor, COUNCIL_BOARD_ROLES, { worksCouncilId: aiCase.worksCouncilId })) {
     return 'council_board';
   }
-  if (hasRoleIn(actor, COUNCIL_MEMBER_ROLES, { worksCouncilId: aiCase.worksCouncilId })) {
+  if (hasRoleIn(actor, [Role.CouncilMember], { worksCouncilId: aiCase.worksCouncilId }) || isCommitteeMemberOn(actor, aiCase)) {
     return 'council_member';
   }
   if (aiCase.expertIds.includes(actor.userId)) {
@@ -50,6 +51,16 @@ export function sideOn(actor: Actor, aiCase: CaseVisibilityFacts, unionShares: r
     return 'union';
   }
   return null;
+}
+
+/** A member of the committee that prepares this case (a committee of the case's own council). */
+function isCommitteeMemberOn(actor: Actor, aiCase: CaseVisibilityFacts): boolean {
+  return aiCase.committeeId !== null && actor.memberships.some((m) => m.role === Role.CommitteeMember && m.worksCouncilId === aiCase.worksCouncilId && m.committeeId === aiCase.committeeId);
+}
+
+/** The committees the actor is a member of, for the case list's committee arm. */
+export function committeeIdsOf(actor: Actor): string[] {
+  return [...new Set(actor.memberships.flatMap((m) => (m.role === Role.CommitteeMember && m.committeeId ? [m.committeeId] : [])))];
 }
 
 /**

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 
-import { type Actor, COUNCIL_ROLES, EMPLOYER_ROLES, Role } from '@wc/auth';
+import { type Actor, COUNCIL_BOARD_ROLES, EMPLOYER_ROLES, Role } from '@wc/auth';
 import { asEntity, DomainEventEntity, selectListOf, TransactionHost } from '@wc/database';
 
 import { AiCaseEntity } from './ai-case.entity';
 import { CaseTrackEntity } from './case-track.entity';
-import { type UnionShareFact, unionOrganisationIdsOf } from './case.policy';
+import { committeeIdsOf, type UnionShareFact, unionOrganisationIdsOf } from './case.policy';
 import { InformationRequestEntity } from './information-request.entity';
 import { TriageRecordEntity } from './triage-record.entity';
 
@@ -19,6 +19,9 @@ export interface CaseListFilter {
 
 /** A sent case is visible to a union officer while an active share of their union covers it (see `activeUnionShares`). */
 const activeUnionShareSql = (unionOrgs: string) => `SELECT 1 FROM union_share s WHERE s.union_organisation_id = ANY(${unionOrgs}) AND s.revoked_at IS NULL AND s.works_council_id = c.works_council_id AND (s.case_id IS NULL OR s.case_id = c.id)`;
+
+/** Council roles that see every sent case of their council; committee members see their committees' only. */
+const WHOLE_COUNCIL_ROLES: readonly Role[] = [...COUNCIL_BOARD_ROLES, Role.CouncilMember];
 
 /** What a case list shows (`toSummary`); the list loads nothing else. */
 const SUMMARY_SELECT = `c.id, c.title, c.organisation_id AS "organisationId", c.works_council_id AS "worksCouncilId", c.ai_system_id AS "aiSystemId",
@@ -52,14 +55,22 @@ export class CaseRepository {
   /** Cases the actor may see, by the same rules as `sideOn`, with the total, in one statement. */
   async listVisibleTo(actor: Actor, filter: CaseListFilter): Promise<{ items: AiCaseEntity[]; total: number }> {
     const employerOrgs = actor.memberships.filter((m) => EMPLOYER_ROLES.includes(m.role)).map((m) => m.organisationId);
-    const councils = actor.memberships.filter((m) => COUNCIL_ROLES.includes(m.role) && m.role !== Role.ExternalExpert && m.worksCouncilId).map((m) => m.worksCouncilId as string);
+    const councils = actor.memberships.filter((m) => WHOLE_COUNCIL_ROLES.includes(m.role) && m.worksCouncilId).map((m) => m.worksCouncilId as string);
+    const committees = committeeIdsOf(actor);
     const unionOrgs = unionOrganisationIdsOf(actor);
     const params: unknown[] = [employerOrgs, councils, JSON.stringify([actor.userId])];
     const param = (value: unknown) => `$${params.push(value)}`;
     // Only the columns of a summary (the triage and contents jsonb are kilobytes per row), and the
-    // union arm only for union officers: every arm of the OR then has an index (organisation,
-    // council, GIN on expert_ids), so PostgreSQL combines bitmaps instead of scanning the table.
-    const sentArms = ['c.works_council_id = ANY($2)', 'c.expert_ids @> $3::jsonb', ...(unionOrgs.length > 0 ? [`EXISTS (${activeUnionShareSql(param(unionOrgs))})`] : [])];
+    // committee and union arms only for committee members and union officers: every arm of the OR
+    // then has an index (organisation, council, committee, GIN on expert_ids), so PostgreSQL
+    // combines bitmaps instead of scanning the table. A committee is of one council, and a case is
+    // only ever assigned a committee of its own council (`CaseService.assignCommittee`).
+    const sentArms = [
+      'c.works_council_id = ANY($2)',
+      'c.expert_ids @> $3::jsonb',
+      ...(committees.length > 0 ? [`c.committee_id = ANY(${param(committees)})`] : []),
+      ...(unionOrgs.length > 0 ? [`EXISTS (${activeUnionShareSql(param(unionOrgs))})`] : []),
+    ];
     const where = [`(c.organisation_id = ANY($1) OR (c.status = 'sent' AND (${sentArms.join(' OR ')})))`];
     if (filter.stage) {
       where.push(`c.stage = ${param(filter.stage)}`);

@@ -36,6 +36,7 @@ import type {
   AddExpertDto,
   AnswerInformationDto,
   AskInformationDto,
+  AssignCommitteeDto,
   CaseEventResponse,
   CaseListResponse,
   CaseResponse,
@@ -244,6 +245,25 @@ export class CaseService {
     });
   }
 
+  /**
+   * The council board hands the case to a committee (commissie) of its council to prepare, or
+   * takes it back (null). Members of that committee see the case from now on; members of a
+   * previous one no longer do (model.md "Visibility").
+   */
+  async assignCommittee(actor: Actor, caseId: string, dto: AssignCommitteeDto): Promise<CaseResponse> {
+    return this.mutate(actor, caseId, dto, ['council_board'], 'case.committee_assigned', async (aiCase) => {
+      if (dto.committeeId !== null) {
+        const council = await this.councils.getCouncil(actor, aiCase.worksCouncilId);
+        if (!council.committees.some((k) => k.id === dto.committeeId)) {
+          throw new Unprocessable('case.committee_not_of_council', "The committee must be a committee of the case's works council.", {}, [{ path: 'committeeId', message: 'is not a committee of the works council' }]);
+        }
+      }
+      const before = { committeeId: aiCase.committeeId };
+      aiCase.committeeId = dto.committeeId;
+      return { before, after: { committeeId: aiCase.committeeId } };
+    });
+  }
+
   async goLiveGate(actor: Actor, caseId: string): Promise<GoLiveGate | null> {
     const { aiCase } = await this.loadDossier(actor, caseId);
     return this.gateOf(aiCase, (await this.cases.tracksOf(caseId)).map((t) => t.snapshot));
@@ -387,7 +407,7 @@ export class CaseService {
   }
 
   private async emit(aiCase: AiCaseEntity, actor: Actor, type: string, payload: Record<string, unknown> = {}): Promise<void> {
-    await this.outbox.append([{ type, caseId: aiCase.id, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, payload: { ...payload, version: aiCase.version, status: aiCase.status } }], actor.userId);
+    await this.outbox.append([{ type, caseId: aiCase.id, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, payload: { ...payload, version: aiCase.version, status: aiCase.status, committeeId: aiCase.committeeId } }], actor.userId);
   }
 
   private async facts(aiCase: AiCaseEntity, tracks: TrackSnapshot[], kind: TrackKind): Promise<CaseFacts> {
@@ -450,6 +470,7 @@ export class CaseService {
       missingRequestContents: missing,
       expertIds: side === 'expert' || side === 'union' ? [] : aiCase.expertIds,
       sentAt: aiCase.sentAt?.toISOString() ?? null,
+      committeeId: side === 'union' ? null : aiCase.committeeId,
       yourSide: side,
     };
   }
@@ -469,6 +490,7 @@ export class CaseService {
       missingRequestContents: [],
       expertIds: [],
       sentAt: aiCase.sentAt?.toISOString() ?? null,
+      committeeId: null,
       yourSide: 'union',
     };
   }

@@ -56,11 +56,12 @@ export class CalendarFeedRepository {
 
   /**
    * The open deadlines a user is told about: those of organisations where they act for the
-   * employer, and of their works councils once the case is sent (the same audience as reminders).
+   * employer, and of their works councils once the case is sent (the same audience as reminders);
+   * a committee member's only of the cases assigned to their committee.
    */
   async openDeadlinesOf(userId: string): Promise<FeedDeadline[]> {
     const rows = await this.tx.manager.query<Array<Record<string, unknown>>>(
-      `WITH mine AS (SELECT role, organisation_id, works_council_id FROM membership WHERE user_id = $1)
+      `WITH mine AS (SELECT role, organisation_id, works_council_id, committee_id FROM membership WHERE user_id = $1)
        SELECT d.id, d.case_id, c.title AS case_title, d.rule_id, d.strict_date::text AS strict_date,
               d.extended_date::text AS extended_date, d.statutory, d.fatal,
               COALESCE(p.sequence, 0) AS sequence, COALESCE(p.planned_at, d.created_at) AS last_modified
@@ -70,7 +71,8 @@ export class CalendarFeedRepository {
         WHERE d.status = 'open'
           AND (d.organisation_id IN (SELECT organisation_id FROM mine WHERE role = ANY($2::text[]))
                OR ((c.id IS NULL OR c.status = 'sent')
-                   AND d.works_council_id IN (SELECT works_council_id FROM mine WHERE role = ANY($3::text[]))))
+                   AND EXISTS (SELECT 1 FROM mine m WHERE m.role = ANY($3::text[]) AND m.works_council_id = d.works_council_id
+                                 AND (m.role <> 'committee_member' OR c.id IS NULL OR c.committee_id = m.committee_id))))
         ORDER BY d.strict_date, d.id
         LIMIT ${FEED_LIMIT}`,
       [userId, EMPLOYER_ROLES, COUNCIL_FEED_ROLES],

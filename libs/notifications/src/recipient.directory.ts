@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { COUNCIL_ROLES, EMPLOYER_ROLES, type Role } from '@wc/auth';
+import { COUNCIL_ROLES, EMPLOYER_ROLES, Role } from '@wc/auth';
 import { TransactionHost } from '@wc/database';
 
 import {
@@ -11,15 +11,20 @@ import {
 } from './domain';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
 
+/** A membership with the committee a committee member sits on (null for every other role). */
+type CommitteeMemberRecord = MemberRecord & { readonly committeeId: string | null };
+
 /** Possible recipients and reminder settings of a set of organisations and councils, loaded at once. */
 export class RecipientSnapshot {
-  private readonly byOrganisation = new Map<string, MemberRecord[]>();
-  private readonly byCouncil = new Map<string, MemberRecord[]>();
+  private readonly byOrganisation = new Map<string, CommitteeMemberRecord[]>();
+  private readonly byCouncil = new Map<string, CommitteeMemberRecord[]>();
 
   constructor(
-    members: readonly MemberRecord[],
+    members: readonly CommitteeMemberRecord[],
     private readonly settings: ReadonlyMap<string, CouncilReminderSettings>,
     private readonly defaults: CouncilReminderSettings,
+    /** The committee each loaded case is assigned to (null: none). */
+    private readonly caseCommittees: ReadonlyMap<string, string | null> = new Map(),
   ) {
     for (const member of members) {
       if (EMPLOYER_ROLES.includes(member.role)) {
@@ -31,11 +36,27 @@ export class RecipientSnapshot {
     }
   }
 
-  /** The memberships that may matter for a deadline of this organisation and council. */
-  membersFor(organisationId: string, worksCouncilId: string | null): MemberRecord[] {
+  /**
+   * The memberships that may matter for a deadline of this organisation and council. With the
+   * deadline's case (loaded through `load`'s `caseIds`), a committee membership counts only for
+   * a case assigned to that committee: committee members see no other case (model.md "Visibility").
+   */
+  membersFor(
+    organisationId: string,
+    worksCouncilId: string | null,
+    caseId: string | null = null,
+  ): MemberRecord[] {
+    const council = (worksCouncilId && this.byCouncil.get(worksCouncilId)) || [];
+    const caseCommittee = caseId === null ? undefined : (this.caseCommittees.get(caseId) ?? null);
     return [
       ...(this.byOrganisation.get(organisationId) ?? []),
-      ...((worksCouncilId && this.byCouncil.get(worksCouncilId)) || []),
+      ...(caseCommittee === undefined
+        ? council
+        : council.filter(
+            (m) =>
+              m.role !== Role.CommitteeMember ||
+              (caseCommittee !== null && m.committeeId === caseCommittee),
+          )),
     ];
   }
 
@@ -72,14 +93,16 @@ export class RecipientDirectory {
     };
   }
 
+  /** `caseIds`: the cases of the deadlines at hand, whose committees `membersFor` then honours. */
   async load(
     organisationIds: readonly string[],
     worksCouncilIds: readonly string[],
+    caseIds: readonly string[] = [],
   ): Promise<RecipientSnapshot> {
     const orgs = [...new Set(organisationIds)];
     const councils = [...new Set(worksCouncilIds)];
     const rows = await this.tx.manager.query<Array<Record<string, unknown>>>(
-      `SELECT m.user_id, m.role, m.organisation_id, m.works_council_id, u.language,
+      `SELECT m.user_id, m.role, m.organisation_id, m.works_council_id, m.committee_id, u.language,
               p.channels, p.email_delivery, p.lead_days
          FROM membership m
          JOIN app_user u ON u.id = m.user_id
@@ -88,11 +111,12 @@ export class RecipientDirectory {
            OR (m.works_council_id = ANY($2::uuid[]) AND m.role = ANY($4::text[]))`,
       [orgs, councils, EMPLOYER_ROLES, COUNCIL_ROLES],
     );
-    const members: MemberRecord[] = rows.map((r) => ({
+    const members: CommitteeMemberRecord[] = rows.map((r) => ({
       userId: r.user_id as string,
       role: r.role as Role,
       organisationId: r.organisation_id as string,
       worksCouncilId: (r.works_council_id as string | null) ?? null,
+      committeeId: (r.committee_id as string | null) ?? null,
       language: r.language === 'en' ? 'en' : 'nl',
       preferences: preferencesFrom(
         r.channels === null
@@ -100,7 +124,25 @@ export class RecipientDirectory {
           : { channels: r.channels, emailDelivery: r.email_delivery, leadDays: r.lead_days },
       ),
     }));
-    return new RecipientSnapshot(members, await this.councilSettings(councils), this.defaults);
+    return new RecipientSnapshot(
+      members,
+      await this.councilSettings(councils),
+      this.defaults,
+      await this.caseCommittees(caseIds),
+    );
+  }
+
+  /** The committee each case is assigned to; reads `ai_case` of @wc/cases, in bulk like the rest. */
+  private async caseCommittees(caseIds: readonly string[]): Promise<Map<string, string | null>> {
+    const ids = [...new Set(caseIds)];
+    if (ids.length === 0) {
+      return new Map();
+    }
+    const rows = await this.tx.manager.query<Array<{ id: string; committee_id: string | null }>>(
+      `SELECT id, committee_id FROM ai_case WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.committee_id]));
   }
 
   async councilSettings(

@@ -227,6 +227,7 @@ export class ReminderSweeper {
       const snapshot = await this.directory.load(
         claimed.map((r) => r.organisationId),
         claimed.flatMap((r) => (r.worksCouncilId ? [r.worksCouncilId] : [])),
+        claimed.flatMap((r) => (r.caseId ? [r.caseId] : [])),
       );
       const today = amsterdamDate(now);
       const sendings: ReminderSending[] = [];
@@ -237,7 +238,7 @@ export class ReminderSweeper {
         const deliveries = deliveriesFor(
           reminder.kind,
           reminder,
-          snapshot.membersFor(reminder.organisationId, reminder.worksCouncilId),
+          snapshot.membersFor(reminder.organisationId, reminder.worksCouncilId, reminder.caseId),
           snapshot.councilSettings(reminder.worksCouncilId),
         );
         const index = sendings.length;

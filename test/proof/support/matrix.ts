@@ -318,6 +318,8 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'POST /cases/:caseId/sending -> case:file': { own: { employer: 201 }, prepare: freshDraftCase, body: (c) => ({ version: v(c) }) },
   'POST /cases/:caseId/triage-contests -> case:triage_contest': { own: { board: 201 }, prepare: freshSentCase, body: (c) => ({ version: v(c), reasons: 'De triage mist art. 27 lid 1 sub l.' }) },
   'POST /cases/:caseId/experts -> case:council_position': { own: { board: 201 }, prepare: freshSentCase, body: (c) => ({ version: v(c), userId: c.org.org.expert.id }) },
+  // The council board hands a case to one of its council's committees (or clears it with null).
+  'PUT /cases/:caseId/committee -> case:council_position': { own: { board: 200 }, prepare: freshSentCase, body: (c) => ({ version: v(c), committeeId: c.org.org.committeeId }) },
   'POST /cases/:caseId/oversight-confirmations -> case:decide': { own: { employer: 201 }, prepare: freshSentCase, body: (c) => ({ version: v(c), staffNamed: true, trained: true }) },
   'POST /cases/:caseId/tracks/:kind/transitions -> case:participate': {
     // Either side may ask for the consultation meeting (WOR art. 24); the board speaks for the council.

@@ -40,7 +40,7 @@ export interface OrgWorld {
   memberBearer: string;
   adminBearer: string;
   aiSystemId: string;
-  /** Sent to the council; the expert is added; one open information request. */
+  /** Sent to the council and prepared by its committee; the expert is added; one open information request. */
   sentCase: FiledCase;
   /** Triaged, never sent: the employer side's alone. */
   draftCase: FiledCase;
@@ -114,7 +114,7 @@ async function buildOrg(t: TestApp): Promise<OrgWorld> {
   const chairBearer = await t.login(org.chair);
   const memberBearer = await t.login(org.member);
   const adminBearer = await t.login(org.admin);
-  const sentCase = await fileCase(t, org, hrBearer);
+  const sentCase = await assignCommittee(t, org, chairBearer, await fileCase(t, org, hrBearer));
   const withExpert = await t.http().post(`/cases/${sentCase.caseId}/experts`).set('Authorization', chairBearer).send({ version: sentCase.version, userId: org.expert.id }).expect(201);
   sentCase.version = withExpert.body.version;
   const draftCase = await fileCase(t, org, hrBearer, { send: false });
@@ -239,9 +239,16 @@ async function notification(t: TestApp, org: OrgWorld, user: GivenUser): Promise
   return id;
 }
 
-/** A fresh sent (or draft) case of the organisation, for a cell that changes it. */
+/** A fresh sent (or draft) case of the organisation, for a cell that changes it; a sent one is prepared by the committee. */
 export async function freshCase(t: TestApp, org: OrgWorld, { send = true } = {}): Promise<FiledCase> {
-  return fileCase(t, org.org, org.hrBearer, { send });
+  const filed = await fileCase(t, org.org, org.hrBearer, { send });
+  return send ? assignCommittee(t, org.org, org.chairBearer, filed) : filed;
+}
+
+/** The chair hands a sent case to the organisation's committee, so its committee member sees it. */
+export async function assignCommittee(t: TestApp, org: GivenOrganisation, chairBearer: string, filed: FiledCase): Promise<FiledCase> {
+  const res = await t.http().put(`/cases/${filed.caseId}/committee`).set('Authorization', chairBearer).send({ version: filed.version, committeeId: org.committeeId }).expect(200);
+  return { caseId: filed.caseId, version: res.body.version as number };
 }
 
 export const unknownId = () => randomUUID();

@@ -3,6 +3,7 @@ import { type FormEvent, useCallback, useState } from 'react';
 import { api, downloadFile, type Schemas, unwrap } from '../api/client';
 import { AuditTrail } from '../components/audit';
 import { StageBadge } from '../components/case-list';
+import { CaseCommittee } from '../components/committee';
 import { DaysLeft, DeadlineList } from '../components/deadlines';
 import { CouncilSpace } from '../components/council-space';
 import { Discussion } from '../components/discussion';
@@ -133,6 +134,7 @@ function Overview({ aiCase, names, onChanged }: { aiCase: CaseResponse; names: M
   return (
     <div className="case-overview">
       <CaseAlerts aiCase={aiCase} onChanged={onChanged} />
+      {aiCase.status === 'sent' && aiCase.yourSide !== 'union' && <CaseCommittee aiCase={aiCase} onChanged={onChanged} />}
       <section aria-labelledby="tracks-title" className="card">
         <h2 id="tracks-title">{t('case.tracks')}</h2>
         <Timeline aiCase={aiCase} side={aiCase.yourSide} onChanged={onChanged} />

@@ -13,6 +13,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -149,6 +150,11 @@ export class AddExpertDto extends VersionDto {
   @IsUUID() userId!: string;
 }
 
+export class AssignCommitteeDto extends VersionDto {
+  /** A committee of the case's council that prepares it; null: no committee (the whole council). */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) @ValidateIf((_, value) => value !== null) @IsUUID() committeeId!: string | null;
+}
+
 export class AskInformationDto {
   @IsString() @MinLength(1) @MaxLength(10000) question!: string;
 }
@@ -228,6 +234,8 @@ export class CaseResponse extends CaseSummaryResponse {
   @ApiProperty({ type: [String] }) missingRequestContents!: string[];
   @ApiProperty({ type: [String] }) expertIds!: string[];
   @ApiProperty({ type: String, nullable: true }) sentAt!: string | null;
+  /** The committee (commissie) of the council that prepares the case; null for a union officer. */
+  @ApiProperty({ type: String, nullable: true }) committeeId!: string | null;
   /** What the calling user may do here, for the UI. */
   @ApiProperty({ enum: ['employer', 'council_board', 'council_member', 'expert', 'union'] }) yourSide!: string;
 }

@@ -30,15 +30,20 @@ export class DeadlineFixtures {
 
   async aiCase(
     org: GivenOrganisation,
-    { title = 'Roosterplanning met AI', status = 'sent' as 'draft' | 'sent' } = {},
+    {
+      title = 'Roosterplanning met AI',
+      status = 'sent' as 'draft' | 'sent',
+      // Prepared by the organisation's committee, so its committee member is told too.
+      committeeId = org.committeeId as string | null,
+    } = {},
   ): Promise<string> {
     const [{ id: aiSystemId }] = await this.db.query<Array<{ id: string }>>(
       `INSERT INTO ai_system (organisation_id, name, vendor, purpose, primary_purpose, version) VALUES ($1, 'Planner', 'Acme', 'Rosters', 'automate_task', 1) RETURNING id`,
       [org.organisationId],
     );
     const [{ id }] = await this.db.query<Array<{ id: string }>>(
-      `INSERT INTO ai_case (organisation_id, works_council_id, ai_system_id, title, status, contents, created_by, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 1) RETURNING id`,
+      `INSERT INTO ai_case (organisation_id, works_council_id, ai_system_id, title, status, contents, created_by, committee_id, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1) RETURNING id`,
       [
         org.organisationId,
         org.worksCouncilId,
@@ -47,6 +52,7 @@ export class DeadlineFixtures {
         status,
         JSON.stringify({ description: SECRET_CONTENTS, reasons: SECRET_CONTENTS }),
         org.hr.id,
+        committeeId,
       ],
     );
     return id;
