@@ -533,6 +533,7 @@ describe('deadline reminders (e2e)', () => {
           deadlineReminder: { inApp: true, email: true },
           deadlineOverdue: { inApp: true, email: true },
           deadlineEscalation: { inApp: true, email: true },
+          mention: { inApp: true, email: true },
         },
         emailDelivery: 'immediate',
         leadDays: null,

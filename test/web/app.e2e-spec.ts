@@ -397,6 +397,23 @@ describe('web app (browser)', () => {
     await page.locator('.bell[data-unread="0"]').waitFor();
   }, 60_000);
 
+  it('a mention reaches the bell and the inbox live, without the comment, and leads to the discussion', async () => {
+    const { page } = hr;
+    await open(hr, '/notifications');
+    await page.locator('.bell[data-unread="0"]').waitFor();
+    const comment = 'Kun je naar de bewaartermijn kijken';
+    await t.http().post(`/cases/${caseId}/comments`).set('Authorization', await t.login(org.chair))
+      .send({ body: `${comment}, @[Hanna de Vries](${org.hr.id})?` }).expect(201);
+    await page.locator('.bell[data-unread="1"]').waitFor({ timeout: LIVE });
+    const item = page.locator('.notification.unread[data-kind="mention"]');
+    await item.getByText(q('inbox.mention').replace('{name}', 'Pieter Jansen').replace('{case}', title)).waitFor({ timeout: LIVE });
+    expect(await item.textContent()).not.toContain(comment);
+    await expectNoSeriousA11yViolations(page, 'inbox (mention)');
+    await item.getByRole('link', { name: q('inbox.openDiscussion') }).click();
+    await page.getByText(comment).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/cases/${caseId}/discussion`);
+  }, 60_000);
+
   it('works at phone width', async () => {
     const phone = await signIn(browser, t.url, org.member, { now: now(), viewport: { width: 390, height: 844 } });
     await open(phone, `/cases/${caseId}`);
@@ -416,6 +433,7 @@ describe('web app (browser)', () => {
     const { page } = chair;
     await page.getByRole('link', { name: 'Instellingen' }).click();
     await page.getByRole('heading', { level: 2, name: 'Agenda-koppeling' }).waitFor();
+    await page.getByRole('checkbox', { name: `${q('settings.mention')}: ${q('settings.email')}` }).waitFor();
     await expectNoSeriousA11yViolations(page, 'settings');
     await screenshot(page, 'settings');
     await page.getByRole('button', { name: 'Switch to English' }).click();

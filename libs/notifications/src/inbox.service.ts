@@ -4,7 +4,7 @@ import type { Actor } from '@wc/auth';
 import { Clock, NotFound } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 
-import { describeNotification, ruleLabel } from './domain';
+import { describeNotification, notificationPath, ruleLabel } from './domain';
 import { factsOf, NotificationRepository, type NotificationRow } from './notification.repository';
 import type {
   ListNotificationsQueryDto,
@@ -82,24 +82,44 @@ export function toNotificationResponse(
   row: NotificationRow,
   language: 'nl' | 'en',
 ): NotificationResponse {
-  const { subject, paragraphs } = describeNotification(factsOf(row), language);
-  return {
+  const facts = factsOf(row);
+  const { subject, paragraphs } = describeNotification(facts, language);
+  const common = {
     id: row.id,
     type: row.type,
     kind: row.data.kind,
     title: subject,
     body: paragraphs.join('\n\n'),
-    ruleId: row.data.ruleId,
-    ruleLabel: ruleLabel(row.data.ruleId, language),
     caseId: row.caseId,
     caseTitle: row.data.caseTitle,
-    deadlineId: row.deadlineId,
-    strictDate: row.data.strictDate,
-    fatal: row.data.fatal,
     late: row.late,
-    link: row.caseId ? `/cases/${row.caseId}` : '/',
+    link: notificationPath(facts),
     read: row.readAt !== null,
     readAt: row.readAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
+  };
+  if (row.type === 'mention') {
+    return {
+      ...common,
+      ruleId: null,
+      ruleLabel: null,
+      deadlineId: null,
+      strictDate: null,
+      commentId: row.commentId,
+      thread: row.data.thread,
+      actorName: row.data.actorName,
+      fatal: false,
+    };
+  }
+  return {
+    ...common,
+    ruleId: row.data.ruleId,
+    ruleLabel: ruleLabel(row.data.ruleId, language),
+    deadlineId: row.deadlineId,
+    strictDate: row.data.strictDate,
+    commentId: null,
+    thread: null,
+    actorName: null,
+    fatal: row.data.fatal,
   };
 }

@@ -7,6 +7,7 @@ export {
   MAIL_QUEUE,
   SWEEP_QUEUE,
 } from './reminder.sweeper';
+export { NotificationRelay, type RelayReport } from './notification.relay';
 export {
   NOTIFICATIONS_OPTIONS,
   DEFAULT_NOTIFICATIONS_OPTIONS,

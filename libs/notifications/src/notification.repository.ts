@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { TransactionHost } from '@wc/database';
 
-import type { EmailChoice, NotificationFacts, NotificationType } from './domain';
+import type { DeadlineNotificationType, EmailChoice, NotificationFacts } from './domain';
 
 /** What a notification row keeps about its deadline: ids, rule, dates and the case title only. */
 export interface NotificationData {
@@ -17,13 +17,23 @@ export interface NotificationData {
   reminderDueAt: string;
 }
 
+/** What a mention notification keeps: who mentioned whom where, never the comment's text. */
+export interface MentionData {
+  kind: 'mention';
+  caseTitle: string | null;
+  actorId: string;
+  actorName: string | null;
+  /** The thread key (`case`, `union`, `assessment:<id>` …). */
+  thread: string;
+}
+
 /** One reminder being sent, and what its notifications say. */
 export interface ReminderSending {
   reminderId: string;
   revision: number;
   deadlineId: string;
   caseId: string | null;
-  type: NotificationType;
+  type: DeadlineNotificationType;
   late: boolean;
   data: NotificationData;
 }
@@ -36,6 +46,16 @@ export interface RecipientChoice {
   email: EmailChoice;
 }
 
+/** One mention to notify, with the channels the user chose for it. */
+export interface MentionWrite {
+  userId: string;
+  commentId: string;
+  caseId: string;
+  data: MentionData;
+  inApp: boolean;
+  email: EmailChoice;
+}
+
 export interface WrittenNotification {
   id: string;
   userId: string;
@@ -43,21 +63,41 @@ export interface WrittenNotification {
   email: EmailChoice;
 }
 
-export interface NotificationRow {
+interface NotificationRowBase {
   id: string;
   userId: string;
-  type: NotificationType;
-  deadlineId: string;
   caseId: string | null;
-  data: NotificationData;
   late: boolean;
   readAt: Date | null;
   createdAt: Date;
 }
 
-export function factsOf(
-  row: Pick<NotificationRow, 'type' | 'caseId' | 'data' | 'late'>,
-): NotificationFacts {
+export type DeadlineNotificationRow = NotificationRowBase & {
+  type: DeadlineNotificationType;
+  deadlineId: string;
+  commentId: null;
+  data: NotificationData;
+};
+
+export type MentionNotificationRow = NotificationRowBase & {
+  type: 'mention';
+  deadlineId: null;
+  commentId: string;
+  caseId: string;
+  data: MentionData;
+};
+
+export type NotificationRow = DeadlineNotificationRow | MentionNotificationRow;
+
+export function factsOf(row: NotificationRow): NotificationFacts {
+  if (row.type === 'mention') {
+    return {
+      type: row.type,
+      caseId: row.caseId,
+      caseTitle: row.data.caseTitle,
+      actorName: row.data.actorName,
+    };
+  }
   return {
     type: row.type,
     ruleId: row.data.ruleId,
@@ -73,19 +113,33 @@ export function factsOf(
   };
 }
 
-const COLUMNS = `id, user_id, type, deadline_id, case_id, data, late, read_at, created_at`;
+const COLUMNS = `id, user_id, type, deadline_id, comment_id, case_id, data, late, read_at, created_at`;
 
 function toRow(r: Record<string, unknown>): NotificationRow {
-  return {
+  const base = {
     id: r.id as string,
     userId: r.user_id as string,
-    type: r.type as NotificationType,
-    deadlineId: r.deadline_id as string,
-    caseId: (r.case_id as string | null) ?? null,
-    data: r.data as NotificationData,
     late: r.late as boolean,
     readAt: (r.read_at as Date | null) ?? null,
     createdAt: r.created_at as Date,
+  };
+  if (r.type === 'mention') {
+    return {
+      ...base,
+      type: 'mention',
+      deadlineId: null,
+      commentId: r.comment_id as string,
+      caseId: r.case_id as string,
+      data: r.data as MentionData,
+    };
+  }
+  return {
+    ...base,
+    type: r.type as DeadlineNotificationType,
+    deadlineId: r.deadline_id as string,
+    commentId: null,
+    caseId: (r.case_id as string | null) ?? null,
+    data: r.data as NotificationData,
   };
 }
 
@@ -129,6 +183,39 @@ export class NotificationRepository {
         sendings.map((s) => s.type),
         sendings.map((s) => s.late),
         sendings.map((s) => JSON.stringify(s.data)),
+        now,
+      ],
+    );
+    return rows.map((r) => ({ id: r.id, userId: r.user_id, inApp: r.in_app, email: r.email }));
+  }
+
+  /**
+   * Writes mention notifications; a (comment, user) pair that already has one is skipped, so a
+   * mention notifies once however often its event is relayed. Returns what was written.
+   */
+  async insertForMentions(
+    mentions: readonly MentionWrite[],
+    now: Date,
+  ): Promise<WrittenNotification[]> {
+    if (mentions.length === 0) {
+      return [];
+    }
+    const rows = await this.tx.manager.query<
+      Array<{ id: string; user_id: string; in_app: boolean; email: EmailChoice }>
+    >(
+      `INSERT INTO notification (user_id, type, comment_id, case_id, data, late, in_app, email, created_at)
+       SELECT v.user_id, 'mention', v.comment_id, v.case_id, v.data, false, v.in_app, v.email, $7
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::jsonb[], $5::boolean[], $6::text[])
+              AS v(user_id, comment_id, case_id, data, in_app, email)
+       ON CONFLICT (comment_id, user_id) WHERE comment_id IS NOT NULL DO NOTHING
+       RETURNING id, user_id, in_app, email`,
+      [
+        mentions.map((m) => m.userId),
+        mentions.map((m) => m.commentId),
+        mentions.map((m) => m.caseId),
+        mentions.map((m) => JSON.stringify(m.data)),
+        mentions.map((m) => m.inApp),
+        mentions.map((m) => m.email),
         now,
       ],
     );

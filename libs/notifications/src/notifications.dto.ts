@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const TYPES = ['deadline.reminder', 'deadline.overdue', 'deadline.escalation'] as const;
+const TYPES = ['deadline.reminder', 'deadline.overdue', 'deadline.escalation', 'mention'] as const;
 
 export class NotificationIdParams {
   @IsUUID()
@@ -42,22 +42,29 @@ export class ListNotificationsQueryDto {
 
 export class NotificationResponse {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: TYPES }) type!: string;
-  /** `14d`, `7d`, `2d`, `0d`, `overdue` or `escalation`. */
+  @ApiProperty({ enum: TYPES }) type!: (typeof TYPES)[number];
+  /** `14d`, `7d`, `2d`, `0d`, `overdue`, `escalation`, or `mention`. */
   @ApiProperty() kind!: string;
   /** Ready to show, in the reader's language. */
   @ApiProperty() title!: string;
   @ApiProperty() body!: string;
-  @ApiProperty() ruleId!: string;
-  @ApiProperty() ruleLabel!: string;
+  /** The deadline rule; null for a mention. */
+  @ApiProperty({ type: String, nullable: true }) ruleId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) ruleLabel!: string | null;
   @ApiProperty({ type: String, nullable: true }) caseId!: string | null;
   @ApiProperty({ type: String, nullable: true }) caseTitle!: string | null;
-  @ApiProperty() deadlineId!: string;
-  @ApiProperty({ format: 'date' }) strictDate!: string;
+  @ApiProperty({ type: String, nullable: true }) deadlineId!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) strictDate!: string | null;
+  /** A mention: the comment (its text is never part of a notification). */
+  @ApiProperty({ type: String, nullable: true }) commentId!: string | null;
+  /** A mention: the thread key (`case`, `union` …). */
+  @ApiProperty({ type: String, nullable: true }) thread!: string | null;
+  /** A mention: who mentioned the reader. */
+  @ApiProperty({ type: String, nullable: true }) actorName!: string | null;
   @ApiProperty() fatal!: boolean;
   /** Sent later than due, e.g. after the worker was down. */
   @ApiProperty() late!: boolean;
-  /** Path in the app, e.g. `/cases/<id>`. */
+  /** Path in the app: `/cases/<id>`, or `/cases/<id>/discussion` for a mention. */
   @ApiProperty() link!: string;
   @ApiProperty() read!: boolean;
   @ApiProperty({ type: String, nullable: true }) readAt!: string | null;
@@ -99,6 +106,26 @@ export class ChannelsDto {
   @ValidateNested()
   @Type(() => ChannelChoiceDto)
   deadlineEscalation!: ChannelChoiceDto;
+  /** Someone mentioned you in a discussion. Left out: the current choice stays. */
+  @ApiPropertyOptional({ type: ChannelChoiceDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ChannelChoiceDto)
+  mention?: ChannelChoiceDto;
+}
+
+export class ChannelChoiceResponse {
+  @ApiProperty() inApp!: boolean;
+  @ApiProperty() email!: boolean;
+}
+
+/** Every type, always (a type the user never chose shows its default). */
+export class ChannelsResponse {
+  @ApiProperty() deadlineReminder!: ChannelChoiceResponse;
+  @ApiProperty() deadlineOverdue!: ChannelChoiceResponse;
+  @ApiProperty() deadlineEscalation!: ChannelChoiceResponse;
+  @ApiProperty() mention!: ChannelChoiceResponse;
 }
 
 /** The whole preference set (PUT replaces it). */
@@ -118,7 +145,13 @@ export class NotificationPreferencesDto {
   leadDays!: number[] | null;
 }
 
-export class NotificationPreferencesResponse extends NotificationPreferencesDto {}
+export class NotificationPreferencesResponse {
+  @ApiProperty() channels!: ChannelsResponse;
+  @ApiProperty({ enum: ['immediate', 'daily_digest'] }) emailDelivery!:
+    'immediate' | 'daily_digest';
+  /** Own reminder days before a deadline, or null when following the council's setting. */
+  @ApiProperty({ type: [Number], nullable: true }) leadDays!: number[] | null;
+}
 
 export class WorksCouncilIdParams {
   @IsUUID()

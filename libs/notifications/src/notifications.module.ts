@@ -17,6 +17,8 @@ import {
 } from './notifications.options';
 import { NotificationsWorker } from './notifications.worker';
 import { NotificationSettingsController } from './notification-settings.controller';
+import { NotificationRelay } from './notification.relay';
+import { NotificationRelayRepository } from './notification-relay.repository';
 import { NotificationRepository } from './notification.repository';
 import { PreferenceRepository } from './preference.repository';
 import { PreferencesService } from './preferences.service';
@@ -47,7 +49,8 @@ const options = (value: NotificationsOptions) => ({
 export class NotificationsModule {}
 
 /**
- * The worker side: the reminder sweep, e-mail sending and the pg-boss queue behind them. No HTTP.
+ * The worker side: the reminder sweep, the notification relay (mentions), e-mail sending and the
+ * pg-boss queue behind them. No HTTP.
  * `forRoot(options)` pins tuning (tests, benchmark); the plain class uses the defaults.
  */
 @Module({
@@ -58,12 +61,14 @@ export class NotificationsModule {}
     ReminderSweeper,
     MailSender,
     NotificationsWorker,
+    NotificationRelay,
+    NotificationRelayRepository,
     RecipientDirectory,
     ReminderRepository,
     NotificationRepository,
     MailDeliveryRepository,
   ],
-  exports: [ReminderSweeper, JobQueue],
+  exports: [ReminderSweeper, NotificationRelay, JobQueue],
 })
 export class NotificationsWorkerModule {
   static forRoot(

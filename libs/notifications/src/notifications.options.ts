@@ -54,6 +54,14 @@ export interface NotificationsOptions {
      */
     expireInSeconds: number;
   };
+  relay: {
+    /** Turn domain events (mentions) into notifications in this process. */
+    enabled: boolean;
+    /** Safety poll; the outbox NOTIFY normally wakes the relay at once. */
+    pollIntervalMs: number;
+    /** Events claimed per transaction. */
+    batchSize: number;
+  };
 }
 
 export const NOTIFICATIONS_OPTIONS = Symbol('NOTIFICATIONS_OPTIONS');
@@ -85,6 +93,7 @@ export const DEFAULT_NOTIFICATIONS_OPTIONS: NotificationsOptions = {
     retryBackoff: true,
     expireInSeconds: 120,
   },
+  relay: { enabled: true, pollIntervalMs: 3000, batchSize: 200 },
 };
 
 type DeepPartial<T> = {
@@ -104,5 +113,6 @@ export function notificationsOptions(
     digest: { ...d.digest, ...overrides.digest },
     sweep: { ...d.sweep, ...overrides.sweep },
     mail: { ...d.mail, ...overrides.mail },
+    relay: { ...d.relay, ...overrides.relay },
   };
 }

@@ -7,13 +7,15 @@ import {
 
 import { JobQueue } from './job-queue';
 import { MailSender } from './mail.sender';
+import { NotificationRelay } from './notification.relay';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
 import { MAIL_QUEUE, ReminderSweeper, SWEEP_QUEUE } from './reminder.sweeper';
 
 /**
  * Wires the worker's background work to pg-boss: the e-mail consumers, the sweep cron (each
  * minute; pg-boss runs one per schedule slot across all instances) and one sweep at start-up to
- * catch up on reminders that fell due while no worker ran.
+ * catch up on reminders that fell due while no worker ran; then starts the notification relay,
+ * which queues e-mails itself.
  */
 @Injectable()
 export class NotificationsWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -21,6 +23,7 @@ export class NotificationsWorker implements OnApplicationBootstrap, BeforeApplic
     private readonly queue: JobQueue,
     private readonly sweeper: ReminderSweeper,
     private readonly mailer: MailSender,
+    private readonly relay: NotificationRelay,
     @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
   ) {}
 
@@ -48,9 +51,13 @@ export class NotificationsWorker implements OnApplicationBootstrap, BeforeApplic
       await this.queue.send(SWEEP_QUEUE, { reason: 'startup' });
       this.queue.wake(SWEEP_QUEUE);
     }
+    if (this.options.relay.enabled) {
+      await this.relay.start();
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
     await this.queue.stop();
   }
 }

@@ -7,6 +7,7 @@ import { TransactionHost } from '@wc/database';
 
 import { type NotificationPreferences, type NotificationType, normaliseLeadDays } from './domain';
 import type {
+  ChannelsResponse,
   CouncilReminderSettingsDto,
   CouncilReminderSettingsResponse,
   NotificationPreferencesDto,
@@ -17,12 +18,11 @@ import { PreferenceRepository } from './preference.repository';
 import { ReminderRepository } from './reminder.repository';
 
 /** The DTO's property for each notification type. */
-const CHANNEL_KEYS: ReadonlyArray<
-  [NotificationType, 'deadlineReminder' | 'deadlineOverdue' | 'deadlineEscalation']
-> = [
+const CHANNEL_KEYS: ReadonlyArray<[NotificationType, keyof ChannelsResponse]> = [
   ['deadline.reminder', 'deadlineReminder'],
   ['deadline.overdue', 'deadlineOverdue'],
   ['deadline.escalation', 'deadlineEscalation'],
+  ['mention', 'mention'],
 ];
 
 /** Who is told what on which channel: per user, and a council's reminder rhythm. */
@@ -41,15 +41,18 @@ export class PreferencesService {
     return toResponse(await this.preferences.forUser(actor.userId));
   }
 
-  /** Replaces the user's preferences. New lead days re-plan the reminders of their deadlines. */
+  /**
+   * Replaces the user's preferences. New lead days re-plan the reminders of their deadlines. A
+   * type the client leaves out (one it predates, like `mention`) keeps its current choice.
+   */
   put(actor: Actor, dto: NotificationPreferencesDto): Promise<NotificationPreferencesResponse> {
     return this.tx.run(async () => {
       const before = await this.preferences.forUser(actor.userId);
       const channels = Object.fromEntries(
-        CHANNEL_KEYS.map(([type, key]) => [
-          type,
-          { inApp: dto.channels[key].inApp, email: dto.channels[key].email },
-        ]),
+        CHANNEL_KEYS.map(([type, key]) => {
+          const chosen = dto.channels[key] ?? before.channels[type];
+          return [type, { inApp: chosen.inApp, email: chosen.email }];
+        }),
       ) as Record<NotificationType, { inApp: boolean; email: boolean }>;
       const next: NotificationPreferences = {
         channels,

@@ -276,7 +276,7 @@ export class ReminderSweeper {
         written.filter((n) => n.email === 'immediate'),
         now,
       );
-      await this.queue.enqueueInTransaction(MAIL_QUEUE, this.mailJobs(mails));
+      await this.queue.enqueueInTransaction(MAIL_QUEUE, mailJobs(mails, this.options.mail));
       await this.outbox.append(createdEvents(written), null);
       await this.reminders.markSent(sent, now);
       return { reminders: claimed.length, notifications: written.length, emails: mails.length };
@@ -299,7 +299,13 @@ export class ReminderSweeper {
     for (let i = 0; i < MAX_BATCHES; i++) {
       const created = await this.tx.run(async () => {
         const digests = await this.deliveries.createDigests(cutoff, today, now, limit);
-        await this.queue.enqueueInTransaction(MAIL_QUEUE, this.mailJobs(digests.map((d) => d.id)));
+        await this.queue.enqueueInTransaction(
+          MAIL_QUEUE,
+          mailJobs(
+            digests.map((d) => d.id),
+            this.options.mail,
+          ),
+        );
         return digests.length;
       });
       total += created;
@@ -309,31 +315,35 @@ export class ReminderSweeper {
     }
     return total;
   }
+}
 
-  /**
-   * One pg-boss job per chunk of deliveries: the delivery rows are the per-message ledger, so a
-   * retried job re-sends only what is not sent yet, and a daily wave queues a few thousand jobs
-   * rather than one per e-mail.
-   */
-  private mailJobs(deliveryIds: readonly string[]): QueuedJob[] {
-    const { retryLimit, retryDelaySeconds, retryBackoff, deliveriesPerJob, expireInSeconds } = this.options.mail;
-    const jobs: QueuedJob[] = [];
-    for (let i = 0; i < deliveryIds.length; i += deliveriesPerJob) {
-      jobs.push({
-        id: randomUUID(),
-        data: { deliveryIds: deliveryIds.slice(i, i + deliveriesPerJob) },
-        retryLimit,
-        retryDelay: retryDelaySeconds,
-        retryBackoff,
-        expireInSeconds,
-      });
-    }
-    return jobs;
+/**
+ * One pg-boss job per chunk of deliveries: the delivery rows are the per-message ledger, so a
+ * retried job re-sends only what is not sent yet, and a daily wave queues a few thousand jobs
+ * rather than one per e-mail.
+ */
+export function mailJobs(
+  deliveryIds: readonly string[],
+  options: NotificationsOptions['mail'],
+): QueuedJob[] {
+  const { retryLimit, retryDelaySeconds, retryBackoff, deliveriesPerJob, expireInSeconds } =
+    options;
+  const jobs: QueuedJob[] = [];
+  for (let i = 0; i < deliveryIds.length; i += deliveriesPerJob) {
+    jobs.push({
+      id: randomUUID(),
+      data: { deliveryIds: deliveryIds.slice(i, i + deliveriesPerJob) },
+      retryLimit,
+      retryDelay: retryDelaySeconds,
+      retryBackoff,
+      expireInSeconds,
+    });
   }
+  return jobs;
 }
 
 /** One `notification.created` per user and batch: the client refetches its inbox (notify, don't ship). */
-function createdEvents(notifications: readonly WrittenNotification[]): DomainEventDraft[] {
+export function createdEvents(notifications: readonly WrittenNotification[]): DomainEventDraft[] {
   const byUser = groupBy(
     notifications.filter((n) => n.inApp),
     (n) => n.userId,

@@ -526,6 +526,9 @@ export const en: Record<MessageKey, string> = {
   'inbox.new': 'new',
   'inbox.markRead': 'Mark as read',
   'inbox.openCase': 'Open the case',
+  'inbox.mention': '{name} mentioned you in a discussion on the case "{case}"',
+  'inbox.mentionNoCase': '{name} mentioned you in a discussion',
+  'inbox.openDiscussion': 'Open the discussion',
 
   'settings.title': 'Settings',
   'settings.language': 'Language',
@@ -537,6 +540,7 @@ export const en: Record<MessageKey, string> = {
   'settings.deadlineReminder': 'Deadline reminder',
   'settings.deadlineOverdue': 'Deadline passed',
   'settings.deadlineEscalation': 'Escalation of a fatal term',
+  'settings.mention': 'Someone mentions you in a discussion (@mention)',
   'settings.emailDelivery': 'E-mails',
   'settings.immediate': 'Immediately',
   'settings.dailyDigest': 'Once a day, bundled',

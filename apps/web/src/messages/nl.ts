@@ -524,6 +524,9 @@ export const nl = {
   'inbox.new': 'nieuw',
   'inbox.markRead': 'Markeer als gelezen',
   'inbox.openCase': 'Open de zaak',
+  'inbox.mention': '{name} heeft je genoemd in een discussie over de zaak "{case}"',
+  'inbox.mentionNoCase': '{name} heeft je genoemd in een discussie',
+  'inbox.openDiscussion': 'Open de discussie',
 
   'settings.title': 'Instellingen',
   'settings.language': 'Taal',
@@ -535,6 +538,7 @@ export const nl = {
   'settings.deadlineReminder': 'Herinnering aan een termijn',
   'settings.deadlineOverdue': 'Termijn verstreken',
   'settings.deadlineEscalation': 'Escalatie van een fatale termijn',
+  'settings.mention': 'Iemand noemt je in een discussie (@vermelding)',
   'settings.emailDelivery': 'E-mails',
   'settings.immediate': 'Direct',
   'settings.dailyDigest': 'Eén keer per dag, gebundeld',

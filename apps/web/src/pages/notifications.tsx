@@ -1,12 +1,14 @@
 import { useState } from 'react';
 
-import { api, unwrap } from '../api/client';
+import { api, type Schemas, unwrap } from '../api/client';
 import { Badge, Button, Empty, ErrorAlert, Loading, PageHeader, useAsync, useMutation } from '../components/ui';
 import { useI18n } from '../i18n';
 import { useLiveEvents } from '../realtime';
 import { Link } from '../router';
 
-/** The inbox: reminders and escalations, newest first, updated live. */
+type Notification = Schemas['NotificationResponse'];
+
+/** The inbox: reminders, escalations and mentions, newest first, updated live. */
 export function NotificationsPage() {
   const { t, dateTime, day } = useI18n();
   const [unreadOnly, setUnreadOnly] = useState(false);
@@ -40,19 +42,26 @@ export function NotificationsPage() {
       ) : (
         <ul className="inbox">
           {list.data.items.map((n) => (
-            <li key={n.id} className={`card notification ${n.read ? 'read' : 'unread'}`} data-notification={n.id}>
+            <li key={n.id} className={`card notification ${n.read ? 'read' : 'unread'}`} data-notification={n.id} data-kind={n.kind}>
               <div className="notification-head">
                 {!n.read && <Badge tone="info">{t('inbox.new')}</Badge>}
                 {n.fatal && <Badge tone="danger">{t('deadlines.fatal')}</Badge>}
-                <strong>{n.title}</strong>
+                <strong>{n.type === 'mention' ? mentionTitle(n, t) : n.title}</strong>
               </div>
-              <p>{n.body}</p>
+              {/* A mention says who and where, never what: the comment waits behind the link. */}
+              {n.type !== 'mention' && <p>{n.body}</p>}
               <p className="muted small">
-                {dateTime(n.createdAt)} · {t('deadlines.strict')}: {day(n.strictDate)}
+                {dateTime(n.createdAt)}
+                {n.strictDate && (
+                  <>
+                    {' · '}
+                    {t('deadlines.strict')}: {day(n.strictDate)}
+                  </>
+                )}
                 {n.caseId && (
                   <>
                     {' · '}
-                    <Link to={n.link}>{n.caseTitle ?? t('inbox.openCase')}</Link>
+                    <Link to={n.link}>{n.type === 'mention' ? t('inbox.openDiscussion') : (n.caseTitle ?? t('inbox.openCase'))}</Link>
                   </>
                 )}
               </p>
@@ -68,4 +77,10 @@ export function NotificationsPage() {
       )}
     </>
   );
+}
+
+/** Rendered here, in the language of the screen (the server's `title` is in the account's). */
+function mentionTitle(n: Notification, t: ReturnType<typeof useI18n>['t']): string {
+  const name = n.actorName ?? t('common.someone');
+  return n.caseTitle ? t('inbox.mention', { name, case: n.caseTitle }) : t('inbox.mentionNoCase', { name });
 }

@@ -5,8 +5,8 @@ import { Button, Checkbox, ErrorAlert, Loading, PageHeader, SelectField, TextFie
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 
-type Preferences = Schemas['NotificationPreferencesDto'];
-const CHANNELS = ['deadlineReminder', 'deadlineOverdue', 'deadlineEscalation'] as const;
+type Preferences = Schemas['NotificationPreferencesResponse'];
+const CHANNELS = ['deadlineReminder', 'deadlineOverdue', 'deadlineEscalation', 'mention'] as const;
 
 export function SettingsPage() {
   const { t } = useI18n();

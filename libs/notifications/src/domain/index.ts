@@ -5,3 +5,4 @@ export * from './recipients';
 export * from './rule-labels';
 export * from './mail-templates';
 export * from './ics';
+export * from './mentions';

@@ -1,4 +1,9 @@
-import { type NotificationFacts, renderDigestMail, renderNotificationMail } from './mail-templates';
+import {
+  type MentionFacts,
+  type NotificationFacts,
+  renderDigestMail,
+  renderNotificationMail,
+} from './mail-templates';
 
 const links = { appUrl: 'https://overleg.example' };
 const facts: NotificationFacts = {
@@ -84,6 +89,39 @@ describe('notification mail', () => {
   });
 });
 
+describe('mention mail', () => {
+  const mention: MentionFacts = {
+    type: 'mention',
+    caseId: '22222222-2222-4222-8222-222222222222',
+    caseTitle: 'Roostersoftware <Planner>',
+    actorName: 'Hanna de Vries',
+  };
+
+  it('says who mentioned the user on which case, in Dutch, and links to the discussion', () => {
+    const mail = renderNotificationMail(mention, 'nl', links);
+    expect(mail.subject).toBe(
+      'Hanna de Vries heeft je genoemd in een discussie – Roostersoftware <Planner>',
+    );
+    expect(mail.text).toContain(
+      'Hanna de Vries heeft je genoemd in een discussie in de zaak "Roostersoftware <Planner>".',
+    );
+    expect(mail.text).toContain(
+      'Open de discussie: https://overleg.example/cases/22222222-2222-4222-8222-222222222222/discussion',
+    );
+    expect(mail.text).toContain('omdat iemand je noemde in een discussie');
+    expect(mail.html).toContain(
+      '<a href="https://overleg.example/cases/22222222-2222-4222-8222-222222222222/discussion">Open de discussie</a>',
+    );
+    expect(mail.html).toContain('Roostersoftware &lt;Planner&gt;');
+  });
+
+  it('writes English, and a neutral name when the author is unknown', () => {
+    const mail = renderNotificationMail({ ...mention, actorName: null }, 'en', links);
+    expect(mail.subject).toBe('Someone mentioned you in a discussion – Roostersoftware <Planner>');
+    expect(mail.text).toContain('Open the discussion: https://overleg.example/cases/');
+  });
+});
+
 describe('digest mail', () => {
   it('lists every notification with its link, in one message', () => {
     const mail = renderDigestMail(
@@ -100,5 +138,28 @@ describe('digest mail', () => {
     );
     expect(mail.text).toContain('- Term expired: Works council advice term');
     expect(mail.html.match(/<li>/g)).toHaveLength(2);
+  });
+
+  it('lists a mention with the link to its discussion', () => {
+    const mail = renderDigestMail(
+      [
+        facts,
+        {
+          type: 'mention',
+          caseId: '22222222-2222-4222-8222-222222222222',
+          caseTitle: 'Roostersoftware',
+          actorName: 'Hanna de Vries',
+        },
+      ],
+      '2026-03-14',
+      'nl',
+      links,
+    );
+    expect(mail.text).toContain(
+      '- Hanna de Vries heeft je genoemd in een discussie – Roostersoftware',
+    );
+    expect(mail.text).toContain(
+      '  https://overleg.example/cases/22222222-2222-4222-8222-222222222222/discussion',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type { NotificationType } from './preferences';
+import type { DeadlineNotificationType } from './preferences';
 import { type Language, ruleLabel } from './rule-labels';
 
 /**
@@ -6,8 +6,8 @@ import { type Language, ruleLabel } from './rule-labels';
  * WOR art. 20 confidentiality: no document contents, positions or notes ever go into e-mail, so
  * nothing else is even passed in.
  */
-export interface NotificationFacts {
-  readonly type: NotificationType;
+export interface DeadlineFacts {
+  readonly type: DeadlineNotificationType;
   readonly ruleId: string;
   readonly caseId: string | null;
   readonly caseTitle: string | null;
@@ -21,6 +21,20 @@ export interface NotificationFacts {
   /** When the reminder was due, for the late notice. */
   readonly reminderDueAt: string;
 }
+
+/**
+ * What a mention notification says: who, and on which case. Never the comment itself: the thread
+ * may be confidential (WOR art. 20) or the union's, and e-mail leaves our hands.
+ */
+export interface MentionFacts {
+  readonly type: 'mention';
+  readonly caseId: string;
+  readonly caseTitle: string | null;
+  /** The display name of whoever mentioned the user; null if unknown. */
+  readonly actorName: string | null;
+}
+
+export type NotificationFacts = DeadlineFacts | MentionFacts;
 
 export interface MailLinks {
   /** The app's public base URL, without trailing slash. */
@@ -63,6 +77,15 @@ const TEXTS = {
       `Overleg: dagoverzicht van ${date} (${count} ${count === 1 ? 'melding' : 'meldingen'})`,
     digestIntro: (count: number) =>
       `Dit is je dagelijkse overzicht met ${count} ${count === 1 ? 'melding' : 'meldingen'}:`,
+    digestFooter:
+      'Je ontvangt dit overzicht omdat je e-mailmeldingen één keer per dag gebundeld ontvangt. Meldingen instellen:',
+    someone: 'Iemand',
+    mentionSubject: (actor: string) => `${actor} heeft je genoemd in een discussie`,
+    mentionBody: (actor: string, inCase: string) =>
+      `${actor} heeft je genoemd in een discussie${inCase}. Open de discussie in Overleg om de reactie te lezen.`,
+    openDiscussion: 'Open de discussie',
+    mentionFooter:
+      'Je ontvangt dit bericht omdat iemand je noemde in een discussie. Meldingen instellen:',
     locale: 'nl-NL',
   },
   en: {
@@ -93,6 +116,15 @@ const TEXTS = {
       `Overleg: daily digest for ${date} (${count} ${count === 1 ? 'notification' : 'notifications'})`,
     digestIntro: (count: number) =>
       `This is your daily digest with ${count} ${count === 1 ? 'notification' : 'notifications'}:`,
+    digestFooter:
+      'You receive this digest because you chose to get e-mail notifications bundled once a day. Notification settings:',
+    someone: 'Someone',
+    mentionSubject: (actor: string) => `${actor} mentioned you in a discussion`,
+    mentionBody: (actor: string, inCase: string) =>
+      `${actor} mentioned you in a discussion${inCase}. Open the discussion in Overleg to read the comment.`,
+    openDiscussion: 'Open the discussion',
+    mentionFooter:
+      'You receive this message because someone mentioned you in a discussion. Notification settings:',
     locale: 'en-GB',
   },
 } as const;
@@ -120,19 +152,39 @@ export const caseLink = (appUrl: string, caseId: string | null) =>
   caseId ? `${appUrl}/cases/${caseId}` : appUrl;
 export const preferencesLink = (appUrl: string) => `${appUrl}/settings/notifications`;
 
+/** The app path a notification leads to: the case, or for a mention the case's discussion. */
+export function notificationPath(facts: Pick<NotificationFacts, 'type' | 'caseId'>): string {
+  if (!facts.caseId) {
+    return '/';
+  }
+  return facts.type === 'mention' ? `/cases/${facts.caseId}/discussion` : `/cases/${facts.caseId}`;
+}
+
+const linkOf = (appUrl: string, facts: NotificationFacts) =>
+  facts.caseId ? `${appUrl}${notificationPath(facts)}` : appUrl;
+
 /** Subject and paragraphs of one notification, shared by the single mail, the digest and the inbox. */
 export function describeNotification(
   facts: NotificationFacts,
   language: Language,
 ): { subject: string; paragraphs: string[] } {
   const t = TEXTS[language];
+  if (facts.type === 'mention') {
+    const actor = facts.actorName ?? t.someone;
+    const subject = t.mentionSubject(actor);
+    return {
+      subject: facts.caseTitle ? `${subject} – ${facts.caseTitle}` : subject,
+      paragraphs: [t.mentionBody(actor, facts.caseTitle ? t.inCase(facts.caseTitle) : '')],
+    };
+  }
   const label = ruleLabel(facts.ruleId, language);
   const inCase = facts.caseTitle ? t.inCase(facts.caseTitle) : '';
   const date = formatDate(facts.strictDate, language);
   const when = t.when(Math.max(0, facts.daysLeft));
   const paragraphs: string[] = [];
   let subject: string;
-  switch (facts.type) {
+  const type = facts.type;
+  switch (type) {
     case 'deadline.reminder':
       subject = t.reminderSubject(label, when);
       paragraphs.push(t.reminderBody(label, inCase, when, date));
@@ -146,7 +198,7 @@ export function describeNotification(
       paragraphs.push(t.overdueBody(label, inCase, date));
       break;
     default:
-      return assertNever(facts.type);
+      return assertNever(type);
   }
   if (facts.fatal) {
     paragraphs.push(t.fatal);
@@ -175,23 +227,25 @@ export function renderNotificationMail(
 ): RenderedMail {
   const t = TEXTS[language];
   const { subject, paragraphs } = describeNotification(facts, language);
-  const url = caseLink(links.appUrl, facts.caseId);
+  const url = linkOf(links.appUrl, facts);
+  const open = facts.type === 'mention' ? t.openDiscussion : facts.caseId ? t.open : t.openApp;
+  const footer = facts.type === 'mention' ? t.mentionFooter : t.footer;
   const prefs = preferencesLink(links.appUrl);
   const text = [
     t.greeting,
     '',
     ...paragraphs.flatMap((p) => [p, '']),
-    `${facts.caseId ? t.open : t.openApp}: ${url}`,
+    `${open}: ${url}`,
     '',
     '--',
-    `${t.footer} ${prefs}`,
+    `${footer} ${prefs}`,
     '',
   ].join('\n');
   const html = htmlDocument(subject, [
     `<p>${escapeHtml(t.greeting)}</p>`,
     ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
-    `<p><a href="${escapeHtml(url)}">${escapeHtml(facts.caseId ? t.open : t.openApp)}</a></p>`,
-    `<hr><p style="color:#666;font-size:12px">${escapeHtml(t.footer)} <a href="${escapeHtml(prefs)}">${escapeHtml(prefs)}</a></p>`,
+    `<p><a href="${escapeHtml(url)}">${escapeHtml(open)}</a></p>`,
+    `<hr><p style="color:#666;font-size:12px">${escapeHtml(footer)} <a href="${escapeHtml(prefs)}">${escapeHtml(prefs)}</a></p>`,
   ]);
   return { subject, text, html };
 }
@@ -206,7 +260,7 @@ export function renderDigestMail(
   const subject = t.digestSubject(items.length, formatDate(digestDate, language));
   const described = items.map((facts) => ({
     ...describeNotification(facts, language),
-    url: caseLink(links.appUrl, facts.caseId),
+    url: linkOf(links.appUrl, facts),
   }));
   const prefs = preferencesLink(links.appUrl);
   const text = [
@@ -216,14 +270,14 @@ export function renderDigestMail(
     '',
     ...described.flatMap((d) => [`- ${d.subject}`, `  ${d.paragraphs[0]}`, `  ${d.url}`, '']),
     '--',
-    `${t.footer} ${prefs}`,
+    `${t.digestFooter} ${prefs}`,
     '',
   ].join('\n');
   const html = htmlDocument(subject, [
     `<p>${escapeHtml(t.greeting)}</p>`,
     `<p>${escapeHtml(t.digestIntro(items.length))}</p>`,
     `<ul>${described.map((d) => `<li><a href="${escapeHtml(d.url)}">${escapeHtml(d.subject)}</a><br>${escapeHtml(d.paragraphs[0])}</li>`).join('')}</ul>`,
-    `<hr><p style="color:#666;font-size:12px">${escapeHtml(t.footer)} <a href="${escapeHtml(prefs)}">${escapeHtml(prefs)}</a></p>`,
+    `<hr><p style="color:#666;font-size:12px">${escapeHtml(t.digestFooter)} <a href="${escapeHtml(prefs)}">${escapeHtml(prefs)}</a></p>`,
   ]);
   return { subject, text, html };
 }

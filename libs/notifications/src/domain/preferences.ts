@@ -1,11 +1,15 @@
 import { MAX_LEAD_DAYS, type ReminderKind, leadDaysOf } from './reminder-planner';
 
+/** What a deadline notification is about. */
+export type DeadlineNotificationType =
+  'deadline.reminder' | 'deadline.overdue' | 'deadline.escalation';
 /** What a notification is about; also the key users choose channels by. */
-export type NotificationType = 'deadline.reminder' | 'deadline.overdue' | 'deadline.escalation';
+export type NotificationType = DeadlineNotificationType | 'mention';
 export const NOTIFICATION_TYPES: readonly NotificationType[] = [
   'deadline.reminder',
   'deadline.overdue',
   'deadline.escalation',
+  'mention',
 ];
 
 export interface ChannelChoice {
@@ -27,6 +31,9 @@ export const DEFAULT_PREFERENCES: NotificationPreferences = Object.freeze({
     'deadline.reminder': Object.freeze({ inApp: true, email: true }),
     'deadline.overdue': Object.freeze({ inApp: true, email: true }),
     'deadline.escalation': Object.freeze({ inApp: true, email: true }),
+    // On by e-mail too: council members often work in Overleg a few hours a week, and a question
+    // addressed to them by name should not wait until they next log in (GitHub does the same).
+    mention: Object.freeze({ inApp: true, email: true }),
   }),
   emailDelivery: 'immediate',
   leadDays: null,
@@ -43,7 +50,7 @@ export const DEFAULT_COUNCIL_REMINDER_SETTINGS: CouncilReminderSettings = Object
   escalationLeadDays: 2,
 });
 
-export function notificationTypeOf(kind: ReminderKind | string): NotificationType {
+export function notificationTypeOf(kind: ReminderKind | string): DeadlineNotificationType {
   if (kind === 'overdue') {
     return 'deadline.overdue';
   }

@@ -1,0 +1,237 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Client } from 'pg';
+
+import { APP_CONFIG, type AppConfig } from '@wc/config';
+import { Clock } from '@wc/core';
+import { Outbox, OUTBOX_CHANNEL, TransactionHost } from '@wc/database';
+
+import { mentionChannels } from './domain';
+import { JobQueue } from './job-queue';
+import { MailDeliveryRepository } from './mail-delivery.repository';
+import { type MentionWrite, NotificationRepository } from './notification.repository';
+import { NotificationRelayRepository, type RelayedEvent } from './notification-relay.repository';
+import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
+import { createdEvents, MAIL_QUEUE, mailJobs } from './reminder.sweeper';
+
+export interface RelayReport {
+  events: number;
+  notifications: number;
+  emails: number;
+}
+
+/** Far above any real backlog; only stops a runaway loop. */
+const MAX_BATCHES = 10_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The notification relay (house style B.5), in the worker: turns committed domain events into
+ * inbox notifications and e-mails. Today that is `comment.mentioned`, one per newly mentioned user.
+ *
+ * - What is pending: `notification_relay_delivery`, filled by a trigger in the event's own
+ *   transaction, so only committed events are seen and none is skipped.
+ * - Exactly once: one transaction claims a batch (FOR UPDATE SKIP LOCKED, so several workers take
+ *   disjoint batches), writes the notifications, their e-mail deliveries and pg-boss jobs and the
+ *   `notification.created` events, and deletes the claims, all or nothing. A mention that already
+ *   has its notification (the event relayed again) writes nothing: unique per (comment, user).
+ * - When: on every `outbox` NOTIFY, at start, and on a safety poll.
+ * - The user's preferences choose the channels (`mention`); the comment text is never copied.
+ */
+@Injectable()
+export class NotificationRelay implements OnModuleDestroy {
+  private readonly logger = new Logger(NotificationRelay.name);
+  private client: Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private running: Promise<void> | null = null;
+  /** A wake-up arrived during a run: run once more after it (a flag, not a queue). */
+  private rerun = false;
+  private started = false;
+  private pollTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
+    private readonly tx: TransactionHost,
+    private readonly clock: Clock,
+    private readonly outbox: Outbox,
+    private readonly queue: JobQueue,
+    private readonly events: NotificationRelayRepository,
+    private readonly notifications: NotificationRepository,
+    private readonly deliveries: MailDeliveryRepository,
+  ) {}
+
+  /** Listens for the outbox and relays what is pending. The job queue must be started. */
+  async start(): Promise<void> {
+    if (this.started) {
+      return;
+    }
+    this.started = true;
+    this.pollTimer = setInterval(() => {
+      void this.listen();
+      this.wake();
+    }, this.options.relay.pollIntervalMs);
+    this.pollTimer.unref();
+    await this.listen();
+    this.wake();
+    await this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    clearInterval(this.pollTimer);
+    await this.connecting;
+    await this.running;
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.stop();
+  }
+
+  /** Runs a relay cycle now, or right after the current one. Safe to call at any rate. */
+  wake(): void {
+    if (!this.started) {
+      return;
+    }
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    this.running = this.relayPending()
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        // Nothing was committed; the claims stay pending for the next wake-up or poll.
+        this.logger.error(
+          { err: error instanceof Error ? error.message : String(error) },
+          'notification relay failed',
+        );
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.rerun) {
+          this.rerun = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Relays everything pending, batch by batch. Tests call it directly; the worker on wake-ups. */
+  async relayPending(): Promise<RelayReport> {
+    const report: RelayReport = { events: 0, notifications: 0, emails: 0 };
+    for (let i = 0; i < MAX_BATCHES; i++) {
+      const batch = await this.relayBatch();
+      report.events += batch.events;
+      report.notifications += batch.notifications;
+      report.emails += batch.emails;
+      if (batch.events < this.options.relay.batchSize) {
+        break;
+      }
+    }
+    if (report.emails > 0) {
+      this.queue.wake(MAIL_QUEUE);
+    }
+    if (report.events > 0) {
+      this.logger.log(`notification relay: ${JSON.stringify(report)}`);
+    }
+    return report;
+  }
+
+  private relayBatch(): Promise<RelayReport> {
+    return this.tx.run(async () => {
+      const claimed = await this.events.claim(this.options.relay.batchSize);
+      if (claimed.length === 0) {
+        return { events: 0, notifications: 0, emails: 0 };
+      }
+      const now = this.clock.now();
+      const contexts = await this.events.mentionContexts(claimed.flatMap(asMention));
+      const writes: MentionWrite[] = [];
+      for (const mention of contexts) {
+        const channels = mentionChannels(mention.preferences);
+        // Deleted, or edited to no longer mention them, before the relay got to it: say nothing.
+        if (!mention.stillMentioned || !channels || mention.userId === mention.authorId) {
+          continue;
+        }
+        writes.push({
+          userId: mention.userId,
+          commentId: mention.commentId,
+          caseId: mention.caseId,
+          data: {
+            kind: 'mention',
+            caseTitle: mention.caseTitle,
+            actorId: mention.authorId,
+            actorName: mention.authorName,
+            thread: mention.thread,
+          },
+          ...channels,
+        });
+      }
+      const written = await this.notifications.insertForMentions(writes, now);
+      const mails = await this.deliveries.queueForNotifications(
+        written.filter((n) => n.email === 'immediate'),
+        now,
+      );
+      await this.queue.enqueueInTransaction(MAIL_QUEUE, mailJobs(mails, this.options.mail));
+      await this.outbox.append(createdEvents(written), null);
+      return { events: claimed.length, notifications: written.length, emails: mails.length };
+    });
+  }
+
+  /** A LISTEN connection of its own; a lost one is replaced at the next poll. */
+  private listen(): Promise<void> {
+    if (this.client || this.connecting || !this.started) {
+      return this.connecting ?? Promise.resolve();
+    }
+    const client = new Client({
+      connectionString: this.config.database.url,
+      application_name: 'overleg-notification-relay',
+    });
+    const drop = (error: unknown) => {
+      client.removeAllListeners();
+      client.on('error', () => undefined);
+      void client.end().catch(() => undefined);
+      if (this.client === client) {
+        this.client = null;
+        this.logger.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          'notification relay lost its connection; polling until it is back',
+        );
+      }
+    };
+    this.connecting = (async () => {
+      try {
+        client.on('notification', () => this.wake());
+        client.on('error', drop);
+        client.on('end', () => drop(new Error('connection ended')));
+        await client.connect();
+        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+        if (this.started) {
+          this.client = client;
+        } else {
+          await client.end().catch(() => undefined);
+        }
+      } catch (error) {
+        drop(error);
+      } finally {
+        this.connecting = null;
+      }
+    })();
+    return this.connecting;
+  }
+}
+
+/** The mention an event asks for, if it is a well-formed `comment.mentioned`. */
+function asMention(
+  event: RelayedEvent,
+): Array<{ eventId: string; userId: string; commentId: string }> {
+  const commentId = event.payload.commentId;
+  if (
+    event.type !== 'comment.mentioned' ||
+    !event.userId ||
+    typeof commentId !== 'string' ||
+    !UUID.test(commentId)
+  ) {
+    return [];
+  }
+  return [{ eventId: event.id, userId: event.userId, commentId }];
+}
