@@ -5,7 +5,7 @@ import { DeadlineFixtures } from '../libs/notifications/src/testing/deadline-fix
 import { SmtpSink } from '../libs/notifications/src/testing/smtp-sink';
 import { startTestWorker, type TestWorker } from '../libs/notifications/src/testing/test-worker';
 import { fileCase, type FiledCase } from './support/case-fixtures';
-import { Listener } from './support/sockets';
+import { Listener, QUIET_MS, sleep } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -160,6 +160,39 @@ describe('committee cases (e2e)', () => {
     await detail('committeeA', ofA.caseId).expect(404);
     expect(await listed('committeeA')).not.toContain(ofA.caseId);
     await detail('committeeB', ofA.caseId).expect(200);
+  });
+
+  it("tells a committee member's socket of its committee's cases only, and drops a case the committee gives up", async () => {
+    const sockets: Record<string, Listener> = {};
+    for (const who of ['member', 'committeeA', 'committeeB']) {
+      sockets[who] = await Listener.connect(t.url, bearer[who].replace(/^Bearer /, ''));
+      listeners.push(sockets[who]);
+    }
+    const ofA = await assigned(await fileCase(t, org, bearer.hr), org.committeeId);
+    const unassigned = await fileCase(t, org, bearer.hr);
+    expect((await sockets.committeeA.request('subscribe', { caseId: ofA.caseId })).ok).toBe(true);
+    // A council member hears of both new cases; committee A of its own; committee B of neither.
+    const touch = (filed: FiledCase) => t.http().patch(`/cases/${filed.caseId}`).set('Authorization', bearer.hr).send({ version: filed.version, title: `Bijgewerkt ${filed.caseId}` }).expect(200);
+    await touch(ofA);
+    await touch(unassigned);
+    await sockets.member.event('case.updated', (e) => e.caseId === unassigned.caseId);
+    await sockets.member.event('case.updated', (e) => e.caseId === ofA.caseId);
+    await sockets.committeeA.event('case.updated', (e) => e.caseId === ofA.caseId);
+    await sleep(QUIET_MS);
+    expect(sockets.committeeA.events.filter((e) => e.caseId === unassigned.caseId)).toEqual([]);
+    expect(sockets.committeeB.events.filter((e) => e.caseId === ofA.caseId || e.caseId === unassigned.caseId)).toEqual([]);
+
+    // Handed to committee B: A's socket leaves the case room before the event, B's hears it.
+    const current = (await detail('chair', ofA.caseId).expect(200)).body.version as number;
+    await assign('chair', ofA.caseId, { version: current, committeeId: committeeB }).expect(200);
+    await sockets.committeeB.event('case.updated', (e) => e.caseId === ofA.caseId && e.version === current + 1);
+    await sleep(QUIET_MS);
+    expect(sockets.committeeA.events.filter((e) => e.caseId === ofA.caseId && e.version === current + 1)).toEqual([]);
+    const seen = sockets.committeeA.events.length;
+    await t.http().patch(`/cases/${ofA.caseId}`).set('Authorization', bearer.hr).send({ version: current + 1, title: 'Nog eens bijgewerkt' }).expect(200);
+    await sockets.committeeB.event('case.updated', (e) => e.caseId === ofA.caseId && e.version === current + 2);
+    await sleep(QUIET_MS);
+    expect(sockets.committeeA.events.slice(seen)).toEqual([]);
   });
 
   it('reminds a committee member only of the deadlines of their committee’s cases', async () => {

@@ -24,7 +24,7 @@ import type {
   ServerToClientEvents,
   SocketData,
 } from './realtime.events';
-import { caseRoom, councilInternalRoom, councilRoom, userRoom } from './rooms';
+import { caseRoom, committeeRoom, councilCasesRoom, councilInternalRoom, councilRoom, userRoom } from './rooms';
 
 export type RealtimeServer = Server<
   ClientToServerEvents,
@@ -46,6 +46,9 @@ const COUNCIL_ROOM_ROLES: readonly Role[] = [
   Role.CouncilMember,
   Role.CommitteeMember,
 ];
+
+/** Roles that see every sent case of their council; a committee member sees its committee's only. */
+const WHOLE_COUNCIL_ROLES: readonly Role[] = [Role.CouncilChair, Role.CouncilSecretary, Role.CouncilMember];
 
 /** Query parameters that would carry a credential into access logs; refused outright. */
 const QUERY_CREDENTIALS = ['token', 'access_token', 'accessToken', 'authorization', 'jwt'];
@@ -104,7 +107,7 @@ export class RealtimeGateway
       });
     });
     this.scheduleExpiry(socket, expiresAt);
-    await socket.join([userRoom(actor.userId), ...councilIdsOf(actor).map(councilRoom)]);
+    await socket.join([userRoom(actor.userId), ...councilIdsOf(actor).map(councilRoom), ...caseOverviewRoomsOf(actor)]);
   }
 
   @SubscribeMessage('subscribe')
@@ -185,6 +188,24 @@ export class RealtimeGateway
           void this.publishPresence(caseId);
         }
       }
+    }
+  }
+
+  /**
+   * The case moved to another committee: every socket in its case room, on any instance, leaves
+   * it unless the policy still shows it the case. Called by the relay before it emits the event.
+   */
+  async recheckCaseSockets(caseId: string): Promise<void> {
+    let left = false;
+    for (const socket of await this.server.in(caseRoom(caseId)).fetchSockets()) {
+      if (!(await this.stillVisible(socket.data.actor, caseId))) {
+        socket.leave(caseRoom(caseId));
+        socket.leave(councilInternalRoom(caseId));
+        left = true;
+      }
+    }
+    if (left) {
+      void this.publishPresence(caseId);
     }
   }
 
@@ -345,6 +366,17 @@ function councilIdsOf(actor: Actor): string[] {
     .filter((m) => m.worksCouncilId !== null && COUNCIL_ROOM_ROLES.includes(m.role))
     .map((m) => m.worksCouncilId as string);
   return [...new Set(ids)];
+}
+
+/** Where sent cases' overview events arrive: the whole council's, or only a committee's. */
+function caseOverviewRoomsOf(actor: Actor): string[] {
+  const rooms = actor.memberships.flatMap((m) => {
+    if (m.worksCouncilId !== null && WHOLE_COUNCIL_ROLES.includes(m.role)) {
+      return [councilCasesRoom(m.worksCouncilId)];
+    }
+    return m.role === Role.CommitteeMember && m.committeeId !== null ? [committeeRoom(m.committeeId)] : [];
+  });
+  return [...new Set(rooms)];
 }
 
 function caseIdsIn(rooms: ReadonlySet<string>): string[] {

@@ -14,6 +14,9 @@ import type { RealtimeEvent } from './realtime.events';
 import { RealtimeGateway } from './realtime.gateway';
 import { roomsFor } from './rooms';
 
+/** The case update (`payload.action`) that moves a case to another committee, or to none. */
+const COMMITTEE_ASSIGNED = 'case.committee_assigned';
+
 /** Tuning knobs; the defaults suit production. */
 export interface RealtimeRelayOptions {
   /** Safety poll (and leadership retry) interval; NOTIFY normally wakes the relay long before. */
@@ -219,7 +222,12 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
           worksCouncilId: row.works_council_id,
           userId: row.user_id,
           caseStatus: typeof row.payload.status === 'string' ? row.payload.status : null,
+          committeeId: typeof row.payload.committeeId === 'string' ? row.payload.committeeId : null,
         });
+        if (row.type === 'case.updated' && row.payload.action === COMMITTEE_ASSIGNED && row.case_id) {
+          // Before the event: members of the committee that gave the case up stop hearing of it.
+          await this.gateway.recheckCaseSockets(row.case_id);
+        }
         this.gateway.publish(rooms, toRealtimeEvent(row));
         if (row.type === UNION_SHARE_REVOKED && typeof row.payload.unionOrganisationId === 'string') {
           // Awaited: no later event of this batch may reach a socket whose access just ended.

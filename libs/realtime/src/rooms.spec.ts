@@ -3,6 +3,7 @@ import { roomsFor } from './rooms';
 const CASE = '7d9f2a52-5d8c-4d0e-9d43-1b2a8f0c1e01';
 const COUNCIL = '0b6e3c1f-2a4b-4c5d-8e9f-0a1b2c3d4e5f';
 const USER = 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f';
+const COMMITTEE = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
 
 describe('roomsFor', () => {
   it.each([
@@ -32,9 +33,14 @@ describe('roomsFor', () => {
       [`case:${CASE}`, `user:${USER}`],
     ],
     [
-      'a sent case\'s update also reaches its council\'s overview',
+      'a sent case\'s update also reaches the members who see all of its council\'s cases',
       { type: 'case.updated', caseId: CASE, worksCouncilId: COUNCIL, userId: null, caseStatus: 'sent' },
-      [`case:${CASE}`, `council:${COUNCIL}`],
+      [`case:${CASE}`, `council-cases:${COUNCIL}`],
+    ],
+    [
+      'and the committee preparing it, never the council room where every committee member sits',
+      { type: 'case.updated', caseId: CASE, worksCouncilId: COUNCIL, userId: null, caseStatus: 'sent', committeeId: COMMITTEE },
+      [`case:${CASE}`, `council-cases:${COUNCIL}`, `committee:${COMMITTEE}`],
     ],
     [
       'a draft\'s update never reaches the council',

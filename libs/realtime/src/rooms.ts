@@ -1,6 +1,10 @@
 /** Socket room names, `<kind>:<uuid>` (house style B.4). */
 export const userRoom = (userId: string) => `user:${userId}`;
 export const councilRoom = (worksCouncilId: string) => `council:${worksCouncilId}`;
+/** Council members who see every sent case of the council: chair, secretary, members. */
+export const councilCasesRoom = (worksCouncilId: string) => `council-cases:${worksCouncilId}`;
+/** Members of a committee (commissie), who see the sent cases assigned to it. */
+export const committeeRoom = (committeeId: string) => `committee:${committeeId}`;
 export const caseRoom = (caseId: string) => `case:${caseId}`;
 export const councilInternalRoom = (caseId: string) => `council-internal:${caseId}`;
 
@@ -14,6 +18,8 @@ export interface RoutableEvent {
   userId: string | null;
   /** For case events: the case's status when the event was written (`payload.status`). */
   caseStatus?: string | null;
+  /** For case events: the committee preparing the case (`payload.committeeId`). */
+  committeeId?: string | null;
 }
 
 /** Case-level events that tell a council's overview screens a case appeared or moved. */
@@ -25,9 +31,10 @@ const COUNCIL_OVERVIEW_EVENTS = new Set(['case.updated', 'case.stage_changed']);
  * would tell the employer side what the council is doing. Council-wide events (no case) go to the
  * council room, whose members all hold council roles. An event addressed to a user also goes to
  * that user's own room (e.g. an expert added to a case, who is not subscribed to it yet).
- * The case's own update and stage events also reach its council's room once the case is sent,
- * so council members see a new case appear without subscribing to it; a draft's never do, as
- * they would tell the council the draft exists.
+ * The case's own update and stage events also reach the council members who see every sent case
+ * once the case is sent, so a new case appears without subscribing to it, and the committee
+ * preparing it; a committee member hears nothing of the council's other cases (model.md), and
+ * nobody of a draft's, as that would tell the council the draft exists.
  */
 export function roomsFor(event: RoutableEvent): string[] {
   const rooms: string[] = [];
@@ -35,7 +42,10 @@ export function roomsFor(event: RoutableEvent): string[] {
   if (event.caseId) {
     rooms.push(internal ? councilInternalRoom(event.caseId) : caseRoom(event.caseId));
     if (event.worksCouncilId && event.caseStatus === 'sent' && COUNCIL_OVERVIEW_EVENTS.has(event.type)) {
-      rooms.push(councilRoom(event.worksCouncilId));
+      rooms.push(councilCasesRoom(event.worksCouncilId));
+      if (event.committeeId) {
+        rooms.push(committeeRoom(event.committeeId));
+      }
     }
   } else if (event.worksCouncilId) {
     rooms.push(councilRoom(event.worksCouncilId));

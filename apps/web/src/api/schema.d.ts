@@ -424,6 +424,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/committee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The council board assigns the case to one of the council's committees, or clears it. */
+        put: operations["CaseController_assignCommittee"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/go-live-gate": {
         parameters: {
             query?: never;
@@ -658,6 +675,23 @@ export interface paths {
         };
         /** Public for calendar apps, which cannot log in; the secret token in the path is the credential. */
         get: operations["CalendarFeedController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/unions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The union directory to share with: every union's id and name, for a council's chair or secretary. */
+        get: operations["UnionsController_directory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1458,7 +1492,8 @@ export interface components {
             membershipId: string;
             userId: string;
             displayName: string;
-            email: string;
+            /** @description Null for an external expert asking: an outsider gets names and roles, not the staff's addresses. */
+            email: string | null;
             role: string;
             worksCouncilId: string | null;
             committeeId: string | null;
@@ -1675,6 +1710,8 @@ export interface components {
             missingRequestContents: string[];
             expertIds: string[];
             sentAt: string | null;
+            /** @description The committee (commissie) of the council that prepares the case; null for a union officer. */
+            committeeId: string | null;
             /**
              * @description What the calling user may do here, for the UI.
              * @enum {string}
@@ -1795,6 +1832,15 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        AssignCommitteeDto: {
+            /**
+             * Format: uuid
+             * @description A committee of the case's council that prepares it; null: no committee (the whole council).
+             */
+            committeeId: string | null;
+            /** @description The case version the client last saw; a stale one is refused with 409. */
+            version: number;
+        };
         InformationRequestResponse: {
             id: string;
             question: string;
@@ -1840,23 +1886,30 @@ export interface components {
         NotificationResponse: {
             id: string;
             /** @enum {string} */
-            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation";
-            /** @description `14d`, `7d`, `2d`, `0d`, `overdue` or `escalation`. */
+            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation" | "mention";
+            /** @description `14d`, `7d`, `2d`, `0d`, `overdue`, `escalation`, or `mention`. */
             kind: string;
             /** @description Ready to show, in the reader's language. */
             title: string;
             body: string;
-            ruleId: string;
-            ruleLabel: string;
+            /** @description The deadline rule; null for a mention. */
+            ruleId: string | null;
+            ruleLabel: string | null;
             caseId: string | null;
             caseTitle: string | null;
-            deadlineId: string;
+            deadlineId: string | null;
             /** Format: date */
-            strictDate: string;
+            strictDate: string | null;
+            /** @description A mention: the comment (its text is never part of a notification). */
+            commentId: string | null;
+            /** @description A mention: the thread key (`case`, `union` …). */
+            thread: string | null;
+            /** @description A mention: who mentioned the reader. */
+            actorName: string | null;
             fatal: boolean;
             /** @description Sent later than due, e.g. after the worker was down. */
             late: boolean;
-            /** @description Path in the app, e.g. `/cases/<id>`. */
+            /** @description Path in the app: `/cases/<id>`, or `/cases/<id>/discussion` for a mention. */
             link: string;
             read: boolean;
             readAt: string | null;
@@ -1872,6 +1925,23 @@ export interface components {
         MarkAllReadResponse: {
             marked: number;
         };
+        ChannelChoiceResponse: {
+            inApp: boolean;
+            email: boolean;
+        };
+        ChannelsResponse: {
+            deadlineReminder: components["schemas"]["ChannelChoiceResponse"];
+            deadlineOverdue: components["schemas"]["ChannelChoiceResponse"];
+            deadlineEscalation: components["schemas"]["ChannelChoiceResponse"];
+            mention: components["schemas"]["ChannelChoiceResponse"];
+        };
+        NotificationPreferencesResponse: {
+            channels: components["schemas"]["ChannelsResponse"];
+            /** @enum {string} */
+            emailDelivery: "immediate" | "daily_digest";
+            /** @description Own reminder days before a deadline, or null when following the council's setting. */
+            leadDays: number[] | null;
+        };
         ChannelChoiceDto: {
             inApp: boolean;
             email: boolean;
@@ -1881,13 +1951,8 @@ export interface components {
             deadlineOverdue: components["schemas"]["ChannelChoiceDto"];
             /** @description Escalations of fatal terms always reach the inbox; `inApp: false` is ignored for them. */
             deadlineEscalation: components["schemas"]["ChannelChoiceDto"];
-        };
-        NotificationPreferencesResponse: {
-            channels: components["schemas"]["ChannelsDto"];
-            /** @enum {string} */
-            emailDelivery: "immediate" | "daily_digest";
-            /** @description Own reminder days before a deadline, or null to follow the council's setting. */
-            leadDays: number[] | null;
+            /** @description Someone mentioned you in a discussion. Left out: the current choice stays. */
+            mention?: components["schemas"]["ChannelChoiceDto"];
         };
         NotificationPreferencesDto: {
             channels: components["schemas"]["ChannelsDto"];
@@ -1916,6 +1981,10 @@ export interface components {
             webcalUrl: string;
             createdAt: string;
         };
+        UnionDirectoryEntryResponse: {
+            id: string;
+            name: string;
+        };
         GrantUnionShareDto: {
             /**
              * Format: uuid
@@ -1933,6 +2002,8 @@ export interface components {
             id: string;
             worksCouncilId: string;
             unionOrganisationId: string;
+            /** @description The union's name, as in the union directory. */
+            unionName: string;
             /** @description Null: all cases of the council. */
             caseId: string | null;
             /** @enum {string} */
@@ -1967,11 +2038,20 @@ export interface components {
             key: string;
             count: number;
         };
+        OrganisationCountResponse: {
+            key: string;
+            count: number;
+            name: string;
+        };
         DeadlineItemResponse: {
             id: string;
             caseId: string;
             caseTitle: string;
             organisationId: string;
+            /** @description The employer's name. */
+            organisationName: string;
+            worksCouncilId: string;
+            worksCouncilName: string;
             track: string | null;
             ruleId: string;
             /** Format: date */
@@ -2005,7 +2085,10 @@ export interface components {
             id: string;
             title: string;
             organisationId: string;
+            /** @description The employer's name. */
+            organisationName: string;
             worksCouncilId: string;
+            worksCouncilName: string;
         };
         DurationResponse: {
             /** @description Procedures with both a written request and a council position. */
@@ -2020,7 +2103,10 @@ export interface components {
             id: string;
             title: string;
             organisationId: string;
+            /** @description The employer's name. */
+            organisationName: string;
             worksCouncilId: string;
+            worksCouncilName: string;
             /** @enum {string} */
             scope: "status" | "dossier";
             stage: string;
@@ -2040,7 +2126,8 @@ export interface components {
             filters: components["schemas"]["UnionDashboardFiltersResponse"];
             totals: components["schemas"]["UnionDashboardTotalsResponse"];
             casesByStage: components["schemas"]["CountResponse"][];
-            casesByOrganisation: components["schemas"]["CountResponse"][];
+            /** @description Shared cases per employer organisation, with its name (only organisations that share with this union). */
+            casesByOrganisation: components["schemas"]["OrganisationCountResponse"][];
             deadlines: components["schemas"]["DeadlinesSplitResponse"];
             aiSystems: components["schemas"]["AiSystemFiguresResponse"];
             /** @description Cases blocked as prohibited practices (AI Act art. 5). */
@@ -2081,6 +2168,10 @@ export interface components {
             dueDate: string;
             overdue: boolean;
         };
+        DashboardCaseTitleResponse: {
+            id: string;
+            title: string;
+        };
         DashboardMeetingResponse: {
             id: string;
             /** @enum {string} */
@@ -2090,6 +2181,8 @@ export interface components {
             status: string;
             /** @description The cases on its agenda. */
             caseIds: string[];
+            /** @description The agenda's cases the caller can see, with their titles. */
+            cases: components["schemas"]["DashboardCaseTitleResponse"][];
         };
         DashboardVoteResponse: {
             id: string;
@@ -2104,6 +2197,10 @@ export interface components {
         };
         CouncilDashboardResponse: {
             worksCouncilId: string;
+            worksCouncilName: string;
+            organisationId: string;
+            /** @description The employer's name. */
+            organisationName: string;
             /** Format: date */
             today: string;
             totals: components["schemas"]["CouncilDashboardTotalsResponse"];
@@ -3642,6 +3739,31 @@ export interface operations {
             };
         };
     };
+    CaseController_assignCommittee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignCommitteeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
     CaseController_goLiveGate: {
         parameters: {
             query?: never;
@@ -4064,6 +4186,25 @@ export interface operations {
                 };
                 content: {
                     "text/calendar": string;
+                };
+            };
+        };
+    };
+    UnionsController_directory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnionDirectoryEntryResponse"][];
                 };
             };
         };
