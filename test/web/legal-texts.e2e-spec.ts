@@ -17,6 +17,7 @@ import {
   type TriageAnswers,
   type TriageOutcome,
 } from '../../libs/cases/src/domain';
+import { NO_ANSWERS } from '../../libs/cases/src/domain/domain-fixtures';
 import { DEADLINE_RULE_IDS } from '../../libs/deadlines/src/domain';
 
 /**
@@ -34,35 +35,8 @@ function i18nOf(messages: Catalogue): TextsI18n {
   };
 }
 
-const BASE: TriageAnswers = {
-  councilType: 'or',
-  headcount: 250,
-  introducesOrChangesTechnology: false,
-  changesActivities: false,
-  changesWorkOrganisation: false,
-  majorInvestment: false,
-  recruitmentOfStaff: false,
-  externalAdviserEngaged: false,
-  processesStaffPersonalData: false,
-  canMonitorStaff: false,
-  usedForAppraisal: false,
-  affectsWorkingTimes: false,
-  affectsHealthSafety: false,
-  affectsHiringFiringPromotion: false,
-  affectsTraining: false,
-  annexIIIPoint4: 'none',
-  profilesNaturalPersons: false,
-  article6_3Exception: false,
-  deployerType: 'private',
-  infersEmotions: false,
-  emotionMedicalOrSafety: false,
-  largeScaleMonitoring: false,
-  systematicProfilingWithSignificantEffects: false,
-  specialCategoryData: false,
-  biometrics: false,
-  caoSettledConsentLetters: [],
-  jobContentChanges: false,
-};
+/** Every screening question answered no: each test switches on what it needs. */
+const BASE: TriageAnswers = NO_ANSWERS;
 const FLAGS = (Object.keys(BASE) as Array<keyof TriageAnswers>).filter((k) => typeof BASE[k] === 'boolean');
 
 /** Seeded (mulberry32): the same answer sets on every run. */
