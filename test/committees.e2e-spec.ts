@@ -195,6 +195,27 @@ describe('committee cases (e2e)', () => {
     expect(sockets.committeeA.events.slice(seen)).toEqual([]);
   });
 
+  it("shows a committee member only the agenda items of the council's meetings that are on its cases or on no case", async () => {
+    const ofA = await assigned(await fileCase(t, org, bearer.hr), org.committeeId);
+    const unassigned = await fileCase(t, org, bearer.hr);
+    const meeting = await t.http().post(`/works-councils/${org.worksCouncilId}/meetings`).set('Authorization', bearer.chair)
+      .send({ kind: 'internal', title: 'OR-vergadering', startsAt: '2026-03-09T07:00:00Z' }).expect(201);
+    const meetingId = meeting.body.id as string;
+    for (const item of [{ title: 'Zaak commissie A', caseId: ofA.caseId }, { title: 'Zaak hele OR', caseId: unassigned.caseId }, { title: 'Rondvraag' }]) {
+      await t.http().post(`/meetings/${meetingId}/agenda-items`).set('Authorization', bearer.chair).send(item).expect(201);
+    }
+    const titles = async (who: string) => {
+      const one = await t.http().get(`/meetings/${meetingId}`).set('Authorization', bearer[who]).expect(200);
+      const list = await t.http().get(`/works-councils/${org.worksCouncilId}/meetings`).set('Authorization', bearer[who]).expect(200);
+      const listed = (list.body as Array<{ id: string; agendaItems: Array<{ title: string }> }>).find((m) => m.id === meetingId);
+      expect(listed?.agendaItems).toEqual(one.body.agendaItems);
+      return (one.body.agendaItems as Array<{ title: string }>).map((i) => i.title);
+    };
+    expect(await titles('member')).toEqual(['Zaak commissie A', 'Zaak hele OR', 'Rondvraag']);
+    expect(await titles('committeeA')).toEqual(['Zaak commissie A', 'Rondvraag']);
+    expect(await titles('committeeB')).toEqual(['Rondvraag']);
+  });
+
   it('reminds a committee member only of the deadlines of their committee’s cases', async () => {
     const fixtures = new DeadlineFixtures(t.db);
     const ofA = await fixtures.aiCase(org, { title: 'Zaak van commissie A' });

@@ -4,11 +4,11 @@ import { formatInTimeZone } from 'date-fns-tz';
 import { type Actor, AuthService } from '@wc/auth';
 import { CaseService } from '@wc/cases';
 import { CouncilsService } from '@wc/councils';
-import { Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
+import { Clock, Conflict, DomainError, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
 import { type DomainEventDraft, Outbox, TransactionHost } from '@wc/database';
 
 import type { AgendaItemEntity } from './agenda-item.entity';
-import { CONSULTATION_STAGES, mayManageMeeting, type MeetingKind, type MeetingScope, type MeetingSide, meetingSideOf } from './domain/meeting-policy';
+import { CONSULTATION_STAGES, mayManageMeeting, type MeetingKind, type MeetingScope, type MeetingSide, meetingSideOf, seesOnlySomeCases } from './domain/meeting-policy';
 import type {
   CreateAgendaItemDto,
   CreateMeetingDto,
@@ -67,7 +67,7 @@ export class MeetingsService {
       await this.emit(actor, saved, 'meeting.scheduled', []);
       return saved;
     });
-    return this.respondOne(meeting);
+    return this.respondOne(actor, meeting);
   }
 
   /** The council sees all its meetings; the employer side of its organisation, the consultation meetings. */
@@ -80,7 +80,7 @@ export class MeetingsService {
     if (kinds.length === 0) {
       throw new NotFound('works_council');
     }
-    return this.respond(await this.meetings.listForCouncil(worksCouncilId, kinds));
+    return this.respond(actor, await this.meetings.listForCouncil(worksCouncilId, kinds));
   }
 
   async get(actor: Actor, meetingId: string): Promise<MeetingResponse> {
@@ -88,7 +88,7 @@ export class MeetingsService {
     if (!meeting || !meetingSideOf(actor, meeting)) {
       throw new NotFound('meeting');
     }
-    return this.respondOne(meeting);
+    return this.respondOne(actor, meeting);
   }
 
   async update(actor: Actor, meetingId: string, dto: UpdateMeetingDto): Promise<MeetingResponse> {
@@ -113,7 +113,7 @@ export class MeetingsService {
       }
       return cancelled ? 'meeting.cancelled' : 'meeting.updated';
     });
-    return this.respondOne(meeting);
+    return this.respondOne(actor, meeting);
   }
 
   async addAgendaItem(actor: Actor, meetingId: string, dto: CreateAgendaItemDto): Promise<MeetingResponse> {
@@ -128,7 +128,7 @@ export class MeetingsService {
       await this.meetings.addAgendaItem({ meetingId: current.id, title: dto.title, caseId: dto.caseId ?? null });
       return 'meeting.agenda_item_added';
     });
-    return this.respondOne(meeting);
+    return this.respondOne(actor, meeting);
   }
 
   /** Renames an item or records the decision taken on it. */
@@ -143,7 +143,7 @@ export class MeetingsService {
       await this.meetings.saveAgendaItem(item);
       return 'meeting.agenda_item_updated';
     });
-    return this.respondOne(meeting);
+    return this.respondOne(actor, meeting);
   }
 
   async putMinutes(actor: Actor, meetingId: string, dto: MinutesDto): Promise<MeetingResponse> {
@@ -155,7 +155,7 @@ export class MeetingsService {
       current.minutesApproved = dto.approved ?? current.minutesApproved;
       return 'meeting.minutes_recorded';
     });
-    return this.respondOne(meeting);
+    return this.respondOne(actor, meeting);
   }
 
   /**
@@ -186,7 +186,7 @@ export class MeetingsService {
       }
       return 'meeting.held';
     });
-    return { ...(await this.respondOne(meeting)), consultationsRecorded: recorded };
+    return { ...(await this.respondOne(actor, meeting)), consultationsRecorded: recorded };
   }
 
   private async recordConsultation(actor: Actor, caseId: string, heldOn: string, meetingId: string): Promise<RecordedConsultationResponse[]> {
@@ -278,15 +278,31 @@ export class MeetingsService {
     }
   }
 
-  private async respondOne(meeting: MeetingEntity): Promise<MeetingResponse> {
-    const [response] = await this.respond([meeting]);
+  private async respondOne(actor: Actor, meeting: MeetingEntity): Promise<MeetingResponse> {
+    const [response] = await this.respond(actor, [meeting]);
     return response;
   }
 
-  private async respond(meetings: readonly MeetingEntity[]): Promise<MeetingResponse[]> {
+  private async respond(actor: Actor, meetings: readonly MeetingEntity[]): Promise<MeetingResponse[]> {
     const ids = meetings.map((m) => m.id);
     const [participants, agendas] = await Promise.all([this.meetings.participantsOf(ids), this.meetings.agendaOf(ids)]);
-    return meetings.map((m) => toMeetingResponse(m, participants.get(m.id) ?? [], agendas.get(m.id) ?? []));
+    const responses: MeetingResponse[] = [];
+    for (const m of meetings) {
+      const agenda = agendas.get(m.id) ?? [];
+      responses.push(toMeetingResponse(m, participants.get(m.id) ?? [], seesOnlySomeCases(actor, m) ? await this.visibleItems(actor, agenda) : agenda));
+    }
+    return responses;
+  }
+
+  /** The agenda items a committee member may see: general ones, and those on cases visible to them. */
+  private async visibleItems(actor: Actor, agenda: readonly AgendaItemEntity[]): Promise<AgendaItemEntity[]> {
+    const visible: AgendaItemEntity[] = [];
+    for (const item of agenda) {
+      if (item.caseId === null || (await this.cases.assertVisible(actor, item.caseId).then(() => true, orFalseIfHidden))) {
+        visible.push(item);
+      }
+    }
+    return visible;
   }
 }
 
@@ -319,4 +335,12 @@ export function toMeetingResponse(m: MeetingEntity, participantIds: readonly str
     createdAt: m.createdAt.toISOString(),
     version: m.version,
   };
+}
+
+/** A case the caller may not see answers 404 (a DomainError); anything else is a real failure. */
+function orFalseIfHidden(error: unknown): false {
+  if (error instanceof DomainError) {
+    return false;
+  }
+  throw error;
 }

@@ -37,6 +37,18 @@ export function meetingSideOf(actor: Actor, scope: MeetingScope): MeetingSide | 
   return null;
 }
 
+/** Roles that see every sent case of their council; a committee member sees its committee's only. */
+const WHOLE_COUNCIL_ROLES: readonly Role[] = [...COUNCIL_BOARD_ROLES, Role.CouncilMember];
+
+/**
+ * Whether agenda items linked to cases must be checked case by case: a committee member takes part
+ * in the council's meetings but sees only the cases of their committee (model.md), so items on
+ * other cases are left out of what they are shown.
+ */
+export function seesOnlySomeCases(actor: Actor, scope: MeetingScope): boolean {
+  return !hasRoleIn(actor, WHOLE_COUNCIL_ROLES, { worksCouncilId: scope.worksCouncilId }) && !hasRoleIn(actor, EMPLOYER_ROLES, { organisationId: scope.organisationId });
+}
+
 /**
  * The chair or secretary organises the council's meetings; either side convenes and minutes a
  * consultation meeting (WOR 23(1): either party may ask for one [W22]).
