@@ -260,7 +260,8 @@ export class CaseService {
       }
       const before = { committeeId: aiCase.committeeId };
       aiCase.committeeId = dto.committeeId;
-      return { before, after: { committeeId: aiCase.committeeId } };
+      // The committee that gives the case up hears of it too, so its members' lists drop it.
+      return { before, after: { committeeId: aiCase.committeeId }, event: { previousCommitteeId: before.committeeId } };
     });
   }
 
@@ -352,7 +353,7 @@ export class CaseService {
     dto: VersionDto,
     sides: ActorSide[] | null,
     action: string,
-    change: (aiCase: AiCaseEntity, side: ActorSide) => Promise<{ before: Record<string, unknown> | null; after: Record<string, unknown> }>,
+    change: (aiCase: AiCaseEntity, side: ActorSide) => Promise<{ before: Record<string, unknown> | null; after: Record<string, unknown>; event?: Record<string, unknown> }>,
   ): Promise<CaseResponse> {
     const saved = await this.tx.run(async () => {
       const { aiCase, side } = await this.load(actor, caseId, true);
@@ -366,12 +367,12 @@ export class CaseService {
         throw new VersionConflict('case', dto.version, aiCase.version);
       }
       const stageBefore = aiCase.stage;
-      const { before, after } = await change(aiCase, side);
+      const { before, after, event } = await change(aiCase, side);
       const tracks = (await this.cases.tracksOf(caseId)).map((t) => t.snapshot);
       aiCase.stage = aiCase.status === 'draft' && !aiCase.blocked ? 'draft' : deriveCaseStage(tracks, aiCase.blocked);
       const result = await this.cases.save(aiCase);
       await this.audit.record({ caseId, actorId: actor.userId, action, before, after });
-      await this.emit(result, actor, 'case.updated', { action });
+      await this.emit(result, actor, 'case.updated', { action, ...event });
       if (result.stage !== stageBefore) {
         await this.emit(result, actor, 'case.stage_changed', { from: stageBefore, to: result.stage });
       }

@@ -223,6 +223,7 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
           userId: row.user_id,
           caseStatus: typeof row.payload.status === 'string' ? row.payload.status : null,
           committeeId: typeof row.payload.committeeId === 'string' ? row.payload.committeeId : null,
+          previousCommitteeId: typeof row.payload.previousCommitteeId === 'string' ? row.payload.previousCommitteeId : null,
         });
         if (row.type === 'case.updated' && row.payload.action === COMMITTEE_ASSIGNED && row.case_id) {
           // Before the event: members of the committee that gave the case up stop hearing of it.

@@ -43,6 +43,11 @@ describe('roomsFor', () => {
       [`case:${CASE}`, `council-cases:${COUNCIL}`, `committee:${COMMITTEE}`],
     ],
     [
+      'a case handed to another committee reaches the one that had it as well',
+      { type: 'case.updated', caseId: CASE, worksCouncilId: COUNCIL, userId: null, caseStatus: 'sent', committeeId: COMMITTEE, previousCommitteeId: USER },
+      [`case:${CASE}`, `council-cases:${COUNCIL}`, `committee:${COMMITTEE}`, `committee:${USER}`],
+    ],
+    [
       'a draft\'s update never reaches the council',
       { type: 'case.stage_changed', caseId: CASE, worksCouncilId: COUNCIL, userId: null, caseStatus: 'draft' },
       [`case:${CASE}`],

@@ -20,6 +20,8 @@ export interface RoutableEvent {
   caseStatus?: string | null;
   /** For case events: the committee preparing the case (`payload.committeeId`). */
   committeeId?: string | null;
+  /** For a case handed to another committee: the one that had it (`payload.previousCommitteeId`). */
+  previousCommitteeId?: string | null;
 }
 
 /** Case-level events that tell a council's overview screens a case appeared or moved. */
@@ -43,8 +45,10 @@ export function roomsFor(event: RoutableEvent): string[] {
     rooms.push(internal ? councilInternalRoom(event.caseId) : caseRoom(event.caseId));
     if (event.worksCouncilId && event.caseStatus === 'sent' && COUNCIL_OVERVIEW_EVENTS.has(event.type)) {
       rooms.push(councilCasesRoom(event.worksCouncilId));
-      if (event.committeeId) {
-        rooms.push(committeeRoom(event.committeeId));
+      for (const committeeId of new Set([event.committeeId, event.previousCommitteeId])) {
+        if (committeeId) {
+          rooms.push(committeeRoom(committeeId));
+        }
       }
     }
   } else if (event.worksCouncilId) {
