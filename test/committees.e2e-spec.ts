@@ -197,6 +197,61 @@ describe('committee cases (e2e)', () => {
     expect(sockets.committeeA.events.slice(seen)).toEqual([]);
   });
 
+  it("keeps union-thread news and the internal deliberation of other committees' cases from a committee member's socket", async () => {
+    const sockets: Record<string, Listener> = {};
+    for (const who of ['member', 'committeeA', 'committeeB']) {
+      sockets[who] = await Listener.connect(t.url, bearer[who].replace(/^Bearer /, ''));
+      listeners.push(sockets[who]);
+    }
+    const ofA = await assigned(await fileCase(t, org, bearer.hr), org.committeeId);
+    const unassigned = await fileCase(t, org, bearer.hr);
+    // The union thread's events go to the council, never the case room: only to those who see the case.
+    const unionComment = async (caseId: string) =>
+      (await t.http().post(`/cases/${caseId}/comments`).query({ thread: 'union' }).set('Authorization', bearer.chair).send({ body: 'Voor de bond' }).expect(201)).body.id as string;
+    const onA = await unionComment(ofA.caseId);
+    const onUnassigned = await unionComment(unassigned.caseId);
+    await sockets.member.event('comment.created', (e) => e.commentId === onUnassigned);
+    await sockets.member.event('comment.created', (e) => e.commentId === onA);
+    const onAEvent = await sockets.committeeA.event('comment.created', (e) => e.commentId === onA);
+    expect(onAEvent).not.toHaveProperty('committeeId');
+    await sleep(QUIET_MS);
+    expect(sockets.committeeA.events.filter((e) => e.commentId === onUnassigned)).toEqual([]);
+    expect(sockets.committeeB.ofType('comment.created')).toEqual([]);
+
+    // Following only the internal deliberation, then the case goes to committee B: A hears no more.
+    expect((await sockets.committeeA.request('subscribe-internal', { caseId: ofA.caseId })).ok).toBe(true);
+    expect((await sockets.member.request('subscribe-internal', { caseId: ofA.caseId })).ok).toBe(true);
+    const note = (body: string) => t.http().post(`/cases/${ofA.caseId}/internal/notes`).set('Authorization', bearer.chair).send({ kind: 'note', body }).expect(201);
+    await note('Eerste');
+    await sockets.committeeA.event('internal.note_added');
+    const current = (await detail('chair', ofA.caseId).expect(200)).body.version as number;
+    await assign('chair', ofA.caseId, { version: current, committeeId: committeeB }).expect(200);
+    await sockets.committeeA.event('case.updated', (e) => e.caseId === ofA.caseId && e.version === current + 1);
+    const second = (await note('Tweede')).body.id as string;
+    await sockets.member.event('internal.note_added', (e) => e.noteId === second);
+    await sleep(QUIET_MS);
+    expect(sockets.committeeA.ofType('internal.note_added')).toHaveLength(1);
+  });
+
+  it("lists to a committee member the union shares of its committee's cases and of all cases, not of other cases", async () => {
+    const union = await t.given.union();
+    const ofA = await assigned(await fileCase(t, org, bearer.hr), org.committeeId);
+    const unassigned = await fileCase(t, org, bearer.hr);
+    const share = async (body: Record<string, unknown>) =>
+      (await t.http().post(`/works-councils/${org.worksCouncilId}/union-shares`).set('Authorization', bearer.chair).send({ unionOrganisationId: union.organisationId, scope: 'status', ...body }).expect(201)).body.id as string;
+    const shares = { ofA: await share({ caseId: ofA.caseId }), unassigned: await share({ caseId: unassigned.caseId }), all: await share({ allCases: true }) };
+    const listed = async (who: string) =>
+      ((await t.http().get(`/works-councils/${org.worksCouncilId}/union-shares`).set('Authorization', bearer[who]).expect(200)).body as Array<{ id: string }>).map((s) => s.id);
+    expect(await listed('member')).toEqual(expect.arrayContaining(Object.values(shares)));
+    const byA = await listed('committeeA');
+    expect(byA).toEqual(expect.arrayContaining([shares.ofA, shares.all]));
+    expect(byA).not.toContain(shares.unassigned);
+    const byB = await listed('committeeB');
+    expect(byB).toContain(shares.all);
+    expect(byB).not.toEqual(expect.arrayContaining([shares.ofA]));
+    expect(byB).not.toContain(shares.unassigned);
+  });
+
   it("shows a committee member only the agenda items of the council's meetings that are on its cases or on no case", async () => {
     const ofA = await assigned(await fileCase(t, org, bearer.hr), org.committeeId);
     const unassigned = await fileCase(t, org, bearer.hr);

@@ -108,9 +108,9 @@ export class CaseService {
   }
 
   /** For other libs (realtime rooms, dossier): the same visibility as HTTP, 404 otherwise. */
-  async assertVisible(actor: Actor, caseId: string): Promise<{ caseId: string; organisationId: string; worksCouncilId: string; side: ActorSide; internalAllowed: boolean; status: string; unionScope: UnionScope | null }> {
+  async assertVisible(actor: Actor, caseId: string): Promise<{ caseId: string; organisationId: string; worksCouncilId: string; committeeId: string | null; side: ActorSide; internalAllowed: boolean; status: string; unionScope: UnionScope | null }> {
     const { aiCase, side, unionScope } = await this.load(actor, caseId, false);
-    return { caseId, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, side, internalAllowed: mayUseInternalSpace(side), status: aiCase.status, unionScope };
+    return { caseId, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, committeeId: aiCase.committeeId, side, internalAllowed: mayUseInternalSpace(side), status: aiCase.status, unionScope };
   }
 
   async update(actor: Actor, caseId: string, dto: UpdateCaseDto): Promise<CaseResponse> {

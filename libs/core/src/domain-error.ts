@@ -71,3 +71,15 @@ export class VersionConflict extends Conflict {
     });
   }
 }
+
+/** Null for a 404 (the policy hides it from this caller); any other error propagates. */
+export async function orNullIfHidden<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof NotFound) {
+      return null;
+    }
+    throw error;
+  }
+}

@@ -16,6 +16,7 @@ interface CaseAccess {
   caseId: string;
   organisationId: string;
   worksCouncilId: string;
+  committeeId: string | null;
   side: ActorSide;
 }
 
@@ -114,8 +115,8 @@ export class CommentService {
   }
 
   private async access(actor: Actor, caseId: string): Promise<CaseAccess> {
-    const { organisationId, worksCouncilId, side } = await this.cases.assertVisible(actor, caseId);
-    return { caseId, organisationId, worksCouncilId, side };
+    const { organisationId, worksCouncilId, committeeId, side } = await this.cases.assertVisible(actor, caseId);
+    return { caseId, organisationId, worksCouncilId, committeeId, side };
   }
 
   private assertThread(access: CaseAccess, threadKey: string): void {
@@ -198,7 +199,8 @@ export class CommentService {
       comment.visibility === 'case'
         ? { type, ...scope, caseId: access.caseId, payload: { ...ids, version: comment.version } }
         : // The council room, not the case room: the employer side must not learn of the union thread.
-          { type, ...scope, payload: { ...ids, subjectCaseId: access.caseId, visibility: comment.visibility, version: comment.version } };
+          // The committee preparing the case routes it (realtime `roomsFor`); sockets never see it.
+          { type, ...scope, payload: { ...ids, subjectCaseId: access.caseId, committeeId: access.committeeId, visibility: comment.visibility, version: comment.version } };
     const mentions: DomainEventDraft[] = mentioned
       .filter((userId) => userId !== actor.userId)
       // Addressed to the user alone: with a council id the relay would also send it to the council room.

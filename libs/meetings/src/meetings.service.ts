@@ -4,7 +4,7 @@ import { formatInTimeZone } from 'date-fns-tz';
 import { type Actor, AuthService } from '@wc/auth';
 import { CaseService } from '@wc/cases';
 import { CouncilsService } from '@wc/councils';
-import { Clock, Conflict, DomainError, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
+import { Clock, Conflict, Forbidden, NotFound, Unprocessable, orNullIfHidden, VersionConflict } from '@wc/core';
 import { type DomainEventDraft, Outbox, TransactionHost } from '@wc/database';
 
 import type { AgendaItemEntity } from './agenda-item.entity';
@@ -298,7 +298,7 @@ export class MeetingsService {
   private async visibleItems(actor: Actor, agenda: readonly AgendaItemEntity[]): Promise<AgendaItemEntity[]> {
     const visible: AgendaItemEntity[] = [];
     for (const item of agenda) {
-      if (item.caseId === null || (await this.cases.assertVisible(actor, item.caseId).then(() => true, orFalseIfHidden))) {
+      if (item.caseId === null || (await orNullIfHidden(this.cases.assertVisible(actor, item.caseId))) !== null) {
         visible.push(item);
       }
     }
@@ -335,12 +335,4 @@ export function toMeetingResponse(m: MeetingEntity, participantIds: readonly str
     createdAt: m.createdAt.toISOString(),
     version: m.version,
   };
-}
-
-/** A case the caller may not see answers 404 (a DomainError); anything else is a real failure. */
-function orFalseIfHidden(error: unknown): false {
-  if (error instanceof DomainError) {
-    return false;
-  }
-  throw error;
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AiSystemsService } from '@wc/ai-systems';
 import { type Actor, COUNCIL_ROLES, EMPLOYER_ROLES, hasRoleIn, Role } from '@wc/auth';
 import { type CaseResponse, CaseService, type CaseSummaryResponse, type ListCasesQueryDto } from '@wc/cases';
-import { Clock, NotFound } from '@wc/core';
+import { Clock, NotFound, orNullIfHidden } from '@wc/core';
 import { VoteService } from '@wc/council-space';
 import { DeadlinesService, toAmsterdamDate } from '@wc/deadlines';
 import { MeetingsService } from '@wc/meetings';
@@ -243,18 +243,6 @@ export class OverviewsService {
 
   private today(): string {
     return toAmsterdamDate(this.clock.now());
-  }
-}
-
-/** Null for a 404 (the policy hides it from this caller); any other error propagates. */
-async function orNullIfHidden<T>(read: Promise<T>): Promise<T | null> {
-  try {
-    return await read;
-  } catch (error) {
-    if (error instanceof NotFound) {
-      return null;
-    }
-    throw error;
   }
 }
 

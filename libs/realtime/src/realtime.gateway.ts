@@ -122,12 +122,7 @@ export class RealtimeGateway
         return; // gone while we checked; joining now would leave a dead entry in the room
       }
       await socket.join(caseRoom(caseId));
-      if (isUnionOfficer(socket.data.actor) && !(await this.stillVisible(socket.data.actor, caseId))) {
-        // A revocation that committed between the check and the join, and whose re-check (see
-        // `recheckUnionSockets`) ran before the join, is caught here: the share is gone, so leave.
-        await socket.leave(caseRoom(caseId));
-        throw new NotFound('case');
-      }
+      await this.leaveIfNoLongerVisible(socket, caseId, caseRoom(caseId));
       void this.publishPresence(caseId);
     });
   }
@@ -150,7 +145,20 @@ export class RealtimeGateway
         return;
       }
       await socket.join(councilInternalRoom(caseId));
+      await this.leaveIfNoLongerVisible(socket, caseId, councilInternalRoom(caseId));
     });
+  }
+
+  /**
+   * A revoked union share or a case handed to another committee that committed between the check
+   * and the join, and whose re-check (`recheckUnionSockets`, `recheckCaseSockets`) ran before the
+   * join, is caught here: access is gone, so leave again.
+   */
+  private async leaveIfNoLongerVisible(socket: RealtimeSocket, caseId: string, room: string): Promise<void> {
+    if (!(await this.stillVisible(socket.data.actor, caseId))) {
+      await socket.leave(room);
+      throw new NotFound('case');
+    }
   }
 
   @SubscribeMessage('unsubscribe')
@@ -197,7 +205,8 @@ export class RealtimeGateway
    */
   async recheckCaseSockets(caseId: string): Promise<void> {
     let left = false;
-    for (const socket of await this.server.in(caseRoom(caseId)).fetchSockets()) {
+    // Both rooms: a socket may follow the internal deliberation without the case room.
+    for (const socket of await this.server.in([caseRoom(caseId), councilInternalRoom(caseId)]).fetchSockets()) {
       if (!(await this.stillVisible(socket.data.actor, caseId))) {
         socket.leave(caseRoom(caseId));
         socket.leave(councilInternalRoom(caseId));
@@ -357,9 +366,6 @@ export class RealtimeGateway
   }
 }
 
-function isUnionOfficer(actor: Actor): boolean {
-  return actor.memberships.some((m) => m.role === Role.UnionOfficer);
-}
 
 function councilIdsOf(actor: Actor): string[] {
   const ids = actor.memberships

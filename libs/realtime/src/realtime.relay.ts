@@ -224,6 +224,7 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
           caseStatus: typeof row.payload.status === 'string' ? row.payload.status : null,
           committeeId: typeof row.payload.committeeId === 'string' ? row.payload.committeeId : null,
           previousCommitteeId: typeof row.payload.previousCommitteeId === 'string' ? row.payload.previousCommitteeId : null,
+          aboutCase: typeof row.payload.subjectCaseId === 'string',
         });
         if (row.type === 'case.updated' && row.payload.action === COMMITTEE_ASSIGNED && row.case_id) {
           // Before the event: members of the committee that gave the case up stop hearing of it.
@@ -254,10 +255,13 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
+/** Payload fields that only route an event; sockets are not told which committee prepares a case. */
+const ROUTING_FIELDS = ['committeeId', 'previousCommitteeId'];
+
 function toRealtimeEvent(row: EventRow): RealtimeEvent {
   return {
     // The payload holds ids and versions only, by the outbox contract; our fields win on a clash.
-    ...row.payload,
+    ...Object.fromEntries(Object.entries(row.payload).filter(([key]) => !ROUTING_FIELDS.includes(key))),
     type: row.type,
     eventId: row.id,
     caseId: row.case_id,

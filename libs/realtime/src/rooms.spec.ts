@@ -58,6 +58,11 @@ describe('roomsFor', () => {
       [`case:${CASE}`],
     ],
     [
+      'a council event about one case (the union thread) reaches only those who see that case',
+      { type: 'comment.created', caseId: null, worksCouncilId: COUNCIL, userId: null, aboutCase: true, committeeId: COMMITTEE },
+      [`council-cases:${COUNCIL}`, `committee:${COMMITTEE}`],
+    ],
+    [
       'an organisation-only event goes nowhere',
       { type: 'organisation.renamed', caseId: null, worksCouncilId: null, userId: null },
       [],

@@ -22,6 +22,8 @@ export interface RoutableEvent {
   committeeId?: string | null;
   /** For a case handed to another committee: the one that had it (`payload.previousCommitteeId`). */
   previousCommitteeId?: string | null;
+  /** A council event about one case kept out of its case room (`payload.subjectCaseId`, e.g. the union thread). */
+  aboutCase?: boolean;
 }
 
 /** Case-level events that tell a council's overview screens a case appeared or moved. */
@@ -44,13 +46,11 @@ export function roomsFor(event: RoutableEvent): string[] {
   if (event.caseId) {
     rooms.push(internal ? councilInternalRoom(event.caseId) : caseRoom(event.caseId));
     if (event.worksCouncilId && event.caseStatus === 'sent' && COUNCIL_OVERVIEW_EVENTS.has(event.type)) {
-      rooms.push(councilCasesRoom(event.worksCouncilId));
-      for (const committeeId of new Set([event.committeeId, event.previousCommitteeId])) {
-        if (committeeId) {
-          rooms.push(committeeRoom(committeeId));
-        }
-      }
+      rooms.push(councilCasesRoom(event.worksCouncilId), ...committeeRooms(event));
     }
+  } else if (event.worksCouncilId && event.aboutCase) {
+    // About one case, so only those who see it: not every committee member of the council.
+    rooms.push(councilCasesRoom(event.worksCouncilId), ...committeeRooms(event));
   } else if (event.worksCouncilId) {
     rooms.push(councilRoom(event.worksCouncilId));
   }
@@ -58,4 +58,8 @@ export function roomsFor(event: RoutableEvent): string[] {
     rooms.push(userRoom(event.userId));
   }
   return rooms;
+}
+
+function committeeRooms(event: RoutableEvent): string[] {
+  return [...new Set([event.committeeId, event.previousCommitteeId])].filter((id): id is string => typeof id === 'string').map(committeeRoom);
 }

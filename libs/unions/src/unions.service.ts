@@ -4,7 +4,7 @@ import { AuditService } from '@wc/audit';
 import { type Actor, COUNCIL_BOARD_ROLES, COUNCIL_ROLES, hasRoleIn, Role } from '@wc/auth';
 import { CaseService } from '@wc/cases';
 import { CouncilsService } from '@wc/councils';
-import { BadRequest, Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
+import { BadRequest, Clock, Conflict, Forbidden, NotFound, Unprocessable, orNullIfHidden, VersionConflict } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 
 import type { ActiveShareFacts, UnionShareScope } from './domain/union-share-scope';
@@ -70,9 +70,26 @@ export class UnionsService {
 
   async list(actor: Actor, worksCouncilId: string): Promise<UnionShareResponse[]> {
     this.assertCouncilOwn(actor, worksCouncilId);
-    const shares = await this.shares.listForCouncil(worksCouncilId);
+    const shares = await this.visibleShares(actor, worksCouncilId, await this.shares.listForCouncil(worksCouncilId));
     const names = await this.shares.unionNames(shares.map((s) => s.unionOrganisationId));
     return shares.map((s) => toUnionShareResponse(s, names.get(s.unionOrganisationId) ?? ''));
+  }
+
+  /**
+   * A committee member sees the cases of their committee only (model.md), so of the shares of
+   * single cases, only those of cases visible to them; shares of all cases name no case.
+   */
+  private async visibleShares(actor: Actor, worksCouncilId: string, shares: UnionShareEntity[]): Promise<UnionShareEntity[]> {
+    if (hasRoleIn(actor, WHOLE_COUNCIL_ROLES, { worksCouncilId })) {
+      return shares;
+    }
+    const visible: UnionShareEntity[] = [];
+    for (const share of shares) {
+      if (share.caseId === null || (await orNullIfHidden(this.cases.assertVisible(actor, share.caseId))) !== null) {
+        visible.push(share);
+      }
+    }
+    return visible;
   }
 
   /**
@@ -207,3 +224,6 @@ export function toUnionShareResponse(s: UnionShareEntity, unionName: string): Un
     version: s.version,
   };
 }
+
+/** Roles that see every sent case of their council, and so every share of it. */
+const WHOLE_COUNCIL_ROLES: readonly Role[] = [...COUNCIL_BOARD_ROLES, Role.CouncilMember];
