@@ -57,18 +57,19 @@ export class CaseRepository {
     const employerOrgs = actor.memberships.filter((m) => EMPLOYER_ROLES.includes(m.role)).map((m) => m.organisationId);
     const councils = actor.memberships.filter((m) => WHOLE_COUNCIL_ROLES.includes(m.role) && m.worksCouncilId).map((m) => m.worksCouncilId as string);
     const committees = committeeIdsOf(actor);
+    const committeeCouncils = [...new Set(actor.memberships.filter((m) => m.role === Role.CommitteeMember && m.committeeId && m.worksCouncilId).map((m) => m.worksCouncilId as string))];
     const unionOrgs = unionOrganisationIdsOf(actor);
     const params: unknown[] = [employerOrgs, councils, JSON.stringify([actor.userId])];
     const param = (value: unknown) => `$${params.push(value)}`;
     // Only the columns of a summary (the triage and contents jsonb are kilobytes per row), and the
     // committee and union arms only for committee members and union officers: every arm of the OR
     // then has an index (organisation, council, committee, GIN on expert_ids), so PostgreSQL
-    // combines bitmaps instead of scanning the table. A committee is of one council, and a case is
-    // only ever assigned a committee of its own council (`CaseService.assignCommittee`).
+    // combines bitmaps instead of scanning the table. A case is only ever assigned a committee of
+    // its own council (`CaseService.assignCommittee`); the arm checks the council too, as `sideOn` does.
     const sentArms = [
       'c.works_council_id = ANY($2)',
       'c.expert_ids @> $3::jsonb',
-      ...(committees.length > 0 ? [`c.committee_id = ANY(${param(committees)})`] : []),
+      ...(committees.length > 0 ? [`(c.committee_id = ANY(${param(committees)}) AND c.works_council_id = ANY(${param(committeeCouncils)}))`] : []),
       ...(unionOrgs.length > 0 ? [`EXISTS (${activeUnionShareSql(param(unionOrgs))})`] : []),
     ];
     const where = [`(c.organisation_id = ANY($1) OR (c.status = 'sent' AND (${sentArms.join(' OR ')})))`];
