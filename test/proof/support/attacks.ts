@@ -130,7 +130,8 @@ function wrongTypeValues(leaf: Leaf): unknown[] {
   ];
   return candidates
     .filter(([type]) => type !== current && !(current === 'number' && type === 'integer') && !(current === 'integer' && type === 'number' && leaf.schema?.type === 'number'))
-    .filter(([type]) => type !== 'null' || leaf.required)
+    // Null is wrong only for a required field that the schema does not declare nullable.
+    .filter(([type]) => type !== 'null' || (leaf.required && leaf.schema?.nullable !== true))
     .filter(([type]) => !(current === 'array' && type !== 'array' && leaf.schema === undefined && type === 'string'))
     .map(([, value]) => value);
 }
