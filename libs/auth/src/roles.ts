@@ -14,6 +14,8 @@ export enum Role {
 export const ALL_ROLES = Object.values(Role);
 export const EMPLOYER_ROLES: readonly Role[] = [Role.HrManager, Role.EmployerRepresentative];
 export const COUNCIL_BOARD_ROLES: readonly Role[] = [Role.CouncilChair, Role.CouncilSecretary];
+/** Council roles that see every sent case of their council; a committee member sees its committee's only. */
+export const WHOLE_COUNCIL_ROLES: readonly Role[] = [Role.CouncilChair, Role.CouncilSecretary, Role.CouncilMember];
 export const COUNCIL_ROLES: readonly Role[] = [
   Role.CouncilChair,
   Role.CouncilSecretary,

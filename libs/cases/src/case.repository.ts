@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { type Actor, COUNCIL_BOARD_ROLES, EMPLOYER_ROLES, Role } from '@wc/auth';
+import { type Actor, EMPLOYER_ROLES, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
 import { asEntity, DomainEventEntity, selectListOf, TransactionHost } from '@wc/database';
 
 import { AiCaseEntity } from './ai-case.entity';
@@ -20,8 +20,6 @@ export interface CaseListFilter {
 /** A sent case is visible to a union officer while an active share of their union covers it (see `activeUnionShares`). */
 const activeUnionShareSql = (unionOrgs: string) => `SELECT 1 FROM union_share s WHERE s.union_organisation_id = ANY(${unionOrgs}) AND s.revoked_at IS NULL AND s.works_council_id = c.works_council_id AND (s.case_id IS NULL OR s.case_id = c.id)`;
 
-/** Council roles that see every sent case of their council; committee members see their committees' only. */
-const WHOLE_COUNCIL_ROLES: readonly Role[] = [...COUNCIL_BOARD_ROLES, Role.CouncilMember];
 
 /** What a case list shows (`toSummary`); the list loads nothing else. */
 const SUMMARY_SELECT = `c.id, c.title, c.organisation_id AS "organisationId", c.works_council_id AS "worksCouncilId", c.ai_system_id AS "aiSystemId",

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 
-import { type Actor, AuthService, Role } from '@wc/auth';
+import { type Actor, AuthService, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
 import { Clock, DomainError, Forbidden, NotFound, Unauthorized } from '@wc/core';
 
 import { CASE_ACCESS, type CaseAccess } from './case-access';
@@ -46,9 +46,6 @@ const COUNCIL_ROOM_ROLES: readonly Role[] = [
   Role.CouncilMember,
   Role.CommitteeMember,
 ];
-
-/** Roles that see every sent case of their council; a committee member sees its committee's only. */
-const WHOLE_COUNCIL_ROLES: readonly Role[] = [Role.CouncilChair, Role.CouncilSecretary, Role.CouncilMember];
 
 /** Query parameters that would carry a credential into access logs; refused outright. */
 const QUERY_CREDENTIALS = ['token', 'access_token', 'accessToken', 'authorization', 'jwt'];

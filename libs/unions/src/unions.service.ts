@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { AuditService } from '@wc/audit';
-import { type Actor, COUNCIL_BOARD_ROLES, COUNCIL_ROLES, hasRoleIn, Role } from '@wc/auth';
+import { type Actor, COUNCIL_BOARD_ROLES, COUNCIL_ROLES, hasRoleIn, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
 import { CaseService } from '@wc/cases';
 import { CouncilsService } from '@wc/councils';
 import { BadRequest, Clock, Conflict, Forbidden, NotFound, Unprocessable, orNullIfHidden, VersionConflict } from '@wc/core';
@@ -225,5 +225,3 @@ export function toUnionShareResponse(s: UnionShareEntity, unionName: string): Un
   };
 }
 
-/** Roles that see every sent case of their council, and so every share of it. */
-const WHOLE_COUNCIL_ROLES: readonly Role[] = [...COUNCIL_BOARD_ROLES, Role.CouncilMember];

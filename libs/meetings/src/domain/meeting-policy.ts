@@ -1,4 +1,4 @@
-import { type Actor, COUNCIL_BOARD_ROLES, EMPLOYER_ROLES, hasRoleIn, Role } from '@wc/auth';
+import { type Actor, COUNCIL_BOARD_ROLES, EMPLOYER_ROLES, hasRoleIn, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
 
 /**
  * A consultation meeting (overlegvergadering, WOR 23/24) is between the council and the
@@ -36,9 +36,6 @@ export function meetingSideOf(actor: Actor, scope: MeetingScope): MeetingSide | 
   }
   return null;
 }
-
-/** Roles that see every sent case of their council; a committee member sees its committee's only. */
-const WHOLE_COUNCIL_ROLES: readonly Role[] = [...COUNCIL_BOARD_ROLES, Role.CouncilMember];
 
 /**
  * Whether agenda items linked to cases must be checked case by case: a committee member takes part
