@@ -61,7 +61,16 @@ describe('committee cases (e2e)', () => {
     listener.socket.disconnect();
     return ack.ok ? 'ok' : ack.code;
   }
-  async function assigned(filed: FiledCase, committeeId: string | null): Promise<FiledCase> {
+  /** A live socket per user, closed after all tests. */
+  async function connectAll(users: string[]): Promise<Record<string, Listener>> {
+    const sockets: Record<string, Listener> = {};
+    for (const who of users) {
+      sockets[who] = await Listener.connect(t.url, bearer[who].replace(/^Bearer /, ''));
+      listeners.push(sockets[who]);
+    }
+    return sockets;
+  }
+    async function assigned(filed: FiledCase, committeeId: string | null): Promise<FiledCase> {
     const res = await assign('chair', filed.caseId, { version: filed.version, committeeId }).expect(200);
     return { caseId: filed.caseId, version: res.body.version as number };
   }
@@ -163,11 +172,7 @@ describe('committee cases (e2e)', () => {
   });
 
   it("tells a committee member's socket of its committee's cases only, and drops a case the committee gives up", async () => {
-    const sockets: Record<string, Listener> = {};
-    for (const who of ['member', 'committeeA', 'committeeB']) {
-      sockets[who] = await Listener.connect(t.url, bearer[who].replace(/^Bearer /, ''));
-      listeners.push(sockets[who]);
-    }
+    const sockets = await connectAll(['member', 'committeeA', 'committeeB']);
     const ofA = await assigned(await fileCase(t, org, bearer.hr), org.committeeId);
     const unassigned = await fileCase(t, org, bearer.hr);
     expect((await sockets.committeeA.request('subscribe', { caseId: ofA.caseId })).ok).toBe(true);
@@ -198,11 +203,7 @@ describe('committee cases (e2e)', () => {
   });
 
   it("keeps union-thread news and the internal deliberation of other committees' cases from a committee member's socket", async () => {
-    const sockets: Record<string, Listener> = {};
-    for (const who of ['member', 'committeeA', 'committeeB']) {
-      sockets[who] = await Listener.connect(t.url, bearer[who].replace(/^Bearer /, ''));
-      listeners.push(sockets[who]);
-    }
+    const sockets = await connectAll(['member', 'committeeA', 'committeeB']);
     const ofA = await assigned(await fileCase(t, org, bearer.hr), org.committeeId);
     const unassigned = await fileCase(t, org, bearer.hr);
     // The union thread's events go to the council, never the case room: only to those who see the case.
