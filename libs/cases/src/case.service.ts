@@ -4,7 +4,7 @@ import { AiSystemsService } from '@wc/ai-systems';
 import { AuditService, type AuditEntryView, type ChainVerdict } from '@wc/audit';
 import type { Actor } from '@wc/auth';
 import { CouncilsService } from '@wc/councils';
-import { Clock, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
+import { Clock, Forbidden, NotFound, Unprocessable, VersionConflict, orNullIfHidden } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 import { addWorkingDays, DeadlinesService, councilTermSettings, resolveTermLength, type DeadlineView } from '@wc/deadlines';
 
@@ -111,6 +111,17 @@ export class CaseService {
   async assertVisible(actor: Actor, caseId: string): Promise<{ caseId: string; organisationId: string; worksCouncilId: string; committeeId: string | null; side: ActorSide; internalAllowed: boolean; status: string; unionScope: UnionScope | null }> {
     const { aiCase, side, unionScope } = await this.load(actor, caseId, false);
     return { caseId, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, committeeId: aiCase.committeeId, side, internalAllowed: mayUseInternalSpace(side), status: aiCase.status, unionScope };
+  }
+
+  /** Of these items, those on no case or on a case the actor may see, by the same policy as HTTP. */
+  async keepVisible<T extends { caseId: string | null }>(actor: Actor, items: readonly T[]): Promise<T[]> {
+    const kept: T[] = [];
+    for (const item of items) {
+      if (item.caseId === null || (await orNullIfHidden(this.assertVisible(actor, item.caseId))) !== null) {
+        kept.push(item);
+      }
+    }
+    return kept;
   }
 
   async update(actor: Actor, caseId: string, dto: UpdateCaseDto): Promise<CaseResponse> {

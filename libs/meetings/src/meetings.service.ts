@@ -4,7 +4,7 @@ import { formatInTimeZone } from 'date-fns-tz';
 import { type Actor, AuthService } from '@wc/auth';
 import { CaseService } from '@wc/cases';
 import { CouncilsService } from '@wc/councils';
-import { Clock, Conflict, Forbidden, NotFound, Unprocessable, orNullIfHidden, VersionConflict } from '@wc/core';
+import { Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
 import { type DomainEventDraft, Outbox, TransactionHost } from '@wc/database';
 
 import type { AgendaItemEntity } from './agenda-item.entity';
@@ -289,21 +289,11 @@ export class MeetingsService {
     const responses: MeetingResponse[] = [];
     for (const m of meetings) {
       const agenda = agendas.get(m.id) ?? [];
-      responses.push(toMeetingResponse(m, participants.get(m.id) ?? [], seesOnlySomeCases(actor, m) ? await this.visibleItems(actor, agenda) : agenda));
+      responses.push(toMeetingResponse(m, participants.get(m.id) ?? [], seesOnlySomeCases(actor, m) ? await this.cases.keepVisible(actor, agenda) : agenda));
     }
     return responses;
   }
 
-  /** The agenda items a committee member may see: general ones, and those on cases visible to them. */
-  private async visibleItems(actor: Actor, agenda: readonly AgendaItemEntity[]): Promise<AgendaItemEntity[]> {
-    const visible: AgendaItemEntity[] = [];
-    for (const item of agenda) {
-      if (item.caseId === null || (await orNullIfHidden(this.cases.assertVisible(actor, item.caseId))) !== null) {
-        visible.push(item);
-      }
-    }
-    return visible;
-  }
 }
 
 function assertManager(side: MeetingSide): void {

@@ -8,7 +8,7 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import type { Server, Socket } from 'socket.io';
+import type { RemoteSocket, Server, Socket } from 'socket.io';
 
 import { type Actor, AuthService, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
 import { Clock, DomainError, Forbidden, NotFound, Unauthorized } from '@wc/core';
@@ -187,9 +187,7 @@ export class RealtimeGateway
         continue;
       }
       for (const caseId of caseIdsIn(socket.rooms)) {
-        if (!(await this.stillVisible(actor, caseId))) {
-          socket.leave(caseRoom(caseId));
-          socket.leave(councilInternalRoom(caseId));
+        if (await this.leftUnlessVisible(socket, caseId)) {
           void this.publishPresence(caseId);
         }
       }
@@ -204,15 +202,21 @@ export class RealtimeGateway
     let left = false;
     // Both rooms: a socket may follow the internal deliberation without the case room.
     for (const socket of await this.server.in([caseRoom(caseId), councilInternalRoom(caseId)]).fetchSockets()) {
-      if (!(await this.stillVisible(socket.data.actor, caseId))) {
-        socket.leave(caseRoom(caseId));
-        socket.leave(councilInternalRoom(caseId));
-        left = true;
-      }
+      left = (await this.leftUnlessVisible(socket, caseId)) || left;
     }
     if (left) {
       void this.publishPresence(caseId);
     }
+  }
+
+  /** Takes a socket out of a case's rooms when the policy no longer shows it the case; true if it left. */
+  private async leftUnlessVisible(socket: RemoteSocket<ServerToClientEvents, SocketData>, caseId: string): Promise<boolean> {
+    if (await this.stillVisible(socket.data.actor, caseId)) {
+      return false;
+    }
+    socket.leave(caseRoom(caseId));
+    socket.leave(councilInternalRoom(caseId));
+    return true;
   }
 
   /** Pushes one event to the rooms entitled to it, on every instance (through the adapter). */

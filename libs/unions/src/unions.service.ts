@@ -4,7 +4,7 @@ import { AuditService } from '@wc/audit';
 import { type Actor, COUNCIL_BOARD_ROLES, COUNCIL_ROLES, hasRoleIn, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
 import { CaseService } from '@wc/cases';
 import { CouncilsService } from '@wc/councils';
-import { BadRequest, Clock, Conflict, Forbidden, NotFound, Unprocessable, orNullIfHidden, VersionConflict } from '@wc/core';
+import { BadRequest, Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 
 import type { ActiveShareFacts, UnionShareScope } from './domain/union-share-scope';
@@ -80,17 +80,9 @@ export class UnionsService {
    * single cases, only those of cases visible to them; shares of all cases name no case.
    */
   private async visibleShares(actor: Actor, worksCouncilId: string, shares: UnionShareEntity[]): Promise<UnionShareEntity[]> {
-    if (hasRoleIn(actor, WHOLE_COUNCIL_ROLES, { worksCouncilId })) {
-      return shares;
-    }
-    const visible: UnionShareEntity[] = [];
-    for (const share of shares) {
-      if (share.caseId === null || (await orNullIfHidden(this.cases.assertVisible(actor, share.caseId))) !== null) {
-        visible.push(share);
-      }
-    }
-    return visible;
+    return hasRoleIn(actor, WHOLE_COUNCIL_ROLES, { worksCouncilId }) ? shares : this.cases.keepVisible(actor, shares);
   }
+
 
   /**
    * The union directory, for those who may grant a share: the board of a works council (a council
