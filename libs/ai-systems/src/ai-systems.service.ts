@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 
 import { type Actor, EMPLOYER_ROLES, hasRoleIn, Role } from '@wc/auth';
-import { Clock, Forbidden, NotFound, VersionConflict } from '@wc/core';
-import { TransactionHost } from '@wc/database';
+import { Clock, Conflict, Forbidden, NotFound, VersionConflict } from '@wc/core';
+import { Outbox, TransactionHost } from '@wc/database';
 
 import { AiSystemChangeEntity } from './ai-system-change.entity';
-import { AiSystemEntity } from './ai-system.entity';
+import { AiSystemEntity, type AiSystemStatus } from './ai-system.entity';
+import { AI_SYSTEM_CASE_GATES, type AiSystemCaseGates, type AiSystemCaseGateView } from './case-gates.port';
 import type { AiSystemChangeResponse, AiSystemResponse, AiSystemUpdateResponse, CreateAiSystemDto, UpdateAiSystemDto } from './dto/ai-system.dto';
 
 /** Changes of these fields are a "wijziging" of the facility: screening starts again (legal-rules (c), P5). */
@@ -17,6 +18,9 @@ export class AiSystemsService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
+    // Bound by @wc/cases' global module; absent (no case engine), no case holds a system back.
+    @Optional() @Inject(AI_SYSTEM_CASE_GATES) private readonly caseGates?: AiSystemCaseGates,
   ) {}
 
   async list(actor: Actor, organisationId: string): Promise<AiSystemResponse[]> {
@@ -52,12 +56,40 @@ export class AiSystemsService {
         }
       }
       const material = MATERIAL_FIELDS.some((f) => f in changes);
+      if (changes.status) {
+        await this.respectGates(actor, system, changes.status.from as AiSystemStatus, changes.status.to as AiSystemStatus);
+      }
       if (Object.keys(changes).length > 0) {
         await this.tx.manager.save(system);
         await this.tx.manager.save(this.tx.manager.create(AiSystemChangeEntity, { aiSystemId: id, changedBy: actor.userId, changedAt: this.clock.now(), changes, material }));
       }
       return { ...toAiSystemResponse(system), materialChange: material };
     });
+  }
+
+  /**
+   * The register respects the go-live gate (issue #14): "live" is refused while any of the
+   * system's cases has a closed gate. A use that starts anyway (a pilot: a pilot is use too [S23])
+   * is accepted but is a fact the council hears about at once: one event per case whose gate is
+   * closed, in the same transaction.
+   */
+  private async respectGates(actor: Actor, system: AiSystemEntity, from: AiSystemStatus, to: AiSystemStatus): Promise<void> {
+    const goesLive = to === 'live' && from !== 'live';
+    const useStarts = IN_USE.includes(to) && !IN_USE.includes(from);
+    if (!this.caseGates || (!goesLive && !useStarts)) {
+      return;
+    }
+    const closed = (await this.caseGates.gatesFor(system.id)).filter((g) => !g.open);
+    if (closed.length === 0) {
+      return;
+    }
+    if (goesLive) {
+      throw new Conflict('ai_system.go_live_blocked', 'The go-live gate of a case for this system is closed.', { cases: closed.map(blockedCase) });
+    }
+    await this.outbox.append(
+      closed.map((g) => ({ type: 'ai_system.use_started_gate_closed', caseId: g.caseId, organisationId: g.organisationId, worksCouncilId: g.worksCouncilId, payload: { aiSystemId: system.id, status: to, openConditions: g.openConditions.map((c) => c.key) } })),
+      actor.userId,
+    );
   }
 
   async changes(actor: Actor, id: string): Promise<AiSystemChangeResponse[]> {
@@ -90,6 +122,13 @@ export class AiSystemsService {
       throw new Forbidden('ai_system.employer_only', 'Only the employer side maintains the AI register.');
     }
   }
+}
+
+/** Statuses in which staff work with the system. */
+const IN_USE: readonly AiSystemStatus[] = ['pilot', 'live'];
+
+function blockedCase(g: AiSystemCaseGateView): { caseId: string; openConditions: string[] } {
+  return { caseId: g.caseId, openConditions: g.openConditions.map((c) => c.key) };
 }
 
 /** The register is the employer's and its council's; union officers and experts see cases only. */

@@ -23,6 +23,30 @@ export interface CaseTriage {
   outcome: TriageOutcome;
   recordedAt: string;
   contest?: { reasons: string; by: string; at: string; open: boolean };
+  /** An employer re-triage awaiting the council board (issue #14); the outcome above stays in force. */
+  proposal?: TriageProposal;
+  /** The last proposal the board decided, for the record on the case page. */
+  lastProposal?: TriageProposal;
+}
+
+/**
+ * A re-triage of a sent case that would withdraw a track or rests on answers contradicting the
+ * platform's facts. While `proposed` or `contested`, the rights in force stay (house style B.19).
+ */
+export interface TriageProposal {
+  id: string;
+  answers: TriageAnswers;
+  outcome: TriageOutcome;
+  by: string;
+  at: string;
+  status: 'proposed' | 'contested' | 'accepted';
+  /** Stable codes: `withdraws_track:<kind>`, `contradicts:<answer>`, `lifts_block`. */
+  reasons: string[];
+  withdraws: string[];
+  contradictions: Array<{ answer: string; given: unknown; known: unknown; source: string }>;
+  contest?: { reasons: string; answers: string[]; by: string; at: string };
+  decidedBy?: string;
+  decidedAt?: string;
 }
 
 /** Manual go-live confirmations until the dossier feeds them (issue #5). */
@@ -35,6 +59,7 @@ export interface GateFacts {
 @Index('ix_ai_case__organisation', ['organisationId'])
 @Index('ix_ai_case__works_council', ['worksCouncilId'])
 @Index('ix_ai_case__committee', ['committeeId'])
+@Index('ix_ai_case__ai_system', ['aiSystemId'])
 // GIN (jsonb_path_ops) for `expert_ids @> [userId]` in the case list; TypeORM cannot declare a GIN index, the migration creates it.
 @Index('ix_ai_case__expert_ids', { synchronize: false })
 export class AiCaseEntity {

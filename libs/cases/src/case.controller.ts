@@ -16,6 +16,7 @@ import {
   CaseListResponse,
   CaseResponse,
   ContestTriageDto,
+  ContestTriageProposalDto,
   CreateCaseDto,
   DeadlineResponse,
   EventsQueryDto,
@@ -71,6 +72,20 @@ export class CaseController {
   @RequirePermission(Permission.CaseTriageContest)
   contestTriage(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: ContestTriageDto): Promise<CaseResponse> {
     return this.cases.contestTriage(actor, caseId, dto);
+  }
+
+  /** The council board accepts the employer's pending re-triage proposal; it applies at once. */
+  @Post(':caseId/triage-proposal/acceptance')
+  @RequirePermission(Permission.CaseTriageContest)
+  acceptTriageProposal(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: VersionDto): Promise<CaseResponse> {
+    return this.cases.acceptTriageProposal(actor, caseId, dto);
+  }
+
+  /** The council board contests the pending re-triage proposal; the rights in force stay. */
+  @Post(':caseId/triage-proposal/contest')
+  @RequirePermission(Permission.CaseTriageContest)
+  contestTriageProposal(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: ContestTriageProposalDto): Promise<CaseResponse> {
+    return this.cases.contestTriageProposal(actor, caseId, dto);
   }
 
   @Post(':caseId/sending')

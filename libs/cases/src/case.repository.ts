@@ -42,6 +42,12 @@ export class CaseRepository {
     return this.tx.manager.findOne(AiCaseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** The cases filed for one register entry, for the register's go-live check (issue #14). */
+  async casesOfSystem(aiSystemId: string): Promise<AiCaseEntity[]> {
+    const rows = await this.tx.query<object>(`SELECT ${selectListOf(this.tx.manager, AiCaseEntity, 'c')} FROM ai_case c WHERE c.ai_system_id = $1 ORDER BY c.created_at`, [aiSystemId]);
+    return rows.map((row) => asEntity(AiCaseEntity, row));
+  }
+
   save(aiCase: AiCaseEntity): Promise<AiCaseEntity> {
     return this.tx.manager.save(aiCase);
   }

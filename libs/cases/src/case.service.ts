@@ -1,14 +1,17 @@
+import { randomUUID } from 'node:crypto';
+
 import { Inject, Injectable, Optional } from '@nestjs/common';
 
 import { AiSystemsService } from '@wc/ai-systems';
 import { AuditService, type AuditEntryView, type ChainVerdict } from '@wc/audit';
 import type { Actor } from '@wc/auth';
 import { CouncilsService } from '@wc/councils';
-import { Clock, Forbidden, NotFound, Unprocessable, VersionConflict, orNullIfHidden } from '@wc/core';
+import { Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict, orNullIfHidden } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 import { addWorkingDays, DeadlinesService, councilTermSettings, resolveTermLength, type DeadlineView } from '@wc/deadlines';
 
-import type { AiCaseEntity, CaseContents } from './ai-case.entity';
+import type { AiCaseEntity, CaseContents, TriageProposal } from './ai-case.entity';
+import { CaseGateQuery, oversightOf } from './case-gates.query';
 import { type CaseListFilter, CaseRepository } from './case.repository';
 import { mayReadAudit, mayUseInternalSpace, sideOn, unionOrganisationIdsOf, type UnionScope, unionScopeOn } from './case.policy';
 import {
@@ -16,22 +19,29 @@ import {
   type ActorSide,
   amsterdamDay,
   type CaseFacts,
+  DateBeforeEvent,
   deriveCaseStage,
-  evaluateGoLiveGate,
   type GoLiveGate,
+  type KnownTriageFacts,
   isWorTrack,
   missingRequestContents,
   newTrack,
+  planRetriage,
   planTrackTransition,
+  proposalReasons,
+  type RecordedLate,
   type TrackAction,
+  tracksCoveredByConsultation,
   type TrackKind,
   type TrackSnapshot,
+  type TrackTransitionPlan,
   TransitionRefused,
   triage,
   type TriageAnswers,
   type TriageOutcome,
+  type WorTrackKind,
 } from './domain';
-import { CASE_DOSSIER_FACTS, type CaseDossierFacts, type CaseDossierFactsView } from './dossier-facts.port';
+import { CASE_DOSSIER_FACTS, type CaseDossierFacts } from './dossier-facts.port';
 import type {
   AddExpertDto,
   AnswerInformationDto,
@@ -42,6 +52,7 @@ import type {
   CaseResponse,
   CaseSummaryResponse,
   ContestTriageDto,
+  ContestTriageProposalDto,
   GoLiveGateResponse,
   CreateCaseDto,
   InformationRequestResponse,
@@ -72,6 +83,7 @@ export class CaseService {
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly gates: CaseGateQuery,
     // Bound by @wc/dossier's global module; absent, the manual confirmation feeds the gate.
     @Optional() @Inject(CASE_DOSSIER_FACTS) private readonly dossier?: CaseDossierFacts,
   ) {}
@@ -133,18 +145,102 @@ export class CaseService {
     });
   }
 
-  /** Records the screening answers; the outcome (rights, reasons, sources) decides the tracks. */
+  /**
+   * Records the screening answers; the outcome (rights, reasons, sources) decides the tracks. Once
+   * the case is sent, answers that would withdraw a track, lift a block or contradict what the
+   * platform knows only propose: the council board accepts or contests, and until it accepts the
+   * rights in force stay (issue #14, house style B.19). Answers that only add rights apply at once.
+   */
   async setTriage(actor: Actor, caseId: string, dto: SetTriageDto): Promise<CaseResponse> {
     return this.mutate(actor, caseId, dto, ['employer'], 'case.triaged', async (aiCase) => {
       const answers = { ...dto.answers } as TriageAnswers;
       const outcome = triage(answers);
+      const tracks = await this.cases.tracksOf(caseId);
+      const sent = aiCase.status === 'sent';
+      const plan = planRetriage({
+        current: aiCase.triage?.outcome ?? null,
+        next: outcome,
+        answers,
+        sent,
+        openTracks: tracks.filter((t) => t.stage !== 'withdrawn').map((t) => t.kind),
+        known: sent ? await this.knownFacts(actor, aiCase) : {},
+      });
+      const now = this.clock.now();
+      if (plan.kind === 'propose' && aiCase.triage) {
+        const proposal: TriageProposal = {
+          id: randomUUID(),
+          answers,
+          outcome,
+          by: actor.userId,
+          at: now.toISOString(),
+          status: 'proposed',
+          reasons: proposalReasons(plan),
+          withdraws: [...plan.withdraws],
+          contradictions: plan.contradictions.map((c) => ({ ...c })),
+        };
+        aiCase.triage = { ...aiCase.triage, proposal };
+        await this.cases.addTriageRecord({ caseId, kind: 'proposal', answers: { ...answers }, outcome: { ...outcome }, note: proposal.reasons.join(', '), recordedBy: actor.userId, recordedAt: now });
+        // The board is told a proposal awaits it; the relays route it like every case event.
+        await this.emit(aiCase, actor, 'case.triage_proposed', { proposalId: proposal.id, reasons: proposal.reasons, awaiting: 'council_board' });
+        return { action: 'case.triage_proposed', before: { outcome: aiCase.triage.outcome }, after: { proposalId: proposal.id, reasons: proposal.reasons, answers: { ...answers } } };
+      }
       const before = aiCase.triage ? { outcome: aiCase.triage.outcome } : null;
-      aiCase.triage = { answers, outcome, recordedAt: this.clock.now().toISOString(), ...(aiCase.triage?.contest ? { contest: aiCase.triage.contest } : {}) };
+      // A re-triage that applies at once replaces any proposal still awaiting the board.
+      const superseded = aiCase.triage?.proposal;
+      aiCase.triage = { answers, outcome, recordedAt: now.toISOString(), ...(aiCase.triage?.contest ? { contest: aiCase.triage.contest } : {}), ...(aiCase.triage?.lastProposal ? { lastProposal: aiCase.triage.lastProposal } : {}) };
       aiCase.blocked = outcome.blocked;
-      await this.cases.addTriageRecord({ caseId, kind: 'triage', answers: { ...answers }, outcome: { ...outcome }, note: null, recordedBy: actor.userId, recordedAt: this.clock.now() });
+      await this.cases.addTriageRecord({ caseId, kind: 'triage', answers: { ...answers }, outcome: { ...outcome }, note: null, recordedBy: actor.userId, recordedAt: now });
       await this.alignTracks(aiCase, outcome, actor);
-      return { before, after: { outcome } };
+      return { before, after: { outcome, ...(superseded ? { supersededProposalId: superseded.id } : {}) } };
     });
+  }
+
+  /** The council board accepts the employer's proposed re-triage: it applies, withdrawing tracks. */
+  async acceptTriageProposal(actor: Actor, caseId: string, dto: VersionDto): Promise<CaseResponse> {
+    return this.mutate(actor, caseId, dto, ['council_board'], 'case.triage_proposal_accepted', async (aiCase) => {
+      const { triage: current, proposal } = pendingProposal(aiCase);
+      const now = this.clock.now();
+      // Recomputed from the answers, so the outcome is the current rules' reading of them.
+      const outcome = triage(proposal.answers);
+      const decided: TriageProposal = { ...proposal, outcome, status: 'accepted', decidedBy: actor.userId, decidedAt: now.toISOString() };
+      aiCase.triage = { answers: proposal.answers, outcome, recordedAt: now.toISOString(), ...(current.contest ? { contest: current.contest } : {}), lastProposal: decided };
+      aiCase.blocked = outcome.blocked;
+      await this.cases.addTriageRecord({ caseId, kind: 'proposal_accepted', answers: { ...proposal.answers }, outcome: { ...outcome }, note: null, recordedBy: actor.userId, recordedAt: now });
+      await this.alignTracks(aiCase, outcome, actor);
+      return { before: { outcome: current.outcome }, after: { proposalId: proposal.id, outcome } };
+    });
+  }
+
+  /**
+   * The council board contests the proposal, naming the answers it disputes: the rights in force
+   * stay, and the gate keeps treating their tracks as applicable.
+   */
+  async contestTriageProposal(actor: Actor, caseId: string, dto: ContestTriageProposalDto): Promise<CaseResponse> {
+    return this.mutate(actor, caseId, dto, ['council_board'], 'case.triage_proposal_contested', async (aiCase) => {
+      const { triage: current, proposal } = pendingProposal(aiCase);
+      const now = this.clock.now();
+      const answers = dto.answers ?? [];
+      const unknown = answers.filter((a: string) => !(a in proposal.answers));
+      if (unknown.length > 0) {
+        throw new Unprocessable('case.triage_answer_unknown', 'A contested answer must be one of the proposal’s answers.', { answers: unknown }, unknown.map((a: string) => ({ path: 'answers', message: `${a} is not a triage answer` })));
+      }
+      const contest = { reasons: dto.reasons, answers, by: actor.userId, at: now.toISOString() };
+      aiCase.triage = { ...current, proposal: { ...proposal, status: 'contested', contest } };
+      await this.cases.addTriageRecord({ caseId, kind: 'proposal_contested', answers: null, outcome: null, note: dto.reasons, recordedBy: actor.userId, recordedAt: now });
+      return { before: { status: proposal.status }, after: { proposalId: proposal.id, status: 'contested', answers } };
+    });
+  }
+
+  /** What the platform knows beside the answers: the council, the headcount, the register entry. */
+  private async knownFacts(actor: Actor, aiCase: AiCaseEntity): Promise<KnownTriageFacts> {
+    const council = await this.councils.councilFacts(aiCase.worksCouncilId);
+    const organisation = await orNullIfHidden(this.councils.getOrganisation(actor, aiCase.organisationId));
+    const system = await orNullIfHidden(this.systems.requireVisible(actor, aiCase.aiSystemId));
+    return {
+      ...(council ? { councilKind: council.kind } : {}),
+      organisationHeadcount: organisation?.headcount ?? null,
+      ...(system ? { monitoringCapability: system.monitoringCapability, dataCategories: system.dataCategories } : {}),
+    };
   }
 
   /**
@@ -211,30 +307,91 @@ export class CaseService {
 
   async transition(actor: Actor, caseId: string, kind: TrackKind, dto: TrackTransitionDto): Promise<CaseResponse> {
     return this.mutate(actor, caseId, dto, null, 'case.track_transitioned', async (aiCase, side) => {
-      if (aiCase.blocked) {
-        throw new Unprocessable('case.prohibited', 'This AI system is prohibited at work (AI Act art. 5(1)(f)); the case is blocked.', { reason: aiCase.triage?.outcome.blockReason });
-      }
+      this.assertNotBlocked(aiCase);
       const tracks = await this.cases.tracksOf(caseId);
       const track = tracks.find((t) => t.kind === kind);
       if (!track || !aiCase.triage) {
         throw new NotFound('track');
       }
-      const facts = await this.facts(aiCase, tracks.map((t) => t.snapshot), kind);
       const action = stripUndefined({ ...dto.action }) as unknown as TrackAction;
-      const plan = planTrackTransition({ caseFacts: facts, track: track.snapshot, action, actorSide: side, now: this.clock.now(), receivedOn: dto.action.receivedOn });
-      await this.cases.saveTrack({ id: track.id, caseId, kind, stage: plan.next.stage, snapshot: plan.next });
-      const council = await this.councils.councilFacts(aiCase.worksCouncilId);
-      await this.deadlines.apply(
-        { caseId, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, councilSettings: council?.settings ?? {} },
-        plan.deadlines.map((d) => ({ ruleId: d.ruleId, track: d.track, triggerDate: d.triggerDate })),
-        plan.cancelDeadlines.map((ruleId) => ({ track: kind, ruleId })),
-      );
-      if (['withdrawn', 'closed'].includes(plan.next.stage) && tracks.every((t) => t.kind === kind || ['withdrawn', 'closed'].includes(t.stage))) {
-        await this.deadlines.cancelAllOfCase(caseId);
+      const plan = await this.moveTrack(actor, aiCase, kind, action, side, dto.action.receivedOn);
+      const alsoCounted: WorTrackKind[] = [];
+      if (action.type === 'record_consultation_held') {
+        // One overlegvergadering counts for every WOR track whose request was on the table; a
+        // track it cannot count for (dated before its own request for a meeting) is left as is.
+        const others = tracksCoveredByConsultation((await this.cases.tracksOf(caseId)).filter((t) => t.kind !== kind).map((t) => t.snapshot), action.heldOn, action.meetingId);
+        for (const other of others) {
+          try {
+            await this.moveTrack(actor, aiCase, other, action, side, undefined);
+            alsoCounted.push(other);
+          } catch (error) {
+            if (!(error instanceof TransitionRefused) && !(error instanceof DateBeforeEvent)) {
+              throw error;
+            }
+          }
+        }
       }
-      await this.outbox.append(plan.events.map((e) => ({ type: e.type, caseId, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, payload: { ...e.payload, track: kind } })), actor.userId);
-      return { before: { track: kind, stage: track.stage }, after: { track: kind, stage: plan.next.stage, action: dto.action.type } };
+      return {
+        before: { track: kind, stage: track.stage },
+        after: { track: kind, stage: plan.next.stage, action: dto.action.type, ...(alsoCounted.length > 0 ? { alsoCountedFor: alsoCounted } : {}), ...(plan.recordedLate ? { recordedLate: plan.recordedLate } : {}) },
+      };
     });
+  }
+
+  /**
+   * A held consultation meeting (libs/meetings) on the case's agenda: recorded on every WOR track
+   * it covers, in the caller's transaction. A date before the case was sent, or before a track's
+   * request for the meeting, is refused with `case.date_before_event`.
+   */
+  async recordConsultation(actor: Actor, caseId: string, heldOn: string, meetingId: string): Promise<{ tracks: WorTrackKind[] }> {
+    const { aiCase } = await this.load(actor, caseId, false);
+    const covered = (tracks: TrackSnapshot[]) => (aiCase.blocked || !aiCase.triage ? [] : tracksCoveredByConsultation(tracks, heldOn, meetingId));
+    if (covered((await this.cases.tracksOf(caseId)).map((t) => t.snapshot)).length === 0) {
+      return { tracks: [] };
+    }
+    const recorded: WorTrackKind[] = [];
+    await this.mutate(actor, caseId, { version: aiCase.version }, null, 'case.track_transitioned', async (locked, side) => {
+      const action: TrackAction = { type: 'record_consultation_held', heldOn, meetingId };
+      for (const kind of covered((await this.cases.tracksOf(caseId)).map((t) => t.snapshot))) {
+        await this.moveTrack(actor, locked, kind, action, side, undefined);
+        recorded.push(kind);
+      }
+      return { before: null, after: { action: action.type, heldOn, meetingId, tracks: [...recorded] } };
+    });
+    return { tracks: recorded };
+  }
+
+  private assertNotBlocked(aiCase: AiCaseEntity): void {
+    if (aiCase.blocked) {
+      throw new Unprocessable('case.prohibited', 'This AI system is prohibited at work (AI Act art. 5(1)(f)); the case is blocked.', { reason: aiCase.triage?.outcome.blockReason });
+    }
+  }
+
+  /** Plans one action on one track and persists its snapshot, deadlines and events. */
+  private async moveTrack(actor: Actor, aiCase: AiCaseEntity, kind: TrackKind, action: TrackAction, side: ActorSide, receivedOn: string | undefined): Promise<TrackTransitionPlan> {
+    const caseId = aiCase.id;
+    const tracks = await this.cases.tracksOf(caseId);
+    const track = tracks.find((t) => t.kind === kind);
+    if (!track) {
+      throw new NotFound('track');
+    }
+    const facts = await this.facts(aiCase, tracks.map((t) => t.snapshot), kind);
+    const now = this.clock.now();
+    // "Recorded late": more than two Dutch working days after the date claimed (holidays count).
+    const lateBefore = addWorkingDays(amsterdamDay(now), -2);
+    const plan = planTrackTransition({ caseFacts: facts, track: track.snapshot, action, actorSide: side, now, receivedOn, lateBefore });
+    await this.cases.saveTrack({ id: track.id, caseId, kind, stage: plan.next.stage, snapshot: plan.next });
+    const council = await this.councils.councilFacts(aiCase.worksCouncilId);
+    await this.deadlines.apply(
+      { caseId, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, councilSettings: council?.settings ?? {} },
+      plan.deadlines.map((d) => ({ ruleId: d.ruleId, track: d.track, triggerDate: d.triggerDate })),
+      plan.cancelDeadlines.map((ruleId) => ({ track: kind, ruleId })),
+    );
+    if (['withdrawn', 'closed'].includes(plan.next.stage) && tracks.every((t) => t.kind === kind || ['withdrawn', 'closed'].includes(t.stage))) {
+      await this.deadlines.cancelAllOfCase(caseId);
+    }
+    await this.outbox.append(plan.events.map((e) => ({ type: e.type, caseId, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, payload: { ...e.payload, track: kind } })), actor.userId);
+    return plan;
   }
 
   /** A recorded manual confirmation that overseers are named and trained (until the dossier feeds it). */
@@ -364,7 +521,7 @@ export class CaseService {
     dto: VersionDto,
     sides: ActorSide[] | null,
     action: string,
-    change: (aiCase: AiCaseEntity, side: ActorSide) => Promise<{ before: Record<string, unknown> | null; after: Record<string, unknown>; event?: Record<string, unknown> }>,
+    change: (aiCase: AiCaseEntity, side: ActorSide) => Promise<{ before: Record<string, unknown> | null; after: Record<string, unknown>; event?: Record<string, unknown>; action?: string }>,
   ): Promise<CaseResponse> {
     const saved = await this.tx.run(async () => {
       const { aiCase, side } = await this.load(actor, caseId, true);
@@ -378,12 +535,12 @@ export class CaseService {
         throw new VersionConflict('case', dto.version, aiCase.version);
       }
       const stageBefore = aiCase.stage;
-      const { before, after, event } = await change(aiCase, side);
+      const { before, after, event, action: actionDone = action } = await change(aiCase, side);
       const tracks = (await this.cases.tracksOf(caseId)).map((t) => t.snapshot);
       aiCase.stage = aiCase.status === 'draft' && !aiCase.blocked ? 'draft' : deriveCaseStage(tracks, aiCase.blocked);
       const result = await this.cases.save(aiCase);
-      await this.audit.record({ caseId, actorId: actor.userId, action, before, after });
-      await this.emit(result, actor, 'case.updated', { action, ...event });
+      await this.audit.record({ caseId, actorId: actor.userId, action: actionDone, before, after });
+      await this.emit(result, actor, 'case.updated', { action: actionDone, ...event });
       if (result.stage !== stageBefore) {
         await this.emit(result, actor, 'case.stage_changed', { from: stageBefore, to: result.stage });
       }
@@ -433,31 +590,19 @@ export class CaseService {
     return {
       triage: outcome,
       tracks,
-      oversight: this.oversightOf(aiCase, dossier),
+      oversight: oversightOf(aiCase, dossier),
       // The request rests on the dossier too: assessment, DPIA/FRIA, oversight, training [W3, W12].
       missingRequestContents: isWorTrack(kind) ? [...missingRequestContents(kind, presentContents(aiCase.contents, outcome.advice.letters.length > 0)), ...(dossier?.missingForRequest ?? [])] : [],
       employerCommitted: aiCase.contents.employerCommitted ?? false,
       // The cautious end of the suspension: the extended date, so go-live never comes a day early.
       suspensionLastDay: suspension?.extendedDate,
       responseTermLapsed: responseTerm ? responseTerm.strictDate < today : false,
+      ...(aiCase.sentAt ? { caseSentOn: amsterdamDay(aiCase.sentAt) } : {}),
     };
   }
 
-  /** The dossier's oversight arrangement when there is one, else the manual confirmation. */
-  private oversightOf(aiCase: AiCaseEntity, dossier: CaseDossierFactsView | undefined): CaseFacts['oversight'] {
-    if (dossier?.oversight) {
-      return { staffNamed: dossier.oversight.staffNamed, trained: dossier.oversight.trained, source: 'oversight_dossier' };
-    }
-    const o = aiCase.gateFacts.oversight;
-    return o ? { staffNamed: o.staffNamed, trained: o.trained, source: 'manual_confirmation', confirmedOn: o.confirmedOn } : undefined;
-  }
-
-  private async gateOf(aiCase: AiCaseEntity, tracks: TrackSnapshot[]): Promise<GoLiveGate | null> {
-    if (!aiCase.triage) {
-      return null;
-    }
-    const dossier = await this.dossier?.factsFor(aiCase.id, aiCase.triage.outcome);
-    return evaluateGoLiveGate({ triage: aiCase.triage.outcome, tracks, oversight: this.oversightOf(aiCase, dossier) });
+  private gateOf(aiCase: AiCaseEntity, tracks: TrackSnapshot[]): Promise<GoLiveGate | null> {
+    return this.gates.gateOf(aiCase, tracks);
   }
 
   private async respond(actor: Actor, aiCase: AiCaseEntity): Promise<CaseResponse> {
@@ -483,6 +628,7 @@ export class CaseService {
       expertIds: side === 'expert' || side === 'union' ? [] : aiCase.expertIds,
       sentAt: aiCase.sentAt?.toISOString() ?? null,
       committeeId: side === 'union' ? null : aiCase.committeeId,
+      lateEntries: lateEntriesOf(snapshots),
       yourSide: side,
     };
   }
@@ -503,6 +649,7 @@ export class CaseService {
       expertIds: [],
       sentAt: aiCase.sentAt?.toISOString() ?? null,
       committeeId: null,
+      lateEntries: [],
       yourSide: 'union',
     };
   }
@@ -534,6 +681,20 @@ function presentContents(contents: CaseContents, hasGrounds: boolean): string[] 
     ['regeling_text', has(contents.regelingText)],
   ];
   return items.filter(([, present]) => present).map(([item]) => item);
+}
+
+/** Entries recorded more than two working days after the date they claim, both dates shown. */
+function lateEntriesOf(tracks: readonly TrackSnapshot[]): Array<{ track: string; action: string; at: string } & RecordedLate> {
+  return tracks.flatMap((t) => t.history.filter((h) => h.recordedLate).map((h) => ({ track: t.kind, action: h.action.type, at: h.at, ...(h.recordedLate as RecordedLate) })));
+}
+
+/** The proposal awaiting the board, or a 409 when there is none. */
+function pendingProposal(aiCase: AiCaseEntity): { triage: NonNullable<AiCaseEntity['triage']>; proposal: TriageProposal } {
+  const proposal = aiCase.triage?.proposal;
+  if (!aiCase.triage || !proposal || proposal.status === 'accepted') {
+    throw new Conflict('case.triage_proposal_missing', 'There is no re-triage proposal awaiting the council board.');
+  }
+  return { triage: aiCase.triage, proposal };
 }
 
 function stripUndefined<T extends object>(value: T): T {

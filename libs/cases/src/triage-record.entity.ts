@@ -2,9 +2,9 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 
 import { AiCaseEntity } from './ai-case.entity';
 
-/** History of triage answers and of the council contesting them. */
+/** History of triage answers, of the council contesting them, and of re-triage proposals (issue #14). */
 @Entity('triage_record')
-@Check('ck_triage_record__kind', `kind IN ('triage', 'contest', 'contest_resolved')`)
+@Check('ck_triage_record__kind', `kind IN ('triage', 'contest', 'contest_resolved', 'proposal', 'proposal_accepted', 'proposal_contested')`)
 @Index('ix_triage_record__case', ['caseId'])
 export class TriageRecordEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_triage_record' })
@@ -14,7 +14,7 @@ export class TriageRecordEntity {
   caseId!: string;
 
   @Column({ type: 'text' })
-  kind!: 'triage' | 'contest' | 'contest_resolved';
+  kind!: 'triage' | 'contest' | 'contest_resolved' | 'proposal' | 'proposal_accepted' | 'proposal_contested';
 
   @Column({ type: 'jsonb', nullable: true })
   answers!: Record<string, unknown> | null;

@@ -8,7 +8,7 @@ import { Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict } 
 import { type DomainEventDraft, Outbox, TransactionHost } from '@wc/database';
 
 import type { AgendaItemEntity } from './agenda-item.entity';
-import { CONSULTATION_STAGES, mayManageMeeting, type MeetingKind, type MeetingScope, type MeetingSide, meetingSideOf, seesOnlySomeCases } from './domain/meeting-policy';
+import { mayManageMeeting, type MeetingKind, type MeetingScope, type MeetingSide, meetingSideOf, seesOnlySomeCases } from './domain/meeting-policy';
 import type {
   CreateAgendaItemDto,
   CreateMeetingDto,
@@ -25,7 +25,6 @@ import type { MeetingEventType } from './meeting.events';
 import { MeetingRepository } from './meeting.repository';
 
 const AMSTERDAM = 'Europe/Amsterdam';
-const WOR_TRACKS = ['advice', 'consent'] as const;
 
 /**
  * Meetings of a works council (issue #6): consultation meetings with the employer and the
@@ -159,11 +158,11 @@ export class MeetingsService {
   }
 
   /**
-   * Marks the meeting held. For a consultation meeting, every case on its agenda whose advice or
-   * consent track can take it gets `record_consultation_held { heldOn, meetingId }` through the
-   * case workflow, in the same transaction: the meeting is the overlegvergadering WOR 25(4) /
-   * 27(2) require before the council's position [W4, W13]. Tracks not yet at information, or
-   * past the council's position, are left alone.
+   * Marks the meeting held. For a consultation meeting, every case on its agenda records
+   * `record_consultation_held { heldOn, meetingId }` on each advice and consent track whose
+   * request was on the table (the case decides which, issue #14), in the same transaction: the
+   * meeting is the overlegvergadering WOR 25(4) / 27(2) require before the council's position
+   * [W4, W13]. A date before the case was sent or before the meeting was asked for is refused.
    */
   async markHeld(actor: Actor, meetingId: string, dto: MarkHeldDto): Promise<MeetingHeldResponse> {
     const recorded: RecordedConsultationResponse[] = [];
@@ -189,20 +188,10 @@ export class MeetingsService {
     return { ...(await this.respondOne(actor, meeting)), consultationsRecorded: recorded };
   }
 
+  /** One meeting, every track it covers: the case records it on each WOR track whose request was on the table. */
   private async recordConsultation(actor: Actor, caseId: string, heldOn: string, meetingId: string): Promise<RecordedConsultationResponse[]> {
-    let aiCase = await this.cases.get(actor, caseId);
-    const recorded: RecordedConsultationResponse[] = [];
-    if (aiCase.blocked) {
-      return recorded;
-    }
-    for (const track of WOR_TRACKS) {
-      const stage = aiCase.tracks.find((t) => t.kind === track)?.stage;
-      if (stage && CONSULTATION_STAGES.includes(stage)) {
-        aiCase = await this.cases.transition(actor, caseId, track, { version: aiCase.version, action: { type: 'record_consultation_held', heldOn, meetingId } });
-        recorded.push({ caseId, track });
-      }
-    }
-    return recorded;
+    const { tracks } = await this.cases.recordConsultation(actor, caseId, heldOn, meetingId);
+    return tracks.map((track) => ({ caseId, track }));
   }
 
   /**

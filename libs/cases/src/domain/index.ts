@@ -1,5 +1,8 @@
 export { amsterdamDay, isCalendarDay } from './calendar-day';
 export type { CalendarDay } from './calendar-day';
+export { tracksCoveredByConsultation } from './consultation';
+export { DateBeforeEvent } from './date-before-event';
+export type { CaseDateEvent, DateConflict } from './date-before-event';
 export { TRACK_DEADLINE_RULES } from './deadline-requests';
 export type { CaseDeadlineRuleId, DeadlineLength, DeadlineRequest } from './deadline-requests';
 export { GO_LIVE_CONDITION_KEYS, evaluateGoLiveGate } from './go-live-gate';
@@ -14,6 +17,8 @@ export { CASE_STAGE_ORDER, deriveCaseStage } from './overall-stage';
 export type { CaseStage } from './overall-stage';
 export { REQUIRED_REQUEST_CONTENTS, missingRequestContents } from './request-contents';
 export type { RequestContentItem } from './request-contents';
+export { planRetriage, proposalReasons, triageContradictions } from './retriage';
+export type { KnownTriageFacts, RetriagePlan, TriageContradiction } from './retriage';
 export { planTrackTransition } from './stage-machine';
 export type { PlanTrackTransitionInput, TrackTransitionPlan } from './stage-machine';
 export type {
@@ -43,6 +48,7 @@ export {
   isStageOf,
   isWorTrack,
   newTrack,
+  requestReceivedOnOf,
 } from './tracks';
 export type {
   AdvicePosition,
@@ -54,6 +60,7 @@ export type {
   CouncilPositionRecord,
   DpiaStage,
   EmployerDecisionRecord,
+  RecordedLate,
   SkillsStage,
   StageByKind,
   SuspensionWaiverRecord,

@@ -835,7 +835,7 @@ describe('full procedures', () => {
       );
       run.act(kind, { type: 'provide_information' }, 'employer');
       run.act(kind, { type: 'request_consultation', reasons: 'Discuss the plan' }, 'council_board');
-      run.act(kind, { type: 'record_consultation_held', heldOn: '2026-02-26' }, 'employer');
+      run.act(kind, { type: 'record_consultation_held', heldOn: TODAY }, 'employer');
       run.act(kind, { type: 'submit_request' }, 'employer');
       run.act(kind, { type: 'start_deliberation' }, 'council_board');
       run.act(kind, { type: 'record_consultation_held', heldOn: TODAY }, 'council_board');
@@ -929,7 +929,7 @@ describe('full procedures', () => {
         type: 'record_employer_decision',
         follows: false,
         reasons: 'Needed for safety',
-        receivedOn: '2026-03-01',
+        receivedOn: TODAY,
       },
       'employer',
     );

@@ -1,5 +1,6 @@
 import { amsterdamDay, isAfter, isCalendarDay } from './calendar-day';
 import type { CalendarDay } from './calendar-day';
+import { DateBeforeEvent } from './date-before-event';
 import type { CaseDeadlineRuleId, DeadlineRequest } from './deadline-requests';
 import type { ActorSide, TrackAction } from './track-actions';
 import {
@@ -16,7 +17,7 @@ import {
 import type { CaseFacts, DomainEventDraft, Effect, EffectContext } from './transition-effect';
 import { TransitionRefused } from './transition-refused';
 import { kindsAllowing, rowsFor, stagesAllowing } from './transition-table';
-import type { TrackSnapshot, TrackStage } from './tracks';
+import type { RecordedLate, TrackSnapshot, TrackStage } from './tracks';
 import {
   endSuspension,
   fileAppeal,
@@ -42,6 +43,11 @@ export interface PlanTrackTransitionInput {
   readonly now: Date;
   /** The day the triggering notice or request reached the other side, if not today [S6]. */
   readonly receivedOn?: CalendarDay;
+  /**
+   * An entry claiming a date before this day is "recorded late": more than two Dutch working
+   * days ago. The caller computes it with the deadlines lib's calendar (holidays included).
+   */
+  readonly lateBefore?: CalendarDay;
 }
 
 export interface TrackTransitionPlan {
@@ -51,6 +57,8 @@ export interface TrackTransitionPlan {
   readonly deadlines: readonly DeadlineRequest[];
   /** Rules whose open deadline on this (case, track) is closed by the transition. */
   readonly cancelDeadlines: readonly CaseDeadlineRuleId[];
+  /** Both dates, when the entry claims a day more than two working days back. */
+  readonly recordedLate?: RecordedLate;
 }
 
 /**
@@ -76,6 +84,11 @@ export function planTrackTransition(input: PlanTrackTransitionInput): TrackTrans
   }
   const ctx = { facts: input.caseFacts, track, action, today, trigger: receivedOn ?? today };
   const effect = effectOf(ctx);
+  // Who may act and a well-formed date come first; then the date against the case's events.
+  const conflicts = effect.dateConflicts ?? [];
+  if (missing.length === 0 && conflicts.length > 0) {
+    throw new DateBeforeEvent(conflicts);
+  }
   missing.push(...(effect.missing ?? []));
   const row = rows.find((r) => r.to === effect.to);
   if (missing.length === 0 && (effect.to === undefined || row === undefined)) {
@@ -84,9 +97,19 @@ export function planTrackTransition(input: PlanTrackTransitionInput): TrackTrans
   if (missing.length > 0 || effect.to === undefined) {
     throw new TransitionRefused(track.kind, track.stage, action.type, missing);
   }
+  const recordedLate =
+    effect.claimedOn !== undefined && input.lateBefore !== undefined && effect.claimedOn < input.lateBefore
+      ? { claimedOn: effect.claimedOn, recordedOn: today }
+      : undefined;
   return {
     ok: true,
-    next: nextSnapshot(track, effect, effect.to, { at: now.toISOString(), action, actorSide }),
+    next: nextSnapshot(track, effect, effect.to, {
+      at: now.toISOString(),
+      action,
+      actorSide,
+      ...(recordedLate ? { recordedLate } : {}),
+    }),
+    ...(recordedLate ? { recordedLate } : {}),
     events: [
       {
         type: 'case.track_transitioned',
@@ -100,6 +123,14 @@ export function planTrackTransition(input: PlanTrackTransitionInput): TrackTrans
       },
       ...(effect.event
         ? [{ ...effect.event, payload: { track: track.kind, ...effect.event.payload } }]
+        : []),
+      ...(recordedLate
+        ? [
+            {
+              type: 'case.entry_recorded_late' as const,
+              payload: { track: track.kind, action: action.type, ...recordedLate },
+            },
+          ]
         : []),
     ],
     deadlines: effect.deadlines ?? [],
@@ -120,7 +151,7 @@ function nextSnapshot(
   track: TrackSnapshot,
   effect: Effect,
   to: TrackStage,
-  entry: { at: string; action: TrackAction; actorSide: ActorSide },
+  entry: { at: string; action: TrackAction; actorSide: ActorSide; recordedLate?: RecordedLate },
 ): TrackSnapshot {
   const merged: Record<string, unknown> = {
     ...track,

@@ -142,6 +142,18 @@ export interface TrackHistoryEntry {
   readonly to: TrackStage;
   readonly action: TrackAction;
   readonly actorSide: ActorSide;
+  /**
+   * Set when the entry was recorded more than two Dutch working days after the date it claims:
+   * accepted, but both dates stay on the record (house style B.19).
+   */
+  readonly recordedLate?: RecordedLate;
+}
+
+export interface RecordedLate {
+  /** The date the entry claims (a receipt, a meeting, a decision). */
+  readonly claimedOn: CalendarDay;
+  /** The Amsterdam day it was recorded on. */
+  readonly recordedOn: CalendarDay;
 }
 
 /**
@@ -156,6 +168,8 @@ export interface TrackSnapshot<K extends TrackKind = TrackKind> {
   /** Overlegvergaderingen held on this matter; WOR 25(4) / 27(2) need at least one [W4, W13]. */
   readonly consultationsHeld: number;
   readonly consultationRequestedOn?: CalendarDay;
+  /** The day the written advice or consent request reached the council [S6]. */
+  readonly requestReceivedOn?: CalendarDay;
   readonly councilPosition?: CouncilPositionRecord;
   readonly employerDecision?: EmployerDecisionRecord;
   readonly suspensionWaiver?: SuspensionWaiverRecord;
@@ -170,4 +184,20 @@ export function newTrack<K extends TrackKind>(kind: K): TrackSnapshot<K> {
 
 export function isStageOf(kind: TrackKind, stage: string): boolean {
   return (STAGES_BY_KIND[kind] as readonly string[]).includes(stage);
+}
+
+/**
+ * The day this track's written request reached the council: recorded since issue #14, read from
+ * the history for tracks submitted before.
+ */
+export function requestReceivedOnOf(track: TrackSnapshot): CalendarDay | undefined {
+  if (track.requestReceivedOn !== undefined) {
+    return track.requestReceivedOn;
+  }
+  const entry = [...track.history].reverse().find((h) => h.action.type === 'submit_request');
+  if (!entry) {
+    return undefined;
+  }
+  const claimed = (entry.action as { receivedOn?: unknown }).receivedOn;
+  return typeof claimed === 'string' ? claimed : entry.at.slice(0, 10);
 }

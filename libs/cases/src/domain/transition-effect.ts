@@ -1,4 +1,5 @@
 import type { CalendarDay } from './calendar-day';
+import type { DateConflict } from './date-before-event';
 import type { CaseDeadlineRuleId, DeadlineRequest } from './deadline-requests';
 import type { GoLiveGateFacts } from './go-live-gate';
 import type { TrackSnapshot, TrackStage } from './tracks';
@@ -19,6 +20,8 @@ export interface CaseFacts extends GoLiveGateFacts {
   readonly suspensionLastDay?: CalendarDay;
   /** The agreed response term passed without a position or a reasoned extension request [W5]. */
   readonly responseTermLapsed?: boolean;
+  /** The Amsterdam day the case was sent to the council; no receipt or meeting precedes it. */
+  readonly caseSentOn?: CalendarDay;
 }
 
 /** Case event types this lib emits; payloads are plain JSON. */
@@ -48,7 +51,8 @@ export type CaseEventType =
   | 'case.ai_act_notice_sent'
   | 'case.fria_completed'
   | 'case.dpia_completed'
-  | 'case.training_completed';
+  | 'case.training_completed'
+  | 'case.entry_recorded_late';
 
 export interface DomainEventDraft {
   readonly type: CaseEventType;
@@ -78,6 +82,10 @@ export interface Effect {
   readonly deadlines?: readonly DeadlineRequest[];
   readonly cancel?: readonly CaseDeadlineRuleId[];
   readonly event?: DomainEventDraft;
+  /** The date the entry claims (receipt, meeting, decision); checked for late recording. */
+  readonly claimedOn?: CalendarDay;
+  /** Dates that precede the case events they follow; any refuses with `case.date_before_event`. */
+  readonly dateConflicts?: readonly DateConflict[];
 }
 
 export function isBlank(text: string | undefined): boolean {

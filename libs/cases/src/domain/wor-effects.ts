@@ -1,9 +1,11 @@
 import { earliest, isAfter, isCalendarDay } from './calendar-day';
+import { notBefore } from './date-before-event';
 import { deadline } from './deadline-requests';
 import type { DeadlineRequest } from './deadline-requests';
 import type { ActionOf, TrackActionType } from './track-actions';
 import { isBlank } from './transition-effect';
 import type { Effect, EffectContext } from './transition-effect';
+import { requestReceivedOnOf } from './tracks';
 import type { CouncilPosition, TrackStage } from './tracks';
 
 type Ctx<T extends TrackActionType> = EffectContext<ActionOf<T>>;
@@ -42,6 +44,8 @@ export function requestConsultation(ctx: Ctx<'request_consultation'>): Effect {
     to: AFTER_REQUEST.includes(track.stage) ? track.stage : 'consultation_requested',
     patch: { consultationRequestedOn: trigger },
     deadlines: [deadline('consultation_meeting_term', track.kind, trigger)],
+    claimedOn: trigger,
+    dateConflicts: notBefore('receivedOn', trigger, 'case_sent', ctx.facts.caseSentOn),
     event: { type: 'case.consultation_requested', payload: { reasons: ctx.action.reasons } },
   };
 }
@@ -50,6 +54,14 @@ export function recordConsultationHeld(ctx: Ctx<'record_consultation_held'>): Ef
   const { track, action } = ctx;
   return {
     missing: validDayNotAfter(action.heldOn, ctx.today) ? [] : ['held_on'],
+    // A meeting is not held before it was asked for, nor before the council had the case.
+    dateConflicts: isCalendarDay(action.heldOn)
+      ? [
+          ...notBefore('heldOn', action.heldOn, 'consultation_requested', track.consultationRequestedOn),
+          ...notBefore('heldOn', action.heldOn, 'case_sent', ctx.facts.caseSentOn),
+        ]
+      : [],
+    claimedOn: isCalendarDay(action.heldOn) ? action.heldOn : undefined,
     to: AFTER_REQUEST.includes(track.stage) ? track.stage : 'consultation_held',
     patch: { consultationsHeld: track.consultationsHeld + 1, consultationRequestedOn: undefined },
     cancel: track.consultationRequestedOn ? ['consultation_meeting_term'] : [],
@@ -72,7 +84,10 @@ export function submitRequest(ctx: Ctx<'submit_request'>): Effect {
     missing,
     to: 'request_submitted',
     // A fresh request (after nullity) starts a fresh procedure.
-    patch: { councilPosition: undefined, employerDecision: undefined },
+    patch: { councilPosition: undefined, employerDecision: undefined, requestReceivedOn: trigger },
+    // The request cannot reach the council before the case was sent to it [S6].
+    dateConflicts: notBefore('receivedOn', trigger, 'case_sent', facts.caseSentOn),
+    claimedOn: trigger,
     deadlines: [deadline(rule, track.kind, trigger)],
     event: { type: 'case.request_submitted', payload: { receivedOn: trigger } },
   };
@@ -112,6 +127,9 @@ export function recordCouncilPosition(ctx: Ctx<'record_council_position'>): Effe
   }
   return {
     missing,
+    // WOR 25(4) / 27(2): the council answers a request; its position does not precede it [W4, W13]
+    dateConflicts: notBefore('receivedOn', trigger, 'request_received', requestReceivedOnOf(track)),
+    claimedOn: trigger,
     to: 'council_position',
     patch: {
       councilPosition: {
@@ -163,8 +181,17 @@ export function recordEmployerDecision(ctx: Ctx<'record_employer_decision'>): Ef
     track.kind === 'advice'
       ? adviceDecision(ctx, withoutPosition)
       : consentDecision(ctx, withoutPosition);
+  const received = isCalendarDay(action.receivedOn) ? action.receivedOn : undefined;
   return {
     missing: [...missing, ...outcome.missing],
+    // The decision follows the request and the council's position: a backdated one would have
+    // run out the suspension and the fatal appeal term before it was entered [W6, W7, W8].
+    dateConflicts: [
+      ...notBefore('receivedOn', received, 'request_received', requestReceivedOnOf(track)),
+      ...notBefore('receivedOn', received, 'council_position_received', track.councilPosition?.receivedOn),
+      ...notBefore('receivedOn', received, 'case_sent', facts.caseSentOn),
+    ],
+    claimedOn: received,
     to: outcome.to,
     patch: {
       employerDecision: {
@@ -317,6 +344,8 @@ export function fileAppeal(ctx: Ctx<'file_appeal'>): Effect {
   return {
     to: 'appeal_pending',
     patch: { returnStage: ctx.track.stage },
+    dateConflicts: notBefore('receivedOn', ctx.trigger, 'employer_decision_received', ctx.track.employerDecision?.receivedOn),
+    claimedOn: ctx.trigger,
     cancel: ['appeal_term'],
     event: { type: 'case.appeal_filed', payload: { filedOn: ctx.trigger } },
   };
@@ -344,6 +373,8 @@ export function invokeNullity(ctx: Ctx<'invoke_nullity'>): Effect {
   return {
     to: 'nullity_invoked',
     cancel: ['nullity_term'],
+    dateConflicts: notBefore('receivedOn', ctx.trigger, 'employer_decision_received', ctx.track.employerDecision?.receivedOn),
+    claimedOn: ctx.trigger,
     event: { type: 'case.nullity_invoked', payload: { invokedOn: ctx.trigger } },
   };
 }

@@ -106,6 +106,13 @@ export class ContestTriageDto extends VersionDto {
   @IsString() @MinLength(1) @MaxLength(10000) reasons!: string;
 }
 
+/** The council board contests an employer's re-triage proposal, naming the answers it disputes. */
+export class ContestTriageProposalDto extends VersionDto {
+  @IsString() @MinLength(1) @MaxLength(10000) reasons!: string;
+  /** Keys of the triage answers the board disputes, e.g. `councilType`, `canMonitorStaff`. */
+  @IsOptional() @IsString({ each: true }) @MaxLength(100, { each: true }) @ArrayMaxSize(40) answers?: string[];
+}
+
 const ACTION_TYPES = [
   'request_information', 'provide_information', 'request_consultation', 'record_consultation_held', 'submit_request',
   'start_deliberation', 'record_council_position', 'record_employer_decision', 'waive_suspension', 'end_suspension',
@@ -225,6 +232,16 @@ export class GoLiveGateResponse {
   @ApiProperty({ type: [GateConditionResponse] }) conditions!: GateConditionResponse[];
 }
 
+/** An entry recorded more than two Dutch working days after the date it claims (issue #14). */
+export class LateEntryResponse {
+  @ApiProperty({ enum: TRACK_KIND_VALUES }) track!: string;
+  @ApiProperty() action!: string;
+  /** When it was recorded (ISO instant). */
+  @ApiProperty() at!: string;
+  @ApiProperty({ format: 'date' }) claimedOn!: string;
+  @ApiProperty({ format: 'date' }) recordedOn!: string;
+}
+
 export class CaseResponse extends CaseSummaryResponse {
   @ApiProperty({ type: 'object', additionalProperties: true }) contents!: Record<string, unknown>;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) triage!: Record<string, unknown> | null;
@@ -236,6 +253,8 @@ export class CaseResponse extends CaseSummaryResponse {
   @ApiProperty({ type: String, nullable: true }) sentAt!: string | null;
   /** The committee (commissie) of the council that prepares the case; null for a union officer. */
   @ApiProperty({ type: String, nullable: true }) committeeId!: string | null;
+  /** Entries flagged "recorded late", with the date claimed and the day recorded. */
+  @ApiProperty({ type: [LateEntryResponse] }) lateEntries!: LateEntryResponse[];
   /** What the calling user may do here, for the UI. */
   @ApiProperty({ enum: ['employer', 'council_board', 'council_member', 'expert', 'union'] }) yourSide!: string;
 }

@@ -54,14 +54,3 @@ export function mayManageMeeting(side: MeetingSide | null): boolean {
   return side === 'council_board' || side === 'employer';
 }
 
-/**
- * The WOR track stages in which the case workflow takes `record_consultation_held` (legal-rules
- * (c), the transition table of `@wc/cases`): from information on, until the council's position.
- */
-export const CONSULTATION_STAGES: readonly string[] = [
-  'information',
-  'consultation_requested',
-  'consultation_held',
-  'request_submitted',
-  'council_deliberation',
-];
