@@ -124,6 +124,14 @@ const freshSentCase = async (c: CellContext) => {
   const res = await c.w.t.http().post(`/cases/${filed.caseId}/experts`).set('Authorization', c.org.chairBearer).send({ version: filed.version, userId: c.org.org.expert.id }).expect(201);
   c.aiCase = { caseId: filed.caseId, version: res.body.version as number };
 };
+/** A fresh sent case on which HR proposed a re-triage ("no works council") for the board (issue #14). */
+const freshTriageProposal = async (c: CellContext) => {
+  await freshSentCase(c);
+  const current = await c.w.t.http().get(`/cases/${c.aiCase.caseId}`).set('Authorization', c.org.hrBearer).expect(200);
+  const res = await c.w.t.http().put(`/cases/${c.aiCase.caseId}/triage`).set('Authorization', c.org.hrBearer)
+    .send({ version: c.aiCase.version, answers: { ...current.body.triage.answers, councilType: 'none' } }).expect(200);
+  c.aiCase = { caseId: c.aiCase.caseId, version: res.body.version as number };
+};
 const freshDraftCase = async (c: CellContext) => {
   c.aiCase = await freshCase(c.w.t, c.org, { send: false });
 };
@@ -317,6 +325,9 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'PUT /cases/:caseId/triage -> case:file': { own: { employer: 200 }, prepare: freshDraftCase, body: (c) => ({ version: v(c), answers: monitoringTriageAnswers() }) },
   'POST /cases/:caseId/sending -> case:file': { own: { employer: 201 }, prepare: freshDraftCase, body: (c) => ({ version: v(c) }) },
   'POST /cases/:caseId/triage-contests -> case:triage_contest': { own: { board: 201 }, prepare: freshSentCase, body: (c) => ({ version: v(c), reasons: 'De triage mist art. 27 lid 1 sub l.' }) },
+  // Issue #14: the council board answers the employer's re-triage proposal.
+  'POST /cases/:caseId/triage-proposal/acceptance -> case:triage_contest': { own: { board: 201 }, prepare: freshTriageProposal, body: (c) => ({ version: v(c) }) },
+  'POST /cases/:caseId/triage-proposal/contest -> case:triage_contest': { own: { board: 201 }, prepare: freshTriageProposal, body: (c) => ({ version: v(c), reasons: 'Deze onderneming heeft een OR.', answers: ['councilType'] }) },
   'POST /cases/:caseId/experts -> case:council_position': { own: { board: 201 }, prepare: freshSentCase, body: (c) => ({ version: v(c), userId: c.org.org.expert.id }) },
   // The council board hands a case to one of its council's committees (or clears it with null).
   'PUT /cases/:caseId/committee -> case:council_position': { own: { board: 200 }, prepare: freshSentCase, body: (c) => ({ version: v(c), committeeId: c.org.org.committeeId }) },

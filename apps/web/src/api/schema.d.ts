@@ -360,6 +360,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/triage-proposal/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The council board accepts the employer's pending re-triage proposal; it applies at once. */
+        post: operations["CaseController_acceptTriageProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/triage-proposal/contest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The council board contests the pending re-triage proposal; the rights in force stay. */
+        post: operations["CaseController_contestTriageProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/sending": {
         parameters: {
             query?: never;
@@ -1686,6 +1720,17 @@ export interface components {
             dueAt: string;
             status: string;
         };
+        LateEntryResponse: {
+            /** @enum {string} */
+            track: "advice" | "consent" | "ai_act" | "dpia" | "skills";
+            action: string;
+            /** @description When it was recorded (ISO instant). */
+            at: string;
+            /** Format: date */
+            claimedOn: string;
+            /** Format: date */
+            recordedOn: string;
+        };
         CaseResponse: {
             id: string;
             title: string;
@@ -1712,6 +1757,8 @@ export interface components {
             sentAt: string | null;
             /** @description The committee (commissie) of the council that prepares the case; null for a union officer. */
             committeeId: string | null;
+            /** @description Entries flagged "recorded late", with the date claimed and the day recorded. */
+            lateEntries: components["schemas"]["LateEntryResponse"][];
             /**
              * @description What the calling user may do here, for the UI.
              * @enum {string}
@@ -1788,6 +1835,13 @@ export interface components {
         VersionDto: {
             /** @description The case version the client last saw; a stale one is refused with 409. */
             version: number;
+        };
+        ContestTriageProposalDto: {
+            /** @description The case version the client last saw; a stale one is refused with 409. */
+            version: number;
+            reasons: string;
+            /** @description Keys of the triage answers the board disputes, e.g. `councilType`, `canMonitorStaff`. */
+            answers?: string[];
         };
         TrackActionDto: {
             /** @enum {string} */
@@ -3498,7 +3552,7 @@ export interface operations {
         parameters: {
             query?: {
                 stage?: string;
-                status?: "draft" | "sent";
+                status?: "sent" | "draft";
                 worksCouncilId?: string;
                 limit?: number;
                 offset?: number;
@@ -3625,6 +3679,56 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ContestTriageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
+    CaseController_acceptTriageProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
+    CaseController_contestTriageProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContestTriageProposalDto"];
             };
         };
         responses: {
@@ -4404,7 +4508,7 @@ export interface operations {
         parameters: {
             query?: {
                 stage?: string;
-                status?: "draft" | "sent";
+                status?: "sent" | "draft";
                 worksCouncilId?: string;
             };
             header?: never;
