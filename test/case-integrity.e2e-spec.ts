@@ -218,7 +218,7 @@ describe('the integrity of the record (e2e, issue #14)', () => {
       await login();
       const late = await act('hr', caseId, 'advice', { type: 'record_employer_decision', follows: false, reasons: 'Bedrijfsbelang', receivedOn: '2026-03-04' });
       expect(late.body.lateEntries).toEqual([{ track: 'advice', action: 'record_employer_decision', at: expect.any(String), claimedOn: '2026-03-04', recordedOn: '2026-03-09' }]);
-      const history = (late.body.tracks as Json[]).find((tr) => tr.kind === 'advice').snapshot.history as Json[];
+      const history = (late.body.tracks as Json[]).find((tr) => tr.kind === 'advice')?.snapshot.history as Json[];
       expect(history.at(-1)).toMatchObject({ to: 'suspension', recordedLate: { claimedOn: '2026-03-04', recordedOn: '2026-03-09' } });
       expect(late.body.deadlines).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'suspension_term', triggerDate: '2026-03-04', strictDate: '2026-04-04' })]));
       const audit = (await t.http().get(`/cases/${caseId}/audit`).set('Authorization', bearer.chair).expect(200)).body as Json[];
