@@ -13,6 +13,8 @@ interface HistoryEntry {
   to: string;
   action: { type: string };
   actorSide: string;
+  /** Recorded more than two working days after the date it claims (issue #14). */
+  recordedLate?: { claimedOn: string; recordedOn: string };
 }
 
 /**
@@ -35,7 +37,7 @@ export function Timeline({ aiCase, side, onChanged }: { aiCase: CaseResponse; si
 }
 
 function TrackRow({ track, aiCase, side, onChanged }: { track: Track; aiCase: CaseResponse; side: Side; onChanged: (c: CaseResponse) => void }) {
-  const { t, label, dateTime } = useI18n();
+  const { t, label, dateTime, day } = useI18n();
   const kind = track.kind as TrackKind;
   const path = TRACK_PATH[kind];
   const onSide = SIDE_STAGES.includes(track.stage);
@@ -70,6 +72,12 @@ function TrackRow({ track, aiCase, side, onChanged }: { track: Track; aiCase: Ca
             {history.map((h, i) => (
               <li key={`${h.at}-${i}`}>
                 <time dateTime={h.at}>{dateTime(h.at)}</time> · {label('action', h.action.type)} ({label('side', h.actorSide)}): {label('stage', h.from)} → {label('stage', h.to)}
+                {h.recordedLate && (
+                  <span className="late-entry">
+                    {' '}
+                    <Badge tone="warn">{t('late.title')}</Badge> {t('late.entry', { action: label('action', h.action.type), track: label('track', track.kind), claimedOn: day(h.recordedLate.claimedOn), recordedOn: day(h.recordedLate.recordedOn) })}
+                  </span>
+                )}
               </li>
             ))}
           </ol>

@@ -78,14 +78,30 @@ export function Loading() {
 }
 
 export function ErrorAlert({ error }: { error: unknown }) {
-  const { t, problem, label } = useI18n();
+  const { t, problem, label, day } = useI18n();
   if (!error) {
     return null;
   }
   const apiError = error instanceof ApiError ? error : null;
+  const body = apiError?.body ?? {};
+  // case.date_before_event names the event the date contradicts; ai_system.go_live_blocked the open gate conditions per case.
+  const blocked = Array.isArray(body.cases) ? (body.cases as Array<{ caseId: string; openConditions: string[] }>) : [];
   return (
     <div className="alert alert-error" role="alert">
       <p>{apiError ? problem(apiError) : t('error.unexpected')}</p>
+      {typeof body.event === 'string' && typeof body.eventDate === 'string' && (
+        <p data-event={body.event}>{t('problem.case.dateBeforeEventDetail', { event: label('caseEvent', body.event), eventDate: day(body.eventDate) })}</p>
+      )}
+      {blocked.map((b) => (
+        <div key={b.caseId} data-blocked-case={b.caseId}>
+          <p>{t('problem.ai_system.blockedCase', { caseId: b.caseId.slice(0, 8) })}</p>
+          <ul>
+            {b.openConditions.map((key) => (
+              <li key={key}>{label('gate', key)}</li>
+            ))}
+          </ul>
+        </div>
+      ))}
       {apiError && apiError.errors.length > 0 && (
         <ul>
           {apiError.errors.map((e) => (

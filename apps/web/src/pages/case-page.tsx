@@ -134,6 +134,8 @@ function Overview({ aiCase, names, onChanged }: { aiCase: CaseResponse; names: M
   return (
     <div className="case-overview">
       <CaseAlerts aiCase={aiCase} onChanged={onChanged} />
+      <TriageProposal aiCase={aiCase} onChanged={onChanged} />
+      <LateEntries aiCase={aiCase} />
       {aiCase.status === 'sent' && aiCase.yourSide !== 'union' && <CaseCommittee aiCase={aiCase} onChanged={onChanged} />}
       <section aria-labelledby="tracks-title" className="card">
         <h2 id="tracks-title">{t('case.tracks')}</h2>
@@ -258,6 +260,7 @@ function TriageTab({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c:
           </Button>
         )}
       </div>
+      <TriageProposal aiCase={aiCase} onChanged={onChanged} />
       {triage && !editing && <TriageOutcome outcome={triage.outcome} />}
       {triage && !editing && aiCase.status === 'draft' && editable && (
         <p>
@@ -278,6 +281,152 @@ function TriageTab({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c:
       )}
       {!triage && !editable && <p className="empty">{t('triage.notYet')}</p>}
       {triage && aiCase.yourSide === 'council_board' && aiCase.status === 'sent' && <ContestTriage aiCase={aiCase} onChanged={onChanged} />}
+    </section>
+  );
+}
+
+interface ProposalView {
+  id: string;
+  status: 'proposed' | 'contested' | 'accepted';
+  at: string;
+  answers: Record<string, unknown>;
+  reasons: string[];
+  contradictions: Array<{ answer: string; given: unknown; known: unknown }>;
+  contest?: { reasons: string; answers: string[] };
+}
+
+/**
+ * An employer re-triage of a sent case that would take a right or contradicts the platform's facts
+ * (issue #14): shown to everyone on the case with the employer's answers; the council board accepts
+ * or contests it, naming the answers it disputes. The server decides; this only shows and asks.
+ */
+function TriageProposal({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c: CaseResponse) => void }) {
+  const { t, label, day } = useI18n();
+  const triage = aiCase.triage as { answers?: Record<string, unknown>; proposal?: ProposalView } | null;
+  const proposal = triage?.proposal;
+  const [reasons, setReasons] = useState('');
+  const [disputed, setDisputed] = useState<string[]>([]);
+  const path = { params: { path: { caseId: aiCase.id } } };
+  const accept = useMutation(async () => onChanged(await unwrap(api.POST('/cases/{caseId}/triage-proposal/acceptance', { ...path, body: { version: aiCase.version } }))));
+  const contest = useMutation(async () => onChanged(await unwrap(api.POST('/cases/{caseId}/triage-proposal/contest', { ...path, body: { version: aiCase.version, reasons: reasons.trim(), answers: disputed } }))));
+  if (!proposal || proposal.status === 'accepted') {
+    return null;
+  }
+  const current = triage?.answers ?? {};
+  const show = (question: string, value: unknown): string => {
+    if (typeof value === 'boolean') {
+      return value ? t('common.yes') : t('common.no');
+    }
+    if (Array.isArray(value)) {
+      return value.map(String).join(', ') || '–';
+    }
+    if (typeof value === 'string' && ['councilType', 'annexIIIPoint4', 'deployerType'].includes(question)) {
+      return label(`choice.${question}`, value);
+    }
+    return value === undefined || value === null ? '–' : String(value as string | number);
+  };
+  const contradicted = new Map(proposal.contradictions.map((c) => [c.answer, c]));
+  const changed = Object.keys(proposal.answers).filter((q) => JSON.stringify(proposal.answers[q]) !== JSON.stringify(current[q]) || contradicted.has(q));
+  const question = (q: string) => t(`q.${q}` as 'q.headcount', {}, q);
+  const reasonText = (code: string) => {
+    const [kind, value = ''] = code.split(':');
+    if (kind === 'withdraws_track') {
+      return t('proposal.reason.withdraws_track', { track: label('track', value) });
+    }
+    if (kind === 'contradicts') {
+      return t('proposal.reason.contradicts', { question: question(value) });
+    }
+    return t('proposal.reason.lifts_block');
+  };
+  return (
+    <section className="card triage-proposal" aria-labelledby="proposal-title" data-proposal-status={proposal.status}>
+      <div className="section-head">
+        <h2 id="proposal-title">{t('proposal.title')}</h2>
+        <span className={`badge badge-${proposal.status === 'contested' ? 'danger' : 'warn'}`}>{proposal.status === 'contested' ? t('proposal.statusContested') : t('proposal.statusProposed')}</span>
+      </div>
+      <p>{t('proposal.intro')}</p>
+      <p className="muted small">{t('proposal.by', { date: day(proposal.at.slice(0, 10)) })}</p>
+      <h3>{t('proposal.reasonsTitle')}</h3>
+      <ul>
+        {proposal.reasons.map((code) => (
+          <li key={code} data-reason={code}>
+            {reasonText(code)}
+          </li>
+        ))}
+      </ul>
+      <h3>{t('proposal.answersTitle')}</h3>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('proposal.question')}</th>
+            <th scope="col">{t('proposal.current')}</th>
+            <th scope="col">{t('proposal.proposed')}</th>
+            <th scope="col">{t('proposal.known')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changed.map((q) => (
+            <tr key={q} data-answer={q}>
+              <th scope="row">{question(q)}</th>
+              <td>{show(q, current[q])}</td>
+              <td>{show(q, proposal.answers[q])}</td>
+              <td>{contradicted.has(q) ? show(q, contradicted.get(q)?.known) : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {proposal.contest && <p className="alert alert-warn">{t('proposal.contested', { reasons: proposal.contest.reasons })}</p>}
+      {aiCase.yourSide === 'council_board' && (
+        <>
+          <Button busy={accept.busy} onClick={() => void accept.submit()}>
+            {t('proposal.accept')}
+          </Button>
+          <ErrorAlert error={accept.error} />
+          {proposal.status === 'proposed' && (
+            <details className="action">
+              <summary>{t('proposal.contest')}</summary>
+              <form
+                onSubmit={(e: FormEvent) => {
+                  e.preventDefault();
+                  void contest.submit();
+                }}
+              >
+                <fieldset>
+                  <legend>{t('proposal.contestAnswers')}</legend>
+                  {changed.map((q) => (
+                    <label key={q} className="checkbox">
+                      <input type="checkbox" checked={disputed.includes(q)} onChange={(e) => setDisputed((d) => (e.target.checked ? [...d, q] : d.filter((x) => x !== q)))} /> {question(q)}
+                    </label>
+                  ))}
+                </fieldset>
+                <TextArea label={t('proposal.contestReasons')} value={reasons} onChange={(e) => setReasons(e.target.value)} required />
+                <ErrorAlert error={contest.error} />
+                <button type="submit" className="button button-primary" disabled={contest.busy || !reasons.trim()}>
+                  {t('proposal.contestSubmit')}
+                </button>
+              </form>
+            </details>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Entries recorded more than two working days after the date they claim, with both dates (issue #14). */
+function LateEntries({ aiCase }: { aiCase: CaseResponse }) {
+  const { t, label, day } = useI18n();
+  if (aiCase.lateEntries.length === 0) {
+    return null;
+  }
+  return (
+    <section className="card late-entries" aria-labelledby="late-title">
+      <h2 id="late-title">{t('late.title')}</h2>
+      <ul>
+        {aiCase.lateEntries.map((e) => (
+          <li key={`${e.track}-${e.at}`}>{t('late.entry', { action: label('action', e.action), track: label('track', e.track), claimedOn: day(e.claimedOn), recordedOn: day(e.recordedOn) })}</li>
+        ))}
+      </ul>
     </section>
   );
 }
