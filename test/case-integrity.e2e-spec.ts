@@ -184,6 +184,21 @@ describe('the integrity of the record (e2e, issue #14)', () => {
     });
   });
 
+  describe('a use the council reports', () => {
+    it('is audited and emitted at once with the gate conditions still open', async () => {
+      const { caseId } = await fileCase(t, org, bearer.hr);
+      const { version } = await get(caseId);
+      await t.http().post(`/cases/${caseId}/use-reports`).set('Authorization', bearer.hr).send({ version, observedOn: '2026-03-02', note: 'Draait al' }).expect(403);
+      const future = await t.http().post(`/cases/${caseId}/use-reports`).set('Authorization', bearer.member).send({ version, observedOn: '2026-03-03', note: 'Draait al' }).expect(422);
+      expect(future.body.code).toBe('case.date_in_future');
+      await t.http().post(`/cases/${caseId}/use-reports`).set('Authorization', bearer.member).send({ version, observedOn: '2026-03-02', note: 'Het systeem draait al in magazijn 3.' }).expect(201);
+      const log = (await t.http().get(`/cases/${caseId}/events?after=0`).set('Authorization', bearer.hr).expect(200)).body as Json[];
+      expect(log.filter((e) => e.type === 'case.use_reported').map((e) => e.payload)).toEqual([expect.objectContaining({ observedOn: '2026-03-02', gateOpen: false, openConditions: expect.arrayContaining(['consent_present']) })]);
+      const audit = (await t.http().get(`/cases/${caseId}/audit`).set('Authorization', bearer.chair).expect(200)).body as Json[];
+      expect(audit.at(-1)).toMatchObject({ action: 'case.use_reported', after: expect.objectContaining({ note: 'Het systeem draait al in magazijn 3.' }) });
+    });
+  });
+
   describe('dates are checked against the case events', () => {
     it('refuses each kind of backdated date, naming the event and its date', async () => {
       const { caseId } = await fileCase(t, org, bearer.hr);

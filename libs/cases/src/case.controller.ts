@@ -25,6 +25,7 @@ import {
   InformationRequestResponse,
   ListCasesQueryDto,
   OversightConfirmationDto,
+  ReportUseDto,
   SetTriageDto,
   TrackParams,
   TrackTransitionDto,
@@ -117,6 +118,13 @@ export class CaseController {
   @RequirePermission(Permission.CaseCouncilPosition)
   assignCommittee(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: AssignCommitteeDto): Promise<CaseResponse> {
     return this.cases.assignCommittee(actor, caseId, dto);
+  }
+
+  /** A council member reports the system in use; audited and emitted at once with the gate's state. */
+  @Post(':caseId/use-reports')
+  @RequirePermission(Permission.CaseParticipate)
+  reportUse(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: ReportUseDto): Promise<CaseResponse> {
+    return this.cases.reportUse(actor, caseId, dto);
   }
 
   @Get(':caseId/go-live-gate')

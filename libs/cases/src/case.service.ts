@@ -54,6 +54,7 @@ import type {
   ContestTriageDto,
   ContestTriageProposalDto,
   GoLiveGateResponse,
+  ReportUseDto,
   CreateCaseDto,
   InformationRequestResponse,
   ListCasesQueryDto,
@@ -228,6 +229,25 @@ export class CaseService {
       aiCase.triage = { ...current, proposal: { ...proposal, status: 'contested', contest } };
       await this.cases.addTriageRecord({ caseId, kind: 'proposal_contested', answers: null, outcome: null, note: dto.reasons, recordedBy: actor.userId, recordedAt: now });
       return { before: { status: proposal.status }, after: { proposalId: proposal.id, status: 'contested', answers } };
+    });
+  }
+
+  /**
+   * The council reports that the system is in use (issue #14). Whatever the gate says, the report
+   * is audited and emitted at once with the gate's open conditions as they stand: a use while the
+   * gate is closed is a fact the council acts on (WOR 25(6) suspension, 27(5) nullity) [W7, W15].
+   */
+  async reportUse(actor: Actor, caseId: string, dto: ReportUseDto): Promise<CaseResponse> {
+    return this.mutate(actor, caseId, dto, ['council_board', 'council_member'], 'case.use_reported', async (aiCase) => {
+      const today = amsterdamDay(this.clock.now());
+      if (dto.observedOn > today) {
+        throw new Unprocessable('case.date_in_future', 'A use cannot be observed after today.', { observedOn: dto.observedOn, today }, [{ path: 'observedOn', message: 'must not lie in the future' }]);
+      }
+      const gate = await this.gateOf(aiCase, (await this.cases.tracksOf(caseId)).map((t) => t.snapshot));
+      const openConditions = gate ? gate.conditions.filter((c) => !c.met).map((c) => c.key) : ['triage'];
+      const report = { observedOn: dto.observedOn, note: dto.note, gateOpen: gate?.open ?? false, openConditions };
+      await this.emit(aiCase, actor, 'case.use_reported', { observedOn: dto.observedOn, gateOpen: report.gateOpen, openConditions });
+      return { before: null, after: report };
     });
   }
 

@@ -328,6 +328,11 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   // Issue #14: the council board answers the employer's re-triage proposal.
   'POST /cases/:caseId/triage-proposal/acceptance -> case:triage_contest': { own: { board: 201 }, prepare: freshTriageProposal, body: (c) => ({ version: v(c) }) },
   'POST /cases/:caseId/triage-proposal/contest -> case:triage_contest': { own: { board: 201 }, prepare: freshTriageProposal, body: (c) => ({ version: v(c), reasons: 'Deze onderneming heeft een OR.', answers: ['councilType'] }) },
+  'POST /cases/:caseId/use-reports -> case:participate': {
+    own: { council: 201, employer: 403, external_expert: 403, union: 403 },
+    prepare: freshSentCase,
+    body: (c) => ({ version: v(c), observedOn: '2026-03-02', note: 'Het systeem draait al in magazijn 3.' }),
+  },
   'POST /cases/:caseId/experts -> case:council_position': { own: { board: 201 }, prepare: freshSentCase, body: (c) => ({ version: v(c), userId: c.org.org.expert.id }) },
   // The council board hands a case to one of its council's committees (or clears it with null).
   'PUT /cases/:caseId/committee -> case:council_position': { own: { board: 200 }, prepare: freshSentCase, body: (c) => ({ version: v(c), committeeId: c.org.org.committeeId }) },

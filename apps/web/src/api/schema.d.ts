@@ -475,6 +475,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/use-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A council member reports the system in use; audited and emitted at once with the gate's state. */
+        post: operations["CaseController_reportUse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/go-live-gate": {
         parameters: {
             query?: never;
@@ -1892,6 +1909,16 @@ export interface components {
              * @description A committee of the case's council that prepares it; null: no committee (the whole council).
              */
             committeeId: string | null;
+            /** @description The case version the client last saw; a stale one is refused with 409. */
+            version: number;
+        };
+        ReportUseDto: {
+            /**
+             * Format: date
+             * @description The day the council saw the system in use.
+             */
+            observedOn: string;
+            note: string;
             /** @description The case version the client last saw; a stale one is refused with 409. */
             version: number;
         };
@@ -3859,6 +3886,31 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
+    CaseController_reportUse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportUseDto"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   'problem.case.version_conflict': 'Someone else just changed this case. The page is up to date now; please try again.',
   'problem.case.transition_not_allowed': 'This step is not possible now. What is missing:',
   'problem.case.not_found': 'This case does not exist or you have no access to it.',
+  'problem.case.date_in_future': 'This date lies after today.',
   'problem.case.date_before_event': 'This date lies before an event of the case that precedes it.',
   'problem.case.dateBeforeEventDetail': '{event} was on {eventDate}.',
   'problem.case.triage_proposal_missing': 'There is no re-triage proposal awaiting an answer any more.',

@@ -22,6 +22,7 @@ export const nl = {
   'problem.case.version_conflict': 'Iemand anders heeft deze zaak net gewijzigd. De pagina is bijgewerkt; probeer het opnieuw.',
   'problem.case.transition_not_allowed': 'Deze stap kan nu niet. Wat ontbreekt:',
   'problem.case.not_found': 'Deze zaak bestaat niet of u heeft er geen toegang toe.',
+  'problem.case.date_in_future': 'Deze datum ligt na vandaag.',
   'problem.case.date_before_event': 'Deze datum ligt vóór een gebeurtenis in het dossier die eraan voorafgaat.',
   'problem.case.dateBeforeEventDetail': '{event} was op {eventDate}.',
   'problem.case.triage_proposal_missing': 'Er ligt geen voorstel voor een nieuwe triage meer voor.',

@@ -113,6 +113,13 @@ export class ContestTriageProposalDto extends VersionDto {
   @IsOptional() @IsString({ each: true }) @MaxLength(100, { each: true }) @ArrayMaxSize(40) answers?: string[];
 }
 
+/** The council reports that the AI system is in use (issue #14): a fact on the record, at once. */
+export class ReportUseDto extends VersionDto {
+  /** The day the council saw the system in use. */
+  @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) observedOn!: string;
+  @IsString() @MinLength(1) @MaxLength(5000) note!: string;
+}
+
 const ACTION_TYPES = [
   'request_information', 'provide_information', 'request_consultation', 'record_consultation_held', 'submit_request',
   'start_deliberation', 'record_council_position', 'record_employer_decision', 'waive_suspension', 'end_suspension',
