@@ -157,7 +157,8 @@ describe('dashboards and CSV exports (e2e)', () => {
     await t.http().put(`/cases/${ids.A1}/internal/votes/${ids.voteA1}/ballot`).set('Authorization', bearer.memberA).send({ option: 'positive' }).expect(200);
 
     // The employer's register: A1's system is live (its gate is not open yet), one live system has no case.
-    await patchSystem('hrA', systems[ids.A1], { status: 'live' });
+    // The register refuses "live" with a closed gate since issue #14, so this row predates that rule.
+    await t.db.query(`UPDATE ai_system SET status = 'live' WHERE id = $1`, [systems[ids.A1]]);
     await t.http().post(`/organisations/${orgA.organisationId}/ai-systems`).set('Authorization', bearer.hrA)
       .send({ name: 'ShadowChat', vendor: 'Acme', purpose: 'Chat assistant', primaryPurpose: 'support', status: 'live' }).expect(201);
   });

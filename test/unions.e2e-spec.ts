@@ -273,7 +273,7 @@ describe('sharing with unions (e2e)', () => {
       const union = (await get('x', `/cases/${ids.a1}`).expect(200)).body as Json;
       expect(Object.keys(union).sort()).toEqual(Object.keys(council).sort());
       const shared = ['id', 'title', 'organisationId', 'worksCouncilId', 'aiSystemId', 'status', 'stage', 'blocked', 'version', 'updatedAt', 'deadlines', 'sentAt'];
-      const withheld: Json = { contents: {}, triage: null, goLiveGate: null, missingRequestContents: [], expertIds: [], committeeId: null };
+      const withheld: Json = { contents: {}, triage: null, goLiveGate: null, missingRequestContents: [], expertIds: [], committeeId: null, lateEntries: [] };
       const checkedApart = ['tracks', 'yourSide'];
       // A field added to the case response must be classified here before a union may see it.
       expect(Object.keys(council).filter((key) => !shared.includes(key) && !(key in withheld) && !checkedApart.includes(key))).toEqual([]);

@@ -53,6 +53,10 @@ describe('re-triage of a sent case (issue #14, house style B.19)', () => {
     expect(plan({ annexIIIPoint4: 'none' }, { openTracks: open.filter((k) => k !== 'ai_act') }).kind).toBe('apply');
   });
 
+  it('a prohibition applies at once, though it closes every track', () => {
+    expect(plan({ infersEmotions: true, canMonitorStaff: false })).toMatchObject({ kind: 'apply', change: { becameBlocked: true } });
+  });
+
   it('a draft is the employer’s own: any triage applies', () => {
     expect(plan({ councilType: 'none' }, { sent: false }).kind).toBe('apply');
   });

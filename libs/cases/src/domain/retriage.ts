@@ -96,12 +96,15 @@ export type RetriagePlan =
     };
 
 /**
- * Applies at once what only adds rights, or any triage of a draft; proposes to the council board
- * what would withdraw an open track, lift a block, or rests on answers that contradict the facts.
+ * Applies at once what only adds rights or prohibits the system, or any triage of a draft;
+ * proposes to the council board what would withdraw an open track, lift a block, or rests on
+ * answers that contradict the facts.
  */
 export function planRetriage(input: RetriageInput): RetriagePlan {
   const { current, next, sent } = input;
-  if (!current || !sent) {
+  // A prohibition (AI Act art. 5) stops the system altogether: it protects more than any track,
+  // so answers that lead to one apply at once, however many tracks they close [E2].
+  if (!current || !sent || next.blocked) {
     return { kind: 'apply', change: current ? compareTriage(current, next) : null };
   }
   const change = compareTriage(current, next);
