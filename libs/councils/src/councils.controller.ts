@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 import { type Actor, CurrentActor, Permission, Public, RequirePermission, TokenPairResponse } from '@wc/auth';
@@ -6,6 +6,8 @@ import { type Actor, CurrentActor, Permission, Public, RequirePermission, TokenP
 import { CouncilsService } from './councils.service';
 import {
   AcceptInvitationDto,
+  ChangeMembershipDto,
+  CouncilRoleChangeResponse,
   CreateCommitteeDto,
   CreateInvitationDto,
   CreateMembershipDto,
@@ -15,6 +17,7 @@ import {
   MembershipIdParams,
   OrganisationIdParams,
   OrganisationResponse,
+  UserIdParams,
   WorksCouncilIdParams,
   WorksCouncilResponse,
 } from './dto/councils.dto';
@@ -67,11 +70,32 @@ export class CouncilsController {
     return this.councils.addMembership(actor, organisationId, dto);
   }
 
+  @Patch('memberships/:membershipId')
+  @RequirePermission(Permission.MembershipManage)
+  changeMembership(@CurrentActor() actor: Actor, @Param() { membershipId }: MembershipIdParams, @Body() dto: ChangeMembershipDto): Promise<MemberResponse> {
+    return this.councils.changeMembership(actor, membershipId, dto);
+  }
+
   @Delete('memberships/:membershipId')
   @HttpCode(204)
   @RequirePermission(Permission.MembershipManage)
   removeMembership(@CurrentActor() actor: Actor, @Param() { membershipId }: MembershipIdParams): Promise<void> {
     return this.councils.removeMembership(actor, membershipId);
+  }
+
+  /** Ends the account's access at once; a council member's account is the council board's to end (B.19). */
+  @Post('organisations/:organisationId/users/:userId/deactivation')
+  @HttpCode(204)
+  @RequirePermission(Permission.MembershipManage)
+  deactivateUser(@CurrentActor() actor: Actor, @Param() { organisationId, userId }: UserIdParams): Promise<void> {
+    return this.councils.deactivateUser(actor, organisationId, userId);
+  }
+
+  /** Who granted, changed or removed which council role: the council's own record. */
+  @Get('works-councils/:worksCouncilId/role-changes')
+  @RequirePermission(Permission.CouncilRead)
+  listRoleChanges(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams): Promise<CouncilRoleChangeResponse[]> {
+    return this.councils.listRoleChanges(actor, worksCouncilId);
   }
 
   @Post('organisations/:organisationId/invitations')

@@ -129,3 +129,40 @@ export class InvitationResponse {
   @ApiProperty() token!: string;
   @ApiProperty() acceptUrl!: string;
 }
+
+export class UserIdParams {
+  @IsUUID()
+  organisationId!: string;
+
+  @IsUUID()
+  userId!: string;
+}
+
+/** A council role changed within its council (e.g. member → secretary), or an employer role within the organisation. */
+export class ChangeMembershipDto {
+  @ApiProperty({ enum: ALL_ROLES })
+  @IsIn(ALL_ROLES)
+  role!: Role;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  committeeId?: string;
+}
+
+export class RoleChangePersonResponse {
+  @ApiProperty() userId!: string;
+  @ApiProperty() displayName!: string;
+}
+
+/** One line of the council's own record of who granted, changed or removed which council role. */
+export class CouncilRoleChangeResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['granted', 'changed', 'removed', 'deactivated'] }) change!: string;
+  @ApiProperty() role!: string;
+  @ApiProperty({ type: String, nullable: true }) previousRole!: string | null;
+  @ApiProperty({ type: String, nullable: true }) committeeId!: string | null;
+  @ApiProperty({ type: RoleChangePersonResponse }) subject!: RoleChangePersonResponse;
+  @ApiProperty({ type: RoleChangePersonResponse, nullable: true }) changedBy!: RoleChangePersonResponse | null;
+  @ApiProperty() occurredAt!: string;
+}
