@@ -247,13 +247,14 @@ export class CouncilsService {
     this.assertMemberOf(actor, organisationId);
     const roles = [];
     for (const assignment of dto.roles) {
-      const placement = await this.checkPlacement(organisationId, assignment);
-      await this.assertMayGrant(actor, organisationId, assignment.role, placement.worksCouncilId, { invitation: true });
-      roles.push({ role: assignment.role, ...placement });
+      roles.push({ role: assignment.role, ...(await this.checkPlacement(organisationId, assignment)) });
     }
     const sides = new Set(roles.map((r) => sideOf(r.role)));
     if (sides.has('council') && sides.has('employer')) {
       throw new Conflict('membership.sides_exclusive', "One account cannot hold a role on the employer's side and one on the works council's.");
+    }
+    for (const role of roles) {
+      await this.assertMayGrant(actor, organisationId, role.role, role.worksCouncilId, { invitation: true });
     }
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + this.config.auth.invitationTtlHours * 3_600_000);
