@@ -57,7 +57,13 @@ describe('council roles and sessions (e2e)', () => {
     return Date.now() - start;
   }
   const closed = (listener: Listener) =>
-    new Promise<{ code: string }>((resolve) => listener.socket.once('session-expired', resolve));
+    new Promise<{ code: string }>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no session-expired within 5 s')), 5000);
+      listener.socket.once('session-expired', (info) => {
+        clearTimeout(timer);
+        resolve(info);
+      });
+    });
 
   describe('who grants council roles', () => {
     it('refuses an org admin who tries to take a council role (or give or remove one), and stores nothing', async () => {
