@@ -213,6 +213,40 @@ export interface paths {
         delete: operations["CouncilsController_removeMembership"];
         options?: never;
         head?: never;
+        patch: operations["CouncilsController_changeMembership"];
+        trace?: never;
+    };
+    "/organisations/{organisationId}/users/{userId}/deactivation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends the account's access at once; a council member's account is the council board's to end (B.19). */
+        post: operations["CouncilsController_deactivateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works-councils/{worksCouncilId}/role-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who granted, changed or removed which council role: the council's own record. */
+        get: operations["CouncilsController_listRoleChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -1507,6 +1541,27 @@ export interface components {
             committeeId?: string;
             /** Format: uuid */
             userId: string;
+        };
+        ChangeMembershipDto: {
+            /** @enum {string} */
+            role: "hr_manager" | "employer_representative" | "council_chair" | "council_secretary" | "council_member" | "committee_member" | "external_expert" | "union_officer" | "org_admin";
+            /** Format: uuid */
+            committeeId?: string;
+        };
+        RoleChangePersonResponse: {
+            userId: string;
+            displayName: string;
+        };
+        CouncilRoleChangeResponse: {
+            id: string;
+            /** @enum {string} */
+            change: "granted" | "changed" | "removed" | "deactivated";
+            role: string;
+            previousRole: string | null;
+            committeeId: string | null;
+            subject: components["schemas"]["RoleChangePersonResponse"];
+            changedBy: components["schemas"]["RoleChangePersonResponse"] | null;
+            occurredAt: string;
         };
         RoleAssignmentDto: {
             /** @enum {string} */
@@ -3330,6 +3385,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CouncilsController_changeMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                membershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeMembershipDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponse"];
+                };
+            };
+        };
+    };
+    CouncilsController_deactivateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CouncilsController_listRoleChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                worksCouncilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilRoleChangeResponse"][];
+                };
             };
         };
     };
