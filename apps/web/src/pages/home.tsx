@@ -7,6 +7,7 @@ import { useLiveEvents } from '../realtime';
 import { Link } from '../router';
 import { useMe, useSession } from '../session';
 import { OrganisationAdmin } from './admin';
+import { CouncilRoles } from './council-roles';
 
 type DeadlineItem = Schemas['DeadlineItemResponse'];
 
@@ -33,6 +34,7 @@ export function HomePage() {
       {roles.employer && <EmployerHome />}
       {(roles.council || roles.expert) && <CouncilHome />}
       {roles.union && <UnionHome />}
+      {roles.board && <CouncilRoles />}
       {roles.orgAdmin && <OrganisationAdmin />}
       {!roles.employer && !roles.council && !roles.union && !roles.expert && !roles.orgAdmin && <AdminHome />}
     </>
