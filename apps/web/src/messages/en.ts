@@ -864,7 +864,7 @@ export const en: Record<MessageKey, string> = {
   'councilRoles.committee': 'Committee',
   'councilRoles.actions': 'Actions',
   'councilRoles.remove': 'Remove role',
-  'councilRoles.removeFor': 'Remove the role {role} of {name}',
+  'councilRoles.removeFor': 'Remove role: {role} of {name}',
   'councilRoles.log': 'Changes to council roles',
   'councilRoles.noChanges': 'No changes yet.',
   'councilRoles.change.granted': '{who} gave {whom} the role {role}',

@@ -862,7 +862,7 @@ export const nl = {
   'councilRoles.committee': 'Commissie',
   'councilRoles.actions': 'Acties',
   'councilRoles.remove': 'Rol intrekken',
-  'councilRoles.removeFor': 'Rol {role} van {name} intrekken',
+  'councilRoles.removeFor': 'Rol intrekken: {role} van {name}',
   'councilRoles.log': 'Wijzigingen in OR-rollen',
   'councilRoles.noChanges': 'Nog geen wijzigingen.',
   'councilRoles.change.granted': '{who} kende {whom} de rol {role} toe',
