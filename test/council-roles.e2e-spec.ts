@@ -169,6 +169,51 @@ describe('council roles and sessions (e2e)', () => {
     });
   });
 
+  describe("the council's own expert (WOR art. 16, art. 22)", () => {
+    it('lets the board invite its expert bound by art. 20; the employer sees the cost notice, not the address', async () => {
+      const hrSocket = await listen(await as(org.hr));
+      const email = `expert-${randomUUID()}@example.test`;
+      const notice = { email, purpose: 'Toets van de DPIA en het scoringsmodel van WarehouseInsight', expectedCostsCents: 4_500_00 };
+      const byAdmin = await t.http().post(`/works-councils/${org.worksCouncilId}/expert-engagements`).set('Authorization', await as(org.admin)).send(notice);
+      expect(byAdmin.body).toMatchObject({ status: 403, code: 'membership.council_board_only' });
+      const byHr = await t.http().post(`/works-councils/${org.worksCouncilId}/expert-engagements`).set('Authorization', await as(org.hr)).send(notice);
+      expect(byHr.body).toMatchObject({ status: 403, code: 'auth.permission_denied' });
+      const byOther = await t.http().post(`/works-councils/${org.worksCouncilId}/expert-engagements`).set('Authorization', await as(other.chair)).send(notice);
+      expect(byOther.body).toMatchObject({ status: 404, code: 'works_council.not_found' });
+
+      const engaged = await t.http().post(`/works-councils/${org.worksCouncilId}/expert-engagements`).set('Authorization', await as(org.chair)).send(notice);
+      expect(engaged.status).toBe(201);
+      expect(engaged.body).toMatchObject({ status: 'invited', purpose: notice.purpose, expectedCostsCents: 450000, email, expert: null, invitation: { email, token: expect.any(String) } });
+      const event = await hrSocket.event('expert_engagement.notified', (e) => e.engagementId === engaged.body.id);
+      expect(event).toMatchObject({ userId: org.hr.id, engagementId: engaged.body.id });
+
+      const seenByHr = async () => ((await t.http().get(`/works-councils/${org.worksCouncilId}/expert-engagements`).set('Authorization', await as(org.hr)).expect(200)).body as Json[]).find((e) => e.id === engaged.body.id);
+      expect(await seenByHr()).toEqual({ id: engaged.body.id, worksCouncilId: org.worksCouncilId, status: 'invited', purpose: notice.purpose, expectedCostsCents: 450000, notifiedAt: expect.any(String), expert: null, email: null, confidentialityAcknowledgedAt: null });
+
+      const token = engaged.body.invitation.token as string;
+      const unbound = await t.http().post('/invitations/accept').send({ token, displayName: 'Eva Expert', password: 'a long enough password' });
+      expect(unbound.status).toBe(422);
+      expect(unbound.body).toMatchObject({ code: 'invitation.confidentiality_required', errors: [{ path: 'confidentialityAcknowledged', message: expect.any(String) }] });
+      expect(await t.db.query(`SELECT id FROM app_user WHERE email = $1`, [email])).toEqual([]);
+      const accepted = await t.http().post('/invitations/accept').send({ token, displayName: 'Eva Expert', password: 'a long enough password', confidentialityAcknowledged: true }).expect(200);
+
+      const me = await t.http().get('/auth/me').set('Authorization', `Bearer ${accepted.body.accessToken}`).expect(200);
+      expect(me.body.memberships).toEqual([expect.objectContaining({ role: 'external_expert', worksCouncilId: org.worksCouncilId })]);
+      expect(await seenByHr()).toMatchObject({ status: 'engaged', expert: { userId: me.body.userId, displayName: 'Eva Expert' }, email: null, confidentialityAcknowledgedAt: t.clock.now().toISOString() });
+      const byMember = await t.http().get(`/works-councils/${org.worksCouncilId}/expert-engagements`).set('Authorization', await as(org.member)).expect(200);
+      expect((byMember.body as Json[]).find((e) => e.id === engaged.body.id)).toMatchObject({ email, status: 'engaged' });
+      const log = await t.http().get(`/works-councils/${org.worksCouncilId}/role-changes`).set('Authorization', await as(org.member)).expect(200);
+      expect(log.body).toEqual(expect.arrayContaining([expect.objectContaining({ change: 'granted', role: 'external_expert', subject: { userId: me.body.userId, displayName: 'Eva Expert' }, changedBy: expect.objectContaining({ userId: org.chair.id }) })]));
+
+      // Scoped to the cases the board chooses: none until it adds the expert to one.
+      const { caseId, version } = await fileCase(t, org, await as(org.hr));
+      const expertBearer = `Bearer ${accepted.body.accessToken}`;
+      await t.http().get(`/cases/${caseId}`).set('Authorization', expertBearer).expect(404);
+      await t.http().post(`/cases/${caseId}/experts`).set('Authorization', await as(org.chair)).send({ version, userId: me.body.userId }).expect(201);
+      await t.http().get(`/cases/${caseId}`).set('Authorization', expertBearer).expect(200);
+    });
+  });
+
   describe('tenants stay apart', () => {
     const comparable = (body: Json) => {
       const { instance: _instance, correlationId: _correlationId, ...rest } = body;

@@ -9,7 +9,10 @@ import {
   ChangeMembershipDto,
   CouncilRoleChangeResponse,
   CreateCommitteeDto,
+  CreatedExpertEngagementResponse,
+  CreateExpertEngagementDto,
   CreateInvitationDto,
+  ExpertEngagementResponse,
   CreateMembershipDto,
   CreateWorksCouncilDto,
   InvitationResponse,
@@ -89,6 +92,19 @@ export class CouncilsController {
   @RequirePermission(Permission.MembershipManage)
   deactivateUser(@CurrentActor() actor: Actor, @Param() { organisationId, userId }: UserIdParams): Promise<void> {
     return this.councils.deactivateUser(actor, organisationId, userId);
+  }
+
+  /** The council's own expert (WOR art. 16), invited by its board; the employer gets the cost notice (art. 22(2)). */
+  @Post('works-councils/:worksCouncilId/expert-engagements')
+  @RequirePermission(Permission.InvitationCreate)
+  engageExpert(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams, @Body() dto: CreateExpertEngagementDto): Promise<CreatedExpertEngagementResponse> {
+    return this.councils.engageExpert(actor, worksCouncilId, dto);
+  }
+
+  @Get('works-councils/:worksCouncilId/expert-engagements')
+  @RequirePermission(Permission.CouncilRead)
+  listEngagements(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams): Promise<ExpertEngagementResponse[]> {
+    return this.councils.listEngagements(actor, worksCouncilId);
   }
 
   /** Who granted, changed or removed which council role: the council's own record. */

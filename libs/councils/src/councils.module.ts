@@ -9,12 +9,13 @@ import { CouncilsController } from './councils.controller';
 import { CouncilsRepository } from './councils.repository';
 import { CouncilsService } from './councils.service';
 import { DemoSeeder } from './demo-seeder';
+import { ExpertEngagementEntity } from './expert-engagement.entity';
 import { InvitationEntity } from './invitation.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { WorksCouncilEntity } from './works-council.entity';
 
 @Module({
-  imports: [AuthModule, TypeOrmModule.forFeature([OrganisationEntity, WorksCouncilEntity, CommitteeEntity, InvitationEntity, CouncilRoleChangeEntity])],
+  imports: [AuthModule, TypeOrmModule.forFeature([OrganisationEntity, WorksCouncilEntity, CommitteeEntity, InvitationEntity, CouncilRoleChangeEntity, ExpertEngagementEntity])],
   controllers: [CouncilsController],
   providers: [CouncilsService, CouncilsRepository, DemoSeeder],
   exports: [CouncilsService, DemoSeeder],

@@ -8,6 +8,7 @@ import {
   AuthService,
   COUNCIL_BOARD_ROLES,
   COUNCIL_ROLES,
+  EMPLOYER_SIDE_ROLES,
   hasRoleIn,
   MEMBERSHIP_CHANGED,
   type MembershipSummary,
@@ -21,13 +22,17 @@ import { Clock, Conflict, Forbidden, NotFound, Unprocessable } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 
 import type { CouncilRoleChangeKind } from './council-role-change.entity';
+import type { ExpertEngagementEntity } from './expert-engagement.entity';
 import { CouncilsRepository } from './councils.repository';
 import type {
   AcceptInvitationDto,
   ChangeMembershipDto,
   CouncilRoleChangeResponse,
   CreateCommitteeDto,
+  CreatedExpertEngagementResponse,
+  CreateExpertEngagementDto,
   CreateInvitationDto,
+  ExpertEngagementResponse,
   CreateMembershipDto,
   CreateWorksCouncilDto,
   InvitationResponse,
@@ -43,6 +48,24 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 
 /** The council's own members: they see its internal space and the record of its roles (not its experts). */
 const COUNCIL_SPACE_ROLES: readonly Role[] = [...WHOLE_COUNCIL_ROLES, Role.CommitteeMember];
+
+/** Outbox events of the council's expert engagements (to the council room; the employer reads the cost notice over HTTP). */
+const EXPERT_ENGAGEMENT_NOTIFIED = 'expert_engagement.notified';
+const EXPERT_ENGAGEMENT_ACCEPTED = 'expert_engagement.accepted';
+
+function toEngagementResponse(r: ExpertEngagementEntity, names: Map<string, string>, ownCouncil: boolean): ExpertEngagementResponse {
+  return {
+    id: r.id,
+    worksCouncilId: r.worksCouncilId,
+    status: r.userId ? 'engaged' : 'invited',
+    purpose: r.purpose,
+    expectedCostsCents: r.expectedCostsCents,
+    notifiedAt: r.createdAt.toISOString(),
+    expert: r.userId ? { userId: r.userId, displayName: names.get(r.userId) ?? '' } : null,
+    email: ownCouncil ? r.email : null,
+    confidentialityAcknowledgedAt: r.confidentialityAcknowledgedAt?.toISOString() ?? null,
+  };
+}
 
 /** One account, one side (B.19): an employer-side role and a council role never go together. */
 function assertOneSide(existing: readonly Role[], role: Role): void {
@@ -256,14 +279,56 @@ export class CouncilsService {
     for (const role of roles) {
       await this.assertMayGrant(actor, organisationId, role.role, role.worksCouncilId, { invitation: true });
     }
+    return this.issueInvitation(actor.userId, organisationId, dto.email, roles);
+  }
+
+  /**
+   * The council board engages the council's own expert (WOR art. 16): an invitation by e-mail to
+   * the expert role in this council, and the cost notice the employer sees (art. 22(2)). The expert
+   * is added to the cases the board chooses with `POST /cases/:caseId/experts`.
+   */
+  async engageExpert(actor: Actor, worksCouncilId: string, dto: CreateExpertEngagementDto): Promise<CreatedExpertEngagementResponse> {
+    const council = await this.visibleCouncil(actor, worksCouncilId);
+    if (!hasRoleIn(actor, COUNCIL_BOARD_ROLES, { worksCouncilId })) {
+      throw new Forbidden('membership.council_board_only', "Only the works council's chair or secretary engages its expert.", { role: Role.ExternalExpert });
+    }
+    return this.tx.run(async () => {
+      const invitation = await this.issueInvitation(actor.userId, council.organisationId, dto.email, [{ role: Role.ExternalExpert, worksCouncilId, committeeId: null }]);
+      const engagement = await this.repo.createEngagement({ worksCouncilId, invitationId: invitation.id, email: invitation.email, purpose: dto.purpose, expectedCostsCents: dto.expectedCostsCents, engagedBy: actor.userId });
+      // Art. 22(2): the employer is told, each employer-side person in their own room; the council in its room.
+      const employerSide = (await this.accounts.membershipsInOrganisation(council.organisationId)).filter((m) => EMPLOYER_SIDE_ROLES.includes(m.role));
+      await this.outbox.append(
+        [
+          { type: EXPERT_ENGAGEMENT_NOTIFIED, organisationId: council.organisationId, worksCouncilId, payload: { engagementId: engagement.id } },
+          ...[...new Set(employerSide.map((m) => m.userId))].map((userId) => ({ type: EXPERT_ENGAGEMENT_NOTIFIED, organisationId: council.organisationId, userId, payload: { engagementId: engagement.id, worksCouncilId } })),
+        ],
+        actor.userId,
+      );
+      return { ...toEngagementResponse(engagement, new Map(), true), invitation };
+    });
+  }
+
+  /** The council sees its engagements in full; the employer the cost notices (art. 22(2)), not the addresses. */
+  async listEngagements(actor: Actor, worksCouncilId: string): Promise<ExpertEngagementResponse[]> {
+    const council = await this.visibleCouncil(actor, worksCouncilId);
+    const ownCouncil = hasRoleIn(actor, COUNCIL_SPACE_ROLES, { worksCouncilId });
+    if (!ownCouncil && !hasRoleIn(actor, EMPLOYER_SIDE_ROLES, { organisationId: council.organisationId })) {
+      throw new Forbidden('works_council.members_only', "Only the works council's members and the employer see its expert engagements.");
+    }
+    const rows = await this.repo.engagementsOf(worksCouncilId);
+    const names = await this.accounts.displayNames(rows.flatMap((r) => (r.userId ? [r.userId] : [])));
+    return rows.map((r) => toEngagementResponse(r, names, ownCouncil));
+  }
+
+  private async issueInvitation(actorId: string, organisationId: string, email: string, roles: InvitedRole[]): Promise<InvitationResponse> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + this.config.auth.invitationTtlHours * 3_600_000);
     const invitation = await this.repo.createInvitation({
       organisationId,
-      email: dto.email.trim().toLowerCase(),
+      email: email.trim().toLowerCase(),
       roles,
       tokenHash: sha256(token),
-      invitedBy: actor.userId,
+      invitedBy: actorId,
       expiresAt,
     });
     return {
@@ -283,6 +348,15 @@ export class CouncilsService {
       if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now) {
         throw new NotFound('invitation');
       }
+      const engagement = await this.repo.engagementOfInvitation(invitation.id);
+      if (engagement && dto.confidentialityAcknowledged !== true) {
+        throw new Unprocessable(
+          'invitation.confidentiality_required',
+          "WOR art. 20: the council's expert is bound to confidentiality; acknowledge it to accept.",
+          {},
+          [{ path: 'confidentialityAcknowledged', message: 'must be acknowledged (true)' }],
+        );
+      }
       if (await this.accounts.findUserIdByEmail(invitation.email)) {
         throw new Conflict('user.email_taken', 'An account with this e-mail address already exists; ask an administrator to add the role to it.');
       }
@@ -297,6 +371,11 @@ export class CouncilsService {
       for (const role of invitation.roles) {
         const membership = await this.accounts.addMembership({ userId: user.userId, organisationId: invitation.organisationId, worksCouncilId: role.worksCouncilId, committeeId: role.committeeId, role: role.role as Role });
         await this.recordChange(invitation.invitedBy, membership, 'granted', null);
+      }
+      if (engagement) {
+        await this.repo.markEngaged(engagement.id, user.userId, now);
+        const council = await this.repo.findCouncil(engagement.worksCouncilId);
+        await this.outbox.append([{ type: EXPERT_ENGAGEMENT_ACCEPTED, organisationId: council?.organisationId ?? null, worksCouncilId: engagement.worksCouncilId, payload: { engagementId: engagement.id } }], user.userId);
       }
       await this.repo.markInvitationAccepted(invitation.id, now);
       return user.userId;

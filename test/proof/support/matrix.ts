@@ -284,6 +284,12 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     body: (c) => ({ email: `invitee-${randomUUID()}@example.test`, roles: [{ role: 'council_member', worksCouncilId: c.org.org.worksCouncilId }] }),
   },
   'GET /works-councils/:worksCouncilId/role-changes -> council:read': { own: { council: 200, employer: 403, org_admin: 403 } },
+  // The council's own expert (art. 16): engaged by the board; the cost notice is the employer's to see too (art. 22(2)).
+  'POST /works-councils/:worksCouncilId/expert-engagements -> invitation:create': {
+    own: { board: 201, org_admin: 403 },
+    body: () => ({ email: `expert-${randomUUID()}@example.test`, purpose: 'Toets van de DPIA', expectedCostsCents: 250000 }),
+  },
+  'GET /works-councils/:worksCouncilId/expert-engagements -> council:read': { own: { council: 200, employer: 200, org_admin: 200 } },
 
   // --- AI register
   'GET /organisations/:organisationId/ai-systems -> ai_system:read': { own: { everyone: 200 } },

@@ -233,6 +233,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/works-councils/{worksCouncilId}/expert-engagements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CouncilsController_listEngagements"];
+        put?: never;
+        /** The council's own expert (WOR art. 16), invited by its board; the employer gets the cost notice (art. 22(2)). */
+        post: operations["CouncilsController_engageExpert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/works-councils/{worksCouncilId}/role-changes": {
         parameters: {
             query?: never;
@@ -1548,9 +1565,53 @@ export interface components {
             /** Format: uuid */
             committeeId?: string;
         };
+        CreateExpertEngagementDto: {
+            /** Format: email */
+            email: string;
+            purpose: string;
+            /** @description Expected costs in euro cents. */
+            expectedCostsCents: number;
+        };
         RoleChangePersonResponse: {
             userId: string;
             displayName: string;
+        };
+        InvitationResponse: {
+            id: string;
+            email: string;
+            expiresAt: string;
+            /** @description Returned once, to hand to the invitee; only its hash is stored. */
+            token: string;
+            acceptUrl: string;
+        };
+        CreatedExpertEngagementResponse: {
+            id: string;
+            worksCouncilId: string;
+            /** @enum {string} */
+            status: "invited" | "engaged";
+            purpose: string;
+            expectedCostsCents: number;
+            /** @description When the cost notice was given (art. 22(2)). */
+            notifiedAt: string;
+            expert: components["schemas"]["RoleChangePersonResponse"] | null;
+            /** @description The invitee's address: for the council's own members, not for the employer. */
+            email: string | null;
+            confidentialityAcknowledgedAt: string | null;
+            invitation: components["schemas"]["InvitationResponse"];
+        };
+        ExpertEngagementResponse: {
+            id: string;
+            worksCouncilId: string;
+            /** @enum {string} */
+            status: "invited" | "engaged";
+            purpose: string;
+            expectedCostsCents: number;
+            /** @description When the cost notice was given (art. 22(2)). */
+            notifiedAt: string;
+            expert: components["schemas"]["RoleChangePersonResponse"] | null;
+            /** @description The invitee's address: for the council's own members, not for the employer. */
+            email: string | null;
+            confidentialityAcknowledgedAt: string | null;
         };
         CouncilRoleChangeResponse: {
             id: string;
@@ -1576,15 +1637,9 @@ export interface components {
             email: string;
             roles: components["schemas"]["RoleAssignmentDto"][];
         };
-        InvitationResponse: {
-            id: string;
-            email: string;
-            expiresAt: string;
-            /** @description Returned once, to hand to the invitee; only its hash is stored. */
-            token: string;
-            acceptUrl: string;
-        };
         AcceptInvitationDto: {
+            /** @description Required (true) for the council's expert: WOR art. 20 binds the expert to confidentiality. */
+            confidentialityAcknowledged?: boolean;
             token: string;
             displayName: string;
             password: string;
@@ -3430,6 +3485,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CouncilsController_listEngagements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                worksCouncilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertEngagementResponse"][];
+                };
+            };
+        };
+    };
+    CouncilsController_engageExpert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                worksCouncilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExpertEngagementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedExpertEngagementResponse"];
+                };
             };
         };
     };
