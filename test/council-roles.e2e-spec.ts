@@ -181,6 +181,10 @@ describe('council roles and sessions (e2e)', () => {
       const byOther = await t.http().post(`/works-councils/${org.worksCouncilId}/expert-engagements`).set('Authorization', await as(other.chair)).send(notice);
       expect(byOther.body).toMatchObject({ status: 404, code: 'works_council.not_found' });
 
+      const plainInvitation = await t.http().post(`/organisations/${org.organisationId}/invitations`).set('Authorization', await as(org.chair))
+        .send({ email, roles: [{ role: 'external_expert', worksCouncilId: org.worksCouncilId }] });
+      expect(plainInvitation.body).toMatchObject({ status: 422, code: 'membership.expert_by_engagement' });
+
       const engaged = await t.http().post(`/works-councils/${org.worksCouncilId}/expert-engagements`).set('Authorization', await as(org.chair)).send(notice);
       expect(engaged.status).toBe(201);
       expect(engaged.body).toMatchObject({ status: 'invited', purpose: notice.purpose, expectedCostsCents: 450000, email, expert: null, invitation: { email, token: expect.any(String) } });

@@ -97,10 +97,11 @@ describe('web app (browser)', () => {
     await admin.context.close();
 
     const board = await signIn(browser, t.url, org.chair, { now: now() });
-    await board.page.getByRole('heading', { name: 'Iemand uitnodigen voor de OR' }).waitFor();
-    await board.page.getByLabel('E-mailadres').fill('nieuw-lid@example.test');
-    await board.page.getByRole('button', { name: 'Uitnodiging maken' }).click();
-    const link = await board.page.getByLabel('Uitnodigingslink').inputValue();
+    const invite = board.page.getByRole('region', { name: 'Iemand uitnodigen voor de OR' });
+    await invite.waitFor();
+    await invite.getByLabel('E-mailadres').fill('nieuw-lid@example.test');
+    await invite.getByRole('button', { name: 'Uitnodiging maken' }).click();
+    const link = await invite.getByLabel('Uitnodigingslink').inputValue();
 
     // The link from the e-mail: served by the API as the app, which moves it behind its #.
     const context = await browser.newContext({ baseURL: t.url });

@@ -276,6 +276,10 @@ export class CouncilsService {
     if (sides.has('council') && sides.has('employer')) {
       throw new Conflict('membership.sides_exclusive', "One account cannot hold a role on the employer's side and one on the works council's.");
     }
+    if (roles.some((r) => r.role === Role.ExternalExpert)) {
+      // Only with a cost notice for the employer (art. 22(2)) and the expert's art. 20 acknowledgement.
+      throw new Unprocessable('membership.expert_by_engagement', "The council's expert is invited with POST /works-councils/:worksCouncilId/expert-engagements.", {}, [{ path: 'roles', message: 'external_expert is invited through an expert engagement' }]);
+    }
     for (const role of roles) {
       await this.assertMayGrant(actor, organisationId, role.role, role.worksCouncilId, { invitation: true });
     }

@@ -1,12 +1,14 @@
-import { api, unwrap } from '../api/client';
-import { Empty, ErrorAlert, Loading, useAsync, useMutation } from '../components/ui';
+import { type FormEvent, useState } from 'react';
+
+import { api, type Schemas, unwrap } from '../api/client';
+import { Empty, ErrorAlert, Loading, TextField, useAsync, useMutation } from '../components/ui';
 import { useI18n } from '../i18n';
 import { useLiveEvents } from '../realtime';
 import { useMe } from '../session';
 import { Invite, type Role } from './admin';
 
 /** The council's own roles; chair and secretary are granted by the board too, once the council has one (B.19). */
-const BOARD_ROLES: readonly Role[] = ['council_member', 'committee_member', 'council_secretary', 'council_chair', 'external_expert'];
+const BOARD_ROLES: readonly Role[] = ['council_member', 'committee_member', 'council_secretary', 'council_chair'];
 
 /**
  * The council board's part (B.19): who holds the council's roles, inviting and removing people,
@@ -32,6 +34,7 @@ export function CouncilRoles() {
   return (
     <>
       <Invite roles={BOARD_ROLES} title={t('councilRoles.invite')} worksCouncilId={councilId} onDone={reload} />
+      <ExpertEngagements worksCouncilId={councilId} board />
       <section className="card" aria-labelledby="council-roles-title">
         <h2 id="council-roles-title">{t('councilRoles.title')}</h2>
         <p className="muted">{t('councilRoles.lead')}</p>
@@ -89,5 +92,68 @@ export function CouncilRoles() {
         )}
       </section>
     </>
+  );
+}
+
+/**
+ * The council's own expert (WOR art. 16). The board engages one by e-mail with the cost notice the
+ * employer sees (art. 22(2)); the employer's side sees the notices, never the address.
+ */
+export function ExpertEngagements({ worksCouncilId, board = false }: { worksCouncilId: string; board?: boolean }) {
+  const { t, dateTime } = useI18n();
+  const list = useAsync(() => unwrap(api.GET('/works-councils/{worksCouncilId}/expert-engagements', { params: { path: { worksCouncilId } } })), [worksCouncilId]);
+  useLiveEvents((event) => event.type.startsWith('expert_engagement.'), () => void list.reload());
+  const [email, setEmail] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [euros, setEuros] = useState('');
+  const [sent, setSent] = useState<Schemas['CreatedExpertEngagementResponse'] | null>(null);
+  const engage = useMutation(async () => {
+    const expectedCostsCents = Math.round(Number(euros.replace(',', '.')) * 100);
+    setSent(await unwrap(api.POST('/works-councils/{worksCouncilId}/expert-engagements', { params: { path: { worksCouncilId } }, body: { email: email.trim(), purpose: purpose.trim(), expectedCostsCents } })));
+    setEmail('');
+    setPurpose('');
+    setEuros('');
+    void list.reload();
+  });
+  const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return (
+    <section className="card" aria-labelledby="experts-title">
+      <h2 id="experts-title">{t('experts.title')}</h2>
+      <p className="muted">{t(board ? 'experts.leadBoard' : 'experts.leadEmployer')}</p>
+      {board && (
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            void engage.submit();
+          }}
+        >
+          <TextField label={t('login.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          <TextField label={t('experts.purpose')} value={purpose} onChange={(e) => setPurpose(e.target.value)} required />
+          <TextField label={t('experts.costs')} inputMode="decimal" value={euros} onChange={(e) => setEuros(e.target.value)} required />
+          <ErrorAlert error={engage.error} />
+          <button type="submit" className="button button-primary" disabled={engage.busy || !email.trim() || !purpose.trim() || !euros.trim()}>
+            {t('experts.engage')}
+          </button>
+          <div role="status">{sent && <TextField label={t('admin.link')} readOnly value={sent.invitation.acceptUrl} onFocus={(e) => e.target.select()} />}</div>
+        </form>
+      )}
+      <ErrorAlert error={list.error} />
+      {!list.data ? (
+        <Loading />
+      ) : list.data.length === 0 ? (
+        <Empty>{t('experts.none')}</Empty>
+      ) : (
+        <ul className="plain-list" data-testid="expert-engagements">
+          {list.data.map((e) => (
+            <li key={e.id}>
+              <strong>{e.expert?.displayName ?? e.email ?? t(`experts.status.${e.status}`)}</strong>: {e.purpose} · {euro(e.expectedCostsCents)}{' '}
+              <span className="muted small">
+                · {t(`experts.status.${e.status}`)} · {dateTime(e.notifiedAt)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
