@@ -113,6 +113,20 @@ export class RealtimeGateway
     });
     this.scheduleExpiry(socket, expiresAt);
     await socket.join([userRoom(actor.userId), ...councilIdsOf(actor).map(councilRoom), ...caseOverviewRoomsOf(actor)]);
+    // A role change or session end that committed between the handshake and the join, and whose
+    // re-check ran before this socket was in its user room, is caught here.
+    const fresh = await this.currentActor(actor);
+    if (!fresh) {
+      this.endSession(socket);
+      return;
+    }
+    if (JSON.stringify(fresh.memberships) !== JSON.stringify(actor.memberships)) {
+      socket.data.actor = fresh;
+      const [local] = await this.server.local.in(socket.id).fetchSockets();
+      if (local) {
+        await this.fitRooms(local, fresh);
+      }
+    }
   }
 
   @SubscribeMessage('subscribe')
@@ -230,30 +244,35 @@ export class RealtimeGateway
         socket.disconnect(true);
         continue;
       }
-      const wanted = new Set([userRoom(userId), ...councilIdsOf(actor).map(councilRoom), ...caseOverviewRoomsOf(actor)]);
-      const stale = [...socket.rooms].filter((room) => MEMBERSHIP_ROOM_PREFIXES.some((prefix) => room.startsWith(prefix)) && !wanted.has(room));
-      for (const room of stale) {
-        socket.leave(room);
-      }
-      const missing = [...wanted].filter((room) => !socket.rooms.has(room));
-      if (missing.length > 0) {
-        socket.join(missing);
-      }
-      const left = new Set<string>();
-      for (const caseId of new Set([...caseIdsIn(socket.rooms), ...internalCaseIdsIn(socket.rooms)])) {
-        const access = await this.accessTo(actor, caseId);
-        if (!access) {
-          socket.leave(caseRoom(caseId));
-          socket.leave(councilInternalRoom(caseId));
-          left.add(caseId);
-        } else if (!access.internalAllowed) {
-          socket.leave(councilInternalRoom(caseId));
-        }
-      }
-      for (const caseId of left) {
-        if (caseIdsIn(socket.rooms).includes(caseId)) {
+      await this.fitRooms(socket, actor);
+    }
+  }
+
+  /**
+   * Makes a socket's rooms match what its (fresh) actor may see: the council rooms its
+   * memberships give, and only the case and council-internal rooms the policy still shows it.
+   */
+  private async fitRooms(socket: RemoteSocket<ServerToClientEvents, SocketData>, actor: Actor): Promise<void> {
+    const wanted = new Set([userRoom(actor.userId), ...councilIdsOf(actor).map(councilRoom), ...caseOverviewRoomsOf(actor)]);
+    const stale = [...socket.rooms].filter((room) => MEMBERSHIP_ROOM_PREFIXES.some((prefix) => room.startsWith(prefix)) && !wanted.has(room));
+    for (const room of stale) {
+      socket.leave(room);
+    }
+    const missing = [...wanted].filter((room) => !socket.rooms.has(room));
+    if (missing.length > 0) {
+      socket.join(missing);
+    }
+    const present = new Set(caseIdsIn(socket.rooms));
+    for (const caseId of new Set([...present, ...internalCaseIdsIn(socket.rooms)])) {
+      const access = await this.accessTo(actor, caseId);
+      if (!access) {
+        socket.leave(caseRoom(caseId));
+        socket.leave(councilInternalRoom(caseId));
+        if (present.has(caseId)) {
           void this.publishPresence(caseId);
         }
+      } else if (!access.internalAllowed) {
+        socket.leave(councilInternalRoom(caseId));
       }
     }
   }
