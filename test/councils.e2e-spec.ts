@@ -28,9 +28,9 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
   afterAll(() => t.close());
 
   describe('invitations', () => {
-    it('lets an org admin invite with council roles; the invitee accepts, logs in and has the memberships', async () => {
+    it("lets the council's board invite with council roles; the invitee accepts, logs in and has the memberships", async () => {
       const email = newEmail();
-      const invited = await invite(orgA.admin, orgA.organisationId, {
+      const invited = await invite(orgA.chair, orgA.organisationId, {
         email,
         roles: [
           { role: 'council_member', worksCouncilId: orgA.worksCouncilId },
@@ -97,7 +97,7 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
 
     it('refuses an invitation after it expired (72 hours) and creates no account', async () => {
       const email = newEmail();
-      const invited = await invite(orgA.admin, orgA.organisationId, { email, roles: [{ role: 'council_member', worksCouncilId: orgA.worksCouncilId }] });
+      const invited = await invite(orgA.secretary, orgA.organisationId, { email, roles: [{ role: 'council_member', worksCouncilId: orgA.worksCouncilId }] });
       expect(invited.status).toBe(201);
 
       t.clock.advance({ hours: 73 });
@@ -164,28 +164,33 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
       expect(rows).toEqual([]);
     });
 
-    it('lets no council chair invite either', async () => {
-      const res = await invite(orgA.chair, orgA.organisationId, { email: newEmail(), roles: [{ role: 'council_member', worksCouncilId: orgA.worksCouncilId }] });
-      expect(res.status).toBe(403);
-      expect(res.body.code).toBe('auth.permission_denied');
+    it('lets no council chair invite to an employer-side role, and no org admin to a council role', async () => {
+      const email = newEmail();
+      const byChair = await invite(orgA.chair, orgA.organisationId, { email, roles: [{ role: 'hr_manager' }] });
+      expect(byChair.status).toBe(403);
+      expect(byChair.body).toMatchObject({ status: 403, code: 'organisation.admin_required' });
+      const byAdmin = await invite(orgA.admin, orgA.organisationId, { email, roles: [{ role: 'council_member', worksCouncilId: orgA.worksCouncilId }] });
+      expect(byAdmin.status).toBe(403);
+      expect(byAdmin.body).toMatchObject({ status: 403, code: 'membership.council_board_only' });
+      expect(await t.db.query(`SELECT id FROM invitation WHERE email = $1`, [email.toLowerCase()])).toEqual([]);
     });
   });
 
   describe('memberships', () => {
-    it('lets an admin add a council role to a user and remove it again', async () => {
-      const user = await t.given.user(orgA.organisationId, 'hr_manager');
-      const admin = await as(orgA.admin);
+    it("lets the council's board add a council role to a user of the organisation and remove it again", async () => {
+      const user = await t.given.user(orgA.organisationId, 'council_member', { worksCouncilId: orgA.worksCouncilId });
+      const chair = await as(orgA.chair);
 
       const added = await t
         .http()
         .post(`/organisations/${orgA.organisationId}/memberships`)
-        .set('Authorization', admin)
+        .set('Authorization', chair)
         .send({ userId: user.id, role: 'council_secretary', worksCouncilId: orgA.worksCouncilId });
       expect(added.status).toBe(201);
       expect(added.body).toEqual({
         membershipId: expect.any(String),
         userId: user.id,
-        displayName: 'Test hr_manager',
+        displayName: 'Test council_member',
         email: user.email,
         role: 'council_secretary',
         worksCouncilId: orgA.worksCouncilId,
@@ -195,20 +200,29 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
       const rows = await t.db.query(`SELECT user_id, organisation_id, works_council_id, role FROM membership WHERE id = $1`, [membershipId]);
       expect(rows).toEqual([{ user_id: user.id, organisation_id: orgA.organisationId, works_council_id: orgA.worksCouncilId, role: 'council_secretary' }]);
 
-      const list = await t.http().get(`/organisations/${orgA.organisationId}/memberships`).set('Authorization', admin).expect(200);
+      const list = await t.http().get(`/organisations/${orgA.organisationId}/memberships`).set('Authorization', chair).expect(200);
       expect(list.body).toEqual(expect.arrayContaining([expect.objectContaining({ membershipId, userId: user.id, role: 'council_secretary' })]));
 
       const me = await t.http().get('/auth/me').set('Authorization', await as(user)).expect(200);
-      expect(me.body.memberships.map((m: { role: string }) => m.role).sort()).toEqual(['council_secretary', 'hr_manager']);
+      expect(me.body.memberships.map((m: { role: string }) => m.role).sort()).toEqual(['council_member', 'council_secretary']);
 
-      await t.http().delete(`/memberships/${membershipId}`).set('Authorization', admin).expect(204);
+      await t.http().delete(`/memberships/${membershipId}`).set('Authorization', chair).expect(204);
       expect(await t.db.query(`SELECT id FROM membership WHERE id = $1`, [membershipId])).toEqual([]);
       const meAfter = await t.http().get('/auth/me').set('Authorization', await as(user)).expect(200);
-      expect(meAfter.body.memberships.map((m: { role: string }) => m.role)).toEqual(['hr_manager']);
+      expect(meAfter.body.memberships.map((m: { role: string }) => m.role)).toEqual(['council_member']);
 
-      const again = await t.http().delete(`/memberships/${membershipId}`).set('Authorization', admin);
+      const again = await t.http().delete(`/memberships/${membershipId}`).set('Authorization', chair);
       expect(again.status).toBe(404);
       expect(again.body).toMatchObject({ status: 404, code: 'membership.not_found' });
+    });
+
+    it('lets an org admin add and remove an employer-side role', async () => {
+      const user = await t.given.user(orgA.organisationId, 'hr_manager');
+      const admin = await as(orgA.admin);
+      const added = await t.http().post(`/organisations/${orgA.organisationId}/memberships`).set('Authorization', admin).send({ userId: user.id, role: 'employer_representative' });
+      expect(added.status).toBe(201);
+      expect(added.body).toMatchObject({ userId: user.id, email: user.email, role: 'employer_representative', worksCouncilId: null });
+      await t.http().delete(`/memberships/${added.body.membershipId}`).set('Authorization', admin).expect(204);
     });
 
     it("shows staff e-mail addresses to the organisation's people, not to an external expert", async () => {
@@ -221,22 +235,30 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
       expect(byExpert.body).toHaveLength(byMember.body.length);
     });
 
-    it('lets no council chair add or remove memberships', async () => {
+    it("lets no council chair add or remove an employer-side role", async () => {
       const chair = await as(orgA.chair);
       const user = await t.given.user(orgA.organisationId, 'hr_manager');
       const add = await t
         .http()
         .post(`/organisations/${orgA.organisationId}/memberships`)
         .set('Authorization', chair)
-        .send({ userId: user.id, role: 'council_member', worksCouncilId: orgA.worksCouncilId });
+        .send({ userId: user.id, role: 'employer_representative' });
       expect(add.status).toBe(403);
-      expect(add.body.code).toBe('auth.permission_denied');
+      expect(add.body.code).toBe('organisation.admin_required');
 
-      const [{ id: membershipId }] = await t.db.query(`SELECT id FROM membership WHERE user_id = $1`, [orgA.member.id]);
+      const [{ id: membershipId }] = await t.db.query(`SELECT id FROM membership WHERE user_id = $1`, [user.id]);
       const remove = await t.http().delete(`/memberships/${membershipId}`).set('Authorization', chair);
       expect(remove.status).toBe(403);
-      expect(remove.body.code).toBe('auth.permission_denied');
+      expect(remove.body.code).toBe('organisation.admin_required');
       expect(await t.db.query(`SELECT id FROM membership WHERE id = $1`, [membershipId])).toHaveLength(1);
+    });
+
+    it('lets no council member add or remove memberships (403 by the coarse permission)', async () => {
+      const member = await as(orgA.member);
+      const [{ id: membershipId }] = await t.db.query(`SELECT id FROM membership WHERE user_id = $1`, [orgA.committeeMember.id]);
+      const remove = await t.http().delete(`/memberships/${membershipId}`).set('Authorization', member);
+      expect(remove.status).toBe(403);
+      expect(remove.body.code).toBe('auth.permission_denied');
     });
 
     it('answers an unknown user with a 404 problem, not a server error', async () => {
@@ -244,7 +266,7 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
         .http()
         .post(`/organisations/${orgA.organisationId}/memberships`)
         .set('Authorization', await as(orgA.admin))
-        .send({ userId: randomUUID(), role: 'council_member', worksCouncilId: orgA.worksCouncilId });
+        .send({ userId: randomUUID(), role: 'employer_representative' });
       expect(res.status).toBe(404);
       expect(res.body).toMatchObject({ status: 404, code: 'user.not_found' });
     });
@@ -261,7 +283,7 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
       const bearer = await as(orgB.admin);
       const [{ id: membershipOfA }] = await t.db.query(`SELECT id FROM membership WHERE user_id = $1`, [orgA.member.id]);
       const userOfA = orgA.hr.id;
-      const routes: Array<{ method: 'get' | 'post' | 'delete'; path: (ids: { org: string; council: string; membership: string }) => string; body?: object }> = [
+      const routes: Array<{ method: 'get' | 'post' | 'patch' | 'delete'; path: (ids: { org: string; council: string; membership: string }) => string; body?: object }> = [
         { method: 'get', path: (x) => `/organisations/${x.org}` },
         { method: 'get', path: (x) => `/organisations/${x.org}/works-councils` },
         { method: 'post', path: (x) => `/organisations/${x.org}/works-councils`, body: { name: 'Hijacked council', kind: 'or' } },
@@ -270,6 +292,9 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
         { method: 'get', path: (x) => `/organisations/${x.org}/memberships` },
         { method: 'post', path: (x) => `/organisations/${x.org}/memberships`, body: { userId: userOfA, role: 'org_admin' } },
         { method: 'delete', path: (x) => `/memberships/${x.membership}` },
+        { method: 'patch', path: (x) => `/memberships/${x.membership}`, body: { role: 'council_secretary' } },
+        { method: 'post', path: (x) => `/organisations/${x.org}/users/${userOfA}/deactivation` },
+        { method: 'get', path: (x) => `/works-councils/${x.council}/role-changes` },
         { method: 'post', path: (x) => `/organisations/${x.org}/invitations`, body: { email: newEmail(), roles: [{ role: 'org_admin' }] } },
       ];
       const ofA = { org: orgA.organisationId, council: orgA.worksCouncilId, membership: membershipOfA };
@@ -305,6 +330,8 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
       expect(await t.db.query(`SELECT id FROM works_council WHERE organisation_id = $1`, [orgA.organisationId])).toHaveLength(1);
       expect(await t.db.query(`SELECT id FROM committee WHERE works_council_id = $1`, [orgA.worksCouncilId])).toHaveLength(1);
       expect(await t.db.query(`SELECT id FROM membership WHERE user_id = $1 AND role = 'org_admin'`, [userOfA])).toEqual([]);
+      expect(await t.db.query(`SELECT deactivated_at FROM app_user WHERE id = $1`, [userOfA])).toEqual([{ deactivated_at: null }]);
+      expect(await t.db.query(`SELECT role FROM membership WHERE user_id = $1`, [orgA.member.id])).toEqual([{ role: 'council_member' }]);
       expect(await t.db.query(`SELECT id FROM invitation WHERE organisation_id = $1 AND invited_by = $2`, [orgA.organisationId, orgB.admin.id])).toEqual([]);
     });
 

@@ -230,7 +230,10 @@ describe('realtime (e2e, one instance)', () => {
       // A token minted to live 2 s; the timer then runs in real time.
       const jwt = t.app.get(JwtService, { strict: false });
       const iat = Math.floor(t.clock.now().getTime() / 1000);
-      const token = await jwt.signAsync({ sub: org.member.id, iat, exp: iat + 2 });
+      // With the session (`sid`) of a real login: a token without one is refused (issue #14).
+      const login = await t.http().post('/auth/login').send({ email: org.member.email, password: org.member.password }).expect(200);
+      const { sid } = jwt.decode<{ sid: string }>(login.body.accessToken as string);
+      const token = await jwt.signAsync({ sub: org.member.id, sid, iat, exp: iat + 2 });
       const socket = connect(t.url, { token });
       sockets.push(socket);
       const expired = new Promise<unknown>((resolve) => socket.once('session-expired', resolve));

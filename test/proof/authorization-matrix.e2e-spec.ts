@@ -177,6 +177,43 @@ describe('authorization matrix (e2e)', () => {
     expect(cells).toBe(size);
   });
 
+  /**
+   * Issue #14: a socket's session is checked on every message, as HTTP checks it on every request.
+   * For every principal and message: a fresh session, revoked in the database behind the relay's
+   * back, so only the per-message check can refuse it; the socket is closed after the ack.
+   */
+  it('refuses every socket message once its session ended, for every principal', async () => {
+    const failures: string[] = [];
+    let cells = 0;
+    for (const name of PRINCIPALS) {
+      const user = w.principals[name].user;
+      if (!user) {
+        continue;
+      }
+      for (const message of ['subscribe', 'subscribe-internal', 'unsubscribe'] as const) {
+        const login = await t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
+        const token = login.body.accessToken as string;
+        const socket = await connect(t.url, token);
+        try {
+          const sid = (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sid: string }).sid;
+          await t.db.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1`, [sid]);
+          const ack = await emit(socket, message, { caseId: w.own.sentCase.caseId });
+          cells++;
+          const got = ack.ok ? 'ok' : ack.code;
+          if (got !== 'auth.session_ended') {
+            failures.push(`socket | ${name} | ${message} after the session ended: expected auth.session_ended, got ${got}`);
+          }
+        } finally {
+          socket.disconnect();
+        }
+      }
+    }
+    if (failures.length > 0) {
+      throw new Error(failures.join('\n'));
+    }
+    expect(cells).toBe((PRINCIPALS.length - 1) * 3);
+  });
+
   // -------------------------------------------------------------------------------------------
 
   function context(me: Principal, ownership: Ownership): CellContext {

@@ -88,14 +88,20 @@ describe('web app (browser)', () => {
     await context.close();
   });
 
-  it('an organisation admin invites a council member, who accepts the invitation', async () => {
+  it("the council's chair invites a council member, who accepts the invitation; the council's record shows it", async () => {
+    // The organisation admin grants the employer's roles (and a new council's first chair), not the council's.
     const admin = await signIn(browser, t.url, org.admin, { now: now() });
     await admin.page.getByRole('heading', { name: 'Iemand uitnodigen' }).waitFor();
-    await admin.page.getByLabel('E-mailadres').fill('nieuw-lid@example.test');
-    await admin.page.getByRole('button', { name: 'Uitnodiging maken' }).click();
-    const link = await admin.page.getByLabel('Uitnodigingslink').inputValue();
+    expect(await admin.page.getByLabel('Rol').locator('option').allTextContents()).not.toContain('OR-lid');
     await expectNoSeriousA11yViolations(admin.page, 'home (organisation admin)');
     await admin.context.close();
+
+    const board = await signIn(browser, t.url, org.chair, { now: now() });
+    const invite = board.page.getByRole('region', { name: 'Iemand uitnodigen voor de OR' });
+    await invite.waitFor();
+    await invite.getByLabel('E-mailadres').fill('nieuw-lid@example.test');
+    await invite.getByRole('button', { name: 'Uitnodiging maken' }).click();
+    const link = await invite.getByLabel('Uitnodigingslink').inputValue();
 
     // The link from the e-mail: served by the API as the app, which moves it behind its #.
     const context = await browser.newContext({ baseURL: t.url });
@@ -109,6 +115,11 @@ describe('web app (browser)', () => {
     await page.getByRole('button', { name: 'Account activeren' }).click();
     await page.getByRole('heading', { name: 'Welkom, Nieuw OR-lid' }).waitFor();
     await context.close();
+
+    // Live, on the chair's open page: the grant is in the council's own record.
+    await board.page.getByTestId('role-changes').getByText('de rol OR-lid toe').filter({ hasText: 'Nieuw OR-lid' }).waitFor();
+    await expectNoSeriousA11yViolations(board.page, 'home (council chair, roles)');
+    await board.context.close();
   }, 60_000);
 
   it('an HR manager registers the system, files a case with the triage and sends it; the council sees it appear live', async () => {

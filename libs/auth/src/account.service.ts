@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Conflict, NotFound } from '@wc/core';
 import { TransactionHost } from '@wc/database';
 
+import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
 import type { Role } from './roles';
 import { type NewMembership, UserRepository } from './user.repository';
@@ -25,6 +26,7 @@ export class AccountService {
     private readonly tx: TransactionHost,
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
+    private readonly auth: AuthService,
   ) {}
 
   async createUser(input: { email: string; displayName: string; password: string; organisationId: string; language?: 'nl' | 'en' }): Promise<AccountSummary> {
@@ -47,6 +49,34 @@ export class AccountService {
     }
     const saved = await this.users.addMembership(membership);
     return toSummary(saved);
+  }
+
+  /**
+   * The account and its memberships, with the user row locked until the transaction ends, so two
+   * concurrent grants cannot both pass the one-side-only check. Null for an unknown id.
+   */
+  async lockAccount(userId: string): Promise<{ userId: string; organisationId: string; deactivated: boolean; memberships: MembershipSummary[] } | null> {
+    const user = await this.users.lockUser(userId);
+    if (!user) {
+      return null;
+    }
+    const memberships = (await this.users.membershipsOf(userId)).map(toSummary);
+    return { userId: user.id, organisationId: user.organisationId, deactivated: user.deactivatedAt !== null, memberships };
+  }
+
+  async changeMembership(id: string, changes: { role: Role; committeeId: string | null }): Promise<void> {
+    await this.users.updateMembership(id, changes);
+  }
+
+  /** Deactivates the account and ends all its sessions at once (in the caller's transaction). */
+  async deactivate(userId: string, actorId: string, at: Date): Promise<void> {
+    await this.users.deactivate(userId, at);
+    await this.auth.endAllSessions(userId, actorId);
+  }
+
+  async displayNames(userIds: string[]): Promise<Map<string, string>> {
+    const users = await this.users.usersByIds([...new Set(userIds)]);
+    return new Map(users.map((u) => [u.id, u.displayName]));
   }
 
   async getMembership(id: string): Promise<MembershipSummary> {

@@ -14,6 +14,8 @@ export interface Actor {
   organisationId: string;
   language: 'nl' | 'en';
   memberships: readonly ActorMembership[];
+  /** The session (access token `sid`) the actor came with; absent for actors built without a token. */
+  sessionId?: string;
 }
 
 export function hasPermission(actor: Actor, permission: Permission): boolean {

@@ -5,8 +5,9 @@ import { JwtService } from '@nestjs/jwt';
 
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { BadRequest, Clock, TooManyRequests, Unauthorized } from '@wc/core';
-import { TransactionHost } from '@wc/database';
+import { Outbox, TransactionHost } from '@wc/database';
 
+import { SESSION_REVOKED } from './access.events';
 import type { Actor } from './actor';
 import { PasswordHasher } from './password-hasher';
 import { TokenRepository } from './token.repository';
@@ -22,7 +23,11 @@ export interface TokenPair {
 export interface AccessTokenClaims {
   sub: string;
   exp: number;
+  /** The session: the refresh-token family the token was issued with. Revoking it ends the token. */
+  sid: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -36,6 +41,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
   /**
@@ -57,7 +63,8 @@ export class AuthService {
     }
     // Verify against a dummy hash for unknown e-mails too, so timing does not reveal which exist.
     const valid = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
-    if (!user || !valid) {
+    // A deactivated account answers like a wrong password: the login form reveals nothing more.
+    if (!user || !valid || user.deactivatedAt) {
       await this.tx.run(async () => {
         await this.tokens.recordIpFailure(ip, now);
         if (user) {
@@ -92,6 +99,7 @@ export class AuthService {
       }
       if (row.usedAt || row.revokedAt) {
         await this.tokens.revokeFamily(row.familyId, now);
+        await this.outbox.append([{ type: SESSION_REVOKED, userId: row.userId, payload: {} }], null);
         return 'reused' as const;
       }
       if (row.expiresAt <= now) {
@@ -114,10 +122,12 @@ export class AuthService {
       const row = await this.tokens.findByHashForUpdate(sha256(refreshToken));
       if (row) {
         await this.tokens.revokeFamily(row.familyId, this.clock.now());
+        await this.outbox.append([{ type: SESSION_REVOKED, userId: row.userId, payload: {} }], row.userId);
       }
     });
   }
 
+  /** Ends every other session of the user at once; the one that proved the old password goes on. */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.users.findById(actor.userId);
     if (!user || !(await this.hasher.verify(user.passwordHash, currentPassword))) {
@@ -127,13 +137,37 @@ export class AuthService {
     await this.tx.run(async () => {
       await this.users.update(user.id, { passwordHash });
       // Other sessions may belong to whoever knew the old password.
-      await this.tokens.revokeAllOfUser(user.id, this.clock.now());
+      await this.tokens.revokeAllOfUser(user.id, this.clock.now(), { except: actor.sessionId });
+      await this.outbox.append([{ type: SESSION_REVOKED, userId: user.id, payload: {} }], user.id);
     });
   }
 
-  /** Resolves a verified access token to the actor, with memberships read fresh from the database. */
+  /**
+   * Ends every session of a user (deactivation): access tokens are refused from the next request
+   * on, and the realtime relay disconnects the user's sockets after commit. Runs in the caller's
+   * transaction.
+   */
+  async endAllSessions(userId: string, actorId: string): Promise<void> {
+    await this.tokens.revokeAllOfUser(userId, this.clock.now());
+    await this.outbox.append([{ type: SESSION_REVOKED, userId, payload: {} }], actorId);
+  }
+
+  /** A user as an actor (memberships read fresh); null for an unknown or deactivated account. */
   actorFor(userId: string): Promise<Actor | null> {
     return this.users.actorOf(userId);
+  }
+
+  /**
+   * Resolves a verified access token to the actor, with memberships read fresh from the database,
+   * in one statement that also checks the session still stands. Null when it ended (logout,
+   * password change elsewhere, deactivation) or the token carries no session.
+   */
+  async actorForSession(claims: AccessTokenClaims): Promise<Actor | null> {
+    if (typeof claims.sid !== 'string' || !UUID.test(claims.sid)) {
+      return null;
+    }
+    const actor = await this.users.actorOf(claims.sub, claims.sid);
+    return actor ? { ...actor, sessionId: claims.sid } : null;
   }
 
   /** Verifies an access token outside HTTP (the socket handshake). */
@@ -156,7 +190,7 @@ export class AuthService {
     const now = this.clock.now();
     const { accessTokenTtlSeconds, refreshTokenTtlSeconds } = this.config.auth;
     const iat = Math.floor(now.getTime() / 1000);
-    const accessToken = await this.jwt.signAsync({ sub: userId, iat, exp: iat + accessTokenTtlSeconds });
+    const accessToken = await this.jwt.signAsync({ sub: userId, sid: familyId, iat, exp: iat + accessTokenTtlSeconds });
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpires = new Date(now.getTime() + refreshTokenTtlSeconds * 1000);
     await this.tokens.insertRefreshToken({ userId, familyId, tokenHash: sha256(refreshToken), expiresAt: refreshExpires });

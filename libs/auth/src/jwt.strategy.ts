@@ -32,7 +32,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(claims: AccessTokenClaims): Promise<Actor> {
     this.auth.assertNotExpired(claims);
-    const actor = await this.auth.actorFor(claims.sub);
+    const actor = await this.auth.actorForSession(claims);
     if (!actor) {
       throw new Unauthorized('auth.invalid_token', 'The access token is invalid or expired.');
     }

@@ -24,6 +24,20 @@ export const COUNCIL_ROLES: readonly Role[] = [
   Role.ExternalExpert,
 ];
 
+/**
+ * The employer's side, for the rule that one account never holds both sides' roles (B.19): the org
+ * admin counts, since administering the employer's organisation is an employer power.
+ */
+export const EMPLOYER_SIDE_ROLES: readonly Role[] = [Role.HrManager, Role.EmployerRepresentative, Role.OrgAdmin];
+
+/** Which party a role belongs to; union officers belong to neither. */
+export function sideOf(role: Role): 'employer' | 'council' | 'union' {
+  if (COUNCIL_ROLES.includes(role)) {
+    return 'council';
+  }
+  return EMPLOYER_SIDE_ROLES.includes(role) ? 'employer' : 'union';
+}
+
 /** Coarse route permissions; the fine-grained check is each aggregate's policy. */
 export enum Permission {
   OrganisationRead = 'organisation:read',
@@ -69,7 +83,15 @@ const COUNCIL: Permission[] = [
   Permission.AuditRead,
   Permission.UnionShareManage,
 ];
-const COUNCIL_BOARD: Permission[] = [...COUNCIL, Permission.CaseCouncilPosition, Permission.CaseTriageContest, Permission.ReminderSettingsManage];
+/** The board grants, changes and removes the council's own roles (B.19); the service checks which council. */
+const COUNCIL_BOARD: Permission[] = [
+  ...COUNCIL,
+  Permission.CaseCouncilPosition,
+  Permission.CaseTriageContest,
+  Permission.ReminderSettingsManage,
+  Permission.MembershipManage,
+  Permission.InvitationCreate,
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.HrManager]: EMPLOYER,

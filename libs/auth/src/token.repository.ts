@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { IsNull, Not } from 'typeorm';
 
 import { TransactionHost } from '@wc/database';
 
@@ -28,8 +28,8 @@ export class TokenRepository {
     await this.tx.manager.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: at });
   }
 
-  async revokeAllOfUser(userId: string, at: Date): Promise<void> {
-    await this.tx.manager.update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: at });
+  async revokeAllOfUser(userId: string, at: Date, { except }: { except?: string } = {}): Promise<void> {
+    await this.tx.manager.update(RefreshTokenEntity, { userId, revokedAt: IsNull(), ...(except ? { familyId: Not(except) } : {}) }, { revokedAt: at });
   }
 
   async recordIpFailure(ip: string, at: Date): Promise<void> {

@@ -43,19 +43,40 @@ export class UserRepository {
 
   /**
    * The user and their memberships in one statement: every authenticated request runs this, so
-   * it skips the entity mapper and a second round trip (bench:http).
+   * it skips the entity mapper and a second round trip (bench:http). With a session id (the access
+   * token's `sid`, its refresh-token family) it also answers null once that session was revoked
+   * (logout, password change, a re-used refresh token), in the same statement. A deactivated
+   * account has no actor at all.
    */
-  async actorOf(userId: string): Promise<Actor | null> {
+  async actorOf(userId: string, sessionId?: string): Promise<Actor | null> {
     const rows = await this.tx.query<Omit<Actor, 'memberships'> & { memberships: ActorMembership[] }>(
       `SELECT u.id AS "userId", u.organisation_id AS "organisationId", u.language,
               COALESCE(json_agg(json_build_object('membershipId', m.id, 'organisationId', m.organisation_id, 'worksCouncilId', m.works_council_id, 'committeeId', m.committee_id, 'role', m.role)
                 ORDER BY m.created_at, m.id) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
        FROM app_user u LEFT JOIN membership m ON m.user_id = u.id
-       WHERE u.id = $1
+       WHERE u.id = $1 AND u.deactivated_at IS NULL
+         AND ($2::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM refresh_token r WHERE r.family_id = $2::uuid AND r.revoked_at IS NOT NULL))
        GROUP BY u.id`,
-      [userId],
+      [userId, sessionId ?? null],
     );
     return rows[0] ?? null;
+  }
+
+  /** Locks the user row: two concurrent grants cannot give one account both sides' roles. */
+  async lockUser(id: string): Promise<AppUserEntity | null> {
+    return this.tx.manager.findOne(AppUserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async deactivate(id: string, at: Date): Promise<void> {
+    await this.tx.manager.update(AppUserEntity, { id }, { deactivatedAt: at });
+  }
+
+  membershipsOf(userId: string): Promise<MembershipEntity[]> {
+    return this.tx.manager.find(MembershipEntity, { where: { userId }, order: { createdAt: 'ASC' } });
+  }
+
+  async updateMembership(id: string, changes: Pick<MembershipEntity, 'role' | 'committeeId'>): Promise<void> {
+    await this.tx.manager.update(MembershipEntity, { id }, changes);
   }
 
   async addMembership(membership: NewMembership): Promise<MembershipEntity> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 import { type Actor, CurrentActor, Permission, Public, RequirePermission, TokenPairResponse } from '@wc/auth';
@@ -6,8 +6,13 @@ import { type Actor, CurrentActor, Permission, Public, RequirePermission, TokenP
 import { CouncilsService } from './councils.service';
 import {
   AcceptInvitationDto,
+  ChangeMembershipDto,
+  CouncilRoleChangeResponse,
   CreateCommitteeDto,
+  CreatedExpertEngagementResponse,
+  CreateExpertEngagementDto,
   CreateInvitationDto,
+  ExpertEngagementResponse,
   CreateMembershipDto,
   CreateWorksCouncilDto,
   InvitationResponse,
@@ -15,6 +20,7 @@ import {
   MembershipIdParams,
   OrganisationIdParams,
   OrganisationResponse,
+  UserIdParams,
   WorksCouncilIdParams,
   WorksCouncilResponse,
 } from './dto/councils.dto';
@@ -67,11 +73,45 @@ export class CouncilsController {
     return this.councils.addMembership(actor, organisationId, dto);
   }
 
+  @Patch('memberships/:membershipId')
+  @RequirePermission(Permission.MembershipManage)
+  changeMembership(@CurrentActor() actor: Actor, @Param() { membershipId }: MembershipIdParams, @Body() dto: ChangeMembershipDto): Promise<MemberResponse> {
+    return this.councils.changeMembership(actor, membershipId, dto);
+  }
+
   @Delete('memberships/:membershipId')
   @HttpCode(204)
   @RequirePermission(Permission.MembershipManage)
   removeMembership(@CurrentActor() actor: Actor, @Param() { membershipId }: MembershipIdParams): Promise<void> {
     return this.councils.removeMembership(actor, membershipId);
+  }
+
+  /** Ends the account's access at once; a council member's account is the council board's to end (B.19). */
+  @Post('organisations/:organisationId/users/:userId/deactivation')
+  @HttpCode(204)
+  @RequirePermission(Permission.MembershipManage)
+  deactivateUser(@CurrentActor() actor: Actor, @Param() { organisationId, userId }: UserIdParams): Promise<void> {
+    return this.councils.deactivateUser(actor, organisationId, userId);
+  }
+
+  /** The council's own expert (WOR art. 16), invited by its board; the employer gets the cost notice (art. 22(2)). */
+  @Post('works-councils/:worksCouncilId/expert-engagements')
+  @RequirePermission(Permission.InvitationCreate)
+  engageExpert(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams, @Body() dto: CreateExpertEngagementDto): Promise<CreatedExpertEngagementResponse> {
+    return this.councils.engageExpert(actor, worksCouncilId, dto);
+  }
+
+  @Get('works-councils/:worksCouncilId/expert-engagements')
+  @RequirePermission(Permission.CouncilRead)
+  listEngagements(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams): Promise<ExpertEngagementResponse[]> {
+    return this.councils.listEngagements(actor, worksCouncilId);
+  }
+
+  /** Who granted, changed or removed which council role: the council's own record. */
+  @Get('works-councils/:worksCouncilId/role-changes')
+  @RequirePermission(Permission.CouncilRead)
+  listRoleChanges(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams): Promise<CouncilRoleChangeResponse[]> {
+    return this.councils.listRoleChanges(actor, worksCouncilId);
   }
 
   @Post('organisations/:organisationId/invitations')

@@ -4,6 +4,8 @@ import { In } from 'typeorm';
 import { TransactionHost } from '@wc/database';
 
 import { CommitteeEntity } from './committee.entity';
+import { CouncilRoleChangeEntity } from './council-role-change.entity';
+import { ExpertEngagementEntity } from './expert-engagement.entity';
 import { InvitationEntity } from './invitation.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { WorksCouncilEntity } from './works-council.entity';
@@ -58,5 +60,35 @@ export class CouncilsRepository {
 
   async markInvitationAccepted(id: string, at: Date): Promise<void> {
     await this.tx.manager.update(InvitationEntity, { id }, { acceptedAt: at });
+  }
+
+  async recordRoleChanges(rows: Array<Omit<CouncilRoleChangeEntity, 'id' | 'worksCouncil'>>): Promise<void> {
+    if (rows.length > 0) {
+      await this.tx.manager.insert(CouncilRoleChangeEntity, rows);
+    }
+  }
+
+  roleChangesOf(worksCouncilId: string): Promise<CouncilRoleChangeEntity[]> {
+    return this.tx.manager.find(CouncilRoleChangeEntity, { where: { worksCouncilId }, order: { occurredAt: 'DESC', id: 'ASC' }, take: 500 });
+  }
+
+  async everHadChair(worksCouncilId: string): Promise<boolean> {
+    return this.tx.manager.exists(CouncilRoleChangeEntity, { where: { worksCouncilId, role: 'council_chair', change: 'granted' } });
+  }
+
+  createEngagement(input: Pick<ExpertEngagementEntity, 'worksCouncilId' | 'invitationId' | 'email' | 'purpose' | 'expectedCostsCents' | 'engagedBy'>): Promise<ExpertEngagementEntity> {
+    return this.tx.manager.save(this.tx.manager.create(ExpertEngagementEntity, { ...input, userId: null, confidentialityAcknowledgedAt: null }));
+  }
+
+  engagementOfInvitation(invitationId: string): Promise<ExpertEngagementEntity | null> {
+    return this.tx.manager.findOneBy(ExpertEngagementEntity, { invitationId });
+  }
+
+  async markEngaged(id: string, userId: string, acknowledgedAt: Date): Promise<void> {
+    await this.tx.manager.update(ExpertEngagementEntity, { id }, { userId, confidentialityAcknowledgedAt: acknowledgedAt });
+  }
+
+  engagementsOf(worksCouncilId: string): Promise<ExpertEngagementEntity[]> {
+    return this.tx.manager.find(ExpertEngagementEntity, { where: { worksCouncilId }, order: { createdAt: 'DESC' } });
   }
 }

@@ -2,16 +2,37 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import { Inject, Injectable } from '@nestjs/common';
 
-import { AccountService, type Actor, AuthService, COUNCIL_ROLES, hasRoleIn, Role, type TokenPair } from '@wc/auth';
+import {
+  AccountService,
+  type Actor,
+  AuthService,
+  COUNCIL_BOARD_ROLES,
+  COUNCIL_ROLES,
+  EMPLOYER_SIDE_ROLES,
+  hasRoleIn,
+  MEMBERSHIP_CHANGED,
+  type MembershipSummary,
+  Role,
+  sideOf,
+  type TokenPair,
+  WHOLE_COUNCIL_ROLES,
+} from '@wc/auth';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { Clock, Conflict, Forbidden, NotFound, Unprocessable } from '@wc/core';
-import { TransactionHost } from '@wc/database';
+import { Outbox, TransactionHost } from '@wc/database';
 
+import type { CouncilRoleChangeKind } from './council-role-change.entity';
+import type { ExpertEngagementEntity } from './expert-engagement.entity';
 import { CouncilsRepository } from './councils.repository';
 import type {
   AcceptInvitationDto,
+  ChangeMembershipDto,
+  CouncilRoleChangeResponse,
   CreateCommitteeDto,
+  CreatedExpertEngagementResponse,
+  CreateExpertEngagementDto,
   CreateInvitationDto,
+  ExpertEngagementResponse,
   CreateMembershipDto,
   CreateWorksCouncilDto,
   InvitationResponse,
@@ -20,9 +41,39 @@ import type {
   RoleAssignmentDto,
   WorksCouncilResponse,
 } from './dto/councils.dto';
+import type { InvitedRole } from './invitation.entity';
 import type { WorksCouncilEntity } from './works-council.entity';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** The council's own members: they see its internal space and the record of its roles (not its experts). */
+const COUNCIL_SPACE_ROLES: readonly Role[] = [...WHOLE_COUNCIL_ROLES, Role.CommitteeMember];
+
+/** Outbox events of the council's expert engagements (to the council room; the employer reads the cost notice over HTTP). */
+const EXPERT_ENGAGEMENT_NOTIFIED = 'expert_engagement.notified';
+const EXPERT_ENGAGEMENT_ACCEPTED = 'expert_engagement.accepted';
+
+function toEngagementResponse(r: ExpertEngagementEntity, names: Map<string, string>, ownCouncil: boolean): ExpertEngagementResponse {
+  return {
+    id: r.id,
+    worksCouncilId: r.worksCouncilId,
+    status: r.userId ? 'engaged' : 'invited',
+    purpose: r.purpose,
+    expectedCostsCents: r.expectedCostsCents,
+    notifiedAt: r.createdAt.toISOString(),
+    expert: r.userId ? { userId: r.userId, displayName: names.get(r.userId) ?? '' } : null,
+    email: ownCouncil ? r.email : null,
+    confidentialityAcknowledgedAt: r.confidentialityAcknowledgedAt?.toISOString() ?? null,
+  };
+}
+
+/** One account, one side (B.19): an employer-side role and a council role never go together. */
+function assertOneSide(existing: readonly Role[], role: Role): void {
+  const side = sideOf(role);
+  if (side !== 'union' && existing.some((r) => sideOf(r) !== 'union' && sideOf(r) !== side)) {
+    throw new Conflict('membership.sides_exclusive', "One account cannot hold a role on the employer's side and one on the works council's.", { role });
+  }
+}
 
 @Injectable()
 export class CouncilsService {
@@ -33,6 +84,7 @@ export class CouncilsService {
     private readonly accounts: AccountService,
     private readonly auth: AuthService,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
   async getOrganisation(actor: Actor, organisationId: string): Promise<OrganisationResponse> {
@@ -95,41 +147,192 @@ export class CouncilsService {
     }));
   }
 
+  /**
+   * Gives a user of this organisation one more role. Council roles are granted by that council's
+   * board only, employer-side roles by the organisation's admin (B.19); one account never holds
+   * both sides' roles. Another tenant's user answers exactly like an unknown id: people from
+   * elsewhere join by invitation (by e-mail), never by id.
+   */
   async addMembership(actor: Actor, organisationId: string, dto: CreateMembershipDto): Promise<MemberResponse> {
-    this.assertAdminOf(actor, organisationId);
-    const placement = await this.checkPlacement(organisationId, dto);
-    const membership = await this.accounts.addMembership({ userId: dto.userId, organisationId, ...placement, role: dto.role });
-    const member = (await this.listMembers(actor, organisationId)).find((m) => m.membershipId === membership.id);
+    this.assertMemberOf(actor, organisationId);
+    const membershipId = await this.tx.run(async () => {
+      const placement = await this.checkPlacement(organisationId, dto);
+      await this.assertMayGrant(actor, organisationId, dto.role, placement.worksCouncilId);
+      const account = await this.accounts.lockAccount(dto.userId);
+      if (account?.organisationId !== organisationId || account.deactivated) {
+        throw new NotFound('user');
+      }
+      assertOneSide(account.memberships.map((m) => m.role), dto.role);
+      const membership = await this.accounts.addMembership({ userId: dto.userId, organisationId, ...placement, role: dto.role });
+      await this.recordChange(actor.userId, membership, 'granted', null);
+      return membership.id;
+    });
+    const member = (await this.listMembers(actor, organisationId)).find((m) => m.membershipId === membershipId);
     if (!member) {
       throw new NotFound('user');
     }
     return member;
   }
 
-  async removeMembership(actor: Actor, membershipId: string): Promise<void> {
+  /** A council role becomes another council role of the same council (board only); an employer role another employer role (admin). */
+  async changeMembership(actor: Actor, membershipId: string, dto: ChangeMembershipDto): Promise<MemberResponse> {
     const membership = await this.accounts.getMembership(membershipId);
-    // Another tenant's membership answers exactly like one that does not exist.
-    if (!actor.memberships.some((m) => m.organisationId === membership.organisationId)) {
+    this.assertMembershipVisible(actor, membership);
+    await this.tx.run(async () => {
+      await this.assertMayGrant(actor, membership.organisationId, membership.role, membership.worksCouncilId);
+      if (sideOf(dto.role) !== sideOf(membership.role)) {
+        throw new Conflict('membership.sides_exclusive', 'A role cannot move to the other side; remove it and let that side grant the new one.', { role: dto.role });
+      }
+      const placement = await this.checkPlacement(membership.organisationId, { role: dto.role, worksCouncilId: membership.worksCouncilId ?? undefined, committeeId: dto.committeeId });
+      const account = await this.accounts.lockAccount(membership.userId);
+      assertOneSide((account?.memberships ?? []).filter((m) => m.id !== membership.id).map((m) => m.role), dto.role);
+      if (!COUNCIL_BOARD_ROLES.includes(dto.role)) {
+        await this.assertNotLastBoardMember(membership);
+      }
+      await this.accounts.changeMembership(membership.id, { role: dto.role, committeeId: placement.committeeId });
+      await this.recordChange(actor.userId, { ...membership, role: dto.role, committeeId: placement.committeeId }, 'changed', membership.role);
+    });
+    const member = (await this.listMembers(actor, membership.organisationId)).find((m) => m.membershipId === membership.id);
+    if (!member) {
       throw new NotFound('membership');
     }
-    this.assertAdminOf(actor, membership.organisationId);
-    await this.accounts.removeMembership(membershipId);
+    return member;
+  }
+
+  async removeMembership(actor: Actor, membershipId: string): Promise<void> {
+    const membership = await this.accounts.getMembership(membershipId);
+    this.assertMembershipVisible(actor, membership);
+    await this.tx.run(async () => {
+      await this.assertMayGrant(actor, membership.organisationId, membership.role, membership.worksCouncilId);
+      await this.assertNotLastBoardMember(membership);
+      await this.accounts.removeMembership(membershipId);
+      await this.recordChange(actor.userId, membership, 'removed', null);
+    });
+  }
+
+  /**
+   * Deactivates an account of this organisation: it signs in no more and its sessions end at once.
+   * An account with a council role is the council's to deactivate (its board), never the
+   * employer's: an admin switching off a council member would be the employer cutting the council
+   * (B.19). Other accounts are deactivated by the organisation's admin.
+   */
+  async deactivateUser(actor: Actor, organisationId: string, userId: string): Promise<void> {
+    this.assertMemberOf(actor, organisationId);
+    await this.tx.run(async () => {
+      const account = await this.accounts.lockAccount(userId);
+      if (account?.organisationId !== organisationId) {
+        throw new NotFound('user');
+      }
+      if (userId === actor.userId) {
+        throw new Conflict('user.cannot_deactivate_self', 'You cannot deactivate your own account.');
+      }
+      if (account.deactivated) {
+        return;
+      }
+      const councilRoles = account.memberships.filter((m) => sideOf(m.role) === 'council');
+      if (councilRoles.length > 0) {
+        for (const membership of councilRoles) {
+          await this.assertMayGrant(actor, organisationId, membership.role, membership.worksCouncilId);
+          await this.assertNotLastBoardMember(membership);
+        }
+      } else {
+        this.assertAdminOf(actor, organisationId);
+      }
+      await this.accounts.deactivate(userId, actor.userId, this.clock.now());
+      for (const membership of councilRoles) {
+        await this.recordChange(actor.userId, membership, 'deactivated', null, { emit: false });
+      }
+    });
+  }
+
+  /** The council's record of its role changes, newest first: for the council's own members only. */
+  async listRoleChanges(actor: Actor, worksCouncilId: string): Promise<CouncilRoleChangeResponse[]> {
+    await this.visibleCouncil(actor, worksCouncilId);
+    if (!hasRoleIn(actor, COUNCIL_SPACE_ROLES, { worksCouncilId })) {
+      throw new Forbidden('works_council.members_only', "Only the works council's own members see who holds its roles and who granted them.");
+    }
+    const rows = await this.repo.roleChangesOf(worksCouncilId);
+    const names = await this.accounts.displayNames(rows.flatMap((r) => (r.actorUserId ? [r.subjectUserId, r.actorUserId] : [r.subjectUserId])));
+    const person = (userId: string) => ({ userId, displayName: names.get(userId) ?? '' });
+    return rows.map((r) => ({
+      id: r.id,
+      change: r.change,
+      role: r.role,
+      previousRole: r.previousRole,
+      committeeId: r.committeeId,
+      subject: person(r.subjectUserId),
+      changedBy: r.actorUserId ? person(r.actorUserId) : null,
+      occurredAt: r.occurredAt.toISOString(),
+    }));
   }
 
   async invite(actor: Actor, organisationId: string, dto: CreateInvitationDto): Promise<InvitationResponse> {
-    this.assertAdminOf(actor, organisationId);
+    this.assertMemberOf(actor, organisationId);
     const roles = [];
     for (const assignment of dto.roles) {
       roles.push({ role: assignment.role, ...(await this.checkPlacement(organisationId, assignment)) });
     }
+    const sides = new Set(roles.map((r) => sideOf(r.role)));
+    if (sides.has('council') && sides.has('employer')) {
+      throw new Conflict('membership.sides_exclusive', "One account cannot hold a role on the employer's side and one on the works council's.");
+    }
+    if (roles.some((r) => r.role === Role.ExternalExpert)) {
+      // Only with a cost notice for the employer (art. 22(2)) and the expert's art. 20 acknowledgement.
+      throw new Unprocessable('membership.expert_by_engagement', "The council's expert is invited with POST /works-councils/:worksCouncilId/expert-engagements.", {}, [{ path: 'roles', message: 'external_expert is invited through an expert engagement' }]);
+    }
+    for (const role of roles) {
+      await this.assertMayGrant(actor, organisationId, role.role, role.worksCouncilId, { invitation: true });
+    }
+    return this.issueInvitation(actor.userId, organisationId, dto.email, roles);
+  }
+
+  /**
+   * The council board engages the council's own expert (WOR art. 16): an invitation by e-mail to
+   * the expert role in this council, and the cost notice the employer sees (art. 22(2)). The expert
+   * is added to the cases the board chooses with `POST /cases/:caseId/experts`.
+   */
+  async engageExpert(actor: Actor, worksCouncilId: string, dto: CreateExpertEngagementDto): Promise<CreatedExpertEngagementResponse> {
+    const council = await this.visibleCouncil(actor, worksCouncilId);
+    if (!hasRoleIn(actor, COUNCIL_BOARD_ROLES, { worksCouncilId })) {
+      throw new Forbidden('membership.council_board_only', "Only the works council's chair or secretary engages its expert.", { role: Role.ExternalExpert });
+    }
+    return this.tx.run(async () => {
+      const invitation = await this.issueInvitation(actor.userId, council.organisationId, dto.email, [{ role: Role.ExternalExpert, worksCouncilId, committeeId: null }]);
+      const engagement = await this.repo.createEngagement({ worksCouncilId, invitationId: invitation.id, email: invitation.email, purpose: dto.purpose, expectedCostsCents: dto.expectedCostsCents, engagedBy: actor.userId });
+      // Art. 22(2): the employer is told, each employer-side person in their own room; the council in its room.
+      const employerSide = (await this.accounts.membershipsInOrganisation(council.organisationId)).filter((m) => EMPLOYER_SIDE_ROLES.includes(m.role));
+      await this.outbox.append(
+        [
+          { type: EXPERT_ENGAGEMENT_NOTIFIED, organisationId: council.organisationId, worksCouncilId, payload: { engagementId: engagement.id } },
+          ...[...new Set(employerSide.map((m) => m.userId))].map((userId) => ({ type: EXPERT_ENGAGEMENT_NOTIFIED, organisationId: council.organisationId, userId, payload: { engagementId: engagement.id, worksCouncilId } })),
+        ],
+        actor.userId,
+      );
+      return { ...toEngagementResponse(engagement, new Map(), true), invitation };
+    });
+  }
+
+  /** The council sees its engagements in full; the employer the cost notices (art. 22(2)), not the addresses. */
+  async listEngagements(actor: Actor, worksCouncilId: string): Promise<ExpertEngagementResponse[]> {
+    const council = await this.visibleCouncil(actor, worksCouncilId);
+    const ownCouncil = hasRoleIn(actor, COUNCIL_SPACE_ROLES, { worksCouncilId });
+    if (!ownCouncil && !hasRoleIn(actor, EMPLOYER_SIDE_ROLES, { organisationId: council.organisationId })) {
+      throw new Forbidden('works_council.members_only', "Only the works council's members and the employer see its expert engagements.");
+    }
+    const rows = await this.repo.engagementsOf(worksCouncilId);
+    const names = await this.accounts.displayNames(rows.flatMap((r) => (r.userId ? [r.userId] : [])));
+    return rows.map((r) => toEngagementResponse(r, names, ownCouncil));
+  }
+
+  private async issueInvitation(actorId: string, organisationId: string, email: string, roles: InvitedRole[]): Promise<InvitationResponse> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + this.config.auth.invitationTtlHours * 3_600_000);
     const invitation = await this.repo.createInvitation({
       organisationId,
-      email: dto.email.trim().toLowerCase(),
+      email: email.trim().toLowerCase(),
       roles,
       tokenHash: sha256(token),
-      invitedBy: actor.userId,
+      invitedBy: actorId,
       expiresAt,
     });
     return {
@@ -149,6 +352,15 @@ export class CouncilsService {
       if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now) {
         throw new NotFound('invitation');
       }
+      const engagement = await this.repo.engagementOfInvitation(invitation.id);
+      if (engagement && dto.confidentialityAcknowledged !== true) {
+        throw new Unprocessable(
+          'invitation.confidentiality_required',
+          "WOR art. 20: the council's expert is bound to confidentiality; acknowledge it to accept.",
+          {},
+          [{ path: 'confidentialityAcknowledged', message: 'must be acknowledged (true)' }],
+        );
+      }
       if (await this.accounts.findUserIdByEmail(invitation.email)) {
         throw new Conflict('user.email_taken', 'An account with this e-mail address already exists; ask an administrator to add the role to it.');
       }
@@ -159,8 +371,15 @@ export class CouncilsService {
         organisationId: invitation.organisationId,
         language: dto.language,
       });
+      await this.assertInviterStillMay(invitation.invitedBy, invitation.organisationId, invitation.roles);
       for (const role of invitation.roles) {
-        await this.accounts.addMembership({ userId: user.userId, organisationId: invitation.organisationId, worksCouncilId: role.worksCouncilId, committeeId: role.committeeId, role: role.role as Role });
+        const membership = await this.accounts.addMembership({ userId: user.userId, organisationId: invitation.organisationId, worksCouncilId: role.worksCouncilId, committeeId: role.committeeId, role: role.role as Role });
+        await this.recordChange(invitation.invitedBy, membership, 'granted', null);
+      }
+      if (engagement) {
+        await this.repo.markEngaged(engagement.id, user.userId, now);
+        const council = await this.repo.findCouncil(engagement.worksCouncilId);
+        await this.outbox.append([{ type: EXPERT_ENGAGEMENT_ACCEPTED, organisationId: council?.organisationId ?? null, worksCouncilId: engagement.worksCouncilId, payload: { engagementId: engagement.id } }], user.userId);
       }
       await this.repo.markInvitationAccepted(invitation.id, now);
       return user.userId;
@@ -189,6 +408,93 @@ export class CouncilsService {
       return { worksCouncilId: council.id, committeeId: committee.id };
     }
     return { worksCouncilId: council.id, committeeId: null };
+  }
+
+  /**
+   * Who may grant, change or remove a role (B.19): a council role, only the board (chair or
+   * secretary) of that very council; an employer-side or union role, the organisation's admin.
+   * The one exception is how a council starts: while it has no board and never had a chair, the
+   * admin who created it may invite its first chair.
+   */
+  private async assertMayGrant(actor: Actor, organisationId: string, role: Role, worksCouncilId: string | null, { invitation = false } = {}): Promise<void> {
+    if (sideOf(role) !== 'council') {
+      this.assertAdminOf(actor, organisationId);
+      return;
+    }
+    if (worksCouncilId && hasRoleIn(actor, COUNCIL_BOARD_ROLES, { worksCouncilId })) {
+      return;
+    }
+    const firstChair = invitation && role === Role.CouncilChair && worksCouncilId !== null && hasRoleIn(actor, [Role.OrgAdmin], { organisationId });
+    if (firstChair && !(await this.councilHasBoard(organisationId, worksCouncilId))) {
+      return;
+    }
+    throw new Forbidden('membership.council_board_only', "Only the works council's chair or secretary grants, changes or removes its roles.", { role });
+  }
+
+  /** At acceptance the inviter must still be allowed to grant each role (a second "first chair" is not). */
+  private async assertInviterStillMay(inviterId: string, organisationId: string, roles: InvitedRole[]): Promise<void> {
+    const inviter = await this.auth.actorFor(inviterId);
+    try {
+      if (!inviter) {
+        throw new Forbidden('membership.council_board_only', 'The inviter no longer has an account.');
+      }
+      for (const role of roles) {
+        await this.assertMayGrant(inviter, organisationId, role.role as Role, role.worksCouncilId, { invitation: true });
+      }
+    } catch (error) {
+      if (error instanceof Forbidden) {
+        throw new Conflict('invitation.no_longer_allowed', 'Whoever sent this invitation may no longer grant these roles; ask for a new invitation.');
+      }
+      throw error;
+    }
+  }
+
+  private async councilHasBoard(organisationId: string, worksCouncilId: string): Promise<boolean> {
+    const members = await this.accounts.membershipsInOrganisation(organisationId);
+    return members.some((m) => m.worksCouncilId === worksCouncilId && COUNCIL_BOARD_ROLES.includes(m.role)) || (await this.repo.everHadChair(worksCouncilId));
+  }
+
+  /** A council keeps a board: the last chair or secretary cannot go before another is appointed. */
+  private async assertNotLastBoardMember(membership: MembershipSummary): Promise<void> {
+    if (!COUNCIL_BOARD_ROLES.includes(membership.role) || !membership.worksCouncilId) {
+      return;
+    }
+    const members = await this.accounts.membershipsInOrganisation(membership.organisationId);
+    if (!members.some((m) => m.id !== membership.id && m.userId !== membership.userId && m.worksCouncilId === membership.worksCouncilId && COUNCIL_BOARD_ROLES.includes(m.role))) {
+      throw new Conflict('membership.last_board_member', 'The works council needs a chair or secretary: appoint another one first.');
+    }
+  }
+
+  /** Council roles go into the council's own record; every change reaches the user's open sockets (re-checked after commit). */
+  private async recordChange(actorId: string, membership: MembershipSummary, change: CouncilRoleChangeKind, previousRole: Role | null, { emit = true } = {}): Promise<void> {
+    if (sideOf(membership.role) === 'council' && membership.worksCouncilId) {
+      await this.repo.recordRoleChanges([
+        {
+          worksCouncilId: membership.worksCouncilId,
+          subjectUserId: membership.userId,
+          membershipId: membership.id,
+          change,
+          role: membership.role,
+          previousRole,
+          committeeId: membership.committeeId,
+          actorUserId: actorId,
+          occurredAt: this.clock.now(),
+        },
+      ]);
+    }
+    if (emit) {
+      await this.outbox.append(
+        [{ type: MEMBERSHIP_CHANGED, userId: membership.userId, organisationId: membership.organisationId, worksCouncilId: membership.worksCouncilId, payload: { membershipId: membership.id, change } }],
+        actorId,
+      );
+    }
+  }
+
+  /** Another tenant's membership answers exactly like one that does not exist. */
+  private assertMembershipVisible(actor: Actor, membership: MembershipSummary): void {
+    if (!actor.memberships.some((m) => m.organisationId === membership.organisationId)) {
+      throw new NotFound('membership');
+    }
   }
 
   private async visibleCouncil(actor: Actor, worksCouncilId: string): Promise<WorksCouncilEntity> {

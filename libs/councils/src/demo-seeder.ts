@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import { AccountService, Role } from '@wc/auth';
+import { Clock } from '@wc/core';
 import { TransactionHost } from '@wc/database';
 
 import { CouncilsRepository } from './councils.repository';
@@ -35,6 +36,7 @@ export class DemoSeeder {
     private readonly tx: TransactionHost,
     private readonly repo: CouncilsRepository,
     private readonly accounts: AccountService,
+    private readonly clock: Clock,
   ) {}
 
   async seedOnce(): Promise<{ created: boolean; logins: DemoLogin[] }> {
@@ -50,13 +52,19 @@ export class DemoSeeder {
       for (const person of DEMO_PEOPLE) {
         const organisationId = person.place === 'union' ? union.id : employer.id;
         const user = await this.accounts.createUser({ email: person.email, displayName: person.name, password: DEMO_PASSWORD, organisationId, language: person.language ?? 'nl' });
-        await this.accounts.addMembership({
+        const membership = await this.accounts.addMembership({
           userId: user.userId,
           organisationId,
           worksCouncilId: person.place === 'council' || person.place === 'committee' ? council.id : null,
           committeeId: person.place === 'committee' ? committee.id : null,
           role: person.role,
         });
+        if (membership.worksCouncilId) {
+          // The council's record starts with its seeded roles; no one granted them (actor null).
+          await this.repo.recordRoleChanges([
+            { worksCouncilId: membership.worksCouncilId, subjectUserId: user.userId, membershipId: membership.id, change: 'granted', role: membership.role, previousRole: null, committeeId: membership.committeeId, actorUserId: null, occurredAt: this.clock.now() },
+          ]);
+        }
       }
     });
     this.logger.log('demo organisation seeded');

@@ -26,7 +26,8 @@ export interface PresencePayload {
 }
 
 export interface SessionExpiredPayload {
-  code: 'auth.token_expired';
+  /** `auth.session_ended`: logged out, password changed elsewhere, or the account deactivated. */
+  code: 'auth.token_expired' | 'auth.session_ended';
   detail: string;
 }
 
@@ -42,7 +43,7 @@ export interface CaseSubscription {
 export interface ServerToClientEvents {
   event: (event: RealtimeEvent) => void;
   presence: (presence: PresencePayload) => void;
-  /** Sent just before the server disconnects a socket whose access token expired. */
+  /** Sent just before the server disconnects a socket whose access token expired or whose session ended. */
   'session-expired': (info: SessionExpiredPayload) => void;
 }
 

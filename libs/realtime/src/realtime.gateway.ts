@@ -13,7 +13,7 @@ import type { RemoteSocket, Server, Socket } from 'socket.io';
 import { type Actor, AuthService, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
 import { Clock, DomainError, Forbidden, NotFound, Unauthorized } from '@wc/core';
 
-import { CASE_ACCESS, type CaseAccess } from './case-access';
+import { CASE_ACCESS, type CaseAccess, type CaseVisibility } from './case-access';
 import { CaseSubscriptionDto } from './dto/case-subscription.dto';
 import { validateMessage } from './message-validation';
 import type {
@@ -46,6 +46,14 @@ const COUNCIL_ROOM_ROLES: readonly Role[] = [
   Role.CouncilMember,
   Role.CommitteeMember,
 ];
+
+/** Rooms a socket is in because of its memberships (recomputed when they change). */
+const MEMBERSHIP_ROOM_PREFIXES = [councilRoom(''), councilCasesRoom(''), committeeRoom('')];
+
+const SESSION_ENDED = {
+  code: 'auth.session_ended',
+  detail: 'This session ended (signed out, password changed or account deactivated); sign in again.',
+} as const;
 
 /** Query parameters that would carry a credential into access logs; refused outright. */
 const QUERY_CREDENTIALS = ['token', 'access_token', 'accessToken', 'authorization', 'jwt'];
@@ -105,6 +113,20 @@ export class RealtimeGateway
     });
     this.scheduleExpiry(socket, expiresAt);
     await socket.join([userRoom(actor.userId), ...councilIdsOf(actor).map(councilRoom), ...caseOverviewRoomsOf(actor)]);
+    // A role change or session end that committed between the handshake and the join, and whose
+    // re-check ran before this socket was in its user room, is caught here.
+    const fresh = await this.currentActor(actor);
+    if (!fresh) {
+      this.endSession(socket);
+      return;
+    }
+    if (JSON.stringify(fresh.memberships) !== JSON.stringify(actor.memberships)) {
+      socket.data.actor = fresh;
+      const [local] = await this.server.local.in(socket.id).fetchSockets();
+      if (local) {
+        await this.fitRooms(local, fresh);
+      }
+    }
   }
 
   @SubscribeMessage('subscribe')
@@ -152,7 +174,10 @@ export class RealtimeGateway
    * join, is caught here: access is gone, so leave again.
    */
   private async leaveIfNoLongerVisible(socket: RealtimeSocket, caseId: string, room: string): Promise<void> {
-    if (!(await this.stillVisible(socket.data.actor, caseId))) {
+    // Read afresh: a membership removed during the check is caught too (its re-check may have run already).
+    const actor = await this.currentActor(socket.data.actor);
+    const access = actor ? await this.accessTo(actor, caseId) : null;
+    if (!access || (room === councilInternalRoom(caseId) && !access.internalAllowed)) {
       await socket.leave(room);
       throw new NotFound('case');
     }
@@ -190,6 +215,64 @@ export class RealtimeGateway
         if (await this.leftUnlessVisible(socket, caseId)) {
           void this.publishPresence(caseId);
         }
+      }
+    }
+  }
+
+  /**
+   * A membership of this user changed or one of its sessions ended (issue #14): every socket of the
+   * user, on any instance, is re-checked against the database before the relay emits anything
+   * newer. A socket whose session ended is disconnected; the others join the council rooms their
+   * memberships now give and leave the rest, and leave every case or council-internal room whose
+   * case the policy no longer shows them. Called by the relay on `membership.changed` and
+   * `session.revoked`.
+   */
+  async recheckUserSockets(userId: string): Promise<void> {
+    const sockets = await this.server.in(userRoom(userId)).fetchSockets();
+    const bySession = new Map<string, Promise<Actor | null>>();
+    for (const socket of sockets) {
+      const previous = socket.data.actor;
+      const key = previous.sessionId ?? '';
+      let pending = bySession.get(key);
+      if (!pending) {
+        pending = this.currentActor(previous);
+        bySession.set(key, pending);
+      }
+      const actor = await pending;
+      if (!actor) {
+        socket.emit('session-expired', SESSION_ENDED);
+        socket.disconnect(true);
+        continue;
+      }
+      await this.fitRooms(socket, actor);
+    }
+  }
+
+  /**
+   * Makes a socket's rooms match what its (fresh) actor may see: the council rooms its
+   * memberships give, and only the case and council-internal rooms the policy still shows it.
+   */
+  private async fitRooms(socket: RemoteSocket<ServerToClientEvents, SocketData>, actor: Actor): Promise<void> {
+    const wanted = new Set([userRoom(actor.userId), ...councilIdsOf(actor).map(councilRoom), ...caseOverviewRoomsOf(actor)]);
+    const stale = [...socket.rooms].filter((room) => MEMBERSHIP_ROOM_PREFIXES.some((prefix) => room.startsWith(prefix)) && !wanted.has(room));
+    for (const room of stale) {
+      socket.leave(room);
+    }
+    const missing = [...wanted].filter((room) => !socket.rooms.has(room));
+    if (missing.length > 0) {
+      socket.join(missing);
+    }
+    const present = new Set(caseIdsIn(socket.rooms));
+    for (const caseId of new Set([...present, ...internalCaseIdsIn(socket.rooms)])) {
+      const access = await this.accessTo(actor, caseId);
+      if (!access) {
+        socket.leave(caseRoom(caseId));
+        socket.leave(councilInternalRoom(caseId));
+        if (present.has(caseId)) {
+          void this.publishPresence(caseId);
+        }
+      } else if (!access.internalAllowed) {
+        socket.leave(councilInternalRoom(caseId));
       }
     }
   }
@@ -248,7 +331,7 @@ export class RealtimeGateway
       throw new Unauthorized();
     }
     const claims = await this.auth.verifyAccessToken(token);
-    const actor = await this.auth.actorFor(claims.sub);
+    const actor = await this.auth.actorForSession(claims);
     if (!actor) {
       throw new Unauthorized('auth.invalid_token', 'The access token is invalid or expired.');
     }
@@ -259,15 +342,23 @@ export class RealtimeGateway
 
   /** Fails closed: any error (not only 404) counts as no longer visible; the client may subscribe again. */
   private async stillVisible(actor: Actor, caseId: string): Promise<boolean> {
+    return (await this.accessTo(actor, caseId)) !== null;
+  }
+
+  private async accessTo(actor: Actor, caseId: string): Promise<CaseVisibility | null> {
     try {
-      await this.cases.assertVisible(actor, caseId);
-      return true;
+      return await this.cases.assertVisible(actor, caseId);
     } catch (error) {
       if (!(error instanceof DomainError)) {
         this.logger.error({ err: error, caseId }, 'case visibility re-check failed');
       }
-      return false;
+      return null;
     }
+  }
+
+  /** The socket's actor as the database has it now; null once its session ended or the account went. */
+  private currentActor(actor: Actor): Promise<Actor | null> {
+    return this.auth.actorForSession({ sub: actor.userId, sid: actor.sessionId ?? '', exp: 0 });
   }
 
   /** socket.io hands `message` and `data` to the client's `connect_error`. */
@@ -299,6 +390,13 @@ export class RealtimeGateway
       };
     }
     try {
+      // Memberships and the session are read afresh for every message, as for every HTTP request.
+      const actor = await this.currentActor(socket.data.actor);
+      if (!actor) {
+        setImmediate(() => this.endSession(socket));
+        return { ok: false, code: SESSION_ENDED.code, detail: SESSION_ENDED.detail };
+      }
+      socket.data.actor = actor;
       await work();
       return { ok: true };
     } catch (error) {
@@ -347,6 +445,14 @@ export class RealtimeGateway
     }
   }
 
+  private endSession(socket: RealtimeSocket): void {
+    this.clearExpiry(socket);
+    if (socket.connected) {
+      socket.emit('session-expired', SESSION_ENDED);
+      socket.disconnect(true);
+    }
+  }
+
   /** Tells a case room who is in it; counts sockets on every instance (works across the Redis adapter). */
   private async publishPresence(caseId: string): Promise<void> {
     if (this.closing) {
@@ -384,6 +490,11 @@ function caseOverviewRoomsOf(actor: Actor): string[] {
     return m.role === Role.CommitteeMember && m.committeeId !== null ? [committeeRoom(m.committeeId)] : [];
   });
   return [...new Set(rooms)];
+}
+
+function internalCaseIdsIn(rooms: ReadonlySet<string>): string[] {
+  const prefix = councilInternalRoom('');
+  return [...rooms].filter((room) => room.startsWith(prefix)).map((room) => room.slice(prefix.length));
 }
 
 function caseIdsIn(rooms: ReadonlySet<string>): string[] {

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { Client } from 'pg';
 
+import { MEMBERSHIP_CHANGED, SESSION_REVOKED } from '@wc/auth';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { OUTBOX_CHANNEL } from '@wc/database';
 
@@ -30,6 +31,9 @@ export const DEFAULT_RELAY_OPTIONS: RealtimeRelayOptions = { pollIntervalMs: 300
 
 /** Emitted by `@wc/unions` when a council revokes a union share: open sockets must lose access at once. */
 const UNION_SHARE_REVOKED = 'union_share.revoked';
+
+/** A membership changed or a session ended (issue #14): the user's open sockets are re-checked at once. */
+const ACCESS_EVENTS = new Set<string>([MEMBERSHIP_CHANGED, SESSION_REVOKED]);
 
 /** One relay per database holds this session lock; the others stand by. */
 const LEADER_LOCK_SQL = `SELECT pg_try_advisory_lock(hashtextextended('overleg.realtime_relay', 0)) AS locked`;
@@ -229,6 +233,10 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
         if (row.type === 'case.updated' && row.payload.action === COMMITTEE_ASSIGNED && row.case_id) {
           // Before the event: members of the committee that gave the case up stop hearing of it.
           await this.gateway.recheckCaseSockets(row.case_id);
+        }
+        if (ACCESS_EVENTS.has(row.type) && row.user_id) {
+          // Before the event and all later ones: the user's sockets get the rooms its access now gives.
+          await this.gateway.recheckUserSockets(row.user_id);
         }
         this.gateway.publish(rooms, toRealtimeEvent(row));
         if (row.type === UNION_SHARE_REVOKED && typeof row.payload.unionOrganisationId === 'string') {

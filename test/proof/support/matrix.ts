@@ -237,7 +237,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     own: { everyone: 200 },
     other: 'none',
     prepare: async (c) => {
-      const res = await c.w.t.http().post(`/organisations/${c.org.org.organisationId}/invitations`).set('Authorization', c.org.adminBearer)
+      const res = await c.w.t.http().post(`/organisations/${c.org.org.organisationId}/invitations`).set('Authorization', c.org.chairBearer)
         .send({ email: `invitee-${randomUUID()}@example.test`, roles: [{ role: 'council_member', worksCouncilId: c.org.org.worksCouncilId }] }).expect(201);
       c.extra.token = res.body.token;
     },
@@ -251,15 +251,26 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /works-councils/:worksCouncilId -> council:read': { own: { everyone: 200 } },
   'POST /organisations/:organisationId/works-councils -> council:manage': { own: { org_admin: 201 }, body: () => ({ name: 'Centrale OR', kind: 'cor' }) },
   'POST /works-councils/:worksCouncilId/committees -> council:manage': { own: { org_admin: 201 }, body: () => ({ name: 'Commissie Arbo' }) },
+  // Employer-side roles are the admin's to grant; the council board passes the guard (it grants council roles) and is refused here.
   'POST /organisations/:organisationId/memberships -> membership:manage': {
-    own: { org_admin: 201 },
+    own: { org_admin: 201, board: 403 },
     prepare: async (c) => {
       c.extra.userId = (await freshUser(c)).id;
     },
     body: (c) => ({ userId: c.extra.userId ?? c.org.org.hr.id, role: 'employer_representative' }),
   },
+  'PATCH /memberships/:membershipId -> membership:manage': {
+    own: { org_admin: 200, board: 403 },
+    prepare: async (c) => {
+      const user = await freshUser(c, 'employer_representative');
+      const [{ id }] = await c.w.t.db.query<Array<{ id: string }>>(`SELECT id FROM membership WHERE user_id = $1`, [user.id]);
+      c.values.membershipId = id;
+    },
+    values: (c) => ({ membershipId: c.values.membershipId ?? c.org.extraMembershipId }),
+    body: () => ({ role: 'hr_manager' }),
+  },
   'DELETE /memberships/:membershipId -> membership:manage': {
-    own: { org_admin: 204 },
+    own: { org_admin: 204, board: 403 },
     prepare: async (c) => {
       const user = await freshUser(c, 'employer_representative');
       const [{ id }] = await c.w.t.db.query<Array<{ id: string }>>(`SELECT id FROM membership WHERE user_id = $1`, [user.id]);
@@ -267,10 +278,26 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     },
     values: (c) => ({ membershipId: c.values.membershipId ?? c.org.extraMembershipId }),
   },
+  // An employer-side account: the admin's to deactivate; a council member's would be the board's (test/council-roles).
+  'POST /organisations/:organisationId/users/:userId/deactivation -> membership:manage': {
+    own: { org_admin: 204, board: 403 },
+    prepare: async (c) => {
+      c.values.userId = (await freshUser(c)).id;
+    },
+    values: (c) => ({ userId: c.values.userId ?? c.org.org.hr.id }),
+  },
+  // Council roles are the board's to grant by invitation (B.19); the admin only invites a new council's first chair.
   'POST /organisations/:organisationId/invitations -> invitation:create': {
-    own: { org_admin: 201 },
+    own: { board: 201, org_admin: 403 },
     body: (c) => ({ email: `invitee-${randomUUID()}@example.test`, roles: [{ role: 'council_member', worksCouncilId: c.org.org.worksCouncilId }] }),
   },
+  'GET /works-councils/:worksCouncilId/role-changes -> council:read': { own: { council: 200, employer: 403, org_admin: 403 } },
+  // The council's own expert (art. 16): engaged by the board; the cost notice is the employer's to see too (art. 22(2)).
+  'POST /works-councils/:worksCouncilId/expert-engagements -> invitation:create': {
+    own: { board: 201, org_admin: 403 },
+    body: () => ({ email: `expert-${randomUUID()}@example.test`, purpose: 'Toets van de DPIA', expectedCostsCents: 250000 }),
+  },
+  'GET /works-councils/:worksCouncilId/expert-engagements -> council:read': { own: { council: 200, employer: 200, org_admin: 200 } },
 
   // --- AI register
   'GET /organisations/:organisationId/ai-systems -> ai_system:read': { own: { everyone: 200 } },

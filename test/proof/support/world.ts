@@ -102,7 +102,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
   };
   const principals = { anonymous: { name: 'anonymous', role: null, user: null, bearer: null } } as Record<PrincipalName, Principal>;
   for (const [name, [role, user]] of Object.entries(users) as Array<[Exclude<PrincipalName, 'anonymous'>, [string, GivenUser]]>) {
-    principals[name] = { name, role, user, bearer: await t.login(user) };
+    // The same session as the organisation's own bearers: a password change (one cell) ends every other session of its user.
+    const shared: Partial<Record<PrincipalName, string>> = { hr_manager: own.hrBearer, council_chair: own.chairBearer, council_member: own.memberBearer, org_admin: own.adminBearer };
+    principals[name] = { name, role, user, bearer: shared[name] ?? (await t.login(user)) };
     own.notificationOf.set(user.id, await notification(t, own, user));
   }
   return { t, own, other, principals, unions: { status, dossier } };

@@ -213,6 +213,57 @@ export interface paths {
         delete: operations["CouncilsController_removeMembership"];
         options?: never;
         head?: never;
+        patch: operations["CouncilsController_changeMembership"];
+        trace?: never;
+    };
+    "/organisations/{organisationId}/users/{userId}/deactivation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ends the account's access at once; a council member's account is the council board's to end (B.19). */
+        post: operations["CouncilsController_deactivateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works-councils/{worksCouncilId}/expert-engagements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CouncilsController_listEngagements"];
+        put?: never;
+        /** The council's own expert (WOR art. 16), invited by its board; the employer gets the cost notice (art. 22(2)). */
+        post: operations["CouncilsController_engageExpert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works-councils/{worksCouncilId}/role-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who granted, changed or removed which council role: the council's own record. */
+        get: operations["CouncilsController_listRoleChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -1559,6 +1610,71 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        ChangeMembershipDto: {
+            /** @enum {string} */
+            role: "hr_manager" | "employer_representative" | "council_chair" | "council_secretary" | "council_member" | "committee_member" | "external_expert" | "union_officer" | "org_admin";
+            /** Format: uuid */
+            committeeId?: string;
+        };
+        CreateExpertEngagementDto: {
+            /** Format: email */
+            email: string;
+            purpose: string;
+            /** @description Expected costs in euro cents. */
+            expectedCostsCents: number;
+        };
+        RoleChangePersonResponse: {
+            userId: string;
+            displayName: string;
+        };
+        InvitationResponse: {
+            id: string;
+            email: string;
+            expiresAt: string;
+            /** @description Returned once, to hand to the invitee; only its hash is stored. */
+            token: string;
+            acceptUrl: string;
+        };
+        CreatedExpertEngagementResponse: {
+            id: string;
+            worksCouncilId: string;
+            /** @enum {string} */
+            status: "invited" | "engaged";
+            purpose: string;
+            expectedCostsCents: number;
+            /** @description When the cost notice was given (art. 22(2)). */
+            notifiedAt: string;
+            expert: components["schemas"]["RoleChangePersonResponse"] | null;
+            /** @description The invitee's address: for the council's own members, not for the employer. */
+            email: string | null;
+            confidentialityAcknowledgedAt: string | null;
+            invitation: components["schemas"]["InvitationResponse"];
+        };
+        ExpertEngagementResponse: {
+            id: string;
+            worksCouncilId: string;
+            /** @enum {string} */
+            status: "invited" | "engaged";
+            purpose: string;
+            expectedCostsCents: number;
+            /** @description When the cost notice was given (art. 22(2)). */
+            notifiedAt: string;
+            expert: components["schemas"]["RoleChangePersonResponse"] | null;
+            /** @description The invitee's address: for the council's own members, not for the employer. */
+            email: string | null;
+            confidentialityAcknowledgedAt: string | null;
+        };
+        CouncilRoleChangeResponse: {
+            id: string;
+            /** @enum {string} */
+            change: "granted" | "changed" | "removed" | "deactivated";
+            role: string;
+            previousRole: string | null;
+            committeeId: string | null;
+            subject: components["schemas"]["RoleChangePersonResponse"];
+            changedBy: components["schemas"]["RoleChangePersonResponse"] | null;
+            occurredAt: string;
+        };
         RoleAssignmentDto: {
             /** @enum {string} */
             role: "hr_manager" | "employer_representative" | "council_chair" | "council_secretary" | "council_member" | "committee_member" | "external_expert" | "union_officer" | "org_admin";
@@ -1572,15 +1688,9 @@ export interface components {
             email: string;
             roles: components["schemas"]["RoleAssignmentDto"][];
         };
-        InvitationResponse: {
-            id: string;
-            email: string;
-            expiresAt: string;
-            /** @description Returned once, to hand to the invitee; only its hash is stored. */
-            token: string;
-            acceptUrl: string;
-        };
         AcceptInvitationDto: {
+            /** @description Required (true) for the council's expert: WOR art. 20 binds the expert to confidentiality. */
+            confidentialityAcknowledged?: boolean;
             token: string;
             displayName: string;
             password: string;
@@ -3411,6 +3521,118 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CouncilsController_changeMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                membershipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeMembershipDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponse"];
+                };
+            };
+        };
+    };
+    CouncilsController_deactivateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CouncilsController_listEngagements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                worksCouncilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertEngagementResponse"][];
+                };
+            };
+        };
+    };
+    CouncilsController_engageExpert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                worksCouncilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExpertEngagementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedExpertEngagementResponse"];
+                };
+            };
+        };
+    };
+    CouncilsController_listRoleChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                worksCouncilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilRoleChangeResponse"][];
+                };
             };
         };
     };

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 
-import { api, unwrap } from '../api/client';
-import { ErrorAlert, SelectField, TextField, useMutation } from '../components/ui';
+import { api, ApiError, unwrap } from '../api/client';
+import { Checkbox, ErrorAlert, SelectField, TextField, useMutation } from '../components/ui';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { useSession } from '../session';
@@ -13,12 +13,15 @@ export function AcceptInvitationPage({ token }: { token: string }) {
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [language, setLanguage] = useState<'nl' | 'en'>(current);
+  const [acknowledged, setAcknowledged] = useState(false);
   const action = useMutation(async () => {
-    const pair = await unwrap(api.POST('/invitations/accept', { body: { token, displayName: displayName.trim(), password, language } }));
+    const pair = await unwrap(api.POST('/invitations/accept', { body: { token, displayName: displayName.trim(), password, language, ...(acknowledged ? { confidentialityAcknowledged: true } : {}) } }));
     await signIn(pair);
     navigate('/', { replace: true });
   });
   const tooShort = password.length > 0 && password.length < 12;
+  // The council's expert learns of the art. 20 duty when the server asks for it (the server decides who must).
+  const needsAcknowledgement = acknowledged || (action.error instanceof ApiError && action.error.code === 'invitation.confidentiality_required');
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -52,6 +55,7 @@ export function AcceptInvitationPage({ token }: { token: string }) {
           <option value="nl">Nederlands</option>
           <option value="en">English</option>
         </SelectField>
+        {needsAcknowledgement && <Checkbox label={t('invite.confidentiality')} hint={t('invite.confidentialityHint')} checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />}
         <ErrorAlert error={action.error} />
         <button type="submit" className="button button-primary" disabled={action.busy || !token}>
           {t('invite.submit')}

@@ -1,13 +1,17 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
 import { Empty, ErrorAlert, Loading, SelectField, TextField, useAsync, useMutation } from '../components/ui';
 import { useI18n } from '../i18n';
 import { useMe } from '../session';
 
-type Role = Schemas['RoleAssignmentDto']['role'];
+export type Role = Schemas['RoleAssignmentDto']['role'];
 const COUNCIL_ROLES: readonly Role[] = ['council_chair', 'council_secretary', 'council_member', 'committee_member', 'external_expert'];
-const ROLES: readonly Role[] = ['hr_manager', 'employer_representative', 'org_admin', ...COUNCIL_ROLES];
+/**
+ * What the admin grants: the employer's roles, and a new council's first chair (the server refuses
+ * the chair once the council has one, B.19). Every other council role is the council board's.
+ */
+const ADMIN_ROLES: readonly Role[] = ['hr_manager', 'employer_representative', 'org_admin', 'council_chair'];
 
 /** The organisation admin's part: who has which role, and inviting people. */
 export function OrganisationAdmin() {
@@ -16,7 +20,7 @@ export function OrganisationAdmin() {
   const members = useAsync(() => unwrap(api.GET('/organisations/{organisationId}/memberships', { params: { path: { organisationId: me.organisationId } } })), [me.organisationId]);
   return (
     <>
-      <Invite onDone={() => void members.reload()} />
+      <Invite roles={ADMIN_ROLES} title={t('admin.invite')} onDone={() => void members.reload()} />
       <section className="card" aria-labelledby="members-title">
         <h2 id="members-title">{t('admin.members')}</h2>
         <ErrorAlert error={members.error} />
@@ -52,24 +56,30 @@ export function OrganisationAdmin() {
   );
 }
 
-function Invite({ onDone }: { onDone: () => void }) {
+/** An invitation by e-mail; `worksCouncilId` fixes the council (the board invites to its own). */
+export function Invite({ roles, title, worksCouncilId, onDone }: { roles: readonly Role[]; title: string; worksCouncilId?: string; onDone: () => void }) {
   const { t, label, dateTime } = useI18n();
   const me = useMe();
   const councils = useAsync(() => unwrap(api.GET('/organisations/{organisationId}/works-councils', { params: { path: { organisationId: me.organisationId } } })), [me.organisationId]);
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>('council_member');
+  const [role, setRole] = useState<Role>(roles[0]);
   const [councilId, setCouncilId] = useState('');
+  const [committeeId, setCommitteeId] = useState('');
   const [sent, setSent] = useState<Schemas['InvitationResponse'] | null>(null);
-  const council = councilId || councils.data?.[0]?.id || '';
+  const council = worksCouncilId ?? (councilId || councils.data?.[0]?.id || '');
+  const committees = councils.data?.find((c) => c.id === council)?.committees ?? [];
+  const committee = committeeId || committees[0]?.id || '';
+  const titleId = useId();
   const invite = useMutation(async () => {
     const needsCouncil = COUNCIL_ROLES.includes(role);
-    setSent(await unwrap(api.POST('/organisations/{organisationId}/invitations', { params: { path: { organisationId: me.organisationId } }, body: { email: email.trim(), roles: [{ role, ...(needsCouncil && council ? { worksCouncilId: council } : {}) }] } })));
+    const placement = needsCouncil && council ? { worksCouncilId: council, ...(role === 'committee_member' && committee ? { committeeId: committee } : {}) } : {};
+    setSent(await unwrap(api.POST('/organisations/{organisationId}/invitations', { params: { path: { organisationId: me.organisationId } }, body: { email: email.trim(), roles: [{ role, ...placement }] } })));
     setEmail('');
     onDone();
   });
   return (
-    <section className="card" aria-labelledby="invite-title">
-      <h2 id="invite-title">{t('admin.invite')}</h2>
+    <section className="card" aria-labelledby={titleId}>
+      <h2 id={titleId}>{title}</h2>
       <form
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
@@ -78,13 +88,22 @@ function Invite({ onDone }: { onDone: () => void }) {
       >
         <TextField label={t('login.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
         <SelectField label={t('admin.role')} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLES.map((r) => (
+          {roles.map((r) => (
             <option key={r} value={r}>
               {label('role', r)}
             </option>
           ))}
         </SelectField>
-        {COUNCIL_ROLES.includes(role) && (
+        {role === 'committee_member' && (
+          <SelectField label={t('councilRoles.committee')} value={committee} onChange={(e) => setCommitteeId(e.target.value)}>
+            {committees.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        {COUNCIL_ROLES.includes(role) && !worksCouncilId && (
           <SelectField label={t('newCase.council')} value={council} onChange={(e) => setCouncilId(e.target.value)}>
             {(councils.data ?? []).map((c) => (
               <option key={c.id} value={c.id}>

@@ -7,6 +7,7 @@ import { useLiveEvents } from '../realtime';
 import { Link } from '../router';
 import { useMe, useSession } from '../session';
 import { OrganisationAdmin } from './admin';
+import { CouncilRoles, ExpertEngagements } from './council-roles';
 
 type DeadlineItem = Schemas['DeadlineItemResponse'];
 
@@ -31,8 +32,10 @@ export function HomePage() {
         )}
       </PageHeader>
       {roles.employer && <EmployerHome />}
+      {roles.employer && <EmployerCostNotices />}
       {(roles.council || roles.expert) && <CouncilHome />}
       {roles.union && <UnionHome />}
+      {roles.board && <CouncilRoles />}
       {roles.orgAdmin && <OrganisationAdmin />}
       {!roles.employer && !roles.council && !roles.union && !roles.expert && !roles.orgAdmin && <AdminHome />}
     </>
@@ -367,6 +370,14 @@ function UnionHome() {
       </section>
     </>
   );
+}
+
+/** Art. 22(2): the employer hears of the council's expert and the expected costs. */
+function EmployerCostNotices() {
+  const me = useMe();
+  const councils = useAsync(() => unwrap(api.GET('/organisations/{organisationId}/works-councils', { params: { path: { organisationId: me.organisationId } } })), [me.organisationId]);
+  const councilId = councils.data?.[0]?.id;
+  return councilId ? <ExpertEngagements worksCouncilId={councilId} /> : null;
 }
 
 function AdminHome() {
