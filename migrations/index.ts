@@ -9,6 +9,8 @@ import { CreateUnionShares1767916800000 } from './1767916800000-create-union-sha
 import { IndexAiCaseExpertIds1768003200000 } from './1768003200000-index-ai-case-expert-ids';
 import { AssignCaseCommittee1768089602000 } from './1768089602000-assign-case-committee';
 import { MentionNotifications1768090600000 } from './1768090600000-mention-notifications';
+import { CreateRuntimeRole1768300000000 } from './1768300000000-create-runtime-role';
+import { AnchorAuditHead1768300100000 } from './1768300100000-anchor-audit-head';
 
 /** Every migration in order. Listed explicitly: no glob loading at run time (house style B.17). */
-export const ALL_MIGRATIONS = [CreateAccountsAndCouncils1767225600000, CreateCases1767312000000, CreateRealtime1767484800000, CreateNotifications1767571200000, CreateDocuments1767657600000, CreateDossier1767744000000, CreateCollaboration1767830400000, CreateUnionShares1767916800000, IndexAiCaseExpertIds1768003200000, AssignCaseCommittee1768089602000, MentionNotifications1768090600000];
+export const ALL_MIGRATIONS = [CreateAccountsAndCouncils1767225600000, CreateCases1767312000000, CreateRealtime1767484800000, CreateNotifications1767571200000, CreateDocuments1767657600000, CreateDossier1767744000000, CreateCollaboration1767830400000, CreateUnionShares1767916800000, IndexAiCaseExpertIds1768003200000, AssignCaseCommittee1768089602000, MentionNotifications1768090600000, CreateRuntimeRole1768300000000, AnchorAuditHead1768300100000];
