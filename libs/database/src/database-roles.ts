@@ -70,9 +70,48 @@ export async function provisionAppRole(ownerUrl: string, appUrl: string): Promis
           EXECUTE format('GRANT CREATE ON DATABASE %I TO %I', current_database(), ${name});
         END IF;
       END $$`);
+    await client.query(handOverSql(PG_BOSS_SCHEMA, name));
   } finally {
     await client.end();
   }
+}
+
+/** pg-boss's default schema, which JobQueue uses. */
+const PG_BOSS_SCHEMA = 'pgboss';
+
+/**
+ * Gives the app login a schema someone else created: pg-boss's, created by the single role of a
+ * database from before there were two roles. Its tables, sequences, functions and types too, as
+ * pg-boss attaches partitions to its tables when it creates a queue.
+ */
+function handOverSql(schema: string, role: string): string {
+  return `
+      DO $$
+      DECLARE
+        item record;
+      BEGIN
+        IF NOT EXISTS (SELECT FROM pg_namespace WHERE nspname = '${schema}' AND nspowner <> (SELECT oid FROM pg_roles WHERE rolname = ${role})) THEN
+          RETURN;
+        END IF;
+        EXECUTE format('ALTER SCHEMA %I OWNER TO %I', '${schema}', ${role});
+        FOR item IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = '${schema}' AND c.relkind IN ('r', 'p', 'v', 'm') LOOP
+          EXECUTE format('ALTER TABLE %I.%I OWNER TO %I', '${schema}', item.relname, ${role});
+        END LOOP;
+        FOR item IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = '${schema}' AND c.relkind = 'S' AND c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = ${role}) LOOP
+          EXECUTE format('ALTER SEQUENCE %I.%I OWNER TO %I', '${schema}', item.relname, ${role});
+        END LOOP;
+        FOR item IN SELECT p.oid::regprocedure AS signature FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                    WHERE n.nspname = '${schema}' LOOP
+          EXECUTE format('ALTER ROUTINE %s OWNER TO %I', item.signature, ${role});
+        END LOOP;
+        FOR item IN SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+                    WHERE n.nspname = '${schema}' AND t.typtype IN ('e', 'd', 'c')
+                      AND NOT EXISTS (SELECT FROM pg_class c WHERE c.reltype = t.oid) LOOP
+          EXECUTE format('ALTER TYPE %I.%I OWNER TO %I', '${schema}', item.typname, ${role});
+        END LOOP;
+      END $$`;
 }
 
 /**
