@@ -8,6 +8,7 @@ import {
 import { Client } from 'pg';
 
 import { APP_CONFIG, type AppConfig } from '@wc/config';
+import { type EventAudience, eventPartiesFor, eventPayloadFor } from '@wc/core';
 import { OUTBOX_CHANNEL } from '@wc/database';
 
 import type { RealtimeEvent } from './realtime.events';
@@ -230,7 +231,7 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
           // Before the event: members of the committee that gave the case up stop hearing of it.
           await this.gateway.recheckCaseSockets(row.case_id);
         }
-        this.gateway.publish(rooms, toRealtimeEvent(row));
+        this.gateway.publish(rooms, (audience) => toRealtimeEvent(row, audience));
         if (row.type === UNION_SHARE_REVOKED && typeof row.payload.unionOrganisationId === 'string') {
           // Awaited: no later event of this batch may reach a socket whose access just ended.
           await this.gateway.recheckUnionSockets(row.payload.unionOrganisationId);
@@ -258,17 +259,17 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
 /** Payload fields that only route an event; sockets are not told which committee prepares a case. */
 const ROUTING_FIELDS = ['committeeId', 'previousCommitteeId'];
 
-function toRealtimeEvent(row: EventRow): RealtimeEvent {
+/** The event as `audience` may see it: the payload and parties the HTTP event log would show it. */
+function toRealtimeEvent(row: EventRow, audience: EventAudience): RealtimeEvent {
+  const payload = eventPayloadFor(audience, row.payload);
   return {
     // The payload holds ids and versions only, by the outbox contract; our fields win on a clash.
-    ...Object.fromEntries(Object.entries(row.payload).filter(([key]) => !ROUTING_FIELDS.includes(key))),
+    ...Object.fromEntries(Object.entries(payload).filter(([key]) => !ROUTING_FIELDS.includes(key))),
     type: row.type,
     eventId: row.id,
     caseId: row.case_id,
     caseSeq: row.case_seq,
-    organisationId: row.organisation_id,
-    worksCouncilId: row.works_council_id,
-    userId: row.user_id,
+    ...eventPartiesFor(audience, { organisationId: row.organisation_id, worksCouncilId: row.works_council_id, userId: row.user_id }),
     occurredAt: row.occurred_at.toISOString(),
   };
 }
