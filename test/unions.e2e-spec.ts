@@ -405,7 +405,10 @@ describe('sharing with unions (e2e)', () => {
       for (const id of [secret.id, comment.id, orgA.hr.id, orgA.member.id, orgA.organisationId, orgA.worksCouncilId]) {
         expect([id, seen.includes(id as string)]).toEqual([id, false]);
       }
-      // The council's socket got the ids: the filter is per recipient, not a loss for everyone.
+      // Nor who else is looking at the case.
+      await chair.inbox.waitFor(() => chair.inbox.presence.find((p) => p.caseId === ids.a1 && p.userIds.includes(orgA.chair.id)));
+      expect(x.inbox.presence.filter((p) => p.caseId === ids.a1).flatMap((p) => p.userIds)).toEqual([]);
+            // The council's socket got the ids: the filter is per recipient, not a loss for everyone.
       const council = JSON.stringify(chair.inbox.events.filter((e) => e.caseId === ids.a1));
       expect([secret.id, comment.id, orgA.worksCouncilId].map((id) => council.includes(id as string))).toEqual([true, true, true]);
     });

@@ -372,7 +372,9 @@ export class RealtimeGateway
         // Shutdown began during the count; the Redis clients may be closed by now.
         return;
       }
-      this.server.to(caseRoom(caseId)).emit('presence', { caseId, userIds });
+      // A union officer is not told who else looks at the case: ids of people it cannot read.
+      this.server.to(caseRoom(caseId)).except(audienceRoom('union')).emit('presence', { caseId, userIds });
+      this.server.to(caseRoom(caseId)).except(audienceRoom('full')).emit('presence', { caseId, userIds: [] });
     } catch (error) {
       // An instance that does not answer in time (e.g. one going down) delays presence, nothing else.
       this.logger.warn({ err: error, caseId }, 'presence not published');
