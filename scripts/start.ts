@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { startApi } from '@wc/api';
 import { type AppConfig, ConfigError, loadConfig } from '@wc/config';
 import { DemoSeeder } from '@wc/councils';
-import { type EmbeddedDatabase, ensureDatabase, runMigrations, startEmbeddedPostgres } from '@wc/database';
+import {
+  DEFAULT_APP_PASSWORD,
+  DEFAULT_APP_USER,
+  type EmbeddedDatabase,
+  ensureDatabase,
+  provisionAppRole,
+  runMigrations,
+  startEmbeddedPostgres,
+  withCredentials,
+} from '@wc/database';
 import { startWorker } from '@wc/worker';
 
 import { ensureWebBuild } from './build-web';
@@ -29,16 +38,21 @@ async function main(): Promise<void> {
 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.database.url;
+  let migrationUrl = config.database.migrationUrl ?? databaseUrl;
   if (!databaseUrl) {
     const dir = join(config.app.dataDir, 'postgres');
     console.log(`Starting embedded PostgreSQL in ${dir} on port ${config.database.embeddedPort} ...`);
     embedded = await startEmbeddedPostgres(dir, config.database.embeddedPort);
     await ensureDatabase(embedded.serverUrl, 'overleg');
-    databaseUrl = embedded.urlFor('overleg');
+    // Migrations as the cluster's owner; the API and the worker as the runtime role (also on data
+    // created before there were two roles: both steps are idempotent).
+    migrationUrl = embedded.urlFor('overleg');
+    databaseUrl = withCredentials(migrationUrl, DEFAULT_APP_USER, DEFAULT_APP_PASSWORD);
   }
-  const resolved: AppConfig = { ...config, database: { ...config.database, url: databaseUrl } };
+  const resolved: AppConfig = { ...config, database: { ...config.database, url: databaseUrl, migrationUrl } };
 
-  const applied = await runMigrations(databaseUrl);
+  const applied = await runMigrations(migrationUrl ?? databaseUrl);
+  await provisionAppRole(migrationUrl ?? databaseUrl, databaseUrl);
   if (applied.length > 0) {
     console.log(`Applied migrations: ${applied.join(', ')}`);
   }

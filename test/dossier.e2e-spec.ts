@@ -141,9 +141,12 @@ describe('case dossier (e2e)', () => {
       const same = await submit(caseId, 422);
       expect(same.body).toMatchObject({ code: 'assessment.no_changes', latestSeq: 1 });
 
-      // A submitted version cannot change, whoever connects.
-      await expect(t.db.query(`UPDATE assessment_version SET content = '{}'::jsonb WHERE case_id = $1`, [caseId])).rejects.toThrow(/immutable/);
-      await expect(t.db.query(`DELETE FROM assessment_version WHERE case_id = $1`, [caseId])).rejects.toThrow(/immutable/);
+      // A submitted version cannot change, whoever connects: the app's role lacks the privilege,
+      // and the owner's statement meets the trigger.
+      await expect(t.db.query(`UPDATE assessment_version SET content = '{}'::jsonb WHERE case_id = $1`, [caseId])).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/permission denied/) });
+      await expect(t.db.query(`DELETE FROM assessment_version WHERE case_id = $1`, [caseId])).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/permission denied/) });
+      await expect(t.ownerQuery(`UPDATE assessment_version SET content = '{}'::jsonb WHERE case_id = $1`, [caseId])).rejects.toThrow(/immutable/);
+      await expect(t.ownerQuery(`DELETE FROM assessment_version WHERE case_id = $1`, [caseId])).rejects.toThrow(/immutable/);
 
       await patch(caseId, {
         answers: [{ questionId: 'A1', answer: 'Handmatige routeplanning verdwijnt', effect: -1, mitigation: 'Taakroulatie', basis: 'Pilot in hal 3', evidenceType: 'pilot' }],

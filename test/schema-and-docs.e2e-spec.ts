@@ -80,7 +80,7 @@ describe('schema and API documentation drift (e2e)', () => {
 
   it('reverts every migration and re-applies them to the same schema', async () => {
     const database = await createTestDatabase();
-    const dataSource = new DataSource({ ...dataSourceOptions({ url: database.url, poolSize: 2 }), migrationsTransactionMode: 'each' });
+    const dataSource = new DataSource({ ...dataSourceOptions({ url: database.ownerUrl, poolSize: 2 }), migrationsTransactionMode: 'each' });
     await dataSource.initialize();
     try {
       const migrated = await schemaFingerprint(dataSource);

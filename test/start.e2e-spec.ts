@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { Client } from 'pg';
+
 import { freePort } from '@wc/testing';
 
 /** Runs the real `npm start` entry on embedded PostgreSQL in a temp dir, twice. */
@@ -59,6 +61,15 @@ describe('npm start (e2e)', () => {
     await waitReady(first);
     expect(first.output()).toContain(`http://localhost:${port}`);
     expect(first.output()).toContain('hr@demo-logistiek.nl');
+    // Migrated as the cluster's owner; the API and the worker connect as the runtime role.
+    const owner = new Client({ connectionString: `postgres://overleg:overleg@127.0.0.1:${pgPort}/overleg` });
+    await owner.connect();
+    try {
+      const { rows } = await owner.query<{ usename: string }>(`SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'overleg' AND application_name LIKE 'overleg%'`);
+      expect(rows).toEqual([{ usename: 'overleg_app' }]);
+    } finally {
+      await owner.end();
+    }
     const { organisationId, bearer } = await loginAsHr();
     const system = await fetch(`http://127.0.0.1:${port}/organisations/${organisationId}/ai-systems`, {
       method: 'POST',

@@ -374,6 +374,45 @@ describe('sharing with unions (e2e)', () => {
       expect(http.filter((seen) => seen.includes(secret.id))).toEqual([]);
     });
 
+    it('sends a status-share socket exactly what its HTTP event log shows of the same events', async () => {
+      const x = await socketOf('x');
+      const chair = await socketOf('chairA');
+      for (const s of [x.socket, chair.socket]) {
+        await expect(ask(s, 'subscribe', { caseId: ids.a1 })).resolves.toEqual({ ok: true });
+      }
+      const [last] = ((await get('x', `/cases/${ids.a1}/events`).expect(200)).body as Json[]).slice(-1);
+      const after = (last?.caseSeq as number | undefined) ?? 0;
+
+      // A confidential document, a comment and a stage move: ids of documents, comments and people.
+      const secret = (await t.http().post(`/cases/${ids.a1}/documents`).set('Authorization', bearer.hrA).field('title', 'Geheime bijlage').field('confidentialScope', 'Prijzen')
+        .attach('file', Buffer.from('x\n'), { filename: 'bijlage.txt', contentType: 'text/plain' }).expect(201)).body as Json;
+      const comment = (await t.http().post(`/cases/${ids.a1}/comments`).set('Authorization', bearer.memberA).send({ body: 'Wat betekent dit voor de ploegen?' }).expect(201)).body as Json;
+      await act('chairA', ids.a1, 'consent', { type: 'record_consultation_held', heldOn: '2026-03-02' });
+      await marker(x.inbox, unionX.officer.id);
+      await marker(chair.inbox, orgA.chair.id);
+
+      const log = ((await get('x', `/cases/${ids.a1}/events?after=${after}`).expect(200)).body as Json[]);
+      const received = x.inbox.events.filter((e) => e.caseId === ids.a1 && (e.caseSeq ?? 0) > after);
+      expect(log.length).toBeGreaterThanOrEqual(3);
+      // Same events, and of each exactly the payload the log shows; no party named beside the case.
+      expect(received.map((e) => e.caseSeq)).toEqual(log.map((e) => e.caseSeq));
+      for (const [index, event] of received.entries()) {
+        const { type, eventId, caseId, caseSeq, occurredAt, organisationId, worksCouncilId, userId, ...payload } = event;
+        expect({ type, caseSeq, occurredAt, payload }).toEqual({ type: log[index].type, caseSeq: log[index].caseSeq, occurredAt: log[index].occurredAt, payload: log[index].payload });
+        expect({ caseId, organisationId, worksCouncilId, userId, eventId: typeof eventId }).toEqual({ caseId: ids.a1, organisationId: null, worksCouncilId: null, userId: null, eventId: 'string' });
+      }
+      const seen = JSON.stringify(received);
+      for (const id of [secret.id, comment.id, orgA.hr.id, orgA.member.id, orgA.organisationId, orgA.worksCouncilId]) {
+        expect([id, seen.includes(id as string)]).toEqual([id, false]);
+      }
+      // Nor who else is looking at the case.
+      await chair.inbox.waitFor(() => chair.inbox.presence.find((p) => p.caseId === ids.a1 && p.userIds.includes(orgA.chair.id)));
+      expect(x.inbox.presence.filter((p) => p.caseId === ids.a1).flatMap((p) => p.userIds)).toEqual([]);
+            // The council's socket got the ids: the filter is per recipient, not a loss for everyone.
+      const council = JSON.stringify(chair.inbox.events.filter((e) => e.caseId === ids.a1));
+      expect([secret.id, comment.id, orgA.worksCouncilId].map((id) => council.includes(id as string))).toEqual([true, true, true]);
+    });
+
     it('lets union officers change nothing', async () => {
       const version = await versionOf(ids.a2);
       const attempts: Array<[string, string, Json, number, string]> = [

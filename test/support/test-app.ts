@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 
@@ -14,7 +15,10 @@ export interface TestApp {
   config: AppConfig;
   url: string;
   clock: FakeClock;
+  /** The app's own connection pool: the runtime role. */
   db: DataSource;
+  /** One query as the owner of the tables (here the server's superuser), e.g. to simulate tampering. */
+  ownerQuery: <T = Record<string, unknown>>(sql: string, parameters?: unknown[]) => Promise<T[]>;
   given: Given;
   http: () => ReturnType<typeof request>;
   /** Logs in and returns the bearer header value. */
@@ -42,6 +46,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     url,
     clock,
     db,
+    ownerQuery: async <T,>(sql: string, parameters: unknown[] = []) => {
+      const client = new Client({ connectionString: database.ownerUrl });
+      await client.connect();
+      try {
+        return (await client.query(sql, parameters)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
     given: new Given(db),
     http,
     login: async (user) => {

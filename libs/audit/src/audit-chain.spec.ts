@@ -14,7 +14,43 @@ function chain(n: number) {
 
 describe('audit chain', () => {
   it('accepts an untouched chain', () => {
-    expect(verifyChain(chain(3))).toEqual({ valid: true, entries: 3, firstInvalidSeq: null });
+    const rows = chain(3);
+    expect(verifyChain(rows, { seq: 3, hash: rows[2].hash })).toEqual({ valid: true, entries: 3, firstInvalidSeq: null, reason: null, expectedSeq: 3, foundSeq: 3 });
+  });
+
+  it('accepts an empty chain without a head', () => {
+    expect(verifyChain([], null)).toMatchObject({ valid: true, entries: 0 });
+  });
+
+  it.each([1, 2, 3])('detects the newest %i entries removed against the anchored head', (removed) => {
+    const rows = chain(5);
+    const head = { seq: 5, hash: rows[4].hash };
+    expect(verifyChain(rows.slice(0, 5 - removed), head)).toEqual({
+      valid: false,
+      entries: 5 - removed,
+      firstInvalidSeq: 6 - removed,
+      reason: 'truncated',
+      expectedSeq: 5,
+      foundSeq: 5 - removed,
+    });
+  });
+
+  it('detects a whole chain removed', () => {
+    const rows = chain(2);
+    expect(verifyChain([], { seq: 2, hash: rows[1].hash })).toMatchObject({ valid: false, reason: 'truncated', expectedSeq: 2, foundSeq: 0 });
+  });
+
+  it('detects the newest entry replaced by a re-hashed forgery', () => {
+    const rows = chain(3);
+    const head = { seq: 3, hash: rows[2].hash };
+    const forged = { ...rows[2], action: 'forged' };
+    const tampered = [...rows.slice(0, 2), { ...forged, hash: entryHash(forged) }];
+    expect(verifyChain(tampered, head)).toMatchObject({ valid: false, reason: 'edited', firstInvalidSeq: 3 });
+  });
+
+  it('detects an entry appended beside the anchor', () => {
+    const rows = chain(3);
+    expect(verifyChain(rows, { seq: 2, hash: rows[1].hash })).toMatchObject({ valid: false, reason: 'edited', firstInvalidSeq: 3 });
   });
 
   it.each([
@@ -23,8 +59,9 @@ describe('audit chain', () => {
     ['a removed row', (rows: ReturnType<typeof chain>) => rows.splice(1, 1)],
   ])('detects %s at the first broken entry', (_name, tamper) => {
     const rows = chain(3);
+    const head = { seq: 3, hash: rows[2].hash };
     tamper(rows);
-    expect(verifyChain(rows)).toMatchObject({ valid: false, firstInvalidSeq: expect.any(Number) });
+    expect(verifyChain(rows, head)).toMatchObject({ valid: false, reason: 'edited', firstInvalidSeq: expect.any(Number) });
   });
 
   it('hashes independently of key order', () => {

@@ -6,7 +6,7 @@ import { AiSystemsService } from '@wc/ai-systems';
 import { AuditService, type AuditEntryView, type ChainVerdict } from '@wc/audit';
 import type { Actor } from '@wc/auth';
 import { CouncilsService } from '@wc/councils';
-import { Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict, orNullIfHidden } from '@wc/core';
+import { Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict, eventPayloadFor, orNullIfHidden } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 import { addWorkingDays, DeadlinesService, councilTermSettings, resolveTermLength, type DeadlineView } from '@wc/deadlines';
 
@@ -524,7 +524,7 @@ export class CaseService {
     const rows = await this.cases.eventsAfter(caseId, after);
     // Internal events belong to the council-internal space (realtime rooms route them the same way).
     const visible = mayUseInternalSpace(side) ? rows : rows.filter((e) => !e.type.startsWith(INTERNAL_EVENT_PREFIX));
-    return visible.map((e) => ({ caseSeq: e.caseSeq ?? 0, type: e.type, occurredAt: e.occurredAt.toISOString(), payload: side === 'union' ? unionEventPayload(e.payload) : e.payload }));
+    return visible.map((e) => ({ caseSeq: e.caseSeq ?? 0, type: e.type, occurredAt: e.occurredAt.toISOString(), payload: eventPayloadFor(side === 'union' ? 'union' : 'full', e.payload) }));
   }
 
   private async assertAudit(actor: Actor, caseId: string): Promise<void> {
@@ -675,17 +675,7 @@ export class CaseService {
   }
 }
 
-/**
- * The payload fields a union officer's event log keeps (issue #8): version and stage moves. Other
- * fields may carry text (reasons) or ids of items a union must not learn of (confidential
- * documents, other threads); the client refetches what it may see.
- */
-const UNION_EVENT_FIELDS = ['version', 'status', 'track', 'from', 'to'];
 const INTERNAL_EVENT_PREFIX = 'internal.';
-
-function unionEventPayload(payload: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(payload).filter(([key]) => UNION_EVENT_FIELDS.includes(key)));
-}
 
 /** Which required request items the written case contains, legal-rules (b)1-2. */
 function presentContents(contents: CaseContents, hasGrounds: boolean): string[] {

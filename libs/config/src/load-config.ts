@@ -3,7 +3,14 @@ import { resolve } from 'node:path';
 /** Typed configuration, one namespace per concern (house style B.8). */
 export interface AppConfig {
   app: { env: 'development' | 'test' | 'production'; port: number; publicUrl: string; dataDir: string; logLevel: string };
-  database: { url: string | undefined; embeddedPort: number; poolSize: number };
+  database: {
+    /** What the API and the worker connect as: the runtime role. */
+    url: string | undefined;
+    /** What migrations run as: the owner of the tables. Unset: `url` (one role for both). */
+    migrationUrl: string | undefined;
+    embeddedPort: number;
+    poolSize: number;
+  };
   auth: {
     jwtSecret: string;
     accessTokenTtlSeconds: number;
@@ -58,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     database: {
       url: databaseUrl,
+      migrationUrl: read.url('MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']),
       embeddedPort: read.int('EMBEDDED_PG_PORT', 54329, { min: 1, max: 65535 }),
       poolSize: read.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
     },

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 
+import { DatabaseRoleCheck } from './database-role.check';
 import { dataSourceOptions } from './data-source-options';
 import { DomainEventEntity } from './domain-event.entity';
 import { Outbox } from './outbox';
@@ -28,7 +29,7 @@ import { TransactionHost } from './transaction-host';
       },
     }),
   ],
-  providers: [TransactionHost, Outbox],
+  providers: [TransactionHost, Outbox, DatabaseRoleCheck],
   exports: [TransactionHost, Outbox],
 })
 export class DatabaseModule {}

@@ -1,18 +1,20 @@
 import { Client } from 'pg';
 
-import { createTestDatabase } from '@wc/testing';
+import { createTestDatabase, type TestDatabase } from '@wc/testing';
 
 /**
  * Submitted assessment versions are immutable in the database itself (migration
  * 1767744000000-create-dossier), whoever connects, yet deleting the whole case still cascades.
  */
 describe('assessment_version immutability (real PostgreSQL)', () => {
-  let database: { url: string; drop: () => Promise<void> };
+  let database: TestDatabase;
   let db: Client;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    db = new Client({ connectionString: database.url });
+    // As the owner: the trigger holds even for the role that may disable it (the application role
+    // lacks UPDATE and DELETE on the table altogether, test/database-roles.e2e-spec.ts).
+    db = new Client({ connectionString: database.ownerUrl });
     await db.connect();
   });
   afterAll(async () => {

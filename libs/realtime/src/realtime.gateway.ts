@@ -11,7 +11,7 @@ import {
 import type { RemoteSocket, Server, Socket } from 'socket.io';
 
 import { type Actor, AuthService, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
-import { Clock, DomainError, Forbidden, NotFound, Unauthorized } from '@wc/core';
+import { Clock, DomainError, EVENT_AUDIENCES, type EventAudience, Forbidden, NotFound, Unauthorized } from '@wc/core';
 
 import { CASE_ACCESS, type CaseAccess, type CaseVisibility } from './case-access';
 import { CaseSubscriptionDto } from './dto/case-subscription.dto';
@@ -24,7 +24,7 @@ import type {
   ServerToClientEvents,
   SocketData,
 } from './realtime.events';
-import { caseRoom, committeeRoom, councilCasesRoom, councilInternalRoom, councilRoom, userRoom } from './rooms';
+import { audienceRoom, caseRoom, committeeRoom, councilCasesRoom, councilInternalRoom, councilRoom, userRoom } from './rooms';
 
 export type RealtimeServer = Server<
   ClientToServerEvents,
@@ -112,7 +112,7 @@ export class RealtimeGateway
       });
     });
     this.scheduleExpiry(socket, expiresAt);
-    await socket.join([userRoom(actor.userId), ...councilIdsOf(actor).map(councilRoom), ...caseOverviewRoomsOf(actor)]);
+    await socket.join([userRoom(actor.userId), audienceRoom(audienceOf(actor)), ...councilIdsOf(actor).map(councilRoom), ...caseOverviewRoomsOf(actor)]);
     // A role change or session end that committed between the handshake and the join, and whose
     // re-check ran before this socket was in its user room, is caught here.
     const fresh = await this.currentActor(actor);
@@ -302,10 +302,23 @@ export class RealtimeGateway
     return true;
   }
 
-  /** Pushes one event to the rooms entitled to it, on every instance (through the adapter). */
-  publish(rooms: readonly string[], event: RealtimeEvent): void {
-    if (rooms.length > 0) {
-      this.server.to([...rooms]).emit('event', event);
+  /**
+   * Pushes one event to the rooms entitled to it, on every instance (through the adapter), each
+   * socket getting the view of its audience (`audienceRoom`), once. The user an event is
+   * addressed to gets it whole in their own room: it is theirs.
+   */
+  publish(rooms: readonly string[], viewFor: (audience: EventAudience) => RealtimeEvent): void {
+    const own = rooms.filter((room) => room.startsWith(userRoom('')));
+    const shared = rooms.filter((room) => !own.includes(room));
+    if (own.length > 0) {
+      this.server.to(own).emit('event', viewFor('full'));
+    }
+    if (shared.length === 0) {
+      return;
+    }
+    for (const audience of EVENT_AUDIENCES) {
+      const others = EVENT_AUDIENCES.filter((a) => a !== audience).map(audienceRoom);
+      this.server.to(shared).except([...own, ...others]).emit('event', viewFor(audience));
     }
   }
 
@@ -465,7 +478,9 @@ export class RealtimeGateway
         // Shutdown began during the count; the Redis clients may be closed by now.
         return;
       }
-      this.server.to(caseRoom(caseId)).emit('presence', { caseId, userIds });
+      // A union officer is not told who else looks at the case: ids of people it cannot read.
+      this.server.to(caseRoom(caseId)).except(audienceRoom('union')).emit('presence', { caseId, userIds });
+      this.server.to(caseRoom(caseId)).except(audienceRoom('full')).emit('presence', { caseId, userIds: [] });
     } catch (error) {
       // An instance that does not answer in time (e.g. one going down) delays presence, nothing else.
       this.logger.warn({ err: error, caseId }, 'presence not published');
@@ -473,6 +488,11 @@ export class RealtimeGateway
   }
 }
 
+
+/** A union officer's sockets get the union view of every event, whatever other roles the account holds. */
+function audienceOf(actor: Actor): EventAudience {
+  return actor.memberships.some((m) => m.role === Role.UnionOfficer) ? 'union' : 'full';
+}
 
 function councilIdsOf(actor: Actor): string[] {
   const ids = actor.memberships

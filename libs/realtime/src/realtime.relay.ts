@@ -9,6 +9,7 @@ import { Client } from 'pg';
 
 import { MEMBERSHIP_CHANGED, SESSION_REVOKED } from '@wc/auth';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
+import { type EventAudience, eventPartiesFor, eventPayloadFor } from '@wc/core';
 import { OUTBOX_CHANNEL } from '@wc/database';
 
 import type { RealtimeEvent } from './realtime.events';
@@ -238,7 +239,7 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
           // Before the event and all later ones: the user's sockets get the rooms its access now gives.
           await this.gateway.recheckUserSockets(row.user_id);
         }
-        this.gateway.publish(rooms, toRealtimeEvent(row));
+        this.gateway.publish(rooms, (audience) => toRealtimeEvent(row, audience));
         if (row.type === UNION_SHARE_REVOKED && typeof row.payload.unionOrganisationId === 'string') {
           // Awaited: no later event of this batch may reach a socket whose access just ended.
           await this.gateway.recheckUnionSockets(row.payload.unionOrganisationId);
@@ -266,17 +267,17 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
 /** Payload fields that only route an event; sockets are not told which committee prepares a case. */
 const ROUTING_FIELDS = ['committeeId', 'previousCommitteeId'];
 
-function toRealtimeEvent(row: EventRow): RealtimeEvent {
+/** The event as `audience` may see it: the payload and parties the HTTP event log would show it. */
+function toRealtimeEvent(row: EventRow, audience: EventAudience): RealtimeEvent {
+  const payload = eventPayloadFor(audience, row.payload);
   return {
     // The payload holds ids and versions only, by the outbox contract; our fields win on a clash.
-    ...Object.fromEntries(Object.entries(row.payload).filter(([key]) => !ROUTING_FIELDS.includes(key))),
+    ...Object.fromEntries(Object.entries(payload).filter(([key]) => !ROUTING_FIELDS.includes(key))),
     type: row.type,
     eventId: row.id,
     caseId: row.case_id,
     caseSeq: row.case_seq,
-    organisationId: row.organisation_id,
-    worksCouncilId: row.works_council_id,
-    userId: row.user_id,
+    ...eventPartiesFor(audience, { organisationId: row.organisation_id, worksCouncilId: row.works_council_id, userId: row.user_id }),
     occurredAt: row.occurred_at.toISOString(),
   };
 }

@@ -1,3 +1,5 @@
+import type { EventAudience } from '@wc/core';
+
 /** Socket room names, `<kind>:<uuid>` (house style B.4). */
 export const userRoom = (userId: string) => `user:${userId}`;
 export const councilRoom = (worksCouncilId: string) => `council:${worksCouncilId}`;
@@ -7,6 +9,8 @@ export const councilCasesRoom = (worksCouncilId: string) => `council-cases:${wor
 export const committeeRoom = (committeeId: string) => `committee:${committeeId}`;
 export const caseRoom = (caseId: string) => `case:${caseId}`;
 export const councilInternalRoom = (caseId: string) => `council-internal:${caseId}`;
+/** Every socket is in exactly one: it picks which view of an event reaches it (`eventPayloadFor`). */
+export const audienceRoom = (audience: EventAudience) => `audience:${audience}`;
 
 /** Event types of the council's own deliberation; never shown to the employer side. */
 export const INTERNAL_EVENT_PREFIX = 'internal.';

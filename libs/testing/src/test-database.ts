@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 
 import { Client } from 'pg';
 
+import { DEFAULT_APP_PASSWORD, DEFAULT_APP_USER, provisionAppRole, withCredentials } from '@wc/database';
+
 /** Set by the Jest global setup for every worker. */
 export const TEST_SERVER_ENV = 'WC_TEST_SERVER_URL';
 export const TEST_TEMPLATE_ENV = 'WC_TEST_TEMPLATE';
@@ -12,11 +14,20 @@ export function withDatabase(serverUrl: string, database: string): string {
   return url.toString();
 }
 
+export interface TestDatabase {
+  /** As the application's runtime role, as the app under test connects. */
+  url: string;
+  /** As the owner (the server's superuser here): for migrations and for tests that tamper. */
+  ownerUrl: string;
+  drop: () => Promise<void>;
+}
+
 /**
  * A fresh database for one test file, copied from the migrated template: tests never share
- * rows, so none needs truncation or an empty table.
+ * rows, so none needs truncation or an empty table. The template carries the table privileges;
+ * the database-level ones are granted per copy.
  */
-export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env[TEST_SERVER_ENV];
   const template = process.env[TEST_TEMPLATE_ENV];
   if (!serverUrl || !template) {
@@ -24,8 +35,12 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   }
   const name = `${template}_${randomBytes(4).toString('hex')}`;
   await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  const ownerUrl = withDatabase(serverUrl, name);
+  const url = withCredentials(ownerUrl, DEFAULT_APP_USER, DEFAULT_APP_PASSWORD);
+  await provisionAppRole(ownerUrl, url);
   return {
-    url: withDatabase(serverUrl, name),
+    url,
+    ownerUrl,
     drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }

@@ -2065,6 +2065,15 @@ export interface components {
             valid: boolean;
             entries: number;
             firstInvalidSeq: number | null;
+            /**
+             * @description `edited`: an entry changed, removed or added beside the append path; `truncated`: the newest entries removed.
+             * @enum {string|null}
+             */
+            reason: "edited" | "truncated" | null;
+            /** @description The newest entry's sequence number as anchored when it was appended. */
+            expectedSeq: number;
+            /** @description The newest entry's sequence number found in the trail. */
+            foundSeq: number;
         };
         CaseEventResponse: {
             caseSeq: number;

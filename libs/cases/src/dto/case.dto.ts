@@ -290,6 +290,12 @@ export class AuditVerdictResponse {
   @ApiProperty() valid!: boolean;
   @ApiProperty() entries!: number;
   @ApiProperty({ type: Number, nullable: true }) firstInvalidSeq!: number | null;
+  /** `edited`: an entry changed, removed or added beside the append path; `truncated`: the newest entries removed. */
+  @ApiProperty({ enum: ['edited', 'truncated'], nullable: true }) reason!: 'edited' | 'truncated' | null;
+  /** The newest entry's sequence number as anchored when it was appended. */
+  @ApiProperty() expectedSeq!: number;
+  /** The newest entry's sequence number found in the trail. */
+  @ApiProperty() foundSeq!: number;
 }
 
 export class CaseEventResponse {
