@@ -150,8 +150,11 @@ describe('council roles and sessions (e2e)', () => {
         const res = await t.http().get(`/works-councils/${org.worksCouncilId}/role-changes`).set('Authorization', await as(who));
         expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
       }
-      await expect(t.db.query(`UPDATE council_role_change SET role = 'council_chair' WHERE subject_user_id = $1`, [user.id])).rejects.toThrow(/append-only/);
-      await expect(t.db.query(`DELETE FROM council_role_change WHERE subject_user_id = $1`, [user.id])).rejects.toThrow(/append-only/);
+      // The application's role may not change the record at all; even the owner is stopped by the trigger.
+      await expect(t.db.query(`UPDATE council_role_change SET role = 'council_chair' WHERE subject_user_id = $1`, [user.id])).rejects.toThrow(/permission denied/);
+      await expect(t.db.query(`DELETE FROM council_role_change WHERE subject_user_id = $1`, [user.id])).rejects.toThrow(/permission denied/);
+      await expect(t.ownerQuery(`UPDATE council_role_change SET role = 'council_chair' WHERE subject_user_id = $1`, [user.id])).rejects.toThrow(/append-only/);
+      await expect(t.ownerQuery(`DELETE FROM council_role_change WHERE subject_user_id = $1`, [user.id])).rejects.toThrow(/append-only/);
     });
 
     it('refuses a dual-side account (membership.sides_exclusive) and stores nothing', async () => {
