@@ -10,6 +10,7 @@ import { IndexAiCaseExpertIds1768003200000 } from './1768003200000-index-ai-case
 import { AssignCaseCommittee1768089602000 } from './1768089602000-assign-case-committee';
 import { MentionNotifications1768090600000 } from './1768090600000-mention-notifications';
 import { TriageProposalRecords1768200000000 } from './1768200000000-triage-proposal-records';
+import { CaseEventNotifications1768400000000 } from './1768400000000-case-event-notifications';
 
 /** Every migration in order. Listed explicitly: no glob loading at run time (house style B.17). */
-export const ALL_MIGRATIONS = [CreateAccountsAndCouncils1767225600000, CreateCases1767312000000, CreateRealtime1767484800000, CreateNotifications1767571200000, CreateDocuments1767657600000, CreateDossier1767744000000, CreateCollaboration1767830400000, CreateUnionShares1767916800000, IndexAiCaseExpertIds1768003200000, AssignCaseCommittee1768089602000, MentionNotifications1768090600000, TriageProposalRecords1768200000000];
+export const ALL_MIGRATIONS = [CreateAccountsAndCouncils1767225600000, CreateCases1767312000000, CreateRealtime1767484800000, CreateNotifications1767571200000, CreateDocuments1767657600000, CreateDossier1767744000000, CreateCollaboration1767830400000, CreateUnionShares1767916800000, IndexAiCaseExpertIds1768003200000, AssignCaseCommittee1768089602000, MentionNotifications1768090600000, TriageProposalRecords1768200000000, CaseEventNotifications1768400000000];
