@@ -142,6 +142,8 @@ export class CaseEventChoiceDto {
   @ApiProperty({ enum: CASE_EVENT_TYPES }) @IsIn(CASE_EVENT_TYPES) type!: CaseEventType;
   @ApiProperty() @IsBoolean() inApp!: boolean;
   @ApiProperty({ enum: CASE_EVENT_EMAIL }) @IsIn(CASE_EVENT_EMAIL) email!: CaseEventEmail;
+  /** Read-only (sent back as the GET gave it); ignored. */
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() mustAct?: boolean;
 }
 
 export class CaseEventChoiceResponse {
