@@ -15,8 +15,8 @@ const COUNCIL: Who[] = ['chair', 'secretary', 'member'];
 const EMPLOYER: Who[] = ['hr', 'employerRep'];
 const TABLE: Array<{ type: string; actor: Who; to: Who[]; mustAct: boolean; path: (ids: { caseId: string; meetingId: string }) => string }> = [
   { type: 'case.request_submitted', actor: 'hr', to: COUNCIL, mustAct: true, path: ({ caseId }) => `/cases/${caseId}` },
-  { type: 'case.information_requested', actor: 'chair', to: EMPLOYER, mustAct: true, path: ({ caseId }) => `/cases/${caseId}/information-requests` },
-  { type: 'case.information_provided', actor: 'hr', to: COUNCIL, mustAct: false, path: ({ caseId }) => `/cases/${caseId}/information-requests` },
+  { type: 'case.information_requested', actor: 'chair', to: EMPLOYER, mustAct: true, path: ({ caseId }) => `/cases/${caseId}/information` },
+  { type: 'case.information_provided', actor: 'hr', to: COUNCIL, mustAct: false, path: ({ caseId }) => `/cases/${caseId}/information` },
   { type: 'case.consultation_requested', actor: 'secretary', to: EMPLOYER, mustAct: true, path: ({ caseId }) => `/cases/${caseId}` },
   { type: 'meeting.scheduled', actor: 'secretary', to: ['hr', 'employerRep', 'chair', 'member'], mustAct: false, path: ({ meetingId }) => `/meetings/${meetingId}` },
   { type: 'meeting.updated', actor: 'secretary', to: ['hr', 'employerRep', 'chair', 'member'], mustAct: false, path: ({ meetingId }) => `/meetings/${meetingId}` },

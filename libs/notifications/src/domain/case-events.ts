@@ -86,7 +86,7 @@ export function caseEventPath(
   switch (type) {
     case 'case.information_requested':
     case 'case.information_provided':
-      return c ? `${c}/information-requests` : '/';
+      return c ? `${c}/information` : '/';
     case 'meeting.scheduled':
     case 'meeting.updated':
     case 'meeting.cancelled':
