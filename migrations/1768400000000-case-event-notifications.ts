@@ -19,6 +19,8 @@ const CASE_EVENT_TYPES = [
   'ai_system.use_started_gate_closed',
   'union_share.granted',
   'union_share.revoked',
+  'internal.vote_opened',
+  'ai_system.changed_materially',
 ];
 const DEADLINE_TYPES = ['deadline.reminder', 'deadline.overdue', 'deadline.escalation'];
 const list = (types: readonly string[]) => types.map((t) => `'${t}'`).join(', ');

@@ -179,6 +179,32 @@ describe('case-event notifications (e2e)', () => {
     expect(items[1].title).toBe('Een ondernemingsraad deelt zaken met uw vakbond');
   });
 
+  it('a vote opened reaches the council members who have not voted yet, never the employer side or an expert', async () => {
+    await t.db.query(`UPDATE ai_case SET committee_id = $2, expert_ids = $3::jsonb WHERE id = $1`, [caseId, org.committeeId, JSON.stringify([org.expert.id])]);
+    const [{ id: voteId }] = await t.db.query<Array<{ id: string }>>(
+      `INSERT INTO vote (case_id, proposal, options, quorum, closes_at, created_by, created_at, version)
+       VALUES ($1, 'Advies?', '["positive","negative"]'::jsonb, 1, $3, $2, $4, 1) RETURNING id`,
+      [caseId, org.chair.id, new Date('2026-12-10T12:00:00Z'), t.clock.now()],
+    );
+    await t.db.query(`INSERT INTO ballot (vote_id, member_id, option, cast_at) VALUES ($1, $2, 'positive', $3)`, [voteId, org.secretary.id, t.clock.now()]);
+    const eventId = await emit('internal.vote_opened', 'chair', { voteId });
+    await relay();
+    await t.db.query(`UPDATE ai_case SET committee_id = NULL, expert_ids = '[]'::jsonb WHERE id = $1`, [caseId]);
+    expect(namesOf((await recipientsOf(eventId)).map((r) => r.user_id))).toEqual(['committeeMember', 'member']);
+    const [item] = (await t.http().get('/notifications').set('Authorization', bearer.member).expect(200)).body.items as Array<{ type: string; link: string; title: string }>;
+    expect(item).toMatchObject({ type: 'internal.vote_opened', link: `/cases/${caseId}/council`, title: 'A council vote is open – Introductie WarehouseInsight' });
+  });
+
+  it('a material change in the register tells the council of the system’s case, through the register’s own event', async () => {
+    const [{ ai_system_id: aiSystemId }] = await t.db.query<Array<{ ai_system_id: string }>>(`SELECT ai_system_id FROM ai_case WHERE id = $1`, [caseId]);
+    const system = await t.http().get(`/ai-systems/${aiSystemId}`).set('Authorization', bearer.hr).expect(200);
+    await t.http().patch(`/ai-systems/${aiSystemId}`).set('Authorization', bearer.hr)
+      .send({ version: system.body.version, purpose: 'Route planning, productivity and shift scoring' }).expect(200);
+    await relay();
+    const [{ id: eventId }] = await t.db.query<Array<{ id: string }>>(`SELECT id::text FROM domain_event WHERE type = 'ai_system.changed_materially' AND case_id = $1`, [caseId]);
+    expect(namesOf((await recipientsOf(eventId)).map((r) => r.user_id))).toEqual(['chair', 'member', 'secretary']);
+  });
+
   it('a draft case tells the council side nothing, and no council-internal event notifies anyone', async () => {
     const draft = await t.db.query<Array<{ id: string }>>(`SELECT id FROM ai_case WHERE id = $1 AND status = 'sent'`, [caseId]);
     expect(draft).toHaveLength(1);

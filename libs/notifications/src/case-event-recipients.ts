@@ -14,6 +14,8 @@ export interface AudienceQuery {
   unionOrganisationId: string | null;
   /** Whoever caused the event is not told about it. */
   actorId: string | null;
+  /** The vote of a `council_voters` event: who has cast a ballot is not reminded. */
+  voteId: string | null;
 }
 
 export interface ResolvedRecipient {
@@ -33,7 +35,8 @@ export interface ResolvedRecipient {
  *   council-internal events (votes, internal notes and meetings) are never in the catalogue, so
  *   they reach no one on the employer side;
  * - council board: chair and secretary;
- * - share union: the officers of the union a share names, never any case content beyond the title.
+ * - share union: the officers of the union a share names, never any case content beyond the title;
+ * - council voters: the council's own members who see the case and have not voted (never an expert).
  * Reads membership, ai_case, app_user and notification_preference read-only, like the reminder sweep.
  */
 @Injectable()
@@ -46,8 +49,8 @@ export class CaseEventRecipients {
     }
     const rows = await this.tx.manager.query<Array<Record<string, unknown>>>(
       `WITH v AS (
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[])
-                AS v(event_id, audience, case_id, union_org_id, actor_id)),
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $11::uuid[])
+                AS v(event_id, audience, case_id, union_org_id, actor_id, vote_id)),
        hits AS (
          SELECT v.event_id, m.user_id, v.actor_id, v.case_id FROM v
            JOIN ai_case c ON c.id = v.case_id
@@ -72,7 +75,14 @@ export class CaseEventRecipients {
          UNION
          SELECT v.event_id, m.user_id, v.actor_id, v.case_id FROM v
            JOIN membership m ON m.organisation_id = v.union_org_id AND m.role = $10
-          WHERE v.audience = 'share_union')
+          WHERE v.audience = 'share_union'
+         UNION
+         SELECT v.event_id, m.user_id, v.actor_id, v.case_id FROM v
+           JOIN ai_case c ON c.id = v.case_id AND c.status = 'sent'
+           JOIN membership m ON m.works_council_id = c.works_council_id
+                AND (m.role = ANY($7::text[]) OR (m.role = $9 AND m.committee_id IS NOT NULL AND m.committee_id = c.committee_id))
+          WHERE v.audience = 'council_voters'
+            AND NOT EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = v.vote_id AND b.member_id = m.user_id))
        SELECT h.event_id::text AS event_id, h.user_id, u.language, c.title AS case_title,
               p.channels, p.email_delivery, p.lead_days
          FROM (SELECT DISTINCT event_id, user_id, actor_id, case_id FROM hits) h
@@ -92,6 +102,7 @@ export class CaseEventRecipients {
         COUNCIL_BOARD_ROLES,
         Role.CommitteeMember,
         Role.UnionOfficer,
+        queries.map((q) => q.voteId),
       ],
     );
     return rows.map((r) => ({

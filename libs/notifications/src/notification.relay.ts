@@ -211,6 +211,7 @@ export class NotificationRelay implements OnModuleDestroy {
         caseId: event.caseId ?? uuidOrNull(event.payload.caseId),
         unionOrganisationId,
         actorId: event.actorId,
+        voteId: uuidOrNull(event.payload.voteId),
       }));
     });
     const resolved = await this.recipients.resolve(queries);

@@ -598,6 +598,8 @@ export const en: Record<MessageKey, string> = {
   'settings.caseEvent.ai_system.use_started_gate_closed': 'System put into use without an open go-live gate',
   'settings.caseEvent.union_share.granted': 'A works council shares cases with your union',
   'settings.caseEvent.union_share.revoked': 'A works council stops sharing with your union',
+  'settings.caseEvent.internal.vote_opened': 'A council vote has opened (only if you have not voted yet)',
+  'settings.caseEvent.ai_system.changed_materially': 'Material change in the AI register',
   'settings.emailDelivery': 'E-mails',
   'settings.immediate': 'Immediately',
   'settings.dailyDigest': 'Once a day, bundled',

@@ -596,6 +596,8 @@ export const nl = {
   'settings.caseEvent.ai_system.use_started_gate_closed': 'Systeem in gebruik zonder open go-live-poort',
   'settings.caseEvent.union_share.granted': 'Een OR deelt zaken met je vakbond',
   'settings.caseEvent.union_share.revoked': 'Een OR deelt niet langer met je vakbond',
+  'settings.caseEvent.internal.vote_opened': 'Er is een stemming in de OR geopend (alleen als je nog niet stemde)',
+  'settings.caseEvent.ai_system.changed_materially': 'Wezenlijke wijziging in het AI-register',
   'settings.emailDelivery': 'E-mails',
   'settings.immediate': 'Direct',
   'settings.dailyDigest': 'Eén keer per dag, gebundeld',

@@ -23,6 +23,8 @@ export const CASE_EVENT_TYPES = [
   'ai_system.use_started_gate_closed',
   'union_share.granted',
   'union_share.revoked',
+  'internal.vote_opened',
+  'ai_system.changed_materially',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -33,8 +35,10 @@ export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
  * - `council_board`: the council's chair and secretary.
  * - `employer`: HR managers and employer representatives of the case's organisation.
  * - `share_union`: the officers of the union a share was granted to or taken from.
+ * - `council_voters`: council-internal (a vote): the council's own members who see the case and
+ *   have not voted yet; never the employer side, never an expert.
  */
-export type Audience = 'council' | 'council_board' | 'employer' | 'share_union';
+export type Audience = 'council' | 'council_board' | 'employer' | 'share_union' | 'council_voters';
 
 export interface CaseEventRule {
   readonly audiences: readonly Audience[];
@@ -60,6 +64,9 @@ export const CASE_EVENT_RULES: Readonly<Record<CaseEventType, CaseEventRule>> = 
   'ai_system.use_started_gate_closed': { audiences: ['council'], mustAct: true },
   'union_share.granted': { audiences: ['share_union'], mustAct: false },
   'union_share.revoked': { audiences: ['share_union'], mustAct: false },
+  'internal.vote_opened': { audiences: ['council_voters'], mustAct: true },
+  // A material change may call for new advice or consent (WOR art. 25(1), 27(1)): the council hears of it.
+  'ai_system.changed_materially': { audiences: ['council'], mustAct: false },
 };
 
 export function isCaseEventType(type: string): type is CaseEventType {
@@ -94,6 +101,8 @@ export function caseEventPath(
       return ids.meetingId ? `/meetings/${ids.meetingId}` : (c ?? '/');
     case 'case.triage_proposed':
       return c ? `${c}/triage` : '/';
+    case 'internal.vote_opened':
+      return c ? `${c}/council` : '/';
     case 'union_share.granted':
     case 'union_share.revoked':
       return c ?? '/';
@@ -105,6 +114,14 @@ export function caseEventPath(
 type Texts = Record<CaseEventType, { subject: string; body: string }>;
 
 const NL: Texts = {
+  'internal.vote_opened': {
+    subject: 'Er is een stemming in de OR geopend',
+    body: 'In de interne ruimte van de ondernemingsraad is een stemming geopend. Breng je stem uit voordat ze sluit.',
+  },
+  'ai_system.changed_materially': {
+    subject: 'Wezenlijke wijziging in het AI-register',
+    body: 'De bestuurder heeft het registeritem van het AI-systeem van deze zaak wezenlijk gewijzigd. Ga na of de wijziging opnieuw advies of instemming vraagt.',
+  },
   'case.sent': {
     subject: 'Nieuwe zaak voor de ondernemingsraad',
     body: 'De bestuurder heeft deze zaak aan de ondernemingsraad voorgelegd. Bekijk welke rechten gelden en wat de OR nu moet doen.',
@@ -176,6 +193,14 @@ const NL: Texts = {
 };
 
 const EN: Texts = {
+  'internal.vote_opened': {
+    subject: 'A council vote is open',
+    body: "A vote has opened in the works council's internal space. Cast your vote before it closes.",
+  },
+  'ai_system.changed_materially': {
+    subject: 'Material change in the AI register',
+    body: 'The employer made a material change to the register entry of this case’s AI system. Check whether the change needs new advice or consent.',
+  },
   'case.sent': {
     subject: 'New case for the works council',
     body: 'The employer has put this case before the works council. See which rights apply and what the council must do now.',
