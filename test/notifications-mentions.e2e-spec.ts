@@ -52,6 +52,12 @@ describe('mention notifications (e2e)', () => {
     for (const [name, user] of Object.entries({ hr: org.hr, member: org.member, chair: org.chair, secretary: org.secretary, otherHr: other.hr })) {
       bearer[name] = await t.login(user);
     }
+    // This file is about mentions: the council side opts out of the case.sent notice (issue #16).
+    for (const who of ['member', 'chair', 'secretary']) {
+      const prefs = await t.http().get('/me/notification-preferences').set('Authorization', bearer[who]).expect(200);
+      await t.http().put('/me/notification-preferences').set('Authorization', bearer[who])
+        .send({ ...prefs.body, caseEvents: [{ type: 'case.sent', inApp: false, email: 'off' }] }).expect(200);
+    }
     ({ caseId } = await fileCase(t, org, bearer.hr));
   });
   afterAll(async () => {

@@ -535,6 +535,11 @@ describe('deadline reminders (e2e)', () => {
           deadlineEscalation: { inApp: true, email: true },
           mention: { inApp: true, email: true },
         },
+        // Issue #16: every case-event type; e-mail at once when the user must act, else the digest.
+        caseEvents: expect.arrayContaining([
+          { type: 'case.information_requested', mustAct: true, inApp: true, email: 'immediate' },
+          { type: 'meeting.scheduled', mustAct: false, inApp: true, email: 'digest' },
+        ]),
         emailDelivery: 'immediate',
         leadDays: null,
       });

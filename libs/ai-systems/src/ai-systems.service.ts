@@ -62,6 +62,9 @@ export class AiSystemsService {
       if (Object.keys(changes).length > 0) {
         await this.tx.manager.save(system);
         await this.tx.manager.save(this.tx.manager.create(AiSystemChangeEntity, { aiSystemId: id, changedBy: actor.userId, changedAt: this.clock.now(), changes, material }));
+        if (material) {
+          await this.announceMaterialChange(actor, system, Object.keys(changes));
+        }
       }
       return { ...toAiSystemResponse(system), materialChange: material };
     });
@@ -88,6 +91,15 @@ export class AiSystemsService {
     }
     await this.outbox.append(
       closed.map((g) => ({ type: 'ai_system.use_started_gate_closed', caseId: g.caseId, organisationId: g.organisationId, worksCouncilId: g.worksCouncilId, payload: { aiSystemId: system.id, status: to, openConditions: g.openConditions.map((c) => c.key) } })),
+      actor.userId,
+    );
+  }
+
+  /** Issue #16: the councils of the system's cases hear of a material change, one event per case, in this transaction. */
+  private async announceMaterialChange(actor: Actor, system: AiSystemEntity, fields: readonly string[]): Promise<void> {
+    const cases = (await this.caseGates?.gatesFor(system.id)) ?? [];
+    await this.outbox.append(
+      cases.map((g) => ({ type: 'ai_system.changed_materially', caseId: g.caseId, organisationId: g.organisationId, worksCouncilId: g.worksCouncilId, payload: { aiSystemId: system.id, fields: [...fields] } })),
       actor.userId,
     );
   }

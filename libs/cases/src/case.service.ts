@@ -321,6 +321,8 @@ export class CaseService {
       }
       aiCase.status = 'sent';
       aiCase.sentAt = this.clock.now();
+      // Its own event (issue #16): the council is told, by the notification relay, after commit.
+      await this.emit(aiCase, actor, 'case.sent', { sentAt: aiCase.sentAt.toISOString() });
       return { before: { status: 'draft' }, after: { status: 'sent' } };
     });
   }

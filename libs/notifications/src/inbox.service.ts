@@ -5,7 +5,12 @@ import { Clock, NotFound } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 
 import { describeNotification, notificationPath, ruleLabel } from './domain';
-import { factsOf, NotificationRepository, type NotificationRow } from './notification.repository';
+import {
+  factsOf,
+  isCaseEventRow,
+  NotificationRepository,
+  type NotificationRow,
+} from './notification.repository';
 import type {
   ListNotificationsQueryDto,
   MarkAllReadResponse,
@@ -98,6 +103,19 @@ export function toNotificationResponse(
     readAt: row.readAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
+  if (isCaseEventRow(row)) {
+    return {
+      ...common,
+      ruleId: null,
+      ruleLabel: null,
+      deadlineId: null,
+      strictDate: null,
+      commentId: null,
+      thread: null,
+      actorName: null,
+      fatal: false,
+    };
+  }
   if (row.type === 'mention') {
     return {
       ...common,

@@ -9,6 +9,8 @@ export interface RelayedEvent {
   id: string;
   type: string;
   userId: string | null;
+  caseId: string | null;
+  actorId: string | null;
   payload: Record<string, unknown>;
 }
 
@@ -43,13 +45,20 @@ export class NotificationRelayRepository {
    */
   async claim(limit: number): Promise<RelayedEvent[]> {
     const rows = await this.tx.manager.query<
-      Array<{ id: string; type: string; user_id: string | null; payload: Record<string, unknown> }>
+      Array<{
+        id: string;
+        type: string;
+        user_id: string | null;
+        case_id: string | null;
+        actor_id: string | null;
+        payload: Record<string, unknown>;
+      }>
     >(
       `WITH claimed AS (
          DELETE FROM notification_relay_delivery
           WHERE event_id IN (SELECT event_id FROM notification_relay_delivery ORDER BY event_id LIMIT $1 FOR UPDATE SKIP LOCKED)
          RETURNING event_id)
-       SELECT e.id, e.type, e.user_id, e.payload
+       SELECT e.id, e.type, e.user_id, e.case_id, e.actor_id, e.payload
          FROM domain_event e JOIN claimed c ON c.event_id = e.id
         ORDER BY e.id`,
       [limit],
@@ -58,6 +67,8 @@ export class NotificationRelayRepository {
       id: String(r.id),
       type: r.type,
       userId: r.user_id,
+      caseId: r.case_id,
+      actorId: r.actor_id,
       payload: r.payload ?? {},
     }));
   }

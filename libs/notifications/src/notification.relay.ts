@@ -5,10 +5,22 @@ import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { Clock } from '@wc/core';
 import { Outbox, OUTBOX_CHANNEL, TransactionHost } from '@wc/database';
 
-import { mentionChannels } from './domain';
+import { CaseEventRecipients, type AudienceQuery } from './case-event-recipients';
+import {
+  CASE_EVENT_RULES,
+  type CaseEventChoice,
+  caseEventPath,
+  type EmailChoice,
+  isCaseEventType,
+  mentionChannels,
+} from './domain';
 import { JobQueue } from './job-queue';
 import { MailDeliveryRepository } from './mail-delivery.repository';
-import { type MentionWrite, NotificationRepository } from './notification.repository';
+import {
+  type CaseEventWrite,
+  type MentionWrite,
+  NotificationRepository,
+} from './notification.repository';
 import { NotificationRelayRepository, type RelayedEvent } from './notification-relay.repository';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
 import { createdEvents, MAIL_QUEUE, mailJobs } from './reminder.sweeper';
@@ -57,6 +69,7 @@ export class NotificationRelay implements OnModuleDestroy {
     private readonly events: NotificationRelayRepository,
     private readonly notifications: NotificationRepository,
     private readonly deliveries: MailDeliveryRepository,
+    private readonly recipients: CaseEventRecipients,
   ) {}
 
   /** Listens for the outbox and relays what is pending. The job queue must be started. */
@@ -166,7 +179,10 @@ export class NotificationRelay implements OnModuleDestroy {
           ...channels,
         });
       }
-      const written = await this.notifications.insertForMentions(writes, now);
+      const written = [
+        ...(await this.notifications.insertForMentions(writes, now)),
+        ...(await this.notifications.insertForCaseEvents(await this.caseEventWrites(claimed), now)),
+      ];
       const mails = await this.deliveries.queueForNotifications(
         written.filter((n) => n.email === 'immediate'),
         now,
@@ -174,6 +190,58 @@ export class NotificationRelay implements OnModuleDestroy {
       await this.queue.enqueueInTransaction(MAIL_QUEUE, mailJobs(mails, this.options.mail));
       await this.outbox.append(createdEvents(written), null);
       return { events: claimed.length, notifications: written.length, emails: mails.length };
+    });
+  }
+
+  /** Issue #16: one notification per (event, recipient), recipients resolved for the batch at once. */
+  private async caseEventWrites(claimed: readonly RelayedEvent[]): Promise<CaseEventWrite[]> {
+    const events = new Map(claimed.map((e) => [e.id, e]));
+    const queries: AudienceQuery[] = claimed.flatMap((event) => {
+      if (!isCaseEventType(event.type)) {
+        return [];
+      }
+      const unionOrganisationId = uuidOrNull(event.payload.unionOrganisationId);
+      // Meeting events without a case are the council's calendar; the per-case ones notify.
+      if (event.type.startsWith('meeting.') && !event.caseId) {
+        return [];
+      }
+      return CASE_EVENT_RULES[event.type].audiences.map((audience) => ({
+        eventId: event.id,
+        audience,
+        caseId: event.caseId ?? uuidOrNull(event.payload.caseId),
+        unionOrganisationId,
+        actorId: event.actorId,
+        voteId: uuidOrNull(event.payload.voteId),
+      }));
+    });
+    const resolved = await this.recipients.resolve(queries);
+    return resolved.flatMap((r) => {
+      const event = events.get(r.eventId);
+      if (!event || !isCaseEventType(event.type)) {
+        return [];
+      }
+      const channels = caseEventChannels(r.preferences.caseEvents[event.type]);
+      if (!channels) {
+        return [];
+      }
+      const caseId = event.caseId ?? uuidOrNull(event.payload.caseId);
+      return [
+        {
+          userId: r.userId,
+          eventId: event.id,
+          caseId,
+          type: event.type,
+          data: {
+            kind: event.type,
+            caseTitle: r.caseTitle,
+            path: caseEventPath(event.type, {
+              caseId,
+              meetingId: uuidOrNull(event.payload.meetingId),
+            }),
+          },
+          ...channels,
+        },
+      ];
     });
   }
 
@@ -218,6 +286,16 @@ export class NotificationRelay implements OnModuleDestroy {
     })();
     return this.connecting;
   }
+}
+
+function uuidOrNull(value: unknown): string | null {
+  return typeof value === 'string' && UUID.test(value) ? value : null;
+}
+
+/** The channels of one case-event type for one user, or null when both are off. */
+function caseEventChannels(choice: CaseEventChoice): { inApp: boolean; email: EmailChoice } | null {
+  const email: EmailChoice = choice.email === 'off' ? 'none' : choice.email;
+  return choice.inApp || email !== 'none' ? { inApp: choice.inApp, email } : null;
 }
 
 /** The mention an event asks for, if it is a well-formed `comment.mentioned`. */

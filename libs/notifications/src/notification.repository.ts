@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 
 import { TransactionHost } from '@wc/database';
 
-import type { DeadlineNotificationType, EmailChoice, NotificationFacts } from './domain';
+import {
+  type CaseEventType,
+  type DeadlineNotificationType,
+  type EmailChoice,
+  isCaseEventType,
+  type NotificationFacts,
+} from './domain';
 
 /** What a notification row keeps about its deadline: ids, rule, dates and the case title only. */
 export interface NotificationData {
@@ -25,6 +31,24 @@ export interface MentionData {
   actorName: string | null;
   /** The thread key (`case`, `union`, `assessment:<id>` …). */
   thread: string;
+}
+
+/** What a case-event notification keeps (issue #16): the case title and where to act, no contents. */
+export interface CaseEventData {
+  kind: CaseEventType;
+  caseTitle: string | null;
+  path: string;
+}
+
+/** One case event to notify one user of, with the channels they chose for its type. */
+export interface CaseEventWrite {
+  userId: string;
+  eventId: string;
+  caseId: string | null;
+  type: CaseEventType;
+  data: CaseEventData;
+  inApp: boolean;
+  email: EmailChoice;
 }
 
 /** One reminder being sent, and what its notifications say. */
@@ -87,9 +111,26 @@ export type MentionNotificationRow = NotificationRowBase & {
   data: MentionData;
 };
 
-export type NotificationRow = DeadlineNotificationRow | MentionNotificationRow;
+export type CaseEventNotificationRow = NotificationRowBase & {
+  type: CaseEventType;
+  deadlineId: null;
+  commentId: null;
+  data: CaseEventData;
+};
+
+export type NotificationRow =
+  | DeadlineNotificationRow
+  | MentionNotificationRow
+  | CaseEventNotificationRow;
+
+export function isCaseEventRow(row: NotificationRow): row is CaseEventNotificationRow {
+  return isCaseEventType(row.type);
+}
 
 export function factsOf(row: NotificationRow): NotificationFacts {
+  if (isCaseEventRow(row)) {
+    return { type: row.type, caseId: row.caseId, caseTitle: row.data.caseTitle, path: row.data.path };
+  }
   if (row.type === 'mention') {
     return {
       type: row.type,
@@ -131,6 +172,16 @@ function toRow(r: Record<string, unknown>): NotificationRow {
       commentId: r.comment_id as string,
       caseId: r.case_id as string,
       data: r.data as MentionData,
+    };
+  }
+  if (typeof r.type === 'string' && isCaseEventType(r.type)) {
+    return {
+      ...base,
+      type: r.type,
+      deadlineId: null,
+      commentId: null,
+      caseId: (r.case_id as string | null) ?? null,
+      data: r.data as CaseEventData,
     };
   }
   return {
@@ -216,6 +267,40 @@ export class NotificationRepository {
         mentions.map((m) => JSON.stringify(m.data)),
         mentions.map((m) => m.inApp),
         mentions.map((m) => m.email),
+        now,
+      ],
+    );
+    return rows.map((r) => ({ id: r.id, userId: r.user_id, inApp: r.in_app, email: r.email }));
+  }
+
+  /**
+   * Writes case-event notifications; an (event, user) pair that already has one is skipped, so an
+   * event notifies once however often it is relayed. Returns what was written.
+   */
+  async insertForCaseEvents(
+    writes: readonly CaseEventWrite[],
+    now: Date,
+  ): Promise<WrittenNotification[]> {
+    if (writes.length === 0) {
+      return [];
+    }
+    const rows = await this.tx.manager.query<
+      Array<{ id: string; user_id: string; in_app: boolean; email: EmailChoice }>
+    >(
+      `INSERT INTO notification (user_id, type, source_event_id, case_id, data, late, in_app, email, created_at)
+       SELECT v.user_id, v.type, v.event_id, v.case_id, v.data, false, v.in_app, v.email, $8
+         FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::uuid[], $5::jsonb[], $6::boolean[], $7::text[])
+              AS v(user_id, type, event_id, case_id, data, in_app, email)
+       ON CONFLICT (source_event_id, user_id) WHERE source_event_id IS NOT NULL DO NOTHING
+       RETURNING id, user_id, in_app, email`,
+      [
+        writes.map((w) => w.userId),
+        writes.map((w) => w.type),
+        writes.map((w) => w.eventId),
+        writes.map((w) => w.caseId),
+        writes.map((w) => JSON.stringify(w.data)),
+        writes.map((w) => w.inApp),
+        writes.map((w) => w.email),
         now,
       ],
     );

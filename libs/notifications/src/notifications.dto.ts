@@ -16,7 +16,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const TYPES = ['deadline.reminder', 'deadline.overdue', 'deadline.escalation', 'mention'] as const;
+import { CASE_EVENT_TYPES, type CaseEventEmail, type CaseEventType } from './domain';
+
+const TYPES = [
+  'deadline.reminder',
+  'deadline.overdue',
+  'deadline.escalation',
+  'mention',
+  ...CASE_EVENT_TYPES,
+] as const;
+const CASE_EVENT_EMAIL = ['immediate', 'digest', 'off'] as const;
 
 export class NotificationIdParams {
   @IsUUID()
@@ -43,7 +52,7 @@ export class ListNotificationsQueryDto {
 export class NotificationResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: TYPES }) type!: (typeof TYPES)[number];
-  /** `14d`, `7d`, `2d`, `0d`, `overdue`, `escalation`, or `mention`. */
+  /** `14d`, `7d`, `2d`, `0d`, `overdue`, `escalation`, `mention`, or the case event's type. */
   @ApiProperty() kind!: string;
   /** Ready to show, in the reader's language. */
   @ApiProperty() title!: string;
@@ -128,9 +137,34 @@ export class ChannelsResponse {
   @ApiProperty() mention!: ChannelChoiceResponse;
 }
 
+/** One case-event type's channels (issue #16): the inbox on or off, e-mail at once, daily or off. */
+export class CaseEventChoiceDto {
+  @ApiProperty({ enum: CASE_EVENT_TYPES }) @IsIn(CASE_EVENT_TYPES) type!: CaseEventType;
+  @ApiProperty() @IsBoolean() inApp!: boolean;
+  @ApiProperty({ enum: CASE_EVENT_EMAIL }) @IsIn(CASE_EVENT_EMAIL) email!: CaseEventEmail;
+  /** Read-only (sent back as the GET gave it); ignored. */
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() mustAct?: boolean;
+}
+
+export class CaseEventChoiceResponse {
+  @ApiProperty({ enum: CASE_EVENT_TYPES }) type!: CaseEventType;
+  /** Must act: e-mailed at once by default; informational types default to the digest. */
+  @ApiProperty() mustAct!: boolean;
+  @ApiProperty() inApp!: boolean;
+  @ApiProperty({ enum: CASE_EVENT_EMAIL }) email!: CaseEventEmail;
+}
+
 /** The whole preference set (PUT replaces it). */
 export class NotificationPreferencesDto {
   @ApiProperty() @IsObject() @ValidateNested() @Type(() => ChannelsDto) channels!: ChannelsDto;
+  /** Case-event types to change; a type left out keeps its current choice. */
+  @ApiPropertyOptional({ type: [CaseEventChoiceDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CASE_EVENT_TYPES.length)
+  @ValidateNested({ each: true })
+  @Type(() => CaseEventChoiceDto)
+  caseEvents?: CaseEventChoiceDto[];
   @ApiProperty({ enum: ['immediate', 'daily_digest'] })
   @IsIn(['immediate', 'daily_digest'])
   emailDelivery!: 'immediate' | 'daily_digest';
@@ -147,6 +181,8 @@ export class NotificationPreferencesDto {
 
 export class NotificationPreferencesResponse {
   @ApiProperty() channels!: ChannelsResponse;
+  /** Every case-event type, in catalogue order. */
+  @ApiProperty({ type: [CaseEventChoiceResponse] }) caseEvents!: CaseEventChoiceResponse[];
   @ApiProperty({ enum: ['immediate', 'daily_digest'] }) emailDelivery!:
     'immediate' | 'daily_digest';
   /** Own reminder days before a deadline, or null when following the council's setting. */

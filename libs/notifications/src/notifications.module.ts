@@ -18,6 +18,7 @@ import {
 import { NotificationsWorker } from './notifications.worker';
 import { NotificationSettingsController } from './notification-settings.controller';
 import { NotificationRelay } from './notification.relay';
+import { CaseEventRecipients } from './case-event-recipients';
 import { NotificationRelayRepository } from './notification-relay.repository';
 import { NotificationRepository } from './notification.repository';
 import { PreferenceRepository } from './preference.repository';
@@ -63,6 +64,7 @@ export class NotificationsModule {}
     NotificationsWorker,
     NotificationRelay,
     NotificationRelayRepository,
+    CaseEventRecipients,
     RecipientDirectory,
     ReminderRepository,
     NotificationRepository,

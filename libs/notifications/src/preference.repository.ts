@@ -7,6 +7,7 @@ import {
   type NotificationPreferences,
   normaliseLeadDays,
   preferencesFrom,
+  storedChannels,
 } from './domain';
 
 /** Users' notification preferences and councils' reminder settings. */
@@ -39,7 +40,7 @@ export class PreferenceRepository {
               lead_days = EXCLUDED.lead_days, updated_at = EXCLUDED.updated_at`,
       [
         userId,
-        JSON.stringify(preferences.channels),
+        JSON.stringify(storedChannels(preferences)),
         preferences.emailDelivery,
         preferences.leadDays,
         now,

@@ -5,7 +5,15 @@ import { Clock, Forbidden, NotFound } from '@wc/core';
 import { CouncilsService } from '@wc/councils';
 import { TransactionHost } from '@wc/database';
 
-import { type NotificationPreferences, type NotificationType, normaliseLeadDays } from './domain';
+import {
+  CASE_EVENT_RULES,
+  CASE_EVENT_TYPES,
+  type CaseEventChoice,
+  type CaseEventType,
+  type NotificationPreferences,
+  type NotificationType,
+  normaliseLeadDays,
+} from './domain';
 import type {
   ChannelsResponse,
   CouncilReminderSettingsDto,
@@ -54,8 +62,16 @@ export class PreferencesService {
           return [type, { inApp: chosen.inApp, email: chosen.email }];
         }),
       ) as Record<NotificationType, { inApp: boolean; email: boolean }>;
+      const chosen = new Map((dto.caseEvents ?? []).map((c) => [c.type, c]));
+      const caseEvents = Object.fromEntries(
+        CASE_EVENT_TYPES.map((type) => {
+          const choice = chosen.get(type) ?? before.caseEvents[type];
+          return [type, { inApp: choice.inApp, email: choice.email }];
+        }),
+      ) as Record<CaseEventType, CaseEventChoice>;
       const next: NotificationPreferences = {
         channels,
+        caseEvents,
         emailDelivery: dto.emailDelivery,
         leadDays: dto.leadDays === null ? null : normaliseLeadDays(dto.leadDays),
       };
@@ -145,6 +161,11 @@ function toResponse(preferences: NotificationPreferences): NotificationPreferenc
   ) as unknown as NotificationPreferencesResponse['channels'];
   return {
     channels,
+    caseEvents: CASE_EVENT_TYPES.map((type) => ({
+      type,
+      mustAct: CASE_EVENT_RULES[type].mustAct,
+      ...preferences.caseEvents[type],
+    })),
     emailDelivery: preferences.emailDelivery,
     leadDays: preferences.leadDays ? [...preferences.leadDays] : null,
   };

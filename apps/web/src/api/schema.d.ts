@@ -2086,8 +2086,8 @@ export interface components {
         NotificationResponse: {
             id: string;
             /** @enum {string} */
-            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation" | "mention";
-            /** @description `14d`, `7d`, `2d`, `0d`, `overdue`, `escalation`, or `mention`. */
+            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation" | "mention" | "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially";
+            /** @description `14d`, `7d`, `2d`, `0d`, `overdue`, `escalation`, `mention`, or the case event's type. */
             kind: string;
             /** @description Ready to show, in the reader's language. */
             title: string;
@@ -2135,8 +2135,19 @@ export interface components {
             deadlineEscalation: components["schemas"]["ChannelChoiceResponse"];
             mention: components["schemas"]["ChannelChoiceResponse"];
         };
+        CaseEventChoiceResponse: {
+            /** @enum {string} */
+            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially";
+            /** @description Must act: e-mailed at once by default; informational types default to the digest. */
+            mustAct: boolean;
+            inApp: boolean;
+            /** @enum {string} */
+            email: "immediate" | "digest" | "off";
+        };
         NotificationPreferencesResponse: {
             channels: components["schemas"]["ChannelsResponse"];
+            /** @description Every case-event type, in catalogue order. */
+            caseEvents: components["schemas"]["CaseEventChoiceResponse"][];
             /** @enum {string} */
             emailDelivery: "immediate" | "daily_digest";
             /** @description Own reminder days before a deadline, or null when following the council's setting. */
@@ -2154,8 +2165,19 @@ export interface components {
             /** @description Someone mentioned you in a discussion. Left out: the current choice stays. */
             mention?: components["schemas"]["ChannelChoiceDto"];
         };
+        CaseEventChoiceDto: {
+            /** @enum {string} */
+            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially";
+            inApp: boolean;
+            /** @enum {string} */
+            email: "immediate" | "digest" | "off";
+            /** @description Read-only (sent back as the GET gave it); ignored. */
+            mustAct?: boolean;
+        };
         NotificationPreferencesDto: {
             channels: components["schemas"]["ChannelsDto"];
+            /** @description Case-event types to change; a type left out keeps its current choice. */
+            caseEvents?: components["schemas"]["CaseEventChoiceDto"][];
             /** @enum {string} */
             emailDelivery: "immediate" | "daily_digest";
             /** @description Own reminder days before a deadline, or null to follow the council's setting. */

@@ -6,7 +6,12 @@ import { useI18n } from '../i18n';
 import { useSession } from '../session';
 
 type Preferences = Schemas['NotificationPreferencesResponse'];
+type CaseEventChoice = Preferences['caseEvents'][number];
 const CHANNELS = ['deadlineReminder', 'deadlineOverdue', 'deadlineEscalation', 'mention'] as const;
+
+function asCaseEventEmail(value: string): CaseEventChoice['email'] {
+  return value === 'digest' || value === 'off' ? value : 'immediate';
+}
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -89,6 +94,41 @@ function NotificationSettings() {
                   ))}
                 </tr>
               ))}
+            </tbody>
+          </table>
+        </div>
+        <h3 id="case-events-title">{t('settings.caseEvents')}</h3>
+        <p>{t('settings.caseEventsLead')}</p>
+        <div className="table-scroll">
+          <table className="table" aria-labelledby="case-events-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('settings.kind')}</th>
+                <th scope="col">{t('settings.inApp')}</th>
+                <th scope="col">{t('settings.caseEventEmail')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {prefs.caseEvents.map((choice) => {
+                const label = t(`settings.caseEvent.${choice.type}`);
+                const set = (next: Partial<CaseEventChoice>) =>
+                  update({ ...prefs, caseEvents: prefs.caseEvents.map((c) => (c.type === choice.type ? { ...c, ...next } : c)) });
+                return (
+                  <tr key={choice.type} data-case-event={choice.type}>
+                    <th scope="row">{label}</th>
+                    <td>
+                      <input type="checkbox" aria-label={`${label}: ${t('settings.inApp')}`} checked={choice.inApp} onChange={(e) => set({ inApp: e.target.checked })} />
+                    </td>
+                    <td>
+                      <select aria-label={`${label}: ${t('settings.caseEventEmail')}`} value={choice.email} onChange={(e) => set({ email: asCaseEventEmail(e.target.value) })}>
+                        <option value="immediate">{t('settings.emailImmediate')}</option>
+                        <option value="digest">{t('settings.emailDigest')}</option>
+                        <option value="off">{t('settings.emailOff')}</option>
+                      </select>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

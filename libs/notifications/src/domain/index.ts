@@ -6,3 +6,4 @@ export * from './rule-labels';
 export * from './mail-templates';
 export * from './ics';
 export * from './mentions';
+export * from './case-events';

@@ -1,3 +1,4 @@
+import { type CaseEventFacts, describeCaseEvent } from './case-events';
 import type { DeadlineNotificationType } from './preferences';
 import { type Language, ruleLabel } from './rule-labels';
 
@@ -34,7 +35,7 @@ export interface MentionFacts {
   readonly actorName: string | null;
 }
 
-export type NotificationFacts = DeadlineFacts | MentionFacts;
+export type NotificationFacts = DeadlineFacts | MentionFacts | CaseEventFacts;
 
 export interface MailLinks {
   /** The app's public base URL, without trailing slash. */
@@ -84,6 +85,8 @@ const TEXTS = {
     mentionBody: (actor: string, inCase: string) =>
       `${actor} heeft je genoemd in een discussie${inCase}. Open de discussie in Overleg om de reactie te lezen.`,
     openDiscussion: 'Open de discussie',
+    caseEventFooter:
+      'Je ontvangt dit bericht omdat deze gebeurtenis in een zaak jou aangaat. Meldingen instellen:',
     mentionFooter:
       'Je ontvangt dit bericht omdat iemand je noemde in een discussie. Meldingen instellen:',
     locale: 'nl-NL',
@@ -123,6 +126,8 @@ const TEXTS = {
     mentionBody: (actor: string, inCase: string) =>
       `${actor} mentioned you in a discussion${inCase}. Open the discussion in Overleg to read the comment.`,
     openDiscussion: 'Open the discussion',
+    caseEventFooter:
+      'You receive this message because this event in a case concerns you. Notification settings:',
     mentionFooter:
       'You receive this message because someone mentioned you in a discussion. Notification settings:',
     locale: 'en-GB',
@@ -153,7 +158,10 @@ export const caseLink = (appUrl: string, caseId: string | null) =>
 export const preferencesLink = (appUrl: string) => `${appUrl}/settings/notifications`;
 
 /** The app path a notification leads to: the case, or for a mention the case's discussion. */
-export function notificationPath(facts: Pick<NotificationFacts, 'type' | 'caseId'>): string {
+export function notificationPath(facts: NotificationFacts): string {
+  if ('path' in facts) {
+    return facts.path;
+  }
   if (!facts.caseId) {
     return '/';
   }
@@ -161,7 +169,7 @@ export function notificationPath(facts: Pick<NotificationFacts, 'type' | 'caseId
 }
 
 const linkOf = (appUrl: string, facts: NotificationFacts) =>
-  facts.caseId ? `${appUrl}${notificationPath(facts)}` : appUrl;
+  facts.caseId || 'path' in facts ? `${appUrl}${notificationPath(facts)}` : appUrl;
 
 /** Subject and paragraphs of one notification, shared by the single mail, the digest and the inbox. */
 export function describeNotification(
@@ -169,6 +177,9 @@ export function describeNotification(
   language: Language,
 ): { subject: string; paragraphs: string[] } {
   const t = TEXTS[language];
+  if ('path' in facts) {
+    return describeCaseEvent(facts, language);
+  }
   if (facts.type === 'mention') {
     const actor = facts.actorName ?? t.someone;
     const subject = t.mentionSubject(actor);
@@ -229,7 +240,8 @@ export function renderNotificationMail(
   const { subject, paragraphs } = describeNotification(facts, language);
   const url = linkOf(links.appUrl, facts);
   const open = facts.type === 'mention' ? t.openDiscussion : facts.caseId ? t.open : t.openApp;
-  const footer = facts.type === 'mention' ? t.mentionFooter : t.footer;
+  const footer =
+    facts.type === 'mention' ? t.mentionFooter : 'path' in facts ? t.caseEventFooter : t.footer;
   const prefs = preferencesLink(links.appUrl);
   const text = [
     t.greeting,

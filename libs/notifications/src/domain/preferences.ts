@@ -1,3 +1,4 @@
+import { CASE_EVENT_RULES, CASE_EVENT_TYPES, type CaseEventType } from './case-events';
 import { MAX_LEAD_DAYS, type ReminderKind, leadDaysOf } from './reminder-planner';
 
 /** What a deadline notification is about. */
@@ -19,12 +20,36 @@ export interface ChannelChoice {
 
 export type EmailDelivery = 'immediate' | 'daily_digest';
 
+/** E-mail for one case-event type: at once, in the daily digest, or not at all. */
+export type CaseEventEmail = 'immediate' | 'digest' | 'off';
+
+export interface CaseEventChoice {
+  readonly inApp: boolean;
+  readonly email: CaseEventEmail;
+}
+
 /** One user's choices; `leadDays: null` follows the council's setting. */
 export interface NotificationPreferences {
   readonly channels: Readonly<Record<NotificationType, ChannelChoice>>;
+  /** Per case-event type (issue #16); stored in the same `channels` jsonb under the event type. */
+  readonly caseEvents: Readonly<Record<CaseEventType, CaseEventChoice>>;
   readonly emailDelivery: EmailDelivery;
   readonly leadDays: readonly number[] | null;
 }
+
+/** In the inbox always; by e-mail at once when the user must act, else in the daily digest. */
+export const DEFAULT_CASE_EVENT_CHOICES: Readonly<Record<CaseEventType, CaseEventChoice>> =
+  Object.freeze(
+    Object.fromEntries(
+      CASE_EVENT_TYPES.map((type) => [
+        type,
+        Object.freeze({
+          inApp: true,
+          email: CASE_EVENT_RULES[type].mustAct ? 'immediate' : 'digest',
+        }),
+      ]),
+    ) as Record<CaseEventType, CaseEventChoice>,
+  );
 
 export const DEFAULT_PREFERENCES: NotificationPreferences = Object.freeze({
   channels: Object.freeze({
@@ -35,6 +60,7 @@ export const DEFAULT_PREFERENCES: NotificationPreferences = Object.freeze({
     // addressed to them by name should not wait until they next log in (GitHub does the same).
     mention: Object.freeze({ inApp: true, email: true }),
   }),
+  caseEvents: DEFAULT_CASE_EVENT_CHOICES,
   emailDelivery: 'immediate',
   leadDays: null,
 });
@@ -82,8 +108,21 @@ export function preferencesFrom(
       email: typeof raw.email === 'boolean' ? raw.email : fallback.email,
     };
   }
+  const caseEvents = {} as Record<CaseEventType, CaseEventChoice>;
+  for (const type of CASE_EVENT_TYPES) {
+    const raw = (rawChannels[type] ?? {}) as { inApp?: unknown; email?: unknown };
+    const fallback = DEFAULT_CASE_EVENT_CHOICES[type];
+    caseEvents[type] = {
+      inApp: typeof raw.inApp === 'boolean' ? raw.inApp : fallback.inApp,
+      email:
+        raw.email === 'immediate' || raw.email === 'digest' || raw.email === 'off'
+          ? raw.email
+          : fallback.email,
+    };
+  }
   return {
     channels,
+    caseEvents,
     emailDelivery: stored.emailDelivery === 'daily_digest' ? 'daily_digest' : 'immediate',
     leadDays: Array.isArray(stored.leadDays)
       ? normaliseLeadDays(stored.leadDays as number[])
@@ -114,4 +153,9 @@ export function wantsKind(
 ): boolean {
   const days = leadDaysOf(kind);
   return days === null || effectiveLeadDays(preferences, council).includes(days);
+}
+
+/** What `channels` jsonb stores: the older per-type choices and the case-event ones side by side. */
+export function storedChannels(preferences: NotificationPreferences): Record<string, unknown> {
+  return { ...preferences.caseEvents, ...preferences.channels };
 }

@@ -1,0 +1,284 @@
+import type { Language } from './rule-labels';
+
+/**
+ * Issue #16: the case events that ask someone to act, or change their position, and whom each
+ * one concerns. The notification type is the event type itself (one key for the catalogue, the
+ * preferences and the inbox). Anything not listed here notifies nobody.
+ */
+export const CASE_EVENT_TYPES = [
+  'case.sent',
+  'case.request_submitted',
+  'case.information_requested',
+  'case.information_provided',
+  'case.consultation_requested',
+  'meeting.scheduled',
+  'meeting.updated',
+  'meeting.cancelled',
+  'meeting.minutes_recorded',
+  'case.council_position_recorded',
+  'case.employer_decision_recorded',
+  'case.suspension_waived',
+  'case.triage_proposed',
+  'case.use_reported',
+  'ai_system.use_started_gate_closed',
+  'union_share.granted',
+  'union_share.revoked',
+  'internal.vote_opened',
+  'ai_system.changed_materially',
+] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+/**
+ * Who an event concerns, resolved by `CaseEventRecipients` in SQL:
+ * - `council`: the council's own members who see the case (the whole council; a committee member
+ *   only for a case of their committee) and the experts added to it; only once the case is sent.
+ * - `council_board`: the council's chair and secretary.
+ * - `employer`: HR managers and employer representatives of the case's organisation.
+ * - `share_union`: the officers of the union a share was granted to or taken from.
+ * - `council_voters`: council-internal (a vote): the council's own members who see the case and
+ *   have not voted yet; never the employer side, never an expert.
+ */
+export type Audience = 'council' | 'council_board' | 'employer' | 'share_union' | 'council_voters';
+
+export interface CaseEventRule {
+  readonly audiences: readonly Audience[];
+  /** Must act: e-mailed at once by default; informational ones go to the daily digest. */
+  readonly mustAct: boolean;
+}
+
+export const CASE_EVENT_RULES: Readonly<Record<CaseEventType, CaseEventRule>> = {
+  'case.sent': { audiences: ['council'], mustAct: true },
+  'case.request_submitted': { audiences: ['council'], mustAct: true },
+  'case.information_requested': { audiences: ['employer'], mustAct: true },
+  'case.information_provided': { audiences: ['council'], mustAct: false },
+  'case.consultation_requested': { audiences: ['employer'], mustAct: true },
+  'meeting.scheduled': { audiences: ['council', 'employer'], mustAct: false },
+  'meeting.updated': { audiences: ['council', 'employer'], mustAct: false },
+  'meeting.cancelled': { audiences: ['council', 'employer'], mustAct: false },
+  'meeting.minutes_recorded': { audiences: ['council', 'employer'], mustAct: true },
+  'case.council_position_recorded': { audiences: ['employer'], mustAct: true },
+  'case.employer_decision_recorded': { audiences: ['council'], mustAct: true },
+  'case.suspension_waived': { audiences: ['council', 'employer'], mustAct: false },
+  'case.triage_proposed': { audiences: ['council_board'], mustAct: true },
+  'case.use_reported': { audiences: ['employer'], mustAct: true },
+  'ai_system.use_started_gate_closed': { audiences: ['council'], mustAct: true },
+  'union_share.granted': { audiences: ['share_union'], mustAct: false },
+  'union_share.revoked': { audiences: ['share_union'], mustAct: false },
+  'internal.vote_opened': { audiences: ['council_voters'], mustAct: true },
+  // A material change may call for new advice or consent (WOR art. 25(1), 27(1)): the council hears of it.
+  'ai_system.changed_materially': { audiences: ['council'], mustAct: false },
+};
+
+export function isCaseEventType(type: string): type is CaseEventType {
+  return (CASE_EVENT_TYPES as readonly string[]).includes(type);
+}
+
+/** What a case-event notification keeps and says: the case title and what to do, no contents. */
+export interface CaseEventFacts {
+  readonly type: CaseEventType;
+  readonly caseId: string | null;
+  readonly caseTitle: string | null;
+  /** Where in the web app it is acted on, relative to the app's root. */
+  readonly path: string;
+  /** The union's name, for share events (the case may be none: a share of all cases). */
+  readonly unionName?: string | null;
+}
+
+/** The place in the web app each event is acted on. */
+export function caseEventPath(
+  type: CaseEventType,
+  ids: { caseId: string | null; meetingId?: string | null; worksCouncilId?: string | null },
+): string {
+  const c = ids.caseId ? `/cases/${ids.caseId}` : null;
+  switch (type) {
+    case 'case.information_requested':
+    case 'case.information_provided':
+      return c ? `${c}/information` : '/';
+    case 'meeting.scheduled':
+    case 'meeting.updated':
+    case 'meeting.cancelled':
+    case 'meeting.minutes_recorded':
+      return ids.meetingId ? `/meetings/${ids.meetingId}` : (c ?? '/');
+    case 'case.triage_proposed':
+      return c ? `${c}/triage` : '/';
+    case 'internal.vote_opened':
+      return c ? `${c}/council` : '/';
+    case 'union_share.granted':
+    case 'union_share.revoked':
+      return c ?? '/';
+    default:
+      return c ?? '/';
+  }
+}
+
+type Texts = Record<CaseEventType, { subject: string; body: string }>;
+
+const NL: Texts = {
+  'internal.vote_opened': {
+    subject: 'Er is een stemming in de OR geopend',
+    body: 'In de interne ruimte van de ondernemingsraad is een stemming geopend. Breng je stem uit voordat ze sluit.',
+  },
+  'ai_system.changed_materially': {
+    subject: 'Wezenlijke wijziging in het AI-register',
+    body: 'De bestuurder heeft het registeritem van het AI-systeem van deze zaak wezenlijk gewijzigd. Ga na of de wijziging opnieuw advies of instemming vraagt.',
+  },
+  'case.sent': {
+    subject: 'Nieuwe zaak voor de ondernemingsraad',
+    body: 'De bestuurder heeft deze zaak aan de ondernemingsraad voorgelegd. Bekijk welke rechten gelden en wat de OR nu moet doen.',
+  },
+  'case.request_submitted': {
+    subject: 'Advies- of instemmingsverzoek ingediend',
+    body: 'De bestuurder heeft een advies- of instemmingsverzoek ingediend. De termijn voor de OR loopt vanaf de ontvangst; bekijk de termijnen in de zaak.',
+  },
+  'case.information_requested': {
+    subject: 'Informatieverzoek van de OR',
+    body: 'De ondernemingsraad heeft om informatie gevraagd (WOR art. 31). Beantwoord het verzoek in Overleg.',
+  },
+  'case.information_provided': {
+    subject: 'Informatieverzoek beantwoord',
+    body: 'De bestuurder heeft een informatieverzoek van de OR beantwoord.',
+  },
+  'case.consultation_requested': {
+    subject: 'De OR vraagt om een overlegvergadering',
+    body: 'De ondernemingsraad vraagt om een overlegvergadering over deze zaak. Plan de vergadering in Overleg.',
+  },
+  'meeting.scheduled': {
+    subject: 'Overlegvergadering gepland',
+    body: 'Er is een overlegvergadering over deze zaak gepland. Bekijk datum en agenda.',
+  },
+  'meeting.updated': {
+    subject: 'Overlegvergadering gewijzigd',
+    body: 'De overlegvergadering over deze zaak is gewijzigd of verplaatst. Bekijk datum en agenda.',
+  },
+  'meeting.cancelled': {
+    subject: 'Overlegvergadering afgelast',
+    body: 'De overlegvergadering over deze zaak is afgelast.',
+  },
+  'meeting.minutes_recorded': {
+    subject: 'Verslag klaar voor opmerkingen',
+    body: 'Het verslag van de overlegvergadering staat klaar. Lees het en geef eventuele aanvullingen door.',
+  },
+  'case.council_position_recorded': {
+    subject: 'De OR heeft zijn standpunt vastgelegd',
+    body: 'De ondernemingsraad heeft zijn advies of instemmingsbesluit vastgelegd, mogelijk met voorwaarden. Lees het standpunt en de voorwaarden in de zaak voordat u besluit.',
+  },
+  'case.employer_decision_recorded': {
+    subject: 'De bestuurder heeft besloten',
+    body: 'De bestuurder heeft zijn besluit vastgelegd. Bij een afwijkend besluit lopen de opschortingstermijn en de beroepstermijn (WOR art. 25(6), 26); bekijk de termijnen in de zaak.',
+  },
+  'case.suspension_waived': {
+    subject: 'Opschorting prijsgegeven',
+    body: 'De ondernemingsraad heeft afgezien van de opschortingstermijn; het besluit mag worden uitgevoerd.',
+  },
+  'case.triage_proposed': {
+    subject: 'Voorstel tot nieuwe rechtenscreening wacht op het dagelijks bestuur',
+    body: 'De bestuurder stelt een andere rechtenscreening voor. Tot het dagelijks bestuur van de OR het voorstel aanvaardt of betwist, blijven de rechten zoals ze zijn.',
+  },
+  'case.use_reported': {
+    subject: 'De OR meldt gebruik van het systeem',
+    body: 'De ondernemingsraad meldt dat het systeem wordt gebruikt terwijl de go-live-poort dicht is. Bekijk welke voorwaarden nog openstaan.',
+  },
+  'ai_system.use_started_gate_closed': {
+    subject: 'Systeem in gebruik genomen zonder open go-live-poort',
+    body: 'Het AI-systeem van deze zaak is in gebruik genomen terwijl de go-live-poort dicht is. Bekijk welke voorwaarden nog openstaan.',
+  },
+  'union_share.granted': {
+    subject: 'Een ondernemingsraad deelt zaken met uw vakbond',
+    body: 'Een ondernemingsraad heeft zaken met uw vakbond gedeeld. U ziet ze op uw overzicht.',
+  },
+  'union_share.revoked': {
+    subject: 'Een ondernemingsraad deelt niet langer zaken met uw vakbond',
+    body: 'Een ondernemingsraad heeft het delen met uw vakbond beëindigd. Deze zaken ziet u niet meer.',
+  },
+};
+
+const EN: Texts = {
+  'internal.vote_opened': {
+    subject: 'A council vote is open',
+    body: "A vote has opened in the works council's internal space. Cast your vote before it closes.",
+  },
+  'ai_system.changed_materially': {
+    subject: 'Material change in the AI register',
+    body: 'The employer made a material change to the register entry of this case’s AI system. Check whether the change needs new advice or consent.',
+  },
+  'case.sent': {
+    subject: 'New case for the works council',
+    body: 'The employer has put this case before the works council. See which rights apply and what the council must do now.',
+  },
+  'case.request_submitted': {
+    subject: 'Advice or consent request filed',
+    body: "The employer has filed an advice or consent request. The council's term runs from receipt; see the terms in the case.",
+  },
+  'case.information_requested': {
+    subject: 'Information request from the works council',
+    body: 'The works council has asked for information (WOR art. 31). Answer the request in Overleg.',
+  },
+  'case.information_provided': {
+    subject: 'Information request answered',
+    body: 'The employer has answered an information request of the works council.',
+  },
+  'case.consultation_requested': {
+    subject: 'The works council asks for a consultation meeting',
+    body: 'The works council asks for a consultation meeting about this case. Schedule the meeting in Overleg.',
+  },
+  'meeting.scheduled': {
+    subject: 'Consultation meeting scheduled',
+    body: 'A consultation meeting about this case has been scheduled. See the date and agenda.',
+  },
+  'meeting.updated': {
+    subject: 'Consultation meeting changed',
+    body: 'The consultation meeting about this case was changed or moved. See the date and agenda.',
+  },
+  'meeting.cancelled': {
+    subject: 'Consultation meeting cancelled',
+    body: 'The consultation meeting about this case was cancelled.',
+  },
+  'meeting.minutes_recorded': {
+    subject: 'Minutes ready for comments',
+    body: 'The minutes of the consultation meeting are ready. Read them and send any amendments.',
+  },
+  'case.council_position_recorded': {
+    subject: 'The works council has recorded its position',
+    body: 'The works council has recorded its advice or consent decision, possibly with conditions. Read the position and its conditions in the case before you decide.',
+  },
+  'case.employer_decision_recorded': {
+    subject: 'The employer has decided',
+    body: 'The employer has recorded a decision. A deviating decision starts the suspension and appeal terms (WOR art. 25(6), 26); see the terms in the case.',
+  },
+  'case.suspension_waived': {
+    subject: 'Suspension waived',
+    body: 'The works council has waived the suspension term; the decision may be carried out.',
+  },
+  'case.triage_proposed': {
+    subject: 'A re-triage proposal awaits the council board',
+    body: "The employer proposes a different rights triage. Until the council's board accepts or contests it, the rights stay as they are.",
+  },
+  'case.use_reported': {
+    subject: 'The works council reports use of the system',
+    body: 'The works council reports that the system is in use while the go-live gate is closed. See which conditions are still open.',
+  },
+  'ai_system.use_started_gate_closed': {
+    subject: 'System put into use without an open go-live gate',
+    body: "This case's AI system was put into use while the go-live gate is closed. See which conditions are still open.",
+  },
+  'union_share.granted': {
+    subject: 'A works council shares cases with your union',
+    body: 'A works council has shared cases with your union. You see them on your dashboard.',
+  },
+  'union_share.revoked': {
+    subject: 'A works council no longer shares cases with your union',
+    body: 'A works council has stopped sharing with your union. You no longer see those cases.',
+  },
+};
+
+/** Subject and paragraphs; the case title is the only case content that is ever included. */
+export function describeCaseEvent(
+  facts: CaseEventFacts,
+  language: Language,
+): { subject: string; paragraphs: string[] } {
+  const text = (language === 'en' ? EN : NL)[facts.type];
+  return {
+    subject: facts.caseTitle ? `${text.subject} – ${facts.caseTitle}` : text.subject,
+    paragraphs: [text.body],
+  };
+}
