@@ -33,6 +33,9 @@ async function main(): Promise<void> {
     const dir = join(config.app.dataDir, 'postgres');
     console.log(`Starting embedded PostgreSQL in ${dir} on port ${config.database.embeddedPort} ...`);
     embedded = await startEmbeddedPostgres(dir, config.database.embeddedPort);
+    for (const note of embedded.notes) {
+      console.log(note);
+    }
     await ensureDatabase(embedded.serverUrl, 'overleg');
     databaseUrl = embedded.urlFor('overleg');
   }

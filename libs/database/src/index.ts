@@ -6,3 +6,4 @@ export * from './migrate';
 export * from './outbox';
 export { DomainEventEntity } from './domain-event.entity';
 export * from './entity-rows';
+export { EmbeddedPostgresError } from './embedded-cluster';
