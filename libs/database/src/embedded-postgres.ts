@@ -41,7 +41,7 @@ export async function startEmbeddedPostgres(
     binaries: placement.binaries,
     runAs: placement.runAs,
     // Throw-away test clusters skip fsync; a developer's data under ./.data stays durable.
-    flags: ['-c', 'unix_socket_directories=', '-c', 'max_connections=300', ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off'])],
+    flags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300', ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off'])],
   });
   if (!existsSync(join(placement.dataDir, 'PG_VERSION'))) {
     await pg.initialise();
