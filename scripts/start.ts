@@ -49,10 +49,10 @@ async function main(): Promise<void> {
     console.error(`The web app could not be built; the API runs without it.\n${String(error)}`);
   }
 
-  const api = await startApi(resolved).catch((error: unknown) => {
+  const api = await startApi(resolved, { shutdownHooks: false }).catch((error: unknown) => {
     throw explainListenError(error, config.app.port);
   });
-  const worker = await startWorker(resolved);
+  const worker = await startWorker(resolved, { shutdownHooks: false });
   const seed = await api.get(DemoSeeder).seedOnce();
 
   const url = config.app.publicUrl;

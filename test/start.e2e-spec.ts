@@ -47,7 +47,7 @@ describe('npm start (e2e)', () => {
     delete env.DATABASE_URL;
     delete env.DATA_DIR;
     Object.assign(env, extra);
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'scripts/start.ts'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'scripts/start.ts'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -66,9 +66,10 @@ describe('npm start (e2e)', () => {
     throw new Error(`not ready in time:\n${output()}`);
   }
 
-  async function stop(child: ChildProcess): Promise<number | null> {
+  /** SIGINT goes to the whole process group, as Ctrl-C in a terminal does (the child leads its own group). */
+  async function stop(child: ChildProcess, signal: 'SIGTERM' | 'SIGINT' = 'SIGTERM'): Promise<number | null> {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
+    process.kill(signal === 'SIGINT' ? -child.pid! : child.pid!, signal);
     return exited;
   }
 
@@ -101,7 +102,10 @@ describe('npm start (e2e)', () => {
     expect(again.organisationId).toBe(organisationId);
     const systems = (await (await fetch(`http://127.0.0.1:${port}/organisations/${organisationId}/ai-systems`, { headers: { authorization: again.bearer } })).json()) as Array<{ name: string }>;
     expect(systems.map((s) => s.name)).toEqual(['Persisted system']);
-    expect(await stop(second.child)).toBe(0);
+    // Ctrl-C: the worker and the job queue stop before PostgreSQL, so nothing complains.
+    expect(await stop(second.child, 'SIGINT')).toBe(0);
+    const afterCtrlC = second.output().slice(second.output().indexOf('SIGINT: stopping'));
+    expect(afterCtrlC).toMatch(/^SIGINT: stopping \.\.\.\s*$/);
   }, 300_000);
 
   it('starts in a folder the postgres user cannot enter (a clone in a mktemp -d folder), and says what it did', async () => {

@@ -10,8 +10,11 @@ import { assertRedisReachable } from '@wc/realtime';
 import { ApiModule } from './api.module';
 import { configureApp } from './bootstrap/configure-app';
 
-/** Starts the API on the configured port; DATABASE_URL must point at a migrated database. */
-export async function startApi(config: AppConfig = loadConfig()): Promise<NestExpressApplication> {
+/**
+ * Starts the API on the configured port; DATABASE_URL must point at a migrated database.
+ * `shutdownHooks: false` when the caller owns the signals (npm start).
+ */
+export async function startApi(config: AppConfig = loadConfig(), { shutdownHooks = true } = {}): Promise<NestExpressApplication> {
   await assertRedisReachable(config);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     bufferLogs: true,
@@ -19,6 +22,9 @@ export async function startApi(config: AppConfig = loadConfig()): Promise<NestEx
     abortOnError: false,
   });
   configureApp(app);
+  if (shutdownHooks) {
+    app.enableShutdownHooks();
+  }
   await app.listen(config.app.port, '0.0.0.0');
   return app;
 }
