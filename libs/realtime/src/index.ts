@@ -11,4 +11,4 @@ export {
   userRoom,
   INTERNAL_EVENT_PREFIX,
 } from './rooms';
-export { assertRedisReachable } from './realtime-redis';
+export { assertRedisReachable, RealtimeRedis } from './realtime-redis';

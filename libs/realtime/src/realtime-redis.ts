@@ -40,6 +40,11 @@ export class RealtimeRedis implements OnApplicationShutdown {
     return new RealtimeRedis({ pub, sub }, key);
   }
 
+  /** True without Redis; with it, whether both connections are up right now. */
+  reachable(): boolean {
+    return !this.clients || (this.clients.pub.isReady && this.clients.sub.isReady);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     if (this.clients) {
       const { pub, sub } = this.clients;
