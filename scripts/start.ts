@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 
 import { startApi } from '@wc/api';
-import { type AppConfig, ConfigError, loadConfig } from '@wc/config';
+import { type AppConfig, loadConfig } from '@wc/config';
 import { DemoSeeder } from '@wc/councils';
 import {
   DEFAULT_APP_PASSWORD,
@@ -18,6 +18,7 @@ import {
 import { startWorker } from '@wc/worker';
 
 import { ensureWebBuild } from './build-web';
+import { assertPortFree, assertWritableDataDir, explainListenError, startupMessage } from './start-up-errors';
 
 /**
  * `npm start`: one command from a fresh clone to a running platform. Uses DATABASE_URL when set,
@@ -25,16 +26,9 @@ import { ensureWebBuild } from './build-web';
  * runs the API and the worker in this process.
  */
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config: AppConfig = loadConfig();
+  await assertPortFree(config.app.port);
+  await assertWritableDataDir(config.app.dataDir);
 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.database.url;
@@ -43,6 +37,9 @@ async function main(): Promise<void> {
     const dir = join(config.app.dataDir, 'postgres');
     console.log(`Starting embedded PostgreSQL in ${dir} on port ${config.database.embeddedPort} ...`);
     embedded = await startEmbeddedPostgres(dir, config.database.embeddedPort);
+    for (const note of embedded.notes) {
+      console.log(note);
+    }
     await ensureDatabase(embedded.serverUrl, 'overleg');
     // Migrations as the cluster's owner; the API and the worker as the runtime role (also on data
     // created before there were two roles: both steps are idempotent).
@@ -66,8 +63,10 @@ async function main(): Promise<void> {
     console.error(`The web app could not be built; the API runs without it.\n${String(error)}`);
   }
 
-  const api = await startApi(resolved);
-  const worker = await startWorker(resolved);
+  const api = await startApi(resolved, { shutdownHooks: false }).catch((error: unknown) => {
+    throw explainListenError(error, config.app.port);
+  });
+  const worker = await startWorker(resolved, { shutdownHooks: false });
   const seed = await api.get(DemoSeeder).seedOnce();
 
   const url = config.app.publicUrl;
@@ -95,6 +94,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(startupMessage(error) ?? error);
   process.exit(1);
 });

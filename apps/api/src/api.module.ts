@@ -10,13 +10,13 @@ import { DatabaseModule } from '@wc/database';
 import { DiscussionModule } from '@wc/discussion';
 import { DocumentsModule } from '@wc/documents';
 import { DossierModule } from '@wc/dossier';
+import { LoggerModule } from '@wc/logging';
 import { MeetingsModule } from '@wc/meetings';
 import { NotificationsModule } from '@wc/notifications';
 import { OverviewsModule } from '@wc/overviews';
 import { RealtimeModule } from '@wc/realtime';
 import { UnionsModule } from '@wc/unions';
 
-import { LoggerModule } from './bootstrap/logger.module';
 import { HealthController } from './health.controller';
 
 /** The composition root of the HTTP + socket application. */

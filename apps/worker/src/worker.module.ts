@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 
 import { type AppConfig, ClockModule, ConfigModule, loadConfig } from '@wc/config';
 import { DatabaseModule } from '@wc/database';
+import { LoggerModule } from '@wc/logging';
 import { NotificationsWorkerModule } from '@wc/notifications';
 
 /** The background-jobs application: same domain modules as the API, no HTTP listener. */
@@ -10,7 +11,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig = loadConfig()): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, DatabaseModule, NotificationsWorkerModule],
+      imports: [ConfigModule.forRoot(config), ClockModule, LoggerModule, DatabaseModule, NotificationsWorkerModule],
     };
   }
 }

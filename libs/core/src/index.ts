@@ -1,3 +1,4 @@
 export * from './clock';
 export * from './domain-error';
 export * from './event-visibility';
+export * from './startup-error';

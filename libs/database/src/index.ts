@@ -7,3 +7,4 @@ export * from './outbox';
 export { DomainEventEntity } from './domain-event.entity';
 export * from './entity-rows';
 export * from './database-roles';
+export { EmbeddedPostgresError } from './embedded-cluster';

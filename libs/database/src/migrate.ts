@@ -1,15 +1,32 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 import { dataSourceOptions } from './data-source-options';
 
-/** Applies pending migrations; each runs in its own transaction. */
+/** One advisory-lock key for every migrator of a database (`hashtext` of a fixed name). */
+const MIGRATION_LOCK = `hashtext('overleg.migrations')`;
+
+/**
+ * Applies pending migrations; each runs in its own transaction. Migrators started at once (two
+ * replicas, a migrate job and `npm start`) take turns on a session advisory lock: the later one
+ * waits, then finds nothing left to apply, instead of dying on a unique violation.
+ */
 export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = new DataSource({ ...dataSourceOptions({ url, poolSize: 2 }), migrationsTransactionMode: 'each' });
-  await dataSource.initialize();
+  const lock = new Client({ connectionString: url, application_name: 'overleg-migrate-lock' });
+  await lock.connect();
   try {
-    const applied = await dataSource.runMigrations();
-    return applied.map((m) => m.name);
+    await lock.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
+    const dataSource = new DataSource({ ...dataSourceOptions({ url, poolSize: 2 }), migrationsTransactionMode: 'each' });
+    await dataSource.initialize();
+    try {
+      const applied = await dataSource.runMigrations();
+      return applied.map((m) => m.name);
+    } finally {
+      await dataSource.destroy();
+    }
   } finally {
-    await dataSource.destroy();
+    // Ending the session releases the lock too, also when the unlock is never reached.
+    await lock.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`).catch(() => undefined);
+    await lock.end();
   }
 }

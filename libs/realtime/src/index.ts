@@ -11,3 +11,4 @@ export {
   userRoom,
   INTERNAL_EVENT_PREFIX,
 } from './rooms';
+export { assertRedisReachable, RealtimeRedis } from './realtime-redis';

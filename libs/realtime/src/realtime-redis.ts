@@ -2,6 +2,7 @@ import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { createClient } from 'redis';
 
 import type { AppConfig } from '@wc/config';
+import { StartupError } from '@wc/core';
 
 type RedisClient = ReturnType<typeof createClient>;
 
@@ -35,8 +36,13 @@ export class RealtimeRedis implements OnApplicationShutdown {
         RealtimeRedis.logger.warn({ role, err: error.message }, 'redis connection error'),
       );
     }
-    await Promise.all([pub.connect(), sub.connect()]);
+    await connectWithin(CONNECT_TIMEOUT_MS, config.realtime.redisUrl, [pub, sub]);
     return new RealtimeRedis({ pub, sub }, key);
+  }
+
+  /** True without Redis; with it, whether both connections are up right now. */
+  reachable(): boolean {
+    return !this.clients || (this.clients.pub.isReady && this.clients.sub.isReady);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -48,6 +54,42 @@ export class RealtimeRedis implements OnApplicationShutdown {
       await new Promise((resolve) => setImmediate(resolve));
       await pub.close().catch(() => undefined);
     }
+  }
+}
+
+/**
+ * Fails the boot in one sentence when REDIS_URL is set but Redis does not answer; run before the
+ * Nest application is built, so that nothing else (retry warnings, Nest's stack dump) is printed.
+ */
+export async function assertRedisReachable(config: AppConfig): Promise<void> {
+  if (!config.realtime.redisUrl) {
+    return;
+  }
+  const probe = createClient({ url: config.realtime.redisUrl });
+  probe.on('error', () => undefined); // the retries are what this probe puts in one sentence
+  await connectWithin(CONNECT_TIMEOUT_MS, config.realtime.redisUrl, [probe]);
+  await probe.ping();
+  await probe.close();
+}
+
+/** node-redis retries a first connect forever; a boot must rather fail in words, fast. */
+const CONNECT_TIMEOUT_MS = 3_000;
+
+async function connectWithin(ms: number, url: string, clients: RedisClient[]): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
+  try {
+    const outcome = await Promise.race([Promise.all(clients.map((client) => client.connect())), timeout]);
+    if (outcome === 'timeout') {
+      for (const client of clients) {
+        client.destroy();
+      }
+      const where = new URL(url);
+      where.password = '';
+      throw new StartupError(`Redis at ${where.host} did not answer within ${ms / 1000} s. Start it, or unset REDIS_URL to run a single instance without it.`);
+    }
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -14,6 +14,7 @@ import { OUTBOX_CHANNEL } from '@wc/database';
 
 import type { RealtimeEvent } from './realtime.events';
 import { RealtimeGateway } from './realtime.gateway';
+import { DEFAULT_RELAY_LEASE, RelayLease, type RelayLeaseOptions } from './relay-lease';
 import { roomsFor } from './rooms';
 
 /** The case update (`payload.action`) that moves a case to another committee, or to none. */
@@ -25,6 +26,8 @@ export interface RealtimeRelayOptions {
   pollIntervalMs: number;
   /** Events claimed per transaction. */
   batchSize: number;
+  /** The leader's lease (see RelayLease). */
+  lease?: RelayLeaseOptions;
 }
 
 export const REALTIME_RELAY_OPTIONS = Symbol('REALTIME_RELAY_OPTIONS');
@@ -91,12 +94,15 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private reconnectDelayMs = 0;
   private pollTimer: NodeJS.Timeout | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
+  private readonly lease: RelayLease;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REALTIME_RELAY_OPTIONS) private readonly options: RealtimeRelayOptions,
     private readonly gateway: RealtimeGateway,
-  ) {}
+  ) {
+    this.lease = new RelayLease(options.lease ?? DEFAULT_RELAY_LEASE);
+  }
 
   /** Whether this instance is the one relaying (for tests and diagnostics). */
   get isLeader(): boolean {
@@ -104,7 +110,8 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.pollTimer = setInterval(() => this.wake(), this.options.pollIntervalMs);
+    // Each cycle renews the leader's lease, or lets a standby ask for the lock.
+    this.pollTimer = setInterval(() => this.wake(), Math.min(this.options.pollIntervalMs, this.lease.options.renewEveryMs));
     this.pollTimer.unref();
     await this.connect();
   }
@@ -153,6 +160,7 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       await client.connect();
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      await this.lease.apply(client);
     } catch (error) {
       this.lost(client, error);
       return;
@@ -202,6 +210,7 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       if (!this.leader) {
         const { rows } = await client.query<{ locked: boolean }>(LEADER_LOCK_SQL);
+        this.lease.renewed();
         if (!rows[0]?.locked) {
           return;
         }
@@ -220,7 +229,12 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
     await client.query('BEGIN');
     try {
       const { rows } = await client.query<EventRow>(CLAIM_SQL, [this.options.batchSize]);
+      this.lease.renewed();
       for (const row of rows) {
+        if (!this.lease.held) {
+          // Stopped or starved past the lease: another leader may be emitting these rows already.
+          throw new Error('relay lease expired');
+        }
         const rooms = roomsFor({
           type: row.type,
           caseId: row.case_id,

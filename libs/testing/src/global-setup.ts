@@ -17,6 +17,9 @@ export default async function globalSetup(): Promise<void> {
   if (!serverUrl) {
     const dir = await mkdtemp(join(tmpdir(), 'overleg-test-pg-'));
     const embedded = await startEmbeddedPostgres(dir, await freePort(), { durable: false });
+    for (const note of embedded.notes) {
+      console.log(`\n${note}`);
+    }
     (globalThis as { __overlegEmbedded?: { stop(): Promise<void> } }).__overlegEmbedded = embedded;
     serverUrl = embedded.serverUrl;
   }

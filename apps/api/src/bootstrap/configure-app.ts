@@ -22,7 +22,6 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalFilters(new ProblemFilter());
   // What Node's HTTP parser refuses (headers or URL over 16 kB) never reaches the filter above.
   answerClientErrors(app.getHttpServer());
-  app.enableShutdownHooks();
   app.useWebSocketAdapter(new RealtimeIoAdapter(app));
   setupSwagger(app);
   // The web app (apps/web), when built: `npm start` builds it; one server, no second process.

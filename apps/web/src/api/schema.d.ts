@@ -28,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process can serve: its database answers. */
+        /**
+         * The process can serve: its database answers with the schema this code expects, and Redis
+         *     (when configured) carries its socket events to the other instances.
+         */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;

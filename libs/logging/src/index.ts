@@ -1,0 +1,1 @@
+export { LoggerModule, prettyLogsWanted } from './logger.module';

@@ -1,0 +1,69 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { chmod, copyFile, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { adminQuery, freePort, TEST_SERVER_ENV, withDatabase } from '@wc/testing';
+
+const REPO = join(__dirname, '..');
+const NOBODY = 65534;
+
+/**
+ * What the Dockerfile does, without Docker: compile with tsconfig.build.json, then migrate and run
+ * the API and the worker from the compiled JavaScript alone (no SWC, no TypeScript), as an
+ * unprivileged user when the test runs as root. (Dependencies are this tree's; the image installs
+ * production ones only.)
+ */
+describe('production build (e2e)', () => {
+  let dir: string;
+  let database: string;
+  const children: ChildProcess[] = [];
+
+  afterAll(async () => {
+    for (const child of children) {
+      child.kill('SIGKILL');
+    }
+    await rm(dir, { recursive: true, force: true });
+    await adminQuery(process.env[TEST_SERVER_ENV]!, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  });
+
+  it('compiles, migrates, and serves /health/ready from dist/ as a non-root user', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'overleg-dist-'));
+    await chmod(dir, 0o755); // our own folder: the unprivileged user must read the build
+    const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(REPO, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], { encoding: 'utf8' });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    await copyFile(join(REPO, 'tsconfig.runtime.json'), join(dir, 'tsconfig.runtime.json'));
+    await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+
+    const serverUrl = process.env[TEST_SERVER_ENV]!;
+    database = `wc_dist_${process.pid}`;
+    await adminQuery(serverUrl, `CREATE DATABASE "${database}"`);
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters', DATABASE_URL: withDatabase(serverUrl, database), PORT: String(port), DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn', TS_NODE_PROJECT: 'tsconfig.runtime.json' };
+    const asUser = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
+    const node = (entry: string) => spawn(process.execPath, ['-r', 'tsconfig-paths/register', entry], { cwd: dir, env, ...asUser, stdio: ['ignore', 'pipe', 'pipe'] });
+
+    const migrate = node('dist/scripts/migrate.js');
+    let migrateOutput = '';
+    migrate.stdout?.on('data', (chunk: Buffer) => (migrateOutput += chunk.toString()));
+    migrate.stderr?.on('data', (chunk: Buffer) => (migrateOutput += chunk.toString()));
+    expect(await new Promise((resolve) => migrate.once('exit', resolve))).toBe(0);
+    expect(migrateOutput).toMatch(/^Applied: /);
+
+    const api = node('dist/apps/api/src/main.js');
+    const worker = node('dist/apps/worker/src/main.js');
+    children.push(api, worker);
+    let output = '';
+    for (const child of [api, worker]) {
+      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    }
+    const deadline = Date.now() + 60_000;
+    let status = 0;
+    while (Date.now() < deadline && api.exitCode === null && status !== 200) {
+      status = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status, () => 0);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect({ status, output }).toEqual({ status: 200, output: '' });
+    expect(worker.exitCode).toBeNull();
+  }, 180_000);
+});
