@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 
 import type { Response } from 'supertest';
 
@@ -84,10 +84,13 @@ describe('case documents (e2e)', () => {
     return t.http().get(`/cases/${caseId}/documents/${documentId}/versions/${seq}/content`).set('Authorization', bearer).buffer(true).parse(binary);
   }
 
-  /** Every file under the data directory, temporary ones included. */
-  async function storedFiles(): Promise<string[]> {
-    const entries = await readdir(dataDir, { recursive: true, withFileTypes: true });
-    return entries.filter((e) => e.isFile()).map((e) => relative(dataDir, join(e.parentPath, e.name))).sort();
+  /** Every stored content key with its chunk count: document bytes live in the database. */
+  async function storedContent(): Promise<string[]> {
+    const rows = await t.db.query<Array<{ storage_key: string; chunks: number }>>(
+      `SELECT c.storage_key, (SELECT count(*)::int FROM document_content_chunk k WHERE k.storage_key = c.storage_key) AS chunks
+         FROM document_content c ORDER BY c.storage_key`,
+    );
+    return rows.map((row) => `${row.storage_key} (${row.chunks})`);
   }
 
   async function rowsOf(caseId: string): Promise<{ documents: number; versions: number }> {
@@ -111,12 +114,12 @@ describe('case documents (e2e)', () => {
   /** Runs a refused upload and proves it left no rows and no bytes behind. */
   async function expectRefused(caseId: string, attempt: () => Promise<Response>, status: number, code: string): Promise<Response> {
     const rowsBefore = await rowsOf(caseId);
-    const filesBefore = await storedFiles();
+    const contentBefore = await storedContent();
     const res = await attempt();
     expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(await rowsOf(caseId)).toEqual(rowsBefore);
-    expect(await storedFiles()).toEqual(filesBefore);
+    expect(await storedContent()).toEqual(contentBefore);
     return res;
   }
 
@@ -137,7 +140,7 @@ describe('case documents (e2e)', () => {
       latestVersion: { seq: 1, filename: 'Adviesaanvraag – versie 1.pdf', mediaType: 'application/pdf', sizeBytes: PDF.length, sha256: hash },
       versions: [{ seq: 1, sha256: hash, uploadedBy: org.hr.id }],
     });
-    expect(await storedFiles()).toContain(join('documents', 'sha256', hash.slice(0, 2), hash));
+    expect(await storedContent()).toContain(`sha256/${hash.slice(0, 2)}/${hash} (1)`);
     const [row] = await t.db.query(`SELECT storage_key, sha256, size_bytes FROM document_version WHERE document_id = $1`, [res.body.id]);
     expect(row).toEqual({ storage_key: `sha256/${hash.slice(0, 2)}/${hash}`, sha256: hash, size_bytes: PDF.length });
 
@@ -222,7 +225,7 @@ describe('case documents (e2e)', () => {
 
   it('reduces path-like and control-character names to a safe base name and stores by hash only', async () => {
     const { caseId } = await fileCase(t, org, hr);
-    const filesBefore = await storedFiles();
+    const contentBefore = await storedContent();
     const traversal = await upload(hr, caseId, [field('title', 'Notulen'), file('../../../etc/cron.d/notulen.txt', text('Notulen 2 maart\n'))]).expect(201);
     expect(traversal.body.latestVersion.filename).toBe('notulen.txt');
     const windows = await upload(hr, caseId, [field('title', 'Planning'), file('C:\\Users\\hr\\Desktop\\planning.csv', text('week;taak\n1;training\n'))]).expect(201);
@@ -233,10 +236,10 @@ describe('case documents (e2e)', () => {
     expect(dots.body.latestVersion.filename).toBe('document.pdf');
 
     // Nothing outside the content-addressed tree; equal content (the PDF) is stored once.
-    const added = (await storedFiles()).filter((f) => !filesBefore.includes(f));
+    const added = (await storedContent()).filter((f) => !contentBefore.includes(f));
     expect(added.length).toBeLessThanOrEqual(3);
     for (const f of added) {
-      expect(f).toMatch(/^documents\/sha256\/[0-9a-f]{2}\/[0-9a-f]{64}$/);
+      expect(f).toMatch(/^sha256\/[0-9a-f]{2}\/[0-9a-f]{64} \(1\)$/);
     }
     const names = await t.db.query<Array<{ filename: string }>>(
       `SELECT v.filename FROM document_version v JOIN document d ON d.id = v.document_id WHERE d.case_id = $1 ORDER BY v.uploaded_at, v.filename`,

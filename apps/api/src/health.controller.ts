@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 
 import { Public } from '@wc/auth';
+import { DocumentStorage } from '@wc/documents';
 import { RealtimeRedis } from '@wc/realtime';
 
 @ApiTags('health')
@@ -14,6 +15,7 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly redis: RealtimeRedis,
+    private readonly documents: DocumentStorage,
   ) {}
 
   /** The process is up. */
@@ -25,7 +27,8 @@ export class HealthController {
 
   /**
    * The process can serve: its database answers with the schema this code expects, and Redis
-   * (when configured) carries its socket events to the other instances.
+   * (when configured) carries its socket events to the other instances, and the document storage
+   * (the S3 bucket, when configured) answers.
    */
   @Public()
   @Get('ready')
@@ -36,9 +39,11 @@ export class HealthController {
     } catch {
       throw new ServiceUnavailableException({ message: 'The database is not reachable.' });
     }
+    const storageProblem = await this.documents.problem();
     const problems = [
       ...(pending > 0 ? [`The database schema is behind the code: ${pending} migration(s) not applied (run the migrations).`] : []),
       ...(this.redis.reachable() ? [] : ['Redis is not reachable: socket events of this instance reach no other instance.']),
+      ...(storageProblem ? [storageProblem] : []),
     ];
     if (problems.length > 0) {
       throw new ServiceUnavailableException({ message: problems.join(' ') });

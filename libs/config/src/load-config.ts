@@ -22,7 +22,7 @@ export interface AppConfig {
   };
   realtime: { redisUrl: string | undefined };
   mail: { smtpUrl: string | undefined; from: string };
-  storage: { driver: 'local' | 's3'; maxUploadBytes: number; s3: { endpoint?: string; bucket?: string; region?: string; accessKeyId?: string; secretAccessKey?: string } };
+  storage: { driver: 'database' | 's3'; maxUploadBytes: number; s3: { endpoint?: string; bucket?: string; region?: string; accessKeyId?: string; secretAccessKey?: string } };
 }
 
 /** Thrown when the environment is unusable; lists every problem at once so one fix-up round suffices. */
@@ -50,7 +50,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   const smtpUrl = read.url('SMTP_URL', ['smtp:', 'smtps:']);
-  const storageDriver = read.oneOf('STORAGE_DRIVER', ['local', 's3'] as const, 'local');
+  if (env.STORAGE_DRIVER === 'local') {
+    problems.push('STORAGE_DRIVER=local is no longer supported: documents live in the database (unset STORAGE_DRIVER; files under DATA_DIR/documents are moved in at start-up) or in S3 (STORAGE_DRIVER=s3)');
+  }
+  const storageDriver = env.STORAGE_DRIVER === 'local' ? 'database' : read.oneOf('STORAGE_DRIVER', ['database', 's3'] as const, 'database');
   if (storageDriver === 's3' && !env.S3_BUCKET) {
     problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
   }

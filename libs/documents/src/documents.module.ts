@@ -1,7 +1,6 @@
-import { join } from 'node:path';
-
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 
 import { AuditModule } from '@wc/audit';
 import { CasesModule } from '@wc/cases';
@@ -13,13 +12,14 @@ import { DocumentRepository } from './document.repository';
 import { DocumentUploadInterceptor } from './document-upload.interceptor';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
+import { DatabaseStorage } from './storage/database.storage';
 import { DocumentStorage } from './storage/document-storage';
-import { LocalDiskStorage } from './storage/local-disk.storage';
+import { LocalDocumentImporter } from './storage/local-document-importer';
 import { S3Storage } from './storage/s3.storage';
 
-/** The storage driver from configuration: local disk under the data directory, or S3. */
-export function createDocumentStorage(config: AppConfig): DocumentStorage {
-  return config.storage.driver === 's3' ? new S3Storage(config.storage.s3) : new LocalDiskStorage(join(config.app.dataDir, 'documents'));
+/** The storage driver from configuration: PostgreSQL (the default) or an S3 bucket. */
+export function createDocumentStorage(config: AppConfig, dataSource: DataSource): DocumentStorage {
+  return config.storage.driver === 's3' ? new S3Storage(config.storage.s3) : new DatabaseStorage(dataSource);
 }
 
 @Module({
@@ -29,8 +29,9 @@ export function createDocumentStorage(config: AppConfig): DocumentStorage {
     DocumentsService,
     DocumentRepository,
     DocumentUploadInterceptor,
-    { provide: DocumentStorage, inject: [APP_CONFIG], useFactory: createDocumentStorage },
+    LocalDocumentImporter,
+    { provide: DocumentStorage, inject: [APP_CONFIG, DataSource], useFactory: createDocumentStorage },
   ],
-  exports: [DocumentsService],
+  exports: [DocumentsService, DocumentStorage],
 })
 export class DocumentsModule {}

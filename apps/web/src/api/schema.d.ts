@@ -30,7 +30,8 @@ export interface paths {
         };
         /**
          * The process can serve: its database answers with the schema this code expects, and Redis
-         *     (when configured) carries its socket events to the other instances.
+         *     (when configured) carries its socket events to the other instances, and the document storage
+         *     (the S3 bucket, when configured) answers.
          */
         get: operations["HealthController_ready"];
         put?: never;

@@ -9,6 +9,8 @@ export abstract class DocumentStorage {
   abstract put(key: string, bytes: Buffer): Promise<void>;
   /** The stored bytes; rejects when the key is unknown. */
   abstract get(key: string): Promise<Buffer | Readable>;
+  /** Why this instance cannot store or read documents right now (for readiness), or undefined. */
+  abstract problem(): Promise<string | undefined>;
 }
 
 const KEY = /^sha256\/([0-9a-f]{2})\/([0-9a-f]{64})$/;

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 
-import { GetObjectCommand, PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 
 import { assertStorageKey, DocumentStorage } from './document-storage';
 
@@ -56,4 +56,17 @@ export class S3Storage extends DocumentStorage {
     // In Node the body is an http.IncomingMessage, a Readable.
     return object.Body as Readable;
   }
+
+  async problem(): Promise<string | undefined> {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }), { abortSignal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+      return undefined;
+    } catch (error) {
+      const reason = (error as { name?: string }).name ?? 'error';
+      return `The document bucket "${this.bucket}" is not reachable (${reason}): uploads and downloads fail.`;
+    }
+  }
 }
+
+/** Readiness answers within a load balancer's probe timeout even when the store hangs. */
+const PROBE_TIMEOUT_MS = 2_000;

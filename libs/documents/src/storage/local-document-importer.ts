@@ -1,0 +1,26 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+
+import { APP_CONFIG, type AppConfig } from '@wc/config';
+import { Clock } from '@wc/core';
+
+import { DocumentStorage } from './document-storage';
+import { importLocalDocuments } from './local-document-import';
+
+/** Runs the upgrade import of `<dataDir>/documents` once the app is built, before it listens. */
+@Injectable()
+export class LocalDocumentImporter implements OnApplicationBootstrap {
+  private readonly logger = new Logger(LocalDocumentImporter.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly storage: DocumentStorage,
+    private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { imported, movedTo } = await importLocalDocuments(this.storage, this.config.app.dataDir, this.clock.now());
+    if (movedTo) {
+      this.logger.log({ imported, movedTo, driver: this.config.storage.driver }, 'moved documents from local disk into the document storage');
+    }
+  }
+}
