@@ -12,6 +12,7 @@ import { DocumentsModule } from '@wc/documents';
 import { DossierModule } from '@wc/dossier';
 import { LoggerModule } from '@wc/logging';
 import { MeetingsModule } from '@wc/meetings';
+import { MetricsModule, MetricsServerModule } from '@wc/metrics';
 import { NotificationsModule } from '@wc/notifications';
 import { OverviewsModule } from '@wc/overviews';
 import { RealtimeModule } from '@wc/realtime';
@@ -25,7 +26,8 @@ export class ApiModule {
   static forRoot(config: AppConfig = loadConfig()): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, LoggerModule, DatabaseModule, AuthModule, CouncilsModule, AiSystemsModule, CasesModule, NotificationsModule,
+      imports: [ConfigModule.forRoot(config), ClockModule, LoggerModule, DatabaseModule, MetricsModule,
+        MetricsServerModule.forRoot({ port: config.metrics.port, token: config.metrics.token }), AuthModule, CouncilsModule, AiSystemsModule, CasesModule, NotificationsModule,
         UnionsModule, OverviewsModule,
         DossierModule,
         DocumentsModule,

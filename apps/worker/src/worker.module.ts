@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ClockModule, ConfigModule, loadConfig } from '@wc/config';
 import { DatabaseModule } from '@wc/database';
 import { LoggerModule } from '@wc/logging';
+import { MetricsServerModule } from '@wc/metrics';
 import { NotificationsWorkerModule } from '@wc/notifications';
 
 /** The background-jobs application: same domain modules as the API, no HTTP listener. */
@@ -11,7 +12,8 @@ export class WorkerModule {
   static forRoot(config: AppConfig = loadConfig()): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, LoggerModule, DatabaseModule, NotificationsWorkerModule],
+      imports: [ConfigModule.forRoot(config), ClockModule, LoggerModule, DatabaseModule, NotificationsWorkerModule,
+        MetricsServerModule.forRoot({ port: config.metrics.workerPort, token: config.metrics.token })],
     };
   }
 }

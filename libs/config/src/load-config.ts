@@ -22,6 +22,8 @@ export interface AppConfig {
   };
   realtime: { redisUrl: string | undefined };
   mail: { smtpUrl: string | undefined; from: string };
+  /** `/metrics`: on its own port per app, and/or on the API's port behind a bearer token. */
+  metrics: { port: number | undefined; workerPort: number | undefined; token: string | undefined };
   storage: { driver: 'database' | 's3'; maxUploadBytes: number; s3: { endpoint?: string; bucket?: string; region?: string; accessKeyId?: string; secretAccessKey?: string } };
 }
 
@@ -58,6 +60,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
   }
 
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 16) {
+    problems.push('METRICS_TOKEN must be at least 16 characters');
+  }
+  const optionalPort = (name: string): number | undefined => (env[name] ? read.int(name, 0, { min: 0, max: 65535 }) : undefined);
+
   const config: AppConfig = {
     app: {
       env: nodeEnv,
@@ -83,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     realtime: { redisUrl },
     mail: { smtpUrl, from: env.MAIL_FROM ?? 'Overleg <noreply@overleg.local>' },
+    metrics: { port: optionalPort('METRICS_PORT'), workerPort: optionalPort('WORKER_METRICS_PORT'), token: metricsToken },
     storage: {
       driver: storageDriver,
       maxUploadBytes: read.int('MAX_UPLOAD_BYTES', 20 * 1024 * 1024, { min: 1024 }),

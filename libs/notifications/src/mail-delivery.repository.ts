@@ -124,6 +124,14 @@ export class MailDeliveryRepository {
     );
   }
 
+  /** E-mails still to send: queued, or waiting for a retry. */
+  async countWaiting(): Promise<number> {
+    const [{ waiting }] = await this.tx.manager.query<Array<{ waiting: number }>>(
+      `SELECT count(*)::int AS waiting FROM mail_delivery WHERE status IN ('queued', 'retrying')`,
+    );
+    return waiting;
+  }
+
   async markSkipped(id: string, at: Date, reason: string): Promise<void> {
     await this.tx.manager.query(
       `UPDATE mail_delivery SET status = 'skipped', last_attempt_at = $2, last_error = $3 WHERE id = $1`,

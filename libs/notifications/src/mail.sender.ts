@@ -3,6 +3,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { Clock } from '@wc/core';
+import { Metrics } from '@wc/metrics';
 
 import { type RenderedMail, renderDigestMail, renderNotificationMail } from './domain';
 import { MailDeliveryRepository, type PendingMail } from './mail-delivery.repository';
@@ -32,6 +33,7 @@ export class MailSender implements OnModuleDestroy {
     private readonly clock: Clock,
     private readonly deliveries: MailDeliveryRepository,
     private readonly notifications: NotificationRepository,
+    private readonly metrics: Metrics,
   ) {
     // Pooled: a batch of jobs shares a few SMTP connections instead of one handshake per message.
     this.transport = config.mail.smtpUrl
@@ -87,6 +89,7 @@ export class MailSender implements OnModuleDestroy {
       const message = error instanceof Error ? error.message : String(error);
       const final = attempt.retryCount >= attempt.retryLimit;
       await this.deliveries.markFailedAttempt(mail.id, this.clock.now(), message, final);
+      this.metrics.mailFailures.inc({ final: String(final) });
       this.logger.warn(
         `mail delivery ${mail.id} attempt ${attempt.retryCount + 1} failed${final ? ' for good' : ''}`,
       );

@@ -38,6 +38,12 @@ export interface MentionContext {
 export class NotificationRelayRepository {
   constructor(private readonly tx: TransactionHost) {}
 
+  /** Events the notification relay has not processed yet. */
+  async countPending(): Promise<number> {
+    const [{ pending }] = await this.tx.manager.query<Array<{ pending: number }>>(`SELECT count(*)::int AS pending FROM notification_relay_delivery`);
+    return pending;
+  }
+
   /**
    * Claims up to `limit` pending events for this transaction (FOR UPDATE SKIP LOCKED, so relays
    * in several workers take disjoint ones). The claim is a DELETE: it takes effect only if the

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 
 import { CouncilsModule } from '@wc/councils';
+import { MetricsModule } from '@wc/metrics';
 
 import { CalendarFeedController } from './calendar-feed.controller';
 import { CalendarFeedRepository } from './calendar-feed.repository';
@@ -15,6 +16,7 @@ import {
   NOTIFICATIONS_OPTIONS,
   type NotificationsOptions,
 } from './notifications.options';
+import { NotificationMetrics } from './notification.metrics';
 import { NotificationsWorker } from './notifications.worker';
 import { NotificationSettingsController } from './notification-settings.controller';
 import { NotificationRelay } from './notification.relay';
@@ -55,9 +57,11 @@ export class NotificationsModule {}
  * `forRoot(options)` pins tuning (tests, benchmark); the plain class uses the defaults.
  */
 @Module({
+  imports: [MetricsModule],
   providers: [
     options(DEFAULT_NOTIFICATIONS_OPTIONS),
     { provide: SWEEP_OBSERVER, useValue: {} },
+    NotificationMetrics,
     JobQueue,
     ReminderSweeper,
     MailSender,

@@ -4,6 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { Clock } from '@wc/core';
 import { type DomainEventDraft, Outbox, TransactionHost } from '@wc/database';
+import { Metrics } from '@wc/metrics';
 
 import {
   amsterdamDate,
@@ -84,9 +85,19 @@ export class ReminderSweeper {
     private readonly queue: JobQueue,
     @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
     @Inject(SWEEP_OBSERVER) private readonly observer: SweepObserver,
+    private readonly metrics: Metrics,
   ) {}
 
   async sweepOnce(): Promise<SweepReport> {
+    const timer = this.metrics.reminderSweepDuration.startTimer();
+    try {
+      return await this.sweep();
+    } finally {
+      timer();
+    }
+  }
+
+  private async sweep(): Promise<SweepReport> {
     const now = this.clock.now();
     const report: SweepReport = {
       planned: 0,

@@ -12,6 +12,7 @@ import type { RemoteSocket, Server, Socket } from 'socket.io';
 
 import { type Actor, AuthService, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
 import { Clock, DomainError, EVENT_AUDIENCES, type EventAudience, Forbidden, NotFound, Unauthorized } from '@wc/core';
+import { Metrics } from '@wc/metrics';
 
 import { CASE_ACCESS, type CaseAccess, type CaseVisibility } from './case-access';
 import { CaseSubscriptionDto } from './dto/case-subscription.dto';
@@ -88,7 +89,13 @@ export class RealtimeGateway
     private readonly auth: AuthService,
     @Inject(CASE_ACCESS) private readonly cases: CaseAccess,
     private readonly clock: Clock,
-  ) {}
+    metrics: Metrics,
+  ) {
+    metrics.onScrape(() => {
+      metrics.openSockets.set(this.server?.sockets.sockets.size ?? 0);
+      return Promise.resolve();
+    });
+  }
 
   afterInit(server: RealtimeServer): void {
     server.use((socket, next) => {

@@ -2,6 +2,7 @@ import { type DynamicModule, Module, type ModuleMetadata, type Type } from '@nes
 
 import { AuthModule } from '@wc/auth';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
+import { MetricsModule } from '@wc/metrics';
 
 import { CASE_ACCESS, type CaseAccess, NoCaseAccess } from './case-access';
 import { RealtimeGateway } from './realtime.gateway';
@@ -33,7 +34,7 @@ export class RealtimeModule {
   static forRoot(options: RealtimeModuleOptions = {}): DynamicModule {
     return {
       module: RealtimeModule,
-      imports: [AuthModule, ...(options.imports ?? [])],
+      imports: [AuthModule, MetricsModule, ...(options.imports ?? [])],
       providers: [
         RealtimeGateway,
         RealtimeRelay,

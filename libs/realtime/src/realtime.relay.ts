@@ -6,11 +6,13 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 
 import { MEMBERSHIP_CHANGED, SESSION_REVOKED } from '@wc/auth';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { type EventAudience, eventPartiesFor, eventPayloadFor } from '@wc/core';
 import { OUTBOX_CHANNEL } from '@wc/database';
+import { Metrics } from '@wc/metrics';
 
 import type { RealtimeEvent } from './realtime.events';
 import { RealtimeGateway } from './realtime.gateway';
@@ -51,9 +53,10 @@ const CLAIM_SQL = `
   WITH claimed AS (
     DELETE FROM realtime_delivery
     WHERE event_id IN (SELECT event_id FROM realtime_delivery ORDER BY event_id LIMIT $1 FOR UPDATE SKIP LOCKED)
-    RETURNING event_id
+    RETURNING event_id, enqueued_at
   )
-  SELECT e.id, e.type, e.organisation_id, e.works_council_id, e.case_id, e.case_seq, e.user_id, e.payload, e.occurred_at
+  SELECT e.id, e.type, e.organisation_id, e.works_council_id, e.case_id, e.case_seq, e.user_id, e.payload, e.occurred_at,
+         extract(epoch FROM clock_timestamp() - c.enqueued_at)::float8 AS lag_seconds
   FROM domain_event e JOIN claimed c ON c.event_id = e.id
   ORDER BY e.id`;
 
@@ -67,6 +70,8 @@ interface EventRow {
   user_id: string | null;
   payload: Record<string, unknown>;
   occurred_at: Date;
+  /** Since the delivery was queued, by the database's clock, at the claim. */
+  lag_seconds: number;
 }
 
 /**
@@ -100,8 +105,14 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REALTIME_RELAY_OPTIONS) private readonly options: RealtimeRelayOptions,
     private readonly gateway: RealtimeGateway,
+    private readonly metrics: Metrics,
+    dataSource: DataSource,
   ) {
     this.lease = new RelayLease(options.lease ?? DEFAULT_RELAY_LEASE);
+    metrics.onScrape(async () => {
+      const [{ pending }] = await dataSource.query<Array<{ pending: number }>>(`SELECT count(*)::int AS pending FROM realtime_delivery`);
+      metrics.outboxBacklog.set({ consumer: 'realtime' }, pending);
+    });
   }
 
   /** Whether this instance is the one relaying (for tests and diagnostics). */
@@ -254,6 +265,7 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
           await this.gateway.recheckUserSockets(row.user_id);
         }
         this.gateway.publish(rooms, (audience) => toRealtimeEvent(row, audience));
+        this.metrics.relayLag.observe(row.lag_seconds);
         if (row.type === UNION_SHARE_REVOKED && typeof row.payload.unionOrganisationId === 'string') {
           // Awaited: no later event of this batch may reach a socket whose access just ended.
           await this.gateway.recheckUnionSockets(row.payload.unionOrganisationId);

@@ -2,9 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 
+import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { RealtimeIoAdapter } from '@wc/realtime';
 
 import { answerClientErrors } from './client-error';
+import { instrumentHttp } from './http-metrics';
 import { ProblemFilter } from './problem.filter';
 import { setupSwagger } from './swagger';
 import { createValidationPipe } from './validation.pipe';
@@ -15,6 +17,7 @@ import { serveWebApp } from './web-app';
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   express.useLogger(app.get(Logger));
+  instrumentHttp(express, app.get<AppConfig>(APP_CONFIG));
   express.useBodyParser('json', { limit: '1mb', reviver: refuseIllFormedText });
   express.set('trust proxy', 'loopback');
   express.disable('x-powered-by');
