@@ -6,18 +6,22 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 
 import { ApiModule, configureApp } from '@wc/api';
+import { AuthService } from '@wc/auth';
 import { loadConfig } from '@wc/config';
 import { ALL_MIGRATIONS } from '@wc/migrations';
-import { adminQuery, createTestDatabase, TEST_SERVER_ENV, withDatabase } from '@wc/testing';
+import { adminQuery, createTestDatabase, Given, TEST_SERVER_ENV, withDatabase } from '@wc/testing';
+import { DataSource } from 'typeorm';
+
+import { Listener } from './support/sockets';
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 
-async function startApp(env: Record<string, string>): Promise<{ app: INestApplication; http: () => ReturnType<typeof request> }> {
+async function startApp(env: Record<string, string>): Promise<{ app: INestApplication; url: string; http: () => ReturnType<typeof request> }> {
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(loadConfig({ NODE_ENV: 'test', ...env }))] }).compile();
   const app = configureApp(moduleRef.createNestApplication());
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  return { app, http: () => request(url) };
+  return { app, url, http: () => request(url) };
 }
 
 /** A TCP relay to the real Redis that the test can cut, as a network partition would, and heal. */
@@ -92,6 +96,49 @@ describe('/health/ready tells the truth (e2e)', () => {
       await eventually(async () => (await http().get('/health/ready')).status === 200);
     } finally {
       await app.close();
+      await proxy.close();
+      await database.drop();
+    }
+  });
+
+  it('disconnects the sockets of an instance that lost Redis and refuses new ones until it is back, while the other instance keeps its own', async () => {
+    const database = await createTestDatabase();
+    const proxy = await redisProxy();
+    const cutOff = await startApp({ DATABASE_URL: database.url, REDIS_URL: proxy.url });
+    const healthy = await startApp({ DATABASE_URL: database.url, REDIS_URL: 'redis://127.0.0.1:6379' });
+    const listeners: Listener[] = [];
+    try {
+      const org = await new Given(cutOff.app.get(DataSource)).organisation();
+      const { accessToken } = await cutOff.app.get(AuthService).issueSession(org.member.id);
+      const onCutOff = await Listener.connect(cutOff.url, accessToken);
+      const onHealthy = await Listener.connect(healthy.url, accessToken);
+      listeners.push(onCutOff, onHealthy);
+      const disconnected = new Promise<string>((resolve, reject) => {
+        onCutOff.socket.once('disconnect', resolve);
+        setTimeout(() => reject(new Error('the socket was not disconnected within 5 s')), 5_000).unref();
+      });
+
+      proxy.cut();
+      // Told at once, by the server (so a client reconnects, through the load balancer, elsewhere).
+      await expect(disconnected).resolves.toBe('io server disconnect');
+      await eventually(async () => (await cutOff.http().get('/health/ready')).status === 503);
+      const refused = await Listener.connect(cutOff.url, accessToken).then(
+        (listener) => (listeners.push(listener), 'connected'),
+        (error: { data?: { code?: string } }) => error.data?.code,
+      );
+      expect(refused).toBe('service.unavailable');
+      expect(onHealthy.socket.connected).toBe(true);
+      await healthy.http().get('/health/ready').expect(200);
+
+      await proxy.heal();
+      await eventually(async () => (await cutOff.http().get('/health/ready')).status === 200);
+      listeners.push(await Listener.connect(cutOff.url, accessToken));
+    } finally {
+      for (const listener of listeners) {
+        listener.socket.disconnect();
+      }
+      await cutOff.app.close();
+      await healthy.app.close();
       await proxy.close();
       await database.drop();
     }

@@ -13,12 +13,40 @@ type RedisClient = ReturnType<typeof createClient>;
  */
 export class RealtimeRedis implements OnApplicationShutdown {
   private static readonly logger = new Logger('RealtimeRedis');
+  private readonly lostListeners: Array<() => void> = [];
+  private wasReachable = true;
 
   private constructor(
     readonly clients: { pub: RedisClient; sub: RedisClient } | null,
     /** Channel prefix: instances fan out together exactly when they share a database (see `fanOutKey`). */
     readonly key: string,
-  ) {}
+  ) {
+    for (const client of clients ? [clients.pub, clients.sub] : []) {
+      // node-redis emits `error` then `reconnecting` when a connection drops, `ready` once back.
+      for (const event of ['error', 'end', 'reconnecting', 'ready']) {
+        client.on(event, () => this.noticeChange());
+      }
+    }
+  }
+
+  /**
+   * Called each time Redis goes from reachable to unreachable: the sockets of this instance then
+   * stop hearing of events relayed elsewhere, so the gateway disconnects them.
+   */
+  onLost(listener: () => void): void {
+    this.lostListeners.push(listener);
+  }
+
+  private noticeChange(): void {
+    const reachable = this.reachable();
+    if (this.wasReachable && !reachable) {
+      RealtimeRedis.logger.warn('redis lost: disconnecting the sockets of this instance');
+      for (const listener of this.lostListeners) {
+        listener();
+      }
+    }
+    this.wasReachable = reachable;
+  }
 
   static async connect(config: AppConfig): Promise<RealtimeRedis> {
     const key = fanOutKey(config.database.url);
@@ -46,6 +74,7 @@ export class RealtimeRedis implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.lostListeners.length = 0; // closing is not losing
     if (this.clients) {
       const { pub, sub } = this.clients;
       // Stop receiving first, and let requests already received from other instances (e.g. their

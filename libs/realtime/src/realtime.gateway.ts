@@ -16,6 +16,7 @@ import { Metrics } from '@wc/metrics';
 
 import { CASE_ACCESS, type CaseAccess, type CaseVisibility } from './case-access';
 import { CaseSubscriptionDto } from './dto/case-subscription.dto';
+import { RealtimeRedis } from './realtime-redis';
 import { validateMessage } from './message-validation';
 import type {
   ClientToServerEvents,
@@ -59,6 +60,8 @@ const SESSION_ENDED = {
 /** Query parameters that would carry a credential into access logs; refused outright. */
 const QUERY_CREDENTIALS = ['token', 'access_token', 'accessToken', 'authorization', 'jwt'];
 
+const REDIS_LOST = 'This instance lost Redis and cannot deliver live events: connect again (to another instance).';
+
 /** setTimeout overflows (and fires at once) beyond this; such a long-lived token is cut at ~24 days. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -90,6 +93,7 @@ export class RealtimeGateway
     @Inject(CASE_ACCESS) private readonly cases: CaseAccess,
     private readonly clock: Clock,
     metrics: Metrics,
+    private readonly redis: RealtimeRedis,
   ) {
     metrics.onScrape(() => {
       metrics.openSockets.set(this.server?.sockets.sockets.size ?? 0);
@@ -98,7 +102,14 @@ export class RealtimeGateway
   }
 
   afterInit(server: RealtimeServer): void {
+    // Without Redis this instance's sockets would miss every event relayed by another instance:
+    // disconnect them so they reconnect through the load balancer to a healthy one.
+    this.redis.onLost(() => server.local.disconnectSockets(true));
     server.use((socket, next) => {
+      if (!this.redis.reachable()) {
+        next(Object.assign(new Error(REDIS_LOST), { data: { code: 'service.unavailable', detail: REDIS_LOST } }));
+        return;
+      }
       this.authenticate(socket).then(
         () => next(),
         (error: unknown) => next(this.connectError(error)),
