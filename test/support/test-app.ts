@@ -17,6 +17,8 @@ export interface TestApp {
   clock: FakeClock;
   /** The app's own connection pool: the runtime role. */
   db: DataSource;
+  /** The URL of the owner of the tables (here the server's superuser). */
+  ownerUrl: string;
   /** One query as the owner of the tables (here the server's superuser), e.g. to simulate tampering. */
   ownerQuery: <T = Record<string, unknown>>(sql: string, parameters?: unknown[]) => Promise<T[]>;
   given: Given;
@@ -46,6 +48,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     url,
     clock,
     db,
+    ownerUrl: database.ownerUrl,
     ownerQuery: async <T,>(sql: string, parameters: unknown[] = []) => {
       const client = new Client({ connectionString: database.ownerUrl });
       await client.connect();

@@ -8,3 +8,4 @@ export { DomainEventEntity } from './domain-event.entity';
 export * from './entity-rows';
 export * from './database-roles';
 export { EmbeddedPostgresError } from './embedded-cluster';
+export * from './backup';
