@@ -40,4 +40,8 @@ export class DomainEventEntity {
 
   @Column({ type: 'timestamptz' })
   occurredAt!: Date;
+
+  /** The correlation id of the request that wrote the event, carried into the jobs it causes. */
+  @Column({ type: 'text', nullable: true })
+  correlationId!: string | null;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { Clock } from '@wc/core';
+import { Clock, currentCorrelationId } from '@wc/core';
 
 import { DomainEventEntity } from './domain-event.entity';
 import { TransactionHost } from './transaction-host';
@@ -17,7 +17,7 @@ export interface DomainEventDraft {
 
 export const OUTBOX_CHANNEL = 'outbox';
 
-/** Rows per INSERT: 10 columns each stays far below PostgreSQL's 65,535 parameters. */
+/** Rows per INSERT: 11 columns each stays far below PostgreSQL's 65,535 parameters. */
 const INSERT_BATCH = 1000;
 
 /** Appends events inside the caller's transaction; they become visible only if it commits. */
@@ -33,6 +33,7 @@ export class Outbox {
       return;
     }
     const occurredAt = this.clock.now();
+    const correlationId = currentCorrelationId() ?? null;
     const nextSeq = new Map<string, number>();
     for (const caseId of new Set(events.flatMap((e) => (e.caseId ? [e.caseId] : [])))) {
       nextSeq.set(caseId, (await this.lastSeq(caseId)) + 1);
@@ -53,6 +54,7 @@ export class Outbox {
         actorId,
         payload: event.payload ?? {},
         occurredAt,
+        correlationId,
       };
     });
     // Multi-row INSERTs: a reminder sweep appends thousands of events in one transaction.

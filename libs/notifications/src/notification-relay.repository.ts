@@ -12,6 +12,7 @@ export interface RelayedEvent {
   caseId: string | null;
   actorId: string | null;
   payload: Record<string, unknown>;
+  correlationId: string | null;
 }
 
 /** What a mention notification needs, read when the event is relayed. */
@@ -58,13 +59,14 @@ export class NotificationRelayRepository {
         case_id: string | null;
         actor_id: string | null;
         payload: Record<string, unknown>;
+        correlation_id: string | null;
       }>
     >(
       `WITH claimed AS (
          DELETE FROM notification_relay_delivery
           WHERE event_id IN (SELECT event_id FROM notification_relay_delivery ORDER BY event_id LIMIT $1 FOR UPDATE SKIP LOCKED)
          RETURNING event_id)
-       SELECT e.id, e.type, e.user_id, e.case_id, e.actor_id, e.payload
+       SELECT e.id, e.type, e.user_id, e.case_id, e.actor_id, e.payload, e.correlation_id
          FROM domain_event e JOIN claimed c ON c.event_id = e.id
         ORDER BY e.id`,
       [limit],
@@ -76,6 +78,7 @@ export class NotificationRelayRepository {
       caseId: r.case_id,
       actorId: r.actor_id,
       payload: r.payload ?? {},
+      correlationId: r.correlation_id,
     }));
   }
 

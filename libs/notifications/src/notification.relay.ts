@@ -187,7 +187,8 @@ export class NotificationRelay implements OnModuleDestroy {
         written.filter((n) => n.email === 'immediate'),
         now,
       );
-      await this.queue.enqueueInTransaction(MAIL_QUEUE, mailJobs(mails, this.options.mail));
+      const correlationIds = [...new Set(claimed.flatMap((e) => (e.correlationId ? [e.correlationId] : [])))];
+      await this.queue.enqueueInTransaction(MAIL_QUEUE, mailJobs(mails, this.options.mail, correlationIds));
       await this.outbox.append(createdEvents(written), null);
       return { events: claimed.length, notifications: written.length, emails: mails.length };
     });

@@ -5,6 +5,8 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 
+import { runWithCorrelationId } from '@wc/core';
+
 import { JobQueue } from './job-queue';
 import { MailSender } from './mail.sender';
 import { NotificationRelay } from './notification.relay';
@@ -39,7 +41,11 @@ export class NotificationsWorker implements OnApplicationBootstrap, BeforeApplic
         await this.queue.work(
           MAIL_QUEUE,
           { batchSize: mail.batchSize, pollingIntervalSeconds: mail.pollingIntervalSeconds },
-          (job) => this.mailer.deliverAll(job.data.deliveryIds as string[], job),
+          // The job's logs (and the events it writes) carry the ids of the requests that caused it.
+          (job) => {
+            const ids = Array.isArray(job.data.correlationIds) ? (job.data.correlationIds as string[]).join(',') : `job:${job.id}`;
+            return runWithCorrelationId(ids, () => this.mailer.deliverAll(job.data.deliveryIds as string[], job));
+          },
         );
       }
     }

@@ -336,6 +336,8 @@ export class ReminderSweeper {
 export function mailJobs(
   deliveryIds: readonly string[],
   options: NotificationsOptions['mail'],
+  /** The requests whose events were relayed in the batch that queued these e-mails. */
+  correlationIds: readonly string[] = [],
 ): QueuedJob[] {
   const { retryLimit, retryDelaySeconds, retryBackoff, deliveriesPerJob, expireInSeconds } =
     options;
@@ -343,7 +345,7 @@ export function mailJobs(
   for (let i = 0; i < deliveryIds.length; i += deliveriesPerJob) {
     jobs.push({
       id: randomUUID(),
-      data: { deliveryIds: deliveryIds.slice(i, i + deliveriesPerJob) },
+      data: { deliveryIds: deliveryIds.slice(i, i + deliveriesPerJob), ...(correlationIds.length > 0 ? { correlationIds: [...correlationIds] } : {}) },
       retryLimit,
       retryDelay: retryDelaySeconds,
       retryBackoff,

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { RealtimeIoAdapter } from '@wc/realtime';
 
 import { answerClientErrors } from './client-error';
+import { CorrelationInterceptor } from './correlation.interceptor';
 import { instrumentHttp } from './http-metrics';
 import { ProblemFilter } from './problem.filter';
 import { setupSwagger } from './swagger';
@@ -23,6 +24,7 @@ export function configureApp(app: INestApplication): INestApplication {
   express.disable('x-powered-by');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalInterceptors(new CorrelationInterceptor());
   // What Node's HTTP parser refuses (headers or URL over 16 kB) never reaches the filter above.
   answerClientErrors(app.getHttpServer());
   app.useWebSocketAdapter(new RealtimeIoAdapter(app));
