@@ -1,3 +1,4 @@
+import './start-tracing';
 import 'reflect-metadata';
 
 import { join } from 'node:path';

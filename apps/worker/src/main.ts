@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 
 import { type INestApplicationContext, Logger } from '@nestjs/common';

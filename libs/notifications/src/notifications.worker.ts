@@ -5,6 +5,8 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 
+import { trace } from '@opentelemetry/api';
+
 import { runWithCorrelationId } from '@wc/core';
 
 import { JobQueue } from './job-queue';
@@ -12,6 +14,9 @@ import { MailSender } from './mail.sender';
 import { NotificationRelay } from './notification.relay';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
 import { MAIL_QUEUE, ReminderSweeper, SWEEP_QUEUE } from './reminder.sweeper';
+
+/** A no-op unless tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT). */
+const tracer = trace.getTracer('overleg-worker');
 
 /**
  * Wires the worker's background work to pg-boss: the e-mail consumers, the sweep cron (each
@@ -44,7 +49,11 @@ export class NotificationsWorker implements OnApplicationBootstrap, BeforeApplic
           // The job's logs (and the events it writes) carry the ids of the requests that caused it.
           (job) => {
             const ids = Array.isArray(job.data.correlationIds) ? (job.data.correlationIds as string[]).join(',') : `job:${job.id}`;
-            return runWithCorrelationId(ids, () => this.mailer.deliverAll(job.data.deliveryIds as string[], job));
+            return runWithCorrelationId(ids, () =>
+              tracer.startActiveSpan('notification_mail job', { attributes: { 'overleg.correlation_id': ids, 'overleg.job_id': job.id } }, (span) =>
+                this.mailer.deliverAll(job.data.deliveryIds as string[], job).finally(() => span.end()),
+              ),
+            );
           },
         );
       }

@@ -1,4 +1,5 @@
 import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
 import { Observable } from 'rxjs';
 
 import { runWithCorrelationId } from '@wc/core';
@@ -13,6 +14,8 @@ export class CorrelationInterceptor implements NestInterceptor {
     if (id === undefined) {
       return next.handle();
     }
+    // The request's span (when tracing is on) is findable by the id a user quotes from an error.
+    trace.getActiveSpan()?.setAttribute('overleg.correlation_id', String(id));
     // The handler runs when the observable is subscribed, so subscribe inside the context.
     return new Observable((subscriber) => runWithCorrelationId(String(id), () => next.handle().subscribe(subscriber)));
   }
