@@ -1,8 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 
+import { AccessModule, AccessService } from '@wc/access';
 import { AiSystemsModule } from '@wc/ai-systems';
 import { AuthModule } from '@wc/auth';
-import { CaseService, CasesModule } from '@wc/cases';
+import { CasesModule } from '@wc/cases';
 import { type AppConfig, ClockModule, ConfigModule, loadConfig } from '@wc/config';
 import { CouncilsModule } from '@wc/councils';
 import { CouncilSpaceModule } from '@wc/council-space';
@@ -25,12 +26,12 @@ export class ApiModule {
   static forRoot(config: AppConfig = loadConfig()): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, LoggerModule, DatabaseModule, AuthModule, CouncilsModule, AiSystemsModule, CasesModule, NotificationsModule,
+      imports: [ConfigModule.forRoot(config), ClockModule, LoggerModule, DatabaseModule, AccessModule, AuthModule, CouncilsModule, AiSystemsModule, CasesModule, NotificationsModule,
         UnionsModule, OverviewsModule,
         DossierModule,
         DocumentsModule,
         DiscussionModule, CouncilSpaceModule, MeetingsModule,
-        RealtimeModule.forRoot({ imports: [CasesModule], caseAccess: CaseService })],
+        RealtimeModule.forRoot({ imports: [AccessModule], caseAccess: AccessService })],
       controllers: [HealthController],
     };
   }

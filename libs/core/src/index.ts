@@ -2,3 +2,4 @@ export * from './clock';
 export * from './domain-error';
 export * from './event-visibility';
 export * from './startup-error';
+export * from './amsterdam-day';

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { AuditService } from '@wc/audit';
 import type { Actor } from '@wc/auth';
-import { type ActorSide, CaseService } from '@wc/cases';
+import { AccessService, type ActorSide } from '@wc/access';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { BadRequest, Clock, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
@@ -67,7 +67,7 @@ export class DocumentsService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly documents: DocumentRepository,
-    private readonly cases: CaseService,
+    private readonly cases: AccessService,
     private readonly storage: DocumentStorage,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
@@ -231,10 +231,9 @@ export class DocumentsService {
   }
 
   private async access(actor: Actor, caseId: string): Promise<Access> {
-    const visible = await this.cases.assertVisible(actor, caseId);
+    const visible = await this.cases.requireCase(actor, caseId);
     // A union share may cover status and deadlines only (issue #8); the dossier needs scope 'dossier'.
-    const unionScope: unknown = 'unionScope' in visible ? visible.unionScope : null;
-    if (visible.side === 'union' && unionScope !== 'dossier') {
+    if (visible.side === 'union' && visible.unionScope !== 'dossier') {
       throw new Forbidden('document.not_shared', "Your union's share of this case does not include its documents.");
     }
     return { caseId, organisationId: visible.organisationId, worksCouncilId: visible.worksCouncilId, side: visible.side, userId: actor.userId, today: amsterdamDay(this.clock.now()) };
