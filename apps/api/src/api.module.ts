@@ -16,6 +16,7 @@ import { MeetingsModule } from '@wc/meetings';
 import { NotificationsModule } from '@wc/notifications';
 import { OverviewsModule } from '@wc/overviews';
 import { RealtimeModule } from '@wc/realtime';
+import { SearchModule } from '@wc/search';
 import { UnionsModule } from '@wc/unions';
 
 import { HealthController } from './health.controller';
@@ -30,7 +31,7 @@ export class ApiModule {
         UnionsModule, OverviewsModule,
         DossierModule,
         DocumentsModule,
-        DiscussionModule, CouncilSpaceModule, MeetingsModule,
+        DiscussionModule, CouncilSpaceModule, MeetingsModule, SearchModule,
         RealtimeModule.forRoot({ imports: [AccessModule], caseAccess: AccessService })],
       controllers: [HealthController],
     };

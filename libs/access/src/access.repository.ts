@@ -113,6 +113,10 @@ export class AccessRepository {
     return this.byIds(`SELECT m.id, m.organisation_id AS "organisationId", m.works_council_id AS "worksCouncilId", m.kind FROM meeting m WHERE m.id = ANY($1::uuid[])`, meetingIds);
   }
 
+  aiSystems(aiSystemIds: readonly string[]): Promise<Array<{ id: string; organisationId: string }>> {
+    return this.byIds(`SELECT s.id, s.organisation_id AS "organisationId" FROM ai_system s WHERE s.id = ANY($1::uuid[])`, aiSystemIds);
+  }
+
   votes(voteIds: readonly string[]): Promise<Array<{ id: string; caseId: string }>> {
     return this.byIds(`SELECT v.id, v.case_id AS "caseId" FROM vote v WHERE v.id = ANY($1::uuid[])`, voteIds);
   }

@@ -5,7 +5,7 @@ import { amsterdamDay, Clock, NotFound } from '@wc/core';
 
 import { type CaseFactsRow, AccessRepository, type VisibleCaseFilter } from './access.repository';
 import { type ActorSide, type CaseVisibilityFacts, mayUseInternalSpace, sideOn, type UnionScope, unionOrganisationIdsOf, unionScopeOn } from './case-visibility';
-import { mayReadDocument, mayUseThread, meetingSideOf } from './item-visibility';
+import { mayReadDocument, mayReadRegister, mayUseThread, meetingSideOf } from './item-visibility';
 
 /** What the access rules answer for one visible case. */
 export interface CaseAccess {
@@ -112,6 +112,11 @@ export class AccessService {
   /** Of these meetings, those the actor takes part in: the council all, the employer side consultations. */
   async checkMeetingAccess(actor: Actor, meetingIds: readonly string[]): Promise<Set<string>> {
     return new Set((await this.repo.meetings(meetingIds)).filter((m) => meetingSideOf(actor, m) !== null).map((m) => m.id));
+  }
+
+  /** Of these register entries, those the actor may read (`mayReadRegister`). */
+  async checkAiSystemAccess(actor: Actor, aiSystemIds: readonly string[]): Promise<Set<string>> {
+    return new Set((await this.repo.aiSystems(aiSystemIds)).filter((s) => mayReadRegister(actor, s.organisationId)).map((s) => s.id));
   }
 
   /** Of these votes, those in a council-internal space the actor may use. */

@@ -133,3 +133,13 @@ export function meetingSideOf(actor: Actor, scope: MeetingScope): MeetingSide | 
 export function seesOnlySomeCases(actor: Actor, scope: MeetingScope): boolean {
   return !hasRoleIn(actor, WHOLE_COUNCIL_ROLES, { worksCouncilId: scope.worksCouncilId }) && !hasRoleIn(actor, EMPLOYER_ROLES, { organisationId: scope.organisationId });
 }
+
+// ---- The AI register ----------------------------------------------------------------------
+
+/**
+ * The employer's AI register is read by the organisation's own people, employer side and council
+ * alike; union officers and external experts are outsiders to it.
+ */
+export function mayReadRegister(actor: Actor, organisationId: string): boolean {
+  return actor.memberships.some((m) => m.organisationId === organisationId && m.role !== Role.UnionOfficer && m.role !== Role.ExternalExpert);
+}

@@ -7,6 +7,7 @@ import { AuditModule } from '@wc/audit';
 import { CasesModule } from '@wc/cases';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 
+import { DocumentTextEntity } from './document-text.entity';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentEntity } from './document.entity';
 import { DocumentRepository } from './document.repository';
@@ -14,6 +15,7 @@ import { DocumentUploadInterceptor } from './document-upload.interceptor';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 import { DocumentStorage } from './storage/document-storage';
+import { TextExtractor } from './text-extractor';
 import { LocalDiskStorage } from './storage/local-disk.storage';
 import { S3Storage } from './storage/s3.storage';
 
@@ -23,12 +25,13 @@ export function createDocumentStorage(config: AppConfig): DocumentStorage {
 }
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity]), AuditModule, CasesModule],
+  imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity, DocumentTextEntity]), AuditModule, CasesModule],
   controllers: [DocumentsController],
   providers: [
     DocumentsService,
     DocumentRepository,
     DocumentUploadInterceptor,
+    TextExtractor,
     { provide: DocumentStorage, inject: [APP_CONFIG], useFactory: createDocumentStorage },
   ],
   exports: [DocumentsService],
