@@ -2,7 +2,7 @@ import { fromZonedTime } from 'date-fns-tz';
 import type { DataSource } from 'typeorm';
 
 import { AMSTERDAM_TIME_ZONE } from '@wc/core';
-import type { GivenOrganisation } from '@wc/testing';
+import type { GivenOrganisation } from './factories';
 
 /** The end of an Amsterdam calendar day, as the deadlines lib stores `due_at`. */
 export const endOfAmsterdamDay = (date: string) =>
