@@ -1,9 +1,7 @@
 import type { GivenOrganisation, GivenUser } from '@wc/testing';
+import { DeadlineFixtures, SmtpSink, startTestWorker, type TestWorker } from '@wc/testing';
 import { WorkerModule } from '@wc/worker';
 
-import { DeadlineFixtures } from '../libs/notifications/src/testing/deadline-fixtures';
-import { SmtpSink } from '../libs/notifications/src/testing/smtp-sink';
-import { startTestWorker, type TestWorker } from '../libs/notifications/src/testing/test-worker';
 import { fileCase, type FiledCase } from './support/case-fixtures';
 import { Listener, QUIET_MS, sleep } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';

@@ -5,13 +5,11 @@ import { createInterface } from 'node:readline';
 import { DataSource } from 'typeorm';
 
 import { dataSourceOptions } from '@wc/database';
-import { createTestDatabase, Given, type GivenOrganisation } from '@wc/testing';
+import { createTestDatabase, Given, type GivenOrganisation, DeadlineFixtures, SmtpSink, waitUntil } from '@wc/testing';
 
-import { DeadlineFixtures } from '../libs/notifications/src/testing/deadline-fixtures';
-import { SmtpSink, waitUntil } from '../libs/notifications/src/testing/smtp-sink';
 
 const ROOT = join(__dirname, '..');
-const WORKER_SCRIPT = join(ROOT, 'libs/notifications/src/testing/worker-process.ts');
+const WORKER_SCRIPT = join(ROOT, 'libs/testing/src/worker-process.ts');
 
 interface WorkerProcess {
   child: ChildProcess;

@@ -1,13 +1,7 @@
 import type { GivenOrganisation } from '@wc/testing';
+import { DeadlineFixtures, SmtpSink, waitUntil, startTestWorker, TEST_NOTIFICATIONS_OPTIONS, type TestWorker } from '@wc/testing';
 import { WorkerModule } from '@wc/worker';
 
-import { DeadlineFixtures } from '../libs/notifications/src/testing/deadline-fixtures';
-import { SmtpSink, waitUntil } from '../libs/notifications/src/testing/smtp-sink';
-import {
-  startTestWorker,
-  TEST_NOTIFICATIONS_OPTIONS,
-  type TestWorker,
-} from '../libs/notifications/src/testing/test-worker';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**

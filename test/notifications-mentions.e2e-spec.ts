@@ -1,9 +1,8 @@
 import type { GivenOrganisation } from '@wc/testing';
+import { SmtpSink, waitUntil, startTestWorker, type TestWorker } from '@wc/testing';
 import { NotificationRelay } from '@wc/notifications';
 import { WorkerModule } from '@wc/worker';
 
-import { SmtpSink, waitUntil } from '../libs/notifications/src/testing/smtp-sink';
-import { startTestWorker, type TestWorker } from '../libs/notifications/src/testing/test-worker';
 import { fileCase } from './support/case-fixtures';
 import { Listener } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';

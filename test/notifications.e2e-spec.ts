@@ -1,14 +1,9 @@
 import ICAL from 'ical.js';
 
 import type { GivenOrganisation } from '@wc/testing';
+import { DeadlineFixtures, SECRET_CONTENTS, SmtpSink, waitUntil, startTestWorker, type TestWorker } from '@wc/testing';
 import { WorkerModule } from '@wc/worker';
 
-import {
-  DeadlineFixtures,
-  SECRET_CONTENTS,
-} from '../libs/notifications/src/testing/deadline-fixtures';
-import { SmtpSink, waitUntil } from '../libs/notifications/src/testing/smtp-sink';
-import { startTestWorker, type TestWorker } from '../libs/notifications/src/testing/test-worker';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**

@@ -5,13 +5,12 @@ import { createInterface } from 'node:readline';
 import { DataSource } from 'typeorm';
 
 import { dataSourceOptions } from '@wc/database';
-import { createTestDatabase, TEST_PASSWORD } from '@wc/testing';
+import { createTestDatabase, TEST_PASSWORD, SmtpSink, waitUntil } from '@wc/testing';
 
-import { SmtpSink, waitUntil } from '../../libs/notifications/src/testing/smtp-sink';
 
 const ROOT = join(__dirname, '..', '..');
 /** The worker as apps/worker runs it (NotificationsWorkerModule: pg-boss cron + start-up sweep, mail worker), on a fixed clock. */
-const WORKER_SCRIPT = join(ROOT, 'libs/notifications/src/testing/worker-process.ts');
+const WORKER_SCRIPT = join(ROOT, 'libs/testing/src/worker-process.ts');
 
 /**
  * Issue #10, faults: the worker is killed with SIGKILL at random points of a reminder sweep over

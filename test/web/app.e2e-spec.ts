@@ -1,11 +1,9 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 
-import { type GivenOrganisation, type GivenUser } from '@wc/testing';
+import { type GivenOrganisation, type GivenUser, waitUntil, startTestWorker, type TestWorker } from '@wc/testing';
 import { WorkerModule } from '@wc/worker';
 
 import { nl } from '../../apps/web/src/messages/nl';
-import { waitUntil } from '../../libs/notifications/src/testing/smtp-sink';
-import { startTestWorker, type TestWorker } from '../../libs/notifications/src/testing/test-worker';
 import { completeDossier } from '../support/case-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { expectNoSeriousA11yViolations, launchBrowser, prepareWebApp, screenshot, signIn, type UserPage } from './support/browser';

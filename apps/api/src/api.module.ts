@@ -1,8 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 
+import { AccessModule, AccessService } from '@wc/access';
 import { AiSystemsModule } from '@wc/ai-systems';
 import { AuthModule } from '@wc/auth';
-import { CaseService, CasesModule } from '@wc/cases';
+import { CasesModule } from '@wc/cases';
 import { type AppConfig, ClockModule, ConfigModule, loadConfig } from '@wc/config';
 import { CouncilsModule } from '@wc/councils';
 import { CouncilSpaceModule } from '@wc/council-space';
@@ -16,6 +17,7 @@ import { MetricsModule, MetricsServerModule } from '@wc/metrics';
 import { NotificationsModule } from '@wc/notifications';
 import { OverviewsModule } from '@wc/overviews';
 import { RealtimeModule } from '@wc/realtime';
+import { SearchModule } from '@wc/search';
 import { UnionsModule } from '@wc/unions';
 
 import { HealthController } from './health.controller';
@@ -26,13 +28,13 @@ export class ApiModule {
   static forRoot(config: AppConfig = loadConfig()): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, LoggerModule, DatabaseModule, MetricsModule,
+      imports: [ConfigModule.forRoot(config), ClockModule, LoggerModule, DatabaseModule, AccessModule, MetricsModule,
         MetricsServerModule.forRoot({ port: config.metrics.port, token: config.metrics.token }), AuthModule, CouncilsModule, AiSystemsModule, CasesModule, NotificationsModule,
         UnionsModule, OverviewsModule,
         DossierModule,
         DocumentsModule,
-        DiscussionModule, CouncilSpaceModule, MeetingsModule,
-        RealtimeModule.forRoot({ imports: [CasesModule], caseAccess: CaseService })],
+        DiscussionModule, CouncilSpaceModule, MeetingsModule, SearchModule,
+        RealtimeModule.forRoot({ imports: [AccessModule], caseAccess: AccessService })],
       controllers: [HealthController],
     };
   }

@@ -3,6 +3,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { Bell } from './components/bell';
 import { ConnectionBanner } from './components/connection-banner';
 import { LanguageSwitch } from './components/language-switch';
+import { SearchBox } from './components/search-box';
 import { Loading } from './components/ui';
 import { useI18n } from './i18n';
 import { AcceptInvitationPage } from './pages/accept-invitation';
@@ -14,6 +15,7 @@ import { LoginPage } from './pages/login';
 import { MeetingPage, MeetingsPage } from './pages/meetings';
 import { NewCasePage } from './pages/new-case';
 import { NotificationsPage } from './pages/notifications';
+import { SearchPage } from './pages/search';
 import { SettingsPage } from './pages/settings';
 import { RealtimeProvider } from './realtime';
 import { Link, match, useLocation } from './router';
@@ -142,6 +144,7 @@ function TopBar({ path }: { path: string }) {
         </ul>
       </nav>
       <div className="topbar-tools">
+        <SearchBox />
         <Bell />
         <LanguageSwitch />
         <span className="user-name" title={me?.email}>
@@ -190,6 +193,9 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
   }
   if (path === '/notifications') {
     return <NotificationsPage />;
+  }
+  if (path === '/search') {
+    return <SearchPage q={query.get('q') ?? ''} />;
   }
   if (path === '/settings' || path.startsWith('/settings/')) {
     return <SettingsPage />;

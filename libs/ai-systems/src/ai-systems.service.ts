@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 
-import { type Actor, EMPLOYER_ROLES, hasRoleIn, Role } from '@wc/auth';
+import { mayReadRegister } from '@wc/access';
+import { type Actor, EMPLOYER_ROLES, hasRoleIn } from '@wc/auth';
 import { Clock, Conflict, Forbidden, NotFound, VersionConflict } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 
@@ -117,14 +118,14 @@ export class AiSystemsService {
 
   private async visible(actor: Actor, id: string, lock = false): Promise<AiSystemEntity> {
     const system = await this.tx.manager.findOne(AiSystemEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!system || !canRead(actor, system.organisationId)) {
+    if (!system || !mayReadRegister(actor, system.organisationId)) {
       throw new NotFound('ai_system');
     }
     return system;
   }
 
   private assertCanRead(actor: Actor, organisationId: string): void {
-    if (!canRead(actor, organisationId)) {
+    if (!mayReadRegister(actor, organisationId)) {
       throw new NotFound('organisation');
     }
   }
@@ -141,11 +142,6 @@ const IN_USE: readonly AiSystemStatus[] = ['pilot', 'live'];
 
 function blockedCase(g: AiSystemCaseGateView): { caseId: string; openConditions: string[] } {
   return { caseId: g.caseId, openConditions: g.openConditions.map((c) => c.key) };
-}
-
-/** The register is the employer's and its council's; union officers and experts see cases only. */
-function canRead(actor: Actor, organisationId: string): boolean {
-  return actor.memberships.some((m) => m.organisationId === organisationId && m.role !== Role.UnionOfficer && m.role !== Role.ExternalExpert);
 }
 
 export function toAiSystemResponse(s: AiSystemEntity): AiSystemResponse {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { In, IsNull } from 'typeorm';
 
-import { type Actor, EMPLOYER_ROLES, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
+import { caseVisibleSql } from '@wc/access';
+import type { Actor } from '@wc/auth';
 import { asEntity, DomainEventEntity, selectListOf, TransactionHost } from '@wc/database';
 
 import { AiCaseEntity } from './ai-case.entity';
 import { CaseTrackEntity } from './case-track.entity';
-import { committeeIdsOf, type UnionShareFact, unionOrganisationIdsOf } from './case.policy';
 import { InformationRequestEntity } from './information-request.entity';
 import { TriageRecordEntity } from './triage-record.entity';
 
@@ -16,10 +17,6 @@ export interface CaseListFilter {
   limit: number;
   offset: number;
 }
-
-/** A sent case is visible to a union officer while an active share of their union covers it (see `activeUnionShares`). */
-const activeUnionShareSql = (unionOrgs: string) => `SELECT 1 FROM union_share s WHERE s.union_organisation_id = ANY(${unionOrgs}) AND s.revoked_at IS NULL AND s.works_council_id = c.works_council_id AND (s.case_id IS NULL OR s.case_id = c.id)`;
-
 
 /** What a case list shows (`toSummary`); the list loads nothing else. */
 const SUMMARY_SELECT = `c.id, c.title, c.organisation_id AS "organisationId", c.works_council_id AS "worksCouncilId", c.ai_system_id AS "aiSystemId",
@@ -56,27 +53,12 @@ export class CaseRepository {
     return this.tx.manager.create(AiCaseEntity, fields);
   }
 
-  /** Cases the actor may see, by the same rules as `sideOn`, with the total, in one statement. */
+  /** Cases the actor may see, by the rule of `@wc/access` (`caseVisibleSql`), with the total, in one statement. */
   async listVisibleTo(actor: Actor, filter: CaseListFilter): Promise<{ items: AiCaseEntity[]; total: number }> {
-    const employerOrgs = actor.memberships.filter((m) => EMPLOYER_ROLES.includes(m.role)).map((m) => m.organisationId);
-    const councils = actor.memberships.filter((m) => WHOLE_COUNCIL_ROLES.includes(m.role) && m.worksCouncilId).map((m) => m.worksCouncilId as string);
-    const committees = committeeIdsOf(actor);
-    const committeeCouncils = [...new Set(actor.memberships.filter((m) => m.role === Role.CommitteeMember && m.committeeId && m.worksCouncilId).map((m) => m.worksCouncilId as string))];
-    const unionOrgs = unionOrganisationIdsOf(actor);
-    const params: unknown[] = [employerOrgs, councils, JSON.stringify([actor.userId])];
+    const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    // Only the columns of a summary (the triage and contents jsonb are kilobytes per row), and the
-    // committee and union arms only for committee members and union officers: every arm of the OR
-    // then has an index (organisation, council, committee, GIN on expert_ids), so PostgreSQL
-    // combines bitmaps instead of scanning the table. A case is only ever assigned a committee of
-    // its own council (`CaseService.assignCommittee`); the arm checks the council too, as `sideOn` does.
-    const sentArms = [
-      'c.works_council_id = ANY($2)',
-      'c.expert_ids @> $3::jsonb',
-      ...(committees.length > 0 ? [`(c.committee_id = ANY(${param(committees)}) AND c.works_council_id = ANY(${param(committeeCouncils)}))`] : []),
-      ...(unionOrgs.length > 0 ? [`EXISTS (${activeUnionShareSql(param(unionOrgs))})`] : []),
-    ];
-    const where = [`(c.organisation_id = ANY($1) OR (c.status = 'sent' AND (${sentArms.join(' OR ')})))`];
+    // Only the columns of a summary (the triage and contents jsonb are kilobytes per row).
+    const where = [caseVisibleSql(actor, param)];
     if (filter.stage) {
       where.push(`c.stage = ${param(filter.stage)}`);
     }
@@ -101,21 +83,42 @@ export class CaseRepository {
     return { items: rows.map(({ total: _total, ...row }) => asEntity(AiCaseEntity, row)), total: rows.length > 0 ? Number(rows[0].total) : 0 };
   }
 
-  /**
-   * The active union shares of these unions that cover the case (issue #8), for `sideOn`. The
-   * `union_share` table belongs to `@wc/unions`, which depends on this lib; reading it here keeps
-   * the visibility rule in one query and avoids a module cycle.
-   */
-  activeUnionShares(unionOrgIds: readonly string[], aiCase: { id: string; worksCouncilId: string }): Promise<UnionShareFact[]> {
-    if (unionOrgIds.length === 0) {
+  /** Every case summary the actor may see, unpaged, in one statement: for dashboards that add up all of them. */
+  async allVisibleTo(actor: Actor, filter: Omit<CaseListFilter, 'limit' | 'offset'>): Promise<AiCaseEntity[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = [caseVisibleSql(actor, param)];
+    if (filter.stage) {
+      where.push(`c.stage = ${param(filter.stage)}`);
+    }
+    if (filter.status) {
+      where.push(`c.status = ${param(filter.status)}`);
+    }
+    if (filter.worksCouncilId) {
+      where.push(`c.works_council_id = ${param(filter.worksCouncilId)}`);
+    }
+    const rows = await this.tx.query<SummaryRow & { triage: AiCaseEntity['triage'] }>(
+      `SELECT ${SUMMARY_SELECT}, c.triage FROM ai_case c WHERE ${where.join(' AND ')} ORDER BY c.updated_at DESC, c.id ASC`,
+      params,
+    );
+    return rows.map((row) => asEntity(AiCaseEntity, row));
+  }
+
+  /** The tracks of these cases, in one statement. */
+  async tracksOfCases(caseIds: readonly string[]): Promise<CaseTrackEntity[]> {
+    if (caseIds.length === 0) {
+      return [];
+    }
+    const rows = await this.tx.query<object>(`SELECT ${selectListOf(this.tx.manager, CaseTrackEntity, 't')} FROM case_track t WHERE t.case_id = ANY($1::uuid[]) ORDER BY t.case_id, t.kind`, [[...caseIds]]);
+    return rows.map((row) => asEntity(CaseTrackEntity, row));
+  }
+
+  /** The unanswered art. 31 requests of these cases, in one statement. */
+  openInformationRequestsOf(caseIds: readonly string[]): Promise<InformationRequestEntity[]> {
+    if (caseIds.length === 0) {
       return Promise.resolve([]);
     }
-    return this.tx.query<UnionShareFact>(
-      `SELECT s.union_organisation_id AS "unionOrganisationId", s.works_council_id AS "worksCouncilId", s.case_id AS "caseId", s.scope
-       FROM union_share s
-       WHERE s.union_organisation_id = ANY($1) AND s.works_council_id = $2 AND (s.case_id IS NULL OR s.case_id = $3) AND s.revoked_at IS NULL`,
-      [unionOrgIds, aiCase.worksCouncilId, aiCase.id],
-    );
+    return this.tx.manager.find(InformationRequestEntity, { where: { caseId: In([...caseIds]), answer: IsNull() }, order: { askedAt: 'ASC' } });
   }
 
   async tracksOf(caseId: string): Promise<CaseTrackEntity[]> {

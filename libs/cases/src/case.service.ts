@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable, Optional } from '@nestjs/common';
 
+import { AccessService, mayReadAudit, mayUseInternalSpace, sideOn, type UnionScope } from '@wc/access';
 import { AiSystemsService } from '@wc/ai-systems';
 import { AuditService, type AuditEntryView, type ChainVerdict } from '@wc/audit';
 import type { Actor } from '@wc/auth';
@@ -13,7 +14,6 @@ import { addWorkingDays, DeadlinesService, councilTermSettings, resolveTermLengt
 import type { AiCaseEntity, CaseContents, TriageProposal } from './ai-case.entity';
 import { CaseGateQuery, oversightOf } from './case-gates.query';
 import { type CaseListFilter, CaseRepository } from './case.repository';
-import { mayReadAudit, mayUseInternalSpace, sideOn, unionOrganisationIdsOf, type UnionScope, unionScopeOn } from './case.policy';
 import {
   activeTracks,
   type ActorSide,
@@ -65,6 +65,19 @@ import type {
   VersionDto,
 } from './dto/case.dto';
 
+/** What a dashboard filter narrows the visible cases to. */
+export interface VisibleCasesFilter {
+  stage?: string;
+  status?: 'draft' | 'sent';
+  worksCouncilId?: string;
+}
+
+/** A case summary with what the union dashboard adds up: the triage and each track's stage changes. */
+export interface CaseDigestView extends CaseSummaryResponse {
+  triage: AiCaseEntity['triage'] | null;
+  tracks: Array<{ kind: TrackKind; history: Array<{ at: string; to: string }> }>;
+}
+
 interface Loaded {
   aiCase: AiCaseEntity;
   side: ActorSide;
@@ -85,6 +98,7 @@ export class CaseService {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly gates: CaseGateQuery,
+    private readonly access: AccessService,
     // Bound by @wc/dossier's global module; absent, the manual confirmation feeds the gate.
     @Optional() @Inject(CASE_DOSSIER_FACTS) private readonly dossier?: CaseDossierFacts,
   ) {}
@@ -120,21 +134,43 @@ export class CaseService {
     return this.respond(actor, aiCase);
   }
 
-  /** For other libs (realtime rooms, dossier): the same visibility as HTTP, 404 otherwise. */
-  async assertVisible(actor: Actor, caseId: string): Promise<{ caseId: string; organisationId: string; worksCouncilId: string; committeeId: string | null; side: ActorSide; internalAllowed: boolean; status: string; unionScope: UnionScope | null }> {
-    const { aiCase, side, unionScope } = await this.load(actor, caseId, false);
-    return { caseId, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, committeeId: aiCase.committeeId, side, internalAllowed: mayUseInternalSpace(side), status: aiCase.status, unionScope };
+  /** Every case the actor may see (unpaged), as summaries, in one statement: for dashboards. */
+  async visibleSummaries(actor: Actor, filter: VisibleCasesFilter): Promise<CaseSummaryResponse[]> {
+    return (await this.cases.allVisibleTo(actor, filter)).map(toSummary);
   }
 
-  /** Of these items, those on no case or on a case the actor may see, by the same policy as HTTP. */
-  async keepVisible<T extends { caseId: string | null }>(actor: Actor, items: readonly T[]): Promise<T[]> {
-    const kept: T[] = [];
-    for (const item of items) {
-      if (item.caseId === null || (await orNullIfHidden(this.assertVisible(actor, item.caseId))) !== null) {
-        kept.push(item);
+  /**
+   * Every case the actor may see, with the triage and the dated stage changes of its tracks as the
+   * actor may see them (a union 'status' share shows no triage), in three statements whatever the
+   * number of cases: for the union dashboard.
+   */
+  async visibleDigests(actor: Actor, filter: VisibleCasesFilter): Promise<CaseDigestView[]> {
+    const rows = await this.cases.allVisibleTo(actor, filter);
+    const ids = rows.map((c) => c.id);
+    const access = await this.access.cases(actor, ids);
+    const tracks = groupBy(await this.cases.tracksOfCases(ids), (t) => t.caseId);
+    return rows.flatMap((c) => {
+      const a = access.get(c.id);
+      if (!a) {
+        return [];
       }
-    }
-    return kept;
+      const statusOnly = a.side === 'union' && a.unionScope === 'status';
+      return [{
+        ...toSummary(c),
+        triage: statusOnly || !c.triage ? null : { ...c.triage },
+        tracks: (tracks.get(c.id) ?? []).map((t) => ({ kind: t.kind, history: t.snapshot.history.map((h) => ({ at: h.at, to: h.to })) })),
+      }];
+    });
+  }
+
+  /**
+   * The unanswered art. 31 requests of those of these cases whose dossier the actor may read (as
+   * `informationRequests`), in two statements whatever the number of cases.
+   */
+  async openInformationRequestsOf(actor: Actor, caseIds: readonly string[]): Promise<Array<InformationRequestResponse & { caseId: string }>> {
+    const access = await this.access.cases(actor, caseIds);
+    const readable = [...access.values()].filter((a) => a.side !== 'union' || a.unionScope === 'dossier').map((a) => a.caseId);
+    return (await this.cases.openInformationRequestsOf(readable)).map((r) => ({ ...toInformationResponse(r), caseId: r.caseId }));
   }
 
   async update(actor: Actor, caseId: string, dto: UpdateCaseDto): Promise<CaseResponse> {
@@ -580,12 +616,10 @@ export class CaseService {
     return { aiCase, ...access };
   }
 
-  /** The actor's side on a case; union shares are read only for union officers (issue #8). */
+  /** The actor's side on a case, by `@wc/access`; union shares are read only for union officers (issue #8). */
   private async accessOf(actor: Actor, aiCase: AiCaseEntity): Promise<{ side: ActorSide; unionScope: UnionScope | null } | null> {
-    const unionOrgIds = unionOrganisationIdsOf(actor);
-    const shares = unionOrgIds.length > 0 && aiCase.status === 'sent' ? await this.cases.activeUnionShares(unionOrgIds, aiCase) : [];
-    const side = sideOn(actor, aiCase, shares);
-    return side ? { side, unionScope: side === 'union' ? unionScopeOn(actor, aiCase, shares) : null } : null;
+    const access = await this.access.caseOf(actor, aiCase);
+    return access ? { side: access.side, unionScope: access.unionScope } : null;
   }
 
   /** Parts of the dossier beyond status and deadlines: a union needs a 'dossier' share (issue #8). */
@@ -723,4 +757,17 @@ function toSummary(c: AiCaseEntity): CaseSummaryResponse {
 
 function toInformationResponse(r: { id: string; question: string; askedBy: string; askedAt: Date; dueDate: string; answer: string | null; answeredAt: Date | null }): InformationRequestResponse {
   return { id: r.id, question: r.question, askedBy: r.askedBy, askedAt: r.askedAt.toISOString(), dueDate: r.dueDate, answer: r.answer, answeredAt: r.answeredAt?.toISOString() ?? null };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) {
+      group.push(item);
+    } else {
+      groups.set(key(item), [item]);
+    }
+  }
+  return groups;
 }

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { AccessModule } from '@wc/access';
 import { AI_SYSTEM_CASE_GATES, AiSystemsModule } from '@wc/ai-systems';
 import { AuditModule } from '@wc/audit';
 import { CouncilsModule } from '@wc/councils';
@@ -32,6 +33,7 @@ class CaseGatesModule {}
   imports: [
     TypeOrmModule.forFeature([AiCaseEntity, CaseTrackEntity, TriageRecordEntity, InformationRequestEntity]),
     CaseGatesModule,
+    AccessModule,
     AiSystemsModule,
     AuditModule,
     CouncilsModule,

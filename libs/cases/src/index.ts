@@ -1,5 +1,5 @@
 export * from './cases.module';
-export { CaseService } from './case.service';
+export { type CaseDigestView, CaseService, type VisibleCasesFilter } from './case.service';
 export * from './dto/case.dto';
 export type { ActorSide, TriageAnswers, TriageOutcome, TrackKind, CaseStage } from './domain';
 export { CASE_DOSSIER_FACTS, type CaseDossierFacts, type CaseDossierFactsView } from './dossier-facts.port';

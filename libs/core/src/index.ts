@@ -3,3 +3,4 @@ export * from './domain-error';
 export * from './event-visibility';
 export * from './startup-error';
 export * from './correlation';
+export * from './amsterdam-day';

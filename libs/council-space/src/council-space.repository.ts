@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LessThanOrEqual } from 'typeorm';
+import { In, LessThanOrEqual, MoreThan } from 'typeorm';
 
 import { TransactionHost } from '@wc/database';
 
@@ -11,14 +11,6 @@ import { VoteEntity } from './vote.entity';
 @Injectable()
 export class CouncilSpaceRepository {
   constructor(private readonly tx: TransactionHost) {}
-
-  /**
-   * Internal events are case events (a per-case sequence, numbered under the case row lock, as
-   * `CaseService` and `AuditService` do). NO KEY UPDATE is enough: nothing changes the case's key.
-   */
-  async lockCase(caseId: string): Promise<void> {
-    await this.tx.manager.query(`SELECT id FROM ai_case WHERE id = $1 FOR NO KEY UPDATE`, [caseId]);
-  }
 
   // Notes
 
@@ -54,6 +46,14 @@ export class CouncilSpaceRepository {
 
   votesOf(caseId: string): Promise<VoteEntity[]> {
     return this.tx.manager.find(VoteEntity, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The votes of these cases still open at `now` (a vote past its deadline counts as closed). */
+  openVotesOfCases(caseIds: readonly string[], now: Date): Promise<VoteEntity[]> {
+    if (caseIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    return this.tx.manager.find(VoteEntity, { where: { caseId: In([...caseIds]), status: 'open', closesAt: MoreThan(now) }, order: { closesAt: 'ASC', id: 'ASC' } });
   }
 
   vote(caseId: string, id: string): Promise<VoteEntity | null> {

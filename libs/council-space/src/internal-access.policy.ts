@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
+import { AccessService, type ActorSide } from '@wc/access';
 import type { Actor } from '@wc/auth';
-import { type ActorSide, CaseService } from '@wc/cases';
 import { Forbidden, NotFound } from '@wc/core';
 
 export interface InternalAccess {
@@ -18,14 +18,24 @@ export interface InternalAccess {
  */
 @Injectable()
 export class InternalAccessPolicy {
-  constructor(private readonly cases: CaseService) {}
+  constructor(private readonly access: AccessService) {}
 
   async assertInternal(actor: Actor, caseId: string): Promise<InternalAccess> {
-    const { organisationId, worksCouncilId, side, internalAllowed } = await this.cases.assertVisible(actor, caseId);
+    const { organisationId, worksCouncilId, side, internalAllowed } = await this.access.requireCase(actor, caseId);
     if (!internalAllowed) {
       throw new NotFound('case');
     }
     return { caseId, organisationId, worksCouncilId, side };
+  }
+
+  /** Of these cases, those whose internal space the actor may use (one statement). */
+  internalCaseIds(actor: Actor, caseIds: readonly string[]): Promise<Set<string>> {
+    return this.access.internalCaseIds(actor, caseIds);
+  }
+
+  /** The case row lock: internal events are case events, numbered per case under it. */
+  lockCase(caseId: string): Promise<void> {
+    return this.access.lockCases([caseId]);
   }
 
   assertBoard(access: InternalAccess, what: string): void {

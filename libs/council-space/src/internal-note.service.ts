@@ -33,7 +33,7 @@ export class InternalNoteService {
   async create(actor: Actor, caseId: string, dto: CreateInternalNoteDto): Promise<InternalNoteResponse> {
     const access = await this.policy.assertInternal(actor, caseId);
     const note = await this.tx.run(async () => {
-      await this.space.lockCase(caseId);
+      await this.policy.lockCase(caseId);
       const now = this.clock.now();
       const saved = await this.space.saveNote(
         this.space.createNote({ caseId, authorId: actor.userId, kind: dto.kind, track: dto.track ?? null, body: dto.body, createdAt: now, updatedAt: now }),
@@ -47,7 +47,7 @@ export class InternalNoteService {
   async update(actor: Actor, caseId: string, noteId: string, dto: UpdateInternalNoteDto): Promise<InternalNoteResponse> {
     const access = await this.policy.assertInternal(actor, caseId);
     const note = await this.tx.run(async () => {
-      await this.space.lockCase(caseId);
+      await this.policy.lockCase(caseId);
       const current = await this.editableNote(actor, access, noteId);
       if (current.version !== dto.version) {
         throw new VersionConflict('internal_note', dto.version, current.version);
@@ -65,7 +65,7 @@ export class InternalNoteService {
   async remove(actor: Actor, caseId: string, noteId: string): Promise<void> {
     const access = await this.policy.assertInternal(actor, caseId);
     await this.tx.run(async () => {
-      await this.space.lockCase(caseId);
+      await this.policy.lockCase(caseId);
       const current = await this.editableNote(actor, access, noteId);
       await this.space.deleteNote(current.id);
       await this.emit(actor, access, 'internal.note_deleted', current);

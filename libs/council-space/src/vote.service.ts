@@ -36,6 +36,16 @@ export class VoteService {
     return this.respond(actor, await this.space.votesOf(caseId));
   }
 
+  /**
+   * The open votes of those of these cases whose internal space the actor may use, in three
+   * statements whatever the number of cases: for the council dashboard. A vote past its deadline
+   * is left out, as `list` would have closed it.
+   */
+  async openVotesOf(actor: Actor, caseIds: readonly string[]): Promise<VoteResponse[]> {
+    const internal = await this.policy.internalCaseIds(actor, caseIds);
+    return this.respond(actor, await this.space.openVotesOfCases([...internal], this.clock.now()));
+  }
+
   async get(actor: Actor, caseId: string, voteId: string): Promise<VoteResponse> {
     const access = await this.policy.assertInternal(actor, caseId);
     await this.closeDue(access);
@@ -54,7 +64,7 @@ export class VoteService {
       throw new Unprocessable('vote.closes_in_past', 'A vote must close in the future.', {}, [{ path: 'closesAt', message: 'must lie in the future' }]);
     }
     const vote = await this.tx.run(async () => {
-      await this.space.lockCase(caseId);
+      await this.policy.lockCase(caseId);
       const saved = await this.space.saveVote(
         this.space.createVote({ caseId, proposal: dto.proposal, options: [...dto.options], quorum: dto.quorum, closesAt, status: 'open', result: null, closedAt: null, adoptedAsPosition: false, adoptedTrack: null, createdBy: actor.userId, createdAt: this.clock.now() }),
       );
@@ -68,7 +78,7 @@ export class VoteService {
   async castBallot(actor: Actor, caseId: string, voteId: string, dto: CastBallotDto): Promise<VoteResponse> {
     const access = await this.policy.assertInternal(actor, caseId);
     const outcome = await this.tx.run(async () => {
-      await this.space.lockCase(caseId);
+      await this.policy.lockCase(caseId);
       const vote = await this.lockedVote(caseId, voteId);
       if (vote.status === 'closed') {
         return 'closed' as const;
@@ -95,7 +105,7 @@ export class VoteService {
     const access = await this.policy.assertInternal(actor, caseId);
     this.policy.assertBoard(access, 'closes a vote');
     const vote = await this.tx.run(async () => {
-      await this.space.lockCase(caseId);
+      await this.policy.lockCase(caseId);
       const current = await this.lockedVote(caseId, voteId);
       if (current.version !== dto.version) {
         throw new VersionConflict('vote', dto.version, current.version);
@@ -118,7 +128,7 @@ export class VoteService {
     this.policy.assertBoard(access, 'adopts a vote as the council position');
     await this.closeDue(access);
     const vote = await this.tx.run(async () => {
-      await this.space.lockCase(caseId);
+      await this.policy.lockCase(caseId);
       const current = await this.lockedVote(caseId, voteId);
       if (current.version !== dto.version) {
         throw new VersionConflict('vote', dto.version, current.version);
@@ -166,7 +176,7 @@ export class VoteService {
       return;
     }
     await this.tx.run(async () => {
-      await this.space.lockCase(access.caseId);
+      await this.policy.lockCase(access.caseId);
       for (const vote of await this.space.dueVotesForUpdate(access.caseId, this.clock.now())) {
         await this.closeVote(vote, null, access);
       }

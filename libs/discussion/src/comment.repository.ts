@@ -47,13 +47,4 @@ export class CommentRepository {
   revisions(commentId: string): Promise<CommentRevisionEntity[]> {
     return this.tx.manager.find(CommentRevisionEntity, { where: { commentId }, order: { revision: 'ASC' } });
   }
-
-  /**
-   * The per-case audit trail and the outbox's case sequence are numbered under the case row lock
-   * (`AuditService`: callers hold it; `CaseService` takes it for its own mutations), so comment
-   * writes take it too. NO KEY UPDATE is enough: nothing changes the case's key.
-   */
-  async lockCase(caseId: string): Promise<void> {
-    await this.tx.manager.query(`SELECT id FROM ai_case WHERE id = $1 FOR NO KEY UPDATE`, [caseId]);
-  }
 }

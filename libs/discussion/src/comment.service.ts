@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
+import { AccessService, type ActorSide } from '@wc/access';
 import { AuditService } from '@wc/audit';
 import { type Actor, AuthService } from '@wc/auth';
-import { type ActorSide, CaseService } from '@wc/cases';
 import { Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
 import { type DomainEventDraft, Outbox, TransactionHost } from '@wc/database';
 
@@ -30,7 +30,7 @@ export class CommentService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly comments: CommentRepository,
-    private readonly cases: CaseService,
+    private readonly visibility: AccessService,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
@@ -52,7 +52,7 @@ export class CommentService {
     const mentions = mentionedUserIds(dto.body, dto.mentions);
     await this.assertMentionable(caseId, threadKey, mentions);
     const saved = await this.tx.run(async () => {
-      await this.comments.lockCase(caseId);
+      await this.visibility.lockCases([caseId]);
       const now = this.clock.now();
       const comment = await this.comments.save(
         this.comments.create({ caseId, threadKey, visibility: visibilityOfThread(threadKey), authorId: actor.userId, body: dto.body, mentions, createdAt: now, editedAt: null, deletedAt: null }),
@@ -72,7 +72,7 @@ export class CommentService {
     const mentions = mentionedUserIds(dto.body, dto.mentions);
     await this.assertMentionable(caseId, visible.threadKey, mentions);
     const saved = await this.tx.run(async () => {
-      await this.comments.lockCase(caseId);
+      await this.visibility.lockCases([caseId]);
       const comment = await this.authorsComment(actor, access, commentId);
       if (comment.version !== dto.version) {
         throw new VersionConflict('comment', dto.version, comment.version);
@@ -96,7 +96,7 @@ export class CommentService {
     const access = await this.access(actor, caseId);
     await this.visibleComment(access, commentId);
     const saved = await this.tx.run(async () => {
-      await this.comments.lockCase(caseId);
+      await this.visibility.lockCases([caseId]);
       const comment = await this.authorsComment(actor, access, commentId);
       comment.deletedAt = this.clock.now();
       const result = await this.comments.save(comment);
@@ -115,7 +115,7 @@ export class CommentService {
   }
 
   private async access(actor: Actor, caseId: string): Promise<CaseAccess> {
-    const { organisationId, worksCouncilId, committeeId, side } = await this.cases.assertVisible(actor, caseId);
+    const { organisationId, worksCouncilId, committeeId, side } = await this.visibility.requireCase(actor, caseId);
     return { caseId, organisationId, worksCouncilId, committeeId, side };
   }
 
@@ -171,7 +171,7 @@ export class CommentService {
       return false;
     }
     try {
-      const { side } = await this.cases.assertVisible(mentioned, caseId);
+      const { side } = await this.visibility.requireCase(mentioned, caseId);
       return mayUseThread(side, threadKey);
     } catch (error) {
       if (error instanceof NotFound) {

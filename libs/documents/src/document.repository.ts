@@ -3,6 +3,7 @@ import { In, IsNull } from 'typeorm';
 
 import { TransactionHost } from '@wc/database';
 
+import { DocumentTextEntity } from './document-text.entity';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentEntity } from './document.entity';
 
@@ -71,6 +72,11 @@ export class DocumentRepository {
       .where('v.document_id = :documentId', { documentId })
       .getRawOne<{ max: number | null }>();
     return row?.max ?? 0;
+  }
+
+  /** The text of the latest upload, for search (empty when the file has none). */
+  async putText(documentId: string, text: string, at: Date): Promise<void> {
+    await this.tx.manager.upsert(DocumentTextEntity, { documentId, text, extractedAt: at }, ['documentId']);
   }
 
   async insertVersion(version: NewVersion): Promise<DocumentVersionEntity> {

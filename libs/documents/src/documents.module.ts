@@ -6,6 +6,7 @@ import { AuditModule } from '@wc/audit';
 import { CasesModule } from '@wc/cases';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 
+import { DocumentTextEntity } from './document-text.entity';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentEntity } from './document.entity';
 import { DocumentRepository } from './document.repository';
@@ -15,6 +16,7 @@ import { DocumentsService } from './documents.service';
 import { DatabaseStorage } from './storage/database.storage';
 import { DocumentStorage } from './storage/document-storage';
 import { LocalDocumentImporter } from './storage/local-document-importer';
+import { TextExtractor } from './text-extractor';
 import { S3Storage } from './storage/s3.storage';
 
 /** The storage driver from configuration: PostgreSQL (the default) or an S3 bucket. */
@@ -23,13 +25,14 @@ export function createDocumentStorage(config: AppConfig, dataSource: DataSource)
 }
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity]), AuditModule, CasesModule],
+  imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity, DocumentTextEntity]), AuditModule, CasesModule],
   controllers: [DocumentsController],
   providers: [
     DocumentsService,
     DocumentRepository,
     DocumentUploadInterceptor,
     LocalDocumentImporter,
+    TextExtractor,
     { provide: DocumentStorage, inject: [APP_CONFIG, DataSource], useFactory: createDocumentStorage },
   ],
   exports: [DocumentsService, DocumentStorage],

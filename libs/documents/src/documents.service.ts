@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { AuditService } from '@wc/audit';
 import type { Actor } from '@wc/auth';
-import { type ActorSide, CaseService } from '@wc/cases';
+import { AccessService, type ActorSide } from '@wc/access';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { BadRequest, Clock, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
@@ -37,6 +37,7 @@ import type {
   UploadDocumentDto,
 } from './dto/document.dto';
 import { DocumentStorage, storageKeyFor } from './storage/document-storage';
+import { TextExtractor } from './text-extractor';
 
 /** Who is asking, on which case, and which day it is in Amsterdam (secrecy ends on a day). */
 interface Access {
@@ -67,12 +68,13 @@ export class DocumentsService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly documents: DocumentRepository,
-    private readonly cases: CaseService,
+    private readonly cases: AccessService,
     private readonly storage: DocumentStorage,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly texts: TextExtractor,
   ) {}
 
   async upload(actor: Actor, caseId: string, file: IncomingFile, dto: UploadDocumentDto): Promise<DocumentDetailResponse> {
@@ -86,6 +88,7 @@ export class DocumentsService {
       throw new BadRequest('request.validation_failed', 'The request has invalid fields.', {}, [{ path: 'confidentialScope', message: 'is required with confidentialUntil' }]);
     }
     const checked = await this.store(file);
+    const text = await this.texts.extract(checked.bytes, checked.mediaType);
     const { document, version } = await this.tx.run(async () => {
       const created = await this.documents.insert({
         caseId,
@@ -97,6 +100,7 @@ export class DocumentsService {
         createdAt: this.clock.now(),
       });
       const first = await this.documents.insertVersion(this.newVersion(created.id, 1, checked, actor));
+      await this.documents.putText(created.id, text ?? '', this.clock.now());
       await this.audit.record({
         caseId,
         actorId: actor.userId,
@@ -119,6 +123,7 @@ export class DocumentsService {
       throw new VersionConflict('document', dto.version, before.version); // early, before any byte is stored
     }
     const checked = await this.store(file);
+    const text = await this.texts.extract(checked.bytes, checked.mediaType);
     const document = await this.tx.run(async () => {
       const locked = await this.visibleDocument(access, documentId, true);
       if (dto.version !== undefined && dto.version !== locked.version) {
@@ -126,6 +131,8 @@ export class DocumentsService {
       }
       const seq = (await this.documents.lastSeq(documentId)) + 1;
       const version = await this.documents.insertVersion(this.newVersion(documentId, seq, checked, actor));
+      // Search finds a document by the words of its latest version only.
+      await this.documents.putText(documentId, text ?? '', this.clock.now());
       const saved = await this.documents.bumpVersion(locked);
       await this.audit.record({ caseId, actorId: actor.userId, action: 'document.version_added', after: { documentId, ...versionFacts(version) } });
       await this.emit(access, actor, 'document.version_added', { documentId, seq });
@@ -231,10 +238,9 @@ export class DocumentsService {
   }
 
   private async access(actor: Actor, caseId: string): Promise<Access> {
-    const visible = await this.cases.assertVisible(actor, caseId);
+    const visible = await this.cases.requireCase(actor, caseId);
     // A union share may cover status and deadlines only (issue #8); the dossier needs scope 'dossier'.
-    const unionScope: unknown = 'unionScope' in visible ? visible.unionScope : null;
-    if (visible.side === 'union' && unionScope !== 'dossier') {
+    if (visible.side === 'union' && visible.unionScope !== 'dossier') {
       throw new Forbidden('document.not_shared', "Your union's share of this case does not include its documents.");
     }
     return { caseId, organisationId: visible.organisationId, worksCouncilId: visible.worksCouncilId, side: visible.side, userId: actor.userId, today: amsterdamDay(this.clock.now()) };

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 
+import { AccessService, type ActorSide } from '@wc/access';
 import type { Actor } from '@wc/auth';
-import { type ActorSide, type CaseResponse, CaseService, type TriageOutcome } from '@wc/cases';
+import { type CaseResponse, CaseService, type TriageOutcome } from '@wc/cases';
 import { Forbidden } from '@wc/core';
 import { Outbox } from '@wc/database';
 
-import { CaseLockRepository } from './case-lock.repository';
 
 /** The case a dossier request is about, as the case service lets this actor see it. */
 export interface CaseContext {
@@ -24,13 +24,13 @@ const COUNCIL_SIDES: readonly string[] = ['council_board', 'council_member', 'ex
 export class CaseContexts {
   constructor(
     private readonly cases: CaseService,
-    private readonly locks: CaseLockRepository,
+    private readonly access: AccessService,
     private readonly outbox: Outbox,
   ) {}
 
   /** 404 when the actor may not see the case, exactly as `GET /cases/:caseId`. */
   async read(actor: Actor, caseId: string): Promise<CaseContext> {
-    const access = await this.cases.assertVisible(actor, caseId);
+    const access = await this.access.requireCase(actor, caseId);
     // A union share limited to status and deadlines does not open the dossier (issue #8).
     if (access.side === 'union' && access.unionScope !== 'dossier') {
       throw new Forbidden('case.not_shared', 'The council shares only the status and deadlines of this case.');
@@ -42,7 +42,7 @@ export class CaseContexts {
 
   /** For a mutation, inside its transaction: the case row lock first, then the visibility check. */
   async forMutation(actor: Actor, caseId: string): Promise<CaseContext> {
-    await this.locks.lock(caseId);
+    await this.access.lockCases([caseId]);
     return this.read(actor, caseId);
   }
 

@@ -12,7 +12,6 @@ import { AssessmentEntity } from './assessment.entity';
 import { AssessmentRepository } from './assessment.repository';
 import { AssessmentService } from './assessment.service';
 import { CaseContexts } from './case-context';
-import { CaseLockRepository } from './case-lock.repository';
 import { DossierFactsService } from './dossier-facts.service';
 import { DossierStateRepository } from './dossier-state.repository';
 import { DossierController } from './dossier.controller';
@@ -54,6 +53,6 @@ class DossierFactsModule {}
 @Module({
   imports: [CasesModule, AuditModule, DocumentsModule, DossierDataModule, DossierFactsModule],
   controllers: [AssessmentController, OversightController, TrainingController, DossierController],
-  providers: [CaseLockRepository, CaseContexts, AssessmentService, OversightService, TrainingService, DossierService],
+  providers: [CaseContexts, AssessmentService, OversightService, TrainingService, DossierService],
 })
 export class DossierModule {}

@@ -81,14 +81,4 @@ export class MeetingRepository {
   saveAgendaItem(item: AgendaItemEntity): Promise<AgendaItemEntity> {
     return this.tx.manager.save(item);
   }
-
-  /**
-   * Events about a case are numbered per case under its row lock (as `CaseService` and
-   * `AuditService` do); in id order, so two meetings sharing cases cannot deadlock.
-   */
-  async lockCases(caseIds: readonly string[]): Promise<void> {
-    if (caseIds.length > 0) {
-      await this.tx.manager.query(`SELECT id FROM ai_case WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE`, [[...caseIds]]);
-    }
-  }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { formatInTimeZone } from 'date-fns-tz';
 
+import { AccessService, keepOnVisibleCases } from '@wc/access';
 import { type Actor, AuthService } from '@wc/auth';
 import { CaseService } from '@wc/cases';
 import { CouncilsService } from '@wc/councils';
-import { Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
+import { amsterdamDay, Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
 import { type DomainEventDraft, Outbox, TransactionHost } from '@wc/database';
 
 import type { AgendaItemEntity } from './agenda-item.entity';
@@ -24,8 +24,6 @@ import type { MeetingEntity } from './meeting.entity';
 import type { MeetingEventType } from './meeting.events';
 import { MeetingRepository } from './meeting.repository';
 
-const AMSTERDAM = 'Europe/Amsterdam';
-
 /**
  * Meetings of a works council (issue #6): consultation meetings with the employer and the
  * council's internal meetings, with participants, an agenda linked to cases, minutes and
@@ -38,6 +36,7 @@ export class MeetingsService {
     private readonly tx: TransactionHost,
     private readonly meetings: MeetingRepository,
     private readonly cases: CaseService,
+    private readonly access: AccessService,
     private readonly councils: CouncilsService,
     private readonly auth: AuthService,
     private readonly outbox: Outbox,
@@ -171,8 +170,8 @@ export class MeetingsService {
         throw new Conflict(current.status === 'held' ? 'meeting.already_held' : 'meeting.cancelled', `This meeting is ${current.status}.`);
       }
       const now = this.clock.now();
-      const today = formatInTimeZone(now, AMSTERDAM, 'yyyy-MM-dd');
-      const heldOn = dto.heldOn ?? formatInTimeZone(current.startsAt, AMSTERDAM, 'yyyy-MM-dd');
+      const today = amsterdamDay(now);
+      const heldOn = dto.heldOn ?? amsterdamDay(current.startsAt);
       if (current.startsAt.getTime() > now.getTime() || heldOn > today) {
         throw new Unprocessable('meeting.not_yet_held', 'A meeting can only be marked held once it has taken place.', { startsAt: current.startsAt.toISOString(), heldOn, today }, [{ path: 'heldOn', message: 'must not lie in the future' }]);
       }
@@ -230,7 +229,7 @@ export class MeetingsService {
   }
 
   private async emit(actor: Actor, meeting: MeetingEntity, type: MeetingEventType, caseIds: readonly string[]): Promise<void> {
-    await this.meetings.lockCases(caseIds);
+    await this.access.lockCases(caseIds);
     const scope = { organisationId: meeting.organisationId, worksCouncilId: meeting.worksCouncilId };
     const payload = { meetingId: meeting.id, kind: meeting.kind, status: meeting.status, version: meeting.version };
     // An internal meeting's events about a case stay in the council-internal room.
@@ -244,7 +243,7 @@ export class MeetingsService {
 
   /** The item's case must be one of this council's that the actor sees, and sent (the council sees no drafts). */
   private async assertAgendaCase(actor: Actor, meeting: MeetingScope, caseId: string): Promise<void> {
-    const visible = await this.cases.assertVisible(actor, caseId);
+    const visible = await this.access.requireCase(actor, caseId);
     if (visible.worksCouncilId !== meeting.worksCouncilId) {
       throw new Unprocessable('meeting.case_not_of_council', "Only this works council's cases can be on its agenda.", {}, [{ path: 'caseId', message: 'is not a case of this works council' }]);
     }
@@ -275,12 +274,13 @@ export class MeetingsService {
   private async respond(actor: Actor, meetings: readonly MeetingEntity[]): Promise<MeetingResponse[]> {
     const ids = meetings.map((m) => m.id);
     const [participants, agendas] = await Promise.all([this.meetings.participantsOf(ids), this.meetings.agendaOf(ids)]);
-    const responses: MeetingResponse[] = [];
-    for (const m of meetings) {
+    // One visibility query for the agenda cases of all meetings the actor sees only partly.
+    const partial = meetings.filter((m) => seesOnlySomeCases(actor, m));
+    const visible = await this.access.checkCaseAccess(actor, caseIdsOf(partial.flatMap((m) => agendas.get(m.id) ?? [])));
+    return meetings.map((m) => {
       const agenda = agendas.get(m.id) ?? [];
-      responses.push(toMeetingResponse(m, participants.get(m.id) ?? [], seesOnlySomeCases(actor, m) ? await this.cases.keepVisible(actor, agenda) : agenda));
-    }
-    return responses;
+      return toMeetingResponse(m, participants.get(m.id) ?? [], seesOnlySomeCases(actor, m) ? keepOnVisibleCases(agenda, visible) : agenda);
+    });
   }
 
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 
 import { APP_CONFIG, type AppConfig } from '@wc/config';
+import { AMSTERDAM_TIME_ZONE } from '@wc/core';
 import { TransactionHost } from '@wc/database';
 
 export interface QueuedJob {
@@ -116,7 +117,7 @@ export class JobQueue {
   }
 
   async schedule(queue: string, cron: string): Promise<void> {
-    await this.requireBoss().schedule(queue, cron, {}, { tz: 'Europe/Amsterdam' });
+    await this.requireBoss().schedule(queue, cron, {}, { tz: AMSTERDAM_TIME_ZONE });
   }
 
   /**

@@ -1,2 +1,3 @@
 export * from './overviews.module';
 export * from './dto/overviews.dto';
+export { OverviewsService } from './overviews.service';

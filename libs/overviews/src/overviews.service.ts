@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 
 import { AiSystemsService } from '@wc/ai-systems';
 import { type Actor, COUNCIL_ROLES, EMPLOYER_ROLES, hasRoleIn, Role } from '@wc/auth';
-import { type CaseResponse, CaseService, type CaseSummaryResponse, type ListCasesQueryDto } from '@wc/cases';
-import { Clock, NotFound, orNullIfHidden } from '@wc/core';
+import { CaseService, type CaseSummaryResponse } from '@wc/cases';
+import { Clock, NotFound } from '@wc/core';
 import { VoteService } from '@wc/council-space';
 import { DeadlinesService, toAmsterdamDate } from '@wc/deadlines';
 import { MeetingsService } from '@wc/meetings';
@@ -39,7 +39,6 @@ import type {
 } from './dto/overviews.dto';
 import { type CouncilNames, OverviewsRepository } from './overviews.repository';
 
-const PAGE = 200;
 const DEFAULT_HORIZON_DAYS = 28;
 const DEFAULT_WEEKS = 6;
 const COUNCIL_OWN_ROLES: readonly Role[] = COUNCIL_ROLES.filter((r) => r !== Role.ExternalExpert);
@@ -111,30 +110,24 @@ export class OverviewsService {
     }
     const today = this.today();
     const names = await this.repo.councilNames([worksCouncilId]);
-    const summaries = await this.visibleCases(actor, { worksCouncilId, status: 'sent' });
-    const open = await this.deadlines.openForCases(summaries.map((c) => c.id));
-    const digests = summaries.map((c) => ({ ...digestOf(c), deadlines: open.filter((d) => d.caseId === c.id) }));
+    // A constant number of statements whatever the number of cases: every read below is for the set.
+    const summaries = await this.cases.visibleSummaries(actor, { worksCouncilId, status: 'sent' });
+    const ids = summaries.map((c) => c.id);
+    const titles = new Map(summaries.map((c) => [c.id, c.title]));
+    const open = groupBy(await this.deadlines.openForCases(ids), (d) => d.caseId ?? '');
+    const digests = summaries.map((c) => ({ ...digestOf(c), deadlines: open.get(c.id) ?? [] }));
     const deadlines = openDeadlines(digests, today).map((d) => namedDeadline(d, names));
     const overdue = deadlines.filter((d) => d.strictDate < today);
-    const requests: OpenInformationRequestResponse[] = [];
-    const votes: DashboardVoteResponse[] = [];
-    for (const c of summaries) {
-      for (const r of await this.cases.informationRequests(actor, c.id)) {
-        if (r.answer === null) {
-          requests.push({ id: r.id, caseId: c.id, caseTitle: c.title, question: r.question, askedAt: r.askedAt, dueDate: r.dueDate, overdue: r.dueDate < today });
-        }
-      }
-      // The internal space of a case whose employer side the caller also sits on is closed to them.
-      for (const v of (await orNullIfHidden(this.votes.list(actor, c.id))) ?? []) {
-        if (v.status === 'open') {
-          votes.push({ id: v.id, caseId: c.id, caseTitle: c.title, proposal: v.proposal, closesAt: v.closesAt, quorum: v.quorum, ballotsCast: v.ballotsCast, youVoted: v.yourBallot !== null });
-        }
-      }
-    }
+    const requests: OpenInformationRequestResponse[] = (await this.cases.openInformationRequestsOf(actor, ids)).map((r) => ({
+      id: r.id, caseId: r.caseId, caseTitle: titles.get(r.caseId) ?? '', question: r.question, askedAt: r.askedAt, dueDate: r.dueDate, overdue: r.dueDate < today,
+    }));
+    // The internal space of a case whose employer side the caller also sits on is closed to them.
+    const votes: DashboardVoteResponse[] = (await this.votes.openVotesOf(actor, ids)).map((v) => ({
+      id: v.id, caseId: v.caseId, caseTitle: titles.get(v.caseId) ?? '', proposal: v.proposal, closesAt: v.closesAt, quorum: v.quorum, ballotsCast: v.ballotsCast, youVoted: v.yourBallot !== null,
+    }));
     requests.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
     votes.sort((a, b) => a.closesAt.localeCompare(b.closesAt) || a.id.localeCompare(b.id));
     const now = this.clock.now().toISOString();
-    const titles = new Map(summaries.map((c) => [c.id, c.title]));
     const meetings: DashboardMeetingResponse[] = (await this.meetings.list(actor, worksCouncilId))
       .filter((m) => m.status === 'planned' && m.startsAt >= now)
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id))
@@ -168,7 +161,7 @@ export class OverviewsService {
       throw new NotFound('organisation');
     }
     const systems = await this.systems.list(actor, organisationId);
-    const summaries = (await this.visibleCases(actor, {})).filter((c) => c.organisationId === organisationId);
+    const summaries = (await this.cases.visibleSummaries(actor, {})).filter((c) => c.organisationId === organisationId);
     const cases = new Map<string, RegisterCaseResponse[]>();
     for (const c of summaries) {
       const gate = await this.cases.goLiveGate(actor, c.id);
@@ -193,52 +186,27 @@ export class OverviewsService {
     };
   }
 
-  /** The union's shared cases at this union's scope, filtered, most recently updated first. */
+  /**
+   * The union's shared cases at this union's scope, filtered, most recently updated first, in a
+   * constant number of statements whatever the number of cases.
+   */
   private async unionDigests(actor: Actor, unionOrganisationId: string, query: UnionDashboardQueryDto): Promise<SharedDigest[]> {
     const shares = await this.unions.activeSharesOf(actor, unionOrganisationId);
-    const summaries = await this.visibleCases(actor, { stage: query.stage, worksCouncilId: query.worksCouncilId });
-    const shared: Array<{ full: CaseResponse; scope: UnionShareScope }> = [];
-    for (const summary of summaries) {
+    const shared = (await this.cases.visibleDigests(actor, { stage: query.stage, worksCouncilId: query.worksCouncilId })).flatMap((full) => {
       // An officer of several unions sees each union's shares on its own dashboard.
-      const scope = coveringScope(shares, summary);
-      if (!scope || (query.organisationId && summary.organisationId !== query.organisationId)) {
-        continue;
-      }
-      const full = await this.visibleCase(actor, summary.id);
-      if (full) {
-        shared.push({ full, scope });
-      }
-    }
+      const scope = coveringScope(shares, full);
+      return scope && (!query.organisationId || full.organisationId === query.organisationId) ? [{ full, scope }] : [];
+    });
+    const open = groupBy(await this.deadlines.openForCases(shared.map((s) => s.full.id)), (d) => d.caseId ?? '');
     const purposes = await this.repo.primaryPurposes(shared.filter((s) => s.scope === 'dossier').map((s) => s.full.aiSystemId));
     return shared.map(({ full, scope }) => ({
       ...digestOf(full),
       scope,
       purpose: scope === 'dossier' ? (purposes.get(full.aiSystemId) ?? UNKNOWN) : null,
       annexIII: scope === 'dossier' ? annexIIIOf(full.triage) : null,
-      deadlines: full.deadlines,
-      tracks: full.tracks.map((t) => ({ kind: t.kind, history: historyOf(t.snapshot) })),
+      deadlines: open.get(full.id) ?? [],
+      tracks: full.tracks,
     }));
-  }
-
-  /** A case revoked or otherwise hidden between the list and this read simply drops out. */
-  private visibleCase(actor: Actor, caseId: string): Promise<CaseResponse | null> {
-    return orNullIfHidden(this.cases.get(actor, caseId));
-  }
-
-  /** Every case the policy shows the actor, page by page. */
-  private async visibleCases(actor: Actor, filter: Omit<ListCasesQueryDto, 'limit' | 'offset'>): Promise<CaseSummaryResponse[]> {
-    const seen = new Map<string, CaseSummaryResponse>();
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await this.cases.list(actor, { ...filter, limit: PAGE, offset });
-      for (const item of page.items) {
-        if (!seen.has(item.id)) {
-          seen.set(item.id, item);
-        }
-      }
-      if (page.items.length < PAGE) {
-        return [...seen.values()];
-      }
-    }
   }
 
   private today(): string {
@@ -280,12 +248,20 @@ function unionCaseRow(d: SharedDigest, deadlines: readonly DeadlineItem[], today
 }
 
 /** AI Act Annex III point 4 category from the triage answers. */
-function annexIIIOf(triage: Record<string, unknown> | null): string {
+function annexIIIOf(triage: { answers?: unknown } | null): string {
   const answers = triage?.answers as { annexIIIPoint4?: unknown } | undefined;
   return typeof answers?.annexIIIPoint4 === 'string' ? answers.annexIIIPoint4 : UNKNOWN;
 }
 
-function historyOf(snapshot: Record<string, unknown>): Array<{ at: string; to: string }> {
-  const history = Array.isArray(snapshot.history) ? (snapshot.history as Array<{ at?: unknown; to?: unknown }>) : [];
-  return history.filter((h): h is { at: string; to: string } => typeof h.at === 'string' && typeof h.to === 'string');
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) {
+      group.push(item);
+    } else {
+      groups.set(key(item), [item]);
+    }
+  }
+  return groups;
 }

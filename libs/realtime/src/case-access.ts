@@ -14,17 +14,17 @@ export interface CaseVisibility {
 }
 
 /**
- * The same policy as HTTP `GET /cases/:caseId`, bound to `CasesService` by the composition root.
+ * The same policy as HTTP `GET /cases/:caseId`, bound to `@wc/access`'s `AccessService` by the composition root.
  * Throws a DomainError (`NotFound`, 404) when the actor may not see the case.
  */
 export interface CaseAccess {
-  assertVisible(actor: Actor, caseId: string): Promise<CaseVisibility>;
+  requireCase(actor: Actor, caseId: string): Promise<CaseVisibility>;
 }
 
 /** The fallback until a real policy is bound: fails closed, every case is invisible. */
 @Injectable()
 export class NoCaseAccess implements CaseAccess {
-  assertVisible(): Promise<CaseVisibility> {
+  requireCase(): Promise<CaseVisibility> {
     return Promise.reject(new NotFound('case'));
   }
 }

@@ -154,7 +154,7 @@ export class RealtimeGateway
   ): Promise<RealtimeAck> {
     return this.handle(socket, async () => {
       const { caseId } = await validateMessage(CaseSubscriptionDto, body);
-      await this.cases.assertVisible(socket.data.actor, caseId);
+      await this.cases.requireCase(socket.data.actor, caseId);
       if (!socket.connected) {
         return; // gone while we checked; joining now would leave a dead entry in the room
       }
@@ -171,7 +171,7 @@ export class RealtimeGateway
   ): Promise<RealtimeAck> {
     return this.handle(socket, async () => {
       const { caseId } = await validateMessage(CaseSubscriptionDto, body);
-      const { internalAllowed } = await this.cases.assertVisible(socket.data.actor, caseId);
+      const { internalAllowed } = await this.cases.requireCase(socket.data.actor, caseId);
       if (!internalAllowed) {
         throw new Forbidden(
           'realtime.internal_not_allowed',
@@ -378,7 +378,7 @@ export class RealtimeGateway
 
   private async accessTo(actor: Actor, caseId: string): Promise<CaseVisibility | null> {
     try {
-      return await this.cases.assertVisible(actor, caseId);
+      return await this.cases.requireCase(actor, caseId);
     } catch (error) {
       if (!(error instanceof DomainError)) {
         this.logger.error({ err: error, caseId }, 'case visibility re-check failed');

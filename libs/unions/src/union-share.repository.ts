@@ -68,14 +68,4 @@ export class UnionShareRepository {
     const rows = await this.tx.query<{ id: string; name: string }>(`SELECT id, name FROM organisation WHERE id = ANY($1) AND kind = 'union'`, [[...new Set(organisationIds)]]);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
-
-  /**
-   * Locks the case rows (in id order) before their audit trails get an entry: `AuditService`
-   * numbers entries per case and relies on the caller holding the case row, as case mutations do.
-   */
-  async lockCases(caseIds: readonly string[]): Promise<void> {
-    if (caseIds.length > 0) {
-      await this.tx.manager.query(`SELECT id FROM ai_case WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE`, [caseIds]);
-    }
-  }
 }

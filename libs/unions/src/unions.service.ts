@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import { AccessService, keepOnVisibleCases } from '@wc/access';
 import { AuditService } from '@wc/audit';
 import { type Actor, COUNCIL_BOARD_ROLES, COUNCIL_ROLES, hasRoleIn, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
 import { CaseService } from '@wc/cases';
@@ -15,7 +16,6 @@ import { UnionShareRepository } from './union-share.repository';
 
 /** Council roles that see the council's shares; experts are outsiders to it. */
 const COUNCIL_OWN_ROLES: readonly Role[] = COUNCIL_ROLES.filter((r) => r !== Role.ExternalExpert);
-const PAGE = 200;
 
 /**
  * A works council's shares with unions (issue #8). The council board grants, changes and revokes;
@@ -30,6 +30,7 @@ export class UnionsService {
     private readonly tx: TransactionHost,
     private readonly shares: UnionShareRepository,
     private readonly cases: CaseService,
+    private readonly access: AccessService,
     private readonly councils: CouncilsService,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
@@ -48,7 +49,7 @@ export class UnionsService {
     const caseId = dto.allCases === true ? null : (dto.caseId as string);
     if (caseId) {
       // 404 for a case the board cannot see (e.g. a draft); 422 for another council's case.
-      const visible = await this.cases.assertVisible(actor, caseId);
+      const visible = await this.access.requireCase(actor, caseId);
       if (visible.worksCouncilId !== worksCouncilId) {
         throw new Unprocessable('union_share.case_not_of_council', 'Only cases of this works council can be shared by it.', {}, [{ path: 'caseId', message: 'is not a case of this works council' }]);
       }
@@ -80,7 +81,10 @@ export class UnionsService {
    * single cases, only those of cases visible to them; shares of all cases name no case.
    */
   private async visibleShares(actor: Actor, worksCouncilId: string, shares: UnionShareEntity[]): Promise<UnionShareEntity[]> {
-    return hasRoleIn(actor, WHOLE_COUNCIL_ROLES, { worksCouncilId }) ? shares : this.cases.keepVisible(actor, shares);
+    if (hasRoleIn(actor, WHOLE_COUNCIL_ROLES, { worksCouncilId })) {
+      return shares;
+    }
+    return keepOnVisibleCases(shares, await this.access.checkCaseAccess(actor, shares.flatMap((s) => (s.caseId ? [s.caseId] : []))));
   }
 
 
@@ -145,7 +149,7 @@ export class UnionsService {
    */
   private async record(actor: Actor, share: UnionShareEntity, type: UnionShareEventType, before: { scope: UnionShareScope } | null, after: { scope: UnionShareScope } | null): Promise<void> {
     const caseIds = share.caseId ? [share.caseId] : await this.councilCaseIds(actor, share.worksCouncilId);
-    await this.shares.lockCases(caseIds);
+    await this.access.lockCases(caseIds);
     const facts = { shareId: share.id, unionOrganisationId: share.unionOrganisationId, allCases: share.caseId === null };
     for (const caseId of caseIds) {
       await this.audit.record({ caseId, actorId: actor.userId, action: type, before: before ? { ...facts, ...before } : null, after: after ? { ...facts, ...after } : null });
@@ -159,14 +163,7 @@ export class UnionsService {
 
   /** The council's sent cases, as its board sees them (drafts are never shared). */
   private async councilCaseIds(actor: Actor, worksCouncilId: string): Promise<string[]> {
-    const ids: string[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await this.cases.list(actor, { worksCouncilId, status: 'sent', limit: PAGE, offset });
-      ids.push(...page.items.map((c) => c.id));
-      if (page.items.length < PAGE) {
-        return [...new Set(ids)];
-      }
-    }
+    return this.access.visibleCaseIds(actor, { worksCouncilId, status: 'sent' });
   }
 
   private async activeShareForBoard(actor: Actor, shareId: string): Promise<UnionShareEntity> {

@@ -1523,6 +1523,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything the caller may read that matches `q`, best first, with highlighted snippets. */
+        get: operations["SearchController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3208,6 +3225,26 @@ export interface components {
             /** @description The case tracks on which this meeting was recorded as the consultation (record_consultation_held). */
             consultationsRecorded: components["schemas"]["RecordedConsultationResponse"][];
         };
+        SnippetPartResponse: {
+            text: string;
+            match: boolean;
+        };
+        SearchHitResponse: {
+            /** @enum {string} */
+            kind: "case" | "ai_system" | "document" | "comment" | "meeting";
+            id: string;
+            /** @description The case the item belongs to (documents, comments, the case itself); null for register entries and meetings. */
+            caseId: string | null;
+            caseTitle: string | null;
+            /** @description Empty for comments, which have no title of their own. */
+            title: string;
+            snippet: components["schemas"]["SnippetPartResponse"][];
+            rank: number;
+        };
+        SearchResponse: {
+            query: string;
+            items: components["schemas"]["SearchHitResponse"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -3836,7 +3873,7 @@ export interface operations {
         parameters: {
             query?: {
                 stage?: string;
-                status?: "sent" | "draft";
+                status?: "draft" | "sent";
                 worksCouncilId?: string;
                 limit?: number;
                 offset?: number;
@@ -4817,7 +4854,7 @@ export interface operations {
         parameters: {
             query?: {
                 stage?: string;
-                status?: "sent" | "draft";
+                status?: "draft" | "sent";
                 worksCouncilId?: string;
             };
             header?: never;
@@ -6048,6 +6085,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeetingHeldResponse"];
+                };
+            };
+        };
+    };
+    SearchController_search: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description Words to find, as in a web search: `"exact phrase"`, `or`, `-without`. Dutch and English stemming. */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResponse"];
                 };
             };
         };

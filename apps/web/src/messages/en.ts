@@ -984,4 +984,18 @@ export const en: Record<MessageKey, string> = {
   'oversightModel.multiple_reviewers': 'Several reviewers',
   'oversightModel.combined_with_other_information': 'Combined with other information',
   'oversightModel.documented_no_human_value': 'Documented: human review adds nothing',
+
+  'search.label': 'Search everything you may see',
+  'search.placeholder': 'Search…',
+  'search.submit': 'Search',
+  'search.title': 'Search results',
+  'search.lead': 'For “{query}”: cases, AI register, documents, comments and meetings you may read.',
+  'search.empty': 'Type one or more words in the search box.',
+  'search.none': 'Nothing found that you may read.',
+  'search.inCase': 'In case',
+  'search.kind.case': 'Case',
+  'search.kind.ai_system': 'AI system',
+  'search.kind.document': 'Document',
+  'search.kind.comment': 'Comment',
+  'search.kind.meeting': 'Meeting (vergadering)',
 };

@@ -982,6 +982,20 @@ export const nl = {
   'oversightModel.multiple_reviewers': 'Meerdere beoordelaars',
   'oversightModel.combined_with_other_information': 'Samen met andere informatie',
   'oversightModel.documented_no_human_value': 'Gedocumenteerd: menselijke beoordeling voegt niets toe',
+
+  'search.label': 'Zoeken in alles wat u mag zien',
+  'search.placeholder': 'Zoeken…',
+  'search.submit': 'Zoek',
+  'search.title': 'Zoekresultaten',
+  'search.lead': 'Voor “{query}”: zaken, AI-register, documenten, reacties en vergaderingen die u mag inzien.',
+  'search.empty': 'Typ een of meer woorden in het zoekveld.',
+  'search.none': 'Niets gevonden dat u mag inzien.',
+  'search.inCase': 'In zaak',
+  'search.kind.case': 'Zaak',
+  'search.kind.ai_system': 'AI-systeem',
+  'search.kind.document': 'Document',
+  'search.kind.comment': 'Reactie',
+  'search.kind.meeting': 'Vergadering',
 };
 
 export type MessageKey = keyof typeof nl;

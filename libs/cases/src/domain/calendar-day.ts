@@ -3,22 +3,8 @@ export type CalendarDay = string;
 
 const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-// Legal terms are counted in Dutch calendar days (house style B.6), so "today" is the Amsterdam
-// day of the instant the clock gave us, never the UTC day.
-const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The Amsterdam calendar day an instant falls on. */
-export function amsterdamDay(instant: Date): CalendarDay {
-  const parts = AMSTERDAM_DAY.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
+/** The Amsterdam calendar day an instant falls on (one helper for the whole codebase). */
+export { amsterdamDay } from '@wc/core';
 
 /** True for a real `yyyy-MM-dd` day (rejects 2026-02-30). */
 export function isCalendarDay(value: unknown): value is CalendarDay {

@@ -4,9 +4,9 @@ import type { CouncilPosition } from './tracks';
 
 /**
  * Which side acts. `council_board` is the chair or secretary: only they record the council's formal
- * acts. The service maps a user's role on the case to a side before calling the stage machine.
+ * acts. `@wc/access` maps a user's role on the case to a side before the stage machine is called.
  */
-export type ActorSide = 'employer' | 'council_board' | 'council_member' | 'expert' | 'union';
+export type { ActorSide } from '@wc/access';
 
 /** Actions of the WOR advice and consent tracks, legal-rules (c). */
 export type WorAction =

@@ -1,7 +1,7 @@
 import { addDays, addMonths, addWeeks } from 'date-fns';
-import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
+import { fromZonedTime } from 'date-fns-tz';
 
-import { BadRequest, Unprocessable } from '@wc/core';
+import { AMSTERDAM_TIME_ZONE, amsterdamDay, BadRequest, Unprocessable } from '@wc/core';
 
 import { getDeadlineRule } from './deadline-rules';
 import type { DeadlineRule, DeadlineRuleId, TermLength } from './deadline-rules';
@@ -15,14 +15,14 @@ import {
 import type { CalendarDate } from './dutch-calendar';
 
 /** Every legal term is counted in Dutch calendar days (house style B.6). */
-export const AMSTERDAM_TIME_ZONE = 'Europe/Amsterdam';
+export { AMSTERDAM_TIME_ZONE } from '@wc/core';
 
 /** The Amsterdam calendar day an instant falls on. */
 export function toAmsterdamDate(instant: Date): CalendarDate {
   if (Number.isNaN(instant.getTime())) {
     throw new BadRequest('deadline.invalid_instant', 'The instant is not a valid date.');
   }
-  return formatInTimeZone(instant, AMSTERDAM_TIME_ZONE, 'yyyy-MM-dd');
+  return amsterdamDay(instant);
 }
 
 /** The instant 00:00:00.000 Amsterdam time starts `date` (23:00 or 22:00 UTC the day before). */

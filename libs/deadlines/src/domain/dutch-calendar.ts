@@ -1,7 +1,7 @@
 import { addDays, format, getDay } from 'date-fns';
 import Holidays from 'date-holidays';
 
-import { BadRequest } from '@wc/core';
+import { AMSTERDAM_TIME_ZONE, BadRequest } from '@wc/core';
 
 /** A calendar day in Europe/Amsterdam, written `yyyy-MM-dd`. */
 export type CalendarDate = string;
@@ -70,7 +70,7 @@ function atwHolidaySet(year: number): ReadonlySet<CalendarDate> {
   if (cached) {
     return cached;
   }
-  holidayData ??= new Holidays('NL', { timezone: 'Europe/Amsterdam' });
+  holidayData ??= new Holidays('NL', { timezone: AMSTERDAM_TIME_ZONE });
   const days = new Set(
     holidayData
       .getHolidays(year)

@@ -1,11 +1,6 @@
-import type { ActorSide } from '@wc/cases';
+import type { CommentVisibility } from '@wc/access';
 
-/**
- * Who a comment thread is for. 'case': everyone who sees the case (employer side, council,
- * experts). 'union': the council and the union officers it shares the case with (issue #8); the
- * employer side and experts never see these threads.
- */
-export type CommentVisibility = 'case' | 'union';
+export { type CommentVisibility, mayUseThread, visibilitiesFor, visibilityOfThread } from '@wc/access';
 export const COMMENT_VISIBILITIES: readonly CommentVisibility[] = ['case', 'union'];
 
 /**
@@ -18,28 +13,6 @@ export const THREAD_KEY_PATTERN =
 
 export function isThreadKey(value: string): boolean {
   return THREAD_KEY_PATTERN.test(value);
-}
-
-export function visibilityOfThread(threadKey: string): CommentVisibility {
-  return threadKey === 'union' ? 'union' : 'case';
-}
-
-/** The thread visibilities a side on the case may read and write. */
-export function visibilitiesFor(side: ActorSide): CommentVisibility[] {
-  switch (side) {
-    case 'council_board':
-    case 'council_member':
-      return ['case', 'union'];
-    case 'employer':
-    case 'expert':
-      return ['case'];
-    case 'union':
-      return ['union'];
-  }
-}
-
-export function mayUseThread(side: ActorSide, threadKey: string): boolean {
-  return visibilitiesFor(side).includes(visibilityOfThread(threadKey));
 }
 
 const MENTION_TOKEN =

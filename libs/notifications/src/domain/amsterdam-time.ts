@@ -1,7 +1,9 @@
-import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
+import { fromZonedTime } from 'date-fns-tz';
+
+import { AMSTERDAM_TIME_ZONE, amsterdamDay } from '@wc/core';
 
 /** Legal terms and reminder times are Dutch calendar days and wall-clock times (house style B.6). */
-export const AMSTERDAM = 'Europe/Amsterdam';
+export const AMSTERDAM = AMSTERDAM_TIME_ZONE;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -9,7 +11,7 @@ const DAY_MS = 86_400_000;
 
 /** The Amsterdam calendar day (`yyyy-MM-dd`) an instant falls on. */
 export function amsterdamDate(instant: Date): string {
-  return formatInTimeZone(instant, AMSTERDAM, 'yyyy-MM-dd');
+  return amsterdamDay(instant);
 }
 
 /** Sweeps plan thousands of reminders on a few dozen distinct days; the zone lookup is the cost. */

@@ -1,3 +1,5 @@
+import { AMSTERDAM_TIME_ZONE } from '@wc/core';
+
 import { type CaseEventFacts, describeCaseEvent } from './case-events';
 import type { DeadlineNotificationType } from './preferences';
 import { type Language, ruleLabel } from './rule-labels';
@@ -149,7 +151,7 @@ function formatInstant(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(TEXTS[language].locale, {
     dateStyle: 'long',
     timeStyle: 'short',
-    timeZone: 'Europe/Amsterdam',
+    timeZone: AMSTERDAM_TIME_ZONE,
   }).format(new Date(iso));
 }
 

@@ -1,6 +1,6 @@
 import { SMTPServer } from 'smtp-server';
 
-import { freePort } from '@wc/testing';
+import { freePort } from './free-port';
 
 /** A message as the SMTP server received it, decoded enough to assert on. */
 export interface ReceivedMail {

@@ -1,6 +1,7 @@
 import { type Actor, COUNCIL_BOARD_ROLES, EMPLOYER_ROLES, hasRoleIn, Role } from '@wc/auth';
 
-import type { ActorSide } from './domain';
+/** The side an actor acts for on a case; every rule of the tracks and the dossier is keyed on it. */
+export type ActorSide = 'employer' | 'council_board' | 'council_member' | 'expert' | 'union';
 
 export interface CaseVisibilityFacts {
   id: string;

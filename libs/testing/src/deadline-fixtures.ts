@@ -1,11 +1,12 @@
 import { fromZonedTime } from 'date-fns-tz';
 import type { DataSource } from 'typeorm';
 
-import type { GivenOrganisation } from '@wc/testing';
+import { AMSTERDAM_TIME_ZONE } from '@wc/core';
+import type { GivenOrganisation } from './factories';
 
 /** The end of an Amsterdam calendar day, as the deadlines lib stores `due_at`. */
 export const endOfAmsterdamDay = (date: string) =>
-  fromZonedTime(`${date}T23:59:59.999`, 'Europe/Amsterdam');
+  fromZonedTime(`${date}T23:59:59.999`, AMSTERDAM_TIME_ZONE);
 
 /** Something the confidentiality tests look for: it must never leave in an e-mail. */
 export const SECRET_CONTENTS = 'VERTROUWELIJK-art20-inhoud';

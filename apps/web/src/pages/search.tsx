@@ -1,0 +1,61 @@
+import { api, type Schemas, unwrap } from '../api/client';
+import { Badge, Empty, ErrorAlert, Loading, PageHeader, useAsync } from '../components/ui';
+import { useI18n } from '../i18n';
+import { Link } from '../router';
+
+type Hit = Schemas['SearchHitResponse'];
+
+/** Where a hit leads: the case (on the tab the item lives on), the register entry or the meeting. */
+function targetOf(hit: Hit): string {
+  switch (hit.kind) {
+    case 'case':
+      return `/cases/${hit.id}`;
+    case 'document':
+      return `/cases/${hit.caseId}/documents`;
+    case 'comment':
+      return `/cases/${hit.caseId}/discussion`;
+    case 'ai_system':
+      return `/ai-systems/${hit.id}`;
+    case 'meeting':
+      return `/meetings/${hit.id}`;
+  }
+}
+
+/** Search results: best first, the matched words marked, only what the server lets the user read. */
+export function SearchPage({ q }: { q: string }) {
+  const { t, label } = useI18n();
+  const words = q.trim();
+  const results = useAsync(() => (words ? unwrap(api.GET('/search', { params: { query: { q: words } } })) : Promise.resolve({ query: '', items: [] })), [words]);
+  return (
+    <>
+      <PageHeader title={t('search.title')} lead={words ? t('search.lead', { query: words }) : undefined} />
+      <ErrorAlert error={results.error} />
+      {!words ? (
+        <Empty>{t('search.empty')}</Empty>
+      ) : !results.data ? (
+        <Loading />
+      ) : results.data.items.length === 0 ? (
+        <Empty>{t('search.none')}</Empty>
+      ) : (
+        <ol className="search-results">
+          {results.data.items.map((hit) => (
+            <li key={`${hit.kind}:${hit.id}`} className="card search-hit" data-kind={hit.kind} data-id={hit.id}>
+              <div className="search-hit-head">
+                <Badge tone="info">{label('search.kind', hit.kind)}</Badge>
+                <Link to={targetOf(hit)}>{hit.title || (hit.caseTitle ?? label('search.kind', hit.kind))}</Link>
+              </div>
+              {hit.caseTitle && hit.kind !== 'case' && (
+                <p className="muted small">
+                  {t('search.inCase')}: {hit.caseTitle}
+                </p>
+              )}
+              <p className="search-snippet">
+                {hit.snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+
+import { type Actor, EMPLOYER_ROLES, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
+import { TransactionHost } from '@wc/database';
+
+import { type CaseVisibilityFacts, committeeIdsOf, type UnionShareFact, unionOrganisationIdsOf } from './case-visibility';
+import type { ConfidentialityMark, MeetingKind } from './item-visibility';
+
+export type CaseFactsRow = CaseVisibilityFacts & { shares: UnionShareFact[] };
+
+/** Optional narrowing of a visible-cases set query. */
+export interface VisibleCaseFilter {
+  worksCouncilId?: string;
+  status?: 'draft' | 'sent';
+  stage?: string;
+}
+
+/**
+ * The SQL condition "the actor may see case `c`", the same rule as `sideOn`, for list queries
+ * that select from `ai_case c`. `param` appends a parameter and returns its placeholder. Only the
+ * arms the actor can match are written (committee and union arms only for committee members and
+ * union officers), so every arm has an index (organisation, council, committee, GIN on
+ * expert_ids) and PostgreSQL combines bitmaps instead of scanning the table. A case is only ever
+ * assigned a committee of its own council; the arm checks the council too, as `sideOn` does.
+ */
+export function caseVisibleSql(actor: Actor, param: (value: unknown) => string): string {
+  const employerOrgs = actor.memberships.filter((m) => EMPLOYER_ROLES.includes(m.role)).map((m) => m.organisationId);
+  const councils = actor.memberships.filter((m) => WHOLE_COUNCIL_ROLES.includes(m.role) && m.worksCouncilId).map((m) => m.worksCouncilId as string);
+  const committees = committeeIdsOf(actor);
+  const committeeCouncils = [...new Set(actor.memberships.filter((m) => m.role === Role.CommitteeMember && m.committeeId && m.worksCouncilId).map((m) => m.worksCouncilId as string))];
+  const unionOrgs = unionOrganisationIdsOf(actor);
+  const organisationArm = `c.organisation_id = ANY(${param(employerOrgs)})`;
+  const sentArms = [
+    `c.works_council_id = ANY(${param(councils)})`,
+    `c.expert_ids @> ${param(JSON.stringify([actor.userId]))}::jsonb`,
+    ...(committees.length > 0 ? [`(c.committee_id = ANY(${param(committees)}) AND c.works_council_id = ANY(${param(committeeCouncils)}))`] : []),
+    ...(unionOrgs.length > 0
+      ? [`EXISTS (SELECT 1 FROM union_share s WHERE s.union_organisation_id = ANY(${param(unionOrgs)}) AND s.revoked_at IS NULL AND s.works_council_id = c.works_council_id AND (s.case_id IS NULL OR s.case_id = c.id))`]
+      : []),
+  ];
+  return `(${organisationArm} OR (c.status = 'sent' AND (${sentArms.join(' OR ')})))`;
+}
+
+/**
+ * The one file that reads every lib's tables to answer "may this actor see these?" for a *set*
+ * of ids in one statement (house style B.3, immich's access repository). It never writes, except
+ * for taking the case row lock that every per-case writer needs.
+ */
+@Injectable()
+export class AccessRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  /** The visibility facts of these cases, with the active shares of these unions that cover each. */
+  async caseFacts(caseIds: readonly string[], unionOrgIds: readonly string[]): Promise<CaseFactsRow[]> {
+    if (caseIds.length === 0) {
+      return [];
+    }
+    const shares =
+      unionOrgIds.length > 0
+        ? `COALESCE((SELECT json_agg(json_build_object('unionOrganisationId', s.union_organisation_id, 'worksCouncilId', s.works_council_id, 'caseId', s.case_id, 'scope', s.scope))
+             FROM union_share s
+            WHERE s.union_organisation_id = ANY($2) AND s.revoked_at IS NULL AND s.works_council_id = c.works_council_id AND (s.case_id IS NULL OR s.case_id = c.id)), '[]'::json)`
+        : `'[]'::json`;
+    return this.tx.query<CaseFactsRow>(
+      `SELECT c.id, c.organisation_id AS "organisationId", c.works_council_id AS "worksCouncilId", c.committee_id AS "committeeId",
+              c.status, c.expert_ids AS "expertIds", ${shares} AS shares
+         FROM ai_case c WHERE c.id = ANY($1::uuid[])`,
+      unionOrgIds.length > 0 ? [[...new Set(caseIds)], unionOrgIds] : [[...new Set(caseIds)]],
+    );
+  }
+
+  /** The active shares of these unions that cover this one case, for an already loaded case. */
+  activeUnionShares(unionOrgIds: readonly string[], aiCase: { id: string; worksCouncilId: string }): Promise<UnionShareFact[]> {
+    if (unionOrgIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    return this.tx.query<UnionShareFact>(
+      `SELECT s.union_organisation_id AS "unionOrganisationId", s.works_council_id AS "worksCouncilId", s.case_id AS "caseId", s.scope
+       FROM union_share s
+       WHERE s.union_organisation_id = ANY($1) AND s.works_council_id = $2 AND (s.case_id IS NULL OR s.case_id = $3) AND s.revoked_at IS NULL`,
+      [unionOrgIds, aiCase.worksCouncilId, aiCase.id],
+    );
+  }
+
+  /** Every case id the actor may see, optionally narrowed, in one statement. */
+  async visibleCaseIds(actor: Actor, filter: VisibleCaseFilter = {}): Promise<string[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const where = [caseVisibleSql(actor, param)];
+    if (filter.worksCouncilId) {
+      where.push(`c.works_council_id = ${param(filter.worksCouncilId)}`);
+    }
+    if (filter.status) {
+      where.push(`c.status = ${param(filter.status)}`);
+    }
+    if (filter.stage) {
+      where.push(`c.stage = ${param(filter.stage)}`);
+    }
+    const rows = await this.tx.query<{ id: string }>(`SELECT c.id FROM ai_case c WHERE ${where.join(' AND ')}`, params);
+    return rows.map((r) => r.id);
+  }
+
+  /** Live (not deleted) documents with their case and secrecy mark. */
+  documents(documentIds: readonly string[]): Promise<Array<{ id: string; caseId: string; confidential: ConfidentialityMark | null }>> {
+    return this.byIds(`SELECT d.id, d.case_id AS "caseId", d.confidential FROM document d WHERE d.id = ANY($1::uuid[]) AND d.deleted_at IS NULL`, documentIds);
+  }
+
+  comments(commentIds: readonly string[]): Promise<Array<{ id: string; caseId: string; threadKey: string }>> {
+    return this.byIds(`SELECT m.id, m.case_id AS "caseId", m.thread_key AS "threadKey" FROM comment m WHERE m.id = ANY($1::uuid[])`, commentIds);
+  }
+
+  meetings(meetingIds: readonly string[]): Promise<Array<{ id: string; organisationId: string; worksCouncilId: string; kind: MeetingKind }>> {
+    return this.byIds(`SELECT m.id, m.organisation_id AS "organisationId", m.works_council_id AS "worksCouncilId", m.kind FROM meeting m WHERE m.id = ANY($1::uuid[])`, meetingIds);
+  }
+
+  aiSystems(aiSystemIds: readonly string[]): Promise<Array<{ id: string; organisationId: string }>> {
+    return this.byIds(`SELECT s.id, s.organisation_id AS "organisationId" FROM ai_system s WHERE s.id = ANY($1::uuid[])`, aiSystemIds);
+  }
+
+  votes(voteIds: readonly string[]): Promise<Array<{ id: string; caseId: string }>> {
+    return this.byIds(`SELECT v.id, v.case_id AS "caseId" FROM vote v WHERE v.id = ANY($1::uuid[])`, voteIds);
+  }
+
+  /**
+   * Locks the case rows (in id order, so concurrent lockers cannot deadlock) for the rest of the
+   * transaction. Every writer of a per-case sequence (audit entries, event numbers) takes it
+   * first. NO KEY UPDATE: it serialises writers without blocking rows that reference the case.
+   */
+  async lockCases(caseIds: readonly string[]): Promise<void> {
+    if (caseIds.length > 0) {
+      await this.tx.manager.query(`SELECT id FROM ai_case WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [[...new Set(caseIds)]]);
+    }
+  }
+
+  private async byIds<T>(sql: string, ids: readonly string[]): Promise<T[]> {
+    return ids.length === 0 ? [] : this.tx.query<T>(sql, [[...new Set(ids)]]);
+  }
+}
