@@ -14,7 +14,7 @@ import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 import { DatabaseStorage } from './storage/database.storage';
 import { DocumentStorage } from './storage/document-storage';
-import { LocalDocumentImporter } from './storage/local-document-importer';
+import { LocalDocumentImporter } from './local-document-importer';
 import { S3Storage } from './storage/s3.storage';
 
 /** The storage driver from configuration: PostgreSQL (the default) or an S3 bucket. */
