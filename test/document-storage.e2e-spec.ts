@@ -101,7 +101,7 @@ describe('documents every replica can serve (e2e)', () => {
         [key],
       );
       expect(rows).toEqual([{ size_bytes: String(bytes.length), chunk_count: 3, chunks: 3, total: String(bytes.length) }]);
-      expect(await readdir(dataDir, { recursive: true })).toEqual([]);
+      expect(await readdir(dataDir, { recursive: true })).toEqual([]); // and nothing on disk
     });
 
     it('stores equal content once even when two replicas put it at the same moment', async () => {
@@ -113,25 +113,40 @@ describe('documents every replica can serve (e2e)', () => {
     });
 
     it('moves the files an older release kept on the local disk into the database at start-up', async () => {
+      // A version whose bytes an older release kept on disk: uploaded, then its content row removed.
       const legacy = pdfOf(700_000, 99);
       const hash = sha256(legacy);
+      const org = await a.given.organisation();
+      const hr = await a.login(org.hr);
+      const { caseId } = await fileCase(a, org, hr);
+      const uploaded = await a.http().post(`/cases/${caseId}/documents`).set('Authorization', hr).field('title', 'Oud').attach('file', legacy, { filename: 'oud.pdf', contentType: 'application/pdf' }).expect(201);
+      await a.ownerQuery(`DELETE FROM document_content WHERE storage_key = $1`, [storageKeyFor(hash)]);
       const legacyDir = join(dataDir, 'legacy');
       await mkdir(join(legacyDir, 'documents', 'sha256', hash.slice(0, 2)), { recursive: true });
       await writeFile(join(legacyDir, 'documents', 'sha256', hash.slice(0, 2), hash), legacy);
       await writeFile(join(legacyDir, 'documents', 'sha256', hash.slice(0, 2), '.tmp-unfinished'), 'half');
-      const upgraded = await startReplica(a, { DATA_DIR: legacyDir });
+
+      const upgraded = await startReplica(a, { DATA_DIR: legacyDir, MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES) });
       try {
-        const body = await a.app.get(DocumentStorage).get(storageKeyFor(hash));
-        const chunks: Buffer[] = [];
-        for await (const chunk of body as AsyncIterable<Buffer>) {
-          chunks.push(chunk);
-        }
-        expect(Buffer.compare(Buffer.concat(chunks), legacy)).toBe(0);
+        const got = await upgraded.http().get(`/cases/${caseId}/documents/${uploaded.body.id}/versions/1/content`).set('Authorization', hr).buffer(true).parse(binary).expect(200);
+        expect(Buffer.compare(got.body as Buffer, legacy)).toBe(0);
         // Kept for the operator to check and remove, under a name that is not imported again.
         expect(await readdir(legacyDir)).toEqual(['documents.imported-2026-03-02T09-00-00-000Z']);
       } finally {
         await upgraded.app.close();
       }
+    });
+
+    it('leaves a documents directory alone that this database refers to nothing in', async () => {
+      const stray = pdfOf(2_000, 5);
+      const hash = sha256(stray);
+      const otherDir = join(dataDir, 'someone-elses');
+      await mkdir(join(otherDir, 'documents', 'sha256', hash.slice(0, 2)), { recursive: true });
+      await writeFile(join(otherDir, 'documents', 'sha256', hash.slice(0, 2), hash), stray);
+      const replica = await startReplica(a, { DATA_DIR: otherDir });
+      await replica.app.close();
+      expect(await readdir(join(otherDir, 'documents', 'sha256', hash.slice(0, 2)))).toEqual([hash]);
+      expect(await a.db.query(`SELECT 1 FROM document_content WHERE storage_key = $1`, [storageKeyFor(hash)])).toEqual([]);
     });
   });
 

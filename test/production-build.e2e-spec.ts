@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chmod, copyFile, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,10 +10,11 @@ const REPO = join(__dirname, '..');
 const NOBODY = 65534;
 
 /**
- * What the Dockerfile does, without Docker: compile with tsconfig.build.json, then migrate and run
- * the API and the worker from the compiled JavaScript alone (no SWC, no TypeScript), as an
- * unprivileged user when the test runs as root. (Dependencies are this tree's; the image installs
- * production ones only.)
+ * What the Dockerfile does, without Docker: into a temporary directory laid out like the image
+ * (package.json, package-lock.json, tsconfig.runtime.json), `npm ci --omit=dev` installs the
+ * production dependencies only; the build compiles with tsconfig.build.json into its dist/; then
+ * migrate, the API, the worker and a backup run from the compiled JavaScript alone (no SWC, no
+ * TypeScript, no dev dependency), as an unprivileged user when the test runs as root.
  */
 describe('production build (e2e)', () => {
   let dir: string;
@@ -27,13 +29,22 @@ describe('production build (e2e)', () => {
     await adminQuery(process.env[TEST_SERVER_ENV]!, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   });
 
-  it('compiles, migrates, and serves /health/ready from dist/ as a non-root user', async () => {
+  it('installs production dependencies only, compiles, migrates, serves /health/ready and backs up from dist/ as a non-root user', async () => {
     dir = await mkdtemp(join(tmpdir(), 'overleg-dist-'));
     await chmod(dir, 0o755); // our own folder: the unprivileged user must read the build
+    for (const file of ['package.json', 'package-lock.json', 'tsconfig.runtime.json']) {
+      await copyFile(join(REPO, file), join(dir, file));
+    }
+    // The only place this project runs `npm ci`: a throw-away copy (the npm cache makes it quick).
+    const ci = spawnSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
+    expect({ status: ci.status, stderr: ci.status === 0 ? '' : ci.stderr }).toEqual({ status: 0, stderr: '' });
+    for (const devOnly of ['typescript', '@swc/core', '@swc-node/register', 'jest', 'vite', 'pino-pretty', 's3rver']) {
+      expect({ devOnly, installed: existsSync(join(dir, 'node_modules', devOnly)) }).toEqual({ devOnly, installed: false });
+    }
+    expect(existsSync(join(dir, 'node_modules', 'pg'))).toBe(true);
+
     const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(REPO, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], { encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');
-    await copyFile(join(REPO, 'tsconfig.runtime.json'), join(dir, 'tsconfig.runtime.json'));
-    await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'));
 
     const serverUrl = process.env[TEST_SERVER_ENV]!;
     database = `wc_dist_${process.pid}`;
@@ -65,5 +76,12 @@ describe('production build (e2e)', () => {
     }
     expect({ status, output }).toEqual({ status: 200, output: '' });
     expect(worker.exitCode).toBeNull();
-  }, 180_000);
+
+    // The operator's backup runs from the image too (production dependencies: pg, tar).
+    await mkdir(join(dir, 'backups'), { mode: 0o777 });
+    await chmod(join(dir, 'backups'), 0o777);
+    const backupRun = spawnSync(process.execPath, ['-r', 'tsconfig-paths/register', 'dist/scripts/backup.js', join(dir, 'backups', 'image.tar')], { cwd: dir, env, ...asUser, encoding: 'utf8', timeout: 60_000 });
+    expect({ status: backupRun.status, stderr: backupRun.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(backupRun.stdout).toMatch(/^Backed up .+ → .+image\.tar\n$/);
+  }, 480_000);
 });

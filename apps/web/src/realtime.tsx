@@ -57,7 +57,7 @@ class RealtimeConnection {
     socket.on('disconnect', (reason) => {
       this.setState('offline');
       if (reason === 'io server disconnect') {
-        // Token expired or refused: socket.io does not retry this one by itself.
+        // Token expired or refused, or the instance lost Redis: socket.io does not retry this by itself.
         void refreshSession().then((ok) => ok && this.socket?.connect());
       }
     });
@@ -65,6 +65,10 @@ class RealtimeConnection {
       this.setState('offline');
       if (error.data?.code?.startsWith('auth.')) {
         void refreshSession().then((ok) => ok && window.setTimeout(() => this.socket?.connect(), 300));
+      } else if (error.data?.code === 'service.unavailable') {
+        // That instance lost Redis; socket.io does not retry a refusal by itself. Jittered, so
+        // its clients do not return at once; the load balancer may send them elsewhere.
+        window.setTimeout(() => this.socket?.connect(), 1000 + Math.random() * 2000);
       }
     });
     socket.io.on('reconnect_attempt', () => this.setState('offline'));

@@ -20,6 +20,18 @@ export class DocumentRepository {
     return manager.save(manager.create(DocumentEntity, { ...document, deletedAt: null }));
   }
 
+  /** Which of these content keys some version of this database refers to (deleted ones included). */
+  async referencedStorageKeys(keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) {
+      return new Set();
+    }
+    const rows = await this.tx.manager.query<Array<{ storage_key: string }>>(
+      `SELECT DISTINCT storage_key FROM document_version WHERE storage_key = ANY($1::text[])`,
+      [keys],
+    );
+    return new Set(rows.map((row) => row.storage_key));
+  }
+
   async save(document: DocumentEntity): Promise<DocumentEntity> {
     return this.tx.manager.save(document);
   }

@@ -15,7 +15,7 @@ import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 import { DatabaseStorage } from './storage/database.storage';
 import { DocumentStorage } from './storage/document-storage';
-import { LocalDocumentImporter } from './storage/local-document-importer';
+import { LocalDocumentImporter } from './local-document-importer';
 import { TextExtractor } from './text-extractor';
 import { S3Storage } from './storage/s3.storage';
 

@@ -3,8 +3,9 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { Clock } from '@wc/core';
 
-import { DocumentStorage } from './document-storage';
-import { importLocalDocuments } from './local-document-import';
+import { DocumentRepository } from './document.repository';
+import { DocumentStorage } from './storage/document-storage';
+import { importLocalDocuments } from './storage/local-document-import';
 
 /** Runs the upgrade import of `<dataDir>/documents` once the app is built, before it listens. */
 @Injectable()
@@ -15,10 +16,13 @@ export class LocalDocumentImporter implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly storage: DocumentStorage,
     private readonly clock: Clock,
+    private readonly documents: DocumentRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { imported, movedTo } = await importLocalDocuments(this.storage, this.config.app.dataDir, this.clock.now());
+    const { imported, movedTo } = await importLocalDocuments(this.storage, this.config.app.dataDir, this.clock.now(), (keys) =>
+      this.documents.referencedStorageKeys(keys),
+    );
     if (movedTo) {
       this.logger.log({ imported, movedTo, driver: this.config.storage.driver }, 'moved documents from local disk into the document storage');
     }
