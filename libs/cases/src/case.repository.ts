@@ -26,6 +26,33 @@ const SUMMARY_SELECT = `c.id, c.title, c.organisation_id AS "organisationId", c.
   c.status, c.stage, c.blocked, c.version, c.updated_at AS "updatedAt"`;
 type SummaryRow = Pick<AiCaseEntity, 'id' | 'title' | 'organisationId' | 'worksCouncilId' | 'aiSystemId' | 'status' | 'stage' | 'blocked' | 'version' | 'updatedAt'>;
 
+/**
+ * The visibility rule of `sideOn` as SQL over `ai_case c`. Only the columns of a summary are read
+ * by callers (the triage and contents jsonb are kilobytes per row), and the committee and union
+ * arms only for committee members and union officers: every arm of the OR then has an index
+ * (organisation, council, committee, GIN on expert_ids), so PostgreSQL combines bitmaps instead of
+ * scanning the table. A case is only ever assigned a committee of its own council
+ * (`CaseService.assignCommittee`); the arm checks the council too, as `sideOn` does.
+ */
+function visibilityCondition(actor: Actor, param: (value: unknown) => string): string {
+  const employerOrgs = actor.memberships.filter((m) => EMPLOYER_ROLES.includes(m.role)).map((m) => m.organisationId);
+  const councils = actor.memberships.filter((m) => WHOLE_COUNCIL_ROLES.includes(m.role) && m.worksCouncilId).map((m) => m.worksCouncilId as string);
+  const committees = committeeIdsOf(actor);
+  const committeeCouncils = [...new Set(actor.memberships.filter((m) => m.role === Role.CommitteeMember && m.committeeId && m.worksCouncilId).map((m) => m.worksCouncilId as string))];
+  const unionOrgs = unionOrganisationIdsOf(actor);
+  const employerArm = `c.organisation_id = ANY(${param(employerOrgs)})`;
+  const sentArms = [
+    `c.works_council_id = ANY(${param(councils)})`,
+    `c.expert_ids @> ${param(JSON.stringify([actor.userId]))}::jsonb`,
+    ...(committees.length > 0 ? [`(c.committee_id = ANY(${param(committees)}) AND c.works_council_id = ANY(${param(committeeCouncils)}))`] : []),
+    ...(unionOrgs.length > 0 ? [`EXISTS (${activeUnionShareSql(param(unionOrgs))})`] : []),
+  ];
+  return `(${employerArm} OR (c.status = 'sent' AND (${sentArms.join(' OR ')})))`;
+}
+
+/** What the agenda needs of every visible case: enough for `sideOn` and the duties. */
+export type AgendaCaseRow = Pick<AiCaseEntity, 'id' | 'title' | 'organisationId' | 'worksCouncilId' | 'committeeId' | 'status' | 'blocked' | 'expertIds'>;
+
 /** The only file that queries the case aggregate's tables. */
 @Injectable()
 export class CaseRepository {
@@ -58,25 +85,9 @@ export class CaseRepository {
 
   /** Cases the actor may see, by the same rules as `sideOn`, with the total, in one statement. */
   async listVisibleTo(actor: Actor, filter: CaseListFilter): Promise<{ items: AiCaseEntity[]; total: number }> {
-    const employerOrgs = actor.memberships.filter((m) => EMPLOYER_ROLES.includes(m.role)).map((m) => m.organisationId);
-    const councils = actor.memberships.filter((m) => WHOLE_COUNCIL_ROLES.includes(m.role) && m.worksCouncilId).map((m) => m.worksCouncilId as string);
-    const committees = committeeIdsOf(actor);
-    const committeeCouncils = [...new Set(actor.memberships.filter((m) => m.role === Role.CommitteeMember && m.committeeId && m.worksCouncilId).map((m) => m.worksCouncilId as string))];
-    const unionOrgs = unionOrganisationIdsOf(actor);
-    const params: unknown[] = [employerOrgs, councils, JSON.stringify([actor.userId])];
+    const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    // Only the columns of a summary (the triage and contents jsonb are kilobytes per row), and the
-    // committee and union arms only for committee members and union officers: every arm of the OR
-    // then has an index (organisation, council, committee, GIN on expert_ids), so PostgreSQL
-    // combines bitmaps instead of scanning the table. A case is only ever assigned a committee of
-    // its own council (`CaseService.assignCommittee`); the arm checks the council too, as `sideOn` does.
-    const sentArms = [
-      'c.works_council_id = ANY($2)',
-      'c.expert_ids @> $3::jsonb',
-      ...(committees.length > 0 ? [`(c.committee_id = ANY(${param(committees)}) AND c.works_council_id = ANY(${param(committeeCouncils)}))`] : []),
-      ...(unionOrgs.length > 0 ? [`EXISTS (${activeUnionShareSql(param(unionOrgs))})`] : []),
-    ];
-    const where = [`(c.organisation_id = ANY($1) OR (c.status = 'sent' AND (${sentArms.join(' OR ')})))`];
+    const where = [visibilityCondition(actor, param)];
     if (filter.stage) {
       where.push(`c.stage = ${param(filter.stage)}`);
     }
@@ -99,6 +110,47 @@ export class CaseRepository {
       return { items: [], total: Number(total) };
     }
     return { items: rows.map(({ total: _total, ...row }) => asEntity(AiCaseEntity, row)), total: rows.length > 0 ? Number(rows[0].total) : 0 };
+  }
+
+  /** Every case the actor may see (no page), with the columns the agenda needs: one statement. */
+  allVisibleTo(actor: Actor): Promise<AgendaCaseRow[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    return this.tx.query<AgendaCaseRow>(
+      `SELECT c.id, c.title, c.organisation_id AS "organisationId", c.works_council_id AS "worksCouncilId", c.committee_id AS "committeeId",
+              c.status, c.blocked, c.expert_ids AS "expertIds"
+         FROM ai_case c WHERE ${visibilityCondition(actor, param)} ORDER BY c.updated_at DESC, c.id ASC`,
+      params,
+    );
+  }
+
+  /** The tracks of many cases in one statement. */
+  async tracksOfCases(caseIds: readonly string[]): Promise<CaseTrackEntity[]> {
+    if (caseIds.length === 0) {
+      return [];
+    }
+    const rows = await this.tx.query<object>(`SELECT ${selectListOf(this.tx.manager, CaseTrackEntity, 't')} FROM case_track t WHERE t.case_id = ANY($1) ORDER BY t.case_id, t.kind`, [[...caseIds]]);
+    return rows.map((row) => asEntity(CaseTrackEntity, row));
+  }
+
+  /** The unanswered art. 31 requests of many cases in one statement. */
+  openInformationRequestsOf(caseIds: readonly string[]): Promise<Array<{ id: string; caseId: string; question: string; dueDate: string }>> {
+    if (caseIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    return this.tx.query(`SELECT r.id, r.case_id AS "caseId", r.question, r.due_date::text AS "dueDate" FROM information_request r WHERE r.case_id = ANY($1) AND r.answer IS NULL ORDER BY r.due_date, r.id`, [[...caseIds]]);
+  }
+
+  /** Every active share of these unions, for `sideOn` over many cases at once. */
+  activeSharesOfUnions(unionOrgIds: readonly string[]): Promise<UnionShareFact[]> {
+    if (unionOrgIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    return this.tx.query<UnionShareFact>(
+      `SELECT s.union_organisation_id AS "unionOrganisationId", s.works_council_id AS "worksCouncilId", s.case_id AS "caseId", s.scope
+         FROM union_share s WHERE s.union_organisation_id = ANY($1) AND s.revoked_at IS NULL`,
+      [[...unionOrgIds]],
+    );
   }
 
   /**

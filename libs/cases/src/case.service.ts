@@ -17,6 +17,12 @@ import { mayReadAudit, mayUseInternalSpace, sideOn, unionOrganisationIdsOf, type
 import {
   activeTracks,
   type ActorSide,
+  type AllowedAction,
+  allowedActionsFor,
+  type CaseLevelBlock,
+  caseDuties,
+  type Duty,
+  type DutyFacts,
   amsterdamDay,
   type CaseFacts,
   DateBeforeEvent,
@@ -44,6 +50,7 @@ import {
 import { CASE_DOSSIER_FACTS, type CaseDossierFacts } from './dossier-facts.port';
 import type {
   AddExpertDto,
+  AllowedActionResponse,
   AnswerInformationDto,
   AskInformationDto,
   AssignCommitteeDto,
@@ -58,12 +65,30 @@ import type {
   CreateCaseDto,
   InformationRequestResponse,
   ListCasesQueryDto,
+  NextActionResponse,
   OversightConfirmationDto,
   SetTriageDto,
   TrackTransitionDto,
   UpdateCaseDto,
   VersionDto,
 } from './dto/case.dto';
+
+/** The duties on one visible case, with the actor's side on it (for the personal agenda). */
+export interface CaseAgenda {
+  caseId: string;
+  title: string;
+  worksCouncilId: string;
+  side: ActorSide;
+  duties: Duty[];
+  /** The questions of its open information requests, by request id. */
+  questions: Map<string, string>;
+}
+
+interface FactsBase {
+  aiCase: AiCaseEntity;
+  deadlines: DeadlineView[];
+  dossier: Awaited<ReturnType<CaseDossierFacts['factsFor']>> | undefined;
+}
 
 interface Loaded {
   aiCase: AiCaseEntity;
@@ -118,6 +143,35 @@ export class CaseService {
   async get(actor: Actor, caseId: string): Promise<CaseResponse> {
     const { aiCase } = await this.load(actor, caseId, false);
     return this.respond(actor, aiCase);
+  }
+
+  /**
+   * The duties on every case the actor may see, each case with the actor's side on it: the
+   * personal agenda's case part. A constant number of statements whatever the number of cases:
+   * the visible cases, their tracks, open terms, open information requests and union shares.
+   */
+  async agendaOf(actor: Actor): Promise<CaseAgenda[]> {
+    const rows = await this.cases.allVisibleTo(actor);
+    const ids = rows.map((r) => r.id);
+    const [tracks, deadlines, requests, shares] = [await this.cases.tracksOfCases(ids), await this.deadlines.openForCases(ids), await this.cases.openInformationRequestsOf(ids), await this.cases.activeSharesOfUnions(unionOrganisationIdsOf(actor))];
+    const today = amsterdamDay(this.clock.now());
+    return rows.flatMap((row) => {
+      const side = sideOn(actor, row, shares);
+      if (!side) {
+        return [];
+      }
+      // A union's 'status' share shows stages and terms, not the dossier's information requests (issue #8).
+      const seesRequests = side !== 'union' || unionScopeOn(actor, row, shares) === 'dossier';
+      const duties = caseDuties({
+        status: row.status,
+        blocked: row.blocked,
+        tracks: tracks.filter((t) => t.caseId === row.id).map((t) => t.snapshot),
+        deadlines: deadlines.filter((d) => d.caseId === row.id),
+        informationRequests: seesRequests ? requests.filter((r) => r.caseId === row.id).map((r) => ({ id: r.id, dueDate: r.dueDate, answered: false })) : [],
+        today,
+      });
+      return [{ caseId: row.id, title: row.title, worksCouncilId: row.worksCouncilId, side, duties, questions: new Map(requests.filter((r) => r.caseId === row.id && seesRequests).map((r) => [r.id, r.question])) }];
+    });
   }
 
   /** For other libs (realtime rooms, dossier): the same visibility as HTTP, 404 otherwise. */
@@ -602,13 +656,21 @@ export class CaseService {
   }
 
   private async facts(aiCase: AiCaseEntity, tracks: TrackSnapshot[], kind: TrackKind): Promise<CaseFacts> {
+    return this.factsOfKind(await this.factsBase(aiCase), tracks, kind);
+  }
+
+  /** What every track's facts share, read once per case (not once per track). */
+  private async factsBase(aiCase: AiCaseEntity): Promise<FactsBase> {
     const outcome = aiCase.triage!.outcome;
-    const deadlines = await this.deadlines.listForCase(aiCase.id);
+    return { aiCase, deadlines: await this.deadlines.listForCase(aiCase.id), dossier: await this.dossier?.factsFor(aiCase.id, outcome) };
+  }
+
+  private factsOfKind({ aiCase, deadlines, dossier }: FactsBase, tracks: TrackSnapshot[], kind: TrackKind): CaseFacts {
+    const outcome = aiCase.triage!.outcome;
     const today = amsterdamDay(this.clock.now());
     const suspension = deadlines.filter((d) => d.ruleId === 'suspension_term' && d.status !== 'cancelled').at(-1);
     const responseRule = kind === 'consent' ? 'consent_response_term' : 'advice_response_term';
     const responseTerm = deadlines.find((d) => d.ruleId === responseRule && d.status === 'open' && d.track === kind);
-    const dossier = await this.dossier?.factsFor(aiCase.id, outcome);
     return {
       triage: outcome,
       tracks,
@@ -623,6 +685,22 @@ export class CaseService {
     };
   }
 
+  /**
+   * For each track, the actions the caller's side could take in its stage, open or with what is
+   * missing; the facts are read once for the case.
+   */
+  private async allowedActionsOf(aiCase: AiCaseEntity, side: ActorSide, tracks: readonly TrackSnapshot[], deadlines: DeadlineView[]): Promise<Map<TrackKind, AllowedAction[]>> {
+    const now = this.clock.now();
+    const caseBlock: CaseLevelBlock | undefined = aiCase.status !== 'sent' ? 'case_sent' : !aiCase.triage ? 'triage' : aiCase.blocked ? 'not_prohibited' : undefined;
+    const base = aiCase.triage ? { aiCase, deadlines, dossier: await this.dossier?.factsFor(aiCase.id, aiCase.triage.outcome) } : null;
+    const result = new Map<TrackKind, AllowedAction[]>();
+    for (const track of tracks) {
+      const facts = base ? this.factsOfKind(base, [...tracks], track.kind) : ({ triage: null, tracks: [...tracks], missingRequestContents: [] } as unknown as CaseFacts);
+      result.set(track.kind, allowedActionsFor({ track, facts, side, now, ...(caseBlock ? { caseBlock } : {}) }));
+    }
+    return result;
+  }
+
   private gateOf(aiCase: AiCaseEntity, tracks: TrackSnapshot[]): Promise<GoLiveGate | null> {
     return this.gates.gateOf(aiCase, tracks);
   }
@@ -631,50 +709,66 @@ export class CaseService {
     const access = await this.accessOf(actor, aiCase);
     const side = access?.side ?? 'employer';
     const tracks = await this.cases.tracksOf(aiCase.id);
-    if (side === 'union' && access?.unionScope === 'status') {
-      return this.respondWithStatus(aiCase, tracks.map((t) => t.snapshot));
-    }
+    const deadlines = await this.deadlines.listForCase(aiCase.id);
     const snapshots = tracks.map((t) => t.snapshot);
+    if (side === 'union' && access?.unionScope === 'status') {
+      return this.respondWithStatus(aiCase, snapshots, deadlines);
+    }
     const outcome = aiCase.triage?.outcome;
     const missing = outcome
       ? (['advice', 'consent'] as const).filter((k) => snapshots.some((t) => t.kind === k)).flatMap((k) => missingRequestContents(k, presentContents(aiCase.contents, outcome.advice.letters.length > 0)).map((item) => `${k}:${item}`))
       : [];
+    // Union officers follow; they act on nothing, so no action is offered to them.
+    const allowed = side === 'union' ? new Map<TrackKind, AllowedAction[]>() : await this.allowedActionsOf(aiCase, side, snapshots, deadlines);
+    const requests = await this.cases.informationRequests(aiCase.id);
     return {
       ...toSummary(aiCase),
       contents: { ...aiCase.contents },
       triage: aiCase.triage ? { ...aiCase.triage } : null,
-      tracks: tracks.map((t) => ({ kind: t.kind, stage: t.stage, snapshot: { ...t.snapshot } })),
+      tracks: tracks.map((t) => ({ kind: t.kind, stage: t.stage, snapshot: { ...t.snapshot }, allowedActions: toAllowedResponse(allowed.get(t.kind) ?? []) })),
       goLiveGate: toGateResponse(await this.gateOf(aiCase, snapshots)),
-      deadlines: await this.deadlines.listForCase(aiCase.id),
+      deadlines,
       missingRequestContents: missing,
       expertIds: side === 'expert' || side === 'union' ? [] : aiCase.expertIds,
       sentAt: aiCase.sentAt?.toISOString() ?? null,
       committeeId: side === 'union' ? null : aiCase.committeeId,
       lateEntries: lateEntriesOf(snapshots),
       yourSide: side,
+      nextAction: this.nextActionOf(aiCase, snapshots, deadlines, requests.map((r) => ({ id: r.id, dueDate: r.dueDate, answered: r.answer !== null }))),
     };
+  }
+
+  /** Who must act next on the case, on what, by when: the most urgent of its duties. */
+  private nextActionOf(aiCase: AiCaseEntity, tracks: readonly TrackSnapshot[], deadlines: readonly DeadlineView[], informationRequests: DutyFacts['informationRequests']): NextActionResponse | null {
+    const [first] = caseDuties({ status: aiCase.status, blocked: aiCase.blocked, tracks, deadlines, informationRequests, today: amsterdamDay(this.clock.now()) });
+    return first ? { ...first } : null;
   }
 
   /**
    * A union's 'status' view (issue #8): the case's status, each track's stage with the dated
    * stage changes (no actions, reasons or sides), and the deadlines. Every other field is empty.
    */
-  private async respondWithStatus(aiCase: AiCaseEntity, tracks: TrackSnapshot[]): Promise<CaseResponse> {
+  private respondWithStatus(aiCase: AiCaseEntity, tracks: TrackSnapshot[], deadlines: DeadlineView[]): CaseResponse {
     return {
       ...toSummary(aiCase),
       contents: {},
       triage: null,
-      tracks: tracks.map((t) => ({ kind: t.kind, stage: t.stage, snapshot: { kind: t.kind, stage: t.stage, history: t.history.map((h) => ({ at: h.at, from: h.from, to: h.to })) } })),
+      tracks: tracks.map((t) => ({ kind: t.kind, stage: t.stage, snapshot: { kind: t.kind, stage: t.stage, history: t.history.map((h) => ({ at: h.at, from: h.from, to: h.to })) }, allowedActions: [] })),
       goLiveGate: null,
-      deadlines: await this.deadlines.listForCase(aiCase.id),
+      deadlines,
       missingRequestContents: [],
       expertIds: [],
       sentAt: aiCase.sentAt?.toISOString() ?? null,
       committeeId: null,
       lateEntries: [],
       yourSide: 'union',
+      nextAction: this.nextActionOf(aiCase, tracks, deadlines, []),
     };
   }
+}
+
+function toAllowedResponse(actions: readonly AllowedAction[]): AllowedActionResponse[] {
+  return actions.map((a) => ({ action: a.action, allowed: a.allowed, missing: a.missing.map((m) => ({ ...m })) }));
 }
 
 const INTERNAL_EVENT_PREFIX = 'internal.';

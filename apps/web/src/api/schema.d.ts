@@ -950,6 +950,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgendaController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/assessment": {
         parameters: {
             query?: never;
@@ -1814,6 +1830,24 @@ export interface components {
             title: string;
             contents?: components["schemas"]["CaseContentsDto"];
         };
+        MissingItemResponse: {
+            /** @description The stage machine's code, e.g. `consultation_meeting_held`, `request_contents:reasons`, `gate:dpia_done`. */
+            code: string;
+            /** @description Message key of the plain-language label: `gate.<condition>` or `missing.<item>`. */
+            labelKey: string;
+            /**
+             * @description The case page's tab where it is fixed (`/cases/<id>/<tab>`).
+             * @enum {string}
+             */
+            tab: "overview" | "triage" | "information" | "dossier";
+            /** @description The element id on that tab. */
+            anchor: string;
+        };
+        AllowedActionResponse: {
+            action: string;
+            allowed: boolean;
+            missing: components["schemas"]["MissingItemResponse"][];
+        };
         TrackResponse: {
             /** @enum {string} */
             kind: "advice" | "consent" | "ai_act" | "dpia" | "skills";
@@ -1821,6 +1855,8 @@ export interface components {
             snapshot: {
                 [key: string]: unknown;
             };
+            /** @description What the signed-in person may do on this track now; the web offers exactly these. */
+            allowedActions: components["schemas"]["AllowedActionResponse"][];
         };
         GateConditionResponse: {
             key: string;
@@ -1861,6 +1897,29 @@ export interface components {
             /** Format: date */
             recordedOn: string;
         };
+        NextActionResponse: {
+            /** @enum {string} */
+            side: "employer" | "council";
+            /** @description A track action type, or `answer_information`, `send_case`, `observe_term`. */
+            action: string;
+            /** @enum {string|null} */
+            track: "advice" | "consent" | "ai_act" | "dpia" | "skills" | null;
+            ruleId: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** @description Calendar days from today (Amsterdam) to the due date; negative when overdue. */
+            daysLeft: number | null;
+            /** @description Missing the term loses a right for good. */
+            fatal: boolean;
+            informationRequestId: string | null;
+            /**
+             * @description The case page's tab where it is done (`/cases/<id>/<tab>`).
+             * @enum {string}
+             */
+            tab: "overview" | "information";
+            /** @description The element id on that tab. */
+            anchor: string;
+        };
         CaseResponse: {
             id: string;
             title: string;
@@ -1894,6 +1953,8 @@ export interface components {
              * @enum {string}
              */
             yourSide: "employer" | "council_board" | "council_member" | "expert" | "union";
+            /** @description Who must act next on the case, on what, by when; null when nothing is pending. */
+            nextAction: components["schemas"]["NextActionResponse"] | null;
         };
         CaseSummaryResponse: {
             id: string;
@@ -2479,6 +2540,46 @@ export interface components {
             totals: components["schemas"]["EmployerOverviewTotalsResponse"];
             casesByStage: components["schemas"]["CountResponse"][];
             systems: components["schemas"]["RegisterSystemResponse"][];
+        };
+        PersonalAgendaItemResponse: {
+            /**
+             * @description `track`: a track's next move; `term`: a running term; `information_request`, `vote`, `meeting`.
+             * @enum {string}
+             */
+            kind: "track" | "term" | "information_request" | "vote" | "meeting" | "case";
+            /**
+             * @description The side that must act.
+             * @enum {string}
+             */
+            side: "employer" | "council";
+            /** @description Whether the signed-in person's own side must act (an expert or a union officer follows). */
+            yours: boolean;
+            /** @description A track action type, or `answer_information`, `send_case`, `observe_term`, `cast_vote`, `attend_meeting`. */
+            action: string;
+            caseId: string | null;
+            caseTitle: string | null;
+            track: string | null;
+            ruleId: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** @description Calendar days from today (Amsterdam); negative when overdue. */
+            daysLeft: number | null;
+            fatal: boolean;
+            /** @description The question, the vote's proposal or the meeting's title. */
+            subject: string | null;
+            informationRequestId: string | null;
+            voteId: string | null;
+            meetingId: string | null;
+            /** @description The web app's path where it is done, e.g. `/cases/<id>/information`. */
+            path: string;
+            /** @description The element id on that page. */
+            anchor: string;
+        };
+        PersonalAgendaResponse: {
+            /** Format: date */
+            today: string;
+            /** @description Most urgent first: fatal terms, then by date; undated last. */
+            items: components["schemas"]["PersonalAgendaItemResponse"][];
         };
         ApplicableSectionsResponse: {
             dpia: boolean;
@@ -4873,6 +4974,25 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+        };
+    };
+    AgendaController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalAgendaResponse"];
                 };
             };
         };

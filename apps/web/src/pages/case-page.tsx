@@ -11,6 +11,8 @@ import { Documents } from '../components/documents';
 import { Dossier } from '../components/dossier';
 import { GoLiveGate } from '../components/gate';
 import { InformationRequests } from '../components/information-requests';
+import { NextActionHeader } from '../components/next-action';
+import { Positions } from '../components/positions';
 import { Timeline } from '../components/timeline';
 import { TriageForm, TriageOutcome } from '../components/triage';
 import { UnionShares } from '../components/union-shares';
@@ -67,6 +69,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
           </span>
         )}
       </PageHeader>
+      <NextActionHeader next={c.nextAction} />
       <nav className="tabs" aria-label={t('case.sections')}>
         <ul>
           {tabs.map((x) => (
@@ -137,9 +140,10 @@ function Overview({ aiCase, names, onChanged }: { aiCase: CaseResponse; names: M
       <TriageProposal aiCase={aiCase} onChanged={onChanged} />
       <LateEntries aiCase={aiCase} />
       {aiCase.status === 'sent' && aiCase.yourSide !== 'union' && <CaseCommittee aiCase={aiCase} onChanged={onChanged} />}
+      <Positions aiCase={aiCase} />
       <section aria-labelledby="tracks-title" className="card">
         <h2 id="tracks-title">{t('case.tracks')}</h2>
-        <Timeline aiCase={aiCase} side={aiCase.yourSide} onChanged={onChanged} />
+        <Timeline aiCase={aiCase} onChanged={onChanged} />
       </section>
       <div className="grid-2">
         <section aria-labelledby="gate-title" className="card">
