@@ -5,7 +5,7 @@ import { Badge } from './ui';
 type NextAction = Schemas['NextActionResponse'];
 
 /** "Aan zet: de OR — advies uitbrengen vóór 13 januari 2027, nog 42 dagen", from the server's duty. */
-export function useDutyText(): (duty: Pick<NextAction, 'action' | 'track' | 'ruleId'> & { proposal?: string; title?: string }) => string {
+export function useDutyText(): (duty: { action: string; track: string | null; ruleId: string | null; proposal?: string; title?: string }) => string {
   const { t, label } = useI18n();
   return (duty) => {
     const generic = t(`duty.${duty.action}` as never, { rule: duty.ruleId ? label('rule', duty.ruleId) : '', proposal: duty.proposal ?? '', title: duty.title ?? '' }, label('action', duty.action).toLowerCase());

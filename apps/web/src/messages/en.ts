@@ -1047,4 +1047,5 @@ export const en: Record<MessageKey, string> = {
   'agenda.empty': 'Nothing is waiting for you.',
   'agenda.yourSide': 'your side',
   'agenda.otherSide': 'waiting for {who}',
+  'home.openCasesTitle': 'Open cases',
 };

@@ -1045,6 +1045,7 @@ export const nl = {
   'agenda.empty': 'Er wacht niets op u.',
   'agenda.yourSide': 'uw kant',
   'agenda.otherSide': 'wacht op {who}',
+  'home.openCasesTitle': 'Lopende zaken',
 };
 
 export type MessageKey = keyof typeof nl;
