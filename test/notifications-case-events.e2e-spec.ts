@@ -256,4 +256,17 @@ describe('case-event notifications (e2e)', () => {
       expect(namesOf((await recipientsOf(eventId)).map((r) => r.user_id))).toEqual(to.filter((who) => who !== 'member').sort());
     }
   });
+
+  it('names the term an event starts with its last day: an art. 31 question tells the employer by when to answer, in the inbox and the e-mail', async () => {
+    const asked = await t.http().post(`/cases/${caseId}/information-requests`).set('Authorization', bearer.chair).send({ question: 'Welke gegevens?' }).expect(201);
+    await relay();
+    const [term] = await t.db.query<Array<{ strict_date: string }>>(`SELECT strict_date::text FROM deadline WHERE case_id = $1 AND track_kind = $2 AND status = 'open'`, [caseId, `information:${asked.body.id}`]);
+    expect(term.strict_date).toBe(asked.body.dueDate);
+    const [y, m, d] = term.strict_date.split('-').map(Number);
+    const day = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+    const items = (await t.http().get('/notifications').set('Authorization', bearer.hr).expect(200)).body.items as Array<{ type: string; body: string }>;
+    const question = items.filter((i) => i.type === 'case.information_requested').at(0);
+    expect(question?.body.split('\n\n')).toEqual([expect.any(String), `Antwoordtermijn informatieverzoek: tot en met ${day}.`]);
+    await waitUntil(() => smtp.to(org.hr.email).some((mail) => mail.text.includes(`tot en met ${day}`)), 15_000, () => 'the e-mail naming the answer term');
+  });
 });

@@ -82,7 +82,29 @@ export interface CaseEventFacts {
   readonly path: string;
   /** The union's name, for share events (the case may be none: a share of all cases). */
   readonly unionName?: string | null;
+  /** The terms the event starts, with their last day, so the text says by when (issue #16). */
+  readonly terms?: readonly StartedTerm[];
 }
+
+export interface StartedTerm {
+  readonly ruleId: string;
+  /** The last day (inclusive), Amsterdam calendar day. */
+  readonly strictDate: string;
+  readonly fatal: boolean;
+}
+
+/**
+ * The deadline rules each event starts, and on which deadline track they run: the event's own
+ * track, or an information request's own term (`information:<requestId>`).
+ */
+export const TERMS_STARTED: Readonly<Partial<Record<CaseEventType, { readonly rules: readonly string[]; readonly track: 'track' | 'information_request' }>>> = {
+  'case.request_submitted': { rules: ['advice_response_term', 'consent_response_term'], track: 'track' },
+  'case.information_requested': { rules: ['information_response_term'], track: 'information_request' },
+  'case.consultation_requested': { rules: ['consultation_meeting_term'], track: 'track' },
+  'case.council_position_recorded': { rules: ['employer_decision_sla'], track: 'track' },
+  // WOR 25(6), 26(2), 27(5): a decision starts the suspension and the fatal appeal or nullity month [W7, W8, W15]
+  'case.employer_decision_recorded': { rules: ['suspension_term', 'appeal_term', 'nullity_term'], track: 'track' },
+};
 
 /** The place in the web app each event is acted on. */
 export function caseEventPath(
