@@ -174,6 +174,12 @@ export class CaseService {
     });
   }
 
+  /** Everyone who sees a case the actor sees, with their side on it (for mentions); 404 otherwise. */
+  async viewersOf(actor: Actor, caseId: string): Promise<Array<{ userId: string; displayName: string; side: ActorSide }>> {
+    await this.load(actor, caseId, false);
+    return this.cases.viewersOf(caseId);
+  }
+
   /** For other libs (realtime rooms, dossier): the same visibility as HTTP, 404 otherwise. */
   async assertVisible(actor: Actor, caseId: string): Promise<{ caseId: string; organisationId: string; worksCouncilId: string; committeeId: string | null; side: ActorSide; internalAllowed: boolean; status: string; unionScope: UnionScope | null }> {
     const { aiCase, side, unionScope } = await this.load(actor, caseId, false);

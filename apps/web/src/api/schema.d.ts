@@ -1292,6 +1292,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/comments/mentionable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people who can read the thread (`case` when omitted), to offer after `@`. */
+        get: operations["CommentController_mentionable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/comments/{commentId}": {
         parameters: {
             query?: never;
@@ -3089,14 +3106,18 @@ export interface components {
             deletedAt: string | null;
             version: number;
         };
+        MentionableResponse: {
+            userId: string;
+            displayName: string;
+        };
         CreateCommentDto: {
-            /** @description Markdown text; `@[Display name](userId)` mentions and notifies a user. */
+            /** @description Markdown text; `@[Display name](userId)`, or a plain `@Display name` of someone who can read the thread, mentions and notifies a user. */
             body: string;
             /** @description Users to mention besides those named in the body. */
             mentions?: string[];
         };
         UpdateCommentDto: {
-            /** @description Markdown text; `@[Display name](userId)` mentions and notifies a user. */
+            /** @description Markdown text; `@[Display name](userId)`, or a plain `@Display name` of someone who can read the thread, mentions and notifies a user. */
             body: string;
             /** @description Users to mention besides those named in the body. */
             mentions?: string[];
@@ -5666,6 +5687,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommentResponse"];
+                };
+            };
+        };
+    };
+    CommentController_mentionable: {
+        parameters: {
+            query?: {
+                /** @description `case` (the whole case), `union` (the council and the union officers it shares the case with), `assessment:<question id>` or `document:<uuid>`. Omitted: every thread you may see (GET) or `case` (POST). */
+                thread?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionableResponse"][];
                 };
             };
         };

@@ -1048,4 +1048,5 @@ export const en: Record<MessageKey, string> = {
   'agenda.yourSide': 'your side',
   'agenda.otherSide': 'waiting for {who}',
   'home.openCasesTitle': 'Open cases',
+  'discussion.mentionable': 'People you can mention',
 };

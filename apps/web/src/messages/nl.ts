@@ -1046,6 +1046,7 @@ export const nl = {
   'agenda.yourSide': 'uw kant',
   'agenda.otherSide': 'wacht op {who}',
   'home.openCasesTitle': 'Lopende zaken',
+  'discussion.mentionable': 'Wie kunt u noemen',
 };
 
 export type MessageKey = keyof typeof nl;
