@@ -28,6 +28,8 @@ const TABLE: Array<{ type: string; actor: Who; to: Who[]; mustAct: boolean; path
   { type: 'case.triage_proposed', actor: 'hr', to: ['chair', 'secretary'], mustAct: true, path: ({ caseId }) => `/cases/${caseId}/triage` },
   { type: 'case.use_reported', actor: 'member', to: EMPLOYER, mustAct: true, path: ({ caseId }) => `/cases/${caseId}` },
   { type: 'ai_system.use_started_gate_closed', actor: 'hr', to: COUNCIL, mustAct: true, path: ({ caseId }) => `/cases/${caseId}` },
+  { type: 'case.go_live_gate_opened', actor: 'hr', to: ['employerRep', ...COUNCIL], mustAct: false, path: ({ caseId }) => `/cases/${caseId}` },
+  { type: 'case.go_live_gate_closed', actor: 'chair', to: [...EMPLOYER, 'secretary', 'member'], mustAct: false, path: ({ caseId }) => `/cases/${caseId}` },
 ];
 
 /**

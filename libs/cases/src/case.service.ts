@@ -617,6 +617,7 @@ export class CaseService {
         throw new VersionConflict('case', dto.version, aiCase.version);
       }
       const stageBefore = aiCase.stage;
+      const gateBefore = await this.gateOpen(aiCase);
       const { before, after, event, action: actionDone = action } = await change(aiCase, side);
       const tracks = (await this.cases.tracksOf(caseId)).map((t) => t.snapshot);
       aiCase.stage = aiCase.status === 'draft' && !aiCase.blocked ? 'draft' : deriveCaseStage(tracks, aiCase.blocked);
@@ -625,6 +626,11 @@ export class CaseService {
       await this.emit(result, actor, 'case.updated', { action: actionDone, ...event });
       if (result.stage !== stageBefore) {
         await this.emit(result, actor, 'case.stage_changed', { from: stageBefore, to: result.stage });
+      }
+      // Both sides are told when the go-live gate opens or closes again (issue #16), in the same transaction.
+      const gateAfter = await this.gateOf(result, tracks);
+      if (gateBefore !== null && gateAfter !== null && result.status === 'sent' && gateAfter.open !== gateBefore) {
+        await this.emit(result, actor, gateAfter.open ? 'case.go_live_gate_opened' : 'case.go_live_gate_closed', { unmet: gateAfter.conditions.filter((c) => !c.met).map((c) => c.key) });
       }
       return result;
     });
@@ -705,6 +711,15 @@ export class CaseService {
       result.set(track.kind, allowedActionsFor({ track, facts, side, now, ...(caseBlock ? { caseBlock } : {}) }));
     }
     return result;
+  }
+
+  /** Whether the gate is open now (null before a triage), to see a mutation open or close it. */
+  private async gateOpen(aiCase: AiCaseEntity): Promise<boolean | null> {
+    if (!aiCase.triage) {
+      return null;
+    }
+    const gate = await this.gateOf(aiCase, (await this.cases.tracksOf(aiCase.id)).map((t) => t.snapshot));
+    return gate ? gate.open : null;
   }
 
   private gateOf(aiCase: AiCaseEntity, tracks: TrackSnapshot[]): Promise<GoLiveGate | null> {

@@ -1049,4 +1049,6 @@ export const en: Record<MessageKey, string> = {
   'agenda.otherSide': 'waiting for {who}',
   'home.openCasesTitle': 'Open cases',
   'discussion.mentionable': 'People you can mention',
+  'settings.caseEvent.case.go_live_gate_opened': 'The go-live gate opens',
+  'settings.caseEvent.case.go_live_gate_closed': 'The go-live gate closes again',
 };

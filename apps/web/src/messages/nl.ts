@@ -1047,6 +1047,8 @@ export const nl = {
   'agenda.otherSide': 'wacht op {who}',
   'home.openCasesTitle': 'Lopende zaken',
   'discussion.mentionable': 'Wie kunt u noemen',
+  'settings.caseEvent.case.go_live_gate_opened': 'De go-live-poort gaat open',
+  'settings.caseEvent.case.go_live_gate_closed': 'De go-live-poort gaat weer dicht',
 };
 
 export type MessageKey = keyof typeof nl;

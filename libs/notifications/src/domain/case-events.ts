@@ -25,6 +25,8 @@ export const CASE_EVENT_TYPES = [
   'union_share.revoked',
   'internal.vote_opened',
   'ai_system.changed_materially',
+  'case.go_live_gate_opened',
+  'case.go_live_gate_closed',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -62,6 +64,9 @@ export const CASE_EVENT_RULES: Readonly<Record<CaseEventType, CaseEventRule>> = 
   'case.triage_proposed': { audiences: ['council_board'], mustAct: true },
   'case.use_reported': { audiences: ['employer'], mustAct: true },
   'ai_system.use_started_gate_closed': { audiences: ['council'], mustAct: true },
+  // Both sides follow the gate: the employer may (no longer) go live, the council knows where it stands.
+  'case.go_live_gate_opened': { audiences: ['employer', 'council'], mustAct: false },
+  'case.go_live_gate_closed': { audiences: ['employer', 'council'], mustAct: false },
   'union_share.granted': { audiences: ['share_union'], mustAct: false },
   'union_share.revoked': { audiences: ['share_union'], mustAct: false },
   'internal.vote_opened': { audiences: ['council_voters'], mustAct: true },
@@ -200,6 +205,14 @@ const NL: Texts = {
     subject: 'De OR meldt gebruik van het systeem',
     body: 'De ondernemingsraad meldt dat het systeem wordt gebruikt terwijl de go-live-poort dicht is. Bekijk welke voorwaarden nog openstaan.',
   },
+  'case.go_live_gate_opened': {
+    subject: 'De go-live-poort is open',
+    body: 'Aan alle voorwaarden van de go-live-poort is voldaan: het systeem mag in gebruik worden genomen.',
+  },
+  'case.go_live_gate_closed': {
+    subject: 'De go-live-poort is weer dicht',
+    body: 'De go-live-poort is dichtgegaan: het systeem mag (nog) niet in gebruik. Bekijk welke voorwaarden openstaan.',
+  },
   'ai_system.use_started_gate_closed': {
     subject: 'Systeem in gebruik genomen zonder open go-live-poort',
     body: 'Het AI-systeem van deze zaak is in gebruik genomen terwijl de go-live-poort dicht is. Bekijk welke voorwaarden nog openstaan.',
@@ -278,6 +291,14 @@ const EN: Texts = {
   'case.use_reported': {
     subject: 'The works council reports use of the system',
     body: 'The works council reports that the system is in use while the go-live gate is closed. See which conditions are still open.',
+  },
+  'case.go_live_gate_opened': {
+    subject: 'The go-live gate is open',
+    body: 'Every condition of the go-live gate is met: the system may be put into use.',
+  },
+  'case.go_live_gate_closed': {
+    subject: 'The go-live gate has closed',
+    body: 'The go-live gate has closed: the system may not (yet) be used. See which conditions are open.',
   },
   'ai_system.use_started_gate_closed': {
     subject: 'System put into use without an open go-live gate',
