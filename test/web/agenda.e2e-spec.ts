@@ -65,6 +65,8 @@ describe('web app: the agenda, the case header and the council position (browser
     await header.waitFor();
     expect((await header.innerText()).replace(/\s+/g, ' ')).toBe('Aan zet: de OR — advies uitbrengen vóór 13 april 2026, nog 42 dagen');
     expect(await header.getAttribute('data-side')).toBe('council');
+    // The header names each track's own stage, agreeing with the tracks below it.
+    expect(await chair.page.locator('[data-track-stage="advice"]').innerText()).toBe(`${nl['track.advice']}: ${nl['stage.request_submitted']}`);
     // No meeting held yet: the position is offered refused, with what is missing and where.
     const refused = chair.page.locator('[data-track="advice"] li[data-refused-action="record_council_position"]');
     await refused.getByRole('link', { name: nl['missing.consultation_meeting_held'] }).waitFor();
@@ -93,6 +95,11 @@ describe('web app: the agenda, the case header and the council position (browser
     const header = hr.page.getByTestId('next-action');
     expect((await header.innerText()).replace(/\s+/g, ' ')).toBe('Aan zet: de werkgever — besluit nemen en meedelen vóór 16 maart 2026, nog 14 dagen');
     await hr.page.locator('[data-track="advice"] details[data-action="record_employer_decision"]').waitFor();
+    expect(await hr.page.locator('[data-track-stage="advice"]').innerText()).toBe(`${nl['track.advice']}: ${nl['stage.council_position']}`);
+    // The stepper marks the stages the track went past without entering them as skipped; the meeting was held.
+    const skipped = await hr.page.locator('[data-track="advice"] .step-skipped .step-label').allInnerTexts();
+    expect(skipped.map((s) => s.split(/\n| \(/)[0].trim())).toEqual([nl['stage.information'], nl['stage.consultation_requested'], nl['stage.council_deliberation']]);
+    expect(await hr.page.locator('[data-track="advice"] .step-done .step-label').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining(nl['stage.consultation_held'])]));
     await expectNoSeriousA11yViolations(hr.page, 'case (council position)');
   }, 90_000);
 });

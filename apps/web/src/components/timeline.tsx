@@ -47,6 +47,10 @@ function TrackRow({ track, aiCase, onChanged }: { track: Track; aiCase: CaseResp
   const currentIndex = path.indexOf(anchor);
   const history = [...(snapshot.history ?? [])].reverse();
   const passed = new Set([path[0], ...(snapshot.history ?? []).flatMap((h) => [h.from, h.to])]);
+  // A meeting held after the request was filed never enters `consultation_held`, yet it took place.
+  if ((snapshot.consultationsHeld ?? 0) > 0) {
+    passed.add('consultation_held');
+  }
   return (
     <section className={`track track-${kind}`} aria-labelledby={`track-${kind}`} data-track={kind} data-stage={track.stage}>
       <div className="track-head">

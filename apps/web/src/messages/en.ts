@@ -1051,4 +1051,5 @@ export const en: Record<MessageKey, string> = {
   'discussion.mentionable': 'People you can mention',
   'settings.caseEvent.case.go_live_gate_opened': 'The go-live gate opens',
   'settings.caseEvent.case.go_live_gate_closed': 'The go-live gate closes again',
+  'caseHeader.tracks': 'Stage per track',
 };

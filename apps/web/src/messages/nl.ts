@@ -1049,6 +1049,7 @@ export const nl = {
   'discussion.mentionable': 'Wie kunt u noemen',
   'settings.caseEvent.case.go_live_gate_opened': 'De go-live-poort gaat open',
   'settings.caseEvent.case.go_live_gate_closed': 'De go-live-poort gaat weer dicht',
+  'caseHeader.tracks': 'Fase per spoor',
 };
 
 export type MessageKey = keyof typeof nl;

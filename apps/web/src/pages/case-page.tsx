@@ -17,7 +17,7 @@ import { Timeline } from '../components/timeline';
 import { TriageForm, TriageOutcome } from '../components/triage';
 import { UnionShares } from '../components/union-shares';
 import { Button, ErrorAlert, Loading, PageHeader, TextArea, useAsync, useMutation } from '../components/ui';
-import { type Side, triageOf } from '../domain';
+import { type Side, TRACK_ORDER, type TrackKind, triageOf } from '../domain';
 import { useI18n } from '../i18n';
 import { useCaseRoom } from '../realtime';
 import { Link } from '../router';
@@ -62,6 +62,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
     <article className="case-page" data-case-id={c.id} data-version={c.version}>
       <PageHeader title={c.title}>
         <StageBadge c={c} />
+        <TrackStages aiCase={c} />
         <PdfExport aiCase={c} />
         {presence.length > 1 && (
           <span className="presence" aria-live="polite">
@@ -91,6 +92,27 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
       {active === 'information' && <InformationRequests aiCase={c} side={c.yourSide} names={names} version={liveVersion} />}
       {active === 'audit' && <AuditTrail caseId={c.id} names={names} version={liveVersion} />}
     </article>
+  );
+}
+
+/**
+ * Beside the case's overall stage (the least advanced leading track), each track's own stage, so
+ * the header always agrees with the tracks below it.
+ */
+function TrackStages({ aiCase }: { aiCase: CaseResponse }) {
+  const { label } = useI18n();
+  if (aiCase.status === 'draft' || aiCase.tracks.length === 0) {
+    return null;
+  }
+  const tracks = [...aiCase.tracks].sort((a, b) => TRACK_ORDER.indexOf(a.kind as TrackKind) - TRACK_ORDER.indexOf(b.kind as TrackKind));
+  return (
+    <ul className="track-stages" aria-label={label('caseHeader', 'tracks')}>
+      {tracks.map((tr) => (
+        <li key={tr.kind} data-track-stage={tr.kind}>
+          {label('track', tr.kind)}: {label('stage', tr.stage)}
+        </li>
+      ))}
+    </ul>
   );
 }
 
