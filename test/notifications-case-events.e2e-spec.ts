@@ -1,5 +1,5 @@
 import type { GivenOrganisation, GivenUser } from '@wc/testing';
-import { NotificationRelay, ReminderSweeper } from '@wc/notifications';
+import { NotificationRelay, ReminderSweeper, VoteClosingSweep } from '@wc/notifications';
 import { WorkerModule } from '@wc/worker';
 
 import { SmtpSink, waitUntil } from '../libs/notifications/src/testing/smtp-sink';
@@ -195,6 +195,41 @@ describe('case-event notifications (e2e)', () => {
     expect(namesOf((await recipientsOf(eventId)).map((r) => r.user_id))).toEqual(['committeeMember', 'member']);
     const [item] = (await t.http().get('/notifications').set('Authorization', bearer.member).expect(200)).body.items as Array<{ type: string; link: string; title: string }>;
     expect(item).toMatchObject({ type: 'internal.vote_opened', link: `/cases/${caseId}/council`, title: 'A council vote is open – Introductie WarehouseInsight' });
+  });
+
+  it('a vote closing within a day reminds, once, the council members who have not voted yet', async () => {
+    const voteAt = async (hours: number) => {
+      const [{ id }] = await t.db.query<Array<{ id: string }>>(
+        `INSERT INTO vote (case_id, proposal, options, quorum, closes_at, created_by, created_at, version)
+         VALUES ($1, 'Advies?', '["positive","negative"]'::jsonb, 1, $3, $2, $4, 1) RETURNING id`,
+        [caseId, org.chair.id, new Date(t.clock.now().getTime() + hours * 3_600_000), t.clock.now()],
+      );
+      return id;
+    };
+    const soon = await voteAt(20);
+    const later = await voteAt(48);
+    await t.db.query(`INSERT INTO ballot (vote_id, member_id, option, cast_at) VALUES ($1, $2, 'positive', $3)`, [soon, org.secretary.id, t.clock.now()]);
+    const sweep = worker.module.get(VoteClosingSweep);
+    expect(await sweep.sweepOnce()).toEqual({ reminded: 1 });
+    // A second sweep reminds nobody again.
+    expect(await sweep.sweepOnce()).toEqual({ reminded: 0 });
+    await relay();
+    const events = await t.db.query<Array<{ id: string; payload: { voteId: string } }>>(`SELECT id::text, payload FROM domain_event WHERE type = 'internal.vote_closing_soon' AND case_id = $1`, [caseId]);
+    expect(events.map((e) => e.payload.voteId)).toEqual([soon]);
+    // Not the secretary (voted), never the employer side or an expert.
+    expect(namesOf((await recipientsOf(events[0].id)).map((r) => r.user_id))).toEqual(['chair', 'member']);
+    const items = (await t.http().get('/notifications').set('Authorization', bearer.member).expect(200)).body.items as Array<{ type: string; link: string; title: string }>;
+    expect(items[0]).toMatchObject({ type: 'internal.vote_closing_soon', link: `/cases/${caseId}/council`, title: 'A council vote closes soon – Introductie WarehouseInsight' });
+    // A day later the other vote is due, and only it.
+    t.clock.set(new Date(t.clock.now().getTime() + 30 * 3_600_000));
+    expect(await sweep.sweepOnce()).toEqual({ reminded: 1 });
+    const all = await t.db.query<Array<{ payload: { voteId: string } }>>(`SELECT payload FROM domain_event WHERE type = 'internal.vote_closing_soon' AND case_id = $1 ORDER BY id`, [caseId]);
+    expect(all.map((e) => e.payload.voteId)).toEqual([soon, later]);
+    await relay();
+    // Tokens expire by the clock: sign everyone in again for the tests that follow.
+    for (const who of Object.keys(users) as Who[]) {
+      bearer[who] = await t.login(users[who]);
+    }
   });
 
   it('a material change in the register tells the council of the system’s case, through the register’s own event', async () => {

@@ -1052,4 +1052,5 @@ export const en: Record<MessageKey, string> = {
   'settings.caseEvent.case.go_live_gate_opened': 'The go-live gate opens',
   'settings.caseEvent.case.go_live_gate_closed': 'The go-live gate closes again',
   'caseHeader.tracks': 'Stage per track',
+  'settings.caseEvent.internal.vote_closing_soon': 'A council vote closes within a day (only if you have not voted yet)',
 };

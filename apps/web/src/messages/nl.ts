@@ -1050,6 +1050,7 @@ export const nl = {
   'settings.caseEvent.case.go_live_gate_opened': 'De go-live-poort gaat open',
   'settings.caseEvent.case.go_live_gate_closed': 'De go-live-poort gaat weer dicht',
   'caseHeader.tracks': 'Fase per spoor',
+  'settings.caseEvent.internal.vote_closing_soon': 'Een stemming in de OR sluit binnen een dag (alleen als je nog niet stemde)',
 };
 
 export type MessageKey = keyof typeof nl;

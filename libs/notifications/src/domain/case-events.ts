@@ -27,6 +27,7 @@ export const CASE_EVENT_TYPES = [
   'ai_system.changed_materially',
   'case.go_live_gate_opened',
   'case.go_live_gate_closed',
+  'internal.vote_closing_soon',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -67,6 +68,7 @@ export const CASE_EVENT_RULES: Readonly<Record<CaseEventType, CaseEventRule>> = 
   // Both sides follow the gate: the employer may (no longer) go live, the council knows where it stands.
   'case.go_live_gate_opened': { audiences: ['employer', 'council'], mustAct: false },
   'case.go_live_gate_closed': { audiences: ['employer', 'council'], mustAct: false },
+  'internal.vote_closing_soon': { audiences: ['council_voters'], mustAct: true },
   'union_share.granted': { audiences: ['share_union'], mustAct: false },
   'union_share.revoked': { audiences: ['share_union'], mustAct: false },
   'internal.vote_opened': { audiences: ['council_voters'], mustAct: true },
@@ -129,6 +131,7 @@ export function caseEventPath(
     case 'case.triage_proposed':
       return c ? `${c}/triage` : '/';
     case 'internal.vote_opened':
+    case 'internal.vote_closing_soon':
       return c ? `${c}/council` : '/';
     case 'union_share.granted':
     case 'union_share.revoked':
@@ -204,6 +207,10 @@ const NL: Texts = {
   'case.use_reported': {
     subject: 'De OR meldt gebruik van het systeem',
     body: 'De ondernemingsraad meldt dat het systeem wordt gebruikt terwijl de go-live-poort dicht is. Bekijk welke voorwaarden nog openstaan.',
+  },
+  'internal.vote_closing_soon': {
+    subject: 'Een stemming in de OR sluit binnenkort',
+    body: 'Een stemming in de interne ruimte van de ondernemingsraad sluit binnen een dag en je hebt nog niet gestemd. Breng je stem uit voordat ze sluit.',
   },
   'case.go_live_gate_opened': {
     subject: 'De go-live-poort is open',
@@ -291,6 +298,10 @@ const EN: Texts = {
   'case.use_reported': {
     subject: 'The works council reports use of the system',
     body: 'The works council reports that the system is in use while the go-live gate is closed. See which conditions are still open.',
+  },
+  'internal.vote_closing_soon': {
+    subject: 'A council vote closes soon',
+    body: 'A vote in the works council’s internal space closes within a day and you have not voted yet. Cast your vote before it closes.',
   },
   'case.go_live_gate_opened': {
     subject: 'The go-live gate is open',

@@ -22,17 +22,28 @@ const BEFORE = [
   'internal.vote_opened',
   'ai_system.changed_materially',
 ];
-/** Issue #16: the go-live gate opening or closing again notifies both sides. */
-const ADDED = ['case.go_live_gate_opened', 'case.go_live_gate_closed'];
+/**
+ * Issue #16: the go-live gate opening or closing again notifies both sides; a vote closing soon
+ * reminds the members who have not voted yet.
+ */
+const ADDED = ['case.go_live_gate_opened', 'case.go_live_gate_closed', 'internal.vote_closing_soon'];
 const DEADLINE_TYPES = ['deadline.reminder', 'deadline.overdue', 'deadline.escalation'];
 const list = (types: readonly string[]) => types.map((t) => `'${t}'`).join(', ');
 
-export class GoLiveGateNotifications1768600000000 implements MigrationInterface {
+export class GateAndVoteNotifications1768600000000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await this.allow(db, [...BEFORE, ...ADDED]);
+    // One row per vote once its closing-soon reminder went out, so the sweep reminds once.
+    await db.query(`
+      CREATE TABLE vote_closing_reminder (
+        vote_id uuid NOT NULL,
+        reminded_at timestamptz NOT NULL,
+        CONSTRAINT pk_vote_closing_reminder PRIMARY KEY (vote_id),
+        CONSTRAINT fk_vote_closing_reminder__vote FOREIGN KEY (vote_id) REFERENCES vote (id) ON DELETE CASCADE)`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP TABLE vote_closing_reminder`);
     await db.query(`DELETE FROM notification_relay_delivery d USING domain_event e WHERE e.id = d.event_id AND e.type IN (${list(ADDED)})`);
     // The old schema cannot hold them; their e-mail deliveries go with them (cascade).
     await db.query(`DELETE FROM notification WHERE type IN (${list(ADDED)})`);
