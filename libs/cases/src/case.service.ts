@@ -707,6 +707,7 @@ export class CaseService {
     const base = aiCase.triage ? { aiCase, deadlines, dossier: await this.dossier?.factsFor(aiCase.id, aiCase.triage.outcome) } : null;
     const result = new Map<TrackKind, AllowedAction[]>();
     for (const track of tracks) {
+      // Without a triage the case block refuses every action before the facts are read.
       const facts = base ? this.factsOfKind(base, [...tracks], track.kind) : ({ triage: null, tracks: [...tracks], missingRequestContents: [] } as unknown as CaseFacts);
       result.set(track.kind, allowedActionsFor({ track, facts, side, now, ...(caseBlock ? { caseBlock } : {}) }));
     }
