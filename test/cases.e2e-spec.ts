@@ -96,6 +96,43 @@ describe('AI introduction cases (e2e)', () => {
     expect((await page(ownMember, 'limit=1')).total).toBe(2);
     expect(await page(ownHr, 'status=draft')).toEqual({ items: [expect.objectContaining({ id: ids[1] })], total: 1 });
   });
+  it('tells both sides, once, when a case step opens the go-live gate and when one closes it again', async () => {
+    const { caseId } = await fileCase(t, org, hr);
+    await completeDossier(t, caseId, hr);
+    const gateEvents = async () =>
+      (await t.db.query<Array<{ type: string; payload: { unmet: string[] } }>>(`SELECT type, payload FROM domain_event WHERE case_id = $1 AND type LIKE 'case.go_live_gate_%' ORDER BY id`, [caseId])).map((e) => [e.type, e.payload.unmet]);
+    for (const kind of ['advice', 'consent']) {
+      await act(hr, caseId, kind, { type: 'submit_request' });
+      await act(chair, caseId, kind, { type: 'record_consultation_held', heldOn: '2026-03-02' });
+    }
+    const steps: Array<[string, string, Record<string, unknown>]> = [
+      [chair, 'advice', { type: 'record_council_position', position: 'positive' }],
+      [chair, 'consent', { type: 'record_council_position', position: 'granted', reasons: 'Met waarborgen' }],
+      [hr, 'advice', { type: 'record_employer_decision', follows: true, receivedOn: '2026-03-02' }],
+      [hr, 'consent', { type: 'record_employer_decision', follows: true, implementationDate: '2026-05-01', receivedOn: '2026-03-02' }],
+      [hr, 'ai_act', { type: 'prepare_notice' }],
+      [hr, 'ai_act', { type: 'send_notice', recipients: ['workers_representatives', 'affected_workers'] }],
+      [hr, 'dpia', { type: 'start_dpia' }],
+      [hr, 'dpia', { type: 'complete_dpia', residualHighRisk: false }],
+    ];
+    // Each step is told exactly when it is the one that opens the gate; later steps keep it open, silently.
+    let wasOpen = false;
+    for (const [who, kind, action] of steps) {
+      const res = await act(who, caseId, kind, action);
+      const open = res.body.goLiveGate.open as boolean;
+      expect({ step: action.type, events: await gateEvents() }).toEqual({ step: action.type, events: wasOpen || open ? [['case.go_live_gate_opened', []]] : [] });
+      wasOpen = wasOpen || open;
+    }
+    expect(wasOpen).toBe(true);
+    // Parking the advice track closes the gate again: one event, naming what is now unmet.
+    const held = await act(chair, caseId, 'advice', { type: 'put_on_hold' });
+    expect(held.body.goLiveGate.open).toBe(false);
+    const events = await gateEvents();
+    expect(events).toHaveLength(2);
+    expect(events[1][0]).toBe('case.go_live_gate_closed');
+    expect(events[1][1]).toEqual(held.body.goLiveGate.conditions.filter((c: { met: boolean }) => !c.met).map((c: { key: string }) => c.key));
+  });
+
   it('drives advice and consent to implementation and evaluation, with a deviating decision, suspension and waiver', async () => {
     const { caseId } = await fileCase(t, org, hr);
     await completeDossier(t, caseId, hr, { trainOverseers: false });

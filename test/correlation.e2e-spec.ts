@@ -1,7 +1,6 @@
 import { WorkerModule } from '@wc/worker';
 
-import { SmtpSink, waitUntil } from '../libs/notifications/src/testing/smtp-sink';
-import { startTestWorker, type TestWorker } from '../libs/notifications/src/testing/test-worker';
+import { SmtpSink, waitUntil, startTestWorker, type TestWorker } from '@wc/testing';
 import { FULL_CONTENTS, monitoringTriageAnswers } from './support/case-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 

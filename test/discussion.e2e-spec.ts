@@ -140,6 +140,43 @@ describe('discussion: comment threads (e2e)', () => {
     expect(event).toMatchObject({ case_id: null, works_council_id: org.worksCouncilId, payload: { subjectCaseId: caseId, thread: 'union' } });
   });
 
+  it('offers after @ exactly the people who can read the thread, and a plain @Name of one of them mentions them', async () => {
+    const caseId = await caseWithExpert();
+    await t.http().post(`/works-councils/${org.worksCouncilId}/union-shares`).set('Authorization', bearer.chair)
+      .send({ unionOrganisationId: union.organisationId, caseId, scope: 'status' }).expect(201);
+    const names: Record<string, string> = { hr: 'Hanna de Vries', member: 'Sanne Bakker', expert: 'Erik Deskundige', officer: 'Kees Smit', chair: 'Pieter Jansen' };
+    const ids: Record<string, string> = { hr: org.hr.id, member: org.member.id, expert: org.expert.id, officer: union.officer.id, chair: org.chair.id };
+    for (const [who, name] of Object.entries(names)) {
+      await t.db.query(`UPDATE app_user SET display_name = $2 WHERE id = $1`, [ids[who], name]);
+    }
+    const offered = async (who: string, thread: string) =>
+      ((await t.http().get(`/cases/${caseId}/comments/mentionable?thread=${thread}`).set('Authorization', bearer[who]).expect(200)).body as Array<{ userId: string; displayName: string }>).map((p) => p.userId);
+    // The case thread: everyone who sees the case (employer side, council, expert), never the union officer or another employer.
+    const caseThread = await offered('chair', 'case');
+    for (const who of ['hr', 'member', 'expert']) {
+      expect(caseThread).toContain(ids[who]);
+    }
+    expect(caseThread).not.toContain(union.officer.id);
+    expect(caseThread).not.toContain(other.hr.id);
+    expect(caseThread).not.toContain(org.chair.id);
+    // The union thread: the council and the union's officers; never the employer side or the expert.
+    const unionThread = await offered('member', 'union');
+    expect(unionThread).toEqual(expect.arrayContaining([org.chair.id, union.officer.id]));
+    expect(unionThread).not.toContain(org.hr.id);
+    expect(unionThread).not.toContain(org.expert.id);
+    // Who may not use a thread is not told who reads it.
+    expect((await t.http().get(`/cases/${caseId}/comments/mentionable?thread=union`).set('Authorization', bearer.hr).expect(404)).body.code).toBe('comment_thread.not_found');
+    expect((await t.http().get(`/cases/${caseId}/comments/mentionable`).set('Authorization', bearer.otherHr).expect(404)).body.code).toBe('case.not_found');
+
+    const member = await listen(org.member);
+    const created = await post(caseId, 'chair', { body: 'Kan @Sanne Bakker dit lezen, en @hanna de vries ook? @Sanne alleen is niemand.' }).expect(201);
+    expect([...created.body.mentions].sort()).toEqual([org.hr.id, org.member.id].sort());
+    expect(await member.event('comment.mentioned')).toMatchObject({ userId: org.member.id, commentId: created.body.id });
+    // A plain @Name of someone outside the thread names no one: the union officer is not in the case thread.
+    const outside = await post(caseId, 'chair', { body: 'Vraag @Kees Smit niets hier.' }).expect(201);
+    expect(outside.body.mentions).toEqual([]);
+  });
+
   it("notifies a mentioned user's socket after the commit, and only people who can see the thread may be mentioned", async () => {
     const caseId = await caseWithExpert();
     const member = await listen(org.member);

@@ -1,11 +1,9 @@
 import request from 'supertest';
 
 import { MetricsServer } from '@wc/metrics';
-import { freePort, type GivenOrganisation } from '@wc/testing';
+import { freePort, type GivenOrganisation, waitUntil, startTestWorker, type TestWorker } from '@wc/testing';
 import { WorkerModule } from '@wc/worker';
 
-import { waitUntil } from '../libs/notifications/src/testing/smtp-sink';
-import { startTestWorker, type TestWorker } from '../libs/notifications/src/testing/test-worker';
 import { fileCase } from './support/case-fixtures';
 import { Listener } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';

@@ -1,6 +1,6 @@
 import type { GivenOrganisation, GivenUser } from '@wc/testing';
 import { SmtpSink, waitUntil, startTestWorker, type TestWorker } from '@wc/testing';
-import { NotificationRelay, ReminderSweeper } from '@wc/notifications';
+import { NotificationRelay, ReminderSweeper, VoteClosingSweep } from '@wc/notifications';
 import { WorkerModule } from '@wc/worker';
 
 import { fileCase } from './support/case-fixtures';
@@ -27,6 +27,8 @@ const TABLE: Array<{ type: string; actor: Who; to: Who[]; mustAct: boolean; path
   { type: 'case.triage_proposed', actor: 'hr', to: ['chair', 'secretary'], mustAct: true, path: ({ caseId }) => `/cases/${caseId}/triage` },
   { type: 'case.use_reported', actor: 'member', to: EMPLOYER, mustAct: true, path: ({ caseId }) => `/cases/${caseId}` },
   { type: 'ai_system.use_started_gate_closed', actor: 'hr', to: COUNCIL, mustAct: true, path: ({ caseId }) => `/cases/${caseId}` },
+  { type: 'case.go_live_gate_opened', actor: 'hr', to: ['employerRep', ...COUNCIL], mustAct: false, path: ({ caseId }) => `/cases/${caseId}` },
+  { type: 'case.go_live_gate_closed', actor: 'chair', to: [...EMPLOYER, 'secretary', 'member'], mustAct: false, path: ({ caseId }) => `/cases/${caseId}` },
 ];
 
 /**
@@ -194,6 +196,41 @@ describe('case-event notifications (e2e)', () => {
     expect(item).toMatchObject({ type: 'internal.vote_opened', link: `/cases/${caseId}/council`, title: 'A council vote is open – Introductie WarehouseInsight' });
   });
 
+  it('a vote closing within a day reminds, once, the council members who have not voted yet', async () => {
+    const voteAt = async (hours: number) => {
+      const [{ id }] = await t.db.query<Array<{ id: string }>>(
+        `INSERT INTO vote (case_id, proposal, options, quorum, closes_at, created_by, created_at, version)
+         VALUES ($1, 'Advies?', '["positive","negative"]'::jsonb, 1, $3, $2, $4, 1) RETURNING id`,
+        [caseId, org.chair.id, new Date(t.clock.now().getTime() + hours * 3_600_000), t.clock.now()],
+      );
+      return id;
+    };
+    const soon = await voteAt(20);
+    const later = await voteAt(48);
+    await t.db.query(`INSERT INTO ballot (vote_id, member_id, option, cast_at) VALUES ($1, $2, 'positive', $3)`, [soon, org.secretary.id, t.clock.now()]);
+    const sweep = worker.module.get(VoteClosingSweep);
+    expect(await sweep.sweepOnce()).toEqual({ reminded: 1 });
+    // A second sweep reminds nobody again.
+    expect(await sweep.sweepOnce()).toEqual({ reminded: 0 });
+    await relay();
+    const events = await t.db.query<Array<{ id: string; payload: { voteId: string } }>>(`SELECT id::text, payload FROM domain_event WHERE type = 'internal.vote_closing_soon' AND case_id = $1`, [caseId]);
+    expect(events.map((e) => e.payload.voteId)).toEqual([soon]);
+    // Not the secretary (voted), never the employer side or an expert.
+    expect(namesOf((await recipientsOf(events[0].id)).map((r) => r.user_id))).toEqual(['chair', 'member']);
+    const items = (await t.http().get('/notifications').set('Authorization', bearer.member).expect(200)).body.items as Array<{ type: string; link: string; title: string }>;
+    expect(items[0]).toMatchObject({ type: 'internal.vote_closing_soon', link: `/cases/${caseId}/council`, title: 'A council vote closes soon – Introductie WarehouseInsight' });
+    // A day later the other vote is due, and only it.
+    t.clock.set(new Date(t.clock.now().getTime() + 30 * 3_600_000));
+    expect(await sweep.sweepOnce()).toEqual({ reminded: 1 });
+    const all = await t.db.query<Array<{ payload: { voteId: string } }>>(`SELECT payload FROM domain_event WHERE type = 'internal.vote_closing_soon' AND case_id = $1 ORDER BY id`, [caseId]);
+    expect(all.map((e) => e.payload.voteId)).toEqual([soon, later]);
+    await relay();
+    // Tokens expire by the clock: sign everyone in again for the tests that follow.
+    for (const who of Object.keys(users) as Who[]) {
+      bearer[who] = await t.login(users[who]);
+    }
+  });
+
   it('a material change in the register tells the council of the system’s case, through the register’s own event', async () => {
     const [{ ai_system_id: aiSystemId }] = await t.db.query<Array<{ ai_system_id: string }>>(`SELECT ai_system_id FROM ai_case WHERE id = $1`, [caseId]);
     const system = await t.http().get(`/ai-systems/${aiSystemId}`).set('Authorization', bearer.hr).expect(200);
@@ -254,5 +291,18 @@ describe('case-event notifications (e2e)', () => {
       await relay();
       expect(namesOf((await recipientsOf(eventId)).map((r) => r.user_id))).toEqual(to.filter((who) => who !== 'member').sort());
     }
+  });
+
+  it('names the term an event starts with its last day: an art. 31 question tells the employer by when to answer, in the inbox and the e-mail', async () => {
+    const asked = await t.http().post(`/cases/${caseId}/information-requests`).set('Authorization', bearer.chair).send({ question: 'Welke gegevens?' }).expect(201);
+    await relay();
+    const [term] = await t.db.query<Array<{ strict_date: string }>>(`SELECT strict_date::text FROM deadline WHERE case_id = $1 AND track_kind = $2 AND status = 'open'`, [caseId, `information:${asked.body.id}`]);
+    expect(term.strict_date).toBe(asked.body.dueDate);
+    const [y, m, d] = term.strict_date.split('-').map(Number);
+    const day = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+    const items = (await t.http().get('/notifications').set('Authorization', bearer.hr).expect(200)).body.items as Array<{ type: string; body: string }>;
+    const question = items.filter((i) => i.type === 'case.information_requested').at(0);
+    expect(question?.body.split('\n\n')).toEqual([expect.any(String), `Antwoordtermijn informatieverzoek: tot en met ${day}.`]);
+    await waitUntil(() => smtp.to(org.hr.email).some((mail) => mail.text.includes(`tot en met ${day}`)), 15_000, () => 'the e-mail naming the answer term');
   });
 });

@@ -2,9 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 
-import { createTestDatabase, freePort, type TestDatabase } from '@wc/testing';
+import { createTestDatabase, freePort, type TestDatabase, waitUntil } from '@wc/testing';
 
-import { waitUntil } from '../libs/notifications/src/testing/smtp-sink';
 
 const REPO = join(__dirname, '..');
 const CORRELATION_ID = 'trace-req-0001';

@@ -274,7 +274,7 @@ describe('sharing with unions (e2e)', () => {
       expect(Object.keys(union).sort()).toEqual(Object.keys(council).sort());
       const shared = ['id', 'title', 'organisationId', 'worksCouncilId', 'aiSystemId', 'status', 'stage', 'blocked', 'version', 'updatedAt', 'deadlines', 'sentAt'];
       const withheld: Json = { contents: {}, triage: null, goLiveGate: null, missingRequestContents: [], expertIds: [], committeeId: null, lateEntries: [] };
-      const checkedApart = ['tracks', 'yourSide'];
+      const checkedApart = ['tracks', 'yourSide', 'nextAction'];
       // A field added to the case response must be classified here before a union may see it.
       expect(Object.keys(council).filter((key) => !shared.includes(key) && !(key in withheld) && !checkedApart.includes(key))).toEqual([]);
       const fields = Object.keys(council).filter((key) => !checkedApart.includes(key));
@@ -285,8 +285,11 @@ describe('sharing with unions (e2e)', () => {
       expect(council.deadlines.length).toBeGreaterThan(0);
       // Tracks: each stage with its dated stage changes, but no actions, reasons or sides.
       expect(union.tracks).toEqual(
-        council.tracks.map((tr: Json) => ({ kind: tr.kind, stage: tr.stage, snapshot: { kind: tr.kind, stage: tr.stage, history: tr.snapshot.history.map((h: Json) => ({ at: h.at, from: h.from, to: h.to })) } })),
+        council.tracks.map((tr: Json) => ({ kind: tr.kind, stage: tr.stage, snapshot: { kind: tr.kind, stage: tr.stage, history: tr.snapshot.history.map((h: Json) => ({ at: h.at, from: h.from, to: h.to })) }, allowedActions: [] })),
       );
+      // Who must act next follows from the stages and terms alone; an information request (dossier) never shows.
+      expect(union.nextAction === null || union.nextAction.informationRequestId === null).toBe(true);
+      expect(council.tracks.some((tr: Json) => tr.allowedActions.length > 0)).toBe(true);
       expect(JSON.stringify(council.tracks)).toContain('Bespreken voorgenomen besluit');
       expect(JSON.stringify(union)).not.toContain('Bespreken voorgenomen besluit');
       expect(union.yourSide).toBe('union');
@@ -297,7 +300,8 @@ describe('sharing with unions (e2e)', () => {
       const council = (await get('chairA', `/cases/${ids.a2}`).expect(200)).body as Json;
       const union = (await get('x', `/cases/${ids.a2}`).expect(200)).body as Json;
       expect(council.expertIds).toEqual([orgA.expert.id]);
-      expect(union).toEqual({ ...council, expertIds: [], yourSide: 'union' });
+      // A union officer follows the case: no action is offered on any track.
+      expect(union).toEqual({ ...council, expertIds: [], yourSide: 'union', tracks: council.tracks.map((tr: Json) => ({ ...tr, allowedActions: [] })) });
     });
 
     it('serves the parts of a case by scope: deadlines always, the dossier parts with a dossier share, never the audit', async () => {

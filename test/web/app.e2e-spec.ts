@@ -190,7 +190,7 @@ describe('web app (browser)', () => {
     await chair.page.reload();
     await hr.page.getByRole('link', { name: title }).waitFor();
     await screenshot(hr.page, 'home-hr');
-    await chair.page.locator(`[data-case-id="${caseId}"]`).waitFor();
+    await chair.page.locator(`li.case-item[data-case-id="${caseId}"]`).waitFor();
     await expectNoSeriousA11yViolations(chair.page, 'home (council)');
   }, 60_000);
 
@@ -349,7 +349,7 @@ describe('web app (browser)', () => {
     await expectNoSeriousA11yViolations(chair.page, 'case (union shares)');
     const officer = await signIn(browser, t.url, union.officer, { now: now() });
     const { page } = officer;
-    const row = page.locator(`[data-case-id="${caseId}"]`);
+    const row = page.locator(`[data-case-id="${caseId}"]:not(.agenda-item)`);
     await row.waitFor();
     // The dashboard names the employer and its works council, not ids.
     await row.locator(`[data-organisation-id="${org.organisationId}"]`).getByText('Demo Logistiek B.V.').waitFor();

@@ -1,13 +1,13 @@
 import type { Schemas } from './api/client';
+import type { ActionType } from './track-offer';
 
 /**
- * What the screens need to know about the case domain to offer the right buttons. The server's
- * stage machine (libs/cases/src/domain) stays the authority: it refuses anything not allowed and
- * says what is missing; this table only decides which actions a side is shown.
+ * What the screens need to know to lay out the case domain: track order, stage names in process
+ * order for the steppers, the fields of each action's form, the triage questionnaire. Which
+ * actions a person may take is never decided here: the server says so (`allowedActions`).
  */
 export type TrackKind = 'advice' | 'consent' | 'ai_act' | 'dpia' | 'skills';
 export type Side = Schemas['CaseResponse']['yourSide'];
-export type ActionType = Schemas['TrackActionDto']['type'];
 export type TriageAnswers = Schemas['TriageAnswersDto'];
 
 export const TRACK_ORDER: readonly TrackKind[] = ['advice', 'consent', 'ai_act', 'dpia', 'skills'];
@@ -21,76 +21,6 @@ export const TRACK_PATH: Record<TrackKind, readonly string[]> = {
   skills: ['planned', 'in_progress', 'done'],
 };
 export const SIDE_STAGES = ['appeal_pending', 'substitute_permission_pending', 'nullity_invoked', 'withdrawn', 'on_hold'];
-
-type Who = 'employer' | 'board' | 'council' | 'either';
-const WOR_INFO = ['information', 'consultation_requested', 'consultation_held', 'request_submitted', 'council_deliberation'];
-const WOR_HOLDABLE = ['screening', ...WOR_INFO, 'council_position', 'go_live_gate'];
-
-interface ActionRow {
-  kinds: readonly TrackKind[];
-  from: readonly string[];
-  action: ActionType;
-  who: Who;
-}
-const WOR: readonly TrackKind[] = ['advice', 'consent'];
-const ALL: readonly TrackKind[] = TRACK_ORDER;
-
-const ROWS: readonly ActionRow[] = [
-  { kinds: WOR, from: ['screening', ...WOR_INFO], action: 'request_information', who: 'council' },
-  { kinds: WOR, from: ['screening', ...WOR_INFO], action: 'provide_information', who: 'employer' },
-  { kinds: WOR, from: ['screening', 'information', 'consultation_held', 'request_submitted', 'council_deliberation'], action: 'request_consultation', who: 'either' },
-  { kinds: WOR, from: WOR_INFO, action: 'record_consultation_held', who: 'either' },
-  { kinds: WOR, from: ['screening', 'information', 'consultation_requested', 'consultation_held'], action: 'submit_request', who: 'employer' },
-  { kinds: ['consent'], from: ['nullity_invoked'], action: 'submit_request', who: 'employer' },
-  { kinds: WOR, from: ['request_submitted'], action: 'start_deliberation', who: 'board' },
-  { kinds: WOR, from: ['request_submitted', 'council_deliberation'], action: 'record_council_position', who: 'board' },
-  { kinds: WOR, from: ['council_position', 'request_submitted', 'council_deliberation'], action: 'record_employer_decision', who: 'employer' },
-  { kinds: ['advice'], from: ['suspension'], action: 'waive_suspension', who: 'board' },
-  { kinds: ['advice'], from: ['suspension'], action: 'end_suspension', who: 'either' },
-  { kinds: ['advice'], from: ['suspension', 'go_live_gate', 'implemented'], action: 'file_appeal', who: 'board' },
-  { kinds: ['advice'], from: ['appeal_pending'], action: 'record_appeal_ruling', who: 'either' },
-  { kinds: ['consent'], from: ['substitute_permission_pending'], action: 'record_substitute_permission', who: 'employer' },
-  { kinds: ['consent'], from: ['screening', ...WOR_INFO, 'council_position', 'substitute_permission_pending', 'go_live_gate', 'implemented', 'evaluation'], action: 'invoke_nullity', who: 'board' },
-  { kinds: WOR, from: ['go_live_gate'], action: 'mark_implemented', who: 'employer' },
-  { kinds: WOR, from: ['implemented'], action: 'start_evaluation', who: 'either' },
-  { kinds: WOR, from: ['evaluation'], action: 'close', who: 'either' },
-  { kinds: WOR, from: ['implemented', 'evaluation'], action: 'propose_change', who: 'either' },
-  { kinds: ['ai_act'], from: ['classification'], action: 'prepare_notice', who: 'employer' },
-  { kinds: ['ai_act'], from: ['notice_prepared'], action: 'send_notice', who: 'employer' },
-  { kinds: ['ai_act'], from: ['notice_sent'], action: 'start_fria', who: 'employer' },
-  { kinds: ['ai_act'], from: ['fria_in_progress'], action: 'complete_fria', who: 'employer' },
-  { kinds: ['ai_act'], from: ['notice_sent', 'fria_done'], action: 'mark_ready', who: 'employer' },
-  { kinds: ['ai_act'], from: ['ready'], action: 'mark_implemented', who: 'employer' },
-  { kinds: ['dpia'], from: ['required'], action: 'start_dpia', who: 'employer' },
-  { kinds: ['dpia'], from: ['in_progress'], action: 'complete_dpia', who: 'employer' },
-  { kinds: ['dpia'], from: ['prior_consultation'], action: 'record_prior_consultation', who: 'employer' },
-  { kinds: ['skills'], from: ['planned'], action: 'start_training', who: 'employer' },
-  { kinds: ['skills'], from: ['in_progress'], action: 'complete_training', who: 'employer' },
-  { kinds: WOR, from: WOR_HOLDABLE, action: 'put_on_hold', who: 'either' },
-  { kinds: ['ai_act'], from: ['classification', 'notice_prepared', 'notice_sent', 'fria_in_progress', 'fria_done', 'ready'], action: 'put_on_hold', who: 'either' },
-  { kinds: ['dpia', 'skills'], from: ['required', 'planned', 'in_progress'], action: 'put_on_hold', who: 'either' },
-  { kinds: ALL, from: ['on_hold'], action: 'resume', who: 'either' },
-  { kinds: WOR, from: [...WOR_HOLDABLE, 'suspension', 'appeal_pending', 'substitute_permission_pending', 'nullity_invoked', 'on_hold'], action: 'withdraw', who: 'employer' },
-];
-
-function allowed(who: Who, side: Side): boolean {
-  switch (who) {
-    case 'employer':
-      return side === 'employer';
-    case 'board':
-      return side === 'council_board';
-    case 'council':
-      return side === 'council_board' || side === 'council_member';
-    case 'either':
-      return side === 'employer' || side === 'council_board';
-  }
-}
-
-/** The actions this side may take on a track in its current stage. */
-export function actionsFor(kind: TrackKind, stage: string, side: Side): ActionType[] {
-  const actions = ROWS.filter((r) => r.kinds.includes(kind) && r.from.includes(stage) && allowed(r.who, side)).map((r) => r.action);
-  return [...new Set(actions)];
-}
 
 /** The fields an action form asks for. */
 export type ActionField =

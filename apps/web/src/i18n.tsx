@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 
 import type { ApiError } from './api/client';
@@ -23,7 +24,19 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function interpolate(text: string, vars: Record<string, string | number> = {}): string {
+/** ICU messages (plurals, selects) are compiled once per text and language. */
+const compiled = new Map<string, IntlMessageFormat>();
+
+function interpolate(text: string, vars: Record<string, string | number> = {}, lang: Language = 'nl'): string {
+  if (/\{\w+, (plural|select)/.test(text)) {
+    const key = `${lang}\u0000${text}`;
+    let format = compiled.get(key);
+    if (!format) {
+      format = new IntlMessageFormat(text, lang);
+      compiled.set(key, format);
+    }
+    return String(format.format(vars));
+  }
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
@@ -32,7 +45,7 @@ export function createI18n(lang: Language): I18n {
   const lookup = (key: string): string | undefined => (messages as Record<string, string>)[key];
   return {
     lang,
-    t: (key, vars, fallback) => interpolate(lookup(key) ?? fallback ?? key, vars),
+    t: (key, vars, fallback) => interpolate(lookup(key) ?? fallback ?? key, vars, lang),
     label: (group, value) => lookup(`${group}.${value}`) ?? value.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase()),
     day: (value) => formatDay(value, lang),
     dateTime: (value) => formatDateTime(value, lang),

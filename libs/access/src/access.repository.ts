@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
-import { type Actor, EMPLOYER_ROLES, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
+import { type Actor, COUNCIL_BOARD_ROLES, EMPLOYER_ROLES, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
 import { TransactionHost } from '@wc/database';
 
-import { type CaseVisibilityFacts, committeeIdsOf, type UnionShareFact, unionOrganisationIdsOf } from './case-visibility';
+import { type ActorSide, type CaseVisibilityFacts, committeeIdsOf, type UnionShareFact, unionOrganisationIdsOf } from './case-visibility';
 import type { ConfidentialityMark, MeetingKind } from './item-visibility';
 
 export type CaseFactsRow = CaseVisibilityFacts & { shares: UnionShareFact[] };
@@ -134,5 +134,33 @@ export class AccessRepository {
 
   private async byIds<T>(sql: string, ids: readonly string[]): Promise<T[]> {
     return ids.length === 0 ? [] : this.tx.query<T>(sql, [[...new Set(ids)]]);
+  }
+
+  /**
+   * Everyone who sees the case, with their side on it (the priority of `sideOn`: employer, board,
+   * member or committee, expert, union), in one statement. Reads membership, app_user and
+   * union_share read-only, as every visibility rule here; deactivated accounts are left out.
+   */
+  viewersOf(caseId: string): Promise<Array<{ userId: string; displayName: string; side: ActorSide }>> {
+    return this.tx.query(
+      `WITH c AS (SELECT * FROM ai_case WHERE id = $1),
+       hits AS (
+         SELECT m.user_id, 1 AS rank FROM c JOIN membership m ON m.organisation_id = c.organisation_id AND m.role = ANY($2)
+         UNION ALL
+         SELECT m.user_id, 2 FROM c JOIN membership m ON c.status = 'sent' AND m.works_council_id = c.works_council_id AND m.role = ANY($3)
+         UNION ALL
+         SELECT m.user_id, 3 FROM c JOIN membership m ON c.status = 'sent' AND m.works_council_id = c.works_council_id
+                AND (m.role = $4 OR (m.role = $5 AND m.committee_id IS NOT NULL AND m.committee_id = c.committee_id))
+         UNION ALL
+         SELECT x.user_id::uuid, 4 FROM c CROSS JOIN LATERAL jsonb_array_elements_text(COALESCE(c.expert_ids, '[]'::jsonb)) AS x(user_id) WHERE c.status = 'sent'
+         UNION ALL
+         SELECT m.user_id, 5 FROM c JOIN union_share s ON c.status = 'sent' AND s.works_council_id = c.works_council_id AND (s.case_id IS NULL OR s.case_id = c.id) AND s.revoked_at IS NULL
+           JOIN membership m ON m.organisation_id = s.union_organisation_id AND m.role = $6)
+       SELECT u.id AS "userId", u.display_name AS "displayName",
+              (ARRAY['employer', 'council_board', 'council_member', 'expert', 'union'])[min(h.rank)] AS side
+         FROM hits h JOIN app_user u ON u.id = h.user_id AND u.deactivated_at IS NULL
+        GROUP BY u.id, u.display_name ORDER BY u.display_name, u.id`,
+      [caseId, EMPLOYER_ROLES, COUNCIL_BOARD_ROLES, Role.CouncilMember, Role.CommitteeMember, Role.UnionOfficer],
+    );
   }
 }

@@ -46,6 +46,11 @@ export class AccessService {
     return result;
   }
 
+  /** Everyone who sees the case, with their side on it: whom a comment may mention (the caller checked the actor's access). */
+  viewersOf(caseId: string): Promise<Array<{ userId: string; displayName: string; side: ActorSide }>> {
+    return this.repo.viewersOf(caseId);
+  }
+
   /** Of these cases, the ids the actor may see. */
   async checkCaseAccess(actor: Actor, caseIds: readonly string[]): Promise<Set<string>> {
     return new Set((await this.cases(actor, caseIds)).keys());

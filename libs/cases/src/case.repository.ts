@@ -23,6 +23,9 @@ const SUMMARY_SELECT = `c.id, c.title, c.organisation_id AS "organisationId", c.
   c.status, c.stage, c.blocked, c.version, c.updated_at AS "updatedAt"`;
 type SummaryRow = Pick<AiCaseEntity, 'id' | 'title' | 'organisationId' | 'worksCouncilId' | 'aiSystemId' | 'status' | 'stage' | 'blocked' | 'version' | 'updatedAt'>;
 
+/** What the agenda needs of every visible case: enough for `sideOn` and the duties. */
+export type AgendaCaseRow = Pick<AiCaseEntity, 'id' | 'title' | 'organisationId' | 'worksCouncilId' | 'committeeId' | 'status' | 'blocked' | 'expertIds'>;
+
 /** The only file that queries the case aggregate's tables. */
 @Injectable()
 export class CaseRepository {
@@ -102,6 +105,18 @@ export class CaseRepository {
       params,
     );
     return rows.map((row) => asEntity(AiCaseEntity, row));
+  }
+
+  /** Every case the actor may see (no page), with the columns the agenda needs: one statement. */
+  agendaRowsVisibleTo(actor: Actor): Promise<AgendaCaseRow[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    return this.tx.query<AgendaCaseRow>(
+      `SELECT c.id, c.title, c.organisation_id AS "organisationId", c.works_council_id AS "worksCouncilId", c.committee_id AS "committeeId",
+              c.status, c.blocked, c.expert_ids AS "expertIds"
+         FROM ai_case c WHERE ${caseVisibleSql(actor, param)} ORDER BY c.updated_at DESC, c.id ASC`,
+      params,
+    );
   }
 
   /** The tracks of these cases, in one statement. */

@@ -17,6 +17,12 @@ import { type CaseListFilter, CaseRepository } from './case.repository';
 import {
   activeTracks,
   type ActorSide,
+  type AllowedAction,
+  allowedActionsFor,
+  type CaseLevelBlock,
+  caseDuties,
+  type Duty,
+  type DutyFacts,
   amsterdamDay,
   type CaseFacts,
   DateBeforeEvent,
@@ -44,6 +50,7 @@ import {
 import { CASE_DOSSIER_FACTS, type CaseDossierFacts } from './dossier-facts.port';
 import type {
   AddExpertDto,
+  AllowedActionResponse,
   AnswerInformationDto,
   AskInformationDto,
   AssignCommitteeDto,
@@ -58,6 +65,7 @@ import type {
   CreateCaseDto,
   InformationRequestResponse,
   ListCasesQueryDto,
+  NextActionResponse,
   OversightConfirmationDto,
   SetTriageDto,
   TrackTransitionDto,
@@ -76,6 +84,23 @@ export interface VisibleCasesFilter {
 export interface CaseDigestView extends CaseSummaryResponse {
   triage: AiCaseEntity['triage'] | null;
   tracks: Array<{ kind: TrackKind; history: Array<{ at: string; to: string }> }>;
+}
+
+/** The duties on one visible case, with the actor's side on it (for the personal agenda). */
+export interface CaseAgenda {
+  caseId: string;
+  title: string;
+  worksCouncilId: string;
+  side: ActorSide;
+  duties: Duty[];
+  /** The questions of its open information requests, by request id. */
+  questions: Map<string, string>;
+}
+
+interface FactsBase {
+  aiCase: AiCaseEntity;
+  deadlines: DeadlineView[];
+  dossier: Awaited<ReturnType<CaseDossierFacts['factsFor']>> | undefined;
 }
 
 interface Loaded {
@@ -138,6 +163,37 @@ export class CaseService {
   async visibleSummaries(actor: Actor, filter: VisibleCasesFilter): Promise<CaseSummaryResponse[]> {
     return (await this.cases.allVisibleTo(actor, filter)).map(toSummary);
   }
+
+  /**
+   * The duties on every case the actor may see, each case with the actor's side on it: the
+   * personal agenda's case part. A constant number of statements whatever the number of cases:
+   * the visible cases, their access, tracks, open terms and open information requests.
+   */
+  async agendaOf(actor: Actor): Promise<CaseAgenda[]> {
+    const rows = await this.cases.agendaRowsVisibleTo(actor);
+    const ids = rows.map((r) => r.id);
+    const [access, tracks, deadlines, requests] = [await this.access.cases(actor, ids), await this.cases.tracksOfCases(ids), await this.deadlines.openForCases(ids), await this.cases.openInformationRequestsOf(ids)];
+    const today = amsterdamDay(this.clock.now());
+    return rows.flatMap((row) => {
+      const caseAccess = access.get(row.id);
+      if (!caseAccess) {
+        return [];
+      }
+      const { side } = caseAccess;
+      // A union's 'status' share shows stages and terms, not the dossier's information requests (issue #8).
+      const seesRequests = side !== 'union' || caseAccess.unionScope === 'dossier';
+      const duties = caseDuties({
+        status: row.status,
+        blocked: row.blocked,
+        tracks: tracks.filter((t) => t.caseId === row.id).map((t) => t.snapshot),
+        deadlines: deadlines.filter((d) => d.caseId === row.id),
+        informationRequests: seesRequests ? requests.filter((r) => r.caseId === row.id).map((r) => ({ id: r.id, dueDate: r.dueDate, answered: false })) : [],
+        today,
+      });
+      return [{ caseId: row.id, title: row.title, worksCouncilId: row.worksCouncilId, side, duties, questions: new Map(requests.filter((r) => r.caseId === row.id && seesRequests).map((r) => [r.id, r.question])) }];
+    });
+  }
+
 
   /**
    * Every case the actor may see, with the triage and the dated stage changes of its tracks as the
@@ -593,6 +649,7 @@ export class CaseService {
         throw new VersionConflict('case', dto.version, aiCase.version);
       }
       const stageBefore = aiCase.stage;
+      const gateBefore = await this.gateOpen(aiCase);
       const { before, after, event, action: actionDone = action } = await change(aiCase, side);
       const tracks = (await this.cases.tracksOf(caseId)).map((t) => t.snapshot);
       aiCase.stage = aiCase.status === 'draft' && !aiCase.blocked ? 'draft' : deriveCaseStage(tracks, aiCase.blocked);
@@ -601,6 +658,11 @@ export class CaseService {
       await this.emit(result, actor, 'case.updated', { action: actionDone, ...event });
       if (result.stage !== stageBefore) {
         await this.emit(result, actor, 'case.stage_changed', { from: stageBefore, to: result.stage });
+      }
+      // Both sides are told when the go-live gate opens or closes again (issue #16), in the same transaction.
+      const gateAfter = await this.gateOf(result, tracks);
+      if (gateBefore !== null && gateAfter !== null && result.status === 'sent' && gateAfter.open !== gateBefore) {
+        await this.emit(result, actor, gateAfter.open ? 'case.go_live_gate_opened' : 'case.go_live_gate_closed', { unmet: gateAfter.conditions.filter((c) => !c.met).map((c) => c.key) });
       }
       return result;
     });
@@ -636,13 +698,21 @@ export class CaseService {
   }
 
   private async facts(aiCase: AiCaseEntity, tracks: TrackSnapshot[], kind: TrackKind): Promise<CaseFacts> {
+    return this.factsOfKind(await this.factsBase(aiCase), tracks, kind);
+  }
+
+  /** What every track's facts share, read once per case (not once per track). */
+  private async factsBase(aiCase: AiCaseEntity): Promise<FactsBase> {
     const outcome = aiCase.triage!.outcome;
-    const deadlines = await this.deadlines.listForCase(aiCase.id);
+    return { aiCase, deadlines: await this.deadlines.listForCase(aiCase.id), dossier: await this.dossier?.factsFor(aiCase.id, outcome) };
+  }
+
+  private factsOfKind({ aiCase, deadlines, dossier }: FactsBase, tracks: TrackSnapshot[], kind: TrackKind): CaseFacts {
+    const outcome = aiCase.triage!.outcome;
     const today = amsterdamDay(this.clock.now());
     const suspension = deadlines.filter((d) => d.ruleId === 'suspension_term' && d.status !== 'cancelled').at(-1);
     const responseRule = kind === 'consent' ? 'consent_response_term' : 'advice_response_term';
     const responseTerm = deadlines.find((d) => d.ruleId === responseRule && d.status === 'open' && d.track === kind);
-    const dossier = await this.dossier?.factsFor(aiCase.id, outcome);
     return {
       triage: outcome,
       tracks,
@@ -657,6 +727,32 @@ export class CaseService {
     };
   }
 
+  /**
+   * For each track, the actions the caller's side could take in its stage, open or with what is
+   * missing; the facts are read once for the case.
+   */
+  private async allowedActionsOf(aiCase: AiCaseEntity, side: ActorSide, tracks: readonly TrackSnapshot[], deadlines: DeadlineView[]): Promise<Map<TrackKind, AllowedAction[]>> {
+    const now = this.clock.now();
+    const caseBlock: CaseLevelBlock | undefined = aiCase.status !== 'sent' ? 'case_sent' : !aiCase.triage ? 'triage' : aiCase.blocked ? 'not_prohibited' : undefined;
+    const base = aiCase.triage ? { aiCase, deadlines, dossier: await this.dossier?.factsFor(aiCase.id, aiCase.triage.outcome) } : null;
+    const result = new Map<TrackKind, AllowedAction[]>();
+    for (const track of tracks) {
+      // Without a triage the case block refuses every action before the facts are read.
+      const facts = base ? this.factsOfKind(base, [...tracks], track.kind) : ({ triage: null, tracks: [...tracks], missingRequestContents: [] } as unknown as CaseFacts);
+      result.set(track.kind, allowedActionsFor({ track, facts, side, now, ...(caseBlock ? { caseBlock } : {}) }));
+    }
+    return result;
+  }
+
+  /** Whether the gate is open now (null before a triage), to see a mutation open or close it. */
+  private async gateOpen(aiCase: AiCaseEntity): Promise<boolean | null> {
+    if (!aiCase.triage) {
+      return null;
+    }
+    const gate = await this.gateOf(aiCase, (await this.cases.tracksOf(aiCase.id)).map((t) => t.snapshot));
+    return gate ? gate.open : null;
+  }
+
   private gateOf(aiCase: AiCaseEntity, tracks: TrackSnapshot[]): Promise<GoLiveGate | null> {
     return this.gates.gateOf(aiCase, tracks);
   }
@@ -665,50 +761,66 @@ export class CaseService {
     const access = await this.accessOf(actor, aiCase);
     const side = access?.side ?? 'employer';
     const tracks = await this.cases.tracksOf(aiCase.id);
-    if (side === 'union' && access?.unionScope === 'status') {
-      return this.respondWithStatus(aiCase, tracks.map((t) => t.snapshot));
-    }
+    const deadlines = await this.deadlines.listForCase(aiCase.id);
     const snapshots = tracks.map((t) => t.snapshot);
+    if (side === 'union' && access?.unionScope === 'status') {
+      return this.respondWithStatus(aiCase, snapshots, deadlines);
+    }
     const outcome = aiCase.triage?.outcome;
     const missing = outcome
       ? (['advice', 'consent'] as const).filter((k) => snapshots.some((t) => t.kind === k)).flatMap((k) => missingRequestContents(k, presentContents(aiCase.contents, outcome.advice.letters.length > 0)).map((item) => `${k}:${item}`))
       : [];
+    // Union officers follow; they act on nothing, so no action is offered to them.
+    const allowed = side === 'union' ? new Map<TrackKind, AllowedAction[]>() : await this.allowedActionsOf(aiCase, side, snapshots, deadlines);
+    const requests = await this.cases.informationRequests(aiCase.id);
     return {
       ...toSummary(aiCase),
       contents: { ...aiCase.contents },
       triage: aiCase.triage ? { ...aiCase.triage } : null,
-      tracks: tracks.map((t) => ({ kind: t.kind, stage: t.stage, snapshot: { ...t.snapshot } })),
+      tracks: tracks.map((t) => ({ kind: t.kind, stage: t.stage, snapshot: { ...t.snapshot }, allowedActions: toAllowedResponse(allowed.get(t.kind) ?? []) })),
       goLiveGate: toGateResponse(await this.gateOf(aiCase, snapshots)),
-      deadlines: await this.deadlines.listForCase(aiCase.id),
+      deadlines,
       missingRequestContents: missing,
       expertIds: side === 'expert' || side === 'union' ? [] : aiCase.expertIds,
       sentAt: aiCase.sentAt?.toISOString() ?? null,
       committeeId: side === 'union' ? null : aiCase.committeeId,
       lateEntries: lateEntriesOf(snapshots),
       yourSide: side,
+      nextAction: this.nextActionOf(aiCase, snapshots, deadlines, requests.map((r) => ({ id: r.id, dueDate: r.dueDate, answered: r.answer !== null }))),
     };
+  }
+
+  /** Who must act next on the case, on what, by when: the most urgent of its duties. */
+  private nextActionOf(aiCase: AiCaseEntity, tracks: readonly TrackSnapshot[], deadlines: readonly DeadlineView[], informationRequests: DutyFacts['informationRequests']): NextActionResponse | null {
+    const [first] = caseDuties({ status: aiCase.status, blocked: aiCase.blocked, tracks, deadlines, informationRequests, today: amsterdamDay(this.clock.now()) });
+    return first ? { ...first } : null;
   }
 
   /**
    * A union's 'status' view (issue #8): the case's status, each track's stage with the dated
    * stage changes (no actions, reasons or sides), and the deadlines. Every other field is empty.
    */
-  private async respondWithStatus(aiCase: AiCaseEntity, tracks: TrackSnapshot[]): Promise<CaseResponse> {
+  private respondWithStatus(aiCase: AiCaseEntity, tracks: TrackSnapshot[], deadlines: DeadlineView[]): CaseResponse {
     return {
       ...toSummary(aiCase),
       contents: {},
       triage: null,
-      tracks: tracks.map((t) => ({ kind: t.kind, stage: t.stage, snapshot: { kind: t.kind, stage: t.stage, history: t.history.map((h) => ({ at: h.at, from: h.from, to: h.to })) } })),
+      tracks: tracks.map((t) => ({ kind: t.kind, stage: t.stage, snapshot: { kind: t.kind, stage: t.stage, history: t.history.map((h) => ({ at: h.at, from: h.from, to: h.to })) }, allowedActions: [] })),
       goLiveGate: null,
-      deadlines: await this.deadlines.listForCase(aiCase.id),
+      deadlines,
       missingRequestContents: [],
       expertIds: [],
       sentAt: aiCase.sentAt?.toISOString() ?? null,
       committeeId: null,
       lateEntries: [],
       yourSide: 'union',
+      nextAction: this.nextActionOf(aiCase, tracks, deadlines, []),
     };
   }
+}
+
+function toAllowedResponse(actions: readonly AllowedAction[]): AllowedActionResponse[] {
+  return actions.map((a) => ({ action: a.action, allowed: a.allowed, missing: a.missing.map((m) => ({ ...m })) }));
 }
 
 const INTERNAL_EVENT_PREFIX = 'internal.';

@@ -44,6 +44,20 @@ export class CouncilSpaceRepository {
     return this.tx.manager.save(vote);
   }
 
+  /** Open votes on these cases, not yet past their close, in which this member has cast no ballot: one statement. */
+  openVotesWithoutBallotOf(caseIds: readonly string[], memberId: string, now: Date): Promise<Array<{ id: string; caseId: string; proposal: string; closesAt: Date }>> {
+    if (caseIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    return this.tx.query(
+      `SELECT v.id, v.case_id AS "caseId", v.proposal, v.closes_at AS "closesAt" FROM vote v
+        WHERE v.case_id = ANY($1) AND v.status = 'open' AND v.closes_at > $3
+          AND NOT EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = v.id AND b.member_id = $2)
+        ORDER BY v.closes_at, v.id`,
+      [[...caseIds], memberId, now],
+    );
+  }
+
   votesOf(caseId: string): Promise<VoteEntity[]> {
     return this.tx.manager.find(VoteEntity, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }

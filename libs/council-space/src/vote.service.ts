@@ -30,6 +30,15 @@ export class VoteService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The open votes awaiting this member's ballot on these cases. Callers pass only cases whose
+   * council-internal space the actor may use (a council member's side, never the employer's).
+   */
+  async awaitingBallotOf(actor: Actor, internalCaseIds: readonly string[]): Promise<Array<{ id: string; caseId: string; proposal: string; closesAt: string }>> {
+    const votes = await this.space.openVotesWithoutBallotOf(internalCaseIds, actor.userId, this.clock.now());
+    return votes.map((v) => ({ ...v, closesAt: new Date(v.closesAt).toISOString() }));
+  }
+
   async list(actor: Actor, caseId: string): Promise<VoteResponse[]> {
     const access = await this.policy.assertInternal(actor, caseId);
     await this.closeDue(access);

@@ -5,7 +5,7 @@ import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/aut
 import { CaseIdParams } from '@wc/cases';
 
 import { CommentService } from './comment.service';
-import { CommentIdParams, CommentResponse, CommentRevisionResponse, CreateCommentDto, ThreadQueryDto, UpdateCommentDto } from './dto/comment.dto';
+import { CommentIdParams, CommentResponse, CommentRevisionResponse, CreateCommentDto, MentionableResponse, ThreadQueryDto, UpdateCommentDto } from './dto/comment.dto';
 
 @ApiTags('discussion')
 @ApiBearerAuth()
@@ -17,6 +17,13 @@ export class CommentController {
   @RequirePermission(Permission.CaseRead)
   list(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Query() { thread }: ThreadQueryDto): Promise<CommentResponse[]> {
     return this.comments.list(actor, caseId, thread);
+  }
+
+  /** The people who can read the thread (`case` when omitted), to offer after `@`. */
+  @Get('mentionable')
+  @RequirePermission(Permission.CaseRead)
+  mentionable(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Query() { thread }: ThreadQueryDto): Promise<MentionableResponse[]> {
+    return this.comments.mentionable(actor, caseId, thread ?? 'case');
   }
 
   @Post()

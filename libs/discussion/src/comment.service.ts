@@ -9,8 +9,8 @@ import { type DomainEventDraft, Outbox, TransactionHost } from '@wc/database';
 import type { CommentEntity } from './comment.entity';
 import type { CommentEventType } from './comment.events';
 import { CommentRepository } from './comment.repository';
-import { mayUseThread, mentionedUserIds, visibilitiesFor, visibilityOfThread } from './domain/threads';
-import type { CommentResponse, CommentRevisionResponse, CreateCommentDto, UpdateCommentDto } from './dto/comment.dto';
+import { mayUseThread, mentionedUserIds, namedMentions, visibilitiesFor, visibilityOfThread } from './domain/threads';
+import type { CommentResponse, CommentRevisionResponse, CreateCommentDto, MentionableResponse, UpdateCommentDto } from './dto/comment.dto';
 
 interface CaseAccess {
   caseId: string;
@@ -49,7 +49,7 @@ export class CommentService {
   async create(actor: Actor, caseId: string, threadKey: string, dto: CreateCommentDto): Promise<CommentResponse> {
     const access = await this.access(actor, caseId);
     this.assertThread(access, threadKey);
-    const mentions = mentionedUserIds(dto.body, dto.mentions);
+    const mentions = await this.mentionsIn(actor, caseId, threadKey, dto.body, dto.mentions);
     await this.assertMentionable(caseId, threadKey, mentions);
     const saved = await this.tx.run(async () => {
       await this.visibility.lockCases([caseId]);
@@ -69,7 +69,7 @@ export class CommentService {
   async update(actor: Actor, caseId: string, commentId: string, dto: UpdateCommentDto): Promise<CommentResponse> {
     const access = await this.access(actor, caseId);
     const visible = await this.visibleComment(access, commentId);
-    const mentions = mentionedUserIds(dto.body, dto.mentions);
+    const mentions = await this.mentionsIn(actor, caseId, visible.threadKey, dto.body, dto.mentions);
     await this.assertMentionable(caseId, visible.threadKey, mentions);
     const saved = await this.tx.run(async () => {
       await this.visibility.lockCases([caseId]);
@@ -112,6 +112,25 @@ export class CommentService {
     const comment = await this.visibleComment(access, commentId);
     const rows = await this.comments.revisions(comment.id);
     return rows.map((r) => ({ revision: r.revision, body: comment.deletedAt ? null : r.body, revisedAt: r.revisedAt.toISOString() }));
+  }
+
+  /** The people who can read a thread the actor may use, to offer after `@` (not the actor). */
+  async mentionable(actor: Actor, caseId: string, threadKey: string): Promise<MentionableResponse[]> {
+    const access = await this.access(actor, caseId);
+    this.assertThread(access, threadKey);
+    return (await this.visibility.viewersOf(caseId))
+      .filter((p) => p.userId !== actor.userId && mayUseThread(p.side, threadKey))
+      .map((p) => ({ userId: p.userId, displayName: p.displayName }));
+  }
+
+  /** `@[Name](id)` tokens, explicit ids, and a plain `@Name` of someone who can read the thread. */
+  private async mentionsIn(actor: Actor, caseId: string, threadKey: string, body: string, explicit: readonly string[] | undefined): Promise<string[]> {
+    const tokens = mentionedUserIds(body, explicit);
+    if (!body.includes('@')) {
+      return tokens;
+    }
+    const named = namedMentions(body, await this.mentionable(actor, caseId, threadKey));
+    return [...new Set([...tokens, ...named])];
   }
 
   private async access(actor: Actor, caseId: string): Promise<CaseAccess> {

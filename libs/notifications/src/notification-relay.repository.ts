@@ -46,6 +46,21 @@ export class NotificationRelayRepository {
   }
 
   /**
+   * The open terms of these cases (the `deadline` table of @wc/deadlines, read-only like the
+   * reminder sweep), so a notification of an event that starts a term can say until when.
+   */
+  openTermsOf(caseIds: readonly string[]): Promise<Array<{ caseId: string; track: string | null; ruleId: string; strictDate: string; fatal: boolean }>> {
+    if (caseIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    return this.tx.manager.query(
+      `SELECT case_id AS "caseId", track_kind AS "track", rule_id AS "ruleId", strict_date::text AS "strictDate", fatal
+         FROM deadline WHERE case_id = ANY($1) AND status = 'open' ORDER BY strict_date, rule_id`,
+      [[...new Set(caseIds)]],
+    );
+  }
+
+  /**
    * Claims up to `limit` pending events for this transaction (FOR UPDATE SKIP LOCKED, so relays
    * in several workers take disjoint ones). The claim is a DELETE: it takes effect only if the
    * transaction that writes their notifications commits.

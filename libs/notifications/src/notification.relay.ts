@@ -10,6 +10,9 @@ import {
   CASE_EVENT_RULES,
   type CaseEventChoice,
   caseEventPath,
+  type CaseEventType,
+  type StartedTerm,
+  TERMS_STARTED,
   type EmailChoice,
   isCaseEventType,
   mentionChannels,
@@ -216,6 +219,7 @@ export class NotificationRelay implements OnModuleDestroy {
       }));
     });
     const resolved = await this.recipients.resolve(queries);
+    const termsOf = await this.startedTerms(claimed);
     return resolved.flatMap((r) => {
       const event = events.get(r.eventId);
       if (!event || !isCaseEventType(event.type)) {
@@ -239,11 +243,26 @@ export class NotificationRelay implements OnModuleDestroy {
               caseId,
               meetingId: uuidOrNull(event.payload.meetingId),
             }),
+            terms: termsOf.get(event.id) ?? [],
           },
           ...channels,
         },
       ];
     });
+  }
+
+  /** For each event that starts terms, those terms' last days: one read for the batch. */
+  private async startedTerms(claimed: readonly RelayedEvent[]): Promise<Map<string, StartedTerm[]>> {
+    const starting = claimed.filter((e) => isCaseEventType(e.type) && TERMS_STARTED[e.type] && e.caseId);
+    const open = await this.events.openTermsOf(starting.map((e) => e.caseId as string));
+    return new Map(
+      starting.map((event) => {
+        const spec = TERMS_STARTED[event.type as CaseEventType]!;
+        const track = spec.track === 'information_request' ? `information:${String(event.payload.requestId)}` : String(event.payload.track ?? '');
+        const terms = open.filter((d) => d.caseId === event.caseId && d.track === track && spec.rules.includes(d.ruleId));
+        return [event.id, terms.map((d) => ({ ruleId: d.ruleId, strictDate: d.strictDate, fatal: d.fatal }))];
+      }),
+    );
   }
 
   /** A LISTEN connection of its own; a lost one is replaced at the next poll. */

@@ -8,6 +8,7 @@ import {
   type EmailChoice,
   isCaseEventType,
   type NotificationFacts,
+  type StartedTerm,
 } from './domain';
 
 /** What a notification row keeps about its deadline: ids, rule, dates and the case title only. */
@@ -38,6 +39,8 @@ export interface CaseEventData {
   kind: CaseEventType;
   caseTitle: string | null;
   path: string;
+  /** The terms the event started, with their last day (issue #16). */
+  terms?: StartedTerm[];
 }
 
 /** One case event to notify one user of, with the channels they chose for its type. */
@@ -129,7 +132,7 @@ export function isCaseEventRow(row: NotificationRow): row is CaseEventNotificati
 
 export function factsOf(row: NotificationRow): NotificationFacts {
   if (isCaseEventRow(row)) {
-    return { type: row.type, caseId: row.caseId, caseTitle: row.data.caseTitle, path: row.data.path };
+    return { type: row.type, caseId: row.caseId, caseTitle: row.data.caseTitle, path: row.data.path, terms: row.data.terms ?? [] };
   }
   if (row.type === 'mention') {
     return {

@@ -28,6 +28,7 @@ import { PreferencesService } from './preferences.service';
 import { RecipientDirectory } from './recipient.directory';
 import { ReminderRepository } from './reminder.repository';
 import { ReminderSweeper, SWEEP_OBSERVER, type SweepObserver } from './reminder.sweeper';
+import { VoteClosingSweep } from './vote-closing.sweep';
 
 const options = (value: NotificationsOptions) => ({
   provide: NOTIFICATIONS_OPTIONS,
@@ -73,8 +74,9 @@ export class NotificationsModule {}
     ReminderRepository,
     NotificationRepository,
     MailDeliveryRepository,
+    VoteClosingSweep,
   ],
-  exports: [ReminderSweeper, NotificationRelay, JobQueue],
+  exports: [ReminderSweeper, NotificationRelay, JobQueue, VoteClosingSweep],
 })
 export class NotificationsWorkerModule {
   static forRoot(

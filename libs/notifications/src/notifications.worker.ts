@@ -14,13 +14,14 @@ import { MailSender } from './mail.sender';
 import { NotificationRelay } from './notification.relay';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
 import { MAIL_QUEUE, ReminderSweeper, SWEEP_QUEUE } from './reminder.sweeper';
+import { VoteClosingSweep } from './vote-closing.sweep';
 
 /** A no-op unless tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT). */
 const tracer = trace.getTracer('overleg-worker');
 
 /**
  * Wires the worker's background work to pg-boss: the e-mail consumers, the sweep cron (each
- * minute; pg-boss runs one per schedule slot across all instances) and one sweep at start-up to
+ * minute, reminders and votes closing soon; pg-boss runs one per schedule slot across all instances) and one sweep at start-up to
  * catch up on reminders that fell due while no worker ran; then starts the notification relay,
  * which queues e-mails itself.
  */
@@ -29,6 +30,7 @@ export class NotificationsWorker implements OnApplicationBootstrap, BeforeApplic
   constructor(
     private readonly queue: JobQueue,
     private readonly sweeper: ReminderSweeper,
+    private readonly votes: VoteClosingSweep,
     private readonly mailer: MailSender,
     private readonly relay: NotificationRelay,
     @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
@@ -61,6 +63,7 @@ export class NotificationsWorker implements OnApplicationBootstrap, BeforeApplic
     if (sweep.scheduled) {
       await this.queue.work(SWEEP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async () => {
         await this.sweeper.sweepOnce();
+        await this.votes.sweepOnce();
       });
       await this.queue.schedule(SWEEP_QUEUE, sweep.cron);
       await this.queue.send(SWEEP_QUEUE, { reason: 'startup' });

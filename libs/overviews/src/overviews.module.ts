@@ -7,16 +7,18 @@ import { DeadlinesModule } from '@wc/deadlines';
 import { MeetingsModule } from '@wc/meetings';
 import { UnionsModule } from '@wc/unions';
 
+import { AgendaController } from './agenda.controller';
+import { AgendaService } from './agenda.service';
 import { CaseExportsController } from './case-exports.controller';
 import { CaseExportsService } from './case-exports.service';
 import { OverviewsController } from './overviews.controller';
 import { OverviewsRepository } from './overviews.repository';
 import { OverviewsService } from './overviews.service';
 
-/** Dashboards for unions, councils and employers, and CSV exports of case data (issue #8). */
+/** Dashboards for unions, councils and employers, the personal agenda, and CSV exports of case data (issues #8, #16). */
 @Module({
   imports: [AiSystemsModule, CasesModule, CouncilSpaceModule, DeadlinesModule, MeetingsModule, UnionsModule],
-  controllers: [OverviewsController, CaseExportsController],
-  providers: [OverviewsService, OverviewsRepository, CaseExportsService],
+  controllers: [OverviewsController, CaseExportsController, AgendaController],
+  providers: [OverviewsService, OverviewsRepository, CaseExportsService, AgendaService],
 })
 export class OverviewsModule {}

@@ -951,6 +951,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AgendaController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/assessment": {
         parameters: {
             query?: never;
@@ -1271,6 +1287,23 @@ export interface paths {
         get: operations["CommentController_list"];
         put?: never;
         post: operations["CommentController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/comments/mentionable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people who can read the thread (`case` when omitted), to offer after `@`. */
+        get: operations["CommentController_mentionable"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1832,6 +1865,24 @@ export interface components {
             title: string;
             contents?: components["schemas"]["CaseContentsDto"];
         };
+        MissingItemResponse: {
+            /** @description The stage machine's code, e.g. `consultation_meeting_held`, `request_contents:reasons`, `gate:dpia_done`. */
+            code: string;
+            /** @description Message key of the plain-language label: `gate.<condition>` or `missing.<item>`. */
+            labelKey: string;
+            /**
+             * @description The case page's tab where it is fixed (`/cases/<id>/<tab>`).
+             * @enum {string}
+             */
+            tab: "overview" | "triage" | "information" | "dossier";
+            /** @description The element id on that tab. */
+            anchor: string;
+        };
+        AllowedActionResponse: {
+            action: string;
+            allowed: boolean;
+            missing: components["schemas"]["MissingItemResponse"][];
+        };
         TrackResponse: {
             /** @enum {string} */
             kind: "advice" | "consent" | "ai_act" | "dpia" | "skills";
@@ -1839,6 +1890,8 @@ export interface components {
             snapshot: {
                 [key: string]: unknown;
             };
+            /** @description What the signed-in person may do on this track now; the web offers exactly these. */
+            allowedActions: components["schemas"]["AllowedActionResponse"][];
         };
         GateConditionResponse: {
             key: string;
@@ -1879,6 +1932,29 @@ export interface components {
             /** Format: date */
             recordedOn: string;
         };
+        NextActionResponse: {
+            /** @enum {string} */
+            side: "employer" | "council";
+            /** @description A track action type, or `answer_information`, `send_case`, `observe_term`. */
+            action: string;
+            /** @enum {string|null} */
+            track: "advice" | "consent" | "ai_act" | "dpia" | "skills" | null;
+            ruleId: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** @description Calendar days from today (Amsterdam) to the due date; negative when overdue. */
+            daysLeft: number | null;
+            /** @description Missing the term loses a right for good. */
+            fatal: boolean;
+            informationRequestId: string | null;
+            /**
+             * @description The case page's tab where it is done (`/cases/<id>/<tab>`).
+             * @enum {string}
+             */
+            tab: "overview" | "information";
+            /** @description The element id on that tab. */
+            anchor: string;
+        };
         CaseResponse: {
             id: string;
             title: string;
@@ -1912,6 +1988,8 @@ export interface components {
              * @enum {string}
              */
             yourSide: "employer" | "council_board" | "council_member" | "expert" | "union";
+            /** @description Who must act next on the case, on what, by when; null when nothing is pending. */
+            nextAction: components["schemas"]["NextActionResponse"] | null;
         };
         CaseSummaryResponse: {
             id: string;
@@ -2107,7 +2185,7 @@ export interface components {
         NotificationResponse: {
             id: string;
             /** @enum {string} */
-            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation" | "mention" | "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially";
+            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation" | "mention" | "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon";
             /** @description `14d`, `7d`, `2d`, `0d`, `overdue`, `escalation`, `mention`, or the case event's type. */
             kind: string;
             /** @description Ready to show, in the reader's language. */
@@ -2158,7 +2236,7 @@ export interface components {
         };
         CaseEventChoiceResponse: {
             /** @enum {string} */
-            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially";
+            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon";
             /** @description Must act: e-mailed at once by default; informational types default to the digest. */
             mustAct: boolean;
             inApp: boolean;
@@ -2188,7 +2266,7 @@ export interface components {
         };
         CaseEventChoiceDto: {
             /** @enum {string} */
-            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially";
+            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon";
             inApp: boolean;
             /** @enum {string} */
             email: "immediate" | "digest" | "off";
@@ -2497,6 +2575,46 @@ export interface components {
             totals: components["schemas"]["EmployerOverviewTotalsResponse"];
             casesByStage: components["schemas"]["CountResponse"][];
             systems: components["schemas"]["RegisterSystemResponse"][];
+        };
+        PersonalAgendaItemResponse: {
+            /**
+             * @description `track`: a track's next move; `term`: a running term; `information_request`, `vote`, `meeting`.
+             * @enum {string}
+             */
+            kind: "track" | "term" | "information_request" | "vote" | "meeting" | "case";
+            /**
+             * @description The side that must act.
+             * @enum {string}
+             */
+            side: "employer" | "council";
+            /** @description Whether the signed-in person's own side must act (an expert or a union officer follows). */
+            yours: boolean;
+            /** @description A track action type, or `answer_information`, `send_case`, `observe_term`, `cast_vote`, `attend_meeting`. */
+            action: string;
+            caseId: string | null;
+            caseTitle: string | null;
+            track: string | null;
+            ruleId: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** @description Calendar days from today (Amsterdam); negative when overdue. */
+            daysLeft: number | null;
+            fatal: boolean;
+            /** @description The question, the vote's proposal or the meeting's title. */
+            subject: string | null;
+            informationRequestId: string | null;
+            voteId: string | null;
+            meetingId: string | null;
+            /** @description The web app's path where it is done, e.g. `/cases/<id>/information`. */
+            path: string;
+            /** @description The element id on that page. */
+            anchor: string;
+        };
+        PersonalAgendaResponse: {
+            /** Format: date */
+            today: string;
+            /** @description Most urgent first: fatal terms, then by date; undated last. */
+            items: components["schemas"]["PersonalAgendaItemResponse"][];
         };
         ApplicableSectionsResponse: {
             dpia: boolean;
@@ -3006,14 +3124,18 @@ export interface components {
             deletedAt: string | null;
             version: number;
         };
+        MentionableResponse: {
+            userId: string;
+            displayName: string;
+        };
         CreateCommentDto: {
-            /** @description Markdown text; `@[Display name](userId)` mentions and notifies a user. */
+            /** @description Markdown text; `@[Display name](userId)`, or a plain `@Display name` of someone who can read the thread, mentions and notifies a user. */
             body: string;
             /** @description Users to mention besides those named in the body. */
             mentions?: string[];
         };
         UpdateCommentDto: {
-            /** @description Markdown text; `@[Display name](userId)` mentions and notifies a user. */
+            /** @description Markdown text; `@[Display name](userId)`, or a plain `@Display name` of someone who can read the thread, mentions and notifies a user. */
             body: string;
             /** @description Users to mention besides those named in the body. */
             mentions?: string[];
@@ -4915,6 +5037,25 @@ export interface operations {
             };
         };
     };
+    AgendaController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalAgendaResponse"];
+                };
+            };
+        };
+    };
     AssessmentController_get: {
         parameters: {
             query?: never;
@@ -5584,6 +5725,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommentResponse"];
+                };
+            };
+        };
+    };
+    CommentController_mentionable: {
+        parameters: {
+            query?: {
+                /** @description `case` (the whole case), `union` (the council and the union officers it shares the case with), `assessment:<question id>` or `document:<uuid>`. Omitted: every thread you may see (GET) or `case` (POST). */
+                thread?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentionableResponse"][];
                 };
             };
         };

@@ -75,6 +75,7 @@ function Thread({ caseId, thread, version, names }: { caseId: string; thread: 'c
         }}
       >
         <TextArea label={t('discussion.write')} value={body} onChange={(e) => setBody(e.target.value)} required />
+        <MentionSuggestions caseId={caseId} thread={thread} body={body} onPick={setBody} />
         <ErrorAlert error={post.error} />
         <button type="submit" className="button button-primary" disabled={post.busy || !body.trim()}>
           {t('discussion.post')}
@@ -93,5 +94,34 @@ function CommentItem({ comment: c, author, when }: { comment: Comment; author: s
         {author ?? t('common.someone')} · {when} {c.editedAt && <Badge>{t('discussion.edited')}</Badge>}
       </p>
     </li>
+  );
+}
+
+/**
+ * Typing `@` offers the people who can read the thread (the server's list); picking one writes a
+ * plain `@Name`, which the server turns into a mention of that person.
+ */
+function MentionSuggestions({ caseId, thread, body, onPick }: { caseId: string; thread: 'case' | 'union'; body: string; onPick: (body: string) => void }) {
+  const { t } = useI18n();
+  const query = /(^|\s)@([^@\n]{0,40})$/.exec(body);
+  const people = useAsync(() => (query ? unwrap(api.GET('/cases/{caseId}/comments/mentionable', { params: { path: { caseId }, query: { thread } } })) : Promise.resolve(null)), [caseId, thread, query !== null]);
+  if (!query || !people.data) {
+    return null;
+  }
+  const typed = query[2].toLowerCase();
+  const matches = people.data.filter((p) => p.displayName.toLowerCase().startsWith(typed)).slice(0, 8);
+  if (matches.length === 0) {
+    return null;
+  }
+  return (
+    <ul className="mention-suggestions" aria-label={t('discussion.mentionable')}>
+      {matches.map((p) => (
+        <li key={p.userId}>
+          <button type="button" className="button button-link" onClick={() => onPick(`${body.slice(0, body.length - query[2].length)}${p.displayName} `)}>
+            @{p.displayName}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

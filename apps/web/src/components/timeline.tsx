@@ -1,5 +1,5 @@
 import type { Schemas } from '../api/client';
-import { type Side, SIDE_STAGES, TRACK_ORDER, TRACK_PATH, type TrackKind } from '../domain';
+import { SIDE_STAGES, TRACK_ORDER, TRACK_PATH, type TrackKind } from '../domain';
 import { useI18n } from '../i18n';
 import { TrackActions } from './track-actions';
 import { Badge } from './ui';
@@ -19,9 +19,10 @@ interface HistoryEntry {
 
 /**
  * The parallel tracks as a timeline: each track a row of its stages in process order, the
- * current one marked, with what happened when, and the actions open to the reader's side.
+ * current one marked, stages gone past without entering them shown as skipped, what happened
+ * when, and the actions the server offers the reader.
  */
-export function Timeline({ aiCase, side, onChanged }: { aiCase: CaseResponse; side: Side; onChanged: (c: CaseResponse) => void }) {
+export function Timeline({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c: CaseResponse) => void }) {
   const { t } = useI18n();
   const tracks = [...aiCase.tracks].sort((a, b) => TRACK_ORDER.indexOf(a.kind as TrackKind) - TRACK_ORDER.indexOf(b.kind as TrackKind));
   if (tracks.length === 0) {
@@ -30,13 +31,13 @@ export function Timeline({ aiCase, side, onChanged }: { aiCase: CaseResponse; si
   return (
     <div className="timeline">
       {tracks.map((track) => (
-        <TrackRow key={track.kind} track={track} aiCase={aiCase} side={side} onChanged={onChanged} />
+        <TrackRow key={track.kind} track={track} aiCase={aiCase} onChanged={onChanged} />
       ))}
     </div>
   );
 }
 
-function TrackRow({ track, aiCase, side, onChanged }: { track: Track; aiCase: CaseResponse; side: Side; onChanged: (c: CaseResponse) => void }) {
+function TrackRow({ track, aiCase, onChanged }: { track: Track; aiCase: CaseResponse; onChanged: (c: CaseResponse) => void }) {
   const { t, label, dateTime, day } = useI18n();
   const kind = track.kind as TrackKind;
   const path = TRACK_PATH[kind];
@@ -45,6 +46,11 @@ function TrackRow({ track, aiCase, side, onChanged }: { track: Track; aiCase: Ca
   const anchor = onSide ? (snapshot.returnStage ?? lastMainStage(snapshot.history ?? [], path)) : track.stage;
   const currentIndex = path.indexOf(anchor);
   const history = [...(snapshot.history ?? [])].reverse();
+  const passed = new Set([path[0], ...(snapshot.history ?? []).flatMap((h) => [h.from, h.to])]);
+  // A meeting held after the request was filed never enters `consultation_held`, yet it took place.
+  if ((snapshot.consultationsHeld ?? 0) > 0) {
+    passed.add('consultation_held');
+  }
   return (
     <section className={`track track-${kind}`} aria-labelledby={`track-${kind}`} data-track={kind} data-stage={track.stage}>
       <div className="track-head">
@@ -53,7 +59,9 @@ function TrackRow({ track, aiCase, side, onChanged }: { track: Track; aiCase: Ca
       </div>
       <ol className="track-steps" tabIndex={0} aria-label={t('timeline.stepsOf', { track: label('track', kind) })}>
         {path.map((stage, index) => {
-          const state = !onSide && index === currentIndex ? 'current' : index < currentIndex || (onSide && index <= currentIndex) ? 'done' : 'todo';
+          const reached = index < currentIndex || (onSide && index <= currentIndex);
+          // A stage the track went past without entering it (no meeting asked, no deliberation) is skipped.
+          const state = !onSide && index === currentIndex ? 'current' : reached ? (passed.has(stage) ? 'done' : 'skipped') : 'todo';
           return (
             <li key={stage} className={`step step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
               <span className="step-dot" aria-hidden="true" />
@@ -83,7 +91,7 @@ function TrackRow({ track, aiCase, side, onChanged }: { track: Track; aiCase: Ca
           </ol>
         </details>
       )}
-      <TrackActions aiCase={aiCase} track={track} side={side} onChanged={onChanged} />
+      <TrackActions aiCase={aiCase} track={track} onChanged={onChanged} />
     </section>
   );
 }

@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
-import { ACTION_FIELDS, type ActionField, type ActionType, actionsFor, POSITIONS, type Side, type TrackKind } from '../domain';
+import { ACTION_FIELDS, type ActionField, POSITIONS, type TrackKind } from '../domain';
+import { Link } from '../router';
+import { type ActionType, offeredActions } from '../track-offer';
 import { todayInAmsterdam } from '../format';
 import { useI18n } from '../i18n';
 import { Checkbox, ErrorAlert, SelectField, TextArea, TextField, useMutation, YesNo } from './ui';
@@ -10,20 +12,48 @@ type CaseResponse = Schemas['CaseResponse'];
 type Track = Schemas['TrackResponse'];
 type TrackAction = Schemas['TrackActionDto'];
 
-/** The actions open to the reader's side on one track, each a small form. */
-export function TrackActions({ aiCase, track, side, onChanged }: { aiCase: CaseResponse; track: Track; side: Side; onChanged: (c: CaseResponse) => void }) {
-  const { t } = useI18n();
-  const actions = aiCase.status === 'sent' ? actionsFor(track.kind as TrackKind, track.stage, side) : [];
-  if (actions.length === 0) {
+/** The actions the server offers the reader on one track: open ones as forms, refused ones with what is missing. */
+export function TrackActions({ aiCase, track, onChanged }: { aiCase: CaseResponse; track: Track; onChanged: (c: CaseResponse) => void }) {
+  const { t, label } = useI18n();
+  const { open, refused } = offeredActions(track);
+  if (open.length === 0 && refused.length === 0) {
     return null;
   }
   return (
     <div className="track-actions" role="group" aria-label={t('actions.groupLabel')}>
-      {actions.map((action) => (
+      {open.map((action) => (
         <ActionForm key={action} action={action} aiCase={aiCase} kind={track.kind as TrackKind} onChanged={onChanged} />
       ))}
+      {refused.length > 0 && (
+        <ul className="refused-actions">
+          {refused.map((a) => (
+            <li key={a.action} data-refused-action={a.action}>
+              <span className="muted">{label('action', a.action)}</span> · {t('actions.stillNeeded')}{' '}
+              {a.missing.map((m, i) => (
+                <span key={m.code}>
+                  {i > 0 && ', '}
+                  <Link to={m.tab === 'overview' ? `/cases/${aiCase.id}` : `/cases/${aiCase.id}/${m.tab}`} onClick={() => scrollToSoon(m.anchor)}>
+                    {missingLabel(label, m)}
+                  </Link>
+                </span>
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
+}
+
+/** The label of a missing item from its server key; a key without a text falls back to the readable code. */
+function missingLabel(label: (group: string, value: string) => string, m: { labelKey: string }): string {
+  const [group, ...rest] = m.labelKey.split('.');
+  return label(group, rest.join('.'));
+}
+
+function scrollToSoon(anchor: string): void {
+  // The tab renders after the route changes; then the element exists.
+  window.setTimeout(() => document.getElementById(anchor)?.scrollIntoView({ block: 'start' }), 50);
 }
 
 function ActionForm({ action, aiCase, kind, onChanged }: { action: ActionType; aiCase: CaseResponse; kind: TrackKind; onChanged: (c: CaseResponse) => void }) {

@@ -11,11 +11,13 @@ import { Documents } from '../components/documents';
 import { Dossier } from '../components/dossier';
 import { GoLiveGate } from '../components/gate';
 import { InformationRequests } from '../components/information-requests';
+import { NextActionHeader } from '../components/next-action';
+import { Positions } from '../components/positions';
 import { Timeline } from '../components/timeline';
 import { TriageForm, TriageOutcome } from '../components/triage';
 import { UnionShares } from '../components/union-shares';
 import { Button, ErrorAlert, Loading, PageHeader, TextArea, useAsync, useMutation } from '../components/ui';
-import { type Side, triageOf } from '../domain';
+import { type Side, TRACK_ORDER, type TrackKind, triageOf } from '../domain';
 import { useI18n } from '../i18n';
 import { useCaseRoom } from '../realtime';
 import { Link } from '../router';
@@ -60,6 +62,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
     <article className="case-page" data-case-id={c.id} data-version={c.version}>
       <PageHeader title={c.title}>
         <StageBadge c={c} />
+        <TrackStages aiCase={c} />
         <PdfExport aiCase={c} />
         {presence.length > 1 && (
           <span className="presence" aria-live="polite">
@@ -67,6 +70,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
           </span>
         )}
       </PageHeader>
+      <NextActionHeader next={c.nextAction} />
       <nav className="tabs" aria-label={t('case.sections')}>
         <ul>
           {tabs.map((x) => (
@@ -88,6 +92,27 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
       {active === 'information' && <InformationRequests aiCase={c} side={c.yourSide} names={names} version={liveVersion} />}
       {active === 'audit' && <AuditTrail caseId={c.id} names={names} version={liveVersion} />}
     </article>
+  );
+}
+
+/**
+ * Beside the case's overall stage (the least advanced leading track), each track's own stage, so
+ * the header always agrees with the tracks below it.
+ */
+function TrackStages({ aiCase }: { aiCase: CaseResponse }) {
+  const { label } = useI18n();
+  if (aiCase.status === 'draft' || aiCase.tracks.length === 0) {
+    return null;
+  }
+  const tracks = [...aiCase.tracks].sort((a, b) => TRACK_ORDER.indexOf(a.kind as TrackKind) - TRACK_ORDER.indexOf(b.kind as TrackKind));
+  return (
+    <ul className="track-stages" aria-label={label('caseHeader', 'tracks')}>
+      {tracks.map((tr) => (
+        <li key={tr.kind} data-track-stage={tr.kind}>
+          {label('track', tr.kind)}: {label('stage', tr.stage)}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -137,9 +162,10 @@ function Overview({ aiCase, names, onChanged }: { aiCase: CaseResponse; names: M
       <TriageProposal aiCase={aiCase} onChanged={onChanged} />
       <LateEntries aiCase={aiCase} />
       {aiCase.status === 'sent' && aiCase.yourSide !== 'union' && <CaseCommittee aiCase={aiCase} onChanged={onChanged} />}
+      <Positions aiCase={aiCase} />
       <section aria-labelledby="tracks-title" className="card">
         <h2 id="tracks-title">{t('case.tracks')}</h2>
-        <Timeline aiCase={aiCase} side={aiCase.yourSide} onChanged={onChanged} />
+        <Timeline aiCase={aiCase} onChanged={onChanged} />
       </section>
       <div className="grid-2">
         <section aria-labelledby="gate-title" className="card">

@@ -1,4 +1,5 @@
 import { api, type Schemas, unwrap } from '../api/client';
+import { Agenda } from '../components/agenda';
 import { CaseList, StageBadge } from '../components/case-list';
 import { DaysLeft } from '../components/deadlines';
 import { Badge, Empty, ErrorAlert, Loading, PageHeader, useAsync } from '../components/ui';
@@ -11,8 +12,6 @@ import { CouncilRoles, ExpertEngagements } from './council-roles';
 
 type DeadlineItem = Schemas['DeadlineItemResponse'];
 
-/** Stages where a case waits for the employer; the rest wait for the council, a court, or nobody. */
-const WAITS_FOR_EMPLOYER = ['draft', 'screening', 'preparation', 'employer_decision', 'nullity_invoked', 'go_live_gate', 'on_hold', 'prohibited'];
 const CLOSED = ['closed', 'withdrawn'];
 
 /** Any case event, notification or share may change what a home page lists. */
@@ -31,6 +30,7 @@ export function HomePage() {
           </Link>
         )}
       </PageHeader>
+      {(roles.employer || roles.council || roles.expert || roles.union) && <Agenda />}
       {roles.employer && <EmployerHome />}
       {roles.employer && <EmployerCostNotices />}
       {(roles.council || roles.expert) && <CouncilHome />}
@@ -55,8 +55,6 @@ function EmployerHome() {
     return cases.error ? <ErrorAlert error={cases.error} /> : <Loading />;
   }
   const open = cases.data.items.filter((c) => !CLOSED.includes(c.stage));
-  const mine = open.filter((c) => WAITS_FOR_EMPLOYER.includes(c.status === 'draft' ? 'draft' : c.stage));
-  const others = open.filter((c) => !mine.includes(c));
   const totals = overview.data?.totals;
   return (
     <>
@@ -76,16 +74,10 @@ function EmployerHome() {
           </li>
         </ul>
       )}
-      <div className="grid-2">
-        <section aria-labelledby="waiting-you" className="card">
-          <h2 id="waiting-you">{t('home.waitingForYou')}</h2>
-          {mine.length ? <CaseList cases={mine} showWaiting /> : <Empty>{t('home.nothingWaiting')}</Empty>}
-        </section>
-        <section aria-labelledby="waiting-others" className="card">
-          <h2 id="waiting-others">{t('home.waitingForOthers')}</h2>
-          {others.length ? <CaseList cases={others} showWaiting /> : <Empty>{t('home.nothingWaiting')}</Empty>}
-        </section>
-      </div>
+      <section aria-labelledby="open-cases" className="card">
+        <h2 id="open-cases">{t('home.openCasesTitle')}</h2>
+        {open.length ? <CaseList cases={open} /> : <Empty>{t('home.nothingWaiting')}</Empty>}
+      </section>
       {overview.data && overview.data.systems.some((s) => !s.currentCase) && (
         <section aria-labelledby="without-case" className="card">
           <h2 id="without-case">{t('home.systemsWithoutCase')}</h2>

@@ -207,10 +207,50 @@ export class CaseListResponse {
   @ApiProperty() total!: number;
 }
 
+/** One condition still unmet before an action can be taken, and where on the case it is put right. */
+export class MissingItemResponse {
+  /** The stage machine's code, e.g. `consultation_meeting_held`, `request_contents:reasons`, `gate:dpia_done`. */
+  @ApiProperty() code!: string;
+  /** Message key of the plain-language label: `gate.<condition>` or `missing.<item>`. */
+  @ApiProperty() labelKey!: string;
+  /** The case page's tab where it is fixed (`/cases/<id>/<tab>`). */
+  @ApiProperty({ enum: ['overview', 'triage', 'information', 'dossier'] }) tab!: string;
+  /** The element id on that tab. */
+  @ApiProperty() anchor!: string;
+}
+
+/** An action the caller's side could take on the track in its stage: open now, or what is missing. */
+export class AllowedActionResponse {
+  @ApiProperty() action!: string;
+  @ApiProperty() allowed!: boolean;
+  @ApiProperty({ type: [MissingItemResponse] }) missing!: MissingItemResponse[];
+}
+
 export class TrackResponse {
   @ApiProperty({ enum: TRACK_KIND_VALUES }) kind!: string;
   @ApiProperty() stage!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) snapshot!: Record<string, unknown>;
+  /** What the signed-in person may do on this track now; the web offers exactly these. */
+  @ApiProperty({ type: [AllowedActionResponse] }) allowedActions!: AllowedActionResponse[];
+}
+
+/** Who must act next, on what, by when. */
+export class NextActionResponse {
+  @ApiProperty({ enum: ['employer', 'council'] }) side!: string;
+  /** A track action type, or `answer_information`, `send_case`, `observe_term`. */
+  @ApiProperty() action!: string;
+  @ApiProperty({ type: String, nullable: true, enum: [...TRACK_KIND_VALUES, null] }) track!: string | null;
+  @ApiProperty({ type: String, nullable: true }) ruleId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) dueDate!: string | null;
+  /** Calendar days from today (Amsterdam) to the due date; negative when overdue. */
+  @ApiProperty({ type: Number, nullable: true }) daysLeft!: number | null;
+  /** Missing the term loses a right for good. */
+  @ApiProperty() fatal!: boolean;
+  @ApiProperty({ type: String, nullable: true }) informationRequestId!: string | null;
+  /** The case page's tab where it is done (`/cases/<id>/<tab>`). */
+  @ApiProperty({ enum: ['overview', 'information'] }) tab!: string;
+  /** The element id on that tab. */
+  @ApiProperty() anchor!: string;
 }
 
 export class DeadlineResponse {
@@ -264,6 +304,8 @@ export class CaseResponse extends CaseSummaryResponse {
   @ApiProperty({ type: [LateEntryResponse] }) lateEntries!: LateEntryResponse[];
   /** What the calling user may do here, for the UI. */
   @ApiProperty({ enum: ['employer', 'council_board', 'council_member', 'expert', 'union'] }) yourSide!: string;
+  /** Who must act next on the case, on what, by when; null when nothing is pending. */
+  @ApiProperty({ type: NextActionResponse, nullable: true }) nextAction!: NextActionResponse | null;
 }
 
 export class InformationRequestResponse {

@@ -1,4 +1,4 @@
-import { isThreadKey, mayUseThread, mentionedUserIds, visibilityOfThread } from './threads';
+import { isThreadKey, mayUseThread, mentionedUserIds, namedMentions, visibilityOfThread } from './threads';
 
 const A = '6f1c2b8e-4b0a-4c1e-9d53-0f1e2d3c4b5a';
 const B = '0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -36,5 +36,25 @@ describe('comment threads', () => {
     expect(mentionedUserIds(body)).toEqual([A]);
     expect(mentionedUserIds(body, [B, A])).toEqual([A, B]);
     expect(mentionedUserIds('geen vermeldingen')).toEqual([]);
+  });
+});
+
+describe('namedMentions', () => {
+  const people = [
+    { userId: 'A', displayName: 'Sanne' },
+    { userId: 'B', displayName: 'Sanne Bakker' },
+    { userId: 'C', displayName: 'Jan (HR)' },
+  ];
+
+  it.each([
+    ['@Sanne Bakker, kijk je mee?', ['b']],
+    ['@Sanne kijk je mee?', ['a']],
+    ['@sanne bakker en @Sanne', ['b', 'a']],
+    ['@Sannes fiets', []],
+    ['mail@Sanne.nl', []],
+    ['vraag @Jan (HR)', ['c']],
+    ['geen noemingen', []],
+  ])('%s', (body, expected) => {
+    expect(namedMentions(body, people)).toEqual(expected);
   });
 });

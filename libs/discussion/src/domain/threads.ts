@@ -23,3 +23,22 @@ export function mentionedUserIds(body: string, explicit: readonly string[] = [])
   const fromBody = [...body.matchAll(MENTION_TOKEN)].map((m) => m[1]);
   return [...new Set([...fromBody, ...explicit].map((id) => id.toLowerCase()))];
 }
+
+/**
+ * The people a plain `@Name` in a body names: a mentionable person whose display name follows an
+ * `@` and ends at a non-letter (so `@Sanne` does not name "Sanne Bakker", and `@Sanne Bakker` does).
+ * Longer names are tried first, so "@Sanne Bakker" is not also taken for a "Sanne".
+ */
+export function namedMentions(body: string, people: ReadonlyArray<{ userId: string; displayName: string }>): string[] {
+  const found: string[] = [];
+  let rest = body;
+  for (const person of [...people].filter((p) => p.displayName.trim().length > 0).sort((a, b) => b.displayName.length - a.displayName.length)) {
+    const escaped = person.displayName.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])@${escaped}(?![\\p{L}\\p{N}])`, 'giu');
+    if (pattern.test(rest)) {
+      found.push(person.userId.toLowerCase());
+      rest = rest.replace(pattern, '$1');
+    }
+  }
+  return found;
+}

@@ -21,7 +21,7 @@ export class ThreadQueryDto {
 }
 
 export class CreateCommentDto {
-  @ApiProperty({ description: 'Markdown text; `@[Display name](userId)` mentions and notifies a user.' })
+  @ApiProperty({ description: 'Markdown text; `@[Display name](userId)`, or a plain `@Display name` of someone who can read the thread, mentions and notifies a user.' })
   @IsString()
   @MinLength(1)
   @MaxLength(20000)
@@ -57,4 +57,10 @@ export class CommentRevisionResponse {
   @ApiProperty({ description: '1 is the original text.' }) revision!: number;
   @ApiProperty({ type: String, nullable: true, description: 'Null when the comment was deleted: its history is kept for the record, not shown.' }) body!: string | null;
   @ApiProperty() revisedAt!: string;
+}
+
+/** Someone who can read the thread, offered after `@`. */
+export class MentionableResponse {
+  @ApiProperty() userId!: string;
+  @ApiProperty() displayName!: string;
 }

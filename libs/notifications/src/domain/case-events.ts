@@ -25,6 +25,9 @@ export const CASE_EVENT_TYPES = [
   'union_share.revoked',
   'internal.vote_opened',
   'ai_system.changed_materially',
+  'case.go_live_gate_opened',
+  'case.go_live_gate_closed',
+  'internal.vote_closing_soon',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -62,6 +65,10 @@ export const CASE_EVENT_RULES: Readonly<Record<CaseEventType, CaseEventRule>> = 
   'case.triage_proposed': { audiences: ['council_board'], mustAct: true },
   'case.use_reported': { audiences: ['employer'], mustAct: true },
   'ai_system.use_started_gate_closed': { audiences: ['council'], mustAct: true },
+  // Both sides follow the gate: the employer may (no longer) go live, the council knows where it stands.
+  'case.go_live_gate_opened': { audiences: ['employer', 'council'], mustAct: false },
+  'case.go_live_gate_closed': { audiences: ['employer', 'council'], mustAct: false },
+  'internal.vote_closing_soon': { audiences: ['council_voters'], mustAct: true },
   'union_share.granted': { audiences: ['share_union'], mustAct: false },
   'union_share.revoked': { audiences: ['share_union'], mustAct: false },
   'internal.vote_opened': { audiences: ['council_voters'], mustAct: true },
@@ -82,7 +89,29 @@ export interface CaseEventFacts {
   readonly path: string;
   /** The union's name, for share events (the case may be none: a share of all cases). */
   readonly unionName?: string | null;
+  /** The terms the event starts, with their last day, so the text says by when (issue #16). */
+  readonly terms?: readonly StartedTerm[];
 }
+
+export interface StartedTerm {
+  readonly ruleId: string;
+  /** The last day (inclusive), Amsterdam calendar day. */
+  readonly strictDate: string;
+  readonly fatal: boolean;
+}
+
+/**
+ * The deadline rules each event starts, and on which deadline track they run: the event's own
+ * track, or an information request's own term (`information:<requestId>`).
+ */
+export const TERMS_STARTED: Readonly<Partial<Record<CaseEventType, { readonly rules: readonly string[]; readonly track: 'track' | 'information_request' }>>> = {
+  'case.request_submitted': { rules: ['advice_response_term', 'consent_response_term'], track: 'track' },
+  'case.information_requested': { rules: ['information_response_term'], track: 'information_request' },
+  'case.consultation_requested': { rules: ['consultation_meeting_term'], track: 'track' },
+  'case.council_position_recorded': { rules: ['employer_decision_sla'], track: 'track' },
+  // WOR 25(6), 26(2), 27(5): a decision starts the suspension and the fatal appeal or nullity month [W7, W8, W15]
+  'case.employer_decision_recorded': { rules: ['suspension_term', 'appeal_term', 'nullity_term'], track: 'track' },
+};
 
 /** The place in the web app each event is acted on. */
 export function caseEventPath(
@@ -102,6 +131,7 @@ export function caseEventPath(
     case 'case.triage_proposed':
       return c ? `${c}/triage` : '/';
     case 'internal.vote_opened':
+    case 'internal.vote_closing_soon':
       return c ? `${c}/council` : '/';
     case 'union_share.granted':
     case 'union_share.revoked':
@@ -177,6 +207,18 @@ const NL: Texts = {
   'case.use_reported': {
     subject: 'De OR meldt gebruik van het systeem',
     body: 'De ondernemingsraad meldt dat het systeem wordt gebruikt terwijl de go-live-poort dicht is. Bekijk welke voorwaarden nog openstaan.',
+  },
+  'internal.vote_closing_soon': {
+    subject: 'Een stemming in de OR sluit binnenkort',
+    body: 'Een stemming in de interne ruimte van de ondernemingsraad sluit binnen een dag en je hebt nog niet gestemd. Breng je stem uit voordat ze sluit.',
+  },
+  'case.go_live_gate_opened': {
+    subject: 'De go-live-poort is open',
+    body: 'Aan alle voorwaarden van de go-live-poort is voldaan: het systeem mag in gebruik worden genomen.',
+  },
+  'case.go_live_gate_closed': {
+    subject: 'De go-live-poort is weer dicht',
+    body: 'De go-live-poort is dichtgegaan: het systeem mag (nog) niet in gebruik. Bekijk welke voorwaarden openstaan.',
   },
   'ai_system.use_started_gate_closed': {
     subject: 'Systeem in gebruik genomen zonder open go-live-poort',
@@ -256,6 +298,18 @@ const EN: Texts = {
   'case.use_reported': {
     subject: 'The works council reports use of the system',
     body: 'The works council reports that the system is in use while the go-live gate is closed. See which conditions are still open.',
+  },
+  'internal.vote_closing_soon': {
+    subject: 'A council vote closes soon',
+    body: 'A vote in the works council’s internal space closes within a day and you have not voted yet. Cast your vote before it closes.',
+  },
+  'case.go_live_gate_opened': {
+    subject: 'The go-live gate is open',
+    body: 'Every condition of the go-live gate is met: the system may be put into use.',
+  },
+  'case.go_live_gate_closed': {
+    subject: 'The go-live gate has closed',
+    body: 'The go-live gate has closed: the system may not (yet) be used. See which conditions are open.',
   },
   'ai_system.use_started_gate_closed': {
     subject: 'System put into use without an open go-live gate',

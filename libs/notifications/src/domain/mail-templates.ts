@@ -84,6 +84,7 @@ const TEXTS = {
       'Je ontvangt dit overzicht omdat je e-mailmeldingen één keer per dag gebundeld ontvangt. Meldingen instellen:',
     someone: 'Iemand',
     mentionSubject: (actor: string) => `${actor} heeft je genoemd in een discussie`,
+    termStarted: (rule: string, date: string, fatal: boolean) => `${rule}: tot en met ${date}.${fatal ? ' Dit is een fatale termijn: wie hem mist, verliest het recht.' : ''}`,
     mentionBody: (actor: string, inCase: string) =>
       `${actor} heeft je genoemd in een discussie${inCase}. Open de discussie in Overleg om de reactie te lezen.`,
     openDiscussion: 'Open de discussie',
@@ -125,6 +126,7 @@ const TEXTS = {
       'You receive this digest because you chose to get e-mail notifications bundled once a day. Notification settings:',
     someone: 'Someone',
     mentionSubject: (actor: string) => `${actor} mentioned you in a discussion`,
+    termStarted: (rule: string, date: string, fatal: boolean) => `${rule}: up to and including ${date}.${fatal ? ' This is a fatal term: missing it loses the right.' : ''}`,
     mentionBody: (actor: string, inCase: string) =>
       `${actor} mentioned you in a discussion${inCase}. Open the discussion in Overleg to read the comment.`,
     openDiscussion: 'Open the discussion',
@@ -180,7 +182,10 @@ export function describeNotification(
 ): { subject: string; paragraphs: string[] } {
   const t = TEXTS[language];
   if ('path' in facts) {
-    return describeCaseEvent(facts, language);
+    const described = describeCaseEvent(facts, language);
+    // Where the event starts a term, the text says until when.
+    const terms = (facts.terms ?? []).map((term) => t.termStarted(ruleLabel(term.ruleId, language), formatDate(term.strictDate, language), term.fatal));
+    return { subject: described.subject, paragraphs: [...described.paragraphs, ...terms] };
   }
   if (facts.type === 'mention') {
     const actor = facts.actorName ?? t.someone;

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+
+import type { Actor } from '@wc/auth';
+import { byUrgency, type CaseAgenda, CaseService, daysBetween, type Duty, type DutySide } from '@wc/cases';
+import { Clock, orNullIfHidden } from '@wc/core';
+import { VoteService } from '@wc/council-space';
+import { toAmsterdamDate } from '@wc/deadlines';
+import { MeetingsService } from '@wc/meetings';
+
+import type { PersonalAgendaItemResponse, PersonalAgendaResponse } from './dto/agenda.dto';
+
+type CaseSide = CaseAgenda['side'];
+
+/**
+ * The personal agenda (issue #16): one list across every case the person may see, of what they or
+ * their side must do, on what, by when, most urgent first. The cases, their tracks, terms and
+ * information requests come from `CaseService.agendaOf` by the case policy in a fixed number of
+ * statements; votes in one more; meetings once per council of those cases.
+ */
+@Injectable()
+export class AgendaService {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly votes: VoteService,
+    private readonly meetings: MeetingsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async agendaOf(actor: Actor): Promise<PersonalAgendaResponse> {
+    const now = this.clock.now();
+    const today = toAmsterdamDate(now);
+    const cases = await this.cases.agendaOf(actor);
+    const items: PersonalAgendaItemResponse[] = cases.flatMap((c) => c.duties.map((d) => caseItem(c, d)));
+    // Votes are council-internal: only cases where the actor sits on the council side.
+    const internal = cases.filter((c) => c.side === 'council_board' || c.side === 'council_member');
+    const titles = new Map(cases.map((c) => [c.caseId, c.title]));
+    for (const vote of await this.votes.awaitingBallotOf(actor, internal.map((c) => c.caseId))) {
+      const dueDate = toAmsterdamDate(new Date(vote.closesAt));
+      items.push({ ...blank(), kind: 'vote', side: 'council', yours: true, action: 'cast_vote', caseId: vote.caseId, caseTitle: titles.get(vote.caseId) ?? null, dueDate, daysLeft: daysBetween(today, dueDate), subject: vote.proposal, voteId: vote.id, path: `/cases/${vote.caseId}/council`, anchor: `vote-${vote.id}` });
+    }
+    items.push(...(await this.meetingItems(actor, cases, now, today)));
+    // Ties: the person's own duties first, then by case and action, so the order never depends on the read.
+    return { today, items: items.sort((a, b) => byUrgency(a, b) || Number(b.yours) - Number(a.yours) || (a.caseTitle ?? '').localeCompare(b.caseTitle ?? '') || a.action.localeCompare(b.action)) };
+  }
+
+  /** Planned meetings of the councils of the actor's cases that the actor takes part in. */
+  private async meetingItems(actor: Actor, cases: readonly CaseAgenda[], now: Date, today: string): Promise<PersonalAgendaItemResponse[]> {
+    const councils = [...new Set(cases.filter((c) => c.side === 'employer' || c.side === 'council_board' || c.side === 'council_member').map((c) => c.worksCouncilId))];
+    const items: PersonalAgendaItemResponse[] = [];
+    for (const councilId of councils) {
+      const meetings = (await orNullIfHidden(this.meetings.list(actor, councilId))) ?? [];
+      for (const m of meetings.filter((x) => x.status === 'planned' && new Date(x.startsAt).getTime() >= now.getTime())) {
+        const dueDate = toAmsterdamDate(new Date(m.startsAt));
+        const employer = cases.some((c) => c.worksCouncilId === councilId && c.side === 'employer');
+        items.push({ ...blank(), kind: 'meeting', side: employer ? 'employer' : 'council', yours: true, action: 'attend_meeting', dueDate, daysLeft: daysBetween(today, dueDate), subject: m.title, meetingId: m.id, path: `/meetings/${m.id}`, anchor: 'meeting-title' });
+      }
+    }
+    return items;
+  }
+}
+
+/** Whose duty it is, from the person's side on the case: experts and union officers follow. */
+function isYours(side: CaseSide, duty: DutySide): boolean {
+  return (side === 'employer' && duty === 'employer') || ((side === 'council_board' || side === 'council_member') && duty === 'council');
+}
+
+function caseItem(c: CaseAgenda, d: Duty): PersonalAgendaItemResponse {
+  const kind = d.informationRequestId ? 'information_request' : d.action === 'observe_term' ? 'term' : d.action === 'send_case' ? 'case' : 'track';
+  return {
+    ...blank(),
+    kind,
+    side: d.side,
+    yours: isYours(c.side, d.side),
+    action: d.action,
+    caseId: c.caseId,
+    caseTitle: c.title,
+    track: d.track,
+    ruleId: d.ruleId,
+    dueDate: d.dueDate,
+    daysLeft: d.daysLeft,
+    fatal: d.fatal,
+    subject: d.informationRequestId ? (c.questions.get(d.informationRequestId) ?? null) : null,
+    informationRequestId: d.informationRequestId,
+    path: d.tab === 'overview' ? `/cases/${c.caseId}` : `/cases/${c.caseId}/${d.tab}`,
+    anchor: d.anchor,
+  };
+}
+
+function blank(): PersonalAgendaItemResponse {
+  return { kind: 'track', side: 'employer', yours: false, action: '', caseId: null, caseTitle: null, track: null, ruleId: null, dueDate: null, daysLeft: null, fatal: false, subject: null, informationRequestId: null, voteId: null, meetingId: null, path: '/', anchor: '' };
+}

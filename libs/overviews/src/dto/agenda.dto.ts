@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** One thing on the personal agenda: who must act, on what, by when, and where it is done. */
+export class PersonalAgendaItemResponse {
+  /** `track`: a track's next move; `term`: a running term; `information_request`, `vote`, `meeting`. */
+  @ApiProperty({ enum: ['track', 'term', 'information_request', 'vote', 'meeting', 'case'] }) kind!: string;
+  /** The side that must act. */
+  @ApiProperty({ enum: ['employer', 'council'] }) side!: string;
+  /** Whether the signed-in person's own side must act (an expert or a union officer follows). */
+  @ApiProperty() yours!: boolean;
+  /** A track action type, or `answer_information`, `send_case`, `observe_term`, `cast_vote`, `attend_meeting`. */
+  @ApiProperty() action!: string;
+  @ApiProperty({ type: String, nullable: true }) caseId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) caseTitle!: string | null;
+  @ApiProperty({ type: String, nullable: true }) track!: string | null;
+  @ApiProperty({ type: String, nullable: true }) ruleId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) dueDate!: string | null;
+  /** Calendar days from today (Amsterdam); negative when overdue. */
+  @ApiProperty({ type: Number, nullable: true }) daysLeft!: number | null;
+  @ApiProperty() fatal!: boolean;
+  /** The question, the vote's proposal or the meeting's title. */
+  @ApiProperty({ type: String, nullable: true }) subject!: string | null;
+  @ApiProperty({ type: String, nullable: true }) informationRequestId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) voteId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) meetingId!: string | null;
+  /** The web app's path where it is done, e.g. `/cases/<id>/information`. */
+  @ApiProperty() path!: string;
+  /** The element id on that page. */
+  @ApiProperty() anchor!: string;
+}
+
+export class PersonalAgendaResponse {
+  @ApiProperty({ format: 'date' }) today!: string;
+  /** Most urgent first: fatal terms, then by date; undated last. */
+  @ApiProperty({ type: [PersonalAgendaItemResponse] }) items!: PersonalAgendaItemResponse[];
+}
