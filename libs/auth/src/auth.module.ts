@@ -12,7 +12,9 @@ import { AuthService } from './auth.service';
 import { AccountService } from './account.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
-import { LoginFailureEntity } from './login-attempt.entity';
+import { LoginThrottle } from './login-throttle';
+import { LoginThrottleEntity } from './login-throttle.entity';
+import { LoginThrottleRepository } from './login-throttle.repository';
 import { MembershipEntity } from './membership.entity';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -23,14 +25,14 @@ import { UserRepository } from './user.repository';
 @Module({
   imports: [
     PassportModule,
-    TypeOrmModule.forFeature([AppUserEntity, MembershipEntity, RefreshTokenEntity, LoginFailureEntity]),
+    TypeOrmModule.forFeature([AppUserEntity, MembershipEntity, RefreshTokenEntity, LoginThrottleEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AccountService, PasswordHasher, JwtStrategy, LocalStrategy, UserRepository, TokenRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, AccountService, PasswordHasher, JwtStrategy, LocalStrategy, UserRepository, TokenRepository, LoginThrottle, LoginThrottleRepository, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, AccountService],
 })
 export class AuthModule {}

@@ -24,12 +24,6 @@ export class AppUserEntity {
   @Column({ type: 'uuid' })
   organisationId!: string;
 
-  @Column({ type: 'integer', default: 0 })
-  failedLogins!: number;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  lockedUntil!: Date | null;
-
   /** Set by an administrator or the council board; the account's sessions end with it. */
   @Column({ type: 'timestamptz', nullable: true })
   deactivatedAt!: Date | null;

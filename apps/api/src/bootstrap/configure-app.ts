@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 
+import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { RealtimeIoAdapter } from '@wc/realtime';
 
 import { answerClientErrors } from './client-error';
@@ -14,9 +15,11 @@ import { serveWebApp } from './web-app';
 /** Everything main.ts and the e2e tests both need, so tests run the real pipeline. */
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
+  const config = app.get<AppConfig>(APP_CONFIG);
   express.useLogger(app.get(Logger));
   express.useBodyParser('json', { limit: '1mb', reviver: refuseIllFormedText });
-  express.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For to believe: the client address feeds the login and rate limits.
+  express.set('trust proxy', config.auth.trustProxy);
   express.disable('x-powered-by');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
