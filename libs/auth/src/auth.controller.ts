@@ -8,6 +8,7 @@ import { AuthService } from './auth.service';
 import { CurrentActor, Public, RequireAuthentication } from './decorators';
 import { ChangePasswordDto, LoginDto, MeResponse, RefreshDto, TokenPairResponse, UpdateProfileDto } from './dto/auth.dto';
 import { LoginGuard } from './login.guard';
+import { RateLimited, RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { UserRepository } from './user.repository';
 
 @ApiTags('auth')
@@ -20,7 +21,8 @@ export class AuthController {
 
   /** The body is validated and the password checked by LoginGuard (passport-local). */
   @Public()
-  @UseGuards(LoginGuard)
+  // The rate limit first: a flood is refused before any password is hashed.
+  @UseGuards(RateLimitGuard, LoginGuard)
   @Post('login')
   @HttpCode(200)
   @ApiBody({ type: LoginDto })
@@ -29,6 +31,7 @@ export class AuthController {
   }
 
   @Public()
+  @RateLimited()
   @Post('refresh')
   @HttpCode(200)
   refresh(@Body() dto: RefreshDto): Promise<TokenPairResponse> {

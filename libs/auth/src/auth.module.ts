@@ -17,6 +17,7 @@ import { LoginThrottleEntity } from './login-throttle.entity';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { MembershipEntity } from './membership.entity';
 import { PasswordHasher } from './password-hasher';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { TokenRepository } from './token.repository';
 import { AppUserEntity } from './user.entity';
@@ -25,6 +26,7 @@ import { UserRepository } from './user.repository';
 @Module({
   imports: [
     PassportModule,
+    RateLimitModule,
     TypeOrmModule.forFeature([AppUserEntity, MembershipEntity, RefreshTokenEntity, LoginThrottleEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
