@@ -78,6 +78,23 @@ describe('authentication (e2e)', () => {
     await t.http().post('/auth/login').send({ email: user.email, password: 'a much longer new secret' }).expect(200);
   });
 
+  it('refuses a new password that is common or the e-mail address, naming the field', async () => {
+    const user = await t.given.user(org.organisationId, 'hr_manager');
+    const bearer = await t.login(user);
+    for (const [newPassword, message] of [
+      ['Welkom2026!!', 'is too common or too easy to guess'],
+      [user.email, 'must not be your e-mail address'],
+      ['short pass', 'must be at least 12 characters'],
+    ]) {
+      const res = await t.http().post('/auth/password').set('Authorization', bearer).send({ currentPassword: user.password, newPassword });
+      expect({ status: res.status, code: res.body.code, errors: res.body.errors }).toEqual(
+        newPassword === 'short pass' ? { status: 400, code: 'request.validation_failed', errors: [expect.objectContaining({ path: 'newPassword' })] } : { status: 400, code: 'auth.weak_password', errors: [{ path: 'newPassword', message }] },
+      );
+    }
+    await t.http().post('/auth/refresh').send({ refreshToken: 'x'.repeat(20) }).expect(401);
+    await t.login(user); // the old password still stands
+  });
+
   it('lists each bad field of a malformed body', async () => {
     const res = await t.http().post('/auth/login').send({ email: 'not-an-email', extra: 1 }).expect(400);
     expect(res.body.code).toBe('request.validation_failed');

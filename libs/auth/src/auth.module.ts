@@ -17,6 +17,7 @@ import { LoginThrottleEntity } from './login-throttle.entity';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { MembershipEntity } from './membership.entity';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { TokenRepository } from './token.repository';
@@ -34,7 +35,7 @@ import { UserRepository } from './user.repository';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AccountService, PasswordHasher, JwtStrategy, LocalStrategy, UserRepository, TokenRepository, LoginThrottle, LoginThrottleRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, AccountService, PasswordHasher, PasswordPolicy, JwtStrategy, LocalStrategy, UserRepository, TokenRepository, LoginThrottle, LoginThrottleRepository, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, AccountService],
 })
 export class AuthModule {}

@@ -11,6 +11,7 @@ import { SESSION_REVOKED } from './access.events';
 import type { Actor } from './actor';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
 import { TokenRepository } from './token.repository';
 import { UserRepository } from './user.repository';
 
@@ -44,6 +45,7 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly outbox: Outbox,
     private readonly throttle: LoginThrottle,
+    private readonly passwords: PasswordPolicy,
   ) {}
 
   /**
@@ -113,6 +115,7 @@ export class AuthService {
     if (!user || !(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw new BadRequest('auth.wrong_password', 'The current password is wrong.', {}, [{ path: 'currentPassword', message: 'is wrong' }]);
     }
+    this.passwords.assertAcceptable(newPassword, user, 'newPassword');
     const passwordHash = await this.hasher.hash(newPassword);
     await this.tx.run(async () => {
       await this.users.update(user.id, { passwordHash });

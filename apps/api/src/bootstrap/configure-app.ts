@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 
@@ -6,7 +7,9 @@ import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { RealtimeIoAdapter } from '@wc/realtime';
 
 import { answerClientErrors } from './client-error';
+import { RefuseUndeclaredMultipart, refuseNonJsonBodies } from './json-only';
 import { ProblemFilter } from './problem.filter';
+import { useSecurityHeaders } from './security-headers';
 import { setupSwagger } from './swagger';
 import { createValidationPipe } from './validation.pipe';
 import { refuseIllFormedText } from './well-formed-json';
@@ -17,11 +20,14 @@ export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   const config = app.get<AppConfig>(APP_CONFIG);
   express.useLogger(app.get(Logger));
+  useSecurityHeaders(express, config);
+  express.use(refuseNonJsonBodies);
   express.useBodyParser('json', { limit: '1mb', reviver: refuseIllFormedText });
   // Whose X-Forwarded-For to believe: the client address feeds the login and rate limits.
   express.set('trust proxy', config.auth.trustProxy);
   express.disable('x-powered-by');
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalGuards(new RefuseUndeclaredMultipart(app.get(Reflector)));
   app.useGlobalFilters(new ProblemFilter());
   // What Node's HTTP parser refuses (headers or URL over 16 kB) never reaches the filter above.
   answerClientErrors(app.getHttpServer());

@@ -21,6 +21,8 @@ export const en: Record<MessageKey, string> = {
   'problem.auth.invalid_credentials': 'E-mail address or password is wrong.',
   'problem.auth.account_locked': 'This account is locked for a while after too many failed attempts.',
   'problem.auth.too_many_attempts': 'Too many failed attempts. Try again later.',
+  'problem.auth.weak_password': 'Choose a longer or less predictable password: at least 12 characters, not a common password and not your e-mail address.',
+  'problem.request.rate_limited': 'Too many requests from this address. Wait a moment and try again.',
   'problem.case.version_conflict': 'Someone else just changed this case. The page is up to date now; please try again.',
   'problem.case.transition_not_allowed': 'This step is not possible now. What is missing:',
   'problem.case.not_found': 'This case does not exist or you have no access to it.',

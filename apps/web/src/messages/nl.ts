@@ -19,6 +19,8 @@ export const nl = {
   'problem.auth.invalid_credentials': 'E-mailadres of wachtwoord klopt niet.',
   'problem.auth.account_locked': 'Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen.',
   'problem.auth.too_many_attempts': 'Te veel mislukte pogingen. Probeer het later opnieuw.',
+  'problem.auth.weak_password': 'Kies een langer of minder voorspelbaar wachtwoord: minstens 12 tekens, geen veelgebruikt wachtwoord en niet uw e-mailadres.',
+  'problem.request.rate_limited': 'Te veel verzoeken vanaf dit adres. Wacht even en probeer het opnieuw.',
   'problem.case.version_conflict': 'Iemand anders heeft deze zaak net gewijzigd. De pagina is bijgewerkt; probeer het opnieuw.',
   'problem.case.transition_not_allowed': 'Deze stap kan nu niet. Wat ontbreekt:',
   'problem.case.not_found': 'Deze zaak bestaat niet of u heeft er geen toegang toe.',
