@@ -6,8 +6,9 @@ import { NotFound } from '@wc/core';
 import type { Actor } from './actor';
 import { AuthService } from './auth.service';
 import { CurrentActor, Public, RequireAuthentication } from './decorators';
-import { ChangePasswordDto, LoginDto, MeResponse, RefreshDto, TokenPairResponse, UpdateProfileDto } from './dto/auth.dto';
+import { ChangePasswordDto, LoginDto, MeResponse, PasswordResetDto, PasswordResetRequestDto, RefreshDto, TokenPairResponse, UpdateProfileDto } from './dto/auth.dto';
 import { LoginGuard } from './login.guard';
+import { PasswordResetService } from './password-reset.service';
 import { RateLimited, RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { UserRepository } from './user.repository';
 
@@ -17,6 +18,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UserRepository,
+    private readonly passwordResets: PasswordResetService,
   ) {}
 
   /** The body is validated and the password checked by LoginGuard (passport-local). */
@@ -44,6 +46,23 @@ export class AuthController {
   @HttpCode(204)
   logout(@Body() dto: RefreshDto): Promise<void> {
     return this.auth.logout(dto.refreshToken);
+  }
+
+  /** Always 202: whether the address has an account is not told (the e-mail goes only if it does). */
+  @Public()
+  @RateLimited()
+  @Post('password-reset-requests')
+  @HttpCode(202)
+  async requestPasswordReset(@Body() dto: PasswordResetRequestDto): Promise<void> {
+    await this.passwordResets.request(dto.email);
+  }
+
+  @Public()
+  @RateLimited()
+  @Post('password-resets')
+  @HttpCode(204)
+  resetPassword(@Body() dto: PasswordResetDto): Promise<void> {
+    return this.passwordResets.reset(dto.token, dto.newPassword);
   }
 
   @ApiBearerAuth()

@@ -17,7 +17,11 @@ import { LoginThrottleEntity } from './login-throttle.entity';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { MembershipEntity } from './membership.entity';
 import { PasswordHasher } from './password-hasher';
+import { AccountMailer } from './account-mailer';
 import { PasswordPolicy } from './password-policy';
+import { PasswordResetEntity } from './password-reset.entity';
+import { PasswordResetRepository } from './password-reset.repository';
+import { PasswordResetService } from './password-reset.service';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { TokenRepository } from './token.repository';
@@ -28,14 +32,14 @@ import { UserRepository } from './user.repository';
   imports: [
     PassportModule,
     RateLimitModule,
-    TypeOrmModule.forFeature([AppUserEntity, MembershipEntity, RefreshTokenEntity, LoginThrottleEntity]),
+    TypeOrmModule.forFeature([AppUserEntity, MembershipEntity, RefreshTokenEntity, LoginThrottleEntity, PasswordResetEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AccountService, PasswordHasher, PasswordPolicy, JwtStrategy, LocalStrategy, UserRepository, TokenRepository, LoginThrottle, LoginThrottleRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, AccountService, PasswordHasher, PasswordPolicy, PasswordResetService, PasswordResetRepository, AccountMailer, JwtStrategy, LocalStrategy, UserRepository, TokenRepository, LoginThrottle, LoginThrottleRepository, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, AccountService],
 })
 export class AuthModule {}

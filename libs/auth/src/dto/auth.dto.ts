@@ -31,6 +31,24 @@ export class ChangePasswordDto {
   newPassword!: string;
 }
 
+export class PasswordResetRequestDto {
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+}
+
+export class PasswordResetDto {
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
+  token!: string;
+
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  newPassword!: string;
+}
+
 export class UpdateProfileDto {
   @IsOptional()
   @IsIn(['nl', 'en'])
