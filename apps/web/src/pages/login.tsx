@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 
 import { ErrorAlert, TextField, useMutation } from '../components/ui';
 import { useI18n } from '../i18n';
+import { href } from '../router';
 import { useSession } from '../session';
 
 export function LoginPage() {
@@ -30,6 +31,9 @@ export function LoginPage() {
           {t('login.submit')}
         </button>
       </form>
+      <p>
+        <a href={href('/password-forgotten')}>{t('login.forgotPassword')}</a>
+      </p>
     </section>
   );
 }
