@@ -23,6 +23,8 @@ import { PasswordResetEntity } from './password-reset.entity';
 import { PasswordResetRepository } from './password-reset.repository';
 import { PasswordResetService } from './password-reset.service';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RecoveryCodeEntity } from './recovery-code.entity';
+import { SecondFactorService } from './second-factor.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { TokenRepository } from './token.repository';
 import { AppUserEntity } from './user.entity';
@@ -32,14 +34,14 @@ import { UserRepository } from './user.repository';
   imports: [
     PassportModule,
     RateLimitModule,
-    TypeOrmModule.forFeature([AppUserEntity, MembershipEntity, RefreshTokenEntity, LoginThrottleEntity, PasswordResetEntity]),
+    TypeOrmModule.forFeature([AppUserEntity, MembershipEntity, RefreshTokenEntity, LoginThrottleEntity, PasswordResetEntity, RecoveryCodeEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AccountService, PasswordHasher, PasswordPolicy, PasswordResetService, PasswordResetRepository, AccountMailer, JwtStrategy, LocalStrategy, UserRepository, TokenRepository, LoginThrottle, LoginThrottleRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, AccountService, PasswordHasher, PasswordPolicy, SecondFactorService, PasswordResetService, PasswordResetRepository, AccountMailer, JwtStrategy, LocalStrategy, UserRepository, TokenRepository, LoginThrottle, LoginThrottleRepository, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, AccountService],
 })
 export class AuthModule {}

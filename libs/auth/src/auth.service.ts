@@ -12,6 +12,7 @@ import type { Actor } from './actor';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
+import { type SecondFactorProof, SecondFactorService } from './second-factor.service';
 import { TokenRepository } from './token.repository';
 import { UserRepository } from './user.repository';
 
@@ -46,13 +47,14 @@ export class AuthService {
     private readonly outbox: Outbox,
     private readonly throttle: LoginThrottle,
     private readonly passwords: PasswordPolicy,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   /**
    * Checks the password (called by the passport-local strategy), counted against the failed-login
    * limits (LoginThrottle) before the check, so parallel guesses cannot outrun the count.
    */
-  async verifyCredentials(email: string, password: string, ip: string): Promise<{ userId: string }> {
+  async verifyCredentials(email: string, password: string, ip: string, proof: SecondFactorProof = {}): Promise<{ userId: string }> {
     const normalised = email.trim().toLowerCase();
     const reserved = await this.throttle.reserve(normalised, ip);
     const user = await this.users.findByEmail(normalised);
@@ -62,6 +64,8 @@ export class AuthService {
     if (!user || !valid || user.deactivatedAt) {
       throw new Unauthorized('auth.invalid_credentials', 'The e-mail address or password is wrong.');
     }
+    // A missing or wrong second factor leaves the attempt counted, like a wrong password.
+    await this.secondFactor.assertProof(user, proof);
     await this.throttle.succeeded(reserved);
     return { userId: user.id };
   }

@@ -140,6 +140,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/second-factor/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts setting up a TOTP second factor; nothing changes at login until it is activated. */
+        post: operations["AuthController_enrolSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/second-factor/activation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_activateSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/second-factor/deactivation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_disableSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/me": {
         parameters: {
             query?: never;
@@ -1563,6 +1612,10 @@ export interface components {
             /** Format: email */
             email: string;
             password: string;
+            /** @description The 6-digit code from the authenticator app, when the account has a second factor. */
+            totpCode?: string;
+            /** @description Instead of a code: one of the recovery codes, each usable once. */
+            recoveryCode?: string;
         };
         TokenPairResponse: {
             accessToken: string;
@@ -1586,6 +1639,22 @@ export interface components {
             /** @description At least 12 characters: length beats composition rules (NIST SP 800-63B). */
             newPassword: string;
         };
+        SecondFactorEnrolmentResponse: {
+            /** @description Base32, for typing into an authenticator app by hand. */
+            secret: string;
+            /** @description The otpauth:// URI, for a QR code. */
+            otpauthUri: string;
+        };
+        SecondFactorCodeDto: {
+            code: string;
+        };
+        RecoveryCodesResponse: {
+            /** @description Shown once: each works once in place of a code. */
+            recoveryCodes: string[];
+        };
+        DisableSecondFactorDto: {
+            password: string;
+        };
         MembershipResponse: {
             membershipId: string;
             organisationId: string;
@@ -1600,6 +1669,7 @@ export interface components {
             /** @enum {string} */
             language: "nl" | "en";
             organisationId: string;
+            secondFactorEnabled: boolean;
             memberships: components["schemas"]["MembershipResponse"][];
         };
         UpdateProfileDto: {
@@ -3410,6 +3480,69 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_enrolSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorEnrolmentResponse"];
+                };
+            };
+        };
+    };
+    AuthController_activateSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesResponse"];
+                };
+            };
+        };
+    };
+    AuthController_disableSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisableSecondFactorDto"];
             };
         };
         responses: {
