@@ -18,7 +18,7 @@ type Member = Schemas['MemberResponse'];
 
 /** The organisation admin's part: who has which role, and inviting people. */
 export function OrganisationAdmin() {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   const me = useMe();
   const members = useAsync(() => unwrap(api.GET('/organisations/{organisationId}/memberships', { params: { path: { organisationId: me.organisationId } } })), [me.organisationId]);
   return (
