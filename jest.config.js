@@ -13,11 +13,17 @@ const swc = [
   },
 ];
 
+// otplib's crypto and base32 plugins (@noble, @scure) ship ES modules only; Jest's CommonJS loader
+// needs them compiled (Node itself loads them through require(esm)).
+const ESM_ONLY = '(@scure|@noble|@otplib|otplib)';
+const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/libs/**/*.int-spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, [`/node_modules/${ESM_ONLY}/.+\\.m?js$`]: swcJs },
+  transformIgnorePatterns: [`/node_modules/(?!${ESM_ONLY}/)`],
   moduleNameMapper: { '^@wc/migrations$': '<rootDir>/migrations',
     '^@wc/(api|worker)$': '<rootDir>/apps/$1/src',
     '^@wc/(.*)$': '<rootDir>/libs/$1/src' },

@@ -56,6 +56,12 @@ describe('configuration fail-fast (e2e)', () => {
     expect(message).not.toMatch(/^\s+at /m);
   });
 
+  it('refuses to start in production with the development secret published in the source', async () => {
+    const exit = await runApi({ NODE_ENV: 'production', PUBLIC_URL: 'https://overleg.test', JWT_SECRET: 'overleg-development-secret-not-for-production-use' });
+    expect({ killedByUs: exit.killedByUs, code: exit.code }).toEqual({ killedByUs: false, code: 1 });
+    expect(exit.output).toContain('JWT_SECRET is a published value from the source code');
+  });
+
   it('also fails fast on a single bad variable outside production', async () => {
     const exit = await runApi({ NODE_ENV: 'development', JWT_SECRET: 'too-short' });
     expect({ killedByUs: exit.killedByUs, code: exit.code }).toEqual({ killedByUs: false, code: 1 });

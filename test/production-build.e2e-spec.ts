@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,7 +51,7 @@ describe('production build (e2e)', () => {
     database = `wc_dist_${process.pid}`;
     await adminQuery(serverUrl, `CREATE DATABASE "${database}"`);
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters', DATABASE_URL: withDatabase(serverUrl, database), PORT: String(port), DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn', TS_NODE_PROJECT: 'tsconfig.runtime.json' };
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PUBLIC_URL: 'https://overleg.test', DATABASE_URL: withDatabase(serverUrl, database), PORT: String(port), DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn', TS_NODE_PROJECT: 'tsconfig.runtime.json' };
     const asUser = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
     const node = (entry: string) => spawn(process.execPath, ['-r', 'tsconfig-paths/register', entry], { cwd: dir, env, ...asUser, stdio: ['ignore', 'pipe', 'pipe'] });
 

@@ -7,6 +7,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 
+import { loadConfig } from '@wc/config';
+
+import { useSecurityHeaders } from '../apps/api/src/bootstrap/security-headers';
 import { serveWebApp } from '../apps/api/src/bootstrap/web-app';
 
 @Controller()
@@ -31,6 +34,7 @@ describe('serving the web app (e2e)', () => {
     await writeFile(join(dist, 'secret.txt'), 'not for the web');
     const moduleRef = await Test.createTestingModule({ controllers: [StubApiController] }).compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+    useSecurityHeaders(app, loadConfig({ NODE_ENV: 'test' }));
     if (!serveWebApp(app, dist)) {
       throw new Error('serveWebApp found no index.html');
     }

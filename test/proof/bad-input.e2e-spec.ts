@@ -26,7 +26,7 @@ const FIXED_SEED = 20_261_124;
 const SEED = process.env.PROOF_SEED === 'random' ? undefined : Number(process.env.PROOF_SEED ?? FIXED_SEED);
 
 /** A refused login is recorded by design: failure counters per account and address (throttling, libs/auth). */
-const RECORDED_ON_REFUSAL: Record<string, string[]> = { 'POST /auth/login -> public': ['login_failure', 'app_user'] };
+const RECORDED_ON_REFUSAL: Record<string, string[]> = { 'POST /auth/login -> public': ['login_throttle'] };
 
 interface Target {
   route: LiveRoute;

@@ -243,7 +243,7 @@ async function fileCaseOver(http: () => ReturnType<typeof request>, org: GivenOr
 
 async function startApiProcess(databaseUrl: string, jwtSecret: string, redisUrl: string | undefined): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', JWT_SECRET: jwtSecret, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', ACCESS_TOKEN_TTL_SECONDS: '3600' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', JWT_SECRET: jwtSecret, PUBLIC_URL: 'https://overleg.test', DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', ACCESS_TOKEN_TTL_SECONDS: '3600' };
   delete env.REDIS_URL;
   if (redisUrl) {
     env.REDIS_URL = redisUrl;

@@ -26,7 +26,7 @@ async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs:
 
 async function startApiProcess(databaseUrl: string, jwtSecret: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', JWT_SECRET: jwtSecret, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'error', REDIS_URL, ACCESS_TOKEN_TTL_SECONDS: '3600' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', JWT_SECRET: jwtSecret, PUBLIC_URL: 'https://overleg.test', DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'error', REDIS_URL, ACCESS_TOKEN_TTL_SECONDS: '3600' };
   const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'ignore'] });
   const url = `http://127.0.0.1:${port}`;
   await waitUntil(async () => (await fetch(`${url}/health/ready`).then((r) => r.ok, () => false)) || child.exitCode !== null, 60_000, () => 'the API instance to start');

@@ -31,7 +31,8 @@ export interface TestApp {
 /** The real API on a fresh database, listening on a free port, with a fake clock. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, ...env });
+  // Tests log in far more often than people; rate-limit tests set their own limit.
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, RATE_LIMIT_PER_MINUTE: '100000', ...env });
   const clock = new FakeClock('2026-03-02T09:00:00Z');
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] })
     .overrideProvider(Clock)

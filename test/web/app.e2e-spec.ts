@@ -91,7 +91,7 @@ describe('web app (browser)', () => {
     // The organisation admin grants the employer's roles (and a new council's first chair), not the council's.
     const admin = await signIn(browser, t.url, org.admin, { now: now() });
     await admin.page.getByRole('heading', { name: 'Iemand uitnodigen' }).waitFor();
-    expect(await admin.page.getByLabel('Rol').locator('option').allTextContents()).not.toContain('OR-lid');
+    expect(await admin.page.getByLabel('Rol', { exact: true }).locator('option').allTextContents()).not.toContain('OR-lid');
     await expectNoSeriousA11yViolations(admin.page, 'home (organisation admin)');
     await admin.context.close();
 

@@ -12,6 +12,7 @@ import { CasePage } from './pages/case-page';
 import { CasesPage } from './pages/cases';
 import { HomePage } from './pages/home';
 import { LoginPage } from './pages/login';
+import { ForgotPasswordPage, ResetPasswordPage } from './pages/password-reset';
 import { MeetingPage, MeetingsPage } from './pages/meetings';
 import { NewCasePage } from './pages/new-case';
 import { NotificationsPage } from './pages/notifications';
@@ -63,6 +64,20 @@ function Shell({ signedIn, ready }: { signedIn: boolean; ready: boolean }) {
     return (
       <PublicFrame>
         <AcceptInvitationPage token={location.query.get('token') ?? ''} />
+      </PublicFrame>
+    );
+  }
+  if (location.path === '/password-reset') {
+    return (
+      <PublicFrame>
+        <ResetPasswordPage token={location.query.get('token') ?? ''} />
+      </PublicFrame>
+    );
+  }
+  if (!signedIn && location.path === '/password-forgotten') {
+    return (
+      <PublicFrame>
+        <ForgotPasswordPage />
       </PublicFrame>
     );
   }

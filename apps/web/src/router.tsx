@@ -2,7 +2,8 @@ import { type AnchorHTMLAttributes, type ReactNode, useEffect, useState } from '
 
 /**
  * A small hash router: the API owns the real paths (`/cases/:id` answers JSON), so the app's
- * screens live after the `#`. Links from e-mails (`/cases/<id>`, `/invitations/accept#token=…`)
+ * screens live after the `#`. Links from e-mails (`/cases/<id>`, `/invitations/accept#token=…`,
+ * `/password-reset#token=…`)
  * are served the app by the API and turned into hash routes here.
  */
 export interface Location {
@@ -20,6 +21,11 @@ function current(): Location {
 export function adoptDeepLink(): void {
   const { pathname, hash } = window.location;
   if (pathname === '/' || pathname === '/index.html') {
+    return;
+  }
+  if (pathname === '/password-reset') {
+    const token = new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '';
+    window.history.replaceState(null, '', `/#/password-reset?token=${encodeURIComponent(token)}`);
     return;
   }
   if (pathname === '/invitations/accept') {

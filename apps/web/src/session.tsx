@@ -20,7 +20,8 @@ export interface Session {
   me: Me | null;
   roles: Roles;
   language: Language;
-  login: (email: string, password: string) => Promise<void>;
+  /** `proof`: the second factor, when the server asked for it (auth.second_factor_required). */
+  login: (email: string, password: string, proof?: { totpCode?: string; recoveryCode?: string }) => Promise<void>;
   logout: () => Promise<void>;
   setLanguage: (language: Language) => Promise<void>;
   reload: () => Promise<void>;
@@ -88,8 +89,8 @@ export function SessionProvider({ children }: { children: (state: { signedIn: bo
   );
 
   const login = useCallback(
-    async (email: string, password: string) => {
-      const pair = await unwrap(api.POST('/auth/login', { body: { email, password } }));
+    async (email: string, password: string, proof: { totpCode?: string; recoveryCode?: string } = {}) => {
+      const pair = await unwrap(api.POST('/auth/login', { body: { email, password, ...proof } }));
       await signIn(pair);
     },
     [signIn],

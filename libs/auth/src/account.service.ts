@@ -5,6 +5,7 @@ import { TransactionHost } from '@wc/database';
 
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
 import type { Role } from './roles';
 import { type NewMembership, UserRepository } from './user.repository';
 
@@ -27,12 +28,14 @@ export class AccountService {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly auth: AuthService,
+    private readonly passwords: PasswordPolicy,
   ) {}
 
   async createUser(input: { email: string; displayName: string; password: string; organisationId: string; language?: 'nl' | 'en' }): Promise<AccountSummary> {
     if (await this.users.findByEmail(input.email)) {
       throw new Conflict('user.email_taken', 'An account with this e-mail address already exists.', {}, [{ path: 'email', message: 'is already registered' }]);
     }
+    this.passwords.assertAcceptable(input.password, input);
     const passwordHash = await this.hasher.hash(input.password);
     const user = await this.users.create({ ...input, passwordHash });
     return { userId: user.id, email: user.email, displayName: user.displayName, language: user.language };

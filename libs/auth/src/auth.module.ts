@@ -12,9 +12,19 @@ import { AuthService } from './auth.service';
 import { AccountService } from './account.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
-import { LoginFailureEntity } from './login-attempt.entity';
+import { LoginThrottle } from './login-throttle';
+import { LoginThrottleEntity } from './login-throttle.entity';
+import { LoginThrottleRepository } from './login-throttle.repository';
 import { MembershipEntity } from './membership.entity';
 import { PasswordHasher } from './password-hasher';
+import { AccountMailer } from './account-mailer';
+import { PasswordPolicy } from './password-policy';
+import { PasswordResetEntity } from './password-reset.entity';
+import { PasswordResetRepository } from './password-reset.repository';
+import { PasswordResetService } from './password-reset.service';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RecoveryCodeEntity } from './recovery-code.entity';
+import { SecondFactorService } from './second-factor.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { TokenRepository } from './token.repository';
 import { AppUserEntity } from './user.entity';
@@ -23,14 +33,15 @@ import { UserRepository } from './user.repository';
 @Module({
   imports: [
     PassportModule,
-    TypeOrmModule.forFeature([AppUserEntity, MembershipEntity, RefreshTokenEntity, LoginFailureEntity]),
+    RateLimitModule,
+    TypeOrmModule.forFeature([AppUserEntity, MembershipEntity, RefreshTokenEntity, LoginThrottleEntity, PasswordResetEntity, RecoveryCodeEntity]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AccountService, PasswordHasher, JwtStrategy, LocalStrategy, UserRepository, TokenRepository, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, AccountService, PasswordHasher, PasswordPolicy, SecondFactorService, PasswordResetService, PasswordResetRepository, AccountMailer, JwtStrategy, LocalStrategy, UserRepository, TokenRepository, LoginThrottle, LoginThrottleRepository, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, AccountService],
 })
 export class AuthModule {}

@@ -4,12 +4,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 
 import { APP_CONFIG, type AppConfig } from '@wc/config';
-import { BadRequest, Clock, TooManyRequests, Unauthorized } from '@wc/core';
+import { BadRequest, Clock, Unauthorized } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 
 import { SESSION_REVOKED } from './access.events';
 import type { Actor } from './actor';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
+import { type SecondFactorProof, SecondFactorService } from './second-factor.service';
 import { TokenRepository } from './token.repository';
 import { UserRepository } from './user.repository';
 
@@ -42,45 +45,28 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly clock: Clock,
     private readonly outbox: Outbox,
+    private readonly throttle: LoginThrottle,
+    private readonly passwords: PasswordPolicy,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   /**
-   * Checks the password (called by the passport-local strategy). Failures count per account
-   * (which locks for a while) and per source address, so neither guessing one account nor
-   * spraying many accounts from one address works.
+   * Checks the password (called by the passport-local strategy), counted against the failed-login
+   * limits (LoginThrottle) before the check, so parallel guesses cannot outrun the count.
    */
-  async verifyCredentials(email: string, password: string, ip: string): Promise<{ userId: string }> {
-    const now = this.clock.now();
-    const { loginLockMinutes, loginMaxFailures, ipMaxFailures } = this.config.auth;
-    const windowStart = new Date(now.getTime() - loginLockMinutes * 60_000);
-    if ((await this.tokens.countIpFailuresSince(ip, windowStart)) >= ipMaxFailures) {
-      throw new TooManyRequests('auth.too_many_attempts', 'Too many failed logins from this address; try again later.', loginLockMinutes * 60);
-    }
-    const user = await this.users.findByEmail(email);
-    if (user?.lockedUntil && user.lockedUntil > now) {
-      const seconds = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000);
-      throw new TooManyRequests('auth.account_locked', 'This account is locked after repeated failed logins; try again later.', seconds);
-    }
+  async verifyCredentials(email: string, password: string, ip: string, proof: SecondFactorProof = {}): Promise<{ userId: string }> {
+    const normalised = email.trim().toLowerCase();
+    const reserved = await this.throttle.reserve(normalised, ip);
+    const user = await this.users.findByEmail(normalised);
     // Verify against a dummy hash for unknown e-mails too, so timing does not reveal which exist.
     const valid = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
     // A deactivated account answers like a wrong password: the login form reveals nothing more.
     if (!user || !valid || user.deactivatedAt) {
-      await this.tx.run(async () => {
-        await this.tokens.recordIpFailure(ip, now);
-        if (user) {
-          const failures = user.failedLogins + 1;
-          const locked = failures >= loginMaxFailures;
-          await this.users.update(user.id, {
-            failedLogins: locked ? 0 : failures,
-            lockedUntil: locked ? new Date(now.getTime() + loginLockMinutes * 60_000) : null,
-          });
-        }
-      });
       throw new Unauthorized('auth.invalid_credentials', 'The e-mail address or password is wrong.');
     }
-    if (user.failedLogins > 0 || user.lockedUntil) {
-      await this.users.update(user.id, { failedLogins: 0, lockedUntil: null });
-    }
+    // A missing or wrong second factor leaves the attempt counted, like a wrong password.
+    await this.secondFactor.assertProof(user, proof);
+    await this.throttle.succeeded(reserved);
     return { userId: user.id };
   }
 
@@ -133,6 +119,7 @@ export class AuthService {
     if (!user || !(await this.hasher.verify(user.passwordHash, currentPassword))) {
       throw new BadRequest('auth.wrong_password', 'The current password is wrong.', {}, [{ path: 'currentPassword', message: 'is wrong' }]);
     }
+    this.passwords.assertAcceptable(newPassword, user, 'newPassword');
     const passwordHash = await this.hasher.hash(newPassword);
     await this.tx.run(async () => {
       await this.users.update(user.id, { passwordHash });

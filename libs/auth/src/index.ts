@@ -8,3 +8,4 @@ export * from './account.service';
 export type { NewMembership } from './user.repository';
 export * from './dto/auth.dto';
 export { fieldProblems } from './field-problems';
+export { RateLimited } from './rate-limit/rate-limit.guard';

@@ -13,6 +13,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   validate(request: Request, email: string, password: string): Promise<{ userId: string }> {
-    return this.auth.verifyCredentials(email, password, request.ip ?? 'unknown');
+    const { totpCode, recoveryCode } = request.body as { totpCode?: string; recoveryCode?: string };
+    return this.auth.verifyCredentials(email, password, request.ip ?? 'unknown', { totpCode, recoveryCode });
   }
 }

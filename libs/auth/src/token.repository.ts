@@ -3,10 +3,9 @@ import { IsNull, Not } from 'typeorm';
 
 import { TransactionHost } from '@wc/database';
 
-import { LoginFailureEntity } from './login-attempt.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 
-/** Refresh-token families and the per-IP failure log. */
+/** Refresh-token families. */
 @Injectable()
 export class TokenRepository {
   constructor(private readonly tx: TransactionHost) {}
@@ -30,16 +29,5 @@ export class TokenRepository {
 
   async revokeAllOfUser(userId: string, at: Date, { except }: { except?: string } = {}): Promise<void> {
     await this.tx.manager.update(RefreshTokenEntity, { userId, revokedAt: IsNull(), ...(except ? { familyId: Not(except) } : {}) }, { revokedAt: at });
-  }
-
-  async recordIpFailure(ip: string, at: Date): Promise<void> {
-    await this.tx.manager.insert(LoginFailureEntity, { ip, occurredAt: at });
-  }
-
-  async countIpFailuresSince(ip: string, since: Date): Promise<number> {
-    return this.tx.manager
-      .createQueryBuilder(LoginFailureEntity, 'f')
-      .where('f.ip = :ip AND f.occurred_at >= :since', { ip, since })
-      .getCount();
   }
 }

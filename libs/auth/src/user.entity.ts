@@ -24,11 +24,16 @@ export class AppUserEntity {
   @Column({ type: 'uuid' })
   organisationId!: string;
 
-  @Column({ type: 'integer', default: 0 })
-  failedLogins!: number;
+  /** The TOTP secret, encrypted (SecondFactorService); set at enrolment, in use once enabled. */
+  @Column({ type: 'text', nullable: true })
+  totpSecret!: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
-  lockedUntil!: Date | null;
+  totpEnabledAt!: Date | null;
+
+  /** The time step of the last accepted code: a code is never accepted twice. */
+  @Column({ type: 'bigint', nullable: true })
+  totpLastTimeStep!: string | null;
 
   /** Set by an administrator or the council board; the account's sessions end with it. */
   @Column({ type: 'timestamptz', nullable: true })

@@ -33,7 +33,7 @@ export class UserRepository {
     return this.tx.manager.save(entity);
   }
 
-  async update(id: string, changes: Partial<Pick<AppUserEntity, 'passwordHash' | 'failedLogins' | 'lockedUntil' | 'language' | 'displayName'>>): Promise<void> {
+  async update(id: string, changes: Partial<Pick<AppUserEntity, 'passwordHash' | 'language' | 'totpSecret' | 'totpEnabledAt' | 'totpLastTimeStep' | 'displayName'>>): Promise<void> {
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     if (Object.keys(defined).length === 0) {
       return; // e.g. PATCH /auth/me with nothing to change; TypeORM refuses an empty SET

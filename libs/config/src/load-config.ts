@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Typed configuration, one namespace per concern (house style B.8). */
@@ -18,7 +19,13 @@ export interface AppConfig {
     invitationTtlHours: number;
     loginMaxFailures: number;
     loginLockMinutes: number;
+    /** Failed logins for one e-mail from all addresses together (a ceiling above loginMaxFailures). */
+    accountMaxFailures: number;
     ipMaxFailures: number;
+    /** Express `trust proxy`: whose X-Forwarded-For to believe for the client address. */
+    trustProxy: TrustProxy;
+    /** Requests per minute per client address on each rate-limited route (login, refresh, …). */
+    rateLimitPerMinute: number;
   };
   realtime: { redisUrl: string | undefined };
   mail: { smtpUrl: string | undefined; from: string };
@@ -26,6 +33,9 @@ export interface AppConfig {
   metrics: { port: number | undefined; workerPort: number | undefined; token: string | undefined };
   storage: { driver: 'database' | 's3'; maxUploadBytes: number; s3: { endpoint?: string; bucket?: string; region?: string; accessKeyId?: string; secretAccessKey?: string } };
 }
+
+/** false: no proxy; a number: hops to trust; else addresses, CIDR ranges or `loopback` etc. */
+export type TrustProxy = false | number | string[];
 
 /** Thrown when the environment is unusable; lists every problem at once so one fix-up round suffices. */
 export class ConfigError extends Error {
@@ -36,6 +46,12 @@ export class ConfigError extends Error {
 }
 
 const DEV_JWT_SECRET = 'overleg-development-secret-not-for-production-use';
+
+/**
+ * Secrets that stand in this repository (source, tests, docs) and so are public: production refuses
+ * them. load-config.spec.ts scans the repository, so a new one written down must be listed here.
+ */
+export const PUBLISHED_JWT_SECRETS: readonly string[] = [DEV_JWT_SECRET];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -48,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('JWT_SECRET is required in production');
   } else if (jwtSecret.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters');
+  } else if (nodeEnv === 'production' && PUBLISHED_JWT_SECRETS.includes(jwtSecret)) {
+    problems.push('JWT_SECRET is a published value from the source code; generate your own (e.g. openssl rand -hex 32)');
   }
   const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
@@ -87,7 +105,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       invitationTtlHours: read.int('INVITATION_TTL_HOURS', 72, { min: 1 }),
       loginMaxFailures: read.int('LOGIN_MAX_FAILURES', 5, { min: 1 }),
       loginLockMinutes: read.int('LOGIN_LOCK_MINUTES', 15, { min: 1 }),
-      ipMaxFailures: read.int('LOGIN_IP_MAX_FAILURES', 20, { min: 1 }),
+      accountMaxFailures: read.int('LOGIN_ACCOUNT_MAX_FAILURES', 50, { min: 1 }),
+      ipMaxFailures: read.int('LOGIN_IP_MAX_FAILURES', 100, { min: 1 }),
+      trustProxy: read.trustProxy('TRUST_PROXY', ['loopback']),
+      rateLimitPerMinute: read.int('RATE_LIMIT_PER_MINUTE', 60, { min: 1 }),
     },
     realtime: { redisUrl },
     mail: { smtpUrl, from: env.MAIL_FROM ?? 'Overleg <noreply@overleg.local>' },
@@ -104,10 +125,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       },
     },
   };
+  if (nodeEnv === 'production' && !env.PUBLIC_URL) {
+    problems.push('PUBLIC_URL is required in production (the address users reach Overleg at, for links and security headers)');
+  } else if (env.PUBLIC_URL) {
+    read.url('PUBLIC_URL', ['http:', 'https:']);
+  }
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
   return config;
+}
+
+const NAMED_PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** What Express's `trust proxy` (proxy-addr) accepts: a named range, an address, or address/prefix. */
+function isProxyAddress(entry: string): boolean {
+  if (NAMED_PROXY_RANGES.includes(entry)) {
+    return true;
+  }
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) {
+    return false;
+  }
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }
 
 /** Reads single variables, collecting problems instead of throwing at the first. */
@@ -140,6 +181,26 @@ class EnvReader {
       return fallback;
     }
     return raw as T;
+  }
+
+  /** `false`, a hop count, or a comma-separated list that proxy-addr understands; never `true`. */
+  trustProxy(name: string, fallback: TrustProxy): TrustProxy {
+    const raw = this.env[name]?.trim();
+    if (raw === undefined || raw === '') {
+      return fallback;
+    }
+    if (raw === 'false') {
+      return false;
+    }
+    if (/^\d+$/.test(raw)) {
+      return Number(raw);
+    }
+    const entries = raw.split(',').map((entry) => entry.trim());
+    if (!entries.every(isProxyAddress)) {
+      this.problems.push(`${name} must be false, a number of proxy hops, or addresses/CIDR ranges (loopback, 10.0.0.0/8, …), got "${raw}"`);
+      return fallback;
+    }
+    return entries;
   }
 
   url(name: string, protocols: string[]): string | undefined {

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
-import { type Actor, CurrentActor, Permission, Public, RequirePermission, TokenPairResponse } from '@wc/auth';
+import { type Actor, CurrentActor, Permission, Public, RateLimited, RequirePermission, TokenPairResponse } from '@wc/auth';
 
 import { CouncilsService } from './councils.service';
 import {
@@ -121,6 +121,7 @@ export class CouncilsController {
   }
 
   @Public()
+  @RateLimited()
   @Post('invitations/accept')
   @HttpCode(200)
   acceptInvitation(@Body() dto: AcceptInvitationDto): Promise<TokenPairResponse> {

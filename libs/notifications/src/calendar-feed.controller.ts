@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 
-import { type Actor, CurrentActor, Permission, Public, RequirePermission } from '@wc/auth';
+import { type Actor, CurrentActor, Permission, Public, RateLimited, RequirePermission } from '@wc/auth';
 
 import { CalendarFeedService } from './calendar-feed.service';
 import { CalendarFeedCreatedResponse, CalendarFeedResponse } from './notifications.dto';
@@ -37,6 +37,7 @@ export class CalendarFeedController {
 
   /** Public for calendar apps, which cannot log in; the secret token in the path is the credential. */
   @Public()
+  @RateLimited()
   @Get('calendar/:token.ics')
   @ApiProduces('text/calendar')
   @Header('Content-Type', 'text/calendar; charset=utf-8')

@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
+import { generate } from 'otplib';
 import type { Response } from 'supertest';
 
 import { type Permission, ROLE_PERMISSIONS, type Role } from '@wc/auth';
@@ -232,6 +233,40 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     own: { everyone: 204 },
     other: 'none',
     body: () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+  },
+  'POST /auth/password-reset-requests -> public': {
+    own: { everyone: 202 },
+    other: 'none',
+    body: (c) => ({ email: (c.me.user ?? c.org.org.hr).email }),
+  },
+  'POST /auth/password-resets -> public': {
+    own: { everyone: 204 },
+    other: 'none',
+    // A throwaway account: a reset ends every session of its user.
+    prepare: async (c) => {
+      const user = await c.w.t.given.user(c.org.org.organisationId, 'hr_manager');
+      const token = randomBytes(32).toString('base64url');
+      await c.w.t.db.query(`INSERT INTO password_reset (user_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [user.id, createHash('sha256').update(token).digest('hex'), new Date(c.w.t.clock.now().getTime() + 3_600_000)]);
+      c.extra.resetToken = token;
+    },
+    body: (c) => ({ token: c.extra.resetToken, newPassword: TEST_PASSWORD }),
+  },
+  'POST /auth/second-factor/enrolment -> authenticated': { own: { everyone: 200 }, other: 'none' },
+  'POST /auth/second-factor/activation -> authenticated': {
+    own: { everyone: 200 },
+    other: 'none',
+    prepare: async (c) => {
+      // A fresh enrolment (the cell's own user), so the code below is from the secret now pending.
+      const enrolment = await c.w.t.http().post('/auth/second-factor/enrolment').set('Authorization', c.me.bearer ?? '');
+      const secret = (enrolment.body as { secret?: string }).secret ?? '';
+      c.extra.code = secret ? await generate({ secret, epoch: Math.floor(c.w.t.clock.now().getTime() / 1000) }) : '000000';
+    },
+    body: (c) => ({ code: c.extra.code }),
+  },
+  'POST /auth/second-factor/deactivation -> authenticated': {
+    own: { everyone: 204 },
+    other: 'none',
+    body: () => ({ password: TEST_PASSWORD }),
   },
   'POST /invitations/accept -> public': {
     own: { everyone: 200 },

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 
@@ -8,7 +9,9 @@ import { RealtimeIoAdapter } from '@wc/realtime';
 import { answerClientErrors } from './client-error';
 import { CorrelationInterceptor } from './correlation.interceptor';
 import { instrumentHttp } from './http-metrics';
+import { RefuseUndeclaredMultipart, refuseNonJsonBodies } from './json-only';
 import { ProblemFilter } from './problem.filter';
+import { useSecurityHeaders } from './security-headers';
 import { setupSwagger } from './swagger';
 import { createValidationPipe } from './validation.pipe';
 import { refuseIllFormedText } from './well-formed-json';
@@ -17,12 +20,17 @@ import { serveWebApp } from './web-app';
 /** Everything main.ts and the e2e tests both need, so tests run the real pipeline. */
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
+  const config = app.get<AppConfig>(APP_CONFIG);
   express.useLogger(app.get(Logger));
-  instrumentHttp(express, app.get<AppConfig>(APP_CONFIG));
+  instrumentHttp(express, config);
+  useSecurityHeaders(express, config);
+  express.use(refuseNonJsonBodies);
   express.useBodyParser('json', { limit: '1mb', reviver: refuseIllFormedText });
-  express.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For to believe: the client address feeds the login and rate limits.
+  express.set('trust proxy', config.auth.trustProxy);
   express.disable('x-powered-by');
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalGuards(new RefuseUndeclaredMultipart(app.get(Reflector)));
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalInterceptors(new CorrelationInterceptor());
   // What Node's HTTP parser refuses (headers or URL over 16 kB) never reaches the filter above.

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 
 import { DomainError, type FieldProblem, TooManyRequests } from '@wc/core';
 
-import { IllFormedTextError } from './well-formed-json';
+import { ForbiddenKeyError, IllFormedTextError } from './well-formed-json';
 
 interface Problem {
   type: string;
@@ -71,6 +71,10 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(error: unknown, request: Request & { id?: string }): Problem {
     const base = { instance: request.originalUrl ?? request.url, correlationId: request.id ? String(request.id) : undefined };
+    if (error instanceof ForbiddenKeyError) {
+      const code = 'request.validation_failed';
+      return { type: `urn:overleg:problem:${code}`, title: TITLES[400], status: 400, detail: 'The request has invalid fields.', code, ...base, errors: [{ path: error.key, message: error.message }] };
+    }
     if (error instanceof DomainError) {
       return {
         type: `urn:overleg:problem:${error.code}`,

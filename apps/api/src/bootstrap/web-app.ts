@@ -9,16 +9,11 @@ export const WEB_DIST = join(__dirname, '..', '..', '..', 'web', 'dist');
 
 // Screens people reach from links in e-mails and invitations. These paths also name API routes
 // (GET /cases/:id answers JSON), so only a browser navigating without a bearer token gets the app.
-const APP_PATHS = /^\/(cases|settings|notifications|ai-systems|meetings|invitations\/accept)(\/|$)/;
+const APP_PATHS = /^\/(cases|settings|notifications|ai-systems|meetings|invitations\/accept|password-reset)(\/|$)/;
 
-// The app needs nothing from elsewhere: no inline script, no third-party origin.
-const CSP = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"].join('; ');
-
+/** Caching only: the security headers (CSP, nosniff, …) are set for every response (security-headers.ts). */
 function appHeaders(res: Response, isHtml: boolean): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'same-origin');
   if (isHtml) {
-    res.setHeader('Content-Security-Policy', CSP);
     res.setHeader('Cache-Control', 'no-cache');
   } else {
     // Vite names assets by content hash, so they never change under one name.

@@ -13,7 +13,27 @@ export class IllFormedTextError extends Error {
 /** With the `u` flag a paired surrogate is one code point outside this range; only a lone one matches. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
+/**
+ * A key that reaches an object's prototype when copied (class-transformer, spreads into a plain
+ * object): refused like any unknown field, before any code copies it.
+ */
+export class ForbiddenKeyError extends Error {
+  constructor(key: string) {
+    super(`property ${key} should not exist`);
+  }
+
+  /** Read from the message: body-parser strips an error's own properties but keeps its message. */
+  get key(): string {
+    return /^property (\S+) /.exec(this.message)?.[1] ?? '';
+  }
+}
+
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export function refuseIllFormedText(key: string, value: unknown): unknown {
+  if (PROTOTYPE_KEYS.has(key)) {
+    throw new ForbiddenKeyError(key);
+  }
   if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value))) {
     throw new IllFormedTextError();
   }

@@ -92,6 +92,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/password-reset-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Always 202: whether the address has an account is not told (the e-mail goes only if it does). */
+        post: operations["AuthController_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-resets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/password": {
         parameters: {
             query?: never;
@@ -102,6 +135,55 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/second-factor/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts setting up a TOTP second factor; nothing changes at login until it is activated. */
+        post: operations["AuthController_enrolSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/second-factor/activation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_activateSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/second-factor/deactivation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_disableSecondFactor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1581,6 +1663,10 @@ export interface components {
             /** Format: email */
             email: string;
             password: string;
+            /** @description The 6-digit code from the authenticator app, when the account has a second factor. */
+            totpCode?: string;
+            /** @description Instead of a code: one of the recovery codes, each usable once. */
+            recoveryCode?: string;
         };
         TokenPairResponse: {
             accessToken: string;
@@ -1591,10 +1677,34 @@ export interface components {
         RefreshDto: {
             refreshToken: string;
         };
+        PasswordResetRequestDto: {
+            /** Format: email */
+            email: string;
+        };
+        PasswordResetDto: {
+            token: string;
+            newPassword: string;
+        };
         ChangePasswordDto: {
             currentPassword: string;
             /** @description At least 12 characters: length beats composition rules (NIST SP 800-63B). */
             newPassword: string;
+        };
+        SecondFactorEnrolmentResponse: {
+            /** @description Base32, for typing into an authenticator app by hand. */
+            secret: string;
+            /** @description The otpauth:// URI, for a QR code. */
+            otpauthUri: string;
+        };
+        SecondFactorCodeDto: {
+            code: string;
+        };
+        RecoveryCodesResponse: {
+            /** @description Shown once: each works once in place of a code. */
+            recoveryCodes: string[];
+        };
+        DisableSecondFactorDto: {
+            password: string;
         };
         MembershipResponse: {
             membershipId: string;
@@ -1610,6 +1720,7 @@ export interface components {
             /** @enum {string} */
             language: "nl" | "en";
             organisationId: string;
+            secondFactorEnabled: boolean;
             memberships: components["schemas"]["MembershipResponse"][];
         };
         UpdateProfileDto: {
@@ -3477,6 +3588,48 @@ export interface operations {
             };
         };
     };
+    AuthController_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuthController_changePassword: {
         parameters: {
             query?: never;
@@ -3487,6 +3640,69 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_enrolSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorEnrolmentResponse"];
+                };
+            };
+        };
+    };
+    AuthController_activateSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesResponse"];
+                };
+            };
+        };
+    };
+    AuthController_disableSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisableSecondFactorDto"];
             };
         };
         responses: {

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
-import { Empty, ErrorAlert, Loading, SelectField, TextField, useAsync, useMutation } from '../components/ui';
+import { Button, Empty, ErrorAlert, Loading, SelectField, TextField, useAsync, useMutation } from '../components/ui';
 import { useI18n } from '../i18n';
 import { useMe } from '../session';
 
@@ -12,10 +12,13 @@ const COUNCIL_ROLES: readonly Role[] = ['council_chair', 'council_secretary', 'c
  * the chair once the council has one, B.19). Every other council role is the council board's.
  */
 const ADMIN_ROLES: readonly Role[] = ['hr_manager', 'employer_representative', 'org_admin', 'council_chair'];
+/** The roles an employer-side membership can be changed between here; council roles stay with the council board. */
+const EMPLOYER_ROLES: readonly Role[] = ['hr_manager', 'employer_representative', 'org_admin'];
+type Member = Schemas['MemberResponse'];
 
 /** The organisation admin's part: who has which role, and inviting people. */
 export function OrganisationAdmin() {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   const me = useMe();
   const members = useAsync(() => unwrap(api.GET('/organisations/{organisationId}/memberships', { params: { path: { organisationId: me.organisationId } } })), [me.organisationId]);
   return (
@@ -37,6 +40,7 @@ export function OrganisationAdmin() {
                   <th scope="col">{t('admin.name')}</th>
                   <th scope="col">{t('login.email')}</th>
                   <th scope="col">{t('admin.role')}</th>
+                  <th scope="col">{t('admin.actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -44,7 +48,7 @@ export function OrganisationAdmin() {
                   <tr key={m.membershipId}>
                     <td>{m.displayName}</td>
                     <td>{m.email}</td>
-                    <td>{label('role', m.role)}</td>
+                    <MemberRow member={m} onChanged={() => void members.reload()} />
                   </tr>
                 ))}
               </tbody>
@@ -57,6 +61,52 @@ export function OrganisationAdmin() {
 }
 
 /** An invitation by e-mail; `worksCouncilId` fixes the council (the board invites to its own). */
+/**
+ * An employer-side membership: change its role or remove it (the server checks who may, and audits
+ * it). A council-side one only shows its role: the council board manages those (B.19).
+ */
+function MemberRow({ member, onChanged }: { member: Member; onChanged: () => void }) {
+  const { t, label } = useI18n();
+  const me = useMe();
+  const employerSide = (EMPLOYER_ROLES as readonly string[]).includes(member.role);
+  const change = useMutation(async (role: Role) => {
+    await unwrap(api.PATCH('/memberships/{membershipId}', { params: { path: { membershipId: member.membershipId } }, body: { role } }));
+    onChanged();
+  });
+  const remove = useMutation(async () => {
+    await unwrap(api.DELETE('/memberships/{membershipId}', { params: { path: { membershipId: member.membershipId } } }));
+    onChanged();
+  });
+  if (!employerSide || member.userId === me.userId) {
+    return (
+      <>
+        <td>{label('role', member.role)}</td>
+        <td>{employerSide ? null : <span className="muted">{t('admin.councilManaged')}</span>}</td>
+      </>
+    );
+  }
+  return (
+    <>
+      <td>
+        <SelectField label={t('admin.roleOf', { name: member.displayName })} value={member.role} disabled={change.busy} onChange={(e) => void change.submit(e.target.value as Role)}>
+          {EMPLOYER_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {label('role', r)}
+            </option>
+          ))}
+        </SelectField>
+        <ErrorAlert error={change.error} />
+      </td>
+      <td>
+        <Button variant="danger" busy={remove.busy} onClick={() => window.confirm(t('admin.removeConfirm', { name: member.displayName })) && void remove.submit()}>
+          {t('admin.remove')}
+        </Button>
+        <ErrorAlert error={remove.error} />
+      </td>
+    </>
+  );
+}
+
 export function Invite({ roles, title, worksCouncilId, onDone }: { roles: readonly Role[]; title: string; worksCouncilId?: string; onDone: () => void }) {
   const { t, label, dateTime } = useI18n();
   const me = useMe();

@@ -1,7 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 
+import { ApiError } from '../api/client';
 import { ErrorAlert, TextField, useMutation } from '../components/ui';
 import { useI18n } from '../i18n';
+import { href } from '../router';
 import { useSession } from '../session';
 
 export function LoginPage() {
@@ -9,27 +11,64 @@ export function LoginPage() {
   const { login } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [useRecovery, setUseRecovery] = useState(false);
   const action = useMutation(login);
+  // The server says when the account has a second factor, and only after the right password.
+  const asked = action.error instanceof ApiError && action.error.code === 'auth.second_factor_required';
+  const [stayOnSecondStep, setStayOnSecondStep] = useState(false);
+  useEffect(() => {
+    if (asked) {
+      setStayOnSecondStep(true);
+    }
+  }, [asked]);
+  const secondStep = asked || stayOnSecondStep;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void action.submit(email.trim(), password);
+    const proof = !secondStep ? {} : useRecovery ? { recoveryCode: code.trim() } : { totpCode: code.replace(/\s/g, '') };
+    void action.submit(email.trim(), password, proof);
   };
+  const shownError = asked ? undefined : action.error;
 
   return (
     <section className="card auth-card" aria-labelledby="page-title">
       <h1 id="page-title" tabIndex={-1}>
         {t('login.title')}
       </h1>
-      <p className="lead">{t('login.lead')}</p>
+      <p className="lead">{secondStep ? t('login.secondFactorLead') : t('login.lead')}</p>
       <form onSubmit={onSubmit} noValidate>
-        <TextField label={t('login.email')} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        <TextField label={t('login.password')} type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        <ErrorAlert error={action.error} />
+        {!secondStep && (
+          <>
+            <TextField label={t('login.email')} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <TextField label={t('login.password')} type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          </>
+        )}
+        {secondStep && (
+          <>
+            <TextField
+              label={useRecovery ? t('login.recoveryCode') : t('login.totpCode')}
+              name={useRecovery ? 'recoveryCode' : 'totpCode'}
+              autoComplete="one-time-code"
+              inputMode={useRecovery ? 'text' : 'numeric'}
+              required
+              autoFocus
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+            <button type="button" className="button button-link" onClick={() => (setUseRecovery(!useRecovery), setCode(''))}>
+              {useRecovery ? t('login.useTotpCode') : t('login.useRecoveryCode')}
+            </button>
+          </>
+        )}
+        <ErrorAlert error={shownError} />
         <button type="submit" className="button button-primary" disabled={action.busy}>
           {t('login.submit')}
         </button>
       </form>
+      <p>
+        <a href={href('/password-forgotten')}>{t('login.forgotPassword')}</a>
+      </p>
     </section>
   );
 }

@@ -22,6 +22,7 @@ export function SettingsPage() {
       <NotificationSettings />
       <CalendarFeed />
       <PasswordSettings />
+      <SecondFactorSettings />
     </>
   );
 }
@@ -234,6 +235,90 @@ function PasswordSettings() {
           {t('settings.changePassword')}
         </button>
       </form>
+    </section>
+  );
+}
+
+/** TOTP enrolment: a secret to add to an authenticator app, a first code, then the recovery codes once. */
+function SecondFactorSettings() {
+  const { t } = useI18n();
+  const { me, reload } = useSession();
+  const [enrolment, setEnrolment] = useState<Schemas['SecondFactorEnrolmentResponse'] | null>(null);
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const start = useMutation(async () => setEnrolment(await unwrap(api.POST('/auth/second-factor/enrolment'))));
+  const activate = useMutation(async () => {
+    const { recoveryCodes: codes } = await unwrap(api.POST('/auth/second-factor/activation', { body: { code: code.replace(/\s/g, '') } }));
+    setRecoveryCodes(codes);
+    setEnrolment(null);
+    setCode('');
+    await reload();
+  });
+  const disable = useMutation(async () => {
+    await unwrap(api.POST('/auth/second-factor/deactivation', { body: { password } }));
+    setPassword('');
+    setRecoveryCodes(null);
+    await reload();
+  });
+  const enabled = me?.secondFactorEnabled === true;
+  return (
+    <section className="card second-factor" aria-labelledby="second-factor-title">
+      <h2 id="second-factor-title">{t('secondFactor.title')}</h2>
+      <p>{enabled ? t('secondFactor.on') : t('secondFactor.off')}</p>
+      {recoveryCodes && (
+        <div role="status">
+          <p className="alert alert-ok">{t('secondFactor.recoveryCodesLead')}</p>
+          <ul className="recovery-codes">
+            {recoveryCodes.map((c) => (
+              <li key={c}>
+                <code>{c}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {!enabled && !enrolment && (
+        <Button variant="secondary" busy={start.busy} onClick={() => void start.submit()}>
+          {t('secondFactor.start')}
+        </Button>
+      )}
+      <ErrorAlert error={start.error} />
+      {!enabled && enrolment && (
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            void activate.submit();
+          }}
+        >
+          <p>{t('secondFactor.addToApp')}</p>
+          <p>
+            <code data-secret>{enrolment.secret}</code>
+          </p>
+          <p>
+            <a href={enrolment.otpauthUri}>{t('secondFactor.openInApp')}</a>
+          </p>
+          <TextField label={t('secondFactor.firstCode')} name="code" autoComplete="one-time-code" inputMode="numeric" value={code} onChange={(e) => setCode(e.target.value)} />
+          <ErrorAlert error={activate.error} />
+          <button type="submit" className="button button-primary" disabled={activate.busy}>
+            {t('secondFactor.activate')}
+          </button>
+        </form>
+      )}
+      {enabled && (
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            void disable.submit();
+          }}
+        >
+          <TextField label={t('settings.currentPassword')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <ErrorAlert error={disable.error} />
+          <button type="submit" className="button button-danger" disabled={disable.busy || password.length === 0}>
+            {t('secondFactor.disable')}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   @IsEmail()
@@ -10,6 +10,17 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(200)
   password!: string;
+
+  /** The 6-digit code from the authenticator app, when the account has a second factor. */
+  @IsOptional()
+  @Matches(/^\d{6}$/)
+  totpCode?: string;
+
+  /** Instead of a code: one of the recovery codes, each usable once. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  recoveryCode?: string;
 }
 
 export class RefreshDto {
@@ -29,6 +40,47 @@ export class ChangePasswordDto {
   @MinLength(12)
   @MaxLength(200)
   newPassword!: string;
+}
+
+export class PasswordResetRequestDto {
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+}
+
+export class PasswordResetDto {
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
+  token!: string;
+
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  newPassword!: string;
+}
+
+export class SecondFactorCodeDto {
+  @Matches(/^\d{6}$/)
+  code!: string;
+}
+
+export class DisableSecondFactorDto {
+  @IsString()
+  @MaxLength(200)
+  password!: string;
+}
+
+export class SecondFactorEnrolmentResponse {
+  /** Base32, for typing into an authenticator app by hand. */
+  @ApiProperty() secret!: string;
+  /** The otpauth:// URI, for a QR code. */
+  @ApiProperty() otpauthUri!: string;
+}
+
+export class RecoveryCodesResponse {
+  /** Shown once: each works once in place of a code. */
+  @ApiProperty({ type: [String] }) recoveryCodes!: string[];
 }
 
 export class UpdateProfileDto {
@@ -64,5 +116,6 @@ export class MeResponse {
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: ['nl', 'en'] }) language!: 'nl' | 'en';
   @ApiProperty() organisationId!: string;
+  @ApiProperty() secondFactorEnabled!: boolean;
   @ApiProperty({ type: [MembershipResponse] }) memberships!: MembershipResponse[];
 }

@@ -1,0 +1,60 @@
+import { generate } from 'otplib';
+import type { Browser } from 'playwright-core';
+
+import type { GivenOrganisation } from '@wc/testing';
+
+import { nl } from '../../apps/web/src/messages/nl';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { expectNoSeriousA11yViolations, launchBrowser, prepareWebApp, signIn } from './support/browser';
+
+/** Two-step verification in the browser: enrolment on the settings screen, then the login step. */
+describe('web app: two-step verification (browser)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let org: GivenOrganisation;
+
+  beforeAll(async () => {
+    prepareWebApp();
+    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    org = await t.given.organisation();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const codeNow = (secret: string) => generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+
+  it('sets it up in settings, shows the recovery codes once, and asks for a code at the next login', async () => {
+    const hr = await signIn(browser, t.url, org.hr, { now: t.clock.now() });
+    await hr.page.goto(`${t.url}/#/settings`);
+    const card = hr.page.locator('section.second-factor');
+    await card.getByText(nl['secondFactor.off']).waitFor();
+    await card.getByRole('button', { name: nl['secondFactor.start'] }).click();
+    const secret = (await card.locator('[data-secret]').textContent()) ?? '';
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await card.getByLabel(nl['secondFactor.firstCode']).fill(await codeNow(secret));
+    await card.getByRole('button', { name: nl['secondFactor.activate'] }).click();
+    await card.getByText(nl['secondFactor.recoveryCodesLead']).waitFor();
+    expect(await card.locator('.recovery-codes li').count()).toBe(10);
+    await card.getByText(nl['secondFactor.on']).waitFor();
+    await expectNoSeriousA11yViolations(hr.page, 'settings (two-step verification)');
+    t.clock.advance({ minutes: 1 });
+
+    const context = await browser.newContext({ locale: 'nl-NL' });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/`);
+    await page.getByLabel(nl['login.email']).fill(org.hr.email);
+    await page.getByLabel(nl['login.password']).fill(org.hr.password);
+    await page.getByRole('button', { name: nl['login.submit'] }).click();
+    await page.getByText(nl['login.secondFactorLead']).waitFor();
+    await page.getByLabel(nl['login.totpCode']).fill('000000');
+    await page.getByRole('button', { name: nl['login.submit'] }).click();
+    await page.getByText(nl['problem.auth.invalid_second_factor']).waitFor();
+    await page.getByLabel(nl['login.totpCode']).fill(await codeNow(secret));
+    await page.getByRole('button', { name: nl['login.submit'] }).click();
+    await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
+    expect(hr.errors).toEqual([]);
+  }, 90_000);
+});
