@@ -1975,13 +1975,18 @@ export interface components {
         };
         TrackActionDto: {
             /** @enum {string} */
-            type: "request_information" | "provide_information" | "request_consultation" | "record_consultation_held" | "submit_request" | "start_deliberation" | "record_council_position" | "record_employer_decision" | "waive_suspension" | "end_suspension" | "file_appeal" | "record_appeal_ruling" | "record_substitute_permission" | "invoke_nullity" | "start_evaluation" | "close" | "prepare_notice" | "send_notice" | "start_fria" | "complete_fria" | "mark_ready" | "start_dpia" | "complete_dpia" | "record_prior_consultation" | "start_training" | "complete_training" | "mark_implemented" | "propose_change" | "withdraw" | "put_on_hold" | "resume";
+            type: "request_information" | "provide_information" | "request_consultation" | "record_consultation_held" | "submit_request" | "start_deliberation" | "record_council_position" | "record_employer_decision" | "waive_suspension" | "end_suspension" | "file_appeal" | "record_appeal_ruling" | "record_substitute_permission" | "record_decision_without_consent" | "invoke_nullity" | "start_evaluation" | "close" | "prepare_notice" | "send_notice" | "start_fria" | "complete_fria" | "mark_ready" | "start_dpia" | "complete_dpia" | "record_prior_consultation" | "start_training" | "complete_training" | "mark_implemented" | "propose_change" | "withdraw" | "put_on_hold" | "resume";
             /** Format: date */
             heldOn?: string;
             /** Format: date */
             implementationDate?: string;
             /** Format: date */
             receivedOn?: string;
+            /**
+             * Format: date
+             * @description `record_decision_without_consent`: the day the council saw the decision being implemented (WOR 27(5)).
+             */
+            learnedOn?: string;
             /** Format: date */
             waivedUntil?: string;
             subject?: string;

@@ -384,6 +384,7 @@ export const en: Record<MessageKey, string> = {
   'action.file_appeal': 'File an appeal',
   'action.record_appeal_ruling': 'Record the appeal ruling',
   'action.record_substitute_permission': 'Record the substitute permission ruling',
+  'action.record_decision_without_consent': 'Record a decision without consent (nullity term, WOR art. 27(5))',
   'action.invoke_nullity': 'Invoke nullity',
   'action.start_evaluation': 'Start evaluation',
   'action.close': 'Close',

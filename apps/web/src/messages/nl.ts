@@ -382,6 +382,7 @@ export const nl = {
   'action.file_appeal': 'Beroep instellen',
   'action.record_appeal_ruling': 'Uitspraak beroep vastleggen',
   'action.record_substitute_permission': 'Uitspraak vervangende toestemming vastleggen',
+  'action.record_decision_without_consent': 'Besluit zonder instemming vastleggen (nietigheidstermijn, art. 27 lid 5 WOR)',
   'action.invoke_nullity': 'Nietigheid inroepen',
   'action.start_evaluation': 'Evaluatie starten',
   'action.close': 'Afsluiten',

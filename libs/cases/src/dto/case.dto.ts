@@ -123,7 +123,7 @@ export class ReportUseDto extends VersionDto {
 const ACTION_TYPES = [
   'request_information', 'provide_information', 'request_consultation', 'record_consultation_held', 'submit_request',
   'start_deliberation', 'record_council_position', 'record_employer_decision', 'waive_suspension', 'end_suspension',
-  'file_appeal', 'record_appeal_ruling', 'record_substitute_permission', 'invoke_nullity', 'start_evaluation', 'close',
+  'file_appeal', 'record_appeal_ruling', 'record_substitute_permission', 'record_decision_without_consent', 'invoke_nullity', 'start_evaluation', 'close',
   'prepare_notice', 'send_notice', 'start_fria', 'complete_fria', 'mark_ready', 'start_dpia', 'complete_dpia',
   'record_prior_consultation', 'start_training', 'complete_training', 'mark_implemented', 'propose_change', 'withdraw',
   'put_on_hold', 'resume',
@@ -142,6 +142,8 @@ export class TrackActionDto {
   @IsOptional() @IsBoolean() follows?: boolean;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) implementationDate?: string;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) receivedOn?: string;
+  /** `record_decision_without_consent`: the day the council saw the decision being implemented (WOR 27(5)). */
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) learnedOn?: string;
   @IsOptional() @IsBoolean() whole?: boolean;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) waivedUntil?: string;
   @IsOptional() @IsBoolean() upheld?: boolean;
