@@ -86,3 +86,18 @@ export type {
   TriageChange,
   TriageOutcome,
 } from './triage';
+export type { CaoSettlement } from './triage';
+export { highRiskReading, prohibitedPractices, transparencyDuties } from './ai-act-screening';
+export type {
+  AnnexIIIPoint1,
+  AnnexIIIPoint3,
+  HighRiskRoute,
+  ProhibitedPractice,
+  TransparencyDuty,
+} from './ai-act-screening';
+export { dpiaReading } from './dpia-screening';
+export type { ApDpiaCategory } from './dpia-screening';
+export { consentBasisOf, nullityTermStart } from './nullity';
+export type { ConsentBasis, NullityInput, NullityTerm } from './nullity';
+export { dutyDates } from './duty-dates';
+export type { AiActDutyGroup, CalendarRow, DutyDate, SystemHistory } from './duty-dates';
