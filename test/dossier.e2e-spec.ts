@@ -238,8 +238,9 @@ describe('case dossier (e2e)', () => {
       await patch(caseId, { dpia: { councilViews: '' } });
       expect((await assessment(caseId)).draft.dpia).toEqual({ description: 'Pick- en locatiegegevens' });
 
-      // No DPIA trigger: the DPIA section is not part of the assessment.
-      const plain = await fileCase(t, org, hr, { answers: monitoringTriageAnswers({ largeScaleMonitoring: false }) });
+      // No DPIA trigger: the DPIA section is not part of the assessment. Staff data alone in an
+      // AI system meets two EDPB criteria (issue #17), so this system processes none.
+      const plain = await fileCase(t, org, hr, { answers: monitoringTriageAnswers({ largeScaleMonitoring: false, processesStaffPersonalData: false }) });
       expect(await assessment(plain.caseId)).toMatchObject({ sections: { dpia: false, fria: false }, draft: { dpia: null } });
       const noDpia = await patch(plain.caseId, { dpia: { description: 'x' } }, 422);
       expect(noDpia.body.errors).toEqual([{ path: 'dpia', message: expect.stringMatching(/DPIA/) }]);

@@ -67,6 +67,10 @@ function sampleOutcomes(count: number): TriageOutcome[] {
       caoSettledConsentLetters: (['b', 'd', 'e', 'f', 'g', 'k', 'l'] as const).filter(() => next() < 0.3),
       majorEffectOnQuarterOfStaff: next() < 0.5,
       ...(next() < 0.5 ? { caoReference: 'Cao Metalektro art. 4.2' } : {}),
+      annexIIIPoint1: pick(['none', 'remote_biometric_identification', 'biometric_categorisation', 'emotion_recognition'] as const),
+      annexIIIPoint3: pick(['none', 'access_admission', 'evaluating_learning_outcomes', 'assessing_education_level', 'monitoring_test_behaviour'] as const),
+      ...(next() < 0.5 ? { providerAssessmentDocument: 'Vendor art. 6(4) assessment' } : {}),
+      caoSettlements: next() < 0.3 ? [{ letter: pick(['c', 'k', 'l'] as const), scope: 'part', topic: 'pay scales' }] : [],
     });
     outcomes.push(triage(answers as unknown as TriageAnswers));
   }

@@ -2125,10 +2125,22 @@ export interface components {
             /** @description The case version the client last saw; a stale one is refused with 409. */
             version: number;
         };
+        CaoSettlementDto: {
+            /** @enum {string} */
+            letter: "b" | "c" | "d" | "e" | "f" | "g" | "j" | "k" | "l" | "m";
+            /** @enum {string} */
+            scope: "whole" | "part";
+            topic: string;
+            reference?: string;
+        };
         TriageAnswersDto: {
             /** @enum {string} */
             annexIIIPoint4: "none" | "recruitment_selection" | "work_related_decisions" | "task_allocation" | "monitoring_evaluation";
-            caoSettledConsentLetters: ("b" | "d" | "e" | "f" | "g" | "k" | "l")[];
+            caoSettledConsentLetters: ("b" | "c" | "d" | "e" | "f" | "g" | "j" | "k" | "l" | "m")[];
+            /** @enum {string} */
+            annexIIIPoint1?: "none" | "remote_biometric_identification" | "biometric_categorisation" | "emotion_recognition";
+            /** @enum {string} */
+            annexIIIPoint3?: "none" | "access_admission" | "evaluating_learning_outcomes" | "assessing_education_level" | "monitoring_test_behaviour";
             /** @enum {string} */
             councilType: "none" | "or" | "pvt";
             headcount: number;
@@ -2158,6 +2170,34 @@ export interface components {
             caoReference?: string;
             jobContentChanges: boolean;
             majorEffectOnQuarterOfStaff?: boolean;
+            affectsPayOrJobEvaluation?: boolean;
+            affectsComplaintsProcedure?: boolean;
+            affectsWhistleblowingProcedure?: boolean;
+            caoSettlements?: components["schemas"]["CaoSettlementDto"][];
+            manipulativeTechniques?: boolean;
+            exploitsVulnerabilities?: boolean;
+            socialScoring?: boolean;
+            untargetedFacialScraping?: boolean;
+            /** @description Infers race, political opinions, trade-union membership, religion or sex life (AI Act 5(1)(g)). */
+            biometricCategorisationSensitive?: boolean;
+            annexIProduct?: boolean;
+            /** @description The provider's documented art. 6(3) assessment (AI Act 6(4)); without it 6(3) is not applied. */
+            providerAssessmentDocument?: string;
+            chatbot?: boolean;
+            generatesContent?: boolean;
+            deepfakes?: boolean;
+            solelyAutomatedSignificantDecisions?: boolean;
+            covertMonitoring?: boolean;
+            blacklist?: boolean;
+            fraudDetection?: boolean;
+            financialSituation?: boolean;
+            cameraSurveillance?: boolean;
+            locationData?: boolean;
+            communicationData?: boolean;
+            connectedDevices?: boolean;
+            observesOrInfluencesBehaviour?: boolean;
+            /** @description Absence (verzuim), reintegration or other health data. */
+            healthData?: boolean;
         };
         SetTriageDto: {
             answers: components["schemas"]["TriageAnswersDto"];
@@ -2182,13 +2222,18 @@ export interface components {
         };
         TrackActionDto: {
             /** @enum {string} */
-            type: "request_information" | "provide_information" | "request_consultation" | "record_consultation_held" | "submit_request" | "start_deliberation" | "record_council_position" | "record_employer_decision" | "waive_suspension" | "end_suspension" | "file_appeal" | "record_appeal_ruling" | "record_substitute_permission" | "invoke_nullity" | "start_evaluation" | "close" | "prepare_notice" | "send_notice" | "start_fria" | "complete_fria" | "mark_ready" | "start_dpia" | "complete_dpia" | "record_prior_consultation" | "start_training" | "complete_training" | "mark_implemented" | "propose_change" | "withdraw" | "put_on_hold" | "resume";
+            type: "request_information" | "provide_information" | "request_consultation" | "record_consultation_held" | "submit_request" | "start_deliberation" | "record_council_position" | "record_employer_decision" | "waive_suspension" | "end_suspension" | "file_appeal" | "record_appeal_ruling" | "record_substitute_permission" | "record_decision_without_consent" | "invoke_nullity" | "start_evaluation" | "close" | "prepare_notice" | "send_notice" | "start_fria" | "complete_fria" | "mark_ready" | "start_dpia" | "complete_dpia" | "record_prior_consultation" | "start_training" | "complete_training" | "mark_implemented" | "propose_change" | "withdraw" | "put_on_hold" | "resume";
             /** Format: date */
             heldOn?: string;
             /** Format: date */
             implementationDate?: string;
             /** Format: date */
             receivedOn?: string;
+            /**
+             * Format: date
+             * @description `record_decision_without_consent`: the day the council saw the decision being implemented (WOR 27(5)).
+             */
+            learnedOn?: string;
             /** Format: date */
             waivedUntil?: string;
             subject?: string;

@@ -108,14 +108,15 @@ describe('evaluateGoLiveGate', () => {
 
   it.each<[string, GoLiveGateFacts['triage'], string[]]>([
     [
-      'a private high-risk employer: no FRIA, no DPIA',
+      'a private high-risk employer: no FRIA; staff data means a DPIA',
       PRIVATE_TRIAGE,
-      ['ai_act_notice_sent', 'oversight_trained', 'suspension_over', 'consent_present'],
+      ['ai_act_notice_sent', 'dpia_done', 'oversight_trained', 'suspension_over', 'consent_present'],
     ],
     [
       'a consent-only case',
       triage({ ...NO_ANSWERS, processesStaffPersonalData: true }),
-      ['consent_present'],
+      // Staff data in an AI system meets two EDPB criteria, so the DPIA is a condition too.
+      ['dpia_done', 'consent_present'],
     ],
     ['a case with no WOR right and no high risk', triage(NO_ANSWERS), []],
     [

@@ -90,3 +90,18 @@ export { allowedActionsFor, labelKeyOfMissing, missingItem, placeOfMissing } fro
 export type { AllowedAction, AllowedActionsInput, CaseLevelBlock, CaseTab, MissingItem } from './allowed-actions';
 export { byUrgency, caseDuties, daysBetween } from './duties';
 export type { Duty, DutyDeadline, DutyFacts, DutyInformationRequest, DutySide } from './duties';
+export type { CaoSettlement } from './triage';
+export { highRiskReading, prohibitedPractices, transparencyDuties } from './ai-act-screening';
+export type {
+  AnnexIIIPoint1,
+  AnnexIIIPoint3,
+  HighRiskRoute,
+  ProhibitedPractice,
+  TransparencyDuty,
+} from './ai-act-screening';
+export { dpiaReading } from './dpia-screening';
+export type { ApDpiaCategory } from './dpia-screening';
+export { consentBasisOf, nullityTermStart } from './nullity';
+export type { ConsentBasis, NullityInput, NullityTerm } from './nullity';
+export { dutyDates } from './duty-dates';
+export type { AiActDutyGroup, CalendarRow, DutyDate, SystemHistory } from './duty-dates';

@@ -33,7 +33,7 @@ describe('re-triage of a sent case (issue #14, house style B.19)', () => {
     ['"no staff data" for a system with data categories', { processesStaffPersonalData: false, canMonitorStaff: false }, ['withdraws_track:consent', 'contradicts:canMonitorStaff', 'contradicts:processesStaffPersonalData']],
     ['fewer staff than the organisation has', { headcount: 40 }, ['contradicts:headcount']],
     ['no longer high-risk', { annexIIIPoint4: 'none' }, ['withdraws_track:ai_act']],
-    ['no DPIA trigger', { largeScaleMonitoring: false }, ['withdraws_track:dpia']],
+    ['no DPIA trigger and no staff data (EDPB criteria then unmet)', { largeScaleMonitoring: false, processesStaffPersonalData: false, canMonitorStaff: false }, ['withdraws_track:consent', 'withdraws_track:dpia', 'contradicts:canMonitorStaff', 'contradicts:processesStaffPersonalData']],
   ])('%s is a proposal: %j', (_name, answers, reasons) => {
     const result = plan(answers);
     expect(result.kind).toBe('propose');

@@ -69,6 +69,8 @@ function scenarioFor(kind: TrackKind, row: TransitionRow): Scenario {
     case 'resume':
       extra = { returnStage: row.to };
       return base({ type: 'resume' });
+    case 'record_decision_without_consent':
+      return base({ type: 'record_decision_without_consent', learnedOn: TODAY });
     default:
       return base({ type: row.action } as TrackAction);
   }
@@ -654,7 +656,7 @@ describe('planTrackTransition: deadlines it asks for', () => {
     expect(result.cancelDeadlines).toEqual(['advice_response_term']);
   });
 
-  it('a consent decision opens the nullity window [W15]', () => {
+  it('a consented decision opens no nullity term [W15, legal-rules (e)3]', () => {
     const result = plan(
       trackAt('consent', 'council_position', { councilPosition: position('granted') }),
       {
@@ -665,14 +667,62 @@ describe('planTrackTransition: deadlines it asks for', () => {
       },
       'employer',
     );
+    expect(result.next.stage).toBe('go_live_gate');
+    expect(result.deadlines).toEqual([]);
+  });
+
+  it('a decision after a refusal starts the nullity term from its written notice [W15, S10]', () => {
+    const result = plan(
+      trackAt('consent', 'substitute_permission_pending', {
+        councilPosition: position('refused', { reasons: 'Too intrusive.' }),
+      }),
+      { type: 'record_decision_without_consent', receivedOn: '2026-03-02' },
+      'employer',
+    );
+    expect(result.next.stage).toBe('substitute_permission_pending');
     expect(result.deadlines).toEqual([
       expect.objectContaining({
         ruleId: 'nullity_term',
-        triggerDate: TODAY,
+        triggerDate: '2026-03-02',
         fatal: true,
         statutory: true,
       }),
     ]);
+    expect(result.events.map((e) => e.type)).toContain('case.decision_without_consent_recorded');
+  });
+
+  it('an implementation without asking starts the term when the council learned of it [W15]', () => {
+    const result = plan(
+      trackAt('consent', 'screening'),
+      { type: 'record_decision_without_consent', learnedOn: '2026-02-25' },
+      'council_board',
+    );
+    expect(result.deadlines).toEqual([
+      expect.objectContaining({ ruleId: 'nullity_term', triggerDate: '2026-02-25' }),
+    ]);
+    expect(result.events).toContainEqual(
+      expect.objectContaining({
+        type: 'case.decision_without_consent_recorded',
+        payload: expect.objectContaining({
+          basis: 'consent_not_asked',
+          from: 'implementation_learned',
+          startsOn: '2026-02-25',
+        }),
+      }),
+    );
+  });
+
+  it('refuses a "decision without consent" on a decision that has consent', () => {
+    expect(() =>
+      plan(
+        trackAt('consent', 'go_live_gate', {
+          councilPosition: position('granted'),
+          employerDecision: { follows: true, receivedOn: '2026-03-01', withoutCouncilPosition: false },
+        }),
+        { type: 'record_decision_without_consent', receivedOn: '2026-03-02' },
+        'employer',
+      ),
+    ).toThrow(TransitionRefused);
   });
 
   it('filing the appeal closes the appeal term and remembers where to return', () => {

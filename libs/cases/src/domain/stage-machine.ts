@@ -26,6 +26,7 @@ import {
   recordAppealRuling,
   recordConsultationHeld,
   recordCouncilPosition,
+  recordDecisionWithoutConsent,
   recordEmployerDecision,
   recordSubstitutePermission,
   requestConsultation,
@@ -198,6 +199,8 @@ function effectOf(ctx: EffectContext<TrackAction>): Effect {
       return recordAppealRuling({ ...ctx, action });
     case 'record_substitute_permission':
       return recordSubstitutePermission({ ...ctx, action });
+    case 'record_decision_without_consent':
+      return recordDecisionWithoutConsent({ ...ctx, action });
     case 'invoke_nullity':
       return invokeNullity({ ...ctx, action });
     case 'start_evaluation':

@@ -44,6 +44,16 @@ export type WorAction =
   | { readonly type: 'file_appeal' }
   | { readonly type: 'record_appeal_ruling'; readonly upheld: boolean }
   | { readonly type: 'record_substitute_permission'; readonly granted: boolean }
+  /**
+   * WOR 27(5): the employer decided or implements a consent matter without consent. Either the
+   * council received the written decision (`receivedOn`) or it saw implementation (`learnedOn`);
+   * that day starts the one-month nullity term [W15].
+   */
+  | {
+      readonly type: 'record_decision_without_consent';
+      readonly receivedOn?: CalendarDay;
+      readonly learnedOn?: CalendarDay;
+    }
   | { readonly type: 'invoke_nullity' }
   | { readonly type: 'start_evaluation' }
   | { readonly type: 'close' };

@@ -40,6 +40,7 @@ export type CaseEventType =
   | 'case.appeal_filed'
   | 'case.appeal_ruled'
   | 'case.substitute_permission_recorded'
+  | 'case.decision_without_consent_recorded'
   | 'case.nullity_invoked'
   | 'case.implemented'
   | 'case.evaluation_started'

@@ -218,6 +218,8 @@ export const TRANSITIONS: readonly TransitionRow[] = [
     'withdrawn',
     EMPLOYER,
   ),
+  // The written decision comes from the employer; noticing implementation is the council's [W15].
+  ...fromEach(CONSENT, NULLITY_FROM, 'record_decision_without_consent', 'same', EITHER),
   ...fromEach(CONSENT, NULLITY_FROM, 'invoke_nullity', 'nullity_invoked', BOARD),
 
   // Go-live and after, legal-rules (c)

@@ -114,6 +114,7 @@ describe('triage: small undertakings, WOR 35b-d [W26]', () => {
       letters: ['b', 'd'],
       settledByCao: [],
       outsidePvtScope: ['k', 'l'],
+      partlySettledByCao: [],
     });
     expect(outcome.smallUndertaking.consentLimitedTo).toEqual(['b', 'd']);
     expect(reason(outcome, 'small_undertaking.pvt_consent_scope')?.sources).toEqual(['W26', 'S19']);
@@ -174,12 +175,13 @@ describe('triage: small undertakings, WOR 35b-d [W26]', () => {
       'W26',
     ]);
     expect(reason(outcome, 'small_undertaking.no_council')?.sources).toEqual(['W26', 'S19']);
-    expect(activeTracks(outcome)).toEqual(['ai_act', 'skills']);
+    expect(activeTracks(outcome)).toEqual(['ai_act', 'dpia', 'skills']);
   });
 
   it.each([
     ['none', 30, true],
-    ['pvt', 30, true],
+    // WOR 35b: a PVT company has no personnel-meeting duty [legal-rules (e)4]
+    ['pvt', 30, false],
     ['none', 8, false],
     ['or', 30, false],
     ['none', 60, false],
@@ -243,7 +245,8 @@ describe('triage: AI Act', () => {
 
   it.each([
     ['none', false, false, false, null],
-    ['work_related_decisions', true, false, false, 'ai_act.article_6_3_exception'],
+    // Claimed without the provider's art. 6(4) document: still high-risk [legal-rules (e)6]
+    ['work_related_decisions', true, false, true, 'ai_act.article_6_3_needs_provider_assessment'],
     ['work_related_decisions', true, true, true, 'ai_act.article_6_3_unavailable_profiling'],
     ['work_related_decisions', false, true, true, null],
   ] as const)(
@@ -257,8 +260,8 @@ describe('triage: AI Act', () => {
         }),
       );
       expect(outcome.aiAct.highRisk).toBe(highRisk);
-      expect(codesStartingWith(outcome, 'ai_act.article_6_3')).toEqual(
-        code ? [[code, ['E3', 'A3']]] : [],
+      expect(codesStartingWith(outcome, 'ai_act.article_6_3').map(([c]) => c)).toEqual(
+        code ? [code] : [],
       );
     },
   );
@@ -288,13 +291,23 @@ describe('triage: DPIA [G1]', () => {
     ['biometrics', 'biometrics'],
   ] as const)('%s requires a DPIA', (answer, trigger) => {
     const outcome = triage(answers({ [answer]: true }));
-    expect(outcome.dpia).toEqual({ required: true, triggers: [trigger] });
+    expect(outcome.dpia).toMatchObject({ required: true, triggers: [trigger] });
     expect(reason(outcome, `dpia.${trigger}`)?.sources).toEqual(['G1', 'G2', 'G5']);
     expect(activeTracks(outcome)).toContain('dpia');
   });
 
-  it('needs no DPIA without a trigger', () => {
-    expect(triage(answers({ processesStaffPersonalData: true })).dpia.required).toBe(false);
+  it('needs no DPIA without a trigger and without staff data', () => {
+    expect(triage(answers({ introducesOrChangesTechnology: true })).dpia.required).toBe(false);
+  });
+
+  it('staff data processed by AI meets two EDPB criteria: a DPIA [EDPB WP248]', () => {
+    const outcome = triage(answers({ processesStaffPersonalData: true }));
+    expect(outcome.dpia).toMatchObject({
+      required: true,
+      apCategories: [],
+      edpbCriteria: ['vulnerable_data_subjects', 'innovative_technology'],
+    });
+    expect(reason(outcome, 'dpia.edpb_two_criteria')?.sources).toContain('EDPB WP248 rev.01');
   });
 
   it('adds the 26(9) duty to a high-risk system that needs a DPIA [E10]', () => {
@@ -346,7 +359,7 @@ describe('activeTracks and re-triage', () => {
       becameBlocked: false,
       unblocked: false,
       reasonsAdded: ['consent.g'],
-      reasonsRemoved: ['dpia.large_scale_monitoring'],
+      reasonsRemoved: ['dpia.large_scale_monitoring', 'dpia.ap.employee_monitoring'],
     });
   });
 

@@ -1,4 +1,22 @@
+import {
+  AI_ACT_SCREENING_CODES,
+  highRiskReading,
+  prohibitedPractices,
+  transparencyDuties,
+} from './ai-act-screening';
+import type {
+  AnnexIIIPoint1,
+  AnnexIIIPoint3,
+  HighRiskRoute,
+  ProhibitedPractice,
+  TransparencyDuty,
+} from './ai-act-screening';
+import { DPIA_REASON_CODES, dpiaReading } from './dpia-screening';
+import type { ApDpiaCategory } from './dpia-screening';
 import type { TrackKind } from './tracks';
+import type { Reason } from './triage-reason';
+
+export type { Reason } from './triage-reason';
 
 /**
  * Rights triage (legal-rules (c) DRAFT→SCREENING). Pure: the answers go in, the rights that follow
@@ -10,7 +28,16 @@ export type CouncilType = 'or' | 'pvt' | 'none';
 /** WOR art. 25(1) letters an AI introduction typically touches. */
 export type AdviceLetter = 'd' | 'e' | 'g' | 'h' | 'k' | 'n';
 /** WOR art. 27(1) letters an AI introduction typically touches. */
-export type ConsentLetter = 'b' | 'd' | 'e' | 'f' | 'g' | 'k' | 'l';
+export type ConsentLetter = 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'j' | 'k' | 'l' | 'm';
+
+/** WOR 27(3): a cao settles a consent subject "voor zover": wholly, or only part of it. */
+export interface CaoSettlement {
+  readonly letter: ConsentLetter;
+  readonly scope: 'whole' | 'part';
+  /** What the cao settles, e.g. "pay scales" of (c) while the job evaluation tool is not. */
+  readonly topic: string;
+  readonly reference?: string;
+}
 export type AnnexIIIPoint4 =
   | 'none'
   | 'recruitment_selection'
@@ -33,13 +60,6 @@ export type DeployerDuty =
   | 'use_provider_information_in_dpia'
   | 'fundamental_rights_impact_assessment'
   | 'inform_persons_exposed_to_emotion_recognition';
-
-export interface Reason {
-  readonly code: string;
-  readonly text: string;
-  /** Rule and source ids from legal-rules.md, e.g. `['W1', 'S1']`. */
-  readonly sources: readonly string[];
-}
 
 export interface TriageAnswers {
   readonly councilType: CouncilType;
@@ -87,6 +107,41 @@ export interface TriageAnswers {
    * for at least a quarter of the staff, the limit of a PVT's advice right (35b(3)/35c).
    */
   readonly majorEffectOnQuarterOfStaff?: boolean;
+
+  // Issue #17; all optional so triage answers stored before still read the same.
+  /** 27(1)(c): pay or job evaluation (functiewaardering). */
+  readonly affectsPayOrJobEvaluation?: boolean;
+  /** 27(1)(j): the complaints procedure (klachtenregeling). */
+  readonly affectsComplaintsProcedure?: boolean;
+  /** 27(1)(m): the whistle-blowing procedure (klokkenluidersregeling). */
+  readonly affectsWhistleblowingProcedure?: boolean;
+  /** Per-topic cao settlements (27(3) "voor zover"); supersedes nothing in caoSettledConsentLetters. */
+  readonly caoSettlements?: readonly CaoSettlement[];
+  readonly manipulativeTechniques?: boolean;
+  readonly exploitsVulnerabilities?: boolean;
+  readonly socialScoring?: boolean;
+  readonly untargetedFacialScraping?: boolean;
+  readonly biometricCategorisationSensitive?: boolean;
+  readonly annexIIIPoint1?: AnnexIIIPoint1;
+  readonly annexIIIPoint3?: AnnexIIIPoint3;
+  readonly annexIProduct?: boolean;
+  /** The provider's documented art. 6(3) assessment (art. 6(4)): document id or reference. */
+  readonly providerAssessmentDocument?: string;
+  readonly chatbot?: boolean;
+  readonly generatesContent?: boolean;
+  readonly deepfakes?: boolean;
+  /** GDPR 22: decisions based solely on automated processing with legal or similarly significant effects. */
+  readonly solelyAutomatedSignificantDecisions?: boolean;
+  readonly covertMonitoring?: boolean;
+  readonly blacklist?: boolean;
+  readonly fraudDetection?: boolean;
+  readonly financialSituation?: boolean;
+  readonly cameraSurveillance?: boolean;
+  readonly locationData?: boolean;
+  readonly communicationData?: boolean;
+  readonly connectedDevices?: boolean;
+  readonly observesOrInfluencesBehaviour?: boolean;
+  readonly healthData?: boolean;
 }
 
 export interface TriageOutcome {
@@ -100,6 +155,8 @@ export interface TriageOutcome {
     readonly settledByCao: readonly ConsentLetter[];
     /** Letters that would apply but a PVT has no consent right on (35c). */
     readonly outsidePvtScope: readonly ConsentLetter[];
+    /** Letters the cao settles only in part: consent remains for the rest (27(3) "voor zover"). */
+    readonly partlySettledByCao?: readonly CaoSettlement[];
   };
   readonly aiAct: {
     readonly highRisk: boolean;
@@ -108,15 +165,36 @@ export interface TriageOutcome {
     readonly noticeToWorkersRequired: boolean;
     readonly noticeRecipients: readonly NoticeRecipient[];
     readonly fria: boolean;
+    /** Every art. 5 practice found; any one blocks the case. */
+    readonly prohibitedPractices?: readonly ProhibitedPractice[];
+    readonly highRiskRoutes?: readonly HighRiskRoute[];
+    readonly article6_3Exception?: {
+      readonly applied: boolean;
+      readonly providerAssessmentDocument: string | null;
+    };
+    readonly transparencyDuties?: readonly TransparencyDuty[];
   };
-  readonly dpia: { readonly required: boolean; readonly triggers: readonly DpiaTrigger[] };
+  /** Issue #17 fields are optional: outcomes stored before them stay valid. */
+  readonly gdpr?: {
+    /** GDPR 22: solely automated decisions with legal or similarly significant effects. */
+    readonly article22: boolean;
+    readonly humanInterventionRequired: boolean;
+  };
+  readonly dpia: {
+    readonly required: boolean;
+    readonly triggers: readonly DpiaTrigger[];
+    readonly apCategories?: readonly ApDpiaCategory[];
+    readonly edpbCriteria?: readonly string[];
+  };
   readonly skills: { readonly trainingRequired: boolean; readonly aiLiteracy: boolean };
   readonly riskInventory: { readonly updateRequired: boolean };
   readonly smallUndertaking: {
     readonly councilType: CouncilType;
     readonly headcount: number;
-    /** 10 to 49 staff without an OR: a personeelsvergadering at least twice a year (35b). */
+    /** 10 to 49 staff with neither an OR nor a PVT: a personeelsvergadering twice a year (35b). */
     readonly personnelMeetingRequired: boolean;
+    /** 50 or more staff and no OR: the employer must set one up (WOR art. 2). */
+    readonly worksCouncilDuty?: boolean;
     /** Set for a PVT: the only consent letters it has (35c). */
     readonly consentLimitedTo: readonly ConsentLetter[] | null;
   };
@@ -124,7 +202,7 @@ export interface TriageOutcome {
 }
 
 const ADVICE_ORDER: readonly AdviceLetter[] = ['d', 'e', 'g', 'h', 'k', 'n'];
-const CONSENT_ORDER: readonly ConsentLetter[] = ['b', 'd', 'e', 'f', 'g', 'k', 'l'];
+const CONSENT_ORDER: readonly ConsentLetter[] = ['b', 'c', 'd', 'e', 'f', 'g', 'j', 'k', 'l', 'm'];
 // WOR art. 35c: a PVT has consent only on working and rest times (b) and health and safety (d) [W26]
 const PVT_CONSENT_LETTERS: readonly ConsentLetter[] = ['b', 'd'];
 
@@ -207,6 +285,24 @@ const CONSENT_RULES: readonly LetterRule<ConsentLetter>[] = [
     sources: ['W10', 'S8', 'B2'],
   },
   {
+    letter: 'c',
+    applies: (a) => a.affectsPayOrJobEvaluation === true,
+    text: 'WOR 27(1)(c): a pay or job evaluation system (beloning, functiewaardering).',
+    sources: ['W10', 'S8', 'legal-rules (e)5'],
+  },
+  {
+    letter: 'j',
+    applies: (a) => a.affectsComplaintsProcedure === true,
+    text: 'WOR 27(1)(j): the complaints procedure.',
+    sources: ['W10', 'S8', 'legal-rules (e)5'],
+  },
+  {
+    letter: 'm',
+    applies: (a) => a.affectsWhistleblowingProcedure === true,
+    text: 'WOR 27(1)(m): the procedure for reporting suspected wrongdoing (klokkenluidersregeling).',
+    sources: ['W10', 'S8', 'legal-rules (e)5'],
+  },
+  {
     letter: 'f',
     applies: (a) => a.affectsTraining,
     text: 'WOR 27(1)(f): training policy.',
@@ -237,20 +333,50 @@ function listed(letters: readonly string[]): string {
 
 export function triage(answers: TriageAnswers): TriageOutcome {
   const reasons: Reason[] = [];
-  const blockReason = emotionRecognition(answers, reasons);
+  const prohibited = prohibitedPractices(answers);
+  const blockReason = prohibited[0] ? stripPractice(prohibited[0]) : undefined;
+  reasons.push(...prohibited.map(stripPractice));
+  if (answers.infersEmotions && answers.emotionMedicalOrSafety) {
+    reasons.push({
+      code: 'ai_act.emotion_medical_or_safety',
+      text: 'AI Act 5(1)(f): emotion inference at work is allowed only for medical or safety reasons; it is then high-risk (Annex III point 1) and the persons exposed are informed (art. 50(3)).',
+      sources: ['E2', 'E14', 'A4', 'A9'],
+    });
+  }
   const advice = adviceRight(answers, reasons);
   const consent = consentRight(answers, reasons);
   const dpia = dpiaRequirement(answers, reasons);
-  const aiAct = aiActClassification(answers, dpia.required, reasons);
+  const aiAct = {
+    ...aiActClassification(answers, dpia.required, reasons),
+    prohibitedPractices: prohibited.map((p) => p.practice),
+  };
+  const gdpr = article22(answers, reasons);
   const skills = skillsDuties(answers, reasons);
   const riskInventory = riskInventoryUpdate(answers, reasons);
+  // WOR 35b: only where there is neither an OR nor a PVT [W26, legal-rules (e)4]
   const personnelMeetingRequired =
-    answers.councilType !== 'or' && answers.headcount >= 10 && answers.headcount < 50;
+    answers.councilType === 'none' && answers.headcount >= 10 && answers.headcount < 50;
   if (personnelMeetingRequired) {
     reasons.push({
       code: 'small_undertaking.personnel_meeting',
-      text: 'WOR 35b: 10 to 49 staff without an OR; discuss the matter in a personeelsvergadering (at least twice a year).',
-      sources: ['W26', 'S19'],
+      text: 'WOR 35b: 10 to 49 staff and neither a works council nor a PVT; discuss the matter in a personeelsvergadering (at least twice a year).',
+      sources: ['W26', 'S19', 'legal-rules (e)4'],
+    });
+  }
+  if (answers.councilType === 'pvt') {
+    reasons.push({
+      code: 'small_undertaking.pvt_rights',
+      text: 'WOR 35c-35d: the PVT is informed and consulted; it has consent on working and rest times (27(1)(b)) and health and safety (27(1)(d)) and advice only on decisions with a major effect on at least a quarter of the staff.',
+      sources: ['W26', 'S19', 'WOR 35c', 'WOR 35d'],
+    });
+  }
+  // WOR art. 2: from 50 workers the employer must set up a works council [legal-rules (e)4]
+  const worksCouncilDuty = answers.councilType !== 'or' && answers.headcount >= 50;
+  if (worksCouncilDuty) {
+    reasons.push({
+      code: 'small_undertaking.works_council_duty',
+      text: 'WOR 2: an undertaking with at least 50 workers must set up a works council; the employer is responsible for it.',
+      sources: ['WOR 2', 'legal-rules (e)4'],
     });
   }
   return {
@@ -259,6 +385,7 @@ export function triage(answers: TriageAnswers): TriageOutcome {
     advice,
     consent,
     aiAct,
+    gdpr,
     dpia,
     skills,
     riskInventory,
@@ -266,31 +393,27 @@ export function triage(answers: TriageAnswers): TriageOutcome {
       councilType: answers.councilType,
       headcount: answers.headcount,
       personnelMeetingRequired,
+      worksCouncilDuty,
       consentLimitedTo: answers.councilType === 'pvt' ? PVT_CONSENT_LETTERS : null,
     },
     reasons,
   };
 }
 
-function emotionRecognition(a: TriageAnswers, reasons: Reason[]): Reason | undefined {
-  if (!a.infersEmotions) {
-    return undefined;
-  }
-  if (a.emotionMedicalOrSafety) {
+function stripPractice(reason: Reason & { practice: string }): Reason {
+  return { code: reason.code, text: reason.text, sources: reason.sources };
+}
+
+function article22(a: TriageAnswers, reasons: Reason[]): TriageOutcome['gdpr'] {
+  const applies = a.solelyAutomatedSignificantDecisions === true;
+  if (applies) {
     reasons.push({
-      code: 'ai_act.emotion_medical_or_safety',
-      text: 'AI Act 5(1)(f): emotion inference at work is allowed only for medical or safety reasons; inform the persons exposed (art. 50(3)).',
-      sources: ['E2', 'E14', 'A4', 'A9'],
+      code: 'gdpr.article_22',
+      text: 'GDPR 22: decisions based solely on automated processing with legal or similarly significant effects need an exception (contract, law, explicit consent) and at least human intervention, the right to express a view and to contest; a rubber stamp is not human intervention. A DPIA is required.',
+      sources: ['G4', 'G1', 'legal-rules (e)8'],
     });
-    return undefined;
   }
-  const reason: Reason = {
-    code: 'ai_act.emotion_recognition_prohibited',
-    text: 'AI Act 5(1)(f): inferring emotions of workers in the workplace is prohibited (fine up to €35M or 7%).',
-    sources: ['E2', 'A4'],
-  };
-  reasons.push(reason);
-  return reason;
+  return { article22: applies, humanInterventionRequired: applies };
 }
 
 function adviceRight(a: TriageAnswers, reasons: Reason[]): TriageOutcome['advice'] {
@@ -352,7 +475,13 @@ function consentRight(a: TriageAnswers, reasons: Reason[]): TriageOutcome['conse
     matched.map((rule) => rule.letter),
     CONSENT_ORDER,
   );
-  const none = { applies: false, letters: [], settledByCao: [], outsidePvtScope: [] };
+  const none = {
+    applies: false,
+    letters: [],
+    settledByCao: [],
+    outsidePvtScope: [],
+    partlySettledByCao: [],
+  };
   if (a.councilType === 'none') {
     if (candidates.length > 0) {
       reasons.push({
@@ -377,7 +506,23 @@ function consentRight(a: TriageAnswers, reasons: Reason[]): TriageOutcome['conse
     }
   }
   // WOR 27(3): no consent right on what the cao already settles substantively [W11]
-  const settledByCao = inScope.filter((l) => a.caoSettledConsentLetters.includes(l));
+  const settlements = a.caoSettlements ?? [];
+  const wholly = (l: ConsentLetter) =>
+    a.caoSettledConsentLetters.includes(l) ||
+    settlements.some((c) => c.letter === l && c.scope === 'whole');
+  const settledByCao = inScope.filter(wholly);
+  // "voor zover": a cao settling part of a subject leaves consent on the rest [legal-rules (e)5]
+  const partlySettledByCao = settlements.filter(
+    (c) => c.scope === 'part' && inScope.includes(c.letter) && !wholly(c.letter),
+  );
+  for (const part of partlySettledByCao) {
+    const where = part.reference ? ` (${part.reference})` : '';
+    reasons.push({
+      code: 'consent.partly_settled_by_cao',
+      text: `WOR 27(3): the cao${where} settles only "${part.topic}" of 27(1)(${part.letter}); consent remains for the rest of the subject.`,
+      sources: ['W11', 'S11', 'legal-rules (e)5'],
+    });
+  }
   if (settledByCao.length > 0) {
     const where = a.caoReference ? ` (${a.caoReference})` : '';
     reasons.push({
@@ -392,7 +537,7 @@ function consentRight(a: TriageAnswers, reasons: Reason[]): TriageOutcome['conse
       .filter((rule) => letters.includes(rule.letter))
       .map(({ letter, text, sources }) => ({ code: `consent.${letter}`, text, sources })),
   );
-  return { applies: letters.length > 0, letters, settledByCao, outsidePvtScope };
+  return { applies: letters.length > 0, letters, settledByCao, outsidePvtScope, partlySettledByCao };
 }
 
 function aiActClassification(
@@ -405,28 +550,25 @@ function aiActClassification(
   if (a.infersEmotions && a.emotionMedicalOrSafety) {
     duties.push('inform_persons_exposed_to_emotion_recognition');
   }
-  let highRisk = false;
-  if (category && a.article6_3Exception && !a.profilesNaturalPersons) {
-    reasons.push({
-      code: 'ai_act.article_6_3_exception',
-      text: `AI Act 6(3): Annex III point 4 (${category}) but the self-assessment finds no significant risk; keep the rationale and a reviewer.`,
-      sources: ['E3', 'A3'],
-    });
-  } else if (category) {
-    highRisk = true;
-    if (a.article6_3Exception) {
-      reasons.push({
-        code: 'ai_act.article_6_3_unavailable_profiling',
-        text: 'AI Act 6(3): the exception is never available when the system profiles natural persons.',
-        sources: ['E3', 'A3'],
-      });
-    }
+  const reading = highRiskReading({
+    ...a,
+    biometricCategorisation: undefined,
+  } as Parameters<typeof highRiskReading>[0]);
+  reasons.push(...reading.reasons);
+  const highRisk = reading.highRisk;
+  if (category && highRisk && !reading.exception.applied) {
     reasons.push({
       code: 'ai_act.high_risk',
       text: `AI Act 6(2) and Annex III point 4 (${category}): a high-risk system with the deployer duties of art. 26.`,
       sources: ['E3', 'A3'],
     });
   }
+  const transparency = transparencyDuties({
+    ...a,
+    biometricCategorisation:
+      a.annexIIIPoint1 === 'biometric_categorisation' && a.biometricCategorisationSensitive !== true,
+  });
+  reasons.push(...transparency.map(({ code, text, sources }) => ({ code, text, sources })));
   const noticeRecipients: NoticeRecipient[] = [];
   let fria = false;
   if (highRisk) {
@@ -468,7 +610,7 @@ function aiActClassification(
           }
         : {
             code: 'ai_act.fria_not_required_private',
-            text: 'AI Act 27: a purely private employer using Annex III point 4 HR AI needs no FRIA.',
+            text: 'AI Act 27: a purely private employer using high-risk HR AI (outside Annex III 5(b)/(c)) needs no FRIA.',
             sources: ['E12', 'A2'],
           },
     );
@@ -480,6 +622,9 @@ function aiActClassification(
     noticeToWorkersRequired: highRisk,
     noticeRecipients,
     fria,
+    highRiskRoutes: reading.routes,
+    article6_3Exception: reading.exception,
+    transparencyDuties: transparency.map((t) => t.duty),
   };
 }
 
@@ -512,6 +657,7 @@ const DPIA_RULES: ReadonlyArray<{
 
 function dpiaRequirement(a: TriageAnswers, reasons: Reason[]): TriageOutcome['dpia'] {
   const matched = DPIA_RULES.filter((rule) => rule.applies(a));
+  const list = dpiaReading(a);
   reasons.push(
     ...matched.map(({ trigger, text }) => ({
       code: `dpia.${trigger}`,
@@ -519,7 +665,14 @@ function dpiaRequirement(a: TriageAnswers, reasons: Reason[]): TriageOutcome['dp
       sources: ['G1', 'G2', 'G5'],
     })),
   );
-  return { required: matched.length > 0, triggers: matched.map((rule) => rule.trigger) };
+  reasons.push(...list.reasons);
+  const article22Dpia = a.solelyAutomatedSignificantDecisions === true;
+  return {
+    required: matched.length > 0 || list.required || article22Dpia,
+    triggers: matched.map((rule) => rule.trigger),
+    apCategories: list.apCategories,
+    edpbCriteria: list.edpbCriteria,
+  };
 }
 
 function skillsDuties(a: TriageAnswers, reasons: Reason[]): TriageOutcome['skills'] {
@@ -633,4 +786,10 @@ export const TRIAGE_REASON_CODES: readonly string[] = [
   'skills.ai_literacy',
   'risk_inventory.update',
   'small_undertaking.personnel_meeting',
+  'small_undertaking.pvt_rights',
+  'small_undertaking.works_council_duty',
+  'consent.partly_settled_by_cao',
+  'gdpr.article_22',
+  ...AI_ACT_SCREENING_CODES,
+  ...DPIA_REASON_CODES,
 ];

@@ -2,6 +2,7 @@ import { earliest, isAfter, isCalendarDay } from './calendar-day';
 import { notBefore } from './date-before-event';
 import { deadline } from './deadline-requests';
 import type { DeadlineRequest } from './deadline-requests';
+import { consentBasisOf, nullityTermStart } from './nullity';
 import type { ActionOf, TrackActionType } from './track-actions';
 import { isBlank } from './transition-effect';
 import type { Effect, EffectContext } from './transition-effect';
@@ -285,8 +286,9 @@ function consentDecision(
     to: 'go_live_gate',
     // WOR 27(2): the decision is sent with its implementation date [W13]
     missing: action.implementationDate === undefined ? ['implementation_date'] : [],
-    // WOR 27(5): the council may still check the decision against its consent for a month [W15]
-    deadlines: [deadline('nullity_term', 'consent', action.receivedOn)],
+    // A decision taken with consent cannot be voided: no nullity term runs (27(5) is about
+    // decisions *without* consent, see recordDecisionWithoutConsent) [W15, legal-rules (e)3].
+    deadlines: [],
   };
 }
 
@@ -366,6 +368,44 @@ export function recordSubstitutePermission(ctx: Ctx<'record_substitute_permissio
     to: granted ? 'go_live_gate' : 'withdrawn',
     patch: { substitutePermission: granted ? 'granted' : 'refused' },
     event: { type: 'case.substitute_permission_recorded', payload: { granted } },
+  };
+}
+
+export function recordDecisionWithoutConsent(
+  ctx: Ctx<'record_decision_without_consent'>,
+): Effect {
+  const { action, today, track } = ctx;
+  const missing: string[] = [];
+  const notice = action.receivedOn;
+  const learned = action.learnedOn;
+  if (notice === undefined && learned === undefined) {
+    missing.push('received_on|learned_on');
+  }
+  if (notice !== undefined && !validDayNotAfter(notice, today)) {
+    missing.push('received_on');
+  }
+  if (learned !== undefined && !validDayNotAfter(learned, today)) {
+    missing.push('learned_on');
+  }
+  const basis = consentBasisOf(track);
+  const term = nullityTermStart({
+    basis,
+    ...(isCalendarDay(notice) ? { decisionNoticeReceivedOn: notice } : {}),
+    ...(isCalendarDay(learned) ? { implementationLearnedOn: learned } : {}),
+  });
+  if (!term.runs && term.reason === 'decision_has_consent') {
+    // The decision has consent or substitute permission: nothing to void [W14, W15].
+    missing.push('decision_without_consent');
+  }
+  return {
+    missing,
+    to: track.stage,
+    claimedOn: term.runs ? term.startsOn : undefined,
+    deadlines: term.runs ? [deadline('nullity_term', 'consent', term.startsOn, term.sources)] : [],
+    event: {
+      type: 'case.decision_without_consent_recorded',
+      payload: { basis, from: term.runs ? term.from : null, startsOn: term.runs ? term.startsOn : null },
+    },
   };
 }
 

@@ -63,7 +63,17 @@ export class UpdateCaseDto extends VersionDto {
 }
 
 const ANNEX = ['none', 'recruitment_selection', 'work_related_decisions', 'task_allocation', 'monitoring_evaluation'] as const;
-const CONSENT_LETTERS = ['b', 'd', 'e', 'f', 'g', 'k', 'l'] as const;
+const CONSENT_LETTERS = ['b', 'c', 'd', 'e', 'f', 'g', 'j', 'k', 'l', 'm'] as const;
+const ANNEX_III_1 = ['none', 'remote_biometric_identification', 'biometric_categorisation', 'emotion_recognition'] as const;
+const ANNEX_III_3 = ['none', 'access_admission', 'evaluating_learning_outcomes', 'assessing_education_level', 'monitoring_test_behaviour'] as const;
+
+/** WOR 27(3) "voor zover": what the cao settles of one consent subject, wholly or in part. */
+export class CaoSettlementDto {
+  @ApiProperty({ enum: CONSENT_LETTERS }) @IsIn(CONSENT_LETTERS) letter!: (typeof CONSENT_LETTERS)[number];
+  @IsIn(['whole', 'part']) scope!: 'whole' | 'part';
+  @IsString() @MinLength(1) @MaxLength(500) topic!: string;
+  @IsOptional() @IsString() @MaxLength(500) reference?: string;
+}
 
 /** The screening questionnaire (legal-rules (c) DRAFT→SCREENING). */
 export class TriageAnswersDto {
@@ -92,10 +102,41 @@ export class TriageAnswersDto {
   @IsBoolean() systematicProfilingWithSignificantEffects!: boolean;
   @IsBoolean() specialCategoryData!: boolean;
   @IsBoolean() biometrics!: boolean;
-  @ApiProperty({ enum: CONSENT_LETTERS, isArray: true }) @IsIn(CONSENT_LETTERS, { each: true }) @ArrayMaxSize(7) caoSettledConsentLetters!: Array<(typeof CONSENT_LETTERS)[number]>;
+  @ApiProperty({ enum: CONSENT_LETTERS, isArray: true }) @IsIn(CONSENT_LETTERS, { each: true }) @ArrayMaxSize(10) caoSettledConsentLetters!: Array<(typeof CONSENT_LETTERS)[number]>;
   @IsOptional() @IsString() @MaxLength(500) caoReference?: string;
   @IsBoolean() jobContentChanges!: boolean;
   @IsOptional() @IsBoolean() majorEffectOnQuarterOfStaff?: boolean;
+  // Issue #17: optional, so clients that do not know them yet keep working.
+  @IsOptional() @IsBoolean() affectsPayOrJobEvaluation?: boolean;
+  @IsOptional() @IsBoolean() affectsComplaintsProcedure?: boolean;
+  @IsOptional() @IsBoolean() affectsWhistleblowingProcedure?: boolean;
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => CaoSettlementDto) @ArrayMaxSize(20) caoSettlements?: CaoSettlementDto[];
+  @IsOptional() @IsBoolean() manipulativeTechniques?: boolean;
+  @IsOptional() @IsBoolean() exploitsVulnerabilities?: boolean;
+  @IsOptional() @IsBoolean() socialScoring?: boolean;
+  @IsOptional() @IsBoolean() untargetedFacialScraping?: boolean;
+  /** Infers race, political opinions, trade-union membership, religion or sex life (AI Act 5(1)(g)). */
+  @IsOptional() @IsBoolean() biometricCategorisationSensitive?: boolean;
+  @ApiPropertyOptional({ enum: ANNEX_III_1 }) @IsOptional() @IsIn(ANNEX_III_1) annexIIIPoint1?: (typeof ANNEX_III_1)[number];
+  @ApiPropertyOptional({ enum: ANNEX_III_3 }) @IsOptional() @IsIn(ANNEX_III_3) annexIIIPoint3?: (typeof ANNEX_III_3)[number];
+  @IsOptional() @IsBoolean() annexIProduct?: boolean;
+  /** The provider's documented art. 6(3) assessment (AI Act 6(4)); without it 6(3) is not applied. */
+  @IsOptional() @IsString() @MaxLength(500) providerAssessmentDocument?: string;
+  @IsOptional() @IsBoolean() chatbot?: boolean;
+  @IsOptional() @IsBoolean() generatesContent?: boolean;
+  @IsOptional() @IsBoolean() deepfakes?: boolean;
+  @IsOptional() @IsBoolean() solelyAutomatedSignificantDecisions?: boolean;
+  @IsOptional() @IsBoolean() covertMonitoring?: boolean;
+  @IsOptional() @IsBoolean() blacklist?: boolean;
+  @IsOptional() @IsBoolean() fraudDetection?: boolean;
+  @IsOptional() @IsBoolean() financialSituation?: boolean;
+  @IsOptional() @IsBoolean() cameraSurveillance?: boolean;
+  @IsOptional() @IsBoolean() locationData?: boolean;
+  @IsOptional() @IsBoolean() communicationData?: boolean;
+  @IsOptional() @IsBoolean() connectedDevices?: boolean;
+  @IsOptional() @IsBoolean() observesOrInfluencesBehaviour?: boolean;
+  /** Absence (verzuim), reintegration or other health data. */
+  @IsOptional() @IsBoolean() healthData?: boolean;
 }
 
 export class SetTriageDto extends VersionDto {
@@ -123,7 +164,7 @@ export class ReportUseDto extends VersionDto {
 const ACTION_TYPES = [
   'request_information', 'provide_information', 'request_consultation', 'record_consultation_held', 'submit_request',
   'start_deliberation', 'record_council_position', 'record_employer_decision', 'waive_suspension', 'end_suspension',
-  'file_appeal', 'record_appeal_ruling', 'record_substitute_permission', 'invoke_nullity', 'start_evaluation', 'close',
+  'file_appeal', 'record_appeal_ruling', 'record_substitute_permission', 'record_decision_without_consent', 'invoke_nullity', 'start_evaluation', 'close',
   'prepare_notice', 'send_notice', 'start_fria', 'complete_fria', 'mark_ready', 'start_dpia', 'complete_dpia',
   'record_prior_consultation', 'start_training', 'complete_training', 'mark_implemented', 'propose_change', 'withdraw',
   'put_on_hold', 'resume',
@@ -142,6 +183,8 @@ export class TrackActionDto {
   @IsOptional() @IsBoolean() follows?: boolean;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) implementationDate?: string;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) receivedOn?: string;
+  /** `record_decision_without_consent`: the day the council saw the decision being implemented (WOR 27(5)). */
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) learnedOn?: string;
   @IsOptional() @IsBoolean() whole?: boolean;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) waivedUntil?: string;
   @IsOptional() @IsBoolean() upheld?: boolean;

@@ -9,6 +9,7 @@ import {
   addWorkingDays,
   assertCalendarDate,
   formatCalendarDate,
+  isDutchNonWorkingDay,
   parseCalendarDate,
   workingDayOnOrAfter,
 } from './dutch-calendar';
@@ -84,6 +85,11 @@ export interface ComputedDeadline {
   /** The last day after the Algemene termijnenwet extension, or `strictDate` when none applies. */
   readonly extendedDate: CalendarDate;
   readonly extended: boolean;
+  /**
+   * An agreed term whose last day is a weekend day, holiday or equated day: the ATW does not
+   * extend it, so the parties are told to agree the day [legal-rules (e)1].
+   */
+  readonly agreedTermEndsOnNonWorkingDay: boolean;
   readonly pausedDays: number;
 }
 
@@ -135,6 +141,8 @@ export function computeDeadline(input: ComputeDeadlineInput): ComputedDeadline {
     strictDate,
     extendedDate,
     extended: extendedDate !== strictDate,
+    agreedTermEndsOnNonWorkingDay:
+      !rule.statutory && isDutchNonWorkingDay(strictDate, { equatedDays: input.equatedDays }),
     pausedDays,
   };
 }

@@ -38,3 +38,5 @@ export {
   isInForce,
 } from './regulatory-calendar';
 export type { RegulatoryCalendarEntry } from './regulatory-calendar';
+export { EQUATED_DAYS, equatedDates } from './equated-days';
+export type { EquatedDay } from './equated-days';
