@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 
 import { RealtimeIoAdapter } from '@wc/realtime';
 
+import { answerWithApiVersion } from './api-version';
 import { answerClientErrors } from './client-error';
 import { ProblemFilter } from './problem.filter';
 import { setupSwagger } from './swagger';
@@ -18,6 +19,7 @@ export function configureApp(app: INestApplication): INestApplication {
   express.useBodyParser('json', { limit: '1mb', reviver: refuseIllFormedText });
   express.set('trust proxy', 'loopback');
   express.disable('x-powered-by');
+  answerWithApiVersion(express);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   // What Node's HTTP parser refuses (headers or URL over 16 kB) never reaches the filter above.

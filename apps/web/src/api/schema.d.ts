@@ -11,8 +11,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is up. */
-        get: operations["HealthController_live"];
+        /**
+         * Liveness probe
+         * @description The process is up.
+         *
+         *     Public: no access token needed.
+         */
+        get: operations["health.live"];
         put?: never;
         post?: never;
         delete?: never;
@@ -29,10 +34,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The process can serve: its database answers with the schema this code expects, and Redis
+         * Readiness probe
+         * @description The process can serve: its database answers with the schema this code expects, and Redis
          *     (when configured) carries its socket events to the other instances.
+         *
+         *     Public: no access token needed.
          */
-        get: operations["HealthController_ready"];
+        get: operations["health.ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -50,8 +58,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The body is validated and the password checked by LoginGuard (passport-local). */
-        post: operations["AuthController_login"];
+        /**
+         * Log in with e-mail and password
+         * @description The body is validated and the password checked by LoginGuard (passport-local).
+         *
+         *     Public: no access token needed.
+         */
+        post: operations["auth.login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -67,7 +80,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_refresh"];
+        /**
+         * Exchange a refresh token for new tokens
+         * @description Public: no access token needed.
+         */
+        post: operations["auth.refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -83,8 +100,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Public so an expired access token cannot stop a user from ending the session. */
-        post: operations["AuthController_logout"];
+        /**
+         * End the session of a refresh token
+         * @description Public so an expired access token cannot stop a user from ending the session.
+         *
+         *     Public: no access token needed.
+         */
+        post: operations["auth.logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -100,7 +122,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_changePassword"];
+        /**
+         * Change your password
+         * @description Any logged-in user.
+         */
+        post: operations["auth.changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -114,13 +140,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AuthController_me"];
+        /**
+         * Your account, memberships and permissions
+         * @description Any logged-in user.
+         */
+        get: operations["auth.me"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["AuthController_updateMe"];
+        /**
+         * Change your profile
+         * @description Any logged-in user.
+         */
+        patch: operations["auth.updateMe"];
         trace?: never;
     };
     "/organisations/{organisationId}": {
@@ -130,7 +164,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CouncilsController_getOrganisation"];
+        /**
+         * Get an organisation
+         * @description Requires the permission `organisation:read`; what you may not see answers 404.
+         */
+        get: operations["organisations.get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -146,9 +184,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CouncilsController_listCouncils"];
+        /**
+         * List an organisation's works councils
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["worksCouncils.list"];
         put?: never;
-        post: operations["CouncilsController_createCouncil"];
+        /**
+         * Create a works council (ondernemingsraad)
+         * @description Requires the permission `council:manage`; what you may not see answers 404.
+         */
+        post: operations["worksCouncils.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -162,7 +208,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CouncilsController_getCouncil"];
+        /**
+         * Get a works council
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["worksCouncils.get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -180,7 +230,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CouncilsController_createCommittee"];
+        /**
+         * Create a committee of a works council
+         * @description Requires the permission `council:manage`; what you may not see answers 404.
+         */
+        post: operations["committees.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -194,9 +248,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CouncilsController_listMembers"];
+        /**
+         * List an organisation's memberships
+         * @description Requires the permission `organisation:read`; what you may not see answers 404.
+         */
+        get: operations["memberships.list"];
         put?: never;
-        post: operations["CouncilsController_addMembership"];
+        /**
+         * Grant a user a role in the organisation
+         * @description Requires the permission `membership:manage`; what you may not see answers 404.
+         */
+        post: operations["memberships.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -213,10 +275,18 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["CouncilsController_removeMembership"];
+        /**
+         * Remove a membership
+         * @description Requires the permission `membership:manage`; what you may not see answers 404.
+         */
+        delete: operations["memberships.remove"];
         options?: never;
         head?: never;
-        patch: operations["CouncilsController_changeMembership"];
+        /**
+         * Change a membership's role
+         * @description Requires the permission `membership:manage`; what you may not see answers 404.
+         */
+        patch: operations["memberships.update"];
         trace?: never;
     };
     "/organisations/{organisationId}/users/{userId}/deactivation": {
@@ -228,8 +298,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends the account's access at once; a council member's account is the council board's to end (B.19). */
-        post: operations["CouncilsController_deactivateUser"];
+        /**
+         * Deactivate a user's account
+         * @description Ends the account's access at once; a council member's account is the council board's to end (B.19).
+         *
+         *     Requires the permission `membership:manage`; what you may not see answers 404.
+         */
+        post: operations["users.deactivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -243,10 +318,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CouncilsController_listEngagements"];
+        /**
+         * List the council's expert engagements
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["expertEngagements.list"];
         put?: never;
-        /** The council's own expert (WOR art. 16), invited by its board; the employer gets the cost notice (art. 22(2)). */
-        post: operations["CouncilsController_engageExpert"];
+        /**
+         * Engage the council's own expert
+         * @description The council's own expert (WOR art. 16), invited by its board; the employer gets the cost notice (art. 22(2)).
+         *
+         *     Requires the permission `invitation:create`; what you may not see answers 404.
+         */
+        post: operations["expertEngagements.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -260,8 +344,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who granted, changed or removed which council role: the council's own record. */
-        get: operations["CouncilsController_listRoleChanges"];
+        /**
+         * List the council's role changes
+         * @description Who granted, changed or removed which council role: the council's own record.
+         *
+         *     Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["roleChanges.list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -279,7 +368,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CouncilsController_invite"];
+        /**
+         * Invite someone to the organisation
+         * @description Requires the permission `invitation:create`; what you may not see answers 404.
+         */
+        post: operations["invitations.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -295,7 +388,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CouncilsController_acceptInvitation"];
+        /**
+         * Accept an invitation
+         * @description Public: no access token needed.
+         */
+        post: operations["invitations.accept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -309,9 +406,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AiSystemsController_list"];
+        /**
+         * List an organisation's AI systems
+         * @description Requires the permission `ai_system:read`; what you may not see answers 404.
+         */
+        get: operations["aiSystems.list"];
         put?: never;
-        post: operations["AiSystemsController_create"];
+        /**
+         * Register an AI system
+         * @description Requires the permission `ai_system:write`; what you may not see answers 404.
+         */
+        post: operations["aiSystems.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -325,13 +430,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AiSystemsController_get"];
+        /**
+         * Get an AI system
+         * @description Requires the permission `ai_system:read`; what you may not see answers 404.
+         */
+        get: operations["aiSystems.get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["AiSystemsController_update"];
+        /**
+         * Change an AI system
+         * @description Requires the permission `ai_system:write`; what you may not see answers 404.
+         */
+        patch: operations["aiSystems.update"];
         trace?: never;
     };
     "/ai-systems/{aiSystemId}/changes": {
@@ -341,7 +454,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AiSystemsController_changes"];
+        /**
+         * List an AI system's recorded changes
+         * @description Requires the permission `ai_system:read`; what you may not see answers 404.
+         */
+        get: operations["aiSystems.changes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -357,9 +474,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseController_list"];
+        /**
+         * List the cases you may see
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["cases.list"];
         put?: never;
-        post: operations["CaseController_create"];
+        /**
+         * Open a case
+         * @description Requires the permission `case:file`; what you may not see answers 404.
+         */
+        post: operations["cases.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -373,13 +498,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseController_get"];
+        /**
+         * Get a case
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["cases.get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["CaseController_update"];
+        /**
+         * Change a case's details
+         * @description Requires the permission `case:file`; what you may not see answers 404.
+         */
+        patch: operations["cases.update"];
         trace?: never;
     };
     "/cases/{caseId}/triage": {
@@ -390,7 +523,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["CaseController_setTriage"];
+        /**
+         * Set a case's triage
+         * @description Requires the permission `case:file`; what you may not see answers 404.
+         */
+        put: operations["cases.setTriage"];
         post?: never;
         delete?: never;
         options?: never;
@@ -407,7 +544,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CaseController_contestTriage"];
+        /**
+         * Contest a case's triage
+         * @description Requires the permission `case:triage_contest`; what you may not see answers 404.
+         */
+        post: operations["cases.contestTriage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -423,8 +564,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The council board accepts the employer's pending re-triage proposal; it applies at once. */
-        post: operations["CaseController_acceptTriageProposal"];
+        /**
+         * Accept the pending re-triage proposal
+         * @description The council board accepts the employer's pending re-triage proposal; it applies at once.
+         *
+         *     Requires the permission `case:triage_contest`; what you may not see answers 404.
+         */
+        post: operations["cases.acceptTriageProposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -440,8 +586,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The council board contests the pending re-triage proposal; the rights in force stay. */
-        post: operations["CaseController_contestTriageProposal"];
+        /**
+         * Contest the pending re-triage proposal
+         * @description The council board contests the pending re-triage proposal; the rights in force stay.
+         *
+         *     Requires the permission `case:triage_contest`; what you may not see answers 404.
+         */
+        post: operations["cases.contestTriageProposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -457,7 +608,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CaseController_send"];
+        /**
+         * Send a draft case to the works council
+         * @description Requires the permission `case:file`; what you may not see answers 404.
+         */
+        post: operations["cases.send"];
         delete?: never;
         options?: never;
         head?: never;
@@ -473,7 +628,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CaseController_transition"];
+        /**
+         * Move one of a case's tracks to its next stage
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["cases.transition"];
         delete?: never;
         options?: never;
         head?: never;
@@ -489,7 +648,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CaseController_confirmOversight"];
+        /**
+         * Confirm human oversight is in place
+         * @description Requires the permission `case:decide`; what you may not see answers 404.
+         */
+        post: operations["cases.confirmOversight"];
         delete?: never;
         options?: never;
         head?: never;
@@ -505,7 +668,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CaseController_addExpert"];
+        /**
+         * Give an expert access to a case
+         * @description Requires the permission `case:council_position`; what you may not see answers 404.
+         */
+        post: operations["cases.addExpert"];
         delete?: never;
         options?: never;
         head?: never;
@@ -520,8 +687,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** The council board assigns the case to one of the council's committees, or clears it. */
-        put: operations["CaseController_assignCommittee"];
+        /**
+         * Assign a case to a committee
+         * @description The council board assigns the case to one of the council's committees, or clears it.
+         *
+         *     Requires the permission `case:council_position`; what you may not see answers 404.
+         */
+        put: operations["cases.assignCommittee"];
         post?: never;
         delete?: never;
         options?: never;
@@ -538,8 +710,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A council member reports the system in use; audited and emitted at once with the gate's state. */
-        post: operations["CaseController_reportUse"];
+        /**
+         * Report the system in use
+         * @description A council member reports the system in use; audited and emitted at once with the gate's state.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["cases.reportUse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -553,7 +730,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseController_goLiveGate"];
+        /**
+         * A case's go-live gate
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["cases.goLiveGate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -569,7 +750,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseController_deadlines"];
+        /**
+         * List a case's deadlines
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["cases.deadlines"];
         put?: never;
         post?: never;
         delete?: never;
@@ -585,9 +770,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseController_informationRequests"];
+        /**
+         * List a case's information requests
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["informationRequests.list"];
         put?: never;
-        post: operations["CaseController_askInformation"];
+        /**
+         * Ask the employer for information
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["informationRequests.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -603,7 +796,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CaseController_answerInformation"];
+        /**
+         * Answer an information request
+         * @description Requires the permission `case:decide`; what you may not see answers 404.
+         */
+        post: operations["informationRequests.answer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -617,7 +814,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseController_audit"];
+        /**
+         * Page through a case's audit trail
+         * @description Requires the permission `audit:read`; what you may not see answers 404.
+         */
+        get: operations["cases.audit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -633,7 +834,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseController_verifyAudit"];
+        /**
+         * Verify a case's audit chain
+         * @description Requires the permission `audit:read`; what you may not see answers 404.
+         */
+        get: operations["cases.verifyAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -649,7 +854,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseController_events"];
+        /**
+         * Page through a case's events
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["cases.events"];
         put?: never;
         post?: never;
         delete?: never;
@@ -665,7 +874,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["InboxController_list"];
+        /**
+         * Page through your inbox
+         * @description Requires the permission `notification:read`; what you may not see answers 404.
+         */
+        get: operations["notifications.list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -681,7 +894,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["InboxController_unreadCount"];
+        /**
+         * Count your unread notifications
+         * @description Requires the permission `notification:read`; what you may not see answers 404.
+         */
+        get: operations["notifications.unreadCount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -699,7 +916,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["InboxController_markAllRead"];
+        /**
+         * Mark every notification read
+         * @description Requires the permission `notification:read`; what you may not see answers 404.
+         */
+        post: operations["notifications.markAllRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -715,7 +936,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["InboxController_markRead"];
+        /**
+         * Mark a notification read
+         * @description Requires the permission `notification:read`; what you may not see answers 404.
+         */
+        post: operations["notifications.markRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -729,8 +954,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NotificationSettingsController_getPreferences"];
-        put: operations["NotificationSettingsController_putPreferences"];
+        /**
+         * Your notification preferences
+         * @description Requires the permission `profile:manage`; what you may not see answers 404.
+         */
+        get: operations["notificationPreferences.get"];
+        /**
+         * Replace your notification preferences
+         * @description Requires the permission `profile:manage`; what you may not see answers 404.
+         */
+        put: operations["notificationPreferences.put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -745,8 +978,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NotificationSettingsController_getCouncilSettings"];
-        put: operations["NotificationSettingsController_putCouncilSettings"];
+        /**
+         * A council's reminder settings
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["reminderSettings.get"];
+        /**
+         * Replace a council's reminder settings
+         * @description Requires the permission `reminder_settings:manage`; what you may not see answers 404.
+         */
+        put: operations["reminderSettings.put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -761,11 +1002,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CalendarFeedController_status"];
+        /**
+         * Whether your calendar feed exists
+         * @description Requires the permission `profile:manage`; what you may not see answers 404.
+         */
+        get: operations["calendarFeed.status"];
         put?: never;
-        /** Creates the feed, or replaces its secret URL (the old one stops working). */
-        post: operations["CalendarFeedController_rotate"];
-        delete: operations["CalendarFeedController_revoke"];
+        /**
+         * Create or rotate your calendar feed URL
+         * @description Creates the feed, or replaces its secret URL (the old one stops working).
+         *
+         *     Requires the permission `profile:manage`; what you may not see answers 404.
+         */
+        post: operations["calendarFeed.rotate"];
+        /**
+         * Revoke your calendar feed
+         * @description Requires the permission `profile:manage`; what you may not see answers 404.
+         */
+        delete: operations["calendarFeed.revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -778,8 +1032,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public for calendar apps, which cannot log in; the secret token in the path is the credential. */
-        get: operations["CalendarFeedController_feed"];
+        /**
+         * Your deadlines as an iCalendar feed
+         * @description Public for calendar apps, which cannot log in; the secret token in the path is the credential.
+         *
+         *     Public: no access token needed.
+         */
+        get: operations["calendarFeed.feed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -795,8 +1054,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The union directory to share with: every union's id and name, for a council's chair or secretary. */
-        get: operations["UnionsController_directory"];
+        /**
+         * List the unions a council can share with
+         * @description The union directory to share with: every union's id and name, for a council's chair or secretary.
+         *
+         *     Requires the permission `union_share:manage`; what you may not see answers 404.
+         */
+        get: operations["unions.directory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -812,9 +1076,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["UnionsController_list"];
+        /**
+         * List a council's union shares
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["unionShares.list"];
         put?: never;
-        post: operations["UnionsController_grant"];
+        /**
+         * Share cases with a union
+         * @description Requires the permission `union_share:manage`; what you may not see answers 404.
+         */
+        post: operations["unionShares.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -831,11 +1103,20 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revokes at once: the share stays listed with `revokedAt`. */
-        delete: operations["UnionsController_revoke"];
+        /**
+         * Revoke a union share
+         * @description Revokes at once: the share stays listed with `revokedAt`.
+         *
+         *     Requires the permission `union_share:manage`; what you may not see answers 404.
+         */
+        delete: operations["unionShares.revoke"];
         options?: never;
         head?: never;
-        patch: operations["UnionsController_changeScope"];
+        /**
+         * Change a union share's scope
+         * @description Requires the permission `union_share:manage`; what you may not see answers 404.
+         */
+        patch: operations["unionShares.changeScope"];
         trace?: never;
     };
     "/unions/{unionOrganisationId}/dashboard": {
@@ -845,7 +1126,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["OverviewsController_unionDashboard"];
+        /**
+         * A union's dashboard of shared cases
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["overviews.unionDashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -861,7 +1146,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["OverviewsController_unionDashboardCsv"];
+        /**
+         * A union's dashboard as CSV
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["overviews.unionDashboardCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -877,7 +1166,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["OverviewsController_councilDashboard"];
+        /**
+         * A works council's dashboard
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["overviews.councilDashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -893,7 +1186,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["OverviewsController_employerOverview"];
+        /**
+         * The employer's overview
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["overviews.employerOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -909,7 +1206,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseExportsController_cases"];
+        /**
+         * The cases you may see as CSV
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["exports.cases"];
         put?: never;
         post?: never;
         delete?: never;
@@ -925,7 +1226,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseExportsController_deadlines"];
+        /**
+         * A case's deadlines as CSV
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["exports.deadlines"];
         put?: never;
         post?: never;
         delete?: never;
@@ -941,7 +1246,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseExportsController_audit"];
+        /**
+         * A case's audit trail as CSV
+         * @description Requires the permission `audit:read`; what you may not see answers 404.
+         */
+        get: operations["exports.audit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -957,13 +1266,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AssessmentController_get"];
+        /**
+         * A case's impact assessment
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["assessment.get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["AssessmentController_update"];
+        /**
+         * Change answers of the impact assessment
+         * @description Requires the permission `case:file`; what you may not see answers 404.
+         */
+        patch: operations["assessment.update"];
         trace?: never;
     };
     "/cases/{caseId}/assessment/questionnaire": {
@@ -973,8 +1290,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The questions with their sources; DPIA and FRIA items only when the triage requires them. */
-        get: operations["AssessmentController_questionnaire"];
+        /**
+         * The assessment's questionnaire
+         * @description The questions with their sources; DPIA and FRIA items only when the triage requires them.
+         *
+         *     Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["assessment.questionnaire"];
         put?: never;
         post?: never;
         delete?: never;
@@ -992,7 +1314,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AssessmentController_submit"];
+        /**
+         * Submit the impact assessment
+         * @description Requires the permission `case:file`; what you may not see answers 404.
+         */
+        post: operations["assessment.submit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1006,7 +1332,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AssessmentController_versions"];
+        /**
+         * List the assessment's submitted versions
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["assessment.versions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1022,7 +1352,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AssessmentController_version"];
+        /**
+         * Get a submitted assessment version
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["assessment.version"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1038,7 +1372,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AssessmentController_diff"];
+        /**
+         * Compare a version with the one before
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["assessment.diff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1054,9 +1392,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AssessmentController_comments"];
+        /**
+         * List comments on the assessment's questions
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["assessment.comments"];
         put?: never;
-        post: operations["AssessmentController_addComment"];
+        /**
+         * Comment on an assessment question
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["assessment.addComment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1076,7 +1422,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["AssessmentController_editComment"];
+        /**
+         * Edit an assessment comment
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        patch: operations["assessment.editComment"];
         trace?: never;
     };
     "/cases/{caseId}/oversight": {
@@ -1086,9 +1436,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["OversightController_get"];
-        /** Creates (version 0) or replaces the arrangement; a stale version is refused with 409. */
-        put: operations["OversightController_put"];
+        /**
+         * A case's human oversight arrangement
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["oversight.get"];
+        /**
+         * Replace the human oversight arrangement
+         * @description Creates (version 0) or replaces the arrangement; a stale version is refused with 409.
+         *
+         *     Requires the permission `case:file`; what you may not see answers 404.
+         */
+        put: operations["oversight.put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1103,9 +1462,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["TrainingController_get"];
-        /** Creates (version 0) or replaces the plan; a stale version is refused with 409. */
-        put: operations["TrainingController_put"];
+        /**
+         * A case's AI literacy training plan
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["trainingPlan.get"];
+        /**
+         * Replace the training plan
+         * @description Creates (version 0) or replaces the plan; a stale version is refused with 409.
+         *
+         *     Requires the permission `case:file`; what you may not see answers 404.
+         */
+        put: operations["trainingPlan.put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1122,7 +1490,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["TrainingController_recordCompletion"];
+        /**
+         * Record a completed training
+         * @description Requires the permission `case:file`; what you may not see answers 404.
+         */
+        post: operations["trainingPlan.recordCompletion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1139,7 +1511,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["TrainingController_removeCompletion"];
+        /**
+         * Remove a recorded training
+         * @description Requires the permission `case:file`; what you may not see answers 404.
+         */
+        delete: operations["trainingPlan.removeCompletion"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1152,8 +1528,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What the advice and consent requests still miss; the blocking items refuse `submit_request`. */
-        get: operations["DossierController_checklist"];
+        /**
+         * The dossier's checklist
+         * @description What the advice and consent requests still miss; the blocking items refuse `submit_request`.
+         *
+         *     Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["dossier.checklist"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1169,8 +1550,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The whole dossier as a readable PDF for council meetings. */
-        get: operations["DossierController_pdf"];
+        /**
+         * The dossier as PDF
+         * @description The whole dossier as a readable PDF for council meetings.
+         *
+         *     Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["dossier.pdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1186,9 +1572,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DocumentsController_list"];
+        /**
+         * List a case's documents
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["documents.list"];
         put?: never;
-        post: operations["DocumentsController_upload"];
+        /**
+         * Upload a document
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["documents.upload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1202,10 +1596,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DocumentsController_get"];
+        /**
+         * Get a document and its versions
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["documents.get"];
         put?: never;
         post?: never;
-        delete: operations["DocumentsController_remove"];
+        /**
+         * Remove a document
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        delete: operations["documents.remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1220,7 +1622,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DocumentsController_addVersion"];
+        /**
+         * Upload a new version of a document
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["documents.addVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1234,8 +1640,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The bytes, always as a download: never rendered inline, never sniffed into something else. */
-        get: operations["DocumentsController_content"];
+        /**
+         * Download a document version's bytes
+         * @description The bytes, always as a download: never rendered inline, never sniffed into something else.
+         *
+         *     Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["documents.content"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1252,9 +1663,17 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["DocumentsController_setConfidentiality"];
+        /**
+         * Mark a document confidential
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        put: operations["documents.setConfidentiality"];
         post?: never;
-        delete: operations["DocumentsController_liftConfidentiality"];
+        /**
+         * Lift a document's confidentiality
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        delete: operations["documents.liftConfidentiality"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1267,9 +1686,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CommentController_list"];
+        /**
+         * List a case's comments
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["comments.list"];
         put?: never;
-        post: operations["CommentController_create"];
+        /**
+         * Comment on a case
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["comments.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1286,11 +1713,20 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Soft: the comment stays listed without its text; its revisions stay stored. */
-        delete: operations["CommentController_remove"];
+        /**
+         * Remove a comment
+         * @description Soft: the comment stays listed without its text; its revisions stay stored.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        delete: operations["comments.remove"];
         options?: never;
         head?: never;
-        patch: operations["CommentController_update"];
+        /**
+         * Edit a comment
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        patch: operations["comments.update"];
         trace?: never;
     };
     "/cases/{caseId}/comments/{commentId}/revisions": {
@@ -1300,7 +1736,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CommentController_revisions"];
+        /**
+         * List a comment's revisions
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["comments.revisions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1316,9 +1756,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CouncilSpaceController_listNotes"];
+        /**
+         * List the council's internal notes on a case
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        get: operations["councilNotes.list"];
         put?: never;
-        post: operations["CouncilSpaceController_createNote"];
+        /**
+         * Write an internal council note
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["councilNotes.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1335,10 +1783,18 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["CouncilSpaceController_removeNote"];
+        /**
+         * Remove an internal council note
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        delete: operations["councilNotes.remove"];
         options?: never;
         head?: never;
-        patch: operations["CouncilSpaceController_updateNote"];
+        /**
+         * Edit an internal council note
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        patch: operations["councilNotes.update"];
         trace?: never;
     };
     "/cases/{caseId}/internal/votes": {
@@ -1348,10 +1804,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CouncilSpaceController_listVotes"];
+        /**
+         * List the council's internal votes on a case
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        get: operations["councilVotes.list"];
         put?: never;
-        /** Chair or secretary. */
-        post: operations["CouncilSpaceController_openVote"];
+        /**
+         * Open an internal council vote
+         * @description Chair or secretary.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["councilVotes.open"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1365,7 +1830,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CouncilSpaceController_getVote"];
+        /**
+         * Get an internal council vote
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        get: operations["councilVotes.get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1382,8 +1851,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Casts your ballot, or changes it while the vote is open (409 `vote.closed` after). */
-        put: operations["CouncilSpaceController_castBallot"];
+        /**
+         * Cast or change your ballot
+         * @description Casts your ballot, or changes it while the vote is open (409 `vote.closed` after).
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        put: operations["councilVotes.castBallot"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1400,8 +1874,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Chair or secretary; a vote also closes by itself at its deadline. */
-        post: operations["CouncilSpaceController_closeVote"];
+        /**
+         * Close a vote
+         * @description Chair or secretary; a vote also closes by itself at its deadline.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["councilVotes.close"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1417,8 +1896,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Chair or secretary: records the winning option as the council position on a track. */
-        post: operations["CouncilSpaceController_adoptVote"];
+        /**
+         * Adopt a vote's outcome as the council position
+         * @description Chair or secretary: records the winning option as the council position on a track.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["councilVotes.adopt"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1432,9 +1916,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MeetingsController_list"];
+        /**
+         * List a council's meetings
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["meetings.list"];
         put?: never;
-        post: operations["MeetingsController_create"];
+        /**
+         * Schedule a meeting
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["meetings.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1448,13 +1940,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MeetingsController_get"];
+        /**
+         * Get a meeting
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["meetings.get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["MeetingsController_update"];
+        /**
+         * Change a meeting
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        patch: operations["meetings.update"];
         trace?: never;
     };
     "/meetings/{meetingId}/agenda-items": {
@@ -1466,7 +1966,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["MeetingsController_addAgendaItem"];
+        /**
+         * Add an agenda item
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["meetings.addAgendaItem"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1486,7 +1990,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["MeetingsController_updateAgendaItem"];
+        /**
+         * Change an agenda item
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        patch: operations["meetings.updateAgendaItem"];
         trace?: never;
     };
     "/meetings/{meetingId}/minutes": {
@@ -1497,7 +2005,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["MeetingsController_putMinutes"];
+        /**
+         * Replace a meeting's minutes
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        put: operations["meetings.putMinutes"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1514,8 +2026,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A held consultation meeting is recorded as the consultation on its cases' advice and consent tracks. */
-        post: operations["MeetingsController_markHeld"];
+        /**
+         * Record a meeting as held
+         * @description A held consultation meeting is recorded as the consultation on its cases' advice and consent tracks.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["meetings.markHeld"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2677,7 +3194,7 @@ export interface components {
             authorSide: "council_board" | "council_member" | "expert";
             body: string;
             /** @description Expected effect on the quality of work: −2 clearly worse … +2 clearly better, or `unknown`. */
-            counterEffect: (number | "unknown") | null;
+            counterEffect: (number | null) | ("unknown" | null);
             createdAt: string;
             editedAt: string | null;
         };
@@ -2693,7 +3210,7 @@ export interface components {
         };
         EditAssessmentCommentDto: {
             /** @description Expected effect on the quality of work: −2 clearly worse … +2 clearly better, or `unknown`. */
-            counterEffect?: (number | "unknown") | null;
+            counterEffect?: (number | null) | ("unknown" | null);
             body: string;
         };
         OverseerResponse: {
@@ -3207,8 +3724,102 @@ export interface components {
             /** @description The case tracks on which this meeting was recorded as the consultation (record_consultation_held). */
             consultationsRecorded: components["schemas"]["RecordedConsultationResponse"][];
         };
+        /** @description RFC 9457 problem details with a stable `code` (`<area>.<snake_reason>`). */
+        Problem: {
+            /** @example urn:overleg:problem:case.version_conflict */
+            type: string;
+            /** @example Conflict */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example case.version_conflict */
+            code: string;
+            /** @example /cases/5a0c… */
+            instance: string;
+            correlationId?: string;
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
     };
-    responses: never;
+    responses: {
+        /** @description The request is malformed or has invalid fields (`request.validation_failed` with `errors[]`, `request.malformed`, `request.unstorable_text`, `pagination.limit_too_large`, `api.version_unsupported`, or a domain code). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid access token (`auth.unauthenticated`, `auth.invalid_token`, or a credential-specific `auth.*` code). */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The resource is visible to you but your role may not do this (`auth.permission_denied` or a domain code). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The resource does not exist or is not visible to you (`<resource>.not_found`). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The change conflicts with the current state (`<resource>.version_conflict` for a stale `version`, or a domain code). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A rule of the domain refuses the request (a domain code), or an `Idempotency-Key` was reused with another body (`idempotency.key_reused`). */
+        UnprocessableContent: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many attempts (`auth.too_many_attempts`, `auth.account_locked`); see `Retry-After`. */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not ready to serve (`service.unavailable`). */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -3216,7 +3827,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    HealthController_live: {
+    "health.live": {
         parameters: {
             query?: never;
             header?: never;
@@ -3233,7 +3844,7 @@ export interface operations {
             };
         };
     };
-    HealthController_ready: {
+    "health.ready": {
         parameters: {
             query?: never;
             header?: never;
@@ -3248,9 +3859,10 @@ export interface operations {
                 };
                 content?: never;
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    AuthController_login: {
+    "auth.login": {
         parameters: {
             query?: never;
             header?: never;
@@ -3271,9 +3883,12 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AuthController_refresh: {
+    "auth.refresh": {
         parameters: {
             query?: never;
             header?: never;
@@ -3294,9 +3909,11 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
         };
     };
-    AuthController_logout: {
+    "auth.logout": {
         parameters: {
             query?: never;
             header?: never;
@@ -3315,9 +3932,10 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
         };
     };
-    AuthController_changePassword: {
+    "auth.changePassword": {
         parameters: {
             query?: never;
             header?: never;
@@ -3336,9 +3954,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    AuthController_me: {
+    "auth.me": {
         parameters: {
             query?: never;
             header?: never;
@@ -3355,9 +3977,10 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
-    AuthController_updateMe: {
+    "auth.updateMe": {
         parameters: {
             query?: never;
             header?: never;
@@ -3378,9 +4001,13 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_getOrganisation: {
+    "organisations.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -3399,9 +4026,13 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilsController_listCouncils: {
+    "worksCouncils.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -3420,9 +4051,13 @@ export interface operations {
                     "application/json": components["schemas"]["WorksCouncilResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilsController_createCouncil: {
+    "worksCouncils.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -3445,9 +4080,15 @@ export interface operations {
                     "application/json": components["schemas"]["WorksCouncilResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_getCouncil: {
+    "worksCouncils.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -3466,9 +4107,13 @@ export interface operations {
                     "application/json": components["schemas"]["WorksCouncilResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilsController_createCommittee: {
+    "committees.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -3491,9 +4136,15 @@ export interface operations {
                     "application/json": components["schemas"]["WorksCouncilResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_listMembers: {
+    "memberships.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -3512,9 +4163,13 @@ export interface operations {
                     "application/json": components["schemas"]["MemberResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilsController_addMembership: {
+    "memberships.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -3537,9 +4192,15 @@ export interface operations {
                     "application/json": components["schemas"]["MemberResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_removeMembership: {
+    "memberships.remove": {
         parameters: {
             query?: never;
             header?: never;
@@ -3556,9 +4217,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_changeMembership: {
+    "memberships.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -3581,9 +4248,15 @@ export interface operations {
                     "application/json": components["schemas"]["MemberResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_deactivateUser: {
+    "users.deactivate": {
         parameters: {
             query?: never;
             header?: never;
@@ -3601,9 +4274,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_listEngagements: {
+    "expertEngagements.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -3622,9 +4301,13 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertEngagementResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilsController_engageExpert: {
+    "expertEngagements.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -3647,9 +4330,15 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedExpertEngagementResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_listRoleChanges: {
+    "roleChanges.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -3668,9 +4357,13 @@ export interface operations {
                     "application/json": components["schemas"]["CouncilRoleChangeResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilsController_invite: {
+    "invitations.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -3693,9 +4386,15 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_acceptInvitation: {
+    "invitations.accept": {
         parameters: {
             query?: never;
             header?: never;
@@ -3716,9 +4415,13 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    AiSystemsController_list: {
+    "aiSystems.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -3737,9 +4440,13 @@ export interface operations {
                     "application/json": components["schemas"]["AiSystemResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AiSystemsController_create: {
+    "aiSystems.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -3762,9 +4469,15 @@ export interface operations {
                     "application/json": components["schemas"]["AiSystemResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    AiSystemsController_get: {
+    "aiSystems.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -3783,9 +4496,13 @@ export interface operations {
                     "application/json": components["schemas"]["AiSystemResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AiSystemsController_update: {
+    "aiSystems.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -3808,9 +4525,15 @@ export interface operations {
                     "application/json": components["schemas"]["AiSystemUpdateResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    AiSystemsController_changes: {
+    "aiSystems.changes": {
         parameters: {
             query?: never;
             header?: never;
@@ -3829,9 +4552,13 @@ export interface operations {
                     "application/json": components["schemas"]["AiSystemChangeResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseController_list: {
+    "cases.list": {
         parameters: {
             query?: {
                 stage?: string;
@@ -3854,9 +4581,12 @@ export interface operations {
                     "application/json": components["schemas"]["CaseListResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
-    CaseController_create: {
+    "cases.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -3877,9 +4607,14 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_get: {
+    "cases.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -3898,9 +4633,13 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseController_update: {
+    "cases.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -3923,9 +4662,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_setTriage: {
+    "cases.setTriage": {
         parameters: {
             query?: never;
             header?: never;
@@ -3948,9 +4693,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_contestTriage: {
+    "cases.contestTriage": {
         parameters: {
             query?: never;
             header?: never;
@@ -3973,9 +4724,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_acceptTriageProposal: {
+    "cases.acceptTriageProposal": {
         parameters: {
             query?: never;
             header?: never;
@@ -3998,9 +4755,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_contestTriageProposal: {
+    "cases.contestTriageProposal": {
         parameters: {
             query?: never;
             header?: never;
@@ -4023,9 +4786,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_send: {
+    "cases.send": {
         parameters: {
             query?: never;
             header?: never;
@@ -4048,9 +4817,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_transition: {
+    "cases.transition": {
         parameters: {
             query?: never;
             header?: never;
@@ -4074,9 +4849,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_confirmOversight: {
+    "cases.confirmOversight": {
         parameters: {
             query?: never;
             header?: never;
@@ -4099,9 +4880,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_addExpert: {
+    "cases.addExpert": {
         parameters: {
             query?: never;
             header?: never;
@@ -4124,9 +4911,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_assignCommittee: {
+    "cases.assignCommittee": {
         parameters: {
             query?: never;
             header?: never;
@@ -4149,9 +4942,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_reportUse: {
+    "cases.reportUse": {
         parameters: {
             query?: never;
             header?: never;
@@ -4174,9 +4973,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_goLiveGate: {
+    "cases.goLiveGate": {
         parameters: {
             query?: never;
             header?: never;
@@ -4195,9 +5000,13 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseController_deadlines: {
+    "cases.deadlines": {
         parameters: {
             query?: never;
             header?: never;
@@ -4216,9 +5025,13 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlineResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseController_informationRequests: {
+    "informationRequests.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -4237,9 +5050,13 @@ export interface operations {
                     "application/json": components["schemas"]["InformationRequestResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseController_askInformation: {
+    "informationRequests.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -4262,9 +5079,15 @@ export interface operations {
                     "application/json": components["schemas"]["InformationRequestResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_answerInformation: {
+    "informationRequests.answer": {
         parameters: {
             query?: never;
             header?: never;
@@ -4288,9 +5111,15 @@ export interface operations {
                     "application/json": components["schemas"]["InformationRequestResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_audit: {
+    "cases.audit": {
         parameters: {
             query?: never;
             header?: never;
@@ -4309,9 +5138,13 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseController_verifyAudit: {
+    "cases.verifyAudit": {
         parameters: {
             query?: never;
             header?: never;
@@ -4330,9 +5163,13 @@ export interface operations {
                     "application/json": components["schemas"]["AuditVerdictResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseController_events: {
+    "cases.events": {
         parameters: {
             query?: {
                 after?: number;
@@ -4353,9 +5190,13 @@ export interface operations {
                     "application/json": components["schemas"]["CaseEventResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    InboxController_list: {
+    "notifications.list": {
         parameters: {
             query?: {
                 unreadOnly?: boolean;
@@ -4377,9 +5218,12 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationListResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
-    InboxController_unreadCount: {
+    "notifications.unreadCount": {
         parameters: {
             query?: never;
             header?: never;
@@ -4396,9 +5240,11 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCountResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
-    InboxController_markAllRead: {
+    "notifications.markAllRead": {
         parameters: {
             query?: never;
             header?: never;
@@ -4415,9 +5261,13 @@ export interface operations {
                     "application/json": components["schemas"]["MarkAllReadResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    InboxController_markRead: {
+    "notifications.markRead": {
         parameters: {
             query?: never;
             header?: never;
@@ -4436,9 +5286,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    NotificationSettingsController_getPreferences: {
+    "notificationPreferences.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -4455,9 +5311,11 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
-    NotificationSettingsController_putPreferences: {
+    "notificationPreferences.put": {
         parameters: {
             query?: never;
             header?: never;
@@ -4478,9 +5336,14 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    NotificationSettingsController_getCouncilSettings: {
+    "reminderSettings.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -4499,9 +5362,13 @@ export interface operations {
                     "application/json": components["schemas"]["CouncilReminderSettingsResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    NotificationSettingsController_putCouncilSettings: {
+    "reminderSettings.put": {
         parameters: {
             query?: never;
             header?: never;
@@ -4524,9 +5391,15 @@ export interface operations {
                     "application/json": components["schemas"]["CouncilReminderSettingsResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CalendarFeedController_status: {
+    "calendarFeed.status": {
         parameters: {
             query?: never;
             header?: never;
@@ -4543,9 +5416,11 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarFeedResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
-    CalendarFeedController_rotate: {
+    "calendarFeed.rotate": {
         parameters: {
             query?: never;
             header?: never;
@@ -4562,9 +5437,13 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarFeedCreatedResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CalendarFeedController_revoke: {
+    "calendarFeed.revoke": {
         parameters: {
             query?: never;
             header?: never;
@@ -4579,9 +5458,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CalendarFeedController_feed: {
+    "calendarFeed.feed": {
         parameters: {
             query?: never;
             header?: never;
@@ -4600,9 +5483,11 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
         };
     };
-    UnionsController_directory: {
+    "unions.directory": {
         parameters: {
             query?: never;
             header?: never;
@@ -4619,9 +5504,11 @@ export interface operations {
                     "application/json": components["schemas"]["UnionDirectoryEntryResponse"][];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
-    UnionsController_list: {
+    "unionShares.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -4640,9 +5527,13 @@ export interface operations {
                     "application/json": components["schemas"]["UnionShareResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    UnionsController_grant: {
+    "unionShares.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -4665,9 +5556,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnionShareResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    UnionsController_revoke: {
+    "unionShares.revoke": {
         parameters: {
             query?: never;
             header?: never;
@@ -4686,9 +5583,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnionShareResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    UnionsController_changeScope: {
+    "unionShares.changeScope": {
         parameters: {
             query?: never;
             header?: never;
@@ -4711,9 +5614,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnionShareResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    OverviewsController_unionDashboard: {
+    "overviews.unionDashboard": {
         parameters: {
             query?: {
                 /** @description Upcoming deadlines: due from today up to this many days ahead (default 28). */
@@ -4738,9 +5647,13 @@ export interface operations {
                     "application/json": components["schemas"]["UnionDashboardResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    OverviewsController_unionDashboardCsv: {
+    "overviews.unionDashboardCsv": {
         parameters: {
             query?: {
                 /** @description Upcoming deadlines: due from today up to this many days ahead (default 28). */
@@ -4765,9 +5678,13 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    OverviewsController_councilDashboard: {
+    "overviews.councilDashboard": {
         parameters: {
             query?: {
                 /** @description Weeks of the deadline timeline, from this week on (default 6). */
@@ -4789,9 +5706,13 @@ export interface operations {
                     "application/json": components["schemas"]["CouncilDashboardResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    OverviewsController_employerOverview: {
+    "overviews.employerOverview": {
         parameters: {
             query?: never;
             header?: never;
@@ -4810,9 +5731,13 @@ export interface operations {
                     "application/json": components["schemas"]["EmployerOverviewResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseExportsController_cases: {
+    "exports.cases": {
         parameters: {
             query?: {
                 stage?: string;
@@ -4833,9 +5758,12 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
-    CaseExportsController_deadlines: {
+    "exports.deadlines": {
         parameters: {
             query?: never;
             header?: never;
@@ -4854,9 +5782,13 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseExportsController_audit: {
+    "exports.audit": {
         parameters: {
             query?: never;
             header?: never;
@@ -4875,9 +5807,13 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AssessmentController_get: {
+    "assessment.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -4896,9 +5832,13 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AssessmentController_update: {
+    "assessment.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -4921,9 +5861,15 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    AssessmentController_questionnaire: {
+    "assessment.questionnaire": {
         parameters: {
             query?: never;
             header?: never;
@@ -4942,9 +5888,13 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionnaireResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AssessmentController_submit: {
+    "assessment.submit": {
         parameters: {
             query?: never;
             header?: never;
@@ -4967,9 +5917,15 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentVersionResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    AssessmentController_versions: {
+    "assessment.versions": {
         parameters: {
             query?: never;
             header?: never;
@@ -4988,9 +5944,13 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentVersionSummaryResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AssessmentController_version: {
+    "assessment.version": {
         parameters: {
             query?: never;
             header?: never;
@@ -5010,9 +5970,13 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentVersionResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AssessmentController_diff: {
+    "assessment.diff": {
         parameters: {
             query?: never;
             header?: never;
@@ -5032,9 +5996,13 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDiffResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AssessmentController_comments: {
+    "assessment.comments": {
         parameters: {
             query?: {
                 questionId?: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "A1" | "A2" | "A3" | "A4" | "B1" | "B2" | "B3" | "B4" | "C1" | "C2" | "C3" | "D1" | "D2" | "D3" | "D4" | "E1" | "E2" | "E3" | "F1" | "F2" | "F3" | "F4" | "G1" | "G2" | "G3" | "G4" | "H1" | "H2" | "H3" | "H4" | "I1" | "I2" | "I3" | "I4" | "I5" | "J1" | "J2" | "J3" | "K1" | "K2" | "K3" | "L1" | "DPIA.a" | "DPIA.b" | "DPIA.c" | "DPIA.d" | "DPIA.views" | "DPIA.dpo" | "FRIA.a" | "FRIA.b" | "FRIA.c" | "FRIA.d" | "FRIA.e" | "FRIA.f" | "risks";
@@ -5055,9 +6023,13 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentCommentResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AssessmentController_addComment: {
+    "assessment.addComment": {
         parameters: {
             query?: never;
             header?: never;
@@ -5080,9 +6052,15 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentCommentResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    AssessmentController_editComment: {
+    "assessment.editComment": {
         parameters: {
             query?: never;
             header?: never;
@@ -5106,9 +6084,15 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentCommentResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    OversightController_get: {
+    "oversight.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -5127,9 +6111,13 @@ export interface operations {
                     "application/json": components["schemas"]["OversightResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    OversightController_put: {
+    "oversight.put": {
         parameters: {
             query?: never;
             header?: never;
@@ -5152,9 +6140,15 @@ export interface operations {
                     "application/json": components["schemas"]["OversightResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    TrainingController_get: {
+    "trainingPlan.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -5173,9 +6167,13 @@ export interface operations {
                     "application/json": components["schemas"]["TrainingPlanResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    TrainingController_put: {
+    "trainingPlan.put": {
         parameters: {
             query?: never;
             header?: never;
@@ -5198,9 +6196,15 @@ export interface operations {
                     "application/json": components["schemas"]["TrainingPlanResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    TrainingController_recordCompletion: {
+    "trainingPlan.recordCompletion": {
         parameters: {
             query?: never;
             header?: never;
@@ -5223,9 +6227,15 @@ export interface operations {
                     "application/json": components["schemas"]["TrainingPlanResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    TrainingController_removeCompletion: {
+    "trainingPlan.removeCompletion": {
         parameters: {
             query?: never;
             header?: never;
@@ -5243,9 +6253,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    DossierController_checklist: {
+    "dossier.checklist": {
         parameters: {
             query?: never;
             header?: never;
@@ -5264,9 +6280,13 @@ export interface operations {
                     "application/json": components["schemas"]["ChecklistResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    DossierController_pdf: {
+    "dossier.pdf": {
         parameters: {
             query?: {
                 /** @description Defaults to the reader's language. */
@@ -5288,9 +6308,13 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    DocumentsController_list: {
+    "documents.list": {
         parameters: {
             query?: {
                 dossierItem?: string;
@@ -5311,9 +6335,13 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentListResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    DocumentsController_upload: {
+    "documents.upload": {
         parameters: {
             query?: never;
             header?: never;
@@ -5349,9 +6377,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetailResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    DocumentsController_get: {
+    "documents.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -5371,9 +6405,13 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetailResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    DocumentsController_remove: {
+    "documents.remove": {
         parameters: {
             query?: never;
             header?: never;
@@ -5391,9 +6429,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    DocumentsController_addVersion: {
+    "documents.addVersion": {
         parameters: {
             query?: never;
             header?: never;
@@ -5425,9 +6469,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetailResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    DocumentsController_content: {
+    "documents.content": {
         parameters: {
             query?: never;
             header?: never;
@@ -5448,9 +6498,13 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    DocumentsController_setConfidentiality: {
+    "documents.setConfidentiality": {
         parameters: {
             query?: never;
             header?: never;
@@ -5474,9 +6528,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetailResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    DocumentsController_liftConfidentiality: {
+    "documents.liftConfidentiality": {
         parameters: {
             query?: never;
             header?: never;
@@ -5496,9 +6556,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetailResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CommentController_list: {
+    "comments.list": {
         parameters: {
             query?: {
                 /** @description `case` (the whole case), `union` (the council and the union officers it shares the case with), `assessment:<question id>` or `document:<uuid>`. Omitted: every thread you may see (GET) or `case` (POST). */
@@ -5520,9 +6586,13 @@ export interface operations {
                     "application/json": components["schemas"]["CommentResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CommentController_create: {
+    "comments.create": {
         parameters: {
             query?: {
                 /** @description `case` (the whole case), `union` (the council and the union officers it shares the case with), `assessment:<question id>` or `document:<uuid>`. Omitted: every thread you may see (GET) or `case` (POST). */
@@ -5548,9 +6618,15 @@ export interface operations {
                     "application/json": components["schemas"]["CommentResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CommentController_remove: {
+    "comments.remove": {
         parameters: {
             query?: never;
             header?: never;
@@ -5570,9 +6646,15 @@ export interface operations {
                     "application/json": components["schemas"]["CommentResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CommentController_update: {
+    "comments.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -5596,9 +6678,15 @@ export interface operations {
                     "application/json": components["schemas"]["CommentResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CommentController_revisions: {
+    "comments.revisions": {
         parameters: {
             query?: never;
             header?: never;
@@ -5618,9 +6706,13 @@ export interface operations {
                     "application/json": components["schemas"]["CommentRevisionResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilSpaceController_listNotes: {
+    "councilNotes.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -5639,9 +6731,13 @@ export interface operations {
                     "application/json": components["schemas"]["InternalNoteResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilSpaceController_createNote: {
+    "councilNotes.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -5664,9 +6760,15 @@ export interface operations {
                     "application/json": components["schemas"]["InternalNoteResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilSpaceController_removeNote: {
+    "councilNotes.remove": {
         parameters: {
             query?: never;
             header?: never;
@@ -5684,9 +6786,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilSpaceController_updateNote: {
+    "councilNotes.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -5710,9 +6818,15 @@ export interface operations {
                     "application/json": components["schemas"]["InternalNoteResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilSpaceController_listVotes: {
+    "councilVotes.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -5731,9 +6845,13 @@ export interface operations {
                     "application/json": components["schemas"]["VoteResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilSpaceController_openVote: {
+    "councilVotes.open": {
         parameters: {
             query?: never;
             header?: never;
@@ -5756,9 +6874,15 @@ export interface operations {
                     "application/json": components["schemas"]["VoteResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilSpaceController_getVote: {
+    "councilVotes.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -5778,9 +6902,13 @@ export interface operations {
                     "application/json": components["schemas"]["VoteResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilSpaceController_castBallot: {
+    "councilVotes.castBallot": {
         parameters: {
             query?: never;
             header?: never;
@@ -5804,9 +6932,15 @@ export interface operations {
                     "application/json": components["schemas"]["VoteResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilSpaceController_closeVote: {
+    "councilVotes.close": {
         parameters: {
             query?: never;
             header?: never;
@@ -5830,9 +6964,15 @@ export interface operations {
                     "application/json": components["schemas"]["VoteResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilSpaceController_adoptVote: {
+    "councilVotes.adopt": {
         parameters: {
             query?: never;
             header?: never;
@@ -5856,9 +6996,15 @@ export interface operations {
                     "application/json": components["schemas"]["VoteResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    MeetingsController_list: {
+    "meetings.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -5877,9 +7023,13 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    MeetingsController_create: {
+    "meetings.create": {
         parameters: {
             query?: never;
             header?: never;
@@ -5902,9 +7052,15 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    MeetingsController_get: {
+    "meetings.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -5923,9 +7079,13 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    MeetingsController_update: {
+    "meetings.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -5948,9 +7108,15 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    MeetingsController_addAgendaItem: {
+    "meetings.addAgendaItem": {
         parameters: {
             query?: never;
             header?: never;
@@ -5973,9 +7139,15 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    MeetingsController_updateAgendaItem: {
+    "meetings.updateAgendaItem": {
         parameters: {
             query?: never;
             header?: never;
@@ -5999,9 +7171,15 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    MeetingsController_putMinutes: {
+    "meetings.putMinutes": {
         parameters: {
             query?: never;
             header?: never;
@@ -6024,9 +7202,15 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    MeetingsController_markHeld: {
+    "meetings.markHeld": {
         parameters: {
             query?: never;
             header?: never;
@@ -6049,6 +7233,12 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingHeldResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
 }
