@@ -15,6 +15,7 @@ import { TriageProposalRecords1768200000000 } from './1768200000000-triage-propo
 import { CreateRuntimeRole1768300000000 } from './1768300000000-create-runtime-role';
 import { AnchorAuditHead1768300100000 } from './1768300100000-anchor-audit-head';
 import { CaseEventNotifications1768400000000 } from './1768400000000-case-event-notifications';
+import { IdempotencyKeys1768800000000 } from './1768800000000-idempotency-keys';
 
 /** Every migration in order. Listed explicitly: no glob loading at run time (house style B.17). */
-export const ALL_MIGRATIONS = [CreateAccountsAndCouncils1767225600000, CreateCases1767312000000, CreateRealtime1767484800000, CreateNotifications1767571200000, CreateDocuments1767657600000, CreateDossier1767744000000, CreateCollaboration1767830400000, CreateUnionShares1767916800000, IndexAiCaseExpertIds1768003200000, AssignCaseCommittee1768089602000, MentionNotifications1768090600000, CouncilRolesAndSessions1768100000000, CouncilExpertEngagement1768100000001, TriageProposalRecords1768200000000, CreateRuntimeRole1768300000000, AnchorAuditHead1768300100000, CaseEventNotifications1768400000000];
+export const ALL_MIGRATIONS = [CreateAccountsAndCouncils1767225600000, CreateCases1767312000000, CreateRealtime1767484800000, CreateNotifications1767571200000, CreateDocuments1767657600000, CreateDossier1767744000000, CreateCollaboration1767830400000, CreateUnionShares1767916800000, IndexAiCaseExpertIds1768003200000, AssignCaseCommittee1768089602000, MentionNotifications1768090600000, CouncilRolesAndSessions1768100000000, CouncilExpertEngagement1768100000001, TriageProposalRecords1768200000000, CreateRuntimeRole1768300000000, AnchorAuditHead1768300100000, CaseEventNotifications1768400000000, IdempotencyKeys1768800000000];

@@ -10,6 +10,7 @@ import { DatabaseModule } from '@wc/database';
 import { DiscussionModule } from '@wc/discussion';
 import { DocumentsModule } from '@wc/documents';
 import { DossierModule } from '@wc/dossier';
+import { IdempotencyModule } from '@wc/idempotency';
 import { LoggerModule } from '@wc/logging';
 import { MeetingsModule } from '@wc/meetings';
 import { NotificationsModule } from '@wc/notifications';
@@ -25,7 +26,7 @@ export class ApiModule {
   static forRoot(config: AppConfig = loadConfig()): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, LoggerModule, DatabaseModule, AuthModule, CouncilsModule, AiSystemsModule, CasesModule, NotificationsModule,
+      imports: [ConfigModule.forRoot(config), ClockModule, LoggerModule, DatabaseModule, AuthModule, IdempotencyModule, CouncilsModule, AiSystemsModule, CasesModule, NotificationsModule,
         UnionsModule, OverviewsModule,
         DossierModule,
         DocumentsModule,

@@ -98,6 +98,9 @@ export function completeDocument(document: OpenAPIObject, accessByOperationId: R
       operation.summary = entry.summary;
       operation.description = `${explanation}${accessSentence(access)}`;
       operation.security = access.kind === 'public' ? [] : [{ [BEARER_SCHEME]: [] }];
+      if (isIdempotentCreate(method, operation, access)) {
+        operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_KEY_PARAMETER];
+      }
       for (const status of errorStatusesOf(method, operation, access, entry.extraErrors)) {
         operation.responses[String(status)] = { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` } satisfies ReferenceObject;
       }
@@ -125,6 +128,22 @@ export function completeDocument(document: OpenAPIObject, accessByOperationId: R
     'it was written against (an unsupported one answers 400 `api.version_unsupported`). Errors are `application/problem+json` with a stable `code`.';
   return document;
 }
+
+/** The creating POSTs the idempotency interceptor (@wc/idempotency) serves: 201, JSON body, logged in. */
+function isIdempotentCreate(method: string, operation: OperationObject, access: RouteAccess): boolean {
+  const body = operation.requestBody as { content?: Record<string, unknown> } | undefined;
+  return method === 'post' && '201' in operation.responses && access.kind !== 'public' && !body?.content?.['multipart/form-data'];
+}
+
+const IDEMPOTENCY_KEY_PARAMETER: ParameterObject = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); ' +
+    'the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters.',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+};
 
 function accessSentence(access: RouteAccess): string {
   switch (access.kind) {
