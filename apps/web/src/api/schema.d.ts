@@ -2581,6 +2581,11 @@ export interface components {
             } | null;
             hash: string;
         };
+        AuditEntryPage: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         AuditVerdictResponse: {
             valid: boolean;
             entries: number;
@@ -5172,7 +5177,12 @@ export interface operations {
     };
     "cases.audit": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -5186,7 +5196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEntryResponse"][];
+                    "application/json": components["schemas"]["AuditEntryPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
