@@ -85,7 +85,7 @@ describe('the integrity of the record (e2e, issue #14)', () => {
       ]));
       const log = (await t.http().get(`/cases/${caseId}/events?after=0`).set('Authorization', bearer.chair).expect(200)).body as Json[];
       expect(log.filter((e) => e.type === 'case.triage_proposed')).toEqual([expect.objectContaining({ payload: expect.objectContaining({ proposalId: seen.triage.proposal.id, awaiting: 'council_board' }) })]);
-      const audit = (await t.http().get(`/cases/${caseId}/audit`).set('Authorization', bearer.chair).expect(200)).body as Json[];
+      const audit = (await t.http().get(`/cases/${caseId}/audit`).set('Authorization', bearer.chair).expect(200)).body.items as Json[];
       expect(audit.map((a) => a.action)).toContain('case.triage_proposed');
     });
 
@@ -194,7 +194,7 @@ describe('the integrity of the record (e2e, issue #14)', () => {
       await t.http().post(`/cases/${caseId}/use-reports`).set('Authorization', bearer.member).send({ version, observedOn: '2026-03-02', note: 'Het systeem draait al in magazijn 3.' }).expect(201);
       const log = (await t.http().get(`/cases/${caseId}/events?after=0`).set('Authorization', bearer.hr).expect(200)).body as Json[];
       expect(log.filter((e) => e.type === 'case.use_reported').map((e) => e.payload)).toEqual([expect.objectContaining({ observedOn: '2026-03-02', gateOpen: false, openConditions: expect.arrayContaining(['consent_present']) })]);
-      const audit = (await t.http().get(`/cases/${caseId}/audit`).set('Authorization', bearer.chair).expect(200)).body as Json[];
+      const audit = (await t.http().get(`/cases/${caseId}/audit`).set('Authorization', bearer.chair).expect(200)).body.items as Json[];
       expect(audit.at(-1)).toMatchObject({ action: 'case.use_reported', after: expect.objectContaining({ note: 'Het systeem draait al in magazijn 3.' }) });
     });
   });
@@ -236,7 +236,7 @@ describe('the integrity of the record (e2e, issue #14)', () => {
       const history = (late.body.tracks as Json[]).find((tr) => tr.kind === 'advice')?.snapshot.history as Json[];
       expect(history.at(-1)).toMatchObject({ to: 'suspension', recordedLate: { claimedOn: '2026-03-04', recordedOn: '2026-03-09' } });
       expect(late.body.deadlines).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'suspension_term', triggerDate: '2026-03-04', strictDate: '2026-04-04' })]));
-      const audit = (await t.http().get(`/cases/${caseId}/audit`).set('Authorization', bearer.chair).expect(200)).body as Json[];
+      const audit = (await t.http().get(`/cases/${caseId}/audit`).set('Authorization', bearer.chair).expect(200)).body.items as Json[];
       expect(audit.at(-1)).toMatchObject({ action: 'case.track_transitioned', after: expect.objectContaining({ recordedLate: { claimedOn: '2026-03-04', recordedOn: '2026-03-09' } }) });
       const log = (await t.http().get(`/cases/${caseId}/events?after=0`).set('Authorization', bearer.member).expect(200)).body as Json[];
       expect(log.filter((e) => e.type === 'case.entry_recorded_late').map((e) => e.payload)).toEqual([expect.objectContaining({ claimedOn: '2026-03-04', recordedOn: '2026-03-09' })]);

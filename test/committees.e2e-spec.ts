@@ -85,7 +85,7 @@ describe('committee cases (e2e)', () => {
     expect(row.committee_id).toBe(org.committeeId);
 
     const audit = await t.http().get(`/cases/${filed.caseId}/audit`).set('Authorization', bearer.chair).expect(200);
-    expect(audit.body.at(-1)).toMatchObject({ action: 'case.committee_assigned', actorId: org.secretary.id, before: { committeeId: null }, after: { committeeId: org.committeeId } });
+    expect(audit.body.items.at(-1)).toMatchObject({ action: 'case.committee_assigned', actorId: org.secretary.id, before: { committeeId: null }, after: { committeeId: org.committeeId } });
     const events = await t.db.query<Array<{ type: string; payload: Record<string, unknown> }>>(`SELECT type, payload FROM domain_event WHERE case_id = $1 ORDER BY case_seq DESC LIMIT 1`, [filed.caseId]);
     expect(events).toEqual([{ type: 'case.updated', payload: expect.objectContaining({ action: 'case.committee_assigned', version: filed.version + 1, committeeId: org.committeeId }) }]);
 

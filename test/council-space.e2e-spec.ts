@@ -138,7 +138,7 @@ describe('council-internal space: notes, draft positions and votes (e2e)', () =>
     const memberLog = await t.http().get(`/cases/${caseId}/events?after=0`).set('Authorization', bearer.member).expect(200);
     expect((memberLog.body as Array<{ type: string }>).filter((e) => e.type.startsWith('internal.'))).toHaveLength(5);
     const audit = await t.http().get(`/cases/${caseId}/audit`).set('Authorization', bearer.hr).expect(200);
-    expect((audit.body as Array<{ action: string }>).filter((e) => e.action.startsWith('internal'))).toEqual([]);
+    expect((audit.body.items as Array<{ action: string }>).filter((e) => e.action.startsWith('internal'))).toEqual([]);
   });
 
   it('gives each member one ballot, changeable until the vote closes, and tallies it against the quorum', async () => {

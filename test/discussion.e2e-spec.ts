@@ -99,7 +99,7 @@ describe('discussion: comment threads (e2e)', () => {
     expect(again.body.code).toBe('comment.deleted');
 
     const audit = await t.http().get(`/cases/${caseId}/audit`).set('Authorization', bearer.chair).expect(200);
-    const actions = (audit.body as Array<{ action: string }>).map((e) => e.action);
+    const actions = (audit.body.items as Array<{ action: string }>).map((e) => e.action);
     expect(actions.filter((a) => a.startsWith('comment.'))).toEqual(['comment.created', 'comment.created', 'comment.created', 'comment.edited', 'comment.deleted']);
     const verdict = await t.http().get(`/cases/${caseId}/audit/verify`).set('Authorization', bearer.chair).expect(200);
     expect(verdict.body).toMatchObject({ valid: true });

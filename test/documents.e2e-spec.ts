@@ -163,7 +163,7 @@ describe('case documents (e2e)', () => {
 
     expect(await documentEvents(caseId)).toEqual([{ type: 'document.uploaded', payload: { documentId: res.body.id, seq: 1 } }]);
     const audit = await t.http().get(`/cases/${caseId}/audit`).set('Authorization', chair).expect(200);
-    expect(audit.body.at(-1)).toMatchObject({ action: 'document.uploaded', actorId: org.hr.id, after: expect.objectContaining({ documentId: res.body.id, sha256: hash, seq: 1 }) });
+    expect(audit.body.items.at(-1)).toMatchObject({ action: 'document.uploaded', actorId: org.hr.id, after: expect.objectContaining({ documentId: res.body.id, sha256: hash, seq: 1 }) });
   });
 
   it('adds versions from the submitting side, in sequence, with optimistic locking', async () => {

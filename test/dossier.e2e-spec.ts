@@ -182,7 +182,7 @@ describe('case dossier (e2e)', () => {
       expect(missing.body.code).toBe('assessment_version.not_found');
 
       const audit = await t.http().get(`/cases/${caseId}/audit`).set('Authorization', chair).expect(200);
-      expect(audit.body.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['assessment.updated', 'assessment.submitted']));
+      expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['assessment.updated', 'assessment.submitted']));
       const verdict = await t.http().get(`/cases/${caseId}/audit/verify`).set('Authorization', chair).expect(200);
       expect(verdict.body.valid).toBe(true);
       const events = await t.db.query(`SELECT type, payload FROM domain_event WHERE case_id = $1 AND type = 'assessment.submitted' ORDER BY case_seq`, [caseId]);
@@ -288,7 +288,7 @@ describe('case dossier (e2e)', () => {
 
       await expect(t.db.query(`UPDATE oversight_arrangement SET log_retention_months = 3 WHERE case_id = $1`, [caseId])).rejects.toThrow(/ck_oversight_arrangement__log_retention_months/);
       const audit = await t.http().get(`/cases/${caseId}/audit`).set('Authorization', hr).expect(200);
-      const edits = audit.body.filter((e: { action: string }) => e.action === 'oversight.updated');
+      const edits = audit.body.items.filter((e: { action: string }) => e.action === 'oversight.updated');
       expect(edits).toHaveLength(2);
       expect(edits[1]).toMatchObject({ before: { overseers: [{ authority: 'override' }] }, after: { overseers: [{ authority: 'both' }], version: 2 } });
     });

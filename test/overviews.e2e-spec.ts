@@ -406,7 +406,7 @@ describe('dashboards and CSV exports (e2e)', () => {
       expect(csv[0]).toBe('id,track,rule_id,source,statutory,fatal,trigger_date,strict_date,extended_date,due_at,status');
       expect(csv.slice(1)).toEqual(json.map((d) => [d.id, d.track, d.ruleId, d.source, d.statutory, d.fatal, d.triggerDate, d.strictDate, d.extendedDate, d.dueAt, d.status].join(',')));
 
-      const trail = (await get('chairA', `/cases/${ids.A1}/audit`).expect(200)).body as Json[];
+      const trail = (await get('chairA', `/cases/${ids.A1}/audit`).expect(200)).body.items as Json[];
       const audit = await get('chairA', `/cases/${ids.A1}/audit.csv`).expect(200);
       const lines = audit.text.split('\r\n').filter(Boolean);
       expect(lines[0]).toBe('seq,occurred_at,actor_id,action,before,after,hash');

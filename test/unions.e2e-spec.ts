@@ -230,13 +230,13 @@ describe('sharing with unions (e2e)', () => {
 
     it('writes every grant into the audit trail of each affected case, and publishes it', async () => {
       const audit = await get('chairA', `/cases/${ids.a1}/audit`).expect(200);
-      expect(audit.body.filter((e: Json) => e.action.startsWith('union_share.'))).toEqual([
+      expect(audit.body.items.filter((e: Json) => e.action.startsWith('union_share.'))).toEqual([
         expect.objectContaining({ actorId: orgA.chair.id, action: 'union_share.granted', before: null, after: { shareId: shares.a1, unionOrganisationId: unionX.organisationId, allCases: false, scope: 'status' } }),
       ]);
       // All cases: every sent case of the council, and no draft.
       for (const caseId of [ids.b1, ids.b2]) {
         const trail = await t.http().get(`/cases/${caseId}/audit`).set('Authorization', bearer.hrB).expect(200);
-        expect(trail.body.filter((e: Json) => e.action === 'union_share.granted')).toEqual([
+        expect(trail.body.items.filter((e: Json) => e.action === 'union_share.granted')).toEqual([
           expect.objectContaining({ after: { shareId: shares.bAll, unionOrganisationId: unionY.organisationId, allCases: true, scope: 'dossier' } }),
         ]);
         expect((await t.http().get(`/cases/${caseId}/audit/verify`).set('Authorization', bearer.hrB).expect(200)).body.valid).toBe(true);
@@ -472,7 +472,7 @@ describe('sharing with unions (e2e)', () => {
       expect((await get('x', `/cases/${ids.a1}`).expect(200)).body.contents.intendedDecision).toEqual(expect.any(String));
       await t.http().patch(`/union-shares/${shares.a1}`).set('Authorization', bearer.chairA).send({ version: current.version + 1, scope: 'status' }).expect(200);
       expect((await get('x', `/cases/${ids.a1}`).expect(200)).body.contents).toEqual({});
-      const audit = (await get('chairA', `/cases/${ids.a1}/audit`).expect(200)).body as Json[];
+      const audit = (await get('chairA', `/cases/${ids.a1}/audit`).expect(200)).body.items as Json[];
       expect(audit.filter((e) => e.action === 'union_share.changed').map((e) => [e.before.scope, e.after.scope])).toEqual([
         ['status', 'dossier'],
         ['dossier', 'status'],
@@ -493,7 +493,7 @@ describe('sharing with unions (e2e)', () => {
       await get('y', `/cases/${ids.a3}`).expect(200);
       expect((await t.http().delete(`/union-shares/${share.id}`).set('Authorization', bearer.chairA).expect(409)).body.code).toBe('union_share.revoked');
       expect((await t.http().patch(`/union-shares/${share.id}`).set('Authorization', bearer.chairA).send({ version: 2, scope: 'status' }).expect(409)).body.code).toBe('union_share.revoked');
-      const audit = (await get('chairA', `/cases/${ids.a3}/audit`).expect(200)).body as Json[];
+      const audit = (await get('chairA', `/cases/${ids.a3}/audit`).expect(200)).body.items as Json[];
       expect(audit.filter((e) => e.after?.shareId === share.id || e.before?.shareId === share.id).map((e) => e.action)).toEqual(['union_share.granted', 'union_share.revoked']);
       const listed = ((await get('chairA', `/works-councils/${orgA.worksCouncilId}/union-shares`).expect(200)).body as Json[]).find((s) => s.id === share.id);
       expect(listed).toMatchObject({ active: false });
@@ -538,7 +538,7 @@ describe('sharing with unions (e2e)', () => {
       await marker(y.inbox, unionY.officer.id);
       expect(y.inbox.events.filter((e) => e.caseId === ids.b1 && e.version === patched.body.version)).toEqual([]);
       expect((await get('y', `/cases/${ids.b1}`).expect(404)).body.code).toBe('case.not_found');
-      const audit = (await t.http().get(`/cases/${ids.b2}/audit`).set('Authorization', bearer.hrB).expect(200)).body as Json[];
+      const audit = (await t.http().get(`/cases/${ids.b2}/audit`).set('Authorization', bearer.hrB).expect(200)).body.items as Json[];
       expect(audit.filter((e) => e.action === 'union_share.revoked')).toEqual([expect.objectContaining({ before: { shareId: shares.bAll, unionOrganisationId: unionY.organisationId, allCases: true, scope: 'dossier' }, after: null })]);
     });
   });

@@ -11,6 +11,7 @@ import { DatabaseModule } from '@wc/database';
 import { DiscussionModule } from '@wc/discussion';
 import { DocumentsModule } from '@wc/documents';
 import { DossierModule } from '@wc/dossier';
+import { IdempotencyModule } from '@wc/idempotency';
 import { LoggerModule } from '@wc/logging';
 import { MeetingsModule } from '@wc/meetings';
 import { MetricsModule, MetricsServerModule } from '@wc/metrics';
@@ -29,7 +30,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ConfigModule.forRoot(config), ClockModule, LoggerModule, DatabaseModule, AccessModule, MetricsModule,
-        MetricsServerModule.forRoot({ port: config.metrics.port, token: config.metrics.token }), AuthModule, CouncilsModule, AiSystemsModule, CasesModule, NotificationsModule,
+        MetricsServerModule.forRoot({ port: config.metrics.port, token: config.metrics.token }), AuthModule, IdempotencyModule, CouncilsModule, AiSystemsModule, CasesModule, NotificationsModule,
         UnionsModule, OverviewsModule,
         DossierModule,
         DocumentsModule,

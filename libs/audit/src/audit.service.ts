@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MoreThan } from 'typeorm';
 
 import { Clock } from '@wc/core';
 import { TransactionHost } from '@wc/database';
@@ -71,8 +72,9 @@ export class AuditService {
     await this.tx.manager.save(this.tx.manager.create(AuditEntryEntity, { ...fields, hash: entryHash(fields) }));
   }
 
-  async list(caseId: string): Promise<AuditEntryView[]> {
-    const rows = await this.tx.manager.find(AuditEntryEntity, { where: { caseId }, order: { seq: 'ASC' } });
+  /** Up to `take` entries after `afterSeq` (0: from the start), oldest first. */
+  async list(caseId: string, afterSeq: number, take: number): Promise<AuditEntryView[]> {
+    const rows = await this.tx.manager.find(AuditEntryEntity, { where: { caseId, seq: MoreThan(afterSeq) }, order: { seq: 'ASC' }, take });
     return rows.map((r) => ({ seq: r.seq, actorId: r.actorId, action: r.action, occurredAt: r.occurredAt.toISOString(), before: r.before, after: r.after, hash: r.hash }));
   }
 

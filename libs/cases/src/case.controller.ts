@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/c
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
+import { CursorPageQueryDto } from '@wc/pagination';
 
 import { CaseService } from './case.service';
 import {
@@ -9,7 +10,7 @@ import {
   AnswerInformationDto,
   AskInformationDto,
   AssignCommitteeDto,
-  AuditEntryResponse,
+  AuditEntryPage,
   AuditVerdictResponse,
   CaseEventResponse,
   CaseIdParams,
@@ -160,8 +161,8 @@ export class CaseController {
 
   @Get(':caseId/audit')
   @RequirePermission(Permission.AuditRead)
-  audit(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<AuditEntryResponse[]> {
-    return this.cases.auditTrail(actor, caseId);
+  audit(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Query() page: CursorPageQueryDto): Promise<AuditEntryPage> {
+    return this.cases.auditTrail(actor, caseId, page);
   }
 
   @Get(':caseId/audit/verify')

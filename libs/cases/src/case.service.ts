@@ -10,6 +10,7 @@ import { CouncilsService } from '@wc/councils';
 import { Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict, eventPayloadFor, orNullIfHidden } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 import { addWorkingDays, DeadlinesService, councilTermSettings, resolveTermLength, type DeadlineView } from '@wc/deadlines';
+import { type CursorPageQueryDto, decodeCursor, limitOf, type Page, pageFrom } from '@wc/pagination';
 
 import type { AiCaseEntity, CaseContents, TriageProposal } from './ai-case.entity';
 import { CaseGateQuery, oversightOf } from './case-gates.query';
@@ -602,9 +603,12 @@ export class CaseService {
     return (await this.cases.informationRequests(caseId)).map(toInformationResponse);
   }
 
-  async auditTrail(actor: Actor, caseId: string): Promise<AuditEntryView[]> {
+  /** One page of the audit trail, oldest first. */
+  async auditTrail(actor: Actor, caseId: string, query: CursorPageQueryDto): Promise<Page<AuditEntryView>> {
     await this.assertAudit(actor, caseId);
-    return this.audit.list(caseId);
+    const after = query.cursor ? decodeCursor(query.cursor, isSeqKey).seq : 0;
+    const limit = limitOf(query);
+    return pageFrom(await this.audit.list(caseId, after, limit + 1), limit, (e) => ({ seq: e.seq }), (e) => e);
   }
 
   async verifyAudit(actor: Actor, caseId: string): Promise<ChainVerdict> {
@@ -824,6 +828,9 @@ function toAllowedResponse(actions: readonly AllowedAction[]): AllowedActionResp
 }
 
 const INTERNAL_EVENT_PREFIX = 'internal.';
+
+const isSeqKey = (value: unknown): value is { seq: number } =>
+  typeof value === 'object' && value !== null && Number.isSafeInteger((value as { seq?: unknown }).seq) && (value as { seq: number }).seq >= 0;
 
 /** Which required request items the written case contains, legal-rules (b)1-2. */
 function presentContents(contents: CaseContents, hasGrounds: boolean): string[] {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import type { Actor } from '@wc/auth';
 import { CaseService, type CaseSummaryResponse } from '@wc/cases';
+import { MAX_PAGE_LIMIT } from '@wc/pagination';
 
 import { toCsv } from './domain/csv';
 import type { CasesCsvQueryDto } from './dto/overviews.dto';
@@ -40,7 +41,14 @@ export class CaseExportsService {
   }
 
   async auditCsv(actor: Actor, caseId: string): Promise<string> {
-    const entries = await this.cases.auditTrail(actor, caseId);
+    // The export is the whole trail, read through the same pages as the API (bounded queries).
+    const entries = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.cases.auditTrail(actor, caseId, { limit: MAX_PAGE_LIMIT, cursor });
+      entries.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
     return toCsv(
       ['seq', 'occurred_at', 'actor_id', 'action', 'before', 'after', 'hash'],
       entries.map((e) => [e.seq, e.occurredAt, e.actorId, e.action, asJson(e.before), asJson(e.after), e.hash]),

@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { RealtimeIoAdapter } from '@wc/realtime';
 
+import { answerWithApiVersion } from './api-version';
 import { answerClientErrors } from './client-error';
 import { CorrelationInterceptor } from './correlation.interceptor';
 import { instrumentHttp } from './http-metrics';
@@ -29,6 +30,7 @@ export function configureApp(app: INestApplication): INestApplication {
   // Whose X-Forwarded-For to believe: the client address feeds the login and rate limits.
   express.set('trust proxy', config.auth.trustProxy);
   express.disable('x-powered-by');
+  answerWithApiVersion(express);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalGuards(new RefuseUndeclaredMultipart(app.get(Reflector)));
   app.useGlobalFilters(new ProblemFilter());

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
+import { BEARER_SCHEME, completeDocument } from './complete-document';
+import { routeAccessByOperationId } from './route-access';
 // eslint-disable-next-line no-restricted-imports -- the generated file sits beside the app root
 import loadSwaggerMetadata from '../swagger-metadata';
 
@@ -15,9 +17,9 @@ function createDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Overleg API')
     .setDescription('AI introduction cases for works councils (ondernemingsraden), employers and unions.')
     .setVersion('1.0')
-    .addBearerAuth()
+    .addBearerAuth(undefined, BEARER_SCHEME)
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return completeDocument(SwaggerModule.createDocument(app, config), routeAccessByOperationId(app));
 }
 
 export async function buildOpenApiDocument(app: INestApplication): Promise<OpenAPIObject> {

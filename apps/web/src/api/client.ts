@@ -154,3 +154,21 @@ export async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
   }
   return data as T;
 }
+
+/** The API's page shape (one convention for every collection: `?limit=&cursor=`). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Every item of a paged collection, following `nextCursor` page by page. */
+export async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}

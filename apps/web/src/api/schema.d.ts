@@ -11,8 +11,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is up. */
-        get: operations["HealthController_live"];
+        /**
+         * Liveness probe
+         * @description The process is up.
+         *
+         *     Public: no access token needed.
+         */
+        get: operations["health.live"];
         put?: never;
         post?: never;
         delete?: never;
@@ -29,11 +34,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The process can serve: its database answers with the schema this code expects, and Redis
+         * Readiness probe
+         * @description The process can serve: its database answers with the schema this code expects, and Redis
          *     (when configured) carries its socket events to the other instances, and the document storage
          *     (the S3 bucket, when configured) answers.
+         *
+         *     Public: no access token needed.
          */
-        get: operations["HealthController_ready"];
+        get: operations["health.ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -51,8 +59,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The body is validated and the password checked by LoginGuard (passport-local). */
-        post: operations["AuthController_login"];
+        /**
+         * Log in with e-mail and password
+         * @description The body is validated and the password checked by LoginGuard (passport-local).
+         *
+         *     Public: no access token needed.
+         */
+        post: operations["auth.login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -68,7 +81,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_refresh"];
+        /**
+         * Exchange a refresh token for new tokens
+         * @description Public: no access token needed.
+         */
+        post: operations["auth.refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -84,8 +101,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Public so an expired access token cannot stop a user from ending the session. */
-        post: operations["AuthController_logout"];
+        /**
+         * End the session of a refresh token
+         * @description Public so an expired access token cannot stop a user from ending the session.
+         *
+         *     Public: no access token needed.
+         */
+        post: operations["auth.logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -101,8 +123,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Always 202: whether the address has an account is not told (the e-mail goes only if it does). */
-        post: operations["AuthController_requestPasswordReset"];
+        /**
+         * Ask for a password-reset link by e-mail
+         * @description Always 202: whether the address has an account is not told (the e-mail goes only if it does).
+         *
+         *     Public: no access token needed.
+         */
+        post: operations["auth.requestPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -118,7 +145,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_resetPassword"];
+        /**
+         * Set a new password with a reset link
+         * @description Public: no access token needed.
+         */
+        post: operations["auth.resetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -134,7 +165,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_changePassword"];
+        /**
+         * Change your password
+         * @description Any logged-in user.
+         */
+        post: operations["auth.changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -150,8 +185,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Starts setting up a TOTP second factor; nothing changes at login until it is activated. */
-        post: operations["AuthController_enrolSecondFactor"];
+        /**
+         * Start enrolling a second factor (TOTP)
+         * @description Starts setting up a TOTP second factor; nothing changes at login until it is activated.
+         *
+         *     Any logged-in user.
+         */
+        post: operations["secondFactor.enrol"];
         delete?: never;
         options?: never;
         head?: never;
@@ -167,7 +207,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_activateSecondFactor"];
+        /**
+         * Activate the second factor with a first code
+         * @description Any logged-in user.
+         */
+        post: operations["secondFactor.activate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -183,7 +227,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_disableSecondFactor"];
+        /**
+         * Turn the second factor off
+         * @description Any logged-in user.
+         */
+        post: operations["secondFactor.deactivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -197,13 +245,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AuthController_me"];
+        /**
+         * Your account, memberships and permissions
+         * @description Any logged-in user.
+         */
+        get: operations["auth.me"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["AuthController_updateMe"];
+        /**
+         * Change your profile
+         * @description Any logged-in user.
+         */
+        patch: operations["auth.updateMe"];
         trace?: never;
     };
     "/organisations/{organisationId}": {
@@ -213,7 +269,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CouncilsController_getOrganisation"];
+        /**
+         * Get an organisation
+         * @description Requires the permission `organisation:read`; what you may not see answers 404.
+         */
+        get: operations["organisations.get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -229,9 +289,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CouncilsController_listCouncils"];
+        /**
+         * List an organisation's works councils
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["worksCouncils.list"];
         put?: never;
-        post: operations["CouncilsController_createCouncil"];
+        /**
+         * Create a works council (ondernemingsraad)
+         * @description Requires the permission `council:manage`; what you may not see answers 404.
+         */
+        post: operations["worksCouncils.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -245,7 +313,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CouncilsController_getCouncil"];
+        /**
+         * Get a works council
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["worksCouncils.get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -263,7 +335,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CouncilsController_createCommittee"];
+        /**
+         * Create a committee of a works council
+         * @description Requires the permission `council:manage`; what you may not see answers 404.
+         */
+        post: operations["committees.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -277,9 +353,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CouncilsController_listMembers"];
+        /**
+         * List an organisation's memberships
+         * @description Requires the permission `organisation:read`; what you may not see answers 404.
+         */
+        get: operations["memberships.list"];
         put?: never;
-        post: operations["CouncilsController_addMembership"];
+        /**
+         * Grant a user a role in the organisation
+         * @description Requires the permission `membership:manage`; what you may not see answers 404.
+         */
+        post: operations["memberships.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -296,10 +380,18 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["CouncilsController_removeMembership"];
+        /**
+         * Remove a membership
+         * @description Requires the permission `membership:manage`; what you may not see answers 404.
+         */
+        delete: operations["memberships.remove"];
         options?: never;
         head?: never;
-        patch: operations["CouncilsController_changeMembership"];
+        /**
+         * Change a membership's role
+         * @description Requires the permission `membership:manage`; what you may not see answers 404.
+         */
+        patch: operations["memberships.update"];
         trace?: never;
     };
     "/organisations/{organisationId}/users/{userId}/deactivation": {
@@ -311,8 +403,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends the account's access at once; a council member's account is the council board's to end (B.19). */
-        post: operations["CouncilsController_deactivateUser"];
+        /**
+         * Deactivate a user's account
+         * @description Ends the account's access at once; a council member's account is the council board's to end (B.19).
+         *
+         *     Requires the permission `membership:manage`; what you may not see answers 404.
+         */
+        post: operations["users.deactivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -326,10 +423,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CouncilsController_listEngagements"];
+        /**
+         * List the council's expert engagements
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["expertEngagements.list"];
         put?: never;
-        /** The council's own expert (WOR art. 16), invited by its board; the employer gets the cost notice (art. 22(2)). */
-        post: operations["CouncilsController_engageExpert"];
+        /**
+         * Engage the council's own expert
+         * @description The council's own expert (WOR art. 16), invited by its board; the employer gets the cost notice (art. 22(2)).
+         *
+         *     Requires the permission `invitation:create`; what you may not see answers 404.
+         */
+        post: operations["expertEngagements.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -343,8 +449,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who granted, changed or removed which council role: the council's own record. */
-        get: operations["CouncilsController_listRoleChanges"];
+        /**
+         * List the council's role changes
+         * @description Who granted, changed or removed which council role: the council's own record.
+         *
+         *     Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["roleChanges.list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -362,7 +473,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CouncilsController_invite"];
+        /**
+         * Invite someone to the organisation
+         * @description Requires the permission `invitation:create`; what you may not see answers 404.
+         */
+        post: operations["invitations.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -378,7 +493,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CouncilsController_acceptInvitation"];
+        /**
+         * Accept an invitation
+         * @description Public: no access token needed.
+         */
+        post: operations["invitations.accept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -392,9 +511,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AiSystemsController_list"];
+        /**
+         * List an organisation's AI systems
+         * @description Requires the permission `ai_system:read`; what you may not see answers 404.
+         */
+        get: operations["aiSystems.list"];
         put?: never;
-        post: operations["AiSystemsController_create"];
+        /**
+         * Register an AI system
+         * @description Requires the permission `ai_system:write`; what you may not see answers 404.
+         */
+        post: operations["aiSystems.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -408,13 +535,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AiSystemsController_get"];
+        /**
+         * Get an AI system
+         * @description Requires the permission `ai_system:read`; what you may not see answers 404.
+         */
+        get: operations["aiSystems.get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["AiSystemsController_update"];
+        /**
+         * Change an AI system
+         * @description Requires the permission `ai_system:write`; what you may not see answers 404.
+         */
+        patch: operations["aiSystems.update"];
         trace?: never;
     };
     "/ai-systems/{aiSystemId}/changes": {
@@ -424,7 +559,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AiSystemsController_changes"];
+        /**
+         * List an AI system's recorded changes
+         * @description Requires the permission `ai_system:read`; what you may not see answers 404.
+         */
+        get: operations["aiSystems.changes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -440,9 +579,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseController_list"];
+        /**
+         * List the cases you may see
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["cases.list"];
         put?: never;
-        post: operations["CaseController_create"];
+        /**
+         * Open a case
+         * @description Requires the permission `case:file`; what you may not see answers 404.
+         */
+        post: operations["cases.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -456,13 +603,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseController_get"];
+        /**
+         * Get a case
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["cases.get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["CaseController_update"];
+        /**
+         * Change a case's details
+         * @description Requires the permission `case:file`; what you may not see answers 404.
+         */
+        patch: operations["cases.update"];
         trace?: never;
     };
     "/cases/{caseId}/triage": {
@@ -473,7 +628,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["CaseController_setTriage"];
+        /**
+         * Set a case's triage
+         * @description Requires the permission `case:file`; what you may not see answers 404.
+         */
+        put: operations["cases.setTriage"];
         post?: never;
         delete?: never;
         options?: never;
@@ -490,7 +649,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CaseController_contestTriage"];
+        /**
+         * Contest a case's triage
+         * @description Requires the permission `case:triage_contest`; what you may not see answers 404.
+         */
+        post: operations["cases.contestTriage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -506,8 +669,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The council board accepts the employer's pending re-triage proposal; it applies at once. */
-        post: operations["CaseController_acceptTriageProposal"];
+        /**
+         * Accept the pending re-triage proposal
+         * @description The council board accepts the employer's pending re-triage proposal; it applies at once.
+         *
+         *     Requires the permission `case:triage_contest`; what you may not see answers 404.
+         */
+        post: operations["cases.acceptTriageProposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -523,8 +691,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The council board contests the pending re-triage proposal; the rights in force stay. */
-        post: operations["CaseController_contestTriageProposal"];
+        /**
+         * Contest the pending re-triage proposal
+         * @description The council board contests the pending re-triage proposal; the rights in force stay.
+         *
+         *     Requires the permission `case:triage_contest`; what you may not see answers 404.
+         */
+        post: operations["cases.contestTriageProposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -540,7 +713,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CaseController_send"];
+        /**
+         * Send a draft case to the works council
+         * @description Requires the permission `case:file`; what you may not see answers 404.
+         */
+        post: operations["cases.send"];
         delete?: never;
         options?: never;
         head?: never;
@@ -556,7 +733,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CaseController_transition"];
+        /**
+         * Move one of a case's tracks to its next stage
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["cases.transition"];
         delete?: never;
         options?: never;
         head?: never;
@@ -572,7 +753,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CaseController_confirmOversight"];
+        /**
+         * Confirm human oversight is in place
+         * @description Requires the permission `case:decide`; what you may not see answers 404.
+         */
+        post: operations["cases.confirmOversight"];
         delete?: never;
         options?: never;
         head?: never;
@@ -588,7 +773,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CaseController_addExpert"];
+        /**
+         * Give an expert access to a case
+         * @description Requires the permission `case:council_position`; what you may not see answers 404.
+         */
+        post: operations["cases.addExpert"];
         delete?: never;
         options?: never;
         head?: never;
@@ -603,8 +792,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** The council board assigns the case to one of the council's committees, or clears it. */
-        put: operations["CaseController_assignCommittee"];
+        /**
+         * Assign a case to a committee
+         * @description The council board assigns the case to one of the council's committees, or clears it.
+         *
+         *     Requires the permission `case:council_position`; what you may not see answers 404.
+         */
+        put: operations["cases.assignCommittee"];
         post?: never;
         delete?: never;
         options?: never;
@@ -621,8 +815,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A council member reports the system in use; audited and emitted at once with the gate's state. */
-        post: operations["CaseController_reportUse"];
+        /**
+         * Report the system in use
+         * @description A council member reports the system in use; audited and emitted at once with the gate's state.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["cases.reportUse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -636,7 +835,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseController_goLiveGate"];
+        /**
+         * A case's go-live gate
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["cases.goLiveGate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -652,7 +855,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseController_deadlines"];
+        /**
+         * List a case's deadlines
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["cases.deadlines"];
         put?: never;
         post?: never;
         delete?: never;
@@ -668,9 +875,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseController_informationRequests"];
+        /**
+         * List a case's information requests
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["informationRequests.list"];
         put?: never;
-        post: operations["CaseController_askInformation"];
+        /**
+         * Ask the employer for information
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["informationRequests.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -686,7 +901,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CaseController_answerInformation"];
+        /**
+         * Answer an information request
+         * @description Requires the permission `case:decide`; what you may not see answers 404.
+         */
+        post: operations["informationRequests.answer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -700,7 +919,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseController_audit"];
+        /**
+         * Page through a case's audit trail
+         * @description Requires the permission `audit:read`; what you may not see answers 404.
+         */
+        get: operations["cases.audit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -716,7 +939,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseController_verifyAudit"];
+        /**
+         * Verify a case's audit chain
+         * @description Requires the permission `audit:read`; what you may not see answers 404.
+         */
+        get: operations["cases.verifyAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -732,7 +959,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseController_events"];
+        /**
+         * Page through a case's events
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["cases.events"];
         put?: never;
         post?: never;
         delete?: never;
@@ -748,7 +979,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["InboxController_list"];
+        /**
+         * Page through your inbox
+         * @description Requires the permission `notification:read`; what you may not see answers 404.
+         */
+        get: operations["notifications.list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -764,7 +999,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["InboxController_unreadCount"];
+        /**
+         * Count your unread notifications
+         * @description Requires the permission `notification:read`; what you may not see answers 404.
+         */
+        get: operations["notifications.unreadCount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -782,7 +1021,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["InboxController_markAllRead"];
+        /**
+         * Mark every notification read
+         * @description Requires the permission `notification:read`; what you may not see answers 404.
+         */
+        post: operations["notifications.markAllRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -798,7 +1041,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["InboxController_markRead"];
+        /**
+         * Mark a notification read
+         * @description Requires the permission `notification:read`; what you may not see answers 404.
+         */
+        post: operations["notifications.markRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -812,8 +1059,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NotificationSettingsController_getPreferences"];
-        put: operations["NotificationSettingsController_putPreferences"];
+        /**
+         * Your notification preferences
+         * @description Requires the permission `profile:manage`; what you may not see answers 404.
+         */
+        get: operations["notificationPreferences.get"];
+        /**
+         * Replace your notification preferences
+         * @description Requires the permission `profile:manage`; what you may not see answers 404.
+         */
+        put: operations["notificationPreferences.put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -828,8 +1083,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NotificationSettingsController_getCouncilSettings"];
-        put: operations["NotificationSettingsController_putCouncilSettings"];
+        /**
+         * A council's reminder settings
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["reminderSettings.get"];
+        /**
+         * Replace a council's reminder settings
+         * @description Requires the permission `reminder_settings:manage`; what you may not see answers 404.
+         */
+        put: operations["reminderSettings.put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -844,11 +1107,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CalendarFeedController_status"];
+        /**
+         * Whether your calendar feed exists
+         * @description Requires the permission `profile:manage`; what you may not see answers 404.
+         */
+        get: operations["calendarFeed.status"];
         put?: never;
-        /** Creates the feed, or replaces its secret URL (the old one stops working). */
-        post: operations["CalendarFeedController_rotate"];
-        delete: operations["CalendarFeedController_revoke"];
+        /**
+         * Create or rotate your calendar feed URL
+         * @description Creates the feed, or replaces its secret URL (the old one stops working).
+         *
+         *     Requires the permission `profile:manage`; what you may not see answers 404.
+         */
+        post: operations["calendarFeed.rotate"];
+        /**
+         * Revoke your calendar feed
+         * @description Requires the permission `profile:manage`; what you may not see answers 404.
+         */
+        delete: operations["calendarFeed.revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -861,8 +1137,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public for calendar apps, which cannot log in; the secret token in the path is the credential. */
-        get: operations["CalendarFeedController_feed"];
+        /**
+         * Your deadlines as an iCalendar feed
+         * @description Public for calendar apps, which cannot log in; the secret token in the path is the credential.
+         *
+         *     Public: no access token needed.
+         */
+        get: operations["calendarFeed.feed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -878,8 +1159,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The union directory to share with: every union's id and name, for a council's chair or secretary. */
-        get: operations["UnionsController_directory"];
+        /**
+         * List the unions a council can share with
+         * @description The union directory to share with: every union's id and name, for a council's chair or secretary.
+         *
+         *     Requires the permission `union_share:manage`; what you may not see answers 404.
+         */
+        get: operations["unions.directory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -895,9 +1181,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["UnionsController_list"];
+        /**
+         * List a council's union shares
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["unionShares.list"];
         put?: never;
-        post: operations["UnionsController_grant"];
+        /**
+         * Share cases with a union
+         * @description Requires the permission `union_share:manage`; what you may not see answers 404.
+         */
+        post: operations["unionShares.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -914,11 +1208,20 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revokes at once: the share stays listed with `revokedAt`. */
-        delete: operations["UnionsController_revoke"];
+        /**
+         * Revoke a union share
+         * @description Revokes at once: the share stays listed with `revokedAt`.
+         *
+         *     Requires the permission `union_share:manage`; what you may not see answers 404.
+         */
+        delete: operations["unionShares.revoke"];
         options?: never;
         head?: never;
-        patch: operations["UnionsController_changeScope"];
+        /**
+         * Change a union share's scope
+         * @description Requires the permission `union_share:manage`; what you may not see answers 404.
+         */
+        patch: operations["unionShares.changeScope"];
         trace?: never;
     };
     "/unions/{unionOrganisationId}/dashboard": {
@@ -928,7 +1231,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["OverviewsController_unionDashboard"];
+        /**
+         * A union's dashboard of shared cases
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["overviews.unionDashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -944,7 +1251,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["OverviewsController_unionDashboardCsv"];
+        /**
+         * A union's dashboard as CSV
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["overviews.unionDashboardCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -960,7 +1271,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["OverviewsController_councilDashboard"];
+        /**
+         * A works council's dashboard
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["overviews.councilDashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -976,7 +1291,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["OverviewsController_employerOverview"];
+        /**
+         * The employer's overview
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["overviews.employerOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -992,7 +1311,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseExportsController_cases"];
+        /**
+         * The cases you may see as CSV
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["exports.cases"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1008,7 +1331,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseExportsController_deadlines"];
+        /**
+         * A case's deadlines as CSV
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["exports.deadlines"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1024,7 +1351,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CaseExportsController_audit"];
+        /**
+         * A case's audit trail as CSV
+         * @description Requires the permission `audit:read`; what you may not see answers 404.
+         */
+        get: operations["exports.audit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1040,7 +1371,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AgendaController_get"];
+        /**
+         * Your personal agenda: what you or your side must do, by when
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["agenda.get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1056,13 +1391,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AssessmentController_get"];
+        /**
+         * A case's impact assessment
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["assessment.get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["AssessmentController_update"];
+        /**
+         * Change answers of the impact assessment
+         * @description Requires the permission `case:file`; what you may not see answers 404.
+         */
+        patch: operations["assessment.update"];
         trace?: never;
     };
     "/cases/{caseId}/assessment/questionnaire": {
@@ -1072,8 +1415,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The questions with their sources; DPIA and FRIA items only when the triage requires them. */
-        get: operations["AssessmentController_questionnaire"];
+        /**
+         * The assessment's questionnaire
+         * @description The questions with their sources; DPIA and FRIA items only when the triage requires them.
+         *
+         *     Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["assessment.questionnaire"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1091,7 +1439,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AssessmentController_submit"];
+        /**
+         * Submit the impact assessment
+         * @description Requires the permission `case:file`; what you may not see answers 404.
+         */
+        post: operations["assessment.submit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1105,7 +1457,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AssessmentController_versions"];
+        /**
+         * List the assessment's submitted versions
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["assessment.versions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1121,7 +1477,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AssessmentController_version"];
+        /**
+         * Get a submitted assessment version
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["assessment.version"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1137,7 +1497,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AssessmentController_diff"];
+        /**
+         * Compare a version with the one before
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["assessment.diff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1153,9 +1517,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AssessmentController_comments"];
+        /**
+         * List comments on the assessment's questions
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["assessment.comments"];
         put?: never;
-        post: operations["AssessmentController_addComment"];
+        /**
+         * Comment on an assessment question
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["assessment.addComment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1175,7 +1547,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["AssessmentController_editComment"];
+        /**
+         * Edit an assessment comment
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        patch: operations["assessment.editComment"];
         trace?: never;
     };
     "/cases/{caseId}/oversight": {
@@ -1185,9 +1561,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["OversightController_get"];
-        /** Creates (version 0) or replaces the arrangement; a stale version is refused with 409. */
-        put: operations["OversightController_put"];
+        /**
+         * A case's human oversight arrangement
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["oversight.get"];
+        /**
+         * Replace the human oversight arrangement
+         * @description Creates (version 0) or replaces the arrangement; a stale version is refused with 409.
+         *
+         *     Requires the permission `case:file`; what you may not see answers 404.
+         */
+        put: operations["oversight.put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1202,9 +1587,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["TrainingController_get"];
-        /** Creates (version 0) or replaces the plan; a stale version is refused with 409. */
-        put: operations["TrainingController_put"];
+        /**
+         * A case's AI literacy training plan
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["trainingPlan.get"];
+        /**
+         * Replace the training plan
+         * @description Creates (version 0) or replaces the plan; a stale version is refused with 409.
+         *
+         *     Requires the permission `case:file`; what you may not see answers 404.
+         */
+        put: operations["trainingPlan.put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1221,7 +1615,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["TrainingController_recordCompletion"];
+        /**
+         * Record a completed training
+         * @description Requires the permission `case:file`; what you may not see answers 404.
+         */
+        post: operations["trainingPlan.recordCompletion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1238,7 +1636,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["TrainingController_removeCompletion"];
+        /**
+         * Remove a recorded training
+         * @description Requires the permission `case:file`; what you may not see answers 404.
+         */
+        delete: operations["trainingPlan.removeCompletion"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1251,8 +1653,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What the advice and consent requests still miss; the blocking items refuse `submit_request`. */
-        get: operations["DossierController_checklist"];
+        /**
+         * The dossier's checklist
+         * @description What the advice and consent requests still miss; the blocking items refuse `submit_request`.
+         *
+         *     Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["dossier.checklist"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1268,8 +1675,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The whole dossier as a readable PDF for council meetings. */
-        get: operations["DossierController_pdf"];
+        /**
+         * The dossier as PDF
+         * @description The whole dossier as a readable PDF for council meetings.
+         *
+         *     Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["dossier.pdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1285,9 +1697,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DocumentsController_list"];
+        /**
+         * List a case's documents
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["documents.list"];
         put?: never;
-        post: operations["DocumentsController_upload"];
+        /**
+         * Upload a document
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["documents.upload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1301,10 +1721,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DocumentsController_get"];
+        /**
+         * Get a document and its versions
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["documents.get"];
         put?: never;
         post?: never;
-        delete: operations["DocumentsController_remove"];
+        /**
+         * Remove a document
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        delete: operations["documents.remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1319,7 +1747,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DocumentsController_addVersion"];
+        /**
+         * Upload a new version of a document
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["documents.addVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1333,8 +1765,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The bytes, always as a download: never rendered inline, never sniffed into something else. */
-        get: operations["DocumentsController_content"];
+        /**
+         * Download a document version's bytes
+         * @description The bytes, always as a download: never rendered inline, never sniffed into something else.
+         *
+         *     Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["documents.content"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1351,9 +1788,17 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["DocumentsController_setConfidentiality"];
+        /**
+         * Mark a document confidential
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        put: operations["documents.setConfidentiality"];
         post?: never;
-        delete: operations["DocumentsController_liftConfidentiality"];
+        /**
+         * Lift a document's confidentiality
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        delete: operations["documents.liftConfidentiality"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1366,9 +1811,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CommentController_list"];
+        /**
+         * List a case's comments
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["comments.list"];
         put?: never;
-        post: operations["CommentController_create"];
+        /**
+         * Comment on a case
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["comments.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1382,8 +1835,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The people who can read the thread (`case` when omitted), to offer after `@`. */
-        get: operations["CommentController_mentionable"];
+        /**
+         * People who can read a thread, to mention
+         * @description The people who can read the thread (`case` when omitted), to offer after `@`.
+         *
+         *     Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["comments.mentionable"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1402,11 +1860,20 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Soft: the comment stays listed without its text; its revisions stay stored. */
-        delete: operations["CommentController_remove"];
+        /**
+         * Remove a comment
+         * @description Soft: the comment stays listed without its text; its revisions stay stored.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        delete: operations["comments.remove"];
         options?: never;
         head?: never;
-        patch: operations["CommentController_update"];
+        /**
+         * Edit a comment
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        patch: operations["comments.update"];
         trace?: never;
     };
     "/cases/{caseId}/comments/{commentId}/revisions": {
@@ -1416,7 +1883,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CommentController_revisions"];
+        /**
+         * List a comment's revisions
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["comments.revisions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1432,9 +1903,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CouncilSpaceController_listNotes"];
+        /**
+         * List the council's internal notes on a case
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        get: operations["councilNotes.list"];
         put?: never;
-        post: operations["CouncilSpaceController_createNote"];
+        /**
+         * Write an internal council note
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["councilNotes.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1451,10 +1930,18 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["CouncilSpaceController_removeNote"];
+        /**
+         * Remove an internal council note
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        delete: operations["councilNotes.remove"];
         options?: never;
         head?: never;
-        patch: operations["CouncilSpaceController_updateNote"];
+        /**
+         * Edit an internal council note
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        patch: operations["councilNotes.update"];
         trace?: never;
     };
     "/cases/{caseId}/internal/votes": {
@@ -1464,10 +1951,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CouncilSpaceController_listVotes"];
+        /**
+         * List the council's internal votes on a case
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        get: operations["councilVotes.list"];
         put?: never;
-        /** Chair or secretary. */
-        post: operations["CouncilSpaceController_openVote"];
+        /**
+         * Open an internal council vote
+         * @description Chair or secretary.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["councilVotes.open"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1481,7 +1977,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CouncilSpaceController_getVote"];
+        /**
+         * Get an internal council vote
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        get: operations["councilVotes.get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1498,8 +1998,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Casts your ballot, or changes it while the vote is open (409 `vote.closed` after). */
-        put: operations["CouncilSpaceController_castBallot"];
+        /**
+         * Cast or change your ballot
+         * @description Casts your ballot, or changes it while the vote is open (409 `vote.closed` after).
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        put: operations["councilVotes.castBallot"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1516,8 +2021,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Chair or secretary; a vote also closes by itself at its deadline. */
-        post: operations["CouncilSpaceController_closeVote"];
+        /**
+         * Close a vote
+         * @description Chair or secretary; a vote also closes by itself at its deadline.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["councilVotes.close"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1533,8 +2043,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Chair or secretary: records the winning option as the council position on a track. */
-        post: operations["CouncilSpaceController_adoptVote"];
+        /**
+         * Adopt a vote's outcome as the council position
+         * @description Chair or secretary: records the winning option as the council position on a track.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["councilVotes.adopt"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1548,9 +2063,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MeetingsController_list"];
+        /**
+         * List a council's meetings
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["meetings.list"];
         put?: never;
-        post: operations["MeetingsController_create"];
+        /**
+         * Schedule a meeting
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["meetings.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1564,13 +2087,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MeetingsController_get"];
+        /**
+         * Get a meeting
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["meetings.get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["MeetingsController_update"];
+        /**
+         * Change a meeting
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        patch: operations["meetings.update"];
         trace?: never;
     };
     "/meetings/{meetingId}/agenda-items": {
@@ -1582,7 +2113,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["MeetingsController_addAgendaItem"];
+        /**
+         * Add an agenda item
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["meetings.addAgendaItem"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1602,7 +2137,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["MeetingsController_updateAgendaItem"];
+        /**
+         * Change an agenda item
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        patch: operations["meetings.updateAgendaItem"];
         trace?: never;
     };
     "/meetings/{meetingId}/minutes": {
@@ -1613,7 +2152,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["MeetingsController_putMinutes"];
+        /**
+         * Replace a meeting's minutes
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        put: operations["meetings.putMinutes"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1630,8 +2173,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A held consultation meeting is recorded as the consultation on its cases' advice and consent tracks. */
-        post: operations["MeetingsController_markHeld"];
+        /**
+         * Record a meeting as held
+         * @description A held consultation meeting is recorded as the consultation on its cases' advice and consent tracks.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["meetings.markHeld"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1645,8 +2193,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything the caller may read that matches `q`, best first, with highlighted snippets. */
-        get: operations["SearchController_search"];
+        /**
+         * Search everything you may read
+         * @description Everything the caller may read that matches `q`, best first, with highlighted snippets.
+         *
+         *     Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["search.query"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2316,6 +2869,11 @@ export interface components {
             } | null;
             hash: string;
         };
+        AuditEntryPage: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         AuditVerdictResponse: {
             valid: boolean;
             entries: number;
@@ -2969,7 +3527,7 @@ export interface components {
             authorSide: "council_board" | "council_member" | "expert";
             body: string;
             /** @description Expected effect on the quality of work: −2 clearly worse … +2 clearly better, or `unknown`. */
-            counterEffect: (number | "unknown") | null;
+            counterEffect: (number | null) | ("unknown" | null);
             createdAt: string;
             editedAt: string | null;
         };
@@ -2985,7 +3543,7 @@ export interface components {
         };
         EditAssessmentCommentDto: {
             /** @description Expected effect on the quality of work: −2 clearly worse … +2 clearly better, or `unknown`. */
-            counterEffect?: (number | "unknown") | null;
+            counterEffect?: (number | null) | ("unknown" | null);
             body: string;
         };
         OverseerResponse: {
@@ -3523,8 +4081,102 @@ export interface components {
             query: string;
             items: components["schemas"]["SearchHitResponse"][];
         };
+        /** @description RFC 9457 problem details with a stable `code` (`<area>.<snake_reason>`). */
+        Problem: {
+            /** @example urn:overleg:problem:case.version_conflict */
+            type: string;
+            /** @example Conflict */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example case.version_conflict */
+            code: string;
+            /** @example /cases/5a0c… */
+            instance: string;
+            correlationId?: string;
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
     };
-    responses: never;
+    responses: {
+        /** @description The request is malformed or has invalid fields (`request.validation_failed` with `errors[]`, `request.malformed`, `request.unstorable_text`, `pagination.limit_too_large`, `api.version_unsupported`, or a domain code). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid access token (`auth.unauthenticated`, `auth.invalid_token`, or a credential-specific `auth.*` code). */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The resource is visible to you but your role may not do this (`auth.permission_denied` or a domain code). */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The resource does not exist or is not visible to you (`<resource>.not_found`). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The change conflicts with the current state (`<resource>.version_conflict` for a stale `version`, or a domain code). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A rule of the domain refuses the request (a domain code), or an `Idempotency-Key` was reused with another body (`idempotency.key_reused`). */
+        UnprocessableContent: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many attempts (`auth.too_many_attempts`, `auth.account_locked`); see `Retry-After`. */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not ready to serve (`service.unavailable`). */
+        ServiceUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -3532,7 +4184,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    HealthController_live: {
+    "health.live": {
         parameters: {
             query?: never;
             header?: never;
@@ -3549,7 +4201,7 @@ export interface operations {
             };
         };
     };
-    HealthController_ready: {
+    "health.ready": {
         parameters: {
             query?: never;
             header?: never;
@@ -3564,9 +4216,10 @@ export interface operations {
                 };
                 content?: never;
             };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    AuthController_login: {
+    "auth.login": {
         parameters: {
             query?: never;
             header?: never;
@@ -3587,9 +4240,12 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AuthController_refresh: {
+    "auth.refresh": {
         parameters: {
             query?: never;
             header?: never;
@@ -3610,9 +4266,11 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
         };
     };
-    AuthController_logout: {
+    "auth.logout": {
         parameters: {
             query?: never;
             header?: never;
@@ -3631,9 +4289,10 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
         };
     };
-    AuthController_requestPasswordReset: {
+    "auth.requestPasswordReset": {
         parameters: {
             query?: never;
             header?: never;
@@ -3652,9 +4311,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AuthController_resetPassword: {
+    "auth.resetPassword": {
         parameters: {
             query?: never;
             header?: never;
@@ -3673,9 +4334,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
-    AuthController_changePassword: {
+    "auth.changePassword": {
         parameters: {
             query?: never;
             header?: never;
@@ -3694,9 +4357,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    AuthController_enrolSecondFactor: {
+    "secondFactor.enrol": {
         parameters: {
             query?: never;
             header?: never;
@@ -3713,9 +4380,12 @@ export interface operations {
                     "application/json": components["schemas"]["SecondFactorEnrolmentResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    AuthController_activateSecondFactor: {
+    "secondFactor.activate": {
         parameters: {
             query?: never;
             header?: never;
@@ -3736,9 +4406,13 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryCodesResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    AuthController_disableSecondFactor: {
+    "secondFactor.deactivate": {
         parameters: {
             query?: never;
             header?: never;
@@ -3757,9 +4431,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    AuthController_me: {
+    "auth.me": {
         parameters: {
             query?: never;
             header?: never;
@@ -3776,9 +4454,10 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
-    AuthController_updateMe: {
+    "auth.updateMe": {
         parameters: {
             query?: never;
             header?: never;
@@ -3799,9 +4478,13 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_getOrganisation: {
+    "organisations.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -3820,9 +4503,13 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilsController_listCouncils: {
+    "worksCouncils.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -3841,12 +4528,19 @@ export interface operations {
                     "application/json": components["schemas"]["WorksCouncilResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilsController_createCouncil: {
+    "worksCouncils.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 organisationId: string;
             };
@@ -3866,9 +4560,15 @@ export interface operations {
                     "application/json": components["schemas"]["WorksCouncilResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_getCouncil: {
+    "worksCouncils.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -3887,12 +4587,19 @@ export interface operations {
                     "application/json": components["schemas"]["WorksCouncilResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilsController_createCommittee: {
+    "committees.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 worksCouncilId: string;
             };
@@ -3912,9 +4619,15 @@ export interface operations {
                     "application/json": components["schemas"]["WorksCouncilResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_listMembers: {
+    "memberships.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -3933,12 +4646,19 @@ export interface operations {
                     "application/json": components["schemas"]["MemberResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilsController_addMembership: {
+    "memberships.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 organisationId: string;
             };
@@ -3958,9 +4678,15 @@ export interface operations {
                     "application/json": components["schemas"]["MemberResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_removeMembership: {
+    "memberships.remove": {
         parameters: {
             query?: never;
             header?: never;
@@ -3977,9 +4703,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_changeMembership: {
+    "memberships.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -4002,9 +4734,15 @@ export interface operations {
                     "application/json": components["schemas"]["MemberResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_deactivateUser: {
+    "users.deactivate": {
         parameters: {
             query?: never;
             header?: never;
@@ -4022,9 +4760,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_listEngagements: {
+    "expertEngagements.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -4043,12 +4787,19 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertEngagementResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilsController_engageExpert: {
+    "expertEngagements.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 worksCouncilId: string;
             };
@@ -4068,9 +4819,15 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedExpertEngagementResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_listRoleChanges: {
+    "roleChanges.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -4089,12 +4846,19 @@ export interface operations {
                     "application/json": components["schemas"]["CouncilRoleChangeResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilsController_invite: {
+    "invitations.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 organisationId: string;
             };
@@ -4114,9 +4878,15 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilsController_acceptInvitation: {
+    "invitations.accept": {
         parameters: {
             query?: never;
             header?: never;
@@ -4137,9 +4907,13 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    AiSystemsController_list: {
+    "aiSystems.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -4158,12 +4932,19 @@ export interface operations {
                     "application/json": components["schemas"]["AiSystemResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AiSystemsController_create: {
+    "aiSystems.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 organisationId: string;
             };
@@ -4183,9 +4964,15 @@ export interface operations {
                     "application/json": components["schemas"]["AiSystemResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    AiSystemsController_get: {
+    "aiSystems.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -4204,9 +4991,13 @@ export interface operations {
                     "application/json": components["schemas"]["AiSystemResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AiSystemsController_update: {
+    "aiSystems.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -4229,9 +5020,15 @@ export interface operations {
                     "application/json": components["schemas"]["AiSystemUpdateResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    AiSystemsController_changes: {
+    "aiSystems.changes": {
         parameters: {
             query?: never;
             header?: never;
@@ -4250,9 +5047,13 @@ export interface operations {
                     "application/json": components["schemas"]["AiSystemChangeResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseController_list: {
+    "cases.list": {
         parameters: {
             query?: {
                 stage?: string;
@@ -4275,12 +5076,18 @@ export interface operations {
                     "application/json": components["schemas"]["CaseListResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
-    CaseController_create: {
+    "cases.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4298,9 +5105,14 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_get: {
+    "cases.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -4319,9 +5131,13 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseController_update: {
+    "cases.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -4344,9 +5160,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_setTriage: {
+    "cases.setTriage": {
         parameters: {
             query?: never;
             header?: never;
@@ -4369,12 +5191,21 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_contestTriage: {
+    "cases.contestTriage": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -4394,12 +5225,21 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_acceptTriageProposal: {
+    "cases.acceptTriageProposal": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -4419,12 +5259,21 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_contestTriageProposal: {
+    "cases.contestTriageProposal": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -4444,12 +5293,21 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_send: {
+    "cases.send": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -4469,12 +5327,21 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_transition: {
+    "cases.transition": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 kind: "advice" | "consent" | "ai_act" | "dpia" | "skills";
                 caseId: string;
@@ -4495,12 +5362,21 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_confirmOversight: {
+    "cases.confirmOversight": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -4520,12 +5396,21 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_addExpert: {
+    "cases.addExpert": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -4545,9 +5430,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_assignCommittee: {
+    "cases.assignCommittee": {
         parameters: {
             query?: never;
             header?: never;
@@ -4570,12 +5461,21 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_reportUse: {
+    "cases.reportUse": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -4595,9 +5495,15 @@ export interface operations {
                     "application/json": components["schemas"]["CaseResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_goLiveGate: {
+    "cases.goLiveGate": {
         parameters: {
             query?: never;
             header?: never;
@@ -4616,9 +5522,13 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseController_deadlines: {
+    "cases.deadlines": {
         parameters: {
             query?: never;
             header?: never;
@@ -4637,9 +5547,13 @@ export interface operations {
                     "application/json": components["schemas"]["DeadlineResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseController_informationRequests: {
+    "informationRequests.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -4658,12 +5572,19 @@ export interface operations {
                     "application/json": components["schemas"]["InformationRequestResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseController_askInformation: {
+    "informationRequests.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -4683,12 +5604,21 @@ export interface operations {
                     "application/json": components["schemas"]["InformationRequestResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_answerInformation: {
+    "informationRequests.answer": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
                 requestId: string;
@@ -4709,11 +5639,22 @@ export interface operations {
                     "application/json": components["schemas"]["InformationRequestResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CaseController_audit: {
+    "cases.audit": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -4727,12 +5668,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEntryResponse"][];
+                    "application/json": components["schemas"]["AuditEntryPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseController_verifyAudit: {
+    "cases.verifyAudit": {
         parameters: {
             query?: never;
             header?: never;
@@ -4751,9 +5696,13 @@ export interface operations {
                     "application/json": components["schemas"]["AuditVerdictResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseController_events: {
+    "cases.events": {
         parameters: {
             query?: {
                 after?: number;
@@ -4774,9 +5723,13 @@ export interface operations {
                     "application/json": components["schemas"]["CaseEventResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    InboxController_list: {
+    "notifications.list": {
         parameters: {
             query?: {
                 unreadOnly?: boolean;
@@ -4798,9 +5751,12 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationListResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
-    InboxController_unreadCount: {
+    "notifications.unreadCount": {
         parameters: {
             query?: never;
             header?: never;
@@ -4817,9 +5773,11 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCountResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
-    InboxController_markAllRead: {
+    "notifications.markAllRead": {
         parameters: {
             query?: never;
             header?: never;
@@ -4836,9 +5794,13 @@ export interface operations {
                     "application/json": components["schemas"]["MarkAllReadResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    InboxController_markRead: {
+    "notifications.markRead": {
         parameters: {
             query?: never;
             header?: never;
@@ -4857,9 +5819,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    NotificationSettingsController_getPreferences: {
+    "notificationPreferences.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -4876,9 +5844,11 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
-    NotificationSettingsController_putPreferences: {
+    "notificationPreferences.put": {
         parameters: {
             query?: never;
             header?: never;
@@ -4899,9 +5869,14 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferencesResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    NotificationSettingsController_getCouncilSettings: {
+    "reminderSettings.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -4920,9 +5895,13 @@ export interface operations {
                     "application/json": components["schemas"]["CouncilReminderSettingsResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    NotificationSettingsController_putCouncilSettings: {
+    "reminderSettings.put": {
         parameters: {
             query?: never;
             header?: never;
@@ -4945,9 +5924,15 @@ export interface operations {
                     "application/json": components["schemas"]["CouncilReminderSettingsResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CalendarFeedController_status: {
+    "calendarFeed.status": {
         parameters: {
             query?: never;
             header?: never;
@@ -4964,12 +5949,17 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarFeedResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
-    CalendarFeedController_rotate: {
+    "calendarFeed.rotate": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4983,9 +5973,14 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarFeedCreatedResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CalendarFeedController_revoke: {
+    "calendarFeed.revoke": {
         parameters: {
             query?: never;
             header?: never;
@@ -5000,9 +5995,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CalendarFeedController_feed: {
+    "calendarFeed.feed": {
         parameters: {
             query?: never;
             header?: never;
@@ -5021,9 +6020,11 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
         };
     };
-    UnionsController_directory: {
+    "unions.directory": {
         parameters: {
             query?: never;
             header?: never;
@@ -5040,9 +6041,11 @@ export interface operations {
                     "application/json": components["schemas"]["UnionDirectoryEntryResponse"][];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
-    UnionsController_list: {
+    "unionShares.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -5061,12 +6064,19 @@ export interface operations {
                     "application/json": components["schemas"]["UnionShareResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    UnionsController_grant: {
+    "unionShares.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 worksCouncilId: string;
             };
@@ -5086,9 +6096,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnionShareResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    UnionsController_revoke: {
+    "unionShares.revoke": {
         parameters: {
             query?: never;
             header?: never;
@@ -5107,9 +6123,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnionShareResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    UnionsController_changeScope: {
+    "unionShares.changeScope": {
         parameters: {
             query?: never;
             header?: never;
@@ -5132,9 +6154,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnionShareResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    OverviewsController_unionDashboard: {
+    "overviews.unionDashboard": {
         parameters: {
             query?: {
                 /** @description Upcoming deadlines: due from today up to this many days ahead (default 28). */
@@ -5159,9 +6187,13 @@ export interface operations {
                     "application/json": components["schemas"]["UnionDashboardResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    OverviewsController_unionDashboardCsv: {
+    "overviews.unionDashboardCsv": {
         parameters: {
             query?: {
                 /** @description Upcoming deadlines: due from today up to this many days ahead (default 28). */
@@ -5186,9 +6218,13 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    OverviewsController_councilDashboard: {
+    "overviews.councilDashboard": {
         parameters: {
             query?: {
                 /** @description Weeks of the deadline timeline, from this week on (default 6). */
@@ -5210,9 +6246,13 @@ export interface operations {
                     "application/json": components["schemas"]["CouncilDashboardResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    OverviewsController_employerOverview: {
+    "overviews.employerOverview": {
         parameters: {
             query?: never;
             header?: never;
@@ -5231,9 +6271,13 @@ export interface operations {
                     "application/json": components["schemas"]["EmployerOverviewResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseExportsController_cases: {
+    "exports.cases": {
         parameters: {
             query?: {
                 stage?: string;
@@ -5254,9 +6298,12 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
-    CaseExportsController_deadlines: {
+    "exports.deadlines": {
         parameters: {
             query?: never;
             header?: never;
@@ -5275,9 +6322,13 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CaseExportsController_audit: {
+    "exports.audit": {
         parameters: {
             query?: never;
             header?: never;
@@ -5296,9 +6347,13 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AgendaController_get: {
+    "agenda.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -5315,9 +6370,11 @@ export interface operations {
                     "application/json": components["schemas"]["PersonalAgendaResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
-    AssessmentController_get: {
+    "assessment.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -5336,9 +6393,13 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AssessmentController_update: {
+    "assessment.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -5361,9 +6422,15 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    AssessmentController_questionnaire: {
+    "assessment.questionnaire": {
         parameters: {
             query?: never;
             header?: never;
@@ -5382,12 +6449,19 @@ export interface operations {
                     "application/json": components["schemas"]["QuestionnaireResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AssessmentController_submit: {
+    "assessment.submit": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -5407,9 +6481,15 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentVersionResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    AssessmentController_versions: {
+    "assessment.versions": {
         parameters: {
             query?: never;
             header?: never;
@@ -5428,9 +6508,13 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentVersionSummaryResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AssessmentController_version: {
+    "assessment.version": {
         parameters: {
             query?: never;
             header?: never;
@@ -5450,9 +6534,13 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentVersionResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AssessmentController_diff: {
+    "assessment.diff": {
         parameters: {
             query?: never;
             header?: never;
@@ -5472,9 +6560,13 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDiffResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AssessmentController_comments: {
+    "assessment.comments": {
         parameters: {
             query?: {
                 questionId?: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "A1" | "A2" | "A3" | "A4" | "B1" | "B2" | "B3" | "B4" | "C1" | "C2" | "C3" | "D1" | "D2" | "D3" | "D4" | "E1" | "E2" | "E3" | "F1" | "F2" | "F3" | "F4" | "G1" | "G2" | "G3" | "G4" | "H1" | "H2" | "H3" | "H4" | "I1" | "I2" | "I3" | "I4" | "I5" | "J1" | "J2" | "J3" | "K1" | "K2" | "K3" | "L1" | "DPIA.a" | "DPIA.b" | "DPIA.c" | "DPIA.d" | "DPIA.views" | "DPIA.dpo" | "FRIA.a" | "FRIA.b" | "FRIA.c" | "FRIA.d" | "FRIA.e" | "FRIA.f" | "risks";
@@ -5495,12 +6587,19 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentCommentResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    AssessmentController_addComment: {
+    "assessment.addComment": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -5520,9 +6619,15 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentCommentResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    AssessmentController_editComment: {
+    "assessment.editComment": {
         parameters: {
             query?: never;
             header?: never;
@@ -5546,9 +6651,15 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentCommentResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    OversightController_get: {
+    "oversight.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -5567,9 +6678,13 @@ export interface operations {
                     "application/json": components["schemas"]["OversightResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    OversightController_put: {
+    "oversight.put": {
         parameters: {
             query?: never;
             header?: never;
@@ -5592,9 +6707,15 @@ export interface operations {
                     "application/json": components["schemas"]["OversightResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    TrainingController_get: {
+    "trainingPlan.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -5613,9 +6734,13 @@ export interface operations {
                     "application/json": components["schemas"]["TrainingPlanResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    TrainingController_put: {
+    "trainingPlan.put": {
         parameters: {
             query?: never;
             header?: never;
@@ -5638,12 +6763,21 @@ export interface operations {
                     "application/json": components["schemas"]["TrainingPlanResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    TrainingController_recordCompletion: {
+    "trainingPlan.recordCompletion": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -5663,9 +6797,15 @@ export interface operations {
                     "application/json": components["schemas"]["TrainingPlanResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    TrainingController_removeCompletion: {
+    "trainingPlan.removeCompletion": {
         parameters: {
             query?: never;
             header?: never;
@@ -5683,9 +6823,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    DossierController_checklist: {
+    "dossier.checklist": {
         parameters: {
             query?: never;
             header?: never;
@@ -5704,9 +6850,13 @@ export interface operations {
                     "application/json": components["schemas"]["ChecklistResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    DossierController_pdf: {
+    "dossier.pdf": {
         parameters: {
             query?: {
                 /** @description Defaults to the reader's language. */
@@ -5728,9 +6878,13 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    DocumentsController_list: {
+    "documents.list": {
         parameters: {
             query?: {
                 dossierItem?: string;
@@ -5751,9 +6905,13 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentListResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    DocumentsController_upload: {
+    "documents.upload": {
         parameters: {
             query?: never;
             header?: never;
@@ -5789,9 +6947,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetailResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    DocumentsController_get: {
+    "documents.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -5811,9 +6975,13 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetailResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    DocumentsController_remove: {
+    "documents.remove": {
         parameters: {
             query?: never;
             header?: never;
@@ -5831,9 +6999,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    DocumentsController_addVersion: {
+    "documents.addVersion": {
         parameters: {
             query?: never;
             header?: never;
@@ -5865,9 +7039,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetailResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    DocumentsController_content: {
+    "documents.content": {
         parameters: {
             query?: never;
             header?: never;
@@ -5888,9 +7068,13 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    DocumentsController_setConfidentiality: {
+    "documents.setConfidentiality": {
         parameters: {
             query?: never;
             header?: never;
@@ -5914,9 +7098,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetailResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    DocumentsController_liftConfidentiality: {
+    "documents.liftConfidentiality": {
         parameters: {
             query?: never;
             header?: never;
@@ -5936,9 +7126,15 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetailResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CommentController_list: {
+    "comments.list": {
         parameters: {
             query?: {
                 /** @description `case` (the whole case), `union` (the council and the union officers it shares the case with), `assessment:<question id>` or `document:<uuid>`. Omitted: every thread you may see (GET) or `case` (POST). */
@@ -5960,15 +7156,22 @@ export interface operations {
                     "application/json": components["schemas"]["CommentResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CommentController_create: {
+    "comments.create": {
         parameters: {
             query?: {
                 /** @description `case` (the whole case), `union` (the council and the union officers it shares the case with), `assessment:<question id>` or `document:<uuid>`. Omitted: every thread you may see (GET) or `case` (POST). */
                 thread?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -5988,9 +7191,15 @@ export interface operations {
                     "application/json": components["schemas"]["CommentResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CommentController_mentionable: {
+    "comments.mentionable": {
         parameters: {
             query?: {
                 /** @description `case` (the whole case), `union` (the council and the union officers it shares the case with), `assessment:<question id>` or `document:<uuid>`. Omitted: every thread you may see (GET) or `case` (POST). */
@@ -6012,9 +7221,13 @@ export interface operations {
                     "application/json": components["schemas"]["MentionableResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CommentController_remove: {
+    "comments.remove": {
         parameters: {
             query?: never;
             header?: never;
@@ -6034,9 +7247,15 @@ export interface operations {
                     "application/json": components["schemas"]["CommentResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CommentController_update: {
+    "comments.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -6060,9 +7279,15 @@ export interface operations {
                     "application/json": components["schemas"]["CommentResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CommentController_revisions: {
+    "comments.revisions": {
         parameters: {
             query?: never;
             header?: never;
@@ -6082,9 +7307,13 @@ export interface operations {
                     "application/json": components["schemas"]["CommentRevisionResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilSpaceController_listNotes: {
+    "councilNotes.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -6103,12 +7332,19 @@ export interface operations {
                     "application/json": components["schemas"]["InternalNoteResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilSpaceController_createNote: {
+    "councilNotes.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -6128,9 +7364,15 @@ export interface operations {
                     "application/json": components["schemas"]["InternalNoteResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilSpaceController_removeNote: {
+    "councilNotes.remove": {
         parameters: {
             query?: never;
             header?: never;
@@ -6148,9 +7390,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilSpaceController_updateNote: {
+    "councilNotes.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -6174,9 +7422,15 @@ export interface operations {
                     "application/json": components["schemas"]["InternalNoteResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilSpaceController_listVotes: {
+    "councilVotes.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -6195,12 +7449,19 @@ export interface operations {
                     "application/json": components["schemas"]["VoteResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilSpaceController_openVote: {
+    "councilVotes.open": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -6220,9 +7481,15 @@ export interface operations {
                     "application/json": components["schemas"]["VoteResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilSpaceController_getVote: {
+    "councilVotes.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -6242,9 +7509,13 @@ export interface operations {
                     "application/json": components["schemas"]["VoteResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    CouncilSpaceController_castBallot: {
+    "councilVotes.castBallot": {
         parameters: {
             query?: never;
             header?: never;
@@ -6268,9 +7539,15 @@ export interface operations {
                     "application/json": components["schemas"]["VoteResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilSpaceController_closeVote: {
+    "councilVotes.close": {
         parameters: {
             query?: never;
             header?: never;
@@ -6294,9 +7571,15 @@ export interface operations {
                     "application/json": components["schemas"]["VoteResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    CouncilSpaceController_adoptVote: {
+    "councilVotes.adopt": {
         parameters: {
             query?: never;
             header?: never;
@@ -6320,9 +7603,15 @@ export interface operations {
                     "application/json": components["schemas"]["VoteResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    MeetingsController_list: {
+    "meetings.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -6341,12 +7630,19 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    MeetingsController_create: {
+    "meetings.create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 worksCouncilId: string;
             };
@@ -6366,9 +7662,15 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    MeetingsController_get: {
+    "meetings.get": {
         parameters: {
             query?: never;
             header?: never;
@@ -6387,9 +7689,13 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
-    MeetingsController_update: {
+    "meetings.update": {
         parameters: {
             query?: never;
             header?: never;
@@ -6412,12 +7718,21 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    MeetingsController_addAgendaItem: {
+    "meetings.addAgendaItem": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 meetingId: string;
             };
@@ -6437,9 +7752,15 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    MeetingsController_updateAgendaItem: {
+    "meetings.updateAgendaItem": {
         parameters: {
             query?: never;
             header?: never;
@@ -6463,9 +7784,15 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    MeetingsController_putMinutes: {
+    "meetings.putMinutes": {
         parameters: {
             query?: never;
             header?: never;
@@ -6488,9 +7815,15 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    MeetingsController_markHeld: {
+    "meetings.markHeld": {
         parameters: {
             query?: never;
             header?: never;
@@ -6513,9 +7846,15 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingHeldResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
-    SearchController_search: {
+    "search.query": {
         parameters: {
             query: {
                 limit?: number;
@@ -6536,6 +7875,9 @@ export interface operations {
                     "application/json": components["schemas"]["SearchResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }

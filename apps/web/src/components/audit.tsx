@@ -1,13 +1,16 @@
 import { useState } from 'react';
 
-import { api, downloadFile, type Schemas, unwrap } from '../api/client';
+import { allPages, api, downloadFile, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
 import { Badge, Button, ErrorAlert, Loading, useAsync, useMutation } from './ui';
 
 /** The case's hash-chained audit trail, newest first, with a check of the chain. */
 export function AuditTrail({ caseId, names, version }: { caseId: string; names: Map<string, string>; version: number }) {
   const { t, dateTime, label } = useI18n();
-  const entries = useAsync(() => unwrap(api.GET('/cases/{caseId}/audit', { params: { path: { caseId } } })), [caseId, version]);
+  const entries = useAsync(
+    () => allPages((cursor) => unwrap(api.GET('/cases/{caseId}/audit', { params: { path: { caseId }, query: { limit: 200, cursor } } }))),
+    [caseId, version],
+  );
   const verify = useMutation(() => unwrap(api.GET('/cases/{caseId}/audit/verify', { params: { path: { caseId } } })));
   const csv = useMutation(() => downloadFile(`/cases/${caseId}/audit.csv`, 'audittrail.csv'));
   const [verdict, setVerdict] = useState<Schemas['AuditVerdictResponse'] | null>(null);

@@ -17,6 +17,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { PageResponseOf } from '@wc/pagination';
+
 export const TRACK_KIND_VALUES = ['advice', 'consent', 'ai_act', 'dpia', 'skills'] as const;
 
 export class CaseIdParams {
@@ -370,6 +372,8 @@ export class AuditEntryResponse {
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) after!: unknown;
   @ApiProperty() hash!: string;
 }
+
+export class AuditEntryPage extends PageResponseOf(AuditEntryResponse) {}
 
 export class AuditVerdictResponse {
   @ApiProperty() valid!: boolean;
