@@ -81,15 +81,15 @@ describe('authentication (e2e)', () => {
   it('refuses a new password that is common or the e-mail address, naming the field', async () => {
     const user = await t.given.user(org.organisationId, 'hr_manager');
     const bearer = await t.login(user);
-    for (const [newPassword, message] of [
-      ['Welkom2026!!', 'is too common or too easy to guess'],
-      [user.email, 'must not be your e-mail address'],
-      ['short pass', 'must be at least 12 characters'],
-    ]) {
+    const weak = (message: string) => ({ status: 400, code: 'auth.weak_password', errors: [{ path: 'newPassword', message }] });
+    for (const [newPassword, expected] of [
+      ['Welkom2026!!', weak('is too common or too easy to guess')],
+      [user.email, weak('must not be your e-mail address')],
+      // Too short is refused by the DTO's validation before the policy runs.
+      ['short pass', { status: 400, code: 'request.validation_failed', errors: [expect.objectContaining({ path: 'newPassword' })] }],
+    ] as const) {
       const res = await t.http().post('/auth/password').set('Authorization', bearer).send({ currentPassword: user.password, newPassword });
-      expect({ status: res.status, code: res.body.code, errors: res.body.errors }).toEqual(
-        newPassword === 'short pass' ? { status: 400, code: 'request.validation_failed', errors: [expect.objectContaining({ path: 'newPassword' })] } : { status: 400, code: 'auth.weak_password', errors: [{ path: 'newPassword', message }] },
-      );
+      expect({ status: res.status, code: res.body.code, errors: res.body.errors }).toEqual(expected);
     }
     await t.http().post('/auth/refresh').send({ refreshToken: 'x'.repeat(20) }).expect(401);
     await t.login(user); // the old password still stands
