@@ -426,6 +426,8 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'POST /notifications/read-all -> notification:read': { own: { everyone: 200 }, other: 'none' },
   'POST /notifications/:notificationId/read -> notification:read': { own: { everyone: 200 } },
   'GET /me/notification-preferences -> profile:manage': { own: { everyone: 200 }, other: 'none' },
+  'GET /me/agenda -> case:read': { own: { everyone: 200 }, other: 'none' },
+  'GET /search -> case:read': { own: { everyone: 200 }, other: 'none', query: () => ({ q: 'rooster' }) },
   'PUT /me/notification-preferences -> profile:manage': {
     own: { everyone: 200 },
     other: 'none',
@@ -587,6 +589,8 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   // --- discussion on the case
   // Unions take no part in the case discussion: the list shows them nothing, a comment is not there.
   'GET /cases/:caseId/comments -> case:read': caseRead({ ...SEES_SENT_CASE }),
+  // The case thread's readers; a union officer uses only the union thread.
+  'GET /cases/:caseId/comments/mentionable -> case:read': caseRead({ ...SEES_SENT_CASE, union: 404 }),
   'GET /cases/:caseId/comments/:commentId/revisions -> case:read': caseRead({ ...SEES_SENT_CASE, union: 404 }),
   'POST /cases/:caseId/comments -> case:participate': { own: { employer: 201, council: 201, external_expert: 201, union: 404 }, prepare: freshSentCase, body: () => ({ body: 'Graag een reactie.' }) },
   'PATCH /cases/:caseId/comments/:commentId -> case:participate': {
