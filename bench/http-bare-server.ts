@@ -17,8 +17,14 @@ interface Statement {
   values: unknown[];
 }
 
-const routes = JSON.parse(readFileSync(process.env.BARE_STATEMENTS!, 'utf8')) as Record<string, Statement[]>;
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const routes = JSON.parse(readFileSync(process.env.BARE_STATEMENTS!, 'utf8')) as Record<
+  string,
+  Statement[]
+>;
+const pool = new Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+});
 
 const server = createServer((req, res) => {
   const path = (req.url ?? '/').split('?')[0];
@@ -35,7 +41,12 @@ const server = createServer((req, res) => {
         rows = (await client.query(statement.text, statement.values)).rows;
       }
       const body = JSON.stringify(rows);
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+      res
+        .writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        })
+        .end(body);
     } catch (error) {
       res.writeHead(500).end(String(error));
     } finally {

@@ -16,7 +16,9 @@ if (file) {
   prototype.query = function capture(this: Client, ...args: unknown[]): unknown {
     const [first, second] = args;
     const text = typeof first === 'string' ? first : (first as { text?: string } | null)?.text;
-    const values = Array.isArray(second) ? second : (first as { values?: unknown[] } | null)?.values;
+    const values = Array.isArray(second)
+      ? second
+      : (first as { values?: unknown[] } | null)?.values;
     if (text) {
       appendFileSync(file, `${JSON.stringify({ text, values: values ?? [] })}\n`);
     }

@@ -35,7 +35,10 @@ const CASES = int('BENCH_CASES', 10_000);
 const ORGS = int('BENCH_ORGS', 10);
 const SECONDS = int('BENCH_SECONDS', 20);
 /** The first is the issue's load; later ones show latency below saturation. */
-const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '100,10').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '100,10')
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 const GOAL = { throughputShare: 0.5, p99Ms: 50 };
 /** Statements the API runs in the background, not for the request being captured. */
 const BACKGROUND = /LISTEN|NOTIFY|pg_try_advisory|pg_advisory|realtime_delivery|^SELECT 1$/i;
@@ -51,7 +54,9 @@ interface Run {
   errors: number;
 }
 
-const loadBefore = loadavg().map((l) => l.toFixed(1)).join(' ');
+const loadBefore = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ');
 
 async function main(): Promise<void> {
   const db = await benchDatabase('http');
@@ -75,8 +80,15 @@ async function main(): Promise<void> {
 
     // 2. The rest in bulk, copied from a real case, over ORGS employers.
     await bulkCases(ds, org, detailId, CASES - 5);
-    const total = (await ds.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ai_case`))[0].n;
-    const visible = (await ds.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ai_case WHERE organisation_id = $1`, [org.organisationId]))[0].n;
+    const total = (
+      await ds.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ai_case`)
+    )[0].n;
+    const visible = (
+      await ds.query<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM ai_case WHERE organisation_id = $1`,
+        [org.organisationId],
+      )
+    )[0].n;
     await ds.query('ANALYZE');
     await ds.destroy();
     log(`${total} cases in the database, ${visible} visible to the benchmark user`);
@@ -84,14 +96,23 @@ async function main(): Promise<void> {
     // 3. Capture the SQL of one request per route from an API process, for the bare server.
     const captureFile = join(tmpdir(), `overleg-bench-capture-${process.pid}.jsonl`);
     writeFileSync(captureFile, '');
-    const capturing = await startApi(db.url, jwtSecret, children, { BENCH_CAPTURE_FILE: captureFile });
+    const capturing = await startApi(db.url, jwtSecret, children, {
+      BENCH_CAPTURE_FILE: captureFile,
+    });
     const paths = { list: '/cases', detail: `/cases/${detailId}` };
     for (const [name, path] of Object.entries(paths)) {
       await get(capturing.url, path, token); // first request: warms metadata and pools
       const from = statSync(captureFile).size;
       await get(capturing.url, path, token);
-      const lines = readFileSync(captureFile).subarray(from).toString('utf8').trim().split('\n').filter(Boolean);
-      statements[path] = lines.map((l) => JSON.parse(l) as { text: string; values: unknown[] }).filter((s) => !BACKGROUND.test(s.text));
+      const lines = readFileSync(captureFile)
+        .subarray(from)
+        .toString('utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean);
+      statements[path] = lines
+        .map((l) => JSON.parse(l) as { text: string; values: unknown[] })
+        .filter((s) => !BACKGROUND.test(s.text));
       log(`${name}: ${statements[path].length} SQL statements per request`);
     }
     await stopChild(capturing.child);
@@ -101,7 +122,12 @@ async function main(): Promise<void> {
     // 4. The API and the bare server, side by side.
     const api = await startApi(db.url, jwtSecret, children);
     const barePort = await freePort();
-    const bare = startNode('bench/http-bare-server.ts', { ...process.env, DATABASE_URL: db.url, PORT: String(barePort), BARE_STATEMENTS: statementsFile });
+    const bare = startNode('bench/http-bare-server.ts', {
+      ...process.env,
+      DATABASE_URL: db.url,
+      PORT: String(barePort),
+      BARE_STATEMENTS: statementsFile,
+    });
     children.push(bare);
     const bareUrl = `http://127.0.0.1:${barePort}`;
     await waitFor(`${bareUrl}/cases`, bare);
@@ -113,10 +139,22 @@ async function main(): Promise<void> {
         await load(api.url + path, token, 3, connections);
         await load(bareUrl + path, undefined, 3, connections);
         for (const target of ['overleg', 'bare'] as const) {
-          const result = await load((target === 'overleg' ? api.url : bareUrl) + path, target === 'overleg' ? token : undefined, SECONDS, connections);
-          const run: Run = { route: `${name} (GET ${name === 'list' ? '/cases' : '/cases/:id'})`, connections, target, ...result };
+          const result = await load(
+            (target === 'overleg' ? api.url : bareUrl) + path,
+            target === 'overleg' ? token : undefined,
+            SECONDS,
+            connections,
+          );
+          const run: Run = {
+            route: `${name} (GET ${name === 'list' ? '/cases' : '/cases/:id'})`,
+            connections,
+            target,
+            ...result,
+          };
           runs.push(run);
-          log(`${run.route} ×${connections} ${target}: ${run.requestsPerSecond} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, non-2xx ${run.non2xx}, errors ${run.errors}`);
+          log(
+            `${run.route} ×${connections} ${target}: ${run.requestsPerSecond} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, non-2xx ${run.non2xx}, errors ${run.errors}`,
+          );
         }
       }
       if (connections === CONNECTIONS[0]) {
@@ -141,37 +179,91 @@ async function main(): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 
-async function fileRealCases(url: string, token: string, org: GivenOrganisation, count: number): Promise<string> {
+async function fileRealCases(
+  url: string,
+  token: string,
+  org: GivenOrganisation,
+  count: number,
+): Promise<string> {
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(url + path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(url + path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const json = (await res.json()) as Record<string, unknown>;
     if (!res.ok) {
       throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     }
     return json;
   };
-  const system = await call('POST', `/organisations/${org.organisationId}/ai-systems`, { name: 'WarehouseInsight', vendor: 'Acme AI', purpose: 'Route planning', primaryPurpose: 'control_monitor', monitoringCapability: true });
+  const system = await call('POST', `/organisations/${org.organisationId}/ai-systems`, {
+    name: 'WarehouseInsight',
+    vendor: 'Acme AI',
+    purpose: 'Route planning',
+    primaryPurpose: 'control_monitor',
+    monitoringCapability: true,
+  });
   let first = '';
   for (let i = 0; i < count; i++) {
-    const created = await call('POST', '/cases', { aiSystemId: system.id, worksCouncilId: org.worksCouncilId, title: `Introductie WarehouseInsight ${i}`, contents: CONTENTS });
-    const triaged = await call('PUT', `/cases/${String(created.id)}/triage`, { version: created.version, answers: TRIAGE });
-    let current = await call('POST', `/cases/${String(created.id)}/sending`, { version: triaged.version });
+    const created = await call('POST', '/cases', {
+      aiSystemId: system.id,
+      worksCouncilId: org.worksCouncilId,
+      title: `Introductie WarehouseInsight ${i}`,
+      contents: CONTENTS,
+    });
+    const triaged = await call('PUT', `/cases/${String(created.id)}/triage`, {
+      version: created.version,
+      answers: TRIAGE,
+    });
+    let current = await call('POST', `/cases/${String(created.id)}/sending`, {
+      version: triaged.version,
+    });
     for (const kind of ['advice', 'consent']) {
-      current = await call('POST', `/cases/${String(created.id)}/tracks/${kind}/transitions`, { version: current.version, action: { type: 'request_consultation', reasons: 'Bespreken' } });
+      current = await call('POST', `/cases/${String(created.id)}/tracks/${kind}/transitions`, {
+        version: current.version,
+        action: { type: 'request_consultation', reasons: 'Bespreken' },
+      });
     }
-    await call('POST', `/cases/${String(created.id)}/information-requests`, { question: 'Welke data?' }).catch(() => undefined);
+    await call('POST', `/cases/${String(created.id)}/information-requests`, {
+      question: 'Welke data?',
+    }).catch(() => undefined);
     first ||= String(created.id);
   }
   return first;
 }
 
-async function bulkCases(ds: DataSource, org: GivenOrganisation, templateId: string, count: number): Promise<void> {
-  const orgs: Array<{ organisationId: string; worksCouncilId: string; aiSystemId: string; createdBy: string }> = [];
-  const [{ ai_system_id: aiSystemId }] = await ds.query<Array<{ ai_system_id: string }>>(`SELECT ai_system_id FROM ai_case WHERE id = $1`, [templateId]);
-  orgs.push({ organisationId: org.organisationId, worksCouncilId: org.worksCouncilId, aiSystemId, createdBy: org.hr.id });
+async function bulkCases(
+  ds: DataSource,
+  org: GivenOrganisation,
+  templateId: string,
+  count: number,
+): Promise<void> {
+  const orgs: Array<{
+    organisationId: string;
+    worksCouncilId: string;
+    aiSystemId: string;
+    createdBy: string;
+  }> = [];
+  const [{ ai_system_id: aiSystemId }] = await ds.query<Array<{ ai_system_id: string }>>(
+    `SELECT ai_system_id FROM ai_case WHERE id = $1`,
+    [templateId],
+  );
+  orgs.push({
+    organisationId: org.organisationId,
+    worksCouncilId: org.worksCouncilId,
+    aiSystemId,
+    createdBy: org.hr.id,
+  });
   for (let i = 1; i < ORGS; i++) {
-    const [{ id: organisationId }] = await ds.query<Array<{ id: string }>>(`INSERT INTO organisation (name, kind, headcount) VALUES ($1, 'employer', 500) RETURNING id`, [`Werkgever ${i}`]);
-    const [{ id: worksCouncilId }] = await ds.query<Array<{ id: string }>>(`INSERT INTO works_council (organisation_id, name, kind) VALUES ($1, 'OR', 'or') RETURNING id`, [organisationId]);
+    const [{ id: organisationId }] = await ds.query<Array<{ id: string }>>(
+      `INSERT INTO organisation (name, kind, headcount) VALUES ($1, 'employer', 500) RETURNING id`,
+      [`Werkgever ${i}`],
+    );
+    const [{ id: worksCouncilId }] = await ds.query<Array<{ id: string }>>(
+      `INSERT INTO works_council (organisation_id, name, kind) VALUES ($1, 'OR', 'or') RETURNING id`,
+      [organisationId],
+    );
     const [{ id: systemId }] = await ds.query<Array<{ id: string }>>(
       `INSERT INTO ai_system (organisation_id, name, vendor, purpose, primary_purpose, version) VALUES ($1, 'Planner', 'Acme', 'Roosters', 'automate_task', 1) RETURNING id`,
       [organisationId],
@@ -193,8 +285,18 @@ async function bulkCases(ds: DataSource, org: GivenOrganisation, templateId: str
   }
 }
 
-async function load(url: string, token: string | undefined, seconds: number, connections: number): Promise<Omit<Run, 'route' | 'target' | 'connections'>> {
-  const result = await autocannon({ url, connections, duration: seconds, headers: token ? { authorization: `Bearer ${token}` } : {} });
+async function load(
+  url: string,
+  token: string | undefined,
+  seconds: number,
+  connections: number,
+): Promise<Omit<Run, 'route' | 'target' | 'connections'>> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -204,33 +306,58 @@ async function load(url: string, token: string | undefined, seconds: number, con
   };
 }
 
-function report(runs: Run[], memory: { before: number; after: number; peak: number }, statements: Record<string, Array<{ text: string }>>): void {
+function report(
+  runs: Run[],
+  memory: { before: number; after: number; peak: number },
+  statements: Record<string, Array<{ text: string }>>,
+): void {
   const lines = [
     '# HTTP benchmark',
     '',
-    `${new Date().toISOString()}; ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${CASES} cases over ${ORGS} employers (the user sees ${Math.round(CASES / ORGS)}); ${CONNECTIONS.join(' and ')} connections, ${SECONDS} s per run; load average before ${loadBefore}, after ${loadavg().map((l) => l.toFixed(1)).join(' ')}; API NODE_ENV=production, LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'info'}.`,
+    `${new Date().toISOString()}; ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${CASES} cases over ${ORGS} employers (the user sees ${Math.round(CASES / ORGS)}); ${CONNECTIONS.join(' and ')} connections, ${SECONDS} s per run; load average before ${loadBefore}, after ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}; API NODE_ENV=production, LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? 'info'}.`,
     'Bare: a Node http server replaying, through pg, the SQL statements the API ran for the same request (captured), one pooled connection per request, pool of 10 as the API. API, PostgreSQL and autocannon share the machine.',
     '',
     '| route | connections | target | req/s | p50 ms | p99 ms | non-2xx | errors |',
     '|---|---|---|---|---|---|---|---|',
-    ...runs.map((r) => `| ${r.route} | ${r.connections} | ${r.target} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`),
+    ...runs.map(
+      (r) =>
+        `| ${r.route} | ${r.connections} | ${r.target} | ${r.requestsPerSecond} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`,
+    ),
     '',
   ];
   for (const connections of CONNECTIONS) {
     for (const route of new Set(runs.map((r) => r.route))) {
-      const overleg = runs.find((r) => r.route === route && r.target === 'overleg' && r.connections === connections);
-      const bare = runs.find((r) => r.route === route && r.target === 'bare' && r.connections === connections);
+      const overleg = runs.find(
+        (r) => r.route === route && r.target === 'overleg' && r.connections === connections,
+      );
+      const bare = runs.find(
+        (r) => r.route === route && r.target === 'bare' && r.connections === connections,
+      );
       if (overleg && bare) {
         const share = overleg.requestsPerSecond / bare.requestsPerSecond;
         const met = share >= GOAL.throughputShare && overleg.p99 < GOAL.p99Ms;
-        lines.push(`- **${route}, ${connections} connections**: ${Math.round(share * 100)}% of the bare route's throughput, p99 ${overleg.p99} ms (bare ${bare.p99} ms) — goal (≥ ${GOAL.throughputShare * 100}%, p99 < ${GOAL.p99Ms} ms) **${met ? 'met' : 'NOT met'}**.`);
+        lines.push(
+          `- **${route}, ${connections} connections**: ${Math.round(share * 100)}% of the bare route's throughput, p99 ${overleg.p99} ms (bare ${bare.p99} ms) — goal (≥ ${GOAL.throughputShare * 100}%, p99 < ${GOAL.p99Ms} ms) **${met ? 'met' : 'NOT met'}**.`,
+        );
       }
     }
   }
-  lines.push('', `API resident memory: ${mb(memory.before)} MB before the load, ${mb(memory.after)} MB after it (peak ${mb(memory.peak)} MB).`, '');
+  lines.push(
+    '',
+    `API resident memory: ${mb(memory.before)} MB before the load, ${mb(memory.after)} MB after it (peak ${mb(memory.peak)} MB).`,
+    '',
+  );
   lines.push('SQL per request (captured):', '');
   for (const [path, list] of Object.entries(statements)) {
-    lines.push(`- \`${path.replace(/[0-9a-f-]{36}/, ':id')}\`: ${list.length} statements`, ...list.map((s) => `  - \`${s.text.replace(/\s+/g, ' ').slice(0, 160)}${s.text.length > 160 ? '…' : ''}\``));
+    lines.push(
+      `- \`${path.replace(/[0-9a-f-]{36}/, ':id')}\`: ${list.length} statements`,
+      ...list.map(
+        (s) =>
+          `  - \`${s.text.replace(/\s+/g, ' ').slice(0, 160)}${s.text.length > 160 ? '…' : ''}\``,
+      ),
+    );
   }
   const text = `${lines.join('\n')}\n`;
   writeFileSync(join(__dirname, 'http-results.md'), text);
@@ -250,14 +377,41 @@ const CONTENTS = {
 };
 
 const TRIAGE = {
-  councilType: 'or', headcount: 250, introducesOrChangesTechnology: true, changesActivities: false, changesWorkOrganisation: false, majorInvestment: false,
-  recruitmentOfStaff: false, externalAdviserEngaged: false, processesStaffPersonalData: true, canMonitorStaff: true, usedForAppraisal: false, affectsWorkingTimes: false,
-  affectsHealthSafety: false, affectsHiringFiringPromotion: false, affectsTraining: false, annexIIIPoint4: 'monitoring_evaluation', profilesNaturalPersons: true,
-  article6_3Exception: false, deployerType: 'private', infersEmotions: false, emotionMedicalOrSafety: false, largeScaleMonitoring: true,
-  systematicProfilingWithSignificantEffects: false, specialCategoryData: false, biometrics: false, caoSettledConsentLetters: [], jobContentChanges: true,
+  councilType: 'or',
+  headcount: 250,
+  introducesOrChangesTechnology: true,
+  changesActivities: false,
+  changesWorkOrganisation: false,
+  majorInvestment: false,
+  recruitmentOfStaff: false,
+  externalAdviserEngaged: false,
+  processesStaffPersonalData: true,
+  canMonitorStaff: true,
+  usedForAppraisal: false,
+  affectsWorkingTimes: false,
+  affectsHealthSafety: false,
+  affectsHiringFiringPromotion: false,
+  affectsTraining: false,
+  annexIIIPoint4: 'monitoring_evaluation',
+  profilesNaturalPersons: true,
+  article6_3Exception: false,
+  deployerType: 'private',
+  infersEmotions: false,
+  emotionMedicalOrSafety: false,
+  largeScaleMonitoring: true,
+  systematicProfilingWithSignificantEffects: false,
+  specialCategoryData: false,
+  biometrics: false,
+  caoSettledConsentLetters: [],
+  jobContentChanges: true,
 };
 
-async function startApi(databaseUrl: string, jwtSecret: string, children: ChildProcess[], extra: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess }> {
+async function startApi(
+  databaseUrl: string,
+  jwtSecret: string,
+  children: ChildProcess[],
+  extra: NodeJS.ProcessEnv = {},
+): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -271,7 +425,9 @@ async function startApi(databaseUrl: string, jwtSecret: string, children: ChildP
   };
   delete env.REDIS_URL;
   // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the measured API.
-  const nodeArgs = extra.BENCH_CAPTURE_FILE ? ['-r', './bench/http-capture.preload.ts'] : (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = extra.BENCH_CAPTURE_FILE
+    ? ['-r', './bench/http-capture.preload.ts']
+    : (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = startNode('apps/api/src/main.ts', env, nodeArgs);
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
@@ -280,7 +436,11 @@ async function startApi(databaseUrl: string, jwtSecret: string, children: ChildP
 }
 
 async function login(url: string, org: GivenOrganisation): Promise<string> {
-  const res = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: org.hr.email, password: org.hr.password }) });
+  const res = await fetch(`${url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: org.hr.email, password: org.hr.password }),
+  });
   if (!res.ok) {
     throw new Error(`login failed: ${res.status} ${await res.text()}`);
   }
@@ -296,7 +456,11 @@ async function get(url: string, path: string, token: string): Promise<void> {
 }
 
 function startNode(script: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ChildProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', ...nodeArgs, script], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', ...nodeArgs, script],
+    { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -346,7 +510,9 @@ function hwmOf(pid: number): number {
 /** A field of /proc/<pid>/status in bytes (0 where /proc is missing). */
 function statusField(pid: number, field: string): number {
   try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(
+      readFileSync(`/proc/${pid}/status`, 'utf8'),
+    );
     return match ? Number(match[1]) * 1024 : 0;
   } catch {
     return 0;

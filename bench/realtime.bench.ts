@@ -241,11 +241,11 @@ async function overlegTarget(
     name,
     urls,
     tokenFor: (seat) => tokens[seat],
-    caseIdOf: (room: number) => cases[room]!.id,
-    nextKey: (room) => `${cases[room]!.id}:${cases[room]!.version + 1}`,
+    caseIdOf: (room: number) => cases[room].id,
+    nextKey: (room) => `${cases[room].id}:${cases[room].version + 1}`,
     keyOf: (event) => `${event.caseId}:${String(event.version)}`,
     change: async (room, n) => {
-      const aiCase = cases[room]!;
+      const aiCase = cases[room];
       const res = await fetch(`${urls[n % urls.length]}/cases/${aiCase.id}`, {
         method: 'PATCH',
         headers,
@@ -275,11 +275,11 @@ async function bareTarget(children: ChildProcess[]): Promise<Target> {
     name: 'bare',
     urls: [url],
     tokenFor: () => undefined,
-    caseIdOf: (room: number) => caseIds[room]!,
-    nextKey: (room) => `${caseIds[room]}:${versions[room]! + 1}`,
+    caseIdOf: (room: number) => caseIds[room],
+    nextKey: (room) => `${caseIds[room]}:${versions[room] + 1}`,
     keyOf: (event) => `${event.caseId}:${String(event.version)}`,
     change: async (room) => {
-      const version = versions[room]! + 1;
+      const version = versions[room] + 1;
       // The same shape and size as Overleg's `case.updated` event.
       const event: RealtimeEvent = {
         action: 'case.updated',
@@ -287,7 +287,7 @@ async function bareTarget(children: ChildProcess[]): Promise<Target> {
         status: 'draft',
         type: 'case.updated',
         eventId: String(++eventId),
-        caseId: caseIds[room]!,
+        caseId: caseIds[room],
         caseSeq: version,
         organisationId: randomUUID(),
         worksCouncilId: randomUUID(),
@@ -322,7 +322,7 @@ async function connectSubscribers(target: Target): Promise<ClientSocket[]> {
         const room = i % ROOMS;
         const seat = Math.floor(i / ROOMS);
         const token = target.tokenFor(seat);
-        const socket: ClientSocket = io(target.urls[i % target.urls.length]!, {
+        const socket: ClientSocket = io(target.urls[i % target.urls.length], {
           path: '/ws',
           transports: ['websocket'],
           reconnection: false,
@@ -619,7 +619,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 function cpuTicks(pids: number[]): number {
   return pids.reduce((sum, pid) => {
     try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
       return sum + Number(fields[11]) + Number(fields[12]);
     } catch {
       return sum;
@@ -640,7 +640,7 @@ function percentile(values: number[], p: number): number {
     return NaN;
   }
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 function int(name: string, fallback: number): number {

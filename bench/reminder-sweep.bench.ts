@@ -13,11 +13,7 @@ import { DataSource } from 'typeorm';
 
 import { ConfigModule, loadConfig } from '@wc/config';
 import { Clock, FakeClock } from '@wc/core';
-import {
-  DatabaseModule,
-  dataSourceOptions,
-  runMigrations,
-} from '@wc/database';
+import { DatabaseModule, dataSourceOptions, runMigrations } from '@wc/database';
 import {
   NotificationsWorkerModule,
   notificationsOptions,
@@ -314,10 +310,7 @@ function printAndRecord(results: SweepResult[], checks: Checks, seedSeconds: num
     '',
   ].join('\n');
   console.log(`\n${text}`);
-  writeFileSync(
-    join(__dirname, 'reminder-sweep-results.md'),
-    text,
-  );
+  writeFileSync(join(__dirname, 'reminder-sweep-results.md'), text);
   if (!noDuplicates) {
     process.exitCode = 1;
   }

@@ -62,11 +62,23 @@ async function main(): Promise<void> {
 }
 
 async function startOnce(dataDir: string, port: number, pgPort: number): Promise<Timing> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), NODE_ENV: 'development', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    EMBEDDED_PG_PORT: String(pgPort),
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
   const started = performance.now();
-  const child = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const milestones: Record<string, number> = {};
   let output = '';
   const onData = (chunk: Buffer) => {
@@ -88,7 +100,12 @@ async function startOnce(dataDir: string, port: number, pgPort: number): Promise
       if (Date.now() > deadline) {
         throw new Error(`npm start was not ready in time:\n${output}`);
       }
-      const ready = milestones.ready !== undefined && (await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false));
+      const ready =
+        milestones.ready !== undefined &&
+        (await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+          (r) => r.ok,
+          () => false,
+        ));
       if (ready) {
         return { total: performance.now() - started, milestones };
       }
@@ -117,10 +134,14 @@ function stop(child: ChildProcess): Promise<void> {
 
 function row(name: string, timings: Timing[]): string {
   const totals = timings.map((t) => t.total).sort((a, b) => a - b);
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const median = (values: number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const milestones = MILESTONES.map(([m]) => m)
     .filter((m) => timings.some((t) => t.milestones[m] !== undefined))
-    .map((m) => `${m} ${ms(median(timings.flatMap((t) => (t.milestones[m] === undefined ? [] : [t.milestones[m]]))))}`)
+    .map(
+      (m) =>
+        `${m} ${ms(median(timings.flatMap((t) => (t.milestones[m] === undefined ? [] : [t.milestones[m]]))))}`,
+    )
     .join(', ');
   return `| ${name} | ${ms(median(totals))} | ${ms(totals[0])} | ${ms(totals.at(-1)!)} | ${milestones} |`;
 }

@@ -24,7 +24,9 @@ export class CreateAccountsAndCouncils1767225600000 implements MigrationInterfac
         CONSTRAINT ck_works_council__kind CHECK (kind IN ('or', 'cor', 'gor', 'pvt', 'none')),
         CONSTRAINT fk_works_council__organisation FOREIGN KEY (organisation_id) REFERENCES organisation (id) ON DELETE CASCADE
       )`);
-    await db.query(`CREATE INDEX ix_works_council__organisation ON works_council (organisation_id)`);
+    await db.query(
+      `CREATE INDEX ix_works_council__organisation ON works_council (organisation_id)`,
+    );
     await db.query(`
       CREATE TABLE committee (
         id uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -82,7 +84,9 @@ export class CreateAccountsAndCouncils1767225600000 implements MigrationInterfac
         CONSTRAINT pk_refresh_token PRIMARY KEY (id),
         CONSTRAINT fk_refresh_token__user FOREIGN KEY (user_id) REFERENCES app_user (id) ON DELETE CASCADE
       )`);
-    await db.query(`CREATE UNIQUE INDEX uq_refresh_token__token_hash ON refresh_token (token_hash)`);
+    await db.query(
+      `CREATE UNIQUE INDEX uq_refresh_token__token_hash ON refresh_token (token_hash)`,
+    );
     await db.query(`CREATE INDEX ix_refresh_token__family ON refresh_token (family_id)`);
     await db.query(`
       CREATE TABLE login_failure (
@@ -91,7 +95,9 @@ export class CreateAccountsAndCouncils1767225600000 implements MigrationInterfac
         occurred_at timestamptz NOT NULL,
         CONSTRAINT pk_login_failure PRIMARY KEY (id)
       )`);
-    await db.query(`CREATE INDEX ix_login_failure__ip_occurred_at ON login_failure (ip, occurred_at)`);
+    await db.query(
+      `CREATE INDEX ix_login_failure__ip_occurred_at ON login_failure (ip, occurred_at)`,
+    );
     await db.query(`
       CREATE TABLE invitation (
         id uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -111,7 +117,16 @@ export class CreateAccountsAndCouncils1767225600000 implements MigrationInterfac
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['invitation', 'login_failure', 'refresh_token', 'membership', 'app_user', 'committee', 'works_council', 'organisation']) {
+    for (const table of [
+      'invitation',
+      'login_failure',
+      'refresh_token',
+      'membership',
+      'app_user',
+      'committee',
+      'works_council',
+      'organisation',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
   }

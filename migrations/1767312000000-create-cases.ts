@@ -39,7 +39,9 @@ export class CreateCases1767312000000 implements MigrationInterface {
         CONSTRAINT pk_ai_system_change PRIMARY KEY (id),
         CONSTRAINT fk_ai_system_change__ai_system FOREIGN KEY (ai_system_id) REFERENCES ai_system (id) ON DELETE CASCADE
       )`);
-    await db.query(`CREATE INDEX ix_ai_system_change__ai_system ON ai_system_change (ai_system_id)`);
+    await db.query(
+      `CREATE INDEX ix_ai_system_change__ai_system ON ai_system_change (ai_system_id)`,
+    );
     await db.query(`
       CREATE TABLE ai_case (
         id uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -189,7 +191,9 @@ export class CreateCases1767312000000 implements MigrationInterface {
         occurred_at timestamptz NOT NULL,
         CONSTRAINT pk_domain_event PRIMARY KEY (id)
       )`);
-    await db.query(`CREATE UNIQUE INDEX uq_domain_event__case_seq ON domain_event (case_id, case_seq)`);
+    await db.query(
+      `CREATE UNIQUE INDEX uq_domain_event__case_seq ON domain_event (case_id, case_seq)`,
+    );
     await db.query(`CREATE INDEX ix_domain_event__occurred_at ON domain_event (occurred_at)`);
   }
 
@@ -197,7 +201,16 @@ export class CreateCases1767312000000 implements MigrationInterface {
     await db.query(`DROP TABLE domain_event`);
     await db.query(`DROP TABLE audit_entry`);
     await db.query(`DROP FUNCTION audit_entry_append_only()`);
-    for (const table of ['regulatory_calendar', 'information_request', 'deadline', 'triage_record', 'case_track', 'ai_case', 'ai_system_change', 'ai_system']) {
+    for (const table of [
+      'regulatory_calendar',
+      'information_request',
+      'deadline',
+      'triage_record',
+      'case_track',
+      'ai_case',
+      'ai_system_change',
+      'ai_system',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
   }

@@ -38,7 +38,9 @@ export class CreateDossier1767744000000 implements MigrationInterface {
         CONSTRAINT ck_assessment_version__seq CHECK (seq >= 1),
         CONSTRAINT fk_assessment_version__ai_case FOREIGN KEY (case_id) REFERENCES ai_case (id) ON DELETE CASCADE
       )`);
-    await db.query(`CREATE UNIQUE INDEX uq_assessment_version__case_seq ON assessment_version (case_id, seq)`);
+    await db.query(
+      `CREATE UNIQUE INDEX uq_assessment_version__case_seq ON assessment_version (case_id, seq)`,
+    );
     await db.query(`
       CREATE FUNCTION assessment_version_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -116,11 +118,20 @@ export class CreateDossier1767744000000 implements MigrationInterface {
         CONSTRAINT pk_training_completion PRIMARY KEY (id),
         CONSTRAINT fk_training_completion__ai_case FOREIGN KEY (case_id) REFERENCES ai_case (id) ON DELETE CASCADE
       )`);
-    await db.query(`CREATE UNIQUE INDEX uq_training_completion__case_module_person ON training_completion (case_id, module_key, person_key)`);
+    await db.query(
+      `CREATE UNIQUE INDEX uq_training_completion__case_module_person ON training_completion (case_id, module_key, person_key)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['training_completion', 'training_plan', 'oversight_arrangement', 'assessment_comment', 'assessment_version', 'assessment']) {
+    for (const table of [
+      'training_completion',
+      'training_plan',
+      'oversight_arrangement',
+      'assessment_comment',
+      'assessment_version',
+      'assessment',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
     await db.query(`DROP FUNCTION assessment_version_immutable()`);

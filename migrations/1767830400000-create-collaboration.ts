@@ -25,7 +25,9 @@ export class CreateCollaboration1767830400000 implements MigrationInterface {
         CONSTRAINT fk_comment__ai_case FOREIGN KEY (case_id) REFERENCES ai_case (id) ON DELETE CASCADE,
         CONSTRAINT fk_comment__author FOREIGN KEY (author_id) REFERENCES app_user (id)
       )`);
-    await db.query(`CREATE INDEX ix_comment__case_thread ON comment (case_id, thread_key, created_at)`);
+    await db.query(
+      `CREATE INDEX ix_comment__case_thread ON comment (case_id, thread_key, created_at)`,
+    );
     await db.query(`
       CREATE TABLE comment_revision (
         comment_id uuid NOT NULL,
@@ -115,7 +117,9 @@ export class CreateCollaboration1767830400000 implements MigrationInterface {
         CONSTRAINT fk_meeting__works_council FOREIGN KEY (works_council_id) REFERENCES works_council (id) ON DELETE CASCADE,
         CONSTRAINT fk_meeting__created_by FOREIGN KEY (created_by) REFERENCES app_user (id)
       )`);
-    await db.query(`CREATE INDEX ix_meeting__works_council_starts_at ON meeting (works_council_id, starts_at)`);
+    await db.query(
+      `CREATE INDEX ix_meeting__works_council_starts_at ON meeting (works_council_id, starts_at)`,
+    );
     await db.query(`
       CREATE TABLE meeting_participant (
         meeting_id uuid NOT NULL,

@@ -26,7 +26,9 @@ export class CreateUnionShares1767916800000 implements MigrationInterface {
         CONSTRAINT fk_union_share__ai_case FOREIGN KEY (case_id) REFERENCES ai_case (id) ON DELETE CASCADE
       )`);
     await db.query(`CREATE INDEX ix_union_share__works_council ON union_share (works_council_id)`);
-    await db.query(`CREATE INDEX ix_union_share__union_organisation ON union_share (union_organisation_id)`);
+    await db.query(
+      `CREATE INDEX ix_union_share__union_organisation ON union_share (union_organisation_id)`,
+    );
     await db.query(`
       CREATE UNIQUE INDEX uq_union_share__active_case ON union_share (works_council_id, union_organisation_id, case_id)
       WHERE revoked_at IS NULL AND case_id IS NOT NULL`);

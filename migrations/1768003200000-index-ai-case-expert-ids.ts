@@ -7,7 +7,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 export class IndexAiCaseExpertIds1768003200000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`CREATE INDEX ix_ai_case__expert_ids ON ai_case USING gin (expert_ids jsonb_path_ops)`);
+    await db.query(
+      `CREATE INDEX ix_ai_case__expert_ids ON ai_case USING gin (expert_ids jsonb_path_ops)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

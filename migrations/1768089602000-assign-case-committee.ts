@@ -9,7 +9,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 export class AssignCaseCommittee1768089602000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE ai_case ADD COLUMN committee_id uuid`);
-    await db.query(`ALTER TABLE ai_case ADD CONSTRAINT fk_ai_case__committee FOREIGN KEY (committee_id) REFERENCES committee (id) ON DELETE SET NULL`);
+    await db.query(
+      `ALTER TABLE ai_case ADD CONSTRAINT fk_ai_case__committee FOREIGN KEY (committee_id) REFERENCES committee (id) ON DELETE SET NULL`,
+    );
     await db.query(`CREATE INDEX ix_ai_case__committee ON ai_case (committee_id)`);
   }
 

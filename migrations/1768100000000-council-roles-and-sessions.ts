@@ -29,7 +29,9 @@ export class CouncilRolesAndSessions1768100000000 implements MigrationInterface 
         CONSTRAINT ck_council_role_change__change CHECK (change IN ('granted', 'changed', 'removed', 'deactivated')),
         CONSTRAINT ck_council_role_change__role CHECK (role IN ('council_chair', 'council_secretary', 'council_member', 'committee_member', 'external_expert'))
       )`);
-    await db.query(`CREATE INDEX ix_council_role_change__works_council_occurred_at ON council_role_change (works_council_id, occurred_at)`);
+    await db.query(
+      `CREATE INDEX ix_council_role_change__works_council_occurred_at ON council_role_change (works_council_id, occurred_at)`,
+    );
     await db.query(`
       CREATE FUNCTION council_role_change_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -27,8 +27,12 @@ export class CouncilExpertEngagement1768100000001 implements MigrationInterface 
         CONSTRAINT ck_council_expert_engagement__expected_costs CHECK (expected_costs_cents >= 0),
         CONSTRAINT ck_council_expert_engagement__acknowledged CHECK (user_id IS NULL OR confidentiality_acknowledged_at IS NOT NULL)
       )`);
-    await db.query(`CREATE UNIQUE INDEX uq_council_expert_engagement__invitation ON council_expert_engagement (invitation_id)`);
-    await db.query(`CREATE INDEX ix_council_expert_engagement__works_council ON council_expert_engagement (works_council_id)`);
+    await db.query(
+      `CREATE UNIQUE INDEX uq_council_expert_engagement__invitation ON council_expert_engagement (invitation_id)`,
+    );
+    await db.query(
+      `CREATE INDEX ix_council_expert_engagement__works_council ON council_expert_engagement (works_council_id)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -17,8 +17,12 @@ export class TriageProposalRecords1768200000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP INDEX ix_ai_case__ai_system`);
     // The proposal records have no place in the older history; they go with the constraint.
-    await db.query(`DELETE FROM triage_record WHERE kind IN ('proposal', 'proposal_accepted', 'proposal_contested')`);
+    await db.query(
+      `DELETE FROM triage_record WHERE kind IN ('proposal', 'proposal_accepted', 'proposal_contested')`,
+    );
     await db.query(`ALTER TABLE triage_record DROP CONSTRAINT ck_triage_record__kind`);
-    await db.query(`ALTER TABLE triage_record ADD CONSTRAINT ck_triage_record__kind CHECK (kind IN ('triage', 'contest', 'contest_resolved'))`);
+    await db.query(
+      `ALTER TABLE triage_record ADD CONSTRAINT ck_triage_record__kind CHECK (kind IN ('triage', 'contest', 'contest_resolved'))`,
+    );
   }
 }

@@ -31,7 +31,9 @@ export class CreateRuntimeRole1768300000000 implements MigrationInterface {
         EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO overleg_runtime', current_schema());
       END $$`);
     // Append-only records: the application may add rows, never change or remove them.
-    await db.query(`REVOKE UPDATE, DELETE ON audit_entry, assessment_version, council_role_change FROM overleg_runtime`);
+    await db.query(
+      `REVOKE UPDATE, DELETE ON audit_entry, assessment_version, council_role_change FROM overleg_runtime`,
+    );
     // Which migrations ran is the owner's business; the application may read it.
     await db.query(`REVOKE INSERT, UPDATE, DELETE ON schema_migration FROM overleg_runtime`);
   }

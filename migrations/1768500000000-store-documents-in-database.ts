@@ -32,7 +32,9 @@ export class StoreDocumentsInDatabase1768500000000 implements MigrationInterface
       )`);
     // Chunks are stored uncompressed: documents (PDF, DOCX, images) are compressed already.
     await db.query(`ALTER TABLE document_content_chunk ALTER COLUMN bytes SET STORAGE EXTERNAL`);
-    await db.query(`REVOKE UPDATE, DELETE ON document_content, document_content_chunk FROM overleg_runtime`);
+    await db.query(
+      `REVOKE UPDATE, DELETE ON document_content, document_content_chunk FROM overleg_runtime`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -7,7 +7,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  */
 export class TimeRealtimeDeliveries1768500000001 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE realtime_delivery ADD COLUMN enqueued_at timestamptz NOT NULL DEFAULT clock_timestamp()`);
+    await db.query(
+      `ALTER TABLE realtime_delivery ADD COLUMN enqueued_at timestamptz NOT NULL DEFAULT clock_timestamp()`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

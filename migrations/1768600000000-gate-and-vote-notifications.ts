@@ -26,7 +26,11 @@ const BEFORE = [
  * Issue #16: the go-live gate opening or closing again notifies both sides; a vote closing soon
  * reminds the members who have not voted yet.
  */
-const ADDED = ['case.go_live_gate_opened', 'case.go_live_gate_closed', 'internal.vote_closing_soon'];
+const ADDED = [
+  'case.go_live_gate_opened',
+  'case.go_live_gate_closed',
+  'internal.vote_closing_soon',
+];
 const DEADLINE_TYPES = ['deadline.reminder', 'deadline.overdue', 'deadline.escalation'];
 const list = (types: readonly string[]) => types.map((t) => `'${t}'`).join(', ');
 
@@ -44,7 +48,9 @@ export class GateAndVoteNotifications1768600000000 implements MigrationInterface
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE vote_closing_reminder`);
-    await db.query(`DELETE FROM notification_relay_delivery d USING domain_event e WHERE e.id = d.event_id AND e.type IN (${list(ADDED)})`);
+    await db.query(
+      `DELETE FROM notification_relay_delivery d USING domain_event e WHERE e.id = d.event_id AND e.type IN (${list(ADDED)})`,
+    );
     // The old schema cannot hold them; their e-mail deliveries go with them (cascade).
     await db.query(`DELETE FROM notification WHERE type IN (${list(ADDED)})`);
     await this.allow(db, BEFORE);
@@ -53,7 +59,9 @@ export class GateAndVoteNotifications1768600000000 implements MigrationInterface
   /** The notification types a row may have, and the events the relay's queue trigger takes. */
   private async allow(db: QueryRunner, caseEventTypes: readonly string[]): Promise<void> {
     await db.query(`ALTER TABLE notification DROP CONSTRAINT ck_notification__type`);
-    await db.query(`ALTER TABLE notification ADD CONSTRAINT ck_notification__type CHECK (type IN (${list([...DEADLINE_TYPES, 'mention', ...caseEventTypes])}))`);
+    await db.query(
+      `ALTER TABLE notification ADD CONSTRAINT ck_notification__type CHECK (type IN (${list([...DEADLINE_TYPES, 'mention', ...caseEventTypes])}))`,
+    );
     await db.query(`DROP TRIGGER tr_domain_event__notification_relay_delivery ON domain_event`);
     await db.query(`
       CREATE TRIGGER tr_domain_event__notification_relay_delivery AFTER INSERT ON domain_event

@@ -23,7 +23,9 @@ export class LoginThrottle1768900000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`ALTER TABLE app_user ADD COLUMN failed_logins integer NOT NULL DEFAULT 0, ADD COLUMN locked_until timestamptz`);
+    await db.query(
+      `ALTER TABLE app_user ADD COLUMN failed_logins integer NOT NULL DEFAULT 0, ADD COLUMN locked_until timestamptz`,
+    );
     await db.query(`
       CREATE TABLE login_failure (
         id uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -31,7 +33,9 @@ export class LoginThrottle1768900000000 implements MigrationInterface {
         occurred_at timestamptz NOT NULL,
         CONSTRAINT pk_login_failure PRIMARY KEY (id)
       )`);
-    await db.query(`CREATE INDEX ix_login_failure__ip_occurred_at ON login_failure (ip, occurred_at)`);
+    await db.query(
+      `CREATE INDEX ix_login_failure__ip_occurred_at ON login_failure (ip, occurred_at)`,
+    );
     await db.query(`DROP TABLE login_throttle`);
   }
 }

@@ -17,7 +17,9 @@ export class PasswordReset1768900000001 implements MigrationInterface {
         CONSTRAINT pk_password_reset PRIMARY KEY (id),
         CONSTRAINT fk_password_reset__user FOREIGN KEY (user_id) REFERENCES app_user (id) ON DELETE CASCADE
       )`);
-    await db.query(`CREATE UNIQUE INDEX uq_password_reset__token_hash ON password_reset (token_hash)`);
+    await db.query(
+      `CREATE UNIQUE INDEX uq_password_reset__token_hash ON password_reset (token_hash)`,
+    );
     await db.query(`CREATE INDEX ix_password_reset__user ON password_reset (user_id)`);
   }
 

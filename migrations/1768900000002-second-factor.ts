@@ -21,11 +21,15 @@ export class SecondFactor1768900000002 implements MigrationInterface {
         CONSTRAINT pk_recovery_code PRIMARY KEY (id),
         CONSTRAINT fk_recovery_code__user FOREIGN KEY (user_id) REFERENCES app_user (id) ON DELETE CASCADE
       )`);
-    await db.query(`CREATE UNIQUE INDEX uq_recovery_code__user_code ON recovery_code (user_id, code_hash)`);
+    await db.query(
+      `CREATE UNIQUE INDEX uq_recovery_code__user_code ON recovery_code (user_id, code_hash)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE recovery_code`);
-    await db.query(`ALTER TABLE app_user DROP COLUMN totp_secret, DROP COLUMN totp_enabled_at, DROP COLUMN totp_last_time_step`);
+    await db.query(
+      `ALTER TABLE app_user DROP COLUMN totp_secret, DROP COLUMN totp_enabled_at, DROP COLUMN totp_last_time_step`,
+    );
   }
 }

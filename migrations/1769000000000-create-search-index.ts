@@ -117,23 +117,51 @@ export class CreateSearchIndex1769000000000 implements MigrationInterface {
       ['meeting', 'title, location, minutes', 'search_index_meeting'],
     ];
     for (const [table, columns, fn] of sources) {
-      await db.query(`CREATE TRIGGER tg_${table}__search AFTER INSERT OR UPDATE OF ${columns} OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+      await db.query(
+        `CREATE TRIGGER tg_${table}__search AFTER INSERT OR UPDATE OF ${columns} OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
+      );
     }
-    await db.query(`CREATE TRIGGER tg_document_text__search AFTER INSERT OR UPDATE ON document_text FOR EACH ROW EXECUTE FUNCTION search_index_document_text()`);
+    await db.query(
+      `CREATE TRIGGER tg_document_text__search AFTER INSERT OR UPDATE ON document_text FOR EACH ROW EXECUTE FUNCTION search_index_document_text()`,
+    );
 
     // What exists already.
-    await db.query(`SELECT search_put('case', c.id, c.id, c.organisation_id, c.works_council_id, c.title, (SELECT string_agg(value, E'\\n') FROM jsonb_each_text(c.contents))) FROM ai_case c`);
-    await db.query(`SELECT search_put('ai_system', s.id, NULL, s.organisation_id, NULL, s.name, concat_ws(E'\\n', s.vendor, s.model_name, s.purpose, s.decisions)) FROM ai_system s`);
-    await db.query(`SELECT search_put('document', d.id, d.case_id, c.organisation_id, c.works_council_id, d.title, NULL) FROM document d JOIN ai_case c ON c.id = d.case_id WHERE d.deleted_at IS NULL`);
-    await db.query(`SELECT search_put('comment', m.id, m.case_id, c.organisation_id, c.works_council_id, '', m.body) FROM comment m JOIN ai_case c ON c.id = m.case_id WHERE m.deleted_at IS NULL`);
-    await db.query(`SELECT search_put('meeting', m.id, NULL, m.organisation_id, m.works_council_id, m.title, concat_ws(E'\\n', m.location, m.minutes)) FROM meeting m`);
+    await db.query(
+      `SELECT search_put('case', c.id, c.id, c.organisation_id, c.works_council_id, c.title, (SELECT string_agg(value, E'\\n') FROM jsonb_each_text(c.contents))) FROM ai_case c`,
+    );
+    await db.query(
+      `SELECT search_put('ai_system', s.id, NULL, s.organisation_id, NULL, s.name, concat_ws(E'\\n', s.vendor, s.model_name, s.purpose, s.decisions)) FROM ai_system s`,
+    );
+    await db.query(
+      `SELECT search_put('document', d.id, d.case_id, c.organisation_id, c.works_council_id, d.title, NULL) FROM document d JOIN ai_case c ON c.id = d.case_id WHERE d.deleted_at IS NULL`,
+    );
+    await db.query(
+      `SELECT search_put('comment', m.id, m.case_id, c.organisation_id, c.works_council_id, '', m.body) FROM comment m JOIN ai_case c ON c.id = m.case_id WHERE m.deleted_at IS NULL`,
+    );
+    await db.query(
+      `SELECT search_put('meeting', m.id, NULL, m.organisation_id, m.works_council_id, m.title, concat_ws(E'\\n', m.location, m.minutes)) FROM meeting m`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['ai_case', 'ai_system', 'document', 'comment', 'meeting', 'document_text']) {
+    for (const table of [
+      'ai_case',
+      'ai_system',
+      'document',
+      'comment',
+      'meeting',
+      'document_text',
+    ]) {
       await db.query(`DROP TRIGGER tg_${table}__search ON ${table}`);
     }
-    for (const fn of ['search_index_ai_case', 'search_index_ai_system', 'search_index_document', 'search_index_document_text', 'search_index_comment', 'search_index_meeting']) {
+    for (const fn of [
+      'search_index_ai_case',
+      'search_index_ai_system',
+      'search_index_document',
+      'search_index_document_text',
+      'search_index_comment',
+      'search_index_meeting',
+    ]) {
       await db.query(`DROP FUNCTION ${fn}()`);
     }
     await db.query(`DROP FUNCTION search_put(text, uuid, uuid, uuid, uuid, text, text)`);

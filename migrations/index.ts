@@ -26,4 +26,31 @@ import { SecondFactor1768900000002 } from './1768900000002-second-factor';
 import { CreateSearchIndex1769000000000 } from './1769000000000-create-search-index';
 
 /** Every migration in order. Listed explicitly: no glob loading at run time (house style B.17). */
-export const ALL_MIGRATIONS = [CreateAccountsAndCouncils1767225600000, CreateCases1767312000000, CreateRealtime1767484800000, CreateNotifications1767571200000, CreateDocuments1767657600000, CreateDossier1767744000000, CreateCollaboration1767830400000, CreateUnionShares1767916800000, IndexAiCaseExpertIds1768003200000, AssignCaseCommittee1768089602000, MentionNotifications1768090600000, CouncilRolesAndSessions1768100000000, CouncilExpertEngagement1768100000001, TriageProposalRecords1768200000000, CreateRuntimeRole1768300000000, AnchorAuditHead1768300100000, CaseEventNotifications1768400000000, StoreDocumentsInDatabase1768500000000, TimeRealtimeDeliveries1768500000001, DomainEventCorrelationId1768500000002, GateAndVoteNotifications1768600000000, IdempotencyKeys1768800000000, LoginThrottle1768900000000, PasswordReset1768900000001, SecondFactor1768900000002, CreateSearchIndex1769000000000];
+export const ALL_MIGRATIONS = [
+  CreateAccountsAndCouncils1767225600000,
+  CreateCases1767312000000,
+  CreateRealtime1767484800000,
+  CreateNotifications1767571200000,
+  CreateDocuments1767657600000,
+  CreateDossier1767744000000,
+  CreateCollaboration1767830400000,
+  CreateUnionShares1767916800000,
+  IndexAiCaseExpertIds1768003200000,
+  AssignCaseCommittee1768089602000,
+  MentionNotifications1768090600000,
+  CouncilRolesAndSessions1768100000000,
+  CouncilExpertEngagement1768100000001,
+  TriageProposalRecords1768200000000,
+  CreateRuntimeRole1768300000000,
+  AnchorAuditHead1768300100000,
+  CaseEventNotifications1768400000000,
+  StoreDocumentsInDatabase1768500000000,
+  TimeRealtimeDeliveries1768500000001,
+  DomainEventCorrelationId1768500000002,
+  GateAndVoteNotifications1768600000000,
+  IdempotencyKeys1768800000000,
+  LoginThrottle1768900000000,
+  PasswordReset1768900000001,
+  SecondFactor1768900000002,
+  CreateSearchIndex1769000000000,
+];

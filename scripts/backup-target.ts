@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 
 import type { AppConfig } from '@wc/config';
-import { DEFAULT_APP_PASSWORD, DEFAULT_APP_USER, startEmbeddedPostgres, withCredentials } from '@wc/database';
+import {
+  DEFAULT_APP_PASSWORD,
+  DEFAULT_APP_USER,
+  startEmbeddedPostgres,
+  withCredentials,
+} from '@wc/database';
 
 export interface BackupTarget {
   /** The owner of the tables: backups read and restores write as this role. */
@@ -24,7 +29,12 @@ export interface BackupTarget {
 export async function openBackupTarget(config: AppConfig): Promise<BackupTarget> {
   if (config.database.url) {
     const ownerUrl = config.database.migrationUrl ?? config.database.url;
-    return { ownerUrl, appUrl: config.database.url, describe: hostAndDatabase(ownerUrl), release: () => Promise.resolve() };
+    return {
+      ownerUrl,
+      appUrl: config.database.url,
+      describe: hostAndDatabase(ownerUrl),
+      release: () => Promise.resolve(),
+    };
   }
   const ownerUrl = `postgres://overleg:overleg@127.0.0.1:${config.database.embeddedPort}/overleg`;
   const appUrl = withCredentials(ownerUrl, DEFAULT_APP_USER, DEFAULT_APP_PASSWORD);
@@ -32,7 +42,10 @@ export async function openBackupTarget(config: AppConfig): Promise<BackupTarget>
   if (await answers(ownerUrl.replace(/\/overleg$/, '/postgres'))) {
     return { ownerUrl, appUrl, describe, release: () => Promise.resolve() };
   }
-  const embedded = await startEmbeddedPostgres(join(config.app.dataDir, 'postgres'), config.database.embeddedPort);
+  const embedded = await startEmbeddedPostgres(
+    join(config.app.dataDir, 'postgres'),
+    config.database.embeddedPort,
+  );
   return { ownerUrl, appUrl, describe, release: () => embedded.stop() };
 }
 
@@ -59,7 +72,10 @@ export async function ensureTargetDatabase(ownerUrl: string): Promise<void> {
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
   try {
-    if ((await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount === 0) {
+    if (
+      (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount ===
+      0
+    ) {
       await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
     }
   } finally {

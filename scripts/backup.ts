@@ -14,18 +14,28 @@ import { openBackupTarget } from './backup-target';
 async function main(): Promise<void> {
   const config = loadConfig();
   const now = new SystemClock().now();
-  const file = resolve(process.argv[2] ?? `overleg-backup-${now.toISOString().replace(/[:.]/g, '-')}.tar`);
+  const file = resolve(
+    process.argv[2] ?? `overleg-backup-${now.toISOString().replace(/[:.]/g, '-')}.tar`,
+  );
   const target = await openBackupTarget(config);
   try {
     const manifest = await writeBackup(target.ownerUrl, file, now);
     const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
-    console.log(`Backed up ${target.describe}: ${manifest.tables.length} tables, ${rows} rows, schema at ${manifest.migrations.at(-1) ?? 'none'} → ${file}`);
+    console.log(
+      `Backed up ${target.describe}: ${manifest.tables.length} tables, ${rows} rows, schema at ${manifest.migrations.at(-1) ?? 'none'} → ${file}`,
+    );
   } finally {
     await target.release();
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error instanceof Error ? `Backup failed: ${error.message}` : error);
+  console.error(
+    error instanceof ConfigError
+      ? error.message
+      : error instanceof Error
+        ? `Backup failed: ${error.message}`
+        : error,
+  );
   process.exit(1);
 });

@@ -1,6 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 
 /**
@@ -36,13 +44,21 @@ export function webSourceHash(): string {
   }
   for (const pkg of ['vite', 'react', 'react-dom', 'openapi-fetch', 'socket.io-client']) {
     const manifest = join(ROOT, 'node_modules', pkg, 'package.json');
-    hash.update(existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : 'missing');
+    hash.update(
+      existsSync(manifest)
+        ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
+        : 'missing',
+    );
   }
   return hash.digest('hex');
 }
 
 export function webBuildIsFresh(): boolean {
-  return existsSync(join(WEB_DIST, 'index.html')) && existsSync(HASH_FILE) && readFileSync(HASH_FILE, 'utf8').trim() === webSourceHash();
+  return (
+    existsSync(join(WEB_DIST, 'index.html')) &&
+    existsSync(HASH_FILE) &&
+    readFileSync(HASH_FILE, 'utf8').trim() === webSourceHash()
+  );
 }
 
 /**
@@ -51,24 +67,55 @@ export function webBuildIsFresh(): boolean {
  */
 export function buildWeb({ quiet = false } = {}): void {
   const hash = webSourceHash();
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', join(WEB_DIR, 'tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
+  const tsc = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '--noEmit',
+      '-p',
+      join(WEB_DIR, 'tsconfig.json'),
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   if (tsc.status !== 0) {
     throw new Error(`the web app does not type-check:\n${tsc.stdout}${tsc.stderr}`);
   }
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   // Build beside the served copy and swap it in, so a server (or a second build, e.g. `npm test`
   // running the browser tests and the `npm start` test at once) never sees a half-written dist.
-  const staging = join(ROOT, 'node_modules', '.cache', 'overleg-web', `dist-${process.pid}-${Date.now()}`);
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', join(WEB_DIR, 'vite.config.mjs'), '--outDir', staging, '--emptyOutDir', '--logLevel', quiet ? 'error' : 'info'], {
-    cwd: ROOT,
-    // A production bundle whatever the caller runs as (Jest sets NODE_ENV=test).
-    env: { ...process.env, NODE_ENV: 'production' },
-    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-    encoding: 'utf8',
-  });
+  const staging = join(
+    ROOT,
+    'node_modules',
+    '.cache',
+    'overleg-web',
+    `dist-${process.pid}-${Date.now()}`,
+  );
+  const result = spawnSync(
+    process.execPath,
+    [
+      vite,
+      'build',
+      '--config',
+      join(WEB_DIR, 'vite.config.mjs'),
+      '--outDir',
+      staging,
+      '--emptyOutDir',
+      '--logLevel',
+      quiet ? 'error' : 'info',
+    ],
+    {
+      cwd: ROOT,
+      // A production bundle whatever the caller runs as (Jest sets NODE_ENV=test).
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) {
     rmSync(staging, { recursive: true, force: true });
-    throw new Error(`vite build failed (exit ${result.status ?? result.signal}):\n${result.stdout ?? ''}${result.stderr ?? ''}`);
+    throw new Error(
+      `vite build failed (exit ${result.status ?? result.signal}):\n${result.stdout ?? ''}${result.stderr ?? ''}`,
+    );
   }
   writeFileSync(join(staging, '.source-hash'), `${hash}\n`);
   const old = `${staging}-old`;

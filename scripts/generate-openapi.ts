@@ -16,7 +16,11 @@ import { loadConfig } from '@wc/config';
 export const OPENAPI_FILE = join(__dirname, '..', 'openapi.json');
 
 export async function generateOpenApi(): Promise<string> {
-  const app = await NestFactory.create(ApiModule.forRoot(loadConfig({ NODE_ENV: 'development' })), { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(ApiModule.forRoot(loadConfig({ NODE_ENV: 'development' })), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
   try {
     return `${JSON.stringify(await buildOpenApiDocument(app), null, 2)}\n`;
   } finally {

@@ -17,7 +17,10 @@ export function generateSwaggerMetadata(outputDir = METADATA_DIR, filename = MET
   if (filename === METADATA_FILE) {
     // The generator type-checks the project, which imports this very file: start from an empty
     // stub so a stale file (naming a removed DTO) cannot block its own regeneration.
-    writeFileSync(join(outputDir, filename), '/* eslint-disable */\nexport default async () => ({});\n');
+    writeFileSync(
+      join(outputDir, filename),
+      '/* eslint-disable */\nexport default async () => ({});\n',
+    );
   }
   new PluginMetadataGenerator().generate({
     visitors: [

@@ -24,13 +24,21 @@ async function main(): Promise<void> {
     const { manifest, applied } = await restoreBackup(target.ownerUrl, resolve(file));
     await provisionAppRole(target.ownerUrl, target.appUrl);
     const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
-    console.log(`Restored ${rows} rows in ${manifest.tables.length} tables (backup of ${manifest.createdAt}) into ${target.describe}${applied.length > 0 ? `; then applied ${applied.join(', ')}` : ''}`);
+    console.log(
+      `Restored ${rows} rows in ${manifest.tables.length} tables (backup of ${manifest.createdAt}) into ${target.describe}${applied.length > 0 ? `; then applied ${applied.join(', ')}` : ''}`,
+    );
   } finally {
     await target.release();
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error instanceof Error ? `Restore failed: ${error.message}` : error);
+  console.error(
+    error instanceof ConfigError
+      ? error.message
+      : error instanceof Error
+        ? `Restore failed: ${error.message}`
+        : error,
+  );
   process.exit(1);
 });

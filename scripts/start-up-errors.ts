@@ -14,7 +14,9 @@ export function startupMessage(error: unknown): string | undefined {
 }
 
 function errnoCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return error instanceof Error && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
 }
 
 /** Fails before anything starts when DATA_DIR cannot be written (read-only mount, permissions). */
@@ -27,7 +29,9 @@ export async function assertWritableDataDir(dir: string): Promise<void> {
   } catch (error) {
     const code = errnoCode(error);
     if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
-      throw new StartupError(`The data directory ${dir} is read-only (${code}). Make it writable, or set DATA_DIR to a writable directory.`);
+      throw new StartupError(
+        `The data directory ${dir} is read-only (${code}). Make it writable, or set DATA_DIR to a writable directory.`,
+      );
     }
     throw error;
   }
@@ -37,9 +41,13 @@ export async function assertWritableDataDir(dir: string): Promise<void> {
 export function explainListenError(error: unknown, port: number): unknown {
   switch (errnoCode(error)) {
     case 'EADDRINUSE':
-      return new StartupError(`Port ${port} is already in use by another program (another Overleg?). Stop it, or set PORT to a free port.`);
+      return new StartupError(
+        `Port ${port} is already in use by another program (another Overleg?). Stop it, or set PORT to a free port.`,
+      );
     case 'EACCES':
-      return new StartupError(`Port ${port} may only be opened by a privileged user. Set PORT to 1024 or above.`);
+      return new StartupError(
+        `Port ${port} may only be opened by a privileged user. Set PORT to 1024 or above.`,
+      );
     default:
       return error;
   }

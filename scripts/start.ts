@@ -19,7 +19,12 @@ import {
 import { startWorker } from '@wc/worker';
 
 import { ensureWebBuild } from './build-web';
-import { assertPortFree, assertWritableDataDir, explainListenError, startupMessage } from './start-up-errors';
+import {
+  assertPortFree,
+  assertWritableDataDir,
+  explainListenError,
+  startupMessage,
+} from './start-up-errors';
 
 /**
  * `npm start`: one command from a fresh clone to a running platform. Uses DATABASE_URL when set,
@@ -36,7 +41,9 @@ async function main(): Promise<void> {
   let migrationUrl = config.database.migrationUrl ?? databaseUrl;
   if (!databaseUrl) {
     const dir = join(config.app.dataDir, 'postgres');
-    console.log(`Starting embedded PostgreSQL in ${dir} on port ${config.database.embeddedPort} ...`);
+    console.log(
+      `Starting embedded PostgreSQL in ${dir} on port ${config.database.embeddedPort} ...`,
+    );
     embedded = await startEmbeddedPostgres(dir, config.database.embeddedPort);
     for (const note of embedded.notes) {
       console.log(note);
@@ -47,7 +54,10 @@ async function main(): Promise<void> {
     migrationUrl = embedded.urlFor('overleg');
     databaseUrl = withCredentials(migrationUrl, DEFAULT_APP_USER, DEFAULT_APP_PASSWORD);
   }
-  const resolved: AppConfig = { ...config, database: { ...config.database, url: databaseUrl, migrationUrl } };
+  const resolved: AppConfig = {
+    ...config,
+    database: { ...config.database, url: databaseUrl, migrationUrl },
+  };
 
   const applied = await runMigrations(migrationUrl ?? databaseUrl);
   await provisionAppRole(migrationUrl ?? databaseUrl, databaseUrl);
@@ -73,7 +83,9 @@ async function main(): Promise<void> {
   const url = config.app.publicUrl;
   console.log(`\nOverleg is running at ${url}`);
   console.log(`API documentation: ${url}/api/docs`);
-  console.log(seed.created ? 'Demo organisation "Demo Logistiek B.V." created. Logins:' : 'Demo logins:');
+  console.log(
+    seed.created ? 'Demo organisation "Demo Logistiek B.V." created. Logins:' : 'Demo logins:',
+  );
   for (const login of seed.logins) {
     console.log(`  ${login.role.padEnd(24)} ${login.email.padEnd(32)} ${login.password}`);
   }

@@ -32,13 +32,23 @@ describe('personal agenda (e2e)', () => {
   const ids: Record<string, string> = {};
 
   const get = (who: string, path: string) => t.http().get(path).set('Authorization', bearer[who]);
-  const post = (who: string, path: string, body: Json) => t.http().post(path).set('Authorization', bearer[who]).send(body);
+  const post = (who: string, path: string, body: Json) =>
+    t.http().post(path).set('Authorization', bearer[who]).send(body);
 
   async function arrangeTrack(caseId: string, kind: string, stage: string): Promise<void> {
-    await t.db.query(`UPDATE case_track SET stage = $3, snapshot = snapshot || jsonb_build_object('stage', $3::text, 'consultationsHeld', 1) WHERE case_id = $1 AND kind = $2`, [caseId, kind, stage]);
+    await t.db.query(
+      `UPDATE case_track SET stage = $3, snapshot = snapshot || jsonb_build_object('stage', $3::text, 'consultationsHeld', 1) WHERE case_id = $1 AND kind = $2`,
+      [caseId, kind, stage],
+    );
   }
 
-  async function arrangeDeadline(caseId: string, track: string, ruleId: string, strictDate: string, fatal = false): Promise<void> {
+  async function arrangeDeadline(
+    caseId: string,
+    track: string,
+    ruleId: string,
+    strictDate: string,
+    fatal = false,
+  ): Promise<void> {
     await t.db.query(
       `INSERT INTO deadline (case_id, organisation_id, works_council_id, track_kind, rule_id, source, statutory, fatal, trigger_date, strict_date, extended_date, due_at, status)
        VALUES ($1, $2, $3, $4, $5, 'W8', true, $6, '2026-03-02', $7, $7, ($7::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam', 'open')`,
@@ -47,7 +57,13 @@ describe('personal agenda (e2e)', () => {
   }
 
   async function finishOtherTracks(caseId: string, keep: readonly string[]): Promise<void> {
-    const terminal: Record<string, string> = { advice: 'closed', consent: 'closed', ai_act: 'in_use', dpia: 'done', skills: 'done' };
+    const terminal: Record<string, string> = {
+      advice: 'closed',
+      consent: 'closed',
+      ai_act: 'in_use',
+      dpia: 'done',
+      skills: 'done',
+    };
     for (const [kind, stage] of Object.entries(terminal).filter(([k]) => !keep.includes(k))) {
       await arrangeTrack(caseId, kind, stage);
     }
@@ -57,16 +73,34 @@ describe('personal agenda (e2e)', () => {
     return ((await get('hr', `/cases/${caseId}`).expect(200)).body as Json).version as number;
   }
 
-  const agenda = async (who: string) => ((await get(who, '/me/agenda').expect(200)).body as Json).items as Json[];
+  const agenda = async (who: string) =>
+    ((await get(who, '/me/agenda').expect(200)).body as Json).items as Json[];
   /** One line per item: [case, action, track, due date, days left, fatal, side, yours]. */
-  const lines = (items: Json[]) => items.map((i) => [i.caseTitle, i.action, i.track, i.dueDate, i.daysLeft, i.fatal, i.side, i.yours]);
+  const lines = (items: Json[]) =>
+    items.map((i) => [
+      i.caseTitle,
+      i.action,
+      i.track,
+      i.dueDate,
+      i.daysLeft,
+      i.fatal,
+      i.side,
+      i.yours,
+    ]);
 
   beforeAll(async () => {
     t = await startTestApp();
     t.clock.set('2026-03-02T09:00:00Z');
     org = await t.given.organisation('Alfa Logistiek B.V.');
     union = await t.given.union();
-    const users = { hr: org.hr, chair: org.chair, member: org.member, committee: org.committeeMember, expert: org.expert, union: union.officer };
+    const users = {
+      hr: org.hr,
+      chair: org.chair,
+      member: org.member,
+      committee: org.committeeMember,
+      expert: org.expert,
+      union: union.officer,
+    };
     for (const [name, user] of Object.entries(users)) {
       bearer[name] = await t.login(user);
     }
@@ -74,12 +108,33 @@ describe('personal agenda (e2e)', () => {
     ids.C1 = (await fileCase(t, org, bearer.hr)).caseId;
     ids.C2 = (await fileCase(t, org, bearer.hr)).caseId;
     ids.C3 = (await fileCase(t, org, bearer.hr, { send: false })).caseId;
-    for (const [id, title] of [[ids.C1, 'Alfa'], [ids.C2, 'Beta'], [ids.C3, 'Gamma']]) {
-      await t.http().patch(`/cases/${id}`).set('Authorization', bearer.hr).send({ version: await versionOf(id), title }).expect(200);
+    for (const [id, title] of [
+      [ids.C1, 'Alfa'],
+      [ids.C2, 'Beta'],
+      [ids.C3, 'Gamma'],
+    ]) {
+      await t
+        .http()
+        .patch(`/cases/${id}`)
+        .set('Authorization', bearer.hr)
+        .send({ version: await versionOf(id), title })
+        .expect(200);
     }
-    await post('chair', `/cases/${ids.C1}/experts`, { version: await versionOf(ids.C1), userId: org.expert.id }).expect(201);
-    await t.http().put(`/cases/${ids.C2}/committee`).set('Authorization', bearer.chair).send({ version: await versionOf(ids.C2), committeeId: org.committeeId }).expect(200);
-    await post('chair', `/works-councils/${org.worksCouncilId}/union-shares`, { unionOrganisationId: union.organisationId, caseId: ids.C1, scope: 'status' }).expect(201);
+    await post('chair', `/cases/${ids.C1}/experts`, {
+      version: await versionOf(ids.C1),
+      userId: org.expert.id,
+    }).expect(201);
+    await t
+      .http()
+      .put(`/cases/${ids.C2}/committee`)
+      .set('Authorization', bearer.chair)
+      .send({ version: await versionOf(ids.C2), committeeId: org.committeeId })
+      .expect(200);
+    await post('chair', `/works-councils/${org.worksCouncilId}/union-shares`, {
+      unionOrganisationId: union.organisationId,
+      caseId: ids.C1,
+      scope: 'status',
+    }).expect(201);
 
     await arrangeTrack(ids.C1, 'advice', 'request_submitted');
     await arrangeTrack(ids.C1, 'consent', 'council_position');
@@ -92,11 +147,23 @@ describe('personal agenda (e2e)', () => {
     await arrangeDeadline(ids.C2, 'advice', 'suspension_term', '2026-04-02');
 
     // WOR 31: the member asks; the employer answers within 10 working days (2026-03-16).
-    const asked = await post('member', `/cases/${ids.C1}/information-requests`, { question: 'Welke gegevens bewaart het systeem?' }).expect(201);
+    const asked = await post('member', `/cases/${ids.C1}/information-requests`, {
+      question: 'Welke gegevens bewaart het systeem?',
+    }).expect(201);
     ids.request = asked.body.id as string;
-    const vote = await post('chair', `/cases/${ids.C1}/internal/votes`, { proposal: 'Positief advies', options: ['positive', 'negative'], quorum: 2, closesAt: '2026-03-09T16:00:00Z' }).expect(201);
+    const vote = await post('chair', `/cases/${ids.C1}/internal/votes`, {
+      proposal: 'Positief advies',
+      options: ['positive', 'negative'],
+      quorum: 2,
+      closesAt: '2026-03-09T16:00:00Z',
+    }).expect(201);
     ids.vote = vote.body.id as string;
-    await t.http().put(`/cases/${ids.C1}/internal/votes/${ids.vote}/ballot`).set('Authorization', bearer.member).send({ option: 'positive' }).expect(200);
+    await t
+      .http()
+      .put(`/cases/${ids.C1}/internal/votes/${ids.vote}/ballot`)
+      .set('Authorization', bearer.member)
+      .send({ option: 'positive' })
+      .expect(200);
   });
 
   afterAll(async () => {
@@ -113,7 +180,13 @@ describe('personal agenda (e2e)', () => {
       ['Gamma', 'send_case', null, null, null, false, 'employer', true],
     ]);
     const [, question] = await agenda('hr');
-    expect(question).toMatchObject({ kind: 'information_request', informationRequestId: ids.request, subject: 'Welke gegevens bewaart het systeem?', path: `/cases/${ids.C1}/information`, anchor: `information-request-${ids.request}` });
+    expect(question).toMatchObject({
+      kind: 'information_request',
+      informationRequestId: ids.request,
+      subject: 'Welke gegevens bewaart het systeem?',
+      path: `/cases/${ids.C1}/information`,
+      anchor: `information-request-${ids.request}`,
+    });
   });
 
   it('the chair: the advice term more than six weeks away, the vote not yet cast, the question waiting for the employer', async () => {
@@ -126,11 +199,22 @@ describe('personal agenda (e2e)', () => {
       ['Beta', 'observe_term', 'advice', '2026-04-02', 31, false, 'employer', false],
       ['Alfa', 'record_council_position', 'advice', '2026-05-04', 63, false, 'council', true],
     ]);
-    expect(items[1]).toMatchObject({ kind: 'vote', voteId: ids.vote, subject: 'Positief advies', path: `/cases/${ids.C1}/council` });
+    expect(items[1]).toMatchObject({
+      kind: 'vote',
+      voteId: ids.vote,
+      subject: 'Positief advies',
+      path: `/cases/${ids.C1}/council`,
+    });
   });
 
   it('a member who voted no longer sees the vote', async () => {
-    expect(lines(await agenda('member')).map((l) => l[1])).toEqual(['file_appeal', 'answer_information', 'record_employer_decision', 'observe_term', 'record_council_position']);
+    expect(lines(await agenda('member')).map((l) => l[1])).toEqual([
+      'file_appeal',
+      'answer_information',
+      'record_employer_decision',
+      'observe_term',
+      'record_council_position',
+    ]);
   });
 
   it("a committee member sees only its committee's case", async () => {
@@ -156,12 +240,26 @@ describe('personal agenda (e2e)', () => {
   });
 
   it('answering the question takes it off every agenda; the case header names who must act', async () => {
-    await post('hr', `/cases/${ids.C1}/information-requests/${ids.request}/answer`, { answer: 'Pickroutes en tijden, 6 maanden.' }).expect(201);
+    await post('hr', `/cases/${ids.C1}/information-requests/${ids.request}/answer`, {
+      answer: 'Pickroutes en tijden, 6 maanden.',
+    }).expect(201);
     expect((await agenda('hr')).some((i) => i.action === 'answer_information')).toBe(false);
     const c1 = (await get('chair', `/cases/${ids.C1}`).expect(200)).body as Json;
-    expect(c1.nextAction).toMatchObject({ side: 'employer', action: 'record_employer_decision', track: 'consent', dueDate: '2026-03-16', daysLeft: 14, fatal: false });
+    expect(c1.nextAction).toMatchObject({
+      side: 'employer',
+      action: 'record_employer_decision',
+      track: 'consent',
+      dueDate: '2026-03-16',
+      daysLeft: 14,
+      fatal: false,
+    });
     const c2 = (await get('hr', `/cases/${ids.C2}`).expect(200)).body as Json;
-    expect(c2.nextAction).toMatchObject({ side: 'council', action: 'file_appeal', dueDate: '2026-04-20', fatal: true });
+    expect(c2.nextAction).toMatchObject({
+      side: 'council',
+      action: 'file_appeal',
+      dueDate: '2026-04-20',
+      fatal: true,
+    });
   });
 
   it('is computed in a constant number of statements, whatever the number of cases', async () => {
@@ -169,7 +267,10 @@ describe('personal agenda (e2e)', () => {
     const count = async () => {
       const spy = jest.spyOn(Client.prototype, 'query');
       await agenda('chair');
-      const statements = spy.mock.calls.filter(([sql]) => typeof sql === 'string' || (typeof sql === 'object' && sql !== null && 'text' in sql)).length;
+      const statements = spy.mock.calls.filter(
+        ([sql]) =>
+          typeof sql === 'string' || (typeof sql === 'object' && sql !== null && 'text' in sql),
+      ).length;
       spy.mockRestore();
       return statements;
     };

@@ -19,12 +19,20 @@ interface Operation {
 }
 interface Document {
   paths: Record<string, Record<string, Operation>>;
-  components: { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> };
+  components: {
+    responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }>;
+  };
 }
 
-const document = JSON.parse(readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8')) as Document;
+const document = JSON.parse(
+  readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8'),
+) as Document;
 const operations = Object.entries(document.paths).flatMap(([path, item]) =>
-  Object.entries(item).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, method, operation })),
+  Object.entries(item).map(([method, operation]) => ({
+    route: `${method.toUpperCase()} ${path}`,
+    method,
+    operation,
+  })),
 );
 /** Routes the reviewed permission list marks public, in OpenAPI path syntax. */
 const publicRoutes = new Set(
@@ -37,15 +45,24 @@ const publicRoutes = new Set(
 describe('API contract (e2e)', () => {
   it('documents every operation (guards the walk itself)', () => {
     expect(operations.length).toBeGreaterThan(100);
-    expect(operations.map((o) => o.operation.operationId)).toEqual(expect.arrayContaining(['cases.list', 'cases.transition', 'aiSystems.create']));
+    expect(operations.map((o) => o.operation.operationId)).toEqual(
+      expect.arrayContaining(['cases.list', 'cases.transition', 'aiSystems.create']),
+    );
   });
 
   it('gives every operation a unique dotted id, a summary and a description', () => {
     const ids = operations.map((o) => o.operation.operationId);
     expect(new Set(ids).size).toBe(ids.length);
     for (const { route, operation } of operations) {
-      expect({ route, id: operation.operationId }).toEqual({ route, id: expect.stringMatching(/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/) });
-      expect({ route, summary: (operation.summary ?? '').length > 5, description: (operation.description ?? '').length > 10 }).toEqual({ route, summary: true, description: true });
+      expect({ route, id: operation.operationId }).toEqual({
+        route,
+        id: expect.stringMatching(/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/),
+      });
+      expect({
+        route,
+        summary: (operation.summary ?? '').length > 5,
+        description: (operation.description ?? '').length > 10,
+      }).toEqual({ route, summary: true, description: true });
     }
   });
 
@@ -68,10 +85,15 @@ describe('API contract (e2e)', () => {
       ];
       expect({ route, statuses }).toEqual({ route, statuses: expect.arrayContaining(expected) });
       // The liveness probe takes no input and answers 200 only.
-      expect({ route, listsErrors: statuses.length > 0 }).toEqual({ route, listsErrors: route !== 'GET /health/live' });
+      expect({ route, listsErrors: statuses.length > 0 }).toEqual({
+        route,
+        listsErrors: route !== 'GET /health/live',
+      });
       for (const status of statuses) {
         const name = operation.responses[status].$ref?.replace('#/components/responses/', '') ?? '';
-        expect(document.components.responses[name]?.content['application/problem+json'].schema.$ref).toBe('#/components/schemas/Problem');
+        expect(
+          document.components.responses[name]?.content['application/problem+json'].schema.$ref,
+        ).toBe('#/components/schemas/Problem');
       }
     }
   });
@@ -94,9 +116,17 @@ describe('API contract (e2e)', () => {
 
     it('accepts the current version on a request and refuses an unsupported one with problem+json', async () => {
       await t.http().get('/health/live').set('Overleg-Api-Version', '1').expect(200);
-      const refused = await t.http().get('/health/live').set('Overleg-Api-Version', '2').expect(400);
+      const refused = await t
+        .http()
+        .get('/health/live')
+        .set('Overleg-Api-Version', '2')
+        .expect(400);
       expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(refused.body).toMatchObject({ status: 400, code: 'api.version_unsupported', supportedVersions: ['1'] });
+      expect(refused.body).toMatchObject({
+        status: 400,
+        code: 'api.version_unsupported',
+        supportedVersions: ['1'],
+      });
     });
   });
 });

@@ -20,16 +20,26 @@ import { startTestApp, type TestApp } from './support/test-app';
 const REPO = join(__dirname, '..');
 
 /** Runs `npm run backup` / `npm run restore` (their scripts) as a child process, as an operator would. */
-function run(script: 'backup' | 'restore', args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+function run(
+  script: 'backup' | 'restore',
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; output: string }> {
   const full: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' };
   delete full.DATABASE_URL;
   delete full.MIGRATION_DATABASE_URL;
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', `scripts/${script}.ts`, ...args], { cwd: REPO, env: { ...full, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', `scripts/${script}.ts`, ...args],
+    { cwd: REPO, env: { ...full, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const killer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-  return new Promise((resolve) => child.once('exit', (code) => (clearTimeout(killer), resolve({ code, output }))));
+  return new Promise((resolve) =>
+    child.once('exit', (code) => (clearTimeout(killer), resolve({ code, output }))),
+  );
 }
 
 /** Every application table with its row count and a digest of its rows, straight from SQL. */
@@ -43,9 +53,11 @@ async function tableDigests(ownerUrl: string): Promise<Record<string, string>> {
     );
     const digests: Record<string, string> = {};
     for (const { name } of tables) {
-      const [row] = (await client.query<{ n: number; digest: string | null }>(
-        `SELECT count(*)::int AS n, md5(string_agg(to_jsonb(t)::text, E'\\n' ORDER BY to_jsonb(t)::text COLLATE "C")) AS digest FROM "${name}" t`,
-      )).rows;
+      const [row] = (
+        await client.query<{ n: number; digest: string | null }>(
+          `SELECT count(*)::int AS n, md5(string_agg(to_jsonb(t)::text, E'\\n' ORDER BY to_jsonb(t)::text COLLATE "C")) AS digest FROM "${name}" t`,
+        )
+      ).rows;
       digests[name] = `${row.n}:${row.digest ?? '-'}`;
     }
     return digests;
@@ -77,7 +89,11 @@ describe('npm run backup / npm run restore (e2e)', () => {
   let fresh: string;
   const serverUrl = () => process.env[TEST_SERVER_ENV]!;
   // 700 kB of fixed bytes behind a PDF header: two content chunks.
-  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), createHash('sha512').update('seed').digest(), Buffer.alloc(700_000, 0x2a)]);
+  const pdf = Buffer.concat([
+    Buffer.from('%PDF-1.7\n'),
+    createHash('sha512').update('seed').digest(),
+    Buffer.alloc(700_000, 0x2a),
+  ]);
   let documentUrl: string;
   let memberLogin: { email: string; password: string };
 
@@ -88,8 +104,13 @@ describe('npm run backup / npm run restore (e2e)', () => {
     memberLogin = org.member;
     const hr = await t.login(org.hr);
     const { caseId } = await fileCase(t, org, hr);
-    const uploaded = await t.http().post(`/cases/${caseId}/documents`).set('Authorization', hr).field('title', 'Adviesaanvraag')
-      .attach('file', pdf, { filename: 'adviesaanvraag.pdf', contentType: 'application/pdf' }).expect(201);
+    const uploaded = await t
+      .http()
+      .post(`/cases/${caseId}/documents`)
+      .set('Authorization', hr)
+      .field('title', 'Adviesaanvraag')
+      .attach('file', pdf, { filename: 'adviesaanvraag.pdf', contentType: 'application/pdf' })
+      .expect(201);
     documentUrl = `/cases/${caseId}/documents/${uploaded.body.id}/versions/1/content`;
     fresh = `wc_restored_${randomBytes(4).toString('hex')}`;
     await adminQuery(serverUrl(), `CREATE DATABASE "${fresh}"`);
@@ -102,24 +123,45 @@ describe('npm run backup / npm run restore (e2e)', () => {
 
   it('restores an external PostgreSQL backup into a fresh database: the same rows, and the document downloads byte for byte', async () => {
     const file = join(dir, 'external.tar');
-    const backup = await run('backup', [file], { DATABASE_URL: t.config.database.url, MIGRATION_DATABASE_URL: t.ownerUrl });
-    expect({ code: backup.code, output: backup.code === 0 ? '' : backup.output }).toEqual({ code: 0, output: '' });
-    expect(backup.output).toMatch(/^Backed up .+: \d+ tables, \d+ rows, schema at \S+ → .+external\.tar\n$/);
+    const backup = await run('backup', [file], {
+      DATABASE_URL: t.config.database.url,
+      MIGRATION_DATABASE_URL: t.ownerUrl,
+    });
+    expect({ code: backup.code, output: backup.code === 0 ? '' : backup.output }).toEqual({
+      code: 0,
+      output: '',
+    });
+    expect(backup.output).toMatch(
+      /^Backed up .+: \d+ tables, \d+ rows, schema at \S+ → .+external\.tar\n$/,
+    );
 
     const freshOwner = withDatabase(serverUrl(), fresh);
     const freshApp = withDatabase(t.config.database.url!, fresh);
-    const restore = await run('restore', [file], { DATABASE_URL: freshApp, MIGRATION_DATABASE_URL: freshOwner });
+    const restore = await run('restore', [file], {
+      DATABASE_URL: freshApp,
+      MIGRATION_DATABASE_URL: freshOwner,
+    });
     expect(restore).toMatchObject({ code: 0 });
     expect(await tableDigests(freshOwner)).toEqual(await tableDigests(t.ownerUrl));
 
     // The restored database serves: login, and the document's bytes, as the runtime role.
-    const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(loadConfig({ NODE_ENV: 'test', DATABASE_URL: freshApp }))] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [ApiModule.forRoot(loadConfig({ NODE_ENV: 'test', DATABASE_URL: freshApp }))],
+    }).compile();
     const app = configureApp(moduleRef.createNestApplication());
     await app.listen(0, '127.0.0.1');
     try {
-      const http = () => request((app.getHttpServer() as import('node:http').Server));
-      const login = await http().post('/auth/login').send({ email: memberLogin.email, password: memberLogin.password }).expect(200);
-      const got = await http().get(documentUrl).set('Authorization', `Bearer ${login.body.accessToken}`).buffer(true).parse(binary).expect(200);
+      const http = () => request(app.getHttpServer() as import('node:http').Server);
+      const login = await http()
+        .post('/auth/login')
+        .send({ email: memberLogin.email, password: memberLogin.password })
+        .expect(200);
+      const got = await http()
+        .get(documentUrl)
+        .set('Authorization', `Bearer ${login.body.accessToken}`)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
       expect(Buffer.compare(got.body as Buffer, pdf)).toBe(0);
       await http().get('/health/ready').expect(200);
     } finally {
@@ -127,24 +169,37 @@ describe('npm run backup / npm run restore (e2e)', () => {
     }
 
     // A second restore into the now filled database is refused, and changes nothing.
-    const again = await run('restore', [file], { DATABASE_URL: freshApp, MIGRATION_DATABASE_URL: freshOwner });
+    const again = await run('restore', [file], {
+      DATABASE_URL: freshApp,
+      MIGRATION_DATABASE_URL: freshOwner,
+    });
     expect(again.code).toBe(1);
-    expect(again.output.trim()).toBe('Restore failed: The target database already holds an Overleg schema: restore into a new, empty database (or pass --replace).');
+    expect(again.output.trim()).toBe(
+      'Restore failed: The target database already holds an Overleg schema: restore into a new, empty database (or pass --replace).',
+    );
   });
 
   it('round-trips through the embedded default: restore into it, back it up again, the same tables and checksums', async () => {
     const file = join(dir, 'external.tar');
-    const embeddedEnv = { DATA_DIR: join(dir, 'embedded'), EMBEDDED_PG_PORT: String(await freePort()) };
+    const embeddedEnv = {
+      DATA_DIR: join(dir, 'embedded'),
+      EMBEDDED_PG_PORT: String(await freePort()),
+    };
     const restore = await run('restore', [file], embeddedEnv);
     expect(restore).toMatchObject({ code: 0 });
     expect(restore.output).toContain('into the embedded PostgreSQL in');
     const second = join(dir, 'embedded.tar');
     const backup = await run('backup', [second], embeddedEnv);
-    expect({ code: backup.code, output: backup.code === 0 ? '' : backup.output }).toEqual({ code: 0, output: '' });
+    expect({ code: backup.code, output: backup.code === 0 ? '' : backup.output }).toEqual({
+      code: 0,
+      output: '',
+    });
     const [original, roundTripped] = await Promise.all([manifestOf(file), manifestOf(second)]);
     expect(roundTripped.migrations).toEqual(original.migrations);
     expect(roundTripped.tables).toEqual(original.tables);
-    expect(roundTripped.tables.find((table) => table.name === 'document_content_chunk')?.rows).toBeGreaterThanOrEqual(2);
+    expect(
+      roundTripped.tables.find((table) => table.name === 'document_content_chunk')?.rows,
+    ).toBeGreaterThanOrEqual(2);
     expect(roundTripped.serverVersion).not.toBe(original.serverVersion); // PostgreSQL 18 embedded, another on the host
   }, 180_000);
 });

@@ -12,13 +12,18 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
   let orgA: GivenOrganisation;
   let orgB: GivenOrganisation;
   let sequence = 0;
-  const newEmail = () => `Invitee-${process.pid}-${++sequence}-${randomUUID().slice(0, 8)}@Example.test`;
+  const newEmail = () =>
+    `Invitee-${process.pid}-${++sequence}-${randomUUID().slice(0, 8)}@Example.test`;
 
   /** Logs in at the current (fake) time, so tokens stay valid after the clock moved. */
   const as = (user: GivenUser) => t.login(user);
 
   const invite = async (admin: GivenUser, organisationId: string, body: object) =>
-    t.http().post(`/organisations/${organisationId}/invitations`).set('Authorization', await as(admin)).send(body);
+    t
+      .http()
+      .post(`/organisations/${organisationId}/invitations`)
+      .set('Authorization', await as(admin))
+      .send(body);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -34,7 +39,11 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
         email,
         roles: [
           { role: 'council_member', worksCouncilId: orgA.worksCouncilId },
-          { role: 'committee_member', worksCouncilId: orgA.worksCouncilId, committeeId: orgA.committeeId },
+          {
+            role: 'committee_member',
+            worksCouncilId: orgA.worksCouncilId,
+            committeeId: orgA.committeeId,
+          },
         ],
       });
       expect(invited.status).toBe(201);
@@ -49,12 +58,25 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
       const token = invited.body.token as string;
 
       // Only the hash of the token is stored.
-      const [row] = await t.db.query(`SELECT organisation_id, email, token_hash, roles, accepted_at, expires_at FROM invitation WHERE id = $1`, [invited.body.id]);
-      expect(row).toMatchObject({ organisation_id: orgA.organisationId, email: email.toLowerCase(), token_hash: sha256(token), accepted_at: null });
+      const [row] = await t.db.query(
+        `SELECT organisation_id, email, token_hash, roles, accepted_at, expires_at FROM invitation WHERE id = $1`,
+        [invited.body.id],
+      );
+      expect(row).toMatchObject({
+        organisation_id: orgA.organisationId,
+        email: email.toLowerCase(),
+        token_hash: sha256(token),
+        accepted_at: null,
+      });
       expect(row.token_hash).not.toBe(token);
       expect(new Date(row.expires_at).toISOString()).toBe(expectedExpiry);
 
-      const accepted = await t.http().post('/invitations/accept').send({ token, displayName: 'Ingrid Invitee', password: 'a long enough password', language: 'en' });
+      const accepted = await t.http().post('/invitations/accept').send({
+        token,
+        displayName: 'Ingrid Invitee',
+        password: 'a long enough password',
+        language: 'en',
+      });
       expect(accepted.status).toBe(200);
       expect(accepted.body).toEqual({
         accessToken: expect.any(String),
@@ -64,62 +86,111 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
       });
 
       const expectedMemberships = [
-        expect.objectContaining({ organisationId: orgA.organisationId, worksCouncilId: orgA.worksCouncilId, committeeId: null, role: 'council_member' }),
-        expect.objectContaining({ organisationId: orgA.organisationId, worksCouncilId: orgA.worksCouncilId, committeeId: orgA.committeeId, role: 'committee_member' }),
+        expect.objectContaining({
+          organisationId: orgA.organisationId,
+          worksCouncilId: orgA.worksCouncilId,
+          committeeId: null,
+          role: 'council_member',
+        }),
+        expect.objectContaining({
+          organisationId: orgA.organisationId,
+          worksCouncilId: orgA.worksCouncilId,
+          committeeId: orgA.committeeId,
+          role: 'committee_member',
+        }),
       ];
-      const meWithIssuedToken = await t.http().get('/auth/me').set('Authorization', `Bearer ${accepted.body.accessToken}`);
+      const meWithIssuedToken = await t
+        .http()
+        .get('/auth/me')
+        .set('Authorization', `Bearer ${accepted.body.accessToken}`);
       expect(meWithIssuedToken.status).toBe(200);
-      expect(meWithIssuedToken.body).toMatchObject({ email: email.toLowerCase(), displayName: 'Ingrid Invitee', language: 'en', organisationId: orgA.organisationId });
-      expect(meWithIssuedToken.body.memberships).toEqual(expect.arrayContaining(expectedMemberships));
+      expect(meWithIssuedToken.body).toMatchObject({
+        email: email.toLowerCase(),
+        displayName: 'Ingrid Invitee',
+        language: 'en',
+        organisationId: orgA.organisationId,
+      });
+      expect(meWithIssuedToken.body.memberships).toEqual(
+        expect.arrayContaining(expectedMemberships),
+      );
       expect(meWithIssuedToken.body.memberships).toHaveLength(2);
 
       const bearer = await t.login({ email, password: 'a long enough password' });
       const me = await t.http().get('/auth/me').set('Authorization', bearer).expect(200);
       expect(me.body.memberships).toEqual(expect.arrayContaining(expectedMemberships));
 
-      const [after] = await t.db.query(`SELECT accepted_at FROM invitation WHERE id = $1`, [invited.body.id]);
+      const [after] = await t.db.query(`SELECT accepted_at FROM invitation WHERE id = $1`, [
+        invited.body.id,
+      ]);
       expect(new Date(after.accepted_at).toISOString()).toBe(t.clock.now().toISOString());
 
       // The token works once.
-      const again = await t.http().post('/invitations/accept').send({ token, displayName: 'Someone Else', password: 'another long password' });
+      const again = await t
+        .http()
+        .post('/invitations/accept')
+        .send({ token, displayName: 'Someone Else', password: 'another long password' });
       expect(again.status).toBe(404);
       expect(again.headers['content-type']).toMatch(PROBLEM_JSON);
       expect(again.body).toMatchObject({ status: 404, code: 'invitation.not_found' });
-      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM app_user WHERE email = $1`, [email.toLowerCase()]);
+      const [{ count }] = await t.db.query(
+        `SELECT count(*)::int AS count FROM app_user WHERE email = $1`,
+        [email.toLowerCase()],
+      );
       expect(count).toBe(1);
     });
 
     it('answers an unknown token with the same 404', async () => {
-      const res = await t.http().post('/invitations/accept').send({ token: 'x'.repeat(43), displayName: 'Nobody', password: 'a long enough password' });
+      const res = await t
+        .http()
+        .post('/invitations/accept')
+        .send({ token: 'x'.repeat(43), displayName: 'Nobody', password: 'a long enough password' });
       expect(res.status).toBe(404);
       expect(res.body).toMatchObject({ status: 404, code: 'invitation.not_found' });
     });
 
     it('refuses an invitation after it expired (72 hours) and creates no account', async () => {
       const email = newEmail();
-      const invited = await invite(orgA.secretary, orgA.organisationId, { email, roles: [{ role: 'council_member', worksCouncilId: orgA.worksCouncilId }] });
+      const invited = await invite(orgA.secretary, orgA.organisationId, {
+        email,
+        roles: [{ role: 'council_member', worksCouncilId: orgA.worksCouncilId }],
+      });
       expect(invited.status).toBe(201);
 
       t.clock.advance({ hours: 73 });
 
-      const res = await t.http().post('/invitations/accept').send({ token: invited.body.token, displayName: 'Too Late', password: 'a long enough password' });
+      const res = await t.http().post('/invitations/accept').send({
+        token: invited.body.token,
+        displayName: 'Too Late',
+        password: 'a long enough password',
+      });
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
       expect(res.body).toMatchObject({ status: 404, code: 'invitation.not_found' });
-      const users = await t.db.query(`SELECT id FROM app_user WHERE email = $1`, [email.toLowerCase()]);
+      const users = await t.db.query(`SELECT id FROM app_user WHERE email = $1`, [
+        email.toLowerCase(),
+      ]);
       expect(users).toEqual([]);
-      const [row] = await t.db.query(`SELECT accepted_at FROM invitation WHERE id = $1`, [invited.body.id]);
+      const [row] = await t.db.query(`SELECT accepted_at FROM invitation WHERE id = $1`, [
+        invited.body.id,
+      ]);
       expect(row.accepted_at).toBeNull();
     });
 
     it('still accepts an invitation just before it expires', async () => {
       const email = newEmail();
-      const invited = await invite(orgA.admin, orgA.organisationId, { email, roles: [{ role: 'hr_manager' }] });
+      const invited = await invite(orgA.admin, orgA.organisationId, {
+        email,
+        roles: [{ role: 'hr_manager' }],
+      });
       expect(invited.status).toBe(201);
 
       t.clock.advance({ hours: 71 });
 
-      const res = await t.http().post('/invitations/accept').send({ token: invited.body.token, displayName: 'Just In Time', password: 'a long enough password' });
+      const res = await t.http().post('/invitations/accept').send({
+        token: invited.body.token,
+        displayName: 'Just In Time',
+        password: 'a long enough password',
+      });
       expect(res.status).toBe(200);
       const memberships = await t.db.query(
         `SELECT m.role, m.works_council_id FROM membership m JOIN app_user u ON u.id = m.user_id WHERE u.email = $1`,
@@ -130,55 +201,97 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
 
     it('refuses a council role without a works council with 422 and field errors, and stores nothing', async () => {
       const email = newEmail();
-      const res = await invite(orgA.admin, orgA.organisationId, { email, roles: [{ role: 'council_member' }] });
+      const res = await invite(orgA.admin, orgA.organisationId, {
+        email,
+        roles: [{ role: 'council_member' }],
+      });
       expect(res.status).toBe(422);
       expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
-      expect(res.body).toMatchObject({ status: 422, code: 'membership.council_required', errors: [{ path: 'worksCouncilId', message: expect.any(String) }] });
-      const rows = await t.db.query(`SELECT id FROM invitation WHERE email = $1`, [email.toLowerCase()]);
+      expect(res.body).toMatchObject({
+        status: 422,
+        code: 'membership.council_required',
+        errors: [{ path: 'worksCouncilId', message: expect.any(String) }],
+      });
+      const rows = await t.db.query(`SELECT id FROM invitation WHERE email = $1`, [
+        email.toLowerCase(),
+      ]);
       expect(rows).toEqual([]);
     });
 
-    it("refuses a works council of another organisation as the placement", async () => {
-      const res = await invite(orgA.admin, orgA.organisationId, { email: newEmail(), roles: [{ role: 'council_chair', worksCouncilId: orgB.worksCouncilId }] });
+    it('refuses a works council of another organisation as the placement', async () => {
+      const res = await invite(orgA.admin, orgA.organisationId, {
+        email: newEmail(),
+        roles: [{ role: 'council_chair', worksCouncilId: orgB.worksCouncilId }],
+      });
       expect(res.status).toBe(422);
-      expect(res.body).toMatchObject({ code: 'membership.council_required', errors: [{ path: 'worksCouncilId', message: expect.any(String) }] });
+      expect(res.body).toMatchObject({
+        code: 'membership.council_required',
+        errors: [{ path: 'worksCouncilId', message: expect.any(String) }],
+      });
     });
 
     it('refuses a council for an employer-side role and a committee member without a committee', async () => {
-      const employerWithCouncil = await invite(orgA.admin, orgA.organisationId, { email: newEmail(), roles: [{ role: 'hr_manager', worksCouncilId: orgA.worksCouncilId }] });
+      const employerWithCouncil = await invite(orgA.admin, orgA.organisationId, {
+        email: newEmail(),
+        roles: [{ role: 'hr_manager', worksCouncilId: orgA.worksCouncilId }],
+      });
       expect(employerWithCouncil.status).toBe(422);
-      expect(employerWithCouncil.body).toMatchObject({ code: 'membership.unexpected_council', errors: [{ path: 'worksCouncilId', message: expect.any(String) }] });
+      expect(employerWithCouncil.body).toMatchObject({
+        code: 'membership.unexpected_council',
+        errors: [{ path: 'worksCouncilId', message: expect.any(String) }],
+      });
 
-      const committeeless = await invite(orgA.admin, orgA.organisationId, { email: newEmail(), roles: [{ role: 'committee_member', worksCouncilId: orgA.worksCouncilId }] });
+      const committeeless = await invite(orgA.admin, orgA.organisationId, {
+        email: newEmail(),
+        roles: [{ role: 'committee_member', worksCouncilId: orgA.worksCouncilId }],
+      });
       expect(committeeless.status).toBe(422);
-      expect(committeeless.body).toMatchObject({ code: 'membership.committee_required', errors: [{ path: 'committeeId', message: expect.any(String) }] });
+      expect(committeeless.body).toMatchObject({
+        code: 'membership.committee_required',
+        errors: [{ path: 'committeeId', message: expect.any(String) }],
+      });
     });
 
     it('lets no council member invite (403 by the coarse permission)', async () => {
       const email = newEmail();
-      const res = await invite(orgA.member, orgA.organisationId, { email, roles: [{ role: 'council_member', worksCouncilId: orgA.worksCouncilId }] });
+      const res = await invite(orgA.member, orgA.organisationId, {
+        email,
+        roles: [{ role: 'council_member', worksCouncilId: orgA.worksCouncilId }],
+      });
       expect(res.status).toBe(403);
       expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
       expect(res.body).toMatchObject({ status: 403, code: 'auth.permission_denied' });
-      const rows = await t.db.query(`SELECT id FROM invitation WHERE email = $1`, [email.toLowerCase()]);
+      const rows = await t.db.query(`SELECT id FROM invitation WHERE email = $1`, [
+        email.toLowerCase(),
+      ]);
       expect(rows).toEqual([]);
     });
 
     it('lets no council chair invite to an employer-side role, and no org admin to a council role', async () => {
       const email = newEmail();
-      const byChair = await invite(orgA.chair, orgA.organisationId, { email, roles: [{ role: 'hr_manager' }] });
+      const byChair = await invite(orgA.chair, orgA.organisationId, {
+        email,
+        roles: [{ role: 'hr_manager' }],
+      });
       expect(byChair.status).toBe(403);
       expect(byChair.body).toMatchObject({ status: 403, code: 'organisation.admin_required' });
-      const byAdmin = await invite(orgA.admin, orgA.organisationId, { email, roles: [{ role: 'council_member', worksCouncilId: orgA.worksCouncilId }] });
+      const byAdmin = await invite(orgA.admin, orgA.organisationId, {
+        email,
+        roles: [{ role: 'council_member', worksCouncilId: orgA.worksCouncilId }],
+      });
       expect(byAdmin.status).toBe(403);
       expect(byAdmin.body).toMatchObject({ status: 403, code: 'membership.council_board_only' });
-      expect(await t.db.query(`SELECT id FROM invitation WHERE email = $1`, [email.toLowerCase()])).toEqual([]);
+      expect(
+        await t.db.query(`SELECT id FROM invitation WHERE email = $1`, [email.toLowerCase()]),
+      ).toEqual([]);
     });
   });
 
   describe('memberships', () => {
     it("lets the council's board add a council role to a user of the organisation and remove it again", async () => {
-      const user = await t.given.user(orgA.organisationId, 'council_member', { worksCouncilId: orgA.worksCouncilId });
+      const user = await t.given.user(orgA.organisationId, 'council_member', {
+        worksCouncilId: orgA.worksCouncilId,
+      });
       const chair = await as(orgA.chair);
 
       const added = await t
@@ -197,21 +310,57 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
         committeeId: null,
       });
       const membershipId = added.body.membershipId as string;
-      const rows = await t.db.query(`SELECT user_id, organisation_id, works_council_id, role FROM membership WHERE id = $1`, [membershipId]);
-      expect(rows).toEqual([{ user_id: user.id, organisation_id: orgA.organisationId, works_council_id: orgA.worksCouncilId, role: 'council_secretary' }]);
+      const rows = await t.db.query(
+        `SELECT user_id, organisation_id, works_council_id, role FROM membership WHERE id = $1`,
+        [membershipId],
+      );
+      expect(rows).toEqual([
+        {
+          user_id: user.id,
+          organisation_id: orgA.organisationId,
+          works_council_id: orgA.worksCouncilId,
+          role: 'council_secretary',
+        },
+      ]);
 
-      const list = await t.http().get(`/organisations/${orgA.organisationId}/memberships`).set('Authorization', chair).expect(200);
-      expect(list.body).toEqual(expect.arrayContaining([expect.objectContaining({ membershipId, userId: user.id, role: 'council_secretary' })]));
+      const list = await t
+        .http()
+        .get(`/organisations/${orgA.organisationId}/memberships`)
+        .set('Authorization', chair)
+        .expect(200);
+      expect(list.body).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ membershipId, userId: user.id, role: 'council_secretary' }),
+        ]),
+      );
 
-      const me = await t.http().get('/auth/me').set('Authorization', await as(user)).expect(200);
-      expect(me.body.memberships.map((m: { role: string }) => m.role).sort()).toEqual(['council_member', 'council_secretary']);
+      const me = await t
+        .http()
+        .get('/auth/me')
+        .set('Authorization', await as(user))
+        .expect(200);
+      expect(me.body.memberships.map((m: { role: string }) => m.role).sort()).toEqual([
+        'council_member',
+        'council_secretary',
+      ]);
 
       await t.http().delete(`/memberships/${membershipId}`).set('Authorization', chair).expect(204);
-      expect(await t.db.query(`SELECT id FROM membership WHERE id = $1`, [membershipId])).toEqual([]);
-      const meAfter = await t.http().get('/auth/me').set('Authorization', await as(user)).expect(200);
-      expect(meAfter.body.memberships.map((m: { role: string }) => m.role)).toEqual(['council_member']);
+      expect(await t.db.query(`SELECT id FROM membership WHERE id = $1`, [membershipId])).toEqual(
+        [],
+      );
+      const meAfter = await t
+        .http()
+        .get('/auth/me')
+        .set('Authorization', await as(user))
+        .expect(200);
+      expect(meAfter.body.memberships.map((m: { role: string }) => m.role)).toEqual([
+        'council_member',
+      ]);
 
-      const again = await t.http().delete(`/memberships/${membershipId}`).set('Authorization', chair);
+      const again = await t
+        .http()
+        .delete(`/memberships/${membershipId}`)
+        .set('Authorization', chair);
       expect(again.status).toBe(404);
       expect(again.body).toMatchObject({ status: 404, code: 'membership.not_found' });
     });
@@ -219,23 +368,48 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
     it('lets an org admin add and remove an employer-side role', async () => {
       const user = await t.given.user(orgA.organisationId, 'hr_manager');
       const admin = await as(orgA.admin);
-      const added = await t.http().post(`/organisations/${orgA.organisationId}/memberships`).set('Authorization', admin).send({ userId: user.id, role: 'employer_representative' });
+      const added = await t
+        .http()
+        .post(`/organisations/${orgA.organisationId}/memberships`)
+        .set('Authorization', admin)
+        .send({ userId: user.id, role: 'employer_representative' });
       expect(added.status).toBe(201);
-      expect(added.body).toMatchObject({ userId: user.id, email: user.email, role: 'employer_representative', worksCouncilId: null });
-      await t.http().delete(`/memberships/${added.body.membershipId}`).set('Authorization', admin).expect(204);
+      expect(added.body).toMatchObject({
+        userId: user.id,
+        email: user.email,
+        role: 'employer_representative',
+        worksCouncilId: null,
+      });
+      await t
+        .http()
+        .delete(`/memberships/${added.body.membershipId}`)
+        .set('Authorization', admin)
+        .expect(204);
     });
 
     it("shows staff e-mail addresses to the organisation's people, not to an external expert", async () => {
-      const byMember = await t.http().get(`/organisations/${orgA.organisationId}/memberships`).set('Authorization', await as(orgA.member)).expect(200);
-      const byExpert = await t.http().get(`/organisations/${orgA.organisationId}/memberships`).set('Authorization', await as(orgA.expert)).expect(200);
-      const hr = (list: { body: Array<{ userId: string; email: string | null; displayName: string }> }) => list.body.find((m) => m.userId === orgA.hr.id);
+      const byMember = await t
+        .http()
+        .get(`/organisations/${orgA.organisationId}/memberships`)
+        .set('Authorization', await as(orgA.member))
+        .expect(200);
+      const byExpert = await t
+        .http()
+        .get(`/organisations/${orgA.organisationId}/memberships`)
+        .set('Authorization', await as(orgA.expert))
+        .expect(200);
+      const hr = (list: {
+        body: Array<{ userId: string; email: string | null; displayName: string }>;
+      }) => list.body.find((m) => m.userId === orgA.hr.id);
       expect(hr(byMember)).toMatchObject({ email: orgA.hr.email, displayName: expect.any(String) });
       expect(hr(byExpert)).toMatchObject({ email: null, displayName: hr(byMember)?.displayName });
-      expect(byExpert.body.map((m: { email: string | null }) => m.email)).toEqual(byExpert.body.map(() => null));
+      expect(byExpert.body.map((m: { email: string | null }) => m.email)).toEqual(
+        byExpert.body.map(() => null),
+      );
       expect(byExpert.body).toHaveLength(byMember.body.length);
     });
 
-    it("lets no council chair add or remove an employer-side role", async () => {
+    it('lets no council chair add or remove an employer-side role', async () => {
       const chair = await as(orgA.chair);
       const user = await t.given.user(orgA.organisationId, 'hr_manager');
       const add = await t
@@ -246,17 +420,31 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
       expect(add.status).toBe(403);
       expect(add.body.code).toBe('organisation.admin_required');
 
-      const [{ id: membershipId }] = await t.db.query(`SELECT id FROM membership WHERE user_id = $1`, [user.id]);
-      const remove = await t.http().delete(`/memberships/${membershipId}`).set('Authorization', chair);
+      const [{ id: membershipId }] = await t.db.query(
+        `SELECT id FROM membership WHERE user_id = $1`,
+        [user.id],
+      );
+      const remove = await t
+        .http()
+        .delete(`/memberships/${membershipId}`)
+        .set('Authorization', chair);
       expect(remove.status).toBe(403);
       expect(remove.body.code).toBe('organisation.admin_required');
-      expect(await t.db.query(`SELECT id FROM membership WHERE id = $1`, [membershipId])).toHaveLength(1);
+      expect(
+        await t.db.query(`SELECT id FROM membership WHERE id = $1`, [membershipId]),
+      ).toHaveLength(1);
     });
 
     it('lets no council member add or remove memberships (403 by the coarse permission)', async () => {
       const member = await as(orgA.member);
-      const [{ id: membershipId }] = await t.db.query(`SELECT id FROM membership WHERE user_id = $1`, [orgA.committeeMember.id]);
-      const remove = await t.http().delete(`/memberships/${membershipId}`).set('Authorization', member);
+      const [{ id: membershipId }] = await t.db.query(
+        `SELECT id FROM membership WHERE user_id = $1`,
+        [orgA.committeeMember.id],
+      );
+      const remove = await t
+        .http()
+        .delete(`/memberships/${membershipId}`)
+        .set('Authorization', member);
       expect(remove.status).toBe(403);
       expect(remove.body.code).toBe('auth.permission_denied');
     });
@@ -279,30 +467,62 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
       return rest;
     };
 
-    it("answers an admin of organisation B with 404 on every route of organisation A, exactly as for an unknown id", async () => {
+    it('answers an admin of organisation B with 404 on every route of organisation A, exactly as for an unknown id', async () => {
       const bearer = await as(orgB.admin);
-      const [{ id: membershipOfA }] = await t.db.query(`SELECT id FROM membership WHERE user_id = $1`, [orgA.member.id]);
+      const [{ id: membershipOfA }] = await t.db.query(
+        `SELECT id FROM membership WHERE user_id = $1`,
+        [orgA.member.id],
+      );
       const userOfA = orgA.hr.id;
-      const routes: Array<{ method: 'get' | 'post' | 'patch' | 'delete'; path: (ids: { org: string; council: string; membership: string }) => string; body?: object }> = [
+      const routes: Array<{
+        method: 'get' | 'post' | 'patch' | 'delete';
+        path: (ids: { org: string; council: string; membership: string }) => string;
+        body?: object;
+      }> = [
         { method: 'get', path: (x) => `/organisations/${x.org}` },
         { method: 'get', path: (x) => `/organisations/${x.org}/works-councils` },
-        { method: 'post', path: (x) => `/organisations/${x.org}/works-councils`, body: { name: 'Hijacked council', kind: 'or' } },
+        {
+          method: 'post',
+          path: (x) => `/organisations/${x.org}/works-councils`,
+          body: { name: 'Hijacked council', kind: 'or' },
+        },
         { method: 'get', path: (x) => `/works-councils/${x.council}` },
-        { method: 'post', path: (x) => `/works-councils/${x.council}/committees`, body: { name: 'Hijacked committee' } },
+        {
+          method: 'post',
+          path: (x) => `/works-councils/${x.council}/committees`,
+          body: { name: 'Hijacked committee' },
+        },
         { method: 'get', path: (x) => `/organisations/${x.org}/memberships` },
-        { method: 'post', path: (x) => `/organisations/${x.org}/memberships`, body: { userId: userOfA, role: 'org_admin' } },
+        {
+          method: 'post',
+          path: (x) => `/organisations/${x.org}/memberships`,
+          body: { userId: userOfA, role: 'org_admin' },
+        },
         { method: 'delete', path: (x) => `/memberships/${x.membership}` },
-        { method: 'patch', path: (x) => `/memberships/${x.membership}`, body: { role: 'council_secretary' } },
+        {
+          method: 'patch',
+          path: (x) => `/memberships/${x.membership}`,
+          body: { role: 'council_secretary' },
+        },
         { method: 'post', path: (x) => `/organisations/${x.org}/users/${userOfA}/deactivation` },
         { method: 'get', path: (x) => `/works-councils/${x.council}/role-changes` },
-        { method: 'post', path: (x) => `/organisations/${x.org}/invitations`, body: { email: newEmail(), roles: [{ role: 'org_admin' }] } },
+        {
+          method: 'post',
+          path: (x) => `/organisations/${x.org}/invitations`,
+          body: { email: newEmail(), roles: [{ role: 'org_admin' }] },
+        },
       ];
-      const ofA = { org: orgA.organisationId, council: orgA.worksCouncilId, membership: membershipOfA };
+      const ofA = {
+        org: orgA.organisationId,
+        council: orgA.worksCouncilId,
+        membership: membershipOfA,
+      };
       const unknown = { org: randomUUID(), council: randomUUID(), membership: randomUUID() };
 
       const outcomes = [];
       for (const route of routes) {
-        const call = (ids: typeof ofA) => t.http()[route.method](route.path(ids)).set('Authorization', bearer).send(route.body);
+        const call = (ids: typeof ofA) =>
+          t.http()[route.method](route.path(ids)).set('Authorization', bearer).send(route.body);
         const real = await call(ofA);
         const fake = await call(unknown);
         outcomes.push({
@@ -321,27 +541,72 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
           contentType: expect.stringMatching(PROBLEM_JSON),
           body: outcome.unknownBody,
           unknownStatus: 404,
-          unknownBody: expect.objectContaining({ status: 404, code: expect.stringMatching(/\.not_found$/) }),
+          unknownBody: expect.objectContaining({
+            status: 404,
+            code: expect.stringMatching(/\.not_found$/),
+          }),
         });
       }
 
       // Nothing of A changed.
-      expect(await t.db.query(`SELECT id FROM membership WHERE id = $1`, [membershipOfA])).toHaveLength(1);
-      expect(await t.db.query(`SELECT id FROM works_council WHERE organisation_id = $1`, [orgA.organisationId])).toHaveLength(1);
-      expect(await t.db.query(`SELECT id FROM committee WHERE works_council_id = $1`, [orgA.worksCouncilId])).toHaveLength(1);
-      expect(await t.db.query(`SELECT id FROM membership WHERE user_id = $1 AND role = 'org_admin'`, [userOfA])).toEqual([]);
-      expect(await t.db.query(`SELECT deactivated_at FROM app_user WHERE id = $1`, [userOfA])).toEqual([{ deactivated_at: null }]);
-      expect(await t.db.query(`SELECT role FROM membership WHERE user_id = $1`, [orgA.member.id])).toEqual([{ role: 'council_member' }]);
-      expect(await t.db.query(`SELECT id FROM invitation WHERE organisation_id = $1 AND invited_by = $2`, [orgA.organisationId, orgB.admin.id])).toEqual([]);
+      expect(
+        await t.db.query(`SELECT id FROM membership WHERE id = $1`, [membershipOfA]),
+      ).toHaveLength(1);
+      expect(
+        await t.db.query(`SELECT id FROM works_council WHERE organisation_id = $1`, [
+          orgA.organisationId,
+        ]),
+      ).toHaveLength(1);
+      expect(
+        await t.db.query(`SELECT id FROM committee WHERE works_council_id = $1`, [
+          orgA.worksCouncilId,
+        ]),
+      ).toHaveLength(1);
+      expect(
+        await t.db.query(`SELECT id FROM membership WHERE user_id = $1 AND role = 'org_admin'`, [
+          userOfA,
+        ]),
+      ).toEqual([]);
+      expect(
+        await t.db.query(`SELECT deactivated_at FROM app_user WHERE id = $1`, [userOfA]),
+      ).toEqual([{ deactivated_at: null }]);
+      expect(
+        await t.db.query(`SELECT role FROM membership WHERE user_id = $1`, [orgA.member.id]),
+      ).toEqual([{ role: 'council_member' }]);
+      expect(
+        await t.db.query(
+          `SELECT id FROM invitation WHERE organisation_id = $1 AND invited_by = $2`,
+          [orgA.organisationId, orgB.admin.id],
+        ),
+      ).toEqual([]);
     });
 
     it('still serves organisation B its own data (the 404s above are the tenant check, not a broken token)', async () => {
       const bearer = await as(orgB.admin);
-      const org = await t.http().get(`/organisations/${orgB.organisationId}`).set('Authorization', bearer).expect(200);
-      expect(org.body).toEqual({ id: orgB.organisationId, name: expect.any(String), kind: 'employer', headcount: 250 });
-      const councils = await t.http().get(`/organisations/${orgB.organisationId}/works-councils`).set('Authorization', bearer).expect(200);
+      const org = await t
+        .http()
+        .get(`/organisations/${orgB.organisationId}`)
+        .set('Authorization', bearer)
+        .expect(200);
+      expect(org.body).toEqual({
+        id: orgB.organisationId,
+        name: expect.any(String),
+        kind: 'employer',
+        headcount: 250,
+      });
+      const councils = await t
+        .http()
+        .get(`/organisations/${orgB.organisationId}/works-councils`)
+        .set('Authorization', bearer)
+        .expect(200);
       expect(councils.body).toEqual([
-        { id: orgB.worksCouncilId, organisationId: orgB.organisationId, name: 'Ondernemingsraad', kind: 'or', committees: [{ id: orgB.committeeId, name: 'Technologie & Digitalisering' }] },
+        {
+          id: orgB.worksCouncilId,
+          organisationId: orgB.organisationId,
+          name: 'Ondernemingsraad',
+          kind: 'or',
+          committees: [{ id: orgB.committeeId, name: 'Technologie & Digitalisering' }],
+        },
       ]);
     });
 
@@ -355,7 +620,11 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
         const res = await t.http().get(path).set('Authorization', bearer);
         expect({ path, status: res.status }).toEqual({ path, status: 400 });
         expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
-        expect(res.body).toMatchObject({ status: 400, code: 'request.validation_failed', errors: [{ path: field, message: expect.stringContaining('UUID') }] });
+        expect(res.body).toMatchObject({
+          status: 400,
+          code: 'request.validation_failed',
+          errors: [{ path: field, message: expect.stringContaining('UUID') }],
+        });
       }
       const remove = await t.http().delete('/memberships/nope').set('Authorization', bearer);
       expect(remove.status).toBe(400);

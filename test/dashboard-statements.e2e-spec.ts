@@ -24,7 +24,9 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
   const scope = new AsyncLocalStorage<string[]>();
   const originalQuery = Client.prototype.query;
 
-  async function statementsOf<T>(run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  async function statementsOf<T>(
+    run: () => Promise<T>,
+  ): Promise<{ result: T; statements: string[] }> {
     const statements: string[] = [];
     const result = await scope.run(statements, run);
     return { result, statements };
@@ -33,25 +35,70 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
   /** A sent case of the committee, with an open art. 31 request, an open vote and an agenda item. */
   async function addCase(): Promise<void> {
     const filed = await fileCase(t, org, bearer.hr);
-    await t.http().put(`/cases/${filed.caseId}/committee`).set('Authorization', bearer.chair).send({ version: filed.version, committeeId: org.committeeId }).expect(200);
-    await t.http().post(`/cases/${filed.caseId}/information-requests`).set('Authorization', bearer.chair).send({ question: 'Welke data?' }).expect(201);
+    await t
+      .http()
+      .put(`/cases/${filed.caseId}/committee`)
+      .set('Authorization', bearer.chair)
+      .send({ version: filed.version, committeeId: org.committeeId })
+      .expect(200);
+    await t
+      .http()
+      .post(`/cases/${filed.caseId}/information-requests`)
+      .set('Authorization', bearer.chair)
+      .send({ question: 'Welke data?' })
+      .expect(201);
     const closesAt = new Date(t.clock.now().getTime() + 2 * 86_400_000).toISOString();
-    await t.http().post(`/cases/${filed.caseId}/internal/votes`).set('Authorization', bearer.chair)
-      .send({ proposal: 'Positief advies?', options: ['positive', 'negative'], quorum: 2, closesAt }).expect(201);
-    await t.http().post(`/meetings/${meetingId}/agenda-items`).set('Authorization', bearer.chair).send({ title: 'Agendapunt', caseId: filed.caseId }).expect(201);
+    await t
+      .http()
+      .post(`/cases/${filed.caseId}/internal/votes`)
+      .set('Authorization', bearer.chair)
+      .send({
+        proposal: 'Positief advies?',
+        options: ['positive', 'negative'],
+        quorum: 2,
+        closesAt,
+      })
+      .expect(201);
+    await t
+      .http()
+      .post(`/meetings/${meetingId}/agenda-items`)
+      .set('Authorization', bearer.chair)
+      .send({ title: 'Agendapunt', caseId: filed.caseId })
+      .expect(201);
   }
 
-  async function measure(): Promise<Record<string, { statements: number; cases: number; votes?: number; requests?: number; meetingCases?: number }>> {
+  async function measure(): Promise<
+    Record<
+      string,
+      {
+        statements: number;
+        cases: number;
+        votes?: number;
+        requests?: number;
+        meetingCases?: number;
+      }
+    >
+  > {
     const overviews = t.app.get(OverviewsService);
     const auth = t.app.get(AuthService);
     const chair = (await auth.actorFor(org.chair.id))!;
     const committeeMember = (await auth.actorFor(org.committeeMember.id))!;
     const officer = (await auth.actorFor(union.officer.id))!;
     const council = async (actor: typeof chair) => {
-      const { result, statements } = await statementsOf(() => overviews.councilDashboard(actor, org.worksCouncilId, {}));
-      return { statements: statements.length, cases: result.totals.cases, votes: result.totals.openVotes, requests: result.totals.openInformationRequests, meetingCases: result.upcomingMeetings[0]?.cases.length ?? 0 };
+      const { result, statements } = await statementsOf(() =>
+        overviews.councilDashboard(actor, org.worksCouncilId, {}),
+      );
+      return {
+        statements: statements.length,
+        cases: result.totals.cases,
+        votes: result.totals.openVotes,
+        requests: result.totals.openInformationRequests,
+        meetingCases: result.upcomingMeetings[0]?.cases.length ?? 0,
+      };
     };
-    const unionRun = await statementsOf(() => overviews.unionDashboard(officer, union.organisationId, {}));
+    const unionRun = await statementsOf(() =>
+      overviews.unionDashboard(officer, union.organisationId, {}),
+    );
     return {
       chair: await council(chair),
       committeeMember: await council(committeeMember),
@@ -62,7 +109,9 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
   beforeAll(async () => {
     Client.prototype.query = function (this: Client, ...args: unknown[]) {
       const sql = args[0];
-      scope.getStore()?.push(typeof sql === 'string' ? sql : String((sql as { text?: string }).text));
+      scope
+        .getStore()
+        ?.push(typeof sql === 'string' ? sql : String((sql as { text?: string }).text));
       return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof Client.prototype.query;
     t = await startTestApp();
@@ -71,10 +120,23 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
     for (const [name, user] of Object.entries({ hr: org.hr, chair: org.chair })) {
       bearer[name] = await t.login(user);
     }
-    await t.http().post(`/works-councils/${org.worksCouncilId}/union-shares`).set('Authorization', bearer.chair)
-      .send({ unionOrganisationId: union.organisationId, allCases: true, scope: 'dossier' }).expect(201);
-    const meeting = await t.http().post(`/works-councils/${org.worksCouncilId}/meetings`).set('Authorization', bearer.chair)
-      .send({ kind: 'consultation', title: 'Overlegvergadering', startsAt: '2026-03-20T09:00:00Z', location: 'Zaal 2' }).expect(201);
+    await t
+      .http()
+      .post(`/works-councils/${org.worksCouncilId}/union-shares`)
+      .set('Authorization', bearer.chair)
+      .send({ unionOrganisationId: union.organisationId, allCases: true, scope: 'dossier' })
+      .expect(201);
+    const meeting = await t
+      .http()
+      .post(`/works-councils/${org.worksCouncilId}/meetings`)
+      .set('Authorization', bearer.chair)
+      .send({
+        kind: 'consultation',
+        title: 'Overlegvergadering',
+        startsAt: '2026-03-20T09:00:00Z',
+        location: 'Zaal 2',
+      })
+      .expect(201);
     meetingId = meeting.body.id as string;
   });
   afterAll(async () => {
@@ -91,10 +153,26 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
     const four = await measure();
 
     // The dashboards did see every case (so the counts compare like with like)...
-    expect(one).toMatchObject({ chair: { cases: 1, votes: 1, requests: 1, meetingCases: 1 }, committeeMember: { cases: 1, votes: 1, requests: 1, meetingCases: 1 }, union: { cases: 1 } });
-    expect(four).toMatchObject({ chair: { cases: 4, votes: 4, requests: 4, meetingCases: 4 }, committeeMember: { cases: 4, votes: 4, requests: 4, meetingCases: 4 }, union: { cases: 4 } });
+    expect(one).toMatchObject({
+      chair: { cases: 1, votes: 1, requests: 1, meetingCases: 1 },
+      committeeMember: { cases: 1, votes: 1, requests: 1, meetingCases: 1 },
+      union: { cases: 1 },
+    });
+    expect(four).toMatchObject({
+      chair: { cases: 4, votes: 4, requests: 4, meetingCases: 4 },
+      committeeMember: { cases: 4, votes: 4, requests: 4, meetingCases: 4 },
+      union: { cases: 4 },
+    });
     // ...and no statement more for the three extra cases.
-    expect({ chair: four.chair.statements, committeeMember: four.committeeMember.statements, union: four.union.statements }).toEqual({ chair: one.chair.statements, committeeMember: one.committeeMember.statements, union: one.union.statements });
+    expect({
+      chair: four.chair.statements,
+      committeeMember: four.committeeMember.statements,
+      union: four.union.statements,
+    }).toEqual({
+      chair: one.chair.statements,
+      committeeMember: one.committeeMember.statements,
+      union: one.union.statements,
+    });
     // A handful, not one per case (and counted at all).
     expect(one.chair.statements).toBeGreaterThanOrEqual(5);
     expect(one.union.statements).toBeGreaterThanOrEqual(4);

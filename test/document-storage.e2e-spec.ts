@@ -62,13 +62,33 @@ async function startReplica(t: TestApp, env: Record<string, string>): Promise<Re
 }
 
 /** Uploads through `a`, downloads through `b`: the bytes must be the same. */
-async function uploadThroughOneDownloadThroughOther(a: TestApp, b: Replica, org: GivenOrganisation, bytes: Buffer): Promise<{ documentId: string }> {
+async function uploadThroughOneDownloadThroughOther(
+  a: TestApp,
+  b: Replica,
+  org: GivenOrganisation,
+  bytes: Buffer,
+): Promise<{ documentId: string }> {
   const hr = await a.login(org.hr);
   const { caseId } = await fileCase(a, org, hr);
-  const uploaded = await a.http().post(`/cases/${caseId}/documents`).set('Authorization', hr).field('title', 'Adviesaanvraag').attach('file', bytes, { filename: 'adviesaanvraag.pdf', contentType: 'application/pdf' }).expect(201);
-  expect(uploaded.body.latestVersion).toMatchObject({ sizeBytes: bytes.length, sha256: sha256(bytes) });
+  const uploaded = await a
+    .http()
+    .post(`/cases/${caseId}/documents`)
+    .set('Authorization', hr)
+    .field('title', 'Adviesaanvraag')
+    .attach('file', bytes, { filename: 'adviesaanvraag.pdf', contentType: 'application/pdf' })
+    .expect(201);
+  expect(uploaded.body.latestVersion).toMatchObject({
+    sizeBytes: bytes.length,
+    sha256: sha256(bytes),
+  });
   const member = await a.login(org.member);
-  const got = await b.http().get(`/cases/${caseId}/documents/${uploaded.body.id}/versions/1/content`).set('Authorization', member).buffer(true).parse(binary).expect(200);
+  const got = await b
+    .http()
+    .get(`/cases/${caseId}/documents/${uploaded.body.id}/versions/1/content`)
+    .set('Authorization', member)
+    .buffer(true)
+    .parse(binary)
+    .expect(200);
   expect(Buffer.compare(got.body as Buffer, bytes)).toBe(0);
   return { documentId: uploaded.body.id as string };
 }
@@ -81,8 +101,14 @@ describe('documents every replica can serve (e2e)', () => {
 
     beforeAll(async () => {
       dataDir = await mkdtemp(join(tmpdir(), 'overleg-storage-'));
-      a = await startTestApp({ MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES), DATA_DIR: join(dataDir, 'a') });
-      b = await startReplica(a, { MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES), DATA_DIR: join(dataDir, 'b') });
+      a = await startTestApp({
+        MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES),
+        DATA_DIR: join(dataDir, 'a'),
+      });
+      b = await startReplica(a, {
+        MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES),
+        DATA_DIR: join(dataDir, 'b'),
+      });
     });
     afterAll(async () => {
       await b?.app.close();
@@ -95,20 +121,35 @@ describe('documents every replica can serve (e2e)', () => {
       const org = await a.given.organisation();
       await uploadThroughOneDownloadThroughOther(a, b, org, bytes);
       const key = storageKeyFor(sha256(bytes));
-      const rows = await a.db.query<Array<{ size_bytes: string; chunk_count: number; chunks: number; total: string }>>(
+      const rows = await a.db.query<
+        Array<{ size_bytes: string; chunk_count: number; chunks: number; total: string }>
+      >(
         `SELECT c.size_bytes, c.chunk_count, count(k.*)::int AS chunks, sum(octet_length(k.bytes))::text AS total
            FROM document_content c JOIN document_content_chunk k USING (storage_key) WHERE c.storage_key = $1 GROUP BY 1, 2`,
         [key],
       );
-      expect(rows).toEqual([{ size_bytes: String(bytes.length), chunk_count: 3, chunks: 3, total: String(bytes.length) }]);
+      expect(rows).toEqual([
+        {
+          size_bytes: String(bytes.length),
+          chunk_count: 3,
+          chunks: 3,
+          total: String(bytes.length),
+        },
+      ]);
       expect(await readdir(dataDir, { recursive: true })).toEqual([]); // and nothing on disk
     });
 
     it('stores equal content once even when two replicas put it at the same moment', async () => {
       const bytes = pdfOf(600_000, 7);
       const key = storageKeyFor(sha256(bytes));
-      await Promise.all([a.app.get(DocumentStorage).put(key, bytes), b.app.get(DocumentStorage).put(key, bytes)]);
-      const [{ chunks }] = await a.db.query<Array<{ chunks: number }>>(`SELECT count(*)::int AS chunks FROM document_content_chunk WHERE storage_key = $1`, [key]);
+      await Promise.all([
+        a.app.get(DocumentStorage).put(key, bytes),
+        b.app.get(DocumentStorage).put(key, bytes),
+      ]);
+      const [{ chunks }] = await a.db.query<Array<{ chunks: number }>>(
+        `SELECT count(*)::int AS chunks FROM document_content_chunk WHERE storage_key = $1`,
+        [key],
+      );
       expect(chunks).toBe(2);
     });
 
@@ -119,16 +160,36 @@ describe('documents every replica can serve (e2e)', () => {
       const org = await a.given.organisation();
       const hr = await a.login(org.hr);
       const { caseId } = await fileCase(a, org, hr);
-      const uploaded = await a.http().post(`/cases/${caseId}/documents`).set('Authorization', hr).field('title', 'Oud').attach('file', legacy, { filename: 'oud.pdf', contentType: 'application/pdf' }).expect(201);
-      await a.ownerQuery(`DELETE FROM document_content WHERE storage_key = $1`, [storageKeyFor(hash)]);
+      const uploaded = await a
+        .http()
+        .post(`/cases/${caseId}/documents`)
+        .set('Authorization', hr)
+        .field('title', 'Oud')
+        .attach('file', legacy, { filename: 'oud.pdf', contentType: 'application/pdf' })
+        .expect(201);
+      await a.ownerQuery(`DELETE FROM document_content WHERE storage_key = $1`, [
+        storageKeyFor(hash),
+      ]);
       const legacyDir = join(dataDir, 'legacy');
       await mkdir(join(legacyDir, 'documents', 'sha256', hash.slice(0, 2)), { recursive: true });
       await writeFile(join(legacyDir, 'documents', 'sha256', hash.slice(0, 2), hash), legacy);
-      await writeFile(join(legacyDir, 'documents', 'sha256', hash.slice(0, 2), '.tmp-unfinished'), 'half');
+      await writeFile(
+        join(legacyDir, 'documents', 'sha256', hash.slice(0, 2), '.tmp-unfinished'),
+        'half',
+      );
 
-      const upgraded = await startReplica(a, { DATA_DIR: legacyDir, MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES) });
+      const upgraded = await startReplica(a, {
+        DATA_DIR: legacyDir,
+        MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES),
+      });
       try {
-        const got = await upgraded.http().get(`/cases/${caseId}/documents/${uploaded.body.id}/versions/1/content`).set('Authorization', hr).buffer(true).parse(binary).expect(200);
+        const got = await upgraded
+          .http()
+          .get(`/cases/${caseId}/documents/${uploaded.body.id}/versions/1/content`)
+          .set('Authorization', hr)
+          .buffer(true)
+          .parse(binary)
+          .expect(200);
         expect(Buffer.compare(got.body as Buffer, legacy)).toBe(0);
         // Kept for the operator to check and remove, under a name that is not imported again.
         expect(await readdir(legacyDir)).toEqual(['documents.imported-2026-03-02T09-00-00-000Z']);
@@ -145,8 +206,14 @@ describe('documents every replica can serve (e2e)', () => {
       await writeFile(join(otherDir, 'documents', 'sha256', hash.slice(0, 2), hash), stray);
       const replica = await startReplica(a, { DATA_DIR: otherDir });
       await replica.app.close();
-      expect(await readdir(join(otherDir, 'documents', 'sha256', hash.slice(0, 2)))).toEqual([hash]);
-      expect(await a.db.query(`SELECT 1 FROM document_content WHERE storage_key = $1`, [storageKeyFor(hash)])).toEqual([]);
+      expect(await readdir(join(otherDir, 'documents', 'sha256', hash.slice(0, 2)))).toEqual([
+        hash,
+      ]);
+      expect(
+        await a.db.query(`SELECT 1 FROM document_content WHERE storage_key = $1`, [
+          storageKeyFor(hash),
+        ]),
+      ).toEqual([]);
     });
   });
 
@@ -167,7 +234,13 @@ describe('documents every replica can serve (e2e)', () => {
 
     beforeAll(async () => {
       s3Dir = await mkdtemp(join(tmpdir(), 'overleg-s3rver-'));
-      s3 = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: s3Dir, configureBuckets: [{ name: 'overleg-documents' }] });
+      s3 = new S3rver({
+        address: '127.0.0.1',
+        port: 0,
+        silent: true,
+        directory: s3Dir,
+        configureBuckets: [{ name: 'overleg-documents' }],
+      });
       const { port } = await s3.run();
       endpoint = `http://127.0.0.1:${port}`;
       a = await startTestApp(env());
@@ -185,11 +258,20 @@ describe('documents every replica can serve (e2e)', () => {
       const org = await a.given.organisation();
       await uploadThroughOneDownloadThroughOther(a, b, org, bytes);
       const key = storageKeyFor(sha256(bytes));
-      const client = new S3Client({ endpoint, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
-      const object = await client.send(new GetObjectCommand({ Bucket: 'overleg-documents', Key: key }));
+      const client = new S3Client({
+        endpoint,
+        forcePathStyle: true,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      });
+      const object = await client.send(
+        new GetObjectCommand({ Bucket: 'overleg-documents', Key: key }),
+      );
       expect(Buffer.compare(Buffer.from(await object.Body!.transformToByteArray()), bytes)).toBe(0);
       client.destroy();
-      expect(await a.db.query(`SELECT storage_key FROM document_content WHERE storage_key = $1`, [key])).toEqual([]);
+      expect(
+        await a.db.query(`SELECT storage_key FROM document_content WHERE storage_key = $1`, [key]),
+      ).toEqual([]);
     });
 
     it('is ready while the bucket answers, and 503 naming the bucket when it does not exist', async () => {
@@ -198,7 +280,11 @@ describe('documents every replica can serve (e2e)', () => {
       try {
         const res = await wrong.http().get('/health/ready').expect(503);
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-        expect(res.body).toMatchObject({ code: 'service.unavailable', detail: 'The document bucket "no-such-bucket" is not reachable (NotFound): uploads and downloads fail.' });
+        expect(res.body).toMatchObject({
+          code: 'service.unavailable',
+          detail:
+            'The document bucket "no-such-bucket" is not reachable (NotFound): uploads and downloads fail.',
+        });
       } finally {
         await wrong.app.close();
       }

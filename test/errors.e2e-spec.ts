@@ -40,7 +40,10 @@ describe('errors as problem+json (e2e)', () => {
     const database = await createTestDatabase();
     dropDatabase = database.drop;
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url });
-    const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)], controllers: [FailingController] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [ApiModule.forRoot(config)],
+      controllers: [FailingController],
+    }).compile();
     app = configureApp(moduleRef.createNestApplication());
     await app.listen(0, '127.0.0.1');
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -77,16 +80,26 @@ describe('errors as problem+json (e2e)', () => {
     const res = await http().post('/auth/login').send(huge);
     expect(res.status).toBe(413);
     expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
-    expect(res.body).toMatchObject({ status: 413, code: 'request.too_large', title: 'Payload too large' });
+    expect(res.body).toMatchObject({
+      status: 413,
+      code: 'request.too_large',
+      title: 'Payload too large',
+    });
   });
 
   it('parses a body just under the limit (the limit is 1 MB, not less)', async () => {
-    const res = await http().post('/auth/login').send({ email: 'not-an-email', password: 'x'.repeat(900 * 1024) });
+    const res = await http()
+      .post('/auth/login')
+      .send({ email: 'not-an-email', password: 'x'.repeat(900 * 1024) });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('request.validation_failed');
-    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'email' }), expect.objectContaining({ path: 'password' })]));
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'email' }),
+        expect.objectContaining({ path: 'password' }),
+      ]),
+    );
   });
-
 
   // A lone surrogate escape once reached validator's isEmail, whose encodeURI threw: a 500.
   it.each([
@@ -101,27 +114,33 @@ describe('errors as problem+json (e2e)', () => {
   });
 
   it('accepts a well-formed surrogate pair (an emoji) in JSON escapes', async () => {
-    const res = await http().post('/auth/login').set('Content-Type', 'application/json').send('{"email":"\\ud83d\\ude80@example.test","password":"x"}');
+    const res = await http()
+      .post('/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email":"\\ud83d\\ude80@example.test","password":"x"}');
     expect(res.body.code).not.toBe('request.invalid_unicode');
     expect(res.status).toBeLessThan(500);
   });
-  it.each(['unexpected-error', 'unexpected-rejection'])('turns an unexpected error (%s) into a generic 500 without internals', async (route) => {
-    const res = await http().get(`/test-only/${route}`).set('x-correlation-id', 'boom-1');
-    expect(res.status).toBe(500);
-    expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
-    expect(res.body).toEqual({
-      type: 'urn:overleg:problem:server.internal_error',
-      title: 'Internal server error',
-      status: 500,
-      detail: 'Something went wrong on our side.',
-      code: 'server.internal_error',
-      instance: `/test-only/${route}`,
-      correlationId: 'boom-1',
-    });
-    expect(res.text).not.toContain('secret internals');
-    expect(res.text).not.toContain('hunter2');
-    expect(res.text).not.toMatch(/\.ts:\d+|\bat \w+ \(/);
-  });
+  it.each(['unexpected-error', 'unexpected-rejection'])(
+    'turns an unexpected error (%s) into a generic 500 without internals',
+    async (route) => {
+      const res = await http().get(`/test-only/${route}`).set('x-correlation-id', 'boom-1');
+      expect(res.status).toBe(500);
+      expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
+      expect(res.body).toEqual({
+        type: 'urn:overleg:problem:server.internal_error',
+        title: 'Internal server error',
+        status: 500,
+        detail: 'Something went wrong on our side.',
+        code: 'server.internal_error',
+        instance: `/test-only/${route}`,
+        correlationId: 'boom-1',
+      });
+      expect(res.text).not.toContain('secret internals');
+      expect(res.text).not.toContain('hunter2');
+      expect(res.text).not.toMatch(/\.ts:\d+|\bat \w+ \(/);
+    },
+  );
 
   describe('correlation ids', () => {
     it('issues one per response when none is given', async () => {
@@ -153,7 +172,9 @@ describe('errors as problem+json (e2e)', () => {
   // Node's HTTP parser refuses these before Express or the filter runs (apps/api/src/bootstrap/client-error.ts).
   describe('requests the HTTP parser refuses', () => {
     /** Sends raw bytes and reads the whole answer until the server closes the connection. */
-    async function raw(bytes: string): Promise<{ statusLine: string; headers: Record<string, string>; body: string }> {
+    async function raw(
+      bytes: string,
+    ): Promise<{ statusLine: string; headers: Record<string, string>; body: string }> {
       const { port } = new URL((await app.getUrl()).replace('[::1]', '127.0.0.1'));
       const text = await new Promise<string>((resolve, reject) => {
         const socket = connect(Number(port), '127.0.0.1', () => socket.write(bytes));
@@ -168,7 +189,12 @@ describe('errors as problem+json (e2e)', () => {
       });
       const [head, body = ''] = text.split('\r\n\r\n');
       const [statusLine, ...lines] = head.split('\r\n');
-      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        lines.map((l) => [
+          l.slice(0, l.indexOf(':')).toLowerCase(),
+          l.slice(l.indexOf(':') + 1).trim(),
+        ]),
+      );
       return { statusLine, headers, body };
     }
 
@@ -177,17 +203,28 @@ describe('errors as problem+json (e2e)', () => {
       expect(answer.headers['content-type']).toMatch(PROBLEM_JSON);
       expect(answer.headers.connection).toBe('close');
       expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body));
-      expect(JSON.parse(answer.body)).toEqual({ type: `urn:overleg:problem:${code}`, title: expect.any(String), status, detail: expect.any(String), code, correlationId: answer.headers['x-correlation-id'] });
+      expect(JSON.parse(answer.body)).toEqual({
+        type: `urn:overleg:problem:${code}`,
+        title: expect.any(String),
+        status,
+        detail: expect.any(String),
+        code,
+        correlationId: answer.headers['x-correlation-id'],
+      });
       expect(answer.headers['x-correlation-id']).toMatch(UUID);
     }
 
     it('answers a 20 kB URL with a 431 problem', async () => {
-      const answer = await raw(`GET /health/live?q=${'a'.repeat(20 * 1024)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+      const answer = await raw(
+        `GET /health/live?q=${'a'.repeat(20 * 1024)} HTTP/1.1\r\nHost: localhost\r\n\r\n`,
+      );
       expectProblem(answer, 431, 'request.headers_too_large');
     });
 
     it('answers a 20 kB header with a 431 problem', async () => {
-      const answer = await raw(`GET /health/live HTTP/1.1\r\nHost: localhost\r\nX-Filler: ${'b'.repeat(20 * 1024)}\r\n\r\n`);
+      const answer = await raw(
+        `GET /health/live HTTP/1.1\r\nHost: localhost\r\nX-Filler: ${'b'.repeat(20 * 1024)}\r\n\r\n`,
+      );
       expectProblem(answer, 431, 'request.headers_too_large');
     });
 
@@ -218,7 +255,12 @@ describe('errors as problem+json (e2e)', () => {
       const res = await http().get('/health/ready');
       expect(res.status).toBe(503);
       expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
-      expect(res.body).toMatchObject({ status: 503, title: 'Service unavailable', code: 'service.unavailable', detail: 'The database is not reachable.' });
+      expect(res.body).toMatchObject({
+        status: 503,
+        title: 'Service unavailable',
+        code: 'service.unavailable',
+        detail: 'The database is not reachable.',
+      });
       // Liveness does not depend on the database.
       await http().get('/health/live').expect(200);
     });

@@ -8,13 +8,28 @@ describe('Idempotency-Key on creating POSTs (e2e)', () => {
   let otherHr: string;
   let org: Awaited<ReturnType<TestApp['given']['organisation']>>;
 
-  const system = (name: string) => ({ name, vendor: 'Acme AI', purpose: 'Route planning', primaryPurpose: 'control_monitor' });
+  const system = (name: string) => ({
+    name,
+    vendor: 'Acme AI',
+    purpose: 'Route planning',
+    primaryPurpose: 'control_monitor',
+  });
   const create = (bearer: string, body: object, key?: string) => {
-    const req = t.http().post(`/organisations/${organisationId}/ai-systems`).set('Authorization', bearer);
+    const req = t
+      .http()
+      .post(`/organisations/${organisationId}/ai-systems`)
+      .set('Authorization', bearer);
     return (key === undefined ? req : req.set('Idempotency-Key', key)).send(body);
   };
   const countSystems = async (name: string) =>
-    Number((await t.ownerQuery<{ n: string }>(`SELECT count(*) AS n FROM ai_system WHERE organisation_id = $1 AND name = $2`, [organisationId, name]))[0].n);
+    Number(
+      (
+        await t.ownerQuery<{ n: string }>(
+          `SELECT count(*) AS n FROM ai_system WHERE organisation_id = $1 AND name = $2`,
+          [organisationId, name],
+        )
+      )[0].n,
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -51,7 +66,11 @@ describe('Idempotency-Key on creating POSTs (e2e)', () => {
   });
 
   it('stores nothing for a failed first request, so the retry with the same key creates', async () => {
-    const invalid = await create(hr, { ...system('Retry'), primaryPurpose: 'nonsense' }, 'key-4').expect(400);
+    const invalid = await create(
+      hr,
+      { ...system('Retry'), primaryPurpose: 'nonsense' },
+      'key-4',
+    ).expect(400);
     expect(invalid.body.code).toBe('request.validation_failed');
     // The validation pipe refuses before the handler; a domain refusal is released the same way.
     await create(hr, system('Retry'), 'key-4').expect(201);

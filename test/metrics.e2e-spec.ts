@@ -1,7 +1,13 @@
 import request from 'supertest';
 
 import { MetricsServer } from '@wc/metrics';
-import { freePort, type GivenOrganisation, waitUntil, startTestWorker, type TestWorker } from '@wc/testing';
+import {
+  freePort,
+  type GivenOrganisation,
+  waitUntil,
+  startTestWorker,
+  type TestWorker,
+} from '@wc/testing';
 import { WorkerModule } from '@wc/worker';
 
 import { fileCase } from './support/case-fixtures';
@@ -34,9 +40,15 @@ describe('/metrics (e2e)', () => {
     });
 
     it('refuses a scrape without the token, or with a wrong one: 401 problem', async () => {
-      for (const authorization of [undefined, 'Bearer wrong-token-of-the-same-size!', `Basic ${TOKEN}`]) {
+      for (const authorization of [
+        undefined,
+        'Bearer wrong-token-of-the-same-size!',
+        `Basic ${TOKEN}`,
+      ]) {
         const req = t.http().get('/metrics');
-        const res = await (authorization ? req.set('Authorization', authorization) : req).expect(401);
+        const res = await (authorization ? req.set('Authorization', authorization) : req).expect(
+          401,
+        );
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
         expect(res.body).toMatchObject({ status: 401, code: 'metrics.token_required' });
         expect(res.text).not.toContain('overleg_');
@@ -50,14 +62,41 @@ describe('/metrics (e2e)', () => {
       const listener = await Listener.connect(t.url, hr.replace(/^Bearer /, ''));
       listeners.push(listener);
       // One event through the relay, seen by the socket: the lag histogram has it.
-      await t.http().patch(`/cases/${caseId}`).set('Authorization', hr).send({ version: (await t.http().get(`/cases/${caseId}`).set('Authorization', hr)).body.version, title: 'Nieuwe titel' }).expect(200);
-      await waitUntil(async () => (await t.db.query(`SELECT count(*)::int AS n FROM realtime_delivery`))[0].n === 0, 10_000, () => 'the relay to drain');
+      await t
+        .http()
+        .patch(`/cases/${caseId}`)
+        .set('Authorization', hr)
+        .send({
+          version: (await t.http().get(`/cases/${caseId}`).set('Authorization', hr)).body.version,
+          title: 'Nieuwe titel',
+        })
+        .expect(200);
+      await waitUntil(
+        async () =>
+          (await t.db.query(`SELECT count(*)::int AS n FROM realtime_delivery`))[0].n === 0,
+        10_000,
+        () => 'the relay to drain',
+      );
 
-      const res = await t.http().get('/metrics').set('Authorization', `Bearer ${TOKEN}`).expect(200);
+      const res = await t
+        .http()
+        .get('/metrics')
+        .set('Authorization', `Bearer ${TOKEN}`)
+        .expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
       const text = res.text;
-      expect(sample(text, 'overleg_http_request_duration_seconds_count{method="POST",route="/auth/login",status="200"}')).toBe(1);
-      expect(sample(text, 'overleg_http_request_duration_seconds_count{method="GET",route="/cases/:caseId",status="200"}')).toBeGreaterThanOrEqual(2);
+      expect(
+        sample(
+          text,
+          'overleg_http_request_duration_seconds_count{method="POST",route="/auth/login",status="200"}',
+        ),
+      ).toBe(1);
+      expect(
+        sample(
+          text,
+          'overleg_http_request_duration_seconds_count{method="GET",route="/cases/:caseId",status="200"}',
+        ),
+      ).toBeGreaterThanOrEqual(2);
       expect(text).not.toContain(caseId); // route patterns, never ids
       expect(sample(text, 'overleg_socket_connections')).toBe(1);
       expect(sample(text, 'overleg_realtime_relay_lag_seconds_count')).toBeGreaterThanOrEqual(1);
@@ -65,7 +104,15 @@ describe('/metrics (e2e)', () => {
       expect(sample(text, 'overleg_process_resident_memory_bytes')).toBeGreaterThan(0);
 
       listener.socket.disconnect();
-      await waitUntil(async () => sample((await t.http().get('/metrics').set('Authorization', `Bearer ${TOKEN}`)).text, 'overleg_socket_connections') === 0, 5_000, () => 'the socket to be counted closed');
+      await waitUntil(
+        async () =>
+          sample(
+            (await t.http().get('/metrics').set('Authorization', `Bearer ${TOKEN}`)).text,
+            'overleg_socket_connections',
+          ) === 0,
+        5_000,
+        () => 'the socket to be counted closed',
+      );
     });
   });
 
@@ -79,7 +126,12 @@ describe('/metrics (e2e)', () => {
       [apiPort, workerPort] = await Promise.all([freePort(), freePort()]);
       // An SMTP port nobody listens on: every e-mail attempt fails.
       const deadSmtp = `smtp://127.0.0.1:${await freePort()}`;
-      t = await startTestApp({ METRICS_PORT: String(apiPort), WORKER_METRICS_PORT: String(workerPort), SMTP_URL: deadSmtp, PUBLIC_URL: 'https://overleg.test' });
+      t = await startTestApp({
+        METRICS_PORT: String(apiPort),
+        WORKER_METRICS_PORT: String(workerPort),
+        SMTP_URL: deadSmtp,
+        PUBLIC_URL: 'https://overleg.test',
+      });
       worker = await startTestWorker(WorkerModule.forRoot(t.config), t.clock);
     });
     afterAll(async () => {
@@ -101,14 +153,31 @@ describe('/metrics (e2e)', () => {
       const hr = await t.login(org.hr);
       // Sending the case notifies the council at once by e-mail: the mail that will fail.
       await fileCase(t, org, hr);
-      await waitUntil(async () => (await t.db.query(`SELECT count(*)::int AS n FROM mail_delivery WHERE status IN ('queued', 'retrying')`))[0].n > 0, 10_000, () => 'an e-mail to be queued');
+      await waitUntil(
+        async () =>
+          (
+            await t.db.query(
+              `SELECT count(*)::int AS n FROM mail_delivery WHERE status IN ('queued', 'retrying')`,
+            )
+          )[0].n > 0,
+        10_000,
+        () => 'an e-mail to be queued',
+      );
       await worker.sweeper.sweepOnce();
-      const scrape = async () => (await request(`http://127.0.0.1:${workerPort}`).get('/metrics').expect(200)).text;
-      await waitUntil(async () => (sample(await scrape(), 'overleg_mail_delivery_failures_total{final="false"}') ?? 0) >= 1, 15_000, () => 'a failed e-mail attempt to be counted');
+      const scrape = async () =>
+        (await request(`http://127.0.0.1:${workerPort}`).get('/metrics').expect(200)).text;
+      await waitUntil(
+        async () =>
+          (sample(await scrape(), 'overleg_mail_delivery_failures_total{final="false"}') ?? 0) >= 1,
+        15_000,
+        () => 'a failed e-mail attempt to be counted',
+      );
       const text = await scrape();
       expect(sample(text, 'overleg_reminder_sweep_duration_seconds_count')).toBe(1);
       expect(sample(text, 'overleg_mail_queue_size')).toBeGreaterThanOrEqual(1);
-      expect(sample(text, 'overleg_outbox_backlog{consumer="notification"}')).toBeGreaterThanOrEqual(0);
+      expect(
+        sample(text, 'overleg_outbox_backlog{consumer="notification"}'),
+      ).toBeGreaterThanOrEqual(0);
       expect(text).not.toContain('overleg_http_request_duration_seconds_count');
     });
   });

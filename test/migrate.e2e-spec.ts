@@ -9,14 +9,25 @@ const REPO = join(__dirname, '..');
 
 /** `scripts/migrate.ts` as its own process (the compose `migrate` service), until it exits. */
 function migrate(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-  const full: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env };
+  const full: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    ...env,
+  };
   delete full.MIGRATION_DATABASE_URL;
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'scripts/migrate.ts'], { cwd: REPO, env: full, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'scripts/migrate.ts'],
+    { cwd: REPO, env: full, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const killer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-  return new Promise((resolve) => child.once('exit', (code) => (clearTimeout(killer), resolve({ code, output }))));
+  return new Promise((resolve) =>
+    child.once('exit', (code) => (clearTimeout(killer), resolve({ code, output }))),
+  );
 }
 
 describe('two migrate processes started at once (e2e)', () => {

@@ -7,28 +7,141 @@ import { fileCase } from './support/case-fixtures';
 import { Listener } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';
 
-type Who = 'hr' | 'employerRep' | 'chair' | 'secretary' | 'member' | 'committeeMember' | 'expert' | 'admin' | 'officer' | 'otherHr' | 'otherChair';
+type Who =
+  | 'hr'
+  | 'employerRep'
+  | 'chair'
+  | 'secretary'
+  | 'member'
+  | 'committeeMember'
+  | 'expert'
+  | 'admin'
+  | 'officer'
+  | 'otherHr'
+  | 'otherChair';
 
 /** Issue #16: whom each case event reaches (by hand, from model.md "Visibility"), and who caused it. */
 const COUNCIL: Who[] = ['chair', 'secretary', 'member'];
 const EMPLOYER: Who[] = ['hr', 'employerRep'];
-const TABLE: Array<{ type: string; actor: Who; to: Who[]; mustAct: boolean; path: (ids: { caseId: string; meetingId: string }) => string }> = [
-  { type: 'case.request_submitted', actor: 'hr', to: COUNCIL, mustAct: true, path: ({ caseId }) => `/cases/${caseId}` },
-  { type: 'case.information_requested', actor: 'chair', to: EMPLOYER, mustAct: true, path: ({ caseId }) => `/cases/${caseId}/information` },
-  { type: 'case.information_provided', actor: 'hr', to: COUNCIL, mustAct: false, path: ({ caseId }) => `/cases/${caseId}/information` },
-  { type: 'case.consultation_requested', actor: 'secretary', to: EMPLOYER, mustAct: true, path: ({ caseId }) => `/cases/${caseId}` },
-  { type: 'meeting.scheduled', actor: 'secretary', to: ['hr', 'employerRep', 'chair', 'member'], mustAct: false, path: ({ meetingId }) => `/meetings/${meetingId}` },
-  { type: 'meeting.updated', actor: 'secretary', to: ['hr', 'employerRep', 'chair', 'member'], mustAct: false, path: ({ meetingId }) => `/meetings/${meetingId}` },
-  { type: 'meeting.cancelled', actor: 'hr', to: ['employerRep', ...COUNCIL], mustAct: false, path: ({ meetingId }) => `/meetings/${meetingId}` },
-  { type: 'meeting.minutes_recorded', actor: 'secretary', to: ['hr', 'employerRep', 'chair', 'member'], mustAct: true, path: ({ meetingId }) => `/meetings/${meetingId}` },
-  { type: 'case.council_position_recorded', actor: 'chair', to: EMPLOYER, mustAct: true, path: ({ caseId }) => `/cases/${caseId}` },
-  { type: 'case.employer_decision_recorded', actor: 'employerRep', to: COUNCIL, mustAct: true, path: ({ caseId }) => `/cases/${caseId}` },
-  { type: 'case.suspension_waived', actor: 'chair', to: [...EMPLOYER, 'secretary', 'member'], mustAct: false, path: ({ caseId }) => `/cases/${caseId}` },
-  { type: 'case.triage_proposed', actor: 'hr', to: ['chair', 'secretary'], mustAct: true, path: ({ caseId }) => `/cases/${caseId}/triage` },
-  { type: 'case.use_reported', actor: 'member', to: EMPLOYER, mustAct: true, path: ({ caseId }) => `/cases/${caseId}` },
-  { type: 'ai_system.use_started_gate_closed', actor: 'hr', to: COUNCIL, mustAct: true, path: ({ caseId }) => `/cases/${caseId}` },
-  { type: 'case.go_live_gate_opened', actor: 'hr', to: ['employerRep', ...COUNCIL], mustAct: false, path: ({ caseId }) => `/cases/${caseId}` },
-  { type: 'case.go_live_gate_closed', actor: 'chair', to: [...EMPLOYER, 'secretary', 'member'], mustAct: false, path: ({ caseId }) => `/cases/${caseId}` },
+const TABLE: Array<{
+  type: string;
+  actor: Who;
+  to: Who[];
+  mustAct: boolean;
+  path: (ids: { caseId: string; meetingId: string }) => string;
+}> = [
+  {
+    type: 'case.request_submitted',
+    actor: 'hr',
+    to: COUNCIL,
+    mustAct: true,
+    path: ({ caseId }) => `/cases/${caseId}`,
+  },
+  {
+    type: 'case.information_requested',
+    actor: 'chair',
+    to: EMPLOYER,
+    mustAct: true,
+    path: ({ caseId }) => `/cases/${caseId}/information`,
+  },
+  {
+    type: 'case.information_provided',
+    actor: 'hr',
+    to: COUNCIL,
+    mustAct: false,
+    path: ({ caseId }) => `/cases/${caseId}/information`,
+  },
+  {
+    type: 'case.consultation_requested',
+    actor: 'secretary',
+    to: EMPLOYER,
+    mustAct: true,
+    path: ({ caseId }) => `/cases/${caseId}`,
+  },
+  {
+    type: 'meeting.scheduled',
+    actor: 'secretary',
+    to: ['hr', 'employerRep', 'chair', 'member'],
+    mustAct: false,
+    path: ({ meetingId }) => `/meetings/${meetingId}`,
+  },
+  {
+    type: 'meeting.updated',
+    actor: 'secretary',
+    to: ['hr', 'employerRep', 'chair', 'member'],
+    mustAct: false,
+    path: ({ meetingId }) => `/meetings/${meetingId}`,
+  },
+  {
+    type: 'meeting.cancelled',
+    actor: 'hr',
+    to: ['employerRep', ...COUNCIL],
+    mustAct: false,
+    path: ({ meetingId }) => `/meetings/${meetingId}`,
+  },
+  {
+    type: 'meeting.minutes_recorded',
+    actor: 'secretary',
+    to: ['hr', 'employerRep', 'chair', 'member'],
+    mustAct: true,
+    path: ({ meetingId }) => `/meetings/${meetingId}`,
+  },
+  {
+    type: 'case.council_position_recorded',
+    actor: 'chair',
+    to: EMPLOYER,
+    mustAct: true,
+    path: ({ caseId }) => `/cases/${caseId}`,
+  },
+  {
+    type: 'case.employer_decision_recorded',
+    actor: 'employerRep',
+    to: COUNCIL,
+    mustAct: true,
+    path: ({ caseId }) => `/cases/${caseId}`,
+  },
+  {
+    type: 'case.suspension_waived',
+    actor: 'chair',
+    to: [...EMPLOYER, 'secretary', 'member'],
+    mustAct: false,
+    path: ({ caseId }) => `/cases/${caseId}`,
+  },
+  {
+    type: 'case.triage_proposed',
+    actor: 'hr',
+    to: ['chair', 'secretary'],
+    mustAct: true,
+    path: ({ caseId }) => `/cases/${caseId}/triage`,
+  },
+  {
+    type: 'case.use_reported',
+    actor: 'member',
+    to: EMPLOYER,
+    mustAct: true,
+    path: ({ caseId }) => `/cases/${caseId}`,
+  },
+  {
+    type: 'ai_system.use_started_gate_closed',
+    actor: 'hr',
+    to: COUNCIL,
+    mustAct: true,
+    path: ({ caseId }) => `/cases/${caseId}`,
+  },
+  {
+    type: 'case.go_live_gate_opened',
+    actor: 'hr',
+    to: ['employerRep', ...COUNCIL],
+    mustAct: false,
+    path: ({ caseId }) => `/cases/${caseId}`,
+  },
+  {
+    type: 'case.go_live_gate_closed',
+    actor: 'chair',
+    to: [...EMPLOYER, 'secretary', 'member'],
+    mustAct: false,
+    path: ({ caseId }) => `/cases/${caseId}`,
+  },
 ];
 
 /**
@@ -57,8 +170,17 @@ describe('case-event notifications (e2e)', () => {
     other = await t.given.organisation();
     union = await t.given.union();
     Object.assign(users, {
-      hr: org.hr, employerRep: org.employerRep, chair: org.chair, secretary: org.secretary, member: org.member,
-      committeeMember: org.committeeMember, expert: org.expert, admin: org.admin, officer: union.officer, otherHr: other.hr, otherChair: other.chair,
+      hr: org.hr,
+      employerRep: org.employerRep,
+      chair: org.chair,
+      secretary: org.secretary,
+      member: org.member,
+      committeeMember: org.committeeMember,
+      expert: org.expert,
+      admin: org.admin,
+      officer: union.officer,
+      otherHr: other.hr,
+      otherChair: other.chair,
     });
     // The member reads Overleg in English; everyone else in Dutch, the default.
     await t.db.query(`UPDATE app_user SET language = 'en' WHERE id = $1`, [org.member.id]);
@@ -79,7 +201,8 @@ describe('case-event notifications (e2e)', () => {
   const relay = async () => {
     await worker.module.get(NotificationRelay).relayPending();
     await waitUntil(
-      async () => (await t.db.query(`SELECT count(*)::int AS n FROM notification_relay_delivery`))[0].n === 0,
+      async () =>
+        (await t.db.query(`SELECT count(*)::int AS n FROM notification_relay_delivery`))[0].n === 0,
       10_000,
       () => 'the events to be relayed',
     );
@@ -87,113 +210,240 @@ describe('case-event notifications (e2e)', () => {
 
   async function mailSettled(): Promise<void> {
     await waitUntil(
-      async () => (await t.db.query(`SELECT count(*)::int AS n FROM mail_delivery WHERE status IN ('queued', 'retrying')`))[0].n === 0,
+      async () =>
+        (
+          await t.db.query(
+            `SELECT count(*)::int AS n FROM mail_delivery WHERE status IN ('queued', 'retrying')`,
+          )
+        )[0].n === 0,
       15_000,
       () => 'all e-mail deliveries to settle',
     );
   }
 
   /** A committed event as the producing lib writes it (its outbox row, in its own transaction). */
-  async function emit(type: string, actor: Who, payload: Record<string, unknown> = {}, onCase: string | null = caseId): Promise<string> {
+  async function emit(
+    type: string,
+    actor: Who,
+    payload: Record<string, unknown> = {},
+    onCase: string | null = caseId,
+  ): Promise<string> {
     t.clock.set(new Date(t.clock.now().getTime() + 1000));
     const [{ id }] = await t.db.query<Array<{ id: string }>>(
       `INSERT INTO domain_event (type, organisation_id, works_council_id, case_id, case_seq, actor_id, payload, occurred_at)
        VALUES ($1, $2, $3, $4::uuid, CASE WHEN $4::uuid IS NULL THEN NULL ELSE (SELECT COALESCE(max(case_seq), 0) + 1 FROM domain_event WHERE case_id = $4::uuid) END, $5, $6, $7)
        RETURNING id::text`,
-      [type, org.organisationId, org.worksCouncilId, onCase, users[actor].id, JSON.stringify(payload), t.clock.now()],
+      [
+        type,
+        org.organisationId,
+        org.worksCouncilId,
+        onCase,
+        users[actor].id,
+        JSON.stringify(payload),
+        t.clock.now(),
+      ],
     );
     return id;
   }
 
   const recipientsOf = async (eventId: string) =>
-    (await t.db.query<Array<{ user_id: string; email: string }>>(`SELECT user_id, email FROM notification WHERE source_event_id = $1 ORDER BY user_id`, [eventId]));
+    await t.db.query<Array<{ user_id: string; email: string }>>(
+      `SELECT user_id, email FROM notification WHERE source_event_id = $1 ORDER BY user_id`,
+      [eventId],
+    );
   const namesOf = (ids: string[]) =>
     ids.map((id) => (Object.keys(users) as Who[]).find((who) => users[who].id === id) ?? id).sort();
 
   it('a case sent to the council tells the council side who see it, once, in their language, live and by e-mail', async () => {
     const chair = await Listener.connect(t.url, bearer.chair.replace(/^Bearer /, ''));
     listeners.push(chair);
-    const triaged = await t.http().get(`/cases/${caseId}`).set('Authorization', bearer.hr).expect(200);
-    await t.http().post(`/cases/${caseId}/sending`).set('Authorization', bearer.hr).send({ version: triaged.body.version }).expect(201);
+    const triaged = await t
+      .http()
+      .get(`/cases/${caseId}`)
+      .set('Authorization', bearer.hr)
+      .expect(200);
+    await t
+      .http()
+      .post(`/cases/${caseId}/sending`)
+      .set('Authorization', bearer.hr)
+      .send({ version: triaged.body.version })
+      .expect(201);
     await relay();
-    const [{ id: sentEvent }] = await t.db.query<Array<{ id: string }>>(`SELECT id::text FROM domain_event WHERE type = 'case.sent' AND case_id = $1`, [caseId]);
-    expect(namesOf((await recipientsOf(sentEvent)).map((r) => r.user_id))).toEqual(['chair', 'member', 'secretary']);
-
-    const inbox = await t.http().get('/notifications').set('Authorization', bearer.member).expect(200);
-    expect(inbox.body.items).toEqual([
-      expect.objectContaining({ type: 'case.sent', kind: 'case.sent', caseId, link: `/cases/${caseId}`, title: 'New case for the works council – Introductie WarehouseInsight' }),
+    const [{ id: sentEvent }] = await t.db.query<Array<{ id: string }>>(
+      `SELECT id::text FROM domain_event WHERE type = 'case.sent' AND case_id = $1`,
+      [caseId],
+    );
+    expect(namesOf((await recipientsOf(sentEvent)).map((r) => r.user_id))).toEqual([
+      'chair',
+      'member',
+      'secretary',
     ]);
-    const [chairItem] = (await t.http().get('/notifications').set('Authorization', bearer.chair).expect(200)).body.items as Array<{ id: string; title: string }>;
-    expect(chairItem.title).toBe('Nieuwe zaak voor de ondernemingsraad – Introductie WarehouseInsight');
-    expect(await chair.event('notification.created', (e) => (e.notificationIds as string[] | undefined)?.includes(chairItem.id) ?? false)).toMatchObject({ userId: org.chair.id });
 
-    await waitUntil(() => smtp.to(org.member.email).length === 1 && smtp.to(org.chair.email).length === 1, 15_000, () => 'the case.sent e-mails');
+    const inbox = await t
+      .http()
+      .get('/notifications')
+      .set('Authorization', bearer.member)
+      .expect(200);
+    expect(inbox.body.items).toEqual([
+      expect.objectContaining({
+        type: 'case.sent',
+        kind: 'case.sent',
+        caseId,
+        link: `/cases/${caseId}`,
+        title: 'New case for the works council – Introductie WarehouseInsight',
+      }),
+    ]);
+    const [chairItem] = (
+      await t.http().get('/notifications').set('Authorization', bearer.chair).expect(200)
+    ).body.items as Array<{ id: string; title: string }>;
+    expect(chairItem.title).toBe(
+      'Nieuwe zaak voor de ondernemingsraad – Introductie WarehouseInsight',
+    );
+    expect(
+      await chair.event(
+        'notification.created',
+        (e) => (e.notificationIds as string[] | undefined)?.includes(chairItem.id) ?? false,
+      ),
+    ).toMatchObject({ userId: org.chair.id });
+
+    await waitUntil(
+      () => smtp.to(org.member.email).length === 1 && smtp.to(org.chair.email).length === 1,
+      15_000,
+      () => 'the case.sent e-mails',
+    );
     const [mail] = smtp.to(org.member.email);
     expect(mail.subject).toBe('New case for the works council – Introductie WarehouseInsight');
     expect(mail.text).toContain(`https://overleg.test/cases/${caseId}`);
-    expect(smtp.to(org.chair.email)[0].subject).toBe('Nieuwe zaak voor de ondernemingsraad – Introductie WarehouseInsight');
+    expect(smtp.to(org.chair.email)[0].subject).toBe(
+      'Nieuwe zaak voor de ondernemingsraad – Introductie WarehouseInsight',
+    );
     // The case's contents never leave in an e-mail.
     expect(mail.raw).not.toContain('Route planning');
-    for (const who of ['hr', 'employerRep', 'committeeMember', 'expert', 'admin', 'officer', 'otherHr', 'otherChair'] as Who[]) {
-      expect((await t.http().get('/notifications').set('Authorization', bearer[who]).expect(200)).body.items).toEqual([]);
+    for (const who of [
+      'hr',
+      'employerRep',
+      'committeeMember',
+      'expert',
+      'admin',
+      'officer',
+      'otherHr',
+      'otherChair',
+    ] as Who[]) {
+      expect(
+        (await t.http().get('/notifications').set('Authorization', bearer[who]).expect(200)).body
+          .items,
+      ).toEqual([]);
     }
   });
 
-  it.each(TABLE)('$type reaches exactly those who must act or are concerned', async ({ type, actor, to, mustAct, path }) => {
-    const eventId = await emit(type, actor, { meetingId });
-    await relay();
-    const rows = await recipientsOf(eventId);
-    expect(namesOf(rows.map((r) => r.user_id))).toEqual([...to].sort());
-    expect(new Set(rows.map((r) => r.email))).toEqual(new Set([mustAct ? 'immediate' : 'digest']));
-    const [item] = (await t.http().get('/notifications').set('Authorization', bearer[to[0]]).expect(200)).body.items as Array<{ type: string; link: string }>;
-    expect(item).toMatchObject({ type, link: path({ caseId, meetingId }) });
+  it.each(TABLE)(
+    '$type reaches exactly those who must act or are concerned',
+    async ({ type, actor, to, mustAct, path }) => {
+      const eventId = await emit(type, actor, { meetingId });
+      await relay();
+      const rows = await recipientsOf(eventId);
+      expect(namesOf(rows.map((r) => r.user_id))).toEqual([...to].sort());
+      expect(new Set(rows.map((r) => r.email))).toEqual(
+        new Set([mustAct ? 'immediate' : 'digest']),
+      );
+      const [item] = (
+        await t.http().get('/notifications').set('Authorization', bearer[to[0]]).expect(200)
+      ).body.items as Array<{ type: string; link: string }>;
+      expect(item).toMatchObject({ type, link: path({ caseId, meetingId }) });
 
-    // Relayed a second time: nothing new.
-    await t.db.query(`INSERT INTO notification_relay_delivery (event_id) VALUES ($1)`, [eventId]);
-    await relay();
-    expect(await recipientsOf(eventId)).toHaveLength(rows.length);
-  });
+      // Relayed a second time: nothing new.
+      await t.db.query(`INSERT INTO notification_relay_delivery (event_id) VALUES ($1)`, [eventId]);
+      await relay();
+      expect(await recipientsOf(eventId)).toHaveLength(rows.length);
+    },
+  );
 
   it('a committee member hears of the cases of their committee only, an expert of the cases they were added to', async () => {
     const before = await emit('case.employer_decision_recorded', 'hr');
     await relay();
-    await t.db.query(`UPDATE ai_case SET committee_id = $2, expert_ids = $3::jsonb WHERE id = $1`, [caseId, org.committeeId, JSON.stringify([org.expert.id])]);
+    await t.db.query(`UPDATE ai_case SET committee_id = $2, expert_ids = $3::jsonb WHERE id = $1`, [
+      caseId,
+      org.committeeId,
+      JSON.stringify([org.expert.id]),
+    ]);
     const after = await emit('case.employer_decision_recorded', 'hr');
     await relay();
-    expect(namesOf((await recipientsOf(before)).map((r) => r.user_id))).toEqual(['chair', 'member', 'secretary']);
-    expect(namesOf((await recipientsOf(after)).map((r) => r.user_id))).toEqual(['chair', 'committeeMember', 'expert', 'member', 'secretary']);
+    expect(namesOf((await recipientsOf(before)).map((r) => r.user_id))).toEqual([
+      'chair',
+      'member',
+      'secretary',
+    ]);
+    expect(namesOf((await recipientsOf(after)).map((r) => r.user_id))).toEqual([
+      'chair',
+      'committeeMember',
+      'expert',
+      'member',
+      'secretary',
+    ]);
     // The board only: not the committee, not the expert.
     const proposal = await emit('case.triage_proposed', 'hr');
     await relay();
-    expect(namesOf((await recipientsOf(proposal)).map((r) => r.user_id))).toEqual(['chair', 'secretary']);
-    await t.db.query(`UPDATE ai_case SET committee_id = NULL, expert_ids = '[]'::jsonb WHERE id = $1`, [caseId]);
+    expect(namesOf((await recipientsOf(proposal)).map((r) => r.user_id))).toEqual([
+      'chair',
+      'secretary',
+    ]);
+    await t.db.query(
+      `UPDATE ai_case SET committee_id = NULL, expert_ids = '[]'::jsonb WHERE id = $1`,
+      [caseId],
+    );
   });
 
   it('a union share granted or revoked reaches that union’s officers only', async () => {
     for (const type of ['union_share.granted', 'union_share.revoked']) {
-      const eventId = await emit(type, 'chair', { unionOrganisationId: union.organisationId, caseId: null, scope: 'status' }, null);
+      const eventId = await emit(
+        type,
+        'chair',
+        { unionOrganisationId: union.organisationId, caseId: null, scope: 'status' },
+        null,
+      );
       await relay();
       expect(namesOf((await recipientsOf(eventId)).map((r) => r.user_id))).toEqual(['officer']);
     }
-    const items = (await t.http().get('/notifications').set('Authorization', bearer.officer).expect(200)).body.items as Array<{ type: string; title: string }>;
+    const items = (
+      await t.http().get('/notifications').set('Authorization', bearer.officer).expect(200)
+    ).body.items as Array<{ type: string; title: string }>;
     expect(items.map((i) => i.type)).toEqual(['union_share.revoked', 'union_share.granted']);
     expect(items[1].title).toBe('Een ondernemingsraad deelt zaken met uw vakbond');
   });
 
   it('a vote opened reaches the council members who have not voted yet, never the employer side or an expert', async () => {
-    await t.db.query(`UPDATE ai_case SET committee_id = $2, expert_ids = $3::jsonb WHERE id = $1`, [caseId, org.committeeId, JSON.stringify([org.expert.id])]);
+    await t.db.query(`UPDATE ai_case SET committee_id = $2, expert_ids = $3::jsonb WHERE id = $1`, [
+      caseId,
+      org.committeeId,
+      JSON.stringify([org.expert.id]),
+    ]);
     const [{ id: voteId }] = await t.db.query<Array<{ id: string }>>(
       `INSERT INTO vote (case_id, proposal, options, quorum, closes_at, created_by, created_at, version)
        VALUES ($1, 'Advies?', '["positive","negative"]'::jsonb, 1, $3, $2, $4, 1) RETURNING id`,
       [caseId, org.chair.id, new Date('2026-12-10T12:00:00Z'), t.clock.now()],
     );
-    await t.db.query(`INSERT INTO ballot (vote_id, member_id, option, cast_at) VALUES ($1, $2, 'positive', $3)`, [voteId, org.secretary.id, t.clock.now()]);
+    await t.db.query(
+      `INSERT INTO ballot (vote_id, member_id, option, cast_at) VALUES ($1, $2, 'positive', $3)`,
+      [voteId, org.secretary.id, t.clock.now()],
+    );
     const eventId = await emit('internal.vote_opened', 'chair', { voteId });
     await relay();
-    await t.db.query(`UPDATE ai_case SET committee_id = NULL, expert_ids = '[]'::jsonb WHERE id = $1`, [caseId]);
-    expect(namesOf((await recipientsOf(eventId)).map((r) => r.user_id))).toEqual(['committeeMember', 'member']);
-    const [item] = (await t.http().get('/notifications').set('Authorization', bearer.member).expect(200)).body.items as Array<{ type: string; link: string; title: string }>;
-    expect(item).toMatchObject({ type: 'internal.vote_opened', link: `/cases/${caseId}/council`, title: 'A council vote is open – Introductie WarehouseInsight' });
+    await t.db.query(
+      `UPDATE ai_case SET committee_id = NULL, expert_ids = '[]'::jsonb WHERE id = $1`,
+      [caseId],
+    );
+    expect(namesOf((await recipientsOf(eventId)).map((r) => r.user_id))).toEqual([
+      'committeeMember',
+      'member',
+    ]);
+    const [item] = (
+      await t.http().get('/notifications').set('Authorization', bearer.member).expect(200)
+    ).body.items as Array<{ type: string; link: string; title: string }>;
+    expect(item).toMatchObject({
+      type: 'internal.vote_opened',
+      link: `/cases/${caseId}/council`,
+      title: 'A council vote is open – Introductie WarehouseInsight',
+    });
   });
 
   it('a vote closing within a day reminds, once, the council members who have not voted yet', async () => {
@@ -201,31 +451,53 @@ describe('case-event notifications (e2e)', () => {
       const [{ id }] = await t.db.query<Array<{ id: string }>>(
         `INSERT INTO vote (case_id, proposal, options, quorum, closes_at, created_by, created_at, version)
          VALUES ($1, 'Advies?', '["positive","negative"]'::jsonb, 1, $3, $2, $4, 1) RETURNING id`,
-        [caseId, org.chair.id, new Date(t.clock.now().getTime() + hours * 3_600_000), t.clock.now()],
+        [
+          caseId,
+          org.chair.id,
+          new Date(t.clock.now().getTime() + hours * 3_600_000),
+          t.clock.now(),
+        ],
       );
       return id;
     };
     const soon = await voteAt(20);
     const later = await voteAt(48);
-    await t.db.query(`INSERT INTO ballot (vote_id, member_id, option, cast_at) VALUES ($1, $2, 'positive', $3)`, [soon, org.secretary.id, t.clock.now()]);
+    await t.db.query(
+      `INSERT INTO ballot (vote_id, member_id, option, cast_at) VALUES ($1, $2, 'positive', $3)`,
+      [soon, org.secretary.id, t.clock.now()],
+    );
     const sweep = worker.module.get(VoteClosingSweep);
     expect(await sweep.sweepOnce()).toEqual({ reminded: 1 });
     // A second sweep reminds nobody again.
     expect(await sweep.sweepOnce()).toEqual({ reminded: 0 });
     await relay();
-    const events = await t.db.query<Array<{ id: string; payload: { voteId: string } }>>(`SELECT id::text, payload FROM domain_event WHERE type = 'internal.vote_closing_soon' AND case_id = $1`, [caseId]);
+    const events = await t.db.query<Array<{ id: string; payload: { voteId: string } }>>(
+      `SELECT id::text, payload FROM domain_event WHERE type = 'internal.vote_closing_soon' AND case_id = $1`,
+      [caseId],
+    );
     expect(events.map((e) => e.payload.voteId)).toEqual([soon]);
     // Not the secretary (voted), never the employer side or an expert.
-    expect(namesOf((await recipientsOf(events[0].id)).map((r) => r.user_id))).toEqual(['chair', 'member']);
-    const items = (await t.http().get('/notifications').set('Authorization', bearer.member).expect(200)).body.items as Array<{ type: string; link: string; title: string }>;
+    expect(namesOf((await recipientsOf(events[0].id)).map((r) => r.user_id))).toEqual([
+      'chair',
+      'member',
+    ]);
+    const items = (
+      await t.http().get('/notifications').set('Authorization', bearer.member).expect(200)
+    ).body.items as Array<{ type: string; link: string; title: string }>;
     // Created at the same (fake) instant as the earlier vote notices: found by type, not by position.
     expect(items.filter((i) => i.type === 'internal.vote_closing_soon')).toEqual([
-      expect.objectContaining({ link: `/cases/${caseId}/council`, title: 'A council vote closes soon – Introductie WarehouseInsight' }),
+      expect.objectContaining({
+        link: `/cases/${caseId}/council`,
+        title: 'A council vote closes soon – Introductie WarehouseInsight',
+      }),
     ]);
     // A day later the other vote is due, and only it.
     t.clock.set(new Date(t.clock.now().getTime() + 30 * 3_600_000));
     expect(await sweep.sweepOnce()).toEqual({ reminded: 1 });
-    const all = await t.db.query<Array<{ payload: { voteId: string } }>>(`SELECT payload FROM domain_event WHERE type = 'internal.vote_closing_soon' AND case_id = $1 ORDER BY id`, [caseId]);
+    const all = await t.db.query<Array<{ payload: { voteId: string } }>>(
+      `SELECT payload FROM domain_event WHERE type = 'internal.vote_closing_soon' AND case_id = $1 ORDER BY id`,
+      [caseId],
+    );
     expect(all.map((e) => e.payload.voteId)).toEqual([soon, later]);
     await relay();
     // Tokens expire by the clock: sign everyone in again for the tests that follow.
@@ -235,17 +507,41 @@ describe('case-event notifications (e2e)', () => {
   });
 
   it('a material change in the register tells the council of the system’s case, through the register’s own event', async () => {
-    const [{ ai_system_id: aiSystemId }] = await t.db.query<Array<{ ai_system_id: string }>>(`SELECT ai_system_id FROM ai_case WHERE id = $1`, [caseId]);
-    const system = await t.http().get(`/ai-systems/${aiSystemId}`).set('Authorization', bearer.hr).expect(200);
-    await t.http().patch(`/ai-systems/${aiSystemId}`).set('Authorization', bearer.hr)
-      .send({ version: system.body.version, purpose: 'Route planning, productivity and shift scoring' }).expect(200);
+    const [{ ai_system_id: aiSystemId }] = await t.db.query<Array<{ ai_system_id: string }>>(
+      `SELECT ai_system_id FROM ai_case WHERE id = $1`,
+      [caseId],
+    );
+    const system = await t
+      .http()
+      .get(`/ai-systems/${aiSystemId}`)
+      .set('Authorization', bearer.hr)
+      .expect(200);
+    await t
+      .http()
+      .patch(`/ai-systems/${aiSystemId}`)
+      .set('Authorization', bearer.hr)
+      .send({
+        version: system.body.version,
+        purpose: 'Route planning, productivity and shift scoring',
+      })
+      .expect(200);
     await relay();
-    const [{ id: eventId }] = await t.db.query<Array<{ id: string }>>(`SELECT id::text FROM domain_event WHERE type = 'ai_system.changed_materially' AND case_id = $1`, [caseId]);
-    expect(namesOf((await recipientsOf(eventId)).map((r) => r.user_id))).toEqual(['chair', 'member', 'secretary']);
+    const [{ id: eventId }] = await t.db.query<Array<{ id: string }>>(
+      `SELECT id::text FROM domain_event WHERE type = 'ai_system.changed_materially' AND case_id = $1`,
+      [caseId],
+    );
+    expect(namesOf((await recipientsOf(eventId)).map((r) => r.user_id))).toEqual([
+      'chair',
+      'member',
+      'secretary',
+    ]);
   });
 
   it('a draft case tells the council side nothing, and no council-internal event notifies anyone', async () => {
-    const draft = await t.db.query<Array<{ id: string }>>(`SELECT id FROM ai_case WHERE id = $1 AND status = 'sent'`, [caseId]);
+    const draft = await t.db.query<Array<{ id: string }>>(
+      `SELECT id FROM ai_case WHERE id = $1 AND status = 'sent'`,
+      [caseId],
+    );
     expect(draft).toHaveLength(1);
     await t.db.query(`UPDATE ai_case SET status = 'draft' WHERE id = $1`, [caseId]);
     const onDraft = await emit('case.request_submitted', 'hr');
@@ -260,7 +556,9 @@ describe('case-event notifications (e2e)', () => {
     await mailSettled();
     // The member (English) had: case.sent, request, information answered, meetings, decisions …
     const immediate = smtp.to(org.member.email).map((m) => m.subject);
-    expect(immediate).toEqual(expect.arrayContaining(['Advice or consent request filed – Introductie WarehouseInsight']));
+    expect(immediate).toEqual(
+      expect.arrayContaining(['Advice or consent request filed – Introductie WarehouseInsight']),
+    );
     expect(immediate).not.toContain('Information request answered – Introductie WarehouseInsight');
     t.clock.set(new Date('2026-12-02T06:00:00Z')); // 07:00 in Amsterdam
     await worker.module.get(ReminderSweeper).sweepOnce();
@@ -268,44 +566,112 @@ describe('case-event notifications (e2e)', () => {
     for (const who of Object.keys(users) as Who[]) {
       bearer[who] = await t.login(users[who]);
     }
-    const digest = smtp.to(org.member.email).find((m) => m.subject.startsWith('Overleg: daily digest'));
+    const digest = smtp
+      .to(org.member.email)
+      .find((m) => m.subject.startsWith('Overleg: daily digest'));
     expect(digest?.text).toContain('Information request answered – Introductie WarehouseInsight');
     expect(digest?.text).toContain('Consultation meeting scheduled – Introductie WarehouseInsight');
     expect(digest?.text).toContain(`https://overleg.test/meetings/${meetingId}`);
   });
 
   it('switches each type off, and a type left out of the PUT keeps its choice', async () => {
-    const prefs = await t.http().get('/me/notification-preferences').set('Authorization', bearer.member).expect(200);
-    expect(prefs.body.caseEvents).toEqual(expect.arrayContaining([
-      { type: 'case.request_submitted', mustAct: true, inApp: true, email: 'immediate' },
-      { type: 'case.information_provided', mustAct: false, inApp: true, email: 'digest' },
-    ]));
-    const off = (prefs.body.caseEvents as Array<{ type: string }>).map(({ type }) => ({ type, inApp: false, email: 'off' }));
-    await t.http().put('/me/notification-preferences').set('Authorization', bearer.member)
-      .send({ channels: prefs.body.channels, emailDelivery: prefs.body.emailDelivery, leadDays: prefs.body.leadDays, caseEvents: off }).expect(200);
-    const kept = await t.http().put('/me/notification-preferences').set('Authorization', bearer.member)
-      .send({ channels: prefs.body.channels, emailDelivery: prefs.body.emailDelivery, leadDays: prefs.body.leadDays }).expect(200);
-    expect(new Set((kept.body.caseEvents as Array<{ inApp: boolean; email: string }>).map((c) => `${c.inApp}/${c.email}`))).toEqual(new Set(['false/off']));
-    await t.http().put('/me/notification-preferences').set('Authorization', bearer.member)
-      .send({ channels: prefs.body.channels, emailDelivery: 'immediate', leadDays: null, caseEvents: [{ type: 'case.sent', inApp: 'yes', email: 'sometimes' }] }).expect(400);
+    const prefs = await t
+      .http()
+      .get('/me/notification-preferences')
+      .set('Authorization', bearer.member)
+      .expect(200);
+    expect(prefs.body.caseEvents).toEqual(
+      expect.arrayContaining([
+        { type: 'case.request_submitted', mustAct: true, inApp: true, email: 'immediate' },
+        { type: 'case.information_provided', mustAct: false, inApp: true, email: 'digest' },
+      ]),
+    );
+    const off = (prefs.body.caseEvents as Array<{ type: string }>).map(({ type }) => ({
+      type,
+      inApp: false,
+      email: 'off',
+    }));
+    await t
+      .http()
+      .put('/me/notification-preferences')
+      .set('Authorization', bearer.member)
+      .send({
+        channels: prefs.body.channels,
+        emailDelivery: prefs.body.emailDelivery,
+        leadDays: prefs.body.leadDays,
+        caseEvents: off,
+      })
+      .expect(200);
+    const kept = await t
+      .http()
+      .put('/me/notification-preferences')
+      .set('Authorization', bearer.member)
+      .send({
+        channels: prefs.body.channels,
+        emailDelivery: prefs.body.emailDelivery,
+        leadDays: prefs.body.leadDays,
+      })
+      .expect(200);
+    expect(
+      new Set(
+        (kept.body.caseEvents as Array<{ inApp: boolean; email: string }>).map(
+          (c) => `${c.inApp}/${c.email}`,
+        ),
+      ),
+    ).toEqual(new Set(['false/off']));
+    await t
+      .http()
+      .put('/me/notification-preferences')
+      .set('Authorization', bearer.member)
+      .send({
+        channels: prefs.body.channels,
+        emailDelivery: 'immediate',
+        leadDays: null,
+        caseEvents: [{ type: 'case.sent', inApp: 'yes', email: 'sometimes' }],
+      })
+      .expect(400);
 
     for (const { type, actor, to } of TABLE.filter((row) => row.to.includes('member'))) {
       const eventId = await emit(type, actor, { meetingId });
       await relay();
-      expect(namesOf((await recipientsOf(eventId)).map((r) => r.user_id))).toEqual(to.filter((who) => who !== 'member').sort());
+      expect(namesOf((await recipientsOf(eventId)).map((r) => r.user_id))).toEqual(
+        to.filter((who) => who !== 'member').sort(),
+      );
     }
   });
 
   it('names the term an event starts with its last day: an art. 31 question tells the employer by when to answer, in the inbox and the e-mail', async () => {
-    const asked = await t.http().post(`/cases/${caseId}/information-requests`).set('Authorization', bearer.chair).send({ question: 'Welke gegevens?' }).expect(201);
+    const asked = await t
+      .http()
+      .post(`/cases/${caseId}/information-requests`)
+      .set('Authorization', bearer.chair)
+      .send({ question: 'Welke gegevens?' })
+      .expect(201);
     await relay();
-    const [term] = await t.db.query<Array<{ strict_date: string }>>(`SELECT strict_date::text FROM deadline WHERE case_id = $1 AND track_kind = $2 AND status = 'open'`, [caseId, `information:${asked.body.id}`]);
+    const [term] = await t.db.query<Array<{ strict_date: string }>>(
+      `SELECT strict_date::text FROM deadline WHERE case_id = $1 AND track_kind = $2 AND status = 'open'`,
+      [caseId, `information:${asked.body.id}`],
+    );
     expect(term.strict_date).toBe(asked.body.dueDate);
     const [y, m, d] = term.strict_date.split('-').map(Number);
-    const day = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
-    const items = (await t.http().get('/notifications').set('Authorization', bearer.hr).expect(200)).body.items as Array<{ type: string; body: string }>;
+    const day = new Intl.DateTimeFormat('nl-NL', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(y, m - 1, d)));
+    const items = (await t.http().get('/notifications').set('Authorization', bearer.hr).expect(200))
+      .body.items as Array<{ type: string; body: string }>;
     const question = items.filter((i) => i.type === 'case.information_requested').at(0);
-    expect(question?.body.split('\n\n')).toEqual([expect.any(String), `Antwoordtermijn informatieverzoek: tot en met ${day}.`]);
-    await waitUntil(() => smtp.to(org.hr.email).some((mail) => mail.text.includes(`tot en met ${day}`)), 15_000, () => 'the e-mail naming the answer term');
+    expect(question?.body.split('\n\n')).toEqual([
+      expect.any(String),
+      `Antwoordtermijn informatieverzoek: tot en met ${day}.`,
+    ]);
+    await waitUntil(
+      () => smtp.to(org.hr.email).some((mail) => mail.text.includes(`tot en met ${day}`)),
+      15_000,
+      () => 'the e-mail naming the answer term',
+    );
   });
 });

@@ -5,8 +5,14 @@ import { createInterface } from 'node:readline';
 import { DataSource } from 'typeorm';
 
 import { dataSourceOptions } from '@wc/database';
-import { createTestDatabase, Given, type GivenOrganisation, DeadlineFixtures, SmtpSink, waitUntil } from '@wc/testing';
-
+import {
+  createTestDatabase,
+  Given,
+  type GivenOrganisation,
+  DeadlineFixtures,
+  SmtpSink,
+  waitUntil,
+} from '@wc/testing';
 
 const ROOT = join(__dirname, '..');
 const WORKER_SCRIPT = join(ROOT, 'libs/testing/src/worker-process.ts');
@@ -32,14 +38,14 @@ function startWorkerProcess(env: Record<string, string>): WorkerProcess {
   );
   const events: Array<Record<string, unknown>> = [];
   const stderr: string[] = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => {
+  createInterface({ input: child.stdout }).on('line', (line) => {
     try {
       events.push(JSON.parse(line) as Record<string, unknown>);
     } catch {
       stderr.push(line);
     }
   });
-  child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );

@@ -1,5 +1,12 @@
 import type { GivenOrganisation } from '@wc/testing';
-import { DeadlineFixtures, SmtpSink, waitUntil, startTestWorker, TEST_NOTIFICATIONS_OPTIONS, type TestWorker } from '@wc/testing';
+import {
+  DeadlineFixtures,
+  SmtpSink,
+  waitUntil,
+  startTestWorker,
+  TEST_NOTIFICATIONS_OPTIONS,
+  type TestWorker,
+} from '@wc/testing';
 import { WorkerModule } from '@wc/worker';
 
 import { startTestApp, type TestApp } from './support/test-app';

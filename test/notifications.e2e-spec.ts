@@ -1,7 +1,14 @@
 import ICAL from 'ical.js';
 
 import type { GivenOrganisation } from '@wc/testing';
-import { DeadlineFixtures, SECRET_CONTENTS, SmtpSink, waitUntil, startTestWorker, type TestWorker } from '@wc/testing';
+import {
+  DeadlineFixtures,
+  SECRET_CONTENTS,
+  SmtpSink,
+  waitUntil,
+  startTestWorker,
+  type TestWorker,
+} from '@wc/testing';
 import { WorkerModule } from '@wc/worker';
 
 import { startTestApp, type TestApp } from './support/test-app';

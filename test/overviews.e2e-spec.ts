@@ -40,7 +40,17 @@ describe('dashboards and CSV exports (e2e)', () => {
 
   /** Tokens expire by the clock; log everyone in again after moving it. */
   async function loginAll(): Promise<void> {
-    const users = { hrA: orgA.hr, chairA: orgA.chair, memberA: orgA.member, expertA: orgA.expert, hrB: orgB.hr, chairB: orgB.chair, memberB: orgB.member, x: unionX.officer, y: unionY.officer };
+    const users = {
+      hrA: orgA.hr,
+      chairA: orgA.chair,
+      memberA: orgA.member,
+      expertA: orgA.expert,
+      hrB: orgB.hr,
+      chairB: orgB.chair,
+      memberB: orgB.member,
+      x: unionX.officer,
+      y: unionY.officer,
+    };
     for (const [name, user] of Object.entries(users)) {
       bearer[name] = await t.login(user);
     }
@@ -53,14 +63,24 @@ describe('dashboards and CSV exports (e2e)', () => {
    * Arranges a WOR track straight in the database: the stage machine has its own tests; here the
    * dates must be exact so the figures can be counted by hand. The request goes in on day 0.
    */
-  async function arrangeTrack(caseId: string, kind: 'advice' | 'consent', positionDay: number): Promise<void> {
+  async function arrangeTrack(
+    caseId: string,
+    kind: 'advice' | 'consent',
+    positionDay: number,
+  ): Promise<void> {
     const steps: Array<[number, string, string]> = [
       [0, 'screening', 'consultation_requested'],
       [0, 'consultation_requested', 'consultation_held'],
       [0, 'consultation_held', 'request_submitted'],
       [positionDay, 'request_submitted', 'council_position'],
     ];
-    const history = steps.map(([day, from, to]) => ({ at: dayAt(day), from, to, action: { type: to }, actorSide: to === 'council_position' ? 'council_board' : 'employer' }));
+    const history = steps.map(([day, from, to]) => ({
+      at: dayAt(day),
+      from,
+      to,
+      action: { type: to },
+      actorSide: to === 'council_position' ? 'council_board' : 'employer',
+    }));
     await t.db.query(
       `UPDATE case_track SET stage = 'council_position', snapshot = snapshot || jsonb_build_object('stage', 'council_position', 'consultationsHeld', 1, 'history', $3::jsonb)
        WHERE case_id = $1 AND kind = $2`,
@@ -69,7 +89,14 @@ describe('dashboards and CSV exports (e2e)', () => {
   }
 
   /** An open term on a case, as the deadlines lib stores it. */
-  async function arrangeDeadline(caseId: string, org: GivenOrganisation, track: string, ruleId: string, triggerDate: string, strictDate: string): Promise<void> {
+  async function arrangeDeadline(
+    caseId: string,
+    org: GivenOrganisation,
+    track: string,
+    ruleId: string,
+    triggerDate: string,
+    strictDate: string,
+  ): Promise<void> {
     await t.db.query(
       `INSERT INTO deadline (case_id, organisation_id, works_council_id, track_kind, rule_id, source, statutory, fatal, trigger_date, strict_date, extended_date, due_at, status)
        VALUES ($1, $2, $3, $4, $5, 'W6', false, false, $6, $7, $7, ($7::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam', 'open')`,
@@ -77,7 +104,11 @@ describe('dashboards and CSV exports (e2e)', () => {
     );
   }
 
-  async function file(org: GivenOrganisation, hr: string, options: Parameters<typeof fileCase>[3] = {}): Promise<string> {
+  async function file(
+    org: GivenOrganisation,
+    hr: string,
+    options: Parameters<typeof fileCase>[3] = {},
+  ): Promise<string> {
     const { caseId } = await fileCase(t, org, bearer[hr], options);
     systems[caseId] = (await get(hr, `/cases/${caseId}`).expect(200)).body.aiSystemId as string;
     return caseId;
@@ -85,11 +116,21 @@ describe('dashboards and CSV exports (e2e)', () => {
 
   async function patchSystem(hr: string, systemId: string, body: Json): Promise<void> {
     const { version } = (await get(hr, `/ai-systems/${systemId}`).expect(200)).body as Json;
-    await t.http().patch(`/ai-systems/${systemId}`).set('Authorization', bearer[hr]).send({ version, ...body }).expect(200);
+    await t
+      .http()
+      .patch(`/ai-systems/${systemId}`)
+      .set('Authorization', bearer[hr])
+      .send({ version, ...body })
+      .expect(200);
   }
 
   async function share(chair: string, worksCouncilId: string, body: Json): Promise<void> {
-    await t.http().post(`/works-councils/${worksCouncilId}/union-shares`).set('Authorization', bearer[chair]).send(body).expect(201);
+    await t
+      .http()
+      .post(`/works-councils/${worksCouncilId}/union-shares`)
+      .set('Authorization', bearer[chair])
+      .send(body)
+      .expect(201);
   }
 
   beforeAll(async () => {
@@ -97,36 +138,92 @@ describe('dashboards and CSV exports (e2e)', () => {
     t.clock.set('2026-03-02T09:00:00Z');
     orgA = await t.given.organisation('Alfa Logistiek B.V.');
     orgB = await t.given.organisation('Beta Zorg B.V.');
-    await t.db.query(`UPDATE works_council SET name = $2 WHERE id = $1`, [orgA.worksCouncilId, 'OR Alfa Logistiek']);
-    await t.db.query(`UPDATE works_council SET name = $2 WHERE id = $1`, [orgB.worksCouncilId, 'OR Beta Zorg']);
+    await t.db.query(`UPDATE works_council SET name = $2 WHERE id = $1`, [
+      orgA.worksCouncilId,
+      'OR Alfa Logistiek',
+    ]);
+    await t.db.query(`UPDATE works_council SET name = $2 WHERE id = $1`, [
+      orgB.worksCouncilId,
+      'OR Beta Zorg',
+    ]);
     unionX = await t.given.union();
     unionY = await t.given.union();
     await loginAll();
 
     ids.A1 = await file(orgA, 'hrA');
-    ids.A2 = await file(orgA, 'hrA', { answers: monitoringTriageAnswers({ annexIIIPoint4: 'recruitment_selection' }) });
+    ids.A2 = await file(orgA, 'hrA', {
+      answers: monitoringTriageAnswers({ annexIIIPoint4: 'recruitment_selection' }),
+    });
     await patchSystem('hrA', systems[ids.A2], { primaryPurpose: 'support' });
     ids.A3 = await file(orgA, 'hrA');
     const a3 = (await get('hrA', `/cases/${ids.A3}`).expect(200)).body as Json;
-    await t.http().put(`/cases/${ids.A3}/triage`).set('Authorization', bearer.hrA).send({ version: a3.version, answers: monitoringTriageAnswers({ infersEmotions: true }) }).expect(200);
+    await t
+      .http()
+      .put(`/cases/${ids.A3}/triage`)
+      .set('Authorization', bearer.hrA)
+      .send({ version: a3.version, answers: monitoringTriageAnswers({ infersEmotions: true }) })
+      .expect(200);
     ids.A4 = await file(orgA, 'hrA', { send: false });
     ids.B1 = await file(orgB, 'hrB');
     ids.B2 = await file(orgB, 'hrB');
     const b2 = (await get('hrB', `/cases/${ids.B2}`).expect(200)).body as Json;
-    await t.http().patch(`/cases/${ids.B2}`).set('Authorization', bearer.hrB).send({ version: b2.version, title: EVIL_TITLE }).expect(200);
+    await t
+      .http()
+      .patch(`/cases/${ids.B2}`)
+      .set('Authorization', bearer.hrB)
+      .send({ version: b2.version, title: EVIL_TITLE })
+      .expect(200);
     ids.B3 = await file(orgB, 'hrB');
 
     // B2's consultation request and the two information requests go through the API (day 0).
     const b2Now = (await get('hrB', `/cases/${ids.B2}`).expect(200)).body as Json;
-    await t.http().post(`/cases/${ids.B2}/tracks/advice/transitions`).set('Authorization', bearer.hrB).send({ version: b2Now.version, action: { type: 'request_consultation', reasons: 'Overleg' } }).expect(201);
-    await t.http().post(`/cases/${ids.A2}/information-requests`).set('Authorization', bearer.memberA).send({ question: 'Welke data?' }).expect(201);
-    await t.http().post(`/cases/${ids.B1}/information-requests`).set('Authorization', bearer.memberB).send({ question: 'Wie heeft toegang?' }).expect(201);
+    await t
+      .http()
+      .post(`/cases/${ids.B2}/tracks/advice/transitions`)
+      .set('Authorization', bearer.hrB)
+      .send({
+        version: b2Now.version,
+        action: { type: 'request_consultation', reasons: 'Overleg' },
+      })
+      .expect(201);
+    await t
+      .http()
+      .post(`/cases/${ids.A2}/information-requests`)
+      .set('Authorization', bearer.memberA)
+      .send({ question: 'Welke data?' })
+      .expect(201);
+    await t
+      .http()
+      .post(`/cases/${ids.B1}/information-requests`)
+      .set('Authorization', bearer.memberB)
+      .send({ question: 'Wie heeft toegang?' })
+      .expect(201);
 
-    await share('chairA', orgA.worksCouncilId, { unionOrganisationId: unionX.organisationId, allCases: true, scope: 'dossier' });
-    await share('chairB', orgB.worksCouncilId, { unionOrganisationId: unionX.organisationId, caseId: ids.B1, scope: 'status' });
-    await share('chairB', orgB.worksCouncilId, { unionOrganisationId: unionX.organisationId, caseId: ids.B2, scope: 'status' });
-    await share('chairB', orgB.worksCouncilId, { unionOrganisationId: unionY.organisationId, caseId: ids.B2, scope: 'dossier' });
-    await share('chairB', orgB.worksCouncilId, { unionOrganisationId: unionY.organisationId, caseId: ids.B3, scope: 'status' });
+    await share('chairA', orgA.worksCouncilId, {
+      unionOrganisationId: unionX.organisationId,
+      allCases: true,
+      scope: 'dossier',
+    });
+    await share('chairB', orgB.worksCouncilId, {
+      unionOrganisationId: unionX.organisationId,
+      caseId: ids.B1,
+      scope: 'status',
+    });
+    await share('chairB', orgB.worksCouncilId, {
+      unionOrganisationId: unionX.organisationId,
+      caseId: ids.B2,
+      scope: 'status',
+    });
+    await share('chairB', orgB.worksCouncilId, {
+      unionOrganisationId: unionY.organisationId,
+      caseId: ids.B2,
+      scope: 'dossier',
+    });
+    await share('chairB', orgB.worksCouncilId, {
+      unionOrganisationId: unionY.organisationId,
+      caseId: ids.B3,
+      scope: 'status',
+    });
 
     // Positions: B1 advice on day 4, A1 advice on day 10 and consent on day 20, A2 advice on day 30;
     // each starts the employer's 2-week decision SLA.
@@ -134,33 +231,115 @@ describe('dashboards and CSV exports (e2e)', () => {
     await arrangeTrack(ids.A1, 'advice', 10);
     await arrangeTrack(ids.A1, 'consent', 20);
     await arrangeTrack(ids.A2, 'advice', 30);
-    await arrangeDeadline(ids.B1, orgB, 'advice', 'employer_decision_sla', '2026-03-06', '2026-03-20');
-    await arrangeDeadline(ids.A1, orgA, 'advice', 'employer_decision_sla', '2026-03-12', '2026-03-26');
-    await arrangeDeadline(ids.A1, orgA, 'consent', 'employer_decision_sla', '2026-03-22', '2026-04-05');
-    await arrangeDeadline(ids.A2, orgA, 'advice', 'employer_decision_sla', '2026-04-01', '2026-04-15');
+    await arrangeDeadline(
+      ids.B1,
+      orgB,
+      'advice',
+      'employer_decision_sla',
+      '2026-03-06',
+      '2026-03-20',
+    );
+    await arrangeDeadline(
+      ids.A1,
+      orgA,
+      'advice',
+      'employer_decision_sla',
+      '2026-03-12',
+      '2026-03-26',
+    );
+    await arrangeDeadline(
+      ids.A1,
+      orgA,
+      'consent',
+      'employer_decision_sla',
+      '2026-03-22',
+      '2026-04-05',
+    );
+    await arrangeDeadline(
+      ids.A2,
+      orgA,
+      'advice',
+      'employer_decision_sla',
+      '2026-04-01',
+      '2026-04-15',
+    );
     // Both of A1's WOR tracks have a position; A2 and B1 wait for their consent track.
     await t.db.query(`UPDATE ai_case SET stage = 'employer_decision' WHERE id = $1`, [ids.A1]);
     t.clock.set(dayAt(30));
     await loginAll();
 
     // The council's calendar and its internal votes, through their own routes.
-    const meeting = async (body: Json) => (await t.http().post(`/works-councils/${orgA.worksCouncilId}/meetings`).set('Authorization', bearer.chairA).send(body).expect(201)).body as Json;
-    const consultation = await meeting({ kind: 'consultation', title: 'Overlegvergadering april', startsAt: '2026-04-03T10:00:00.000Z' });
-    await t.http().post(`/meetings/${consultation.id}/agenda-items`).set('Authorization', bearer.chairA).send({ title: 'WarehouseInsight', caseId: ids.A1 }).expect(201);
+    const meeting = async (body: Json) =>
+      (
+        await t
+          .http()
+          .post(`/works-councils/${orgA.worksCouncilId}/meetings`)
+          .set('Authorization', bearer.chairA)
+          .send(body)
+          .expect(201)
+      ).body as Json;
+    const consultation = await meeting({
+      kind: 'consultation',
+      title: 'Overlegvergadering april',
+      startsAt: '2026-04-03T10:00:00.000Z',
+    });
+    await t
+      .http()
+      .post(`/meetings/${consultation.id}/agenda-items`)
+      .set('Authorization', bearer.chairA)
+      .send({ title: 'WarehouseInsight', caseId: ids.A1 })
+      .expect(201);
     ids.consultation = consultation.id;
-    ids.internalMeeting = (await meeting({ kind: 'internal', title: 'OR-vergadering', startsAt: '2026-04-08T16:00:00.000Z' })).id;
-    await meeting({ kind: 'internal', title: 'Vorige OR-vergadering', startsAt: '2026-03-20T16:00:00.000Z' });
+    ids.internalMeeting = (
+      await meeting({
+        kind: 'internal',
+        title: 'OR-vergadering',
+        startsAt: '2026-04-08T16:00:00.000Z',
+      })
+    ).id;
+    await meeting({
+      kind: 'internal',
+      title: 'Vorige OR-vergadering',
+      startsAt: '2026-03-20T16:00:00.000Z',
+    });
     const vote = async (caseId: string, closesAt: string) =>
-      (await t.http().post(`/cases/${caseId}/internal/votes`).set('Authorization', bearer.chairA).send({ proposal: 'Positief adviseren?', options: ['positive', 'negative'], quorum: 3, closesAt }).expect(201)).body as Json;
+      (
+        await t
+          .http()
+          .post(`/cases/${caseId}/internal/votes`)
+          .set('Authorization', bearer.chairA)
+          .send({
+            proposal: 'Positief adviseren?',
+            options: ['positive', 'negative'],
+            quorum: 3,
+            closesAt,
+          })
+          .expect(201)
+      ).body as Json;
     ids.voteA1 = (await vote(ids.A1, '2026-04-10T12:00:00.000Z')).id;
     ids.voteA2 = (await vote(ids.A2, '2026-04-05T12:00:00.000Z')).id;
-    await t.http().put(`/cases/${ids.A1}/internal/votes/${ids.voteA1}/ballot`).set('Authorization', bearer.memberA).send({ option: 'positive' }).expect(200);
+    await t
+      .http()
+      .put(`/cases/${ids.A1}/internal/votes/${ids.voteA1}/ballot`)
+      .set('Authorization', bearer.memberA)
+      .send({ option: 'positive' })
+      .expect(200);
 
     // The employer's register: A1's system is live (its gate is not open yet), one live system has no case.
     // The register refuses "live" with a closed gate since issue #14, so this row predates that rule.
     await t.db.query(`UPDATE ai_system SET status = 'live' WHERE id = $1`, [systems[ids.A1]]);
-    await t.http().post(`/organisations/${orgA.organisationId}/ai-systems`).set('Authorization', bearer.hrA)
-      .send({ name: 'ShadowChat', vendor: 'Acme', purpose: 'Chat assistant', primaryPurpose: 'support', status: 'live' }).expect(201);
+    await t
+      .http()
+      .post(`/organisations/${orgA.organisationId}/ai-systems`)
+      .set('Authorization', bearer.hrA)
+      .send({
+        name: 'ShadowChat',
+        vendor: 'Acme',
+        purpose: 'Chat assistant',
+        primaryPurpose: 'support',
+        status: 'live',
+      })
+      .expect(201);
   });
   afterAll(() => t.close());
 
@@ -172,8 +351,19 @@ describe('dashboards and CSV exports (e2e)', () => {
       const res = await get('x', `/unions/${unionX.organisationId}/dashboard`).expect(200);
       const d = res.body as Json;
       expect(d.today).toBe('2026-04-01');
-      expect(d.filters).toEqual({ organisationId: null, worksCouncilId: null, stage: null, horizonDays: 28 });
-      expect(d.totals).toEqual({ cases: 5, organisations: 2, blocked: 1, overdueDeadlines: 5, upcomingDeadlines: 2 });
+      expect(d.filters).toEqual({
+        organisationId: null,
+        worksCouncilId: null,
+        stage: null,
+        horizonDays: 28,
+      });
+      expect(d.totals).toEqual({
+        cases: 5,
+        organisations: 2,
+        blocked: 1,
+        overdueDeadlines: 5,
+        upcomingDeadlines: 2,
+      });
       expect(d.casesByStage).toEqual([
         { key: 'screening', count: 3 },
         { key: 'employer_decision', count: 1 },
@@ -185,19 +375,48 @@ describe('dashboards and CSV exports (e2e)', () => {
       ]);
       // Same day: ordered by case id, as the dashboard does.
       const overdue = [
-        { caseId: ids.A2, ruleId: 'information_response_term', strictDate: '2026-03-16', daysLeft: -16 },
-        { caseId: ids.B1, ruleId: 'information_response_term', strictDate: '2026-03-16', daysLeft: -16 },
-        { caseId: ids.B2, ruleId: 'consultation_meeting_term', strictDate: '2026-03-16', daysLeft: -16 },
-        { caseId: ids.B1, ruleId: 'employer_decision_sla', strictDate: '2026-03-20', daysLeft: -12 },
+        {
+          caseId: ids.A2,
+          ruleId: 'information_response_term',
+          strictDate: '2026-03-16',
+          daysLeft: -16,
+        },
+        {
+          caseId: ids.B1,
+          ruleId: 'information_response_term',
+          strictDate: '2026-03-16',
+          daysLeft: -16,
+        },
+        {
+          caseId: ids.B2,
+          ruleId: 'consultation_meeting_term',
+          strictDate: '2026-03-16',
+          daysLeft: -16,
+        },
+        {
+          caseId: ids.B1,
+          ruleId: 'employer_decision_sla',
+          strictDate: '2026-03-20',
+          daysLeft: -12,
+        },
         { caseId: ids.A1, ruleId: 'employer_decision_sla', strictDate: '2026-03-26', daysLeft: -6 },
-      ].sort((a, b) => a.strictDate.localeCompare(b.strictDate) || a.caseId.localeCompare(b.caseId));
+      ].sort(
+        (a, b) => a.strictDate.localeCompare(b.strictDate) || a.caseId.localeCompare(b.caseId),
+      );
       expect(d.deadlines.overdue).toEqual(overdue.map((x) => expect.objectContaining(x)));
       // Each deadline names the case's employer and council beside their ids.
       const named = (caseId: string) =>
         caseId === ids.B1 || caseId === ids.B2
           ? [orgB.organisationId, 'Beta Zorg B.V.', orgB.worksCouncilId, 'OR Beta Zorg']
           : [orgA.organisationId, 'Alfa Logistiek B.V.', orgA.worksCouncilId, 'OR Alfa Logistiek'];
-      expect((d.deadlines.overdue as Json[]).map((x) => [x.organisationId, x.organisationName, x.worksCouncilId, x.worksCouncilName])).toEqual(overdue.map((x) => named(x.caseId)));
+      expect(
+        (d.deadlines.overdue as Json[]).map((x) => [
+          x.organisationId,
+          x.organisationName,
+          x.worksCouncilId,
+          x.worksCouncilName,
+        ]),
+      ).toEqual(overdue.map((x) => named(x.caseId)));
       expect(d.deadlines.upcoming).toEqual([
         deadline(ids.A1, 'employer_decision_sla', '2026-04-05', 4),
         deadline(ids.A2, 'employer_decision_sla', '2026-04-15', 14),
@@ -221,9 +440,19 @@ describe('dashboards and CSV exports (e2e)', () => {
         ],
       });
       expect(d.blockedCases).toEqual([
-        { id: ids.A3, title: expect.any(String), organisationId: orgA.organisationId, organisationName: 'Alfa Logistiek B.V.', worksCouncilId: orgA.worksCouncilId, worksCouncilName: 'OR Alfa Logistiek' },
+        {
+          id: ids.A3,
+          title: expect.any(String),
+          organisationId: orgA.organisationId,
+          organisationName: 'Alfa Logistiek B.V.',
+          worksCouncilId: orgA.worksCouncilId,
+          worksCouncilName: 'OR Alfa Logistiek',
+        },
       ]);
-      expect(d.medianDurations).toEqual({ advice: { procedures: 3, medianDays: 10 }, consent: { procedures: 1, medianDays: 20 } });
+      expect(d.medianDurations).toEqual({
+        advice: { procedures: 3, medianDays: 10 },
+        consent: { procedures: 1, medianDays: 20 },
+      });
       const rows = Object.fromEntries((d.cases as Json[]).map((c) => [c.id, c]));
       expect(Object.keys(rows).sort()).toEqual([ids.A1, ids.A2, ids.A3, ids.B1, ids.B2].sort());
       expect(rows[ids.B1]).toEqual({
@@ -244,18 +473,50 @@ describe('dashboards and CSV exports (e2e)', () => {
         adviceDays: 4,
         consentDays: null,
       });
-      expect(rows[ids.A1]).toMatchObject({ scope: 'dossier', purpose: 'control_monitor', annexIII: 'monitoring_evaluation', adviceDays: 10, consentDays: 20, overdueDeadlines: 1, nextDeadline: deadline(ids.A1, 'employer_decision_sla', '2026-04-05', 4) });
-      expect(rows[ids.A1].nextDeadline).toMatchObject({ organisationName: 'Alfa Logistiek B.V.', worksCouncilName: 'OR Alfa Logistiek' });
+      expect(rows[ids.A1]).toMatchObject({
+        scope: 'dossier',
+        purpose: 'control_monitor',
+        annexIII: 'monitoring_evaluation',
+        adviceDays: 10,
+        consentDays: 20,
+        overdueDeadlines: 1,
+        nextDeadline: deadline(ids.A1, 'employer_decision_sla', '2026-04-05', 4),
+      });
+      expect(rows[ids.A1].nextDeadline).toMatchObject({
+        organisationName: 'Alfa Logistiek B.V.',
+        worksCouncilName: 'OR Alfa Logistiek',
+      });
     });
 
     it('filters by organisation and by stage, and computes every figure over the filtered cases', async () => {
-      const byOrg = (await get('x', `/unions/${unionX.organisationId}/dashboard?organisationId=${orgB.organisationId}`).expect(200)).body as Json;
-      expect(byOrg.totals).toEqual({ cases: 2, organisations: 1, blocked: 0, overdueDeadlines: 3, upcomingDeadlines: 0 });
+      const byOrg = (
+        await get(
+          'x',
+          `/unions/${unionX.organisationId}/dashboard?organisationId=${orgB.organisationId}`,
+        ).expect(200)
+      ).body as Json;
+      expect(byOrg.totals).toEqual({
+        cases: 2,
+        organisations: 1,
+        blocked: 0,
+        overdueDeadlines: 3,
+        upcomingDeadlines: 0,
+      });
       expect(byOrg.casesByStage).toEqual([{ key: 'screening', count: 2 }]);
       expect(byOrg.aiSystems.byPurpose).toEqual([{ key: 'not_shared', count: 2 }]);
-      expect(byOrg.medianDurations).toEqual({ advice: { procedures: 1, medianDays: 4 }, consent: { procedures: 0, medianDays: null } });
-      const byStage = (await get('x', `/unions/${unionX.organisationId}/dashboard?stage=screening&horizonDays=7`).expect(200)).body as Json;
-      expect((byStage.cases as Json[]).map((c) => c.id).sort()).toEqual([ids.A2, ids.B1, ids.B2].sort());
+      expect(byOrg.medianDurations).toEqual({
+        advice: { procedures: 1, medianDays: 4 },
+        consent: { procedures: 0, medianDays: null },
+      });
+      const byStage = (
+        await get(
+          'x',
+          `/unions/${unionX.organisationId}/dashboard?stage=screening&horizonDays=7`,
+        ).expect(200)
+      ).body as Json;
+      expect((byStage.cases as Json[]).map((c) => c.id).sort()).toEqual(
+        [ids.A2, ids.B1, ids.B2].sort(),
+      );
       expect(byStage.totals).toMatchObject({ cases: 3, upcomingDeadlines: 0, overdueDeadlines: 4 });
       expect(byStage.medianDurations.advice).toEqual({ procedures: 2, medianDays: 17 });
       await get('x', `/unions/${unionX.organisationId}/dashboard?horizonDays=0`).expect(400);
@@ -263,7 +524,8 @@ describe('dashboards and CSV exports (e2e)', () => {
     });
 
     it("shows each union only its own shares, and nobody else a union's dashboard", async () => {
-      const y = (await get('y', `/unions/${unionY.organisationId}/dashboard`).expect(200)).body as Json;
+      const y = (await get('y', `/unions/${unionY.organisationId}/dashboard`).expect(200))
+        .body as Json;
       expect((y.cases as Json[]).map((c) => [c.id, c.scope, c.purpose]).sort()).toEqual(
         [
           [ids.B2, 'dossier', 'control_monitor'],
@@ -271,16 +533,40 @@ describe('dashboards and CSV exports (e2e)', () => {
         ].sort(),
       );
       // Organisation A shares with union X only: union Y's officer never learns its name or its council's.
-      expect(y.casesByOrganisation).toEqual([{ key: orgB.organisationId, name: 'Beta Zorg B.V.', count: 2 }]);
-      const yCsv = (await get('y', `/unions/${unionY.organisationId}/dashboard.csv`).expect(200)).text;
-      expect(yCsv).toContain(`${orgB.organisationId},Beta Zorg B.V.,${orgB.worksCouncilId},OR Beta Zorg,`);
+      expect(y.casesByOrganisation).toEqual([
+        { key: orgB.organisationId, name: 'Beta Zorg B.V.', count: 2 },
+      ]);
+      const yCsv = (await get('y', `/unions/${unionY.organisationId}/dashboard.csv`).expect(200))
+        .text;
+      expect(yCsv).toContain(
+        `${orgB.organisationId},Beta Zorg B.V.,${orgB.worksCouncilId},OR Beta Zorg,`,
+      );
       // Not even when asked for by filter.
-      const asked = (await get('y', `/unions/${unionY.organisationId}/dashboard?organisationId=${orgA.organisationId}`).expect(200)).body as Json;
+      const asked = (
+        await get(
+          'y',
+          `/unions/${unionY.organisationId}/dashboard?organisationId=${orgA.organisationId}`,
+        ).expect(200)
+      ).body as Json;
       expect(asked.cases).toEqual([]);
-      for (const text of [JSON.stringify(y), yCsv, JSON.stringify(asked.cases), JSON.stringify(asked.casesByOrganisation)]) {
-        expect(['Alfa Logistiek', orgA.organisationId, orgA.worksCouncilId].filter((secret) => text.includes(secret))).toEqual([]);
+      for (const text of [
+        JSON.stringify(y),
+        yCsv,
+        JSON.stringify(asked.cases),
+        JSON.stringify(asked.casesByOrganisation),
+      ]) {
+        expect(
+          ['Alfa Logistiek', orgA.organisationId, orgA.worksCouncilId].filter((secret) =>
+            text.includes(secret),
+          ),
+        ).toEqual([]);
       }
-      for (const [who, union] of [['x', unionY], ['y', unionX], ['chairA', unionX], ['hrB', unionX]] as const) {
+      for (const [who, union] of [
+        ['x', unionY],
+        ['y', unionX],
+        ['chairA', unionX],
+        ['hrB', unionX],
+      ] as const) {
         const res = await get(who, `/unions/${union.organisationId}/dashboard`).expect(404);
         expect(res.body.code).toBe('union.not_found');
       }
@@ -288,11 +574,26 @@ describe('dashboards and CSV exports (e2e)', () => {
 
     it("never counts or shows the council's internal votes and meetings", async () => {
       const seen: string[] = [];
-      for (const path of [`/unions/${unionX.organisationId}/dashboard`, `/unions/${unionX.organisationId}/dashboard.csv`, '/cases.csv', `/cases/${ids.A1}`, `/cases/${ids.A1}/events`]) {
+      for (const path of [
+        `/unions/${unionX.organisationId}/dashboard`,
+        `/unions/${unionX.organisationId}/dashboard.csv`,
+        '/cases.csv',
+        `/cases/${ids.A1}`,
+        `/cases/${ids.A1}/events`,
+      ]) {
         seen.push((await get('x', path).expect(200)).text);
       }
-      seen.push((await get('hrA', `/organisations/${orgA.organisationId}/overview`).expect(200)).text, (await get('hrA', `/cases/${ids.A1}/events`).expect(200)).text);
-      for (const secret of [ids.voteA1, ids.voteA2, ids.internalMeeting, 'Positief adviseren?', 'internal.vote']) {
+      seen.push(
+        (await get('hrA', `/organisations/${orgA.organisationId}/overview`).expect(200)).text,
+        (await get('hrA', `/cases/${ids.A1}/events`).expect(200)).text,
+      );
+      for (const secret of [
+        ids.voteA1,
+        ids.voteA2,
+        ids.internalMeeting,
+        'Positief adviseren?',
+        'internal.vote',
+      ]) {
         expect(seen.filter((text) => text.includes(secret))).toEqual([]);
       }
     });
@@ -307,20 +608,47 @@ describe('dashboards and CSV exports (e2e)', () => {
       );
       expect(lines).toHaveLength(7); // header, five cases, and the final CRLF
       const b = `${orgB.organisationId},Beta Zorg B.V.,${orgB.worksCouncilId},OR Beta Zorg`;
-      expect(lines).toContain(`${b},${ids.B1},Introductie WarehouseInsight,status,screening,sent,false,not_shared,not_shared,,,2,4,`);
-      expect(lines).toContain(`${b},${ids.B2},"'=HYPERLINK(""http://evil.example"",""open""), ""quoted""",status,screening,sent,false,not_shared,not_shared,,,1,,`);
-      expect(lines.filter((l) => l.startsWith(`${orgA.organisationId},Alfa Logistiek B.V.,${orgA.worksCouncilId},OR Alfa Logistiek,`))).toHaveLength(3);
-      const filtered = await get('x', `/unions/${unionX.organisationId}/dashboard.csv?organisationId=${orgA.organisationId}`).expect(200);
+      expect(lines).toContain(
+        `${b},${ids.B1},Introductie WarehouseInsight,status,screening,sent,false,not_shared,not_shared,,,2,4,`,
+      );
+      expect(lines).toContain(
+        `${b},${ids.B2},"'=HYPERLINK(""http://evil.example"",""open""), ""quoted""",status,screening,sent,false,not_shared,not_shared,,,1,,`,
+      );
+      expect(
+        lines.filter((l) =>
+          l.startsWith(
+            `${orgA.organisationId},Alfa Logistiek B.V.,${orgA.worksCouncilId},OR Alfa Logistiek,`,
+          ),
+        ),
+      ).toHaveLength(3);
+      const filtered = await get(
+        'x',
+        `/unions/${unionX.organisationId}/dashboard.csv?organisationId=${orgA.organisationId}`,
+      ).expect(200);
       expect(filtered.text.split('\r\n').filter(Boolean)).toHaveLength(4);
     });
   });
 
   describe("council's dashboard", () => {
     it('shows its cases by stage, the coming weeks of deadlines and the open information requests', async () => {
-      const d = (await get('memberA', `/works-councils/${orgA.worksCouncilId}/dashboard?weeks=3`).expect(200)).body as Json;
+      const d = (
+        await get('memberA', `/works-councils/${orgA.worksCouncilId}/dashboard?weeks=3`).expect(200)
+      ).body as Json;
       expect(d.today).toBe('2026-04-01');
-      expect(d).toMatchObject({ worksCouncilId: orgA.worksCouncilId, worksCouncilName: 'OR Alfa Logistiek', organisationId: orgA.organisationId, organisationName: 'Alfa Logistiek B.V.' });
-      expect(d.totals).toEqual({ cases: 3, blocked: 1, overdueDeadlines: 2, openInformationRequests: 1, upcomingMeetings: 2, openVotes: 2 });
+      expect(d).toMatchObject({
+        worksCouncilId: orgA.worksCouncilId,
+        worksCouncilName: 'OR Alfa Logistiek',
+        organisationId: orgA.organisationId,
+        organisationName: 'Alfa Logistiek B.V.',
+      });
+      expect(d.totals).toEqual({
+        cases: 3,
+        blocked: 1,
+        overdueDeadlines: 2,
+        openInformationRequests: 1,
+        upcomingMeetings: 2,
+        openVotes: 2,
+      });
       expect(d.casesByStage).toEqual([
         { key: 'employer_decision', count: 1 },
         { key: 'prohibited', count: 1 },
@@ -328,25 +656,80 @@ describe('dashboards and CSV exports (e2e)', () => {
       ]);
       expect((d.cases as Json[]).map((c) => c.id).sort()).toEqual([ids.A1, ids.A2, ids.A3].sort());
       expect(d.deadlineTimeline).toEqual([
-        { weekStart: '2026-03-30', weekEnd: '2026-04-05', deadlines: [deadline(ids.A1, 'employer_decision_sla', '2026-04-05', 4)] },
+        {
+          weekStart: '2026-03-30',
+          weekEnd: '2026-04-05',
+          deadlines: [deadline(ids.A1, 'employer_decision_sla', '2026-04-05', 4)],
+        },
         { weekStart: '2026-04-06', weekEnd: '2026-04-12', deadlines: [] },
-        { weekStart: '2026-04-13', weekEnd: '2026-04-19', deadlines: [deadline(ids.A2, 'employer_decision_sla', '2026-04-15', 14)] },
+        {
+          weekStart: '2026-04-13',
+          weekEnd: '2026-04-19',
+          deadlines: [deadline(ids.A2, 'employer_decision_sla', '2026-04-15', 14)],
+        },
       ]);
-      expect(d.overdueDeadlines).toEqual([deadline(ids.A2, 'information_response_term', '2026-03-16', -16), deadline(ids.A1, 'employer_decision_sla', '2026-03-26', -6)]);
+      expect(d.overdueDeadlines).toEqual([
+        deadline(ids.A2, 'information_response_term', '2026-03-16', -16),
+        deadline(ids.A1, 'employer_decision_sla', '2026-03-26', -6),
+      ]);
       expect(d.openInformationRequests).toEqual([
-        { id: expect.any(String), caseId: ids.A2, caseTitle: 'Introductie WarehouseInsight', question: 'Welke data?', askedAt: '2026-03-02T09:00:00.000Z', dueDate: '2026-03-16', overdue: true },
+        {
+          id: expect.any(String),
+          caseId: ids.A2,
+          caseTitle: 'Introductie WarehouseInsight',
+          question: 'Welke data?',
+          askedAt: '2026-03-02T09:00:00.000Z',
+          dueDate: '2026-03-16',
+          overdue: true,
+        },
       ]);
       // Planned from now on (the one of 20 March is past), soonest first.
       expect(d.upcomingMeetings).toEqual([
-        { id: ids.consultation, kind: 'consultation', title: 'Overlegvergadering april', startsAt: '2026-04-03T10:00:00.000Z', status: 'planned', caseIds: [ids.A1], cases: [{ id: ids.A1, title: 'Introductie WarehouseInsight' }] },
-        { id: ids.internalMeeting, kind: 'internal', title: 'OR-vergadering', startsAt: '2026-04-08T16:00:00.000Z', status: 'planned', caseIds: [], cases: [] },
+        {
+          id: ids.consultation,
+          kind: 'consultation',
+          title: 'Overlegvergadering april',
+          startsAt: '2026-04-03T10:00:00.000Z',
+          status: 'planned',
+          caseIds: [ids.A1],
+          cases: [{ id: ids.A1, title: 'Introductie WarehouseInsight' }],
+        },
+        {
+          id: ids.internalMeeting,
+          kind: 'internal',
+          title: 'OR-vergadering',
+          startsAt: '2026-04-08T16:00:00.000Z',
+          status: 'planned',
+          caseIds: [],
+          cases: [],
+        },
       ]);
       // Closing soonest first; the member voted on A1's only.
       expect(d.openVotes).toEqual([
-        { id: ids.voteA2, caseId: ids.A2, caseTitle: 'Introductie WarehouseInsight', proposal: 'Positief adviseren?', closesAt: '2026-04-05T12:00:00.000Z', quorum: 3, ballotsCast: 0, youVoted: false },
-        { id: ids.voteA1, caseId: ids.A1, caseTitle: 'Introductie WarehouseInsight', proposal: 'Positief adviseren?', closesAt: '2026-04-10T12:00:00.000Z', quorum: 3, ballotsCast: 1, youVoted: true },
+        {
+          id: ids.voteA2,
+          caseId: ids.A2,
+          caseTitle: 'Introductie WarehouseInsight',
+          proposal: 'Positief adviseren?',
+          closesAt: '2026-04-05T12:00:00.000Z',
+          quorum: 3,
+          ballotsCast: 0,
+          youVoted: false,
+        },
+        {
+          id: ids.voteA1,
+          caseId: ids.A1,
+          caseTitle: 'Introductie WarehouseInsight',
+          proposal: 'Positief adviseren?',
+          closesAt: '2026-04-10T12:00:00.000Z',
+          quorum: 3,
+          ballotsCast: 1,
+          youVoted: true,
+        },
       ]);
-      const six = (await get('chairA', `/works-councils/${orgA.worksCouncilId}/dashboard`).expect(200)).body as Json;
+      const six = (
+        await get('chairA', `/works-councils/${orgA.worksCouncilId}/dashboard`).expect(200)
+      ).body as Json;
       expect(six.openVotes.map((v: Json) => v.youVoted)).toEqual([false, false]);
       expect(six.deadlineTimeline).toHaveLength(6);
     });
@@ -361,8 +744,14 @@ describe('dashboards and CSV exports (e2e)', () => {
 
   describe("employer's overview", () => {
     it('lists the AI register with the state of each system’s case and go-live gate', async () => {
-      const d = (await get('hrA', `/organisations/${orgA.organisationId}/overview`).expect(200)).body as Json;
-      expect(d.totals).toEqual({ systems: 5, systemsWithoutCase: 1, liveWithoutOpenGate: 2, blockedCases: 1 });
+      const d = (await get('hrA', `/organisations/${orgA.organisationId}/overview`).expect(200))
+        .body as Json;
+      expect(d.totals).toEqual({
+        systems: 5,
+        systemsWithoutCase: 1,
+        liveWithoutOpenGate: 2,
+        blockedCases: 1,
+      });
       expect(d.casesByStage).toEqual([
         { key: 'draft', count: 1 },
         { key: 'employer_decision', count: 1 },
@@ -371,19 +760,41 @@ describe('dashboards and CSV exports (e2e)', () => {
       ]);
       const bySystem = Object.fromEntries((d.systems as Json[]).map((s) => [s.id, s]));
       const a1 = bySystem[systems[ids.A1]];
-      expect(a1).toMatchObject({ status: 'live', primaryPurpose: 'control_monitor', currentCase: { id: ids.A1, status: 'sent', stage: 'employer_decision', blocked: false, goLiveGate: { open: false } } });
+      expect(a1).toMatchObject({
+        status: 'live',
+        primaryPurpose: 'control_monitor',
+        currentCase: {
+          id: ids.A1,
+          status: 'sent',
+          stage: 'employer_decision',
+          blocked: false,
+          goLiveGate: { open: false },
+        },
+      });
       expect(a1.currentCase.goLiveGate.unmet.length).toBeGreaterThan(0);
       const gate = (await get('hrA', `/cases/${ids.A1}/go-live-gate`).expect(200)).body as Json;
-      expect(a1.currentCase.goLiveGate.unmet).toEqual(gate.conditions.filter((c: Json) => !c.met).map((c: Json) => c.key));
-      expect(bySystem[systems[ids.A4]].currentCase).toMatchObject({ id: ids.A4, status: 'draft', stage: 'draft' });
-      expect(bySystem[systems[ids.A3]].currentCase).toMatchObject({ id: ids.A3, blocked: true, stage: 'prohibited' });
+      expect(a1.currentCase.goLiveGate.unmet).toEqual(
+        gate.conditions.filter((c: Json) => !c.met).map((c: Json) => c.key),
+      );
+      expect(bySystem[systems[ids.A4]].currentCase).toMatchObject({
+        id: ids.A4,
+        status: 'draft',
+        stage: 'draft',
+      });
+      expect(bySystem[systems[ids.A3]].currentCase).toMatchObject({
+        id: ids.A3,
+        blocked: true,
+        stage: 'prohibited',
+      });
       const shadow = (d.systems as Json[]).find((s) => s.name === 'ShadowChat');
       expect(shadow).toMatchObject({ status: 'live', currentCase: null, cases: [] });
     });
 
     it("is the employer's own", async () => {
       for (const who of ['chairA', 'x', 'hrB']) {
-        expect((await get(who, `/organisations/${orgA.organisationId}/overview`).expect(404)).body.code).toBe('organisation.not_found');
+        expect(
+          (await get(who, `/organisations/${orgA.organisationId}/overview`).expect(404)).body.code,
+        ).toBe('organisation.not_found');
       }
     });
   });
@@ -393,30 +804,66 @@ describe('dashboards and CSV exports (e2e)', () => {
       const res = await get('x', '/cases.csv').expect(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       const lines = res.text.split('\r\n').filter(Boolean);
-      expect(lines[0]).toBe('id,title,organisation_id,works_council_id,ai_system_id,status,stage,blocked,version,updated_at');
-      expect(lines.slice(1).map((l) => l.slice(0, 36)).sort()).toEqual([ids.A1, ids.A2, ids.A3, ids.B1, ids.B2].sort());
-      expect(lines.find((l) => l.startsWith(ids.B2))).toContain(`,"'=HYPERLINK(""http://evil.example"",""open""), ""quoted""",`);
-      const drafts = (await get('hrA', '/cases.csv?status=draft').expect(200)).text.split('\r\n').filter(Boolean);
+      expect(lines[0]).toBe(
+        'id,title,organisation_id,works_council_id,ai_system_id,status,stage,blocked,version,updated_at',
+      );
+      expect(
+        lines
+          .slice(1)
+          .map((l) => l.slice(0, 36))
+          .sort(),
+      ).toEqual([ids.A1, ids.A2, ids.A3, ids.B1, ids.B2].sort());
+      expect(lines.find((l) => l.startsWith(ids.B2))).toContain(
+        `,"'=HYPERLINK(""http://evil.example"",""open""), ""quoted""",`,
+      );
+      const drafts = (await get('hrA', '/cases.csv?status=draft').expect(200)).text
+        .split('\r\n')
+        .filter(Boolean);
       expect(drafts.slice(1).map((l) => l.slice(0, 36))).toEqual([ids.A4]);
     });
 
     it("exports a case's deadlines and audit trail under the same policy as their JSON routes", async () => {
       const json = (await get('chairA', `/cases/${ids.A1}/deadlines`).expect(200)).body as Json[];
-      const csv = (await get('chairA', `/cases/${ids.A1}/deadlines.csv`).expect(200)).text.split('\r\n').filter(Boolean);
-      expect(csv[0]).toBe('id,track,rule_id,source,statutory,fatal,trigger_date,strict_date,extended_date,due_at,status');
-      expect(csv.slice(1)).toEqual(json.map((d) => [d.id, d.track, d.ruleId, d.source, d.statutory, d.fatal, d.triggerDate, d.strictDate, d.extendedDate, d.dueAt, d.status].join(',')));
+      const csv = (await get('chairA', `/cases/${ids.A1}/deadlines.csv`).expect(200)).text
+        .split('\r\n')
+        .filter(Boolean);
+      expect(csv[0]).toBe(
+        'id,track,rule_id,source,statutory,fatal,trigger_date,strict_date,extended_date,due_at,status',
+      );
+      expect(csv.slice(1)).toEqual(
+        json.map((d) =>
+          [
+            d.id,
+            d.track,
+            d.ruleId,
+            d.source,
+            d.statutory,
+            d.fatal,
+            d.triggerDate,
+            d.strictDate,
+            d.extendedDate,
+            d.dueAt,
+            d.status,
+          ].join(','),
+        ),
+      );
 
-      const trail = (await get('chairA', `/cases/${ids.A1}/audit`).expect(200)).body.items as Json[];
+      const trail = (await get('chairA', `/cases/${ids.A1}/audit`).expect(200)).body
+        .items as Json[];
       const audit = await get('chairA', `/cases/${ids.A1}/audit.csv`).expect(200);
       const lines = audit.text.split('\r\n').filter(Boolean);
       expect(lines[0]).toBe('seq,occurred_at,actor_id,action,before,after,hash');
       expect(lines).toHaveLength(trail.length + 1);
-      expect(lines[1].startsWith(`1,${trail[0].occurredAt},${trail[0].actorId},case.created,,"{`)).toBe(true);
+      expect(
+        lines[1].startsWith(`1,${trail[0].occurredAt},${trail[0].actorId},case.created,,"{`),
+      ).toBe(true);
       expect(lines.some((l) => l.includes(',union_share.granted,'))).toBe(true);
 
       await get('hrB', `/cases/${ids.A1}/deadlines.csv`).expect(404);
       await get('hrB', `/cases/${ids.A1}/audit.csv`).expect(404);
-      expect((await get('y', `/cases/${ids.A1}/audit.csv`).expect(403)).body.code).toBe('auth.permission_denied');
+      expect((await get('y', `/cases/${ids.A1}/audit.csv`).expect(403)).body.code).toBe(
+        'auth.permission_denied',
+      );
     });
   });
 });

@@ -17,19 +17,30 @@ describe('cursor pagination (e2e)', () => {
     const hr = await t.login(org.hr);
     chair = await t.login(org.chair);
     ({ caseId } = await fileCase(t, org, hr));
-    existing = (await t.ownerQuery<{ n: string }>(`SELECT count(*) AS n FROM audit_entry WHERE case_id = $1`, [caseId])).map((r) => Number(r.n))[0];
+    existing = (
+      await t.ownerQuery<{ n: string }>(
+        `SELECT count(*) AS n FROM audit_entry WHERE case_id = $1`,
+        [caseId],
+      )
+    ).map((r) => Number(r.n))[0];
     // Grow the trail to 600 entries through the real audit service (hash-chained, row-locked seq).
     const audit = t.app.get(AuditService);
     const tx = t.app.get(TransactionHost);
     await tx.run(async () => {
       for (let i = existing; i < 600; i += 1) {
-        await audit.record({ caseId, actorId: org.hr.id, action: 'case.updated', after: { note: i } });
+        await audit.record({
+          caseId,
+          actorId: org.hr.id,
+          action: 'case.updated',
+          after: { note: i },
+        });
       }
     });
   });
   afterAll(() => t.close());
 
-  const auditPage = (query: Record<string, string | number>) => t.http().get(`/cases/${caseId}/audit`).query(query).set('Authorization', chair);
+  const auditPage = (query: Record<string, string | number>) =>
+    t.http().get(`/cases/${caseId}/audit`).query(query).set('Authorization', chair);
 
   it('pages a case audit trail of 600 entries in order, each entry once, and ends with nextCursor null', async () => {
     expect(existing).toBeGreaterThan(0);
@@ -58,18 +69,31 @@ describe('cursor pagination (e2e)', () => {
   it('refuses a limit above the maximum with 400 pagination.limit_too_large', async () => {
     const refused = await auditPage({ limit: 201 }).expect(400);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(refused.body).toMatchObject({ status: 400, code: 'pagination.limit_too_large', maxLimit: 200, errors: [{ path: 'limit' }] });
+    expect(refused.body).toMatchObject({
+      status: 400,
+      code: 'pagination.limit_too_large',
+      maxLimit: 200,
+      errors: [{ path: 'limit' }],
+    });
   });
 
   it('refuses a limit below 1 and a forged cursor', async () => {
     expect((await auditPage({ limit: 0 }).expect(400)).body.code).toBe('request.validation_failed');
-    expect((await auditPage({ cursor: 'not-a-cursor' }).expect(400)).body.code).toBe('pagination.cursor_invalid');
+    expect((await auditPage({ cursor: 'not-a-cursor' }).expect(400)).body.code).toBe(
+      'pagination.cursor_invalid',
+    );
     const forged = Buffer.from(JSON.stringify({ seq: 'x' })).toString('base64url');
-    expect((await auditPage({ cursor: forged }).expect(400)).body.code).toBe('pagination.cursor_invalid');
+    expect((await auditPage({ cursor: forged }).expect(400)).body.code).toBe(
+      'pagination.cursor_invalid',
+    );
   });
 
   it('exports the whole trail as CSV by following the pages', async () => {
-    const csv = await t.http().get(`/cases/${caseId}/audit.csv`).set('Authorization', chair).expect(200);
+    const csv = await t
+      .http()
+      .get(`/cases/${caseId}/audit.csv`)
+      .set('Authorization', chair)
+      .expect(200);
     const lines = String(csv.text).trim().split(/\r?\n/);
     expect(lines).toHaveLength(601); // header + 600 entries
   });

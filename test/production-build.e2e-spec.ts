@@ -27,7 +27,10 @@ describe('production build (e2e)', () => {
       child.kill('SIGKILL');
     }
     await rm(dir, { recursive: true, force: true });
-    await adminQuery(process.env[TEST_SERVER_ENV]!, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await adminQuery(
+      process.env[TEST_SERVER_ENV]!,
+      `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`,
+    );
   });
 
   it('installs production dependencies only, compiles, migrates, serves /health/ready and backs up from dist/ as a non-root user', async () => {
@@ -37,23 +40,67 @@ describe('production build (e2e)', () => {
       await copyFile(join(REPO, file), join(dir, file));
     }
     // The only place this project runs `npm ci`: a throw-away copy (the npm cache makes it quick).
-    const ci = spawnSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
-    expect({ status: ci.status, stderr: ci.status === 0 ? '' : ci.stderr }).toEqual({ status: 0, stderr: '' });
-    for (const devOnly of ['typescript', '@swc/core', '@swc-node/register', 'jest', 'vite', 'pino-pretty', 's3rver']) {
-      expect({ devOnly, installed: existsSync(join(dir, 'node_modules', devOnly)) }).toEqual({ devOnly, installed: false });
+    const ci = spawnSync(
+      'npm',
+      ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+      { cwd: dir, encoding: 'utf8', timeout: 300_000 },
+    );
+    expect({ status: ci.status, stderr: ci.status === 0 ? '' : ci.stderr }).toEqual({
+      status: 0,
+      stderr: '',
+    });
+    for (const devOnly of [
+      'typescript',
+      '@swc/core',
+      '@swc-node/register',
+      'jest',
+      'vite',
+      'pino-pretty',
+      's3rver',
+    ]) {
+      expect({ devOnly, installed: existsSync(join(dir, 'node_modules', devOnly)) }).toEqual({
+        devOnly,
+        installed: false,
+      });
     }
     expect(existsSync(join(dir, 'node_modules', 'pg'))).toBe(true);
 
-    const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(REPO, 'tsconfig.build.json'), '--outDir', join(dir, 'dist')], { encoding: 'utf8' });
+    const tsc = spawnSync(
+      process.execPath,
+      [
+        join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        join(REPO, 'tsconfig.build.json'),
+        '--outDir',
+        join(dir, 'dist'),
+      ],
+      { encoding: 'utf8' },
+    );
     expect(tsc.stdout + tsc.stderr).toBe('');
 
     const serverUrl = process.env[TEST_SERVER_ENV]!;
     database = `wc_dist_${process.pid}`;
     await adminQuery(serverUrl, `CREATE DATABASE "${database}"`);
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), PUBLIC_URL: 'https://overleg.test', DATABASE_URL: withDatabase(serverUrl, database), PORT: String(port), DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn', TS_NODE_PROJECT: 'tsconfig.runtime.json' };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      PUBLIC_URL: 'https://overleg.test',
+      DATABASE_URL: withDatabase(serverUrl, database),
+      PORT: String(port),
+      DATA_DIR: join(dir, 'data'),
+      LOG_LEVEL: 'warn',
+      TS_NODE_PROJECT: 'tsconfig.runtime.json',
+    };
     const asUser = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
-    const node = (entry: string) => spawn(process.execPath, ['-r', 'tsconfig-paths/register', entry], { cwd: dir, env, ...asUser, stdio: ['ignore', 'pipe', 'pipe'] });
+    const node = (entry: string) =>
+      spawn(process.execPath, ['-r', 'tsconfig-paths/register', entry], {
+        cwd: dir,
+        env,
+        ...asUser,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
 
     const migrate = node('dist/scripts/migrate.js');
     let migrateOutput = '';
@@ -72,7 +119,10 @@ describe('production build (e2e)', () => {
     const deadline = Date.now() + 60_000;
     let status = 0;
     while (Date.now() < deadline && api.exitCode === null && status !== 200) {
-      status = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status, () => 0);
+      status = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+        (r) => r.status,
+        () => 0,
+      );
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect({ status, output }).toEqual({ status: 200, output: '' });
@@ -81,8 +131,20 @@ describe('production build (e2e)', () => {
     // The operator's backup runs from the image too (production dependencies: pg, tar).
     await mkdir(join(dir, 'backups'), { mode: 0o777 });
     await chmod(join(dir, 'backups'), 0o777);
-    const backupRun = spawnSync(process.execPath, ['-r', 'tsconfig-paths/register', 'dist/scripts/backup.js', join(dir, 'backups', 'image.tar')], { cwd: dir, env, ...asUser, encoding: 'utf8', timeout: 60_000 });
-    expect({ status: backupRun.status, stderr: backupRun.stderr }).toEqual({ status: 0, stderr: '' });
+    const backupRun = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        'tsconfig-paths/register',
+        'dist/scripts/backup.js',
+        join(dir, 'backups', 'image.tar'),
+      ],
+      { cwd: dir, env, ...asUser, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect({ status: backupRun.status, stderr: backupRun.stderr }).toEqual({
+      status: 0,
+      stderr: '',
+    });
     expect(backupRun.stdout).toMatch(/^Backed up .+ → .+image\.tar\n$/);
   }, 480_000);
 });

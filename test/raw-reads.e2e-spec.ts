@@ -20,7 +20,12 @@ describe('raw entity reads (e2e)', () => {
     const { caseId } = await fileCase(t, org, hr);
     await completeDossier(t, caseId, hr);
     // An information request starts a deadline (dates, timestamps, a nullable extended date).
-    await t.http().post(`/cases/${caseId}/information-requests`).set('Authorization', await t.login(org.chair)).send({ question: 'Welke data?' }).expect(201);
+    await t
+      .http()
+      .post(`/cases/${caseId}/information-requests`)
+      .set('Authorization', await t.login(org.chair))
+      .send({ question: 'Welke data?' })
+      .expect(201);
   });
   afterAll(() => t.close());
 
@@ -37,16 +42,26 @@ describe('raw entity reads (e2e)', () => {
         continue;
       }
       const keys = metadata.primaryColumns;
-      const viaFind = await t.db.manager.find(entity, { order: Object.fromEntries(keys.map((k) => [k.propertyName, 'ASC'])) });
-      const rows = await t.db.manager.query<object[]>(`SELECT ${select} FROM ${metadata.tableName} x ORDER BY ${keys.map((k) => `x.${k.databaseName}`).join(', ')}`);
-      expect({ table: metadata.tableName, rows: rows.map((row) => asEntity(entity, row)) }).toEqual({ table: metadata.tableName, rows: viaFind });
+      const viaFind = await t.db.manager.find(entity, {
+        order: Object.fromEntries(keys.map((k) => [k.propertyName, 'ASC'])),
+      });
+      const rows = await t.db.manager.query<object[]>(
+        `SELECT ${select} FROM ${metadata.tableName} x ORDER BY ${keys.map((k) => `x.${k.databaseName}`).join(', ')}`,
+      );
+      expect({ table: metadata.tableName, rows: rows.map((row) => asEntity(entity, row)) }).toEqual(
+        { table: metadata.tableName, rows: viaFind },
+      );
       if (rows.length > 0) {
         compared.push(metadata.tableName);
       }
     }
-    expect(refused.filter((message) => !message.includes("needs TypeORM's own hydration"))).toEqual([]);
+    expect(refused.filter((message) => !message.includes("needs TypeORM's own hydration"))).toEqual(
+      [],
+    );
     // The tables the case detail view reads raw are among those with rows to compare.
-    expect(compared).toEqual(expect.arrayContaining(['ai_case', 'case_track', 'deadline', 'app_user', 'membership']));
+    expect(compared).toEqual(
+      expect.arrayContaining(['ai_case', 'case_track', 'deadline', 'app_user', 'membership']),
+    );
   });
 
   it('refuses a class that is not an entity', () => {

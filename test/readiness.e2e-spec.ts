@@ -16,8 +16,12 @@ import { Listener } from './support/sockets';
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 
-async function startApp(env: Record<string, string>): Promise<{ app: INestApplication; url: string; http: () => ReturnType<typeof request> }> {
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(loadConfig({ NODE_ENV: 'test', ...env }))] }).compile();
+async function startApp(
+  env: Record<string, string>,
+): Promise<{ app: INestApplication; url: string; http: () => ReturnType<typeof request> }> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [ApiModule.forRoot(loadConfig({ NODE_ENV: 'test', ...env }))],
+  }).compile();
   const app = configureApp(moduleRef.createNestApplication());
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -25,7 +29,12 @@ async function startApp(env: Record<string, string>): Promise<{ app: INestApplic
 }
 
 /** A TCP relay to the real Redis that the test can cut, as a network partition would, and heal. */
-async function redisProxy(): Promise<{ url: string; cut: () => void; heal: () => Promise<void>; close: () => Promise<void> }> {
+async function redisProxy(): Promise<{
+  url: string;
+  cut: () => void;
+  heal: () => Promise<void>;
+  close: () => Promise<void>;
+}> {
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
     const upstream = connect(6379, '127.0.0.1');
@@ -45,7 +54,13 @@ async function redisProxy(): Promise<{ url: string; cut: () => void; heal: () =>
     }
   };
   const heal = () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `redis://127.0.0.1:${port}`, cut, heal, close: () => new Promise((resolve) => (server.listening ? server.close(() => resolve()) : resolve())) };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    cut,
+    heal,
+    close: () =>
+      new Promise((resolve) => (server.listening ? server.close(() => resolve()) : resolve())),
+  };
 }
 
 async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
@@ -91,7 +106,11 @@ describe('/health/ready tells the truth (e2e)', () => {
       await eventually(async () => (await http().get('/health/ready')).status === 503);
       const res = await http().get('/health/ready');
       expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
-      expect(res.body).toMatchObject({ status: 503, code: 'service.unavailable', detail: 'Redis is not reachable: socket events of this instance reach no other instance.' });
+      expect(res.body).toMatchObject({
+        status: 503,
+        code: 'service.unavailable',
+        detail: 'Redis is not reachable: socket events of this instance reach no other instance.',
+      });
       await proxy.heal();
       await eventually(async () => (await http().get('/health/ready')).status === 200);
     } finally {
@@ -105,7 +124,10 @@ describe('/health/ready tells the truth (e2e)', () => {
     const database = await createTestDatabase();
     const proxy = await redisProxy();
     const cutOff = await startApp({ DATABASE_URL: database.url, REDIS_URL: proxy.url });
-    const healthy = await startApp({ DATABASE_URL: database.url, REDIS_URL: 'redis://127.0.0.1:6379' });
+    const healthy = await startApp({
+      DATABASE_URL: database.url,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
     const listeners: Listener[] = [];
     try {
       const org = await new Given(cutOff.app.get(DataSource)).organisation();
@@ -115,7 +137,10 @@ describe('/health/ready tells the truth (e2e)', () => {
       listeners.push(onCutOff, onHealthy);
       const disconnected = new Promise<string>((resolve, reject) => {
         onCutOff.socket.once('disconnect', resolve);
-        setTimeout(() => reject(new Error('the socket was not disconnected within 5 s')), 5_000).unref();
+        setTimeout(
+          () => reject(new Error('the socket was not disconnected within 5 s')),
+          5_000,
+        ).unref();
       });
 
       proxy.cut();

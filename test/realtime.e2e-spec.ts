@@ -231,7 +231,11 @@ describe('realtime (e2e, one instance)', () => {
       const jwt = t.app.get(JwtService, { strict: false });
       const iat = Math.floor(t.clock.now().getTime() / 1000);
       // With the session (`sid`) of a real login: a token without one is refused (issue #14).
-      const login = await t.http().post('/auth/login').send({ email: org.member.email, password: org.member.password }).expect(200);
+      const login = await t
+        .http()
+        .post('/auth/login')
+        .send({ email: org.member.email, password: org.member.password })
+        .expect(200);
       const { sid } = jwt.decode<{ sid: string }>(login.body.accessToken as string);
       const token = await jwt.signAsync({ sub: org.member.id, sid, iat, exp: iat + 2 });
       const socket = connect(t.url, { token });
@@ -523,7 +527,7 @@ describe('realtime (e2e, one instance)', () => {
       await slow.commit();
       await member.inbox.waitFor(() => member.inbox.events.find((e) => e.caseId === first));
       const [a, b] = member.inbox.events;
-      expect(Number(a!.eventId)).toBeGreaterThan(Number(b!.eventId));
+      expect(Number(a.eventId)).toBeGreaterThan(Number(b.eventId));
     });
 
     it('reconnects the relay after its database connection drops, and relays what committed meanwhile', async () => {

@@ -36,7 +36,8 @@ function joinPath(...parts: string[]): string {
   return `/${joined}`;
 }
 
-const asArray = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : [String(value ?? '')]);
+const asArray = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : [String(value ?? '')];
 
 /** Walks the controllers of every module, the way Nest's router explorer does. */
 function collectRoutes(t: TestApp): Route[] {
@@ -61,12 +62,20 @@ function collectRoutes(t: TestApp): Route[] {
         }
         const requestMethod = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod;
         // The guard reads handler metadata first, then the class (Reflector.getAllAndOverride).
-        const isPublic = (Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller)) as boolean | undefined;
-        const permission = (Reflect.getMetadata(REQUIRED_PERMISSION, handler) ?? Reflect.getMetadata(REQUIRED_PERMISSION, controller)) as string | undefined;
+        const isPublic = (Reflect.getMetadata(IS_PUBLIC, handler) ??
+          Reflect.getMetadata(IS_PUBLIC, controller)) as boolean | undefined;
+        const permission = (Reflect.getMetadata(REQUIRED_PERMISSION, handler) ??
+          Reflect.getMetadata(REQUIRED_PERMISSION, controller)) as string | undefined;
         const decision = isPublic ? 'public' : permission;
         for (const base of controllerPaths) {
           for (const own of asArray(handlerPath)) {
-            routes.push({ method: RequestMethod[requestMethod], path: joinPath(base, own), decision, controller: controller.name, handler: name });
+            routes.push({
+              method: RequestMethod[requestMethod],
+              path: joinPath(base, own),
+              decision,
+              controller: controller.name,
+              handler: name,
+            });
           }
         }
       }
@@ -77,7 +86,8 @@ function collectRoutes(t: TestApp): Route[] {
 
 type Verb = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options';
 /** The supertest method that exercises a route (an @All() route answers GET too). */
-const verbOf = (route: Route): Verb => (route.method === 'ALL' ? 'get' : (route.method.toLowerCase() as Verb));
+const verbOf = (route: Route): Verb =>
+  route.method === 'ALL' ? 'get' : (route.method.toLowerCase() as Verb);
 
 const line = (route: Route) => `${route.method} ${route.path} -> ${route.decision ?? 'NONE'}`;
 
@@ -103,13 +113,23 @@ describe('route permissions (e2e)', () => {
   afterAll(() => t.close());
 
   it('finds the routes at all (guards the walker itself)', () => {
-    expect(routes.map(line)).toEqual(expect.arrayContaining(['POST /auth/login -> public', 'GET /auth/me -> authenticated', 'GET /organisations/:organisationId -> organisation:read']));
+    expect(routes.map(line)).toEqual(
+      expect.arrayContaining([
+        'POST /auth/login -> public',
+        'GET /auth/me -> authenticated',
+        'GET /organisations/:organisationId -> organisation:read',
+      ]),
+    );
   });
 
   it('gives every route an access decision: @Public(), @RequireAuthentication() or @RequirePermission()', () => {
-    const undecided = routes.filter((r) => r.decision === undefined).map((r) => `  ${r.method} ${r.path}  (${r.controller}.${r.handler})`);
+    const undecided = routes
+      .filter((r) => r.decision === undefined)
+      .map((r) => `  ${r.method} ${r.path}  (${r.controller}.${r.handler})`);
     if (undecided.length > 0) {
-      throw new Error(`These routes declare no access decision; the guard refuses them with 403 for everyone:\n${undecided.join('\n')}`);
+      throw new Error(
+        `These routes declare no access decision; the guard refuses them with 403 for everyone:\n${undecided.join('\n')}`,
+      );
     }
     expect(undecided).toEqual([]);
   });
@@ -151,27 +171,50 @@ describe('route permissions (e2e)', () => {
     for (const route of guarded) {
       const path = route.path.replace(/:[A-Za-z0-9_]+/g, DUMMY_UUID);
       const res = await t.http()[verbOf(route)](path).send({});
-      outcomes.push({ route: `${route.method} ${route.path}`, status: res.status, type: res.headers['content-type'], code: res.body?.code });
+      outcomes.push({
+        route: `${route.method} ${route.path}`,
+        status: res.status,
+        type: res.headers['content-type'],
+        code: res.body?.code,
+      });
     }
-    const expected = guarded.map((r) => ({ route: `${r.method} ${r.path}`, status: 401, type: expect.stringMatching(/^application\/problem\+json/), code: 'auth.unauthenticated' }));
+    const expected = guarded.map((r) => ({
+      route: `${r.method} ${r.path}`,
+      status: 401,
+      type: expect.stringMatching(/^application\/problem\+json/),
+      code: 'auth.unauthenticated',
+    }));
     expect(outcomes).toEqual(expected);
   });
 
   it('refuses a forged token on every non-public route', async () => {
-    const forged = 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIwMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDAiLCJleHAiOjQxMDI0NDQ4MDB9.c2lnbmF0dXJl';
+    const forged =
+      'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIwMDAwMDAwMC0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDAiLCJleHAiOjQxMDI0NDQ4MDB9.c2lnbmF0dXJl';
     const guarded = routes.filter((r) => r.decision !== 'public');
     const statuses = [];
     for (const route of guarded) {
       const path = route.path.replace(/:[A-Za-z0-9_]+/g, DUMMY_UUID);
       const res = await t.http()[verbOf(route)](path).set('Authorization', forged).send({});
-      statuses.push({ route: `${route.method} ${route.path}`, status: res.status, code: res.body?.code });
+      statuses.push({
+        route: `${route.method} ${route.path}`,
+        status: res.status,
+        code: res.body?.code,
+      });
     }
-    expect(statuses).toEqual(guarded.map((r) => ({ route: `${r.method} ${r.path}`, status: 401, code: 'auth.invalid_token' })));
+    expect(statuses).toEqual(
+      guarded.map((r) => ({
+        route: `${r.method} ${r.path}`,
+        status: 401,
+        code: 'auth.invalid_token',
+      })),
+    );
   });
 
   it('uses only the known decision values', () => {
     const known = new Set(['public', AUTHENTICATED, ...Object.values<string>(Permission)]);
-    const unknown = routes.filter((r) => r.decision !== undefined && !known.has(r.decision)).map(line);
+    const unknown = routes
+      .filter((r) => r.decision !== undefined && !known.has(r.decision))
+      .map(line);
     expect(unknown).toEqual([]);
   });
 });

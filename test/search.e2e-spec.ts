@@ -8,7 +8,9 @@ import { fileCase, FULL_CONTENTS } from './support/case-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type Json = Record<string, any>;
-type Part = { name: string; value: string } | { name: string; filename: string; bytes: Buffer; contentType: string };
+type Part =
+  | { name: string; value: string }
+  | { name: string; filename: string; bytes: Buffer; contentType: string };
 
 /** A real PDF whose only text is `words`, as pdfkit writes it (the text lives in compressed content streams). */
 async function pdfWith(words: string): Promise<Buffer> {
@@ -28,9 +30,20 @@ function multipart(parts: Part[]): { body: Buffer; contentType: string } {
   for (const part of parts) {
     chunks.push(Buffer.from(`--${boundary}\r\n`));
     if ('bytes' in part) {
-      chunks.push(Buffer.from(`Content-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.contentType}\r\n\r\n`, 'utf8'), part.bytes);
+      chunks.push(
+        Buffer.from(
+          `Content-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.contentType}\r\n\r\n`,
+          'utf8',
+        ),
+        part.bytes,
+      );
     } else {
-      chunks.push(Buffer.from(`Content-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}`, 'utf8'));
+      chunks.push(
+        Buffer.from(
+          `Content-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}`,
+          'utf8',
+        ),
+      );
     }
     chunks.push(Buffer.from('\r\n'));
   }
@@ -55,63 +68,189 @@ describe('search (e2e)', () => {
   const bearer: Record<string, string> = {};
   const ids: Record<string, string> = {};
 
-  const search = async (who: string, q: string): Promise<Json[]> => (await t.http().get('/search').query({ q }).set('Authorization', bearer[who]).expect(200)).body.items as Json[];
-  const found = async (who: string, q: string): Promise<string[]> => (await search(who, q)).map((h) => `${h.kind}:${h.id}`);
+  const search = async (who: string, q: string): Promise<Json[]> =>
+    (await t.http().get('/search').query({ q }).set('Authorization', bearer[who]).expect(200)).body
+      .items as Json[];
+  const found = async (who: string, q: string): Promise<string[]> =>
+    (await search(who, q)).map((h) => `${h.kind}:${h.id}`);
 
   function upload(who: string, caseId: string, parts: Part[]) {
     const { body, contentType } = multipart(parts);
-    return t.http().post(`/cases/${caseId}/documents`).set('Authorization', bearer[who]).set('Content-Type', contentType).send(body);
+    return t
+      .http()
+      .post(`/cases/${caseId}/documents`)
+      .set('Authorization', bearer[who])
+      .set('Content-Type', contentType)
+      .send(body);
   }
 
   beforeAll(async () => {
     t = await startTestApp();
     org = await t.given.organisation();
     union = await t.given.union();
-    const users = { hr: org.hr, chair: org.chair, member: org.member, committee: org.committeeMember, expert: org.expert, union: union.officer };
+    const users = {
+      hr: org.hr,
+      chair: org.chair,
+      member: org.member,
+      committee: org.committeeMember,
+      expert: org.expert,
+      union: union.officer,
+    };
     for (const [name, user] of Object.entries(users)) {
       bearer[name] = await t.login(user);
     }
-    const one = await fileCase(t, org, bearer.hr, { contents: { ...FULL_CONTENTS, intendedDecision: 'Invoering van de Zonnebloemroosteraar, which schedules the shifts of the warehouse' } });
+    const one = await fileCase(t, org, bearer.hr, {
+      contents: {
+        ...FULL_CONTENTS,
+        intendedDecision:
+          'Invoering van de Zonnebloemroosteraar, which schedules the shifts of the warehouse',
+      },
+    });
     ids.case1 = one.caseId;
-    await t.http().post(`/cases/${one.caseId}/experts`).set('Authorization', bearer.chair).send({ version: one.version, userId: org.expert.id }).expect(201);
+    await t
+      .http()
+      .post(`/cases/${one.caseId}/experts`)
+      .set('Authorization', bearer.chair)
+      .send({ version: one.version, userId: org.expert.id })
+      .expect(201);
     const two = await fileCase(t, org, bearer.hr);
-    const twoNow = (await t.http().get(`/cases/${two.caseId}`).set('Authorization', bearer.hr).expect(200)).body as Json;
-    await t.http().patch(`/cases/${two.caseId}`).set('Authorization', bearer.hr).send({ version: twoNow.version, title: 'Hazelaarproject personeelsplanning' }).expect(200);
-    const twoSent = (await t.http().get(`/cases/${two.caseId}`).set('Authorization', bearer.hr).expect(200)).body as Json;
-    await t.http().put(`/cases/${two.caseId}/committee`).set('Authorization', bearer.chair).send({ version: twoSent.version, committeeId: org.committeeId }).expect(200);
+    const twoNow = (
+      await t.http().get(`/cases/${two.caseId}`).set('Authorization', bearer.hr).expect(200)
+    ).body as Json;
+    await t
+      .http()
+      .patch(`/cases/${two.caseId}`)
+      .set('Authorization', bearer.hr)
+      .send({ version: twoNow.version, title: 'Hazelaarproject personeelsplanning' })
+      .expect(200);
+    const twoSent = (
+      await t.http().get(`/cases/${two.caseId}`).set('Authorization', bearer.hr).expect(200)
+    ).body as Json;
+    await t
+      .http()
+      .put(`/cases/${two.caseId}/committee`)
+      .set('Authorization', bearer.chair)
+      .send({ version: twoSent.version, committeeId: org.committeeId })
+      .expect(200);
     ids.case2 = two.caseId;
-    ids.draft = (await fileCase(t, org, bearer.hr, { send: false, contents: { ...FULL_CONTENTS, intendedDecision: 'Vogelkers in concept' } })).caseId;
+    ids.draft = (
+      await fileCase(t, org, bearer.hr, {
+        send: false,
+        contents: { ...FULL_CONTENTS, intendedDecision: 'Vogelkers in concept' },
+      })
+    ).caseId;
 
-    await t.http().post(`/works-councils/${org.worksCouncilId}/union-shares`).set('Authorization', bearer.chair)
-      .send({ unionOrganisationId: union.organisationId, caseId: ids.case1, scope: 'dossier' }).expect(201);
-    ids.comment = (await t.http().post(`/cases/${ids.case1}/comments`).set('Authorization', bearer.chair).send({ body: 'Wat doet de egelantier-module met verlof?' }).expect(201)).body.id;
-    ids.unionComment = (await t.http().post(`/cases/${ids.case1}/comments?thread=union`).set('Authorization', bearer.union).send({ body: 'Onze achterban vraagt naar de vlierbes-regeling.' }).expect(201)).body.id;
-    ids.pdf = (await upload('hr', ids.case1, [{ name: 'title', value: 'Bijlage A' }, { name: 'file', filename: 'bijlage-a.pdf', bytes: await pdfWith('De leverancier noemt het algoritme kwartelkoning in de handleiding.'), contentType: 'application/pdf' }]).expect(201)).body.id;
-    ids.secret = (await upload('hr', ids.case1, [
-      { name: 'title', value: 'Modelkaart' }, { name: 'confidentialScope', value: 'Modelkaart van de leverancier' },
-      { name: 'file', filename: 'modelkaart.pdf', bytes: await pdfWith('Vertrouwelijk: het geheimzegel van de prijsopbouw.'), contentType: 'application/pdf' },
-    ]).expect(201)).body.id;
-    ids.internal = (await t.http().post(`/works-councils/${org.worksCouncilId}/meetings`).set('Authorization', bearer.chair)
-      .send({ kind: 'internal', title: 'Voorbereiding lijsterbes', startsAt: '2026-03-10T09:00:00Z' }).expect(201)).body.id;
-    const consultation = (await t.http().post(`/works-councils/${org.worksCouncilId}/meetings`).set('Authorization', bearer.chair)
-      .send({ kind: 'consultation', title: 'Overlegvergadering maart', startsAt: '2026-03-11T09:00:00Z' }).expect(201)).body as Json;
+    await t
+      .http()
+      .post(`/works-councils/${org.worksCouncilId}/union-shares`)
+      .set('Authorization', bearer.chair)
+      .send({ unionOrganisationId: union.organisationId, caseId: ids.case1, scope: 'dossier' })
+      .expect(201);
+    ids.comment = (
+      await t
+        .http()
+        .post(`/cases/${ids.case1}/comments`)
+        .set('Authorization', bearer.chair)
+        .send({ body: 'Wat doet de egelantier-module met verlof?' })
+        .expect(201)
+    ).body.id;
+    ids.unionComment = (
+      await t
+        .http()
+        .post(`/cases/${ids.case1}/comments?thread=union`)
+        .set('Authorization', bearer.union)
+        .send({ body: 'Onze achterban vraagt naar de vlierbes-regeling.' })
+        .expect(201)
+    ).body.id;
+    ids.pdf = (
+      await upload('hr', ids.case1, [
+        { name: 'title', value: 'Bijlage A' },
+        {
+          name: 'file',
+          filename: 'bijlage-a.pdf',
+          bytes: await pdfWith(
+            'De leverancier noemt het algoritme kwartelkoning in de handleiding.',
+          ),
+          contentType: 'application/pdf',
+        },
+      ]).expect(201)
+    ).body.id;
+    ids.secret = (
+      await upload('hr', ids.case1, [
+        { name: 'title', value: 'Modelkaart' },
+        { name: 'confidentialScope', value: 'Modelkaart van de leverancier' },
+        {
+          name: 'file',
+          filename: 'modelkaart.pdf',
+          bytes: await pdfWith('Vertrouwelijk: het geheimzegel van de prijsopbouw.'),
+          contentType: 'application/pdf',
+        },
+      ]).expect(201)
+    ).body.id;
+    ids.internal = (
+      await t
+        .http()
+        .post(`/works-councils/${org.worksCouncilId}/meetings`)
+        .set('Authorization', bearer.chair)
+        .send({
+          kind: 'internal',
+          title: 'Voorbereiding lijsterbes',
+          startsAt: '2026-03-10T09:00:00Z',
+        })
+        .expect(201)
+    ).body.id;
+    const consultation = (
+      await t
+        .http()
+        .post(`/works-councils/${org.worksCouncilId}/meetings`)
+        .set('Authorization', bearer.chair)
+        .send({
+          kind: 'consultation',
+          title: 'Overlegvergadering maart',
+          startsAt: '2026-03-11T09:00:00Z',
+        })
+        .expect(201)
+    ).body as Json;
     ids.consultation = consultation.id;
-    await t.http().put(`/meetings/${consultation.id}/minutes`).set('Authorization', bearer.chair).send({ version: consultation.version, minutes: 'Besproken: de meidoorn-afspraken over roosters.' }).expect(200);
+    await t
+      .http()
+      .put(`/meetings/${consultation.id}/minutes`)
+      .set('Authorization', bearer.chair)
+      .send({
+        version: consultation.version,
+        minutes: 'Besproken: de meidoorn-afspraken over roosters.',
+      })
+      .expect(200);
   });
   afterAll(() => t.close());
 
   it('finds a case by a word in its request, with the word highlighted in the snippet, in Dutch and by English stem', async () => {
     const [hit] = await search('chair', 'zonnebloemroosteraar');
-    expect(hit).toMatchObject({ kind: 'case', id: ids.case1, caseId: ids.case1, title: 'Introductie WarehouseInsight' });
-    expect(hit.snippet).toEqual(expect.arrayContaining([{ text: 'Zonnebloemroosteraar', match: true }]));
+    expect(hit).toMatchObject({
+      kind: 'case',
+      id: ids.case1,
+      caseId: ids.case1,
+      title: 'Introductie WarehouseInsight',
+    });
+    expect(hit.snippet).toEqual(
+      expect.arrayContaining([{ text: 'Zonnebloemroosteraar', match: true }]),
+    );
     // "schedule" finds "schedules" through the English configuration.
     expect(await found('chair', 'schedule')).toEqual([`case:${ids.case1}`]);
   });
 
   it('finds a document by a word inside its PDF, and a comment by its text', async () => {
     const [doc] = await search('hr', 'kwartelkoning');
-    expect(doc).toMatchObject({ kind: 'document', id: ids.pdf, caseId: ids.case1, caseTitle: 'Introductie WarehouseInsight', title: 'Bijlage A' });
-    expect(doc.snippet.filter((p: Json) => p.match).map((p: Json) => p.text)).toEqual(['kwartelkoning']);
+    expect(doc).toMatchObject({
+      kind: 'document',
+      id: ids.pdf,
+      caseId: ids.case1,
+      caseTitle: 'Introductie WarehouseInsight',
+      title: 'Bijlage A',
+    });
+    expect(doc.snippet.filter((p: Json) => p.match).map((p: Json) => p.text)).toEqual([
+      'kwartelkoning',
+    ]);
     expect(await found('member', 'egelantier')).toEqual([`comment:${ids.comment}`]);
     expect(await found('member', 'meidoorn')).toEqual([`meeting:${ids.consultation}`]);
   });
@@ -129,20 +268,37 @@ describe('search (e2e)', () => {
     expect(await found('union', 'zonnebloemroosteraar')).toEqual([`case:${ids.case1}`]);
     expect(await found('union', 'kwartelkoning')).toEqual([`document:${ids.pdf}`]);
     expect(await found('union', 'vlierbes')).toEqual([`comment:${ids.unionComment}`]);
-    for (const word of ['egelantier', 'hazelaarproject', 'vogelkers', 'lijsterbes', 'meidoorn', 'warehouseinsight']) {
-      expect({ word, hits: (await found('union', word)).filter((h) => h !== `case:${ids.case1}`) }).toEqual({ word, hits: [] });
+    for (const word of [
+      'egelantier',
+      'hazelaarproject',
+      'vogelkers',
+      'lijsterbes',
+      'meidoorn',
+      'warehouseinsight',
+    ]) {
+      expect({
+        word,
+        hits: (await found('union', word)).filter((h) => h !== `case:${ids.case1}`),
+      }).toEqual({ word, hits: [] });
     }
   });
 
   it("lets a committee member find only their committee's case and the council's meetings", async () => {
     expect(await found('committee', 'hazelaarproject')).toEqual([`case:${ids.case2}`]);
     expect(await found('committee', 'lijsterbes')).toEqual([`meeting:${ids.internal}`]);
-    for (const word of ['zonnebloemroosteraar', 'kwartelkoning', 'egelantier', 'vlierbes', 'geheimzegel', 'vogelkers']) {
+    for (const word of [
+      'zonnebloemroosteraar',
+      'kwartelkoning',
+      'egelantier',
+      'vlierbes',
+      'geheimzegel',
+      'vogelkers',
+    ]) {
       expect({ word, hits: await found('committee', word) }).toEqual({ word, hits: [] });
     }
   });
 
-  it("never shows the employer side the council-internal space or the union thread, and the council no drafts", async () => {
+  it('never shows the employer side the council-internal space or the union thread, and the council no drafts', async () => {
     // The register: the employer side and the council read it, union officers never.
     expect((await search('hr', 'acme')).filter((h) => h.kind === 'ai_system')).toHaveLength(3);
     expect((await search('member', 'acme')).filter((h) => h.kind === 'ai_system')).toHaveLength(3);
@@ -156,9 +312,18 @@ describe('search (e2e)', () => {
   });
 
   it('drops a deleted comment from the index, and refuses an empty query with problem+json', async () => {
-    await t.http().delete(`/cases/${ids.case1}/comments/${ids.comment}`).set('Authorization', bearer.chair).expect(200);
+    await t
+      .http()
+      .delete(`/cases/${ids.case1}/comments/${ids.comment}`)
+      .set('Authorization', bearer.chair)
+      .expect(200);
     expect(await found('chair', 'egelantier')).toEqual([]);
-    const refused = await t.http().get('/search').query({ q: '' }).set('Authorization', bearer.chair).expect(400);
+    const refused = await t
+      .http()
+      .get('/search')
+      .query({ q: '' })
+      .set('Authorization', bearer.chair)
+      .expect(400);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(refused.body.code).toBe('request.validation_failed');
     await t.http().get('/search').query({ q: 'x' }).expect(401);

@@ -13,7 +13,11 @@ describe('security headers (e2e)', () => {
   afterAll(() => t.close());
 
   it('sends nosniff, frame-ancestors none, HSTS and no-store on authenticated JSON', async () => {
-    const res = await t.http().get('/auth/me').set('Authorization', await t.login(org.hr)).expect(200);
+    const res = await t
+      .http()
+      .get('/auth/me')
+      .set('Authorization', await t.login(org.hr))
+      .expect(200);
     expect(res.headers).toMatchObject({
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
@@ -26,10 +30,17 @@ describe('security headers (e2e)', () => {
   });
 
   it('keeps the tokens of a login out of every cache, and errors carry the headers too', async () => {
-    const login = await t.http().post('/auth/login').send({ email: org.hr.email, password: org.hr.password }).expect(200);
+    const login = await t
+      .http()
+      .post('/auth/login')
+      .send({ email: org.hr.email, password: org.hr.password })
+      .expect(200);
     expect(login.headers['cache-control']).toBe('no-store');
     const refused = await t.http().get('/auth/me').expect(401);
-    expect(refused.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+    expect(refused.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
   });
 
   it('lets the API docs use their inline styles, and nothing more', async () => {
@@ -67,7 +78,10 @@ describe('JSON only (e2e)', () => {
   it.each([
     ['application/x-www-form-urlencoded', 'email=a%40b.nl&password=x'],
     ['text/plain', '{"email":"a@b.nl","password":"x"}'],
-    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.nl\r\n--x--\r\n'],
+    [
+      'multipart/form-data; boundary=x',
+      '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.nl\r\n--x--\r\n',
+    ],
   ])('refuses a %s body with 415', async (type, body) => {
     const res = await t.http().post('/auth/login').set('Content-Type', type).send(body).expect(415);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -76,7 +90,13 @@ describe('JSON only (e2e)', () => {
 
   it('refuses a form post to an authenticated route before it changes anything', async () => {
     const bearer = await t.login(org.hr);
-    const res = await t.http().patch('/auth/me').set('Authorization', bearer).set('Content-Type', 'application/x-www-form-urlencoded').send('displayName=Mallory').expect(415);
+    const res = await t
+      .http()
+      .patch('/auth/me')
+      .set('Authorization', bearer)
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send('displayName=Mallory')
+      .expect(415);
     expect(res.body.code).toBe('request.unsupported_media_type');
     const me = await t.http().get('/auth/me').set('Authorization', bearer).expect(200);
     expect(me.body.displayName).not.toBe('Mallory');
@@ -84,9 +104,21 @@ describe('JSON only (e2e)', () => {
 
   it.each(['__proto__', 'constructor'])('refuses a %s key with 400, at any depth', async (key) => {
     const bearer = await t.login(org.hr);
-    for (const body of [`{"${key}": {"displayName": "Mallory"}}`, `{"displayName": "Ok", "nested": {"${key}": {"x": 1}}}`]) {
-      const res = await t.http().patch('/auth/me').set('Authorization', bearer).set('Content-Type', 'application/json').send(body).expect(400);
-      expect(res.body).toMatchObject({ code: 'request.validation_failed', errors: [{ path: key, message: `property ${key} should not exist` }] });
+    for (const body of [
+      `{"${key}": {"displayName": "Mallory"}}`,
+      `{"displayName": "Ok", "nested": {"${key}": {"x": 1}}}`,
+    ]) {
+      const res = await t
+        .http()
+        .patch('/auth/me')
+        .set('Authorization', bearer)
+        .set('Content-Type', 'application/json')
+        .send(body)
+        .expect(400);
+      expect(res.body).toMatchObject({
+        code: 'request.validation_failed',
+        errors: [{ path: key, message: `property ${key} should not exist` }],
+      });
     }
     const me = await t.http().get('/auth/me').set('Authorization', bearer).expect(200);
     expect(me.body.displayName).not.toBe('Mallory');

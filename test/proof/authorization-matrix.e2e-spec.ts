@@ -7,9 +7,24 @@ import type { RealtimeAck } from '@wc/realtime';
 
 import { sleep } from '../support/sockets';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { type CellContext, defaultValues, EXPECTATIONS, expectedStatus, idsOf, type Ownership, type RouteExpectation, type Upload } from './support/matrix';
+import {
+  type CellContext,
+  defaultValues,
+  EXPECTATIONS,
+  expectedStatus,
+  idsOf,
+  type Ownership,
+  type RouteExpectation,
+  type Upload,
+} from './support/matrix';
 import { fillPath, type LiveRoute, liveRoutes, verbOf } from './support/routes';
-import { buildWorld, type Principal, PRINCIPALS, type PrincipalName, type World } from './support/world';
+import {
+  buildWorld,
+  type Principal,
+  PRINCIPALS,
+  type PrincipalName,
+  type World,
+} from './support/world';
 
 /**
  * Issue #10, authorization matrix: every live route × every principal × own / other organisation,
@@ -37,9 +52,19 @@ describe('authorization matrix (e2e)', () => {
         [
           'The authorization matrix (test/proof/support/matrix.ts, EXPECTATIONS) is out of step with the routes.',
           ...(missing.length > 0
-            ? ['', 'Routes WITHOUT an expectation (add an entry: who gets which status on their own organisation; other organisation defaults to 404):', ...missing.map((l) => `  + '${l}': { own: { ... } },`)]
+            ? [
+                '',
+                'Routes WITHOUT an expectation (add an entry: who gets which status on their own organisation; other organisation defaults to 404):',
+                ...missing.map((l) => `  + '${l}': { own: { ... } },`),
+              ]
             : []),
-          ...(stale.length > 0 ? ['', 'Expectations for routes that no longer exist (or whose permission changed):', ...stale.map((l) => `  - ${l}`)] : []),
+          ...(stale.length > 0
+            ? [
+                '',
+                'Expectations for routes that no longer exist (or whose permission changed):',
+                ...stale.map((l) => `  - ${l}`),
+              ]
+            : []),
         ].join('\n'),
       );
     }
@@ -59,7 +84,9 @@ describe('authorization matrix (e2e)', () => {
     for (const route of covered) {
       const spec = EXPECTATIONS[route.line];
       for (const name of PRINCIPALS) {
-        for (const ownership of spec.other === 'none' ? (['own'] as const) : (['own', 'other'] as const)) {
+        for (const ownership of spec.other === 'none'
+          ? (['own'] as const)
+          : (['own', 'other'] as const)) {
           const me = w.principals[name];
           const { status: expected, byGuard } = expectedStatus(route, spec, me, ownership);
           const c = context(me, ownership);
@@ -72,11 +99,17 @@ describe('authorization matrix (e2e)', () => {
           const known = ownership === 'own' ? spec.knownIssues?.[name] : undefined;
           if (known) {
             if (res.status === expected) {
-              failures.push(`${route.line} | ${name} | own: answers ${expected} as intended now; remove the known issue "${known.issue}"`);
+              failures.push(
+                `${route.line} | ${name} | own: answers ${expected} as intended now; remove the known issue "${known.issue}"`,
+              );
             } else if (res.status === known.got) {
-              knownIssues.push(`${route.line} | ${name}: ${res.status} instead of ${expected}: ${known.issue}`);
+              knownIssues.push(
+                `${route.line} | ${name}: ${res.status} instead of ${expected}: ${known.issue}`,
+              );
             } else {
-              failures.push(`${route.line} | ${name} | own: expected ${expected} (known issue: ${known.got}), got ${res.status}`);
+              failures.push(
+                `${route.line} | ${name} | own: expected ${expected} (known issue: ${known.got}), got ${res.status}`,
+              );
             }
           } else {
             const problem = verdict(route, name, ownership, expected, res, spec, c);
@@ -90,7 +123,9 @@ describe('authorization matrix (e2e)', () => {
             const a = normalise(res);
             const b = normalise(unknown);
             if (JSON.stringify(a) !== JSON.stringify(b)) {
-              failures.push(`${route.line} | ${name} | other-org answer differs from an unknown id's: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+              failures.push(
+                `${route.line} | ${name} | other-org answer differs from an unknown id's: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`,
+              );
             }
           }
         }
@@ -102,9 +137,16 @@ describe('authorization matrix (e2e)', () => {
         knownIssues.map((k) => `\n  KNOWN ISSUE ${k}`).join(''),
     );
     if (failures.length > 0) {
-      throw new Error(`${failures.length} matrix cell(s) disagree with test/proof/support/matrix.ts:\n${failures.join('\n')}`);
+      throw new Error(
+        `${failures.length} matrix cell(s) disagree with test/proof/support/matrix.ts:\n${failures.join('\n')}`,
+      );
     }
-    expect(cells).toBe(covered.reduce((n, r) => n + PRINCIPALS.length * (EXPECTATIONS[r.line].other === 'none' ? 1 : 2), 0));
+    expect(cells).toBe(
+      covered.reduce(
+        (n, r) => n + PRINCIPALS.length * (EXPECTATIONS[r.line].other === 'none' ? 1 : 2),
+        0,
+      ),
+    );
   }, 600_000);
 
   /**
@@ -114,14 +156,34 @@ describe('authorization matrix (e2e)', () => {
    */
   it('acks every socket message × principal × case as the policy says', async () => {
     type Target = 'sent' | 'draft' | 'other-sent' | 'unknown';
-    const SEES_SENT: PrincipalName[] = ['hr_manager', 'employer_representative', 'council_chair', 'council_secretary', 'council_member', 'committee_member', 'external_expert', 'union_officer:status', 'union_officer:dossier'];
-    const INTERNAL: PrincipalName[] = ['council_chair', 'council_secretary', 'council_member', 'committee_member'];
+    const SEES_SENT: PrincipalName[] = [
+      'hr_manager',
+      'employer_representative',
+      'council_chair',
+      'council_secretary',
+      'council_member',
+      'committee_member',
+      'external_expert',
+      'union_officer:status',
+      'union_officer:dossier',
+    ];
+    const INTERNAL: PrincipalName[] = [
+      'council_chair',
+      'council_secretary',
+      'council_member',
+      'committee_member',
+    ];
     const EMPLOYER: PrincipalName[] = ['hr_manager', 'employer_representative'];
     const expectAck = (message: string, name: PrincipalName, target: Target): string => {
       if (message === 'unsubscribe') {
         return 'ok';
       }
-      const visible = target === 'sent' ? SEES_SENT.includes(name) : target === 'draft' ? EMPLOYER.includes(name) : false;
+      const visible =
+        target === 'sent'
+          ? SEES_SENT.includes(name)
+          : target === 'draft'
+            ? EMPLOYER.includes(name)
+            : false;
       if (!visible) {
         return 'case.not_found';
       }
@@ -139,7 +201,9 @@ describe('authorization matrix (e2e)', () => {
         const refused = await handshakeRefusal(t.url);
         cells += 9; // the handshake is refused, so no message of any kind gets through
         if (refused !== 'auth.unauthenticated') {
-          failures.push(`socket | anonymous | handshake: expected auth.unauthenticated, got ${refused}`);
+          failures.push(
+            `socket | anonymous | handshake: expected auth.unauthenticated, got ${refused}`,
+          );
         }
         continue;
       }
@@ -157,12 +221,16 @@ describe('authorization matrix (e2e)', () => {
             const got = ack.ok ? 'ok' : ack.code;
             const want = expectAck(message, name, target);
             if (got !== want) {
-              failures.push(`socket | ${name} | ${message} ${target}: expected ${want}, got ${got}`);
+              failures.push(
+                `socket | ${name} | ${message} ${target}: expected ${want}, got ${got}`,
+              );
             }
             if (target === 'other-sent') {
               const unknown = await emit(socket, message, { caseId: randomUUID() });
               if (JSON.stringify(unknown) !== JSON.stringify(ack)) {
-                failures.push(`socket | ${name} | ${message}: other-org ack ${JSON.stringify(ack)} differs from unknown id's ${JSON.stringify(unknown)}`);
+                failures.push(
+                  `socket | ${name} | ${message}: other-org ack ${JSON.stringify(ack)} differs from unknown id's ${JSON.stringify(unknown)}`,
+                );
               }
             }
           }
@@ -171,7 +239,9 @@ describe('authorization matrix (e2e)', () => {
         socket.disconnect();
       }
     }
-    console.log(`socket matrix: 3 messages × ${PRINCIPALS.length} principals × 3 cases (own sent, own draft, other) = ${size} cells; ${cells} checked; ${failures.length} failing`);
+    console.log(
+      `socket matrix: 3 messages × ${PRINCIPALS.length} principals × 3 cases (own sent, own draft, other) = ${size} cells; ${cells} checked; ${failures.length} failing`,
+    );
     if (failures.length > 0) {
       throw new Error(failures.join('\n'));
     }
@@ -192,22 +262,34 @@ describe('authorization matrix (e2e)', () => {
         continue;
       }
       for (const message of ['subscribe', 'subscribe-internal', 'unsubscribe'] as const) {
-        const login = await t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
+        const login = await t
+          .http()
+          .post('/auth/login')
+          .send({ email: user.email, password: user.password })
+          .expect(200);
         const token = login.body.accessToken as string;
         const socket = await connect(t.url, token);
         // The connection's own re-check may notice the ended session first and cut the socket
         // before the message is answered; either way the client must be told why.
-        const told = new Promise<string>((resolve) => socket.once('session-expired', (notice: { code: string }) => resolve(notice.code)));
+        const told = new Promise<string>((resolve) =>
+          socket.once('session-expired', (notice: { code: string }) => resolve(notice.code)),
+        );
         try {
-          const sid = (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sid: string }).sid;
-          await t.db.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1`, [sid]);
+          const sid = (
+            JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sid: string }
+          ).sid;
+          await t.db.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1`, [
+            sid,
+          ]);
           const got = await emit(socket, message, { caseId: w.own.sentCase.caseId }).then(
             (ack) => (ack.ok ? 'ok' : ack.code),
             () => Promise.race([told, sleep(1000).then(() => 'cut without a reason')]),
           );
           cells++;
           if (got !== 'auth.session_ended') {
-            failures.push(`socket | ${name} | ${message} after the session ended: expected auth.session_ended, got ${got}`);
+            failures.push(
+              `socket | ${name} | ${message} after the session ended: expected auth.session_ended, got ${got}`,
+            );
           }
         } finally {
           socket.disconnect();
@@ -224,7 +306,15 @@ describe('authorization matrix (e2e)', () => {
 
   function context(me: Principal, ownership: Ownership): CellContext {
     const org = ownership === 'own' ? w.own : w.other;
-    const c: CellContext = { w, me, ownership, org, aiCase: { ...org.sentCase }, values: {}, extra: {} };
+    const c: CellContext = {
+      w,
+      me,
+      ownership,
+      org,
+      aiCase: { ...org.sentCase },
+      values: {},
+      extra: {},
+    };
     return c;
   }
 
@@ -237,7 +327,12 @@ describe('authorization matrix (e2e)', () => {
 
   function requestOf(route: LiveRoute, spec: RouteExpectation, c: CellContext): Request {
     const values = { ...defaultValues(c), ...c.values, ...(spec.values?.(c) ?? {}) };
-    return { path: fillPath(route, values), query: spec.query?.(c), body: spec.body?.(c), upload: spec.upload?.(c) };
+    return {
+      path: fillPath(route, values),
+      query: spec.query?.(c),
+      body: spec.body?.(c),
+      upload: spec.upload?.(c),
+    };
   }
 
   async function send(route: LiveRoute, me: Principal, request: Request): Promise<Response> {
@@ -258,12 +353,23 @@ describe('authorization matrix (e2e)', () => {
     return request.body === undefined ? req : req.send(request.body as object);
   }
 
-  function verdict(route: LiveRoute, name: PrincipalName, ownership: Ownership, expected: number, res: Response, spec: RouteExpectation, c: CellContext): string | undefined {
+  function verdict(
+    route: LiveRoute,
+    name: PrincipalName,
+    ownership: Ownership,
+    expected: number,
+    res: Response,
+    spec: RouteExpectation,
+    c: CellContext,
+  ): string | undefined {
     const where = `${route.line} | ${name} | ${ownership}`;
     if (res.status !== expected) {
       return `${where}: expected ${expected}, got ${res.status} ${res.body?.code ?? ''} ${res.body?.detail ?? ''}`.trimEnd();
     }
-    if (res.status >= 400 && !String(res.headers['content-type']).startsWith('application/problem+json')) {
+    if (
+      res.status >= 400 &&
+      !String(res.headers['content-type']).startsWith('application/problem+json')
+    ) {
       return `${where}: ${res.status} without application/problem+json (${res.headers['content-type']})`;
     }
     const extra = res.status < 300 ? spec.check?.(res, c) : undefined;
@@ -272,7 +378,9 @@ describe('authorization matrix (e2e)', () => {
 });
 
 /** The same request with every id of the other organisation replaced by an id nobody has. */
-function withUnknownIds<T extends { path: string; query?: Record<string, string>; body?: unknown; upload?: Upload }>(request: T, w: World): T {
+function withUnknownIds<
+  T extends { path: string; query?: Record<string, string>; body?: unknown; upload?: Upload },
+>(request: T, w: World): T {
   const known = new Map(idsOf(w.other).map((id) => [id, randomUUID()]));
   const swap = (value: unknown): unknown => {
     if (typeof value === 'string') {
@@ -290,20 +398,37 @@ function withUnknownIds<T extends { path: string; query?: Record<string, string>
     }
     return value;
   };
-  const upload = request.upload ? { ...request.upload, fields: swap(request.upload.fields) as Record<string, string> } : undefined;
-  return { ...request, path: swap(request.path) as string, query: swap(request.query) as Record<string, string> | undefined, body: swap(request.body), upload };
+  const upload = request.upload
+    ? { ...request.upload, fields: swap(request.upload.fields) as Record<string, string> }
+    : undefined;
+  return {
+    ...request,
+    path: swap(request.path) as string,
+    query: swap(request.query) as Record<string, string> | undefined,
+    body: swap(request.body),
+    upload,
+  };
 }
 
 /** What a client can tell apart: status, media type and body, less the per-request fields. */
 function normalise(res: Response): unknown {
-  const body = typeof res.body === 'object' && res.body !== null && !Array.isArray(res.body) ? { ...res.body, instance: undefined, correlationId: undefined } : res.body;
+  const body =
+    typeof res.body === 'object' && res.body !== null && !Array.isArray(res.body)
+      ? { ...res.body, instance: undefined, correlationId: undefined }
+      : res.body;
   return { status: res.status, type: res.headers['content-type'], body };
 }
 
 type ClientSocket = Socket;
 
 function connect(url: string, token: string): Promise<ClientSocket> {
-  const socket = io(url, { path: '/ws', transports: ['websocket'], reconnection: false, forceNew: true, auth: { token } });
+  const socket = io(url, {
+    path: '/ws',
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    auth: { token },
+  });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
@@ -311,7 +436,12 @@ function connect(url: string, token: string): Promise<ClientSocket> {
 }
 
 function handshakeRefusal(url: string): Promise<string> {
-  const socket = io(url, { path: '/ws', transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket = io(url, {
+    path: '/ws',
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   return new Promise((resolve) => {
     socket.once('connect', () => {
       socket.disconnect();

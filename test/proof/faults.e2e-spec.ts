@@ -12,7 +12,13 @@ import { DataSource } from 'typeorm';
 import { ApiModule, configureApp } from '@wc/api';
 import { loadConfig } from '@wc/config';
 import { dataSourceOptions } from '@wc/database';
-import { createTestDatabase, freePort, Given, type GivenOrganisation, TEST_SERVER_ENV } from '@wc/testing';
+import {
+  createTestDatabase,
+  freePort,
+  Given,
+  type GivenOrganisation,
+  TEST_SERVER_ENV,
+} from '@wc/testing';
 
 import { FULL_CONTENTS, monitoringTriageAnswers } from '../support/case-fixtures';
 import { TcpProxy } from './support/tcp-proxy';
@@ -37,8 +43,14 @@ describe('faults (e2e)', () => {
       database = await createTestDatabase();
       const server = new URL(process.env[TEST_SERVER_ENV]!);
       proxy = await TcpProxy.start({ host: server.hostname, port: Number(server.port || 5432) });
-      const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: proxy.urlFor(database.url), LOG_LEVEL: 'fatal' });
-      const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] }).compile();
+      const config = loadConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: proxy.urlFor(database.url),
+        LOG_LEVEL: 'fatal',
+      });
+      const moduleRef = await Test.createTestingModule({
+        imports: [ApiModule.forRoot(config)],
+      }).compile();
       app = configureApp(moduleRef.createNestApplication());
       await app.listen(0, '127.0.0.1');
       const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -60,14 +72,19 @@ describe('faults (e2e)', () => {
 
       // A request is on the wire to PostgreSQL when the connection drops.
       proxy.stall();
-      const inFlight = http().get(`/cases/${caseId}`).set('Authorization', hr).then((r) => r);
+      const inFlight = http()
+        .get(`/cases/${caseId}`)
+        .set('Authorization', hr)
+        .then((r) => r);
       await waitUntil(() => proxy.heldBytes > 0, 5_000, 'the request to reach the database');
       proxy.cut();
       const failed = await inFlight;
       expect(failed.status).toBeGreaterThanOrEqual(500);
       expect(failed.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(failed.body).toMatchObject({ status: failed.status, code: expect.any(String) });
-      expect(JSON.stringify(failed.body)).not.toMatch(/ECONNRESET|Connection terminated|stack|at \//);
+      expect(JSON.stringify(failed.body)).not.toMatch(
+        /ECONNRESET|Connection terminated|stack|at \//,
+      );
 
       // While it lasts: readiness says so, liveness does not, requests fail fast and cleanly.
       const ready = await http().get('/health/ready').expect(503);
@@ -79,10 +96,20 @@ describe('faults (e2e)', () => {
 
       // Back: the same process serves again, reads and writes.
       proxy.restore();
-      await waitUntil(async () => (await http().get('/health/ready')).status === 200, 15_000, '/health/ready to recover');
+      await waitUntil(
+        async () => (await http().get('/health/ready')).status === 200,
+        15_000,
+        '/health/ready to recover',
+      );
       const current = await http().get(`/cases/${caseId}`).set('Authorization', hr).expect(200);
-      await http().patch(`/cases/${caseId}`).set('Authorization', hr).send({ version: current.body.version, title: 'Na de storing' }).expect(200);
-      expect((await http().get(`/cases/${caseId}`).set('Authorization', hr).expect(200)).body.title).toBe('Na de storing');
+      await http()
+        .patch(`/cases/${caseId}`)
+        .set('Authorization', hr)
+        .send({ version: current.body.version, title: 'Na de storing' })
+        .expect(200);
+      expect(
+        (await http().get(`/cases/${caseId}`).set('Authorization', hr).expect(200)).body.title,
+      ).toBe('Na de storing');
     });
   });
 
@@ -119,29 +146,58 @@ describe('faults (e2e)', () => {
       const viaB = () => request(b.url);
       const tokens = new Map<string, string>();
       for (const user of [org.hr, org.employerRep, org.chair, org.member]) {
-        tokens.set(user.id, (await viaB().post('/auth/login').send({ email: user.email, password: user.password }).expect(200)).body.accessToken);
+        tokens.set(
+          user.id,
+          (
+            await viaB()
+              .post('/auth/login')
+              .send({ email: user.email, password: user.password })
+              .expect(200)
+          ).body.accessToken,
+        );
       }
       const hr = `Bearer ${tokens.get(org.hr.id)}`;
       const { caseId } = await fileCaseOver(viaB, org, hr);
 
-      const clients = [...tokens.values()].map((token) => new CatchingUpClient(caseId, token, [a.url, b.url], (url, path) => request(url).get(path).set('Authorization', `Bearer ${token}`)));
+      const clients = [...tokens.values()].map(
+        (token) =>
+          new CatchingUpClient(caseId, token, [a.url, b.url], (url, path) =>
+            request(url).get(path).set('Authorization', `Bearer ${token}`),
+          ),
+      );
       await Promise.all(clients.map((c) => c.start()));
 
       for (let n = 1; n <= CHANGES; n++) {
         const current = await viaB().get(`/cases/${caseId}`).set('Authorization', hr).expect(200);
-        await viaB().patch(`/cases/${caseId}`).set('Authorization', hr).send({ version: current.body.version, title: `Wijziging ${n}` }).expect(200);
+        await viaB()
+          .patch(`/cases/${caseId}`)
+          .set('Authorization', hr)
+          .send({ version: current.body.version, title: `Wijziging ${n}` })
+          .expect(200);
         if (n === KILL_AFTER) {
           a.child.kill('SIGKILL');
         }
       }
-      const [{ last }] = await ds.query<Array<{ last: number }>>(`SELECT max(case_seq)::int AS last FROM domain_event WHERE case_id = $1`, [caseId]);
-      await waitUntil(() => clients.every((c) => c.contiguousUpTo() >= last), 30_000, () => `every client to reach caseSeq ${last}: ${clients.map((c) => c.contiguousUpTo()).join(', ')}`);
+      const [{ last }] = await ds.query<Array<{ last: number }>>(
+        `SELECT max(case_seq)::int AS last FROM domain_event WHERE case_id = $1`,
+        [caseId],
+      );
+      await waitUntil(
+        () => clients.every((c) => c.contiguousUpTo() >= last),
+        30_000,
+        () =>
+          `every client to reach caseSeq ${last}: ${clients.map((c) => c.contiguousUpTo()).join(', ')}`,
+      );
       for (const client of clients) {
         expect(client.reconnects).toBeGreaterThanOrEqual(1);
-        expect([...client.seqs].sort((x, y) => x - y)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
+        expect([...client.seqs].sort((x, y) => x - y)).toEqual(
+          Array.from({ length: last }, (_, i) => i + 1),
+        );
         client.close();
       }
-      console.log(`instance death: ${clients.length} clients, ${last} case events, ${clients.map((c) => `${c.live} live + ${c.caughtUp} caught up`).join('; ')}`);
+      console.log(
+        `instance death: ${clients.length} clients, ${last} case events, ${clients.map((c) => `${c.live} live + ${c.caughtUp} caught up`).join('; ')}`,
+      );
     }, 120_000);
   });
 });
@@ -163,7 +219,10 @@ class CatchingUpClient {
     private readonly caseId: string,
     private readonly token: string,
     private readonly urls: string[],
-    private readonly get: (url: string, path: string) => PromiseLike<{ status: number; body: Array<{ caseSeq: number }> }>,
+    private readonly get: (
+      url: string,
+      path: string,
+    ) => PromiseLike<{ status: number; body: Array<{ caseSeq: number }> }>,
   ) {}
 
   contiguousUpTo(): number {
@@ -185,7 +244,13 @@ class CatchingUpClient {
 
   private async connect(): Promise<void> {
     const url = this.urls[this.urlIndex];
-    const socket = io(url, { path: '/ws', transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: this.token } });
+    const socket = io(url, {
+      path: '/ws',
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      auth: { token: this.token },
+    });
     this.socket = socket;
     socket.on('event', (event: { caseId?: string; caseSeq?: number | null }) => {
       if (event.caseId !== this.caseId || typeof event.caseSeq !== 'number') {
@@ -212,7 +277,9 @@ class CatchingUpClient {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
     });
-    const ack = (await socket.timeout(5000).emitWithAck('subscribe', { caseId: this.caseId })) as { ok: boolean };
+    const ack = (await socket.timeout(5000).emitWithAck('subscribe', { caseId: this.caseId })) as {
+      ok: boolean;
+    };
     if (!ack.ok) {
       throw new Error(`subscribe refused: ${JSON.stringify(ack)}`);
     }
@@ -220,7 +287,10 @@ class CatchingUpClient {
   }
 
   private async catchUp(): Promise<void> {
-    const res = await this.get(this.urls[this.urlIndex], `/cases/${this.caseId}/events?after=${this.contiguousUpTo()}`);
+    const res = await this.get(
+      this.urls[this.urlIndex],
+      `/cases/${this.caseId}/events?after=${this.contiguousUpTo()}`,
+    );
     if (res.status !== 200) {
       return; // the next event or reconnect tries again
     }
@@ -233,28 +303,83 @@ class CatchingUpClient {
   }
 }
 
-async function fileCaseOver(http: () => ReturnType<typeof request>, org: GivenOrganisation, hr: string): Promise<{ caseId: string }> {
-  const system = await http().post(`/organisations/${org.organisationId}/ai-systems`).set('Authorization', hr).send({ name: 'WarehouseInsight', vendor: 'Acme AI', purpose: 'Routes', primaryPurpose: 'control_monitor' }).expect(201);
-  const created = await http().post('/cases').set('Authorization', hr).send({ aiSystemId: system.body.id, worksCouncilId: org.worksCouncilId, title: 'Introductie', contents: FULL_CONTENTS }).expect(201);
-  const triaged = await http().put(`/cases/${created.body.id}/triage`).set('Authorization', hr).send({ version: created.body.version, answers: monitoringTriageAnswers() }).expect(200);
-  await http().post(`/cases/${created.body.id}/sending`).set('Authorization', hr).send({ version: triaged.body.version }).expect(201);
+async function fileCaseOver(
+  http: () => ReturnType<typeof request>,
+  org: GivenOrganisation,
+  hr: string,
+): Promise<{ caseId: string }> {
+  const system = await http()
+    .post(`/organisations/${org.organisationId}/ai-systems`)
+    .set('Authorization', hr)
+    .send({
+      name: 'WarehouseInsight',
+      vendor: 'Acme AI',
+      purpose: 'Routes',
+      primaryPurpose: 'control_monitor',
+    })
+    .expect(201);
+  const created = await http()
+    .post('/cases')
+    .set('Authorization', hr)
+    .send({
+      aiSystemId: system.body.id,
+      worksCouncilId: org.worksCouncilId,
+      title: 'Introductie',
+      contents: FULL_CONTENTS,
+    })
+    .expect(201);
+  const triaged = await http()
+    .put(`/cases/${created.body.id}/triage`)
+    .set('Authorization', hr)
+    .send({ version: created.body.version, answers: monitoringTriageAnswers() })
+    .expect(200);
+  await http()
+    .post(`/cases/${created.body.id}/sending`)
+    .set('Authorization', hr)
+    .send({ version: triaged.body.version })
+    .expect(201);
   return { caseId: created.body.id as string };
 }
 
-async function startApiProcess(databaseUrl: string, jwtSecret: string, redisUrl: string | undefined): Promise<{ url: string; child: ChildProcess }> {
+async function startApiProcess(
+  databaseUrl: string,
+  jwtSecret: string,
+  redisUrl: string | undefined,
+): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', JWT_SECRET: jwtSecret, PUBLIC_URL: 'https://overleg.test', DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', ACCESS_TOKEN_TTL_SECONDS: '3600' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    JWT_SECRET: jwtSecret,
+    PUBLIC_URL: 'https://overleg.test',
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    ACCESS_TOKEN_TTL_SECONDS: '3600',
+  };
   delete env.REDIS_URL;
   if (redisUrl) {
     env.REDIS_URL = redisUrl;
   }
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
+    { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitUntil(async () => (await fetch(`${url}/health/ready`).then((r) => r.ok, () => false)) || child.exitCode !== null, 60_000, 'the API instance to start');
+  await waitUntil(
+    async () =>
+      (await fetch(`${url}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )) || child.exitCode !== null,
+    60_000,
+    'the API instance to start',
+  );
   if (child.exitCode !== null) {
     throw new Error(`API instance exited: ${stderr}`);
   }
@@ -262,7 +387,10 @@ async function startApiProcess(databaseUrl: string, jwtSecret: string, redisUrl:
 }
 
 async function redisReachable(): Promise<boolean> {
-  const client = createClient({ url: 'redis://127.0.0.1:6379', socket: { reconnectStrategy: false, connectTimeout: 500 } });
+  const client = createClient({
+    url: 'redis://127.0.0.1:6379',
+    socket: { reconnectStrategy: false, connectTimeout: 500 },
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();
@@ -273,11 +401,17 @@ async function redisReachable(): Promise<boolean> {
   }
 }
 
-async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string | (() => string)): Promise<void> {
+async function waitUntil(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string | (() => string),
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

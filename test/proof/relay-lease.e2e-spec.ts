@@ -14,7 +14,11 @@ import { FULL_CONTENTS, monitoringTriageAnswers } from '../support/case-fixtures
 const ROOT = join(__dirname, '..', '..');
 const REDIS_URL = 'redis://127.0.0.1:6379';
 
-async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: () => string): Promise<void> {
+async function waitUntil(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) {
@@ -24,12 +28,37 @@ async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs:
   }
 }
 
-async function startApiProcess(databaseUrl: string, jwtSecret: string): Promise<{ url: string; child: ChildProcess }> {
+async function startApiProcess(
+  databaseUrl: string,
+  jwtSecret: string,
+): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', JWT_SECRET: jwtSecret, PUBLIC_URL: 'https://overleg.test', DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'error', REDIS_URL, ACCESS_TOKEN_TTL_SECONDS: '3600' };
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'ignore'] });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    JWT_SECRET: jwtSecret,
+    PUBLIC_URL: 'https://overleg.test',
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    LOG_LEVEL: 'error',
+    REDIS_URL,
+    ACCESS_TOKEN_TTL_SECONDS: '3600',
+  };
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
+    { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'ignore'] },
+  );
   const url = `http://127.0.0.1:${port}`;
-  await waitUntil(async () => (await fetch(`${url}/health/ready`).then((r) => r.ok, () => false)) || child.exitCode !== null, 60_000, () => 'the API instance to start');
+  await waitUntil(
+    async () =>
+      (await fetch(`${url}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )) || child.exitCode !== null,
+    60_000,
+    () => 'the API instance to start',
+  );
   return { url, child };
 }
 
@@ -63,14 +92,42 @@ describe('relay lease (e2e)', () => {
     instances.push(other);
     const http = () => request(other.url);
     const hr = `Bearer ${(await http().post('/auth/login').send({ email: org.hr.email, password: org.hr.password }).expect(200)).body.accessToken}`;
-    const system = await http().post(`/organisations/${org.organisationId}/ai-systems`).set('Authorization', hr).send({ name: 'WarehouseInsight', vendor: 'Acme AI', purpose: 'Routes', primaryPurpose: 'control_monitor' }).expect(201);
-    const created = await http().post('/cases').set('Authorization', hr).send({ aiSystemId: system.body.id, worksCouncilId: org.worksCouncilId, title: 'Introductie', contents: FULL_CONTENTS }).expect(201);
+    const system = await http()
+      .post(`/organisations/${org.organisationId}/ai-systems`)
+      .set('Authorization', hr)
+      .send({
+        name: 'WarehouseInsight',
+        vendor: 'Acme AI',
+        purpose: 'Routes',
+        primaryPurpose: 'control_monitor',
+      })
+      .expect(201);
+    const created = await http()
+      .post('/cases')
+      .set('Authorization', hr)
+      .send({
+        aiSystemId: system.body.id,
+        worksCouncilId: org.worksCouncilId,
+        title: 'Introductie',
+        contents: FULL_CONTENTS,
+      })
+      .expect(201);
     const caseId = created.body.id as string;
-    await http().put(`/cases/${caseId}/triage`).set('Authorization', hr).send({ version: created.body.version, answers: monitoringTriageAnswers() }).expect(200);
+    await http()
+      .put(`/cases/${caseId}/triage`)
+      .set('Authorization', hr)
+      .send({ version: created.body.version, answers: monitoringTriageAnswers() })
+      .expect(200);
 
     const seen: number[] = [];
     const arrivedAt = new Map<number, number>();
-    const socket: Socket = io(other.url, { path: '/ws', transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: hr.slice('Bearer '.length) } });
+    const socket: Socket = io(other.url, {
+      path: '/ws',
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      auth: { token: hr.slice('Bearer '.length) },
+    });
     socket.on('event', (event: { caseId?: string; caseSeq?: number | null }) => {
       if (event.caseId === caseId && typeof event.caseSeq === 'number') {
         seen.push(event.caseSeq);
@@ -78,23 +135,43 @@ describe('relay lease (e2e)', () => {
       }
     });
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-    expect(((await socket.timeout(5000).emitWithAck('subscribe', { caseId })) as { ok: boolean }).ok).toBe(true);
+    expect(
+      ((await socket.timeout(5000).emitWithAck('subscribe', { caseId })) as { ok: boolean }).ok,
+    ).toBe(true);
 
-    const lastSeq = async () => (await ds.query<Array<{ last: number }>>(`SELECT max(case_seq)::int AS last FROM domain_event WHERE case_id = $1`, [caseId]))[0].last;
+    const lastSeq = async () =>
+      (
+        await ds.query<Array<{ last: number }>>(
+          `SELECT max(case_seq)::int AS last FROM domain_event WHERE case_id = $1`,
+          [caseId],
+        )
+      )[0].last;
     const change = async (n: number) => {
       const current = await http().get(`/cases/${caseId}`).set('Authorization', hr).expect(200);
-      await http().patch(`/cases/${caseId}`).set('Authorization', hr).send({ version: current.body.version, title: `Wijziging ${n}` }).expect(200);
+      await http()
+        .patch(`/cases/${caseId}`)
+        .set('Authorization', hr)
+        .send({ version: current.body.version, title: `Wijziging ${n}` })
+        .expect(200);
       return lastSeq();
     };
 
     // Relayed by the leader (through Redis) while it runs.
     const before = await change(1);
-    await waitUntil(() => arrivedAt.has(before), 10_000, () => `caseSeq ${before} before the hang`);
+    await waitUntil(
+      () => arrivedAt.has(before),
+      10_000,
+      () => `caseSeq ${before} before the hang`,
+    );
 
     leader.child.kill('SIGSTOP');
     const stoppedAt = Date.now();
     const during = await change(2);
-    await waitUntil(() => arrivedAt.has(during), 10_000, () => `caseSeq ${during} while the leader hangs`);
+    await waitUntil(
+      () => arrivedAt.has(during),
+      10_000,
+      () => `caseSeq ${during} while the leader hangs`,
+    );
     const handover = arrivedAt.get(during)! - stoppedAt;
     expect(handover).toBeLessThan(5_000);
 
@@ -102,7 +179,11 @@ describe('relay lease (e2e)', () => {
     // must not relay again what the new leader relays.
     leader.child.kill('SIGCONT');
     const after = await change(3);
-    await waitUntil(() => arrivedAt.has(after), 10_000, () => `caseSeq ${after} after the old leader resumed`);
+    await waitUntil(
+      () => arrivedAt.has(after),
+      10_000,
+      () => `caseSeq ${after} after the old leader resumed`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 300)); // a late duplicate would arrive now
     socket.disconnect();
 

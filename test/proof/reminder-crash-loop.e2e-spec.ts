@@ -7,7 +7,6 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@wc/database';
 import { createTestDatabase, TEST_PASSWORD, SmtpSink, waitUntil } from '@wc/testing';
 
-
 const ROOT = join(__dirname, '..', '..');
 /** The worker as apps/worker runs it (NotificationsWorkerModule: pg-boss cron + start-up sweep, mail worker), on a fixed clock. */
 const WORKER_SCRIPT = join(ROOT, 'libs/testing/src/worker-process.ts');
@@ -44,7 +43,9 @@ describe('reminder sweep under repeated SIGKILL (e2e)', () => {
     smtp = await SmtpSink.start();
     // A worker killed mid-message resets its SMTP connection, which smtp-server reports as an
     // 'error' event on the server; unheard, it would crash this test process.
-    (smtp as unknown as { server: { on(event: 'error', listener: (error: Error) => void): void } }).server.on('error', (error) => smtpResets.push(error.message));
+    (
+      smtp as unknown as { server: { on(event: 'error', listener: (error: Error) => void): void } }
+    ).server.on('error', (error) => smtpResets.push(error.message));
     database = await createTestDatabase();
     db = await new DataSource(dataSourceOptions({ url: database.url, poolSize: 4 })).initialize();
     recipient = await seed(db, DEADLINES);
@@ -73,7 +74,15 @@ describe('reminder sweep under repeated SIGKILL (e2e)', () => {
   it(`delivers every reminder once although the worker is killed ${KILLS} times`, async () => {
     const random = lcg(SEED);
     // A mail job of a killed worker is retried after 10 s (MAIL_EXPIRE_SECONDS) plus pg-boss's maintenance interval (30 s).
-    const env = { DATABASE_URL: database.url, SMTP_URL: smtp.url, PUBLIC_URL: 'https://overleg.test', BATCH_SIZE: '50', MAIL_WORKER: '1', MAIL_EXPIRE_SECONDS: '10', FAKE_NOW: '2026-03-13T08:01:00Z' };
+    const env = {
+      DATABASE_URL: database.url,
+      SMTP_URL: smtp.url,
+      PUBLIC_URL: 'https://overleg.test',
+      BATCH_SIZE: '50',
+      MAIL_WORKER: '1',
+      MAIL_EXPIRE_SECONDS: '10',
+      FAKE_NOW: '2026-03-13T08:01:00Z',
+    };
     const kills: Array<{ after: number; reminders: number; smtp: number }> = [];
     for (let k = 0; k < KILLS; k++) {
       const worker = await startWorker(env);
@@ -83,25 +92,44 @@ describe('reminder sweep under repeated SIGKILL (e2e)', () => {
       await new Promise((resolve) => setTimeout(resolve, delay));
       worker.child.kill('SIGKILL');
       await worker.exited;
-      kills.push({ after: delay, reminders: await count(`SELECT count(*)::int AS n FROM reminder WHERE status = 'sent'`), smtp: smtp.messages.length });
+      kills.push({
+        after: delay,
+        reminders: await count(`SELECT count(*)::int AS n FROM reminder WHERE status = 'sent'`),
+        smtp: smtp.messages.length,
+      });
     }
     const last = await startWorker(env);
     workers.push(last.child);
-    await waitUntil(async () => (await count(`SELECT count(*)::int AS n FROM reminder WHERE status = 'sent'`)) === DEADLINES, 600_000, () => 'every reminder marked sent');
+    await waitUntil(
+      async () =>
+        (await count(`SELECT count(*)::int AS n FROM reminder WHERE status = 'sent'`)) ===
+        DEADLINES,
+      600_000,
+      () => 'every reminder marked sent',
+    );
     let diagnosis = '';
     await waitUntil(
       async () => {
         diagnosis = await mailState();
-        return (await count(`SELECT count(*)::int AS n FROM mail_delivery WHERE status = 'sent'`)) === DEADLINES;
+        return (
+          (await count(`SELECT count(*)::int AS n FROM mail_delivery WHERE status = 'sent'`)) ===
+          DEADLINES
+        );
       },
       MAIL_WAIT_MS,
       () => `every e-mail marked sent; now: ${diagnosis}`,
     );
-    await waitUntil(() => new Set(smtp.messages.map((m) => m.messageId)).size >= DEADLINES, 60_000, () => `${DEADLINES} distinct messages at the SMTP server`);
+    await waitUntil(
+      () => new Set(smtp.messages.map((m) => m.messageId)).size >= DEADLINES,
+      60_000,
+      () => `${DEADLINES} distinct messages at the SMTP server`,
+    );
     last.child.kill('SIGTERM');
     await last.exited;
 
-    const deliveries = await db.query<Array<{ message_id: string }>>(`SELECT message_id FROM mail_delivery ORDER BY message_id`);
+    const deliveries = await db.query<Array<{ message_id: string }>>(
+      `SELECT message_id FROM mail_delivery ORDER BY message_id`,
+    );
     const received = new Map<string, number>();
     for (const message of smtp.messages) {
       received.set(message.messageId, (received.get(message.messageId) ?? 0) + 1);
@@ -118,21 +146,33 @@ describe('reminder sweep under repeated SIGKILL (e2e)', () => {
     expect(deliveries).toHaveLength(DEADLINES);
     expect([...received.keys()].sort()).toEqual(deliveries.map((d) => d.message_id));
     expect(smtp.messages.every((m) => m.to.length === 1 && m.to[0] === recipient)).toBe(true);
-    expect(await count(`SELECT count(*)::int AS n FROM (SELECT deadline_id FROM notification GROUP BY deadline_id HAVING count(*) > 1) d`)).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM (SELECT deadline_id FROM notification GROUP BY deadline_id HAVING count(*) > 1) d`,
+      ),
+    ).toBe(0);
     expect(retransmitted).toBeLessThanOrEqual(KILLS * SMTP_CONNECTIONS);
   }, 1_800_000);
 });
 
 /** One employer, its council, one chair (the one recipient), a case and `n` deadlines whose 7-day reminder is due. */
 async function seed(db: DataSource, n: number): Promise<string> {
-  const [{ id: organisationId }] = await db.query<Array<{ id: string }>>(`INSERT INTO organisation (name, kind, headcount) VALUES ('Crash B.V.', 'employer', 250) RETURNING id`);
-  const [{ id: worksCouncilId }] = await db.query<Array<{ id: string }>>(`INSERT INTO works_council (organisation_id, name, kind) VALUES ($1, 'OR', 'or') RETURNING id`, [organisationId]);
+  const [{ id: organisationId }] = await db.query<Array<{ id: string }>>(
+    `INSERT INTO organisation (name, kind, headcount) VALUES ('Crash B.V.', 'employer', 250) RETURNING id`,
+  );
+  const [{ id: worksCouncilId }] = await db.query<Array<{ id: string }>>(
+    `INSERT INTO works_council (organisation_id, name, kind) VALUES ($1, 'OR', 'or') RETURNING id`,
+    [organisationId],
+  );
   const email = `chair-${organisationId.slice(0, 8)}@example.test`;
   const [{ id: userId }] = await db.query<Array<{ id: string }>>(
     `INSERT INTO app_user (email, display_name, password_hash, organisation_id) VALUES ($1, 'Voorzitter', $2, $3) RETURNING id`,
     [email, `unused:${TEST_PASSWORD.length}`, organisationId],
   );
-  await db.query(`INSERT INTO membership (user_id, organisation_id, works_council_id, role) VALUES ($1, $2, $3, 'council_chair')`, [userId, organisationId, worksCouncilId]);
+  await db.query(
+    `INSERT INTO membership (user_id, organisation_id, works_council_id, role) VALUES ($1, $2, $3, 'council_chair')`,
+    [userId, organisationId, worksCouncilId],
+  );
   const [{ id: aiSystemId }] = await db.query<Array<{ id: string }>>(
     `INSERT INTO ai_system (organisation_id, name, vendor, purpose, primary_purpose, version) VALUES ($1, 'Planner', 'Acme', 'Roosters', 'automate_task', 1) RETURNING id`,
     [organisationId],
@@ -151,19 +191,27 @@ async function seed(db: DataSource, n: number): Promise<string> {
   return email;
 }
 
-function startWorker(env: Record<string, string>): Promise<{ child: ChildProcess; exited: Promise<unknown> }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', WORKER_SCRIPT], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function startWorker(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; exited: Promise<unknown> }> {
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', WORKER_SCRIPT],
+    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       if (line.includes('"event":"ready"')) {
         resolve({ child, exited });
       }
     });
-    child.once('exit', (code) => reject(new Error(`worker exited (${code}) before it was ready: ${stderr}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`worker exited (${code}) before it was ready: ${stderr}`)),
+    );
   });
 }
 

@@ -53,18 +53,50 @@ export async function fileCase(
   t: TestApp,
   org: { organisationId: string; worksCouncilId: string },
   hrBearer: string,
-  { answers = monitoringTriageAnswers(), send = true, contents = FULL_CONTENTS }: { answers?: Record<string, unknown>; send?: boolean; contents?: Record<string, unknown> } = {},
+  {
+    answers = monitoringTriageAnswers(),
+    send = true,
+    contents = FULL_CONTENTS,
+  }: { answers?: Record<string, unknown>; send?: boolean; contents?: Record<string, unknown> } = {},
 ): Promise<FiledCase> {
-  const system = await t.http().post(`/organisations/${org.organisationId}/ai-systems`).set('Authorization', hrBearer)
-    .send({ name: 'WarehouseInsight', vendor: 'Acme AI', purpose: 'Route planning and productivity', primaryPurpose: 'control_monitor', monitoringCapability: true }).expect(201);
-  const created = await t.http().post('/cases').set('Authorization', hrBearer)
-    .send({ aiSystemId: system.body.id, worksCouncilId: org.worksCouncilId, title: 'Introductie WarehouseInsight', contents }).expect(201);
-  const triaged = await t.http().put(`/cases/${created.body.id}/triage`).set('Authorization', hrBearer)
-    .send({ version: created.body.version, answers }).expect(200);
+  const system = await t
+    .http()
+    .post(`/organisations/${org.organisationId}/ai-systems`)
+    .set('Authorization', hrBearer)
+    .send({
+      name: 'WarehouseInsight',
+      vendor: 'Acme AI',
+      purpose: 'Route planning and productivity',
+      primaryPurpose: 'control_monitor',
+      monitoringCapability: true,
+    })
+    .expect(201);
+  const created = await t
+    .http()
+    .post('/cases')
+    .set('Authorization', hrBearer)
+    .send({
+      aiSystemId: system.body.id,
+      worksCouncilId: org.worksCouncilId,
+      title: 'Introductie WarehouseInsight',
+      contents,
+    })
+    .expect(201);
+  const triaged = await t
+    .http()
+    .put(`/cases/${created.body.id}/triage`)
+    .set('Authorization', hrBearer)
+    .send({ version: created.body.version, answers })
+    .expect(200);
   if (!send) {
     return { caseId: created.body.id, version: triaged.body.version };
   }
-  const sent = await t.http().post(`/cases/${created.body.id}/sending`).set('Authorization', hrBearer).send({ version: triaged.body.version }).expect(201);
+  const sent = await t
+    .http()
+    .post(`/cases/${created.body.id}/sending`)
+    .set('Authorization', hrBearer)
+    .send({ version: triaged.body.version })
+    .expect(201);
   return { caseId: created.body.id, version: sent.body.version };
 }
 
@@ -83,36 +115,111 @@ export const OVERSEER_MODULE = 'toezicht-basis';
  * assessment (with the DPIA/FRIA sections the triage asks for), an oversight arrangement and a
  * training plan with a module for the overseers. The overseer is trained unless told otherwise.
  */
-export async function completeDossier(t: TestApp, caseId: string, hrBearer: string, { trainOverseers: train = true }: { trainOverseers?: boolean } = {}): Promise<void> {
-  const q = (await t.http().get(`/cases/${caseId}/assessment/questionnaire`).set('Authorization', hrBearer).expect(200)).body as QuestionnaireBody;
-  const section = (items: QuestionnaireBody['dpia']) => (items ? Object.fromEntries(items.filter((i) => i.required).map((i) => [i.field, `Uitwerking ${i.id}`])) : undefined);
-  const current = await t.http().get(`/cases/${caseId}/assessment`).set('Authorization', hrBearer).expect(200);
-  const draft = await t.http().patch(`/cases/${caseId}/assessment`).set('Authorization', hrBearer).send({
-    version: current.body.version,
-    answers: q.dimensions.flatMap((d) => d.questions.map((question) => ({ questionId: question.id, answer: `Antwoord op ${question.id}`, effect: 0 }))),
-    dimensions: q.dimensions.map((d) => ({ dimension: d.key, rating: 0 })),
-    risks: [{ risk: 'Werkdruk door scores per pick', affectedGroup: 'Orderpickers', likelihood: 'medium', severity: 'medium', mitigation: 'Geen individuele normen', owner: 'HR' }],
-    dpia: section(q.dpia),
-    fria: section(q.fria),
-  }).expect(200);
-  await t.http().post(`/cases/${caseId}/assessment/submissions`).set('Authorization', hrBearer).send({ version: draft.body.version }).expect(201);
-  await t.http().put(`/cases/${caseId}/oversight`).set('Authorization', hrBearer).send({
-    version: 0,
-    overseers: [{ ...DOSSIER_OVERSEER, authority: 'both', hoursPerWeek: 4 }],
-    knowledgeAndTraining: 'Werking en grenzen van de routeplanning; welke data wel en niet gebruikt worden.',
-    escalationPath: 'Teamleider, dan operationeel directeur',
-    complaintProcedure: { contact: 'HR-servicedesk, hr@example.test', explanation: 'Schriftelijke uitleg binnen een maand' },
-    logRetentionMonths: 6,
-    reviewDate: '2026-12-01',
-  }).expect(200);
-  await t.http().put(`/cases/${caseId}/training-plan`).set('Authorization', hrBearer).send({
-    version: 0,
-    audiences: [{ audience: 'overseers' }, { audience: 'affected_staff', headcount: 40 }],
-    modules: [
-      { key: OVERSEER_MODULE, title: 'Toezicht op WarehouseInsight', audience: 'overseers', type: 'tool_training', hours: 8, provider: 'Acme AI', deadline: '2026-04-15' },
-      { key: 'werken-met', title: 'Werken met de routeplanner', audience: 'affected_staff', type: 'instruction', hours: 2, provider: 'Intern', deadline: '2026-04-30' },
-    ],
-  }).expect(200);
+export async function completeDossier(
+  t: TestApp,
+  caseId: string,
+  hrBearer: string,
+  { trainOverseers: train = true }: { trainOverseers?: boolean } = {},
+): Promise<void> {
+  const q = (
+    await t
+      .http()
+      .get(`/cases/${caseId}/assessment/questionnaire`)
+      .set('Authorization', hrBearer)
+      .expect(200)
+  ).body as QuestionnaireBody;
+  const section = (items: QuestionnaireBody['dpia']) =>
+    items
+      ? Object.fromEntries(
+          items.filter((i) => i.required).map((i) => [i.field, `Uitwerking ${i.id}`]),
+        )
+      : undefined;
+  const current = await t
+    .http()
+    .get(`/cases/${caseId}/assessment`)
+    .set('Authorization', hrBearer)
+    .expect(200);
+  const draft = await t
+    .http()
+    .patch(`/cases/${caseId}/assessment`)
+    .set('Authorization', hrBearer)
+    .send({
+      version: current.body.version,
+      answers: q.dimensions.flatMap((d) =>
+        d.questions.map((question) => ({
+          questionId: question.id,
+          answer: `Antwoord op ${question.id}`,
+          effect: 0,
+        })),
+      ),
+      dimensions: q.dimensions.map((d) => ({ dimension: d.key, rating: 0 })),
+      risks: [
+        {
+          risk: 'Werkdruk door scores per pick',
+          affectedGroup: 'Orderpickers',
+          likelihood: 'medium',
+          severity: 'medium',
+          mitigation: 'Geen individuele normen',
+          owner: 'HR',
+        },
+      ],
+      dpia: section(q.dpia),
+      fria: section(q.fria),
+    })
+    .expect(200);
+  await t
+    .http()
+    .post(`/cases/${caseId}/assessment/submissions`)
+    .set('Authorization', hrBearer)
+    .send({ version: draft.body.version })
+    .expect(201);
+  await t
+    .http()
+    .put(`/cases/${caseId}/oversight`)
+    .set('Authorization', hrBearer)
+    .send({
+      version: 0,
+      overseers: [{ ...DOSSIER_OVERSEER, authority: 'both', hoursPerWeek: 4 }],
+      knowledgeAndTraining:
+        'Werking en grenzen van de routeplanning; welke data wel en niet gebruikt worden.',
+      escalationPath: 'Teamleider, dan operationeel directeur',
+      complaintProcedure: {
+        contact: 'HR-servicedesk, hr@example.test',
+        explanation: 'Schriftelijke uitleg binnen een maand',
+      },
+      logRetentionMonths: 6,
+      reviewDate: '2026-12-01',
+    })
+    .expect(200);
+  await t
+    .http()
+    .put(`/cases/${caseId}/training-plan`)
+    .set('Authorization', hrBearer)
+    .send({
+      version: 0,
+      audiences: [{ audience: 'overseers' }, { audience: 'affected_staff', headcount: 40 }],
+      modules: [
+        {
+          key: OVERSEER_MODULE,
+          title: 'Toezicht op WarehouseInsight',
+          audience: 'overseers',
+          type: 'tool_training',
+          hours: 8,
+          provider: 'Acme AI',
+          deadline: '2026-04-15',
+        },
+        {
+          key: 'werken-met',
+          title: 'Werken met de routeplanner',
+          audience: 'affected_staff',
+          type: 'instruction',
+          hours: 2,
+          provider: 'Intern',
+          deadline: '2026-04-30',
+        },
+      ],
+    })
+    .expect(200);
   if (train) {
     await trainOverseers(t, caseId, hrBearer);
   }
@@ -120,6 +227,10 @@ export async function completeDossier(t: TestApp, caseId: string, hrBearer: stri
 
 /** Records that the dossier's overseer completed the overseers' module. */
 export async function trainOverseers(t: TestApp, caseId: string, hrBearer: string): Promise<void> {
-  await t.http().post(`/cases/${caseId}/training-plan/completions`).set('Authorization', hrBearer)
-    .send({ moduleKey: OVERSEER_MODULE, name: DOSSIER_OVERSEER.name, completedOn: '2026-03-02' }).expect(201);
+  await t
+    .http()
+    .post(`/cases/${caseId}/training-plan/completions`)
+    .set('Authorization', hrBearer)
+    .send({ moduleKey: OVERSEER_MODULE, name: DOSSIER_OVERSEER.name, completedOn: '2026-03-02' })
+    .expect(201);
 }

@@ -1,6 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
 
-import type { ClientToServerEvents, RealtimeAck, RealtimeEvent, ServerToClientEvents } from '@wc/realtime';
+import type {
+  ClientToServerEvents,
+  RealtimeAck,
+  RealtimeEvent,
+  ServerToClientEvents,
+} from '@wc/realtime';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -17,7 +22,13 @@ export class Listener {
   }
 
   static async connect(url: string, token: string): Promise<Listener> {
-    const socket: ClientSocket = io(url, { path: '/ws', transports: ['websocket'], reconnection: false, forceNew: true, auth: { token } });
+    const socket: ClientSocket = io(url, {
+      path: '/ws',
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      auth: { token },
+    });
     const listener = new Listener(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
@@ -27,7 +38,11 @@ export class Listener {
   }
 
   request(message: keyof ClientToServerEvents, body: unknown): Promise<RealtimeAck> {
-    return (this.socket.timeout(5000) as unknown as { emitWithAck: (m: string, b: unknown) => Promise<RealtimeAck> }).emitWithAck(message, body);
+    return (
+      this.socket.timeout(5000) as unknown as {
+        emitWithAck: (m: string, b: unknown) => Promise<RealtimeAck>;
+      }
+    ).emitWithAck(message, body);
   }
 
   ofType(type: string): RealtimeEvent[] {
@@ -38,7 +53,11 @@ export class Listener {
     return this.events.filter((e) => e.type.startsWith(prefix));
   }
 
-  async event(type: string, match: (e: RealtimeEvent) => boolean = () => true, timeoutMs = 5000): Promise<RealtimeEvent> {
+  async event(
+    type: string,
+    match: (e: RealtimeEvent) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<RealtimeEvent> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.events.find((e) => e.type === type && match(e));
@@ -46,7 +65,9 @@ export class Listener {
         return found;
       }
       if (Date.now() > deadline) {
-        throw new Error(`no ${type} within ${timeoutMs} ms; got ${JSON.stringify(this.events.map((e) => e.type))}`);
+        throw new Error(
+          `no ${type} within ${timeoutMs} ms; got ${JSON.stringify(this.events.map((e) => e.type))}`,
+        );
       }
       await sleep(10);
     }

@@ -32,7 +32,12 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   // Tests log in far more often than people; rate-limit tests set their own limit.
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, RATE_LIMIT_PER_MINUTE: '100000', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    ...env,
+  });
   const clock = new FakeClock('2026-03-02T09:00:00Z');
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule.forRoot(config)] })
     .overrideProvider(Clock)
@@ -50,7 +55,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     clock,
     db,
     ownerUrl: database.ownerUrl,
-    ownerQuery: async <T,>(sql: string, parameters: unknown[] = []) => {
+    ownerQuery: async <T>(sql: string, parameters: unknown[] = []) => {
       const client = new Client({ connectionString: database.ownerUrl });
       await client.connect();
       try {
@@ -62,7 +67,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     given: new Given(db),
     http,
     login: async (user) => {
-      const res = await http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
+      const res = await http()
+        .post('/auth/login')
+        .send({ email: user.email, password: user.password })
+        .expect(200);
       return `Bearer ${(res.body as { accessToken: string }).accessToken}`;
     },
     close: async () => {

@@ -4,7 +4,12 @@ import type { GivenOrganisation } from '@wc/testing';
 
 import { nl } from '../../apps/web/src/messages/nl';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { expectNoSeriousA11yViolations, launchBrowser, prepareWebApp, signIn } from './support/browser';
+import {
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  prepareWebApp,
+  signIn,
+} from './support/browser';
 
 /** The organisation admin changes and withdraws employer-side roles; council roles stay with the council board. */
 describe('web app: members and roles on the admin screen (browser)', () => {
@@ -23,7 +28,12 @@ describe('web app: members and roles on the admin screen (browser)', () => {
     await t?.close();
   });
 
-  const roleOf = async (userId: string) => (await t.db.query<Array<{ role: string }>>('SELECT role FROM membership WHERE user_id = $1', [userId])).map((r) => r.role);
+  const roleOf = async (userId: string) =>
+    (
+      await t.db.query<Array<{ role: string }>>('SELECT role FROM membership WHERE user_id = $1', [
+        userId,
+      ])
+    ).map((r) => r.role);
 
   it('changes an HR manager into an employer representative, withdraws the role, and offers nothing on council members', async () => {
     const hr = await t.given.user(org.organisationId, 'hr_manager');
@@ -32,7 +42,9 @@ describe('web app: members and roles on the admin screen (browser)', () => {
     const page = admin.page;
     const row = page.locator('tr', { hasText: hr.email });
     await row.waitFor();
-    await row.getByLabel(nl['admin.roleOf'].replace('{name}', name)).selectOption('employer_representative');
+    await row
+      .getByLabel(nl['admin.roleOf'].replace('{name}', name))
+      .selectOption('employer_representative');
     await expectRole(() => roleOf(hr.id), ['employer_representative']);
 
     const memberRow = page.locator('tr', { hasText: org.member.email });
@@ -42,7 +54,10 @@ describe('web app: members and roles on the admin screen (browser)', () => {
     await expectNoSeriousA11yViolations(page, 'admin (members)');
 
     page.once('dialog', (dialog) => void dialog.accept());
-    await page.locator('tr', { hasText: hr.email }).getByRole('button', { name: nl['admin.remove'] }).click();
+    await page
+      .locator('tr', { hasText: hr.email })
+      .getByRole('button', { name: nl['admin.remove'] })
+      .click();
     await page.locator('tr', { hasText: hr.email }).waitFor({ state: 'detached' });
     expect(await roleOf(hr.id)).toEqual([]);
     expect(admin.errors).toEqual([]);

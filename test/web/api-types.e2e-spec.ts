@@ -10,9 +10,17 @@ import { join } from 'node:path';
 describe('web app API types', () => {
   it('match openapi.json', () => {
     const root = join(__dirname, '..', '..');
-    const generated = spawnSync(process.execPath, [join(root, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'), 'openapi.json'], { cwd: root, encoding: 'utf8' });
+    const generated = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'), 'openapi.json'],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(generated.status).toBe(0);
     const committed = readFileSync(join(root, 'apps', 'web', 'src', 'api', 'schema.d.ts'), 'utf8');
-    expect(committed === generated.stdout ? 'in sync' : 'apps/web/src/api/schema.d.ts is stale: run npx openapi-typescript openapi.json -o apps/web/src/api/schema.d.ts').toBe('in sync');
+    expect(
+      committed === generated.stdout
+        ? 'in sync'
+        : 'apps/web/src/api/schema.d.ts is stale: run npx openapi-typescript openapi.json -o apps/web/src/api/schema.d.ts',
+    ).toBe('in sync');
   });
 });

@@ -1,12 +1,25 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 
-import { type GivenOrganisation, type GivenUser, waitUntil, startTestWorker, type TestWorker } from '@wc/testing';
+import {
+  type GivenOrganisation,
+  type GivenUser,
+  waitUntil,
+  startTestWorker,
+  type TestWorker,
+} from '@wc/testing';
 import { WorkerModule } from '@wc/worker';
 
 import { nl } from '../../apps/web/src/messages/nl';
 import { completeDossier } from '../support/case-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { expectNoSeriousA11yViolations, launchBrowser, prepareWebApp, screenshot, signIn, type UserPage } from './support/browser';
+import {
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  prepareWebApp,
+  screenshot,
+  signIn,
+  type UserPage,
+} from './support/browser';
 
 /**
  * The web app end to end (issue #9): Debian's Chromium, headless, against the real API and
@@ -37,7 +50,12 @@ describe('web app (browser)', () => {
     worker = await startTestWorker(WorkerModule.forRoot(t.config), t.clock);
     org = await t.given.organisation('Demo Logistiek B.V.');
     union = await t.given.union('Demo Vakbond');
-    for (const [user, name] of [[org.hr, 'Hanna de Vries'], [org.chair, 'Pieter Jansen'], [org.member, 'Sanne Bakker'], [union.officer, 'Kees Smit']] as const) {
+    for (const [user, name] of [
+      [org.hr, 'Hanna de Vries'],
+      [org.chair, 'Pieter Jansen'],
+      [org.member, 'Sanne Bakker'],
+      [union.officer, 'Kees Smit'],
+    ] as const) {
       await t.db.query(`UPDATE app_user SET display_name = $2 WHERE id = $1`, [user.id, name]);
     }
   }, 120_000);
@@ -81,9 +99,19 @@ describe('web app (browser)', () => {
     await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Naar de inhoud' });
-    expect(await skip.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement)).toBe(true);
+    expect(
+      await skip.evaluate(
+        (el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement,
+      ),
+    ).toBe(true);
     await page.keyboard.press('Enter');
-    expect(await page.locator('main').evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement)).toBe(true);
+    expect(
+      await page
+        .locator('main')
+        .evaluate(
+          (el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement,
+        ),
+    ).toBe(true);
     await context.close();
   });
 
@@ -91,7 +119,9 @@ describe('web app (browser)', () => {
     // The organisation admin grants the employer's roles (and a new council's first chair), not the council's.
     const admin = await signIn(browser, t.url, org.admin, { now: now() });
     await admin.page.getByRole('heading', { name: 'Iemand uitnodigen' }).waitFor();
-    expect(await admin.page.getByLabel('Rol', { exact: true }).locator('option').allTextContents()).not.toContain('OR-lid');
+    expect(
+      await admin.page.getByLabel('Rol', { exact: true }).locator('option').allTextContents(),
+    ).not.toContain('OR-lid');
     await expectNoSeriousA11yViolations(admin.page, 'home (organisation admin)');
     await admin.context.close();
 
@@ -116,13 +146,20 @@ describe('web app (browser)', () => {
     await context.close();
 
     // Live, on the chair's open page: the grant is in the council's own record.
-    await board.page.getByTestId('role-changes').getByText('de rol OR-lid toe').filter({ hasText: 'Nieuw OR-lid' }).waitFor();
+    await board.page
+      .getByTestId('role-changes')
+      .getByText('de rol OR-lid toe')
+      .filter({ hasText: 'Nieuw OR-lid' })
+      .waitFor();
     await expectNoSeriousA11yViolations(board.page, 'home (council chair, roles)');
     await board.context.close();
   }, 60_000);
 
   it('an HR manager registers the system, files a case with the triage and sends it; the council sees it appear live', async () => {
-    [hr, chair] = await Promise.all([signIn(browser, t.url, org.hr, { now: now() }), signIn(browser, t.url, org.chair, { now: now() })]);
+    [hr, chair] = await Promise.all([
+      signIn(browser, t.url, org.hr, { now: now() }),
+      signIn(browser, t.url, org.chair, { now: now() }),
+    ]);
     const { page } = hr;
     await expectNoSeriousA11yViolations(page, 'home (HR)');
 
@@ -131,7 +168,9 @@ describe('web app (browser)', () => {
     await page.getByRole('button', { name: 'Systeem registreren' }).click();
     await page.getByLabel('Naam').fill('WarehouseInsight');
     await page.getByLabel('Leverancier').fill('Acme AI');
-    await page.getByLabel('Doel', { exact: true }).fill('Routeplanning en productiviteit in het magazijn');
+    await page
+      .getByLabel('Doel', { exact: true })
+      .fill('Routeplanning en productiviteit in het magazijn');
     await page.getByLabel('Soort gebruik').selectOption('control_monitor');
     await page.getByLabel('Kan medewerkers volgen').check();
     await page.getByRole('button', { name: 'Opslaan' }).click();
@@ -145,11 +184,21 @@ describe('web app (browser)', () => {
     await page.getByRole('link', { name: 'WarehouseInsight' }).click();
     await page.getByRole('link', { name: 'Zaak indienen voor dit systeem' }).click();
     await page.getByLabel('Titel van de zaak').fill(title);
-    await page.getByLabel('Voorgenomen besluit').fill('WarehouseInsight invoeren om looproutes te plannen en productiviteit te meten.');
+    await page
+      .getByLabel('Voorgenomen besluit')
+      .fill('WarehouseInsight invoeren om looproutes te plannen en productiviteit te meten.');
     await page.getByLabel('Beweegredenen').fill('Groeiend ordervolume; minder fouten.');
-    await page.getByLabel('Gevolgen voor het personeel').fill('Orderpickers krijgen routes van het systeem; hun pick-snelheid wordt vastgelegd.');
-    await page.getByLabel('Maatregelen naar aanleiding van die gevolgen').fill('Geen individuele beoordeling op de data; training voor alle pickers.');
-    await page.getByLabel('Tekst van de regeling (instemming)').fill('Regeling WarehouseInsight: doelen, gegevens, bewaartermijn 6 maanden, toegang alleen HR.');
+    await page
+      .getByLabel('Gevolgen voor het personeel')
+      .fill('Orderpickers krijgen routes van het systeem; hun pick-snelheid wordt vastgelegd.');
+    await page
+      .getByLabel('Maatregelen naar aanleiding van die gevolgen')
+      .fill('Geen individuele beoordeling op de data; training voor alle pickers.');
+    await page
+      .getByLabel('Tekst van de regeling (instemming)')
+      .fill(
+        'Regeling WarehouseInsight: doelen, gegevens, bewaartermijn 6 maanden, toegang alleen HR.',
+      );
     await expectNoSeriousA11yViolations(page, 'new case');
     await screenshot(page, 'new-case');
     await page.getByRole('button', { name: 'Zaak aanmaken en verder naar triage' }).click();
@@ -157,11 +206,32 @@ describe('web app (browser)', () => {
     await page.getByRole('heading', { name: q('triage.title') }).waitFor();
     caseId = caseIdOf(page.url());
     await page.getByLabel(q('q.headcount')).fill('250');
-    const yes = new Set(['introducesOrChangesTechnology', 'processesStaffPersonalData', 'canMonitorStaff', 'profilesNaturalPersons', 'largeScaleMonitoring', 'jobContentChanges']);
-    const notYesNo = ['councilType', 'headcount', 'majorEffectOnQuarterOfStaff', 'caoSettledConsentLetters', 'caoReference', 'annexIIIPoint4', 'deployerType'];
-    const booleans = Object.keys(nl).filter((k) => k.startsWith('q.')).map((k) => k.slice(2)).filter((k) => !notYesNo.includes(k));
+    const yes = new Set([
+      'introducesOrChangesTechnology',
+      'processesStaffPersonalData',
+      'canMonitorStaff',
+      'profilesNaturalPersons',
+      'largeScaleMonitoring',
+      'jobContentChanges',
+    ]);
+    const notYesNo = [
+      'councilType',
+      'headcount',
+      'majorEffectOnQuarterOfStaff',
+      'caoSettledConsentLetters',
+      'caoReference',
+      'annexIIIPoint4',
+      'deployerType',
+    ];
+    const booleans = Object.keys(nl)
+      .filter((k) => k.startsWith('q.'))
+      .map((k) => k.slice(2))
+      .filter((k) => !notYesNo.includes(k));
     for (const key of booleans) {
-      await page.getByRole('group', { name: q(`q.${key}` as keyof typeof nl), exact: true }).getByLabel(yes.has(key) ? 'Ja' : 'Nee').check();
+      await page
+        .getByRole('group', { name: q(`q.${key}` as keyof typeof nl), exact: true })
+        .getByLabel(yes.has(key) ? 'Ja' : 'Nee')
+        .check();
     }
     await page.getByLabel(q('q.annexIIIPoint4')).selectOption('monitoring_evaluation');
     await expectNoSeriousA11yViolations(page, 'triage questionnaire');
@@ -185,7 +255,7 @@ describe('web app (browser)', () => {
     await chair.page.getByRole('link', { name: title }).waitFor({ timeout: LIVE });
   }, 90_000);
 
-  it('shows each side its home page: what waits for HR, the council\'s cases by stage and next deadlines', async () => {
+  it("shows each side its home page: what waits for HR, the council's cases by stage and next deadlines", async () => {
     await Promise.all([open(hr, '/'), open(chair, '/')]);
     await chair.page.reload();
     await hr.page.getByRole('link', { name: title }).waitFor();
@@ -201,10 +271,15 @@ describe('web app (browser)', () => {
     for (const track of ['advice', 'consent', 'ai_act', 'dpia', 'skills']) {
       await page.locator(`[data-track="${track}"]`).waitFor();
     }
-    await page.locator('[data-gate="blocked"] [data-condition="dpia_done"][data-met="false"]').waitFor();
+    await page
+      .locator('[data-gate="blocked"] [data-condition="dpia_done"][data-met="false"]')
+      .waitFor();
     await expectNoSeriousA11yViolations(page, 'case overview');
     await screenshot(page, 'case');
-    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PDF exporteren' }).click()]);
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'PDF exporteren' }).click(),
+    ]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
     await page.getByRole('link', { name: 'Audittrail' }).click();
     await page.getByRole('button', { name: 'Keten controleren' }).click();
@@ -214,10 +289,17 @@ describe('web app (browser)', () => {
   }, 60_000);
 
   it('a council question reaches the HR manager live, and the answer comes back live', async () => {
-    await Promise.all([open(chair, `/cases/${caseId}/information`), open(hr, `/cases/${caseId}/information`)]);
-    await chair.page.getByLabel('Vraag aan de werkgever').fill('Welke gegevens worden per medewerker bewaard, en hoe lang?');
+    await Promise.all([
+      open(chair, `/cases/${caseId}/information`),
+      open(hr, `/cases/${caseId}/information`),
+    ]);
+    await chair.page
+      .getByLabel('Vraag aan de werkgever')
+      .fill('Welke gegevens worden per medewerker bewaard, en hoe lang?');
     await chair.page.getByRole('button', { name: 'Vraag stellen' }).click();
-    await hr.page.getByText('Welke gegevens worden per medewerker bewaard').waitFor({ timeout: LIVE });
+    await hr.page
+      .getByText('Welke gegevens worden per medewerker bewaard')
+      .waitFor({ timeout: LIVE });
     await hr.page.getByLabel('Antwoord').fill('Pick-snelheid per uur; zes maanden.');
     await hr.page.getByRole('button', { name: 'Antwoord versturen' }).click();
     await chair.page.getByText('Pick-snelheid per uur; zes maanden.').waitFor({ timeout: LIVE });
@@ -227,28 +309,47 @@ describe('web app (browser)', () => {
   it('a council member comments; the HR manager sees the comment live, in the discussion and on an assessment question', async () => {
     await completeDossier(t, caseId, await t.login(org.hr));
     member = await signIn(browser, t.url, org.member, { now: now() });
-    await Promise.all([open(member, `/cases/${caseId}/discussion`), open(hr, `/cases/${caseId}/discussion`)]);
-    await member.page.getByLabel('Uw bericht').fill('Kunnen we de pick-snelheid alleen op teamniveau tonen?');
+    await Promise.all([
+      open(member, `/cases/${caseId}/discussion`),
+      open(hr, `/cases/${caseId}/discussion`),
+    ]);
+    await member.page
+      .getByLabel('Uw bericht')
+      .fill('Kunnen we de pick-snelheid alleen op teamniveau tonen?');
     await member.page.getByRole('button', { name: 'Plaatsen' }).click();
-    await hr.page.getByText('Kunnen we de pick-snelheid alleen op teamniveau tonen?').waitFor({ timeout: LIVE });
+    await hr.page
+      .getByText('Kunnen we de pick-snelheid alleen op teamniveau tonen?')
+      .waitFor({ timeout: LIVE });
     await expectNoSeriousA11yViolations(hr.page, 'discussion');
     await screenshot(hr.page, 'discussion');
 
     // The dossier: the checklist is complete; a per-question comment reaches HR live
-    await Promise.all([open(member, `/cases/${caseId}/dossier`), open(hr, `/cases/${caseId}/dossier`)]);
+    await Promise.all([
+      open(member, `/cases/${caseId}/dossier`),
+      open(hr, `/cases/${caseId}/dossier`),
+    ]);
     await hr.page.locator('[data-item="dossier:assessment_complete"][data-done="true"]').waitFor();
     const memberA1 = member.page.locator('[data-dimension="A"]');
     await memberA1.locator('summary').click();
     const memberA1Question = memberA1.locator('[data-question="A1"]');
-    await memberA1Question.getByLabel('Opmerking bij A1').fill('Routinetaken waren juist een welkome afwisseling.');
+    await memberA1Question
+      .getByLabel('Opmerking bij A1')
+      .fill('Routinetaken waren juist een welkome afwisseling.');
     await memberA1Question.getByRole('button', { name: 'Opmerking plaatsen' }).click();
     const hrA1 = hr.page.locator('[data-dimension="A"]');
     await hrA1.locator('summary').click();
-    await hrA1.locator('[data-question="A1"]').getByText('Routinetaken waren juist een welkome afwisseling.').waitFor({ timeout: LIVE });
+    await hrA1
+      .locator('[data-question="A1"]')
+      .getByText('Routinetaken waren juist een welkome afwisseling.')
+      .waitFor({ timeout: LIVE });
     await hr.page.locator('[data-audience="overseers"] progress[value="100"]').waitFor();
     await hr.page.locator('summary', { hasText: 'Risico toevoegen' }).click();
-    const risk = hr.page.locator('details[open]', { has: hr.page.getByRole('button', { name: 'Risico toevoegen' }) });
-    await risk.getByLabel('Risico', { exact: true }).fill('Pickers voelen zich voortdurend gemeten');
+    const risk = hr.page.locator('details[open]', {
+      has: hr.page.getByRole('button', { name: 'Risico toevoegen' }),
+    });
+    await risk
+      .getByLabel('Risico', { exact: true })
+      .fill('Pickers voelen zich voortdurend gemeten');
     await risk.getByLabel('Wie').fill('Orderpickers');
     await risk.getByLabel('Maatregel').fill('Alleen teamcijfers tonen');
     await risk.getByLabel('Eigenaar').fill('Teamleider logistiek');
@@ -262,34 +363,57 @@ describe('web app (browser)', () => {
     await open(hr, `/cases/${caseId}/documents`);
     const { page } = hr;
     for (const doc of [
-      { title: 'Productinformatie WarehouseInsight', file: 'productinformatie.txt', confidential: false },
+      {
+        title: 'Productinformatie WarehouseInsight',
+        file: 'productinformatie.txt',
+        confidential: false,
+      },
       { title: 'Contract met Acme AI', file: 'contract.txt', confidential: true },
     ]) {
       await page.locator('details.upload:not([open]) > summary').click();
       const form = page.locator('details.upload[open] form');
       await form.getByLabel('Titel').fill(doc.title);
-      await form.getByLabel('Bestand').setInputFiles({ name: doc.file, mimeType: 'text/plain', buffer: Buffer.from(`${doc.title}\nInhoud voor de OR.\n`) });
+      await form.getByLabel('Bestand').setInputFiles({
+        name: doc.file,
+        mimeType: 'text/plain',
+        buffer: Buffer.from(`${doc.title}\nInhoud voor de OR.\n`),
+      });
       if (doc.confidential) {
         await form.getByLabel('Vertrouwelijk markeren').check();
-        await form.getByLabel('Waarop ziet de geheimhouding?').fill('Prijzen en contractvoorwaarden van de leverancier');
+        await form
+          .getByLabel('Waarop ziet de geheimhouding?')
+          .fill('Prijzen en contractvoorwaarden van de leverancier');
       }
       await form.getByRole('button', { name: 'Uploaden' }).click();
-      await page.locator(`[data-document="${doc.title}"][data-confidential="${doc.confidential}"]`).waitFor();
+      await page
+        .locator(`[data-document="${doc.title}"][data-confidential="${doc.confidential}"]`)
+        .waitFor();
     }
     await chair.page.goto(`${t.url}/#/cases/${caseId}/documents`);
-    await chair.page.locator('[data-document="Contract met Acme AI"]').getByText('Vertrouwelijk (art. 20)').waitFor();
+    await chair.page
+      .locator('[data-document="Contract met Acme AI"]')
+      .getByText('Vertrouwelijk (art. 20)')
+      .waitFor();
     await expectNoSeriousA11yViolations(page, 'documents');
     await screenshot(page, 'documents');
   }, 60_000);
 
   it('the council runs a vote and records its advice; the HR manager sees it live', async () => {
-    await Promise.all([open(hr, `/cases/${caseId}`), open(chair, `/cases/${caseId}/council`), open(member, `/cases/${caseId}/council`)]);
+    await Promise.all([
+      open(hr, `/cases/${caseId}`),
+      open(chair, `/cases/${caseId}/council`),
+      open(member, `/cases/${caseId}/council`),
+    ]);
     // The request for advice goes in (the dossier is complete) and the consultation meeting is held
     await runAction(hr.page, 'advice', 'submit_request');
     await runAction(hr.page, 'advice', 'record_consultation_held');
 
     await chair.page.getByText('Stemming openen', { exact: true }).first().click();
-    await chair.page.getByLabel('Voorstel').fill('Negatief advies over WarehouseInsight zolang individuele prestatiemeting mogelijk is.');
+    await chair.page
+      .getByLabel('Voorstel')
+      .fill(
+        'Negatief advies over WarehouseInsight zolang individuele prestatiemeting mogelijk is.',
+      );
     await chair.page.getByLabel('Quorum (aantal stemmen)').fill('2');
     await chair.page.getByRole('button', { name: 'Stemming openen' }).click();
     const chairVote = chair.page.locator('[data-vote][data-status="open"]');
@@ -308,18 +432,29 @@ describe('web app (browser)', () => {
     await chairVote.getByRole('button', { name: 'Stemming sluiten' }).click();
     const closed = chair.page.locator('[data-vote][data-status="closed"]');
     await closed.getByText('Vaststellen als standpunt van de OR').click();
-    await closed.getByLabel('Motivering').fill('Individuele prestatiemeting zonder waarborgen; eerst een regeling over het gebruik van de data.');
+    await closed
+      .getByLabel('Motivering')
+      .fill(
+        'Individuele prestatiemeting zonder waarborgen; eerst een regeling over het gebruik van de data.',
+      );
     await closed.getByRole('button', { name: 'Standpunt vastleggen' }).click();
     await closed.getByText('vastgesteld als standpunt (Advies)').waitFor();
 
-    await hr.page.locator('[data-track="advice"][data-stage="council_position"]').waitFor({ timeout: LIVE });
-    await hr.page.locator('[data-track="advice"] [data-action="record_employer_decision"]').waitFor();
+    await hr.page
+      .locator('[data-track="advice"][data-stage="council_position"]')
+      .waitFor({ timeout: LIVE });
+    await hr.page
+      .locator('[data-track="advice"] [data-action="record_employer_decision"]')
+      .waitFor();
   }, 60_000);
 
   it('a deviating decision shows the suspension countdown and keeps the go-live gate blocked', async () => {
     await open(chair, `/cases/${caseId}`);
     const decision = await openAction(hr.page, 'advice', 'record_employer_decision');
-    await decision.getByRole('group', { name: 'Volgt het besluit het advies?' }).getByLabel('Nee').check();
+    await decision
+      .getByRole('group', { name: 'Volgt het besluit het advies?' })
+      .getByLabel('Nee')
+      .check();
     await decision.getByLabel('Motivering').fill('Het ordervolume laat geen uitstel toe.');
     await decision.getByRole('button', { name: /^Bevestigen/ }).click();
     await settled(hr.page, 'advice', 'record_employer_decision');
@@ -329,7 +464,9 @@ describe('web app (browser)', () => {
       // The suspension runs one month from receipt (2 March): up to and including 2 April 2026.
       await suspension.getByText('2 april 2026').waitFor();
       await suspension.getByText('nog 31 dagen').waitFor();
-      await p.locator('[data-gate="blocked"] [data-condition="suspension_over"][data-met="false"]').waitFor();
+      await p
+        .locator('[data-gate="blocked"] [data-condition="suspension_over"][data-met="false"]')
+        .waitFor();
     }
     await expectNoSeriousA11yViolations(chair.page, 'case in suspension');
     await screenshot(chair.page, 'case-suspension');
@@ -342,17 +479,25 @@ describe('web app (browser)', () => {
   it('the chair shares the case with a union picked by name; its officer sees the case, but not the confidential document', async () => {
     await open(chair, `/cases/${caseId}`);
     await chair.page.getByText(q('shares.grant'), { exact: true }).click();
-    await chair.page.getByLabel(q('shares.union'), { exact: true }).selectOption({ label: 'Demo Vakbond' });
+    await chair.page
+      .getByLabel(q('shares.union'), { exact: true })
+      .selectOption({ label: 'Demo Vakbond' });
     await chair.page.getByLabel(q('shares.scope')).selectOption('dossier');
     await chair.page.getByRole('button', { name: q('shares.grantSubmit'), exact: true }).click();
-    await chair.page.locator(`[data-union="${union.organisationId}"]`).getByText('Demo Vakbond').waitFor();
+    await chair.page
+      .locator(`[data-union="${union.organisationId}"]`)
+      .getByText('Demo Vakbond')
+      .waitFor();
     await expectNoSeriousA11yViolations(chair.page, 'case (union shares)');
     const officer = await signIn(browser, t.url, union.officer, { now: now() });
     const { page } = officer;
     const row = page.locator(`[data-case-id="${caseId}"]:not(.agenda-item)`);
     await row.waitFor();
     // The dashboard names the employer and its works council, not ids.
-    await row.locator(`[data-organisation-id="${org.organisationId}"]`).getByText('Demo Logistiek B.V.').waitFor();
+    await row
+      .locator(`[data-organisation-id="${org.organisationId}"]`)
+      .getByText('Demo Logistiek B.V.')
+      .waitFor();
     await row.getByText('Ondernemingsraad').waitFor();
     expect(await page.getByText(org.organisationId).count()).toBe(0);
     await expectNoSeriousA11yViolations(page, 'home (union dashboard)');
@@ -380,7 +525,9 @@ describe('web app (browser)', () => {
     await page.getByLabel('Zaak').selectOption({ label: title });
     await page.getByRole('button', { name: 'Toevoegen' }).click();
     await page.getByRole('link', { name: title }).waitFor();
-    await page.getByRole('textbox', { name: 'Notulen', exact: true }).fill('De OR besluit negatief te adviseren; de voorzitter stelt de motivering op.');
+    await page
+      .getByRole('textbox', { name: 'Notulen', exact: true })
+      .fill('De OR besluit negatief te adviseren; de voorzitter stelt de motivering op.');
     await page.getByLabel('Notulen zijn vastgesteld').check();
     await page.getByRole('button', { name: 'Notulen opslaan' }).click();
     await page.getByText('vastgesteld', { exact: true }).waitFor();
@@ -391,8 +538,17 @@ describe('web app (browser)', () => {
   it('the notification bell and the inbox update live', async () => {
     const { page } = hr;
     // The case events of the earlier steps (issue #16) are in HR's inbox already: start from all read.
-    await waitUntil(async () => (await t.db.query(`SELECT count(*)::int AS n FROM notification_relay_delivery`))[0].n === 0, LIVE, () => 'the case events to be relayed');
-    await t.http().post('/notifications/read-all').set('Authorization', await t.login(org.hr)).expect(200);
+    await waitUntil(
+      async () =>
+        (await t.db.query(`SELECT count(*)::int AS n FROM notification_relay_delivery`))[0].n === 0,
+      LIVE,
+      () => 'the case events to be relayed',
+    );
+    await t
+      .http()
+      .post('/notifications/read-all')
+      .set('Authorization', await t.login(org.hr))
+      .expect(200);
     await open(hr, '/notifications');
     await page.locator('.bell[data-unread="0"]').waitFor();
     // Fourteen days before the end of the suspension the worker sends its reminders. (The deadline
@@ -415,11 +571,17 @@ describe('web app (browser)', () => {
     await open(hr, '/notifications');
     await page.locator('.bell[data-unread="0"]').waitFor();
     const comment = 'Kun je naar de bewaartermijn kijken';
-    await t.http().post(`/cases/${caseId}/comments`).set('Authorization', await t.login(org.chair))
-      .send({ body: `${comment}, @[Hanna de Vries](${org.hr.id})?` }).expect(201);
+    await t
+      .http()
+      .post(`/cases/${caseId}/comments`)
+      .set('Authorization', await t.login(org.chair))
+      .send({ body: `${comment}, @[Hanna de Vries](${org.hr.id})?` })
+      .expect(201);
     await page.locator('.bell[data-unread="1"]').waitFor({ timeout: LIVE });
     const item = page.locator('.notification.unread[data-kind="mention"]');
-    await item.getByText(q('inbox.mention').replace('{name}', 'Pieter Jansen').replace('{case}', title)).waitFor({ timeout: LIVE });
+    await item
+      .getByText(q('inbox.mention').replace('{name}', 'Pieter Jansen').replace('{case}', title))
+      .waitFor({ timeout: LIVE });
     expect(await item.textContent()).not.toContain(comment);
     await expectNoSeriousA11yViolations(page, 'inbox (mention)');
     await item.getByRole('link', { name: q('inbox.openDiscussion') }).click();
@@ -428,11 +590,18 @@ describe('web app (browser)', () => {
   }, 60_000);
 
   it('works at phone width', async () => {
-    const phone = await signIn(browser, t.url, org.member, { now: now(), viewport: { width: 390, height: 844 } });
+    const phone = await signIn(browser, t.url, org.member, {
+      now: now(),
+      viewport: { width: 390, height: 844 },
+    });
     await open(phone, `/cases/${caseId}`);
     await phone.page.getByTestId('suspension').waitFor();
     const overflow = await phone.page.evaluate(() => {
-      const { documentElement: root } = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+      const { documentElement: root } = (
+        globalThis as unknown as {
+          document: { documentElement: { scrollWidth: number; clientWidth: number } };
+        }
+      ).document;
       return root.scrollWidth - root.clientWidth;
     });
     expect(overflow).toBeLessThanOrEqual(0);
@@ -446,14 +615,19 @@ describe('web app (browser)', () => {
     const { page } = chair;
     await page.getByRole('link', { name: 'Instellingen' }).click();
     await page.getByRole('heading', { level: 2, name: 'Agenda-koppeling' }).waitFor();
-    await page.getByRole('checkbox', { name: `${q('settings.mention')}: ${q('settings.email')}` }).waitFor();
+    await page
+      .getByRole('checkbox', { name: `${q('settings.mention')}: ${q('settings.email')}` })
+      .waitFor();
     await expectNoSeriousA11yViolations(page, 'settings');
     await screenshot(page, 'settings');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    const [{ language }] = await t.db.query<Array<{ language: string }>>(`SELECT language FROM app_user WHERE id = $1`, [org.chair.id]);
+    const [{ language }] = await t.db.query<Array<{ language: string }>>(
+      `SELECT language FROM app_user WHERE id = $1`,
+      [org.chair.id],
+    );
     expect(language).toBe('en');
     await page.getByRole('link', { name: 'Home' }).click();
     await page.getByRole('heading', { name: 'Cases by stage' }).waitFor();
@@ -476,7 +650,12 @@ describe('web app (browser)', () => {
     await page.locator('[data-connection="online"]').waitFor({ timeout: LIVE });
     await page.getByText('Verbinding hersteld').waitFor();
     // Live again: a comment posted now appears without a reload.
-    await t.http().post(`/cases/${caseId}/comments`).set('Authorization', await t.login(org.member)).send({ body: 'Na de storing: nog steeds live.' }).expect(201);
+    await t
+      .http()
+      .post(`/cases/${caseId}/comments`)
+      .set('Authorization', await t.login(org.member))
+      .send({ body: 'Na de storing: nog steeds live.' })
+      .expect(201);
     await page.getByText('Na de storing: nog steeds live.').waitFor({ timeout: LIVE });
   }, 60_000);
 });

@@ -43,7 +43,9 @@ describe('web app: password reset (browser)', () => {
     await expectNoSeriousA11yViolations(page, 'password forgotten');
 
     await waitUntil(() => smtp.to(org.hr.email).length === 1, 10_000);
-    const link = /(http:\/\/\S+\/password-reset#token=[A-Za-z0-9_-]+)/.exec(smtp.to(org.hr.email)[0].text.replace(/=\r?\n/g, ''))?.[1];
+    const link = /(http:\/\/\S+\/password-reset#token=[A-Za-z0-9_-]+)/.exec(
+      smtp.to(org.hr.email)[0].text.replace(/=\r?\n/g, ''),
+    )?.[1];
     expect(link).toBeDefined();
     // The e-mail's link names PUBLIC_URL; open the same path on the test server.
     await page.goto(`${t.url}${new URL(link!).pathname}${new URL(link!).hash}`);

@@ -6,7 +6,13 @@ import { en } from '../../apps/web/src/messages/en';
 import { nl } from '../../apps/web/src/messages/nl';
 import { fileCase, FULL_CONTENTS } from '../support/case-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { expectNoSeriousA11yViolations, launchBrowser, prepareWebApp, signIn, type UserPage } from './support/browser';
+import {
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  prepareWebApp,
+  signIn,
+  type UserPage,
+} from './support/browser';
 
 /**
  * The search box in the top bar: a council member types a word of a case's request, sees the case
@@ -37,9 +43,19 @@ describe('web app: search (browser)', () => {
   });
 
   it('finds a case by a word of its request, marks the word, and leads to the case; HR does not find the internal meeting', async () => {
-    const { caseId } = await fileCase(t, org, await t.login(org.hr), { contents: { ...FULL_CONTENTS, intendedDecision: 'Invoering van de Zonnebloemroosteraar' } });
-    await t.http().post(`/works-councils/${org.worksCouncilId}/meetings`).set('Authorization', await t.login(org.chair))
-      .send({ kind: 'internal', title: 'Voorbereiding lijsterbes', startsAt: '2026-03-10T09:00:00Z' }).expect(201);
+    const { caseId } = await fileCase(t, org, await t.login(org.hr), {
+      contents: { ...FULL_CONTENTS, intendedDecision: 'Invoering van de Zonnebloemroosteraar' },
+    });
+    await t
+      .http()
+      .post(`/works-councils/${org.worksCouncilId}/meetings`)
+      .set('Authorization', await t.login(org.chair))
+      .send({
+        kind: 'internal',
+        title: 'Voorbereiding lijsterbes',
+        startsAt: '2026-03-10T09:00:00Z',
+      })
+      .expect(201);
 
     const member = await signIn(browser, t.url, org.member, { now: t.clock.now() });
     pages.push(member);

@@ -5,7 +5,12 @@ import type { GivenOrganisation } from '@wc/testing';
 
 import { nl } from '../../apps/web/src/messages/nl';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { expectNoSeriousA11yViolations, launchBrowser, prepareWebApp, signIn } from './support/browser';
+import {
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  prepareWebApp,
+  signIn,
+} from './support/browser';
 
 /** Two-step verification in the browser: enrolment on the settings screen, then the login step. */
 describe('web app: two-step verification (browser)', () => {
@@ -24,7 +29,8 @@ describe('web app: two-step verification (browser)', () => {
     await t?.close();
   });
 
-  const codeNow = (secret: string) => generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+  const codeNow = (secret: string) =>
+    generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
 
   it('sets it up in settings, shows the recovery codes once, and asks for a code at the next login', async () => {
     const hr = await signIn(browser, t.url, org.hr, { now: t.clock.now() });

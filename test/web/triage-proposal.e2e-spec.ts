@@ -5,7 +5,13 @@ import type { GivenOrganisation } from '@wc/testing';
 import { nl } from '../../apps/web/src/messages/nl';
 import { fileCase, monitoringTriageAnswers } from '../support/case-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { expectNoSeriousA11yViolations, launchBrowser, prepareWebApp, signIn, type UserPage } from './support/browser';
+import {
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  prepareWebApp,
+  signIn,
+  type UserPage,
+} from './support/browser';
 
 /**
  * Issue #14 in the browser: the council board sees the employer's re-triage proposal with its
@@ -38,44 +44,70 @@ describe('web app: rights the council holds (browser)', () => {
   it('the chair sees the proposal with the employer’s answers, contests one answer, then accepts', async () => {
     const hr = await t.login(org.hr);
     const { caseId, version } = await fileCase(t, org, hr);
-    await t.http().put(`/cases/${caseId}/triage`).set('Authorization', hr).send({ version, answers: monitoringTriageAnswers({ councilType: 'none' }) }).expect(200);
+    await t
+      .http()
+      .put(`/cases/${caseId}/triage`)
+      .set('Authorization', hr)
+      .send({ version, answers: monitoringTriageAnswers({ councilType: 'none' }) })
+      .expect(200);
 
     const chair = await signIn(browser, t.url, org.chair, { now: t.clock.now() });
     pages.push(chair);
     await chair.page.goto(`${t.url}/#/cases/${caseId}`);
     const card = chair.page.locator('section.triage-proposal[data-proposal-status="proposed"]');
-    await card.getByText(nl['proposal.reason.withdraws_track'].replace('{track}', nl['track.advice'])).waitFor();
+    await card
+      .getByText(nl['proposal.reason.withdraws_track'].replace('{track}', nl['track.advice']))
+      .waitFor();
     const row = card.locator('tr[data-answer="councilType"]');
-    expect(await row.locator('td').allInnerTexts()).toEqual([nl['choice.councilType.or'], nl['choice.councilType.none'], nl['choice.councilType.or']]);
+    expect(await row.locator('td').allInnerTexts()).toEqual([
+      nl['choice.councilType.or'],
+      nl['choice.councilType.none'],
+      nl['choice.councilType.or'],
+    ]);
     await expectNoSeriousA11yViolations(chair.page, 'case (triage proposal)');
 
     await card.getByText(nl['proposal.contest']).click();
     await card.getByRole('checkbox', { name: nl['q.councilType'] }).check();
-    await card.getByLabel(nl['proposal.contestReasons']).fill('Wij zijn de ondernemingsraad van deze onderneming.');
+    await card
+      .getByLabel(nl['proposal.contestReasons'])
+      .fill('Wij zijn de ondernemingsraad van deze onderneming.');
     await card.getByRole('button', { name: nl['proposal.contestSubmit'] }).click();
     await chair.page.locator('section.triage-proposal[data-proposal-status="contested"]').waitFor();
-    const contested = (await t.http().get(`/cases/${caseId}`).set('Authorization', hr).expect(200)).body;
+    const contested = (await t.http().get(`/cases/${caseId}`).set('Authorization', hr).expect(200))
+      .body;
     expect(contested.triage.proposal.contest.answers).toEqual(['councilType']);
-    expect(contested.tracks.find((tr: { kind: string }) => tr.kind === 'advice').stage).toBe('screening');
+    expect(contested.tracks.find((tr: { kind: string }) => tr.kind === 'advice').stage).toBe(
+      'screening',
+    );
 
     await chair.page.getByRole('button', { name: nl['proposal.accept'] }).first().click();
     await chair.page.locator('section.triage-proposal').first().waitFor({ state: 'detached' });
-    const accepted = (await t.http().get(`/cases/${caseId}`).set('Authorization', hr).expect(200)).body;
-    expect(accepted.tracks.find((tr: { kind: string }) => tr.kind === 'advice').stage).toBe('withdrawn');
+    const accepted = (await t.http().get(`/cases/${caseId}`).set('Authorization', hr).expect(200))
+      .body;
+    expect(accepted.tracks.find((tr: { kind: string }) => tr.kind === 'advice').stage).toBe(
+      'withdrawn',
+    );
   }, 90_000);
 
   it('the register shows which gate conditions keep a system from going live', async () => {
     const hrBearer = await t.login(org.hr);
     const { caseId } = await fileCase(t, org, hrBearer);
-    const { aiSystemId } = (await t.http().get(`/cases/${caseId}`).set('Authorization', hrBearer).expect(200)).body;
+    const { aiSystemId } = (
+      await t.http().get(`/cases/${caseId}`).set('Authorization', hrBearer).expect(200)
+    ).body;
     const hr = await signIn(browser, t.url, org.hr, { now: t.clock.now() });
     pages.push(hr);
     await hr.page.goto(`${t.url}/#/ai-systems/${aiSystemId}`);
     await hr.page.getByRole('button', { name: nl['common.edit'] }).click();
-    await hr.page.getByLabel(nl['aiSystems.status']).selectOption({ label: nl['systemStatus.live'] });
+    await hr.page
+      .getByLabel(nl['aiSystems.status'])
+      .selectOption({ label: nl['systemStatus.live'] });
     await hr.page.getByRole('button', { name: nl['common.save'] }).click();
     const alert = hr.page.getByRole('alert');
     await alert.getByText(nl['problem.ai_system.go_live_blocked']).waitFor();
-    await alert.locator(`[data-blocked-case="${caseId}"]`).getByText(nl['gate.consent_present']).waitFor();
+    await alert
+      .locator(`[data-blocked-case="${caseId}"]`)
+      .getByText(nl['gate.consent_present'])
+      .waitFor();
   }, 90_000);
 });

@@ -41,8 +41,14 @@ export class HealthController {
     }
     const storageProblem = await this.documents.problem();
     const problems = [
-      ...(pending > 0 ? [`The database schema is behind the code: ${pending} migration(s) not applied (run the migrations).`] : []),
-      ...(this.redis.reachable() ? [] : ['Redis is not reachable: socket events of this instance reach no other instance.']),
+      ...(pending > 0
+        ? [
+            `The database schema is behind the code: ${pending} migration(s) not applied (run the migrations).`,
+          ]
+        : []),
+      ...(this.redis.reachable()
+        ? []
+        : ['Redis is not reachable: socket events of this instance reach no other instance.']),
       ...(storageProblem ? [storageProblem] : []),
     ];
     if (problems.length > 0) {
@@ -56,9 +62,21 @@ export class HealthController {
       await this.dataSource.query('SELECT 1');
       return 0;
     }
-    const [{ present }] = await this.dataSource.query<Array<{ present: boolean }>>(`SELECT to_regclass('schema_migration') IS NOT NULL AS present`);
-    const applied = new Set(present ? (await this.dataSource.query<Array<{ name: string }>>('SELECT name FROM schema_migration')).map((row) => row.name) : []);
-    const pending = this.dataSource.migrations.filter((migration) => !applied.has(migration.name ?? migration.constructor.name)).length;
+    const [{ present }] = await this.dataSource.query<Array<{ present: boolean }>>(
+      `SELECT to_regclass('schema_migration') IS NOT NULL AS present`,
+    );
+    const applied = new Set(
+      present
+        ? (
+            await this.dataSource.query<Array<{ name: string }>>(
+              'SELECT name FROM schema_migration',
+            )
+          ).map((row) => row.name)
+        : [],
+    );
+    const pending = this.dataSource.migrations.filter(
+      (migration) => !applied.has(migration.name ?? migration.constructor.name),
+    ).length;
     this.schemaCurrent = pending === 0;
     return pending;
   }

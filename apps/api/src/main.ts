@@ -15,7 +15,10 @@ import { configureApp } from './bootstrap/configure-app';
  * Starts the API on the configured port; DATABASE_URL must point at a migrated database.
  * `shutdownHooks: false` when the caller owns the signals (npm start).
  */
-export async function startApi(config: AppConfig = loadConfig(), { shutdownHooks = true } = {}): Promise<NestExpressApplication> {
+export async function startApi(
+  config: AppConfig = loadConfig(),
+  { shutdownHooks = true } = {},
+): Promise<NestExpressApplication> {
   await assertRedisReachable(config);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     bufferLogs: true,
@@ -33,7 +36,9 @@ export async function startApi(config: AppConfig = loadConfig(), { shutdownHooks
 if (require.main === module) {
   startApi().catch((error: unknown) => {
     // A bad environment is the operator's to fix: list the problems, not a stack trace.
-    console.error(error instanceof ConfigError || error instanceof StartupError ? error.message : error);
+    console.error(
+      error instanceof ConfigError || error instanceof StartupError ? error.message : error,
+    );
     process.exit(1);
   });
 }

@@ -49,7 +49,9 @@ function Shell({ signedIn, ready }: { signedIn: boolean; ready: boolean }) {
       return;
     }
     window.scrollTo(0, 0);
-    const frame = window.requestAnimationFrame(() => (document.getElementById('page-title') ?? mainRef.current)?.focus({ preventScroll: true }));
+    const frame = window.requestAnimationFrame(() =>
+      (document.getElementById('page-title') ?? mainRef.current)?.focus({ preventScroll: true }),
+    );
     return () => window.cancelAnimationFrame(frame);
   }, [screen]);
 
@@ -90,7 +92,11 @@ function Shell({ signedIn, ready }: { signedIn: boolean; ready: boolean }) {
   }
   return (
     <>
-      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), mainRef.current?.focus())}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => (e.preventDefault(), mainRef.current?.focus())}
+      >
         {t('nav.skip')}
       </a>
       <TopBar path={location.path} />
@@ -119,7 +125,8 @@ function PublicFrame({ children }: { children: ReactNode }) {
 function TopBar({ path }: { path: string }) {
   const { t } = useI18n();
   const { me, roles, logout } = useSession();
-  const current = (prefix: string) => (prefix === '/' ? path === '/' : path.startsWith(prefix)) ? 'page' : undefined;
+  const current = (prefix: string) =>
+    (prefix === '/' ? path === '/' : path.startsWith(prefix)) ? 'page' : undefined;
   return (
     <header className="topbar">
       <Link to="/" className="brand">

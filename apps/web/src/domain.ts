@@ -14,13 +14,52 @@ export const TRACK_ORDER: readonly TrackKind[] = ['advice', 'consent', 'ai_act',
 
 /** The main line of each track, in process order; side states are shown apart. */
 export const TRACK_PATH: Record<TrackKind, readonly string[]> = {
-  advice: ['screening', 'information', 'consultation_requested', 'consultation_held', 'request_submitted', 'council_deliberation', 'council_position', 'suspension', 'go_live_gate', 'implemented', 'evaluation', 'closed'],
-  consent: ['screening', 'information', 'consultation_requested', 'consultation_held', 'request_submitted', 'council_deliberation', 'council_position', 'go_live_gate', 'implemented', 'evaluation', 'closed'],
-  ai_act: ['classification', 'notice_prepared', 'notice_sent', 'fria_in_progress', 'fria_done', 'ready', 'in_use'],
+  advice: [
+    'screening',
+    'information',
+    'consultation_requested',
+    'consultation_held',
+    'request_submitted',
+    'council_deliberation',
+    'council_position',
+    'suspension',
+    'go_live_gate',
+    'implemented',
+    'evaluation',
+    'closed',
+  ],
+  consent: [
+    'screening',
+    'information',
+    'consultation_requested',
+    'consultation_held',
+    'request_submitted',
+    'council_deliberation',
+    'council_position',
+    'go_live_gate',
+    'implemented',
+    'evaluation',
+    'closed',
+  ],
+  ai_act: [
+    'classification',
+    'notice_prepared',
+    'notice_sent',
+    'fria_in_progress',
+    'fria_done',
+    'ready',
+    'in_use',
+  ],
   dpia: ['required', 'in_progress', 'prior_consultation', 'done'],
   skills: ['planned', 'in_progress', 'done'],
 };
-export const SIDE_STAGES = ['appeal_pending', 'substitute_permission_pending', 'nullity_invoked', 'withdrawn', 'on_hold'];
+export const SIDE_STAGES = [
+  'appeal_pending',
+  'substitute_permission_pending',
+  'nullity_invoked',
+  'withdrawn',
+  'on_hold',
+];
 
 /** The fields an action form asks for. */
 export type ActionField =
@@ -67,22 +106,75 @@ export interface QuestionGroup {
 }
 export const TRIAGE_GROUPS: readonly QuestionGroup[] = [
   { id: 'council', questions: ['councilType', 'headcount', 'majorEffectOnQuarterOfStaff'] },
-  { id: 'wor25', questions: ['introducesOrChangesTechnology', 'changesActivities', 'changesWorkOrganisation', 'majorInvestment', 'recruitmentOfStaff', 'externalAdviserEngaged'] },
-  { id: 'wor27', questions: ['processesStaffPersonalData', 'canMonitorStaff', 'usedForAppraisal', 'affectsWorkingTimes', 'affectsHealthSafety', 'affectsHiringFiringPromotion', 'affectsTraining', 'caoSettledConsentLetters', 'caoReference'] },
-  { id: 'aiAct', questions: ['annexIIIPoint4', 'profilesNaturalPersons', 'article6_3Exception', 'deployerType', 'infersEmotions', 'emotionMedicalOrSafety'] },
-  { id: 'gdpr', questions: ['largeScaleMonitoring', 'systematicProfilingWithSignificantEffects', 'specialCategoryData', 'biometrics'] },
+  {
+    id: 'wor25',
+    questions: [
+      'introducesOrChangesTechnology',
+      'changesActivities',
+      'changesWorkOrganisation',
+      'majorInvestment',
+      'recruitmentOfStaff',
+      'externalAdviserEngaged',
+    ],
+  },
+  {
+    id: 'wor27',
+    questions: [
+      'processesStaffPersonalData',
+      'canMonitorStaff',
+      'usedForAppraisal',
+      'affectsWorkingTimes',
+      'affectsHealthSafety',
+      'affectsHiringFiringPromotion',
+      'affectsTraining',
+      'caoSettledConsentLetters',
+      'caoReference',
+    ],
+  },
+  {
+    id: 'aiAct',
+    questions: [
+      'annexIIIPoint4',
+      'profilesNaturalPersons',
+      'article6_3Exception',
+      'deployerType',
+      'infersEmotions',
+      'emotionMedicalOrSafety',
+    ],
+  },
+  {
+    id: 'gdpr',
+    questions: [
+      'largeScaleMonitoring',
+      'systematicProfilingWithSignificantEffects',
+      'specialCategoryData',
+      'biometrics',
+    ],
+  },
   { id: 'skills', questions: ['jobContentChanges'] },
 ];
 
 export const CHOICES: Partial<Record<QuestionKey, readonly string[]>> = {
   councilType: ['or', 'pvt', 'none'],
-  annexIIIPoint4: ['none', 'recruitment_selection', 'work_related_decisions', 'task_allocation', 'monitoring_evaluation'],
+  annexIIIPoint4: [
+    'none',
+    'recruitment_selection',
+    'work_related_decisions',
+    'task_allocation',
+    'monitoring_evaluation',
+  ],
   deployerType: ['private', 'public_body', 'private_public_service'],
 };
 export const CONSENT_LETTERS = ['b', 'd', 'e', 'f', 'g', 'k', 'l'] as const;
 
 export function emptyAnswers(headcount = 0): Partial<TriageAnswers> {
-  return { councilType: 'or', headcount, caoSettledConsentLetters: [], annexIIIPoint4: 'none', deployerType: 'private' };
+  return {
+    councilType: 'or',
+    headcount,
+    caoSettledConsentLetters: [],
+    annexIIIPoint4: 'none',
+    deployerType: 'private',
+  };
 }
 
 /** The server's triage record (`CaseResponse.triage`): answers and the outcome with reasons. */
@@ -95,8 +187,20 @@ export interface TriageOutcomeView {
   blocked: boolean;
   blockReason?: TriageReason;
   advice: { applies: boolean; letters: string[] };
-  consent: { applies: boolean; letters: string[]; settledByCao: string[]; outsidePvtScope: string[] };
-  aiAct: { highRisk: boolean; annexIIICategory: string | null; deployerDuties: string[]; noticeToWorkersRequired: boolean; noticeRecipients: string[]; fria: boolean };
+  consent: {
+    applies: boolean;
+    letters: string[];
+    settledByCao: string[];
+    outsidePvtScope: string[];
+  };
+  aiAct: {
+    highRisk: boolean;
+    annexIIICategory: string | null;
+    deployerDuties: string[];
+    noticeToWorkersRequired: boolean;
+    noticeRecipients: string[];
+    fria: boolean;
+  };
   dpia: { required: boolean; triggers: string[] };
   skills: { trainingRequired: boolean; aiLiteracy: boolean };
   riskInventory: { updateRequired: boolean };

@@ -19,7 +19,12 @@ export function formatDay(day: string | null | undefined, language: Language): s
   if (!day) {
     return '–';
   }
-  return new Intl.DateTimeFormat(locale(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }).format(dayToDate(day));
+  return new Intl.DateTimeFormat(locale(language), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: TIME_ZONE,
+  }).format(dayToDate(day));
 }
 
 /** `ma 2 mrt 2026` for compact lists. */
@@ -27,7 +32,13 @@ export function formatDayShort(day: string | null | undefined, language: Languag
   if (!day) {
     return '–';
   }
-  return new Intl.DateTimeFormat(locale(language), { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE }).format(dayToDate(day));
+  return new Intl.DateTimeFormat(locale(language), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: TIME_ZONE,
+  }).format(dayToDate(day));
 }
 
 /** `2 maart 2026 om 10:00` (an instant, shown in Amsterdam time). */
@@ -35,12 +46,21 @@ export function formatDateTime(iso: string | null | undefined, language: Languag
   if (!iso) {
     return '–';
   }
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(language), {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: TIME_ZONE,
+  }).format(new Date(iso));
 }
 
 /** Today's calendar day in Amsterdam. */
 export function todayInAmsterdam(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: TIME_ZONE,
+  }).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

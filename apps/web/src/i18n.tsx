@@ -27,7 +27,11 @@ const I18nContext = createContext<I18n | null>(null);
 /** ICU messages (plurals, selects) are compiled once per text and language. */
 const compiled = new Map<string, IntlMessageFormat>();
 
-function interpolate(text: string, vars: Record<string, string | number> = {}, lang: Language = 'nl'): string {
+function interpolate(
+  text: string,
+  vars: Record<string, string | number> = {},
+  lang: Language = 'nl',
+): string {
   if (/\{\w+, (plural|select)/.test(text)) {
     const key = `${lang}\u0000${text}`;
     let format = compiled.get(key);
@@ -37,7 +41,9 @@ function interpolate(text: string, vars: Record<string, string | number> = {}, l
     }
     return String(format.format(vars));
   }
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
 }
 
 export function createI18n(lang: Language): I18n {
@@ -46,7 +52,9 @@ export function createI18n(lang: Language): I18n {
   return {
     lang,
     t: (key, vars, fallback) => interpolate(lookup(key) ?? fallback ?? key, vars, lang),
-    label: (group, value) => lookup(`${group}.${value}`) ?? value.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase()),
+    label: (group, value) =>
+      lookup(`${group}.${value}`) ??
+      value.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase()),
     day: (value) => formatDay(value, lang),
     dateTime: (value) => formatDateTime(value, lang),
     problem: (error) => {

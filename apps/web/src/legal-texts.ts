@@ -14,7 +14,10 @@ export interface CodedReason {
 
 /** The parts of the triage outcome that the reasons with variable parts need. */
 export interface ReasonContext {
-  readonly consent?: { readonly settledByCao: readonly string[]; readonly outsidePvtScope: readonly string[] };
+  readonly consent?: {
+    readonly settledByCao: readonly string[];
+    readonly outsidePvtScope: readonly string[];
+  };
   readonly aiAct?: { readonly annexIIICategory: string | null };
 }
 
@@ -35,21 +38,37 @@ function lettersIn(text: string): string[] {
 }
 
 /** The values the message of a reason interpolates; most reasons have none. */
-export function reasonVars(reason: CodedReason, context: ReasonContext, label: TextsI18n['label']): Record<string, string> {
+export function reasonVars(
+  reason: CodedReason,
+  context: ReasonContext,
+  label: TextsI18n['label'],
+): Record<string, string> {
   switch (reason.code) {
     // Without a council the outcome lists no letters: the API's text is where they are.
     case 'small_undertaking.no_council':
     case 'small_undertaking.no_council_consent':
       return { letters: listed(lettersIn(reason.text)) };
     case 'small_undertaking.pvt_consent_scope':
-      return { letters: listed(context.consent?.outsidePvtScope ?? lettersIn(reason.text.slice(reason.text.indexOf(';')))) };
+      return {
+        letters: listed(
+          context.consent?.outsidePvtScope ??
+            lettersIn(reason.text.slice(reason.text.indexOf(';'))),
+        ),
+      };
     case 'consent.settled_by_cao': {
       const cao = /the cao \((.+)\) already settles/.exec(reason.text)?.[1];
-      return { letters: listed(context.consent?.settledByCao ?? lettersIn(reason.text.slice(reason.text.lastIndexOf('settles')))), cao: cao ? ` (${cao})` : '' };
+      return {
+        letters: listed(
+          context.consent?.settledByCao ??
+            lettersIn(reason.text.slice(reason.text.lastIndexOf('settles'))),
+        ),
+        cao: cao ? ` (${cao})` : '',
+      };
     }
     case 'ai_act.article_6_3_exception':
     case 'ai_act.high_risk': {
-      const category = context.aiAct?.annexIIICategory ?? /point 4 \((\w+)\)/.exec(reason.text)?.[1] ?? '';
+      const category =
+        context.aiAct?.annexIIICategory ?? /point 4 \((\w+)\)/.exec(reason.text)?.[1] ?? '';
       return { category: category ? label('choice.annexIIIPoint4', category) : '' };
     }
     default:
@@ -66,7 +85,11 @@ export function reasonText(reason: CodedReason, context: ReasonContext, i18n: Te
  * Why a go-live condition is there. `not_prohibited` carries the triage's block reason, so it reads
  * as that reason when the triage is at hand.
  */
-export function gateConditionText(condition: { readonly key: string; readonly reason: string }, blockReason: CodedReason | undefined, i18n: TextsI18n): string {
+export function gateConditionText(
+  condition: { readonly key: string; readonly reason: string },
+  blockReason: CodedReason | undefined,
+  i18n: TextsI18n,
+): string {
   if (condition.key === 'not_prohibited' && blockReason) {
     return reasonText(blockReason, {}, i18n);
   }

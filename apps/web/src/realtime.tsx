@@ -1,4 +1,12 @@
-import { createContext, type ReactNode, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { io, type Socket } from 'socket.io-client';
 
 import { accessToken, refreshSession } from './api/client';
@@ -64,7 +72,9 @@ class RealtimeConnection {
     socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
       this.setState('offline');
       if (error.data?.code?.startsWith('auth.')) {
-        void refreshSession().then((ok) => ok && window.setTimeout(() => this.socket?.connect(), 300));
+        void refreshSession().then(
+          (ok) => ok && window.setTimeout(() => this.socket?.connect(), 300),
+        );
       } else if (error.data?.code === 'service.unavailable') {
         // That instance lost Redis; socket.io does not retry a refusal by itself. Jittered, so
         // its clients do not return at once; the load balancer may send them elsewhere.
@@ -73,7 +83,9 @@ class RealtimeConnection {
     });
     socket.io.on('reconnect_attempt', () => this.setState('offline'));
     socket.on('session-expired', () => void refreshSession());
-    socket.on('event', (event: RealtimeEvent) => this.listeners.forEach((listener) => listener(event)));
+    socket.on('event', (event: RealtimeEvent) =>
+      this.listeners.forEach((listener) => listener(event)),
+    );
     socket.on('presence', (message: { caseId: string; userIds: string[] }) => {
       this.presence.set(message.caseId, message.userIds);
       this.stateListeners.forEach((listener) => listener());
@@ -140,7 +152,13 @@ class RealtimeConnection {
 
 const RealtimeContext = createContext<RealtimeConnection | null>(null);
 
-export function RealtimeProvider({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
+export function RealtimeProvider({
+  signedIn,
+  children,
+}: {
+  signedIn: boolean;
+  children: ReactNode;
+}) {
   const [connection] = useState(() => new RealtimeConnection());
   useEffect(() => {
     if (!signedIn) {
@@ -166,7 +184,10 @@ export function useConnectionState(): ConnectionState {
 }
 
 /** Calls `onChange` (debounced) for every event `accept` lets through, and after a reconnect. */
-export function useLiveEvents(accept: (event: RealtimeEvent) => boolean, onChange: () => void): void {
+export function useLiveEvents(
+  accept: (event: RealtimeEvent) => boolean,
+  onChange: () => void,
+): void {
   const connection = useConnection();
   const latest = useRef({ accept, onChange });
   latest.current = { accept, onChange };
@@ -186,7 +207,11 @@ export function useLiveEvents(accept: (event: RealtimeEvent) => boolean, onChang
 }
 
 /** Joins the case room (and the council-internal room when asked) while the screen is open. */
-export function useCaseRoom(caseId: string | undefined, onChange: () => void, { internal = false } = {}): string[] {
+export function useCaseRoom(
+  caseId: string | undefined,
+  onChange: () => void,
+  { internal = false } = {},
+): string[] {
   const connection = useConnection();
   useEffect(() => {
     if (!caseId) {

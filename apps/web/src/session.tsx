@@ -1,4 +1,12 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 
 import { accessToken, api, onSessionChange, type Schemas, setTokens, unwrap } from './api/client';
 import type { Language } from './format';
@@ -21,7 +29,11 @@ export interface Session {
   roles: Roles;
   language: Language;
   /** `proof`: the second factor, when the server asked for it (auth.second_factor_required). */
-  login: (email: string, password: string, proof?: { totpCode?: string; recoveryCode?: string }) => Promise<void>;
+  login: (
+    email: string,
+    password: string,
+    proof?: { totpCode?: string; recoveryCode?: string },
+  ) => Promise<void>;
   logout: () => Promise<void>;
   setLanguage: (language: Language) => Promise<void>;
   reload: () => Promise<void>;
@@ -48,7 +60,11 @@ function storedLanguage(): Language {
   return value === 'en' ? 'en' : 'nl';
 }
 
-export function SessionProvider({ children }: { children: (state: { signedIn: boolean; ready: boolean }) => ReactNode }) {
+export function SessionProvider({
+  children,
+}: {
+  children: (state: { signedIn: boolean; ready: boolean }) => ReactNode;
+}) {
   const [me, setMe] = useState<Me | null>(null);
   const [ready, setReady] = useState(false);
   const [language, setLanguageState] = useState<Language>(storedLanguage);
@@ -89,7 +105,11 @@ export function SessionProvider({ children }: { children: (state: { signedIn: bo
   );
 
   const login = useCallback(
-    async (email: string, password: string, proof: { totpCode?: string; recoveryCode?: string } = {}) => {
+    async (
+      email: string,
+      password: string,
+      proof: { totpCode?: string; recoveryCode?: string } = {},
+    ) => {
       const pair = await unwrap(api.POST('/auth/login', { body: { email, password, ...proof } }));
       await signIn(pair);
     },
@@ -98,7 +118,9 @@ export function SessionProvider({ children }: { children: (state: { signedIn: bo
 
   const logout = useCallback(async () => {
     const raw = sessionStorage.getItem('overleg.session');
-    const refreshToken = raw ? (JSON.parse(raw) as { refreshToken?: string }).refreshToken : undefined;
+    const refreshToken = raw
+      ? (JSON.parse(raw) as { refreshToken?: string }).refreshToken
+      : undefined;
     if (refreshToken) {
       await api.POST('/auth/logout', { body: { refreshToken } }).catch(() => undefined);
     }

@@ -10,7 +10,13 @@ export type OfferedAction = Schemas['AllowedActionResponse'] & { action: ActionT
  * What the track page offers: exactly the server's `allowedActions` for the signed-in person,
  * open ones as forms and refused ones with what is missing. No rule of the stage machine lives here.
  */
-export function offeredActions(track: Pick<Track, 'allowedActions'>): { open: ActionType[]; refused: OfferedAction[] } {
+export function offeredActions(track: Pick<Track, 'allowedActions'>): {
+  open: ActionType[];
+  refused: OfferedAction[];
+} {
   const all = track.allowedActions as OfferedAction[];
-  return { open: all.filter((a) => a.allowed).map((a) => a.action), refused: all.filter((a) => !a.allowed) };
+  return {
+    open: all.filter((a) => a.allowed).map((a) => a.action),
+    refused: all.filter((a) => !a.allowed),
+  };
 }

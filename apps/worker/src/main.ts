@@ -15,8 +15,14 @@ import { WorkerModule } from './worker.module';
  * through pino like the API. `shutdownHooks: false` when the caller owns the signals (npm start
  * stops the worker, then the API, then PostgreSQL, in that order).
  */
-export async function startWorker(config: AppConfig = loadConfig(), { shutdownHooks = true } = {}): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+export async function startWorker(
+  config: AppConfig = loadConfig(),
+  { shutdownHooks = true } = {},
+): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(PinoLogger));
   if (shutdownHooks) {
     app.enableShutdownHooks();
@@ -28,7 +34,9 @@ export async function startWorker(config: AppConfig = loadConfig(), { shutdownHo
 
 if (require.main === module) {
   startWorker().catch((error: unknown) => {
-    console.error(error instanceof ConfigError || error instanceof StartupError ? error.message : error);
+    console.error(
+      error instanceof ConfigError || error instanceof StartupError ? error.message : error,
+    );
     process.exit(1);
   });
 }

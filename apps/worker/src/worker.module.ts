@@ -12,8 +12,17 @@ export class WorkerModule {
   static forRoot(config: AppConfig = loadConfig()): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, LoggerModule, DatabaseModule, NotificationsWorkerModule,
-        MetricsServerModule.forRoot({ port: config.metrics.workerPort, token: config.metrics.token })],
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        LoggerModule,
+        DatabaseModule,
+        NotificationsWorkerModule,
+        MetricsServerModule.forRoot({
+          port: config.metrics.workerPort,
+          token: config.metrics.token,
+        }),
+      ],
     };
   }
 }

@@ -1,9 +1,21 @@
 import { Injectable } from '@nestjs/common';
 
-import { type Actor, COUNCIL_BOARD_ROLES, EMPLOYER_ROLES, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
+import {
+  type Actor,
+  COUNCIL_BOARD_ROLES,
+  EMPLOYER_ROLES,
+  Role,
+  WHOLE_COUNCIL_ROLES,
+} from '@wc/auth';
 import { TransactionHost } from '@wc/database';
 
-import { type ActorSide, type CaseVisibilityFacts, committeeIdsOf, type UnionShareFact, unionOrganisationIdsOf } from './case-visibility';
+import {
+  type ActorSide,
+  type CaseVisibilityFacts,
+  committeeIdsOf,
+  type UnionShareFact,
+  unionOrganisationIdsOf,
+} from './case-visibility';
 import type { ConfidentialityMark, MeetingKind } from './item-visibility';
 
 export type CaseFactsRow = CaseVisibilityFacts & { shares: UnionShareFact[] };
@@ -24,18 +36,34 @@ export interface VisibleCaseFilter {
  * assigned a committee of its own council; the arm checks the council too, as `sideOn` does.
  */
 export function caseVisibleSql(actor: Actor, param: (value: unknown) => string): string {
-  const employerOrgs = actor.memberships.filter((m) => EMPLOYER_ROLES.includes(m.role)).map((m) => m.organisationId);
-  const councils = actor.memberships.filter((m) => WHOLE_COUNCIL_ROLES.includes(m.role) && m.worksCouncilId).map((m) => m.worksCouncilId as string);
+  const employerOrgs = actor.memberships
+    .filter((m) => EMPLOYER_ROLES.includes(m.role))
+    .map((m) => m.organisationId);
+  const councils = actor.memberships
+    .filter((m) => WHOLE_COUNCIL_ROLES.includes(m.role) && m.worksCouncilId)
+    .map((m) => m.worksCouncilId as string);
   const committees = committeeIdsOf(actor);
-  const committeeCouncils = [...new Set(actor.memberships.filter((m) => m.role === Role.CommitteeMember && m.committeeId && m.worksCouncilId).map((m) => m.worksCouncilId as string))];
+  const committeeCouncils = [
+    ...new Set(
+      actor.memberships
+        .filter((m) => m.role === Role.CommitteeMember && m.committeeId && m.worksCouncilId)
+        .map((m) => m.worksCouncilId as string),
+    ),
+  ];
   const unionOrgs = unionOrganisationIdsOf(actor);
   const organisationArm = `c.organisation_id = ANY(${param(employerOrgs)})`;
   const sentArms = [
     `c.works_council_id = ANY(${param(councils)})`,
     `c.expert_ids @> ${param(JSON.stringify([actor.userId]))}::jsonb`,
-    ...(committees.length > 0 ? [`(c.committee_id = ANY(${param(committees)}) AND c.works_council_id = ANY(${param(committeeCouncils)}))`] : []),
+    ...(committees.length > 0
+      ? [
+          `(c.committee_id = ANY(${param(committees)}) AND c.works_council_id = ANY(${param(committeeCouncils)}))`,
+        ]
+      : []),
     ...(unionOrgs.length > 0
-      ? [`EXISTS (SELECT 1 FROM union_share s WHERE s.union_organisation_id = ANY(${param(unionOrgs)}) AND s.revoked_at IS NULL AND s.works_council_id = c.works_council_id AND (s.case_id IS NULL OR s.case_id = c.id))`]
+      ? [
+          `EXISTS (SELECT 1 FROM union_share s WHERE s.union_organisation_id = ANY(${param(unionOrgs)}) AND s.revoked_at IS NULL AND s.works_council_id = c.works_council_id AND (s.case_id IS NULL OR s.case_id = c.id))`,
+        ]
       : []),
   ];
   return `(${organisationArm} OR (c.status = 'sent' AND (${sentArms.join(' OR ')})))`;
@@ -51,7 +79,10 @@ export class AccessRepository {
   constructor(private readonly tx: TransactionHost) {}
 
   /** The visibility facts of these cases, with the active shares of these unions that cover each. */
-  async caseFacts(caseIds: readonly string[], unionOrgIds: readonly string[]): Promise<CaseFactsRow[]> {
+  async caseFacts(
+    caseIds: readonly string[],
+    unionOrgIds: readonly string[],
+  ): Promise<CaseFactsRow[]> {
     if (caseIds.length === 0) {
       return [];
     }
@@ -70,7 +101,10 @@ export class AccessRepository {
   }
 
   /** The active shares of these unions that cover this one case, for an already loaded case. */
-  activeUnionShares(unionOrgIds: readonly string[], aiCase: { id: string; worksCouncilId: string }): Promise<UnionShareFact[]> {
+  activeUnionShares(
+    unionOrgIds: readonly string[],
+    aiCase: { id: string; worksCouncilId: string },
+  ): Promise<UnionShareFact[]> {
     if (unionOrgIds.length === 0) {
       return Promise.resolve([]);
     }
@@ -96,29 +130,57 @@ export class AccessRepository {
     if (filter.stage) {
       where.push(`c.stage = ${param(filter.stage)}`);
     }
-    const rows = await this.tx.query<{ id: string }>(`SELECT c.id FROM ai_case c WHERE ${where.join(' AND ')}`, params);
+    const rows = await this.tx.query<{ id: string }>(
+      `SELECT c.id FROM ai_case c WHERE ${where.join(' AND ')}`,
+      params,
+    );
     return rows.map((r) => r.id);
   }
 
   /** Live (not deleted) documents with their case and secrecy mark. */
-  documents(documentIds: readonly string[]): Promise<Array<{ id: string; caseId: string; confidential: ConfidentialityMark | null }>> {
-    return this.byIds(`SELECT d.id, d.case_id AS "caseId", d.confidential FROM document d WHERE d.id = ANY($1::uuid[]) AND d.deleted_at IS NULL`, documentIds);
+  documents(
+    documentIds: readonly string[],
+  ): Promise<Array<{ id: string; caseId: string; confidential: ConfidentialityMark | null }>> {
+    return this.byIds(
+      `SELECT d.id, d.case_id AS "caseId", d.confidential FROM document d WHERE d.id = ANY($1::uuid[]) AND d.deleted_at IS NULL`,
+      documentIds,
+    );
   }
 
-  comments(commentIds: readonly string[]): Promise<Array<{ id: string; caseId: string; threadKey: string }>> {
-    return this.byIds(`SELECT m.id, m.case_id AS "caseId", m.thread_key AS "threadKey" FROM comment m WHERE m.id = ANY($1::uuid[])`, commentIds);
+  comments(
+    commentIds: readonly string[],
+  ): Promise<Array<{ id: string; caseId: string; threadKey: string }>> {
+    return this.byIds(
+      `SELECT m.id, m.case_id AS "caseId", m.thread_key AS "threadKey" FROM comment m WHERE m.id = ANY($1::uuid[])`,
+      commentIds,
+    );
   }
 
-  meetings(meetingIds: readonly string[]): Promise<Array<{ id: string; organisationId: string; worksCouncilId: string; kind: MeetingKind }>> {
-    return this.byIds(`SELECT m.id, m.organisation_id AS "organisationId", m.works_council_id AS "worksCouncilId", m.kind FROM meeting m WHERE m.id = ANY($1::uuid[])`, meetingIds);
+  meetings(
+    meetingIds: readonly string[],
+  ): Promise<
+    Array<{ id: string; organisationId: string; worksCouncilId: string; kind: MeetingKind }>
+  > {
+    return this.byIds(
+      `SELECT m.id, m.organisation_id AS "organisationId", m.works_council_id AS "worksCouncilId", m.kind FROM meeting m WHERE m.id = ANY($1::uuid[])`,
+      meetingIds,
+    );
   }
 
-  aiSystems(aiSystemIds: readonly string[]): Promise<Array<{ id: string; organisationId: string }>> {
-    return this.byIds(`SELECT s.id, s.organisation_id AS "organisationId" FROM ai_system s WHERE s.id = ANY($1::uuid[])`, aiSystemIds);
+  aiSystems(
+    aiSystemIds: readonly string[],
+  ): Promise<Array<{ id: string; organisationId: string }>> {
+    return this.byIds(
+      `SELECT s.id, s.organisation_id AS "organisationId" FROM ai_system s WHERE s.id = ANY($1::uuid[])`,
+      aiSystemIds,
+    );
   }
 
   votes(voteIds: readonly string[]): Promise<Array<{ id: string; caseId: string }>> {
-    return this.byIds(`SELECT v.id, v.case_id AS "caseId" FROM vote v WHERE v.id = ANY($1::uuid[])`, voteIds);
+    return this.byIds(
+      `SELECT v.id, v.case_id AS "caseId" FROM vote v WHERE v.id = ANY($1::uuid[])`,
+      voteIds,
+    );
   }
 
   /**
@@ -128,7 +190,10 @@ export class AccessRepository {
    */
   async lockCases(caseIds: readonly string[]): Promise<void> {
     if (caseIds.length > 0) {
-      await this.tx.manager.query(`SELECT id FROM ai_case WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [[...new Set(caseIds)]]);
+      await this.tx.manager.query(
+        `SELECT id FROM ai_case WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+        [[...new Set(caseIds)]],
+      );
     }
   }
 
@@ -141,7 +206,9 @@ export class AccessRepository {
    * member or committee, expert, union), in one statement. Reads membership, app_user and
    * union_share read-only, as every visibility rule here; deactivated accounts are left out.
    */
-  viewersOf(caseId: string): Promise<Array<{ userId: string; displayName: string; side: ActorSide }>> {
+  viewersOf(
+    caseId: string,
+  ): Promise<Array<{ userId: string; displayName: string; side: ActorSide }>> {
     return this.tx.query(
       `WITH c AS (SELECT * FROM ai_case WHERE id = $1),
        hits AS (
@@ -160,7 +227,14 @@ export class AccessRepository {
               (ARRAY['employer', 'council_board', 'council_member', 'expert', 'union'])[min(h.rank)] AS side
          FROM hits h JOIN app_user u ON u.id = h.user_id AND u.deactivated_at IS NULL
         GROUP BY u.id, u.display_name ORDER BY u.display_name, u.id`,
-      [caseId, EMPLOYER_ROLES, COUNCIL_BOARD_ROLES, Role.CouncilMember, Role.CommitteeMember, Role.UnionOfficer],
+      [
+        caseId,
+        EMPLOYER_ROLES,
+        COUNCIL_BOARD_ROLES,
+        Role.CouncilMember,
+        Role.CommitteeMember,
+        Role.UnionOfficer,
+      ],
     );
   }
 }

@@ -4,7 +4,15 @@ import type { Actor } from '@wc/auth';
 import { amsterdamDay, Clock, NotFound } from '@wc/core';
 
 import { type CaseFactsRow, AccessRepository, type VisibleCaseFilter } from './access.repository';
-import { type ActorSide, type CaseVisibilityFacts, mayUseInternalSpace, sideOn, type UnionScope, unionOrganisationIdsOf, unionScopeOn } from './case-visibility';
+import {
+  type ActorSide,
+  type CaseVisibilityFacts,
+  mayUseInternalSpace,
+  sideOn,
+  type UnionScope,
+  unionOrganisationIdsOf,
+  unionScopeOn,
+} from './case-visibility';
 import { mayReadDocument, mayReadRegister, mayUseThread, meetingSideOf } from './item-visibility';
 
 /** What the access rules answer for one visible case. */
@@ -47,7 +55,9 @@ export class AccessService {
   }
 
   /** Everyone who sees the case, with their side on it: whom a comment may mention (the caller checked the actor's access). */
-  viewersOf(caseId: string): Promise<Array<{ userId: string; displayName: string; side: ActorSide }>> {
+  viewersOf(
+    caseId: string,
+  ): Promise<Array<{ userId: string; displayName: string; side: ActorSide }>> {
     return this.repo.viewersOf(caseId);
   }
 
@@ -71,7 +81,10 @@ export class AccessService {
    */
   async caseOf(actor: Actor, aiCase: CaseVisibilityFacts): Promise<CaseAccess | null> {
     const unionOrgIds = unionOrganisationIdsOf(actor);
-    const shares = unionOrgIds.length > 0 && aiCase.status === 'sent' ? await this.repo.activeUnionShares(unionOrgIds, aiCase) : [];
+    const shares =
+      unionOrgIds.length > 0 && aiCase.status === 'sent'
+        ? await this.repo.activeUnionShares(unionOrgIds, aiCase)
+        : [];
     return accessOf(actor, aiCase, shares);
   }
 
@@ -86,7 +99,11 @@ export class AccessService {
    * or unions.
    */
   async internalCaseIds(actor: Actor, caseIds: readonly string[]): Promise<Set<string>> {
-    return new Set([...(await this.cases(actor, caseIds)).values()].filter((a) => a.internalAllowed).map((a) => a.caseId));
+    return new Set(
+      [...(await this.cases(actor, caseIds)).values()]
+        .filter((a) => a.internalAllowed)
+        .map((a) => a.caseId),
+    );
   }
 
   /**
@@ -95,13 +112,20 @@ export class AccessService {
    */
   async checkDocumentAccess(actor: Actor, documentIds: readonly string[]): Promise<Set<string>> {
     const documents = await this.repo.documents(documentIds);
-    const cases = await this.cases(actor, documents.map((d) => d.caseId));
+    const cases = await this.cases(
+      actor,
+      documents.map((d) => d.caseId),
+    );
     const today = amsterdamDay(this.clock.now());
     return new Set(
       documents
         .filter((d) => {
           const access = cases.get(d.caseId);
-          return access !== undefined && (access.side !== 'union' || access.unionScope === 'dossier') && mayReadDocument({ side: access.side, userId: actor.userId }, d.confidential, today);
+          return (
+            access !== undefined &&
+            (access.side !== 'union' || access.unionScope === 'dossier') &&
+            mayReadDocument({ side: access.side, userId: actor.userId }, d.confidential, today)
+          );
         })
         .map((d) => d.id),
     );
@@ -110,24 +134,45 @@ export class AccessService {
   /** Of these comments, those on a visible case in a thread the actor's side may read. */
   async checkCommentAccess(actor: Actor, commentIds: readonly string[]): Promise<Set<string>> {
     const comments = await this.repo.comments(commentIds);
-    const cases = await this.cases(actor, comments.map((c) => c.caseId));
-    return new Set(comments.filter((c) => { const access = cases.get(c.caseId); return access !== undefined && mayUseThread(access.side, c.threadKey); }).map((c) => c.id));
+    const cases = await this.cases(
+      actor,
+      comments.map((c) => c.caseId),
+    );
+    return new Set(
+      comments
+        .filter((c) => {
+          const access = cases.get(c.caseId);
+          return access !== undefined && mayUseThread(access.side, c.threadKey);
+        })
+        .map((c) => c.id),
+    );
   }
 
   /** Of these meetings, those the actor takes part in: the council all, the employer side consultations. */
   async checkMeetingAccess(actor: Actor, meetingIds: readonly string[]): Promise<Set<string>> {
-    return new Set((await this.repo.meetings(meetingIds)).filter((m) => meetingSideOf(actor, m) !== null).map((m) => m.id));
+    return new Set(
+      (await this.repo.meetings(meetingIds))
+        .filter((m) => meetingSideOf(actor, m) !== null)
+        .map((m) => m.id),
+    );
   }
 
   /** Of these register entries, those the actor may read (`mayReadRegister`). */
   async checkAiSystemAccess(actor: Actor, aiSystemIds: readonly string[]): Promise<Set<string>> {
-    return new Set((await this.repo.aiSystems(aiSystemIds)).filter((s) => mayReadRegister(actor, s.organisationId)).map((s) => s.id));
+    return new Set(
+      (await this.repo.aiSystems(aiSystemIds))
+        .filter((s) => mayReadRegister(actor, s.organisationId))
+        .map((s) => s.id),
+    );
   }
 
   /** Of these votes, those in a council-internal space the actor may use. */
   async checkVoteAccess(actor: Actor, voteIds: readonly string[]): Promise<Set<string>> {
     const votes = await this.repo.votes(voteIds);
-    const internal = await this.internalCaseIds(actor, votes.map((v) => v.caseId));
+    const internal = await this.internalCaseIds(
+      actor,
+      votes.map((v) => v.caseId),
+    );
     return new Set(votes.filter((v) => internal.has(v.caseId)).map((v) => v.id));
   }
 
@@ -137,7 +182,11 @@ export class AccessService {
   }
 }
 
-function accessOf(actor: Actor, facts: CaseVisibilityFacts, shares: CaseFactsRow['shares']): CaseAccess | null {
+function accessOf(
+  actor: Actor,
+  facts: CaseVisibilityFacts,
+  shares: CaseFactsRow['shares'],
+): CaseAccess | null {
   const side = sideOn(actor, facts, shares);
   if (!side) {
     return null;
@@ -155,6 +204,9 @@ function accessOf(actor: Actor, facts: CaseVisibilityFacts, shares: CaseFactsRow
 }
 
 /** Of these items, those on no case or on a case in `visible`: for lists that mix cases. */
-export function keepOnVisibleCases<T extends { caseId: string | null }>(items: readonly T[], visible: ReadonlySet<string>): T[] {
+export function keepOnVisibleCases<T extends { caseId: string | null }>(
+  items: readonly T[],
+  visible: ReadonlySet<string>,
+): T[] {
   return items.filter((i) => i.caseId === null || visible.has(i.caseId));
 }

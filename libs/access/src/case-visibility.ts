@@ -32,7 +32,11 @@ export interface UnionShareFact {
  * union officers only sent cases an active share of their union covers.
  * Invisible answers 404 everywhere.
  */
-export function sideOn(actor: Actor, aiCase: CaseVisibilityFacts, unionShares: readonly UnionShareFact[] = []): ActorSide | null {
+export function sideOn(
+  actor: Actor,
+  aiCase: CaseVisibilityFacts,
+  unionShares: readonly UnionShareFact[] = [],
+): ActorSide | null {
   if (hasRoleIn(actor, EMPLOYER_ROLES, { organisationId: aiCase.organisationId })) {
     return 'employer';
   }
@@ -42,7 +46,10 @@ export function sideOn(actor: Actor, aiCase: CaseVisibilityFacts, unionShares: r
   if (hasRoleIn(actor, COUNCIL_BOARD_ROLES, { worksCouncilId: aiCase.worksCouncilId })) {
     return 'council_board';
   }
-  if (hasRoleIn(actor, [Role.CouncilMember], { worksCouncilId: aiCase.worksCouncilId }) || isCommitteeMemberOn(actor, aiCase)) {
+  if (
+    hasRoleIn(actor, [Role.CouncilMember], { worksCouncilId: aiCase.worksCouncilId }) ||
+    isCommitteeMemberOn(actor, aiCase)
+  ) {
     return 'council_member';
   }
   if (aiCase.expertIds.includes(actor.userId)) {
@@ -56,19 +63,37 @@ export function sideOn(actor: Actor, aiCase: CaseVisibilityFacts, unionShares: r
 
 /** A member of the committee that prepares this case (a committee of the case's own council). */
 function isCommitteeMemberOn(actor: Actor, aiCase: CaseVisibilityFacts): boolean {
-  return aiCase.committeeId !== null && actor.memberships.some((m) => m.role === Role.CommitteeMember && m.worksCouncilId === aiCase.worksCouncilId && m.committeeId === aiCase.committeeId);
+  return (
+    aiCase.committeeId !== null &&
+    actor.memberships.some(
+      (m) =>
+        m.role === Role.CommitteeMember &&
+        m.worksCouncilId === aiCase.worksCouncilId &&
+        m.committeeId === aiCase.committeeId,
+    )
+  );
 }
 
 /** The committees the actor is a member of, for the case list's committee arm. */
 export function committeeIdsOf(actor: Actor): string[] {
-  return [...new Set(actor.memberships.flatMap((m) => (m.role === Role.CommitteeMember && m.committeeId ? [m.committeeId] : [])))];
+  return [
+    ...new Set(
+      actor.memberships.flatMap((m) =>
+        m.role === Role.CommitteeMember && m.committeeId ? [m.committeeId] : [],
+      ),
+    ),
+  ];
 }
 
 /**
  * The scope at which a union officer sees a case: the broadest active share, of a union they are
  * an officer of, that covers this sent case (the case itself, or all cases of its council).
  */
-export function unionScopeOn(actor: Actor, aiCase: CaseVisibilityFacts, unionShares: readonly UnionShareFact[]): UnionScope | null {
+export function unionScopeOn(
+  actor: Actor,
+  aiCase: CaseVisibilityFacts,
+  unionShares: readonly UnionShareFact[],
+): UnionScope | null {
   if (aiCase.status !== 'sent') {
     return null;
   }
@@ -86,7 +111,11 @@ export function unionScopeOn(actor: Actor, aiCase: CaseVisibilityFacts, unionSha
 
 /** The union organisations the actor is an officer of; only for them are shares worth loading. */
 export function unionOrganisationIdsOf(actor: Actor): string[] {
-  return [...new Set(actor.memberships.filter((m) => m.role === Role.UnionOfficer).map((m) => m.organisationId))];
+  return [
+    ...new Set(
+      actor.memberships.filter((m) => m.role === Role.UnionOfficer).map((m) => m.organisationId),
+    ),
+  ];
 }
 
 /** The council-internal space is for council members only, never the employer side or unions. */

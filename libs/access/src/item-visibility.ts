@@ -1,4 +1,11 @@
-import { type Actor, COUNCIL_BOARD_ROLES, EMPLOYER_ROLES, hasRoleIn, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
+import {
+  type Actor,
+  COUNCIL_BOARD_ROLES,
+  EMPLOYER_ROLES,
+  hasRoleIn,
+  Role,
+  WHOLE_COUNCIL_ROLES,
+} from '@wc/auth';
 
 import type { ActorSide } from './case-visibility';
 
@@ -30,7 +37,10 @@ export interface Viewer {
 }
 
 /** The mark is in force until the end of its `until` day; after that the document is ordinary. */
-export function isConfidentialOn(mark: ConfidentialityMark | null, today: string): mark is ConfidentialityMark {
+export function isConfidentialOn(
+  mark: ConfidentialityMark | null,
+  today: string,
+): mark is ConfidentialityMark {
   return mark !== null && (mark.until === null || today <= mark.until);
 }
 
@@ -40,7 +50,11 @@ export function isConfidentialOn(mark: ConfidentialityMark | null, today: string
  * (bound by secrecy), experts only when admitted to this item, union officers never, and nobody else.
  * A document one may not see does not exist for them (404, absent from lists).
  */
-export function mayReadDocument(viewer: Viewer, mark: ConfidentialityMark | null, today: string): boolean {
+export function mayReadDocument(
+  viewer: Viewer,
+  mark: ConfidentialityMark | null,
+  today: string,
+): boolean {
   if (!isConfidentialOn(mark, today)) {
     return true;
   }
@@ -119,7 +133,10 @@ export function meetingSideOf(actor: Actor, scope: MeetingScope): MeetingSide | 
   if (hasRoleIn(actor, COUNCIL_MEMBER_ROLES, { worksCouncilId: scope.worksCouncilId })) {
     return 'council_member';
   }
-  if (scope.kind === 'consultation' && hasRoleIn(actor, EMPLOYER_ROLES, { organisationId: scope.organisationId })) {
+  if (
+    scope.kind === 'consultation' &&
+    hasRoleIn(actor, EMPLOYER_ROLES, { organisationId: scope.organisationId })
+  ) {
     return 'employer';
   }
   return null;
@@ -131,7 +148,10 @@ export function meetingSideOf(actor: Actor, scope: MeetingScope): MeetingSide | 
  * other cases are left out of what they are shown.
  */
 export function seesOnlySomeCases(actor: Actor, scope: MeetingScope): boolean {
-  return !hasRoleIn(actor, WHOLE_COUNCIL_ROLES, { worksCouncilId: scope.worksCouncilId }) && !hasRoleIn(actor, EMPLOYER_ROLES, { organisationId: scope.organisationId });
+  return (
+    !hasRoleIn(actor, WHOLE_COUNCIL_ROLES, { worksCouncilId: scope.worksCouncilId }) &&
+    !hasRoleIn(actor, EMPLOYER_ROLES, { organisationId: scope.organisationId })
+  );
 }
 
 // ---- The AI register ----------------------------------------------------------------------
@@ -141,5 +161,10 @@ export function seesOnlySomeCases(actor: Actor, scope: MeetingScope): boolean {
  * alike; union officers and external experts are outsiders to it.
  */
 export function mayReadRegister(actor: Actor, organisationId: string): boolean {
-  return actor.memberships.some((m) => m.organisationId === organisationId && m.role !== Role.UnionOfficer && m.role !== Role.ExternalExpert);
+  return actor.memberships.some(
+    (m) =>
+      m.organisationId === organisationId &&
+      m.role !== Role.UnionOfficer &&
+      m.role !== Role.ExternalExpert,
+  );
 }

@@ -1,12 +1,27 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 
-export type PrimaryPurpose = 'support' | 'automate_task' | 'control_monitor' | 'decide_about_people' | 'other';
+export type PrimaryPurpose =
+  'support' | 'automate_task' | 'control_monitor' | 'decide_about_people' | 'other';
 export type AiSystemStatus = 'planned' | 'pilot' | 'live' | 'retired';
 
 /** An entry in the employer's AI register. */
 @Entity('ai_system')
 @Check('ck_ai_system__status', `status IN ('planned', 'pilot', 'live', 'retired')`)
-@Check('ck_ai_system__primary_purpose', `primary_purpose IN ('support', 'automate_task', 'control_monitor', 'decide_about_people', 'other')`)
+@Check(
+  'ck_ai_system__primary_purpose',
+  `primary_purpose IN ('support', 'automate_task', 'control_monitor', 'decide_about_people', 'other')`,
+)
 @Index('ix_ai_system__organisation', ['organisationId'])
 export class AiSystemEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_ai_system' })

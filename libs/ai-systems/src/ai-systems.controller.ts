@@ -5,7 +5,14 @@ import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/aut
 import { OrganisationIdParams } from '@wc/councils';
 
 import { AiSystemsService } from './ai-systems.service';
-import { AiSystemChangeResponse, AiSystemIdParams, AiSystemResponse, AiSystemUpdateResponse, CreateAiSystemDto, UpdateAiSystemDto } from './dto/ai-system.dto';
+import {
+  AiSystemChangeResponse,
+  AiSystemIdParams,
+  AiSystemResponse,
+  AiSystemUpdateResponse,
+  CreateAiSystemDto,
+  UpdateAiSystemDto,
+} from './dto/ai-system.dto';
 
 @ApiTags('ai-systems')
 @ApiBearerAuth()
@@ -15,31 +22,48 @@ export class AiSystemsController {
 
   @Get('organisations/:organisationId/ai-systems')
   @RequirePermission(Permission.AiSystemRead)
-  list(@CurrentActor() actor: Actor, @Param() { organisationId }: OrganisationIdParams): Promise<AiSystemResponse[]> {
+  list(
+    @CurrentActor() actor: Actor,
+    @Param() { organisationId }: OrganisationIdParams,
+  ): Promise<AiSystemResponse[]> {
     return this.systems.list(actor, organisationId);
   }
 
   @Post('organisations/:organisationId/ai-systems')
   @RequirePermission(Permission.AiSystemWrite)
-  create(@CurrentActor() actor: Actor, @Param() { organisationId }: OrganisationIdParams, @Body() dto: CreateAiSystemDto): Promise<AiSystemResponse> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param() { organisationId }: OrganisationIdParams,
+    @Body() dto: CreateAiSystemDto,
+  ): Promise<AiSystemResponse> {
     return this.systems.create(actor, organisationId, dto);
   }
 
   @Get('ai-systems/:aiSystemId')
   @RequirePermission(Permission.AiSystemRead)
-  get(@CurrentActor() actor: Actor, @Param() { aiSystemId }: AiSystemIdParams): Promise<AiSystemResponse> {
+  get(
+    @CurrentActor() actor: Actor,
+    @Param() { aiSystemId }: AiSystemIdParams,
+  ): Promise<AiSystemResponse> {
     return this.systems.get(actor, aiSystemId);
   }
 
   @Patch('ai-systems/:aiSystemId')
   @RequirePermission(Permission.AiSystemWrite)
-  update(@CurrentActor() actor: Actor, @Param() { aiSystemId }: AiSystemIdParams, @Body() dto: UpdateAiSystemDto): Promise<AiSystemUpdateResponse> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param() { aiSystemId }: AiSystemIdParams,
+    @Body() dto: UpdateAiSystemDto,
+  ): Promise<AiSystemUpdateResponse> {
     return this.systems.update(actor, aiSystemId, dto);
   }
 
   @Get('ai-systems/:aiSystemId/changes')
   @RequirePermission(Permission.AiSystemRead)
-  changes(@CurrentActor() actor: Actor, @Param() { aiSystemId }: AiSystemIdParams): Promise<AiSystemChangeResponse[]> {
+  changes(
+    @CurrentActor() actor: Actor,
+    @Param() { aiSystemId }: AiSystemIdParams,
+  ): Promise<AiSystemChangeResponse[]> {
     return this.systems.changes(actor, aiSystemId);
   }
 }

@@ -7,12 +7,38 @@ import { Outbox, TransactionHost } from '@wc/database';
 
 import { AiSystemChangeEntity } from './ai-system-change.entity';
 import { AiSystemEntity, type AiSystemStatus } from './ai-system.entity';
-import { AI_SYSTEM_CASE_GATES, type AiSystemCaseGates, type AiSystemCaseGateView } from './case-gates.port';
-import type { AiSystemChangeResponse, AiSystemResponse, AiSystemUpdateResponse, CreateAiSystemDto, UpdateAiSystemDto } from './dto/ai-system.dto';
+import {
+  AI_SYSTEM_CASE_GATES,
+  type AiSystemCaseGates,
+  type AiSystemCaseGateView,
+} from './case-gates.port';
+import type {
+  AiSystemChangeResponse,
+  AiSystemResponse,
+  AiSystemUpdateResponse,
+  CreateAiSystemDto,
+  UpdateAiSystemDto,
+} from './dto/ai-system.dto';
 
 /** Changes of these fields are a "wijziging" of the facility: screening starts again (legal-rules (c), P5). */
-const MATERIAL_FIELDS = ['vendor', 'modelName', 'modelVersion', 'purpose', 'primaryPurpose', 'decisions', 'dataCategories', 'monitoringCapability'] as const;
-const EDITABLE_FIELDS = [...MATERIAL_FIELDS, 'name', 'affectedGroups', 'affectedHeadcount', 'goLiveDate', 'status'] as const;
+const MATERIAL_FIELDS = [
+  'vendor',
+  'modelName',
+  'modelVersion',
+  'purpose',
+  'primaryPurpose',
+  'decisions',
+  'dataCategories',
+  'monitoringCapability',
+] as const;
+const EDITABLE_FIELDS = [
+  ...MATERIAL_FIELDS,
+  'name',
+  'affectedGroups',
+  'affectedHeadcount',
+  'goLiveDate',
+  'status',
+] as const;
 
 @Injectable()
 export class AiSystemsService {
@@ -26,7 +52,10 @@ export class AiSystemsService {
 
   async list(actor: Actor, organisationId: string): Promise<AiSystemResponse[]> {
     this.assertCanRead(actor, organisationId);
-    const rows = await this.tx.manager.find(AiSystemEntity, { where: { organisationId }, order: { name: 'ASC' } });
+    const rows = await this.tx.manager.find(AiSystemEntity, {
+      where: { organisationId },
+      order: { name: 'ASC' },
+    });
     return rows.map(toAiSystemResponse);
   }
 
@@ -34,7 +63,11 @@ export class AiSystemsService {
     return toAiSystemResponse(await this.visible(actor, id));
   }
 
-  async create(actor: Actor, organisationId: string, dto: CreateAiSystemDto): Promise<AiSystemResponse> {
+  async create(
+    actor: Actor,
+    organisationId: string,
+    dto: CreateAiSystemDto,
+  ): Promise<AiSystemResponse> {
     this.assertCanRead(actor, organisationId);
     this.assertEmployer(actor, organisationId);
     const entity = this.tx.manager.create(AiSystemEntity, { ...dto, organisationId });
@@ -58,11 +91,24 @@ export class AiSystemsService {
       }
       const material = MATERIAL_FIELDS.some((f) => f in changes);
       if (changes.status) {
-        await this.respectGates(actor, system, changes.status.from as AiSystemStatus, changes.status.to as AiSystemStatus);
+        await this.respectGates(
+          actor,
+          system,
+          changes.status.from as AiSystemStatus,
+          changes.status.to as AiSystemStatus,
+        );
       }
       if (Object.keys(changes).length > 0) {
         await this.tx.manager.save(system);
-        await this.tx.manager.save(this.tx.manager.create(AiSystemChangeEntity, { aiSystemId: id, changedBy: actor.userId, changedAt: this.clock.now(), changes, material }));
+        await this.tx.manager.save(
+          this.tx.manager.create(AiSystemChangeEntity, {
+            aiSystemId: id,
+            changedBy: actor.userId,
+            changedAt: this.clock.now(),
+            changes,
+            material,
+          }),
+        );
         if (material) {
           await this.announceMaterialChange(actor, system, Object.keys(changes));
         }
@@ -77,7 +123,12 @@ export class AiSystemsService {
    * is accepted but is a fact the council hears about at once: one event per case whose gate is
    * closed, in the same transaction.
    */
-  private async respectGates(actor: Actor, system: AiSystemEntity, from: AiSystemStatus, to: AiSystemStatus): Promise<void> {
+  private async respectGates(
+    actor: Actor,
+    system: AiSystemEntity,
+    from: AiSystemStatus,
+    to: AiSystemStatus,
+  ): Promise<void> {
     const goesLive = to === 'live' && from !== 'live';
     const useStarts = IN_USE.includes(to) && !IN_USE.includes(from);
     if (!this.caseGates || (!goesLive && !useStarts)) {
@@ -88,27 +139,59 @@ export class AiSystemsService {
       return;
     }
     if (goesLive) {
-      throw new Conflict('ai_system.go_live_blocked', 'The go-live gate of a case for this system is closed.', { cases: closed.map(blockedCase) });
+      throw new Conflict(
+        'ai_system.go_live_blocked',
+        'The go-live gate of a case for this system is closed.',
+        { cases: closed.map(blockedCase) },
+      );
     }
     await this.outbox.append(
-      closed.map((g) => ({ type: 'ai_system.use_started_gate_closed', caseId: g.caseId, organisationId: g.organisationId, worksCouncilId: g.worksCouncilId, payload: { aiSystemId: system.id, status: to, openConditions: g.openConditions.map((c) => c.key) } })),
+      closed.map((g) => ({
+        type: 'ai_system.use_started_gate_closed',
+        caseId: g.caseId,
+        organisationId: g.organisationId,
+        worksCouncilId: g.worksCouncilId,
+        payload: {
+          aiSystemId: system.id,
+          status: to,
+          openConditions: g.openConditions.map((c) => c.key),
+        },
+      })),
       actor.userId,
     );
   }
 
   /** Issue #16: the councils of the system's cases hear of a material change, one event per case, in this transaction. */
-  private async announceMaterialChange(actor: Actor, system: AiSystemEntity, fields: readonly string[]): Promise<void> {
+  private async announceMaterialChange(
+    actor: Actor,
+    system: AiSystemEntity,
+    fields: readonly string[],
+  ): Promise<void> {
     const cases = (await this.caseGates?.gatesFor(system.id)) ?? [];
     await this.outbox.append(
-      cases.map((g) => ({ type: 'ai_system.changed_materially', caseId: g.caseId, organisationId: g.organisationId, worksCouncilId: g.worksCouncilId, payload: { aiSystemId: system.id, fields: [...fields] } })),
+      cases.map((g) => ({
+        type: 'ai_system.changed_materially',
+        caseId: g.caseId,
+        organisationId: g.organisationId,
+        worksCouncilId: g.worksCouncilId,
+        payload: { aiSystemId: system.id, fields: [...fields] },
+      })),
       actor.userId,
     );
   }
 
   async changes(actor: Actor, id: string): Promise<AiSystemChangeResponse[]> {
     await this.visible(actor, id);
-    const rows = await this.tx.manager.find(AiSystemChangeEntity, { where: { aiSystemId: id }, order: { changedAt: 'ASC' } });
-    return rows.map((r) => ({ changedBy: r.changedBy, changedAt: r.changedAt.toISOString(), material: r.material, changes: r.changes }));
+    const rows = await this.tx.manager.find(AiSystemChangeEntity, {
+      where: { aiSystemId: id },
+      order: { changedAt: 'ASC' },
+    });
+    return rows.map((r) => ({
+      changedBy: r.changedBy,
+      changedAt: r.changedAt.toISOString(),
+      material: r.material,
+      changes: r.changes,
+    }));
   }
 
   /** For the case service: the register entry an actor may file a case for. */
@@ -117,7 +200,10 @@ export class AiSystemsService {
   }
 
   private async visible(actor: Actor, id: string, lock = false): Promise<AiSystemEntity> {
-    const system = await this.tx.manager.findOne(AiSystemEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const system = await this.tx.manager.findOne(AiSystemEntity, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!system || !mayReadRegister(actor, system.organisationId)) {
       throw new NotFound('ai_system');
     }
@@ -132,7 +218,10 @@ export class AiSystemsService {
 
   private assertEmployer(actor: Actor, organisationId: string): void {
     if (!hasRoleIn(actor, EMPLOYER_ROLES, { organisationId })) {
-      throw new Forbidden('ai_system.employer_only', 'Only the employer side maintains the AI register.');
+      throw new Forbidden(
+        'ai_system.employer_only',
+        'Only the employer side maintains the AI register.',
+      );
     }
   }
 }

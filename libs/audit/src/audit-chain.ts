@@ -74,10 +74,16 @@ export interface ChainHead {
  * anchored head it also shows the newest entries removed (`truncated`), or replaced or added
  * beside the append path (`edited`).
  */
-export function verifyChain(rows: readonly (ChainedFields & { hash: string })[], head: ChainHead | null): ChainVerdict {
+export function verifyChain(
+  rows: readonly (ChainedFields & { hash: string })[],
+  head: ChainHead | null,
+): ChainVerdict {
   const expectedSeq = head?.seq ?? 0;
   const foundSeq = rows.at(-1)?.seq ?? 0;
-  const verdict = (reason: ChainVerdict['reason'], firstInvalidSeq: number | null): ChainVerdict => ({
+  const verdict = (
+    reason: ChainVerdict['reason'],
+    firstInvalidSeq: number | null,
+  ): ChainVerdict => ({
     valid: reason === null,
     entries: rows.length,
     firstInvalidSeq,

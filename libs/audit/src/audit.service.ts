@@ -57,7 +57,9 @@ export class AuditService {
 
   async record(entry: AuditRecord): Promise<void> {
     // The chain continues from its anchored head: entries removed after it stay a visible gap.
-    const last = await this.tx.manager.findOne(AuditHeadEntity, { where: { caseId: entry.caseId } });
+    const last = await this.tx.manager.findOne(AuditHeadEntity, {
+      where: { caseId: entry.caseId },
+    });
     const fields = {
       caseId: entry.caseId,
       seq: (last?.seq ?? 0) + 1,
@@ -69,22 +71,49 @@ export class AuditService {
       after: entry.after ?? null,
       prevHash: last?.hash ?? GENESIS_HASH,
     };
-    await this.tx.manager.save(this.tx.manager.create(AuditEntryEntity, { ...fields, hash: entryHash(fields) }));
+    await this.tx.manager.save(
+      this.tx.manager.create(AuditEntryEntity, { ...fields, hash: entryHash(fields) }),
+    );
   }
 
   /** Up to `take` entries after `afterSeq` (0: from the start), oldest first. */
   async list(caseId: string, afterSeq: number, take: number): Promise<AuditEntryView[]> {
-    const rows = await this.tx.manager.find(AuditEntryEntity, { where: { caseId, seq: MoreThan(afterSeq) }, order: { seq: 'ASC' }, take });
-    return rows.map((r) => ({ seq: r.seq, actorId: r.actorId, action: r.action, occurredAt: r.occurredAt.toISOString(), before: r.before, after: r.after, hash: r.hash }));
+    const rows = await this.tx.manager.find(AuditEntryEntity, {
+      where: { caseId, seq: MoreThan(afterSeq) },
+      order: { seq: 'ASC' },
+      take,
+    });
+    return rows.map((r) => ({
+      seq: r.seq,
+      actorId: r.actorId,
+      action: r.action,
+      occurredAt: r.occurredAt.toISOString(),
+      before: r.before,
+      after: r.after,
+      hash: r.hash,
+    }));
   }
 
   async verify(caseId: string): Promise<ChainVerdict> {
     // One statement, so one snapshot: an append committing meanwhile cannot look like tampering.
     const rows = await this.tx.query<VerifyRow>(VERIFY_SQL, [caseId]);
-    const head = rows[0]?.head_seq === null || rows[0]?.head_seq === undefined ? null : { seq: rows[0].head_seq, hash: rows[0].head_hash ?? '' };
+    const head =
+      rows[0]?.head_seq === null || rows[0]?.head_seq === undefined
+        ? null
+        : { seq: rows[0].head_seq, hash: rows[0].head_hash ?? '' };
     const entries = rows
       .filter((r): r is VerifyRow & { seq: number } => r.seq !== null)
-      .map((r) => ({ caseId, seq: r.seq, actorId: r.actor_id, action: r.action ?? '', occurredAt: r.occurred_at ?? new Date(0), before: r.before, after: r.after, prevHash: r.prev_hash ?? '', hash: r.hash ?? '' }));
+      .map((r) => ({
+        caseId,
+        seq: r.seq,
+        actorId: r.actor_id,
+        action: r.action ?? '',
+        occurredAt: r.occurred_at ?? new Date(0),
+        before: r.before,
+        after: r.after,
+        prevHash: r.prev_hash ?? '',
+        hash: r.hash ?? '',
+      }));
     return verifyChain(entries, head);
   }
 }

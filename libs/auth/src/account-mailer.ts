@@ -42,7 +42,12 @@ export class AccountMailer implements OnModuleDestroy {
     }
     const texts = TEXTS[language];
     try {
-      await this.transport.sendMail({ from: this.config.mail.from, to, subject: texts.subject, text: texts.body(link) });
+      await this.transport.sendMail({
+        from: this.config.mail.from,
+        to,
+        subject: texts.subject,
+        text: texts.body(link),
+      });
     } catch (error) {
       this.logger.error({ err: (error as Error).message }, 'password reset e-mail failed');
     }

@@ -31,14 +31,30 @@ export class AccountService {
     private readonly passwords: PasswordPolicy,
   ) {}
 
-  async createUser(input: { email: string; displayName: string; password: string; organisationId: string; language?: 'nl' | 'en' }): Promise<AccountSummary> {
+  async createUser(input: {
+    email: string;
+    displayName: string;
+    password: string;
+    organisationId: string;
+    language?: 'nl' | 'en';
+  }): Promise<AccountSummary> {
     if (await this.users.findByEmail(input.email)) {
-      throw new Conflict('user.email_taken', 'An account with this e-mail address already exists.', {}, [{ path: 'email', message: 'is already registered' }]);
+      throw new Conflict(
+        'user.email_taken',
+        'An account with this e-mail address already exists.',
+        {},
+        [{ path: 'email', message: 'is already registered' }],
+      );
     }
     this.passwords.assertAcceptable(input.password, input);
     const passwordHash = await this.hasher.hash(input.password);
     const user = await this.users.create({ ...input, passwordHash });
-    return { userId: user.id, email: user.email, displayName: user.displayName, language: user.language };
+    return {
+      userId: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      language: user.language,
+    };
   }
 
   async findUserIdByEmail(email: string): Promise<string | null> {
@@ -58,16 +74,29 @@ export class AccountService {
    * The account and its memberships, with the user row locked until the transaction ends, so two
    * concurrent grants cannot both pass the one-side-only check. Null for an unknown id.
    */
-  async lockAccount(userId: string): Promise<{ userId: string; organisationId: string; deactivated: boolean; memberships: MembershipSummary[] } | null> {
+  async lockAccount(userId: string): Promise<{
+    userId: string;
+    organisationId: string;
+    deactivated: boolean;
+    memberships: MembershipSummary[];
+  } | null> {
     const user = await this.users.lockUser(userId);
     if (!user) {
       return null;
     }
     const memberships = (await this.users.membershipsOf(userId)).map(toSummary);
-    return { userId: user.id, organisationId: user.organisationId, deactivated: user.deactivatedAt !== null, memberships };
+    return {
+      userId: user.id,
+      organisationId: user.organisationId,
+      deactivated: user.deactivatedAt !== null,
+      memberships,
+    };
   }
 
-  async changeMembership(id: string, changes: { role: Role; committeeId: string | null }): Promise<void> {
+  async changeMembership(
+    id: string,
+    changes: { role: Role; committeeId: string | null },
+  ): Promise<void> {
     await this.users.updateMembership(id, changes);
   }
 
@@ -94,12 +123,31 @@ export class AccountService {
     return this.users.removeMembership(id);
   }
 
-  async membershipsInOrganisation(organisationId: string): Promise<Array<MembershipSummary & { user: AccountSummary }>> {
+  async membershipsInOrganisation(
+    organisationId: string,
+  ): Promise<Array<MembershipSummary & { user: AccountSummary }>> {
     const memberships = await this.users.membershipsInOrganisation(organisationId);
-    const users = new Map((await this.users.usersByIds([...new Set(memberships.map((m) => m.userId))])).map((u) => [u.id, u]));
+    const users = new Map(
+      (await this.users.usersByIds([...new Set(memberships.map((m) => m.userId))])).map((u) => [
+        u.id,
+        u,
+      ]),
+    );
     return memberships.flatMap((m) => {
       const user = users.get(m.userId);
-      return user ? [{ ...toSummary(m), user: { userId: user.id, email: user.email, displayName: user.displayName, language: user.language } }] : [];
+      return user
+        ? [
+            {
+              ...toSummary(m),
+              user: {
+                userId: user.id,
+                email: user.email,
+                displayName: user.displayName,
+                language: user.language,
+              },
+            },
+          ]
+        : [];
     });
   }
 
@@ -108,6 +156,20 @@ export class AccountService {
   }
 }
 
-function toSummary(m: { id: string; userId: string; organisationId: string; worksCouncilId: string | null; committeeId: string | null; role: Role }): MembershipSummary {
-  return { id: m.id, userId: m.userId, organisationId: m.organisationId, worksCouncilId: m.worksCouncilId, committeeId: m.committeeId, role: m.role };
+function toSummary(m: {
+  id: string;
+  userId: string;
+  organisationId: string;
+  worksCouncilId: string | null;
+  committeeId: string | null;
+  role: Role;
+}): MembershipSummary {
+  return {
+    id: m.id,
+    userId: m.userId,
+    organisationId: m.organisationId,
+    worksCouncilId: m.worksCouncilId,
+    committeeId: m.committeeId,
+    role: m.role,
+  };
 }

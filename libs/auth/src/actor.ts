@@ -22,7 +22,11 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
   return actor.memberships.some((m) => ROLE_PERMISSIONS[m.role].includes(permission));
 }
 
-export function hasRoleIn(actor: Actor, roles: readonly Role[], where: { organisationId?: string; worksCouncilId?: string }): boolean {
+export function hasRoleIn(
+  actor: Actor,
+  roles: readonly Role[],
+  where: { organisationId?: string; worksCouncilId?: string },
+): boolean {
   return actor.memberships.some(
     (m) =>
       roles.includes(m.role) &&

@@ -101,7 +101,10 @@ export class AuthController {
   @RequireAuthentication()
   @Post('second-factor/activation')
   @HttpCode(200)
-  activateSecondFactor(@CurrentActor() actor: Actor, @Body() dto: SecondFactorCodeDto): Promise<RecoveryCodesResponse> {
+  activateSecondFactor(
+    @CurrentActor() actor: Actor,
+    @Body() dto: SecondFactorCodeDto,
+  ): Promise<RecoveryCodesResponse> {
     return this.secondFactor.activate(actor, dto.code);
   }
 
@@ -109,7 +112,10 @@ export class AuthController {
   @RequireAuthentication()
   @Post('second-factor/deactivation')
   @HttpCode(204)
-  disableSecondFactor(@CurrentActor() actor: Actor, @Body() dto: DisableSecondFactorDto): Promise<void> {
+  disableSecondFactor(
+    @CurrentActor() actor: Actor,
+    @Body() dto: DisableSecondFactorDto,
+  ): Promise<void> {
     return this.secondFactor.disable(actor, dto.password);
   }
 
@@ -121,7 +127,15 @@ export class AuthController {
     if (!user) {
       throw new NotFound('user');
     }
-    return { userId: user.id, email: user.email, displayName: user.displayName, language: user.language, organisationId: user.organisationId, secondFactorEnabled: this.secondFactor.isEnabled(user), memberships: [...actor.memberships] };
+    return {
+      userId: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      language: user.language,
+      organisationId: user.organisationId,
+      secondFactorEnabled: this.secondFactor.isEnabled(user),
+      memberships: [...actor.memberships],
+    };
   }
 
   @ApiBearerAuth()

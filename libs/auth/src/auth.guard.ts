@@ -26,12 +26,16 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
     }
     await super.canActivate(context);
     const actor = context.switchToHttp().getRequest<{ user: Actor }>().user;
-    const permission = this.reflector.getAllAndOverride<Permission | typeof AUTHENTICATED | undefined>(REQUIRED_PERMISSION, targets);
+    const permission = this.reflector.getAllAndOverride<
+      Permission | typeof AUTHENTICATED | undefined
+    >(REQUIRED_PERMISSION, targets);
     if (permission === AUTHENTICATED) {
       return true;
     }
     if (!permission || !hasPermission(actor, permission)) {
-      throw new Forbidden('auth.permission_denied', 'Your role does not allow this action.', { permission });
+      throw new Forbidden('auth.permission_denied', 'Your role does not allow this action.', {
+        permission,
+      });
     }
     return true;
   }
@@ -43,7 +47,9 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
     }
     if (!user) {
       const noToken = info instanceof Error && info.message === 'No auth token';
-      throw noToken ? new Unauthorized() : new Unauthorized('auth.invalid_token', 'The access token is invalid or expired.');
+      throw noToken
+        ? new Unauthorized()
+        : new Unauthorized('auth.invalid_token', 'The access token is invalid or expired.');
     }
     return user;
   }

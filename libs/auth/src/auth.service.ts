@@ -54,7 +54,12 @@ export class AuthService {
    * Checks the password (called by the passport-local strategy), counted against the failed-login
    * limits (LoginThrottle) before the check, so parallel guesses cannot outrun the count.
    */
-  async verifyCredentials(email: string, password: string, ip: string, proof: SecondFactorProof = {}): Promise<{ userId: string }> {
+  async verifyCredentials(
+    email: string,
+    password: string,
+    ip: string,
+    proof: SecondFactorProof = {},
+  ): Promise<{ userId: string }> {
     const normalised = email.trim().toLowerCase();
     const reserved = await this.throttle.reserve(normalised, ip);
     const user = await this.users.findByEmail(normalised);
@@ -62,7 +67,10 @@ export class AuthService {
     const valid = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
     // A deactivated account answers like a wrong password: the login form reveals nothing more.
     if (!user || !valid || user.deactivatedAt) {
-      throw new Unauthorized('auth.invalid_credentials', 'The e-mail address or password is wrong.');
+      throw new Unauthorized(
+        'auth.invalid_credentials',
+        'The e-mail address or password is wrong.',
+      );
     }
     // A missing or wrong second factor leaves the attempt counted, like a wrong password.
     await this.secondFactor.assertProof(user, proof);
@@ -85,7 +93,10 @@ export class AuthService {
       }
       if (row.usedAt || row.revokedAt) {
         await this.tokens.revokeFamily(row.familyId, now);
-        await this.outbox.append([{ type: SESSION_REVOKED, userId: row.userId, payload: {} }], null);
+        await this.outbox.append(
+          [{ type: SESSION_REVOKED, userId: row.userId, payload: {} }],
+          null,
+        );
         return 'reused' as const;
       }
       if (row.expiresAt <= now) {
@@ -95,10 +106,16 @@ export class AuthService {
       return this.issueTokens(row.userId, row.familyId);
     });
     if (outcome === 'reused') {
-      throw new Unauthorized('auth.refresh_token_reused', 'This refresh token was already used; all sessions of this login are revoked.');
+      throw new Unauthorized(
+        'auth.refresh_token_reused',
+        'This refresh token was already used; all sessions of this login are revoked.',
+      );
     }
     if (!outcome) {
-      throw new Unauthorized('auth.invalid_refresh_token', 'The refresh token is unknown or expired.');
+      throw new Unauthorized(
+        'auth.invalid_refresh_token',
+        'The refresh token is unknown or expired.',
+      );
     }
     return outcome;
   }
@@ -108,7 +125,10 @@ export class AuthService {
       const row = await this.tokens.findByHashForUpdate(sha256(refreshToken));
       if (row) {
         await this.tokens.revokeFamily(row.familyId, this.clock.now());
-        await this.outbox.append([{ type: SESSION_REVOKED, userId: row.userId, payload: {} }], row.userId);
+        await this.outbox.append(
+          [{ type: SESSION_REVOKED, userId: row.userId, payload: {} }],
+          row.userId,
+        );
       }
     });
   }
@@ -117,7 +137,9 @@ export class AuthService {
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.users.findById(actor.userId);
     if (!user || !(await this.hasher.verify(user.passwordHash, currentPassword))) {
-      throw new BadRequest('auth.wrong_password', 'The current password is wrong.', {}, [{ path: 'currentPassword', message: 'is wrong' }]);
+      throw new BadRequest('auth.wrong_password', 'The current password is wrong.', {}, [
+        { path: 'currentPassword', message: 'is wrong' },
+      ]);
     }
     this.passwords.assertAcceptable(newPassword, user, 'newPassword');
     const passwordHash = await this.hasher.hash(newPassword);
@@ -160,7 +182,9 @@ export class AuthService {
   /** Verifies an access token outside HTTP (the socket handshake). */
   async verifyAccessToken(token: string): Promise<AccessTokenClaims> {
     try {
-      return await this.jwt.verifyAsync<AccessTokenClaims>(token, { clockTimestamp: Math.floor(this.clock.now().getTime() / 1000) });
+      return await this.jwt.verifyAsync<AccessTokenClaims>(token, {
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
     } catch {
       throw new Unauthorized('auth.invalid_token', 'The access token is invalid or expired.');
     }
@@ -177,10 +201,20 @@ export class AuthService {
     const now = this.clock.now();
     const { accessTokenTtlSeconds, refreshTokenTtlSeconds } = this.config.auth;
     const iat = Math.floor(now.getTime() / 1000);
-    const accessToken = await this.jwt.signAsync({ sub: userId, sid: familyId, iat, exp: iat + accessTokenTtlSeconds });
+    const accessToken = await this.jwt.signAsync({
+      sub: userId,
+      sid: familyId,
+      iat,
+      exp: iat + accessTokenTtlSeconds,
+    });
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpires = new Date(now.getTime() + refreshTokenTtlSeconds * 1000);
-    await this.tokens.insertRefreshToken({ userId, familyId, tokenHash: sha256(refreshToken), expiresAt: refreshExpires });
+    await this.tokens.insertRefreshToken({
+      userId,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: refreshExpires,
+    });
     return {
       accessToken,
       accessTokenExpiresAt: new Date((iat + accessTokenTtlSeconds) * 1000).toISOString(),
@@ -191,4 +225,5 @@ export class AuthService {
 }
 
 /** An argon2id hash of a random string, verified against when the e-mail is unknown. */
-const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$N5mTqgkdLW+uAYKZs9Vt3RiuGUbHWRuDsW4dx8bs+tY';
+const DUMMY_HASH =
+  '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$N5mTqgkdLW+uAYKZs9Vt3RiuGUbHWRuDsW4dx8bs+tY';

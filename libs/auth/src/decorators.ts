@@ -10,13 +10,16 @@ export const REQUIRED_PERMISSION = 'overleg:permission';
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** The coarse permission a route needs; the service's policy then checks the resource. */
-export const RequirePermission = (permission: Permission) => SetMetadata(REQUIRED_PERMISSION, permission);
+export const RequirePermission = (permission: Permission) =>
+  SetMetadata(REQUIRED_PERMISSION, permission);
 
 /** Authenticated-only: any signed-in user may call it (e.g. their own profile). */
 export const AUTHENTICATED = 'authenticated';
 export const RequireAuthentication = () => SetMetadata(REQUIRED_PERMISSION, AUTHENTICATED);
 
-export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
-  const request = context.switchToHttp().getRequest<{ user: Actor }>();
-  return request.user;
-});
+export const CurrentActor = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Actor => {
+    const request = context.switchToHttp().getRequest<{ user: Actor }>();
+    return request.user;
+  },
+);

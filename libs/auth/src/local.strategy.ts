@@ -9,11 +9,19 @@ import { AuthService } from './auth.service';
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   constructor(private readonly auth: AuthService) {
-    super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true, session: false });
+    super({
+      usernameField: 'email',
+      passwordField: 'password',
+      passReqToCallback: true,
+      session: false,
+    });
   }
 
   validate(request: Request, email: string, password: string): Promise<{ userId: string }> {
     const { totpCode, recoveryCode } = request.body as { totpCode?: string; recoveryCode?: string };
-    return this.auth.verifyCredentials(email, password, request.ip ?? 'unknown', { totpCode, recoveryCode });
+    return this.auth.verifyCredentials(email, password, request.ip ?? 'unknown', {
+      totpCode,
+      recoveryCode,
+    });
   }
 }

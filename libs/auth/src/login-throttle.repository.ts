@@ -19,7 +19,11 @@ export class LoginThrottleRepository {
    * row lock until the caller's transaction ends). A window older than `windowStartsAfter` starts
    * afresh with this attempt.
    */
-  async countAttempt(counter: ThrottleCounter, now: Date, windowStartsAfter: Date): Promise<{ attempts: number; windowStartedAt: Date }> {
+  async countAttempt(
+    counter: ThrottleCounter,
+    now: Date,
+    windowStartsAfter: Date,
+  ): Promise<{ attempts: number; windowStartedAt: Date }> {
     const rows = await this.tx.query<{ attempts: number; window_started_at: Date }>(
       `INSERT INTO login_throttle AS t (scope, key, attempts, window_started_at) VALUES ($1, $2, 1, $3)
        ON CONFLICT (scope, key) DO UPDATE SET
@@ -40,6 +44,9 @@ export class LoginThrottleRepository {
 
   /** Gives back one reserved attempt, for a counter that must not forget earlier failures. */
   async giveBack(counter: ThrottleCounter): Promise<void> {
-    await this.tx.query(`UPDATE login_throttle SET attempts = GREATEST(attempts - 1, 0) WHERE scope = $1 AND key = $2`, [counter.scope, counter.key]);
+    await this.tx.query(
+      `UPDATE login_throttle SET attempts = GREATEST(attempts - 1, 0) WHERE scope = $1 AND key = $2`,
+      [counter.scope, counter.key],
+    );
   }
 }

@@ -42,9 +42,16 @@ export class LoginThrottle {
     const limits = this.limitsFor(email, address);
     await this.tx.run(async () => {
       for (const limit of limits) {
-        const { attempts, windowStartedAt } = await this.counters.countAttempt(limit, now, new Date(now.getTime() - windowMs));
+        const { attempts, windowStartedAt } = await this.counters.countAttempt(
+          limit,
+          now,
+          new Date(now.getTime() - windowMs),
+        );
         if (attempts > limit.max) {
-          const retryAfter = Math.max(1, Math.ceil((windowStartedAt.getTime() + windowMs - now.getTime()) / 1000));
+          const retryAfter = Math.max(
+            1,
+            Math.ceil((windowStartedAt.getTime() + windowMs - now.getTime()) / 1000),
+          );
           // Thrown inside the transaction: the attempts counted so far roll back with it.
           throw new TooManyRequests(limit.code, limit.detail, retryAfter);
         }
@@ -65,10 +72,28 @@ export class LoginThrottle {
 
   private limitsFor(email: string, address: string): Limit[] {
     const { loginMaxFailures, accountMaxFailures, ipMaxFailures } = this.config.auth;
-    const limit = (scope: LoginThrottleScope, key: string, max: number, code: string, detail: string): Limit => ({ scope, key, max, code, detail });
+    const limit = (
+      scope: LoginThrottleScope,
+      key: string,
+      max: number,
+      code: string,
+      detail: string,
+    ): Limit => ({ scope, key, max, code, detail });
     return [
-      limit('address', address, ipMaxFailures, 'auth.too_many_attempts', 'Too many failed logins from this address; try again later.'),
-      limit('address_account', `${address} ${email}`, loginMaxFailures, 'auth.account_locked', ACCOUNT_LOCKED),
+      limit(
+        'address',
+        address,
+        ipMaxFailures,
+        'auth.too_many_attempts',
+        'Too many failed logins from this address; try again later.',
+      ),
+      limit(
+        'address_account',
+        `${address} ${email}`,
+        loginMaxFailures,
+        'auth.account_locked',
+        ACCOUNT_LOCKED,
+      ),
       limit('account', email, accountMaxFailures, 'auth.account_locked', ACCOUNT_LOCKED),
     ];
   }

@@ -16,9 +16,17 @@ import { fieldProblems } from './field-problems';
 export class LoginGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const body: unknown = context.switchToHttp().getRequest<{ body: unknown }>().body;
-    const errors = await validate(plainToInstance(LoginDto, body ?? {}), { whitelist: true, forbidNonWhitelisted: true });
+    const errors = await validate(plainToInstance(LoginDto, body ?? {}), {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+    });
     if (errors.length > 0) {
-      throw new BadRequest('request.validation_failed', 'The request has invalid fields.', {}, fieldProblems(errors));
+      throw new BadRequest(
+        'request.validation_failed',
+        'The request has invalid fields.',
+        {},
+        fieldProblems(errors),
+      );
     }
     return (await super.canActivate(context)) as boolean;
   }

@@ -1,4 +1,13 @@
-import { JoinColumn, ManyToOne, Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  JoinColumn,
+  ManyToOne,
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 import type { Role } from './roles';
 
@@ -40,7 +49,10 @@ export class MembershipEntity {
   readonly organisation?: never;
 
   @ManyToOne('WorksCouncilEntity', { onDelete: 'CASCADE', nullable: true })
-  @JoinColumn({ name: 'works_council_id', foreignKeyConstraintName: 'fk_membership__works_council' })
+  @JoinColumn({
+    name: 'works_council_id',
+    foreignKeyConstraintName: 'fk_membership__works_council',
+  })
   readonly worksCouncil?: never;
 
   @ManyToOne('CommitteeEntity', { onDelete: 'CASCADE', nullable: true })

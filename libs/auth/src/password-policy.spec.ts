@@ -8,11 +8,16 @@ describe('PasswordPolicy', () => {
       policy.assertAcceptable(password, about, 'newPassword');
       return undefined;
     } catch (error) {
-      return (error as { code: string; errors: Array<{ path: string; message: string }> }).errors[0];
+      return (error as { code: string; errors: Array<{ path: string; message: string }> })
+        .errors[0];
     }
   };
 
-  it.each(['a long enough password', 'correct horse battery staple', 'tram 7 naar de Dam, twee keer'])('accepts %s', (password) => {
+  it.each([
+    'a long enough password',
+    'correct horse battery staple',
+    'tram 7 naar de Dam, twee keer',
+  ])('accepts %s', (password) => {
     expect(problem(password)).toBeUndefined();
   });
 

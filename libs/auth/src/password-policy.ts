@@ -22,14 +22,23 @@ export class PasswordPolicy {
   private estimator: ZxcvbnFactory | undefined;
 
   /** Throws 400 `auth.weak_password` naming `path`; the reason is in the field problem. */
-  assertAcceptable(password: string, about: { email: string; displayName?: string }, path = 'password'): void {
+  assertAcceptable(
+    password: string,
+    about: { email: string; displayName?: string },
+    path = 'password',
+  ): void {
     const reason = this.problemWith(password, about);
     if (reason) {
-      throw new BadRequest('auth.weak_password', 'Choose a longer or less common password.', {}, [{ path, message: reason }]);
+      throw new BadRequest('auth.weak_password', 'Choose a longer or less common password.', {}, [
+        { path, message: reason },
+      ]);
     }
   }
 
-  private problemWith(password: string, { email, displayName }: { email: string; displayName?: string }): string | undefined {
+  private problemWith(
+    password: string,
+    { email, displayName }: { email: string; displayName?: string },
+  ): string | undefined {
     if ([...password].length < MIN_PASSWORD_LENGTH) {
       return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
     }
@@ -38,7 +47,11 @@ export class PasswordPolicy {
     if (lowered === address || lowered === address.split('@')[0]) {
       return 'must not be your e-mail address';
     }
-    const own = [address, ...address.split(/[@.+_-]/), ...(displayName ? displayName.toLowerCase().split(/\s+/) : [])].filter((part) => part.length >= 3);
+    const own = [
+      address,
+      ...address.split(/[@.+_-]/),
+      ...(displayName ? displayName.toLowerCase().split(/\s+/) : []),
+    ].filter((part) => part.length >= 3);
     if (this.estimate().check(password, own).score < MIN_SCORE) {
       return 'is too common or too easy to guess';
     }
@@ -47,7 +60,10 @@ export class PasswordPolicy {
 
   /** Built on first use: loading the dictionaries takes a moment, and the worker never needs them. */
   private estimate(): ZxcvbnFactory {
-    this.estimator ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+    this.estimator ??= new ZxcvbnFactory({
+      dictionary: { ...common.dictionary },
+      graphs: common.adjacencyGraphs,
+    });
     return this.estimator;
   }
 }

@@ -9,13 +9,18 @@ import { PasswordResetEntity } from './password-reset.entity';
 export class PasswordResetRepository {
   constructor(private readonly tx: TransactionHost) {}
 
-  async insert(row: Pick<PasswordResetEntity, 'userId' | 'tokenHash' | 'expiresAt'>): Promise<void> {
+  async insert(
+    row: Pick<PasswordResetEntity, 'userId' | 'tokenHash' | 'expiresAt'>,
+  ): Promise<void> {
     await this.tx.manager.insert(PasswordResetEntity, row);
   }
 
   /** Locks the row: two requests with one token cannot both set a password. */
   findByHashForUpdate(tokenHash: string): Promise<PasswordResetEntity | null> {
-    return this.tx.manager.findOne(PasswordResetEntity, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+    return this.tx.manager.findOne(PasswordResetEntity, {
+      where: { tokenHash },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   /** Uses up every open link of the user: only the newest e-mail works, and none after a reset. */

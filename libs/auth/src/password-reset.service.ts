@@ -46,10 +46,18 @@ export class PasswordResetService {
     const now = this.clock.now();
     await this.tx.run(async () => {
       await this.resets.useAllOfUser(user.id, now);
-      await this.resets.insert({ userId: user.id, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + RESET_TTL_MS) });
+      await this.resets.insert({
+        userId: user.id,
+        tokenHash: sha256(token),
+        expiresAt: new Date(now.getTime() + RESET_TTL_MS),
+      });
     });
     // The token is in the fragment: it never reaches a server log or a Referer header.
-    void this.mailer.sendPasswordReset(user.email, user.language, `${this.config.app.publicUrl}/password-reset#token=${token}`);
+    void this.mailer.sendPasswordReset(
+      user.email,
+      user.language,
+      `${this.config.app.publicUrl}/password-reset#token=${token}`,
+    );
   }
 
   /** Sets the new password, uses up the link and ends every session of the account. */
@@ -57,9 +65,13 @@ export class PasswordResetService {
     const now = this.clock.now();
     await this.tx.run(async () => {
       const row = await this.resets.findByHashForUpdate(sha256(token));
-      const user = row && !row.usedAt && row.expiresAt > now ? await this.users.findById(row.userId) : null;
+      const user =
+        row && !row.usedAt && row.expiresAt > now ? await this.users.findById(row.userId) : null;
       if (!row || !user || user.deactivatedAt) {
-        throw new BadRequest('auth.invalid_reset_token', 'This reset link is unknown, used or expired; ask for a new one.');
+        throw new BadRequest(
+          'auth.invalid_reset_token',
+          'This reset link is unknown, used or expired; ask for a new one.',
+        );
       }
       this.passwords.assertAcceptable(newPassword, user, 'newPassword');
       await this.users.update(user.id, { passwordHash: await this.hasher.hash(newPassword) });

@@ -15,7 +15,11 @@ export const ALL_ROLES = Object.values(Role);
 export const EMPLOYER_ROLES: readonly Role[] = [Role.HrManager, Role.EmployerRepresentative];
 export const COUNCIL_BOARD_ROLES: readonly Role[] = [Role.CouncilChair, Role.CouncilSecretary];
 /** Council roles that see every sent case of their council; a committee member sees its committee's only. */
-export const WHOLE_COUNCIL_ROLES: readonly Role[] = [Role.CouncilChair, Role.CouncilSecretary, Role.CouncilMember];
+export const WHOLE_COUNCIL_ROLES: readonly Role[] = [
+  Role.CouncilChair,
+  Role.CouncilSecretary,
+  Role.CouncilMember,
+];
 export const COUNCIL_ROLES: readonly Role[] = [
   Role.CouncilChair,
   Role.CouncilSecretary,
@@ -28,7 +32,11 @@ export const COUNCIL_ROLES: readonly Role[] = [
  * The employer's side, for the rule that one account never holds both sides' roles (B.19): the org
  * admin counts, since administering the employer's organisation is an employer power.
  */
-export const EMPLOYER_SIDE_ROLES: readonly Role[] = [Role.HrManager, Role.EmployerRepresentative, Role.OrgAdmin];
+export const EMPLOYER_SIDE_ROLES: readonly Role[] = [
+  Role.HrManager,
+  Role.EmployerRepresentative,
+  Role.OrgAdmin,
+];
 
 /** Which party a role belongs to; union officers belong to neither. */
 export function sideOf(role: Role): 'employer' | 'council' | 'union' {
@@ -62,7 +70,11 @@ export enum Permission {
   UnionShareManage = 'union_share:manage',
 }
 
-const EVERYONE: Permission[] = [Permission.OrganisationRead, Permission.ProfileManage, Permission.NotificationRead];
+const EVERYONE: Permission[] = [
+  Permission.OrganisationRead,
+  Permission.ProfileManage,
+  Permission.NotificationRead,
+];
 const EMPLOYER: Permission[] = [
   ...EVERYONE,
   Permission.CouncilRead,

@@ -49,7 +49,10 @@ export class SecondFactorService {
   async enrol(actor: Actor): Promise<{ secret: string; otpauthUri: string }> {
     const user = await this.userOf(actor);
     if (user.totpEnabledAt) {
-      throw new Conflict('auth.second_factor_enabled', 'A second factor is already set up; turn it off first to set up another.');
+      throw new Conflict(
+        'auth.second_factor_enabled',
+        'A second factor is already set up; turn it off first to set up another.',
+      );
     }
     const secret = generateSecret();
     await this.users.update(user.id, { totpSecret: this.encrypt(secret), totpLastTimeStep: null });
@@ -64,11 +67,20 @@ export class SecondFactorService {
         throw new Conflict('auth.second_factor_enabled', 'A second factor is already set up.');
       }
       if (!user.totpSecret || !(await this.acceptCode(user, code))) {
-        throw new BadRequest('auth.invalid_second_factor', 'The code is wrong or expired.', {}, [{ path: 'code', message: 'is wrong or expired' }]);
+        throw new BadRequest('auth.invalid_second_factor', 'The code is wrong or expired.', {}, [
+          { path: 'code', message: 'is wrong or expired' },
+        ]);
       }
-      const recoveryCodes = Array.from({ length: RECOVERY_CODES }, () => randomBytes(5).toString('hex').replace(/^(.{5})/, '$1-'));
+      const recoveryCodes = Array.from({ length: RECOVERY_CODES }, () =>
+        randomBytes(5)
+          .toString('hex')
+          .replace(/^(.{5})/, '$1-'),
+      );
       await this.tx.manager.delete(RecoveryCodeEntity, { userId: user.id });
-      await this.tx.manager.insert(RecoveryCodeEntity, recoveryCodes.map((c) => ({ userId: user.id, codeHash: sha256(normaliseRecoveryCode(c)) })));
+      await this.tx.manager.insert(
+        RecoveryCodeEntity,
+        recoveryCodes.map((c) => ({ userId: user.id, codeHash: sha256(normaliseRecoveryCode(c)) })),
+      );
       await this.users.update(user.id, { totpEnabledAt: this.clock.now() });
       return { recoveryCodes };
     });
@@ -78,11 +90,17 @@ export class SecondFactorService {
   async disable(actor: Actor, password: string): Promise<void> {
     const user = await this.userOf(actor);
     if (!(await this.hasher.verify(user.passwordHash, password))) {
-      throw new BadRequest('auth.wrong_password', 'The password is wrong.', {}, [{ path: 'password', message: 'is wrong' }]);
+      throw new BadRequest('auth.wrong_password', 'The password is wrong.', {}, [
+        { path: 'password', message: 'is wrong' },
+      ]);
     }
     await this.tx.run(async () => {
       await this.tx.manager.delete(RecoveryCodeEntity, { userId: user.id });
-      await this.users.update(user.id, { totpSecret: null, totpEnabledAt: null, totpLastTimeStep: null });
+      await this.users.update(user.id, {
+        totpSecret: null,
+        totpEnabledAt: null,
+        totpLastTimeStep: null,
+      });
     });
   }
 
@@ -96,11 +114,19 @@ export class SecondFactorService {
       return;
     }
     if (!proof.totpCode && !proof.recoveryCode) {
-      throw new Unauthorized('auth.second_factor_required', 'Enter the code from your authenticator app, or a recovery code.');
+      throw new Unauthorized(
+        'auth.second_factor_required',
+        'Enter the code from your authenticator app, or a recovery code.',
+      );
     }
-    const accepted = proof.totpCode ? await this.acceptCode(user, proof.totpCode) : await this.useRecoveryCode(user.id, proof.recoveryCode ?? '');
+    const accepted = proof.totpCode
+      ? await this.acceptCode(user, proof.totpCode)
+      : await this.useRecoveryCode(user.id, proof.recoveryCode ?? '');
     if (!accepted) {
-      throw new Unauthorized('auth.invalid_second_factor', 'The code is wrong, expired or already used.');
+      throw new Unauthorized(
+        'auth.invalid_second_factor',
+        'The code is wrong, expired or already used.',
+      );
     }
   }
 
@@ -113,7 +139,13 @@ export class SecondFactorService {
       return false;
     }
     const last = user.totpLastTimeStep === null ? undefined : Number(user.totpLastTimeStep);
-    const result = await verify({ secret: this.decrypt(user.totpSecret), token: code, epoch: Math.floor(this.clock.now().getTime() / 1000), epochTolerance: EPOCH_TOLERANCE_SECONDS, afterTimeStep: last });
+    const result = await verify({
+      secret: this.decrypt(user.totpSecret),
+      token: code,
+      epoch: Math.floor(this.clock.now().getTime() / 1000),
+      epochTolerance: EPOCH_TOLERANCE_SECONDS,
+      afterTimeStep: last,
+    });
     if (!result.valid || !('timeStep' in result)) {
       return false;
     }
@@ -122,7 +154,10 @@ export class SecondFactorService {
       .createQueryBuilder()
       .update(AppUserEntity)
       .set({ totpLastTimeStep: String(result.timeStep) })
-      .where('id = :id AND (totp_last_time_step IS NULL OR totp_last_time_step < :step)', { id: user.id, step: result.timeStep })
+      .where('id = :id AND (totp_last_time_step IS NULL OR totp_last_time_step < :step)', {
+        id: user.id,
+        step: result.timeStep,
+      })
       .execute();
     return moved.affected === 1;
   }
@@ -132,7 +167,10 @@ export class SecondFactorService {
       .createQueryBuilder()
       .update(RecoveryCodeEntity)
       .set({ usedAt: this.clock.now() })
-      .where('user_id = :userId AND code_hash = :hash AND used_at IS NULL', { userId, hash: sha256(normaliseRecoveryCode(code)) })
+      .where('user_id = :userId AND code_hash = :hash AND used_at IS NULL', {
+        userId,
+        hash: sha256(normaliseRecoveryCode(code)),
+      })
       .execute();
     return used.affected === 1;
   }
@@ -149,13 +187,21 @@ export class SecondFactorService {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const data = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-    return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join(':');
+    return [
+      'v1',
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      data.toString('base64url'),
+    ].join(':');
   }
 
   private decrypt(stored: string): string {
     const [, iv, tag, data] = stored.split(':');
     const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([
+      decipher.update(Buffer.from(data, 'base64url')),
+      decipher.final(),
+    ]).toString('utf8');
   }
 }

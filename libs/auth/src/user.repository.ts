@@ -28,13 +28,35 @@ export class UserRepository {
     return this.tx.manager.findOneBy(AppUserEntity, { id });
   }
 
-  async create(user: Pick<AppUserEntity, 'email' | 'displayName' | 'passwordHash' | 'organisationId'> & { language?: 'nl' | 'en' }): Promise<AppUserEntity> {
-    const entity = this.tx.manager.create(AppUserEntity, { ...user, email: user.email.trim().toLowerCase() });
+  async create(
+    user: Pick<AppUserEntity, 'email' | 'displayName' | 'passwordHash' | 'organisationId'> & {
+      language?: 'nl' | 'en';
+    },
+  ): Promise<AppUserEntity> {
+    const entity = this.tx.manager.create(AppUserEntity, {
+      ...user,
+      email: user.email.trim().toLowerCase(),
+    });
     return this.tx.manager.save(entity);
   }
 
-  async update(id: string, changes: Partial<Pick<AppUserEntity, 'passwordHash' | 'language' | 'totpSecret' | 'totpEnabledAt' | 'totpLastTimeStep' | 'displayName'>>): Promise<void> {
-    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+  async update(
+    id: string,
+    changes: Partial<
+      Pick<
+        AppUserEntity,
+        | 'passwordHash'
+        | 'language'
+        | 'totpSecret'
+        | 'totpEnabledAt'
+        | 'totpLastTimeStep'
+        | 'displayName'
+      >
+    >,
+  ): Promise<void> {
+    const defined = Object.fromEntries(
+      Object.entries(changes).filter(([, value]) => value !== undefined),
+    );
     if (Object.keys(defined).length === 0) {
       return; // e.g. PATCH /auth/me with nothing to change; TypeORM refuses an empty SET
     }
@@ -49,7 +71,9 @@ export class UserRepository {
    * account has no actor at all.
    */
   async actorOf(userId: string, sessionId?: string): Promise<Actor | null> {
-    const rows = await this.tx.query<Omit<Actor, 'memberships'> & { memberships: ActorMembership[] }>(
+    const rows = await this.tx.query<
+      Omit<Actor, 'memberships'> & { memberships: ActorMembership[] }
+    >(
       `SELECT u.id AS "userId", u.organisation_id AS "organisationId", u.language,
               COALESCE(json_agg(json_build_object('membershipId', m.id, 'organisationId', m.organisation_id, 'worksCouncilId', m.works_council_id, 'committeeId', m.committee_id, 'role', m.role)
                 ORDER BY m.created_at, m.id) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
@@ -64,7 +88,10 @@ export class UserRepository {
 
   /** Locks the user row: two concurrent grants cannot give one account both sides' roles. */
   async lockUser(id: string): Promise<AppUserEntity | null> {
-    return this.tx.manager.findOne(AppUserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return this.tx.manager.findOne(AppUserEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   async deactivate(id: string, at: Date): Promise<void> {
@@ -72,10 +99,16 @@ export class UserRepository {
   }
 
   membershipsOf(userId: string): Promise<MembershipEntity[]> {
-    return this.tx.manager.find(MembershipEntity, { where: { userId }, order: { createdAt: 'ASC' } });
+    return this.tx.manager.find(MembershipEntity, {
+      where: { userId },
+      order: { createdAt: 'ASC' },
+    });
   }
 
-  async updateMembership(id: string, changes: Pick<MembershipEntity, 'role' | 'committeeId'>): Promise<void> {
+  async updateMembership(
+    id: string,
+    changes: Pick<MembershipEntity, 'role' | 'committeeId'>,
+  ): Promise<void> {
     await this.tx.manager.update(MembershipEntity, { id }, changes);
   }
 
@@ -92,7 +125,10 @@ export class UserRepository {
   }
 
   membershipsInOrganisation(organisationId: string): Promise<MembershipEntity[]> {
-    return this.tx.manager.find(MembershipEntity, { where: { organisationId }, order: { createdAt: 'ASC' } });
+    return this.tx.manager.find(MembershipEntity, {
+      where: { organisationId },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   usersByIds(ids: string[]): Promise<AppUserEntity[]> {

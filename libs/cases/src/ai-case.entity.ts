@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 
 import type { TriageAnswers, TriageOutcome } from './domain';
 
@@ -51,7 +62,13 @@ export interface TriageProposal {
 
 /** Manual go-live confirmations until the dossier feeds them (issue #5). */
 export interface GateFacts {
-  oversight?: { staffNamed: boolean; trained: boolean; confirmedOn: string; by: string; note?: string };
+  oversight?: {
+    staffNamed: boolean;
+    trained: boolean;
+    confirmedOn: string;
+    by: string;
+    note?: string;
+  };
 }
 
 @Entity('ai_case')

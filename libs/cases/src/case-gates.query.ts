@@ -5,7 +5,11 @@ import type { AiSystemCaseGates, AiSystemCaseGateView } from '@wc/ai-systems';
 import type { AiCaseEntity } from './ai-case.entity';
 import { CaseRepository } from './case.repository';
 import { evaluateGoLiveGate, type GoLiveGate, type TrackSnapshot } from './domain';
-import { CASE_DOSSIER_FACTS, type CaseDossierFacts, type CaseDossierFactsView } from './dossier-facts.port';
+import {
+  CASE_DOSSIER_FACTS,
+  type CaseDossierFacts,
+  type CaseDossierFactsView,
+} from './dossier-facts.port';
 
 /**
  * The go-live gate of a case, for the case service and (through `@wc/ai-systems`' port) for the
@@ -25,7 +29,11 @@ export class CaseGateQuery implements AiSystemCaseGates {
       return null;
     }
     const dossier = await this.dossier?.factsFor(aiCase.id, aiCase.triage.outcome);
-    return evaluateGoLiveGate({ triage: aiCase.triage.outcome, tracks, oversight: oversightOf(aiCase, dossier) });
+    return evaluateGoLiveGate({
+      triage: aiCase.triage.outcome,
+      tracks,
+      oversight: oversightOf(aiCase, dossier),
+    });
   }
 
   async gatesFor(aiSystemId: string): Promise<AiSystemCaseGateView[]> {
@@ -34,18 +42,47 @@ export class CaseGateQuery implements AiSystemCaseGates {
       const tracks = (await this.cases.tracksOf(aiCase.id)).map((t) => t.snapshot);
       const gate = await this.gateOf(aiCase, tracks);
       // Without a triage nobody knows yet which rights apply: the gate cannot be open.
-      const openConditions = gate ? gate.conditions.filter((c) => !c.met).map((c) => ({ key: c.key, reason: c.reason })) : [{ key: 'triage', reason: 'The case has no triage yet.' }];
-      views.push({ caseId: aiCase.id, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, open: gate?.open ?? false, openConditions });
+      const openConditions = gate
+        ? gate.conditions.filter((c) => !c.met).map((c) => ({ key: c.key, reason: c.reason }))
+        : [{ key: 'triage', reason: 'The case has no triage yet.' }];
+      views.push({
+        caseId: aiCase.id,
+        organisationId: aiCase.organisationId,
+        worksCouncilId: aiCase.worksCouncilId,
+        open: gate?.open ?? false,
+        openConditions,
+      });
     }
     return views;
   }
 }
 
 /** The dossier's oversight arrangement when there is one, else the manual confirmation. */
-export function oversightOf(aiCase: AiCaseEntity, dossier: CaseDossierFactsView | undefined): { staffNamed: boolean; trained: boolean; source: 'oversight_dossier' | 'manual_confirmation'; confirmedOn?: string } | undefined {
+export function oversightOf(
+  aiCase: AiCaseEntity,
+  dossier: CaseDossierFactsView | undefined,
+):
+  | {
+      staffNamed: boolean;
+      trained: boolean;
+      source: 'oversight_dossier' | 'manual_confirmation';
+      confirmedOn?: string;
+    }
+  | undefined {
   if (dossier?.oversight) {
-    return { staffNamed: dossier.oversight.staffNamed, trained: dossier.oversight.trained, source: 'oversight_dossier' };
+    return {
+      staffNamed: dossier.oversight.staffNamed,
+      trained: dossier.oversight.trained,
+      source: 'oversight_dossier',
+    };
   }
   const o = aiCase.gateFacts.oversight;
-  return o ? { staffNamed: o.staffNamed, trained: o.trained, source: 'manual_confirmation', confirmedOn: o.confirmedOn } : undefined;
+  return o
+    ? {
+        staffNamed: o.staffNamed,
+        trained: o.trained,
+        source: 'manual_confirmation',
+        confirmedOn: o.confirmedOn,
+      }
+    : undefined;
 }

@@ -60,120 +60,197 @@ export class CaseController {
 
   @Patch(':caseId')
   @RequirePermission(Permission.CaseFile)
-  update(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: UpdateCaseDto): Promise<CaseResponse> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: UpdateCaseDto,
+  ): Promise<CaseResponse> {
     return this.cases.update(actor, caseId, dto);
   }
 
   @Put(':caseId/triage')
   @RequirePermission(Permission.CaseFile)
-  setTriage(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: SetTriageDto): Promise<CaseResponse> {
+  setTriage(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: SetTriageDto,
+  ): Promise<CaseResponse> {
     return this.cases.setTriage(actor, caseId, dto);
   }
 
   @Post(':caseId/triage-contests')
   @RequirePermission(Permission.CaseTriageContest)
-  contestTriage(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: ContestTriageDto): Promise<CaseResponse> {
+  contestTriage(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: ContestTriageDto,
+  ): Promise<CaseResponse> {
     return this.cases.contestTriage(actor, caseId, dto);
   }
 
   /** The council board accepts the employer's pending re-triage proposal; it applies at once. */
   @Post(':caseId/triage-proposal/acceptance')
   @RequirePermission(Permission.CaseTriageContest)
-  acceptTriageProposal(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: VersionDto): Promise<CaseResponse> {
+  acceptTriageProposal(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: VersionDto,
+  ): Promise<CaseResponse> {
     return this.cases.acceptTriageProposal(actor, caseId, dto);
   }
 
   /** The council board contests the pending re-triage proposal; the rights in force stay. */
   @Post(':caseId/triage-proposal/contest')
   @RequirePermission(Permission.CaseTriageContest)
-  contestTriageProposal(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: ContestTriageProposalDto): Promise<CaseResponse> {
+  contestTriageProposal(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: ContestTriageProposalDto,
+  ): Promise<CaseResponse> {
     return this.cases.contestTriageProposal(actor, caseId, dto);
   }
 
   @Post(':caseId/sending')
   @RequirePermission(Permission.CaseFile)
-  send(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: VersionDto): Promise<CaseResponse> {
+  send(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: VersionDto,
+  ): Promise<CaseResponse> {
     return this.cases.send(actor, caseId, dto);
   }
 
   @Post(':caseId/tracks/:kind/transitions')
   @RequirePermission(Permission.CaseParticipate)
-  transition(@CurrentActor() actor: Actor, @Param() { caseId, kind }: TrackParams, @Body() dto: TrackTransitionDto): Promise<CaseResponse> {
+  transition(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, kind }: TrackParams,
+    @Body() dto: TrackTransitionDto,
+  ): Promise<CaseResponse> {
     return this.cases.transition(actor, caseId, kind, dto);
   }
 
   @Post(':caseId/oversight-confirmations')
   @RequirePermission(Permission.CaseDecide)
-  confirmOversight(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: OversightConfirmationDto): Promise<CaseResponse> {
+  confirmOversight(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: OversightConfirmationDto,
+  ): Promise<CaseResponse> {
     return this.cases.confirmOversight(actor, caseId, dto);
   }
 
   @Post(':caseId/experts')
   @RequirePermission(Permission.CaseCouncilPosition)
-  addExpert(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: AddExpertDto): Promise<CaseResponse> {
+  addExpert(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: AddExpertDto,
+  ): Promise<CaseResponse> {
     return this.cases.addExpert(actor, caseId, dto);
   }
 
   /** The council board assigns the case to one of the council's committees, or clears it. */
   @Put(':caseId/committee')
   @RequirePermission(Permission.CaseCouncilPosition)
-  assignCommittee(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: AssignCommitteeDto): Promise<CaseResponse> {
+  assignCommittee(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: AssignCommitteeDto,
+  ): Promise<CaseResponse> {
     return this.cases.assignCommittee(actor, caseId, dto);
   }
 
   /** A council member reports the system in use; audited and emitted at once with the gate's state. */
   @Post(':caseId/use-reports')
   @RequirePermission(Permission.CaseParticipate)
-  reportUse(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: ReportUseDto): Promise<CaseResponse> {
+  reportUse(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: ReportUseDto,
+  ): Promise<CaseResponse> {
     return this.cases.reportUse(actor, caseId, dto);
   }
 
   @Get(':caseId/go-live-gate')
   @RequirePermission(Permission.CaseRead)
-  async goLiveGate(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<GoLiveGateResponse | null> {
+  async goLiveGate(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+  ): Promise<GoLiveGateResponse | null> {
     const gate = await this.cases.goLiveGate(actor, caseId);
-    return gate ? { open: gate.open, conditions: gate.conditions.map((c) => ({ ...c, sources: [...c.sources] })) } : null;
+    return gate
+      ? {
+          open: gate.open,
+          conditions: gate.conditions.map((c) => ({ ...c, sources: [...c.sources] })),
+        }
+      : null;
   }
 
   @Get(':caseId/deadlines')
   @RequirePermission(Permission.CaseRead)
-  deadlines(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<DeadlineResponse[]> {
+  deadlines(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+  ): Promise<DeadlineResponse[]> {
     return this.cases.deadlinesOf(actor, caseId);
   }
 
   @Get(':caseId/information-requests')
   @RequirePermission(Permission.CaseRead)
-  informationRequests(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<InformationRequestResponse[]> {
+  informationRequests(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+  ): Promise<InformationRequestResponse[]> {
     return this.cases.informationRequests(actor, caseId);
   }
 
   @Post(':caseId/information-requests')
   @RequirePermission(Permission.CaseParticipate)
-  askInformation(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: AskInformationDto): Promise<InformationRequestResponse> {
+  askInformation(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: AskInformationDto,
+  ): Promise<InformationRequestResponse> {
     return this.cases.askInformation(actor, caseId, dto);
   }
 
   @Post(':caseId/information-requests/:requestId/answer')
   @RequirePermission(Permission.CaseDecide)
-  answerInformation(@CurrentActor() actor: Actor, @Param() { caseId, requestId }: InformationRequestParams, @Body() dto: AnswerInformationDto): Promise<InformationRequestResponse> {
+  answerInformation(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, requestId }: InformationRequestParams,
+    @Body() dto: AnswerInformationDto,
+  ): Promise<InformationRequestResponse> {
     return this.cases.answerInformation(actor, caseId, requestId, dto);
   }
 
   @Get(':caseId/audit')
   @RequirePermission(Permission.AuditRead)
-  audit(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Query() page: CursorPageQueryDto): Promise<AuditEntryPage> {
+  audit(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Query() page: CursorPageQueryDto,
+  ): Promise<AuditEntryPage> {
     return this.cases.auditTrail(actor, caseId, page);
   }
 
   @Get(':caseId/audit/verify')
   @RequirePermission(Permission.AuditRead)
-  verifyAudit(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<AuditVerdictResponse> {
+  verifyAudit(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+  ): Promise<AuditVerdictResponse> {
     return this.cases.verifyAudit(actor, caseId);
   }
 
   @Get(':caseId/events')
   @RequirePermission(Permission.CaseRead)
-  events(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Query() { after }: EventsQueryDto): Promise<CaseEventResponse[]> {
+  events(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Query() { after }: EventsQueryDto,
+  ): Promise<CaseEventResponse[]> {
     return this.cases.events(actor, caseId, after ?? 0);
   }
 }

@@ -21,10 +21,32 @@ export interface CaseListFilter {
 /** What a case list shows (`toSummary`); the list loads nothing else. */
 const SUMMARY_SELECT = `c.id, c.title, c.organisation_id AS "organisationId", c.works_council_id AS "worksCouncilId", c.ai_system_id AS "aiSystemId",
   c.status, c.stage, c.blocked, c.version, c.updated_at AS "updatedAt"`;
-type SummaryRow = Pick<AiCaseEntity, 'id' | 'title' | 'organisationId' | 'worksCouncilId' | 'aiSystemId' | 'status' | 'stage' | 'blocked' | 'version' | 'updatedAt'>;
+type SummaryRow = Pick<
+  AiCaseEntity,
+  | 'id'
+  | 'title'
+  | 'organisationId'
+  | 'worksCouncilId'
+  | 'aiSystemId'
+  | 'status'
+  | 'stage'
+  | 'blocked'
+  | 'version'
+  | 'updatedAt'
+>;
 
 /** What the agenda needs of every visible case: enough for `sideOn` and the duties. */
-export type AgendaCaseRow = Pick<AiCaseEntity, 'id' | 'title' | 'organisationId' | 'worksCouncilId' | 'committeeId' | 'status' | 'blocked' | 'expertIds'>;
+export type AgendaCaseRow = Pick<
+  AiCaseEntity,
+  | 'id'
+  | 'title'
+  | 'organisationId'
+  | 'worksCouncilId'
+  | 'committeeId'
+  | 'status'
+  | 'blocked'
+  | 'expertIds'
+>;
 
 /** The only file that queries the case aggregate's tables. */
 @Injectable()
@@ -33,18 +55,27 @@ export class CaseRepository {
 
   /** Every case route reads the case first (visibility), so this one skips the query builder. */
   async get(id: string): Promise<AiCaseEntity | null> {
-    const [row] = await this.tx.query<object>(`SELECT ${selectListOf(this.tx.manager, AiCaseEntity, 'c')} FROM ai_case c WHERE c.id = $1`, [id]);
+    const [row] = await this.tx.query<object>(
+      `SELECT ${selectListOf(this.tx.manager, AiCaseEntity, 'c')} FROM ai_case c WHERE c.id = $1`,
+      [id],
+    );
     return row ? asEntity(AiCaseEntity, row) : null;
   }
 
   /** SELECT … FOR UPDATE: serialises writers of one case (seq numbers, versions). */
   getForUpdate(id: string): Promise<AiCaseEntity | null> {
-    return this.tx.manager.findOne(AiCaseEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return this.tx.manager.findOne(AiCaseEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   /** The cases filed for one register entry, for the register's go-live check (issue #14). */
   async casesOfSystem(aiSystemId: string): Promise<AiCaseEntity[]> {
-    const rows = await this.tx.query<object>(`SELECT ${selectListOf(this.tx.manager, AiCaseEntity, 'c')} FROM ai_case c WHERE c.ai_system_id = $1 ORDER BY c.created_at`, [aiSystemId]);
+    const rows = await this.tx.query<object>(
+      `SELECT ${selectListOf(this.tx.manager, AiCaseEntity, 'c')} FROM ai_case c WHERE c.ai_system_id = $1 ORDER BY c.created_at`,
+      [aiSystemId],
+    );
     return rows.map((row) => asEntity(AiCaseEntity, row));
   }
 
@@ -57,7 +88,10 @@ export class CaseRepository {
   }
 
   /** Cases the actor may see, by the rule of `@wc/access` (`caseVisibleSql`), with the total, in one statement. */
-  async listVisibleTo(actor: Actor, filter: CaseListFilter): Promise<{ items: AiCaseEntity[]; total: number }> {
+  async listVisibleTo(
+    actor: Actor,
+    filter: CaseListFilter,
+  ): Promise<{ items: AiCaseEntity[]; total: number }> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     // Only the columns of a summary (the triage and contents jsonb are kilobytes per row).
@@ -80,14 +114,23 @@ export class CaseRepository {
     );
     if (rows.length === 0 && filter.offset > 0) {
       // A page past the end has no row to carry the total.
-      const [{ total }] = await this.tx.query<{ total: string }>(`SELECT count(*) AS total FROM ai_case c WHERE ${conditions}`, params.slice(0, -2));
+      const [{ total }] = await this.tx.query<{ total: string }>(
+        `SELECT count(*) AS total FROM ai_case c WHERE ${conditions}`,
+        params.slice(0, -2),
+      );
       return { items: [], total: Number(total) };
     }
-    return { items: rows.map(({ total: _total, ...row }) => asEntity(AiCaseEntity, row)), total: rows.length > 0 ? Number(rows[0].total) : 0 };
+    return {
+      items: rows.map(({ total: _total, ...row }) => asEntity(AiCaseEntity, row)),
+      total: rows.length > 0 ? Number(rows[0].total) : 0,
+    };
   }
 
   /** Every case summary the actor may see, unpaged, in one statement: for dashboards that add up all of them. */
-  async allVisibleTo(actor: Actor, filter: Omit<CaseListFilter, 'limit' | 'offset'>): Promise<AiCaseEntity[]> {
+  async allVisibleTo(
+    actor: Actor,
+    filter: Omit<CaseListFilter, 'limit' | 'offset'>,
+  ): Promise<AiCaseEntity[]> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where = [caseVisibleSql(actor, param)];
@@ -124,7 +167,10 @@ export class CaseRepository {
     if (caseIds.length === 0) {
       return [];
     }
-    const rows = await this.tx.query<object>(`SELECT ${selectListOf(this.tx.manager, CaseTrackEntity, 't')} FROM case_track t WHERE t.case_id = ANY($1::uuid[]) ORDER BY t.case_id, t.kind`, [[...caseIds]]);
+    const rows = await this.tx.query<object>(
+      `SELECT ${selectListOf(this.tx.manager, CaseTrackEntity, 't')} FROM case_track t WHERE t.case_id = ANY($1::uuid[]) ORDER BY t.case_id, t.kind`,
+      [[...caseIds]],
+    );
     return rows.map((row) => asEntity(CaseTrackEntity, row));
   }
 
@@ -133,15 +179,24 @@ export class CaseRepository {
     if (caseIds.length === 0) {
       return Promise.resolve([]);
     }
-    return this.tx.manager.find(InformationRequestEntity, { where: { caseId: In([...caseIds]), answer: IsNull() }, order: { askedAt: 'ASC' } });
+    return this.tx.manager.find(InformationRequestEntity, {
+      where: { caseId: In([...caseIds]), answer: IsNull() },
+      order: { askedAt: 'ASC' },
+    });
   }
 
   async tracksOf(caseId: string): Promise<CaseTrackEntity[]> {
-    const rows = await this.tx.query<object>(`SELECT ${selectListOf(this.tx.manager, CaseTrackEntity, 't')} FROM case_track t WHERE t.case_id = $1 ORDER BY t.kind`, [caseId]);
+    const rows = await this.tx.query<object>(
+      `SELECT ${selectListOf(this.tx.manager, CaseTrackEntity, 't')} FROM case_track t WHERE t.case_id = $1 ORDER BY t.kind`,
+      [caseId],
+    );
     return rows.map((row) => asEntity(CaseTrackEntity, row));
   }
 
-  async saveTrack(track: Partial<CaseTrackEntity> & Pick<CaseTrackEntity, 'caseId' | 'kind' | 'stage' | 'snapshot'>): Promise<void> {
+  async saveTrack(
+    track: Partial<CaseTrackEntity> &
+      Pick<CaseTrackEntity, 'caseId' | 'kind' | 'stage' | 'snapshot'>,
+  ): Promise<void> {
     await this.tx.manager.save(this.tx.manager.create(CaseTrackEntity, track));
   }
 
@@ -150,18 +205,26 @@ export class CaseRepository {
   }
 
   triageHistory(caseId: string): Promise<TriageRecordEntity[]> {
-    return this.tx.manager.find(TriageRecordEntity, { where: { caseId }, order: { recordedAt: 'ASC' } });
+    return this.tx.manager.find(TriageRecordEntity, {
+      where: { caseId },
+      order: { recordedAt: 'ASC' },
+    });
   }
 
   informationRequests(caseId: string): Promise<InformationRequestEntity[]> {
-    return this.tx.manager.find(InformationRequestEntity, { where: { caseId }, order: { askedAt: 'ASC' } });
+    return this.tx.manager.find(InformationRequestEntity, {
+      where: { caseId },
+      order: { askedAt: 'ASC' },
+    });
   }
 
   getInformationRequest(caseId: string, id: string): Promise<InformationRequestEntity | null> {
     return this.tx.manager.findOneBy(InformationRequestEntity, { caseId, id });
   }
 
-  saveInformationRequest(request: Partial<InformationRequestEntity>): Promise<InformationRequestEntity> {
+  saveInformationRequest(
+    request: Partial<InformationRequestEntity>,
+  ): Promise<InformationRequestEntity> {
     return this.tx.manager.save(this.tx.manager.create(InformationRequestEntity, request));
   }
 

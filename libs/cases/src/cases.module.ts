@@ -24,14 +24,23 @@ import { TriageRecordEntity } from './triage-record.entity';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AiCaseEntity, CaseTrackEntity])],
-  providers: [CaseRepository, CaseGateQuery, { provide: AI_SYSTEM_CASE_GATES, useExisting: CaseGateQuery }],
+  providers: [
+    CaseRepository,
+    CaseGateQuery,
+    { provide: AI_SYSTEM_CASE_GATES, useExisting: CaseGateQuery },
+  ],
   exports: [CaseGateQuery, AI_SYSTEM_CASE_GATES],
 })
 class CaseGatesModule {}
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([AiCaseEntity, CaseTrackEntity, TriageRecordEntity, InformationRequestEntity]),
+    TypeOrmModule.forFeature([
+      AiCaseEntity,
+      CaseTrackEntity,
+      TriageRecordEntity,
+      InformationRequestEntity,
+    ]),
     CaseGatesModule,
     AccessModule,
     AiSystemsModule,

@@ -1,6 +1,23 @@
 export * from './cases.module';
-export { type CaseAgenda, type CaseDigestView, CaseService, type VisibleCasesFilter } from './case.service';
+export {
+  type CaseAgenda,
+  type CaseDigestView,
+  CaseService,
+  type VisibleCasesFilter,
+} from './case.service';
 export * from './dto/case.dto';
-export type { ActorSide, Duty, DutySide, TriageAnswers, TriageOutcome, TrackKind, CaseStage } from './domain';
+export type {
+  ActorSide,
+  Duty,
+  DutySide,
+  TriageAnswers,
+  TriageOutcome,
+  TrackKind,
+  CaseStage,
+} from './domain';
 export { byUrgency, daysBetween } from './domain';
-export { CASE_DOSSIER_FACTS, type CaseDossierFacts, type CaseDossierFactsView } from './dossier-facts.port';
+export {
+  CASE_DOSSIER_FACTS,
+  type CaseDossierFacts,
+  type CaseDossierFactsView,
+} from './dossier-facts.port';

@@ -1,10 +1,21 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 import { AiCaseEntity } from './ai-case.entity';
 
 /** History of triage answers, of the council contesting them, and of re-triage proposals (issue #14). */
 @Entity('triage_record')
-@Check('ck_triage_record__kind', `kind IN ('triage', 'contest', 'contest_resolved', 'proposal', 'proposal_accepted', 'proposal_contested')`)
+@Check(
+  'ck_triage_record__kind',
+  `kind IN ('triage', 'contest', 'contest_resolved', 'proposal', 'proposal_accepted', 'proposal_contested')`,
+)
 @Index('ix_triage_record__case', ['caseId'])
 export class TriageRecordEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_triage_record' })
@@ -14,7 +25,13 @@ export class TriageRecordEntity {
   caseId!: string;
 
   @Column({ type: 'text' })
-  kind!: 'triage' | 'contest' | 'contest_resolved' | 'proposal' | 'proposal_accepted' | 'proposal_contested';
+  kind!:
+    | 'triage'
+    | 'contest'
+    | 'contest_resolved'
+    | 'proposal'
+    | 'proposal_accepted'
+    | 'proposal_contested';
 
   @Column({ type: 'jsonb', nullable: true })
   answers!: Record<string, unknown> | null;

@@ -3,7 +3,13 @@ import { resolve } from 'node:path';
 
 /** Typed configuration, one namespace per concern (house style B.8). */
 export interface AppConfig {
-  app: { env: 'development' | 'test' | 'production'; port: number; publicUrl: string; dataDir: string; logLevel: string };
+  app: {
+    env: 'development' | 'test' | 'production';
+    port: number;
+    publicUrl: string;
+    dataDir: string;
+    logLevel: string;
+  };
   database: {
     /** What the API and the worker connect as: the runtime role. */
     url: string | undefined;
@@ -31,7 +37,17 @@ export interface AppConfig {
   mail: { smtpUrl: string | undefined; from: string };
   /** `/metrics`: on its own port per app, and/or on the API's port behind a bearer token. */
   metrics: { port: number | undefined; workerPort: number | undefined; token: string | undefined };
-  storage: { driver: 'database' | 's3'; maxUploadBytes: number; s3: { endpoint?: string; bucket?: string; region?: string; accessKeyId?: string; secretAccessKey?: string } };
+  storage: {
+    driver: 'database' | 's3';
+    maxUploadBytes: number;
+    s3: {
+      endpoint?: string;
+      bucket?: string;
+      region?: string;
+      accessKeyId?: string;
+      secretAccessKey?: string;
+    };
+  };
 }
 
 /** false: no proxy; a number: hops to trust; else addresses, CIDR ranges or `loopback` etc. */
@@ -57,7 +73,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
   const read = new EnvReader(env, problems);
 
-  const nodeEnv = read.oneOf('NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+  const nodeEnv = read.oneOf(
+    'NODE_ENV',
+    ['development', 'test', 'production'] as const,
+    'development',
+  );
   const port = read.int('PORT', 3000, { min: 0, max: 65535 });
   const jwtSecret = env.JWT_SECRET ?? (nodeEnv === 'production' ? undefined : DEV_JWT_SECRET);
   if (!jwtSecret) {
@@ -65,15 +85,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } else if (jwtSecret.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters');
   } else if (nodeEnv === 'production' && PUBLISHED_JWT_SECRETS.includes(jwtSecret)) {
-    problems.push('JWT_SECRET is a published value from the source code; generate your own (e.g. openssl rand -hex 32)');
+    problems.push(
+      'JWT_SECRET is a published value from the source code; generate your own (e.g. openssl rand -hex 32)',
+    );
   }
   const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   const smtpUrl = read.url('SMTP_URL', ['smtp:', 'smtps:']);
   if (env.STORAGE_DRIVER === 'local') {
-    problems.push('STORAGE_DRIVER=local is no longer supported: documents live in the database (unset STORAGE_DRIVER; files under DATA_DIR/documents are moved in at start-up) or in S3 (STORAGE_DRIVER=s3)');
+    problems.push(
+      'STORAGE_DRIVER=local is no longer supported: documents live in the database (unset STORAGE_DRIVER; files under DATA_DIR/documents are moved in at start-up) or in S3 (STORAGE_DRIVER=s3)',
+    );
   }
-  const storageDriver = env.STORAGE_DRIVER === 'local' ? 'database' : read.oneOf('STORAGE_DRIVER', ['database', 's3'] as const, 'database');
+  const storageDriver =
+    env.STORAGE_DRIVER === 'local'
+      ? 'database'
+      : read.oneOf('STORAGE_DRIVER', ['database', 's3'] as const, 'database');
   if (storageDriver === 's3' && !env.S3_BUCKET) {
     problems.push('S3_BUCKET is required when STORAGE_DRIVER=s3');
   }
@@ -82,7 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (metricsToken !== undefined && metricsToken.length < 16) {
     problems.push('METRICS_TOKEN must be at least 16 characters');
   }
-  const optionalPort = (name: string): number | undefined => (env[name] ? read.int(name, 0, { min: 0, max: 65535 }) : undefined);
+  const optionalPort = (name: string): number | undefined =>
+    env[name] ? read.int(name, 0, { min: 0, max: 65535 }) : undefined;
 
   const config: AppConfig = {
     app: {
@@ -90,7 +118,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       port,
       publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
       dataDir: resolve(env.DATA_DIR ?? '.data'),
-      logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
+      logLevel: read.oneOf(
+        'LOG_LEVEL',
+        ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+        nodeEnv === 'test' ? 'silent' : 'info',
+      ),
     },
     database: {
       url: databaseUrl,
@@ -112,7 +144,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     realtime: { redisUrl },
     mail: { smtpUrl, from: env.MAIL_FROM ?? 'Overleg <noreply@overleg.local>' },
-    metrics: { port: optionalPort('METRICS_PORT'), workerPort: optionalPort('WORKER_METRICS_PORT'), token: metricsToken },
+    metrics: {
+      port: optionalPort('METRICS_PORT'),
+      workerPort: optionalPort('WORKER_METRICS_PORT'),
+      token: metricsToken,
+    },
     storage: {
       driver: storageDriver,
       maxUploadBytes: read.int('MAX_UPLOAD_BYTES', 20 * 1024 * 1024, { min: 1024 }),
@@ -126,7 +162,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
   };
   if (nodeEnv === 'production' && !env.PUBLIC_URL) {
-    problems.push('PUBLIC_URL is required in production (the address users reach Overleg at, for links and security headers)');
+    problems.push(
+      'PUBLIC_URL is required in production (the address users reach Overleg at, for links and security headers)',
+    );
   } else if (env.PUBLIC_URL) {
     read.url('PUBLIC_URL', ['http:', 'https:']);
   }
@@ -148,7 +186,9 @@ function isProxyAddress(entry: string): boolean {
   if (family === 0 || rest.length > 0) {
     return false;
   }
-  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  return (
+    prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128))
+  );
 }
 
 /** Reads single variables, collecting problems instead of throwing at the first. */
@@ -197,7 +237,9 @@ class EnvReader {
     }
     const entries = raw.split(',').map((entry) => entry.trim());
     if (!entries.every(isProxyAddress)) {
-      this.problems.push(`${name} must be false, a number of proxy hops, or addresses/CIDR ranges (loopback, 10.0.0.0/8, …), got "${raw}"`);
+      this.problems.push(
+        `${name} must be false, a number of proxy hops, or addresses/CIDR ranges (loopback, 10.0.0.0/8, …), got "${raw}"`,
+      );
       return fallback;
     }
     return entries;

@@ -2,7 +2,12 @@
 export const AMSTERDAM_TIME_ZONE = 'Europe/Amsterdam';
 
 // en-CA formats as yyyy-MM-dd; one formatter, built once (the zone lookup is the cost).
-const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: AMSTERDAM_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: AMSTERDAM_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /**
  * The Europe/Amsterdam calendar day (`yyyy-MM-dd`) an instant falls on: "today" for a legal term

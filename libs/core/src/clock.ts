@@ -26,7 +26,15 @@ export class FakeClock extends Clock {
     this.current = new Date(to);
   }
 
-  advance({ days = 0, hours = 0, minutes = 0 }: { days?: number; hours?: number; minutes?: number }): void {
+  advance({
+    days = 0,
+    hours = 0,
+    minutes = 0,
+  }: {
+    days?: number;
+    hours?: number;
+    minutes?: number;
+  }): void {
     this.current = new Date(this.current.getTime() + ((days * 24 + hours) * 60 + minutes) * 60_000);
   }
 }

@@ -57,7 +57,11 @@ export class Unauthorized extends DomainError {
 
 export class TooManyRequests extends DomainError {
   readonly status = 429;
-  constructor(code: string, detail: string, readonly retryAfterSeconds: number) {
+  constructor(
+    code: string,
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(code, detail, { retryAfterSeconds });
   }
 }

@@ -14,14 +14,25 @@ export const EVENT_AUDIENCES: readonly EventAudience[] = ['full', 'union'];
  * of (confidential documents, comment threads, users, organisations); its client refetches what
  * it may see.
  */
-const UNION_PAYLOAD_FIELDS: ReadonlySet<string> = new Set(['version', 'status', 'track', 'from', 'to']);
+const UNION_PAYLOAD_FIELDS: ReadonlySet<string> = new Set([
+  'version',
+  'status',
+  'track',
+  'from',
+  'to',
+]);
 
 /** The part of an event's payload `audience` may receive, over HTTP (event log) and sockets alike. */
-export function eventPayloadFor(audience: EventAudience, payload: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function eventPayloadFor(
+  audience: EventAudience,
+  payload: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   if (audience === 'full') {
     return { ...payload };
   }
-  return Object.fromEntries(Object.entries(payload).filter(([key]) => UNION_PAYLOAD_FIELDS.has(key)));
+  return Object.fromEntries(
+    Object.entries(payload).filter(([key]) => UNION_PAYLOAD_FIELDS.has(key)),
+  );
 }
 
 /** The parties an event names beside its case: a union audience learns none of them. */
@@ -32,5 +43,7 @@ export interface EventParties {
 }
 
 export function eventPartiesFor(audience: EventAudience, parties: EventParties): EventParties {
-  return audience === 'full' ? { ...parties } : { organisationId: null, worksCouncilId: null, userId: null };
+  return audience === 'full'
+    ? { ...parties }
+    : { organisationId: null, worksCouncilId: null, userId: null };
 }

@@ -36,52 +36,80 @@ export class CouncilSpaceController {
 
   @Get('notes')
   @RequirePermission(Permission.CaseParticipate)
-  listNotes(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<InternalNoteResponse[]> {
+  listNotes(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+  ): Promise<InternalNoteResponse[]> {
     return this.notes.list(actor, caseId);
   }
 
   @Post('notes')
   @RequirePermission(Permission.CaseParticipate)
-  createNote(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: CreateInternalNoteDto): Promise<InternalNoteResponse> {
+  createNote(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: CreateInternalNoteDto,
+  ): Promise<InternalNoteResponse> {
     return this.notes.create(actor, caseId, dto);
   }
 
   @Patch('notes/:noteId')
   @RequirePermission(Permission.CaseParticipate)
-  updateNote(@CurrentActor() actor: Actor, @Param() { caseId, noteId }: NoteIdParams, @Body() dto: UpdateInternalNoteDto): Promise<InternalNoteResponse> {
+  updateNote(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, noteId }: NoteIdParams,
+    @Body() dto: UpdateInternalNoteDto,
+  ): Promise<InternalNoteResponse> {
     return this.notes.update(actor, caseId, noteId, dto);
   }
 
   @Delete('notes/:noteId')
   @HttpCode(204)
   @RequirePermission(Permission.CaseParticipate)
-  removeNote(@CurrentActor() actor: Actor, @Param() { caseId, noteId }: NoteIdParams): Promise<void> {
+  removeNote(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, noteId }: NoteIdParams,
+  ): Promise<void> {
     return this.notes.remove(actor, caseId, noteId);
   }
 
   @Get('votes')
   @RequirePermission(Permission.CaseParticipate)
-  listVotes(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<VoteResponse[]> {
+  listVotes(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+  ): Promise<VoteResponse[]> {
     return this.votes.list(actor, caseId);
   }
 
   /** Chair or secretary. */
   @Post('votes')
   @RequirePermission(Permission.CaseParticipate)
-  openVote(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: OpenVoteDto): Promise<VoteResponse> {
+  openVote(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: OpenVoteDto,
+  ): Promise<VoteResponse> {
     return this.votes.open(actor, caseId, dto);
   }
 
   @Get('votes/:voteId')
   @RequirePermission(Permission.CaseParticipate)
-  getVote(@CurrentActor() actor: Actor, @Param() { caseId, voteId }: VoteIdParams): Promise<VoteResponse> {
+  getVote(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, voteId }: VoteIdParams,
+  ): Promise<VoteResponse> {
     return this.votes.get(actor, caseId, voteId);
   }
 
   /** Casts your ballot, or changes it while the vote is open (409 `vote.closed` after). */
   @Put('votes/:voteId/ballot')
   @RequirePermission(Permission.CaseParticipate)
-  castBallot(@CurrentActor() actor: Actor, @Param() { caseId, voteId }: VoteIdParams, @Body() dto: CastBallotDto): Promise<VoteResponse> {
+  castBallot(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, voteId }: VoteIdParams,
+    @Body() dto: CastBallotDto,
+  ): Promise<VoteResponse> {
     return this.votes.castBallot(actor, caseId, voteId, dto);
   }
 
@@ -89,7 +117,11 @@ export class CouncilSpaceController {
   @Post('votes/:voteId/close')
   @HttpCode(200)
   @RequirePermission(Permission.CaseParticipate)
-  closeVote(@CurrentActor() actor: Actor, @Param() { caseId, voteId }: VoteIdParams, @Body() dto: CloseVoteDto): Promise<VoteResponse> {
+  closeVote(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, voteId }: VoteIdParams,
+    @Body() dto: CloseVoteDto,
+  ): Promise<VoteResponse> {
     return this.votes.close(actor, caseId, voteId, dto);
   }
 
@@ -97,7 +129,11 @@ export class CouncilSpaceController {
   @Post('votes/:voteId/adopt')
   @HttpCode(200)
   @RequirePermission(Permission.CaseParticipate)
-  adoptVote(@CurrentActor() actor: Actor, @Param() { caseId, voteId }: VoteIdParams, @Body() dto: AdoptVoteDto): Promise<VoteResponse> {
+  adoptVote(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, voteId }: VoteIdParams,
+    @Body() dto: AdoptVoteDto,
+  ): Promise<VoteResponse> {
     return this.votes.adopt(actor, caseId, voteId, dto);
   }
 }

@@ -23,11 +23,17 @@ export class CouncilSpaceRepository {
   }
 
   notesOf(caseId: string): Promise<InternalNoteEntity[]> {
-    return this.tx.manager.find(InternalNoteEntity, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.tx.manager.find(InternalNoteEntity, {
+      where: { caseId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
   }
 
   noteForUpdate(caseId: string, id: string): Promise<InternalNoteEntity | null> {
-    return this.tx.manager.findOne(InternalNoteEntity, { where: { id, caseId }, lock: { mode: 'pessimistic_write' } });
+    return this.tx.manager.findOne(InternalNoteEntity, {
+      where: { id, caseId },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   async deleteNote(id: string): Promise<void> {
@@ -45,7 +51,11 @@ export class CouncilSpaceRepository {
   }
 
   /** Open votes on these cases, not yet past their close, in which this member has cast no ballot: one statement. */
-  openVotesWithoutBallotOf(caseIds: readonly string[], memberId: string, now: Date): Promise<Array<{ id: string; caseId: string; proposal: string; closesAt: Date }>> {
+  openVotesWithoutBallotOf(
+    caseIds: readonly string[],
+    memberId: string,
+    now: Date,
+  ): Promise<Array<{ id: string; caseId: string; proposal: string; closesAt: Date }>> {
     if (caseIds.length === 0) {
       return Promise.resolve([]);
     }
@@ -59,7 +69,10 @@ export class CouncilSpaceRepository {
   }
 
   votesOf(caseId: string): Promise<VoteEntity[]> {
-    return this.tx.manager.find(VoteEntity, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.tx.manager.find(VoteEntity, {
+      where: { caseId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
   }
 
   /** The votes of these cases still open at `now` (a vote past its deadline counts as closed). */
@@ -67,7 +80,10 @@ export class CouncilSpaceRepository {
     if (caseIds.length === 0) {
       return Promise.resolve([]);
     }
-    return this.tx.manager.find(VoteEntity, { where: { caseId: In([...caseIds]), status: 'open', closesAt: MoreThan(now) }, order: { closesAt: 'ASC', id: 'ASC' } });
+    return this.tx.manager.find(VoteEntity, {
+      where: { caseId: In([...caseIds]), status: 'open', closesAt: MoreThan(now) },
+      order: { closesAt: 'ASC', id: 'ASC' },
+    });
   }
 
   vote(caseId: string, id: string): Promise<VoteEntity | null> {
@@ -75,7 +91,10 @@ export class CouncilSpaceRepository {
   }
 
   voteForUpdate(caseId: string, id: string): Promise<VoteEntity | null> {
-    return this.tx.manager.findOne(VoteEntity, { where: { id, caseId }, lock: { mode: 'pessimistic_write' } });
+    return this.tx.manager.findOne(VoteEntity, {
+      where: { id, caseId },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   /** Open votes of the case whose deadline has come, locked, oldest first. */
@@ -88,13 +107,18 @@ export class CouncilSpaceRepository {
   }
 
   async hasDueVotes(caseId: string, now: Date): Promise<boolean> {
-    return this.tx.manager.exists(VoteEntity, { where: { caseId, status: 'open', closesAt: LessThanOrEqual(now) } });
+    return this.tx.manager.exists(VoteEntity, {
+      where: { caseId, status: 'open', closesAt: LessThanOrEqual(now) },
+    });
   }
 
   // Ballots
 
   ballotsOf(voteId: string): Promise<BallotEntity[]> {
-    return this.tx.manager.find(BallotEntity, { where: { voteId }, order: { castAt: 'ASC', id: 'ASC' } });
+    return this.tx.manager.find(BallotEntity, {
+      where: { voteId },
+      order: { castAt: 'ASC', id: 'ASC' },
+    });
   }
 
   ballotOf(voteId: string, memberId: string): Promise<BallotEntity | null> {
@@ -102,7 +126,12 @@ export class CouncilSpaceRepository {
   }
 
   /** Casts or changes the member's one ballot; callers hold the vote row lock. */
-  async putBallot(voteId: string, memberId: string, option: string, castAt: Date): Promise<BallotEntity> {
+  async putBallot(
+    voteId: string,
+    memberId: string,
+    option: string,
+    castAt: Date,
+  ): Promise<BallotEntity> {
     const existing = await this.ballotOf(voteId, memberId);
     const ballot = existing ?? this.tx.manager.create(BallotEntity, { voteId, memberId });
     ballot.option = option;
@@ -111,12 +140,19 @@ export class CouncilSpaceRepository {
   }
 
   /** Ballot counts and the caller's own ballot for several votes, in two queries. */
-  async ballotSummaries(voteIds: readonly string[], memberId: string): Promise<Map<string, { count: number; mine: string | null }>> {
-    const summaries = new Map<string, { count: number; mine: string | null }>(voteIds.map((id) => [id, { count: 0, mine: null }]));
+  async ballotSummaries(
+    voteIds: readonly string[],
+    memberId: string,
+  ): Promise<Map<string, { count: number; mine: string | null }>> {
+    const summaries = new Map<string, { count: number; mine: string | null }>(
+      voteIds.map((id) => [id, { count: 0, mine: null }]),
+    );
     if (voteIds.length === 0) {
       return summaries;
     }
-    const rows = await this.tx.manager.query<Array<{ vote_id: string; count: string; mine: string | null }>>(
+    const rows = await this.tx.manager.query<
+      Array<{ vote_id: string; count: string; mine: string | null }>
+    >(
       `SELECT vote_id, count(*) AS count, max(option) FILTER (WHERE member_id = $2) AS mine
          FROM ballot WHERE vote_id = ANY($1) GROUP BY vote_id`,
       [voteIds, memberId],

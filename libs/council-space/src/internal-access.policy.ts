@@ -21,7 +21,10 @@ export class InternalAccessPolicy {
   constructor(private readonly access: AccessService) {}
 
   async assertInternal(actor: Actor, caseId: string): Promise<InternalAccess> {
-    const { organisationId, worksCouncilId, side, internalAllowed } = await this.access.requireCase(actor, caseId);
+    const { organisationId, worksCouncilId, side, internalAllowed } = await this.access.requireCase(
+      actor,
+      caseId,
+    );
     if (!internalAllowed) {
       throw new NotFound('case');
     }

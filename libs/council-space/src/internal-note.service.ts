@@ -6,7 +6,11 @@ import { Outbox, TransactionHost } from '@wc/database';
 
 import type { CouncilSpaceEventType } from './council-space.events';
 import { CouncilSpaceRepository } from './council-space.repository';
-import type { CreateInternalNoteDto, InternalNoteResponse, UpdateInternalNoteDto } from './dto/council-space.dto';
+import type {
+  CreateInternalNoteDto,
+  InternalNoteResponse,
+  UpdateInternalNoteDto,
+} from './dto/council-space.dto';
 import { type InternalAccess, InternalAccessPolicy } from './internal-access.policy';
 import type { InternalNoteEntity } from './internal-note.entity';
 
@@ -30,13 +34,25 @@ export class InternalNoteService {
     return (await this.space.notesOf(caseId)).map(toInternalNoteResponse);
   }
 
-  async create(actor: Actor, caseId: string, dto: CreateInternalNoteDto): Promise<InternalNoteResponse> {
+  async create(
+    actor: Actor,
+    caseId: string,
+    dto: CreateInternalNoteDto,
+  ): Promise<InternalNoteResponse> {
     const access = await this.policy.assertInternal(actor, caseId);
     const note = await this.tx.run(async () => {
       await this.policy.lockCase(caseId);
       const now = this.clock.now();
       const saved = await this.space.saveNote(
-        this.space.createNote({ caseId, authorId: actor.userId, kind: dto.kind, track: dto.track ?? null, body: dto.body, createdAt: now, updatedAt: now }),
+        this.space.createNote({
+          caseId,
+          authorId: actor.userId,
+          kind: dto.kind,
+          track: dto.track ?? null,
+          body: dto.body,
+          createdAt: now,
+          updatedAt: now,
+        }),
       );
       await this.emit(actor, access, 'internal.note_added', saved);
       return saved;
@@ -44,7 +60,12 @@ export class InternalNoteService {
     return toInternalNoteResponse(note);
   }
 
-  async update(actor: Actor, caseId: string, noteId: string, dto: UpdateInternalNoteDto): Promise<InternalNoteResponse> {
+  async update(
+    actor: Actor,
+    caseId: string,
+    noteId: string,
+    dto: UpdateInternalNoteDto,
+  ): Promise<InternalNoteResponse> {
     const access = await this.policy.assertInternal(actor, caseId);
     const note = await this.tx.run(async () => {
       await this.policy.lockCase(caseId);
@@ -73,20 +94,40 @@ export class InternalNoteService {
   }
 
   /** The author edits their note; the chair or secretary may also tidy up the space. */
-  private async editableNote(actor: Actor, access: InternalAccess, noteId: string): Promise<InternalNoteEntity> {
+  private async editableNote(
+    actor: Actor,
+    access: InternalAccess,
+    noteId: string,
+  ): Promise<InternalNoteEntity> {
     const note = await this.space.noteForUpdate(access.caseId, noteId);
     if (!note) {
       throw new NotFound('internal_note');
     }
     if (note.authorId !== actor.userId && access.side !== 'council_board') {
-      throw new Forbidden('internal_note.author_only', 'Only the author, the chair or the secretary changes a note.');
+      throw new Forbidden(
+        'internal_note.author_only',
+        'Only the author, the chair or the secretary changes a note.',
+      );
     }
     return note;
   }
 
-  private async emit(actor: Actor, access: InternalAccess, type: CouncilSpaceEventType, note: InternalNoteEntity): Promise<void> {
+  private async emit(
+    actor: Actor,
+    access: InternalAccess,
+    type: CouncilSpaceEventType,
+    note: InternalNoteEntity,
+  ): Promise<void> {
     await this.outbox.append(
-      [{ type, caseId: access.caseId, organisationId: access.organisationId, worksCouncilId: access.worksCouncilId, payload: { noteId: note.id, kind: note.kind, version: note.version } }],
+      [
+        {
+          type,
+          caseId: access.caseId,
+          organisationId: access.organisationId,
+          worksCouncilId: access.worksCouncilId,
+          payload: { noteId: note.id, kind: note.kind, version: note.version },
+        },
+      ],
       actor.userId,
     );
   }

@@ -8,7 +8,13 @@ import { Outbox, TransactionHost } from '@wc/database';
 import type { CouncilSpaceEventType } from './council-space.events';
 import { CouncilSpaceRepository } from './council-space.repository';
 import { adoptionRefusal, isDue, positionsOf, tallyVote } from './domain/votes';
-import type { AdoptVoteDto, CastBallotDto, CloseVoteDto, OpenVoteDto, VoteResponse } from './dto/council-space.dto';
+import type {
+  AdoptVoteDto,
+  CastBallotDto,
+  CloseVoteDto,
+  OpenVoteDto,
+  VoteResponse,
+} from './dto/council-space.dto';
 import { type InternalAccess, InternalAccessPolicy } from './internal-access.policy';
 import type { VoteEntity } from './vote.entity';
 
@@ -34,8 +40,15 @@ export class VoteService {
    * The open votes awaiting this member's ballot on these cases. Callers pass only cases whose
    * council-internal space the actor may use (a council member's side, never the employer's).
    */
-  async awaitingBallotOf(actor: Actor, internalCaseIds: readonly string[]): Promise<Array<{ id: string; caseId: string; proposal: string; closesAt: string }>> {
-    const votes = await this.space.openVotesWithoutBallotOf(internalCaseIds, actor.userId, this.clock.now());
+  async awaitingBallotOf(
+    actor: Actor,
+    internalCaseIds: readonly string[],
+  ): Promise<Array<{ id: string; caseId: string; proposal: string; closesAt: string }>> {
+    const votes = await this.space.openVotesWithoutBallotOf(
+      internalCaseIds,
+      actor.userId,
+      this.clock.now(),
+    );
     return votes.map((v) => ({ ...v, closesAt: new Date(v.closesAt).toISOString() }));
   }
 
@@ -70,12 +83,27 @@ export class VoteService {
     this.policy.assertBoard(access, 'opens a vote');
     const closesAt = new Date(dto.closesAt);
     if (closesAt.getTime() <= this.clock.now().getTime()) {
-      throw new Unprocessable('vote.closes_in_past', 'A vote must close in the future.', {}, [{ path: 'closesAt', message: 'must lie in the future' }]);
+      throw new Unprocessable('vote.closes_in_past', 'A vote must close in the future.', {}, [
+        { path: 'closesAt', message: 'must lie in the future' },
+      ]);
     }
     const vote = await this.tx.run(async () => {
       await this.policy.lockCase(caseId);
       const saved = await this.space.saveVote(
-        this.space.createVote({ caseId, proposal: dto.proposal, options: [...dto.options], quorum: dto.quorum, closesAt, status: 'open', result: null, closedAt: null, adoptedAsPosition: false, adoptedTrack: null, createdBy: actor.userId, createdAt: this.clock.now() }),
+        this.space.createVote({
+          caseId,
+          proposal: dto.proposal,
+          options: [...dto.options],
+          quorum: dto.quorum,
+          closesAt,
+          status: 'open',
+          result: null,
+          closedAt: null,
+          adoptedAsPosition: false,
+          adoptedTrack: null,
+          createdBy: actor.userId,
+          createdAt: this.clock.now(),
+        }),
       );
       await this.emit(actor.userId, access, 'internal.vote_opened', saved);
       return saved;
@@ -84,7 +112,12 @@ export class VoteService {
   }
 
   /** One ballot per member: a second one replaces the first, until the vote closes. */
-  async castBallot(actor: Actor, caseId: string, voteId: string, dto: CastBallotDto): Promise<VoteResponse> {
+  async castBallot(
+    actor: Actor,
+    caseId: string,
+    voteId: string,
+    dto: CastBallotDto,
+  ): Promise<VoteResponse> {
     const access = await this.policy.assertInternal(actor, caseId);
     const outcome = await this.tx.run(async () => {
       await this.policy.lockCase(caseId);
@@ -98,19 +131,32 @@ export class VoteService {
         return 'closed' as const;
       }
       if (!vote.options.includes(dto.option)) {
-        throw new Unprocessable('vote.unknown_option', 'That is not one of the options of this vote.', { options: vote.options }, [{ path: 'option', message: `must be one of: ${vote.options.join(', ')}` }]);
+        throw new Unprocessable(
+          'vote.unknown_option',
+          'That is not one of the options of this vote.',
+          { options: vote.options },
+          [{ path: 'option', message: `must be one of: ${vote.options.join(', ')}` }],
+        );
       }
       await this.space.putBallot(vote.id, actor.userId, dto.option, this.clock.now());
       await this.emit(actor.userId, access, 'internal.ballot_cast', vote);
       return vote;
     });
     if (outcome === 'closed') {
-      throw new Conflict('vote.closed', 'This vote is closed; ballots can no longer be cast or changed.');
+      throw new Conflict(
+        'vote.closed',
+        'This vote is closed; ballots can no longer be cast or changed.',
+      );
     }
     return this.respondOne(actor, outcome);
   }
 
-  async close(actor: Actor, caseId: string, voteId: string, dto: CloseVoteDto): Promise<VoteResponse> {
+  async close(
+    actor: Actor,
+    caseId: string,
+    voteId: string,
+    dto: CloseVoteDto,
+  ): Promise<VoteResponse> {
     const access = await this.policy.assertInternal(actor, caseId);
     this.policy.assertBoard(access, 'closes a vote');
     const vote = await this.tx.run(async () => {
@@ -132,7 +178,12 @@ export class VoteService {
    * through the case workflow, in the same transaction, so the workflow's own rules (at least one
    * consultation meeting, reasons, the track's stage) apply and a refusal leaves the vote as it was.
    */
-  async adopt(actor: Actor, caseId: string, voteId: string, dto: AdoptVoteDto): Promise<VoteResponse> {
+  async adopt(
+    actor: Actor,
+    caseId: string,
+    voteId: string,
+    dto: AdoptVoteDto,
+  ): Promise<VoteResponse> {
     const access = await this.policy.assertInternal(actor, caseId);
     this.policy.assertBoard(access, 'adopts a vote as the council position');
     await this.closeDue(access);
@@ -151,16 +202,32 @@ export class VoteService {
         case 'vote.already_adopted':
           throw new Conflict(refusal, 'This vote was already adopted as the council position.');
         case 'vote.quorum_not_met':
-          throw new Unprocessable(refusal, 'The vote did not reach its quorum; its result cannot become the council position.', { ballots: current.result?.ballots, quorum: current.quorum });
+          throw new Unprocessable(
+            refusal,
+            'The vote did not reach its quorum; its result cannot become the council position.',
+            { ballots: current.result?.ballots, quorum: current.quorum },
+          );
         case 'vote.no_winner':
-          throw new Unprocessable(refusal, 'The vote has no single winning option.', { counts: current.result?.counts });
+          throw new Unprocessable(refusal, 'The vote has no single winning option.', {
+            counts: current.result?.counts,
+          });
         case 'vote.option_not_a_position':
-          throw new Unprocessable(refusal, `The winning option is not a position of the ${dto.track} track.`, { winner: current.result?.winner, positions: positionsOf(dto.track) });
+          throw new Unprocessable(
+            refusal,
+            `The winning option is not a position of the ${dto.track} track.`,
+            { winner: current.result?.winner, positions: positionsOf(dto.track) },
+          );
       }
       const aiCase = await this.cases.get(actor, caseId);
       await this.cases.transition(actor, caseId, dto.track, {
         version: aiCase.version,
-        action: { type: 'record_council_position', position: current.result!.winner!, reasons: dto.reasons, conditions: dto.conditions, waivesSuspension: dto.waivesSuspension },
+        action: {
+          type: 'record_council_position',
+          position: current.result!.winner!,
+          reasons: dto.reasons,
+          conditions: dto.conditions,
+          waivesSuspension: dto.waivesSuspension,
+        },
       });
       current.adoptedAsPosition = true;
       current.adoptedTrack = dto.track;
@@ -193,19 +260,40 @@ export class VoteService {
   }
 
   /** `actorId` null: closed by its deadline, not by a person. */
-  private async closeVote(vote: VoteEntity, actorId: string | null, access: InternalAccess): Promise<VoteEntity> {
+  private async closeVote(
+    vote: VoteEntity,
+    actorId: string | null,
+    access: InternalAccess,
+  ): Promise<VoteEntity> {
     const ballots = await this.space.ballotsOf(vote.id);
     vote.status = 'closed';
     vote.result = tallyVote(vote.options, ballots, vote.quorum);
     vote.closedAt = this.clock.now();
     const saved = await this.space.saveVote(vote);
-    await this.emit(actorId, access, 'internal.vote_closed', saved, { quorumMet: saved.result!.quorumMet, automatic: actorId === null });
+    await this.emit(actorId, access, 'internal.vote_closed', saved, {
+      quorumMet: saved.result!.quorumMet,
+      automatic: actorId === null,
+    });
     return saved;
   }
 
-  private async emit(actorId: string | null, access: InternalAccess, type: CouncilSpaceEventType, vote: VoteEntity, extra: Record<string, unknown> = {}): Promise<void> {
+  private async emit(
+    actorId: string | null,
+    access: InternalAccess,
+    type: CouncilSpaceEventType,
+    vote: VoteEntity,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
     await this.outbox.append(
-      [{ type, caseId: access.caseId, organisationId: access.organisationId, worksCouncilId: access.worksCouncilId, payload: { voteId: vote.id, version: vote.version, ...extra } }],
+      [
+        {
+          type,
+          caseId: access.caseId,
+          organisationId: access.organisationId,
+          worksCouncilId: access.worksCouncilId,
+          payload: { voteId: vote.id, version: vote.version, ...extra },
+        },
+      ],
       actorId,
     );
   }
@@ -216,12 +304,18 @@ export class VoteService {
   }
 
   private async respond(actor: Actor, votes: readonly VoteEntity[]): Promise<VoteResponse[]> {
-    const summaries = await this.space.ballotSummaries(votes.map((v) => v.id), actor.userId);
+    const summaries = await this.space.ballotSummaries(
+      votes.map((v) => v.id),
+      actor.userId,
+    );
     return votes.map((v) => toVoteResponse(v, summaries.get(v.id) ?? { count: 0, mine: null }));
   }
 }
 
-export function toVoteResponse(v: VoteEntity, ballots: { count: number; mine: string | null }): VoteResponse {
+export function toVoteResponse(
+  v: VoteEntity,
+  ballots: { count: number; mine: string | null },
+): VoteResponse {
   return {
     id: v.id,
     caseId: v.caseId,

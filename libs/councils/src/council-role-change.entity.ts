@@ -1,4 +1,12 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 import { WorksCouncilEntity } from './works-council.entity';
 
@@ -10,8 +18,14 @@ export type CouncilRoleChangeKind = 'granted' | 'changed' | 'removed' | 'deactiv
  * No foreign key to users or memberships: the record outlives both.
  */
 @Entity('council_role_change')
-@Check('ck_council_role_change__change', `change IN ('granted', 'changed', 'removed', 'deactivated')`)
-@Check('ck_council_role_change__role', `role IN ('council_chair', 'council_secretary', 'council_member', 'committee_member', 'external_expert')`)
+@Check(
+  'ck_council_role_change__change',
+  `change IN ('granted', 'changed', 'removed', 'deactivated')`,
+)
+@Check(
+  'ck_council_role_change__role',
+  `role IN ('council_chair', 'council_secretary', 'council_member', 'committee_member', 'external_expert')`,
+)
 @Index('ix_council_role_change__works_council_occurred_at', ['worksCouncilId', 'occurredAt'])
 export class CouncilRoleChangeEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_council_role_change' })
@@ -46,6 +60,9 @@ export class CouncilRoleChangeEntity {
   occurredAt!: Date;
 
   @ManyToOne(() => WorksCouncilEntity, { onDelete: 'NO ACTION' })
-  @JoinColumn({ name: 'works_council_id', foreignKeyConstraintName: 'fk_council_role_change__works_council' })
+  @JoinColumn({
+    name: 'works_council_id',
+    foreignKeyConstraintName: 'fk_council_role_change__works_council',
+  })
   readonly worksCouncil?: never;
 }

@@ -1,7 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
-import { type Actor, CurrentActor, Permission, Public, RateLimited, RequirePermission, TokenPairResponse } from '@wc/auth';
+import {
+  type Actor,
+  CurrentActor,
+  Permission,
+  Public,
+  RateLimited,
+  RequirePermission,
+  TokenPairResponse,
+} from '@wc/auth';
 
 import { CouncilsService } from './councils.service';
 import {
@@ -33,56 +41,87 @@ export class CouncilsController {
 
   @Get('organisations/:organisationId')
   @RequirePermission(Permission.OrganisationRead)
-  getOrganisation(@CurrentActor() actor: Actor, @Param() { organisationId }: OrganisationIdParams): Promise<OrganisationResponse> {
+  getOrganisation(
+    @CurrentActor() actor: Actor,
+    @Param() { organisationId }: OrganisationIdParams,
+  ): Promise<OrganisationResponse> {
     return this.councils.getOrganisation(actor, organisationId);
   }
 
   @Get('organisations/:organisationId/works-councils')
   @RequirePermission(Permission.CouncilRead)
-  listCouncils(@CurrentActor() actor: Actor, @Param() { organisationId }: OrganisationIdParams): Promise<WorksCouncilResponse[]> {
+  listCouncils(
+    @CurrentActor() actor: Actor,
+    @Param() { organisationId }: OrganisationIdParams,
+  ): Promise<WorksCouncilResponse[]> {
     return this.councils.listCouncils(actor, organisationId);
   }
 
   @Post('organisations/:organisationId/works-councils')
   @RequirePermission(Permission.CouncilManage)
-  createCouncil(@CurrentActor() actor: Actor, @Param() { organisationId }: OrganisationIdParams, @Body() dto: CreateWorksCouncilDto): Promise<WorksCouncilResponse> {
+  createCouncil(
+    @CurrentActor() actor: Actor,
+    @Param() { organisationId }: OrganisationIdParams,
+    @Body() dto: CreateWorksCouncilDto,
+  ): Promise<WorksCouncilResponse> {
     return this.councils.createCouncil(actor, organisationId, dto);
   }
 
   @Get('works-councils/:worksCouncilId')
   @RequirePermission(Permission.CouncilRead)
-  getCouncil(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams): Promise<WorksCouncilResponse> {
+  getCouncil(
+    @CurrentActor() actor: Actor,
+    @Param() { worksCouncilId }: WorksCouncilIdParams,
+  ): Promise<WorksCouncilResponse> {
     return this.councils.getCouncil(actor, worksCouncilId);
   }
 
   @Post('works-councils/:worksCouncilId/committees')
   @RequirePermission(Permission.CouncilManage)
-  createCommittee(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams, @Body() dto: CreateCommitteeDto): Promise<WorksCouncilResponse> {
+  createCommittee(
+    @CurrentActor() actor: Actor,
+    @Param() { worksCouncilId }: WorksCouncilIdParams,
+    @Body() dto: CreateCommitteeDto,
+  ): Promise<WorksCouncilResponse> {
     return this.councils.createCommittee(actor, worksCouncilId, dto);
   }
 
   @Get('organisations/:organisationId/memberships')
   @RequirePermission(Permission.OrganisationRead)
-  listMembers(@CurrentActor() actor: Actor, @Param() { organisationId }: OrganisationIdParams): Promise<MemberResponse[]> {
+  listMembers(
+    @CurrentActor() actor: Actor,
+    @Param() { organisationId }: OrganisationIdParams,
+  ): Promise<MemberResponse[]> {
     return this.councils.listMembers(actor, organisationId);
   }
 
   @Post('organisations/:organisationId/memberships')
   @RequirePermission(Permission.MembershipManage)
-  addMembership(@CurrentActor() actor: Actor, @Param() { organisationId }: OrganisationIdParams, @Body() dto: CreateMembershipDto): Promise<MemberResponse> {
+  addMembership(
+    @CurrentActor() actor: Actor,
+    @Param() { organisationId }: OrganisationIdParams,
+    @Body() dto: CreateMembershipDto,
+  ): Promise<MemberResponse> {
     return this.councils.addMembership(actor, organisationId, dto);
   }
 
   @Patch('memberships/:membershipId')
   @RequirePermission(Permission.MembershipManage)
-  changeMembership(@CurrentActor() actor: Actor, @Param() { membershipId }: MembershipIdParams, @Body() dto: ChangeMembershipDto): Promise<MemberResponse> {
+  changeMembership(
+    @CurrentActor() actor: Actor,
+    @Param() { membershipId }: MembershipIdParams,
+    @Body() dto: ChangeMembershipDto,
+  ): Promise<MemberResponse> {
     return this.councils.changeMembership(actor, membershipId, dto);
   }
 
   @Delete('memberships/:membershipId')
   @HttpCode(204)
   @RequirePermission(Permission.MembershipManage)
-  removeMembership(@CurrentActor() actor: Actor, @Param() { membershipId }: MembershipIdParams): Promise<void> {
+  removeMembership(
+    @CurrentActor() actor: Actor,
+    @Param() { membershipId }: MembershipIdParams,
+  ): Promise<void> {
     return this.councils.removeMembership(actor, membershipId);
   }
 
@@ -90,33 +129,50 @@ export class CouncilsController {
   @Post('organisations/:organisationId/users/:userId/deactivation')
   @HttpCode(204)
   @RequirePermission(Permission.MembershipManage)
-  deactivateUser(@CurrentActor() actor: Actor, @Param() { organisationId, userId }: UserIdParams): Promise<void> {
+  deactivateUser(
+    @CurrentActor() actor: Actor,
+    @Param() { organisationId, userId }: UserIdParams,
+  ): Promise<void> {
     return this.councils.deactivateUser(actor, organisationId, userId);
   }
 
   /** The council's own expert (WOR art. 16), invited by its board; the employer gets the cost notice (art. 22(2)). */
   @Post('works-councils/:worksCouncilId/expert-engagements')
   @RequirePermission(Permission.InvitationCreate)
-  engageExpert(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams, @Body() dto: CreateExpertEngagementDto): Promise<CreatedExpertEngagementResponse> {
+  engageExpert(
+    @CurrentActor() actor: Actor,
+    @Param() { worksCouncilId }: WorksCouncilIdParams,
+    @Body() dto: CreateExpertEngagementDto,
+  ): Promise<CreatedExpertEngagementResponse> {
     return this.councils.engageExpert(actor, worksCouncilId, dto);
   }
 
   @Get('works-councils/:worksCouncilId/expert-engagements')
   @RequirePermission(Permission.CouncilRead)
-  listEngagements(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams): Promise<ExpertEngagementResponse[]> {
+  listEngagements(
+    @CurrentActor() actor: Actor,
+    @Param() { worksCouncilId }: WorksCouncilIdParams,
+  ): Promise<ExpertEngagementResponse[]> {
     return this.councils.listEngagements(actor, worksCouncilId);
   }
 
   /** Who granted, changed or removed which council role: the council's own record. */
   @Get('works-councils/:worksCouncilId/role-changes')
   @RequirePermission(Permission.CouncilRead)
-  listRoleChanges(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams): Promise<CouncilRoleChangeResponse[]> {
+  listRoleChanges(
+    @CurrentActor() actor: Actor,
+    @Param() { worksCouncilId }: WorksCouncilIdParams,
+  ): Promise<CouncilRoleChangeResponse[]> {
     return this.councils.listRoleChanges(actor, worksCouncilId);
   }
 
   @Post('organisations/:organisationId/invitations')
   @RequirePermission(Permission.InvitationCreate)
-  invite(@CurrentActor() actor: Actor, @Param() { organisationId }: OrganisationIdParams, @Body() dto: CreateInvitationDto): Promise<InvitationResponse> {
+  invite(
+    @CurrentActor() actor: Actor,
+    @Param() { organisationId }: OrganisationIdParams,
+    @Body() dto: CreateInvitationDto,
+  ): Promise<InvitationResponse> {
     return this.councils.invite(actor, organisationId, dto);
   }
 

@@ -15,7 +15,17 @@ import { OrganisationEntity } from './organisation.entity';
 import { WorksCouncilEntity } from './works-council.entity';
 
 @Module({
-  imports: [AuthModule, TypeOrmModule.forFeature([OrganisationEntity, WorksCouncilEntity, CommitteeEntity, InvitationEntity, CouncilRoleChangeEntity, ExpertEngagementEntity])],
+  imports: [
+    AuthModule,
+    TypeOrmModule.forFeature([
+      OrganisationEntity,
+      WorksCouncilEntity,
+      CommitteeEntity,
+      InvitationEntity,
+      CouncilRoleChangeEntity,
+      ExpertEngagementEntity,
+    ]),
+  ],
   controllers: [CouncilsController],
   providers: [CouncilsService, CouncilsRepository, DemoSeeder],
   exports: [CouncilsService, DemoSeeder],

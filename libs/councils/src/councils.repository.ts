@@ -19,7 +19,9 @@ export class CouncilsRepository {
     return this.tx.manager.findOneBy(OrganisationEntity, { id });
   }
 
-  createOrganisation(input: Pick<OrganisationEntity, 'name' | 'kind'> & { headcount?: number | null }): Promise<OrganisationEntity> {
+  createOrganisation(
+    input: Pick<OrganisationEntity, 'name' | 'kind'> & { headcount?: number | null },
+  ): Promise<OrganisationEntity> {
     return this.tx.manager.save(this.tx.manager.create(OrganisationEntity, input));
   }
 
@@ -28,10 +30,15 @@ export class CouncilsRepository {
   }
 
   councilsOf(organisationId: string): Promise<WorksCouncilEntity[]> {
-    return this.tx.manager.find(WorksCouncilEntity, { where: { organisationId }, order: { createdAt: 'ASC' } });
+    return this.tx.manager.find(WorksCouncilEntity, {
+      where: { organisationId },
+      order: { createdAt: 'ASC' },
+    });
   }
 
-  createCouncil(input: Pick<WorksCouncilEntity, 'organisationId' | 'name' | 'kind'>): Promise<WorksCouncilEntity> {
+  createCouncil(
+    input: Pick<WorksCouncilEntity, 'organisationId' | 'name' | 'kind'>,
+  ): Promise<WorksCouncilEntity> {
     return this.tx.manager.save(this.tx.manager.create(WorksCouncilEntity, input));
   }
 
@@ -39,45 +46,76 @@ export class CouncilsRepository {
     if (worksCouncilIds.length === 0) {
       return Promise.resolve([]);
     }
-    return this.tx.manager.find(CommitteeEntity, { where: { worksCouncilId: In(worksCouncilIds) }, order: { createdAt: 'ASC' } });
+    return this.tx.manager.find(CommitteeEntity, {
+      where: { worksCouncilId: In(worksCouncilIds) },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   findCommittee(id: string): Promise<CommitteeEntity | null> {
     return this.tx.manager.findOneBy(CommitteeEntity, { id });
   }
 
-  createCommittee(input: Pick<CommitteeEntity, 'worksCouncilId' | 'name'>): Promise<CommitteeEntity> {
+  createCommittee(
+    input: Pick<CommitteeEntity, 'worksCouncilId' | 'name'>,
+  ): Promise<CommitteeEntity> {
     return this.tx.manager.save(this.tx.manager.create(CommitteeEntity, input));
   }
 
-  createInvitation(input: Omit<InvitationEntity, 'id' | 'createdAt' | 'acceptedAt' | 'organisation'>): Promise<InvitationEntity> {
-    return this.tx.manager.save(this.tx.manager.create(InvitationEntity, { ...input, acceptedAt: null }));
+  createInvitation(
+    input: Omit<InvitationEntity, 'id' | 'createdAt' | 'acceptedAt' | 'organisation'>,
+  ): Promise<InvitationEntity> {
+    return this.tx.manager.save(
+      this.tx.manager.create(InvitationEntity, { ...input, acceptedAt: null }),
+    );
   }
 
   findInvitationByHashForUpdate(tokenHash: string): Promise<InvitationEntity | null> {
-    return this.tx.manager.findOne(InvitationEntity, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+    return this.tx.manager.findOne(InvitationEntity, {
+      where: { tokenHash },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   async markInvitationAccepted(id: string, at: Date): Promise<void> {
     await this.tx.manager.update(InvitationEntity, { id }, { acceptedAt: at });
   }
 
-  async recordRoleChanges(rows: Array<Omit<CouncilRoleChangeEntity, 'id' | 'worksCouncil'>>): Promise<void> {
+  async recordRoleChanges(
+    rows: Array<Omit<CouncilRoleChangeEntity, 'id' | 'worksCouncil'>>,
+  ): Promise<void> {
     if (rows.length > 0) {
       await this.tx.manager.insert(CouncilRoleChangeEntity, rows);
     }
   }
 
   roleChangesOf(worksCouncilId: string): Promise<CouncilRoleChangeEntity[]> {
-    return this.tx.manager.find(CouncilRoleChangeEntity, { where: { worksCouncilId }, order: { occurredAt: 'DESC', id: 'ASC' }, take: 500 });
+    return this.tx.manager.find(CouncilRoleChangeEntity, {
+      where: { worksCouncilId },
+      order: { occurredAt: 'DESC', id: 'ASC' },
+      take: 500,
+    });
   }
 
   async everHadChair(worksCouncilId: string): Promise<boolean> {
-    return this.tx.manager.exists(CouncilRoleChangeEntity, { where: { worksCouncilId, role: 'council_chair', change: 'granted' } });
+    return this.tx.manager.exists(CouncilRoleChangeEntity, {
+      where: { worksCouncilId, role: 'council_chair', change: 'granted' },
+    });
   }
 
-  createEngagement(input: Pick<ExpertEngagementEntity, 'worksCouncilId' | 'invitationId' | 'email' | 'purpose' | 'expectedCostsCents' | 'engagedBy'>): Promise<ExpertEngagementEntity> {
-    return this.tx.manager.save(this.tx.manager.create(ExpertEngagementEntity, { ...input, userId: null, confidentialityAcknowledgedAt: null }));
+  createEngagement(
+    input: Pick<
+      ExpertEngagementEntity,
+      'worksCouncilId' | 'invitationId' | 'email' | 'purpose' | 'expectedCostsCents' | 'engagedBy'
+    >,
+  ): Promise<ExpertEngagementEntity> {
+    return this.tx.manager.save(
+      this.tx.manager.create(ExpertEngagementEntity, {
+        ...input,
+        userId: null,
+        confidentialityAcknowledgedAt: null,
+      }),
+    );
   }
 
   engagementOfInvitation(invitationId: string): Promise<ExpertEngagementEntity | null> {
@@ -85,10 +123,17 @@ export class CouncilsRepository {
   }
 
   async markEngaged(id: string, userId: string, acknowledgedAt: Date): Promise<void> {
-    await this.tx.manager.update(ExpertEngagementEntity, { id }, { userId, confidentialityAcknowledgedAt: acknowledgedAt });
+    await this.tx.manager.update(
+      ExpertEngagementEntity,
+      { id },
+      { userId, confidentialityAcknowledgedAt: acknowledgedAt },
+    );
   }
 
   engagementsOf(worksCouncilId: string): Promise<ExpertEngagementEntity[]> {
-    return this.tx.manager.find(ExpertEngagementEntity, { where: { worksCouncilId }, order: { createdAt: 'DESC' } });
+    return this.tx.manager.find(ExpertEngagementEntity, {
+      where: { worksCouncilId },
+      order: { createdAt: 'DESC' },
+    });
   }
 }

@@ -53,7 +53,11 @@ const COUNCIL_SPACE_ROLES: readonly Role[] = [...WHOLE_COUNCIL_ROLES, Role.Commi
 const EXPERT_ENGAGEMENT_NOTIFIED = 'expert_engagement.notified';
 const EXPERT_ENGAGEMENT_ACCEPTED = 'expert_engagement.accepted';
 
-function toEngagementResponse(r: ExpertEngagementEntity, names: Map<string, string>, ownCouncil: boolean): ExpertEngagementResponse {
+function toEngagementResponse(
+  r: ExpertEngagementEntity,
+  names: Map<string, string>,
+  ownCouncil: boolean,
+): ExpertEngagementResponse {
   return {
     id: r.id,
     worksCouncilId: r.worksCouncilId,
@@ -71,7 +75,11 @@ function toEngagementResponse(r: ExpertEngagementEntity, names: Map<string, stri
 function assertOneSide(existing: readonly Role[], role: Role): void {
   const side = sideOf(role);
   if (side !== 'union' && existing.some((r) => sideOf(r) !== 'union' && sideOf(r) !== side)) {
-    throw new Conflict('membership.sides_exclusive', "One account cannot hold a role on the employer's side and one on the works council's.", { role });
+    throw new Conflict(
+      'membership.sides_exclusive',
+      "One account cannot hold a role on the employer's side and one on the works council's.",
+      { role },
+    );
   }
 }
 
@@ -109,22 +117,47 @@ export class CouncilsService {
   }
 
   /** For other libs: a council's organisation and agreed terms (convenant settings). */
-  async councilFacts(worksCouncilId: string): Promise<{ organisationId: string; kind: string; settings: Record<string, unknown> } | null> {
+  async councilFacts(
+    worksCouncilId: string,
+  ): Promise<{ organisationId: string; kind: string; settings: Record<string, unknown> } | null> {
     const council = await this.repo.findCouncil(worksCouncilId);
-    return council ? { organisationId: council.organisationId, kind: council.kind, settings: council.settings } : null;
+    return council
+      ? { organisationId: council.organisationId, kind: council.kind, settings: council.settings }
+      : null;
   }
 
-  async createCouncil(actor: Actor, organisationId: string, dto: CreateWorksCouncilDto): Promise<WorksCouncilResponse> {
+  async createCouncil(
+    actor: Actor,
+    organisationId: string,
+    dto: CreateWorksCouncilDto,
+  ): Promise<WorksCouncilResponse> {
     this.assertAdminOf(actor, organisationId);
     const org = await this.repo.findOrganisation(organisationId);
     if (org?.kind !== 'employer') {
-      throw new Unprocessable('works_council.employer_only', 'Only an employer organisation has a works council.');
+      throw new Unprocessable(
+        'works_council.employer_only',
+        'Only an employer organisation has a works council.',
+      );
     }
-    const council = await this.repo.createCouncil({ organisationId, name: dto.name, kind: dto.kind });
-    return { id: council.id, organisationId, name: council.name, kind: council.kind, committees: [] };
+    const council = await this.repo.createCouncil({
+      organisationId,
+      name: dto.name,
+      kind: dto.kind,
+    });
+    return {
+      id: council.id,
+      organisationId,
+      name: council.name,
+      kind: council.kind,
+      committees: [],
+    };
   }
 
-  async createCommittee(actor: Actor, worksCouncilId: string, dto: CreateCommitteeDto): Promise<WorksCouncilResponse> {
+  async createCommittee(
+    actor: Actor,
+    worksCouncilId: string,
+    dto: CreateCommitteeDto,
+  ): Promise<WorksCouncilResponse> {
     const council = await this.visibleCouncil(actor, worksCouncilId);
     this.assertAdminOf(actor, council.organisationId);
     await this.repo.createCommittee({ worksCouncilId, name: dto.name });
@@ -134,7 +167,9 @@ export class CouncilsService {
   async listMembers(actor: Actor, organisationId: string): Promise<MemberResponse[]> {
     this.assertMemberOf(actor, organisationId);
     // An external expert is hired by the council from outside: names and roles, not addresses.
-    const seesAddresses = actor.memberships.some((m) => m.organisationId === organisationId && m.role !== Role.ExternalExpert);
+    const seesAddresses = actor.memberships.some(
+      (m) => m.organisationId === organisationId && m.role !== Role.ExternalExpert,
+    );
     const rows = await this.accounts.membershipsInOrganisation(organisationId);
     return rows.map((m) => ({
       membershipId: m.id,
@@ -153,7 +188,11 @@ export class CouncilsService {
    * both sides' roles. Another tenant's user answers exactly like an unknown id: people from
    * elsewhere join by invitation (by e-mail), never by id.
    */
-  async addMembership(actor: Actor, organisationId: string, dto: CreateMembershipDto): Promise<MemberResponse> {
+  async addMembership(
+    actor: Actor,
+    organisationId: string,
+    dto: CreateMembershipDto,
+  ): Promise<MemberResponse> {
     this.assertMemberOf(actor, organisationId);
     const membershipId = await this.tx.run(async () => {
       const placement = await this.checkPlacement(organisationId, dto);
@@ -162,12 +201,22 @@ export class CouncilsService {
       if (account?.organisationId !== organisationId || account.deactivated) {
         throw new NotFound('user');
       }
-      assertOneSide(account.memberships.map((m) => m.role), dto.role);
-      const membership = await this.accounts.addMembership({ userId: dto.userId, organisationId, ...placement, role: dto.role });
+      assertOneSide(
+        account.memberships.map((m) => m.role),
+        dto.role,
+      );
+      const membership = await this.accounts.addMembership({
+        userId: dto.userId,
+        organisationId,
+        ...placement,
+        role: dto.role,
+      });
       await this.recordChange(actor.userId, membership, 'granted', null);
       return membership.id;
     });
-    const member = (await this.listMembers(actor, organisationId)).find((m) => m.membershipId === membershipId);
+    const member = (await this.listMembers(actor, organisationId)).find(
+      (m) => m.membershipId === membershipId,
+    );
     if (!member) {
       throw new NotFound('user');
     }
@@ -175,24 +224,54 @@ export class CouncilsService {
   }
 
   /** A council role becomes another council role of the same council (board only); an employer role another employer role (admin). */
-  async changeMembership(actor: Actor, membershipId: string, dto: ChangeMembershipDto): Promise<MemberResponse> {
+  async changeMembership(
+    actor: Actor,
+    membershipId: string,
+    dto: ChangeMembershipDto,
+  ): Promise<MemberResponse> {
     const membership = await this.accounts.getMembership(membershipId);
     this.assertMembershipVisible(actor, membership);
     await this.tx.run(async () => {
-      await this.assertMayGrant(actor, membership.organisationId, membership.role, membership.worksCouncilId);
+      await this.assertMayGrant(
+        actor,
+        membership.organisationId,
+        membership.role,
+        membership.worksCouncilId,
+      );
       if (sideOf(dto.role) !== sideOf(membership.role)) {
-        throw new Conflict('membership.sides_exclusive', 'A role cannot move to the other side; remove it and let that side grant the new one.', { role: dto.role });
+        throw new Conflict(
+          'membership.sides_exclusive',
+          'A role cannot move to the other side; remove it and let that side grant the new one.',
+          { role: dto.role },
+        );
       }
-      const placement = await this.checkPlacement(membership.organisationId, { role: dto.role, worksCouncilId: membership.worksCouncilId ?? undefined, committeeId: dto.committeeId });
+      const placement = await this.checkPlacement(membership.organisationId, {
+        role: dto.role,
+        worksCouncilId: membership.worksCouncilId ?? undefined,
+        committeeId: dto.committeeId,
+      });
       const account = await this.accounts.lockAccount(membership.userId);
-      assertOneSide((account?.memberships ?? []).filter((m) => m.id !== membership.id).map((m) => m.role), dto.role);
+      assertOneSide(
+        (account?.memberships ?? []).filter((m) => m.id !== membership.id).map((m) => m.role),
+        dto.role,
+      );
       if (!COUNCIL_BOARD_ROLES.includes(dto.role)) {
         await this.assertNotLastBoardMember(membership);
       }
-      await this.accounts.changeMembership(membership.id, { role: dto.role, committeeId: placement.committeeId });
-      await this.recordChange(actor.userId, { ...membership, role: dto.role, committeeId: placement.committeeId }, 'changed', membership.role);
+      await this.accounts.changeMembership(membership.id, {
+        role: dto.role,
+        committeeId: placement.committeeId,
+      });
+      await this.recordChange(
+        actor.userId,
+        { ...membership, role: dto.role, committeeId: placement.committeeId },
+        'changed',
+        membership.role,
+      );
     });
-    const member = (await this.listMembers(actor, membership.organisationId)).find((m) => m.membershipId === membership.id);
+    const member = (await this.listMembers(actor, membership.organisationId)).find(
+      (m) => m.membershipId === membership.id,
+    );
     if (!member) {
       throw new NotFound('membership');
     }
@@ -203,7 +282,12 @@ export class CouncilsService {
     const membership = await this.accounts.getMembership(membershipId);
     this.assertMembershipVisible(actor, membership);
     await this.tx.run(async () => {
-      await this.assertMayGrant(actor, membership.organisationId, membership.role, membership.worksCouncilId);
+      await this.assertMayGrant(
+        actor,
+        membership.organisationId,
+        membership.role,
+        membership.worksCouncilId,
+      );
       await this.assertNotLastBoardMember(membership);
       await this.accounts.removeMembership(membershipId);
       await this.recordChange(actor.userId, membership, 'removed', null);
@@ -224,7 +308,10 @@ export class CouncilsService {
         throw new NotFound('user');
       }
       if (userId === actor.userId) {
-        throw new Conflict('user.cannot_deactivate_self', 'You cannot deactivate your own account.');
+        throw new Conflict(
+          'user.cannot_deactivate_self',
+          'You cannot deactivate your own account.',
+        );
       }
       if (account.deactivated) {
         return;
@@ -232,7 +319,12 @@ export class CouncilsService {
       const councilRoles = account.memberships.filter((m) => sideOf(m.role) === 'council');
       if (councilRoles.length > 0) {
         for (const membership of councilRoles) {
-          await this.assertMayGrant(actor, organisationId, membership.role, membership.worksCouncilId);
+          await this.assertMayGrant(
+            actor,
+            organisationId,
+            membership.role,
+            membership.worksCouncilId,
+          );
           await this.assertNotLastBoardMember(membership);
         }
       } else {
@@ -246,13 +338,21 @@ export class CouncilsService {
   }
 
   /** The council's record of its role changes, newest first: for the council's own members only. */
-  async listRoleChanges(actor: Actor, worksCouncilId: string): Promise<CouncilRoleChangeResponse[]> {
+  async listRoleChanges(
+    actor: Actor,
+    worksCouncilId: string,
+  ): Promise<CouncilRoleChangeResponse[]> {
     await this.visibleCouncil(actor, worksCouncilId);
     if (!hasRoleIn(actor, COUNCIL_SPACE_ROLES, { worksCouncilId })) {
-      throw new Forbidden('works_council.members_only', "Only the works council's own members see who holds its roles and who granted them.");
+      throw new Forbidden(
+        'works_council.members_only',
+        "Only the works council's own members see who holds its roles and who granted them.",
+      );
     }
     const rows = await this.repo.roleChangesOf(worksCouncilId);
-    const names = await this.accounts.displayNames(rows.flatMap((r) => (r.actorUserId ? [r.subjectUserId, r.actorUserId] : [r.subjectUserId])));
+    const names = await this.accounts.displayNames(
+      rows.flatMap((r) => (r.actorUserId ? [r.subjectUserId, r.actorUserId] : [r.subjectUserId])),
+    );
     const person = (userId: string) => ({ userId, displayName: names.get(userId) ?? '' });
     return rows.map((r) => ({
       id: r.id,
@@ -266,22 +366,39 @@ export class CouncilsService {
     }));
   }
 
-  async invite(actor: Actor, organisationId: string, dto: CreateInvitationDto): Promise<InvitationResponse> {
+  async invite(
+    actor: Actor,
+    organisationId: string,
+    dto: CreateInvitationDto,
+  ): Promise<InvitationResponse> {
     this.assertMemberOf(actor, organisationId);
     const roles = [];
     for (const assignment of dto.roles) {
-      roles.push({ role: assignment.role, ...(await this.checkPlacement(organisationId, assignment)) });
+      roles.push({
+        role: assignment.role,
+        ...(await this.checkPlacement(organisationId, assignment)),
+      });
     }
     const sides = new Set(roles.map((r) => sideOf(r.role)));
     if (sides.has('council') && sides.has('employer')) {
-      throw new Conflict('membership.sides_exclusive', "One account cannot hold a role on the employer's side and one on the works council's.");
+      throw new Conflict(
+        'membership.sides_exclusive',
+        "One account cannot hold a role on the employer's side and one on the works council's.",
+      );
     }
     if (roles.some((r) => r.role === Role.ExternalExpert)) {
       // Only with a cost notice for the employer (art. 22(2)) and the expert's art. 20 acknowledgement.
-      throw new Unprocessable('membership.expert_by_engagement', "The council's expert is invited with POST /works-councils/:worksCouncilId/expert-engagements.", {}, [{ path: 'roles', message: 'external_expert is invited through an expert engagement' }]);
+      throw new Unprocessable(
+        'membership.expert_by_engagement',
+        "The council's expert is invited with POST /works-councils/:worksCouncilId/expert-engagements.",
+        {},
+        [{ path: 'roles', message: 'external_expert is invited through an expert engagement' }],
+      );
     }
     for (const role of roles) {
-      await this.assertMayGrant(actor, organisationId, role.role, role.worksCouncilId, { invitation: true });
+      await this.assertMayGrant(actor, organisationId, role.role, role.worksCouncilId, {
+        invitation: true,
+      });
     }
     return this.issueInvitation(actor.userId, organisationId, dto.email, roles);
   }
@@ -291,20 +408,52 @@ export class CouncilsService {
    * the expert role in this council, and the cost notice the employer sees (art. 22(2)). The expert
    * is added to the cases the board chooses with `POST /cases/:caseId/experts`.
    */
-  async engageExpert(actor: Actor, worksCouncilId: string, dto: CreateExpertEngagementDto): Promise<CreatedExpertEngagementResponse> {
+  async engageExpert(
+    actor: Actor,
+    worksCouncilId: string,
+    dto: CreateExpertEngagementDto,
+  ): Promise<CreatedExpertEngagementResponse> {
     const council = await this.visibleCouncil(actor, worksCouncilId);
     if (!hasRoleIn(actor, COUNCIL_BOARD_ROLES, { worksCouncilId })) {
-      throw new Forbidden('membership.council_board_only', "Only the works council's chair or secretary engages its expert.", { role: Role.ExternalExpert });
+      throw new Forbidden(
+        'membership.council_board_only',
+        "Only the works council's chair or secretary engages its expert.",
+        { role: Role.ExternalExpert },
+      );
     }
     return this.tx.run(async () => {
-      const invitation = await this.issueInvitation(actor.userId, council.organisationId, dto.email, [{ role: Role.ExternalExpert, worksCouncilId, committeeId: null }]);
-      const engagement = await this.repo.createEngagement({ worksCouncilId, invitationId: invitation.id, email: invitation.email, purpose: dto.purpose, expectedCostsCents: dto.expectedCostsCents, engagedBy: actor.userId });
+      const invitation = await this.issueInvitation(
+        actor.userId,
+        council.organisationId,
+        dto.email,
+        [{ role: Role.ExternalExpert, worksCouncilId, committeeId: null }],
+      );
+      const engagement = await this.repo.createEngagement({
+        worksCouncilId,
+        invitationId: invitation.id,
+        email: invitation.email,
+        purpose: dto.purpose,
+        expectedCostsCents: dto.expectedCostsCents,
+        engagedBy: actor.userId,
+      });
       // Art. 22(2): the employer is told, each employer-side person in their own room; the council in its room.
-      const employerSide = (await this.accounts.membershipsInOrganisation(council.organisationId)).filter((m) => EMPLOYER_SIDE_ROLES.includes(m.role));
+      const employerSide = (
+        await this.accounts.membershipsInOrganisation(council.organisationId)
+      ).filter((m) => EMPLOYER_SIDE_ROLES.includes(m.role));
       await this.outbox.append(
         [
-          { type: EXPERT_ENGAGEMENT_NOTIFIED, organisationId: council.organisationId, worksCouncilId, payload: { engagementId: engagement.id } },
-          ...[...new Set(employerSide.map((m) => m.userId))].map((userId) => ({ type: EXPERT_ENGAGEMENT_NOTIFIED, organisationId: council.organisationId, userId, payload: { engagementId: engagement.id, worksCouncilId } })),
+          {
+            type: EXPERT_ENGAGEMENT_NOTIFIED,
+            organisationId: council.organisationId,
+            worksCouncilId,
+            payload: { engagementId: engagement.id },
+          },
+          ...[...new Set(employerSide.map((m) => m.userId))].map((userId) => ({
+            type: EXPERT_ENGAGEMENT_NOTIFIED,
+            organisationId: council.organisationId,
+            userId,
+            payload: { engagementId: engagement.id, worksCouncilId },
+          })),
         ],
         actor.userId,
       );
@@ -316,17 +465,32 @@ export class CouncilsService {
   async listEngagements(actor: Actor, worksCouncilId: string): Promise<ExpertEngagementResponse[]> {
     const council = await this.visibleCouncil(actor, worksCouncilId);
     const ownCouncil = hasRoleIn(actor, COUNCIL_SPACE_ROLES, { worksCouncilId });
-    if (!ownCouncil && !hasRoleIn(actor, EMPLOYER_SIDE_ROLES, { organisationId: council.organisationId })) {
-      throw new Forbidden('works_council.members_only', "Only the works council's members and the employer see its expert engagements.");
+    if (
+      !ownCouncil &&
+      !hasRoleIn(actor, EMPLOYER_SIDE_ROLES, { organisationId: council.organisationId })
+    ) {
+      throw new Forbidden(
+        'works_council.members_only',
+        "Only the works council's members and the employer see its expert engagements.",
+      );
     }
     const rows = await this.repo.engagementsOf(worksCouncilId);
-    const names = await this.accounts.displayNames(rows.flatMap((r) => (r.userId ? [r.userId] : [])));
+    const names = await this.accounts.displayNames(
+      rows.flatMap((r) => (r.userId ? [r.userId] : [])),
+    );
     return rows.map((r) => toEngagementResponse(r, names, ownCouncil));
   }
 
-  private async issueInvitation(actorId: string, organisationId: string, email: string, roles: InvitedRole[]): Promise<InvitationResponse> {
+  private async issueInvitation(
+    actorId: string,
+    organisationId: string,
+    email: string,
+    roles: InvitedRole[],
+  ): Promise<InvitationResponse> {
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(this.clock.now().getTime() + this.config.auth.invitationTtlHours * 3_600_000);
+    const expiresAt = new Date(
+      this.clock.now().getTime() + this.config.auth.invitationTtlHours * 3_600_000,
+    );
     const invitation = await this.repo.createInvitation({
       organisationId,
       email: email.trim().toLowerCase(),
@@ -362,7 +526,10 @@ export class CouncilsService {
         );
       }
       if (await this.accounts.findUserIdByEmail(invitation.email)) {
-        throw new Conflict('user.email_taken', 'An account with this e-mail address already exists; ask an administrator to add the role to it.');
+        throw new Conflict(
+          'user.email_taken',
+          'An account with this e-mail address already exists; ask an administrator to add the role to it.',
+        );
       }
       const user = await this.accounts.createUser({
         email: invitation.email,
@@ -371,15 +538,35 @@ export class CouncilsService {
         organisationId: invitation.organisationId,
         language: dto.language,
       });
-      await this.assertInviterStillMay(invitation.invitedBy, invitation.organisationId, invitation.roles);
+      await this.assertInviterStillMay(
+        invitation.invitedBy,
+        invitation.organisationId,
+        invitation.roles,
+      );
       for (const role of invitation.roles) {
-        const membership = await this.accounts.addMembership({ userId: user.userId, organisationId: invitation.organisationId, worksCouncilId: role.worksCouncilId, committeeId: role.committeeId, role: role.role as Role });
+        const membership = await this.accounts.addMembership({
+          userId: user.userId,
+          organisationId: invitation.organisationId,
+          worksCouncilId: role.worksCouncilId,
+          committeeId: role.committeeId,
+          role: role.role as Role,
+        });
         await this.recordChange(invitation.invitedBy, membership, 'granted', null);
       }
       if (engagement) {
         await this.repo.markEngaged(engagement.id, user.userId, now);
         const council = await this.repo.findCouncil(engagement.worksCouncilId);
-        await this.outbox.append([{ type: EXPERT_ENGAGEMENT_ACCEPTED, organisationId: council?.organisationId ?? null, worksCouncilId: engagement.worksCouncilId, payload: { engagementId: engagement.id } }], user.userId);
+        await this.outbox.append(
+          [
+            {
+              type: EXPERT_ENGAGEMENT_ACCEPTED,
+              organisationId: council?.organisationId ?? null,
+              worksCouncilId: engagement.worksCouncilId,
+              payload: { engagementId: engagement.id },
+            },
+          ],
+          user.userId,
+        );
       }
       await this.repo.markInvitationAccepted(invitation.id, now);
       return user.userId;
@@ -388,22 +575,44 @@ export class CouncilsService {
   }
 
   /** Council roles need a council of this organisation; committee members a committee of it. */
-  private async checkPlacement(organisationId: string, assignment: RoleAssignmentDto): Promise<{ worksCouncilId: string | null; committeeId: string | null }> {
+  private async checkPlacement(
+    organisationId: string,
+    assignment: RoleAssignmentDto,
+  ): Promise<{ worksCouncilId: string | null; committeeId: string | null }> {
     const needsCouncil = COUNCIL_ROLES.includes(assignment.role);
     if (!needsCouncil) {
       if (assignment.worksCouncilId || assignment.committeeId) {
-        throw new Unprocessable('membership.unexpected_council', `The role ${assignment.role} does not belong to a works council.`, {}, [{ path: 'worksCouncilId', message: 'must be empty for this role' }]);
+        throw new Unprocessable(
+          'membership.unexpected_council',
+          `The role ${assignment.role} does not belong to a works council.`,
+          {},
+          [{ path: 'worksCouncilId', message: 'must be empty for this role' }],
+        );
       }
       return { worksCouncilId: null, committeeId: null };
     }
-    const council = assignment.worksCouncilId ? await this.repo.findCouncil(assignment.worksCouncilId) : null;
+    const council = assignment.worksCouncilId
+      ? await this.repo.findCouncil(assignment.worksCouncilId)
+      : null;
     if (council?.organisationId !== organisationId) {
-      throw new Unprocessable('membership.council_required', `The role ${assignment.role} needs a works council of this organisation.`, {}, [{ path: 'worksCouncilId', message: 'must be a works council of this organisation' }]);
+      throw new Unprocessable(
+        'membership.council_required',
+        `The role ${assignment.role} needs a works council of this organisation.`,
+        {},
+        [{ path: 'worksCouncilId', message: 'must be a works council of this organisation' }],
+      );
     }
     if (assignment.role === Role.CommitteeMember) {
-      const committee = assignment.committeeId ? await this.repo.findCommittee(assignment.committeeId) : null;
+      const committee = assignment.committeeId
+        ? await this.repo.findCommittee(assignment.committeeId)
+        : null;
       if (committee?.worksCouncilId !== council.id) {
-        throw new Unprocessable('membership.committee_required', 'A committee member needs a committee of that works council.', {}, [{ path: 'committeeId', message: 'must be a committee of the works council' }]);
+        throw new Unprocessable(
+          'membership.committee_required',
+          'A committee member needs a committee of that works council.',
+          {},
+          [{ path: 'committeeId', message: 'must be a committee of the works council' }],
+        );
       }
       return { worksCouncilId: council.id, committeeId: committee.id };
     }
@@ -416,7 +625,13 @@ export class CouncilsService {
    * The one exception is how a council starts: while it has no board and never had a chair, the
    * admin who created it may invite its first chair.
    */
-  private async assertMayGrant(actor: Actor, organisationId: string, role: Role, worksCouncilId: string | null, { invitation = false } = {}): Promise<void> {
+  private async assertMayGrant(
+    actor: Actor,
+    organisationId: string,
+    role: Role,
+    worksCouncilId: string | null,
+    { invitation = false } = {},
+  ): Promise<void> {
     if (sideOf(role) !== 'council') {
       this.assertAdminOf(actor, organisationId);
       return;
@@ -424,26 +639,46 @@ export class CouncilsService {
     if (worksCouncilId && hasRoleIn(actor, COUNCIL_BOARD_ROLES, { worksCouncilId })) {
       return;
     }
-    const firstChair = invitation && role === Role.CouncilChair && worksCouncilId !== null && hasRoleIn(actor, [Role.OrgAdmin], { organisationId });
+    const firstChair =
+      invitation &&
+      role === Role.CouncilChair &&
+      worksCouncilId !== null &&
+      hasRoleIn(actor, [Role.OrgAdmin], { organisationId });
     if (firstChair && !(await this.councilHasBoard(organisationId, worksCouncilId))) {
       return;
     }
-    throw new Forbidden('membership.council_board_only', "Only the works council's chair or secretary grants, changes or removes its roles.", { role });
+    throw new Forbidden(
+      'membership.council_board_only',
+      "Only the works council's chair or secretary grants, changes or removes its roles.",
+      { role },
+    );
   }
 
   /** At acceptance the inviter must still be allowed to grant each role (a second "first chair" is not). */
-  private async assertInviterStillMay(inviterId: string, organisationId: string, roles: InvitedRole[]): Promise<void> {
+  private async assertInviterStillMay(
+    inviterId: string,
+    organisationId: string,
+    roles: InvitedRole[],
+  ): Promise<void> {
     const inviter = await this.auth.actorFor(inviterId);
     try {
       if (!inviter) {
-        throw new Forbidden('membership.council_board_only', 'The inviter no longer has an account.');
+        throw new Forbidden(
+          'membership.council_board_only',
+          'The inviter no longer has an account.',
+        );
       }
       for (const role of roles) {
-        await this.assertMayGrant(inviter, organisationId, role.role as Role, role.worksCouncilId, { invitation: true });
+        await this.assertMayGrant(inviter, organisationId, role.role as Role, role.worksCouncilId, {
+          invitation: true,
+        });
       }
     } catch (error) {
       if (error instanceof Forbidden) {
-        throw new Conflict('invitation.no_longer_allowed', 'Whoever sent this invitation may no longer grant these roles; ask for a new invitation.');
+        throw new Conflict(
+          'invitation.no_longer_allowed',
+          'Whoever sent this invitation may no longer grant these roles; ask for a new invitation.',
+        );
       }
       throw error;
     }
@@ -451,7 +686,11 @@ export class CouncilsService {
 
   private async councilHasBoard(organisationId: string, worksCouncilId: string): Promise<boolean> {
     const members = await this.accounts.membershipsInOrganisation(organisationId);
-    return members.some((m) => m.worksCouncilId === worksCouncilId && COUNCIL_BOARD_ROLES.includes(m.role)) || (await this.repo.everHadChair(worksCouncilId));
+    return (
+      members.some(
+        (m) => m.worksCouncilId === worksCouncilId && COUNCIL_BOARD_ROLES.includes(m.role),
+      ) || (await this.repo.everHadChair(worksCouncilId))
+    );
   }
 
   /** A council keeps a board: the last chair or secretary cannot go before another is appointed. */
@@ -460,13 +699,30 @@ export class CouncilsService {
       return;
     }
     const members = await this.accounts.membershipsInOrganisation(membership.organisationId);
-    if (!members.some((m) => m.id !== membership.id && m.userId !== membership.userId && m.worksCouncilId === membership.worksCouncilId && COUNCIL_BOARD_ROLES.includes(m.role))) {
-      throw new Conflict('membership.last_board_member', 'The works council needs a chair or secretary: appoint another one first.');
+    if (
+      !members.some(
+        (m) =>
+          m.id !== membership.id &&
+          m.userId !== membership.userId &&
+          m.worksCouncilId === membership.worksCouncilId &&
+          COUNCIL_BOARD_ROLES.includes(m.role),
+      )
+    ) {
+      throw new Conflict(
+        'membership.last_board_member',
+        'The works council needs a chair or secretary: appoint another one first.',
+      );
     }
   }
 
   /** Council roles go into the council's own record; every change reaches the user's open sockets (re-checked after commit). */
-  private async recordChange(actorId: string, membership: MembershipSummary, change: CouncilRoleChangeKind, previousRole: Role | null, { emit = true } = {}): Promise<void> {
+  private async recordChange(
+    actorId: string,
+    membership: MembershipSummary,
+    change: CouncilRoleChangeKind,
+    previousRole: Role | null,
+    { emit = true } = {},
+  ): Promise<void> {
     if (sideOf(membership.role) === 'council' && membership.worksCouncilId) {
       await this.repo.recordRoleChanges([
         {
@@ -484,7 +740,15 @@ export class CouncilsService {
     }
     if (emit) {
       await this.outbox.append(
-        [{ type: MEMBERSHIP_CHANGED, userId: membership.userId, organisationId: membership.organisationId, worksCouncilId: membership.worksCouncilId, payload: { membershipId: membership.id, change } }],
+        [
+          {
+            type: MEMBERSHIP_CHANGED,
+            userId: membership.userId,
+            organisationId: membership.organisationId,
+            worksCouncilId: membership.worksCouncilId,
+            payload: { membershipId: membership.id, change },
+          },
+        ],
         actorId,
       );
     }
@@ -512,7 +776,9 @@ export class CouncilsService {
       organisationId: c.organisationId,
       name: c.name,
       kind: c.kind,
-      committees: committees.filter((k) => k.worksCouncilId === c.id).map((k) => ({ id: k.id, name: k.name })),
+      committees: committees
+        .filter((k) => k.worksCouncilId === c.id)
+        .map((k) => ({ id: k.id, name: k.name })),
     }));
   }
 
@@ -526,7 +792,10 @@ export class CouncilsService {
   private assertAdminOf(actor: Actor, organisationId: string): void {
     this.assertMemberOf(actor, organisationId);
     if (!hasRoleIn(actor, [Role.OrgAdmin], { organisationId })) {
-      throw new Forbidden('organisation.admin_required', 'Only an administrator of this organisation may do this.');
+      throw new Forbidden(
+        'organisation.admin_required',
+        'Only an administrator of this organisation may do this.',
+      );
     }
   }
 }

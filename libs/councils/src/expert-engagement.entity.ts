@@ -1,4 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 import { InvitationEntity } from './invitation.entity';
 import { WorksCouncilEntity } from './works-council.entity';
@@ -10,7 +19,10 @@ import { WorksCouncilEntity } from './works-council.entity';
  */
 @Entity('council_expert_engagement')
 @Check('ck_council_expert_engagement__expected_costs', `expected_costs_cents >= 0`)
-@Check('ck_council_expert_engagement__acknowledged', `user_id IS NULL OR confidentiality_acknowledged_at IS NOT NULL`)
+@Check(
+  'ck_council_expert_engagement__acknowledged',
+  `user_id IS NULL OR confidentiality_acknowledged_at IS NOT NULL`,
+)
 @Index('uq_council_expert_engagement__invitation', ['invitationId'], { unique: true })
 @Index('ix_council_expert_engagement__works_council', ['worksCouncilId'])
 export class ExpertEngagementEntity {
@@ -33,7 +45,13 @@ export class ExpertEngagementEntity {
   @Column({ type: 'text' })
   purpose!: string;
 
-  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'bigint',
+    transformer: {
+      to: (v: number) => v,
+      from: (v: string | null) => (v === null ? null : Number(v)),
+    },
+  })
   expectedCostsCents!: number;
 
   @Column({ type: 'timestamptz', nullable: true })
@@ -46,11 +64,17 @@ export class ExpertEngagementEntity {
   createdAt!: Date;
 
   @ManyToOne(() => WorksCouncilEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'works_council_id', foreignKeyConstraintName: 'fk_council_expert_engagement__works_council' })
+  @JoinColumn({
+    name: 'works_council_id',
+    foreignKeyConstraintName: 'fk_council_expert_engagement__works_council',
+  })
   readonly worksCouncil?: never;
 
   @ManyToOne(() => InvitationEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'invitation_id', foreignKeyConstraintName: 'fk_council_expert_engagement__invitation' })
+  @JoinColumn({
+    name: 'invitation_id',
+    foreignKeyConstraintName: 'fk_council_expert_engagement__invitation',
+  })
   readonly invitation?: never;
 
   @ManyToOne('AppUserEntity', { onDelete: 'SET NULL', nullable: true })

@@ -36,14 +36,20 @@ export interface BackupManifest {
  * whatever `pg_dump` the host has. pg-boss's own schema (queued jobs) is not included: the
  * worker recreates its schedules, and deliveries keep their state in `mail_delivery`.
  */
-export async function writeBackup(ownerUrl: string, file: string, now: Date): Promise<BackupManifest> {
+export async function writeBackup(
+  ownerUrl: string,
+  file: string,
+  now: Date,
+): Promise<BackupManifest> {
   const work = await mkdtemp(join(tmpdir(), 'overleg-backup-'));
   const client = new Client({ connectionString: ownerUrl, application_name: 'overleg-backup' });
   await client.connect();
   try {
     await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`);
     await client.query(`SET LOCAL TimeZone = 'UTC'`);
-    const migrations = (await client.query<{ name: string }>(`SELECT name FROM schema_migration ORDER BY id`)).rows.map((r) => r.name);
+    const migrations = (
+      await client.query<{ name: string }>(`SELECT name FROM schema_migration ORDER BY id`)
+    ).rows.map((r) => r.name);
     const { rows: tables } = await client.query<{ name: string }>(
       `SELECT c.relname AS name FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
           AND c.relname <> 'schema_migration' AND NOT c.relispartition ORDER BY c.relname`,
@@ -52,19 +58,27 @@ export async function writeBackup(ownerUrl: string, file: string, now: Date): Pr
     const manifest: BackupManifest = {
       format: FORMAT,
       createdAt: now.toISOString(),
-      serverVersion: (await client.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version,
+      serverVersion: (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]
+        .server_version,
       migrations,
       tables: [],
       sequences: [],
     };
     for (const { name } of tables) {
-      manifest.tables.push({ name, ...(await dumpTable(client, name, join(work, 'tables', `${name}.jsonl.gz`))) });
+      manifest.tables.push({
+        name,
+        ...(await dumpTable(client, name, join(work, 'tables', `${name}.jsonl.gz`))),
+      });
     }
     const { rows: sequences } = await client.query<{ name: string }>(
       `SELECT c.relname AS name FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'S' ORDER BY c.relname`,
     );
     for (const { name } of sequences) {
-      const [row] = (await client.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM ${ident(name)}`)).rows;
+      const [row] = (
+        await client.query<{ last_value: string; is_called: boolean }>(
+          `SELECT last_value::text, is_called FROM ${ident(name)}`,
+        )
+      ).rows;
       manifest.sequences.push({ name, lastValue: row.last_value, isCalled: row.is_called });
     }
     await client.query('COMMIT');
@@ -85,17 +99,26 @@ export async function writeBackup(ownerUrl: string, file: string, now: Date): Pr
  * the data: a failed restore leaves the tables empty, never half-filled.
  * Needs the owner role to be a superuser or to hold SET on `session_replication_role`.
  */
-export async function restoreBackup(ownerUrl: string, file: string): Promise<{ manifest: BackupManifest; applied: string[] }> {
+export async function restoreBackup(
+  ownerUrl: string,
+  file: string,
+): Promise<{ manifest: BackupManifest; applied: string[] }> {
   const work = await mkdtemp(join(tmpdir(), 'overleg-restore-'));
   try {
     await extractTar({ file, cwd: work });
-    const manifest = JSON.parse(await readFile(join(work, 'manifest.json'), 'utf8')) as BackupManifest;
+    const manifest = JSON.parse(
+      await readFile(join(work, 'manifest.json'), 'utf8'),
+    ) as BackupManifest;
     if (manifest.format !== FORMAT) {
-      throw new Error(`${file} is not an Overleg backup (format ${JSON.stringify(manifest.format)})`);
+      throw new Error(
+        `${file} is not an Overleg backup (format ${JSON.stringify(manifest.format)})`,
+      );
     }
     const known = ALL_MIGRATIONS.map((m) => m.name);
     if (manifest.migrations.some((name, i) => known[i] !== name)) {
-      throw new Error('The backup was taken on a schema this release does not know (a newer release?): restore it with the release that wrote it.');
+      throw new Error(
+        'The backup was taken on a schema this release does not know (a newer release?): restore it with the release that wrote it.',
+      );
     }
     await assertEmpty(ownerUrl);
     await runMigrations(ownerUrl, { upTo: manifest.migrations.length });
@@ -112,12 +135,18 @@ export async function restoreBackup(ownerUrl: string, file: string): Promise<{ m
         await loadTable(client, table, join(work, 'tables', `${table.name}.jsonl.gz`));
       }
       for (const sequence of manifest.sequences) {
-        await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [ident(sequence.name), sequence.lastValue, sequence.isCalled]);
+        await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [
+          ident(sequence.name),
+          sequence.lastValue,
+          sequence.isCalled,
+        ]);
       }
       for (const table of manifest.tables) {
         const check = await tableDigest(client, table.name);
         if (check.rows !== table.rows || check.sha256 !== table.sha256) {
-          throw new Error(`table ${table.name} did not restore to the backed-up rows (${check.rows} of ${table.rows})`);
+          throw new Error(
+            `table ${table.name} did not restore to the backed-up rows (${check.rows} of ${table.rows})`,
+          );
         }
       }
       await client.query('COMMIT');
@@ -133,13 +162,19 @@ export async function restoreBackup(ownerUrl: string, file: string): Promise<{ m
   }
 }
 
-async function dumpTable(client: Client, table: string, file: string): Promise<{ rows: number; sha256: string }> {
+async function dumpTable(
+  client: Client,
+  table: string,
+  file: string,
+): Promise<{ rows: number; sha256: string }> {
   const gzip = createGzip();
   const written = pipeline(gzip, createWriteStream(file));
   const hash = createHash('sha256');
   let rows = 0;
   // Ordered by the row's own text, so that the checksum depends on the rows, not on their storage.
-  await client.query(`DECLARE dump NO SCROLL CURSOR FOR SELECT to_jsonb(t)::text AS line FROM ${ident(table)} t ORDER BY to_jsonb(t)::text COLLATE "C"`);
+  await client.query(
+    `DECLARE dump NO SCROLL CURSOR FOR SELECT to_jsonb(t)::text AS line FROM ${ident(table)} t ORDER BY to_jsonb(t)::text COLLATE "C"`,
+  );
   for (;;) {
     const { rows: batch } = await client.query<{ line: string }>(`FETCH ${FETCH_ROWS} FROM dump`);
     if (batch.length === 0) {
@@ -160,12 +195,19 @@ async function dumpTable(client: Client, table: string, file: string): Promise<{
 }
 
 /** The same row count and checksum `dumpTable` computes, read back from the restored table. */
-async function tableDigest(client: Client, table: string): Promise<{ rows: number; sha256: string }> {
+async function tableDigest(
+  client: Client,
+  table: string,
+): Promise<{ rows: number; sha256: string }> {
   const hash = createHash('sha256');
   let rows = 0;
-  await client.query(`DECLARE digest NO SCROLL CURSOR FOR SELECT to_jsonb(t)::text AS line FROM ${ident(table)} t ORDER BY to_jsonb(t)::text COLLATE "C"`);
+  await client.query(
+    `DECLARE digest NO SCROLL CURSOR FOR SELECT to_jsonb(t)::text AS line FROM ${ident(table)} t ORDER BY to_jsonb(t)::text COLLATE "C"`,
+  );
   for (;;) {
-    const { rows: batch } = await client.query<{ line: string }>(`FETCH ${FETCH_ROWS * 4} FROM digest`);
+    const { rows: batch } = await client.query<{ line: string }>(
+      `FETCH ${FETCH_ROWS * 4} FROM digest`,
+    );
     if (batch.length === 0) {
       break;
     }
@@ -194,7 +236,10 @@ async function loadTable(client: Client, table: { name: string }, file: string):
       batch = [];
     }
   };
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Infinity,
+  });
   for await (const line of lines) {
     if (line !== '') {
       batch.push(line);
@@ -210,9 +255,13 @@ async function assertEmpty(ownerUrl: string): Promise<void> {
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ present: boolean }>(`SELECT to_regclass('schema_migration') IS NOT NULL AS present`);
+    const { rows } = await client.query<{ present: boolean }>(
+      `SELECT to_regclass('schema_migration') IS NOT NULL AS present`,
+    );
     if (rows[0].present) {
-      throw new Error('The target database already holds an Overleg schema: restore into a new, empty database (or pass --replace).');
+      throw new Error(
+        'The target database already holds an Overleg schema: restore into a new, empty database (or pass --replace).',
+      );
     }
   } finally {
     await client.end();

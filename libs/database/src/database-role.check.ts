@@ -27,7 +27,10 @@ export class DatabaseRoleCheck implements OnApplicationBootstrap {
     if (this.config.app.env !== 'production') {
       return;
     }
-    const [row] = await this.dataSource.query<Array<{ role: string; superuser: boolean; owner: boolean }>>(ROLE_SQL);
+    const [row] =
+      await this.dataSource.query<Array<{ role: string; superuser: boolean; owner: boolean }>>(
+        ROLE_SQL,
+      );
     if (row && (row.superuser || row.owner)) {
       this.logger.warn(
         { role: row.role, superuser: row.superuser, owner: row.owner },

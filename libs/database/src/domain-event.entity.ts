@@ -9,7 +9,10 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('uq_domain_event__case_seq', ['caseId', 'caseSeq'], { unique: true })
 @Index('ix_domain_event__occurred_at', ['occurredAt'])
 export class DomainEventEntity {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'pk_domain_event' })
+  @PrimaryGeneratedColumn('increment', {
+    type: 'bigint',
+    primaryKeyConstraintName: 'pk_domain_event',
+  })
   id!: string;
 
   @Column({ type: 'text' })

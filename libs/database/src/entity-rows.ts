@@ -1,7 +1,17 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /** Column types whose pg value (with `date` cast to text) is what TypeORM's hydration gives. */
-const RAW_AS_TYPEORM = new Set(['uuid', 'text', 'boolean', 'integer', 'jsonb', 'timestamp with time zone', 'date', 'bigint', 'numeric']);
+const RAW_AS_TYPEORM = new Set([
+  'uuid',
+  'text',
+  'boolean',
+  'integer',
+  'jsonb',
+  'timestamp with time zone',
+  'date',
+  'bigint',
+  'numeric',
+]);
 
 const selectLists = new Map<EntityTarget<ObjectLiteral>, Map<string, string>>();
 
@@ -12,7 +22,11 @@ const selectLists = new Map<EntityTarget<ObjectLiteral>, Map<string, string>>();
  * entity transformer, which were most of a case read's CPU (bench:http). Refuses entities whose
  * columns TypeORM converts in ways pg does not (transformers, simple-json and the like).
  */
-export function selectListOf(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string): string {
+export function selectListOf(
+  manager: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  alias: string,
+): string {
   let byAlias = selectLists.get(entity);
   if (!byAlias) {
     byAlias = new Map();
@@ -26,7 +40,9 @@ export function selectListOf(manager: EntityManager, entity: EntityTarget<Object
       .columns.map((column) => {
         const type = driver.normalizeType(column);
         if (column.transformer || !RAW_AS_TYPEORM.has(type)) {
-          throw new Error(`selectListOf: ${column.entityMetadata.name}.${column.propertyName} (${type}) needs TypeORM's own hydration`);
+          throw new Error(
+            `selectListOf: ${column.entityMetadata.name}.${column.propertyName} (${type}) needs TypeORM's own hydration`,
+          );
         }
         // TypeORM reads a date as 'YYYY-MM-DD'; pg alone would make it a Date at local midnight.
         return `${alias}.${column.databaseName}${type === 'date' ? '::text' : ''} AS "${column.propertyName}"`;

@@ -14,7 +14,10 @@ describe('runMigrations', () => {
       const url = withDatabase(serverUrl, name);
       const [first, second] = await Promise.all([runMigrations(url), runMigrations(url)]);
       // One applied everything, the other waited and found nothing left.
-      expect([first.length, second.length].sort((a, b) => a - b)).toEqual([0, ALL_MIGRATIONS.length]);
+      expect([first.length, second.length].sort((a, b) => a - b)).toEqual([
+        0,
+        ALL_MIGRATIONS.length,
+      ]);
       await expect(runMigrations(url)).resolves.toEqual([]);
     } finally {
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

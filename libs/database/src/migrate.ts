@@ -11,15 +11,23 @@ const MIGRATION_LOCK = `hashtext('overleg.migrations')`;
  * replicas, a migrate job and `npm start`) take turns on a session advisory lock: the later one
  * waits, then finds nothing left to apply, instead of dying on a unique violation.
  */
-export async function runMigrations(url: string, { upTo }: { upTo?: number } = {}): Promise<string[]> {
+export async function runMigrations(
+  url: string,
+  { upTo }: { upTo?: number } = {},
+): Promise<string[]> {
   const lock = new Client({ connectionString: url, application_name: 'overleg-migrate-lock' });
   await lock.connect();
   try {
     await lock.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
     const options = dataSourceOptions({ url, poolSize: 2 });
     // `upTo`: only the first n migrations (a restore rebuilds the schema its backup was taken on).
-    const migrations = upTo === undefined ? options.migrations : (options.migrations as unknown[]).slice(0, upTo);
-    const dataSource = new DataSource({ ...options, migrations: migrations as typeof options.migrations, migrationsTransactionMode: 'each' });
+    const migrations =
+      upTo === undefined ? options.migrations : (options.migrations as unknown[]).slice(0, upTo);
+    const dataSource = new DataSource({
+      ...options,
+      migrations: migrations as typeof options.migrations,
+      migrationsTransactionMode: 'each',
+    });
     await dataSource.initialize();
     try {
       const applied = await dataSource.runMigrations();

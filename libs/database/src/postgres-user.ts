@@ -1,13 +1,28 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { chmod, chown, cp, lstat, mkdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  cp,
+  lstat,
+  mkdir,
+  readlink,
+  rename,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 
 import { type ClusterBinaries, EmbeddedPostgresError, type RunAs } from './embedded-cluster';
 
 /** Where root keeps what the `postgres` user must reach (FHS: regenerable copies vs. state). */
-export const ROOT_PLACES = { binaries: '/var/cache/overleg/embedded-postgres', clusters: '/var/lib/overleg/clusters' };
+export const ROOT_PLACES = {
+  binaries: '/var/cache/overleg/embedded-postgres',
+  clusters: '/var/lib/overleg/clusters',
+};
 
 export interface Placement {
   /** Set as root: the `postgres` system user. */
@@ -28,7 +43,10 @@ export interface Placement {
  * symbolic link at `dir`. Only the data directory's own parent (Overleg's DATA_DIR) gets search
  * permission, as before.
  */
-export async function placeForPostgresUser(dir: string, binaries: ClusterBinaries): Promise<Placement> {
+export async function placeForPostgresUser(
+  dir: string,
+  binaries: ClusterBinaries,
+): Promise<Placement> {
   const notes: string[] = [];
   const runAs = ensurePostgresUser(notes);
   const parent = dirname(resolve(dir));
@@ -41,7 +59,9 @@ export async function placeForPostgresUser(dir: string, binaries: ClusterBinarie
   let placedBinaries = binaries;
   if (!canSearch(binaries.initdb, runAs)) {
     placedBinaries = await copyBinaries(binaries);
-    notes.push(`The postgres user cannot enter ${firstBlocked(binaries.nativeDir, runAs)}, so the PostgreSQL binaries run from a copy in ${dirname(dirname(placedBinaries.postgres))}.`);
+    notes.push(
+      `The postgres user cannot enter ${firstBlocked(binaries.nativeDir, runAs)}, so the PostgreSQL binaries run from a copy in ${dirname(dirname(placedBinaries.postgres))}.`,
+    );
   }
 
   let dataDir = resolve(dir);
@@ -51,17 +71,24 @@ export async function placeForPostgresUser(dir: string, binaries: ClusterBinarie
     notes.push(`The database cluster is in ${dataDir} (linked from ${dir}).`);
   } else if (!canSearch(parent, runAs)) {
     if (link && existsSync(join(dataDir, 'PG_VERSION'))) {
-      throw new EmbeddedPostgresError(`The postgres user cannot enter ${firstBlocked(parent, runAs)}, where the cluster ${dataDir} is. Give it search permission (chmod o+x) or move DATA_DIR.`);
+      throw new EmbeddedPostgresError(
+        `The postgres user cannot enter ${firstBlocked(parent, runAs)}, where the cluster ${dataDir} is. Give it search permission (chmod o+x) or move DATA_DIR.`,
+      );
     }
     const blocked = firstBlocked(parent, runAs);
-    dataDir = join(ROOT_PLACES.clusters, createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 16));
+    dataDir = join(
+      ROOT_PLACES.clusters,
+      createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 16),
+    );
     await mkdir(ROOT_PLACES.clusters, { recursive: true, mode: 0o755 });
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     if (link) {
       await rm(resolve(dir), { recursive: true }); // an empty leftover (only PG_VERSION marks a cluster)
     }
     await symlink(dataDir, resolve(dir));
-    notes.push(`The postgres user cannot enter ${blocked}, so the database cluster is in ${dataDir} (linked from ${dir}).`);
+    notes.push(
+      `The postgres user cannot enter ${blocked}, so the database cluster is in ${dataDir} (linked from ${dir}).`,
+    );
   } else {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
   }
@@ -73,18 +100,33 @@ function ensurePostgresUser(notes: string[]): RunAs {
   const lookup = (): RunAs | undefined => {
     const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
     const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-    return uid.status === 0 && gid.status === 0 ? { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) } : undefined;
+    return uid.status === 0 && gid.status === 0
+      ? { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) }
+      : undefined;
   };
   const found = lookup();
   if (found) {
-    notes.push('PostgreSQL refuses to run as root, so the embedded server runs as the system user postgres.');
+    notes.push(
+      'PostgreSQL refuses to run as root, so the embedded server runs as the system user postgres.',
+    );
     return found;
   }
-  execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
-  notes.push('PostgreSQL refuses to run as root, so the embedded server runs as the system user postgres (created now).');
+  execFileSync('useradd', [
+    '--system',
+    '--user-group',
+    '--no-create-home',
+    '--shell',
+    '/usr/sbin/nologin',
+    'postgres',
+  ]);
+  notes.push(
+    'PostgreSQL refuses to run as root, so the embedded server runs as the system user postgres (created now).',
+  );
   const created = lookup();
   if (!created) {
-    throw new EmbeddedPostgresError('The system user postgres could not be created (useradd). Create it, or run Overleg as a non-root user.');
+    throw new EmbeddedPostgresError(
+      'The system user postgres could not be created (useradd). Create it, or run Overleg as a non-root user.',
+    );
   }
   return created;
 }

@@ -29,7 +29,9 @@ export class TransactionHost {
     if (manager) {
       return manager.query<T[]>(sql, parameters);
     }
-    return (this.dataSource.driver as PostgresDriver).master.query(sql, parameters).then((result: { rows: T[] }) => result.rows);
+    return (this.dataSource.driver as PostgresDriver).master
+      .query(sql, parameters)
+      .then((result: { rows: T[] }) => result.rows);
   }
 
   /** Runs `work` in one transaction, joining the caller's transaction if there is one. */

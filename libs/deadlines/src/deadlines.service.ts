@@ -55,7 +55,11 @@ export class DeadlinesService {
    * Starts terms and closes others, in the caller's transaction. Starting a rule that is already
    * open on the same (case, track) replaces it, so a moved term reschedules rather than doubles.
    */
-  async apply(scope: DeadlineScope, starts: readonly DeadlineStart[], met: ReadonlyArray<{ track: string | null; ruleId: string }>): Promise<void> {
+  async apply(
+    scope: DeadlineScope,
+    starts: readonly DeadlineStart[],
+    met: ReadonlyArray<{ track: string | null; ruleId: string }>,
+  ): Promise<void> {
     const now = this.clock.now();
     for (const done of met) {
       await this.close(scope.caseId, done.track, [done.ruleId], 'met', now);
@@ -64,7 +68,11 @@ export class DeadlinesService {
     for (const start of starts) {
       const ruleId = start.ruleId as DeadlineRuleId;
       await this.close(scope.caseId, start.track, [ruleId], 'cancelled', now);
-      const computed = computeDeadline({ ruleId, triggerDate: start.triggerDate, length: resolveTermLength(ruleId, settings) });
+      const computed = computeDeadline({
+        ruleId,
+        triggerDate: start.triggerDate,
+        length: resolveTermLength(ruleId, settings),
+      });
       await this.tx.manager.save(
         this.tx.manager.create(DeadlineEntity, {
           caseId: scope.caseId,
@@ -87,12 +95,19 @@ export class DeadlinesService {
 
   /** Closes every open term of a case (withdrawn, closed). */
   async cancelAllOfCase(caseId: string): Promise<void> {
-    await this.tx.manager.update(DeadlineEntity, { caseId, status: 'open' }, { status: 'cancelled', closedAt: this.clock.now() });
+    await this.tx.manager.update(
+      DeadlineEntity,
+      { caseId, status: 'open' },
+      { status: 'cancelled', closedAt: this.clock.now() },
+    );
   }
 
   /** Part of every case detail view, so it skips the query builder. */
   async listForCase(caseId: string): Promise<DeadlineView[]> {
-    const rows = await this.tx.query<object>(`SELECT ${selectListOf(this.tx.manager, DeadlineEntity, 'd')} FROM deadline d WHERE d.case_id = $1 ORDER BY d.due_at, d.created_at`, [caseId]);
+    const rows = await this.tx.query<object>(
+      `SELECT ${selectListOf(this.tx.manager, DeadlineEntity, 'd')} FROM deadline d WHERE d.case_id = $1 ORDER BY d.due_at, d.created_at`,
+      [caseId],
+    );
     return rows.map((row) => toDeadlineView(asEntity(DeadlineEntity, row)));
   }
 
@@ -100,20 +115,35 @@ export class DeadlinesService {
     if (caseIds.length === 0) {
       return [];
     }
-    const rows = await this.tx.manager.find(DeadlineEntity, { where: { caseId: In(caseIds), status: 'open' }, order: { dueAt: 'ASC' } });
+    const rows = await this.tx.manager.find(DeadlineEntity, {
+      where: { caseId: In(caseIds), status: 'open' },
+      order: { dueAt: 'ASC' },
+    });
     return rows.map(toDeadlineView);
   }
 
-  async regulatoryCalendar(): Promise<Array<{ ruleKey: string; effectiveFrom: string; source: string; note: string }>> {
+  async regulatoryCalendar(): Promise<
+    Array<{ ruleKey: string; effectiveFrom: string; source: string; note: string }>
+  > {
     return this.tx.manager.find(RegulatoryCalendarEntity, { order: { effectiveFrom: 'ASC' } });
   }
 
-  private async close(caseId: string, track: string | null, ruleIds: string[], status: 'met' | 'cancelled', at: Date): Promise<void> {
+  private async close(
+    caseId: string,
+    track: string | null,
+    ruleIds: string[],
+    status: 'met' | 'cancelled',
+    at: Date,
+  ): Promise<void> {
     const qb = this.tx.manager
       .createQueryBuilder()
       .update(DeadlineEntity)
       .set({ status, closedAt: at })
-      .where('case_id = :caseId AND status = :open AND rule_id IN (:...ruleIds)', { caseId, open: 'open', ruleIds });
+      .where('case_id = :caseId AND status = :open AND rule_id IN (:...ruleIds)', {
+        caseId,
+        open: 'open',
+        ruleIds,
+      });
     if (track === null) {
       qb.andWhere('track_kind IS NULL');
     } else {

@@ -1,3 +1,9 @@
 export * from './deadlines.module';
-export { DeadlinesService, councilTermSettings, type DeadlineScope, type DeadlineStart, type DeadlineView } from './deadlines.service';
+export {
+  DeadlinesService,
+  councilTermSettings,
+  type DeadlineScope,
+  type DeadlineStart,
+  type DeadlineView,
+} from './deadlines.service';
 export * from './domain';

@@ -5,7 +5,15 @@ import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/aut
 import { CaseIdParams } from '@wc/cases';
 
 import { CommentService } from './comment.service';
-import { CommentIdParams, CommentResponse, CommentRevisionResponse, CreateCommentDto, MentionableResponse, ThreadQueryDto, UpdateCommentDto } from './dto/comment.dto';
+import {
+  CommentIdParams,
+  CommentResponse,
+  CommentRevisionResponse,
+  CreateCommentDto,
+  MentionableResponse,
+  ThreadQueryDto,
+  UpdateCommentDto,
+} from './dto/comment.dto';
 
 @ApiTags('discussion')
 @ApiBearerAuth()
@@ -15,26 +23,43 @@ export class CommentController {
 
   @Get()
   @RequirePermission(Permission.CaseRead)
-  list(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Query() { thread }: ThreadQueryDto): Promise<CommentResponse[]> {
+  list(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Query() { thread }: ThreadQueryDto,
+  ): Promise<CommentResponse[]> {
     return this.comments.list(actor, caseId, thread);
   }
 
   /** The people who can read the thread (`case` when omitted), to offer after `@`. */
   @Get('mentionable')
   @RequirePermission(Permission.CaseRead)
-  mentionable(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Query() { thread }: ThreadQueryDto): Promise<MentionableResponse[]> {
+  mentionable(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Query() { thread }: ThreadQueryDto,
+  ): Promise<MentionableResponse[]> {
     return this.comments.mentionable(actor, caseId, thread ?? 'case');
   }
 
   @Post()
   @RequirePermission(Permission.CaseParticipate)
-  create(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Query() { thread }: ThreadQueryDto, @Body() dto: CreateCommentDto): Promise<CommentResponse> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Query() { thread }: ThreadQueryDto,
+    @Body() dto: CreateCommentDto,
+  ): Promise<CommentResponse> {
     return this.comments.create(actor, caseId, thread ?? 'case', dto);
   }
 
   @Patch(':commentId')
   @RequirePermission(Permission.CaseParticipate)
-  update(@CurrentActor() actor: Actor, @Param() { caseId, commentId }: CommentIdParams, @Body() dto: UpdateCommentDto): Promise<CommentResponse> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, commentId }: CommentIdParams,
+    @Body() dto: UpdateCommentDto,
+  ): Promise<CommentResponse> {
     return this.comments.update(actor, caseId, commentId, dto);
   }
 
@@ -42,13 +67,19 @@ export class CommentController {
   @Delete(':commentId')
   @HttpCode(200)
   @RequirePermission(Permission.CaseParticipate)
-  remove(@CurrentActor() actor: Actor, @Param() { caseId, commentId }: CommentIdParams): Promise<CommentResponse> {
+  remove(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, commentId }: CommentIdParams,
+  ): Promise<CommentResponse> {
     return this.comments.remove(actor, caseId, commentId);
   }
 
   @Get(':commentId/revisions')
   @RequirePermission(Permission.CaseRead)
-  revisions(@CurrentActor() actor: Actor, @Param() { caseId, commentId }: CommentIdParams): Promise<CommentRevisionResponse[]> {
+  revisions(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, commentId }: CommentIdParams,
+  ): Promise<CommentRevisionResponse[]> {
     return this.comments.revisions(actor, caseId, commentId);
   }
 }

@@ -5,4 +5,5 @@
  * is addressed to the mentioned user only (`userId`, their `user:<id>` room; no case or council
  * id, which would route it to those rooms too), with `{ commentId, subjectCaseId, thread }`.
  */
-export type CommentEventType = 'comment.created' | 'comment.edited' | 'comment.deleted' | 'comment.mentioned';
+export type CommentEventType =
+  'comment.created' | 'comment.edited' | 'comment.deleted' | 'comment.mentioned';

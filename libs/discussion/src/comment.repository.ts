@@ -21,7 +21,10 @@ export class CommentRepository {
   }
 
   getForUpdate(caseId: string, id: string): Promise<CommentEntity | null> {
-    return this.tx.manager.findOne(CommentEntity, { where: { id, caseId }, lock: { mode: 'pessimistic_write' } });
+    return this.tx.manager.findOne(CommentEntity, {
+      where: { id, caseId },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   get(caseId: string, id: string): Promise<CommentEntity | null> {
@@ -29,7 +32,11 @@ export class CommentRepository {
   }
 
   /** Oldest first, as a thread reads; only the visibilities the caller may see. */
-  listForCase(caseId: string, visibilities: readonly CommentVisibility[], threadKey?: string): Promise<CommentEntity[]> {
+  listForCase(
+    caseId: string,
+    visibilities: readonly CommentVisibility[],
+    threadKey?: string,
+  ): Promise<CommentEntity[]> {
     return this.tx.manager.find(CommentEntity, {
       where: { caseId, visibility: In([...visibilities]), ...(threadKey ? { threadKey } : {}) },
       order: { createdAt: 'ASC', id: 'ASC' },
@@ -41,10 +48,18 @@ export class CommentRepository {
       `SELECT max(revision) AS max FROM comment_revision WHERE comment_id = $1`,
       [commentId],
     );
-    await this.tx.manager.insert(CommentRevisionEntity, { commentId, revision: (row?.max ?? 0) + 1, body, revisedAt });
+    await this.tx.manager.insert(CommentRevisionEntity, {
+      commentId,
+      revision: (row?.max ?? 0) + 1,
+      body,
+      revisedAt,
+    });
   }
 
   revisions(commentId: string): Promise<CommentRevisionEntity[]> {
-    return this.tx.manager.find(CommentRevisionEntity, { where: { commentId }, order: { revision: 'ASC' } });
+    return this.tx.manager.find(CommentRevisionEntity, {
+      where: { commentId },
+      order: { revision: 'ASC' },
+    });
   }
 }

@@ -9,8 +9,20 @@ import { type DomainEventDraft, Outbox, TransactionHost } from '@wc/database';
 import type { CommentEntity } from './comment.entity';
 import type { CommentEventType } from './comment.events';
 import { CommentRepository } from './comment.repository';
-import { mayUseThread, mentionedUserIds, namedMentions, visibilitiesFor, visibilityOfThread } from './domain/threads';
-import type { CommentResponse, CommentRevisionResponse, CreateCommentDto, MentionableResponse, UpdateCommentDto } from './dto/comment.dto';
+import {
+  mayUseThread,
+  mentionedUserIds,
+  namedMentions,
+  visibilitiesFor,
+  visibilityOfThread,
+} from './domain/threads';
+import type {
+  CommentResponse,
+  CommentRevisionResponse,
+  CreateCommentDto,
+  MentionableResponse,
+  UpdateCommentDto,
+} from './dto/comment.dto';
 
 interface CaseAccess {
   caseId: string;
@@ -46,7 +58,12 @@ export class CommentService {
     return rows.map(toCommentResponse);
   }
 
-  async create(actor: Actor, caseId: string, threadKey: string, dto: CreateCommentDto): Promise<CommentResponse> {
+  async create(
+    actor: Actor,
+    caseId: string,
+    threadKey: string,
+    dto: CreateCommentDto,
+  ): Promise<CommentResponse> {
     const access = await this.access(actor, caseId);
     this.assertThread(access, threadKey);
     const mentions = await this.mentionsIn(actor, caseId, threadKey, dto.body, dto.mentions);
@@ -55,7 +72,17 @@ export class CommentService {
       await this.visibility.lockCases([caseId]);
       const now = this.clock.now();
       const comment = await this.comments.save(
-        this.comments.create({ caseId, threadKey, visibility: visibilityOfThread(threadKey), authorId: actor.userId, body: dto.body, mentions, createdAt: now, editedAt: null, deletedAt: null }),
+        this.comments.create({
+          caseId,
+          threadKey,
+          visibility: visibilityOfThread(threadKey),
+          authorId: actor.userId,
+          body: dto.body,
+          mentions,
+          createdAt: now,
+          editedAt: null,
+          deletedAt: null,
+        }),
       );
       await this.comments.addRevision(comment.id, comment.body, now);
       await this.record(actor, access, comment, 'comment.created', null);
@@ -66,10 +93,21 @@ export class CommentService {
   }
 
   /** The author edits; the previous text stays in the revisions. */
-  async update(actor: Actor, caseId: string, commentId: string, dto: UpdateCommentDto): Promise<CommentResponse> {
+  async update(
+    actor: Actor,
+    caseId: string,
+    commentId: string,
+    dto: UpdateCommentDto,
+  ): Promise<CommentResponse> {
     const access = await this.access(actor, caseId);
     const visible = await this.visibleComment(access, commentId);
-    const mentions = await this.mentionsIn(actor, caseId, visible.threadKey, dto.body, dto.mentions);
+    const mentions = await this.mentionsIn(
+      actor,
+      caseId,
+      visible.threadKey,
+      dto.body,
+      dto.mentions,
+    );
     await this.assertMentionable(caseId, visible.threadKey, mentions);
     const saved = await this.tx.run(async () => {
       await this.visibility.lockCases([caseId]);
@@ -107,15 +145,27 @@ export class CommentService {
     return toCommentResponse(saved);
   }
 
-  async revisions(actor: Actor, caseId: string, commentId: string): Promise<CommentRevisionResponse[]> {
+  async revisions(
+    actor: Actor,
+    caseId: string,
+    commentId: string,
+  ): Promise<CommentRevisionResponse[]> {
     const access = await this.access(actor, caseId);
     const comment = await this.visibleComment(access, commentId);
     const rows = await this.comments.revisions(comment.id);
-    return rows.map((r) => ({ revision: r.revision, body: comment.deletedAt ? null : r.body, revisedAt: r.revisedAt.toISOString() }));
+    return rows.map((r) => ({
+      revision: r.revision,
+      body: comment.deletedAt ? null : r.body,
+      revisedAt: r.revisedAt.toISOString(),
+    }));
   }
 
   /** The people who can read a thread the actor may use, to offer after `@` (not the actor). */
-  async mentionable(actor: Actor, caseId: string, threadKey: string): Promise<MentionableResponse[]> {
+  async mentionable(
+    actor: Actor,
+    caseId: string,
+    threadKey: string,
+  ): Promise<MentionableResponse[]> {
     const access = await this.access(actor, caseId);
     this.assertThread(access, threadKey);
     return (await this.visibility.viewersOf(caseId))
@@ -124,7 +174,13 @@ export class CommentService {
   }
 
   /** `@[Name](id)` tokens, explicit ids, and a plain `@Name` of someone who can read the thread. */
-  private async mentionsIn(actor: Actor, caseId: string, threadKey: string, body: string, explicit: readonly string[] | undefined): Promise<string[]> {
+  private async mentionsIn(
+    actor: Actor,
+    caseId: string,
+    threadKey: string,
+    body: string,
+    explicit: readonly string[] | undefined,
+  ): Promise<string[]> {
     const tokens = mentionedUserIds(body, explicit);
     if (!body.includes('@')) {
       return tokens;
@@ -134,7 +190,10 @@ export class CommentService {
   }
 
   private async access(actor: Actor, caseId: string): Promise<CaseAccess> {
-    const { organisationId, worksCouncilId, committeeId, side } = await this.visibility.requireCase(actor, caseId);
+    const { organisationId, worksCouncilId, committeeId, side } = await this.visibility.requireCase(
+      actor,
+      caseId,
+    );
     return { caseId, organisationId, worksCouncilId, committeeId, side };
   }
 
@@ -152,7 +211,11 @@ export class CommentService {
     return comment;
   }
 
-  private async authorsComment(actor: Actor, access: CaseAccess, commentId: string): Promise<CommentEntity> {
+  private async authorsComment(
+    actor: Actor,
+    access: CaseAccess,
+    commentId: string,
+  ): Promise<CommentEntity> {
     const comment = await this.comments.getForUpdate(access.caseId, commentId);
     if (!comment || !mayUseThread(access.side, comment.threadKey)) {
       throw new NotFound('comment');
@@ -167,7 +230,11 @@ export class CommentService {
   }
 
   /** Only users who can read the thread may be mentioned: a mention must not leak the case to anyone else. */
-  private async assertMentionable(caseId: string, threadKey: string, userIds: readonly string[]): Promise<void> {
+  private async assertMentionable(
+    caseId: string,
+    threadKey: string,
+    userIds: readonly string[],
+  ): Promise<void> {
     const refused: string[] = [];
     for (const userId of userIds) {
       if (!(await this.mayRead(userId, caseId, threadKey))) {
@@ -204,14 +271,32 @@ export class CommentService {
    * The case audit trail is read by the employer side too, so only `case` threads are recorded
    * there (ids, no text: the revisions hold the text).
    */
-  private async record(actor: Actor, access: CaseAccess, comment: CommentEntity, action: CommentEventType, before: Record<string, unknown> | null): Promise<void> {
+  private async record(
+    actor: Actor,
+    access: CaseAccess,
+    comment: CommentEntity,
+    action: CommentEventType,
+    before: Record<string, unknown> | null,
+  ): Promise<void> {
     if (comment.visibility !== 'case') {
       return;
     }
-    await this.audit.record({ caseId: access.caseId, actorId: actor.userId, action, before, after: { commentId: comment.id, thread: comment.threadKey, version: comment.version } });
+    await this.audit.record({
+      caseId: access.caseId,
+      actorId: actor.userId,
+      action,
+      before,
+      after: { commentId: comment.id, thread: comment.threadKey, version: comment.version },
+    });
   }
 
-  private async emit(actor: Actor, access: CaseAccess, comment: CommentEntity, type: CommentEventType, mentioned: readonly string[]): Promise<void> {
+  private async emit(
+    actor: Actor,
+    access: CaseAccess,
+    comment: CommentEntity,
+    type: CommentEventType,
+    mentioned: readonly string[],
+  ): Promise<void> {
     const ids = { commentId: comment.id, thread: comment.threadKey };
     const scope = { organisationId: access.organisationId, worksCouncilId: access.worksCouncilId };
     const change: DomainEventDraft =
@@ -219,11 +304,26 @@ export class CommentService {
         ? { type, ...scope, caseId: access.caseId, payload: { ...ids, version: comment.version } }
         : // The council room, not the case room: the employer side must not learn of the union thread.
           // The committee preparing the case routes it (realtime `roomsFor`); sockets never see it.
-          { type, ...scope, payload: { ...ids, subjectCaseId: access.caseId, committeeId: access.committeeId, visibility: comment.visibility, version: comment.version } };
+          {
+            type,
+            ...scope,
+            payload: {
+              ...ids,
+              subjectCaseId: access.caseId,
+              committeeId: access.committeeId,
+              visibility: comment.visibility,
+              version: comment.version,
+            },
+          };
     const mentions: DomainEventDraft[] = mentioned
       .filter((userId) => userId !== actor.userId)
       // Addressed to the user alone: with a council id the relay would also send it to the council room.
-      .map((userId) => ({ type: 'comment.mentioned', organisationId: access.organisationId, userId, payload: { ...ids, subjectCaseId: access.caseId } }));
+      .map((userId) => ({
+        type: 'comment.mentioned',
+        organisationId: access.organisationId,
+        userId,
+        payload: { ...ids, subjectCaseId: access.caseId },
+      }));
     await this.outbox.append([change, ...mentions], actor.userId);
   }
 }

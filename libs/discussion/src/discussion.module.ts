@@ -13,7 +13,12 @@ import { CommentService } from './comment.service';
 
 /** Comment threads on cases and dossier items, with @mentions and edit history (issue #6). */
 @Module({
-  imports: [TypeOrmModule.forFeature([CommentEntity, CommentRevisionEntity]), AuditModule, AuthModule, CasesModule],
+  imports: [
+    TypeOrmModule.forFeature([CommentEntity, CommentRevisionEntity]),
+    AuditModule,
+    AuthModule,
+    CasesModule,
+  ],
   controllers: [CommentController],
   providers: [CommentService, CommentRepository],
   exports: [CommentService],

@@ -1,4 +1,13 @@
-import { BadRequestException, type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor, PayloadTooLargeException, type PipeTransform } from '@nestjs/common';
+import {
+  BadRequestException,
+  type CallHandler,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  type NestInterceptor,
+  PayloadTooLargeException,
+  type PipeTransform,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
 import type { Observable } from 'rxjs';
@@ -41,7 +50,12 @@ export class DocumentUploadInterceptor implements NestInterceptor {
         throw new DocumentTooLarge(this.maxBytes);
       }
       if (error instanceof BadRequestException) {
-        throw new BadRequest('document.bad_multipart', `The multipart body was refused: ${error.message}.`, {}, [{ path: UPLOAD_FIELD, message: error.message }]);
+        throw new BadRequest(
+          'document.bad_multipart',
+          `The multipart body was refused: ${error.message}.`,
+          {},
+          [{ path: UPLOAD_FIELD, message: error.message }],
+        );
       }
       throw error;
     }
@@ -52,7 +66,12 @@ export class DocumentUploadInterceptor implements NestInterceptor {
 export class RequiredFilePipe implements PipeTransform<IncomingFile | undefined, IncomingFile> {
   transform(file: IncomingFile | undefined): IncomingFile {
     if (!file) {
-      throw new BadRequest('request.validation_failed', 'The request has invalid fields.', {}, [{ path: UPLOAD_FIELD, message: `a file is required in the multipart part "${UPLOAD_FIELD}"` }]);
+      throw new BadRequest('request.validation_failed', 'The request has invalid fields.', {}, [
+        {
+          path: UPLOAD_FIELD,
+          message: `a file is required in the multipart part "${UPLOAD_FIELD}"`,
+        },
+      ]);
     }
     return file;
   }

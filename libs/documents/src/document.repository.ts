@@ -7,7 +7,10 @@ import { DocumentTextEntity } from './document-text.entity';
 import { DocumentVersionEntity } from './document-version.entity';
 import { DocumentEntity } from './document.entity';
 
-type NewDocument = Pick<DocumentEntity, 'caseId' | 'title' | 'dossierItem' | 'origin' | 'confidential' | 'createdBy' | 'createdAt'>;
+type NewDocument = Pick<
+  DocumentEntity,
+  'caseId' | 'title' | 'dossierItem' | 'origin' | 'confidential' | 'createdBy' | 'createdAt'
+>;
 type NewVersion = Omit<DocumentVersionEntity, 'id' | 'document'>;
 
 /** The only place that queries documents; every read is scoped to a case and skips deleted rows. */
@@ -37,16 +40,27 @@ export class DocumentRepository {
   }
 
   /** `forUpdate` locks the row (within the caller's transaction) to serialise versions and edits. */
-  async get(caseId: string, documentId: string, { forUpdate = false } = {}): Promise<DocumentEntity | null> {
+  async get(
+    caseId: string,
+    documentId: string,
+    { forUpdate = false } = {},
+  ): Promise<DocumentEntity | null> {
     return this.tx.manager.findOne(DocumentEntity, {
       where: { id: documentId, caseId, deletedAt: IsNull() },
       ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
   }
 
-  async listOfCase(caseId: string, filter: { dossierItem?: string } = {}): Promise<DocumentEntity[]> {
+  async listOfCase(
+    caseId: string,
+    filter: { dossierItem?: string } = {},
+  ): Promise<DocumentEntity[]> {
     return this.tx.manager.find(DocumentEntity, {
-      where: { caseId, deletedAt: IsNull(), ...(filter.dossierItem ? { dossierItem: filter.dossierItem } : {}) },
+      where: {
+        caseId,
+        deletedAt: IsNull(),
+        ...(filter.dossierItem ? { dossierItem: filter.dossierItem } : {}),
+      },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
   }
@@ -59,7 +73,9 @@ export class DocumentRepository {
       .where('d.case_id = :caseId', { caseId })
       .andWhere('d.deleted_at IS NULL')
       .andWhere('d.confidential IS NOT NULL')
-      .andWhere(`(d.confidential->>'until' IS NULL OR d.confidential->>'until' >= :today)`, { today })
+      .andWhere(`(d.confidential->>'until' IS NULL OR d.confidential->>'until' >= :today)`, {
+        today,
+      })
       .orderBy('d.id')
       .getRawMany<{ id: string }>();
     return rows.map((r) => r.id);
@@ -70,7 +86,10 @@ export class DocumentRepository {
     if (documentIds.length === 0) {
       return [];
     }
-    return this.tx.manager.find(DocumentVersionEntity, { where: { documentId: In(documentIds) }, order: { documentId: 'ASC', seq: 'ASC' } });
+    return this.tx.manager.find(DocumentVersionEntity, {
+      where: { documentId: In(documentIds) },
+      order: { documentId: 'ASC', seq: 'ASC' },
+    });
   }
 
   async version(documentId: string, seq: number): Promise<DocumentVersionEntity | null> {
@@ -88,7 +107,9 @@ export class DocumentRepository {
 
   /** The text of the latest upload, for search (empty when the file has none). */
   async putText(documentId: string, text: string, at: Date): Promise<void> {
-    await this.tx.manager.upsert(DocumentTextEntity, { documentId, text, extractedAt: at }, ['documentId']);
+    await this.tx.manager.upsert(DocumentTextEntity, { documentId, text, extractedAt: at }, [
+      'documentId',
+    ]);
   }
 
   async insertVersion(version: NewVersion): Promise<DocumentVersionEntity> {

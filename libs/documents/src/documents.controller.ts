@@ -1,11 +1,37 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
 import { CaseIdParams } from '@wc/cases';
 
-import { DocumentUploadInterceptor, RequiredFilePipe, UPLOAD_FIELD } from './document-upload.interceptor';
+import {
+  DocumentUploadInterceptor,
+  RequiredFilePipe,
+  UPLOAD_FIELD,
+} from './document-upload.interceptor';
 import { DocumentsService } from './documents.service';
 import { attachmentDisposition, type IncomingFile } from './domain';
 import {
@@ -19,8 +45,16 @@ import {
   UploadDocumentDto,
 } from './dto/document.dto';
 
-const DOSSIER_ITEM = { type: 'string', pattern: '^[a-z][a-z_]*:[A-Za-z0-9_.:-]{1,100}$', example: 'assessment:A1' };
-const FILE = { type: 'string', format: 'binary', description: 'PDF, PNG, JPEG, DOCX, XLSX, PPTX, or UTF-8 .txt/.csv/.md' };
+const DOSSIER_ITEM = {
+  type: 'string',
+  pattern: '^[a-z][a-z_]*:[A-Za-z0-9_.:-]{1,100}$',
+  example: 'assessment:A1',
+};
+const FILE = {
+  type: 'string',
+  format: 'binary',
+  description: 'PDF, PNG, JPEG, DOCX, XLSX, PPTX, or UTF-8 .txt/.csv/.md',
+};
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -40,7 +74,11 @@ export class DocumentsController {
         [UPLOAD_FIELD]: FILE,
         title: { type: 'string', minLength: 1, maxLength: 300 },
         dossierItem: DOSSIER_ITEM,
-        confidentialScope: { type: 'string', maxLength: 2000, description: 'Impose WOR art. 20 secrecy at upload' },
+        confidentialScope: {
+          type: 'string',
+          maxLength: 2000,
+          description: 'Impose WOR art. 20 secrecy at upload',
+        },
         confidentialUntil: { type: 'string', format: 'date' },
       },
     },
@@ -56,13 +94,22 @@ export class DocumentsController {
 
   @Get()
   @RequirePermission(Permission.CaseRead)
-  async list(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Query() query: ListDocumentsQueryDto): Promise<DocumentListResponse> {
-    return { items: await this.documents.listForCase(actor, caseId, { dossierItem: query.dossierItem }) };
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Query() query: ListDocumentsQueryDto,
+  ): Promise<DocumentListResponse> {
+    return {
+      items: await this.documents.listForCase(actor, caseId, { dossierItem: query.dossierItem }),
+    };
   }
 
   @Get(':documentId')
   @RequirePermission(Permission.CaseRead)
-  get(@CurrentActor() actor: Actor, @Param() { caseId, documentId }: DocumentParams): Promise<DocumentDetailResponse> {
+  get(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, documentId }: DocumentParams,
+  ): Promise<DocumentDetailResponse> {
     return this.documents.get(actor, caseId, documentId);
   }
 
@@ -74,7 +121,14 @@ export class DocumentsController {
     schema: {
       type: 'object',
       required: [UPLOAD_FIELD],
-      properties: { [UPLOAD_FIELD]: FILE, version: { type: 'integer', minimum: 1, description: 'The document version last seen; stale → 409' } },
+      properties: {
+        [UPLOAD_FIELD]: FILE,
+        version: {
+          type: 'integer',
+          minimum: 1,
+          description: 'The document version last seen; stale → 409',
+        },
+      },
     },
   })
   addVersion(
@@ -101,7 +155,11 @@ export class DocumentsController {
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     res.setHeader('ETag', `"${content.sha256}"`);
-    const options = { type: content.mediaType, length: content.sizeBytes, disposition: attachmentDisposition(content.filename) };
+    const options = {
+      type: content.mediaType,
+      length: content.sizeBytes,
+      disposition: attachmentDisposition(content.filename),
+    };
     const body = content.body;
     if (Buffer.isBuffer(body)) {
       return new StreamableFile(body, options);
@@ -113,13 +171,20 @@ export class DocumentsController {
 
   @Put(':documentId/confidentiality')
   @RequirePermission(Permission.CaseParticipate)
-  setConfidentiality(@CurrentActor() actor: Actor, @Param() { caseId, documentId }: DocumentParams, @Body() dto: ConfidentialityDto): Promise<DocumentDetailResponse> {
+  setConfidentiality(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, documentId }: DocumentParams,
+    @Body() dto: ConfidentialityDto,
+  ): Promise<DocumentDetailResponse> {
     return this.documents.setConfidentiality(actor, caseId, documentId, dto);
   }
 
   @Delete(':documentId/confidentiality')
   @RequirePermission(Permission.CaseParticipate)
-  liftConfidentiality(@CurrentActor() actor: Actor, @Param() { caseId, documentId }: DocumentParams): Promise<DocumentDetailResponse> {
+  liftConfidentiality(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, documentId }: DocumentParams,
+  ): Promise<DocumentDetailResponse> {
     return this.documents.liftConfidentiality(actor, caseId, documentId);
   }
 
@@ -127,7 +192,10 @@ export class DocumentsController {
   @HttpCode(204)
   @RequirePermission(Permission.CaseParticipate)
   @ApiNoContentResponse()
-  remove(@CurrentActor() actor: Actor, @Param() { caseId, documentId }: DocumentParams): Promise<void> {
+  remove(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, documentId }: DocumentParams,
+  ): Promise<void> {
     return this.documents.remove(actor, caseId, documentId);
   }
 }

@@ -21,11 +21,17 @@ import { S3Storage } from './storage/s3.storage';
 
 /** The storage driver from configuration: PostgreSQL (the default) or an S3 bucket. */
 export function createDocumentStorage(config: AppConfig, dataSource: DataSource): DocumentStorage {
-  return config.storage.driver === 's3' ? new S3Storage(config.storage.s3) : new DatabaseStorage(dataSource);
+  return config.storage.driver === 's3'
+    ? new S3Storage(config.storage.s3)
+    : new DatabaseStorage(dataSource);
 }
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity, DocumentTextEntity]), AuditModule, CasesModule],
+  imports: [
+    TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity, DocumentTextEntity]),
+    AuditModule,
+    CasesModule,
+  ],
   controllers: [DocumentsController],
   providers: [
     DocumentsService,
@@ -33,7 +39,11 @@ export function createDocumentStorage(config: AppConfig, dataSource: DataSource)
     DocumentUploadInterceptor,
     LocalDocumentImporter,
     TextExtractor,
-    { provide: DocumentStorage, inject: [APP_CONFIG, DataSource], useFactory: createDocumentStorage },
+    {
+      provide: DocumentStorage,
+      inject: [APP_CONFIG, DataSource],
+      useFactory: createDocumentStorage,
+    },
   ],
   exports: [DocumentsService, DocumentStorage],
 })

@@ -77,15 +77,28 @@ export class DocumentsService {
     private readonly texts: TextExtractor,
   ) {}
 
-  async upload(actor: Actor, caseId: string, file: IncomingFile, dto: UploadDocumentDto): Promise<DocumentDetailResponse> {
+  async upload(
+    actor: Actor,
+    caseId: string,
+    file: IncomingFile,
+    dto: UploadDocumentDto,
+  ): Promise<DocumentDetailResponse> {
     const access = await this.access(actor, caseId);
     const origin = originOf(access.side);
     if (!origin) {
-      throw new Forbidden('document.upload_not_allowed', 'Only the employer side and the council submit documents.');
+      throw new Forbidden(
+        'document.upload_not_allowed',
+        'Only the employer side and the council submit documents.',
+      );
     }
-    const mark = dto.confidentialScope !== undefined ? this.newMark(access, { scope: dto.confidentialScope, until: dto.confidentialUntil }) : null;
+    const mark =
+      dto.confidentialScope !== undefined
+        ? this.newMark(access, { scope: dto.confidentialScope, until: dto.confidentialUntil })
+        : null;
     if (!mark && dto.confidentialUntil !== undefined) {
-      throw new BadRequest('request.validation_failed', 'The request has invalid fields.', {}, [{ path: 'confidentialScope', message: 'is required with confidentialUntil' }]);
+      throw new BadRequest('request.validation_failed', 'The request has invalid fields.', {}, [
+        { path: 'confidentialScope', message: 'is required with confidentialUntil' },
+      ]);
     }
     const checked = await this.store(file);
     const text = await this.texts.extract(checked.bytes, checked.mediaType);
@@ -99,13 +112,21 @@ export class DocumentsService {
         createdBy: actor.userId,
         createdAt: this.clock.now(),
       });
-      const first = await this.documents.insertVersion(this.newVersion(created.id, 1, checked, actor));
+      const first = await this.documents.insertVersion(
+        this.newVersion(created.id, 1, checked, actor),
+      );
       await this.documents.putText(created.id, text ?? '', this.clock.now());
       await this.audit.record({
         caseId,
         actorId: actor.userId,
         action: 'document.uploaded',
-        after: { documentId: created.id, title: created.title, dossierItem: created.dossierItem, ...versionFacts(first), confidentiality: mark ? markFacts(mark) : null },
+        after: {
+          documentId: created.id,
+          title: created.title,
+          dossierItem: created.dossierItem,
+          ...versionFacts(first),
+          confidentiality: mark ? markFacts(mark) : null,
+        },
       });
       await this.emit(access, actor, 'document.uploaded', { documentId: created.id, seq: 1 });
       return { document: created, version: first };
@@ -113,11 +134,21 @@ export class DocumentsService {
     return this.toDetail(access, document, [version]);
   }
 
-  async addVersion(actor: Actor, caseId: string, documentId: string, file: IncomingFile, dto: AddDocumentVersionDto): Promise<DocumentDetailResponse> {
+  async addVersion(
+    actor: Actor,
+    caseId: string,
+    documentId: string,
+    file: IncomingFile,
+    dto: AddDocumentVersionDto,
+  ): Promise<DocumentDetailResponse> {
     const access = await this.access(actor, caseId);
     const before = await this.visibleDocument(access, documentId);
     if (!mayAddVersion(access.side, before.origin)) {
-      throw new Forbidden('document.version_not_allowed', 'New versions come from the side that submitted the document.', { origin: before.origin });
+      throw new Forbidden(
+        'document.version_not_allowed',
+        'New versions come from the side that submitted the document.',
+        { origin: before.origin },
+      );
     }
     if (dto.version !== undefined && dto.version !== before.version) {
       throw new VersionConflict('document', dto.version, before.version); // early, before any byte is stored
@@ -130,11 +161,18 @@ export class DocumentsService {
         throw new VersionConflict('document', dto.version, locked.version);
       }
       const seq = (await this.documents.lastSeq(documentId)) + 1;
-      const version = await this.documents.insertVersion(this.newVersion(documentId, seq, checked, actor));
+      const version = await this.documents.insertVersion(
+        this.newVersion(documentId, seq, checked, actor),
+      );
       // Search finds a document by the words of its latest version only.
       await this.documents.putText(documentId, text ?? '', this.clock.now());
       const saved = await this.documents.bumpVersion(locked);
-      await this.audit.record({ caseId, actorId: actor.userId, action: 'document.version_added', after: { documentId, ...versionFacts(version) } });
+      await this.audit.record({
+        caseId,
+        actorId: actor.userId,
+        action: 'document.version_added',
+        after: { documentId, ...versionFacts(version) },
+      });
       await this.emit(access, actor, 'document.version_added', { documentId, seq });
       return saved;
     });
@@ -142,10 +180,19 @@ export class DocumentsService {
   }
 
   /** The documents the actor may see, newest version of each; for the HTTP list and the PDF export. */
-  async listForCase(actor: Actor, caseId: string, filter: { dossierItem?: string } = {}): Promise<DocumentResponse[]> {
+  async listForCase(
+    actor: Actor,
+    caseId: string,
+    filter: { dossierItem?: string } = {},
+  ): Promise<DocumentResponse[]> {
     const access = await this.access(actor, caseId);
-    const visible = (await this.documents.listOfCase(caseId, filter)).filter((d) => mayReadDocument(access, d.confidential, access.today));
-    const versions = groupBy(await this.documents.versionsOf(visible.map((d) => d.id)), (v) => v.documentId);
+    const visible = (await this.documents.listOfCase(caseId, filter)).filter((d) =>
+      mayReadDocument(access, d.confidential, access.today),
+    );
+    const versions = groupBy(
+      await this.documents.versionsOf(visible.map((d) => d.id)),
+      (v) => v.documentId,
+    );
     return visible.map((d) => this.toResponse(access, d, versions.get(d.id) ?? []));
   }
 
@@ -155,28 +202,48 @@ export class DocumentsService {
     return this.toDetail(access, document, await this.documents.versionsOf([documentId]));
   }
 
-  async content(actor: Actor, caseId: string, documentId: string, seq: number): Promise<DocumentContent> {
+  async content(
+    actor: Actor,
+    caseId: string,
+    documentId: string,
+    seq: number,
+  ): Promise<DocumentContent> {
     const access = await this.access(actor, caseId);
     await this.visibleDocument(access, documentId);
     const version = await this.documents.version(documentId, seq);
     if (!version) {
       throw new NotFound('document_version');
     }
-    return { body: await this.storage.get(version.storageKey), filename: version.filename, mediaType: version.mediaType, sizeBytes: version.sizeBytes, sha256: version.sha256 };
+    return {
+      body: await this.storage.get(version.storageKey),
+      filename: version.filename,
+      mediaType: version.mediaType,
+      sizeBytes: version.sizeBytes,
+      sha256: version.sha256,
+    };
   }
 
   /**
    * Imposes or amends WOR art. 20 secrecy (W18): the employer side or the council board; an
    * existing mark only by the side that imposed it.
    */
-  async setConfidentiality(actor: Actor, caseId: string, documentId: string, dto: ConfidentialityDto): Promise<DocumentDetailResponse> {
+  async setConfidentiality(
+    actor: Actor,
+    caseId: string,
+    documentId: string,
+    dto: ConfidentialityDto,
+  ): Promise<DocumentDetailResponse> {
     const access = await this.access(actor, caseId);
     await this.visibleDocument(access, documentId); // a hidden document answers 404 before any role check
     const mark = this.newMark(access, dto);
     const document = await this.tx.run(async () => {
       const locked = await this.visibleDocument(access, documentId, true);
       if (locked.confidential && !mayChangeConfidentiality(access.side, locked.confidential)) {
-        throw new Forbidden('document.confidentiality_not_yours', 'Only the side that imposed the secrecy may change or lift it.', { imposedBySide: locked.confidential.imposedBySide });
+        throw new Forbidden(
+          'document.confidentiality_not_yours',
+          'Only the side that imposed the secrecy may change or lift it.',
+          { imposedBySide: locked.confidential.imposedBySide },
+        );
       }
       if (locked.version !== dto.version) {
         throw new VersionConflict('document', dto.version, locked.version);
@@ -184,30 +251,53 @@ export class DocumentsService {
       const before = locked.confidential;
       locked.confidential = mark;
       const saved = await this.documents.save(locked);
-      await this.audit.record({ caseId, actorId: actor.userId, action: before ? 'document.confidentiality_changed' : 'document.confidentiality_imposed', before: before ? { documentId, ...markFacts(before) } : null, after: { documentId, ...markFacts(mark) } });
+      await this.audit.record({
+        caseId,
+        actorId: actor.userId,
+        action: before ? 'document.confidentiality_changed' : 'document.confidentiality_imposed',
+        before: before ? { documentId, ...markFacts(before) } : null,
+        after: { documentId, ...markFacts(mark) },
+      });
       await this.emit(access, actor, 'document.confidentiality_changed', { documentId });
       return saved;
     });
     return this.toDetail(access, document, await this.documents.versionsOf([documentId]));
   }
 
-  async liftConfidentiality(actor: Actor, caseId: string, documentId: string): Promise<DocumentDetailResponse> {
+  async liftConfidentiality(
+    actor: Actor,
+    caseId: string,
+    documentId: string,
+  ): Promise<DocumentDetailResponse> {
     const access = await this.access(actor, caseId);
     const document = await this.tx.run(async () => {
       const locked = await this.visibleDocument(access, documentId, true);
       if (!imposingOrigin(access.side)) {
-        throw new Forbidden('document.confidentiality_not_allowed', 'WOR art. 20 secrecy is imposed and lifted by the employer side or the council board.');
+        throw new Forbidden(
+          'document.confidentiality_not_allowed',
+          'WOR art. 20 secrecy is imposed and lifted by the employer side or the council board.',
+        );
       }
       const before = locked.confidential;
       if (!before) {
         return locked; // lifting what is not there: nothing to do, nothing to record
       }
       if (!mayChangeConfidentiality(access.side, before)) {
-        throw new Forbidden('document.confidentiality_not_yours', 'Only the side that imposed the secrecy may change or lift it.', { imposedBySide: before.imposedBySide });
+        throw new Forbidden(
+          'document.confidentiality_not_yours',
+          'Only the side that imposed the secrecy may change or lift it.',
+          { imposedBySide: before.imposedBySide },
+        );
       }
       locked.confidential = null;
       const saved = await this.documents.save(locked);
-      await this.audit.record({ caseId, actorId: actor.userId, action: 'document.confidentiality_lifted', before: { documentId, ...markFacts(before) }, after: { documentId } });
+      await this.audit.record({
+        caseId,
+        actorId: actor.userId,
+        action: 'document.confidentiality_lifted',
+        before: { documentId, ...markFacts(before) },
+        after: { documentId },
+      });
       await this.emit(access, actor, 'document.confidentiality_changed', { documentId });
       return saved;
     });
@@ -220,11 +310,20 @@ export class DocumentsService {
     await this.tx.run(async () => {
       const locked = await this.visibleDocument(access, documentId, true);
       if (!mayDeleteDocument(access, locked.createdBy)) {
-        throw new Forbidden('document.delete_not_allowed', 'Only the employer side or the uploader deletes a document.');
+        throw new Forbidden(
+          'document.delete_not_allowed',
+          'Only the employer side or the uploader deletes a document.',
+        );
       }
       locked.deletedAt = this.clock.now();
       await this.documents.save(locked);
-      await this.audit.record({ caseId, actorId: actor.userId, action: 'document.deleted', before: { documentId, title: locked.title }, after: { documentId } });
+      await this.audit.record({
+        caseId,
+        actorId: actor.userId,
+        action: 'document.deleted',
+        before: { documentId, title: locked.title },
+        after: { documentId },
+      });
       await this.emit(access, actor, 'document.deleted', { documentId });
     });
   }
@@ -241,13 +340,27 @@ export class DocumentsService {
     const visible = await this.cases.requireCase(actor, caseId);
     // A union share may cover status and deadlines only (issue #8); the dossier needs scope 'dossier'.
     if (visible.side === 'union' && visible.unionScope !== 'dossier') {
-      throw new Forbidden('document.not_shared', "Your union's share of this case does not include its documents.");
+      throw new Forbidden(
+        'document.not_shared',
+        "Your union's share of this case does not include its documents.",
+      );
     }
-    return { caseId, organisationId: visible.organisationId, worksCouncilId: visible.worksCouncilId, side: visible.side, userId: actor.userId, today: amsterdamDay(this.clock.now()) };
+    return {
+      caseId,
+      organisationId: visible.organisationId,
+      worksCouncilId: visible.worksCouncilId,
+      side: visible.side,
+      userId: actor.userId,
+      today: amsterdamDay(this.clock.now()),
+    };
   }
 
   /** The document, or 404 when it does not exist, is deleted, or is secret to this actor. */
-  private async visibleDocument(access: Access, documentId: string, forUpdate = false): Promise<DocumentEntity> {
+  private async visibleDocument(
+    access: Access,
+    documentId: string,
+    forUpdate = false,
+  ): Promise<DocumentEntity> {
     const document = await this.documents.get(access.caseId, documentId, { forUpdate });
     if (!document || !mayReadDocument(access, document.confidential, access.today)) {
       throw new NotFound('document');
@@ -261,13 +374,29 @@ export class DocumentsService {
     return checked;
   }
 
-  private newMark(access: Access, input: { scope: string; until?: string; exemptedUserIds?: string[]; allowedExpertIds?: string[] }): ConfidentialityMark {
+  private newMark(
+    access: Access,
+    input: {
+      scope: string;
+      until?: string;
+      exemptedUserIds?: string[];
+      allowedExpertIds?: string[];
+    },
+  ): ConfidentialityMark {
     const imposedBySide = imposingOrigin(access.side);
     if (!imposedBySide) {
-      throw new Forbidden('document.confidentiality_not_allowed', 'WOR art. 20 secrecy is imposed by the employer side or the council board.');
+      throw new Forbidden(
+        'document.confidentiality_not_allowed',
+        'WOR art. 20 secrecy is imposed by the employer side or the council board.',
+      );
     }
     if (input.until !== undefined && input.until < access.today) {
-      throw new Unprocessable('document.confidentiality_until_past', 'The secrecy would already have ended.', {}, [{ path: 'until', message: `must be ${access.today} or later` }]);
+      throw new Unprocessable(
+        'document.confidentiality_until_past',
+        'The secrecy would already have ended.',
+        {},
+        [{ path: 'until', message: `must be ${access.today} or later` }],
+      );
     }
     return {
       scope: input.scope,
@@ -280,7 +409,12 @@ export class DocumentsService {
     };
   }
 
-  private newVersion(documentId: string, seq: number, checked: CheckedUpload, actor: Actor): Omit<DocumentVersionEntity, 'id' | 'document'> {
+  private newVersion(
+    documentId: string,
+    seq: number,
+    checked: CheckedUpload,
+    actor: Actor,
+  ): Omit<DocumentVersionEntity, 'id' | 'document'> {
     return {
       documentId,
       seq,
@@ -294,15 +428,42 @@ export class DocumentsService {
     };
   }
 
-  private async emit(access: Access, actor: Actor, type: string, payload: Record<string, unknown>): Promise<void> {
-    await this.outbox.append([{ type, caseId: access.caseId, organisationId: access.organisationId, worksCouncilId: access.worksCouncilId, payload }], actor.userId);
+  private async emit(
+    access: Access,
+    actor: Actor,
+    type: string,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    await this.outbox.append(
+      [
+        {
+          type,
+          caseId: access.caseId,
+          organisationId: access.organisationId,
+          worksCouncilId: access.worksCouncilId,
+          payload,
+        },
+      ],
+      actor.userId,
+    );
   }
 
-  private toDetail(access: Access, document: DocumentEntity, versions: DocumentVersionEntity[]): DocumentDetailResponse {
-    return { ...this.toResponse(access, document, versions), versions: versions.map(toVersionResponse) };
+  private toDetail(
+    access: Access,
+    document: DocumentEntity,
+    versions: DocumentVersionEntity[],
+  ): DocumentDetailResponse {
+    return {
+      ...this.toResponse(access, document, versions),
+      versions: versions.map(toVersionResponse),
+    };
   }
 
-  private toResponse(access: Access, d: DocumentEntity, versions: DocumentVersionEntity[]): DocumentResponse {
+  private toResponse(
+    access: Access,
+    d: DocumentEntity,
+    versions: DocumentVersionEntity[],
+  ): DocumentResponse {
     const latest = versions.reduce((a, b) => (b.seq > a.seq ? b : a));
     return {
       id: d.id,
@@ -321,24 +482,58 @@ export class DocumentsService {
   }
 }
 
-function toConfidentialityResponse(mark: ConfidentialityMark, access: Access): ConfidentialityResponse {
-  const base = { active: isConfidentialOn(mark, access.today), scope: mark.scope, until: mark.until, imposedBySide: mark.imposedBySide, imposedAt: mark.imposedAt };
+function toConfidentialityResponse(
+  mark: ConfidentialityMark,
+  access: Access,
+): ConfidentialityResponse {
+  const base = {
+    active: isConfidentialOn(mark, access.today),
+    scope: mark.scope,
+    until: mark.until,
+    imposedBySide: mark.imposedBySide,
+    imposedAt: mark.imposedAt,
+  };
   // Who is exempted or admitted is for the parties; an admitted expert sees what binds them.
   return maySeeConfidentialityParties(access.side)
-    ? { ...base, imposedBy: mark.imposedBy, exemptedUserIds: [...mark.exemptedUserIds], allowedExpertIds: [...mark.allowedExpertIds] }
+    ? {
+        ...base,
+        imposedBy: mark.imposedBy,
+        exemptedUserIds: [...mark.exemptedUserIds],
+        allowedExpertIds: [...mark.allowedExpertIds],
+      }
     : base;
 }
 
 function toVersionResponse(v: DocumentVersionEntity): DocumentVersionResponse {
-  return { seq: v.seq, filename: v.filename, mediaType: v.mediaType, sizeBytes: v.sizeBytes, sha256: v.sha256, uploadedBy: v.uploadedBy, uploadedAt: v.uploadedAt.toISOString() };
+  return {
+    seq: v.seq,
+    filename: v.filename,
+    mediaType: v.mediaType,
+    sizeBytes: v.sizeBytes,
+    sha256: v.sha256,
+    uploadedBy: v.uploadedBy,
+    uploadedAt: v.uploadedAt.toISOString(),
+  };
 }
 
 function versionFacts(v: DocumentVersionEntity): Record<string, unknown> {
-  return { seq: v.seq, filename: v.filename, mediaType: v.mediaType, sizeBytes: v.sizeBytes, sha256: v.sha256 };
+  return {
+    seq: v.seq,
+    filename: v.filename,
+    mediaType: v.mediaType,
+    sizeBytes: v.sizeBytes,
+    sha256: v.sha256,
+  };
 }
 
 function markFacts(mark: ConfidentialityMark): Record<string, unknown> {
-  return { scope: mark.scope, until: mark.until, exemptedUserIds: mark.exemptedUserIds, allowedExpertIds: mark.allowedExpertIds, imposedBySide: mark.imposedBySide };
+  return {
+    scope: mark.scope,
+    until: mark.until,
+    exemptedUserIds: mark.exemptedUserIds,
+    allowedExpertIds: mark.allowedExpertIds,
+    imposedBySide: mark.imposedBySide,
+  };
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

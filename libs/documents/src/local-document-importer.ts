@@ -20,11 +20,17 @@ export class LocalDocumentImporter implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { imported, movedTo } = await importLocalDocuments(this.storage, this.config.app.dataDir, this.clock.now(), (keys) =>
-      this.documents.referencedStorageKeys(keys),
+    const { imported, movedTo } = await importLocalDocuments(
+      this.storage,
+      this.config.app.dataDir,
+      this.clock.now(),
+      (keys) => this.documents.referencedStorageKeys(keys),
     );
     if (movedTo) {
-      this.logger.log({ imported, movedTo, driver: this.config.storage.driver }, 'moved documents from local disk into the document storage');
+      this.logger.log(
+        { imported, movedTo, driver: this.config.storage.driver },
+        'moved documents from local disk into the document storage',
+      );
     }
   }
 }

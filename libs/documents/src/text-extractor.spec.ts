@@ -19,17 +19,36 @@ describe('TextExtractor', () => {
   const extractor = new TextExtractor();
 
   it('reads the words of a PDF without its page markers', async () => {
-    await expect(extractor.extract(await pdfWith('Het roosterprogramma verwerkt werktijden.'), MEDIA_TYPES.pdf)).resolves.toBe('Het roosterprogramma verwerkt werktijden.');
+    await expect(
+      extractor.extract(
+        await pdfWith('Het roosterprogramma verwerkt werktijden.'),
+        MEDIA_TYPES.pdf,
+      ),
+    ).resolves.toBe('Het roosterprogramma verwerkt werktijden.');
   });
 
   it('reads the words of a DOCX', async () => {
-    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Eerste alinea.'), new Paragraph('Tweede alinea.')] }] }));
-    await expect(extractor.extract(docx, MEDIA_TYPES.docx)).resolves.toBe('Eerste alinea. Tweede alinea.');
+    const docx = await Packer.toBuffer(
+      new Document({
+        sections: [
+          { children: [new Paragraph('Eerste alinea.'), new Paragraph('Tweede alinea.')] },
+        ],
+      }),
+    );
+    await expect(extractor.extract(docx, MEDIA_TYPES.docx)).resolves.toBe(
+      'Eerste alinea. Tweede alinea.',
+    );
   });
 
   it('reads UTF-8 text and markdown, and has nothing for images or unreadable files', async () => {
-    await expect(extractor.extract(Buffer.from('# Kop\n\nTekst met ë', 'utf8'), MEDIA_TYPES.markdown)).resolves.toBe('# Kop Tekst met ë');
-    await expect(extractor.extract(Buffer.from([0x89, 0x50, 0x4e, 0x47]), MEDIA_TYPES.png)).resolves.toBeNull();
-    await expect(extractor.extract(Buffer.from('%PDF-1.7 broken'), MEDIA_TYPES.pdf)).resolves.toBeNull();
+    await expect(
+      extractor.extract(Buffer.from('# Kop\n\nTekst met ë', 'utf8'), MEDIA_TYPES.markdown),
+    ).resolves.toBe('# Kop Tekst met ë');
+    await expect(
+      extractor.extract(Buffer.from([0x89, 0x50, 0x4e, 0x47]), MEDIA_TYPES.png),
+    ).resolves.toBeNull();
+    await expect(
+      extractor.extract(Buffer.from('%PDF-1.7 broken'), MEDIA_TYPES.pdf),
+    ).resolves.toBeNull();
   });
 });

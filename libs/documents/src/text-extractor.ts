@@ -29,7 +29,10 @@ export class TextExtractor {
       }
       return null;
     } catch (error) {
-      this.logger.warn({ mediaType, error: error instanceof Error ? error.message : String(error) }, 'document text could not be extracted');
+      this.logger.warn(
+        { mediaType, error: error instanceof Error ? error.message : String(error) },
+        'document text could not be extracted',
+      );
       return null;
     }
   }
@@ -58,8 +61,14 @@ function pdfText(bytes: Buffer): Promise<string> {
       }
     })();`;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(source, { eval: true, workerData: { module: require.resolve('pdf-parse'), bytes: new Uint8Array(bytes) } });
-    const timer = setTimeout(() => void worker.terminate().then(() => reject(new Error('PDF text extraction timed out'))), PDF_TIMEOUT_MS);
+    const worker = new Worker(source, {
+      eval: true,
+      workerData: { module: require.resolve('pdf-parse'), bytes: new Uint8Array(bytes) },
+    });
+    const timer = setTimeout(
+      () => void worker.terminate().then(() => reject(new Error('PDF text extraction timed out'))),
+      PDF_TIMEOUT_MS,
+    );
     worker.once('message', (message: { text?: string; error?: string }) => {
       clearTimeout(timer);
       void worker.terminate();
@@ -78,5 +87,8 @@ function pdfText(bytes: Buffer): Promise<string> {
 
 /** pdf-parse marks page breaks ("-- 1 of 3 --"); they are not the document's words. */
 function clean(text: string): string {
-  return text.replace(/^-- \d+ of \d+ --$/gm, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/^-- \d+ of \d+ --$/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

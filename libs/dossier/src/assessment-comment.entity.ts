@@ -1,9 +1,23 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 /** A council comment on one question (or dimension, DPIA/FRIA item, the risk register). */
 @Entity('assessment_comment')
-@Check('ck_assessment_comment__author_side', `author_side IN ('council_board', 'council_member', 'expert')`)
-@Check('ck_assessment_comment__counter_effect', `counter_effect IN ('-2', '-1', '0', '1', '2', 'unknown')`)
+@Check(
+  'ck_assessment_comment__author_side',
+  `author_side IN ('council_board', 'council_member', 'expert')`,
+)
+@Check(
+  'ck_assessment_comment__counter_effect',
+  `counter_effect IN ('-2', '-1', '0', '1', '2', 'unknown')`,
+)
 @Index('ix_assessment_comment__case', ['caseId'])
 export class AssessmentCommentEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_assessment_comment' })

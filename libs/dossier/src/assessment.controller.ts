@@ -29,62 +29,97 @@ export class AssessmentController {
 
   @Get()
   @RequirePermission(Permission.CaseRead)
-  get(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<AssessmentResponse> {
+  get(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+  ): Promise<AssessmentResponse> {
     return this.assessments.get(actor, caseId);
   }
 
   @Patch()
   @RequirePermission(Permission.CaseFile)
-  update(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: UpdateAssessmentDto): Promise<AssessmentResponse> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: UpdateAssessmentDto,
+  ): Promise<AssessmentResponse> {
     return this.assessments.update(actor, caseId, dto);
   }
 
   /** The questions with their sources; DPIA and FRIA items only when the triage requires them. */
   @Get('questionnaire')
   @RequirePermission(Permission.CaseRead)
-  questionnaire(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<QuestionnaireResponse> {
+  questionnaire(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+  ): Promise<QuestionnaireResponse> {
     return this.assessments.questionnaire(actor, caseId);
   }
 
   @Post('submissions')
   @RequirePermission(Permission.CaseFile)
-  submit(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: SubmitAssessmentDto): Promise<AssessmentVersionResponse> {
+  submit(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: SubmitAssessmentDto,
+  ): Promise<AssessmentVersionResponse> {
     return this.assessments.submit(actor, caseId, dto);
   }
 
   @Get('versions')
   @RequirePermission(Permission.CaseRead)
-  versions(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<AssessmentVersionSummaryResponse[]> {
+  versions(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+  ): Promise<AssessmentVersionSummaryResponse[]> {
     return this.assessments.versions(actor, caseId);
   }
 
   @Get('versions/:seq')
   @RequirePermission(Permission.CaseRead)
-  version(@CurrentActor() actor: Actor, @Param() { caseId, seq }: AssessmentVersionParams): Promise<AssessmentVersionResponse> {
+  version(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, seq }: AssessmentVersionParams,
+  ): Promise<AssessmentVersionResponse> {
     return this.assessments.version(actor, caseId, seq);
   }
 
   @Get('versions/:seq/diff')
   @RequirePermission(Permission.CaseRead)
-  diff(@CurrentActor() actor: Actor, @Param() { caseId, seq }: AssessmentVersionParams): Promise<AssessmentDiffResponse> {
+  diff(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, seq }: AssessmentVersionParams,
+  ): Promise<AssessmentDiffResponse> {
     return this.assessments.diff(actor, caseId, seq);
   }
 
   @Get('comments')
   @RequirePermission(Permission.CaseRead)
-  comments(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Query() query: AssessmentCommentsQueryDto): Promise<AssessmentCommentResponse[]> {
+  comments(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Query() query: AssessmentCommentsQueryDto,
+  ): Promise<AssessmentCommentResponse[]> {
     return this.assessments.comments(actor, caseId, query);
   }
 
   @Post('comments')
   @RequirePermission(Permission.CaseParticipate)
-  addComment(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: CreateAssessmentCommentDto): Promise<AssessmentCommentResponse> {
+  addComment(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: CreateAssessmentCommentDto,
+  ): Promise<AssessmentCommentResponse> {
     return this.assessments.addComment(actor, caseId, dto);
   }
 
   @Patch('comments/:commentId')
   @RequirePermission(Permission.CaseParticipate)
-  editComment(@CurrentActor() actor: Actor, @Param() { caseId, commentId }: AssessmentCommentParams, @Body() dto: EditAssessmentCommentDto): Promise<AssessmentCommentResponse> {
+  editComment(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, commentId }: AssessmentCommentParams,
+    @Body() dto: EditAssessmentCommentDto,
+  ): Promise<AssessmentCommentResponse> {
     return this.assessments.editComment(actor, caseId, commentId, dto);
   }
 }

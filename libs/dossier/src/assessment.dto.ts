@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 import { CaseIdParams } from '@wc/cases';
 
@@ -18,7 +31,8 @@ import {
 } from './domain';
 
 const EFFECT_SCHEMA: ApiPropertyOptions = {
-  description: 'Expected effect on the quality of work: −2 clearly worse … +2 clearly better, or `unknown`.',
+  description:
+    'Expected effect on the quality of work: −2 clearly worse … +2 clearly better, or `unknown`.',
   oneOf: [
     { type: 'integer', minimum: -2, maximum: 2 },
     { type: 'string', enum: ['unknown'] },
@@ -38,7 +52,10 @@ export class AnswerDto {
   @IsString() @MinLength(1) @MaxLength(20000) answer!: string;
   /** The evidence or basis for the answer. */
   @IsOptional() @IsString() @MaxLength(10000) basis?: string;
-  @ApiPropertyOptional({ enum: EVIDENCE_TYPES }) @IsOptional() @IsIn(EVIDENCE_TYPES) evidenceType?: EvidenceType;
+  @ApiPropertyOptional({ enum: EVIDENCE_TYPES })
+  @IsOptional()
+  @IsIn(EVIDENCE_TYPES)
+  evidenceType?: EvidenceType;
   @ApiProperty(EFFECT_SCHEMA) @IsIn(EFFECTS) effect!: Effect;
   @ApiPropertyOptional({ enum: LEVELS }) @IsOptional() @IsIn(LEVELS) likelihood?: Level;
   @IsOptional() @IsString() @MaxLength(2000) affectedGroup?: string;
@@ -89,10 +106,30 @@ export class FriaSectionDto {
 export class UpdateAssessmentDto {
   /** The draft version last seen; 0 before the first edit. A stale one is refused with 409. */
   @IsInt() @Min(0) version!: number;
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AnswerDto) answers?: AnswerDto[];
-  @ApiPropertyOptional({ enum: QUESTION_IDS, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsIn(QUESTION_IDS, { each: true }) clearAnswers?: string[];
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => DimensionRatingDto) dimensions?: DimensionRatingDto[];
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => RiskDto) risks?: RiskDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AnswerDto)
+  answers?: AnswerDto[];
+  @ApiPropertyOptional({ enum: QUESTION_IDS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsIn(QUESTION_IDS, { each: true })
+  clearAnswers?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => DimensionRatingDto)
+  dimensions?: DimensionRatingDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => RiskDto)
+  risks?: RiskDto[];
   @IsOptional() @ValidateNested() @Type(() => DpiaSectionDto) dpia?: DpiaSectionDto;
   @IsOptional() @ValidateNested() @Type(() => FriaSectionDto) fria?: FriaSectionDto;
 }
@@ -112,11 +149,17 @@ export class CreateAssessmentCommentDto {
 export class EditAssessmentCommentDto {
   @IsString() @MinLength(1) @MaxLength(20000) body!: string;
   /** Omitted: unchanged; null: removed. */
-  @ApiPropertyOptional({ ...EFFECT_SCHEMA, nullable: true }) @IsOptional() @IsIn(EFFECTS) counterEffect?: Effect | null;
+  @ApiPropertyOptional({ ...EFFECT_SCHEMA, nullable: true })
+  @IsOptional()
+  @IsIn(EFFECTS)
+  counterEffect?: Effect | null;
 }
 
 export class AssessmentCommentsQueryDto {
-  @ApiPropertyOptional({ enum: COMMENT_TARGETS }) @IsOptional() @IsIn(COMMENT_TARGETS) questionId?: string;
+  @ApiPropertyOptional({ enum: COMMENT_TARGETS })
+  @IsOptional()
+  @IsIn(COMMENT_TARGETS)
+  questionId?: string;
 }
 
 export class AnswerResponse {
@@ -152,9 +195,11 @@ export class AssessmentContentResponse {
   @ApiProperty({ type: [DimensionRatingResponse] }) dimensions!: DimensionRatingResponse[];
   @ApiProperty({ type: [RiskResponse] }) risks!: RiskResponse[];
   /** Present only when the triage requires a DPIA. */
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true }) dpia!: Record<string, string> | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true })
+  dpia!: Record<string, string> | null;
   /** Present only when the triage requires a FRIA. */
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true }) fria!: Record<string, string> | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true })
+  fria!: Record<string, string> | null;
 }
 
 export class ApplicableSectionsResponse {
@@ -181,17 +226,23 @@ export class AssessmentResponse {
   @ApiProperty() version!: number;
   @ApiProperty({ type: ApplicableSectionsResponse }) sections!: ApplicableSectionsResponse;
   /** The employer's working draft; null for everyone else. */
-  @ApiProperty({ type: AssessmentContentResponse, nullable: true }) draft!: AssessmentContentResponse | null;
-  @ApiProperty({ type: AssessmentVersionResponse, nullable: true }) latestVersion!: AssessmentVersionResponse | null;
+  @ApiProperty({ type: AssessmentContentResponse, nullable: true })
+  draft!: AssessmentContentResponse | null;
+  @ApiProperty({ type: AssessmentVersionResponse, nullable: true })
+  latestVersion!: AssessmentVersionResponse | null;
   /** Employer only: whether the draft has changes not yet submitted. */
   @ApiProperty({ type: Boolean, nullable: true }) unsubmittedChanges!: boolean | null;
   @ApiProperty({ type: String, nullable: true }) updatedAt!: string | null;
 }
 
 export class AssessmentChangeResponse {
-  @ApiProperty({ description: 'e.g. `answers.A1.effect`, `risks.<id>.severity`, `dpia.description`' }) path!: string;
+  @ApiProperty({
+    description: 'e.g. `answers.A1.effect`, `risks.<id>.severity`, `dpia.description`',
+  })
+  path!: string;
   @ApiProperty({ enum: ['added', 'removed', 'changed'] }) kind!: string;
-  @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'number' }] }) before?: string | number;
+  @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'number' }] }) before?:
+    string | number;
   @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'number' }] }) after?: string | number;
 }
 

@@ -15,8 +15,17 @@ export class AssessmentRepository {
     return this.tx.manager.findOne(AssessmentEntity, { where: { caseId } });
   }
 
-  newDraft(fields: Pick<AssessmentEntity, 'caseId' | 'updatedBy' | 'createdAt' | 'updatedAt'>): AssessmentEntity {
-    return this.tx.manager.create(AssessmentEntity, { ...fields, answers: {}, dimensionRatings: {}, risks: [], dpia: null, fria: null });
+  newDraft(
+    fields: Pick<AssessmentEntity, 'caseId' | 'updatedBy' | 'createdAt' | 'updatedAt'>,
+  ): AssessmentEntity {
+    return this.tx.manager.create(AssessmentEntity, {
+      ...fields,
+      answers: {},
+      dimensionRatings: {},
+      risks: [],
+      dpia: null,
+      fria: null,
+    });
   }
 
   saveDraft(draft: AssessmentEntity): Promise<AssessmentEntity> {
@@ -24,7 +33,10 @@ export class AssessmentRepository {
   }
 
   latestVersion(caseId: string): Promise<AssessmentVersionEntity | null> {
-    return this.tx.manager.findOne(AssessmentVersionEntity, { where: { caseId }, order: { seq: 'DESC' } });
+    return this.tx.manager.findOne(AssessmentVersionEntity, {
+      where: { caseId },
+      order: { seq: 'DESC' },
+    });
   }
 
   version(caseId: string, seq: number): Promise<AssessmentVersionEntity | null> {
@@ -32,18 +44,26 @@ export class AssessmentRepository {
   }
 
   versions(caseId: string): Promise<AssessmentVersionEntity[]> {
-    return this.tx.manager.find(AssessmentVersionEntity, { where: { caseId }, order: { seq: 'ASC' } });
+    return this.tx.manager.find(AssessmentVersionEntity, {
+      where: { caseId },
+      order: { seq: 'ASC' },
+    });
   }
 
   /** Inserts only: a submitted version is never saved twice (the table refuses updates). */
-  async addVersion(version: Omit<AssessmentVersionEntity, 'id' | 'aiCase'>): Promise<AssessmentVersionEntity> {
+  async addVersion(
+    version: Omit<AssessmentVersionEntity, 'id' | 'aiCase'>,
+  ): Promise<AssessmentVersionEntity> {
     const entity = this.tx.manager.create(AssessmentVersionEntity, version);
     await this.tx.manager.insert(AssessmentVersionEntity, entity);
     return entity;
   }
 
   comments(caseId: string, questionId?: string): Promise<AssessmentCommentEntity[]> {
-    return this.tx.manager.find(AssessmentCommentEntity, { where: { caseId, ...(questionId ? { questionId } : {}) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.tx.manager.find(AssessmentCommentEntity, {
+      where: { caseId, ...(questionId ? { questionId } : {}) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
   }
 
   comment(caseId: string, commentId: string): Promise<AssessmentCommentEntity | null> {

@@ -6,7 +6,6 @@ import { type CaseResponse, CaseService, type TriageOutcome } from '@wc/cases';
 import { Forbidden } from '@wc/core';
 import { Outbox } from '@wc/database';
 
-
 /** The case a dossier request is about, as the case service lets this actor see it. */
 export interface CaseContext {
   readonly caseId: string;
@@ -33,11 +32,21 @@ export class CaseContexts {
     const access = await this.access.requireCase(actor, caseId);
     // A union share limited to status and deadlines does not open the dossier (issue #8).
     if (access.side === 'union' && access.unionScope !== 'dossier') {
-      throw new Forbidden('case.not_shared', 'The council shares only the status and deadlines of this case.');
+      throw new Forbidden(
+        'case.not_shared',
+        'The council shares only the status and deadlines of this case.',
+      );
     }
     const aiCase = await this.cases.get(actor, caseId);
     const triage = (aiCase.triage as { outcome?: TriageOutcome } | null)?.outcome ?? null;
-    return { caseId, organisationId: aiCase.organisationId, worksCouncilId: aiCase.worksCouncilId, side: aiCase.yourSide as ActorSide, triage, aiCase };
+    return {
+      caseId,
+      organisationId: aiCase.organisationId,
+      worksCouncilId: aiCase.worksCouncilId,
+      side: aiCase.yourSide as ActorSide,
+      triage,
+      aiCase,
+    };
   }
 
   /** For a mutation, inside its transaction: the case row lock first, then the visibility check. */
@@ -48,17 +57,39 @@ export class CaseContexts {
 
   assertEmployer(ctx: CaseContext, area: string): void {
     if (ctx.side !== 'employer') {
-      throw new Forbidden(`${area}.employer_only`, 'Only the employer side edits this part of the dossier.');
+      throw new Forbidden(
+        `${area}.employer_only`,
+        'Only the employer side edits this part of the dossier.',
+      );
     }
   }
 
   assertCouncil(ctx: CaseContext, area: string): void {
     if (!COUNCIL_SIDES.includes(ctx.side)) {
-      throw new Forbidden(`${area}.council_only`, 'Only the council side (board, members, its experts) comments here.');
+      throw new Forbidden(
+        `${area}.council_only`,
+        'Only the council side (board, members, its experts) comments here.',
+      );
     }
   }
 
-  async emit(ctx: CaseContext, actor: Actor, type: string, payload: Record<string, unknown>): Promise<void> {
-    await this.outbox.append([{ type, caseId: ctx.caseId, organisationId: ctx.organisationId, worksCouncilId: ctx.worksCouncilId, payload }], actor.userId);
+  async emit(
+    ctx: CaseContext,
+    actor: Actor,
+    type: string,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    await this.outbox.append(
+      [
+        {
+          type,
+          caseId: ctx.caseId,
+          organisationId: ctx.organisationId,
+          worksCouncilId: ctx.worksCouncilId,
+          payload,
+        },
+      ],
+      actor.userId,
+    );
   }
 }

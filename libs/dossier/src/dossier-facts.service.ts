@@ -46,7 +46,12 @@ export function planContentOf(p: TrainingPlanEntity): TrainingPlanContent {
 }
 
 export function completionOf(c: TrainingCompletionEntity): Completion {
-  return { moduleKey: c.moduleKey, name: c.personName, completedOn: c.completedOn, ...(c.personUserId ? { userId: c.personUserId } : {}) };
+  return {
+    moduleKey: c.moduleKey,
+    name: c.personName,
+    completedOn: c.completedOn,
+    ...(c.personUserId ? { userId: c.personUserId } : {}),
+  };
 }
 
 /**
@@ -74,7 +79,9 @@ export class DossierFactsService implements CaseDossierFacts {
       latestVersion: latest ? { seq: latest.seq, content: latest.content } : null,
       oversight: arrangement ? oversightContentOf(arrangement) : null,
       plan,
-      overseersTrained: arrangement ? allOverseersTrained(plan, completions, arrangement.overseers) : false,
+      overseersTrained: arrangement
+        ? allOverseersTrained(plan, completions, arrangement.overseers)
+        : false,
       arrangement,
       planEntity,
       completions,
@@ -87,7 +94,14 @@ export class DossierFactsService implements CaseDossierFacts {
     const items = dossierChecklist(dossierRequirements(triage), dossier);
     return {
       // AI Act 26(2): named overseers, every one trained on the overseers' modules [E5, E1]
-      ...(dossier.oversight ? { oversight: { staffNamed: dossier.oversight.overseers.length > 0, trained: dossier.overseersTrained } } : {}),
+      ...(dossier.oversight
+        ? {
+            oversight: {
+              staffNamed: dossier.oversight.overseers.length > 0,
+              trained: dossier.overseersTrained,
+            },
+          }
+        : {}),
       missingForRequest: missingForRequest(items),
     };
   }

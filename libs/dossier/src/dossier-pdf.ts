@@ -25,12 +25,25 @@ export interface DossierPdfView {
   readonly triage: TriageOutcome | null;
   readonly checklist: readonly ChecklistItem[];
   readonly assessment: {
-    readonly version: { readonly seq: number; readonly submittedAt: Date; readonly content: AssessmentContent } | null;
-    readonly comments: ReadonlyArray<{ readonly questionId: string; readonly authorSide: string; readonly body: string; readonly counterEffect: Effect | null; readonly createdAt: Date }>;
+    readonly version: {
+      readonly seq: number;
+      readonly submittedAt: Date;
+      readonly content: AssessmentContent;
+    } | null;
+    readonly comments: ReadonlyArray<{
+      readonly questionId: string;
+      readonly authorSide: string;
+      readonly body: string;
+      readonly counterEffect: Effect | null;
+      readonly createdAt: Date;
+    }>;
   };
   /** `overseerTrained[i]`: overseer i completed every overseers' module. */
   readonly oversight: (OversightContent & { readonly overseerTrained: readonly boolean[] }) | null;
-  readonly training: { readonly plan: TrainingPlanContent; readonly progress: readonly AudienceProgress[] } | null;
+  readonly training: {
+    readonly plan: TrainingPlanContent;
+    readonly progress: readonly AudienceProgress[];
+  } | null;
   /** The case's documents this reader may see (WOR art. 20 secrecy already applied). */
   readonly documents: ReadonlyArray<{ readonly title: string; readonly detail: string }>;
 }
@@ -39,38 +52,228 @@ type Labels = Record<string, string>;
 
 const LABELS: Record<Language, Labels> = {
   en: {
-    dossier: 'Dossier', generated: 'Generated on', status: 'Status', stage: 'Stage',
-    summary: '1. Case summary', intendedDecision: 'Intended decision', grounds: 'Grounds', reasons: 'Reasons', consequencesForStaff: 'Expected consequences for staff', measures: 'Intended measures', alternatives: 'Alternatives considered', planning: 'Planning', proposedDecisionDate: 'Proposed decision date', regelingText: 'Proposed arrangement (regeling)',
-    tracks: 'Tracks', deadlines: 'Open deadlines', none: 'None.',
-    timeline: '2. Stage timeline', sentToCouncil: 'Sent to the council',
-    triage: '3. Triage: rights and reasons', rights: 'Rights and duties', advice: 'Advice (WOR art. 25)', consent: 'Consent (WOR art. 27)', highRisk: 'High-risk AI system (AI Act)', dpiaRequired: 'DPIA required (GDPR art. 35)', friaRequired: 'FRIA required (AI Act art. 27)', yes: 'yes', no: 'no', triageReasons: 'Reasons', noTriage: 'No triage recorded yet.', contested: 'The council contests the triage',
-    assessment: '4. Impact assessment', version: 'Version', submittedOn: 'submitted on', noVersion: 'No version has been submitted yet.', rating: 'Rating', answer: 'Answer', basis: 'Basis', effect: 'Expected effect', likelihood: 'Likelihood', affectedGroup: 'Affected group', mitigation: 'Mitigation', mitigations: 'Mitigations', notAnswered: 'Not answered.', councilComments: 'Council comments', counterRating: 'counter-rating',
-    riskRegister: 'Risk register', risk: 'Risk', severity: 'Severity', owner: 'Owner', dpia: 'DPIA (GDPR art. 35(7) and 35(9))', fria: 'FRIA (AI Act art. 27(1))', empty: '(empty)',
-    oversight: '5. Human oversight', noOversight: 'No oversight arrangement yet.', appliesTo: 'Applies to', oversightModel: 'Oversight model', overseers: 'Overseers', authority: 'authority', hoursPerWeek: 'hours per week', trained: 'trained', notTrained: 'not yet trained', knowledgeAndTraining: 'Knowledge and training required', escalationPath: 'Escalation path', complaintContact: 'Complaint procedure: human contact', complaintExplanation: 'Complaint procedure: explanation of outcomes (GDPR art. 22, AI Act art. 86)', protection: 'Protection of overseers', logRetention: 'Log retention (months)', reviewDate: 'Review date',
-    training: '6. Training plan', noTraining: 'No training plan yet.', modules: 'Modules', audience: 'audience', hours: 'hours', provider: 'provider', deadline: 'deadline', paidByEmployer: 'paid by the employer (BW 7:611a)', progress: 'Progress per audience', completed: 'completed',
-    decisions: '7. Decisions', councilPosition: 'Council position', employerDecision: 'Employer decision', follows: 'follows the council', deviates: 'deviates from the council', implementationDate: 'implementation date', received: 'received on', conditions: 'Conditions', suspensionWaived: 'Suspension waived', substitutePermission: 'Substitute permission', noticeSent: 'AI Act 26(7) notice sent on', noDecisions: 'No decisions recorded yet.',
-    checklist: '8. Completeness of the requests', done: 'done', missing: 'missing', blocking: 'blocks submission',
-    documents: '9. Documents', noDocuments: 'No documents.', page: 'Page',
+    dossier: 'Dossier',
+    generated: 'Generated on',
+    status: 'Status',
+    stage: 'Stage',
+    summary: '1. Case summary',
+    intendedDecision: 'Intended decision',
+    grounds: 'Grounds',
+    reasons: 'Reasons',
+    consequencesForStaff: 'Expected consequences for staff',
+    measures: 'Intended measures',
+    alternatives: 'Alternatives considered',
+    planning: 'Planning',
+    proposedDecisionDate: 'Proposed decision date',
+    regelingText: 'Proposed arrangement (regeling)',
+    tracks: 'Tracks',
+    deadlines: 'Open deadlines',
+    none: 'None.',
+    timeline: '2. Stage timeline',
+    sentToCouncil: 'Sent to the council',
+    triage: '3. Triage: rights and reasons',
+    rights: 'Rights and duties',
+    advice: 'Advice (WOR art. 25)',
+    consent: 'Consent (WOR art. 27)',
+    highRisk: 'High-risk AI system (AI Act)',
+    dpiaRequired: 'DPIA required (GDPR art. 35)',
+    friaRequired: 'FRIA required (AI Act art. 27)',
+    yes: 'yes',
+    no: 'no',
+    triageReasons: 'Reasons',
+    noTriage: 'No triage recorded yet.',
+    contested: 'The council contests the triage',
+    assessment: '4. Impact assessment',
+    version: 'Version',
+    submittedOn: 'submitted on',
+    noVersion: 'No version has been submitted yet.',
+    rating: 'Rating',
+    answer: 'Answer',
+    basis: 'Basis',
+    effect: 'Expected effect',
+    likelihood: 'Likelihood',
+    affectedGroup: 'Affected group',
+    mitigation: 'Mitigation',
+    mitigations: 'Mitigations',
+    notAnswered: 'Not answered.',
+    councilComments: 'Council comments',
+    counterRating: 'counter-rating',
+    riskRegister: 'Risk register',
+    risk: 'Risk',
+    severity: 'Severity',
+    owner: 'Owner',
+    dpia: 'DPIA (GDPR art. 35(7) and 35(9))',
+    fria: 'FRIA (AI Act art. 27(1))',
+    empty: '(empty)',
+    oversight: '5. Human oversight',
+    noOversight: 'No oversight arrangement yet.',
+    appliesTo: 'Applies to',
+    oversightModel: 'Oversight model',
+    overseers: 'Overseers',
+    authority: 'authority',
+    hoursPerWeek: 'hours per week',
+    trained: 'trained',
+    notTrained: 'not yet trained',
+    knowledgeAndTraining: 'Knowledge and training required',
+    escalationPath: 'Escalation path',
+    complaintContact: 'Complaint procedure: human contact',
+    complaintExplanation:
+      'Complaint procedure: explanation of outcomes (GDPR art. 22, AI Act art. 86)',
+    protection: 'Protection of overseers',
+    logRetention: 'Log retention (months)',
+    reviewDate: 'Review date',
+    training: '6. Training plan',
+    noTraining: 'No training plan yet.',
+    modules: 'Modules',
+    audience: 'audience',
+    hours: 'hours',
+    provider: 'provider',
+    deadline: 'deadline',
+    paidByEmployer: 'paid by the employer (BW 7:611a)',
+    progress: 'Progress per audience',
+    completed: 'completed',
+    decisions: '7. Decisions',
+    councilPosition: 'Council position',
+    employerDecision: 'Employer decision',
+    follows: 'follows the council',
+    deviates: 'deviates from the council',
+    implementationDate: 'implementation date',
+    received: 'received on',
+    conditions: 'Conditions',
+    suspensionWaived: 'Suspension waived',
+    substitutePermission: 'Substitute permission',
+    noticeSent: 'AI Act 26(7) notice sent on',
+    noDecisions: 'No decisions recorded yet.',
+    checklist: '8. Completeness of the requests',
+    done: 'done',
+    missing: 'missing',
+    blocking: 'blocks submission',
+    documents: '9. Documents',
+    noDocuments: 'No documents.',
+    page: 'Page',
   },
   nl: {
-    dossier: 'Dossier', generated: 'Gemaakt op', status: 'Status', stage: 'Fase',
-    summary: '1. Samenvatting van de zaak', intendedDecision: 'Voorgenomen besluit', grounds: 'Grondslag', reasons: 'Beweegredenen', consequencesForStaff: 'Verwachte gevolgen voor het personeel', measures: 'Voorgenomen maatregelen', alternatives: 'Overwogen alternatieven', planning: 'Planning', proposedDecisionDate: 'Voorgestelde besluitdatum', regelingText: 'Voorgestelde regeling',
-    tracks: 'Sporen', deadlines: 'Lopende termijnen', none: 'Geen.',
-    timeline: '2. Tijdlijn van de fasen', sentToCouncil: 'Naar de ondernemingsraad gestuurd',
-    triage: '3. Triage: rechten en redenen', rights: 'Rechten en plichten', advice: 'Advies (WOR art. 25)', consent: 'Instemming (WOR art. 27)', highRisk: 'AI-systeem met hoog risico (AI-verordening)', dpiaRequired: 'DPIA verplicht (AVG art. 35)', friaRequired: 'FRIA verplicht (AI-verordening art. 27)', yes: 'ja', no: 'nee', triageReasons: 'Redenen', noTriage: 'Nog geen triage vastgelegd.', contested: 'De ondernemingsraad betwist de triage',
-    assessment: '4. Effectbeoordeling', version: 'Versie', submittedOn: 'ingediend op', noVersion: 'Er is nog geen versie ingediend.', rating: 'Beoordeling', answer: 'Antwoord', basis: 'Onderbouwing', effect: 'Verwacht effect', likelihood: 'Waarschijnlijkheid', affectedGroup: 'Betrokken groep', mitigation: 'Maatregel', mitigations: 'Maatregelen', notAnswered: 'Niet beantwoord.', councilComments: 'Opmerkingen van de ondernemingsraad', counterRating: 'eigen beoordeling',
-    riskRegister: 'Risicoregister', risk: 'Risico', severity: 'Ernst', owner: 'Eigenaar', dpia: 'DPIA (AVG art. 35 lid 7 en lid 9)', fria: 'FRIA (AI-verordening art. 27 lid 1)', empty: '(leeg)',
-    oversight: '5. Menselijk toezicht', noOversight: 'Nog geen regeling voor menselijk toezicht.', appliesTo: 'Van toepassing op', oversightModel: 'Vorm van toezicht', overseers: 'Toezichthouders', authority: 'bevoegdheid', hoursPerWeek: 'uur per week', trained: 'geschoold', notTrained: 'nog niet geschoold', knowledgeAndTraining: 'Benodigde kennis en scholing', escalationPath: 'Escalatieroute', complaintContact: 'Klachtenregeling: menselijk aanspreekpunt', complaintExplanation: 'Klachtenregeling: uitleg van uitkomsten (AVG art. 22, AI-verordening art. 86)', protection: 'Bescherming van toezichthouders', logRetention: 'Bewaartermijn logs (maanden)', reviewDate: 'Evaluatiedatum',
-    training: '6. Scholingsplan', noTraining: 'Nog geen scholingsplan.', modules: 'Modules', audience: 'doelgroep', hours: 'uur', provider: 'aanbieder', deadline: 'uiterlijk', paidByEmployer: 'betaald door de werkgever (BW 7:611a)', progress: 'Voortgang per doelgroep', completed: 'afgerond',
-    decisions: '7. Besluiten', councilPosition: 'Standpunt van de ondernemingsraad', employerDecision: 'Besluit van de werkgever', follows: 'volgt de ondernemingsraad', deviates: 'wijkt af van de ondernemingsraad', implementationDate: 'invoeringsdatum', received: 'ontvangen op', conditions: 'Voorwaarden', suspensionWaived: 'Opschorting prijsgegeven', substitutePermission: 'Vervangende toestemming', noticeSent: 'Kennisgeving AI-verordening 26(7) verstuurd op', noDecisions: 'Nog geen besluiten vastgelegd.',
-    checklist: '8. Volledigheid van de aanvragen', done: 'gereed', missing: 'ontbreekt', blocking: 'blokkeert indienen',
-    documents: '9. Documenten', noDocuments: 'Geen documenten.', page: 'Pagina',
+    dossier: 'Dossier',
+    generated: 'Gemaakt op',
+    status: 'Status',
+    stage: 'Fase',
+    summary: '1. Samenvatting van de zaak',
+    intendedDecision: 'Voorgenomen besluit',
+    grounds: 'Grondslag',
+    reasons: 'Beweegredenen',
+    consequencesForStaff: 'Verwachte gevolgen voor het personeel',
+    measures: 'Voorgenomen maatregelen',
+    alternatives: 'Overwogen alternatieven',
+    planning: 'Planning',
+    proposedDecisionDate: 'Voorgestelde besluitdatum',
+    regelingText: 'Voorgestelde regeling',
+    tracks: 'Sporen',
+    deadlines: 'Lopende termijnen',
+    none: 'Geen.',
+    timeline: '2. Tijdlijn van de fasen',
+    sentToCouncil: 'Naar de ondernemingsraad gestuurd',
+    triage: '3. Triage: rechten en redenen',
+    rights: 'Rechten en plichten',
+    advice: 'Advies (WOR art. 25)',
+    consent: 'Instemming (WOR art. 27)',
+    highRisk: 'AI-systeem met hoog risico (AI-verordening)',
+    dpiaRequired: 'DPIA verplicht (AVG art. 35)',
+    friaRequired: 'FRIA verplicht (AI-verordening art. 27)',
+    yes: 'ja',
+    no: 'nee',
+    triageReasons: 'Redenen',
+    noTriage: 'Nog geen triage vastgelegd.',
+    contested: 'De ondernemingsraad betwist de triage',
+    assessment: '4. Effectbeoordeling',
+    version: 'Versie',
+    submittedOn: 'ingediend op',
+    noVersion: 'Er is nog geen versie ingediend.',
+    rating: 'Beoordeling',
+    answer: 'Antwoord',
+    basis: 'Onderbouwing',
+    effect: 'Verwacht effect',
+    likelihood: 'Waarschijnlijkheid',
+    affectedGroup: 'Betrokken groep',
+    mitigation: 'Maatregel',
+    mitigations: 'Maatregelen',
+    notAnswered: 'Niet beantwoord.',
+    councilComments: 'Opmerkingen van de ondernemingsraad',
+    counterRating: 'eigen beoordeling',
+    riskRegister: 'Risicoregister',
+    risk: 'Risico',
+    severity: 'Ernst',
+    owner: 'Eigenaar',
+    dpia: 'DPIA (AVG art. 35 lid 7 en lid 9)',
+    fria: 'FRIA (AI-verordening art. 27 lid 1)',
+    empty: '(leeg)',
+    oversight: '5. Menselijk toezicht',
+    noOversight: 'Nog geen regeling voor menselijk toezicht.',
+    appliesTo: 'Van toepassing op',
+    oversightModel: 'Vorm van toezicht',
+    overseers: 'Toezichthouders',
+    authority: 'bevoegdheid',
+    hoursPerWeek: 'uur per week',
+    trained: 'geschoold',
+    notTrained: 'nog niet geschoold',
+    knowledgeAndTraining: 'Benodigde kennis en scholing',
+    escalationPath: 'Escalatieroute',
+    complaintContact: 'Klachtenregeling: menselijk aanspreekpunt',
+    complaintExplanation:
+      'Klachtenregeling: uitleg van uitkomsten (AVG art. 22, AI-verordening art. 86)',
+    protection: 'Bescherming van toezichthouders',
+    logRetention: 'Bewaartermijn logs (maanden)',
+    reviewDate: 'Evaluatiedatum',
+    training: '6. Scholingsplan',
+    noTraining: 'Nog geen scholingsplan.',
+    modules: 'Modules',
+    audience: 'doelgroep',
+    hours: 'uur',
+    provider: 'aanbieder',
+    deadline: 'uiterlijk',
+    paidByEmployer: 'betaald door de werkgever (BW 7:611a)',
+    progress: 'Voortgang per doelgroep',
+    completed: 'afgerond',
+    decisions: '7. Besluiten',
+    councilPosition: 'Standpunt van de ondernemingsraad',
+    employerDecision: 'Besluit van de werkgever',
+    follows: 'volgt de ondernemingsraad',
+    deviates: 'wijkt af van de ondernemingsraad',
+    implementationDate: 'invoeringsdatum',
+    received: 'ontvangen op',
+    conditions: 'Voorwaarden',
+    suspensionWaived: 'Opschorting prijsgegeven',
+    substitutePermission: 'Vervangende toestemming',
+    noticeSent: 'Kennisgeving AI-verordening 26(7) verstuurd op',
+    noDecisions: 'Nog geen besluiten vastgelegd.',
+    checklist: '8. Volledigheid van de aanvragen',
+    done: 'gereed',
+    missing: 'ontbreekt',
+    blocking: 'blokkeert indienen',
+    documents: '9. Documenten',
+    noDocuments: 'Geen documenten.',
+    page: 'Pagina',
   },
 };
 
 const AUDIENCE_LABELS: Record<Language, Record<string, string>> = {
-  en: { overseers: 'overseers', affected_staff: 'affected staff', council_members: 'council members (AI literacy)', managers: 'managers', hr: 'HR', ict: 'ICT', other: 'other' },
-  nl: { overseers: 'toezichthouders', affected_staff: 'betrokken medewerkers', council_members: 'OR-leden (AI-geletterdheid)', managers: 'leidinggevenden', hr: 'HR', ict: 'ICT', other: 'overig' },
+  en: {
+    overseers: 'overseers',
+    affected_staff: 'affected staff',
+    council_members: 'council members (AI literacy)',
+    managers: 'managers',
+    hr: 'HR',
+    ict: 'ICT',
+    other: 'other',
+  },
+  nl: {
+    overseers: 'toezichthouders',
+    affected_staff: 'betrokken medewerkers',
+    council_members: 'OR-leden (AI-geletterdheid)',
+    managers: 'leidinggevenden',
+    hr: 'HR',
+    ict: 'ICT',
+    other: 'overig',
+  },
 };
 
 // Characters outside WinAnsi, which the built-in PDF fonts cannot show.
@@ -89,7 +292,9 @@ export function pdfSafe(text: string): string {
   for (const [pattern, replacement] of REPLACEMENTS) {
     out = out.replace(pattern, replacement);
   }
-  return [...out].map((ch) => (ch.charCodeAt(0) <= 0xff || WIN_ANSI_EXTRA.has(ch) ? ch : '?')).join('');
+  return [...out]
+    .map((ch) => (ch.charCodeAt(0) <= 0xff || WIN_ANSI_EXTRA.has(ch) ? ch : '?'))
+    .join('');
 }
 
 const human = (key: string) => key.replace(/_/g, ' ');
@@ -111,7 +316,14 @@ class Writer {
   ) {}
 
   heading(text: string): void {
-    this.doc.moveDown(0.8).font('Helvetica-Bold').fontSize(15).fillColor('#1f3a5f').text(pdfSafe(text)).fillColor('black').moveDown(0.3);
+    this.doc
+      .moveDown(0.8)
+      .font('Helvetica-Bold')
+      .fontSize(15)
+      .fillColor('#1f3a5f')
+      .text(pdfSafe(text))
+      .fillColor('black')
+      .moveDown(0.3);
   }
 
   subheading(text: string): void {
@@ -119,14 +331,22 @@ class Writer {
   }
 
   line(text: string, options: { indent?: number; bold?: boolean; size?: number } = {}): void {
-    this.doc.font(options.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(options.size ?? 10).text(pdfSafe(text), { indent: options.indent ?? 0, paragraphGap: 2 });
+    this.doc
+      .font(options.bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(options.size ?? 10)
+      .text(pdfSafe(text), { indent: options.indent ?? 0, paragraphGap: 2 });
   }
 
   field(label: string, value: string | undefined | null, indent = 0): void {
     if (value === undefined || value === null || value.trim() === '') {
       return;
     }
-    this.doc.font('Helvetica-Bold').fontSize(10).text(pdfSafe(`${label}: `), { indent, continued: true }).font('Helvetica').text(pdfSafe(value), { paragraphGap: 2 });
+    this.doc
+      .font('Helvetica-Bold')
+      .fontSize(10)
+      .text(pdfSafe(`${label}: `), { indent, continued: true })
+      .font('Helvetica')
+      .text(pdfSafe(value), { paragraphGap: 2 });
   }
 
   bullet(text: string, indent = 10): void {
@@ -138,7 +358,17 @@ class Writer {
 export function renderDossierPdf(view: DossierPdfView): Promise<Buffer> {
   const t = LABELS[view.language];
   const title = `${t.dossier}: ${view.aiCase.title}`;
-  const doc = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, info: { Title: pdfSafe(title), Author: 'Overleg', Creator: 'Overleg', CreationDate: view.generatedAt } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    bufferPages: true,
+    info: {
+      Title: pdfSafe(title),
+      Author: 'Overleg',
+      Creator: 'Overleg',
+      CreationDate: view.generatedAt,
+    },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {
@@ -148,7 +378,10 @@ export function renderDossierPdf(view: DossierPdfView): Promise<Buffer> {
   const w = new Writer(doc, t);
 
   doc.font('Helvetica-Bold').fontSize(20).text(pdfSafe(title));
-  w.line(`${t.generated} ${amsterdamDay(view.generatedAt)} - ${t.status}: ${view.aiCase.status} - ${t.stage}: ${human(view.aiCase.stage)}`, { size: 9 });
+  w.line(
+    `${t.generated} ${amsterdamDay(view.generatedAt)} - ${t.status}: ${view.aiCase.status} - ${t.stage}: ${human(view.aiCase.stage)}`,
+    { size: 9 },
+  );
 
   summary(w, view);
   timeline(w, view);
@@ -171,7 +404,15 @@ export function renderDossierPdf(view: DossierPdfView): Promise<Buffer> {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).text(pdfSafe(`Overleg - ${view.aiCase.title} - ${t.page} ${i + 1}/${range.count}`), 56, doc.page.height - 36, { width: doc.page.width - 112, align: 'center', lineBreak: false });
+    doc
+      .font('Helvetica')
+      .fontSize(8)
+      .text(
+        pdfSafe(`Overleg - ${view.aiCase.title} - ${t.page} ${i + 1}/${range.count}`),
+        56,
+        doc.page.height - 36,
+        { width: doc.page.width - 112, align: 'center', lineBreak: false },
+      );
     doc.page.margins.bottom = bottom;
   }
   doc.end();
@@ -182,8 +423,18 @@ function summary(w: Writer, view: DossierPdfView): void {
   const { t } = w;
   const c = view.aiCase;
   w.heading(t.summary);
-  const contents = c.contents as Record<string, unknown>;
-  for (const key of ['intendedDecision', 'grounds', 'reasons', 'consequencesForStaff', 'measures', 'alternatives', 'planning', 'proposedDecisionDate', 'regelingText']) {
+  const contents = c.contents;
+  for (const key of [
+    'intendedDecision',
+    'grounds',
+    'reasons',
+    'consequencesForStaff',
+    'measures',
+    'alternatives',
+    'planning',
+    'proposedDecisionDate',
+    'regelingText',
+  ]) {
     const value = contents[key];
     w.field(t[key], typeof value === 'string' ? value : undefined);
   }
@@ -197,7 +448,9 @@ function summary(w: Writer, view: DossierPdfView): void {
     w.line(t.none);
   }
   for (const d of open) {
-    w.bullet(`${d.strictDate}: ${human(d.ruleId)}${d.track ? ` (${human(d.track)})` : ''} [${d.source}]`);
+    w.bullet(
+      `${d.strictDate}: ${human(d.ruleId)}${d.track ? ` (${human(d.track)})` : ''} [${d.source}]`,
+    );
   }
 }
 
@@ -218,8 +471,13 @@ function timeline(w: Writer, view: DossierPdfView): void {
   for (const track of view.aiCase.tracks) {
     const history = (track.snapshot.history ?? []) as HistoryEntry[];
     for (const h of history) {
-      const action = h.action?.type ? ` (${human(h.action.type)}${h.actorSide ? `, ${human(h.actorSide)}` : ''})` : '';
-      entries.push({ at: h.at, text: `${human(track.kind)}: ${human(h.from)} -> ${human(h.to)}${action}` });
+      const action = h.action?.type
+        ? ` (${human(h.action.type)}${h.actorSide ? `, ${human(h.actorSide)}` : ''})`
+        : '';
+      entries.push({
+        at: h.at,
+        text: `${human(track.kind)}: ${human(h.from)} -> ${human(h.to)}${action}`,
+      });
     }
   }
   entries.sort((a, b) => a.at.localeCompare(b.at));
@@ -241,8 +499,12 @@ function triageSection(w: Writer, view: DossierPdfView): void {
   }
   const yn = (b: boolean) => (b ? t.yes : t.no);
   w.subheading(t.rights);
-  w.bullet(`${t.advice}: ${yn(outcome.advice.applies)}${outcome.advice.letters.length ? ` (${outcome.advice.letters.join(', ')})` : ''}`);
-  w.bullet(`${t.consent}: ${yn(outcome.consent.applies)}${outcome.consent.letters.length ? ` (${outcome.consent.letters.join(', ')})` : ''}`);
+  w.bullet(
+    `${t.advice}: ${yn(outcome.advice.applies)}${outcome.advice.letters.length ? ` (${outcome.advice.letters.join(', ')})` : ''}`,
+  );
+  w.bullet(
+    `${t.consent}: ${yn(outcome.consent.applies)}${outcome.consent.letters.length ? ` (${outcome.consent.letters.join(', ')})` : ''}`,
+  );
   w.bullet(`${t.highRisk}: ${yn(outcome.aiAct.highRisk)}`);
   w.bullet(`${t.dpiaRequired}: ${yn(outcome.dpia.required)}`);
   w.bullet(`${t.friaRequired}: ${yn(outcome.aiAct.fria)}`);
@@ -250,28 +512,47 @@ function triageSection(w: Writer, view: DossierPdfView): void {
   for (const reason of outcome.reasons) {
     w.bullet(`${reason.text} [${reason.sources.join(', ')}]`);
   }
-  const contest = (view.aiCase.triage as { contest?: { reasons: string; open: boolean } } | null)?.contest;
+  const contest = (view.aiCase.triage as { contest?: { reasons: string; open: boolean } } | null)
+    ?.contest;
   if (contest) {
     w.field(t.contested, contest.reasons);
   }
 }
 
-function sectionItems(w: Writer, label: string, items: readonly SectionItem[], section: Readonly<Record<string, string>> | null, language: Language, comments: DossierPdfView['assessment']['comments']): void {
+function sectionItems(
+  w: Writer,
+  label: string,
+  items: readonly SectionItem[],
+  section: Readonly<Record<string, string>> | null,
+  language: Language,
+  comments: DossierPdfView['assessment']['comments'],
+): void {
   w.subheading(label);
   for (const item of items) {
     w.line(item.text[language], { bold: true });
     w.line(section?.[item.field] ?? w.t.empty, { indent: 10 });
-    commentLines(w, comments.filter((c) => c.questionId === item.id), language);
+    commentLines(
+      w,
+      comments.filter((c) => c.questionId === item.id),
+      language,
+    );
   }
 }
 
-function commentLines(w: Writer, comments: DossierPdfView['assessment']['comments'], language: Language): void {
+function commentLines(
+  w: Writer,
+  comments: DossierPdfView['assessment']['comments'],
+  language: Language,
+): void {
   if (comments.length === 0) {
     return;
   }
   w.line(`${w.t.councilComments}:`, { indent: 10, bold: true });
   for (const c of comments) {
-    const rating = c.counterEffect !== null ? `, ${w.t.counterRating} ${effectText(c.counterEffect, language)}` : '';
+    const rating =
+      c.counterEffect !== null
+        ? `, ${w.t.counterRating} ${effectText(c.counterEffect, language)}`
+        : '';
     w.bullet(`[${amsterdamDay(c.createdAt)}, ${human(c.authorSide)}${rating}] ${c.body}`, 20);
   }
 }
@@ -286,14 +567,20 @@ function assessmentSection(w: Writer, view: DossierPdfView): void {
     w.line(t.noVersion);
     return;
   }
-  w.line(`${t.version} ${version.seq}, ${t.submittedOn} ${amsterdamDay(version.submittedAt)}`, { bold: true });
+  w.line(`${t.version} ${version.seq}, ${t.submittedOn} ${amsterdamDay(version.submittedAt)}`, {
+    bold: true,
+  });
   const content = version.content;
   for (const d of DIMENSIONS) {
     const rating = content.dimensions[d.key];
     w.subheading(`${d.key}. ${d.title[language]}`);
     w.field(t.rating, rating ? effectText(rating.rating, language) : '-');
     w.field(t.mitigations, rating?.mitigations);
-    commentLines(w, comments.filter((c) => c.questionId === d.key), language);
+    commentLines(
+      w,
+      comments.filter((c) => c.questionId === d.key),
+      language,
+    );
     for (const q of d.questions) {
       w.line(`${q.id}. ${q.text[language]}`, { bold: true });
       const a = content.answers[q.id];
@@ -301,12 +588,24 @@ function assessmentSection(w: Writer, view: DossierPdfView): void {
         w.line(t.notAnswered, { indent: 10 });
       } else {
         w.field(t.answer, a.answer, 10);
-        w.field(t.basis, a.basis ? `${a.basis}${a.evidenceType ? ` (${human(a.evidenceType)})` : ''}` : undefined, 10);
-        w.field(t.effect, `${effectText(a.effect, language)}${a.likelihood ? `; ${t.likelihood.toLowerCase()}: ${a.likelihood}` : ''}`, 10);
+        w.field(
+          t.basis,
+          a.basis ? `${a.basis}${a.evidenceType ? ` (${human(a.evidenceType)})` : ''}` : undefined,
+          10,
+        );
+        w.field(
+          t.effect,
+          `${effectText(a.effect, language)}${a.likelihood ? `; ${t.likelihood.toLowerCase()}: ${a.likelihood}` : ''}`,
+          10,
+        );
         w.field(t.affectedGroup, a.affectedGroup, 10);
         w.field(t.mitigation, a.mitigation, 10);
       }
-      commentLines(w, comments.filter((c) => c.questionId === q.id), language);
+      commentLines(
+        w,
+        comments.filter((c) => c.questionId === q.id),
+        language,
+      );
     }
   }
   w.subheading(t.riskRegister);
@@ -315,10 +614,17 @@ function assessmentSection(w: Writer, view: DossierPdfView): void {
   }
   content.risks.forEach((r, i) => {
     w.line(`${i + 1}. ${r.risk}`, { bold: true });
-    w.line(`${t.affectedGroup}: ${r.affectedGroup} | ${t.likelihood}: ${r.likelihood} | ${t.severity}: ${r.severity} | ${t.owner}: ${r.owner}`, { indent: 10 });
+    w.line(
+      `${t.affectedGroup}: ${r.affectedGroup} | ${t.likelihood}: ${r.likelihood} | ${t.severity}: ${r.severity} | ${t.owner}: ${r.owner}`,
+      { indent: 10 },
+    );
     w.field(t.mitigation, r.mitigation, 10);
   });
-  commentLines(w, comments.filter((c) => c.questionId === 'risks'), language);
+  commentLines(
+    w,
+    comments.filter((c) => c.questionId === 'risks'),
+    language,
+  );
   if (content.dpia) {
     sectionItems(w, t.dpia, DPIA_ITEMS, content.dpia, language, comments);
   }
@@ -343,7 +649,9 @@ function oversightSection(w: Writer, view: DossierPdfView): void {
   }
   for (const [i, p] of o.overseers.entries()) {
     const trained = o.overseerTrained[i] ? t.trained : t.notTrained;
-    w.bullet(`${p.name} (${p.role}); ${t.authority}: ${p.authority}; ${p.hoursPerWeek} ${t.hoursPerWeek}; ${trained}${p.trainingRequired ? `; ${p.trainingRequired}` : ''}`);
+    w.bullet(
+      `${p.name} (${p.role}); ${t.authority}: ${p.authority}; ${p.hoursPerWeek} ${t.hoursPerWeek}; ${trained}${p.trainingRequired ? `; ${p.trainingRequired}` : ''}`,
+    );
   }
   w.field(t.knowledgeAndTraining, o.knowledgeAndTraining);
   w.field(t.escalationPath, o.escalationPath);
@@ -365,17 +673,32 @@ function trainingSection(w: Writer, view: DossierPdfView): void {
   w.subheading(t.modules);
   for (const m of view.training.plan.modules) {
     const paid = m.costToEmployee === 0 ? `; ${t.paidByEmployer}` : '';
-    w.bullet(`${m.title} [${m.key}]: ${t.audience} ${audiences[m.audience]}; ${human(m.type)}; ${m.hours} ${t.hours}; ${t.provider} ${m.provider}; ${t.deadline} ${m.deadline}${paid}`);
+    w.bullet(
+      `${m.title} [${m.key}]: ${t.audience} ${audiences[m.audience]}; ${human(m.type)}; ${m.hours} ${t.hours}; ${t.provider} ${m.provider}; ${t.deadline} ${m.deadline}${paid}`,
+    );
   }
   w.subheading(t.progress);
   for (const p of view.training.progress) {
-    w.bullet(`${audiences[p.audience]}: ${p.completed}/${p.people} ${t.completed} (${p.percent}%), ${p.modules} ${t.modules.toLowerCase()}, ${p.hours} ${t.hours}`);
+    w.bullet(
+      `${audiences[p.audience]}: ${p.completed}/${p.people} ${t.completed} (${p.percent}%), ${p.modules} ${t.modules.toLowerCase()}, ${p.hours} ${t.hours}`,
+    );
   }
 }
 
 interface DecisionSnapshot {
-  councilPosition?: { position: string; conditions?: string[]; reasons?: string; receivedOn?: string; waivesSuspension?: boolean };
-  employerDecision?: { follows: boolean; reasons?: string; implementationDate?: string; receivedOn?: string };
+  councilPosition?: {
+    position: string;
+    conditions?: string[];
+    reasons?: string;
+    receivedOn?: string;
+    waivesSuspension?: boolean;
+  };
+  employerDecision?: {
+    follows: boolean;
+    reasons?: string;
+    implementationDate?: string;
+    receivedOn?: string;
+  };
   suspensionWaiver?: { whole: boolean; waivedUntil?: string };
   substitutePermission?: string;
   noticeSentOn?: string;
@@ -387,25 +710,42 @@ function decisions(w: Writer, view: DossierPdfView): void {
   let any = false;
   for (const track of view.aiCase.tracks) {
     const s = track.snapshot as DecisionSnapshot;
-    if (!s.councilPosition && !s.employerDecision && !s.suspensionWaiver && !s.substitutePermission && !s.noticeSentOn) {
+    if (
+      !s.councilPosition &&
+      !s.employerDecision &&
+      !s.suspensionWaiver &&
+      !s.substitutePermission &&
+      !s.noticeSentOn
+    ) {
       continue;
     }
     any = true;
     w.subheading(human(track.kind));
     if (s.councilPosition) {
       const p = s.councilPosition;
-      w.field(t.councilPosition, `${p.position}${p.receivedOn ? ` (${t.received} ${p.receivedOn})` : ''}${p.reasons ? `: ${p.reasons}` : ''}`);
+      w.field(
+        t.councilPosition,
+        `${p.position}${p.receivedOn ? ` (${t.received} ${p.receivedOn})` : ''}${p.reasons ? `: ${p.reasons}` : ''}`,
+      );
       if (p.conditions && p.conditions.length > 0) {
         w.field(t.conditions, p.conditions.join('; '));
       }
     }
     if (s.employerDecision) {
       const d = s.employerDecision;
-      const implementation = d.implementationDate ? `; ${t.implementationDate} ${d.implementationDate}` : '';
-      w.field(t.employerDecision, `${d.follows ? t.follows : t.deviates}${d.receivedOn ? ` (${t.received} ${d.receivedOn})` : ''}${implementation}${d.reasons ? `: ${d.reasons}` : ''}`);
+      const implementation = d.implementationDate
+        ? `; ${t.implementationDate} ${d.implementationDate}`
+        : '';
+      w.field(
+        t.employerDecision,
+        `${d.follows ? t.follows : t.deviates}${d.receivedOn ? ` (${t.received} ${d.receivedOn})` : ''}${implementation}${d.reasons ? `: ${d.reasons}` : ''}`,
+      );
     }
     if (s.suspensionWaiver) {
-      w.field(t.suspensionWaived, s.suspensionWaiver.whole ? t.yes : (s.suspensionWaiver.waivedUntil ?? t.yes));
+      w.field(
+        t.suspensionWaived,
+        s.suspensionWaiver.whole ? t.yes : (s.suspensionWaiver.waivedUntil ?? t.yes),
+      );
     }
     if (s.substitutePermission) {
       w.field(t.substitutePermission, s.substitutePermission);
@@ -423,7 +763,9 @@ function checklistSection(w: Writer, view: DossierPdfView): void {
   const { t } = w;
   w.heading(t.checklist);
   for (const item of view.checklist) {
-    const state = item.done ? t.done : `${t.missing}${item.blocksSubmission ? ` (${t.blocking})` : ''}${item.detail ? `: ${item.detail}` : ''}`;
+    const state = item.done
+      ? t.done
+      : `${t.missing}${item.blocksSubmission ? ` (${t.blocking})` : ''}${item.detail ? `: ${item.detail}` : ''}`;
     w.bullet(`${item.key}: ${state} [${item.sources.join(', ')}]`);
   }
 }

@@ -41,7 +41,9 @@ export class DossierStateRepository {
       latestVersion: row.latestVersion,
       oversight: row.oversight,
       plan: row.plan,
-      overseersTrained: row.oversight ? allOverseersTrained(row.plan, row.completions, row.oversight.overseers) : false,
+      overseersTrained: row.oversight
+        ? allOverseersTrained(row.plan, row.completions, row.oversight.overseers)
+        : false,
     };
   }
 }

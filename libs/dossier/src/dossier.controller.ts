@@ -16,7 +16,10 @@ export class DossierController {
   /** What the advice and consent requests still miss; the blocking items refuse `submit_request`. */
   @Get('checklist')
   @RequirePermission(Permission.CaseRead)
-  checklist(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<ChecklistResponse> {
+  checklist(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+  ): Promise<ChecklistResponse> {
     return this.dossier.checklist(actor, caseId);
   }
 
@@ -25,8 +28,16 @@ export class DossierController {
   @RequirePermission(Permission.CaseRead)
   @ApiProduces('application/pdf')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  async pdf(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Query() { language }: DossierPdfQueryDto): Promise<StreamableFile> {
+  async pdf(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Query() { language }: DossierPdfQueryDto,
+  ): Promise<StreamableFile> {
     const pdf = await this.dossier.pdf(actor, caseId, language);
-    return new StreamableFile(pdf, { type: 'application/pdf', disposition: 'inline; filename="dossier.pdf"', length: pdf.length });
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: 'inline; filename="dossier.pdf"',
+      length: pdf.length,
+    });
   }
 }

@@ -21,5 +21,6 @@ export class ChecklistResponse {
 
 export class DossierPdfQueryDto {
   /** Defaults to the reader's language. */
-  @ApiPropertyOptional({ enum: ['nl', 'en'] }) @IsOptional() @IsIn(['nl', 'en']) language?: 'nl' | 'en';
+  @ApiPropertyOptional({ enum: ['nl', 'en'] }) @IsOptional() @IsIn(['nl', 'en']) language?:
+    'nl' | 'en';
 }

@@ -29,9 +29,22 @@ import { TrainingService } from './training.service';
 /** The dossier's tables and the read side both the case engine and the HTTP services use. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([AssessmentEntity, AssessmentVersionEntity, AssessmentCommentEntity, OversightArrangementEntity, TrainingPlanEntity, TrainingCompletionEntity]),
+    TypeOrmModule.forFeature([
+      AssessmentEntity,
+      AssessmentVersionEntity,
+      AssessmentCommentEntity,
+      OversightArrangementEntity,
+      TrainingPlanEntity,
+      TrainingCompletionEntity,
+    ]),
   ],
-  providers: [AssessmentRepository, OversightRepository, TrainingRepository, DossierStateRepository, DossierFactsService],
+  providers: [
+    AssessmentRepository,
+    OversightRepository,
+    TrainingRepository,
+    DossierStateRepository,
+    DossierFactsService,
+  ],
   exports: [AssessmentRepository, OversightRepository, TrainingRepository, DossierFactsService],
 })
 class DossierDataModule {}

@@ -7,15 +7,29 @@ import { DocumentsService } from '@wc/documents';
 import { effectOf } from './assessment.service';
 import { AssessmentRepository } from './assessment.repository';
 import { type CaseContext, CaseContexts } from './case-context';
-import { audienceProgress, type ChecklistItem, dossierChecklist, dossierRequirements, type Language, personProgress } from './domain';
+import {
+  audienceProgress,
+  type ChecklistItem,
+  dossierChecklist,
+  dossierRequirements,
+  type Language,
+  personProgress,
+} from './domain';
 import { DossierFactsService, type LoadedDossier } from './dossier-facts.service';
 import { type DossierPdfView, renderDossierPdf } from './dossier-pdf';
 import type { ChecklistResponse } from './dossier.dto';
 
-const CONFIDENTIAL: Record<Language, string> = { nl: 'vertrouwelijk (WOR art. 20)', en: 'confidential (WOR art. 20)' };
-const languageOf = (language: Language | undefined, actor: Actor): Language => language ?? actor.language;
+const CONFIDENTIAL: Record<Language, string> = {
+  nl: 'vertrouwelijk (WOR art. 20)',
+  en: 'confidential (WOR art. 20)',
+};
+const languageOf = (language: Language | undefined, actor: Actor): Language =>
+  language ?? actor.language;
 
-const REQUEST_SOURCES: Record<'advice' | 'consent', string[]> = { advice: ['W3', 'S4'], consent: ['W12', 'S8'] };
+const REQUEST_SOURCES: Record<'advice' | 'consent', string[]> = {
+  advice: ['W3', 'S4'],
+  consent: ['W12', 'S8'],
+};
 
 /** The per-case completeness checklist and the dossier export for council meetings. */
 @Injectable()
@@ -31,7 +45,11 @@ export class DossierService {
   async checklist(actor: Actor, caseId: string): Promise<ChecklistResponse> {
     const ctx = await this.contexts.read(actor, caseId);
     const items = checklistOf(ctx, await this.dossier.load(caseId));
-    return { caseId, ready: items.every((i) => i.done || !i.blocksSubmission), items: items.map((i) => ({ ...i, sources: [...i.sources] })) };
+    return {
+      caseId,
+      ready: items.every((i) => i.done || !i.blocksSubmission),
+      items: items.map((i) => ({ ...i, sources: [...i.sources] })),
+    };
   }
 
   async pdf(actor: Actor, caseId: string, language?: Language): Promise<Buffer> {
@@ -47,15 +65,43 @@ export class DossierService {
       triage: ctx.triage,
       checklist: checklistOf(ctx, loaded),
       assessment: {
-        version: latest ? { seq: latest.seq, submittedAt: latest.submittedAt, content: latest.content } : null,
-        comments: comments.map((c) => ({ questionId: c.questionId, authorSide: c.authorSide, body: c.body, counterEffect: effectOf(c.counterEffect), createdAt: c.createdAt })),
+        version: latest
+          ? { seq: latest.seq, submittedAt: latest.submittedAt, content: latest.content }
+          : null,
+        comments: comments.map((c) => ({
+          questionId: c.questionId,
+          authorSide: c.authorSide,
+          body: c.body,
+          counterEffect: effectOf(c.counterEffect),
+          createdAt: c.createdAt,
+        })),
       },
-      oversight: loaded.oversight ? { ...loaded.oversight, overseerTrained: loaded.oversight.overseers.map((o) => personProgress(o, overseerModules, loaded.completions).done) } : null,
-      training: loaded.plan ? { plan: loaded.plan, progress: audienceProgress(loaded.plan, loaded.completions, loaded.arrangement?.overseers ?? null) } : null,
+      oversight: loaded.oversight
+        ? {
+            ...loaded.oversight,
+            overseerTrained: loaded.oversight.overseers.map(
+              (o) => personProgress(o, overseerModules, loaded.completions).done,
+            ),
+          }
+        : null,
+      training: loaded.plan
+        ? {
+            plan: loaded.plan,
+            progress: audienceProgress(
+              loaded.plan,
+              loaded.completions,
+              loaded.arrangement?.overseers ?? null,
+            ),
+          }
+        : null,
       // The documents service leaves out what this reader may not see (WOR art. 20, model.md).
       documents: (await this.documents.listForCase(actor, caseId)).map((d) => ({
         title: d.title,
-        detail: [`v${d.latestVersion.seq}`, d.latestVersion.filename, ...(d.confidential ? [CONFIDENTIAL[languageOf(language, actor)]] : [])].join(', '),
+        detail: [
+          `v${d.latestVersion.seq}`,
+          d.latestVersion.filename,
+          ...(d.confidential ? [CONFIDENTIAL[languageOf(language, actor)]] : []),
+        ].join(', '),
       })),
     };
     return renderDossierPdf(view);
@@ -69,8 +115,16 @@ function checklistOf(ctx: CaseContext, loaded: LoadedDossier): ChecklistItem[] {
     if (!ctx.aiCase.tracks.some((t) => t.kind === kind)) {
       continue;
     }
-    const missing = ctx.aiCase.missingRequestContents.filter((m) => m.startsWith(`${kind}:`)).map((m) => m.slice(kind.length + 1));
-    items.push({ key: `request:${kind}`, done: missing.length === 0, blocksSubmission: true, detail: missing.length > 0 ? `missing:${missing.join(',')}` : '', sources: REQUEST_SOURCES[kind] });
+    const missing = ctx.aiCase.missingRequestContents
+      .filter((m) => m.startsWith(`${kind}:`))
+      .map((m) => m.slice(kind.length + 1));
+    items.push({
+      key: `request:${kind}`,
+      done: missing.length === 0,
+      blocksSubmission: true,
+      detail: missing.length > 0 ? `missing:${missing.join(',')}` : '',
+      sources: REQUEST_SOURCES[kind],
+    });
   }
   return [...items, ...dossierChecklist(dossierRequirements(ctx.triage), loaded)];
 }

@@ -22,7 +22,11 @@ export class OversightController {
   /** Creates (version 0) or replaces the arrangement; a stale version is refused with 409. */
   @Put()
   @RequirePermission(Permission.CaseFile)
-  put(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: PutOversightDto): Promise<OversightResponse> {
+  put(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: PutOversightDto,
+  ): Promise<OversightResponse> {
     return this.oversight.put(actor, caseId, dto);
   }
 }

@@ -1,8 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
-import { OVERSEER_AUTHORITIES, type OverseerAuthority, OVERSIGHT_MODELS, type OversightModel } from './domain';
+import {
+  OVERSEER_AUTHORITIES,
+  type OverseerAuthority,
+  OVERSIGHT_MODELS,
+  type OversightModel,
+} from './domain';
 
 export const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -12,7 +33,9 @@ export class OverseerDto {
   @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @IsString() @MinLength(1) @MaxLength(200) role!: string;
   /** AI Act 14(4)(d)-(e): override or correct an output, stop the system, or both. */
-  @ApiProperty({ enum: OVERSEER_AUTHORITIES }) @IsIn(OVERSEER_AUTHORITIES) authority!: OverseerAuthority;
+  @ApiProperty({ enum: OVERSEER_AUTHORITIES })
+  @IsIn(OVERSEER_AUTHORITIES)
+  authority!: OverseerAuthority;
   /** The knowledge and training this person still needs. */
   @IsOptional() @IsString() @MaxLength(5000) trainingRequired?: string;
   /** Time allocated to the oversight task (004 l.1569). */
@@ -31,8 +54,15 @@ export class PutOversightDto {
   /** The version last seen; 0 to create the arrangement. */
   @IsInt() @Min(0) version!: number;
   @IsOptional() @IsString() @MaxLength(5000) appliesTo?: string;
-  @ApiPropertyOptional({ enum: OVERSIGHT_MODELS }) @IsOptional() @IsIn(OVERSIGHT_MODELS) oversightModel?: OversightModel;
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => OverseerDto) overseers!: OverseerDto[];
+  @ApiPropertyOptional({ enum: OVERSIGHT_MODELS })
+  @IsOptional()
+  @IsIn(OVERSIGHT_MODELS)
+  oversightModel?: OversightModel;
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => OverseerDto)
+  overseers!: OverseerDto[];
   @IsString() @MaxLength(10000) knowledgeAndTraining!: string;
   @IsString() @MaxLength(5000) escalationPath!: string;
   @ValidateNested() @Type(() => ComplaintProcedureDto) complaintProcedure!: ComplaintProcedureDto;
@@ -66,7 +96,8 @@ export class OversightResponse {
   @ApiProperty({ type: [OverseerResponse] }) overseers!: OverseerResponse[];
   @ApiProperty() knowledgeAndTraining!: string;
   @ApiProperty() escalationPath!: string;
-  @ApiProperty({ type: ComplaintProcedureResponse }) complaintProcedure!: ComplaintProcedureResponse;
+  @ApiProperty({ type: ComplaintProcedureResponse })
+  complaintProcedure!: ComplaintProcedureResponse;
   @ApiProperty() protection!: string;
   @ApiProperty() logRetentionMonths!: number;
   @ApiProperty({ format: 'date' }) reviewDate!: string;

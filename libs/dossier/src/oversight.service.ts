@@ -6,8 +6,18 @@ import { Clock, NotFound, Unprocessable, VersionConflict } from '@wc/core';
 import { TransactionHost } from '@wc/database';
 
 import { CaseContexts } from './case-context';
-import { type Overseer, type OversightContent, oversightGaps, oversightProblems, personProgress } from './domain';
-import { DossierFactsService, type LoadedDossier, oversightContentOf } from './dossier-facts.service';
+import {
+  type Overseer,
+  type OversightContent,
+  oversightGaps,
+  oversightProblems,
+  personProgress,
+} from './domain';
+import {
+  DossierFactsService,
+  type LoadedDossier,
+  oversightContentOf,
+} from './dossier-facts.service';
 import type { OversightResponse, PutOversightDto } from './oversight.dto';
 import type { OversightArrangementEntity } from './oversight-arrangement.entity';
 import { OversightRepository } from './oversight.repository';
@@ -46,14 +56,22 @@ export class OversightService {
         overseers: dto.overseers.map(overseerOf),
         knowledgeAndTraining: dto.knowledgeAndTraining,
         escalationPath: dto.escalationPath,
-        complaintProcedure: { contact: dto.complaintProcedure.contact, explanation: dto.complaintProcedure.explanation },
+        complaintProcedure: {
+          contact: dto.complaintProcedure.contact,
+          explanation: dto.complaintProcedure.explanation,
+        },
         protection: dto.protection ?? '',
         logRetentionMonths: dto.logRetentionMonths,
         reviewDate: dto.reviewDate,
       };
       const problems = oversightProblems(content);
       if (problems.length > 0) {
-        throw new Unprocessable('oversight.log_retention_too_short', 'AI Act art. 26(6): the system’s logs are kept for at least six months.', {}, problems);
+        throw new Unprocessable(
+          'oversight.log_retention_too_short',
+          'AI Act art. 26(6): the system’s logs are kept for at least six months.',
+          {},
+          problems,
+        );
       }
       const existing = await this.arrangements.arrangementOf(caseId);
       const current = existing?.version ?? 0;
@@ -65,7 +83,13 @@ export class OversightService {
       const arrangement = existing ?? this.arrangements.create({ caseId, createdAt: now });
       Object.assign(arrangement, content, { updatedBy: actor.userId, updatedAt: now });
       const saved = await this.arrangements.save(arrangement);
-      await this.audit.record({ caseId, actorId: actor.userId, action: 'oversight.updated', before: before ? { ...before } : null, after: { ...content, version: saved.version } });
+      await this.audit.record({
+        caseId,
+        actorId: actor.userId,
+        action: 'oversight.updated',
+        before: before ? { ...before } : null,
+        after: { ...content, version: saved.version },
+      });
       await this.contexts.emit(ctx, actor, 'oversight.updated', { version: saved.version });
       return toOversightResponse(saved, await this.dossier.load(caseId));
     });
@@ -83,7 +107,10 @@ function overseerOf(o: PutOversightDto['overseers'][number]): Overseer {
   };
 }
 
-function toOversightResponse(a: OversightArrangementEntity, loaded: LoadedDossier): OversightResponse {
+function toOversightResponse(
+  a: OversightArrangementEntity,
+  loaded: LoadedDossier,
+): OversightResponse {
   const overseerModules = loaded.plan?.modules.filter((m) => m.audience === 'overseers') ?? [];
   const missing = oversightGaps(oversightContentOf(a));
   return {
@@ -91,7 +118,10 @@ function toOversightResponse(a: OversightArrangementEntity, loaded: LoadedDossie
     version: a.version,
     appliesTo: a.appliesTo,
     oversightModel: a.oversightModel,
-    overseers: a.overseers.map((o) => ({ ...o, trained: personProgress(o, overseerModules, loaded.completions).done })),
+    overseers: a.overseers.map((o) => ({
+      ...o,
+      trained: personProgress(o, overseerModules, loaded.completions).done,
+    })),
     knowledgeAndTraining: a.knowledgeAndTraining,
     escalationPath: a.escalationPath,
     complaintProcedure: { ...a.complaintProcedure },

@@ -2,7 +2,9 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 
 /** One person completed one module of the plan. */
 @Entity('training_completion')
-@Index('uq_training_completion__case_module_person', ['caseId', 'moduleKey', 'personKey'], { unique: true })
+@Index('uq_training_completion__case_module_person', ['caseId', 'moduleKey', 'personKey'], {
+  unique: true,
+})
 export class TrainingCompletionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_training_completion' })
   id!: string;

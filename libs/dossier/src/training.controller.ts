@@ -4,7 +4,12 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
 import { CaseIdParams } from '@wc/cases';
 
-import { PutTrainingPlanDto, RecordCompletionDto, TrainingCompletionParams, TrainingPlanResponse } from './training.dto';
+import {
+  PutTrainingPlanDto,
+  RecordCompletionDto,
+  TrainingCompletionParams,
+  TrainingPlanResponse,
+} from './training.dto';
 import { TrainingService } from './training.service';
 
 @ApiTags('dossier')
@@ -15,27 +20,41 @@ export class TrainingController {
 
   @Get()
   @RequirePermission(Permission.CaseRead)
-  get(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams): Promise<TrainingPlanResponse> {
+  get(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+  ): Promise<TrainingPlanResponse> {
     return this.training.get(actor, caseId);
   }
 
   /** Creates (version 0) or replaces the plan; a stale version is refused with 409. */
   @Put()
   @RequirePermission(Permission.CaseFile)
-  put(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: PutTrainingPlanDto): Promise<TrainingPlanResponse> {
+  put(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: PutTrainingPlanDto,
+  ): Promise<TrainingPlanResponse> {
     return this.training.put(actor, caseId, dto);
   }
 
   @Post('completions')
   @RequirePermission(Permission.CaseFile)
-  recordCompletion(@CurrentActor() actor: Actor, @Param() { caseId }: CaseIdParams, @Body() dto: RecordCompletionDto): Promise<TrainingPlanResponse> {
+  recordCompletion(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+    @Body() dto: RecordCompletionDto,
+  ): Promise<TrainingPlanResponse> {
     return this.training.recordCompletion(actor, caseId, dto);
   }
 
   @Delete('completions/:completionId')
   @HttpCode(204)
   @RequirePermission(Permission.CaseFile)
-  removeCompletion(@CurrentActor() actor: Actor, @Param() { caseId, completionId }: TrainingCompletionParams): Promise<void> {
+  removeCompletion(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, completionId }: TrainingCompletionParams,
+  ): Promise<void> {
     return this.training.removeCompletion(actor, caseId, completionId);
   }
 }

@@ -1,6 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 import { CaseIdParams } from '@wc/cases';
 
@@ -23,7 +40,12 @@ export class AudienceDto {
   @IsOptional() @IsString() @MaxLength(2000) description?: string;
   @IsOptional() @IsInt() @Min(0) @Max(10_000_000) headcount?: number;
   /** Named people; the overseers audience takes its people from the oversight arrangement. */
-  @IsOptional() @IsArray() @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => PersonDto) people?: PersonDto[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => PersonDto)
+  people?: PersonDto[];
 }
 
 export class TrainingModuleDto {
@@ -44,8 +66,16 @@ export class TrainingModuleDto {
 export class PutTrainingPlanDto {
   /** The version last seen; 0 to create the plan. */
   @IsInt() @Min(0) version!: number;
-  @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AudienceDto) audiences!: AudienceDto[];
-  @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => TrainingModuleDto) modules!: TrainingModuleDto[];
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AudienceDto)
+  audiences!: AudienceDto[];
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => TrainingModuleDto)
+  modules!: TrainingModuleDto[];
 }
 
 export class RecordCompletionDto {

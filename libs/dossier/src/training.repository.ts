@@ -22,15 +22,26 @@ export class TrainingRepository {
   }
 
   completions(caseId: string): Promise<TrainingCompletionEntity[]> {
-    return this.tx.manager.find(TrainingCompletionEntity, { where: { caseId }, order: { completedOn: 'ASC', recordedAt: 'ASC', id: 'ASC' } });
+    return this.tx.manager.find(TrainingCompletionEntity, {
+      where: { caseId },
+      order: { completedOn: 'ASC', recordedAt: 'ASC', id: 'ASC' },
+    });
   }
 
   completion(caseId: string, completionId: string): Promise<TrainingCompletionEntity | null> {
-    return this.tx.manager.findOne(TrainingCompletionEntity, { where: { caseId, id: completionId } });
+    return this.tx.manager.findOne(TrainingCompletionEntity, {
+      where: { caseId, id: completionId },
+    });
   }
 
-  completionOf(caseId: string, moduleKey: string, personKey: string): Promise<TrainingCompletionEntity | null> {
-    return this.tx.manager.findOne(TrainingCompletionEntity, { where: { caseId, moduleKey, personKey } });
+  completionOf(
+    caseId: string,
+    moduleKey: string,
+    personKey: string,
+  ): Promise<TrainingCompletionEntity | null> {
+    return this.tx.manager.findOne(TrainingCompletionEntity, {
+      where: { caseId, moduleKey, personKey },
+    });
   }
 
   saveCompletion(completion: Partial<TrainingCompletionEntity>): Promise<TrainingCompletionEntity> {

@@ -6,7 +6,13 @@ import { Clock, Conflict, NotFound, Unprocessable, VersionConflict } from '@wc/c
 import { TransactionHost } from '@wc/database';
 
 import { CaseContexts } from './case-context';
-import { amsterdamDay, audienceProgress, personKey, type TrainingPlanContent, trainingPlanProblems } from './domain';
+import {
+  amsterdamDay,
+  audienceProgress,
+  personKey,
+  type TrainingPlanContent,
+  trainingPlanProblems,
+} from './domain';
 import { DossierFactsService, type LoadedDossier, planContentOf } from './dossier-facts.service';
 import type { TrainingPlanEntity } from './training-plan.entity';
 import type { PutTrainingPlanDto, RecordCompletionDto, TrainingPlanResponse } from './training.dto';
@@ -41,7 +47,10 @@ export class TrainingService {
           audience: a.audience,
           ...(a.description ? { description: a.description } : {}),
           ...(a.headcount !== undefined ? { headcount: a.headcount } : {}),
-          people: (a.people ?? []).map((p) => ({ ...(p.userId ? { userId: p.userId } : {}), name: p.name })),
+          people: (a.people ?? []).map((p) => ({
+            ...(p.userId ? { userId: p.userId } : {}),
+            name: p.name,
+          })),
         })),
         modules: dto.modules.map((m) => ({
           key: m.key,
@@ -57,7 +66,12 @@ export class TrainingService {
       };
       const problems = trainingPlanProblems(content);
       if (problems.length > 0) {
-        throw new Unprocessable('training.invalid_plan', 'The training plan breaks a rule: see errors.', {}, problems);
+        throw new Unprocessable(
+          'training.invalid_plan',
+          'The training plan breaks a rule: see errors.',
+          {},
+          problems,
+        );
       }
       const existing = await this.plans.planOf(caseId);
       const current = existing?.version ?? 0;
@@ -69,27 +83,51 @@ export class TrainingService {
       const plan = existing ?? this.plans.createPlan({ caseId, createdAt: now });
       Object.assign(plan, content, { updatedBy: actor.userId, updatedAt: now });
       const saved = await this.plans.savePlan(plan);
-      await this.audit.record({ caseId, actorId: actor.userId, action: 'training_plan.updated', before: before ? { ...before } : null, after: { ...content, version: saved.version } });
+      await this.audit.record({
+        caseId,
+        actorId: actor.userId,
+        action: 'training_plan.updated',
+        before: before ? { ...before } : null,
+        after: { ...content, version: saved.version },
+      });
       await this.contexts.emit(ctx, actor, 'training_plan.updated', { version: saved.version });
       return this.respond(caseId);
     });
   }
 
-  async recordCompletion(actor: Actor, caseId: string, dto: RecordCompletionDto): Promise<TrainingPlanResponse> {
+  async recordCompletion(
+    actor: Actor,
+    caseId: string,
+    dto: RecordCompletionDto,
+  ): Promise<TrainingPlanResponse> {
     return this.tx.run(async () => {
       const ctx = await this.contexts.forMutation(actor, caseId);
       this.contexts.assertEmployer(ctx, 'training');
       const plan = await this.requirePlan(caseId);
       if (!plan.modules.some((m) => m.key === dto.moduleKey)) {
-        throw new Unprocessable('training.unknown_module', 'The plan has no module with this key.', {}, [{ path: 'moduleKey', message: 'is not a module of the plan' }]);
+        throw new Unprocessable(
+          'training.unknown_module',
+          'The plan has no module with this key.',
+          {},
+          [{ path: 'moduleKey', message: 'is not a module of the plan' }],
+        );
       }
       if (dto.completedOn > amsterdamDay(this.clock.now())) {
-        throw new Unprocessable('training.completion_in_future', 'A completion is recorded once it happened.', {}, [{ path: 'completedOn', message: 'is in the future' }]);
+        throw new Unprocessable(
+          'training.completion_in_future',
+          'A completion is recorded once it happened.',
+          {},
+          [{ path: 'completedOn', message: 'is in the future' }],
+        );
       }
       const person = { ...(dto.userId ? { userId: dto.userId } : {}), name: dto.name };
       const key = personKey(person);
       if (await this.plans.completionOf(caseId, dto.moduleKey, key)) {
-        throw new Conflict('training.completion_exists', 'This person’s completion of the module is already recorded.', { moduleKey: dto.moduleKey });
+        throw new Conflict(
+          'training.completion_exists',
+          'This person’s completion of the module is already recorded.',
+          { moduleKey: dto.moduleKey },
+        );
       }
       const completion = await this.plans.saveCompletion({
         caseId,
@@ -101,8 +139,20 @@ export class TrainingService {
         recordedBy: actor.userId,
         recordedAt: this.clock.now(),
       });
-      await this.audit.record({ caseId, actorId: actor.userId, action: 'training_plan.completion_recorded', after: { completionId: completion.id, moduleKey: completion.moduleKey, completedOn: completion.completedOn } });
-      await this.contexts.emit(ctx, actor, 'training_plan.completion_recorded', { completionId: completion.id, moduleKey: completion.moduleKey });
+      await this.audit.record({
+        caseId,
+        actorId: actor.userId,
+        action: 'training_plan.completion_recorded',
+        after: {
+          completionId: completion.id,
+          moduleKey: completion.moduleKey,
+          completedOn: completion.completedOn,
+        },
+      });
+      await this.contexts.emit(ctx, actor, 'training_plan.completion_recorded', {
+        completionId: completion.id,
+        moduleKey: completion.moduleKey,
+      });
       return this.respond(caseId);
     });
   }
@@ -116,8 +166,20 @@ export class TrainingService {
         throw new NotFound('training_completion');
       }
       await this.plans.removeCompletion(completion);
-      await this.audit.record({ caseId, actorId: actor.userId, action: 'training_plan.completion_removed', before: { completionId, moduleKey: completion.moduleKey, completedOn: completion.completedOn } });
-      await this.contexts.emit(ctx, actor, 'training_plan.completion_removed', { completionId, moduleKey: completion.moduleKey });
+      await this.audit.record({
+        caseId,
+        actorId: actor.userId,
+        action: 'training_plan.completion_removed',
+        before: {
+          completionId,
+          moduleKey: completion.moduleKey,
+          completedOn: completion.completedOn,
+        },
+      });
+      await this.contexts.emit(ctx, actor, 'training_plan.completion_removed', {
+        completionId,
+        moduleKey: completion.moduleKey,
+      });
     });
   }
 
@@ -139,11 +201,18 @@ export class TrainingService {
 }
 
 function toPlanResponse(plan: TrainingPlanEntity, loaded: LoadedDossier): TrainingPlanResponse {
-  const progress = audienceProgress(planContentOf(plan), loaded.completions, loaded.arrangement?.overseers ?? null);
+  const progress = audienceProgress(
+    planContentOf(plan),
+    loaded.completions,
+    loaded.arrangement?.overseers ?? null,
+  );
   return {
     caseId: plan.caseId,
     version: plan.version,
-    audiences: plan.audiences.map((a) => ({ ...a, people: (a.people ?? []).map((p) => ({ ...p })) })),
+    audiences: plan.audiences.map((a) => ({
+      ...a,
+      people: (a.people ?? []).map((p) => ({ ...p })),
+    })),
     modules: plan.modules.map((m) => ({ ...m })),
     completions: loaded.completionRows.map((c) => ({
       id: c.id,
@@ -156,7 +225,12 @@ function toPlanResponse(plan: TrainingPlanEntity, loaded: LoadedDossier): Traini
     })),
     progress: progress.map((p) => ({
       ...p,
-      persons: p.persons.map((person) => ({ ...(person.userId ? { userId: person.userId } : {}), name: person.name, completedModules: [...person.completedModules], done: person.done })),
+      persons: p.persons.map((person) => ({
+        ...(person.userId ? { userId: person.userId } : {}),
+        name: person.name,
+        completedModules: [...person.completedModules],
+        done: person.done,
+      })),
     })),
     overseersTrained: loaded.overseersTrained,
     updatedBy: plan.updatedBy,

@@ -1,4 +1,9 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { Request, Response } from 'express';
 import { catchError, defer, from, mergeMap, type Observable, of, throwError } from 'rxjs';
@@ -36,13 +41,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const request = context.switchToHttp().getRequest<Request & { user?: Actor }>();
     const key = request.header(IDEMPOTENCY_KEY_HEADER);
-    const status = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? 201;
-    const creates = request.method === 'POST' && status === 201 && !request.is('multipart/form-data');
+    const status =
+      (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? 201;
+    const creates =
+      request.method === 'POST' && status === 201 && !request.is('multipart/form-data');
     if (key === undefined || !creates || !request.user) {
       return next.handle();
     }
     if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
-      throw new BadRequest('idempotency.key_invalid', `The ${IDEMPOTENCY_KEY_HEADER} header must have 1 to ${MAX_KEY_LENGTH} characters.`);
+      throw new BadRequest(
+        'idempotency.key_invalid',
+        `The ${IDEMPOTENCY_KEY_HEADER} header must have 1 to ${MAX_KEY_LENGTH} characters.`,
+      );
     }
     const userId = request.user.userId;
     const response = context.switchToHttp().getResponse<Response>();
@@ -55,23 +65,43 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
         return next.handle().pipe(
           mergeMap((body) => from(this.keys.complete(userId, key, status, body).then(() => body))),
-          catchError((error: unknown) => from(this.keys.release(userId, key)).pipe(mergeMap(() => throwError(() => error)))),
+          catchError((error: unknown) =>
+            from(this.keys.release(userId, key)).pipe(mergeMap(() => throwError(() => error))),
+          ),
         );
       }),
     );
   }
 
-  private async claimOrReplay(userId: string, key: string, hash: string): Promise<{ status: number; body: unknown } | null> {
+  private async claimOrReplay(
+    userId: string,
+    key: string,
+    hash: string,
+  ): Promise<{ status: number; body: unknown } | null> {
     const now = this.clock.now();
-    if (await this.keys.claim(userId, key, hash, now, new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS))) {
+    if (
+      await this.keys.claim(
+        userId,
+        key,
+        hash,
+        now,
+        new Date(now.getTime() - IDEMPOTENCY_KEY_TTL_MS),
+      )
+    ) {
       return null;
     }
     const stored = await this.keys.find(userId, key);
     if (stored && stored.requestHash !== hash) {
-      throw new Unprocessable('idempotency.key_reused', `This ${IDEMPOTENCY_KEY_HEADER} was used for another request in the last 24 hours; use a new key.`);
+      throw new Unprocessable(
+        'idempotency.key_reused',
+        `This ${IDEMPOTENCY_KEY_HEADER} was used for another request in the last 24 hours; use a new key.`,
+      );
     }
     if (!stored || stored.responseStatus === null) {
-      throw new Conflict('idempotency.request_in_progress', `A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed; retry shortly.`);
+      throw new Conflict(
+        'idempotency.request_in_progress',
+        `A request with this ${IDEMPOTENCY_KEY_HEADER} is still being processed; retry shortly.`,
+      );
     }
     return { status: stored.responseStatus, body: stored.responseBody };
   }

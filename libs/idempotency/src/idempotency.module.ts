@@ -5,5 +5,10 @@ import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyRepository } from './idempotency.repository';
 
 /** Idempotent creates for the whole API: one global interceptor and its table. */
-@Module({ providers: [IdempotencyRepository, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }] })
+@Module({
+  providers: [
+    IdempotencyRepository,
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ],
+})
 export class IdempotencyModule {}

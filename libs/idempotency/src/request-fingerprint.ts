@@ -16,5 +16,7 @@ function canonicalJson(value: unknown): string {
 
 /** What makes two requests "the same": method, URL (path and query) and body. */
 export function requestFingerprint(method: string, url: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${url}\n${canonicalJson(body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${url}\n${canonicalJson(body ?? null)}`)
+    .digest('hex');
 }

@@ -13,7 +13,14 @@ function redactPath(path: string): string {
 }
 
 /** Nest's own start-up chatter (one line per module, route and gateway): noise for a person. */
-const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication', 'WebSocketsController']);
+const BOOT_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+  'WebSocketsController',
+]);
 
 /** A person at a terminal: stdout is a TTY and pino-pretty is installed (a development dependency). */
 export function prettyLogsWanted(): boolean {
@@ -39,13 +46,29 @@ export const LoggerModule = PinoLoggerModule.forRootAsync({
   useFactory: (config: AppConfig) => ({
     pinoHttp: {
       level: config.app.logLevel,
-      ...(prettyLogsWanted() ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+      ...(prettyLogsWanted()
+        ? {
+            transport: {
+              target: 'pino-pretty',
+              options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+            },
+          }
+        : {}),
       ...(process.stdout.isTTY
         ? {
             hooks: {
-              logMethod(this: unknown, args: unknown[], method: (...a: unknown[]) => void, level: number) {
+              logMethod(
+                this: unknown,
+                args: unknown[],
+                method: (...a: unknown[]) => void,
+                level: number,
+              ) {
                 const first = args[0] as { context?: unknown } | undefined;
-                if (level <= 30 && typeof first?.context === 'string' && BOOT_CONTEXTS.has(first.context)) {
+                if (
+                  level <= 30 &&
+                  typeof first?.context === 'string' &&
+                  BOOT_CONTEXTS.has(first.context)
+                ) {
                   return;
                 }
                 method.apply(this, args);
@@ -60,12 +83,24 @@ export const LoggerModule = PinoLoggerModule.forRootAsync({
         return id;
       },
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token', '*.refreshToken', '*.accessToken'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.token',
+          '*.refreshToken',
+          '*.accessToken',
+        ],
         censor: '[redacted]',
       },
       serializers: {
         // Only method, path without query (queries may carry personal data) and ids.
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: redactPath(req.url.split('?')[0]) }),
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: redactPath(req.url.split('?')[0]),
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },

@@ -26,23 +26,35 @@ export class MeetingRepository {
   }
 
   getForUpdate(id: string): Promise<MeetingEntity | null> {
-    return this.tx.manager.findOne(MeetingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return this.tx.manager.findOne(MeetingEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   /** For changes outside the meeting row (agenda, participants); returns the new version. */
   async bumpVersion(id: string): Promise<number> {
-    const [rows] = await this.tx.manager.query<[Array<{ version: number }>, number]>(`UPDATE meeting SET version = version + 1 WHERE id = $1 RETURNING version`, [id]);
+    const [rows] = await this.tx.manager.query<[Array<{ version: number }>, number]>(
+      `UPDATE meeting SET version = version + 1 WHERE id = $1 RETURNING version`,
+      [id],
+    );
     return rows[0].version;
   }
 
   listForCouncil(worksCouncilId: string, kinds: readonly MeetingKind[]): Promise<MeetingEntity[]> {
-    return this.tx.manager.find(MeetingEntity, { where: { worksCouncilId, kind: In([...kinds]) }, order: { startsAt: 'ASC', id: 'ASC' } });
+    return this.tx.manager.find(MeetingEntity, {
+      where: { worksCouncilId, kind: In([...kinds]) },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
   }
 
   async participantsOf(meetingIds: readonly string[]): Promise<Map<string, string[]>> {
     const byMeeting = new Map<string, string[]>(meetingIds.map((id) => [id, []]));
     if (meetingIds.length > 0) {
-      const rows = await this.tx.manager.find(MeetingParticipantEntity, { where: { meetingId: In([...meetingIds]) }, order: { userId: 'ASC' } });
+      const rows = await this.tx.manager.find(MeetingParticipantEntity, {
+        where: { meetingId: In([...meetingIds]) },
+        order: { userId: 'ASC' },
+      });
       for (const row of rows) {
         byMeeting.get(row.meetingId)?.push(row.userId);
       }
@@ -53,14 +65,20 @@ export class MeetingRepository {
   async replaceParticipants(meetingId: string, userIds: readonly string[]): Promise<void> {
     await this.tx.manager.delete(MeetingParticipantEntity, { meetingId });
     if (userIds.length > 0) {
-      await this.tx.manager.insert(MeetingParticipantEntity, userIds.map((userId) => ({ meetingId, userId })));
+      await this.tx.manager.insert(
+        MeetingParticipantEntity,
+        userIds.map((userId) => ({ meetingId, userId })),
+      );
     }
   }
 
   async agendaOf(meetingIds: readonly string[]): Promise<Map<string, AgendaItemEntity[]>> {
     const byMeeting = new Map<string, AgendaItemEntity[]>(meetingIds.map((id) => [id, []]));
     if (meetingIds.length > 0) {
-      const rows = await this.tx.manager.find(AgendaItemEntity, { where: { meetingId: In([...meetingIds]) }, order: { position: 'ASC' } });
+      const rows = await this.tx.manager.find(AgendaItemEntity, {
+        where: { meetingId: In([...meetingIds]) },
+        order: { position: 'ASC' },
+      });
       for (const row of rows) {
         byMeeting.get(row.meetingId)?.push(row);
       }
@@ -69,9 +87,22 @@ export class MeetingRepository {
   }
 
   /** Appends an item at the end of the agenda; callers hold the meeting row lock. */
-  async addAgendaItem(fields: { meetingId: string; title: string; caseId: string | null }): Promise<AgendaItemEntity> {
-    const [row] = await this.tx.manager.query<Array<{ max: number | null }>>(`SELECT max(position) AS max FROM agenda_item WHERE meeting_id = $1`, [fields.meetingId]);
-    return this.tx.manager.save(this.tx.manager.create(AgendaItemEntity, { ...fields, position: (row?.max ?? 0) + 1, decision: null }));
+  async addAgendaItem(fields: {
+    meetingId: string;
+    title: string;
+    caseId: string | null;
+  }): Promise<AgendaItemEntity> {
+    const [row] = await this.tx.manager.query<Array<{ max: number | null }>>(
+      `SELECT max(position) AS max FROM agenda_item WHERE meeting_id = $1`,
+      [fields.meetingId],
+    );
+    return this.tx.manager.save(
+      this.tx.manager.create(AgendaItemEntity, {
+        ...fields,
+        position: (row?.max ?? 0) + 1,
+        decision: null,
+      }),
+    );
   }
 
   agendaItem(meetingId: string, id: string): Promise<AgendaItemEntity | null> {

@@ -31,43 +31,69 @@ export class MeetingsController {
 
   @Post('works-councils/:worksCouncilId/meetings')
   @RequirePermission(Permission.CaseParticipate)
-  create(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams, @Body() dto: CreateMeetingDto): Promise<MeetingResponse> {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param() { worksCouncilId }: WorksCouncilIdParams,
+    @Body() dto: CreateMeetingDto,
+  ): Promise<MeetingResponse> {
     return this.meetings.create(actor, worksCouncilId, dto);
   }
 
   @Get('works-councils/:worksCouncilId/meetings')
   @RequirePermission(Permission.CouncilRead)
-  list(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams): Promise<MeetingResponse[]> {
+  list(
+    @CurrentActor() actor: Actor,
+    @Param() { worksCouncilId }: WorksCouncilIdParams,
+  ): Promise<MeetingResponse[]> {
     return this.meetings.list(actor, worksCouncilId);
   }
 
   @Get('meetings/:meetingId')
   @RequirePermission(Permission.CouncilRead)
-  get(@CurrentActor() actor: Actor, @Param() { meetingId }: MeetingIdParams): Promise<MeetingResponse> {
+  get(
+    @CurrentActor() actor: Actor,
+    @Param() { meetingId }: MeetingIdParams,
+  ): Promise<MeetingResponse> {
     return this.meetings.get(actor, meetingId);
   }
 
   @Patch('meetings/:meetingId')
   @RequirePermission(Permission.CaseParticipate)
-  update(@CurrentActor() actor: Actor, @Param() { meetingId }: MeetingIdParams, @Body() dto: UpdateMeetingDto): Promise<MeetingResponse> {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param() { meetingId }: MeetingIdParams,
+    @Body() dto: UpdateMeetingDto,
+  ): Promise<MeetingResponse> {
     return this.meetings.update(actor, meetingId, dto);
   }
 
   @Post('meetings/:meetingId/agenda-items')
   @RequirePermission(Permission.CaseParticipate)
-  addAgendaItem(@CurrentActor() actor: Actor, @Param() { meetingId }: MeetingIdParams, @Body() dto: CreateAgendaItemDto): Promise<MeetingResponse> {
+  addAgendaItem(
+    @CurrentActor() actor: Actor,
+    @Param() { meetingId }: MeetingIdParams,
+    @Body() dto: CreateAgendaItemDto,
+  ): Promise<MeetingResponse> {
     return this.meetings.addAgendaItem(actor, meetingId, dto);
   }
 
   @Patch('meetings/:meetingId/agenda-items/:agendaItemId')
   @RequirePermission(Permission.CaseParticipate)
-  updateAgendaItem(@CurrentActor() actor: Actor, @Param() { meetingId, agendaItemId }: AgendaItemIdParams, @Body() dto: UpdateAgendaItemDto): Promise<MeetingResponse> {
+  updateAgendaItem(
+    @CurrentActor() actor: Actor,
+    @Param() { meetingId, agendaItemId }: AgendaItemIdParams,
+    @Body() dto: UpdateAgendaItemDto,
+  ): Promise<MeetingResponse> {
     return this.meetings.updateAgendaItem(actor, meetingId, agendaItemId, dto);
   }
 
   @Put('meetings/:meetingId/minutes')
   @RequirePermission(Permission.CaseParticipate)
-  putMinutes(@CurrentActor() actor: Actor, @Param() { meetingId }: MeetingIdParams, @Body() dto: MinutesDto): Promise<MeetingResponse> {
+  putMinutes(
+    @CurrentActor() actor: Actor,
+    @Param() { meetingId }: MeetingIdParams,
+    @Body() dto: MinutesDto,
+  ): Promise<MeetingResponse> {
     return this.meetings.putMinutes(actor, meetingId, dto);
   }
 
@@ -75,7 +101,11 @@ export class MeetingsController {
   @Post('meetings/:meetingId/held')
   @HttpCode(200)
   @RequirePermission(Permission.CaseParticipate)
-  markHeld(@CurrentActor() actor: Actor, @Param() { meetingId }: MeetingIdParams, @Body() dto: MarkHeldDto): Promise<MeetingHeldResponse> {
+  markHeld(
+    @CurrentActor() actor: Actor,
+    @Param() { meetingId }: MeetingIdParams,
+    @Body() dto: MarkHeldDto,
+  ): Promise<MeetingHeldResponse> {
     return this.meetings.markHeld(actor, meetingId, dto);
   }
 }

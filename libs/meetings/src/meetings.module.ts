@@ -14,7 +14,12 @@ import { MeetingsService } from './meetings.service';
 
 /** Consultation and internal meetings of works councils: agenda, minutes, decisions (issue #6). */
 @Module({
-  imports: [TypeOrmModule.forFeature([MeetingEntity, MeetingParticipantEntity, AgendaItemEntity]), AuthModule, CasesModule, CouncilsModule],
+  imports: [
+    TypeOrmModule.forFeature([MeetingEntity, MeetingParticipantEntity, AgendaItemEntity]),
+    AuthModule,
+    CasesModule,
+    CouncilsModule,
+  ],
   controllers: [MeetingsController],
   providers: [MeetingsService, MeetingRepository],
   exports: [MeetingsService],

@@ -4,11 +4,26 @@ import { AccessService, keepOnVisibleCases } from '@wc/access';
 import { type Actor, AuthService } from '@wc/auth';
 import { CaseService } from '@wc/cases';
 import { CouncilsService } from '@wc/councils';
-import { amsterdamDay, Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
+import {
+  amsterdamDay,
+  Clock,
+  Conflict,
+  Forbidden,
+  NotFound,
+  Unprocessable,
+  VersionConflict,
+} from '@wc/core';
 import { type DomainEventDraft, Outbox, TransactionHost } from '@wc/database';
 
 import type { AgendaItemEntity } from './agenda-item.entity';
-import { mayManageMeeting, type MeetingKind, type MeetingScope, type MeetingSide, meetingSideOf, seesOnlySomeCases } from './domain/meeting-policy';
+import {
+  mayManageMeeting,
+  type MeetingKind,
+  type MeetingScope,
+  type MeetingSide,
+  meetingSideOf,
+  seesOnlySomeCases,
+} from './domain/meeting-policy';
 import type {
   CreateAgendaItemDto,
   CreateMeetingDto,
@@ -43,13 +58,22 @@ export class MeetingsService {
     private readonly clock: Clock,
   ) {}
 
-  async create(actor: Actor, worksCouncilId: string, dto: CreateMeetingDto): Promise<MeetingResponse> {
+  async create(
+    actor: Actor,
+    worksCouncilId: string,
+    dto: CreateMeetingDto,
+  ): Promise<MeetingResponse> {
     const council = await this.councils.councilFacts(worksCouncilId);
-    const scope = council ? { organisationId: council.organisationId, worksCouncilId, kind: dto.kind } : null;
+    const scope = council
+      ? { organisationId: council.organisationId, worksCouncilId, kind: dto.kind }
+      : null;
     const side = scope ? meetingSideOf(actor, scope) : null;
     if (!scope || !side) {
       if (scope && meetingSideOf(actor, { ...scope, kind: 'consultation' })) {
-        throw new Forbidden('meeting.council_only', "Internal meetings are the works council's own.");
+        throw new Forbidden(
+          'meeting.council_only',
+          "Internal meetings are the works council's own.",
+        );
       }
       throw new NotFound('works_council');
     }
@@ -59,7 +83,19 @@ export class MeetingsService {
     const meeting = await this.tx.run(async () => {
       const now = this.clock.now();
       const saved = await this.meetings.save(
-        this.meetings.create({ ...scope, title: dto.title, startsAt: new Date(dto.startsAt), location: dto.location ?? '', status: 'planned', heldOn: null, minutes: null, minutesApproved: false, createdBy: actor.userId, createdAt: now, updatedAt: now }),
+        this.meetings.create({
+          ...scope,
+          title: dto.title,
+          startsAt: new Date(dto.startsAt),
+          location: dto.location ?? '',
+          status: 'planned',
+          heldOn: null,
+          minutes: null,
+          minutesApproved: false,
+          createdBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        }),
       );
       await this.meetings.replaceParticipants(saved.id, participantIds);
       await this.emit(actor, saved, 'meeting.scheduled', []);
@@ -74,7 +110,11 @@ export class MeetingsService {
     if (!council) {
       throw new NotFound('works_council');
     }
-    const kinds: MeetingKind[] = (['internal', 'consultation'] as const).filter((kind) => meetingSideOf(actor, { organisationId: council.organisationId, worksCouncilId, kind }) !== null);
+    const kinds: MeetingKind[] = (['internal', 'consultation'] as const).filter(
+      (kind) =>
+        meetingSideOf(actor, { organisationId: council.organisationId, worksCouncilId, kind }) !==
+        null,
+    );
     if (kinds.length === 0) {
       throw new NotFound('works_council');
     }
@@ -97,9 +137,14 @@ export class MeetingsService {
       }
     }
     const meeting = await this.change(actor, meetingId, dto.version, async (current) => {
-      const rescheduled = dto.startsAt !== undefined && new Date(dto.startsAt).getTime() !== current.startsAt.getTime();
+      const rescheduled =
+        dto.startsAt !== undefined &&
+        new Date(dto.startsAt).getTime() !== current.startsAt.getTime();
       if (current.status === 'held' && (rescheduled || dto.status !== undefined)) {
-        throw new Conflict('meeting.already_held', 'A held meeting can no longer be moved or cancelled.');
+        throw new Conflict(
+          'meeting.already_held',
+          'A held meeting can no longer be moved or cancelled.',
+        );
       }
       current.title = dto.title ?? current.title;
       current.location = dto.location ?? current.location;
@@ -114,7 +159,11 @@ export class MeetingsService {
     return this.respondOne(actor, meeting);
   }
 
-  async addAgendaItem(actor: Actor, meetingId: string, dto: CreateAgendaItemDto): Promise<MeetingResponse> {
+  async addAgendaItem(
+    actor: Actor,
+    meetingId: string,
+    dto: CreateAgendaItemDto,
+  ): Promise<MeetingResponse> {
     const visible = await this.meetings.get(meetingId);
     if (visible && dto.caseId && mayManageMeeting(meetingSideOf(actor, visible))) {
       await this.assertAgendaCase(actor, visible, dto.caseId);
@@ -123,14 +172,23 @@ export class MeetingsService {
       if (current.status === 'cancelled') {
         throw new Conflict('meeting.cancelled', 'This meeting was cancelled.');
       }
-      await this.meetings.addAgendaItem({ meetingId: current.id, title: dto.title, caseId: dto.caseId ?? null });
+      await this.meetings.addAgendaItem({
+        meetingId: current.id,
+        title: dto.title,
+        caseId: dto.caseId ?? null,
+      });
       return 'meeting.agenda_item_added';
     });
     return this.respondOne(actor, meeting);
   }
 
   /** Renames an item or records the decision taken on it. */
-  async updateAgendaItem(actor: Actor, meetingId: string, agendaItemId: string, dto: UpdateAgendaItemDto): Promise<MeetingResponse> {
+  async updateAgendaItem(
+    actor: Actor,
+    meetingId: string,
+    agendaItemId: string,
+    dto: UpdateAgendaItemDto,
+  ): Promise<MeetingResponse> {
     const meeting = await this.change(actor, meetingId, null, async (current) => {
       const item = await this.meetings.agendaItem(current.id, agendaItemId);
       if (!item) {
@@ -167,13 +225,21 @@ export class MeetingsService {
     const recorded: RecordedConsultationResponse[] = [];
     const meeting = await this.change(actor, meetingId, dto.version, async (current, agenda) => {
       if (current.status !== 'planned') {
-        throw new Conflict(current.status === 'held' ? 'meeting.already_held' : 'meeting.cancelled', `This meeting is ${current.status}.`);
+        throw new Conflict(
+          current.status === 'held' ? 'meeting.already_held' : 'meeting.cancelled',
+          `This meeting is ${current.status}.`,
+        );
       }
       const now = this.clock.now();
       const today = amsterdamDay(now);
       const heldOn = dto.heldOn ?? amsterdamDay(current.startsAt);
       if (current.startsAt.getTime() > now.getTime() || heldOn > today) {
-        throw new Unprocessable('meeting.not_yet_held', 'A meeting can only be marked held once it has taken place.', { startsAt: current.startsAt.toISOString(), heldOn, today }, [{ path: 'heldOn', message: 'must not lie in the future' }]);
+        throw new Unprocessable(
+          'meeting.not_yet_held',
+          'A meeting can only be marked held once it has taken place.',
+          { startsAt: current.startsAt.toISOString(), heldOn, today },
+          [{ path: 'heldOn', message: 'must not lie in the future' }],
+        );
       }
       current.status = 'held';
       current.heldOn = heldOn;
@@ -188,7 +254,12 @@ export class MeetingsService {
   }
 
   /** One meeting, every track it covers: the case records it on each WOR track whose request was on the table. */
-  private async recordConsultation(actor: Actor, caseId: string, heldOn: string, meetingId: string): Promise<RecordedConsultationResponse[]> {
+  private async recordConsultation(
+    actor: Actor,
+    caseId: string,
+    heldOn: string,
+    meetingId: string,
+  ): Promise<RecordedConsultationResponse[]> {
     const { tracks } = await this.cases.recordConsultation(actor, caseId, heldOn, meetingId);
     return tracks.map((track) => ({ caseId, track }));
   }
@@ -215,7 +286,10 @@ export class MeetingsService {
         throw new VersionConflict('meeting', version, meeting.version);
       }
       const before = meeting.version;
-      const type = await work(meeting, (await this.meetings.agendaOf([meeting.id])).get(meeting.id) ?? []);
+      const type = await work(
+        meeting,
+        (await this.meetings.agendaOf([meeting.id])).get(meeting.id) ?? [],
+      );
       meeting.updatedAt = this.clock.now();
       const saved = await this.meetings.save(meeting);
       if (saved.version === before) {
@@ -228,12 +302,26 @@ export class MeetingsService {
     });
   }
 
-  private async emit(actor: Actor, meeting: MeetingEntity, type: MeetingEventType, caseIds: readonly string[]): Promise<void> {
+  private async emit(
+    actor: Actor,
+    meeting: MeetingEntity,
+    type: MeetingEventType,
+    caseIds: readonly string[],
+  ): Promise<void> {
     await this.access.lockCases(caseIds);
-    const scope = { organisationId: meeting.organisationId, worksCouncilId: meeting.worksCouncilId };
-    const payload = { meetingId: meeting.id, kind: meeting.kind, status: meeting.status, version: meeting.version };
+    const scope = {
+      organisationId: meeting.organisationId,
+      worksCouncilId: meeting.worksCouncilId,
+    };
+    const payload = {
+      meetingId: meeting.id,
+      kind: meeting.kind,
+      status: meeting.status,
+      version: meeting.version,
+    };
     // An internal meeting's events about a case stay in the council-internal room.
-    const caseType = meeting.kind === 'internal' ? type.replace('meeting.', 'internal.meeting_') : type;
+    const caseType =
+      meeting.kind === 'internal' ? type.replace('meeting.', 'internal.meeting_') : type;
     const events: DomainEventDraft[] = [
       { type, ...scope, payload },
       ...caseIds.map((caseId) => ({ type: caseType, ...scope, caseId, payload })),
@@ -242,13 +330,27 @@ export class MeetingsService {
   }
 
   /** The item's case must be one of this council's that the actor sees, and sent (the council sees no drafts). */
-  private async assertAgendaCase(actor: Actor, meeting: MeetingScope, caseId: string): Promise<void> {
+  private async assertAgendaCase(
+    actor: Actor,
+    meeting: MeetingScope,
+    caseId: string,
+  ): Promise<void> {
     const visible = await this.access.requireCase(actor, caseId);
     if (visible.worksCouncilId !== meeting.worksCouncilId) {
-      throw new Unprocessable('meeting.case_not_of_council', "Only this works council's cases can be on its agenda.", {}, [{ path: 'caseId', message: 'is not a case of this works council' }]);
+      throw new Unprocessable(
+        'meeting.case_not_of_council',
+        "Only this works council's cases can be on its agenda.",
+        {},
+        [{ path: 'caseId', message: 'is not a case of this works council' }],
+      );
     }
     if (visible.status !== 'sent') {
-      throw new Unprocessable('meeting.case_not_sent', 'A case goes on the agenda once it has been sent to the council.', {}, [{ path: 'caseId', message: 'has not been sent to the council' }]);
+      throw new Unprocessable(
+        'meeting.case_not_sent',
+        'A case goes on the agenda once it has been sent to the council.',
+        {},
+        [{ path: 'caseId', message: 'has not been sent to the council' }],
+      );
     }
   }
 
@@ -262,7 +364,15 @@ export class MeetingsService {
       }
     }
     if (refused.length > 0) {
-      throw new Unprocessable('meeting.participant_not_allowed', 'Participants must belong to the council or, for a consultation meeting, to the employer side.', { userIds: refused }, refused.map((id) => ({ path: 'participantIds', message: `${id} cannot take part in this meeting` })));
+      throw new Unprocessable(
+        'meeting.participant_not_allowed',
+        'Participants must belong to the council or, for a consultation meeting, to the employer side.',
+        { userIds: refused },
+        refused.map((id) => ({
+          path: 'participantIds',
+          message: `${id} cannot take part in this meeting`,
+        })),
+      );
     }
   }
 
@@ -271,31 +381,52 @@ export class MeetingsService {
     return response;
   }
 
-  private async respond(actor: Actor, meetings: readonly MeetingEntity[]): Promise<MeetingResponse[]> {
+  private async respond(
+    actor: Actor,
+    meetings: readonly MeetingEntity[],
+  ): Promise<MeetingResponse[]> {
     const ids = meetings.map((m) => m.id);
-    const [participants, agendas] = await Promise.all([this.meetings.participantsOf(ids), this.meetings.agendaOf(ids)]);
+    const [participants, agendas] = await Promise.all([
+      this.meetings.participantsOf(ids),
+      this.meetings.agendaOf(ids),
+    ]);
     // One visibility query for the agenda cases of all meetings the actor sees only partly.
     const partial = meetings.filter((m) => seesOnlySomeCases(actor, m));
-    const visible = await this.access.checkCaseAccess(actor, caseIdsOf(partial.flatMap((m) => agendas.get(m.id) ?? [])));
+    const visible = await this.access.checkCaseAccess(
+      actor,
+      caseIdsOf(partial.flatMap((m) => agendas.get(m.id) ?? [])),
+    );
     return meetings.map((m) => {
       const agenda = agendas.get(m.id) ?? [];
-      return toMeetingResponse(m, participants.get(m.id) ?? [], seesOnlySomeCases(actor, m) ? keepOnVisibleCases(agenda, visible) : agenda);
+      return toMeetingResponse(
+        m,
+        participants.get(m.id) ?? [],
+        seesOnlySomeCases(actor, m) ? keepOnVisibleCases(agenda, visible) : agenda,
+      );
     });
   }
-
 }
 
 function assertManager(side: MeetingSide): void {
   if (!mayManageMeeting(side)) {
-    throw new Forbidden('meeting.board_only', "Only the council's chair or secretary (or, for a consultation meeting, the employer side) organises meetings.");
+    throw new Forbidden(
+      'meeting.board_only',
+      "Only the council's chair or secretary (or, for a consultation meeting, the employer side) organises meetings.",
+    );
   }
 }
 
 function caseIdsOf(agenda: readonly AgendaItemEntity[]): string[] {
-  return [...new Set(agenda.map((item) => item.caseId).filter((id): id is string => id !== null))].sort();
+  return [
+    ...new Set(agenda.map((item) => item.caseId).filter((id): id is string => id !== null)),
+  ].sort();
 }
 
-export function toMeetingResponse(m: MeetingEntity, participantIds: readonly string[], agenda: readonly AgendaItemEntity[]): MeetingResponse {
+export function toMeetingResponse(
+  m: MeetingEntity,
+  participantIds: readonly string[],
+  agenda: readonly AgendaItemEntity[],
+): MeetingResponse {
   return {
     id: m.id,
     organisationId: m.organisationId,
@@ -309,7 +440,13 @@ export function toMeetingResponse(m: MeetingEntity, participantIds: readonly str
     minutes: m.minutes,
     minutesApproved: m.minutesApproved,
     participantIds: [...participantIds],
-    agendaItems: agenda.map((a) => ({ id: a.id, position: a.position, title: a.title, caseId: a.caseId, decision: a.decision })),
+    agendaItems: agenda.map((a) => ({
+      id: a.id,
+      position: a.position,
+      title: a.title,
+      caseId: a.caseId,
+      decision: a.decision,
+    })),
     createdBy: m.createdBy,
     createdAt: m.createdAt.toISOString(),
     version: m.version,

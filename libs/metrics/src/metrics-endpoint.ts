@@ -7,10 +7,26 @@ import type { Metrics } from './metrics';
  * Answers a scrape: with a token configured, only `Authorization: Bearer <token>` gets the
  * numbers (401 problem otherwise), compared in constant time.
  */
-export async function answerScrape(metrics: Metrics, token: string | undefined, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function answerScrape(
+  metrics: Metrics,
+  token: string | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (token !== undefined && !bearerMatches(req.headers.authorization, token)) {
-    res.writeHead(401, { 'Content-Type': 'application/problem+json', 'WWW-Authenticate': 'Bearer realm="metrics"' });
-    res.end(JSON.stringify({ type: 'urn:wc:problem:metrics.token_required', title: 'Unauthorized', status: 401, code: 'metrics.token_required', detail: 'Send the metrics token as a bearer token (METRICS_TOKEN).' }));
+    res.writeHead(401, {
+      'Content-Type': 'application/problem+json',
+      'WWW-Authenticate': 'Bearer realm="metrics"',
+    });
+    res.end(
+      JSON.stringify({
+        type: 'urn:wc:problem:metrics.token_required',
+        title: 'Unauthorized',
+        status: 401,
+        code: 'metrics.token_required',
+        detail: 'Send the metrics token as a bearer token (METRICS_TOKEN).',
+      }),
+    );
     return;
   }
   try {
@@ -19,7 +35,15 @@ export async function answerScrape(metrics: Metrics, token: string | undefined, 
     res.end(body);
   } catch {
     res.writeHead(503, { 'Content-Type': 'application/problem+json' });
-    res.end(JSON.stringify({ type: 'urn:wc:problem:service.unavailable', title: 'Service Unavailable', status: 503, code: 'service.unavailable', detail: 'The metrics could not be read from the database.' }));
+    res.end(
+      JSON.stringify({
+        type: 'urn:wc:problem:service.unavailable',
+        title: 'Service Unavailable',
+        status: 503,
+        code: 'service.unavailable',
+        detail: 'The metrics could not be read from the database.',
+      }),
+    );
   }
 }
 

@@ -34,7 +34,13 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) =>
-        reject(error.code === 'EADDRINUSE' ? new StartupError(`The metrics port ${this.port} is in use. Choose another (METRICS_PORT / WORKER_METRICS_PORT) or stop what holds it.`) : error),
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new StartupError(
+                `The metrics port ${this.port} is in use. Choose another (METRICS_PORT / WORKER_METRICS_PORT) or stop what holds it.`,
+              )
+            : error,
+        ),
       );
       server.listen(this.port, '0.0.0.0', resolve);
     });

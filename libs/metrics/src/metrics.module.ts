@@ -14,7 +14,14 @@ export class MetricsServerModule {
     return {
       module: MetricsServerModule,
       imports: [MetricsModule],
-      providers: [{ provide: MetricsServer, inject: [Metrics], useFactory: (metrics: Metrics) => new MetricsServer(metrics, settings.port, settings.token) }],
+      providers: [
+        {
+          provide: MetricsServer,
+          inject: [Metrics],
+          useFactory: (metrics: Metrics) =>
+            new MetricsServer(metrics, settings.port, settings.token),
+        },
+      ],
       exports: [MetricsServer],
     };
   }

@@ -1,7 +1,14 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 
-import { type Actor, CurrentActor, Permission, Public, RateLimited, RequirePermission } from '@wc/auth';
+import {
+  type Actor,
+  CurrentActor,
+  Permission,
+  Public,
+  RateLimited,
+  RequirePermission,
+} from '@wc/auth';
 
 import { CalendarFeedService } from './calendar-feed.service';
 import { CalendarFeedCreatedResponse, CalendarFeedResponse } from './notifications.dto';

@@ -41,7 +41,9 @@ export class NotificationRelayRepository {
 
   /** Events the notification relay has not processed yet. */
   async countPending(): Promise<number> {
-    const [{ pending }] = await this.tx.manager.query<Array<{ pending: number }>>(`SELECT count(*)::int AS pending FROM notification_relay_delivery`);
+    const [{ pending }] = await this.tx.manager.query<Array<{ pending: number }>>(
+      `SELECT count(*)::int AS pending FROM notification_relay_delivery`,
+    );
     return pending;
   }
 
@@ -49,7 +51,15 @@ export class NotificationRelayRepository {
    * The open terms of these cases (the `deadline` table of @wc/deadlines, read-only like the
    * reminder sweep), so a notification of an event that starts a term can say until when.
    */
-  openTermsOf(caseIds: readonly string[]): Promise<Array<{ caseId: string; track: string | null; ruleId: string; strictDate: string; fatal: boolean }>> {
+  openTermsOf(caseIds: readonly string[]): Promise<
+    Array<{
+      caseId: string;
+      track: string | null;
+      ruleId: string;
+      strictDate: string;
+      fatal: boolean;
+    }>
+  > {
     if (caseIds.length === 0) {
       return Promise.resolve([]);
     }

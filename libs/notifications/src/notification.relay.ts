@@ -190,8 +190,13 @@ export class NotificationRelay implements OnModuleDestroy {
         written.filter((n) => n.email === 'immediate'),
         now,
       );
-      const correlationIds = [...new Set(claimed.flatMap((e) => (e.correlationId ? [e.correlationId] : [])))];
-      await this.queue.enqueueInTransaction(MAIL_QUEUE, mailJobs(mails, this.options.mail, correlationIds));
+      const correlationIds = [
+        ...new Set(claimed.flatMap((e) => (e.correlationId ? [e.correlationId] : []))),
+      ];
+      await this.queue.enqueueInTransaction(
+        MAIL_QUEUE,
+        mailJobs(mails, this.options.mail, correlationIds),
+      );
       await this.outbox.append(createdEvents(written), null);
       return { events: claimed.length, notifications: written.length, emails: mails.length };
     });
@@ -252,15 +257,27 @@ export class NotificationRelay implements OnModuleDestroy {
   }
 
   /** For each event that starts terms, those terms' last days: one read for the batch. */
-  private async startedTerms(claimed: readonly RelayedEvent[]): Promise<Map<string, StartedTerm[]>> {
-    const starting = claimed.filter((e) => isCaseEventType(e.type) && TERMS_STARTED[e.type] && e.caseId);
+  private async startedTerms(
+    claimed: readonly RelayedEvent[],
+  ): Promise<Map<string, StartedTerm[]>> {
+    const starting = claimed.filter(
+      (e) => isCaseEventType(e.type) && TERMS_STARTED[e.type] && e.caseId,
+    );
     const open = await this.events.openTermsOf(starting.map((e) => e.caseId as string));
     return new Map(
       starting.map((event) => {
         const spec = TERMS_STARTED[event.type as CaseEventType]!;
-        const track = spec.track === 'information_request' ? `information:${String(event.payload.requestId)}` : String(event.payload.track ?? '');
-        const terms = open.filter((d) => d.caseId === event.caseId && d.track === track && spec.rules.includes(d.ruleId));
-        return [event.id, terms.map((d) => ({ ruleId: d.ruleId, strictDate: d.strictDate, fatal: d.fatal }))];
+        const track =
+          spec.track === 'information_request'
+            ? `information:${String(event.payload.requestId)}`
+            : String(event.payload.track ?? '');
+        const terms = open.filter(
+          (d) => d.caseId === event.caseId && d.track === track && spec.rules.includes(d.ruleId),
+        );
+        return [
+          event.id,
+          terms.map((d) => ({ ruleId: d.ruleId, strictDate: d.strictDate, fatal: d.fatal })),
+        ];
       }),
     );
   }

@@ -122,9 +122,7 @@ export type CaseEventNotificationRow = NotificationRowBase & {
 };
 
 export type NotificationRow =
-  | DeadlineNotificationRow
-  | MentionNotificationRow
-  | CaseEventNotificationRow;
+  DeadlineNotificationRow | MentionNotificationRow | CaseEventNotificationRow;
 
 export function isCaseEventRow(row: NotificationRow): row is CaseEventNotificationRow {
   return isCaseEventType(row.type);
@@ -132,7 +130,13 @@ export function isCaseEventRow(row: NotificationRow): row is CaseEventNotificati
 
 export function factsOf(row: NotificationRow): NotificationFacts {
   if (isCaseEventRow(row)) {
-    return { type: row.type, caseId: row.caseId, caseTitle: row.data.caseTitle, path: row.data.path, terms: row.data.terms ?? [] };
+    return {
+      type: row.type,
+      caseId: row.caseId,
+      caseTitle: row.data.caseTitle,
+      path: row.data.path,
+      terms: row.data.terms ?? [],
+    };
   }
   if (row.type === 'mention') {
     return {

@@ -50,10 +50,17 @@ export class NotificationsWorker implements OnApplicationBootstrap, BeforeApplic
           { batchSize: mail.batchSize, pollingIntervalSeconds: mail.pollingIntervalSeconds },
           // The job's logs (and the events it writes) carry the ids of the requests that caused it.
           (job) => {
-            const ids = Array.isArray(job.data.correlationIds) ? (job.data.correlationIds as string[]).join(',') : `job:${job.id}`;
+            const ids = Array.isArray(job.data.correlationIds)
+              ? (job.data.correlationIds as string[]).join(',')
+              : `job:${job.id}`;
             return runWithCorrelationId(ids, () =>
-              tracer.startActiveSpan('notification_mail job', { attributes: { 'overleg.correlation_id': ids, 'overleg.job_id': job.id } }, (span) =>
-                this.mailer.deliverAll(job.data.deliveryIds as string[], job).finally(() => span.end()),
+              tracer.startActiveSpan(
+                'notification_mail job',
+                { attributes: { 'overleg.correlation_id': ids, 'overleg.job_id': job.id } },
+                (span) =>
+                  this.mailer
+                    .deliverAll(job.data.deliveryIds as string[], job)
+                    .finally(() => span.end()),
               ),
             );
           },

@@ -345,7 +345,10 @@ export function mailJobs(
   for (let i = 0; i < deliveryIds.length; i += deliveriesPerJob) {
     jobs.push({
       id: randomUUID(),
-      data: { deliveryIds: deliveryIds.slice(i, i + deliveriesPerJob), ...(correlationIds.length > 0 ? { correlationIds: [...correlationIds] } : {}) },
+      data: {
+        deliveryIds: deliveryIds.slice(i, i + deliveriesPerJob),
+        ...(correlationIds.length > 0 ? { correlationIds: [...correlationIds] } : {}),
+      },
       retryLimit,
       retryDelay: retryDelaySeconds,
       retryBackoff,

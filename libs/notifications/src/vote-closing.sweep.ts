@@ -25,7 +25,9 @@ export class VoteClosingSweep {
     const now = this.clock.now();
     const until = new Date(now.getTime() + VOTE_CLOSING_LEAD_HOURS * 3_600_000);
     return this.tx.run(async () => {
-      const due = await this.tx.manager.query<Array<{ id: string; case_id: string; closes_at: Date }>>(
+      const due = await this.tx.manager.query<
+        Array<{ id: string; case_id: string; closes_at: Date }>
+      >(
         `SELECT v.id, v.case_id, v.closes_at FROM vote v
           WHERE v.status = 'open' AND v.closes_at > $1 AND v.closes_at <= $2
             AND NOT EXISTS (SELECT 1 FROM vote_closing_reminder r WHERE r.vote_id = v.id)
@@ -35,7 +37,9 @@ export class VoteClosingSweep {
       if (due.length === 0) {
         return { reminded: 0 };
       }
-      const cases = await this.tx.manager.query<Array<{ id: string; organisation_id: string; works_council_id: string }>>(
+      const cases = await this.tx.manager.query<
+        Array<{ id: string; organisation_id: string; works_council_id: string }>
+      >(
         `SELECT id, organisation_id, works_council_id FROM ai_case WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE`,
         [[...new Set(due.map((v) => v.case_id))]],
       );
@@ -51,7 +55,13 @@ export class VoteClosingSweep {
           .filter((v) => mine.has(v.id))
           .map((v) => {
             const aiCase = byId.get(v.case_id);
-            return { type: 'internal.vote_closing_soon', caseId: v.case_id, organisationId: aiCase?.organisation_id ?? null, worksCouncilId: aiCase?.works_council_id ?? null, payload: { voteId: v.id, closesAt: new Date(v.closes_at).toISOString() } };
+            return {
+              type: 'internal.vote_closing_soon',
+              caseId: v.case_id,
+              organisationId: aiCase?.organisation_id ?? null,
+              worksCouncilId: aiCase?.works_council_id ?? null,
+              payload: { voteId: v.id, closesAt: new Date(v.closes_at).toISOString() },
+            };
           }),
         null,
       );

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 
 import type { Actor } from '@wc/auth';
-import { byUrgency, type CaseAgenda, CaseService, daysBetween, type Duty, type DutySide } from '@wc/cases';
+import {
+  byUrgency,
+  type CaseAgenda,
+  CaseService,
+  daysBetween,
+  type Duty,
+  type DutySide,
+} from '@wc/cases';
 import { Clock, orNullIfHidden } from '@wc/core';
 import { VoteService } from '@wc/council-space';
 import { toAmsterdamDate } from '@wc/deadlines';
@@ -30,29 +37,85 @@ export class AgendaService {
     const now = this.clock.now();
     const today = toAmsterdamDate(now);
     const cases = await this.cases.agendaOf(actor);
-    const items: PersonalAgendaItemResponse[] = cases.flatMap((c) => c.duties.map((d) => caseItem(c, d)));
+    const items: PersonalAgendaItemResponse[] = cases.flatMap((c) =>
+      c.duties.map((d) => caseItem(c, d)),
+    );
     // Votes are council-internal: only cases where the actor sits on the council side.
     const internal = cases.filter((c) => c.side === 'council_board' || c.side === 'council_member');
     const titles = new Map(cases.map((c) => [c.caseId, c.title]));
-    for (const vote of await this.votes.awaitingBallotOf(actor, internal.map((c) => c.caseId))) {
+    for (const vote of await this.votes.awaitingBallotOf(
+      actor,
+      internal.map((c) => c.caseId),
+    )) {
       const dueDate = toAmsterdamDate(new Date(vote.closesAt));
-      items.push({ ...blank(), kind: 'vote', side: 'council', yours: true, action: 'cast_vote', caseId: vote.caseId, caseTitle: titles.get(vote.caseId) ?? null, dueDate, daysLeft: daysBetween(today, dueDate), subject: vote.proposal, voteId: vote.id, path: `/cases/${vote.caseId}/council`, anchor: `vote-${vote.id}` });
+      items.push({
+        ...blank(),
+        kind: 'vote',
+        side: 'council',
+        yours: true,
+        action: 'cast_vote',
+        caseId: vote.caseId,
+        caseTitle: titles.get(vote.caseId) ?? null,
+        dueDate,
+        daysLeft: daysBetween(today, dueDate),
+        subject: vote.proposal,
+        voteId: vote.id,
+        path: `/cases/${vote.caseId}/council`,
+        anchor: `vote-${vote.id}`,
+      });
     }
     items.push(...(await this.meetingItems(actor, cases, now, today)));
     // Ties: the person's own duties first, then by case and action, so the order never depends on the read.
-    return { today, items: items.sort((a, b) => byUrgency(a, b) || Number(b.yours) - Number(a.yours) || (a.caseTitle ?? '').localeCompare(b.caseTitle ?? '') || a.action.localeCompare(b.action)) };
+    return {
+      today,
+      items: items.sort(
+        (a, b) =>
+          byUrgency(a, b) ||
+          Number(b.yours) - Number(a.yours) ||
+          (a.caseTitle ?? '').localeCompare(b.caseTitle ?? '') ||
+          a.action.localeCompare(b.action),
+      ),
+    };
   }
 
   /** Planned meetings of the councils of the actor's cases that the actor takes part in. */
-  private async meetingItems(actor: Actor, cases: readonly CaseAgenda[], now: Date, today: string): Promise<PersonalAgendaItemResponse[]> {
-    const councils = [...new Set(cases.filter((c) => c.side === 'employer' || c.side === 'council_board' || c.side === 'council_member').map((c) => c.worksCouncilId))];
+  private async meetingItems(
+    actor: Actor,
+    cases: readonly CaseAgenda[],
+    now: Date,
+    today: string,
+  ): Promise<PersonalAgendaItemResponse[]> {
+    const councils = [
+      ...new Set(
+        cases
+          .filter(
+            (c) =>
+              c.side === 'employer' || c.side === 'council_board' || c.side === 'council_member',
+          )
+          .map((c) => c.worksCouncilId),
+      ),
+    ];
     const items: PersonalAgendaItemResponse[] = [];
     for (const councilId of councils) {
       const meetings = (await orNullIfHidden(this.meetings.list(actor, councilId))) ?? [];
-      for (const m of meetings.filter((x) => x.status === 'planned' && new Date(x.startsAt).getTime() >= now.getTime())) {
+      for (const m of meetings.filter(
+        (x) => x.status === 'planned' && new Date(x.startsAt).getTime() >= now.getTime(),
+      )) {
         const dueDate = toAmsterdamDate(new Date(m.startsAt));
         const employer = cases.some((c) => c.worksCouncilId === councilId && c.side === 'employer');
-        items.push({ ...blank(), kind: 'meeting', side: employer ? 'employer' : 'council', yours: true, action: 'attend_meeting', dueDate, daysLeft: daysBetween(today, dueDate), subject: m.title, meetingId: m.id, path: `/meetings/${m.id}`, anchor: 'meeting-title' });
+        items.push({
+          ...blank(),
+          kind: 'meeting',
+          side: employer ? 'employer' : 'council',
+          yours: true,
+          action: 'attend_meeting',
+          dueDate,
+          daysLeft: daysBetween(today, dueDate),
+          subject: m.title,
+          meetingId: m.id,
+          path: `/meetings/${m.id}`,
+          anchor: 'meeting-title',
+        });
       }
     }
     return items;
@@ -61,11 +124,20 @@ export class AgendaService {
 
 /** Whose duty it is, from the person's side on the case: experts and union officers follow. */
 function isYours(side: CaseSide, duty: DutySide): boolean {
-  return (side === 'employer' && duty === 'employer') || ((side === 'council_board' || side === 'council_member') && duty === 'council');
+  return (
+    (side === 'employer' && duty === 'employer') ||
+    ((side === 'council_board' || side === 'council_member') && duty === 'council')
+  );
 }
 
 function caseItem(c: CaseAgenda, d: Duty): PersonalAgendaItemResponse {
-  const kind = d.informationRequestId ? 'information_request' : d.action === 'observe_term' ? 'term' : d.action === 'send_case' ? 'case' : 'track';
+  const kind = d.informationRequestId
+    ? 'information_request'
+    : d.action === 'observe_term'
+      ? 'term'
+      : d.action === 'send_case'
+        ? 'case'
+        : 'track';
   return {
     ...blank(),
     kind,
@@ -87,5 +159,23 @@ function caseItem(c: CaseAgenda, d: Duty): PersonalAgendaItemResponse {
 }
 
 function blank(): PersonalAgendaItemResponse {
-  return { kind: 'track', side: 'employer', yours: false, action: '', caseId: null, caseTitle: null, track: null, ruleId: null, dueDate: null, daysLeft: null, fatal: false, subject: null, informationRequestId: null, voteId: null, meetingId: null, path: '/', anchor: '' };
+  return {
+    kind: 'track',
+    side: 'employer',
+    yours: false,
+    action: '',
+    caseId: null,
+    caseTitle: null,
+    track: null,
+    ruleId: null,
+    dueDate: null,
+    daysLeft: null,
+    fatal: false,
+    subject: null,
+    informationRequestId: null,
+    voteId: null,
+    meetingId: null,
+    path: '/',
+    anchor: '',
+  };
 }

@@ -27,16 +27,62 @@ export class CaseExportsService {
       }
     }
     return toCsv(
-      ['id', 'title', 'organisation_id', 'works_council_id', 'ai_system_id', 'status', 'stage', 'blocked', 'version', 'updated_at'],
-      rows.map((c) => [c.id, c.title, c.organisationId, c.worksCouncilId, c.aiSystemId, c.status, c.stage, c.blocked, c.version, c.updatedAt]),
+      [
+        'id',
+        'title',
+        'organisation_id',
+        'works_council_id',
+        'ai_system_id',
+        'status',
+        'stage',
+        'blocked',
+        'version',
+        'updated_at',
+      ],
+      rows.map((c) => [
+        c.id,
+        c.title,
+        c.organisationId,
+        c.worksCouncilId,
+        c.aiSystemId,
+        c.status,
+        c.stage,
+        c.blocked,
+        c.version,
+        c.updatedAt,
+      ]),
     );
   }
 
   async deadlinesCsv(actor: Actor, caseId: string): Promise<string> {
     const deadlines = await this.cases.deadlinesOf(actor, caseId);
     return toCsv(
-      ['id', 'track', 'rule_id', 'source', 'statutory', 'fatal', 'trigger_date', 'strict_date', 'extended_date', 'due_at', 'status'],
-      deadlines.map((d) => [d.id, d.track, d.ruleId, d.source, d.statutory, d.fatal, d.triggerDate, d.strictDate, d.extendedDate, d.dueAt, d.status]),
+      [
+        'id',
+        'track',
+        'rule_id',
+        'source',
+        'statutory',
+        'fatal',
+        'trigger_date',
+        'strict_date',
+        'extended_date',
+        'due_at',
+        'status',
+      ],
+      deadlines.map((d) => [
+        d.id,
+        d.track,
+        d.ruleId,
+        d.source,
+        d.statutory,
+        d.fatal,
+        d.triggerDate,
+        d.strictDate,
+        d.extendedDate,
+        d.dueAt,
+        d.status,
+      ]),
     );
   }
 
@@ -51,7 +97,15 @@ export class CaseExportsService {
     } while (cursor);
     return toCsv(
       ['seq', 'occurred_at', 'actor_id', 'action', 'before', 'after', 'hash'],
-      entries.map((e) => [e.seq, e.occurredAt, e.actorId, e.action, asJson(e.before), asJson(e.after), e.hash]),
+      entries.map((e) => [
+        e.seq,
+        e.occurredAt,
+        e.actorId,
+        e.action,
+        asJson(e.before),
+        asJson(e.after),
+        e.hash,
+      ]),
     );
   }
 }

@@ -23,7 +23,11 @@ export class OverviewsController {
 
   @Get('unions/:unionOrganisationId/dashboard')
   @RequirePermission(Permission.CaseRead)
-  unionDashboard(@CurrentActor() actor: Actor, @Param() { unionOrganisationId }: UnionIdParams, @Query() query: UnionDashboardQueryDto): Promise<UnionDashboardResponse> {
+  unionDashboard(
+    @CurrentActor() actor: Actor,
+    @Param() { unionOrganisationId }: UnionIdParams,
+    @Query() query: UnionDashboardQueryDto,
+  ): Promise<UnionDashboardResponse> {
     return this.overviews.unionDashboard(actor, unionOrganisationId, query);
   }
 
@@ -34,19 +38,30 @@ export class OverviewsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="union-dashboard.csv"')
   @Header('Cache-Control', 'no-store')
-  unionDashboardCsv(@CurrentActor() actor: Actor, @Param() { unionOrganisationId }: UnionIdParams, @Query() query: UnionDashboardQueryDto): Promise<string> {
+  unionDashboardCsv(
+    @CurrentActor() actor: Actor,
+    @Param() { unionOrganisationId }: UnionIdParams,
+    @Query() query: UnionDashboardQueryDto,
+  ): Promise<string> {
     return this.overviews.unionDashboardCsv(actor, unionOrganisationId, query);
   }
 
   @Get('works-councils/:worksCouncilId/dashboard')
   @RequirePermission(Permission.CaseRead)
-  councilDashboard(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams, @Query() query: CouncilDashboardQueryDto): Promise<CouncilDashboardResponse> {
+  councilDashboard(
+    @CurrentActor() actor: Actor,
+    @Param() { worksCouncilId }: WorksCouncilIdParams,
+    @Query() query: CouncilDashboardQueryDto,
+  ): Promise<CouncilDashboardResponse> {
     return this.overviews.councilDashboard(actor, worksCouncilId, query);
   }
 
   @Get('organisations/:organisationId/overview')
   @RequirePermission(Permission.CaseRead)
-  employerOverview(@CurrentActor() actor: Actor, @Param() { organisationId }: OrganisationIdParams): Promise<EmployerOverviewResponse> {
+  employerOverview(
+    @CurrentActor() actor: Actor,
+    @Param() { organisationId }: OrganisationIdParams,
+  ): Promise<EmployerOverviewResponse> {
     return this.overviews.employerOverview(actor, organisationId);
   }
 }

@@ -17,7 +17,14 @@ import { OverviewsService } from './overviews.service';
 
 /** Dashboards for unions, councils and employers, the personal agenda, and CSV exports of case data (issues #8, #16). */
 @Module({
-  imports: [AiSystemsModule, CasesModule, CouncilSpaceModule, DeadlinesModule, MeetingsModule, UnionsModule],
+  imports: [
+    AiSystemsModule,
+    CasesModule,
+    CouncilSpaceModule,
+    DeadlinesModule,
+    MeetingsModule,
+    UnionsModule,
+  ],
   controllers: [OverviewsController, CaseExportsController, AgendaController],
   providers: [OverviewsService, OverviewsRepository, CaseExportsService, AgendaService],
 })

@@ -33,7 +33,12 @@ export class OverviewsRepository {
     if (worksCouncilIds.length === 0) {
       return names;
     }
-    const rows = await this.tx.query<{ id: string; name: string; organisation_id: string; organisation_name: string }>(
+    const rows = await this.tx.query<{
+      id: string;
+      name: string;
+      organisation_id: string;
+      organisation_name: string;
+    }>(
       `SELECT wc.id, wc.name, wc.organisation_id, o.name AS organisation_name
          FROM works_council wc JOIN organisation o ON o.id = wc.organisation_id
         WHERE wc.id = ANY($1)`,

@@ -64,7 +64,11 @@ export class OverviewsService {
   ) {}
 
   /** A union officer's view across every organisation that shares cases with their union. */
-  async unionDashboard(actor: Actor, unionOrganisationId: string, query: UnionDashboardQueryDto): Promise<UnionDashboardResponse> {
+  async unionDashboard(
+    actor: Actor,
+    unionOrganisationId: string,
+    query: UnionDashboardQueryDto,
+  ): Promise<UnionDashboardResponse> {
     const digests = await this.unionDigests(actor, unionOrganisationId, query);
     // Names of the shared cases' councils and employers only: never of an organisation that does not share with this union.
     const names = await this.repo.councilNames(digests.map((d) => d.worksCouncilId));
@@ -76,7 +80,12 @@ export class OverviewsService {
     return {
       unionOrganisationId,
       today,
-      filters: { organisationId: query.organisationId ?? null, worksCouncilId: query.worksCouncilId ?? null, stage: query.stage ?? null, horizonDays },
+      filters: {
+        organisationId: query.organisationId ?? null,
+        worksCouncilId: query.worksCouncilId ?? null,
+        stage: query.stage ?? null,
+        horizonDays,
+      },
       totals: {
         cases: digests.length,
         organisations: new Set(digests.map((d) => d.organisationId)).size,
@@ -85,26 +94,79 @@ export class OverviewsService {
         upcomingDeadlines: upcoming.length,
       },
       casesByStage: countBy(digests, (d) => d.stage),
-      casesByOrganisation: countBy(digests, (d) => d.organisationId).map((c) => ({ ...c, name: names.organisations.get(c.key) ?? '' })),
-      deadlines: { overdue: overdue.map((d) => namedDeadline(d, names)), upcoming: upcoming.map((d) => namedDeadline(d, names)) },
+      casesByOrganisation: countBy(digests, (d) => d.organisationId).map((c) => ({
+        ...c,
+        name: names.organisations.get(c.key) ?? '',
+      })),
+      deadlines: {
+        overdue: overdue.map((d) => namedDeadline(d, names)),
+        upcoming: upcoming.map((d) => namedDeadline(d, names)),
+      },
       aiSystems: aiSystemFigures(digests),
       blockedCases: blocked.map((d) => caseRef(d, names)),
-      medianDurations: { advice: durationFigures(digests, 'advice'), consent: durationFigures(digests, 'consent') },
+      medianDurations: {
+        advice: durationFigures(digests, 'advice'),
+        consent: durationFigures(digests, 'consent'),
+      },
       cases: digests.map((d) => unionCaseRow(d, deadlines, today, names)),
     };
   }
 
   /** One row per case of the union dashboard, with the same filters. */
-  async unionDashboardCsv(actor: Actor, unionOrganisationId: string, query: UnionDashboardQueryDto): Promise<string> {
+  async unionDashboardCsv(
+    actor: Actor,
+    unionOrganisationId: string,
+    query: UnionDashboardQueryDto,
+  ): Promise<string> {
     const { cases } = await this.unionDashboard(actor, unionOrganisationId, query);
     return toCsv(
-      ['organisation_id', 'organisation_name', 'works_council_id', 'works_council_name', 'case_id', 'title', 'scope', 'stage', 'status', 'blocked', 'purpose', 'annex_iii', 'next_deadline_rule', 'next_deadline_date', 'overdue_deadlines', 'advice_days', 'consent_days'],
-      cases.map((c): CsvValue[] => [c.organisationId, c.organisationName, c.worksCouncilId, c.worksCouncilName, c.id, c.title, c.scope, c.stage, c.status, c.blocked, c.purpose, c.annexIII, c.nextDeadline?.ruleId, c.nextDeadline?.strictDate, c.overdueDeadlines, c.adviceDays, c.consentDays]),
+      [
+        'organisation_id',
+        'organisation_name',
+        'works_council_id',
+        'works_council_name',
+        'case_id',
+        'title',
+        'scope',
+        'stage',
+        'status',
+        'blocked',
+        'purpose',
+        'annex_iii',
+        'next_deadline_rule',
+        'next_deadline_date',
+        'overdue_deadlines',
+        'advice_days',
+        'consent_days',
+      ],
+      cases.map((c): CsvValue[] => [
+        c.organisationId,
+        c.organisationName,
+        c.worksCouncilId,
+        c.worksCouncilName,
+        c.id,
+        c.title,
+        c.scope,
+        c.stage,
+        c.status,
+        c.blocked,
+        c.purpose,
+        c.annexIII,
+        c.nextDeadline?.ruleId,
+        c.nextDeadline?.strictDate,
+        c.overdueDeadlines,
+        c.adviceDays,
+        c.consentDays,
+      ]),
     );
   }
 
   /** The council's own overview: its cases, the coming weeks' deadlines, open art. 31 requests, meetings and votes. */
-  async councilDashboard(actor: Actor, worksCouncilId: string, query: CouncilDashboardQueryDto): Promise<CouncilDashboardResponse> {
+  async councilDashboard(
+    actor: Actor,
+    worksCouncilId: string,
+    query: CouncilDashboardQueryDto,
+  ): Promise<CouncilDashboardResponse> {
     if (!hasRoleIn(actor, COUNCIL_OWN_ROLES, { worksCouncilId })) {
       throw new NotFound('works_council');
     }
@@ -118,12 +180,27 @@ export class OverviewsService {
     const digests = summaries.map((c) => ({ ...digestOf(c), deadlines: open.get(c.id) ?? [] }));
     const deadlines = openDeadlines(digests, today).map((d) => namedDeadline(d, names));
     const overdue = deadlines.filter((d) => d.strictDate < today);
-    const requests: OpenInformationRequestResponse[] = (await this.cases.openInformationRequestsOf(actor, ids)).map((r) => ({
-      id: r.id, caseId: r.caseId, caseTitle: titles.get(r.caseId) ?? '', question: r.question, askedAt: r.askedAt, dueDate: r.dueDate, overdue: r.dueDate < today,
+    const requests: OpenInformationRequestResponse[] = (
+      await this.cases.openInformationRequestsOf(actor, ids)
+    ).map((r) => ({
+      id: r.id,
+      caseId: r.caseId,
+      caseTitle: titles.get(r.caseId) ?? '',
+      question: r.question,
+      askedAt: r.askedAt,
+      dueDate: r.dueDate,
+      overdue: r.dueDate < today,
     }));
     // The internal space of a case whose employer side the caller also sits on is closed to them.
     const votes: DashboardVoteResponse[] = (await this.votes.openVotesOf(actor, ids)).map((v) => ({
-      id: v.id, caseId: v.caseId, caseTitle: titles.get(v.caseId) ?? '', proposal: v.proposal, closesAt: v.closesAt, quorum: v.quorum, ballotsCast: v.ballotsCast, youVoted: v.yourBallot !== null,
+      id: v.id,
+      caseId: v.caseId,
+      caseTitle: titles.get(v.caseId) ?? '',
+      proposal: v.proposal,
+      closesAt: v.closesAt,
+      quorum: v.quorum,
+      ballotsCast: v.ballotsCast,
+      youVoted: v.yourBallot !== null,
     }));
     requests.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
     votes.sort((a, b) => a.closesAt.localeCompare(b.closesAt) || a.id.localeCompare(b.id));
@@ -132,10 +209,22 @@ export class OverviewsService {
       .filter((m) => m.status === 'planned' && m.startsAt >= now)
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id))
       .map((m) => {
-        const caseIds = [...new Set(m.agendaItems.map((i) => i.caseId).filter((id): id is string => id !== null))];
+        const caseIds = [
+          ...new Set(m.agendaItems.map((i) => i.caseId).filter((id): id is string => id !== null)),
+        ];
         // Titles only of agenda cases the caller sees on this dashboard.
-        const cases = caseIds.flatMap((id) => (titles.has(id) ? [{ id, title: titles.get(id) as string }] : []));
-        return { id: m.id, kind: m.kind, title: m.title, startsAt: m.startsAt, status: m.status, caseIds, cases };
+        const cases = caseIds.flatMap((id) =>
+          titles.has(id) ? [{ id, title: titles.get(id) as string }] : [],
+        );
+        return {
+          id: m.id,
+          kind: m.kind,
+          title: m.title,
+          startsAt: m.startsAt,
+          status: m.status,
+          caseIds,
+          cases,
+        };
       });
     const council = names.worksCouncils.get(worksCouncilId);
     return {
@@ -144,9 +233,23 @@ export class OverviewsService {
       organisationId: council?.organisationId ?? '',
       organisationName: (council && names.organisations.get(council.organisationId)) ?? '',
       today,
-      totals: { cases: summaries.length, blocked: summaries.filter((c) => c.blocked).length, overdueDeadlines: overdue.length, openInformationRequests: requests.length, upcomingMeetings: meetings.length, openVotes: votes.length },
+      totals: {
+        cases: summaries.length,
+        blocked: summaries.filter((c) => c.blocked).length,
+        overdueDeadlines: overdue.length,
+        openInformationRequests: requests.length,
+        upcomingMeetings: meetings.length,
+        openVotes: votes.length,
+      },
       casesByStage: countBy(summaries, (c) => c.stage),
-      cases: summaries.map((c) => ({ id: c.id, title: c.title, stage: c.stage, blocked: c.blocked, updatedAt: c.updatedAt, nextDeadline: nextOf(deadlines, c.id, today) })),
+      cases: summaries.map((c) => ({
+        id: c.id,
+        title: c.title,
+        stage: c.stage,
+        blocked: c.blocked,
+        updatedAt: c.updatedAt,
+        nextDeadline: nextOf(deadlines, c.id, today),
+      })),
       deadlineTimeline: weekTimeline(deadlines, today, query.weeks ?? DEFAULT_WEEKS),
       overdueDeadlines: overdue,
       openInformationRequests: requests,
@@ -161,24 +264,47 @@ export class OverviewsService {
       throw new NotFound('organisation');
     }
     const systems = await this.systems.list(actor, organisationId);
-    const summaries = (await this.cases.visibleSummaries(actor, {})).filter((c) => c.organisationId === organisationId);
+    const summaries = (await this.cases.visibleSummaries(actor, {})).filter(
+      (c) => c.organisationId === organisationId,
+    );
     const cases = new Map<string, RegisterCaseResponse[]>();
     for (const c of summaries) {
       const gate = await this.cases.goLiveGate(actor, c.id);
-      const row = { id: c.id, title: c.title, status: c.status, stage: c.stage, blocked: c.blocked, updatedAt: c.updatedAt, goLiveGate: gate ? { open: gate.open, unmet: gate.conditions.filter((g) => !g.met).map((g) => g.key) } : null };
+      const row = {
+        id: c.id,
+        title: c.title,
+        status: c.status,
+        stage: c.stage,
+        blocked: c.blocked,
+        updatedAt: c.updatedAt,
+        goLiveGate: gate
+          ? { open: gate.open, unmet: gate.conditions.filter((g) => !g.met).map((g) => g.key) }
+          : null,
+      };
       cases.set(c.aiSystemId, [...(cases.get(c.aiSystemId) ?? []), row]);
     }
     const rows = systems.map((s) => {
       // Lists come most recently updated first.
       const own = cases.get(s.id) ?? [];
-      return { id: s.id, name: s.name, vendor: s.vendor, primaryPurpose: s.primaryPurpose, status: s.status, goLiveDate: s.goLiveDate, currentCase: own[0] ?? null, cases: own };
+      return {
+        id: s.id,
+        name: s.name,
+        vendor: s.vendor,
+        primaryPurpose: s.primaryPurpose,
+        status: s.status,
+        goLiveDate: s.goLiveDate,
+        currentCase: own[0] ?? null,
+        cases: own,
+      };
     });
     return {
       organisationId,
       totals: {
         systems: rows.length,
         systemsWithoutCase: rows.filter((s) => s.cases.length === 0).length,
-        liveWithoutOpenGate: rows.filter((s) => s.status === 'live' && s.currentCase?.goLiveGate?.open !== true).length,
+        liveWithoutOpenGate: rows.filter(
+          (s) => s.status === 'live' && s.currentCase?.goLiveGate?.open !== true,
+        ).length,
         blockedCases: summaries.filter((c) => c.blocked).length,
       },
       casesByStage: countBy(summaries, (c) => c.stage),
@@ -190,15 +316,31 @@ export class OverviewsService {
    * The union's shared cases at this union's scope, filtered, most recently updated first, in a
    * constant number of statements whatever the number of cases.
    */
-  private async unionDigests(actor: Actor, unionOrganisationId: string, query: UnionDashboardQueryDto): Promise<SharedDigest[]> {
+  private async unionDigests(
+    actor: Actor,
+    unionOrganisationId: string,
+    query: UnionDashboardQueryDto,
+  ): Promise<SharedDigest[]> {
     const shares = await this.unions.activeSharesOf(actor, unionOrganisationId);
-    const shared = (await this.cases.visibleDigests(actor, { stage: query.stage, worksCouncilId: query.worksCouncilId })).flatMap((full) => {
+    const shared = (
+      await this.cases.visibleDigests(actor, {
+        stage: query.stage,
+        worksCouncilId: query.worksCouncilId,
+      })
+    ).flatMap((full) => {
       // An officer of several unions sees each union's shares on its own dashboard.
       const scope = coveringScope(shares, full);
-      return scope && (!query.organisationId || full.organisationId === query.organisationId) ? [{ full, scope }] : [];
+      return scope && (!query.organisationId || full.organisationId === query.organisationId)
+        ? [{ full, scope }]
+        : [];
     });
-    const open = groupBy(await this.deadlines.openForCases(shared.map((s) => s.full.id)), (d) => d.caseId ?? '');
-    const purposes = await this.repo.primaryPurposes(shared.filter((s) => s.scope === 'dossier').map((s) => s.full.aiSystemId));
+    const open = groupBy(
+      await this.deadlines.openForCases(shared.map((s) => s.full.id)),
+      (d) => d.caseId ?? '',
+    );
+    const purposes = await this.repo.primaryPurposes(
+      shared.filter((s) => s.scope === 'dossier').map((s) => s.full.aiSystemId),
+    );
     return shared.map(({ full, scope }) => ({
       ...digestOf(full),
       scope,
@@ -215,22 +357,55 @@ export class OverviewsService {
 }
 
 function digestOf(c: CaseSummaryResponse): CaseDigest {
-  return { id: c.id, title: c.title, organisationId: c.organisationId, worksCouncilId: c.worksCouncilId, aiSystemId: c.aiSystemId, status: c.status, stage: c.stage, blocked: c.blocked, purpose: null, annexIII: null, deadlines: [], tracks: [] };
+  return {
+    id: c.id,
+    title: c.title,
+    organisationId: c.organisationId,
+    worksCouncilId: c.worksCouncilId,
+    aiSystemId: c.aiSystemId,
+    status: c.status,
+    stage: c.stage,
+    blocked: c.blocked,
+    purpose: null,
+    annexIII: null,
+    deadlines: [],
+    tracks: [],
+  };
 }
 
 function caseRef(d: CaseDigest, names: CouncilNames): CaseRefResponse {
-  return { id: d.id, title: d.title, organisationId: d.organisationId, organisationName: names.organisations.get(d.organisationId) ?? '', worksCouncilId: d.worksCouncilId, worksCouncilName: names.worksCouncils.get(d.worksCouncilId)?.name ?? '' };
+  return {
+    id: d.id,
+    title: d.title,
+    organisationId: d.organisationId,
+    organisationName: names.organisations.get(d.organisationId) ?? '',
+    worksCouncilId: d.worksCouncilId,
+    worksCouncilName: names.worksCouncils.get(d.worksCouncilId)?.name ?? '',
+  };
 }
 
 function namedDeadline(d: DeadlineItem, names: CouncilNames): DeadlineItemResponse {
-  return { ...d, organisationName: names.organisations.get(d.organisationId) ?? '', worksCouncilName: names.worksCouncils.get(d.worksCouncilId)?.name ?? '' };
+  return {
+    ...d,
+    organisationName: names.organisations.get(d.organisationId) ?? '',
+    worksCouncilName: names.worksCouncils.get(d.worksCouncilId)?.name ?? '',
+  };
 }
 
-function nextOf<T extends DeadlineItem>(deadlines: readonly T[], caseId: string, today: string): T | null {
+function nextOf<T extends DeadlineItem>(
+  deadlines: readonly T[],
+  caseId: string,
+  today: string,
+): T | null {
   return deadlines.find((d) => d.caseId === caseId && d.strictDate >= today) ?? null;
 }
 
-function unionCaseRow(d: SharedDigest, deadlines: readonly DeadlineItem[], today: string, names: CouncilNames): UnionDashboardCaseResponse {
+function unionCaseRow(
+  d: SharedDigest,
+  deadlines: readonly DeadlineItem[],
+  today: string,
+  names: CouncilNames,
+): UnionDashboardCaseResponse {
   const next = nextOf(deadlines, d.id, today);
   return {
     ...caseRef(d, names),

@@ -17,9 +17,12 @@ export function decodeCursor<K>(cursor: string, isKey: (value: unknown) => value
     value = undefined;
   }
   if (!isKey(value)) {
-    throw new BadRequest('pagination.cursor_invalid', 'The cursor is not one this collection gave out; start again without it.', {}, [
-      { path: 'cursor', message: 'is not a cursor of this collection' },
-    ]);
+    throw new BadRequest(
+      'pagination.cursor_invalid',
+      'The cursor is not one this collection gave out; start again without it.',
+      {},
+      [{ path: 'cursor', message: 'is not a cursor of this collection' }],
+    );
   }
   return value;
 }

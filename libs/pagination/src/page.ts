@@ -16,17 +16,32 @@ export const limitOf = (query: CursorPageQueryDto): number => query.limit ?? DEF
  * Builds a page from rows fetched with `LIMIT limit + 1`: the extra row only tells that there is
  * a next page, so the last page never costs an empty round trip.
  */
-export function pageFrom<R, T>(rows: readonly R[], limit: number, sortKeyOf: (row: R) => Record<string, string | number>, toItem: (row: R) => T): Page<T> {
+export function pageFrom<R, T>(
+  rows: readonly R[],
+  limit: number,
+  sortKeyOf: (row: R) => Record<string, string | number>,
+  toItem: (row: R) => T,
+): Page<T> {
   const items = rows.slice(0, limit);
-  return { items: items.map(toItem), nextCursor: rows.length > limit ? encodeCursor(sortKeyOf(items[items.length - 1])) : null };
+  return {
+    items: items.map(toItem),
+    nextCursor: rows.length > limit ? encodeCursor(sortKeyOf(items[items.length - 1])) : null,
+  };
 }
 
 /** The OpenAPI schema of a page of `item`, named `<Item>Page`. */
 export function PageResponseOf<T>(item: NestType<T>): NestType<Page<T>> {
   class PageResponse implements Page<T> {
     @ApiProperty({ type: [item] }) items!: T[];
-    @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' }) nextCursor!: string | null;
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'Pass as `cursor` for the next page; null on the last page.',
+    })
+    nextCursor!: string | null;
   }
-  Object.defineProperty(PageResponse, 'name', { value: `${item.name.replace(/Response$/, '')}Page` });
+  Object.defineProperty(PageResponse, 'name', {
+    value: `${item.name.replace(/Response$/, '')}Page`,
+  });
   return PageResponse;
 }

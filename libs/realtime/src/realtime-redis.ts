@@ -106,16 +106,23 @@ const CONNECT_TIMEOUT_MS = 3_000;
 
 async function connectWithin(ms: number, url: string, clients: RedisClient[]): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
+  const timeout = new Promise<'timeout'>(
+    (resolve) => (timer = setTimeout(() => resolve('timeout'), ms)),
+  );
   try {
-    const outcome = await Promise.race([Promise.all(clients.map((client) => client.connect())), timeout]);
+    const outcome = await Promise.race([
+      Promise.all(clients.map((client) => client.connect())),
+      timeout,
+    ]);
     if (outcome === 'timeout') {
       for (const client of clients) {
         client.destroy();
       }
       const where = new URL(url);
       where.password = '';
-      throw new StartupError(`Redis at ${where.host} did not answer within ${ms / 1000} s. Start it, or unset REDIS_URL to run a single instance without it.`);
+      throw new StartupError(
+        `Redis at ${where.host} did not answer within ${ms / 1000} s. Start it, or unset REDIS_URL to run a single instance without it.`,
+      );
     }
   } finally {
     clearTimeout(timer);

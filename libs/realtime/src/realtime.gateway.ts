@@ -11,7 +11,15 @@ import {
 import type { RemoteSocket, Server, Socket } from 'socket.io';
 
 import { type Actor, AuthService, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
-import { Clock, DomainError, EVENT_AUDIENCES, type EventAudience, Forbidden, NotFound, Unauthorized } from '@wc/core';
+import {
+  Clock,
+  DomainError,
+  EVENT_AUDIENCES,
+  type EventAudience,
+  Forbidden,
+  NotFound,
+  Unauthorized,
+} from '@wc/core';
 import { Metrics } from '@wc/metrics';
 
 import { CASE_ACCESS, type CaseAccess, type CaseVisibility } from './case-access';
@@ -26,7 +34,15 @@ import type {
   ServerToClientEvents,
   SocketData,
 } from './realtime.events';
-import { audienceRoom, caseRoom, committeeRoom, councilCasesRoom, councilInternalRoom, councilRoom, userRoom } from './rooms';
+import {
+  audienceRoom,
+  caseRoom,
+  committeeRoom,
+  councilCasesRoom,
+  councilInternalRoom,
+  councilRoom,
+  userRoom,
+} from './rooms';
 
 export type RealtimeServer = Server<
   ClientToServerEvents,
@@ -54,13 +70,15 @@ const MEMBERSHIP_ROOM_PREFIXES = [councilRoom(''), councilCasesRoom(''), committ
 
 const SESSION_ENDED = {
   code: 'auth.session_ended',
-  detail: 'This session ended (signed out, password changed or account deactivated); sign in again.',
+  detail:
+    'This session ended (signed out, password changed or account deactivated); sign in again.',
 } as const;
 
 /** Query parameters that would carry a credential into access logs; refused outright. */
 const QUERY_CREDENTIALS = ['token', 'access_token', 'accessToken', 'authorization', 'jwt'];
 
-const REDIS_LOST = 'This instance lost Redis and cannot deliver live events: connect again (to another instance).';
+const REDIS_LOST =
+  'This instance lost Redis and cannot deliver live events: connect again (to another instance).';
 
 /** setTimeout overflows (and fires at once) beyond this; such a long-lived token is cut at ~24 days. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -107,7 +125,11 @@ export class RealtimeGateway
     this.redis.onLost(() => server.local.disconnectSockets(true));
     server.use((socket, next) => {
       if (!this.redis.reachable()) {
-        next(Object.assign(new Error(REDIS_LOST), { data: { code: 'service.unavailable', detail: REDIS_LOST } }));
+        next(
+          Object.assign(new Error(REDIS_LOST), {
+            data: { code: 'service.unavailable', detail: REDIS_LOST },
+          }),
+        );
         return;
       }
       this.authenticate(socket).then(
@@ -130,7 +152,12 @@ export class RealtimeGateway
       });
     });
     this.scheduleExpiry(socket, expiresAt);
-    await socket.join([userRoom(actor.userId), audienceRoom(audienceOf(actor)), ...councilIdsOf(actor).map(councilRoom), ...caseOverviewRoomsOf(actor)]);
+    await socket.join([
+      userRoom(actor.userId),
+      audienceRoom(audienceOf(actor)),
+      ...councilIdsOf(actor).map(councilRoom),
+      ...caseOverviewRoomsOf(actor),
+    ]);
     // A role change or session end that committed between the handshake and the join, and whose
     // re-check ran before this socket was in its user room, is caught here.
     const fresh = await this.currentActor(actor);
@@ -191,7 +218,11 @@ export class RealtimeGateway
    * and the join, and whose re-check (`recheckUnionSockets`, `recheckCaseSockets`) ran before the
    * join, is caught here: access is gone, so leave again.
    */
-  private async leaveIfNoLongerVisible(socket: RealtimeSocket, caseId: string, room: string): Promise<void> {
+  private async leaveIfNoLongerVisible(
+    socket: RealtimeSocket,
+    caseId: string,
+    room: string,
+  ): Promise<void> {
     // Read afresh: a membership removed during the check is caught too (its re-check may have run already).
     const actor = await this.currentActor(socket.data.actor);
     const access = actor ? await this.accessTo(actor, caseId) : null;
@@ -226,7 +257,11 @@ export class RealtimeGateway
     const sockets = await this.server.fetchSockets();
     for (const socket of sockets) {
       const { actor } = socket.data;
-      if (!actor.memberships.some((m) => m.role === Role.UnionOfficer && m.organisationId === unionOrganisationId)) {
+      if (
+        !actor.memberships.some(
+          (m) => m.role === Role.UnionOfficer && m.organisationId === unionOrganisationId,
+        )
+      ) {
         continue;
       }
       for (const caseId of caseIdsIn(socket.rooms)) {
@@ -270,9 +305,19 @@ export class RealtimeGateway
    * Makes a socket's rooms match what its (fresh) actor may see: the council rooms its
    * memberships give, and only the case and council-internal rooms the policy still shows it.
    */
-  private async fitRooms(socket: RemoteSocket<ServerToClientEvents, SocketData>, actor: Actor): Promise<void> {
-    const wanted = new Set([userRoom(actor.userId), ...councilIdsOf(actor).map(councilRoom), ...caseOverviewRoomsOf(actor)]);
-    const stale = [...socket.rooms].filter((room) => MEMBERSHIP_ROOM_PREFIXES.some((prefix) => room.startsWith(prefix)) && !wanted.has(room));
+  private async fitRooms(
+    socket: RemoteSocket<ServerToClientEvents, SocketData>,
+    actor: Actor,
+  ): Promise<void> {
+    const wanted = new Set([
+      userRoom(actor.userId),
+      ...councilIdsOf(actor).map(councilRoom),
+      ...caseOverviewRoomsOf(actor),
+    ]);
+    const stale = [...socket.rooms].filter(
+      (room) =>
+        MEMBERSHIP_ROOM_PREFIXES.some((prefix) => room.startsWith(prefix)) && !wanted.has(room),
+    );
     for (const room of stale) {
       socket.leave(room);
     }
@@ -302,7 +347,9 @@ export class RealtimeGateway
   async recheckCaseSockets(caseId: string): Promise<void> {
     let left = false;
     // Both rooms: a socket may follow the internal deliberation without the case room.
-    for (const socket of await this.server.in([caseRoom(caseId), councilInternalRoom(caseId)]).fetchSockets()) {
+    for (const socket of await this.server
+      .in([caseRoom(caseId), councilInternalRoom(caseId)])
+      .fetchSockets()) {
       left = (await this.leftUnlessVisible(socket, caseId)) || left;
     }
     if (left) {
@@ -311,7 +358,10 @@ export class RealtimeGateway
   }
 
   /** Takes a socket out of a case's rooms when the policy no longer shows it the case; true if it left. */
-  private async leftUnlessVisible(socket: RemoteSocket<ServerToClientEvents, SocketData>, caseId: string): Promise<boolean> {
+  private async leftUnlessVisible(
+    socket: RemoteSocket<ServerToClientEvents, SocketData>,
+    caseId: string,
+  ): Promise<boolean> {
     if (await this.stillVisible(socket.data.actor, caseId)) {
       return false;
     }
@@ -336,7 +386,10 @@ export class RealtimeGateway
     }
     for (const audience of EVENT_AUDIENCES) {
       const others = EVENT_AUDIENCES.filter((a) => a !== audience).map(audienceRoom);
-      this.server.to(shared).except([...own, ...others]).emit('event', viewFor(audience));
+      this.server
+        .to(shared)
+        .except([...own, ...others])
+        .emit('event', viewFor(audience));
     }
   }
 
@@ -497,15 +550,20 @@ export class RealtimeGateway
         return;
       }
       // A union officer is not told who else looks at the case: ids of people it cannot read.
-      this.server.to(caseRoom(caseId)).except(audienceRoom('union')).emit('presence', { caseId, userIds });
-      this.server.to(caseRoom(caseId)).except(audienceRoom('full')).emit('presence', { caseId, userIds: [] });
+      this.server
+        .to(caseRoom(caseId))
+        .except(audienceRoom('union'))
+        .emit('presence', { caseId, userIds });
+      this.server
+        .to(caseRoom(caseId))
+        .except(audienceRoom('full'))
+        .emit('presence', { caseId, userIds: [] });
     } catch (error) {
       // An instance that does not answer in time (e.g. one going down) delays presence, nothing else.
       this.logger.warn({ err: error, caseId }, 'presence not published');
     }
   }
 }
-
 
 /** A union officer's sockets get the union view of every event, whatever other roles the account holds. */
 function audienceOf(actor: Actor): EventAudience {
@@ -525,14 +583,18 @@ function caseOverviewRoomsOf(actor: Actor): string[] {
     if (m.worksCouncilId !== null && WHOLE_COUNCIL_ROLES.includes(m.role)) {
       return [councilCasesRoom(m.worksCouncilId)];
     }
-    return m.role === Role.CommitteeMember && m.committeeId !== null ? [committeeRoom(m.committeeId)] : [];
+    return m.role === Role.CommitteeMember && m.committeeId !== null
+      ? [committeeRoom(m.committeeId)]
+      : [];
   });
   return [...new Set(rooms)];
 }
 
 function internalCaseIdsIn(rooms: ReadonlySet<string>): string[] {
   const prefix = councilInternalRoom('');
-  return [...rooms].filter((room) => room.startsWith(prefix)).map((room) => room.slice(prefix.length));
+  return [...rooms]
+    .filter((room) => room.startsWith(prefix))
+    .map((room) => room.slice(prefix.length));
 }
 
 function caseIdsIn(rooms: ReadonlySet<string>): string[] {

@@ -110,7 +110,9 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.lease = new RelayLease(options.lease ?? DEFAULT_RELAY_LEASE);
     metrics.onScrape(async () => {
-      const [{ pending }] = await dataSource.query<Array<{ pending: number }>>(`SELECT count(*)::int AS pending FROM realtime_delivery`);
+      const [{ pending }] = await dataSource.query<Array<{ pending: number }>>(
+        `SELECT count(*)::int AS pending FROM realtime_delivery`,
+      );
       metrics.outboxBacklog.set({ consumer: 'realtime' }, pending);
     });
   }
@@ -122,7 +124,10 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     // Each cycle renews the leader's lease, or lets a standby ask for the lock.
-    this.pollTimer = setInterval(() => this.wake(), Math.min(this.options.pollIntervalMs, this.lease.options.renewEveryMs));
+    this.pollTimer = setInterval(
+      () => this.wake(),
+      Math.min(this.options.pollIntervalMs, this.lease.options.renewEveryMs),
+    );
     this.pollTimer.unref();
     await this.connect();
   }
@@ -253,10 +258,17 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
           userId: row.user_id,
           caseStatus: typeof row.payload.status === 'string' ? row.payload.status : null,
           committeeId: typeof row.payload.committeeId === 'string' ? row.payload.committeeId : null,
-          previousCommitteeId: typeof row.payload.previousCommitteeId === 'string' ? row.payload.previousCommitteeId : null,
+          previousCommitteeId:
+            typeof row.payload.previousCommitteeId === 'string'
+              ? row.payload.previousCommitteeId
+              : null,
           aboutCase: typeof row.payload.subjectCaseId === 'string',
         });
-        if (row.type === 'case.updated' && row.payload.action === COMMITTEE_ASSIGNED && row.case_id) {
+        if (
+          row.type === 'case.updated' &&
+          row.payload.action === COMMITTEE_ASSIGNED &&
+          row.case_id
+        ) {
           // Before the event: members of the committee that gave the case up stop hearing of it.
           await this.gateway.recheckCaseSockets(row.case_id);
         }
@@ -266,7 +278,10 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
         }
         this.gateway.publish(rooms, (audience) => toRealtimeEvent(row, audience));
         this.metrics.relayLag.observe(row.lag_seconds);
-        if (row.type === UNION_SHARE_REVOKED && typeof row.payload.unionOrganisationId === 'string') {
+        if (
+          row.type === UNION_SHARE_REVOKED &&
+          typeof row.payload.unionOrganisationId === 'string'
+        ) {
           // Awaited: no later event of this batch may reach a socket whose access just ended.
           await this.gateway.recheckUnionSockets(row.payload.unionOrganisationId);
         }
@@ -303,7 +318,11 @@ function toRealtimeEvent(row: EventRow, audience: EventAudience): RealtimeEvent 
     eventId: row.id,
     caseId: row.case_id,
     caseSeq: row.case_seq,
-    ...eventPartiesFor(audience, { organisationId: row.organisation_id, worksCouncilId: row.works_council_id, userId: row.user_id }),
+    ...eventPartiesFor(audience, {
+      organisationId: row.organisation_id,
+      worksCouncilId: row.works_council_id,
+      userId: row.user_id,
+    }),
     occurredAt: row.occurred_at.toISOString(),
   };
 }

@@ -49,7 +49,11 @@ export function roomsFor(event: RoutableEvent): string[] {
   const internal = event.type.startsWith(INTERNAL_EVENT_PREFIX);
   if (event.caseId) {
     rooms.push(internal ? councilInternalRoom(event.caseId) : caseRoom(event.caseId));
-    if (event.worksCouncilId && event.caseStatus === 'sent' && COUNCIL_OVERVIEW_EVENTS.has(event.type)) {
+    if (
+      event.worksCouncilId &&
+      event.caseStatus === 'sent' &&
+      COUNCIL_OVERVIEW_EVENTS.has(event.type)
+    ) {
       rooms.push(councilCasesRoom(event.worksCouncilId), ...committeeRooms(event));
     }
   } else if (event.worksCouncilId && event.aboutCase) {
@@ -65,5 +69,7 @@ export function roomsFor(event: RoutableEvent): string[] {
 }
 
 function committeeRooms(event: RoutableEvent): string[] {
-  return [...new Set([event.committeeId, event.previousCommitteeId])].filter((id): id is string => typeof id === 'string').map(committeeRoom);
+  return [...new Set([event.committeeId, event.previousCommitteeId])]
+    .filter((id): id is string => typeof id === 'string')
+    .map(committeeRoom);
 }

@@ -43,7 +43,12 @@ export class SearchRepository {
     const params: unknown[] = [q];
     const param = (value: unknown) => `$${params.push(value)}`;
     const organisations = [...new Set(actor.memberships.map((m) => m.organisationId))];
-    const rows = await this.tx.query<{ kind: SearchKind; id: string; caseId: string | null; rank: number }>(
+    const rows = await this.tx.query<{
+      kind: SearchKind;
+      id: string;
+      caseId: string | null;
+      rank: number;
+    }>(
       `SELECT si.kind, si.item_id AS id, si.case_id AS "caseId", ts_rank_cd(si.tsv, ${QUERY}) AS rank
          FROM search_item si
         WHERE si.tsv @@ ${QUERY}
@@ -60,7 +65,10 @@ export class SearchRepository {
    * Titles and highlighted snippets of the items to show (only those: ts_headline re-parses the
    * text). The snippet is cut by the configuration that matched, so stems light up in either language.
    */
-  async texts(q: string, items: ReadonlyArray<{ kind: SearchKind; id: string }>): Promise<SearchText[]> {
+  async texts(
+    q: string,
+    items: ReadonlyArray<{ kind: SearchKind; id: string }>,
+  ): Promise<SearchText[]> {
     if (items.length === 0) {
       return [];
     }

@@ -3,8 +3,19 @@ import { Injectable } from '@nestjs/common';
 import { AccessService } from '@wc/access';
 import type { Actor } from '@wc/auth';
 
-import type { SearchHitResponse, SearchKind, SearchQueryDto, SearchResponse, SnippetPartResponse } from './dto/search.dto';
-import { MATCH_END, MATCH_START, type SearchCandidate, SearchRepository } from './search.repository';
+import type {
+  SearchHitResponse,
+  SearchKind,
+  SearchQueryDto,
+  SearchResponse,
+  SnippetPartResponse,
+} from './dto/search.dto';
+import {
+  MATCH_END,
+  MATCH_START,
+  type SearchCandidate,
+  SearchRepository,
+} from './search.repository';
 
 const DEFAULT_LIMIT = 20;
 /**
@@ -35,13 +46,28 @@ export class SearchService {
     const texts = new Map((await this.index.texts(q, shown)).map((t) => [`${t.kind}:${t.id}`, t]));
     const items = shown.flatMap((c): SearchHitResponse[] => {
       const text = texts.get(`${c.kind}:${c.id}`);
-      return text ? [{ kind: c.kind, id: c.id, caseId: c.caseId, caseTitle: text.caseTitle, title: text.title, snippet: snippetParts(text.headline), rank: c.rank }] : [];
+      return text
+        ? [
+            {
+              kind: c.kind,
+              id: c.id,
+              caseId: c.caseId,
+              caseTitle: text.caseTitle,
+              title: text.title,
+              snippet: snippetParts(text.headline),
+              rank: c.rank,
+            },
+          ]
+        : [];
     });
     return { query: q, items };
   }
 
   /** Per kind, the ids the actor may read: one set query per kind present. */
-  private async readable(actor: Actor, candidates: readonly SearchCandidate[]): Promise<Map<SearchKind, Set<string>>> {
+  private async readable(
+    actor: Actor,
+    candidates: readonly SearchCandidate[],
+  ): Promise<Map<SearchKind, Set<string>>> {
     const ids = (kind: SearchKind) => candidates.filter((c) => c.kind === kind).map((c) => c.id);
     const checks: Record<SearchKind, (idsOfKind: string[]) => Promise<Set<string>>> = {
       case: (x) => this.access.checkCaseAccess(actor, x),

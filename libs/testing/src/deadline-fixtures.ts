@@ -33,10 +33,10 @@ export class DeadlineFixtures {
     org: GivenOrganisation,
     {
       title = 'Roosterplanning met AI',
-      status = 'sent' as 'draft' | 'sent',
+      status = 'sent',
       // Prepared by the organisation's committee, so its committee member is told too.
-      committeeId = org.committeeId as string | null,
-    } = {},
+      committeeId = org.committeeId,
+    }: { title?: string; status?: 'draft' | 'sent'; committeeId?: string | null } = {},
   ): Promise<string> {
     const [{ id: aiSystemId }] = await this.db.query<Array<{ id: string }>>(
       `INSERT INTO ai_system (organisation_id, name, vendor, purpose, primary_purpose, version) VALUES ($1, 'Planner', 'Acme', 'Rosters', 'automate_task', 1) RETURNING id`,

@@ -6,7 +6,8 @@ import type { DataSource } from 'typeorm';
 export const TEST_PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
 /** Hashing is slow by design; one hash of the shared test password serves every test user. */
-const hashedTestPassword = () => (passwordHash ??= argon2.hash(TEST_PASSWORD, { type: argon2.argon2id }));
+const hashedTestPassword = () =>
+  (passwordHash ??= argon2.hash(TEST_PASSWORD, { type: argon2.argon2id }));
 
 let sequence = 0;
 const next = () => `${process.pid}-${++sequence}-${randomUUID().slice(0, 8)}`;
@@ -35,7 +36,11 @@ export interface GivenOrganisation {
 export class Given {
   constructor(private readonly db: DataSource) {}
 
-  async user(organisationId: string, role: string, place: { worksCouncilId?: string; committeeId?: string } = {}): Promise<GivenUser> {
+  async user(
+    organisationId: string,
+    role: string,
+    place: { worksCouncilId?: string; committeeId?: string } = {},
+  ): Promise<GivenUser> {
     const email = `${role}-${next()}@example.test`;
     const [{ id }] = await this.db.query<Array<{ id: string }>>(
       `INSERT INTO app_user (email, display_name, password_hash, organisation_id) VALUES ($1, $2, $3, $4) RETURNING id`,
@@ -45,7 +50,12 @@ export class Given {
     return { id, email, password: TEST_PASSWORD };
   }
 
-  async membership(userId: string, organisationId: string, role: string, place: { worksCouncilId?: string; committeeId?: string } = {}): Promise<void> {
+  async membership(
+    userId: string,
+    organisationId: string,
+    role: string,
+    place: { worksCouncilId?: string; committeeId?: string } = {},
+  ): Promise<void> {
     await this.db.query(
       `INSERT INTO membership (user_id, organisation_id, works_council_id, committee_id, role) VALUES ($1, $2, $3, $4, $5)`,
       [userId, organisationId, place.worksCouncilId ?? null, place.committeeId ?? null, role],
@@ -76,7 +86,10 @@ export class Given {
       chair: await this.user(organisationId, 'council_chair', council),
       secretary: await this.user(organisationId, 'council_secretary', council),
       member: await this.user(organisationId, 'council_member', council),
-      committeeMember: await this.user(organisationId, 'committee_member', { worksCouncilId, committeeId }),
+      committeeMember: await this.user(organisationId, 'committee_member', {
+        worksCouncilId,
+        committeeId,
+      }),
       expert: await this.user(organisationId, 'external_expert', council),
       admin: await this.user(organisationId, 'org_admin'),
     };

@@ -2,7 +2,14 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { DEFAULT_APP_PASSWORD, DEFAULT_APP_USER, provisionAppRole, runMigrations, startEmbeddedPostgres, withCredentials } from '@wc/database';
+import {
+  DEFAULT_APP_PASSWORD,
+  DEFAULT_APP_USER,
+  provisionAppRole,
+  runMigrations,
+  startEmbeddedPostgres,
+  withCredentials,
+} from '@wc/database';
 
 import { freePort } from './free-port';
 import { adminQuery, TEST_SERVER_ENV, TEST_TEMPLATE_ENV, withDatabase } from './test-database';
@@ -28,7 +35,10 @@ export default async function globalSetup(): Promise<void> {
   const templateUrl = withDatabase(serverUrl, template);
   await runMigrations(templateUrl);
   // The runtime login role, once per run; each copy gets its database-level grants.
-  await provisionAppRole(templateUrl, withCredentials(templateUrl, DEFAULT_APP_USER, DEFAULT_APP_PASSWORD));
+  await provisionAppRole(
+    templateUrl,
+    withCredentials(templateUrl, DEFAULT_APP_USER, DEFAULT_APP_PASSWORD),
+  );
   process.env[TEST_SERVER_ENV] = serverUrl;
   process.env[TEST_TEMPLATE_ENV] = template;
 }

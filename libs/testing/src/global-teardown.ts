@@ -21,6 +21,7 @@ export default async function globalTeardown(): Promise<void> {
       await client.end();
     }
   }
-  const embedded = (globalThis as { __overlegEmbedded?: { stop(): Promise<void> } }).__overlegEmbedded;
+  const embedded = (globalThis as { __overlegEmbedded?: { stop(): Promise<void> } })
+    .__overlegEmbedded;
   await embedded?.stop();
 }

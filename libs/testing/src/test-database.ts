@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 
 import { Client } from 'pg';
 
-import { DEFAULT_APP_PASSWORD, DEFAULT_APP_USER, provisionAppRole, withCredentials } from '@wc/database';
+import {
+  DEFAULT_APP_PASSWORD,
+  DEFAULT_APP_USER,
+  provisionAppRole,
+  withCredentials,
+} from '@wc/database';
 
 /** Set by the Jest global setup for every worker. */
 export const TEST_SERVER_ENV = 'WC_TEST_SERVER_URL';

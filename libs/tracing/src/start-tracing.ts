@@ -16,7 +16,10 @@ export interface Tracing {
  * HTTP (server and client) and PostgreSQL queries become spans. Must run before `http` and `pg`
  * are loaded, so an entry point imports it first. Returns undefined when tracing is off.
  */
-export function startTracing(defaultServiceName: string, env: NodeJS.ProcessEnv = process.env): Tracing | undefined {
+export function startTracing(
+  defaultServiceName: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Tracing | undefined {
   if (!env.OTEL_EXPORTER_OTLP_ENDPOINT && !env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) {
     return undefined;
   }
@@ -24,7 +27,9 @@ export function startTracing(defaultServiceName: string, env: NodeJS.ProcessEnv 
     return started; // one provider per process (npm start runs the API and the worker together)
   }
   const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME || defaultServiceName }),
+    resource: resourceFromAttributes({
+      'service.name': env.OTEL_SERVICE_NAME || defaultServiceName,
+    }),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())],
   });
   provider.register();
@@ -32,7 +37,9 @@ export function startTracing(defaultServiceName: string, env: NodeJS.ProcessEnv 
     tracerProvider: provider,
     instrumentations: [
       // Health probes every few seconds would drown the traces that matter.
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => req.url === '/health/live' || req.url === '/metrics' }),
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (req) => req.url === '/health/live' || req.url === '/metrics',
+      }),
       new PgInstrumentation(),
     ],
   });

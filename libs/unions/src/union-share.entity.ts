@@ -1,4 +1,13 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  VersionColumn,
+} from 'typeorm';
 
 import type { UnionShareScope } from './domain/union-share-scope';
 
@@ -10,8 +19,14 @@ import type { UnionShareScope } from './domain/union-share-scope';
 @Check('ck_union_share__scope', `scope IN ('status', 'dossier')`)
 @Index('ix_union_share__works_council', ['worksCouncilId'])
 @Index('ix_union_share__union_organisation', ['unionOrganisationId'])
-@Index('uq_union_share__active_case', ['worksCouncilId', 'unionOrganisationId', 'caseId'], { unique: true, where: 'revoked_at IS NULL AND case_id IS NOT NULL' })
-@Index('uq_union_share__active_all', ['worksCouncilId', 'unionOrganisationId'], { unique: true, where: 'revoked_at IS NULL AND case_id IS NULL' })
+@Index('uq_union_share__active_case', ['worksCouncilId', 'unionOrganisationId', 'caseId'], {
+  unique: true,
+  where: 'revoked_at IS NULL AND case_id IS NOT NULL',
+})
+@Index('uq_union_share__active_all', ['worksCouncilId', 'unionOrganisationId'], {
+  unique: true,
+  where: 'revoked_at IS NULL AND case_id IS NULL',
+})
 export class UnionShareEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_union_share' })
   id!: string;
@@ -45,11 +60,17 @@ export class UnionShareEntity {
   version!: number;
 
   @ManyToOne('WorksCouncilEntity', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'works_council_id', foreignKeyConstraintName: 'fk_union_share__works_council' })
+  @JoinColumn({
+    name: 'works_council_id',
+    foreignKeyConstraintName: 'fk_union_share__works_council',
+  })
   readonly worksCouncil?: never;
 
   @ManyToOne('OrganisationEntity', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'union_organisation_id', foreignKeyConstraintName: 'fk_union_share__union_organisation' })
+  @JoinColumn({
+    name: 'union_organisation_id',
+    foreignKeyConstraintName: 'fk_union_share__union_organisation',
+  })
   readonly unionOrganisation?: never;
 
   @ManyToOne('AiCaseEntity', { onDelete: 'CASCADE', nullable: true })

@@ -4,7 +4,13 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
 import { WorksCouncilIdParams } from '@wc/councils';
 
-import { ChangeUnionShareDto, GrantUnionShareDto, UnionDirectoryEntryResponse, UnionShareIdParams, UnionShareResponse } from './dto/union-share.dto';
+import {
+  ChangeUnionShareDto,
+  GrantUnionShareDto,
+  UnionDirectoryEntryResponse,
+  UnionShareIdParams,
+  UnionShareResponse,
+} from './dto/union-share.dto';
 import { UnionsService } from './unions.service';
 
 @ApiTags('union-shares')
@@ -22,19 +28,30 @@ export class UnionsController {
 
   @Post('works-councils/:worksCouncilId/union-shares')
   @RequirePermission(Permission.UnionShareManage)
-  grant(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams, @Body() dto: GrantUnionShareDto): Promise<UnionShareResponse> {
+  grant(
+    @CurrentActor() actor: Actor,
+    @Param() { worksCouncilId }: WorksCouncilIdParams,
+    @Body() dto: GrantUnionShareDto,
+  ): Promise<UnionShareResponse> {
     return this.unions.grant(actor, worksCouncilId, dto);
   }
 
   @Get('works-councils/:worksCouncilId/union-shares')
   @RequirePermission(Permission.CouncilRead)
-  list(@CurrentActor() actor: Actor, @Param() { worksCouncilId }: WorksCouncilIdParams): Promise<UnionShareResponse[]> {
+  list(
+    @CurrentActor() actor: Actor,
+    @Param() { worksCouncilId }: WorksCouncilIdParams,
+  ): Promise<UnionShareResponse[]> {
     return this.unions.list(actor, worksCouncilId);
   }
 
   @Patch('union-shares/:unionShareId')
   @RequirePermission(Permission.UnionShareManage)
-  changeScope(@CurrentActor() actor: Actor, @Param() { unionShareId }: UnionShareIdParams, @Body() dto: ChangeUnionShareDto): Promise<UnionShareResponse> {
+  changeScope(
+    @CurrentActor() actor: Actor,
+    @Param() { unionShareId }: UnionShareIdParams,
+    @Body() dto: ChangeUnionShareDto,
+  ): Promise<UnionShareResponse> {
     return this.unions.changeScope(actor, unionShareId, dto);
   }
 
@@ -42,7 +59,10 @@ export class UnionsController {
   @Delete('union-shares/:unionShareId')
   @HttpCode(200)
   @RequirePermission(Permission.UnionShareManage)
-  revoke(@CurrentActor() actor: Actor, @Param() { unionShareId }: UnionShareIdParams): Promise<UnionShareResponse> {
+  revoke(
+    @CurrentActor() actor: Actor,
+    @Param() { unionShareId }: UnionShareIdParams,
+  ): Promise<UnionShareResponse> {
     return this.unions.revoke(actor, unionShareId);
   }
 }

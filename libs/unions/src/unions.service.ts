@@ -2,14 +2,34 @@ import { Injectable } from '@nestjs/common';
 
 import { AccessService, keepOnVisibleCases } from '@wc/access';
 import { AuditService } from '@wc/audit';
-import { type Actor, COUNCIL_BOARD_ROLES, COUNCIL_ROLES, hasRoleIn, Role, WHOLE_COUNCIL_ROLES } from '@wc/auth';
+import {
+  type Actor,
+  COUNCIL_BOARD_ROLES,
+  COUNCIL_ROLES,
+  hasRoleIn,
+  Role,
+  WHOLE_COUNCIL_ROLES,
+} from '@wc/auth';
 import { CaseService } from '@wc/cases';
 import { CouncilsService } from '@wc/councils';
-import { BadRequest, Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
+import {
+  BadRequest,
+  Clock,
+  Conflict,
+  Forbidden,
+  NotFound,
+  Unprocessable,
+  VersionConflict,
+} from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 
 import type { ActiveShareFacts, UnionShareScope } from './domain/union-share-scope';
-import type { ChangeUnionShareDto, GrantUnionShareDto, UnionDirectoryEntryResponse, UnionShareResponse } from './dto/union-share.dto';
+import type {
+  ChangeUnionShareDto,
+  GrantUnionShareDto,
+  UnionDirectoryEntryResponse,
+  UnionShareResponse,
+} from './dto/union-share.dto';
 import type { UnionShareEntity } from './union-share.entity';
 import type { UnionShareEventType } from './union-share.events';
 import { UnionShareRepository } from './union-share.repository';
@@ -37,31 +57,64 @@ export class UnionsService {
     private readonly clock: Clock,
   ) {}
 
-  async grant(actor: Actor, worksCouncilId: string, dto: GrantUnionShareDto): Promise<UnionShareResponse> {
+  async grant(
+    actor: Actor,
+    worksCouncilId: string,
+    dto: GrantUnionShareDto,
+  ): Promise<UnionShareResponse> {
     this.assertCouncilOwn(actor, worksCouncilId);
     this.assertBoard(actor, worksCouncilId);
     if (dto.allCases === true && dto.caseId !== undefined) {
-      throw new BadRequest('request.validation_failed', 'Share either one case or all cases.', {}, [{ path: 'caseId', message: 'must be empty when allCases is true' }]);
+      throw new BadRequest('request.validation_failed', 'Share either one case or all cases.', {}, [
+        { path: 'caseId', message: 'must be empty when allCases is true' },
+      ]);
     }
     if ((await this.shares.organisationKind(dto.unionOrganisationId)) !== 'union') {
-      throw new Unprocessable('union_share.not_a_union', 'Cases can only be shared with a union organisation.', {}, [{ path: 'unionOrganisationId', message: 'is not a union organisation' }]);
+      throw new Unprocessable(
+        'union_share.not_a_union',
+        'Cases can only be shared with a union organisation.',
+        {},
+        [{ path: 'unionOrganisationId', message: 'is not a union organisation' }],
+      );
     }
     const caseId = dto.allCases === true ? null : (dto.caseId as string);
     if (caseId) {
       // 404 for a case the board cannot see (e.g. a draft); 422 for another council's case.
       const visible = await this.access.requireCase(actor, caseId);
       if (visible.worksCouncilId !== worksCouncilId) {
-        throw new Unprocessable('union_share.case_not_of_council', 'Only cases of this works council can be shared by it.', {}, [{ path: 'caseId', message: 'is not a case of this works council' }]);
+        throw new Unprocessable(
+          'union_share.case_not_of_council',
+          'Only cases of this works council can be shared by it.',
+          {},
+          [{ path: 'caseId', message: 'is not a case of this works council' }],
+        );
       }
     }
     const share = await this.tx.run(async () => {
       await this.shares.lockCouncil(worksCouncilId);
-      const existing = await this.shares.findActive(worksCouncilId, dto.unionOrganisationId, caseId);
+      const existing = await this.shares.findActive(
+        worksCouncilId,
+        dto.unionOrganisationId,
+        caseId,
+      );
       if (existing) {
-        throw new Conflict('union_share.already_granted', 'This union already has an active share of this; change its scope instead.', { shareId: existing.id });
+        throw new Conflict(
+          'union_share.already_granted',
+          'This union already has an active share of this; change its scope instead.',
+          { shareId: existing.id },
+        );
       }
       const created = await this.shares.save(
-        this.shares.create({ worksCouncilId, unionOrganisationId: dto.unionOrganisationId, caseId, scope: dto.scope, grantedBy: actor.userId, grantedAt: this.clock.now(), revokedBy: null, revokedAt: null }),
+        this.shares.create({
+          worksCouncilId,
+          unionOrganisationId: dto.unionOrganisationId,
+          caseId,
+          scope: dto.scope,
+          grantedBy: actor.userId,
+          grantedAt: this.clock.now(),
+          revokedBy: null,
+          revokedAt: null,
+        }),
       );
       await this.record(actor, created, 'union_share.granted', null, { scope: created.scope });
       return created;
@@ -71,7 +124,11 @@ export class UnionsService {
 
   async list(actor: Actor, worksCouncilId: string): Promise<UnionShareResponse[]> {
     this.assertCouncilOwn(actor, worksCouncilId);
-    const shares = await this.visibleShares(actor, worksCouncilId, await this.shares.listForCouncil(worksCouncilId));
+    const shares = await this.visibleShares(
+      actor,
+      worksCouncilId,
+      await this.shares.listForCouncil(worksCouncilId),
+    );
     const names = await this.shares.unionNames(shares.map((s) => s.unionOrganisationId));
     return shares.map((s) => toUnionShareResponse(s, names.get(s.unionOrganisationId) ?? ''));
   }
@@ -80,13 +137,22 @@ export class UnionsService {
    * A committee member sees the cases of their committee only (model.md), so of the shares of
    * single cases, only those of cases visible to them; shares of all cases name no case.
    */
-  private async visibleShares(actor: Actor, worksCouncilId: string, shares: UnionShareEntity[]): Promise<UnionShareEntity[]> {
+  private async visibleShares(
+    actor: Actor,
+    worksCouncilId: string,
+    shares: UnionShareEntity[],
+  ): Promise<UnionShareEntity[]> {
     if (hasRoleIn(actor, WHOLE_COUNCIL_ROLES, { worksCouncilId })) {
       return shares;
     }
-    return keepOnVisibleCases(shares, await this.access.checkCaseAccess(actor, shares.flatMap((s) => (s.caseId ? [s.caseId] : []))));
+    return keepOnVisibleCases(
+      shares,
+      await this.access.checkCaseAccess(
+        actor,
+        shares.flatMap((s) => (s.caseId ? [s.caseId] : [])),
+      ),
+    );
   }
-
 
   /**
    * The union directory, for those who may grant a share: the board of a works council (a council
@@ -94,12 +160,19 @@ export class UnionsService {
    */
   async directory(actor: Actor): Promise<UnionDirectoryEntryResponse[]> {
     if (!hasRoleIn(actor, COUNCIL_BOARD_ROLES, {})) {
-      throw new Forbidden('union_share.board_only', "Only the council's chair or secretary shares cases with a union.");
+      throw new Forbidden(
+        'union_share.board_only',
+        "Only the council's chair or secretary shares cases with a union.",
+      );
     }
     return this.shares.listUnions();
   }
 
-  async changeScope(actor: Actor, shareId: string, dto: ChangeUnionShareDto): Promise<UnionShareResponse> {
+  async changeScope(
+    actor: Actor,
+    shareId: string,
+    dto: ChangeUnionShareDto,
+  ): Promise<UnionShareResponse> {
     const share = await this.tx.run(async () => {
       const current = await this.activeShareForBoard(actor, shareId);
       if (current.version !== dto.version) {
@@ -139,7 +212,11 @@ export class UnionsService {
       throw new NotFound('union');
     }
     const rows = await this.shares.activeForUnion(unionOrganisationId);
-    return rows.map((s) => ({ worksCouncilId: s.worksCouncilId, caseId: s.caseId, scope: s.scope }));
+    return rows.map((s) => ({
+      worksCouncilId: s.worksCouncilId,
+      caseId: s.caseId,
+      scope: s.scope,
+    }));
   }
 
   /**
@@ -147,16 +224,47 @@ export class UnionsService {
    * case of the council the board can see now, under the case row locks the audit needs. Then
    * one outbox event for the council.
    */
-  private async record(actor: Actor, share: UnionShareEntity, type: UnionShareEventType, before: { scope: UnionShareScope } | null, after: { scope: UnionShareScope } | null): Promise<void> {
-    const caseIds = share.caseId ? [share.caseId] : await this.councilCaseIds(actor, share.worksCouncilId);
+  private async record(
+    actor: Actor,
+    share: UnionShareEntity,
+    type: UnionShareEventType,
+    before: { scope: UnionShareScope } | null,
+    after: { scope: UnionShareScope } | null,
+  ): Promise<void> {
+    const caseIds = share.caseId
+      ? [share.caseId]
+      : await this.councilCaseIds(actor, share.worksCouncilId);
     await this.access.lockCases(caseIds);
-    const facts = { shareId: share.id, unionOrganisationId: share.unionOrganisationId, allCases: share.caseId === null };
+    const facts = {
+      shareId: share.id,
+      unionOrganisationId: share.unionOrganisationId,
+      allCases: share.caseId === null,
+    };
     for (const caseId of caseIds) {
-      await this.audit.record({ caseId, actorId: actor.userId, action: type, before: before ? { ...facts, ...before } : null, after: after ? { ...facts, ...after } : null });
+      await this.audit.record({
+        caseId,
+        actorId: actor.userId,
+        action: type,
+        before: before ? { ...facts, ...before } : null,
+        after: after ? { ...facts, ...after } : null,
+      });
     }
     const council = await this.councils.councilFacts(share.worksCouncilId);
     await this.outbox.append(
-      [{ type, organisationId: council?.organisationId ?? null, worksCouncilId: share.worksCouncilId, payload: { shareId: share.id, unionOrganisationId: share.unionOrganisationId, caseId: share.caseId, scope: share.scope, version: share.version } }],
+      [
+        {
+          type,
+          organisationId: council?.organisationId ?? null,
+          worksCouncilId: share.worksCouncilId,
+          payload: {
+            shareId: share.id,
+            unionOrganisationId: share.unionOrganisationId,
+            caseId: share.caseId,
+            scope: share.scope,
+            version: share.version,
+          },
+        },
+      ],
       actor.userId,
     );
   }
@@ -192,7 +300,10 @@ export class UnionsService {
 
   private assertBoard(actor: Actor, worksCouncilId: string): void {
     if (!hasRoleIn(actor, COUNCIL_BOARD_ROLES, { worksCouncilId })) {
-      throw new Forbidden('union_share.board_only', "Only the council's chair or secretary shares cases with a union.");
+      throw new Forbidden(
+        'union_share.board_only',
+        "Only the council's chair or secretary shares cases with a union.",
+      );
     }
   }
 }
@@ -213,4 +324,3 @@ export function toUnionShareResponse(s: UnionShareEntity, unionName: string): Un
     version: s.version,
   };
 }
-

@@ -25,7 +25,10 @@ export class DbState {
     state.sql = tables
       .map((t) => t.table_name)
       .filter((name) => !BACKGROUND_TABLES.includes(name))
-      .map((name) => `SELECT '${name}' AS "table", count(*)::int AS rows, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS checksum FROM "${name}" x`)
+      .map(
+        (name) =>
+          `SELECT '${name}' AS "table", count(*)::int AS rows, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS checksum FROM "${name}" x`,
+      )
       .join(' UNION ALL ');
     return state;
   }
@@ -40,6 +43,9 @@ export class DbState {
     return after
       .filter((t) => !ignore.includes(t.table))
       .filter((t) => old.get(t.table)?.checksum !== t.checksum)
-      .map((t) => `${t.table}: ${old.get(t.table)?.rows ?? 0} → ${t.rows} rows${old.get(t.table)?.rows === t.rows ? ' (contents changed)' : ''}`);
+      .map(
+        (t) =>
+          `${t.table}: ${old.get(t.table)?.rows ?? 0} → ${t.rows} rows${old.get(t.table)?.rows === t.rows ? ' (contents changed)' : ''}`,
+      );
   }
 }

@@ -6,9 +6,26 @@ import type { Response } from 'supertest';
 import { type Permission, ROLE_PERMISSIONS, type Role } from '@wc/auth';
 import { TEST_PASSWORD } from '@wc/testing';
 
-import { FULL_CONTENTS, type FiledCase, monitoringTriageAnswers } from '../../support/case-fixtures';
+import {
+  FULL_CONTENTS,
+  type FiledCase,
+  monitoringTriageAnswers,
+} from '../../support/case-fixtures';
 import type { LiveRoute } from './routes';
-import { ASSESSMENT_ANSWER, freshCase, openVote, OVERSIGHT, PDF, TRAINING_PLAN, uploadDocument, type OrgWorld, type Principal, type PrincipalName, submitAssessment, type World } from './world';
+import {
+  ASSESSMENT_ANSWER,
+  freshCase,
+  openVote,
+  OVERSIGHT,
+  PDF,
+  TRAINING_PLAN,
+  uploadDocument,
+  type OrgWorld,
+  type Principal,
+  type PrincipalName,
+  submitAssessment,
+  type World,
+} from './world';
 
 /**
  * The authorization matrix of issue #10: for every route line of test/route-permissions.txt, the
@@ -81,11 +98,21 @@ export interface Upload {
   file: { name: string; content: Buffer; type: string };
 }
 
-export function expectedStatus(route: LiveRoute, spec: RouteExpectation, me: Principal, ownership: Ownership): { status: number; byGuard: boolean } {
+export function expectedStatus(
+  route: LiveRoute,
+  spec: RouteExpectation,
+  me: Principal,
+  ownership: Ownership,
+): { status: number; byGuard: boolean } {
   if (me.role === null && route.decision !== 'public') {
     return { status: 401, byGuard: true };
   }
-  if (me.role !== null && route.decision !== 'public' && route.decision !== 'authenticated' && !ROLE_PERMISSIONS[me.role as Role].includes(route.decision as Permission)) {
+  if (
+    me.role !== null &&
+    route.decision !== 'public' &&
+    route.decision !== 'authenticated' &&
+    !ROLE_PERMISSIONS[me.role as Role].includes(route.decision as Permission)
+  ) {
     return { status: 403, byGuard: true };
   }
   if (ownership === 'other') {
@@ -105,7 +132,9 @@ function pick(route: LiveRoute, table: Partial<Record<Who, number>>, name: Princ
   if (direct !== undefined) {
     return direct;
   }
-  for (const [group, members] of Object.entries(GROUPS) as Array<[Group, readonly PrincipalName[]]>) {
+  for (const [group, members] of Object.entries(GROUPS) as Array<
+    [Group, readonly PrincipalName[]]
+  >) {
     if (members.includes(name) && table[group] !== undefined) {
       return table[group];
     }
@@ -113,7 +142,9 @@ function pick(route: LiveRoute, table: Partial<Record<Who, number>>, name: Princ
   if (table.everyone !== undefined) {
     return table.everyone;
   }
-  throw new Error(`${route.line}: the expectation table has no status for ${name} (add it, or a group it belongs to, to \`own\`)`);
+  throw new Error(
+    `${route.line}: the expectation table has no status for ${name} (add it, or a group it belongs to, to \`own\`)`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,15 +153,31 @@ function pick(route: LiveRoute, table: Partial<Record<Who, number>>, name: Princ
 /** A fresh sent case shaped like the shared one: the expert added to it. */
 const freshSentCase = async (c: CellContext) => {
   const filed = await freshCase(c.w.t, c.org);
-  const res = await c.w.t.http().post(`/cases/${filed.caseId}/experts`).set('Authorization', c.org.chairBearer).send({ version: filed.version, userId: c.org.org.expert.id }).expect(201);
+  const res = await c.w.t
+    .http()
+    .post(`/cases/${filed.caseId}/experts`)
+    .set('Authorization', c.org.chairBearer)
+    .send({ version: filed.version, userId: c.org.org.expert.id })
+    .expect(201);
   c.aiCase = { caseId: filed.caseId, version: res.body.version as number };
 };
 /** A fresh sent case on which HR proposed a re-triage ("no works council") for the board (issue #14). */
 const freshTriageProposal = async (c: CellContext) => {
   await freshSentCase(c);
-  const current = await c.w.t.http().get(`/cases/${c.aiCase.caseId}`).set('Authorization', c.org.hrBearer).expect(200);
-  const res = await c.w.t.http().put(`/cases/${c.aiCase.caseId}/triage`).set('Authorization', c.org.hrBearer)
-    .send({ version: c.aiCase.version, answers: { ...current.body.triage.answers, councilType: 'none' } }).expect(200);
+  const current = await c.w.t
+    .http()
+    .get(`/cases/${c.aiCase.caseId}`)
+    .set('Authorization', c.org.hrBearer)
+    .expect(200);
+  const res = await c.w.t
+    .http()
+    .put(`/cases/${c.aiCase.caseId}/triage`)
+    .set('Authorization', c.org.hrBearer)
+    .send({
+      version: c.aiCase.version,
+      answers: { ...current.body.triage.answers, councilType: 'none' },
+    })
+    .expect(200);
   c.aiCase = { caseId: c.aiCase.caseId, version: res.body.version as number };
 };
 const freshDraftCase = async (c: CellContext) => {
@@ -149,9 +196,17 @@ const v = (c: CellContext) => c.aiCase.version;
 const caseRead = (own: Partial<Record<Who, number>>): RouteExpectation => ({ own });
 
 /** Who sees the organisation's sent case at all (the expert was added to it). */
-const SEES_SENT_CASE: Partial<Record<Who, number>> = { employer: 200, council: 200, external_expert: 200, union: 200 };
+const SEES_SENT_CASE: Partial<Record<Who, number>> = {
+  employer: 200,
+  council: 200,
+  external_expert: 200,
+  union: 200,
+};
 /** The dossier: a status-scope union share shows status, track stages and deadlines only (issue #8). */
-const DOSSIER_READERS: Partial<Record<Who, number>> = { ...SEES_SENT_CASE, 'union_officer:status': 403 };
+const DOSSIER_READERS: Partial<Record<Who, number>> = {
+  ...SEES_SENT_CASE,
+  'union_officer:status': 403,
+};
 
 function pdfUpload(fields: Record<string, string>): Upload {
   return { fields, file: { name: 'bijlage.pdf', content: PDF, type: 'application/pdf' } };
@@ -164,13 +219,23 @@ async function freshDocument(c: CellContext): Promise<void> {
 
 async function freshCaseComment(c: CellContext): Promise<void> {
   await freshSentCase(c);
-  const res = await c.w.t.http().post(`/cases/${c.aiCase.caseId}/comments`).set('Authorization', c.org.memberBearer).send({ body: 'Eerste versie' }).expect(201);
+  const res = await c.w.t
+    .http()
+    .post(`/cases/${c.aiCase.caseId}/comments`)
+    .set('Authorization', c.org.memberBearer)
+    .send({ body: 'Eerste versie' })
+    .expect(201);
   c.values.commentId = res.body.id;
 }
 
 async function freshNote(c: CellContext): Promise<void> {
   await freshSentCase(c);
-  const res = await c.w.t.http().post(`/cases/${c.aiCase.caseId}/internal/notes`).set('Authorization', c.org.memberBearer).send({ kind: 'note', body: 'Eerste versie' }).expect(201);
+  const res = await c.w.t
+    .http()
+    .post(`/cases/${c.aiCase.caseId}/internal/notes`)
+    .set('Authorization', c.org.memberBearer)
+    .send({ kind: 'note', body: 'Eerste versie' })
+    .expect(201);
   c.values.noteId = res.body.id;
 }
 
@@ -181,16 +246,36 @@ async function freshVote(c: CellContext): Promise<void> {
 
 /** A consultation meeting that started an hour ago (so it can be marked held), with one agenda item: version 2. */
 async function freshMeeting(c: CellContext): Promise<void> {
-  const meeting = await c.w.t.http().post(`/works-councils/${c.org.org.worksCouncilId}/meetings`).set('Authorization', c.org.hrBearer)
-    .send({ kind: 'consultation', title: 'Overleg', startsAt: '2026-03-02T08:00:00Z', location: 'Zaal 1', participantIds: [c.org.org.hr.id, c.org.org.chair.id] }).expect(201);
-  const item = await c.w.t.http().post(`/meetings/${meeting.body.id}/agenda-items`).set('Authorization', c.org.hrBearer).send({ title: 'WarehouseInsight', caseId: c.org.sentCase.caseId }).expect(201);
+  const meeting = await c.w.t
+    .http()
+    .post(`/works-councils/${c.org.org.worksCouncilId}/meetings`)
+    .set('Authorization', c.org.hrBearer)
+    .send({
+      kind: 'consultation',
+      title: 'Overleg',
+      startsAt: '2026-03-02T08:00:00Z',
+      location: 'Zaal 1',
+      participantIds: [c.org.org.hr.id, c.org.org.chair.id],
+    })
+    .expect(201);
+  const item = await c.w.t
+    .http()
+    .post(`/meetings/${meeting.body.id}/agenda-items`)
+    .set('Authorization', c.org.hrBearer)
+    .send({ title: 'WarehouseInsight', caseId: c.org.sentCase.caseId })
+    .expect(201);
   c.values.meetingId = meeting.body.id;
   c.values.agendaItemId = item.body.agendaItems[0].id;
 }
 
 async function freshUnionShare(c: CellContext): Promise<void> {
   const union = await c.w.t.given.union();
-  const res = await c.w.t.http().post(`/works-councils/${c.org.org.worksCouncilId}/union-shares`).set('Authorization', c.org.chairBearer).send({ unionOrganisationId: union.organisationId, allCases: true, scope: 'status' }).expect(201);
+  const res = await c.w.t
+    .http()
+    .post(`/works-councils/${c.org.org.worksCouncilId}/union-shares`)
+    .set('Authorization', c.org.chairBearer)
+    .send({ unionOrganisationId: union.organisationId, allCases: true, scope: 'status' })
+    .expect(201);
   c.values.unionShareId = res.body.id;
 }
 
@@ -228,7 +313,11 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     body: (c) => ({ refreshToken: c.extra.refreshToken }),
   },
   'GET /auth/me -> authenticated': { own: { everyone: 200 }, other: 'none' },
-  'PATCH /auth/me -> authenticated': { own: { everyone: 200 }, other: 'none', body: () => ({ language: 'nl' }) },
+  'PATCH /auth/me -> authenticated': {
+    own: { everyone: 200 },
+    other: 'none',
+    body: () => ({ language: 'nl' }),
+  },
   'POST /auth/password -> authenticated': {
     own: { everyone: 204 },
     other: 'none',
@@ -246,7 +335,14 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     prepare: async (c) => {
       const user = await c.w.t.given.user(c.org.org.organisationId, 'hr_manager');
       const token = randomBytes(32).toString('base64url');
-      await c.w.t.db.query(`INSERT INTO password_reset (user_id, token_hash, expires_at) VALUES ($1, $2, $3)`, [user.id, createHash('sha256').update(token).digest('hex'), new Date(c.w.t.clock.now().getTime() + 3_600_000)]);
+      await c.w.t.db.query(
+        `INSERT INTO password_reset (user_id, token_hash, expires_at) VALUES ($1, $2, $3)`,
+        [
+          user.id,
+          createHash('sha256').update(token).digest('hex'),
+          new Date(c.w.t.clock.now().getTime() + 3_600_000),
+        ],
+      );
       c.extra.resetToken = token;
     },
     body: (c) => ({ token: c.extra.resetToken, newPassword: TEST_PASSWORD }),
@@ -257,9 +353,14 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     other: 'none',
     prepare: async (c) => {
       // A fresh enrolment (the cell's own user), so the code below is from the secret now pending.
-      const enrolment = await c.w.t.http().post('/auth/second-factor/enrolment').set('Authorization', c.me.bearer ?? '');
+      const enrolment = await c.w.t
+        .http()
+        .post('/auth/second-factor/enrolment')
+        .set('Authorization', c.me.bearer ?? '');
       const secret = (enrolment.body as { secret?: string }).secret ?? '';
-      c.extra.code = secret ? await generate({ secret, epoch: Math.floor(c.w.t.clock.now().getTime() / 1000) }) : '000000';
+      c.extra.code = secret
+        ? await generate({ secret, epoch: Math.floor(c.w.t.clock.now().getTime() / 1000) })
+        : '000000';
     },
     body: (c) => ({ code: c.extra.code }),
   },
@@ -272,20 +373,39 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     own: { everyone: 200 },
     other: 'none',
     prepare: async (c) => {
-      const res = await c.w.t.http().post(`/organisations/${c.org.org.organisationId}/invitations`).set('Authorization', c.org.chairBearer)
-        .send({ email: `invitee-${randomUUID()}@example.test`, roles: [{ role: 'council_member', worksCouncilId: c.org.org.worksCouncilId }] }).expect(201);
+      const res = await c.w.t
+        .http()
+        .post(`/organisations/${c.org.org.organisationId}/invitations`)
+        .set('Authorization', c.org.chairBearer)
+        .send({
+          email: `invitee-${randomUUID()}@example.test`,
+          roles: [{ role: 'council_member', worksCouncilId: c.org.org.worksCouncilId }],
+        })
+        .expect(201);
       c.extra.token = res.body.token;
     },
-    body: (c) => ({ token: c.extra.token, displayName: 'Nieuw lid', password: 'a long enough password' }),
+    body: (c) => ({
+      token: c.extra.token,
+      displayName: 'Nieuw lid',
+      password: 'a long enough password',
+    }),
   },
 
   // --- organisations, councils, memberships
   'GET /organisations/:organisationId -> organisation:read': { own: { everyone: 200, union: 404 } },
-  'GET /organisations/:organisationId/memberships -> organisation:read': { own: { everyone: 200, union: 404 } },
+  'GET /organisations/:organisationId/memberships -> organisation:read': {
+    own: { everyone: 200, union: 404 },
+  },
   'GET /organisations/:organisationId/works-councils -> council:read': { own: { everyone: 200 } },
   'GET /works-councils/:worksCouncilId -> council:read': { own: { everyone: 200 } },
-  'POST /organisations/:organisationId/works-councils -> council:manage': { own: { org_admin: 201 }, body: () => ({ name: 'Centrale OR', kind: 'cor' }) },
-  'POST /works-councils/:worksCouncilId/committees -> council:manage': { own: { org_admin: 201 }, body: () => ({ name: 'Commissie Arbo' }) },
+  'POST /organisations/:organisationId/works-councils -> council:manage': {
+    own: { org_admin: 201 },
+    body: () => ({ name: 'Centrale OR', kind: 'cor' }),
+  },
+  'POST /works-councils/:worksCouncilId/committees -> council:manage': {
+    own: { org_admin: 201 },
+    body: () => ({ name: 'Commissie Arbo' }),
+  },
   // Employer-side roles are the admin's to grant; the council board passes the guard (it grants council roles) and is refused here.
   'POST /organisations/:organisationId/memberships -> membership:manage': {
     own: { org_admin: 201, board: 403 },
@@ -298,7 +418,10 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     own: { org_admin: 200, board: 403 },
     prepare: async (c) => {
       const user = await freshUser(c, 'employer_representative');
-      const [{ id }] = await c.w.t.db.query<Array<{ id: string }>>(`SELECT id FROM membership WHERE user_id = $1`, [user.id]);
+      const [{ id }] = await c.w.t.db.query<Array<{ id: string }>>(
+        `SELECT id FROM membership WHERE user_id = $1`,
+        [user.id],
+      );
       c.values.membershipId = id;
     },
     values: (c) => ({ membershipId: c.values.membershipId ?? c.org.extraMembershipId }),
@@ -308,7 +431,10 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     own: { org_admin: 204, board: 403 },
     prepare: async (c) => {
       const user = await freshUser(c, 'employer_representative');
-      const [{ id }] = await c.w.t.db.query<Array<{ id: string }>>(`SELECT id FROM membership WHERE user_id = $1`, [user.id]);
+      const [{ id }] = await c.w.t.db.query<Array<{ id: string }>>(
+        `SELECT id FROM membership WHERE user_id = $1`,
+        [user.id],
+      );
       c.values.membershipId = id;
     },
     values: (c) => ({ membershipId: c.values.membershipId ?? c.org.extraMembershipId }),
@@ -324,15 +450,26 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   // Council roles are the board's to grant by invitation (B.19); the admin only invites a new council's first chair.
   'POST /organisations/:organisationId/invitations -> invitation:create': {
     own: { board: 201, org_admin: 403 },
-    body: (c) => ({ email: `invitee-${randomUUID()}@example.test`, roles: [{ role: 'council_member', worksCouncilId: c.org.org.worksCouncilId }] }),
+    body: (c) => ({
+      email: `invitee-${randomUUID()}@example.test`,
+      roles: [{ role: 'council_member', worksCouncilId: c.org.org.worksCouncilId }],
+    }),
   },
-  'GET /works-councils/:worksCouncilId/role-changes -> council:read': { own: { council: 200, employer: 403, org_admin: 403 } },
+  'GET /works-councils/:worksCouncilId/role-changes -> council:read': {
+    own: { council: 200, employer: 403, org_admin: 403 },
+  },
   // The council's own expert (art. 16): engaged by the board; the cost notice is the employer's to see too (art. 22(2)).
   'POST /works-councils/:worksCouncilId/expert-engagements -> invitation:create': {
     own: { board: 201, org_admin: 403 },
-    body: () => ({ email: `expert-${randomUUID()}@example.test`, purpose: 'Toets van de DPIA', expectedCostsCents: 250000 }),
+    body: () => ({
+      email: `expert-${randomUUID()}@example.test`,
+      purpose: 'Toets van de DPIA',
+      expectedCostsCents: 250000,
+    }),
   },
-  'GET /works-councils/:worksCouncilId/expert-engagements -> council:read': { own: { council: 200, employer: 200, org_admin: 200 } },
+  'GET /works-councils/:worksCouncilId/expert-engagements -> council:read': {
+    own: { council: 200, employer: 200, org_admin: 200 },
+  },
 
   // --- AI register
   'GET /organisations/:organisationId/ai-systems -> ai_system:read': { own: { everyone: 200 } },
@@ -340,13 +477,27 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /ai-systems/:aiSystemId/changes -> ai_system:read': { own: { everyone: 200 } },
   'POST /organisations/:organisationId/ai-systems -> ai_system:write': {
     own: { employer: 201 },
-    body: () => ({ name: 'RosterAI', vendor: 'Acme', purpose: 'Roosters', primaryPurpose: 'automate_task' }),
+    body: () => ({
+      name: 'RosterAI',
+      vendor: 'Acme',
+      purpose: 'Roosters',
+      primaryPurpose: 'automate_task',
+    }),
   },
   'PATCH /ai-systems/:aiSystemId -> ai_system:write': {
     own: { employer: 200 },
     prepare: async (c) => {
-      const res = await c.w.t.http().post(`/organisations/${c.org.org.organisationId}/ai-systems`).set('Authorization', c.org.hrBearer)
-        .send({ name: 'RosterAI', vendor: 'Acme', purpose: 'Roosters', primaryPurpose: 'automate_task' }).expect(201);
+      const res = await c.w.t
+        .http()
+        .post(`/organisations/${c.org.org.organisationId}/ai-systems`)
+        .set('Authorization', c.org.hrBearer)
+        .send({
+          name: 'RosterAI',
+          vendor: 'Acme',
+          purpose: 'Roosters',
+          primaryPurpose: 'automate_task',
+        })
+        .expect(201);
       c.values.aiSystemId = res.body.id;
     },
     body: () => ({ version: 1, name: 'RosterAI 2' }),
@@ -363,7 +514,12 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
       if (c.ownership === 'other' && (ids.length > 0 || res.body.total !== 0)) {
         return `lists ${ids.length} case(s) of another organisation`;
       }
-      if (c.ownership === 'own' && c.me.name !== 'union_officer:status' && c.me.name !== 'union_officer:dossier' && !ids.includes(c.org.sentCase.caseId)) {
+      if (
+        c.ownership === 'own' &&
+        c.me.name !== 'union_officer:status' &&
+        c.me.name !== 'union_officer:dossier' &&
+        !ids.includes(c.org.sentCase.caseId)
+      ) {
         return 'does not list the sent case';
       }
       return undefined;
@@ -373,37 +529,95 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /cases/:caseId/deadlines -> case:read': caseRead(SEES_SENT_CASE),
   'GET /cases/:caseId/events -> case:read': caseRead(SEES_SENT_CASE),
   // A status-scope share shows status, track stages and deadlines, not the dossier (issue #8).
-  'GET /cases/:caseId/go-live-gate -> case:read': caseRead({ ...SEES_SENT_CASE, 'union_officer:status': 403 }),
-  'GET /cases/:caseId/information-requests -> case:read': caseRead({ ...SEES_SENT_CASE, 'union_officer:status': 403 }),
+  'GET /cases/:caseId/go-live-gate -> case:read': caseRead({
+    ...SEES_SENT_CASE,
+    'union_officer:status': 403,
+  }),
+  'GET /cases/:caseId/information-requests -> case:read': caseRead({
+    ...SEES_SENT_CASE,
+    'union_officer:status': 403,
+  }),
   'GET /cases/:caseId/audit -> audit:read': caseRead({ employer: 200, council: 200 }),
   'GET /cases/:caseId/audit/verify -> audit:read': caseRead({ employer: 200, council: 200 }),
 
   // --- cases: changing (every cell past the guard gets its own case)
   'POST /cases -> case:file': {
     own: { employer: 201 },
-    body: (c) => ({ aiSystemId: c.org.aiSystemId, worksCouncilId: c.org.org.worksCouncilId, title: 'Nieuwe zaak', contents: FULL_CONTENTS }),
+    body: (c) => ({
+      aiSystemId: c.org.aiSystemId,
+      worksCouncilId: c.org.org.worksCouncilId,
+      title: 'Nieuwe zaak',
+      contents: FULL_CONTENTS,
+    }),
   },
-  'PATCH /cases/:caseId -> case:file': { own: { employer: 200 }, prepare: freshSentCase, body: (c) => ({ version: v(c), title: 'Nieuwe titel' }) },
-  'PUT /cases/:caseId/triage -> case:file': { own: { employer: 200 }, prepare: freshDraftCase, body: (c) => ({ version: v(c), answers: monitoringTriageAnswers() }) },
-  'POST /cases/:caseId/sending -> case:file': { own: { employer: 201 }, prepare: freshDraftCase, body: (c) => ({ version: v(c) }) },
-  'POST /cases/:caseId/triage-contests -> case:triage_contest': { own: { board: 201 }, prepare: freshSentCase, body: (c) => ({ version: v(c), reasons: 'De triage mist art. 27 lid 1 sub l.' }) },
+  'PATCH /cases/:caseId -> case:file': {
+    own: { employer: 200 },
+    prepare: freshSentCase,
+    body: (c) => ({ version: v(c), title: 'Nieuwe titel' }),
+  },
+  'PUT /cases/:caseId/triage -> case:file': {
+    own: { employer: 200 },
+    prepare: freshDraftCase,
+    body: (c) => ({ version: v(c), answers: monitoringTriageAnswers() }),
+  },
+  'POST /cases/:caseId/sending -> case:file': {
+    own: { employer: 201 },
+    prepare: freshDraftCase,
+    body: (c) => ({ version: v(c) }),
+  },
+  'POST /cases/:caseId/triage-contests -> case:triage_contest': {
+    own: { board: 201 },
+    prepare: freshSentCase,
+    body: (c) => ({ version: v(c), reasons: 'De triage mist art. 27 lid 1 sub l.' }),
+  },
   // Issue #14: the council board answers the employer's re-triage proposal.
-  'POST /cases/:caseId/triage-proposal/acceptance -> case:triage_contest': { own: { board: 201 }, prepare: freshTriageProposal, body: (c) => ({ version: v(c) }) },
-  'POST /cases/:caseId/triage-proposal/contest -> case:triage_contest': { own: { board: 201 }, prepare: freshTriageProposal, body: (c) => ({ version: v(c), reasons: 'Deze onderneming heeft een OR.', answers: ['councilType'] }) },
+  'POST /cases/:caseId/triage-proposal/acceptance -> case:triage_contest': {
+    own: { board: 201 },
+    prepare: freshTriageProposal,
+    body: (c) => ({ version: v(c) }),
+  },
+  'POST /cases/:caseId/triage-proposal/contest -> case:triage_contest': {
+    own: { board: 201 },
+    prepare: freshTriageProposal,
+    body: (c) => ({
+      version: v(c),
+      reasons: 'Deze onderneming heeft een OR.',
+      answers: ['councilType'],
+    }),
+  },
   'POST /cases/:caseId/use-reports -> case:participate': {
     own: { council: 201, employer: 403, external_expert: 403, union: 403 },
     prepare: freshSentCase,
-    body: (c) => ({ version: v(c), observedOn: '2026-03-02', note: 'Het systeem draait al in magazijn 3.' }),
+    body: (c) => ({
+      version: v(c),
+      observedOn: '2026-03-02',
+      note: 'Het systeem draait al in magazijn 3.',
+    }),
   },
-  'POST /cases/:caseId/experts -> case:council_position': { own: { board: 201 }, prepare: freshSentCase, body: (c) => ({ version: v(c), userId: c.org.org.expert.id }) },
+  'POST /cases/:caseId/experts -> case:council_position': {
+    own: { board: 201 },
+    prepare: freshSentCase,
+    body: (c) => ({ version: v(c), userId: c.org.org.expert.id }),
+  },
   // The council board hands a case to one of its council's committees (or clears it with null).
-  'PUT /cases/:caseId/committee -> case:council_position': { own: { board: 200 }, prepare: freshSentCase, body: (c) => ({ version: v(c), committeeId: c.org.org.committeeId }) },
-  'POST /cases/:caseId/oversight-confirmations -> case:decide': { own: { employer: 201 }, prepare: freshSentCase, body: (c) => ({ version: v(c), staffNamed: true, trained: true }) },
+  'PUT /cases/:caseId/committee -> case:council_position': {
+    own: { board: 200 },
+    prepare: freshSentCase,
+    body: (c) => ({ version: v(c), committeeId: c.org.org.committeeId }),
+  },
+  'POST /cases/:caseId/oversight-confirmations -> case:decide': {
+    own: { employer: 201 },
+    prepare: freshSentCase,
+    body: (c) => ({ version: v(c), staffNamed: true, trained: true }),
+  },
   'POST /cases/:caseId/tracks/:kind/transitions -> case:participate': {
     // Either side may ask for the consultation meeting (WOR art. 24); the board speaks for the council.
     own: { employer: 201, board: 201, members: 409, external_expert: 409, union: 403 },
     prepare: freshSentCase,
-    body: (c) => ({ version: v(c), action: { type: 'request_consultation', reasons: 'Voorgenomen besluit bespreken' } }),
+    body: (c) => ({
+      version: v(c),
+      action: { type: 'request_consultation', reasons: 'Voorgenomen besluit bespreken' },
+    }),
   },
   'POST /cases/:caseId/information-requests -> case:participate': {
     own: { council: 201, employer: 403, external_expert: 403, union: 403 },
@@ -414,7 +628,12 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     own: { employer: 201 },
     prepare: async (c) => {
       await freshSentCase(c);
-      const asked = await c.w.t.http().post(`/cases/${c.aiCase.caseId}/information-requests`).set('Authorization', c.org.memberBearer).send({ question: 'Welke data?' }).expect(201);
+      const asked = await c.w.t
+        .http()
+        .post(`/cases/${c.aiCase.caseId}/information-requests`)
+        .set('Authorization', c.org.memberBearer)
+        .send({ question: 'Welke data?' })
+        .expect(201);
       c.values.requestId = asked.body.id;
     },
     body: () => ({ answer: 'Pick rates en locaties.' }),
@@ -427,12 +646,20 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'POST /notifications/:notificationId/read -> notification:read': { own: { everyone: 200 } },
   'GET /me/notification-preferences -> profile:manage': { own: { everyone: 200 }, other: 'none' },
   'GET /me/agenda -> case:read': { own: { everyone: 200 }, other: 'none' },
-  'GET /search -> case:read': { own: { everyone: 200 }, other: 'none', query: () => ({ q: 'rooster' }) },
+  'GET /search -> case:read': {
+    own: { everyone: 200 },
+    other: 'none',
+    query: () => ({ q: 'rooster' }),
+  },
   'PUT /me/notification-preferences -> profile:manage': {
     own: { everyone: 200 },
     other: 'none',
     body: () => ({
-      channels: { deadlineReminder: { inApp: true, email: true }, deadlineOverdue: { inApp: true, email: true }, deadlineEscalation: { inApp: true, email: true } },
+      channels: {
+        deadlineReminder: { inApp: true, email: true },
+        deadlineOverdue: { inApp: true, email: true },
+        deadlineEscalation: { inApp: true, email: true },
+      },
       emailDelivery: 'immediate',
       leadDays: null,
     }),
@@ -443,9 +670,12 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /calendar/:token.ics -> public': {
     own: { everyone: 200 },
     other: 200,
-    distinguishable: 'the secret feed URL is the credential: whoever holds a valid one gets that feed, an unknown one 404',
+    distinguishable:
+      'the secret feed URL is the credential: whoever holds a valid one gets that feed, an unknown one 404',
   },
-  'GET /works-councils/:worksCouncilId/reminder-settings -> council:read': { own: { everyone: 200 } },
+  'GET /works-councils/:worksCouncilId/reminder-settings -> council:read': {
+    own: { everyone: 200 },
+  },
   'PUT /works-councils/:worksCouncilId/reminder-settings -> reminder_settings:manage': {
     own: { board: 200, org_admin: 200 },
     body: () => ({ leadDays: [14, 7, 2], escalationLeadDays: 2 }),
@@ -455,8 +685,14 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /cases/:caseId/assessment -> case:read': caseRead(DOSSIER_READERS),
   'GET /cases/:caseId/assessment/questionnaire -> case:read': caseRead(DOSSIER_READERS),
   'GET /cases/:caseId/assessment/versions -> case:read': caseRead(DOSSIER_READERS),
-  'GET /cases/:caseId/assessment/versions/:seq -> case:read': { ...caseRead(DOSSIER_READERS), values: () => ({ seq: '1' }) },
-  'GET /cases/:caseId/assessment/versions/:seq/diff -> case:read': { ...caseRead(DOSSIER_READERS), values: () => ({ seq: '1' }) },
+  'GET /cases/:caseId/assessment/versions/:seq -> case:read': {
+    ...caseRead(DOSSIER_READERS),
+    values: () => ({ seq: '1' }),
+  },
+  'GET /cases/:caseId/assessment/versions/:seq/diff -> case:read': {
+    ...caseRead(DOSSIER_READERS),
+    values: () => ({ seq: '1' }),
+  },
   'GET /cases/:caseId/assessment/comments -> case:read': caseRead(DOSSIER_READERS),
   'PATCH /cases/:caseId/assessment -> case:file': {
     own: { employer: 200 },
@@ -467,7 +703,12 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     own: { employer: 201 },
     prepare: async (c) => {
       await freshSentCase(c);
-      await c.w.t.http().patch(`/cases/${c.aiCase.caseId}/assessment`).set('Authorization', c.org.hrBearer).send({ version: 0, answers: [ASSESSMENT_ANSWER] }).expect(200);
+      await c.w.t
+        .http()
+        .patch(`/cases/${c.aiCase.caseId}/assessment`)
+        .set('Authorization', c.org.hrBearer)
+        .send({ version: 0, answers: [ASSESSMENT_ANSWER] })
+        .expect(200);
     },
     body: () => ({ version: 1 }),
   },
@@ -486,7 +727,12 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     prepare: async (c) => {
       await freshSentCase(c);
       await submitAssessment(c.w.t, c.org.hrBearer, c.aiCase.caseId);
-      const res = await c.w.t.http().post(`/cases/${c.aiCase.caseId}/assessment/comments`).set('Authorization', c.org.memberBearer).send({ questionId: 'D1', body: 'Eerste versie' }).expect(201);
+      const res = await c.w.t
+        .http()
+        .post(`/cases/${c.aiCase.caseId}/assessment/comments`)
+        .set('Authorization', c.org.memberBearer)
+        .send({ questionId: 'D1', body: 'Eerste versie' })
+        .expect(201);
       c.values.commentId = res.body.id;
     },
     values: (c) => ({ commentId: c.values.commentId ?? c.org.assessmentCommentId }),
@@ -495,14 +741,27 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /cases/:caseId/checklist -> case:read': caseRead(DOSSIER_READERS),
   'GET /cases/:caseId/dossier.pdf -> case:read': caseRead(DOSSIER_READERS),
   'GET /cases/:caseId/oversight -> case:read': caseRead(DOSSIER_READERS),
-  'PUT /cases/:caseId/oversight -> case:file': { own: { employer: 200 }, prepare: freshSentCase, body: () => ({ ...OVERSIGHT, version: 0 }) },
+  'PUT /cases/:caseId/oversight -> case:file': {
+    own: { employer: 200 },
+    prepare: freshSentCase,
+    body: () => ({ ...OVERSIGHT, version: 0 }),
+  },
   'GET /cases/:caseId/training-plan -> case:read': caseRead(DOSSIER_READERS),
-  'PUT /cases/:caseId/training-plan -> case:file': { own: { employer: 200 }, prepare: freshSentCase, body: () => ({ version: 0, ...TRAINING_PLAN }) },
+  'PUT /cases/:caseId/training-plan -> case:file': {
+    own: { employer: 200 },
+    prepare: freshSentCase,
+    body: () => ({ version: 0, ...TRAINING_PLAN }),
+  },
   'POST /cases/:caseId/training-plan/completions -> case:file': {
     own: { employer: 201 },
     prepare: async (c) => {
       await freshSentCase(c);
-      await c.w.t.http().put(`/cases/${c.aiCase.caseId}/training-plan`).set('Authorization', c.org.hrBearer).send({ version: 0, ...TRAINING_PLAN }).expect(200);
+      await c.w.t
+        .http()
+        .put(`/cases/${c.aiCase.caseId}/training-plan`)
+        .set('Authorization', c.org.hrBearer)
+        .send({ version: 0, ...TRAINING_PLAN })
+        .expect(200);
     },
     body: () => ({ moduleKey: 'toezicht', name: 'Bob Jansen', completedOn: '2026-03-01' }),
   },
@@ -510,8 +769,18 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     own: { employer: 204 },
     prepare: async (c) => {
       await freshSentCase(c);
-      await c.w.t.http().put(`/cases/${c.aiCase.caseId}/training-plan`).set('Authorization', c.org.hrBearer).send({ version: 0, ...TRAINING_PLAN }).expect(200);
-      const res = await c.w.t.http().post(`/cases/${c.aiCase.caseId}/training-plan/completions`).set('Authorization', c.org.hrBearer).send({ moduleKey: 'toezicht', name: 'Bob Jansen', completedOn: '2026-03-01' }).expect(201);
+      await c.w.t
+        .http()
+        .put(`/cases/${c.aiCase.caseId}/training-plan`)
+        .set('Authorization', c.org.hrBearer)
+        .send({ version: 0, ...TRAINING_PLAN })
+        .expect(200);
+      const res = await c.w.t
+        .http()
+        .post(`/cases/${c.aiCase.caseId}/training-plan/completions`)
+        .set('Authorization', c.org.hrBearer)
+        .send({ moduleKey: 'toezicht', name: 'Bob Jansen', completedOn: '2026-03-01' })
+        .expect(201);
       c.values.completionId = (res.body.completions as Array<{ id: string }>)[0].id;
     },
     values: (c) => ({ completionId: c.values.completionId ?? randomUUID() }),
@@ -528,16 +797,24 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
       if (!union?.name || unions.some((u) => Object.keys(u).sort().join() !== 'id,name')) {
         return 'the directory lists every union with its id and name, and nothing else';
       }
-      return unions.some((u) => u.id === c.org.org.organisationId) ? 'the directory lists an employer' : undefined;
+      return unions.some((u) => u.id === c.org.org.organisationId)
+        ? 'the directory lists an employer'
+        : undefined;
     },
   },
-  'GET /works-councils/:worksCouncilId/union-shares -> council:read': { own: { council: 200, employer: 404, org_admin: 404 } },
+  'GET /works-councils/:worksCouncilId/union-shares -> council:read': {
+    own: { council: 200, employer: 404, org_admin: 404 },
+  },
   'POST /works-councils/:worksCouncilId/union-shares -> union_share:manage': {
     own: { board: 201, members: 403 },
     prepare: async (c) => {
       c.extra.unionOrganisationId = (await c.w.t.given.union()).organisationId;
     },
-    body: (c) => ({ unionOrganisationId: c.extra.unionOrganisationId ?? c.org.unionOrganisationId, allCases: true, scope: 'status' }),
+    body: (c) => ({
+      unionOrganisationId: c.extra.unionOrganisationId ?? c.org.unionOrganisationId,
+      allCases: true,
+      scope: 'status',
+    }),
   },
   'PATCH /union-shares/:unionShareId -> union_share:manage': {
     own: { board: 200, members: 403 },
@@ -556,14 +833,25 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /cases/:caseId/deadlines.csv -> case:read': caseRead(SEES_SENT_CASE),
   'GET /cases/:caseId/audit.csv -> audit:read': caseRead({ employer: 200, council: 200 }),
   // The employer's overview of its organisation; to everyone else it is not there.
-  'GET /organisations/:organisationId/overview -> case:read': { own: { employer: 200, everyone: 404 } },
-  'GET /works-councils/:worksCouncilId/dashboard -> case:read': { own: { council: 200, employer: 404, external_expert: 404, union: 404 } },
+  'GET /organisations/:organisationId/overview -> case:read': {
+    own: { employer: 200, everyone: 404 },
+  },
+  'GET /works-councils/:worksCouncilId/dashboard -> case:read': {
+    own: { council: 200, employer: 404, external_expert: 404, union: 404 },
+  },
   // --- documents (uploads)
   // Only the employer side and the council submit documents.
-  'POST /cases/:caseId/documents -> case:participate': { own: { employer: 201, council: 201, external_expert: 403, union: 403 }, prepare: freshSentCase, upload: () => pdfUpload({ title: 'Bijlage' }) },
+  'POST /cases/:caseId/documents -> case:participate': {
+    own: { employer: 201, council: 201, external_expert: 403, union: 403 },
+    prepare: freshSentCase,
+    upload: () => pdfUpload({ title: 'Bijlage' }),
+  },
   'GET /cases/:caseId/documents -> case:read': caseRead(DOSSIER_READERS),
   'GET /cases/:caseId/documents/:documentId -> case:read': caseRead(DOSSIER_READERS),
-  'GET /cases/:caseId/documents/:documentId/versions/:seq/content -> case:read': { ...caseRead(DOSSIER_READERS), values: () => ({ seq: '1' }) },
+  'GET /cases/:caseId/documents/:documentId/versions/:seq/content -> case:read': {
+    ...caseRead(DOSSIER_READERS),
+    values: () => ({ seq: '1' }),
+  },
   'POST /cases/:caseId/documents/:documentId/versions -> case:participate': {
     own: { employer: 201, council: 403, external_expert: 403, union: 403 },
     prepare: freshDocument,
@@ -578,76 +866,170 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   // Lifted by the side that imposed it (here the employer). The secret document itself is invisible
   // to the expert (not admitted) and to every union (never art. 20 items).
   'DELETE /cases/:caseId/documents/:documentId/confidentiality -> case:participate': {
-    own: { employer: 200, council: 403, external_expert: 404, 'union_officer:status': 403, 'union_officer:dossier': 404 },
+    own: {
+      employer: 200,
+      council: 403,
+      external_expert: 404,
+      'union_officer:status': 403,
+      'union_officer:dossier': 404,
+    },
     prepare: async (c) => {
       await freshDocument(c);
-      await c.w.t.http().put(`/cases/${c.aiCase.caseId}/documents/${c.values.documentId}/confidentiality`).set('Authorization', c.org.hrBearer).send({ version: 1, scope: 'Prijzen' }).expect(200);
+      await c.w.t
+        .http()
+        .put(`/cases/${c.aiCase.caseId}/documents/${c.values.documentId}/confidentiality`)
+        .set('Authorization', c.org.hrBearer)
+        .send({ version: 1, scope: 'Prijzen' })
+        .expect(200);
     },
   },
-  'DELETE /cases/:caseId/documents/:documentId -> case:participate': { own: { employer: 204, council: 403, external_expert: 403, union: 403 }, prepare: freshDocument },
+  'DELETE /cases/:caseId/documents/:documentId -> case:participate': {
+    own: { employer: 204, council: 403, external_expert: 403, union: 403 },
+    prepare: freshDocument,
+  },
 
   // --- discussion on the case
   // Unions take no part in the case discussion: the list shows them nothing, a comment is not there.
   'GET /cases/:caseId/comments -> case:read': caseRead({ ...SEES_SENT_CASE }),
   // The case thread's readers; a union officer uses only the union thread.
-  'GET /cases/:caseId/comments/mentionable -> case:read': caseRead({ ...SEES_SENT_CASE, union: 404 }),
-  'GET /cases/:caseId/comments/:commentId/revisions -> case:read': caseRead({ ...SEES_SENT_CASE, union: 404 }),
-  'POST /cases/:caseId/comments -> case:participate': { own: { employer: 201, council: 201, external_expert: 201, union: 404 }, prepare: freshSentCase, body: () => ({ body: 'Graag een reactie.' }) },
+  'GET /cases/:caseId/comments/mentionable -> case:read': caseRead({
+    ...SEES_SENT_CASE,
+    union: 404,
+  }),
+  'GET /cases/:caseId/comments/:commentId/revisions -> case:read': caseRead({
+    ...SEES_SENT_CASE,
+    union: 404,
+  }),
+  'POST /cases/:caseId/comments -> case:participate': {
+    own: { employer: 201, council: 201, external_expert: 201, union: 404 },
+    prepare: freshSentCase,
+    body: () => ({ body: 'Graag een reactie.' }),
+  },
   'PATCH /cases/:caseId/comments/:commentId -> case:participate': {
     // Only the author (the council member) edits or deletes a comment.
-    own: { council_member: 200, employer: 403, board: 403, committee_member: 403, external_expert: 403, union: 404 },
+    own: {
+      council_member: 200,
+      employer: 403,
+      board: 403,
+      committee_member: 403,
+      external_expert: 403,
+      union: 404,
+    },
     prepare: freshCaseComment,
     body: () => ({ version: 1, body: 'Aangepast' }),
   },
   'DELETE /cases/:caseId/comments/:commentId -> case:participate': {
-    own: { council_member: 200, employer: 403, board: 403, committee_member: 403, external_expert: 403, union: 404 },
+    own: {
+      council_member: 200,
+      employer: 403,
+      board: 403,
+      committee_member: 403,
+      external_expert: 403,
+      union: 404,
+    },
     prepare: freshCaseComment,
   },
 
   // --- the council's internal space: invisible (404) to everyone outside the council
   'GET /cases/:caseId/internal/notes -> case:participate': { own: { council: 200, everyone: 404 } },
-  'POST /cases/:caseId/internal/notes -> case:participate': { own: { council: 201, everyone: 404 }, prepare: freshSentCase, body: () => ({ kind: 'note', body: 'Achterban raadplegen' }) },
+  'POST /cases/:caseId/internal/notes -> case:participate': {
+    own: { council: 201, everyone: 404 },
+    prepare: freshSentCase,
+    body: () => ({ kind: 'note', body: 'Achterban raadplegen' }),
+  },
   // The author, or the board (chair, secretary), edits and removes a note.
   'PATCH /cases/:caseId/internal/notes/:noteId -> case:participate': {
     own: { council_member: 200, board: 200, committee_member: 403, everyone: 404 },
     prepare: freshNote,
     body: () => ({ version: 1, body: 'Aangepast' }),
   },
-  'DELETE /cases/:caseId/internal/notes/:noteId -> case:participate': { own: { council_member: 204, board: 204, committee_member: 403, everyone: 404 }, prepare: freshNote },
+  'DELETE /cases/:caseId/internal/notes/:noteId -> case:participate': {
+    own: { council_member: 204, board: 204, committee_member: 403, everyone: 404 },
+    prepare: freshNote,
+  },
   'GET /cases/:caseId/internal/votes -> case:participate': { own: { council: 200, everyone: 404 } },
-  'GET /cases/:caseId/internal/votes/:voteId -> case:participate': { own: { council: 200, everyone: 404 } },
+  'GET /cases/:caseId/internal/votes/:voteId -> case:participate': {
+    own: { council: 200, everyone: 404 },
+  },
   'POST /cases/:caseId/internal/votes -> case:participate': {
     own: { board: 201, members: 403, everyone: 404 },
     prepare: freshSentCase,
-    body: (c) => ({ proposal: 'Welk advies?', options: ['positive', 'negative'], quorum: 2, closesAt: new Date(c.w.t.clock.now().getTime() + 86_400_000).toISOString() }),
+    body: (c) => ({
+      proposal: 'Welk advies?',
+      options: ['positive', 'negative'],
+      quorum: 2,
+      closesAt: new Date(c.w.t.clock.now().getTime() + 86_400_000).toISOString(),
+    }),
   },
-  'PUT /cases/:caseId/internal/votes/:voteId/ballot -> case:participate': { own: { council: 200, everyone: 404 }, prepare: freshVote, body: () => ({ option: 'positive' }) },
-  'POST /cases/:caseId/internal/votes/:voteId/close -> case:participate': { own: { board: 200, members: 403, everyone: 404 }, prepare: freshVote, body: () => ({ version: 1 }) },
+  'PUT /cases/:caseId/internal/votes/:voteId/ballot -> case:participate': {
+    own: { council: 200, everyone: 404 },
+    prepare: freshVote,
+    body: () => ({ option: 'positive' }),
+  },
+  'POST /cases/:caseId/internal/votes/:voteId/close -> case:participate': {
+    own: { board: 200, members: 403, everyone: 404 },
+    prepare: freshVote,
+    body: () => ({ version: 1 }),
+  },
   // Adopting needs a closed vote: on an open one the board gets the domain refusal, proof it got past the policy.
-  'POST /cases/:caseId/internal/votes/:voteId/adopt -> case:participate': { own: { board: 409, members: 403, everyone: 404 }, prepare: freshVote, body: () => ({ version: 1, track: 'advice' }) },
+  'POST /cases/:caseId/internal/votes/:voteId/adopt -> case:participate': {
+    own: { board: 409, members: 403, everyone: 404 },
+    prepare: freshVote,
+    body: () => ({ version: 1, track: 'advice' }),
+  },
 
   // --- meetings (consultation meetings of employer and council; internal council meetings)
   // Meetings belong to the employer side and the council; the organisation's admin does not see them.
-  'GET /works-councils/:worksCouncilId/meetings -> council:read': { own: { everyone: 200, org_admin: 404 } },
+  'GET /works-councils/:worksCouncilId/meetings -> council:read': {
+    own: { everyone: 200, org_admin: 404 },
+  },
   'GET /meetings/:meetingId -> council:read': { own: { everyone: 200, org_admin: 404 } },
   'POST /works-councils/:worksCouncilId/meetings -> case:participate': {
     own: { employer: 201, board: 201, members: 403, external_expert: 404, union: 404 },
-    body: (c) => ({ kind: 'consultation', title: 'Overleg', startsAt: '2026-03-09T07:00:00Z', location: 'Zaal 1', participantIds: [c.org.org.hr.id, c.org.org.chair.id] }),
+    body: (c) => ({
+      kind: 'consultation',
+      title: 'Overleg',
+      startsAt: '2026-03-09T07:00:00Z',
+      location: 'Zaal 1',
+      participantIds: [c.org.org.hr.id, c.org.org.chair.id],
+    }),
   },
-  'PATCH /meetings/:meetingId -> case:participate': { own: { employer: 200, board: 200, members: 403, external_expert: 404, union: 404 }, prepare: freshMeeting, body: () => ({ version: 2, location: 'Zaal 3' }) },
-  'POST /meetings/:meetingId/agenda-items -> case:participate': { own: { employer: 201, board: 201, members: 403, external_expert: 404, union: 404 }, prepare: freshMeeting, body: () => ({ title: 'Rondvraag' }) },
+  'PATCH /meetings/:meetingId -> case:participate': {
+    own: { employer: 200, board: 200, members: 403, external_expert: 404, union: 404 },
+    prepare: freshMeeting,
+    body: () => ({ version: 2, location: 'Zaal 3' }),
+  },
+  'POST /meetings/:meetingId/agenda-items -> case:participate': {
+    own: { employer: 201, board: 201, members: 403, external_expert: 404, union: 404 },
+    prepare: freshMeeting,
+    body: () => ({ title: 'Rondvraag' }),
+  },
   'PATCH /meetings/:meetingId/agenda-items/:agendaItemId -> case:participate': {
     own: { employer: 200, board: 200, members: 403, external_expert: 404, union: 404 },
     prepare: freshMeeting,
     body: () => ({ decision: 'Geen individuele scores.' }),
   },
-  'PUT /meetings/:meetingId/minutes -> case:participate': { own: { employer: 200, board: 200, members: 403, external_expert: 404, union: 404 }, prepare: freshMeeting, body: () => ({ version: 2, minutes: 'Aanwezig: bestuurder, OR.' }) },
-  'POST /meetings/:meetingId/held -> case:participate': { own: { employer: 200, board: 200, members: 403, external_expert: 404, union: 404 }, prepare: freshMeeting, body: () => ({ version: 2 }) },
+  'PUT /meetings/:meetingId/minutes -> case:participate': {
+    own: { employer: 200, board: 200, members: 403, external_expert: 404, union: 404 },
+    prepare: freshMeeting,
+    body: () => ({ version: 2, minutes: 'Aanwezig: bestuurder, OR.' }),
+  },
+  'POST /meetings/:meetingId/held -> case:participate': {
+    own: { employer: 200, board: 200, members: 403, external_expert: 404, union: 404 },
+    prepare: freshMeeting,
+    body: () => ({ version: 2 }),
+  },
 
   // A union's dashboard: its own officers only. `own` points at the principal's union (or, for
   // everyone else, at the union their council shares with); `other` at a union of another tenant.
-  'GET /unions/:unionOrganisationId/dashboard -> case:read': { own: { union: 200, everyone: 404 }, values: unionOf },
-  'GET /unions/:unionOrganisationId/dashboard.csv -> case:read': { own: { union: 200, everyone: 404 }, values: unionOf },
+  'GET /unions/:unionOrganisationId/dashboard -> case:read': {
+    own: { union: 200, everyone: 404 },
+    values: unionOf,
+  },
+  'GET /unions/:unionOrganisationId/dashboard.csv -> case:read': {
+    own: { union: 200, everyone: 404 },
+    values: unionOf,
+  },
 };
 
 /** Path values of a cell, before the route's own `values`. */
@@ -678,7 +1060,11 @@ export function defaultValues(c: CellContext): Record<string, string> {
 
 async function refreshTokenOf(c: CellContext): Promise<string> {
   const user = c.me.user ?? c.org.org.hr;
-  const res = await c.w.t.http().post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
+  const res = await c.w.t
+    .http()
+    .post('/auth/login')
+    .send({ email: user.email, password: user.password })
+    .expect(200);
   return res.body.refreshToken as string;
 }
 
@@ -704,7 +1090,10 @@ export function idsOf(o: OrgWorld): string[] {
     o.agendaItemId,
     ...o.notificationOf.values(),
     ...Object.values(o.org)
-      .filter((u): u is { id: string; email: string; password: string } => typeof u === 'object' && u !== null && 'id' in u)
+      .filter(
+        (u): u is { id: string; email: string; password: string } =>
+          typeof u === 'object' && u !== null && 'id' in u,
+      )
       .map((u) => u.id),
   ];
 }

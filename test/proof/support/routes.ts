@@ -20,7 +20,8 @@ export interface LiveRoute {
   interceptors: string[];
 }
 
-const asArray = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : [String(value ?? '')]);
+const asArray = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : [String(value ?? '')];
 
 function joinPath(...parts: string[]): string {
   return `/${parts
@@ -48,18 +49,29 @@ export function liveRoutes(app: INestApplication): LiveRoute[] {
         if (handlerPath === undefined) {
           continue;
         }
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        const isPublic = (Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller)) as boolean | undefined;
-        const permission = (Reflect.getMetadata(REQUIRED_PERMISSION, handler) ?? Reflect.getMetadata(REQUIRED_PERMISSION, controller)) as string | undefined;
+        const method =
+          RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+        const isPublic = (Reflect.getMetadata(IS_PUBLIC, handler) ??
+          Reflect.getMetadata(IS_PUBLIC, controller)) as boolean | undefined;
+        const permission = (Reflect.getMetadata(REQUIRED_PERMISSION, handler) ??
+          Reflect.getMetadata(REQUIRED_PERMISSION, controller)) as string | undefined;
         const decision = isPublic ? 'public' : (permission ?? 'NONE');
-        const interceptors = [...((Reflect.getMetadata(INTERCEPTORS_METADATA, handler) as unknown[]) ?? []), ...((Reflect.getMetadata(INTERCEPTORS_METADATA, controller) as unknown[]) ?? [])].map(
-          (i) => (typeof i === 'function' ? i.name : (i as object).constructor.name),
-        );
+        const interceptors = [
+          ...((Reflect.getMetadata(INTERCEPTORS_METADATA, handler) as unknown[]) ?? []),
+          ...((Reflect.getMetadata(INTERCEPTORS_METADATA, controller) as unknown[]) ?? []),
+        ].map((i) => (typeof i === 'function' ? i.name : (i as object).constructor.name));
         for (const base of asArray(Reflect.getMetadata(PATH_METADATA, controller))) {
           for (const own of asArray(handlerPath)) {
             const path = joinPath(base, own);
             const line = `${method} ${path} -> ${decision}`;
-            routes.set(line, { method, path, decision, line, params: [...path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]), interceptors });
+            routes.set(line, {
+              method,
+              path,
+              decision,
+              line,
+              params: [...path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]),
+              interceptors,
+            });
           }
         }
       }
@@ -80,4 +92,5 @@ export function fillPath(route: LiveRoute, values: Record<string, string>): stri
 }
 
 export type Verb = 'get' | 'post' | 'put' | 'patch' | 'delete';
-export const verbOf = (route: LiveRoute): Verb => (route.method === 'ALL' ? 'get' : (route.method.toLowerCase() as Verb));
+export const verbOf = (route: LiveRoute): Verb =>
+  route.method === 'ALL' ? 'get' : (route.method.toLowerCase() as Verb);

@@ -20,10 +20,15 @@ export function prepareWebApp(): void {
   ensureWebBuild({ quiet: true });
   if (!existsSync(CHROMIUM)) {
     // A fresh machine: install Debian's Chromium the way CI does (as root; says what to do otherwise).
-    execFileSync('bash', [join(__dirname, '..', '..', '..', 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: CHROMIUM } });
+    execFileSync('bash', [join(__dirname, '..', '..', '..', 'scripts', 'ensure-chromium.sh')], {
+      stdio: 'inherit',
+      env: { ...process.env, CHROMIUM_PATH: CHROMIUM },
+    });
   }
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: run scripts/ensure-chromium.sh (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: run scripts/ensure-chromium.sh (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
   }
 }
 
@@ -32,7 +37,16 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -47,8 +61,21 @@ export interface UserPage {
  * A signed-in user in their own browser context (own storage, own socket). The page's clock is
  * fixed to the server's FakeClock so "days left" and default dates agree with the server.
  */
-export async function signIn(browser: Browser, baseUrl: string, user: { email: string; password: string }, { now, viewport = { width: 1280, height: 900 } }: { now: Date; viewport?: { width: number; height: number } }): Promise<UserPage> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+export async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  user: { email: string; password: string },
+  {
+    now,
+    viewport = { width: 1280, height: 900 },
+  }: { now: Date; viewport?: { width: number; height: number } },
+): Promise<UserPage> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport,
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+  });
   await context.clock.setFixedTime(now);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -70,13 +97,37 @@ export async function expectNoSeriousA11yViolations(page: Page, screen: string):
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     // Runs in the page; the test's own compilation has no DOM types.
-    const page = globalThis as unknown as { document: unknown; axe: { run: (ctx: unknown, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }> } };
+    const page = globalThis as unknown as {
+      document: unknown;
+      axe: {
+        run: (
+          ctx: unknown,
+          opts: object,
+        ) => Promise<{
+          violations: Array<{
+            id: string;
+            impact: string | null;
+            help: string;
+            nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+          }>;
+        }>;
+      };
+    };
     const result = await page.axe.run(page.document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes
+        .slice(0, 3)
+        .map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`),
+    }));
   });
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (serious.length > 0) {
-    throw new Error(`axe: ${serious.length} serious/critical violations on ${screen}:\n${JSON.stringify(serious, null, 2)}`);
+    throw new Error(
+      `axe: ${serious.length} serious/critical violations on ${screen}:\n${JSON.stringify(serious, null, 2)}`,
+    );
   }
 }
 

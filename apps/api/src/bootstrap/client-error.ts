@@ -28,19 +28,47 @@ const REASON_PHRASES: Record<number, string> = {
 export function clientErrorProblem(code: string | undefined): ClientErrorProblem {
   switch (code) {
     case 'HPE_HEADER_OVERFLOW':
-      return { status: 431, title: 'Request header fields too large', code: 'request.headers_too_large', detail: 'The request line and headers together exceed 16 kB: shorten the URL (query string) or the headers.' };
+      return {
+        status: 431,
+        title: 'Request header fields too large',
+        code: 'request.headers_too_large',
+        detail:
+          'The request line and headers together exceed 16 kB: shorten the URL (query string) or the headers.',
+      };
     case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
-      return { status: 413, title: 'Payload too large', code: 'request.too_large', detail: 'The chunk extensions of the request body are too large.' };
+      return {
+        status: 413,
+        title: 'Payload too large',
+        code: 'request.too_large',
+        detail: 'The chunk extensions of the request body are too large.',
+      };
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return { status: 408, title: 'Request timeout', code: 'request.timeout', detail: 'The request was not received completely in time.' };
+      return {
+        status: 408,
+        title: 'Request timeout',
+        code: 'request.timeout',
+        detail: 'The request was not received completely in time.',
+      };
     default:
-      return { status: 400, title: 'Bad request', code: 'request.malformed', detail: 'The request could not be parsed as HTTP/1.1.' };
+      return {
+        status: 400,
+        title: 'Bad request',
+        code: 'request.malformed',
+        detail: 'The request could not be parsed as HTTP/1.1.',
+      };
   }
 }
 
 /** The full HTTP/1.1 response for a problem: status line, headers, JSON body; the connection closes. */
 export function clientErrorResponse(problem: ClientErrorProblem, correlationId: string): string {
-  const body = JSON.stringify({ type: `urn:overleg:problem:${problem.code}`, title: problem.title, status: problem.status, detail: problem.detail, code: problem.code, correlationId });
+  const body = JSON.stringify({
+    type: `urn:overleg:problem:${problem.code}`,
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    code: problem.code,
+    correlationId,
+  });
   return [
     `HTTP/1.1 ${problem.status} ${REASON_PHRASES[problem.status] ?? 'Error'}`,
     'Content-Type: application/problem+json',
@@ -69,7 +97,8 @@ export function answerClientErrors(server: Pick<Server, 'on'>): void {
     }
     // A reset connection has no one to answer; a socket with a response under way must not get
     // a second status line in the middle of it.
-    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } | null })._httpMessage;
+    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } | null })
+      ._httpMessage;
     if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
       socket.destroy();
       return;
@@ -77,7 +106,10 @@ export function answerClientErrors(server: Pick<Server, 'on'>): void {
     answered.add(socket);
     const problem = clientErrorProblem(error.code);
     const correlationId = randomUUID();
-    logger.debug({ code: error.code, status: problem.status, correlationId }, 'refused before routing');
+    logger.debug(
+      { code: error.code, status: problem.status, correlationId },
+      'refused before routing',
+    );
     // end(), not destroy(): closing with the rest of the request unread would send a TCP reset,
     // and the client could lose the answer. The client closes after reading (Connection: close).
     socket.end(clientErrorResponse(problem, correlationId));

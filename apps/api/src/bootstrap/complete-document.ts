@@ -1,5 +1,11 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject, ParameterObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type {
+  OperationObject,
+  ParameterObject,
+  ReferenceObject,
+  ResponseObject,
+  SchemaObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 
 import { API_VERSION_HEADER, CURRENT_API_VERSION } from './api-version';
 import { OPERATION_CATALOGUE } from './operation-catalogue';
@@ -16,12 +22,35 @@ export const ERROR_RESPONSES: Record<number, { name: string; description: string
     description:
       'The request is malformed or has invalid fields (`request.validation_failed` with `errors[]`, `request.malformed`, `request.unstorable_text`, `pagination.limit_too_large`, `api.version_unsupported`, or a domain code).',
   },
-  401: { name: 'Unauthorized', description: 'No valid access token (`auth.unauthenticated`, `auth.invalid_token`, or a credential-specific `auth.*` code).' },
-  403: { name: 'Forbidden', description: 'The resource is visible to you but your role may not do this (`auth.permission_denied` or a domain code).' },
-  404: { name: 'NotFound', description: 'The resource does not exist or is not visible to you (`<resource>.not_found`).' },
-  409: { name: 'Conflict', description: 'The change conflicts with the current state (`<resource>.version_conflict` for a stale `version`, or a domain code).' },
-  422: { name: 'UnprocessableContent', description: 'A rule of the domain refuses the request (a domain code), or an `Idempotency-Key` was reused with another body (`idempotency.key_reused`).' },
-  429: { name: 'TooManyRequests', description: 'Too many attempts (`auth.too_many_attempts`, `auth.account_locked`); see `Retry-After`.' },
+  401: {
+    name: 'Unauthorized',
+    description:
+      'No valid access token (`auth.unauthenticated`, `auth.invalid_token`, or a credential-specific `auth.*` code).',
+  },
+  403: {
+    name: 'Forbidden',
+    description:
+      'The resource is visible to you but your role may not do this (`auth.permission_denied` or a domain code).',
+  },
+  404: {
+    name: 'NotFound',
+    description: 'The resource does not exist or is not visible to you (`<resource>.not_found`).',
+  },
+  409: {
+    name: 'Conflict',
+    description:
+      'The change conflicts with the current state (`<resource>.version_conflict` for a stale `version`, or a domain code).',
+  },
+  422: {
+    name: 'UnprocessableContent',
+    description:
+      'A rule of the domain refuses the request (a domain code), or an `Idempotency-Key` was reused with another body (`idempotency.key_reused`).',
+  },
+  429: {
+    name: 'TooManyRequests',
+    description:
+      'Too many attempts (`auth.too_many_attempts`, `auth.account_locked`); see `Retry-After`.',
+  },
   503: { name: 'ServiceUnavailable', description: 'Not ready to serve (`service.unavailable`).' },
 };
 
@@ -39,14 +68,23 @@ const PROBLEM_SCHEMA: SchemaObject = {
     correlationId: { type: 'string' },
     errors: {
       type: 'array',
-      items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['path', 'message'],
+        properties: { path: { type: 'string' }, message: { type: 'string' } },
+      },
     },
   },
   additionalProperties: true,
 };
 
 /** The error statuses a route can answer, derived from its shape and its access decision. */
-export function errorStatusesOf(method: string, operation: OperationObject, access: RouteAccess, extra: readonly number[]): number[] {
+export function errorStatusesOf(
+  method: string,
+  operation: OperationObject,
+  access: RouteAccess,
+  extra: readonly number[],
+): number[] {
   const parameters = (operation.parameters ?? []) as ParameterObject[];
   const statuses = new Set<number>(extra);
   if (parameters.length > 0 || operation.requestBody) {
@@ -74,7 +112,10 @@ export function errorStatusesOf(method: string, operation: OperationObject, acce
  * every operation (`[]` on public ones), and the problem+json error responses it may answer.
  * Throws for a route without a catalogue entry or an access decision, so none goes undocumented.
  */
-export function completeDocument(document: OpenAPIObject, accessByOperationId: ReadonlyMap<string, RouteAccess>): OpenAPIObject {
+export function completeDocument(
+  document: OpenAPIObject,
+  accessByOperationId: ReadonlyMap<string, RouteAccess>,
+): OpenAPIObject {
   const seenIds = new Set<string>();
   // Every undocumented route at once, so a merge that adds several fixes them in one go.
   const missing: string[] = [];
@@ -88,7 +129,9 @@ export function completeDocument(document: OpenAPIObject, accessByOperationId: R
       const entry = OPERATION_CATALOGUE.get(route);
       const access = accessByOperationId.get(operation.operationId ?? '');
       if (!entry || !access) {
-        missing.push(`${route} needs ${entry ? 'an access decision' : 'an entry in apps/api/src/bootstrap/operation-catalogue.ts'}`);
+        missing.push(
+          `${route} needs ${entry ? 'an access decision' : 'an entry in apps/api/src/bootstrap/operation-catalogue.ts'}`,
+        );
         continue;
       }
       if (seenIds.has(entry.id)) {
@@ -105,7 +148,9 @@ export function completeDocument(document: OpenAPIObject, accessByOperationId: R
         operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_KEY_PARAMETER];
       }
       for (const status of errorStatusesOf(method, operation, access, entry.extraErrors)) {
-        operation.responses[String(status)] = { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` } satisfies ReferenceObject;
+        operation.responses[String(status)] = {
+          $ref: `#/components/responses/${ERROR_RESPONSES[status].name}`,
+        } satisfies ReferenceObject;
       }
     }
   }
@@ -123,7 +168,12 @@ export function completeDocument(document: OpenAPIObject, accessByOperationId: R
   components.responses = Object.fromEntries(
     Object.values(ERROR_RESPONSES).map(({ name, description }): [string, ResponseObject] => [
       name,
-      { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+      {
+        description,
+        content: {
+          'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+        },
+      },
     ]),
   );
   fixNullableOneOf(components.schemas);
@@ -136,9 +186,18 @@ export function completeDocument(document: OpenAPIObject, accessByOperationId: R
 }
 
 /** The creating POSTs the idempotency interceptor (@wc/idempotency) serves: 201, JSON body, logged in. */
-function isIdempotentCreate(method: string, operation: OperationObject, access: RouteAccess): boolean {
+function isIdempotentCreate(
+  method: string,
+  operation: OperationObject,
+  access: RouteAccess,
+): boolean {
   const body = operation.requestBody as { content?: Record<string, unknown> } | undefined;
-  return method === 'post' && '201' in operation.responses && access.kind !== 'public' && !body?.content?.['multipart/form-data'];
+  return (
+    method === 'post' &&
+    '201' in operation.responses &&
+    access.kind !== 'public' &&
+    !body?.content?.['multipart/form-data']
+  );
 }
 
 const IDEMPOTENCY_KEY_PARAMETER: ParameterObject = {
@@ -166,7 +225,9 @@ function accessSentence(access: RouteAccess): string {
  * The swagger plugin writes `nullable` beside a `oneOf` without a `type`, which OpenAPI 3.0 does
  * not define; the nullability belongs on each alternative.
  */
-function fixNullableOneOf(schemas: Record<string, SchemaObject | ReferenceObject> | undefined): void {
+function fixNullableOneOf(
+  schemas: Record<string, SchemaObject | ReferenceObject> | undefined,
+): void {
   const visit = (schema: unknown): void => {
     if (!schema || typeof schema !== 'object') {
       return;
@@ -174,7 +235,11 @@ function fixNullableOneOf(schemas: Record<string, SchemaObject | ReferenceObject
     const s = schema as SchemaObject & Record<string, unknown>;
     if (s.nullable && !s.type && Array.isArray(s.oneOf)) {
       delete s.nullable;
-      s.oneOf = s.oneOf.map((alternative) => ('$ref' in alternative ? { allOf: [alternative], nullable: true } : { ...alternative, nullable: true }));
+      s.oneOf = s.oneOf.map((alternative) =>
+        '$ref' in alternative
+          ? { allOf: [alternative], nullable: true }
+          : { ...alternative, nullable: true },
+      );
     }
     Object.values(s).forEach(visit);
   };

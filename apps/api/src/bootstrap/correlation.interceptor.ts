@@ -10,13 +10,18 @@ import { runWithCorrelationId } from '@wc/core';
  */
 export class CorrelationInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const id = context.getType() === 'http' ? (context.switchToHttp().getRequest<{ id?: unknown }>().id as string | number | undefined) : undefined;
+    const id =
+      context.getType() === 'http'
+        ? (context.switchToHttp().getRequest<{ id?: unknown }>().id as string | number | undefined)
+        : undefined;
     if (id === undefined) {
       return next.handle();
     }
     // The request's span (when tracing is on) is findable by the id a user quotes from an error.
     trace.getActiveSpan()?.setAttribute('overleg.correlation_id', String(id));
     // The handler runs when the observable is subscribed, so subscribe inside the context.
-    return new Observable((subscriber) => runWithCorrelationId(String(id), () => next.handle().subscribe(subscriber)));
+    return new Observable((subscriber) =>
+      runWithCorrelationId(String(id), () => next.handle().subscribe(subscriber)),
+    );
   }
 }

@@ -13,12 +13,16 @@ export function instrumentHttp(express: NestExpressApplication, config: AppConfi
   const metrics = express.get(Metrics);
   express.use((req: Request, res: Response, next: NextFunction) => {
     const end = metrics.httpRequestDuration.startTimer();
-    res.once('finish', () => end({ method: req.method, route: routeOf(req), status: String(res.statusCode) }));
+    res.once('finish', () =>
+      end({ method: req.method, route: routeOf(req), status: String(res.statusCode) }),
+    );
     next();
   });
   const token = config.metrics.token;
   if (token !== undefined) {
-    express.use('/metrics', (req: Request, res: Response, next: NextFunction) => (req.method === 'GET' ? void answerScrape(metrics, token, req, res) : next()));
+    express.use('/metrics', (req: Request, res: Response, next: NextFunction) =>
+      req.method === 'GET' ? void answerScrape(metrics, token, req, res) : next(),
+    );
   }
 }
 

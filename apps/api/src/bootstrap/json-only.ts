@@ -1,4 +1,10 @@
-import { type CanActivate, type ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  HttpException,
+  HttpStatus,
+  Injectable,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { NextFunction, Request, Response } from 'express';
 
@@ -8,9 +14,12 @@ const MULTIPART = 'multipart/form-data';
 const API_CONSUMES = 'swagger/apiConsumes';
 
 /** As type-is decides it: a body is announced by Transfer-Encoding or a non-zero Content-Length. */
-const hasBody = (req: Request) => req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+const hasBody = (req: Request) =>
+  req.headers['transfer-encoding'] !== undefined ||
+  (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
 
-const unsupported = () => new HttpException('Send the body as application/json.', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+const unsupported = () =>
+  new HttpException('Send the body as application/json.', HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 
 /**
  * The API speaks JSON: a body of any other type is refused with 415 before any guard or parser
@@ -38,7 +47,11 @@ export class RefuseUndeclaredMultipart implements CanActivate {
     if (context.getType() === 'http') {
       const req = context.switchToHttp().getRequest<Request>();
       if (hasBody(req) && req.is(MULTIPART)) {
-        const consumes = this.reflector.getAllAndOverride<string[] | undefined>(API_CONSUMES, [context.getHandler(), context.getClass()]) ?? [];
+        const consumes =
+          this.reflector.getAllAndOverride<string[] | undefined>(API_CONSUMES, [
+            context.getHandler(),
+            context.getClass(),
+          ]) ?? [];
         if (!consumes.includes(MULTIPART)) {
           throw unsupported();
         }

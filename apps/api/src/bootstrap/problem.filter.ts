@@ -1,4 +1,10 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { DomainError, type FieldProblem, TooManyRequests } from '@wc/core';
@@ -70,10 +76,21 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(error: unknown, request: Request & { id?: string }): Problem {
-    const base = { instance: request.originalUrl ?? request.url, correlationId: request.id ? String(request.id) : undefined };
+    const base = {
+      instance: request.originalUrl ?? request.url,
+      correlationId: request.id ? String(request.id) : undefined,
+    };
     if (error instanceof ForbiddenKeyError) {
       const code = 'request.validation_failed';
-      return { type: `urn:overleg:problem:${code}`, title: TITLES[400], status: 400, detail: 'The request has invalid fields.', code, ...base, errors: [{ path: error.key, message: error.message }] };
+      return {
+        type: `urn:overleg:problem:${code}`,
+        title: TITLES[400],
+        status: 400,
+        detail: 'The request has invalid fields.',
+        code,
+        ...base,
+        errors: [{ path: error.key, message: error.message }],
+      };
     }
     if (error instanceof DomainError) {
       return {
@@ -93,9 +110,23 @@ export class ProblemFilter implements ExceptionFilter {
     const deliberate503 = status === 503 && error instanceof HttpException;
     if (status !== undefined && (status < 500 || deliberate503)) {
       const code = bodyParserCode(error) ?? FRAMEWORK_CODES[status] ?? 'request.rejected';
-      return { type: `urn:overleg:problem:${code}`, title: TITLES[status] ?? 'Error', status, detail: publicDetail(error, status), code, ...base };
+      return {
+        type: `urn:overleg:problem:${code}`,
+        title: TITLES[status] ?? 'Error',
+        status,
+        detail: publicDetail(error, status),
+        code,
+        ...base,
+      };
     }
-    return { type: 'urn:overleg:problem:server.internal_error', title: TITLES[500], status: 500, detail: 'Something went wrong on our side.', code: 'server.internal_error', ...base };
+    return {
+      type: 'urn:overleg:problem:server.internal_error',
+      title: TITLES[500],
+      status: 500,
+      detail: 'Something went wrong on our side.',
+      code: 'server.internal_error',
+      ...base,
+    };
   }
 }
 
@@ -103,7 +134,9 @@ function statusOf(error: unknown): number | undefined {
   if (error instanceof HttpException) {
     return error.getStatus();
   }
-  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  const status =
+    (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
+    (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' ? status : undefined;
 }
 

@@ -4,7 +4,8 @@ import { ModulesContainer } from '@nestjs/core';
 import { AUTHENTICATED, IS_PUBLIC, REQUIRED_PERMISSION } from '@wc/auth';
 
 /** Who may call a handler, as the global guard decides it: `public`, `authenticated` or a permission. */
-export type RouteAccess = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'permission'; permission: string };
+export type RouteAccess =
+  { kind: 'public' } | { kind: 'authenticated' } | { kind: 'permission'; permission: string };
 
 /**
  * The access decision of every controller handler, keyed by the default operation id
@@ -25,7 +26,8 @@ export function routeAccessByOperationId(app: INestApplication): Map<string, Rou
         if (name === 'constructor' || typeof handler !== 'function') {
           continue;
         }
-        const read = (key: string): unknown => Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
+        const read = (key: string): unknown =>
+          Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
         const permission = read(REQUIRED_PERMISSION) as string | undefined;
         const access: RouteAccess | undefined = read(IS_PUBLIC)
           ? { kind: 'public' }

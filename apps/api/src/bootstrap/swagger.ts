@@ -15,7 +15,9 @@ const pluginMetadataApplied = SwaggerModule.loadPluginMetadata(loadSwaggerMetada
 function createDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Overleg API')
-    .setDescription('AI introduction cases for works councils (ondernemingsraden), employers and unions.')
+    .setDescription(
+      'AI introduction cases for works councils (ondernemingsraden), employers and unions.',
+    )
     .setVersion('1.0')
     .addBearerAuth(undefined, BEARER_SCHEME)
     .build();
@@ -29,5 +31,7 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
 
 /** Serves the OpenAPI document at /api/docs (UI) and /api/docs-json, built on first request. */
 export function setupSwagger(app: INestApplication): void {
-  SwaggerModule.setup('api/docs', app, () => createDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => createDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
 }

@@ -15,7 +15,12 @@ class RequestValidationPipe extends ValidationPipe {
     if (metadata.type !== 'custom') {
       const path = unstorableTextPath(value, metadata.type === 'body' ? '' : metadata.type);
       if (path !== undefined) {
-        throw new BadRequest('request.unstorable_text', 'Text may not contain NUL characters or unpaired surrogates.', {}, [{ path, message: 'contains a NUL character or an unpaired surrogate' }]);
+        throw new BadRequest(
+          'request.unstorable_text',
+          'Text may not contain NUL characters or unpaired surrogates.',
+          {},
+          [{ path, message: 'contains a NUL character or an unpaired surrogate' }],
+        );
       }
     }
     return super.transform(value, metadata);
@@ -26,7 +31,10 @@ class RequestValidationPipe extends ValidationPipe {
    * service then reads a property of `undefined` (a 500). Here a nested DTO property that is not
    * `@IsOptional()` (or `@ValidateIf`) is required, at any depth, whatever its DTO forgot.
    */
-  protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
+  protected override async validate(
+    object: object,
+    options?: ValidatorOptions,
+  ): Promise<ValidationError[]> {
     const missing = missingNested(object);
     return missing.length > 0 ? missing : super.validate(object, options);
   }
@@ -36,14 +44,28 @@ function missingNested(object: object, depth = 0): ValidationError[] {
   if (depth > 16) {
     return [];
   }
-  const metadata = getMetadataStorage().getTargetValidationMetadatas(object.constructor, '', true, false);
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(
+    object.constructor,
+    '',
+    true,
+    false,
+  );
   const errors: ValidationError[] = [];
-  for (const property of new Set(metadata.filter((m) => m.type === 'nestedValidation').map((m) => m.propertyName))) {
-    const optional = metadata.some((m) => m.propertyName === property && m.type === 'conditionalValidation');
+  for (const property of new Set(
+    metadata.filter((m) => m.type === 'nestedValidation').map((m) => m.propertyName),
+  )) {
+    const optional = metadata.some(
+      (m) => m.propertyName === property && m.type === 'conditionalValidation',
+    );
     const value = (object as Record<string, unknown>)[property];
     if (value === undefined || value === null) {
       if (!optional) {
-        errors.push({ property, value, constraints: { isDefined: `${property} should not be null or undefined` }, children: [] });
+        errors.push({
+          property,
+          value,
+          constraints: { isDefined: `${property} should not be null or undefined` },
+          children: [],
+        });
       }
     } else if (typeof value === 'object' && !Array.isArray(value) && value.constructor !== Object) {
       const children = missingNested(value, depth + 1);
@@ -86,6 +108,11 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     stopAtFirstError: false,
     exceptionFactory: (errors) =>
-      new BadRequest('request.validation_failed', 'The request has invalid fields.', {}, fieldProblems(errors)),
+      new BadRequest(
+        'request.validation_failed',
+        'The request has invalid fields.',
+        {},
+        fieldProblems(errors),
+      ),
   });
 }

@@ -9,7 +9,8 @@ export const WEB_DIST = join(__dirname, '..', '..', '..', 'web', 'dist');
 
 // Screens people reach from links in e-mails and invitations. These paths also name API routes
 // (GET /cases/:id answers JSON), so only a browser navigating without a bearer token gets the app.
-const APP_PATHS = /^\/(cases|settings|notifications|ai-systems|meetings|invitations\/accept|password-reset)(\/|$)/;
+const APP_PATHS =
+  /^\/(cases|settings|notifications|ai-systems|meetings|invitations\/accept|password-reset)(\/|$)/;
 
 /** Caching only: the security headers (CSP, nosniff, …) are set for every response (security-headers.ts). */
 function appHeaders(res: Response, isHtml: boolean): void {
@@ -42,7 +43,9 @@ export function serveWebApp(app: NestExpressApplication, dist = WEB_DIST): boole
     return false;
   }
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const home = (req.method === 'GET' || req.method === 'HEAD') && (req.path === '/' || req.path === '/index.html');
+    const home =
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      (req.path === '/' || req.path === '/index.html');
     if (home || (APP_PATHS.test(req.path) && isBrowserNavigation(req))) {
       appHeaders(res, true);
       res.sendFile(index);
@@ -50,6 +53,11 @@ export function serveWebApp(app: NestExpressApplication, dist = WEB_DIST): boole
     }
     next();
   });
-  app.useStaticAssets(join(dist, 'assets'), { prefix: '/assets/', index: false, dotfiles: 'ignore', setHeaders: (res) => appHeaders(res as unknown as Response, false) });
+  app.useStaticAssets(join(dist, 'assets'), {
+    prefix: '/assets/',
+    index: false,
+    dotfiles: 'ignore',
+    setHeaders: (res) => appHeaders(res, false),
+  });
   return true;
 }

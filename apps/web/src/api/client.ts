@@ -120,9 +120,15 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   const response = await authorizedFetch(path);
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as { code?: string; detail?: string };
-    throw new ApiError(response.status, problem.code ?? `http.${response.status}`, problem.detail ?? response.statusText);
+    throw new ApiError(
+      response.status,
+      problem.code ?? `http.${response.status}`,
+      problem.detail ?? response.statusText,
+    );
   }
-  const name = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const name =
+    /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
+    fallbackName;
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
@@ -149,8 +155,18 @@ export async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
   }
   const { data, error, response } = outcome;
   if (!response.ok) {
-    const problem = (error ?? {}) as { code?: string; detail?: string; errors?: Array<{ path: string; message: string }> };
-    throw new ApiError(response.status, problem.code ?? `http.${response.status}`, problem.detail ?? response.statusText, problem.errors ?? [], problem as Record<string, unknown>);
+    const problem = (error ?? {}) as {
+      code?: string;
+      detail?: string;
+      errors?: Array<{ path: string; message: string }>;
+    };
+    throw new ApiError(
+      response.status,
+      problem.code ?? `http.${response.status}`,
+      problem.detail ?? response.statusText,
+      problem.errors ?? [],
+      problem,
+    );
   }
   return data as T;
 }
@@ -162,7 +178,9 @@ export interface Page<T> {
 }
 
 /** Every item of a paged collection, following `nextCursor` page by page. */
-export async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+export async function allPages<T>(
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | undefined;
   do {

@@ -8,7 +8,8 @@ import { Badge, Empty, ErrorAlert, Loading, useAsync } from './ui';
 type AgendaItem = Schemas['PersonalAgendaItemResponse'];
 
 /** Any case, vote, meeting or notification event may change what is due. */
-const agendaEvents = (event: { type: string }) => /^(case|notification|union_share|meeting|internal|council)\./.test(event.type);
+const agendaEvents = (event: { type: string }) =>
+  /^(case|notification|union_share|meeting|internal|council)\./.test(event.type);
 
 /**
  * "Deze week voor u": the server's agenda for the signed-in person, in the server's order (fatal
@@ -26,7 +27,10 @@ export function Agenda() {
         agenda.data.items.length ? (
           <ul className="agenda-list">
             {agenda.data.items.map((item, i) => (
-              <AgendaRow key={`${item.kind}-${item.caseId ?? ''}-${item.action}-${item.track ?? ''}-${item.voteId ?? item.meetingId ?? item.informationRequestId ?? i}`} item={item} />
+              <AgendaRow
+                key={`${item.kind}-${item.caseId ?? ''}-${item.action}-${item.track ?? ''}-${item.voteId ?? item.meetingId ?? item.informationRequestId ?? i}`}
+                item={item}
+              />
             ))}
           </ul>
         ) : (
@@ -44,16 +48,41 @@ export function Agenda() {
 function AgendaRow({ item }: { item: AgendaItem }) {
   const { t } = useI18n();
   const what = useDutyText();
-  const text = what({ action: item.action, track: item.track, ruleId: item.ruleId, proposal: item.subject ?? '', title: item.subject ?? '' });
+  const text = what({
+    action: item.action,
+    track: item.track,
+    ruleId: item.ruleId,
+    proposal: item.subject ?? '',
+    title: item.subject ?? '',
+  });
   return (
-    <li className={`agenda-item agenda-${item.kind}${item.yours ? ' agenda-yours' : ''}`} data-kind={item.kind} data-action={item.action} data-case-id={item.caseId ?? undefined}>
-      <Link to={item.path} onClick={() => window.setTimeout(() => document.getElementById(item.anchor)?.scrollIntoView({ block: 'start' }), 50)}>
+    <li
+      className={`agenda-item agenda-${item.kind}${item.yours ? ' agenda-yours' : ''}`}
+      data-kind={item.kind}
+      data-action={item.action}
+      data-case-id={item.caseId ?? undefined}
+    >
+      <Link
+        to={item.path}
+        onClick={() =>
+          window.setTimeout(
+            () => document.getElementById(item.anchor)?.scrollIntoView({ block: 'start' }),
+            50,
+          )
+        }
+      >
         {text.charAt(0).toUpperCase() + text.slice(1)}
       </Link>
       {item.caseTitle && <span className="muted"> · {item.caseTitle}</span>}
-      {item.kind === 'information_request' && item.subject && <span className="muted small"> · “{item.subject}”</span>}
+      {item.kind === 'information_request' && item.subject && (
+        <span className="muted small"> · “{item.subject}”</span>
+      )}
       <DueText dueDate={item.dueDate} daysLeft={item.daysLeft} fatal={item.fatal} />{' '}
-      {!item.yours && <Badge tone="neutral">{t('agenda.otherSide', { who: t(`next.who.${item.side}` as never) })}</Badge>}
+      {!item.yours && (
+        <Badge tone="neutral">
+          {t('agenda.otherSide', { who: t(`next.who.${item.side}` as never) })}
+        </Badge>
+      )}
     </li>
   );
 }

@@ -5,13 +5,30 @@ import { useI18n } from '../i18n';
 import { Badge, Button, ErrorAlert, Loading, useAsync, useMutation } from './ui';
 
 /** The case's hash-chained audit trail, newest first, with a check of the chain. */
-export function AuditTrail({ caseId, names, version }: { caseId: string; names: Map<string, string>; version: number }) {
+export function AuditTrail({
+  caseId,
+  names,
+  version,
+}: {
+  caseId: string;
+  names: Map<string, string>;
+  version: number;
+}) {
   const { t, dateTime, label } = useI18n();
   const entries = useAsync(
-    () => allPages((cursor) => unwrap(api.GET('/cases/{caseId}/audit', { params: { path: { caseId }, query: { limit: 200, cursor } } }))),
+    () =>
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/cases/{caseId}/audit', {
+            params: { path: { caseId }, query: { limit: 200, cursor } },
+          }),
+        ),
+      ),
     [caseId, version],
   );
-  const verify = useMutation(() => unwrap(api.GET('/cases/{caseId}/audit/verify', { params: { path: { caseId } } })));
+  const verify = useMutation(() =>
+    unwrap(api.GET('/cases/{caseId}/audit/verify', { params: { path: { caseId } } })),
+  );
   const csv = useMutation(() => downloadFile(`/cases/${caseId}/audit.csv`, 'audittrail.csv'));
   const [verdict, setVerdict] = useState<Schemas['AuditVerdictResponse'] | null>(null);
   if (entries.error) {
@@ -25,7 +42,11 @@ export function AuditTrail({ caseId, names, version }: { caseId: string; names: 
       <div className="section-head">
         <h2 id="audit-title">{t('audit.title')}</h2>
         <div className="page-actions">
-          <Button variant="secondary" busy={verify.busy} onClick={() => void verify.submit().then((v) => v && setVerdict(v))}>
+          <Button
+            variant="secondary"
+            busy={verify.busy}
+            onClick={() => void verify.submit().then((v) => v && setVerdict(v))}
+          >
             {t('audit.verify')}
           </Button>
           <Button variant="link" busy={csv.busy} onClick={() => void csv.submit()}>
@@ -36,7 +57,9 @@ export function AuditTrail({ caseId, names, version }: { caseId: string; names: 
       <div role="status">
         {verdict && (
           <p className={`alert ${verdict.valid ? 'alert-ok' : 'alert-error'}`}>
-            {verdict.valid ? t('audit.valid', { count: verdict.entries }) : t('audit.invalid', { seq: verdict.firstInvalidSeq ?? '?' })}
+            {verdict.valid
+              ? t('audit.valid', { count: verdict.entries })
+              : t('audit.invalid', { seq: verdict.firstInvalidSeq ?? '?' })}
           </p>
         )}
       </div>
@@ -58,7 +81,9 @@ export function AuditTrail({ caseId, names, version }: { caseId: string; names: 
               <tr key={e.seq}>
                 <td>{e.seq}</td>
                 <td>{dateTime(e.occurredAt)}</td>
-                <td>{e.actorId ? (names.get(e.actorId) ?? t('common.someone')) : t('audit.system')}</td>
+                <td>
+                  {e.actorId ? (names.get(e.actorId) ?? t('common.someone')) : t('audit.system')}
+                </td>
                 <td>
                   <Badge>{label('auditAction', e.action)}</Badge>
                 </td>

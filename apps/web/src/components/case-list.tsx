@@ -30,11 +30,26 @@ export function waitingFor(c: CaseSummary): 'employer' | 'council' | 'court' | '
 export function StageBadge({ c }: { c: Pick<CaseSummary, 'stage' | 'status' | 'blocked'> }) {
   const { label } = useI18n();
   const stage = c.status === 'draft' ? 'draft' : c.stage;
-  const tone = c.blocked || stage === 'prohibited' ? 'danger' : stage === 'suspension' ? 'warn' : stage === 'implemented' || stage === 'closed' ? 'ok' : 'info';
+  const tone =
+    c.blocked || stage === 'prohibited'
+      ? 'danger'
+      : stage === 'suspension'
+        ? 'warn'
+        : stage === 'implemented' || stage === 'closed'
+          ? 'ok'
+          : 'info';
   return <Badge tone={tone}>{label('caseStage', stage)}</Badge>;
 }
 
-export function CaseList({ cases, showWaiting, compact }: { cases: CaseSummary[]; showWaiting?: boolean; compact?: boolean }) {
+export function CaseList({
+  cases,
+  showWaiting,
+  compact,
+}: {
+  cases: CaseSummary[];
+  showWaiting?: boolean;
+  compact?: boolean;
+}) {
   const { t, label, dateTime } = useI18n();
   return (
     <ul className={`case-list${compact ? ' compact' : ''}`}>

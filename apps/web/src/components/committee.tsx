@@ -11,30 +11,67 @@ type CaseResponse = Schemas['CaseResponse'];
  * committee members do not. The council's chair or secretary picks the committee, or gives the
  * case back to the whole council.
  */
-export function CaseCommittee({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c: CaseResponse) => void }) {
+export function CaseCommittee({
+  aiCase,
+  onChanged,
+}: {
+  aiCase: CaseResponse;
+  onChanged: (c: CaseResponse) => void;
+}) {
   const { t } = useI18n();
-  const council = useAsync(() => unwrap(api.GET('/works-councils/{worksCouncilId}', { params: { path: { worksCouncilId: aiCase.worksCouncilId } } })), [aiCase.worksCouncilId]);
+  const council = useAsync(
+    () =>
+      unwrap(
+        api.GET('/works-councils/{worksCouncilId}', {
+          params: { path: { worksCouncilId: aiCase.worksCouncilId } },
+        }),
+      ),
+    [aiCase.worksCouncilId],
+  );
   const committees = council.data?.committees ?? [];
   const current = committees.find((k) => k.id === aiCase.committeeId);
   const board = aiCase.yourSide === 'council_board';
   return (
-    <section className="card committee" aria-labelledby="committee-title" data-committee-id={aiCase.committeeId ?? ''}>
+    <section
+      className="card committee"
+      aria-labelledby="committee-title"
+      data-committee-id={aiCase.committeeId ?? ''}
+    >
       <h2 id="committee-title">{t('committee.title')}</h2>
       <p data-testid="case-committee">
-        {aiCase.committeeId === null ? t('committee.none') : t('committee.preparedBy', { name: current?.name ?? t('committee.unknown') })}
+        {aiCase.committeeId === null
+          ? t('committee.none')
+          : t('committee.preparedBy', { name: current?.name ?? t('committee.unknown') })}
       </p>
       {board && <p className="hint">{t('committee.lead')}</p>}
-      {board && council.data && <CommitteeForm aiCase={aiCase} committees={committees} onChanged={onChanged} />}
+      {board && council.data && (
+        <CommitteeForm aiCase={aiCase} committees={committees} onChanged={onChanged} />
+      )}
       {board && <ErrorAlert error={council.error} />}
     </section>
   );
 }
 
-function CommitteeForm({ aiCase, committees, onChanged }: { aiCase: CaseResponse; committees: Array<{ id: string; name: string }>; onChanged: (c: CaseResponse) => void }) {
+function CommitteeForm({
+  aiCase,
+  committees,
+  onChanged,
+}: {
+  aiCase: CaseResponse;
+  committees: Array<{ id: string; name: string }>;
+  onChanged: (c: CaseResponse) => void;
+}) {
   const { t } = useI18n();
   const [choice, setChoice] = useState(aiCase.committeeId ?? '');
   const save = useMutation(async () =>
-    onChanged(await unwrap(api.PUT('/cases/{caseId}/committee', { params: { path: { caseId: aiCase.id } }, body: { version: aiCase.version, committeeId: choice === '' ? null : choice } }))),
+    onChanged(
+      await unwrap(
+        api.PUT('/cases/{caseId}/committee', {
+          params: { path: { caseId: aiCase.id } },
+          body: { version: aiCase.version, committeeId: choice === '' ? null : choice },
+        }),
+      ),
+    ),
   );
   if (committees.length === 0) {
     return <p className="empty">{t('committee.noCommittees')}</p>;
@@ -47,7 +84,12 @@ function CommitteeForm({ aiCase, committees, onChanged }: { aiCase: CaseResponse
         void save.submit();
       }}
     >
-      <SelectField label={t('committee.choose')} value={choice} onChange={(e) => setChoice(e.target.value)} name="committeeId">
+      <SelectField
+        label={t('committee.choose')}
+        value={choice}
+        onChange={(e) => setChoice(e.target.value)}
+        name="committeeId"
+      >
         <option value="">{t('committee.wholeCouncil')}</option>
         {committees.map((k) => (
           <option key={k.id} value={k.id}>

@@ -3,7 +3,17 @@ import { type FormEvent, useState } from 'react';
 import { api, type Schemas, unwrap } from '../api/client';
 import { POSITIONS } from '../domain';
 import { useI18n } from '../i18n';
-import { Badge, Empty, ErrorAlert, Loading, SelectField, TextArea, TextField, useAsync, useMutation } from './ui';
+import {
+  Badge,
+  Empty,
+  ErrorAlert,
+  Loading,
+  SelectField,
+  TextArea,
+  TextField,
+  useAsync,
+  useMutation,
+} from './ui';
 
 type CaseResponse = Schemas['CaseResponse'];
 type Vote = Schemas['VoteResponse'];
@@ -12,7 +22,15 @@ type Vote = Schemas['VoteResponse'];
  * The council-internal space: the council's own notes and votes, never shown to the employer side.
  * A closed vote whose winner is a position can become the council's advice or consent decision.
  */
-export function CouncilSpace({ aiCase, version, names }: { aiCase: CaseResponse; version: number; names: Map<string, string> }) {
+export function CouncilSpace({
+  aiCase,
+  version,
+  names,
+}: {
+  aiCase: CaseResponse;
+  version: number;
+  names: Map<string, string>;
+}) {
   const { t } = useI18n();
   return (
     <div className="council-space">
@@ -25,7 +43,13 @@ export function CouncilSpace({ aiCase, version, names }: { aiCase: CaseResponse;
 
 function Votes({ aiCase, version }: { aiCase: CaseResponse; version: number }) {
   const { t } = useI18n();
-  const votes = useAsync(() => unwrap(api.GET('/cases/{caseId}/internal/votes', { params: { path: { caseId: aiCase.id } } })), [aiCase.id, version]);
+  const votes = useAsync(
+    () =>
+      unwrap(
+        api.GET('/cases/{caseId}/internal/votes', { params: { path: { caseId: aiCase.id } } }),
+      ),
+    [aiCase.id, version],
+  );
   return (
     <section className="card" aria-labelledby="votes-title">
       <h2 id="votes-title">{t('council.votes')}</h2>
@@ -47,27 +71,48 @@ function Votes({ aiCase, version }: { aiCase: CaseResponse; version: number }) {
 }
 
 function optionLabel(option: string, label: (group: string, value: string) => string): string {
-  return [...POSITIONS.advice, ...POSITIONS.consent].includes(option) ? label('position', option) : option;
+  return [...POSITIONS.advice, ...POSITIONS.consent].includes(option)
+    ? label('position', option)
+    : option;
 }
 
 function OpenVoteForm({ aiCase, onDone }: { aiCase: CaseResponse; onDone: () => void }) {
   const { t } = useI18n();
   const [proposal, setProposal] = useState('');
-  const [preset, setPreset] = useState<'advice' | 'consent' | 'custom'>(aiCase.tracks.some((tr) => tr.kind === 'advice') ? 'advice' : 'consent');
+  const [preset, setPreset] = useState<'advice' | 'consent' | 'custom'>(
+    aiCase.tracks.some((tr) => tr.kind === 'advice') ? 'advice' : 'consent',
+  );
   const [custom, setCustom] = useState('');
   const [quorum, setQuorum] = useState(2);
   const [closesAt, setClosesAt] = useState('');
   const [expanded, setExpanded] = useState(false);
   const open = useMutation(async () => {
-    const options = preset === 'custom' ? custom.split('\n').map((o) => o.trim()).filter(Boolean) : [...POSITIONS[preset]];
-    const closes = closesAt ? new Date(closesAt).toISOString() : new Date(Date.now() + 7 * 86_400_000).toISOString();
-    await unwrap(api.POST('/cases/{caseId}/internal/votes', { params: { path: { caseId: aiCase.id } }, body: { proposal: proposal.trim(), options, quorum, closesAt: closes } }));
+    const options =
+      preset === 'custom'
+        ? custom
+            .split('\n')
+            .map((o) => o.trim())
+            .filter(Boolean)
+        : [...POSITIONS[preset]];
+    const closes = closesAt
+      ? new Date(closesAt).toISOString()
+      : new Date(Date.now() + 7 * 86_400_000).toISOString();
+    await unwrap(
+      api.POST('/cases/{caseId}/internal/votes', {
+        params: { path: { caseId: aiCase.id } },
+        body: { proposal: proposal.trim(), options, quorum, closesAt: closes },
+      }),
+    );
     setProposal('');
     setExpanded(false);
     onDone();
   });
   return (
-    <details className="action" open={expanded} onToggle={(e) => setExpanded((e.target as HTMLDetailsElement).open)}>
+    <details
+      className="action"
+      open={expanded}
+      onToggle={(e) => setExpanded((e.target as HTMLDetailsElement).open)}
+    >
       <summary>{t('council.openVote')}</summary>
       <form
         onSubmit={(e: FormEvent) => {
@@ -75,17 +120,49 @@ function OpenVoteForm({ aiCase, onDone }: { aiCase: CaseResponse; onDone: () => 
           void open.submit();
         }}
       >
-        <TextArea label={t('council.proposal')} value={proposal} onChange={(e) => setProposal(e.target.value)} required />
-        <SelectField label={t('council.options')} value={preset} onChange={(e) => setPreset(e.target.value as 'advice' | 'consent' | 'custom')}>
+        <TextArea
+          label={t('council.proposal')}
+          value={proposal}
+          onChange={(e) => setProposal(e.target.value)}
+          required
+        />
+        <SelectField
+          label={t('council.options')}
+          value={preset}
+          onChange={(e) => setPreset(e.target.value as 'advice' | 'consent' | 'custom')}
+        >
           <option value="advice">{t('council.presetAdvice')}</option>
           <option value="consent">{t('council.presetConsent')}</option>
           <option value="custom">{t('council.presetCustom')}</option>
         </SelectField>
-        {preset === 'custom' && <TextArea label={t('council.customOptions')} hint={t('actionField.conditionsHint')} value={custom} onChange={(e) => setCustom(e.target.value)} />}
-        <TextField label={t('council.quorum')} type="number" min={1} value={quorum} onChange={(e) => setQuorum(Number(e.target.value))} />
-        <TextField label={t('council.closesAt')} hint={t('council.closesAtHint')} type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
+        {preset === 'custom' && (
+          <TextArea
+            label={t('council.customOptions')}
+            hint={t('actionField.conditionsHint')}
+            value={custom}
+            onChange={(e) => setCustom(e.target.value)}
+          />
+        )}
+        <TextField
+          label={t('council.quorum')}
+          type="number"
+          min={1}
+          value={quorum}
+          onChange={(e) => setQuorum(Number(e.target.value))}
+        />
+        <TextField
+          label={t('council.closesAt')}
+          hint={t('council.closesAtHint')}
+          type="datetime-local"
+          value={closesAt}
+          onChange={(e) => setClosesAt(e.target.value)}
+        />
         <ErrorAlert error={open.error} />
-        <button type="submit" className="button button-primary" disabled={open.busy || !proposal.trim()}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={open.busy || !proposal.trim()}
+        >
           {t('council.openVoteSubmit')}
         </button>
       </form>
@@ -93,21 +170,46 @@ function OpenVoteForm({ aiCase, onDone }: { aiCase: CaseResponse; onDone: () => 
   );
 }
 
-function VoteItem({ aiCase, vote: v, onChanged }: { aiCase: CaseResponse; vote: Vote; onChanged: () => void }) {
+function VoteItem({
+  aiCase,
+  vote: v,
+  onChanged,
+}: {
+  aiCase: CaseResponse;
+  vote: Vote;
+  onChanged: () => void;
+}) {
   const { t, label, dateTime } = useI18n();
   const [choice, setChoice] = useState(v.yourBallot ?? '');
-  const [track, setTrack] = useState<'advice' | 'consent'>(aiCase.tracks.some((tr) => tr.kind === 'advice') ? 'advice' : 'consent');
+  const [track, setTrack] = useState<'advice' | 'consent'>(
+    aiCase.tracks.some((tr) => tr.kind === 'advice') ? 'advice' : 'consent',
+  );
   const [reasons, setReasons] = useState('');
   const cast = useMutation(async () => {
-    await unwrap(api.PUT('/cases/{caseId}/internal/votes/{voteId}/ballot', { params: { path: { caseId: aiCase.id, voteId: v.id } }, body: { option: choice } }));
+    await unwrap(
+      api.PUT('/cases/{caseId}/internal/votes/{voteId}/ballot', {
+        params: { path: { caseId: aiCase.id, voteId: v.id } },
+        body: { option: choice },
+      }),
+    );
     onChanged();
   });
   const close = useMutation(async () => {
-    await unwrap(api.POST('/cases/{caseId}/internal/votes/{voteId}/close', { params: { path: { caseId: aiCase.id, voteId: v.id } }, body: { version: v.version } }));
+    await unwrap(
+      api.POST('/cases/{caseId}/internal/votes/{voteId}/close', {
+        params: { path: { caseId: aiCase.id, voteId: v.id } },
+        body: { version: v.version },
+      }),
+    );
     onChanged();
   });
   const adopt = useMutation(async () => {
-    await unwrap(api.POST('/cases/{caseId}/internal/votes/{voteId}/adopt', { params: { path: { caseId: aiCase.id, voteId: v.id } }, body: { version: v.version, track, ...(reasons.trim() ? { reasons: reasons.trim() } : {}) } }));
+    await unwrap(
+      api.POST('/cases/{caseId}/internal/votes/{voteId}/adopt', {
+        params: { path: { caseId: aiCase.id, voteId: v.id } },
+        body: { version: v.version, track, ...(reasons.trim() ? { reasons: reasons.trim() } : {}) },
+      }),
+    );
     onChanged();
   });
   const board = aiCase.yourSide === 'council_board';
@@ -115,11 +217,20 @@ function VoteItem({ aiCase, vote: v, onChanged }: { aiCase: CaseResponse; vote: 
     <li className="card vote" data-vote={v.id} data-status={v.status}>
       <div className="notification-head">
         <strong>{v.proposal}</strong>
-        <Badge tone={v.status === 'open' ? 'info' : 'neutral'}>{t(`council.status.${v.status}`)}</Badge>
-        {v.adoptedAsPosition && <Badge tone="ok">{t('council.adopted', { track: label('track', v.adoptedTrack ?? '') })}</Badge>}
+        <Badge tone={v.status === 'open' ? 'info' : 'neutral'}>
+          {t(`council.status.${v.status}`)}
+        </Badge>
+        {v.adoptedAsPosition && (
+          <Badge tone="ok">
+            {t('council.adopted', { track: label('track', v.adoptedTrack ?? '') })}
+          </Badge>
+        )}
       </div>
       <p className="muted small">
-        {t('council.ballots', { cast: v.ballotsCast, quorum: v.quorum })} · {v.status === 'open' ? t('council.closes', { date: dateTime(v.closesAt) }) : t('council.closed', { date: dateTime(v.closedAt) })}
+        {t('council.ballots', { cast: v.ballotsCast, quorum: v.quorum })} ·{' '}
+        {v.status === 'open'
+          ? t('council.closes', { date: dateTime(v.closesAt) })
+          : t('council.closed', { date: dateTime(v.closedAt) })}
       </p>
       {v.status === 'open' && (
         <form
@@ -132,7 +243,14 @@ function VoteItem({ aiCase, vote: v, onChanged }: { aiCase: CaseResponse; vote: 
             <legend>{t('council.yourVote')}</legend>
             {v.options.map((o) => (
               <label key={o} className="radio-line">
-                <input type="radio" name={`ballot-${v.id}`} value={o} checked={choice === o} onChange={() => setChoice(o)} /> {optionLabel(o, label)}
+                <input
+                  type="radio"
+                  name={`ballot-${v.id}`}
+                  value={o}
+                  checked={choice === o}
+                  onChange={() => setChoice(o)}
+                />{' '}
+                {optionLabel(o, label)}
               </label>
             ))}
           </fieldset>
@@ -142,7 +260,12 @@ function VoteItem({ aiCase, vote: v, onChanged }: { aiCase: CaseResponse; vote: 
               {v.yourBallot ? t('council.changeVote') : t('council.castVote')}
             </button>
             {board && (
-              <button type="button" className="button button-secondary" disabled={close.busy} onClick={() => void close.submit()}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={close.busy}
+                onClick={() => void close.submit()}
+              >
                 {t('council.closeVote')}
               </button>
             )}
@@ -172,7 +295,11 @@ function VoteItem({ aiCase, vote: v, onChanged }: { aiCase: CaseResponse; vote: 
               void adopt.submit();
             }}
           >
-            <SelectField label={t('council.track')} value={track} onChange={(e) => setTrack(e.target.value === 'consent' ? 'consent' : 'advice')}>
+            <SelectField
+              label={t('council.track')}
+              value={track}
+              onChange={(e) => setTrack(e.target.value === 'consent' ? 'consent' : 'advice')}
+            >
               {aiCase.tracks
                 .filter((tr) => tr.kind === 'advice' || tr.kind === 'consent')
                 .map((tr) => (
@@ -181,7 +308,11 @@ function VoteItem({ aiCase, vote: v, onChanged }: { aiCase: CaseResponse; vote: 
                   </option>
                 ))}
             </SelectField>
-            <TextArea label={t('actionField.reasons')} value={reasons} onChange={(e) => setReasons(e.target.value)} />
+            <TextArea
+              label={t('actionField.reasons')}
+              value={reasons}
+              onChange={(e) => setReasons(e.target.value)}
+            />
             <ErrorAlert error={adopt.error} />
             <button type="submit" className="button button-primary" disabled={adopt.busy}>
               {t('council.adoptSubmit')}
@@ -193,13 +324,36 @@ function VoteItem({ aiCase, vote: v, onChanged }: { aiCase: CaseResponse; vote: 
   );
 }
 
-function Notes({ aiCase, version, names }: { aiCase: CaseResponse; version: number; names: Map<string, string> }) {
+function Notes({
+  aiCase,
+  version,
+  names,
+}: {
+  aiCase: CaseResponse;
+  version: number;
+  names: Map<string, string>;
+}) {
   const { t, dateTime, label } = useI18n();
-  const notes = useAsync(() => unwrap(api.GET('/cases/{caseId}/internal/notes', { params: { path: { caseId: aiCase.id } } })), [aiCase.id, version]);
+  const notes = useAsync(
+    () =>
+      unwrap(
+        api.GET('/cases/{caseId}/internal/notes', { params: { path: { caseId: aiCase.id } } }),
+      ),
+    [aiCase.id, version],
+  );
   const [body, setBody] = useState('');
   const [kind, setKind] = useState<'note' | 'draft_position'>('note');
   const add = useMutation(async () => {
-    await unwrap(api.POST('/cases/{caseId}/internal/notes', { params: { path: { caseId: aiCase.id } }, body: { kind, body: body.trim(), ...(kind === 'draft_position' ? { track: 'advice' as const } : {}) } }));
+    await unwrap(
+      api.POST('/cases/{caseId}/internal/notes', {
+        params: { path: { caseId: aiCase.id } },
+        body: {
+          kind,
+          body: body.trim(),
+          ...(kind === 'draft_position' ? { track: 'advice' as const } : {}),
+        },
+      }),
+    );
     setBody('');
     await notes.reload();
   });
@@ -214,7 +368,11 @@ function Notes({ aiCase, version, names }: { aiCase: CaseResponse; version: numb
         <ul className="plain-list">
           {notes.data.map((n) => (
             <li key={n.id} className="comment">
-              {n.kind === 'draft_position' && <Badge tone="info">{t('council.draftPosition', { track: label('track', n.track ?? 'advice') })}</Badge>}
+              {n.kind === 'draft_position' && (
+                <Badge tone="info">
+                  {t('council.draftPosition', { track: label('track', n.track ?? 'advice') })}
+                </Badge>
+              )}
               <p>{n.body}</p>
               <p className="muted small">
                 {names.get(n.authorId) ?? t('common.someone')} · {dateTime(n.updatedAt)}
@@ -229,11 +387,20 @@ function Notes({ aiCase, version, names }: { aiCase: CaseResponse; version: numb
           void add.submit();
         }}
       >
-        <SelectField label={t('council.noteKind')} value={kind} onChange={(e) => setKind(e.target.value === 'draft_position' ? 'draft_position' : 'note')}>
+        <SelectField
+          label={t('council.noteKind')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value === 'draft_position' ? 'draft_position' : 'note')}
+        >
           <option value="note">{t('council.kindNote')}</option>
           <option value="draft_position">{t('council.kindDraft')}</option>
         </SelectField>
-        <TextArea label={t('council.noteBody')} value={body} onChange={(e) => setBody(e.target.value)} required />
+        <TextArea
+          label={t('council.noteBody')}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          required
+        />
         <ErrorAlert error={add.error ?? notes.error} />
         <button type="submit" className="button button-primary" disabled={add.busy || !body.trim()}>
           {t('council.addNote')}

@@ -16,11 +16,25 @@ export function DaysLeft({ day }: { day: string }) {
   const { t } = useI18n();
   const left = daysLeft(day);
   const tone = left < 0 ? 'danger' : left <= 7 ? 'warn' : 'neutral';
-  return <Badge tone={tone}>{left < 0 ? t('deadlines.overdue', { days: -left }) : left === 0 ? t('deadlines.today') : t('deadlines.daysLeft', { days: left })}</Badge>;
+  return (
+    <Badge tone={tone}>
+      {left < 0
+        ? t('deadlines.overdue', { days: -left })
+        : left === 0
+          ? t('deadlines.today')
+          : t('deadlines.daysLeft', { days: left })}
+    </Badge>
+  );
 }
 
 /** Deadlines with both dates: the strict one, and the Algemene termijnenwet-extended one when it differs. */
-export function DeadlineList({ deadlines, withCase }: { deadlines: Array<Deadline | DeadlineWithCase>; withCase?: boolean }) {
+export function DeadlineList({
+  deadlines,
+  withCase,
+}: {
+  deadlines: Array<Deadline | DeadlineWithCase>;
+  withCase?: boolean;
+}) {
   const { t, label, day } = useI18n();
   return (
     <ul className="deadline-list">
@@ -28,7 +42,12 @@ export function DeadlineList({ deadlines, withCase }: { deadlines: Array<Deadlin
         <li key={d.id} className={`deadline deadline-${d.status}`} data-rule={d.ruleId}>
           <div className="deadline-title">
             <strong>{label('rule', d.ruleId)}</strong>
-            {d.track && <span className="muted"> · {label('track', d.track.startsWith('information:') ? 'information' : d.track)}</span>}
+            {d.track && (
+              <span className="muted">
+                {' '}
+                · {label('track', d.track.startsWith('information:') ? 'information' : d.track)}
+              </span>
+            )}
             {d.fatal && <Badge tone="danger">{t('deadlines.fatal')}</Badge>}
             {!d.statutory && <Badge>{t('deadlines.agreed')}</Badge>}
             {d.status !== 'open' && <Badge tone="ok">{label('deadlineStatus', d.status)}</Badge>}
@@ -44,7 +63,8 @@ export function DeadlineList({ deadlines, withCase }: { deadlines: Array<Deadlin
             </span>
             {d.extendedDate !== d.strictDate && (
               <span>
-                {t('deadlines.extended')}: <time dateTime={d.extendedDate}>{day(d.extendedDate)}</time>
+                {t('deadlines.extended')}:{' '}
+                <time dateTime={d.extendedDate}>{day(d.extendedDate)}</time>
               </span>
             )}
             {d.status === 'open' && <DaysLeft day={d.strictDate} />}

@@ -22,7 +22,15 @@ function threadsFor(side: Side): Array<'case' | 'union'> {
 }
 
 /** The case discussion, updated live: a change by one person shows for the others without reload. */
-export function Discussion({ aiCase, version, names }: { aiCase: CaseResponse; version: number; names: Map<string, string> }) {
+export function Discussion({
+  aiCase,
+  version,
+  names,
+}: {
+  aiCase: CaseResponse;
+  version: number;
+  names: Map<string, string>;
+}) {
   const { t } = useI18n();
   const threads = threadsFor(aiCase.yourSide);
   const [thread, setThread] = useState<'case' | 'union'>(threads[0]);
@@ -32,7 +40,13 @@ export function Discussion({ aiCase, version, names }: { aiCase: CaseResponse; v
       {threads.length > 1 && (
         <div className="segmented" role="group" aria-label={t('discussion.threads')}>
           {threads.map((x) => (
-            <button key={x} type="button" className={`button ${thread === x ? 'button-primary' : 'button-secondary'}`} aria-pressed={thread === x} onClick={() => setThread(x)}>
+            <button
+              key={x}
+              type="button"
+              className={`button ${thread === x ? 'button-primary' : 'button-secondary'}`}
+              aria-pressed={thread === x}
+              onClick={() => setThread(x)}
+            >
               {t(`discussion.thread.${x}`)}
             </button>
           ))}
@@ -44,12 +58,33 @@ export function Discussion({ aiCase, version, names }: { aiCase: CaseResponse; v
   );
 }
 
-function Thread({ caseId, thread, version, names }: { caseId: string; thread: 'case' | 'union'; version: number; names: Map<string, string> }) {
+function Thread({
+  caseId,
+  thread,
+  version,
+  names,
+}: {
+  caseId: string;
+  thread: 'case' | 'union';
+  version: number;
+  names: Map<string, string>;
+}) {
   const { t, dateTime } = useI18n();
-  const comments = useAsync(() => unwrap(api.GET('/cases/{caseId}/comments', { params: { path: { caseId }, query: { thread } } })), [caseId, thread, version]);
+  const comments = useAsync(
+    () =>
+      unwrap(
+        api.GET('/cases/{caseId}/comments', { params: { path: { caseId }, query: { thread } } }),
+      ),
+    [caseId, thread, version],
+  );
   const [body, setBody] = useState('');
   const post = useMutation(async () => {
-    await unwrap(api.POST('/cases/{caseId}/comments', { params: { path: { caseId }, query: { thread } }, body: { body: body.trim() } }));
+    await unwrap(
+      api.POST('/cases/{caseId}/comments', {
+        params: { path: { caseId }, query: { thread } },
+        body: { body: body.trim() },
+      }),
+    );
     setBody('');
     await comments.reload();
   });
@@ -63,7 +98,12 @@ function Thread({ caseId, thread, version, names }: { caseId: string; thread: 'c
       ) : (
         <ol className="comment-list" aria-label={t('discussion.comments')}>
           {comments.data.map((c) => (
-            <CommentItem key={c.id} comment={c} author={names.get(c.authorId)} when={dateTime(c.createdAt)} />
+            <CommentItem
+              key={c.id}
+              comment={c}
+              author={names.get(c.authorId)}
+              when={dateTime(c.createdAt)}
+            />
           ))}
         </ol>
       )}
@@ -74,10 +114,19 @@ function Thread({ caseId, thread, version, names }: { caseId: string; thread: 'c
           void post.submit();
         }}
       >
-        <TextArea label={t('discussion.write')} value={body} onChange={(e) => setBody(e.target.value)} required />
+        <TextArea
+          label={t('discussion.write')}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          required
+        />
         <MentionSuggestions caseId={caseId} thread={thread} body={body} onPick={setBody} />
         <ErrorAlert error={post.error} />
-        <button type="submit" className="button button-primary" disabled={post.busy || !body.trim()}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={post.busy || !body.trim()}
+        >
           {t('discussion.post')}
         </button>
       </form>
@@ -85,13 +134,28 @@ function Thread({ caseId, thread, version, names }: { caseId: string; thread: 'c
   );
 }
 
-function CommentItem({ comment: c, author, when }: { comment: Comment; author: string | undefined; when: string }) {
+function CommentItem({
+  comment: c,
+  author,
+  when,
+}: {
+  comment: Comment;
+  author: string | undefined;
+  when: string;
+}) {
   const { t } = useI18n();
   return (
     <li className="comment card" data-comment={c.id}>
-      {c.deletedAt || c.body === null ? <p className="muted">{t('discussion.deleted')}</p> : <p className="comment-body">{c.body.replace(/@\[([^\]]+)\]\([0-9a-fA-F-]{36}\)/g, '@$1')}</p>}
+      {c.deletedAt || c.body === null ? (
+        <p className="muted">{t('discussion.deleted')}</p>
+      ) : (
+        <p className="comment-body">
+          {c.body.replace(/@\[([^\]]+)\]\([0-9a-fA-F-]{36}\)/g, '@$1')}
+        </p>
+      )}
       <p className="muted small">
-        {author ?? t('common.someone')} · {when} {c.editedAt && <Badge>{t('discussion.edited')}</Badge>}
+        {author ?? t('common.someone')} · {when}{' '}
+        {c.editedAt && <Badge>{t('discussion.edited')}</Badge>}
       </p>
     </li>
   );
@@ -101,15 +165,37 @@ function CommentItem({ comment: c, author, when }: { comment: Comment; author: s
  * Typing `@` offers the people who can read the thread (the server's list); picking one writes a
  * plain `@Name`, which the server turns into a mention of that person.
  */
-function MentionSuggestions({ caseId, thread, body, onPick }: { caseId: string; thread: 'case' | 'union'; body: string; onPick: (body: string) => void }) {
+function MentionSuggestions({
+  caseId,
+  thread,
+  body,
+  onPick,
+}: {
+  caseId: string;
+  thread: 'case' | 'union';
+  body: string;
+  onPick: (body: string) => void;
+}) {
   const { t } = useI18n();
   const query = /(^|\s)@([^@\n]{0,40})$/.exec(body);
-  const people = useAsync(() => (query ? unwrap(api.GET('/cases/{caseId}/comments/mentionable', { params: { path: { caseId }, query: { thread } } })) : Promise.resolve(null)), [caseId, thread, query !== null]);
+  const people = useAsync(
+    () =>
+      query
+        ? unwrap(
+            api.GET('/cases/{caseId}/comments/mentionable', {
+              params: { path: { caseId }, query: { thread } },
+            }),
+          )
+        : Promise.resolve(null),
+    [caseId, thread, query !== null],
+  );
   if (!query || !people.data) {
     return null;
   }
   const typed = query[2].toLowerCase();
-  const matches = people.data.filter((p) => p.displayName.toLowerCase().startsWith(typed)).slice(0, 8);
+  const matches = people.data
+    .filter((p) => p.displayName.toLowerCase().startsWith(typed))
+    .slice(0, 8);
   if (matches.length === 0) {
     return null;
   }
@@ -117,7 +203,13 @@ function MentionSuggestions({ caseId, thread, body, onPick }: { caseId: string; 
     <ul className="mention-suggestions" aria-label={t('discussion.mentionable')}>
       {matches.map((p) => (
         <li key={p.userId}>
-          <button type="button" className="button button-link" onClick={() => onPick(`${body.slice(0, body.length - query[2].length)}${p.displayName} `)}>
+          <button
+            type="button"
+            className="button button-link"
+            onClick={() =>
+              onPick(`${body.slice(0, body.length - query[2].length)}${p.displayName} `)
+            }
+          >
             @{p.displayName}
           </button>
         </li>

@@ -3,7 +3,17 @@ import { type FormEvent, useState } from 'react';
 import { api, downloadFile, type Schemas, unwrap } from '../api/client';
 import type { Side } from '../domain';
 import { useI18n } from '../i18n';
-import { Badge, Button, Checkbox, Empty, ErrorAlert, Loading, TextField, useAsync, useMutation } from './ui';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Empty,
+  ErrorAlert,
+  Loading,
+  TextField,
+  useAsync,
+  useMutation,
+} from './ui';
 
 type CaseResponse = Schemas['CaseResponse'];
 type DocumentItem = Schemas['DocumentResponse'];
@@ -11,13 +21,20 @@ type DocumentItem = Schemas['DocumentResponse'];
 const UPLOADERS: readonly Side[] = ['employer', 'council_board', 'council_member'];
 
 function formatSize(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${Math.round(bytes / 1024)} kB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** The case documents: versions, and the WOR art. 20 confidentiality mark on each. */
 export function Documents({ aiCase, version }: { aiCase: CaseResponse; version: number }) {
   const { t } = useI18n();
-  const list = useAsync(() => unwrap(api.GET('/cases/{caseId}/documents', { params: { path: { caseId: aiCase.id } } })), [aiCase.id, version]);
+  const list = useAsync(
+    () => unwrap(api.GET('/cases/{caseId}/documents', { params: { path: { caseId: aiCase.id } } })),
+    [aiCase.id, version],
+  );
   const canUpload = UPLOADERS.includes(aiCase.yourSide);
   return (
     <section aria-labelledby="documents-title">
@@ -32,7 +49,12 @@ export function Documents({ aiCase, version }: { aiCase: CaseResponse; version: 
       ) : (
         <ul className="plain-list documents">
           {list.data.items.map((d) => (
-            <DocumentRow key={d.id} aiCase={aiCase} document={d} onChanged={() => void list.reload()} />
+            <DocumentRow
+              key={d.id}
+              aiCase={aiCase}
+              document={d}
+              onChanged={() => void list.reload()}
+            />
           ))}
         </ul>
       )}
@@ -40,11 +62,31 @@ export function Documents({ aiCase, version }: { aiCase: CaseResponse; version: 
   );
 }
 
-function DocumentRow({ aiCase, document: d, onChanged }: { aiCase: CaseResponse; document: DocumentItem; onChanged: () => void }) {
+function DocumentRow({
+  aiCase,
+  document: d,
+  onChanged,
+}: {
+  aiCase: CaseResponse;
+  document: DocumentItem;
+  onChanged: () => void;
+}) {
   const { t, dateTime, day, label } = useI18n();
   const [open, setOpen] = useState(false);
-  const detail = useAsync(async () => (open ? unwrap(api.GET('/cases/{caseId}/documents/{documentId}', { params: { path: { caseId: aiCase.id, documentId: d.id } } })) : null), [open, d.version]);
-  const download = useMutation((seq: number, filename: string) => downloadFile(`/cases/${aiCase.id}/documents/${d.id}/versions/${seq}/content`, filename));
+  const detail = useAsync(
+    async () =>
+      open
+        ? unwrap(
+            api.GET('/cases/{caseId}/documents/{documentId}', {
+              params: { path: { caseId: aiCase.id, documentId: d.id } },
+            }),
+          )
+        : null,
+    [open, d.version],
+  );
+  const download = useMutation((seq: number, filename: string) =>
+    downloadFile(`/cases/${aiCase.id}/documents/${d.id}/versions/${seq}/content`, filename),
+  );
   const canManage = aiCase.yourSide === 'employer' || aiCase.yourSide === 'council_board';
   return (
     <li className="card document" data-document={d.title} data-confidential={d.confidential}>
@@ -57,14 +99,21 @@ function DocumentRow({ aiCase, document: d, onChanged }: { aiCase: CaseResponse;
       {d.confidentiality && d.confidential && (
         <p className="small confidential-note">
           {t('documents.confidentialScope', { scope: d.confidentiality.scope })}
-          {d.confidentiality.until && ` ${t('documents.confidentialUntil', { date: day(d.confidentiality.until) })}`}
+          {d.confidentiality.until &&
+            ` ${t('documents.confidentialUntil', { date: day(d.confidentiality.until) })}`}
         </p>
       )}
       <p className="muted small">
-        {d.latestVersion.filename} · {formatSize(d.latestVersion.sizeBytes)} · {t('documents.versionOf', { seq: d.latestVersion.seq, count: d.versionCount })} · {dateTime(d.latestVersion.uploadedAt)}
+        {d.latestVersion.filename} · {formatSize(d.latestVersion.sizeBytes)} ·{' '}
+        {t('documents.versionOf', { seq: d.latestVersion.seq, count: d.versionCount })} ·{' '}
+        {dateTime(d.latestVersion.uploadedAt)}
       </p>
       <div className="form-actions">
-        <Button variant="secondary" busy={download.busy} onClick={() => void download.submit(d.latestVersion.seq, d.latestVersion.filename)}>
+        <Button
+          variant="secondary"
+          busy={download.busy}
+          onClick={() => void download.submit(d.latestVersion.seq, d.latestVersion.filename)}
+        >
           {t('documents.download')}
           <span className="visually-hidden">: {d.title}</span>
         </Button>
@@ -79,7 +128,8 @@ function DocumentRow({ aiCase, document: d, onChanged }: { aiCase: CaseResponse;
           <ol className="versions">
             {detail.data.versions.map((v) => (
               <li key={v.seq}>
-                {t('documents.version', { seq: v.seq })}: {v.filename} · {formatSize(v.sizeBytes)} · {dateTime(v.uploadedAt)}{' '}
+                {t('documents.version', { seq: v.seq })}: {v.filename} · {formatSize(v.sizeBytes)} ·{' '}
+                {dateTime(v.uploadedAt)}{' '}
                 <Button variant="link" onClick={() => void download.submit(v.seq, v.filename)}>
                   {t('documents.download')}
                   <span className="visually-hidden">
@@ -89,7 +139,9 @@ function DocumentRow({ aiCase, document: d, onChanged }: { aiCase: CaseResponse;
               </li>
             ))}
           </ol>
-          {UPLOADERS.includes(aiCase.yourSide) && <NewVersionForm caseId={aiCase.id} document={d} onDone={onChanged} />}
+          {UPLOADERS.includes(aiCase.yourSide) && (
+            <NewVersionForm caseId={aiCase.id} document={d} onDone={onChanged} />
+          )}
           {canManage && <ConfidentialityForm caseId={aiCase.id} document={d} onDone={onChanged} />}
         </div>
       )}
@@ -123,7 +175,13 @@ function UploadForm({ caseId, onDone }: { caseId: string; onDone: () => void }) 
         form.append('confidentialUntil', until);
       }
     }
-    await unwrap(api.POST('/cases/{caseId}/documents', { params: { path: { caseId } }, body: form as never, bodySerializer: (body) => body as unknown as FormData }));
+    await unwrap(
+      api.POST('/cases/{caseId}/documents', {
+        params: { path: { caseId } },
+        body: form as never,
+        bodySerializer: (body) => body as unknown as FormData,
+      }),
+    );
     setTitle('');
     setFile(null);
     setConfidential(false);
@@ -134,7 +192,11 @@ function UploadForm({ caseId, onDone }: { caseId: string; onDone: () => void }) 
     onDone();
   });
   return (
-    <details className="action upload" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+    <details
+      className="action upload"
+      open={open}
+      onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
+    >
       <summary>{t('documents.upload')}</summary>
       <form
         key={formKey}
@@ -143,18 +205,53 @@ function UploadForm({ caseId, onDone }: { caseId: string; onDone: () => void }) 
           void upload.submit();
         }}
       >
-        <TextField label={t('documents.docTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required />
-        <TextField label={t('documents.file')} hint={t('documents.fileHint')} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
-        <TextField label={t('documents.dossierItem')} hint={t('documents.dossierItemHint')} value={dossierItem} onChange={(e) => setDossierItem(e.target.value)} />
-        <Checkbox label={t('documents.markConfidential')} hint={t('documents.markConfidentialHint')} checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />
+        <TextField
+          label={t('documents.docTitle')}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          required
+        />
+        <TextField
+          label={t('documents.file')}
+          hint={t('documents.fileHint')}
+          type="file"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          required
+        />
+        <TextField
+          label={t('documents.dossierItem')}
+          hint={t('documents.dossierItemHint')}
+          value={dossierItem}
+          onChange={(e) => setDossierItem(e.target.value)}
+        />
+        <Checkbox
+          label={t('documents.markConfidential')}
+          hint={t('documents.markConfidentialHint')}
+          checked={confidential}
+          onChange={(e) => setConfidential(e.target.checked)}
+        />
         {confidential && (
           <>
-            <TextField label={t('documents.scope')} value={scope} onChange={(e) => setScope(e.target.value)} required />
-            <TextField label={t('documents.until')} type="date" value={until} onChange={(e) => setUntil(e.target.value)} />
+            <TextField
+              label={t('documents.scope')}
+              value={scope}
+              onChange={(e) => setScope(e.target.value)}
+              required
+            />
+            <TextField
+              label={t('documents.until')}
+              type="date"
+              value={until}
+              onChange={(e) => setUntil(e.target.value)}
+            />
           </>
         )}
         <ErrorAlert error={upload.error} />
-        <button type="submit" className="button button-primary" disabled={upload.busy || !file || !title.trim() || (confidential && !scope.trim())}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={upload.busy || !file || !title.trim() || (confidential && !scope.trim())}
+        >
           {t('documents.uploadSubmit')}
         </button>
       </form>
@@ -162,7 +259,15 @@ function UploadForm({ caseId, onDone }: { caseId: string; onDone: () => void }) 
   );
 }
 
-function NewVersionForm({ caseId, document: d, onDone }: { caseId: string; document: DocumentItem; onDone: () => void }) {
+function NewVersionForm({
+  caseId,
+  document: d,
+  onDone,
+}: {
+  caseId: string;
+  document: DocumentItem;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const upload = useMutation(async () => {
@@ -172,7 +277,13 @@ function NewVersionForm({ caseId, document: d, onDone }: { caseId: string; docum
     const form = new FormData();
     form.append('file', file);
     form.append('version', String(d.version));
-    await unwrap(api.POST('/cases/{caseId}/documents/{documentId}/versions', { params: { path: { caseId, documentId: d.id } }, body: form as never, bodySerializer: (body) => body as unknown as FormData }));
+    await unwrap(
+      api.POST('/cases/{caseId}/documents/{documentId}/versions', {
+        params: { path: { caseId, documentId: d.id } },
+        body: form as never,
+        bodySerializer: (body) => body as unknown as FormData,
+      }),
+    );
     setFile(null);
     onDone();
   });
@@ -184,7 +295,11 @@ function NewVersionForm({ caseId, document: d, onDone }: { caseId: string; docum
         void upload.submit();
       }}
     >
-      <TextField label={t('documents.newVersion')} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <TextField
+        label={t('documents.newVersion')}
+        type="file"
+        onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+      />
       <ErrorAlert error={upload.error} />
       <button type="submit" className="button button-secondary" disabled={upload.busy || !file}>
         {t('documents.uploadVersion')}
@@ -193,16 +308,33 @@ function NewVersionForm({ caseId, document: d, onDone }: { caseId: string; docum
   );
 }
 
-function ConfidentialityForm({ caseId, document: d, onDone }: { caseId: string; document: DocumentItem; onDone: () => void }) {
+function ConfidentialityForm({
+  caseId,
+  document: d,
+  onDone,
+}: {
+  caseId: string;
+  document: DocumentItem;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const [scope, setScope] = useState(d.confidentiality?.scope ?? '');
   const [until, setUntil] = useState(d.confidentiality?.until ?? '');
   const impose = useMutation(async () => {
-    await unwrap(api.PUT('/cases/{caseId}/documents/{documentId}/confidentiality', { params: { path: { caseId, documentId: d.id } }, body: { version: d.version, scope: scope.trim(), ...(until ? { until } : {}) } }));
+    await unwrap(
+      api.PUT('/cases/{caseId}/documents/{documentId}/confidentiality', {
+        params: { path: { caseId, documentId: d.id } },
+        body: { version: d.version, scope: scope.trim(), ...(until ? { until } : {}) },
+      }),
+    );
     onDone();
   });
   const lift = useMutation(async () => {
-    await unwrap(api.DELETE('/cases/{caseId}/documents/{documentId}/confidentiality', { params: { path: { caseId, documentId: d.id } } }));
+    await unwrap(
+      api.DELETE('/cases/{caseId}/documents/{documentId}/confidentiality', {
+        params: { path: { caseId, documentId: d.id } },
+      }),
+    );
     onDone();
   });
   return (
@@ -213,11 +345,25 @@ function ConfidentialityForm({ caseId, document: d, onDone }: { caseId: string; 
         void impose.submit();
       }}
     >
-      <TextField label={t('documents.scope')} hint={t('documents.markConfidentialHint')} value={scope} onChange={(e) => setScope(e.target.value)} />
-      <TextField label={t('documents.until')} type="date" value={until ?? ''} onChange={(e) => setUntil(e.target.value)} />
+      <TextField
+        label={t('documents.scope')}
+        hint={t('documents.markConfidentialHint')}
+        value={scope}
+        onChange={(e) => setScope(e.target.value)}
+      />
+      <TextField
+        label={t('documents.until')}
+        type="date"
+        value={until ?? ''}
+        onChange={(e) => setUntil(e.target.value)}
+      />
       <ErrorAlert error={impose.error ?? lift.error} />
       <div className="form-actions">
-        <button type="submit" className="button button-secondary" disabled={impose.busy || !scope.trim()}>
+        <button
+          type="submit"
+          className="button button-secondary"
+          disabled={impose.busy || !scope.trim()}
+        >
           {d.confidential ? t('documents.updateConfidential') : t('documents.markConfidential')}
         </button>
         {d.confidential && (

@@ -5,7 +5,18 @@ import type { Side } from '../domain';
 import { todayInAmsterdam } from '../format';
 import { useI18n } from '../i18n';
 import { Sources } from './triage';
-import { Badge, Button, Empty, ErrorAlert, Loading, SelectField, TextArea, TextField, useAsync, useMutation } from './ui';
+import {
+  Badge,
+  Button,
+  Empty,
+  ErrorAlert,
+  Loading,
+  SelectField,
+  TextArea,
+  TextField,
+  useAsync,
+  useMutation,
+} from './ui';
 
 type CaseResponse = Schemas['CaseResponse'];
 type Assessment = Schemas['AssessmentResponse'];
@@ -20,7 +31,15 @@ const EFFECTS: readonly Effect[] = [-2, -1, 0, 1, 2, 'unknown'];
 const COMMENTERS: readonly Side[] = ['council_board', 'council_member', 'expert'];
 
 /** The case dossier: what is still missing, the impact assessment, oversight and training. */
-export function Dossier({ aiCase, version, names }: { aiCase: CaseResponse; version: number; names: Map<string, string> }) {
+export function Dossier({
+  aiCase,
+  version,
+  names,
+}: {
+  aiCase: CaseResponse;
+  version: number;
+  names: Map<string, string>;
+}) {
   const { t } = useI18n();
   return (
     <div className="dossier">
@@ -35,7 +54,10 @@ export function Dossier({ aiCase, version, names }: { aiCase: CaseResponse; vers
 
 function Checklist({ caseId, version }: { caseId: string; version: number }) {
   const { t, label } = useI18n();
-  const checklist = useAsync(() => unwrap(api.GET('/cases/{caseId}/checklist', { params: { path: { caseId } } })), [caseId, version]);
+  const checklist = useAsync(
+    () => unwrap(api.GET('/cases/{caseId}/checklist', { params: { path: { caseId } } })),
+    [caseId, version],
+  );
   if (!checklist.data) {
     return checklist.error ? <ErrorAlert error={checklist.error} /> : <Loading />;
   }
@@ -43,23 +65,36 @@ function Checklist({ caseId, version }: { caseId: string; version: number }) {
     <section className="card" aria-labelledby="checklist-title">
       <div className="section-head">
         <h2 id="checklist-title">{t('dossier.checklist')}</h2>
-        <Badge tone={checklist.data.ready ? 'ok' : 'warn'}>{checklist.data.ready ? t('dossier.ready') : t('dossier.notReady')}</Badge>
+        <Badge tone={checklist.data.ready ? 'ok' : 'warn'}>
+          {checklist.data.ready ? t('dossier.ready') : t('dossier.notReady')}
+        </Badge>
       </div>
       <ul className="checklist">
         {checklist.data.items.map((item) => (
-          <li key={item.key} className={item.done ? 'met' : 'unmet'} data-item={item.key} data-done={item.done}>
+          <li
+            key={item.key}
+            className={item.done ? 'met' : 'unmet'}
+            data-item={item.key}
+            data-done={item.done}
+          >
             <span className="check" aria-hidden="true">
               {item.done ? '✓' : '✗'}
             </span>
             <span>
-              <strong>{label('dossierItem', item.key.split(':').slice(1).join(':') || item.key)}</strong> <span className="visually-hidden">{item.done ? t('gate.met') : t('gate.unmet')}</span>
+              <strong>
+                {label('dossierItem', item.key.split(':').slice(1).join(':') || item.key)}
+              </strong>{' '}
+              <span className="visually-hidden">{item.done ? t('gate.met') : t('gate.unmet')}</span>
               {!item.done && item.blocksSubmission && (
                 <>
                   {' '}
                   <Badge tone="danger">{t('dossier.blocks')}</Badge>
                 </>
               )}
-              {!item.done && item.detail && <span className="muted small"> · {humanDetail(item.detail, label)}</span>} <Sources sources={item.sources} />
+              {!item.done && item.detail && (
+                <span className="muted small"> · {humanDetail(item.detail, label)}</span>
+              )}{' '}
+              <Sources sources={item.sources} />
             </span>
           </li>
         ))}
@@ -74,12 +109,22 @@ function humanDetail(detail: string, label: (group: string, value: string) => st
     .split(';')
     .map((part) => {
       const [kind, list] = part.split(':');
-      return list ? `${label('detail', kind)}: ${list.split(',').join(', ')}` : label('detail', kind);
+      return list
+        ? `${label('detail', kind)}: ${list.split(',').join(', ')}`
+        : label('detail', kind);
     })
     .join('; ');
 }
 
-function AssessmentSection({ aiCase, version, names }: { aiCase: CaseResponse; version: number; names: Map<string, string> }) {
+function AssessmentSection({
+  aiCase,
+  version,
+  names,
+}: {
+  aiCase: CaseResponse;
+  version: number;
+  names: Map<string, string>;
+}) {
   const { t, lang, dateTime } = useI18n();
   const caseId = aiCase.id;
   const data = useAsync(async () => {
@@ -92,7 +137,12 @@ function AssessmentSection({ aiCase, version, names }: { aiCase: CaseResponse; v
   }, [caseId, version]);
   const submit = useMutation(async () => {
     if (data.data) {
-      await unwrap(api.POST('/cases/{caseId}/assessment/submissions', { params: { path: { caseId } }, body: { version: data.data.assessment.version } }));
+      await unwrap(
+        api.POST('/cases/{caseId}/assessment/submissions', {
+          params: { path: { caseId } },
+          body: { version: data.data.assessment.version },
+        }),
+      );
       await data.reload();
     }
   });
@@ -112,7 +162,16 @@ function AssessmentSection({ aiCase, version, names }: { aiCase: CaseResponse; v
       <div className="section-head">
         <h2 id="assessment-title">{t('dossier.assessment')}</h2>
         <div className="page-actions">
-          {latest?.seq ? <Badge tone="ok">{t('dossier.submittedVersion', { seq: latest.seq, date: dateTime(latest.submittedAt) })}</Badge> : <Badge tone="warn">{t('dossier.notSubmitted')}</Badge>}
+          {latest?.seq ? (
+            <Badge tone="ok">
+              {t('dossier.submittedVersion', {
+                seq: latest.seq,
+                date: dateTime(latest.submittedAt),
+              })}
+            </Badge>
+          ) : (
+            <Badge tone="warn">{t('dossier.notSubmitted')}</Badge>
+          )}
           {assessment.unsubmittedChanges && <Badge tone="warn">{t('dossier.unsubmitted')}</Badge>}
           {editable && (
             <Button busy={submit.busy} onClick={() => void submit.submit()}>
@@ -124,7 +183,9 @@ function AssessmentSection({ aiCase, version, names }: { aiCase: CaseResponse; v
       <ErrorAlert error={submit.error} />
       {questionnaire.dimensions.map((dimension) => {
         const rating = content?.dimensions.find((d) => d.dimension === dimension.key);
-        const answered = dimension.questions.filter((q) => content?.answers.some((a) => a.questionId === q.id && a.answer)).length;
+        const answered = dimension.questions.filter((q) =>
+          content?.answers.some((a) => a.questionId === q.id && a.answer),
+        ).length;
         return (
           <details key={dimension.key} className="dimension" data-dimension={dimension.key}>
             <summary>
@@ -134,7 +195,9 @@ function AssessmentSection({ aiCase, version, names }: { aiCase: CaseResponse; v
               <span className="muted small">
                 {t('dossier.answered', { done: answered, total: dimension.questions.length })}
                 {rating ? ` · ${t('dossier.rating')}: ${effectLabel(rating.rating, t)}` : ''}
-                {dimension.questions.some((q) => byQuestion.has(q.id)) ? ` · ${t('dossier.hasComments')}` : ''}
+                {dimension.questions.some((q) => byQuestion.has(q.id))
+                  ? ` · ${t('dossier.hasComments')}`
+                  : ''}
               </span>
             </summary>
             {dimension.questions.map((question) => (
@@ -151,21 +214,49 @@ function AssessmentSection({ aiCase, version, names }: { aiCase: CaseResponse; v
                 onChanged={() => void data.reload()}
               />
             ))}
-            {editable && <DimensionRating caseId={caseId} assessment={assessment} dimension={dimension.key} current={rating?.rating} onChanged={() => void data.reload()} />}
+            {editable && (
+              <DimensionRating
+                caseId={caseId}
+                assessment={assessment}
+                dimension={dimension.key}
+                current={rating?.rating}
+                onChanged={() => void data.reload()}
+              />
+            )}
           </details>
         );
       })}
-      <Risks content={content} caseId={caseId} assessment={assessment} editable={editable} onChanged={() => void data.reload()} />
-      <SectionTexts questionnaire={questionnaire} content={content} caseId={caseId} assessment={assessment} editable={editable} onChanged={() => void data.reload()} />
+      <Risks
+        content={content}
+        caseId={caseId}
+        assessment={assessment}
+        editable={editable}
+        onChanged={() => void data.reload()}
+      />
+      <SectionTexts
+        questionnaire={questionnaire}
+        content={content}
+        caseId={caseId}
+        assessment={assessment}
+        editable={editable}
+        onChanged={() => void data.reload()}
+      />
     </section>
   );
 }
 
-function effectLabel(effect: Effect | null | undefined, t: (key: 'dossier.effectUnknown') => string): string {
+function effectLabel(
+  effect: Effect | null | undefined,
+  t: (key: 'dossier.effectUnknown') => string,
+): string {
   if (effect === null || effect === undefined) {
     return '–';
   }
-  return effect === 'unknown' ? t('dossier.effectUnknown') : effect > 0 ? `+${effect}` : String(effect);
+  return effect === 'unknown'
+    ? t('dossier.effectUnknown')
+    : effect > 0
+      ? `+${effect}`
+      : String(effect);
 }
 
 function QuestionBlock({
@@ -195,11 +286,31 @@ function QuestionBlock({
   const [mitigation, setMitigation] = useState(answer?.mitigation ?? '');
   const [comment, setComment] = useState('');
   const save = useMutation(async () => {
-    await unwrap(api.PATCH('/cases/{caseId}/assessment', { params: { path: { caseId } }, body: { version: assessment.version, answers: [{ questionId: question.id as QuestionId, answer: text, effect, ...(mitigation ? { mitigation } : {}) }] } }));
+    await unwrap(
+      api.PATCH('/cases/{caseId}/assessment', {
+        params: { path: { caseId } },
+        body: {
+          version: assessment.version,
+          answers: [
+            {
+              questionId: question.id as QuestionId,
+              answer: text,
+              effect,
+              ...(mitigation ? { mitigation } : {}),
+            },
+          ],
+        },
+      }),
+    );
     onChanged();
   });
   const addComment = useMutation(async () => {
-    await unwrap(api.POST('/cases/{caseId}/assessment/comments', { params: { path: { caseId } }, body: { questionId: question.id as CommentTarget, body: comment.trim() } }));
+    await unwrap(
+      api.POST('/cases/{caseId}/assessment/comments', {
+        params: { path: { caseId } },
+        body: { questionId: question.id as CommentTarget, body: comment.trim() },
+      }),
+    );
     setComment('');
     onChanged();
   });
@@ -216,17 +327,37 @@ function QuestionBlock({
             void save.submit();
           }}
         >
-          <TextArea label={t('dossier.answer')} value={text} onChange={(e) => setText(e.target.value)} />
-          <SelectField label={t('dossier.effect')} value={String(effect)} onChange={(e) => setEffect(e.target.value === 'unknown' ? 'unknown' : Number(e.target.value))}>
+          <TextArea
+            label={t('dossier.answer')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <SelectField
+            label={t('dossier.effect')}
+            value={String(effect)}
+            onChange={(e) =>
+              setEffect(e.target.value === 'unknown' ? 'unknown' : Number(e.target.value))
+            }
+          >
             {EFFECTS.map((x) => (
               <option key={String(x)} value={String(x)}>
                 {label('effect', String(x))}
               </option>
             ))}
           </SelectField>
-          {typeof effect === 'number' && effect < 0 && <TextArea label={t('dossier.mitigation')} value={mitigation} onChange={(e) => setMitigation(e.target.value)} />}
+          {typeof effect === 'number' && effect < 0 && (
+            <TextArea
+              label={t('dossier.mitigation')}
+              value={mitigation}
+              onChange={(e) => setMitigation(e.target.value)}
+            />
+          )}
           <ErrorAlert error={save.error} />
-          <button type="submit" className="button button-secondary" disabled={save.busy || !text.trim()}>
+          <button
+            type="submit"
+            className="button button-secondary"
+            disabled={save.busy || !text.trim()}
+          >
             {t('dossier.saveAnswer', { id: question.id })}
           </button>
         </form>
@@ -242,7 +373,11 @@ function QuestionBlock({
         <p className="empty">{t('dossier.noAnswer')}</p>
       )}
       {(comments.length > 0 || canComment) && (
-        <div className="comments" aria-label={t('dossier.commentsOn', { id: question.id })} role="group">
+        <div
+          className="comments"
+          aria-label={t('dossier.commentsOn', { id: question.id })}
+          role="group"
+        >
           {comments.map((c) => (
             <div key={c.id} className="comment" data-comment={c.id}>
               <p>{c.body}</p>
@@ -260,9 +395,18 @@ function QuestionBlock({
                 void addComment.submit();
               }}
             >
-              <TextArea label={t('dossier.addComment', { id: question.id })} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+              <TextArea
+                label={t('dossier.addComment', { id: question.id })}
+                rows={2}
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+              />
               <ErrorAlert error={addComment.error} />
-              <button type="submit" className="button button-secondary" disabled={addComment.busy || !comment.trim()}>
+              <button
+                type="submit"
+                className="button button-secondary"
+                disabled={addComment.busy || !comment.trim()}
+              >
                 {t('dossier.postComment')}
               </button>
             </form>
@@ -273,11 +417,28 @@ function QuestionBlock({
   );
 }
 
-function DimensionRating({ caseId, assessment, dimension, current, onChanged }: { caseId: string; assessment: Assessment; dimension: Schemas['DimensionRatingDto']['dimension']; current: Effect | undefined; onChanged: () => void }) {
+function DimensionRating({
+  caseId,
+  assessment,
+  dimension,
+  current,
+  onChanged,
+}: {
+  caseId: string;
+  assessment: Assessment;
+  dimension: Schemas['DimensionRatingDto']['dimension'];
+  current: Effect | undefined;
+  onChanged: () => void;
+}) {
   const { t, label } = useI18n();
   const [rating, setRating] = useState<Effect>(current ?? 0);
   const save = useMutation(async () => {
-    await unwrap(api.PATCH('/cases/{caseId}/assessment', { params: { path: { caseId } }, body: { version: assessment.version, dimensions: [{ dimension, rating }] } }));
+    await unwrap(
+      api.PATCH('/cases/{caseId}/assessment', {
+        params: { path: { caseId } },
+        body: { version: assessment.version, dimensions: [{ dimension, rating }] },
+      }),
+    );
     onChanged();
   });
   return (
@@ -288,7 +449,13 @@ function DimensionRating({ caseId, assessment, dimension, current, onChanged }: 
         void save.submit();
       }}
     >
-      <SelectField label={t('dossier.rateDimension', { key: dimension })} value={String(rating)} onChange={(e) => setRating(e.target.value === 'unknown' ? 'unknown' : Number(e.target.value))}>
+      <SelectField
+        label={t('dossier.rateDimension', { key: dimension })}
+        value={String(rating)}
+        onChange={(e) =>
+          setRating(e.target.value === 'unknown' ? 'unknown' : Number(e.target.value))
+        }
+      >
         {EFFECTS.map((x) => (
           <option key={String(x)} value={String(x)}>
             {label('effect', String(x))}
@@ -310,7 +477,13 @@ interface EditProps {
   onChanged: () => void;
 }
 
-function Risks({ content, caseId, assessment, editable, onChanged }: { content: Schemas['AssessmentContentResponse'] | null | undefined } & EditProps) {
+function Risks({
+  content,
+  caseId,
+  assessment,
+  editable,
+  onChanged,
+}: { content: Schemas['AssessmentContentResponse'] | null | undefined } & EditProps) {
   const { t, label } = useI18n();
   const risks = content?.risks ?? [];
   return (
@@ -347,7 +520,9 @@ function Risks({ content, caseId, assessment, editable, onChanged }: { content: 
           </table>
         </div>
       )}
-      {editable && <AddRisk caseId={caseId} assessment={assessment} risks={risks} onChanged={onChanged} />}
+      {editable && (
+        <AddRisk caseId={caseId} assessment={assessment} risks={risks} onChanged={onChanged} />
+      )}
     </section>
   );
 }
@@ -355,20 +530,46 @@ function Risks({ content, caseId, assessment, editable, onChanged }: { content: 
 const LEVELS = ['low', 'medium', 'high'] as const;
 type Level = (typeof LEVELS)[number];
 
-function AddRisk({ caseId, assessment, risks, onChanged }: { caseId: string; assessment: Assessment; risks: Schemas['RiskResponse'][]; onChanged: () => void }) {
+function AddRisk({
+  caseId,
+  assessment,
+  risks,
+  onChanged,
+}: {
+  caseId: string;
+  assessment: Assessment;
+  risks: Schemas['RiskResponse'][];
+  onChanged: () => void;
+}) {
   const { t, label } = useI18n();
-  const empty = { risk: '', affectedGroup: '', likelihood: 'medium' as Level, severity: 'medium' as Level, mitigation: '', owner: '' };
+  const empty = {
+    risk: '',
+    affectedGroup: '',
+    likelihood: 'medium' as Level,
+    severity: 'medium' as Level,
+    mitigation: '',
+    owner: '',
+  };
   const [risk, setRisk] = useState(empty);
   const [open, setOpen] = useState(false);
   const add = useMutation(async () => {
-    await unwrap(api.PATCH('/cases/{caseId}/assessment', { params: { path: { caseId } }, body: { version: assessment.version, risks: [...risks, risk] } }));
+    await unwrap(
+      api.PATCH('/cases/{caseId}/assessment', {
+        params: { path: { caseId } },
+        body: { version: assessment.version, risks: [...risks, risk] },
+      }),
+    );
     setRisk(empty);
     setOpen(false);
     onChanged();
   });
   const set = (key: keyof typeof empty, value: string) => setRisk((r) => ({ ...r, [key]: value }));
   return (
-    <details className="action" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+    <details
+      className="action"
+      open={open}
+      onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
+    >
       <summary>{t('dossier.addRisk')}</summary>
       <form
         onSubmit={(e: FormEvent) => {
@@ -376,11 +577,26 @@ function AddRisk({ caseId, assessment, risks, onChanged }: { caseId: string; ass
           void add.submit();
         }}
       >
-        <TextField label={t('dossier.risk')} value={risk.risk} onChange={(e) => set('risk', e.target.value)} required />
-        <TextField label={t('dossier.affectedGroup')} value={risk.affectedGroup} onChange={(e) => set('affectedGroup', e.target.value)} required />
+        <TextField
+          label={t('dossier.risk')}
+          value={risk.risk}
+          onChange={(e) => set('risk', e.target.value)}
+          required
+        />
+        <TextField
+          label={t('dossier.affectedGroup')}
+          value={risk.affectedGroup}
+          onChange={(e) => set('affectedGroup', e.target.value)}
+          required
+        />
         <div className="grid-2">
           {(['likelihood', 'severity'] as const).map((key) => (
-            <SelectField key={key} label={t(`dossier.${key}`)} value={risk[key]} onChange={(e) => set(key, e.target.value)}>
+            <SelectField
+              key={key}
+              label={t(`dossier.${key}`)}
+              value={risk[key]}
+              onChange={(e) => set(key, e.target.value)}
+            >
               {LEVELS.map((l) => (
                 <option key={l} value={l}>
                   {label('level', l)}
@@ -389,10 +605,24 @@ function AddRisk({ caseId, assessment, risks, onChanged }: { caseId: string; ass
             </SelectField>
           ))}
         </div>
-        <TextArea label={t('dossier.mitigation')} value={risk.mitigation} onChange={(e) => set('mitigation', e.target.value)} required />
-        <TextField label={t('dossier.owner')} value={risk.owner} onChange={(e) => set('owner', e.target.value)} required />
+        <TextArea
+          label={t('dossier.mitigation')}
+          value={risk.mitigation}
+          onChange={(e) => set('mitigation', e.target.value)}
+          required
+        />
+        <TextField
+          label={t('dossier.owner')}
+          value={risk.owner}
+          onChange={(e) => set('owner', e.target.value)}
+          required
+        />
         <ErrorAlert error={add.error} />
-        <button type="submit" className="button button-primary" disabled={add.busy || !risk.risk.trim()}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={add.busy || !risk.risk.trim()}
+        >
           {t('dossier.addRisk')}
         </button>
       </form>
@@ -400,11 +630,33 @@ function AddRisk({ caseId, assessment, risks, onChanged }: { caseId: string; ass
   );
 }
 
-function SectionTexts({ questionnaire, content, caseId, assessment, editable, onChanged }: { questionnaire: Questionnaire; content: Schemas['AssessmentContentResponse'] | null | undefined } & EditProps) {
+function SectionTexts({
+  questionnaire,
+  content,
+  caseId,
+  assessment,
+  editable,
+  onChanged,
+}: {
+  questionnaire: Questionnaire;
+  content: Schemas['AssessmentContentResponse'] | null | undefined;
+} & EditProps) {
   const { t, lang } = useI18n();
-  const sections: Array<{ id: 'dpia' | 'fria'; items: Questionnaire['dpia']; values: Record<string, unknown> | null | undefined }> = [
-    { id: 'dpia', items: questionnaire.dpia, values: content?.dpia as Record<string, unknown> | null | undefined },
-    { id: 'fria', items: questionnaire.fria, values: content?.fria as Record<string, unknown> | null | undefined },
+  const sections: Array<{
+    id: 'dpia' | 'fria';
+    items: Questionnaire['dpia'];
+    values: Record<string, unknown> | null | undefined;
+  }> = [
+    {
+      id: 'dpia',
+      items: questionnaire.dpia,
+      values: content?.dpia,
+    },
+    {
+      id: 'fria',
+      items: questionnaire.fria,
+      values: content?.fria,
+    },
   ];
   return (
     <>
@@ -412,7 +664,15 @@ function SectionTexts({ questionnaire, content, caseId, assessment, editable, on
         .filter((s) => s.items && (s.values || editable))
         .map((s) =>
           editable ? (
-            <SectionForm key={s.id} id={s.id} items={s.items ?? []} values={s.values ?? {}} caseId={caseId} assessment={assessment} onChanged={onChanged} />
+            <SectionForm
+              key={s.id}
+              id={s.id}
+              items={s.items ?? []}
+              values={s.values ?? {}}
+              caseId={caseId}
+              assessment={assessment}
+              onChanged={onChanged}
+            />
           ) : (
             <section key={s.id} aria-labelledby={`${s.id}-title`}>
               <h3 id={`${s.id}-title`}>{t(`dossier.${s.id}`)}</h3>
@@ -431,12 +691,38 @@ function SectionTexts({ questionnaire, content, caseId, assessment, editable, on
   );
 }
 
-function SectionForm({ id, items, values, caseId, assessment, onChanged }: { id: 'dpia' | 'fria'; items: NonNullable<Questionnaire['dpia']>; values: Record<string, unknown>; caseId: string; assessment: Assessment; onChanged: () => void }) {
+function SectionForm({
+  id,
+  items,
+  values,
+  caseId,
+  assessment,
+  onChanged,
+}: {
+  id: 'dpia' | 'fria';
+  items: NonNullable<Questionnaire['dpia']>;
+  values: Record<string, unknown>;
+  caseId: string;
+  assessment: Assessment;
+  onChanged: () => void;
+}) {
   const { t, lang } = useI18n();
-  const [draft, setDraft] = useState<Record<string, string>>(() => Object.fromEntries(items.map((i) => [i.field, typeof values[i.field] === 'string' ? (values[i.field] as string) : ''])));
+  const [draft, setDraft] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      items.map((i) => [
+        i.field,
+        typeof values[i.field] === 'string' ? (values[i.field] as string) : '',
+      ]),
+    ),
+  );
   const save = useMutation(async () => {
     const changed = Object.fromEntries(Object.entries(draft).filter(([, v]) => v.trim()));
-    await unwrap(api.PATCH('/cases/{caseId}/assessment', { params: { path: { caseId } }, body: { version: assessment.version, [id]: changed } }));
+    await unwrap(
+      api.PATCH('/cases/{caseId}/assessment', {
+        params: { path: { caseId } },
+        body: { version: assessment.version, [id]: changed },
+      }),
+    );
     onChanged();
   });
   return (
@@ -449,7 +735,12 @@ function SectionForm({ id, items, values, caseId, assessment, onChanged }: { id:
         }}
       >
         {items.map((item) => (
-          <TextArea key={item.id} label={`${item.text[lang]}${item.required ? '' : ` (${t('dossier.optional')})`}`} value={draft[item.field] ?? ''} onChange={(e) => setDraft((d) => ({ ...d, [item.field]: e.target.value }))} />
+          <TextArea
+            key={item.id}
+            label={`${item.text[lang]}${item.required ? '' : ` (${t('dossier.optional')})`}`}
+            value={draft[item.field] ?? ''}
+            onChange={(e) => setDraft((d) => ({ ...d, [item.field]: e.target.value }))}
+          />
         ))}
         <ErrorAlert error={save.error} />
         <button type="submit" className="button button-secondary" disabled={save.busy}>
@@ -462,15 +753,31 @@ function SectionForm({ id, items, values, caseId, assessment, onChanged }: { id:
 
 function OversightSection({ aiCase, version }: { aiCase: CaseResponse; version: number }) {
   const { t, label, day } = useI18n();
-  const oversight = useAsync(async () => unwrap(api.GET('/cases/{caseId}/oversight', { params: { path: { caseId: aiCase.id } } })).catch((e: unknown) => (isNotFound(e) ? null : Promise.reject(e))), [aiCase.id, version]);
+  const oversight = useAsync(
+    async () =>
+      unwrap(
+        api.GET('/cases/{caseId}/oversight', { params: { path: { caseId: aiCase.id } } }),
+      ).catch((e: unknown) => (isNotFound(e) ? null : Promise.reject(e))),
+    [aiCase.id, version],
+  );
   return (
     <section className="card" aria-labelledby="oversight-title">
       <div className="section-head">
         <h2 id="oversight-title">{t('dossier.oversight')}</h2>
-        {oversight.data && <Badge tone={oversight.data.complete ? 'ok' : 'warn'}>{oversight.data.complete ? t('dossier.complete') : t('dossier.incomplete')}</Badge>}
+        {oversight.data && (
+          <Badge tone={oversight.data.complete ? 'ok' : 'warn'}>
+            {oversight.data.complete ? t('dossier.complete') : t('dossier.incomplete')}
+          </Badge>
+        )}
       </div>
       <ErrorAlert error={oversight.error} />
-      {aiCase.yourSide === 'employer' && oversight.data !== undefined && <OversightForm caseId={aiCase.id} current={oversight.data} onSaved={(next) => oversight.set(next)} />}
+      {aiCase.yourSide === 'employer' && oversight.data !== undefined && (
+        <OversightForm
+          caseId={aiCase.id}
+          current={oversight.data}
+          onSaved={(next) => oversight.set(next)}
+        />
+      )}
       {oversight.data === undefined ? (
         <Loading />
       ) : oversight.data === null ? (
@@ -480,7 +787,11 @@ function OversightSection({ aiCase, version }: { aiCase: CaseResponse; version: 
           <ul className="plain-list overseers">
             {oversight.data.overseers.map((o, i) => (
               <li key={`${o.name}-${i}`}>
-                <strong>{o.name}</strong>, {o.role} · {label('authority', o.authority)} · {t('dossier.hoursPerWeek', { hours: o.hoursPerWeek })} <Badge tone={o.trained ? 'ok' : 'warn'}>{o.trained ? t('dossier.trained') : t('dossier.notTrained')}</Badge>
+                <strong>{o.name}</strong>, {o.role} · {label('authority', o.authority)} ·{' '}
+                {t('dossier.hoursPerWeek', { hours: o.hoursPerWeek })}{' '}
+                <Badge tone={o.trained ? 'ok' : 'warn'}>
+                  {o.trained ? t('dossier.trained') : t('dossier.notTrained')}
+                </Badge>
               </li>
             ))}
           </ul>
@@ -496,7 +807,8 @@ function OversightSection({ aiCase, version }: { aiCase: CaseResponse; version: 
             <div>
               <dt>{t('dossier.complaints')}</dt>
               <dd>
-                {oversight.data.complaintProcedure.contact} — {oversight.data.complaintProcedure.explanation}
+                {oversight.data.complaintProcedure.contact} —{' '}
+                {oversight.data.complaintProcedure.explanation}
               </dd>
             </div>
             <div>
@@ -510,7 +822,8 @@ function OversightSection({ aiCase, version }: { aiCase: CaseResponse; version: 
           </dl>
           {oversight.data.missing.length > 0 && (
             <p className="alert alert-warn">
-              {t('dossier.missing')}: {oversight.data.missing.map((m) => label('oversightMissing', m)).join(', ')}
+              {t('dossier.missing')}:{' '}
+              {oversight.data.missing.map((m) => label('oversightMissing', m)).join(', ')}
             </p>
           )}
         </>
@@ -521,27 +834,64 @@ function OversightSection({ aiCase, version }: { aiCase: CaseResponse; version: 
 
 type OversightInput = Schemas['PutOversightDto'];
 const AUTHORITIES = ['both', 'override', 'stop'] as const;
-const MODELS = ['single_reviewer', 'multiple_reviewers', 'combined_with_other_information', 'documented_no_human_value'] as const;
+const MODELS = [
+  'single_reviewer',
+  'multiple_reviewers',
+  'combined_with_other_information',
+  'documented_no_human_value',
+] as const;
 
-function OversightForm({ caseId, current, onSaved }: { caseId: string; current: Schemas['OversightResponse'] | null; onSaved: (next: Schemas['OversightResponse']) => void }) {
+function OversightForm({
+  caseId,
+  current,
+  onSaved,
+}: {
+  caseId: string;
+  current: Schemas['OversightResponse'] | null;
+  onSaved: (next: Schemas['OversightResponse']) => void;
+}) {
   const { t, label } = useI18n();
   const [open, setOpen] = useState(false);
   const [v, setV] = useState<Omit<OversightInput, 'version'>>(() => ({
     oversightModel: current?.oversightModel ?? 'single_reviewer',
-    overseers: current?.overseers.map((o) => ({ name: o.name, role: o.role, authority: o.authority, hoursPerWeek: o.hoursPerWeek, ...(o.userId ? { userId: o.userId } : {}) })) ?? [{ name: '', role: '', authority: 'both', hoursPerWeek: 2 }],
+    overseers: current?.overseers.map((o) => ({
+      name: o.name,
+      role: o.role,
+      authority: o.authority,
+      hoursPerWeek: o.hoursPerWeek,
+      ...(o.userId ? { userId: o.userId } : {}),
+    })) ?? [{ name: '', role: '', authority: 'both', hoursPerWeek: 2 }],
     knowledgeAndTraining: current?.knowledgeAndTraining ?? '',
     escalationPath: current?.escalationPath ?? '',
-    complaintProcedure: { contact: current?.complaintProcedure.contact ?? '', explanation: current?.complaintProcedure.explanation ?? '' },
+    complaintProcedure: {
+      contact: current?.complaintProcedure.contact ?? '',
+      explanation: current?.complaintProcedure.explanation ?? '',
+    },
     logRetentionMonths: current?.logRetentionMonths ?? 6,
     reviewDate: current?.reviewDate ?? '',
   }));
   const save = useMutation(async () => {
-    onSaved(await unwrap(api.PUT('/cases/{caseId}/oversight', { params: { path: { caseId } }, body: { ...v, version: current?.version ?? 0 } })));
+    onSaved(
+      await unwrap(
+        api.PUT('/cases/{caseId}/oversight', {
+          params: { path: { caseId } },
+          body: { ...v, version: current?.version ?? 0 },
+        }),
+      ),
+    );
     setOpen(false);
   });
-  const setOverseer = (index: number, patch: Partial<OversightInput['overseers'][number]>) => setV((x) => ({ ...x, overseers: x.overseers.map((o, i) => (i === index ? { ...o, ...patch } : o)) }));
+  const setOverseer = (index: number, patch: Partial<OversightInput['overseers'][number]>) =>
+    setV((x) => ({
+      ...x,
+      overseers: x.overseers.map((o, i) => (i === index ? { ...o, ...patch } : o)),
+    }));
   return (
-    <details className="action" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+    <details
+      className="action"
+      open={open}
+      onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
+    >
       <summary>{current ? t('dossier.editOversight') : t('dossier.createOversight')}</summary>
       <form
         onSubmit={(e: FormEvent) => {
@@ -549,7 +899,16 @@ function OversightForm({ caseId, current, onSaved }: { caseId: string; current: 
           void save.submit();
         }}
       >
-        <SelectField label={t('dossier.oversightModel')} value={v.oversightModel} onChange={(e) => setV((x) => ({ ...x, oversightModel: e.target.value as OversightInput['oversightModel'] }))}>
+        <SelectField
+          label={t('dossier.oversightModel')}
+          value={v.oversightModel}
+          onChange={(e) =>
+            setV((x) => ({
+              ...x,
+              oversightModel: e.target.value as OversightInput['oversightModel'],
+            }))
+          }
+        >
           {MODELS.map((m) => (
             <option key={m} value={m}>
               {label('oversightModel', m)}
@@ -560,29 +919,105 @@ function OversightForm({ caseId, current, onSaved }: { caseId: string; current: 
           <fieldset key={i}>
             <legend>{t('dossier.overseer', { n: i + 1 })}</legend>
             <div className="grid-2">
-              <TextField label={t('dossier.person')} value={o.name} onChange={(e) => setOverseer(i, { name: e.target.value })} required />
-              <TextField label={t('dossier.overseerRole')} value={o.role} onChange={(e) => setOverseer(i, { role: e.target.value })} required />
-              <SelectField label={t('dossier.authority')} value={o.authority} onChange={(e) => setOverseer(i, { authority: e.target.value as (typeof AUTHORITIES)[number] })}>
+              <TextField
+                label={t('dossier.person')}
+                value={o.name}
+                onChange={(e) => setOverseer(i, { name: e.target.value })}
+                required
+              />
+              <TextField
+                label={t('dossier.overseerRole')}
+                value={o.role}
+                onChange={(e) => setOverseer(i, { role: e.target.value })}
+                required
+              />
+              <SelectField
+                label={t('dossier.authority')}
+                value={o.authority}
+                onChange={(e) =>
+                  setOverseer(i, { authority: e.target.value as (typeof AUTHORITIES)[number] })
+                }
+              >
                 {AUTHORITIES.map((a) => (
                   <option key={a} value={a}>
                     {label('authority', a)}
                   </option>
                 ))}
               </SelectField>
-              <TextField label={t('dossier.hoursLabel')} type="number" min={0} step={0.5} value={o.hoursPerWeek} onChange={(e) => setOverseer(i, { hoursPerWeek: Number(e.target.value) })} />
+              <TextField
+                label={t('dossier.hoursLabel')}
+                type="number"
+                min={0}
+                step={0.5}
+                value={o.hoursPerWeek}
+                onChange={(e) => setOverseer(i, { hoursPerWeek: Number(e.target.value) })}
+              />
             </div>
           </fieldset>
         ))}
-        <Button variant="link" onClick={() => setV((x) => ({ ...x, overseers: [...x.overseers, { name: '', role: '', authority: 'both', hoursPerWeek: 2 }] }))}>
+        <Button
+          variant="link"
+          onClick={() =>
+            setV((x) => ({
+              ...x,
+              overseers: [
+                ...x.overseers,
+                { name: '', role: '', authority: 'both', hoursPerWeek: 2 },
+              ],
+            }))
+          }
+        >
           {t('dossier.addOverseer')}
         </Button>
-        <TextArea label={t('dossier.knowledge')} value={v.knowledgeAndTraining} onChange={(e) => setV((x) => ({ ...x, knowledgeAndTraining: e.target.value }))} required />
-        <TextField label={t('dossier.escalation')} value={v.escalationPath} onChange={(e) => setV((x) => ({ ...x, escalationPath: e.target.value }))} required />
-        <TextField label={t('dossier.complaintContact')} value={v.complaintProcedure.contact} onChange={(e) => setV((x) => ({ ...x, complaintProcedure: { ...x.complaintProcedure, contact: e.target.value } }))} required />
-        <TextArea label={t('dossier.complaintExplanation')} value={v.complaintProcedure.explanation} onChange={(e) => setV((x) => ({ ...x, complaintProcedure: { ...x.complaintProcedure, explanation: e.target.value } }))} required />
+        <TextArea
+          label={t('dossier.knowledge')}
+          value={v.knowledgeAndTraining}
+          onChange={(e) => setV((x) => ({ ...x, knowledgeAndTraining: e.target.value }))}
+          required
+        />
+        <TextField
+          label={t('dossier.escalation')}
+          value={v.escalationPath}
+          onChange={(e) => setV((x) => ({ ...x, escalationPath: e.target.value }))}
+          required
+        />
+        <TextField
+          label={t('dossier.complaintContact')}
+          value={v.complaintProcedure.contact}
+          onChange={(e) =>
+            setV((x) => ({
+              ...x,
+              complaintProcedure: { ...x.complaintProcedure, contact: e.target.value },
+            }))
+          }
+          required
+        />
+        <TextArea
+          label={t('dossier.complaintExplanation')}
+          value={v.complaintProcedure.explanation}
+          onChange={(e) =>
+            setV((x) => ({
+              ...x,
+              complaintProcedure: { ...x.complaintProcedure, explanation: e.target.value },
+            }))
+          }
+          required
+        />
         <div className="grid-2">
-          <TextField label={t('dossier.logRetentionLabel')} type="number" min={6} value={v.logRetentionMonths} onChange={(e) => setV((x) => ({ ...x, logRetentionMonths: Number(e.target.value) }))} />
-          <TextField label={t('dossier.reviewDate')} type="date" value={v.reviewDate} onChange={(e) => setV((x) => ({ ...x, reviewDate: e.target.value }))} required />
+          <TextField
+            label={t('dossier.logRetentionLabel')}
+            type="number"
+            min={6}
+            value={v.logRetentionMonths}
+            onChange={(e) => setV((x) => ({ ...x, logRetentionMonths: Number(e.target.value) }))}
+          />
+          <TextField
+            label={t('dossier.reviewDate')}
+            type="date"
+            value={v.reviewDate}
+            onChange={(e) => setV((x) => ({ ...x, reviewDate: e.target.value }))}
+            required
+          />
         </div>
         <ErrorAlert error={save.error} />
         <button type="submit" className="button button-primary" disabled={save.busy}>
@@ -595,7 +1030,13 @@ function OversightForm({ caseId, current, onSaved }: { caseId: string; current: 
 
 function TrainingSection({ aiCase, version }: { aiCase: CaseResponse; version: number }) {
   const { t, label, day } = useI18n();
-  const plan = useAsync(async () => unwrap(api.GET('/cases/{caseId}/training-plan', { params: { path: { caseId: aiCase.id } } })).catch((e: unknown) => (isNotFound(e) ? null : Promise.reject(e))), [aiCase.id, version]);
+  const plan = useAsync(
+    async () =>
+      unwrap(
+        api.GET('/cases/{caseId}/training-plan', { params: { path: { caseId: aiCase.id } } }),
+      ).catch((e: unknown) => (isNotFound(e) ? null : Promise.reject(e))),
+    [aiCase.id, version],
+  );
   return (
     <section className="card" aria-labelledby="training-title">
       <h2 id="training-title">{t('dossier.training')}</h2>
@@ -611,7 +1052,8 @@ function TrainingSection({ aiCase, version }: { aiCase: CaseResponse; version: n
             {plan.data.progress.map((p) => (
               <li key={p.audience} data-audience={p.audience}>
                 <span className="progress-label" id={`progress-${p.audience}`}>
-                  {label('audience', p.audience)}: {t('dossier.completedOf', { done: p.completed, total: p.people })}
+                  {label('audience', p.audience)}:{' '}
+                  {t('dossier.completedOf', { done: p.completed, total: p.people })}
                 </span>
                 <progress max={100} value={p.percent} aria-labelledby={`progress-${p.audience}`}>
                   {p.percent}%
@@ -636,7 +1078,10 @@ function TrainingSection({ aiCase, version }: { aiCase: CaseResponse; version: n
                 {plan.data.modules.map((m) => (
                   <tr key={m.key}>
                     <td>
-                      {m.title} <span className="muted small">({label('moduleType', m.type)}, {m.provider})</span>
+                      {m.title}{' '}
+                      <span className="muted small">
+                        ({label('moduleType', m.type)}, {m.provider})
+                      </span>
                     </td>
                     <td>{label('audience', m.audience)}</td>
                     <td>{m.hours}</td>
@@ -646,41 +1091,126 @@ function TrainingSection({ aiCase, version }: { aiCase: CaseResponse; version: n
               </tbody>
             </table>
           </div>
-          {aiCase.yourSide === 'employer' && plan.data.modules.length > 0 && <CompletionForm caseId={aiCase.id} modules={plan.data.modules} onDone={() => void plan.reload()} />}
+          {aiCase.yourSide === 'employer' && plan.data.modules.length > 0 && (
+            <CompletionForm
+              caseId={aiCase.id}
+              modules={plan.data.modules}
+              onDone={() => void plan.reload()}
+            />
+          )}
         </>
       )}
-      {aiCase.yourSide === 'employer' && plan.data !== undefined && <ModuleForm caseId={aiCase.id} plan={plan.data} onSaved={(next) => plan.set(next)} />}
+      {aiCase.yourSide === 'employer' && plan.data !== undefined && (
+        <ModuleForm caseId={aiCase.id} plan={plan.data} onSaved={(next) => plan.set(next)} />
+      )}
     </section>
   );
 }
 
 type Audience = Schemas['AudienceDto']['audience'];
 type ModuleType = Schemas['TrainingModuleDto']['type'];
-const AUDIENCES: readonly Audience[] = ['overseers', 'affected_staff', 'council_members', 'managers', 'hr', 'ict', 'other'];
-const MODULE_TYPES: readonly ModuleType[] = ['instruction', 'tool_training', 'ai_literacy', 'upskilling', 'reskilling', 'career_path'];
+const AUDIENCES: readonly Audience[] = [
+  'overseers',
+  'affected_staff',
+  'council_members',
+  'managers',
+  'hr',
+  'ict',
+  'other',
+];
+const MODULE_TYPES: readonly ModuleType[] = [
+  'instruction',
+  'tool_training',
+  'ai_literacy',
+  'upskilling',
+  'reskilling',
+  'career_path',
+];
 
 /** Adds a module to the training plan (the plan is saved whole: audiences and modules). */
-function ModuleForm({ caseId, plan, onSaved }: { caseId: string; plan: Schemas['TrainingPlanResponse'] | null; onSaved: (next: Schemas['TrainingPlanResponse']) => void }) {
+function ModuleForm({
+  caseId,
+  plan,
+  onSaved,
+}: {
+  caseId: string;
+  plan: Schemas['TrainingPlanResponse'] | null;
+  onSaved: (next: Schemas['TrainingPlanResponse']) => void;
+}) {
   const { t, label } = useI18n();
-  const empty = { title: '', audience: 'overseers' as Audience, type: 'tool_training' as ModuleType, hours: 4, provider: '', deadline: '' };
+  const empty = {
+    title: '',
+    audience: 'overseers' as Audience,
+    type: 'tool_training' as ModuleType,
+    hours: 4,
+    provider: '',
+    deadline: '',
+  };
   const [m, setM] = useState(empty);
   const [open, setOpen] = useState(false);
   const save = useMutation(async () => {
-    const audiences: Schemas['AudienceDto'][] = (plan?.audiences ?? []).map((a) => ({ audience: a.audience, ...(a.description ? { description: a.description } : {}), ...(a.headcount !== undefined ? { headcount: a.headcount } : {}), ...(a.audience !== 'overseers' ? { people: a.people.map((p) => ({ name: p.name, ...(p.userId ? { userId: p.userId } : {}) })) } : {}) }));
+    const audiences: Schemas['AudienceDto'][] = (plan?.audiences ?? []).map((a) => ({
+      audience: a.audience,
+      ...(a.description ? { description: a.description } : {}),
+      ...(a.headcount !== undefined ? { headcount: a.headcount } : {}),
+      ...(a.audience !== 'overseers'
+        ? {
+            people: a.people.map((p) => ({
+              name: p.name,
+              ...(p.userId ? { userId: p.userId } : {}),
+            })),
+          }
+        : {}),
+    }));
     if (!audiences.some((a) => a.audience === m.audience)) {
       audiences.push({ audience: m.audience });
     }
-    const key = `${m.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'module'}-${(plan?.modules.length ?? 0) + 1}`;
+    const key = `${
+      m.title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 40) || 'module'
+    }-${(plan?.modules.length ?? 0) + 1}`;
     const modules: Schemas['TrainingModuleDto'][] = [
-      ...(plan?.modules ?? []).map((x) => ({ key: x.key, title: x.title, audience: x.audience, type: x.type, hours: x.hours, provider: x.provider, deadline: x.deadline, duringWorkingTime: x.duringWorkingTime, costToEmployee: x.costToEmployee })),
-      { key, title: m.title.trim(), audience: m.audience, type: m.type, hours: m.hours, provider: m.provider.trim(), deadline: m.deadline },
+      ...(plan?.modules ?? []).map((x) => ({
+        key: x.key,
+        title: x.title,
+        audience: x.audience,
+        type: x.type,
+        hours: x.hours,
+        provider: x.provider,
+        deadline: x.deadline,
+        duringWorkingTime: x.duringWorkingTime,
+        costToEmployee: x.costToEmployee,
+      })),
+      {
+        key,
+        title: m.title.trim(),
+        audience: m.audience,
+        type: m.type,
+        hours: m.hours,
+        provider: m.provider.trim(),
+        deadline: m.deadline,
+      },
     ];
-    onSaved(await unwrap(api.PUT('/cases/{caseId}/training-plan', { params: { path: { caseId } }, body: { version: plan?.version ?? 0, audiences, modules } })));
+    onSaved(
+      await unwrap(
+        api.PUT('/cases/{caseId}/training-plan', {
+          params: { path: { caseId } },
+          body: { version: plan?.version ?? 0, audiences, modules },
+        }),
+      ),
+    );
     setM(empty);
     setOpen(false);
   });
   return (
-    <details className="action" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+    <details
+      className="action"
+      open={open}
+      onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
+    >
       <summary>{t('dossier.addModule')}</summary>
       <form
         onSubmit={(e: FormEvent) => {
@@ -688,28 +1218,63 @@ function ModuleForm({ caseId, plan, onSaved }: { caseId: string; plan: Schemas['
           void save.submit();
         }}
       >
-        <TextField label={t('dossier.module')} value={m.title} onChange={(e) => setM((x) => ({ ...x, title: e.target.value }))} required />
+        <TextField
+          label={t('dossier.module')}
+          value={m.title}
+          onChange={(e) => setM((x) => ({ ...x, title: e.target.value }))}
+          required
+        />
         <div className="grid-2">
-          <SelectField label={t('dossier.audience')} value={m.audience} onChange={(e) => setM((x) => ({ ...x, audience: e.target.value as Audience }))}>
+          <SelectField
+            label={t('dossier.audience')}
+            value={m.audience}
+            onChange={(e) => setM((x) => ({ ...x, audience: e.target.value as Audience }))}
+          >
             {AUDIENCES.map((a) => (
               <option key={a} value={a}>
                 {label('audience', a)}
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('dossier.moduleType')} value={m.type} onChange={(e) => setM((x) => ({ ...x, type: e.target.value as ModuleType }))}>
+          <SelectField
+            label={t('dossier.moduleType')}
+            value={m.type}
+            onChange={(e) => setM((x) => ({ ...x, type: e.target.value as ModuleType }))}
+          >
             {MODULE_TYPES.map((x) => (
               <option key={x} value={x}>
                 {label('moduleType', x)}
               </option>
             ))}
           </SelectField>
-          <TextField label={t('dossier.hours')} type="number" min={0} step={0.5} value={m.hours} onChange={(e) => setM((x) => ({ ...x, hours: Number(e.target.value) }))} />
-          <TextField label={t('dossier.deadline')} type="date" value={m.deadline} onChange={(e) => setM((x) => ({ ...x, deadline: e.target.value }))} required />
+          <TextField
+            label={t('dossier.hours')}
+            type="number"
+            min={0}
+            step={0.5}
+            value={m.hours}
+            onChange={(e) => setM((x) => ({ ...x, hours: Number(e.target.value) }))}
+          />
+          <TextField
+            label={t('dossier.deadline')}
+            type="date"
+            value={m.deadline}
+            onChange={(e) => setM((x) => ({ ...x, deadline: e.target.value }))}
+            required
+          />
         </div>
-        <TextField label={t('dossier.provider')} value={m.provider} onChange={(e) => setM((x) => ({ ...x, provider: e.target.value }))} required />
+        <TextField
+          label={t('dossier.provider')}
+          value={m.provider}
+          onChange={(e) => setM((x) => ({ ...x, provider: e.target.value }))}
+          required
+        />
         <ErrorAlert error={save.error} />
-        <button type="submit" className="button button-primary" disabled={save.busy || !m.title.trim() || !m.deadline}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={save.busy || !m.title.trim() || !m.deadline}
+        >
           {t('dossier.addModule')}
         </button>
       </form>
@@ -717,13 +1282,26 @@ function ModuleForm({ caseId, plan, onSaved }: { caseId: string; plan: Schemas['
   );
 }
 
-function CompletionForm({ caseId, modules, onDone }: { caseId: string; modules: Schemas['TrainingModuleResponse'][]; onDone: () => void }) {
+function CompletionForm({
+  caseId,
+  modules,
+  onDone,
+}: {
+  caseId: string;
+  modules: Schemas['TrainingModuleResponse'][];
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const [moduleKey, setModuleKey] = useState(modules[0]?.key ?? '');
   const [name, setName] = useState('');
   const [completedOn, setCompletedOn] = useState(todayInAmsterdam());
   const record = useMutation(async () => {
-    await unwrap(api.POST('/cases/{caseId}/training-plan/completions', { params: { path: { caseId } }, body: { moduleKey, name: name.trim(), completedOn } }));
+    await unwrap(
+      api.POST('/cases/{caseId}/training-plan/completions', {
+        params: { path: { caseId } },
+        body: { moduleKey, name: name.trim(), completedOn },
+      }),
+    );
     setName('');
     onDone();
   });
@@ -736,17 +1314,35 @@ function CompletionForm({ caseId, modules, onDone }: { caseId: string; modules: 
           void record.submit();
         }}
       >
-        <SelectField label={t('dossier.module')} value={moduleKey} onChange={(e) => setModuleKey(e.target.value)}>
+        <SelectField
+          label={t('dossier.module')}
+          value={moduleKey}
+          onChange={(e) => setModuleKey(e.target.value)}
+        >
           {modules.map((m) => (
             <option key={m.key} value={m.key}>
               {m.title}
             </option>
           ))}
         </SelectField>
-        <TextField label={t('dossier.person')} value={name} onChange={(e) => setName(e.target.value)} required />
-        <TextField label={t('dossier.completedOn')} type="date" value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} />
+        <TextField
+          label={t('dossier.person')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+        />
+        <TextField
+          label={t('dossier.completedOn')}
+          type="date"
+          value={completedOn}
+          onChange={(e) => setCompletedOn(e.target.value)}
+        />
         <ErrorAlert error={record.error} />
-        <button type="submit" className="button button-primary" disabled={record.busy || !name.trim()}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={record.busy || !name.trim()}
+        >
           {t('common.save')}
         </button>
       </form>
@@ -755,5 +1351,7 @@ function CompletionForm({ caseId, modules, onDone }: { caseId: string; modules: 
 }
 
 function isNotFound(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { status?: number }).status === 404;
+  return (
+    typeof error === 'object' && error !== null && (error as { status?: number }).status === 404
+  );
 }

@@ -10,7 +10,15 @@ import { Badge, Checkbox, ErrorAlert, TextField, useMutation } from './ui';
 type CaseResponse = Schemas['CaseResponse'];
 
 /** The go-live gate: every condition the triage made applicable, met or not, with its source. */
-export function GoLiveGate({ aiCase, side, onChanged }: { aiCase: CaseResponse; side: Side; onChanged: (c: CaseResponse) => void }) {
+export function GoLiveGate({
+  aiCase,
+  side,
+  onChanged,
+}: {
+  aiCase: CaseResponse;
+  side: Side;
+  onChanged: (c: CaseResponse) => void;
+}) {
   const i18n = useI18n();
   const { t, label } = i18n;
   const gate = aiCase.goLiveGate;
@@ -20,37 +28,67 @@ export function GoLiveGate({ aiCase, side, onChanged }: { aiCase: CaseResponse; 
   const oversight = gate.conditions.find((c) => c.key === 'oversight_trained');
   const blockReason = triageOf(aiCase)?.outcome.blockReason;
   return (
-    <div className={`gate ${gate.open ? 'gate-open' : 'gate-blocked'}`} data-gate={gate.open ? 'open' : 'blocked'}>
+    <div
+      className={`gate ${gate.open ? 'gate-open' : 'gate-blocked'}`}
+      data-gate={gate.open ? 'open' : 'blocked'}
+    >
       <p className="gate-verdict">
-        <Badge tone={gate.open ? 'ok' : 'danger'}>{gate.open ? t('gate.open') : t('gate.blocked')}</Badge> {gate.open ? t('gate.openLead') : t('gate.blockedLead')}
+        <Badge tone={gate.open ? 'ok' : 'danger'}>
+          {gate.open ? t('gate.open') : t('gate.blocked')}
+        </Badge>{' '}
+        {gate.open ? t('gate.openLead') : t('gate.blockedLead')}
       </p>
       <ul className="checklist">
         {gate.conditions.map((c) => (
-          <li key={c.key} className={c.met ? 'met' : 'unmet'} data-condition={c.key} data-met={c.met}>
+          <li
+            key={c.key}
+            className={c.met ? 'met' : 'unmet'}
+            data-condition={c.key}
+            data-met={c.met}
+          >
             <span className="check" aria-hidden="true">
               {c.met ? '✓' : '✗'}
             </span>
             <span>
-              <strong>{label('gate', c.key)}</strong> <span className="visually-hidden">{c.met ? t('gate.met') : t('gate.unmet')}</span>
+              <strong>{label('gate', c.key)}</strong>{' '}
+              <span className="visually-hidden">{c.met ? t('gate.met') : t('gate.unmet')}</span>
               <br />
               <span className="muted small">
-                {gateConditionText({ key: c.key, reason: String(c.reason) }, blockReason, i18n)} <Sources sources={c.sources} />
+                {gateConditionText({ key: c.key, reason: String(c.reason) }, blockReason, i18n)}{' '}
+                <Sources sources={c.sources} />
               </span>
             </span>
           </li>
         ))}
       </ul>
-      {oversight && !oversight.met && side === 'employer' && aiCase.status === 'sent' && <OversightForm aiCase={aiCase} onChanged={onChanged} />}
+      {oversight && !oversight.met && side === 'employer' && aiCase.status === 'sent' && (
+        <OversightForm aiCase={aiCase} onChanged={onChanged} />
+      )}
     </div>
   );
 }
 
-function OversightForm({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c: CaseResponse) => void }) {
+function OversightForm({
+  aiCase,
+  onChanged,
+}: {
+  aiCase: CaseResponse;
+  onChanged: (c: CaseResponse) => void;
+}) {
   const { t } = useI18n();
   const [staffNamed, setStaffNamed] = useState(false);
   const [trained, setTrained] = useState(false);
   const [note, setNote] = useState('');
-  const save = useMutation(async () => onChanged(await unwrap(api.POST('/cases/{caseId}/oversight-confirmations', { params: { path: { caseId: aiCase.id } }, body: { version: aiCase.version, staffNamed, trained, ...(note ? { note } : {}) } }))));
+  const save = useMutation(async () =>
+    onChanged(
+      await unwrap(
+        api.POST('/cases/{caseId}/oversight-confirmations', {
+          params: { path: { caseId: aiCase.id } },
+          body: { version: aiCase.version, staffNamed, trained, ...(note ? { note } : {}) },
+        }),
+      ),
+    ),
+  );
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     void save.submit();
@@ -59,8 +97,16 @@ function OversightForm({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged:
     <details className="action">
       <summary>{t('gate.confirmOversight')}</summary>
       <form onSubmit={onSubmit}>
-        <Checkbox label={t('gate.staffNamed')} checked={staffNamed} onChange={(e) => setStaffNamed(e.target.checked)} />
-        <Checkbox label={t('gate.trained')} checked={trained} onChange={(e) => setTrained(e.target.checked)} />
+        <Checkbox
+          label={t('gate.staffNamed')}
+          checked={staffNamed}
+          onChange={(e) => setStaffNamed(e.target.checked)}
+        />
+        <Checkbox
+          label={t('gate.trained')}
+          checked={trained}
+          onChange={(e) => setTrained(e.target.checked)}
+        />
         <TextField label={t('gate.note')} value={note} onChange={(e) => setNote(e.target.value)} />
         <ErrorAlert error={save.error} />
         <button type="submit" className="button button-primary" disabled={save.busy}>

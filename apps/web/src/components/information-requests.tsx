@@ -10,16 +10,40 @@ type CaseResponse = Schemas['CaseResponse'];
 type InformationRequest = Schemas['InformationRequestResponse'];
 
 /** Art. 31 questions from the council and the employer's answers. */
-export function InformationRequests({ aiCase, side, names, version }: { aiCase: CaseResponse; side: Side; names: Map<string, string>; version: number }) {
+export function InformationRequests({
+  aiCase,
+  side,
+  names,
+  version,
+}: {
+  aiCase: CaseResponse;
+  side: Side;
+  names: Map<string, string>;
+  version: number;
+}) {
   const { t, dateTime, day } = useI18n();
-  const list = useAsync(() => unwrap(api.GET('/cases/{caseId}/information-requests', { params: { path: { caseId: aiCase.id } } })), [aiCase.id, version]);
+  const list = useAsync(
+    () =>
+      unwrap(
+        api.GET('/cases/{caseId}/information-requests', {
+          params: { path: { caseId: aiCase.id } },
+        }),
+      ),
+    [aiCase.id, version],
+  );
   const [question, setQuestion] = useState('');
   const ask = useMutation(async () => {
-    await unwrap(api.POST('/cases/{caseId}/information-requests', { params: { path: { caseId: aiCase.id } }, body: { question: question.trim() } }));
+    await unwrap(
+      api.POST('/cases/{caseId}/information-requests', {
+        params: { path: { caseId: aiCase.id } },
+        body: { question: question.trim() },
+      }),
+    );
     setQuestion('');
     await list.reload();
   });
-  const canAsk = (side === 'council_board' || side === 'council_member') && aiCase.status === 'sent';
+  const canAsk =
+    (side === 'council_board' || side === 'council_member') && aiCase.status === 'sent';
   return (
     <section aria-labelledby="info-title">
       <h2 id="info-title">{t('info.title')}</h2>
@@ -32,9 +56,18 @@ export function InformationRequests({ aiCase, side, names, version }: { aiCase: 
             void ask.submit();
           }}
         >
-          <TextArea label={t('info.question')} value={question} onChange={(e) => setQuestion(e.target.value)} required />
+          <TextArea
+            label={t('info.question')}
+            value={question}
+            onChange={(e) => setQuestion(e.target.value)}
+            required
+          />
           <ErrorAlert error={ask.error} />
-          <button type="submit" className="button button-primary" disabled={ask.busy || !question.trim()}>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={ask.busy || !question.trim()}
+          >
             {t('info.ask')}
           </button>
         </form>
@@ -49,7 +82,8 @@ export function InformationRequests({ aiCase, side, names, version }: { aiCase: 
             <li key={r.id} className="card">
               <p className="info-question">{r.question}</p>
               <p className="muted small">
-                {names.get(r.askedBy) ?? t('common.someone')} · {dateTime(r.askedAt)} · {t('info.due')} {day(r.dueDate)} {!r.answer && <DaysLeft day={r.dueDate} />}
+                {names.get(r.askedBy) ?? t('common.someone')} · {dateTime(r.askedAt)} ·{' '}
+                {t('info.due')} {day(r.dueDate)} {!r.answer && <DaysLeft day={r.dueDate} />}
               </p>
               {r.answer ? (
                 <blockquote className="info-answer">
@@ -69,11 +103,24 @@ export function InformationRequests({ aiCase, side, names, version }: { aiCase: 
   );
 }
 
-function AnswerForm({ caseId, request, onDone }: { caseId: string; request: InformationRequest; onDone: () => void }) {
+function AnswerForm({
+  caseId,
+  request,
+  onDone,
+}: {
+  caseId: string;
+  request: InformationRequest;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const [answer, setAnswer] = useState('');
   const send = useMutation(async () => {
-    await unwrap(api.POST('/cases/{caseId}/information-requests/{requestId}/answer', { params: { path: { caseId, requestId: request.id } }, body: { answer: answer.trim() } }));
+    await unwrap(
+      api.POST('/cases/{caseId}/information-requests/{requestId}/answer', {
+        params: { path: { caseId, requestId: request.id } },
+        body: { answer: answer.trim() },
+      }),
+    );
     onDone();
   });
   return (
@@ -83,9 +130,18 @@ function AnswerForm({ caseId, request, onDone }: { caseId: string; request: Info
         void send.submit();
       }}
     >
-      <TextArea label={t('info.answer')} value={answer} onChange={(e) => setAnswer(e.target.value)} required />
+      <TextArea
+        label={t('info.answer')}
+        value={answer}
+        onChange={(e) => setAnswer(e.target.value)}
+        required
+      />
       <ErrorAlert error={send.error} />
-      <button type="submit" className="button button-primary" disabled={send.busy || !answer.trim()}>
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={send.busy || !answer.trim()}
+      >
         {t('info.sendAnswer')}
       </button>
     </form>

@@ -7,7 +7,13 @@ export function LanguageSwitch() {
   const { t } = useI18n();
   const next = language === 'nl' ? 'en' : 'nl';
   return (
-    <button type="button" className="button button-link language-switch" lang={next} onClick={() => void setLanguage(next)} aria-label={t('nav.switchLanguage')}>
+    <button
+      type="button"
+      className="button button-link language-switch"
+      lang={next}
+      onClick={() => void setLanguage(next)}
+      aria-label={t('nav.switchLanguage')}
+    >
       {next === 'en' ? 'English' : 'Nederlands'}
     </button>
   );

@@ -5,20 +5,49 @@ import { Badge } from './ui';
 type NextAction = Schemas['NextActionResponse'];
 
 /** "Aan zet: de OR — advies uitbrengen vóór 13 januari 2027, nog 42 dagen", from the server's duty. */
-export function useDutyText(): (duty: { action: string; track: string | null; ruleId: string | null; proposal?: string; title?: string }) => string {
+export function useDutyText(): (duty: {
+  action: string;
+  track: string | null;
+  ruleId: string | null;
+  proposal?: string;
+  title?: string;
+}) => string {
   const { t, label } = useI18n();
   return (duty) => {
-    const generic = t(`duty.${duty.action}` as never, { rule: duty.ruleId ? label('rule', duty.ruleId) : '', proposal: duty.proposal ?? '', title: duty.title ?? '' }, label('action', duty.action).toLowerCase());
-    return duty.track ? t(`duty.${duty.action}.${duty.track}` as never, undefined, generic) : generic;
+    const generic = t(
+      `duty.${duty.action}` as never,
+      {
+        rule: duty.ruleId ? label('rule', duty.ruleId) : '',
+        proposal: duty.proposal ?? '',
+        title: duty.title ?? '',
+      },
+      label('action', duty.action).toLowerCase(),
+    );
+    return duty.track
+      ? t(`duty.${duty.action}.${duty.track}` as never, undefined, generic)
+      : generic;
   };
 }
 
-export function DueText({ dueDate, daysLeft, fatal }: { dueDate: string | null; daysLeft: number | null; fatal: boolean }) {
+export function DueText({
+  dueDate,
+  daysLeft,
+  fatal,
+}: {
+  dueDate: string | null;
+  daysLeft: number | null;
+  fatal: boolean;
+}) {
   const { t, day } = useI18n();
   if (dueDate === null || daysLeft === null) {
     return null;
   }
-  const left = daysLeft < 0 ? t('next.overdue', { days: -daysLeft }) : daysLeft === 0 ? t('next.today') : t('next.daysLeft', { days: daysLeft });
+  const left =
+    daysLeft < 0
+      ? t('next.overdue', { days: -daysLeft })
+      : daysLeft === 0
+        ? t('next.today')
+        : t('next.daysLeft', { days: daysLeft });
   return (
     <>
       {' '}
@@ -44,8 +73,14 @@ export function NextActionHeader({ next }: { next: NextAction | null }) {
     );
   }
   return (
-    <p className={`next-action next-action-${next.side}`} data-testid="next-action" data-side={next.side}>
-      <strong>{t('next.header', { who: t(`next.who.${next.side}` as never), what: what(next) })}</strong>
+    <p
+      className={`next-action next-action-${next.side}`}
+      data-testid="next-action"
+      data-side={next.side}
+    >
+      <strong>
+        {t('next.header', { who: t(`next.who.${next.side}` as never), what: what(next) })}
+      </strong>
       <DueText dueDate={next.dueDate} daysLeft={next.daysLeft} fatal={next.fatal} />
     </p>
   );

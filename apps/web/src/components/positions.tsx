@@ -26,7 +26,11 @@ export function Positions({ aiCase }: { aiCase: CaseResponse }) {
   const { t, label, day } = useI18n();
   const rows = aiCase.tracks
     .filter((tr) => tr.kind === 'advice' || tr.kind === 'consent')
-    .map((tr) => ({ kind: tr.kind, position: tr.snapshot.councilPosition as PositionRecord | undefined, decision: tr.snapshot.employerDecision as DecisionRecord | undefined }))
+    .map((tr) => ({
+      kind: tr.kind,
+      position: tr.snapshot.councilPosition as PositionRecord | undefined,
+      decision: tr.snapshot.employerDecision as DecisionRecord | undefined,
+    }))
     .filter((r) => r.position || r.decision);
   if (rows.length === 0) {
     return null;
@@ -42,7 +46,11 @@ export function Positions({ aiCase }: { aiCase: CaseResponse }) {
               <h4>
                 {t('story.councilPosition')}: {label('position', r.position.position)}
               </h4>
-              {r.position.receivedOn && <p className="muted small">{t('story.receivedOn', { date: day(r.position.receivedOn) })}</p>}
+              {r.position.receivedOn && (
+                <p className="muted small">
+                  {t('story.receivedOn', { date: day(r.position.receivedOn) })}
+                </p>
+              )}
               {r.position.reasons && (
                 <p>
                   <strong>{t('story.reasons')}:</strong> {r.position.reasons}
@@ -63,9 +71,18 @@ export function Positions({ aiCase }: { aiCase: CaseResponse }) {
           {r.decision && (
             <div className="employer-decision" data-testid={`employer-decision-${r.kind}`}>
               <h4>
-                {t('story.employerDecision')}: {r.decision.withoutCouncilPosition ? t('story.withoutPosition') : r.decision.follows ? t('story.follows') : t('story.deviates')}
+                {t('story.employerDecision')}:{' '}
+                {r.decision.withoutCouncilPosition
+                  ? t('story.withoutPosition')
+                  : r.decision.follows
+                    ? t('story.follows')
+                    : t('story.deviates')}
               </h4>
-              {r.decision.receivedOn && <p className="muted small">{t('story.receivedOn', { date: day(r.decision.receivedOn) })}</p>}
+              {r.decision.receivedOn && (
+                <p className="muted small">
+                  {t('story.receivedOn', { date: day(r.decision.receivedOn) })}
+                </p>
+              )}
               {r.decision.reasons && (
                 <p>
                   <strong>{t('story.reasons')}:</strong> {r.decision.reasons}
@@ -73,7 +90,8 @@ export function Positions({ aiCase }: { aiCase: CaseResponse }) {
               )}
               {r.decision.implementationDate && (
                 <p>
-                  <strong>{t('story.implementationDate')}:</strong> {day(r.decision.implementationDate)}
+                  <strong>{t('story.implementationDate')}:</strong>{' '}
+                  {day(r.decision.implementationDate)}
                 </p>
               )}
             </div>

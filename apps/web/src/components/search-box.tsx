@@ -26,7 +26,15 @@ export function SearchBox() {
       <label htmlFor="search-q" className="visually-hidden">
         {t('search.label')}
       </label>
-      <input id="search-q" type="search" name="q" value={q} maxLength={200} placeholder={t('search.placeholder')} onChange={(e) => setQ(e.target.value)} />
+      <input
+        id="search-q"
+        type="search"
+        name="q"
+        value={q}
+        maxLength={200}
+        placeholder={t('search.placeholder')}
+        onChange={(e) => setQ(e.target.value)}
+      />
       <button type="submit" className="button button-secondary">
         {t('search.submit')}
       </button>

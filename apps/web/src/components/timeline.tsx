@@ -1,5 +1,5 @@
 import type { Schemas } from '../api/client';
-import { SIDE_STAGES, TRACK_ORDER, TRACK_PATH, type TrackKind } from '../domain';
+import { SIDE_STAGES, TRACK_ORDER, TRACK_PATH } from '../domain';
 import { useI18n } from '../i18n';
 import { TrackActions } from './track-actions';
 import { Badge } from './ui';
@@ -22,11 +22,23 @@ interface HistoryEntry {
  * current one marked, stages gone past without entering them shown as skipped, what happened
  * when, and the actions the server offers the reader.
  */
-export function Timeline({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c: CaseResponse) => void }) {
+export function Timeline({
+  aiCase,
+  onChanged,
+}: {
+  aiCase: CaseResponse;
+  onChanged: (c: CaseResponse) => void;
+}) {
   const { t } = useI18n();
-  const tracks = [...aiCase.tracks].sort((a, b) => TRACK_ORDER.indexOf(a.kind as TrackKind) - TRACK_ORDER.indexOf(b.kind as TrackKind));
+  const tracks = [...aiCase.tracks].sort(
+    (a, b) => TRACK_ORDER.indexOf(a.kind) - TRACK_ORDER.indexOf(b.kind),
+  );
   if (tracks.length === 0) {
-    return <p className="empty">{aiCase.status === 'draft' ? t('timeline.afterTriage') : t('timeline.none')}</p>;
+    return (
+      <p className="empty">
+        {aiCase.status === 'draft' ? t('timeline.afterTriage') : t('timeline.none')}
+      </p>
+    );
   }
   return (
     <div className="timeline">
@@ -37,13 +49,27 @@ export function Timeline({ aiCase, onChanged }: { aiCase: CaseResponse; onChange
   );
 }
 
-function TrackRow({ track, aiCase, onChanged }: { track: Track; aiCase: CaseResponse; onChanged: (c: CaseResponse) => void }) {
+function TrackRow({
+  track,
+  aiCase,
+  onChanged,
+}: {
+  track: Track;
+  aiCase: CaseResponse;
+  onChanged: (c: CaseResponse) => void;
+}) {
   const { t, label, dateTime, day } = useI18n();
-  const kind = track.kind as TrackKind;
+  const kind = track.kind;
   const path = TRACK_PATH[kind];
   const onSide = SIDE_STAGES.includes(track.stage);
-  const snapshot = track.snapshot as { returnStage?: string; history?: HistoryEntry[]; consultationsHeld?: number };
-  const anchor = onSide ? (snapshot.returnStage ?? lastMainStage(snapshot.history ?? [], path)) : track.stage;
+  const snapshot = track.snapshot as {
+    returnStage?: string;
+    history?: HistoryEntry[];
+    consultationsHeld?: number;
+  };
+  const anchor = onSide
+    ? (snapshot.returnStage ?? lastMainStage(snapshot.history ?? [], path))
+    : track.stage;
   const currentIndex = path.indexOf(anchor);
   const history = [...(snapshot.history ?? [])].reverse();
   const passed = new Set([path[0], ...(snapshot.history ?? []).flatMap((h) => [h.from, h.to])]);
@@ -52,18 +78,40 @@ function TrackRow({ track, aiCase, onChanged }: { track: Track; aiCase: CaseResp
     passed.add('consultation_held');
   }
   return (
-    <section className={`track track-${kind}`} aria-labelledby={`track-${kind}`} data-track={kind} data-stage={track.stage}>
+    <section
+      className={`track track-${kind}`}
+      aria-labelledby={`track-${kind}`}
+      data-track={kind}
+      data-stage={track.stage}
+    >
       <div className="track-head">
         <h3 id={`track-${kind}`}>{label('track', kind)}</h3>
-        <Badge tone={track.stage === 'suspension' || onSide ? 'warn' : 'info'}>{label('stage', track.stage)}</Badge>
+        <Badge tone={track.stage === 'suspension' || onSide ? 'warn' : 'info'}>
+          {label('stage', track.stage)}
+        </Badge>
       </div>
-      <ol className="track-steps" tabIndex={0} aria-label={t('timeline.stepsOf', { track: label('track', kind) })}>
+      <ol
+        className="track-steps"
+        tabIndex={0}
+        aria-label={t('timeline.stepsOf', { track: label('track', kind) })}
+      >
         {path.map((stage, index) => {
           const reached = index < currentIndex || (onSide && index <= currentIndex);
           // A stage the track went past without entering it (no meeting asked, no deliberation) is skipped.
-          const state = !onSide && index === currentIndex ? 'current' : reached ? (passed.has(stage) ? 'done' : 'skipped') : 'todo';
+          const state =
+            !onSide && index === currentIndex
+              ? 'current'
+              : reached
+                ? passed.has(stage)
+                  ? 'done'
+                  : 'skipped'
+                : 'todo';
           return (
-            <li key={stage} className={`step step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+            <li
+              key={stage}
+              className={`step step-${state}`}
+              aria-current={state === 'current' ? 'step' : undefined}
+            >
               <span className="step-dot" aria-hidden="true" />
               <span className="step-label">
                 {label('stage', stage)}
@@ -79,11 +127,18 @@ function TrackRow({ track, aiCase, onChanged }: { track: Track; aiCase: CaseResp
           <ol>
             {history.map((h, i) => (
               <li key={`${h.at}-${i}`}>
-                <time dateTime={h.at}>{dateTime(h.at)}</time> · {label('action', h.action.type)} ({label('side', h.actorSide)}): {label('stage', h.from)} → {label('stage', h.to)}
+                <time dateTime={h.at}>{dateTime(h.at)}</time> · {label('action', h.action.type)} (
+                {label('side', h.actorSide)}): {label('stage', h.from)} → {label('stage', h.to)}
                 {h.recordedLate && (
                   <span className="late-entry">
                     {' '}
-                    <Badge tone="warn">{t('late.title')}</Badge> {t('late.entry', { action: label('action', h.action.type), track: label('track', track.kind), claimedOn: day(h.recordedLate.claimedOn), recordedOn: day(h.recordedLate.recordedOn) })}
+                    <Badge tone="warn">{t('late.title')}</Badge>{' '}
+                    {t('late.entry', {
+                      action: label('action', h.action.type),
+                      track: label('track', track.kind),
+                      claimedOn: day(h.recordedLate.claimedOn),
+                      recordedOn: day(h.recordedLate.recordedOn),
+                    })}
                   </span>
                 )}
               </li>

@@ -13,7 +13,15 @@ type Track = Schemas['TrackResponse'];
 type TrackAction = Schemas['TrackActionDto'];
 
 /** The actions the server offers the reader on one track: open ones as forms, refused ones with what is missing. */
-export function TrackActions({ aiCase, track, onChanged }: { aiCase: CaseResponse; track: Track; onChanged: (c: CaseResponse) => void }) {
+export function TrackActions({
+  aiCase,
+  track,
+  onChanged,
+}: {
+  aiCase: CaseResponse;
+  track: Track;
+  onChanged: (c: CaseResponse) => void;
+}) {
   const { t, label } = useI18n();
   const { open, refused } = offeredActions(track);
   if (open.length === 0 && refused.length === 0) {
@@ -22,17 +30,29 @@ export function TrackActions({ aiCase, track, onChanged }: { aiCase: CaseRespons
   return (
     <div className="track-actions" role="group" aria-label={t('actions.groupLabel')}>
       {open.map((action) => (
-        <ActionForm key={action} action={action} aiCase={aiCase} kind={track.kind as TrackKind} onChanged={onChanged} />
+        <ActionForm
+          key={action}
+          action={action}
+          aiCase={aiCase}
+          kind={track.kind}
+          onChanged={onChanged}
+        />
       ))}
       {refused.length > 0 && (
         <ul className="refused-actions">
           {refused.map((a) => (
             <li key={a.action} data-refused-action={a.action}>
-              <span className="muted">{label('action', a.action)}</span> · {t('actions.stillNeeded')}{' '}
+              <span className="muted">{label('action', a.action)}</span> ·{' '}
+              {t('actions.stillNeeded')}{' '}
               {a.missing.map((m, i) => (
                 <span key={m.code}>
                   {i > 0 && ', '}
-                  <Link to={m.tab === 'overview' ? `/cases/${aiCase.id}` : `/cases/${aiCase.id}/${m.tab}`} onClick={() => scrollToSoon(m.anchor)}>
+                  <Link
+                    to={
+                      m.tab === 'overview' ? `/cases/${aiCase.id}` : `/cases/${aiCase.id}/${m.tab}`
+                    }
+                    onClick={() => scrollToSoon(m.anchor)}
+                  >
                     {missingLabel(label, m)}
                   </Link>
                 </span>
@@ -46,7 +66,10 @@ export function TrackActions({ aiCase, track, onChanged }: { aiCase: CaseRespons
 }
 
 /** The label of a missing item from its server key; a key without a text falls back to the readable code. */
-function missingLabel(label: (group: string, value: string) => string, m: { labelKey: string }): string {
+function missingLabel(
+  label: (group: string, value: string) => string,
+  m: { labelKey: string },
+): string {
   const [group, ...rest] = m.labelKey.split('.');
   return label(group, rest.join('.'));
 }
@@ -56,7 +79,17 @@ function scrollToSoon(anchor: string): void {
   window.setTimeout(() => document.getElementById(anchor)?.scrollIntoView({ block: 'start' }), 50);
 }
 
-function ActionForm({ action, aiCase, kind, onChanged }: { action: ActionType; aiCase: CaseResponse; kind: TrackKind; onChanged: (c: CaseResponse) => void }) {
+function ActionForm({
+  action,
+  aiCase,
+  kind,
+  onChanged,
+}: {
+  action: ActionType;
+  aiCase: CaseResponse;
+  kind: TrackKind;
+  onChanged: (c: CaseResponse) => void;
+}) {
   const { t, label } = useI18n();
   const fields = ACTION_FIELDS[action] ?? [];
   const [open, setOpen] = useState(false);
@@ -65,24 +98,46 @@ function ActionForm({ action, aiCase, kind, onChanged }: { action: ActionType; a
   const run = useMutation(async () => {
     const body: TrackAction = { ...values, type: action };
     if (fields.includes('conditions')) {
-      body.conditions = conditions.split('\n').map((c) => c.trim()).filter(Boolean);
+      body.conditions = conditions
+        .split('\n')
+        .map((c) => c.trim())
+        .filter(Boolean);
     }
-    const next = await unwrap(api.POST('/cases/{caseId}/tracks/{kind}/transitions', { params: { path: { caseId: aiCase.id, kind } }, body: { version: aiCase.version, action: body } }));
+    const next = await unwrap(
+      api.POST('/cases/{caseId}/tracks/{kind}/transitions', {
+        params: { path: { caseId: aiCase.id, kind } },
+        body: { version: aiCase.version, action: body },
+      }),
+    );
     setOpen(false);
     onChanged(next);
   });
-  const set = <K extends keyof TrackAction>(key: K, value: TrackAction[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof TrackAction>(key: K, value: TrackAction[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void run.submit();
   };
   const name = label('action', action);
   return (
-    <details className="action" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-action={action}>
+    <details
+      className="action"
+      open={open}
+      onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
+      data-action={action}
+    >
       <summary>{name}</summary>
       <form onSubmit={onSubmit} noValidate>
         {fields.map((field) => (
-          <Field key={field} field={field} kind={kind} values={values} set={set} conditions={conditions} setConditions={setConditions} />
+          <Field
+            key={field}
+            field={field}
+            kind={kind}
+            values={values}
+            set={set}
+            conditions={conditions}
+            setConditions={setConditions}
+          />
         ))}
         <ErrorAlert error={run.error} />
         <button type="submit" className="button button-primary" disabled={run.busy}>
@@ -131,19 +186,49 @@ function Field({ field, kind, values, set, conditions, setConditions }: FieldPro
   const text = t(`actionField.${field}`);
   switch (field) {
     case 'subject':
-      return <TextField label={text} value={values.subject ?? ''} onChange={(e) => set('subject', e.target.value || undefined)} />;
+      return (
+        <TextField
+          label={text}
+          value={values.subject ?? ''}
+          onChange={(e) => set('subject', e.target.value || undefined)}
+        />
+      );
     case 'reasons':
-      return <TextArea label={text} value={values.reasons ?? ''} onChange={(e) => set('reasons', e.target.value || undefined)} />;
+      return (
+        <TextArea
+          label={text}
+          value={values.reasons ?? ''}
+          onChange={(e) => set('reasons', e.target.value || undefined)}
+        />
+      );
     case 'conditions':
-      return <TextArea label={text} hint={t('actionField.conditionsHint')} value={conditions} onChange={(e) => setConditions(e.target.value)} />;
+      return (
+        <TextArea
+          label={text}
+          hint={t('actionField.conditionsHint')}
+          value={conditions}
+          onChange={(e) => setConditions(e.target.value)}
+        />
+      );
     case 'heldOn':
     case 'receivedOn':
     case 'implementationDate':
     case 'waivedUntil':
-      return <TextField label={text} type="date" value={values[field] ?? ''} onChange={(e) => set(field, e.target.value || undefined)} />;
+      return (
+        <TextField
+          label={text}
+          type="date"
+          value={values[field] ?? ''}
+          onChange={(e) => set(field, e.target.value || undefined)}
+        />
+      );
     case 'position':
       return (
-        <SelectField label={text} value={values.position ?? ''} onChange={(e) => set('position', e.target.value)}>
+        <SelectField
+          label={text}
+          value={values.position ?? ''}
+          onChange={(e) => set('position', e.target.value)}
+        >
           {POSITIONS[kind === 'consent' ? 'consent' : 'advice'].map((p) => (
             <option key={p} value={p}>
               {label('position', p)}
@@ -152,13 +237,26 @@ function Field({ field, kind, values, set, conditions, setConditions }: FieldPro
         </SelectField>
       );
     case 'waivesSuspension':
-      return kind === 'advice' ? <Checkbox label={text} checked={values.waivesSuspension ?? false} onChange={(e) => set('waivesSuspension', e.target.checked)} /> : null;
+      return kind === 'advice' ? (
+        <Checkbox
+          label={text}
+          checked={values.waivesSuspension ?? false}
+          onChange={(e) => set('waivesSuspension', e.target.checked)}
+        />
+      ) : null;
     case 'follows':
     case 'whole':
     case 'upheld':
     case 'granted':
     case 'residualHighRisk':
-      return <YesNo name={`${field}-${kind}`} legend={text} value={values[field]} onChange={(v) => set(field, v)} />;
+      return (
+        <YesNo
+          name={`${field}-${kind}`}
+          legend={text}
+          value={values[field]}
+          onChange={(v) => set(field, v)}
+        />
+      );
     case 'recipients':
       return (
         <fieldset>
@@ -168,7 +266,14 @@ function Field({ field, kind, values, set, conditions, setConditions }: FieldPro
               key={r}
               label={label('recipient', r)}
               checked={(values.recipients ?? []).includes(r)}
-              onChange={(e) => set('recipients', e.target.checked ? [...(values.recipients ?? []), r] : (values.recipients ?? []).filter((x) => x !== r))}
+              onChange={(e) =>
+                set(
+                  'recipients',
+                  e.target.checked
+                    ? [...(values.recipients ?? []), r]
+                    : (values.recipients ?? []).filter((x) => x !== r),
+                )
+              }
             />
           ))}
         </fieldset>

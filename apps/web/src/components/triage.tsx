@@ -1,28 +1,61 @@
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
-import { CHOICES, CONSENT_LETTERS, emptyAnswers, type QuestionKey, reasonsFor, TRIAGE_GROUPS, type TriageAnswers, type TriageOutcomeView } from '../domain';
+import {
+  CHOICES,
+  CONSENT_LETTERS,
+  emptyAnswers,
+  type QuestionKey,
+  reasonsFor,
+  TRIAGE_GROUPS,
+  type TriageAnswers,
+  type TriageOutcomeView,
+} from '../domain';
 import { useI18n } from '../i18n';
 import { reasonText } from '../legal-texts';
 import { Badge, ErrorAlert, SelectField, TextField, useMutation, YesNo } from './ui';
 
 type CaseResponse = Schemas['CaseResponse'];
-const NON_BOOLEAN: readonly QuestionKey[] = ['councilType', 'headcount', 'annexIIIPoint4', 'deployerType', 'caoSettledConsentLetters', 'caoReference', 'majorEffectOnQuarterOfStaff'];
+const NON_BOOLEAN: readonly QuestionKey[] = [
+  'councilType',
+  'headcount',
+  'annexIIIPoint4',
+  'deployerType',
+  'caoSettledConsentLetters',
+  'caoReference',
+  'majorEffectOnQuarterOfStaff',
+];
 
 /** The screening questionnaire; saving it shows which rights apply and why. */
-export function TriageForm({ aiCase, initial, onSaved }: { aiCase: CaseResponse; initial?: TriageAnswers; onSaved: (c: CaseResponse) => void }) {
+export function TriageForm({
+  aiCase,
+  initial,
+  onSaved,
+}: {
+  aiCase: CaseResponse;
+  initial?: TriageAnswers;
+  onSaved: (c: CaseResponse) => void;
+}) {
   const { t } = useI18n();
   const [answers, setAnswers] = useState<Partial<TriageAnswers>>(initial ?? emptyAnswers());
   const [unanswered, setUnanswered] = useState<QuestionKey[]>([]);
-  const set = <K extends QuestionKey>(key: K, value: TriageAnswers[K] | undefined) => setAnswers((a) => ({ ...a, [key]: value }));
+  const set = <K extends QuestionKey>(key: K, value: TriageAnswers[K] | undefined) =>
+    setAnswers((a) => ({ ...a, [key]: value }));
   const save = useMutation(async () => {
-    const saved = await unwrap(api.PUT('/cases/{caseId}/triage', { params: { path: { caseId: aiCase.id } }, body: { version: aiCase.version, answers: answers as TriageAnswers } }));
+    const saved = await unwrap(
+      api.PUT('/cases/{caseId}/triage', {
+        params: { path: { caseId: aiCase.id } },
+        body: { version: aiCase.version, answers: answers as TriageAnswers },
+      }),
+    );
     onSaved(saved);
   });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const missing = TRIAGE_GROUPS.flatMap((g) => g.questions).filter((q) => !NON_BOOLEAN.includes(q) && answers[q] === undefined);
+    const missing = TRIAGE_GROUPS.flatMap((g) => g.questions).filter(
+      (q) => !NON_BOOLEAN.includes(q) && answers[q] === undefined,
+    );
     setUnanswered(missing);
     if (missing.length === 0) {
       void save.submit();
@@ -62,21 +95,53 @@ export function TriageForm({ aiCase, initial, onSaved }: { aiCase: CaseResponse;
   );
 }
 
-function Question({ question, answers, set }: { question: QuestionKey; answers: Partial<TriageAnswers>; set: <K extends QuestionKey>(key: K, value: TriageAnswers[K] | undefined) => void }) {
+function Question({
+  question,
+  answers,
+  set,
+}: {
+  question: QuestionKey;
+  answers: Partial<TriageAnswers>;
+  set: <K extends QuestionKey>(key: K, value: TriageAnswers[K] | undefined) => void;
+}) {
   const { t, label } = useI18n();
   const text = t(`q.${question}` as 'q.headcount');
   const choices = CHOICES[question];
   if (question === 'headcount') {
-    return <TextField label={text} type="number" min={0} inputMode="numeric" value={answers.headcount ?? ''} onChange={(e) => set('headcount', e.target.value === '' ? undefined : Number(e.target.value))} />;
+    return (
+      <TextField
+        label={text}
+        type="number"
+        min={0}
+        inputMode="numeric"
+        value={answers.headcount ?? ''}
+        onChange={(e) =>
+          set('headcount', e.target.value === '' ? undefined : Number(e.target.value))
+        }
+      />
+    );
   }
   if (question === 'caoReference') {
-    return <TextField label={text} value={answers.caoReference ?? ''} onChange={(e) => set('caoReference', e.target.value || undefined)} />;
+    return (
+      <TextField
+        label={text}
+        value={answers.caoReference ?? ''}
+        onChange={(e) => set('caoReference', e.target.value || undefined)}
+      />
+    );
   }
   if (question === 'majorEffectOnQuarterOfStaff') {
     if (answers.councilType !== 'pvt') {
       return null;
     }
-    return <YesNo name={question} legend={text} value={answers.majorEffectOnQuarterOfStaff} onChange={(v) => set('majorEffectOnQuarterOfStaff', v)} />;
+    return (
+      <YesNo
+        name={question}
+        legend={text}
+        value={answers.majorEffectOnQuarterOfStaff}
+        onChange={(v) => set('majorEffectOnQuarterOfStaff', v)}
+      />
+    );
   }
   if (question === 'caoSettledConsentLetters') {
     const letters = answers.caoSettledConsentLetters ?? [];
@@ -89,7 +154,12 @@ function Question({ question, answers, set }: { question: QuestionKey; answers: 
               <input
                 type="checkbox"
                 checked={letters.includes(letter)}
-                onChange={(e) => set('caoSettledConsentLetters', e.target.checked ? [...letters, letter] : letters.filter((l) => l !== letter))}
+                onChange={(e) =>
+                  set(
+                    'caoSettledConsentLetters',
+                    e.target.checked ? [...letters, letter] : letters.filter((l) => l !== letter),
+                  )
+                }
               />{' '}
               {label('consentLetter', letter)}
             </label>
@@ -100,7 +170,11 @@ function Question({ question, answers, set }: { question: QuestionKey; answers: 
   }
   if (choices) {
     return (
-      <SelectField label={text} value={String(answers[question] ?? '')} onChange={(e) => set(question, e.target.value as never)}>
+      <SelectField
+        label={text}
+        value={String(answers[question] ?? '')}
+        onChange={(e) => set(question, e.target.value as never)}
+      >
         {choices.map((c) => (
           <option key={c} value={c}>
             {label(`choice.${question}`, c)}
@@ -110,7 +184,15 @@ function Question({ question, answers, set }: { question: QuestionKey; answers: 
     );
   }
   const hint = t(`qHint.${question}` as 'qHint.canMonitorStaff', {}, '');
-  return <YesNo name={question} legend={text} hint={hint || undefined} value={answers[question] as boolean | undefined} onChange={(v) => set(question, v as never)} />;
+  return (
+    <YesNo
+      name={question}
+      legend={text}
+      hint={hint || undefined}
+      value={answers[question] as boolean | undefined}
+      onChange={(v) => set(question, v as never)}
+    />
+  );
 }
 
 /** Which rights apply and why: one card per right, with the reasons and their legal sources. */
@@ -118,28 +200,66 @@ export function TriageOutcome({ outcome }: { outcome: TriageOutcomeView }) {
   const i18n = useI18n();
   const { t, label } = i18n;
   const rights: Array<{ key: string; applies: boolean; detail?: string; area: string[] }> = [
-    { key: 'advice', applies: outcome.advice.applies, detail: outcome.advice.letters.map((l) => `25(1)(${l})`).join(', '), area: ['advice', 'information'] },
-    { key: 'consent', applies: outcome.consent.applies, detail: outcome.consent.letters.map((l) => `27(1)(${l})`).join(', '), area: ['consent'] },
-    { key: 'aiAct', applies: outcome.aiAct.highRisk || outcome.aiAct.noticeToWorkersRequired, detail: outcome.aiAct.highRisk ? t('rights.highRisk') : undefined, area: ['ai_act'] },
+    {
+      key: 'advice',
+      applies: outcome.advice.applies,
+      detail: outcome.advice.letters.map((l) => `25(1)(${l})`).join(', '),
+      area: ['advice', 'information'],
+    },
+    {
+      key: 'consent',
+      applies: outcome.consent.applies,
+      detail: outcome.consent.letters.map((l) => `27(1)(${l})`).join(', '),
+      area: ['consent'],
+    },
+    {
+      key: 'aiAct',
+      applies: outcome.aiAct.highRisk || outcome.aiAct.noticeToWorkersRequired,
+      detail: outcome.aiAct.highRisk ? t('rights.highRisk') : undefined,
+      area: ['ai_act'],
+    },
     { key: 'fria', applies: outcome.aiAct.fria, area: [] },
-    { key: 'dpia', applies: outcome.dpia.required, detail: outcome.dpia.triggers.map((tr) => label('dpiaTrigger', tr)).join(', '), area: ['dpia'] },
-    { key: 'skills', applies: outcome.skills.trainingRequired || outcome.skills.aiLiteracy, area: ['skills'] },
+    {
+      key: 'dpia',
+      applies: outcome.dpia.required,
+      detail: outcome.dpia.triggers.map((tr) => label('dpiaTrigger', tr)).join(', '),
+      area: ['dpia'],
+    },
+    {
+      key: 'skills',
+      applies: outcome.skills.trainingRequired || outcome.skills.aiLiteracy,
+      area: ['skills'],
+    },
   ];
-  const other = outcome.reasons.filter((r) => !['advice', 'information', 'consent', 'ai_act', 'dpia', 'skills'].includes(r.code.split('.')[0]));
+  const other = outcome.reasons.filter(
+    (r) =>
+      !['advice', 'information', 'consent', 'ai_act', 'dpia', 'skills'].includes(
+        r.code.split('.')[0],
+      ),
+  );
   return (
     <section className="triage-outcome" aria-labelledby="outcome-title">
       <h3 id="outcome-title">{t('triage.outcomeTitle')}</h3>
       {outcome.blocked && (
         <div className="alert alert-error" role="alert">
-          <strong>{t('triage.prohibited')}</strong> {outcome.blockReason && reasonText(outcome.blockReason, outcome, i18n)} <Sources sources={outcome.blockReason?.sources ?? []} />
+          <strong>{t('triage.prohibited')}</strong>{' '}
+          {outcome.blockReason && reasonText(outcome.blockReason, outcome, i18n)}{' '}
+          <Sources sources={outcome.blockReason?.sources ?? []} />
         </div>
       )}
       <ul className="rights">
         {rights.map((right) => (
-          <li key={right.key} className={`right ${right.applies ? 'right-applies' : 'right-not'}`} data-right={right.key} data-applies={right.applies}>
+          <li
+            key={right.key}
+            className={`right ${right.applies ? 'right-applies' : 'right-not'}`}
+            data-right={right.key}
+            data-applies={right.applies}
+          >
             <div className="right-head">
               <strong>{t(`rights.${right.key}` as 'rights.advice')}</strong>
-              <Badge tone={right.applies ? 'ok' : 'neutral'}>{right.applies ? t('rights.applies') : t('rights.notApplies')}</Badge>
+              <Badge tone={right.applies ? 'ok' : 'neutral'}>
+                {right.applies ? t('rights.applies') : t('rights.notApplies')}
+              </Badge>
               {right.detail && <span className="muted">{right.detail}</span>}
             </div>
             {right.area.flatMap((a) => reasonsFor(outcome, a)).length > 0 && (

@@ -16,8 +16,21 @@ import { ApiError } from '../api/client';
 import { useI18n } from '../i18n';
 
 /** Loads data, keeps the last good answer while reloading, and exposes `reload` for live updates. */
-export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): { data: T | undefined; error: unknown; loading: boolean; reload: () => Promise<void>; set: (data: T) => void } {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: true });
+export function useAsync<T>(
+  load: () => Promise<T>,
+  deps: DependencyList,
+): {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload: () => Promise<void>;
+  set: (data: T) => void;
+} {
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
+    data: undefined,
+    error: undefined,
+    loading: true,
+  });
   const latest = useRef(load);
   latest.current = load;
   const generation = useRef(0);
@@ -54,7 +67,15 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): { dat
   return { ...state, reload, set };
 }
 
-export function PageHeader({ title, children, lead }: { title: ReactNode; children?: ReactNode; lead?: ReactNode }) {
+export function PageHeader({
+  title,
+  children,
+  lead,
+}: {
+  title: ReactNode;
+  children?: ReactNode;
+  lead?: ReactNode;
+}) {
   return (
     <header className="page-header">
       <div>
@@ -85,12 +106,19 @@ export function ErrorAlert({ error }: { error: unknown }) {
   const apiError = error instanceof ApiError ? error : null;
   const body = apiError?.body ?? {};
   // case.date_before_event names the event the date contradicts; ai_system.go_live_blocked the open gate conditions per case.
-  const blocked = Array.isArray(body.cases) ? (body.cases as Array<{ caseId: string; openConditions: string[] }>) : [];
+  const blocked = Array.isArray(body.cases)
+    ? (body.cases as Array<{ caseId: string; openConditions: string[] }>)
+    : [];
   return (
     <div className="alert alert-error" role="alert">
       <p>{apiError ? problem(apiError) : t('error.unexpected')}</p>
       {typeof body.event === 'string' && typeof body.eventDate === 'string' && (
-        <p data-event={body.event}>{t('problem.case.dateBeforeEventDetail', { event: label('caseEvent', body.event), eventDate: day(body.eventDate) })}</p>
+        <p data-event={body.event}>
+          {t('problem.case.dateBeforeEventDetail', {
+            event: label('caseEvent', body.event),
+            eventDate: day(body.eventDate),
+          })}
+        </p>
       )}
       {blocked.map((b) => (
         <div key={b.caseId} data-blocked-case={b.caseId}>
@@ -130,7 +158,13 @@ interface FieldProps {
   error?: string;
 }
 
-function FieldShell({ id, label, hint, error, children }: FieldProps & { id: string; children: ReactNode }) {
+function FieldShell({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: FieldProps & { id: string; children: ReactNode }) {
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -154,25 +188,52 @@ function describedBy(id: string, { hint, error }: FieldProps): string | undefine
   return ids || undefined;
 }
 
-export function TextField({ label, hint, error, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  hint,
+  error,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
-      <input id={id} aria-describedby={describedBy(id, { label, hint, error })} aria-invalid={error ? true : undefined} {...input} />
+      <input
+        id={id}
+        aria-describedby={describedBy(id, { label, hint, error })}
+        aria-invalid={error ? true : undefined}
+        {...input}
+      />
     </FieldShell>
   );
 }
 
-export function TextArea({ label, hint, error, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+  label,
+  hint,
+  error,
+  ...input
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
-      <textarea id={id} rows={3} aria-describedby={describedBy(id, { label, hint, error })} aria-invalid={error ? true : undefined} {...input} />
+      <textarea
+        id={id}
+        rows={3}
+        aria-describedby={describedBy(id, { label, hint, error })}
+        aria-invalid={error ? true : undefined}
+        {...input}
+      />
     </FieldShell>
   );
 }
 
-export function SelectField({ label, hint, error, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  children,
+  ...select
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   const id = useId();
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
@@ -183,11 +244,20 @@ export function SelectField({ label, hint, error, children, ...select }: FieldPr
   );
 }
 
-export function Checkbox({ label, hint, ...input }: { label: ReactNode; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+export function Checkbox({
+  label,
+  hint,
+  ...input
+}: { label: ReactNode; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
     <div className="checkbox">
-      <input type="checkbox" id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      <input
+        type="checkbox"
+        id={id}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...input}
+      />
       <label htmlFor={id}>{label}</label>
       {hint && (
         <p className="hint" id={`${id}-hint`}>
@@ -199,7 +269,19 @@ export function Checkbox({ label, hint, ...input }: { label: ReactNode; hint?: R
 }
 
 /** Yes/no as two radio buttons in a fieldset: explicit answers, no unchecked-means-no ambiguity. */
-export function YesNo({ legend, hint, value, onChange, name }: { legend: ReactNode; hint?: ReactNode; value: boolean | undefined; onChange: (value: boolean) => void; name: string }) {
+export function YesNo({
+  legend,
+  hint,
+  value,
+  onChange,
+  name,
+}: {
+  legend: ReactNode;
+  hint?: ReactNode;
+  value: boolean | undefined;
+  onChange: (value: boolean) => void;
+  name: string;
+}) {
   const { t } = useI18n();
   const id = useId();
   return (
@@ -212,25 +294,57 @@ export function YesNo({ legend, hint, value, onChange, name }: { legend: ReactNo
       )}
       <div className="yes-no-options">
         <label>
-          <input type="radio" name={name} checked={value === true} onChange={() => onChange(true)} /> {t('common.yes')}
+          <input
+            type="radio"
+            name={name}
+            checked={value === true}
+            onChange={() => onChange(true)}
+          />{' '}
+          {t('common.yes')}
         </label>
         <label>
-          <input type="radio" name={name} checked={value === false} onChange={() => onChange(false)} /> {t('common.no')}
+          <input
+            type="radio"
+            name={name}
+            checked={value === false}
+            onChange={() => onChange(false)}
+          />{' '}
+          {t('common.no')}
         </label>
       </div>
     </fieldset>
   );
 }
 
-export function Button({ variant = 'primary', busy, children, ...rest }: { variant?: 'primary' | 'secondary' | 'danger' | 'link'; busy?: boolean } & ButtonHTMLAttributes<HTMLButtonElement>) {
+export function Button({
+  variant = 'primary',
+  busy,
+  children,
+  ...rest
+}: {
+  variant?: 'primary' | 'secondary' | 'danger' | 'link';
+  busy?: boolean;
+} & ButtonHTMLAttributes<HTMLButtonElement>) {
   return (
-    <button type="button" className={`button button-${variant}`} aria-busy={busy || undefined} disabled={busy || rest.disabled} {...rest}>
+    <button
+      type="button"
+      className={`button button-${variant}`}
+      aria-busy={busy || undefined}
+      disabled={busy || rest.disabled}
+      {...rest}
+    >
       {children}
     </button>
   );
 }
 
-export function Badge({ tone = 'neutral', children }: { tone?: 'neutral' | 'ok' | 'warn' | 'danger' | 'info'; children: ReactNode }) {
+export function Badge({
+  tone = 'neutral',
+  children,
+}: {
+  tone?: 'neutral' | 'ok' | 'warn' | 'danger' | 'info';
+  children: ReactNode;
+}) {
   return <span className={`badge badge-${tone}`}>{children}</span>;
 }
 
@@ -239,7 +353,14 @@ export function Empty({ children }: { children: ReactNode }) {
 }
 
 /** Runs a mutation, tracking busy and error state for a form. */
-export function useMutation<A extends unknown[], R>(run: (...args: A) => Promise<R>): { busy: boolean; error: unknown; submit: (...args: A) => Promise<R | undefined>; reset: () => void } {
+export function useMutation<A extends unknown[], R>(
+  run: (...args: A) => Promise<R>,
+): {
+  busy: boolean;
+  error: unknown;
+  submit: (...args: A) => Promise<R | undefined>;
+  reset: () => void;
+} {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const latest = useRef(run);

@@ -15,9 +15,19 @@ type Union = Schemas['UnionDirectoryEntryResponse'];
  */
 export function UnionShares({ aiCase, version }: { aiCase: CaseResponse; version: number }) {
   const { t, label, dateTime } = useI18n();
-  const shares = useAsync(() => unwrap(api.GET('/works-councils/{worksCouncilId}/union-shares', { params: { path: { worksCouncilId: aiCase.worksCouncilId } } })), [aiCase.worksCouncilId, version]);
+  const shares = useAsync(
+    () =>
+      unwrap(
+        api.GET('/works-councils/{worksCouncilId}/union-shares', {
+          params: { path: { worksCouncilId: aiCase.worksCouncilId } },
+        }),
+      ),
+    [aiCase.worksCouncilId, version],
+  );
   const unions = useAsync(() => unwrap(api.GET('/unions')), []);
-  const relevant = (shares.data ?? []).filter((s) => s.active && (s.caseId === aiCase.id || s.caseId === null));
+  const relevant = (shares.data ?? []).filter(
+    (s) => s.active && (s.caseId === aiCase.id || s.caseId === null),
+  );
   // A union that already sees this case is changed through its share, not granted again.
   const sharedWith = new Set(relevant.map((s) => s.unionOrganisationId));
   return (
@@ -30,28 +40,56 @@ export function UnionShares({ aiCase, version }: { aiCase: CaseResponse; version
       ) : (
         <ul className="plain-list">
           {relevant.map((s) => (
-            <ShareRow key={s.id} share={s} onChanged={() => void shares.reload()} when={dateTime(s.grantedAt)} scopeLabel={label('shareScope', s.scope)} />
+            <ShareRow
+              key={s.id}
+              share={s}
+              onChanged={() => void shares.reload()}
+              when={dateTime(s.grantedAt)}
+              scopeLabel={label('shareScope', s.scope)}
+            />
           ))}
         </ul>
       )}
-      <GrantForm aiCase={aiCase} unions={(unions.data ?? []).filter((u) => !sharedWith.has(u.id))} onDone={() => void shares.reload()} />
+      <GrantForm
+        aiCase={aiCase}
+        unions={(unions.data ?? []).filter((u) => !sharedWith.has(u.id))}
+        onDone={() => void shares.reload()}
+      />
     </section>
   );
 }
 
-function ShareRow({ share: s, onChanged, when, scopeLabel }: { share: Share; onChanged: () => void; when: string; scopeLabel: string }) {
+function ShareRow({
+  share: s,
+  onChanged,
+  when,
+  scopeLabel,
+}: {
+  share: Share;
+  onChanged: () => void;
+  when: string;
+  scopeLabel: string;
+}) {
   const { t } = useI18n();
   const revoke = useMutation(async () => {
-    await unwrap(api.DELETE('/union-shares/{unionShareId}', { params: { path: { unionShareId: s.id } } }));
+    await unwrap(
+      api.DELETE('/union-shares/{unionShareId}', { params: { path: { unionShareId: s.id } } }),
+    );
     onChanged();
   });
   const change = useMutation(async () => {
-    await unwrap(api.PATCH('/union-shares/{unionShareId}', { params: { path: { unionShareId: s.id } }, body: { version: s.version, scope: s.scope === 'status' ? 'dossier' : 'status' } }));
+    await unwrap(
+      api.PATCH('/union-shares/{unionShareId}', {
+        params: { path: { unionShareId: s.id } },
+        body: { version: s.version, scope: s.scope === 'status' ? 'dossier' : 'status' },
+      }),
+    );
     onChanged();
   });
   return (
     <li className="share" data-share={s.id} data-union={s.unionOrganisationId}>
-      <strong>{s.unionName}</strong> <Badge tone="info">{scopeLabel}</Badge> {s.caseId ? t('shares.thisCase') : t('shares.allCases')} · {when}{' '}
+      <strong>{s.unionName}</strong> <Badge tone="info">{scopeLabel}</Badge>{' '}
+      {s.caseId ? t('shares.thisCase') : t('shares.allCases')} · {when}{' '}
       <Button variant="link" busy={change.busy} onClick={() => void change.submit()}>
         {s.scope === 'status' ? t('shares.widen') : t('shares.narrow')}
       </Button>
@@ -63,14 +101,27 @@ function ShareRow({ share: s, onChanged, when, scopeLabel }: { share: Share; onC
   );
 }
 
-function GrantForm({ aiCase, unions, onDone }: { aiCase: CaseResponse; unions: Union[]; onDone: () => void }) {
+function GrantForm({
+  aiCase,
+  unions,
+  onDone,
+}: {
+  aiCase: CaseResponse;
+  unions: Union[];
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const [unionId, setUnionId] = useState('');
   const [scope, setScope] = useState<'status' | 'dossier'>('status');
   // A choice that is no longer offered (just shared with) falls back to "choose".
   const union = unions.some((u) => u.id === unionId) ? unionId : '';
   const grant = useMutation(async () => {
-    await unwrap(api.POST('/works-councils/{worksCouncilId}/union-shares', { params: { path: { worksCouncilId: aiCase.worksCouncilId } }, body: { caseId: aiCase.id, scope, unionOrganisationId: union } }));
+    await unwrap(
+      api.POST('/works-councils/{worksCouncilId}/union-shares', {
+        params: { path: { worksCouncilId: aiCase.worksCouncilId } },
+        body: { caseId: aiCase.id, scope, unionOrganisationId: union },
+      }),
+    );
     setUnionId('');
     onDone();
   });
@@ -83,7 +134,13 @@ function GrantForm({ aiCase, unions, onDone }: { aiCase: CaseResponse; unions: U
           void grant.submit();
         }}
       >
-        <SelectField label={t('shares.union')} hint={unions.length === 0 ? t('shares.noUnions') : undefined} value={union} onChange={(e) => setUnionId(e.target.value)} required>
+        <SelectField
+          label={t('shares.union')}
+          hint={unions.length === 0 ? t('shares.noUnions') : undefined}
+          value={union}
+          onChange={(e) => setUnionId(e.target.value)}
+          required
+        >
           <option value="">{t('shares.chooseUnion')}</option>
           {unions.map((u) => (
             <option key={u.id} value={u.id}>
@@ -91,7 +148,11 @@ function GrantForm({ aiCase, unions, onDone }: { aiCase: CaseResponse; unions: U
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('shares.scope')} value={scope} onChange={(e) => setScope(e.target.value === 'dossier' ? 'dossier' : 'status')}>
+        <SelectField
+          label={t('shares.scope')}
+          value={scope}
+          onChange={(e) => setScope(e.target.value === 'dossier' ? 'dossier' : 'status')}
+        >
           <option value="status">{t('shareScope.status')}</option>
           <option value="dossier">{t('shareScope.dossier')}</option>
         </SelectField>

@@ -19,34 +19,47 @@ export const en: Record<MessageKey, string> = {
   'error.notFoundTitle': 'Page not found',
 
   'problem.auth.invalid_credentials': 'E-mail address or password is wrong.',
-  'problem.auth.account_locked': 'This account is locked for a while after too many failed attempts.',
+  'problem.auth.account_locked':
+    'This account is locked for a while after too many failed attempts.',
   'problem.auth.too_many_attempts': 'Too many failed attempts. Try again later.',
-  'problem.auth.weak_password': 'Choose a longer or less predictable password: at least 12 characters, not a common password and not your e-mail address.',
+  'problem.auth.weak_password':
+    'Choose a longer or less predictable password: at least 12 characters, not a common password and not your e-mail address.',
   'problem.auth.second_factor_required': 'Enter the code from your authenticator app.',
   'problem.auth.invalid_second_factor': 'This code is wrong, expired or already used.',
   'problem.auth.second_factor_enabled': 'Two-step verification is already on.',
   'problem.auth.wrong_password': 'The password is wrong.',
-  'problem.auth.invalid_reset_token': 'This link was already used, has expired or is unknown. Ask for a new link.',
-  'problem.request.rate_limited': 'Too many requests from this address. Wait a moment and try again.',
-  'problem.case.version_conflict': 'Someone else just changed this case. The page is up to date now; please try again.',
+  'problem.auth.invalid_reset_token':
+    'This link was already used, has expired or is unknown. Ask for a new link.',
+  'problem.request.rate_limited':
+    'Too many requests from this address. Wait a moment and try again.',
+  'problem.case.version_conflict':
+    'Someone else just changed this case. The page is up to date now; please try again.',
   'problem.case.transition_not_allowed': 'This step is not possible now. What is missing:',
   'problem.case.not_found': 'This case does not exist or you have no access to it.',
   'problem.case.date_in_future': 'This date lies after today.',
   'problem.case.date_before_event': 'This date lies before an event of the case that precedes it.',
   'problem.case.dateBeforeEventDetail': '{event} was on {eventDate}.',
-  'problem.case.triage_proposal_missing': 'There is no re-triage proposal awaiting an answer any more.',
+  'problem.case.triage_proposal_missing':
+    'There is no re-triage proposal awaiting an answer any more.',
   'problem.case.triage_answer_unknown': 'A contested answer is not one of the triage answers.',
-  'problem.ai_system.go_live_blocked': 'The system cannot go live: the go-live gate of a case is still closed.',
+  'problem.ai_system.go_live_blocked':
+    'The system cannot go live: the go-live gate of a case is still closed.',
   'problem.ai_system.blockedCase': 'Case {caseId}, still open:',
   'problem.validation.failed': 'Please check the marked fields.',
-  'problem.membership.council_board_only': "Only the works council's chair or secretary grants, changes or removes council roles.",
-  'problem.membership.sides_exclusive': "One account cannot hold a role on the employer's side and a role in the works council at the same time.",
-  'problem.membership.last_board_member': 'The works council needs a chair or secretary: appoint another one first.',
-  'problem.invitation.no_longer_allowed': 'Whoever sent this invitation may no longer grant these roles. Ask for a new invitation.',
-  'problem.works_council.members_only': "Only the works council's members see who holds its roles and who granted them.",
+  'problem.membership.council_board_only':
+    "Only the works council's chair or secretary grants, changes or removes council roles.",
+  'problem.membership.sides_exclusive':
+    "One account cannot hold a role on the employer's side and a role in the works council at the same time.",
+  'problem.membership.last_board_member':
+    'The works council needs a chair or secretary: appoint another one first.',
+  'problem.invitation.no_longer_allowed':
+    'Whoever sent this invitation may no longer grant these roles. Ask for a new invitation.',
+  'problem.works_council.members_only':
+    "Only the works council's members see who holds its roles and who granted them.",
   'problem.organisation.admin_required': 'Only an administrator of the organisation may do this.',
   'problem.user.cannot_deactivate_self': 'You cannot deactivate your own account.',
-  'problem.invitation.confidentiality_required': "As the works council's expert you are bound to confidentiality (WOR art. 20). Please confirm it below.",
+  'problem.invitation.confidentiality_required':
+    "As the works council's expert you are bound to confidentiality (WOR art. 20). Please confirm it below.",
   'problem.auth.session_ended': 'This session has ended. Please sign in again.',
 
   'nav.skip': 'Skip to content',
@@ -58,45 +71,57 @@ export const en: Record<MessageKey, string> = {
   'nav.logout': 'Log out',
   'nav.switchLanguage': 'Schakel naar Nederlands',
 
-  'live.offline': 'Connection lost. Changes by others will come in as soon as the connection is back…',
+  'live.offline':
+    'Connection lost. Changes by others will come in as soon as the connection is back…',
   'live.back': 'Connection restored; everything is up to date.',
 
   'bell.label': 'Notifications, {count} unread',
 
   'login.title': 'Log in to Overleg',
-  'login.lead': 'For works councils, HR and union officers who introduce AI at work properly, together.',
+  'login.lead':
+    'For works councils, HR and union officers who introduce AI at work properly, together.',
   'login.email': 'E-mail address',
   'login.password': 'Password',
   'login.submit': 'Log in',
   'login.forgotPassword': 'Forgot your password?',
-  'login.secondFactorLead': 'This account has a second step. Enter the code from your authenticator app.',
+  'login.secondFactorLead':
+    'This account has a second step. Enter the code from your authenticator app.',
   'login.totpCode': 'Code from the app (6 digits)',
   'login.recoveryCode': 'Recovery code',
   'login.useRecoveryCode': 'Lost your phone? Use a recovery code',
   'login.useTotpCode': 'Use the code from the app',
   'secondFactor.title': 'Two-step verification',
-  'secondFactor.on': 'On: after your password, Overleg asks for a code from your authenticator app.',
-  'secondFactor.off': 'Off. An authenticator app (such as Microsoft or Google Authenticator) protects your account better.',
+  'secondFactor.on':
+    'On: after your password, Overleg asks for a code from your authenticator app.',
+  'secondFactor.off':
+    'Off. An authenticator app (such as Microsoft or Google Authenticator) protects your account better.',
   'secondFactor.start': 'Set up two-step verification',
-  'secondFactor.addToApp': 'Add this key to your authenticator app, then enter the code the app shows.',
+  'secondFactor.addToApp':
+    'Add this key to your authenticator app, then enter the code the app shows.',
   'secondFactor.openInApp': 'Open in the authenticator app',
   'secondFactor.firstCode': 'Code from the app',
   'secondFactor.activate': 'Turn on',
-  'secondFactor.recoveryCodesLead': 'Keep these recovery codes somewhere safe. Each works once if you lose your phone. You only see them now.',
+  'secondFactor.recoveryCodesLead':
+    'Keep these recovery codes somewhere safe. Each works once if you lose your phone. You only see them now.',
   'secondFactor.disable': 'Turn off two-step verification',
   'passwordReset.forgotTitle': 'Forgot your password',
-  'passwordReset.forgotLead': 'Enter your e-mail address. You will get a link to choose a new password.',
+  'passwordReset.forgotLead':
+    'Enter your e-mail address. You will get a link to choose a new password.',
   'passwordReset.send': 'Send the link',
-  'passwordReset.sent': 'If this e-mail address belongs to an account, an e-mail with a link arrives within a few minutes. The link works once, for one hour.',
+  'passwordReset.sent':
+    'If this e-mail address belongs to an account, an e-mail with a link arrives within a few minutes. The link works once, for one hour.',
   'passwordReset.backToLogin': 'Back to sign in',
   'passwordReset.resetTitle': 'Choose a new password',
   'passwordReset.newPassword': 'New password',
   'passwordReset.save': 'Save password',
-  'passwordReset.done': 'Your password was changed, and you were signed out on other devices. Sign in with your new password now.',
+  'passwordReset.done':
+    'Your password was changed, and you were signed out on other devices. Sign in with your new password now.',
   'passwordReset.noToken': 'This link is incomplete. Ask for a new link.',
 
-  'invite.confidentiality': 'I am bound to confidentiality (WOR art. 20) about what the works council shows me in confidence as its expert.',
-  'invite.confidentialityHint': "As the works council's expert, this duty of confidentiality is a condition of your account.",
+  'invite.confidentiality':
+    'I am bound to confidentiality (WOR art. 20) about what the works council shows me in confidence as its expert.',
+  'invite.confidentialityHint':
+    "As the works council's expert, this duty of confidentiality is a condition of your account.",
   'invite.title': 'Accept invitation',
   'invite.lead': 'Choose your name and a password to activate your account.',
   'invite.noToken': 'This link has no invitation code. Open the link from the e-mail again.',
@@ -166,7 +191,8 @@ export const en: Record<MessageKey, string> = {
   'newCase.councilHint': 'The OR, COR, GOR or PVT this decision belongs to.',
   'newCase.caseTitle': 'Case title',
   'newCase.request': 'The request',
-  'newCase.requestHint': 'A request for advice or consent states the intended decision, its reasons, the consequences for staff and the measures (WOR art. 25(3)). You can complete it until you send.',
+  'newCase.requestHint':
+    'A request for advice or consent states the intended decision, its reasons, the consequences for staff and the measures (WOR art. 25(3)). You can complete it until you send.',
   'newCase.create': 'Create case and continue to triage',
 
   'contents.intendedDecision': 'Intended decision',
@@ -191,21 +217,26 @@ export const en: Record<MessageKey, string> = {
   'case.tracks': 'Tracks',
   'case.request': 'The request',
   'case.sentAt': 'Sent on {date}.',
-  'case.draftNeedsTriage': 'This is a draft. Answer the triage questions; then you can send the case to the council.',
-  'case.draftReady': 'This is a draft. The triage is done; check the request and send the case to the council.',
+  'case.draftNeedsTriage':
+    'This is a draft. Answer the triage questions; then you can send the case to the council.',
+  'case.draftReady':
+    'This is a draft. The triage is done; check the request and send the case to the council.',
   'case.missingContents': 'Not yet in the request',
   'case.send': 'Send to the council',
   'case.answerTriage': 'Answer the triage questions',
-  'case.prohibited': 'The triage found a prohibited practice (AI Act art. 5). This case cannot go live.',
+  'case.prohibited':
+    'The triage found a prohibited practice (AI Act art. 5). This case cannot go live.',
   'case.suspensionTitle': 'Suspension term (WOR art. 25(6))',
   'case.suspensionUntil': 'The employer may not implement the decision up to and including {date}.',
   'case.suspensionExtended': 'Extended by the Algemene termijnenwet: {date}.',
   'case.suspensionRuns': 'The suspension is running.',
-  'case.suspensionLead': 'The decision deviates from the council’s advice. Within this month the council can appeal to the Enterprise Chamber.',
+  'case.suspensionLead':
+    'The decision deviates from the council’s advice. Within this month the council can appeal to the Enterprise Chamber.',
   'case.exportPdf': 'Export PDF',
 
   'triage.title': 'Triage: which rights apply',
-  'triage.intro': 'Answer every question. Overleg suggests which rights apply and why, with the legal source. It is a suggestion: the council can contest the triage.',
+  'triage.intro':
+    'Answer every question. Overleg suggests which rights apply and why, with the legal source. It is a suggestion: the council can contest the triage.',
   'triage.save': 'Save triage and show rights',
   'triage.edit': 'Change answers',
   'triage.unanswered': '{count} questions still unanswered:',
@@ -225,7 +256,8 @@ export const en: Record<MessageKey, string> = {
   'caseEvent.council_position_received': "The receipt of the council's position",
   'caseEvent.employer_decision_received': 'The receipt of the decision',
   'proposal.title': 'Proposed re-triage',
-  'proposal.intro': "The employer answered the triage again. Because that would take rights from the council or contradicts what Overleg knows, it is a proposal: the council's board accepts or contests it. Until then the rights stay.",
+  'proposal.intro':
+    "The employer answered the triage again. Because that would take rights from the council or contradicts what Overleg knows, it is a proposal: the council's board accepts or contests it. Until then the rights stay.",
   'proposal.statusProposed': "Awaiting the council's board",
   'proposal.statusContested': 'Contested by the council',
   'proposal.by': 'Proposed on {date}',
@@ -256,10 +288,13 @@ export const en: Record<MessageKey, string> = {
 
   'q.councilType': 'What employee participation body does the undertaking have?',
   'q.headcount': 'How many people work in the undertaking?',
-  'q.majorEffectOnQuarterOfStaff': 'Does the decision cost jobs or importantly change work or terms for at least a quarter of the staff?',
-  'q.introducesOrChangesTechnology': 'Is a technological facility introduced or changed (a pilot counts too)?',
+  'q.majorEffectOnQuarterOfStaff':
+    'Does the decision cost jobs or importantly change work or terms for at least a quarter of the staff?',
+  'q.introducesOrChangesTechnology':
+    'Is a technological facility introduced or changed (a pilot counts too)?',
   'q.changesActivities': 'Are the activities importantly reduced, expanded or changed?',
-  'q.changesWorkOrganisation': 'Does the organisation or the division of powers change importantly?',
+  'q.changesWorkOrganisation':
+    'Does the organisation or the division of powers change importantly?',
   'q.majorInvestment': 'Is it an important investment?',
   'q.recruitmentOfStaff': 'Are groups of staff recruited or hired in?',
   'q.externalAdviserEngaged': 'Is an external adviser engaged on this matter?',
@@ -270,11 +305,13 @@ export const en: Record<MessageKey, string> = {
   'q.affectsHealthSafety': 'Does it affect health and safety?',
   'q.affectsHiringFiringPromotion': 'Does it affect hiring, dismissal or promotion?',
   'q.affectsTraining': 'Does it affect staff training?',
-  'q.caoSettledConsentLetters': 'Which subjects does the collective agreement (cao) already settle?',
+  'q.caoSettledConsentLetters':
+    'Which subjects does the collective agreement (cao) already settle?',
   'q.caoReference': 'Reference to the cao provision',
   'q.annexIIIPoint4': 'What is the system used for (AI Act Annex III point 4)?',
   'q.profilesNaturalPersons': 'Does it profile natural persons?',
-  'q.article6_3Exception': 'Does the own assessment (art. 6(3)) conclude there is no significant risk?',
+  'q.article6_3Exception':
+    'Does the own assessment (art. 6(3)) conclude there is no significant risk?',
   'q.deployerType': 'What kind of deployer is the employer?',
   'q.infersEmotions': 'Does the system infer emotions?',
   'q.emotionMedicalOrSafety': 'Is that for medical or safety reasons?',
@@ -292,7 +329,8 @@ export const en: Record<MessageKey, string> = {
   'choice.annexIIIPoint4.recruitment_selection': 'Recruitment and selection',
   'choice.annexIIIPoint4.work_related_decisions': 'Decisions on terms, promotion or termination',
   'choice.annexIIIPoint4.task_allocation': 'Task allocation based on behaviour or traits',
-  'choice.annexIIIPoint4.monitoring_evaluation': 'Monitoring and evaluating performance and behaviour',
+  'choice.annexIIIPoint4.monitoring_evaluation':
+    'Monitoring and evaluating performance and behaviour',
   'choice.deployerType.private': 'Private employer',
   'choice.deployerType.public_body': 'Public body',
   'choice.deployerType.private_public_service': 'Private party providing a public service',
@@ -322,83 +360,157 @@ export const en: Record<MessageKey, string> = {
 
   // Triage reasons by code (libs/cases/src/domain/triage.ts TRIAGE_REASON_CODES); {letters}, {cao}
   // and {category} come from the outcome (apps/web/src/legal-texts.ts).
-  'reason.ai_act.emotion_medical_or_safety': 'AI Act (AI-verordening) art. 5(1)(f): emotion inference at work is allowed only for medical or safety reasons; inform the persons exposed (art. 50(3)).',
-  'reason.ai_act.emotion_recognition_prohibited': 'AI Act (AI-verordening) art. 5(1)(f): inferring emotions of workers in the workplace is a prohibited practice (verboden praktijk); fine up to €35M or 7% of turnover.',
-  'reason.advice.d': 'WOR art. 25(1)(d): an important change of the activities of the undertaking (onderneming).',
-  'reason.advice.e': 'WOR art. 25(1)(e): an important change in the organisation or the division of powers (verdeling van bevoegdheden).',
-  'reason.advice.g': 'WOR art. 25(1)(g): recruiting or hiring in staff as a group (groepsgewijs werven of inlenen).',
+  'reason.ai_act.emotion_medical_or_safety':
+    'AI Act (AI-verordening) art. 5(1)(f): emotion inference at work is allowed only for medical or safety reasons; inform the persons exposed (art. 50(3)).',
+  'reason.ai_act.emotion_recognition_prohibited':
+    'AI Act (AI-verordening) art. 5(1)(f): inferring emotions of workers in the workplace is a prohibited practice (verboden praktijk); fine up to €35M or 7% of turnover.',
+  'reason.advice.d':
+    'WOR art. 25(1)(d): an important change of the activities of the undertaking (onderneming).',
+  'reason.advice.e':
+    'WOR art. 25(1)(e): an important change in the organisation or the division of powers (verdeling van bevoegdheden).',
+  'reason.advice.g':
+    'WOR art. 25(1)(g): recruiting or hiring in staff as a group (groepsgewijs werven of inlenen).',
   'reason.advice.h': 'WOR art. 25(1)(h): an important investment (belangrijke investering).',
-  'reason.advice.k': 'WOR art. 25(1)(k): introducing or changing an important technological facility (belangrijke technologische voorziening); every change and a pilot count.',
-  'reason.advice.n': 'WOR art. 25(1)(n): advice (advies) on engaging an external adviser and on the assignment.',
-  'reason.information.external_adviser_31c': 'WOR art. 31c: inform the works council (OR) as soon as possible (zo spoedig mogelijk) of an external advisory assignment and share it.',
-  'reason.small_undertaking.no_council': 'No works council (OR) or staff representation (PVT): the WOR advice and consent rights (advies- en instemmingsrecht) do not apply (advice grounds would be {letters}).',
-  'reason.small_undertaking.pvt_advice_scope': 'WOR art. 35c: a staff representation (PVT) advises only on decisions that may cost jobs or importantly change work or working conditions for at least a quarter of the staff.',
-  'reason.small_undertaking.pvt_advice': 'WOR art. 35c: the decision has a major effect on at least a quarter of the staff, so the staff representation (PVT) advises on it.',
-  'reason.consent.b': 'WOR art. 27(1)(b): working and rest times or rostering (werk- en rusttijden).',
-  'reason.consent.d': 'WOR art. 27(1)(d): health and safety (arbo), absence or reintegration; the risk inventory (RI&E) too.',
-  'reason.consent.e': 'WOR art. 27(1)(e): appointment, dismissal or promotion policy (aanstellings-, ontslag- of bevorderingsbeleid).',
+  'reason.advice.k':
+    'WOR art. 25(1)(k): introducing or changing an important technological facility (belangrijke technologische voorziening); every change and a pilot count.',
+  'reason.advice.n':
+    'WOR art. 25(1)(n): advice (advies) on engaging an external adviser and on the assignment.',
+  'reason.information.external_adviser_31c':
+    'WOR art. 31c: inform the works council (OR) as soon as possible (zo spoedig mogelijk) of an external advisory assignment and share it.',
+  'reason.small_undertaking.no_council':
+    'No works council (OR) or staff representation (PVT): the WOR advice and consent rights (advies- en instemmingsrecht) do not apply (advice grounds would be {letters}).',
+  'reason.small_undertaking.pvt_advice_scope':
+    'WOR art. 35c: a staff representation (PVT) advises only on decisions that may cost jobs or importantly change work or working conditions for at least a quarter of the staff.',
+  'reason.small_undertaking.pvt_advice':
+    'WOR art. 35c: the decision has a major effect on at least a quarter of the staff, so the staff representation (PVT) advises on it.',
+  'reason.consent.b':
+    'WOR art. 27(1)(b): working and rest times or rostering (werk- en rusttijden).',
+  'reason.consent.d':
+    'WOR art. 27(1)(d): health and safety (arbo), absence or reintegration; the risk inventory (RI&E) too.',
+  'reason.consent.e':
+    'WOR art. 27(1)(e): appointment, dismissal or promotion policy (aanstellings-, ontslag- of bevorderingsbeleid).',
   'reason.consent.f': 'WOR art. 27(1)(f): training policy (personeelsopleidingsbeleid).',
-  'reason.consent.g': 'WOR art. 27(1)(g): a staff appraisal system (personeelsbeoordelingssysteem).',
-  'reason.consent.k': 'WOR art. 27(1)(k): an arrangement (regeling) on processing and protecting staff personal data.',
-  'reason.consent.l': 'WOR art. 27(1)(l): a facility aimed at or suitable for (gericht op of geschikt voor) observing attendance, behaviour or performance (personeelsvolgsysteem).',
-  'reason.small_undertaking.no_council_consent': 'No works council (OR) or staff representation (PVT): no consent right (instemmingsrecht); consent subjects would be {letters}.',
-  'reason.small_undertaking.pvt_consent_scope': 'WOR art. 35c: a staff representation (PVT) has a consent right (instemmingsrecht) only on art. 27(1)(b) and (d); no consent on {letters}.',
-  'reason.consent.settled_by_cao': 'WOR art. 27(3): the collective agreement (cao){cao} already settles {letters}; no consent right (instemmingsrecht) on that part.',
-  'reason.dpia.large_scale_monitoring': 'Dutch DPA (AP) DPIA list: large-scale or systematic employee monitoring. A DPIA is required before processing starts.',
-  'reason.dpia.systematic_profiling': 'GDPR (AVG) art. 35(3)(a): systematic and extensive evaluation or profiling with significant effects. A DPIA is required before processing starts.',
-  'reason.dpia.special_category_data': 'GDPR (AVG) art. 35(3)(b): special-category data (bijzondere persoonsgegevens) on a large scale. A DPIA is required before processing starts.',
-  'reason.dpia.biometrics': 'Dutch DPA (AP) DPIA list: biometric data. A DPIA is required before processing starts.',
-  'reason.ai_act.article_6_3_exception': "AI Act (AI-verordening) art. 6(3) and 6(4): Annex III point 4 ({category}) but the provider's documented assessment finds no significant risk; keep that document with the case.",
-  'reason.ai_act.article_6_3_unavailable_profiling': 'AI Act (AI-verordening) art. 6(3): the exception is never available when the system profiles natural persons.',
-  'reason.ai_act.high_risk': 'AI Act (AI-verordening) art. 6(2) and Annex III point 4 ({category}): a high-risk system (hoog-risico-AI-systeem) with the deployer (gebruiksverantwoordelijke) duties of art. 26.',
-  'reason.ai_act.deployer_duties': 'AI Act (AI-verordening) art. 26: follow the instructions, trained human oversight (menselijk toezicht), relevant input data, monitoring, logs for at least 6 months, inform workers and persons decided about, explain on request (art. 86).',
-  'reason.ai_act.notice_26_7': 'AI Act (AI-verordening) art. 26(7): inform the workers’ representatives (OR or PVT) and the affected workers before putting the system into use.',
-  'reason.ai_act.notice_all_affected_workers': 'AI Act (AI-verordening) art. 26(7): there is no representative body (OR or PVT), so the notice goes to all affected workers before use.',
-  'reason.ai_act.fria': 'AI Act (AI-verordening) art. 27: a public body or a private entity providing public services does a fundamental rights impact assessment (FRIA, grondrechteneffectbeoordeling) before first use and notifies the market surveillance authority.',
-  'reason.ai_act.fria_not_required_private': 'AI Act (AI-verordening) art. 27: a purely private employer using Annex III point 4 HR AI needs no fundamental rights impact assessment (FRIA, grondrechteneffectbeoordeling).',
-  'reason.skills.training_611a': 'Dutch Civil Code (BW) 7:611a: training needed for the changed job is free, counts as working time and carries no study-cost clause (studiekostenbeding).',
-  'reason.skills.ai_literacy': 'AI Act (AI-verordening) art. 4: take measures for sufficient AI literacy (AI-geletterdheid) of the staff who operate the system.',
-  'reason.risk_inventory.update': 'Working Conditions Act (Arbowet) art. 5(4): changed working methods or conditions call for an updated risk inventory and evaluation (RI&E) and plan of action (plan van aanpak).',
-  'reason.ai_act.prohibited.manipulative_or_deceptive': 'AI Act (AI-verordening) art. 5(1)(a): subliminal, manipulative or deceptive techniques that materially distort behaviour and cause significant harm are prohibited.',
-  'reason.ai_act.prohibited.exploits_vulnerabilities': 'AI Act (AI-verordening) art. 5(1)(b): exploiting vulnerabilities due to age, disability or a social or economic situation is prohibited.',
-  'reason.ai_act.prohibited.social_scoring': 'AI Act (AI-verordening) art. 5(1)(c): social scoring of people on behaviour or personal traits leading to unrelated or disproportionate detrimental treatment is prohibited.',
-  'reason.ai_act.prohibited.untargeted_facial_scraping': 'AI Act (AI-verordening) art. 5(1)(e): building facial-recognition databases by untargeted scraping of facial images from the internet or CCTV is prohibited.',
-  'reason.ai_act.prohibited.sensitive_biometric_categorisation': 'AI Act (AI-verordening) art. 5(1)(g): biometric categorisation inferring race, political opinions, trade-union membership (vakbondslidmaatschap), religious or philosophical beliefs, sex life or sexual orientation is prohibited.',
-  'reason.ai_act.high_risk.annex_iii_1.remote_biometric_identification': 'AI Act (AI-verordening) art. 6(2) and Annex III point 1 (biometrics: remote biometric identification): a high-risk system.',
-  'reason.ai_act.high_risk.annex_iii_1.biometric_categorisation': 'AI Act (AI-verordening) art. 6(2) and Annex III point 1 (biometrics: biometric categorisation): a high-risk system.',
-  'reason.ai_act.high_risk.annex_iii_1.emotion_recognition': 'AI Act (AI-verordening) art. 6(2) and Annex III point 1 (biometrics: emotion recognition): a high-risk system, also where emotion recognition is allowed for medical or safety reasons.',
-  'reason.ai_act.high_risk.annex_iii_3.access_admission': 'AI Act (AI-verordening) art. 6(2) and Annex III point 3 (education and vocational training: access and admission): a high-risk system.',
-  'reason.ai_act.high_risk.annex_iii_3.evaluating_learning_outcomes': 'AI Act (AI-verordening) art. 6(2) and Annex III point 3 (education and vocational training: evaluating learning outcomes): a high-risk system.',
-  'reason.ai_act.high_risk.annex_iii_3.assessing_education_level': 'AI Act (AI-verordening) art. 6(2) and Annex III point 3 (education and vocational training: assessing the appropriate level of education): a high-risk system.',
-  'reason.ai_act.high_risk.annex_iii_3.monitoring_test_behaviour': 'AI Act (AI-verordening) art. 6(2) and Annex III point 3 (education and vocational training: monitoring behaviour during tests): a high-risk system.',
-  'reason.ai_act.high_risk.annex_i_product': 'AI Act (AI-verordening) art. 6(1) and Annex I: the AI is (a safety component of) a product under EU harmonisation law such as machinery or robots; a high-risk system to which art. 6(3) does not apply.',
-  'reason.ai_act.article_6_3_needs_provider_assessment': "AI Act (AI-verordening) art. 6(3) and 6(4): the exception rests on the provider's documented assessment; without that document the system stays high-risk.",
-  'reason.ai_act.art50.disclose_ai_interaction': 'AI Act (AI-verordening) art. 50(1): tell people they are interacting with an AI system (a chatbot), at the latest at the first interaction.',
-  'reason.ai_act.art50.mark_synthetic_content': 'AI Act (AI-verordening) art. 50(2): generated or manipulated audio, images, video or text are marked as such in a machine-readable way; check that the provider does this.',
-  'reason.ai_act.art50.inform_emotion_or_biometric_exposure': 'AI Act (AI-verordening) art. 50(3): inform the people exposed to an emotion-recognition or biometric-categorisation system.',
-  'reason.ai_act.art50.disclose_deepfakes': 'AI Act (AI-verordening) art. 50(4): disclose that deepfake content was artificially generated or manipulated.',
-  'reason.dpia.ap.covert_investigation': 'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 1 (covert investigation): a DPIA is required before processing starts.',
-  'reason.dpia.ap.blacklists': 'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 2 (blacklists): a DPIA is required before processing starts.',
-  'reason.dpia.ap.fraud_detection': 'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 3 (fraud detection): a DPIA is required before processing starts.',
-  'reason.dpia.ap.financial_situation': 'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 5 (financial situation): a DPIA is required before processing starts.',
-  'reason.dpia.ap.biometric_data': 'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 7 (biometric data): a DPIA is required before processing starts.',
-  'reason.dpia.ap.camera_surveillance': 'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 9 (camera surveillance): a DPIA is required before processing starts.',
-  'reason.dpia.ap.employee_monitoring': 'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 11 (large-scale or systematic monitoring of staff): a DPIA is required before processing starts.',
-  'reason.dpia.ap.location_data': 'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 12 (location data, e.g. GPS tracking of drivers): a DPIA is required before processing starts.',
-  'reason.dpia.ap.communication_data': 'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 13 (communication data: e-mail, chat, telephony): a DPIA is required before processing starts.',
-  'reason.dpia.ap.internet_of_things': 'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 14 (internet of things, wearables): a DPIA is required before processing starts.',
-  'reason.dpia.ap.profiling': 'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 15 (profiling): a DPIA is required before processing starts.',
-  'reason.dpia.ap.behaviour_observation': 'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 16 (observing or influencing behaviour): a DPIA is required before processing starts.',
-  'reason.dpia.ap.health_data': 'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 17 (health data: absence (verzuim), reintegration): a DPIA is required before processing starts.',
-  'reason.dpia.edpb_two_criteria': 'EDPB WP248: two or more of the nine criteria are met (staff are vulnerable data subjects, AI is innovative technology); a DPIA is then usually required.',
-  'reason.small_undertaking.pvt_rights': 'WOR art. 35c and 35d: the staff representation (PVT) is informed and consulted; it has consent on working and rest times (27(1)(b)) and health and safety (27(1)(d)), and advice only on decisions with a major effect on at least a quarter of the staff.',
-  'reason.small_undertaking.works_council_duty': 'WOR art. 2: an undertaking with at least 50 workers must set up a works council (ondernemingsraad); the employer is responsible for it.',
-  'reason.consent.partly_settled_by_cao': 'WOR art. 27(3): the collective agreement (cao) settles only part of this subject ("voor zover"); consent (instemmingsrecht) remains for the rest of it.',
-  'reason.gdpr.article_22': 'GDPR (AVG) art. 22: decisions based solely on automated processing with legal or similarly significant effects need an exception and at least human intervention, the right to express a view and to contest; a rubber stamp is not human intervention. A DPIA is required.',
-  'reason.consent.c': 'WOR art. 27(1)(c): a pay or job evaluation system (beloning, functiewaardering).',
+  'reason.consent.g':
+    'WOR art. 27(1)(g): a staff appraisal system (personeelsbeoordelingssysteem).',
+  'reason.consent.k':
+    'WOR art. 27(1)(k): an arrangement (regeling) on processing and protecting staff personal data.',
+  'reason.consent.l':
+    'WOR art. 27(1)(l): a facility aimed at or suitable for (gericht op of geschikt voor) observing attendance, behaviour or performance (personeelsvolgsysteem).',
+  'reason.small_undertaking.no_council_consent':
+    'No works council (OR) or staff representation (PVT): no consent right (instemmingsrecht); consent subjects would be {letters}.',
+  'reason.small_undertaking.pvt_consent_scope':
+    'WOR art. 35c: a staff representation (PVT) has a consent right (instemmingsrecht) only on art. 27(1)(b) and (d); no consent on {letters}.',
+  'reason.consent.settled_by_cao':
+    'WOR art. 27(3): the collective agreement (cao){cao} already settles {letters}; no consent right (instemmingsrecht) on that part.',
+  'reason.dpia.large_scale_monitoring':
+    'Dutch DPA (AP) DPIA list: large-scale or systematic employee monitoring. A DPIA is required before processing starts.',
+  'reason.dpia.systematic_profiling':
+    'GDPR (AVG) art. 35(3)(a): systematic and extensive evaluation or profiling with significant effects. A DPIA is required before processing starts.',
+  'reason.dpia.special_category_data':
+    'GDPR (AVG) art. 35(3)(b): special-category data (bijzondere persoonsgegevens) on a large scale. A DPIA is required before processing starts.',
+  'reason.dpia.biometrics':
+    'Dutch DPA (AP) DPIA list: biometric data. A DPIA is required before processing starts.',
+  'reason.ai_act.article_6_3_exception':
+    "AI Act (AI-verordening) art. 6(3) and 6(4): Annex III point 4 ({category}) but the provider's documented assessment finds no significant risk; keep that document with the case.",
+  'reason.ai_act.article_6_3_unavailable_profiling':
+    'AI Act (AI-verordening) art. 6(3): the exception is never available when the system profiles natural persons.',
+  'reason.ai_act.high_risk':
+    'AI Act (AI-verordening) art. 6(2) and Annex III point 4 ({category}): a high-risk system (hoog-risico-AI-systeem) with the deployer (gebruiksverantwoordelijke) duties of art. 26.',
+  'reason.ai_act.deployer_duties':
+    'AI Act (AI-verordening) art. 26: follow the instructions, trained human oversight (menselijk toezicht), relevant input data, monitoring, logs for at least 6 months, inform workers and persons decided about, explain on request (art. 86).',
+  'reason.ai_act.notice_26_7':
+    'AI Act (AI-verordening) art. 26(7): inform the workers’ representatives (OR or PVT) and the affected workers before putting the system into use.',
+  'reason.ai_act.notice_all_affected_workers':
+    'AI Act (AI-verordening) art. 26(7): there is no representative body (OR or PVT), so the notice goes to all affected workers before use.',
+  'reason.ai_act.fria':
+    'AI Act (AI-verordening) art. 27: a public body or a private entity providing public services does a fundamental rights impact assessment (FRIA, grondrechteneffectbeoordeling) before first use and notifies the market surveillance authority.',
+  'reason.ai_act.fria_not_required_private':
+    'AI Act (AI-verordening) art. 27: a purely private employer using Annex III point 4 HR AI needs no fundamental rights impact assessment (FRIA, grondrechteneffectbeoordeling).',
+  'reason.skills.training_611a':
+    'Dutch Civil Code (BW) 7:611a: training needed for the changed job is free, counts as working time and carries no study-cost clause (studiekostenbeding).',
+  'reason.skills.ai_literacy':
+    'AI Act (AI-verordening) art. 4: take measures for sufficient AI literacy (AI-geletterdheid) of the staff who operate the system.',
+  'reason.risk_inventory.update':
+    'Working Conditions Act (Arbowet) art. 5(4): changed working methods or conditions call for an updated risk inventory and evaluation (RI&E) and plan of action (plan van aanpak).',
+  'reason.ai_act.prohibited.manipulative_or_deceptive':
+    'AI Act (AI-verordening) art. 5(1)(a): subliminal, manipulative or deceptive techniques that materially distort behaviour and cause significant harm are prohibited.',
+  'reason.ai_act.prohibited.exploits_vulnerabilities':
+    'AI Act (AI-verordening) art. 5(1)(b): exploiting vulnerabilities due to age, disability or a social or economic situation is prohibited.',
+  'reason.ai_act.prohibited.social_scoring':
+    'AI Act (AI-verordening) art. 5(1)(c): social scoring of people on behaviour or personal traits leading to unrelated or disproportionate detrimental treatment is prohibited.',
+  'reason.ai_act.prohibited.untargeted_facial_scraping':
+    'AI Act (AI-verordening) art. 5(1)(e): building facial-recognition databases by untargeted scraping of facial images from the internet or CCTV is prohibited.',
+  'reason.ai_act.prohibited.sensitive_biometric_categorisation':
+    'AI Act (AI-verordening) art. 5(1)(g): biometric categorisation inferring race, political opinions, trade-union membership (vakbondslidmaatschap), religious or philosophical beliefs, sex life or sexual orientation is prohibited.',
+  'reason.ai_act.high_risk.annex_iii_1.remote_biometric_identification':
+    'AI Act (AI-verordening) art. 6(2) and Annex III point 1 (biometrics: remote biometric identification): a high-risk system.',
+  'reason.ai_act.high_risk.annex_iii_1.biometric_categorisation':
+    'AI Act (AI-verordening) art. 6(2) and Annex III point 1 (biometrics: biometric categorisation): a high-risk system.',
+  'reason.ai_act.high_risk.annex_iii_1.emotion_recognition':
+    'AI Act (AI-verordening) art. 6(2) and Annex III point 1 (biometrics: emotion recognition): a high-risk system, also where emotion recognition is allowed for medical or safety reasons.',
+  'reason.ai_act.high_risk.annex_iii_3.access_admission':
+    'AI Act (AI-verordening) art. 6(2) and Annex III point 3 (education and vocational training: access and admission): a high-risk system.',
+  'reason.ai_act.high_risk.annex_iii_3.evaluating_learning_outcomes':
+    'AI Act (AI-verordening) art. 6(2) and Annex III point 3 (education and vocational training: evaluating learning outcomes): a high-risk system.',
+  'reason.ai_act.high_risk.annex_iii_3.assessing_education_level':
+    'AI Act (AI-verordening) art. 6(2) and Annex III point 3 (education and vocational training: assessing the appropriate level of education): a high-risk system.',
+  'reason.ai_act.high_risk.annex_iii_3.monitoring_test_behaviour':
+    'AI Act (AI-verordening) art. 6(2) and Annex III point 3 (education and vocational training: monitoring behaviour during tests): a high-risk system.',
+  'reason.ai_act.high_risk.annex_i_product':
+    'AI Act (AI-verordening) art. 6(1) and Annex I: the AI is (a safety component of) a product under EU harmonisation law such as machinery or robots; a high-risk system to which art. 6(3) does not apply.',
+  'reason.ai_act.article_6_3_needs_provider_assessment':
+    "AI Act (AI-verordening) art. 6(3) and 6(4): the exception rests on the provider's documented assessment; without that document the system stays high-risk.",
+  'reason.ai_act.art50.disclose_ai_interaction':
+    'AI Act (AI-verordening) art. 50(1): tell people they are interacting with an AI system (a chatbot), at the latest at the first interaction.',
+  'reason.ai_act.art50.mark_synthetic_content':
+    'AI Act (AI-verordening) art. 50(2): generated or manipulated audio, images, video or text are marked as such in a machine-readable way; check that the provider does this.',
+  'reason.ai_act.art50.inform_emotion_or_biometric_exposure':
+    'AI Act (AI-verordening) art. 50(3): inform the people exposed to an emotion-recognition or biometric-categorisation system.',
+  'reason.ai_act.art50.disclose_deepfakes':
+    'AI Act (AI-verordening) art. 50(4): disclose that deepfake content was artificially generated or manipulated.',
+  'reason.dpia.ap.covert_investigation':
+    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 1 (covert investigation): a DPIA is required before processing starts.',
+  'reason.dpia.ap.blacklists':
+    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 2 (blacklists): a DPIA is required before processing starts.',
+  'reason.dpia.ap.fraud_detection':
+    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 3 (fraud detection): a DPIA is required before processing starts.',
+  'reason.dpia.ap.financial_situation':
+    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 5 (financial situation): a DPIA is required before processing starts.',
+  'reason.dpia.ap.biometric_data':
+    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 7 (biometric data): a DPIA is required before processing starts.',
+  'reason.dpia.ap.camera_surveillance':
+    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 9 (camera surveillance): a DPIA is required before processing starts.',
+  'reason.dpia.ap.employee_monitoring':
+    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 11 (large-scale or systematic monitoring of staff): a DPIA is required before processing starts.',
+  'reason.dpia.ap.location_data':
+    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 12 (location data, e.g. GPS tracking of drivers): a DPIA is required before processing starts.',
+  'reason.dpia.ap.communication_data':
+    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 13 (communication data: e-mail, chat, telephony): a DPIA is required before processing starts.',
+  'reason.dpia.ap.internet_of_things':
+    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 14 (internet of things, wearables): a DPIA is required before processing starts.',
+  'reason.dpia.ap.profiling':
+    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 15 (profiling): a DPIA is required before processing starts.',
+  'reason.dpia.ap.behaviour_observation':
+    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 16 (observing or influencing behaviour): a DPIA is required before processing starts.',
+  'reason.dpia.ap.health_data':
+    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 17 (health data: absence (verzuim), reintegration): a DPIA is required before processing starts.',
+  'reason.dpia.edpb_two_criteria':
+    'EDPB WP248: two or more of the nine criteria are met (staff are vulnerable data subjects, AI is innovative technology); a DPIA is then usually required.',
+  'reason.small_undertaking.pvt_rights':
+    'WOR art. 35c and 35d: the staff representation (PVT) is informed and consulted; it has consent on working and rest times (27(1)(b)) and health and safety (27(1)(d)), and advice only on decisions with a major effect on at least a quarter of the staff.',
+  'reason.small_undertaking.works_council_duty':
+    'WOR art. 2: an undertaking with at least 50 workers must set up a works council (ondernemingsraad); the employer is responsible for it.',
+  'reason.consent.partly_settled_by_cao':
+    'WOR art. 27(3): the collective agreement (cao) settles only part of this subject ("voor zover"); consent (instemmingsrecht) remains for the rest of it.',
+  'reason.gdpr.article_22':
+    'GDPR (AVG) art. 22: decisions based solely on automated processing with legal or similarly significant effects need an exception and at least human intervention, the right to express a view and to contest; a rubber stamp is not human intervention. A DPIA is required.',
+  'reason.consent.c':
+    'WOR art. 27(1)(c): a pay or job evaluation system (beloning, functiewaardering).',
   'reason.consent.j': 'WOR art. 27(1)(j): the complaints procedure (klachtenregeling).',
-  'reason.consent.m': 'WOR art. 27(1)(m): the procedure for reporting suspected wrongdoing (klokkenluidersregeling).',
-  'reason.small_undertaking.personnel_meeting': 'WOR art. 35b: 10 to 49 staff and neither a works council (OR) nor a staff representation (PVT); discuss the matter in a staff meeting (personeelsvergadering), at least twice a year.',
+  'reason.consent.m':
+    'WOR art. 27(1)(m): the procedure for reporting suspected wrongdoing (klokkenluidersregeling).',
+  'reason.small_undertaking.personnel_meeting':
+    'WOR art. 35b: 10 to 49 staff and neither a works council (OR) nor a staff representation (PVT); discuss the matter in a staff meeting (personeelsvergadering), at least twice a year.',
 
   'track.advice': 'Advice',
   'track.consent': 'Consent',
@@ -456,7 +568,8 @@ export const en: Record<MessageKey, string> = {
   'action.file_appeal': 'File an appeal',
   'action.record_appeal_ruling': 'Record the appeal ruling',
   'action.record_substitute_permission': 'Record the substitute permission ruling',
-  'action.record_decision_without_consent': 'Record a decision without consent (nullity term, WOR art. 27(5))',
+  'action.record_decision_without_consent':
+    'Record a decision without consent (nullity term, WOR art. 27(5))',
   'action.invoke_nullity': 'Invoke nullity',
   'action.start_evaluation': 'Start evaluation',
   'action.close': 'Close',
@@ -532,12 +645,18 @@ export const en: Record<MessageKey, string> = {
   'gate.suspension_over': 'Advice procedure finished, suspension (opschorting) over',
   'gate.consent_present': 'Consent (instemming) or substitute permission (vervangende toestemming)',
   'gateReason.not_prohibited': 'The triage found a prohibited practice (verboden praktijk).',
-  'gateReason.ai_act_notice_sent': 'AI Act (AI-verordening) art. 26(7): workers’ representatives and affected workers are informed before use.',
-  'gateReason.dpia_done': 'GDPR (AVG) art. 35: the DPIA is done before processing (and the Dutch DPA (AP) consulted on residual high risk, prior consultation / voorafgaande raadpleging, art. 36).',
-  'gateReason.fria_done': 'AI Act (AI-verordening) art. 27: the fundamental rights impact assessment (FRIA, grondrechteneffectbeoordeling) is done before first use.',
-  'gateReason.oversight_trained': 'AI Act (AI-verordening) art. 26(2), 14(4): human oversight (menselijk toezicht) is assigned to named, trained staff with authority.',
-  'gateReason.suspension_over': 'WOR art. 25(6): the advice procedure (adviesprocedure) is finished and any suspension (opschorting) has ended or was waived.',
-  'gateReason.consent_present': 'WOR art. 27(1)/(4): the works council (OR) consented (instemming) or the cantonal court (kantonrechter) gave substitute permission (vervangende toestemming).',
+  'gateReason.ai_act_notice_sent':
+    'AI Act (AI-verordening) art. 26(7): workers’ representatives and affected workers are informed before use.',
+  'gateReason.dpia_done':
+    'GDPR (AVG) art. 35: the DPIA is done before processing (and the Dutch DPA (AP) consulted on residual high risk, prior consultation / voorafgaande raadpleging, art. 36).',
+  'gateReason.fria_done':
+    'AI Act (AI-verordening) art. 27: the fundamental rights impact assessment (FRIA, grondrechteneffectbeoordeling) is done before first use.',
+  'gateReason.oversight_trained':
+    'AI Act (AI-verordening) art. 26(2), 14(4): human oversight (menselijk toezicht) is assigned to named, trained staff with authority.',
+  'gateReason.suspension_over':
+    'WOR art. 25(6): the advice procedure (adviesprocedure) is finished and any suspension (opschorting) has ended or was waived.',
+  'gateReason.consent_present':
+    'WOR art. 27(1)/(4): the works council (OR) consented (instemming) or the cantonal court (kantonrechter) gave substitute permission (vervangende toestemming).',
 
   'deadlines.title': 'Deadlines',
   'deadlines.none': 'No running deadlines.',
@@ -660,7 +779,8 @@ export const en: Record<MessageKey, string> = {
   'settings.deadlineEscalation': 'Escalation of a fatal term',
   'settings.mention': 'Someone mentions you in a discussion (@mention)',
   'settings.caseEvents': 'Events in cases',
-  'settings.caseEventsLead': 'What you or your side must do, and what changes your position. You are only told about cases you may see.',
+  'settings.caseEventsLead':
+    'What you or your side must do, and what changes your position. You are only told about cases you may see.',
   'settings.caseEventEmail': 'E-mail',
   'settings.emailImmediate': 'Immediately',
   'settings.emailDigest': 'In the daily digest',
@@ -669,20 +789,25 @@ export const en: Record<MessageKey, string> = {
   'settings.caseEvent.case.request_submitted': 'Advice or consent request filed (with its term)',
   'settings.caseEvent.case.information_requested': 'The works council asks for information',
   'settings.caseEvent.case.information_provided': 'Information request answered',
-  'settings.caseEvent.case.consultation_requested': 'The works council asks for a consultation meeting',
+  'settings.caseEvent.case.consultation_requested':
+    'The works council asks for a consultation meeting',
   'settings.caseEvent.meeting.scheduled': 'Consultation meeting scheduled',
   'settings.caseEvent.meeting.updated': 'Consultation meeting changed or moved',
   'settings.caseEvent.meeting.cancelled': 'Consultation meeting cancelled',
   'settings.caseEvent.meeting.minutes_recorded': 'Minutes ready for amendment',
-  'settings.caseEvent.case.council_position_recorded': 'Works council\'s position recorded (with its conditions)',
-  'settings.caseEvent.case.employer_decision_recorded': 'Employer\'s decision recorded (suspension and appeal terms)',
+  'settings.caseEvent.case.council_position_recorded':
+    "Works council's position recorded (with its conditions)",
+  'settings.caseEvent.case.employer_decision_recorded':
+    "Employer's decision recorded (suspension and appeal terms)",
   'settings.caseEvent.case.suspension_waived': 'Suspension waived',
   'settings.caseEvent.case.triage_proposed': 'A re-triage proposal awaits the council board',
   'settings.caseEvent.case.use_reported': 'The council reports use without an open go-live gate',
-  'settings.caseEvent.ai_system.use_started_gate_closed': 'System put into use without an open go-live gate',
+  'settings.caseEvent.ai_system.use_started_gate_closed':
+    'System put into use without an open go-live gate',
   'settings.caseEvent.union_share.granted': 'A works council shares cases with your union',
   'settings.caseEvent.union_share.revoked': 'A works council stops sharing with your union',
-  'settings.caseEvent.internal.vote_opened': 'A council vote has opened (only if you have not voted yet)',
+  'settings.caseEvent.internal.vote_opened':
+    'A council vote has opened (only if you have not voted yet)',
   'settings.caseEvent.ai_system.changed_materially': 'Material change in the AI register',
   'settings.emailDelivery': 'E-mails',
   'settings.immediate': 'Immediately',
@@ -691,7 +816,8 @@ export const en: Record<MessageKey, string> = {
   'settings.leadDays': 'Own reminder days before a deadline',
   'settings.leadDaysHint': 'For example 14, 7, 2, 0.',
   'settings.calendar': 'Calendar feed',
-  'settings.calendarLead': 'Put the deadlines of your cases in your own calendar (iCalendar). Share the link with no one.',
+  'settings.calendarLead':
+    'Put the deadlines of your cases in your own calendar (iCalendar). Share the link with no one.',
   'settings.calendarActive': 'A calendar link is active since {date}.',
   'settings.calendarCreated': 'This is your new calendar link. It is shown only once.',
   'settings.calendarUrl': 'Calendar link',
@@ -704,7 +830,8 @@ export const en: Record<MessageKey, string> = {
   'settings.newPassword': 'New password',
   'settings.changePassword': 'Change password',
   'documents.title': 'Documents',
-  'documents.lead': 'Case documents, with versions. Confidential documents (WOR art. 20) are marked and never passed on, not even to the union.',
+  'documents.lead':
+    'Case documents, with versions. Confidential documents (WOR art. 20) are marked and never passed on, not even to the union.',
   'documents.none': 'No documents yet.',
   'documents.confidential': 'Confidential (art. 20)',
   'documents.confidentialScope': 'Secrecy: {scope}.',
@@ -730,7 +857,8 @@ export const en: Record<MessageKey, string> = {
   'documents.uploadVersion': 'Upload version',
   'origin.employer': 'from the employer',
   'origin.council': 'from the council',
-  'dossier.lead': 'The dossier belongs with the request for advice: without a complete dossier the employer cannot submit the request.',
+  'dossier.lead':
+    'The dossier belongs with the request for advice: without a complete dossier the employer cannot submit the request.',
   'dossier.checklist': 'What is still missing',
   'dossier.ready': 'Complete',
   'dossier.notReady': 'Incomplete',
@@ -934,7 +1062,8 @@ export const en: Record<MessageKey, string> = {
   'council.noteBody': 'Text',
   'council.addNote': 'Add',
   'meetings.title': 'Meetings',
-  'meetings.lead': 'Consultation meetings with the employer and the council’s own meetings, with agenda and minutes.',
+  'meetings.lead':
+    'Consultation meetings with the employer and the council’s own meetings, with agenda and minutes.',
   'meetings.none': 'No meetings yet.',
   'meetings.agendaCount': '{count} agenda items',
   'meetings.new': 'Plan a meeting',
@@ -958,7 +1087,8 @@ export const en: Record<MessageKey, string> = {
   'meetings.approve': 'The minutes are approved',
   'meetings.saveMinutes': 'Save minutes',
   'meetings.markHeld': 'Meeting held',
-  'meetings.markHeldLead': 'For a consultation meeting, the consultation is recorded in the cases on the agenda (WOR art. 24).',
+  'meetings.markHeldLead':
+    'For a consultation meeting, the consultation is recorded in the cases on the agenda (WOR art. 24).',
   'meetings.markHeldInternal': 'Record that the meeting was held.',
   'meetings.heldOnLabel': 'Held on',
   'meetings.markHeldSubmit': 'Record',
@@ -969,7 +1099,8 @@ export const en: Record<MessageKey, string> = {
   'meetingStatus.held': 'held',
   'meetingStatus.cancelled': 'cancelled',
   'shares.title': 'Sharing with the union',
-  'shares.lead': 'The council decides what a union sees: status and deadlines only, or the dossier too. Confidential documents are never shared.',
+  'shares.lead':
+    'The council decides what a union sees: status and deadlines only, or the dossier too. Confidential documents are never shared.',
   'shares.none': 'This case is not shared.',
   'shares.thisCase': 'this case',
   'shares.allCases': 'all the council’s cases',
@@ -979,7 +1110,8 @@ export const en: Record<MessageKey, string> = {
   'shares.revoke': 'Stop sharing',
   'shares.grant': 'Share with a union',
   'shares.chooseUnion': 'Choose a union',
-  'shares.noUnions': 'No unions are registered in Overleg yet, or this case is already shared with every union.',
+  'shares.noUnions':
+    'No unions are registered in Overleg yet, or this case is already shared with every union.',
   'shares.scope': 'What the union sees',
   'shares.grantSubmit': 'Share',
   'deadlines.csv': 'Deadlines as CSV',
@@ -999,7 +1131,8 @@ export const en: Record<MessageKey, string> = {
   'admin.sent': 'Invitation for {email} created, valid until {date}. Send this link:',
   'admin.link': 'Invitation link',
   'experts.title': "The works council's expert",
-  'experts.leadBoard': 'The works council may engage its own expert (WOR art. 16). The employer is told the expected costs in advance (art. 22(2)); the expert\'s work stays with the council.',
+  'experts.leadBoard':
+    "The works council may engage its own expert (WOR art. 16). The employer is told the expected costs in advance (art. 22(2)); the expert's work stays with the council.",
   'experts.leadEmployer': "The works council's cost notices for its own expert (WOR art. 22(2)).",
   'experts.purpose': 'What for',
   'experts.costs': 'Expected costs (euro)',
@@ -1007,10 +1140,12 @@ export const en: Record<MessageKey, string> = {
   'experts.none': 'No expert engaged yet.',
   'experts.status.invited': 'invited',
   'experts.status.engaged': 'engaged',
-  'problem.membership.expert_by_engagement': 'Invite the works council\'s expert under "The works council\'s expert", with the cost notice for the employer.',
+  'problem.membership.expert_by_engagement':
+    'Invite the works council\'s expert under "The works council\'s expert", with the cost notice for the employer.',
   'councilRoles.invite': 'Invite someone to the works council',
   'councilRoles.title': 'Roles in the works council',
-  'councilRoles.lead': 'Only the chair and the secretary grant or remove council roles; every change is listed below.',
+  'councilRoles.lead':
+    'Only the chair and the secretary grant or remove council roles; every change is listed below.',
   'councilRoles.committee': 'Committee',
   'councilRoles.actions': 'Actions',
   'councilRoles.remove': 'Remove role',
@@ -1034,7 +1169,8 @@ export const en: Record<MessageKey, string> = {
   'committee.none': 'No committee: the whole works council prepares this case.',
   'committee.preparedBy': 'Prepared by the committee (commissie) {name}.',
   'committee.unknown': 'unknown',
-  'committee.lead': 'Members of the chosen committee see this case; members of other committees do not.',
+  'committee.lead':
+    'Members of the chosen committee see this case; members of other committees do not.',
   'committee.choose': 'Committee that prepares the case',
   'committee.wholeCouncil': 'No committee (whole works council)',
   'committee.save': 'Save committee',
@@ -1067,7 +1203,8 @@ export const en: Record<MessageKey, string> = {
   'search.placeholder': 'Search…',
   'search.submit': 'Search',
   'search.title': 'Search results',
-  'search.lead': 'For “{query}”: cases, AI register, documents, comments and meetings you may read.',
+  'search.lead':
+    'For “{query}”: cases, AI register, documents, comments and meetings you may read.',
   'search.empty': 'Type one or more words in the search box.',
   'search.none': 'Nothing found that you may read.',
   'search.inCase': 'In case',
@@ -1135,7 +1272,8 @@ export const en: Record<MessageKey, string> = {
   'story.implementationDate': 'Implementation date',
   'story.receivedOn': 'Received on {date}',
   'agenda.title': 'This week for you',
-  'agenda.lead': 'What you or your side must do, on which case, by when. Fatal terms first; every running term is listed, however far away.',
+  'agenda.lead':
+    'What you or your side must do, on which case, by when. Fatal terms first; every running term is listed, however far away.',
   'agenda.empty': 'Nothing is waiting for you.',
   'agenda.yourSide': 'your side',
   'agenda.otherSide': 'waiting for {who}',
@@ -1144,5 +1282,6 @@ export const en: Record<MessageKey, string> = {
   'settings.caseEvent.case.go_live_gate_opened': 'The go-live gate opens',
   'settings.caseEvent.case.go_live_gate_closed': 'The go-live gate closes again',
   'caseHeader.tracks': 'Stage per track',
-  'settings.caseEvent.internal.vote_closing_soon': 'A council vote closes within a day (only if you have not voted yet)',
+  'settings.caseEvent.internal.vote_closing_soon':
+    'A council vote closes within a day (only if you have not voted yet)',
 };

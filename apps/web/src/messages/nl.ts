@@ -17,34 +17,47 @@ export const nl = {
   'error.notFoundTitle': 'Pagina niet gevonden',
 
   'problem.auth.invalid_credentials': 'E-mailadres of wachtwoord klopt niet.',
-  'problem.auth.account_locked': 'Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen.',
+  'problem.auth.account_locked':
+    'Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen.',
   'problem.auth.too_many_attempts': 'Te veel mislukte pogingen. Probeer het later opnieuw.',
-  'problem.auth.weak_password': 'Kies een langer of minder voorspelbaar wachtwoord: minstens 12 tekens, geen veelgebruikt wachtwoord en niet uw e-mailadres.',
+  'problem.auth.weak_password':
+    'Kies een langer of minder voorspelbaar wachtwoord: minstens 12 tekens, geen veelgebruikt wachtwoord en niet uw e-mailadres.',
   'problem.auth.second_factor_required': 'Vul de code uit uw authenticator-app in.',
   'problem.auth.invalid_second_factor': 'Deze code klopt niet, is verlopen of al gebruikt.',
   'problem.auth.second_factor_enabled': 'Tweestapsverificatie staat al aan.',
   'problem.auth.wrong_password': 'Het wachtwoord klopt niet.',
-  'problem.auth.invalid_reset_token': 'Deze link is al gebruikt, verlopen of onbekend. Vraag een nieuwe link aan.',
-  'problem.request.rate_limited': 'Te veel verzoeken vanaf dit adres. Wacht even en probeer het opnieuw.',
-  'problem.case.version_conflict': 'Iemand anders heeft deze zaak net gewijzigd. De pagina is bijgewerkt; probeer het opnieuw.',
+  'problem.auth.invalid_reset_token':
+    'Deze link is al gebruikt, verlopen of onbekend. Vraag een nieuwe link aan.',
+  'problem.request.rate_limited':
+    'Te veel verzoeken vanaf dit adres. Wacht even en probeer het opnieuw.',
+  'problem.case.version_conflict':
+    'Iemand anders heeft deze zaak net gewijzigd. De pagina is bijgewerkt; probeer het opnieuw.',
   'problem.case.transition_not_allowed': 'Deze stap kan nu niet. Wat ontbreekt:',
   'problem.case.not_found': 'Deze zaak bestaat niet of u heeft er geen toegang toe.',
   'problem.case.date_in_future': 'Deze datum ligt na vandaag.',
-  'problem.case.date_before_event': 'Deze datum ligt vóór een gebeurtenis in het dossier die eraan voorafgaat.',
+  'problem.case.date_before_event':
+    'Deze datum ligt vóór een gebeurtenis in het dossier die eraan voorafgaat.',
   'problem.case.dateBeforeEventDetail': '{event} was op {eventDate}.',
   'problem.case.triage_proposal_missing': 'Er ligt geen voorstel voor een nieuwe triage meer voor.',
   'problem.case.triage_answer_unknown': 'Een betwist antwoord hoort niet bij de triage.',
-  'problem.ai_system.go_live_blocked': 'Het systeem kan niet live: de go-live-poort van een dossier is nog dicht.',
+  'problem.ai_system.go_live_blocked':
+    'Het systeem kan niet live: de go-live-poort van een dossier is nog dicht.',
   'problem.ai_system.blockedCase': 'Dossier {caseId}, nog open:',
   'problem.validation.failed': 'Controleer de gemarkeerde velden.',
-  'problem.membership.council_board_only': 'Alleen de voorzitter of secretaris van de OR kent OR-rollen toe, wijzigt of trekt ze in.',
-  'problem.membership.sides_exclusive': 'Eén account kan niet tegelijk een rol aan werkgeverszijde en een rol in de OR hebben.',
-  'problem.membership.last_board_member': 'De OR heeft een voorzitter of secretaris nodig: benoem eerst een ander.',
-  'problem.invitation.no_longer_allowed': 'Wie deze uitnodiging stuurde, mag deze rollen niet meer toekennen. Vraag om een nieuwe uitnodiging.',
-  'problem.works_council.members_only': 'Alleen de leden van de OR zien wie welke OR-rol heeft en wie die toekende.',
+  'problem.membership.council_board_only':
+    'Alleen de voorzitter of secretaris van de OR kent OR-rollen toe, wijzigt of trekt ze in.',
+  'problem.membership.sides_exclusive':
+    'Eén account kan niet tegelijk een rol aan werkgeverszijde en een rol in de OR hebben.',
+  'problem.membership.last_board_member':
+    'De OR heeft een voorzitter of secretaris nodig: benoem eerst een ander.',
+  'problem.invitation.no_longer_allowed':
+    'Wie deze uitnodiging stuurde, mag deze rollen niet meer toekennen. Vraag om een nieuwe uitnodiging.',
+  'problem.works_council.members_only':
+    'Alleen de leden van de OR zien wie welke OR-rol heeft en wie die toekende.',
   'problem.organisation.admin_required': 'Alleen een beheerder van de organisatie mag dit.',
   'problem.user.cannot_deactivate_self': 'U kunt uw eigen account niet deactiveren.',
-  'problem.invitation.confidentiality_required': 'Als deskundige van de OR bent u gebonden aan geheimhouding (WOR art. 20). Bevestig dit hieronder.',
+  'problem.invitation.confidentiality_required':
+    'Als deskundige van de OR bent u gebonden aan geheimhouding (WOR art. 20). Bevestig dit hieronder.',
   'problem.auth.session_ended': 'Deze sessie is beëindigd. Log opnieuw in.',
 
   'nav.skip': 'Naar de inhoud',
@@ -56,45 +69,57 @@ export const nl = {
   'nav.logout': 'Uitloggen',
   'nav.switchLanguage': 'Switch to English',
 
-  'live.offline': 'Verbinding verbroken. Wijzigingen van anderen komen binnen zodra de verbinding terug is…',
+  'live.offline':
+    'Verbinding verbroken. Wijzigingen van anderen komen binnen zodra de verbinding terug is…',
   'live.back': 'Verbinding hersteld; alles is bijgewerkt.',
 
   'bell.label': 'Meldingen, {count} ongelezen',
 
   'login.title': 'Inloggen bij Overleg',
-  'login.lead': 'Voor ondernemingsraden, HR en vakbondsbestuurders die de invoering van AI samen goed regelen.',
+  'login.lead':
+    'Voor ondernemingsraden, HR en vakbondsbestuurders die de invoering van AI samen goed regelen.',
   'login.email': 'E-mailadres',
   'login.password': 'Wachtwoord',
   'login.submit': 'Inloggen',
   'login.forgotPassword': 'Wachtwoord vergeten?',
-  'login.secondFactorLead': 'Dit account heeft een tweede stap. Vul de code uit uw authenticator-app in.',
+  'login.secondFactorLead':
+    'Dit account heeft een tweede stap. Vul de code uit uw authenticator-app in.',
   'login.totpCode': 'Code uit de app (6 cijfers)',
   'login.recoveryCode': 'Herstelcode',
   'login.useRecoveryCode': 'Telefoon kwijt? Gebruik een herstelcode',
   'login.useTotpCode': 'Gebruik de code uit de app',
   'secondFactor.title': 'Tweestapsverificatie',
-  'secondFactor.on': 'Aan: bij het inloggen vraagt Overleg na uw wachtwoord een code uit uw authenticator-app.',
-  'secondFactor.off': 'Uit. Met een authenticator-app (zoals Microsoft of Google Authenticator) is uw account beter beschermd.',
+  'secondFactor.on':
+    'Aan: bij het inloggen vraagt Overleg na uw wachtwoord een code uit uw authenticator-app.',
+  'secondFactor.off':
+    'Uit. Met een authenticator-app (zoals Microsoft of Google Authenticator) is uw account beter beschermd.',
   'secondFactor.start': 'Tweestapsverificatie instellen',
-  'secondFactor.addToApp': 'Voeg deze sleutel toe aan uw authenticator-app en vul daarna de code in die de app toont.',
+  'secondFactor.addToApp':
+    'Voeg deze sleutel toe aan uw authenticator-app en vul daarna de code in die de app toont.',
   'secondFactor.openInApp': 'Openen in de authenticator-app',
   'secondFactor.firstCode': 'Code uit de app',
   'secondFactor.activate': 'Aanzetten',
-  'secondFactor.recoveryCodesLead': 'Bewaar deze herstelcodes op een veilige plek. Elke code werkt één keer als u uw telefoon kwijt bent. U ziet ze alleen nu.',
+  'secondFactor.recoveryCodesLead':
+    'Bewaar deze herstelcodes op een veilige plek. Elke code werkt één keer als u uw telefoon kwijt bent. U ziet ze alleen nu.',
   'secondFactor.disable': 'Tweestapsverificatie uitzetten',
   'passwordReset.forgotTitle': 'Wachtwoord vergeten',
-  'passwordReset.forgotLead': 'Vul uw e-mailadres in. U krijgt een link waarmee u een nieuw wachtwoord kiest.',
+  'passwordReset.forgotLead':
+    'Vul uw e-mailadres in. U krijgt een link waarmee u een nieuw wachtwoord kiest.',
   'passwordReset.send': 'Stuur de link',
-  'passwordReset.sent': 'Als dit e-mailadres bij een account hoort, ontvangt u binnen enkele minuten een e-mail met een link. De link werkt één keer en een uur lang.',
+  'passwordReset.sent':
+    'Als dit e-mailadres bij een account hoort, ontvangt u binnen enkele minuten een e-mail met een link. De link werkt één keer en een uur lang.',
   'passwordReset.backToLogin': 'Terug naar inloggen',
   'passwordReset.resetTitle': 'Nieuw wachtwoord kiezen',
   'passwordReset.newPassword': 'Nieuw wachtwoord',
   'passwordReset.save': 'Wachtwoord opslaan',
-  'passwordReset.done': 'Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd. Log nu in met uw nieuwe wachtwoord.',
+  'passwordReset.done':
+    'Uw wachtwoord is gewijzigd. Op andere apparaten bent u uitgelogd. Log nu in met uw nieuwe wachtwoord.',
   'passwordReset.noToken': 'Deze link is onvolledig. Vraag een nieuwe link aan.',
 
-  'invite.confidentiality': 'Ik ben gebonden aan geheimhouding (WOR art. 20) over wat de OR mij als deskundige vertrouwelijk laat zien.',
-  'invite.confidentialityHint': 'Als deskundige van de OR is deze geheimhoudingsplicht een voorwaarde voor uw account.',
+  'invite.confidentiality':
+    'Ik ben gebonden aan geheimhouding (WOR art. 20) over wat de OR mij als deskundige vertrouwelijk laat zien.',
+  'invite.confidentialityHint':
+    'Als deskundige van de OR is deze geheimhoudingsplicht een voorwaarde voor uw account.',
   'invite.title': 'Uitnodiging aannemen',
   'invite.lead': 'Kies uw naam en een wachtwoord om uw account te activeren.',
   'invite.noToken': 'Deze link bevat geen uitnodigingscode. Open de link uit de e-mail opnieuw.',
@@ -164,7 +189,8 @@ export const nl = {
   'newCase.councilHint': 'De OR, COR, GOR of PVT die over dit besluit gaat.',
   'newCase.caseTitle': 'Titel van de zaak',
   'newCase.request': 'Het verzoek',
-  'newCase.requestHint': 'Een advies- of instemmingsaanvraag bevat het voorgenomen besluit, de beweegredenen, de gevolgen voor het personeel en de maatregelen (WOR art. 25 lid 3). U kunt dit later aanvullen tot u verstuurt.',
+  'newCase.requestHint':
+    'Een advies- of instemmingsaanvraag bevat het voorgenomen besluit, de beweegredenen, de gevolgen voor het personeel en de maatregelen (WOR art. 25 lid 3). U kunt dit later aanvullen tot u verstuurt.',
   'newCase.create': 'Zaak aanmaken en verder naar triage',
 
   'contents.intendedDecision': 'Voorgenomen besluit',
@@ -189,21 +215,26 @@ export const nl = {
   'case.tracks': 'Sporen',
   'case.request': 'Het verzoek',
   'case.sentAt': 'Verzonden op {date}.',
-  'case.draftNeedsTriage': 'Dit is een concept. Beantwoord de triagevragen; daarna kunt u de zaak naar de OR sturen.',
-  'case.draftReady': 'Dit is een concept. De triage is ingevuld; controleer het verzoek en verstuur de zaak naar de OR.',
+  'case.draftNeedsTriage':
+    'Dit is een concept. Beantwoord de triagevragen; daarna kunt u de zaak naar de OR sturen.',
+  'case.draftReady':
+    'Dit is een concept. De triage is ingevuld; controleer het verzoek en verstuur de zaak naar de OR.',
   'case.missingContents': 'Nog niet in het verzoek',
   'case.send': 'Versturen naar de OR',
   'case.answerTriage': 'Triagevragen beantwoorden',
-  'case.prohibited': 'De triage vond een verboden toepassing (AI-verordening art. 5). Deze zaak kan niet live.',
+  'case.prohibited':
+    'De triage vond een verboden toepassing (AI-verordening art. 5). Deze zaak kan niet live.',
   'case.suspensionTitle': 'Opschortingstermijn (WOR art. 25 lid 6)',
   'case.suspensionUntil': 'De bestuurder mag het besluit niet uitvoeren tot en met {date}.',
   'case.suspensionExtended': 'Verlengd door de Algemene termijnenwet: {date}.',
   'case.suspensionRuns': 'De opschorting loopt.',
-  'case.suspensionLead': 'Het besluit wijkt af van het advies van de OR. Binnen deze maand kan de OR beroep instellen bij de Ondernemingskamer.',
+  'case.suspensionLead':
+    'Het besluit wijkt af van het advies van de OR. Binnen deze maand kan de OR beroep instellen bij de Ondernemingskamer.',
   'case.exportPdf': 'PDF exporteren',
 
   'triage.title': 'Triage: welke rechten gelden',
-  'triage.intro': 'Beantwoord alle vragen. Overleg stelt voor welke rechten gelden en waarom, met de wettelijke bron. Het is een voorstel: de OR kan de triage betwisten.',
+  'triage.intro':
+    'Beantwoord alle vragen. Overleg stelt voor welke rechten gelden en waarom, met de wettelijke bron. Het is een voorstel: de OR kan de triage betwisten.',
   'triage.save': 'Triage opslaan en rechten tonen',
   'triage.edit': 'Antwoorden wijzigen',
   'triage.unanswered': 'Nog {count} vragen zonder antwoord:',
@@ -223,7 +254,8 @@ export const nl = {
   'caseEvent.council_position_received': 'De ontvangst van het standpunt van de OR',
   'caseEvent.employer_decision_received': 'De ontvangst van het besluit',
   'proposal.title': 'Voorstel voor een nieuwe triage',
-  'proposal.intro': 'De werkgever heeft de triage opnieuw beantwoord. Omdat dat rechten van de OR zou wegnemen of ingaat tegen wat Overleg weet, is het een voorstel: het dagelijks bestuur van de OR aanvaardt of betwist het. Tot dan blijven de rechten staan.',
+  'proposal.intro':
+    'De werkgever heeft de triage opnieuw beantwoord. Omdat dat rechten van de OR zou wegnemen of ingaat tegen wat Overleg weet, is het een voorstel: het dagelijks bestuur van de OR aanvaardt of betwist het. Tot dan blijven de rechten staan.',
   'proposal.statusProposed': 'Wacht op het dagelijks bestuur',
   'proposal.statusContested': 'Betwist door de OR',
   'proposal.by': 'Voorgesteld op {date}',
@@ -254,10 +286,13 @@ export const nl = {
 
   'q.councilType': 'Welke medezeggenschap heeft de onderneming?',
   'q.headcount': 'Hoeveel mensen werken er in de onderneming?',
-  'q.majorEffectOnQuarterOfStaff': 'Kost het besluit banen of verandert het werk of arbeidsvoorwaarden ingrijpend voor minstens een kwart van het personeel?',
-  'q.introducesOrChangesTechnology': 'Wordt een technologische voorziening ingevoerd of gewijzigd (ook een pilot)?',
+  'q.majorEffectOnQuarterOfStaff':
+    'Kost het besluit banen of verandert het werk of arbeidsvoorwaarden ingrijpend voor minstens een kwart van het personeel?',
+  'q.introducesOrChangesTechnology':
+    'Wordt een technologische voorziening ingevoerd of gewijzigd (ook een pilot)?',
   'q.changesActivities': 'Worden de werkzaamheden belangrijk ingekrompen, uitgebreid of veranderd?',
-  'q.changesWorkOrganisation': 'Verandert de organisatie of de verdeling van bevoegdheden belangrijk?',
+  'q.changesWorkOrganisation':
+    'Verandert de organisatie of de verdeling van bevoegdheden belangrijk?',
   'q.majorInvestment': 'Gaat het om een belangrijke investering?',
   'q.recruitmentOfStaff': 'Worden groepen medewerkers aangenomen of ingehuurd?',
   'q.externalAdviserEngaged': 'Is een externe adviseur bij deze zaak betrokken?',
@@ -272,12 +307,14 @@ export const nl = {
   'q.caoReference': 'Verwijzing naar de cao-bepaling',
   'q.annexIIIPoint4': 'Waarvoor wordt het systeem gebruikt (AI-verordening bijlage III punt 4)?',
   'q.profilesNaturalPersons': 'Maakt het profielen van personen?',
-  'q.article6_3Exception': 'Concludeert de eigen beoordeling (art. 6 lid 3) dat er geen significant risico is?',
+  'q.article6_3Exception':
+    'Concludeert de eigen beoordeling (art. 6 lid 3) dat er geen significant risico is?',
   'q.deployerType': 'Wat voor gebruiksverantwoordelijke is de werkgever?',
   'q.infersEmotions': 'Leidt het systeem emoties af?',
   'q.emotionMedicalOrSafety': 'Gebeurt dat om medische of veiligheidsredenen?',
   'q.largeScaleMonitoring': 'Worden medewerkers op grote schaal of stelselmatig gevolgd?',
-  'q.systematicProfilingWithSignificantEffects': 'Stelselmatige profilering met aanzienlijke gevolgen?',
+  'q.systematicProfilingWithSignificantEffects':
+    'Stelselmatige profilering met aanzienlijke gevolgen?',
   'q.specialCategoryData': 'Bijzondere persoonsgegevens op grote schaal?',
   'q.biometrics': 'Biometrische gegevens?',
   'q.jobContentChanges': 'Verandert de inhoud van functies, of kunnen functies vervallen?',
@@ -288,7 +325,8 @@ export const nl = {
   'choice.councilType.none': 'Geen',
   'choice.annexIIIPoint4.none': 'Geen van deze',
   'choice.annexIIIPoint4.recruitment_selection': 'Werving en selectie',
-  'choice.annexIIIPoint4.work_related_decisions': 'Besluiten over arbeidsvoorwaarden, promotie of ontslag',
+  'choice.annexIIIPoint4.work_related_decisions':
+    'Besluiten over arbeidsvoorwaarden, promotie of ontslag',
   'choice.annexIIIPoint4.task_allocation': 'Taaktoewijzing op basis van gedrag of kenmerken',
   'choice.annexIIIPoint4.monitoring_evaluation': 'Monitoren en evalueren van prestaties en gedrag',
   'choice.deployerType.private': 'Private werkgever',
@@ -320,83 +358,152 @@ export const nl = {
 
   // Triage reasons by code (libs/cases/src/domain/triage.ts TRIAGE_REASON_CODES); {letters}, {cao}
   // and {category} come from the outcome (apps/web/src/legal-texts.ts).
-  'reason.ai_act.emotion_medical_or_safety': 'AI-verordening art. 5(1)(f): emoties afleiden op het werk mag alleen om medische of veiligheidsredenen; informeer de personen die eraan worden blootgesteld (art. 50(3)).',
-  'reason.ai_act.emotion_recognition_prohibited': 'AI-verordening art. 5(1)(f): emoties van werknemers afleiden op de werkplek is verboden (boete tot € 35 miljoen of 7% van de omzet).',
-  'reason.advice.d': 'WOR art. 25(1)(d): een belangrijke wijziging van de werkzaamheden van de onderneming.',
-  'reason.advice.e': 'WOR art. 25(1)(e): een belangrijke wijziging in de organisatie of in de verdeling van bevoegdheden.',
+  'reason.ai_act.emotion_medical_or_safety':
+    'AI-verordening art. 5(1)(f): emoties afleiden op het werk mag alleen om medische of veiligheidsredenen; informeer de personen die eraan worden blootgesteld (art. 50(3)).',
+  'reason.ai_act.emotion_recognition_prohibited':
+    'AI-verordening art. 5(1)(f): emoties van werknemers afleiden op de werkplek is verboden (boete tot € 35 miljoen of 7% van de omzet).',
+  'reason.advice.d':
+    'WOR art. 25(1)(d): een belangrijke wijziging van de werkzaamheden van de onderneming.',
+  'reason.advice.e':
+    'WOR art. 25(1)(e): een belangrijke wijziging in de organisatie of in de verdeling van bevoegdheden.',
   'reason.advice.g': 'WOR art. 25(1)(g): het groepsgewijs werven of inlenen van personeel.',
   'reason.advice.h': 'WOR art. 25(1)(h): een belangrijke investering.',
-  'reason.advice.k': 'WOR art. 25(1)(k): invoering of wijziging van een belangrijke technologische voorziening; elke wijziging en ook een pilot telt.',
-  'reason.advice.n': 'WOR art. 25(1)(n): advies over het inschakelen van een externe deskundige en over de opdracht.',
-  'reason.information.external_adviser_31c': 'WOR art. 31c: informeer de OR zo spoedig mogelijk over een externe adviesopdracht en deel de opdracht.',
-  'reason.small_undertaking.no_council': 'Geen ondernemingsraad of PVT: het advies- en instemmingsrecht uit de WOR geldt niet (adviesonderwerpen zouden {letters} zijn).',
-  'reason.small_undertaking.pvt_advice_scope': 'WOR art. 35c: een PVT adviseert alleen over besluiten die banen kunnen kosten of het werk of de arbeidsomstandigheden van ten minste een kwart van het personeel belangrijk veranderen.',
-  'reason.small_undertaking.pvt_advice': 'WOR art. 35c: het besluit heeft grote gevolgen voor ten minste een kwart van het personeel, dus de PVT adviseert erover.',
+  'reason.advice.k':
+    'WOR art. 25(1)(k): invoering of wijziging van een belangrijke technologische voorziening; elke wijziging en ook een pilot telt.',
+  'reason.advice.n':
+    'WOR art. 25(1)(n): advies over het inschakelen van een externe deskundige en over de opdracht.',
+  'reason.information.external_adviser_31c':
+    'WOR art. 31c: informeer de OR zo spoedig mogelijk over een externe adviesopdracht en deel de opdracht.',
+  'reason.small_undertaking.no_council':
+    'Geen ondernemingsraad of PVT: het advies- en instemmingsrecht uit de WOR geldt niet (adviesonderwerpen zouden {letters} zijn).',
+  'reason.small_undertaking.pvt_advice_scope':
+    'WOR art. 35c: een PVT adviseert alleen over besluiten die banen kunnen kosten of het werk of de arbeidsomstandigheden van ten minste een kwart van het personeel belangrijk veranderen.',
+  'reason.small_undertaking.pvt_advice':
+    'WOR art. 35c: het besluit heeft grote gevolgen voor ten minste een kwart van het personeel, dus de PVT adviseert erover.',
   'reason.consent.b': 'WOR art. 27(1)(b): werk- en rusttijden of roosters.',
-  'reason.consent.d': 'WOR art. 27(1)(d): arbeidsomstandigheden, ziekteverzuim of re-integratie; ook de RI&E.',
+  'reason.consent.d':
+    'WOR art. 27(1)(d): arbeidsomstandigheden, ziekteverzuim of re-integratie; ook de RI&E.',
   'reason.consent.e': 'WOR art. 27(1)(e): het aanstellings-, ontslag- of bevorderingsbeleid.',
   'reason.consent.f': 'WOR art. 27(1)(f): het personeelsopleidingsbeleid.',
   'reason.consent.g': 'WOR art. 27(1)(g): een personeelsbeoordelingssysteem.',
-  'reason.consent.k': 'WOR art. 27(1)(k): een regeling over de verwerking en bescherming van persoonsgegevens van het personeel.',
-  'reason.consent.l': 'WOR art. 27(1)(l): een voorziening gericht op of geschikt voor waarneming van of controle op aanwezigheid, gedrag of prestaties (personeelsvolgsysteem).',
-  'reason.small_undertaking.no_council_consent': 'Geen ondernemingsraad of PVT: geen instemmingsrecht (instemmingsonderwerpen zouden {letters} zijn).',
-  'reason.small_undertaking.pvt_consent_scope': 'WOR art. 35c: een PVT heeft alleen instemmingsrecht op art. 27(1)(b) en (d); geen instemmingsrecht op {letters}.',
-  'reason.consent.settled_by_cao': 'WOR art. 27(3): de cao{cao} regelt {letters} al inhoudelijk; daarvoor geldt geen instemmingsrecht.',
-  'reason.dpia.large_scale_monitoring': 'DPIA-lijst van de AP: grootschalig of stelselmatig volgen van werknemers. Een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.systematic_profiling': 'AVG art. 35(3)(a): systematische en uitgebreide beoordeling of profilering met aanzienlijke gevolgen. Een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.special_category_data': 'AVG art. 35(3)(b): bijzondere persoonsgegevens op grote schaal. Een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.biometrics': 'DPIA-lijst van de AP: biometrische gegevens. Een DPIA is verplicht voordat de verwerking begint.',
-  'reason.ai_act.article_6_3_exception': 'AI-verordening art. 6(3) en 6(4): bijlage III punt 4 ({category}), maar de gedocumenteerde beoordeling van de aanbieder ziet geen significant risico; bewaar dat document bij de zaak.',
-  'reason.ai_act.article_6_3_unavailable_profiling': 'AI-verordening art. 6(3): de uitzondering geldt nooit als het systeem natuurlijke personen profileert.',
-  'reason.ai_act.high_risk': 'AI-verordening art. 6(2) en bijlage III punt 4 ({category}): een AI-systeem met een hoog risico, met de plichten van de gebruiksverantwoordelijke uit art. 26.',
-  'reason.ai_act.deployer_duties': 'AI-verordening art. 26: volg de gebruiksaanwijzing, wijs opgeleid menselijk toezicht aan, zorg voor relevante inputdata, monitor de werking, bewaar logs minstens 6 maanden, informeer werknemers en de personen over wie wordt besloten, en leg op verzoek uit (art. 86).',
-  'reason.ai_act.notice_26_7': 'AI-verordening art. 26(7): informeer de werknemersvertegenwoordigers en de betrokken werknemers voordat het systeem in gebruik wordt genomen.',
-  'reason.ai_act.notice_all_affected_workers': 'AI-verordening art. 26(7): er is geen vertegenwoordigend orgaan, dus alle betrokken werknemers worden vóór ingebruikname geïnformeerd.',
-  'reason.ai_act.fria': 'AI-verordening art. 27: een publiekrechtelijk orgaan of een private partij die openbare diensten verleent, voert vóór het eerste gebruik een grondrechteneffectbeoordeling (FRIA) uit en meldt die aan de markttoezichtautoriteit.',
-  'reason.ai_act.fria_not_required_private': 'AI-verordening art. 27: een zuiver private werkgever die HR-AI uit bijlage III punt 4 gebruikt, hoeft geen grondrechteneffectbeoordeling (FRIA) te doen.',
-  'reason.skills.training_611a': 'BW 7:611a: scholing die nodig is voor de gewijzigde functie is kosteloos, telt als arbeidstijd en er mag geen studiekostenbeding op rusten.',
-  'reason.skills.ai_literacy': 'AI-verordening art. 4: zorg voor voldoende AI-geletterdheid van het personeel dat met het systeem werkt.',
-  'reason.risk_inventory.update': 'Arbowet art. 5(4): gewijzigde werkmethoden of werkomstandigheden vragen om een bijgewerkte RI&E en plan van aanpak.',
-  'reason.ai_act.prohibited.manipulative_or_deceptive': 'AI-verordening art. 5(1)(a): subliminale, manipulatieve of misleidende technieken die gedrag wezenlijk verstoren en aanzienlijke schade veroorzaken zijn verboden.',
-  'reason.ai_act.prohibited.exploits_vulnerabilities': 'AI-verordening art. 5(1)(b): misbruik maken van kwetsbaarheden door leeftijd, handicap of een sociale of economische situatie is verboden.',
-  'reason.ai_act.prohibited.social_scoring': 'AI-verordening art. 5(1)(c): mensen scoren op sociaal gedrag of persoonlijke kenmerken met nadelige behandeling in een andere context of onevenredig is verboden (social scoring).',
-  'reason.ai_act.prohibited.untargeted_facial_scraping': 'AI-verordening art. 5(1)(e): databanken voor gezichtsherkenning aanleggen door ongericht gezichtsbeelden van internet of camerabeelden te schrapen is verboden.',
-  'reason.ai_act.prohibited.sensitive_biometric_categorisation': 'AI-verordening art. 5(1)(g): biometrische categorisering die ras, politieke opvattingen, vakbondslidmaatschap, religieuze of levensbeschouwelijke overtuigingen, seksleven of seksuele geaardheid afleidt is verboden.',
-  'reason.ai_act.high_risk.annex_iii_1.remote_biometric_identification': 'AI-verordening art. 6(2) en bijlage III punt 1 (biometrie: biometrische identificatie op afstand): hoog-risico.',
-  'reason.ai_act.high_risk.annex_iii_1.biometric_categorisation': 'AI-verordening art. 6(2) en bijlage III punt 1 (biometrie: biometrische categorisering): hoog-risico.',
-  'reason.ai_act.high_risk.annex_iii_1.emotion_recognition': 'AI-verordening art. 6(2) en bijlage III punt 1 (biometrie: emotieherkenning): hoog-risico; ook emotieherkenning die om medische of veiligheidsredenen is toegestaan.',
-  'reason.ai_act.high_risk.annex_iii_3.access_admission': 'AI-verordening art. 6(2) en bijlage III punt 3 (onderwijs en beroepsopleiding: toegang en toelating): hoog-risico.',
-  'reason.ai_act.high_risk.annex_iii_3.evaluating_learning_outcomes': 'AI-verordening art. 6(2) en bijlage III punt 3 (onderwijs en beroepsopleiding: leerresultaten beoordelen): hoog-risico.',
-  'reason.ai_act.high_risk.annex_iii_3.assessing_education_level': 'AI-verordening art. 6(2) en bijlage III punt 3 (onderwijs en beroepsopleiding: passend opleidingsniveau bepalen): hoog-risico.',
-  'reason.ai_act.high_risk.annex_iii_3.monitoring_test_behaviour': 'AI-verordening art. 6(2) en bijlage III punt 3 (onderwijs en beroepsopleiding: toezicht op gedrag tijdens toetsen): hoog-risico.',
-  'reason.ai_act.high_risk.annex_i_product': 'AI-verordening art. 6(1) en bijlage I: de AI is (een veiligheidscomponent van) een product onder EU-harmonisatiewetgeving, zoals machines of robots; hoog-risico, en art. 6(3) geldt niet.',
-  'reason.ai_act.article_6_3_needs_provider_assessment': 'AI-verordening art. 6(3) en 6(4): de uitzondering rust op de gedocumenteerde beoordeling van de aanbieder; zonder dat document blijft het systeem hoog-risico.',
-  'reason.ai_act.art50.disclose_ai_interaction': 'AI-verordening art. 50(1): vertel mensen dat ze met een AI-systeem (chatbot) communiceren, uiterlijk bij de eerste interactie.',
-  'reason.ai_act.art50.mark_synthetic_content': 'AI-verordening art. 50(2): gegenereerde of bewerkte audio, beelden, video of tekst worden (machineleesbaar) als zodanig gemarkeerd; controleer dat de aanbieder dat doet.',
-  'reason.ai_act.art50.inform_emotion_or_biometric_exposure': 'AI-verordening art. 50(3): informeer de personen die worden blootgesteld aan een systeem voor emotieherkenning of biometrische categorisering.',
-  'reason.ai_act.art50.disclose_deepfakes': 'AI-verordening art. 50(4): maak bekend dat deepfake-inhoud kunstmatig is gegenereerd of bewerkt.',
-  'reason.dpia.ap.covert_investigation': 'AP-lijst DPIA-plichtige verwerkingen categorie 1 (heimelijk onderzoek): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.blacklists': 'AP-lijst DPIA-plichtige verwerkingen categorie 2 (zwarte lijsten): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.fraud_detection': 'AP-lijst DPIA-plichtige verwerkingen categorie 3 (fraudebestrijding): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.financial_situation': 'AP-lijst DPIA-plichtige verwerkingen categorie 5 (financiële situatie): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.biometric_data': 'AP-lijst DPIA-plichtige verwerkingen categorie 7 (biometrische gegevens): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.camera_surveillance': 'AP-lijst DPIA-plichtige verwerkingen categorie 9 (cameratoezicht): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.employee_monitoring': 'AP-lijst DPIA-plichtige verwerkingen categorie 11 (controle van werknemers op grote schaal of stelselmatig): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.location_data': 'AP-lijst DPIA-plichtige verwerkingen categorie 12 (locatiegegevens, bijvoorbeeld gps van chauffeurs): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.communication_data': 'AP-lijst DPIA-plichtige verwerkingen categorie 13 (communicatiegegevens: e-mail, chat, telefonie): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.internet_of_things': 'AP-lijst DPIA-plichtige verwerkingen categorie 14 (internet of things, wearables): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.profiling': 'AP-lijst DPIA-plichtige verwerkingen categorie 15 (profilering): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.behaviour_observation': 'AP-lijst DPIA-plichtige verwerkingen categorie 16 (observatie en beïnvloeding van gedrag): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.health_data': 'AP-lijst DPIA-plichtige verwerkingen categorie 17 (gezondheidsgegevens: verzuim, re-integratie): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.edpb_two_criteria': 'EDPB WP248: er wordt aan twee of meer van de negen criteria voldaan (werknemers zijn kwetsbare betrokkenen, AI is innovatieve technologie); een DPIA is dan in de regel verplicht.',
-  'reason.small_undertaking.pvt_rights': 'WOR art. 35c-35d: de PVT wordt geïnformeerd en geraadpleegd; zij heeft instemmingsrecht op werk- en rusttijden (27(1)(b)) en arbo (27(1)(d)) en adviesrecht alleen bij besluiten met grote gevolgen voor ten minste een kwart van het personeel.',
-  'reason.small_undertaking.works_council_duty': 'WOR art. 2: een onderneming met ten minste 50 werknemers moet een ondernemingsraad instellen; de ondernemer is daarvoor verantwoordelijk.',
-  'reason.consent.partly_settled_by_cao': 'WOR art. 27(3): de cao regelt dit onderwerp maar gedeeltelijk ("voor zover"); voor de rest van het onderwerp blijft het instemmingsrecht.',
-  'reason.gdpr.article_22': 'AVG art. 22: besluiten die uitsluitend op geautomatiseerde verwerking berusten en rechtsgevolgen of vergelijkbare aanzienlijke gevolgen hebben, vragen een uitzondering en ten minste menselijke tussenkomst, het recht om een standpunt te geven en het besluit aan te vechten; afstempelen is geen menselijke tussenkomst. Een DPIA is verplicht.',
+  'reason.consent.k':
+    'WOR art. 27(1)(k): een regeling over de verwerking en bescherming van persoonsgegevens van het personeel.',
+  'reason.consent.l':
+    'WOR art. 27(1)(l): een voorziening gericht op of geschikt voor waarneming van of controle op aanwezigheid, gedrag of prestaties (personeelsvolgsysteem).',
+  'reason.small_undertaking.no_council_consent':
+    'Geen ondernemingsraad of PVT: geen instemmingsrecht (instemmingsonderwerpen zouden {letters} zijn).',
+  'reason.small_undertaking.pvt_consent_scope':
+    'WOR art. 35c: een PVT heeft alleen instemmingsrecht op art. 27(1)(b) en (d); geen instemmingsrecht op {letters}.',
+  'reason.consent.settled_by_cao':
+    'WOR art. 27(3): de cao{cao} regelt {letters} al inhoudelijk; daarvoor geldt geen instemmingsrecht.',
+  'reason.dpia.large_scale_monitoring':
+    'DPIA-lijst van de AP: grootschalig of stelselmatig volgen van werknemers. Een DPIA is verplicht voordat de verwerking begint.',
+  'reason.dpia.systematic_profiling':
+    'AVG art. 35(3)(a): systematische en uitgebreide beoordeling of profilering met aanzienlijke gevolgen. Een DPIA is verplicht voordat de verwerking begint.',
+  'reason.dpia.special_category_data':
+    'AVG art. 35(3)(b): bijzondere persoonsgegevens op grote schaal. Een DPIA is verplicht voordat de verwerking begint.',
+  'reason.dpia.biometrics':
+    'DPIA-lijst van de AP: biometrische gegevens. Een DPIA is verplicht voordat de verwerking begint.',
+  'reason.ai_act.article_6_3_exception':
+    'AI-verordening art. 6(3) en 6(4): bijlage III punt 4 ({category}), maar de gedocumenteerde beoordeling van de aanbieder ziet geen significant risico; bewaar dat document bij de zaak.',
+  'reason.ai_act.article_6_3_unavailable_profiling':
+    'AI-verordening art. 6(3): de uitzondering geldt nooit als het systeem natuurlijke personen profileert.',
+  'reason.ai_act.high_risk':
+    'AI-verordening art. 6(2) en bijlage III punt 4 ({category}): een AI-systeem met een hoog risico, met de plichten van de gebruiksverantwoordelijke uit art. 26.',
+  'reason.ai_act.deployer_duties':
+    'AI-verordening art. 26: volg de gebruiksaanwijzing, wijs opgeleid menselijk toezicht aan, zorg voor relevante inputdata, monitor de werking, bewaar logs minstens 6 maanden, informeer werknemers en de personen over wie wordt besloten, en leg op verzoek uit (art. 86).',
+  'reason.ai_act.notice_26_7':
+    'AI-verordening art. 26(7): informeer de werknemersvertegenwoordigers en de betrokken werknemers voordat het systeem in gebruik wordt genomen.',
+  'reason.ai_act.notice_all_affected_workers':
+    'AI-verordening art. 26(7): er is geen vertegenwoordigend orgaan, dus alle betrokken werknemers worden vóór ingebruikname geïnformeerd.',
+  'reason.ai_act.fria':
+    'AI-verordening art. 27: een publiekrechtelijk orgaan of een private partij die openbare diensten verleent, voert vóór het eerste gebruik een grondrechteneffectbeoordeling (FRIA) uit en meldt die aan de markttoezichtautoriteit.',
+  'reason.ai_act.fria_not_required_private':
+    'AI-verordening art. 27: een zuiver private werkgever die HR-AI uit bijlage III punt 4 gebruikt, hoeft geen grondrechteneffectbeoordeling (FRIA) te doen.',
+  'reason.skills.training_611a':
+    'BW 7:611a: scholing die nodig is voor de gewijzigde functie is kosteloos, telt als arbeidstijd en er mag geen studiekostenbeding op rusten.',
+  'reason.skills.ai_literacy':
+    'AI-verordening art. 4: zorg voor voldoende AI-geletterdheid van het personeel dat met het systeem werkt.',
+  'reason.risk_inventory.update':
+    'Arbowet art. 5(4): gewijzigde werkmethoden of werkomstandigheden vragen om een bijgewerkte RI&E en plan van aanpak.',
+  'reason.ai_act.prohibited.manipulative_or_deceptive':
+    'AI-verordening art. 5(1)(a): subliminale, manipulatieve of misleidende technieken die gedrag wezenlijk verstoren en aanzienlijke schade veroorzaken zijn verboden.',
+  'reason.ai_act.prohibited.exploits_vulnerabilities':
+    'AI-verordening art. 5(1)(b): misbruik maken van kwetsbaarheden door leeftijd, handicap of een sociale of economische situatie is verboden.',
+  'reason.ai_act.prohibited.social_scoring':
+    'AI-verordening art. 5(1)(c): mensen scoren op sociaal gedrag of persoonlijke kenmerken met nadelige behandeling in een andere context of onevenredig is verboden (social scoring).',
+  'reason.ai_act.prohibited.untargeted_facial_scraping':
+    'AI-verordening art. 5(1)(e): databanken voor gezichtsherkenning aanleggen door ongericht gezichtsbeelden van internet of camerabeelden te schrapen is verboden.',
+  'reason.ai_act.prohibited.sensitive_biometric_categorisation':
+    'AI-verordening art. 5(1)(g): biometrische categorisering die ras, politieke opvattingen, vakbondslidmaatschap, religieuze of levensbeschouwelijke overtuigingen, seksleven of seksuele geaardheid afleidt is verboden.',
+  'reason.ai_act.high_risk.annex_iii_1.remote_biometric_identification':
+    'AI-verordening art. 6(2) en bijlage III punt 1 (biometrie: biometrische identificatie op afstand): hoog-risico.',
+  'reason.ai_act.high_risk.annex_iii_1.biometric_categorisation':
+    'AI-verordening art. 6(2) en bijlage III punt 1 (biometrie: biometrische categorisering): hoog-risico.',
+  'reason.ai_act.high_risk.annex_iii_1.emotion_recognition':
+    'AI-verordening art. 6(2) en bijlage III punt 1 (biometrie: emotieherkenning): hoog-risico; ook emotieherkenning die om medische of veiligheidsredenen is toegestaan.',
+  'reason.ai_act.high_risk.annex_iii_3.access_admission':
+    'AI-verordening art. 6(2) en bijlage III punt 3 (onderwijs en beroepsopleiding: toegang en toelating): hoog-risico.',
+  'reason.ai_act.high_risk.annex_iii_3.evaluating_learning_outcomes':
+    'AI-verordening art. 6(2) en bijlage III punt 3 (onderwijs en beroepsopleiding: leerresultaten beoordelen): hoog-risico.',
+  'reason.ai_act.high_risk.annex_iii_3.assessing_education_level':
+    'AI-verordening art. 6(2) en bijlage III punt 3 (onderwijs en beroepsopleiding: passend opleidingsniveau bepalen): hoog-risico.',
+  'reason.ai_act.high_risk.annex_iii_3.monitoring_test_behaviour':
+    'AI-verordening art. 6(2) en bijlage III punt 3 (onderwijs en beroepsopleiding: toezicht op gedrag tijdens toetsen): hoog-risico.',
+  'reason.ai_act.high_risk.annex_i_product':
+    'AI-verordening art. 6(1) en bijlage I: de AI is (een veiligheidscomponent van) een product onder EU-harmonisatiewetgeving, zoals machines of robots; hoog-risico, en art. 6(3) geldt niet.',
+  'reason.ai_act.article_6_3_needs_provider_assessment':
+    'AI-verordening art. 6(3) en 6(4): de uitzondering rust op de gedocumenteerde beoordeling van de aanbieder; zonder dat document blijft het systeem hoog-risico.',
+  'reason.ai_act.art50.disclose_ai_interaction':
+    'AI-verordening art. 50(1): vertel mensen dat ze met een AI-systeem (chatbot) communiceren, uiterlijk bij de eerste interactie.',
+  'reason.ai_act.art50.mark_synthetic_content':
+    'AI-verordening art. 50(2): gegenereerde of bewerkte audio, beelden, video of tekst worden (machineleesbaar) als zodanig gemarkeerd; controleer dat de aanbieder dat doet.',
+  'reason.ai_act.art50.inform_emotion_or_biometric_exposure':
+    'AI-verordening art. 50(3): informeer de personen die worden blootgesteld aan een systeem voor emotieherkenning of biometrische categorisering.',
+  'reason.ai_act.art50.disclose_deepfakes':
+    'AI-verordening art. 50(4): maak bekend dat deepfake-inhoud kunstmatig is gegenereerd of bewerkt.',
+  'reason.dpia.ap.covert_investigation':
+    'AP-lijst DPIA-plichtige verwerkingen categorie 1 (heimelijk onderzoek): een DPIA is verplicht voordat de verwerking begint.',
+  'reason.dpia.ap.blacklists':
+    'AP-lijst DPIA-plichtige verwerkingen categorie 2 (zwarte lijsten): een DPIA is verplicht voordat de verwerking begint.',
+  'reason.dpia.ap.fraud_detection':
+    'AP-lijst DPIA-plichtige verwerkingen categorie 3 (fraudebestrijding): een DPIA is verplicht voordat de verwerking begint.',
+  'reason.dpia.ap.financial_situation':
+    'AP-lijst DPIA-plichtige verwerkingen categorie 5 (financiële situatie): een DPIA is verplicht voordat de verwerking begint.',
+  'reason.dpia.ap.biometric_data':
+    'AP-lijst DPIA-plichtige verwerkingen categorie 7 (biometrische gegevens): een DPIA is verplicht voordat de verwerking begint.',
+  'reason.dpia.ap.camera_surveillance':
+    'AP-lijst DPIA-plichtige verwerkingen categorie 9 (cameratoezicht): een DPIA is verplicht voordat de verwerking begint.',
+  'reason.dpia.ap.employee_monitoring':
+    'AP-lijst DPIA-plichtige verwerkingen categorie 11 (controle van werknemers op grote schaal of stelselmatig): een DPIA is verplicht voordat de verwerking begint.',
+  'reason.dpia.ap.location_data':
+    'AP-lijst DPIA-plichtige verwerkingen categorie 12 (locatiegegevens, bijvoorbeeld gps van chauffeurs): een DPIA is verplicht voordat de verwerking begint.',
+  'reason.dpia.ap.communication_data':
+    'AP-lijst DPIA-plichtige verwerkingen categorie 13 (communicatiegegevens: e-mail, chat, telefonie): een DPIA is verplicht voordat de verwerking begint.',
+  'reason.dpia.ap.internet_of_things':
+    'AP-lijst DPIA-plichtige verwerkingen categorie 14 (internet of things, wearables): een DPIA is verplicht voordat de verwerking begint.',
+  'reason.dpia.ap.profiling':
+    'AP-lijst DPIA-plichtige verwerkingen categorie 15 (profilering): een DPIA is verplicht voordat de verwerking begint.',
+  'reason.dpia.ap.behaviour_observation':
+    'AP-lijst DPIA-plichtige verwerkingen categorie 16 (observatie en beïnvloeding van gedrag): een DPIA is verplicht voordat de verwerking begint.',
+  'reason.dpia.ap.health_data':
+    'AP-lijst DPIA-plichtige verwerkingen categorie 17 (gezondheidsgegevens: verzuim, re-integratie): een DPIA is verplicht voordat de verwerking begint.',
+  'reason.dpia.edpb_two_criteria':
+    'EDPB WP248: er wordt aan twee of meer van de negen criteria voldaan (werknemers zijn kwetsbare betrokkenen, AI is innovatieve technologie); een DPIA is dan in de regel verplicht.',
+  'reason.small_undertaking.pvt_rights':
+    'WOR art. 35c-35d: de PVT wordt geïnformeerd en geraadpleegd; zij heeft instemmingsrecht op werk- en rusttijden (27(1)(b)) en arbo (27(1)(d)) en adviesrecht alleen bij besluiten met grote gevolgen voor ten minste een kwart van het personeel.',
+  'reason.small_undertaking.works_council_duty':
+    'WOR art. 2: een onderneming met ten minste 50 werknemers moet een ondernemingsraad instellen; de ondernemer is daarvoor verantwoordelijk.',
+  'reason.consent.partly_settled_by_cao':
+    'WOR art. 27(3): de cao regelt dit onderwerp maar gedeeltelijk ("voor zover"); voor de rest van het onderwerp blijft het instemmingsrecht.',
+  'reason.gdpr.article_22':
+    'AVG art. 22: besluiten die uitsluitend op geautomatiseerde verwerking berusten en rechtsgevolgen of vergelijkbare aanzienlijke gevolgen hebben, vragen een uitzondering en ten minste menselijke tussenkomst, het recht om een standpunt te geven en het besluit aan te vechten; afstempelen is geen menselijke tussenkomst. Een DPIA is verplicht.',
   'reason.consent.c': 'WOR art. 27(1)(c): een beloningssysteem of functiewaarderingssysteem.',
   'reason.consent.j': 'WOR art. 27(1)(j): de klachtenregeling.',
-  'reason.consent.m': 'WOR art. 27(1)(m): de regeling voor het melden van vermoedens van misstanden (klokkenluidersregeling).',
-  'reason.small_undertaking.personnel_meeting': 'WOR art. 35b: 10 tot 49 werknemers en geen OR of PVT; bespreek de zaak in een personeelsvergadering (minstens twee keer per jaar).',
+  'reason.consent.m':
+    'WOR art. 27(1)(m): de regeling voor het melden van vermoedens van misstanden (klokkenluidersregeling).',
+  'reason.small_undertaking.personnel_meeting':
+    'WOR art. 35b: 10 tot 49 werknemers en geen OR of PVT; bespreek de zaak in een personeelsvergadering (minstens twee keer per jaar).',
 
   'track.advice': 'Advies',
   'track.consent': 'Instemming',
@@ -454,7 +561,8 @@ export const nl = {
   'action.file_appeal': 'Beroep instellen',
   'action.record_appeal_ruling': 'Uitspraak beroep vastleggen',
   'action.record_substitute_permission': 'Uitspraak vervangende toestemming vastleggen',
-  'action.record_decision_without_consent': 'Besluit zonder instemming vastleggen (nietigheidstermijn, art. 27 lid 5 WOR)',
+  'action.record_decision_without_consent':
+    'Besluit zonder instemming vastleggen (nietigheidstermijn, art. 27 lid 5 WOR)',
   'action.invoke_nullity': 'Nietigheid inroepen',
   'action.start_evaluation': 'Evaluatie starten',
   'action.close': 'Afsluiten',
@@ -530,12 +638,18 @@ export const nl = {
   'gate.suspension_over': 'Adviesprocedure afgerond, opschorting voorbij',
   'gate.consent_present': 'Instemming of vervangende toestemming',
   'gateReason.not_prohibited': 'De triage vond een verboden toepassing.',
-  'gateReason.ai_act_notice_sent': 'AI-verordening art. 26(7): de werknemersvertegenwoordigers en de betrokken werknemers zijn vóór gebruik geïnformeerd.',
-  'gateReason.dpia_done': 'AVG art. 35: de DPIA is afgerond vóór de verwerking (en de AP is vooraf geraadpleegd bij een hoog restrisico, art. 36).',
-  'gateReason.fria_done': 'AI-verordening art. 27: de grondrechteneffectbeoordeling (FRIA) is afgerond vóór het eerste gebruik.',
-  'gateReason.oversight_trained': 'AI-verordening art. 26(2), 14(4): menselijk toezicht ligt bij aangewezen, opgeleide mensen met voldoende bevoegdheid.',
-  'gateReason.suspension_over': 'WOR art. 25(6): de adviesprocedure is afgerond en een opschorting is voorbij of de OR heeft ervan afgezien.',
-  'gateReason.consent_present': 'WOR art. 27(1)/(4): de OR heeft ingestemd of de kantonrechter heeft vervangende toestemming gegeven.',
+  'gateReason.ai_act_notice_sent':
+    'AI-verordening art. 26(7): de werknemersvertegenwoordigers en de betrokken werknemers zijn vóór gebruik geïnformeerd.',
+  'gateReason.dpia_done':
+    'AVG art. 35: de DPIA is afgerond vóór de verwerking (en de AP is vooraf geraadpleegd bij een hoog restrisico, art. 36).',
+  'gateReason.fria_done':
+    'AI-verordening art. 27: de grondrechteneffectbeoordeling (FRIA) is afgerond vóór het eerste gebruik.',
+  'gateReason.oversight_trained':
+    'AI-verordening art. 26(2), 14(4): menselijk toezicht ligt bij aangewezen, opgeleide mensen met voldoende bevoegdheid.',
+  'gateReason.suspension_over':
+    'WOR art. 25(6): de adviesprocedure is afgerond en een opschorting is voorbij of de OR heeft ervan afgezien.',
+  'gateReason.consent_present':
+    'WOR art. 27(1)/(4): de OR heeft ingestemd of de kantonrechter heeft vervangende toestemming gegeven.',
 
   'deadlines.title': 'Termijnen',
   'deadlines.none': 'Geen lopende termijnen.',
@@ -624,7 +738,8 @@ export const nl = {
   'aiSystems.changes': 'Wijzigingen',
   'aiSystems.noChanges': 'Nog geen wijzigingen.',
   'aiSystems.material': 'wezenlijk',
-  'aiSystems.materialChange': 'Dit is een wezenlijke wijziging: dien een nieuwe zaak in (WOR art. 25 lid 1 sub k).',
+  'aiSystems.materialChange':
+    'Dit is een wezenlijke wijziging: dien een nieuwe zaak in (WOR art. 25 lid 1 sub k).',
   'purpose.support': 'Ondersteunen',
   'purpose.automate_task': 'Taak automatiseren',
   'purpose.control_monitor': 'Sturen en volgen',
@@ -658,13 +773,15 @@ export const nl = {
   'settings.deadlineEscalation': 'Escalatie van een fatale termijn',
   'settings.mention': 'Iemand noemt je in een discussie (@vermelding)',
   'settings.caseEvents': 'Gebeurtenissen in zaken',
-  'settings.caseEventsLead': 'Wat jij of jouw kant moet doen, en wat je positie verandert. Je krijgt alleen meldingen over zaken die je mag zien.',
+  'settings.caseEventsLead':
+    'Wat jij of jouw kant moet doen, en wat je positie verandert. Je krijgt alleen meldingen over zaken die je mag zien.',
   'settings.caseEventEmail': 'E-mail',
   'settings.emailImmediate': 'Direct',
   'settings.emailDigest': 'In het dagoverzicht',
   'settings.emailOff': 'Uit',
   'settings.caseEvent.case.sent': 'Een zaak is aan de OR voorgelegd',
-  'settings.caseEvent.case.request_submitted': 'Advies- of instemmingsverzoek ingediend (met termijn)',
+  'settings.caseEvent.case.request_submitted':
+    'Advies- of instemmingsverzoek ingediend (met termijn)',
   'settings.caseEvent.case.information_requested': 'De OR vraagt om informatie',
   'settings.caseEvent.case.information_provided': 'Informatieverzoek beantwoord',
   'settings.caseEvent.case.consultation_requested': 'De OR vraagt om een overlegvergadering',
@@ -672,15 +789,20 @@ export const nl = {
   'settings.caseEvent.meeting.updated': 'Overlegvergadering gewijzigd of verplaatst',
   'settings.caseEvent.meeting.cancelled': 'Overlegvergadering afgelast',
   'settings.caseEvent.meeting.minutes_recorded': 'Verslag klaar voor opmerkingen',
-  'settings.caseEvent.case.council_position_recorded': 'Standpunt van de OR vastgelegd (met voorwaarden)',
-  'settings.caseEvent.case.employer_decision_recorded': 'Besluit van de bestuurder vastgelegd (opschortings- en beroepstermijn)',
+  'settings.caseEvent.case.council_position_recorded':
+    'Standpunt van de OR vastgelegd (met voorwaarden)',
+  'settings.caseEvent.case.employer_decision_recorded':
+    'Besluit van de bestuurder vastgelegd (opschortings- en beroepstermijn)',
   'settings.caseEvent.case.suspension_waived': 'Opschorting prijsgegeven',
-  'settings.caseEvent.case.triage_proposed': 'Voorstel tot nieuwe rechtenscreening wacht op het dagelijks bestuur',
+  'settings.caseEvent.case.triage_proposed':
+    'Voorstel tot nieuwe rechtenscreening wacht op het dagelijks bestuur',
   'settings.caseEvent.case.use_reported': 'De OR meldt gebruik zonder open go-live-poort',
-  'settings.caseEvent.ai_system.use_started_gate_closed': 'Systeem in gebruik zonder open go-live-poort',
+  'settings.caseEvent.ai_system.use_started_gate_closed':
+    'Systeem in gebruik zonder open go-live-poort',
   'settings.caseEvent.union_share.granted': 'Een OR deelt zaken met je vakbond',
   'settings.caseEvent.union_share.revoked': 'Een OR deelt niet langer met je vakbond',
-  'settings.caseEvent.internal.vote_opened': 'Er is een stemming in de OR geopend (alleen als je nog niet stemde)',
+  'settings.caseEvent.internal.vote_opened':
+    'Er is een stemming in de OR geopend (alleen als je nog niet stemde)',
   'settings.caseEvent.ai_system.changed_materially': 'Wezenlijke wijziging in het AI-register',
   'settings.emailDelivery': 'E-mails',
   'settings.immediate': 'Direct',
@@ -689,7 +811,8 @@ export const nl = {
   'settings.leadDays': 'Eigen herinneringsdagen vóór een termijn',
   'settings.leadDaysHint': 'Bijvoorbeeld 14, 7, 2, 0.',
   'settings.calendar': 'Agenda-koppeling',
-  'settings.calendarLead': 'Zet de termijnen van uw zaken in uw eigen agenda (iCalendar). Deel de link met niemand.',
+  'settings.calendarLead':
+    'Zet de termijnen van uw zaken in uw eigen agenda (iCalendar). Deel de link met niemand.',
   'settings.calendarActive': 'Er is een agenda-link actief sinds {date}.',
   'settings.calendarCreated': 'Dit is uw nieuwe agenda-link. Hij wordt maar één keer getoond.',
   'settings.calendarUrl': 'Agenda-link',
@@ -702,7 +825,8 @@ export const nl = {
   'settings.newPassword': 'Nieuw wachtwoord',
   'settings.changePassword': 'Wachtwoord wijzigen',
   'documents.title': 'Documenten',
-  'documents.lead': 'Stukken bij de zaak, met versies. Vertrouwelijke stukken (WOR art. 20) zijn gemarkeerd en worden nooit doorgegeven, ook niet aan de vakbond.',
+  'documents.lead':
+    'Stukken bij de zaak, met versies. Vertrouwelijke stukken (WOR art. 20) zijn gemarkeerd en worden nooit doorgegeven, ook niet aan de vakbond.',
   'documents.none': 'Nog geen documenten.',
   'documents.confidential': 'Vertrouwelijk (art. 20)',
   'documents.confidentialScope': 'Geheimhouding: {scope}.',
@@ -728,7 +852,8 @@ export const nl = {
   'documents.uploadVersion': 'Versie uploaden',
   'origin.employer': 'van de werkgever',
   'origin.council': 'van de OR',
-  'dossier.lead': 'Het dossier hoort bij de adviesaanvraag: zonder volledig dossier kan de werkgever het verzoek niet indienen.',
+  'dossier.lead':
+    'Het dossier hoort bij de adviesaanvraag: zonder volledig dossier kan de werkgever het verzoek niet indienen.',
   'dossier.checklist': 'Wat nog ontbreekt',
   'dossier.ready': 'Compleet',
   'dossier.notReady': 'Onvolledig',
@@ -932,7 +1057,8 @@ export const nl = {
   'council.noteBody': 'Tekst',
   'council.addNote': 'Toevoegen',
   'meetings.title': 'Vergaderingen',
-  'meetings.lead': 'Overlegvergaderingen met de bestuurder en vergaderingen van de OR zelf, met agenda en notulen.',
+  'meetings.lead':
+    'Overlegvergaderingen met de bestuurder en vergaderingen van de OR zelf, met agenda en notulen.',
   'meetings.none': 'Nog geen vergaderingen.',
   'meetings.agendaCount': '{count} agendapunten',
   'meetings.new': 'Vergadering plannen',
@@ -956,7 +1082,8 @@ export const nl = {
   'meetings.approve': 'Notulen zijn vastgesteld',
   'meetings.saveMinutes': 'Notulen opslaan',
   'meetings.markHeld': 'Vergadering gehouden',
-  'meetings.markHeldLead': 'Bij een overlegvergadering wordt het overleg vastgelegd in de zaken op de agenda (WOR art. 24).',
+  'meetings.markHeldLead':
+    'Bij een overlegvergadering wordt het overleg vastgelegd in de zaken op de agenda (WOR art. 24).',
   'meetings.markHeldInternal': 'Leg vast dat de vergadering is gehouden.',
   'meetings.heldOnLabel': 'Gehouden op',
   'meetings.markHeldSubmit': 'Vastleggen',
@@ -967,7 +1094,8 @@ export const nl = {
   'meetingStatus.held': 'gehouden',
   'meetingStatus.cancelled': 'geannuleerd',
   'shares.title': 'Delen met de vakbond',
-  'shares.lead': 'De OR bepaalt wat een vakbond ziet: alleen status en termijnen, of ook het dossier. Vertrouwelijke stukken worden nooit gedeeld.',
+  'shares.lead':
+    'De OR bepaalt wat een vakbond ziet: alleen status en termijnen, of ook het dossier. Vertrouwelijke stukken worden nooit gedeeld.',
   'shares.none': 'Deze zaak is niet gedeeld.',
   'shares.thisCase': 'deze zaak',
   'shares.allCases': 'alle zaken van de OR',
@@ -977,7 +1105,8 @@ export const nl = {
   'shares.revoke': 'Delen stoppen',
   'shares.grant': 'Delen met een vakbond',
   'shares.chooseUnion': 'Kies een vakbond',
-  'shares.noUnions': 'Er staan nog geen vakbonden in Overleg, of deze zaak is al met alle vakbonden gedeeld.',
+  'shares.noUnions':
+    'Er staan nog geen vakbonden in Overleg, of deze zaak is al met alle vakbonden gedeeld.',
   'shares.scope': 'Wat de vakbond ziet',
   'shares.grantSubmit': 'Delen',
   'deadlines.csv': 'Termijnen als CSV',
@@ -997,18 +1126,22 @@ export const nl = {
   'admin.sent': 'Uitnodiging voor {email} gemaakt, geldig tot {date}. Stuur deze link:',
   'admin.link': 'Uitnodigingslink',
   'experts.title': 'Deskundige van de OR',
-  'experts.leadBoard': 'De OR mag zich laten bijstaan door een eigen deskundige (WOR art. 16). De bestuurder krijgt vooraf een kostenmelding (art. 22 lid 2); het werk van de deskundige blijft bij de OR.',
-  'experts.leadEmployer': 'Kostenmeldingen van de OR voor een eigen deskundige (WOR art. 22 lid 2).',
+  'experts.leadBoard':
+    'De OR mag zich laten bijstaan door een eigen deskundige (WOR art. 16). De bestuurder krijgt vooraf een kostenmelding (art. 22 lid 2); het werk van de deskundige blijft bij de OR.',
+  'experts.leadEmployer':
+    'Kostenmeldingen van de OR voor een eigen deskundige (WOR art. 22 lid 2).',
   'experts.purpose': 'Waarvoor',
   'experts.costs': 'Verwachte kosten (euro)',
   'experts.engage': 'Deskundige uitnodigen',
   'experts.none': 'Nog geen deskundige ingeschakeld.',
   'experts.status.invited': 'uitgenodigd',
   'experts.status.engaged': 'ingeschakeld',
-  'problem.membership.expert_by_engagement': 'Nodig de deskundige van de OR uit bij "Deskundige van de OR", met de kostenmelding voor de bestuurder.',
+  'problem.membership.expert_by_engagement':
+    'Nodig de deskundige van de OR uit bij "Deskundige van de OR", met de kostenmelding voor de bestuurder.',
   'councilRoles.invite': 'Iemand uitnodigen voor de OR',
   'councilRoles.title': 'Rollen in de OR',
-  'councilRoles.lead': 'Alleen de voorzitter en de secretaris kennen OR-rollen toe of trekken ze in; elke wijziging staat in het overzicht hieronder.',
+  'councilRoles.lead':
+    'Alleen de voorzitter en de secretaris kennen OR-rollen toe of trekken ze in; elke wijziging staat in het overzicht hieronder.',
   'councilRoles.committee': 'Commissie',
   'councilRoles.actions': 'Acties',
   'councilRoles.remove': 'Rol intrekken',
@@ -1032,7 +1165,8 @@ export const nl = {
   'committee.none': 'Geen commissie: de hele OR bereidt deze zaak voor.',
   'committee.preparedBy': 'Voorbereid door de commissie {name}.',
   'committee.unknown': 'onbekend',
-  'committee.lead': 'Leden van de gekozen commissie zien deze zaak; leden van andere commissies niet.',
+  'committee.lead':
+    'Leden van de gekozen commissie zien deze zaak; leden van andere commissies niet.',
   'committee.choose': 'Commissie die de zaak voorbereidt',
   'committee.wholeCouncil': 'Geen commissie (hele OR)',
   'committee.save': 'Commissie opslaan',
@@ -1059,13 +1193,15 @@ export const nl = {
   'oversightModel.single_reviewer': 'Eén beoordelaar',
   'oversightModel.multiple_reviewers': 'Meerdere beoordelaars',
   'oversightModel.combined_with_other_information': 'Samen met andere informatie',
-  'oversightModel.documented_no_human_value': 'Gedocumenteerd: menselijke beoordeling voegt niets toe',
+  'oversightModel.documented_no_human_value':
+    'Gedocumenteerd: menselijke beoordeling voegt niets toe',
 
   'search.label': 'Zoeken in alles wat u mag zien',
   'search.placeholder': 'Zoeken…',
   'search.submit': 'Zoek',
   'search.title': 'Zoekresultaten',
-  'search.lead': 'Voor “{query}”: zaken, AI-register, documenten, reacties en vergaderingen die u mag inzien.',
+  'search.lead':
+    'Voor “{query}”: zaken, AI-register, documenten, reacties en vergaderingen die u mag inzien.',
   'search.empty': 'Typ een of meer woorden in het zoekveld.',
   'search.none': 'Niets gevonden dat u mag inzien.',
   'search.inCase': 'In zaak',
@@ -1133,7 +1269,8 @@ export const nl = {
   'story.implementationDate': 'Invoeringsdatum',
   'story.receivedOn': 'Ontvangen op {date}',
   'agenda.title': 'Deze week voor u',
-  'agenda.lead': 'Wat u of uw kant moet doen, op welke zaak, en wanneer. Fatale termijnen eerst; elke lopende termijn staat erbij, hoe ver ook.',
+  'agenda.lead':
+    'Wat u of uw kant moet doen, op welke zaak, en wanneer. Fatale termijnen eerst; elke lopende termijn staat erbij, hoe ver ook.',
   'agenda.empty': 'Er wacht niets op u.',
   'agenda.yourSide': 'uw kant',
   'agenda.otherSide': 'wacht op {who}',
@@ -1142,7 +1279,8 @@ export const nl = {
   'settings.caseEvent.case.go_live_gate_opened': 'De go-live-poort gaat open',
   'settings.caseEvent.case.go_live_gate_closed': 'De go-live-poort gaat weer dicht',
   'caseHeader.tracks': 'Fase per spoor',
-  'settings.caseEvent.internal.vote_closing_soon': 'Een stemming in de OR sluit binnen een dag (alleen als je nog niet stemde)',
+  'settings.caseEvent.internal.vote_closing_soon':
+    'Een stemming in de OR sluit binnen een dag (alleen als je nog niet stemde)',
 };
 
 export type MessageKey = keyof typeof nl;

@@ -15,13 +15,26 @@ export function AcceptInvitationPage({ token }: { token: string }) {
   const [language, setLanguage] = useState<'nl' | 'en'>(current);
   const [acknowledged, setAcknowledged] = useState(false);
   const action = useMutation(async () => {
-    const pair = await unwrap(api.POST('/invitations/accept', { body: { token, displayName: displayName.trim(), password, language, ...(acknowledged ? { confidentialityAcknowledged: true } : {}) } }));
+    const pair = await unwrap(
+      api.POST('/invitations/accept', {
+        body: {
+          token,
+          displayName: displayName.trim(),
+          password,
+          language,
+          ...(acknowledged ? { confidentialityAcknowledged: true } : {}),
+        },
+      }),
+    );
     await signIn(pair);
     navigate('/', { replace: true });
   });
   const tooShort = password.length > 0 && password.length < 12;
   // The council's expert learns of the art. 20 duty when the server asks for it (the server decides who must).
-  const needsAcknowledgement = acknowledged || (action.error instanceof ApiError && action.error.code === 'invitation.confidentiality_required');
+  const needsAcknowledgement =
+    acknowledged ||
+    (action.error instanceof ApiError &&
+      action.error.code === 'invitation.confidentiality_required');
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -36,9 +49,20 @@ export function AcceptInvitationPage({ token }: { token: string }) {
         {t('invite.title')}
       </h1>
       <p className="lead">{t('invite.lead')}</p>
-      {!token && <p className="alert alert-error" role="alert">{t('invite.noToken')}</p>}
+      {!token && (
+        <p className="alert alert-error" role="alert">
+          {t('invite.noToken')}
+        </p>
+      )}
       <form onSubmit={onSubmit} noValidate>
-        <TextField label={t('invite.name')} name="displayName" autoComplete="name" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+        <TextField
+          label={t('invite.name')}
+          name="displayName"
+          autoComplete="name"
+          required
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+        />
         <TextField
           label={t('invite.password')}
           hint={t('invite.passwordHint')}
@@ -51,11 +75,22 @@ export function AcceptInvitationPage({ token }: { token: string }) {
           error={tooShort ? t('invite.passwordTooShort') : undefined}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <SelectField label={t('settings.language')} value={language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'nl')}>
+        <SelectField
+          label={t('settings.language')}
+          value={language}
+          onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'nl')}
+        >
           <option value="nl">Nederlands</option>
           <option value="en">English</option>
         </SelectField>
-        {needsAcknowledgement && <Checkbox label={t('invite.confidentiality')} hint={t('invite.confidentialityHint')} checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />}
+        {needsAcknowledgement && (
+          <Checkbox
+            label={t('invite.confidentiality')}
+            hint={t('invite.confidentialityHint')}
+            checked={acknowledged}
+            onChange={(e) => setAcknowledged(e.target.checked)}
+          />
+        )}
         <ErrorAlert error={action.error} />
         <button type="submit" className="button button-primary" disabled={action.busy || !token}>
           {t('invite.submit')}

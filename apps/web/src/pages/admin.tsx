@@ -1,17 +1,37 @@
 import { type FormEvent, useId, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
-import { Button, Empty, ErrorAlert, Loading, SelectField, TextField, useAsync, useMutation } from '../components/ui';
+import {
+  Button,
+  Empty,
+  ErrorAlert,
+  Loading,
+  SelectField,
+  TextField,
+  useAsync,
+  useMutation,
+} from '../components/ui';
 import { useI18n } from '../i18n';
 import { useMe } from '../session';
 
 export type Role = Schemas['RoleAssignmentDto']['role'];
-const COUNCIL_ROLES: readonly Role[] = ['council_chair', 'council_secretary', 'council_member', 'committee_member', 'external_expert'];
+const COUNCIL_ROLES: readonly Role[] = [
+  'council_chair',
+  'council_secretary',
+  'council_member',
+  'committee_member',
+  'external_expert',
+];
 /**
  * What the admin grants: the employer's roles, and a new council's first chair (the server refuses
  * the chair once the council has one, B.19). Every other council role is the council board's.
  */
-const ADMIN_ROLES: readonly Role[] = ['hr_manager', 'employer_representative', 'org_admin', 'council_chair'];
+const ADMIN_ROLES: readonly Role[] = [
+  'hr_manager',
+  'employer_representative',
+  'org_admin',
+  'council_chair',
+];
 /** The roles an employer-side membership can be changed between here; council roles stay with the council board. */
 const EMPLOYER_ROLES: readonly Role[] = ['hr_manager', 'employer_representative', 'org_admin'];
 type Member = Schemas['MemberResponse'];
@@ -20,7 +40,15 @@ type Member = Schemas['MemberResponse'];
 export function OrganisationAdmin() {
   const { t } = useI18n();
   const me = useMe();
-  const members = useAsync(() => unwrap(api.GET('/organisations/{organisationId}/memberships', { params: { path: { organisationId: me.organisationId } } })), [me.organisationId]);
+  const members = useAsync(
+    () =>
+      unwrap(
+        api.GET('/organisations/{organisationId}/memberships', {
+          params: { path: { organisationId: me.organisationId } },
+        }),
+      ),
+    [me.organisationId],
+  );
   return (
     <>
       <Invite roles={ADMIN_ROLES} title={t('admin.invite')} onDone={() => void members.reload()} />
@@ -70,11 +98,20 @@ function MemberRow({ member, onChanged }: { member: Member; onChanged: () => voi
   const me = useMe();
   const employerSide = (EMPLOYER_ROLES as readonly string[]).includes(member.role);
   const change = useMutation(async (role: Role) => {
-    await unwrap(api.PATCH('/memberships/{membershipId}', { params: { path: { membershipId: member.membershipId } }, body: { role } }));
+    await unwrap(
+      api.PATCH('/memberships/{membershipId}', {
+        params: { path: { membershipId: member.membershipId } },
+        body: { role },
+      }),
+    );
     onChanged();
   });
   const remove = useMutation(async () => {
-    await unwrap(api.DELETE('/memberships/{membershipId}', { params: { path: { membershipId: member.membershipId } } }));
+    await unwrap(
+      api.DELETE('/memberships/{membershipId}', {
+        params: { path: { membershipId: member.membershipId } },
+      }),
+    );
     onChanged();
   });
   if (!employerSide || member.userId === me.userId) {
@@ -88,7 +125,12 @@ function MemberRow({ member, onChanged }: { member: Member; onChanged: () => voi
   return (
     <>
       <td>
-        <SelectField label={t('admin.roleOf', { name: member.displayName })} value={member.role} disabled={change.busy} onChange={(e) => void change.submit(e.target.value as Role)}>
+        <SelectField
+          label={t('admin.roleOf', { name: member.displayName })}
+          value={member.role}
+          disabled={change.busy}
+          onChange={(e) => void change.submit(e.target.value as Role)}
+        >
           {EMPLOYER_ROLES.map((r) => (
             <option key={r} value={r}>
               {label('role', r)}
@@ -98,7 +140,14 @@ function MemberRow({ member, onChanged }: { member: Member; onChanged: () => voi
         <ErrorAlert error={change.error} />
       </td>
       <td>
-        <Button variant="danger" busy={remove.busy} onClick={() => window.confirm(t('admin.removeConfirm', { name: member.displayName })) && void remove.submit()}>
+        <Button
+          variant="danger"
+          busy={remove.busy}
+          onClick={() =>
+            window.confirm(t('admin.removeConfirm', { name: member.displayName })) &&
+            void remove.submit()
+          }
+        >
           {t('admin.remove')}
         </Button>
         <ErrorAlert error={remove.error} />
@@ -107,10 +156,28 @@ function MemberRow({ member, onChanged }: { member: Member; onChanged: () => voi
   );
 }
 
-export function Invite({ roles, title, worksCouncilId, onDone }: { roles: readonly Role[]; title: string; worksCouncilId?: string; onDone: () => void }) {
+export function Invite({
+  roles,
+  title,
+  worksCouncilId,
+  onDone,
+}: {
+  roles: readonly Role[];
+  title: string;
+  worksCouncilId?: string;
+  onDone: () => void;
+}) {
   const { t, label, dateTime } = useI18n();
   const me = useMe();
-  const councils = useAsync(() => unwrap(api.GET('/organisations/{organisationId}/works-councils', { params: { path: { organisationId: me.organisationId } } })), [me.organisationId]);
+  const councils = useAsync(
+    () =>
+      unwrap(
+        api.GET('/organisations/{organisationId}/works-councils', {
+          params: { path: { organisationId: me.organisationId } },
+        }),
+      ),
+    [me.organisationId],
+  );
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>(roles[0]);
   const [councilId, setCouncilId] = useState('');
@@ -122,8 +189,21 @@ export function Invite({ roles, title, worksCouncilId, onDone }: { roles: readon
   const titleId = useId();
   const invite = useMutation(async () => {
     const needsCouncil = COUNCIL_ROLES.includes(role);
-    const placement = needsCouncil && council ? { worksCouncilId: council, ...(role === 'committee_member' && committee ? { committeeId: committee } : {}) } : {};
-    setSent(await unwrap(api.POST('/organisations/{organisationId}/invitations', { params: { path: { organisationId: me.organisationId } }, body: { email: email.trim(), roles: [{ role, ...placement }] } })));
+    const placement =
+      needsCouncil && council
+        ? {
+            worksCouncilId: council,
+            ...(role === 'committee_member' && committee ? { committeeId: committee } : {}),
+          }
+        : {};
+    setSent(
+      await unwrap(
+        api.POST('/organisations/{organisationId}/invitations', {
+          params: { path: { organisationId: me.organisationId } },
+          body: { email: email.trim(), roles: [{ role, ...placement }] },
+        }),
+      ),
+    );
     setEmail('');
     onDone();
   });
@@ -136,8 +216,18 @@ export function Invite({ roles, title, worksCouncilId, onDone }: { roles: readon
           void invite.submit();
         }}
       >
-        <TextField label={t('login.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
-        <SelectField label={t('admin.role')} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        <TextField
+          label={t('login.email')}
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          required
+        />
+        <SelectField
+          label={t('admin.role')}
+          value={role}
+          onChange={(e) => setRole(e.target.value as Role)}
+        >
           {roles.map((r) => (
             <option key={r} value={r}>
               {label('role', r)}
@@ -145,7 +235,11 @@ export function Invite({ roles, title, worksCouncilId, onDone }: { roles: readon
           ))}
         </SelectField>
         {role === 'committee_member' && (
-          <SelectField label={t('councilRoles.committee')} value={committee} onChange={(e) => setCommitteeId(e.target.value)}>
+          <SelectField
+            label={t('councilRoles.committee')}
+            value={committee}
+            onChange={(e) => setCommitteeId(e.target.value)}
+          >
             {committees.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -154,7 +248,11 @@ export function Invite({ roles, title, worksCouncilId, onDone }: { roles: readon
           </SelectField>
         )}
         {COUNCIL_ROLES.includes(role) && !worksCouncilId && (
-          <SelectField label={t('newCase.council')} value={council} onChange={(e) => setCouncilId(e.target.value)}>
+          <SelectField
+            label={t('newCase.council')}
+            value={council}
+            onChange={(e) => setCouncilId(e.target.value)}
+          >
             {(councils.data ?? []).map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -163,7 +261,11 @@ export function Invite({ roles, title, worksCouncilId, onDone }: { roles: readon
           </SelectField>
         )}
         <ErrorAlert error={invite.error} />
-        <button type="submit" className="button button-primary" disabled={invite.busy || !email.trim()}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={invite.busy || !email.trim()}
+        >
           {t('admin.send')}
         </button>
       </form>
@@ -171,7 +273,12 @@ export function Invite({ roles, title, worksCouncilId, onDone }: { roles: readon
         {sent && (
           <div className="alert alert-ok">
             <p>{t('admin.sent', { email: sent.email, date: dateTime(sent.expiresAt) })}</p>
-            <TextField label={t('admin.link')} readOnly value={sent.acceptUrl} onFocus={(e) => e.target.select()} />
+            <TextField
+              label={t('admin.link')}
+              readOnly
+              value={sent.acceptUrl}
+              onFocus={(e) => e.target.select()}
+            />
           </div>
         )}
       </div>

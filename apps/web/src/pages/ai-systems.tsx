@@ -1,14 +1,32 @@
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
-import { Badge, Checkbox, Empty, ErrorAlert, Loading, PageHeader, SelectField, TextArea, TextField, useAsync, useMutation } from '../components/ui';
+import {
+  Badge,
+  Checkbox,
+  Empty,
+  ErrorAlert,
+  Loading,
+  PageHeader,
+  SelectField,
+  TextArea,
+  TextField,
+  useAsync,
+  useMutation,
+} from '../components/ui';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { useMe, useSession } from '../session';
 
 type AiSystem = Schemas['AiSystemResponse'];
 type AiSystemInput = Schemas['CreateAiSystemDto'];
-const PURPOSES = ['support', 'automate_task', 'control_monitor', 'decide_about_people', 'other'] as const;
+const PURPOSES = [
+  'support',
+  'automate_task',
+  'control_monitor',
+  'decide_about_people',
+  'other',
+] as const;
 const STATUSES = ['planned', 'pilot', 'live', 'retired'] as const;
 
 /** The employer's AI register (what systems exist, what they do, who they affect). */
@@ -16,7 +34,15 @@ export function AiSystemsPage() {
   const { t, label, day } = useI18n();
   const me = useMe();
   const { roles } = useSession();
-  const systems = useAsync(() => unwrap(api.GET('/organisations/{organisationId}/ai-systems', { params: { path: { organisationId: me.organisationId } } })), [me.organisationId]);
+  const systems = useAsync(
+    () =>
+      unwrap(
+        api.GET('/organisations/{organisationId}/ai-systems', {
+          params: { path: { organisationId: me.organisationId } },
+        }),
+      ),
+    [me.organisationId],
+  );
   const [adding, setAdding] = useState(false);
   return (
     <>
@@ -33,7 +59,12 @@ export function AiSystemsPage() {
           <AiSystemForm
             onCancel={() => setAdding(false)}
             onSave={async (input) => {
-              const created = await unwrap(api.POST('/organisations/{organisationId}/ai-systems', { params: { path: { organisationId: me.organisationId } }, body: input }));
+              const created = await unwrap(
+                api.POST('/organisations/{organisationId}/ai-systems', {
+                  params: { path: { organisationId: me.organisationId } },
+                  body: input,
+                }),
+              );
               setAdding(false);
               await systems.reload();
               navigate(`/ai-systems/${created.id}`);
@@ -68,7 +99,9 @@ export function AiSystemsPage() {
                   <td>{s.vendor}</td>
                   <td>{label('purpose', s.primaryPurpose)}</td>
                   <td>
-                    <Badge tone={s.status === 'live' ? 'ok' : 'neutral'}>{label('systemStatus', s.status)}</Badge>
+                    <Badge tone={s.status === 'live' ? 'ok' : 'neutral'}>
+                      {label('systemStatus', s.status)}
+                    </Badge>
                   </td>
                   <td>{day(s.goLiveDate)}</td>
                 </tr>
@@ -84,8 +117,14 @@ export function AiSystemsPage() {
 export function AiSystemPage({ aiSystemId }: { aiSystemId: string }) {
   const { t, label, day, dateTime } = useI18n();
   const { roles } = useSession();
-  const system = useAsync(() => unwrap(api.GET('/ai-systems/{aiSystemId}', { params: { path: { aiSystemId } } })), [aiSystemId]);
-  const changes = useAsync(() => unwrap(api.GET('/ai-systems/{aiSystemId}/changes', { params: { path: { aiSystemId } } })), [aiSystemId, system.data?.version]);
+  const system = useAsync(
+    () => unwrap(api.GET('/ai-systems/{aiSystemId}', { params: { path: { aiSystemId } } })),
+    [aiSystemId],
+  );
+  const changes = useAsync(
+    () => unwrap(api.GET('/ai-systems/{aiSystemId}/changes', { params: { path: { aiSystemId } } })),
+    [aiSystemId, system.data?.version],
+  );
   const [editing, setEditing] = useState(false);
   const [material, setMaterial] = useState(false);
   if (!system.data) {
@@ -94,14 +133,21 @@ export function AiSystemPage({ aiSystemId }: { aiSystemId: string }) {
   const s = system.data;
   return (
     <>
-      <PageHeader title={s.name} lead={`${s.vendor}${s.modelName ? ` · ${s.modelName} ${s.modelVersion}` : ''}`}>
+      <PageHeader
+        title={s.name}
+        lead={`${s.vendor}${s.modelName ? ` · ${s.modelName} ${s.modelVersion}` : ''}`}
+      >
         {roles.employer && (
           <>
             <Link to={`/cases/new?aiSystemId=${s.id}`} className="button button-primary">
               {t('aiSystems.fileCase')}
             </Link>
             {!editing && (
-              <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => setEditing(true)}
+              >
                 {t('common.edit')}
               </button>
             )}
@@ -119,7 +165,12 @@ export function AiSystemPage({ aiSystemId }: { aiSystemId: string }) {
             initial={s}
             onCancel={() => setEditing(false)}
             onSave={async (input) => {
-              const updated = await unwrap(api.PATCH('/ai-systems/{aiSystemId}', { params: { path: { aiSystemId } }, body: { ...input, version: s.version } }));
+              const updated = await unwrap(
+                api.PATCH('/ai-systems/{aiSystemId}', {
+                  params: { path: { aiSystemId } },
+                  body: { ...input, version: s.version },
+                }),
+              );
               setMaterial(updated.materialChange);
               system.set(updated);
               setEditing(false);
@@ -176,7 +227,9 @@ export function AiSystemPage({ aiSystemId }: { aiSystemId: string }) {
           <ul className="plain-list">
             {changes.data.map((c, i) => (
               <li key={`${c.changedAt}-${i}`}>
-                {dateTime(c.changedAt)} {c.material && <Badge tone="warn">{t('aiSystems.material')}</Badge>} {Object.keys(c.changes).join(', ')}
+                {dateTime(c.changedAt)}{' '}
+                {c.material && <Badge tone="warn">{t('aiSystems.material')}</Badge>}{' '}
+                {Object.keys(c.changes).join(', ')}
               </li>
             ))}
           </ul>
@@ -186,7 +239,15 @@ export function AiSystemPage({ aiSystemId }: { aiSystemId: string }) {
   );
 }
 
-function AiSystemForm({ initial, onSave, onCancel }: { initial?: AiSystem; onSave: (input: AiSystemInput) => Promise<void>; onCancel: () => void }) {
+function AiSystemForm({
+  initial,
+  onSave,
+  onCancel,
+}: {
+  initial?: AiSystem;
+  onSave: (input: AiSystemInput) => Promise<void>;
+  onCancel: () => void;
+}) {
   const { t, label } = useI18n();
   const [v, setV] = useState<AiSystemInput>(() => ({
     name: initial?.name ?? '',
@@ -204,42 +265,108 @@ function AiSystemForm({ initial, onSave, onCancel }: { initial?: AiSystem; onSav
     status: initial?.status ?? 'planned',
   }));
   const save = useMutation(onSave);
-  const set = <K extends keyof AiSystemInput>(key: K, value: AiSystemInput[K]) => setV((x) => ({ ...x, [key]: value }));
-  const list = (text: string) => text.split(',').map((x) => x.trim()).filter(Boolean);
+  const set = <K extends keyof AiSystemInput>(key: K, value: AiSystemInput[K]) =>
+    setV((x) => ({ ...x, [key]: value }));
+  const list = (text: string) =>
+    text
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     void save.submit({ ...v, goLiveDate: v.goLiveDate || undefined });
   };
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <TextField label={t('aiSystems.name')} required value={v.name} onChange={(e) => set('name', e.target.value)} />
-      <TextField label={t('aiSystems.vendor')} required value={v.vendor} onChange={(e) => set('vendor', e.target.value)} />
+      <TextField
+        label={t('aiSystems.name')}
+        required
+        value={v.name}
+        onChange={(e) => set('name', e.target.value)}
+      />
+      <TextField
+        label={t('aiSystems.vendor')}
+        required
+        value={v.vendor}
+        onChange={(e) => set('vendor', e.target.value)}
+      />
       <div className="grid-2">
-        <TextField label={t('aiSystems.modelName')} value={v.modelName ?? ''} onChange={(e) => set('modelName', e.target.value)} />
-        <TextField label={t('aiSystems.modelVersion')} value={v.modelVersion ?? ''} onChange={(e) => set('modelVersion', e.target.value)} />
+        <TextField
+          label={t('aiSystems.modelName')}
+          value={v.modelName ?? ''}
+          onChange={(e) => set('modelName', e.target.value)}
+        />
+        <TextField
+          label={t('aiSystems.modelVersion')}
+          value={v.modelVersion ?? ''}
+          onChange={(e) => set('modelVersion', e.target.value)}
+        />
       </div>
-      <TextArea label={t('aiSystems.purpose')} required value={v.purpose} onChange={(e) => set('purpose', e.target.value)} />
-      <SelectField label={t('aiSystems.primaryPurpose')} value={v.primaryPurpose} onChange={(e) => set('primaryPurpose', e.target.value as AiSystemInput['primaryPurpose'])}>
+      <TextArea
+        label={t('aiSystems.purpose')}
+        required
+        value={v.purpose}
+        onChange={(e) => set('purpose', e.target.value)}
+      />
+      <SelectField
+        label={t('aiSystems.primaryPurpose')}
+        value={v.primaryPurpose}
+        onChange={(e) => set('primaryPurpose', e.target.value as AiSystemInput['primaryPurpose'])}
+      >
         {PURPOSES.map((p) => (
           <option key={p} value={p}>
             {label('purpose', p)}
           </option>
         ))}
       </SelectField>
-      <TextArea label={t('aiSystems.decisions')} value={v.decisions ?? ''} onChange={(e) => set('decisions', e.target.value)} />
-      <TextField label={t('aiSystems.dataCategories')} hint={t('common.commaSeparated')} defaultValue={(v.dataCategories ?? []).join(', ')} onBlur={(e) => set('dataCategories', list(e.target.value))} />
-      <TextField label={t('aiSystems.affectedGroups')} hint={t('common.commaSeparated')} defaultValue={(v.affectedGroups ?? []).join(', ')} onBlur={(e) => set('affectedGroups', list(e.target.value))} />
-      <TextField label={t('aiSystems.affectedHeadcount')} type="number" min={0} value={v.affectedHeadcount ?? 0} onChange={(e) => set('affectedHeadcount', Number(e.target.value))} />
-      <Checkbox label={t('aiSystems.monitoringCapability')} hint={t('aiSystems.monitoringHint')} checked={v.monitoringCapability ?? false} onChange={(e) => set('monitoringCapability', e.target.checked)} />
+      <TextArea
+        label={t('aiSystems.decisions')}
+        value={v.decisions ?? ''}
+        onChange={(e) => set('decisions', e.target.value)}
+      />
+      <TextField
+        label={t('aiSystems.dataCategories')}
+        hint={t('common.commaSeparated')}
+        defaultValue={(v.dataCategories ?? []).join(', ')}
+        onBlur={(e) => set('dataCategories', list(e.target.value))}
+      />
+      <TextField
+        label={t('aiSystems.affectedGroups')}
+        hint={t('common.commaSeparated')}
+        defaultValue={(v.affectedGroups ?? []).join(', ')}
+        onBlur={(e) => set('affectedGroups', list(e.target.value))}
+      />
+      <TextField
+        label={t('aiSystems.affectedHeadcount')}
+        type="number"
+        min={0}
+        value={v.affectedHeadcount ?? 0}
+        onChange={(e) => set('affectedHeadcount', Number(e.target.value))}
+      />
+      <Checkbox
+        label={t('aiSystems.monitoringCapability')}
+        hint={t('aiSystems.monitoringHint')}
+        checked={v.monitoringCapability ?? false}
+        onChange={(e) => set('monitoringCapability', e.target.checked)}
+      />
       <div className="grid-2">
-        <SelectField label={t('aiSystems.status')} value={v.status} onChange={(e) => set('status', e.target.value as AiSystemInput['status'])}>
+        <SelectField
+          label={t('aiSystems.status')}
+          value={v.status}
+          onChange={(e) => set('status', e.target.value as AiSystemInput['status'])}
+        >
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {label('systemStatus', s)}
             </option>
           ))}
         </SelectField>
-        <TextField label={t('aiSystems.goLiveDate')} type="date" value={v.goLiveDate ?? ''} onChange={(e) => set('goLiveDate', e.target.value || undefined)} />
+        <TextField
+          label={t('aiSystems.goLiveDate')}
+          type="date"
+          value={v.goLiveDate ?? ''}
+          onChange={(e) => set('goLiveDate', e.target.value || undefined)}
+        />
       </div>
       <ErrorAlert error={save.error} />
       <div className="form-actions">

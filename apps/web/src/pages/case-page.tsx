@@ -16,8 +16,16 @@ import { Positions } from '../components/positions';
 import { Timeline } from '../components/timeline';
 import { TriageForm, TriageOutcome } from '../components/triage';
 import { UnionShares } from '../components/union-shares';
-import { Button, ErrorAlert, Loading, PageHeader, TextArea, useAsync, useMutation } from '../components/ui';
-import { type Side, TRACK_ORDER, type TrackKind, triageOf } from '../domain';
+import {
+  Button,
+  ErrorAlert,
+  Loading,
+  PageHeader,
+  TextArea,
+  useAsync,
+  useMutation,
+} from '../components/ui';
+import { type Side, TRACK_ORDER, triageOf } from '../domain';
 import { useI18n } from '../i18n';
 import { useCaseRoom } from '../realtime';
 import { Link } from '../router';
@@ -28,14 +36,19 @@ const COUNCIL_SIDES: readonly Side[] = ['council_board', 'council_member'];
 
 export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
   const { t } = useI18n();
-  const aiCase = useAsync(() => unwrap(api.GET('/cases/{caseId}', { params: { path: { caseId } } })), [caseId]);
+  const aiCase = useAsync(
+    () => unwrap(api.GET('/cases/{caseId}', { params: { path: { caseId } } })),
+    [caseId],
+  );
   const [liveVersion, setLiveVersion] = useState(0);
   const side = aiCase.data?.yourSide;
   const onLive = useCallback(() => {
     void aiCase.reload();
     setLiveVersion((v) => v + 1);
   }, [aiCase]);
-  const presence = useCaseRoom(caseId, onLive, { internal: side !== undefined && COUNCIL_SIDES.includes(side) });
+  const presence = useCaseRoom(caseId, onLive, {
+    internal: side !== undefined && COUNCIL_SIDES.includes(side),
+  });
   const names = useNames(aiCase.data?.organisationId);
 
   if (!aiCase.data) {
@@ -50,7 +63,9 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
     { id: 'dossier', label: t('case.tabDossier') },
     { id: 'documents', label: t('case.tabDocuments') },
     { id: 'information', label: t('case.tabInformation') },
-    ...(c.yourSide !== 'union' && c.yourSide !== 'expert' ? [{ id: 'audit', label: t('case.tabAudit') }] : []),
+    ...(c.yourSide !== 'union' && c.yourSide !== 'expert'
+      ? [{ id: 'audit', label: t('case.tabAudit') }]
+      : []),
   ];
   const active = tabs.some((x) => x.id === tab) ? tab : 'overview';
   const onChanged = (next: CaseResponse) => {
@@ -75,7 +90,10 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
         <ul>
           {tabs.map((x) => (
             <li key={x.id}>
-              <Link to={x.id === 'overview' ? `/cases/${c.id}` : `/cases/${c.id}/${x.id}`} aria-current={x.id === active ? 'page' : undefined}>
+              <Link
+                to={x.id === 'overview' ? `/cases/${c.id}` : `/cases/${c.id}/${x.id}`}
+                aria-current={x.id === active ? 'page' : undefined}
+              >
                 {x.label}
               </Link>
             </li>
@@ -83,13 +101,17 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
         </ul>
       </nav>
       {active === 'overview' && <Overview aiCase={c} names={names} onChanged={onChanged} />}
-      {active === 'overview' && c.yourSide === 'council_board' && c.status === 'sent' && <UnionShares aiCase={c} version={liveVersion} />}
+      {active === 'overview' && c.yourSide === 'council_board' && c.status === 'sent' && (
+        <UnionShares aiCase={c} version={liveVersion} />
+      )}
       {active === 'triage' && <TriageTab aiCase={c} onChanged={onChanged} />}
       {active === 'discussion' && <Discussion aiCase={c} version={liveVersion} names={names} />}
       {active === 'council' && <CouncilSpace aiCase={c} version={liveVersion} names={names} />}
       {active === 'dossier' && <Dossier aiCase={c} version={liveVersion} names={names} />}
       {active === 'documents' && <Documents aiCase={c} version={liveVersion} />}
-      {active === 'information' && <InformationRequests aiCase={c} side={c.yourSide} names={names} version={liveVersion} />}
+      {active === 'information' && (
+        <InformationRequests aiCase={c} side={c.yourSide} names={names} version={liveVersion} />
+      )}
       {active === 'audit' && <AuditTrail caseId={c.id} names={names} version={liveVersion} />}
     </article>
   );
@@ -104,7 +126,9 @@ function TrackStages({ aiCase }: { aiCase: CaseResponse }) {
   if (aiCase.status === 'draft' || aiCase.tracks.length === 0) {
     return null;
   }
-  const tracks = [...aiCase.tracks].sort((a, b) => TRACK_ORDER.indexOf(a.kind as TrackKind) - TRACK_ORDER.indexOf(b.kind as TrackKind));
+  const tracks = [...aiCase.tracks].sort(
+    (a, b) => TRACK_ORDER.indexOf(a.kind) - TRACK_ORDER.indexOf(b.kind),
+  );
   return (
     <ul className="track-stages" aria-label={label('caseHeader', 'tracks')}>
       {tracks.map((tr) => (
@@ -119,7 +143,9 @@ function TrackStages({ aiCase }: { aiCase: CaseResponse }) {
 /** The dossier as one PDF (the request, triage, tracks, dossier and audit), for the minutes or the file. */
 function PdfExport({ aiCase }: { aiCase: CaseResponse }) {
   const { t } = useI18n();
-  const exportPdf = useMutation(() => downloadFile(`/cases/${aiCase.id}/dossier.pdf`, `overleg-${aiCase.id}.pdf`));
+  const exportPdf = useMutation(() =>
+    downloadFile(`/cases/${aiCase.id}/dossier.pdf`, `overleg-${aiCase.id}.pdf`),
+  );
   return (
     <>
       <Button variant="secondary" busy={exportPdf.busy} onClick={() => void exportPdf.submit()}>
@@ -145,13 +171,28 @@ export function CsvButton({ path, name, label }: { path: string; name: string; l
 /** Display names of an organisation's people, for "who did what"; empty where the reader may not list them. */
 function useNames(organisationId: string | undefined): Map<string, string> {
   const members = useAsync(
-    async () => (organisationId ? await unwrap(api.GET('/organisations/{organisationId}/memberships', { params: { path: { organisationId } } })).catch(() => []) : []),
+    async () =>
+      organisationId
+        ? await unwrap(
+            api.GET('/organisations/{organisationId}/memberships', {
+              params: { path: { organisationId } },
+            }),
+          ).catch(() => [])
+        : [],
     [organisationId],
   );
   return new Map((members.data ?? []).map((m) => [m.userId, m.displayName]));
 }
 
-function Overview({ aiCase, names, onChanged }: { aiCase: CaseResponse; names: Map<string, string>; onChanged: (c: CaseResponse) => void }) {
+function Overview({
+  aiCase,
+  names,
+  onChanged,
+}: {
+  aiCase: CaseResponse;
+  names: Map<string, string>;
+  onChanged: (c: CaseResponse) => void;
+}) {
   const { t } = useI18n();
   void names;
   const open = aiCase.deadlines.filter((d) => d.status === 'open');
@@ -161,7 +202,9 @@ function Overview({ aiCase, names, onChanged }: { aiCase: CaseResponse; names: M
       <CaseAlerts aiCase={aiCase} onChanged={onChanged} />
       <TriageProposal aiCase={aiCase} onChanged={onChanged} />
       <LateEntries aiCase={aiCase} />
-      {aiCase.status === 'sent' && aiCase.yourSide !== 'union' && <CaseCommittee aiCase={aiCase} onChanged={onChanged} />}
+      {aiCase.status === 'sent' && aiCase.yourSide !== 'union' && (
+        <CaseCommittee aiCase={aiCase} onChanged={onChanged} />
+      )}
       <Positions aiCase={aiCase} />
       <section aria-labelledby="tracks-title" className="card">
         <h2 id="tracks-title">{t('case.tracks')}</h2>
@@ -174,8 +217,16 @@ function Overview({ aiCase, names, onChanged }: { aiCase: CaseResponse; names: M
         </section>
         <section aria-labelledby="deadlines-title" className="card">
           <h2 id="deadlines-title">{t('deadlines.title')}</h2>
-          {open.length ? <DeadlineList deadlines={open} /> : <p className="empty">{t('deadlines.none')}</p>}
-          <CsvButton path={`/cases/${aiCase.id}/deadlines.csv`} name="termijnen.csv" label={t('deadlines.csv')} />
+          {open.length ? (
+            <DeadlineList deadlines={open} />
+          ) : (
+            <p className="empty">{t('deadlines.none')}</p>
+          )}
+          <CsvButton
+            path={`/cases/${aiCase.id}/deadlines.csv`}
+            name="termijnen.csv"
+            label={t('deadlines.csv')}
+          />
           {closed.length > 0 && (
             <details>
               <summary>{t('deadlines.closed', { count: closed.length })}</summary>
@@ -189,12 +240,29 @@ function Overview({ aiCase, names, onChanged }: { aiCase: CaseResponse; names: M
   );
 }
 
-function CaseAlerts({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c: CaseResponse) => void }) {
+function CaseAlerts({
+  aiCase,
+  onChanged,
+}: {
+  aiCase: CaseResponse;
+  onChanged: (c: CaseResponse) => void;
+}) {
   const { t, day, label } = useI18n();
   const triage = triageOf(aiCase);
-  const send = useMutation(async () => onChanged(await unwrap(api.POST('/cases/{caseId}/sending', { params: { path: { caseId: aiCase.id } }, body: { version: aiCase.version } }))));
+  const send = useMutation(async () =>
+    onChanged(
+      await unwrap(
+        api.POST('/cases/{caseId}/sending', {
+          params: { path: { caseId: aiCase.id } },
+          body: { version: aiCase.version },
+        }),
+      ),
+    ),
+  );
   const advice = aiCase.tracks.find((tr) => tr.kind === 'advice');
-  const suspension = aiCase.deadlines.find((d) => d.ruleId === 'suspension_term' && d.status === 'open');
+  const suspension = aiCase.deadlines.find(
+    (d) => d.ruleId === 'suspension_term' && d.status === 'open',
+  );
   return (
     <>
       {aiCase.status === 'draft' && (
@@ -205,7 +273,10 @@ function CaseAlerts({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c
               <>
                 {aiCase.missingRequestContents.length > 0 && (
                   <p>
-                    {t('case.missingContents')}: {aiCase.missingRequestContents.map((m) => label('missing', m.split(':')[1] ?? m)).join(', ')}
+                    {t('case.missingContents')}:{' '}
+                    {aiCase.missingRequestContents
+                      .map((m) => label('missing', m.split(':')[1] ?? m))
+                      .join(', ')}
                   </p>
                 )}
                 <Button busy={send.busy} onClick={() => void send.submit()}>
@@ -230,8 +301,11 @@ function CaseAlerts({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c
           <h2>{t('case.suspensionTitle')}</h2>
           {suspension ? (
             <p>
-              {t('case.suspensionUntil', { date: day(suspension.strictDate) })} <DaysLeft day={suspension.strictDate} />
-              {suspension.extendedDate !== suspension.strictDate && <> {t('case.suspensionExtended', { date: day(suspension.extendedDate) })}</>}
+              {t('case.suspensionUntil', { date: day(suspension.strictDate) })}{' '}
+              <DaysLeft day={suspension.strictDate} />
+              {suspension.extendedDate !== suspension.strictDate && (
+                <> {t('case.suspensionExtended', { date: day(suspension.extendedDate) })}</>
+              )}
             </p>
           ) : (
             <p>{t('case.suspensionRuns')}</p>
@@ -246,7 +320,15 @@ function CaseAlerts({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c
 function RequestContents({ aiCase }: { aiCase: CaseResponse }) {
   const { t, day } = useI18n();
   const contents = aiCase.contents as Record<string, string | boolean | undefined>;
-  const fields = ['intendedDecision', 'reasons', 'consequencesForStaff', 'measures', 'alternatives', 'planning', 'regelingText'] as const;
+  const fields = [
+    'intendedDecision',
+    'reasons',
+    'consequencesForStaff',
+    'measures',
+    'alternatives',
+    'planning',
+    'regelingText',
+  ] as const;
   return (
     <section aria-labelledby="request-title" className="card">
       <h2 id="request-title">{t('case.request')}</h2>
@@ -266,12 +348,20 @@ function RequestContents({ aiCase }: { aiCase: CaseResponse }) {
           </div>
         )}
       </dl>
-      {aiCase.sentAt && <p className="muted small">{t('case.sentAt', { date: day(aiCase.sentAt.slice(0, 10)) })}</p>}
+      {aiCase.sentAt && (
+        <p className="muted small">{t('case.sentAt', { date: day(aiCase.sentAt.slice(0, 10)) })}</p>
+      )}
     </section>
   );
 }
 
-function TriageTab({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c: CaseResponse) => void }) {
+function TriageTab({
+  aiCase,
+  onChanged,
+}: {
+  aiCase: CaseResponse;
+  onChanged: (c: CaseResponse) => void;
+}) {
   const { t } = useI18n();
   const triage = triageOf(aiCase);
   const editable = aiCase.yourSide === 'employer' && aiCase.status === 'draft';
@@ -306,7 +396,9 @@ function TriageTab({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c:
         />
       )}
       {!triage && !editable && <p className="empty">{t('triage.notYet')}</p>}
-      {triage && aiCase.yourSide === 'council_board' && aiCase.status === 'sent' && <ContestTriage aiCase={aiCase} onChanged={onChanged} />}
+      {triage && aiCase.yourSide === 'council_board' && aiCase.status === 'sent' && (
+        <ContestTriage aiCase={aiCase} onChanged={onChanged} />
+      )}
     </section>
   );
 }
@@ -326,15 +418,42 @@ interface ProposalView {
  * (issue #14): shown to everyone on the case with the employer's answers; the council board accepts
  * or contests it, naming the answers it disputes. The server decides; this only shows and asks.
  */
-function TriageProposal({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c: CaseResponse) => void }) {
+function TriageProposal({
+  aiCase,
+  onChanged,
+}: {
+  aiCase: CaseResponse;
+  onChanged: (c: CaseResponse) => void;
+}) {
   const { t, label, day } = useI18n();
-  const triage = aiCase.triage as { answers?: Record<string, unknown>; proposal?: ProposalView } | null;
+  const triage = aiCase.triage as {
+    answers?: Record<string, unknown>;
+    proposal?: ProposalView;
+  } | null;
   const proposal = triage?.proposal;
   const [reasons, setReasons] = useState('');
   const [disputed, setDisputed] = useState<string[]>([]);
   const path = { params: { path: { caseId: aiCase.id } } };
-  const accept = useMutation(async () => onChanged(await unwrap(api.POST('/cases/{caseId}/triage-proposal/acceptance', { ...path, body: { version: aiCase.version } }))));
-  const contest = useMutation(async () => onChanged(await unwrap(api.POST('/cases/{caseId}/triage-proposal/contest', { ...path, body: { version: aiCase.version, reasons: reasons.trim(), answers: disputed } }))));
+  const accept = useMutation(async () =>
+    onChanged(
+      await unwrap(
+        api.POST('/cases/{caseId}/triage-proposal/acceptance', {
+          ...path,
+          body: { version: aiCase.version },
+        }),
+      ),
+    ),
+  );
+  const contest = useMutation(async () =>
+    onChanged(
+      await unwrap(
+        api.POST('/cases/{caseId}/triage-proposal/contest', {
+          ...path,
+          body: { version: aiCase.version, reasons: reasons.trim(), answers: disputed },
+        }),
+      ),
+    ),
+  );
   if (!proposal || proposal.status === 'accepted') {
     return null;
   }
@@ -346,13 +465,19 @@ function TriageProposal({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged
     if (Array.isArray(value)) {
       return value.map(String).join(', ') || '–';
     }
-    if (typeof value === 'string' && ['councilType', 'annexIIIPoint4', 'deployerType'].includes(question)) {
+    if (
+      typeof value === 'string' &&
+      ['councilType', 'annexIIIPoint4', 'deployerType'].includes(question)
+    ) {
       return label(`choice.${question}`, value);
     }
-    return value === undefined || value === null ? '–' : String(value as string | number);
+    return value === undefined || value === null ? '–' : String(value);
   };
   const contradicted = new Map(proposal.contradictions.map((c) => [c.answer, c]));
-  const changed = Object.keys(proposal.answers).filter((q) => JSON.stringify(proposal.answers[q]) !== JSON.stringify(current[q]) || contradicted.has(q));
+  const changed = Object.keys(proposal.answers).filter(
+    (q) =>
+      JSON.stringify(proposal.answers[q]) !== JSON.stringify(current[q]) || contradicted.has(q),
+  );
   const question = (q: string) => t(`q.${q}` as 'q.headcount', {}, q);
   const reasonText = (code: string) => {
     const [kind, value = ''] = code.split(':');
@@ -365,10 +490,18 @@ function TriageProposal({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged
     return t('proposal.reason.lifts_block');
   };
   return (
-    <section className="card triage-proposal" aria-labelledby="proposal-title" data-proposal-status={proposal.status}>
+    <section
+      className="card triage-proposal"
+      aria-labelledby="proposal-title"
+      data-proposal-status={proposal.status}
+    >
       <div className="section-head">
         <h2 id="proposal-title">{t('proposal.title')}</h2>
-        <span className={`badge badge-${proposal.status === 'contested' ? 'danger' : 'warn'}`}>{proposal.status === 'contested' ? t('proposal.statusContested') : t('proposal.statusProposed')}</span>
+        <span className={`badge badge-${proposal.status === 'contested' ? 'danger' : 'warn'}`}>
+          {proposal.status === 'contested'
+            ? t('proposal.statusContested')
+            : t('proposal.statusProposed')}
+        </span>
       </div>
       <p>{t('proposal.intro')}</p>
       <p className="muted small">{t('proposal.by', { date: day(proposal.at.slice(0, 10)) })}</p>
@@ -401,7 +534,11 @@ function TriageProposal({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged
           ))}
         </tbody>
       </table>
-      {proposal.contest && <p className="alert alert-warn">{t('proposal.contested', { reasons: proposal.contest.reasons })}</p>}
+      {proposal.contest && (
+        <p className="alert alert-warn">
+          {t('proposal.contested', { reasons: proposal.contest.reasons })}
+        </p>
+      )}
       {aiCase.yourSide === 'council_board' && (
         <>
           <Button busy={accept.busy} onClick={() => void accept.submit()}>
@@ -421,13 +558,31 @@ function TriageProposal({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged
                   <legend>{t('proposal.contestAnswers')}</legend>
                   {changed.map((q) => (
                     <label key={q} className="checkbox">
-                      <input type="checkbox" checked={disputed.includes(q)} onChange={(e) => setDisputed((d) => (e.target.checked ? [...d, q] : d.filter((x) => x !== q)))} /> {question(q)}
+                      <input
+                        type="checkbox"
+                        checked={disputed.includes(q)}
+                        onChange={(e) =>
+                          setDisputed((d) =>
+                            e.target.checked ? [...d, q] : d.filter((x) => x !== q),
+                          )
+                        }
+                      />{' '}
+                      {question(q)}
                     </label>
                   ))}
                 </fieldset>
-                <TextArea label={t('proposal.contestReasons')} value={reasons} onChange={(e) => setReasons(e.target.value)} required />
+                <TextArea
+                  label={t('proposal.contestReasons')}
+                  value={reasons}
+                  onChange={(e) => setReasons(e.target.value)}
+                  required
+                />
                 <ErrorAlert error={contest.error} />
-                <button type="submit" className="button button-primary" disabled={contest.busy || !reasons.trim()}>
+                <button
+                  type="submit"
+                  className="button button-primary"
+                  disabled={contest.busy || !reasons.trim()}
+                >
                   {t('proposal.contestSubmit')}
                 </button>
               </form>
@@ -450,31 +605,65 @@ function LateEntries({ aiCase }: { aiCase: CaseResponse }) {
       <h2 id="late-title">{t('late.title')}</h2>
       <ul>
         {aiCase.lateEntries.map((e) => (
-          <li key={`${e.track}-${e.at}`}>{t('late.entry', { action: label('action', e.action), track: label('track', e.track), claimedOn: day(e.claimedOn), recordedOn: day(e.recordedOn) })}</li>
+          <li key={`${e.track}-${e.at}`}>
+            {t('late.entry', {
+              action: label('action', e.action),
+              track: label('track', e.track),
+              claimedOn: day(e.claimedOn),
+              recordedOn: day(e.recordedOn),
+            })}
+          </li>
         ))}
       </ul>
     </section>
   );
 }
 
-function ContestTriage({ aiCase, onChanged }: { aiCase: CaseResponse; onChanged: (c: CaseResponse) => void }) {
+function ContestTriage({
+  aiCase,
+  onChanged,
+}: {
+  aiCase: CaseResponse;
+  onChanged: (c: CaseResponse) => void;
+}) {
   const { t } = useI18n();
   const [reasons, setReasons] = useState('');
-  const contest = useMutation(async () => onChanged(await unwrap(api.POST('/cases/{caseId}/triage-contests', { params: { path: { caseId: aiCase.id } }, body: { version: aiCase.version, reasons: reasons.trim() } }))));
-  const current = (aiCase.triage as { contest?: { reasons: string; open: boolean } } | null)?.contest;
+  const contest = useMutation(async () =>
+    onChanged(
+      await unwrap(
+        api.POST('/cases/{caseId}/triage-contests', {
+          params: { path: { caseId: aiCase.id } },
+          body: { version: aiCase.version, reasons: reasons.trim() },
+        }),
+      ),
+    ),
+  );
+  const current = (aiCase.triage as { contest?: { reasons: string; open: boolean } } | null)
+    ?.contest;
   return (
     <details className="action">
       <summary>{t('triage.contest')}</summary>
-      {current?.open && <p className="alert alert-warn">{t('triage.contestOpen', { reasons: current.reasons })}</p>}
+      {current?.open && (
+        <p className="alert alert-warn">{t('triage.contestOpen', { reasons: current.reasons })}</p>
+      )}
       <form
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
           void contest.submit();
         }}
       >
-        <TextArea label={t('triage.contestReasons')} value={reasons} onChange={(e) => setReasons(e.target.value)} required />
+        <TextArea
+          label={t('triage.contestReasons')}
+          value={reasons}
+          onChange={(e) => setReasons(e.target.value)}
+          required
+        />
         <ErrorAlert error={contest.error} />
-        <button type="submit" className="button button-primary" disabled={contest.busy || !reasons.trim()}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={contest.busy || !reasons.trim()}
+        >
           {t('triage.contestSubmit')}
         </button>
       </form>

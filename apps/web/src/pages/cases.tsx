@@ -2,7 +2,16 @@ import { useState } from 'react';
 
 import { api, downloadFile, unwrap } from '../api/client';
 import { CaseList } from '../components/case-list';
-import { Button, Empty, ErrorAlert, Loading, PageHeader, SelectField, useAsync, useMutation } from '../components/ui';
+import {
+  Button,
+  Empty,
+  ErrorAlert,
+  Loading,
+  PageHeader,
+  SelectField,
+  useAsync,
+  useMutation,
+} from '../components/ui';
 import { useI18n } from '../i18n';
 import { useLiveEvents } from '../realtime';
 import { Link } from '../router';
@@ -12,9 +21,20 @@ export function CasesPage() {
   const { t } = useI18n();
   const { roles } = useSession();
   const [status, setStatus] = useState<'' | 'draft' | 'sent'>('');
-  const cases = useAsync(() => unwrap(api.GET('/cases', { params: { query: { limit: 200, ...(status ? { status } : {}) } } })), [status]);
-  useLiveEvents((e) => e.type.startsWith('case.'), () => void cases.reload());
-  const csv = useMutation(() => downloadFile(`/cases.csv${status ? `?status=${status}` : ''}`, 'zaken.csv'));
+  const cases = useAsync(
+    () =>
+      unwrap(
+        api.GET('/cases', { params: { query: { limit: 200, ...(status ? { status } : {}) } } }),
+      ),
+    [status],
+  );
+  useLiveEvents(
+    (e) => e.type.startsWith('case.'),
+    () => void cases.reload(),
+  );
+  const csv = useMutation(() =>
+    downloadFile(`/cases.csv${status ? `?status=${status}` : ''}`, 'zaken.csv'),
+  );
   return (
     <>
       <PageHeader title={t('cases.title')}>
@@ -28,14 +48,24 @@ export function CasesPage() {
         )}
       </PageHeader>
       <div className="filters">
-        <SelectField label={t('cases.filterStatus')} value={status} onChange={(e) => setStatus(e.target.value as '' | 'draft' | 'sent')}>
+        <SelectField
+          label={t('cases.filterStatus')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as '' | 'draft' | 'sent')}
+        >
           <option value="">{t('cases.all')}</option>
           <option value="draft">{t('caseStage.draft')}</option>
           <option value="sent">{t('cases.sent')}</option>
         </SelectField>
       </div>
       <ErrorAlert error={cases.error ?? csv.error} />
-      {!cases.data ? <Loading /> : cases.data.items.length ? <CaseList cases={cases.data.items} showWaiting /> : <Empty>{t('cases.none')}</Empty>}
+      {!cases.data ? (
+        <Loading />
+      ) : cases.data.items.length ? (
+        <CaseList cases={cases.data.items} showWaiting />
+      ) : (
+        <Empty>{t('cases.none')}</Empty>
+      )}
     </>
   );
 }

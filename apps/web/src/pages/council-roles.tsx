@@ -8,7 +8,12 @@ import { useMe } from '../session';
 import { Invite, type Role } from './admin';
 
 /** The council's own roles; chair and secretary are granted by the board too, once the council has one (B.19). */
-const BOARD_ROLES: readonly Role[] = ['council_member', 'committee_member', 'council_secretary', 'council_chair'];
+const BOARD_ROLES: readonly Role[] = [
+  'council_member',
+  'committee_member',
+  'council_secretary',
+  'council_chair',
+];
 
 /**
  * The council board's part (B.19): who holds the council's roles, inviting and removing people,
@@ -18,9 +23,28 @@ const BOARD_ROLES: readonly Role[] = ['council_member', 'committee_member', 'cou
 export function CouncilRoles() {
   const { t, label, dateTime } = useI18n();
   const me = useMe();
-  const councilId = me.memberships.find((m) => m.worksCouncilId && (m.role === 'council_chair' || m.role === 'council_secretary'))?.worksCouncilId ?? '';
-  const members = useAsync(() => unwrap(api.GET('/organisations/{organisationId}/memberships', { params: { path: { organisationId: me.organisationId } } })), [me.organisationId]);
-  const log = useAsync(() => unwrap(api.GET('/works-councils/{worksCouncilId}/role-changes', { params: { path: { worksCouncilId: councilId } } })), [councilId]);
+  const councilId =
+    me.memberships.find(
+      (m) => m.worksCouncilId && (m.role === 'council_chair' || m.role === 'council_secretary'),
+    )?.worksCouncilId ?? '';
+  const members = useAsync(
+    () =>
+      unwrap(
+        api.GET('/organisations/{organisationId}/memberships', {
+          params: { path: { organisationId: me.organisationId } },
+        }),
+      ),
+    [me.organisationId],
+  );
+  const log = useAsync(
+    () =>
+      unwrap(
+        api.GET('/works-councils/{worksCouncilId}/role-changes', {
+          params: { path: { worksCouncilId: councilId } },
+        }),
+      ),
+    [councilId],
+  );
   const reload = () => {
     void members.reload();
     void log.reload();
@@ -33,7 +57,12 @@ export function CouncilRoles() {
   const ours = (members.data ?? []).filter((m) => m.worksCouncilId === councilId);
   return (
     <>
-      <Invite roles={BOARD_ROLES} title={t('councilRoles.invite')} worksCouncilId={councilId} onDone={reload} />
+      <Invite
+        roles={BOARD_ROLES}
+        title={t('councilRoles.invite')}
+        worksCouncilId={councilId}
+        onDone={reload}
+      />
       <ExpertEngagements worksCouncilId={councilId} board />
       <section className="card" aria-labelledby="council-roles-title">
         <h2 id="council-roles-title">{t('councilRoles.title')}</h2>
@@ -62,7 +91,16 @@ export function CouncilRoles() {
                     <td>{m.displayName}</td>
                     <td>{label('role', m.role)}</td>
                     <td>
-                      <button type="button" className="button" disabled={remove.busy} onClick={() => void remove.submit(m.membershipId)} aria-label={t('councilRoles.removeFor', { name: m.displayName, role: label('role', m.role) })}>
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={remove.busy}
+                        onClick={() => void remove.submit(m.membershipId)}
+                        aria-label={t('councilRoles.removeFor', {
+                          name: m.displayName,
+                          role: label('role', m.role),
+                        })}
+                      >
                         {t('councilRoles.remove')}
                       </button>
                     </td>
@@ -84,7 +122,14 @@ export function CouncilRoles() {
           <ul className="plain-list" data-testid="role-changes">
             {log.data.map((c) => (
               <li key={c.id}>
-                {t(`councilRoles.change.${c.change as 'granted' | 'changed' | 'removed' | 'deactivated'}`, { who: c.changedBy?.displayName ?? t('common.someone'), whom: c.subject.displayName, role: label('role', c.role) })}{' '}
+                {t(
+                  `councilRoles.change.${c.change}`,
+                  {
+                    who: c.changedBy?.displayName ?? t('common.someone'),
+                    whom: c.subject.displayName,
+                    role: label('role', c.role),
+                  },
+                )}{' '}
                 <span className="muted small">· {dateTime(c.occurredAt)}</span>
               </li>
             ))}
@@ -99,23 +144,48 @@ export function CouncilRoles() {
  * The council's own expert (WOR art. 16). The board engages one by e-mail with the cost notice the
  * employer sees (art. 22(2)); the employer's side sees the notices, never the address.
  */
-export function ExpertEngagements({ worksCouncilId, board = false }: { worksCouncilId: string; board?: boolean }) {
+export function ExpertEngagements({
+  worksCouncilId,
+  board = false,
+}: {
+  worksCouncilId: string;
+  board?: boolean;
+}) {
   const { t, dateTime } = useI18n();
-  const list = useAsync(() => unwrap(api.GET('/works-councils/{worksCouncilId}/expert-engagements', { params: { path: { worksCouncilId } } })), [worksCouncilId]);
-  useLiveEvents((event) => event.type.startsWith('expert_engagement.'), () => void list.reload());
+  const list = useAsync(
+    () =>
+      unwrap(
+        api.GET('/works-councils/{worksCouncilId}/expert-engagements', {
+          params: { path: { worksCouncilId } },
+        }),
+      ),
+    [worksCouncilId],
+  );
+  useLiveEvents(
+    (event) => event.type.startsWith('expert_engagement.'),
+    () => void list.reload(),
+  );
   const [email, setEmail] = useState('');
   const [purpose, setPurpose] = useState('');
   const [euros, setEuros] = useState('');
   const [sent, setSent] = useState<Schemas['CreatedExpertEngagementResponse'] | null>(null);
   const engage = useMutation(async () => {
     const expectedCostsCents = Math.round(Number(euros.replace(',', '.')) * 100);
-    setSent(await unwrap(api.POST('/works-councils/{worksCouncilId}/expert-engagements', { params: { path: { worksCouncilId } }, body: { email: email.trim(), purpose: purpose.trim(), expectedCostsCents } })));
+    setSent(
+      await unwrap(
+        api.POST('/works-councils/{worksCouncilId}/expert-engagements', {
+          params: { path: { worksCouncilId } },
+          body: { email: email.trim(), purpose: purpose.trim(), expectedCostsCents },
+        }),
+      ),
+    );
     setEmail('');
     setPurpose('');
     setEuros('');
     void list.reload();
   });
-  const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  const euro = (cents: number) =>
+    new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
   return (
     <section className="card" aria-labelledby="experts-title">
       <h2 id="experts-title">{t('experts.title')}</h2>
@@ -127,14 +197,44 @@ export function ExpertEngagements({ worksCouncilId, board = false }: { worksCoun
             void engage.submit();
           }}
         >
-          <TextField label={t('login.email')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
-          <TextField label={t('experts.purpose')} value={purpose} onChange={(e) => setPurpose(e.target.value)} required />
-          <TextField label={t('experts.costs')} inputMode="decimal" value={euros} onChange={(e) => setEuros(e.target.value)} required />
+          <TextField
+            label={t('login.email')}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+          />
+          <TextField
+            label={t('experts.purpose')}
+            value={purpose}
+            onChange={(e) => setPurpose(e.target.value)}
+            required
+          />
+          <TextField
+            label={t('experts.costs')}
+            inputMode="decimal"
+            value={euros}
+            onChange={(e) => setEuros(e.target.value)}
+            required
+          />
           <ErrorAlert error={engage.error} />
-          <button type="submit" className="button button-primary" disabled={engage.busy || !email.trim() || !purpose.trim() || !euros.trim()}>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={engage.busy || !email.trim() || !purpose.trim() || !euros.trim()}
+          >
             {t('experts.engage')}
           </button>
-          <div role="status">{sent && <TextField label={t('admin.link')} readOnly value={sent.invitation.acceptUrl} onFocus={(e) => e.target.select()} />}</div>
+          <div role="status">
+            {sent && (
+              <TextField
+                label={t('admin.link')}
+                readOnly
+                value={sent.invitation.acceptUrl}
+                onFocus={(e) => e.target.select()}
+              />
+            )}
+          </div>
         </form>
       )}
       <ErrorAlert error={list.error} />
@@ -146,7 +246,8 @@ export function ExpertEngagements({ worksCouncilId, board = false }: { worksCoun
         <ul className="plain-list" data-testid="expert-engagements">
           {list.data.map((e) => (
             <li key={e.id}>
-              <strong>{e.expert?.displayName ?? e.email ?? t(`experts.status.${e.status}`)}</strong>: {e.purpose} · {euro(e.expectedCostsCents)}{' '}
+              <strong>{e.expert?.displayName ?? e.email ?? t(`experts.status.${e.status}`)}</strong>
+              : {e.purpose} · {euro(e.expectedCostsCents)}{' '}
               <span className="muted small">
                 · {t(`experts.status.${e.status}`)} · {dateTime(e.notifiedAt)}
               </span>

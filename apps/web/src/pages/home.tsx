@@ -15,7 +15,10 @@ type DeadlineItem = Schemas['DeadlineItemResponse'];
 const CLOSED = ['closed', 'withdrawn'];
 
 /** Any case event, notification or share may change what a home page lists. */
-const homeEvents = (event: { type: string }) => /^(case|notification|union_share|document|assessment|dossier|meeting|internal|council)\./.test(event.type);
+const homeEvents = (event: { type: string }) =>
+  /^(case|notification|union_share|document|assessment|dossier|meeting|internal|council)\./.test(
+    event.type,
+  );
 
 export function HomePage() {
   const { roles } = useSession();
@@ -23,7 +26,18 @@ export function HomePage() {
   const { t } = useI18n();
   return (
     <>
-      <PageHeader title={t('home.title', { name: me.displayName })} lead={roles.union ? t('home.unionLead') : roles.council ? t('home.councilLead') : roles.employer ? t('home.employerLead') : undefined}>
+      <PageHeader
+        title={t('home.title', { name: me.displayName })}
+        lead={
+          roles.union
+            ? t('home.unionLead')
+            : roles.council
+              ? t('home.councilLead')
+              : roles.employer
+                ? t('home.employerLead')
+                : undefined
+        }
+      >
         {roles.employer && (
           <Link to="/cases/new" className="button button-primary">
             {t('cases.new')}
@@ -37,7 +51,9 @@ export function HomePage() {
       {roles.union && <UnionHome />}
       {roles.board && <CouncilRoles />}
       {roles.orgAdmin && <OrganisationAdmin />}
-      {!roles.employer && !roles.council && !roles.union && !roles.expert && !roles.orgAdmin && <AdminHome />}
+      {!roles.employer && !roles.council && !roles.union && !roles.expert && !roles.orgAdmin && (
+        <AdminHome />
+      )}
     </>
   );
 }
@@ -45,8 +61,19 @@ export function HomePage() {
 function EmployerHome() {
   const { t, label } = useI18n();
   const me = useMe();
-  const cases = useAsync(() => unwrap(api.GET('/cases', { params: { query: { limit: 200 } } })), []);
-  const overview = useAsync(() => unwrap(api.GET('/organisations/{organisationId}/overview', { params: { path: { organisationId: me.organisationId } } })), [me.organisationId]);
+  const cases = useAsync(
+    () => unwrap(api.GET('/cases', { params: { query: { limit: 200 } } })),
+    [],
+  );
+  const overview = useAsync(
+    () =>
+      unwrap(
+        api.GET('/organisations/{organisationId}/overview', {
+          params: { path: { organisationId: me.organisationId } },
+        }),
+      ),
+    [me.organisationId],
+  );
   useLiveEvents(homeEvents, () => {
     void cases.reload();
     void overview.reload();
@@ -64,7 +91,8 @@ function EmployerHome() {
             <span className="figure">{totals.systems}</span> {t('home.systems')}
           </li>
           <li className={totals.systemsWithoutCase ? 'figure-warn' : ''}>
-            <span className="figure">{totals.systemsWithoutCase}</span> {t('home.systemsWithoutCase')}
+            <span className="figure">{totals.systemsWithoutCase}</span>{' '}
+            {t('home.systemsWithoutCase')}
           </li>
           <li className={totals.liveWithoutOpenGate ? 'figure-danger' : ''}>
             <span className="figure">{totals.liveWithoutOpenGate}</span> {t('home.liveWithoutGate')}
@@ -86,7 +114,8 @@ function EmployerHome() {
               .filter((s) => !s.currentCase)
               .map((s) => (
                 <li key={s.id}>
-                  <Link to={`/ai-systems/${s.id}`}>{s.name}</Link> <span className="muted small">({label('systemStatus', s.status)})</span>
+                  <Link to={`/ai-systems/${s.id}`}>{s.name}</Link>{' '}
+                  <span className="muted small">({label('systemStatus', s.status)})</span>
                 </li>
               ))}
           </ul>
@@ -100,7 +129,17 @@ function CouncilHome() {
   const { t, label, dateTime } = useI18n();
   const me = useMe();
   const councilId = me.memberships.find((m) => m.worksCouncilId)?.worksCouncilId ?? null;
-  const dashboard = useAsync(async () => (councilId ? unwrap(api.GET('/works-councils/{worksCouncilId}/dashboard', { params: { path: { worksCouncilId: councilId } } })) : null), [councilId]);
+  const dashboard = useAsync(
+    async () =>
+      councilId
+        ? unwrap(
+            api.GET('/works-councils/{worksCouncilId}/dashboard', {
+              params: { path: { worksCouncilId: councilId } },
+            }),
+          )
+        : null,
+    [councilId],
+  );
   useLiveEvents(homeEvents, () => void dashboard.reload());
   if (dashboard.data === undefined) {
     return dashboard.error ? <ErrorAlert error={dashboard.error} /> : <Loading />;
@@ -121,7 +160,8 @@ function CouncilHome() {
           <span className="figure">{d.totals.overdueDeadlines}</span> {t('home.overdue')}
         </li>
         <li className={d.totals.openInformationRequests ? 'figure-warn' : ''}>
-          <span className="figure">{d.totals.openInformationRequests}</span> {t('home.openQuestions')}
+          <span className="figure">{d.totals.openInformationRequests}</span>{' '}
+          {t('home.openQuestions')}
         </li>
         <li>
           <span className="figure">{d.totals.blocked}</span> {t('home.blockedCases')}
@@ -133,7 +173,11 @@ function CouncilHome() {
           {stages.length === 0 && <Empty>{t('cases.none')}</Empty>}
           <div className="stage-board">
             {stages.map((stage) => (
-              <section key={stage.key} className="stage-column" aria-labelledby={`stage-${stage.key}`}>
+              <section
+                key={stage.key}
+                className="stage-column"
+                aria-labelledby={`stage-${stage.key}`}
+              >
                 <h3 id={`stage-${stage.key}`}>
                   {label('caseStage', stage.key)} <span className="count">({stage.count})</span>
                 </h3>
@@ -167,7 +211,10 @@ function CouncilHome() {
               <ul className="plain-list">
                 {d.upcomingMeetings.slice(0, 5).map((m) => (
                   <li key={m.id}>
-                    <Link to={`/meetings/${m.id}`}>{m.title}</Link> <span className="muted small">· {label('meetingKind', m.kind)} · {dateTime(m.startsAt)}</span>
+                    <Link to={`/meetings/${m.id}`}>{m.title}</Link>{' '}
+                    <span className="muted small">
+                      · {label('meetingKind', m.kind)} · {dateTime(m.startsAt)}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -179,7 +226,10 @@ function CouncilHome() {
               <ul className="plain-list">
                 {d.openVotes.slice(0, 5).map((v) => (
                   <li key={v.id}>
-                    <Link to={`/cases/${v.caseId}/council`}>{v.caseTitle}</Link>: {v.proposal} <span className="muted small">· {t('council.closes', { date: dateTime(v.closesAt) })}</span>
+                    <Link to={`/cases/${v.caseId}/council`}>{v.caseTitle}</Link>: {v.proposal}{' '}
+                    <span className="muted small">
+                      · {t('council.closes', { date: dateTime(v.closesAt) })}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -191,7 +241,8 @@ function CouncilHome() {
               <ul className="plain-list">
                 {d.openInformationRequests.slice(0, 5).map((r) => (
                   <li key={r.id}>
-                    <Link to={`/cases/${r.caseId}/information`}>{r.caseTitle}</Link>: {r.question} {r.overdue && <Badge tone="danger">{t('home.overdue')}</Badge>}
+                    <Link to={`/cases/${r.caseId}/information`}>{r.caseTitle}</Link>: {r.question}{' '}
+                    {r.overdue && <Badge tone="danger">{t('home.overdue')}</Badge>}
                   </li>
                 ))}
               </ul>
@@ -204,7 +255,13 @@ function CouncilHome() {
 }
 
 /** `showEmployer`: across organisations (the union dashboard), name each case's employer too. */
-function DeadlineItems({ items, showEmployer = false }: { items: DeadlineItem[]; showEmployer?: boolean }) {
+function DeadlineItems({
+  items,
+  showEmployer = false,
+}: {
+  items: DeadlineItem[];
+  showEmployer?: boolean;
+}) {
   const { t, label, day } = useI18n();
   if (items.length === 0) {
     return <Empty>{t('deadlines.none')}</Empty>;
@@ -227,7 +284,8 @@ function DeadlineItems({ items, showEmployer = false }: { items: DeadlineItem[];
             </span>
             {d.extendedDate !== d.strictDate && (
               <span>
-                {t('deadlines.extended')}: <time dateTime={d.extendedDate}>{day(d.extendedDate)}</time>
+                {t('deadlines.extended')}:{' '}
+                <time dateTime={d.extendedDate}>{day(d.extendedDate)}</time>
               </span>
             )}
             <DaysLeft day={d.strictDate} />
@@ -242,7 +300,15 @@ function DeadlineItems({ items, showEmployer = false }: { items: DeadlineItem[];
 function UnionHome() {
   const { t, label } = useI18n();
   const me = useMe();
-  const dashboard = useAsync(() => unwrap(api.GET('/unions/{unionOrganisationId}/dashboard', { params: { path: { unionOrganisationId: me.organisationId } } })), [me.organisationId]);
+  const dashboard = useAsync(
+    () =>
+      unwrap(
+        api.GET('/unions/{unionOrganisationId}/dashboard', {
+          params: { path: { unionOrganisationId: me.organisationId } },
+        }),
+      ),
+    [me.organisationId],
+  );
   useLiveEvents(homeEvents, () => void dashboard.reload());
   if (!dashboard.data) {
     return dashboard.error ? <ErrorAlert error={dashboard.error} /> : <Loading />;
@@ -293,11 +359,22 @@ function UnionHome() {
                       <span className="muted small"> · {c.worksCouncilName}</span>
                     </td>
                     <td>
-                      <StageBadge c={{ stage: c.stage, status: c.status as 'draft' | 'sent', blocked: c.blocked }} />
+                      <StageBadge
+                        c={{
+                          stage: c.stage,
+                          status: c.status as 'draft' | 'sent',
+                          blocked: c.blocked,
+                        }}
+                      />
                     </td>
                     <td>
                       {label('purpose', c.purpose)}
-                      {c.annexIII && c.annexIII !== 'none' && <span className="muted small"> · {label('choice.annexIIIPoint4', c.annexIII)}</span>}
+                      {c.annexIII && c.annexIII !== 'none' && (
+                        <span className="muted small">
+                          {' '}
+                          · {label('choice.annexIIIPoint4', c.annexIII)}
+                        </span>
+                      )}
                     </td>
                     <td>{c.nextDeadline ? <DaysLeft day={c.nextDeadline.strictDate} /> : '–'}</td>
                     <td>{label('shareScope', c.scope)}</td>
@@ -330,12 +407,18 @@ function UnionHome() {
           </ul>
           <h3>{t('home.medianDuration')}</h3>
           <p>
-            {t('track.advice')}: {d.medianDurations.advice.medianDays ?? '–'} {t('home.days')} ({d.medianDurations.advice.procedures}) · {t('track.consent')}: {d.medianDurations.consent.medianDays ?? '–'} {t('home.days')} ({d.medianDurations.consent.procedures})
+            {t('track.advice')}: {d.medianDurations.advice.medianDays ?? '–'} {t('home.days')} (
+            {d.medianDurations.advice.procedures}) · {t('track.consent')}:{' '}
+            {d.medianDurations.consent.medianDays ?? '–'} {t('home.days')} (
+            {d.medianDurations.consent.procedures})
           </p>
         </section>
         <section aria-labelledby="union-deadlines" className="card">
           <h2 id="union-deadlines">{t('home.nextDeadlines')}</h2>
-          <DeadlineItems items={[...d.deadlines.overdue, ...d.deadlines.upcoming].slice(0, 8)} showEmployer />
+          <DeadlineItems
+            items={[...d.deadlines.overdue, ...d.deadlines.upcoming].slice(0, 8)}
+            showEmployer
+          />
         </section>
       </div>
       {d.blockedCases.length > 0 && (
@@ -344,7 +427,10 @@ function UnionHome() {
           <ul className="plain-list">
             {d.blockedCases.map((c) => (
               <li key={c.id}>
-                <Link to={`/cases/${c.id}`}>{c.title}</Link> <span className="muted small">· {c.organisationName} · {c.worksCouncilName}</span>
+                <Link to={`/cases/${c.id}`}>{c.title}</Link>{' '}
+                <span className="muted small">
+                  · {c.organisationName} · {c.worksCouncilName}
+                </span>
               </li>
             ))}
           </ul>
@@ -367,7 +453,15 @@ function UnionHome() {
 /** Art. 22(2): the employer hears of the council's expert and the expected costs. */
 function EmployerCostNotices() {
   const me = useMe();
-  const councils = useAsync(() => unwrap(api.GET('/organisations/{organisationId}/works-councils', { params: { path: { organisationId: me.organisationId } } })), [me.organisationId]);
+  const councils = useAsync(
+    () =>
+      unwrap(
+        api.GET('/organisations/{organisationId}/works-councils', {
+          params: { path: { organisationId: me.organisationId } },
+        }),
+      ),
+    [me.organisationId],
+  );
   const councilId = councils.data?.[0]?.id;
   return councilId ? <ExpertEngagements worksCouncilId={councilId} /> : null;
 }

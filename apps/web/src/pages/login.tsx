@@ -15,7 +15,8 @@ export function LoginPage() {
   const [useRecovery, setUseRecovery] = useState(false);
   const action = useMutation(login);
   // The server says when the account has a second factor, and only after the right password.
-  const asked = action.error instanceof ApiError && action.error.code === 'auth.second_factor_required';
+  const asked =
+    action.error instanceof ApiError && action.error.code === 'auth.second_factor_required';
   const [stayOnSecondStep, setStayOnSecondStep] = useState(false);
   useEffect(() => {
     if (asked) {
@@ -26,7 +27,11 @@ export function LoginPage() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const proof = !secondStep ? {} : useRecovery ? { recoveryCode: code.trim() } : { totpCode: code.replace(/\s/g, '') };
+    const proof = !secondStep
+      ? {}
+      : useRecovery
+        ? { recoveryCode: code.trim() }
+        : { totpCode: code.replace(/\s/g, '') };
     void action.submit(email.trim(), password, proof);
   };
   const shownError = asked ? undefined : action.error;
@@ -40,8 +45,24 @@ export function LoginPage() {
       <form onSubmit={onSubmit} noValidate>
         {!secondStep && (
           <>
-            <TextField label={t('login.email')} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-            <TextField label={t('login.password')} type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+            <TextField
+              label={t('login.email')}
+              type="email"
+              name="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+            <TextField
+              label={t('login.password')}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </>
         )}
         {secondStep && (
@@ -56,7 +77,11 @@ export function LoginPage() {
               value={code}
               onChange={(e) => setCode(e.target.value)}
             />
-            <button type="button" className="button button-link" onClick={() => (setUseRecovery(!useRecovery), setCode(''))}>
+            <button
+              type="button"
+              className="button button-link"
+              onClick={() => (setUseRecovery(!useRecovery), setCode(''))}
+            >
               {useRecovery ? t('login.useTotpCode') : t('login.useRecoveryCode')}
             </button>
           </>

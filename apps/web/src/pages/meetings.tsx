@@ -1,7 +1,19 @@
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
-import { Badge, Checkbox, Empty, ErrorAlert, Loading, PageHeader, SelectField, TextArea, TextField, useAsync, useMutation } from '../components/ui';
+import {
+  Badge,
+  Checkbox,
+  Empty,
+  ErrorAlert,
+  Loading,
+  PageHeader,
+  SelectField,
+  TextArea,
+  TextField,
+  useAsync,
+  useMutation,
+} from '../components/ui';
 import { todayInAmsterdam } from '../format';
 import { useI18n } from '../i18n';
 import { useLiveEvents } from '../realtime';
@@ -10,16 +22,35 @@ import { useMe, useSession } from '../session';
 
 type Meeting = Schemas['MeetingResponse'];
 
-const meetingEvents = (e: { type: string }) => e.type.startsWith('meeting.') || e.type.startsWith('council.');
+const meetingEvents = (e: { type: string }) =>
+  e.type.startsWith('meeting.') || e.type.startsWith('council.');
 
 /** The council's meetings: consultation meetings with the employer and the council's own. */
 export function MeetingsPage() {
   const { t, dateTime, label } = useI18n();
   const me = useMe();
   const councilId = me.memberships.find((m) => m.worksCouncilId)?.worksCouncilId;
-  const councils = useAsync(() => unwrap(api.GET('/organisations/{organisationId}/works-councils', { params: { path: { organisationId: me.organisationId } } })).catch(() => []), [me.organisationId]);
+  const councils = useAsync(
+    () =>
+      unwrap(
+        api.GET('/organisations/{organisationId}/works-councils', {
+          params: { path: { organisationId: me.organisationId } },
+        }),
+      ).catch(() => []),
+    [me.organisationId],
+  );
   const worksCouncilId = councilId ?? councils.data?.[0]?.id;
-  const meetings = useAsync(async () => (worksCouncilId ? unwrap(api.GET('/works-councils/{worksCouncilId}/meetings', { params: { path: { worksCouncilId } } })) : []), [worksCouncilId]);
+  const meetings = useAsync(
+    async () =>
+      worksCouncilId
+        ? unwrap(
+            api.GET('/works-councils/{worksCouncilId}/meetings', {
+              params: { path: { worksCouncilId } },
+            }),
+          )
+        : [],
+    [worksCouncilId],
+  );
   useLiveEvents(meetingEvents, () => void meetings.reload());
   return (
     <>
@@ -38,10 +69,20 @@ export function MeetingsPage() {
                 {m.title}
               </Link>
               <div className="case-meta">
-                <Badge tone={m.kind === 'internal' ? 'info' : 'neutral'}>{label('meetingKind', m.kind)}</Badge>
-                <Badge tone={m.status === 'held' ? 'ok' : m.status === 'cancelled' ? 'danger' : 'neutral'}>{label('meetingStatus', m.status)}</Badge>
+                <Badge tone={m.kind === 'internal' ? 'info' : 'neutral'}>
+                  {label('meetingKind', m.kind)}
+                </Badge>
+                <Badge
+                  tone={
+                    m.status === 'held' ? 'ok' : m.status === 'cancelled' ? 'danger' : 'neutral'
+                  }
+                >
+                  {label('meetingStatus', m.status)}
+                </Badge>
                 <span className="muted">{dateTime(m.startsAt)}</span>
-                <span className="muted">{t('meetings.agendaCount', { count: m.agendaItems.length })}</span>
+                <span className="muted">
+                  {t('meetings.agendaCount', { count: m.agendaItems.length })}
+                </span>
               </div>
             </li>
           ))}
@@ -55,11 +96,23 @@ function NewMeeting({ worksCouncilId }: { worksCouncilId: string }) {
   const { t } = useI18n();
   const { roles } = useSession();
   const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<'consultation' | 'internal'>(roles.employer ? 'consultation' : 'internal');
+  const [kind, setKind] = useState<'consultation' | 'internal'>(
+    roles.employer ? 'consultation' : 'internal',
+  );
   const [startsAt, setStartsAt] = useState(`${todayInAmsterdam()}T14:00`);
   const [location, setLocation] = useState('');
   const create = useMutation(async () => {
-    const created = await unwrap(api.POST('/works-councils/{worksCouncilId}/meetings', { params: { path: { worksCouncilId } }, body: { title: title.trim(), kind, startsAt: new Date(startsAt).toISOString(), ...(location ? { location } : {}) } }));
+    const created = await unwrap(
+      api.POST('/works-councils/{worksCouncilId}/meetings', {
+        params: { path: { worksCouncilId } },
+        body: {
+          title: title.trim(),
+          kind,
+          startsAt: new Date(startsAt).toISOString(),
+          ...(location ? { location } : {}),
+        },
+      }),
+    );
     navigate(`/meetings/${created.id}`);
   });
   if (!roles.board && !roles.employer) {
@@ -74,15 +127,38 @@ function NewMeeting({ worksCouncilId }: { worksCouncilId: string }) {
           void create.submit();
         }}
       >
-        <TextField label={t('meetings.meetingTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required />
-        <SelectField label={t('meetings.kind')} value={kind} onChange={(e) => setKind(e.target.value === 'internal' ? 'internal' : 'consultation')}>
+        <TextField
+          label={t('meetings.meetingTitle')}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          required
+        />
+        <SelectField
+          label={t('meetings.kind')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value === 'internal' ? 'internal' : 'consultation')}
+        >
           <option value="consultation">{t('meetingKind.consultation')}</option>
           {!roles.employer && <option value="internal">{t('meetingKind.internal')}</option>}
         </SelectField>
-        <TextField label={t('meetings.startsAt')} type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} required />
-        <TextField label={t('meetings.location')} value={location} onChange={(e) => setLocation(e.target.value)} />
+        <TextField
+          label={t('meetings.startsAt')}
+          type="datetime-local"
+          value={startsAt}
+          onChange={(e) => setStartsAt(e.target.value)}
+          required
+        />
+        <TextField
+          label={t('meetings.location')}
+          value={location}
+          onChange={(e) => setLocation(e.target.value)}
+        />
         <ErrorAlert error={create.error} />
-        <button type="submit" className="button button-primary" disabled={create.busy || !title.trim()}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={create.busy || !title.trim()}
+        >
           {t('meetings.create')}
         </button>
       </form>
@@ -92,9 +168,18 @@ function NewMeeting({ worksCouncilId }: { worksCouncilId: string }) {
 
 export function MeetingPage({ meetingId }: { meetingId: string }) {
   const { t, dateTime, label, day } = useI18n();
-  const meeting = useAsync(() => unwrap(api.GET('/meetings/{meetingId}', { params: { path: { meetingId } } })), [meetingId]);
-  useLiveEvents((e) => meetingEvents(e) && (e.meetingId === meetingId || e.type.startsWith('meeting.')), () => void meeting.reload());
-  const cases = useAsync(() => unwrap(api.GET('/cases', { params: { query: { status: 'sent', limit: 200 } } })), []);
+  const meeting = useAsync(
+    () => unwrap(api.GET('/meetings/{meetingId}', { params: { path: { meetingId } } })),
+    [meetingId],
+  );
+  useLiveEvents(
+    (e) => meetingEvents(e) && (e.meetingId === meetingId || e.type.startsWith('meeting.')),
+    () => void meeting.reload(),
+  );
+  const cases = useAsync(
+    () => unwrap(api.GET('/cases', { params: { query: { status: 'sent', limit: 200 } } })),
+    [],
+  );
   if (!meeting.data) {
     return meeting.error ? <ErrorAlert error={meeting.error} /> : <Loading />;
   }
@@ -103,8 +188,13 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   const titles = new Map((cases.data?.items ?? []).map((c) => [c.id, c.title]));
   return (
     <article>
-      <PageHeader title={m.title} lead={`${label('meetingKind', m.kind)} · ${dateTime(m.startsAt)}${m.location ? ` · ${m.location}` : ''}`}>
-        <Badge tone={m.status === 'held' ? 'ok' : 'neutral'}>{label('meetingStatus', m.status)}</Badge>
+      <PageHeader
+        title={m.title}
+        lead={`${label('meetingKind', m.kind)} · ${dateTime(m.startsAt)}${m.location ? ` · ${m.location}` : ''}`}
+      >
+        <Badge tone={m.status === 'held' ? 'ok' : 'neutral'}>
+          {label('meetingStatus', m.status)}
+        </Badge>
         {m.heldOn && <span className="muted">{t('meetings.heldOn', { date: day(m.heldOn) })}</span>}
       </PageHeader>
       <section className="card" aria-labelledby="agenda-title">
@@ -119,15 +209,23 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
                 {item.caseId && (
                   <>
                     {' · '}
-                    <Link to={`/cases/${item.caseId}`}>{titles.get(item.caseId) ?? t('meetings.case')}</Link>
+                    <Link to={`/cases/${item.caseId}`}>
+                      {titles.get(item.caseId) ?? t('meetings.case')}
+                    </Link>
                   </>
                 )}
-                {item.decision && <p className="small">{t('meetings.decision')}: {item.decision}</p>}
+                {item.decision && (
+                  <p className="small">
+                    {t('meetings.decision')}: {item.decision}
+                  </p>
+                )}
               </li>
             ))}
           </ol>
         )}
-        {m.status === 'planned' && <AgendaForm meeting={m} cases={cases.data?.items ?? []} onChanged={set} />}
+        {m.status === 'planned' && (
+          <AgendaForm meeting={m} cases={cases.data?.items ?? []} onChanged={set} />
+        )}
       </section>
       <Minutes meeting={m} onChanged={set} />
       {m.status === 'planned' && <MarkHeld meeting={m} onChanged={() => void meeting.reload()} />}
@@ -135,12 +233,27 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   );
 }
 
-function AgendaForm({ meeting, cases, onChanged }: { meeting: Meeting; cases: Schemas['CaseSummaryResponse'][]; onChanged: (m: Meeting) => void }) {
+function AgendaForm({
+  meeting,
+  cases,
+  onChanged,
+}: {
+  meeting: Meeting;
+  cases: Schemas['CaseSummaryResponse'][];
+  onChanged: (m: Meeting) => void;
+}) {
   const { t } = useI18n();
   const [title, setTitle] = useState('');
   const [caseId, setCaseId] = useState('');
   const add = useMutation(async () => {
-    onChanged(await unwrap(api.POST('/meetings/{meetingId}/agenda-items', { params: { path: { meetingId: meeting.id } }, body: { title: title.trim(), ...(caseId ? { caseId } : {}) } })));
+    onChanged(
+      await unwrap(
+        api.POST('/meetings/{meetingId}/agenda-items', {
+          params: { path: { meetingId: meeting.id } },
+          body: { title: title.trim(), ...(caseId ? { caseId } : {}) },
+        }),
+      ),
+    );
     setTitle('');
     setCaseId('');
   });
@@ -153,8 +266,17 @@ function AgendaForm({ meeting, cases, onChanged }: { meeting: Meeting; cases: Sc
           void add.submit();
         }}
       >
-        <TextField label={t('meetings.itemTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required />
-        <SelectField label={t('meetings.case')} value={caseId} onChange={(e) => setCaseId(e.target.value)}>
+        <TextField
+          label={t('meetings.itemTitle')}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          required
+        />
+        <SelectField
+          label={t('meetings.case')}
+          value={caseId}
+          onChange={(e) => setCaseId(e.target.value)}
+        >
           <option value="">{t('meetings.noCase')}</option>
           {cases.map((c) => (
             <option key={c.id} value={c.id}>
@@ -163,7 +285,11 @@ function AgendaForm({ meeting, cases, onChanged }: { meeting: Meeting; cases: Sc
           ))}
         </SelectField>
         <ErrorAlert error={add.error} />
-        <button type="submit" className="button button-primary" disabled={add.busy || !title.trim()}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={add.busy || !title.trim()}
+        >
           {t('meetings.addItemSubmit')}
         </button>
       </form>
@@ -175,7 +301,16 @@ function Minutes({ meeting, onChanged }: { meeting: Meeting; onChanged: (m: Meet
   const { t } = useI18n();
   const [minutes, setMinutes] = useState(meeting.minutes ?? '');
   const [approved, setApproved] = useState(meeting.minutesApproved);
-  const save = useMutation(async () => onChanged(await unwrap(api.PUT('/meetings/{meetingId}/minutes', { params: { path: { meetingId: meeting.id } }, body: { version: meeting.version, minutes, approved } }))));
+  const save = useMutation(async () =>
+    onChanged(
+      await unwrap(
+        api.PUT('/meetings/{meetingId}/minutes', {
+          params: { path: { meetingId: meeting.id } },
+          body: { version: meeting.version, minutes, approved },
+        }),
+      ),
+    ),
+  );
   return (
     <section className="card" aria-labelledby="minutes-title">
       <div className="section-head">
@@ -188,8 +323,17 @@ function Minutes({ meeting, onChanged }: { meeting: Meeting; onChanged: (m: Meet
           void save.submit();
         }}
       >
-        <TextArea label={t('meetings.minutesText')} rows={6} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
-        <Checkbox label={t('meetings.approve')} checked={approved} onChange={(e) => setApproved(e.target.checked)} />
+        <TextArea
+          label={t('meetings.minutesText')}
+          rows={6}
+          value={minutes}
+          onChange={(e) => setMinutes(e.target.value)}
+        />
+        <Checkbox
+          label={t('meetings.approve')}
+          checked={approved}
+          onChange={(e) => setApproved(e.target.checked)}
+        />
         <ErrorAlert error={save.error} />
         <button type="submit" className="button button-primary" disabled={save.busy}>
           {t('meetings.saveMinutes')}
@@ -202,29 +346,53 @@ function Minutes({ meeting, onChanged }: { meeting: Meeting; onChanged: (m: Meet
 function MarkHeld({ meeting, onChanged }: { meeting: Meeting; onChanged: () => void }) {
   const { t, label } = useI18n();
   const [heldOn, setHeldOn] = useState(todayInAmsterdam());
-  const [recorded, setRecorded] = useState<Schemas['MeetingHeldResponse']['consultationsRecorded'] | null>(null);
+  const [recorded, setRecorded] = useState<
+    Schemas['MeetingHeldResponse']['consultationsRecorded'] | null
+  >(null);
   const held = useMutation(async () => {
-    const result = await unwrap(api.POST('/meetings/{meetingId}/held', { params: { path: { meetingId: meeting.id } }, body: { version: meeting.version, heldOn } }));
+    const result = await unwrap(
+      api.POST('/meetings/{meetingId}/held', {
+        params: { path: { meetingId: meeting.id } },
+        body: { version: meeting.version, heldOn },
+      }),
+    );
     setRecorded(result.consultationsRecorded);
     onChanged();
   });
   return (
     <section className="card" aria-labelledby="held-title">
       <h2 id="held-title">{t('meetings.markHeld')}</h2>
-      <p className="hint">{meeting.kind === 'consultation' ? t('meetings.markHeldLead') : t('meetings.markHeldInternal')}</p>
+      <p className="hint">
+        {meeting.kind === 'consultation'
+          ? t('meetings.markHeldLead')
+          : t('meetings.markHeldInternal')}
+      </p>
       <form
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
           void held.submit();
         }}
       >
-        <TextField label={t('meetings.heldOnLabel')} type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
+        <TextField
+          label={t('meetings.heldOnLabel')}
+          type="date"
+          value={heldOn}
+          onChange={(e) => setHeldOn(e.target.value)}
+        />
         <ErrorAlert error={held.error} />
         <button type="submit" className="button button-primary" disabled={held.busy}>
           {t('meetings.markHeldSubmit')}
         </button>
       </form>
-      <div role="status">{recorded && recorded.length > 0 && <p className="alert alert-ok">{t('meetings.recorded', { tracks: recorded.map((r) => label('track', r.track)).join(', ') })}</p>}</div>
+      <div role="status">
+        {recorded && recorded.length > 0 && (
+          <p className="alert alert-ok">
+            {t('meetings.recorded', {
+              tracks: recorded.map((r) => label('track', r.track)).join(', '),
+            })}
+          </p>
+        )}
+      </div>
     </section>
   );
 }

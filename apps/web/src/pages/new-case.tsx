@@ -1,12 +1,29 @@
 import { type FormEvent, useState } from 'react';
 
 import { api, unwrap } from '../api/client';
-import { ErrorAlert, Loading, PageHeader, SelectField, TextArea, TextField, useAsync, useMutation } from '../components/ui';
+import {
+  ErrorAlert,
+  Loading,
+  PageHeader,
+  SelectField,
+  TextArea,
+  TextField,
+  useAsync,
+  useMutation,
+} from '../components/ui';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { useMe } from '../session';
 
-const CONTENT_FIELDS = ['intendedDecision', 'reasons', 'consequencesForStaff', 'measures', 'alternatives', 'planning', 'regelingText'] as const;
+const CONTENT_FIELDS = [
+  'intendedDecision',
+  'reasons',
+  'consequencesForStaff',
+  'measures',
+  'alternatives',
+  'planning',
+  'regelingText',
+] as const;
 type ContentField = (typeof CONTENT_FIELDS)[number];
 
 /**
@@ -16,8 +33,24 @@ type ContentField = (typeof CONTENT_FIELDS)[number];
 export function NewCasePage({ aiSystemId: preselected }: { aiSystemId?: string }) {
   const { t } = useI18n();
   const me = useMe();
-  const systems = useAsync(() => unwrap(api.GET('/organisations/{organisationId}/ai-systems', { params: { path: { organisationId: me.organisationId } } })), [me.organisationId]);
-  const councils = useAsync(() => unwrap(api.GET('/organisations/{organisationId}/works-councils', { params: { path: { organisationId: me.organisationId } } })), [me.organisationId]);
+  const systems = useAsync(
+    () =>
+      unwrap(
+        api.GET('/organisations/{organisationId}/ai-systems', {
+          params: { path: { organisationId: me.organisationId } },
+        }),
+      ),
+    [me.organisationId],
+  );
+  const councils = useAsync(
+    () =>
+      unwrap(
+        api.GET('/organisations/{organisationId}/works-councils', {
+          params: { path: { organisationId: me.organisationId } },
+        }),
+      ),
+    [me.organisationId],
+  );
   const [aiSystemId, setAiSystemId] = useState(preselected ?? '');
   const [worksCouncilId, setWorksCouncilId] = useState('');
   const [title, setTitle] = useState('');
@@ -31,14 +64,23 @@ export function NewCasePage({ aiSystemId: preselected }: { aiSystemId?: string }
     const filled = Object.fromEntries(Object.entries(contents).filter(([, v]) => v && v.trim()));
     const created = await unwrap(
       api.POST('/cases', {
-        body: { aiSystemId: systemId, worksCouncilId: councilId, title: title.trim(), contents: { ...filled, ...(proposedDecisionDate ? { proposedDecisionDate } : {}) } },
+        body: {
+          aiSystemId: systemId,
+          worksCouncilId: councilId,
+          title: title.trim(),
+          contents: { ...filled, ...(proposedDecisionDate ? { proposedDecisionDate } : {}) },
+        },
       }),
     );
     navigate(`/cases/${created.id}/triage`);
   });
 
   if (!systems.data || !councils.data) {
-    return systems.error || councils.error ? <ErrorAlert error={systems.error ?? councils.error} /> : <Loading />;
+    return systems.error || councils.error ? (
+      <ErrorAlert error={systems.error ?? councils.error} />
+    ) : (
+      <Loading />
+    );
   }
 
   const onSubmit = (event: FormEvent) => {
@@ -60,31 +102,65 @@ export function NewCasePage({ aiSystemId: preselected }: { aiSystemId?: string }
         </p>
       ) : (
         <form className="card form" onSubmit={onSubmit} noValidate>
-          <SelectField label={t('newCase.system')} value={systemId} onChange={(e) => setAiSystemId(e.target.value)} required>
+          <SelectField
+            label={t('newCase.system')}
+            value={systemId}
+            onChange={(e) => setAiSystemId(e.target.value)}
+            required
+          >
             {systems.data.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} ({s.vendor})
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('newCase.council')} hint={t('newCase.councilHint')} value={councilId} onChange={(e) => setWorksCouncilId(e.target.value)} required>
+          <SelectField
+            label={t('newCase.council')}
+            hint={t('newCase.councilHint')}
+            value={councilId}
+            onChange={(e) => setWorksCouncilId(e.target.value)}
+            required
+          >
             {councils.data.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
               </option>
             ))}
           </SelectField>
-          <TextField label={t('newCase.caseTitle')} name="title" required maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} />
+          <TextField
+            label={t('newCase.caseTitle')}
+            name="title"
+            required
+            maxLength={300}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
           <fieldset>
             <legend>{t('newCase.request')}</legend>
             <p className="hint">{t('newCase.requestHint')}</p>
             {CONTENT_FIELDS.map((field) => (
-              <TextArea key={field} label={t(`contents.${field}`)} name={field} value={contents[field] ?? ''} onChange={(e) => setContents((c) => ({ ...c, [field]: e.target.value }))} />
+              <TextArea
+                key={field}
+                label={t(`contents.${field}`)}
+                name={field}
+                value={contents[field] ?? ''}
+                onChange={(e) => setContents((c) => ({ ...c, [field]: e.target.value }))}
+              />
             ))}
-            <TextField label={t('contents.proposedDecisionDate')} type="date" name="proposedDecisionDate" value={proposedDecisionDate} onChange={(e) => setProposedDecisionDate(e.target.value)} />
+            <TextField
+              label={t('contents.proposedDecisionDate')}
+              type="date"
+              name="proposedDecisionDate"
+              value={proposedDecisionDate}
+              onChange={(e) => setProposedDecisionDate(e.target.value)}
+            />
           </fieldset>
           <ErrorAlert error={create.error} />
-          <button type="submit" className="button button-primary" disabled={create.busy || !title.trim()}>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={create.busy || !title.trim()}
+          >
             {t('newCase.create')}
           </button>
         </form>

@@ -1,7 +1,16 @@
 import { useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
-import { Badge, Button, Empty, ErrorAlert, Loading, PageHeader, useAsync, useMutation } from '../components/ui';
+import {
+  Badge,
+  Button,
+  Empty,
+  ErrorAlert,
+  Loading,
+  PageHeader,
+  useAsync,
+  useMutation,
+} from '../components/ui';
 import { useI18n } from '../i18n';
 import { useLiveEvents } from '../realtime';
 import { Link } from '../router';
@@ -12,14 +21,27 @@ type Notification = Schemas['NotificationResponse'];
 export function NotificationsPage() {
   const { t, dateTime, day } = useI18n();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const list = useAsync(() => unwrap(api.GET('/notifications', { params: { query: { limit: 100, ...(unreadOnly ? { unreadOnly: true } : {}) } } })), [unreadOnly]);
-  useLiveEvents((e) => e.type.startsWith('notification.'), () => void list.reload());
+  const list = useAsync(
+    () =>
+      unwrap(
+        api.GET('/notifications', {
+          params: { query: { limit: 100, ...(unreadOnly ? { unreadOnly: true } : {}) } },
+        }),
+      ),
+    [unreadOnly],
+  );
+  useLiveEvents(
+    (e) => e.type.startsWith('notification.'),
+    () => void list.reload(),
+  );
   const markAll = useMutation(async () => {
     await unwrap(api.POST('/notifications/read-all'));
     await list.reload();
   });
   const markOne = useMutation(async (notificationId: string) => {
-    await unwrap(api.POST('/notifications/{notificationId}/read', { params: { path: { notificationId } } }));
+    await unwrap(
+      api.POST('/notifications/{notificationId}/read', { params: { path: { notificationId } } }),
+    );
     await list.reload();
   });
   return (
@@ -31,7 +53,12 @@ export function NotificationsPage() {
       </PageHeader>
       <div className="filters">
         <label className="checkbox-inline">
-          <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} /> {t('inbox.unreadOnly')}
+          <input
+            type="checkbox"
+            checked={unreadOnly}
+            onChange={(e) => setUnreadOnly(e.target.checked)}
+          />{' '}
+          {t('inbox.unreadOnly')}
         </label>
       </div>
       <ErrorAlert error={list.error ?? markAll.error ?? markOne.error} />
@@ -42,7 +69,12 @@ export function NotificationsPage() {
       ) : (
         <ul className="inbox">
           {list.data.items.map((n) => (
-            <li key={n.id} className={`card notification ${n.read ? 'read' : 'unread'}`} data-notification={n.id} data-kind={n.kind}>
+            <li
+              key={n.id}
+              className={`card notification ${n.read ? 'read' : 'unread'}`}
+              data-notification={n.id}
+              data-kind={n.kind}
+            >
               <div className="notification-head">
                 {!n.read && <Badge tone="info">{t('inbox.new')}</Badge>}
                 {n.fatal && <Badge tone="danger">{t('deadlines.fatal')}</Badge>}
@@ -61,7 +93,11 @@ export function NotificationsPage() {
                 {n.caseId && (
                   <>
                     {' · '}
-                    <Link to={n.link}>{n.type === 'mention' ? t('inbox.openDiscussion') : (n.caseTitle ?? t('inbox.openCase'))}</Link>
+                    <Link to={n.link}>
+                      {n.type === 'mention'
+                        ? t('inbox.openDiscussion')
+                        : (n.caseTitle ?? t('inbox.openCase'))}
+                    </Link>
                   </>
                 )}
               </p>
@@ -82,5 +118,7 @@ export function NotificationsPage() {
 /** Rendered here, in the language of the screen (the server's `title` is in the account's). */
 function mentionTitle(n: Notification, t: ReturnType<typeof useI18n>['t']): string {
   const name = n.actorName ?? t('common.someone');
-  return n.caseTitle ? t('inbox.mention', { name, case: n.caseTitle }) : t('inbox.mentionNoCase', { name });
+  return n.caseTitle
+    ? t('inbox.mention', { name, case: n.caseTitle })
+    : t('inbox.mentionNoCase', { name });
 }

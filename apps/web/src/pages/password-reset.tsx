@@ -33,7 +33,15 @@ export function ForgotPasswordPage() {
         <>
           <p className="lead">{t('passwordReset.forgotLead')}</p>
           <form onSubmit={onSubmit} noValidate>
-            <TextField label={t('login.email')} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <TextField
+              label={t('login.email')}
+              type="email"
+              name="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
             <ErrorAlert error={action.error} />
             <button type="submit" className="button button-primary" disabled={action.busy}>
               {t('passwordReset.send')}
@@ -77,7 +85,11 @@ export function ResetPasswordPage({ token }: { token: string }) {
         </p>
       ) : (
         <>
-          {!token && <p className="alert alert-error" role="alert">{t('passwordReset.noToken')}</p>}
+          {!token && (
+            <p className="alert alert-error" role="alert">
+              {t('passwordReset.noToken')}
+            </p>
+          )}
           <form onSubmit={onSubmit} noValidate>
             <TextField
               label={t('passwordReset.newPassword')}
@@ -92,7 +104,11 @@ export function ResetPasswordPage({ token }: { token: string }) {
               onChange={(e) => setPassword(e.target.value)}
             />
             <ErrorAlert error={action.error} />
-            <button type="submit" className="button button-primary" disabled={action.busy || !token}>
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={action.busy || !token}
+            >
               {t('passwordReset.save')}
             </button>
           </form>

@@ -25,10 +25,19 @@ function targetOf(hit: Hit): string {
 export function SearchPage({ q }: { q: string }) {
   const { t, label } = useI18n();
   const words = q.trim();
-  const results = useAsync(() => (words ? unwrap(api.GET('/search', { params: { query: { q: words } } })) : Promise.resolve({ query: '', items: [] })), [words]);
+  const results = useAsync(
+    () =>
+      words
+        ? unwrap(api.GET('/search', { params: { query: { q: words } } }))
+        : Promise.resolve({ query: '', items: [] }),
+    [words],
+  );
   return (
     <>
-      <PageHeader title={t('search.title')} lead={words ? t('search.lead', { query: words }) : undefined} />
+      <PageHeader
+        title={t('search.title')}
+        lead={words ? t('search.lead', { query: words }) : undefined}
+      />
       <ErrorAlert error={results.error} />
       {!words ? (
         <Empty>{t('search.empty')}</Empty>
@@ -39,10 +48,17 @@ export function SearchPage({ q }: { q: string }) {
       ) : (
         <ol className="search-results">
           {results.data.items.map((hit) => (
-            <li key={`${hit.kind}:${hit.id}`} className="card search-hit" data-kind={hit.kind} data-id={hit.id}>
+            <li
+              key={`${hit.kind}:${hit.id}`}
+              className="card search-hit"
+              data-kind={hit.kind}
+              data-id={hit.id}
+            >
               <div className="search-hit-head">
                 <Badge tone="info">{label('search.kind', hit.kind)}</Badge>
-                <Link to={targetOf(hit)}>{hit.title || (hit.caseTitle ?? label('search.kind', hit.kind))}</Link>
+                <Link to={targetOf(hit)}>
+                  {hit.title || (hit.caseTitle ?? label('search.kind', hit.kind))}
+                </Link>
               </div>
               {hit.caseTitle && hit.kind !== 'case' && (
                 <p className="muted small">
@@ -50,7 +66,9 @@ export function SearchPage({ q }: { q: string }) {
                 </p>
               )}
               <p className="search-snippet">
-                {hit.snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+                {hit.snippet.map((part, i) =>
+                  part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+                )}
               </p>
             </li>
           ))}

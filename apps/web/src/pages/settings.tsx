@@ -1,7 +1,17 @@
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
-import { Button, Checkbox, ErrorAlert, Loading, PageHeader, SelectField, TextField, useAsync, useMutation } from '../components/ui';
+import {
+  Button,
+  Checkbox,
+  ErrorAlert,
+  Loading,
+  PageHeader,
+  SelectField,
+  TextField,
+  useAsync,
+  useMutation,
+} from '../components/ui';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 
@@ -34,7 +44,11 @@ function LanguageSettings() {
   return (
     <section className="card" aria-labelledby="language-title">
       <h2 id="language-title">{t('settings.language')}</h2>
-      <SelectField label={t('settings.languageLabel')} value={language} onChange={(e) => void save.submit(e.target.value === 'en' ? 'en' : 'nl')}>
+      <SelectField
+        label={t('settings.languageLabel')}
+        value={language}
+        onChange={(e) => void save.submit(e.target.value === 'en' ? 'en' : 'nl')}
+      >
         <option value="nl">Nederlands</option>
         <option value="en">English</option>
       </SelectField>
@@ -89,7 +103,15 @@ function NotificationSettings() {
                         type="checkbox"
                         aria-label={`${t(`settings.${channel}`)}: ${t(`settings.${medium}`)}`}
                         checked={prefs.channels[channel][medium]}
-                        onChange={(e) => update({ ...prefs, channels: { ...prefs.channels, [channel]: { ...prefs.channels[channel], [medium]: e.target.checked } } })}
+                        onChange={(e) =>
+                          update({
+                            ...prefs,
+                            channels: {
+                              ...prefs.channels,
+                              [channel]: { ...prefs.channels[channel], [medium]: e.target.checked },
+                            },
+                          })
+                        }
                       />
                     </td>
                   ))}
@@ -113,15 +135,29 @@ function NotificationSettings() {
               {prefs.caseEvents.map((choice) => {
                 const label = t(`settings.caseEvent.${choice.type}`);
                 const set = (next: Partial<CaseEventChoice>) =>
-                  update({ ...prefs, caseEvents: prefs.caseEvents.map((c) => (c.type === choice.type ? { ...c, ...next } : c)) });
+                  update({
+                    ...prefs,
+                    caseEvents: prefs.caseEvents.map((c) =>
+                      c.type === choice.type ? { ...c, ...next } : c,
+                    ),
+                  });
                 return (
                   <tr key={choice.type} data-case-event={choice.type}>
                     <th scope="row">{label}</th>
                     <td>
-                      <input type="checkbox" aria-label={`${label}: ${t('settings.inApp')}`} checked={choice.inApp} onChange={(e) => set({ inApp: e.target.checked })} />
+                      <input
+                        type="checkbox"
+                        aria-label={`${label}: ${t('settings.inApp')}`}
+                        checked={choice.inApp}
+                        onChange={(e) => set({ inApp: e.target.checked })}
+                      />
                     </td>
                     <td>
-                      <select aria-label={`${label}: ${t('settings.caseEventEmail')}`} value={choice.email} onChange={(e) => set({ email: asCaseEventEmail(e.target.value) })}>
+                      <select
+                        aria-label={`${label}: ${t('settings.caseEventEmail')}`}
+                        value={choice.email}
+                        onChange={(e) => set({ email: asCaseEventEmail(e.target.value) })}
+                      >
                         <option value="immediate">{t('settings.emailImmediate')}</option>
                         <option value="digest">{t('settings.emailDigest')}</option>
                         <option value="off">{t('settings.emailOff')}</option>
@@ -133,11 +169,24 @@ function NotificationSettings() {
             </tbody>
           </table>
         </div>
-        <SelectField label={t('settings.emailDelivery')} value={prefs.emailDelivery} onChange={(e) => update({ ...prefs, emailDelivery: e.target.value === 'daily_digest' ? 'daily_digest' : 'immediate' })}>
+        <SelectField
+          label={t('settings.emailDelivery')}
+          value={prefs.emailDelivery}
+          onChange={(e) =>
+            update({
+              ...prefs,
+              emailDelivery: e.target.value === 'daily_digest' ? 'daily_digest' : 'immediate',
+            })
+          }
+        >
           <option value="immediate">{t('settings.immediate')}</option>
           <option value="daily_digest">{t('settings.dailyDigest')}</option>
         </SelectField>
-        <Checkbox label={t('settings.followCouncil')} checked={prefs.leadDays === null} onChange={(e) => update({ ...prefs, leadDays: e.target.checked ? null : [14, 7, 2, 0] })} />
+        <Checkbox
+          label={t('settings.followCouncil')}
+          checked={prefs.leadDays === null}
+          onChange={(e) => update({ ...prefs, leadDays: e.target.checked ? null : [14, 7, 2, 0] })}
+        />
         {prefs.leadDays !== null && (
           <TextField
             label={t('settings.leadDays')}
@@ -181,11 +230,18 @@ function CalendarFeed() {
     <section className="card" aria-labelledby="feed-title">
       <h2 id="feed-title">{t('settings.calendar')}</h2>
       <p className="hint">{t('settings.calendarLead')}</p>
-      {status.data?.active && !created && <p>{t('settings.calendarActive', { date: dateTime(status.data.createdAt) })}</p>}
+      {status.data?.active && !created && (
+        <p>{t('settings.calendarActive', { date: dateTime(status.data.createdAt) })}</p>
+      )}
       {created && (
         <div className="alert alert-ok" role="status">
           <p>{t('settings.calendarCreated')}</p>
-          <TextField label={t('settings.calendarUrl')} readOnly value={created.url} onFocus={(e) => e.target.select()} />
+          <TextField
+            label={t('settings.calendarUrl')}
+            readOnly
+            value={created.url}
+            onFocus={(e) => e.target.select()}
+          />
           <p>
             <a href={created.webcalUrl}>{t('settings.calendarSubscribe')}</a>
           </p>
@@ -227,11 +283,29 @@ function PasswordSettings() {
           void change.submit();
         }}
       >
-        <TextField label={t('settings.currentPassword')} type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} />
-        <TextField label={t('settings.newPassword')} hint={t('invite.passwordHint')} type="password" autoComplete="new-password" minLength={12} value={newPassword} onChange={(e) => setNew(e.target.value)} />
+        <TextField
+          label={t('settings.currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          value={currentPassword}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
+        <TextField
+          label={t('settings.newPassword')}
+          hint={t('invite.passwordHint')}
+          type="password"
+          autoComplete="new-password"
+          minLength={12}
+          value={newPassword}
+          onChange={(e) => setNew(e.target.value)}
+        />
         <ErrorAlert error={change.error} />
         <div role="status">{done && <p className="alert alert-ok">{t('common.saved')}</p>}</div>
-        <button type="submit" className="button button-primary" disabled={change.busy || newPassword.length < 12}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={change.busy || newPassword.length < 12}
+        >
           {t('settings.changePassword')}
         </button>
       </form>
@@ -247,9 +321,13 @@ function SecondFactorSettings() {
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
-  const start = useMutation(async () => setEnrolment(await unwrap(api.POST('/auth/second-factor/enrolment'))));
+  const start = useMutation(async () =>
+    setEnrolment(await unwrap(api.POST('/auth/second-factor/enrolment'))),
+  );
   const activate = useMutation(async () => {
-    const { recoveryCodes: codes } = await unwrap(api.POST('/auth/second-factor/activation', { body: { code: code.replace(/\s/g, '') } }));
+    const { recoveryCodes: codes } = await unwrap(
+      api.POST('/auth/second-factor/activation', { body: { code: code.replace(/\s/g, '') } }),
+    );
     setRecoveryCodes(codes);
     setEnrolment(null);
     setCode('');
@@ -298,7 +376,14 @@ function SecondFactorSettings() {
           <p>
             <a href={enrolment.otpauthUri}>{t('secondFactor.openInApp')}</a>
           </p>
-          <TextField label={t('secondFactor.firstCode')} name="code" autoComplete="one-time-code" inputMode="numeric" value={code} onChange={(e) => setCode(e.target.value)} />
+          <TextField
+            label={t('secondFactor.firstCode')}
+            name="code"
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
           <ErrorAlert error={activate.error} />
           <button type="submit" className="button button-primary" disabled={activate.busy}>
             {t('secondFactor.activate')}
@@ -312,9 +397,19 @@ function SecondFactorSettings() {
             void disable.submit();
           }}
         >
-          <TextField label={t('settings.currentPassword')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <TextField
+            label={t('settings.currentPassword')}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
           <ErrorAlert error={disable.error} />
-          <button type="submit" className="button button-danger" disabled={disable.busy || password.length === 0}>
+          <button
+            type="submit"
+            className="button button-danger"
+            disabled={disable.busy || password.length === 0}
+          >
             {t('secondFactor.disable')}
           </button>
         </form>

@@ -1,10 +1,29 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 // eslint-disable-next-line no-restricted-imports -- a DTO beside its entity types
 import type { AiSystemStatus, PrimaryPurpose } from '../ai-system.entity';
 
-const PURPOSES = ['support', 'automate_task', 'control_monitor', 'decide_about_people', 'other'] as const;
+const PURPOSES = [
+  'support',
+  'automate_task',
+  'control_monitor',
+  'decide_about_people',
+  'other',
+] as const;
 const STATUSES = ['planned', 'pilot', 'live', 'retired'] as const;
 
 export class AiSystemIdParams {
@@ -20,11 +39,22 @@ export class CreateAiSystemDto {
   @IsString() @MinLength(1) @MaxLength(5000) purpose!: string;
   @ApiProperty({ enum: PURPOSES }) @IsIn(PURPOSES) primaryPurpose!: PrimaryPurpose;
   @IsOptional() @IsString() @MaxLength(5000) decisions?: string;
-  @IsOptional() @IsString({ each: true }) @MaxLength(200, { each: true }) @ArrayMaxSize(50) dataCategories?: string[];
-  @IsOptional() @IsString({ each: true }) @MaxLength(200, { each: true }) @ArrayMaxSize(50) affectedGroups?: string[];
+  @IsOptional()
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  @ArrayMaxSize(50)
+  dataCategories?: string[];
+  @IsOptional()
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  @ArrayMaxSize(50)
+  affectedGroups?: string[];
   @IsOptional() @IsInt() @Min(0) @Max(10_000_000) affectedHeadcount?: number;
   @IsOptional() @IsBoolean() monitoringCapability?: boolean;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) goLiveDate?: string;
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  goLiveDate?: string;
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: AiSystemStatus;
 }
 
@@ -62,5 +92,8 @@ export class AiSystemChangeResponse {
   @ApiProperty() changedBy!: string;
   @ApiProperty() changedAt!: string;
   @ApiProperty() material!: boolean;
-  @ApiProperty({ type: 'object', additionalProperties: true }) changes!: Record<string, { from: unknown; to: unknown }>;
+  @ApiProperty({ type: 'object', additionalProperties: true }) changes!: Record<
+    string,
+    { from: unknown; to: unknown }
+  >;
 }

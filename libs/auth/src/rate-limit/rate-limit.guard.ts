@@ -10,9 +10,16 @@ import { TooManyRequests } from '@wc/core';
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
-  protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     const retryAfter = Math.max(1, detail.timeToBlockExpire || detail.timeToExpire);
-    throw new TooManyRequests('request.rate_limited', 'Too many requests from this address; try again later.', retryAfter);
+    throw new TooManyRequests(
+      'request.rate_limited',
+      'Too many requests from this address; try again later.',
+      retryAfter,
+    );
   }
 }
 

@@ -9,7 +9,14 @@ const REDIS_STORAGE = Symbol('REDIS_THROTTLER_STORAGE');
 
 /** The Redis storage as a provider of its own, so Nest closes its connection on shutdown. */
 @Module({
-  providers: [{ provide: REDIS_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => (config.realtime.redisUrl ? new RedisThrottlerStorage(config.realtime.redisUrl) : null) }],
+  providers: [
+    {
+      provide: REDIS_STORAGE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        config.realtime.redisUrl ? new RedisThrottlerStorage(config.realtime.redisUrl) : null,
+    },
+  ],
   exports: [REDIS_STORAGE],
 })
 class RateLimitStorageModule {}
@@ -20,7 +27,10 @@ class RateLimitStorageModule {}
     ThrottlerModule.forRootAsync({
       imports: [RateLimitStorageModule],
       inject: [APP_CONFIG, REDIS_STORAGE],
-      useFactory: (config: AppConfig, redis: RedisThrottlerStorage | null): ThrottlerModuleOptions => ({
+      useFactory: (
+        config: AppConfig,
+        redis: RedisThrottlerStorage | null,
+      ): ThrottlerModuleOptions => ({
         throttlers: [{ name: 'default', ttl: 60_000, limit: config.auth.rateLimitPerMinute }],
         ...(redis ? { storage: redis } : {}),
       }),

@@ -27,7 +27,12 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
 
   constructor(private readonly url: string) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+  ): Promise<ThrottlerStorageRecord> {
     const client = await this.connected();
     const prefixed = `overleg:throttle:${key}`;
     const [hits, ttlMs, blockedMs] = (await client.eval(INCREMENT, {
@@ -35,7 +40,12 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
       arguments: [String(ttl), String(limit), String(blockDuration)],
     })) as [number, number, number];
     const isBlocked = blockedMs > 0;
-    return { totalHits: hits, timeToExpire: Math.ceil(Math.max(ttlMs, 0) / 1000), isBlocked, timeToBlockExpire: isBlocked ? Math.ceil(blockedMs / 1000) : 0 };
+    return {
+      totalHits: hits,
+      timeToExpire: Math.ceil(Math.max(ttlMs, 0) / 1000),
+      isBlocked,
+      timeToBlockExpire: isBlocked ? Math.ceil(blockedMs / 1000) : 0,
+    };
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -48,7 +58,9 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
     if (!this.client) {
       this.client = createClient({ url: this.url });
       // node-redis reconnects by itself; without a listener an error event would crash the process.
-      this.client.on('error', (error: Error) => this.logger.warn({ err: error.message }, 'redis connection error'));
+      this.client.on('error', (error: Error) =>
+        this.logger.warn({ err: error.message }, 'redis connection error'),
+      );
       this.connecting = this.client.connect();
     }
     await this.connecting;

@@ -71,7 +71,9 @@ const PROHIBITIONS: ReadonlyArray<{
 ];
 
 /** Every prohibited practice the answers show, each with its reason; any one blocks the case. */
-export function prohibitedPractices(a: ProhibitedPracticeAnswers): Array<Reason & { practice: ProhibitedPractice }> {
+export function prohibitedPractices(
+  a: ProhibitedPracticeAnswers,
+): Array<Reason & { practice: ProhibitedPractice }> {
   return PROHIBITIONS.filter((p) => p.applies(a)).map((p) => ({
     practice: p.practice,
     // The emotion code predates this module; kept so stored outcomes and messages still match.
@@ -89,10 +91,7 @@ export const PROHIBITED_PRACTICE_CODES: readonly string[] = PROHIBITIONS.filter(
 ).map((p) => `ai_act.prohibited.${p.practice}`);
 
 export type AnnexIIIPoint1 =
-  | 'none'
-  | 'remote_biometric_identification'
-  | 'biometric_categorisation'
-  | 'emotion_recognition';
+  'none' | 'remote_biometric_identification' | 'biometric_categorisation' | 'emotion_recognition';
 export type AnnexIIIPoint3 =
   | 'none'
   | 'access_admission'
@@ -126,7 +125,10 @@ export interface HighRiskReading {
   readonly highRisk: boolean;
   readonly routes: readonly HighRiskRoute[];
   /** The art. 6(3) exception as recorded: only with the provider's document (art. 6(4)). */
-  readonly exception: { readonly applied: boolean; readonly providerAssessmentDocument: string | null };
+  readonly exception: {
+    readonly applied: boolean;
+    readonly providerAssessmentDocument: string | null;
+  };
   readonly reasons: readonly Reason[];
 }
 
@@ -173,7 +175,9 @@ export function highRiskReading(a: HighRiskAnswers): HighRiskReading {
       sources: ['AI Act 6(1)', 'AI Act Annex I', 'legal-rules (e)6'],
     });
   }
-  const document = a.providerAssessmentDocument?.trim() ? a.providerAssessmentDocument.trim() : null;
+  const document = a.providerAssessmentDocument?.trim()
+    ? a.providerAssessmentDocument.trim()
+    : null;
   let exceptionApplied = false;
   if (a.article6_3Exception && annexIII.length > 0) {
     if (a.profilesNaturalPersons) {
@@ -201,7 +205,10 @@ export function highRiskReading(a: HighRiskAnswers): HighRiskReading {
   return {
     highRisk,
     routes: exceptionApplied ? routes.filter((r) => r === 'annex_i_product') : routes,
-    exception: { applied: exceptionApplied, providerAssessmentDocument: exceptionApplied ? document : null },
+    exception: {
+      applied: exceptionApplied,
+      providerAssessmentDocument: exceptionApplied ? document : null,
+    },
     reasons,
   };
 }
@@ -222,36 +229,64 @@ export interface TransparencyAnswers {
 }
 
 /** AI Act art. 50, applying from 2 August 2026 (the date is read from the regulatory calendar). */
-export function transparencyDuties(a: TransparencyAnswers): Array<Reason & { duty: TransparencyDuty }> {
+export function transparencyDuties(
+  a: TransparencyAnswers,
+): Array<Reason & { duty: TransparencyDuty }> {
   const out: Array<Reason & { duty: TransparencyDuty }> = [];
   const push = (duty: TransparencyDuty, text: string, article: string) =>
     out.push({ duty, code: `ai_act.art50.${duty}`, text, sources: ['E14', 'A9', article] });
   if (a.chatbot) {
-    push('disclose_ai_interaction', 'AI Act 50(1): people must be told they are interacting with an AI system (a chatbot), at the latest at the first interaction.', 'AI Act 50(1)');
+    push(
+      'disclose_ai_interaction',
+      'AI Act 50(1): people must be told they are interacting with an AI system (a chatbot), at the latest at the first interaction.',
+      'AI Act 50(1)',
+    );
   }
   if (a.generatesContent) {
-    push('mark_synthetic_content', 'AI Act 50(2): generated or manipulated audio, image, video or text must be marked as such (machine-readable); check the provider does so.', 'AI Act 50(2)');
+    push(
+      'mark_synthetic_content',
+      'AI Act 50(2): generated or manipulated audio, image, video or text must be marked as such (machine-readable); check the provider does so.',
+      'AI Act 50(2)',
+    );
   }
   if ((a.infersEmotions && a.emotionMedicalOrSafety) || a.biometricCategorisation) {
-    push('inform_emotion_or_biometric_exposure', 'AI Act 50(3): inform the persons exposed to an emotion-recognition or biometric-categorisation system.', 'AI Act 50(3)');
+    push(
+      'inform_emotion_or_biometric_exposure',
+      'AI Act 50(3): inform the persons exposed to an emotion-recognition or biometric-categorisation system.',
+      'AI Act 50(3)',
+    );
   }
   if (a.deepfakes) {
-    push('disclose_deepfakes', 'AI Act 50(4): disclose that deepfake content was artificially generated or manipulated.', 'AI Act 50(4)');
+    push(
+      'disclose_deepfakes',
+      'AI Act 50(4): disclose that deepfake content was artificially generated or manipulated.',
+      'AI Act 50(4)',
+    );
   }
   return out;
 }
 
 export const AI_ACT_SCREENING_CODES: readonly string[] = [
   ...PROHIBITED_PRACTICE_CODES,
-  ...(['remote_biometric_identification', 'biometric_categorisation', 'emotion_recognition'] as const).map(
-    (p) => `ai_act.high_risk.annex_iii_1.${p}`,
-  ),
-  ...(['access_admission', 'evaluating_learning_outcomes', 'assessing_education_level', 'monitoring_test_behaviour'] as const).map(
-    (p) => `ai_act.high_risk.annex_iii_3.${p}`,
-  ),
+  ...(
+    ['remote_biometric_identification', 'biometric_categorisation', 'emotion_recognition'] as const
+  ).map((p) => `ai_act.high_risk.annex_iii_1.${p}`),
+  ...(
+    [
+      'access_admission',
+      'evaluating_learning_outcomes',
+      'assessing_education_level',
+      'monitoring_test_behaviour',
+    ] as const
+  ).map((p) => `ai_act.high_risk.annex_iii_3.${p}`),
   'ai_act.high_risk.annex_i_product',
   'ai_act.article_6_3_needs_provider_assessment',
-  ...(['disclose_ai_interaction', 'mark_synthetic_content', 'inform_emotion_or_biometric_exposure', 'disclose_deepfakes'] as const).map(
-    (d) => `ai_act.art50.${d}`,
-  ),
+  ...(
+    [
+      'disclose_ai_interaction',
+      'mark_synthetic_content',
+      'inform_emotion_or_biometric_exposure',
+      'disclose_deepfakes',
+    ] as const
+  ).map((d) => `ai_act.art50.${d}`),
 ];

@@ -5,16 +5,41 @@ import { TRANSITIONS } from './transition-table';
 import { STAGES_BY_KIND, TRACK_KINDS } from './tracks';
 import type { TrackStage } from './tracks';
 
-const SIDES: readonly ActorSide[] = ['employer', 'council_board', 'council_member', 'expert', 'union'];
+const SIDES: readonly ActorSide[] = [
+  'employer',
+  'council_board',
+  'council_member',
+  'expert',
+  'union',
+];
 
 describe('allowedActionsFor', () => {
   it('lists, for every kind, stage and side, exactly the actions the transition table gives that side', () => {
     for (const kind of TRACK_KINDS) {
       for (const stage of STAGES_BY_KIND[kind] as readonly TrackStage[]) {
         for (const side of SIDES) {
-          const listed = allowedActionsFor({ track: trackAt(kind, stage, { consultationsHeld: 1, returnStage: 'screening' as never }), facts: facts(), side, now: NOW }).map((a) => a.action);
-          const table = [...new Set(TRANSITIONS.filter((r) => r.tracks.includes(kind) && r.from === stage && r.who.includes(side)).map((r) => r.action))];
-          expect({ kind, stage, side, listed: [...listed].sort() }).toEqual({ kind, stage, side, listed: table.sort() });
+          const listed = allowedActionsFor({
+            track: trackAt(kind, stage, {
+              consultationsHeld: 1,
+              returnStage: 'screening' as never,
+            }),
+            facts: facts(),
+            side,
+            now: NOW,
+          }).map((a) => a.action);
+          const table = [
+            ...new Set(
+              TRANSITIONS.filter(
+                (r) => r.tracks.includes(kind) && r.from === stage && r.who.includes(side),
+              ).map((r) => r.action),
+            ),
+          ];
+          expect({ kind, stage, side, listed: [...listed].sort() }).toEqual({
+            kind,
+            stage,
+            side,
+            listed: table.sort(),
+          });
         }
       }
     }
@@ -22,29 +47,111 @@ describe('allowedActionsFor', () => {
 
   it.each([
     // [description, kind, stage, side, facts, action, allowed, missing codes]
-    ['no position before an overlegvergadering [W4]', 'advice', 'request_submitted', 'council_board', {}, 'record_council_position', false, ['consultation_meeting_held']],
-    ['the request lacks its reasons [W3]', 'advice', 'information', 'employer', { missingRequestContents: ['reasons'] }, 'submit_request', false, ['request_contents:reasons']],
-    ['a complete request can be submitted', 'advice', 'information', 'employer', {}, 'submit_request', true, []],
-    ['deciding without the advice only once the term lapsed [W5]', 'advice', 'request_submitted', 'employer', {}, 'record_employer_decision', false, ['response_term_lapsed']],
-    ['after a lapsed term the employer may decide', 'advice', 'request_submitted', 'employer', { responseTermLapsed: true }, 'record_employer_decision', true, []],
-    ['go-live waits for the DPIA [G1]', 'advice', 'go_live_gate', 'employer', 'dpia_open', 'mark_implemented', false, ['gate:dpia_done']],
+    [
+      'no position before an overlegvergadering [W4]',
+      'advice',
+      'request_submitted',
+      'council_board',
+      {},
+      'record_council_position',
+      false,
+      ['consultation_meeting_held'],
+    ],
+    [
+      'the request lacks its reasons [W3]',
+      'advice',
+      'information',
+      'employer',
+      { missingRequestContents: ['reasons'] },
+      'submit_request',
+      false,
+      ['request_contents:reasons'],
+    ],
+    [
+      'a complete request can be submitted',
+      'advice',
+      'information',
+      'employer',
+      {},
+      'submit_request',
+      true,
+      [],
+    ],
+    [
+      'deciding without the advice only once the term lapsed [W5]',
+      'advice',
+      'request_submitted',
+      'employer',
+      {},
+      'record_employer_decision',
+      false,
+      ['response_term_lapsed'],
+    ],
+    [
+      'after a lapsed term the employer may decide',
+      'advice',
+      'request_submitted',
+      'employer',
+      { responseTermLapsed: true },
+      'record_employer_decision',
+      true,
+      [],
+    ],
+    [
+      'go-live waits for the DPIA [G1]',
+      'advice',
+      'go_live_gate',
+      'employer',
+      'dpia_open',
+      'mark_implemented',
+      false,
+      ['gate:dpia_done'],
+    ],
   ] as const)('%s', (_d, kind, stage, side, overrides, action, allowed, missing) => {
-    const caseFacts = overrides === 'dpia_open' ? facts({ tracks: [trackAt('advice', 'go_live_gate'), trackAt('consent', 'go_live_gate'), trackAt('ai_act', 'ready'), trackAt('dpia', 'in_progress'), trackAt('skills', 'done')] }) : facts(overrides);
-    const result = allowedActionsFor({ track: trackAt(kind, stage), facts: caseFacts, side, now: NOW }).find((a) => a.action === action);
+    const caseFacts =
+      overrides === 'dpia_open'
+        ? facts({
+            tracks: [
+              trackAt('advice', 'go_live_gate'),
+              trackAt('consent', 'go_live_gate'),
+              trackAt('ai_act', 'ready'),
+              trackAt('dpia', 'in_progress'),
+              trackAt('skills', 'done'),
+            ],
+          })
+        : facts(overrides);
+    const result = allowedActionsFor({
+      track: trackAt(kind, stage),
+      facts: caseFacts,
+      side,
+      now: NOW,
+    }).find((a) => a.action === action);
     expect(result).toBeDefined();
     expect(result?.allowed).toBe(allowed);
     expect(result?.missing.map((m) => m.code)).toEqual(expect.arrayContaining([...missing]));
     expect(result?.missing).toHaveLength(missing.length);
     for (const item of result?.missing ?? []) {
-      expect(item.labelKey).toBe(item.code.startsWith('gate:') ? `gate.${item.code.slice(5)}` : `missing.${item.code.split(':').pop()}`);
+      expect(item.labelKey).toBe(
+        item.code.startsWith('gate:')
+          ? `gate.${item.code.slice(5)}`
+          : `missing.${item.code.split(':').pop()}`,
+      );
       expect(['overview', 'triage', 'information', 'dossier']).toContain(item.tab);
       expect(item.anchor).toMatch(/^[a-z-]+$/);
     }
   });
 
   it('refuses every action of a draft case, naming the sending', () => {
-    const actions = allowedActionsFor({ track: trackAt('advice', 'screening'), facts: facts(), side: 'employer', now: NOW, caseBlock: 'case_sent' });
+    const actions = allowedActionsFor({
+      track: trackAt('advice', 'screening'),
+      facts: facts(),
+      side: 'employer',
+      now: NOW,
+      caseBlock: 'case_sent',
+    });
     expect(actions.length).toBeGreaterThan(0);
-    expect(actions.every((a) => !a.allowed && a.missing.map((m) => m.code).join() === 'case_sent')).toBe(true);
+    expect(
+      actions.every((a) => !a.allowed && a.missing.map((m) => m.code).join() === 'case_sent'),
+    ).toBe(true);
   });
 });

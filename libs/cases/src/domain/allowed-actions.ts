@@ -54,7 +54,10 @@ function probesOf(type: TrackActionType, today: string): TrackAction[] {
     case 'waive_suspension':
       return [{ type, whole: true }];
     case 'record_appeal_ruling':
-      return [{ type, upheld: true }, { type, upheld: false }];
+      return [
+        { type, upheld: true },
+        { type, upheld: false },
+      ];
     case 'record_substitute_permission':
       return [{ type, granted: true }];
     case 'send_notice':
@@ -62,14 +65,26 @@ function probesOf(type: TrackActionType, today: string): TrackAction[] {
     case 'complete_dpia':
       return [{ type, residualHighRisk: false }];
     default:
-      return [{ type } as TrackAction];
+      return [{ type }];
   }
 }
 
 /** Codes that only a form's own fields cause; they never make an action unavailable. */
 function isPayloadCode(code: string): boolean {
   const base = code.split(':')[0];
-  return ['reasons', 'held_on', 'received_on', 'implementation_date', 'conditions', 'position', 'waived_until', 'notice_recipient', 'suspension_waiver', 'consent_for_decision', 'target'].includes(base);
+  return [
+    'reasons',
+    'held_on',
+    'received_on',
+    'implementation_date',
+    'conditions',
+    'position',
+    'waived_until',
+    'notice_recipient',
+    'suspension_waiver',
+    'consent_for_decision',
+    'target',
+  ].includes(base);
 }
 
 /**
@@ -119,7 +134,9 @@ export interface AllowedActionsInput {
  */
 export function allowedActionsFor(input: AllowedActionsInput): AllowedAction[] {
   const { track, side, now } = input;
-  const ownRows = TRANSITIONS.filter((r) => r.tracks.includes(track.kind) && r.from === track.stage && r.who.includes(side));
+  const ownRows = TRANSITIONS.filter(
+    (r) => r.tracks.includes(track.kind) && r.from === track.stage && r.who.includes(side),
+  );
   const actions = [...new Set(ownRows.map((r) => r.action))];
   const today = amsterdamDay(now);
   return actions.map((action) => {
@@ -128,7 +145,9 @@ export function allowedActionsFor(input: AllowedActionsInput): AllowedAction[] {
     }
     let best: string[] | null = null;
     for (const probe of probesOf(action, today)) {
-      const missing = refusalOf(() => planTrackTransition({ caseFacts: input.facts, track, action: probe, actorSide: side, now }));
+      const missing = refusalOf(() =>
+        planTrackTransition({ caseFacts: input.facts, track, action: probe, actorSide: side, now }),
+      );
       if (best === null || missing.length < best.length) {
         best = missing;
       }

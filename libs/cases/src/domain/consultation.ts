@@ -19,13 +19,23 @@ export function tracksCoveredByConsultation(
 ): WorTrackKind[] {
   const covered: WorTrackKind[] = [];
   for (const track of tracks) {
-    if (!isWorTrack(track.kind) || rowsFor(track.kind, track.stage, 'record_consultation_held').length === 0) {
+    if (
+      !isWorTrack(track.kind) ||
+      rowsFor(track.kind, track.stage, 'record_consultation_held').length === 0
+    ) {
       continue;
     }
-    if (meetingId !== undefined && track.history.some((h) => h.action.type === 'record_consultation_held' && h.action.meetingId === meetingId)) {
+    if (
+      meetingId !== undefined &&
+      track.history.some(
+        (h) => h.action.type === 'record_consultation_held' && h.action.meetingId === meetingId,
+      )
+    ) {
       continue;
     }
-    const received = REQUEST_ON_TABLE.includes(track.stage) ? requestReceivedOnOf(track) : undefined;
+    const received = REQUEST_ON_TABLE.includes(track.stage)
+      ? requestReceivedOnOf(track)
+      : undefined;
     if (received !== undefined && received > heldOn) {
       continue;
     }

@@ -42,7 +42,10 @@ export class DateBeforeEvent extends Unprocessable {
         date: first.date,
         conflicts: conflicts.map((c) => ({ ...c })),
       },
-      conflicts.map((c) => ({ path: `action.${c.field}`, message: `lies before ${c.event} (${c.eventDate})` })),
+      conflicts.map((c) => ({
+        path: `action.${c.field}`,
+        message: `lies before ${c.event} (${c.eventDate})`,
+      })),
     );
   }
 }

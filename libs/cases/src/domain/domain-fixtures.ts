@@ -89,7 +89,7 @@ export function trackAt(
   stage: TrackStage,
   extra: Partial<Omit<TrackSnapshot, 'kind' | 'stage'>> = {},
 ): TrackSnapshot {
-  return { ...newTrack(kind), stage, ...extra } as TrackSnapshot;
+  return { ...newTrack(kind), stage, ...extra };
 }
 
 /** Every track of FULL_TRIAGE at the point where go-live is allowed. */

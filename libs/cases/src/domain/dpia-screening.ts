@@ -52,19 +52,79 @@ const AP_LIST: ReadonlyArray<{
   applies: (a: DpiaAnswers) => boolean;
   text: string;
 }> = [
-  { category: 'covert_investigation', number: 1, applies: (a) => a.covertMonitoring === true, text: 'covert investigation or covert camera use' },
-  { category: 'blacklists', number: 2, applies: (a) => a.blacklist === true, text: 'blacklists (e.g. of former staff)' },
-  { category: 'fraud_detection', number: 3, applies: (a) => a.fraudDetection === true, text: 'fraud detection about staff' },
-  { category: 'financial_situation', number: 5, applies: (a) => a.financialSituation === true, text: "staff's financial situation" },
+  {
+    category: 'covert_investigation',
+    number: 1,
+    applies: (a) => a.covertMonitoring === true,
+    text: 'covert investigation or covert camera use',
+  },
+  {
+    category: 'blacklists',
+    number: 2,
+    applies: (a) => a.blacklist === true,
+    text: 'blacklists (e.g. of former staff)',
+  },
+  {
+    category: 'fraud_detection',
+    number: 3,
+    applies: (a) => a.fraudDetection === true,
+    text: 'fraud detection about staff',
+  },
+  {
+    category: 'financial_situation',
+    number: 5,
+    applies: (a) => a.financialSituation === true,
+    text: "staff's financial situation",
+  },
   { category: 'biometric_data', number: 7, applies: (a) => a.biometrics, text: 'biometric data' },
-  { category: 'camera_surveillance', number: 9, applies: (a) => a.cameraSurveillance === true, text: 'camera surveillance' },
-  { category: 'employee_monitoring', number: 11, applies: (a) => a.largeScaleMonitoring, text: 'large-scale or systematic monitoring of staff' },
-  { category: 'location_data', number: 12, applies: (a) => a.locationData === true, text: 'location data (e.g. GPS tracking of drivers)' },
-  { category: 'communication_data', number: 13, applies: (a) => a.communicationData === true, text: 'communication data (e-mail, chat, telephony)' },
-  { category: 'internet_of_things', number: 14, applies: (a) => a.connectedDevices === true, text: 'connected devices or wearables' },
-  { category: 'profiling', number: 15, applies: (a) => a.systematicProfilingWithSignificantEffects, text: 'systematic profiling' },
-  { category: 'behaviour_observation', number: 16, applies: (a) => a.observesOrInfluencesBehaviour === true, text: 'observing or influencing behaviour' },
-  { category: 'health_data', number: 17, applies: (a) => a.healthData === true || a.specialCategoryData, text: 'health or other special-category data (absence, reintegration)' },
+  {
+    category: 'camera_surveillance',
+    number: 9,
+    applies: (a) => a.cameraSurveillance === true,
+    text: 'camera surveillance',
+  },
+  {
+    category: 'employee_monitoring',
+    number: 11,
+    applies: (a) => a.largeScaleMonitoring,
+    text: 'large-scale or systematic monitoring of staff',
+  },
+  {
+    category: 'location_data',
+    number: 12,
+    applies: (a) => a.locationData === true,
+    text: 'location data (e.g. GPS tracking of drivers)',
+  },
+  {
+    category: 'communication_data',
+    number: 13,
+    applies: (a) => a.communicationData === true,
+    text: 'communication data (e-mail, chat, telephony)',
+  },
+  {
+    category: 'internet_of_things',
+    number: 14,
+    applies: (a) => a.connectedDevices === true,
+    text: 'connected devices or wearables',
+  },
+  {
+    category: 'profiling',
+    number: 15,
+    applies: (a) => a.systematicProfilingWithSignificantEffects,
+    text: 'systematic profiling',
+  },
+  {
+    category: 'behaviour_observation',
+    number: 16,
+    applies: (a) => a.observesOrInfluencesBehaviour === true,
+    text: 'observing or influencing behaviour',
+  },
+  {
+    category: 'health_data',
+    number: 17,
+    applies: (a) => a.healthData === true || a.specialCategoryData,
+    text: 'health or other special-category data (absence, reintegration)',
+  },
 ];
 
 export interface DpiaReading {

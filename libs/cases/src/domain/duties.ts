@@ -55,16 +55,34 @@ const WOR_MOVES: Readonly<Record<string, readonly Move[]>> = {
   screening: [{ side: 'employer', action: 'submit_request', rules: [] }],
   information: [{ side: 'employer', action: 'submit_request', rules: [] }],
   // WOR 23(1): the meeting is held within two weeks of the reasoned request [W22]
-  consultation_requested: [{ side: 'employer', action: 'record_consultation_held', rules: ['consultation_meeting_term'] }],
+  consultation_requested: [
+    { side: 'employer', action: 'record_consultation_held', rules: ['consultation_meeting_term'] },
+  ],
   consultation_held: [{ side: 'employer', action: 'submit_request', rules: [] }],
   // WOR 25(4) / 27(2): the council answers the request within the agreed term [W4, W5, W13]
-  request_submitted: [{ side: 'council', action: 'record_council_position', rules: ['advice_response_term', 'consent_response_term'] }],
-  council_deliberation: [{ side: 'council', action: 'record_council_position', rules: ['advice_response_term', 'consent_response_term'] }],
-  council_position: [{ side: 'employer', action: 'record_employer_decision', rules: ['employer_decision_sla'] }],
+  request_submitted: [
+    {
+      side: 'council',
+      action: 'record_council_position',
+      rules: ['advice_response_term', 'consent_response_term'],
+    },
+  ],
+  council_deliberation: [
+    {
+      side: 'council',
+      action: 'record_council_position',
+      rules: ['advice_response_term', 'consent_response_term'],
+    },
+  ],
+  council_position: [
+    { side: 'employer', action: 'record_employer_decision', rules: ['employer_decision_sla'] },
+  ],
   // WOR 26(2): the council's appeal against a deviating decision is a fatal month [W8]
   suspension: [{ side: 'council', action: 'file_appeal', rules: ['appeal_term'] }],
   appeal_pending: [{ side: 'council', action: 'record_appeal_ruling', rules: [] }],
-  substitute_permission_pending: [{ side: 'employer', action: 'record_substitute_permission', rules: [] }],
+  substitute_permission_pending: [
+    { side: 'employer', action: 'record_substitute_permission', rules: [] },
+  ],
   nullity_invoked: [{ side: 'employer', action: 'submit_request', rules: [] }],
   go_live_gate: [
     // A fatal council term still running at the gate comes first: appeal [W8, W9] or nullity [W15].
@@ -115,7 +133,9 @@ function movesOf(track: TrackSnapshot): readonly Move[] {
 
 /** Calendar days from `today` to `day` (negative when past). */
 export function daysBetween(today: string, day: string): number {
-  return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  return Math.round(
+    (Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+  );
 }
 
 /**
@@ -128,15 +148,35 @@ export function caseDuties(facts: DutyFacts): Duty[] {
     return [];
   }
   if (facts.status === 'draft') {
-    return [{ side: 'employer', action: 'send_case', track: null, ruleId: null, dueDate: null, daysLeft: null, fatal: false, informationRequestId: null, tab: 'overview', anchor: 'request-title' }];
+    return [
+      {
+        side: 'employer',
+        action: 'send_case',
+        track: null,
+        ruleId: null,
+        dueDate: null,
+        daysLeft: null,
+        fatal: false,
+        informationRequestId: null,
+        tab: 'overview',
+        anchor: 'request-title',
+      },
+    ];
   }
   const open = facts.deadlines.filter((d) => d.status === 'open');
   const used = new Set<DutyDeadline>();
   const duties: Duty[] = [];
   for (const track of facts.tracks) {
     for (const move of movesOf(track)) {
-      const term = open.filter((d) => d.track === track.kind && move.rules.includes(d.ruleId)).sort((a, b) => a.strictDate.localeCompare(b.strictDate))[0];
-      if (move.rules.length > 0 && !term && move.side === 'council' && track.stage === 'go_live_gate') {
+      const term = open
+        .filter((d) => d.track === track.kind && move.rules.includes(d.ruleId))
+        .sort((a, b) => a.strictDate.localeCompare(b.strictDate))[0];
+      if (
+        move.rules.length > 0 &&
+        !term &&
+        move.side === 'council' &&
+        track.stage === 'go_live_gate'
+      ) {
         // At the gate the council's moves exist only while their fatal term runs.
         continue;
       }
@@ -152,11 +192,24 @@ export function caseDuties(facts: DutyFacts): Duty[] {
     if (term) {
       used.add(term);
     }
-    duties.push({ ...dutyOf('employer', 'answer_information', null, term ?? null, request.id, today), dueDate: request.dueDate, daysLeft: daysBetween(today, request.dueDate) });
+    duties.push({
+      ...dutyOf('employer', 'answer_information', null, term ?? null, request.id, today),
+      dueDate: request.dueDate,
+      daysLeft: daysBetween(today, request.dueDate),
+    });
   }
   // Every other running term is shown too, however far away.
   for (const term of open.filter((d) => !used.has(d) && !d.track?.startsWith('information:'))) {
-    duties.push(dutyOf(TERM_SIDE[term.ruleId] ?? 'employer', 'observe_term', isTrackKind(term.track) ? term.track : null, term, null, today));
+    duties.push(
+      dutyOf(
+        TERM_SIDE[term.ruleId] ?? 'employer',
+        'observe_term',
+        isTrackKind(term.track) ? term.track : null,
+        term,
+        null,
+        today,
+      ),
+    );
   }
   return duties.sort(byUrgency);
 }
@@ -165,7 +218,14 @@ function isTrackKind(track: string | null): track is TrackKind {
   return track !== null && ['advice', 'consent', 'ai_act', 'dpia', 'skills'].includes(track);
 }
 
-function dutyOf(side: DutySide, action: string, track: TrackKind | null, term: DutyDeadline | null, informationRequestId: string | null, today: string): Duty {
+function dutyOf(
+  side: DutySide,
+  action: string,
+  track: TrackKind | null,
+  term: DutyDeadline | null,
+  informationRequestId: string | null,
+  today: string,
+): Duty {
   return {
     side,
     action,
@@ -175,12 +235,17 @@ function dutyOf(side: DutySide, action: string, track: TrackKind | null, term: D
     daysLeft: term ? daysBetween(today, term.strictDate) : null,
     fatal: term?.fatal ?? false,
     informationRequestId,
-    ...(informationRequestId ? { tab: 'information' as const, anchor: `information-request-${informationRequestId}` } : { tab: 'overview' as const, anchor: track ? `track-${track}` : 'deadlines-title' }),
+    ...(informationRequestId
+      ? { tab: 'information' as const, anchor: `information-request-${informationRequestId}` }
+      : { tab: 'overview' as const, anchor: track ? `track-${track}` : 'deadlines-title' }),
   };
 }
 
 /** Fatal terms first, then the nearest date; undated duties last, in track order. */
-export function byUrgency<T extends { fatal: boolean; dueDate: string | null }>(a: T, b: T): number {
+export function byUrgency<T extends { fatal: boolean; dueDate: string | null }>(
+  a: T,
+  b: T,
+): number {
   if (a.fatal !== b.fatal) {
     return a.fatal ? -1 : 1;
   }

@@ -75,7 +75,13 @@ function dutyDate(
 ): DutyDate {
   const row = calendar.find((r) => r.ruleKey === RULE_KEY[group]);
   if (!row) {
-    return { group, appliesFrom: null, source: null, bindsToday: true, note: 'calendar_row_missing' };
+    return {
+      group,
+      appliesFrom: null,
+      source: null,
+      bindsToday: true,
+      note: 'calendar_row_missing',
+    };
   }
   const base = { group, appliesFrom: row.effectiveFrom, source: row.source };
   // Text order is date order for yyyy-MM-dd.

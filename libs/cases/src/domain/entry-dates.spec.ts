@@ -10,8 +10,19 @@ import type { TrackKind, TrackSnapshot, TrackStage } from './tracks';
  * decisions below carry the dates named in each row.
  */
 const SENT = '2026-02-16';
-const POSITION = { position: 'negative' as const, conditions: [], reasons: 'Te ingrijpend', waivesSuspension: false, receivedOn: '2026-02-25' };
-const DECISION = { follows: false, reasons: 'Bedrijfsbelang', receivedOn: '2026-02-26', withoutCouncilPosition: false };
+const POSITION = {
+  position: 'negative' as const,
+  conditions: [],
+  reasons: 'Te ingrijpend',
+  waivesSuspension: false,
+  receivedOn: '2026-02-25',
+};
+const DECISION = {
+  follows: false,
+  reasons: 'Bedrijfsbelang',
+  receivedOn: '2026-02-26',
+  withoutCouncilPosition: false,
+};
 
 interface Row {
   readonly name: string;
@@ -27,25 +38,176 @@ interface Row {
 
 const ROWS: readonly Row[] = [
   // The written request cannot reach the council before the case was sent [S6].
-  { name: 'request received before sending', kind: 'advice', stage: 'consultation_held', action: { type: 'submit_request' }, side: 'employer', receivedOn: '2026-02-13', refusedFor: { event: 'case_sent', eventDate: SENT } },
-  { name: 'request received on the day of sending', kind: 'advice', stage: 'consultation_held', action: { type: 'submit_request' }, side: 'employer', receivedOn: SENT, refusedFor: null },
-  { name: 'consultation asked before sending', kind: 'consent', stage: 'information', action: { type: 'request_consultation', reasons: 'Bespreken' }, side: 'employer', receivedOn: '2026-02-01', refusedFor: { event: 'case_sent', eventDate: SENT } },
+  {
+    name: 'request received before sending',
+    kind: 'advice',
+    stage: 'consultation_held',
+    action: { type: 'submit_request' },
+    side: 'employer',
+    receivedOn: '2026-02-13',
+    refusedFor: { event: 'case_sent', eventDate: SENT },
+  },
+  {
+    name: 'request received on the day of sending',
+    kind: 'advice',
+    stage: 'consultation_held',
+    action: { type: 'submit_request' },
+    side: 'employer',
+    receivedOn: SENT,
+    refusedFor: null,
+  },
+  {
+    name: 'consultation asked before sending',
+    kind: 'consent',
+    stage: 'information',
+    action: { type: 'request_consultation', reasons: 'Bespreken' },
+    side: 'employer',
+    receivedOn: '2026-02-01',
+    refusedFor: { event: 'case_sent', eventDate: SENT },
+  },
   // A meeting is not held before it was asked for, nor before the council had the case.
-  { name: 'meeting held before it was requested', kind: 'advice', stage: 'consultation_requested', extra: { consultationRequestedOn: '2026-02-20' }, action: { type: 'record_consultation_held', heldOn: '2026-02-19' }, side: 'council_board', refusedFor: { event: 'consultation_requested', eventDate: '2026-02-20' } },
-  { name: 'meeting held in 2020', kind: 'advice', stage: 'information', action: { type: 'record_consultation_held', heldOn: '2020-06-01' }, side: 'employer', refusedFor: { event: 'case_sent', eventDate: SENT } },
-  { name: 'meeting held on the day it was requested', kind: 'advice', stage: 'consultation_requested', extra: { consultationRequestedOn: '2026-02-20' }, action: { type: 'record_consultation_held', heldOn: '2026-02-20' }, side: 'council_board', refusedFor: null },
+  {
+    name: 'meeting held before it was requested',
+    kind: 'advice',
+    stage: 'consultation_requested',
+    extra: { consultationRequestedOn: '2026-02-20' },
+    action: { type: 'record_consultation_held', heldOn: '2026-02-19' },
+    side: 'council_board',
+    refusedFor: { event: 'consultation_requested', eventDate: '2026-02-20' },
+  },
+  {
+    name: 'meeting held in 2020',
+    kind: 'advice',
+    stage: 'information',
+    action: { type: 'record_consultation_held', heldOn: '2020-06-01' },
+    side: 'employer',
+    refusedFor: { event: 'case_sent', eventDate: SENT },
+  },
+  {
+    name: 'meeting held on the day it was requested',
+    kind: 'advice',
+    stage: 'consultation_requested',
+    extra: { consultationRequestedOn: '2026-02-20' },
+    action: { type: 'record_consultation_held', heldOn: '2026-02-20' },
+    side: 'council_board',
+    refusedFor: null,
+  },
   // WOR 25(4) / 27(2): the council's position answers the request [W4, W13].
-  { name: 'advice dated before the request', kind: 'advice', stage: 'council_deliberation', extra: { consultationsHeld: 1, requestReceivedOn: '2026-02-20' }, action: { type: 'record_council_position', position: 'positive' }, side: 'council_board', receivedOn: '2026-02-19', refusedFor: { event: 'request_received', eventDate: '2026-02-20' } },
-  { name: 'consent position on the request day', kind: 'consent', stage: 'request_submitted', extra: { consultationsHeld: 1, requestReceivedOn: '2026-02-20' }, action: { type: 'record_council_position', position: 'granted', reasons: 'Met waarborgen' }, side: 'council_board', receivedOn: '2026-02-20', refusedFor: null },
+  {
+    name: 'advice dated before the request',
+    kind: 'advice',
+    stage: 'council_deliberation',
+    extra: { consultationsHeld: 1, requestReceivedOn: '2026-02-20' },
+    action: { type: 'record_council_position', position: 'positive' },
+    side: 'council_board',
+    receivedOn: '2026-02-19',
+    refusedFor: { event: 'request_received', eventDate: '2026-02-20' },
+  },
+  {
+    name: 'consent position on the request day',
+    kind: 'consent',
+    stage: 'request_submitted',
+    extra: { consultationsHeld: 1, requestReceivedOn: '2026-02-20' },
+    action: { type: 'record_council_position', position: 'granted', reasons: 'Met waarborgen' },
+    side: 'council_board',
+    receivedOn: '2026-02-20',
+    refusedFor: null,
+  },
   // A track submitted before the date was stored: the request day comes from its history.
-  { name: 'advice before a request known from history', kind: 'advice', stage: 'request_submitted', extra: { consultationsHeld: 1, history: [{ at: '2026-02-21T10:00:00.000Z', from: 'consultation_held', to: 'request_submitted', action: { type: 'submit_request' }, actorSide: 'employer' }] }, action: { type: 'record_council_position', position: 'positive' }, side: 'council_board', receivedOn: '2026-02-20', refusedFor: { event: 'request_received', eventDate: '2026-02-21' } },
+  {
+    name: 'advice before a request known from history',
+    kind: 'advice',
+    stage: 'request_submitted',
+    extra: {
+      consultationsHeld: 1,
+      history: [
+        {
+          at: '2026-02-21T10:00:00.000Z',
+          from: 'consultation_held',
+          to: 'request_submitted',
+          action: { type: 'submit_request' },
+          actorSide: 'employer',
+        },
+      ],
+    },
+    action: { type: 'record_council_position', position: 'positive' },
+    side: 'council_board',
+    receivedOn: '2026-02-20',
+    refusedFor: { event: 'request_received', eventDate: '2026-02-21' },
+  },
   // The employer's decision follows the request and the council's position [W6, W7, W8].
-  { name: 'decision before the council position', kind: 'advice', stage: 'council_position', extra: { requestReceivedOn: '2026-02-20', councilPosition: POSITION }, action: { type: 'record_employer_decision', follows: false, reasons: 'Bedrijfsbelang', receivedOn: '2026-02-24' }, side: 'employer', receivedOn: '2026-02-24', refusedFor: { event: 'council_position_received', eventDate: '2026-02-25' } },
-  { name: 'decision before the request', kind: 'advice', stage: 'council_position', extra: { requestReceivedOn: '2026-02-20', councilPosition: { ...POSITION, receivedOn: '2026-02-18' } }, action: { type: 'record_employer_decision', follows: false, reasons: 'Bedrijfsbelang', receivedOn: '2026-02-19' }, side: 'employer', receivedOn: '2026-02-19', refusedFor: { event: 'request_received', eventDate: '2026-02-20' } },
-  { name: 'decision two months back', kind: 'consent', stage: 'council_position', extra: { requestReceivedOn: '2026-02-20', councilPosition: { ...POSITION, position: 'refused' } }, action: { type: 'record_employer_decision', follows: false, receivedOn: '2026-01-02' }, side: 'employer', receivedOn: '2026-01-02', refusedFor: { event: 'request_received', eventDate: '2026-02-20' } },
-  { name: 'decision after the position', kind: 'advice', stage: 'council_position', extra: { requestReceivedOn: '2026-02-20', councilPosition: POSITION }, action: { type: 'record_employer_decision', follows: false, reasons: 'Bedrijfsbelang', receivedOn: '2026-02-26' }, side: 'employer', receivedOn: '2026-02-26', refusedFor: null },
+  {
+    name: 'decision before the council position',
+    kind: 'advice',
+    stage: 'council_position',
+    extra: { requestReceivedOn: '2026-02-20', councilPosition: POSITION },
+    action: {
+      type: 'record_employer_decision',
+      follows: false,
+      reasons: 'Bedrijfsbelang',
+      receivedOn: '2026-02-24',
+    },
+    side: 'employer',
+    receivedOn: '2026-02-24',
+    refusedFor: { event: 'council_position_received', eventDate: '2026-02-25' },
+  },
+  {
+    name: 'decision before the request',
+    kind: 'advice',
+    stage: 'council_position',
+    extra: {
+      requestReceivedOn: '2026-02-20',
+      councilPosition: { ...POSITION, receivedOn: '2026-02-18' },
+    },
+    action: {
+      type: 'record_employer_decision',
+      follows: false,
+      reasons: 'Bedrijfsbelang',
+      receivedOn: '2026-02-19',
+    },
+    side: 'employer',
+    receivedOn: '2026-02-19',
+    refusedFor: { event: 'request_received', eventDate: '2026-02-20' },
+  },
+  {
+    name: 'decision two months back',
+    kind: 'consent',
+    stage: 'council_position',
+    extra: {
+      requestReceivedOn: '2026-02-20',
+      councilPosition: { ...POSITION, position: 'refused' },
+    },
+    action: { type: 'record_employer_decision', follows: false, receivedOn: '2026-01-02' },
+    side: 'employer',
+    receivedOn: '2026-01-02',
+    refusedFor: { event: 'request_received', eventDate: '2026-02-20' },
+  },
+  {
+    name: 'decision after the position',
+    kind: 'advice',
+    stage: 'council_position',
+    extra: { requestReceivedOn: '2026-02-20', councilPosition: POSITION },
+    action: {
+      type: 'record_employer_decision',
+      follows: false,
+      reasons: 'Bedrijfsbelang',
+      receivedOn: '2026-02-26',
+    },
+    side: 'employer',
+    receivedOn: '2026-02-26',
+    refusedFor: null,
+  },
   // The appeal and the nullity answer the decision [W8, W15].
-  { name: 'appeal before the decision', kind: 'advice', stage: 'suspension', extra: { employerDecision: DECISION }, action: { type: 'file_appeal' }, side: 'council_board', receivedOn: '2026-02-25', refusedFor: { event: 'employer_decision_received', eventDate: '2026-02-26' } },
+  {
+    name: 'appeal before the decision',
+    kind: 'advice',
+    stage: 'suspension',
+    extra: { employerDecision: DECISION },
+    action: { type: 'file_appeal' },
+    side: 'council_board',
+    receivedOn: '2026-02-25',
+    refusedFor: { event: 'employer_decision_received', eventDate: '2026-02-26' },
+  },
 ];
 
 describe('dates checked against the case events (issue #14)', () => {
@@ -61,7 +223,13 @@ describe('dates checked against the case events (issue #14)', () => {
 
   it.each(ROWS.filter((r) => r.refusedFor !== null))('refuses $name', (row) => {
     expect(plan(row)).toThrow(DateBeforeEvent);
-    expect(plan(row)).toThrow(expect.objectContaining({ status: 422, code: 'case.date_before_event', meta: expect.objectContaining(row.refusedFor) }) as Error);
+    expect(plan(row)).toThrow(
+      expect.objectContaining({
+        status: 422,
+        code: 'case.date_before_event',
+        meta: expect.objectContaining(row.refusedFor),
+      }) as Error,
+    );
   });
 
   it.each(ROWS.filter((r) => r.refusedFor === null))('accepts $name', (row) => {
@@ -78,7 +246,12 @@ describe('dates checked against the case events (issue #14)', () => {
         now: NOW,
         receivedOn: '2026-02-01',
       }),
-    ).toThrow(expect.objectContaining({ code: 'case.transition_not_allowed', missing: expect.arrayContaining(['actor_side:employer']) }) as Error);
+    ).toThrow(
+      expect.objectContaining({
+        code: 'case.transition_not_allowed',
+        missing: expect.arrayContaining(['actor_side:employer']),
+      }) as Error,
+    );
   });
 });
 
@@ -111,8 +284,16 @@ describe('recorded late (issue #14)', () => {
   it('flags a decision received a week ago, and the request it answers is on record', () => {
     const plan = planTrackTransition({
       caseFacts: facts({ caseSentOn: '2026-02-16' }),
-      track: trackAt('advice', 'council_position', { requestReceivedOn: '2026-02-17', councilPosition: { ...POSITION, receivedOn: '2026-02-20' } }),
-      action: { type: 'record_employer_decision', follows: false, reasons: 'Bedrijfsbelang', receivedOn: '2026-02-23' },
+      track: trackAt('advice', 'council_position', {
+        requestReceivedOn: '2026-02-17',
+        councilPosition: { ...POSITION, receivedOn: '2026-02-20' },
+      }),
+      action: {
+        type: 'record_employer_decision',
+        follows: false,
+        reasons: 'Bedrijfsbelang',
+        receivedOn: '2026-02-23',
+      },
       actorSide: 'employer',
       now: NOW,
       receivedOn: '2026-02-23',
@@ -123,7 +304,14 @@ describe('recorded late (issue #14)', () => {
   });
 
   it('stores the day the request was received', () => {
-    const plan = planTrackTransition({ caseFacts: facts(), track: trackAt('consent', 'consultation_held'), action: { type: 'submit_request' }, actorSide: 'employer', now: NOW, receivedOn: '2026-02-27' });
+    const plan = planTrackTransition({
+      caseFacts: facts(),
+      track: trackAt('consent', 'consultation_held'),
+      action: { type: 'submit_request' },
+      actorSide: 'employer',
+      now: NOW,
+      receivedOn: '2026-02-27',
+    });
     expect(plan.next.requestReceivedOn).toBe('2026-02-27');
   });
 });

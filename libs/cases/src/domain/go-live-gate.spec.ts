@@ -110,7 +110,13 @@ describe('evaluateGoLiveGate', () => {
     [
       'a private high-risk employer: no FRIA; staff data means a DPIA',
       PRIVATE_TRIAGE,
-      ['ai_act_notice_sent', 'dpia_done', 'oversight_trained', 'suspension_over', 'consent_present'],
+      [
+        'ai_act_notice_sent',
+        'dpia_done',
+        'oversight_trained',
+        'suspension_over',
+        'consent_present',
+      ],
     ],
     [
       'a consent-only case',

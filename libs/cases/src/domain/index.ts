@@ -86,8 +86,19 @@ export type {
   TriageChange,
   TriageOutcome,
 } from './triage';
-export { allowedActionsFor, labelKeyOfMissing, missingItem, placeOfMissing } from './allowed-actions';
-export type { AllowedAction, AllowedActionsInput, CaseLevelBlock, CaseTab, MissingItem } from './allowed-actions';
+export {
+  allowedActionsFor,
+  labelKeyOfMissing,
+  missingItem,
+  placeOfMissing,
+} from './allowed-actions';
+export type {
+  AllowedAction,
+  AllowedActionsInput,
+  CaseLevelBlock,
+  CaseTab,
+  MissingItem,
+} from './allowed-actions';
 export { byUrgency, caseDuties, daysBetween } from './duties';
 export type { Duty, DutyDeadline, DutyFacts, DutyInformationRequest, DutySide } from './duties';
 export type { CaoSettlement } from './triage';

@@ -70,21 +70,38 @@ describe('consentBasisOf', () => {
       trackAt('consent', 'request_submitted', { requestReceivedOn: '2026-01-10' }),
       'consent_pending',
     ],
-    ['refused', trackAt('consent', 'council_position', { councilPosition: position('refused') }), 'consent_refused'],
-    ['granted', trackAt('consent', 'go_live_gate', { councilPosition: position('granted') }), 'consent_granted'],
+    [
+      'refused',
+      trackAt('consent', 'council_position', { councilPosition: position('refused') }),
+      'consent_refused',
+    ],
+    [
+      'granted',
+      trackAt('consent', 'go_live_gate', { councilPosition: position('granted') }),
+      'consent_granted',
+    ],
     [
       'conditional consent whose conditions the decision follows',
-      trackAt('consent', 'go_live_gate', { councilPosition: position('conditional'), employerDecision: decision(true) }),
+      trackAt('consent', 'go_live_gate', {
+        councilPosition: position('conditional'),
+        employerDecision: decision(true),
+      }),
       'consent_granted',
     ],
     [
       'conditional consent whose conditions the decision ignores',
-      trackAt('consent', 'substitute_permission_pending', { councilPosition: position('conditional'), employerDecision: decision(false) }),
+      trackAt('consent', 'substitute_permission_pending', {
+        councilPosition: position('conditional'),
+        employerDecision: decision(false),
+      }),
       'consent_refused',
     ],
     [
       'substitute permission granted',
-      trackAt('consent', 'go_live_gate', { councilPosition: position('refused'), substitutePermission: 'granted' }),
+      trackAt('consent', 'go_live_gate', {
+        councilPosition: position('refused'),
+        substitutePermission: 'granted',
+      }),
       'substitute_permission',
     ],
   ] as const)('%s', (_name, track, expected) => {

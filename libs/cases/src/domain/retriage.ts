@@ -54,19 +54,34 @@ export function triageContradictions(
   if (known.councilKind !== undefined) {
     const type = councilTypeOf(known.councilKind);
     if (COUNCIL_RANK[answers.councilType] < COUNCIL_RANK[type]) {
-      found.push({ answer: 'councilType', given: answers.councilType, known: type, source: 'works_council' });
+      found.push({
+        answer: 'councilType',
+        given: answers.councilType,
+        known: type,
+        source: 'works_council',
+      });
     }
   }
   const headcount = known.organisationHeadcount;
   if (typeof headcount === 'number' && answers.headcount < headcount) {
-    found.push({ answer: 'headcount', given: answers.headcount, known: headcount, source: 'organisation' });
+    found.push({
+      answer: 'headcount',
+      given: answers.headcount,
+      known: headcount,
+      source: 'organisation',
+    });
   }
   if (known.monitoringCapability === true && !answers.canMonitorStaff) {
     found.push({ answer: 'canMonitorStaff', given: false, known: true, source: 'ai_register' });
   }
   const categories = known.dataCategories ?? [];
   if (categories.length > 0 && !answers.processesStaffPersonalData) {
-    found.push({ answer: 'processesStaffPersonalData', given: false, known: [...categories], source: 'ai_register' });
+    found.push({
+      answer: 'processesStaffPersonalData',
+      given: false,
+      known: [...categories],
+      source: 'ai_register',
+    });
   }
   return found;
 }

@@ -72,7 +72,7 @@ function scenarioFor(kind: TrackKind, row: TransitionRow): Scenario {
     case 'record_decision_without_consent':
       return base({ type: 'record_decision_without_consent', learnedOn: TODAY });
     default:
-      return base({ type: row.action } as TrackAction);
+      return base({ type: row.action });
   }
 }
 
@@ -717,7 +717,11 @@ describe('planTrackTransition: deadlines it asks for', () => {
       plan(
         trackAt('consent', 'go_live_gate', {
           councilPosition: position('granted'),
-          employerDecision: { follows: true, receivedOn: '2026-03-01', withoutCouncilPosition: false },
+          employerDecision: {
+            follows: true,
+            receivedOn: '2026-03-01',
+            withoutCouncilPosition: false,
+          },
         }),
         { type: 'record_decision_without_consent', receivedOn: '2026-03-02' },
         'employer',

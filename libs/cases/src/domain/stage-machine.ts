@@ -99,7 +99,9 @@ export function planTrackTransition(input: PlanTrackTransitionInput): TrackTrans
     throw new TransitionRefused(track.kind, track.stage, action.type, missing);
   }
   const recordedLate =
-    effect.claimedOn !== undefined && input.lateBefore !== undefined && effect.claimedOn < input.lateBefore
+    effect.claimedOn !== undefined &&
+    input.lateBefore !== undefined &&
+    effect.claimedOn < input.lateBefore
       ? { claimedOn: effect.claimedOn, recordedOn: today }
       : undefined;
   return {

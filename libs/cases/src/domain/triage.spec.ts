@@ -1,5 +1,5 @@
 import { activeTracks, compareTriage, triage } from './triage';
-import type { AnnexIIIPoint4, DeployerType, TriageAnswers, TriageOutcome } from './triage';
+import type { TriageAnswers, TriageOutcome } from './triage';
 import { NO_ANSWERS } from './domain-fixtures';
 
 const none: TriageAnswers = NO_ANSWERS;
@@ -254,7 +254,7 @@ describe('triage: AI Act', () => {
     (category, exception, profiling, highRisk, code) => {
       const outcome = triage(
         answers({
-          annexIIIPoint4: category as AnnexIIIPoint4,
+          annexIIIPoint4: category,
           article6_3Exception: exception,
           profilesNaturalPersons: profiling,
         }),
@@ -272,9 +272,7 @@ describe('triage: AI Act', () => {
     ['private_public_service', 'recruitment_selection', true, 'ai_act.fria'],
     ['public_body', 'none', false, undefined],
   ] as const)('deployer %s with %s: FRIA %s [E12]', (deployerType, category, fria, code) => {
-    const outcome = triage(
-      answers({ deployerType: deployerType as DeployerType, annexIIIPoint4: category }),
-    );
+    const outcome = triage(answers({ deployerType: deployerType, annexIIIPoint4: category }));
     expect(outcome.aiAct.fria).toBe(fria);
     expect(outcome.aiAct.deployerDuties.includes('fundamental_rights_impact_assessment')).toBe(
       fria,

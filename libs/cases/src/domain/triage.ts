@@ -537,7 +537,13 @@ function consentRight(a: TriageAnswers, reasons: Reason[]): TriageOutcome['conse
       .filter((rule) => letters.includes(rule.letter))
       .map(({ letter, text, sources }) => ({ code: `consent.${letter}`, text, sources })),
   );
-  return { applies: letters.length > 0, letters, settledByCao, outsidePvtScope, partlySettledByCao };
+  return {
+    applies: letters.length > 0,
+    letters,
+    settledByCao,
+    outsidePvtScope,
+    partlySettledByCao,
+  };
 }
 
 function aiActClassification(
@@ -566,7 +572,8 @@ function aiActClassification(
   const transparency = transparencyDuties({
     ...a,
     biometricCategorisation:
-      a.annexIIIPoint1 === 'biometric_categorisation' && a.biometricCategorisationSensitive !== true,
+      a.annexIIIPoint1 === 'biometric_categorisation' &&
+      a.biometricCategorisationSensitive !== true,
   });
   reasons.push(...transparency.map(({ code, text, sources }) => ({ code, text, sources })));
   const noticeRecipients: NoticeRecipient[] = [];

@@ -58,7 +58,12 @@ export function recordConsultationHeld(ctx: Ctx<'record_consultation_held'>): Ef
     // A meeting is not held before it was asked for, nor before the council had the case.
     dateConflicts: isCalendarDay(action.heldOn)
       ? [
-          ...notBefore('heldOn', action.heldOn, 'consultation_requested', track.consultationRequestedOn),
+          ...notBefore(
+            'heldOn',
+            action.heldOn,
+            'consultation_requested',
+            track.consultationRequestedOn,
+          ),
           ...notBefore('heldOn', action.heldOn, 'case_sent', ctx.facts.caseSentOn),
         ]
       : [],
@@ -189,7 +194,12 @@ export function recordEmployerDecision(ctx: Ctx<'record_employer_decision'>): Ef
     // run out the suspension and the fatal appeal term before it was entered [W6, W7, W8].
     dateConflicts: [
       ...notBefore('receivedOn', received, 'request_received', requestReceivedOnOf(track)),
-      ...notBefore('receivedOn', received, 'council_position_received', track.councilPosition?.receivedOn),
+      ...notBefore(
+        'receivedOn',
+        received,
+        'council_position_received',
+        track.councilPosition?.receivedOn,
+      ),
       ...notBefore('receivedOn', received, 'case_sent', facts.caseSentOn),
     ],
     claimedOn: received,
@@ -346,7 +356,12 @@ export function fileAppeal(ctx: Ctx<'file_appeal'>): Effect {
   return {
     to: 'appeal_pending',
     patch: { returnStage: ctx.track.stage },
-    dateConflicts: notBefore('receivedOn', ctx.trigger, 'employer_decision_received', ctx.track.employerDecision?.receivedOn),
+    dateConflicts: notBefore(
+      'receivedOn',
+      ctx.trigger,
+      'employer_decision_received',
+      ctx.track.employerDecision?.receivedOn,
+    ),
     claimedOn: ctx.trigger,
     cancel: ['appeal_term'],
     event: { type: 'case.appeal_filed', payload: { filedOn: ctx.trigger } },
@@ -371,9 +386,7 @@ export function recordSubstitutePermission(ctx: Ctx<'record_substitute_permissio
   };
 }
 
-export function recordDecisionWithoutConsent(
-  ctx: Ctx<'record_decision_without_consent'>,
-): Effect {
+export function recordDecisionWithoutConsent(ctx: Ctx<'record_decision_without_consent'>): Effect {
   const { action, today, track } = ctx;
   const missing: string[] = [];
   const notice = action.receivedOn;
@@ -404,7 +417,11 @@ export function recordDecisionWithoutConsent(
     deadlines: term.runs ? [deadline('nullity_term', 'consent', term.startsOn, term.sources)] : [],
     event: {
       type: 'case.decision_without_consent_recorded',
-      payload: { basis, from: term.runs ? term.from : null, startsOn: term.runs ? term.startsOn : null },
+      payload: {
+        basis,
+        from: term.runs ? term.from : null,
+        startsOn: term.runs ? term.startsOn : null,
+      },
     },
   };
 }
@@ -413,7 +430,12 @@ export function invokeNullity(ctx: Ctx<'invoke_nullity'>): Effect {
   return {
     to: 'nullity_invoked',
     cancel: ['nullity_term'],
-    dateConflicts: notBefore('receivedOn', ctx.trigger, 'employer_decision_received', ctx.track.employerDecision?.receivedOn),
+    dateConflicts: notBefore(
+      'receivedOn',
+      ctx.trigger,
+      'employer_decision_received',
+      ctx.track.employerDecision?.receivedOn,
+    ),
     claimedOn: ctx.trigger,
     event: { type: 'case.nullity_invoked', payload: { invokedOn: ctx.trigger } },
   };

@@ -14,12 +14,42 @@ const answers = (overrides: Partial<TriageAnswers>): TriageAnswers => ({
 
 describe('AI Act art. 5: each prohibited practice at work blocks the case', () => {
   it.each<[string, Partial<TriageAnswers>, string, string]>([
-    ['(a) manipulative nudging of pickers', { manipulativeTechniques: true }, 'ai_act.prohibited.manipulative_or_deceptive', 'AI Act 5(1)(a)'],
-    ['(b) exploiting the financial distress of staff', { exploitsVulnerabilities: true }, 'ai_act.prohibited.exploits_vulnerabilities', 'AI Act 5(1)(b)'],
-    ['(c) social scoring of staff', { socialScoring: true }, 'ai_act.prohibited.social_scoring', 'AI Act 5(1)(c)'],
-    ['(e) scraping CCTV faces into a database', { untargetedFacialScraping: true }, 'ai_act.prohibited.untargeted_facial_scraping', 'AI Act 5(1)(e)'],
-    ['(f) emotion inference in call-centre voices', { infersEmotions: true }, 'ai_act.emotion_recognition_prohibited', 'E2'],
-    ['(g) inferring trade-union membership from faces', { biometricCategorisationSensitive: true }, 'ai_act.prohibited.sensitive_biometric_categorisation', 'AI Act 5(1)(g)'],
+    [
+      '(a) manipulative nudging of pickers',
+      { manipulativeTechniques: true },
+      'ai_act.prohibited.manipulative_or_deceptive',
+      'AI Act 5(1)(a)',
+    ],
+    [
+      '(b) exploiting the financial distress of staff',
+      { exploitsVulnerabilities: true },
+      'ai_act.prohibited.exploits_vulnerabilities',
+      'AI Act 5(1)(b)',
+    ],
+    [
+      '(c) social scoring of staff',
+      { socialScoring: true },
+      'ai_act.prohibited.social_scoring',
+      'AI Act 5(1)(c)',
+    ],
+    [
+      '(e) scraping CCTV faces into a database',
+      { untargetedFacialScraping: true },
+      'ai_act.prohibited.untargeted_facial_scraping',
+      'AI Act 5(1)(e)',
+    ],
+    [
+      '(f) emotion inference in call-centre voices',
+      { infersEmotions: true },
+      'ai_act.emotion_recognition_prohibited',
+      'E2',
+    ],
+    [
+      '(g) inferring trade-union membership from faces',
+      { biometricCategorisationSensitive: true },
+      'ai_act.prohibited.sensitive_biometric_categorisation',
+      'AI Act 5(1)(g)',
+    ],
   ])('%s', (_name, overrides, code, source) => {
     const outcome = triage(answers({ introducesOrChangesTechnology: true, ...overrides }));
     expect(outcome.blocked).toBe(true);
@@ -35,11 +65,16 @@ describe('AI Act art. 5: each prohibited practice at work blocks the case', () =
 
   it('lists every practice found, the first one as the block reason', () => {
     const outcome = triage(answers({ socialScoring: true, manipulativeTechniques: true }));
-    expect(outcome.aiAct.prohibitedPractices).toEqual(['manipulative_or_deceptive', 'social_scoring']);
+    expect(outcome.aiAct.prohibitedPractices).toEqual([
+      'manipulative_or_deceptive',
+      'social_scoring',
+    ]);
   });
 
   it('emotion recognition for safety (driver fatigue) is allowed, not blocked', () => {
-    expect(triage(answers({ infersEmotions: true, emotionMedicalOrSafety: true })).blocked).toBe(false);
+    expect(triage(answers({ infersEmotions: true, emotionMedicalOrSafety: true })).blocked).toBe(
+      false,
+    );
   });
 });
 
@@ -74,8 +109,22 @@ describe('AI Act art. 6: high-risk routes beyond Annex III point 4', () => {
 
   it.each<[string, Partial<TriageAnswers>, boolean, string | null]>([
     ["the employer's own opinion: still high-risk", { article6_3Exception: true }, true, null],
-    ["the provider's art. 6(4) document: not high-risk, recorded with its document", { article6_3Exception: true, providerAssessmentDocument: 'Vendor 6(4) assessment v2' }, false, 'Vendor 6(4) assessment v2'],
-    ['profiling: never excepted', { article6_3Exception: true, providerAssessmentDocument: 'doc', profilesNaturalPersons: true }, true, null],
+    [
+      "the provider's art. 6(4) document: not high-risk, recorded with its document",
+      { article6_3Exception: true, providerAssessmentDocument: 'Vendor 6(4) assessment v2' },
+      false,
+      'Vendor 6(4) assessment v2',
+    ],
+    [
+      'profiling: never excepted',
+      {
+        article6_3Exception: true,
+        providerAssessmentDocument: 'doc',
+        profilesNaturalPersons: true,
+      },
+      true,
+      null,
+    ],
   ])('art. 6(3) on a task-allocation tool, %s', (_name, overrides, highRisk, document) => {
     const outcome = triage(answers({ annexIIIPoint4: 'task_allocation', ...overrides }));
     expect(outcome.aiAct.highRisk).toBe(highRisk);
@@ -88,7 +137,9 @@ describe('AI Act art. 50 and GDPR art. 22', () => {
     const outcome = triage(answers({ chatbot: true }));
     expect(outcome.aiAct.transparencyDuties).toEqual(['disclose_ai_interaction']);
     expect(outcome.aiAct.highRisk).toBe(false);
-    expect(outcome.reasons.find((r) => r.code === 'ai_act.art50.disclose_ai_interaction')?.sources).toContain('AI Act 50(1)');
+    expect(
+      outcome.reasons.find((r) => r.code === 'ai_act.art50.disclose_ai_interaction')?.sources,
+    ).toContain('AI Act 50(1)');
   });
 
   it.each([
@@ -97,7 +148,12 @@ describe('AI Act art. 50 and GDPR art. 22', () => {
     [{ biometricCategorisation: true }, ['inform_emotion_or_biometric_exposure']],
   ] as const)('%j → %j', (overrides, duties) => {
     expect(
-      transparencyDuties({ infersEmotions: false, emotionMedicalOrSafety: false, biometricCategorisation: false, ...overrides }).map((d) => d.duty),
+      transparencyDuties({
+        infersEmotions: false,
+        emotionMedicalOrSafety: false,
+        biometricCategorisation: false,
+        ...overrides,
+      }).map((d) => d.duty),
     ).toEqual(duties);
   });
 
@@ -105,7 +161,11 @@ describe('AI Act art. 50 and GDPR art. 22', () => {
     const outcome = triage(answers({ solelyAutomatedSignificantDecisions: true }));
     expect(outcome.gdpr).toEqual({ article22: true, humanInterventionRequired: true });
     expect(outcome.dpia.required).toBe(true);
-    expect(outcome.reasons.find((r) => r.code === 'gdpr.article_22')?.sources).toEqual(['G4', 'G1', 'legal-rules (e)8']);
+    expect(outcome.reasons.find((r) => r.code === 'gdpr.article_22')?.sources).toEqual([
+      'G4',
+      'G1',
+      'legal-rules (e)8',
+    ]);
   });
 });
 
@@ -135,14 +195,26 @@ describe('DPIA: the Dutch DPA list (Stcrt. 2019, 64418) and the EDPB two-of-nine
   });
 
   it('GPS tracking of drivers in the full triage: a DPIA track', () => {
-    const outcome = triage(answers({ processesStaffPersonalData: true, locationData: true, canMonitorStaff: true }));
+    const outcome = triage(
+      answers({ processesStaffPersonalData: true, locationData: true, canMonitorStaff: true }),
+    );
     expect(outcome.dpia).toMatchObject({ required: true, apCategories: ['location_data'] });
-    expect(outcome.dpia.edpbCriteria).toEqual(['vulnerable_data_subjects', 'innovative_technology', 'systematic_monitoring']);
+    expect(outcome.dpia.edpbCriteria).toEqual([
+      'vulnerable_data_subjects',
+      'innovative_technology',
+      'systematic_monitoring',
+    ]);
     expect(activeTracks(outcome)).toContain('dpia');
   });
 
   it('one EDPB criterion alone is not enough', () => {
-    expect(dpiaReading({ ...base, systematicProfilingWithSignificantEffects: false, specialCategoryData: false }).required).toBe(false);
+    expect(
+      dpiaReading({
+        ...base,
+        systematicProfilingWithSignificantEffects: false,
+        specialCategoryData: false,
+      }).required,
+    ).toBe(false);
   });
 });
 
@@ -150,7 +222,11 @@ describe('WOR 27(1) letters (c), (j), (m) and the cao per topic (27(3) "voor zov
   it('a pay-evaluation tool gives consent on (c)', () => {
     const outcome = triage(answers({ affectsPayOrJobEvaluation: true }));
     expect(outcome.consent).toMatchObject({ applies: true, letters: ['c'] });
-    expect(outcome.reasons.find((r) => r.code === 'consent.c')?.sources).toEqual(['W10', 'S8', 'legal-rules (e)5']);
+    expect(outcome.reasons.find((r) => r.code === 'consent.c')?.sources).toEqual([
+      'W10',
+      'S8',
+      'legal-rules (e)5',
+    ]);
   });
 
   it.each([
@@ -164,13 +240,19 @@ describe('WOR 27(1) letters (c), (j), (m) and the cao per topic (27(3) "voor zov
     const outcome = triage(
       answers({
         affectsPayOrJobEvaluation: true,
-        caoSettlements: [{ letter: 'c', scope: 'part', topic: 'pay scales', reference: 'cao art. 4.2' }],
+        caoSettlements: [
+          { letter: 'c', scope: 'part', topic: 'pay scales', reference: 'cao art. 4.2' },
+        ],
       }),
     );
     expect(outcome.consent.letters).toEqual(['c']);
     expect(outcome.consent.settledByCao).toEqual([]);
-    expect(outcome.consent.partlySettledByCao).toEqual([{ letter: 'c', scope: 'part', topic: 'pay scales', reference: 'cao art. 4.2' }]);
-    expect(outcome.reasons.find((r) => r.code === 'consent.partly_settled_by_cao')?.text).toContain('pay scales');
+    expect(outcome.consent.partlySettledByCao).toEqual([
+      { letter: 'c', scope: 'part', topic: 'pay scales', reference: 'cao art. 4.2' },
+    ]);
+    expect(outcome.reasons.find((r) => r.code === 'consent.partly_settled_by_cao')?.text).toContain(
+      'pay scales',
+    );
   });
 
   it('a cao that settles the whole of (b) takes only (b) out, not the other letters', () => {
@@ -187,16 +269,46 @@ describe('WOR 27(1) letters (c), (j), (m) and the cao per topic (27(3) "voor zov
 
 describe('small undertakings (WOR 2, 35b-35d)', () => {
   it.each([
-    ['PVT, 30 staff: no personnel meeting, PVT rights', 'pvt', 30, false, false, 'small_undertaking.pvt_rights'],
-    ['no representation, 30 staff: personnel meeting', 'none', 30, true, false, 'small_undertaking.personnel_meeting'],
-    ['no OR, 50 staff: duty to set one up', 'none', 50, false, true, 'small_undertaking.works_council_duty'],
-    ['PVT, 60 staff: duty to set up an OR', 'pvt', 60, false, true, ['small_undertaking.pvt_rights', 'small_undertaking.works_council_duty']],
+    [
+      'PVT, 30 staff: no personnel meeting, PVT rights',
+      'pvt',
+      30,
+      false,
+      false,
+      'small_undertaking.pvt_rights',
+    ],
+    [
+      'no representation, 30 staff: personnel meeting',
+      'none',
+      30,
+      true,
+      false,
+      'small_undertaking.personnel_meeting',
+    ],
+    [
+      'no OR, 50 staff: duty to set one up',
+      'none',
+      50,
+      false,
+      true,
+      'small_undertaking.works_council_duty',
+    ],
+    [
+      'PVT, 60 staff: duty to set up an OR',
+      'pvt',
+      60,
+      false,
+      true,
+      ['small_undertaking.pvt_rights', 'small_undertaking.works_council_duty'],
+    ],
     ['OR, 250 staff: neither', 'or', 250, false, false, null],
   ] as const)('%s', (_name, councilType, headcount, meeting, duty, code) => {
     const outcome = triage(answers({ councilType, headcount }));
     expect(outcome.smallUndertaking.personnelMeetingRequired).toBe(meeting);
     expect(outcome.smallUndertaking.worksCouncilDuty).toBe(duty);
-    const codes = outcome.reasons.map((r) => r.code).filter((c) => c.startsWith('small_undertaking.'));
+    const codes = outcome.reasons
+      .map((r) => r.code)
+      .filter((c) => c.startsWith('small_undertaking.'));
     expect(codes).toEqual(code === null ? [] : typeof code === 'string' ? [code] : code);
   });
 });

@@ -26,7 +26,9 @@ export class CaseIdParams {
 }
 
 export class TrackParams extends CaseIdParams {
-  @ApiProperty({ enum: TRACK_KIND_VALUES }) @IsIn(TRACK_KIND_VALUES) kind!: (typeof TRACK_KIND_VALUES)[number];
+  @ApiProperty({ enum: TRACK_KIND_VALUES })
+  @IsIn(TRACK_KIND_VALUES)
+  kind!: (typeof TRACK_KIND_VALUES)[number];
 }
 
 export class InformationRequestParams extends CaseIdParams {
@@ -46,7 +48,10 @@ export class CaseContentsDto {
   @IsOptional() @IsString() @MaxLength(20000) measures?: string;
   @IsOptional() @IsString() @MaxLength(20000) alternatives?: string;
   @IsOptional() @IsString() @MaxLength(5000) planning?: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) proposedDecisionDate?: string;
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  proposedDecisionDate?: string;
   @IsOptional() @IsString() @MaxLength(50000) regelingText?: string;
   /** Contract signed or system live: the request can no longer have "wezenlijke invloed" [W1]. */
   @IsOptional() @IsBoolean() employerCommitted?: boolean;
@@ -64,14 +69,33 @@ export class UpdateCaseDto extends VersionDto {
   @IsOptional() @ValidateNested() @Type(() => CaseContentsDto) contents?: CaseContentsDto;
 }
 
-const ANNEX = ['none', 'recruitment_selection', 'work_related_decisions', 'task_allocation', 'monitoring_evaluation'] as const;
+const ANNEX = [
+  'none',
+  'recruitment_selection',
+  'work_related_decisions',
+  'task_allocation',
+  'monitoring_evaluation',
+] as const;
 const CONSENT_LETTERS = ['b', 'c', 'd', 'e', 'f', 'g', 'j', 'k', 'l', 'm'] as const;
-const ANNEX_III_1 = ['none', 'remote_biometric_identification', 'biometric_categorisation', 'emotion_recognition'] as const;
-const ANNEX_III_3 = ['none', 'access_admission', 'evaluating_learning_outcomes', 'assessing_education_level', 'monitoring_test_behaviour'] as const;
+const ANNEX_III_1 = [
+  'none',
+  'remote_biometric_identification',
+  'biometric_categorisation',
+  'emotion_recognition',
+] as const;
+const ANNEX_III_3 = [
+  'none',
+  'access_admission',
+  'evaluating_learning_outcomes',
+  'assessing_education_level',
+  'monitoring_test_behaviour',
+] as const;
 
 /** WOR 27(3) "voor zover": what the cao settles of one consent subject, wholly or in part. */
 export class CaoSettlementDto {
-  @ApiProperty({ enum: CONSENT_LETTERS }) @IsIn(CONSENT_LETTERS) letter!: (typeof CONSENT_LETTERS)[number];
+  @ApiProperty({ enum: CONSENT_LETTERS })
+  @IsIn(CONSENT_LETTERS)
+  letter!: (typeof CONSENT_LETTERS)[number];
   @IsIn(['whole', 'part']) scope!: 'whole' | 'part';
   @IsString() @MinLength(1) @MaxLength(500) topic!: string;
   @IsOptional() @IsString() @MaxLength(500) reference?: string;
@@ -97,14 +121,18 @@ export class TriageAnswersDto {
   @ApiProperty({ enum: ANNEX }) @IsIn(ANNEX) annexIIIPoint4!: (typeof ANNEX)[number];
   @IsBoolean() profilesNaturalPersons!: boolean;
   @IsBoolean() article6_3Exception!: boolean;
-  @IsIn(['private', 'public_body', 'private_public_service']) deployerType!: 'private' | 'public_body' | 'private_public_service';
+  @IsIn(['private', 'public_body', 'private_public_service']) deployerType!:
+    'private' | 'public_body' | 'private_public_service';
   @IsBoolean() infersEmotions!: boolean;
   @IsBoolean() emotionMedicalOrSafety!: boolean;
   @IsBoolean() largeScaleMonitoring!: boolean;
   @IsBoolean() systematicProfilingWithSignificantEffects!: boolean;
   @IsBoolean() specialCategoryData!: boolean;
   @IsBoolean() biometrics!: boolean;
-  @ApiProperty({ enum: CONSENT_LETTERS, isArray: true }) @IsIn(CONSENT_LETTERS, { each: true }) @ArrayMaxSize(10) caoSettledConsentLetters!: Array<(typeof CONSENT_LETTERS)[number]>;
+  @ApiProperty({ enum: CONSENT_LETTERS, isArray: true })
+  @IsIn(CONSENT_LETTERS, { each: true })
+  @ArrayMaxSize(10)
+  caoSettledConsentLetters!: Array<(typeof CONSENT_LETTERS)[number]>;
   @IsOptional() @IsString() @MaxLength(500) caoReference?: string;
   @IsBoolean() jobContentChanges!: boolean;
   @IsOptional() @IsBoolean() majorEffectOnQuarterOfStaff?: boolean;
@@ -112,15 +140,25 @@ export class TriageAnswersDto {
   @IsOptional() @IsBoolean() affectsPayOrJobEvaluation?: boolean;
   @IsOptional() @IsBoolean() affectsComplaintsProcedure?: boolean;
   @IsOptional() @IsBoolean() affectsWhistleblowingProcedure?: boolean;
-  @IsOptional() @ValidateNested({ each: true }) @Type(() => CaoSettlementDto) @ArrayMaxSize(20) caoSettlements?: CaoSettlementDto[];
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => CaoSettlementDto)
+  @ArrayMaxSize(20)
+  caoSettlements?: CaoSettlementDto[];
   @IsOptional() @IsBoolean() manipulativeTechniques?: boolean;
   @IsOptional() @IsBoolean() exploitsVulnerabilities?: boolean;
   @IsOptional() @IsBoolean() socialScoring?: boolean;
   @IsOptional() @IsBoolean() untargetedFacialScraping?: boolean;
   /** Infers race, political opinions, trade-union membership, religion or sex life (AI Act 5(1)(g)). */
   @IsOptional() @IsBoolean() biometricCategorisationSensitive?: boolean;
-  @ApiPropertyOptional({ enum: ANNEX_III_1 }) @IsOptional() @IsIn(ANNEX_III_1) annexIIIPoint1?: (typeof ANNEX_III_1)[number];
-  @ApiPropertyOptional({ enum: ANNEX_III_3 }) @IsOptional() @IsIn(ANNEX_III_3) annexIIIPoint3?: (typeof ANNEX_III_3)[number];
+  @ApiPropertyOptional({ enum: ANNEX_III_1 })
+  @IsOptional()
+  @IsIn(ANNEX_III_1)
+  annexIIIPoint1?: (typeof ANNEX_III_1)[number];
+  @ApiPropertyOptional({ enum: ANNEX_III_3 })
+  @IsOptional()
+  @IsIn(ANNEX_III_3)
+  annexIIIPoint3?: (typeof ANNEX_III_3)[number];
   @IsOptional() @IsBoolean() annexIProduct?: boolean;
   /** The provider's documented art. 6(3) assessment (AI Act 6(4)); without it 6(3) is not applied. */
   @IsOptional() @IsString() @MaxLength(500) providerAssessmentDocument?: string;
@@ -153,7 +191,11 @@ export class ContestTriageDto extends VersionDto {
 export class ContestTriageProposalDto extends VersionDto {
   @IsString() @MinLength(1) @MaxLength(10000) reasons!: string;
   /** Keys of the triage answers the board disputes, e.g. `councilType`, `canMonitorStaff`. */
-  @IsOptional() @IsString({ each: true }) @MaxLength(100, { each: true }) @ArrayMaxSize(40) answers?: string[];
+  @IsOptional()
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  @ArrayMaxSize(40)
+  answers?: string[];
 }
 
 /** The council reports that the AI system is in use (issue #14): a fact on the record, at once. */
@@ -164,12 +206,38 @@ export class ReportUseDto extends VersionDto {
 }
 
 const ACTION_TYPES = [
-  'request_information', 'provide_information', 'request_consultation', 'record_consultation_held', 'submit_request',
-  'start_deliberation', 'record_council_position', 'record_employer_decision', 'waive_suspension', 'end_suspension',
-  'file_appeal', 'record_appeal_ruling', 'record_substitute_permission', 'record_decision_without_consent', 'invoke_nullity', 'start_evaluation', 'close',
-  'prepare_notice', 'send_notice', 'start_fria', 'complete_fria', 'mark_ready', 'start_dpia', 'complete_dpia',
-  'record_prior_consultation', 'start_training', 'complete_training', 'mark_implemented', 'propose_change', 'withdraw',
-  'put_on_hold', 'resume',
+  'request_information',
+  'provide_information',
+  'request_consultation',
+  'record_consultation_held',
+  'submit_request',
+  'start_deliberation',
+  'record_council_position',
+  'record_employer_decision',
+  'waive_suspension',
+  'end_suspension',
+  'file_appeal',
+  'record_appeal_ruling',
+  'record_substitute_permission',
+  'record_decision_without_consent',
+  'invoke_nullity',
+  'start_evaluation',
+  'close',
+  'prepare_notice',
+  'send_notice',
+  'start_fria',
+  'complete_fria',
+  'mark_ready',
+  'start_dpia',
+  'complete_dpia',
+  'record_prior_consultation',
+  'start_training',
+  'complete_training',
+  'mark_implemented',
+  'propose_change',
+  'withdraw',
+  'put_on_hold',
+  'resume',
 ] as const;
 
 /** One track action; which fields apply depends on `type` (the stage machine checks the rest). */
@@ -177,21 +245,45 @@ export class TrackActionDto {
   @ApiProperty({ enum: ACTION_TYPES }) @IsIn(ACTION_TYPES) type!: (typeof ACTION_TYPES)[number];
   @IsOptional() @IsString() @MaxLength(5000) subject?: string;
   @IsOptional() @IsString() @MaxLength(20000) reasons?: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) heldOn?: string;
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  heldOn?: string;
   @IsOptional() @IsUUID() meetingId?: string;
-  @IsOptional() @IsIn(['positive', 'negative', 'conditional', 'granted', 'refused']) position?: string;
-  @IsOptional() @IsString({ each: true }) @MaxLength(5000, { each: true }) @ArrayMaxSize(50) conditions?: string[];
+  @IsOptional()
+  @IsIn(['positive', 'negative', 'conditional', 'granted', 'refused'])
+  position?: string;
+  @IsOptional()
+  @IsString({ each: true })
+  @MaxLength(5000, { each: true })
+  @ArrayMaxSize(50)
+  conditions?: string[];
   @IsOptional() @IsBoolean() waivesSuspension?: boolean;
   @IsOptional() @IsBoolean() follows?: boolean;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) implementationDate?: string;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) receivedOn?: string;
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  implementationDate?: string;
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  receivedOn?: string;
   /** `record_decision_without_consent`: the day the council saw the decision being implemented (WOR 27(5)). */
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) learnedOn?: string;
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  learnedOn?: string;
   @IsOptional() @IsBoolean() whole?: boolean;
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsISO8601({ strict: true }) waivedUntil?: string;
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  waivedUntil?: string;
   @IsOptional() @IsBoolean() upheld?: boolean;
   @IsOptional() @IsBoolean() granted?: boolean;
-  @IsOptional() @IsIn(['workers_representatives', 'affected_workers'], { each: true }) @ArrayMaxSize(2) recipients?: Array<'workers_representatives' | 'affected_workers'>;
+  @IsOptional()
+  @IsIn(['workers_representatives', 'affected_workers'], { each: true })
+  @ArrayMaxSize(2)
+  recipients?: Array<'workers_representatives' | 'affected_workers'>;
   @IsOptional() @IsBoolean() residualHighRisk?: boolean;
 }
 
@@ -211,7 +303,10 @@ export class AddExpertDto extends VersionDto {
 
 export class AssignCommitteeDto extends VersionDto {
   /** A committee of the case's council that prepares it; null: no committee (the whole council). */
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) @ValidateIf((_, value) => value !== null) @IsUUID() committeeId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  committeeId!: string | null;
 }
 
 export class AskInformationDto {
@@ -284,7 +379,8 @@ export class NextActionResponse {
   @ApiProperty({ enum: ['employer', 'council'] }) side!: string;
   /** A track action type, or `answer_information`, `send_case`, `observe_term`. */
   @ApiProperty() action!: string;
-  @ApiProperty({ type: String, nullable: true, enum: [...TRACK_KIND_VALUES, null] }) track!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: [...TRACK_KIND_VALUES, null] }) track!:
+    string | null;
   @ApiProperty({ type: String, nullable: true }) ruleId!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date' }) dueDate!: string | null;
   /** Calendar days from today (Amsterdam) to the due date; negative when overdue. */
@@ -336,7 +432,10 @@ export class LateEntryResponse {
 
 export class CaseResponse extends CaseSummaryResponse {
   @ApiProperty({ type: 'object', additionalProperties: true }) contents!: Record<string, unknown>;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) triage!: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) triage!: Record<
+    string,
+    unknown
+  > | null;
   @ApiProperty({ type: [TrackResponse] }) tracks!: TrackResponse[];
   @ApiProperty({ type: GoLiveGateResponse, nullable: true }) goLiveGate!: GoLiveGateResponse | null;
   @ApiProperty({ type: [DeadlineResponse] }) deadlines!: DeadlineResponse[];
@@ -348,7 +447,8 @@ export class CaseResponse extends CaseSummaryResponse {
   /** Entries flagged "recorded late", with the date claimed and the day recorded. */
   @ApiProperty({ type: [LateEntryResponse] }) lateEntries!: LateEntryResponse[];
   /** What the calling user may do here, for the UI. */
-  @ApiProperty({ enum: ['employer', 'council_board', 'council_member', 'expert', 'union'] }) yourSide!: string;
+  @ApiProperty({ enum: ['employer', 'council_board', 'council_member', 'expert', 'union'] })
+  yourSide!: string;
   /** Who must act next on the case, on what, by when; null when nothing is pending. */
   @ApiProperty({ type: NextActionResponse, nullable: true }) nextAction!: NextActionResponse | null;
 }
@@ -380,7 +480,8 @@ export class AuditVerdictResponse {
   @ApiProperty() entries!: number;
   @ApiProperty({ type: Number, nullable: true }) firstInvalidSeq!: number | null;
   /** `edited`: an entry changed, removed or added beside the append path; `truncated`: the newest entries removed. */
-  @ApiProperty({ enum: ['edited', 'truncated'], nullable: true }) reason!: 'edited' | 'truncated' | null;
+  @ApiProperty({ enum: ['edited', 'truncated'], nullable: true }) reason!:
+    'edited' | 'truncated' | null;
   /** The newest entry's sequence number as anchored when it was appended. */
   @ApiProperty() expectedSeq!: number;
   /** The newest entry's sequence number found in the trail. */
@@ -393,4 +494,3 @@ export class CaseEventResponse {
   @ApiProperty() occurredAt!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
 }
-

@@ -13,7 +13,11 @@ export type VoteStatus = 'open' | 'closed';
 export type PositionTrack = 'advice' | 'consent';
 
 /** Counts the ballots. Quorum is the minimum number of ballots for the result to count. */
-export function tallyVote(options: readonly string[], ballots: ReadonlyArray<{ option: string }>, quorum: number): VoteResult {
+export function tallyVote(
+  options: readonly string[],
+  ballots: ReadonlyArray<{ option: string }>,
+  quorum: number,
+): VoteResult {
   const counts: Record<string, number> = Object.fromEntries(options.map((o) => [o, 0]));
   for (const ballot of ballots) {
     if (ballot.option in counts) {
@@ -55,7 +59,13 @@ export function positionsOf(track: PositionTrack): readonly string[] {
 export function adoptionRefusal(
   vote: { status: VoteStatus; result: VoteResult | null; adoptedAsPosition: boolean },
   track: PositionTrack,
-): 'vote.not_closed' | 'vote.already_adopted' | 'vote.quorum_not_met' | 'vote.no_winner' | 'vote.option_not_a_position' | null {
+):
+  | 'vote.not_closed'
+  | 'vote.already_adopted'
+  | 'vote.quorum_not_met'
+  | 'vote.no_winner'
+  | 'vote.option_not_a_position'
+  | null {
   if (vote.status !== 'closed' || !vote.result) {
     return 'vote.not_closed';
   }

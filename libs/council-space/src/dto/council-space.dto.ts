@@ -38,7 +38,10 @@ export class VoteIdParams extends CaseIdParams {
 export class CreateInternalNoteDto {
   @ApiProperty({ enum: NOTE_KINDS }) @IsIn(NOTE_KINDS) kind!: InternalNoteKind;
   @IsString() @MinLength(1) @MaxLength(50000) body!: string;
-  @ApiPropertyOptional({ enum: TRACKS, description: 'The track a draft position is for; required for a draft position.' })
+  @ApiPropertyOptional({
+    enum: TRACKS,
+    description: 'The track a draft position is for; required for a draft position.',
+  })
   @ValidateIf((o: CreateInternalNoteDto) => o.kind === 'draft_position' || o.track !== undefined)
   @IsIn(TRACKS)
   track?: InternalNoteTrack;
@@ -66,7 +69,11 @@ export class InternalNoteResponse {
 export class OpenVoteDto {
   @IsString() @MinLength(1) @MaxLength(5000) proposal!: string;
 
-  @ApiProperty({ type: [String], description: 'To adopt the result as the formal position, use the positions as options: positive/negative/conditional (advice), granted/refused/conditional (consent).' })
+  @ApiProperty({
+    type: [String],
+    description:
+      'To adopt the result as the formal position, use the positions as options: positive/negative/conditional (advice), granted/refused/conditional (consent).',
+  })
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(200, { each: true })
@@ -95,7 +102,9 @@ export class CloseVoteDto {
 
 export class AdoptVoteDto extends CloseVoteDto {
   @ApiProperty({ enum: TRACKS }) @IsIn(TRACKS) track!: PositionTrack;
-  @ApiPropertyOptional({ description: 'Required for a negative or conditional advice and for every consent decision.' })
+  @ApiPropertyOptional({
+    description: 'Required for a negative or conditional advice and for every consent decision.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20000)
@@ -110,7 +119,10 @@ export class AdoptVoteDto extends CloseVoteDto {
 }
 
 export class VoteResultResponse {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) counts!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' } }) counts!: Record<
+    string,
+    number
+  >;
   @ApiProperty() ballots!: number;
   @ApiProperty() quorum!: number;
   @ApiProperty() quorumMet!: boolean;
@@ -126,7 +138,8 @@ export class VoteResponse {
   @ApiProperty() closesAt!: string;
   @ApiProperty({ enum: ['open', 'closed'] }) status!: VoteStatus;
   @ApiProperty() ballotsCast!: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Your own ballot, if you cast one.' }) yourBallot!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Your own ballot, if you cast one.' })
+  yourBallot!: string | null;
   @ApiProperty({ type: VoteResultResponse, nullable: true, description: 'Set once closed.' })
   result!: VoteResultResponse | null;
   @ApiProperty({ type: String, nullable: true }) closedAt!: string | null;

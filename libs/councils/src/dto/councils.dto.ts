@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 import { ALL_ROLES, Role } from '@wc/auth';
 
@@ -169,7 +184,8 @@ export class CouncilRoleChangeResponse {
   @ApiProperty({ type: String, nullable: true }) previousRole!: string | null;
   @ApiProperty({ type: String, nullable: true }) committeeId!: string | null;
   @ApiProperty({ type: RoleChangePersonResponse }) subject!: RoleChangePersonResponse;
-  @ApiProperty({ type: RoleChangePersonResponse, nullable: true }) changedBy!: RoleChangePersonResponse | null;
+  @ApiProperty({ type: RoleChangePersonResponse, nullable: true })
+  changedBy!: RoleChangePersonResponse | null;
   @ApiProperty() occurredAt!: string;
 }
 
@@ -199,7 +215,8 @@ export class ExpertEngagementResponse {
   @ApiProperty() expectedCostsCents!: number;
   /** When the cost notice was given (art. 22(2)). */
   @ApiProperty() notifiedAt!: string;
-  @ApiProperty({ type: RoleChangePersonResponse, nullable: true }) expert!: RoleChangePersonResponse | null;
+  @ApiProperty({ type: RoleChangePersonResponse, nullable: true })
+  expert!: RoleChangePersonResponse | null;
   /** The invitee's address: for the council's own members, not for the employer. */
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
   @ApiProperty({ type: String, nullable: true }) confidentialityAcknowledgedAt!: string | null;

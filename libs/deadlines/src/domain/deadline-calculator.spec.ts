@@ -428,7 +428,11 @@ describe('deadline rule catalogue', () => {
 describe('agreed terms and equated days (legal-rules (e)1-2)', () => {
   it('an agreed six-week term ending on Christmas Day is not extended, and is flagged', () => {
     // Friday 13 Nov 2026 + 6 weeks = Friday 25 Dec 2026 (Eerste Kerstdag, ATW art. 3(1)).
-    const deadline = computeDeadline({ ruleId: 'advice_response_term', triggerDate: '2026-11-13', length: { weeks: 6 } });
+    const deadline = computeDeadline({
+      ruleId: 'advice_response_term',
+      triggerDate: '2026-11-13',
+      length: { weeks: 6 },
+    });
     expect(deadline).toMatchObject({
       strictDate: '2026-12-25',
       extendedDate: '2026-12-25',
@@ -438,14 +442,22 @@ describe('agreed terms and equated days (legal-rules (e)1-2)', () => {
   });
 
   it('an agreed term ending on a working day is not flagged', () => {
-    const deadline = computeDeadline({ ruleId: 'advice_response_term', triggerDate: '2026-03-02', length: { weeks: 6 } });
+    const deadline = computeDeadline({
+      ruleId: 'advice_response_term',
+      triggerDate: '2026-03-02',
+      length: { weeks: 6 },
+    });
     expect(deadline.agreedTermEndsOnNonWorkingDay).toBe(false);
   });
 
   it('a statutory term is extended over an equated day passed as data, and never flagged', () => {
     // Appeal term from 2026-04-15 ends Friday 15 May; a (hypothetical) equated Friday moves it to Monday 18 May.
     const equatedDays = equatedDates([{ date: '2026-05-15', source: 'test decree' }]);
-    const deadline = computeDeadline({ ruleId: 'appeal_term', triggerDate: '2026-04-15', equatedDays });
+    const deadline = computeDeadline({
+      ruleId: 'appeal_term',
+      triggerDate: '2026-04-15',
+      equatedDays,
+    });
     expect(deadline).toMatchObject({
       strictDate: '2026-05-15',
       extendedDate: '2026-05-18',

@@ -1,4 +1,10 @@
-import { isThreadKey, mayUseThread, mentionedUserIds, namedMentions, visibilityOfThread } from './threads';
+import {
+  isThreadKey,
+  mayUseThread,
+  mentionedUserIds,
+  namedMentions,
+  visibilityOfThread,
+} from './threads';
 
 const A = '6f1c2b8e-4b0a-4c1e-9d53-0f1e2d3c4b5a';
 const B = '0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d';

@@ -1,6 +1,11 @@
 import type { CommentVisibility } from '@wc/access';
 
-export { type CommentVisibility, mayUseThread, visibilitiesFor, visibilityOfThread } from '@wc/access';
+export {
+  type CommentVisibility,
+  mayUseThread,
+  visibilitiesFor,
+  visibilityOfThread,
+} from '@wc/access';
 export const COMMENT_VISIBILITIES: readonly CommentVisibility[] = ['case', 'union'];
 
 /**
@@ -29,10 +34,15 @@ export function mentionedUserIds(body: string, explicit: readonly string[] = [])
  * `@` and ends at a non-letter (so `@Sanne` does not name "Sanne Bakker", and `@Sanne Bakker` does).
  * Longer names are tried first, so "@Sanne Bakker" is not also taken for a "Sanne".
  */
-export function namedMentions(body: string, people: ReadonlyArray<{ userId: string; displayName: string }>): string[] {
+export function namedMentions(
+  body: string,
+  people: ReadonlyArray<{ userId: string; displayName: string }>,
+): string[] {
   const found: string[] = [];
   let rest = body;
-  for (const person of [...people].filter((p) => p.displayName.trim().length > 0).sort((a, b) => b.displayName.length - a.displayName.length)) {
+  for (const person of [...people]
+    .filter((p) => p.displayName.trim().length > 0)
+    .sort((a, b) => b.displayName.length - a.displayName.length)) {
     const escaped = person.displayName.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])@${escaped}(?![\\p{L}\\p{N}])`, 'giu');
     if (pattern.test(rest)) {

@@ -1,10 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 import { CaseIdParams } from '@wc/cases';
 
 // eslint-disable-next-line no-restricted-imports -- the DTO beside its domain type
-import { COMMENT_VISIBILITIES, type CommentVisibility, THREAD_KEY_PATTERN } from '../domain/threads';
+import {
+  COMMENT_VISIBILITIES,
+  type CommentVisibility,
+  THREAD_KEY_PATTERN,
+} from '../domain/threads';
 
 export class CommentIdParams extends CaseIdParams {
   @IsUUID() commentId!: string;
@@ -14,20 +28,30 @@ const THREAD_DESCRIPTION =
   '`case` (the whole case), `union` (the council and the union officers it shares the case with), `assessment:<question id>` or `document:<uuid>`.';
 
 export class ThreadQueryDto {
-  @ApiPropertyOptional({ description: `${THREAD_DESCRIPTION} Omitted: every thread you may see (GET) or \`case\` (POST).` })
+  @ApiPropertyOptional({
+    description: `${THREAD_DESCRIPTION} Omitted: every thread you may see (GET) or \`case\` (POST).`,
+  })
   @IsOptional()
-  @Matches(THREAD_KEY_PATTERN, { message: 'thread must be case, union, assessment:<question id> or document:<uuid>' })
+  @Matches(THREAD_KEY_PATTERN, {
+    message: 'thread must be case, union, assessment:<question id> or document:<uuid>',
+  })
   thread?: string;
 }
 
 export class CreateCommentDto {
-  @ApiProperty({ description: 'Markdown text; `@[Display name](userId)`, or a plain `@Display name` of someone who can read the thread, mentions and notifies a user.' })
+  @ApiProperty({
+    description:
+      'Markdown text; `@[Display name](userId)`, or a plain `@Display name` of someone who can read the thread, mentions and notifies a user.',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(20000)
   body!: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Users to mention besides those named in the body.' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Users to mention besides those named in the body.',
+  })
   @IsOptional()
   @IsUUID('all', { each: true })
   @ArrayMaxSize(20)
@@ -45,7 +69,8 @@ export class CommentResponse {
   @ApiProperty({ description: THREAD_DESCRIPTION }) thread!: string;
   @ApiProperty({ enum: COMMENT_VISIBILITIES }) visibility!: CommentVisibility;
   @ApiProperty() authorId!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Null once deleted.' }) body!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null once deleted.' }) body!:
+    string | null;
   @ApiProperty({ type: [String] }) mentions!: string[];
   @ApiProperty() createdAt!: string;
   @ApiProperty({ type: String, nullable: true }) editedAt!: string | null;
@@ -55,7 +80,13 @@ export class CommentResponse {
 
 export class CommentRevisionResponse {
   @ApiProperty({ description: '1 is the original text.' }) revision!: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Null when the comment was deleted: its history is kept for the record, not shown.' }) body!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Null when the comment was deleted: its history is kept for the record, not shown.',
+  })
+  body!: string | null;
   @ApiProperty() revisedAt!: string;
 }
 

@@ -43,18 +43,25 @@ describe('mayReadDocument', () => {
     // WOR art. 20 material never reaches a union officer, even one listed by mistake.
     ['union', 'x', false],
     ['union', EXPERT, false],
-  ] as Array<[ActorSide, string, boolean]>)('a confidential document: %s (%s) → %s', (side, userId, expected) => {
-    expect(mayReadDocument({ side, userId }, mark(), '2026-03-02')).toBe(expected);
-  });
+  ] as Array<[ActorSide, string, boolean]>)(
+    'a confidential document: %s (%s) → %s',
+    (side, userId, expected) => {
+      expect(mayReadDocument({ side, userId }, mark(), '2026-03-02')).toBe(expected);
+    },
+  );
 
   it('does not let the exempted-persons list open the document to a union officer or an expert', () => {
     const m = mark({ exemptedUserIds: ['union-officer', OTHER_EXPERT], allowedExpertIds: [] });
-    expect(mayReadDocument({ side: 'union', userId: 'union-officer' }, m, '2026-03-02')).toBe(false);
+    expect(mayReadDocument({ side: 'union', userId: 'union-officer' }, m, '2026-03-02')).toBe(
+      false,
+    );
     expect(mayReadDocument({ side: 'expert', userId: OTHER_EXPERT }, m, '2026-03-02')).toBe(false);
   });
 
   it('refuses a side it does not know', () => {
-    expect(mayReadDocument({ side: 'someone_else' as ActorSide, userId: 'x' }, mark(), '2026-03-02')).toBe(false);
+    expect(
+      mayReadDocument({ side: 'someone_else' as ActorSide, userId: 'x' }, mark(), '2026-03-02'),
+    ).toBe(false);
   });
 
   it('keeps the secrecy through the until day and lifts it after', () => {
@@ -75,8 +82,12 @@ describe('who does what', () => {
   it('lets only the imposing side change or lift the secrecy', () => {
     expect(mayChangeConfidentiality('employer', mark())).toBe(true);
     expect(mayChangeConfidentiality('council_board', mark())).toBe(false);
-    expect(mayChangeConfidentiality('council_board', mark({ imposedBySide: 'council' }))).toBe(true);
-    expect(mayChangeConfidentiality('council_member', mark({ imposedBySide: 'council' }))).toBe(false);
+    expect(mayChangeConfidentiality('council_board', mark({ imposedBySide: 'council' }))).toBe(
+      true,
+    );
+    expect(mayChangeConfidentiality('council_member', mark({ imposedBySide: 'council' }))).toBe(
+      false,
+    );
   });
 
   it('takes new versions from the submitting side only', () => {

@@ -1,6 +1,12 @@
 import type { ActorSide, ConfidentialityMark, DocumentOrigin, Viewer } from '@wc/access';
 
-export { type ConfidentialityMark, type DocumentOrigin, isConfidentialOn, mayReadDocument, type Viewer } from '@wc/access';
+export {
+  type ConfidentialityMark,
+  type DocumentOrigin,
+  isConfidentialOn,
+  mayReadDocument,
+  type Viewer,
+} from '@wc/access';
 
 /** Who is on the list of exempted persons and admitted experts is for the parties, not experts. */
 export function maySeeConfidentialityParties(side: ActorSide): boolean {
@@ -37,7 +43,9 @@ export function mayAddVersion(side: ActorSide, origin: DocumentOrigin): boolean 
 
 /** The employer side, or whoever uploaded it. */
 export function mayDeleteDocument(viewer: Viewer, createdBy: string): boolean {
-  return viewer.side === 'employer' || (originOf(viewer.side) !== null && viewer.userId === createdBy);
+  return (
+    viewer.side === 'employer' || (originOf(viewer.side) !== null && viewer.userId === createdBy)
+  );
 }
 
 export { amsterdamDay } from '@wc/core';

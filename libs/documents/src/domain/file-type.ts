@@ -2,7 +2,8 @@
  * What an upload is, decided from its bytes. The client's Content-Type is never trusted: a
  * renamed executable or an HTML page must not become a "PDF" that a browser later renders.
  */
-export type DetectedKind = 'pdf' | 'png' | 'jpeg' | 'docx' | 'xlsx' | 'pptx' | 'text' | 'csv' | 'markdown';
+export type DetectedKind =
+  'pdf' | 'png' | 'jpeg' | 'docx' | 'xlsx' | 'pptx' | 'text' | 'csv' | 'markdown';
 
 export interface DetectedType {
   kind: DetectedKind;
@@ -48,7 +49,12 @@ const OOXML: Readonly<Record<string, { kind: DetectedKind; folder: Buffer }>> = 
   pptx: { kind: 'pptx', folder: Buffer.from('ppt/', 'latin1') },
 };
 
-const TEXT_EXTENSIONS: Readonly<Record<string, DetectedKind>> = { txt: 'text', csv: 'csv', md: 'markdown', markdown: 'markdown' };
+const TEXT_EXTENSIONS: Readonly<Record<string, DetectedKind>> = {
+  txt: 'text',
+  csv: 'csv',
+  md: 'markdown',
+  markdown: 'markdown',
+};
 
 /**
  * Sniffs the type from magic bytes. `extension` (lower case, no dot) only tells apart kinds that
@@ -73,9 +79,13 @@ function detectKind(bytes: Buffer, extension: string): DetectedKind | null {
   if (startsWith(bytes, ZIP)) {
     const office = Object.hasOwn(OOXML, extension) ? OOXML[extension] : undefined;
     // Part names are stored uncompressed in the local headers and in the central directory.
-    return office && bytes.includes(CONTENT_TYPES_PART) && bytes.includes(office.folder) ? office.kind : null;
+    return office && bytes.includes(CONTENT_TYPES_PART) && bytes.includes(office.folder)
+      ? office.kind
+      : null;
   }
-  const textKind = Object.hasOwn(TEXT_EXTENSIONS, extension) ? TEXT_EXTENSIONS[extension] : undefined;
+  const textKind = Object.hasOwn(TEXT_EXTENSIONS, extension)
+    ? TEXT_EXTENSIONS[extension]
+    : undefined;
   return textKind && isPlainUtf8Text(bytes) ? textKind : null;
 }
 

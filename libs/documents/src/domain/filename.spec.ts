@@ -1,4 +1,9 @@
-import { attachmentDisposition, cleanFilename, MAX_FILENAME_LENGTH, storedFilename } from './filename';
+import {
+  attachmentDisposition,
+  cleanFilename,
+  MAX_FILENAME_LENGTH,
+  storedFilename,
+} from './filename';
 
 describe('cleanFilename', () => {
   it.each([
@@ -15,9 +20,12 @@ describe('cleanFilename', () => {
     expect(cleanFilename(raw)).toEqual({ name, extension, changed });
   });
 
-  it.each([[undefined], [''], ['..'], ['/'], ['a/..'], ['dir\\'], ['\u0000\u0001'], ['  .  ']])('leaves nothing usable of %j', (raw) => {
-    expect(cleanFilename(raw).name).toBeNull();
-  });
+  it.each([[undefined], [''], ['..'], ['/'], ['a/..'], ['dir\\'], ['\u0000\u0001'], ['  .  ']])(
+    'leaves nothing usable of %j',
+    (raw) => {
+      expect(cleanFilename(raw).name).toBeNull();
+    },
+  );
 
   it('falls back to a name of the detected kind', () => {
     expect(storedFilename(cleanFilename('..'), 'jpeg')).toBe('document.jpg');

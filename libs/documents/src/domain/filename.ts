@@ -25,7 +25,11 @@ const RESERVED = /[<>:"|?*]/g;
 export function cleanFilename(raw: string | undefined): CleanFilename {
   const original = raw ?? '';
   const lastSegment = original.normalize('NFC').split(/[/\\]/).pop() ?? '';
-  let name = lastSegment.replace(INVISIBLE, '').replace(RESERVED, '_').trim().replace(/[. ]+$/, '');
+  let name = lastSegment
+    .replace(INVISIBLE, '')
+    .replace(RESERVED, '_')
+    .trim()
+    .replace(/[. ]+$/, '');
   if (name.length === 0 || /^\.+$/.test(name)) {
     return { name: null, extension: '', changed: true };
   }
@@ -50,7 +54,10 @@ function truncate(name: string): string {
     return name;
   }
   const ext = extensionOf(name);
-  const suffix = ext.length > 0 && ext.length <= 10 ? Array.from(`.${name.slice(name.lastIndexOf('.') + 1)}`) : [];
+  const suffix =
+    ext.length > 0 && ext.length <= 10
+      ? Array.from(`.${name.slice(name.lastIndexOf('.') + 1)}`)
+      : [];
   return [...chars.slice(0, MAX_FILENAME_LENGTH - suffix.length), ...suffix].join('');
 }
 
@@ -60,6 +67,9 @@ function truncate(name: string): string {
  */
 export function attachmentDisposition(filename: string): string {
   const fallback = filename.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

@@ -16,19 +16,27 @@ describe('checkUpload', () => {
   });
 
   it('refuses an empty file with 422 document.empty', () => {
-    expect(() => checkUpload({ buffer: Buffer.alloc(0), originalname: 'a.txt' }, 1024)).toThrow(expect.objectContaining({ status: 422, code: 'document.empty' }));
+    expect(() => checkUpload({ buffer: Buffer.alloc(0), originalname: 'a.txt' }, 1024)).toThrow(
+      expect.objectContaining({ status: 422, code: 'document.empty' }),
+    );
   });
 
   it('refuses more than the limit with 413 and accepts exactly the limit', () => {
     const text = Buffer.alloc(1024, 'a');
     expect(checkUpload({ buffer: text, originalname: 'a.txt' }, 1024).sizeBytes).toBe(1024);
-    expect(() => checkUpload({ buffer: Buffer.alloc(1025, 'a'), originalname: 'a.txt' }, 1024)).toThrow(DocumentTooLarge);
+    expect(() =>
+      checkUpload({ buffer: Buffer.alloc(1025, 'a'), originalname: 'a.txt' }, 1024),
+    ).toThrow(DocumentTooLarge);
   });
 
   it('refuses an executable with 415 whatever its name', () => {
     const elf = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]);
-    expect(() => checkUpload({ buffer: elf, originalname: 'report.pdf' }, 1024)).toThrow(UnsupportedDocumentType);
-    expect(() => checkUpload({ buffer: elf, originalname: 'report.pdf' }, 1024)).toThrow(expect.objectContaining({ status: 415, code: 'document.unsupported_type' }));
+    expect(() => checkUpload({ buffer: elf, originalname: 'report.pdf' }, 1024)).toThrow(
+      UnsupportedDocumentType,
+    );
+    expect(() => checkUpload({ buffer: elf, originalname: 'report.pdf' }, 1024)).toThrow(
+      expect.objectContaining({ status: 415, code: 'document.unsupported_type' }),
+    );
   });
 
   it('names a nameless upload after its type', () => {

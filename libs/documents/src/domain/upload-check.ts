@@ -9,7 +9,9 @@ import { cleanFilename, storedFilename } from './filename';
 export class DocumentTooLarge extends DomainError {
   readonly status = 413;
   constructor(maxBytes: number) {
-    super('document.too_large', `The file is larger than the limit of ${maxBytes} bytes.`, { maxBytes });
+    super('document.too_large', `The file is larger than the limit of ${maxBytes} bytes.`, {
+      maxBytes,
+    });
   }
 }
 
@@ -17,9 +19,13 @@ export class DocumentTooLarge extends DomainError {
 export class UnsupportedDocumentType extends DomainError {
   readonly status = 415;
   constructor() {
-    super('document.unsupported_type', 'Only PDF, PNG, JPEG, Word, Excel, PowerPoint and UTF-8 text (.txt, .csv, .md) files are accepted.', {
-      accepted: ['pdf', 'png', 'jpeg', 'docx', 'xlsx', 'pptx', 'txt', 'csv', 'md'],
-    });
+    super(
+      'document.unsupported_type',
+      'Only PDF, PNG, JPEG, Word, Excel, PowerPoint and UTF-8 text (.txt, .csv, .md) files are accepted.',
+      {
+        accepted: ['pdf', 'png', 'jpeg', 'docx', 'xlsx', 'pptx', 'txt', 'csv', 'md'],
+      },
+    );
   }
 }
 
@@ -44,7 +50,9 @@ export interface CheckedUpload {
 export function checkUpload(file: IncomingFile, maxBytes: number): CheckedUpload {
   const bytes = file.buffer;
   if (bytes.length === 0) {
-    throw new Unprocessable('document.empty', 'The file is empty.', {}, [{ path: 'file', message: 'is empty' }]);
+    throw new Unprocessable('document.empty', 'The file is empty.', {}, [
+      { path: 'file', message: 'is empty' },
+    ]);
   }
   if (bytes.length > maxBytes) {
     throw new DocumentTooLarge(maxBytes);

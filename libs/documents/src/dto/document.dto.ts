@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 import { CaseIdParams } from '@wc/cases';
 
@@ -17,17 +30,27 @@ export class DocumentVersionParams extends DocumentParams {
 }
 
 export class ListDocumentsQueryDto {
-  @ApiPropertyOptional({ example: 'assessment:A1' }) @IsOptional() @Matches(DOSSIER_ITEM_PATTERN) dossierItem?: string;
+  @ApiPropertyOptional({ example: 'assessment:A1' })
+  @IsOptional()
+  @Matches(DOSSIER_ITEM_PATTERN)
+  dossierItem?: string;
 }
 
 /** The text fields of the multipart upload; the file itself goes in the part named `file`. */
 export class UploadDocumentDto {
   @IsString() @MinLength(1) @MaxLength(300) title!: string;
-  @ApiPropertyOptional({ example: 'assessment:A1' }) @IsOptional() @Matches(DOSSIER_ITEM_PATTERN) dossierItem?: string;
+  @ApiPropertyOptional({ example: 'assessment:A1' })
+  @IsOptional()
+  @Matches(DOSSIER_ITEM_PATTERN)
+  dossierItem?: string;
   /** Impose WOR art. 20 secrecy at upload, so the document is never visible without it. */
   @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) confidentialScope?: string;
   /** Last day of the secrecy (Europe/Amsterdam); needs `confidentialScope`. */
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @Matches(DATE_ONLY) @IsISO8601({ strict: true }) confidentialUntil?: string;
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(DATE_ONLY)
+  @IsISO8601({ strict: true })
+  confidentialUntil?: string;
 }
 
 export class AddDocumentVersionDto {
@@ -42,11 +65,23 @@ export class ConfidentialityDto {
   /** Which data the secrecy covers. */
   @IsString() @MinLength(1) @MaxLength(2000) scope!: string;
   /** Last day of the secrecy (Europe/Amsterdam); absent for no end date. */
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @Matches(DATE_ONLY) @IsISO8601({ strict: true }) until?: string;
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(DATE_ONLY)
+  @IsISO8601({ strict: true })
+  until?: string;
   /** The persons exempted from the secrecy, as the notice names them; recorded, not an access list. */
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) exemptedUserIds?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  exemptedUserIds?: string[];
   /** Experts on the case admitted to this document (bound by the secrecy themselves). */
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) allowedExpertIds?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  allowedExpertIds?: string[];
 }
 
 export class DocumentVersionResponse {
@@ -80,7 +115,8 @@ export class DocumentResponse {
   @ApiProperty({ enum: ['employer', 'council'] }) origin!: string;
   /** WOR art. 20 secrecy in force: show it, and never pass the document on. */
   @ApiProperty() confidential!: boolean;
-  @ApiProperty({ type: ConfidentialityResponse, nullable: true }) confidentiality!: ConfidentialityResponse | null;
+  @ApiProperty({ type: ConfidentialityResponse, nullable: true })
+  confidentiality!: ConfidentialityResponse | null;
   @ApiProperty({ type: DocumentVersionResponse }) latestVersion!: DocumentVersionResponse;
   @ApiProperty() versionCount!: number;
   @ApiProperty() createdBy!: string;

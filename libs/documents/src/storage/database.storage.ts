@@ -31,11 +31,10 @@ export class DatabaseStorage extends DocumentStorage {
         return; // content-addressed: the same key holds the same bytes
       }
       for (let index = 0; index < chunkCount; index += 1) {
-        await manager.query(`INSERT INTO document_content_chunk (storage_key, chunk_index, bytes) VALUES ($1, $2, $3)`, [
-          key,
-          index,
-          bytes.subarray(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES),
-        ]);
+        await manager.query(
+          `INSERT INTO document_content_chunk (storage_key, chunk_index, bytes) VALUES ($1, $2, $3)`,
+          [key, index, bytes.subarray(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES)],
+        );
       }
     });
   }
@@ -43,7 +42,10 @@ export class DatabaseStorage extends DocumentStorage {
   async get(key: string): Promise<Readable> {
     assertStorageKey(key);
     // Looked up before the stream is handed out, so an unknown key fails here and not mid-response.
-    const [content] = await this.dataSource.query<Array<{ chunk_count: number }>>(`SELECT chunk_count FROM document_content WHERE storage_key = $1`, [key]);
+    const [content] = await this.dataSource.query<Array<{ chunk_count: number }>>(
+      `SELECT chunk_count FROM document_content WHERE storage_key = $1`,
+      [key],
+    );
     if (!content) {
       throw new Error(`no document content stored under ${key}`);
     }

@@ -35,7 +35,10 @@ export async function importLocalDocuments(
     if (!entry.isFile() || entry.name.startsWith('.tmp-')) {
       continue; // a `.tmp-*` file is an upload the old driver never finished
     }
-    const key = join(entry.parentPath, entry.name).slice(root.length + 1).split(/[\\/]/).join('/');
+    const key = join(entry.parentPath, entry.name)
+      .slice(root.length + 1)
+      .split(/[\\/]/)
+      .join('/');
     if (isStorageKey(key)) {
       files.set(key, join(entry.parentPath, entry.name));
     }
@@ -52,7 +55,9 @@ export async function importLocalDocuments(
     const bytes = await readFile(path);
     const hash = createHash('sha256').update(bytes).digest('hex');
     if (!key.endsWith(`/${hash}`)) {
-      throw new Error(`${path} does not hold the bytes its name promises; fix or remove it, then start again`);
+      throw new Error(
+        `${path} does not hold the bytes its name promises; fix or remove it, then start again`,
+      );
     }
     await storage.put(key, bytes);
     imported += 1;

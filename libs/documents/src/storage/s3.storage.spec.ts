@@ -2,7 +2,14 @@ import { s3ClientConfig, S3Storage } from './s3.storage';
 
 describe('S3 storage configuration', () => {
   it('uses path-style addressing for a custom endpoint', () => {
-    expect(s3ClientConfig({ endpoint: 'http://minio:9000', bucket: 'docs', accessKeyId: 'k', secretAccessKey: 's' })).toMatchObject({
+    expect(
+      s3ClientConfig({
+        endpoint: 'http://minio:9000',
+        bucket: 'docs',
+        accessKeyId: 'k',
+        secretAccessKey: 's',
+      }),
+    ).toMatchObject({
       endpoint: 'http://minio:9000',
       forcePathStyle: true,
       region: 'us-east-1',

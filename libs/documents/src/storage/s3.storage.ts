@@ -1,6 +1,12 @@
 import type { Readable } from 'node:stream';
 
-import { GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadBucketCommand,
+  PutObjectCommand,
+  S3Client,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
 
 import { assertStorageKey, DocumentStorage } from './document-storage';
 
@@ -18,7 +24,12 @@ export function s3ClientConfig(settings: S3StorageSettings): S3ClientConfig {
     region: settings.region ?? 'us-east-1',
     ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
     ...(settings.accessKeyId && settings.secretAccessKey
-      ? { credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } }
+      ? {
+          credentials: {
+            accessKeyId: settings.accessKeyId,
+            secretAccessKey: settings.secretAccessKey,
+          },
+        }
       : {}),
     // Recent SDKs add CRC checksums to every request by default, which several S3-compatible
     // stores reject; only send them where the API requires them.
@@ -44,7 +55,15 @@ export class S3Storage extends DocumentStorage {
 
   async put(key: string, bytes: Buffer): Promise<void> {
     assertStorageKey(key);
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ContentLength: bytes.length, ContentType: 'application/octet-stream' }));
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: bytes,
+        ContentLength: bytes.length,
+        ContentType: 'application/octet-stream',
+      }),
+    );
   }
 
   async get(key: string): Promise<Readable> {
@@ -59,7 +78,9 @@ export class S3Storage extends DocumentStorage {
 
   async problem(): Promise<string | undefined> {
     try {
-      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }), { abortSignal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }), {
+        abortSignal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+      });
       return undefined;
     } catch (error) {
       const reason = (error as { name?: string }).name ?? 'error';

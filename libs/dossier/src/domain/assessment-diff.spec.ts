@@ -1,7 +1,15 @@
 import { type AssessmentContent, EMPTY_CONTENT } from './assessment';
 import { diffAssessments } from './assessment-diff';
 
-const RISK = { id: 'r1', risk: 'Pressure from pick-rate scores', affectedGroup: 'Pickers', likelihood: 'high', severity: 'medium', mitigation: 'No individual targets', owner: 'HR' } as const;
+const RISK = {
+  id: 'r1',
+  risk: 'Pressure from pick-rate scores',
+  affectedGroup: 'Pickers',
+  likelihood: 'high',
+  severity: 'medium',
+  mitigation: 'No individual targets',
+  owner: 'HR',
+} as const;
 
 function content(overrides: Partial<AssessmentContent> = {}): AssessmentContent {
   return { ...EMPTY_CONTENT, ...overrides };
@@ -9,7 +17,12 @@ function content(overrides: Partial<AssessmentContent> = {}): AssessmentContent 
 
 describe('diffAssessments', () => {
   it('lists every field of a first version as added, in questionnaire order', () => {
-    const v1 = content({ answers: { B1: { answer: 'Routing skills', effect: -1, mitigation: 'Training' }, A1: { answer: 'Manual route planning', effect: 1 } } });
+    const v1 = content({
+      answers: {
+        B1: { answer: 'Routing skills', effect: -1, mitigation: 'Training' },
+        A1: { answer: 'Manual route planning', effect: 1 },
+      },
+    });
     expect(diffAssessments(null, v1)).toEqual([
       { path: 'answers.A1.answer', kind: 'added', after: 'Manual route planning' },
       { path: 'answers.A1.effect', kind: 'added', after: 1 },
@@ -20,8 +33,19 @@ describe('diffAssessments', () => {
   });
 
   it('reports changed, added and removed fields between two versions', () => {
-    const v1 = content({ answers: { A1: { answer: 'x', effect: 1, mitigation: 'm' } }, dimensions: { A: { rating: 0 } }, risks: [RISK] });
-    const v2 = content({ answers: { A1: { answer: 'x', effect: 'unknown' }, C2: { answer: 'They can override', effect: 0 } }, dimensions: { A: { rating: -1, mitigations: 'Job rotation' } }, risks: [{ ...RISK, severity: 'high' }] });
+    const v1 = content({
+      answers: { A1: { answer: 'x', effect: 1, mitigation: 'm' } },
+      dimensions: { A: { rating: 0 } },
+      risks: [RISK],
+    });
+    const v2 = content({
+      answers: {
+        A1: { answer: 'x', effect: 'unknown' },
+        C2: { answer: 'They can override', effect: 0 },
+      },
+      dimensions: { A: { rating: -1, mitigations: 'Job rotation' } },
+      risks: [{ ...RISK, severity: 'high' }],
+    });
     expect(diffAssessments(v1, v2)).toEqual([
       { path: 'answers.A1.effect', kind: 'changed', before: 1, after: 'unknown' },
       { path: 'answers.C2.answer', kind: 'added', after: 'They can override' },
@@ -35,14 +59,27 @@ describe('diffAssessments', () => {
 
   it('matches risks by id, so reordering the register is no change', () => {
     const other = { ...RISK, id: 'r2', risk: 'Isolation' };
-    expect(diffAssessments(content({ risks: [RISK, other] }), content({ risks: [other, RISK] }))).toEqual([]);
+    expect(
+      diffAssessments(content({ risks: [RISK, other] }), content({ risks: [other, RISK] })),
+    ).toEqual([]);
   });
 
   it('compares the DPIA and FRIA sections field by field', () => {
-    const v1 = content({ dpia: { description: 'Pick data', measures: 'Pseudonymise' }, fria: null });
-    const v2 = content({ dpia: { description: 'Pick and location data', measures: 'Pseudonymise' }, fria: { processes: 'Warehouse' } });
+    const v1 = content({
+      dpia: { description: 'Pick data', measures: 'Pseudonymise' },
+      fria: null,
+    });
+    const v2 = content({
+      dpia: { description: 'Pick and location data', measures: 'Pseudonymise' },
+      fria: { processes: 'Warehouse' },
+    });
     expect(diffAssessments(v1, v2)).toEqual([
-      { path: 'dpia.description', kind: 'changed', before: 'Pick data', after: 'Pick and location data' },
+      {
+        path: 'dpia.description',
+        kind: 'changed',
+        before: 'Pick data',
+        after: 'Pick and location data',
+      },
       { path: 'fria.processes', kind: 'added', after: 'Warehouse' },
     ]);
   });

@@ -16,9 +16,24 @@ export interface AssessmentChange {
 
 type Leaf = string | number;
 
-const ANSWER_FIELDS = ['answer', 'basis', 'evidenceType', 'effect', 'likelihood', 'affectedGroup', 'mitigation'] as const;
+const ANSWER_FIELDS = [
+  'answer',
+  'basis',
+  'evidenceType',
+  'effect',
+  'likelihood',
+  'affectedGroup',
+  'mitigation',
+] as const;
 const DIMENSION_FIELDS = ['rating', 'mitigations'] as const;
-const RISK_FIELDS = ['risk', 'affectedGroup', 'likelihood', 'severity', 'mitigation', 'owner'] as const;
+const RISK_FIELDS = [
+  'risk',
+  'affectedGroup',
+  'likelihood',
+  'severity',
+  'mitigation',
+  'owner',
+] as const;
 
 /**
  * The content as ordered leaves. The order is the questionnaire's, not the stored JSON's:
@@ -62,7 +77,10 @@ function leaves(content: AssessmentContent): Array<[string, Leaf]> {
  * added leaves in the order of `to`, then removed ones in the order of `from`. Risks are matched
  * by their id, so reordering the register is no change.
  */
-export function diffAssessments(from: AssessmentContent | null, to: AssessmentContent): AssessmentChange[] {
+export function diffAssessments(
+  from: AssessmentContent | null,
+  to: AssessmentContent,
+): AssessmentChange[] {
   const before = new Map(from ? leaves(from) : []);
   const afterLeaves = leaves(to);
   const after = new Map(afterLeaves);

@@ -59,7 +59,13 @@ export interface ApplicableSections {
   readonly fria: boolean;
 }
 
-export const EMPTY_CONTENT: AssessmentContent = { answers: {}, dimensions: {}, risks: [], dpia: null, fria: null };
+export const EMPTY_CONTENT: AssessmentContent = {
+  answers: {},
+  dimensions: {},
+  risks: [],
+  dpia: null,
+  fria: null,
+};
 
 export function applicableSections(triage: TriageOutcome | null): ApplicableSections {
   // GDPR 35(1),(3),(4) [G1]; AI Act 27(1) [E12]: shown only when the triage requires them.
@@ -70,7 +76,10 @@ export function applicableSections(triage: TriageOutcome | null): ApplicableSect
  * The content as a submitted version stores it: sections the triage does not require are left
  * out, so a version never carries a DPIA or FRIA nobody asked for.
  */
-export function snapshotOf(draft: AssessmentContent, sections: ApplicableSections): AssessmentContent {
+export function snapshotOf(
+  draft: AssessmentContent,
+  sections: ApplicableSections,
+): AssessmentContent {
   return {
     answers: draft.answers,
     dimensions: draft.dimensions,
@@ -99,7 +108,10 @@ function missingItems(items: readonly SectionItem[], section: SectionContent | n
 }
 
 /** What a version still lacks to count as a complete assessment. */
-export function assessmentGaps(content: AssessmentContent, sections: ApplicableSections): AssessmentGaps {
+export function assessmentGaps(
+  content: AssessmentContent,
+  sections: ApplicableSections,
+): AssessmentGaps {
   const answered = (id: string) => {
     const a = content.answers[id];
     return a !== undefined && !blank(a.answer);
@@ -110,7 +122,9 @@ export function assessmentGaps(content: AssessmentContent, sections: ApplicableS
       const a = content.answers[q.id];
       return a !== undefined && typeof a.effect === 'number' && a.effect < 0 && blank(a.mitigation);
     }).map((q) => q.id),
-    unratedDimensions: DIMENSIONS.filter((d) => content.dimensions[d.key] === undefined).map((d) => d.key),
+    unratedDimensions: DIMENSIONS.filter((d) => content.dimensions[d.key] === undefined).map(
+      (d) => d.key,
+    ),
     riskRegisterEmpty: content.risks.length === 0,
     dpia: sections.dpia ? missingItems(DPIA_ITEMS, content.dpia) : [],
     dpiaCouncilViews: sections.dpia && blank(content.dpia?.councilViews),
@@ -119,7 +133,10 @@ export function assessmentGaps(content: AssessmentContent, sections: ApplicableS
 }
 
 /** Merges the given section fields into the stored ones; an empty string clears a field. */
-export function mergeSection(current: SectionContent | null, patch: Readonly<Record<string, string | undefined>>): SectionContent {
+export function mergeSection(
+  current: SectionContent | null,
+  patch: Readonly<Record<string, string | undefined>>,
+): SectionContent {
   const next: Record<string, string> = { ...(current ?? {}) };
   for (const [field, value] of Object.entries(patch)) {
     if (value === undefined) {

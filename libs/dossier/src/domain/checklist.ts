@@ -1,6 +1,11 @@
 import type { TriageOutcome } from '@wc/cases';
 
-import { type ApplicableSections, type AssessmentContent, applicableSections, assessmentGaps } from './assessment';
+import {
+  type ApplicableSections,
+  type AssessmentContent,
+  applicableSections,
+  assessmentGaps,
+} from './assessment';
 import { type OversightContent, oversightGaps } from './oversight';
 import type { TrainingPlanContent } from './training';
 
@@ -50,11 +55,18 @@ export interface DossierState {
   readonly overseersTrained: boolean;
 }
 
-function item(key: DossierItemKey, done: boolean, blocksSubmission: boolean, detail: string, sources: readonly string[]): ChecklistItem {
+function item(
+  key: DossierItemKey,
+  done: boolean,
+  blocksSubmission: boolean,
+  detail: string,
+  sources: readonly string[],
+): ChecklistItem {
   return { key, done, blocksSubmission, detail: done ? '' : detail, sources };
 }
 
-const list = (label: string, ids: readonly string[]) => (ids.length > 0 ? [`${label}:${ids.join(',')}`] : []);
+const list = (label: string, ids: readonly string[]) =>
+  ids.length > 0 ? [`${label}:${ids.join(',')}`] : [];
 
 /**
  * The dossier part of the request checklist: the assessment the requests' "expected
@@ -66,23 +78,61 @@ export function dossierChecklist(req: DossierRequirements, state: DossierState):
   const latest = state.latestVersion;
   const gaps = latest ? assessmentGaps(latest.content, req) : null;
   const items: ChecklistItem[] = [
-    item('dossier:assessment_submitted', latest !== null, true, 'no_version_submitted', ['W3', 'W12']),
+    item('dossier:assessment_submitted', latest !== null, true, 'no_version_submitted', [
+      'W3',
+      'W12',
+    ]),
     item(
       'dossier:assessment_complete',
-      gaps !== null && gaps.unanswered.length === 0 && gaps.unmitigated.length === 0 && gaps.unratedDimensions.length === 0,
+      gaps !== null &&
+        gaps.unanswered.length === 0 &&
+        gaps.unmitigated.length === 0 &&
+        gaps.unratedDimensions.length === 0,
       true,
-      gaps ? [...list('unanswered', gaps.unanswered), ...list('unmitigated', gaps.unmitigated), ...list('unrated', gaps.unratedDimensions)].join(';') : 'no_version_submitted',
+      gaps
+        ? [
+            ...list('unanswered', gaps.unanswered),
+            ...list('unmitigated', gaps.unmitigated),
+            ...list('unrated', gaps.unratedDimensions),
+          ].join(';')
+        : 'no_version_submitted',
       ['W3', 'W12'],
     ),
-    item('dossier:risk_register', gaps !== null && !gaps.riskRegisterEmpty, true, 'no_risks', ['W3']),
+    item('dossier:risk_register', gaps !== null && !gaps.riskRegisterEmpty, true, 'no_risks', [
+      'W3',
+    ]),
   ];
   if (req.dpia) {
-    items.push(item('dossier:dpia_section', gaps !== null && gaps.dpia.length === 0, true, gaps ? list('missing', gaps.dpia).join(';') : 'no_version_submitted', ['G1', 'E10']));
+    items.push(
+      item(
+        'dossier:dpia_section',
+        gaps !== null && gaps.dpia.length === 0,
+        true,
+        gaps ? list('missing', gaps.dpia).join(';') : 'no_version_submitted',
+        ['G1', 'E10'],
+      ),
+    );
     // GDPR 35(9): the views of the council "where appropriate"; recommended, not blocking [G2, G7]
-    items.push(item('dossier:dpia_council_views', gaps !== null && !gaps.dpiaCouncilViews, false, 'council_views_not_recorded', ['G2', 'G7']));
+    items.push(
+      item(
+        'dossier:dpia_council_views',
+        gaps !== null && !gaps.dpiaCouncilViews,
+        false,
+        'council_views_not_recorded',
+        ['G2', 'G7'],
+      ),
+    );
   }
   if (req.fria) {
-    items.push(item('dossier:fria_section', gaps !== null && gaps.fria.length === 0, true, gaps ? list('missing', gaps.fria).join(';') : 'no_version_submitted', ['E12']));
+    items.push(
+      item(
+        'dossier:fria_section',
+        gaps !== null && gaps.fria.length === 0,
+        true,
+        gaps ? list('missing', gaps.fria).join(';') : 'no_version_submitted',
+        ['E12'],
+      ),
+    );
   }
   const oversightMissing = state.oversight ? oversightGaps(state.oversight) : null;
   items.push(
@@ -95,14 +145,40 @@ export function dossierChecklist(req: DossierRequirements, state: DossierState):
     ),
   );
   const modules = state.plan?.modules ?? [];
-  items.push(item('dossier:training_plan', modules.length > 0, req.training, 'no_modules', ['B1', 'E1']));
+  items.push(
+    item('dossier:training_plan', modules.length > 0, req.training, 'no_modules', ['B1', 'E1']),
+  );
   if (req.oversight) {
-    items.push(item('dossier:overseer_training_modules', modules.some((m) => m.audience === 'overseers'), true, 'no_module_for_overseers', ['E5', 'E1']));
+    items.push(
+      item(
+        'dossier:overseer_training_modules',
+        modules.some((m) => m.audience === 'overseers'),
+        true,
+        'no_module_for_overseers',
+        ['E5', 'E1'],
+      ),
+    );
     // Needed before go-live (the gate), not before the request is submitted.
-    items.push(item('dossier:overseers_trained', state.overseersTrained, false, 'overseers_not_all_trained', ['E5', 'E1']));
+    items.push(
+      item(
+        'dossier:overseers_trained',
+        state.overseersTrained,
+        false,
+        'overseers_not_all_trained',
+        ['E5', 'E1'],
+      ),
+    );
   }
   // AI Act art. 4 and 004 l.1503: those involved need enough AI knowledge to take part meaningfully.
-  items.push(item('dossier:council_ai_literacy', modules.some((m) => m.audience === 'council_members'), false, 'no_module_for_council_members', ['E1']));
+  items.push(
+    item(
+      'dossier:council_ai_literacy',
+      modules.some((m) => m.audience === 'council_members'),
+      false,
+      'no_module_for_council_members',
+      ['E1'],
+    ),
+  );
   return items;
 }
 

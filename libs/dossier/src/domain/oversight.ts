@@ -58,12 +58,21 @@ export const MIN_LOG_RETENTION_MONTHS = 6;
 export function oversightProblems(content: OversightContent): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (content.logRetentionMonths < MIN_LOG_RETENTION_MONTHS) {
-    problems.push({ path: 'logRetentionMonths', message: `must be at least ${MIN_LOG_RETENTION_MONTHS} months (AI Act art. 26(6))` });
+    problems.push({
+      path: 'logRetentionMonths',
+      message: `must be at least ${MIN_LOG_RETENTION_MONTHS} months (AI Act art. 26(6))`,
+    });
   }
   return problems;
 }
 
-export type OversightGap = 'overseers' | 'stop_authority' | 'knowledge_and_training' | 'escalation_path' | 'complaint_contact' | 'complaint_explanation';
+export type OversightGap =
+  | 'overseers'
+  | 'stop_authority'
+  | 'knowledge_and_training'
+  | 'escalation_path'
+  | 'complaint_contact'
+  | 'complaint_explanation';
 
 /** What the arrangement still lacks to count as complete. */
 export function oversightGaps(content: OversightContent): OversightGap[] {

@@ -3,11 +3,28 @@ import type { FieldProblem } from '@wc/core';
 import type { Person } from './oversight';
 
 /** Who a training is for (seed-requirements 3; 004 l.1579, l.1461, l.1503, l.1672). */
-export type AudienceKey = 'overseers' | 'affected_staff' | 'council_members' | 'managers' | 'hr' | 'ict' | 'other';
-export const AUDIENCE_KEYS: readonly AudienceKey[] = ['overseers', 'affected_staff', 'council_members', 'managers', 'hr', 'ict', 'other'];
+export type AudienceKey =
+  'overseers' | 'affected_staff' | 'council_members' | 'managers' | 'hr' | 'ict' | 'other';
+export const AUDIENCE_KEYS: readonly AudienceKey[] = [
+  'overseers',
+  'affected_staff',
+  'council_members',
+  'managers',
+  'hr',
+  'ict',
+  'other',
+];
 
-export type ModuleType = 'instruction' | 'tool_training' | 'ai_literacy' | 'upskilling' | 'reskilling' | 'career_path';
-export const MODULE_TYPES: readonly ModuleType[] = ['instruction', 'tool_training', 'ai_literacy', 'upskilling', 'reskilling', 'career_path'];
+export type ModuleType =
+  'instruction' | 'tool_training' | 'ai_literacy' | 'upskilling' | 'reskilling' | 'career_path';
+export const MODULE_TYPES: readonly ModuleType[] = [
+  'instruction',
+  'tool_training',
+  'ai_literacy',
+  'upskilling',
+  'reskilling',
+  'career_path',
+];
 
 export interface Audience {
   readonly audience: AudienceKey;
@@ -59,11 +76,17 @@ export function trainingPlanProblems(plan: TrainingPlanContent): FieldProblem[] 
     }
     keys.add(m.key);
     if (!audiences.has(m.audience)) {
-      problems.push({ path: `modules[${i}].audience`, message: 'is not one of the plan’s audiences' });
+      problems.push({
+        path: `modules[${i}].audience`,
+        message: 'is not one of the plan’s audiences',
+      });
     }
     if (m.costToEmployee > 0) {
       // BW 7:611a: training the employer must provide is free; no study-cost clause applies [B1]
-      problems.push({ path: `modules[${i}].costToEmployee`, message: 'must be 0: the employer pays (BW 7:611a)' });
+      problems.push({
+        path: `modules[${i}].costToEmployee`,
+        message: 'must be 0: the employer pays (BW 7:611a)',
+      });
     }
   });
   return problems;
@@ -101,11 +124,19 @@ export interface AudienceProgress {
 }
 
 /** Which of `modules` the person completed; done when all of them (and there is at least one). */
-export function personProgress(person: Person, modules: readonly TrainingModule[], completions: readonly Completion[]): PersonProgress {
+export function personProgress(
+  person: Person,
+  modules: readonly TrainingModule[],
+  completions: readonly Completion[],
+): PersonProgress {
   const completedModules = modules
     .filter((m) => completions.some((c) => c.moduleKey === m.key && isSamePerson(c, person)))
     .map((m) => m.key);
-  return { ...person, completedModules, done: modules.length > 0 && completedModules.length === modules.length };
+  return {
+    ...person,
+    completedModules,
+    done: modules.length > 0 && completedModules.length === modules.length,
+  };
 }
 
 /**
@@ -113,10 +144,16 @@ export function personProgress(person: Person, modules: readonly TrainingModule[
  * overseers when there is one; other audiences of their named people plus anyone with a
  * recorded completion of one of their modules.
  */
-export function audienceProgress(plan: TrainingPlanContent, completions: readonly Completion[], overseers: readonly Person[] | null): AudienceProgress[] {
+export function audienceProgress(
+  plan: TrainingPlanContent,
+  completions: readonly Completion[],
+  overseers: readonly Person[] | null,
+): AudienceProgress[] {
   return plan.audiences.map((a) => {
     const modules = plan.modules.filter((m) => m.audience === a.audience);
-    const known: Person[] = [...(a.audience === 'overseers' && overseers ? overseers : (a.people ?? []))];
+    const known: Person[] = [
+      ...(a.audience === 'overseers' && overseers ? overseers : (a.people ?? [])),
+    ];
     for (const c of completions) {
       if (modules.some((m) => m.key === c.moduleKey) && !known.some((p) => isSamePerson(p, c))) {
         known.push(c.userId ? { userId: c.userId, name: c.name } : { name: c.name });
@@ -141,7 +178,15 @@ export function audienceProgress(plan: TrainingPlanContent, completions: readonl
  * "All overseers trained" for the go-live gate (AI Act 26(2), 14(4), art. 4): there are
  * overseers, the plan has modules for the overseers audience, and every overseer completed each.
  */
-export function allOverseersTrained(plan: TrainingPlanContent | null, completions: readonly Completion[], overseers: readonly Person[]): boolean {
+export function allOverseersTrained(
+  plan: TrainingPlanContent | null,
+  completions: readonly Completion[],
+  overseers: readonly Person[],
+): boolean {
   const modules = plan?.modules.filter((m) => m.audience === 'overseers') ?? [];
-  return overseers.length > 0 && modules.length > 0 && overseers.every((o) => personProgress(o, modules, completions).done);
+  return (
+    overseers.length > 0 &&
+    modules.length > 0 &&
+    overseers.every((o) => personProgress(o, modules, completions).done)
+  );
 }

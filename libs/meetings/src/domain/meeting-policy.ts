@@ -1,6 +1,12 @@
 import type { MeetingKind, MeetingSide } from '@wc/access';
 
-export { type MeetingKind, type MeetingScope, type MeetingSide, meetingSideOf, seesOnlySomeCases } from '@wc/access';
+export {
+  type MeetingKind,
+  type MeetingScope,
+  type MeetingSide,
+  meetingSideOf,
+  seesOnlySomeCases,
+} from '@wc/access';
 export const MEETING_KINDS: readonly MeetingKind[] = ['consultation', 'internal'];
 export type MeetingStatus = 'planned' | 'held' | 'cancelled';
 export const MEETING_STATUSES: readonly MeetingStatus[] = ['planned', 'held', 'cancelled'];
@@ -12,4 +18,3 @@ export const MEETING_STATUSES: readonly MeetingStatus[] = ['planned', 'held', 'c
 export function mayManageMeeting(side: MeetingSide | null): boolean {
   return side === 'council_board' || side === 'employer';
 }
-

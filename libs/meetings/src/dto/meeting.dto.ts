@@ -1,8 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 // eslint-disable-next-line no-restricted-imports -- the DTO beside its domain type
-import { MEETING_KINDS, MEETING_STATUSES, type MeetingKind, type MeetingStatus } from '../domain/meeting-policy';
+import {
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  type MeetingKind,
+  type MeetingStatus,
+} from '../domain/meeting-policy';
 
 export class MeetingIdParams {
   @IsUUID() meetingId!: string;
@@ -13,7 +32,11 @@ export class AgendaItemIdParams extends MeetingIdParams {
 }
 
 export class CreateMeetingDto {
-  @ApiProperty({ enum: MEETING_KINDS, description: '`consultation`: the overlegvergadering with the employer (WOR 23/24); `internal`: the council\'s own.' })
+  @ApiProperty({
+    enum: MEETING_KINDS,
+    description:
+      "`consultation`: the overlegvergadering with the employer (WOR 23/24); `internal`: the council's own.",
+  })
   @IsIn(MEETING_KINDS)
   kind!: MeetingKind;
 
@@ -31,7 +54,10 @@ export class CreateMeetingDto {
 
 export class UpdateMeetingDto {
   @IsOptional() @IsString() @MinLength(1) @MaxLength(500) title?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) startsAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  startsAt?: string;
   @IsOptional() @IsString() @MaxLength(500) location?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Replaces the participants.' })
@@ -41,7 +67,11 @@ export class UpdateMeetingDto {
   @ArrayMaxSize(100)
   participantIds?: string[];
 
-  @ApiPropertyOptional({ enum: ['planned', 'cancelled'], description: 'Cancel a planned meeting, or plan a cancelled one again. `held` has its own route.' })
+  @ApiPropertyOptional({
+    enum: ['planned', 'cancelled'],
+    description:
+      'Cancel a planned meeting, or plan a cancelled one again. `held` has its own route.',
+  })
   @IsOptional()
   @IsIn(['planned', 'cancelled'])
   status?: 'planned' | 'cancelled';
@@ -52,22 +82,36 @@ export class UpdateMeetingDto {
 
 export class CreateAgendaItemDto {
   @IsString() @MinLength(1) @MaxLength(1000) title!: string;
-  @ApiPropertyOptional({ description: 'A case of this works council the item concerns.' }) @IsOptional() @IsUUID() caseId?: string;
+  @ApiPropertyOptional({ description: 'A case of this works council the item concerns.' })
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
 }
 
 export class UpdateAgendaItemDto {
   @IsOptional() @IsString() @MinLength(1) @MaxLength(1000) title?: string;
-  @ApiPropertyOptional({ description: 'The decision taken on this item.' }) @IsOptional() @IsString() @MaxLength(20000) decision?: string;
+  @ApiPropertyOptional({ description: 'The decision taken on this item.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  decision?: string;
 }
 
 export class MinutesDto {
   @IsString() @MaxLength(200000) minutes!: string;
-  @ApiPropertyOptional({ description: 'Whether the minutes are approved (vastgesteld).' }) @IsOptional() @IsBoolean() approved?: boolean;
+  @ApiPropertyOptional({ description: 'Whether the minutes are approved (vastgesteld).' })
+  @IsOptional()
+  @IsBoolean()
+  approved?: boolean;
   @IsInt() @Min(1) version!: number;
 }
 
 export class MarkHeldDto {
-  @ApiPropertyOptional({ format: 'date', description: 'The day it was held; defaults to the (Amsterdam) day it started. Not in the future.' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description:
+      'The day it was held; defaults to the (Amsterdam) day it started. Not in the future.',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'heldOn must be a date (yyyy-mm-dd)' })
   @IsISO8601({ strict: true })
@@ -109,6 +153,10 @@ export class RecordedConsultationResponse {
 }
 
 export class MeetingHeldResponse extends MeetingResponse {
-  @ApiProperty({ type: [RecordedConsultationResponse], description: 'The case tracks on which this meeting was recorded as the consultation (record_consultation_held).' })
+  @ApiProperty({
+    type: [RecordedConsultationResponse],
+    description:
+      'The case tracks on which this meeting was recorded as the consultation (record_consultation_held).',
+  })
   consultationsRecorded!: RecordedConsultationResponse[];
 }

@@ -104,13 +104,29 @@ export interface StartedTerm {
  * The deadline rules each event starts, and on which deadline track they run: the event's own
  * track, or an information request's own term (`information:<requestId>`).
  */
-export const TERMS_STARTED: Readonly<Partial<Record<CaseEventType, { readonly rules: readonly string[]; readonly track: 'track' | 'information_request' }>>> = {
-  'case.request_submitted': { rules: ['advice_response_term', 'consent_response_term'], track: 'track' },
-  'case.information_requested': { rules: ['information_response_term'], track: 'information_request' },
+export const TERMS_STARTED: Readonly<
+  Partial<
+    Record<
+      CaseEventType,
+      { readonly rules: readonly string[]; readonly track: 'track' | 'information_request' }
+    >
+  >
+> = {
+  'case.request_submitted': {
+    rules: ['advice_response_term', 'consent_response_term'],
+    track: 'track',
+  },
+  'case.information_requested': {
+    rules: ['information_response_term'],
+    track: 'information_request',
+  },
   'case.consultation_requested': { rules: ['consultation_meeting_term'], track: 'track' },
   'case.council_position_recorded': { rules: ['employer_decision_sla'], track: 'track' },
   // WOR 25(6), 26(2), 27(5): a decision starts the suspension and the fatal appeal or nullity month [W7, W8, W15]
-  'case.employer_decision_recorded': { rules: ['suspension_term', 'appeal_term', 'nullity_term'], track: 'track' },
+  'case.employer_decision_recorded': {
+    rules: ['suspension_term', 'appeal_term', 'nullity_term'],
+    track: 'track',
+  },
 };
 
 /** The place in the web app each event is acted on. */

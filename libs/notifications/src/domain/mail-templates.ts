@@ -84,7 +84,8 @@ const TEXTS = {
       'Je ontvangt dit overzicht omdat je e-mailmeldingen één keer per dag gebundeld ontvangt. Meldingen instellen:',
     someone: 'Iemand',
     mentionSubject: (actor: string) => `${actor} heeft je genoemd in een discussie`,
-    termStarted: (rule: string, date: string, fatal: boolean) => `${rule}: tot en met ${date}.${fatal ? ' Dit is een fatale termijn: wie hem mist, verliest het recht.' : ''}`,
+    termStarted: (rule: string, date: string, fatal: boolean) =>
+      `${rule}: tot en met ${date}.${fatal ? ' Dit is een fatale termijn: wie hem mist, verliest het recht.' : ''}`,
     mentionBody: (actor: string, inCase: string) =>
       `${actor} heeft je genoemd in een discussie${inCase}. Open de discussie in Overleg om de reactie te lezen.`,
     openDiscussion: 'Open de discussie',
@@ -126,7 +127,8 @@ const TEXTS = {
       'You receive this digest because you chose to get e-mail notifications bundled once a day. Notification settings:',
     someone: 'Someone',
     mentionSubject: (actor: string) => `${actor} mentioned you in a discussion`,
-    termStarted: (rule: string, date: string, fatal: boolean) => `${rule}: up to and including ${date}.${fatal ? ' This is a fatal term: missing it loses the right.' : ''}`,
+    termStarted: (rule: string, date: string, fatal: boolean) =>
+      `${rule}: up to and including ${date}.${fatal ? ' This is a fatal term: missing it loses the right.' : ''}`,
     mentionBody: (actor: string, inCase: string) =>
       `${actor} mentioned you in a discussion${inCase}. Open the discussion in Overleg to read the comment.`,
     openDiscussion: 'Open the discussion',
@@ -184,7 +186,13 @@ export function describeNotification(
   if ('path' in facts) {
     const described = describeCaseEvent(facts, language);
     // Where the event starts a term, the text says until when.
-    const terms = (facts.terms ?? []).map((term) => t.termStarted(ruleLabel(term.ruleId, language), formatDate(term.strictDate, language), term.fatal));
+    const terms = (facts.terms ?? []).map((term) =>
+      t.termStarted(
+        ruleLabel(term.ruleId, language),
+        formatDate(term.strictDate, language),
+        term.fatal,
+      ),
+    );
     return { subject: described.subject, paragraphs: [...described.paragraphs, ...terms] };
   }
   if (facts.type === 'mention') {

@@ -25,7 +25,15 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('writes a header and rows with CRLF line ends', () => {
-    expect(toCsv(['id', 'title'], [['1', 'A'], ['2', '=cmd']])).toBe("id,title\r\n1,A\r\n2,'=cmd\r\n");
+    expect(
+      toCsv(
+        ['id', 'title'],
+        [
+          ['1', 'A'],
+          ['2', '=cmd'],
+        ],
+      ),
+    ).toBe("id,title\r\n1,A\r\n2,'=cmd\r\n");
   });
 
   it('writes only the header for no rows', () => {

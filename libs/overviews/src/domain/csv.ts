@@ -1,5 +1,6 @@
 /** One CSV cell before encoding; objects are written as JSON. */
-export type CsvValue = string | number | boolean | null | undefined | Record<string, unknown> | unknown[];
+export type CsvValue =
+  string | number | boolean | null | undefined | Record<string, unknown> | unknown[];
 
 /**
  * A spreadsheet opening the file would run a cell that starts like a formula (CSV injection,

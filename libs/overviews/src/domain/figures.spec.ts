@@ -75,7 +75,12 @@ describe('dashboard figures', () => {
   });
 
   it('measures a procedure from the last request to the first position, and not while it runs', () => {
-    expect(procedureDays({ kind: 'advice', history: submittedThenPosition('2026-03-02T09:00:00.000Z', '2026-03-16T09:00:00.000Z') })).toBe(14);
+    expect(
+      procedureDays({
+        kind: 'advice',
+        history: submittedThenPosition('2026-03-02T09:00:00.000Z', '2026-03-16T09:00:00.000Z'),
+      }),
+    ).toBe(14);
     // Resubmitted after a change: the clock restarts.
     expect(
       procedureDays({
@@ -88,16 +93,49 @@ describe('dashboard figures', () => {
         ],
       }),
     ).toBe(10.5);
-    expect(procedureDays({ kind: 'advice', history: [{ at: '2026-03-02T09:00:00.000Z', to: 'request_submitted' }] })).toBeNull();
+    expect(
+      procedureDays({
+        kind: 'advice',
+        history: [{ at: '2026-03-02T09:00:00.000Z', to: 'request_submitted' }],
+      }),
+    ).toBeNull();
     expect(procedureDays({ kind: 'consent', history: [] })).toBeNull();
   });
 
   it('gives the median per procedure over the cases that have one', () => {
     const digests = [
-      digest('a', { tracks: [{ kind: 'advice', history: submittedThenPosition('2026-03-02T09:00:00.000Z', '2026-03-12T09:00:00.000Z') }] }),
-      digest('b', { tracks: [{ kind: 'advice', history: submittedThenPosition('2026-03-02T09:00:00.000Z', '2026-03-22T09:00:00.000Z') }] }),
-      digest('c', { tracks: [{ kind: 'advice', history: submittedThenPosition('2026-03-02T09:00:00.000Z', '2026-04-01T09:00:00.000Z') }] }),
-      digest('d', { tracks: [{ kind: 'consent', history: submittedThenPosition('2026-03-02T09:00:00.000Z', '2026-03-09T09:00:00.000Z') }] }),
+      digest('a', {
+        tracks: [
+          {
+            kind: 'advice',
+            history: submittedThenPosition('2026-03-02T09:00:00.000Z', '2026-03-12T09:00:00.000Z'),
+          },
+        ],
+      }),
+      digest('b', {
+        tracks: [
+          {
+            kind: 'advice',
+            history: submittedThenPosition('2026-03-02T09:00:00.000Z', '2026-03-22T09:00:00.000Z'),
+          },
+        ],
+      }),
+      digest('c', {
+        tracks: [
+          {
+            kind: 'advice',
+            history: submittedThenPosition('2026-03-02T09:00:00.000Z', '2026-04-01T09:00:00.000Z'),
+          },
+        ],
+      }),
+      digest('d', {
+        tracks: [
+          {
+            kind: 'consent',
+            history: submittedThenPosition('2026-03-02T09:00:00.000Z', '2026-03-09T09:00:00.000Z'),
+          },
+        ],
+      }),
       digest('e'),
     ];
     expect(durationFigures(digests, 'advice')).toEqual({ procedures: 3, medianDays: 20 });
@@ -106,19 +144,47 @@ describe('dashboard figures', () => {
 
   it('splits open deadlines into overdue and upcoming within the horizon', () => {
     const digests = [
-      digest('a', { deadlines: [deadline('1', '2026-03-01'), deadline('2', '2026-03-02'), deadline('3', '2026-03-30', 'met')] }),
+      digest('a', {
+        deadlines: [
+          deadline('1', '2026-03-01'),
+          deadline('2', '2026-03-02'),
+          deadline('3', '2026-03-30', 'met'),
+        ],
+      }),
       digest('b', { deadlines: [deadline('4', '2026-03-30'), deadline('5', '2026-03-31')] }),
     ];
     const items = openDeadlines(digests, '2026-03-02');
-    expect(items.map((d) => [d.id, d.daysLeft])).toEqual([['1', -1], ['2', 0], ['4', 28], ['5', 29]]);
+    expect(items.map((d) => [d.id, d.daysLeft])).toEqual([
+      ['1', -1],
+      ['2', 0],
+      ['4', 28],
+      ['5', 29],
+    ]);
     const { overdue, upcoming } = splitDeadlines(items, '2026-03-02', 28);
     expect(overdue.map((d) => d.id)).toEqual(['1']);
     expect(upcoming.map((d) => d.id)).toEqual(['2', '4']);
   });
 
   it('buckets the coming weeks from this week on, empty weeks included, overdue ones left out', () => {
-    const items = openDeadlines([digest('a', { deadlines: [deadline('1', '2026-03-01'), deadline('2', '2026-03-04'), deadline('3', '2026-03-20')] })], '2026-03-03');
-    expect(weekTimeline(items, '2026-03-03', 3).map((w) => [w.weekStart, w.weekEnd, w.deadlines.map((d) => d.id)])).toEqual([
+    const items = openDeadlines(
+      [
+        digest('a', {
+          deadlines: [
+            deadline('1', '2026-03-01'),
+            deadline('2', '2026-03-04'),
+            deadline('3', '2026-03-20'),
+          ],
+        }),
+      ],
+      '2026-03-03',
+    );
+    expect(
+      weekTimeline(items, '2026-03-03', 3).map((w) => [
+        w.weekStart,
+        w.weekEnd,
+        w.deadlines.map((d) => d.id),
+      ]),
+    ).toEqual([
       ['2026-03-02', '2026-03-08', ['2']],
       ['2026-03-09', '2026-03-15', []],
       ['2026-03-16', '2026-03-22', ['3']],
@@ -127,11 +193,19 @@ describe('dashboard figures', () => {
 
   it('counts AI systems, not cases, taking what a shared dossier tells', () => {
     const digests = [
-      digest('a', { aiSystemId: 's1', purpose: 'control_monitor', annexIII: 'monitoring_evaluation' }),
+      digest('a', {
+        aiSystemId: 's1',
+        purpose: 'control_monitor',
+        annexIII: 'monitoring_evaluation',
+      }),
       digest('b', { aiSystemId: 's1', purpose: null, annexIII: null }),
       digest('c', { aiSystemId: 's2', purpose: null, annexIII: null }),
       digest('d', { aiSystemId: 's3', purpose: 'support', annexIII: UNKNOWN }),
-      digest('e', { aiSystemId: 's4', purpose: 'control_monitor', annexIII: 'monitoring_evaluation' }),
+      digest('e', {
+        aiSystemId: 's4',
+        purpose: 'control_monitor',
+        annexIII: 'monitoring_evaluation',
+      }),
     ];
     expect(aiSystemFigures(digests)).toEqual({
       total: 4,

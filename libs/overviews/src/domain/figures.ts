@@ -78,7 +78,9 @@ export function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Cou
     const key = keyOf(item);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  return [...counts]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
 export function median(values: readonly number[]): number | null {
@@ -112,7 +114,10 @@ export function procedureDaysOf(digest: CaseDigest, kind: 'advice' | 'consent'):
   return track ? procedureDays(track) : null;
 }
 
-export function durationFigures(digests: readonly CaseDigest[], kind: 'advice' | 'consent'): { procedures: number; medianDays: number | null } {
+export function durationFigures(
+  digests: readonly CaseDigest[],
+  kind: 'advice' | 'consent',
+): { procedures: number; medianDays: number | null } {
   const days = digests.map((d) => procedureDaysOf(d, kind)).filter((d): d is number => d !== null);
   const mid = median(days);
   return { procedures: days.length, medianDays: mid === null ? null : roundTenth(mid) };
@@ -128,16 +133,32 @@ export function openDeadlines(digests: readonly CaseDigest[], today: Day): Deadl
     .flatMap((d) =>
       d.deadlines
         .filter((x) => x.status === 'open')
-        .map(({ status: _status, ...x }) => ({ ...x, caseId: d.id, caseTitle: d.title, organisationId: d.organisationId, worksCouncilId: d.worksCouncilId, daysLeft: daysBetween(today, x.strictDate) })),
+        .map(({ status: _status, ...x }) => ({
+          ...x,
+          caseId: d.id,
+          caseTitle: d.title,
+          organisationId: d.organisationId,
+          worksCouncilId: d.worksCouncilId,
+          daysLeft: daysBetween(today, x.strictDate),
+        })),
     )
-    .sort((a, b) => a.strictDate.localeCompare(b.strictDate) || a.caseId.localeCompare(b.caseId) || a.ruleId.localeCompare(b.ruleId));
+    .sort(
+      (a, b) =>
+        a.strictDate.localeCompare(b.strictDate) ||
+        a.caseId.localeCompare(b.caseId) ||
+        a.ruleId.localeCompare(b.ruleId),
+    );
 }
 
 /**
  * Overdue: the strict date (binding for reminders, legal-rules (d)4) has passed. Upcoming: due
  * from today up to and including `today + horizonDays`.
  */
-export function splitDeadlines(items: readonly DeadlineItem[], today: Day, horizonDays: number): { overdue: DeadlineItem[]; upcoming: DeadlineItem[] } {
+export function splitDeadlines(
+  items: readonly DeadlineItem[],
+  today: Day,
+  horizonDays: number,
+): { overdue: DeadlineItem[]; upcoming: DeadlineItem[] } {
   const horizon = addDays(today, horizonDays);
   return {
     overdue: items.filter((d) => d.strictDate < today),
@@ -146,12 +167,22 @@ export function splitDeadlines(items: readonly DeadlineItem[], today: Day, horiz
 }
 
 /** Open deadlines in the coming weeks, one bucket per ISO week from this week on, empty weeks included. */
-export function weekTimeline<T extends DeadlineItem>(items: readonly T[], today: Day, weeks: number): Array<{ weekStart: Day; weekEnd: Day; deadlines: T[] }> {
+export function weekTimeline<T extends DeadlineItem>(
+  items: readonly T[],
+  today: Day,
+  weeks: number,
+): Array<{ weekStart: Day; weekEnd: Day; deadlines: T[] }> {
   const first = weekStart(today);
   return Array.from({ length: weeks }, (_, i) => {
     const start = addDays(first, i * 7);
     const end = addDays(start, 6);
-    return { weekStart: start, weekEnd: end, deadlines: items.filter((d) => d.strictDate >= today && d.strictDate >= start && d.strictDate <= end) };
+    return {
+      weekStart: start,
+      weekEnd: end,
+      deadlines: items.filter(
+        (d) => d.strictDate >= today && d.strictDate >= start && d.strictDate <= end,
+      ),
+    };
   });
 }
 
@@ -159,7 +190,12 @@ export function weekTimeline<T extends DeadlineItem>(items: readonly T[], today:
  * AI systems (not cases) by purpose and Annex III category. A system with several cases takes its
  * figures from the case that knows them (shared dossier, triaged), the most recent one first.
  */
-export function aiSystemFigures(digests: readonly CaseDigest[]): { total: number; byPurpose: Count[]; byAnnexIII: Count[]; byPurposeAndAnnexIII: Array<{ purpose: string; annexIII: string; count: number }> } {
+export function aiSystemFigures(digests: readonly CaseDigest[]): {
+  total: number;
+  byPurpose: Count[];
+  byAnnexIII: Count[];
+  byPurposeAndAnnexIII: Array<{ purpose: string; annexIII: string; count: number }>;
+} {
   const systems = new Map<string, { purpose: string; annexIII: string }>();
   for (const d of digests) {
     const known = systems.get(d.aiSystemId);
@@ -173,7 +209,12 @@ export function aiSystemFigures(digests: readonly CaseDigest[]): { total: number
     const [purpose, annexIII] = key.split('\u0000');
     return { purpose, annexIII, count };
   });
-  return { total: list.length, byPurpose: countBy(list, (s) => s.purpose), byAnnexIII: countBy(list, (s) => s.annexIII), byPurposeAndAnnexIII: pairs };
+  return {
+    total: list.length,
+    byPurpose: countBy(list, (s) => s.purpose),
+    byAnnexIII: countBy(list, (s) => s.annexIII),
+    byPurposeAndAnnexIII: pairs,
+  };
 }
 
 /** Keeps the first real value; digests come most recent first. */

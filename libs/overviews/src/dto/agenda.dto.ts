@@ -3,7 +3,8 @@ import { ApiProperty } from '@nestjs/swagger';
 /** One thing on the personal agenda: who must act, on what, by when, and where it is done. */
 export class PersonalAgendaItemResponse {
   /** `track`: a track's next move; `term`: a running term; `information_request`, `vote`, `meeting`. */
-  @ApiProperty({ enum: ['track', 'term', 'information_request', 'vote', 'meeting', 'case'] }) kind!: string;
+  @ApiProperty({ enum: ['track', 'term', 'information_request', 'vote', 'meeting', 'case'] })
+  kind!: string;
   /** The side that must act. */
   @ApiProperty({ enum: ['employer', 'council'] }) side!: string;
   /** Whether the signed-in person's own side must act (an expert or a union officer follows). */

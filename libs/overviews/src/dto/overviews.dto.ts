@@ -13,13 +13,23 @@ export class UnionDashboardQueryDto {
   @IsOptional() @IsString() @MaxLength(50) stage?: string;
   /** Upcoming deadlines: due from today up to this many days ahead (default 28). */
   @ApiPropertyOptional({ minimum: 1, maximum: 366, default: 28 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(366) horizonDays?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  horizonDays?: number;
 }
 
 export class CouncilDashboardQueryDto {
   /** Weeks of the deadline timeline, from this week on (default 6). */
   @ApiPropertyOptional({ minimum: 1, maximum: 26, default: 6 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(26) weeks?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(26)
+  weeks?: number;
 }
 
 export class CasesCsvQueryDto {
@@ -75,7 +85,8 @@ export class AiSystemFiguresResponse {
   @ApiProperty({ type: [CountResponse] }) byPurpose!: CountResponse[];
   /** AI Act Annex III point 4 category from the triage; `unknown` before triage, `not_shared` without the dossier. */
   @ApiProperty({ type: [CountResponse] }) byAnnexIII!: CountResponse[];
-  @ApiProperty({ type: [PurposeAnnexCountResponse] }) byPurposeAndAnnexIII!: PurposeAnnexCountResponse[];
+  @ApiProperty({ type: [PurposeAnnexCountResponse] })
+  byPurposeAndAnnexIII!: PurposeAnnexCountResponse[];
 }
 
 export class DurationResponse {
@@ -106,7 +117,8 @@ export class UnionDashboardCaseResponse extends CaseRefResponse {
   @ApiProperty() blocked!: boolean;
   @ApiProperty() purpose!: string;
   @ApiProperty() annexIII!: string;
-  @ApiProperty({ type: DeadlineItemResponse, nullable: true }) nextDeadline!: DeadlineItemResponse | null;
+  @ApiProperty({ type: DeadlineItemResponse, nullable: true })
+  nextDeadline!: DeadlineItemResponse | null;
   @ApiProperty() overdueDeadlines!: number;
   @ApiProperty({ type: Number, nullable: true }) adviceDays!: number | null;
   @ApiProperty({ type: Number, nullable: true }) consentDays!: number | null;
@@ -134,7 +146,8 @@ export class UnionDashboardResponse {
   @ApiProperty({ type: UnionDashboardTotalsResponse }) totals!: UnionDashboardTotalsResponse;
   @ApiProperty({ type: [CountResponse] }) casesByStage!: CountResponse[];
   /** Shared cases per employer organisation, with its name (only organisations that share with this union). */
-  @ApiProperty({ type: [OrganisationCountResponse] }) casesByOrganisation!: OrganisationCountResponse[];
+  @ApiProperty({ type: [OrganisationCountResponse] })
+  casesByOrganisation!: OrganisationCountResponse[];
   @ApiProperty({ type: DeadlinesSplitResponse }) deadlines!: DeadlinesSplitResponse;
   @ApiProperty({ type: AiSystemFiguresResponse }) aiSystems!: AiSystemFiguresResponse;
   /** Cases blocked as prohibited practices (AI Act art. 5). */
@@ -165,7 +178,8 @@ export class CouncilDashboardCaseResponse {
   @ApiProperty() stage!: string;
   @ApiProperty() blocked!: boolean;
   @ApiProperty() updatedAt!: string;
-  @ApiProperty({ type: DeadlineItemResponse, nullable: true }) nextDeadline!: DeadlineItemResponse | null;
+  @ApiProperty({ type: DeadlineItemResponse, nullable: true })
+  nextDeadline!: DeadlineItemResponse | null;
 }
 
 export class CouncilDashboardTotalsResponse {
@@ -218,7 +232,8 @@ export class CouncilDashboardResponse {
   @ApiProperty({ type: [CouncilDashboardCaseResponse] }) cases!: CouncilDashboardCaseResponse[];
   @ApiProperty({ type: [TimelineWeekResponse] }) deadlineTimeline!: TimelineWeekResponse[];
   @ApiProperty({ type: [DeadlineItemResponse] }) overdueDeadlines!: DeadlineItemResponse[];
-  @ApiProperty({ type: [OpenInformationRequestResponse] }) openInformationRequests!: OpenInformationRequestResponse[];
+  @ApiProperty({ type: [OpenInformationRequestResponse] })
+  openInformationRequests!: OpenInformationRequestResponse[];
   /** Planned meetings from now on, internal and with the employer, soonest first. */
   @ApiProperty({ type: [DashboardMeetingResponse] }) upcomingMeetings!: DashboardMeetingResponse[];
   /** The council's open internal votes on its cases, closing soonest first. */
@@ -250,7 +265,8 @@ export class RegisterSystemResponse {
   @ApiProperty() status!: string;
   @ApiProperty({ type: String, nullable: true, format: 'date' }) goLiveDate!: string | null;
   /** The most recently updated case, or null when the system has none. */
-  @ApiProperty({ type: RegisterCaseResponse, nullable: true }) currentCase!: RegisterCaseResponse | null;
+  @ApiProperty({ type: RegisterCaseResponse, nullable: true })
+  currentCase!: RegisterCaseResponse | null;
   @ApiProperty({ type: [RegisterCaseResponse] }) cases!: RegisterCaseResponse[];
 }
 

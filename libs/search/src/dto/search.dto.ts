@@ -10,7 +10,12 @@ export class SearchQueryDto {
   @IsString() @MinLength(1) @MaxLength(200) q!: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
 }
 
 /** A piece of a snippet; `match` marks the words that matched the query. */

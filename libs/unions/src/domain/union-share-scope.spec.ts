@@ -9,10 +9,26 @@ const aiCase = { id: CASE, worksCouncilId: COUNCIL };
 describe('coveringScope', () => {
   it.each([
     ['no shares', [], null],
-    ['a share of the case', [{ worksCouncilId: COUNCIL, caseId: CASE, scope: 'status' as const }], 'status'],
-    ['an all-cases share of the council', [{ worksCouncilId: COUNCIL, caseId: null, scope: 'dossier' as const }], 'dossier'],
-    ['a share of another case', [{ worksCouncilId: COUNCIL, caseId: OTHER_CASE, scope: 'dossier' as const }], null],
-    ['an all-cases share of another council', [{ worksCouncilId: OTHER_COUNCIL, caseId: null, scope: 'dossier' as const }], null],
+    [
+      'a share of the case',
+      [{ worksCouncilId: COUNCIL, caseId: CASE, scope: 'status' as const }],
+      'status',
+    ],
+    [
+      'an all-cases share of the council',
+      [{ worksCouncilId: COUNCIL, caseId: null, scope: 'dossier' as const }],
+      'dossier',
+    ],
+    [
+      'a share of another case',
+      [{ worksCouncilId: COUNCIL, caseId: OTHER_CASE, scope: 'dossier' as const }],
+      null,
+    ],
+    [
+      'an all-cases share of another council',
+      [{ worksCouncilId: OTHER_COUNCIL, caseId: null, scope: 'dossier' as const }],
+      null,
+    ],
     [
       'the broadest of several',
       [

@@ -21,7 +21,8 @@ export function coveringScope(
   aiCase: { id: string; worksCouncilId: string },
 ): UnionShareScope | null {
   const covering = shares.filter(
-    (s) => s.worksCouncilId === aiCase.worksCouncilId && (s.caseId === null || s.caseId === aiCase.id),
+    (s) =>
+      s.worksCouncilId === aiCase.worksCouncilId && (s.caseId === null || s.caseId === aiCase.id),
   );
   if (covering.length === 0) {
     return null;

@@ -17,7 +17,9 @@ export class GrantUnionShareDto {
   @IsUUID()
   caseId?: string;
 
-  @ApiPropertyOptional({ description: 'Share every case of the council, including cases sent later.' })
+  @ApiPropertyOptional({
+    description: 'Share every case of the council, including cases sent later.',
+  })
   @IsOptional()
   @IsBoolean()
   allCases?: boolean;
@@ -36,7 +38,8 @@ export class UnionShareResponse {
   @ApiProperty() worksCouncilId!: string;
   @ApiProperty() unionOrganisationId!: string;
   @ApiProperty({ description: "The union's name, as in the union directory." }) unionName!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Null: all cases of the council.' }) caseId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null: all cases of the council.' })
+  caseId!: string | null;
   @ApiProperty({ enum: UNION_SHARE_SCOPES }) scope!: UnionShareScope;
   @ApiProperty() grantedBy!: string;
   @ApiProperty() grantedAt!: string;
