@@ -393,7 +393,7 @@ function bodyAttacksOf(valid: unknown, schema: FieldSchema | undefined): fc.Arbi
           valid,
           ['version'],
           Math.max(1, (version.value as number) + delta) === version.value
-            ? (version.value) + 1
+            ? version.value + 1
             : Math.max(1, (version.value as number) + delta),
         ),
         describe: `version ${version.value as number} → +${delta}`,

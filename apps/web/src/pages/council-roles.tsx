@@ -122,14 +122,11 @@ export function CouncilRoles() {
           <ul className="plain-list" data-testid="role-changes">
             {log.data.map((c) => (
               <li key={c.id}>
-                {t(
-                  `councilRoles.change.${c.change}`,
-                  {
-                    who: c.changedBy?.displayName ?? t('common.someone'),
-                    whom: c.subject.displayName,
-                    role: label('role', c.role),
-                  },
-                )}{' '}
+                {t(`councilRoles.change.${c.change}`, {
+                  who: c.changedBy?.displayName ?? t('common.someone'),
+                  whom: c.subject.displayName,
+                  role: label('role', c.role),
+                })}{' '}
                 <span className="muted small">· {dateTime(c.occurredAt)}</span>
               </li>
             ))}
