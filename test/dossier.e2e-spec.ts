@@ -23,7 +23,8 @@ function pdfText(pdf: Buffer): Promise<string> {
       process.execPath,
       ['-e', EXTRACT_TEXT],
       { cwd: process.cwd(), maxBuffer: 50_000_000 },
-      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+      (error, stdout) =>
+        error ? reject(new Error('PDF text extraction failed', { cause: error })) : resolve(stdout),
     );
     child.stdin?.end(pdf);
   });

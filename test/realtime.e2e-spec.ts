@@ -10,7 +10,6 @@ import { loadConfig } from '@wc/config';
 import { Clock, FakeClock } from '@wc/core';
 import { Outbox, TransactionHost, type DomainEventDraft } from '@wc/database';
 import {
-  type CaseSubscription,
   type ClientToServerEvents,
   type PresencePayload,
   type RealtimeAck,
@@ -57,7 +56,7 @@ function refusal(socket: ClientSocket): Promise<{ message: string; data?: { code
 function request(
   socket: ClientSocket,
   message: keyof ClientToServerEvents,
-  body: CaseSubscription | unknown,
+  body: unknown,
 ): Promise<RealtimeAck> {
   return (
     socket.timeout(5000) as unknown as {

@@ -37,7 +37,9 @@ function joinPath(...parts: string[]): string {
 }
 
 const asArray = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map(String) : [String(value ?? '')];
+  Array.isArray(value)
+    ? value.map((part) => `${part as string}`)
+    : [`${(value as string | undefined) ?? ''}`];
 
 /** Walks the controllers of every module, the way Nest's router explorer does. */
 function collectRoutes(t: TestApp): Route[] {

@@ -73,3 +73,14 @@ export function daysBetween(from: string, to: string): number {
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(locale(language)).format(value);
 }
+
+/** A stored answer or field value as text: lists joined, anything structured as JSON, never `[object Object]`. */
+export function formatValue(value: unknown): string {
+  if (value === undefined || value === null || value === '') {
+    return '–';
+  }
+  if (Array.isArray(value)) {
+    return value.map(formatValue).join(', ') || '–';
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

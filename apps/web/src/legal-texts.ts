@@ -78,7 +78,11 @@ export function reasonVars(
 
 /** A triage reason in the reader's language, or the API's English text for an unknown code. */
 export function reasonText(reason: CodedReason, context: ReasonContext, i18n: TextsI18n): string {
-  return i18n.t(`reason.${reason.code}`, reasonVars(reason, context, i18n.label), reason.text);
+  return i18n.t(
+    `reason.${reason.code}`,
+    reasonVars(reason, context, (group, value) => i18n.label(group, value)),
+    reason.text,
+  );
 }
 
 /**

@@ -43,7 +43,10 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
   /** Maps passport's outcome to our problem codes: no token vs. a bad or expired one. */
   override handleRequest<T>(error: unknown, user: T, info: unknown): T {
     if (error) {
-      throw error;
+      // Passport hands on what a strategy threw; anything else than an Error is a programming fault.
+      throw error instanceof Error
+        ? error
+        : new Error('Authentication strategy failed.', { cause: error });
     }
     if (!user) {
       const noToken = info instanceof Error && info.message === 'No auth token';

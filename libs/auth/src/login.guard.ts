@@ -34,7 +34,10 @@ export class LoginGuard extends AuthGuard('local') {
   /** Passport's own failures (never reached with a valid body) must not become bare 401s. */
   override handleRequest<T>(error: unknown, user: T): T {
     if (error) {
-      throw error;
+      // Passport hands on what a strategy threw; anything else than an Error is a programming fault.
+      throw error instanceof Error
+        ? error
+        : new Error('Authentication strategy failed.', { cause: error });
     }
     return user;
   }

@@ -320,7 +320,7 @@ export class CaseService {
   }
 
   async update(actor: Actor, caseId: string, dto: UpdateCaseDto): Promise<CaseResponse> {
-    return this.mutate(actor, caseId, dto, ['employer'], 'case.updated', async (aiCase) => {
+    return this.mutate(actor, caseId, dto, ['employer'], 'case.updated', (aiCase) => {
       const before = { title: aiCase.title, contents: aiCase.contents };
       aiCase.title = dto.title ?? aiCase.title;
       aiCase.contents = { ...aiCase.contents, ...stripUndefined(dto.contents ?? {}) };
@@ -879,41 +879,27 @@ export class CaseService {
     caseId: string,
     dto: OversightConfirmationDto,
   ): Promise<CaseResponse> {
-    return this.mutate(
-      actor,
-      caseId,
-      dto,
-      ['employer'],
-      'case.oversight_confirmed',
-      async (aiCase) => {
-        const oversight = {
-          staffNamed: dto.staffNamed,
-          trained: dto.trained,
-          confirmedOn: amsterdamDay(this.clock.now()),
-          by: actor.userId,
-          ...(dto.note ? { note: dto.note } : {}),
-        };
-        const before = aiCase.gateFacts.oversight ?? null;
-        aiCase.gateFacts = { ...aiCase.gateFacts, oversight };
-        return { before: before ? { oversight: before } : null, after: { oversight } };
-      },
-    );
+    return this.mutate(actor, caseId, dto, ['employer'], 'case.oversight_confirmed', (aiCase) => {
+      const oversight = {
+        staffNamed: dto.staffNamed,
+        trained: dto.trained,
+        confirmedOn: amsterdamDay(this.clock.now()),
+        by: actor.userId,
+        ...(dto.note ? { note: dto.note } : {}),
+      };
+      const before = aiCase.gateFacts.oversight ?? null;
+      aiCase.gateFacts = { ...aiCase.gateFacts, oversight };
+      return { before: before ? { oversight: before } : null, after: { oversight } };
+    });
   }
 
   async addExpert(actor: Actor, caseId: string, dto: AddExpertDto): Promise<CaseResponse> {
-    return this.mutate(
-      actor,
-      caseId,
-      dto,
-      ['council_board'],
-      'case.expert_added',
-      async (aiCase) => {
-        if (!aiCase.expertIds.includes(dto.userId)) {
-          aiCase.expertIds = [...aiCase.expertIds, dto.userId];
-        }
-        return { before: null, after: { expertId: dto.userId } };
-      },
-    );
+    return this.mutate(actor, caseId, dto, ['council_board'], 'case.expert_added', (aiCase) => {
+      if (!aiCase.expertIds.includes(dto.userId)) {
+        aiCase.expertIds = [...aiCase.expertIds, dto.userId];
+      }
+      return { before: null, after: { expertId: dto.userId } };
+    });
   }
 
   /**
@@ -1127,15 +1113,7 @@ export class CaseService {
     dto: VersionDto,
     sides: ActorSide[] | null,
     action: string,
-    change: (
-      aiCase: AiCaseEntity,
-      side: ActorSide,
-    ) => Promise<{
-      before: Record<string, unknown> | null;
-      after: Record<string, unknown>;
-      event?: Record<string, unknown>;
-      action?: string;
-    }>,
+    change: (aiCase: AiCaseEntity, side: ActorSide) => MutationOutcome | Promise<MutationOutcome>,
   ): Promise<CaseResponse> {
     const saved = await this.tx.run(async () => {
       const { aiCase, side } = await this.load(actor, caseId, true);
@@ -1590,4 +1568,12 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     }
   }
   return groups;
+}
+
+/** What one change to a case did: the audit's before and after, and what its event carries. */
+interface MutationOutcome {
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown>;
+  event?: Record<string, unknown>;
+  action?: string;
 }

@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import type { Pool, QueryResultRow } from 'pg';
 
 /**
  * Carries the open transaction to repositories without passing it through every call.
@@ -29,9 +30,8 @@ export class TransactionHost {
     if (manager) {
       return manager.query<T[]>(sql, parameters);
     }
-    return (this.dataSource.driver as PostgresDriver).master
-      .query(sql, parameters)
-      .then((result: { rows: T[] }) => result.rows);
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    return pool.query<T & QueryResultRow>(sql, parameters).then((result) => result.rows);
   }
 
   /** Runs `work` in one transaction, joining the caller's transaction if there is one. */

@@ -64,7 +64,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
           return of(replay.body);
         }
         return next.handle().pipe(
-          mergeMap((body) => from(this.keys.complete(userId, key, status, body).then(() => body))),
+          mergeMap((body: unknown) =>
+            from(this.keys.complete(userId, key, status, body).then(() => body)),
+          ),
           catchError((error: unknown) =>
             from(this.keys.release(userId, key)).pipe(mergeMap(() => throwError(() => error))),
           ),

@@ -203,13 +203,13 @@ export class MeetingsService {
   }
 
   async putMinutes(actor: Actor, meetingId: string, dto: MinutesDto): Promise<MeetingResponse> {
-    const meeting = await this.change(actor, meetingId, dto.version, async (current) => {
+    const meeting = await this.change(actor, meetingId, dto.version, (current) => {
       if (current.status === 'cancelled') {
         throw new Conflict('meeting.cancelled', 'This meeting was cancelled.');
       }
       current.minutes = dto.minutes;
       current.minutesApproved = dto.approved ?? current.minutesApproved;
-      return 'meeting.minutes_recorded';
+      return Promise.resolve<MeetingEventType>('meeting.minutes_recorded');
     });
     return this.respondOne(actor, meeting);
   }

@@ -269,8 +269,8 @@ export class NotificationRelay implements OnModuleDestroy {
         const spec = TERMS_STARTED[event.type as CaseEventType]!;
         const track =
           spec.track === 'information_request'
-            ? `information:${String(event.payload.requestId)}`
-            : String(event.payload.track ?? '');
+            ? `information:${event.payload.requestId as string}`
+            : ((event.payload.track as string | undefined) ?? '');
         const terms = open.filter(
           (d) => d.caseId === event.caseId && d.track === track && spec.rules.includes(d.ruleId),
         );

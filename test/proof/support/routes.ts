@@ -21,7 +21,9 @@ export interface LiveRoute {
 }
 
 const asArray = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map(String) : [String(value ?? '')];
+  Array.isArray(value)
+    ? value.map((part) => `${part as string}`)
+    : [`${(value as string | undefined) ?? ''}`];
 
 function joinPath(...parts: string[]): string {
   return `/${parts

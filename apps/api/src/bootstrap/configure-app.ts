@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -36,7 +37,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalInterceptors(new CorrelationInterceptor());
   // What Node's HTTP parser refuses (headers or URL over 16 kB) never reaches the filter above.
-  answerClientErrors(app.getHttpServer());
+  answerClientErrors(app.getHttpServer() as Server);
   app.useWebSocketAdapter(new RealtimeIoAdapter(app));
   setupSwagger(app);
   // The web app (apps/web), when built: `npm start` builds it; one server, no second process.

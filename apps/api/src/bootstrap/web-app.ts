@@ -57,7 +57,7 @@ export function serveWebApp(app: NestExpressApplication, dist = WEB_DIST): boole
     prefix: '/assets/',
     index: false,
     dotfiles: 'ignore',
-    setHeaders: (res) => appHeaders(res, false),
+    setHeaders: (res: Response) => appHeaders(res, false),
   });
   return true;
 }

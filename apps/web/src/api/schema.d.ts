@@ -2560,9 +2560,8 @@ export interface components {
         GateConditionResponse: {
             key: string;
             met: boolean;
-            reason: {
-                [key: string]: unknown;
-            };
+            /** @description Why the condition is met or not, in English; the web shows its own text per key. */
+            reason: string;
             sources: string[];
         };
         GoLiveGateResponse: {

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
 import type { Side } from '../domain';
-import { todayInAmsterdam } from '../format';
+import { formatValue, todayInAmsterdam } from '../format';
 import { useI18n } from '../i18n';
 import { Sources } from './triage';
 import {
@@ -680,7 +680,7 @@ function SectionTexts({
                 {(s.items ?? []).map((item) => (
                   <div key={item.id}>
                     <dt>{item.text[lang]}</dt>
-                    <dd>{String(s.values?.[item.field] ?? '–')}</dd>
+                    <dd>{formatValue(s.values?.[item.field])}</dd>
                   </div>
                 ))}
               </dl>
@@ -757,7 +757,7 @@ function OversightSection({ aiCase, version }: { aiCase: CaseResponse; version: 
     async () =>
       unwrap(
         api.GET('/cases/{caseId}/oversight', { params: { path: { caseId: aiCase.id } } }),
-      ).catch((e: unknown) => (isNotFound(e) ? null : Promise.reject(e))),
+      ).catch((e: unknown) => (isNotFound(e) ? null : Promise.reject(e as Error))),
     [aiCase.id, version],
   );
   return (
@@ -1034,7 +1034,7 @@ function TrainingSection({ aiCase, version }: { aiCase: CaseResponse; version: n
     async () =>
       unwrap(
         api.GET('/cases/{caseId}/training-plan', { params: { path: { caseId: aiCase.id } } }),
-      ).catch((e: unknown) => (isNotFound(e) ? null : Promise.reject(e))),
+      ).catch((e: unknown) => (isNotFound(e) ? null : Promise.reject(e as Error))),
     [aiCase.id, version],
   );
   return (

@@ -54,7 +54,7 @@ export function GoLiveGate({
               <span className="visually-hidden">{c.met ? t('gate.met') : t('gate.unmet')}</span>
               <br />
               <span className="muted small">
-                {gateConditionText({ key: c.key, reason: String(c.reason) }, blockReason, i18n)}{' '}
+                {gateConditionText({ key: c.key, reason: c.reason }, blockReason, i18n)}{' '}
                 <Sources sources={c.sources} />
               </span>
             </span>

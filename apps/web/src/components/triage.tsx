@@ -172,7 +172,7 @@ function Question({
     return (
       <SelectField
         label={text}
-        value={String(answers[question] ?? '')}
+        value={formatChoice(answers[question])}
         onChange={(e) => set(question, e.target.value as never)}
       >
         {choices.map((c) => (
@@ -303,4 +303,9 @@ export function Sources({ sources }: { sources: readonly string[] }) {
       [{sources.join(', ')}]
     </span>
   );
+}
+
+/** The select's value for a stored choice; an unanswered question selects the empty option. */
+function formatChoice(answer: unknown): string {
+  return typeof answer === 'string' ? answer : '';
 }

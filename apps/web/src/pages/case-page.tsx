@@ -1,3 +1,4 @@
+import { formatValue } from '../format';
 import { type FormEvent, useCallback, useState } from 'react';
 
 import { api, downloadFile, type Schemas, unwrap } from '../api/client';
@@ -462,16 +463,13 @@ function TriageProposal({
     if (typeof value === 'boolean') {
       return value ? t('common.yes') : t('common.no');
     }
-    if (Array.isArray(value)) {
-      return value.map(String).join(', ') || '–';
-    }
     if (
       typeof value === 'string' &&
       ['councilType', 'annexIIIPoint4', 'deployerType'].includes(question)
     ) {
       return label(`choice.${question}`, value);
     }
-    return value === undefined || value === null ? '–' : String(value);
+    return formatValue(value);
   };
   const contradicted = new Map(proposal.contradictions.map((c) => [c.answer, c]));
   const changed = Object.keys(proposal.answers).filter(

@@ -411,7 +411,10 @@ export class DeadlineResponse {
 export class GateConditionResponse {
   @ApiProperty() key!: string;
   @ApiProperty() met!: boolean;
-  @ApiProperty({ type: 'object', additionalProperties: true }) reason!: unknown;
+  @ApiProperty({
+    description: 'Why the condition is met or not, in English; the web shows its own text per key.',
+  })
+  reason!: string;
   @ApiProperty({ type: [String] }) sources!: string[];
 }
 

@@ -1,5 +1,5 @@
 import { CASE_EVENT_RULES, CASE_EVENT_TYPES, type CaseEventType } from './case-events';
-import { MAX_LEAD_DAYS, type ReminderKind, leadDaysOf } from './reminder-planner';
+import { MAX_LEAD_DAYS, leadDaysOf } from './reminder-planner';
 
 /** What a deadline notification is about. */
 export type DeadlineNotificationType =
@@ -76,7 +76,7 @@ export const DEFAULT_COUNCIL_REMINDER_SETTINGS: CouncilReminderSettings = Object
   escalationLeadDays: 2,
 });
 
-export function notificationTypeOf(kind: ReminderKind | string): DeadlineNotificationType {
+export function notificationTypeOf(kind: string): DeadlineNotificationType {
   if (kind === 'overdue') {
     return 'deadline.overdue';
   }
