@@ -27,7 +27,8 @@ const pool = new Pool({
 });
 
 const server = createServer((req, res) => {
-  const path = (req.url ?? '/').split('?')[0];
+  // Keyed by the whole URL: a search's query string is part of what was captured.
+  const path = req.url ?? '/';
   const statements = routes[path];
   if (!statements) {
     res.writeHead(404).end();
