@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -11,9 +11,17 @@ import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 
 import { dataSourceOptions, runMigrations } from '@wc/database';
-import { freePort, Given, type GivenOrganisation, type GivenUser } from '@wc/testing';
+import {
+  freePort,
+  FULL_CONTENTS,
+  Given,
+  type GivenOrganisation,
+  type GivenUser,
+  monitoringTriageAnswers,
+} from '@wc/testing';
 
 import { benchDatabase } from './support/bench-database';
+import { int, log, mb, memoryOf, redact, startNode, stopChild, waitFor } from './support/processes';
 
 /**
  * `npm run bench:http`: throughput and latency of the read paths people open most, side by side
@@ -37,7 +45,6 @@ import { benchDatabase } from './support/bench-database';
  * (info, as in production), BENCH_KEEP_DB=1 to keep the database for profiling, BENCH_API_NODE_ARGS
  * for the measured API process (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
-const ROOT = join(__dirname, '..');
 const CASES = int('BENCH_CASES', 10_000);
 const ORGS = int('BENCH_ORGS', 10);
 const UNION_ORGS = int('BENCH_UNION_ORGS', 1_000);
@@ -222,7 +229,7 @@ async function main(): Promise<void> {
     children.push(bare);
     const bareUrl = `http://127.0.0.1:${barePort}`;
     await waitFor(`${bareUrl}/cases`, bare);
-    memory.before = rssOf(api.child.pid!);
+    memory.before = memoryOf(api.child.pid!, 'VmRSS');
 
     for (const route of routes) {
       for (const connections of route.connections) {
@@ -250,10 +257,10 @@ async function main(): Promise<void> {
         }
       }
       if (route.name === 'detail') {
-        memory.after = rssOf(api.child.pid!);
+        memory.after = memoryOf(api.child.pid!, 'VmRSS');
       }
     }
-    memory.peak = hwmOf(api.child.pid!);
+    memory.peak = memoryOf(api.child.pid!, 'VmHWM');
     await rm(captureFile, { force: true });
     await rm(statementsFile, { force: true });
   } finally {
@@ -302,11 +309,11 @@ async function fileRealCases(
       aiSystemId: system.id,
       worksCouncilId: org.worksCouncilId,
       title: `Introductie WarehouseInsight ${i}`,
-      contents: CONTENTS,
+      contents: FULL_CONTENTS,
     });
     const triaged = await call('PUT', `/cases/${String(created.id)}/triage`, {
       version: created.version,
-      answers: TRIAGE,
+      answers: monitoringTriageAnswers(),
     });
     let current = await call('POST', `/cases/${String(created.id)}/sending`, {
       version: triaged.version,
@@ -530,45 +537,6 @@ function report(
 // ---------------------------------------------------------------------------------------------
 // Plumbing
 
-const CONTENTS = {
-  intendedDecision: 'Introduce WarehouseInsight to plan picking routes and measure productivity.',
-  reasons: 'Rising order volume; fewer errors.',
-  consequencesForStaff: 'Pickers get routes from the system; their pick rates are recorded.',
-  measures: 'No individual appraisal on the data; training for all pickers.',
-  alternatives: 'Manual planning with more team leads.',
-  regelingText: 'Regeling WarehouseInsight: purposes, data, retention 6 months, access HR only.',
-};
-
-const TRIAGE = {
-  councilType: 'or',
-  headcount: 250,
-  introducesOrChangesTechnology: true,
-  changesActivities: false,
-  changesWorkOrganisation: false,
-  majorInvestment: false,
-  recruitmentOfStaff: false,
-  externalAdviserEngaged: false,
-  processesStaffPersonalData: true,
-  canMonitorStaff: true,
-  usedForAppraisal: false,
-  affectsWorkingTimes: false,
-  affectsHealthSafety: false,
-  affectsHiringFiringPromotion: false,
-  affectsTraining: false,
-  annexIIIPoint4: 'monitoring_evaluation',
-  profilesNaturalPersons: true,
-  article6_3Exception: false,
-  deployerType: 'private',
-  infersEmotions: false,
-  emotionMedicalOrSafety: false,
-  largeScaleMonitoring: true,
-  systematicProfilingWithSignificantEffects: false,
-  specialCategoryData: false,
-  biometrics: false,
-  caoSettledConsentLetters: [],
-  jobContentChanges: true,
-};
-
 async function startApi(
   databaseUrl: string,
   jwtSecret: string,
@@ -619,86 +587,12 @@ async function get(url: string, path: string, token: string): Promise<void> {
   await res.arrayBuffer();
 }
 
-function startNode(script: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ChildProcess {
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', ...nodeArgs, script],
-    { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  child.on('exit', (code) => {
-    if (code && code !== 0) {
-      log(`${script} exited with ${code}:\n${stderr}`);
-    }
-  });
-  return child;
-}
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline && child.exitCode === null) {
-    const up = await fetch(url).then(
-      (r) => r.status < 500,
-      () => false,
-    );
-    if (up) {
-      return;
-    }
-    await sleep(200);
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) {
-      resolve();
-      return;
-    }
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-function rssOf(pid: number): number {
-  return statusField(pid, 'VmRSS');
-}
-
-function hwmOf(pid: number): number {
-  return statusField(pid, 'VmHWM');
-}
-
-/** A field of /proc/<pid>/status in bytes (0 where /proc is missing). */
-function statusField(pid: number, field: string): number {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(
-      readFileSync(`/proc/${pid}/status`, 'utf8'),
-    );
-    return match ? Number(match[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
 function connectionsOf(name: string, fallback: string): number[] {
   return (process.env[name] ?? fallback)
     .split(',')
     .map(Number)
     .filter((n) => Number.isInteger(n) && n > 0);
 }
-
-function int(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
-
-const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const redact = (url: string) => url.replace(/\/\/[^@]*@/, '//***@');
-const log = (message: string) => console.log(`[bench] ${message}`);
 
 main().then(
   () => process.exit(0),

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -16,6 +16,7 @@ import type { RealtimeEvent } from '@wc/realtime';
 import { freePort, Given, type GivenUser } from '@wc/testing';
 
 import { benchDatabase } from './support/bench-database';
+import { int, log, redact, sleep, startNode, stopChild, waitFor } from './support/processes';
 
 /**
  * `npm run bench:realtime`: end-to-end latency of realtime updates, from an HTTP change to its
@@ -35,7 +36,6 @@ import { benchDatabase } from './support/bench-database';
  * ("overleg,overleg-redis,bare"), BENCH_LOG_LEVEL for the API (info).
  */
 
-const ROOT = join(__dirname, '..');
 const CLIENTS = int('BENCH_CLIENTS', 1000);
 const ROOMS = int('BENCH_ROOMS', 100);
 const SEATS = Math.ceil(CLIENTS / ROOMS);
@@ -570,51 +570,6 @@ async function redisReachable(): Promise<boolean> {
   }
 }
 
-function startNode(script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', '-r', 'tsconfig-paths/register', script],
-    { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  child.on('exit', (code) => {
-    if (code && code !== 0) {
-      log(`${script} exited with ${code}:\n${stderr}`);
-    }
-  });
-  return child;
-}
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline && child.exitCode === null) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    ) {
-      return;
-    }
-    await sleep(200);
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) {
-      resolve();
-      return;
-    }
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
 /** User + system CPU of the processes, in clock ticks (1/100 s on Linux); 0 elsewhere. */
 function cpuTicks(pids: number[]): number {
   return pids.reduce((sum, pid) => {
@@ -643,15 +598,7 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function int(name: string, fallback: number): number {
-  const value = Number(process.env[name] ?? fallback);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
-
 const round = (n: number) => Math.round(n * 10) / 10;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const redact = (url: string) => url.replace(/\/\/[^@]*@/, '//***@');
-const log = (message: string) => console.log(`[bench] ${message}`);
 
 main().then(
   () => process.exit(0),

@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './deadline-fixtures';
 export * from './smtp-sink';
 export * from './test-worker';
+export * from './case-answers';
