@@ -229,13 +229,31 @@ describe('AI introduction cases (e2e)', () => {
       wasOpen = wasOpen || open;
     }
     expect(wasOpen).toBe(true);
+    // A dossier change moves the gate as well: the overseer's training taken back closes it,
+    // recorded again opens it, each told once.
+    const plan = await t
+      .http()
+      .get(`/cases/${caseId}/training-plan`)
+      .set('Authorization', hr)
+      .expect(200);
+    const [completion] = plan.body.completions as Array<{ id: string }>;
+    await t
+      .http()
+      .delete(`/cases/${caseId}/training-plan/completions/${completion.id}`)
+      .set('Authorization', hr)
+      .expect(204);
+    expect((await gateEvents()).slice(1)).toEqual([
+      ['case.go_live_gate_closed', ['oversight_trained']],
+    ]);
+    await trainOverseers(t, caseId, hr);
+    expect((await gateEvents()).slice(2)).toEqual([['case.go_live_gate_opened', []]]);
     // Parking the advice track closes the gate again: one event, naming what is now unmet.
     const held = await act(chair, caseId, 'advice', { type: 'put_on_hold' });
     expect(held.body.goLiveGate.open).toBe(false);
     const events = await gateEvents();
-    expect(events).toHaveLength(2);
-    expect(events[1][0]).toBe('case.go_live_gate_closed');
-    expect(events[1][1]).toEqual(
+    expect(events).toHaveLength(4);
+    expect(events[3][0]).toBe('case.go_live_gate_closed');
+    expect(events[3][1]).toEqual(
       held.body.goLiveGate.conditions
         .filter((c: { met: boolean }) => !c.met)
         .map((c: { key: string }) => c.key),

@@ -1172,21 +1172,7 @@ export class CaseService {
           to: result.stage,
         });
       }
-      // Both sides are told when the go-live gate opens or closes again (issue #16), in the same transaction.
-      const gateAfter = await this.gateOf(result, tracks);
-      if (
-        gateBefore !== null &&
-        gateAfter !== null &&
-        result.status === 'sent' &&
-        gateAfter.open !== gateBefore
-      ) {
-        await this.emit(
-          result,
-          actor,
-          gateAfter.open ? 'case.go_live_gate_opened' : 'case.go_live_gate_closed',
-          { unmet: gateAfter.conditions.filter((c) => !c.met).map((c) => c.key) },
-        );
-      }
+      await this.emitGateChange(actor, result, tracks, gateBefore);
       return result;
     });
     return this.respond(actor, saved);
@@ -1343,6 +1329,49 @@ export class CaseService {
       );
     }
     return result;
+  }
+
+  /**
+   * After a change to the case dossier (oversight, training, assessment), inside the caller's
+   * transaction: tells both sides when that change opened or closed the go-live gate (issue #16).
+   * `openBefore` is the gate as the caller read it, after locking the case, before its change.
+   */
+  async announceGoLiveGateChange(
+    actor: Actor,
+    caseId: string,
+    openBefore: boolean | null,
+  ): Promise<void> {
+    const aiCase = await this.cases.get(caseId);
+    if (aiCase) {
+      const tracks = (await this.cases.tracksOf(caseId)).map((t) => t.snapshot);
+      await this.emitGateChange(actor, aiCase, tracks, openBefore);
+    }
+  }
+
+  /** Both sides are told when the go-live gate opens or closes again (issue #16), in the same transaction. */
+  private async emitGateChange(
+    actor: Actor,
+    aiCase: AiCaseEntity,
+    tracks: TrackSnapshot[],
+    openBefore: boolean | null,
+  ): Promise<void> {
+    const gate = await this.gateOf(aiCase, tracks);
+    if (
+      openBefore === null ||
+      gate === null ||
+      aiCase.status !== 'sent' ||
+      gate.open === openBefore
+    ) {
+      return;
+    }
+    await this.emit(
+      aiCase,
+      actor,
+      gate.open ? 'case.go_live_gate_opened' : 'case.go_live_gate_closed',
+      {
+        unmet: gate.conditions.filter((c) => !c.met).map((c) => c.key),
+      },
+    );
   }
 
   /** Whether the gate is open now (null before a triage), to see a mutation open or close it. */
