@@ -537,6 +537,74 @@ describe('case-event notifications (e2e)', () => {
     ]);
   });
 
+  it('a confidential document shared with named people tells exactly them, once, and only while they see the case', async () => {
+    await t.db.query(`UPDATE ai_case SET expert_ids = $2::jsonb WHERE id = $1`, [
+      caseId,
+      JSON.stringify([org.expert.id]),
+    ]);
+    const uploaded = await t
+      .http()
+      .post(`/cases/${caseId}/documents`)
+      .set('Authorization', bearer.hr)
+      .field('title', 'Modelkaart leverancier')
+      .field('confidentialScope', 'Model card and pricing of the vendor')
+      .attach('file', Buffer.from('geheim'), { filename: 'kaart.txt', contentType: 'text/plain' })
+      .expect(201);
+    const share = (version: number) =>
+      t
+        .http()
+        .put(`/cases/${caseId}/documents/${uploaded.body.id}/confidentiality`)
+        .set('Authorization', bearer.hr)
+        .send({
+          version,
+          scope: 'Model card and pricing of the vendor',
+          // The chair is exempted, the expert admitted; the union officer does not see the case.
+          allowedExpertIds: [org.expert.id],
+          exemptedUserIds: [org.chair.id, union.officer.id],
+        })
+        .expect(200);
+    const shared = await share(uploaded.body.version);
+    await relay();
+    const sharedEvents = async () =>
+      await t.db.query<Array<{ id: string; user_id: string }>>(
+        `SELECT id::text, user_id FROM domain_event WHERE type = 'document.shared' AND case_id = $1 ORDER BY id`,
+        [caseId],
+      );
+    const events = await sharedEvents();
+    expect(namesOf(events.map((e) => e.user_id))).toEqual(['chair', 'expert', 'officer']);
+    // Each event reaches the one person it names, if they see the case: never the officer.
+    const reached: string[] = [];
+    for (const event of events) {
+      const rows = await recipientsOf(event.id);
+      expect(rows.map((r) => r.user_id)).toEqual(
+        event.user_id === union.officer.id ? [] : [event.user_id],
+      );
+      reached.push(...rows.map((r) => r.user_id));
+    }
+    expect(namesOf(reached)).toEqual(['chair', 'expert']);
+    const [item] = (
+      await t.http().get('/notifications').set('Authorization', bearer.expert).expect(200)
+    ).body.items as Array<{ type: string; link: string; title: string }>;
+    expect(item).toMatchObject({
+      type: 'document.shared',
+      link: `/cases/${caseId}/documents`,
+      title: 'Een vertrouwelijk document is met u gedeeld – Introductie WarehouseInsight',
+    });
+    await waitUntil(
+      () =>
+        smtp
+          .to(org.expert.email)
+          .some((m) => m.subject.startsWith('Een vertrouwelijk document is met u gedeeld')),
+      15_000,
+      () => 'the document.shared e-mail to the expert',
+    );
+    // The same mark again names nobody new: nobody is told twice.
+    await share(shared.body.version);
+    await relay();
+    expect(await sharedEvents()).toHaveLength(3);
+    await t.db.query(`UPDATE ai_case SET expert_ids = '[]'::jsonb WHERE id = $1`, [caseId]);
+  });
+
   it('a draft case tells the council side nothing, and no council-internal event notifies anyone', async () => {
     const draft = await t.db.query<Array<{ id: string }>>(
       `SELECT id FROM ai_case WHERE id = $1 AND status = 'sent'`,

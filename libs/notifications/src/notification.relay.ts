@@ -214,13 +214,19 @@ export class NotificationRelay implements OnModuleDestroy {
       if (event.type.startsWith('meeting.') && !event.caseId) {
         return [];
       }
-      return CASE_EVENT_RULES[event.type].audiences.map((audience) => ({
+      const rule = CASE_EVENT_RULES[event.type];
+      // An addressed event without its addressee is malformed: it tells nobody rather than everyone.
+      if (rule.addressed && !event.userId) {
+        return [];
+      }
+      return rule.audiences.map((audience) => ({
         eventId: event.id,
         audience,
         caseId: event.caseId ?? uuidOrNull(event.payload.caseId),
         unionOrganisationId,
         actorId: event.actorId,
         voteId: uuidOrNull(event.payload.voteId),
+        addresseeId: rule.addressed ? event.userId : null,
       }));
     });
     const resolved = await this.recipients.resolve(queries);

@@ -2899,7 +2899,7 @@ export interface components {
         NotificationResponse: {
             id: string;
             /** @enum {string} */
-            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation" | "mention" | "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon";
+            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation" | "mention" | "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared";
             /** @description `14d`, `7d`, `2d`, `0d`, `overdue`, `escalation`, `mention`, or the case event's type. */
             kind: string;
             /** @description Ready to show, in the reader's language. */
@@ -2950,7 +2950,7 @@ export interface components {
         };
         CaseEventChoiceResponse: {
             /** @enum {string} */
-            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon";
+            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared";
             /** @description Must act: e-mailed at once by default; informational types default to the digest. */
             mustAct: boolean;
             inApp: boolean;
@@ -2980,7 +2980,7 @@ export interface components {
         };
         CaseEventChoiceDto: {
             /** @enum {string} */
-            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon";
+            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared";
             inApp: boolean;
             /** @enum {string} */
             email: "immediate" | "digest" | "off";

@@ -1284,4 +1284,5 @@ export const en: Record<MessageKey, string> = {
   'caseHeader.tracks': 'Stage per track',
   'settings.caseEvent.internal.vote_closing_soon':
     'A council vote closes within a day (only if you have not voted yet)',
+  'settings.caseEvent.document.shared': 'A confidential document was shared with you',
 };

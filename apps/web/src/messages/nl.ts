@@ -1281,6 +1281,7 @@ export const nl = {
   'caseHeader.tracks': 'Fase per spoor',
   'settings.caseEvent.internal.vote_closing_soon':
     'Een stemming in de OR sluit binnen een dag (alleen als je nog niet stemde)',
+  'settings.caseEvent.document.shared': 'Een vertrouwelijk document is met je gedeeld',
 };
 
 export type MessageKey = keyof typeof nl;
