@@ -3292,10 +3292,11 @@ export interface components {
         };
         PersonalAgendaItemResponse: {
             /**
-             * @description `track`: a track's next move; `term`: a running term; `information_request`, `vote`, `meeting`.
+             * @description `track`: a track's next move; `term`: a running term; `information_request`, `vote`, `meeting`;
+             *     `training`: a module of the case's training plan the person must still complete.
              * @enum {string}
              */
-            kind: "track" | "term" | "information_request" | "vote" | "meeting" | "case";
+            kind: "track" | "term" | "information_request" | "vote" | "meeting" | "case" | "training";
             /**
              * @description The side that must act.
              * @enum {string}
@@ -3303,7 +3304,7 @@ export interface components {
             side: "employer" | "council";
             /** @description Whether the signed-in person's own side must act (an expert or a union officer follows). */
             yours: boolean;
-            /** @description A track action type, or `answer_information`, `send_case`, `observe_term`, `cast_vote`, `attend_meeting`. */
+            /** @description A track action type, or `answer_information`, `send_case`, `observe_term`, `cast_vote`, `attend_meeting`, `follow_training`. */
             action: string;
             caseId: string | null;
             caseTitle: string | null;
@@ -3314,7 +3315,7 @@ export interface components {
             /** @description Calendar days from today (Amsterdam); negative when overdue. */
             daysLeft: number | null;
             fatal: boolean;
-            /** @description The question, the vote's proposal or the meeting's title. */
+            /** @description The question, the vote's proposal, the meeting's or the training module's title. */
             subject: string | null;
             informationRequestId: string | null;
             voteId: string | null;

@@ -1261,6 +1261,7 @@ export const en: Record<MessageKey, string> = {
   'duty.observe_term': 'term running: {rule}',
   'duty.cast_vote': 'vote: {proposal}',
   'duty.attend_meeting': 'meeting: {title}',
+  'duty.follow_training': 'complete training: {title}',
   'story.title': 'Positions and decisions',
   'story.councilPosition': 'The council’s position',
   'story.employerDecision': 'The employer’s decision',

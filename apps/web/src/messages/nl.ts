@@ -1258,6 +1258,7 @@ export const nl = {
   'duty.observe_term': 'termijn loopt: {rule}',
   'duty.cast_vote': 'stemmen: {proposal}',
   'duty.attend_meeting': 'vergadering: {title}',
+  'duty.follow_training': 'scholing volgen: {title}',
   'story.title': 'Standpunten en besluiten',
   'story.councilPosition': 'Standpunt van de OR',
   'story.employerDecision': 'Besluit van de werkgever',
