@@ -336,6 +336,17 @@ describe('personal agenda (e2e)', () => {
       dueDate: '2026-04-20',
       fatal: true,
     });
+    // The case list says the same for every case, computed by the server (no client-side rules).
+    const list = ((await get('hr', '/cases').expect(200)).body as Json).items as Json[];
+    const c1ForHr = (await get('hr', `/cases/${ids.C1}`).expect(200)).body as Json;
+    const c3 = (await get('hr', `/cases/${ids.C3}`).expect(200)).body as Json;
+    expect(Object.fromEntries(list.map((c) => [c.title, c.nextAction]))).toEqual({
+      Alfa: c1ForHr.nextAction,
+      Beta: c2.nextAction,
+      Gamma: c3.nextAction,
+    });
+    expect(c3.nextAction).toMatchObject({ side: 'employer', action: 'send_case' });
+    expect(c1ForHr.nextAction).toEqual(c1.nextAction);
   });
 
   it('is computed in a constant number of statements, whatever the number of cases', async () => {

@@ -2655,7 +2655,7 @@ export interface components {
             /** @description Who must act next on the case, on what, by when; null when nothing is pending. */
             nextAction: components["schemas"]["NextActionResponse"] | null;
         };
-        CaseSummaryResponse: {
+        CaseListItemResponse: {
             id: string;
             title: string;
             organisationId: string;
@@ -2667,9 +2667,10 @@ export interface components {
             blocked: boolean;
             version: number;
             updatedAt: string;
+            nextAction: components["schemas"]["NextActionResponse"] | null;
         };
         CaseListResponse: {
-            items: components["schemas"]["CaseSummaryResponse"][];
+            items: components["schemas"]["CaseListItemResponse"][];
             total: number;
         };
         UpdateCaseDto: {

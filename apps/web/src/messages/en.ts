@@ -173,12 +173,6 @@ export const en: Record<MessageKey, string> = {
   'caseStage.on_hold': 'On hold',
   'caseStage.withdrawn': 'Withdrawn',
 
-  'waiting.employer': 'Waiting for the employer',
-  'waiting.council': 'Waiting for the council',
-  'waiting.court': 'Waiting for the court',
-  'waiting.term': 'A term is running',
-  'waiting.nobody': 'Finished',
-
   'newCase.title': 'File a new case',
   'newCase.lead': 'Put the intended decision to the works council.',
   'newCase.steps': 'Steps',

@@ -171,12 +171,6 @@ export const nl = {
   'caseStage.on_hold': 'Gepauzeerd',
   'caseStage.withdrawn': 'Ingetrokken',
 
-  'waiting.employer': 'Wacht op de werkgever',
-  'waiting.council': 'Wacht op de OR',
-  'waiting.court': 'Wacht op de rechter',
-  'waiting.term': 'Termijn loopt',
-  'waiting.nobody': 'Afgerond',
-
   'newCase.title': 'Nieuwe zaak indienen',
   'newCase.lead': 'Leg het voorgenomen besluit voor aan de ondernemingsraad.',
   'newCase.steps': 'Stappen',
