@@ -537,6 +537,65 @@ describe('case-event notifications (e2e)', () => {
     ]);
   });
 
+  it('a consultation meeting planned, then given the case, moved and cancelled: both sides of the case hear each, through the real routes', async () => {
+    const meetingEvents = async (type: string) =>
+      await t.db.query<Array<{ id: string }>>(
+        `SELECT id::text FROM domain_event WHERE type = $1 AND case_id = $2 AND payload->>'meetingId' = $3 ORDER BY id`,
+        [type, caseId, created.body.id],
+      );
+    const created = await t
+      .http()
+      .post(`/works-councils/${org.worksCouncilId}/meetings`)
+      .set('Authorization', bearer.secretary)
+      .send({
+        kind: 'consultation',
+        title: 'Overlegvergadering december',
+        startsAt: '2026-12-15T13:00:00Z',
+        location: 'Zaal 2',
+      })
+      .expect(201);
+    // Planned without an agenda: no case is concerned yet, so no case event.
+    expect(await meetingEvents('meeting.scheduled')).toEqual([]);
+    await t
+      .http()
+      .post(`/meetings/${created.body.id}/agenda-items`)
+      .set('Authorization', bearer.secretary)
+      .send({ title: 'WarehouseInsight', caseId })
+      .expect(201);
+    await relay();
+    const both = ['chair', 'employerRep', 'hr', 'member'];
+    const [scheduled] = await meetingEvents('meeting.scheduled');
+    expect(namesOf((await recipientsOf(scheduled.id)).map((r) => r.user_id))).toEqual(both);
+    const current = await t
+      .http()
+      .get(`/meetings/${created.body.id}`)
+      .set('Authorization', bearer.secretary)
+      .expect(200);
+    const moved = await t
+      .http()
+      .patch(`/meetings/${created.body.id}`)
+      .set('Authorization', bearer.secretary)
+      .send({ version: current.body.version, startsAt: '2026-12-16T13:00:00Z' })
+      .expect(200);
+    await t
+      .http()
+      .patch(`/meetings/${created.body.id}`)
+      .set('Authorization', bearer.secretary)
+      .send({ version: moved.body.version, status: 'cancelled' })
+      .expect(200);
+    await relay();
+    for (const type of ['meeting.updated', 'meeting.cancelled']) {
+      const events = await meetingEvents(type);
+      expect({ type, count: events.length }).toEqual({ type, count: 1 });
+      expect(namesOf((await recipientsOf(events[0].id)).map((r) => r.user_id))).toEqual(both);
+    }
+    const items = (await t.http().get('/notifications').set('Authorization', bearer.hr).expect(200))
+      .body.items as Array<{ type: string; link: string }>;
+    expect(items.find((i) => i.type === 'meeting.cancelled')).toMatchObject({
+      link: `/meetings/${created.body.id}`,
+    });
+  });
+
   it('a confidential document shared with named people tells exactly them, once, and only while they see the case', async () => {
     await t.db.query(`UPDATE ai_case SET expert_ids = $2::jsonb WHERE id = $1`, [
       caseId,
