@@ -537,6 +537,30 @@ describe('case-event notifications (e2e)', () => {
     ]);
   });
 
+  it('a council position tells the employer which position and how many conditions, not their text', async () => {
+    const eventId = await emit('case.council_position_recorded', 'chair', {
+      track: 'advice',
+      position: 'conditional',
+      conditions: ['Geen individuele prestatienormen', 'Evaluatie na zes maanden'],
+    });
+    await relay();
+    expect(namesOf((await recipientsOf(eventId)).map((r) => r.user_id))).toEqual(
+      [...EMPLOYER].sort(),
+    );
+    const items = (await t.http().get('/notifications').set('Authorization', bearer.hr).expect(200))
+      .body.items as Array<{ type: string; body: string }>;
+    const [position] = items.filter((i) => i.type === 'case.council_position_recorded');
+    expect(position.body).toContain(
+      'Standpunt van de OR: onder voorwaarden, met 2 voorwaarden (zie de zaak).',
+    );
+    await waitUntil(
+      () => smtp.to(org.hr.email).some((m) => m.text.includes('met 2 voorwaarden')),
+      15_000,
+      () => 'the position e-mail',
+    );
+    expect(smtp.to(org.hr.email).some((m) => m.raw.includes('prestatienormen'))).toBe(false);
+  });
+
   it('a consultation meeting planned, then given the case, moved and cancelled: both sides of the case hear each, through the real routes', async () => {
     const meetingEvents = async (type: string) =>
       await t.db.query<Array<{ id: string }>>(

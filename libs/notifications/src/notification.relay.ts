@@ -16,6 +16,8 @@ import {
   type EmailChoice,
   isCaseEventType,
   mentionChannels,
+  type PositionFacts,
+  positionOf,
 } from './domain';
 import { JobQueue } from './job-queue';
 import { MailDeliveryRepository } from './mail-delivery.repository';
@@ -255,6 +257,7 @@ export class NotificationRelay implements OnModuleDestroy {
               meetingId: uuidOrNull(event.payload.meetingId),
             }),
             terms: termsOf.get(event.id) ?? [],
+            ...(positionOfEvent(event) ?? {}),
           },
           ...channels,
         },
@@ -329,6 +332,13 @@ export class NotificationRelay implements OnModuleDestroy {
     })();
     return this.connecting;
   }
+}
+
+/** The employer reads which position the council took and how many conditions it set (issue #16). */
+function positionOfEvent(event: RelayedEvent): { position: PositionFacts } | null {
+  const position =
+    event.type === 'case.council_position_recorded' ? positionOf(event.payload) : null;
+  return position ? { position } : null;
 }
 
 function uuidOrNull(value: unknown): string | null {

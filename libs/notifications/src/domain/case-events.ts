@@ -99,7 +99,59 @@ export interface CaseEventFacts {
   readonly unionName?: string | null;
   /** The terms the event starts, with their last day, so the text says by when (issue #16). */
   readonly terms?: readonly StartedTerm[];
+  /** A council position: which, and how many conditions (their text stays in the case). */
+  readonly position?: PositionFacts;
 }
+
+export interface PositionFacts {
+  readonly position: 'positive' | 'negative' | 'conditional' | 'granted' | 'refused';
+  readonly conditions: number;
+}
+
+/** The position and its conditions from a `case.council_position_recorded` payload, if well-formed. */
+export function positionOf(payload: Record<string, unknown>): PositionFacts | null {
+  const position = payload.position;
+  if (
+    typeof position !== 'string' ||
+    !['positive', 'negative', 'conditional', 'granted', 'refused'].includes(position)
+  ) {
+    return null;
+  }
+  return {
+    position: position as PositionFacts['position'],
+    conditions: Array.isArray(payload.conditions) ? payload.conditions.length : 0,
+  };
+}
+
+const POSITION_TEXT: Record<
+  Language,
+  { labels: Record<PositionFacts['position'], string>; line: (label: string, n: number) => string }
+> = {
+  nl: {
+    labels: {
+      positive: 'positief advies',
+      negative: 'negatief advies',
+      conditional: 'onder voorwaarden',
+      granted: 'instemming verleend',
+      refused: 'instemming geweigerd',
+    },
+    line: (label, n) =>
+      `Standpunt van de OR: ${label}` +
+      (n === 0 ? '.' : `, met ${n === 1 ? '1 voorwaarde' : `${n} voorwaarden`} (zie de zaak).`),
+  },
+  en: {
+    labels: {
+      positive: 'positive advice',
+      negative: 'negative advice',
+      conditional: 'subject to conditions',
+      granted: 'consent granted',
+      refused: 'consent refused',
+    },
+    line: (label, n) =>
+      `The council's position: ${label}` +
+      (n === 0 ? '.' : `, with ${n === 1 ? '1 condition' : `${n} conditions`} (see the case).`),
+  },
+};
 
 export interface StartedTerm {
   readonly ruleId: string;
@@ -365,8 +417,16 @@ export function describeCaseEvent(
   language: Language,
 ): { subject: string; paragraphs: string[] } {
   const text = (language === 'en' ? EN : NL)[facts.type];
+  const position = facts.position
+    ? [
+        POSITION_TEXT[language].line(
+          POSITION_TEXT[language].labels[facts.position.position],
+          facts.position.conditions,
+        ),
+      ]
+    : [];
   return {
     subject: facts.caseTitle ? `${text.subject} – ${facts.caseTitle}` : text.subject,
-    paragraphs: [text.body],
+    paragraphs: [text.body, ...position],
   };
 }
