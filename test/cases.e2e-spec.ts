@@ -44,8 +44,13 @@ describe('AI introduction cases (e2e)', () => {
         `${kind}/${String(action.type)}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)}`,
       );
     }
+    if (res.status === 201) {
+      stages.push(`${kind}/${String(action.type)} → ${res.body.stage}`);
+    }
     return res;
   }
+  /** The case's overall stage (the header badge) after each step, for hand-worked sequences. */
+  let stages: string[] = [];
 
   it('triage decides the rights with reasons and sources, and opens the parallel tracks', async () => {
     const { caseId } = await fileCase(t, org, hr);
@@ -229,13 +234,31 @@ describe('AI introduction cases (e2e)', () => {
       wasOpen = wasOpen || open;
     }
     expect(wasOpen).toBe(true);
+    // A dossier change moves the gate as well: the overseer's training taken back closes it,
+    // recorded again opens it, each told once.
+    const plan = await t
+      .http()
+      .get(`/cases/${caseId}/training-plan`)
+      .set('Authorization', hr)
+      .expect(200);
+    const [completion] = plan.body.completions as Array<{ id: string }>;
+    await t
+      .http()
+      .delete(`/cases/${caseId}/training-plan/completions/${completion.id}`)
+      .set('Authorization', hr)
+      .expect(204);
+    expect((await gateEvents()).slice(1)).toEqual([
+      ['case.go_live_gate_closed', ['oversight_trained']],
+    ]);
+    await trainOverseers(t, caseId, hr);
+    expect((await gateEvents()).slice(2)).toEqual([['case.go_live_gate_opened', []]]);
     // Parking the advice track closes the gate again: one event, naming what is now unmet.
     const held = await act(chair, caseId, 'advice', { type: 'put_on_hold' });
     expect(held.body.goLiveGate.open).toBe(false);
     const events = await gateEvents();
-    expect(events).toHaveLength(2);
-    expect(events[1][0]).toBe('case.go_live_gate_closed');
-    expect(events[1][1]).toEqual(
+    expect(events).toHaveLength(4);
+    expect(events[3][0]).toBe('case.go_live_gate_closed');
+    expect(events[3][1]).toEqual(
       held.body.goLiveGate.conditions
         .filter((c: { met: boolean }) => !c.met)
         .map((c: { key: string }) => c.key),
@@ -244,6 +267,7 @@ describe('AI introduction cases (e2e)', () => {
 
   it('drives advice and consent to implementation and evaluation, with a deviating decision, suspension and waiver', async () => {
     const { caseId } = await fileCase(t, org, hr);
+    stages = [];
     await completeDossier(t, caseId, hr, { trainOverseers: false });
     for (const kind of ['advice', 'consent']) {
       await act(hr, caseId, kind, {
@@ -331,6 +355,34 @@ describe('AI introduction cases (e2e)', () => {
     await act(hr, caseId, 'advice', { type: 'start_evaluation' });
     const done = await act(hr, caseId, 'consent', { type: 'start_evaluation' });
     expect(done.body.stage).toBe('evaluation');
+    // The overall stage agrees with the tracks at every step (legal-rules (c), by hand): the least
+    // advanced WOR track leads; the AI Act, DPIA and skills tracks run alongside.
+    expect(stages).toEqual([
+      'advice/request_consultation → screening',
+      'advice/record_consultation_held → screening',
+      'advice/submit_request → screening',
+      'consent/request_consultation → consultation',
+      'consent/record_consultation_held → consultation',
+      'consent/submit_request → request_submitted',
+      'advice/record_council_position → request_submitted',
+      'consent/record_council_position → employer_decision',
+      'advice/record_employer_decision → employer_decision',
+      'consent/record_employer_decision → suspension',
+      'advice/waive_suspension → go_live_gate',
+      'ai_act/prepare_notice → go_live_gate',
+      'ai_act/send_notice → go_live_gate',
+      'dpia/start_dpia → go_live_gate',
+      'dpia/complete_dpia → go_live_gate',
+      'skills/start_training → go_live_gate',
+      'skills/complete_training → go_live_gate',
+      'advice/mark_implemented → go_live_gate',
+      'consent/mark_implemented → implemented',
+      'advice/start_evaluation → implemented',
+      'consent/start_evaluation → evaluation',
+    ]);
+    // The case list shows the same badge as the header.
+    const listed = await t.http().get('/cases?limit=100').set('Authorization', chair).expect(200);
+    expect(listed.body.items.find((c: { id: string }) => c.id === caseId).stage).toBe('evaluation');
 
     const verdict = await t
       .http()

@@ -537,6 +537,157 @@ describe('case-event notifications (e2e)', () => {
     ]);
   });
 
+  it('a council position tells the employer which position and how many conditions, not their text', async () => {
+    const eventId = await emit('case.council_position_recorded', 'chair', {
+      track: 'advice',
+      position: 'conditional',
+      conditions: ['Geen individuele prestatienormen', 'Evaluatie na zes maanden'],
+    });
+    await relay();
+    expect(namesOf((await recipientsOf(eventId)).map((r) => r.user_id))).toEqual(
+      [...EMPLOYER].sort(),
+    );
+    const items = (await t.http().get('/notifications').set('Authorization', bearer.hr).expect(200))
+      .body.items as Array<{ type: string; body: string }>;
+    const [position] = items.filter((i) => i.type === 'case.council_position_recorded');
+    expect(position.body).toContain(
+      'Standpunt van de OR: onder voorwaarden, met 2 voorwaarden (zie de zaak).',
+    );
+    await waitUntil(
+      () => smtp.to(org.hr.email).some((m) => m.text.includes('met 2 voorwaarden')),
+      15_000,
+      () => 'the position e-mail',
+    );
+    expect(smtp.to(org.hr.email).some((m) => m.raw.includes('prestatienormen'))).toBe(false);
+  });
+
+  it('a consultation meeting planned, then given the case, moved and cancelled: both sides of the case hear each, through the real routes', async () => {
+    const meetingEvents = async (type: string) =>
+      await t.db.query<Array<{ id: string }>>(
+        `SELECT id::text FROM domain_event WHERE type = $1 AND case_id = $2 AND payload->>'meetingId' = $3 ORDER BY id`,
+        [type, caseId, created.body.id],
+      );
+    const created = await t
+      .http()
+      .post(`/works-councils/${org.worksCouncilId}/meetings`)
+      .set('Authorization', bearer.secretary)
+      .send({
+        kind: 'consultation',
+        title: 'Overlegvergadering december',
+        startsAt: '2026-12-15T13:00:00Z',
+        location: 'Zaal 2',
+      })
+      .expect(201);
+    // Planned without an agenda: no case is concerned yet, so no case event.
+    expect(await meetingEvents('meeting.scheduled')).toEqual([]);
+    await t
+      .http()
+      .post(`/meetings/${created.body.id}/agenda-items`)
+      .set('Authorization', bearer.secretary)
+      .send({ title: 'WarehouseInsight', caseId })
+      .expect(201);
+    await relay();
+    const both = ['chair', 'employerRep', 'hr', 'member'];
+    const [scheduled] = await meetingEvents('meeting.scheduled');
+    expect(namesOf((await recipientsOf(scheduled.id)).map((r) => r.user_id))).toEqual(both);
+    const current = await t
+      .http()
+      .get(`/meetings/${created.body.id}`)
+      .set('Authorization', bearer.secretary)
+      .expect(200);
+    const moved = await t
+      .http()
+      .patch(`/meetings/${created.body.id}`)
+      .set('Authorization', bearer.secretary)
+      .send({ version: current.body.version, startsAt: '2026-12-16T13:00:00Z' })
+      .expect(200);
+    await t
+      .http()
+      .patch(`/meetings/${created.body.id}`)
+      .set('Authorization', bearer.secretary)
+      .send({ version: moved.body.version, status: 'cancelled' })
+      .expect(200);
+    await relay();
+    for (const type of ['meeting.updated', 'meeting.cancelled']) {
+      const events = await meetingEvents(type);
+      expect({ type, count: events.length }).toEqual({ type, count: 1 });
+      expect(namesOf((await recipientsOf(events[0].id)).map((r) => r.user_id))).toEqual(both);
+    }
+    const items = (await t.http().get('/notifications').set('Authorization', bearer.hr).expect(200))
+      .body.items as Array<{ type: string; link: string }>;
+    expect(items.find((i) => i.type === 'meeting.cancelled')).toMatchObject({
+      link: `/meetings/${created.body.id}`,
+    });
+  });
+
+  it('a confidential document shared with named people tells exactly them, once, and only while they see the case', async () => {
+    await t.db.query(`UPDATE ai_case SET expert_ids = $2::jsonb WHERE id = $1`, [
+      caseId,
+      JSON.stringify([org.expert.id]),
+    ]);
+    const uploaded = await t
+      .http()
+      .post(`/cases/${caseId}/documents`)
+      .set('Authorization', bearer.hr)
+      .field('title', 'Modelkaart leverancier')
+      .field('confidentialScope', 'Model card and pricing of the vendor')
+      .attach('file', Buffer.from('geheim'), { filename: 'kaart.txt', contentType: 'text/plain' })
+      .expect(201);
+    const share = (version: number) =>
+      t
+        .http()
+        .put(`/cases/${caseId}/documents/${uploaded.body.id}/confidentiality`)
+        .set('Authorization', bearer.hr)
+        .send({
+          version,
+          scope: 'Model card and pricing of the vendor',
+          // The chair is exempted, the expert admitted; the union officer does not see the case.
+          allowedExpertIds: [org.expert.id],
+          exemptedUserIds: [org.chair.id, union.officer.id],
+        })
+        .expect(200);
+    const shared = await share(uploaded.body.version);
+    await relay();
+    const sharedEvents = async () =>
+      await t.db.query<Array<{ id: string; user_id: string }>>(
+        `SELECT id::text, user_id FROM domain_event WHERE type = 'document.shared' AND case_id = $1 ORDER BY id`,
+        [caseId],
+      );
+    const events = await sharedEvents();
+    expect(namesOf(events.map((e) => e.user_id))).toEqual(['chair', 'expert', 'officer']);
+    // Each event reaches the one person it names, if they see the case: never the officer.
+    const reached: string[] = [];
+    for (const event of events) {
+      const rows = await recipientsOf(event.id);
+      expect(rows.map((r) => r.user_id)).toEqual(
+        event.user_id === union.officer.id ? [] : [event.user_id],
+      );
+      reached.push(...rows.map((r) => r.user_id));
+    }
+    expect(namesOf(reached)).toEqual(['chair', 'expert']);
+    const [item] = (
+      await t.http().get('/notifications').set('Authorization', bearer.expert).expect(200)
+    ).body.items as Array<{ type: string; link: string; title: string }>;
+    expect(item).toMatchObject({
+      type: 'document.shared',
+      link: `/cases/${caseId}/documents`,
+      title: 'Een vertrouwelijk document is met u gedeeld – Introductie WarehouseInsight',
+    });
+    await waitUntil(
+      () =>
+        smtp
+          .to(org.expert.email)
+          .some((m) => m.subject.startsWith('Een vertrouwelijk document is met u gedeeld')),
+      15_000,
+      () => 'the document.shared e-mail to the expert',
+    );
+    // The same mark again names nobody new: nobody is told twice.
+    await share(shared.body.version);
+    await relay();
+    expect(await sharedEvents()).toHaveLength(3);
+    await t.db.query(`UPDATE ai_case SET expert_ids = '[]'::jsonb WHERE id = $1`, [caseId]);
+  });
+
   it('a draft case tells the council side nothing, and no council-internal event notifies anyone', async () => {
     const draft = await t.db.query<Array<{ id: string }>>(
       `SELECT id FROM ai_case WHERE id = $1 AND status = 'sent'`,

@@ -84,6 +84,23 @@ describe('web app: the agenda, the case header and the council position (browser
       'Aan zet: de OR — advies uitbrengen vóór 13 april 2026, nog 42 dagen',
     );
     expect(await header.getAttribute('data-side')).toBe('council');
+    // The header's overall stage badge is the server's, the same the case list shows.
+    const badge = await chair.page.locator('.case-page header .badge').first().innerText();
+    const { stage } = (
+      await t.http().get(`/cases/${caseId}`).set('Authorization', hrBearer).expect(200)
+    ).body as { stage: string };
+    expect(badge).toBe(nl[`caseStage.${stage}` as keyof typeof nl]);
+
+    // The case list names who must act on each case, from the server (no rules in the browser).
+    await chair.page.goto(`${t.url}/#/cases`);
+    const row = chair.page.locator(`li.case-item[data-case-id="${caseId}"]`);
+    await row.getByTestId('case-next-action').waitFor();
+    expect((await row.getByTestId('case-next-action').innerText()).replace(/\s+/g, ' ')).toBe(
+      'Aan zet: de OR — advies uitbrengen vóór 13 april 2026, nog 42 dagen',
+    );
+    expect(await row.locator('.badge').first().innerText()).toBe(badge);
+    await chair.page.goto(`${t.url}/#/cases/${caseId}`);
+    await header.waitFor();
     // The header names each track's own stage, agreeing with the tracks below it.
     expect(await chair.page.locator('[data-track-stage="advice"]').innerText()).toBe(
       `${nl['track.advice']}: ${nl['stage.request_submitted']}`,

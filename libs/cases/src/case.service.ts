@@ -207,7 +207,15 @@ export class CaseService {
       offset: query.offset ?? 0,
     };
     const { items, total } = await this.cases.listVisibleTo(actor, filter);
-    return { items: items.map(toSummary), total };
+    // Who must act next, on what, by when (issue #16): the same duties as the case header.
+    const duties = await this.dutiesOfCases(actor, items);
+    return {
+      items: items.map((c) => {
+        const [first] = duties.get(c.id)?.duties ?? [];
+        return { ...toSummary(c), nextAction: first ? { ...first } : null };
+      }),
+      total,
+    };
   }
 
   async get(actor: Actor, caseId: string): Promise<CaseResponse> {
@@ -227,6 +235,32 @@ export class CaseService {
    */
   async agendaOf(actor: Actor): Promise<CaseAgenda[]> {
     const rows = await this.cases.agendaRowsVisibleTo(actor);
+    const duties = await this.dutiesOfCases(actor, rows);
+    return rows.flatMap((row) => {
+      const found = duties.get(row.id);
+      return found
+        ? [
+            {
+              caseId: row.id,
+              title: row.title,
+              worksCouncilId: row.worksCouncilId,
+              side: found.side,
+              duties: found.duties,
+              questions: found.questions,
+            },
+          ]
+        : [];
+    });
+  }
+
+  /**
+   * Each case's duties, most urgent first, as the actor may see them, with the actor's side and
+   * the questions of its open information requests: five statements whatever the number of cases.
+   */
+  private async dutiesOfCases(
+    actor: Actor,
+    rows: ReadonlyArray<{ id: string; status: AiCaseEntity['status']; blocked: boolean }>,
+  ): Promise<Map<string, { side: ActorSide; duties: Duty[]; questions: Map<string, string> }>> {
     const ids = rows.map((r) => r.id);
     const [access, tracks, deadlines, requests] = [
       await this.access.cases(actor, ids),
@@ -235,41 +269,34 @@ export class CaseService {
       await this.cases.openInformationRequestsOf(ids),
     ];
     const today = amsterdamDay(this.clock.now());
-    return rows.flatMap((row) => {
+    const result = new Map<
+      string,
+      { side: ActorSide; duties: Duty[]; questions: Map<string, string> }
+    >();
+    for (const row of rows) {
       const caseAccess = access.get(row.id);
       if (!caseAccess) {
-        return [];
+        continue;
       }
       const { side } = caseAccess;
       // A union's 'status' share shows stages and terms, not the dossier's information requests (issue #8).
       const seesRequests = side !== 'union' || caseAccess.unionScope === 'dossier';
+      const open = seesRequests ? requests.filter((r) => r.caseId === row.id) : [];
       const duties = caseDuties({
         status: row.status,
         blocked: row.blocked,
         tracks: tracks.filter((t) => t.caseId === row.id).map((t) => t.snapshot),
         deadlines: deadlines.filter((d) => d.caseId === row.id),
-        informationRequests: seesRequests
-          ? requests
-              .filter((r) => r.caseId === row.id)
-              .map((r) => ({ id: r.id, dueDate: r.dueDate, answered: false }))
-          : [],
+        informationRequests: open.map((r) => ({ id: r.id, dueDate: r.dueDate, answered: false })),
         today,
       });
-      return [
-        {
-          caseId: row.id,
-          title: row.title,
-          worksCouncilId: row.worksCouncilId,
-          side,
-          duties,
-          questions: new Map(
-            requests
-              .filter((r) => r.caseId === row.id && seesRequests)
-              .map((r) => [r.id, r.question]),
-          ),
-        },
-      ];
-    });
+      result.set(row.id, {
+        side,
+        duties,
+        questions: new Map(open.map((r) => [r.id, r.question])),
+      });
+    }
+    return result;
   }
 
   /**
@@ -1150,21 +1177,7 @@ export class CaseService {
           to: result.stage,
         });
       }
-      // Both sides are told when the go-live gate opens or closes again (issue #16), in the same transaction.
-      const gateAfter = await this.gateOf(result, tracks);
-      if (
-        gateBefore !== null &&
-        gateAfter !== null &&
-        result.status === 'sent' &&
-        gateAfter.open !== gateBefore
-      ) {
-        await this.emit(
-          result,
-          actor,
-          gateAfter.open ? 'case.go_live_gate_opened' : 'case.go_live_gate_closed',
-          { unmet: gateAfter.conditions.filter((c) => !c.met).map((c) => c.key) },
-        );
-      }
+      await this.emitGateChange(actor, result, tracks, gateBefore);
       return result;
     });
     return this.respond(actor, saved);
@@ -1321,6 +1334,49 @@ export class CaseService {
       );
     }
     return result;
+  }
+
+  /**
+   * After a change to the case dossier (oversight, training, assessment), inside the caller's
+   * transaction: tells both sides when that change opened or closed the go-live gate (issue #16).
+   * `openBefore` is the gate as the caller read it, after locking the case, before its change.
+   */
+  async announceGoLiveGateChange(
+    actor: Actor,
+    caseId: string,
+    openBefore: boolean | null,
+  ): Promise<void> {
+    const aiCase = await this.cases.get(caseId);
+    if (aiCase) {
+      const tracks = (await this.cases.tracksOf(caseId)).map((t) => t.snapshot);
+      await this.emitGateChange(actor, aiCase, tracks, openBefore);
+    }
+  }
+
+  /** Both sides are told when the go-live gate opens or closes again (issue #16), in the same transaction. */
+  private async emitGateChange(
+    actor: Actor,
+    aiCase: AiCaseEntity,
+    tracks: TrackSnapshot[],
+    openBefore: boolean | null,
+  ): Promise<void> {
+    const gate = await this.gateOf(aiCase, tracks);
+    if (
+      openBefore === null ||
+      gate === null ||
+      aiCase.status !== 'sent' ||
+      gate.open === openBefore
+    ) {
+      return;
+    }
+    await this.emit(
+      aiCase,
+      actor,
+      gate.open ? 'case.go_live_gate_opened' : 'case.go_live_gate_closed',
+      {
+        unmet: gate.conditions.filter((c) => !c.met).map((c) => c.key),
+      },
+    );
   }
 
   /** Whether the gate is open now (null before a triage), to see a mutation open or close it. */

@@ -259,6 +259,10 @@ export class DocumentsService {
         after: { documentId, ...markFacts(mark) },
       });
       await this.emit(access, actor, 'document.confidentiality_changed', { documentId });
+      // Issue #16: whoever the mark newly names (an admitted expert, an exempted person) is told, one by one.
+      for (const userId of newlyNamed(before, mark, actor.userId)) {
+        await this.emit(access, actor, 'document.shared', { documentId }, userId);
+      }
       return saved;
     });
     return this.toDetail(access, document, await this.documents.versionsOf([documentId]));
@@ -433,6 +437,7 @@ export class DocumentsService {
     actor: Actor,
     type: string,
     payload: Record<string, unknown>,
+    userId: string | null = null,
   ): Promise<void> {
     await this.outbox.append(
       [
@@ -441,6 +446,7 @@ export class DocumentsService {
           caseId: access.caseId,
           organisationId: access.organisationId,
           worksCouncilId: access.worksCouncilId,
+          userId,
           payload,
         },
       ],
@@ -542,4 +548,20 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
     groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
   }
   return groups;
+}
+
+/** The people a secrecy mark names that the one before it did not, the actor aside. */
+function newlyNamed(
+  before: ConfidentialityMark | null,
+  after: ConfidentialityMark,
+  actorId: string,
+): string[] {
+  const known = new Set([
+    ...(before?.allowedExpertIds ?? []),
+    ...(before?.exemptedUserIds ?? []),
+    actorId,
+  ]);
+  return [...new Set([...after.allowedExpertIds, ...after.exemptedUserIds])].filter(
+    (id) => !known.has(id),
+  );
 }

@@ -91,5 +91,11 @@ export class CaseContexts {
       ],
       actor.userId,
     );
+    // A dossier change can meet or unmeet a go-live condition (oversight trained, DPIA): say so.
+    await this.cases.announceGoLiveGateChange(
+      actor,
+      ctx.caseId,
+      ctx.aiCase.goLiveGate?.open ?? null,
+    );
   }
 }

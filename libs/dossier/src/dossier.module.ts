@@ -22,6 +22,7 @@ import { OversightRepository } from './oversight.repository';
 import { OversightService } from './oversight.service';
 import { TrainingCompletionEntity } from './training-completion.entity';
 import { TrainingPlanEntity } from './training-plan.entity';
+import { TrainingDutiesQuery } from './training-duties.query';
 import { TrainingController } from './training.controller';
 import { TrainingRepository } from './training.repository';
 import { TrainingService } from './training.service';
@@ -66,6 +67,14 @@ class DossierFactsModule {}
 @Module({
   imports: [CasesModule, AuditModule, DocumentsModule, DossierDataModule, DossierFactsModule],
   controllers: [AssessmentController, OversightController, TrainingController, DossierController],
-  providers: [CaseContexts, AssessmentService, OversightService, TrainingService, DossierService],
+  providers: [
+    CaseContexts,
+    AssessmentService,
+    OversightService,
+    TrainingService,
+    DossierService,
+    TrainingDutiesQuery,
+  ],
+  exports: [TrainingDutiesQuery],
 })
 export class DossierModule {}

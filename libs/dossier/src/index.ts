@@ -1,3 +1,8 @@
 export { DossierModule } from './dossier.module';
 export { QUESTION_IDS, DIMENSION_KEYS, COMMENT_TARGETS } from './domain';
 export type { Effect, DimensionKey, AudienceKey, ChecklistItem } from './domain';
+export {
+  TrainingDutiesQuery,
+  type TrainingDuty,
+  type TrainingDutyCase,
+} from './training-duties.query';

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
+import { In } from 'typeorm';
+
 import { TransactionHost } from '@wc/database';
 
 import { OversightArrangementEntity } from './oversight-arrangement.entity';
@@ -10,6 +12,12 @@ export class OversightRepository {
 
   arrangementOf(caseId: string): Promise<OversightArrangementEntity | null> {
     return this.tx.manager.findOne(OversightArrangementEntity, { where: { caseId } });
+  }
+
+  arrangementsOf(caseIds: readonly string[]): Promise<OversightArrangementEntity[]> {
+    return caseIds.length === 0
+      ? Promise.resolve([])
+      : this.tx.manager.find(OversightArrangementEntity, { where: { caseId: In([...caseIds]) } });
   }
 
   create(fields: Partial<OversightArrangementEntity>): OversightArrangementEntity {

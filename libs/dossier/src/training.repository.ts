@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
+import { In } from 'typeorm';
+
 import { TransactionHost } from '@wc/database';
 
 import { TrainingCompletionEntity } from './training-completion.entity';
@@ -11,6 +13,25 @@ export class TrainingRepository {
 
   planOf(caseId: string): Promise<TrainingPlanEntity | null> {
     return this.tx.manager.findOne(TrainingPlanEntity, { where: { caseId } });
+  }
+
+  /** The plans and completions of many cases at once, for the personal agenda. */
+  async plansAndCompletionsOf(
+    caseIds: readonly string[],
+  ): Promise<{ plans: TrainingPlanEntity[]; completions: TrainingCompletionEntity[] }> {
+    if (caseIds.length === 0) {
+      return { plans: [], completions: [] };
+    }
+    const plans = await this.tx.manager.find(TrainingPlanEntity, {
+      where: { caseId: In([...caseIds]) },
+    });
+    const completions =
+      plans.length === 0
+        ? []
+        : await this.tx.manager.find(TrainingCompletionEntity, {
+            where: { caseId: In(plans.map((p) => p.caseId)) },
+          });
+    return { plans, completions };
   }
 
   createPlan(fields: Partial<TrainingPlanEntity>): TrainingPlanEntity {

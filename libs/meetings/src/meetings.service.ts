@@ -177,6 +177,11 @@ export class MeetingsService {
         title: dto.title,
         caseId: dto.caseId ?? null,
       });
+      // A meeting is usually planned before its agenda: for the case it now takes up, it is
+      // scheduled from here on, and both sides of that case are told (issue #16).
+      if (dto.caseId && current.kind === 'consultation' && current.status === 'planned') {
+        await this.emit(actor, current, 'meeting.scheduled', [dto.caseId], { caseOnly: true });
+      }
       return 'meeting.agenda_item_added';
     });
     return this.respondOne(actor, meeting);
@@ -307,6 +312,7 @@ export class MeetingsService {
     meeting: MeetingEntity,
     type: MeetingEventType,
     caseIds: readonly string[],
+    { caseOnly = false }: { caseOnly?: boolean } = {},
   ): Promise<void> {
     await this.access.lockCases(caseIds);
     const scope = {
@@ -323,7 +329,7 @@ export class MeetingsService {
     const caseType =
       meeting.kind === 'internal' ? type.replace('meeting.', 'internal.meeting_') : type;
     const events: DomainEventDraft[] = [
-      { type, ...scope, payload },
+      ...(caseOnly ? [] : [{ type, ...scope, payload }]),
       ...caseIds.map((caseId) => ({ type: caseType, ...scope, caseId, payload })),
     ];
     await this.outbox.append(events, actor.userId);

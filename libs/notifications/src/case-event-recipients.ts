@@ -16,6 +16,8 @@ export interface AudienceQuery {
   actorId: string | null;
   /** The vote of a `council_voters` event: who has cast a ballot is not reminded. */
   voteId: string | null;
+  /** An addressed event (a document shared with someone): only this person, if in the audience. */
+  addresseeId: string | null;
 }
 
 export interface ResolvedRecipient {
@@ -36,7 +38,8 @@ export interface ResolvedRecipient {
  *   they reach no one on the employer side;
  * - council board: chair and secretary;
  * - share union: the officers of the union a share names, never any case content beyond the title;
- * - council voters: the council's own members who see the case and have not voted (never an expert).
+ * - council voters: the council's own members who see the case and have not voted (never an expert);
+ * - an addressed event keeps, of its audiences, only the person it names.
  * Reads membership, ai_case, app_user and notification_preference read-only, like the reminder sweep.
  */
 @Injectable()
@@ -49,35 +52,35 @@ export class CaseEventRecipients {
     }
     const rows = await this.tx.manager.query<Array<Record<string, unknown>>>(
       `WITH v AS (
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $11::uuid[])
-                AS v(event_id, audience, case_id, union_org_id, actor_id, vote_id)),
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $11::uuid[], $12::uuid[])
+                AS v(event_id, audience, case_id, union_org_id, actor_id, vote_id, addressee_id)),
        hits AS (
-         SELECT v.event_id, m.user_id, v.actor_id, v.case_id FROM v
+         SELECT v.event_id, m.user_id, v.actor_id, v.case_id, v.addressee_id FROM v
            JOIN ai_case c ON c.id = v.case_id
            JOIN membership m ON m.organisation_id = c.organisation_id AND m.role = ANY($6::text[])
           WHERE v.audience = 'employer'
          UNION
-         SELECT v.event_id, m.user_id, v.actor_id, v.case_id FROM v
+         SELECT v.event_id, m.user_id, v.actor_id, v.case_id, v.addressee_id FROM v
            JOIN ai_case c ON c.id = v.case_id AND c.status = 'sent'
            JOIN membership m ON m.works_council_id = c.works_council_id
                 AND (m.role = ANY($7::text[]) OR (m.role = $9 AND m.committee_id IS NOT NULL AND m.committee_id = c.committee_id))
           WHERE v.audience = 'council'
          UNION
-         SELECT v.event_id, x.user_id::uuid, v.actor_id, v.case_id FROM v
+         SELECT v.event_id, x.user_id::uuid, v.actor_id, v.case_id, v.addressee_id FROM v
            JOIN ai_case c ON c.id = v.case_id AND c.status = 'sent'
            CROSS JOIN LATERAL jsonb_array_elements_text(COALESCE(c.expert_ids, '[]'::jsonb)) AS x(user_id)
           WHERE v.audience = 'council'
          UNION
-         SELECT v.event_id, m.user_id, v.actor_id, v.case_id FROM v
+         SELECT v.event_id, m.user_id, v.actor_id, v.case_id, v.addressee_id FROM v
            JOIN ai_case c ON c.id = v.case_id AND c.status = 'sent'
            JOIN membership m ON m.works_council_id = c.works_council_id AND m.role = ANY($8::text[])
           WHERE v.audience = 'council_board'
          UNION
-         SELECT v.event_id, m.user_id, v.actor_id, v.case_id FROM v
+         SELECT v.event_id, m.user_id, v.actor_id, v.case_id, v.addressee_id FROM v
            JOIN membership m ON m.organisation_id = v.union_org_id AND m.role = $10
           WHERE v.audience = 'share_union'
          UNION
-         SELECT v.event_id, m.user_id, v.actor_id, v.case_id FROM v
+         SELECT v.event_id, m.user_id, v.actor_id, v.case_id, v.addressee_id FROM v
            JOIN ai_case c ON c.id = v.case_id AND c.status = 'sent'
            JOIN membership m ON m.works_council_id = c.works_council_id
                 AND (m.role = ANY($7::text[]) OR (m.role = $9 AND m.committee_id IS NOT NULL AND m.committee_id = c.committee_id))
@@ -85,7 +88,8 @@ export class CaseEventRecipients {
             AND NOT EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = v.vote_id AND b.member_id = m.user_id))
        SELECT h.event_id::text AS event_id, h.user_id, u.language, c.title AS case_title,
               p.channels, p.email_delivery, p.lead_days
-         FROM (SELECT DISTINCT event_id, user_id, actor_id, case_id FROM hits) h
+         FROM (SELECT DISTINCT event_id, user_id, actor_id, case_id FROM hits
+                WHERE addressee_id IS NULL OR user_id = addressee_id) h
          JOIN app_user u ON u.id = h.user_id
          LEFT JOIN ai_case c ON c.id = h.case_id
          LEFT JOIN notification_preference p ON p.user_id = h.user_id
@@ -103,6 +107,7 @@ export class CaseEventRecipients {
         Role.CommitteeMember,
         Role.UnionOfficer,
         queries.map((q) => q.voteId),
+        queries.map((q) => q.addresseeId),
       ],
     );
     return rows.map((r) => ({

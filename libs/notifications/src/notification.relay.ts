@@ -16,6 +16,8 @@ import {
   type EmailChoice,
   isCaseEventType,
   mentionChannels,
+  type PositionFacts,
+  positionOf,
 } from './domain';
 import { JobQueue } from './job-queue';
 import { MailDeliveryRepository } from './mail-delivery.repository';
@@ -214,13 +216,19 @@ export class NotificationRelay implements OnModuleDestroy {
       if (event.type.startsWith('meeting.') && !event.caseId) {
         return [];
       }
-      return CASE_EVENT_RULES[event.type].audiences.map((audience) => ({
+      const rule = CASE_EVENT_RULES[event.type];
+      // An addressed event without its addressee is malformed: it tells nobody rather than everyone.
+      if (rule.addressed && !event.userId) {
+        return [];
+      }
+      return rule.audiences.map((audience) => ({
         eventId: event.id,
         audience,
         caseId: event.caseId ?? uuidOrNull(event.payload.caseId),
         unionOrganisationId,
         actorId: event.actorId,
         voteId: uuidOrNull(event.payload.voteId),
+        addresseeId: rule.addressed ? event.userId : null,
       }));
     });
     const resolved = await this.recipients.resolve(queries);
@@ -249,6 +257,7 @@ export class NotificationRelay implements OnModuleDestroy {
               meetingId: uuidOrNull(event.payload.meetingId),
             }),
             terms: termsOf.get(event.id) ?? [],
+            ...(positionOfEvent(event) ?? {}),
           },
           ...channels,
         },
@@ -323,6 +332,13 @@ export class NotificationRelay implements OnModuleDestroy {
     })();
     return this.connecting;
   }
+}
+
+/** The employer reads which position the council took and how many conditions it set (issue #16). */
+function positionOfEvent(event: RelayedEvent): { position: PositionFacts } | null {
+  const position =
+    event.type === 'case.council_position_recorded' ? positionOf(event.payload) : null;
+  return position ? { position } : null;
 }
 
 function uuidOrNull(value: unknown): string | null {

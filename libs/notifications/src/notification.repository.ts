@@ -8,6 +8,7 @@ import {
   type EmailChoice,
   isCaseEventType,
   type NotificationFacts,
+  type PositionFacts,
   type StartedTerm,
 } from './domain';
 
@@ -41,6 +42,8 @@ export interface CaseEventData {
   path: string;
   /** The terms the event started, with their last day (issue #16). */
   terms?: StartedTerm[];
+  /** A council position and its number of conditions. */
+  position?: PositionFacts;
 }
 
 /** One case event to notify one user of, with the channels they chose for its type. */
@@ -136,6 +139,7 @@ export function factsOf(row: NotificationRow): NotificationFacts {
       caseTitle: row.data.caseTitle,
       path: row.data.path,
       terms: row.data.terms ?? [],
+      ...(row.data.position ? { position: row.data.position } : {}),
     };
   }
   if (row.type === 'mention') {

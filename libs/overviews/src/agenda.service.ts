@@ -12,6 +12,7 @@ import {
 import { Clock, orNullIfHidden } from '@wc/core';
 import { VoteService } from '@wc/council-space';
 import { toAmsterdamDate } from '@wc/deadlines';
+import { TrainingDutiesQuery } from '@wc/dossier';
 import { MeetingsService } from '@wc/meetings';
 
 import type { PersonalAgendaItemResponse, PersonalAgendaResponse } from './dto/agenda.dto';
@@ -22,7 +23,8 @@ type CaseSide = CaseAgenda['side'];
  * The personal agenda (issue #16): one list across every case the person may see, of what they or
  * their side must do, on what, by when, most urgent first. The cases, their tracks, terms and
  * information requests come from `CaseService.agendaOf` by the case policy in a fixed number of
- * statements; votes in one more; meetings once per council of those cases.
+ * statements; votes in one more; meetings once per council of those cases; the training the person
+ * must complete in three more.
  */
 @Injectable()
 export class AgendaService {
@@ -30,6 +32,7 @@ export class AgendaService {
     private readonly cases: CaseService,
     private readonly votes: VoteService,
     private readonly meetings: MeetingsService,
+    private readonly training: TrainingDutiesQuery,
     private readonly clock: Clock,
   ) {}
 
@@ -65,6 +68,7 @@ export class AgendaService {
       });
     }
     items.push(...(await this.meetingItems(actor, cases, now, today)));
+    items.push(...(await this.trainingItems(actor, cases, today)));
     // Ties: the person's own duties first, then by case and action, so the order never depends on the read.
     return {
       today,
@@ -76,6 +80,40 @@ export class AgendaService {
           a.action.localeCompare(b.action),
       ),
     };
+  }
+
+  /** The training modules the person must still complete, on the cases where they act (not as follower). */
+  private async trainingItems(
+    actor: Actor,
+    cases: readonly CaseAgenda[],
+    today: string,
+  ): Promise<PersonalAgendaItemResponse[]> {
+    const acting = cases.filter((c) => c.side !== 'union');
+    const byId = new Map(acting.map((c) => [c.caseId, c]));
+    const duties = await this.training.pendingFor(
+      actor.userId,
+      acting.map((c) => ({
+        caseId: c.caseId,
+        onCouncil: c.side === 'council_board' || c.side === 'council_member',
+      })),
+    );
+    return duties.map((d) => {
+      const c = byId.get(d.caseId)!;
+      return {
+        ...blank(),
+        kind: 'training',
+        side: c.side === 'employer' ? 'employer' : 'council',
+        yours: true,
+        action: 'follow_training',
+        caseId: d.caseId,
+        caseTitle: c.title,
+        dueDate: d.deadline,
+        daysLeft: daysBetween(today, d.deadline),
+        subject: d.title,
+        path: `/cases/${d.caseId}/dossier`,
+        anchor: 'training-title',
+      };
+    });
   }
 
   /** Planned meetings of the councils of the actor's cases that the actor takes part in. */

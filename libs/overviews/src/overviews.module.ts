@@ -4,6 +4,7 @@ import { AiSystemsModule } from '@wc/ai-systems';
 import { CasesModule } from '@wc/cases';
 import { CouncilSpaceModule } from '@wc/council-space';
 import { DeadlinesModule } from '@wc/deadlines';
+import { DossierModule } from '@wc/dossier';
 import { MeetingsModule } from '@wc/meetings';
 import { UnionsModule } from '@wc/unions';
 
@@ -22,6 +23,7 @@ import { OverviewsService } from './overviews.service';
     CasesModule,
     CouncilSpaceModule,
     DeadlinesModule,
+    DossierModule,
     MeetingsModule,
     UnionsModule,
   ],

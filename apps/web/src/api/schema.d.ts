@@ -2654,7 +2654,7 @@ export interface components {
             /** @description Who must act next on the case, on what, by when; null when nothing is pending. */
             nextAction: components["schemas"]["NextActionResponse"] | null;
         };
-        CaseSummaryResponse: {
+        CaseListItemResponse: {
             id: string;
             title: string;
             organisationId: string;
@@ -2666,9 +2666,10 @@ export interface components {
             blocked: boolean;
             version: number;
             updatedAt: string;
+            nextAction: components["schemas"]["NextActionResponse"] | null;
         };
         CaseListResponse: {
-            items: components["schemas"]["CaseSummaryResponse"][];
+            items: components["schemas"]["CaseListItemResponse"][];
             total: number;
         };
         UpdateCaseDto: {
@@ -2898,7 +2899,7 @@ export interface components {
         NotificationResponse: {
             id: string;
             /** @enum {string} */
-            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation" | "mention" | "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon";
+            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation" | "mention" | "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared";
             /** @description `14d`, `7d`, `2d`, `0d`, `overdue`, `escalation`, `mention`, or the case event's type. */
             kind: string;
             /** @description Ready to show, in the reader's language. */
@@ -2949,7 +2950,7 @@ export interface components {
         };
         CaseEventChoiceResponse: {
             /** @enum {string} */
-            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon";
+            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared";
             /** @description Must act: e-mailed at once by default; informational types default to the digest. */
             mustAct: boolean;
             inApp: boolean;
@@ -2979,7 +2980,7 @@ export interface components {
         };
         CaseEventChoiceDto: {
             /** @enum {string} */
-            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon";
+            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared";
             inApp: boolean;
             /** @enum {string} */
             email: "immediate" | "digest" | "off";
@@ -3291,10 +3292,11 @@ export interface components {
         };
         PersonalAgendaItemResponse: {
             /**
-             * @description `track`: a track's next move; `term`: a running term; `information_request`, `vote`, `meeting`.
+             * @description `track`: a track's next move; `term`: a running term; `information_request`, `vote`, `meeting`;
+             *     `training`: a module of the case's training plan the person must still complete.
              * @enum {string}
              */
-            kind: "track" | "term" | "information_request" | "vote" | "meeting" | "case";
+            kind: "track" | "term" | "information_request" | "vote" | "meeting" | "case" | "training";
             /**
              * @description The side that must act.
              * @enum {string}
@@ -3302,7 +3304,7 @@ export interface components {
             side: "employer" | "council";
             /** @description Whether the signed-in person's own side must act (an expert or a union officer follows). */
             yours: boolean;
-            /** @description A track action type, or `answer_information`, `send_case`, `observe_term`, `cast_vote`, `attend_meeting`. */
+            /** @description A track action type, or `answer_information`, `send_case`, `observe_term`, `cast_vote`, `attend_meeting`, `follow_training`. */
             action: string;
             caseId: string | null;
             caseTitle: string | null;
@@ -3313,7 +3315,7 @@ export interface components {
             /** @description Calendar days from today (Amsterdam); negative when overdue. */
             daysLeft: number | null;
             fatal: boolean;
-            /** @description The question, the vote's proposal or the meeting's title. */
+            /** @description The question, the vote's proposal, the meeting's or the training module's title. */
             subject: string | null;
             informationRequestId: string | null;
             voteId: string | null;

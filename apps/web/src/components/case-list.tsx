@@ -1,31 +1,10 @@
 import type { Schemas } from '../api/client';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
+import { NextActionLine } from './next-action';
 import { Badge } from './ui';
 
-type CaseSummary = Schemas['CaseSummaryResponse'];
-
-/** Who a case waits for in its stage: the employer, the council, a court, or nobody. */
-export function waitingFor(c: CaseSummary): 'employer' | 'council' | 'court' | 'term' | 'nobody' {
-  if (c.status === 'draft') {
-    return 'employer';
-  }
-  switch (c.stage) {
-    case 'request_submitted':
-    case 'council_deliberation':
-      return 'council';
-    case 'appeal_pending':
-    case 'substitute_permission_pending':
-      return 'court';
-    case 'suspension':
-      return 'term';
-    case 'closed':
-    case 'withdrawn':
-      return 'nobody';
-    default:
-      return 'employer';
-  }
-}
+type CaseSummary = Schemas['CaseListItemResponse'];
 
 export function StageBadge({ c }: { c: Pick<CaseSummary, 'stage' | 'status' | 'blocked'> }) {
   const { label } = useI18n();
@@ -50,7 +29,7 @@ export function CaseList({
   showWaiting?: boolean;
   compact?: boolean;
 }) {
-  const { t, label, dateTime } = useI18n();
+  const { t, dateTime } = useI18n();
   return (
     <ul className={`case-list${compact ? ' compact' : ''}`}>
       {cases.map((c) => (
@@ -60,7 +39,7 @@ export function CaseList({
           </Link>
           <div className="case-meta">
             <StageBadge c={c} />
-            {showWaiting && <span>{label('waiting', waitingFor(c))}</span>}
+            {showWaiting && <NextActionLine next={c.nextAction} />}
             {!compact && (
               <span className="muted">
                 {t('cases.updated')} {dateTime(c.updatedAt)}

@@ -85,3 +85,22 @@ export function NextActionHeader({ next }: { next: NextAction | null }) {
     </p>
   );
 }
+
+/** The same, in one line of a case list: who must act, on what, by when (from `GET /cases`). */
+export function NextActionLine({ next }: { next: NextAction | null }) {
+  const { t } = useI18n();
+  const what = useDutyText();
+  if (!next) {
+    return (
+      <span className="muted" data-testid="case-next-action">
+        {t('next.nothing')}
+      </span>
+    );
+  }
+  return (
+    <span data-testid="case-next-action" data-side={next.side}>
+      {t('next.header', { who: t(`next.who.${next.side}` as never), what: what(next) })}
+      <DueText dueDate={next.dueDate} daysLeft={next.daysLeft} fatal={next.fatal} />
+    </span>
+  );
+}

@@ -173,12 +173,6 @@ export const en: Record<MessageKey, string> = {
   'caseStage.on_hold': 'On hold',
   'caseStage.withdrawn': 'Withdrawn',
 
-  'waiting.employer': 'Waiting for the employer',
-  'waiting.council': 'Waiting for the council',
-  'waiting.court': 'Waiting for the court',
-  'waiting.term': 'A term is running',
-  'waiting.nobody': 'Finished',
-
   'newCase.title': 'File a new case',
   'newCase.lead': 'Put the intended decision to the works council.',
   'newCase.steps': 'Steps',
@@ -1261,6 +1255,7 @@ export const en: Record<MessageKey, string> = {
   'duty.observe_term': 'term running: {rule}',
   'duty.cast_vote': 'vote: {proposal}',
   'duty.attend_meeting': 'meeting: {title}',
+  'duty.follow_training': 'complete training: {title}',
   'story.title': 'Positions and decisions',
   'story.councilPosition': 'The council’s position',
   'story.employerDecision': 'The employer’s decision',
@@ -1284,4 +1279,5 @@ export const en: Record<MessageKey, string> = {
   'caseHeader.tracks': 'Stage per track',
   'settings.caseEvent.internal.vote_closing_soon':
     'A council vote closes within a day (only if you have not voted yet)',
+  'settings.caseEvent.document.shared': 'A confidential document was shared with you',
 };

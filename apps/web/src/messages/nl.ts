@@ -171,12 +171,6 @@ export const nl = {
   'caseStage.on_hold': 'Gepauzeerd',
   'caseStage.withdrawn': 'Ingetrokken',
 
-  'waiting.employer': 'Wacht op de werkgever',
-  'waiting.council': 'Wacht op de OR',
-  'waiting.court': 'Wacht op de rechter',
-  'waiting.term': 'Termijn loopt',
-  'waiting.nobody': 'Afgerond',
-
   'newCase.title': 'Nieuwe zaak indienen',
   'newCase.lead': 'Leg het voorgenomen besluit voor aan de ondernemingsraad.',
   'newCase.steps': 'Stappen',
@@ -1258,6 +1252,7 @@ export const nl = {
   'duty.observe_term': 'termijn loopt: {rule}',
   'duty.cast_vote': 'stemmen: {proposal}',
   'duty.attend_meeting': 'vergadering: {title}',
+  'duty.follow_training': 'scholing volgen: {title}',
   'story.title': 'Standpunten en besluiten',
   'story.councilPosition': 'Standpunt van de OR',
   'story.employerDecision': 'Besluit van de werkgever',
@@ -1281,6 +1276,7 @@ export const nl = {
   'caseHeader.tracks': 'Fase per spoor',
   'settings.caseEvent.internal.vote_closing_soon':
     'Een stemming in de OR sluit binnen een dag (alleen als je nog niet stemde)',
+  'settings.caseEvent.document.shared': 'Een vertrouwelijk document is met je gedeeld',
 };
 
 export type MessageKey = keyof typeof nl;

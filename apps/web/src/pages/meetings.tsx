@@ -239,7 +239,7 @@ function AgendaForm({
   onChanged,
 }: {
   meeting: Meeting;
-  cases: Schemas['CaseSummaryResponse'][];
+  cases: Schemas['CaseListItemResponse'][];
   onChanged: (m: Meeting) => void;
 }) {
   const { t } = useI18n();

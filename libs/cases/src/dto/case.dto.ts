@@ -342,8 +342,14 @@ export class CaseSummaryResponse {
   @ApiProperty() updatedAt!: string;
 }
 
+/** A case in the list: its summary and who must act next, on what, by when (issue #16). */
+export class CaseListItemResponse extends CaseSummaryResponse {
+  @ApiProperty({ type: () => NextActionResponse, nullable: true })
+  nextAction!: NextActionResponse | null;
+}
+
 export class CaseListResponse {
-  @ApiProperty({ type: [CaseSummaryResponse] }) items!: CaseSummaryResponse[];
+  @ApiProperty({ type: [CaseListItemResponse] }) items!: CaseListItemResponse[];
   @ApiProperty() total!: number;
 }
 

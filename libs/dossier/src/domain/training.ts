@@ -190,3 +190,47 @@ export function allOverseersTrained(
     overseers.every((o) => personProgress(o, modules, completions).done)
   );
 }
+
+/** A module a person still has to complete, for the personal agenda (issue #16). */
+export interface PendingModule {
+  readonly moduleKey: string;
+  readonly title: string;
+  readonly deadline: string;
+}
+
+/**
+ * The modules the platform user `userId` must still complete on one case: those of every audience
+ * that names them by user id (the overseers audience: the oversight arrangement's overseers when
+ * there is one), and, when they sit on the council, those for the council members. By deadline.
+ */
+export function pendingModulesOf(
+  userId: string,
+  plan: TrainingPlanContent,
+  completions: readonly Completion[],
+  overseers: readonly Person[] | null,
+  onCouncil: boolean,
+): PendingModule[] {
+  const me: Person | undefined = [
+    ...(overseers ?? []),
+    ...plan.audiences.flatMap((a) => a.people ?? []),
+  ].find((p) => p.userId === userId);
+  const person: Person = me ?? { userId, name: '' };
+  const inAudience = (audience: AudienceKey) => {
+    if (audience === 'council_members' && onCouncil) {
+      return true;
+    }
+    const people =
+      audience === 'overseers' && overseers
+        ? overseers
+        : (plan.audiences.find((a) => a.audience === audience)?.people ?? []);
+    return people.some((p) => p.userId === userId);
+  };
+  return plan.modules
+    .filter(
+      (m) =>
+        inAudience(m.audience) &&
+        !completions.some((c) => c.moduleKey === m.key && isSamePerson(c, person)),
+    )
+    .map((m) => ({ moduleKey: m.key, title: m.title, deadline: m.deadline }))
+    .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.moduleKey.localeCompare(b.moduleKey));
+}

@@ -3,6 +3,7 @@ import {
   CASE_EVENT_TYPES,
   caseEventPath,
   describeCaseEvent,
+  positionOf,
 } from './case-events';
 import { DEFAULT_PREFERENCES, preferencesFrom, storedChannels } from './preferences';
 
@@ -60,5 +61,31 @@ describe('case-event catalogue', () => {
     expect(caseEventPath('meeting.scheduled', { caseId: 'c', meetingId: 'm' })).toBe('/meetings/m');
     expect(caseEventPath('internal.vote_opened', { caseId: 'c' })).toBe('/cases/c/council');
     expect(caseEventPath('union_share.granted', { caseId: null })).toBe('/');
+  });
+});
+
+describe('a council position in the text', () => {
+  it('names the position and counts the conditions, never their text', () => {
+    const position = positionOf({
+      position: 'conditional',
+      conditions: ['Geen normen', 'Evaluatie'],
+    });
+    expect(position).toEqual({ position: 'conditional', conditions: 2 });
+    const facts = {
+      type: 'case.council_position_recorded' as const,
+      caseId: 'c',
+      caseTitle: 'Zaak X',
+      path: '/cases/c',
+      position: position!,
+    };
+    expect(describeCaseEvent(facts, 'nl').paragraphs[1]).toBe(
+      'Standpunt van de OR: onder voorwaarden, met 2 voorwaarden (zie de zaak).',
+    );
+    expect(
+      describeCaseEvent({ ...facts, position: { position: 'granted', conditions: 0 } }, 'en')
+        .paragraphs[1],
+    ).toBe("The council's position: consent granted.");
+    expect(JSON.stringify(describeCaseEvent(facts, 'nl'))).not.toContain('Geen normen');
+    expect(positionOf({ position: 'maybe' })).toBeNull();
   });
 });

@@ -28,6 +28,7 @@ export const CASE_EVENT_TYPES = [
   'case.go_live_gate_opened',
   'case.go_live_gate_closed',
   'internal.vote_closing_soon',
+  'document.shared',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -47,6 +48,11 @@ export interface CaseEventRule {
   readonly audiences: readonly Audience[];
   /** Must act: e-mailed at once by default; informational ones go to the daily digest. */
   readonly mustAct: boolean;
+  /**
+   * Addressed to one person (the event's `userId`): of the audiences, only they are told, and
+   * only while they see the case.
+   */
+  readonly addressed?: true;
 }
 
 export const CASE_EVENT_RULES: Readonly<Record<CaseEventType, CaseEventRule>> = {
@@ -74,6 +80,8 @@ export const CASE_EVENT_RULES: Readonly<Record<CaseEventType, CaseEventRule>> = 
   'internal.vote_opened': { audiences: ['council_voters'], mustAct: true },
   // A material change may call for new advice or consent (WOR art. 25(1), 27(1)): the council hears of it.
   'ai_system.changed_materially': { audiences: ['council'], mustAct: false },
+  // WOR art. 20: a confidential document opened to named people (an admitted expert) tells exactly them.
+  'document.shared': { audiences: ['employer', 'council'], mustAct: true, addressed: true },
 };
 
 export function isCaseEventType(type: string): type is CaseEventType {
@@ -91,7 +99,59 @@ export interface CaseEventFacts {
   readonly unionName?: string | null;
   /** The terms the event starts, with their last day, so the text says by when (issue #16). */
   readonly terms?: readonly StartedTerm[];
+  /** A council position: which, and how many conditions (their text stays in the case). */
+  readonly position?: PositionFacts;
 }
+
+export interface PositionFacts {
+  readonly position: 'positive' | 'negative' | 'conditional' | 'granted' | 'refused';
+  readonly conditions: number;
+}
+
+/** The position and its conditions from a `case.council_position_recorded` payload, if well-formed. */
+export function positionOf(payload: Record<string, unknown>): PositionFacts | null {
+  const position = payload.position;
+  if (
+    typeof position !== 'string' ||
+    !['positive', 'negative', 'conditional', 'granted', 'refused'].includes(position)
+  ) {
+    return null;
+  }
+  return {
+    position: position as PositionFacts['position'],
+    conditions: Array.isArray(payload.conditions) ? payload.conditions.length : 0,
+  };
+}
+
+const POSITION_TEXT: Record<
+  Language,
+  { labels: Record<PositionFacts['position'], string>; line: (label: string, n: number) => string }
+> = {
+  nl: {
+    labels: {
+      positive: 'positief advies',
+      negative: 'negatief advies',
+      conditional: 'onder voorwaarden',
+      granted: 'instemming verleend',
+      refused: 'instemming geweigerd',
+    },
+    line: (label, n) =>
+      `Standpunt van de OR: ${label}` +
+      (n === 0 ? '.' : `, met ${n === 1 ? '1 voorwaarde' : `${n} voorwaarden`} (zie de zaak).`),
+  },
+  en: {
+    labels: {
+      positive: 'positive advice',
+      negative: 'negative advice',
+      conditional: 'subject to conditions',
+      granted: 'consent granted',
+      refused: 'consent refused',
+    },
+    line: (label, n) =>
+      `The council's position: ${label}` +
+      (n === 0 ? '.' : `, with ${n === 1 ? '1 condition' : `${n} conditions`} (see the case).`),
+  },
+};
 
 export interface StartedTerm {
   readonly ruleId: string;
@@ -146,6 +206,8 @@ export function caseEventPath(
       return ids.meetingId ? `/meetings/${ids.meetingId}` : (c ?? '/');
     case 'case.triage_proposed':
       return c ? `${c}/triage` : '/';
+    case 'document.shared':
+      return c ? `${c}/documents` : '/';
     case 'internal.vote_opened':
     case 'internal.vote_closing_soon':
       return c ? `${c}/council` : '/';
@@ -248,6 +310,10 @@ const NL: Texts = {
     subject: 'Een ondernemingsraad deelt niet langer zaken met uw vakbond',
     body: 'Een ondernemingsraad heeft het delen met uw vakbond beëindigd. Deze zaken ziet u niet meer.',
   },
+  'document.shared': {
+    subject: 'Een vertrouwelijk document is met u gedeeld',
+    body: 'Een document onder geheimhouding (WOR art. 20) is met u gedeeld. U bent zelf tot geheimhouding verplicht; lees het in de zaak.',
+  },
 };
 
 const EN: Texts = {
@@ -339,6 +405,10 @@ const EN: Texts = {
     subject: 'A works council no longer shares cases with your union',
     body: 'A works council has stopped sharing with your union. You no longer see those cases.',
   },
+  'document.shared': {
+    subject: 'A confidential document was shared with you',
+    body: 'A document under secrecy (WOR art. 20) was shared with you. You are bound by the secrecy yourself; read it in the case.',
+  },
 };
 
 /** Subject and paragraphs; the case title is the only case content that is ever included. */
@@ -347,8 +417,16 @@ export function describeCaseEvent(
   language: Language,
 ): { subject: string; paragraphs: string[] } {
   const text = (language === 'en' ? EN : NL)[facts.type];
+  const position = facts.position
+    ? [
+        POSITION_TEXT[language].line(
+          POSITION_TEXT[language].labels[facts.position.position],
+          facts.position.conditions,
+        ),
+      ]
+    : [];
   return {
     subject: facts.caseTitle ? `${text.subject} – ${facts.caseTitle}` : text.subject,
-    paragraphs: [text.body],
+    paragraphs: [text.body, ...position],
   };
 }

@@ -2,14 +2,19 @@ import { ApiProperty } from '@nestjs/swagger';
 
 /** One thing on the personal agenda: who must act, on what, by when, and where it is done. */
 export class PersonalAgendaItemResponse {
-  /** `track`: a track's next move; `term`: a running term; `information_request`, `vote`, `meeting`. */
-  @ApiProperty({ enum: ['track', 'term', 'information_request', 'vote', 'meeting', 'case'] })
+  /**
+   * `track`: a track's next move; `term`: a running term; `information_request`, `vote`, `meeting`;
+   * `training`: a module of the case's training plan the person must still complete.
+   */
+  @ApiProperty({
+    enum: ['track', 'term', 'information_request', 'vote', 'meeting', 'case', 'training'],
+  })
   kind!: string;
   /** The side that must act. */
   @ApiProperty({ enum: ['employer', 'council'] }) side!: string;
   /** Whether the signed-in person's own side must act (an expert or a union officer follows). */
   @ApiProperty() yours!: boolean;
-  /** A track action type, or `answer_information`, `send_case`, `observe_term`, `cast_vote`, `attend_meeting`. */
+  /** A track action type, or `answer_information`, `send_case`, `observe_term`, `cast_vote`, `attend_meeting`, `follow_training`. */
   @ApiProperty() action!: string;
   @ApiProperty({ type: String, nullable: true }) caseId!: string | null;
   @ApiProperty({ type: String, nullable: true }) caseTitle!: string | null;
@@ -19,7 +24,7 @@ export class PersonalAgendaItemResponse {
   /** Calendar days from today (Amsterdam); negative when overdue. */
   @ApiProperty({ type: Number, nullable: true }) daysLeft!: number | null;
   @ApiProperty() fatal!: boolean;
-  /** The question, the vote's proposal or the meeting's title. */
+  /** The question, the vote's proposal, the meeting's or the training module's title. */
   @ApiProperty({ type: String, nullable: true }) subject!: string | null;
   @ApiProperty({ type: String, nullable: true }) informationRequestId!: string | null;
   @ApiProperty({ type: String, nullable: true }) voteId!: string | null;
