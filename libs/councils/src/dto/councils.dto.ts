@@ -19,10 +19,7 @@ import {
 
 import { ALL_ROLES, Role } from '@wc/auth';
 
-export class OrganisationIdParams {
-  @IsUUID()
-  organisationId!: string;
-}
+export { OrganisationIdParams } from '@wc/auth';
 
 export class WorksCouncilIdParams {
   @IsUUID()
