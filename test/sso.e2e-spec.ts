@@ -41,7 +41,10 @@ describe('single sign-on', () => {
   });
 
   /** The whole way: start, the provider's login, the callback; the callback's answer. */
-  async function signIn(email: string, account: { sub: string; email?: string; groups?: string[] }) {
+  async function signIn(
+    email: string,
+    account: { sub: string; email?: string; groups?: string[] },
+  ) {
     const start = await t.http().post('/auth/sso/authorizations').send({ email }).expect(200);
     const back = await idp.signIn(start.body.authorizationUrl, {
       email,
@@ -53,8 +56,8 @@ describe('single sign-on', () => {
   }
 
   const userIdOf = async (accessToken: string) =>
-    (await t.http().get('/auth/me').set('Authorization', `Bearer ${accessToken}`).expect(200))
-      .body.userId;
+    (await t.http().get('/auth/me').set('Authorization', `Bearer ${accessToken}`).expect(200)).body
+      .userId;
 
   const rolesOf = async (userId: string) =>
     (
@@ -118,7 +121,7 @@ describe('single sign-on', () => {
     expect(taken.body).toMatchObject({ status: 409, code: 'sso.domain_taken' });
   });
 
-  it('signs an invited person in with the platform\'s own tokens, links the account and maps the group to an employer role', async () => {
+  it("signs an invited person in with the platform's own tokens, links the account and maps the group to an employer role", async () => {
     const person = await t.given.user(org.organisationId, 'hr_manager');
     const { res } = await signIn(person.email, { sub: 'idp-hr-1', groups: [EMPLOYER_GROUP] });
     expect(res.status).toBe(200);
@@ -129,9 +132,9 @@ describe('single sign-on', () => {
       refreshTokenExpiresAt: expect.any(String),
     });
     expect(await userIdOf(res.body.accessToken)).toBe(person.id);
-    expect(
-      await t.db.query('SELECT sso_subject FROM app_user WHERE id = $1', [person.id]),
-    ).toEqual([{ sso_subject: 'idp-hr-1' }]);
+    expect(await t.db.query('SELECT sso_subject FROM app_user WHERE id = $1', [person.id])).toEqual(
+      [{ sso_subject: 'idp-hr-1' }],
+    );
     expect(await rolesOf(person.id)).toEqual(['employer_representative', 'hr_manager']);
     // The refresh token works like a password login's.
     await t.http().post('/auth/refresh').send({ refreshToken: res.body.refreshToken }).expect(200);

@@ -20,7 +20,12 @@ const provider = new Provider(OIDC_ISSUER, {
     }
     return {
       accountId: sub,
-      claims: async () => ({ sub, email: account.email, email_verified: true, groups: account.groups }),
+      claims: async () => ({
+        sub,
+        email: account.email,
+        email_verified: true,
+        groups: account.groups,
+      }),
     };
   },
   claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['groups'] },
@@ -41,15 +46,23 @@ async function interaction(req, res, url) {
       email: url.searchParams.get('email'),
       groups: (url.searchParams.get('groups') ?? '').split(',').filter(Boolean),
     });
-    await provider.interactionFinished(req, res, { login: { accountId: sub } }, {
-      mergeWithLastSubmission: false,
-    });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: sub } },
+      {
+        mergeWithLastSubmission: false,
+      },
+    );
     return;
   }
   const missing = details.prompt.details;
   const grant = details.grantId
     ? await provider.Grant.find(details.grantId)
-    : new provider.Grant({ accountId: details.session.accountId, clientId: details.params.client_id });
+    : new provider.Grant({
+        accountId: details.session.accountId,
+        clientId: details.params.client_id,
+      });
   if (missing.missingOIDCScope) {
     grant.addOIDCScope(missing.missingOIDCScope.join(' '));
   }
@@ -57,9 +70,14 @@ async function interaction(req, res, url) {
     grant.addOIDCClaims(missing.missingOIDCClaims);
   }
   const grantId = await grant.save();
-  await provider.interactionFinished(req, res, { consent: { grantId } }, {
-    mergeWithLastSubmission: true,
-  });
+  await provider.interactionFinished(
+    req,
+    res,
+    { consent: { grantId } },
+    {
+      mergeWithLastSubmission: true,
+    },
+  );
 }
 
 const callback = provider.callback();

@@ -15,6 +15,7 @@ export interface AccountSummary {
   email: string;
   displayName: string;
   language: 'nl' | 'en';
+  deactivated: boolean;
 }
 
 export interface MembershipSummary extends NewMembership {
@@ -56,6 +57,7 @@ export class AccountService {
       email: user.email,
       displayName: user.displayName,
       language: user.language,
+      deactivated: false,
     };
   }
 
@@ -207,6 +209,7 @@ export class AccountService {
                 email: user.email,
                 displayName: user.displayName,
                 language: user.language,
+                deactivated: user.deactivatedAt !== null,
               },
             },
           ]

@@ -56,7 +56,10 @@ export class SecondFactorService {
       );
     }
     const secret = generateSecret();
-    await this.users.update(user.id, { totpSecret: this.box.encrypt(secret), totpLastTimeStep: null });
+    await this.users.update(user.id, {
+      totpSecret: this.box.encrypt(secret),
+      totpLastTimeStep: null,
+    });
     return { secret, otpauthUri: generateURI({ issuer: 'Overleg', label: user.email, secret }) };
   }
 

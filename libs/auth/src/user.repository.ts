@@ -98,7 +98,11 @@ export class UserRepository {
   }
 
   /** The account a single sign-on reaches: the one linked to the subject, else the one with the e-mail. */
-  async findForSso(organisationId: string, subject: string, email: string): Promise<AppUserEntity | null> {
+  async findForSso(
+    organisationId: string,
+    subject: string,
+    email: string,
+  ): Promise<AppUserEntity | null> {
     return (
       (await this.tx.manager.findOneBy(AppUserEntity, { organisationId, ssoSubject: subject })) ??
       (await this.tx.manager.findOneBy(AppUserEntity, {

@@ -114,7 +114,7 @@ export class OpenIdClient {
       throw issuerMismatch
         ? new IdentityProviderFailed(
             'sso.issuer_mismatch',
-            "The identity provider does not identify itself as the configured issuer.",
+            'The identity provider does not identify itself as the configured issuer.',
           )
         : new IdentityProviderFailed(
             'sso.provider_unavailable',

@@ -32,6 +32,9 @@ export class SsoConnectionEntity {
   updatedAt!: Date;
 
   @ManyToOne('OrganisationEntity', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_sso_connection__organisation' })
+  @JoinColumn({
+    name: 'organisation_id',
+    foreignKeyConstraintName: 'fk_sso_connection__organisation',
+  })
   readonly organisation?: never;
 }

@@ -99,7 +99,12 @@ export class SsoService {
           'sso.domain_taken',
           'Another organisation already signs in with this e-mail domain.',
           { domains: taken },
-          [{ path: 'emailDomains', message: `${taken.join(', ')} belongs to another organisation` }],
+          [
+            {
+              path: 'emailDomains',
+              message: `${taken.join(', ')} belongs to another organisation`,
+            },
+          ],
         );
       }
       await this.repo.saveConnection(

@@ -1281,6 +1281,50 @@ export const nl = {
   'caseHeader.tracks': 'Fase per spoor',
   'settings.caseEvent.internal.vote_closing_soon':
     'Een stemming in de OR sluit binnen een dag (alleen als je nog niet stemde)',
+  'problem.auth.second_factor_enrolment_required':
+    'Uw organisatie vereist tweestapsverificatie. Stel die eerst in.',
+  'problem.sso_organisation.not_found':
+    'Geen organisatie logt in met dit e-maildomein. Log in met uw wachtwoord.',
+  'problem.sso.no_account': 'Er is nog geen account voor u. Vraag uw beheerder om een uitnodiging.',
+  'problem.sso.domain_not_allowed': 'Uw organisatie gaf een e-mailadres van een ander domein door.',
+  'problem.sso.sign_in_failed': 'Inloggen bij uw organisatie is niet gelukt. Probeer het opnieuw.',
+  'problem.sso.sign_in_expired': 'Deze inlogpoging is verlopen of al gebruikt. Begin opnieuw.',
+  'problem.sso.provider_unavailable': 'De inlogdienst van uw organisatie is niet bereikbaar.',
+  'problem.sso.issuer_mismatch':
+    'De inlogdienst van uw organisatie is niet de ingestelde uitgever.',
+  'problem.sso.domain_taken': 'Een andere organisatie logt al in met dit e-maildomein.',
+  'problem.sso.client_secret_required': 'Vul het clientgeheim in.',
+  'problem.sso.issuer_not_https': 'De uitgever moet een https-adres zijn.',
+  'login.sso': 'Inloggen met uw organisatie',
+  'login.ssoNeedsEmail': 'Vul eerst uw e-mailadres in.',
+  'login.ssoBusy': 'Bezig met inloggen bij uw organisatie…',
+  'login.ssoStateMismatch':
+    'Dit antwoord hoort niet bij een inlogpoging in dit venster. Begin opnieuw.',
+  'login.ssoBack': 'Terug naar inloggen',
+  'secondFactor.requiredTitle': 'Tweestapsverificatie instellen',
+  'secondFactor.requiredLead':
+    'Uw organisatie vereist tweestapsverificatie. Stel die in om verder te gaan.',
+  'secondFactor.continue': 'Doorgaan naar Overleg',
+  'admin.deactivate': 'Account deactiveren',
+  'admin.deactivateConfirm': 'Het account van {name} deactiveren? Alle sessies stoppen meteen.',
+  'admin.security': 'Inloggen',
+  'admin.requireSecondFactor': 'Tweestapsverificatie verplicht voor iedereen in de organisatie',
+  'admin.requireSecondFactorHint': 'Geldt vanaf de volgende keer inloggen of sessieverlenging.',
+  'sso.title': 'Single sign-on (OpenID Connect)',
+  'sso.lead':
+    'Laat mensen inloggen met de inlogdienst van uw organisatie, zoals Microsoft Entra ID.',
+  'sso.issuer': 'Uitgever (issuer)',
+  'sso.clientId': 'Client-ID',
+  'sso.clientSecret': 'Clientgeheim',
+  'sso.clientSecretKept': 'Een clientgeheim is opgeslagen. Laat leeg om het te houden.',
+  'sso.emailDomains': 'E-maildomeinen',
+  'sso.groupRoles': 'Groepen en werkgeversrollen (één per regel: groep=rol)',
+  'sso.groupRolesHint':
+    'Alleen hr_manager of employer_representative. OR-rollen kent het OR-bestuur toe, nooit de inlogdienst.',
+  'sso.redirectUri': 'Redirect-URI (registreer deze bij de inlogdienst)',
+  'sso.remove': 'Single sign-on uitzetten',
+  'sso.removeConfirm': 'Single sign-on uitzetten? Mensen loggen dan weer in met hun wachtwoord.',
+  'admin.deactivated': 'Account gedeactiveerd',
 };
 
 export type MessageKey = keyof typeof nl;

@@ -137,6 +137,8 @@ export class MemberResponse {
   @ApiProperty() role!: string;
   @ApiProperty({ type: String, nullable: true }) worksCouncilId!: string | null;
   @ApiProperty({ type: String, nullable: true }) committeeId!: string | null;
+  /** The account was deactivated: it keeps its place in the list, without access. */
+  @ApiProperty() deactivated!: boolean;
 }
 
 export class InvitationResponse {
