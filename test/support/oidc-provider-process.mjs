@@ -2,8 +2,9 @@
 // sign-on tests, run as its own Node process: the package is ES modules only, which Jest's
 // CommonJS runtime does not load. Configured through the environment by oidc-provider.ts.
 //
-// Interactions are answered without a form: /interaction/<uid>?sub=&email=&groups=a,b signs in
-// as that account (remembered for the ID token's claims), and any consent asked is granted.
+// Interactions: /interaction/<uid>?sub=&email=&groups=a,b signs in as that account (remembered
+// for the ID token's claims; `sub` defaults to the address), without it a one-field form asks for
+// the address (browser tests); any consent asked is granted.
 import { createServer } from 'node:http';
 
 import Provider from 'oidc-provider';
@@ -41,7 +42,15 @@ provider.on('server_error', (_ctx, error) => console.error(error));
 async function interaction(req, res, url) {
   const details = await provider.interactionDetails(req, res);
   if (details.prompt.name === 'login') {
-    const sub = url.searchParams.get('sub');
+    if (!url.searchParams.has('email')) {
+      // A browser test's login form: the address is the account.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(
+        '<!doctype html><title>Test provider</title><form method="get"><label>Account e-mail <input name="email"></label><button>Sign in at the provider</button></form>',
+      );
+      return;
+    }
+    const sub = url.searchParams.get('sub') ?? url.searchParams.get('email');
     accounts.set(sub, {
       email: url.searchParams.get('email'),
       groups: (url.searchParams.get('groups') ?? '').split(',').filter(Boolean),
