@@ -53,13 +53,13 @@ describe('web app: two-step verification (browser)', () => {
     await page.goto(`${t.url}/`);
     await page.getByLabel(nl['login.email']).fill(org.hr.email);
     await page.getByLabel(nl['login.password']).fill(org.hr.password);
-    await page.getByRole('button', { name: nl['login.submit'] }).click();
+    await page.getByRole('button', { name: nl['login.submit'], exact: true }).click();
     await page.getByText(nl['login.secondFactorLead']).waitFor();
     await page.getByLabel(nl['login.totpCode']).fill('000000');
-    await page.getByRole('button', { name: nl['login.submit'] }).click();
+    await page.getByRole('button', { name: nl['login.submit'], exact: true }).click();
     await page.getByText(nl['problem.auth.invalid_second_factor']).waitFor();
     await page.getByLabel(nl['login.totpCode']).fill(await codeNow(secret));
-    await page.getByRole('button', { name: nl['login.submit'] }).click();
+    await page.getByRole('button', { name: nl['login.submit'], exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
     expect(hr.errors).toEqual([]);
   }, 90_000);
