@@ -13,9 +13,10 @@ const swc = [
   },
 ];
 
-// otplib's crypto and base32 plugins (@noble, @scure) ship ES modules only; Jest's CommonJS loader
-// needs them compiled (Node itself loads them through require(esm)).
-const ESM_ONLY = '(@scure|@noble|@otplib|otplib)';
+// otplib's crypto and base32 plugins (@noble, @scure) and openid-client (with oauth4webapi and
+// jose) ship ES modules only; Jest's CommonJS loader needs them compiled (Node itself loads them
+// through require(esm)).
+const ESM_ONLY = '(@scure|@noble|@otplib|otplib|openid-client|oauth4webapi|jose)';
 const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
 module.exports = {

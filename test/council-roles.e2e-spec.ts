@@ -701,7 +701,9 @@ describe('council roles and sessions (e2e)', () => {
 
     it("deactivates accounts: the admin the employer's, the board the council's; access ends at once", async () => {
       const hr = await t.given.user(org.organisationId, 'hr_manager');
-      const hrToken = await as(hr);
+      const hrPair = await loginPair(hr);
+      const hrToken = `Bearer ${hrPair.accessToken}`;
+      const hrEnded = closed(await listen(hrToken));
       await t
         .http()
         .post(`/organisations/${org.organisationId}/users/${hr.id}/deactivation`)
@@ -713,6 +715,13 @@ describe('council roles and sessions (e2e)', () => {
         .set('Authorization', await as(org.admin))
         .expect(204);
       expect((await t.http().get('/auth/me').set('Authorization', hrToken)).status).toBe(401);
+      // Its open socket is closed and its refresh token refused, at once.
+      expect((await hrEnded).code).toBe('auth.session_ended');
+      const refresh = await t
+        .http()
+        .post('/auth/refresh')
+        .send({ refreshToken: hrPair.refreshToken });
+      expect(refresh.status).toBe(401);
       const login = await t
         .http()
         .post('/auth/login')

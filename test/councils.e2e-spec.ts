@@ -308,6 +308,7 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
         role: 'council_secretary',
         worksCouncilId: orgA.worksCouncilId,
         committeeId: null,
+        deactivated: false,
       });
       const membershipId = added.body.membershipId as string;
       const rows = await t.db.query(

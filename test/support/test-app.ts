@@ -44,7 +44,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     .useValue(clock)
     .compile();
   const app = configureApp(moduleRef.createNestApplication());
-  await app.listen(0, '127.0.0.1');
+  // A free port unless the test fixed one (PORT), e.g. to know PUBLIC_URL before start.
+  await app.listen(env.PORT ? config.app.port : 0, '127.0.0.1');
   const url = await app.getUrl();
   const db = app.get(DataSource);
   const http = () => request(url.replace('[::1]', '127.0.0.1'));

@@ -86,7 +86,7 @@ describe('web app (browser)', () => {
     await screenshot(page, 'login');
     await page.getByLabel('E-mailadres').fill(org.hr.email);
     await page.getByLabel('Wachtwoord').fill('wrong password!');
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
     await page.getByRole('alert').getByText('klopt niet').waitFor();
 
     // Keyboard only: type, Tab, type, Enter; then the skip link leads past the menu.

@@ -61,7 +61,7 @@ describe('web app: password reset (browser)', () => {
     await page.getByRole('link', { name: nl['passwordReset.backToLogin'] }).click();
     await page.getByLabel(nl['login.email']).fill(org.hr.email);
     await page.getByLabel(nl['login.password']).fill(NEW_PASSWORD);
-    await page.getByRole('button', { name: nl['login.submit'] }).click();
+    await page.getByRole('button', { name: nl['login.submit'], exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
     expect(errors).toEqual([]);
   }, 90_000);

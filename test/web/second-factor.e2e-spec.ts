@@ -53,14 +53,42 @@ describe('web app: two-step verification (browser)', () => {
     await page.goto(`${t.url}/`);
     await page.getByLabel(nl['login.email']).fill(org.hr.email);
     await page.getByLabel(nl['login.password']).fill(org.hr.password);
-    await page.getByRole('button', { name: nl['login.submit'] }).click();
+    await page.getByRole('button', { name: nl['login.submit'], exact: true }).click();
     await page.getByText(nl['login.secondFactorLead']).waitFor();
     await page.getByLabel(nl['login.totpCode']).fill('000000');
-    await page.getByRole('button', { name: nl['login.submit'] }).click();
+    await page.getByRole('button', { name: nl['login.submit'], exact: true }).click();
     await page.getByText(nl['problem.auth.invalid_second_factor']).waitFor();
     await page.getByLabel(nl['login.totpCode']).fill(await codeNow(secret));
-    await page.getByRole('button', { name: nl['login.submit'] }).click();
+    await page.getByRole('button', { name: nl['login.submit'], exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
     expect(hr.errors).toEqual([]);
+  }, 90_000);
+
+  it('makes a person set it up before anything else when the organisation requires it', async () => {
+    const own = await t.given.organisation();
+    await t
+      .http()
+      .put(`/organisations/${own.organisationId}/auth-policy`)
+      .set('Authorization', await t.login(own.admin))
+      .send({ secondFactorRequired: true })
+      .expect(200);
+    const context = await browser.newContext({ locale: 'nl-NL' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${t.url}/`);
+    await page.getByLabel(nl['login.email']).fill(own.hr.email);
+    await page.getByLabel(nl['login.password']).fill(own.hr.password);
+    await page.getByRole('button', { name: nl['login.submit'], exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: nl['secondFactor.requiredTitle'] }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'second factor required');
+    await page.getByRole('button', { name: nl['secondFactor.start'] }).click();
+    const secret = (await page.locator('[data-secret]').textContent()) ?? '';
+    await page.getByLabel(nl['secondFactor.firstCode']).fill(await codeNow(secret));
+    await page.getByRole('button', { name: nl['secondFactor.activate'] }).click();
+    await page.getByText(nl['secondFactor.recoveryCodesLead']).waitFor();
+    await page.getByRole('button', { name: nl['secondFactor.continue'] }).click();
+    await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
+    expect(errors).toEqual([]);
   }, 90_000);
 });

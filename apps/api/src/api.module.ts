@@ -19,6 +19,7 @@ import { NotificationsModule } from '@wc/notifications';
 import { OverviewsModule } from '@wc/overviews';
 import { RealtimeModule } from '@wc/realtime';
 import { SearchModule } from '@wc/search';
+import { SsoModule } from '@wc/sso';
 import { UnionsModule } from '@wc/unions';
 
 import { HealthController } from './health.controller';
@@ -51,6 +52,7 @@ export class ApiModule {
         CouncilSpaceModule,
         MeetingsModule,
         SearchModule,
+        SsoModule,
         RealtimeModule.forRoot({ imports: [AccessModule], caseAccess: AccessService }),
       ],
       controllers: [HealthController],

@@ -17,7 +17,8 @@ import { MeetingPage, MeetingsPage } from './pages/meetings';
 import { NewCasePage } from './pages/new-case';
 import { NotificationsPage } from './pages/notifications';
 import { SearchPage } from './pages/search';
-import { SettingsPage } from './pages/settings';
+import { SecondFactorRequiredPage, SettingsPage } from './pages/settings';
+import { SsoCallbackPage } from './pages/sso-callback';
 import { RealtimeProvider } from './realtime';
 import { Link, match, useLocation } from './router';
 import { SessionProvider, useSession } from './session';
@@ -25,16 +26,25 @@ import { SessionProvider, useSession } from './session';
 export function App() {
   return (
     <SessionProvider>
-      {({ signedIn, ready }) => (
-        <RealtimeProvider signedIn={signedIn}>
-          <Shell signedIn={signedIn} ready={ready} />
+      {({ signedIn, ready, enrolling }) => (
+        // An enrolment-only session gets no socket (the server refuses it).
+        <RealtimeProvider signedIn={signedIn && !enrolling}>
+          <Shell signedIn={signedIn} ready={ready} enrolling={enrolling} />
         </RealtimeProvider>
       )}
     </SessionProvider>
   );
 }
 
-function Shell({ signedIn, ready }: { signedIn: boolean; ready: boolean }) {
+function Shell({
+  signedIn,
+  ready,
+  enrolling,
+}: {
+  signedIn: boolean;
+  ready: boolean;
+  enrolling: boolean;
+}) {
   const location = useLocation();
   const { t } = useI18n();
   const mainRef = useRef<HTMLElement>(null);
@@ -76,6 +86,13 @@ function Shell({ signedIn, ready }: { signedIn: boolean; ready: boolean }) {
       </PublicFrame>
     );
   }
+  if (location.path === '/sso-callback') {
+    return (
+      <PublicFrame>
+        <SsoCallbackPage query={location.query} />
+      </PublicFrame>
+    );
+  }
   if (!signedIn && location.path === '/password-forgotten') {
     return (
       <PublicFrame>
@@ -87,6 +104,13 @@ function Shell({ signedIn, ready }: { signedIn: boolean; ready: boolean }) {
     return (
       <PublicFrame>
         <LoginPage />
+      </PublicFrame>
+    );
+  }
+  if (enrolling) {
+    return (
+      <PublicFrame>
+        <SecondFactorRequiredPage />
       </PublicFrame>
     );
   }

@@ -28,6 +28,11 @@ export function adoptDeepLink(): void {
     window.history.replaceState(null, '', `/#/password-reset?token=${encodeURIComponent(token)}`);
     return;
   }
+  if (pathname === '/sso/callback') {
+    // The identity provider's answer (code, state, iss) arrives in the query string.
+    window.history.replaceState(null, '', `/#/sso-callback${window.location.search}`);
+    return;
+  }
   if (pathname === '/invitations/accept') {
     const token = new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '';
     window.history.replaceState(null, '', `/#/invitation?token=${encodeURIComponent(token)}`);

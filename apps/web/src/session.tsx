@@ -63,7 +63,8 @@ function storedLanguage(): Language {
 export function SessionProvider({
   children,
 }: {
-  children: (state: { signedIn: boolean; ready: boolean }) => ReactNode;
+  /** `enrolling`: signed in, but the organisation requires a second factor the account lacks. */
+  children: (state: { signedIn: boolean; ready: boolean; enrolling: boolean }) => ReactNode;
 }) {
   const [me, setMe] = useState<Me | null>(null);
   const [ready, setReady] = useState(false);
@@ -150,7 +151,13 @@ export function SessionProvider({
 
   return (
     <SessionContext.Provider value={value}>
-      <I18nProvider language={language}>{children({ signedIn: me !== null, ready })}</I18nProvider>
+      <I18nProvider language={language}>
+        {children({
+          signedIn: me !== null,
+          ready,
+          enrolling: me?.secondFactorEnrolmentRequired === true,
+        })}
+      </I18nProvider>
     </SessionContext.Provider>
   );
 }

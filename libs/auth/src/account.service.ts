@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
 import { Conflict, NotFound } from '@wc/core';
-import { TransactionHost } from '@wc/database';
+import { Outbox, TransactionHost } from '@wc/database';
 
+import { MEMBERSHIP_CHANGED } from './access.events';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
-import type { Role } from './roles';
+import { EMPLOYER_ROLES, type Role, sideOf } from './roles';
 import { type NewMembership, UserRepository } from './user.repository';
 
 export interface AccountSummary {
@@ -14,6 +15,7 @@ export interface AccountSummary {
   email: string;
   displayName: string;
   language: 'nl' | 'en';
+  deactivated: boolean;
 }
 
 export interface MembershipSummary extends NewMembership {
@@ -29,6 +31,7 @@ export class AccountService {
     private readonly hasher: PasswordHasher,
     private readonly auth: AuthService,
     private readonly passwords: PasswordPolicy,
+    private readonly outbox: Outbox,
   ) {}
 
   async createUser(input: {
@@ -54,6 +57,7 @@ export class AccountService {
       email: user.email,
       displayName: user.displayName,
       language: user.language,
+      deactivated: false,
     };
   }
 
@@ -106,6 +110,67 @@ export class AccountService {
     await this.auth.endAllSessions(userId, actorId);
   }
 
+  /**
+   * The account a single sign-on of this organisation signs in as: the one linked to the identity
+   * provider's subject, else the (invited) account with that e-mail, which is then linked. Null
+   * when there is none or it is deactivated: nobody gets an account by signing in alone. Runs in
+   * the caller's transaction.
+   */
+  async linkSsoAccount(
+    organisationId: string,
+    subject: string,
+    email: string,
+  ): Promise<string | null> {
+    const user = await this.users.findForSso(organisationId, subject, email);
+    if (!user || user.deactivatedAt) {
+      return null;
+    }
+    if (user.ssoSubject === null) {
+      await this.users.linkSsoSubject(user.id, subject);
+    } else if (user.ssoSubject !== subject) {
+      // The e-mail now names another identity at the provider: not the person linked before.
+      return null;
+    }
+    return user.id;
+  }
+
+  /**
+   * Employer-side roles the identity provider's groups give (added, never taken away here). An
+   * account with a council role gets none: one account never holds both sides' roles (B.19), and
+   * council roles never come from the employer's identity provider.
+   */
+  async grantEmployerRoles(userId: string, roles: readonly Role[]): Promise<void> {
+    const account = await this.lockAccount(userId);
+    if (!account || account.memberships.some((m) => sideOf(m.role) !== 'employer')) {
+      return;
+    }
+    const held = new Set(account.memberships.map((m) => m.role));
+    for (const role of new Set(roles)) {
+      if (!EMPLOYER_ROLES.includes(role) || held.has(role)) {
+        continue;
+      }
+      const membership = await this.users.addMembership({
+        userId,
+        organisationId: account.organisationId,
+        worksCouncilId: null,
+        committeeId: null,
+        role,
+      });
+      await this.outbox.append(
+        [
+          {
+            type: MEMBERSHIP_CHANGED,
+            userId,
+            organisationId: account.organisationId,
+            worksCouncilId: null,
+            payload: { membershipId: membership.id, change: 'granted' },
+          },
+        ],
+        userId,
+      );
+    }
+  }
+
   async displayNames(userIds: string[]): Promise<Map<string, string>> {
     const users = await this.users.usersByIds([...new Set(userIds)]);
     return new Map(users.map((u) => [u.id, u.displayName]));
@@ -144,6 +209,7 @@ export class AccountService {
                 email: user.email,
                 displayName: user.displayName,
                 language: user.language,
+                deactivated: user.deactivatedAt !== null,
               },
             },
           ]

@@ -1,4 +1,6 @@
-import { type Permission, ROLE_PERMISSIONS, type Role } from './roles';
+import { NotFound } from '@wc/core';
+
+import { type Permission, Role, ROLE_PERMISSIONS } from './roles';
 
 export interface ActorMembership {
   membershipId: string;
@@ -16,6 +18,11 @@ export interface Actor {
   memberships: readonly ActorMembership[];
   /** The session (access token `sid`) the actor came with; absent for actors built without a token. */
   sessionId?: string;
+  /**
+   * The organisation requires a second factor and this account has none yet: the session may only
+   * enrol one (and read the profile) until a refresh after activation gives a full session.
+   */
+  secondFactorEnrolmentPending?: boolean;
 }
 
 export function hasPermission(actor: Actor, permission: Permission): boolean {
@@ -37,4 +44,11 @@ export function hasRoleIn(
 
 export function organisationIdsOf(actor: Actor): string[] {
   return [...new Set(actor.memberships.map((m) => m.organisationId))];
+}
+
+/** The actor administers this organisation; another organisation answers like an unknown one (404). */
+export function assertAdminOf(actor: Actor, organisationId: string): void {
+  if (!hasRoleIn(actor, [Role.OrgAdmin], { organisationId })) {
+    throw new NotFound('organisation');
+  }
 }

@@ -5,7 +5,7 @@ import { NotFound } from '@wc/core';
 
 import type { Actor } from './actor';
 import { AuthService } from './auth.service';
-import { CurrentActor, Public, RequireAuthentication } from './decorators';
+import { AllowDuringEnrolment, CurrentActor, Public, RequireAuthentication } from './decorators';
 import {
   ChangePasswordDto,
   DisableSecondFactorDto,
@@ -91,6 +91,7 @@ export class AuthController {
   /** Starts setting up a TOTP second factor; nothing changes at login until it is activated. */
   @ApiBearerAuth()
   @RequireAuthentication()
+  @AllowDuringEnrolment()
   @Post('second-factor/enrolment')
   @HttpCode(200)
   enrolSecondFactor(@CurrentActor() actor: Actor): Promise<SecondFactorEnrolmentResponse> {
@@ -99,6 +100,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @RequireAuthentication()
+  @AllowDuringEnrolment()
   @Post('second-factor/activation')
   @HttpCode(200)
   activateSecondFactor(
@@ -121,6 +123,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @RequireAuthentication()
+  @AllowDuringEnrolment()
   @Get('me')
   async me(@CurrentActor() actor: Actor): Promise<MeResponse> {
     const user = await this.users.findById(actor.userId);
@@ -134,6 +137,7 @@ export class AuthController {
       language: user.language,
       organisationId: user.organisationId,
       secondFactorEnabled: this.secondFactor.isEnabled(user),
+      secondFactorEnrolmentRequired: actor.secondFactorEnrolmentPending === true,
       memberships: [...actor.memberships],
     };
   }

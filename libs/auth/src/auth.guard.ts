@@ -5,7 +5,7 @@ import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
 import { Forbidden, Unauthorized } from '@wc/core';
 
 import { type Actor, hasPermission } from './actor';
-import { AUTHENTICATED, IS_PUBLIC, REQUIRED_PERMISSION } from './decorators';
+import { AUTHENTICATED, DURING_ENROLMENT, IS_PUBLIC, REQUIRED_PERMISSION } from './decorators';
 import type { Permission } from './roles';
 
 /**
@@ -26,6 +26,15 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
     }
     await super.canActivate(context);
     const actor = context.switchToHttp().getRequest<{ user: Actor }>().user;
+    if (
+      actor.secondFactorEnrolmentPending &&
+      !this.reflector.getAllAndOverride<boolean>(DURING_ENROLMENT, targets)
+    ) {
+      throw new Forbidden(
+        'auth.second_factor_enrolment_required',
+        'Your organisation requires a second factor: set one up first, then refresh the session.',
+      );
+    }
     const permission = this.reflector.getAllAndOverride<
       Permission | typeof AUTHENTICATED | undefined
     >(REQUIRED_PERMISSION, targets);

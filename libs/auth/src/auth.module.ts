@@ -7,6 +7,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 
 import { AuthController } from './auth.controller';
+import { AuthPolicyController } from './auth-policy.controller';
+import { AuthPolicyRepository } from './auth-policy.repository';
+import { OrganisationAuthPolicyEntity } from './organisation-auth-policy.entity';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { AccountService } from './account.service';
@@ -41,6 +44,7 @@ import { UserRepository } from './user.repository';
       LoginThrottleEntity,
       PasswordResetEntity,
       RecoveryCodeEntity,
+      OrganisationAuthPolicyEntity,
     ]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -51,10 +55,11 @@ import { UserRepository } from './user.repository';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, AuthPolicyController],
   providers: [
     AuthService,
     AccountService,
+    AuthPolicyRepository,
     PasswordHasher,
     PasswordPolicy,
     SecondFactorService,

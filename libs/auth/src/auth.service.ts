@@ -28,6 +28,8 @@ export interface AccessTokenClaims {
   exp: number;
   /** The session: the refresh-token family the token was issued with. Revoking it ends the token. */
   sid: string;
+  /** Present (true) on an enrolment-only session: the organisation requires a second factor the account lacks. */
+  enrol?: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -176,7 +178,14 @@ export class AuthService {
       return null;
     }
     const actor = await this.users.actorOf(claims.sub, claims.sid);
-    return actor ? { ...actor, sessionId: claims.sid } : null;
+    if (!actor) {
+      return null;
+    }
+    return {
+      ...actor,
+      sessionId: claims.sid,
+      ...(claims.enrol === true ? { secondFactorEnrolmentPending: true } : {}),
+    };
   }
 
   /** Verifies an access token outside HTTP (the socket handshake). */
@@ -197,13 +206,20 @@ export class AuthService {
     }
   }
 
+  /**
+   * Every issue (login, single sign-on, refresh) asks afresh whether the organisation requires a
+   * second factor the account lacks: then the access token is enrolment-only, and the refresh
+   * after activating one gives a full session.
+   */
   private async issueTokens(userId: string, familyId: string): Promise<TokenPair> {
     const now = this.clock.now();
     const { accessTokenTtlSeconds, refreshTokenTtlSeconds } = this.config.auth;
     const iat = Math.floor(now.getTime() / 1000);
+    const enrol = await this.users.secondFactorEnrolmentPending(userId);
     const accessToken = await this.jwt.signAsync({
       sub: userId,
       sid: familyId,
+      ...(enrol ? { enrol: true } : {}),
       iat,
       exp: iat + accessTokenTtlSeconds,
     });

@@ -17,6 +17,13 @@ export const RequirePermission = (permission: Permission) =>
 export const AUTHENTICATED = 'authenticated';
 export const RequireAuthentication = () => SetMetadata(REQUIRED_PERMISSION, AUTHENTICATED);
 
+export const DURING_ENROLMENT = 'overleg:during-enrolment';
+/**
+ * Also open to an enrolment-only session (the organisation requires a second factor the account
+ * does not have yet): enrolling it, and reading one's own profile.
+ */
+export const AllowDuringEnrolment = () => SetMetadata(DURING_ENROLMENT, true);
+
 export const CurrentActor = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Actor => {
     const request = context.switchToHttp().getRequest<{ user: Actor }>();

@@ -12,6 +12,7 @@ import {
 @Entity('app_user')
 @Check('ck_app_user__language', `language IN ('nl', 'en')`)
 @Index('uq_app_user__email', ['email'], { unique: true })
+@Index('uq_app_user__organisation_sso_subject', ['organisationId', 'ssoSubject'], { unique: true })
 export class AppUserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_app_user' })
   id!: string;
@@ -43,6 +44,10 @@ export class AppUserEntity {
   /** The time step of the last accepted code: a code is never accepted twice. */
   @Column({ type: 'bigint', nullable: true })
   totpLastTimeStep!: string | null;
+
+  /** The organisation's identity provider's `sub` for this person, linked at their first single sign-on. */
+  @Column({ type: 'text', nullable: true })
+  ssoSubject!: string | null;
 
   /** Set by an administrator or the council board; the account's sessions end with it. */
   @Column({ type: 'timestamptz', nullable: true })

@@ -86,6 +86,36 @@ export class UserRepository {
     return rows[0] ?? null;
   }
 
+  /** The organisation requires a second factor and the account has none (yet). */
+  async secondFactorEnrolmentPending(userId: string): Promise<boolean> {
+    const rows = await this.tx.query<{ pending: boolean }>(
+      `SELECT (u.totp_enabled_at IS NULL AND COALESCE(p.second_factor_required, false)) AS pending
+       FROM app_user u LEFT JOIN organisation_auth_policy p ON p.organisation_id = u.organisation_id
+       WHERE u.id = $1`,
+      [userId],
+    );
+    return rows[0]?.pending === true;
+  }
+
+  /** The account a single sign-on reaches: the one linked to the subject, else the one with the e-mail. */
+  async findForSso(
+    organisationId: string,
+    subject: string,
+    email: string,
+  ): Promise<AppUserEntity | null> {
+    return (
+      (await this.tx.manager.findOneBy(AppUserEntity, { organisationId, ssoSubject: subject })) ??
+      (await this.tx.manager.findOneBy(AppUserEntity, {
+        organisationId,
+        email: email.trim().toLowerCase(),
+      }))
+    );
+  }
+
+  async linkSsoSubject(id: string, subject: string): Promise<void> {
+    await this.tx.manager.update(AppUserEntity, { id }, { ssoSubject: subject });
+  }
+
   /** Locks the user row: two concurrent grants cannot give one account both sides' roles. */
   async lockUser(id: string): Promise<AppUserEntity | null> {
     return this.tx.manager.findOne(AppUserEntity, {

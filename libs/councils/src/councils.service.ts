@@ -179,6 +179,7 @@ export class CouncilsService {
       role: m.role,
       worksCouncilId: m.worksCouncilId,
       committeeId: m.committeeId,
+      deactivated: m.user.deactivated,
     }));
   }
 

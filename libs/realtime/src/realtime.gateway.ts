@@ -419,6 +419,13 @@ export class RealtimeGateway
     if (!actor) {
       throw new Unauthorized('auth.invalid_token', 'The access token is invalid or expired.');
     }
+    // An enrolment-only session (a second factor is required) gets no live updates either.
+    if (actor.secondFactorEnrolmentPending) {
+      throw new Forbidden(
+        'auth.second_factor_enrolment_required',
+        'Your organisation requires a second factor: set one up first.',
+      );
+    }
     socket.data = { actor, expiresAt: claims.exp * 1000 };
     // The token is not needed any more; `fetchSockets()` would otherwise ship it between instances.
     socket.handshake.auth = {};

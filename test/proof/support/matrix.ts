@@ -369,6 +369,17 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     other: 'none',
     body: () => ({ password: TEST_PASSWORD }),
   },
+  // No organisation signs in with this domain; a made-up state was never started (test/sso covers the way through).
+  'POST /auth/sso/authorizations -> public': {
+    own: { everyone: 404 },
+    other: 'none',
+    body: () => ({ email: 'someone@nowhere.test' }),
+  },
+  'POST /auth/sso/callback -> public': {
+    own: { everyone: 401 },
+    other: 'none',
+    body: () => ({ code: 'a-code', state: `state-${randomUUID()}` }),
+  },
   'POST /invitations/accept -> public': {
     own: { everyone: 200 },
     other: 'none',
@@ -397,6 +408,29 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     own: { everyone: 200, union: 404 },
   },
   'GET /organisations/:organisationId/works-councils -> council:read': { own: { everyone: 200 } },
+  'GET /organisations/:organisationId/auth-policy -> organisation:manage': {
+    own: { org_admin: 200 },
+  },
+  // Left off: a required second factor would turn every later cell's login into an enrolment-only session.
+  'PUT /organisations/:organisationId/auth-policy -> organisation:manage': {
+    own: { org_admin: 200 },
+    body: () => ({ secondFactorRequired: false }),
+  },
+  'GET /organisations/:organisationId/sso-connection -> organisation:manage': {
+    own: { org_admin: 200 },
+  },
+  'PUT /organisations/:organisationId/sso-connection -> organisation:manage': {
+    own: { org_admin: 200 },
+    body: (c) => ({
+      issuer: 'https://login.example.test/tenant/v2.0',
+      clientId: 'overleg',
+      clientSecret: 'a client secret',
+      emailDomains: [`sso-${c.org.org.organisationId}.test`],
+    }),
+  },
+  'DELETE /organisations/:organisationId/sso-connection -> organisation:manage': {
+    own: { org_admin: 204 },
+  },
   'GET /works-councils/:worksCouncilId -> council:read': { own: { everyone: 200 } },
   'POST /organisations/:organisationId/works-councils -> council:manage': {
     own: { org_admin: 201 },

@@ -51,6 +51,11 @@ export const ERROR_RESPONSES: Record<number, { name: string; description: string
     description:
       'Too many attempts (`auth.too_many_attempts`, `auth.account_locked`); see `Retry-After`.',
   },
+  502: {
+    name: 'BadGateway',
+    description:
+      "An organisation's identity provider cannot be used (`sso.provider_unavailable`, `sso.issuer_mismatch`).",
+  },
   503: { name: 'ServiceUnavailable', description: 'Not ready to serve (`service.unavailable`).' },
 };
 

@@ -42,10 +42,41 @@ const entries: Record<
   ],
   'POST /auth/refresh': ['auth.refresh', 'Exchange a refresh token for new tokens', [401]],
   'POST /auth/logout': ['auth.logout', 'End the session of a refresh token'],
+  'POST /auth/sso/authorizations': [
+    'sso.start',
+    "Start signing in with your organisation's identity provider",
+    [404, 429, 502],
+  ],
+  'POST /auth/sso/callback': [
+    'sso.finish',
+    "Finish single sign-on with the identity provider's answer",
+    [401, 403, 429, 502],
+  ],
   'POST /auth/password': ['auth.changePassword', 'Change your password'],
   'GET /auth/me': ['auth.me', 'Your account, memberships and permissions'],
   'PATCH /auth/me': ['auth.updateMe', 'Change your profile'],
   'GET /organisations/{organisationId}': ['organisations.get', 'Get an organisation'],
+  'GET /organisations/{organisationId}/sso-connection': [
+    'ssoConnection.get',
+    "The organisation's single sign-on (OpenID Connect) settings",
+  ],
+  'PUT /organisations/{organisationId}/sso-connection': [
+    'ssoConnection.put',
+    "Set the organisation's single sign-on (OpenID Connect) settings",
+    [409],
+  ],
+  'DELETE /organisations/{organisationId}/sso-connection': [
+    'ssoConnection.delete',
+    "Turn the organisation's single sign-on off",
+  ],
+  'GET /organisations/{organisationId}/auth-policy': [
+    'authPolicy.get',
+    "The organisation's sign-in policy (second factor required)",
+  ],
+  'PUT /organisations/{organisationId}/auth-policy': [
+    'authPolicy.put',
+    "Set the organisation's sign-in policy (second factor required)",
+  ],
   'GET /organisations/{organisationId}/works-councils': [
     'worksCouncils.list',
     "List an organisation's works councils",

@@ -35,6 +35,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable content',
   429: 'Too many requests',
   500: 'Internal server error',
+  502: 'Bad gateway',
   503: 'Service unavailable',
 };
 
@@ -66,7 +67,8 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const problem = this.toProblem(error, request);
-    if (problem.status >= 500) {
+    // A deliberate 5xx (an identity provider down) was logged with its cause where it was thrown.
+    if (problem.status >= 500 && !(error instanceof DomainError)) {
       this.logger.error({ err: error, correlationId: problem.correlationId }, 'unhandled error');
     }
     if (error instanceof TooManyRequests) {

@@ -262,6 +262,32 @@ export interface paths {
         patch: operations["auth.updateMe"];
         trace?: never;
     };
+    "/organisations/{organisationId}/auth-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's sign-in policy (second factor required)
+         * @description Requires the permission `organisation:manage`; what you may not see answers 404.
+         */
+        get: operations["authPolicy.get"];
+        /**
+         * Set the organisation's sign-in policy (second factor required)
+         * @description Takes effect at each person's next login or token refresh.
+         *
+         *     Requires the permission `organisation:manage`; what you may not see answers 404.
+         */
+        put: operations["authPolicy.put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations/{organisationId}": {
         parameters: {
             query?: never;
@@ -2208,6 +2234,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/sso/authorizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start signing in with your organisation's identity provider
+         * @description The organisation is found from the e-mail domain; 404 when no organisation signs in with it.
+         *
+         *     Public: no access token needed.
+         */
+        post: operations["sso.start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish single sign-on with the identity provider's answer
+         * @description What the identity provider sent to the redirect URI, for the platform's own tokens.
+         *
+         *     Public: no access token needed.
+         */
+        post: operations["sso.finish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{organisationId}/sso-connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's single sign-on (OpenID Connect) settings
+         * @description Requires the permission `organisation:manage`; what you may not see answers 404.
+         */
+        get: operations["ssoConnection.get"];
+        /**
+         * Set the organisation's single sign-on (OpenID Connect) settings
+         * @description The client secret may be left out to keep the stored one; it is never returned.
+         *
+         *     Requires the permission `organisation:manage`; what you may not see answers 404.
+         */
+        put: operations["ssoConnection.put"];
+        post?: never;
+        /**
+         * Turn the organisation's single sign-on off
+         * @description Requires the permission `organisation:manage`; what you may not see answers 404.
+         */
+        delete: operations["ssoConnection.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2274,12 +2374,21 @@ export interface components {
             language: "nl" | "en";
             organisationId: string;
             secondFactorEnabled: boolean;
+            /** @description The organisation requires a second factor and this account has none: set one up, then refresh. */
+            secondFactorEnrolmentRequired: boolean;
             memberships: components["schemas"]["MembershipResponse"][];
         };
         UpdateProfileDto: {
             /** @enum {string} */
             language?: "nl" | "en";
             displayName?: string;
+        };
+        AuthPolicyResponse: {
+            secondFactorRequired: boolean;
+        };
+        AuthPolicyDto: {
+            /** @description Everyone in the organisation needs a TOTP second factor (from their next login or refresh). */
+            secondFactorRequired: boolean;
         };
         OrganisationResponse: {
             id: string;
@@ -2317,6 +2426,8 @@ export interface components {
             role: string;
             worksCouncilId: string | null;
             committeeId: string | null;
+            /** @description The account was deactivated: it keeps its place in the list, without access. */
+            deactivated: boolean;
         };
         CreateMembershipDto: {
             /** @enum {string} */
@@ -4082,6 +4193,60 @@ export interface components {
             query: string;
             items: components["schemas"]["SearchHitResponse"][];
         };
+        SsoStartDto: {
+            /** Format: email */
+            email: string;
+        };
+        SsoStartResponse: {
+            /** @description Send the browser here. */
+            authorizationUrl: string;
+            /** @description Keep it (sessionStorage) and check it comes back with the code: it ties the answer to this browser. */
+            state: string;
+        };
+        SsoCallbackDto: {
+            code: string;
+            state: string;
+            /** @description RFC 9207: the issuer, when the provider sends it. */
+            iss?: string;
+        };
+        GroupRoleResponse: {
+            group: string;
+            /** @enum {string} */
+            role: "hr_manager" | "employer_representative";
+        };
+        SsoConnectionResponse: {
+            configured: boolean;
+            issuer: string | null;
+            clientId: string | null;
+            /** @description Whether a client secret is stored; the secret itself is never returned. */
+            clientSecretSet: boolean;
+            emailDomains: string[];
+            groupRoles: components["schemas"]["GroupRoleResponse"][];
+            /** @description To register at the identity provider (Entra ID: a "Web" platform redirect URI). */
+            redirectUri: string;
+        };
+        GroupRoleDto: {
+            /**
+             * @description Employer-side roles only: council roles are the council board's to grant (B.19).
+             * @enum {string}
+             */
+            role: "hr_manager" | "employer_representative";
+            /** @description The group as the identity provider sends it in the `groups` claim (Entra ID: the group's object id). */
+            group: string;
+        };
+        SsoConnectionDto: {
+            /**
+             * Format: uri
+             * @description The issuer identifier, e.g. https://login.microsoftonline.com/<tenant-id>/v2.0
+             */
+            issuer: string;
+            clientId: string;
+            /** @description Required the first time; left out, the stored secret stays. Never returned. */
+            clientSecret?: string;
+            /** @description The e-mail domains whose people sign in here, e.g. `example.nl`. */
+            emailDomains: string[];
+            groupRoles?: components["schemas"]["GroupRoleDto"][];
+        };
         /** @description RFC 9457 problem details with a stable `code` (`<area>.<snake_reason>`). */
         Problem: {
             /** @example urn:overleg:problem:case.version_conflict */
@@ -4161,6 +4326,15 @@ export interface components {
         };
         /** @description Too many attempts (`auth.too_many_attempts`, `auth.account_locked`); see `Retry-After`. */
         TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description An organisation's identity provider cannot be used (`sso.provider_unavailable`, `sso.issuer_mismatch`). */
+        BadGateway: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4481,6 +4655,62 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "authPolicy.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthPolicyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "authPolicy.put": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthPolicyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
         };
@@ -7879,6 +8109,142 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    "sso.start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoStartDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoStartResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    "sso.finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoCallbackDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+        };
+    };
+    "ssoConnection.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConnectionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "ssoConnection.put": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoConnectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConnectionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "ssoConnection.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
         };
     };
 }

@@ -1280,4 +1280,50 @@ export const en: Record<MessageKey, string> = {
   'settings.caseEvent.internal.vote_closing_soon':
     'A council vote closes within a day (only if you have not voted yet)',
   'settings.caseEvent.document.shared': 'A confidential document was shared with you',
+  'problem.auth.second_factor_enrolment_required':
+    'Your organisation requires two-step verification. Set it up first.',
+  'problem.sso_organisation.not_found':
+    'No organisation signs in with this e-mail domain. Sign in with your password.',
+  'problem.sso.no_account':
+    'There is no account for you yet. Ask your administrator for an invitation.',
+  'problem.sso.domain_not_allowed':
+    'Your organisation passed on an e-mail address of another domain.',
+  'problem.sso.sign_in_failed': 'Signing in with your organisation did not succeed. Try again.',
+  'problem.sso.sign_in_expired': 'This sign-in expired or was already used. Start again.',
+  'problem.sso.provider_unavailable': "Your organisation's sign-in service cannot be reached.",
+  'problem.sso.issuer_mismatch':
+    "Your organisation's sign-in service is not the configured issuer.",
+  'problem.sso.domain_taken': 'Another organisation already signs in with this e-mail domain.',
+  'problem.sso.client_secret_required': 'Enter the client secret.',
+  'problem.sso.issuer_not_https': 'The issuer must be an https address.',
+  'login.sso': 'Sign in with your organisation',
+  'login.ssoNeedsEmail': 'Enter your e-mail address first.',
+  'login.ssoBusy': 'Signing in with your organisation…',
+  'login.ssoStateMismatch':
+    'This answer does not belong to a sign-in started in this window. Start again.',
+  'login.ssoBack': 'Back to sign-in',
+  'secondFactor.requiredTitle': 'Set up two-step verification',
+  'secondFactor.requiredLead':
+    'Your organisation requires two-step verification. Set it up to continue.',
+  'secondFactor.continue': 'Continue to Overleg',
+  'admin.deactivate': 'Deactivate account',
+  'admin.deactivateConfirm': "Deactivate {name}'s account? All their sessions end at once.",
+  'admin.security': 'Signing in',
+  'admin.requireSecondFactor': 'Two-step verification required for everyone in the organisation',
+  'admin.requireSecondFactorHint': 'Applies from the next sign-in or session refresh.',
+  'sso.title': 'Single sign-on (OpenID Connect)',
+  'sso.lead':
+    "Let people sign in with your organisation's sign-in service, such as Microsoft Entra ID.",
+  'sso.issuer': 'Issuer',
+  'sso.clientId': 'Client ID',
+  'sso.clientSecret': 'Client secret',
+  'sso.clientSecretKept': 'A client secret is stored. Leave empty to keep it.',
+  'sso.emailDomains': 'E-mail domains',
+  'sso.groupRoles': 'Groups and employer roles (one per line: group=role)',
+  'sso.groupRolesHint':
+    'Only hr_manager or employer_representative. Council (OR) roles are granted by the council board, never by the sign-in service.',
+  'sso.redirectUri': 'Redirect URI (register it with the sign-in service)',
+  'sso.remove': 'Turn single sign-on off',
+  'sso.removeConfirm': 'Turn single sign-on off? People then sign in with their password again.',
+  'admin.deactivated': 'Account deactivated',
 };

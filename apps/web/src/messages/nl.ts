@@ -751,8 +751,8 @@ export const nl = {
   'inbox.new': 'nieuw',
   'inbox.markRead': 'Markeer als gelezen',
   'inbox.openCase': 'Open de zaak',
-  'inbox.mention': '{name} heeft je genoemd in een discussie over de zaak "{case}"',
-  'inbox.mentionNoCase': '{name} heeft je genoemd in een discussie',
+  'inbox.mention': '{name} heeft u genoemd in een discussie over de zaak "{case}"',
+  'inbox.mentionNoCase': '{name} heeft u genoemd in een discussie',
   'inbox.openDiscussion': 'Open de discussie',
 
   'settings.title': 'Instellingen',
@@ -765,10 +765,10 @@ export const nl = {
   'settings.deadlineReminder': 'Herinnering aan een termijn',
   'settings.deadlineOverdue': 'Termijn verstreken',
   'settings.deadlineEscalation': 'Escalatie van een fatale termijn',
-  'settings.mention': 'Iemand noemt je in een discussie (@vermelding)',
+  'settings.mention': 'Iemand noemt u in een discussie (@vermelding)',
   'settings.caseEvents': 'Gebeurtenissen in zaken',
   'settings.caseEventsLead':
-    'Wat jij of jouw kant moet doen, en wat je positie verandert. Je krijgt alleen meldingen over zaken die je mag zien.',
+    'Wat u of uw kant moet doen, en wat uw positie verandert. U krijgt alleen meldingen over zaken die u mag zien.',
   'settings.caseEventEmail': 'E-mail',
   'settings.emailImmediate': 'Direct',
   'settings.emailDigest': 'In het dagoverzicht',
@@ -793,10 +793,10 @@ export const nl = {
   'settings.caseEvent.case.use_reported': 'De OR meldt gebruik zonder open go-live-poort',
   'settings.caseEvent.ai_system.use_started_gate_closed':
     'Systeem in gebruik zonder open go-live-poort',
-  'settings.caseEvent.union_share.granted': 'Een OR deelt zaken met je vakbond',
-  'settings.caseEvent.union_share.revoked': 'Een OR deelt niet langer met je vakbond',
+  'settings.caseEvent.union_share.granted': 'Een OR deelt zaken met uw vakbond',
+  'settings.caseEvent.union_share.revoked': 'Een OR deelt niet langer met uw vakbond',
   'settings.caseEvent.internal.vote_opened':
-    'Er is een stemming in de OR geopend (alleen als je nog niet stemde)',
+    'Er is een stemming in de OR geopend (alleen als u nog niet stemde)',
   'settings.caseEvent.ai_system.changed_materially': 'Wezenlijke wijziging in het AI-register',
   'settings.emailDelivery': 'E-mails',
   'settings.immediate': 'Direct',
@@ -1275,8 +1275,52 @@ export const nl = {
   'settings.caseEvent.case.go_live_gate_closed': 'De go-live-poort gaat weer dicht',
   'caseHeader.tracks': 'Fase per spoor',
   'settings.caseEvent.internal.vote_closing_soon':
-    'Een stemming in de OR sluit binnen een dag (alleen als je nog niet stemde)',
-  'settings.caseEvent.document.shared': 'Een vertrouwelijk document is met je gedeeld',
+    'Een stemming in de OR sluit binnen een dag (alleen als u nog niet stemde)',
+  'settings.caseEvent.document.shared': 'Een vertrouwelijk document is met u gedeeld',
+  'problem.auth.second_factor_enrolment_required':
+    'Uw organisatie vereist tweestapsverificatie. Stel die eerst in.',
+  'problem.sso_organisation.not_found':
+    'Geen organisatie logt in met dit e-maildomein. Log in met uw wachtwoord.',
+  'problem.sso.no_account': 'Er is nog geen account voor u. Vraag uw beheerder om een uitnodiging.',
+  'problem.sso.domain_not_allowed': 'Uw organisatie gaf een e-mailadres van een ander domein door.',
+  'problem.sso.sign_in_failed': 'Inloggen bij uw organisatie is niet gelukt. Probeer het opnieuw.',
+  'problem.sso.sign_in_expired': 'Deze inlogpoging is verlopen of al gebruikt. Begin opnieuw.',
+  'problem.sso.provider_unavailable': 'De inlogdienst van uw organisatie is niet bereikbaar.',
+  'problem.sso.issuer_mismatch':
+    'De inlogdienst van uw organisatie is niet de ingestelde uitgever.',
+  'problem.sso.domain_taken': 'Een andere organisatie logt al in met dit e-maildomein.',
+  'problem.sso.client_secret_required': 'Vul het clientgeheim in.',
+  'problem.sso.issuer_not_https': 'De uitgever moet een https-adres zijn.',
+  'login.sso': 'Inloggen met uw organisatie',
+  'login.ssoNeedsEmail': 'Vul eerst uw e-mailadres in.',
+  'login.ssoBusy': 'Bezig met inloggen bij uw organisatie…',
+  'login.ssoStateMismatch':
+    'Dit antwoord hoort niet bij een inlogpoging in dit venster. Begin opnieuw.',
+  'login.ssoBack': 'Terug naar inloggen',
+  'secondFactor.requiredTitle': 'Tweestapsverificatie instellen',
+  'secondFactor.requiredLead':
+    'Uw organisatie vereist tweestapsverificatie. Stel die in om verder te gaan.',
+  'secondFactor.continue': 'Doorgaan naar Overleg',
+  'admin.deactivate': 'Account deactiveren',
+  'admin.deactivateConfirm': 'Het account van {name} deactiveren? Alle sessies stoppen meteen.',
+  'admin.security': 'Inloggen',
+  'admin.requireSecondFactor': 'Tweestapsverificatie verplicht voor iedereen in de organisatie',
+  'admin.requireSecondFactorHint': 'Geldt vanaf de volgende keer inloggen of sessieverlenging.',
+  'sso.title': 'Single sign-on (OpenID Connect)',
+  'sso.lead':
+    'Laat mensen inloggen met de inlogdienst van uw organisatie, zoals Microsoft Entra ID.',
+  'sso.issuer': 'Uitgever (issuer)',
+  'sso.clientId': 'Client-ID',
+  'sso.clientSecret': 'Clientgeheim',
+  'sso.clientSecretKept': 'Een clientgeheim is opgeslagen. Laat leeg om het te houden.',
+  'sso.emailDomains': 'E-maildomeinen',
+  'sso.groupRoles': 'Groepen en werkgeversrollen (één per regel: groep=rol)',
+  'sso.groupRolesHint':
+    'Alleen hr_manager of employer_representative. OR-rollen kent het OR-bestuur toe, nooit de inlogdienst.',
+  'sso.redirectUri': 'Redirect-URI (registreer deze bij de inlogdienst)',
+  'sso.remove': 'Single sign-on uitzetten',
+  'sso.removeConfirm': 'Single sign-on uitzetten? Mensen loggen dan weer in met hun wachtwoord.',
+  'admin.deactivated': 'Account gedeactiveerd',
 };
 
 export type MessageKey = keyof typeof nl;

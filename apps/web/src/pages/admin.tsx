@@ -13,6 +13,7 @@ import {
 } from '../components/ui';
 import { useI18n } from '../i18n';
 import { useMe } from '../session';
+import { SignInSettings } from './admin-sign-in';
 
 export type Role = Schemas['RoleAssignmentDto']['role'];
 const COUNCIL_ROLES: readonly Role[] = [
@@ -84,11 +85,11 @@ export function OrganisationAdmin() {
           </div>
         )}
       </section>
+      <SignInSettings />
     </>
   );
 }
 
-/** An invitation by e-mail; `worksCouncilId` fixes the council (the board invites to its own). */
 /**
  * An employer-side membership: change its role or remove it (the server checks who may, and audits
  * it). A council-side one only shows its role: the council board manages those (B.19).
@@ -114,6 +115,25 @@ function MemberRow({ member, onChanged }: { member: Member; onChanged: () => voi
     );
     onChanged();
   });
+  // Ends every session and open socket of the person at once (the server does it in one go).
+  const deactivate = useMutation(async () => {
+    await unwrap(
+      api.POST('/organisations/{organisationId}/users/{userId}/deactivation', {
+        params: { path: { organisationId: me.organisationId, userId: member.userId } },
+      }),
+    );
+    onChanged();
+  });
+  if (member.deactivated) {
+    return (
+      <>
+        <td>{label('role', member.role)}</td>
+        <td>
+          <span className="muted">{t('admin.deactivated')}</span>
+        </td>
+      </>
+    );
+  }
   if (!employerSide || member.userId === me.userId) {
     return (
       <>
@@ -150,7 +170,18 @@ function MemberRow({ member, onChanged }: { member: Member; onChanged: () => voi
         >
           {t('admin.remove')}
         </Button>
+        <Button
+          variant="danger"
+          busy={deactivate.busy}
+          onClick={() =>
+            window.confirm(t('admin.deactivateConfirm', { name: member.displayName })) &&
+            void deactivate.submit()
+          }
+        >
+          {t('admin.deactivate')}
+        </Button>
         <ErrorAlert error={remove.error} />
+        <ErrorAlert error={deactivate.error} />
       </td>
     </>
   );

@@ -1,10 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react';
 
 import { ApiError } from '../api/client';
-import { ErrorAlert, TextField, useMutation } from '../components/ui';
+import { Button, ErrorAlert, TextField, useMutation } from '../components/ui';
 import { useI18n } from '../i18n';
 import { href } from '../router';
 import { useSession } from '../session';
+import { startSingleSignOn } from './sso-callback';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -14,6 +15,7 @@ export function LoginPage() {
   const [code, setCode] = useState('');
   const [useRecovery, setUseRecovery] = useState(false);
   const action = useMutation(login);
+  const sso = useMutation(startSingleSignOn);
   // The server says when the account has a second factor, and only after the right password.
   const asked =
     action.error instanceof ApiError && action.error.code === 'auth.second_factor_required';
@@ -91,6 +93,20 @@ export function LoginPage() {
           {t('login.submit')}
         </button>
       </form>
+      {!secondStep && (
+        <div className="sso">
+          <Button
+            variant="secondary"
+            busy={sso.busy}
+            disabled={!email.trim()}
+            title={email.trim() ? undefined : t('login.ssoNeedsEmail')}
+            onClick={() => void sso.submit(email.trim())}
+          >
+            {t('login.sso')}
+          </Button>
+          <ErrorAlert error={sso.error} />
+        </div>
+      )}
       <p>
         <a href={href('/password-forgotten')}>{t('login.forgotPassword')}</a>
       </p>

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { api, refreshSession, type Schemas, unwrap } from '../api/client';
 import {
   Button,
   Checkbox,
@@ -313,8 +313,37 @@ function PasswordSettings() {
   );
 }
 
-/** TOTP enrolment: a secret to add to an authenticator app, a first code, then the recovery codes once. */
-function SecondFactorSettings() {
+/**
+ * What an enrolment-only session shows (the organisation requires a second factor): set it up,
+ * note the recovery codes, and continue with a refreshed, full session.
+ */
+export function SecondFactorRequiredPage() {
+  const { t } = useI18n();
+  const { reload, logout } = useSession();
+  return (
+    <>
+      <h1 id="page-title" tabIndex={-1}>
+        {t('secondFactor.requiredTitle')}
+      </h1>
+      <p className="lead">{t('secondFactor.requiredLead')}</p>
+      <SecondFactorSettings
+        onContinue={async () => {
+          await refreshSession();
+          await reload();
+        }}
+      />
+      <button type="button" className="button button-link" onClick={() => void logout()}>
+        {t('nav.logout')}
+      </button>
+    </>
+  );
+}
+
+/**
+ * TOTP enrolment: a secret to add to an authenticator app, a first code, then the recovery codes
+ * once. `onContinue`: after activating, a button leads on (an enrolment-only session refreshes).
+ */
+function SecondFactorSettings({ onContinue }: { onContinue?: () => Promise<void> }) {
   const { t } = useI18n();
   const { me, reload } = useSession();
   const [enrolment, setEnrolment] = useState<Schemas['SecondFactorEnrolmentResponse'] | null>(null);
@@ -331,8 +360,12 @@ function SecondFactorSettings() {
     setRecoveryCodes(codes);
     setEnrolment(null);
     setCode('');
-    await reload();
+    // An enrolment-only session reloads on continuing, after the codes were noted.
+    if (!onContinue) {
+      await reload();
+    }
   });
+  const proceed = useMutation(async () => onContinue?.());
   const disable = useMutation(async () => {
     await unwrap(api.POST('/auth/second-factor/deactivation', { body: { password } }));
     setPassword('');
@@ -354,9 +387,15 @@ function SecondFactorSettings() {
               </li>
             ))}
           </ul>
+          {onContinue && (
+            <Button busy={proceed.busy} onClick={() => void proceed.submit()}>
+              {t('secondFactor.continue')}
+            </Button>
+          )}
+          <ErrorAlert error={proceed.error} />
         </div>
       )}
-      {!enabled && !enrolment && (
+      {!enabled && !recoveryCodes && !enrolment && (
         <Button variant="secondary" busy={start.busy} onClick={() => void start.submit()}>
           {t('secondFactor.start')}
         </Button>

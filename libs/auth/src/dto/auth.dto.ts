@@ -1,9 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  IsBoolean,
   IsEmail,
   IsIn,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   MinLength,
@@ -125,5 +127,22 @@ export class MeResponse {
   @ApiProperty({ enum: ['nl', 'en'] }) language!: 'nl' | 'en';
   @ApiProperty() organisationId!: string;
   @ApiProperty() secondFactorEnabled!: boolean;
+  /** The organisation requires a second factor and this account has none: set one up, then refresh. */
+  @ApiProperty() secondFactorEnrolmentRequired!: boolean;
   @ApiProperty({ type: [MembershipResponse] }) memberships!: MembershipResponse[];
+}
+
+export class OrganisationIdParams {
+  @IsUUID()
+  organisationId!: string;
+}
+
+export class AuthPolicyDto {
+  /** Everyone in the organisation needs a TOTP second factor (from their next login or refresh). */
+  @IsBoolean()
+  secondFactorRequired!: boolean;
+}
+
+export class AuthPolicyResponse {
+  @ApiProperty() secondFactorRequired!: boolean;
 }

@@ -19,10 +19,7 @@ import {
 
 import { ALL_ROLES, Role } from '@wc/auth';
 
-export class OrganisationIdParams {
-  @IsUUID()
-  organisationId!: string;
-}
+export { OrganisationIdParams } from '@wc/auth';
 
 export class WorksCouncilIdParams {
   @IsUUID()
@@ -140,6 +137,8 @@ export class MemberResponse {
   @ApiProperty() role!: string;
   @ApiProperty({ type: String, nullable: true }) worksCouncilId!: string | null;
   @ApiProperty({ type: String, nullable: true }) committeeId!: string | null;
+  /** The account was deactivated: it keeps its place in the list, without access. */
+  @ApiProperty() deactivated!: boolean;
 }
 
 export class InvitationResponse {
