@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { AiSystemsService } from '@wc/ai-systems';
 import { type Actor, COUNCIL_ROLES, EMPLOYER_ROLES, hasRoleIn, Role } from '@wc/auth';
-import { CaseService, type CaseSummaryResponse } from '@wc/cases';
+import { CaseService, type CaseSummaryResponse, InformationRequestService } from '@wc/cases';
 import { Clock, NotFound } from '@wc/core';
 import { VoteService } from '@wc/council-space';
 import { DeadlinesService, toAmsterdamDate } from '@wc/deadlines';
@@ -54,6 +54,7 @@ type SharedDigest = CaseDigest & { scope: UnionShareScope };
 export class OverviewsService {
   constructor(
     private readonly cases: CaseService,
+    private readonly informationRequests: InformationRequestService,
     private readonly unions: UnionsService,
     private readonly systems: AiSystemsService,
     private readonly deadlines: DeadlinesService,
@@ -181,7 +182,7 @@ export class OverviewsService {
     const deadlines = openDeadlines(digests, today).map((d) => namedDeadline(d, names));
     const overdue = deadlines.filter((d) => d.strictDate < today);
     const requests: OpenInformationRequestResponse[] = (
-      await this.cases.openInformationRequestsOf(actor, ids)
+      await this.informationRequests.openOf(actor, ids)
     ).map((r) => ({
       id: r.id,
       caseId: r.caseId,
