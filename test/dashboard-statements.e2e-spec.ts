@@ -1,12 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
-import { Client } from 'pg';
-
 import { AuthService } from '@wc/auth';
 import { OverviewsService } from '@wc/overviews';
 import type { GivenOrganisation, GivenUser } from '@wc/testing';
 
 import { fileCase } from './support/case-fixtures';
+import { StatementCounter } from './support/statement-counter';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -21,18 +18,8 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
   let union: { organisationId: string; officer: GivenUser };
   let meetingId: string;
   const bearer: Record<string, string> = {};
-  const scope = new AsyncLocalStorage<string[]>();
-  // Kept to be restored after the test; it is called with the client as `this` below.
-  // eslint-disable-next-line @typescript-eslint/unbound-method
-  const originalQuery = Client.prototype.query;
-
-  async function statementsOf<T>(
-    run: () => Promise<T>,
-  ): Promise<{ result: T; statements: string[] }> {
-    const statements: string[] = [];
-    const result = await scope.run(statements, run);
-    return { result, statements };
-  }
+  const counter = new StatementCounter();
+  const statementsOf = <T>(run: () => Promise<T>) => counter.statementsOf(run);
 
   /** A sent case of the committee, with an open art. 31 request, an open vote and an agenda item. */
   async function addCase(): Promise<void> {
@@ -109,13 +96,7 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
   }
 
   beforeAll(async () => {
-    Client.prototype.query = function (this: Client, ...args: unknown[]) {
-      const sql = args[0];
-      scope
-        .getStore()
-        ?.push(typeof sql === 'string' ? sql : String((sql as { text?: string }).text));
-      return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof Client.prototype.query;
+    counter.install();
     t = await startTestApp();
     org = await t.given.organisation();
     union = await t.given.union();
@@ -142,7 +123,7 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
     meetingId = meeting.body.id as string;
   });
   afterAll(async () => {
-    Client.prototype.query = originalQuery;
+    counter.uninstall();
     await t.close();
   });
 

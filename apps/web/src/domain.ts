@@ -93,6 +93,8 @@ export const ACTION_FIELDS: Partial<Record<ActionType, readonly ActionField[]>> 
   complete_dpia: ['residualHighRisk'],
 };
 
+/** A council position as the API takes it; `POSITIONS` lists those of each track. */
+export type CouncilPosition = 'positive' | 'negative' | 'conditional' | 'granted' | 'refused';
 export const POSITIONS: Record<'advice' | 'consent', readonly string[]> = {
   advice: ['positive', 'negative', 'conditional'],
   consent: ['granted', 'refused', 'conditional'],

@@ -3,7 +3,7 @@ import type { components } from './api/schema';
 type Schemas = components['schemas'];
 
 type Track = Schemas['TrackResponse'];
-export type ActionType = Schemas['TrackActionDto']['type'];
+export type ActionType = Schemas['TrackTransitionDto']['action']['type'];
 export type OfferedAction = Schemas['AllowedActionResponse'] & { action: ActionType };
 
 /**

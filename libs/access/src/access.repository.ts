@@ -35,6 +35,14 @@ export interface VisibleCaseFilter {
  * expert_ids) and PostgreSQL combines bitmaps instead of scanning the table. A case is only ever
  * assigned a committee of its own council; the arm checks the council too, as `sideOn` does.
  */
+/**
+ * A subquery of the ids of the cases the actor may see, for libs that filter their own rows by
+ * case (`… AND x.case_id IN (${visibleCaseIdsSql(actor, param)})`) without naming `ai_case`.
+ */
+export function visibleCaseIdsSql(actor: Actor, param: (value: unknown) => string): string {
+  return `SELECT c.id FROM ai_case c WHERE ${caseVisibleSql(actor, param)}`;
+}
+
 export function caseVisibleSql(actor: Actor, param: (value: unknown) => string): string {
   const employerOrgs = actor.memberships
     .filter((m) => EMPLOYER_ROLES.includes(m.role))

@@ -1,5 +1,5 @@
 export { AccessModule } from './access.module';
 export { AccessService, type CaseAccess, keepOnVisibleCases } from './access.service';
-export { caseVisibleSql, type VisibleCaseFilter } from './access.repository';
+export { caseVisibleSql, visibleCaseIdsSql, type VisibleCaseFilter } from './access.repository';
 export * from './case-visibility';
 export * from './item-visibility';

@@ -59,6 +59,22 @@ export class AiSystemsService {
     return rows.map(toAiSystemResponse);
   }
 
+  /**
+   * The register's purpose class of these systems, for the union dashboard. Union officers cannot
+   * read the employer's register, yet a dossier share shows them what a system is for: callers pass
+   * only systems of cases `@wc/access` showed them with a 'dossier' share.
+   */
+  async primaryPurposes(aiSystemIds: readonly string[]): Promise<Map<string, string>> {
+    if (aiSystemIds.length === 0) {
+      return new Map();
+    }
+    const rows = await this.tx.query<{ id: string; primary_purpose: string }>(
+      `SELECT id, primary_purpose FROM ai_system WHERE id = ANY($1)`,
+      [[...new Set(aiSystemIds)]],
+    );
+    return new Map(rows.map((r) => [r.id, r.primary_purpose]));
+  }
+
   async get(actor: Actor, id: string): Promise<AiSystemResponse> {
     return toAiSystemResponse(await this.visible(actor, id));
   }

@@ -25,21 +25,17 @@ export class CaseGateQuery implements AiSystemCaseGates {
 
   /** The gate as the case stands; null before the first triage. */
   async gateOf(aiCase: AiCaseEntity, tracks: readonly TrackSnapshot[]): Promise<GoLiveGate | null> {
-    if (!aiCase.triage) {
-      return null;
-    }
-    const dossier = await this.dossier?.factsFor(aiCase.id, aiCase.triage.outcome);
-    return evaluateGoLiveGate({
-      triage: aiCase.triage.outcome,
-      tracks,
-      oversight: oversightOf(aiCase, dossier),
-    });
+    return aiCase.triage
+      ? gateOfCase(aiCase, tracks, await this.dossier?.factsFor(aiCase.id, aiCase.triage.outcome))
+      : null;
   }
 
   async gatesFor(aiSystemId: string): Promise<AiSystemCaseGateView[]> {
     const views: AiSystemCaseGateView[] = [];
-    for (const aiCase of await this.cases.casesOfSystem(aiSystemId)) {
-      const tracks = (await this.cases.tracksOf(aiCase.id)).map((t) => t.snapshot);
+    const cases = await this.cases.casesOfSystem(aiSystemId);
+    const tracksOfCases = await this.cases.tracksOfCases(cases.map((c) => c.id));
+    for (const aiCase of cases) {
+      const tracks = tracksOfCases.filter((t) => t.caseId === aiCase.id).map((t) => t.snapshot);
       const gate = await this.gateOf(aiCase, tracks);
       // Without a triage nobody knows yet which rights apply: the gate cannot be open.
       const openConditions = gate
@@ -55,6 +51,21 @@ export class CaseGateQuery implements AiSystemCaseGates {
     }
     return views;
   }
+}
+
+/** The gate of a case from its tracks and dossier facts; null before the first triage. */
+export function gateOfCase(
+  aiCase: AiCaseEntity,
+  tracks: readonly TrackSnapshot[],
+  dossier: CaseDossierFactsView | undefined,
+): GoLiveGate | null {
+  return aiCase.triage
+    ? evaluateGoLiveGate({
+        triage: aiCase.triage.outcome,
+        tracks,
+        oversight: oversightOf(aiCase, dossier),
+      })
+    : null;
 }
 
 /** The dossier's oversight arrangement when there is one, else the manual confirmation. */

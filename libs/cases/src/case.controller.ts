@@ -5,6 +5,8 @@ import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/aut
 import { CursorPageQueryDto } from '@wc/pagination';
 
 import { CaseService } from './case.service';
+import { InformationRequestService } from './information-request.service';
+import { TrackTransitionService } from './track-transition.service';
 import {
   AddExpertDto,
   AnswerInformationDto,
@@ -38,7 +40,11 @@ import {
 @ApiBearerAuth()
 @Controller('cases')
 export class CaseController {
-  constructor(private readonly cases: CaseService) {}
+  constructor(
+    private readonly cases: CaseService,
+    private readonly tracks: TrackTransitionService,
+    private readonly informationRequestService: InformationRequestService,
+  ) {}
 
   @Post()
   @RequirePermission(Permission.CaseFile)
@@ -127,7 +133,7 @@ export class CaseController {
     @Param() { caseId, kind }: TrackParams,
     @Body() dto: TrackTransitionDto,
   ): Promise<CaseResponse> {
-    return this.cases.transition(actor, caseId, kind, dto);
+    return this.tracks.transition(actor, caseId, kind, dto);
   }
 
   @Post(':caseId/oversight-confirmations')
@@ -202,7 +208,7 @@ export class CaseController {
     @CurrentActor() actor: Actor,
     @Param() { caseId }: CaseIdParams,
   ): Promise<InformationRequestResponse[]> {
-    return this.cases.informationRequests(actor, caseId);
+    return this.informationRequestService.list(actor, caseId);
   }
 
   @Post(':caseId/information-requests')
@@ -212,7 +218,7 @@ export class CaseController {
     @Param() { caseId }: CaseIdParams,
     @Body() dto: AskInformationDto,
   ): Promise<InformationRequestResponse> {
-    return this.cases.askInformation(actor, caseId, dto);
+    return this.informationRequestService.ask(actor, caseId, dto);
   }
 
   @Post(':caseId/information-requests/:requestId/answer')
@@ -222,7 +228,7 @@ export class CaseController {
     @Param() { caseId, requestId }: InformationRequestParams,
     @Body() dto: AnswerInformationDto,
   ): Promise<InformationRequestResponse> {
-    return this.cases.answerInformation(actor, caseId, requestId, dto);
+    return this.informationRequestService.answer(actor, caseId, requestId, dto);
   }
 
   @Get(':caseId/audit')

@@ -48,6 +48,23 @@ export type AgendaCaseRow = Pick<
   | 'expertIds'
 >;
 
+/** The columns a case mutation may change: property, column, and whether it is jsonb. */
+const MUTABLE_COLUMNS: ReadonlyArray<[keyof AiCaseEntity, string, boolean]> = [
+  ['committeeId', 'committee_id', false],
+  ['title', 'title', false],
+  ['status', 'status', false],
+  ['stage', 'stage', false],
+  ['blocked', 'blocked', false],
+  ['contents', 'contents', true],
+  ['triage', 'triage', true],
+  ['gateFacts', 'gate_facts', true],
+  ['expertIds', 'expert_ids', true],
+  ['sentAt', 'sent_at', false],
+];
+
+/** A case's mutable columns, serialised in `MUTABLE_COLUMNS` order. */
+export type CaseColumns = readonly string[];
+
 /** The only file that queries the case aggregate's tables. */
 @Injectable()
 export class CaseRepository {
@@ -81,6 +98,38 @@ export class CaseRepository {
 
   save(aiCase: AiCaseEntity): Promise<AiCaseEntity> {
     return this.tx.manager.save(aiCase);
+  }
+
+  /** The mutable columns as they are now, for `saveChanges` to see what a change altered. */
+  columnsOf(aiCase: AiCaseEntity): CaseColumns {
+    return MUTABLE_COLUMNS.map(([property]) => JSON.stringify(aiCase[property]) ?? 'undefined');
+  }
+
+  /**
+   * Writes the columns that differ from `before` and bumps the version, in one statement (no
+   * re-read as TypeORM's `save` does); nothing changed, nothing is written, as with `save`.
+   */
+  async saveChanges(aiCase: AiCaseEntity, before: CaseColumns): Promise<void> {
+    const now = this.columnsOf(aiCase);
+    const params: unknown[] = [aiCase.id];
+    const sets = MUTABLE_COLUMNS.filter((_, i) => now[i] !== before[i]).map(
+      ([property, column, jsonb]) => {
+        const value = aiCase[property];
+        params.push(jsonb && value !== null ? JSON.stringify(value) : value);
+        return `${column} = $${params.length}${jsonb ? '::jsonb' : ''}`;
+      },
+    );
+    if (sets.length === 0) {
+      return;
+    }
+    // Wrapped in a CTE so the driver answers rows (a bare UPDATE answers [rows, count]).
+    const [row] = await this.tx.query<{ version: number; updatedAt: Date }>(
+      `WITH changed AS (UPDATE ai_case SET ${sets.join(', ')}, version = version + 1, updated_at = CURRENT_TIMESTAMP
+         WHERE id = $1 RETURNING version, updated_at) SELECT version, updated_at AS "updatedAt" FROM changed`,
+      params,
+    );
+    aiCase.version = row.version;
+    aiCase.updatedAt = row.updatedAt;
   }
 
   create(fields: Partial<AiCaseEntity>): AiCaseEntity {
@@ -193,11 +242,19 @@ export class CaseRepository {
     return rows.map((row) => asEntity(CaseTrackEntity, row));
   }
 
-  async saveTrack(
-    track: Partial<CaseTrackEntity> &
-      Pick<CaseTrackEntity, 'caseId' | 'kind' | 'stage' | 'snapshot'>,
-  ): Promise<void> {
-    await this.tx.manager.save(this.tx.manager.create(CaseTrackEntity, track));
+  /** A new track of a case. */
+  addTrack(
+    track: Pick<CaseTrackEntity, 'caseId' | 'kind' | 'stage' | 'snapshot'>,
+  ): Promise<CaseTrackEntity> {
+    return this.tx.manager.save(this.tx.manager.create(CaseTrackEntity, track));
+  }
+
+  /** A track's next stage and snapshot, in one statement (the caller read the track). */
+  async updateTrack(track: Pick<CaseTrackEntity, 'id' | 'stage' | 'snapshot'>): Promise<void> {
+    await this.tx.query(
+      `UPDATE case_track SET stage = $2, snapshot = $3::jsonb, updated_at = CURRENT_TIMESTAMP WHERE id = $1`,
+      [track.id, track.stage, JSON.stringify(track.snapshot)],
+    );
   }
 
   async addTriageRecord(record: Omit<TriageRecordEntity, 'id' | 'aiCase'>): Promise<void> {

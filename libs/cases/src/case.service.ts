@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
-import {
-  AccessService,
-  mayReadAudit,
-  mayUseInternalSpace,
-  sideOn,
-  type UnionScope,
-} from '@wc/access';
+import { AccessService, mayReadAudit, mayUseInternalSpace, sideOn } from '@wc/access';
 import { AiSystemsService } from '@wc/ai-systems';
 import { AuditService, type AuditEntryView, type ChainVerdict } from '@wc/audit';
 import type { Actor } from '@wc/auth';
@@ -17,20 +11,12 @@ import {
   Clock,
   Conflict,
   Forbidden,
-  NotFound,
   Unprocessable,
-  VersionConflict,
   eventPayloadFor,
   orNullIfHidden,
 } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
-import {
-  addWorkingDays,
-  DeadlinesService,
-  councilTermSettings,
-  resolveTermLength,
-  type DeadlineView,
-} from '@wc/deadlines';
+import { DeadlinesService, type DeadlineView } from '@wc/deadlines';
 import {
   type CursorPageQueryDto,
   decodeCursor,
@@ -39,48 +25,26 @@ import {
   pageFrom,
 } from '@wc/pagination';
 
-import type { AiCaseEntity, CaseContents, TriageProposal } from './ai-case.entity';
-import { CaseGateQuery, oversightOf } from './case-gates.query';
+import type { AiCaseEntity, TriageProposal } from './ai-case.entity';
+import { CaseReader } from './case-state';
+import { CaseMutation } from './case.mutation';
 import { type CaseListFilter, CaseRepository } from './case.repository';
+import { CaseResponder, toSummary } from './case.responder';
 import {
-  activeTracks,
   type ActorSide,
-  type AllowedAction,
-  allowedActionsFor,
-  type CaseLevelBlock,
   caseDuties,
   type Duty,
-  type DutyFacts,
   amsterdamDay,
-  type CaseFacts,
-  DateBeforeEvent,
-  deriveCaseStage,
   type GoLiveGate,
   type KnownTriageFacts,
-  isWorTrack,
-  missingRequestContents,
-  newTrack,
   planRetriage,
-  planTrackTransition,
   proposalReasons,
-  type RecordedLate,
-  type TrackAction,
-  tracksCoveredByConsultation,
   type TrackKind,
-  type TrackSnapshot,
-  type TrackTransitionPlan,
-  TransitionRefused,
   triage,
   type TriageAnswers,
-  type TriageOutcome,
-  type WorTrackKind,
 } from './domain';
-import { CASE_DOSSIER_FACTS, type CaseDossierFacts } from './dossier-facts.port';
 import type {
   AddExpertDto,
-  AllowedActionResponse,
-  AnswerInformationDto,
-  AskInformationDto,
   AssignCommitteeDto,
   CaseEventResponse,
   CaseListResponse,
@@ -88,18 +52,15 @@ import type {
   CaseSummaryResponse,
   ContestTriageDto,
   ContestTriageProposalDto,
-  GoLiveGateResponse,
   ReportUseDto,
   CreateCaseDto,
-  InformationRequestResponse,
   ListCasesQueryDto,
-  NextActionResponse,
   OversightConfirmationDto,
   SetTriageDto,
-  TrackTransitionDto,
   UpdateCaseDto,
   VersionDto,
 } from './dto/case.dto';
+import { TrackTransitionService } from './track-transition.service';
 
 /** What a dashboard filter narrows the visible cases to. */
 export interface VisibleCasesFilter {
@@ -125,36 +86,37 @@ export interface CaseAgenda {
   questions: Map<string, string>;
 }
 
-interface FactsBase {
-  aiCase: AiCaseEntity;
-  deadlines: DeadlineView[];
-  dossier: Awaited<ReturnType<CaseDossierFacts['factsFor']>> | undefined;
-}
-
-interface Loaded {
-  aiCase: AiCaseEntity;
-  side: ActorSide;
-  /** For side 'union': what the union's share shows (issue #8). */
-  unionScope: UnionScope | null;
-}
-
-/** Orchestrates the case aggregate: policy → repository → pure domain → repository → outbox + audit. */
+/**
+ * The case itself: filing, reading, triage, sending, the council's board acts on the case, the
+ * audit trail and the event log. Track actions are `TrackTransitionService`'s, art. 31 requests
+ * `InformationRequestService`'s; every mutation runs through `CaseMutation`.
+ */
 @Injectable()
 export class CaseService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly cases: CaseRepository,
+    private readonly reader: CaseReader,
+    private readonly mutation: CaseMutation,
+    private readonly responder: CaseResponder,
+    private readonly tracks: TrackTransitionService,
     private readonly systems: AiSystemsService,
     private readonly councils: CouncilsService,
     private readonly deadlines: DeadlinesService,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
-    private readonly gates: CaseGateQuery,
     private readonly access: AccessService,
-    // Bound by @wc/dossier's global module; absent, the manual confirmation feeds the gate.
-    @Optional() @Inject(CASE_DOSSIER_FACTS) private readonly dossier?: CaseDossierFacts,
   ) {}
+
+  /** A dossier change may open or close the go-live gate: both sides are told (issue #16). */
+  announceGoLiveGateChange(
+    actor: Actor,
+    caseId: string,
+    openBefore: boolean | null,
+  ): Promise<void> {
+    return this.mutation.announceGoLiveGateChange(actor, caseId, openBefore);
+  }
 
   async create(actor: Actor, dto: CreateCaseDto): Promise<CaseResponse> {
     const system = await this.systems.requireVisible(actor, dto.aiSystemId);
@@ -167,7 +129,7 @@ export class CaseService {
         [{ path: 'worksCouncilId', message: 'is not a works council of this organisation' }],
       );
     }
-    const aiCase = await this.tx.run(async () => {
+    const state = await this.tx.run(async () => {
       const created = await this.cases.save(
         this.cases.create({
           organisationId: system.organisationId,
@@ -192,10 +154,12 @@ export class CaseService {
         action: 'case.created',
         after: { title: created.title, contents: created.contents },
       });
-      await this.emit(created, actor, 'case.created');
-      return created;
+      const state = await this.reader.created(actor, created);
+      state.emit('case.created');
+      await this.outbox.append(state.takeEvents(), actor.userId);
+      return state;
     });
-    return this.respond(actor, aiCase);
+    return this.responder.respond(state);
   }
 
   async list(actor: Actor, query: ListCasesQueryDto): Promise<CaseListResponse> {
@@ -219,8 +183,9 @@ export class CaseService {
   }
 
   async get(actor: Actor, caseId: string): Promise<CaseResponse> {
-    const { aiCase } = await this.load(actor, caseId, false);
-    return this.respond(actor, aiCase);
+    return this.responder.respond(
+      await this.reader.withTracks(await this.reader.load(actor, caseId, false)),
+    );
   }
 
   /** Every case the actor may see (unpaged), as summaries, in one statement: for dashboards. */
@@ -328,26 +293,9 @@ export class CaseService {
     });
   }
 
-  /**
-   * The unanswered art. 31 requests of those of these cases whose dossier the actor may read (as
-   * `informationRequests`), in two statements whatever the number of cases.
-   */
-  async openInformationRequestsOf(
-    actor: Actor,
-    caseIds: readonly string[],
-  ): Promise<Array<InformationRequestResponse & { caseId: string }>> {
-    const access = await this.access.cases(actor, caseIds);
-    const readable = [...access.values()]
-      .filter((a) => a.side !== 'union' || a.unionScope === 'dossier')
-      .map((a) => a.caseId);
-    return (await this.cases.openInformationRequestsOf(readable)).map((r) => ({
-      ...toInformationResponse(r),
-      caseId: r.caseId,
-    }));
-  }
-
   async update(actor: Actor, caseId: string, dto: UpdateCaseDto): Promise<CaseResponse> {
-    return this.mutate(actor, caseId, dto, ['employer'], 'case.updated', (aiCase) => {
+    return this.mutation.run(actor, caseId, dto, ['employer'], 'case.updated', (state) => {
+      const { aiCase } = state;
       const before = { title: aiCase.title, contents: aiCase.contents };
       aiCase.title = dto.title ?? aiCase.title;
       aiCase.contents = { ...aiCase.contents, ...stripUndefined(dto.contents ?? {}) };
@@ -362,10 +310,11 @@ export class CaseService {
    * rights in force stay (issue #14, house style B.19). Answers that only add rights apply at once.
    */
   async setTriage(actor: Actor, caseId: string, dto: SetTriageDto): Promise<CaseResponse> {
-    return this.mutate(actor, caseId, dto, ['employer'], 'case.triaged', async (aiCase) => {
+    return this.mutation.run(actor, caseId, dto, ['employer'], 'case.triaged', async (state) => {
+      const { aiCase } = state;
       const answers = { ...dto.answers } as TriageAnswers;
       const outcome = triage(answers);
-      const tracks = await this.cases.tracksOf(caseId);
+      const tracks = state.tracks;
       const sent = aiCase.status === 'sent';
       const plan = planRetriage({
         current: aiCase.triage?.outcome ?? null,
@@ -399,7 +348,7 @@ export class CaseService {
           recordedAt: now,
         });
         // The board is told a proposal awaits it; the relays route it like every case event.
-        await this.emit(aiCase, actor, 'case.triage_proposed', {
+        state.emit('case.triage_proposed', {
           proposalId: proposal.id,
           reasons: proposal.reasons,
           awaiting: 'council_board',
@@ -430,7 +379,7 @@ export class CaseService {
         recordedBy: actor.userId,
         recordedAt: now,
       });
-      await this.alignTracks(aiCase, outcome, actor);
+      await this.tracks.alignTracks(state, outcome);
       return {
         before,
         after: { outcome, ...(superseded ? { supersededProposalId: superseded.id } : {}) },
@@ -440,13 +389,14 @@ export class CaseService {
 
   /** The council board accepts the employer's proposed re-triage: it applies, withdrawing tracks. */
   async acceptTriageProposal(actor: Actor, caseId: string, dto: VersionDto): Promise<CaseResponse> {
-    return this.mutate(
+    return this.mutation.run(
       actor,
       caseId,
       dto,
       ['council_board'],
       'case.triage_proposal_accepted',
-      async (aiCase) => {
+      async (state) => {
+        const { aiCase } = state;
         const { triage: current, proposal } = pendingProposal(aiCase);
         const now = this.clock.now();
         // Recomputed from the answers, so the outcome is the current rules' reading of them.
@@ -475,7 +425,7 @@ export class CaseService {
           recordedBy: actor.userId,
           recordedAt: now,
         });
-        await this.alignTracks(aiCase, outcome, actor);
+        await this.tracks.alignTracks(state, outcome);
         return {
           before: { outcome: current.outcome },
           after: { proposalId: proposal.id, outcome },
@@ -493,13 +443,14 @@ export class CaseService {
     caseId: string,
     dto: ContestTriageProposalDto,
   ): Promise<CaseResponse> {
-    return this.mutate(
+    return this.mutation.run(
       actor,
       caseId,
       dto,
       ['council_board'],
       'case.triage_proposal_contested',
-      async (aiCase) => {
+      async (state) => {
+        const { aiCase } = state;
         const { triage: current, proposal } = pendingProposal(aiCase);
         const now = this.clock.now();
         const answers = dto.answers ?? [];
@@ -540,13 +491,13 @@ export class CaseService {
    * gate is closed is a fact the council acts on (WOR 25(6) suspension, 27(5) nullity) [W7, W15].
    */
   async reportUse(actor: Actor, caseId: string, dto: ReportUseDto): Promise<CaseResponse> {
-    return this.mutate(
+    return this.mutation.run(
       actor,
       caseId,
       dto,
       ['council_board', 'council_member'],
       'case.use_reported',
-      async (aiCase) => {
+      async (state) => {
         const today = amsterdamDay(this.clock.now());
         if (dto.observedOn > today) {
           throw new Unprocessable(
@@ -556,10 +507,7 @@ export class CaseService {
             [{ path: 'observedOn', message: 'must not lie in the future' }],
           );
         }
-        const gate = await this.gateOf(
-          aiCase,
-          (await this.cases.tracksOf(caseId)).map((t) => t.snapshot),
-        );
+        const gate = await state.gate();
         const openConditions = gate
           ? gate.conditions.filter((c) => !c.met).map((c) => c.key)
           : ['triage'];
@@ -569,7 +517,7 @@ export class CaseService {
           gateOpen: gate?.open ?? false,
           openConditions,
         };
-        await this.emit(aiCase, actor, 'case.use_reported', {
+        state.emit('case.use_reported', {
           observedOn: dto.observedOn,
           gateOpen: report.gateOpen,
           openConditions,
@@ -598,80 +546,16 @@ export class CaseService {
     };
   }
 
-  /**
-   * A new triage opens the tracks it now requires and withdraws those it no longer does, as far
-   * as their stage still allows (a decided track keeps its history rather than vanish).
-   */
-  private async alignTracks(
-    aiCase: AiCaseEntity,
-    outcome: TriageOutcome,
-    actor: Actor,
-  ): Promise<void> {
-    const tracks = await this.cases.tracksOf(aiCase.id);
-    const active = activeTracks(outcome);
-    for (const kind of active.filter((k) => !tracks.some((t) => t.kind === k))) {
-      const track = newTrack(kind);
-      await this.cases.saveTrack({ caseId: aiCase.id, kind, stage: track.stage, snapshot: track });
-    }
-    for (const track of tracks.filter((t) => !active.includes(t.kind) && t.stage !== 'withdrawn')) {
-      const facts = {
-        triage: outcome,
-        tracks: tracks.map((t) => t.snapshot),
-        missingRequestContents: [],
-      };
-      try {
-        const plan = planTrackTransition({
-          caseFacts: facts,
-          track: track.snapshot,
-          action: { type: 'withdraw' },
-          actorSide: 'employer',
-          now: this.clock.now(),
-        });
-        await this.cases.saveTrack({
-          id: track.id,
-          caseId: aiCase.id,
-          kind: track.kind,
-          stage: plan.next.stage,
-          snapshot: plan.next,
-        });
-        const scope = {
-          caseId: aiCase.id,
-          organisationId: aiCase.organisationId,
-          worksCouncilId: aiCase.worksCouncilId,
-          councilSettings: {},
-        };
-        await this.deadlines.apply(
-          scope,
-          [],
-          plan.cancelDeadlines.map((ruleId) => ({ track: track.kind, ruleId })),
-        );
-        await this.outbox.append(
-          plan.events.map((e) => ({
-            type: e.type,
-            caseId: aiCase.id,
-            organisationId: aiCase.organisationId,
-            worksCouncilId: aiCase.worksCouncilId,
-            payload: { ...e.payload, track: track.kind },
-          })),
-          actor.userId,
-        );
-      } catch (error) {
-        if (!(error instanceof TransitionRefused)) {
-          throw error;
-        }
-      }
-    }
-  }
-
   /** The council disagrees with the triage; the disagreement stays visible on the case. */
   async contestTriage(actor: Actor, caseId: string, dto: ContestTriageDto): Promise<CaseResponse> {
-    return this.mutate(
+    return this.mutation.run(
       actor,
       caseId,
       dto,
       ['council_board'],
       'case.triage_contested',
-      async (aiCase) => {
+      async (state) => {
+        const { aiCase } = state;
         if (!aiCase.triage) {
           throw new Unprocessable('case.triage_missing', 'There is no triage to contest yet.');
         }
@@ -698,7 +582,8 @@ export class CaseService {
 
   /** Sends a draft to the council; from now on council members see it. */
   async send(actor: Actor, caseId: string, dto: VersionDto): Promise<CaseResponse> {
-    return this.mutate(actor, caseId, dto, ['employer'], 'case.sent', async (aiCase) => {
+    return this.mutation.run(actor, caseId, dto, ['employer'], 'case.sent', (state) => {
+      const { aiCase } = state;
       const missing = [];
       if (aiCase.status !== 'draft') {
         missing.push('status:draft');
@@ -718,186 +603,9 @@ export class CaseService {
       aiCase.status = 'sent';
       aiCase.sentAt = this.clock.now();
       // Its own event (issue #16): the council is told, by the notification relay, after commit.
-      await this.emit(aiCase, actor, 'case.sent', { sentAt: aiCase.sentAt.toISOString() });
+      state.emit('case.sent', { sentAt: aiCase.sentAt.toISOString() });
       return { before: { status: 'draft' }, after: { status: 'sent' } };
     });
-  }
-
-  async transition(
-    actor: Actor,
-    caseId: string,
-    kind: TrackKind,
-    dto: TrackTransitionDto,
-  ): Promise<CaseResponse> {
-    return this.mutate(
-      actor,
-      caseId,
-      dto,
-      null,
-      'case.track_transitioned',
-      async (aiCase, side) => {
-        this.assertNotBlocked(aiCase);
-        const tracks = await this.cases.tracksOf(caseId);
-        const track = tracks.find((t) => t.kind === kind);
-        if (!track || !aiCase.triage) {
-          throw new NotFound('track');
-        }
-        const action = stripUndefined({ ...dto.action }) as unknown as TrackAction;
-        const plan = await this.moveTrack(actor, aiCase, kind, action, side, dto.action.receivedOn);
-        const alsoCounted: WorTrackKind[] = [];
-        if (action.type === 'record_consultation_held') {
-          // One overlegvergadering counts for every WOR track whose request was on the table; a
-          // track it cannot count for (dated before its own request for a meeting) is left as is.
-          const others = tracksCoveredByConsultation(
-            (await this.cases.tracksOf(caseId))
-              .filter((t) => t.kind !== kind)
-              .map((t) => t.snapshot),
-            action.heldOn,
-            action.meetingId,
-          );
-          for (const other of others) {
-            try {
-              await this.moveTrack(actor, aiCase, other, action, side, undefined);
-              alsoCounted.push(other);
-            } catch (error) {
-              if (!(error instanceof TransitionRefused) && !(error instanceof DateBeforeEvent)) {
-                throw error;
-              }
-            }
-          }
-        }
-        return {
-          before: { track: kind, stage: track.stage },
-          after: {
-            track: kind,
-            stage: plan.next.stage,
-            action: dto.action.type,
-            ...(alsoCounted.length > 0 ? { alsoCountedFor: alsoCounted } : {}),
-            ...(plan.recordedLate ? { recordedLate: plan.recordedLate } : {}),
-          },
-        };
-      },
-    );
-  }
-
-  /**
-   * A held consultation meeting (libs/meetings) on the case's agenda: recorded on every WOR track
-   * it covers, in the caller's transaction. A date before the case was sent, or before a track's
-   * request for the meeting, is refused with `case.date_before_event`.
-   */
-  async recordConsultation(
-    actor: Actor,
-    caseId: string,
-    heldOn: string,
-    meetingId: string,
-  ): Promise<{ tracks: WorTrackKind[] }> {
-    const { aiCase } = await this.load(actor, caseId, false);
-    const covered = (tracks: TrackSnapshot[]) =>
-      aiCase.blocked || !aiCase.triage
-        ? []
-        : tracksCoveredByConsultation(tracks, heldOn, meetingId);
-    if (covered((await this.cases.tracksOf(caseId)).map((t) => t.snapshot)).length === 0) {
-      return { tracks: [] };
-    }
-    const recorded: WorTrackKind[] = [];
-    await this.mutate(
-      actor,
-      caseId,
-      { version: aiCase.version },
-      null,
-      'case.track_transitioned',
-      async (locked, side) => {
-        const action: TrackAction = { type: 'record_consultation_held', heldOn, meetingId };
-        for (const kind of covered((await this.cases.tracksOf(caseId)).map((t) => t.snapshot))) {
-          await this.moveTrack(actor, locked, kind, action, side, undefined);
-          recorded.push(kind);
-        }
-        return {
-          before: null,
-          after: { action: action.type, heldOn, meetingId, tracks: [...recorded] },
-        };
-      },
-    );
-    return { tracks: recorded };
-  }
-
-  private assertNotBlocked(aiCase: AiCaseEntity): void {
-    if (aiCase.blocked) {
-      throw new Unprocessable(
-        'case.prohibited',
-        'This AI system is prohibited at work (AI Act art. 5(1)(f)); the case is blocked.',
-        { reason: aiCase.triage?.outcome.blockReason },
-      );
-    }
-  }
-
-  /** Plans one action on one track and persists its snapshot, deadlines and events. */
-  private async moveTrack(
-    actor: Actor,
-    aiCase: AiCaseEntity,
-    kind: TrackKind,
-    action: TrackAction,
-    side: ActorSide,
-    receivedOn: string | undefined,
-  ): Promise<TrackTransitionPlan> {
-    const caseId = aiCase.id;
-    const tracks = await this.cases.tracksOf(caseId);
-    const track = tracks.find((t) => t.kind === kind);
-    if (!track) {
-      throw new NotFound('track');
-    }
-    const facts = await this.facts(
-      aiCase,
-      tracks.map((t) => t.snapshot),
-      kind,
-    );
-    const now = this.clock.now();
-    // "Recorded late": more than two Dutch working days after the date claimed (holidays count).
-    const lateBefore = addWorkingDays(amsterdamDay(now), -2);
-    const plan = planTrackTransition({
-      caseFacts: facts,
-      track: track.snapshot,
-      action,
-      actorSide: side,
-      now,
-      receivedOn,
-      lateBefore,
-    });
-    await this.cases.saveTrack({
-      id: track.id,
-      caseId,
-      kind,
-      stage: plan.next.stage,
-      snapshot: plan.next,
-    });
-    const council = await this.councils.councilFacts(aiCase.worksCouncilId);
-    await this.deadlines.apply(
-      {
-        caseId,
-        organisationId: aiCase.organisationId,
-        worksCouncilId: aiCase.worksCouncilId,
-        councilSettings: council?.settings ?? {},
-      },
-      plan.deadlines.map((d) => ({ ruleId: d.ruleId, track: d.track, triggerDate: d.triggerDate })),
-      plan.cancelDeadlines.map((ruleId) => ({ track: kind, ruleId })),
-    );
-    if (
-      ['withdrawn', 'closed'].includes(plan.next.stage) &&
-      tracks.every((t) => t.kind === kind || ['withdrawn', 'closed'].includes(t.stage))
-    ) {
-      await this.deadlines.cancelAllOfCase(caseId);
-    }
-    await this.outbox.append(
-      plan.events.map((e) => ({
-        type: e.type,
-        caseId,
-        organisationId: aiCase.organisationId,
-        worksCouncilId: aiCase.worksCouncilId,
-        payload: { ...e.payload, track: kind },
-      })),
-      actor.userId,
-    );
-    return plan;
   }
 
   /** A recorded manual confirmation that overseers are named and trained (until the dossier feeds it). */
@@ -906,27 +614,43 @@ export class CaseService {
     caseId: string,
     dto: OversightConfirmationDto,
   ): Promise<CaseResponse> {
-    return this.mutate(actor, caseId, dto, ['employer'], 'case.oversight_confirmed', (aiCase) => {
-      const oversight = {
-        staffNamed: dto.staffNamed,
-        trained: dto.trained,
-        confirmedOn: amsterdamDay(this.clock.now()),
-        by: actor.userId,
-        ...(dto.note ? { note: dto.note } : {}),
-      };
-      const before = aiCase.gateFacts.oversight ?? null;
-      aiCase.gateFacts = { ...aiCase.gateFacts, oversight };
-      return { before: before ? { oversight: before } : null, after: { oversight } };
-    });
+    return this.mutation.run(
+      actor,
+      caseId,
+      dto,
+      ['employer'],
+      'case.oversight_confirmed',
+      (state) => {
+        const { aiCase } = state;
+        const oversight = {
+          staffNamed: dto.staffNamed,
+          trained: dto.trained,
+          confirmedOn: amsterdamDay(this.clock.now()),
+          by: actor.userId,
+          ...(dto.note ? { note: dto.note } : {}),
+        };
+        const before = aiCase.gateFacts.oversight ?? null;
+        aiCase.gateFacts = { ...aiCase.gateFacts, oversight };
+        return { before: before ? { oversight: before } : null, after: { oversight } };
+      },
+    );
   }
 
   async addExpert(actor: Actor, caseId: string, dto: AddExpertDto): Promise<CaseResponse> {
-    return this.mutate(actor, caseId, dto, ['council_board'], 'case.expert_added', (aiCase) => {
-      if (!aiCase.expertIds.includes(dto.userId)) {
-        aiCase.expertIds = [...aiCase.expertIds, dto.userId];
-      }
-      return { before: null, after: { expertId: dto.userId } };
-    });
+    return this.mutation.run(
+      actor,
+      caseId,
+      dto,
+      ['council_board'],
+      'case.expert_added',
+      (state) => {
+        const { aiCase } = state;
+        if (!aiCase.expertIds.includes(dto.userId)) {
+          aiCase.expertIds = [...aiCase.expertIds, dto.userId];
+        }
+        return { before: null, after: { expertId: dto.userId } };
+      },
+    );
   }
 
   /**
@@ -939,13 +663,14 @@ export class CaseService {
     caseId: string,
     dto: AssignCommitteeDto,
   ): Promise<CaseResponse> {
-    return this.mutate(
+    return this.mutation.run(
       actor,
       caseId,
       dto,
       ['council_board'],
       'case.committee_assigned',
-      async (aiCase) => {
+      async (state) => {
+        const { aiCase } = state;
         if (dto.committeeId !== null) {
           const council = await this.councils.getCouncil(actor, aiCase.worksCouncilId);
           if (!council.committees.some((k) => k.id === dto.committeeId)) {
@@ -970,119 +695,12 @@ export class CaseService {
   }
 
   async goLiveGate(actor: Actor, caseId: string): Promise<GoLiveGate | null> {
-    const { aiCase } = await this.loadDossier(actor, caseId);
-    return this.gateOf(
-      aiCase,
-      (await this.cases.tracksOf(caseId)).map((t) => t.snapshot),
-    );
+    return (await this.reader.withTracks(await this.reader.loadDossier(actor, caseId))).gate();
   }
 
   async deadlinesOf(actor: Actor, caseId: string): Promise<DeadlineView[]> {
-    await this.load(actor, caseId, false);
+    await this.reader.load(actor, caseId, false);
     return this.deadlines.listForCase(caseId);
-  }
-
-  /** WOR art. 31: the council asks, the employer answers within the agreed response time. */
-  async askInformation(
-    actor: Actor,
-    caseId: string,
-    dto: AskInformationDto,
-  ): Promise<InformationRequestResponse> {
-    return this.tx.run(async () => {
-      const { aiCase, side } = await this.load(actor, caseId, true);
-      if (side !== 'council_board' && side !== 'council_member') {
-        throw new Forbidden(
-          'case.council_only',
-          'Only the council asks for information under art. 31.',
-        );
-      }
-      const council = await this.councils.councilFacts(aiCase.worksCouncilId);
-      const today = amsterdamDay(this.clock.now());
-      const term = resolveTermLength(
-        'information_response_term',
-        councilTermSettings(council?.settings ?? {}),
-      );
-      const dueDate = addWorkingDays(today, term.workingDays ?? 10);
-      const request = await this.cases.saveInformationRequest({
-        caseId,
-        question: dto.question,
-        askedBy: actor.userId,
-        askedAt: this.clock.now(),
-        dueDate,
-      });
-      await this.deadlines.apply(
-        {
-          caseId,
-          organisationId: aiCase.organisationId,
-          worksCouncilId: aiCase.worksCouncilId,
-          councilSettings: council?.settings ?? {},
-        },
-        [
-          {
-            ruleId: 'information_response_term',
-            track: `information:${request.id}`,
-            triggerDate: today,
-          },
-        ],
-        [],
-      );
-      await this.audit.record({
-        caseId,
-        actorId: actor.userId,
-        action: 'case.information_requested',
-        after: { requestId: request.id },
-      });
-      await this.emit(aiCase, actor, 'case.information_requested', { requestId: request.id });
-      return toInformationResponse(request);
-    });
-  }
-
-  async answerInformation(
-    actor: Actor,
-    caseId: string,
-    requestId: string,
-    dto: AnswerInformationDto,
-  ): Promise<InformationRequestResponse> {
-    return this.tx.run(async () => {
-      const { aiCase, side } = await this.load(actor, caseId, true);
-      if (side !== 'employer') {
-        throw new Forbidden(
-          'case.employer_only',
-          'Only the employer answers information requests.',
-        );
-      }
-      const request = await this.cases.getInformationRequest(caseId, requestId);
-      if (!request) {
-        throw new NotFound('information_request');
-      }
-      request.answer = dto.answer;
-      request.answeredBy = actor.userId;
-      request.answeredAt = this.clock.now();
-      await this.cases.saveInformationRequest(request);
-      await this.deadlines.apply(
-        {
-          caseId,
-          organisationId: aiCase.organisationId,
-          worksCouncilId: aiCase.worksCouncilId,
-          councilSettings: {},
-        },
-        [],
-        [{ track: `information:${request.id}`, ruleId: 'information_response_term' }],
-      );
-      await this.audit.record({
-        caseId,
-        actorId: actor.userId,
-        action: 'case.information_provided',
-        after: { requestId },
-      });
-      await this.emit(aiCase, actor, 'case.information_provided', { requestId });
-      return toInformationResponse(request);
-    });
-  }
-
-  async informationRequests(actor: Actor, caseId: string): Promise<InformationRequestResponse[]> {
-    await this.loadDossier(actor, caseId);
-    return (await this.cases.informationRequests(caseId)).map(toInformationResponse);
   }
 
   /** One page of the audit trail, oldest first. */
@@ -1109,7 +727,7 @@ export class CaseService {
 
   /** The case event log after a cursor, for clients catching up after a reconnect. */
   async events(actor: Actor, caseId: string, after: number): Promise<CaseEventResponse[]> {
-    const { side } = await this.load(actor, caseId, false);
+    const { side } = await this.reader.load(actor, caseId, false);
     const rows = await this.cases.eventsAfter(caseId, after);
     // Internal events belong to the council-internal space (realtime rooms route them the same way).
     const visible = mayUseInternalSpace(side)
@@ -1124,7 +742,7 @@ export class CaseService {
   }
 
   private async assertAudit(actor: Actor, caseId: string): Promise<void> {
-    const { side } = await this.load(actor, caseId, false);
+    const { side } = await this.reader.load(actor, caseId, false);
     if (!mayReadAudit(side)) {
       throw new Forbidden(
         'case.audit_not_allowed',
@@ -1132,382 +750,6 @@ export class CaseService {
       );
     }
   }
-
-  /** One mutation: lock, authorise, check the version, change, save, audit and emit together. */
-  private async mutate(
-    actor: Actor,
-    caseId: string,
-    dto: VersionDto,
-    sides: ActorSide[] | null,
-    action: string,
-    change: (aiCase: AiCaseEntity, side: ActorSide) => MutationOutcome | Promise<MutationOutcome>,
-  ): Promise<CaseResponse> {
-    const saved = await this.tx.run(async () => {
-      const { aiCase, side } = await this.load(actor, caseId, true);
-      if (side === 'union') {
-        throw new Forbidden(
-          'case.read_only',
-          'Union officers follow shared cases; they do not change them.',
-        );
-      }
-      if (sides && !sides.includes(side)) {
-        throw new Forbidden(
-          'case.action_not_allowed',
-          'Your role on this case does not allow this action.',
-          { allowed: sides },
-        );
-      }
-      if (aiCase.version !== dto.version) {
-        throw new VersionConflict('case', dto.version, aiCase.version);
-      }
-      const stageBefore = aiCase.stage;
-      const gateBefore = await this.gateOpen(aiCase);
-      const { before, after, event, action: actionDone = action } = await change(aiCase, side);
-      const tracks = (await this.cases.tracksOf(caseId)).map((t) => t.snapshot);
-      aiCase.stage =
-        aiCase.status === 'draft' && !aiCase.blocked
-          ? 'draft'
-          : deriveCaseStage(tracks, aiCase.blocked);
-      const result = await this.cases.save(aiCase);
-      await this.audit.record({ caseId, actorId: actor.userId, action: actionDone, before, after });
-      await this.emit(result, actor, 'case.updated', { action: actionDone, ...event });
-      if (result.stage !== stageBefore) {
-        await this.emit(result, actor, 'case.stage_changed', {
-          from: stageBefore,
-          to: result.stage,
-        });
-      }
-      await this.emitGateChange(actor, result, tracks, gateBefore);
-      return result;
-    });
-    return this.respond(actor, saved);
-  }
-
-  private async load(actor: Actor, caseId: string, forUpdate: boolean): Promise<Loaded> {
-    const aiCase = forUpdate ? await this.cases.getForUpdate(caseId) : await this.cases.get(caseId);
-    const access = aiCase ? await this.accessOf(actor, aiCase) : null;
-    if (!aiCase || !access) {
-      throw new NotFound('case');
-    }
-    return { aiCase, ...access };
-  }
-
-  /** The actor's side on a case, by `@wc/access`; union shares are read only for union officers (issue #8). */
-  private async accessOf(
-    actor: Actor,
-    aiCase: AiCaseEntity,
-  ): Promise<{ side: ActorSide; unionScope: UnionScope | null } | null> {
-    const access = await this.access.caseOf(actor, aiCase);
-    return access ? { side: access.side, unionScope: access.unionScope } : null;
-  }
-
-  /** Parts of the dossier beyond status and deadlines: a union needs a 'dossier' share (issue #8). */
-  private async loadDossier(actor: Actor, caseId: string): Promise<Loaded> {
-    const loaded = await this.load(actor, caseId, false);
-    if (loaded.side === 'union' && loaded.unionScope !== 'dossier') {
-      throw new Forbidden(
-        'case.not_shared',
-        "Your union's share of this case covers its status and deadlines only.",
-      );
-    }
-    return loaded;
-  }
-
-  private async emit(
-    aiCase: AiCaseEntity,
-    actor: Actor,
-    type: string,
-    payload: Record<string, unknown> = {},
-  ): Promise<void> {
-    await this.outbox.append(
-      [
-        {
-          type,
-          caseId: aiCase.id,
-          organisationId: aiCase.organisationId,
-          worksCouncilId: aiCase.worksCouncilId,
-          payload: {
-            ...payload,
-            version: aiCase.version,
-            status: aiCase.status,
-            committeeId: aiCase.committeeId,
-          },
-        },
-      ],
-      actor.userId,
-    );
-  }
-
-  private async facts(
-    aiCase: AiCaseEntity,
-    tracks: TrackSnapshot[],
-    kind: TrackKind,
-  ): Promise<CaseFacts> {
-    return this.factsOfKind(await this.factsBase(aiCase), tracks, kind);
-  }
-
-  /** What every track's facts share, read once per case (not once per track). */
-  private async factsBase(aiCase: AiCaseEntity): Promise<FactsBase> {
-    const outcome = aiCase.triage!.outcome;
-    return {
-      aiCase,
-      deadlines: await this.deadlines.listForCase(aiCase.id),
-      dossier: await this.dossier?.factsFor(aiCase.id, outcome),
-    };
-  }
-
-  private factsOfKind(
-    { aiCase, deadlines, dossier }: FactsBase,
-    tracks: TrackSnapshot[],
-    kind: TrackKind,
-  ): CaseFacts {
-    const outcome = aiCase.triage!.outcome;
-    const today = amsterdamDay(this.clock.now());
-    const suspension = deadlines
-      .filter((d) => d.ruleId === 'suspension_term' && d.status !== 'cancelled')
-      .at(-1);
-    const responseRule = kind === 'consent' ? 'consent_response_term' : 'advice_response_term';
-    const responseTerm = deadlines.find(
-      (d) => d.ruleId === responseRule && d.status === 'open' && d.track === kind,
-    );
-    return {
-      triage: outcome,
-      tracks,
-      oversight: oversightOf(aiCase, dossier),
-      // The request rests on the dossier too: assessment, DPIA/FRIA, oversight, training [W3, W12].
-      missingRequestContents: isWorTrack(kind)
-        ? [
-            ...missingRequestContents(
-              kind,
-              presentContents(aiCase.contents, outcome.advice.letters.length > 0),
-            ),
-            ...(dossier?.missingForRequest ?? []),
-          ]
-        : [],
-      employerCommitted: aiCase.contents.employerCommitted ?? false,
-      // The cautious end of the suspension: the extended date, so go-live never comes a day early.
-      suspensionLastDay: suspension?.extendedDate,
-      responseTermLapsed: responseTerm ? responseTerm.strictDate < today : false,
-      ...(aiCase.sentAt ? { caseSentOn: amsterdamDay(aiCase.sentAt) } : {}),
-    };
-  }
-
-  /**
-   * For each track, the actions the caller's side could take in its stage, open or with what is
-   * missing; the facts are read once for the case.
-   */
-  private async allowedActionsOf(
-    aiCase: AiCaseEntity,
-    side: ActorSide,
-    tracks: readonly TrackSnapshot[],
-    deadlines: DeadlineView[],
-  ): Promise<Map<TrackKind, AllowedAction[]>> {
-    const now = this.clock.now();
-    const caseBlock: CaseLevelBlock | undefined =
-      aiCase.status !== 'sent'
-        ? 'case_sent'
-        : !aiCase.triage
-          ? 'triage'
-          : aiCase.blocked
-            ? 'not_prohibited'
-            : undefined;
-    const base = aiCase.triage
-      ? {
-          aiCase,
-          deadlines,
-          dossier: await this.dossier?.factsFor(aiCase.id, aiCase.triage.outcome),
-        }
-      : null;
-    const result = new Map<TrackKind, AllowedAction[]>();
-    for (const track of tracks) {
-      // Without a triage the case block refuses every action before the facts are read.
-      const facts = base
-        ? this.factsOfKind(base, [...tracks], track.kind)
-        : ({
-            triage: null,
-            tracks: [...tracks],
-            missingRequestContents: [],
-          } as unknown as CaseFacts);
-      result.set(
-        track.kind,
-        allowedActionsFor({ track, facts, side, now, ...(caseBlock ? { caseBlock } : {}) }),
-      );
-    }
-    return result;
-  }
-
-  /**
-   * After a change to the case dossier (oversight, training, assessment), inside the caller's
-   * transaction: tells both sides when that change opened or closed the go-live gate (issue #16).
-   * `openBefore` is the gate as the caller read it, after locking the case, before its change.
-   */
-  async announceGoLiveGateChange(
-    actor: Actor,
-    caseId: string,
-    openBefore: boolean | null,
-  ): Promise<void> {
-    const aiCase = await this.cases.get(caseId);
-    if (aiCase) {
-      const tracks = (await this.cases.tracksOf(caseId)).map((t) => t.snapshot);
-      await this.emitGateChange(actor, aiCase, tracks, openBefore);
-    }
-  }
-
-  /** Both sides are told when the go-live gate opens or closes again (issue #16), in the same transaction. */
-  private async emitGateChange(
-    actor: Actor,
-    aiCase: AiCaseEntity,
-    tracks: TrackSnapshot[],
-    openBefore: boolean | null,
-  ): Promise<void> {
-    const gate = await this.gateOf(aiCase, tracks);
-    if (
-      openBefore === null ||
-      gate === null ||
-      aiCase.status !== 'sent' ||
-      gate.open === openBefore
-    ) {
-      return;
-    }
-    await this.emit(
-      aiCase,
-      actor,
-      gate.open ? 'case.go_live_gate_opened' : 'case.go_live_gate_closed',
-      {
-        unmet: gate.conditions.filter((c) => !c.met).map((c) => c.key),
-      },
-    );
-  }
-
-  /** Whether the gate is open now (null before a triage), to see a mutation open or close it. */
-  private async gateOpen(aiCase: AiCaseEntity): Promise<boolean | null> {
-    if (!aiCase.triage) {
-      return null;
-    }
-    const gate = await this.gateOf(
-      aiCase,
-      (await this.cases.tracksOf(aiCase.id)).map((t) => t.snapshot),
-    );
-    return gate ? gate.open : null;
-  }
-
-  private gateOf(aiCase: AiCaseEntity, tracks: TrackSnapshot[]): Promise<GoLiveGate | null> {
-    return this.gates.gateOf(aiCase, tracks);
-  }
-
-  private async respond(actor: Actor, aiCase: AiCaseEntity): Promise<CaseResponse> {
-    const access = await this.accessOf(actor, aiCase);
-    const side = access?.side ?? 'employer';
-    const tracks = await this.cases.tracksOf(aiCase.id);
-    const deadlines = await this.deadlines.listForCase(aiCase.id);
-    const snapshots = tracks.map((t) => t.snapshot);
-    if (side === 'union' && access?.unionScope === 'status') {
-      return this.respondWithStatus(aiCase, snapshots, deadlines);
-    }
-    const outcome = aiCase.triage?.outcome;
-    const missing = outcome
-      ? (['advice', 'consent'] as const)
-          .filter((k) => snapshots.some((t) => t.kind === k))
-          .flatMap((k) =>
-            missingRequestContents(
-              k,
-              presentContents(aiCase.contents, outcome.advice.letters.length > 0),
-            ).map((item) => `${k}:${item}`),
-          )
-      : [];
-    // Union officers follow; they act on nothing, so no action is offered to them.
-    const allowed =
-      side === 'union'
-        ? new Map<TrackKind, AllowedAction[]>()
-        : await this.allowedActionsOf(aiCase, side, snapshots, deadlines);
-    const requests = await this.cases.informationRequests(aiCase.id);
-    return {
-      ...toSummary(aiCase),
-      contents: { ...aiCase.contents },
-      triage: aiCase.triage ? { ...aiCase.triage } : null,
-      tracks: tracks.map((t) => ({
-        kind: t.kind,
-        stage: t.stage,
-        snapshot: { ...t.snapshot },
-        allowedActions: toAllowedResponse(allowed.get(t.kind) ?? []),
-      })),
-      goLiveGate: toGateResponse(await this.gateOf(aiCase, snapshots)),
-      deadlines,
-      missingRequestContents: missing,
-      expertIds: side === 'expert' || side === 'union' ? [] : aiCase.expertIds,
-      sentAt: aiCase.sentAt?.toISOString() ?? null,
-      committeeId: side === 'union' ? null : aiCase.committeeId,
-      lateEntries: lateEntriesOf(snapshots),
-      yourSide: side,
-      nextAction: this.nextActionOf(
-        aiCase,
-        snapshots,
-        deadlines,
-        requests.map((r) => ({ id: r.id, dueDate: r.dueDate, answered: r.answer !== null })),
-      ),
-    };
-  }
-
-  /** Who must act next on the case, on what, by when: the most urgent of its duties. */
-  private nextActionOf(
-    aiCase: AiCaseEntity,
-    tracks: readonly TrackSnapshot[],
-    deadlines: readonly DeadlineView[],
-    informationRequests: DutyFacts['informationRequests'],
-  ): NextActionResponse | null {
-    const [first] = caseDuties({
-      status: aiCase.status,
-      blocked: aiCase.blocked,
-      tracks,
-      deadlines,
-      informationRequests,
-      today: amsterdamDay(this.clock.now()),
-    });
-    return first ? { ...first } : null;
-  }
-
-  /**
-   * A union's 'status' view (issue #8): the case's status, each track's stage with the dated
-   * stage changes (no actions, reasons or sides), and the deadlines. Every other field is empty.
-   */
-  private respondWithStatus(
-    aiCase: AiCaseEntity,
-    tracks: TrackSnapshot[],
-    deadlines: DeadlineView[],
-  ): CaseResponse {
-    return {
-      ...toSummary(aiCase),
-      contents: {},
-      triage: null,
-      tracks: tracks.map((t) => ({
-        kind: t.kind,
-        stage: t.stage,
-        snapshot: {
-          kind: t.kind,
-          stage: t.stage,
-          history: t.history.map((h) => ({ at: h.at, from: h.from, to: h.to })),
-        },
-        allowedActions: [],
-      })),
-      goLiveGate: null,
-      deadlines,
-      missingRequestContents: [],
-      expertIds: [],
-      sentAt: aiCase.sentAt?.toISOString() ?? null,
-      committeeId: null,
-      lateEntries: [],
-      yourSide: 'union',
-      nextAction: this.nextActionOf(aiCase, tracks, deadlines, []),
-    };
-  }
-}
-
-function toAllowedResponse(actions: readonly AllowedAction[]): AllowedActionResponse[] {
-  return actions.map((a) => ({
-    action: a.action,
-    allowed: a.allowed,
-    missing: a.missing.map((m) => ({ ...m })),
-  }));
 }
 
 const INTERNAL_EVENT_PREFIX = 'internal.';
@@ -1517,38 +759,6 @@ const isSeqKey = (value: unknown): value is { seq: number } =>
   value !== null &&
   Number.isSafeInteger((value as { seq?: unknown }).seq) &&
   (value as { seq: number }).seq >= 0;
-
-/** Which required request items the written case contains, legal-rules (b)1-2. */
-function presentContents(contents: CaseContents, hasGrounds: boolean): string[] {
-  const has = (v?: string) => typeof v === 'string' && v.trim().length > 0;
-  const items: Array<[string, boolean]> = [
-    // The request Overleg records is itself the written document.
-    ['written_document', true],
-    ['intended_decision', has(contents.intendedDecision)],
-    ['grounds', hasGrounds || has(contents.grounds)],
-    ['reasons', has(contents.reasons)],
-    ['consequences_for_staff', has(contents.consequencesForStaff)],
-    ['measures', has(contents.measures)],
-    ['regeling_text', has(contents.regelingText)],
-  ];
-  return items.filter(([, present]) => present).map(([item]) => item);
-}
-
-/** Entries recorded more than two working days after the date they claim, both dates shown. */
-function lateEntriesOf(
-  tracks: readonly TrackSnapshot[],
-): Array<{ track: string; action: string; at: string } & RecordedLate> {
-  return tracks.flatMap((t) =>
-    t.history
-      .filter((h) => h.recordedLate)
-      .map((h) => ({
-        track: t.kind,
-        action: h.action.type,
-        at: h.at,
-        ...(h.recordedLate as RecordedLate),
-      })),
-  );
-}
 
 /** The proposal awaiting the board, or a 409 when there is none. */
 function pendingProposal(aiCase: AiCaseEntity): {
@@ -1565,54 +775,6 @@ function pendingProposal(aiCase: AiCaseEntity): {
   return { triage: aiCase.triage, proposal };
 }
 
-function stripUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-function toGateResponse(gate: GoLiveGate | null): GoLiveGateResponse | null {
-  return gate
-    ? {
-        open: gate.open,
-        conditions: gate.conditions.map((c) => ({ ...c, sources: [...c.sources] })),
-      }
-    : null;
-}
-
-function toSummary(c: AiCaseEntity): CaseSummaryResponse {
-  return {
-    id: c.id,
-    title: c.title,
-    organisationId: c.organisationId,
-    worksCouncilId: c.worksCouncilId,
-    aiSystemId: c.aiSystemId,
-    status: c.status,
-    stage: c.stage,
-    blocked: c.blocked,
-    version: c.version,
-    updatedAt: c.updatedAt.toISOString(),
-  };
-}
-
-function toInformationResponse(r: {
-  id: string;
-  question: string;
-  askedBy: string;
-  askedAt: Date;
-  dueDate: string;
-  answer: string | null;
-  answeredAt: Date | null;
-}): InformationRequestResponse {
-  return {
-    id: r.id,
-    question: r.question,
-    askedBy: r.askedBy,
-    askedAt: r.askedAt.toISOString(),
-    dueDate: r.dueDate,
-    answer: r.answer,
-    answeredAt: r.answeredAt?.toISOString() ?? null,
-  };
-}
-
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
@@ -1626,10 +788,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-/** What one change to a case did: the audit's before and after, and what its event carries. */
-interface MutationOutcome {
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown>;
-  event?: Record<string, unknown>;
-  action?: string;
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -10,10 +10,15 @@ import { DeadlinesModule } from '@wc/deadlines';
 import { AiCaseEntity } from './ai-case.entity';
 import { CaseGateQuery } from './case-gates.query';
 import { CaseTrackEntity } from './case-track.entity';
+import { CaseReader } from './case-state';
 import { CaseController } from './case.controller';
+import { CaseMutation } from './case.mutation';
 import { CaseRepository } from './case.repository';
+import { CaseResponder } from './case.responder';
 import { CaseService } from './case.service';
 import { InformationRequestEntity } from './information-request.entity';
+import { InformationRequestService } from './information-request.service';
+import { TrackTransitionService } from './track-transition.service';
 import { TriageRecordEntity } from './triage-record.entity';
 
 /**
@@ -49,7 +54,15 @@ class CaseGatesModule {}
     DeadlinesModule,
   ],
   controllers: [CaseController],
-  providers: [CaseService, CaseRepository],
-  exports: [CaseService],
+  providers: [
+    CaseService,
+    TrackTransitionService,
+    InformationRequestService,
+    CaseMutation,
+    CaseReader,
+    CaseResponder,
+    CaseRepository,
+  ],
+  exports: [CaseService, TrackTransitionService, InformationRequestService],
 })
 export class CasesModule {}

@@ -5,6 +5,8 @@ export {
   CaseService,
   type VisibleCasesFilter,
 } from './case.service';
+export { InformationRequestService } from './information-request.service';
+export { TrackTransitionService } from './track-transition.service';
 export * from './dto/case.dto';
 export type {
   ActorSide,

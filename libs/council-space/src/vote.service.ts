@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
 import type { Actor } from '@wc/auth';
-import { CaseService } from '@wc/cases';
+import { CaseService, TrackTransitionService } from '@wc/cases';
 import { Clock, Conflict, NotFound, Unprocessable, VersionConflict } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 
 import type { CouncilSpaceEventType } from './council-space.events';
 import { CouncilSpaceRepository } from './council-space.repository';
-import { adoptionRefusal, isDue, positionsOf, tallyVote } from './domain/votes';
+import { adoptionRefusal, isDue, positionsOf, tallyVote, winningPosition } from './domain/votes';
 import type {
   AdoptVoteDto,
   CastBallotDto,
@@ -32,6 +32,7 @@ export class VoteService {
     private readonly space: CouncilSpaceRepository,
     private readonly policy: InternalAccessPolicy,
     private readonly cases: CaseService,
+    private readonly tracks: TrackTransitionService,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
@@ -219,11 +220,12 @@ export class VoteService {
           );
       }
       const aiCase = await this.cases.get(actor, caseId);
-      await this.cases.transition(actor, caseId, dto.track, {
+      await this.tracks.transition(actor, caseId, dto.track, {
         version: aiCase.version,
         action: {
           type: 'record_council_position',
-          position: current.result!.winner!,
+          // adoptionRefusal checked the winner is a position of the track.
+          position: winningPosition(current, dto.track)!,
           reasons: dto.reasons,
           conditions: dto.conditions,
           waivesSuspension: dto.waivesSuspension,

@@ -11,6 +11,7 @@ import { CouncilsService } from './councils.service';
 import { DemoSeeder } from './demo-seeder';
 import { ExpertEngagementEntity } from './expert-engagement.entity';
 import { InvitationEntity } from './invitation.entity';
+import { OrganisationDirectoryService } from './organisation-directory.service';
 import { OrganisationEntity } from './organisation.entity';
 import { WorksCouncilEntity } from './works-council.entity';
 
@@ -27,7 +28,7 @@ import { WorksCouncilEntity } from './works-council.entity';
     ]),
   ],
   controllers: [CouncilsController],
-  providers: [CouncilsService, CouncilsRepository, DemoSeeder],
-  exports: [CouncilsService, DemoSeeder],
+  providers: [CouncilsService, OrganisationDirectoryService, CouncilsRepository, DemoSeeder],
+  exports: [CouncilsService, OrganisationDirectoryService, DemoSeeder],
 })
 export class CouncilsModule {}

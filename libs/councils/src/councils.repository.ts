@@ -15,6 +15,40 @@ import { WorksCouncilEntity } from './works-council.entity';
 export class CouncilsRepository {
   constructor(private readonly tx: TransactionHost) {}
 
+  /** Union organisations by name: public bodies, so id and name are all that is read. */
+  unionOrganisations(): Promise<Array<{ id: string; name: string }>> {
+    return this.tx.query<{ id: string; name: string }>(
+      `SELECT id, name FROM organisation WHERE kind = 'union' ORDER BY name, id`,
+    );
+  }
+
+  async unionNames(organisationIds: readonly string[]): Promise<Map<string, string>> {
+    if (organisationIds.length === 0) {
+      return new Map();
+    }
+    const rows = await this.tx.query<{ id: string; name: string }>(
+      `SELECT id, name FROM organisation WHERE id = ANY($1) AND kind = 'union'`,
+      [[...new Set(organisationIds)]],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  councilNames(
+    worksCouncilIds: readonly string[],
+  ): Promise<
+    Array<{ id: string; name: string; organisationId: string; organisationName: string }>
+  > {
+    if (worksCouncilIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    return this.tx.query(
+      `SELECT wc.id, wc.name, wc.organisation_id AS "organisationId", o.name AS "organisationName"
+         FROM works_council wc JOIN organisation o ON o.id = wc.organisation_id
+        WHERE wc.id = ANY($1)`,
+      [[...new Set(worksCouncilIds)]],
+    );
+  }
+
   findOrganisation(id: string): Promise<OrganisationEntity | null> {
     return this.tx.manager.findOneBy(OrganisationEntity, { id });
   }

@@ -1,4 +1,5 @@
 export * from './councils.module';
 export * from './councils.service';
+export * from './organisation-directory.service';
 export * from './dto/councils.dto';
 export * from './demo-seeder';

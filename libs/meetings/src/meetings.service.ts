@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { AccessService, keepOnVisibleCases } from '@wc/access';
 import { type Actor, AuthService } from '@wc/auth';
-import { CaseService } from '@wc/cases';
+import { TrackTransitionService } from '@wc/cases';
 import { CouncilsService } from '@wc/councils';
 import {
   amsterdamDay,
@@ -50,7 +50,7 @@ export class MeetingsService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly meetings: MeetingRepository,
-    private readonly cases: CaseService,
+    private readonly tracks: TrackTransitionService,
     private readonly access: AccessService,
     private readonly councils: CouncilsService,
     private readonly auth: AuthService,
@@ -265,7 +265,7 @@ export class MeetingsService {
     heldOn: string,
     meetingId: string,
   ): Promise<RecordedConsultationResponse[]> {
-    const { tracks } = await this.cases.recordConsultation(actor, caseId, heldOn, meetingId);
+    const { tracks } = await this.tracks.recordConsultation(actor, caseId, heldOn, meetingId);
     return tracks.map((track) => ({ caseId, track }));
   }
 

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AiSystemsModule } from '@wc/ai-systems';
 import { CasesModule } from '@wc/cases';
 import { CouncilSpaceModule } from '@wc/council-space';
+import { CouncilsModule } from '@wc/councils';
 import { DeadlinesModule } from '@wc/deadlines';
 import { DossierModule } from '@wc/dossier';
 import { MeetingsModule } from '@wc/meetings';
@@ -13,7 +14,6 @@ import { AgendaService } from './agenda.service';
 import { CaseExportsController } from './case-exports.controller';
 import { CaseExportsService } from './case-exports.service';
 import { OverviewsController } from './overviews.controller';
-import { OverviewsRepository } from './overviews.repository';
 import { OverviewsService } from './overviews.service';
 
 /** Dashboards for unions, councils and employers, the personal agenda, and CSV exports of case data (issues #8, #16). */
@@ -22,12 +22,13 @@ import { OverviewsService } from './overviews.service';
     AiSystemsModule,
     CasesModule,
     CouncilSpaceModule,
+    CouncilsModule,
     DeadlinesModule,
     DossierModule,
     MeetingsModule,
     UnionsModule,
   ],
   controllers: [OverviewsController, CaseExportsController, AgendaController],
-  providers: [OverviewsService, OverviewsRepository, CaseExportsService, AgendaService],
+  providers: [OverviewsService, CaseExportsService, AgendaService],
 })
 export class OverviewsModule {}

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 
 import { AiSystemsService } from '@wc/ai-systems';
 import { type Actor, COUNCIL_ROLES, EMPLOYER_ROLES, hasRoleIn, Role } from '@wc/auth';
-import { CaseService, type CaseSummaryResponse } from '@wc/cases';
+import { CaseService, type CaseSummaryResponse, InformationRequestService } from '@wc/cases';
 import { Clock, NotFound } from '@wc/core';
 import { VoteService } from '@wc/council-space';
+import { type CouncilNames, OrganisationDirectoryService } from '@wc/councils';
 import { DeadlinesService, toAmsterdamDate } from '@wc/deadlines';
 import { MeetingsService } from '@wc/meetings';
 import { coveringScope, type UnionShareScope, UnionsService } from '@wc/unions';
@@ -37,7 +38,6 @@ import type {
   UnionDashboardQueryDto,
   UnionDashboardResponse,
 } from './dto/overviews.dto';
-import { type CouncilNames, OverviewsRepository } from './overviews.repository';
 
 const DEFAULT_HORIZON_DAYS = 28;
 const DEFAULT_WEEKS = 6;
@@ -54,12 +54,13 @@ type SharedDigest = CaseDigest & { scope: UnionShareScope };
 export class OverviewsService {
   constructor(
     private readonly cases: CaseService,
+    private readonly informationRequests: InformationRequestService,
     private readonly unions: UnionsService,
     private readonly systems: AiSystemsService,
     private readonly deadlines: DeadlinesService,
     private readonly meetings: MeetingsService,
     private readonly votes: VoteService,
-    private readonly repo: OverviewsRepository,
+    private readonly organisations: OrganisationDirectoryService,
     private readonly clock: Clock,
   ) {}
 
@@ -71,7 +72,7 @@ export class OverviewsService {
   ): Promise<UnionDashboardResponse> {
     const digests = await this.unionDigests(actor, unionOrganisationId, query);
     // Names of the shared cases' councils and employers only: never of an organisation that does not share with this union.
-    const names = await this.repo.councilNames(digests.map((d) => d.worksCouncilId));
+    const names = await this.organisations.councilNames(digests.map((d) => d.worksCouncilId));
     const today = this.today();
     const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
     const deadlines = openDeadlines(digests, today);
@@ -171,7 +172,7 @@ export class OverviewsService {
       throw new NotFound('works_council');
     }
     const today = this.today();
-    const names = await this.repo.councilNames([worksCouncilId]);
+    const names = await this.organisations.councilNames([worksCouncilId]);
     // A constant number of statements whatever the number of cases: every read below is for the set.
     const summaries = await this.cases.visibleSummaries(actor, { worksCouncilId, status: 'sent' });
     const ids = summaries.map((c) => c.id);
@@ -181,7 +182,7 @@ export class OverviewsService {
     const deadlines = openDeadlines(digests, today).map((d) => namedDeadline(d, names));
     const overdue = deadlines.filter((d) => d.strictDate < today);
     const requests: OpenInformationRequestResponse[] = (
-      await this.cases.openInformationRequestsOf(actor, ids)
+      await this.informationRequests.openOf(actor, ids)
     ).map((r) => ({
       id: r.id,
       caseId: r.caseId,
@@ -338,7 +339,7 @@ export class OverviewsService {
       await this.deadlines.openForCases(shared.map((s) => s.full.id)),
       (d) => d.caseId ?? '',
     );
-    const purposes = await this.repo.primaryPurposes(
+    const purposes = await this.systems.primaryPurposes(
       shared.filter((s) => s.scope === 'dossier').map((s) => s.full.aiSystemId),
     );
     return shared.map(({ full, scope }) => ({

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { caseVisibleSql } from '@wc/access';
+import { visibleCaseIdsSql } from '@wc/access';
 import type { Actor } from '@wc/auth';
 import { TransactionHost } from '@wc/database';
 
@@ -52,7 +52,7 @@ export class SearchRepository {
       `SELECT si.kind, si.item_id AS id, si.case_id AS "caseId", ts_rank_cd(si.tsv, ${QUERY}) AS rank
          FROM search_item si
         WHERE si.tsv @@ ${QUERY}
-          AND ((si.case_id IS NOT NULL AND EXISTS (SELECT 1 FROM ai_case c WHERE c.id = si.case_id AND ${caseVisibleSql(actor, param)}))
+          AND ((si.case_id IS NOT NULL AND si.case_id IN (${visibleCaseIdsSql(actor, param)}))
             OR (si.case_id IS NULL AND si.organisation_id = ANY(${param(organisations)})))
         ORDER BY rank DESC, si.item_id
         LIMIT ${param(limit)}`,

@@ -63,38 +63,4 @@ export class UnionShareRepository {
       [worksCouncilId],
     );
   }
-
-  /**
-   * The kind of an organisation ('employer' | 'union'), or null. `@wc/councils` owns the table and
-   * offers no actor-free lookup of another tenant; this one column is all a grant needs.
-   */
-  async organisationKind(organisationId: string): Promise<string | null> {
-    const rows = await this.tx.manager.query<Array<{ kind: string }>>(
-      `SELECT kind FROM organisation WHERE id = $1`,
-      [organisationId],
-    );
-    return rows[0]?.kind ?? null;
-  }
-
-  /**
-   * Every union organisation, by name: the directory a council board picks from. Unions are public
-   * bodies; their id and name are all that is read.
-   */
-  listUnions(): Promise<Array<{ id: string; name: string }>> {
-    return this.tx.query<{ id: string; name: string }>(
-      `SELECT id, name FROM organisation WHERE kind = 'union' ORDER BY name, id`,
-    );
-  }
-
-  /** The names of these union organisations (other kinds are left out, so no employer's name is read). */
-  async unionNames(organisationIds: readonly string[]): Promise<Map<string, string>> {
-    if (organisationIds.length === 0) {
-      return new Map();
-    }
-    const rows = await this.tx.query<{ id: string; name: string }>(
-      `SELECT id, name FROM organisation WHERE id = ANY($1) AND kind = 'union'`,
-      [[...new Set(organisationIds)]],
-    );
-    return new Map(rows.map((r) => [r.id, r.name]));
-  }
 }

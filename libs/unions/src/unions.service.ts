@@ -11,7 +11,7 @@ import {
   WHOLE_COUNCIL_ROLES,
 } from '@wc/auth';
 import { CaseService } from '@wc/cases';
-import { CouncilsService } from '@wc/councils';
+import { CouncilsService, OrganisationDirectoryService } from '@wc/councils';
 import {
   BadRequest,
   Clock,
@@ -52,6 +52,7 @@ export class UnionsService {
     private readonly cases: CaseService,
     private readonly access: AccessService,
     private readonly councils: CouncilsService,
+    private readonly organisations: OrganisationDirectoryService,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
@@ -69,7 +70,7 @@ export class UnionsService {
         { path: 'caseId', message: 'must be empty when allCases is true' },
       ]);
     }
-    if ((await this.shares.organisationKind(dto.unionOrganisationId)) !== 'union') {
+    if ((await this.organisations.kindOf(dto.unionOrganisationId)) !== 'union') {
       throw new Unprocessable(
         'union_share.not_a_union',
         'Cases can only be shared with a union organisation.',
@@ -129,7 +130,7 @@ export class UnionsService {
       worksCouncilId,
       await this.shares.listForCouncil(worksCouncilId),
     );
-    const names = await this.shares.unionNames(shares.map((s) => s.unionOrganisationId));
+    const names = await this.organisations.unionNames(shares.map((s) => s.unionOrganisationId));
     return shares.map((s) => toUnionShareResponse(s, names.get(s.unionOrganisationId) ?? ''));
   }
 
@@ -165,7 +166,7 @@ export class UnionsService {
         "Only the council's chair or secretary shares cases with a union.",
       );
     }
-    return this.shares.listUnions();
+    return this.organisations.unions();
   }
 
   async changeScope(
@@ -287,7 +288,7 @@ export class UnionsService {
   }
 
   private async named(share: UnionShareEntity): Promise<UnionShareResponse> {
-    const names = await this.shares.unionNames([share.unionOrganisationId]);
+    const names = await this.organisations.unionNames([share.unionOrganisationId]);
     return toUnionShareResponse(share, names.get(share.unionOrganisationId) ?? '');
   }
 

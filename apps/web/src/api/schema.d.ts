@@ -2884,40 +2884,152 @@ export interface components {
             /** @description Keys of the triage answers the board disputes, e.g. `councilType`, `canMonitorStaff`. */
             answers?: string[];
         };
-        TrackActionDto: {
-            /** @enum {string} */
-            type: "request_information" | "provide_information" | "request_consultation" | "record_consultation_held" | "submit_request" | "start_deliberation" | "record_council_position" | "record_employer_decision" | "waive_suspension" | "end_suspension" | "file_appeal" | "record_appeal_ruling" | "record_substitute_permission" | "record_decision_without_consent" | "invoke_nullity" | "start_evaluation" | "close" | "prepare_notice" | "send_notice" | "start_fria" | "complete_fria" | "mark_ready" | "start_dpia" | "complete_dpia" | "record_prior_consultation" | "start_training" | "complete_training" | "mark_implemented" | "propose_change" | "withdraw" | "put_on_hold" | "resume";
+        PlainTrackActionDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "submit_request" | "start_deliberation" | "end_suspension" | "file_appeal" | "invoke_nullity" | "start_evaluation" | "close" | "prepare_notice" | "start_fria" | "complete_fria" | "mark_ready" | "start_dpia" | "record_prior_consultation" | "start_training" | "complete_training" | "mark_implemented" | "propose_change" | "resume";
             /** Format: date */
-            heldOn?: string;
+            receivedOn?: string;
+        };
+        InformationActionDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "request_information" | "provide_information";
+            /** Format: date */
+            receivedOn?: string;
+            subject?: string;
+        };
+        PauseTrackActionDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "withdraw" | "put_on_hold";
+            /** Format: date */
+            receivedOn?: string;
+            reason?: string;
+        };
+        RequestConsultationDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "request_consultation";
+            /** Format: date */
+            receivedOn?: string;
+            reasons: string;
+        };
+        RecordConsultationHeldDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "record_consultation_held";
+            /** Format: date */
+            receivedOn?: string;
+            /** Format: date */
+            heldOn: string;
+            /** Format: uuid */
+            meetingId?: string;
+        };
+        RecordCouncilPositionDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "record_council_position";
+            /** Format: date */
+            receivedOn?: string;
+            /** @enum {string} */
+            position: "positive" | "negative" | "conditional" | "granted" | "refused";
+            conditions?: string[];
+            reasons?: string;
+            waivesSuspension?: boolean;
+        };
+        RecordEmployerDecisionDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "record_employer_decision";
             /** Format: date */
             implementationDate?: string;
             /** Format: date */
-            receivedOn?: string;
+            receivedOn: string;
+            follows: boolean;
+            reasons?: string;
+        };
+        WaiveSuspensionDto: {
             /**
-             * Format: date
-             * @description `record_decision_without_consent`: the day the council saw the decision being implemented (WOR 27(5)).
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
              */
-            learnedOn?: string;
+            type: "waive_suspension";
+            /** Format: date */
+            receivedOn?: string;
             /** Format: date */
             waivedUntil?: string;
-            subject?: string;
-            reasons?: string;
-            /** Format: uuid */
-            meetingId?: string;
-            position?: string;
-            conditions?: string[];
-            waivesSuspension?: boolean;
-            follows?: boolean;
-            whole?: boolean;
-            upheld?: boolean;
-            granted?: boolean;
-            recipients?: ("workers_representatives" | "affected_workers")[];
-            residualHighRisk?: boolean;
+            whole: boolean;
+        };
+        RecordAppealRulingDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "record_appeal_ruling";
+            /** Format: date */
+            receivedOn?: string;
+            upheld: boolean;
+        };
+        RecordSubstitutePermissionDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "record_substitute_permission";
+            /** Format: date */
+            receivedOn?: string;
+            granted: boolean;
+        };
+        RecordDecisionWithoutConsentDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "record_decision_without_consent";
+            /** Format: date */
+            receivedOn?: string;
+            /** Format: date */
+            learnedOn?: string;
+        };
+        SendNoticeDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "send_notice";
+            /** Format: date */
+            receivedOn?: string;
+            recipients: ("workers_representatives" | "affected_workers")[];
+        };
+        CompleteDpiaDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "complete_dpia";
+            /** Format: date */
+            receivedOn?: string;
+            residualHighRisk: boolean;
         };
         TrackTransitionDto: {
+            action: components["schemas"]["PlainTrackActionDto"] | components["schemas"]["InformationActionDto"] | components["schemas"]["PauseTrackActionDto"] | components["schemas"]["RequestConsultationDto"] | components["schemas"]["RecordConsultationHeldDto"] | components["schemas"]["RecordCouncilPositionDto"] | components["schemas"]["RecordEmployerDecisionDto"] | components["schemas"]["WaiveSuspensionDto"] | components["schemas"]["RecordAppealRulingDto"] | components["schemas"]["RecordSubstitutePermissionDto"] | components["schemas"]["RecordDecisionWithoutConsentDto"] | components["schemas"]["SendNoticeDto"] | components["schemas"]["CompleteDpiaDto"];
             /** @description The case version the client last saw; a stale one is refused with 409. */
             version: number;
-            action: components["schemas"]["TrackActionDto"];
         };
         OversightConfirmationDto: {
             /** @description The case version the client last saw; a stale one is refused with 409. */

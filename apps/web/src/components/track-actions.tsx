@@ -1,7 +1,13 @@
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
-import { ACTION_FIELDS, type ActionField, POSITIONS, type TrackKind } from '../domain';
+import {
+  ACTION_FIELDS,
+  type ActionField,
+  type CouncilPosition,
+  POSITIONS,
+  type TrackKind,
+} from '../domain';
 import { Link } from '../router';
 import { type ActionType, offeredActions } from '../track-offer';
 import { todayInAmsterdam } from '../format';
@@ -10,7 +16,17 @@ import { Checkbox, ErrorAlert, SelectField, TextArea, TextField, useMutation, Ye
 
 type CaseResponse = Schemas['CaseResponse'];
 type Track = Schemas['TrackResponse'];
-type TrackAction = Schemas['TrackActionDto'];
+type TrackActionBody = Schemas['TrackTransitionDto']['action'];
+type KeysOf<U> = U extends unknown ? keyof U : never;
+type FieldOf<U, K extends PropertyKey> = U extends unknown
+  ? K extends keyof U
+    ? Exclude<U[K], undefined>
+    : never
+  : never;
+/** The form's values: any field of any action; the server validates them per `type`. */
+type TrackAction = { type: ActionType } & {
+  [K in Exclude<KeysOf<TrackActionBody>, 'type'>]?: FieldOf<TrackActionBody, K>;
+};
 
 /** The actions the server offers the reader on one track: open ones as forms, refused ones with what is missing. */
 export function TrackActions({
@@ -106,7 +122,8 @@ function ActionForm({
     const next = await unwrap(
       api.POST('/cases/{caseId}/tracks/{kind}/transitions', {
         params: { path: { caseId: aiCase.id, kind } },
-        body: { version: aiCase.version, action: body },
+        // The form gathers the fields of its action; the server validates them against `type`.
+        body: { version: aiCase.version, action: body as TrackActionBody },
       }),
     );
     setOpen(false);
@@ -158,7 +175,7 @@ function defaults(fields: readonly ActionField[], kind: TrackKind): Partial<Trac
     values.receivedOn = today;
   }
   if (fields.includes('position')) {
-    values.position = POSITIONS[kind === 'consent' ? 'consent' : 'advice'][0];
+    values.position = POSITIONS[kind === 'consent' ? 'consent' : 'advice'][0] as CouncilPosition;
   }
   if (fields.includes('follows')) {
     values.follows = true;
@@ -227,7 +244,7 @@ function Field({ field, kind, values, set, conditions, setConditions }: FieldPro
         <SelectField
           label={text}
           value={values.position ?? ''}
-          onChange={(e) => set('position', e.target.value)}
+          onChange={(e) => set('position', e.target.value as CouncilPosition)}
         >
           {POSITIONS[kind === 'consent' ? 'consent' : 'advice'].map((p) => (
             <option key={p} value={p}>

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -240,55 +240,195 @@ const ACTION_TYPES = [
   'resume',
 ] as const;
 
-/** One track action; which fields apply depends on `type` (the stage machine checks the rest). */
-export class TrackActionDto {
-  @ApiProperty({ enum: ACTION_TYPES }) @IsIn(ACTION_TYPES) type!: (typeof ACTION_TYPES)[number];
-  @IsOptional() @IsString() @MaxLength(5000) subject?: string;
-  @IsOptional() @IsString() @MaxLength(20000) reasons?: string;
+/** Actions that carry nothing beyond their type (and, like most, the day the act was received). */
+const PLAIN_ACTION_TYPES = [
+  'submit_request',
+  'start_deliberation',
+  'end_suspension',
+  'file_appeal',
+  'invoke_nullity',
+  'start_evaluation',
+  'close',
+  'prepare_notice',
+  'start_fria',
+  'complete_fria',
+  'mark_ready',
+  'start_dpia',
+  'record_prior_consultation',
+  'start_training',
+  'complete_training',
+  'mark_implemented',
+  'propose_change',
+  'resume',
+] as const;
+const INFORMATION_ACTION_TYPES = ['request_information', 'provide_information'] as const;
+const PAUSE_ACTION_TYPES = ['withdraw', 'put_on_hold'] as const;
+
+/**
+ * What every track action has: its `type`, the discriminator. An unknown type lands here (the
+ * transformer's fallback), so the enum check refuses it with the list of types.
+ */
+export abstract class TrackActionBaseDto {
+  @ApiProperty({ enum: ACTION_TYPES }) @IsIn(ACTION_TYPES) type!: string;
+}
+
+/** An action recorded after the fact may name the day it was received (starts its terms). */
+abstract class DatedTrackActionDto extends TrackActionBaseDto {
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
   @IsISO8601({ strict: true })
-  heldOn?: string;
+  receivedOn?: string;
+}
+
+export class PlainTrackActionDto extends DatedTrackActionDto {
+  @ApiProperty({ enum: PLAIN_ACTION_TYPES }) declare type: (typeof PLAIN_ACTION_TYPES)[number];
+}
+
+export class InformationActionDto extends DatedTrackActionDto {
+  @ApiProperty({ enum: INFORMATION_ACTION_TYPES })
+  declare type: (typeof INFORMATION_ACTION_TYPES)[number];
+  @IsOptional() @IsString() @MaxLength(5000) subject?: string;
+}
+
+/** WOR 23(1): a reasoned request for a consultation meeting. */
+export class RequestConsultationDto extends DatedTrackActionDto {
+  @ApiProperty({ enum: ['request_consultation'] }) declare type: 'request_consultation';
+  @IsString() @MaxLength(20000) reasons!: string;
+}
+
+export class RecordConsultationHeldDto extends DatedTrackActionDto {
+  @ApiProperty({ enum: ['record_consultation_held'] }) declare type: 'record_consultation_held';
+  @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) heldOn!: string;
   @IsOptional() @IsUUID() meetingId?: string;
-  @IsOptional()
+}
+
+/** Which positions fit the track (advice or consent) is the stage machine's to say. */
+export class RecordCouncilPositionDto extends DatedTrackActionDto {
+  @ApiProperty({ enum: ['record_council_position'] }) declare type: 'record_council_position';
+  @ApiProperty({ enum: ['positive', 'negative', 'conditional', 'granted', 'refused'] })
   @IsIn(['positive', 'negative', 'conditional', 'granted', 'refused'])
-  position?: string;
+  position!: 'positive' | 'negative' | 'conditional' | 'granted' | 'refused';
   @IsOptional()
   @IsString({ each: true })
   @MaxLength(5000, { each: true })
   @ArrayMaxSize(50)
   conditions?: string[];
+  @IsOptional() @IsString() @MaxLength(20000) reasons?: string;
   @IsOptional() @IsBoolean() waivesSuspension?: boolean;
-  @IsOptional() @IsBoolean() follows?: boolean;
+}
+
+/** The employer's decision starts the appeal or suspension terms from the day it was received. */
+export class RecordEmployerDecisionDto extends TrackActionBaseDto {
+  @ApiProperty({ enum: ['record_employer_decision'] }) declare type: 'record_employer_decision';
+  @IsBoolean() follows!: boolean;
+  @IsOptional() @IsString() @MaxLength(20000) reasons?: string;
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
   @IsISO8601({ strict: true })
   implementationDate?: string;
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  receivedOn?: string;
-  /** `record_decision_without_consent`: the day the council saw the decision being implemented (WOR 27(5)). */
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  learnedOn?: string;
-  @IsOptional() @IsBoolean() whole?: boolean;
+  @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) receivedOn!: string;
+}
+
+export class WaiveSuspensionDto extends DatedTrackActionDto {
+  @ApiProperty({ enum: ['waive_suspension'] }) declare type: 'waive_suspension';
+  @IsBoolean() whole!: boolean;
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
   @IsISO8601({ strict: true })
   waivedUntil?: string;
-  @IsOptional() @IsBoolean() upheld?: boolean;
-  @IsOptional() @IsBoolean() granted?: boolean;
-  @IsOptional()
-  @IsIn(['workers_representatives', 'affected_workers'], { each: true })
-  @ArrayMaxSize(2)
-  recipients?: Array<'workers_representatives' | 'affected_workers'>;
-  @IsOptional() @IsBoolean() residualHighRisk?: boolean;
 }
 
+export class RecordAppealRulingDto extends DatedTrackActionDto {
+  @ApiProperty({ enum: ['record_appeal_ruling'] }) declare type: 'record_appeal_ruling';
+  @IsBoolean() upheld!: boolean;
+}
+
+export class RecordSubstitutePermissionDto extends DatedTrackActionDto {
+  @ApiProperty({ enum: ['record_substitute_permission'] })
+  declare type: 'record_substitute_permission';
+  @IsBoolean() granted!: boolean;
+}
+
+/** WOR 27(5): the day the written decision was received, or the day implementation was seen. */
+export class RecordDecisionWithoutConsentDto extends DatedTrackActionDto {
+  @ApiProperty({ enum: ['record_decision_without_consent'] })
+  declare type: 'record_decision_without_consent';
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  learnedOn?: string;
+}
+
+export class SendNoticeDto extends DatedTrackActionDto {
+  @ApiProperty({ enum: ['send_notice'] }) declare type: 'send_notice';
+  @ApiProperty({ enum: ['workers_representatives', 'affected_workers'], isArray: true })
+  @IsIn(['workers_representatives', 'affected_workers'], { each: true })
+  @ArrayMaxSize(2)
+  recipients!: Array<'workers_representatives' | 'affected_workers'>;
+}
+
+export class CompleteDpiaDto extends DatedTrackActionDto {
+  @ApiProperty({ enum: ['complete_dpia'] }) declare type: 'complete_dpia';
+  @IsBoolean() residualHighRisk!: boolean;
+}
+
+export class PauseTrackActionDto extends DatedTrackActionDto {
+  @ApiProperty({ enum: PAUSE_ACTION_TYPES }) declare type: (typeof PAUSE_ACTION_TYPES)[number];
+  @IsOptional() @IsString() @MaxLength(5000) reason?: string;
+}
+
+/** Each action type with the DTO that validates it: the discriminator's table. */
+const TRACK_ACTION_SUBTYPES = [
+  ...PLAIN_ACTION_TYPES.map((name) => ({ name, value: PlainTrackActionDto })),
+  ...INFORMATION_ACTION_TYPES.map((name) => ({ name, value: InformationActionDto })),
+  ...PAUSE_ACTION_TYPES.map((name) => ({ name, value: PauseTrackActionDto })),
+  { name: 'request_consultation', value: RequestConsultationDto },
+  { name: 'record_consultation_held', value: RecordConsultationHeldDto },
+  { name: 'record_council_position', value: RecordCouncilPositionDto },
+  { name: 'record_employer_decision', value: RecordEmployerDecisionDto },
+  { name: 'waive_suspension', value: WaiveSuspensionDto },
+  { name: 'record_appeal_ruling', value: RecordAppealRulingDto },
+  { name: 'record_substitute_permission', value: RecordSubstitutePermissionDto },
+  { name: 'record_decision_without_consent', value: RecordDecisionWithoutConsentDto },
+  { name: 'send_notice', value: SendNoticeDto },
+  { name: 'complete_dpia', value: CompleteDpiaDto },
+] satisfies Array<{ name: (typeof ACTION_TYPES)[number]; value: new () => TrackActionBaseDto }>;
+
+/** One track action, a union discriminated by `type`; the stage machine checks what the law asks. */
+export type TrackActionDto =
+  | PlainTrackActionDto
+  | InformationActionDto
+  | RequestConsultationDto
+  | RecordConsultationHeldDto
+  | RecordCouncilPositionDto
+  | RecordEmployerDecisionDto
+  | WaiveSuspensionDto
+  | RecordAppealRulingDto
+  | RecordSubstitutePermissionDto
+  | RecordDecisionWithoutConsentDto
+  | SendNoticeDto
+  | CompleteDpiaDto
+  | PauseTrackActionDto;
+
+const TRACK_ACTION_DTOS = [...new Set(TRACK_ACTION_SUBTYPES.map((s) => s.value))];
+
+@ApiExtraModels(...TRACK_ACTION_DTOS)
 export class TrackTransitionDto extends VersionDto {
-  @ValidateNested() @Type(() => TrackActionDto) action!: TrackActionDto;
+  @ApiProperty({
+    oneOf: TRACK_ACTION_DTOS.map((dto) => ({ $ref: getSchemaPath(dto) })),
+    discriminator: {
+      propertyName: 'type',
+      mapping: Object.fromEntries(
+        TRACK_ACTION_SUBTYPES.map((s) => [s.name, getSchemaPath(s.value)]),
+      ),
+    },
+  })
+  @ValidateNested()
+  @Type(() => TrackActionBaseDto, {
+    discriminator: { property: 'type', subTypes: TRACK_ACTION_SUBTYPES },
+    keepDiscriminatorProperty: true,
+  })
+  action!: TrackActionDto;
 }
 
 export class OversightConfirmationDto extends VersionDto {

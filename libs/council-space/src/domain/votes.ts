@@ -42,13 +42,22 @@ export function isDue(vote: { status: VoteStatus; closesAt: Date }, now: Date): 
 }
 
 /** The council's formal positions per track, WOR 25(4) / 27(2); mirrors the case workflow. */
-const POSITIONS: Readonly<Record<PositionTrack, readonly string[]>> = {
+export type CouncilPosition = 'positive' | 'negative' | 'conditional' | 'granted' | 'refused';
+const POSITIONS: Readonly<Record<PositionTrack, readonly CouncilPosition[]>> = {
   advice: ['positive', 'negative', 'conditional'],
   consent: ['granted', 'refused', 'conditional'],
 };
 
 export function positionsOf(track: PositionTrack): readonly string[] {
   return POSITIONS[track];
+}
+
+/** The winning option as a position of the track, or null when it is none. */
+export function winningPosition(
+  vote: { result: { winner: string | null } | null },
+  track: PositionTrack,
+): CouncilPosition | null {
+  return POSITIONS[track].find((p) => p === vote.result?.winner) ?? null;
 }
 
 /**
@@ -78,7 +87,7 @@ export function adoptionRefusal(
   if (vote.result.winner === null) {
     return 'vote.no_winner';
   }
-  if (!POSITIONS[track].includes(vote.result.winner)) {
+  if (winningPosition(vote, track) === null) {
     return 'vote.option_not_a_position';
   }
   return null;

@@ -1,0 +1,238 @@
+import { Injectable } from '@nestjs/common';
+
+import type { Actor } from '@wc/auth';
+import { Clock, NotFound, Unprocessable } from '@wc/core';
+import { addWorkingDays } from '@wc/deadlines';
+
+import type { AiCaseEntity } from './ai-case.entity';
+import { caseFactsOf } from './case-facts';
+import { CaseReader, type CaseState } from './case-state';
+import { CaseMutation } from './case.mutation';
+import { CaseRepository } from './case.repository';
+import {
+  activeTracks,
+  amsterdamDay,
+  DateBeforeEvent,
+  newTrack,
+  planTrackTransition,
+  type TrackAction,
+  tracksCoveredByConsultation,
+  type TrackKind,
+  type TrackTransitionPlan,
+  TransitionRefused,
+  type TriageOutcome,
+  type WorTrackKind,
+} from './domain';
+import type { CaseResponse, TrackTransitionDto } from './dto/case.dto';
+
+/** The tracks of a case: one action on a track through the stage machine, and what follows from it. */
+@Injectable()
+export class TrackTransitionService {
+  constructor(
+    private readonly mutation: CaseMutation,
+    private readonly reader: CaseReader,
+    private readonly cases: CaseRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async transition(
+    actor: Actor,
+    caseId: string,
+    kind: TrackKind,
+    dto: TrackTransitionDto,
+  ): Promise<CaseResponse> {
+    return this.mutation.run(actor, caseId, dto, null, 'case.track_transitioned', async (state) => {
+      assertNotBlocked(state.aiCase);
+      const track = state.track(kind);
+      if (!track || !state.aiCase.triage) {
+        throw new NotFound('track');
+      }
+      const stageBefore = track.stage;
+      const action: TrackAction = stripUndefined({ ...dto.action });
+      const plan = await this.moveTrack(state, kind, action, dto.action.receivedOn);
+      const alsoCounted: WorTrackKind[] = [];
+      if (action.type === 'record_consultation_held') {
+        // One overlegvergadering counts for every WOR track whose request was on the table; a
+        // track it cannot count for (dated before its own request for a meeting) is left as is.
+        const others = tracksCoveredByConsultation(
+          state.snapshots().filter((t) => t.kind !== kind),
+          action.heldOn,
+          action.meetingId,
+        );
+        for (const other of others) {
+          try {
+            await this.moveTrack(state, other, action, undefined);
+            alsoCounted.push(other);
+          } catch (error) {
+            if (!(error instanceof TransitionRefused) && !(error instanceof DateBeforeEvent)) {
+              throw error;
+            }
+          }
+        }
+      }
+      return {
+        before: { track: kind, stage: stageBefore },
+        after: {
+          track: kind,
+          stage: plan.next.stage,
+          action: dto.action.type,
+          ...(alsoCounted.length > 0 ? { alsoCountedFor: alsoCounted } : {}),
+          ...(plan.recordedLate ? { recordedLate: plan.recordedLate } : {}),
+        },
+      };
+    });
+  }
+
+  /**
+   * A held consultation meeting (libs/meetings) on the case's agenda: recorded on every WOR track
+   * it covers, in the caller's transaction. A date before the case was sent, or before a track's
+   * request for the meeting, is refused with `case.date_before_event`.
+   */
+  async recordConsultation(
+    actor: Actor,
+    caseId: string,
+    heldOn: string,
+    meetingId: string,
+  ): Promise<{ tracks: WorTrackKind[] }> {
+    const { aiCase } = await this.reader.load(actor, caseId, false);
+    const covered = (state: Pick<CaseState, 'aiCase' | 'snapshots'>) =>
+      state.aiCase.blocked || !state.aiCase.triage
+        ? []
+        : tracksCoveredByConsultation(state.snapshots(), heldOn, meetingId);
+    const tracks = await this.cases.tracksOf(caseId);
+    if (covered({ aiCase, snapshots: () => tracks.map((t) => t.snapshot) }).length === 0) {
+      return { tracks: [] };
+    }
+    const recorded: WorTrackKind[] = [];
+    await this.mutation.run(
+      actor,
+      caseId,
+      { version: aiCase.version },
+      null,
+      'case.track_transitioned',
+      async (state) => {
+        const action: TrackAction = { type: 'record_consultation_held', heldOn, meetingId };
+        for (const kind of covered(state)) {
+          await this.moveTrack(state, kind, action, undefined);
+          recorded.push(kind);
+        }
+        return {
+          before: null,
+          after: { action: action.type, heldOn, meetingId, tracks: [...recorded] },
+        };
+      },
+    );
+    return { tracks: recorded };
+  }
+
+  /**
+   * A new triage opens the tracks it now requires and withdraws those it no longer does, as far
+   * as their stage still allows (a decided track keeps its history rather than vanish).
+   */
+  async alignTracks(state: CaseState, outcome: TriageOutcome): Promise<void> {
+    const { aiCase } = state;
+    const active = activeTracks(outcome);
+    const existing = [...state.tracks];
+    const facts = {
+      triage: outcome,
+      tracks: existing.map((t) => t.snapshot),
+      missingRequestContents: [],
+    };
+    for (const kind of active.filter((k) => !existing.some((t) => t.kind === k))) {
+      const track = newTrack(kind);
+      state.tracks.push(
+        await this.cases.addTrack({ caseId: aiCase.id, kind, stage: track.stage, snapshot: track }),
+      );
+    }
+    for (const track of existing.filter(
+      (t) => !active.includes(t.kind) && t.stage !== 'withdrawn',
+    )) {
+      try {
+        const plan = planTrackTransition({
+          caseFacts: facts,
+          track: track.snapshot,
+          action: { type: 'withdraw' },
+          actorSide: 'employer',
+          now: this.clock.now(),
+        });
+        await this.saveTrack(state, track.kind, plan);
+        await state.applyDeadlines(
+          [],
+          plan.cancelDeadlines.map((ruleId) => ({ track: track.kind, ruleId })),
+        );
+        state.emitTrackEvents(plan.events, track.kind);
+      } catch (error) {
+        if (!(error instanceof TransitionRefused)) {
+          throw error;
+        }
+      }
+    }
+  }
+
+  /** Plans one action on one track and persists its snapshot, deadlines and events. */
+  private async moveTrack(
+    state: CaseState,
+    kind: TrackKind,
+    action: TrackAction,
+    receivedOn: string | undefined,
+  ): Promise<TrackTransitionPlan> {
+    const track = state.track(kind);
+    if (!track) {
+      throw new NotFound('track');
+    }
+    const now = this.clock.now();
+    const facts = caseFactsOf(
+      { aiCase: state.aiCase, deadlines: await state.deadlines(), dossier: await state.dossier() },
+      state.snapshots(),
+      kind,
+      now,
+    );
+    // "Recorded late": more than two Dutch working days after the date claimed (holidays count).
+    const lateBefore = addWorkingDays(amsterdamDay(now), -2);
+    const plan = planTrackTransition({
+      caseFacts: facts,
+      track: track.snapshot,
+      action,
+      actorSide: state.side,
+      now,
+      receivedOn,
+      lateBefore,
+    });
+    await this.saveTrack(state, kind, plan);
+    await state.applyDeadlines(
+      plan.deadlines.map((d) => ({ ruleId: d.ruleId, track: d.track, triggerDate: d.triggerDate })),
+      plan.cancelDeadlines.map((ruleId) => ({ track: kind, ruleId })),
+    );
+    if (state.tracks.every((t) => ['withdrawn', 'closed'].includes(t.stage))) {
+      await state.cancelAllDeadlines();
+    }
+    state.emitTrackEvents(plan.events, kind);
+    return plan;
+  }
+
+  /** Saves the track's next snapshot and keeps the request's copy of the tracks current. */
+  private async saveTrack(
+    state: CaseState,
+    kind: TrackKind,
+    plan: TrackTransitionPlan,
+  ): Promise<void> {
+    const track = state.track(kind)!;
+    track.stage = plan.next.stage;
+    track.snapshot = plan.next;
+    await this.cases.updateTrack(track);
+  }
+}
+
+function assertNotBlocked(aiCase: AiCaseEntity): void {
+  if (aiCase.blocked) {
+    throw new Unprocessable(
+      'case.prohibited',
+      'This AI system is prohibited at work (AI Act art. 5(1)(f)); the case is blocked.',
+      { reason: aiCase.triage?.outcome.blockReason },
+    );
+  }
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,196 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+/**
+ * The module boundaries of house style B.3, read from the source (no database): the libs import
+ * each other without a cycle, no relative import climbs out of its lib, and no lib but the owner
+ * of a table and `@wc/access` names it in SQL (issue #13).
+ */
+const LIBS = resolve(__dirname, '..', 'libs');
+const TESTS = /\.(spec|int-spec)\.ts$/;
+
+/** Every non-test TypeScript file of a lib's src, with its text. */
+function sourcesOf(lib: string): Array<{ path: string; text: string }> {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory()
+        ? walk(join(dir, entry.name))
+        : entry.name.endsWith('.ts') && !TESTS.test(entry.name)
+          ? [join(dir, entry.name)]
+          : [],
+    );
+  return walk(join(LIBS, lib, 'src')).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+}
+
+const libs = readdirSync(LIBS, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const sources = new Map(libs.map((lib) => [lib, sourcesOf(lib)]));
+const IMPORT = /(?:from|import)\s*\(?\s*'([^']+)'/g;
+
+/** Libs whose SQL may name every table: visibility (B.3), the test kit and the harness. */
+const READS_EVERY_TABLE = new Set(['access', 'testing']);
+
+/**
+ * Tables no entity maps, with the lib that owns them: they are written by hand-written SQL of
+ * that lib only (or are the migration runner's own).
+ */
+const TABLES_WITHOUT_ENTITY: Record<string, string> = {
+  migrations: 'database',
+};
+
+/**
+ * Reads of another lib's table that stay where they are, each with its reason. Keep it short:
+ * a new entry needs the same kind of reason.
+ */
+const ALLOWED_READS: Array<{ lib: string; table: string; why: string }> = [
+  // The outbox is the published record of domain events (B.5): @wc/database writes it, its
+  // consumers read it by design: the relays claim deliveries joined to their events, and the
+  // case event log replays a case's events to clients catching up after a reconnect.
+  ...['realtime', 'notifications', 'cases'].map((lib) => ({
+    lib,
+    table: 'domain_event',
+    why: 'outbox consumers read the published events',
+  })),
+  // The notification relay resolves recipients (members, users, ballots), reminders (deadlines)
+  // and the cases they concern in set queries of its own. Issue #13's notification work rewrites
+  // that lib on a parallel branch and moves these reads behind @wc/access there; moving them here
+  // as well would make two conflicting rewrites of the same files.
+  ...['app_user', 'membership', 'deadline', 'ai_case', 'ballot', 'vote', 'comment'].map(
+    (table) => ({
+      lib: 'notifications',
+      table,
+      why: 'moved behind @wc/access by the notifications rework of issue #13',
+    }),
+  ),
+];
+
+/** The table each entity maps, by the lib that declares it, and each entity class's table. */
+function tableOwners(): { owners: Map<string, string>; entities: Map<string, string> } {
+  const owners = new Map(Object.entries(TABLES_WITHOUT_ENTITY));
+  const entities = new Map<string, string>();
+  for (const [lib, files] of sources) {
+    for (const { text } of files) {
+      const entity = /@Entity\(\s*(?:\{\s*name:\s*)?'([a-z_0-9]+)'[\s\S]*?export class (\w+)/g;
+      for (const [, table, className] of text.matchAll(entity)) {
+        owners.set(table, lib);
+        entities.set(className, table);
+      }
+    }
+  }
+  return { owners, entities };
+}
+
+/** Tables read through another lib's entity class (query builders, `manager.find`). */
+function tablesByEntityIn(text: string, entities: Map<string, string>): Set<string> {
+  const found = new Set<string>();
+  for (const [, names] of text.matchAll(
+    /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'@wc\/[a-z-]+'/g,
+  )) {
+    for (const name of names.split(',').map((n) => n.replace(/^\s*type\s+/, '').trim())) {
+      const table = entities.get(name);
+      if (table) {
+        found.add(table);
+      }
+    }
+  }
+  return found;
+}
+
+/** Table names in the SQL of a file: what follows FROM, JOIN, UPDATE, INTO or DELETE FROM. */
+function tablesNamedIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const literal of text.matchAll(/`[^`]*`|'(?:[^'\\\n]|\\.)*'/g)) {
+    for (const match of literal[0].matchAll(
+      /\b(?:FROM|JOIN|UPDATE|INTO)\s+"?([a-z_][a-z_0-9]*)"?/gi,
+    )) {
+      found.add(match[1]);
+    }
+  }
+  return found;
+}
+
+describe('module boundaries (house style B.3)', () => {
+  it('has no import cycle between libs', () => {
+    const graph = new Map<string, Set<string>>();
+    for (const [lib, files] of sources) {
+      const deps = new Set<string>();
+      for (const { text } of files) {
+        for (const [, spec] of text.matchAll(IMPORT)) {
+          const target = /^@wc\/([a-z-]+)$/.exec(spec)?.[1];
+          if (target && target !== lib && sources.has(target)) {
+            deps.add(target);
+          }
+        }
+      }
+      graph.set(lib, deps);
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'visiting' | 'done'>();
+    const visit = (lib: string, path: string[]): void => {
+      if (state.get(lib) === 'done') {
+        return;
+      }
+      if (state.get(lib) === 'visiting') {
+        cycles.push([...path.slice(path.indexOf(lib)), lib].join(' → '));
+        return;
+      }
+      state.set(lib, 'visiting');
+      for (const dep of graph.get(lib) ?? []) {
+        visit(dep, [...path, lib]);
+      }
+      state.set(lib, 'done');
+    };
+    libs.forEach((lib) => visit(lib, []));
+    expect(cycles).toEqual([]);
+    // The graph was read at all: cases depends on access.
+    expect(graph.get('cases')?.has('access')).toBe(true);
+  });
+
+  it('has no relative import that leaves its lib', () => {
+    const climbing: string[] = [];
+    for (const [lib, files] of sources) {
+      const root = join(LIBS, lib) + sep;
+      for (const { path, text } of files) {
+        for (const [, spec] of text.matchAll(IMPORT)) {
+          if (spec.startsWith('.') && !resolve(dirname(path), spec).startsWith(root)) {
+            climbing.push(`${relative(LIBS, path)}: ${spec}`);
+          }
+        }
+      }
+    }
+    expect(climbing).toEqual([]);
+  });
+
+  it('reads a table only in its owner lib and @wc/access', () => {
+    const { owners, entities } = tableOwners();
+    // Entities were found: the case aggregate's tables belong to cases.
+    expect([owners.get('ai_case'), owners.get('case_track')]).toEqual(['cases', 'cases']);
+    const foreign: string[] = [];
+    const used = new Set<(typeof ALLOWED_READS)[number]>();
+    for (const [lib, files] of sources) {
+      if (READS_EVERY_TABLE.has(lib)) {
+        continue;
+      }
+      for (const { path, text } of files) {
+        for (const table of new Set([
+          ...tablesNamedIn(text),
+          ...tablesByEntityIn(text, entities),
+        ])) {
+          const owner = owners.get(table);
+          const allowance = ALLOWED_READS.find((a) => a.lib === lib && a.table === table);
+          if (allowance) {
+            used.add(allowance);
+          }
+          const allowed = allowance !== undefined;
+          if (owner && owner !== lib && !allowed) {
+            foreign.push(`${relative(LIBS, path)}: ${table} (owned by ${owner})`);
+          }
+        }
+      }
+    }
+    expect(foreign).toEqual([]);
+    // An allowance nothing needs any more goes (so the list only shrinks).
+    expect(ALLOWED_READS.filter((a) => !used.has(a))).toEqual([]);
+  });
+});
