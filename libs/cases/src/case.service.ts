@@ -12,6 +12,7 @@ import {
 import { AiSystemsService } from '@wc/ai-systems';
 import { AuditService, type AuditEntryView, type ChainVerdict } from '@wc/audit';
 import type { Actor } from '@wc/auth';
+import type { CaseAction, CaseEventFacts, EventPayload } from '@wc/contracts';
 import { CouncilsService } from '@wc/councils';
 import {
   Clock,
@@ -23,7 +24,7 @@ import {
   eventPayloadFor,
   orNullIfHidden,
 } from '@wc/core';
-import { Outbox, TransactionHost } from '@wc/database';
+import { domainEvent, type EventScope, Outbox, TransactionHost } from '@wc/database';
 import {
   addWorkingDays,
   DeadlinesService,
@@ -53,6 +54,7 @@ import {
   type DutyFacts,
   amsterdamDay,
   type CaseFacts,
+  type DomainEventDraft as TrackEventDraft,
   DateBeforeEvent,
   deriveCaseStage,
   type GoLiveGate,
@@ -192,7 +194,7 @@ export class CaseService {
         action: 'case.created',
         after: { title: created.title, contents: created.contents },
       });
-      await this.emit(created, actor, 'case.created');
+      await this.emit(created, actor, 'case.created', {});
       return created;
     });
     return this.respond(actor, aiCase);
@@ -618,16 +620,7 @@ export class CaseService {
           [],
           plan.cancelDeadlines.map((ruleId) => ({ track: track.kind, ruleId })),
         );
-        await this.outbox.append(
-          plan.events.map((e) => ({
-            type: e.type,
-            caseId: aiCase.id,
-            organisationId: aiCase.organisationId,
-            worksCouncilId: aiCase.worksCouncilId,
-            payload: { ...e.payload, track: track.kind },
-          })),
-          actor.userId,
-        );
+        await this.emitTrackEvents(aiCase, actor, track.kind, plan.events);
       } catch (error) {
         if (!(error instanceof TransitionRefused)) {
           throw error;
@@ -860,16 +853,7 @@ export class CaseService {
     ) {
       await this.deadlines.cancelAllOfCase(caseId);
     }
-    await this.outbox.append(
-      plan.events.map((e) => ({
-        type: e.type,
-        caseId,
-        organisationId: aiCase.organisationId,
-        worksCouncilId: aiCase.worksCouncilId,
-        payload: { ...e.payload, track: kind },
-      })),
-      actor.userId,
-    );
+    await this.emitTrackEvents(aiCase, actor, kind, plan.events);
     return plan;
   }
 
@@ -1126,7 +1110,7 @@ export class CaseService {
     caseId: string,
     dto: VersionDto,
     sides: ActorSide[] | null,
-    action: string,
+    action: CaseAction,
     change: (
       aiCase: AiCaseEntity,
       side: ActorSide,
@@ -1134,7 +1118,7 @@ export class CaseService {
       before: Record<string, unknown> | null;
       after: Record<string, unknown>;
       event?: Record<string, unknown>;
-      action?: string;
+      action?: CaseAction;
     }>,
   ): Promise<CaseResponse> {
     const saved = await this.tx.run(async () => {
@@ -1222,29 +1206,43 @@ export class CaseService {
     return loaded;
   }
 
-  private async emit(
+  /** A case event: its facts plus the case state every relay routes on (status, committee). */
+  private async emit<T extends keyof CaseEventFacts>(
     aiCase: AiCaseEntity,
     actor: Actor,
-    type: string,
-    payload: Record<string, unknown> = {},
+    type: T,
+    facts: CaseEventFacts[T],
   ): Promise<void> {
+    const state = {
+      version: aiCase.version,
+      status: aiCase.status,
+      committeeId: aiCase.committeeId,
+    };
     await this.outbox.append(
-      [
-        {
-          type,
-          caseId: aiCase.id,
-          organisationId: aiCase.organisationId,
-          worksCouncilId: aiCase.worksCouncilId,
-          payload: {
-            ...payload,
-            version: aiCase.version,
-            status: aiCase.status,
-            committeeId: aiCase.committeeId,
-          },
-        },
-      ],
+      [domainEvent(type, { ...facts, ...state } as EventPayload<T>, this.scopeOf(aiCase))],
       actor.userId,
     );
+  }
+
+  /** The stage machine's events, each with the track it moved. */
+  private async emitTrackEvents(
+    aiCase: AiCaseEntity,
+    actor: Actor,
+    track: TrackKind,
+    events: readonly TrackEventDraft[],
+  ): Promise<void> {
+    await this.outbox.append(
+      events.map((e) => domainEvent(e.type, { ...e.payload, track }, this.scopeOf(aiCase))),
+      actor.userId,
+    );
+  }
+
+  private scopeOf(aiCase: AiCaseEntity): EventScope {
+    return {
+      caseId: aiCase.id,
+      organisationId: aiCase.organisationId,
+      worksCouncilId: aiCase.worksCouncilId,
+    };
   }
 
   private async facts(
