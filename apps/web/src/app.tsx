@@ -18,6 +18,7 @@ import { NewCasePage } from './pages/new-case';
 import { NotificationsPage } from './pages/notifications';
 import { SearchPage } from './pages/search';
 import { SettingsPage } from './pages/settings';
+import { QueryProvider } from './queries';
 import { RealtimeProvider } from './realtime';
 import { Link, match, useLocation } from './router';
 import { SessionProvider, useSession } from './session';
@@ -27,7 +28,9 @@ export function App() {
     <SessionProvider>
       {({ signedIn, ready }) => (
         <RealtimeProvider signedIn={signedIn}>
-          <Shell signedIn={signedIn} ready={ready} />
+          <QueryProvider signedIn={signedIn}>
+            <Shell signedIn={signedIn} ready={ready} />
+          </QueryProvider>
         </RealtimeProvider>
       )}
     </SessionProvider>

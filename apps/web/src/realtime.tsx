@@ -184,35 +184,19 @@ export function useConnectionState(): ConnectionState {
   return useSyncExternalStore((cb) => connection.onState(cb), connection.getState);
 }
 
-/** Calls `onChange` (debounced) for every event `accept` lets through, and after a reconnect. */
-export function useLiveEvents(
-  accept: (event: RealtimeEvent) => boolean,
-  onChange: () => void,
-): void {
+/** Calls `listener` for every socket event, and with 'resync' after a reconnect. */
+export function useRealtimeEvents(listener: Listener): void {
   const connection = useConnection();
-  const latest = useRef({ accept, onChange });
-  latest.current = { accept, onChange };
-  useEffect(() => {
-    let timer: number | undefined;
-    const off = connection.listen((event) => {
-      if (event === 'resync' || latest.current.accept(event)) {
-        window.clearTimeout(timer);
-        timer = window.setTimeout(() => latest.current.onChange(), 60);
-      }
-    });
-    return () => {
-      window.clearTimeout(timer);
-      off();
-    };
-  }, [connection]);
+  const latest = useRef(listener);
+  latest.current = listener;
+  useEffect(() => connection.listen((event) => latest.current(event)), [connection]);
 }
 
-/** Joins the case room (and the council-internal room when asked) while the screen is open. */
-export function useCaseRoom(
-  caseId: string | undefined,
-  onChange: () => void,
-  { internal = false } = {},
-): string[] {
+/**
+ * Joins the case room (and the council-internal room when asked) while the screen is open; its
+ * events reach the query cache through `QueryProvider`. Returns who else is looking.
+ */
+export function useCaseRoom(caseId: string | undefined, { internal = false } = {}): string[] {
   const connection = useConnection();
   useEffect(() => {
     if (!caseId) {
@@ -220,7 +204,6 @@ export function useCaseRoom(
     }
     return connection.subscribe(caseId, internal);
   }, [connection, caseId, internal]);
-  useLiveEvents((event) => event.caseId === caseId, onChange);
   return useSyncExternalStore(
     (cb) => connection.onState(cb),
     () => (caseId ? connection.presenceOf(caseId) : EMPTY),
