@@ -42,6 +42,8 @@ export default tseslint.config(
           ],
         },
       ],
+      // `import { type X }` would leave a runtime import of a package the bundle cannot resolve.
+      'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value='@wc/contracts'][importKind!='type']", message: 'Write `import type { ... } from \'@wc/contracts\'`.' }],
     },
   },
   {
