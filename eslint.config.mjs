@@ -64,21 +64,31 @@ export default tseslint.config(
   },
   {
     // The web app: browser code with its own tsconfig (apps/web/tsconfig.json, found by the
-    // project service). It reaches the server over HTTP and the socket only, never by import.
+    // project service). It reaches the server over HTTP and the socket only, never by import;
+    // the one exception is the types of @wc/contracts (events, socket messages, error codes).
     files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
-            {
-              group: ['@wc/*', '@nestjs/*', 'typeorm', 'node:*'],
-              message: 'The web app talks to the API over HTTP; it imports no server code.',
-            },
+            { group: ['@wc/*', '!@wc/contracts', '@wc/contracts/**', '@nestjs/*', 'typeorm', 'node:*'], message: 'The web app talks to the API over HTTP; it imports no server code.' },
+            { group: ['@wc/contracts'], allowTypeImports: true, message: 'The web imports @wc/contracts with `import type` only.' },
           ],
         },
       ],
+      // `import { type X }` would leave a runtime import of a package the bundle cannot resolve.
+      'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value='@wc/contracts'][importKind!='type']", message: 'Write `import type { ... } from \'@wc/contracts\'`.' }],
+    },
+  },
+  {
+    // Types only, shared with the browser: no framework, no other lib, no runtime values.
+    files: ['libs/contracts/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@nestjs/*', 'typeorm', '@wc/*', 'node:*'], message: '@wc/contracts holds types only and imports nothing.' }] }],
+      'no-restricted-syntax': ['error', { selector: 'Program > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration), ExportNamedDeclaration > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration)', message: '@wc/contracts holds types only: the web imports it with `import type`.' }],
     },
   },
   {

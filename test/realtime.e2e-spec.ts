@@ -282,18 +282,23 @@ describe('realtime (e2e, one instance)', () => {
       const stranger = await socketOf(other.member);
       await outboxOf(t).append([
         {
-          type: 'council.meeting_scheduled',
+          type: 'meeting.scheduled',
           organisationId: org.organisationId,
           worksCouncilId: org.worksCouncilId,
-          payload: { meetingId: '6f1d0c55-51a4-4a4e-9ad3-0c38a1d8f3a1' },
+          payload: {
+            meetingId: '6f1d0c55-51a4-4a4e-9ad3-0c38a1d8f3a1',
+            kind: 'consultation',
+            status: 'scheduled',
+            version: 1,
+          },
         },
         {
           type: 'notification.created',
           userId: org.hr.id,
-          payload: { notificationId: '0d4a3c8e-1f43-4b7e-8f77-2a9f0f1b2c3d' },
+          payload: { notificationIds: ['0d4a3c8e-1f43-4b7e-8f77-2a9f0f1b2c3d'] },
         },
       ]);
-      const council = await member.inbox.event('council.meeting_scheduled');
+      const council = await member.inbox.event('meeting.scheduled');
       expect(council).toMatchObject({
         worksCouncilId: org.worksCouncilId,
         meetingId: '6f1d0c55-51a4-4a4e-9ad3-0c38a1d8f3a1',
@@ -302,7 +307,7 @@ describe('realtime (e2e, one instance)', () => {
       });
       await hr.inbox.event('notification.created');
       await sleep(QUIET_MS);
-      expect(hr.inbox.ofType('council.meeting_scheduled')).toEqual([]);
+      expect(hr.inbox.ofType('meeting.scheduled')).toEqual([]);
       expect(member.inbox.ofType('notification.created')).toEqual([]);
       expect(stranger.inbox.events).toEqual([]);
     });
@@ -322,26 +327,26 @@ describe('realtime (e2e, one instance)', () => {
 
       await outboxOf(t).append([
         {
-          type: 'case.updated',
+          type: 'assessment.updated',
           caseId,
           organisationId: org.organisationId,
           worksCouncilId: org.worksCouncilId,
           payload: { version: 2 },
         },
       ]);
-      const event = await chair.inbox.event('case.updated');
+      const event = await chair.inbox.event('assessment.updated');
       expect(event).toMatchObject({
-        type: 'case.updated',
+        type: 'assessment.updated',
         caseId,
         caseSeq: 1,
         version: 2,
         eventId: expect.any(String),
         occurredAt: expect.any(String),
       });
-      await hr.inbox.event('case.updated');
+      await hr.inbox.event('assessment.updated');
       await sleep(QUIET_MS);
       expect(stranger.inbox.events).toEqual([]);
-      expect(chair.inbox.ofType('case.updated')).toHaveLength(1);
+      expect(chair.inbox.ofType('assessment.updated')).toHaveLength(1);
     });
 
     it('hides a draft from the council, as HTTP does', async () => {
@@ -407,12 +412,12 @@ describe('realtime (e2e, one instance)', () => {
           caseId,
           organisationId: org.organisationId,
           worksCouncilId: org.worksCouncilId,
-          payload: { noteId: '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b0a' },
+          payload: { noteId: '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b0a', kind: 'note', version: 1 },
         },
       ]);
       await outboxOf(t).append([
         {
-          type: 'case.updated',
+          type: 'assessment.updated',
           caseId,
           organisationId: org.organisationId,
           worksCouncilId: org.worksCouncilId,
@@ -425,9 +430,9 @@ describe('realtime (e2e, one instance)', () => {
         noteId: '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b0a',
       });
       // The case event is relayed after the internal one: once it is in, the internal one would have been too.
-      await hr.inbox.event('case.updated');
+      await hr.inbox.event('assessment.updated');
       expect(hr.inbox.ofType('internal.note_added')).toEqual([]);
-      expect(member.inbox.ofType('case.updated')).toHaveLength(1);
+      expect(member.inbox.ofType('assessment.updated')).toHaveLength(1);
     });
 
     it('stops delivering a case after unsubscribe', async () => {
@@ -439,14 +444,15 @@ describe('realtime (e2e, one instance)', () => {
       });
       await outboxOf(t).append([
         {
-          type: 'case.updated',
+          type: 'assessment.updated',
           caseId,
           organisationId: org.organisationId,
           worksCouncilId: org.worksCouncilId,
+          payload: { version: 1 },
         },
       ]);
       await sleep(QUIET_MS);
-      expect(member.inbox.ofType('case.updated')).toEqual([]);
+      expect(member.inbox.ofType('assessment.updated')).toEqual([]);
     });
   });
 
@@ -457,7 +463,7 @@ describe('realtime (e2e, one instance)', () => {
       await request(member.socket, 'subscribe', { caseId });
       const open = await outboxOf(t).hold([
         {
-          type: 'case.updated',
+          type: 'assessment.updated',
           caseId,
           organisationId: org.organisationId,
           worksCouncilId: org.worksCouncilId,
@@ -467,7 +473,7 @@ describe('realtime (e2e, one instance)', () => {
       await sleep(QUIET_MS);
       expect(member.inbox.events).toEqual([]);
       await open.commit();
-      await expect(member.inbox.event('case.updated')).resolves.toMatchObject({
+      await expect(member.inbox.event('assessment.updated')).resolves.toMatchObject({
         caseId,
         caseSeq: 1,
       });
@@ -479,24 +485,28 @@ describe('realtime (e2e, one instance)', () => {
       await request(member.socket, 'subscribe', { caseId });
       const doomed = await outboxOf(t).hold([
         {
-          type: 'case.discarded_change',
+          type: 'assessment.updated',
           caseId,
           organisationId: org.organisationId,
           worksCouncilId: org.worksCouncilId,
+          payload: { version: 1 },
         },
       ]);
       await doomed.rollback();
       await outboxOf(t).append([
         {
-          type: 'case.updated',
+          type: 'assessment.updated',
           caseId,
           organisationId: org.organisationId,
           worksCouncilId: org.worksCouncilId,
+          payload: { version: 1 },
         },
       ]);
-      await member.inbox.event('case.updated');
+      await member.inbox.event('assessment.updated');
       await sleep(QUIET_MS);
-      expect(member.inbox.events.map((e) => [e.type, e.caseSeq])).toEqual([['case.updated', 1]]);
+      expect(member.inbox.events.map((e) => [e.type, e.caseSeq])).toEqual([
+        ['assessment.updated', 1],
+      ]);
     });
 
     it('delivers events whose ids commit out of order (no "last id" cursor)', async () => {
@@ -508,18 +518,20 @@ describe('realtime (e2e, one instance)', () => {
       // The lower id stays uncommitted while a higher one commits and is relayed.
       const slow = await outboxOf(t).hold([
         {
-          type: 'case.updated',
+          type: 'assessment.updated',
           caseId: first,
           organisationId: org.organisationId,
           worksCouncilId: org.worksCouncilId,
+          payload: { version: 1 },
         },
       ]);
       await outboxOf(t).append([
         {
-          type: 'case.updated',
+          type: 'assessment.updated',
           caseId: second,
           organisationId: org.organisationId,
           worksCouncilId: org.worksCouncilId,
+          payload: { version: 1 },
         },
       ]);
       await member.inbox.waitFor(() => member.inbox.events.find((e) => e.caseId === second));
@@ -540,13 +552,14 @@ describe('realtime (e2e, one instance)', () => {
       // Committed while nobody listens: no NOTIFY reaches the relay, the pending row waits for it.
       await outboxOf(t).append([
         {
-          type: 'case.updated',
+          type: 'assessment.updated',
           caseId,
           organisationId: org.organisationId,
           worksCouncilId: org.worksCouncilId,
+          payload: { version: 1 },
         },
       ]);
-      await expect(member.inbox.event('case.updated', 10_000)).resolves.toMatchObject({
+      await expect(member.inbox.event('assessment.updated', 10_000)).resolves.toMatchObject({
         caseId,
         caseSeq: 1,
       });
@@ -673,7 +686,7 @@ describe('realtime (e2e, two API instances on one PostgreSQL and Redis)', () => 
 
     await outboxOf(b).append([
       {
-        type: 'case.updated',
+        type: 'assessment.updated',
         caseId,
         organisationId: org.organisationId,
         worksCouncilId: org.worksCouncilId,
@@ -682,7 +695,7 @@ describe('realtime (e2e, two API instances on one PostgreSQL and Redis)', () => 
     ]);
     await outboxOf(a).append([
       {
-        type: 'case.updated',
+        type: 'assessment.updated',
         caseId,
         organisationId: org.organisationId,
         worksCouncilId: org.worksCouncilId,
@@ -690,14 +703,14 @@ describe('realtime (e2e, two API instances on one PostgreSQL and Redis)', () => 
       },
     ]);
     await onA.inbox.waitFor(() =>
-      onA.inbox.ofType('case.updated').length === 2 ? true : undefined,
+      onA.inbox.ofType('assessment.updated').length === 2 ? true : undefined,
     );
     await onB.inbox.waitFor(() =>
-      onB.inbox.ofType('case.updated').length === 2 ? true : undefined,
+      onB.inbox.ofType('assessment.updated').length === 2 ? true : undefined,
     );
     await sleep(QUIET_MS);
     for (const { inbox } of [onA, onB]) {
-      expect(inbox.ofType('case.updated').map((e) => [e.caseSeq, e.version])).toEqual([
+      expect(inbox.ofType('assessment.updated').map((e) => [e.caseSeq, e.version])).toEqual([
         [1, 2],
         [2, 3],
       ]);
@@ -726,13 +739,17 @@ describe('realtime (e2e, two API instances on one PostgreSQL and Redis)', () => 
     leader.closed = true;
     await outboxOf(standby).append([
       {
-        type: 'case.updated',
+        type: 'assessment.updated',
         caseId,
         organisationId: org.organisationId,
         worksCouncilId: org.worksCouncilId,
+        payload: { version: 1 },
       },
     ]);
-    await expect(client.inbox.event('case.updated')).resolves.toMatchObject({ caseId, caseSeq: 1 });
+    await expect(client.inbox.event('assessment.updated')).resolves.toMatchObject({
+      caseId,
+      caseSeq: 1,
+    });
     expect(standby.app.get(RealtimeRelay).isLeader).toBe(true);
   });
 });

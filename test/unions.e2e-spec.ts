@@ -128,8 +128,12 @@ describe('sharing with unions (e2e)', () => {
   /** An event to the user's own room: once it arrives, everything relayed before it has arrived too. */
   async function marker(inbox: Inbox, userId: string): Promise<void> {
     const notificationId = crypto.randomUUID();
-    await appendEvents([{ type: 'notification.created', userId, payload: { notificationId } }]);
-    await inbox.event((e) => e.notificationId === notificationId);
+    await appendEvents([
+      { type: 'notification.created', userId, payload: { notificationIds: [notificationId] } },
+    ]);
+    await inbox.event(
+      (e) => Array.isArray(e.notificationIds) && e.notificationIds.includes(notificationId),
+    );
   }
 
   beforeAll(async () => {
@@ -902,11 +906,11 @@ describe('sharing with unions (e2e)', () => {
       const voteId = crypto.randomUUID();
       await appendEvents([
         {
-          type: 'internal.vote_cast',
+          type: 'internal.ballot_cast',
           caseId: ids.a2,
           organisationId: orgA.organisationId,
           worksCouncilId: orgA.worksCouncilId,
-          payload: { voteId },
+          payload: { voteId, version: 1 },
         },
       ]);
       await chair.inbox.event((e) => e.voteId === voteId);
@@ -915,8 +919,8 @@ describe('sharing with unions (e2e)', () => {
       const councilLog = (await get('chairA', `/cases/${ids.a2}/events`).expect(200))
         .body as Json[];
       const unionLog = (await get('x', `/cases/${ids.a2}/events`).expect(200)).body as Json[];
-      expect(councilLog.map((e) => e.type)).toContain('internal.vote_cast');
-      expect(unionLog.map((e) => e.type)).not.toContain('internal.vote_cast');
+      expect(councilLog.map((e) => e.type)).toContain('internal.ballot_cast');
+      expect(unionLog.map((e) => e.type)).not.toContain('internal.ballot_cast');
       const seqAndType = (e: Json) => [e.caseSeq, e.type];
       expect(unionLog.map(seqAndType)).toEqual(
         councilLog.filter((e) => !e.type.startsWith('internal.')).map(seqAndType),

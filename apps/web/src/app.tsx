@@ -19,6 +19,7 @@ import { NotificationsPage } from './pages/notifications';
 import { SearchPage } from './pages/search';
 import { SecondFactorRequiredPage, SettingsPage } from './pages/settings';
 import { SsoCallbackPage } from './pages/sso-callback';
+import { QueryProvider } from './queries';
 import { RealtimeProvider } from './realtime';
 import { Link, match, useLocation } from './router';
 import { SessionProvider, useSession } from './session';
@@ -29,7 +30,9 @@ export function App() {
       {({ signedIn, ready, enrolling }) => (
         // An enrolment-only session gets no socket (the server refuses it).
         <RealtimeProvider signedIn={signedIn && !enrolling}>
-          <Shell signedIn={signedIn} ready={ready} enrolling={enrolling} />
+          <QueryProvider signedIn={signedIn}>
+            <Shell signedIn={signedIn} ready={ready} enrolling={enrolling} />
+          </QueryProvider>
         </RealtimeProvider>
       )}
     </SessionProvider>

@@ -9,30 +9,33 @@ import {
 } from 'react';
 import { io, type Socket } from 'socket.io-client';
 
+import type {
+  ClientToServerEvents,
+  HandshakeRefusal,
+  PresencePayload,
+  RealtimeEvent,
+  ServerToClientEvents,
+} from '@wc/contracts';
+
 import { accessToken, refreshSession } from './api/client';
 
 /**
  * The socket channel (libs/realtime/README.md): notify, don't ship. Events say what changed;
  * screens refetch over HTTP. After a lost connection comes back every screen refetches what it
- * shows ("resync"), so nothing missed while offline stays missing.
+ * shows ("resync"), so nothing missed while offline stays missing. The messages are typed in
+ * @wc/contracts, shared with the server.
  */
-export interface RealtimeEvent {
-  type: string;
-  eventId?: string;
-  caseId?: string | null;
-  caseSeq?: number | null;
-  worksCouncilId?: string | null;
-  userId?: string | null;
-  [key: string]: unknown;
-}
+export type { RealtimeEvent };
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
 type Listener = (event: RealtimeEvent | 'resync') => void;
 // One empty list, so useSyncExternalStore sees a stable snapshot.
 const EMPTY: string[] = [];
+// A refused subscription leaves the screen on HTTP data alone; nothing to do with the answer.
+const ignoreAck = () => undefined;
 
 class RealtimeConnection {
-  private socket: Socket | null = null;
+  private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
   private state: ConnectionState = 'connecting';
   private connectedOnce = false;
   private readonly stateListeners = new Set<() => void>();
@@ -44,7 +47,7 @@ class RealtimeConnection {
     if (this.socket) {
       return;
     }
-    const socket = io(window.location.origin, {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(window.location.origin, {
       path: '/ws',
       transports: ['websocket'],
       auth: (cb) => cb({ token: accessToken() ?? '' }),
@@ -69,7 +72,7 @@ class RealtimeConnection {
         void refreshSession().then((ok) => ok && this.socket?.connect());
       }
     });
-    socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+    socket.on('connect_error', (error: Error & { data?: Partial<HandshakeRefusal> }) => {
       this.setState('offline');
       if (error.data?.code?.startsWith('auth.')) {
         void refreshSession().then(
@@ -83,10 +86,8 @@ class RealtimeConnection {
     });
     socket.io.on('reconnect_attempt', () => this.setState('offline'));
     socket.on('session-expired', () => void refreshSession());
-    socket.on('event', (event: RealtimeEvent) =>
-      this.listeners.forEach((listener) => listener(event)),
-    );
-    socket.on('presence', (message: { caseId: string; userIds: string[] }) => {
+    socket.on('event', (event) => this.listeners.forEach((listener) => listener(event)));
+    socket.on('presence', (message: PresencePayload) => {
       this.presence.set(message.caseId, message.userIds);
       this.stateListeners.forEach((listener) => listener());
     });
@@ -127,7 +128,7 @@ class RealtimeConnection {
       if (room.count <= 0) {
         this.rooms.delete(caseId);
         this.presence.delete(caseId);
-        this.socket?.emit('unsubscribe', { caseId });
+        this.socket?.emit('unsubscribe', { caseId }, ignoreAck);
       }
     };
   }
@@ -136,9 +137,9 @@ class RealtimeConnection {
     if (!this.socket?.connected) {
       return;
     }
-    this.socket.emit('subscribe', { caseId });
+    this.socket.emit('subscribe', { caseId }, ignoreAck);
     if (internal) {
-      this.socket.emit('subscribe-internal', { caseId });
+      this.socket.emit('subscribe-internal', { caseId }, ignoreAck);
     }
   }
 
@@ -183,35 +184,19 @@ export function useConnectionState(): ConnectionState {
   return useSyncExternalStore((cb) => connection.onState(cb), connection.getState);
 }
 
-/** Calls `onChange` (debounced) for every event `accept` lets through, and after a reconnect. */
-export function useLiveEvents(
-  accept: (event: RealtimeEvent) => boolean,
-  onChange: () => void,
-): void {
+/** Calls `listener` for every socket event, and with 'resync' after a reconnect. */
+export function useRealtimeEvents(listener: Listener): void {
   const connection = useConnection();
-  const latest = useRef({ accept, onChange });
-  latest.current = { accept, onChange };
-  useEffect(() => {
-    let timer: number | undefined;
-    const off = connection.listen((event) => {
-      if (event === 'resync' || latest.current.accept(event)) {
-        window.clearTimeout(timer);
-        timer = window.setTimeout(() => latest.current.onChange(), 60);
-      }
-    });
-    return () => {
-      window.clearTimeout(timer);
-      off();
-    };
-  }, [connection]);
+  const latest = useRef(listener);
+  latest.current = listener;
+  useEffect(() => connection.listen((event) => latest.current(event)), [connection]);
 }
 
-/** Joins the case room (and the council-internal room when asked) while the screen is open. */
-export function useCaseRoom(
-  caseId: string | undefined,
-  onChange: () => void,
-  { internal = false } = {},
-): string[] {
+/**
+ * Joins the case room (and the council-internal room when asked) while the screen is open; its
+ * events reach the query cache through `QueryProvider`. Returns who else is looking.
+ */
+export function useCaseRoom(caseId: string | undefined, { internal = false } = {}): string[] {
   const connection = useConnection();
   useEffect(() => {
     if (!caseId) {
@@ -219,7 +204,6 @@ export function useCaseRoom(
     }
     return connection.subscribe(caseId, internal);
   }, [connection, caseId, internal]);
-  useLiveEvents((event) => event.caseId === caseId, onChange);
   return useSyncExternalStore(
     (cb) => connection.onState(cb),
     () => (caseId ? connection.presenceOf(caseId) : EMPTY),

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 
+import { AccessModule } from '@wc/access';
 import { type AppConfig, ClockModule, ConfigModule, loadConfig } from '@wc/config';
 import { DatabaseModule } from '@wc/database';
 import { LoggerModule } from '@wc/logging';
@@ -17,6 +18,8 @@ export class WorkerModule {
         ClockModule,
         LoggerModule,
         DatabaseModule,
+        // The outbox locks the cases of the events it appends through @wc/access.
+        AccessModule,
         NotificationsWorkerModule,
         MetricsServerModule.forRoot({
           port: config.metrics.workerPort,

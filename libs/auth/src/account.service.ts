@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { Conflict, NotFound } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 
-import { MEMBERSHIP_CHANGED } from './access.events';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
@@ -159,7 +158,7 @@ export class AccountService {
       await this.outbox.append(
         [
           {
-            type: MEMBERSHIP_CHANGED,
+            type: 'membership.changed',
             userId,
             organisationId: account.organisationId,
             worksCouncilId: null,

@@ -7,7 +7,6 @@ import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { BadRequest, Clock, Unauthorized } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 
-import { SESSION_REVOKED } from './access.events';
 import type { Actor } from './actor';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
@@ -96,7 +95,7 @@ export class AuthService {
       if (row.usedAt || row.revokedAt) {
         await this.tokens.revokeFamily(row.familyId, now);
         await this.outbox.append(
-          [{ type: SESSION_REVOKED, userId: row.userId, payload: {} }],
+          [{ type: 'session.revoked', userId: row.userId, payload: {} }],
           null,
         );
         return 'reused' as const;
@@ -128,7 +127,7 @@ export class AuthService {
       if (row) {
         await this.tokens.revokeFamily(row.familyId, this.clock.now());
         await this.outbox.append(
-          [{ type: SESSION_REVOKED, userId: row.userId, payload: {} }],
+          [{ type: 'session.revoked', userId: row.userId, payload: {} }],
           row.userId,
         );
       }
@@ -149,7 +148,10 @@ export class AuthService {
       await this.users.update(user.id, { passwordHash });
       // Other sessions may belong to whoever knew the old password.
       await this.tokens.revokeAllOfUser(user.id, this.clock.now(), { except: actor.sessionId });
-      await this.outbox.append([{ type: SESSION_REVOKED, userId: user.id, payload: {} }], user.id);
+      await this.outbox.append(
+        [{ type: 'session.revoked', userId: user.id, payload: {} }],
+        user.id,
+      );
     });
   }
 
@@ -160,7 +162,7 @@ export class AuthService {
    */
   async endAllSessions(userId: string, actorId: string): Promise<void> {
     await this.tokens.revokeAllOfUser(userId, this.clock.now());
-    await this.outbox.append([{ type: SESSION_REVOKED, userId, payload: {} }], actorId);
+    await this.outbox.append([{ type: 'session.revoked', userId, payload: {} }], actorId);
   }
 
   /** A user as an actor (memberships read fresh); null for an unknown or deactivated account. */

@@ -1,6 +1,5 @@
 export * from './roles';
 export * from './actor';
-export * from './access.events';
 export * from './decorators';
 export * from './auth.module';
 export * from './auth.service';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { APP_CONFIG, type AppConfig } from '@wc/config';
-import { Clock, TooManyRequests } from '@wc/core';
+import { Clock, type ErrorCode, TooManyRequests } from '@wc/core';
 import { TransactionHost } from '@wc/database';
 
 import type { LoginThrottleScope } from './login-throttle.entity';
@@ -10,7 +10,7 @@ import { LoginThrottleRepository, type ThrottleCounter } from './login-throttle.
 /** The counters one login attempt is held against, and what they say once full. */
 interface Limit extends ThrottleCounter {
   max: number;
-  code: string;
+  code: ErrorCode;
   detail: string;
 }
 
@@ -76,7 +76,7 @@ export class LoginThrottle {
       scope: LoginThrottleScope,
       key: string,
       max: number,
-      code: string,
+      code: ErrorCode,
       detail: string,
     ): Limit => ({ scope, key, max, code, detail });
     return [

@@ -4,7 +4,8 @@ import { AccessService, type UnionScope } from '@wc/access';
 import type { Actor } from '@wc/auth';
 import { CouncilsService } from '@wc/councils';
 import { Forbidden, NotFound } from '@wc/core';
-import type { DomainEventDraft } from '@wc/database';
+import type { CaseEventFacts, EventPayload } from '@wc/contracts';
+import { type DomainEventDraft, domainEvent } from '@wc/database';
 import {
   DeadlinesService,
   type DeadlineScope,
@@ -16,7 +17,14 @@ import type { AiCaseEntity } from './ai-case.entity';
 import { gateOfCase } from './case-gates.query';
 import type { CaseTrackEntity } from './case-track.entity';
 import { CaseRepository } from './case.repository';
-import type { ActorSide, GoLiveGate, TrackKind, TrackSnapshot, TriageOutcome } from './domain';
+import type {
+  ActorSide,
+  DomainEventDraft as TrackEventDraft,
+  GoLiveGate,
+  TrackKind,
+  TrackSnapshot,
+  TriageOutcome,
+} from './domain';
 import {
   CASE_DOSSIER_FACTS,
   type CaseDossierFacts,
@@ -62,30 +70,19 @@ export class CaseState implements LoadedCase {
    * A case event, stamped with the case's version and status as they are now; the mutation
    * appends every event of the request to the outbox at once, in order.
    */
-  emit(type: string, payload: Record<string, unknown> = {}): void {
-    this.pending.push({
-      ...this.scope(),
-      type,
-      payload: {
-        ...payload,
-        version: this.aiCase.version,
-        status: this.aiCase.status,
-        committeeId: this.aiCase.committeeId,
-      },
-    });
+  emit<T extends keyof CaseEventFacts>(type: T, facts: CaseEventFacts[T]): void {
+    const state = {
+      version: this.aiCase.version,
+      status: this.aiCase.status,
+      committeeId: this.aiCase.committeeId,
+    };
+    this.pending.push(domainEvent(type, { ...facts, ...state } as EventPayload<T>, this.scope()));
   }
 
   /** The stage machine's events of one track, tagged with the track. */
-  emitTrackEvents(
-    events: ReadonlyArray<{ type: string; payload: Readonly<Record<string, unknown>> }>,
-    kind: TrackKind,
-  ): void {
+  emitTrackEvents(events: readonly TrackEventDraft[], kind: TrackKind): void {
     this.pending.push(
-      ...events.map((e) => ({
-        ...this.scope(),
-        type: e.type,
-        payload: { ...e.payload, track: kind },
-      })),
+      ...events.map((e) => domainEvent(e.type, { ...e.payload, track: kind }, this.scope())),
     );
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { AuditService } from '@wc/audit';
 import type { Actor } from '@wc/auth';
+import type { CaseAction } from '@wc/contracts';
 import { Forbidden, VersionConflict } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 
@@ -17,7 +18,7 @@ export interface CaseChange {
   after: Record<string, unknown>;
   event?: Record<string, unknown>;
   /** The audited action when it is not the mutation's own (e.g. a re-triage that only proposes). */
-  action?: string;
+  action?: CaseAction;
 }
 
 /**
@@ -40,7 +41,7 @@ export class CaseMutation {
     caseId: string,
     dto: VersionDto,
     sides: ActorSide[] | null,
-    action: string,
+    action: CaseAction,
     change: (state: CaseState) => CaseChange | Promise<CaseChange>,
   ): Promise<CaseResponse> {
     const state = await this.tx.run(async () => {

@@ -155,7 +155,7 @@ export class CaseService {
         after: { title: created.title, contents: created.contents },
       });
       const state = await this.reader.created(actor, created);
-      state.emit('case.created');
+      state.emit('case.created', {});
       await this.outbox.append(state.takeEvents(), actor.userId);
       return state;
     });

@@ -1,8 +1,6 @@
-/** A field-level problem, as listed in a problem+json `errors` array. */
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
+import type { ErrorCode, FieldProblem, NotFoundSubject, VersionedResource } from '@wc/contracts';
+
+export type { ErrorCode, FieldProblem };
 
 /**
  * Every error the domain throws on purpose. The code is stable (`<area>.<snake_reason>`) and
@@ -12,7 +10,7 @@ export abstract class DomainError extends Error {
   abstract readonly status: number;
 
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly detail: string,
     readonly meta: Record<string, unknown> = {},
     readonly errors: FieldProblem[] = [],
@@ -24,14 +22,14 @@ export abstract class DomainError extends Error {
 
 export class NotFound extends DomainError {
   readonly status = 404;
-  constructor(what: string, meta: Record<string, unknown> = {}) {
+  constructor(what: NotFoundSubject, meta: Record<string, unknown> = {}) {
     super(`${what}.not_found`, `The ${what.replace(/_/g, ' ')} does not exist.`, meta);
   }
 }
 
 export class Forbidden extends DomainError {
   readonly status = 403;
-  constructor(code: string, detail: string, meta: Record<string, unknown> = {}) {
+  constructor(code: ErrorCode, detail: string, meta: Record<string, unknown> = {}) {
     super(code, detail, meta);
   }
 }
@@ -50,7 +48,7 @@ export class BadRequest extends DomainError {
 
 export class Unauthorized extends DomainError {
   readonly status = 401;
-  constructor(code = 'auth.unauthenticated', detail = 'Authentication is required.') {
+  constructor(code: ErrorCode = 'auth.unauthenticated', detail = 'Authentication is required.') {
     super(code, detail);
   }
 }
@@ -58,7 +56,7 @@ export class Unauthorized extends DomainError {
 export class TooManyRequests extends DomainError {
   readonly status = 429;
   constructor(
-    code: string,
+    code: ErrorCode,
     detail: string,
     readonly retryAfterSeconds: number,
   ) {
@@ -68,7 +66,7 @@ export class TooManyRequests extends DomainError {
 
 /** Optimistic concurrency: the client edited an older version than the one stored. */
 export class VersionConflict extends Conflict {
-  constructor(resource: string, expected: number, actual: number) {
+  constructor(resource: VersionedResource, expected: number, actual: number) {
     super(`${resource}.version_conflict`, `The ${resource} was changed by someone else.`, {
       expectedVersion: expected,
       currentVersion: actual,

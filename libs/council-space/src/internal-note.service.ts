@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import type { Actor } from '@wc/auth';
 import { Clock, Forbidden, NotFound, VersionConflict } from '@wc/core';
-import { Outbox, TransactionHost } from '@wc/database';
+import { domainEvent, Outbox, TransactionHost } from '@wc/database';
 
 import type { CouncilSpaceEventType } from './council-space.events';
 import { CouncilSpaceRepository } from './council-space.repository';
@@ -120,13 +120,15 @@ export class InternalNoteService {
   ): Promise<void> {
     await this.outbox.append(
       [
-        {
+        domainEvent(
           type,
-          caseId: access.caseId,
-          organisationId: access.organisationId,
-          worksCouncilId: access.worksCouncilId,
-          payload: { noteId: note.id, kind: note.kind, version: note.version },
-        },
+          { noteId: note.id, kind: note.kind, version: note.version },
+          {
+            caseId: access.caseId,
+            organisationId: access.organisationId,
+            worksCouncilId: access.worksCouncilId,
+          },
+        ),
       ],
       actor.userId,
     );

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@wc/auth';
 import { CaseService, TrackTransitionService } from '@wc/cases';
 import { Clock, Conflict, NotFound, Unprocessable, VersionConflict } from '@wc/core';
-import { Outbox, TransactionHost } from '@wc/database';
+import { domainEvent, Outbox, TransactionHost } from '@wc/database';
 
 import type { CouncilSpaceEventType } from './council-space.events';
 import { CouncilSpaceRepository } from './council-space.repository';
@@ -288,13 +288,15 @@ export class VoteService {
   ): Promise<void> {
     await this.outbox.append(
       [
-        {
+        domainEvent(
           type,
-          caseId: access.caseId,
-          organisationId: access.organisationId,
-          worksCouncilId: access.worksCouncilId,
-          payload: { voteId: vote.id, version: vote.version, ...extra },
-        },
+          { voteId: vote.id, version: vote.version, ...extra },
+          {
+            caseId: access.caseId,
+            organisationId: access.organisationId,
+            worksCouncilId: access.worksCouncilId,
+          },
+        ),
       ],
       actorId,
     );

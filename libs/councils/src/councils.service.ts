@@ -10,7 +10,6 @@ import {
   COUNCIL_ROLES,
   EMPLOYER_SIDE_ROLES,
   hasRoleIn,
-  MEMBERSHIP_CHANGED,
   type MembershipSummary,
   Role,
   sideOf,
@@ -48,10 +47,6 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 
 /** The council's own members: they see its internal space and the record of its roles (not its experts). */
 const COUNCIL_SPACE_ROLES: readonly Role[] = [...WHOLE_COUNCIL_ROLES, Role.CommitteeMember];
-
-/** Outbox events of the council's expert engagements (to the council room; the employer reads the cost notice over HTTP). */
-const EXPERT_ENGAGEMENT_NOTIFIED = 'expert_engagement.notified';
-const EXPERT_ENGAGEMENT_ACCEPTED = 'expert_engagement.accepted';
 
 function toEngagementResponse(
   r: ExpertEngagementEntity,
@@ -444,13 +439,13 @@ export class CouncilsService {
       await this.outbox.append(
         [
           {
-            type: EXPERT_ENGAGEMENT_NOTIFIED,
+            type: 'expert_engagement.notified' as const,
             organisationId: council.organisationId,
             worksCouncilId,
             payload: { engagementId: engagement.id },
           },
           ...[...new Set(employerSide.map((m) => m.userId))].map((userId) => ({
-            type: EXPERT_ENGAGEMENT_NOTIFIED,
+            type: 'expert_engagement.notified' as const,
             organisationId: council.organisationId,
             userId,
             payload: { engagementId: engagement.id, worksCouncilId },
@@ -560,7 +555,7 @@ export class CouncilsService {
         await this.outbox.append(
           [
             {
-              type: EXPERT_ENGAGEMENT_ACCEPTED,
+              type: 'expert_engagement.accepted',
               organisationId: council?.organisationId ?? null,
               worksCouncilId: engagement.worksCouncilId,
               payload: { engagementId: engagement.id },
@@ -743,7 +738,7 @@ export class CouncilsService {
       await this.outbox.append(
         [
           {
-            type: MEMBERSHIP_CHANGED,
+            type: 'membership.changed',
             userId: membership.userId,
             organisationId: membership.organisationId,
             worksCouncilId: membership.worksCouncilId,

@@ -294,7 +294,7 @@ export class CommentService {
     actor: Actor,
     access: CaseAccess,
     comment: CommentEntity,
-    type: CommentEventType,
+    type: Exclude<CommentEventType, 'comment.mentioned'>,
     mentioned: readonly string[],
   ): Promise<void> {
     const ids = { commentId: comment.id, thread: comment.threadKey };

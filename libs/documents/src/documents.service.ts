@@ -4,10 +4,11 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { AuditService } from '@wc/audit';
 import type { Actor } from '@wc/auth';
+import type { EventPayload, EventTypeOf } from '@wc/contracts';
 import { AccessService, type ActorSide } from '@wc/access';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { BadRequest, Clock, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
-import { Outbox, TransactionHost } from '@wc/database';
+import { domainEvent, Outbox, TransactionHost } from '@wc/database';
 
 import type { DocumentVersionEntity } from './document-version.entity';
 import type { DocumentEntity } from './document.entity';
@@ -432,24 +433,16 @@ export class DocumentsService {
     };
   }
 
-  private async emit(
+  private async emit<T extends EventTypeOf<'document'>>(
     access: Access,
     actor: Actor,
-    type: string,
-    payload: Record<string, unknown>,
+    type: T,
+    payload: EventPayload<T>,
     userId: string | null = null,
   ): Promise<void> {
+    const { caseId, organisationId, worksCouncilId } = access;
     await this.outbox.append(
-      [
-        {
-          type,
-          caseId: access.caseId,
-          organisationId: access.organisationId,
-          worksCouncilId: access.worksCouncilId,
-          userId,
-          payload,
-        },
-      ],
+      [domainEvent(type, payload, { caseId, organisationId, worksCouncilId, userId })],
       actor.userId,
     );
   }

@@ -2,11 +2,18 @@ import { Injectable } from '@nestjs/common';
 
 import { AccessService, type ActorSide } from '@wc/access';
 import type { Actor } from '@wc/auth';
+import type { EventPayload, EventTypeOf } from '@wc/contracts';
 import { type CaseResponse, CaseService, type TriageOutcome } from '@wc/cases';
 import { Forbidden } from '@wc/core';
-import { Outbox } from '@wc/database';
+import { domainEvent, Outbox } from '@wc/database';
 
 /** The case a dossier request is about, as the case service lets this actor see it. */
+/** The dossier's events: assessments, oversight and the training plan. */
+type DossierEventType = EventTypeOf<'assessment' | 'oversight' | 'training_plan'>;
+
+/** The parts of the dossier whose side rules name their own error codes. */
+type DossierArea = 'assessment' | 'oversight' | 'training';
+
 export interface CaseContext {
   readonly caseId: string;
   readonly organisationId: string;
@@ -55,7 +62,7 @@ export class CaseContexts {
     return this.read(actor, caseId);
   }
 
-  assertEmployer(ctx: CaseContext, area: string): void {
+  assertEmployer(ctx: CaseContext, area: DossierArea): void {
     if (ctx.side !== 'employer') {
       throw new Forbidden(
         `${area}.employer_only`,
@@ -64,7 +71,7 @@ export class CaseContexts {
     }
   }
 
-  assertCouncil(ctx: CaseContext, area: string): void {
+  assertCouncil(ctx: CaseContext, area: DossierArea): void {
     if (!COUNCIL_SIDES.includes(ctx.side)) {
       throw new Forbidden(
         `${area}.council_only`,
@@ -73,22 +80,15 @@ export class CaseContexts {
     }
   }
 
-  async emit(
+  async emit<T extends DossierEventType>(
     ctx: CaseContext,
     actor: Actor,
-    type: string,
-    payload: Record<string, unknown>,
+    type: T,
+    payload: EventPayload<T>,
   ): Promise<void> {
+    const { caseId, organisationId, worksCouncilId } = ctx;
     await this.outbox.append(
-      [
-        {
-          type,
-          caseId: ctx.caseId,
-          organisationId: ctx.organisationId,
-          worksCouncilId: ctx.worksCouncilId,
-          payload,
-        },
-      ],
+      [domainEvent(type, payload, { caseId, organisationId, worksCouncilId })],
       actor.userId,
     );
     // A dossier change can meet or unmeet a go-live condition (oversight trained, DPIA): say so.

@@ -36,7 +36,7 @@ import type {
   UpdateMeetingDto,
 } from './dto/meeting.dto';
 import type { MeetingEntity } from './meeting.entity';
-import type { MeetingEventType } from './meeting.events';
+import type { InternalMeetingEventType, MeetingEventType } from './meeting.events';
 import { MeetingRepository } from './meeting.repository';
 
 /**
@@ -314,7 +314,6 @@ export class MeetingsService {
     caseIds: readonly string[],
     { caseOnly = false }: { caseOnly?: boolean } = {},
   ): Promise<void> {
-    await this.access.lockCases(caseIds);
     const scope = {
       organisationId: meeting.organisationId,
       worksCouncilId: meeting.worksCouncilId,
@@ -327,7 +326,9 @@ export class MeetingsService {
     };
     // An internal meeting's events about a case stay in the council-internal room.
     const caseType =
-      meeting.kind === 'internal' ? type.replace('meeting.', 'internal.meeting_') : type;
+      meeting.kind === 'internal'
+        ? (`internal.meeting_${type.slice('meeting.'.length)}` as InternalMeetingEventType)
+        : type;
     const events: DomainEventDraft[] = [
       ...(caseOnly ? [] : [{ type, ...scope, payload }]),
       ...caseIds.map((caseId) => ({ type: caseType, ...scope, caseId, payload })),

@@ -1,6 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import type { ProblemDetails } from '@wc/contracts';
+
 import type { Metrics } from './metrics';
 
 /**
@@ -25,7 +27,7 @@ export async function answerScrape(
         status: 401,
         code: 'metrics.token_required',
         detail: 'Send the metrics token as a bearer token (METRICS_TOKEN).',
-      }),
+      } satisfies ProblemDetails),
     );
     return;
   }
@@ -42,7 +44,7 @@ export async function answerScrape(
         status: 503,
         code: 'service.unavailable',
         detail: 'The metrics could not be read from the database.',
-      }),
+      } satisfies ProblemDetails),
     );
   }
 }

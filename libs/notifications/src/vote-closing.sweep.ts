@@ -40,7 +40,8 @@ export class VoteClosingSweep {
       const cases = await this.tx.manager.query<
         Array<{ id: string; organisation_id: string; works_council_id: string }>
       >(
-        `SELECT id, organisation_id, works_council_id FROM ai_case WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE`,
+        // The outbox locks these cases when it numbers their events.
+        `SELECT id, organisation_id, works_council_id FROM ai_case WHERE id = ANY($1)`,
         [[...new Set(due.map((v) => v.case_id))]],
       );
       // Another sweep may have claimed some meanwhile: only the votes this one inserted are reminded.

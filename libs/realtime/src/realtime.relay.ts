@@ -8,8 +8,8 @@ import {
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
-import { MEMBERSHIP_CHANGED, SESSION_REVOKED } from '@wc/auth';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
+import type { CaseAction, EventType } from '@wc/contracts';
 import { type EventAudience, eventPartiesFor, eventPayloadFor } from '@wc/core';
 import { OUTBOX_CHANNEL } from '@wc/database';
 import { Metrics } from '@wc/metrics';
@@ -20,7 +20,7 @@ import { DEFAULT_RELAY_LEASE, RelayLease, type RelayLeaseOptions } from './relay
 import { roomsFor } from './rooms';
 
 /** The case update (`payload.action`) that moves a case to another committee, or to none. */
-const COMMITTEE_ASSIGNED = 'case.committee_assigned';
+const COMMITTEE_ASSIGNED: CaseAction = 'case.committee_assigned';
 
 /** Tuning knobs; the defaults suit production. */
 export interface RealtimeRelayOptions {
@@ -36,10 +36,10 @@ export const REALTIME_RELAY_OPTIONS = Symbol('REALTIME_RELAY_OPTIONS');
 export const DEFAULT_RELAY_OPTIONS: RealtimeRelayOptions = { pollIntervalMs: 3000, batchSize: 500 };
 
 /** Emitted by `@wc/unions` when a council revokes a union share: open sockets must lose access at once. */
-const UNION_SHARE_REVOKED = 'union_share.revoked';
+const UNION_SHARE_REVOKED: EventType = 'union_share.revoked';
 
 /** A membership changed or a session ended (issue #14): the user's open sockets are re-checked at once. */
-const ACCESS_EVENTS = new Set<string>([MEMBERSHIP_CHANGED, SESSION_REVOKED]);
+const ACCESS_EVENTS = new Set<EventType>(['membership.changed', 'session.revoked']);
 
 /** One relay per database holds this session lock; the others stand by. */
 const LEADER_LOCK_SQL = `SELECT pg_try_advisory_lock(hashtextextended('overleg.realtime_relay', 0)) AS locked`;
@@ -62,7 +62,7 @@ const CLAIM_SQL = `
 
 interface EventRow {
   id: string;
-  type: string;
+  type: EventType;
   organisation_id: string | null;
   works_council_id: string | null;
   case_id: string | null;

@@ -1,4 +1,4 @@
-import { roomsFor } from './rooms';
+import { type RoutableEvent, roomsFor } from './rooms';
 
 const CASE = '7d9f2a52-5d8c-4d0e-9d43-1b2a8f0c1e01';
 const COUNCIL = '0b6e3c1f-2a4b-4c5d-8e9f-0a1b2c3d4e5f';
@@ -6,10 +6,10 @@ const USER = 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f';
 const COMMITTEE = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
 
 describe('roomsFor', () => {
-  it.each([
+  it.each<[string, RoutableEvent, string[]]>([
     [
       'a case event goes to the case room only',
-      { type: 'case.stage_advanced', caseId: CASE, worksCouncilId: COUNCIL, userId: null },
+      { type: 'case.stage_changed', caseId: CASE, worksCouncilId: COUNCIL, userId: null },
       [`case:${CASE}`],
     ],
     [
@@ -19,7 +19,7 @@ describe('roomsFor', () => {
     ],
     [
       'a council-wide event goes to the council room',
-      { type: 'council.meeting_scheduled', caseId: null, worksCouncilId: COUNCIL, userId: null },
+      { type: 'meeting.scheduled', caseId: null, worksCouncilId: COUNCIL, userId: null },
       [`council:${COUNCIL}`],
     ],
     [
@@ -29,7 +29,7 @@ describe('roomsFor', () => {
     ],
     [
       'an addressed case event goes to both',
-      { type: 'case.expert_added', caseId: CASE, worksCouncilId: COUNCIL, userId: USER },
+      { type: 'membership.changed', caseId: CASE, worksCouncilId: COUNCIL, userId: USER },
       [`case:${CASE}`, `user:${USER}`],
     ],
     [
@@ -104,7 +104,7 @@ describe('roomsFor', () => {
     ],
     [
       'an organisation-only event goes nowhere',
-      { type: 'organisation.renamed', caseId: null, worksCouncilId: null, userId: null },
+      { type: 'expert_engagement.accepted', caseId: null, worksCouncilId: null, userId: null },
       [],
     ],
   ])('%s', (_name, event, rooms) => {

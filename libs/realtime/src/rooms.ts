@@ -1,3 +1,4 @@
+import type { EventType } from '@wc/contracts';
 import type { EventAudience } from '@wc/core';
 
 /** Socket room names, `<kind>:<uuid>` (house style B.4). */
@@ -16,7 +17,7 @@ export const audienceRoom = (audience: EventAudience) => `audience:${audience}`;
 export const INTERNAL_EVENT_PREFIX = 'internal.';
 
 export interface RoutableEvent {
-  type: string;
+  type: EventType;
   caseId: string | null;
   worksCouncilId: string | null;
   userId: string | null;
@@ -31,7 +32,7 @@ export interface RoutableEvent {
 }
 
 /** Case-level events that tell a council's overview screens a case appeared or moved. */
-const COUNCIL_OVERVIEW_EVENTS = new Set(['case.updated', 'case.stage_changed']);
+const COUNCIL_OVERVIEW_EVENTS = new Set<EventType>(['case.updated', 'case.stage_changed']);
 
 /**
  * The rooms entitled to an event. A case event goes to the case room, except council-internal

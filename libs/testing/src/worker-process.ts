@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Global, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
+import { AccessModule } from '@wc/access';
 import { ConfigModule, loadConfig } from '@wc/config';
 import { Clock, FakeClock } from '@wc/core';
 import { DatabaseModule } from '@wc/database';
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
       ConfigModule.forRoot(config),
       FixedClockModule,
       DatabaseModule,
+      AccessModule,
       NotificationsWorkerModule.forRoot(options, observer),
     ],
   })

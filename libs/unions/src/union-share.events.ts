@@ -1,7 +1,8 @@
+import type { EventTypeOf } from '@wc/contracts';
+
 /**
- * Outbox event types of union shares (payload: shareId, unionOrganisationId, caseId, scope,
- * version; worksCouncilId and organisationId on the event, so it reaches the council room).
- * `union_share.revoked` also makes the realtime relay re-check the union officers' open sockets.
+ * Outbox events of union shares (payloads in @wc/contracts; worksCouncilId and organisationId on
+ * the event, so it reaches the council room). `union_share.revoked` also makes the realtime relay
+ * re-check the union officers' open sockets.
  */
-export type UnionShareEventType =
-  'union_share.granted' | 'union_share.changed' | 'union_share.revoked';
+export type UnionShareEventType = EventTypeOf<'union_share'>;

@@ -4,6 +4,8 @@ import type { Duplex } from 'node:stream';
 
 import { Logger } from '@nestjs/common';
 
+import type { ErrorCode } from '@wc/contracts';
+
 /**
  * Requests Node's HTTP parser refuses before the application sees them (headers or a URL over
  * 16 kB, a broken request line, an incomplete request at the request timeout). Node's own answer
@@ -13,7 +15,7 @@ import { Logger } from '@nestjs/common';
 export interface ClientErrorProblem {
   readonly status: number;
   readonly title: string;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly detail: string;
 }
 

@@ -7,21 +7,12 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { DomainError, type FieldProblem, TooManyRequests } from '@wc/core';
+import type { ErrorCode, ProblemDetails } from '@wc/contracts';
+import { DomainError, TooManyRequests } from '@wc/core';
 
 import { ForbiddenKeyError, IllFormedTextError } from './well-formed-json';
 
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  instance: string;
-  correlationId?: string;
-  errors?: FieldProblem[];
-  [extra: string]: unknown;
-}
+type Problem = ProblemDetails & { detail: string; instance: string };
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -40,7 +31,7 @@ const TITLES: Record<number, string> = {
 };
 
 /** Codes for errors raised by the framework or body parser rather than by our code. */
-const FRAMEWORK_CODES: Record<number, string> = {
+const FRAMEWORK_CODES: Record<number, ErrorCode> = {
   // Our code throws DomainErrors; a bare 400 comes from Nest mapping a body-parser SyntaxError
   // (broken JSON) or a URIError (bad percent-encoding in the path).
   400: 'request.malformed',
@@ -83,7 +74,7 @@ export class ProblemFilter implements ExceptionFilter {
       correlationId: request.id ? String(request.id) : undefined,
     };
     if (error instanceof ForbiddenKeyError) {
-      const code = 'request.validation_failed';
+      const code: ErrorCode = 'request.validation_failed';
       return {
         type: `urn:overleg:problem:${code}`,
         title: TITLES[400],
@@ -142,7 +133,7 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-function bodyParserCode(error: unknown): string | undefined {
+function bodyParserCode(error: unknown): ErrorCode | undefined {
   if (error instanceof IllFormedTextError) {
     return 'request.invalid_unicode';
   }

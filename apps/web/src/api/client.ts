@@ -1,5 +1,7 @@
 import createClient from 'openapi-fetch';
 
+import type { ErrorCode, FieldProblem, ProblemDetails } from '@wc/contracts';
+
 import type { components, paths } from './schema';
 
 /**
@@ -47,14 +49,17 @@ export function onSessionChange(listener: (signedIn: boolean) => void): () => vo
   return () => listeners.delete(listener);
 }
 
+/** The API's stable codes, plus the client's own for an answer without one or none at all. */
+export type ClientErrorCode = ErrorCode | `http.${number}` | 'network.unreachable';
+
 /** A problem+json answer (RFC 9457) with the API's stable `code`. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ClientErrorCode,
     readonly detail: string,
-    readonly errors: Array<{ path: string; message: string }> = [],
-    readonly body: Record<string, unknown> = {},
+    readonly errors: FieldProblem[] = [],
+    readonly body: Partial<ProblemDetails> = {},
   ) {
     super(detail || code);
   }
@@ -119,7 +124,7 @@ export function authorizedFetch(path: string, init: RequestInit = {}): Promise<R
 export async function downloadFile(path: string, fallbackName: string): Promise<void> {
   const response = await authorizedFetch(path);
   if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as { code?: string; detail?: string };
+    const problem = (await response.json().catch(() => ({}))) as Partial<ProblemDetails>;
     throw new ApiError(
       response.status,
       problem.code ?? `http.${response.status}`,
@@ -155,11 +160,7 @@ export async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
   }
   const { data, error, response } = outcome;
   if (!response.ok) {
-    const problem = (error ?? {}) as {
-      code?: string;
-      detail?: string;
-      errors?: Array<{ path: string; message: string }>;
-    };
+    const problem = (error ?? {}) as Partial<ProblemDetails>;
     throw new ApiError(
       response.status,
       problem.code ?? `http.${response.status}`,

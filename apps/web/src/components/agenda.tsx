@@ -1,15 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+
 import { api, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
-import { useLiveEvents } from '../realtime';
 import { Link } from '../router';
 import { DueText, useDutyText } from './next-action';
-import { Badge, Empty, ErrorAlert, Loading, useAsync } from './ui';
+import { Badge, Empty, ErrorAlert, Loading } from './ui';
+import { keys } from '../queries';
 
 type AgendaItem = Schemas['PersonalAgendaItemResponse'];
-
-/** Any case, vote, meeting or notification event may change what is due. */
-const agendaEvents = (event: { type: string }) =>
-  /^(case|notification|union_share|meeting|internal|council)\./.test(event.type);
 
 /**
  * "Deze week voor u": the server's agenda for the signed-in person, in the server's order (fatal
@@ -17,8 +15,10 @@ const agendaEvents = (event: { type: string }) =>
  */
 export function Agenda() {
   const { t } = useI18n();
-  const agenda = useAsync(() => unwrap(api.GET('/me/agenda')), []);
-  useLiveEvents(agendaEvents, () => void agenda.reload());
+  const agenda = useQuery({
+    queryKey: keys.agenda(),
+    queryFn: () => unwrap(api.GET('/me/agenda')),
+  });
   return (
     <section aria-labelledby="agenda-title" className="card agenda">
       <h2 id="agenda-title">{t('agenda.title')}</h2>

@@ -1,22 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 
 import { allPages, api, downloadFile, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
-import { Badge, Button, ErrorAlert, Loading, useAsync, useMutation } from './ui';
+import { Badge, Button, ErrorAlert, Loading, useMutation } from './ui';
+import { keys } from '../queries';
 
 /** The case's hash-chained audit trail, newest first, with a check of the chain. */
-export function AuditTrail({
-  caseId,
-  names,
-  version,
-}: {
-  caseId: string;
-  names: Map<string, string>;
-  version: number;
-}) {
+export function AuditTrail({ caseId, names }: { caseId: string; names: Map<string, string> }) {
   const { t, dateTime, label } = useI18n();
-  const entries = useAsync(
-    () =>
+  const entries = useQuery({
+    queryKey: keys.case(caseId, 'audit'),
+    queryFn: () =>
       allPages((cursor) =>
         unwrap(
           api.GET('/cases/{caseId}/audit', {
@@ -24,8 +19,7 @@ export function AuditTrail({
           }),
         ),
       ),
-    [caseId, version],
-  );
+  });
   const verify = useMutation(() =>
     unwrap(api.GET('/cases/{caseId}/audit/verify', { params: { path: { caseId } } })),
   );

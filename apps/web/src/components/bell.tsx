@@ -1,17 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
+
 import { api, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
-import { useLiveEvents } from '../realtime';
 import { Link } from '../router';
-import { useAsync } from './ui';
+import { keys } from '../queries';
 
 /** The notification bell: the unread count, updated live from the user's socket room. */
 export function Bell() {
   const { t } = useI18n();
-  const unread = useAsync(() => unwrap(api.GET('/notifications/unread-count')), []);
-  useLiveEvents(
-    (event) => event.type.startsWith('notification.'),
-    () => void unread.reload(),
-  );
+  const unread = useQuery({
+    queryKey: keys.notifications('unread'),
+    queryFn: () => unwrap(api.GET('/notifications/unread-count')),
+  });
   const count = unread.data?.unread ?? 0;
   return (
     <Link

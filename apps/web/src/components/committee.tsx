@@ -1,8 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
-import { Button, ErrorAlert, SelectField, useAsync, useMutation } from './ui';
+import { Button, ErrorAlert, SelectField, useMutation } from './ui';
+import { keys } from '../queries';
 
 type CaseResponse = Schemas['CaseResponse'];
 
@@ -19,15 +21,15 @@ export function CaseCommittee({
   onChanged: (c: CaseResponse) => void;
 }) {
   const { t } = useI18n();
-  const council = useAsync(
-    () =>
+  const council = useQuery({
+    queryKey: keys.council(aiCase.worksCouncilId, 'detail'),
+    queryFn: () =>
       unwrap(
         api.GET('/works-councils/{worksCouncilId}', {
           params: { path: { worksCouncilId: aiCase.worksCouncilId } },
         }),
       ),
-    [aiCase.worksCouncilId],
-  );
+  });
   const committees = council.data?.committees ?? [];
   const current = committees.find((k) => k.id === aiCase.committeeId);
   const board = aiCase.yourSide === 'council_board';

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
@@ -11,9 +12,9 @@ import {
   SelectField,
   TextArea,
   TextField,
-  useAsync,
   useMutation,
 } from './ui';
+import { keys } from '../queries';
 
 type CaseResponse = Schemas['CaseResponse'];
 type Vote = Schemas['VoteResponse'];
@@ -24,36 +25,34 @@ type Vote = Schemas['VoteResponse'];
  */
 export function CouncilSpace({
   aiCase,
-  version,
   names,
 }: {
   aiCase: CaseResponse;
-  version: number;
   names: Map<string, string>;
 }) {
   const { t } = useI18n();
   return (
     <div className="council-space">
       <p className="alert alert-info">{t('council.lead')}</p>
-      <Votes aiCase={aiCase} version={version} />
-      <Notes aiCase={aiCase} version={version} names={names} />
+      <Votes aiCase={aiCase} />
+      <Notes aiCase={aiCase} names={names} />
     </div>
   );
 }
 
-function Votes({ aiCase, version }: { aiCase: CaseResponse; version: number }) {
+function Votes({ aiCase }: { aiCase: CaseResponse }) {
   const { t } = useI18n();
-  const votes = useAsync(
-    () =>
+  const votes = useQuery({
+    queryKey: keys.case(aiCase.id, 'votes'),
+    queryFn: () =>
       unwrap(
         api.GET('/cases/{caseId}/internal/votes', { params: { path: { caseId: aiCase.id } } }),
       ),
-    [aiCase.id, version],
-  );
+  });
   return (
     <section className="card" aria-labelledby="votes-title">
       <h2 id="votes-title">{t('council.votes')}</h2>
-      <OpenVoteForm aiCase={aiCase} onDone={() => void votes.reload()} />
+      <OpenVoteForm aiCase={aiCase} onDone={() => void votes.refetch()} />
       <ErrorAlert error={votes.error} />
       {!votes.data ? (
         <Loading />
@@ -62,7 +61,7 @@ function Votes({ aiCase, version }: { aiCase: CaseResponse; version: number }) {
       ) : (
         <ul className="plain-list votes">
           {votes.data.map((v) => (
-            <VoteItem key={v.id} aiCase={aiCase} vote={v} onChanged={() => void votes.reload()} />
+            <VoteItem key={v.id} aiCase={aiCase} vote={v} onChanged={() => void votes.refetch()} />
           ))}
         </ul>
       )}
@@ -324,23 +323,15 @@ function VoteItem({
   );
 }
 
-function Notes({
-  aiCase,
-  version,
-  names,
-}: {
-  aiCase: CaseResponse;
-  version: number;
-  names: Map<string, string>;
-}) {
+function Notes({ aiCase, names }: { aiCase: CaseResponse; names: Map<string, string> }) {
   const { t, dateTime, label } = useI18n();
-  const notes = useAsync(
-    () =>
+  const notes = useQuery({
+    queryKey: keys.case(aiCase.id, 'notes'),
+    queryFn: () =>
       unwrap(
         api.GET('/cases/{caseId}/internal/notes', { params: { path: { caseId: aiCase.id } } }),
       ),
-    [aiCase.id, version],
-  );
+  });
   const [body, setBody] = useState('');
   const [kind, setKind] = useState<'note' | 'draft_position'>('note');
   const add = useMutation(async () => {
@@ -355,7 +346,7 @@ function Notes({
       }),
     );
     setBody('');
-    await notes.reload();
+    await notes.refetch();
   });
   return (
     <section className="card" aria-labelledby="notes-title">

@@ -1,9 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
 import type { Side } from '../domain';
 import { useI18n } from '../i18n';
-import { Badge, Empty, ErrorAlert, Loading, TextArea, useAsync, useMutation } from './ui';
+import { Badge, Empty, ErrorAlert, Loading, TextArea, useMutation } from './ui';
+import { keys } from '../queries';
 
 type CaseResponse = Schemas['CaseResponse'];
 type Comment = Schemas['CommentResponse'];
@@ -24,11 +26,9 @@ function threadsFor(side: Side): Array<'case' | 'union'> {
 /** The case discussion, updated live: a change by one person shows for the others without reload. */
 export function Discussion({
   aiCase,
-  version,
   names,
 }: {
   aiCase: CaseResponse;
-  version: number;
   names: Map<string, string>;
 }) {
   const { t } = useI18n();
@@ -53,7 +53,7 @@ export function Discussion({
         </div>
       )}
       <p className="hint">{t(`discussion.lead.${thread}`)}</p>
-      <Thread key={thread} caseId={aiCase.id} thread={thread} version={version} names={names} />
+      <Thread key={thread} caseId={aiCase.id} thread={thread} names={names} />
     </section>
   );
 }
@@ -61,22 +61,20 @@ export function Discussion({
 function Thread({
   caseId,
   thread,
-  version,
   names,
 }: {
   caseId: string;
   thread: 'case' | 'union';
-  version: number;
   names: Map<string, string>;
 }) {
   const { t, dateTime } = useI18n();
-  const comments = useAsync(
-    () =>
+  const comments = useQuery({
+    queryKey: keys.case(caseId, 'comments', thread),
+    queryFn: () =>
       unwrap(
         api.GET('/cases/{caseId}/comments', { params: { path: { caseId }, query: { thread } } }),
       ),
-    [caseId, thread, version],
-  );
+  });
   const [body, setBody] = useState('');
   const post = useMutation(async () => {
     await unwrap(
@@ -86,7 +84,7 @@ function Thread({
       }),
     );
     setBody('');
-    await comments.reload();
+    await comments.refetch();
   });
   return (
     <>
@@ -178,8 +176,9 @@ function MentionSuggestions({
 }) {
   const { t } = useI18n();
   const query = /(^|\s)@([^@\n]{0,40})$/.exec(body);
-  const people = useAsync(
-    () =>
+  const people = useQuery({
+    queryKey: keys.case(caseId, 'people', thread, query !== null),
+    queryFn: () =>
       query
         ? unwrap(
             api.GET('/cases/{caseId}/comments/mentionable', {
@@ -187,8 +186,7 @@ function MentionSuggestions({
             }),
           )
         : Promise.resolve(null),
-    [caseId, thread, query !== null],
-  );
+  });
   if (!query || !people.data) {
     return null;
   }

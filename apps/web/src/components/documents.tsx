@@ -1,19 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
 import { api, downloadFile, type Schemas, unwrap } from '../api/client';
 import type { Side } from '../domain';
 import { useI18n } from '../i18n';
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Empty,
-  ErrorAlert,
-  Loading,
-  TextField,
-  useAsync,
-  useMutation,
-} from './ui';
+import { Badge, Button, Checkbox, Empty, ErrorAlert, Loading, TextField, useMutation } from './ui';
+import { keys } from '../queries';
 
 type CaseResponse = Schemas['CaseResponse'];
 type DocumentItem = Schemas['DocumentResponse'];
@@ -29,18 +21,19 @@ function formatSize(bytes: number): string {
 }
 
 /** The case documents: versions, and the WOR art. 20 confidentiality mark on each. */
-export function Documents({ aiCase, version }: { aiCase: CaseResponse; version: number }) {
+export function Documents({ aiCase }: { aiCase: CaseResponse }) {
   const { t } = useI18n();
-  const list = useAsync(
-    () => unwrap(api.GET('/cases/{caseId}/documents', { params: { path: { caseId: aiCase.id } } })),
-    [aiCase.id, version],
-  );
+  const list = useQuery({
+    queryKey: keys.case(aiCase.id, 'documents'),
+    queryFn: () =>
+      unwrap(api.GET('/cases/{caseId}/documents', { params: { path: { caseId: aiCase.id } } })),
+  });
   const canUpload = UPLOADERS.includes(aiCase.yourSide);
   return (
     <section aria-labelledby="documents-title">
       <h2 id="documents-title">{t('documents.title')}</h2>
       <p className="hint">{t('documents.lead')}</p>
-      {canUpload && <UploadForm caseId={aiCase.id} onDone={() => void list.reload()} />}
+      {canUpload && <UploadForm caseId={aiCase.id} onDone={() => void list.refetch()} />}
       <ErrorAlert error={list.error} />
       {!list.data ? (
         <Loading />
@@ -53,7 +46,7 @@ export function Documents({ aiCase, version }: { aiCase: CaseResponse; version: 
               key={d.id}
               aiCase={aiCase}
               document={d}
-              onChanged={() => void list.reload()}
+              onChanged={() => void list.refetch()}
             />
           ))}
         </ul>
@@ -73,8 +66,9 @@ function DocumentRow({
 }) {
   const { t, dateTime, day, label } = useI18n();
   const [open, setOpen] = useState(false);
-  const detail = useAsync(
-    async () =>
+  const detail = useQuery({
+    queryKey: keys.case(aiCase.id, 'documents', d.id, open, d.version),
+    queryFn: async () =>
       open
         ? unwrap(
             api.GET('/cases/{caseId}/documents/{documentId}', {
@@ -82,8 +76,7 @@ function DocumentRow({
             }),
           )
         : null,
-    [open, d.version],
-  );
+  });
   const download = useMutation((seq: number, filename: string) =>
     downloadFile(`/cases/${aiCase.id}/documents/${d.id}/versions/${seq}/content`, filename),
   );

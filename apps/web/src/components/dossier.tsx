@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
@@ -14,9 +15,9 @@ import {
   SelectField,
   TextArea,
   TextField,
-  useAsync,
   useMutation,
 } from './ui';
+import { keys } from '../queries';
 
 type CaseResponse = Schemas['CaseResponse'];
 type Assessment = Schemas['AssessmentResponse'];
@@ -31,33 +32,25 @@ const EFFECTS: readonly Effect[] = [-2, -1, 0, 1, 2, 'unknown'];
 const COMMENTERS: readonly Side[] = ['council_board', 'council_member', 'expert'];
 
 /** The case dossier: what is still missing, the impact assessment, oversight and training. */
-export function Dossier({
-  aiCase,
-  version,
-  names,
-}: {
-  aiCase: CaseResponse;
-  version: number;
-  names: Map<string, string>;
-}) {
+export function Dossier({ aiCase, names }: { aiCase: CaseResponse; names: Map<string, string> }) {
   const { t } = useI18n();
   return (
     <div className="dossier">
-      <Checklist caseId={aiCase.id} version={version} />
-      <AssessmentSection aiCase={aiCase} version={version} names={names} />
-      <OversightSection aiCase={aiCase} version={version} />
-      <TrainingSection aiCase={aiCase} version={version} />
+      <Checklist caseId={aiCase.id} />
+      <AssessmentSection aiCase={aiCase} names={names} />
+      <OversightSection aiCase={aiCase} />
+      <TrainingSection aiCase={aiCase} />
       <p className="hint">{t('dossier.lead')}</p>
     </div>
   );
 }
 
-function Checklist({ caseId, version }: { caseId: string; version: number }) {
+function Checklist({ caseId }: { caseId: string }) {
   const { t, label } = useI18n();
-  const checklist = useAsync(
-    () => unwrap(api.GET('/cases/{caseId}/checklist', { params: { path: { caseId } } })),
-    [caseId, version],
-  );
+  const checklist = useQuery({
+    queryKey: keys.case(caseId, 'checklist'),
+    queryFn: () => unwrap(api.GET('/cases/{caseId}/checklist', { params: { path: { caseId } } })),
+  });
   if (!checklist.data) {
     return checklist.error ? <ErrorAlert error={checklist.error} /> : <Loading />;
   }
@@ -118,23 +111,26 @@ function humanDetail(detail: string, label: (group: string, value: string) => st
 
 function AssessmentSection({
   aiCase,
-  version,
   names,
 }: {
   aiCase: CaseResponse;
-  version: number;
   names: Map<string, string>;
 }) {
   const { t, lang, dateTime } = useI18n();
   const caseId = aiCase.id;
-  const data = useAsync(async () => {
-    const [assessment, questionnaire, comments] = await Promise.all([
-      unwrap(api.GET('/cases/{caseId}/assessment', { params: { path: { caseId } } })),
-      unwrap(api.GET('/cases/{caseId}/assessment/questionnaire', { params: { path: { caseId } } })),
-      unwrap(api.GET('/cases/{caseId}/assessment/comments', { params: { path: { caseId } } })),
-    ]);
-    return { assessment, questionnaire, comments };
-  }, [caseId, version]);
+  const data = useQuery({
+    queryKey: keys.case(caseId, 'assessment'),
+    queryFn: async () => {
+      const [assessment, questionnaire, comments] = await Promise.all([
+        unwrap(api.GET('/cases/{caseId}/assessment', { params: { path: { caseId } } })),
+        unwrap(
+          api.GET('/cases/{caseId}/assessment/questionnaire', { params: { path: { caseId } } }),
+        ),
+        unwrap(api.GET('/cases/{caseId}/assessment/comments', { params: { path: { caseId } } })),
+      ]);
+      return { assessment, questionnaire, comments };
+    },
+  });
   const submit = useMutation(async () => {
     if (data.data) {
       await unwrap(
@@ -143,7 +139,7 @@ function AssessmentSection({
           body: { version: data.data.assessment.version },
         }),
       );
-      await data.reload();
+      await data.refetch();
     }
   });
   if (!data.data) {
@@ -211,7 +207,7 @@ function AssessmentSection({
                 editable={editable}
                 canComment={COMMENTERS.includes(aiCase.yourSide)}
                 names={names}
-                onChanged={() => void data.reload()}
+                onChanged={() => void data.refetch()}
               />
             ))}
             {editable && (
@@ -220,7 +216,7 @@ function AssessmentSection({
                 assessment={assessment}
                 dimension={dimension.key}
                 current={rating?.rating}
-                onChanged={() => void data.reload()}
+                onChanged={() => void data.refetch()}
               />
             )}
           </details>
@@ -231,7 +227,7 @@ function AssessmentSection({
         caseId={caseId}
         assessment={assessment}
         editable={editable}
-        onChanged={() => void data.reload()}
+        onChanged={() => void data.refetch()}
       />
       <SectionTexts
         questionnaire={questionnaire}
@@ -239,7 +235,7 @@ function AssessmentSection({
         caseId={caseId}
         assessment={assessment}
         editable={editable}
-        onChanged={() => void data.reload()}
+        onChanged={() => void data.refetch()}
       />
     </section>
   );
@@ -751,15 +747,16 @@ function SectionForm({
   );
 }
 
-function OversightSection({ aiCase, version }: { aiCase: CaseResponse; version: number }) {
+function OversightSection({ aiCase }: { aiCase: CaseResponse }) {
   const { t, label, day } = useI18n();
-  const oversight = useAsync(
-    async () =>
+  const queryClient = useQueryClient();
+  const oversight = useQuery({
+    queryKey: keys.case(aiCase.id, 'oversight'),
+    queryFn: async () =>
       unwrap(
         api.GET('/cases/{caseId}/oversight', { params: { path: { caseId: aiCase.id } } }),
       ).catch((e: unknown) => (isNotFound(e) ? null : Promise.reject(e as Error))),
-    [aiCase.id, version],
-  );
+  });
   return (
     <section className="card" aria-labelledby="oversight-title">
       <div className="section-head">
@@ -775,7 +772,7 @@ function OversightSection({ aiCase, version }: { aiCase: CaseResponse; version: 
         <OversightForm
           caseId={aiCase.id}
           current={oversight.data}
-          onSaved={(next) => oversight.set(next)}
+          onSaved={(next) => queryClient.setQueryData(keys.case(aiCase.id, 'oversight'), next)}
         />
       )}
       {oversight.data === undefined ? (
@@ -1028,15 +1025,16 @@ function OversightForm({
   );
 }
 
-function TrainingSection({ aiCase, version }: { aiCase: CaseResponse; version: number }) {
+function TrainingSection({ aiCase }: { aiCase: CaseResponse }) {
   const { t, label, day } = useI18n();
-  const plan = useAsync(
-    async () =>
+  const queryClient = useQueryClient();
+  const plan = useQuery({
+    queryKey: keys.case(aiCase.id, 'training'),
+    queryFn: async () =>
       unwrap(
         api.GET('/cases/{caseId}/training-plan', { params: { path: { caseId: aiCase.id } } }),
       ).catch((e: unknown) => (isNotFound(e) ? null : Promise.reject(e as Error))),
-    [aiCase.id, version],
-  );
+  });
   return (
     <section className="card" aria-labelledby="training-title">
       <h2 id="training-title">{t('dossier.training')}</h2>
@@ -1095,13 +1093,17 @@ function TrainingSection({ aiCase, version }: { aiCase: CaseResponse; version: n
             <CompletionForm
               caseId={aiCase.id}
               modules={plan.data.modules}
-              onDone={() => void plan.reload()}
+              onDone={() => void plan.refetch()}
             />
           )}
         </>
       )}
       {aiCase.yourSide === 'employer' && plan.data !== undefined && (
-        <ModuleForm caseId={aiCase.id} plan={plan.data} onSaved={(next) => plan.set(next)} />
+        <ModuleForm
+          caseId={aiCase.id}
+          plan={plan.data}
+          onSaved={(next) => queryClient.setQueryData(keys.case(aiCase.id, 'training'), next)}
+        />
       )}
     </section>
   );

@@ -1,10 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
 import type { Side } from '../domain';
 import { useI18n } from '../i18n';
 import { DaysLeft } from './deadlines';
-import { Empty, ErrorAlert, Loading, TextArea, useAsync, useMutation } from './ui';
+import { Empty, ErrorAlert, Loading, TextArea, useMutation } from './ui';
+import { keys } from '../queries';
 
 type CaseResponse = Schemas['CaseResponse'];
 type InformationRequest = Schemas['InformationRequestResponse'];
@@ -14,23 +16,21 @@ export function InformationRequests({
   aiCase,
   side,
   names,
-  version,
 }: {
   aiCase: CaseResponse;
   side: Side;
   names: Map<string, string>;
-  version: number;
 }) {
   const { t, dateTime, day } = useI18n();
-  const list = useAsync(
-    () =>
+  const list = useQuery({
+    queryKey: keys.case(aiCase.id, 'information-requests'),
+    queryFn: () =>
       unwrap(
         api.GET('/cases/{caseId}/information-requests', {
           params: { path: { caseId: aiCase.id } },
         }),
       ),
-    [aiCase.id, version],
-  );
+  });
   const [question, setQuestion] = useState('');
   const ask = useMutation(async () => {
     await unwrap(
@@ -40,7 +40,7 @@ export function InformationRequests({
       }),
     );
     setQuestion('');
-    await list.reload();
+    await list.refetch();
   });
   const canAsk =
     (side === 'council_board' || side === 'council_member') && aiCase.status === 'sent';
@@ -91,7 +91,7 @@ export function InformationRequests({
                   <footer className="muted small">{dateTime(r.answeredAt)}</footer>
                 </blockquote>
               ) : side === 'employer' ? (
-                <AnswerForm caseId={aiCase.id} request={r} onDone={() => void list.reload()} />
+                <AnswerForm caseId={aiCase.id} request={r} onDone={() => void list.refetch()} />
               ) : (
                 <p className="muted">{t('info.waiting')}</p>
               )}

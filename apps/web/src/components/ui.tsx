@@ -1,71 +1,16 @@
+import { useMutation as useQueryMutation } from '@tanstack/react-query';
 import {
   type ButtonHTMLAttributes,
-  type DependencyList,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
   useCallback,
-  useEffect,
   useId,
-  useRef,
-  useState,
 } from 'react';
 
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n';
-
-/** Loads data, keeps the last good answer while reloading, and exposes `reload` for live updates. */
-export function useAsync<T>(
-  load: () => Promise<T>,
-  deps: DependencyList,
-): {
-  data: T | undefined;
-  error: unknown;
-  loading: boolean;
-  reload: () => Promise<void>;
-  set: (data: T) => void;
-} {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
-    data: undefined,
-    error: undefined,
-    loading: true,
-  });
-  const latest = useRef(load);
-  latest.current = load;
-  const generation = useRef(0);
-  const reload = useCallback(async () => {
-    const mine = ++generation.current;
-    setState((s) => ({ ...s, loading: true }));
-    try {
-      const data = await latest.current();
-      if (mine === generation.current) {
-        setState({ data, error: undefined, loading: false });
-      }
-    } catch (error) {
-      if (mine === generation.current) {
-        setState((s) => ({ data: s.data, error, loading: false }));
-      }
-    }
-  }, []);
-  // The first dependency is the identity of what is shown (a case id): when it changes the old
-  // data goes; when only the others change (a live version counter) the screen keeps showing the
-  // last answer while it refetches, so open forms and disclosures stay as they are.
-  const identity = useRef<unknown>(deps[0]);
-  useEffect(() => {
-    if (!Object.is(identity.current, deps[0])) {
-      identity.current = deps[0];
-      setState({ data: undefined, error: undefined, loading: true });
-    }
-    void reload();
-    // The caller names the dependencies.
-  }, deps);
-  const set = useCallback((data: T) => {
-    generation.current++;
-    setState({ data, error: undefined, loading: false });
-  }, []);
-  return { ...state, reload, set };
-}
 
 export function PageHeader({
   title,
@@ -352,7 +297,10 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 
-/** Runs a mutation, tracking busy and error state for a form. */
+/**
+ * Runs a mutation through the query cache's `useMutation`, with the busy and error state a form
+ * shows; `submit` answers undefined on failure (the error is shown, not thrown).
+ */
 export function useMutation<A extends unknown[], R>(
   run: (...args: A) => Promise<R>,
 ): {
@@ -361,21 +309,16 @@ export function useMutation<A extends unknown[], R>(
   submit: (...args: A) => Promise<R | undefined>;
   reset: () => void;
 } {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
-  const latest = useRef(run);
-  latest.current = run;
-  const submit = useCallback(async (...args: A) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      return await latest.current(...args);
-    } catch (e) {
-      setError(e);
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  return { busy, error, submit, reset: () => setError(undefined) };
+  const mutation = useQueryMutation({ mutationFn: (args: A) => run(...args) });
+  const { mutateAsync } = mutation;
+  const submit = useCallback(
+    (...args: A) => mutateAsync(args).catch((): undefined => undefined),
+    [mutateAsync],
+  );
+  return {
+    busy: mutation.isPending,
+    error: mutation.error ?? undefined,
+    submit,
+    reset: mutation.reset,
+  };
 }

@@ -1,8 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
-import { Badge, Button, Empty, ErrorAlert, SelectField, useAsync, useMutation } from './ui';
+import { Badge, Button, Empty, ErrorAlert, SelectField, useMutation } from './ui';
+import { keys } from '../queries';
 
 type CaseResponse = Schemas['CaseResponse'];
 type Share = Schemas['UnionShareResponse'];
@@ -13,18 +15,21 @@ type Union = Schemas['UnionDirectoryEntryResponse'];
  * dossier). The council's chair or secretary grants, narrows and revokes; confidential documents
  * are never shared.
  */
-export function UnionShares({ aiCase, version }: { aiCase: CaseResponse; version: number }) {
+export function UnionShares({ aiCase }: { aiCase: CaseResponse }) {
   const { t, label, dateTime } = useI18n();
-  const shares = useAsync(
-    () =>
+  const shares = useQuery({
+    queryKey: keys.council(aiCase.worksCouncilId, 'union-shares'),
+    queryFn: () =>
       unwrap(
         api.GET('/works-councils/{worksCouncilId}/union-shares', {
           params: { path: { worksCouncilId: aiCase.worksCouncilId } },
         }),
       ),
-    [aiCase.worksCouncilId, version],
-  );
-  const unions = useAsync(() => unwrap(api.GET('/unions')), []);
+  });
+  const unions = useQuery({
+    queryKey: keys.unions(),
+    queryFn: () => unwrap(api.GET('/unions')),
+  });
   const relevant = (shares.data ?? []).filter(
     (s) => s.active && (s.caseId === aiCase.id || s.caseId === null),
   );
@@ -43,7 +48,7 @@ export function UnionShares({ aiCase, version }: { aiCase: CaseResponse; version
             <ShareRow
               key={s.id}
               share={s}
-              onChanged={() => void shares.reload()}
+              onChanged={() => void shares.refetch()}
               when={dateTime(s.grantedAt)}
               scopeLabel={label('shareScope', s.scope)}
             />
@@ -53,7 +58,7 @@ export function UnionShares({ aiCase, version }: { aiCase: CaseResponse; version
       <GrantForm
         aiCase={aiCase}
         unions={(unions.data ?? []).filter((u) => !sharedWith.has(u.id))}
-        onDone={() => void shares.reload()}
+        onDone={() => void shares.refetch()}
       />
     </section>
   );

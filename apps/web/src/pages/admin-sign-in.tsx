@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
@@ -8,10 +9,10 @@ import {
   Loading,
   TextArea,
   TextField,
-  useAsync,
   useMutation,
 } from '../components/ui';
 import { useI18n } from '../i18n';
+import { keys } from '../queries';
 import { useMe } from '../session';
 
 type GroupRole = Schemas['GroupRoleDto'];
@@ -32,12 +33,15 @@ function SecondFactorPolicy() {
   const { t } = useI18n();
   const { organisationId } = useMe();
   const path = { params: { path: { organisationId } } };
-  const policy = useAsync(
-    () => unwrap(api.GET('/organisations/{organisationId}/auth-policy', path)),
-    [organisationId],
-  );
+  const queryClient = useQueryClient();
+  const policyKey = keys.admin(organisationId, 'auth-policy');
+  const policy = useQuery({
+    queryKey: policyKey,
+    queryFn: () => unwrap(api.GET('/organisations/{organisationId}/auth-policy', path)),
+  });
   const save = useMutation(async (secondFactorRequired: boolean) =>
-    policy.set(
+    queryClient.setQueryData(
+      policyKey,
       await unwrap(
         api.PUT('/organisations/{organisationId}/auth-policy', {
           ...path,
@@ -83,10 +87,12 @@ function SsoSettings() {
   const { t } = useI18n();
   const { organisationId } = useMe();
   const path = { params: { path: { organisationId } } };
-  const connection = useAsync(
-    () => unwrap(api.GET('/organisations/{organisationId}/sso-connection', path)),
-    [organisationId],
-  );
+  const queryClient = useQueryClient();
+  const connectionKey = keys.admin(organisationId, 'sso-connection');
+  const connection = useQuery({
+    queryKey: connectionKey,
+    queryFn: () => unwrap(api.GET('/organisations/{organisationId}/sso-connection', path)),
+  });
   const [issuer, setIssuer] = useState('');
   const [clientId, setClientId] = useState('');
   const [clientSecret, setClientSecret] = useState('');
@@ -104,7 +110,8 @@ function SsoSettings() {
   }, [data]);
   const save = useMutation(async () => {
     setSaved(false);
-    connection.set(
+    queryClient.setQueryData(
+      connectionKey,
       await unwrap(
         api.PUT('/organisations/{organisationId}/sso-connection', {
           ...path,
@@ -127,7 +134,7 @@ function SsoSettings() {
   const remove = useMutation(async () => {
     await unwrap(api.DELETE('/organisations/{organisationId}/sso-connection', path));
     setSaved(false);
-    await connection.reload();
+    await connection.refetch();
   });
   if (!data) {
     return connection.error ? <ErrorAlert error={connection.error} /> : <Loading />;

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
@@ -8,12 +9,12 @@ import {
   Loading,
   SelectField,
   TextField,
-  useAsync,
   useMutation,
 } from '../components/ui';
 import { useI18n } from '../i18n';
 import { useMe } from '../session';
 import { SignInSettings } from './admin-sign-in';
+import { keys } from '../queries';
 
 export type Role = Schemas['RoleAssignmentDto']['role'];
 const COUNCIL_ROLES: readonly Role[] = [
@@ -41,18 +42,18 @@ type Member = Schemas['MemberResponse'];
 export function OrganisationAdmin() {
   const { t } = useI18n();
   const me = useMe();
-  const members = useAsync(
-    () =>
+  const members = useQuery({
+    queryKey: keys.admin(me.organisationId, 'members'),
+    queryFn: () =>
       unwrap(
         api.GET('/organisations/{organisationId}/memberships', {
           params: { path: { organisationId: me.organisationId } },
         }),
       ),
-    [me.organisationId],
-  );
+  });
   return (
     <>
-      <Invite roles={ADMIN_ROLES} title={t('admin.invite')} onDone={() => void members.reload()} />
+      <Invite roles={ADMIN_ROLES} title={t('admin.invite')} onDone={() => void members.refetch()} />
       <section className="card" aria-labelledby="members-title">
         <h2 id="members-title">{t('admin.members')}</h2>
         <ErrorAlert error={members.error} />
@@ -77,7 +78,7 @@ export function OrganisationAdmin() {
                   <tr key={m.membershipId}>
                     <td>{m.displayName}</td>
                     <td>{m.email}</td>
-                    <MemberRow member={m} onChanged={() => void members.reload()} />
+                    <MemberRow member={m} onChanged={() => void members.refetch()} />
                   </tr>
                 ))}
               </tbody>
@@ -200,15 +201,15 @@ export function Invite({
 }) {
   const { t, label, dateTime } = useI18n();
   const me = useMe();
-  const councils = useAsync(
-    () =>
+  const councils = useQuery({
+    queryKey: keys.admin(me.organisationId, 'councils'),
+    queryFn: () =>
       unwrap(
         api.GET('/organisations/{organisationId}/works-councils', {
           params: { path: { organisationId: me.organisationId } },
         }),
       ),
-    [me.organisationId],
-  );
+  });
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>(roles[0]);
   const [councilId, setCouncilId] = useState('');

@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
@@ -11,12 +12,12 @@ import {
   SelectField,
   TextArea,
   TextField,
-  useAsync,
   useMutation,
 } from '../components/ui';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { useMe, useSession } from '../session';
+import { keys } from '../queries';
 
 type AiSystem = Schemas['AiSystemResponse'];
 type AiSystemInput = Schemas['CreateAiSystemDto'];
@@ -34,15 +35,15 @@ export function AiSystemsPage() {
   const { t, label, day } = useI18n();
   const me = useMe();
   const { roles } = useSession();
-  const systems = useAsync(
-    () =>
+  const systems = useQuery({
+    queryKey: keys.aiSystems(me.organisationId),
+    queryFn: () =>
       unwrap(
         api.GET('/organisations/{organisationId}/ai-systems', {
           params: { path: { organisationId: me.organisationId } },
         }),
       ),
-    [me.organisationId],
-  );
+  });
   const [adding, setAdding] = useState(false);
   return (
     <>
@@ -66,7 +67,7 @@ export function AiSystemsPage() {
                 }),
               );
               setAdding(false);
-              await systems.reload();
+              await systems.refetch();
               navigate(`/ai-systems/${created.id}`);
             }}
           />
@@ -115,16 +116,19 @@ export function AiSystemsPage() {
 }
 
 export function AiSystemPage({ aiSystemId }: { aiSystemId: string }) {
+  const queryClient = useQueryClient();
   const { t, label, day, dateTime } = useI18n();
   const { roles } = useSession();
-  const system = useAsync(
-    () => unwrap(api.GET('/ai-systems/{aiSystemId}', { params: { path: { aiSystemId } } })),
-    [aiSystemId],
-  );
-  const changes = useAsync(
-    () => unwrap(api.GET('/ai-systems/{aiSystemId}/changes', { params: { path: { aiSystemId } } })),
-    [aiSystemId, system.data?.version],
-  );
+  const system = useQuery({
+    queryKey: keys.aiSystems('detail', aiSystemId),
+    queryFn: () =>
+      unwrap(api.GET('/ai-systems/{aiSystemId}', { params: { path: { aiSystemId } } })),
+  });
+  const changes = useQuery({
+    queryKey: keys.aiSystems('changes', aiSystemId, system.data?.version),
+    queryFn: () =>
+      unwrap(api.GET('/ai-systems/{aiSystemId}/changes', { params: { path: { aiSystemId } } })),
+  });
   const [editing, setEditing] = useState(false);
   const [material, setMaterial] = useState(false);
   if (!system.data) {
@@ -172,7 +176,7 @@ export function AiSystemPage({ aiSystemId }: { aiSystemId: string }) {
                 }),
               );
               setMaterial(updated.materialChange);
-              system.set(updated);
+              queryClient.setQueryData(keys.aiSystems('detail', aiSystemId), updated);
               setEditing(false);
             }}
           />

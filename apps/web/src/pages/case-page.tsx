@@ -1,5 +1,7 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+
 import { formatValue } from '../format';
-import { type FormEvent, useCallback, useState } from 'react';
 
 import { api, downloadFile, type Schemas, unwrap } from '../api/client';
 import { AuditTrail } from '../components/audit';
@@ -17,17 +19,10 @@ import { Positions } from '../components/positions';
 import { Timeline } from '../components/timeline';
 import { TriageForm, TriageOutcome } from '../components/triage';
 import { UnionShares } from '../components/union-shares';
-import {
-  Button,
-  ErrorAlert,
-  Loading,
-  PageHeader,
-  TextArea,
-  useAsync,
-  useMutation,
-} from '../components/ui';
+import { Button, ErrorAlert, Loading, PageHeader, TextArea, useMutation } from '../components/ui';
 import { type Side, TRACK_ORDER, triageOf } from '../domain';
 import { useI18n } from '../i18n';
+import { keys } from '../queries';
 import { useCaseRoom } from '../realtime';
 import { Link } from '../router';
 
@@ -37,17 +32,13 @@ const COUNCIL_SIDES: readonly Side[] = ['council_board', 'council_member'];
 
 export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
   const { t } = useI18n();
-  const aiCase = useAsync(
-    () => unwrap(api.GET('/cases/{caseId}', { params: { path: { caseId } } })),
-    [caseId],
-  );
-  const [liveVersion, setLiveVersion] = useState(0);
+  const queryClient = useQueryClient();
+  const aiCase = useQuery({
+    queryKey: keys.case(caseId, 'detail'),
+    queryFn: () => unwrap(api.GET('/cases/{caseId}', { params: { path: { caseId } } })),
+  });
   const side = aiCase.data?.yourSide;
-  const onLive = useCallback(() => {
-    void aiCase.reload();
-    setLiveVersion((v) => v + 1);
-  }, [aiCase]);
-  const presence = useCaseRoom(caseId, onLive, {
+  const presence = useCaseRoom(caseId, {
     internal: side !== undefined && COUNCIL_SIDES.includes(side),
   });
   const names = useNames(aiCase.data?.organisationId);
@@ -69,9 +60,13 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
       : []),
   ];
   const active = tabs.some((x) => x.id === tab) ? tab : 'overview';
+  // The answer is the case as it is now; the tabs refetch what the change may have moved.
   const onChanged = (next: CaseResponse) => {
-    aiCase.set(next);
-    setLiveVersion((v) => v + 1);
+    queryClient.setQueryData(keys.case(caseId, 'detail'), next);
+    void queryClient.invalidateQueries({
+      queryKey: keys.case(caseId),
+      predicate: (query) => query.queryKey[2] !== 'detail',
+    });
   };
 
   return (
@@ -103,17 +98,17 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
       </nav>
       {active === 'overview' && <Overview aiCase={c} names={names} onChanged={onChanged} />}
       {active === 'overview' && c.yourSide === 'council_board' && c.status === 'sent' && (
-        <UnionShares aiCase={c} version={liveVersion} />
+        <UnionShares aiCase={c} />
       )}
       {active === 'triage' && <TriageTab aiCase={c} onChanged={onChanged} />}
-      {active === 'discussion' && <Discussion aiCase={c} version={liveVersion} names={names} />}
-      {active === 'council' && <CouncilSpace aiCase={c} version={liveVersion} names={names} />}
-      {active === 'dossier' && <Dossier aiCase={c} version={liveVersion} names={names} />}
-      {active === 'documents' && <Documents aiCase={c} version={liveVersion} />}
+      {active === 'discussion' && <Discussion aiCase={c} names={names} />}
+      {active === 'council' && <CouncilSpace aiCase={c} names={names} />}
+      {active === 'dossier' && <Dossier aiCase={c} names={names} />}
+      {active === 'documents' && <Documents aiCase={c} />}
       {active === 'information' && (
-        <InformationRequests aiCase={c} side={c.yourSide} names={names} version={liveVersion} />
+        <InformationRequests aiCase={c} side={c.yourSide} names={names} />
       )}
-      {active === 'audit' && <AuditTrail caseId={c.id} names={names} version={liveVersion} />}
+      {active === 'audit' && <AuditTrail caseId={c.id} names={names} />}
     </article>
   );
 }
@@ -171,8 +166,9 @@ export function CsvButton({ path, name, label }: { path: string; name: string; l
 
 /** Display names of an organisation's people, for "who did what"; empty where the reader may not list them. */
 function useNames(organisationId: string | undefined): Map<string, string> {
-  const members = useAsync(
-    async () =>
+  const members = useQuery({
+    queryKey: keys.admin('names', organisationId),
+    queryFn: async () =>
       organisationId
         ? await unwrap(
             api.GET('/organisations/{organisationId}/memberships', {
@@ -180,8 +176,7 @@ function useNames(organisationId: string | undefined): Map<string, string> {
             }),
           ).catch(() => [])
         : [],
-    [organisationId],
-  );
+  });
   return new Map((members.data ?? []).map((m) => [m.userId, m.displayName]));
 }
 

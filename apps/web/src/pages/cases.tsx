@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 
 import { api, downloadFile, unwrap } from '../api/client';
@@ -9,29 +10,24 @@ import {
   Loading,
   PageHeader,
   SelectField,
-  useAsync,
   useMutation,
 } from '../components/ui';
 import { useI18n } from '../i18n';
-import { useLiveEvents } from '../realtime';
 import { Link } from '../router';
 import { useSession } from '../session';
+import { keys } from '../queries';
 
 export function CasesPage() {
   const { t } = useI18n();
   const { roles } = useSession();
   const [status, setStatus] = useState<'' | 'draft' | 'sent'>('');
-  const cases = useAsync(
-    () =>
+  const cases = useQuery({
+    queryKey: keys.cases(status),
+    queryFn: () =>
       unwrap(
         api.GET('/cases', { params: { query: { limit: 200, ...(status ? { status } : {}) } } }),
       ),
-    [status],
-  );
-  useLiveEvents(
-    (e) => e.type.startsWith('case.'),
-    () => void cases.reload(),
-  );
+  });
   const csv = useMutation(() =>
     downloadFile(`/cases.csv${status ? `?status=${status}` : ''}`, 'zaken.csv'),
   );

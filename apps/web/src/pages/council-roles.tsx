@@ -1,11 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
-import { Empty, ErrorAlert, Loading, TextField, useAsync, useMutation } from '../components/ui';
+import { Empty, ErrorAlert, Loading, TextField, useMutation } from '../components/ui';
 import { useI18n } from '../i18n';
-import { useLiveEvents } from '../realtime';
 import { useMe } from '../session';
 import { Invite, type Role } from './admin';
+import { keys } from '../queries';
 
 /** The council's own roles; chair and secretary are granted by the board too, once the council has one (B.19). */
 const BOARD_ROLES: readonly Role[] = [
@@ -27,29 +28,28 @@ export function CouncilRoles() {
     me.memberships.find(
       (m) => m.worksCouncilId && (m.role === 'council_chair' || m.role === 'council_secretary'),
     )?.worksCouncilId ?? '';
-  const members = useAsync(
-    () =>
+  const members = useQuery({
+    queryKey: keys.council('members', me.organisationId),
+    queryFn: () =>
       unwrap(
         api.GET('/organisations/{organisationId}/memberships', {
           params: { path: { organisationId: me.organisationId } },
         }),
       ),
-    [me.organisationId],
-  );
-  const log = useAsync(
-    () =>
+  });
+  const log = useQuery({
+    queryKey: keys.council('log', councilId),
+    queryFn: () =>
       unwrap(
         api.GET('/works-councils/{worksCouncilId}/role-changes', {
           params: { path: { worksCouncilId: councilId } },
         }),
       ),
-    [councilId],
-  );
+  });
   const reload = () => {
-    void members.reload();
-    void log.reload();
+    void members.refetch();
+    void log.refetch();
   };
-  useLiveEvents((event) => event.type === 'membership.changed', reload);
   const remove = useMutation(async (membershipId: string) => {
     await unwrap(api.DELETE('/memberships/{membershipId}', { params: { path: { membershipId } } }));
     reload();
@@ -149,19 +149,15 @@ export function ExpertEngagements({
   board?: boolean;
 }) {
   const { t, dateTime } = useI18n();
-  const list = useAsync(
-    () =>
+  const list = useQuery({
+    queryKey: keys.council('engagements', worksCouncilId),
+    queryFn: () =>
       unwrap(
         api.GET('/works-councils/{worksCouncilId}/expert-engagements', {
           params: { path: { worksCouncilId } },
         }),
       ),
-    [worksCouncilId],
-  );
-  useLiveEvents(
-    (event) => event.type.startsWith('expert_engagement.'),
-    () => void list.reload(),
-  );
+  });
   const [email, setEmail] = useState('');
   const [purpose, setPurpose] = useState('');
   const [euros, setEuros] = useState('');
@@ -179,7 +175,7 @@ export function ExpertEngagements({
     setEmail('');
     setPurpose('');
     setEuros('');
-    void list.reload();
+    void list.refetch();
   });
   const euro = (cents: number) =>
     new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);

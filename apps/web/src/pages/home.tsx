@@ -1,24 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+
 import { api, type Schemas, unwrap } from '../api/client';
 import { Agenda } from '../components/agenda';
 import { CaseList, StageBadge } from '../components/case-list';
 import { DaysLeft } from '../components/deadlines';
-import { Badge, Empty, ErrorAlert, Loading, PageHeader, useAsync } from '../components/ui';
+import { Badge, Empty, ErrorAlert, Loading, PageHeader } from '../components/ui';
 import { useI18n } from '../i18n';
-import { useLiveEvents } from '../realtime';
 import { Link } from '../router';
 import { useMe, useSession } from '../session';
 import { OrganisationAdmin } from './admin';
 import { CouncilRoles, ExpertEngagements } from './council-roles';
+import { keys } from '../queries';
 
 type DeadlineItem = Schemas['DeadlineItemResponse'];
 
 const CLOSED = ['closed', 'withdrawn'];
-
-/** Any case event, notification or share may change what a home page lists. */
-const homeEvents = (event: { type: string }) =>
-  /^(case|notification|union_share|document|assessment|dossier|meeting|internal|council)\./.test(
-    event.type,
-  );
 
 export function HomePage() {
   const { roles } = useSession();
@@ -61,22 +57,18 @@ export function HomePage() {
 function EmployerHome() {
   const { t, label } = useI18n();
   const me = useMe();
-  const cases = useAsync(
-    () => unwrap(api.GET('/cases', { params: { query: { limit: 200 } } })),
-    [],
-  );
-  const overview = useAsync(
-    () =>
+  const cases = useQuery({
+    queryKey: keys.home('cases'),
+    queryFn: () => unwrap(api.GET('/cases', { params: { query: { limit: 200 } } })),
+  });
+  const overview = useQuery({
+    queryKey: keys.home('overview', me.organisationId),
+    queryFn: () =>
       unwrap(
         api.GET('/organisations/{organisationId}/overview', {
           params: { path: { organisationId: me.organisationId } },
         }),
       ),
-    [me.organisationId],
-  );
-  useLiveEvents(homeEvents, () => {
-    void cases.reload();
-    void overview.reload();
   });
   if (!cases.data) {
     return cases.error ? <ErrorAlert error={cases.error} /> : <Loading />;
@@ -129,8 +121,9 @@ function CouncilHome() {
   const { t, label, dateTime } = useI18n();
   const me = useMe();
   const councilId = me.memberships.find((m) => m.worksCouncilId)?.worksCouncilId ?? null;
-  const dashboard = useAsync(
-    async () =>
+  const dashboard = useQuery({
+    queryKey: keys.home('council', councilId),
+    queryFn: async () =>
       councilId
         ? unwrap(
             api.GET('/works-councils/{worksCouncilId}/dashboard', {
@@ -138,9 +131,7 @@ function CouncilHome() {
             }),
           )
         : null,
-    [councilId],
-  );
-  useLiveEvents(homeEvents, () => void dashboard.reload());
+  });
   if (dashboard.data === undefined) {
     return dashboard.error ? <ErrorAlert error={dashboard.error} /> : <Loading />;
   }
@@ -300,16 +291,15 @@ function DeadlineItems({
 function UnionHome() {
   const { t, label } = useI18n();
   const me = useMe();
-  const dashboard = useAsync(
-    () =>
+  const dashboard = useQuery({
+    queryKey: keys.home('organisation', me.organisationId),
+    queryFn: () =>
       unwrap(
         api.GET('/unions/{unionOrganisationId}/dashboard', {
           params: { path: { unionOrganisationId: me.organisationId } },
         }),
       ),
-    [me.organisationId],
-  );
-  useLiveEvents(homeEvents, () => void dashboard.reload());
+  });
   if (!dashboard.data) {
     return dashboard.error ? <ErrorAlert error={dashboard.error} /> : <Loading />;
   }
@@ -453,15 +443,15 @@ function UnionHome() {
 /** Art. 22(2): the employer hears of the council's expert and the expected costs. */
 function EmployerCostNotices() {
   const me = useMe();
-  const councils = useAsync(
-    () =>
+  const councils = useQuery({
+    queryKey: keys.home('councils', me.organisationId),
+    queryFn: () =>
       unwrap(
         api.GET('/organisations/{organisationId}/works-councils', {
           params: { path: { organisationId: me.organisationId } },
         }),
       ),
-    [me.organisationId],
-  );
+  });
   const councilId = councils.data?.[0]?.id;
   return councilId ? <ExpertEngagements worksCouncilId={councilId} /> : null;
 }

@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
@@ -11,37 +12,34 @@ import {
   SelectField,
   TextArea,
   TextField,
-  useAsync,
   useMutation,
 } from '../components/ui';
 import { todayInAmsterdam } from '../format';
 import { useI18n } from '../i18n';
-import { useLiveEvents } from '../realtime';
 import { Link, navigate } from '../router';
 import { useMe, useSession } from '../session';
+import { keys } from '../queries';
 
 type Meeting = Schemas['MeetingResponse'];
-
-const meetingEvents = (e: { type: string }) =>
-  e.type.startsWith('meeting.') || e.type.startsWith('council.');
 
 /** The council's meetings: consultation meetings with the employer and the council's own. */
 export function MeetingsPage() {
   const { t, dateTime, label } = useI18n();
   const me = useMe();
   const councilId = me.memberships.find((m) => m.worksCouncilId)?.worksCouncilId;
-  const councils = useAsync(
-    () =>
+  const councils = useQuery({
+    queryKey: keys.meetings('councils', me.organisationId),
+    queryFn: () =>
       unwrap(
         api.GET('/organisations/{organisationId}/works-councils', {
           params: { path: { organisationId: me.organisationId } },
         }),
       ).catch(() => []),
-    [me.organisationId],
-  );
+  });
   const worksCouncilId = councilId ?? councils.data?.[0]?.id;
-  const meetings = useAsync(
-    async () =>
+  const meetings = useQuery({
+    queryKey: keys.meetings(worksCouncilId),
+    queryFn: async () =>
       worksCouncilId
         ? unwrap(
             api.GET('/works-councils/{worksCouncilId}/meetings', {
@@ -49,9 +47,7 @@ export function MeetingsPage() {
             }),
           )
         : [],
-    [worksCouncilId],
-  );
-  useLiveEvents(meetingEvents, () => void meetings.reload());
+  });
   return (
     <>
       <PageHeader title={t('meetings.title')} lead={t('meetings.lead')} />
@@ -167,24 +163,21 @@ function NewMeeting({ worksCouncilId }: { worksCouncilId: string }) {
 }
 
 export function MeetingPage({ meetingId }: { meetingId: string }) {
+  const queryClient = useQueryClient();
   const { t, dateTime, label, day } = useI18n();
-  const meeting = useAsync(
-    () => unwrap(api.GET('/meetings/{meetingId}', { params: { path: { meetingId } } })),
-    [meetingId],
-  );
-  useLiveEvents(
-    (e) => meetingEvents(e) && (e.meetingId === meetingId || e.type.startsWith('meeting.')),
-    () => void meeting.reload(),
-  );
-  const cases = useAsync(
-    () => unwrap(api.GET('/cases', { params: { query: { status: 'sent', limit: 200 } } })),
-    [],
-  );
+  const meeting = useQuery({
+    queryKey: keys.meetings('detail', meetingId),
+    queryFn: () => unwrap(api.GET('/meetings/{meetingId}', { params: { path: { meetingId } } })),
+  });
+  const cases = useQuery({
+    queryKey: keys.cases('sent-for-agenda'),
+    queryFn: () => unwrap(api.GET('/cases', { params: { query: { status: 'sent', limit: 200 } } })),
+  });
   if (!meeting.data) {
     return meeting.error ? <ErrorAlert error={meeting.error} /> : <Loading />;
   }
   const m = meeting.data;
-  const set = (next: Meeting) => meeting.set(next);
+  const set = (next: Meeting) => queryClient.setQueryData(keys.meetings('detail', meetingId), next);
   const titles = new Map((cases.data?.items ?? []).map((c) => [c.id, c.title]));
   return (
     <article>
@@ -228,7 +221,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
         )}
       </section>
       <Minutes meeting={m} onChanged={set} />
-      {m.status === 'planned' && <MarkHeld meeting={m} onChanged={() => void meeting.reload()} />}
+      {m.status === 'planned' && <MarkHeld meeting={m} onChanged={() => void meeting.refetch()} />}
     </article>
   );
 }

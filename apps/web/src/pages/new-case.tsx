@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
 import { api, unwrap } from '../api/client';
@@ -8,12 +9,12 @@ import {
   SelectField,
   TextArea,
   TextField,
-  useAsync,
   useMutation,
 } from '../components/ui';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { useMe } from '../session';
+import { keys } from '../queries';
 
 const CONTENT_FIELDS = [
   'intendedDecision',
@@ -33,24 +34,24 @@ type ContentField = (typeof CONTENT_FIELDS)[number];
 export function NewCasePage({ aiSystemId: preselected }: { aiSystemId?: string }) {
   const { t } = useI18n();
   const me = useMe();
-  const systems = useAsync(
-    () =>
+  const systems = useQuery({
+    queryKey: keys.aiSystems('new-case', me.organisationId),
+    queryFn: () =>
       unwrap(
         api.GET('/organisations/{organisationId}/ai-systems', {
           params: { path: { organisationId: me.organisationId } },
         }),
       ),
-    [me.organisationId],
-  );
-  const councils = useAsync(
-    () =>
+  });
+  const councils = useQuery({
+    queryKey: keys.council('of-organisation', me.organisationId),
+    queryFn: () =>
       unwrap(
         api.GET('/organisations/{organisationId}/works-councils', {
           params: { path: { organisationId: me.organisationId } },
         }),
       ),
-    [me.organisationId],
-  );
+  });
   const [aiSystemId, setAiSystemId] = useState(preselected ?? '');
   const [worksCouncilId, setWorksCouncilId] = useState('');
   const [title, setTitle] = useState('');

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
@@ -8,12 +9,11 @@ import {
   ErrorAlert,
   Loading,
   PageHeader,
-  useAsync,
   useMutation,
 } from '../components/ui';
 import { useI18n } from '../i18n';
-import { useLiveEvents } from '../realtime';
 import { Link } from '../router';
+import { keys } from '../queries';
 
 type Notification = Schemas['NotificationResponse'];
 
@@ -21,28 +21,24 @@ type Notification = Schemas['NotificationResponse'];
 export function NotificationsPage() {
   const { t, dateTime, day } = useI18n();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const list = useAsync(
-    () =>
+  const list = useQuery({
+    queryKey: keys.notifications('list', unreadOnly),
+    queryFn: () =>
       unwrap(
         api.GET('/notifications', {
           params: { query: { limit: 100, ...(unreadOnly ? { unreadOnly: true } : {}) } },
         }),
       ),
-    [unreadOnly],
-  );
-  useLiveEvents(
-    (e) => e.type.startsWith('notification.'),
-    () => void list.reload(),
-  );
+  });
   const markAll = useMutation(async () => {
     await unwrap(api.POST('/notifications/read-all'));
-    await list.reload();
+    await list.refetch();
   });
   const markOne = useMutation(async (notificationId: string) => {
     await unwrap(
       api.POST('/notifications/{notificationId}/read', { params: { path: { notificationId } } }),
     );
-    await list.reload();
+    await list.refetch();
   });
   return (
     <>

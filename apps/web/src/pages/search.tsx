@@ -1,7 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
+
 import { api, type Schemas, unwrap } from '../api/client';
-import { Badge, Empty, ErrorAlert, Loading, PageHeader, useAsync } from '../components/ui';
+import { Badge, Empty, ErrorAlert, Loading, PageHeader } from '../components/ui';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
+import { keys } from '../queries';
 
 type Hit = Schemas['SearchHitResponse'];
 
@@ -25,13 +28,13 @@ function targetOf(hit: Hit): string {
 export function SearchPage({ q }: { q: string }) {
   const { t, label } = useI18n();
   const words = q.trim();
-  const results = useAsync(
-    () =>
+  const results = useQuery({
+    queryKey: keys.search(words),
+    queryFn: () =>
       words
         ? unwrap(api.GET('/search', { params: { query: { q: words } } }))
         : Promise.resolve({ query: '', items: [] }),
-    [words],
-  );
+  });
   return (
     <>
       <PageHeader

@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
 import { api, refreshSession, type Schemas, unwrap } from '../api/client';
@@ -9,11 +10,11 @@ import {
   PageHeader,
   SelectField,
   TextField,
-  useAsync,
   useMutation,
 } from '../components/ui';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
+import { keys } from '../queries';
 
 type Preferences = Schemas['NotificationPreferencesResponse'];
 type CaseEventChoice = Preferences['caseEvents'][number];
@@ -58,13 +59,20 @@ function LanguageSettings() {
 }
 
 function NotificationSettings() {
+  const queryClient = useQueryClient();
   const { t } = useI18n();
-  const current = useAsync(() => unwrap(api.GET('/me/notification-preferences')), []);
+  const current = useQuery({
+    queryKey: keys.settings('preferences'),
+    queryFn: () => unwrap(api.GET('/me/notification-preferences')),
+  });
   const [draft, setDraft] = useState<Preferences | null>(null);
   const [saved, setSaved] = useState(false);
   const prefs = draft ?? current.data ?? null;
   const save = useMutation(async (value: Preferences) => {
-    current.set(await unwrap(api.PUT('/me/notification-preferences', { body: value })));
+    queryClient.setQueryData(
+      keys.settings('preferences'),
+      await unwrap(api.PUT('/me/notification-preferences', { body: value })),
+    );
     setDraft(null);
     setSaved(true);
   });
@@ -215,16 +223,19 @@ function NotificationSettings() {
 
 function CalendarFeed() {
   const { t, dateTime } = useI18n();
-  const status = useAsync(() => unwrap(api.GET('/me/calendar-feed')), []);
+  const status = useQuery({
+    queryKey: keys.settings('calendar-feed'),
+    queryFn: () => unwrap(api.GET('/me/calendar-feed')),
+  });
   const [created, setCreated] = useState<Schemas['CalendarFeedCreatedResponse'] | null>(null);
   const create = useMutation(async () => {
     setCreated(await unwrap(api.POST('/me/calendar-feed')));
-    await status.reload();
+    await status.refetch();
   });
   const revoke = useMutation(async () => {
     await unwrap(api.DELETE('/me/calendar-feed'));
     setCreated(null);
-    await status.reload();
+    await status.refetch();
   });
   return (
     <section className="card" aria-labelledby="feed-title">

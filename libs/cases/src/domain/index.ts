@@ -32,7 +32,7 @@ export type {
   TrackActionType,
   WorAction,
 } from './track-actions';
-export type { CaseEventType, CaseFacts, DomainEventDraft } from './transition-effect';
+export type { CaseFacts, DomainEventDraft } from './transition-effect';
 export { TransitionRefused } from './transition-refused';
 export { TRANSITIONS } from './transition-table';
 export type { TransitionRow } from './transition-table';

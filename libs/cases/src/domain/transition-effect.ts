@@ -1,3 +1,5 @@
+import type { TrackEventType } from '@wc/contracts';
+
 import type { CalendarDay } from './calendar-day';
 import type { DateConflict } from './date-before-event';
 import type { CaseDeadlineRuleId, DeadlineRequest } from './deadline-requests';
@@ -24,39 +26,9 @@ export interface CaseFacts extends GoLiveGateFacts {
   readonly caseSentOn?: CalendarDay;
 }
 
-/** Case event types this lib emits; payloads are plain JSON. */
-export type CaseEventType =
-  | 'case.track_transitioned'
-  | 'case.information_requested'
-  | 'case.information_provided'
-  | 'case.consultation_requested'
-  | 'case.consultation_held'
-  | 'case.request_submitted'
-  | 'case.deliberation_started'
-  | 'case.council_position_recorded'
-  | 'case.employer_decision_recorded'
-  | 'case.suspension_waived'
-  | 'case.suspension_ended'
-  | 'case.appeal_filed'
-  | 'case.appeal_ruled'
-  | 'case.substitute_permission_recorded'
-  | 'case.decision_without_consent_recorded'
-  | 'case.nullity_invoked'
-  | 'case.implemented'
-  | 'case.evaluation_started'
-  | 'case.closed'
-  | 'case.change_proposed'
-  | 'case.track_withdrawn'
-  | 'case.track_put_on_hold'
-  | 'case.track_resumed'
-  | 'case.ai_act_notice_sent'
-  | 'case.fria_completed'
-  | 'case.dpia_completed'
-  | 'case.training_completed'
-  | 'case.entry_recorded_late';
-
+/** An event of the stage machine; `CaseService` adds the track and writes it to the outbox. */
 export interface DomainEventDraft {
-  readonly type: CaseEventType;
+  readonly type: TrackEventType;
   readonly payload: Readonly<Record<string, unknown>>;
 }
 

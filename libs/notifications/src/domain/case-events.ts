@@ -1,3 +1,5 @@
+import type { EventType } from '@wc/contracts';
+
 import type { Language } from './rule-labels';
 
 /**
@@ -29,7 +31,7 @@ export const CASE_EVENT_TYPES = [
   'case.go_live_gate_closed',
   'internal.vote_closing_soon',
   'document.shared',
-] as const;
+] as const satisfies readonly EventType[];
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
 /**
