@@ -361,7 +361,7 @@ describe('personal agenda (e2e)', () => {
           typeof sql === 'string'
             ? sql
             : typeof sql === 'object' && sql !== null && 'text' in sql
-              ? String((sql).text)
+              ? String(sql.text)
               : null,
         )
         .filter(
