@@ -20,6 +20,7 @@ import { OverviewsModule } from '@wc/overviews';
 import { RealtimeModule } from '@wc/realtime';
 import { SearchModule } from '@wc/search';
 import { UnionsModule } from '@wc/unions';
+import { WebhooksModule } from '@wc/webhooks';
 
 import { HealthController } from './health.controller';
 
@@ -51,6 +52,7 @@ export class ApiModule {
         CouncilSpaceModule,
         MeetingsModule,
         SearchModule,
+        WebhooksModule,
         RealtimeModule.forRoot({ imports: [AccessModule], caseAccess: AccessService }),
       ],
       controllers: [HealthController],

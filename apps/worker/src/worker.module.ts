@@ -5,6 +5,7 @@ import { DatabaseModule } from '@wc/database';
 import { LoggerModule } from '@wc/logging';
 import { MetricsServerModule } from '@wc/metrics';
 import { NotificationsWorkerModule } from '@wc/notifications';
+import { WebhooksWorkerModule } from '@wc/webhooks';
 
 /** The background-jobs application: same domain modules as the API, no HTTP listener. */
 @Module({})
@@ -18,6 +19,7 @@ export class WorkerModule {
         LoggerModule,
         DatabaseModule,
         NotificationsWorkerModule,
+        WebhooksWorkerModule,
         MetricsServerModule.forRoot({
           port: config.metrics.workerPort,
           token: config.metrics.token,
