@@ -151,7 +151,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mail: { smtpUrl, from: env.MAIL_FROM ?? 'Overleg <noreply@overleg.local>' },
     webhooks: {
       allowHttp: read.flag('WEBHOOKS_ALLOW_HTTP', false),
-      allowPrivateAddresses: read.flag('WEBHOOKS_ALLOW_PRIVATE_ADDRESSES', nodeEnv !== 'production'),
+      allowPrivateAddresses: read.flag(
+        'WEBHOOKS_ALLOW_PRIVATE_ADDRESSES',
+        nodeEnv !== 'production',
+      ),
     },
     metrics: {
       port: optionalPort('METRICS_PORT'),

@@ -142,10 +142,13 @@ export class WebhookDeliveryRepository {
    */
   async claimDueRetries(now: Date, limit: number): Promise<string[]> {
     const rows = await this.tx.manager.query<Array<{ id: string }>>(
-      `UPDATE webhook_delivery SET status = 'pending', next_attempt_at = NULL
-        WHERE id IN (SELECT id FROM webhook_delivery WHERE status = 'retrying' AND next_attempt_at <= $1
-                      ORDER BY next_attempt_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-        RETURNING id`,
+      // A CTE, so that the statement answers rows (a bare UPDATE answers [rows, count] here).
+      `WITH due AS (
+         UPDATE webhook_delivery SET status = 'pending', next_attempt_at = NULL
+          WHERE id IN (SELECT id FROM webhook_delivery WHERE status = 'retrying' AND next_attempt_at <= $1
+                        ORDER BY next_attempt_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING id)
+       SELECT id FROM due`,
       [now, limit],
     );
     return rows.map((r) => r.id);
