@@ -8,6 +8,7 @@ import { useLiveEvents } from '../realtime';
 import { Link } from '../router';
 import { useMe, useSession } from '../session';
 import { OrganisationAdmin } from './admin';
+import { WebhooksAdmin } from '../components/webhooks';
 import { CouncilRoles, ExpertEngagements } from './council-roles';
 
 type DeadlineItem = Schemas['DeadlineItemResponse'];
@@ -51,6 +52,7 @@ export function HomePage() {
       {roles.union && <UnionHome />}
       {roles.board && <CouncilRoles />}
       {roles.orgAdmin && <OrganisationAdmin />}
+      {roles.orgAdmin && <WebhooksAdmin />}
       {!roles.employer && !roles.council && !roles.union && !roles.expert && !roles.orgAdmin && (
         <AdminHome />
       )}
