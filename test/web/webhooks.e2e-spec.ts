@@ -47,7 +47,10 @@ describe('web app: webhooks on the admin screen (browser)', () => {
       'SELECT secret, enabled FROM webhook_endpoint WHERE organisation_id = $1',
       [org.organisationId],
     );
-    expect(stored).toEqual({ secret: shown, enabled: true });
+    // Kept encrypted: a database dump does not give away the secret.
+    expect(stored.enabled).toBe(true);
+    expect(stored.secret).toMatch(/^v1:/);
+    expect(stored.secret).not.toContain(shown.slice(6));
     await expectNoSeriousA11yViolations(page, 'admin (webhooks)');
 
     await section.getByRole('button', { name: nl['webhooks.disable'] }).click();

@@ -1,10 +1,10 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 import { Inject, Injectable } from '@nestjs/common';
 import { generateSecret, generateURI, verify } from 'otplib';
 
 import { APP_CONFIG, type AppConfig } from '@wc/config';
-import { BadRequest, Clock, Conflict, NotFound, Unauthorized } from '@wc/core';
+import { BadRequest, Clock, Conflict, NotFound, SecretBox, Unauthorized } from '@wc/core';
 import { TransactionHost } from '@wc/database';
 
 import type { Actor } from './actor';
@@ -33,7 +33,7 @@ export interface SecondFactorProof {
  */
 @Injectable()
 export class SecondFactorService {
-  private readonly key: Buffer;
+  private readonly box: SecretBox;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -42,7 +42,7 @@ export class SecondFactorService {
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
   ) {
-    this.key = Buffer.from(hkdfSync('sha256', config.auth.jwtSecret, 'overleg', 'totp-secret', 32));
+    this.box = new SecretBox(config.auth.jwtSecret, 'totp-secret');
   }
 
   /** Starts (or restarts) enrolment: a new secret, not in use until a code from it is shown. */
@@ -55,7 +55,7 @@ export class SecondFactorService {
       );
     }
     const secret = generateSecret();
-    await this.users.update(user.id, { totpSecret: this.encrypt(secret), totpLastTimeStep: null });
+    await this.users.update(user.id, { totpSecret: this.box.seal(secret), totpLastTimeStep: null });
     return { secret, otpauthUri: generateURI({ issuer: 'Overleg', label: user.email, secret }) };
   }
 
@@ -140,7 +140,7 @@ export class SecondFactorService {
     }
     const last = user.totpLastTimeStep === null ? undefined : Number(user.totpLastTimeStep);
     const result = await verify({
-      secret: this.decrypt(user.totpSecret),
+      secret: this.box.open(user.totpSecret),
       token: code,
       epoch: Math.floor(this.clock.now().getTime() / 1000),
       epochTolerance: EPOCH_TOLERANCE_SECONDS,
@@ -181,27 +181,5 @@ export class SecondFactorService {
       throw new NotFound('user');
     }
     return user;
-  }
-
-  private encrypt(secret: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const data = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-    return [
-      'v1',
-      iv.toString('base64url'),
-      cipher.getAuthTag().toString('base64url'),
-      data.toString('base64url'),
-    ].join(':');
-  }
-
-  private decrypt(stored: string): string {
-    const [, iv, tag, data] = stored.split(':');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([
-      decipher.update(Buffer.from(data, 'base64url')),
-      decipher.final(),
-    ]).toString('utf8');
   }
 }

@@ -30,7 +30,7 @@ export class WebhookEndpointEntity {
   @Column({ type: 'boolean' })
   enabled!: boolean;
 
-  /** `whsec_` + base64 (Standard Webhooks); shown once, at creation and rotation. */
+  /** `whsec_` + base64 (Standard Webhooks), sealed (`webhookSecretBox`); shown once, at creation and rotation. */
   @Column({ type: 'text' })
   secret!: string;
 

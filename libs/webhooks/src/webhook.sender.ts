@@ -4,10 +4,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Webhook } from 'standardwebhooks';
 
 import { APP_CONFIG, type AppConfig } from '@wc/config';
-import { Clock } from '@wc/core';
+import { Clock, type SecretBox } from '@wc/core';
 
 import { isPrivateAddress, MAX_ATTEMPTS, nextAttemptAt, urlProblem } from './domain';
 import { type DeliveryToSend, WebhookDeliveryRepository } from './webhook-delivery.repository';
+import { webhookSecretBox } from './webhook-secret';
 import { WEBHOOKS_OPTIONS, type WebhooksOptions } from './webhooks.options';
 
 /**
@@ -20,13 +21,16 @@ import { WEBHOOKS_OPTIONS, type WebhooksOptions } from './webhooks.options';
 @Injectable()
 export class WebhookSender {
   private readonly logger = new Logger(WebhookSender.name);
+  private readonly box: SecretBox;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(WEBHOOKS_OPTIONS) private readonly options: WebhooksOptions,
     private readonly clock: Clock,
     private readonly deliveries: WebhookDeliveryRepository,
-  ) {}
+  ) {
+    this.box = webhookSecretBox(config);
+  }
 
   async attempt(deliveryId: string): Promise<void> {
     const delivery = await this.deliveries.forSending(deliveryId);
@@ -62,7 +66,11 @@ export class WebhookSender {
       return { responseStatus: null, error: refused };
     }
     const now = this.clock.now();
-    const signature = new Webhook(delivery.secret).sign(delivery.id, now, delivery.body);
+    const signature = new Webhook(this.box.open(delivery.secret)).sign(
+      delivery.id,
+      now,
+      delivery.body,
+    );
     try {
       const response = await fetch(delivery.url, {
         method: 'POST',

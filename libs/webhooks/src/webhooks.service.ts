@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 
 import { type Actor, hasRoleIn, Role } from '@wc/auth';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
-import { BadRequest, Clock, Conflict, NotFound } from '@wc/core';
+import { BadRequest, Clock, Conflict, NotFound, SecretBox } from '@wc/core';
 import { TransactionHost } from '@wc/database';
 import {
   type CursorPageQueryDto,
@@ -25,6 +25,7 @@ import type {
 } from './dto/webhook.dto';
 import type { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { type DeliveryCursor, WebhookDeliveryRepository } from './webhook-delivery.repository';
+import { webhookSecretBox } from './webhook-secret';
 import type { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { WebhookEndpointRepository } from './webhook-endpoint.repository';
 
@@ -35,13 +36,17 @@ import { WebhookEndpointRepository } from './webhook-endpoint.repository';
  */
 @Injectable()
 export class WebhooksService {
+  private readonly box: SecretBox;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tx: TransactionHost,
     private readonly clock: Clock,
     private readonly endpoints: WebhookEndpointRepository,
     private readonly deliveries: WebhookDeliveryRepository,
-  ) {}
+  ) {
+    this.box = webhookSecretBox(config);
+  }
 
   eventTypes(): WebhookEventTypeResponse[] {
     return WEBHOOK_EVENT_TYPES.map((type) => ({ type, ...pickRule(type) }));
@@ -61,6 +66,7 @@ export class WebhooksService {
     this.assertUrl(dto.url);
     return this.tx.run(async () => {
       const now = this.clock.now();
+      const secret = newSecret();
       const saved = await this.endpoints.save(
         this.endpoints.create({
           organisationId,
@@ -68,13 +74,13 @@ export class WebhooksService {
           description: dto.description ?? '',
           eventTypes: dto.eventTypes,
           enabled: dto.enabled ?? true,
-          secret: newSecret(),
+          secret: this.box.seal(secret),
           createdBy: actor.userId,
           createdAt: now,
           updatedAt: now,
         }),
       );
-      return { ...toEndpointResponse(saved), secret: saved.secret };
+      return { ...toEndpointResponse(saved), secret };
     });
   }
 
@@ -96,10 +102,11 @@ export class WebhooksService {
 
   /** A new secret at once; the old one stops verifying with the next delivery. */
   async rotateSecret(actor: Actor, endpointId: string): Promise<WebhookEndpointSecretResponse> {
+    const secret = newSecret();
     const saved = await this.mutate(actor, endpointId, null, (endpoint) => {
-      endpoint.secret = newSecret();
+      endpoint.secret = this.box.seal(secret);
     });
-    return { ...toEndpointResponse(saved), secret: saved.secret };
+    return { ...toEndpointResponse(saved), secret };
   }
 
   /** Deletes the endpoint and its delivery log; its queued attempts find nothing to send. */
