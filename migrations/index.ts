@@ -25,6 +25,7 @@ import { PasswordReset1768900000001 } from './1768900000001-password-reset';
 import { SecondFactor1768900000002 } from './1768900000002-second-factor';
 import { CreateSearchIndex1769000000000 } from './1769000000000-create-search-index';
 import { DocumentSharedNotifications1769100000000 } from './1769100000000-document-shared-notifications';
+import { CreateWebhooks1769300000000 } from './1769300000000-create-webhooks';
 import { SingleSignOn1769800000000 } from './1769800000000-single-sign-on';
 
 /** Every migration in order. Listed explicitly: no glob loading at run time (house style B.17). */
@@ -56,5 +57,6 @@ export const ALL_MIGRATIONS = [
   SecondFactor1768900000002,
   CreateSearchIndex1769000000000,
   DocumentSharedNotifications1769100000000,
+  CreateWebhooks1769300000000,
   SingleSignOn1769800000000,
 ];

@@ -21,6 +21,7 @@ import { RealtimeModule } from '@wc/realtime';
 import { SearchModule } from '@wc/search';
 import { SsoModule } from '@wc/sso';
 import { UnionsModule } from '@wc/unions';
+import { WebhooksModule } from '@wc/webhooks';
 
 import { HealthController } from './health.controller';
 
@@ -53,6 +54,7 @@ export class ApiModule {
         MeetingsModule,
         SearchModule,
         SsoModule,
+        WebhooksModule,
         RealtimeModule.forRoot({ imports: [AccessModule], caseAccess: AccessService }),
       ],
       controllers: [HealthController],

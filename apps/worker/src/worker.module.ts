@@ -6,6 +6,7 @@ import { DatabaseModule } from '@wc/database';
 import { LoggerModule } from '@wc/logging';
 import { MetricsServerModule } from '@wc/metrics';
 import { NotificationsWorkerModule } from '@wc/notifications';
+import { WebhooksWorkerModule } from '@wc/webhooks';
 
 /** The background-jobs application: same domain modules as the API, no HTTP listener. */
 @Module({})
@@ -21,6 +22,7 @@ export class WorkerModule {
         // The outbox locks the cases of the events it appends through @wc/access.
         AccessModule,
         NotificationsWorkerModule,
+        WebhooksWorkerModule,
         MetricsServerModule.forRoot({
           port: config.metrics.workerPort,
           token: config.metrics.token,

@@ -8,4 +8,3 @@ export type { NewMembership } from './user.repository';
 export * from './dto/auth.dto';
 export { fieldProblems } from './field-problems';
 export { RateLimited } from './rate-limit/rate-limit.guard';
-export { SecretBox } from './secret-box';

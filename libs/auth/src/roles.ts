@@ -68,6 +68,8 @@ export enum Permission {
   ReminderSettingsManage = 'reminder_settings:manage',
   /** Grant, change and revoke union shares; the service allows the council board only (issue #8). */
   UnionShareManage = 'union_share:manage',
+  /** Register and manage the organisation's webhook endpoints (issue #21); the service checks which organisation. */
+  WebhookManage = 'webhook:manage',
 }
 
 const EVERYONE: Permission[] = [
@@ -122,5 +124,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.MembershipManage,
     Permission.InvitationCreate,
     Permission.ReminderSettingsManage,
+    Permission.WebhookManage,
   ],
 };

@@ -4,13 +4,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { generateSecret, generateURI, verify } from 'otplib';
 
 import { APP_CONFIG, type AppConfig } from '@wc/config';
-import { BadRequest, Clock, Conflict, NotFound, Unauthorized } from '@wc/core';
+import { BadRequest, Clock, Conflict, NotFound, SecretBox, Unauthorized } from '@wc/core';
 import { TransactionHost } from '@wc/database';
 
 import type { Actor } from './actor';
 import { PasswordHasher } from './password-hasher';
 import { RecoveryCodeEntity } from './recovery-code.entity';
-import { SecretBox } from './secret-box';
 import { AppUserEntity } from './user.entity';
 import { UserRepository } from './user.repository';
 
@@ -57,7 +56,7 @@ export class SecondFactorService {
     }
     const secret = generateSecret();
     await this.users.update(user.id, {
-      totpSecret: this.box.encrypt(secret),
+      totpSecret: this.box.seal(secret),
       totpLastTimeStep: null,
     });
     return { secret, otpauthUri: generateURI({ issuer: 'Overleg', label: user.email, secret }) };
@@ -144,7 +143,7 @@ export class SecondFactorService {
     }
     const last = user.totpLastTimeStep === null ? undefined : Number(user.totpLastTimeStep);
     const result = await verify({
-      secret: this.box.decrypt(user.totpSecret),
+      secret: this.box.open(user.totpSecret),
       token: code,
       epoch: Math.floor(this.clock.now().getTime() / 1000),
       epochTolerance: EPOCH_TOLERANCE_SECONDS,

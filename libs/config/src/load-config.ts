@@ -35,6 +35,11 @@ export interface AppConfig {
   };
   realtime: { redisUrl: string | undefined };
   mail: { smtpUrl: string | undefined; from: string };
+  /**
+   * Outgoing webhooks (issue #21): https only and no private or loopback addresses, against SSRF,
+   * unless these allow them (development and tests, with a receiver on this machine).
+   */
+  webhooks: { allowHttp: boolean; allowPrivateAddresses: boolean };
   /** `/metrics`: on its own port per app, and/or on the API's port behind a bearer token. */
   metrics: { port: number | undefined; workerPort: number | undefined; token: string | undefined };
   storage: {
@@ -144,6 +149,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     realtime: { redisUrl },
     mail: { smtpUrl, from: env.MAIL_FROM ?? 'Overleg <noreply@overleg.local>' },
+    webhooks: {
+      allowHttp: read.flag('WEBHOOKS_ALLOW_HTTP', false),
+      allowPrivateAddresses: read.flag(
+        'WEBHOOKS_ALLOW_PRIVATE_ADDRESSES',
+        nodeEnv !== 'production',
+      ),
+    },
     metrics: {
       port: optionalPort('METRICS_PORT'),
       workerPort: optionalPort('WORKER_METRICS_PORT'),
@@ -209,6 +221,18 @@ class EnvReader {
       return fallback;
     }
     return value;
+  }
+
+  flag(name: string, fallback: boolean): boolean {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') {
+      return fallback;
+    }
+    if (raw !== 'true' && raw !== 'false') {
+      this.problems.push(`${name} must be true or false, got "${raw}"`);
+      return fallback;
+    }
+    return raw === 'true';
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {

@@ -149,6 +149,9 @@ export type ErrorCode =
   | 'vote.option_not_a_position'
   | 'vote.quorum_not_met'
   | 'vote.unknown_option'
+  | 'webhook_delivery.already_pending'
+  | 'webhook_endpoint.url_not_allowed'
+  | 'webhook_endpoint.version_conflict'
   | 'works_council.employer_only'
   | 'works_council.members_only';
 
@@ -181,6 +184,8 @@ export type NotFoundSubject =
   | 'union_share'
   | 'user'
   | 'vote'
+  | 'webhook_delivery'
+  | 'webhook_endpoint'
   | 'works_council';
 
 /** What `VersionConflict(resource)` names: `<resource>.version_conflict` (optimistic locking, 409). */

@@ -4,3 +4,4 @@ export * from './event-visibility';
 export * from './startup-error';
 export * from './correlation';
 export * from './amsterdam-day';
+export * from './secret-box';

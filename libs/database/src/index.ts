@@ -4,6 +4,7 @@ export * from './data-source-options';
 export * from './embedded-postgres';
 export * from './migrate';
 export * from './outbox';
+export { OutboxWakeups } from './outbox-wakeups';
 export { DomainEventEntity } from './domain-event.entity';
 export * from './entity-rows';
 export * from './database-roles';

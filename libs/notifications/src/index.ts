@@ -8,6 +8,7 @@ export {
   SWEEP_QUEUE,
 } from './reminder.sweeper';
 export { NotificationRelay, type RelayReport } from './notification.relay';
+export { JobQueue, type QueuedJob, type QueueDefinition } from './job-queue';
 export { VoteClosingSweep, VOTE_CLOSING_LEAD_HOURS } from './vote-closing.sweep';
 export {
   NOTIFICATIONS_OPTIONS,

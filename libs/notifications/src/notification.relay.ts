@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { Client } from 'pg';
 
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { Clock } from '@wc/core';
-import { Outbox, OUTBOX_CHANNEL, TransactionHost } from '@wc/database';
+import { Outbox, OutboxWakeups, TransactionHost } from '@wc/database';
 
 import { CaseEventRecipients, type AudienceQuery } from './case-event-recipients';
 import {
@@ -56,16 +55,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class NotificationRelay implements OnModuleDestroy {
   private readonly logger = new Logger(NotificationRelay.name);
-  private client: Client | null = null;
-  private connecting: Promise<void> | null = null;
-  private running: Promise<void> | null = null;
-  /** A wake-up arrived during a run: run once more after it (a flag, not a queue). */
-  private rerun = false;
-  private started = false;
-  private pollTimer: NodeJS.Timeout | undefined;
+  private readonly wakeups: OutboxWakeups;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
     private readonly tx: TransactionHost,
     private readonly clock: Clock,
@@ -75,32 +68,22 @@ export class NotificationRelay implements OnModuleDestroy {
     private readonly notifications: NotificationRepository,
     private readonly deliveries: MailDeliveryRepository,
     private readonly recipients: CaseEventRecipients,
-  ) {}
-
-  /** Listens for the outbox and relays what is pending. The job queue must be started. */
-  async start(): Promise<void> {
-    if (this.started) {
-      return;
-    }
-    this.started = true;
-    this.pollTimer = setInterval(() => {
-      void this.listen();
-      this.wake();
-    }, this.options.relay.pollIntervalMs);
-    this.pollTimer.unref();
-    await this.listen();
-    this.wake();
-    await this.running;
+  ) {
+    this.wakeups = new OutboxWakeups(
+      'overleg-notification-relay',
+      config.database.url,
+      options.relay.pollIntervalMs,
+      () => this.relayPending(),
+    );
   }
 
-  async stop(): Promise<void> {
-    this.started = false;
-    clearInterval(this.pollTimer);
-    await this.connecting;
-    await this.running;
-    const client = this.client;
-    this.client = null;
-    await client?.end().catch(() => undefined);
+  /** Listens for the outbox and relays what is pending. The job queue must be started. */
+  start(): Promise<void> {
+    return this.wakeups.start();
+  }
+
+  stop(): Promise<void> {
+    return this.wakeups.stop();
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -109,29 +92,7 @@ export class NotificationRelay implements OnModuleDestroy {
 
   /** Runs a relay cycle now, or right after the current one. Safe to call at any rate. */
   wake(): void {
-    if (!this.started) {
-      return;
-    }
-    if (this.running) {
-      this.rerun = true;
-      return;
-    }
-    this.running = this.relayPending()
-      .then(() => undefined)
-      .catch((error: unknown) => {
-        // Nothing was committed; the claims stay pending for the next wake-up or poll.
-        this.logger.error(
-          { err: error instanceof Error ? error.message : String(error) },
-          'notification relay failed',
-        );
-      })
-      .finally(() => {
-        this.running = null;
-        if (this.rerun) {
-          this.rerun = false;
-          this.wake();
-        }
-      });
+    this.wakeups.wake();
   }
 
   /** Relays everything pending, batch by batch. Tests call it directly; the worker on wake-ups. */
@@ -289,48 +250,6 @@ export class NotificationRelay implements OnModuleDestroy {
         ];
       }),
     );
-  }
-
-  /** A LISTEN connection of its own; a lost one is replaced at the next poll. */
-  private listen(): Promise<void> {
-    if (this.client || this.connecting || !this.started) {
-      return this.connecting ?? Promise.resolve();
-    }
-    const client = new Client({
-      connectionString: this.config.database.url,
-      application_name: 'overleg-notification-relay',
-    });
-    const drop = (error: unknown) => {
-      client.removeAllListeners();
-      client.on('error', () => undefined);
-      void client.end().catch(() => undefined);
-      if (this.client === client) {
-        this.client = null;
-        this.logger.warn(
-          { err: error instanceof Error ? error.message : String(error) },
-          'notification relay lost its connection; polling until it is back',
-        );
-      }
-    };
-    this.connecting = (async () => {
-      try {
-        client.on('notification', () => this.wake());
-        client.on('error', drop);
-        client.on('end', () => drop(new Error('connection ended')));
-        await client.connect();
-        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-        if (this.started) {
-          this.client = client;
-        } else {
-          await client.end().catch(() => undefined);
-        }
-      } catch (error) {
-        drop(error);
-      } finally {
-        this.connecting = null;
-      }
-    })();
-    return this.connecting;
   }
 }
 

@@ -2,16 +2,17 @@ import { createHash } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
-import {
-  AccountService,
-  type Actor,
-  assertAdminOf,
-  AuthService,
-  SecretBox,
-  type TokenPair,
-} from '@wc/auth';
+import { AccountService, type Actor, assertAdminOf, AuthService, type TokenPair } from '@wc/auth';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
-import { BadRequest, Clock, Conflict, Forbidden, NotFound, Unauthorized } from '@wc/core';
+import {
+  BadRequest,
+  Clock,
+  Conflict,
+  Forbidden,
+  NotFound,
+  SecretBox,
+  Unauthorized,
+} from '@wc/core';
 import { TransactionHost } from '@wc/database';
 
 import type {
@@ -113,7 +114,7 @@ export class SsoService {
           issuer: dto.issuer,
           clientId: dto.clientId,
           clientSecret: dto.clientSecret
-            ? this.box.encrypt(dto.clientSecret)
+            ? this.box.seal(dto.clientSecret)
             : (existing?.clientSecret ?? ''),
           groupRoles: (dto.groupRoles ?? []).map(({ group, role }) => ({ group, role })),
         },
@@ -216,7 +217,7 @@ export class SsoService {
     return {
       issuer: connection.issuer,
       clientId: connection.clientId,
-      clientSecret: this.box.decrypt(connection.clientSecret),
+      clientSecret: this.box.open(connection.clientSecret),
     };
   }
 }

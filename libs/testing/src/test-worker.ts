@@ -12,6 +12,7 @@ import {
   SWEEP_OBSERVER,
   type SweepObserver,
 } from '@wc/notifications';
+import { DEFAULT_WEBHOOKS_OPTIONS, WEBHOOKS_OPTIONS, type WebhooksOptions } from '@wc/webhooks';
 
 /** Tests drive sweeps by hand; e-mail is consumed quickly and retried after about a second. */
 export const TEST_NOTIFICATIONS_OPTIONS: NotificationsOptions = notificationsOptions({
@@ -28,6 +29,12 @@ export const TEST_NOTIFICATIONS_OPTIONS: NotificationsOptions = notificationsOpt
   },
 });
 
+/** Tests drive the webhook relay by hand (`relayPending()`); attempts are consumed quickly. */
+export const TEST_WEBHOOKS_OPTIONS: WebhooksOptions = {
+  relay: { ...DEFAULT_WEBHOOKS_OPTIONS.relay, enabled: false },
+  sender: { worker: true, batchSize: 10, pollingIntervalSeconds: 0.5, timeoutMs: 2_000 },
+};
+
 export interface TestWorker {
   module: TestingModule;
   sweeper: ReminderSweeper;
@@ -42,7 +49,8 @@ export async function startTestWorker(
   {
     options = TEST_NOTIFICATIONS_OPTIONS,
     observer = {},
-  }: { options?: NotificationsOptions; observer?: SweepObserver } = {},
+    webhooks = TEST_WEBHOOKS_OPTIONS,
+  }: { options?: NotificationsOptions; observer?: SweepObserver; webhooks?: WebhooksOptions } = {},
 ): Promise<TestWorker> {
   const module = await Test.createTestingModule({ imports: [root] })
     .overrideProvider(Clock)
@@ -51,6 +59,8 @@ export async function startTestWorker(
     .useValue(options)
     .overrideProvider(SWEEP_OBSERVER)
     .useValue(observer)
+    .overrideProvider(WEBHOOKS_OPTIONS)
+    .useValue(webhooks)
     .compile();
   await module.init();
   return {

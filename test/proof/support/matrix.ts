@@ -20,6 +20,7 @@ import {
   PDF,
   TRAINING_PLAN,
   uploadDocument,
+  webhookWithDelivery,
   type OrgWorld,
   type Principal,
   type PrincipalName,
@@ -278,6 +279,21 @@ async function freshUnionShare(c: CellContext): Promise<void> {
     .expect(201);
   c.values.unionShareId = res.body.id;
 }
+
+async function freshWebhook(c: CellContext): Promise<void> {
+  const webhook = await webhookWithDelivery(c.w.t, c.org);
+  c.values.webhookEndpointId = webhook.endpointId;
+  c.values.webhookDeliveryId = webhook.deliveryId;
+}
+
+const WEBHOOK_ADMIN = (status: number): Partial<RouteExpectation> => ({
+  own: { org_admin: status },
+  prepare: freshWebhook,
+  values: (c) => ({
+    webhookEndpointId: c.values.webhookEndpointId ?? c.org.webhookEndpointId,
+    webhookDeliveryId: c.values.webhookDeliveryId ?? c.org.webhookDeliveryId,
+  }),
+});
 
 function unionOf(c: CellContext): Record<string, string> {
   if (c.ownership === 'other') {
@@ -862,6 +878,32 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     values: (c) => ({ unionShareId: c.values.unionShareId ?? c.org.unionShareId }),
   },
 
+  // --- webhooks (issue #21): the organisation's own administrator only
+  'GET /webhook-event-types -> webhook:manage': { own: { org_admin: 200 }, other: 'none' },
+  'GET /organisations/:organisationId/webhook-endpoints -> webhook:manage': {
+    own: { org_admin: 200 },
+  },
+  'POST /organisations/:organisationId/webhook-endpoints -> webhook:manage': {
+    own: { org_admin: 201 },
+    body: () => ({ url: 'https://hooks.example.test/cell', eventTypes: ['case.sent'] }),
+  },
+  'PATCH /webhook-endpoints/:webhookEndpointId -> webhook:manage': {
+    ...WEBHOOK_ADMIN(200),
+    body: () => ({ version: 1, description: 'Ons HR-systeem' }),
+  } as RouteExpectation,
+  'DELETE /webhook-endpoints/:webhookEndpointId -> webhook:manage': WEBHOOK_ADMIN(
+    204,
+  ) as RouteExpectation,
+  'POST /webhook-endpoints/:webhookEndpointId/secret-rotations -> webhook:manage': WEBHOOK_ADMIN(
+    201,
+  ) as RouteExpectation,
+  'GET /webhook-endpoints/:webhookEndpointId/deliveries -> webhook:manage': WEBHOOK_ADMIN(
+    200,
+  ) as RouteExpectation,
+  'POST /webhook-deliveries/:webhookDeliveryId/redeliveries -> webhook:manage': WEBHOOK_ADMIN(
+    202,
+  ) as RouteExpectation,
+
   // --- overviews, dashboards and exports
   'GET /cases.csv -> case:read': { own: { everyone: 200 }, other: 'none' },
   'GET /cases/:caseId/deadlines.csv -> case:read': caseRead(SEES_SENT_CASE),
@@ -1088,6 +1130,8 @@ export function defaultValues(c: CellContext): Record<string, string> {
     meetingId: o.meetingId,
     agendaItemId: o.agendaItemId,
     unionShareId: o.unionShareId,
+    webhookEndpointId: o.webhookEndpointId,
+    webhookDeliveryId: o.webhookDeliveryId,
     seq: '1',
   };
 }
@@ -1122,6 +1166,8 @@ export function idsOf(o: OrgWorld): string[] {
     o.voteId,
     o.meetingId,
     o.agendaItemId,
+    o.webhookEndpointId,
+    o.webhookDeliveryId,
     ...o.notificationOf.values(),
     ...Object.values(o.org)
       .filter(

@@ -64,6 +64,9 @@ export interface OrgWorld {
   /** A consultation meeting of HR and the chair, with one agenda item on the sent case. */
   meetingId: string;
   agendaItemId: string;
+  /** The org admin's webhook endpoint, with one settled delivery in its log. */
+  webhookEndpointId: string;
+  webhookDeliveryId: string;
 }
 
 export interface World {
@@ -170,6 +173,8 @@ async function buildOrg(t: TestApp): Promise<OrgWorld> {
     voteId: '',
     meetingId: '',
     agendaItemId: '',
+    webhookEndpointId: '',
+    webhookDeliveryId: '',
   };
   world.notificationOf.set(org.hr.id, await notification(t, world, org.hr));
   const feedOwner = await t.given.user(org.organisationId, 'hr_manager');
@@ -248,7 +253,32 @@ async function buildOrg(t: TestApp): Promise<OrgWorld> {
   const union = await t.given.union();
   world.unionOrganisationId = union.organisationId;
   world.unionShareId = await shareWithUnion(t, world, union.organisationId, 'status');
+  const webhook = await webhookWithDelivery(t, world);
+  world.webhookEndpointId = webhook.endpointId;
+  world.webhookDeliveryId = webhook.deliveryId;
   return world;
+}
+
+/**
+ * A webhook endpoint of the organisation, with a settled delivery written straight to its log
+ * (no worker runs beside the matrix), so that redelivering it is allowed.
+ */
+export async function webhookWithDelivery(
+  t: TestApp,
+  org: OrgWorld,
+): Promise<{ endpointId: string; deliveryId: string }> {
+  const created = await t
+    .http()
+    .post(`/organisations/${org.org.organisationId}/webhook-endpoints`)
+    .set('Authorization', org.adminBearer)
+    .send({ url: 'https://hooks.example.test/overleg', eventTypes: ['case.sent'] })
+    .expect(201);
+  const [{ id }] = await t.db.query<Array<{ id: string }>>(
+    `INSERT INTO webhook_delivery (endpoint_id, event_id, event_type, body, status, attempts, created_at)
+     VALUES ($1, 0, 'case.sent', '{}', 'succeeded', 1, now()) RETURNING id`,
+    [created.body.id],
+  );
+  return { endpointId: created.body.id as string, deliveryId: id };
 }
 
 /** The council chair shares all the council's cases with a union. */

@@ -218,6 +218,35 @@ const entries: Record<
   ],
   'PATCH /union-shares/{unionShareId}': ['unionShares.changeScope', "Change a union share's scope"],
   'DELETE /union-shares/{unionShareId}': ['unionShares.revoke', 'Revoke a union share'],
+  'GET /webhook-event-types': ['webhooks.eventTypes', 'List the event types webhooks can carry'],
+  'GET /organisations/{organisationId}/webhook-endpoints': [
+    'webhookEndpoints.list',
+    "List an organisation's webhook endpoints",
+  ],
+  'POST /organisations/{organisationId}/webhook-endpoints': [
+    'webhookEndpoints.create',
+    'Register a webhook endpoint (answers its secret once)',
+  ],
+  'PATCH /webhook-endpoints/{webhookEndpointId}': [
+    'webhookEndpoints.update',
+    'Change or disable a webhook endpoint',
+  ],
+  'DELETE /webhook-endpoints/{webhookEndpointId}': [
+    'webhookEndpoints.delete',
+    'Delete a webhook endpoint and its delivery log',
+  ],
+  'POST /webhook-endpoints/{webhookEndpointId}/secret-rotations': [
+    'webhookEndpoints.rotateSecret',
+    "Replace a webhook endpoint's signing secret",
+  ],
+  'GET /webhook-endpoints/{webhookEndpointId}/deliveries': [
+    'webhookDeliveries.list',
+    "A webhook endpoint's delivery log",
+  ],
+  'POST /webhook-deliveries/{webhookDeliveryId}/redeliveries': [
+    'webhookDeliveries.redeliver',
+    'Send a webhook delivery again',
+  ],
   'GET /unions/{unionOrganisationId}/dashboard': [
     'overviews.unionDashboard',
     "A union's dashboard of shared cases",

@@ -2308,6 +2308,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhook-event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the event types webhooks can carry
+         * @description The event catalogue: what an endpoint may subscribe to, and which receivers get each.
+         *
+         *     Requires the permission `webhook:manage`; what you may not see answers 404.
+         */
+        get: operations["webhooks.eventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{organisationId}/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an organisation's webhook endpoints
+         * @description Requires the permission `webhook:manage`; what you may not see answers 404.
+         */
+        get: operations["webhookEndpoints.list"];
+        put?: never;
+        /**
+         * Register a webhook endpoint (answers its secret once)
+         * @description The answer carries the signing secret, the only time it is shown.
+         *
+         *     Requires the permission `webhook:manage`; what you may not see answers 404.
+         */
+        post: operations["webhookEndpoints.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-endpoints/{webhookEndpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint and its delivery log
+         * @description Requires the permission `webhook:manage`; what you may not see answers 404.
+         */
+        delete: operations["webhookEndpoints.delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change or disable a webhook endpoint
+         * @description Requires the permission `webhook:manage`; what you may not see answers 404.
+         */
+        patch: operations["webhookEndpoints.update"];
+        trace?: never;
+    };
+    "/webhook-endpoints/{webhookEndpointId}/secret-rotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a webhook endpoint's signing secret
+         * @description Replaces the signing secret; the answer carries the new one, the only time it is shown.
+         *
+         *     Requires the permission `webhook:manage`; what you may not see answers 404.
+         */
+        post: operations["webhookEndpoints.rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-endpoints/{webhookEndpointId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook endpoint's delivery log
+         * @description The delivery log, newest first: status, attempts and the receiver's last answer.
+         *
+         *     Requires the permission `webhook:manage`; what you may not see answers 404.
+         */
+        get: operations["webhookDeliveries.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-deliveries/{webhookDeliveryId}/redeliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a webhook delivery again
+         * @description Sends a delivery again (same body, same `webhook-id`), whatever its status was.
+         *
+         *     Requires the permission `webhook:manage`; what you may not see answers 404.
+         */
+        post: operations["webhookDeliveries.redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4358,6 +4496,79 @@ export interface components {
             /** @description The e-mail domains whose people sign in here, e.g. `example.nl`. */
             emailDomains: string[];
             groupRoles?: components["schemas"]["GroupRoleDto"][];
+        };
+        WebhookEventTypeResponse: {
+            /** @enum {string} */
+            type: "case.sent" | "case.track_transitioned" | "case.request_submitted" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.suspension_ended" | "case.implemented" | "case.closed" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "case.consultation_held" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "document.uploaded" | "union_share.granted" | "union_share.revoked";
+            /** @description Reaches the endpoints of the case's employer organisation. */
+            employer: boolean;
+            /**
+             * @description The least union share scope under which a union's endpoints receive it.
+             * @enum {string|null}
+             */
+            union: "status" | "dossier" | null;
+        };
+        WebhookEndpointResponse: {
+            id: string;
+            organisationId: string;
+            url: string;
+            description: string;
+            eventTypes: ("case.sent" | "case.track_transitioned" | "case.request_submitted" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.suspension_ended" | "case.implemented" | "case.closed" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "case.consultation_held" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "document.uploaded" | "union_share.granted" | "union_share.revoked")[];
+            enabled: boolean;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+        };
+        CreateWebhookEndpointDto: {
+            /** @description Where deliveries are POSTed: https only (http only where the server allows it), no private or loopback addresses. */
+            url: string;
+            description?: string;
+            eventTypes: ("case.sent" | "case.track_transitioned" | "case.request_submitted" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.suspension_ended" | "case.implemented" | "case.closed" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "case.consultation_held" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "document.uploaded" | "union_share.granted" | "union_share.revoked")[];
+            /** @default true */
+            enabled: boolean;
+        };
+        WebhookEndpointSecretResponse: {
+            id: string;
+            organisationId: string;
+            url: string;
+            description: string;
+            eventTypes: ("case.sent" | "case.track_transitioned" | "case.request_submitted" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.suspension_ended" | "case.implemented" | "case.closed" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "case.consultation_held" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "document.uploaded" | "union_share.granted" | "union_share.revoked")[];
+            enabled: boolean;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            /** @description whsec_ + base64: verify each delivery with it (Standard Webhooks). */
+            secret: string;
+        };
+        UpdateWebhookEndpointDto: {
+            url?: string;
+            description?: string;
+            eventTypes?: ("case.sent" | "case.track_transitioned" | "case.request_submitted" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.suspension_ended" | "case.implemented" | "case.closed" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "case.consultation_held" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "document.uploaded" | "union_share.granted" | "union_share.revoked")[];
+            enabled?: boolean;
+            /** @description The endpoint version the client last saw; a stale one is refused with 409. */
+            version: number;
+        };
+        WebhookDeliveryResponse: {
+            /** @description Also the `webhook-id` header: the same on every attempt. */
+            id: string;
+            endpointId: string;
+            eventId: string;
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "retrying" | "succeeded" | "failed" | "cancelled";
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            /** @description The receiver's last HTTP status. */
+            responseStatus: number | null;
+            lastError: string | null;
+            createdAt: string;
+            deliveredAt: string | null;
+        };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDeliveryResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         /** @description RFC 9457 problem details with a stable `code` (`<area>.<snake_reason>`). */
         Problem: {
@@ -8350,6 +8561,229 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "webhooks.eventTypes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventTypeResponse"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    "webhookEndpoints.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponse"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "webhookEndpoints.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookEndpointDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointSecretResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "webhookEndpoints.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookEndpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "webhookEndpoints.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookEndpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookEndpointDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "webhookEndpoints.rotateSecret": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                webhookEndpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointSecretResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "webhookDeliveries.list": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                webhookEndpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "webhookDeliveries.redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookDeliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

@@ -1321,6 +1321,51 @@ export const nl = {
   'sso.remove': 'Single sign-on uitzetten',
   'sso.removeConfirm': 'Single sign-on uitzetten? Mensen loggen dan weer in met hun wachtwoord.',
   'admin.deactivated': 'Account gedeactiveerd',
+  'webhooks.title': 'Webhooks',
+  'webhooks.lead':
+    'Koppel jullie eigen systemen: Overleg stuurt gebeurtenissen naar deze adressen, ondertekend volgens Standard Webhooks. Alleen wat jullie organisatie mag zien; nooit vertrouwelijke stukken of de interne ruimte van de OR.',
+  'webhooks.none': 'Nog geen webhooks.',
+  'webhooks.new': 'Nieuwe webhook',
+  'webhooks.url': 'Adres (URL)',
+  'webhooks.urlHint':
+    'Begint met https://. Het ontvangende systeem antwoordt binnen 10 seconden met een 2xx-status.',
+  'webhooks.description': 'Omschrijving',
+  'webhooks.eventTypes': 'Gebeurtenissen',
+  'webhooks.create': 'Webhook toevoegen',
+  'webhooks.secret': 'Ondertekeningsgeheim',
+  'webhooks.secretOnce':
+    'Het geheim voor {url}. Bewaar het nu in het ontvangende systeem: het wordt niet meer getoond.',
+  'webhooks.enabled': 'aan',
+  'webhooks.disabled': 'uit',
+  'webhooks.enable': 'Aanzetten',
+  'webhooks.disable': 'Uitzetten',
+  'webhooks.rotate': 'Nieuw geheim',
+  'webhooks.rotateConfirm':
+    'Een nieuw geheim maken? Het oude geheim werkt vanaf de volgende levering niet meer.',
+  'webhooks.delete': 'Verwijderen',
+  'webhooks.deleteConfirm': 'De webhook naar {url} en zijn leveringen verwijderen?',
+  'webhooks.eventCount': '{count, plural, one {# gebeurtenis} other {# gebeurtenissen}}',
+  'webhooks.deliveries': 'Leveringen',
+  'webhooks.noDeliveries': 'Nog geen leveringen.',
+  'webhooks.event': 'Gebeurtenis',
+  'webhooks.status': 'Status',
+  'webhooks.attempts': 'Pogingen',
+  'webhooks.response': 'Antwoord',
+  'webhooks.lastAttempt': 'Laatste poging',
+  'webhooks.nextAttempt': '(opnieuw om {date})',
+  'webhooks.redeliver': 'Opnieuw versturen',
+  'webhookStatus.pending': 'wordt verstuurd',
+  'webhookStatus.retrying': 'wordt opnieuw geprobeerd',
+  'webhookStatus.succeeded': 'afgeleverd',
+  'webhookStatus.failed': 'mislukt',
+  'webhookStatus.cancelled': 'geannuleerd (webhook uit)',
+  'problem.webhook_endpoint.url_not_allowed':
+    'Dit adres kan niet: gebruik https:// en geen intern of lokaal adres.',
+  'problem.webhook_endpoint.version_conflict':
+    'Iemand anders wijzigde deze webhook net. De pagina is bijgewerkt; probeer het opnieuw.',
+  'problem.webhook_endpoint.not_found': 'Deze webhook bestaat niet (meer).',
+  'problem.webhook_delivery.not_found': 'Deze levering bestaat niet (meer).',
+  'problem.webhook_delivery.already_pending': 'Deze levering wordt al verstuurd.',
 };
 
 export type MessageKey = keyof typeof nl;

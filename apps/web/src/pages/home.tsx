@@ -9,6 +9,7 @@ import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useMe, useSession } from '../session';
 import { OrganisationAdmin } from './admin';
+import { WebhooksAdmin } from '../components/webhooks';
 import { CouncilRoles, ExpertEngagements } from './council-roles';
 import { keys } from '../queries';
 
@@ -47,6 +48,7 @@ export function HomePage() {
       {roles.union && <UnionHome />}
       {roles.board && <CouncilRoles />}
       {roles.orgAdmin && <OrganisationAdmin />}
+      {roles.orgAdmin && <WebhooksAdmin />}
       {!roles.employer && !roles.council && !roles.union && !roles.expert && !roles.orgAdmin && (
         <AdminHome />
       )}

@@ -1,18 +1,18 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
- * AES-256-GCM for secrets the platform must read back (a TOTP secret, an identity provider's
- * client secret), with a key derived from JWT_SECRET per purpose: rotating that secret means
- * re-entering what was stored with it.
+ * Secrets the server must read back (TOTP seeds, webhook signing secrets), encrypted at rest with
+ * AES-256-GCM under a key derived from the app secret, one key per purpose. Stored as
+ * `v1:<iv>:<tag>:<data>` (base64url); rotating the app secret makes old ones unreadable.
  */
 export class SecretBox {
   private readonly key: Buffer;
 
-  constructor(jwtSecret: string, purpose: string) {
-    this.key = Buffer.from(hkdfSync('sha256', jwtSecret, 'overleg', purpose, 32));
+  constructor(appSecret: string, purpose: string) {
+    this.key = Buffer.from(hkdfSync('sha256', appSecret, 'overleg', purpose, 32));
   }
 
-  encrypt(secret: string): string {
+  seal(secret: string): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const data = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
@@ -24,7 +24,7 @@ export class SecretBox {
     ].join(':');
   }
 
-  decrypt(stored: string): string {
+  open(stored: string): string {
     const [, iv, tag, data] = stored.split(':');
     const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
