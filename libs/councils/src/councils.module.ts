@@ -12,6 +12,8 @@ import { DemoSeeder } from './demo-seeder';
 import { ExpertEngagementEntity } from './expert-engagement.entity';
 import { InvitationEntity } from './invitation.entity';
 import { OrganisationEntity } from './organisation.entity';
+import { PlatformController } from './platform.controller';
+import { PlatformService } from './platform.service';
 import { WorksCouncilEntity } from './works-council.entity';
 
 @Module({
@@ -26,8 +28,8 @@ import { WorksCouncilEntity } from './works-council.entity';
       ExpertEngagementEntity,
     ]),
   ],
-  controllers: [CouncilsController],
-  providers: [CouncilsService, CouncilsRepository, DemoSeeder],
-  exports: [CouncilsService, DemoSeeder],
+  controllers: [CouncilsController, PlatformController],
+  providers: [CouncilsService, PlatformService, CouncilsRepository, DemoSeeder],
+  exports: [CouncilsService, PlatformService, DemoSeeder],
 })
 export class CouncilsModule {}

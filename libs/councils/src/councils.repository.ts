@@ -25,6 +25,40 @@ export class CouncilsRepository {
     return this.tx.manager.save(this.tx.manager.create(OrganisationEntity, input));
   }
 
+  listOrganisations(): Promise<OrganisationEntity[]> {
+    return this.tx.manager.find(OrganisationEntity, { order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  findOrganisationForUpdate(id: string): Promise<OrganisationEntity | null> {
+    return this.tx.manager.findOne(OrganisationEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  findOperator(): Promise<OrganisationEntity | null> {
+    return this.tx.manager.findOneBy(OrganisationEntity, { kind: 'operator' });
+  }
+
+  async updateOrganisation(
+    id: string,
+    changes: Partial<Pick<OrganisationEntity, 'suspendedAt' | 'deletionDueAt'>>,
+  ): Promise<void> {
+    await this.tx.manager.update(OrganisationEntity, { id }, changes);
+  }
+
+  /** Organisations whose grace period has ended, locked so that two sweeps never take the same one. */
+  dueForDeletion(now: Date, limit: number): Promise<OrganisationEntity[]> {
+    return this.tx.manager
+      .createQueryBuilder(OrganisationEntity, 'o')
+      .where('o.deletion_due_at <= :now', { now })
+      .orderBy('o.deletion_due_at', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
   findCouncil(id: string): Promise<WorksCouncilEntity | null> {
     return this.tx.manager.findOneBy(WorksCouncilEntity, { id });
   }

@@ -2,3 +2,5 @@ export * from './councils.module';
 export * from './councils.service';
 export * from './dto/councils.dto';
 export * from './demo-seeder';
+export * from './platform.service';
+export * from './dto/platform.dto';

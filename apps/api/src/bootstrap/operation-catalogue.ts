@@ -90,6 +90,34 @@ const entries: Record<
     'Invite someone to the organisation',
   ],
   'POST /invitations/accept': ['invitations.accept', 'Accept an invitation', [404, 409, 422]],
+  'GET /platform/organisations': [
+    'platform.organisations.list',
+    'List every organisation (platform operator)',
+  ],
+  'POST /platform/organisations': [
+    'platform.organisations.create',
+    'Create an employer or union (platform operator)',
+  ],
+  'POST /platform/organisations/{organisationId}/admin-invitations': [
+    'platform.organisations.inviteAdmin',
+    "Invite an organisation's first admin by e-mail (platform operator)",
+    [409],
+  ],
+  'POST /platform/organisations/{organisationId}/suspension': [
+    'platform.organisations.suspend',
+    'Suspend an organisation: its people are signed out and cannot sign in (platform operator)',
+    [409],
+  ],
+  'DELETE /platform/organisations/{organisationId}/suspension': [
+    'platform.organisations.resume',
+    'Resume a suspended organisation, cancelling a scheduled deletion (platform operator)',
+    [409],
+  ],
+  'POST /platform/organisations/{organisationId}/deletion': [
+    'platform.organisations.scheduleDeletion',
+    'Schedule the deletion of an organisation after the grace period (platform operator)',
+    [409],
+  ],
   'GET /organisations/{organisationId}/ai-systems': [
     'aiSystems.list',
     "List an organisation's AI systems",

@@ -57,6 +57,9 @@ export const en: Record<MessageKey, string> = {
   'problem.works_council.members_only':
     "Only the works council's members see who holds its roles and who granted them.",
   'problem.organisation.admin_required': 'Only an administrator of the organisation may do this.',
+  'problem.organisation.operator_protected':
+    "The platform operator's own organisation cannot be suspended or deleted.",
+  'problem.organisation.suspended': 'The organisation is suspended; resume it first.',
   'problem.user.cannot_deactivate_self': 'You cannot deactivate your own account.',
   'problem.invitation.confidentiality_required':
     "As the works council's expert you are bound to confidentiality (WOR art. 20). Please confirm it below.",

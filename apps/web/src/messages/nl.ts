@@ -55,6 +55,9 @@ export const nl = {
   'problem.works_council.members_only':
     'Alleen de leden van de OR zien wie welke OR-rol heeft en wie die toekende.',
   'problem.organisation.admin_required': 'Alleen een beheerder van de organisatie mag dit.',
+  'problem.organisation.operator_protected':
+    'De eigen organisatie van de platformbeheerder kan niet worden geschorst of verwijderd.',
+  'problem.organisation.suspended': 'De organisatie is geschorst; hervat haar eerst.',
   'problem.user.cannot_deactivate_self': 'U kunt uw eigen account niet deactiveren.',
   'problem.invitation.confidentiality_required':
     'Als deskundige van de OR bent u gebonden aan geheimhouding (WOR art. 20). Bevestig dit hieronder.',
