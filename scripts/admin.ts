@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { type INestApplicationContext, Module } from '@nestjs/common';
@@ -7,7 +8,7 @@ import { NestFactory } from '@nestjs/core';
 
 import { type AppConfig, ClockModule, ConfigError, ConfigModule, loadConfig } from '@wc/config';
 import { CouncilsModule, type PlatformOrganisationResponse, PlatformService } from '@wc/councils';
-import { DatabaseModule } from '@wc/database';
+import { DatabaseModule, importOrganisationArchive } from '@wc/database';
 
 import { openBackupTarget } from './backup-target';
 
@@ -41,6 +42,15 @@ async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
   const target = await openBackupTarget(config);
   try {
+    if (verb === 'import') {
+      const file = required(rest[0], 'the archive file');
+      const manifest = await importOrganisationArchive(target.ownerUrl, resolve(file));
+      const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
+      console.log(
+        `Imported ${manifest.organisation.kind} "${manifest.organisation.name}" (${manifest.organisation.id}): ${rows} rows in ${manifest.tables.length} tables, ${manifest.documents.files} document files`,
+      );
+      return;
+    }
     const app = await platformContext({
       ...config,
       database: { ...config.database, url: target.appUrl },

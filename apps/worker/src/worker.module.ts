@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 
 import { type AppConfig, ClockModule, ConfigModule, loadConfig } from '@wc/config';
+import { CouncilsWorkerModule } from '@wc/councils';
 import { DatabaseModule } from '@wc/database';
 import { LoggerModule } from '@wc/logging';
 import { MetricsServerModule } from '@wc/metrics';
@@ -18,6 +19,7 @@ export class WorkerModule {
         LoggerModule,
         DatabaseModule,
         NotificationsWorkerModule,
+        CouncilsWorkerModule,
         MetricsServerModule.forRoot({
           port: config.metrics.workerPort,
           token: config.metrics.token,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, LessThanOrEqual } from 'typeorm';
 
 import { TransactionHost } from '@wc/database';
 
@@ -47,16 +47,13 @@ export class CouncilsRepository {
     await this.tx.manager.update(OrganisationEntity, { id }, changes);
   }
 
-  /** Organisations whose grace period has ended, locked so that two sweeps never take the same one. */
+  /** Organisations whose grace period has ended, oldest first. */
   dueForDeletion(now: Date, limit: number): Promise<OrganisationEntity[]> {
-    return this.tx.manager
-      .createQueryBuilder(OrganisationEntity, 'o')
-      .where('o.deletion_due_at <= :now', { now })
-      .orderBy('o.deletion_due_at', 'ASC')
-      .limit(limit)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getMany();
+    return this.tx.manager.find(OrganisationEntity, {
+      where: { deletionDueAt: LessThanOrEqual(now) },
+      order: { deletionDueAt: 'ASC' },
+      take: limit,
+    });
   }
 
   findCouncil(id: string): Promise<WorksCouncilEntity | null> {

@@ -4,3 +4,4 @@ export * from './dto/councils.dto';
 export * from './demo-seeder';
 export * from './platform.service';
 export * from './dto/platform.dto';
+export { OrganisationDeletionSweep } from './organisation-deletion.sweep';

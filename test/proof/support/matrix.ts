@@ -447,6 +447,10 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     },
     values: (c) => ({ userId: c.values.userId ?? c.org.org.hr.id }),
   },
+  // Leaving (issue #15): the organisation's admin takes the whole archive; test/organisation-archive checks its content.
+  'GET /organisations/:organisationId/export -> organisation:export': {
+    own: { org_admin: 200 },
+  },
   // The platform operator's routes (issue #15): no organisation's role holds platform:manage, so
   // every principal here stops at the guard (403, anonymous 401); test/provisioning covers the operator.
   'GET /platform/organisations -> platform:manage': { own: {}, other: 'none' },

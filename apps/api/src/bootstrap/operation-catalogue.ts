@@ -46,6 +46,10 @@ const entries: Record<
   'GET /auth/me': ['auth.me', 'Your account, memberships and permissions'],
   'PATCH /auth/me': ['auth.updateMe', 'Change your profile'],
   'GET /organisations/{organisationId}': ['organisations.get', 'Get an organisation'],
+  'GET /organisations/{organisationId}/export': [
+    'organisations.export',
+    'Export everything the organisation owns as one archive',
+  ],
   'GET /organisations/{organisationId}/works-councils': [
     'worksCouncils.list',
     "List an organisation's works councils",
@@ -91,30 +95,30 @@ const entries: Record<
   ],
   'POST /invitations/accept': ['invitations.accept', 'Accept an invitation', [404, 409, 422]],
   'GET /platform/organisations': [
-    'platform.organisations.list',
+    'platformOrganisations.list',
     'List every organisation (platform operator)',
   ],
   'POST /platform/organisations': [
-    'platform.organisations.create',
+    'platformOrganisations.create',
     'Create an employer or union (platform operator)',
   ],
   'POST /platform/organisations/{organisationId}/admin-invitations': [
-    'platform.organisations.inviteAdmin',
+    'platformOrganisations.inviteAdmin',
     "Invite an organisation's first admin by e-mail (platform operator)",
     [409],
   ],
   'POST /platform/organisations/{organisationId}/suspension': [
-    'platform.organisations.suspend',
+    'platformOrganisations.suspend',
     'Suspend an organisation: its people are signed out and cannot sign in (platform operator)',
     [409],
   ],
   'DELETE /platform/organisations/{organisationId}/suspension': [
-    'platform.organisations.resume',
+    'platformOrganisations.resume',
     'Resume a suspended organisation, cancelling a scheduled deletion (platform operator)',
     [409],
   ],
   'POST /platform/organisations/{organisationId}/deletion': [
-    'platform.organisations.scheduleDeletion',
+    'platformOrganisations.scheduleDeletion',
     'Schedule the deletion of an organisation after the grace period (platform operator)',
     [409],
   ],

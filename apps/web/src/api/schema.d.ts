@@ -282,6 +282,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisations/{organisationId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export everything the organisation owns as one archive
+         * @description Everything the organisation owns, documents included, as one tar of JSON lines with a
+         *     manifest (row counts and checksums per table): to keep, or to import into another Overleg
+         *     instance with `npm run admin -- import <file>`.
+         *
+         *     Requires the permission `organisation:export`; what you may not see answers 404.
+         */
+        get: operations["organisations.export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations/{organisationId}/works-councils": {
         parameters: {
             query?: never;
@@ -515,13 +539,13 @@ export interface paths {
          * List every organisation (platform operator)
          * @description Requires the permission `platform:manage`; what you may not see answers 404.
          */
-        get: operations["platform.organisations.list"];
+        get: operations["platformOrganisations.list"];
         put?: never;
         /**
          * Create an employer or union (platform operator)
          * @description Requires the permission `platform:manage`; what you may not see answers 404.
          */
-        post: operations["platform.organisations.create"];
+        post: operations["platformOrganisations.create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -541,7 +565,7 @@ export interface paths {
          * Invite an organisation's first admin by e-mail (platform operator)
          * @description Requires the permission `platform:manage`; what you may not see answers 404.
          */
-        post: operations["platform.organisations.inviteAdmin"];
+        post: operations["platformOrganisations.inviteAdmin"];
         delete?: never;
         options?: never;
         head?: never;
@@ -561,14 +585,14 @@ export interface paths {
          * Suspend an organisation: its people are signed out and cannot sign in (platform operator)
          * @description Requires the permission `platform:manage`; what you may not see answers 404.
          */
-        post: operations["platform.organisations.suspend"];
+        post: operations["platformOrganisations.suspend"];
         /**
          * Resume a suspended organisation, cancelling a scheduled deletion (platform operator)
          * @description Resumes the organisation; also cancels a scheduled deletion that has not run yet.
          *
          *     Requires the permission `platform:manage`; what you may not see answers 404.
          */
-        delete: operations["platform.organisations.resume"];
+        delete: operations["platformOrganisations.resume"];
         options?: never;
         head?: never;
         patch?: never;
@@ -587,7 +611,7 @@ export interface paths {
          * Schedule the deletion of an organisation after the grace period (platform operator)
          * @description Requires the permission `platform:manage`; what you may not see answers 404.
          */
-        post: operations["platform.organisations.scheduleDeletion"];
+        post: operations["platformOrganisations.scheduleDeletion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4639,6 +4663,31 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    "organisations.export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-tar": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     "worksCouncils.list": {
         parameters: {
             query?: never;
@@ -5043,7 +5092,7 @@ export interface operations {
             422: components["responses"]["UnprocessableContent"];
         };
     };
-    "platform.organisations.list": {
+    "platformOrganisations.list": {
         parameters: {
             query?: never;
             header?: never;
@@ -5064,7 +5113,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
-    "platform.organisations.create": {
+    "platformOrganisations.create": {
         parameters: {
             query?: never;
             header?: {
@@ -5095,7 +5144,7 @@ export interface operations {
             422: components["responses"]["UnprocessableContent"];
         };
     };
-    "platform.organisations.inviteAdmin": {
+    "platformOrganisations.inviteAdmin": {
         parameters: {
             query?: never;
             header?: {
@@ -5129,7 +5178,7 @@ export interface operations {
             422: components["responses"]["UnprocessableContent"];
         };
     };
-    "platform.organisations.suspend": {
+    "platformOrganisations.suspend": {
         parameters: {
             query?: never;
             header?: never;
@@ -5156,7 +5205,7 @@ export interface operations {
             422: components["responses"]["UnprocessableContent"];
         };
     };
-    "platform.organisations.resume": {
+    "platformOrganisations.resume": {
         parameters: {
             query?: never;
             header?: never;
@@ -5183,7 +5232,7 @@ export interface operations {
             422: components["responses"]["UnprocessableContent"];
         };
     };
-    "platform.organisations.scheduleDeletion": {
+    "platformOrganisations.scheduleDeletion": {
         parameters: {
             query?: never;
             header?: never;
