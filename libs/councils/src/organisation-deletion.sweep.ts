@@ -30,13 +30,17 @@ export class OrganisationDeletionSweep {
 
   /** The ids of the organisations deleted. */
   async sweepOnce(): Promise<string[]> {
-    const ownerUrl = this.config.database.migrationUrl ?? this.config.database.url;
-    if (!ownerUrl) {
+    const due = await this.repo.dueForDeletion(this.clock.now(), 10);
+    const ownerUrl = this.config.database.migrationUrl;
+    if (due.length > 0 && !ownerUrl) {
+      this.logger.warn(
+        { organisations: due.length },
+        'organisation deletion due, but this process has no MIGRATION_DATABASE_URL (the owner): nothing deleted',
+      );
       return [];
     }
-    const due = await this.repo.dueForDeletion(this.clock.now(), 10);
     for (const organisation of due) {
-      const deleted = await purgeOrganisation(ownerUrl, organisation.id);
+      const deleted = await purgeOrganisation(ownerUrl!, organisation.id);
       const rows = Object.values(deleted).reduce((sum, n) => sum + n, 0);
       // Ids and counts only (B.13): the name was personal enough to go with the rest.
       this.logger.log({ organisationId: organisation.id, rows }, 'organisation deleted');
