@@ -8,6 +8,7 @@ import { useLiveEvents } from '../realtime';
 import { Link } from '../router';
 import { useMe, useSession } from '../session';
 import { OrganisationAdmin } from './admin';
+import { PlatformAdmin } from './platform';
 import { CouncilRoles, ExpertEngagements } from './council-roles';
 
 type DeadlineItem = Schemas['DeadlineItemResponse'];
@@ -51,9 +52,13 @@ export function HomePage() {
       {roles.union && <UnionHome />}
       {roles.board && <CouncilRoles />}
       {roles.orgAdmin && <OrganisationAdmin />}
-      {!roles.employer && !roles.council && !roles.union && !roles.expert && !roles.orgAdmin && (
-        <AdminHome />
-      )}
+      {roles.platformAdmin && <PlatformAdmin />}
+      {!roles.employer &&
+        !roles.council &&
+        !roles.union &&
+        !roles.expert &&
+        !roles.orgAdmin &&
+        !roles.platformAdmin && <AdminHome />}
     </>
   );
 }
