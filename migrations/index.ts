@@ -26,6 +26,7 @@ import { SecondFactor1768900000002 } from './1768900000002-second-factor';
 import { CreateSearchIndex1769000000000 } from './1769000000000-create-search-index';
 import { DocumentSharedNotifications1769100000000 } from './1769100000000-document-shared-notifications';
 import { CreateWebhooks1769300000000 } from './1769300000000-create-webhooks';
+import { ProvisionOrganisations1769700000000 } from './1769700000000-provision-organisations';
 import { SingleSignOn1769800000000 } from './1769800000000-single-sign-on';
 
 /** Every migration in order. Listed explicitly: no glob loading at run time (house style B.17). */
@@ -58,5 +59,6 @@ export const ALL_MIGRATIONS = [
   CreateSearchIndex1769000000000,
   DocumentSharedNotifications1769100000000,
   CreateWebhooks1769300000000,
+  ProvisionOrganisations1769700000000,
   SingleSignOn1769800000000,
 ];

@@ -57,12 +57,12 @@ export function explainListenError(error: unknown, port: number): unknown {
  * Fails in a second, before PostgreSQL, migrations and the web build, when the HTTP port is taken.
  * (The listener itself is checked again by explainListenError: another program may take it meanwhile.)
  */
-export async function assertPortFree(port: number): Promise<void> {
+export async function assertPortFree(port: number, host = '0.0.0.0'): Promise<void> {
   const probe = createServer();
   try {
     await new Promise<void>((resolve, reject) => {
       probe.once('error', reject);
-      probe.listen(port, '0.0.0.0', resolve);
+      probe.listen(port, host, resolve);
     });
   } catch (error) {
     throw explainListenError(error, port);

@@ -28,12 +28,12 @@ import {
 
 /**
  * `npm start`: one command from a fresh clone to a running platform. Uses DATABASE_URL when set,
- * else a real PostgreSQL embedded under the data directory; migrates, seeds the demo once, and
- * runs the API and the worker in this process.
+ * else a real PostgreSQL embedded under the data directory; migrates, seeds the demo once (in
+ * development on the embedded database only), and runs the API and the worker in this process.
  */
 async function main(): Promise<void> {
   const config: AppConfig = loadConfig();
-  await assertPortFree(config.app.port);
+  await assertPortFree(config.app.port, config.app.host);
   await assertWritableDataDir(config.app.dataDir);
 
   let embedded: EmbeddedDatabase | undefined;
@@ -78,16 +78,27 @@ async function main(): Promise<void> {
     throw explainListenError(error, config.app.port);
   });
   const worker = await startWorker(resolved, { shutdownHooks: false });
-  const seed = await api.get(DemoSeeder).seedOnce();
+  // Demo people with a published password belong on a developer's own embedded database only,
+  // never on a server's (issue #15): there the operator provisions with `npm run admin`.
+  const seed =
+    config.app.env === 'development' && !config.database.url
+      ? await api.get(DemoSeeder).seedOnce()
+      : null;
 
   const url = config.app.publicUrl;
-  console.log(`\nOverleg is running at ${url}`);
+  console.log(`\nOverleg is running at ${url} (listening on ${config.app.host})`);
   console.log(`API documentation: ${url}/api/docs`);
-  console.log(
-    seed.created ? 'Demo organisation "Demo Logistiek B.V." created. Logins:' : 'Demo logins:',
-  );
-  for (const login of seed.logins) {
-    console.log(`  ${login.role.padEnd(24)} ${login.email.padEnd(32)} ${login.password}`);
+  if (seed) {
+    console.log(
+      seed.created ? 'Demo organisation "Demo Logistiek B.V." created. Logins:' : 'Demo logins:',
+    );
+    for (const login of seed.logins) {
+      console.log(`  ${login.role.padEnd(24)} ${login.email.padEnd(32)} ${login.password}`);
+    }
+  } else {
+    console.log(
+      'No demo data here: create an organisation and invite its admin with `npm run admin -- create-organisation ...` (see the README).',
+    );
   }
 
   let stopping = false;

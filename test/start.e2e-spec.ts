@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readlink, rm, stat, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -151,6 +152,8 @@ describe('npm start (e2e)', () => {
     } finally {
       await owner.end();
     }
+    // Development listens on loopback only: another address of this machine is refused.
+    await expect(fetch(`http://127.0.0.2:${port}/health/live`)).rejects.toThrow();
     const { organisationId, bearer } = await loginAsHr();
     const system = await fetch(
       `http://127.0.0.1:${port}/organisations/${organisationId}/ai-systems`,
@@ -183,6 +186,32 @@ describe('npm start (e2e)', () => {
     expect(await stop(second.child, 'SIGINT')).toBe(0);
     const afterCtrlC = second.output().slice(second.output().indexOf('SIGINT: stopping'));
     expect(afterCtrlC).toMatch(/^SIGINT: stopping \.\.\.\s*$/);
+  }, 300_000);
+
+  it('seeds no demo in production, even on the embedded database, and listens on every address', async () => {
+    const productionDir = await mkdtemp(join(tmpdir(), 'overleg-start-production-'));
+    try {
+      const run = start({
+        env: {
+          DATA_DIR: productionDir,
+          NODE_ENV: 'production',
+          JWT_SECRET: randomBytes(32).toString('hex'),
+          PUBLIC_URL: `http://localhost:${port}`,
+        },
+      });
+      await waitReady(run);
+      expect(run.output()).toContain('No demo data here');
+      expect(run.output()).not.toContain('hr@demo-logistiek.nl');
+      const login = await fetch(`http://127.0.0.2:${port}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'hr@demo-logistiek.nl', password: 'overleg-demo-2026' }),
+      });
+      expect(login.status).toBe(401);
+      expect(await stop(run.child)).toBe(0);
+    } finally {
+      await rm(productionDir, { recursive: true, force: true });
+    }
   }, 300_000);
 
   it('starts in a folder the postgres user cannot enter (a clone in a mktemp -d folder), and says what it did', async () => {

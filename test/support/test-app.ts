@@ -28,13 +28,18 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** The real API on a fresh database, listening on a free port, with a fake clock. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** The real API on a fresh database, listening on a free port, with a fake clock; `ownerMigrates` also configures the owner as MIGRATION_DATABASE_URL. */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  { ownerMigrates = false }: { ownerMigrates?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   // Tests log in far more often than people; rate-limit tests set their own limit.
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
+    // What deletes as the owner (the organisation deletion sweep) needs the owner's URL.
+    ...(ownerMigrates ? { MIGRATION_DATABASE_URL: database.ownerUrl } : {}),
     RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   });

@@ -29,7 +29,7 @@ export async function startApi(
   if (shutdownHooks) {
     app.enableShutdownHooks();
   }
-  await app.listen(config.app.port, '0.0.0.0');
+  await app.listen(config.app.port, config.app.host);
   return app;
 }
 

@@ -22,6 +22,8 @@ export interface Roles {
   union: boolean;
   orgAdmin: boolean;
   expert: boolean;
+  /** The platform operator: provisions organisations, sees none of their cases. */
+  platformAdmin: boolean;
 }
 
 export interface Session {
@@ -52,6 +54,7 @@ export function rolesOf(me: Me | null): Roles {
     union: has('union_officer'),
     orgAdmin: has('org_admin'),
     expert: has('external_expert'),
+    platformAdmin: has('platform_admin'),
   };
 }
 

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 
 import { AccessModule } from '@wc/access';
 import { type AppConfig, ClockModule, ConfigModule, loadConfig } from '@wc/config';
+import { CouncilsWorkerModule } from '@wc/councils';
 import { DatabaseModule } from '@wc/database';
 import { LoggerModule } from '@wc/logging';
 import { MetricsServerModule } from '@wc/metrics';
@@ -23,6 +24,7 @@ export class WorkerModule {
         AccessModule,
         NotificationsWorkerModule,
         WebhooksWorkerModule,
+        CouncilsWorkerModule,
         MetricsServerModule.forRoot({
           port: config.metrics.workerPort,
           token: config.metrics.token,

@@ -16,6 +16,19 @@ const TEXTS = {
   },
 } as const;
 
+const INVITATION_TEXTS = {
+  nl: {
+    subject: (organisation: string) => `Uitnodiging voor Overleg: ${organisation}`,
+    body: (organisation: string, link: string) =>
+      `U bent uitgenodigd als beheerder van ${organisation} op Overleg.\n\nMaak uw account aan via deze link (één keer te gebruiken):\n${link}\n\nVerwachtte u dit niet? Dan kunt u dit bericht negeren.`,
+  },
+  en: {
+    subject: (organisation: string) => `Invitation to Overleg: ${organisation}`,
+    body: (organisation: string, link: string) =>
+      `You are invited as the administrator of ${organisation} on Overleg.\n\nCreate your account through this link (it works once):\n${link}\n\nDid you not expect this? Then ignore this message.`,
+  },
+} as const;
+
 /**
  * E-mails about the account itself (a reset link), sent straight over SMTP_URL. Not through the
  * notification outbox: the message carries a secret that must never be stored, and it concerns
@@ -36,20 +49,35 @@ export class AccountMailer implements OnModuleDestroy {
 
   /** Never throws: the caller answers alike whatever happens, so failures are only logged. */
   async sendPasswordReset(to: string, language: 'nl' | 'en', link: string): Promise<void> {
-    if (!this.transport) {
-      this.logger.warn('password reset requested, but SMTP_URL is not set: no e-mail sent');
-      return;
-    }
     const texts = TEXTS[language];
+    await this.send('password reset', to, texts.subject, texts.body(link));
+  }
+
+  /**
+   * An organisation's first admin, invited by the platform operator. Never throws either: the
+   * operator gets the link on screen (and the command prints it) whether or not the mail went out.
+   */
+  async sendInvitation(
+    to: string,
+    language: 'nl' | 'en',
+    organisation: string,
+    link: string,
+  ): Promise<boolean> {
+    const texts = INVITATION_TEXTS[language];
+    return this.send('invitation', to, texts.subject(organisation), texts.body(organisation, link));
+  }
+
+  private async send(what: string, to: string, subject: string, text: string): Promise<boolean> {
+    if (!this.transport) {
+      this.logger.warn(`${what} e-mail due, but SMTP_URL is not set: no e-mail sent`);
+      return false;
+    }
     try {
-      await this.transport.sendMail({
-        from: this.config.mail.from,
-        to,
-        subject: texts.subject,
-        text: texts.body(link),
-      });
+      await this.transport.sendMail({ from: this.config.mail.from, to, subject, text });
+      return true;
     } catch (error) {
-      this.logger.error({ err: (error as Error).message }, 'password reset e-mail failed');
+      this.logger.error({ err: (error as Error).message }, `${what} e-mail failed`);
+      return false;
     }
   }
 }

@@ -170,6 +170,18 @@ export class AccountService {
     }
   }
 
+  /** Ends the sessions of everyone in an organisation (its suspension), in the caller's transaction. */
+  async endSessionsOfOrganisation(organisationId: string, actorId: string | null): Promise<void> {
+    for (const userId of await this.users.idsInOrganisation(organisationId)) {
+      await this.auth.endAllSessions(userId, actorId);
+    }
+  }
+
+  /** How many accounts each organisation has, for the platform operator's list. */
+  peopleByOrganisation(): Promise<Map<string, number>> {
+    return this.users.countsByOrganisation();
+  }
+
   async displayNames(userIds: string[]): Promise<Map<string, string>> {
     const users = await this.users.usersByIds([...new Set(userIds)]);
     return new Map(users.map((u) => [u.id, u.displayName]));

@@ -74,6 +74,6 @@ import { UserRepository } from './user.repository';
     LoginThrottleRepository,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthService, AccountService],
+  exports: [AuthService, AccountService, AccountMailer],
 })
 export class AuthModule {}

@@ -66,8 +66,9 @@ export class AuthService {
     const user = await this.users.findByEmail(normalised);
     // Verify against a dummy hash for unknown e-mails too, so timing does not reveal which exist.
     const valid = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
-    // A deactivated account answers like a wrong password: the login form reveals nothing more.
-    if (!user || !valid || user.deactivatedAt) {
+    // A deactivated account, or one of a suspended organisation (no actor), answers like a wrong
+    // password: the login form reveals nothing more.
+    if (!user || !valid || user.deactivatedAt || !(await this.users.actorOf(user.id))) {
       throw new Unauthorized(
         'auth.invalid_credentials',
         'The e-mail address or password is wrong.',
@@ -100,8 +101,8 @@ export class AuthService {
         );
         return 'reused' as const;
       }
-      if (row.expiresAt <= now) {
-        return null;
+      if (row.expiresAt <= now || !(await this.users.actorOf(row.userId))) {
+        return null; // expired, or the account was deactivated or its organisation suspended
       }
       await this.tokens.markUsed(row.id, now);
       return this.issueTokens(row.userId, row.familyId);
@@ -160,7 +161,7 @@ export class AuthService {
    * on, and the realtime relay disconnects the user's sockets after commit. Runs in the caller's
    * transaction.
    */
-  async endAllSessions(userId: string, actorId: string): Promise<void> {
+  async endAllSessions(userId: string, actorId: string | null): Promise<void> {
     await this.tokens.revokeAllOfUser(userId, this.clock.now());
     await this.outbox.append([{ type: 'session.revoked', userId, payload: {} }], actorId);
   }

@@ -8,3 +8,4 @@ export type { NewMembership } from './user.repository';
 export * from './dto/auth.dto';
 export { fieldProblems } from './field-problems';
 export { RateLimited } from './rate-limit/rate-limit.guard';
+export { AccountMailer } from './account-mailer';

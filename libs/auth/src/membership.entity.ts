@@ -14,7 +14,7 @@ import type { Role } from './roles';
 @Entity('membership')
 @Check(
   'ck_membership__role',
-  `role IN ('hr_manager', 'employer_representative', 'council_chair', 'council_secretary', 'council_member', 'committee_member', 'external_expert', 'union_officer', 'org_admin')`,
+  `role IN ('hr_manager', 'employer_representative', 'council_chair', 'council_secretary', 'council_member', 'committee_member', 'external_expert', 'union_officer', 'org_admin', 'platform_admin')`,
 )
 @Index('ix_membership__user', ['userId'])
 @Index('ix_membership__works_council', ['worksCouncilId'])

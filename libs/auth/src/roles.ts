@@ -9,9 +9,12 @@ export enum Role {
   ExternalExpert = 'external_expert',
   UnionOfficer = 'union_officer',
   OrgAdmin = 'org_admin',
+  /** The platform operator's own people: they provision, suspend and delete organisations. */
+  PlatformAdmin = 'platform_admin',
 }
 
-export const ALL_ROLES = Object.values(Role);
+/** The roles an organisation grants its people; platform admins are provisioned by the operator only. */
+export const ALL_ROLES = Object.values(Role).filter((role) => role !== Role.PlatformAdmin);
 export const EMPLOYER_ROLES: readonly Role[] = [Role.HrManager, Role.EmployerRepresentative];
 export const COUNCIL_BOARD_ROLES: readonly Role[] = [Role.CouncilChair, Role.CouncilSecretary];
 /** Council roles that see every sent case of their council; a committee member sees its committee's only. */
@@ -70,6 +73,10 @@ export enum Permission {
   UnionShareManage = 'union_share:manage',
   /** Register and manage the organisation's webhook endpoints (issue #21); the service checks which organisation. */
   WebhookManage = 'webhook:manage',
+  /** An organisation admin takes the whole organisation's archive (issue #15, leaving). */
+  OrganisationExport = 'organisation:export',
+  /** Create, suspend, resume and delete organisations: the platform operator only. */
+  PlatformManage = 'platform:manage',
 }
 
 const EVERYONE: Permission[] = [
@@ -125,5 +132,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.InvitationCreate,
     Permission.ReminderSettingsManage,
     Permission.WebhookManage,
+    Permission.OrganisationExport,
   ],
+  [Role.PlatformAdmin]: [...EVERYONE, Permission.PlatformManage],
 };

@@ -68,7 +68,7 @@ export class UserRepository {
    * it skips the entity mapper and a second round trip (bench:http). With a session id (the access
    * token's `sid`, its refresh-token family) it also answers null once that session was revoked
    * (logout, password change, a re-used refresh token), in the same statement. A deactivated
-   * account has no actor at all.
+   * account, or one of a suspended organisation, has no actor at all.
    */
   async actorOf(userId: string, sessionId?: string): Promise<Actor | null> {
     const rows = await this.tx.query<
@@ -79,6 +79,8 @@ export class UserRepository {
                 ORDER BY m.created_at, m.id) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
        FROM app_user u LEFT JOIN membership m ON m.user_id = u.id
        WHERE u.id = $1 AND u.deactivated_at IS NULL
+         -- A suspended organisation's people are out (issue #15); read here so that it costs no round trip.
+         AND NOT EXISTS (SELECT 1 FROM organisation o WHERE o.id = u.organisation_id AND o.suspended_at IS NOT NULL)
          AND ($2::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM refresh_token r WHERE r.family_id = $2::uuid AND r.revoked_at IS NOT NULL))
        GROUP BY u.id`,
       [userId, sessionId ?? null],
@@ -159,6 +161,21 @@ export class UserRepository {
       where: { organisationId },
       order: { createdAt: 'ASC' },
     });
+  }
+
+  async idsInOrganisation(organisationId: string): Promise<string[]> {
+    const rows = await this.tx.manager.find(AppUserEntity, {
+      select: { id: true },
+      where: { organisationId },
+    });
+    return rows.map((r) => r.id);
+  }
+
+  async countsByOrganisation(): Promise<Map<string, number>> {
+    const rows = await this.tx.query<{ organisation_id: string; people: number }>(
+      `SELECT organisation_id, count(*)::int AS people FROM app_user GROUP BY organisation_id`,
+    );
+    return new Map(rows.map((r) => [r.organisation_id, r.people]));
   }
 
   usersByIds(ids: string[]): Promise<AppUserEntity[]> {

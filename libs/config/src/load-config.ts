@@ -6,6 +6,8 @@ export interface AppConfig {
   app: {
     env: 'development' | 'test' | 'production';
     port: number;
+    /** The address the API listens on: loopback in development (a laptop's demo is its own), all in production. */
+    host: string;
     publicUrl: string;
     dataDir: string;
     logLevel: string;
@@ -121,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     app: {
       env: nodeEnv,
       port,
+      host: env.HOST || (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1'),
       publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
       dataDir: resolve(env.DATA_DIR ?? '.data'),
       logLevel: read.oneOf(

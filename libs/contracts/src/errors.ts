@@ -96,6 +96,8 @@ export type ErrorCode =
   | 'membership.unexpected_council'
   | 'metrics.token_required'
   | 'organisation.admin_required'
+  | 'organisation.operator_protected'
+  | 'organisation.suspended'
   | 'oversight.council_only'
   | 'oversight.employer_only'
   | 'oversight.log_retention_too_short'

@@ -1,5 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 
 import {
   type Actor,
@@ -12,6 +24,7 @@ import {
 } from '@wc/auth';
 
 import { CouncilsService } from './councils.service';
+import { OrganisationExportService } from './organisation-export.service';
 import {
   AcceptInvitationDto,
   ChangeMembershipDto,
@@ -37,7 +50,10 @@ import {
 @ApiBearerAuth()
 @Controller()
 export class CouncilsController {
-  constructor(private readonly councils: CouncilsService) {}
+  constructor(
+    private readonly councils: CouncilsService,
+    private readonly exports: OrganisationExportService,
+  ) {}
 
   @Get('organisations/:organisationId')
   @RequirePermission(Permission.OrganisationRead)
@@ -46,6 +62,29 @@ export class CouncilsController {
     @Param() { organisationId }: OrganisationIdParams,
   ): Promise<OrganisationResponse> {
     return this.councils.getOrganisation(actor, organisationId);
+  }
+
+  /**
+   * Everything the organisation owns, documents included, as one tar of JSON lines with a
+   * manifest (row counts and checksums per table): to keep, or to import into another Overleg
+   * instance with `npm run admin -- import <file>`.
+   */
+  @Get('organisations/:organisationId/export')
+  @RequirePermission(Permission.OrganisationExport)
+  @ApiProduces('application/x-tar')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async exportOrganisation(
+    @CurrentActor() actor: Actor,
+    @Param() { organisationId }: OrganisationIdParams,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const archive = await this.exports.export(actor, organisationId);
+    res.once('close', () => archive.body.destroy());
+    return new StreamableFile(archive.body, {
+      type: 'application/x-tar',
+      length: archive.sizeBytes,
+      disposition: `attachment; filename="${archive.filename}"`,
+    });
   }
 
   @Get('organisations/:organisationId/works-councils')

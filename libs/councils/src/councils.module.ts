@@ -11,24 +11,51 @@ import { CouncilsService } from './councils.service';
 import { DemoSeeder } from './demo-seeder';
 import { ExpertEngagementEntity } from './expert-engagement.entity';
 import { InvitationEntity } from './invitation.entity';
+import {
+  OrganisationDeletionSchedule,
+  OrganisationDeletionSweep,
+} from './organisation-deletion.sweep';
 import { OrganisationDirectoryService } from './organisation-directory.service';
 import { OrganisationEntity } from './organisation.entity';
+import { OrganisationExportService } from './organisation-export.service';
+import { PlatformController } from './platform.controller';
+import { PlatformService } from './platform.service';
 import { WorksCouncilEntity } from './works-council.entity';
 
+const ENTITIES = TypeOrmModule.forFeature([
+  OrganisationEntity,
+  WorksCouncilEntity,
+  CommitteeEntity,
+  InvitationEntity,
+  CouncilRoleChangeEntity,
+  ExpertEngagementEntity,
+]);
+
 @Module({
-  imports: [
-    AuthModule,
-    TypeOrmModule.forFeature([
-      OrganisationEntity,
-      WorksCouncilEntity,
-      CommitteeEntity,
-      InvitationEntity,
-      CouncilRoleChangeEntity,
-      ExpertEngagementEntity,
-    ]),
+  imports: [AuthModule, ENTITIES],
+  controllers: [CouncilsController, PlatformController],
+  providers: [
+    CouncilsService,
+    PlatformService,
+    CouncilsRepository,
+    DemoSeeder,
+    OrganisationDeletionSweep,
+    OrganisationDirectoryService,
+    OrganisationExportService,
   ],
-  controllers: [CouncilsController],
-  providers: [CouncilsService, OrganisationDirectoryService, CouncilsRepository, DemoSeeder],
-  exports: [CouncilsService, OrganisationDirectoryService, DemoSeeder],
+  exports: [
+    CouncilsService,
+    OrganisationDirectoryService,
+    PlatformService,
+    DemoSeeder,
+    OrganisationDeletionSweep,
+  ],
 })
 export class CouncilsModule {}
+
+/** The worker's part: the sweep that deletes organisations after their grace period, on a timer. */
+@Module({
+  imports: [ENTITIES],
+  providers: [CouncilsRepository, OrganisationDeletionSweep, OrganisationDeletionSchedule],
+})
+export class CouncilsWorkerModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, LessThanOrEqual } from 'typeorm';
 
 import { TransactionHost } from '@wc/database';
 
@@ -57,6 +57,37 @@ export class CouncilsRepository {
     input: Pick<OrganisationEntity, 'name' | 'kind'> & { headcount?: number | null },
   ): Promise<OrganisationEntity> {
     return this.tx.manager.save(this.tx.manager.create(OrganisationEntity, input));
+  }
+
+  listOrganisations(): Promise<OrganisationEntity[]> {
+    return this.tx.manager.find(OrganisationEntity, { order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  findOrganisationForUpdate(id: string): Promise<OrganisationEntity | null> {
+    return this.tx.manager.findOne(OrganisationEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  findOperator(): Promise<OrganisationEntity | null> {
+    return this.tx.manager.findOneBy(OrganisationEntity, { kind: 'operator' });
+  }
+
+  async updateOrganisation(
+    id: string,
+    changes: Partial<Pick<OrganisationEntity, 'suspendedAt' | 'deletionDueAt'>>,
+  ): Promise<void> {
+    await this.tx.manager.update(OrganisationEntity, { id }, changes);
+  }
+
+  /** Organisations whose grace period has ended, oldest first. */
+  dueForDeletion(now: Date, limit: number): Promise<OrganisationEntity[]> {
+    return this.tx.manager.find(OrganisationEntity, {
+      where: { deletionDueAt: LessThanOrEqual(now) },
+      order: { deletionDueAt: 'ASC' },
+      take: limit,
+    });
   }
 
   findCouncil(id: string): Promise<WorksCouncilEntity | null> {

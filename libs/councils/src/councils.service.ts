@@ -43,6 +43,11 @@ import type {
 import type { InvitedRole } from './invitation.entity';
 import type { WorksCouncilEntity } from './works-council.entity';
 
+/** `invited_by` of invitations the provisioning command issues: the platform, not a person. */
+export const PLATFORM_INVITER = '00000000-0000-0000-0000-000000000000';
+/** The only roles the platform operator grants: an organisation's admin, and its own platform admins. */
+const PLATFORM_GRANTED_ROLES: readonly Role[] = [Role.OrgAdmin, Role.PlatformAdmin];
+
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /** The council's own members: they see its internal space and the record of its roles (not its experts). */
@@ -477,7 +482,8 @@ export class CouncilsService {
     return rows.map((r) => toEngagementResponse(r, names, ownCouncil));
   }
 
-  private async issueInvitation(
+  /** An invitation with a fresh one-time token; for the platform's first-admin invitations too. */
+  async issueInvitation(
     actorId: string,
     organisationId: string,
     email: string,
@@ -656,7 +662,14 @@ export class CouncilsService {
     organisationId: string,
     roles: InvitedRole[],
   ): Promise<void> {
-    const inviter = await this.auth.actorFor(inviterId);
+    const inviter = inviterId === PLATFORM_INVITER ? null : await this.auth.actorFor(inviterId);
+    if (
+      (inviterId === PLATFORM_INVITER ||
+        inviter?.memberships.some((m) => m.role === Role.PlatformAdmin)) &&
+      roles.every((r) => PLATFORM_GRANTED_ROLES.includes(r.role as Role))
+    ) {
+      return; // the operator provisions an organisation's first admin (issue #15)
+    }
     try {
       if (!inviter) {
         throw new Forbidden(

@@ -162,10 +162,16 @@ export async function restoreBackup(
   }
 }
 
-async function dumpTable(
+/**
+ * One table (or the rows of it `where` selects, over alias `t`) as gzipped JSON lines, with the
+ * row count and checksum; also used by the organisation archive (organisation-archive.ts).
+ */
+export async function dumpTable(
   client: Client,
   table: string,
   file: string,
+  where = 'true',
+  parameters: unknown[] = [],
 ): Promise<{ rows: number; sha256: string }> {
   const gzip = createGzip();
   const written = pipeline(gzip, createWriteStream(file));
@@ -173,7 +179,8 @@ async function dumpTable(
   let rows = 0;
   // Ordered by the row's own text, so that the checksum depends on the rows, not on their storage.
   await client.query(
-    `DECLARE dump NO SCROLL CURSOR FOR SELECT to_jsonb(t)::text AS line FROM ${ident(table)} t ORDER BY to_jsonb(t)::text COLLATE "C"`,
+    `DECLARE dump NO SCROLL CURSOR FOR SELECT to_jsonb(t)::text AS line FROM ${ident(table)} t WHERE ${where} ORDER BY to_jsonb(t)::text COLLATE "C"`,
+    parameters,
   );
   for (;;) {
     const { rows: batch } = await client.query<{ line: string }>(`FETCH ${FETCH_ROWS} FROM dump`);
@@ -195,14 +202,17 @@ async function dumpTable(
 }
 
 /** The same row count and checksum `dumpTable` computes, read back from the restored table. */
-async function tableDigest(
+export async function tableDigest(
   client: Client,
   table: string,
+  where = 'true',
+  parameters: unknown[] = [],
 ): Promise<{ rows: number; sha256: string }> {
   const hash = createHash('sha256');
   let rows = 0;
   await client.query(
-    `DECLARE digest NO SCROLL CURSOR FOR SELECT to_jsonb(t)::text AS line FROM ${ident(table)} t ORDER BY to_jsonb(t)::text COLLATE "C"`,
+    `DECLARE digest NO SCROLL CURSOR FOR SELECT to_jsonb(t)::text AS line FROM ${ident(table)} t WHERE ${where} ORDER BY to_jsonb(t)::text COLLATE "C"`,
+    parameters,
   );
   for (;;) {
     const { rows: batch } = await client.query<{ line: string }>(
@@ -220,15 +230,30 @@ async function tableDigest(
   return { rows, sha256: hash.digest('hex') };
 }
 
-async function loadTable(client: Client, table: { name: string }, file: string): Promise<void> {
+export interface LoadOptions {
+  /** Added to these (bigint) columns on the way in: ids from a sequence another instance drew too. */
+  shift?: Record<string, string>;
+  /** Rows whose key is already there are kept as they are (content-addressed document content). */
+  skipExisting?: boolean;
+}
+
+export async function loadTable(
+  client: Client,
+  table: { name: string },
+  file: string,
+  { shift = {}, skipExisting = false }: LoadOptions = {},
+): Promise<void> {
   // Generated columns are computed again; identity columns keep their backed-up values.
   const { rows: columns } = await client.query<{ name: string }>(
     `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
     [ident(table.name)],
   );
   const list = columns.map((c) => ident(c.name)).join(', ');
+  const values = columns
+    .map((c) => (shift[c.name] ? `${ident(c.name)} + ${BigInt(shift[c.name])}` : ident(c.name)))
+    .join(', ');
   const insert = `INSERT INTO ${ident(table.name)} (${list}) OVERRIDING SYSTEM VALUE
-    SELECT ${list} FROM jsonb_populate_recordset(NULL::${ident(table.name)}, $1::jsonb)`;
+    SELECT ${values} FROM jsonb_populate_recordset(NULL::${ident(table.name)}, $1::jsonb)${skipExisting ? ' ON CONFLICT DO NOTHING' : ''}`;
   let batch: string[] = [];
   const flush = async () => {
     if (batch.length > 0) {
@@ -269,6 +294,6 @@ async function assertEmpty(ownerUrl: string): Promise<void> {
 }
 
 /** A table or sequence name from the catalogue, quoted for SQL. */
-function ident(name: string): string {
+export function ident(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }

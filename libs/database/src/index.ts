@@ -9,4 +9,5 @@ export { DomainEventEntity } from './domain-event.entity';
 export * from './entity-rows';
 export * from './database-roles';
 export { EmbeddedPostgresError } from './embedded-cluster';
-export * from './backup';
+export { type BackupManifest, restoreBackup, writeBackup } from './backup';
+export * from './organisation-archive';

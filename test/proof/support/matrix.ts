@@ -497,6 +497,35 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     },
     values: (c) => ({ userId: c.values.userId ?? c.org.org.hr.id }),
   },
+  // Leaving (issue #15): the organisation's admin takes the whole archive; test/organisation-archive checks its content.
+  'GET /organisations/:organisationId/export -> organisation:export': {
+    own: { org_admin: 200 },
+  },
+  // The platform operator's routes (issue #15): no organisation's role holds platform:manage, so
+  // every principal here stops at the guard (403, anonymous 401); test/provisioning covers the operator.
+  'GET /platform/organisations -> platform:manage': { own: {}, other: 'none' },
+  'POST /platform/organisations -> platform:manage': {
+    own: {},
+    other: 'none',
+    body: () => ({ name: 'Nieuwe Werkgever B.V.', kind: 'employer' }),
+  },
+  'POST /platform/organisations/:organisationId/admin-invitations -> platform:manage': {
+    own: {},
+    other: 'none',
+    body: () => ({ email: `admin-${randomUUID()}@example.test` }),
+  },
+  'POST /platform/organisations/:organisationId/suspension -> platform:manage': {
+    own: {},
+    other: 'none',
+  },
+  'DELETE /platform/organisations/:organisationId/suspension -> platform:manage': {
+    own: {},
+    other: 'none',
+  },
+  'POST /platform/organisations/:organisationId/deletion -> platform:manage': {
+    own: {},
+    other: 'none',
+  },
   // Council roles are the board's to grant by invitation (B.19); the admin only invites a new council's first chair.
   'POST /organisations/:organisationId/invitations -> invitation:create': {
     own: { board: 201, org_admin: 403 },

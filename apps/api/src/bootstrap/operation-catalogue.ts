@@ -77,6 +77,10 @@ const entries: Record<
     'authPolicy.put',
     "Set the organisation's sign-in policy (second factor required)",
   ],
+  'GET /organisations/{organisationId}/export': [
+    'organisations.export',
+    'Export everything the organisation owns as one archive',
+  ],
   'GET /organisations/{organisationId}/works-councils': [
     'worksCouncils.list',
     "List an organisation's works councils",
@@ -121,6 +125,34 @@ const entries: Record<
     'Invite someone to the organisation',
   ],
   'POST /invitations/accept': ['invitations.accept', 'Accept an invitation', [404, 409, 422]],
+  'GET /platform/organisations': [
+    'platformOrganisations.list',
+    'List every organisation (platform operator)',
+  ],
+  'POST /platform/organisations': [
+    'platformOrganisations.create',
+    'Create an employer or union (platform operator)',
+  ],
+  'POST /platform/organisations/{organisationId}/admin-invitations': [
+    'platformOrganisations.inviteAdmin',
+    "Invite an organisation's first admin by e-mail (platform operator)",
+    [409],
+  ],
+  'POST /platform/organisations/{organisationId}/suspension': [
+    'platformOrganisations.suspend',
+    'Suspend an organisation: its people are signed out and cannot sign in (platform operator)',
+    [409],
+  ],
+  'DELETE /platform/organisations/{organisationId}/suspension': [
+    'platformOrganisations.resume',
+    'Resume a suspended organisation, cancelling a scheduled deletion (platform operator)',
+    [409],
+  ],
+  'POST /platform/organisations/{organisationId}/deletion': [
+    'platformOrganisations.scheduleDeletion',
+    'Schedule the deletion of an organisation after the grace period (platform operator)',
+    [409],
+  ],
   'GET /organisations/{organisationId}/ai-systems': [
     'aiSystems.list',
     "List an organisation's AI systems",

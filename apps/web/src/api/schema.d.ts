@@ -308,6 +308,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisations/{organisationId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export everything the organisation owns as one archive
+         * @description Everything the organisation owns, documents included, as one tar of JSON lines with a
+         *     manifest (row counts and checksums per table): to keep, or to import into another Overleg
+         *     instance with `npm run admin -- import <file>`.
+         *
+         *     Requires the permission `organisation:export`; what you may not see answers 404.
+         */
+        get: operations["organisations.export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations/{organisationId}/works-councils": {
         parameters: {
             query?: never;
@@ -524,6 +548,96 @@ export interface paths {
          * @description Public: no access token needed.
          */
         post: operations["invitations.accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/platform/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List every organisation (platform operator)
+         * @description Requires the permission `platform:manage`; what you may not see answers 404.
+         */
+        get: operations["platformOrganisations.list"];
+        put?: never;
+        /**
+         * Create an employer or union (platform operator)
+         * @description Requires the permission `platform:manage`; what you may not see answers 404.
+         */
+        post: operations["platformOrganisations.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/platform/organisations/{organisationId}/admin-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite an organisation's first admin by e-mail (platform operator)
+         * @description Requires the permission `platform:manage`; what you may not see answers 404.
+         */
+        post: operations["platformOrganisations.inviteAdmin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/platform/organisations/{organisationId}/suspension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend an organisation: its people are signed out and cannot sign in (platform operator)
+         * @description Requires the permission `platform:manage`; what you may not see answers 404.
+         */
+        post: operations["platformOrganisations.suspend"];
+        /**
+         * Resume a suspended organisation, cancelling a scheduled deletion (platform operator)
+         * @description Resumes the organisation; also cancels a scheduled deletion that has not run yet.
+         *
+         *     Requires the permission `platform:manage`; what you may not see answers 404.
+         */
+        delete: operations["platformOrganisations.resume"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/platform/organisations/{organisationId}/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Schedule the deletion of an organisation after the grace period (platform operator)
+         * @description Requires the permission `platform:manage`; what you may not see answers 404.
+         */
+        post: operations["platformOrganisations.scheduleDeletion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2663,6 +2777,46 @@ export interface components {
             password: string;
             /** @enum {string} */
             language?: "nl" | "en";
+        };
+        PlatformOrganisationResponse: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "employer" | "union" | "operator";
+            headcount: number | null;
+            /** @enum {string} */
+            status: "active" | "suspended" | "deletion_scheduled";
+            suspendedAt: string | null;
+            /** @description When the worker's sweep deletes the organisation (the end of the grace period). */
+            deletionDueAt: string | null;
+            people: number;
+            createdAt: string;
+        };
+        CreateOrganisationDto: {
+            /** @enum {string} */
+            kind: "employer" | "union";
+            /** @description Matters for the small-undertaking rules of WOR 35b-d. */
+            headcount?: number;
+            name: string;
+        };
+        InviteFirstAdminDto: {
+            /**
+             * @description The language of the invitation e-mail.
+             * @enum {string}
+             */
+            language?: "nl" | "en";
+            /** Format: email */
+            email: string;
+        };
+        FirstAdminInvitationResponse: {
+            id: string;
+            email: string;
+            expiresAt: string;
+            /** @description Returned once, to hand to the invitee; only its hash is stored. */
+            token: string;
+            acceptUrl: string;
+            /** @description Whether the invitation e-mail went out; the link above works either way. */
+            emailSent: boolean;
         };
         AiSystemResponse: {
             id: string;
@@ -5063,6 +5217,31 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    "organisations.export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-tar": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     "worksCouncils.list": {
         parameters: {
             query?: never;
@@ -5462,6 +5641,173 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "platformOrganisations.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformOrganisationResponse"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    "platformOrganisations.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganisationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformOrganisationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "platformOrganisations.inviteAdmin": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteFirstAdminDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirstAdminInvitationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "platformOrganisations.suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformOrganisationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "platformOrganisations.resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformOrganisationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "platformOrganisations.scheduleDeletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformOrganisationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];

@@ -51,9 +51,16 @@ export function OrganisationAdmin() {
         }),
       ),
   });
+  const [councils, setCouncils] = useState(0);
   return (
     <>
-      <Invite roles={ADMIN_ROLES} title={t('admin.invite')} onDone={() => void members.refetch()} />
+      <CreateCouncil onDone={() => setCouncils((n) => n + 1)} />
+      <Invite
+        key={councils}
+        roles={ADMIN_ROLES}
+        title={t('admin.invite')}
+        onDone={() => void members.refetch()}
+      />
       <section className="card" aria-labelledby="members-title">
         <h2 id="members-title">{t('admin.members')}</h2>
         <ErrorAlert error={members.error} />
@@ -91,6 +98,72 @@ export function OrganisationAdmin() {
   );
 }
 
+const COUNCIL_KINDS = ['or', 'cor', 'gor', 'pvt', 'none'] as const;
+
+/** A new works council (then its first chair is invited below); the employer's admin sets it up. */
+function CreateCouncil({ onDone }: { onDone: () => void }) {
+  const { t, label } = useI18n();
+  const me = useMe();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<(typeof COUNCIL_KINDS)[number]>('or');
+  const [created, setCreated] = useState<string | null>(null);
+  const titleId = useId();
+  const create = useMutation(async () => {
+    const council = await unwrap(
+      api.POST('/organisations/{organisationId}/works-councils', {
+        params: { path: { organisationId: me.organisationId } },
+        body: { name: name.trim(), kind },
+      }),
+    );
+    setCreated(council.name);
+    setName('');
+    onDone();
+  });
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('admin.createCouncil')}</h2>
+      <form
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          void create.submit();
+        }}
+      >
+        <TextField
+          label={t('admin.councilName')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+        />
+        <SelectField
+          label={t('admin.councilKind')}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as (typeof COUNCIL_KINDS)[number])}
+        >
+          {COUNCIL_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {label('councilKind', k)}
+            </option>
+          ))}
+        </SelectField>
+        <ErrorAlert error={create.error} />
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={create.busy || !name.trim()}
+        >
+          {t('admin.createCouncilButton')}
+        </button>
+      </form>
+      <div role="status">
+        {created && (
+          <p className="alert alert-ok">{t('admin.councilCreated', { name: created })}</p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** An invitation by e-mail; `worksCouncilId` fixes the council (the board invites to its own). */
 /**
  * An employer-side membership: change its role or remove it (the server checks who may, and audits
  * it). A council-side one only shows its role: the council board manages those (B.19).

@@ -10,6 +10,7 @@ import { Link } from '../router';
 import { useMe, useSession } from '../session';
 import { OrganisationAdmin } from './admin';
 import { WebhooksAdmin } from '../components/webhooks';
+import { PlatformAdmin } from './platform';
 import { CouncilRoles, ExpertEngagements } from './council-roles';
 import { keys } from '../queries';
 
@@ -49,9 +50,13 @@ export function HomePage() {
       {roles.board && <CouncilRoles />}
       {roles.orgAdmin && <OrganisationAdmin />}
       {roles.orgAdmin && <WebhooksAdmin />}
-      {!roles.employer && !roles.council && !roles.union && !roles.expert && !roles.orgAdmin && (
-        <AdminHome />
-      )}
+      {roles.platformAdmin && <PlatformAdmin />}
+      {!roles.employer &&
+        !roles.council &&
+        !roles.union &&
+        !roles.expert &&
+        !roles.orgAdmin &&
+        !roles.platformAdmin && <AdminHome />}
     </>
   );
 }
