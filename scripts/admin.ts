@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
+import { AccessModule } from '@wc/access';
 import { type AppConfig, ClockModule, ConfigError, ConfigModule, loadConfig } from '@wc/config';
 import { CouncilsModule, type PlatformOrganisationResponse, PlatformService } from '@wc/councils';
 import { DatabaseModule, importOrganisationArchive } from '@wc/database';
@@ -131,7 +132,14 @@ function platformContext(config: AppConfig): Promise<INestApplicationContext> {
   return NestFactory.createApplicationContext(
     {
       module: AdminModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, DatabaseModule, CouncilsModule],
+      // AccessModule fills the outbox's case lock (CASE_LOCK), as in the API and the worker.
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        DatabaseModule,
+        AccessModule,
+        CouncilsModule,
+      ],
     },
     { logger: ['error', 'warn'], abortOnError: false },
   );

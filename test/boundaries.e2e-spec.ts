@@ -47,7 +47,7 @@ const ALLOWED_READS: Array<{ lib: string; table: string; why: string }> = [
   // The outbox is the published record of domain events (B.5): @wc/database writes it, its
   // consumers read it by design: the relays claim deliveries joined to their events, and the
   // case event log replays a case's events to clients catching up after a reconnect.
-  ...['realtime', 'notifications', 'cases'].map((lib) => ({
+  ...['realtime', 'notifications', 'cases', 'webhooks'].map((lib) => ({
     lib,
     table: 'domain_event',
     why: 'outbox consumers read the published events',
@@ -63,6 +63,22 @@ const ALLOWED_READS: Array<{ lib: string; table: string; why: string }> = [
       why: 'moved behind @wc/access by the notifications rework of issue #13',
     }),
   ),
+  // Every authenticated request resolves its actor in one statement; a suspended organisation's
+  // people have no actor (issue #15), so that statement reads the organisation's suspension too.
+  { lib: 'auth', table: 'organisation', why: 'the actor lookup refuses suspended organisations' },
+  // An organisation's archive (issue #15) walks every table that holds its rows, like the backup.
+  ...['organisation', 'document_version'].map((table) => ({
+    lib: 'database',
+    table,
+    why: "the organisation archive dumps and deletes every one of the organisation's rows",
+  })),
+  // Which endpoints are a union's decides what they may receive; to move behind
+  // OrganisationDirectoryService (@wc/councils) with the webhook relay's next change.
+  {
+    lib: 'webhooks',
+    table: 'organisation',
+    why: "an endpoint's organisation kind (union or employer)",
+  },
 ];
 
 /** The table each entity maps, by the lib that declares it, and each entity class's table. */
