@@ -24,6 +24,7 @@ import { LoginThrottle1768900000000 } from './1768900000000-login-throttle';
 import { PasswordReset1768900000001 } from './1768900000001-password-reset';
 import { SecondFactor1768900000002 } from './1768900000002-second-factor';
 import { CreateSearchIndex1769000000000 } from './1769000000000-create-search-index';
+import { ConvenantAndStoppedClocks1769200000000 } from './1769200000000-convenant-and-stopped-clocks';
 
 /** Every migration in order. Listed explicitly: no glob loading at run time (house style B.17). */
 export const ALL_MIGRATIONS = [
@@ -53,4 +54,5 @@ export const ALL_MIGRATIONS = [
   PasswordReset1768900000001,
   SecondFactor1768900000002,
   CreateSearchIndex1769000000000,
+  ConvenantAndStoppedClocks1769200000000,
 ];

@@ -66,6 +66,8 @@ export enum Permission {
   AuditRead = 'audit:read',
   NotificationRead = 'notification:read',
   ReminderSettingsManage = 'reminder_settings:manage',
+  /** Propose and confirm a council's agreed terms; the service lets one side propose, the other confirm (B.19). */
+  ConvenantManage = 'convenant:manage',
   /** Grant, change and revoke union shares; the service allows the council board only (issue #8). */
   UnionShareManage = 'union_share:manage',
 }
@@ -85,6 +87,7 @@ const EMPLOYER: Permission[] = [
   Permission.CaseDecide,
   Permission.CaseParticipate,
   Permission.AuditRead,
+  Permission.ConvenantManage,
 ];
 const COUNCIL: Permission[] = [
   ...EVERYONE,
@@ -101,6 +104,7 @@ const COUNCIL_BOARD: Permission[] = [
   Permission.CaseCouncilPosition,
   Permission.CaseTriageContest,
   Permission.ReminderSettingsManage,
+  Permission.ConvenantManage,
   Permission.MembershipManage,
   Permission.InvitationCreate,
 ];
@@ -122,5 +126,6 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.MembershipManage,
     Permission.InvitationCreate,
     Permission.ReminderSettingsManage,
+    Permission.ConvenantManage,
   ],
 };

@@ -854,6 +854,8 @@ export class CaseService {
       plan.deadlines.map((d) => ({ ruleId: d.ruleId, track: d.track, triggerDate: d.triggerDate })),
       plan.cancelDeadlines.map((ruleId) => ({ track: kind, ruleId })),
     );
+    // A term agreed to stop while information is open starts stopped if a request is open.
+    await this.syncInformationClocks(caseId);
     if (
       ['withdrawn', 'closed'].includes(plan.next.stage) &&
       tracks.every((t) => t.kind === kind || ['withdrawn', 'closed'].includes(t.stage))
@@ -1013,6 +1015,7 @@ export class CaseService {
         ],
         [],
       );
+      await this.syncInformationClocks(caseId);
       await this.audit.record({
         caseId,
         actorId: actor.userId,
@@ -1042,6 +1045,13 @@ export class CaseService {
       if (!request) {
         throw new NotFound('information_request');
       }
+      // The answer's date restarts a stopped agreed clock, so it is recorded once (legal-rules (d)2).
+      if (request.answeredAt) {
+        throw new Conflict(
+          'information_request.already_answered',
+          'This information request has already been answered.',
+        );
+      }
       request.answer = dto.answer;
       request.answeredBy = actor.userId;
       request.answeredAt = this.clock.now();
@@ -1056,6 +1066,7 @@ export class CaseService {
         [],
         [{ track: `information:${request.id}`, ruleId: 'information_response_term' }],
       );
+      await this.syncInformationClocks(caseId);
       await this.audit.record({
         caseId,
         actorId: actor.userId,
@@ -1065,6 +1076,15 @@ export class CaseService {
       await this.emit(aiCase, actor, 'case.information_provided', { requestId });
       return toInformationResponse(request);
     });
+  }
+
+  /** Stops or restarts the case's agreed clocks from its information requests (legal-rules (d)2). */
+  private async syncInformationClocks(caseId: string): Promise<void> {
+    const periods = (await this.cases.informationRequests(caseId)).map((r) => ({
+      from: amsterdamDay(r.askedAt),
+      to: r.answeredAt ? amsterdamDay(r.answeredAt) : null,
+    }));
+    await this.deadlines.syncStoppedClocks(caseId, periods, amsterdamDay(this.clock.now()));
   }
 
   async informationRequests(actor: Actor, caseId: string): Promise<InformationRequestResponse[]> {

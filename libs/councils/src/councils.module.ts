@@ -4,6 +4,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@wc/auth';
 
 import { CommitteeEntity } from './committee.entity';
+import { ConvenantController } from './convenant.controller';
+import { ConvenantEntity } from './convenant.entity';
+import { ConvenantRepository } from './convenant.repository';
+import { ConvenantService } from './convenant.service';
 import { CouncilRoleChangeEntity } from './council-role-change.entity';
 import { CouncilsController } from './councils.controller';
 import { CouncilsRepository } from './councils.repository';
@@ -24,10 +28,17 @@ import { WorksCouncilEntity } from './works-council.entity';
       InvitationEntity,
       CouncilRoleChangeEntity,
       ExpertEngagementEntity,
+      ConvenantEntity,
     ]),
   ],
-  controllers: [CouncilsController],
-  providers: [CouncilsService, CouncilsRepository, DemoSeeder],
+  controllers: [CouncilsController, ConvenantController],
+  providers: [
+    CouncilsService,
+    CouncilsRepository,
+    ConvenantService,
+    ConvenantRepository,
+    DemoSeeder,
+  ],
   exports: [CouncilsService, DemoSeeder],
 })
 export class CouncilsModule {}

@@ -172,6 +172,19 @@ const entries: Record<
     'reminderSettings.put',
     "Replace a council's reminder settings",
   ],
+  'GET /works-councils/{worksCouncilId}/convenants': [
+    'convenants.list',
+    "A council's agreed terms (convenant), every version",
+  ],
+  'POST /works-councils/{worksCouncilId}/convenants': [
+    'convenants.propose',
+    'Propose agreed terms for the other party to confirm',
+  ],
+  'POST /works-councils/{worksCouncilId}/convenants/{version}/confirmation': [
+    'convenants.confirm',
+    "Confirm the other party's proposed convenant",
+    [409],
+  ],
   'GET /me/calendar-feed': ['calendarFeed.status', 'Whether your calendar feed exists'],
   'POST /me/calendar-feed': ['calendarFeed.rotate', 'Create or rotate your calendar feed URL'],
   'DELETE /me/calendar-feed': ['calendarFeed.revoke', 'Revoke your calendar feed'],

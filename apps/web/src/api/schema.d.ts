@@ -504,6 +504,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/works-councils/{worksCouncilId}/convenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A council's agreed terms (convenant), every version
+         * @description Every version, newest first: the confirmed one in force, an open proposal, superseded ones.
+         *
+         *     Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["convenants.list"];
+        put?: never;
+        /**
+         * Propose agreed terms for the other party to confirm
+         * @description Proposes agreed terms; an open proposal of either side is replaced by this one.
+         *
+         *     Requires the permission `convenant:manage`; what you may not see answers 404.
+         */
+        post: operations["convenants.propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works-councils/{worksCouncilId}/convenants/{version}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the other party's proposed convenant
+         * @description The other party confirms the proposal; from then on new terms are computed with it.
+         *
+         *     Requires the permission `convenant:manage`; what you may not see answers 404.
+         */
+        post: operations["convenants.confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations/{organisationId}/ai-systems": {
         parameters: {
             query?: never;
@@ -2415,6 +2465,47 @@ export interface components {
             /** @enum {string} */
             language?: "nl" | "en";
         };
+        ConvenantResponse: {
+            id: string;
+            worksCouncilId: string;
+            version: number;
+            /** @enum {string} */
+            status: "proposed" | "confirmed" | "superseded";
+            /**
+             * @description The side that proposed this version; the other side confirms it (B.19).
+             * @enum {string}
+             */
+            proposedSide: "employer" | "council";
+            proposedBy: string;
+            proposedAt: string;
+            confirmedBy: string | null;
+            confirmedAt: string | null;
+            supersededAt: string | null;
+            /** @description Whether the reader may confirm this version: an open proposal of the other party (B.19, B.20). */
+            mayConfirm: boolean;
+            /** @description The agreed advice term (W5): none is statutory; 6 weeks is typical [P]. */
+            adviceTermWeeks: number;
+            /** @description The agreed consent term (W13). */
+            consentTermWeeks: number;
+            /** @description The employer's response time for art. 31 information requests (W19 "tijdig"). */
+            informationResponseWorkingDays: number;
+            /** @description Whether the agreed advice and consent clocks stand still while information is open, (d)2. */
+            stopClockWhileInformationOpen: boolean;
+            /** @description Months from go-live to the agreed evaluation. */
+            evaluationIntervalMonths: number;
+        };
+        ConvenantTermsDto: {
+            /** @description The agreed advice term (W5): none is statutory; 6 weeks is typical [P]. */
+            adviceTermWeeks: number;
+            /** @description The agreed consent term (W13). */
+            consentTermWeeks: number;
+            /** @description The employer's response time for art. 31 information requests (W19 "tijdig"). */
+            informationResponseWorkingDays: number;
+            /** @description Whether the agreed advice and consent clocks stand still while information is open, (d)2. */
+            stopClockWhileInformationOpen: boolean;
+            /** @description Months from go-live to the agreed evaluation. */
+            evaluationIntervalMonths: number;
+        };
         AiSystemResponse: {
             id: string;
             organisationId: string;
@@ -2584,6 +2675,15 @@ export interface components {
             extendedDate: string;
             dueAt: string;
             status: string;
+            /** @description Days the agreed clock stood still while information requests were open (legal-rules (d)2). */
+            pausedDays: number;
+            /**
+             * Format: date
+             * @description Set while an open information request stops this agreed clock.
+             */
+            clockStoppedSince: string | null;
+            /** @description An agreed term ending on a weekend or holiday: not extended, to be agreed (legal-rules (e)1). */
+            agreedTermEndsOnNonWorkingDay: boolean;
         };
         LateEntryResponse: {
             /** @enum {string} */
@@ -4908,6 +5008,93 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "convenants.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                worksCouncilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConvenantResponse"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "convenants.propose": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                worksCouncilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvenantTermsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConvenantResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "convenants.confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                worksCouncilId: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConvenantResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];

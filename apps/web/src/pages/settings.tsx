@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
+import { ConvenantSettings } from '../components/convenant';
 import {
   Button,
   Checkbox,
@@ -25,11 +26,13 @@ function asCaseEventEmail(value: string): CaseEventChoice['email'] {
 
 export function SettingsPage() {
   const { t } = useI18n();
+  const { roles } = useSession();
   return (
     <>
       <PageHeader title={t('settings.title')} />
       <LanguageSettings />
       <NotificationSettings />
+      {(roles.employer || roles.orgAdmin || roles.council) && <ConvenantSettings />}
       <CalendarFeed />
       <PasswordSettings />
       <SecondFactorSettings />

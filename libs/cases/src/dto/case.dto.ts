@@ -406,6 +406,12 @@ export class DeadlineResponse {
   @ApiProperty({ format: 'date' }) extendedDate!: string;
   @ApiProperty() dueAt!: string;
   @ApiProperty() status!: string;
+  /** Days the agreed clock stood still while information requests were open (legal-rules (d)2). */
+  @ApiProperty() pausedDays!: number;
+  /** Set while an open information request stops this agreed clock. */
+  @ApiProperty({ type: String, format: 'date', nullable: true }) clockStoppedSince!: string | null;
+  /** An agreed term ending on a weekend or holiday: not extended, to be agreed (legal-rules (e)1). */
+  @ApiProperty() agreedTermEndsOnNonWorkingDay!: boolean;
 }
 
 export class GateConditionResponse {
