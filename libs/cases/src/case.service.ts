@@ -62,7 +62,12 @@ import {
   newTrack,
   planRetriage,
   planTrackTransition,
+  prefillFromRegister,
   proposalReasons,
+  type QuestionKey,
+  type RegisterPrefill,
+  registerWarnings,
+  resolveTriageAnswers,
   type RecordedLate,
   type TrackAction,
   tracksCoveredByConsultation,
@@ -336,8 +341,18 @@ export class CaseService {
    */
   async setTriage(actor: Actor, caseId: string, dto: SetTriageDto): Promise<CaseResponse> {
     return this.mutate(actor, caseId, dto, ['employer'], 'case.triaged', async (aiCase) => {
-      const answers = { ...dto.answers } as TriageAnswers;
-      const outcome = triage(answers);
+      // "Weet ik niet" takes the cautious answer; follow-ups that do not apply are dropped.
+      const resolved = resolveTriageAnswers(
+        dto.answers as TriageAnswers,
+        (dto.unknown ?? []) as QuestionKey[],
+      );
+      const answers = resolved.answers;
+      const known = await this.knownFacts(actor, aiCase);
+      const outcome: TriageOutcome = {
+        ...triage(answers),
+        toFindOut: resolved.toFindOut,
+        registerWarnings: registerWarnings(answers, known),
+      };
       const tracks = await this.cases.tracksOf(caseId);
       const sent = aiCase.status === 'sent';
       const plan = planRetriage({
@@ -346,7 +361,7 @@ export class CaseService {
         answers,
         sent,
         openTracks: tracks.filter((t) => t.stage !== 'withdrawn').map((t) => t.kind),
-        known: sent ? await this.knownFacts(actor, aiCase) : {},
+        known: sent ? known : {},
       });
       const now = this.clock.now();
       if (plan.kind === 'propose' && aiCase.triage) {
@@ -550,6 +565,12 @@ export class CaseService {
         return { before: null, after: report };
       },
     );
+  }
+
+  /** The answers the AI register implies, to pre-fill the triage form (issue #17). */
+  async triagePrefill(actor: Actor, caseId: string): Promise<RegisterPrefill> {
+    const { aiCase } = await this.loadDossier(actor, caseId);
+    return prefillFromRegister(await this.knownFacts(actor, aiCase));
   }
 
   /** What the platform knows beside the answers: the council, the headcount, the register entry. */

@@ -583,6 +583,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     prepare: freshSentCase,
     body: (c) => ({ version: v(c), title: 'Nieuwe titel' }),
   },
+  'GET /cases/:caseId/triage/prefill -> case:read': caseRead(DOSSIER_READERS),
   'PUT /cases/:caseId/triage -> case:file': {
     own: { employer: 200 },
     prepare: freshDraftCase,

@@ -106,6 +106,10 @@ const entries: Record<
   'GET /search': ['search.query', 'Search everything you may read'],
   'GET /cases/{caseId}': ['cases.get', 'Get a case'],
   'PATCH /cases/{caseId}': ['cases.update', "Change a case's details"],
+  'GET /cases/{caseId}/triage/prefill': [
+    'cases.triagePrefill',
+    'Triage answers the AI register implies, to pre-fill the form',
+  ],
   'PUT /cases/{caseId}/triage': ['cases.setTriage', "Set a case's triage"],
   'POST /cases/{caseId}/triage-contests': ['cases.contestTriage', "Contest a case's triage"],
   'POST /cases/{caseId}/triage-proposal/acceptance': [

@@ -670,6 +670,28 @@ export interface paths {
         patch: operations["cases.update"];
         trace?: never;
     };
+    "/cases/{caseId}/triage/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Triage answers the AI register implies, to pre-fill the form
+         * @description What the AI register already says, to pre-fill the triage form; the answers stay the employer's.
+         *
+         *     Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["cases.triagePrefill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/triage": {
         parameters: {
             query?: never;
@@ -2778,6 +2800,16 @@ export interface components {
             /** @description The case version the client last saw; a stale one is refused with 409. */
             version: number;
         };
+        TriagePrefillResponse: {
+            /** @description Answers the AI register implies ("verzuim" is health data). */
+            answers: {
+                [key: string]: boolean;
+            };
+            /** @description The register fact behind each pre-filled answer. */
+            because: {
+                [key: string]: string;
+            };
+        };
         CaoSettlementDto: {
             /** @enum {string} */
             letter: "b" | "c" | "d" | "e" | "f" | "g" | "j" | "k" | "l" | "m";
@@ -2853,6 +2885,11 @@ export interface components {
             healthData?: boolean;
         };
         SetTriageDto: {
+            /**
+             * @description Questions answered "weet ik niet": the server assumes the cautious answer for each (whatever
+             *     `answers` holds for it) and lists them in the outcome's `toFindOut`.
+             */
+            unknown?: ("councilType" | "headcount" | "introducesOrChangesTechnology" | "changesActivities" | "changesWorkOrganisation" | "majorInvestment" | "recruitmentOfStaff" | "externalAdviserEngaged" | "processesStaffPersonalData" | "canMonitorStaff" | "usedForAppraisal" | "affectsWorkingTimes" | "affectsHealthSafety" | "affectsHiringFiringPromotion" | "affectsTraining" | "affectsPayOrJobEvaluation" | "affectsComplaintsProcedure" | "affectsWhistleblowingProcedure" | "caoSettledConsentLetters" | "annexIIIPoint4" | "profilesNaturalPersons" | "article6_3Exception" | "deployerType" | "infersEmotions" | "emotionMedicalOrSafety" | "largeScaleMonitoring" | "systematicProfilingWithSignificantEffects" | "specialCategoryData" | "biometrics" | "jobContentChanges" | "majorEffectOnQuarterOfStaff" | "manipulativeTechniques" | "exploitsVulnerabilities" | "socialScoring" | "untargetedFacialScraping" | "biometricCategorisationSensitive" | "annexIProduct" | "chatbot" | "generatesContent" | "deepfakes" | "solelyAutomatedSignificantDecisions" | "covertMonitoring" | "blacklist" | "fraudDetection" | "financialSituation" | "cameraSurveillance" | "locationData" | "communicationData" | "connectedDevices" | "observesOrInfluencesBehaviour" | "healthData")[];
             answers: components["schemas"]["TriageAnswersDto"];
             /** @description The case version the client last saw; a stale one is refused with 409. */
             version: number;
@@ -5353,6 +5390,31 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "cases.triagePrefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriagePrefillResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     "cases.setTriage": {

@@ -19,6 +19,8 @@ import {
 
 import { PageResponseOf } from '@wc/pagination';
 
+import { UNKNOWABLE_QUESTIONS } from '../domain';
+
 export const TRACK_KIND_VALUES = ['advice', 'consent', 'ai_act', 'dpia', 'skills'] as const;
 
 export class CaseIdParams {
@@ -181,6 +183,24 @@ export class TriageAnswersDto {
 
 export class SetTriageDto extends VersionDto {
   @ValidateNested() @Type(() => TriageAnswersDto) answers!: TriageAnswersDto;
+  /**
+   * Questions answered "weet ik niet": the server assumes the cautious answer for each (whatever
+   * `answers` holds for it) and lists them in the outcome's `toFindOut`.
+   */
+  @ApiPropertyOptional({ enum: UNKNOWABLE_QUESTIONS, isArray: true })
+  @IsOptional()
+  @IsIn(UNKNOWABLE_QUESTIONS, { each: true })
+  @ArrayMaxSize(100)
+  unknown?: string[];
+}
+
+export class TriagePrefillResponse {
+  /** Answers the AI register implies ("verzuim" is health data). */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'boolean' } })
+  answers!: Record<string, boolean>;
+  /** The register fact behind each pre-filled answer. */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  because!: Record<string, string>;
 }
 
 export class ContestTriageDto extends VersionDto {
