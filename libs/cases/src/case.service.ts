@@ -14,6 +14,7 @@ import { AuditService, type AuditEntryView, type ChainVerdict } from '@wc/audit'
 import type { Actor } from '@wc/auth';
 import { CouncilsService } from '@wc/councils';
 import {
+  BadRequest,
   Clock,
   Conflict,
   Forbidden,
@@ -68,6 +69,7 @@ import {
   type RegisterPrefill,
   registerWarnings,
   resolveTriageAnswers,
+  UNKNOWABLE_QUESTIONS,
   type RecordedLate,
   type TrackAction,
   tracksCoveredByConsultation,
@@ -341,6 +343,17 @@ export class CaseService {
    */
   async setTriage(actor: Actor, caseId: string, dto: SetTriageDto): Promise<CaseResponse> {
     return this.mutate(actor, caseId, dto, ['employer'], 'case.triaged', async (aiCase) => {
+      const strange = (dto.unknown ?? []).filter(
+        (q) => !(UNKNOWABLE_QUESTIONS as readonly string[]).includes(q),
+      );
+      if (strange.length > 0) {
+        throw new BadRequest(
+          'case.triage_question_unknown',
+          'Only a question of the triage can be answered "weet ik niet".',
+          {},
+          strange.map((q) => ({ path: 'unknown', message: `'${q}' is not a triage question` })),
+        );
+      }
       // "Weet ik niet" takes the cautious answer; follow-ups that do not apply are dropped.
       const resolved = resolveTriageAnswers(
         dto.answers as TriageAnswers,

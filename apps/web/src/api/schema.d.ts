@@ -2887,9 +2887,10 @@ export interface components {
         SetTriageDto: {
             /**
              * @description Questions answered "weet ik niet": the server assumes the cautious answer for each (whatever
-             *     `answers` holds for it) and lists them in the outcome's `toFindOut`.
+             *     `answers` holds for it) and lists them in the outcome's `toFindOut`. A key that names no
+             *     such question is refused by the service (`case.triage_question_unknown`).
              */
-            unknown?: ("councilType" | "headcount" | "introducesOrChangesTechnology" | "changesActivities" | "changesWorkOrganisation" | "majorInvestment" | "recruitmentOfStaff" | "externalAdviserEngaged" | "processesStaffPersonalData" | "canMonitorStaff" | "usedForAppraisal" | "affectsWorkingTimes" | "affectsHealthSafety" | "affectsHiringFiringPromotion" | "affectsTraining" | "affectsPayOrJobEvaluation" | "affectsComplaintsProcedure" | "affectsWhistleblowingProcedure" | "caoSettledConsentLetters" | "annexIIIPoint4" | "profilesNaturalPersons" | "article6_3Exception" | "deployerType" | "infersEmotions" | "emotionMedicalOrSafety" | "largeScaleMonitoring" | "systematicProfilingWithSignificantEffects" | "specialCategoryData" | "biometrics" | "jobContentChanges" | "majorEffectOnQuarterOfStaff" | "manipulativeTechniques" | "exploitsVulnerabilities" | "socialScoring" | "untargetedFacialScraping" | "biometricCategorisationSensitive" | "annexIProduct" | "chatbot" | "generatesContent" | "deepfakes" | "solelyAutomatedSignificantDecisions" | "covertMonitoring" | "blacklist" | "fraudDetection" | "financialSituation" | "cameraSurveillance" | "locationData" | "communicationData" | "connectedDevices" | "observesOrInfluencesBehaviour" | "healthData")[];
+            unknown?: string[];
             answers: components["schemas"]["TriageAnswersDto"];
             /** @description The case version the client last saw; a stale one is refused with 409. */
             version: number;

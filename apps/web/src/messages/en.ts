@@ -1339,4 +1339,6 @@ export const en: Record<MessageKey, string> = {
     "Only the employer's side or the council's chair or secretary proposes or confirms a convenant.",
   'problem.information_request.already_answered':
     'This information request has already been answered.',
+  'problem.case.triage_question_unknown':
+    "Only a question of the triage can be answered “don't know”.",
 };

@@ -1335,6 +1335,8 @@ export const nl = {
   'problem.convenant.party_only':
     'Alleen de werkgever of de voorzitter of secretaris van de OR stelt een convenant voor of bevestigt het.',
   'problem.information_request.already_answered': 'Dit informatieverzoek is al beantwoord.',
+  'problem.case.triage_question_unknown':
+    'Alleen een vraag van de triage kan met "weet ik niet" worden beantwoord.',
 };
 
 export type MessageKey = keyof typeof nl;

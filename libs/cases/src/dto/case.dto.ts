@@ -19,8 +19,6 @@ import {
 
 import { PageResponseOf } from '@wc/pagination';
 
-import { UNKNOWABLE_QUESTIONS } from '../domain';
-
 export const TRACK_KIND_VALUES = ['advice', 'consent', 'ai_act', 'dpia', 'skills'] as const;
 
 export class CaseIdParams {
@@ -185,11 +183,13 @@ export class SetTriageDto extends VersionDto {
   @ValidateNested() @Type(() => TriageAnswersDto) answers!: TriageAnswersDto;
   /**
    * Questions answered "weet ik niet": the server assumes the cautious answer for each (whatever
-   * `answers` holds for it) and lists them in the outcome's `toFindOut`.
+   * `answers` holds for it) and lists them in the outcome's `toFindOut`. A key that names no
+   * such question is refused by the service (`case.triage_question_unknown`).
    */
-  @ApiPropertyOptional({ enum: UNKNOWABLE_QUESTIONS, isArray: true })
+  @ApiPropertyOptional({ type: [String] })
   @IsOptional()
-  @IsIn(UNKNOWABLE_QUESTIONS, { each: true })
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
   @ArrayMaxSize(100)
   unknown?: string[];
 }
