@@ -723,7 +723,8 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
       const board = ['council_chair', 'council_secretary'].includes(c.me.name);
       c.extra.version = await proposeConvenant(c, board ? 'employer' : 'council');
     },
-    values: (c) => ({ version: String(c.extra.version) }),
+    // Another organisation's council answers 404 before any version is looked up.
+    values: (c) => ({ version: String(c.extra.version ?? 1) }),
   },
 
   // --- the case dossier: assessment (DPIA/FRIA), oversight, training, checklist, PDF
