@@ -1341,4 +1341,15 @@ export const en: Record<MessageKey, string> = {
     'This information request has already been answered.',
   'problem.case.triage_question_unknown':
     "Only a question of the triage can be answered “don't know”.",
+  'actionField.learnedOn': 'Date the council saw it being implemented or applied',
+  'actionField.learnedOnHint':
+    'Fill in one of the two: the day the written decision reached the council, or, if it was never communicated, the day the council saw it being implemented (WOR art. 27(5)). The one-month nullity term runs from it.',
+  'triage.unknown': "Weet ik niet (don't know)",
+  'triage.unknownHint':
+    'The cautious answer is assumed until you know: the one that keeps the council’s rights and your duties in view. Find out before the case is sent.',
+  'triage.fromRegister': 'From the AI register: {fact}.',
+  'triage.contradictsRegister': 'Your answer says less than the AI register: check it.',
+  'triage.toFindOut': 'To find out (answered “weet ik niet”)',
+  'triage.assumed': 'assumed until known:',
+  'triage.registerWarnings': 'Answers that contradict the AI register',
 };

@@ -1337,6 +1337,17 @@ export const nl = {
   'problem.information_request.already_answered': 'Dit informatieverzoek is al beantwoord.',
   'problem.case.triage_question_unknown':
     'Alleen een vraag van de triage kan met "weet ik niet" worden beantwoord.',
+  'actionField.learnedOn': 'Datum waarop de OR zag dat het besluit werd uitgevoerd of toegepast',
+  'actionField.learnedOnHint':
+    'Vul één van beide in: de dag waarop het schriftelijke besluit de OR bereikte, of, als het nooit is meegedeeld, de dag waarop de OR zag dat het werd uitgevoerd (WOR art. 27(5)). De nietigheidstermijn van een maand loopt vanaf die dag.',
+  'triage.unknown': 'Weet ik niet',
+  'triage.unknownHint':
+    'Tot u het weet, gaan we uit van het voorzichtige antwoord: het antwoord dat de rechten van de OR en uw plichten in beeld houdt. Zoek het uit voordat de zaak naar de OR gaat.',
+  'triage.fromRegister': 'Uit het AI-register: {fact}.',
+  'triage.contradictsRegister': 'Uw antwoord zegt minder dan het AI-register: controleer het.',
+  'triage.toFindOut': 'Nog uitzoeken (beantwoord met "weet ik niet")',
+  'triage.assumed': 'aangenomen tot het bekend is:',
+  'triage.registerWarnings': 'Antwoorden die het AI-register tegenspreken',
 };
 
 export type MessageKey = keyof typeof nl;
