@@ -25,6 +25,7 @@ import { PasswordReset1768900000001 } from './1768900000001-password-reset';
 import { SecondFactor1768900000002 } from './1768900000002-second-factor';
 import { CreateSearchIndex1769000000000 } from './1769000000000-create-search-index';
 import { ConvenantAndStoppedClocks1769200000000 } from './1769200000000-convenant-and-stopped-clocks';
+import { AlignRegulatoryCalendarKeys1769200000001 } from './1769200000001-align-regulatory-calendar-keys';
 
 /** Every migration in order. Listed explicitly: no glob loading at run time (house style B.17). */
 export const ALL_MIGRATIONS = [
@@ -55,4 +56,5 @@ export const ALL_MIGRATIONS = [
   SecondFactor1768900000002,
   CreateSearchIndex1769000000000,
   ConvenantAndStoppedClocks1769200000000,
+  AlignRegulatoryCalendarKeys1769200000001,
 ];

@@ -90,6 +90,28 @@ describe('triage questionnaire (e2e)', () => {
       ]),
     );
     version = res.body.version;
+
+    // The gate says whether each AI Act duty binds today (2 March 2026), from the calendar rows.
+    const gate = await t
+      .http()
+      .get(`/cases/${caseId}/go-live-gate`)
+      .set('Authorization', hr)
+      .expect(200);
+    expect(gate.body.dutyDates).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          group: 'ai_literacy',
+          appliesFrom: '2025-02-02',
+          bindsToday: true,
+        }),
+        expect.objectContaining({
+          group: 'high_risk_annex_iii',
+          appliesFrom: '2027-12-02',
+          bindsToday: false,
+          note: 'not_yet_applicable',
+        }),
+      ]),
+    );
   });
 
   it('refuses "weet ik niet" for something that is no triage question', async () => {

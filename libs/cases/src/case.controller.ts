@@ -194,6 +194,7 @@ export class CaseController {
       ? {
           open: gate.open,
           conditions: gate.conditions.map((c) => ({ ...c, sources: [...c.sources] })),
+          dutyDates: gate.dutyDates.map((d) => ({ ...d })),
         }
       : null;
   }

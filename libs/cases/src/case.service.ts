@@ -56,6 +56,8 @@ import {
   type CaseFacts,
   DateBeforeEvent,
   deriveCaseStage,
+  type DutyDate,
+  dutyDates,
   type GoLiveGate,
   type KnownTriageFacts,
   isWorTrack,
@@ -992,12 +994,40 @@ export class CaseService {
     );
   }
 
-  async goLiveGate(actor: Actor, caseId: string): Promise<GoLiveGate | null> {
+  /** The gate, with whether each AI Act duty of the triage binds today (AI Act 113, 111). */
+  async goLiveGate(
+    actor: Actor,
+    caseId: string,
+  ): Promise<(GoLiveGate & { dutyDates: DutyDate[] }) | null> {
     const { aiCase } = await this.loadDossier(actor, caseId);
-    return this.gateOf(
+    const gate = await this.gateOf(
       aiCase,
       (await this.cases.tracksOf(caseId)).map((t) => t.snapshot),
     );
+    if (!gate) {
+      return null;
+    }
+    if (!aiCase.triage) {
+      return { ...gate, dutyDates: [] };
+    }
+    const calendar = (await this.deadlines.regulatoryCalendar()).map((r) => ({
+      ruleKey: r.ruleKey,
+      effectiveFrom: r.effectiveFrom,
+      source: r.source,
+    }));
+    const system = await orNullIfHidden(this.systems.requireVisible(actor, aiCase.aiSystemId));
+    // A system already live counts as in service since its go-live date (art. 111(2) legacy rule).
+    const inUseSince =
+      system && system.status === 'live' && system.goLiveDate ? system.goLiveDate : undefined;
+    return {
+      ...gate,
+      dutyDates: dutyDates(
+        aiCase.triage.outcome,
+        calendar,
+        amsterdamDay(this.clock.now()),
+        inUseSince ? { inUseSince } : {},
+      ),
+    };
   }
 
   async deadlinesOf(actor: Actor, caseId: string): Promise<DeadlineView[]> {

@@ -2678,9 +2678,24 @@ export interface components {
             };
             sources: string[];
         };
+        DutyDateResponse: {
+            /** @enum {string} */
+            group: "ai_literacy" | "prohibited_practices" | "transparency" | "high_risk_annex_iii" | "high_risk_annex_i";
+            /**
+             * Format: date
+             * @description null: no calendar row; the duty is then treated as binding.
+             */
+            appliesFrom: string | null;
+            source: string | null;
+            bindsToday: boolean;
+            /** @enum {string} */
+            note?: "calendar_row_missing" | "legacy_system_art_111" | "not_yet_applicable";
+        };
         GoLiveGateResponse: {
             open: boolean;
             conditions: components["schemas"]["GateConditionResponse"][];
+            /** @description On `GET /cases/:caseId/go-live-gate`: whether each AI Act duty binds today. */
+            dutyDates?: components["schemas"]["DutyDateResponse"][];
         };
         DeadlineResponse: {
             id: string;

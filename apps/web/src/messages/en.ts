@@ -1352,4 +1352,16 @@ export const en: Record<MessageKey, string> = {
   'triage.toFindOut': 'To find out (answered “weet ik niet”)',
   'triage.assumed': 'assumed until known:',
   'triage.registerWarnings': 'Answers that contradict the AI register',
+  'gate.dutyDates': 'AI Act duties: from when they apply',
+  'gate.dutyBinds': 'binds today',
+  'gate.dutyNotYet': 'not yet',
+  'gate.dutyFrom': 'applies from {date}',
+  'gate.dutyNoDate': 'no date in the regulatory calendar: treated as binding',
+  'gate.dutyLegacy':
+    'In use before that date: only a significant change brings it in scope (AI Act art. 111(2)).',
+  'dutyGroup.ai_literacy': 'AI literacy (art. 4)',
+  'dutyGroup.prohibited_practices': 'Prohibited practices (art. 5)',
+  'dutyGroup.transparency': 'Transparency (art. 50)',
+  'dutyGroup.high_risk_annex_iii': 'High-risk duties, Annex III (art. 26, 27)',
+  'dutyGroup.high_risk_annex_i': 'High-risk duties, Annex I products',
 };

@@ -1348,6 +1348,18 @@ export const nl = {
   'triage.toFindOut': 'Nog uitzoeken (beantwoord met "weet ik niet")',
   'triage.assumed': 'aangenomen tot het bekend is:',
   'triage.registerWarnings': 'Antwoorden die het AI-register tegenspreken',
+  'gate.dutyDates': 'Plichten uit de AI-verordening: vanaf wanneer ze gelden',
+  'gate.dutyBinds': 'geldt nu',
+  'gate.dutyNotYet': 'nog niet',
+  'gate.dutyFrom': 'geldt vanaf {date}',
+  'gate.dutyNoDate': 'geen datum in de regelgevingskalender: geldt voor de zekerheid nu',
+  'gate.dutyLegacy':
+    'Al in gebruik vóór die datum: pas na een ingrijpende wijziging valt het eronder (AI-verordening art. 111(2)).',
+  'dutyGroup.ai_literacy': 'AI-geletterdheid (art. 4)',
+  'dutyGroup.prohibited_practices': 'Verboden praktijken (art. 5)',
+  'dutyGroup.transparency': 'Transparantie (art. 50)',
+  'dutyGroup.high_risk_annex_iii': 'Plichten hoog risico, bijlage III (art. 26, 27)',
+  'dutyGroup.high_risk_annex_i': 'Plichten hoog risico, producten bijlage I',
 };
 
 export type MessageKey = keyof typeof nl;

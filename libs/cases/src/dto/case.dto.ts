@@ -441,9 +441,33 @@ export class GateConditionResponse {
   @ApiProperty({ type: [String] }) sources!: string[];
 }
 
+/** When an AI Act duty of the triage applies, and whether it binds today (AI Act 113, 111(2)). */
+export class DutyDateResponse {
+  @ApiProperty({
+    enum: [
+      'ai_literacy',
+      'prohibited_practices',
+      'transparency',
+      'high_risk_annex_iii',
+      'high_risk_annex_i',
+    ],
+  })
+  group!: string;
+  /** null: no calendar row; the duty is then treated as binding. */
+  @ApiProperty({ type: String, format: 'date', nullable: true }) appliesFrom!: string | null;
+  @ApiProperty({ type: String, nullable: true }) source!: string | null;
+  @ApiProperty() bindsToday!: boolean;
+  @ApiPropertyOptional({
+    enum: ['calendar_row_missing', 'legacy_system_art_111', 'not_yet_applicable'],
+  })
+  note?: string;
+}
+
 export class GoLiveGateResponse {
   @ApiProperty() open!: boolean;
   @ApiProperty({ type: [GateConditionResponse] }) conditions!: GateConditionResponse[];
+  /** On `GET /cases/:caseId/go-live-gate`: whether each AI Act duty binds today. */
+  @ApiPropertyOptional({ type: [DutyDateResponse] }) dutyDates?: DutyDateResponse[];
 }
 
 /** An entry recorded more than two Dutch working days after the date it claims (issue #14). */
