@@ -25,6 +25,8 @@ import { PasswordReset1768900000001 } from './1768900000001-password-reset';
 import { SecondFactor1768900000002 } from './1768900000002-second-factor';
 import { CreateSearchIndex1769000000000 } from './1769000000000-create-search-index';
 import { DocumentSharedNotifications1769100000000 } from './1769100000000-document-shared-notifications';
+import { ConvenantAndStoppedClocks1769200000000 } from './1769200000000-convenant-and-stopped-clocks';
+import { AlignRegulatoryCalendarKeys1769200000001 } from './1769200000001-align-regulatory-calendar-keys';
 import { CreateWebhooks1769300000000 } from './1769300000000-create-webhooks';
 import { ProvisionOrganisations1769700000000 } from './1769700000000-provision-organisations';
 import { SingleSignOn1769800000000 } from './1769800000000-single-sign-on';
@@ -58,6 +60,8 @@ export const ALL_MIGRATIONS = [
   SecondFactor1768900000002,
   CreateSearchIndex1769000000000,
   DocumentSharedNotifications1769100000000,
+  ConvenantAndStoppedClocks1769200000000,
+  AlignRegulatoryCalendarKeys1769200000001,
   CreateWebhooks1769300000000,
   ProvisionOrganisations1769700000000,
   SingleSignOn1769800000000,

@@ -72,6 +72,7 @@ export type ActionField =
   | 'follows'
   | 'implementationDate'
   | 'receivedOn'
+  | 'learnedOn'
   | 'whole'
   | 'waivedUntil'
   | 'upheld'
@@ -89,6 +90,8 @@ export const ACTION_FIELDS: Partial<Record<ActionType, readonly ActionField[]>> 
   waive_suspension: ['whole', 'waivedUntil'],
   record_appeal_ruling: ['upheld'],
   record_substitute_permission: ['granted'],
+  // WOR 27(5): one of the two days starts the nullity term [W15]; the server says which counts.
+  record_decision_without_consent: ['receivedOn', 'learnedOn'],
   send_notice: ['recipients'],
   complete_dpia: ['residualHighRisk'],
 };
@@ -207,6 +210,10 @@ export interface TriageOutcomeView {
   skills: { trainingRequired: boolean; aiLiteracy: boolean };
   riskInventory: { updateRequired: boolean };
   reasons: TriageReason[];
+  /** Answered "weet ik niet": the cautious answer the server assumed, and its sources. */
+  toFindOut?: Array<{ question: QuestionKey; assumed: unknown; sources: string[] }>;
+  /** Answers that say less than the AI register. */
+  registerWarnings?: Array<{ question: QuestionKey; register: string }>;
 }
 export interface TriageView {
   answers: TriageAnswers;

@@ -58,6 +58,8 @@ const TOPICS: Record<Aggregate, readonly Topic[]> = {
   session: [],
   membership: ['council', 'admin', 'home'],
   expert_engagement: ['council'],
+  // A confirmed convenant sets the terms of new cases.
+  convenant: ['council', 'cases'],
   ai_system: ['ai-systems', 'home'],
   notification: ['notifications', 'agenda', 'home'],
 };

@@ -69,6 +69,8 @@ export enum Permission {
   AuditRead = 'audit:read',
   NotificationRead = 'notification:read',
   ReminderSettingsManage = 'reminder_settings:manage',
+  /** Propose and confirm a council's agreed terms; the service lets one side propose, the other confirm (B.19). */
+  ConvenantManage = 'convenant:manage',
   /** Grant, change and revoke union shares; the service allows the council board only (issue #8). */
   UnionShareManage = 'union_share:manage',
   /** Register and manage the organisation's webhook endpoints (issue #21); the service checks which organisation. */
@@ -94,6 +96,7 @@ const EMPLOYER: Permission[] = [
   Permission.CaseDecide,
   Permission.CaseParticipate,
   Permission.AuditRead,
+  Permission.ConvenantManage,
 ];
 const COUNCIL: Permission[] = [
   ...EVERYONE,
@@ -110,6 +113,7 @@ const COUNCIL_BOARD: Permission[] = [
   Permission.CaseCouncilPosition,
   Permission.CaseTriageContest,
   Permission.ReminderSettingsManage,
+  Permission.ConvenantManage,
   Permission.MembershipManage,
   Permission.InvitationCreate,
 ];
@@ -133,6 +137,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ReminderSettingsManage,
     Permission.WebhookManage,
     Permission.OrganisationExport,
+    Permission.ConvenantManage,
   ],
   [Role.PlatformAdmin]: [...EVERYONE, Permission.PlatformManage],
 };

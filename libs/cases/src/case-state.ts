@@ -17,6 +17,7 @@ import type { AiCaseEntity } from './ai-case.entity';
 import { gateOfCase } from './case-gates.query';
 import type { CaseTrackEntity } from './case-track.entity';
 import { CaseRepository } from './case.repository';
+import { amsterdamDay } from './domain';
 import type {
   ActorSide,
   DomainEventDraft as TrackEventDraft,
@@ -60,6 +61,7 @@ export class CaseState implements LoadedCase {
     readonly unionScope: UnionScope | null,
     readonly tracks: CaseTrackEntity[],
     private readonly sources: {
+      cases: CaseRepository;
       deadlines: DeadlinesService;
       councils: CouncilsService;
       dossier?: CaseDossierFacts;
@@ -127,6 +129,19 @@ export class CaseState implements LoadedCase {
     };
     this.deadlineRead = undefined;
     await this.sources.deadlines.apply(scope, starts, met);
+  }
+
+  /**
+   * Stops or restarts the case's agreed clocks from its information requests (legal-rules (d)2):
+   * after asking, answering, or starting a term that may start stopped.
+   */
+  async syncInformationClocks(today: string): Promise<void> {
+    const periods = (await this.sources.cases.informationRequests(this.aiCase.id)).map((r) => ({
+      from: amsterdamDay(r.askedAt),
+      to: r.answeredAt ? amsterdamDay(r.answeredAt) : null,
+    }));
+    this.deadlineRead = undefined;
+    await this.sources.deadlines.syncStoppedClocks(this.aiCase.id, periods, today);
   }
 
   async cancelAllDeadlines(): Promise<void> {
@@ -203,6 +218,7 @@ export class CaseReader {
 
   stateOf({ aiCase, side, unionScope }: LoadedCase, tracks: CaseTrackEntity[]): CaseState {
     return new CaseState(aiCase, side, unionScope, tracks, {
+      cases: this.cases,
       deadlines: this.deadlines,
       councils: this.councils,
       ...(this.dossier ? { dossier: this.dossier } : {}),

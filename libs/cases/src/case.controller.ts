@@ -30,6 +30,7 @@ import {
   OversightConfirmationDto,
   ReportUseDto,
   SetTriageDto,
+  TriagePrefillResponse,
   TrackParams,
   TrackTransitionDto,
   UpdateCaseDto,
@@ -72,6 +73,16 @@ export class CaseController {
     @Body() dto: UpdateCaseDto,
   ): Promise<CaseResponse> {
     return this.cases.update(actor, caseId, dto);
+  }
+
+  /** What the AI register already says, to pre-fill the triage form; the answers stay the employer's. */
+  @Get(':caseId/triage/prefill')
+  @RequirePermission(Permission.CaseRead)
+  triagePrefill(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+  ): Promise<TriagePrefillResponse> {
+    return this.cases.triagePrefill(actor, caseId);
   }
 
   @Put(':caseId/triage')
@@ -189,6 +200,7 @@ export class CaseController {
       ? {
           open: gate.open,
           conditions: gate.conditions.map((c) => ({ ...c, sources: [...c.sources] })),
+          dutyDates: gate.dutyDates.map((d) => ({ ...d })),
         }
       : null;
   }

@@ -8,6 +8,7 @@ import { AuditService, type AuditEntryView, type ChainVerdict } from '@wc/audit'
 import type { Actor } from '@wc/auth';
 import { CouncilsService } from '@wc/councils';
 import {
+  BadRequest,
   Clock,
   Conflict,
   Forbidden,
@@ -34,14 +35,22 @@ import {
   type ActorSide,
   caseDuties,
   type Duty,
+  type DutyDate,
+  dutyDates,
   amsterdamDay,
   type GoLiveGate,
   type KnownTriageFacts,
   planRetriage,
+  prefillFromRegister,
   proposalReasons,
+  type QuestionKey,
+  type RegisterPrefill,
+  registerWarnings,
+  resolveTriageAnswers,
   type TrackKind,
   triage,
-  type TriageAnswers,
+  type TriageOutcome,
+  UNKNOWABLE_QUESTIONS,
 } from './domain';
 import type {
   AddExpertDto,
@@ -312,8 +321,26 @@ export class CaseService {
   async setTriage(actor: Actor, caseId: string, dto: SetTriageDto): Promise<CaseResponse> {
     return this.mutation.run(actor, caseId, dto, ['employer'], 'case.triaged', async (state) => {
       const { aiCase } = state;
-      const answers = { ...dto.answers } as TriageAnswers;
-      const outcome = triage(answers);
+      const strange = (dto.unknown ?? []).filter(
+        (q) => !(UNKNOWABLE_QUESTIONS as readonly string[]).includes(q),
+      );
+      if (strange.length > 0) {
+        throw new BadRequest(
+          'case.triage_question_unknown',
+          'Only a question of the triage can be answered "weet ik niet".',
+          {},
+          strange.map((q) => ({ path: 'unknown', message: `'${q}' is not a triage question` })),
+        );
+      }
+      // "Weet ik niet" takes the cautious answer; follow-ups that do not apply are dropped.
+      const resolved = resolveTriageAnswers(dto.answers, (dto.unknown ?? []) as QuestionKey[]);
+      const answers = resolved.answers;
+      const known = await this.knownFacts(actor, aiCase);
+      const outcome: TriageOutcome = {
+        ...triage(answers),
+        toFindOut: resolved.toFindOut,
+        registerWarnings: registerWarnings(answers, known),
+      };
       const tracks = state.tracks;
       const sent = aiCase.status === 'sent';
       const plan = planRetriage({
@@ -322,7 +349,7 @@ export class CaseService {
         answers,
         sent,
         openTracks: tracks.filter((t) => t.stage !== 'withdrawn').map((t) => t.kind),
-        known: sent ? await this.knownFacts(actor, aiCase) : {},
+        known: sent ? known : {},
       });
       const now = this.clock.now();
       if (plan.kind === 'propose' && aiCase.triage) {
@@ -527,6 +554,12 @@ export class CaseService {
     );
   }
 
+  /** The answers the AI register implies, to pre-fill the triage form (issue #17). */
+  async triagePrefill(actor: Actor, caseId: string): Promise<RegisterPrefill> {
+    const { aiCase } = await this.reader.loadDossier(actor, caseId);
+    return prefillFromRegister(await this.knownFacts(actor, aiCase));
+  }
+
   /** What the platform knows beside the answers: the council, the headcount, the register entry. */
   private async knownFacts(actor: Actor, aiCase: AiCaseEntity): Promise<KnownTriageFacts> {
     const council = await this.councils.councilFacts(aiCase.worksCouncilId);
@@ -694,8 +727,38 @@ export class CaseService {
     );
   }
 
-  async goLiveGate(actor: Actor, caseId: string): Promise<GoLiveGate | null> {
-    return (await this.reader.withTracks(await this.reader.loadDossier(actor, caseId))).gate();
+  /** The gate, with whether each AI Act duty of the triage binds today (AI Act 113, 111). */
+  async goLiveGate(
+    actor: Actor,
+    caseId: string,
+  ): Promise<(GoLiveGate & { dutyDates: DutyDate[] }) | null> {
+    const state = await this.reader.withTracks(await this.reader.loadDossier(actor, caseId));
+    const gate = await state.gate();
+    const { aiCase } = state;
+    if (!gate) {
+      return null;
+    }
+    if (!aiCase.triage) {
+      return { ...gate, dutyDates: [] };
+    }
+    const calendar = (await this.deadlines.regulatoryCalendar()).map((r) => ({
+      ruleKey: r.ruleKey,
+      effectiveFrom: r.effectiveFrom,
+      source: r.source,
+    }));
+    const system = await orNullIfHidden(this.systems.requireVisible(actor, aiCase.aiSystemId));
+    // A system already live counts as in service since its go-live date (art. 111(2) legacy rule).
+    const inUseSince =
+      system && system.status === 'live' && system.goLiveDate ? system.goLiveDate : undefined;
+    return {
+      ...gate,
+      dutyDates: dutyDates(
+        aiCase.triage.outcome,
+        calendar,
+        amsterdamDay(this.clock.now()),
+        inUseSince ? { inUseSince } : {},
+      ),
+    };
   }
 
   async deadlinesOf(actor: Actor, caseId: string): Promise<DeadlineView[]> {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessService } from '@wc/access';
 import { AuditService } from '@wc/audit';
 import type { Actor } from '@wc/auth';
-import { Clock, Forbidden, NotFound } from '@wc/core';
+import { Clock, Conflict, Forbidden, NotFound } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 import { addWorkingDays, councilTermSettings, resolveTermLength } from '@wc/deadlines';
 
@@ -64,6 +64,7 @@ export class InformationRequestService {
           triggerDate: today,
         },
       ]);
+      await state.syncInformationClocks(today);
       await this.audit.record({
         caseId,
         actorId: actor.userId,
@@ -94,6 +95,13 @@ export class InformationRequestService {
       if (!request) {
         throw new NotFound('information_request');
       }
+      // The answer's date restarts a stopped agreed clock, so it is recorded once (legal-rules (d)2).
+      if (request.answeredAt) {
+        throw new Conflict(
+          'information_request.already_answered',
+          'This information request has already been answered.',
+        );
+      }
       const state = this.reader.stateOf(loaded, []);
       request.answer = dto.answer;
       request.answeredBy = actor.userId;
@@ -103,6 +111,7 @@ export class InformationRequestService {
         [],
         [{ track: `information:${request.id}`, ruleId: 'information_response_term' }],
       );
+      await state.syncInformationClocks(amsterdamDay(this.clock.now()));
       await this.audit.record({
         caseId,
         actorId: actor.userId,

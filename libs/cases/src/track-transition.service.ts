@@ -203,6 +203,8 @@ export class TrackTransitionService {
       plan.deadlines.map((d) => ({ ruleId: d.ruleId, track: d.track, triggerDate: d.triggerDate })),
       plan.cancelDeadlines.map((ruleId) => ({ track: kind, ruleId })),
     );
+    // A term agreed to stop while information is open starts stopped if a request is open.
+    await state.syncInformationClocks(amsterdamDay(now));
     if (state.tracks.every((t) => ['withdrawn', 'closed'].includes(t.stage))) {
       await state.cancelAllDeadlines();
     }

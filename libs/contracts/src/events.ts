@@ -247,6 +247,9 @@ interface CouncilEvents {
   /** Art. 22(2): the employer is told of an expert's engagement (to each employer-side user, with the council). */
   'expert_engagement.notified': { readonly engagementId: string; readonly worksCouncilId?: string };
   'expert_engagement.accepted': { readonly engagementId: string };
+  /** Agreed terms (issue #17): one side proposed a convenant version, the other confirmed it. */
+  'convenant.proposed': { readonly version: number; readonly proposedSide: string };
+  'convenant.confirmed': { readonly version: number; readonly proposedSide: string };
 }
 
 interface AiSystemEvents {

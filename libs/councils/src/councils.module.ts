@@ -4,6 +4,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@wc/auth';
 
 import { CommitteeEntity } from './committee.entity';
+import { ConvenantController } from './convenant.controller';
+import { ConvenantEntity } from './convenant.entity';
+import { ConvenantRepository } from './convenant.repository';
+import { ConvenantService } from './convenant.service';
 import { CouncilRoleChangeEntity } from './council-role-change.entity';
 import { CouncilsController } from './councils.controller';
 import { CouncilsRepository } from './councils.repository';
@@ -29,13 +33,16 @@ const ENTITIES = TypeOrmModule.forFeature([
   InvitationEntity,
   CouncilRoleChangeEntity,
   ExpertEngagementEntity,
+  ConvenantEntity,
 ]);
 
 @Module({
   imports: [AuthModule, ENTITIES],
-  controllers: [CouncilsController, PlatformController],
+  controllers: [CouncilsController, ConvenantController, PlatformController],
   providers: [
     CouncilsService,
+    ConvenantService,
+    ConvenantRepository,
     PlatformService,
     CouncilsRepository,
     DemoSeeder,

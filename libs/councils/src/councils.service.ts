@@ -20,6 +20,7 @@ import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { Clock, Conflict, Forbidden, NotFound, Unprocessable } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 
+import { ConvenantService } from './convenant.service';
 import type { CouncilRoleChangeKind } from './council-role-change.entity';
 import type { ExpertEngagementEntity } from './expert-engagement.entity';
 import { CouncilsRepository } from './councils.repository';
@@ -93,6 +94,7 @@ export class CouncilsService {
     private readonly auth: AuthService,
     private readonly clock: Clock,
     private readonly outbox: Outbox,
+    private readonly convenants: ConvenantService,
   ) {}
 
   async getOrganisation(actor: Actor, organisationId: string): Promise<OrganisationResponse> {
@@ -121,9 +123,16 @@ export class CouncilsService {
     worksCouncilId: string,
   ): Promise<{ organisationId: string; kind: string; settings: Record<string, unknown> } | null> {
     const council = await this.repo.findCouncil(worksCouncilId);
-    return council
-      ? { organisationId: council.organisationId, kind: council.kind, settings: council.settings }
-      : null;
+    if (!council) {
+      return null;
+    }
+    // The confirmed convenant's terms override the stored settings (legal-rules W5, (d)2).
+    const agreed = await this.convenants.confirmedTermSettings(worksCouncilId);
+    return {
+      organisationId: council.organisationId,
+      kind: council.kind,
+      settings: { ...council.settings, ...agreed },
+    };
   }
 
   async createCouncil(

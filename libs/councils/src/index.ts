@@ -6,3 +6,4 @@ export * from './demo-seeder';
 export * from './platform.service';
 export * from './dto/platform.dto';
 export { OrganisationDeletionSweep } from './organisation-deletion.sweep';
+export * from './dto/convenant.dto';

@@ -9,11 +9,14 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 
+import type { TermLength } from './domain';
+
 export type DeadlineStatus = 'open' | 'met' | 'cancelled';
 
 /** One legal or agreed term on a case, with the rule and source it comes from. */
 @Entity('deadline')
 @Check('ck_deadline__status', `status IN ('open', 'met', 'cancelled')`)
+@Check('ck_deadline__paused_days', `paused_days >= 0`)
 @Index('ix_deadline__case', ['caseId'])
 @Index('ix_deadline__status_due_at', ['status', 'dueAt'])
 export class DeadlineEntity {
@@ -61,6 +64,26 @@ export class DeadlineEntity {
 
   @Column({ type: 'text', default: 'open' })
   status!: DeadlineStatus;
+
+  /** The length the term was computed with, so a later convenant does not move a running term. */
+  @Column({ type: 'jsonb', nullable: true })
+  termLength!: TermLength | null;
+
+  /** The convenant in force at the start said this agreed clock stops while information is open, (d)2. */
+  @Column({ type: 'boolean', default: false })
+  stopsWhileInformationOpen!: boolean;
+
+  /** Calendar days the clock stood still; already included in the dates. */
+  @Column({ type: 'integer', default: 0 })
+  pausedDays!: number;
+
+  /** Set while an information request stops the clock; the dates move once it is answered. */
+  @Column({ type: 'date', nullable: true })
+  clockStoppedSince!: string | null;
+
+  /** An agreed term ending on a weekend, holiday or equated day: not extended, flagged, (e)1. */
+  @Column({ type: 'boolean', default: false })
+  agreedTermEndsOnNonWorkingDay!: boolean;
 
   @Column({ type: 'timestamptz', nullable: true })
   closedAt!: Date | null;

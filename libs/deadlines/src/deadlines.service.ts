@@ -10,8 +10,13 @@ import {
   computeDeadline,
   DEFAULT_COUNCIL_TERM_SETTINGS,
   type DeadlineRuleId,
+  addTerm,
   endOfAmsterdamDay,
+  equatedDates,
+  getDeadlineRule,
+  type OpenPeriod,
   resolveTermLength,
+  stopTheClockDays,
 } from './domain';
 import { RegulatoryCalendarEntity } from './regulatory-calendar.entity';
 
@@ -42,6 +47,12 @@ export interface DeadlineView {
   extendedDate: string;
   dueAt: string;
   status: string;
+  /** Days the agreed clock stood still while information requests were open, (d)2. */
+  pausedDays: number;
+  /** Set while an open information request stops this agreed clock. */
+  clockStoppedSince: string | null;
+  /** An agreed term ending on a weekend or holiday: not extended, the parties should agree, (e)1. */
+  agreedTermEndsOnNonWorkingDay: boolean;
 }
 
 @Injectable()
@@ -68,28 +79,50 @@ export class DeadlinesService {
     for (const start of starts) {
       const ruleId = start.ruleId as DeadlineRuleId;
       await this.close(scope.caseId, start.track, [ruleId], 'cancelled', now);
-      const computed = computeDeadline({
+      const length = resolveTermLength(ruleId, settings);
+      const row = this.tx.manager.create(DeadlineEntity, {
+        caseId: scope.caseId,
+        organisationId: scope.organisationId,
+        worksCouncilId: scope.worksCouncilId,
+        trackKind: start.track,
         ruleId,
         triggerDate: start.triggerDate,
-        length: resolveTermLength(ruleId, settings),
+        termLength: length,
+        // The convenant in force when the term starts decides whether its clock can stop, (d)2.
+        stopsWhileInformationOpen:
+          getDeadlineRule(ruleId).clockCanStop && settings.stopClockWhileInformationOpen,
+        clockStoppedSince: null,
+        status: 'open',
       });
-      await this.tx.manager.save(
-        this.tx.manager.create(DeadlineEntity, {
-          caseId: scope.caseId,
-          organisationId: scope.organisationId,
-          worksCouncilId: scope.worksCouncilId,
-          trackKind: start.track,
-          ruleId,
-          source: computed.source,
-          statutory: computed.statutory,
-          fatal: computed.fatal,
-          triggerDate: start.triggerDate,
-          strictDate: computed.strictDate,
-          extendedDate: computed.extendedDate,
-          dueAt: endOfAmsterdamDay(computed.strictDate),
-          status: 'open',
-        }),
-      );
+      schedule(row, 0);
+      await this.tx.manager.save(row);
+    }
+  }
+
+  /**
+   * The agreed stop-the-clock rule (legal-rules (d)2): while an information request of the case is
+   * open, the case's stoppable agreed terms stand still; once none is open, each term moves on by
+   * the days a request was open after the term started (`stopTheClockDays`). Statutory terms run
+   * regardless, so only rows started with `stopsWhileInformationOpen` are touched.
+   */
+  async syncStoppedClocks(
+    caseId: string,
+    periods: readonly OpenPeriod[],
+    today: string,
+  ): Promise<void> {
+    const rows = await this.tx.manager.find(DeadlineEntity, {
+      where: { caseId, status: 'open', stopsWhileInformationOpen: true },
+    });
+    const anyOpen = periods.some((p) => p.to === null);
+    for (const row of rows) {
+      if (anyOpen) {
+        row.clockStoppedSince ??= today;
+      } else {
+        const startDate = addTerm(row.triggerDate, { days: 1 });
+        schedule(row, stopTheClockDays(periods, today, startDate));
+        row.clockStoppedSince = null;
+      }
+      await this.tx.manager.save(row);
     }
   }
 
@@ -164,6 +197,28 @@ export function councilTermSettings(raw: Record<string, unknown>): CouncilTermSe
   return merged as unknown as CouncilTermSettings;
 }
 
+/** (Re)computes a row's dates from its stored length and the days its clock stood still. */
+function schedule(row: DeadlineEntity, pausedDays: number): void {
+  const ruleId = row.ruleId as DeadlineRuleId;
+  const computed = computeDeadline({
+    ruleId,
+    triggerDate: row.triggerDate,
+    length: row.termLength ?? resolveTermLength(ruleId),
+    pausedDays,
+    equatedDays: equatedDates(),
+  });
+  Object.assign(row, {
+    source: computed.source,
+    statutory: computed.statutory,
+    fatal: computed.fatal,
+    strictDate: computed.strictDate,
+    extendedDate: computed.extendedDate,
+    dueAt: endOfAmsterdamDay(computed.strictDate),
+    pausedDays: computed.pausedDays,
+    agreedTermEndsOnNonWorkingDay: computed.agreedTermEndsOnNonWorkingDay,
+  });
+}
+
 export function toDeadlineView(d: DeadlineEntity): DeadlineView {
   return {
     id: d.id,
@@ -178,5 +233,8 @@ export function toDeadlineView(d: DeadlineEntity): DeadlineView {
     extendedDate: d.extendedDate,
     dueAt: d.dueAt.toISOString(),
     status: d.status,
+    pausedDays: d.pausedDays,
+    clockStoppedSince: d.clockStoppedSince,
+    agreedTermEndsOnNonWorkingDay: d.agreedTermEndsOnNonWorkingDay,
   };
 }

@@ -28,6 +28,34 @@ import {
   type World,
 } from './world';
 
+const CONVENANT_TERMS = {
+  adviceTermWeeks: 6,
+  consentTermWeeks: 6,
+  informationResponseWorkingDays: 10,
+  stopClockWhileInformationOpen: false,
+  evaluationIntervalMonths: 6,
+};
+
+/** Inserts an open convenant proposal of `side` for the cell's council and returns its version. */
+async function proposeConvenant(c: CellContext, side: 'employer' | 'council'): Promise<number> {
+  const councilId = c.org.org.worksCouncilId;
+  const proposer = side === 'employer' ? c.org.org.hr : c.org.org.chair;
+  await c.w.t.db.query(
+    `UPDATE convenant SET status = 'superseded', superseded_at = now() WHERE works_council_id = $1 AND status = 'proposed'`,
+    [councilId],
+  );
+  const [{ version }] = await c.w.t.db.query<Array<{ version: number }>>(
+    `INSERT INTO convenant (works_council_id, version, status, advice_term_weeks, consent_term_weeks,
+       information_response_working_days, stop_clock_while_information_open, evaluation_interval_months,
+       proposed_by, proposed_side, proposed_at)
+     SELECT $1, COALESCE(MAX(version), 0) + 1, 'proposed', 6, 6, 10, false, 6, $2, $3, now()
+       FROM convenant WHERE works_council_id = $1
+     RETURNING version`,
+    [councilId, proposer.id, side],
+  );
+  return version;
+}
+
 /**
  * The authorization matrix of issue #10: for every route line of test/route-permissions.txt, the
  * expected status for every principal, acting on its own organisation's resources and on another
@@ -634,6 +662,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     prepare: freshSentCase,
     body: (c) => ({ version: v(c), title: 'Nieuwe titel' }),
   },
+  'GET /cases/:caseId/triage/prefill -> case:read': caseRead(DOSSIER_READERS),
   'PUT /cases/:caseId/triage -> case:file': {
     own: { employer: 200 },
     prepare: freshDraftCase,
@@ -758,6 +787,23 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'PUT /works-councils/:worksCouncilId/reminder-settings -> reminder_settings:manage': {
     own: { board: 200, org_admin: 200 },
     body: () => ({ leadDays: [14, 7, 2], escalationLeadDays: 2 }),
+  },
+
+  // --- the council's agreed terms (convenant): one party proposes, the other confirms (B.19)
+  'GET /works-councils/:worksCouncilId/convenants -> council:read': { own: { everyone: 200 } },
+  'POST /works-councils/:worksCouncilId/convenants -> convenant:manage': {
+    own: { employer: 201, board: 201, org_admin: 201 },
+    body: () => CONVENANT_TERMS,
+  },
+  'POST /works-councils/:worksCouncilId/convenants/:version/confirmation -> convenant:manage': {
+    own: { employer: 200, board: 200, org_admin: 200 },
+    // A fresh proposal by the other party, so that every cell can confirm one.
+    prepare: async (c) => {
+      const board = ['council_chair', 'council_secretary'].includes(c.me.name);
+      c.extra.version = await proposeConvenant(c, board ? 'employer' : 'council');
+    },
+    // Another organisation's council answers 404 before any version is looked up.
+    values: (c) => ({ version: String((c.extra.version as number | undefined) ?? 1) }),
   },
 
   // --- the case dossier: assessment (DPIA/FRIA), oversight, training, checklist, PDF

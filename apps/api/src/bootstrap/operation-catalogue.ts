@@ -169,6 +169,10 @@ const entries: Record<
   'GET /search': ['search.query', 'Search everything you may read'],
   'GET /cases/{caseId}': ['cases.get', 'Get a case'],
   'PATCH /cases/{caseId}': ['cases.update', "Change a case's details"],
+  'GET /cases/{caseId}/triage/prefill': [
+    'cases.triagePrefill',
+    'Triage answers the AI register implies, to pre-fill the form',
+  ],
   'PUT /cases/{caseId}/triage': ['cases.setTriage', "Set a case's triage"],
   'POST /cases/{caseId}/triage-contests': ['cases.contestTriage', "Contest a case's triage"],
   'POST /cases/{caseId}/triage-proposal/acceptance': [
@@ -234,6 +238,19 @@ const entries: Record<
   'PUT /works-councils/{worksCouncilId}/reminder-settings': [
     'reminderSettings.put',
     "Replace a council's reminder settings",
+  ],
+  'GET /works-councils/{worksCouncilId}/convenants': [
+    'convenants.list',
+    "A council's agreed terms (convenant), every version",
+  ],
+  'POST /works-councils/{worksCouncilId}/convenants': [
+    'convenants.propose',
+    'Propose agreed terms for the other party to confirm',
+  ],
+  'POST /works-councils/{worksCouncilId}/convenants/{version}/confirmation': [
+    'convenants.confirm',
+    "Confirm the other party's proposed convenant",
+    [409],
   ],
   'GET /me/calendar-feed': ['calendarFeed.status', 'Whether your calendar feed exists'],
   'POST /me/calendar-feed': ['calendarFeed.rotate', 'Create or rotate your calendar feed URL'],

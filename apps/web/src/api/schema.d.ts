@@ -554,6 +554,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/works-councils/{worksCouncilId}/convenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A council's agreed terms (convenant), every version
+         * @description Every version, newest first: the confirmed one in force, an open proposal, superseded ones.
+         *
+         *     Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["convenants.list"];
+        put?: never;
+        /**
+         * Propose agreed terms for the other party to confirm
+         * @description Proposes agreed terms; an open proposal of either side is replaced by this one.
+         *
+         *     Requires the permission `convenant:manage`; what you may not see answers 404.
+         */
+        post: operations["convenants.propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works-councils/{worksCouncilId}/convenants/{version}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the other party's proposed convenant
+         * @description The other party confirms the proposal; from then on new terms are computed with it.
+         *
+         *     Requires the permission `convenant:manage`; what you may not see answers 404.
+         */
+        post: operations["convenants.confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/platform/organisations": {
         parameters: {
             query?: never;
@@ -758,6 +808,28 @@ export interface paths {
          * @description Requires the permission `case:file`; what you may not see answers 404.
          */
         patch: operations["cases.update"];
+        trace?: never;
+    };
+    "/cases/{caseId}/triage/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Triage answers the AI register implies, to pre-fill the form
+         * @description What the AI register already says, to pre-fill the triage form; the answers stay the employer's.
+         *
+         *     Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["cases.triagePrefill"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/cases/{caseId}/triage": {
@@ -2778,6 +2850,47 @@ export interface components {
             /** @enum {string} */
             language?: "nl" | "en";
         };
+        ConvenantResponse: {
+            id: string;
+            worksCouncilId: string;
+            version: number;
+            /** @enum {string} */
+            status: "proposed" | "confirmed" | "superseded";
+            /**
+             * @description The side that proposed this version; the other side confirms it (B.19).
+             * @enum {string}
+             */
+            proposedSide: "employer" | "council";
+            proposedBy: string;
+            proposedAt: string;
+            confirmedBy: string | null;
+            confirmedAt: string | null;
+            supersededAt: string | null;
+            /** @description Whether the reader may confirm this version: an open proposal of the other party (B.19, B.20). */
+            mayConfirm: boolean;
+            /** @description The agreed advice term (W5): none is statutory; 6 weeks is typical [P]. */
+            adviceTermWeeks: number;
+            /** @description The agreed consent term (W13). */
+            consentTermWeeks: number;
+            /** @description The employer's response time for art. 31 information requests (W19 "tijdig"). */
+            informationResponseWorkingDays: number;
+            /** @description Whether the agreed advice and consent clocks stand still while information is open, (d)2. */
+            stopClockWhileInformationOpen: boolean;
+            /** @description Months from go-live to the agreed evaluation. */
+            evaluationIntervalMonths: number;
+        };
+        ConvenantTermsDto: {
+            /** @description The agreed advice term (W5): none is statutory; 6 weeks is typical [P]. */
+            adviceTermWeeks: number;
+            /** @description The agreed consent term (W13). */
+            consentTermWeeks: number;
+            /** @description The employer's response time for art. 31 information requests (W19 "tijdig"). */
+            informationResponseWorkingDays: number;
+            /** @description Whether the agreed advice and consent clocks stand still while information is open, (d)2. */
+            stopClockWhileInformationOpen: boolean;
+            /** @description Months from go-live to the agreed evaluation. */
+            evaluationIntervalMonths: number;
+        };
         PlatformOrganisationResponse: {
             id: string;
             name: string;
@@ -2967,9 +3080,24 @@ export interface components {
             reason: string;
             sources: string[];
         };
+        DutyDateResponse: {
+            /** @enum {string} */
+            group: "ai_literacy" | "prohibited_practices" | "transparency" | "high_risk_annex_iii" | "high_risk_annex_i";
+            /**
+             * Format: date
+             * @description null: no calendar row; the duty is then treated as binding.
+             */
+            appliesFrom: string | null;
+            source: string | null;
+            bindsToday: boolean;
+            /** @enum {string} */
+            note?: "calendar_row_missing" | "legacy_system_art_111" | "not_yet_applicable";
+        };
         GoLiveGateResponse: {
             open: boolean;
             conditions: components["schemas"]["GateConditionResponse"][];
+            /** @description On `GET /cases/:caseId/go-live-gate`: whether each AI Act duty binds today. */
+            dutyDates?: components["schemas"]["DutyDateResponse"][];
         };
         DeadlineResponse: {
             id: string;
@@ -2986,6 +3114,15 @@ export interface components {
             extendedDate: string;
             dueAt: string;
             status: string;
+            /** @description Days the agreed clock stood still while information requests were open (legal-rules (d)2). */
+            pausedDays: number;
+            /**
+             * Format: date
+             * @description Set while an open information request stops this agreed clock.
+             */
+            clockStoppedSince: string | null;
+            /** @description An agreed term ending on a weekend or holiday: not extended, to be agreed (legal-rules (e)1). */
+            agreedTermEndsOnNonWorkingDay: boolean;
         };
         LateEntryResponse: {
             /** @enum {string} */
@@ -3081,6 +3218,16 @@ export interface components {
             /** @description The case version the client last saw; a stale one is refused with 409. */
             version: number;
         };
+        TriagePrefillResponse: {
+            /** @description Answers the AI register implies ("verzuim" is health data). */
+            answers: {
+                [key: string]: boolean;
+            };
+            /** @description The register fact behind each pre-filled answer. */
+            because: {
+                [key: string]: string;
+            };
+        };
         CaoSettlementDto: {
             /** @enum {string} */
             letter: "b" | "c" | "d" | "e" | "f" | "g" | "j" | "k" | "l" | "m";
@@ -3156,6 +3303,12 @@ export interface components {
             healthData?: boolean;
         };
         SetTriageDto: {
+            /**
+             * @description Questions answered "weet ik niet": the server assumes the cautious answer for each (whatever
+             *     `answers` holds for it) and lists them in the outcome's `toFindOut`. A key that names no
+             *     such question is refused by the service (`case.triage_question_unknown`).
+             */
+            unknown?: string[];
             answers: components["schemas"]["TriageAnswersDto"];
             /** @description The case version the client last saw; a stale one is refused with 409. */
             version: number;
@@ -5646,6 +5799,93 @@ export interface operations {
             422: components["responses"]["UnprocessableContent"];
         };
     };
+    "convenants.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                worksCouncilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConvenantResponse"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "convenants.propose": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                worksCouncilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvenantTermsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConvenantResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "convenants.confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                worksCouncilId: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConvenantResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
     "platformOrganisations.list": {
         parameters: {
             query?: never;
@@ -6066,6 +6306,31 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "cases.triagePrefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriagePrefillResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     "cases.setTriage": {

@@ -51,6 +51,11 @@ export function DeadlineList({
             {d.fatal && <Badge tone="danger">{t('deadlines.fatal')}</Badge>}
             {!d.statutory && <Badge>{t('deadlines.agreed')}</Badge>}
             {d.status !== 'open' && <Badge tone="ok">{label('deadlineStatus', d.status)}</Badge>}
+            {d.status === 'open' && d.clockStoppedSince && (
+              <Badge tone="warn">
+                {t('deadlines.clockStopped', { since: day(d.clockStoppedSince) })}
+              </Badge>
+            )}
           </div>
           {withCase && 'caseId' in d && (
             <div>
@@ -69,6 +74,14 @@ export function DeadlineList({
             )}
             {d.status === 'open' && <DaysLeft day={d.strictDate} />}
           </div>
+          {d.pausedDays > 0 && (
+            <div className="muted small">{t('deadlines.paused', { days: d.pausedDays })}</div>
+          )}
+          {d.status === 'open' && d.agreedTermEndsOnNonWorkingDay && (
+            <p className="small" role="note">
+              {t('deadlines.agreedNonWorkingDay')}
+            </p>
+          )}
           <div className="muted small">
             {t('deadlines.source')}: {d.source}
           </div>

@@ -1,9 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
 import { type Side, triageOf } from '../domain';
 import { useI18n } from '../i18n';
 import { gateConditionText } from '../legal-texts';
+import { keys } from '../queries';
 import { Sources } from './triage';
 import { Badge, Checkbox, ErrorAlert, TextField, useMutation } from './ui';
 
@@ -61,10 +63,48 @@ export function GoLiveGate({
           </li>
         ))}
       </ul>
+      <DutyDates caseId={aiCase.id} version={aiCase.version} />
       {oversight && !oversight.met && side === 'employer' && aiCase.status === 'sent' && (
         <OversightForm aiCase={aiCase} onChanged={onChanged} />
       )}
     </div>
+  );
+}
+
+/** Whether each AI Act duty of the triage binds today, from the regulatory calendar (art. 113, 111). */
+function DutyDates({ caseId, version }: { caseId: string; version: number }) {
+  const { t, label, day } = useI18n();
+  const gate = useQuery({
+    queryKey: keys.case(caseId, 'go-live-gate', version),
+    queryFn: () =>
+      unwrap(api.GET('/cases/{caseId}/go-live-gate', { params: { path: { caseId } } })),
+  });
+  // The route may answer null (no triage yet); the generated type does not say so.
+  const duties = (gate.data as Schemas['GoLiveGateResponse'] | null | undefined)?.dutyDates ?? [];
+  if (duties.length === 0) {
+    return null;
+  }
+  return (
+    <section aria-labelledby="duty-dates-title" data-testid="duty-dates">
+      <h4 id="duty-dates-title">{t('gate.dutyDates')}</h4>
+      <ul className="checklist">
+        {duties.map((d) => (
+          <li key={d.group} data-duty={d.group} data-binds={d.bindsToday}>
+            <strong>{label('dutyGroup', d.group)}</strong>{' '}
+            <Badge tone={d.bindsToday ? 'warn' : 'neutral'}>
+              {d.bindsToday ? t('gate.dutyBinds') : t('gate.dutyNotYet')}
+            </Badge>{' '}
+            <span className="muted small">
+              {d.appliesFrom
+                ? t('gate.dutyFrom', { date: day(d.appliesFrom) })
+                : t('gate.dutyNoDate')}
+              {d.note === 'legacy_system_art_111' && ` ${t('gate.dutyLegacy')}`}{' '}
+              {d.source && <Sources sources={[d.source]} />}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

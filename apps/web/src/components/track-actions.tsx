@@ -171,7 +171,8 @@ function defaults(fields: readonly ActionField[], kind: TrackKind): Partial<Trac
   if (fields.includes('heldOn')) {
     values.heldOn = today;
   }
-  if (fields.includes('receivedOn')) {
+  // With a choice between two start days (27(5)), neither is guessed.
+  if (fields.includes('receivedOn') && !fields.includes('learnedOn')) {
     values.receivedOn = today;
   }
   if (fields.includes('position')) {
@@ -225,6 +226,16 @@ function Field({ field, kind, values, set, conditions, setConditions }: FieldPro
           hint={t('actionField.conditionsHint')}
           value={conditions}
           onChange={(e) => setConditions(e.target.value)}
+        />
+      );
+    case 'learnedOn':
+      return (
+        <TextField
+          label={text}
+          hint={t('actionField.learnedOnHint')}
+          type="date"
+          value={values.learnedOn ?? ''}
+          onChange={(e) => set('learnedOn', e.target.value || undefined)}
         />
       );
     case 'heldOn':

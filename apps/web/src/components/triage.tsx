@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../domain';
 import { useI18n } from '../i18n';
 import { reasonText } from '../legal-texts';
-import { Badge, ErrorAlert, SelectField, TextField, useMutation, YesNo } from './ui';
+import { Badge, Checkbox, ErrorAlert, SelectField, TextField, useMutation, YesNo } from './ui';
 
 type CaseResponse = Schemas['CaseResponse'];
 const NON_BOOLEAN: readonly QuestionKey[] = [
@@ -38,14 +38,43 @@ export function TriageForm({
 }) {
   const { t } = useI18n();
   const [answers, setAnswers] = useState<Partial<TriageAnswers>>(initial ?? emptyAnswers());
+  const [unknown, setUnknown] = useState<QuestionKey[]>([]);
+  const [fromRegister, setFromRegister] = useState<Record<string, string>>({});
   const [unanswered, setUnanswered] = useState<QuestionKey[]>([]);
   const set = <K extends QuestionKey>(key: K, value: TriageAnswers[K] | undefined) =>
     setAnswers((a) => ({ ...a, [key]: value }));
+  const toggleUnknown = (key: QuestionKey, on: boolean) =>
+    setUnknown((u) => (on ? [...u, key] : u.filter((k) => k !== key)));
+  // The AI register pre-fills what it knows; the employer may still change every answer.
+  useEffect(() => {
+    let live = true;
+    void unwrap(
+      api.GET('/cases/{caseId}/triage/prefill', { params: { path: { caseId: aiCase.id } } }),
+    ).then((prefill) => {
+      if (!live) {
+        return;
+      }
+      setFromRegister(prefill.because);
+      if (!initial) {
+        setAnswers((a) => ({ ...a, ...prefill.answers }));
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [aiCase.id, initial]);
   const save = useMutation(async () => {
+    // The server puts the cautious answer in place of each "weet ik niet"; `false` only fills the shape.
+    const filled = { ...answers };
+    for (const q of unknown) {
+      if (filled[q] === undefined) {
+        (filled as Record<string, unknown>)[q] = false;
+      }
+    }
     const saved = await unwrap(
       api.PUT('/cases/{caseId}/triage', {
         params: { path: { caseId: aiCase.id } },
-        body: { version: aiCase.version, answers: answers as TriageAnswers },
+        body: { version: aiCase.version, answers: filled as TriageAnswers, unknown },
       }),
     );
     onSaved(saved);
@@ -54,7 +83,7 @@ export function TriageForm({
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const missing = TRIAGE_GROUPS.flatMap((g) => g.questions).filter(
-      (q) => !NON_BOOLEAN.includes(q) && answers[q] === undefined,
+      (q) => !NON_BOOLEAN.includes(q) && answers[q] === undefined && !unknown.includes(q),
     );
     setUnanswered(missing);
     if (missing.length === 0) {
@@ -73,7 +102,15 @@ export function TriageForm({
         <fieldset key={group.id} className="card question-group">
           <legend>{t(`triageGroup.${group.id}` as 'triageGroup.council')}</legend>
           {group.questions.map((q) => (
-            <Question key={q} question={q} answers={answers} set={set} />
+            <Question
+              key={q}
+              question={q}
+              answers={answers}
+              set={set}
+              unknown={unknown.includes(q)}
+              setUnknown={(on) => toggleUnknown(q, on)}
+              register={fromRegister[q]}
+            />
           ))}
         </fieldset>
       ))}
@@ -99,10 +136,17 @@ function Question({
   question,
   answers,
   set,
+  unknown,
+  setUnknown,
+  register,
 }: {
   question: QuestionKey;
   answers: Partial<TriageAnswers>;
   set: <K extends QuestionKey>(key: K, value: TriageAnswers[K] | undefined) => void;
+  unknown: boolean;
+  setUnknown: (on: boolean) => void;
+  /** The AI register fact that pre-filled this answer, if any. */
+  register?: string;
 }) {
   const { t, label } = useI18n();
   const text = t(`q.${question}` as 'q.headcount');
@@ -185,13 +229,32 @@ function Question({
   }
   const hint = t(`qHint.${question}` as 'qHint.canMonitorStaff', {}, '');
   return (
-    <YesNo
-      name={question}
-      legend={text}
-      hint={hint || undefined}
-      value={answers[question] as boolean | undefined}
-      onChange={(v) => set(question, v as never)}
-    />
+    <div className="question" data-question={question}>
+      {!unknown && (
+        <YesNo
+          name={question}
+          legend={text}
+          hint={hint || undefined}
+          value={answers[question] as boolean | undefined}
+          onChange={(v) => set(question, v as never)}
+        />
+      )}
+      {unknown && <p className="question-unknown">{text}</p>}
+      <Checkbox
+        label={t('triage.unknown')}
+        hint={unknown ? t('triage.unknownHint') : undefined}
+        checked={unknown}
+        onChange={(e) => setUnknown(e.target.checked)}
+      />
+      {register && (
+        <p className="hint small">
+          {t('triage.fromRegister', { fact: register })}
+          {answers[question] !== true && !unknown && (
+            <strong role="note"> {t('triage.contradictsRegister')}</strong>
+          )}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -288,9 +351,45 @@ export function TriageOutcome({ outcome }: { outcome: TriageOutcomeView }) {
           </ul>
         </>
       )}
+      {(outcome.toFindOut ?? []).length > 0 && (
+        <div className="alert alert-warn" data-testid="triage-to-find-out">
+          <h4>{t('triage.toFindOut')}</h4>
+          <ul>
+            {(outcome.toFindOut ?? []).map((f) => (
+              <li key={f.question}>
+                {t(`q.${f.question}` as 'q.headcount', {}, f.question)}: {t('triage.assumed')}{' '}
+                <strong>{assumedText(f.assumed, t)}</strong> <Sources sources={f.sources} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {(outcome.registerWarnings ?? []).length > 0 && (
+        <div className="alert alert-warn" role="note">
+          <h4>{t('triage.registerWarnings')}</h4>
+          <ul>
+            {(outcome.registerWarnings ?? []).map((w) => (
+              <li key={w.question}>
+                {t(`q.${w.question}` as 'q.headcount', {}, w.question)}:{' '}
+                {t('triage.fromRegister', { fact: w.register })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p className="hint">{t('triage.suggestion')}</p>
     </section>
   );
+}
+
+function assumedText(value: unknown, t: ReturnType<typeof useI18n>['t']): string {
+  if (value === true) {
+    return t('common.yes');
+  }
+  if (value === false) {
+    return t('common.no');
+  }
+  return Array.isArray(value) ? value.join(', ') || '–' : String(value);
 }
 
 export function Sources({ sources }: { sources: readonly string[] }) {

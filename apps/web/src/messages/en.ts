@@ -1406,4 +1406,84 @@ export const en: Record<MessageKey, string> = {
   'problem.webhook_endpoint.not_found': 'This webhook does not exist (any more).',
   'problem.webhook_delivery.not_found': 'This delivery does not exist (any more).',
   'problem.webhook_delivery.already_pending': 'This delivery is being sent already.',
+  'convenant.title': 'Convenant: agreed terms',
+  'convenant.lead':
+    'The terms the works council and the employer agreed for advice, consent and information requests. One party proposes, the other confirms: neither makes a convenant alone. The Algemene termijnenwet does not extend an agreed term; a term ending on a weekend or holiday is flagged so that you can agree the day.',
+  'convenant.noCouncil': 'This organisation has no works council yet.',
+  'convenant.inForce': 'In force',
+  'convenant.none':
+    'No convenant agreed yet: the usual terms apply (advice and consent 6 weeks, information 10 working days).',
+  'convenant.proposal': 'Proposal, version {version}, by {side}',
+  'convenant.confirm': 'Confirm this convenant',
+  'convenant.awaitsOtherSide': 'Waiting for the other party to confirm.',
+  'convenant.propose': 'Propose agreed terms',
+  'convenant.proposeLead':
+    'Your proposal replaces an open one. Terms that are already running keep the term they started with.',
+  'convenant.submit': 'Send proposal',
+  'convenant.history': 'All versions',
+  'convenant.version': 'Version',
+  'convenant.status': 'Status',
+  'convenant.proposedBy': 'Proposed by',
+  'convenant.confirmedAt': 'Confirmed',
+  'convenant.adviceTermWeeks': 'Advice term',
+  'convenant.adviceTermWeeks.value': '{n} weeks',
+  'convenant.adviceTermWeeks.hint':
+    'The law sets no advice term; an agreed term binds if the information was complete (typically 6 weeks).',
+  'convenant.consentTermWeeks': 'Consent term',
+  'convenant.consentTermWeeks.value': '{n} weeks',
+  'convenant.consentTermWeeks.hint':
+    'Art. 27 WOR sets no term for the council’s decision; you can agree one.',
+  'convenant.informationResponseWorkingDays': 'Response time for information requests',
+  'convenant.informationResponseWorkingDays.value': '{n} working days',
+  'convenant.informationResponseWorkingDays.hint':
+    'Art. 31 WOR: the employer provides information "in good time" (tijdig).',
+  'convenant.evaluationIntervalMonths': 'Evaluation after go-live',
+  'convenant.evaluationIntervalMonths.value': '{n} months',
+  'convenant.evaluationIntervalMonths.hint':
+    'When the system is evaluated together after it goes live (typically 6–12 months).',
+  'convenant.stopClockWhileInformationOpen':
+    'The agreed clock stops while an information request is open',
+  'convenant.stopClockWhileInformationOpen.hint':
+    'The advice and consent terms stand still from the day a question is asked until the day it is answered. Statutory terms always run on.',
+  'convenantSide.employer': 'the employer',
+  'convenantSide.council': 'the works council',
+  'convenantStatus.proposed': 'proposed',
+  'convenantStatus.confirmed': 'in force',
+  'convenantStatus.superseded': 'superseded',
+  'deadlines.clockStopped': 'clock stopped since {since}',
+  'deadlines.paused': 'Moved by {days} days while information requests were open',
+  'deadlines.agreedNonWorkingDay':
+    'This agreed term ends on a weekend day or holiday. The Algemene termijnenwet does not extend it: agree the day with the other party.',
+  'problem.convenant.other_side_confirms':
+    'The other party confirms a proposal; the side that proposed it cannot.',
+  'problem.convenant.not_proposed': 'Only an open proposal can be confirmed.',
+  'problem.convenant.party_only':
+    "Only the employer's side or the council's chair or secretary proposes or confirms a convenant.",
+  'problem.information_request.already_answered':
+    'This information request has already been answered.',
+  'problem.case.triage_question_unknown':
+    "Only a question of the triage can be answered “don't know”.",
+  'actionField.learnedOn': 'Date the council saw it being implemented or applied',
+  'actionField.learnedOnHint':
+    'Fill in one of the two: the day the written decision reached the council, or, if it was never communicated, the day the council saw it being implemented (WOR art. 27(5)). The one-month nullity term runs from it.',
+  'triage.unknown': "Weet ik niet (don't know)",
+  'triage.unknownHint':
+    'The cautious answer is assumed until you know: the one that keeps the council’s rights and your duties in view. Find out before the case is sent.',
+  'triage.fromRegister': 'From the AI register: {fact}.',
+  'triage.contradictsRegister': 'Your answer says less than the AI register: check it.',
+  'triage.toFindOut': 'To find out (answered “weet ik niet”)',
+  'triage.assumed': 'assumed until known:',
+  'triage.registerWarnings': 'Answers that contradict the AI register',
+  'gate.dutyDates': 'AI Act duties: from when they apply',
+  'gate.dutyBinds': 'binds today',
+  'gate.dutyNotYet': 'not yet',
+  'gate.dutyFrom': 'applies from {date}',
+  'gate.dutyNoDate': 'no date in the regulatory calendar: treated as binding',
+  'gate.dutyLegacy':
+    'In use before that date: only a significant change brings it in scope (AI Act art. 111(2)).',
+  'dutyGroup.ai_literacy': 'AI literacy (art. 4)',
+  'dutyGroup.prohibited_practices': 'Prohibited practices (art. 5)',
+  'dutyGroup.transparency': 'Transparency (art. 50)',
+  'dutyGroup.high_risk_annex_iii': 'High-risk duties, Annex III (art. 26, 27)',
+  'dutyGroup.high_risk_annex_i': 'High-risk duties, Annex I products',
 };

@@ -1401,6 +1401,85 @@ export const nl = {
   'problem.webhook_endpoint.not_found': 'Deze webhook bestaat niet (meer).',
   'problem.webhook_delivery.not_found': 'Deze levering bestaat niet (meer).',
   'problem.webhook_delivery.already_pending': 'Deze levering wordt al verstuurd.',
+  'convenant.title': 'Convenant: afgesproken termijnen',
+  'convenant.lead':
+    'De termijnen die OR en werkgever hebben afgesproken voor advies, instemming en informatieverzoeken. De ene partij stelt voor, de andere bevestigt: niemand sluit alleen een convenant. De Algemene termijnenwet verlengt een afgesproken termijn niet; eindigt een termijn in het weekend of op een feestdag, dan ziet u een waarschuwing zodat u de dag kunt afspreken.',
+  'convenant.noCouncil': 'Deze organisatie heeft nog geen ondernemingsraad.',
+  'convenant.inForce': 'Geldend',
+  'convenant.none':
+    'Nog geen convenant afgesproken: de gebruikelijke termijnen gelden (advies en instemming 6 weken, informatie 10 werkdagen).',
+  'convenant.proposal': 'Voorstel, versie {version}, van {side}',
+  'convenant.confirm': 'Dit convenant bevestigen',
+  'convenant.awaitsOtherSide': 'Wacht op bevestiging door de andere partij.',
+  'convenant.propose': 'Termijnen voorstellen',
+  'convenant.proposeLead':
+    'Uw voorstel vervangt een openstaand voorstel. Lopende termijnen houden de termijn waarmee ze begonnen.',
+  'convenant.submit': 'Voorstel versturen',
+  'convenant.history': 'Alle versies',
+  'convenant.version': 'Versie',
+  'convenant.status': 'Status',
+  'convenant.proposedBy': 'Voorgesteld door',
+  'convenant.confirmedAt': 'Bevestigd',
+  'convenant.adviceTermWeeks': 'Adviestermijn',
+  'convenant.adviceTermWeeks.value': '{n} weken',
+  'convenant.adviceTermWeeks.hint':
+    'De wet kent geen adviestermijn; een afgesproken termijn bindt als de informatie volledig was (gebruikelijk 6 weken).',
+  'convenant.consentTermWeeks': 'Instemmingstermijn',
+  'convenant.consentTermWeeks.value': '{n} weken',
+  'convenant.consentTermWeeks.hint':
+    'Art. 27 WOR kent geen termijn voor het besluit van de OR; u kunt er een afspreken.',
+  'convenant.informationResponseWorkingDays': 'Antwoordtermijn informatieverzoeken',
+  'convenant.informationResponseWorkingDays.value': '{n} werkdagen',
+  'convenant.informationResponseWorkingDays.hint':
+    'Art. 31 WOR: de werkgever geeft de informatie "tijdig".',
+  'convenant.evaluationIntervalMonths': 'Evaluatie na ingebruikname',
+  'convenant.evaluationIntervalMonths.value': '{n} maanden',
+  'convenant.evaluationIntervalMonths.hint':
+    'Wanneer u het systeem samen evalueert nadat het in gebruik is (gebruikelijk 6–12 maanden).',
+  'convenant.stopClockWhileInformationOpen':
+    'De afgesproken klok staat stil zolang een informatieverzoek openstaat',
+  'convenant.stopClockWhileInformationOpen.hint':
+    'De advies- en instemmingstermijn staan stil vanaf de dag dat een vraag is gesteld tot de dag van het antwoord. Wettelijke termijnen lopen altijd door.',
+  'convenantSide.employer': 'de werkgever',
+  'convenantSide.council': 'de ondernemingsraad',
+  'convenantStatus.proposed': 'voorgesteld',
+  'convenantStatus.confirmed': 'geldend',
+  'convenantStatus.superseded': 'vervangen',
+  'deadlines.clockStopped': 'klok staat stil sinds {since}',
+  'deadlines.paused': '{days} dagen opgeschoven door openstaande informatieverzoeken',
+  'deadlines.agreedNonWorkingDay':
+    'Deze afgesproken termijn eindigt in het weekend of op een feestdag. De Algemene termijnenwet verlengt hem niet: spreek de dag af met de andere partij.',
+  'problem.convenant.other_side_confirms':
+    'De andere partij bevestigt een voorstel; wie het voorstelde, kan dat niet.',
+  'problem.convenant.not_proposed': 'Alleen een openstaand voorstel kan worden bevestigd.',
+  'problem.convenant.party_only':
+    'Alleen de werkgever of de voorzitter of secretaris van de OR stelt een convenant voor of bevestigt het.',
+  'problem.information_request.already_answered': 'Dit informatieverzoek is al beantwoord.',
+  'problem.case.triage_question_unknown':
+    'Alleen een vraag van de triage kan met "weet ik niet" worden beantwoord.',
+  'actionField.learnedOn': 'Datum waarop de OR zag dat het besluit werd uitgevoerd of toegepast',
+  'actionField.learnedOnHint':
+    'Vul één van beide in: de dag waarop het schriftelijke besluit de OR bereikte, of, als het nooit is meegedeeld, de dag waarop de OR zag dat het werd uitgevoerd (WOR art. 27(5)). De nietigheidstermijn van een maand loopt vanaf die dag.',
+  'triage.unknown': 'Weet ik niet',
+  'triage.unknownHint':
+    'Tot u het weet, gaan we uit van het voorzichtige antwoord: het antwoord dat de rechten van de OR en uw plichten in beeld houdt. Zoek het uit voordat de zaak naar de OR gaat.',
+  'triage.fromRegister': 'Uit het AI-register: {fact}.',
+  'triage.contradictsRegister': 'Uw antwoord zegt minder dan het AI-register: controleer het.',
+  'triage.toFindOut': 'Nog uitzoeken (beantwoord met "weet ik niet")',
+  'triage.assumed': 'aangenomen tot het bekend is:',
+  'triage.registerWarnings': 'Antwoorden die het AI-register tegenspreken',
+  'gate.dutyDates': 'Plichten uit de AI-verordening: vanaf wanneer ze gelden',
+  'gate.dutyBinds': 'geldt nu',
+  'gate.dutyNotYet': 'nog niet',
+  'gate.dutyFrom': 'geldt vanaf {date}',
+  'gate.dutyNoDate': 'geen datum in de regelgevingskalender: geldt voor de zekerheid nu',
+  'gate.dutyLegacy':
+    'Al in gebruik vóór die datum: pas na een ingrijpende wijziging valt het eronder (AI-verordening art. 111(2)).',
+  'dutyGroup.ai_literacy': 'AI-geletterdheid (art. 4)',
+  'dutyGroup.prohibited_practices': 'Verboden praktijken (art. 5)',
+  'dutyGroup.transparency': 'Transparantie (art. 50)',
+  'dutyGroup.high_risk_annex_iii': 'Plichten hoog risico, bijlage III (art. 26, 27)',
+  'dutyGroup.high_risk_annex_i': 'Plichten hoog risico, producten bijlage I',
 };
 
 export type MessageKey = keyof typeof nl;

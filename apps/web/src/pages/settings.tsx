@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
 import { api, refreshSession, type Schemas, unwrap } from '../api/client';
+import { ConvenantSettings } from '../components/convenant';
 import {
   Button,
   Checkbox,
@@ -26,11 +27,13 @@ function asCaseEventEmail(value: string): CaseEventChoice['email'] {
 
 export function SettingsPage() {
   const { t } = useI18n();
+  const { roles } = useSession();
   return (
     <>
       <PageHeader title={t('settings.title')} />
       <LanguageSettings />
       <NotificationSettings />
+      {(roles.employer || roles.orgAdmin || roles.council) && <ConvenantSettings />}
       <CalendarFeed />
       <PasswordSettings />
       <SecondFactorSettings />

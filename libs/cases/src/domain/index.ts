@@ -72,6 +72,16 @@ export type {
   WorTrackKind,
 } from './tracks';
 export { TRIAGE_REASON_CODES, activeTracks, compareTriage, triage } from './triage';
+export {
+  CAUTIOUS_ANSWERS,
+  FOLLOW_UPS,
+  UNKNOWABLE_QUESTIONS,
+  prefillFromRegister,
+  questionApplies,
+  registerWarnings,
+  resolveTriageAnswers,
+} from './triage-questionnaire';
+export type { QuestionKey, RegisterPrefill, ToFindOut } from './triage-questionnaire';
 export type {
   AdviceLetter,
   AnnexIIIPoint4,

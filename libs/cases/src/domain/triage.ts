@@ -174,6 +174,17 @@ export interface TriageOutcome {
     };
     readonly transparencyDuties?: readonly TransparencyDuty[];
   };
+  /** Questions answered "weet ik niet": the cautious answer assumed, and what to find out. */
+  readonly toFindOut?: ReadonlyArray<{
+    readonly question: keyof TriageAnswers;
+    readonly assumed: unknown;
+    readonly sources: readonly string[];
+  }>;
+  /** Answers that say less than the AI register (monitoring capability, data categories). */
+  readonly registerWarnings?: ReadonlyArray<{
+    readonly question: keyof TriageAnswers;
+    readonly register: string;
+  }>;
   /** Issue #17 fields are optional: outcomes stored before them stay valid. */
   readonly gdpr?: {
     /** GDPR 22: solely automated decisions with legal or similarly significant effects. */

@@ -181,6 +181,26 @@ export class TriageAnswersDto {
 
 export class SetTriageDto extends VersionDto {
   @ValidateNested() @Type(() => TriageAnswersDto) answers!: TriageAnswersDto;
+  /**
+   * Questions answered "weet ik niet": the server assumes the cautious answer for each (whatever
+   * `answers` holds for it) and lists them in the outcome's `toFindOut`. A key that names no
+   * such question is refused by the service (`case.triage_question_unknown`).
+   */
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  @ArrayMaxSize(100)
+  unknown?: string[];
+}
+
+export class TriagePrefillResponse {
+  /** Answers the AI register implies ("verzuim" is health data). */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'boolean' } })
+  answers!: Record<string, boolean>;
+  /** The register fact behind each pre-filled answer. */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  because!: Record<string, string>;
 }
 
 export class ContestTriageDto extends VersionDto {
@@ -552,6 +572,12 @@ export class DeadlineResponse {
   @ApiProperty({ format: 'date' }) extendedDate!: string;
   @ApiProperty() dueAt!: string;
   @ApiProperty() status!: string;
+  /** Days the agreed clock stood still while information requests were open (legal-rules (d)2). */
+  @ApiProperty() pausedDays!: number;
+  /** Set while an open information request stops this agreed clock. */
+  @ApiProperty({ type: String, format: 'date', nullable: true }) clockStoppedSince!: string | null;
+  /** An agreed term ending on a weekend or holiday: not extended, to be agreed (legal-rules (e)1). */
+  @ApiProperty() agreedTermEndsOnNonWorkingDay!: boolean;
 }
 
 export class GateConditionResponse {
@@ -564,9 +590,33 @@ export class GateConditionResponse {
   @ApiProperty({ type: [String] }) sources!: string[];
 }
 
+/** When an AI Act duty of the triage applies, and whether it binds today (AI Act 113, 111(2)). */
+export class DutyDateResponse {
+  @ApiProperty({
+    enum: [
+      'ai_literacy',
+      'prohibited_practices',
+      'transparency',
+      'high_risk_annex_iii',
+      'high_risk_annex_i',
+    ],
+  })
+  group!: string;
+  /** null: no calendar row; the duty is then treated as binding. */
+  @ApiProperty({ type: String, format: 'date', nullable: true }) appliesFrom!: string | null;
+  @ApiProperty({ type: String, nullable: true }) source!: string | null;
+  @ApiProperty() bindsToday!: boolean;
+  @ApiPropertyOptional({
+    enum: ['calendar_row_missing', 'legacy_system_art_111', 'not_yet_applicable'],
+  })
+  note?: string;
+}
+
 export class GoLiveGateResponse {
   @ApiProperty() open!: boolean;
   @ApiProperty({ type: [GateConditionResponse] }) conditions!: GateConditionResponse[];
+  /** On `GET /cases/:caseId/go-live-gate`: whether each AI Act duty binds today. */
+  @ApiPropertyOptional({ type: [DutyDateResponse] }) dutyDates?: DutyDateResponse[];
 }
 
 /** An entry recorded more than two Dutch working days after the date it claims (issue #14). */
