@@ -140,6 +140,9 @@ export class CaseState implements LoadedCase {
       from: amsterdamDay(r.askedAt),
       to: r.answeredAt ? amsterdamDay(r.answeredAt) : null,
     }));
+    if (periods.length === 0) {
+      return; // no request ever asked: no clock has stood still
+    }
     this.deadlineRead = undefined;
     await this.sources.deadlines.syncStoppedClocks(this.aiCase.id, periods, today);
   }

@@ -204,7 +204,9 @@ export class TrackTransitionService {
       plan.cancelDeadlines.map((ruleId) => ({ track: kind, ruleId })),
     );
     // A term agreed to stop while information is open starts stopped if a request is open.
-    await state.syncInformationClocks(amsterdamDay(now));
+    if (plan.deadlines.length > 0) {
+      await state.syncInformationClocks(amsterdamDay(now));
+    }
     if (state.tracks.every((t) => ['withdrawn', 'closed'].includes(t.stage))) {
       await state.cancelAllDeadlines();
     }
