@@ -13,6 +13,7 @@ import { nl } from '../../apps/web/src/messages/nl';
 import { completeDossier } from '../support/case-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
+  elementsWiderThanViewport,
   expectNoSeriousA11yViolations,
   launchBrowser,
   prepareWebApp,
@@ -596,15 +597,7 @@ describe('web app (browser)', () => {
     });
     await open(phone, `/cases/${caseId}`);
     await phone.page.getByTestId('suspension').waitFor();
-    const overflow = await phone.page.evaluate(() => {
-      const { documentElement: root } = (
-        globalThis as unknown as {
-          document: { documentElement: { scrollWidth: number; clientWidth: number } };
-        }
-      ).document;
-      return root.scrollWidth - root.clientWidth;
-    });
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await elementsWiderThanViewport(phone.page)).toEqual([]);
     await expectNoSeriousA11yViolations(phone.page, 'case (phone)');
     await screenshot(phone.page, 'case-phone');
     expect(phone.errors).toEqual([]);

@@ -139,3 +139,40 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return path;
 }
+
+/**
+ * The elements that stick out past the viewport's right edge, once the page has stopped loading
+ * (content that arrives late, such as a triage outcome, must be measured too). Elements inside a
+ * scroll container (the tab strip) do not count: they scroll, the page does not.
+ */
+export async function elementsWiderThanViewport(page: Page): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  return page.evaluate(() => {
+    interface Box {
+      tagName: string;
+      className: string;
+      textContent: string | null;
+      parentElement: Box | null;
+      getBoundingClientRect(): { right: number };
+    }
+    const view = globalThis as unknown as {
+      document: { documentElement: { clientWidth: number }; querySelectorAll(s: string): Box[] };
+      getComputedStyle(element: Box): { overflowX: string };
+    };
+    const width = view.document.documentElement.clientWidth;
+    const scrolls = (element: Box): boolean => {
+      for (let a = element.parentElement; a; a = a.parentElement) {
+        if (view.getComputedStyle(a).overflowX !== 'visible') {
+          return true;
+        }
+      }
+      return false;
+    };
+    return [...view.document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5 && !scrolls(element))
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${element.className} "${(element.textContent ?? '').slice(0, 40)}"`,
+      );
+  });
+}
