@@ -591,10 +591,7 @@ function EditMeeting({
     );
   }
   return (
-    <section className="card" aria-labelledby="edit-title">
-      <h2 id="edit-title" className="visually-hidden">
-        {t('meetings.edit')}
-      </h2>
+    <section className="card" aria-label={t('meetings.edit')}>
       <details className="action" data-testid="edit-meeting">
         <summary>{t('meetings.edit')}</summary>
         <form
