@@ -319,6 +319,9 @@ describe('council-internal space: notes, draft positions and votes (e2e)', () =>
     expect(vote.body).toMatchObject({
       status: 'open',
       quorum: 3,
+      // The quorum is set against the council's seats: chair, secretary and member (issue #18);
+      // the committee member and the external expert hold no seat.
+      councilSize: 3,
       options: POSITIONS,
       ballotsCast: 0,
       yourBallot: null,

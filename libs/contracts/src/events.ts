@@ -192,6 +192,8 @@ interface InternalEvents {
   'internal.meeting_agenda_item_added': MeetingChange;
   'internal.meeting_agenda_item_updated': MeetingChange;
   'internal.meeting_minutes_recorded': MeetingChange;
+  'internal.meeting_minutes_circulated': MeetingChange;
+  'internal.meeting_minutes_amended': MeetingChange;
   'internal.meeting_held': MeetingChange;
 }
 
@@ -213,7 +215,31 @@ interface MeetingEvents {
   'meeting.agenda_item_added': MeetingChange;
   'meeting.agenda_item_updated': MeetingChange;
   'meeting.minutes_recorded': MeetingChange;
+  /** The minutes went round the attendees: amendments until `amendmentsUntil`, then locked. */
+  'meeting.minutes_circulated': MeetingChange;
+  'meeting.minutes_amended': MeetingChange;
   'meeting.held': MeetingChange;
+  /**
+   * An invitation (iCalendar METHOD:REQUEST) or its cancellation (METHOD:CANCEL) to e-mail to
+   * each recipient (issue #18). Carries what the invitation said at this SEQUENCE, so the mail
+   * sent later shows this revision; the realtime relay ships only the type and ids.
+   */
+  'meeting.invitation_issued': MeetingInvitation;
+}
+
+export interface MeetingInvitation {
+  readonly meetingId: string;
+  readonly kind: 'consultation' | 'internal';
+  readonly status: string;
+  readonly version: number;
+  readonly method: 'REQUEST' | 'CANCEL';
+  /** RFC 5545 3.8.7.4: raised by each revision; same UID (the meeting id) throughout. */
+  readonly sequence: number;
+  readonly recipientIds: readonly string[];
+  readonly title: string;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly location: string;
 }
 
 interface UnionShareChange {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { CasesModule } from '@wc/cases';
+import { CouncilsModule } from '@wc/councils';
 
 import { BallotEntity } from './ballot.entity';
 import { CouncilSpaceController } from './council-space.controller';
@@ -14,7 +15,11 @@ import { VoteService } from './vote.service';
 
 /** The council-internal space of a case: notes, draft positions and votes (issue #6). */
 @Module({
-  imports: [TypeOrmModule.forFeature([InternalNoteEntity, VoteEntity, BallotEntity]), CasesModule],
+  imports: [
+    TypeOrmModule.forFeature([InternalNoteEntity, VoteEntity, BallotEntity]),
+    CasesModule,
+    CouncilsModule,
+  ],
   controllers: [CouncilSpaceController],
   providers: [InternalNoteService, VoteService, InternalAccessPolicy, CouncilSpaceRepository],
   exports: [InternalNoteService, VoteService],

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import type { Actor } from '@wc/auth';
 import { CaseService, TrackTransitionService } from '@wc/cases';
+import { CouncilsService } from '@wc/councils';
 import { Clock, Conflict, NotFound, Unprocessable, VersionConflict } from '@wc/core';
 import { domainEvent, Outbox, TransactionHost } from '@wc/database';
 
@@ -33,6 +34,7 @@ export class VoteService {
     private readonly policy: InternalAccessPolicy,
     private readonly cases: CaseService,
     private readonly tracks: TrackTransitionService,
+    private readonly councils: CouncilsService,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
@@ -56,7 +58,7 @@ export class VoteService {
   async list(actor: Actor, caseId: string): Promise<VoteResponse[]> {
     const access = await this.policy.assertInternal(actor, caseId);
     await this.closeDue(access);
-    return this.respond(actor, await this.space.votesOf(caseId));
+    return this.respond(actor, await this.space.votesOf(caseId), access);
   }
 
   /**
@@ -76,7 +78,7 @@ export class VoteService {
     if (!vote) {
       throw new NotFound('vote');
     }
-    return this.respondOne(actor, vote);
+    return this.respondOne(actor, vote, access);
   }
 
   async open(actor: Actor, caseId: string, dto: OpenVoteDto): Promise<VoteResponse> {
@@ -109,7 +111,7 @@ export class VoteService {
       await this.emit(actor.userId, access, 'internal.vote_opened', saved);
       return saved;
     });
-    return this.respondOne(actor, vote);
+    return this.respondOne(actor, vote, access);
   }
 
   /** One ballot per member: a second one replaces the first, until the vote closes. */
@@ -149,7 +151,7 @@ export class VoteService {
         'This vote is closed; ballots can no longer be cast or changed.',
       );
     }
-    return this.respondOne(actor, outcome);
+    return this.respondOne(actor, outcome, access);
   }
 
   async close(
@@ -171,7 +173,7 @@ export class VoteService {
       }
       return this.closeVote(current, actor.userId, access);
     });
-    return this.respondOne(actor, vote);
+    return this.respondOne(actor, vote, access);
   }
 
   /**
@@ -237,7 +239,7 @@ export class VoteService {
       await this.emit(actor.userId, access, 'internal.vote_adopted', saved, { track: dto.track });
       return saved;
     });
-    return this.respondOne(actor, vote);
+    return this.respondOne(actor, vote, access);
   }
 
   private async lockedVote(caseId: string, voteId: string): Promise<VoteEntity> {
@@ -302,23 +304,39 @@ export class VoteService {
     );
   }
 
-  private async respondOne(actor: Actor, vote: VoteEntity): Promise<VoteResponse> {
-    const [response] = await this.respond(actor, [vote]);
+  private async respondOne(
+    actor: Actor,
+    vote: VoteEntity,
+    access: InternalAccess,
+  ): Promise<VoteResponse> {
+    const [response] = await this.respond(actor, [vote], access);
     return response;
   }
 
-  private async respond(actor: Actor, votes: readonly VoteEntity[]): Promise<VoteResponse[]> {
+  /** With the case's access: the council's size beside each quorum (one read for the list). */
+  private async respond(
+    actor: Actor,
+    votes: readonly VoteEntity[],
+    access: InternalAccess | null = null,
+  ): Promise<VoteResponse[]> {
     const summaries = await this.space.ballotSummaries(
       votes.map((v) => v.id),
       actor.userId,
     );
-    return votes.map((v) => toVoteResponse(v, summaries.get(v.id) ?? { count: 0, mine: null }));
+    const councilSize =
+      access && votes.length > 0
+        ? await this.councils.councilSize(access.organisationId, access.worksCouncilId)
+        : null;
+    return votes.map((v) =>
+      toVoteResponse(v, summaries.get(v.id) ?? { count: 0, mine: null }, councilSize),
+    );
   }
 }
 
 export function toVoteResponse(
   v: VoteEntity,
   ballots: { count: number; mine: string | null },
+  councilSize: number | null = null,
 ): VoteResponse {
   return {
     id: v.id,
@@ -326,6 +344,7 @@ export function toVoteResponse(
     proposal: v.proposal,
     options: [...v.options],
     quorum: v.quorum,
+    councilSize,
     closesAt: v.closesAt.toISOString(),
     status: v.status,
     ballotsCast: ballots.count,

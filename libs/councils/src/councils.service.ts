@@ -118,6 +118,24 @@ export class CouncilsService {
     return response;
   }
 
+  /**
+   * For other libs: how many seats the council has, counted as the active accounts holding a
+   * whole-council role (chair, secretary, member); what a vote's quorum is set against.
+   */
+  async councilSize(organisationId: string, worksCouncilId: string): Promise<number> {
+    const members = await this.accounts.membershipsInOrganisation(organisationId);
+    return new Set(
+      members
+        .filter(
+          (m) =>
+            m.worksCouncilId === worksCouncilId &&
+            WHOLE_COUNCIL_ROLES.includes(m.role) &&
+            !m.user.deactivated,
+        )
+        .map((m) => m.userId),
+    ).size;
+  }
+
   /** For other libs: a council's organisation and agreed terms (convenant settings). */
   async councilFacts(
     worksCouncilId: string,

@@ -19,6 +19,11 @@ import type { MeetingKind, MeetingStatus } from './domain/meeting-policy';
 @Entity('meeting')
 @Check('ck_meeting__kind', `kind IN ('consultation', 'internal')`)
 @Check('ck_meeting__status', `status IN ('planned', 'held', 'cancelled')`)
+@Check('ck_meeting__duration_minutes', `duration_minutes BETWEEN 5 AND 1440`)
+@Check(
+  'ck_meeting__minutes_window',
+  `(minutes_circulated_at IS NULL) = (minutes_amendments_until IS NULL)`,
+)
 @Index('ix_meeting__works_council_starts_at', ['worksCouncilId', 'startsAt'])
 export class MeetingEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_meeting' })
@@ -42,6 +47,14 @@ export class MeetingEntity {
   @Column({ type: 'text', default: '' })
   location!: string;
 
+  /** How long it lasts: the end (DTEND) of the e-mailed invitation. */
+  @Column({ type: 'integer', default: 90 })
+  durationMinutes!: number;
+
+  /** The invitation's iCalendar SEQUENCE: raised by each move, change of attendees or cancellation. */
+  @Column({ type: 'integer', default: 0 })
+  invitationSequence!: number;
+
   @Column({ type: 'text', default: 'planned' })
   status!: MeetingStatus;
 
@@ -54,6 +67,14 @@ export class MeetingEntity {
 
   @Column({ type: 'boolean', default: false })
   minutesApproved!: boolean;
+
+  /** When the minutes went round the attendees for amendments; null while they are a draft. */
+  @Column({ type: 'timestamptz', nullable: true })
+  minutesCirculatedAt!: Date | null;
+
+  /** The end of the amendment window; from then on (by the clock) the minutes are locked. */
+  @Column({ type: 'timestamptz', nullable: true })
+  minutesAmendmentsUntil!: Date | null;
 
   @Column({ type: 'uuid' })
   createdBy!: string;

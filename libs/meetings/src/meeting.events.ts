@@ -13,3 +13,6 @@ export type InternalMeetingEventType = Extract<
   EventTypeOf<'internal'>,
   `internal.meeting_${string}`
 >;
+
+/** The events of a change to a meeting, as they reach the council and the cases on its agenda. */
+export type MeetingChangeEventType = Exclude<MeetingEventType, 'meeting.invitation_issued'>;

@@ -7,8 +7,9 @@ import { AgendaItemEntity } from './agenda-item.entity';
 import type { MeetingKind } from './domain/meeting-policy';
 import { MeetingEntity } from './meeting.entity';
 import { MeetingParticipantEntity } from './meeting-participant.entity';
+import { MinutesAmendmentEntity } from './minutes-amendment.entity';
 
-/** The only file that queries `meeting`, `meeting_participant` and `agenda_item`. */
+/** The only file that queries `meeting`, `meeting_participant`, `agenda_item` and `minutes_amendment`. */
 @Injectable()
 export class MeetingRepository {
   constructor(private readonly tx: TransactionHost) {}
@@ -111,5 +112,30 @@ export class MeetingRepository {
 
   saveAgendaItem(item: AgendaItemEntity): Promise<AgendaItemEntity> {
     return this.tx.manager.save(item);
+  }
+
+  async amendmentsOf(
+    meetingIds: readonly string[],
+  ): Promise<Map<string, MinutesAmendmentEntity[]>> {
+    const byMeeting = new Map<string, MinutesAmendmentEntity[]>(meetingIds.map((id) => [id, []]));
+    if (meetingIds.length > 0) {
+      const rows = await this.tx.manager.find(MinutesAmendmentEntity, {
+        where: { meetingId: In([...meetingIds]) },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      for (const row of rows) {
+        byMeeting.get(row.meetingId)?.push(row);
+      }
+    }
+    return byMeeting;
+  }
+
+  addAmendment(fields: {
+    meetingId: string;
+    authorId: string;
+    text: string;
+    createdAt: Date;
+  }): Promise<MinutesAmendmentEntity> {
+    return this.tx.manager.save(this.tx.manager.create(MinutesAmendmentEntity, fields));
   }
 }

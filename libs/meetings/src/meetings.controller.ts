@@ -6,12 +6,14 @@ import { WorksCouncilIdParams } from '@wc/councils';
 
 import {
   AgendaItemIdParams,
+  CirculateMinutesDto,
   CreateAgendaItemDto,
   CreateMeetingDto,
   MarkHeldDto,
   MeetingHeldResponse,
   MeetingIdParams,
   MeetingResponse,
+  MinutesAmendmentDto,
   MinutesDto,
   UpdateAgendaItemDto,
   UpdateMeetingDto,
@@ -95,6 +97,29 @@ export class MeetingsController {
     @Body() dto: MinutesDto,
   ): Promise<MeetingResponse> {
     return this.meetings.putMinutes(actor, meetingId, dto);
+  }
+
+  /** Sends the minutes round the attendees for amendments; they lock when the window ends. */
+  @Post('meetings/:meetingId/minutes/circulation')
+  @HttpCode(200)
+  @RequirePermission(Permission.CaseParticipate)
+  circulateMinutes(
+    @CurrentActor() actor: Actor,
+    @Param() { meetingId }: MeetingIdParams,
+    @Body() dto: CirculateMinutesDto,
+  ): Promise<MeetingResponse> {
+    return this.meetings.circulateMinutes(actor, meetingId, dto);
+  }
+
+  /** An attendee's proposed amendment or comment, during the amendment window (409 after). */
+  @Post('meetings/:meetingId/minutes/amendments')
+  @RequirePermission(Permission.CaseParticipate)
+  amendMinutes(
+    @CurrentActor() actor: Actor,
+    @Param() { meetingId }: MeetingIdParams,
+    @Body() dto: MinutesAmendmentDto,
+  ): Promise<MeetingResponse> {
+    return this.meetings.amendMinutes(actor, meetingId, dto);
   }
 
   /** A held consultation meeting is recorded as the consultation on its cases' advice and consent tracks. */

@@ -8,6 +8,7 @@ import { CouncilsModule } from '@wc/councils';
 import { AgendaItemEntity } from './agenda-item.entity';
 import { MeetingEntity } from './meeting.entity';
 import { MeetingParticipantEntity } from './meeting-participant.entity';
+import { MinutesAmendmentEntity } from './minutes-amendment.entity';
 import { MeetingRepository } from './meeting.repository';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
@@ -15,7 +16,12 @@ import { MeetingsService } from './meetings.service';
 /** Consultation and internal meetings of works councils: agenda, minutes, decisions (issue #6). */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MeetingEntity, MeetingParticipantEntity, AgendaItemEntity]),
+    TypeOrmModule.forFeature([
+      MeetingEntity,
+      MeetingParticipantEntity,
+      AgendaItemEntity,
+      MinutesAmendmentEntity,
+    ]),
     AuthModule,
     CasesModule,
     CouncilsModule,

@@ -13,6 +13,7 @@ import {
   Unprocessable,
   VersionConflict,
 } from '@wc/core';
+import type { MeetingInvitation } from '@wc/contracts';
 import { type DomainEventDraft, Outbox, TransactionHost } from '@wc/database';
 
 import type { AgendaItemEntity } from './agenda-item.entity';
@@ -24,19 +25,23 @@ import {
   meetingSideOf,
   seesOnlySomeCases,
 } from './domain/meeting-policy';
+import { meetingWarnings, minutesStatusOf } from './domain/minutes';
 import type {
+  CirculateMinutesDto,
   CreateAgendaItemDto,
   CreateMeetingDto,
   MarkHeldDto,
   MeetingHeldResponse,
   MeetingResponse,
+  MinutesAmendmentDto,
   MinutesDto,
   RecordedConsultationResponse,
   UpdateAgendaItemDto,
   UpdateMeetingDto,
 } from './dto/meeting.dto';
 import type { MeetingEntity } from './meeting.entity';
-import type { InternalMeetingEventType, MeetingEventType } from './meeting.events';
+import type { MinutesAmendmentEntity } from './minutes-amendment.entity';
+import type { InternalMeetingEventType, MeetingChangeEventType } from './meeting.events';
 import { MeetingRepository } from './meeting.repository';
 
 /**
@@ -88,10 +93,14 @@ export class MeetingsService {
           title: dto.title,
           startsAt: new Date(dto.startsAt),
           location: dto.location ?? '',
+          durationMinutes: dto.durationMinutes ?? 90,
+          invitationSequence: 0,
           status: 'planned',
           heldOn: null,
           minutes: null,
           minutesApproved: false,
+          minutesCirculatedAt: null,
+          minutesAmendmentsUntil: null,
           createdBy: actor.userId,
           createdAt: now,
           updatedAt: now,
@@ -99,6 +108,7 @@ export class MeetingsService {
       );
       await this.meetings.replaceParticipants(saved.id, participantIds);
       await this.emit(actor, saved, 'meeting.scheduled', []);
+      await this.invite(actor, saved, 'REQUEST', participantIds);
       return saved;
     });
     return this.respondOne(actor, meeting);
@@ -129,6 +139,12 @@ export class MeetingsService {
     return this.respondOne(actor, meeting);
   }
 
+  /**
+   * Edits, moves, cancels or plans again. What the attendees' calendars hold changes with a move
+   * (time, duration, place, title), a change of attendees, a cancellation or a new plan: then the
+   * invitation's SEQUENCE goes up and every attendee is e-mailed the new revision (METHOD:REQUEST,
+   * same UID), those taken off the list or of a cancelled meeting a METHOD:CANCEL.
+   */
   async update(actor: Actor, meetingId: string, dto: UpdateMeetingDto): Promise<MeetingResponse> {
     if (dto.participantIds) {
       const meeting = await this.meetings.get(meetingId);
@@ -136,26 +152,69 @@ export class MeetingsService {
         await this.assertParticipants(meeting, dto.participantIds);
       }
     }
-    const meeting = await this.change(actor, meetingId, dto.version, async (current) => {
-      const rescheduled =
-        dto.startsAt !== undefined &&
-        new Date(dto.startsAt).getTime() !== current.startsAt.getTime();
-      if (current.status === 'held' && (rescheduled || dto.status !== undefined)) {
-        throw new Conflict(
-          'meeting.already_held',
-          'A held meeting can no longer be moved or cancelled.',
+    let reissue: { before: string[]; after: string[]; wasStatus: string } | null = null;
+    const meeting = await this.change(
+      actor,
+      meetingId,
+      dto.version,
+      async (current) => {
+        const rescheduled =
+          dto.startsAt !== undefined &&
+          new Date(dto.startsAt).getTime() !== current.startsAt.getTime();
+        if (current.status === 'held' && (rescheduled || dto.status !== undefined)) {
+          throw new Conflict(
+            'meeting.already_held',
+            'A held meeting can no longer be moved or cancelled.',
+          );
+        }
+        const before = (await this.meetings.participantsOf([current.id])).get(current.id) ?? [];
+        const after = dto.participantIds ? [...dto.participantIds].sort() : before;
+        const moved =
+          rescheduled ||
+          (dto.title !== undefined && dto.title !== current.title) ||
+          (dto.location !== undefined && dto.location !== current.location) ||
+          (dto.durationMinutes !== undefined && dto.durationMinutes !== current.durationMinutes);
+        const attendeesChanged = before.join() !== after.join();
+        const wasStatus = current.status;
+        current.title = dto.title ?? current.title;
+        current.location = dto.location ?? current.location;
+        current.durationMinutes = dto.durationMinutes ?? current.durationMinutes;
+        current.startsAt = dto.startsAt ? new Date(dto.startsAt) : current.startsAt;
+        const cancelled = dto.status === 'cancelled' && current.status !== 'cancelled';
+        current.status = dto.status ?? current.status;
+        if (dto.participantIds) {
+          await this.meetings.replaceParticipants(current.id, dto.participantIds);
+        }
+        const statusChanged = wasStatus !== current.status;
+        if (
+          current.status !== 'held' &&
+          (statusChanged || (current.status === 'planned' && (moved || attendeesChanged)))
+        ) {
+          current.invitationSequence += 1;
+          reissue = { before, after, wasStatus };
+        }
+        return cancelled ? 'meeting.cancelled' : 'meeting.updated';
+      },
+      async (saved) => {
+        if (!reissue) {
+          return;
+        }
+        const { before, after, wasStatus } = reissue;
+        if (saved.status === 'cancelled') {
+          // Everyone who held the invitation is told it is off.
+          const told = wasStatus === 'cancelled' ? [] : [...new Set([...before, ...after])];
+          await this.invite(actor, saved, 'CANCEL', told);
+          return;
+        }
+        await this.invite(actor, saved, 'REQUEST', after);
+        await this.invite(
+          actor,
+          saved,
+          'CANCEL',
+          wasStatus === 'cancelled' ? [] : before.filter((id) => !after.includes(id)),
         );
-      }
-      current.title = dto.title ?? current.title;
-      current.location = dto.location ?? current.location;
-      current.startsAt = dto.startsAt ? new Date(dto.startsAt) : current.startsAt;
-      const cancelled = dto.status === 'cancelled' && current.status !== 'cancelled';
-      current.status = dto.status ?? current.status;
-      if (dto.participantIds) {
-        await this.meetings.replaceParticipants(current.id, dto.participantIds);
-      }
-      return cancelled ? 'meeting.cancelled' : 'meeting.updated';
-    });
+      },
+    );
     return this.respondOne(actor, meeting);
   }
 
@@ -207,16 +266,107 @@ export class MeetingsService {
     return this.respondOne(actor, meeting);
   }
 
+  /** Writes the draft, or works amendments in during the window; refused once locked. */
   async putMinutes(actor: Actor, meetingId: string, dto: MinutesDto): Promise<MeetingResponse> {
     const meeting = await this.change(actor, meetingId, dto.version, (current) => {
       if (current.status === 'cancelled') {
         throw new Conflict('meeting.cancelled', 'This meeting was cancelled.');
       }
+      this.assertMinutesNotLocked(current);
       current.minutes = dto.minutes;
       current.minutesApproved = dto.approved ?? current.minutesApproved;
-      return Promise.resolve<MeetingEventType>('meeting.minutes_recorded');
+      return Promise.resolve<MeetingChangeEventType>('meeting.minutes_recorded');
     });
     return this.respondOne(actor, meeting);
+  }
+
+  /**
+   * Sends the minutes round the attendees: for `amendmentDays` they may propose amendments or
+   * comment; then the minutes lock by the clock, with no further edits.
+   */
+  async circulateMinutes(
+    actor: Actor,
+    meetingId: string,
+    dto: CirculateMinutesDto,
+  ): Promise<MeetingResponse> {
+    const meeting = await this.change(actor, meetingId, dto.version, (current) => {
+      if (current.status === 'cancelled') {
+        throw new Conflict('meeting.cancelled', 'This meeting was cancelled.');
+      }
+      this.assertMinutesNotLocked(current);
+      if (current.minutesCirculatedAt) {
+        throw new Conflict(
+          'meeting.minutes_already_circulated',
+          'These minutes are already with the attendees for amendments.',
+          { amendmentsUntil: current.minutesAmendmentsUntil?.toISOString() },
+        );
+      }
+      if (!current.minutes?.trim()) {
+        throw new Unprocessable(
+          'meeting.minutes_empty',
+          'Write the minutes before sending them round.',
+          {},
+          [{ path: 'minutes', message: 'must not be empty' }],
+        );
+      }
+      const now = this.clock.now();
+      current.minutesCirculatedAt = now;
+      current.minutesAmendmentsUntil = new Date(now.getTime() + dto.amendmentDays * 86_400_000);
+      return Promise.resolve<MeetingChangeEventType>('meeting.minutes_circulated');
+    });
+    return this.respondOne(actor, meeting);
+  }
+
+  /** An attendee (or an organiser) proposes an amendment or comments, during the window only. */
+  async amendMinutes(
+    actor: Actor,
+    meetingId: string,
+    dto: MinutesAmendmentDto,
+  ): Promise<MeetingResponse> {
+    const meeting = await this.tx.run(async () => {
+      const current = await this.meetings.getForUpdate(meetingId);
+      const side = current ? meetingSideOf(actor, current) : null;
+      if (!current || !side) {
+        throw new NotFound('meeting');
+      }
+      const attendees = (await this.meetings.participantsOf([current.id])).get(current.id) ?? [];
+      if (!attendees.includes(actor.userId) && !mayManageMeeting(side)) {
+        throw new Forbidden(
+          'meeting.attendees_only',
+          "Only the meeting's attendees propose amendments to its minutes.",
+        );
+      }
+      this.assertMinutesNotLocked(current);
+      if (minutesStatusOf(current, this.clock.now()) === 'draft') {
+        throw new Conflict(
+          'meeting.minutes_not_circulated',
+          'The minutes have not been sent round for amendments yet.',
+        );
+      }
+      const now = this.clock.now();
+      await this.meetings.addAmendment({
+        meetingId: current.id,
+        authorId: actor.userId,
+        text: dto.text,
+        createdAt: now,
+      });
+      current.updatedAt = now;
+      const saved = await this.meetings.save(current);
+      const agenda = (await this.meetings.agendaOf([saved.id])).get(saved.id) ?? [];
+      await this.emit(actor, saved, 'meeting.minutes_amended', caseIdsOf(agenda));
+      return saved;
+    });
+    return this.respondOne(actor, meeting);
+  }
+
+  private assertMinutesNotLocked(meeting: MeetingEntity): void {
+    if (minutesStatusOf(meeting, this.clock.now()) === 'locked') {
+      throw new Conflict(
+        'meeting.minutes_locked',
+        'The amendment window has ended: these minutes are locked.',
+        { lockedAt: meeting.minutesAmendmentsUntil?.toISOString() },
+      );
+    }
   }
 
   /**
@@ -278,7 +428,8 @@ export class MeetingsService {
     actor: Actor,
     meetingId: string,
     version: number | null,
-    work: (meeting: MeetingEntity, agenda: AgendaItemEntity[]) => Promise<MeetingEventType>,
+    work: (meeting: MeetingEntity, agenda: AgendaItemEntity[]) => Promise<MeetingChangeEventType>,
+    afterSave: (saved: MeetingEntity) => Promise<void> = () => Promise.resolve(),
   ): Promise<MeetingEntity> {
     return this.tx.run(async () => {
       const meeting = await this.meetings.getForUpdate(meetingId);
@@ -303,14 +454,54 @@ export class MeetingsService {
       }
       const agenda = (await this.meetings.agendaOf([saved.id])).get(saved.id) ?? [];
       await this.emit(actor, saved, type, caseIdsOf(agenda));
+      await afterSave(saved);
       return saved;
     });
+  }
+
+  /**
+   * Queues the invitation revision for e-mail, through the outbox (the worker's notification
+   * relay renders the ICS and sends it after commit). UID: the meeting id; SEQUENCE: the meeting's.
+   */
+  private async invite(
+    actor: Actor,
+    meeting: MeetingEntity,
+    method: MeetingInvitation['method'],
+    recipientIds: readonly string[],
+  ): Promise<void> {
+    if (recipientIds.length === 0) {
+      return;
+    }
+    const payload: MeetingInvitation = {
+      meetingId: meeting.id,
+      kind: meeting.kind,
+      status: meeting.status,
+      version: meeting.version,
+      method,
+      sequence: meeting.invitationSequence,
+      recipientIds: [...recipientIds].sort(),
+      title: meeting.title,
+      startsAt: meeting.startsAt.toISOString(),
+      endsAt: new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000).toISOString(),
+      location: meeting.location,
+    };
+    await this.outbox.append(
+      [
+        {
+          type: 'meeting.invitation_issued',
+          organisationId: meeting.organisationId,
+          worksCouncilId: meeting.worksCouncilId,
+          payload,
+        },
+      ],
+      actor.userId,
+    );
   }
 
   private async emit(
     actor: Actor,
     meeting: MeetingEntity,
-    type: MeetingEventType,
+    type: MeetingChangeEventType,
     caseIds: readonly string[],
     { caseOnly = false }: { caseOnly?: boolean } = {},
   ): Promise<void> {
@@ -393,10 +584,12 @@ export class MeetingsService {
     meetings: readonly MeetingEntity[],
   ): Promise<MeetingResponse[]> {
     const ids = meetings.map((m) => m.id);
-    const [participants, agendas] = await Promise.all([
+    const [participants, agendas, amendments] = await Promise.all([
       this.meetings.participantsOf(ids),
       this.meetings.agendaOf(ids),
+      this.meetings.amendmentsOf(ids),
     ]);
+    const now = this.clock.now();
     // One visibility query for the agenda cases of all meetings the actor sees only partly.
     const partial = meetings.filter((m) => seesOnlySomeCases(actor, m));
     const visible = await this.access.checkCaseAccess(
@@ -409,6 +602,8 @@ export class MeetingsService {
         m,
         participants.get(m.id) ?? [],
         seesOnlySomeCases(actor, m) ? keepOnVisibleCases(agenda, visible) : agenda,
+        amendments.get(m.id) ?? [],
+        now,
       );
     });
   }
@@ -433,6 +628,8 @@ export function toMeetingResponse(
   m: MeetingEntity,
   participantIds: readonly string[],
   agenda: readonly AgendaItemEntity[],
+  amendments: readonly MinutesAmendmentEntity[],
+  now: Date,
 ): MeetingResponse {
   return {
     id: m.id,
@@ -442,10 +639,22 @@ export function toMeetingResponse(
     title: m.title,
     startsAt: m.startsAt.toISOString(),
     location: m.location,
+    durationMinutes: m.durationMinutes,
+    invitationSequence: m.invitationSequence,
     status: m.status,
     heldOn: m.heldOn,
     minutes: m.minutes,
     minutesApproved: m.minutesApproved,
+    minutesStatus: minutesStatusOf(m, now),
+    minutesCirculatedAt: m.minutesCirculatedAt?.toISOString() ?? null,
+    minutesAmendmentsUntil: m.minutesAmendmentsUntil?.toISOString() ?? null,
+    amendments: amendments.map((a) => ({
+      id: a.id,
+      authorId: a.authorId,
+      text: a.text,
+      createdAt: a.createdAt.toISOString(),
+    })),
+    warnings: meetingWarnings(m, now),
     participantIds: [...participantIds],
     agendaItems: agenda.map((a) => ({
       id: a.id,

@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
 
+import type { MeetingInvitation } from '@wc/contracts';
 import { TransactionHost } from '@wc/database';
 
 export type MailDeliveryStatus = 'queued' | 'retrying' | 'sent' | 'failed' | 'skipped';
+export type MailKind = 'notification' | 'digest' | 'meeting_invitation';
 
 /** A delivery with what sending it needs; the address is read at send time, never stored twice. */
 export interface PendingMail {
   id: string;
   userId: string;
-  kind: 'notification' | 'digest';
+  kind: MailKind;
   notificationId: string | null;
   digestDate: string | null;
+  /** For a meeting invitation: the revision as it was issued. */
+  invitation: MeetingInvitation | null;
+  queuedAt: Date;
   status: MailDeliveryStatus;
   attempts: number;
   email: string;
@@ -20,7 +25,7 @@ export interface PendingMail {
 export interface MailDeliveryLog {
   id: string;
   userId: string;
-  kind: 'notification' | 'digest';
+  kind: MailKind;
   notificationId: string | null;
   digestDate: string | null;
   status: MailDeliveryStatus;
@@ -48,6 +53,25 @@ export class MailDeliveryRepository {
        SELECT v.user_id, 'notification', v.notification_id, 'queued', $3 FROM unnest($1::uuid[], $2::uuid[]) AS v(notification_id, user_id)
        RETURNING id`,
       [notifications.map((n) => n.id), notifications.map((n) => n.userId), now],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** One queued invitation e-mail per recipient of each issued revision; returns the delivery ids. */
+  async queueForInvitations(
+    invitations: ReadonlyArray<{ userId: string; invitation: MeetingInvitation }>,
+    now: Date,
+  ): Promise<string[]> {
+    if (invitations.length === 0) {
+      return [];
+    }
+    const rows = await this.tx.manager.query<Array<{ id: string }>>(
+      `INSERT INTO mail_delivery (user_id, kind, invitation, status, queued_at)
+       SELECT v.user_id, 'meeting_invitation', v.invitation, 'queued', $3
+         FROM unnest($1::uuid[], $2::jsonb[]) AS v(user_id, invitation)
+         JOIN app_user u ON u.id = v.user_id
+       RETURNING id`,
+      [invitations.map((i) => i.userId), invitations.map((i) => JSON.stringify(i.invitation)), now],
     );
     return rows.map((r) => r.id);
   }
@@ -88,7 +112,7 @@ export class MailDeliveryRepository {
 
   async findPending(id: string): Promise<PendingMail | null> {
     const [row] = await this.tx.manager.query<Array<Record<string, unknown>>>(
-      `SELECT md.id, md.user_id, md.kind, md.notification_id, md.digest_date::text AS digest_date, md.status, md.attempts, u.email, u.language
+      `SELECT md.id, md.user_id, md.kind, md.notification_id, md.digest_date::text AS digest_date, md.invitation, md.queued_at, md.status, md.attempts, u.email, u.language
          FROM mail_delivery md JOIN app_user u ON u.id = md.user_id
         WHERE md.id = $1`,
       [id],
@@ -99,9 +123,11 @@ export class MailDeliveryRepository {
     return {
       id: row.id as string,
       userId: row.user_id as string,
-      kind: row.kind as 'notification' | 'digest',
+      kind: row.kind as MailKind,
       notificationId: (row.notification_id as string | null) ?? null,
       digestDate: (row.digest_date as string | null) ?? null,
+      invitation: (row.invitation as MeetingInvitation | null) ?? null,
+      queuedAt: row.queued_at as Date,
       status: row.status as MailDeliveryStatus,
       attempts: row.attempts as number,
       email: row.email as string,
@@ -148,7 +174,7 @@ export class MailDeliveryRepository {
     return rows.map((r) => ({
       id: r.id as string,
       userId: r.user_id as string,
-      kind: r.kind as 'notification' | 'digest',
+      kind: r.kind as MailKind,
       notificationId: (r.notification_id as string | null) ?? null,
       digestDate: (r.digest_date as string | null) ?? null,
       status: r.status as MailDeliveryStatus,

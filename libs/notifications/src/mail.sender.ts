@@ -5,7 +5,12 @@ import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { Clock } from '@wc/core';
 import { Metrics } from '@wc/metrics';
 
-import { type RenderedMail, renderDigestMail, renderNotificationMail } from './domain';
+import {
+  type RenderedMail,
+  renderDigestMail,
+  renderMeetingInvitation,
+  renderNotificationMail,
+} from './domain';
 import { MailDeliveryRepository, type PendingMail } from './mail-delivery.repository';
 import { factsOf, NotificationRepository } from './notification.repository';
 
@@ -68,7 +73,8 @@ export class MailSender implements OnModuleDestroy {
       await this.deliveries.markSkipped(mail.id, now, 'mail.smtp_not_configured');
       return;
     }
-    const rendered = await this.render(mail);
+    const rendered: (RenderedMail & { ics?: string; method?: string }) | null =
+      await this.render(mail);
     if (!rendered) {
       await this.deliveries.markSkipped(mail.id, now, 'mail.nothing_to_send');
       return;
@@ -83,6 +89,16 @@ export class MailSender implements OnModuleDestroy {
         html: rendered.html,
         messageId,
         headers: { 'Auto-Submitted': 'auto-generated', 'X-Overleg-Delivery': mail.id },
+        // A meeting invitation: the iTIP part calendars act on (text/calendar; method=...).
+        ...(rendered.ics && rendered.method
+          ? {
+              icalEvent: {
+                method: rendered.method,
+                filename: 'uitnodiging.ics',
+                content: rendered.ics,
+              },
+            }
+          : {}),
       })) as { response?: string };
       await this.deliveries.markSent(mail.id, this.clock.now(), messageId, info.response ?? '');
     } catch (error) {
@@ -97,8 +113,20 @@ export class MailSender implements OnModuleDestroy {
     }
   }
 
-  private async render(mail: PendingMail): Promise<RenderedMail | null> {
+  private async render(
+    mail: PendingMail,
+  ): Promise<(RenderedMail & { ics?: string; method?: string }) | null> {
     const links = { appUrl: this.config.app.publicUrl.replace(/\/+$/, '') };
+    if (mail.kind === 'meeting_invitation' && mail.invitation) {
+      return renderMeetingInvitation(
+        mail.invitation,
+        { email: mail.email, language: mail.language },
+        { email: addressOf(this.config.mail.from) },
+        links,
+        mail.queuedAt,
+        this.domain,
+      );
+    }
     if (mail.kind === 'notification' && mail.notificationId) {
       const notification = await this.notifications.findById(mail.notificationId);
       return notification
@@ -113,6 +141,11 @@ export class MailSender implements OnModuleDestroy {
     }
     return null;
   }
+}
+
+/** `Overleg <noreply@x>` → `noreply@x`: the ORGANIZER of an invitation is a mail address. */
+function addressOf(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
 }
 
 function hostOf(url: string): string {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 
 import { APP_CONFIG, type AppConfig } from '@wc/config';
+import type { MeetingInvitation } from '@wc/contracts';
 import { Clock } from '@wc/core';
 import { Outbox, OutboxWakeups, TransactionHost } from '@wc/database';
 
@@ -149,10 +150,15 @@ export class NotificationRelay implements OnModuleDestroy {
         ...(await this.notifications.insertForMentions(writes, now)),
         ...(await this.notifications.insertForCaseEvents(await this.caseEventWrites(claimed), now)),
       ];
-      const mails = await this.deliveries.queueForNotifications(
-        written.filter((n) => n.email === 'immediate'),
-        now,
-      );
+      const mails = [
+        ...(await this.deliveries.queueForNotifications(
+          written.filter((n) => n.email === 'immediate'),
+          now,
+        )),
+        // Issue #18: an invitation is addressed to its attendee and goes out whatever their
+        // notification settings: it is the meeting itself, not a notice about it.
+        ...(await this.deliveries.queueForInvitations(claimed.flatMap(asInvitations), now)),
+      ];
       const correlationIds = [
         ...new Set(claimed.flatMap((e) => (e.correlationId ? [e.correlationId] : []))),
       ];
@@ -268,6 +274,22 @@ function uuidOrNull(value: unknown): string | null {
 function caseEventChannels(choice: CaseEventChoice): { inApp: boolean; email: EmailChoice } | null {
   const email: EmailChoice = choice.email === 'off' ? 'none' : choice.email;
   return choice.inApp || email !== 'none' ? { inApp: choice.inApp, email } : null;
+}
+
+/** One e-mail per recipient of a `meeting.invitation_issued`. */
+function asInvitations(
+  event: RelayedEvent,
+): Array<{ userId: string; invitation: MeetingInvitation }> {
+  if (event.type !== 'meeting.invitation_issued') {
+    return [];
+  }
+  const invitation = event.payload as unknown as MeetingInvitation;
+  const recipients: readonly unknown[] = Array.isArray(invitation.recipientIds)
+    ? invitation.recipientIds
+    : [];
+  return recipients
+    .filter((id): id is string => typeof id === 'string' && UUID.test(id))
+    .map((userId) => ({ userId, invitation: { ...invitation, recipientIds: [userId] } }));
 }
 
 /** The mention an event asks for, if it is a well-formed `comment.mentioned`. */

@@ -11,6 +11,10 @@ export interface ReceivedMail {
   messageId: string;
   text: string;
   html: string;
+  /** The iCalendar part (text/calendar) of a meeting invitation, '' when there is none. */
+  calendar: string;
+  /** The `method` parameter of that part's Content-Type (REQUEST, CANCEL), '' when there is none. */
+  calendarMethod: string;
 }
 
 /**
@@ -111,6 +115,7 @@ function parseMessage(raw: string): Omit<ReceivedMail, 'to'> {
   const part = parsePart(raw);
   const leaves = flatten(part);
   const headers = part.headers;
+  const calendarPart = leaves.find((l) => l.type === 'text/calendar');
   return {
     raw,
     headers,
@@ -118,6 +123,9 @@ function parseMessage(raw: string): Omit<ReceivedMail, 'to'> {
     messageId: headers.get('message-id') ?? '',
     text: leaves.find((l) => l.type === 'text/plain')?.body ?? '',
     html: leaves.find((l) => l.type === 'text/html')?.body ?? '',
+    calendar: calendarPart?.body ?? '',
+    calendarMethod:
+      /method=["']?([A-Za-z]+)/i.exec(calendarPart?.headers.get('content-type') ?? '')?.[1] ?? '',
   };
 }
 

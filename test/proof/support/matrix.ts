@@ -297,6 +297,27 @@ async function freshMeeting(c: CellContext): Promise<void> {
   c.values.agendaItemId = item.body.agendaItems[0].id;
 }
 
+/** `freshMeeting` with its minutes written (version 3), and, for amendments, sent round (version 4). */
+async function freshMeetingWithMinutes(c: CellContext): Promise<void> {
+  await freshMeeting(c);
+  await c.w.t
+    .http()
+    .put(`/meetings/${c.values.meetingId}/minutes`)
+    .set('Authorization', c.org.hrBearer)
+    .send({ version: 2, minutes: 'Aanwezig: bestuurder, OR.' })
+    .expect(200);
+}
+
+async function freshCirculatedMinutes(c: CellContext): Promise<void> {
+  await freshMeetingWithMinutes(c);
+  await c.w.t
+    .http()
+    .post(`/meetings/${c.values.meetingId}/minutes/circulation`)
+    .set('Authorization', c.org.hrBearer)
+    .send({ version: 3, amendmentDays: 7 })
+    .expect(200);
+}
+
 async function freshUnionShare(c: CellContext): Promise<void> {
   const union = await c.w.t.given.union();
   const res = await c.w.t
@@ -1164,6 +1185,17 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     own: { employer: 200, board: 200, members: 403, external_expert: 404, union: 404 },
     prepare: freshMeeting,
     body: () => ({ version: 2, minutes: 'Aanwezig: bestuurder, OR.' }),
+  },
+  // The organisers send the minutes round; the attendees (and organisers) propose amendments.
+  'POST /meetings/:meetingId/minutes/circulation -> case:participate': {
+    own: { employer: 200, board: 200, members: 403, external_expert: 404, union: 404 },
+    prepare: freshMeetingWithMinutes,
+    body: () => ({ version: 3, amendmentDays: 7 }),
+  },
+  'POST /meetings/:meetingId/minutes/amendments -> case:participate': {
+    own: { employer: 201, board: 201, members: 403, external_expert: 404, union: 404 },
+    prepare: freshCirculatedMinutes,
+    body: () => ({ text: 'Graag de evaluatiedatum noemen.' }),
   },
   'POST /meetings/:meetingId/held -> case:participate': {
     own: { employer: 200, board: 200, members: 403, external_expert: 404, union: 404 },

@@ -443,6 +443,14 @@ const entries: Record<
   ],
   'PUT /meetings/{meetingId}/minutes': ['meetings.putMinutes', "Replace a meeting's minutes"],
   'POST /meetings/{meetingId}/held': ['meetings.markHeld', 'Record a meeting as held'],
+  'POST /meetings/{meetingId}/minutes/circulation': [
+    'meetings.circulateMinutes',
+    "Send a meeting's minutes round the attendees for amendments",
+  ],
+  'POST /meetings/{meetingId}/minutes/amendments': [
+    'meetings.amendMinutes',
+    "Propose an amendment to a meeting's circulated minutes",
+  ],
 };
 
 export const OPERATION_CATALOGUE: ReadonlyMap<string, OperationEntry> = new Map(

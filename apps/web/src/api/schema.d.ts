@@ -2376,6 +2376,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/meetings/{meetingId}/minutes/circulation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a meeting's minutes round the attendees for amendments
+         * @description Sends the minutes round the attendees for amendments; they lock when the window ends.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["meetings.circulateMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{meetingId}/minutes/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose an amendment to a meeting's circulated minutes
+         * @description An attendee's proposed amendment or comment, during the amendment window (409 after).
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["meetings.amendMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meetings/{meetingId}/held": {
         parameters: {
             query?: never;
@@ -4577,6 +4621,8 @@ export interface components {
             proposal: string;
             options: string[];
             quorum: number;
+            /** @description The council's seats (active chair, secretary and members) that the quorum is set against; null in overviews across cases. */
+            councilSize: number | null;
             closesAt: string;
             /** @enum {string} */
             status: "open" | "closed";
@@ -4628,9 +4674,18 @@ export interface components {
             kind: "consultation" | "internal";
             /** Format: date-time */
             startsAt: string;
+            /** @description How long it lasts, in minutes (the invitation ends then). Default 90. */
+            durationMinutes?: number;
+            /** @description The attendees; each is e-mailed an invitation (ICS, METHOD:REQUEST). */
             participantIds?: string[];
             title: string;
             location?: string;
+        };
+        MinutesAmendmentResponse: {
+            id: string;
+            authorId: string;
+            text: string;
+            createdAt: string;
         };
         AgendaItemResponse: {
             id: string;
@@ -4648,12 +4703,25 @@ export interface components {
             title: string;
             startsAt: string;
             location: string;
+            durationMinutes: number;
+            /** @description The SEQUENCE of the latest invitation sent (UID: the meeting id). */
+            invitationSequence: number;
             /** @enum {string} */
             status: "planned" | "held" | "cancelled";
             /** Format: date */
             heldOn: string | null;
             minutes: string | null;
             minutesApproved: boolean;
+            /**
+             * @description `draft`; `amendment_window`: circulated, attendees propose amendments; `locked`: the window ended, no more edits.
+             * @enum {string}
+             */
+            minutesStatus: "draft" | "amendment_window" | "locked";
+            minutesCirculatedAt: string | null;
+            minutesAmendmentsUntil: string | null;
+            amendments: components["schemas"]["MinutesAmendmentResponse"][];
+            /** @description Advice, not refusals: e.g. a planned meeting whose start lies in the past. */
+            warnings: "meeting.starts_in_past"[];
             participantIds: string[];
             agendaItems: components["schemas"]["AgendaItemResponse"][];
             createdBy: string;
@@ -4663,7 +4731,7 @@ export interface components {
         UpdateMeetingDto: {
             /** Format: date-time */
             startsAt?: string;
-            /** @description Replaces the participants. */
+            /** @description Replaces the attendees. A move, a change of attendees or a cancellation e-mails an updated invitation (higher SEQUENCE) or a cancellation (METHOD:CANCEL). */
             participantIds?: string[];
             /**
              * @description Cancel a planned meeting, or plan a cancelled one again. `held` has its own route.
@@ -4672,6 +4740,7 @@ export interface components {
             status?: "planned" | "cancelled";
             title?: string;
             location?: string;
+            durationMinutes?: number;
             /** @description The meeting version the client last saw; a stale one is refused with 409. */
             version: number;
         };
@@ -4693,6 +4762,14 @@ export interface components {
             approved?: boolean;
             minutes: string;
             version: number;
+        };
+        CirculateMinutesDto: {
+            /** @description Days the attendees have to propose amendments; after that the minutes lock. */
+            amendmentDays: number;
+            version: number;
+        };
+        MinutesAmendmentDto: {
+            text: string;
         };
         MarkHeldDto: {
             /**
@@ -4716,12 +4793,25 @@ export interface components {
             title: string;
             startsAt: string;
             location: string;
+            durationMinutes: number;
+            /** @description The SEQUENCE of the latest invitation sent (UID: the meeting id). */
+            invitationSequence: number;
             /** @enum {string} */
             status: "planned" | "held" | "cancelled";
             /** Format: date */
             heldOn: string | null;
             minutes: string | null;
             minutesApproved: boolean;
+            /**
+             * @description `draft`; `amendment_window`: circulated, attendees propose amendments; `locked`: the window ended, no more edits.
+             * @enum {string}
+             */
+            minutesStatus: "draft" | "amendment_window" | "locked";
+            minutesCirculatedAt: string | null;
+            minutesAmendmentsUntil: string | null;
+            amendments: components["schemas"]["MinutesAmendmentResponse"][];
+            /** @description Advice, not refusals: e.g. a planned meeting whose start lies in the past. */
+            warnings: "meeting.starts_in_past"[];
             participantIds: string[];
             agendaItems: components["schemas"]["AgendaItemResponse"][];
             createdBy: string;
@@ -8973,6 +9063,71 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "meetings.circulateMinutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CirculateMinutesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "meetings.amendMinutes": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MinutesAmendmentDto"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

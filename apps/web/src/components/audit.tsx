@@ -58,7 +58,8 @@ export function AuditTrail({ caseId, names }: { caseId: string; names: Map<strin
         )}
       </div>
       <ErrorAlert error={verify.error ?? csv.error} />
-      <div className="table-scroll">
+      {/* Scrolls sideways at phone width: focusable, so keyboard users can scroll it too (axe). */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('audit.title')}>
         <table className="table">
           <caption className="visually-hidden">{t('audit.title')}</caption>
           <thead>

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
@@ -179,6 +179,8 @@ function VoteItem({
   onChanged: () => void;
 }) {
   const { t, label, dateTime } = useI18n();
+  const queryClient = useQueryClient();
+  const [confirmClose, setConfirmClose] = useState(false);
   const [choice, setChoice] = useState(v.yourBallot ?? '');
   const [track, setTrack] = useState<'advice' | 'consent'>(
     aiCase.tracks.some((tr) => tr.kind === 'advice') ? 'advice' : 'consent',
@@ -200,6 +202,7 @@ function VoteItem({
         body: { version: v.version },
       }),
     );
+    setConfirmClose(false);
     onChanged();
   });
   const adopt = useMutation(async () => {
@@ -210,6 +213,8 @@ function VoteItem({
       }),
     );
     onChanged();
+    // The adopted result is now the council's position on the track: the case shows it.
+    void queryClient.invalidateQueries({ queryKey: keys.case(aiCase.id) });
   });
   const board = aiCase.yourSide === 'council_board';
   return (
@@ -226,7 +231,14 @@ function VoteItem({
         )}
       </div>
       <p className="muted small">
-        {t('council.ballots', { cast: v.ballotsCast, quorum: v.quorum })} ·{' '}
+        {t('council.ballots', { cast: v.ballotsCast, quorum: v.quorum })}
+        {v.councilSize !== null && (
+          <span data-testid="quorum-of-size">
+            {' '}
+            ({t('council.quorumOfSize', { quorum: v.quorum, size: v.councilSize })})
+          </span>
+        )}{' '}
+        ·{' '}
         {v.status === 'open'
           ? t('council.closes', { date: dateTime(v.closesAt) })
           : t('council.closed', { date: dateTime(v.closedAt) })}
@@ -258,17 +270,40 @@ function VoteItem({
             <button type="submit" className="button button-primary" disabled={cast.busy || !choice}>
               {v.yourBallot ? t('council.changeVote') : t('council.castVote')}
             </button>
-            {board && (
+            {board && !confirmClose && (
               <button
                 type="button"
                 className="button button-secondary"
-                disabled={close.busy}
-                onClick={() => void close.submit()}
+                onClick={() => setConfirmClose(true)}
               >
                 {t('council.closeVote')}
               </button>
             )}
           </div>
+          {board && confirmClose && (
+            <div className="alert alert-warn" role="alertdialog" aria-labelledby={`close-${v.id}`}>
+              <p id={`close-${v.id}`}>
+                {t('council.closeConfirm', { cast: v.ballotsCast, quorum: v.quorum })}
+              </p>
+              <div className="form-actions">
+                <button
+                  type="button"
+                  className="button button-primary"
+                  disabled={close.busy}
+                  onClick={() => void close.submit()}
+                >
+                  {t('council.closeConfirmYes')}
+                </button>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => setConfirmClose(false)}
+                >
+                  {t('council.closeConfirmNo')}
+                </button>
+              </div>
+            </div>
+          )}
           <ErrorAlert error={close.error} />
         </form>
       )}
@@ -398,5 +433,30 @@ function Notes({ aiCase, names }: { aiCase: CaseResponse; names: Map<string, str
         </button>
       </form>
     </section>
+  );
+}
+
+/**
+ * Shown where the council records its position on a track: a vote on the case that is still open
+ * would be overtaken by recording the position by hand (issue #18). A warning, not a refusal.
+ */
+export function OpenVoteWarning({ aiCase }: { aiCase: CaseResponse }) {
+  const { t } = useI18n();
+  const votes = useQuery({
+    queryKey: keys.case(aiCase.id, 'votes'),
+    queryFn: () =>
+      unwrap(
+        api.GET('/cases/{caseId}/internal/votes', { params: { path: { caseId: aiCase.id } } }),
+      ),
+    enabled: aiCase.yourSide === 'council_board' || aiCase.yourSide === 'council_member',
+  });
+  const open = (votes.data ?? []).filter((v) => v.status === 'open');
+  if (open.length === 0) {
+    return null;
+  }
+  return (
+    <p className="alert alert-warn" role="status" data-testid="open-vote-warning">
+      {t('council.openVoteWarning', { count: open.length, proposal: open[0].proposal })}
+    </p>
   );
 }

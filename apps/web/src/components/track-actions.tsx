@@ -12,6 +12,7 @@ import { Link } from '../router';
 import { type ActionType, offeredActions } from '../track-offer';
 import { todayInAmsterdam } from '../format';
 import { useI18n } from '../i18n';
+import { OpenVoteWarning } from './council-space';
 import { Checkbox, ErrorAlert, SelectField, TextArea, TextField, useMutation, YesNo } from './ui';
 
 type CaseResponse = Schemas['CaseResponse'];
@@ -145,6 +146,7 @@ function ActionForm({
     >
       <summary>{name}</summary>
       <form onSubmit={onSubmit} noValidate>
+        {action === 'record_council_position' && <OpenVoteWarning aiCase={aiCase} />}
         {fields.map((field) => (
           <Field
             key={field}

@@ -1058,6 +1058,14 @@ export const en: Record<MessageKey, string> = {
   'council.draftPosition': 'draft position {track}',
   'council.noteBody': 'Text',
   'council.addNote': 'Add',
+  'council.quorumOfSize':
+    '{size, plural, one {quorum {quorum} of # seat} other {quorum {quorum} of # seats}}',
+  'council.closeConfirm':
+    'Close the vote now? {cast, plural, one {# vote has} other {# votes have}} been cast; the quorum is {quorum}. After this nobody can vote or change a vote.',
+  'council.closeConfirmYes': 'Yes, close the vote',
+  'council.closeConfirmNo': 'Keep it open',
+  'council.openVoteWarning':
+    '{count, plural, one {A vote on this is still open ("{proposal}").} other {# votes on this are still open.}} Recording the position now passes over its result. You can also close the vote and adopt the result as the position.',
   'meetings.title': 'Meetings',
   'meetings.lead':
     'Consultation meetings with the employer and the council’s own meetings, with agenda and minutes.',
@@ -1095,6 +1103,46 @@ export const en: Record<MessageKey, string> = {
   'meetingStatus.planned': 'planned',
   'meetingStatus.held': 'held',
   'meetingStatus.cancelled': 'cancelled',
+  'meetingWarning.meeting.starts_in_past':
+    'The start time lies in the past. Is that right? The meeting is planned nonetheless.',
+  'meetings.edit': 'Edit or move the meeting',
+  'meetings.editSubmit': 'Save changes',
+  'meetings.duration': 'Duration (minutes)',
+  'meetings.attendees': 'Attendees',
+  'meetings.attendeesHint':
+    'Each attendee is e-mailed the invitation with a calendar entry (ICS). A change or cancellation sends them an updated entry.',
+  'meetings.noAttendees': 'No attendees yet.',
+  'meetings.someone': 'Someone',
+  'meetings.cancel': 'Cancel the meeting',
+  'meetings.cancelConfirm':
+    'The attendees are e-mailed a cancellation, which removes the entry from their calendars. Cancel the meeting?',
+  'meetings.cancelConfirmYes': 'Yes, cancel it',
+  'meetings.keep': 'Keep the meeting',
+  'meetings.replan': 'Schedule again',
+  'meetings.noMinutes': 'No minutes yet.',
+  'meetings.minutesStatus.draft': 'draft',
+  'meetings.minutesStatus.amendment_window': 'with the attendees for amendments',
+  'meetings.minutesStatus.locked': 'final',
+  'meetings.circulate': 'Send round for amendments',
+  'meetings.circulateHint':
+    'The attendees can propose amendments and comments until the end of this period. After that the minutes are final and nobody can change them.',
+  'meetings.amendmentDays': 'Days for amendments',
+  'meetings.circulateSubmit': 'Send round',
+  'meetings.amendmentsUntil': 'Amendments possible until {date}.',
+  'meetings.lockedSince': 'Final since {date}: no more changes.',
+  'meetings.amendments': 'Amendments and comments',
+  'meetings.noAmendments': 'No amendments or comments yet.',
+  'meetings.amendmentText': 'Your amendment or comment',
+  'meetings.amendSubmit': 'Propose amendment',
+  'problem.meeting.minutes_locked':
+    'The amendment period is over: the minutes are final and can no longer be changed.',
+  'problem.meeting.minutes_not_circulated':
+    'The minutes have not been sent round for amendments yet.',
+  'problem.meeting.minutes_already_circulated':
+    'The minutes were already sent round for amendments.',
+  'problem.meeting.minutes_empty': 'Write the minutes before sending them round.',
+  'problem.meeting.attendees_only':
+    "Only the meeting's attendees propose amendments to its minutes.",
   'shares.title': 'Sharing with the union',
   'shares.lead':
     'The council decides what a union sees: status and deadlines only, or the dossier too. Confidential documents are never shared.',

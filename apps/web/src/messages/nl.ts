@@ -1053,6 +1053,14 @@ export const nl = {
   'council.draftPosition': 'concept-standpunt {track}',
   'council.noteBody': 'Tekst',
   'council.addNote': 'Toevoegen',
+  'council.quorumOfSize':
+    '{size, plural, one {quorum {quorum} van # zetel} other {quorum {quorum} van # zetels}}',
+  'council.closeConfirm':
+    'Stemming nu sluiten? {cast, plural, one {Er is # stem} other {Er zijn # stemmen}} uitgebracht; het quorum is {quorum}. Daarna kan niemand meer stemmen of een stem wijzigen.',
+  'council.closeConfirmYes': 'Ja, stemming sluiten',
+  'council.closeConfirmNo': 'Niet sluiten',
+  'council.openVoteWarning':
+    '{count, plural, one {Er loopt nog een stemming over dit onderwerp ("{proposal}").} other {Er lopen nog # stemmingen over dit onderwerp.}} Legt u het standpunt nu vast, dan gaat u aan de uitslag voorbij. U kunt ook de stemming sluiten en de uitslag vaststellen als standpunt.',
   'meetings.title': 'Vergaderingen',
   'meetings.lead':
     'Overlegvergaderingen met de bestuurder en vergaderingen van de OR zelf, met agenda en notulen.',
@@ -1090,6 +1098,45 @@ export const nl = {
   'meetingStatus.planned': 'gepland',
   'meetingStatus.held': 'gehouden',
   'meetingStatus.cancelled': 'geannuleerd',
+  'meetingWarning.meeting.starts_in_past':
+    'Het begintijdstip ligt in het verleden. Klopt dat? De vergadering is wel gepland.',
+  'meetings.edit': 'Vergadering wijzigen of verplaatsen',
+  'meetings.editSubmit': 'Wijzigingen opslaan',
+  'meetings.duration': 'Duur (minuten)',
+  'meetings.attendees': 'Deelnemers',
+  'meetings.attendeesHint':
+    'Elke deelnemer krijgt de uitnodiging per e-mail, met een agenda-item (ICS). Bij een wijziging of annulering krijgen ze een bijgewerkt agenda-item.',
+  'meetings.noAttendees': 'Nog geen deelnemers.',
+  'meetings.someone': 'Iemand',
+  'meetings.cancel': 'Vergadering annuleren',
+  'meetings.cancelConfirm':
+    'De deelnemers krijgen een annulering per e-mail, die het item uit hun agenda haalt. Vergadering annuleren?',
+  'meetings.cancelConfirmYes': 'Ja, annuleren',
+  'meetings.keep': 'Niet annuleren',
+  'meetings.replan': 'Opnieuw inplannen',
+  'meetings.noMinutes': 'Nog geen notulen.',
+  'meetings.minutesStatus.draft': 'concept',
+  'meetings.minutesStatus.amendment_window': 'bij de deelnemers voor correcties',
+  'meetings.minutesStatus.locked': 'definitief',
+  'meetings.circulate': 'Rondsturen voor correcties',
+  'meetings.circulateHint':
+    'De deelnemers kunnen correcties en opmerkingen indienen tot het einde van deze periode. Daarna liggen de notulen vast en kan niemand ze meer wijzigen.',
+  'meetings.amendmentDays': 'Dagen voor correcties',
+  'meetings.circulateSubmit': 'Rondsturen',
+  'meetings.amendmentsUntil': 'Correcties mogelijk tot {date}.',
+  'meetings.lockedSince': 'Definitief sinds {date}: niet meer te wijzigen.',
+  'meetings.amendments': 'Correcties en opmerkingen',
+  'meetings.noAmendments': 'Nog geen correcties of opmerkingen.',
+  'meetings.amendmentText': 'Uw correctie of opmerking',
+  'meetings.amendSubmit': 'Correctie indienen',
+  'problem.meeting.minutes_locked':
+    'De correctieperiode is voorbij: de notulen liggen vast en zijn niet meer te wijzigen.',
+  'problem.meeting.minutes_not_circulated':
+    'De notulen zijn nog niet rondgestuurd voor correcties.',
+  'problem.meeting.minutes_already_circulated': 'De notulen zijn al rondgestuurd voor correcties.',
+  'problem.meeting.minutes_empty': 'Schrijf eerst de notulen voordat u ze rondstuurt.',
+  'problem.meeting.attendees_only':
+    'Alleen deelnemers aan de vergadering dienen correcties in op de notulen.',
   'shares.title': 'Delen met de vakbond',
   'shares.lead':
     'De OR bepaalt wat een vakbond ziet: alleen status en termijnen, of ook het dossier. Vertrouwelijke stukken worden nooit gedeeld.',

@@ -169,6 +169,17 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
     queryKey: keys.meetings('detail', meetingId),
     queryFn: () => unwrap(api.GET('/meetings/{meetingId}', { params: { path: { meetingId } } })),
   });
+  const { roles } = useSession();
+  const me = useMe();
+  const members = useQuery({
+    queryKey: keys.council('members', me.organisationId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/organisations/{organisationId}/memberships', {
+          params: { path: { organisationId: me.organisationId } },
+        }),
+      ).catch(() => []),
+  });
   const cases = useQuery({
     queryKey: keys.cases('sent-for-agenda'),
     queryFn: () => unwrap(api.GET('/cases', { params: { query: { status: 'sent', limit: 200 } } })),
@@ -176,20 +187,32 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   if (!meeting.data) {
     return meeting.error ? <ErrorAlert error={meeting.error} /> : <Loading />;
   }
+  const names = new Map((members.data ?? []).map((p) => [p.userId, p.displayName]));
+  const candidates = attendeeCandidates(members.data ?? [], meeting.data);
   const m = meeting.data;
   const set = (next: Meeting) => queryClient.setQueryData(keys.meetings('detail', meetingId), next);
   const titles = new Map((cases.data?.items ?? []).map((c) => [c.id, c.title]));
+  const manages = m.kind === 'consultation' ? roles.board || roles.employer : roles.board;
   return (
     <article>
       <PageHeader
         title={m.title}
         lead={`${label('meetingKind', m.kind)} · ${dateTime(m.startsAt)}${m.location ? ` · ${m.location}` : ''}`}
       >
-        <Badge tone={m.status === 'held' ? 'ok' : 'neutral'}>
+        <Badge tone={m.status === 'held' ? 'ok' : m.status === 'cancelled' ? 'danger' : 'neutral'}>
           {label('meetingStatus', m.status)}
         </Badge>
         {m.heldOn && <span className="muted">{t('meetings.heldOn', { date: day(m.heldOn) })}</span>}
       </PageHeader>
+      {m.warnings.map((w) => (
+        <p key={w} className="alert alert-warn" role="status" data-warning={w}>
+          {t(`meetingWarning.${w}`)}
+        </p>
+      ))}
+      <Attendees meeting={m} names={names} />
+      {manages && m.status !== 'held' && (
+        <EditMeeting meeting={m} candidates={candidates} onChanged={set} />
+      )}
       <section className="card" aria-labelledby="agenda-title">
         <h2 id="agenda-title">{t('meetings.agenda')}</h2>
         {m.agendaItems.length === 0 ? (
@@ -220,7 +243,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           <AgendaForm meeting={m} cases={cases.data?.items ?? []} onChanged={set} />
         )}
       </section>
-      <Minutes meeting={m} onChanged={set} />
+      <Minutes meeting={m} manages={manages} names={names} onChanged={set} />
       {m.status === 'planned' && <MarkHeld meeting={m} onChanged={() => void meeting.refetch()} />}
     </article>
   );
@@ -290,10 +313,24 @@ function AgendaForm({
   );
 }
 
-function Minutes({ meeting, onChanged }: { meeting: Meeting; onChanged: (m: Meeting) => void }) {
-  const { t } = useI18n();
+/** Minutes: a draft, then (sent round) an amendment window for the attendees, then locked. */
+function Minutes({
+  meeting,
+  manages,
+  names,
+  onChanged,
+}: {
+  meeting: Meeting;
+  manages: boolean;
+  names: Map<string, string>;
+  onChanged: (m: Meeting) => void;
+}) {
+  const { t, dateTime } = useI18n();
+  const me = useMe();
   const [minutes, setMinutes] = useState(meeting.minutes ?? '');
   const [approved, setApproved] = useState(meeting.minutesApproved);
+  const [days, setDays] = useState(7);
+  const [amendment, setAmendment] = useState('');
   const save = useMutation(async () =>
     onChanged(
       await unwrap(
@@ -304,34 +341,348 @@ function Minutes({ meeting, onChanged }: { meeting: Meeting; onChanged: (m: Meet
       ),
     ),
   );
+  const circulate = useMutation(async () =>
+    onChanged(
+      await unwrap(
+        api.POST('/meetings/{meetingId}/minutes/circulation', {
+          params: { path: { meetingId: meeting.id } },
+          body: { version: meeting.version, amendmentDays: days },
+        }),
+      ),
+    ),
+  );
+  const amend = useMutation(async () => {
+    onChanged(
+      await unwrap(
+        api.POST('/meetings/{meetingId}/minutes/amendments', {
+          params: { path: { meetingId: meeting.id } },
+          body: { text: amendment.trim() },
+        }),
+      ),
+    );
+    setAmendment('');
+  });
+  const status = meeting.minutesStatus;
+  const attends = meeting.participantIds.includes(me.userId);
   return (
-    <section className="card" aria-labelledby="minutes-title">
+    <section className="card" aria-labelledby="minutes-title" data-minutes-status={status}>
       <div className="section-head">
         <h2 id="minutes-title">{t('meetings.minutes')}</h2>
+        <Badge
+          tone={status === 'locked' ? 'ok' : status === 'amendment_window' ? 'info' : 'neutral'}
+        >
+          {t(`meetings.minutesStatus.${status}`)}
+        </Badge>
         {meeting.minutesApproved && <Badge tone="ok">{t('meetings.approved')}</Badge>}
       </div>
-      <form
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void save.submit();
-        }}
-      >
-        <TextArea
-          label={t('meetings.minutesText')}
-          rows={6}
-          value={minutes}
-          onChange={(e) => setMinutes(e.target.value)}
-        />
-        <Checkbox
-          label={t('meetings.approve')}
-          checked={approved}
-          onChange={(e) => setApproved(e.target.checked)}
-        />
-        <ErrorAlert error={save.error} />
-        <button type="submit" className="button button-primary" disabled={save.busy}>
-          {t('meetings.saveMinutes')}
+      {status === 'amendment_window' && meeting.minutesAmendmentsUntil && (
+        <p className="hint">
+          {t('meetings.amendmentsUntil', { date: dateTime(meeting.minutesAmendmentsUntil) })}
+        </p>
+      )}
+      {status === 'locked' && meeting.minutesAmendmentsUntil && (
+        <p className="hint" data-testid="minutes-locked">
+          {t('meetings.lockedSince', { date: dateTime(meeting.minutesAmendmentsUntil) })}
+        </p>
+      )}
+      {status === 'locked' || !manages ? (
+        <p className="prewrap">{meeting.minutes ?? t('meetings.noMinutes')}</p>
+      ) : (
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            void save.submit();
+          }}
+        >
+          <TextArea
+            label={t('meetings.minutesText')}
+            rows={6}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+          <Checkbox
+            label={t('meetings.approve')}
+            checked={approved}
+            onChange={(e) => setApproved(e.target.checked)}
+          />
+          <ErrorAlert error={save.error} />
+          <button type="submit" className="button button-primary" disabled={save.busy}>
+            {t('meetings.saveMinutes')}
+          </button>
+        </form>
+      )}
+      {manages && status === 'draft' && meeting.status !== 'cancelled' && (
+        <details className="action">
+          <summary>{t('meetings.circulate')}</summary>
+          <form
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              void circulate.submit();
+            }}
+          >
+            <p className="hint">{t('meetings.circulateHint')}</p>
+            <TextField
+              label={t('meetings.amendmentDays')}
+              type="number"
+              min={1}
+              max={30}
+              value={days}
+              onChange={(e) => setDays(Number(e.target.value))}
+            />
+            <ErrorAlert error={circulate.error} />
+            <button type="submit" className="button button-primary" disabled={circulate.busy}>
+              {t('meetings.circulateSubmit')}
+            </button>
+          </form>
+        </details>
+      )}
+      {status !== 'draft' && (
+        <>
+          <h3>{t('meetings.amendments')}</h3>
+          {meeting.amendments.length === 0 ? (
+            <Empty>{t('meetings.noAmendments')}</Empty>
+          ) : (
+            <ul className="plain-list" data-testid="amendments">
+              {meeting.amendments.map((a) => (
+                <li key={a.id}>
+                  <strong>{names.get(a.authorId) ?? t('meetings.someone')}</strong>{' '}
+                  <span className="muted small">{dateTime(a.createdAt)}</span>
+                  <p className="prewrap">{a.text}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {status === 'amendment_window' && (attends || manages) && (
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            void amend.submit();
+          }}
+        >
+          <TextArea
+            label={t('meetings.amendmentText')}
+            rows={3}
+            value={amendment}
+            onChange={(e) => setAmendment(e.target.value)}
+          />
+          <ErrorAlert error={amend.error} />
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={amend.busy || !amendment.trim()}
+          >
+            {t('meetings.amendSubmit')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+type Member = Schemas['MemberResponse'];
+
+const COUNCIL_ATTENDEE_ROLES = ['council_chair', 'council_secretary', 'council_member'];
+const EMPLOYER_ATTENDEE_ROLES = ['hr_manager', 'employer_representative'];
+
+/** Whom to offer as attendees: the council's seats, and for a consultation also the employer side (the server checks). */
+function attendeeCandidates(members: readonly Member[], meeting: Meeting): Member[] {
+  const seen = new Set<string>();
+  return members.filter((p) => {
+    const fits =
+      !p.deactivated &&
+      ((COUNCIL_ATTENDEE_ROLES.includes(p.role) && p.worksCouncilId === meeting.worksCouncilId) ||
+        (meeting.kind === 'consultation' && EMPLOYER_ATTENDEE_ROLES.includes(p.role)));
+    if (!fits || seen.has(p.userId)) {
+      return false;
+    }
+    seen.add(p.userId);
+    return true;
+  });
+}
+
+function Attendees({ meeting, names }: { meeting: Meeting; names: Map<string, string> }) {
+  const { t } = useI18n();
+  return (
+    <section className="card" aria-labelledby="attendees-title">
+      <h2 id="attendees-title">{t('meetings.attendees')}</h2>
+      {meeting.participantIds.length === 0 ? (
+        <Empty>{t('meetings.noAttendees')}</Empty>
+      ) : (
+        <ul className="plain-list" data-testid="attendees">
+          {meeting.participantIds.map((id) => (
+            <li key={id}>{names.get(id) ?? t('meetings.someone')}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** `2026-03-05T13:00:00Z` → the browser's local `2026-03-05T14:00`, for a datetime-local field. */
+function localInput(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/**
+ * Edit, move or cancel a meeting, and choose its attendees. A move, a change of attendees or a
+ * cancellation e-mails each attendee an updated invitation or a cancellation (the server decides).
+ */
+function EditMeeting({
+  meeting,
+  candidates,
+  onChanged,
+}: {
+  meeting: Meeting;
+  candidates: Member[];
+  onChanged: (m: Meeting) => void;
+}) {
+  const { t } = useI18n();
+  const [title, setTitle] = useState(meeting.title);
+  const [startsAt, setStartsAt] = useState(localInput(meeting.startsAt));
+  const [duration, setDuration] = useState(meeting.durationMinutes);
+  const [location, setLocation] = useState(meeting.location);
+  const [attendees, setAttendees] = useState<string[]>(meeting.participantIds);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const save = useMutation(async () =>
+    onChanged(
+      await unwrap(
+        api.PATCH('/meetings/{meetingId}', {
+          params: { path: { meetingId: meeting.id } },
+          body: {
+            version: meeting.version,
+            title: title.trim(),
+            startsAt: new Date(startsAt).toISOString(),
+            durationMinutes: duration,
+            location,
+            participantIds: attendees,
+          },
+        }),
+      ),
+    ),
+  );
+  const setStatus = useMutation(async (status: 'planned' | 'cancelled') => {
+    onChanged(
+      await unwrap(
+        api.PATCH('/meetings/{meetingId}', {
+          params: { path: { meetingId: meeting.id } },
+          body: { version: meeting.version, status },
+        }),
+      ),
+    );
+    setConfirmCancel(false);
+  });
+  if (meeting.status === 'cancelled') {
+    return (
+      <section className="card">
+        <ErrorAlert error={setStatus.error} />
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={setStatus.busy}
+          onClick={() => void setStatus.submit('planned')}
+        >
+          {t('meetings.replan')}
         </button>
-      </form>
+      </section>
+    );
+  }
+  return (
+    <section className="card" aria-label={t('meetings.edit')}>
+      <details className="action" data-testid="edit-meeting">
+        <summary>{t('meetings.edit')}</summary>
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            void save.submit();
+          }}
+        >
+          <TextField
+            label={t('meetings.meetingTitle')}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            required
+          />
+          <TextField
+            label={t('meetings.startsAt')}
+            type="datetime-local"
+            value={startsAt}
+            onChange={(e) => setStartsAt(e.target.value)}
+            required
+          />
+          <TextField
+            label={t('meetings.duration')}
+            type="number"
+            min={5}
+            max={1440}
+            value={duration}
+            onChange={(e) => setDuration(Number(e.target.value))}
+          />
+          <TextField
+            label={t('meetings.location')}
+            value={location}
+            onChange={(e) => setLocation(e.target.value)}
+          />
+          <fieldset>
+            <legend>{t('meetings.attendees')}</legend>
+            <p className="hint">{t('meetings.attendeesHint')}</p>
+            {candidates.map((p) => (
+              <Checkbox
+                key={p.userId}
+                label={p.displayName}
+                checked={attendees.includes(p.userId)}
+                onChange={(e) =>
+                  setAttendees((list) =>
+                    e.target.checked ? [...list, p.userId] : list.filter((id) => id !== p.userId),
+                  )
+                }
+              />
+            ))}
+          </fieldset>
+          <ErrorAlert error={save.error} />
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={save.busy || !title.trim()}
+          >
+            {t('meetings.editSubmit')}
+          </button>
+        </form>
+      </details>
+      {!confirmCancel ? (
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => setConfirmCancel(true)}
+        >
+          {t('meetings.cancel')}
+        </button>
+      ) : (
+        <div className="alert alert-warn" role="alertdialog" aria-labelledby="cancel-question">
+          <p id="cancel-question">{t('meetings.cancelConfirm')}</p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={setStatus.busy}
+              onClick={() => void setStatus.submit('cancelled')}
+            >
+              {t('meetings.cancelConfirmYes')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => setConfirmCancel(false)}
+            >
+              {t('meetings.keep')}
+            </button>
+          </div>
+        </div>
+      )}
+      <ErrorAlert error={setStatus.error} />
     </section>
   );
 }

@@ -135,6 +135,13 @@ export class VoteResponse {
   @ApiProperty() proposal!: string;
   @ApiProperty({ type: [String] }) options!: string[];
   @ApiProperty() quorum!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      "The council's seats (active chair, secretary and members) that the quorum is set against; null in overviews across cases.",
+  })
+  councilSize!: number | null;
   @ApiProperty() closesAt!: string;
   @ApiProperty({ enum: ['open', 'closed'] }) status!: VoteStatus;
   @ApiProperty() ballotsCast!: number;

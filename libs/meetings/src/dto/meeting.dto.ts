@@ -10,6 +10,7 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
@@ -22,6 +23,13 @@ import {
   type MeetingKind,
   type MeetingStatus,
 } from '../domain/meeting-policy';
+// eslint-disable-next-line no-restricted-imports -- the DTO beside its domain type
+import {
+  MEETING_WARNINGS,
+  type MeetingWarning,
+  MINUTES_STATUSES,
+  type MinutesStatus,
+} from '../domain/minutes';
 
 export class MeetingIdParams {
   @IsUUID() meetingId!: string;
@@ -43,8 +51,19 @@ export class CreateMeetingDto {
   @IsString() @MinLength(1) @MaxLength(500) title!: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }) startsAt!: string;
   @IsOptional() @IsString() @MaxLength(500) location?: string;
+  @ApiPropertyOptional({
+    description: 'How long it lasts, in minutes (the invitation ends then). Default 90.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  durationMinutes?: number;
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'The attendees; each is e-mailed an invitation (ICS, METHOD:REQUEST).',
+  })
   @IsOptional()
   @IsUUID('all', { each: true })
   @ArrayUnique()
@@ -59,8 +78,13 @@ export class UpdateMeetingDto {
   @IsISO8601({ strict: true })
   startsAt?: string;
   @IsOptional() @IsString() @MaxLength(500) location?: string;
+  @IsOptional() @IsInt() @Min(5) @Max(1440) durationMinutes?: number;
 
-  @ApiPropertyOptional({ type: [String], description: 'Replaces the participants.' })
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Replaces the attendees. A move, a change of attendees or a cancellation e-mails an updated invitation (higher SEQUENCE) or a cancellation (METHOD:CANCEL).',
+  })
   @IsOptional()
   @IsUUID('all', { each: true })
   @ArrayUnique()
@@ -106,6 +130,24 @@ export class MinutesDto {
   @IsInt() @Min(1) version!: number;
 }
 
+export class CirculateMinutesDto {
+  @ApiProperty({
+    description: 'Days the attendees have to propose amendments; after that the minutes lock.',
+    minimum: 1,
+    maximum: 30,
+  })
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  amendmentDays!: number;
+
+  @IsInt() @Min(1) version!: number;
+}
+
+export class MinutesAmendmentDto {
+  @IsString() @MinLength(1) @MaxLength(20000) text!: string;
+}
+
 export class MarkHeldDto {
   @ApiPropertyOptional({
     format: 'date',
@@ -128,6 +170,13 @@ export class AgendaItemResponse {
   @ApiProperty({ type: String, nullable: true }) decision!: string | null;
 }
 
+export class MinutesAmendmentResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() authorId!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty() createdAt!: string;
+}
+
 export class MeetingResponse {
   @ApiProperty() id!: string;
   @ApiProperty() organisationId!: string;
@@ -136,10 +185,28 @@ export class MeetingResponse {
   @ApiProperty() title!: string;
   @ApiProperty() startsAt!: string;
   @ApiProperty() location!: string;
+  @ApiProperty() durationMinutes!: number;
+  @ApiProperty({ description: 'The SEQUENCE of the latest invitation sent (UID: the meeting id).' })
+  invitationSequence!: number;
   @ApiProperty({ enum: MEETING_STATUSES }) status!: MeetingStatus;
   @ApiProperty({ type: String, nullable: true, format: 'date' }) heldOn!: string | null;
   @ApiProperty({ type: String, nullable: true }) minutes!: string | null;
   @ApiProperty() minutesApproved!: boolean;
+  @ApiProperty({
+    enum: MINUTES_STATUSES,
+    description:
+      '`draft`; `amendment_window`: circulated, attendees propose amendments; `locked`: the window ended, no more edits.',
+  })
+  minutesStatus!: MinutesStatus;
+  @ApiProperty({ type: String, nullable: true }) minutesCirculatedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) minutesAmendmentsUntil!: string | null;
+  @ApiProperty({ type: [MinutesAmendmentResponse] }) amendments!: MinutesAmendmentResponse[];
+  @ApiProperty({
+    enum: MEETING_WARNINGS,
+    isArray: true,
+    description: 'Advice, not refusals: e.g. a planned meeting whose start lies in the past.',
+  })
+  warnings!: MeetingWarning[];
   @ApiProperty({ type: [String] }) participantIds!: string[];
   @ApiProperty({ type: [AgendaItemResponse] }) agendaItems!: AgendaItemResponse[];
   @ApiProperty() createdBy!: string;

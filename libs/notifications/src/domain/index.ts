@@ -7,3 +7,4 @@ export * from './mail-templates';
 export * from './ics';
 export * from './mentions';
 export * from './case-events';
+export * from './meeting-invitation';
