@@ -206,7 +206,7 @@ describe('web app (browser)', () => {
     await page.getByRole('heading', { name: q('triage.title') }).waitFor();
     caseId = caseIdOf(page.url());
     const question = (key: string) => page.locator(`.triage-form [data-question="${key}"]`);
-    await question('headcount').locator('input').fill('250');
+    await question('headcount').getByRole('spinbutton').fill('250');
 
     // Plain language (issue #17): each question with its help text and a workplace example.
     const monitor = question('canMonitorStaff');
