@@ -123,4 +123,120 @@ describe('triage questionnaire (e2e)', () => {
       .expect(400);
     expect(res.body).toMatchObject({ code: 'case.triage_question_unknown' });
   });
+
+  it('serves the questionnaire: help text and example in Dutch and English, follow-ups with their condition', async () => {
+    const res = await t
+      .http()
+      .get(`/cases/${caseId}/triage/questionnaire`)
+      .set('Authorization', hr)
+      .expect(200);
+    const questions = (
+      res.body.groups as Array<{ questions: Array<Record<string, unknown>> }>
+    ).flatMap((g) => g.questions);
+    for (const question of questions) {
+      expect(question).toMatchObject({
+        text: { nl: expect.any(String), en: expect.any(String) },
+        help: { nl: expect.any(String), en: expect.any(String) },
+        example: { nl: expect.any(String), en: expect.any(String) },
+      });
+    }
+    // The newer questions are all asked: art. 5, Annex I/III with the provider's document, art. 50,
+    // GDPR 22, the DPIA list, consent letters (c), (j), (m) with per-topic cao coverage.
+    expect(questions.map((q) => q.key)).toEqual(
+      expect.arrayContaining([
+        'manipulativeTechniques',
+        'biometricCategorisationSensitive',
+        'annexIIIPoint1',
+        'annexIIIPoint3',
+        'annexIProduct',
+        'providerAssessmentDocument',
+        'chatbot',
+        'solelyAutomatedSignificantDecisions',
+        'locationData',
+        'blacklist',
+        'affectsPayOrJobEvaluation',
+        'affectsComplaintsProcedure',
+        'affectsWhistleblowingProcedure',
+        'caoSettlements',
+      ]),
+    );
+    expect(questions.find((q) => q.key === 'emotionMedicalOrSafety')).toMatchObject({
+      kind: 'yes_no',
+      showWhen: { question: 'infersEmotions', operator: 'is_true' },
+      unknownAllowed: true,
+      unknownAssumes: false,
+    });
+    expect(questions.find((q) => q.key === 'providerAssessmentDocument')).toMatchObject({
+      kind: 'text',
+      showWhen: { question: 'article6_3Exception', operator: 'is_true' },
+      unknownAllowed: false,
+    });
+    expect(questions.find((q) => q.key === 'caoSettledConsentLetters')).toMatchObject({
+      options: expect.arrayContaining([
+        expect.objectContaining({ value: 'c' }),
+        expect.objectContaining({ value: 'j' }),
+        expect.objectContaining({ value: 'm' }),
+      ]),
+    });
+  });
+
+  it('ignores answers to follow-ups that do not apply, "weet ik niet" included', async () => {
+    const res = await t
+      .http()
+      .put(`/cases/${caseId}/triage`)
+      .set('Authorization', hr)
+      .send({
+        version,
+        answers: monitoringTriageAnswers({
+          councilType: 'or',
+          majorEffectOnQuarterOfStaff: true,
+          infersEmotions: false,
+          emotionMedicalOrSafety: true,
+          article6_3Exception: false,
+          providerAssessmentDocument: 'vendor memo',
+          caoSettledConsentLetters: [],
+          caoReference: 'cao 2026 art. 4',
+        }),
+        unknown: ['emotionMedicalOrSafety'],
+      })
+      .expect(200);
+    const stored = res.body.triage.answers;
+    expect(stored.emotionMedicalOrSafety).toBe(false);
+    for (const key of [
+      'majorEffectOnQuarterOfStaff',
+      'providerAssessmentDocument',
+      'caoReference',
+    ]) {
+      expect(stored).not.toHaveProperty(key);
+    }
+    expect(res.body.triage.outcome.toFindOut).toEqual([]);
+    expect(res.body.triage.outcome.aiAct.article6_3Exception).toMatchObject({
+      providerAssessmentDocument: null,
+    });
+    version = res.body.version;
+
+    // When the follow-up applies, its answer counts: the provider's document is recorded.
+    const applies = await t
+      .http()
+      .put(`/cases/${caseId}/triage`)
+      .set('Authorization', hr)
+      .send({
+        version,
+        answers: monitoringTriageAnswers({
+          annexIIIPoint4: 'task_allocation',
+          profilesNaturalPersons: false,
+          article6_3Exception: true,
+          providerAssessmentDocument: 'Acme AI art. 6(3) assessment v1.2',
+        }),
+      })
+      .expect(200);
+    expect(applies.body.triage.answers.providerAssessmentDocument).toBe(
+      'Acme AI art. 6(3) assessment v1.2',
+    );
+    expect(applies.body.triage.outcome.aiAct.article6_3Exception).toEqual({
+      applied: true,
+      providerAssessmentDocument: 'Acme AI art. 6(3) assessment v1.2',
+    });
+    version = applies.body.version;
+  });
 });

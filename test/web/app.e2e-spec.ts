@@ -206,7 +206,27 @@ describe('web app (browser)', () => {
 
     await page.getByRole('heading', { name: q('triage.title') }).waitFor();
     caseId = caseIdOf(page.url());
-    await page.getByLabel(q('q.headcount')).fill('250');
+    const question = (key: string) => page.locator(`.triage-form [data-question="${key}"]`);
+    await question('headcount').getByRole('spinbutton').fill('250');
+
+    // Plain language (issue #17): each question with its help text and a workplace example.
+    const monitor = question('canMonitorStaff');
+    await monitor.getByText('Het gaat om geschiktheid, niet om de bedoeling').waitFor();
+    expect(await monitor.locator('.question-example').innerText()).toMatch(/^Voorbeeld: /);
+
+    // Follow-ups only when they apply: the medical-or-safety question follows emotion inference,
+    // the PVT's quarter-of-staff question follows a PVT.
+    expect(await question('emotionMedicalOrSafety').count()).toBe(0);
+    await question('infersEmotions').getByLabel('Ja', { exact: true }).check();
+    await question('emotionMedicalOrSafety').locator('.question-help').waitFor();
+    await question('infersEmotions').getByLabel('Nee', { exact: true }).check();
+    await question('emotionMedicalOrSafety').waitFor({ state: 'detached' });
+    expect(await question('majorEffectOnQuarterOfStaff').count()).toBe(0);
+    await question('councilType').locator('select').selectOption('pvt');
+    await question('majorEffectOnQuarterOfStaff').waitFor();
+    await question('councilType').locator('select').selectOption('or');
+    await question('majorEffectOnQuarterOfStaff').waitFor({ state: 'detached' });
+
     const yes = new Set([
       'introducesOrChangesTechnology',
       'processesStaffPersonalData',
@@ -215,26 +235,28 @@ describe('web app (browser)', () => {
       'largeScaleMonitoring',
       'jobContentChanges',
     ]);
-    const notYesNo = [
-      'councilType',
-      'headcount',
-      'majorEffectOnQuarterOfStaff',
-      'caoSettledConsentLetters',
-      'caoReference',
-      'annexIIIPoint4',
-      'deployerType',
-    ];
-    const booleans = Object.keys(nl)
-      .filter((k) => k.startsWith('q.'))
-      .map((k) => k.slice(2))
-      .filter((k) => !notYesNo.includes(k));
+    // Every yes/no question the form asks now, the newer #17 questions (art. 5, art. 50, GDPR 22,
+    // the DPIA list, consent (c), (j), (m)) among them.
+    const booleans = await page
+      .locator('.triage-form [data-kind="yes_no"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-question') ?? ''));
+    expect(booleans).toEqual(
+      expect.arrayContaining([
+        'manipulativeTechniques',
+        'annexIProduct',
+        'chatbot',
+        'solelyAutomatedSignificantDecisions',
+        'locationData',
+        'affectsPayOrJobEvaluation',
+        'affectsWhistleblowingProcedure',
+      ]),
+    );
     for (const key of booleans) {
-      await page
-        .getByRole('group', { name: q(`q.${key}` as keyof typeof nl), exact: true })
-        .getByLabel(yes.has(key) ? 'Ja' : 'Nee')
+      await question(key)
+        .getByLabel(yes.has(key) ? 'Ja' : 'Nee', { exact: true })
         .check();
     }
-    await page.getByLabel(q('q.annexIIIPoint4')).selectOption('monitoring_evaluation');
+    await question('annexIIIPoint4').locator('select').selectOption('monitoring_evaluation');
     await expectNoSeriousA11yViolations(page, 'triage questionnaire');
     await page.getByRole('button', { name: q('triage.save') }).click();
 

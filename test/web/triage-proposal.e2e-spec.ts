@@ -67,7 +67,20 @@ describe('web app: rights the council holds (browser)', () => {
     await expectNoSeriousA11yViolations(chair.page, 'case (triage proposal)');
 
     await card.getByText(nl['proposal.contest']).click();
-    await card.getByRole('checkbox', { name: nl['q.councilType'] }).check();
+    // The question as the server's questionnaire words it (issue #17).
+    const questionnaire = await t
+      .http()
+      .get(`/cases/${caseId}/triage/questionnaire`)
+      .set('Authorization', hr)
+      .expect(200);
+    const councilType = (
+      questionnaire.body.groups as Array<{
+        questions: Array<{ key: string; text: { nl: string } }>;
+      }>
+    )
+      .flatMap((g) => g.questions)
+      .find((q) => q.key === 'councilType')!.text.nl;
+    await card.getByRole('checkbox', { name: councilType }).check();
     await card
       .getByLabel(nl['proposal.contestReasons'])
       .fill('Wij zijn de ondernemingsraad van deze onderneming.');

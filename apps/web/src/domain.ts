@@ -103,74 +103,8 @@ export const POSITIONS: Record<'advice' | 'consent', readonly string[]> = {
   consent: ['granted', 'refused', 'conditional'],
 };
 
-/** The triage questionnaire, grouped the way the law reads (legal-rules (c) DRAFT→SCREENING). */
+/** A triage answer's key; the questions themselves come from the server's questionnaire. */
 export type QuestionKey = keyof TriageAnswers;
-export interface QuestionGroup {
-  id: string;
-  questions: readonly QuestionKey[];
-}
-export const TRIAGE_GROUPS: readonly QuestionGroup[] = [
-  { id: 'council', questions: ['councilType', 'headcount', 'majorEffectOnQuarterOfStaff'] },
-  {
-    id: 'wor25',
-    questions: [
-      'introducesOrChangesTechnology',
-      'changesActivities',
-      'changesWorkOrganisation',
-      'majorInvestment',
-      'recruitmentOfStaff',
-      'externalAdviserEngaged',
-    ],
-  },
-  {
-    id: 'wor27',
-    questions: [
-      'processesStaffPersonalData',
-      'canMonitorStaff',
-      'usedForAppraisal',
-      'affectsWorkingTimes',
-      'affectsHealthSafety',
-      'affectsHiringFiringPromotion',
-      'affectsTraining',
-      'caoSettledConsentLetters',
-      'caoReference',
-    ],
-  },
-  {
-    id: 'aiAct',
-    questions: [
-      'annexIIIPoint4',
-      'profilesNaturalPersons',
-      'article6_3Exception',
-      'deployerType',
-      'infersEmotions',
-      'emotionMedicalOrSafety',
-    ],
-  },
-  {
-    id: 'gdpr',
-    questions: [
-      'largeScaleMonitoring',
-      'systematicProfilingWithSignificantEffects',
-      'specialCategoryData',
-      'biometrics',
-    ],
-  },
-  { id: 'skills', questions: ['jobContentChanges'] },
-];
-
-export const CHOICES: Partial<Record<QuestionKey, readonly string[]>> = {
-  councilType: ['or', 'pvt', 'none'],
-  annexIIIPoint4: [
-    'none',
-    'recruitment_selection',
-    'work_related_decisions',
-    'task_allocation',
-    'monitoring_evaluation',
-  ],
-  deployerType: ['private', 'public_body', 'private_public_service'],
-};
-export const CONSENT_LETTERS = ['b', 'd', 'e', 'f', 'g', 'k', 'l'] as const;
 
 export function emptyAnswers(headcount = 0): Partial<TriageAnswers> {
   return {
@@ -205,7 +139,9 @@ export interface TriageOutcomeView {
     noticeToWorkersRequired: boolean;
     noticeRecipients: string[];
     fria: boolean;
+    transparencyDuties?: string[];
   };
+  gdpr?: { article22: boolean; humanInterventionRequired: boolean };
   dpia: { required: boolean; triggers: string[] };
   skills: { trainingRequired: boolean; aiLiteracy: boolean };
   riskInventory: { updateRequired: boolean };

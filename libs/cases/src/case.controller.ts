@@ -31,6 +31,7 @@ import {
   ReportUseDto,
   SetTriageDto,
   TriagePrefillResponse,
+  TriageQuestionnaireResponse,
   TrackParams,
   TrackTransitionDto,
   UpdateCaseDto,
@@ -83,6 +84,16 @@ export class CaseController {
     @Param() { caseId }: CaseIdParams,
   ): Promise<TriagePrefillResponse> {
     return this.cases.triagePrefill(actor, caseId);
+  }
+
+  /** The triage questions with help text, example and the follow-ups' conditions (nl and en). */
+  @Get(':caseId/triage/questionnaire')
+  @RequirePermission(Permission.CaseRead)
+  triageQuestionnaire(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId }: CaseIdParams,
+  ): Promise<TriageQuestionnaireResponse> {
+    return this.cases.triageQuestionnaire(actor, caseId);
   }
 
   @Put(':caseId/triage')

@@ -47,6 +47,7 @@ import {
   type RegisterPrefill,
   registerWarnings,
   resolveTriageAnswers,
+  servedTriageQuestionnaire,
   type TrackKind,
   triage,
   type TriageOutcome,
@@ -66,6 +67,7 @@ import type {
   ListCasesQueryDto,
   OversightConfirmationDto,
   SetTriageDto,
+  TriageQuestionnaireResponse,
   UpdateCaseDto,
   VersionDto,
 } from './dto/case.dto';
@@ -558,6 +560,13 @@ export class CaseService {
   async triagePrefill(actor: Actor, caseId: string): Promise<RegisterPrefill> {
     const { aiCase } = await this.reader.loadDossier(actor, caseId);
     return prefillFromRegister(await this.knownFacts(actor, aiCase));
+  }
+
+  /** The questionnaire the triage form asks, for a reader of the case (issue #17). */
+  async triageQuestionnaire(actor: Actor, caseId: string): Promise<TriageQuestionnaireResponse> {
+    // The questions are no part of the dossier: whoever sees the case may read them.
+    await this.reader.load(actor, caseId, false);
+    return { groups: servedTriageQuestionnaire() as TriageQuestionnaireResponse['groups'] };
   }
 
   /** What the platform knows beside the answers: the council, the headcount, the register entry. */

@@ -684,6 +684,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     body: (c) => ({ version: v(c), title: 'Nieuwe titel' }),
   },
   'GET /cases/:caseId/triage/prefill -> case:read': caseRead(DOSSIER_READERS),
+  'GET /cases/:caseId/triage/questionnaire -> case:read': caseRead(SEES_SENT_CASE),
   'PUT /cases/:caseId/triage -> case:file': {
     own: { employer: 200 },
     prepare: freshDraftCase,

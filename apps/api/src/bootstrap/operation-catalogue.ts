@@ -173,6 +173,10 @@ const entries: Record<
     'cases.triagePrefill',
     'Triage answers the AI register implies, to pre-fill the form',
   ],
+  'GET /cases/{caseId}/triage/questionnaire': [
+    'cases.triageQuestionnaire',
+    'The triage questions with help text, example and follow-up conditions',
+  ],
   'PUT /cases/{caseId}/triage': ['cases.setTriage', "Set a case's triage"],
   'POST /cases/{caseId}/triage-contests': ['cases.contestTriage', "Contest a case's triage"],
   'POST /cases/{caseId}/triage-proposal/acceptance': [

@@ -832,6 +832,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/triage/questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The triage questions with help text, example and follow-up conditions
+         * @description The triage questions with help text, example and the follow-ups' conditions (nl and en).
+         *
+         *     Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["cases.triageQuestionnaire"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/triage": {
         parameters: {
             query?: never;
@@ -3271,6 +3293,58 @@ export interface components {
             because: {
                 [key: string]: string;
             };
+        };
+        TriageTextResponse: {
+            nl: string;
+            en: string;
+        };
+        TriageQuestionOptionResponse: {
+            value: string;
+            label: components["schemas"]["TriageTextResponse"];
+        };
+        TriageShowWhenResponse: {
+            /** @description The key of the question it follows. */
+            question: string;
+            /**
+             * @description `is_true`: answered yes; `equals`: the choice `value`; `not_empty`: a list or text given.
+             * @enum {string}
+             */
+            operator: "is_true" | "equals" | "not_empty";
+            value?: string;
+        };
+        TriageQuestionResponse: {
+            /** @description The key of the answer in `TriageAnswersDto`. */
+            key: string;
+            /** @enum {string} */
+            kind: "yes_no" | "number" | "choice" | "letters" | "text" | "cao_settlements";
+            text: components["schemas"]["TriageTextResponse"];
+            /** @description What the question means, in plain words. */
+            help: components["schemas"]["TriageTextResponse"];
+            /** @description A workplace example. */
+            example: components["schemas"]["TriageTextResponse"];
+            /** @description The choices of a `choice` or `letters` (and `cao_settlements`) question, in order. */
+            options?: components["schemas"]["TriageQuestionOptionResponse"][];
+            /** @description Must be answered (or "weet ik niet") when it applies. */
+            required: boolean;
+            /**
+             * @description A follow-up: asked only when this holds; otherwise the server ignores what is sent for it.
+             *     Evaluate it on the answers with the cautious answer (`unknownAssumes`) of each "weet ik niet".
+             */
+            showWhen?: components["schemas"]["TriageShowWhenResponse"];
+            /** @description Whether "weet ik niet" may answer it (`SetTriageDto.unknown`). */
+            unknownAllowed: boolean;
+            /** @description The cautious answer the server assumes for "weet ik niet". */
+            unknownAssumes?: boolean | number | string | string[];
+            /** @description legal-rules ids or articles. */
+            sources: string[];
+        };
+        TriageQuestionGroupResponse: {
+            id: string;
+            title: components["schemas"]["TriageTextResponse"];
+            questions: components["schemas"]["TriageQuestionResponse"][];
+        };
+        TriageQuestionnaireResponse: {
+            groups: components["schemas"]["TriageQuestionGroupResponse"][];
         };
         CaoSettlementDto: {
             /** @enum {string} */
@@ -6415,6 +6489,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TriagePrefillResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "cases.triageQuestionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriageQuestionnaireResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

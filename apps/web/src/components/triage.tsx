@@ -1,30 +1,86 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
 import {
-  CHOICES,
-  CONSENT_LETTERS,
   emptyAnswers,
   type QuestionKey,
   reasonsFor,
-  TRIAGE_GROUPS,
   type TriageAnswers,
   type TriageOutcomeView,
 } from '../domain';
 import { useI18n } from '../i18n';
 import { reasonText } from '../legal-texts';
-import { Badge, Checkbox, ErrorAlert, SelectField, TextField, useMutation, YesNo } from './ui';
+import { keys } from '../queries';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  ErrorAlert,
+  Loading,
+  SelectField,
+  TextField,
+  useMutation,
+  YesNo,
+} from './ui';
 
 type CaseResponse = Schemas['CaseResponse'];
-const NON_BOOLEAN: readonly QuestionKey[] = [
-  'councilType',
-  'headcount',
-  'annexIIIPoint4',
-  'deployerType',
-  'caoSettledConsentLetters',
-  'caoReference',
-  'majorEffectOnQuarterOfStaff',
-];
+type Question = Schemas['TriageQuestionResponse'];
+type ShowWhen = Schemas['TriageShowWhenResponse'];
+type CaoSettlement = NonNullable<TriageAnswers['caoSettlements']>[number];
+type Answers = Partial<TriageAnswers>;
+
+/**
+ * The server's triage questionnaire (issue #17): the questions in plain language with their help
+ * text and example, and the follow-ups' conditions. One cache entry per case; the texts are the
+ * server's, in the reader's language.
+ */
+export function useTriageQuestionnaire(caseId: string) {
+  const { lang } = useI18n();
+  const query = useQuery({
+    queryKey: keys.case(caseId, 'triage-questionnaire'),
+    queryFn: () =>
+      unwrap(api.GET('/cases/{caseId}/triage/questionnaire', { params: { path: { caseId } } })),
+    staleTime: Infinity,
+  });
+  const groups = query.data?.groups ?? [];
+  const byKey = new Map(groups.flatMap((g) => g.questions).map((q) => [q.key, q]));
+  return {
+    query,
+    groups,
+    /** The question as the user reads it; its key until the questionnaire is loaded. */
+    questionText: (key: string) => byKey.get(key)?.text[lang] ?? key,
+  };
+}
+
+/**
+ * Whether a follow-up is asked: the server's declared condition, read on the answers with the
+ * server's cautious answer in place of each "weet ik niet" (as the server reads them).
+ */
+function applies(
+  question: Question,
+  answers: Answers,
+  unknown: readonly string[],
+  all: Question[],
+) {
+  const condition: ShowWhen | undefined = question.showWhen;
+  if (!condition) {
+    return true;
+  }
+  const parent = all.find((q) => q.key === condition.question);
+  const value: unknown =
+    unknown.includes(condition.question) && parent?.unknownAllowed
+      ? parent.unknownAssumes
+      : answers[condition.question as QuestionKey];
+  switch (condition.operator) {
+    case 'is_true':
+      return value === true;
+    case 'equals':
+      return value === condition.value;
+    case 'not_empty':
+      return Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value !== '';
+  }
+}
 
 /** The screening questionnaire; saving it shows which rights apply and why. */
 export function TriageForm({
@@ -36,13 +92,13 @@ export function TriageForm({
   initial?: TriageAnswers;
   onSaved: (c: CaseResponse) => void;
 }) {
-  const { t } = useI18n();
-  const [answers, setAnswers] = useState<Partial<TriageAnswers>>(initial ?? emptyAnswers());
+  const { t, lang } = useI18n();
+  const { query, groups, questionText } = useTriageQuestionnaire(aiCase.id);
+  const [answers, setAnswers] = useState<Answers>(initial ?? emptyAnswers());
   const [unknown, setUnknown] = useState<QuestionKey[]>([]);
   const [fromRegister, setFromRegister] = useState<Record<string, string>>({});
   const [unanswered, setUnanswered] = useState<QuestionKey[]>([]);
-  const set = <K extends QuestionKey>(key: K, value: TriageAnswers[K] | undefined) =>
-    setAnswers((a) => ({ ...a, [key]: value }));
+  const set = (key: QuestionKey, value: unknown) => setAnswers((a) => ({ ...a, [key]: value }));
   const toggleUnknown = (key: QuestionKey, on: boolean) =>
     setUnknown((u) => (on ? [...u, key] : u.filter((k) => k !== key)));
   // The AI register pre-fills what it knows; the employer may still change every answer.
@@ -63,18 +119,38 @@ export function TriageForm({
       live = false;
     };
   }, [aiCase.id, initial]);
+  const all = groups.flatMap((g) => g.questions);
+  const asked = (q: Question) => applies(q, answers, unknown, all);
   const save = useMutation(async () => {
-    // The server puts the cautious answer in place of each "weet ik niet"; `false` only fills the shape.
-    const filled = { ...answers };
-    for (const q of unknown) {
-      if (filled[q] === undefined) {
-        (filled as Record<string, unknown>)[q] = false;
+    const filled: Record<string, unknown> = { ...answers };
+    if (Array.isArray(filled.caoSettlements)) {
+      // A row left without a topic says nothing; leave it out rather than refuse the form.
+      const rows = (filled.caoSettlements as CaoSettlement[]).filter((r) => r.topic.trim() !== '');
+      filled.caoSettlements = rows.length > 0 ? rows : undefined;
+    }
+    for (const q of all) {
+      const key = q.key as QuestionKey;
+      // A follow-up that does not apply is not answered (the server ignores it anyway); the
+      // yes/no shape is kept with "no". The server puts the cautious answer in place of each
+      // "weet ik niet"; `false` only fills the shape.
+      if (!asked(q) || (unknown.includes(key) && filled[key] === undefined)) {
+        if (q.kind === 'yes_no') {
+          filled[key] = false;
+        } else if (q.kind === 'number' && asked(q)) {
+          filled[key] = 0;
+        } else if (!asked(q)) {
+          delete filled[key];
+        }
       }
     }
     const saved = await unwrap(
       api.PUT('/cases/{caseId}/triage', {
         params: { path: { caseId: aiCase.id } },
-        body: { version: aiCase.version, answers: filled as TriageAnswers, unknown },
+        body: {
+          version: aiCase.version,
+          answers: filled as TriageAnswers,
+          unknown: unknown.filter((k) => all.some((q) => q.key === k && asked(q))),
+        },
       }),
     );
     onSaved(saved);
@@ -82,9 +158,10 @@ export function TriageForm({
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const missing = TRIAGE_GROUPS.flatMap((g) => g.questions).filter(
-      (q) => !NON_BOOLEAN.includes(q) && answers[q] === undefined && !unknown.includes(q),
-    );
+    const missing = all
+      .filter((q) => q.required && asked(q))
+      .map((q) => q.key as QuestionKey)
+      .filter((k) => (answers[k] === undefined || answers[k] === '') && !unknown.includes(k));
     setUnanswered(missing);
     if (missing.length === 0) {
       void save.submit();
@@ -93,23 +170,29 @@ export function TriageForm({
     }
   };
 
+  if (query.isPending) {
+    return <Loading />;
+  }
+  if (query.isError) {
+    return <ErrorAlert error={query.error} />;
+  }
   return (
     <form className="triage-form" onSubmit={onSubmit} noValidate aria-describedby="triage-intro">
       <p id="triage-intro" className="hint">
         {t('triage.intro')}
       </p>
-      {TRIAGE_GROUPS.map((group) => (
-        <fieldset key={group.id} className="card question-group">
-          <legend>{t(`triageGroup.${group.id}` as 'triageGroup.council')}</legend>
-          {group.questions.map((q) => (
-            <Question
-              key={q}
+      {groups.map((group) => (
+        <fieldset key={group.id} className="card question-group" data-group={group.id}>
+          <legend>{group.title[lang]}</legend>
+          {group.questions.filter(asked).map((q) => (
+            <QuestionField
+              key={q.key}
               question={q}
               answers={answers}
               set={set}
-              unknown={unknown.includes(q)}
-              setUnknown={(on) => toggleUnknown(q, on)}
-              register={fromRegister[q]}
+              unknown={unknown.includes(q.key as QuestionKey)}
+              setUnknown={(on) => toggleUnknown(q.key as QuestionKey, on)}
+              register={fromRegister[q.key]}
             />
           ))}
         </fieldset>
@@ -119,7 +202,7 @@ export function TriageForm({
           <p>{t('triage.unanswered', { count: unanswered.length })}</p>
           <ul>
             {unanswered.map((q) => (
-              <li key={q}>{t(`q.${q}` as 'q.headcount')}</li>
+              <li key={q}>{questionText(q)}</li>
             ))}
           </ul>
         </div>
@@ -132,7 +215,20 @@ export function TriageForm({
   );
 }
 
-function Question({
+/** The help text and the example under a question. */
+function Help({ question }: { question: Question }) {
+  const { t, lang } = useI18n();
+  return (
+    <>
+      <span className="question-help">{question.help[lang]}</span>{' '}
+      <span className="question-example">
+        {t('triage.example')} {question.example[lang]}
+      </span>
+    </>
+  );
+}
+
+function QuestionField({
   question,
   answers,
   set,
@@ -140,116 +236,134 @@ function Question({
   setUnknown,
   register,
 }: {
-  question: QuestionKey;
-  answers: Partial<TriageAnswers>;
-  set: <K extends QuestionKey>(key: K, value: TriageAnswers[K] | undefined) => void;
+  question: Question;
+  answers: Answers;
+  set: (key: QuestionKey, value: unknown) => void;
   unknown: boolean;
   setUnknown: (on: boolean) => void;
   /** The AI register fact that pre-filled this answer, if any. */
   register?: string;
 }) {
-  const { t, label } = useI18n();
-  const text = t(`q.${question}` as 'q.headcount');
-  const choices = CHOICES[question];
-  if (question === 'headcount') {
-    return (
-      <TextField
-        label={text}
-        type="number"
-        min={0}
-        inputMode="numeric"
-        value={answers.headcount ?? ''}
-        onChange={(e) =>
-          set('headcount', e.target.value === '' ? undefined : Number(e.target.value))
-        }
-      />
-    );
-  }
-  if (question === 'caoReference') {
-    return (
-      <TextField
-        label={text}
-        value={answers.caoReference ?? ''}
-        onChange={(e) => set('caoReference', e.target.value || undefined)}
-      />
-    );
-  }
-  if (question === 'majorEffectOnQuarterOfStaff') {
-    if (answers.councilType !== 'pvt') {
-      return null;
-    }
-    return (
-      <YesNo
-        name={question}
-        legend={text}
-        value={answers.majorEffectOnQuarterOfStaff}
-        onChange={(v) => set('majorEffectOnQuarterOfStaff', v)}
-      />
-    );
-  }
-  if (question === 'caoSettledConsentLetters') {
-    const letters = answers.caoSettledConsentLetters ?? [];
-    return (
-      <fieldset className="letters">
-        <legend>{text}</legend>
-        <div className="letters-options">
-          {CONSENT_LETTERS.map((letter) => (
-            <label key={letter}>
-              <input
-                type="checkbox"
-                checked={letters.includes(letter)}
-                onChange={(e) =>
-                  set(
-                    'caoSettledConsentLetters',
-                    e.target.checked ? [...letters, letter] : letters.filter((l) => l !== letter),
-                  )
-                }
-              />{' '}
-              {label('consentLetter', letter)}
-            </label>
+  const { t, lang } = useI18n();
+  const key = question.key as QuestionKey;
+  const text = question.text[lang];
+  const value: unknown = answers[key];
+  const help = <Help question={question} />;
+  let field: ReactNode;
+  switch (question.kind) {
+    case 'number':
+      field = (
+        <TextField
+          label={text}
+          hint={help}
+          type="number"
+          min={0}
+          inputMode="numeric"
+          value={typeof value === 'number' ? value : ''}
+          onChange={(e) => set(key, e.target.value === '' ? undefined : Number(e.target.value))}
+        />
+      );
+      break;
+    case 'text':
+      field = (
+        <TextField
+          label={text}
+          hint={help}
+          maxLength={500}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => set(key, e.target.value || undefined)}
+        />
+      );
+      break;
+    case 'choice':
+      field = (
+        <SelectField
+          label={text}
+          hint={help}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => set(key, e.target.value || undefined)}
+        >
+          {typeof value !== 'string' && <option value="">{t('triage.choose')}</option>}
+          {(question.options ?? []).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label[lang]}
+            </option>
           ))}
-        </div>
-      </fieldset>
-    );
-  }
-  if (choices) {
-    return (
-      <SelectField
-        label={text}
-        value={formatChoice(answers[question])}
-        onChange={(e) => set(question, e.target.value as never)}
-      >
-        {choices.map((c) => (
-          <option key={c} value={c}>
-            {label(`choice.${question}`, c)}
-          </option>
-        ))}
-      </SelectField>
-    );
-  }
-  const hint = t(`qHint.${question}` as 'qHint.canMonitorStaff', {}, '');
-  return (
-    <div className="question" data-question={question}>
-      {!unknown && (
+        </SelectField>
+      );
+      break;
+    case 'letters': {
+      const letters = Array.isArray(value) ? (value as string[]) : [];
+      field = (
+        <fieldset className="letters">
+          <legend>{text}</legend>
+          <p className="hint">{help}</p>
+          <div className="letters-options">
+            {(question.options ?? []).map((o) => (
+              <label key={o.value}>
+                <input
+                  type="checkbox"
+                  checked={letters.includes(o.value)}
+                  onChange={(e) =>
+                    set(
+                      key,
+                      e.target.checked
+                        ? [...letters, o.value]
+                        : letters.filter((l) => l !== o.value),
+                    )
+                  }
+                />{' '}
+                {o.label[lang]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      );
+      break;
+    }
+    case 'cao_settlements':
+      field = (
+        <CaoSettlements
+          question={question}
+          value={Array.isArray(value) ? (value as CaoSettlement[]) : []}
+          onChange={(next) => set(key, next.length > 0 ? next : undefined)}
+        />
+      );
+      break;
+    case 'yes_no':
+      field = unknown ? (
+        <p className="question-unknown">{text}</p>
+      ) : (
         <YesNo
-          name={question}
+          name={key}
           legend={text}
-          hint={hint || undefined}
-          value={answers[question] as boolean | undefined}
-          onChange={(v) => set(question, v as never)}
+          hint={help}
+          value={typeof value === 'boolean' ? value : undefined}
+          onChange={(v) => set(key, v)}
+        />
+      );
+      break;
+  }
+  return (
+    <div
+      className="question"
+      data-question={key}
+      data-kind={question.kind}
+      data-follow-up={question.showWhen ? question.showWhen.question : undefined}
+    >
+      {unknown && question.kind !== 'yes_no' ? <p className="question-unknown">{text}</p> : field}
+      {question.unknownAllowed && (
+        <Checkbox
+          label={t('triage.unknown')}
+          hint={unknown ? t('triage.unknownHint') : undefined}
+          checked={unknown}
+          onChange={(e) => setUnknown(e.target.checked)}
         />
       )}
-      {unknown && <p className="question-unknown">{text}</p>}
-      <Checkbox
-        label={t('triage.unknown')}
-        hint={unknown ? t('triage.unknownHint') : undefined}
-        checked={unknown}
-        onChange={(e) => setUnknown(e.target.checked)}
-      />
       {register && (
         <p className="hint small">
           {t('triage.fromRegister', { fact: register })}
-          {answers[question] !== true && !unknown && (
+          {value !== true && !unknown && (
             <strong role="note"> {t('triage.contradictsRegister')}</strong>
           )}
         </p>
@@ -258,10 +372,78 @@ function Question({
   );
 }
 
+/** WOR 27(3) "voor zover": what the cao settles of a consent subject, topic by topic. */
+function CaoSettlements({
+  question,
+  value,
+  onChange,
+}: {
+  question: Question;
+  value: CaoSettlement[];
+  onChange: (next: CaoSettlement[]) => void;
+}) {
+  const { t, lang } = useI18n();
+  const update = (i: number, patch: Partial<CaoSettlement>) =>
+    onChange(value.map((row, j) => (j === i ? { ...row, ...patch } : row)));
+  return (
+    <fieldset className="letters cao-settlements">
+      <legend>{question.text[lang]}</legend>
+      <p className="hint">
+        <Help question={question} />
+      </p>
+      {value.map((row, i) => (
+        <div className="cao-settlement" key={i} data-testid="cao-settlement">
+          <SelectField
+            label={t('triage.caoLetter')}
+            value={row.letter}
+            onChange={(e) => update(i, { letter: e.target.value as CaoSettlement['letter'] })}
+          >
+            {(question.options ?? []).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label[lang]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            label={t('triage.caoScope')}
+            value={row.scope}
+            onChange={(e) => update(i, { scope: e.target.value as CaoSettlement['scope'] })}
+          >
+            <option value="part">{t('triage.caoScope.part')}</option>
+            <option value="whole">{t('triage.caoScope.whole')}</option>
+          </SelectField>
+          <TextField
+            label={t('triage.caoTopic')}
+            maxLength={500}
+            value={row.topic}
+            onChange={(e) => update(i, { topic: e.target.value })}
+          />
+          <TextField
+            label={t('triage.caoRowReference')}
+            maxLength={500}
+            value={row.reference ?? ''}
+            onChange={(e) => update(i, { reference: e.target.value || undefined })}
+          />
+          <Button variant="secondary" onClick={() => onChange(value.filter((_, j) => j !== i))}>
+            {t('triage.caoRemove')}
+          </Button>
+        </div>
+      ))}
+      <Button
+        variant="secondary"
+        onClick={() => onChange([...value, { letter: 'c', scope: 'part', topic: '' }])}
+      >
+        {t('triage.caoAdd')}
+      </Button>
+    </fieldset>
+  );
+}
+
 /** Which rights apply and why: one card per right, with the reasons and their legal sources. */
-export function TriageOutcome({ outcome }: { outcome: TriageOutcomeView }) {
+export function TriageOutcome({ outcome, caseId }: { outcome: TriageOutcomeView; caseId: string }) {
   const i18n = useI18n();
   const { t, label } = i18n;
+  const { questionText } = useTriageQuestionnaire(caseId);
   const rights: Array<{ key: string; applies: boolean; detail?: string; area: string[] }> = [
     {
       key: 'advice',
@@ -277,9 +459,17 @@ export function TriageOutcome({ outcome }: { outcome: TriageOutcomeView }) {
     },
     {
       key: 'aiAct',
-      applies: outcome.aiAct.highRisk || outcome.aiAct.noticeToWorkersRequired,
+      applies:
+        outcome.aiAct.highRisk ||
+        outcome.aiAct.noticeToWorkersRequired ||
+        (outcome.aiAct.transparencyDuties ?? []).length > 0,
       detail: outcome.aiAct.highRisk ? t('rights.highRisk') : undefined,
       area: ['ai_act'],
+    },
+    {
+      key: 'gdpr',
+      applies: outcome.gdpr?.article22 === true,
+      area: ['gdpr'],
     },
     { key: 'fria', applies: outcome.aiAct.fria, area: [] },
     {
@@ -296,7 +486,7 @@ export function TriageOutcome({ outcome }: { outcome: TriageOutcomeView }) {
   ];
   const other = outcome.reasons.filter(
     (r) =>
-      !['advice', 'information', 'consent', 'ai_act', 'dpia', 'skills'].includes(
+      !['advice', 'information', 'consent', 'ai_act', 'gdpr', 'dpia', 'skills'].includes(
         r.code.split('.')[0],
       ),
   );
@@ -357,7 +547,7 @@ export function TriageOutcome({ outcome }: { outcome: TriageOutcomeView }) {
           <ul>
             {(outcome.toFindOut ?? []).map((f) => (
               <li key={f.question}>
-                {t(`q.${f.question}` as 'q.headcount', {}, f.question)}: {t('triage.assumed')}{' '}
+                {questionText(f.question)}: {t('triage.assumed')}{' '}
                 <strong>{assumedText(f.assumed, t)}</strong> <Sources sources={f.sources} />
               </li>
             ))}
@@ -370,8 +560,7 @@ export function TriageOutcome({ outcome }: { outcome: TriageOutcomeView }) {
           <ul>
             {(outcome.registerWarnings ?? []).map((w) => (
               <li key={w.question}>
-                {t(`q.${w.question}` as 'q.headcount', {}, w.question)}:{' '}
-                {t('triage.fromRegister', { fact: w.register })}
+                {questionText(w.question)}: {t('triage.fromRegister', { fact: w.register })}
               </li>
             ))}
           </ul>
@@ -402,9 +591,4 @@ export function Sources({ sources }: { sources: readonly string[] }) {
       [{sources.join(', ')}]
     </span>
   );
-}
-
-/** The select's value for a stored choice; an unanswered question selects the empty option. */
-function formatChoice(answer: unknown): string {
-  return typeof answer === 'string' ? answer : '';
 }

@@ -17,7 +17,7 @@ import { InformationRequests } from '../components/information-requests';
 import { NextActionHeader } from '../components/next-action';
 import { Positions } from '../components/positions';
 import { Timeline } from '../components/timeline';
-import { TriageForm, TriageOutcome } from '../components/triage';
+import { TriageForm, TriageOutcome, useTriageQuestionnaire } from '../components/triage';
 import { UnionShares } from '../components/union-shares';
 import { Button, ErrorAlert, Loading, PageHeader, TextArea, useMutation } from '../components/ui';
 import { type Side, TRACK_ORDER, triageOf } from '../domain';
@@ -373,7 +373,7 @@ function TriageTab({
         )}
       </div>
       <TriageProposal aiCase={aiCase} onChanged={onChanged} />
-      {triage && !editing && <TriageOutcome outcome={triage.outcome} />}
+      {triage && !editing && <TriageOutcome outcome={triage.outcome} caseId={aiCase.id} />}
       {triage && !editing && aiCase.status === 'draft' && editable && (
         <p>
           <Link to={`/cases/${aiCase.id}`} className="button button-primary">
@@ -382,14 +382,22 @@ function TriageTab({
         </p>
       )}
       {editing && (
-        <TriageForm
-          aiCase={aiCase}
-          initial={triage?.answers}
-          onSaved={(next) => {
-            onChanged(next);
-            setEditing(false);
-          }}
-        />
+        <div className={triage ? 'triage-editing' : undefined}>
+          <TriageForm
+            aiCase={aiCase}
+            initial={triage?.answers}
+            onSaved={(next) => {
+              onChanged(next);
+              setEditing(false);
+            }}
+          />
+          {triage && (
+            // The legal reading of the answers in force stays in view while they are changed.
+            <aside aria-label={t('triage.currentReading')} className="triage-current">
+              <TriageOutcome outcome={triage.outcome} caseId={aiCase.id} />
+            </aside>
+          )}
+        </div>
       )}
       {!triage && !editable && <p className="empty">{t('triage.notYet')}</p>}
       {triage && aiCase.yourSide === 'council_board' && aiCase.status === 'sent' && (
@@ -422,6 +430,7 @@ function TriageProposal({
   onChanged: (c: CaseResponse) => void;
 }) {
   const { t, label, day } = useI18n();
+  const { questionText: question } = useTriageQuestionnaire(aiCase.id);
   const triage = aiCase.triage as {
     answers?: Record<string, unknown>;
     proposal?: ProposalView;
@@ -471,7 +480,6 @@ function TriageProposal({
     (q) =>
       JSON.stringify(proposal.answers[q]) !== JSON.stringify(current[q]) || contradicted.has(q),
   );
-  const question = (q: string) => t(`q.${q}` as 'q.headcount', {}, q);
   const reasonText = (code: string) => {
     const [kind, value = ''] = code.split(':');
     if (kind === 'withdraws_track') {

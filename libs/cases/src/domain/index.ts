@@ -80,8 +80,29 @@ export {
   questionApplies,
   registerWarnings,
   resolveTriageAnswers,
+  servedTriageQuestionnaire,
 } from './triage-questionnaire';
-export type { QuestionKey, RegisterPrefill, ToFindOut } from './triage-questionnaire';
+export type {
+  QuestionKey,
+  RegisterPrefill,
+  ServedTriageQuestion,
+  ServedTriageQuestionGroup,
+  ToFindOut,
+} from './triage-questionnaire';
+export {
+  TRIAGE_QUESTIONNAIRE,
+  TRIAGE_QUESTIONS,
+  conditionHolds,
+  triageQuestion,
+} from './triage-questions';
+export type {
+  LocalText,
+  QuestionKind,
+  QuestionOption,
+  ShowWhen,
+  TriageQuestion,
+  TriageQuestionGroup,
+} from './triage-questions';
 export type {
   AdviceLetter,
   AnnexIIIPoint4,

@@ -6,8 +6,10 @@ import {
   questionApplies,
   registerWarnings,
   resolveTriageAnswers,
+  servedTriageQuestionnaire,
   UNKNOWABLE_QUESTIONS,
 } from './triage-questionnaire';
+import { TRIAGE_QUESTIONS } from './triage-questions';
 
 describe('triage an HR manager can answer (issue #17)', () => {
   describe('"weet ik niet" gives the cautious outcome and something to find out', () => {
@@ -136,6 +138,75 @@ describe('triage an HR manager can answer (issue #17)', () => {
         { question: 'healthData', register: 'verzuim' },
         { question: 'specialCategoryData', register: 'verzuim' },
       ]);
+    });
+  });
+
+  describe('the questionnaire in plain language (served with the form)', () => {
+    // Every answer the DTO takes: the required ones (NO_ANSWERS) and the optional ones.
+    const ALL_KEYS = [
+      ...Object.keys(NO_ANSWERS),
+      'caoReference',
+      'majorEffectOnQuarterOfStaff',
+      'caoSettlements',
+      'annexIIIPoint1',
+      'annexIIIPoint3',
+      'providerAssessmentDocument',
+    ].sort();
+
+    it('asks every triage answer exactly once', () => {
+      expect(TRIAGE_QUESTIONS.map((q) => q.key).sort()).toEqual(ALL_KEYS);
+    });
+
+    it.each(TRIAGE_QUESTIONS.map((q) => [q.key, q] as const))(
+      '%s has a text, help text and example in Dutch and English, and a source',
+      (_key, question) => {
+        for (const part of [question.text, question.help, question.example]) {
+          expect(part.nl.trim().length).toBeGreaterThan(3);
+          expect(part.en.trim().length).toBeGreaterThan(3);
+        }
+        expect(question.help.nl).not.toEqual(question.text.nl);
+        expect(question.sources.length).toBeGreaterThan(0);
+      },
+    );
+
+    it('declares exactly the follow-ups the server counts, each following an earlier question', () => {
+      const order = TRIAGE_QUESTIONS.map((q) => q.key);
+      const followUps = TRIAGE_QUESTIONS.filter((q) => q.showWhen);
+      expect(followUps.map((q) => q.key).sort()).toEqual([
+        'caoReference',
+        'emotionMedicalOrSafety',
+        'majorEffectOnQuarterOfStaff',
+        'providerAssessmentDocument',
+      ]);
+      for (const q of followUps) {
+        expect(order.indexOf(q.showWhen!.question)).toBeLessThan(order.indexOf(q.key));
+      }
+    });
+
+    it('offers "weet ik niet" on every yes/no and choice question, with what it assumes', () => {
+      const served = servedTriageQuestionnaire().flatMap((g) => g.questions);
+      const closed = served.filter((q) => q.kind === 'yes_no' || q.kind === 'choice');
+      expect(closed.filter((q) => !q.unknownAllowed).map((q) => q.key)).toEqual([]);
+      expect(served.find((q) => q.key === 'canMonitorStaff')).toMatchObject({
+        unknownAllowed: true,
+        unknownAssumes: true,
+      });
+      // A choice's cautious answer is one of its options.
+      for (const q of served.filter((x) => x.kind === 'choice')) {
+        expect(q.options!.map((o) => o.value)).toContain(q.unknownAssumes);
+      }
+    });
+
+    it('an unknown parent makes its follow-up apply, as the cautious answer does', () => {
+      const given = { ...NO_ANSWERS, infersEmotions: false, emotionMedicalOrSafety: true };
+      // Unknown whether it infers emotions: assumed yes, so the medical-or-safety answer counts.
+      expect(resolveTriageAnswers(given, ['infersEmotions']).answers.emotionMedicalOrSafety).toBe(
+        true,
+      );
+      // Known not to: the follow-up is ignored, "weet ik niet" on it too.
+      const ignored = resolveTriageAnswers(given, ['emotionMedicalOrSafety']);
+      expect(ignored.answers.emotionMedicalOrSafety).toBe(false);
+      expect(ignored.toFindOut).toEqual([]);
     });
   });
 });

@@ -1,12 +1,14 @@
 import type { KnownTriageFacts } from './retriage';
 import type { TriageAnswers } from './triage';
+import { conditionHolds, TRIAGE_QUESTIONNAIRE, TRIAGE_QUESTIONS } from './triage-questions';
+import type { QuestionKey, TriageQuestion, TriageQuestionGroup } from './triage-questions';
 
 /**
  * The triage as an HR manager answers it (issue #17): "weet ik niet" on every question, answers
  * pre-filled from the AI register, and follow-up questions that count only when they apply. Pure.
  */
 
-export type QuestionKey = keyof TriageAnswers;
+export type { QuestionKey } from './triage-questions';
 
 /** What an HR manager does not know yet, the answer assumed meanwhile, and why to find out. */
 export interface ToFindOut {
@@ -55,6 +57,16 @@ export const CAUTIOUS_ANSWERS: Readonly<Partial<Record<QuestionKey, Cautious>>> 
   // Until the cao text is checked, no consent subject is taken as settled (27(3) [W11]).
   caoSettledConsentLetters: { value: [], sources: ['W11'] },
   annexIIIPoint4: { value: 'monitoring_evaluation', sources: ['A3', 'E3'] },
+  // Unknown biometrics or training use: the high-risk reading with its art. 50(3) notice, not a
+  // prohibition (that needs the facts of art. 5) [legal-rules (e)6].
+  annexIIIPoint1: {
+    value: 'biometric_categorisation',
+    sources: ['legal-rules (e)6', 'legal-rules (d)1'],
+  },
+  annexIIIPoint3: {
+    value: 'evaluating_learning_outcomes',
+    sources: ['legal-rules (e)6', 'legal-rules (d)1'],
+  },
   profilesNaturalPersons: yes('E3'),
   article6_3Exception: no('E3', 'legal-rules (e)6'),
   // The FRIA reaches private entities providing public services too (d)9.
@@ -94,24 +106,27 @@ export const CAUTIOUS_ANSWERS: Readonly<Partial<Record<QuestionKey, Cautious>>> 
 export const UNKNOWABLE_QUESTIONS = Object.freeze(Object.keys(CAUTIOUS_ANSWERS) as QuestionKey[]);
 
 /**
- * Follow-up questions and the answer of the question they follow. A follow-up that does not apply
- * is not asked, and whatever was sent for it is ignored (the neutral answer stands).
+ * Follow-up questions and the condition of the question they follow, as the questionnaire
+ * declares them (`showWhen`). A follow-up that does not apply is not asked, and whatever was sent
+ * for it is ignored (the neutral answer stands), "weet ik niet" included.
  */
-export const FOLLOW_UPS: Readonly<Partial<Record<QuestionKey, (a: TriageAnswers) => boolean>>> = {
-  // 35b(3)/35c: the PVT's limited advice right.
-  majorEffectOnQuarterOfStaff: (a) => a.councilType === 'pvt',
-  // 5(1)(f): the exception matters only for a system that infers emotions.
-  emotionMedicalOrSafety: (a) => a.infersEmotions,
-  // 27(3): a cao reference only when the cao settles something.
-  caoReference: (a) => a.caoSettledConsentLetters.length > 0,
-  // 6(4): the provider's documented assessment only when the exception is claimed.
-  providerAssessmentDocument: (a) => a.article6_3Exception,
-};
+export const FOLLOW_UPS: Readonly<Partial<Record<QuestionKey, (a: TriageAnswers) => boolean>>> =
+  Object.fromEntries(
+    TRIAGE_QUESTIONS.flatMap((question) => {
+      const condition = question.showWhen;
+      return condition ? [[question.key, (a: TriageAnswers) => conditionHolds(condition, a)]] : [];
+    }),
+  );
 
+/** The answer a follow-up that does not apply takes; `undefined` drops it from the record. */
 const NEUTRAL: Readonly<Partial<Record<QuestionKey, unknown>>> = {
+  // 35b(3)/35c: the PVT's limited advice right.
   majorEffectOnQuarterOfStaff: undefined,
+  // 5(1)(f): the exception matters only for a system that infers emotions.
   emotionMedicalOrSafety: false,
+  // 27(3): a cao reference only when the cao settles something.
   caoReference: undefined,
+  // 6(4): the provider's documented assessment only when the exception is claimed.
   providerAssessmentDocument: undefined,
 };
 
@@ -216,4 +231,34 @@ export function registerWarnings(
   return (Object.keys(prefill.answers) as QuestionKey[])
     .filter((q) => prefill.answers[q] === true && answers[q] !== true)
     .map((q) => ({ question: q, register: prefill.because[q] ?? '' }));
+}
+
+export interface ServedTriageQuestion extends TriageQuestion {
+  /** Whether "weet ik niet" may answer it (every question with a cautious answer). */
+  readonly unknownAllowed: boolean;
+  /** The answer the server assumes for "weet ik niet", shown beside the choice. */
+  readonly unknownAssumes?: unknown;
+}
+
+export interface ServedTriageQuestionGroup extends Omit<TriageQuestionGroup, 'questions'> {
+  readonly questions: readonly ServedTriageQuestion[];
+}
+
+/**
+ * The questionnaire as the API serves it: the declared questions with whether "weet ik niet"
+ * may answer each and what it then assumes, so the form shows the same follow-ups the server
+ * counts (the condition is evaluated on the answers with the cautious answers in place).
+ */
+export function servedTriageQuestionnaire(): ServedTriageQuestionGroup[] {
+  return TRIAGE_QUESTIONNAIRE.map((group) => ({
+    ...group,
+    questions: group.questions.map((question) => {
+      const cautious = CAUTIOUS_ANSWERS[question.key];
+      return {
+        ...question,
+        unknownAllowed: cautious !== undefined,
+        ...(cautious ? { unknownAssumes: cautious.value } : {}),
+      };
+    }),
+  }));
 }

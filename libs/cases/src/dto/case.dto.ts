@@ -203,6 +203,74 @@ export class TriagePrefillResponse {
   because!: Record<string, string>;
 }
 
+/** A text in both languages of the platform. */
+export class TriageTextResponse {
+  @ApiProperty() nl!: string;
+  @ApiProperty() en!: string;
+}
+
+/** When a follow-up question is asked: the answer of the question it follows. */
+export class TriageShowWhenResponse {
+  /** The key of the question it follows. */
+  @ApiProperty() question!: string;
+  /** `is_true`: answered yes; `equals`: the choice `value`; `not_empty`: a list or text given. */
+  @ApiProperty({ enum: ['is_true', 'equals', 'not_empty'] })
+  operator!: 'is_true' | 'equals' | 'not_empty';
+  @ApiPropertyOptional() value?: string;
+}
+
+export class TriageQuestionOptionResponse {
+  @ApiProperty() value!: string;
+  @ApiProperty({ type: TriageTextResponse }) label!: TriageTextResponse;
+}
+
+export class TriageQuestionResponse {
+  /** The key of the answer in `TriageAnswersDto`. */
+  @ApiProperty() key!: string;
+  @ApiProperty({ enum: ['yes_no', 'number', 'choice', 'letters', 'text', 'cao_settlements'] })
+  kind!: 'yes_no' | 'number' | 'choice' | 'letters' | 'text' | 'cao_settlements';
+  @ApiProperty({ type: TriageTextResponse }) text!: TriageTextResponse;
+  /** What the question means, in plain words. */
+  @ApiProperty({ type: TriageTextResponse }) help!: TriageTextResponse;
+  /** A workplace example. */
+  @ApiProperty({ type: TriageTextResponse }) example!: TriageTextResponse;
+  /** The choices of a `choice` or `letters` (and `cao_settlements`) question, in order. */
+  @ApiPropertyOptional({ type: [TriageQuestionOptionResponse] })
+  options?: TriageQuestionOptionResponse[];
+  /** Must be answered (or "weet ik niet") when it applies. */
+  @ApiProperty() required!: boolean;
+  /**
+   * A follow-up: asked only when this holds; otherwise the server ignores what is sent for it.
+   * Evaluate it on the answers with the cautious answer (`unknownAssumes`) of each "weet ik niet".
+   */
+  @ApiPropertyOptional({ type: TriageShowWhenResponse }) showWhen?: TriageShowWhenResponse;
+  /** Whether "weet ik niet" may answer it (`SetTriageDto.unknown`). */
+  @ApiProperty() unknownAllowed!: boolean;
+  /** The cautious answer the server assumes for "weet ik niet". */
+  @ApiPropertyOptional({
+    oneOf: [
+      { type: 'boolean' },
+      { type: 'number' },
+      { type: 'string' },
+      { type: 'array', items: { type: 'string' } },
+    ],
+  })
+  unknownAssumes?: boolean | number | string | string[];
+  /** legal-rules ids or articles. */
+  @ApiProperty({ type: [String] }) sources!: string[];
+}
+
+export class TriageQuestionGroupResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: TriageTextResponse }) title!: TriageTextResponse;
+  @ApiProperty({ type: [TriageQuestionResponse] }) questions!: TriageQuestionResponse[];
+}
+
+/** The triage questionnaire in plain language: help text and example per question (issue #17). */
+export class TriageQuestionnaireResponse {
+  @ApiProperty({ type: [TriageQuestionGroupResponse] }) groups!: TriageQuestionGroupResponse[];
+}
+
 export class ContestTriageDto extends VersionDto {
   @IsString() @MinLength(1) @MaxLength(10000) reasons!: string;
 }
