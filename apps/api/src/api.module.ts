@@ -20,6 +20,7 @@ import { OverviewsModule } from '@wc/overviews';
 import { RealtimeModule } from '@wc/realtime';
 import { SearchModule } from '@wc/search';
 import { SsoModule } from '@wc/sso';
+import { SurveysModule } from '@wc/surveys';
 import { UnionsModule } from '@wc/unions';
 import { WebhooksModule } from '@wc/webhooks';
 
@@ -54,6 +55,7 @@ export class ApiModule {
         MeetingsModule,
         SearchModule,
         SsoModule,
+        SurveysModule,
         WebhooksModule,
         RealtimeModule.forRoot({ imports: [AccessModule], caseAccess: AccessService }),
       ],

@@ -13,6 +13,7 @@ import { CasesPage } from './pages/cases';
 import { HomePage } from './pages/home';
 import { LoginPage } from './pages/login';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/password-reset';
+import { SurveyAnswerPage } from './pages/survey-answer';
 import { MeetingPage, MeetingsPage } from './pages/meetings';
 import { NewCasePage } from './pages/new-case';
 import { NotificationsPage } from './pages/notifications';
@@ -79,6 +80,14 @@ function Shell({
     return (
       <PublicFrame>
         <AcceptInvitationPage token={location.query.get('token') ?? ''} />
+      </PublicFrame>
+    );
+  }
+  if (location.path === '/survey') {
+    // Answering a survey needs no account, and a signed-in colleague answers anonymously too.
+    return (
+      <PublicFrame>
+        <SurveyAnswerPage token={location.query.get('token') ?? ''} />
       </PublicFrame>
     );
   }

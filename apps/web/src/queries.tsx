@@ -53,6 +53,8 @@ const TOPICS: Record<Aggregate, readonly Topic[]> = {
   document: ['home'],
   comment: [],
   internal: ['home', 'agenda', 'meetings'],
+  // Attached to the council's position: only the case's own keys (its surveys tab) change.
+  survey: [],
   meeting: ['meetings', 'agenda', 'home'],
   union_share: ['cases', 'home', 'agenda', 'council'],
   session: [],

@@ -28,6 +28,12 @@ export function adoptDeepLink(): void {
     window.history.replaceState(null, '', `/#/password-reset?token=${encodeURIComponent(token)}`);
     return;
   }
+  if (pathname === '/survey') {
+    // A survey invitation: the token stays in the fragment, never sent to a server.
+    const token = new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '';
+    window.history.replaceState(null, '', `/#/survey?token=${encodeURIComponent(token)}`);
+    return;
+  }
   if (pathname === '/sso/callback') {
     // The identity provider's answer (code, state, iss) arrives in the query string.
     window.history.replaceState(null, '', `/#/sso-callback${window.location.search}`);

@@ -16,7 +16,7 @@ import {
   type UnionShareFact,
   unionOrganisationIdsOf,
 } from './case-visibility';
-import type { ConfidentialityMark, MeetingKind } from './item-visibility';
+import type { ConfidentialityMark, DocumentKind, MeetingKind } from './item-visibility';
 
 export type CaseFactsRow = CaseVisibilityFacts & { shares: UnionShareFact[] };
 
@@ -146,11 +146,17 @@ export class AccessRepository {
   }
 
   /** Live (not deleted) documents with their case and secrecy mark. */
-  documents(
-    documentIds: readonly string[],
-  ): Promise<Array<{ id: string; caseId: string; confidential: ConfidentialityMark | null }>> {
+  documents(documentIds: readonly string[]): Promise<
+    Array<{
+      id: string;
+      caseId: string;
+      confidential: ConfidentialityMark | null;
+      kind: DocumentKind;
+      attached: boolean;
+    }>
+  > {
     return this.byIds(
-      `SELECT d.id, d.case_id AS "caseId", d.confidential FROM document d WHERE d.id = ANY($1::uuid[]) AND d.deleted_at IS NULL`,
+      `SELECT d.id, d.case_id AS "caseId", d.confidential, d.kind, d.attached_to_position_at IS NOT NULL AS attached FROM document d WHERE d.id = ANY($1::uuid[]) AND d.deleted_at IS NULL`,
       documentIds,
     );
   }

@@ -13,7 +13,13 @@ import {
   unionOrganisationIdsOf,
   unionScopeOn,
 } from './case-visibility';
-import { mayReadDocument, mayReadRegister, mayUseThread, meetingSideOf } from './item-visibility';
+import {
+  mayReadDocument,
+  mayReadDocumentKind,
+  mayReadRegister,
+  mayUseThread,
+  meetingSideOf,
+} from './item-visibility';
 
 /** What the access rules answer for one visible case. */
 export interface CaseAccess {
@@ -124,7 +130,8 @@ export class AccessService {
           return (
             access !== undefined &&
             (access.side !== 'union' || access.unionScope === 'dossier') &&
-            mayReadDocument({ side: access.side, userId: actor.userId }, d.confidential, today)
+            mayReadDocument({ side: access.side, userId: actor.userId }, d.confidential, today) &&
+            mayReadDocumentKind(access.side, d.kind, d.attached)
           );
         })
         .map((d) => d.id),

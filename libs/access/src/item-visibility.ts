@@ -72,6 +72,28 @@ export function mayReadDocument(
   }
 }
 
+/**
+ * What kind of dossier document it is. `expert_opinion`: the opinion of the council's expert
+ * (issue #19), council-owned deliberation material until the council attaches it to its position.
+ */
+export type DocumentKind = 'document' | 'expert_opinion';
+
+/**
+ * The council's expert's opinion: the council and the experts on the case read it at once; the
+ * employer side and union officers only once the council attached it to its position. Every
+ * other document: no restriction beyond `mayReadDocument`.
+ */
+export function mayReadDocumentKind(
+  side: ActorSide,
+  kind: DocumentKind,
+  attachedToPosition: boolean,
+): boolean {
+  if (kind !== 'expert_opinion' || attachedToPosition) {
+    return true;
+  }
+  return side === 'council_board' || side === 'council_member' || side === 'expert';
+}
+
 // ---- Comment threads ----------------------------------------------------------------------
 
 /**

@@ -132,6 +132,18 @@ interface DocumentEvents {
   /** A confidential document's mark newly names the event's `userId` (issue #16). */
   'document.shared': { readonly documentId: string };
   'document.deleted': { readonly documentId: string };
+  /** The council attached its expert's opinion to its position: the employer side may read it now (issue #19). */
+  'document.attached_to_position': { readonly documentId: string };
+}
+
+/**
+ * The council's staff surveys (libs/surveys, issue #19). Council-internal (the `internal.` prefix)
+ * until attached to the council's position. Results publish in blocks of five responses; no event
+ * marks a single response, as that would time-stamp each answer.
+ */
+interface SurveyEvents {
+  'internal.survey_changed': { readonly surveyId: string; readonly version: number };
+  'survey.attached_to_position': { readonly surveyId: string; readonly version: number };
 }
 
 /**
@@ -307,6 +319,7 @@ export interface EventMap
     DocumentEvents,
     CommentEvents,
     InternalEvents,
+    SurveyEvents,
     MeetingEvents,
     UnionEvents,
     AccessEvents,

@@ -9,12 +9,17 @@ import {
   VersionColumn,
 } from 'typeorm';
 
-import type { ConfidentialityMark, DocumentOrigin } from './domain';
+import type { ConfidentialityMark, DocumentKind, DocumentOrigin } from './domain';
 
 /** A document in a case dossier; its bytes live in `document_version` rows and the storage port. */
 @Entity('document')
 @Index('ix_document__case', ['caseId'])
 @Check('ck_document__origin', `origin IN ('employer', 'council')`)
+@Check('ck_document__kind', `kind IN ('document', 'expert_opinion')`)
+@Check(
+  'ck_document__expert_opinion',
+  `(kind = 'expert_opinion') = (expert_engagement_id IS NOT NULL) AND (kind = 'expert_opinion' OR attached_to_position_at IS NULL)`,
+)
 export class DocumentEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_document' })
   id!: string;
@@ -37,6 +42,21 @@ export class DocumentEntity {
   @Column({ type: 'jsonb', nullable: true })
   confidential!: ConfidentialityMark | null;
 
+  /** `expert_opinion`: the council's expert's opinion, for the council until attached (issue #19). */
+  @Column({ type: 'text', default: 'document' })
+  kind!: DocumentKind;
+
+  /** For an expert opinion: the council's engagement of the expert who wrote it. */
+  @Column({ type: 'uuid', nullable: true })
+  expertEngagementId!: string | null;
+
+  /** When the council attached the expert opinion to its position: the employer reads it from then on. */
+  @Column({ type: 'timestamptz', nullable: true })
+  attachedToPositionAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  attachedToPositionBy!: string | null;
+
   @Column({ type: 'uuid' })
   createdBy!: string;
 
@@ -53,4 +73,11 @@ export class DocumentEntity {
   @ManyToOne('AiCaseEntity', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_document__ai_case' })
   readonly aiCase?: never;
+
+  @ManyToOne('ExpertEngagementEntity')
+  @JoinColumn({
+    name: 'expert_engagement_id',
+    foreignKeyConstraintName: 'fk_document__council_expert_engagement',
+  })
+  readonly expertEngagement?: never;
 }

@@ -9,7 +9,17 @@ import { DocumentEntity } from './document.entity';
 
 type NewDocument = Pick<
   DocumentEntity,
-  'caseId' | 'title' | 'dossierItem' | 'origin' | 'confidential' | 'createdBy' | 'createdAt'
+  | 'caseId'
+  | 'title'
+  | 'dossierItem'
+  | 'origin'
+  | 'confidential'
+  | 'createdBy'
+  | 'createdAt'
+  | 'kind'
+  | 'expertEngagementId'
+  | 'attachedToPositionAt'
+  | 'attachedToPositionBy'
 >;
 type NewVersion = Omit<DocumentVersionEntity, 'id' | 'document'>;
 

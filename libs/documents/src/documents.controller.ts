@@ -36,6 +36,7 @@ import { DocumentsService } from './documents.service';
 import { attachmentDisposition, type IncomingFile } from './domain';
 import {
   AddDocumentVersionDto,
+  AttachToPositionDto,
   ConfidentialityDto,
   DocumentDetailResponse,
   DocumentListResponse,
@@ -177,6 +178,17 @@ export class DocumentsController {
     @Body() dto: ConfidentialityDto,
   ): Promise<DocumentDetailResponse> {
     return this.documents.setConfidentiality(actor, caseId, documentId, dto);
+  }
+
+  /** Chair or secretary: the council's expert's opinion becomes part of its position, for the employer to read. */
+  @Put(':documentId/position-attachment')
+  @RequirePermission(Permission.CaseParticipate)
+  attachToPosition(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, documentId }: DocumentParams,
+    @Body() dto: AttachToPositionDto,
+  ): Promise<DocumentDetailResponse> {
+    return this.documents.attachToPosition(actor, caseId, documentId, dto.version);
   }
 
   @Delete(':documentId/confidentiality')

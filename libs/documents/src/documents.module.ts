@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 
 import { AuditModule } from '@wc/audit';
 import { CasesModule } from '@wc/cases';
+import { CouncilsModule } from '@wc/councils';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 
 import { DocumentTextEntity } from './document-text.entity';
@@ -31,6 +32,7 @@ export function createDocumentStorage(config: AppConfig, dataSource: DataSource)
     TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity, DocumentTextEntity]),
     AuditModule,
     CasesModule,
+    CouncilsModule,
   ],
   controllers: [DocumentsController],
   providers: [

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 
 import { AuditService } from '@wc/audit';
+import { CouncilsService } from '@wc/councils';
 import type { Actor } from '@wc/auth';
 import type { EventPayload, EventTypeOf } from '@wc/contracts';
 import { AccessService, type ActorSide } from '@wc/access';
@@ -25,6 +26,7 @@ import {
   mayChangeConfidentiality,
   mayDeleteDocument,
   mayReadDocument,
+  mayReadDocumentKind,
   maySeeConfidentialityParties,
   originOf,
 } from './domain';
@@ -76,6 +78,7 @@ export class DocumentsService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly texts: TextExtractor,
+    private readonly councils: CouncilsService,
   ) {}
 
   async upload(
@@ -101,6 +104,9 @@ export class DocumentsService {
         { path: 'confidentialScope', message: 'is required with confidentialUntil' },
       ]);
     }
+    const kind = dto.kind ?? 'document';
+    const expertEngagementId =
+      kind === 'expert_opinion' ? await this.engagementFor(actor, access, dto) : null;
     const checked = await this.store(file);
     const text = await this.texts.extract(checked.bytes, checked.mediaType);
     const { document, version } = await this.tx.run(async () => {
@@ -109,6 +115,10 @@ export class DocumentsService {
         title: dto.title,
         dossierItem: dto.dossierItem ?? null,
         origin,
+        kind,
+        expertEngagementId,
+        attachedToPositionAt: null,
+        attachedToPositionBy: null,
         confidential: mark,
         createdBy: actor.userId,
         createdAt: this.clock.now(),
@@ -121,13 +131,18 @@ export class DocumentsService {
         caseId,
         actorId: actor.userId,
         action: 'document.uploaded',
-        after: {
-          documentId: created.id,
-          title: created.title,
-          dossierItem: created.dossierItem,
-          ...versionFacts(first),
-          confidentiality: mark ? markFacts(mark) : null,
-        },
+        // The audit trail is read by both sides: of an expert opinion not yet attached to the
+        // council's position it records only that one was uploaded, not what it is called.
+        after:
+          kind === 'expert_opinion'
+            ? { documentId: created.id, kind, ...versionFacts(first) }
+            : {
+                documentId: created.id,
+                title: created.title,
+                dossierItem: created.dossierItem,
+                ...versionFacts(first),
+                confidentiality: mark ? markFacts(mark) : null,
+              },
       });
       await this.emit(access, actor, 'document.uploaded', { documentId: created.id, seq: 1 });
       return { document: created, version: first };
@@ -187,8 +202,10 @@ export class DocumentsService {
     filter: { dossierItem?: string } = {},
   ): Promise<DocumentResponse[]> {
     const access = await this.access(actor, caseId);
-    const visible = (await this.documents.listOfCase(caseId, filter)).filter((d) =>
-      mayReadDocument(access, d.confidential, access.today),
+    const visible = (await this.documents.listOfCase(caseId, filter)).filter(
+      (d) =>
+        mayReadDocument(access, d.confidential, access.today) &&
+        mayReadDocumentKind(access.side, d.kind, d.attachedToPositionAt !== null),
     );
     const versions = groupBy(
       await this.documents.versionsOf(visible.map((d) => d.id)),
@@ -309,6 +326,53 @@ export class DocumentsService {
     return this.toDetail(access, document, await this.documents.versionsOf([documentId]));
   }
 
+  /**
+   * The council's chair or secretary attaches its expert's opinion to the council's position
+   * (issue #19): from then on the employer side, and unions sharing the dossier, read it. Not
+   * undone: what the employer has read cannot be unread. Attaching again changes nothing.
+   */
+  async attachToPosition(
+    actor: Actor,
+    caseId: string,
+    documentId: string,
+    version: number,
+  ): Promise<DocumentDetailResponse> {
+    const access = await this.access(actor, caseId);
+    const document = await this.tx.run(async () => {
+      const locked = await this.visibleDocument(access, documentId, true);
+      if (access.side !== 'council_board') {
+        throw new Forbidden(
+          'document.attach_not_allowed',
+          "Only the council's chair or secretary attaches a document to the council's position.",
+        );
+      }
+      if (locked.kind !== 'expert_opinion') {
+        throw new Unprocessable(
+          'document.not_an_expert_opinion',
+          "Only the council's expert's opinion is attached to the council's position.",
+        );
+      }
+      if (locked.version !== version) {
+        throw new VersionConflict('document', version, locked.version);
+      }
+      if (locked.attachedToPositionAt) {
+        return locked;
+      }
+      locked.attachedToPositionAt = this.clock.now();
+      locked.attachedToPositionBy = actor.userId;
+      const saved = await this.documents.save(locked);
+      await this.audit.record({
+        caseId,
+        actorId: actor.userId,
+        action: 'document.attached_to_position',
+        after: { documentId, title: saved.title, expertEngagementId: saved.expertEngagementId },
+      });
+      await this.emit(access, actor, 'document.attached_to_position', { documentId });
+      return saved;
+    });
+    return this.toDetail(access, document, await this.documents.versionsOf([documentId]));
+  }
+
   /** Soft delete by the employer side or the uploader; the bytes stay for the audit trail. */
   async remove(actor: Actor, caseId: string, documentId: string): Promise<void> {
     const access = await this.access(actor, caseId);
@@ -367,10 +431,39 @@ export class DocumentsService {
     forUpdate = false,
   ): Promise<DocumentEntity> {
     const document = await this.documents.get(access.caseId, documentId, { forUpdate });
-    if (!document || !mayReadDocument(access, document.confidential, access.today)) {
+    if (
+      !document ||
+      !mayReadDocument(access, document.confidential, access.today) ||
+      !mayReadDocumentKind(access.side, document.kind, document.attachedToPositionAt !== null)
+    ) {
       throw new NotFound('document');
     }
     return document;
+  }
+
+  /** The engagement an expert opinion names: the council uploads it, for an engaged expert of its own. */
+  private async engagementFor(
+    actor: Actor,
+    access: Access,
+    dto: UploadDocumentDto,
+  ): Promise<string> {
+    if (access.side !== 'council_board' && access.side !== 'council_member') {
+      throw new Forbidden(
+        'document.expert_opinion_council_only',
+        "The council uploads its expert's opinion.",
+      );
+    }
+    const engagements = await this.councils.listEngagements(actor, access.worksCouncilId);
+    const engagement = engagements.find((e) => e.id === dto.expertEngagementId);
+    if (!engagement || engagement.status !== 'engaged') {
+      throw new Unprocessable(
+        'document.expert_engagement_unknown',
+        "An expert opinion names an engaged expert of the case's council (its expert engagement).",
+        {},
+        [{ path: 'expertEngagementId', message: 'is not an engaged expert of this council' }],
+      );
+    }
+    return engagement.id;
   }
 
   private async store(file: IncomingFile): Promise<CheckedUpload> {
@@ -470,6 +563,9 @@ export class DocumentsService {
       title: d.title,
       dossierItem: d.dossierItem,
       origin: d.origin,
+      kind: d.kind,
+      expertEngagementId: d.expertEngagementId,
+      attachedToPositionAt: d.attachedToPositionAt?.toISOString() ?? null,
       confidential: isConfidentialOn(d.confidential, access.today),
       confidentiality: d.confidential ? toConfidentialityResponse(d.confidential, access) : null,
       latestVersion: toVersionResponse(latest),

@@ -2,4 +2,4 @@ export * from './documents.module';
 export { DocumentsService, type DocumentContent } from './documents.service';
 export * from './dto/document.dto';
 export { DocumentStorage, storageKeyFor } from './storage/document-storage';
-export type { ConfidentialityMark, DocumentOrigin } from './domain';
+export type { ConfidentialityMark, DocumentKind, DocumentOrigin } from './domain';

@@ -257,6 +257,32 @@ async function freshCaseComment(c: CellContext): Promise<void> {
   c.values.commentId = res.body.id;
 }
 
+/** The cell's fresh survey; an unknown id for cells the guard refuses before any `prepare`. */
+const surveyIdOf = (c: CellContext) => ({ surveyId: c.values.surveyId ?? randomUUID() });
+
+/** A fresh open staff survey of the council on the cell's case (issue #19): version 1. */
+async function freshSurvey(c: CellContext): Promise<void> {
+  const res = await c.w.t
+    .http()
+    .post(`/cases/${c.aiCase.caseId}/surveys`)
+    .set('Authorization', c.org.chairBearer)
+    .send({ title: 'WarehouseInsight', councilQuestions: [] })
+    .expect(201);
+  c.values.surveyId = res.body.id;
+}
+
+/** A fresh survey with one invitation whose token the cell holds (as the e-mail would carry it). */
+async function freshSurveyToken(c: CellContext): Promise<void> {
+  await freshSurvey(c);
+  const token = randomBytes(24).toString('base64url');
+  await c.w.t.db.query(
+    `INSERT INTO survey_invitation (survey_id, token_hash, used, sent_at) VALUES ($1, $2, false, now())`,
+    [c.values.surveyId, createHash('sha256').update(token).digest('hex')],
+  );
+  await c.w.t.db.query(`UPDATE survey SET invitation_count = 1 WHERE id = $1`, [c.values.surveyId]);
+  c.extra.surveyToken = token;
+}
+
 async function freshNote(c: CellContext): Promise<void> {
   await freshSentCase(c);
   const res = await c.w.t
@@ -1036,6 +1062,13 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     prepare: freshDocument,
     body: () => ({ version: 1, scope: 'Prijzen van de leverancier' }),
   },
+  // Only the council's board attaches, and only its expert's opinion: on the employer's ordinary
+  // document the board gets the domain refusal (422), proof it got past the policy (issue #19).
+  'PUT /cases/:caseId/documents/:documentId/position-attachment -> case:participate': {
+    own: { board: 422, members: 403, employer: 403, external_expert: 403, union: 403 },
+    prepare: freshDocument,
+    body: () => ({ version: 1 }),
+  },
   // Lifted by the side that imposed it (here the employer). The secret document itself is invisible
   // to the expert (not admitted) and to every union (never art. 20 items).
   'DELETE /cases/:caseId/documents/:documentId/confidentiality -> case:participate': {
@@ -1101,6 +1134,62 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
       union: 404,
     },
     prepare: freshCaseComment,
+  },
+
+  // --- the council's staff surveys (issue #19): council-internal until attached to its position.
+  // The list answers those outside the council with the attached ones only (here none); a
+  // status-scope union share does not cover the dossier.
+  'GET /cases/:caseId/surveys -> case:participate': {
+    own: { ...SEES_SENT_CASE, 'union_officer:status': 404 },
+    prepare: freshSurvey,
+    values: surveyIdOf,
+  },
+  'GET /cases/:caseId/surveys/:surveyId -> case:participate': {
+    own: { council: 200, everyone: 404 },
+    prepare: freshSurvey,
+    values: surveyIdOf,
+  },
+  'POST /cases/:caseId/surveys -> case:participate': {
+    own: { board: 201, members: 403, everyone: 404 },
+    body: () => ({ title: 'WarehouseInsight', councilQuestions: [] }),
+  },
+  // No SMTP_URL in this world: the board gets the domain refusal, proof it got past the policy.
+  'POST /cases/:caseId/surveys/:surveyId/invitations -> case:participate': {
+    own: { board: 422, members: 403, everyone: 404 },
+    prepare: freshSurvey,
+    values: surveyIdOf,
+    body: () => ({ emails: ['medewerker@magazijn.test'], language: 'nl' }),
+  },
+  'POST /cases/:caseId/surveys/:surveyId/closure -> case:participate': {
+    own: { board: 200, members: 403, everyone: 404 },
+    prepare: freshSurvey,
+    values: surveyIdOf,
+    body: () => ({ version: 1 }),
+  },
+  'PUT /cases/:caseId/surveys/:surveyId/position-attachment -> case:participate': {
+    own: { board: 200, members: 403, everyone: 404 },
+    prepare: freshSurvey,
+    values: surveyIdOf,
+    body: () => ({ version: 1 }),
+  },
+  // No account: the invitation's single-use token is the credential, whoever sends it.
+  'POST /survey-questionnaires -> public': {
+    own: { everyone: 200 },
+    other: 'none',
+    prepare: freshSurveyToken,
+    body: (c) => ({ token: c.extra.surveyToken }),
+  },
+  'POST /survey-responses -> public': {
+    own: { everyone: 204 },
+    other: 'none',
+    prepare: freshSurveyToken,
+    body: (c) => ({
+      token: c.extra.surveyToken,
+      answers: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'].map((questionId) => ({
+        questionId,
+        value: 0,
+      })),
+    }),
   },
 
   // --- the council's internal space: invisible (404) to everyone outside the council

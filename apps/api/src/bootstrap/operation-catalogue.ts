@@ -389,6 +389,42 @@ const entries: Record<
     'documents.setConfidentiality',
     'Mark a document confidential',
   ],
+  'PUT /cases/{caseId}/documents/{documentId}/position-attachment': [
+    'documents.attachToPosition',
+    "Attach the council's expert opinion to the council's position",
+    [409, 422],
+  ],
+  'GET /cases/{caseId}/surveys': ['surveys.list', "List a case's staff surveys"],
+  'POST /cases/{caseId}/surveys': ['surveys.create', 'Create an anonymous staff survey'],
+  'GET /cases/{caseId}/surveys/{surveyId}': [
+    'surveys.get',
+    'Get a staff survey with its results (from five responses)',
+  ],
+  'POST /cases/{caseId}/surveys/{surveyId}/invitations': [
+    'surveys.invite',
+    'E-mail single-use survey invitations to staff',
+    [409, 422],
+  ],
+  'POST /cases/{caseId}/surveys/{surveyId}/closure': [
+    'surveys.close',
+    'Close a staff survey',
+    [409],
+  ],
+  'PUT /cases/{caseId}/surveys/{surveyId}/position-attachment': [
+    'surveys.attachToPosition',
+    "Attach a staff survey's results to the council's position",
+    [409],
+  ],
+  'POST /survey-questionnaires': [
+    'surveyAnswers.questionnaire',
+    'Get the questions of a survey invitation (no account)',
+    [404, 409, 429],
+  ],
+  'POST /survey-responses': [
+    'surveyAnswers.respond',
+    'Answer a survey with an invitation token (no account)',
+    [404, 409, 422, 429],
+  ],
   'DELETE /cases/{caseId}/documents/{documentId}/confidentiality': [
     'documents.liftConfidentiality',
     "Lift a document's confidentiality",

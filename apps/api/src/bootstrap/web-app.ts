@@ -10,7 +10,7 @@ export const WEB_DIST = join(__dirname, '..', '..', '..', 'web', 'dist');
 // Screens people reach from links in e-mails and invitations. These paths also name API routes
 // (GET /cases/:id answers JSON), so only a browser navigating without a bearer token gets the app.
 const APP_PATHS =
-  /^\/(cases|settings|notifications|ai-systems|meetings|invitations\/accept|password-reset|sso\/callback)(\/|$)/;
+  /^\/(cases|settings|notifications|ai-systems|meetings|invitations\/accept|password-reset|survey|sso\/callback)(\/|$)/;
 
 /** Caching only: the security headers (CSP, nosniff, …) are set for every response (security-headers.ts). */
 function appHeaders(res: Response, isHtml: boolean): void {

@@ -2038,6 +2038,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/documents/{documentId}/position-attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Attach the council's expert opinion to the council's position
+         * @description Chair or secretary: the council's expert's opinion becomes part of its position, for the employer to read.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        put: operations["documents.attachToPosition"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/comments": {
         parameters: {
             query?: never;
@@ -2555,6 +2577,164 @@ export interface paths {
          * @description Requires the permission `organisation:manage`; what you may not see answers 404.
          */
         delete: operations["ssoConnection.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a case's staff surveys
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        get: operations["surveys.list"];
+        put?: never;
+        /**
+         * Create an anonymous staff survey
+         * @description Chair or secretary: the quality-of-work questions plus the council's own.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["surveys.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/surveys/{surveyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a staff survey with its results (from five responses)
+         * @description Results only from five responses up (`results` null below that, without any count).
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        get: operations["surveys.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/surveys/{surveyId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * E-mail single-use survey invitations to staff
+         * @description Chair or secretary: mails each address a single-use link; the addresses are not stored.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["surveys.invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/surveys/{surveyId}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a staff survey
+         * @description Chair or secretary: no more responses.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["surveys.close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/surveys/{surveyId}/position-attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Attach a staff survey's results to the council's position
+         * @description Chair or secretary: the results become part of the council's position; the employer reads them from then on.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        put: operations["surveys.attachToPosition"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/survey-questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the questions of a survey invitation (no account)
+         * @description The questions of the invitation's survey: 404 for an unknown token, 409 once used or closed.
+         *
+         *     Public: no access token needed.
+         */
+        post: operations["surveyAnswers.questionnaire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/survey-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a survey with an invitation token (no account)
+         * @description One response per invitation: a second one is 409 `survey.invitation_used`.
+         *
+         *     Public: no access token needed.
+         */
+        post: operations["surveyAnswers.respond"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4565,6 +4745,12 @@ export interface components {
             dossierItem: string | null;
             /** @enum {string} */
             origin: "employer" | "council";
+            /** @enum {string} */
+            kind: "document" | "expert_opinion";
+            /** @description For an expert opinion: the council's engagement of the expert. */
+            expertEngagementId: string | null;
+            /** @description For an expert opinion: when the council attached it to its position (null: council only). */
+            attachedToPositionAt: string | null;
             /** @description WOR art. 20 secrecy in force: show it, and never pass the document on. */
             confidential: boolean;
             confidentiality: components["schemas"]["ConfidentialityResponse"] | null;
@@ -4582,6 +4768,12 @@ export interface components {
             dossierItem: string | null;
             /** @enum {string} */
             origin: "employer" | "council";
+            /** @enum {string} */
+            kind: "document" | "expert_opinion";
+            /** @description For an expert opinion: the council's engagement of the expert. */
+            expertEngagementId: string | null;
+            /** @description For an expert opinion: when the council attached it to its position (null: council only). */
+            attachedToPositionAt: string | null;
             /** @description WOR art. 20 secrecy in force: show it, and never pass the document on. */
             confidential: boolean;
             confidentiality: components["schemas"]["ConfidentialityResponse"] | null;
@@ -4608,6 +4800,10 @@ export interface components {
             exemptedUserIds?: string[];
             /** @description Experts on the case admitted to this document (bound by the secrecy themselves). */
             allowedExpertIds?: string[];
+        };
+        AttachToPositionDto: {
+            /** @description The document version the client last saw; a stale one is refused with 409. */
+            version: number;
         };
         CommentResponse: {
             id: string;
@@ -4967,6 +5163,105 @@ export interface components {
             /** @description The e-mail domains whose people sign in here, e.g. `example.nl`. */
             emailDomains: string[];
             groupRoles?: components["schemas"]["GroupRoleDto"][];
+        };
+        SurveyLocalTextResponse: {
+            nl: string;
+            en: string;
+        };
+        SurveyQuestionResponse: {
+            /** @description A dimension key (`A` … `L`) or the council's own (`Q1` …). */
+            id: string;
+            /** @enum {string} */
+            kind: "dimension" | "council";
+            /** @description For `dimension` questions: the impact assessment's dimension it sits beside. */
+            dimension: string | null;
+            /** @enum {string} */
+            scale: "effect" | "agreement";
+            /** @description Both languages for a dimension question; the council's own text in both for its own. */
+            text: components["schemas"]["SurveyLocalTextResponse"];
+        };
+        SurveyQuestionResultResponse: {
+            questionId: string;
+            /** @description How many gave each answer: keys `-2` … `2` and `unknown`. */
+            counts: {
+                [key: string]: number;
+            };
+            /** @description The mean of the −2 … +2 answers; null when all answered `unknown`. */
+            mean: number | null;
+        };
+        SurveyResultsResponse: {
+            /** @description The responses these results count: 5, 10, 15 … (published in blocks of five). */
+            responseCount: number;
+            questions: components["schemas"]["SurveyQuestionResultResponse"][];
+        };
+        SurveyResponse: {
+            id: string;
+            caseId: string;
+            title: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            questions: components["schemas"]["SurveyQuestionResponse"][];
+            /** @description How many invitations were sent (the council's own members only). */
+            invitationCount?: number;
+            /** @description Results appear only from five responses up; below that null, with no counts at all. */
+            results: components["schemas"]["SurveyResultsResponse"] | null;
+            /** @description Results shown from this many responses up. */
+            minimumResponses: number;
+            attachedToPositionAt: string | null;
+            createdAt: string;
+            closedAt: string | null;
+            version: number;
+        };
+        SurveyPage: {
+            items: components["schemas"]["SurveyResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        CouncilQuestionDto: {
+            /** @enum {string} */
+            scale: "effect" | "agreement";
+            text: string;
+        };
+        CreateSurveyDto: {
+            title: string;
+            /** @description The council's own questions, beside the quality-of-work dimensions (at most 10). */
+            councilQuestions: components["schemas"]["CouncilQuestionDto"][];
+        };
+        SendSurveyInvitationsDto: {
+            /** @enum {string} */
+            language: "nl" | "en";
+            /** @description The addresses to invite; used to send the e-mails and not stored. */
+            emails: string[];
+        };
+        SurveyInvitationsSentResponse: {
+            /** @description E-mails the SMTP server accepted. */
+            sent: number;
+            /** @description E-mails that could not be sent; their invitations were withdrawn, so send those again. */
+            failed: number;
+            survey: components["schemas"]["SurveyResponse"];
+        };
+        SurveyVersionDto: {
+            /** @description The survey version the client last saw; a stale one is refused with 409. */
+            version: number;
+        };
+        SurveyTokenDto: {
+            /** @description The single-use token from the invitation link. */
+            token: string;
+        };
+        SurveyQuestionnaireResponse: {
+            title: string;
+            questions: components["schemas"]["SurveyQuestionResponse"][];
+        };
+        SurveyAnswerDto: {
+            /** @description −2 … +2 (much worse … much better, or strongly disagree … strongly agree), or `unknown`. */
+            value: number | "unknown";
+            questionId: string;
+        };
+        SubmitSurveyResponseDto: {
+            /** @description The single-use token from the invitation link. */
+            token: string;
+            /** @description Every question of the survey, once. */
+            answers: components["schemas"]["SurveyAnswerDto"][];
         };
         WebhookEventTypeResponse: {
             /** @enum {string} */
@@ -8488,6 +8783,38 @@ export interface operations {
             422: components["responses"]["UnprocessableContent"];
         };
     };
+    "documents.attachToPosition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachToPositionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetailResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
     "comments.list": {
         parameters: {
             query?: {
@@ -9433,6 +9760,245 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "surveys.list": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "surveys.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSurveyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "surveys.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "surveys.invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendSurveyInvitationsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyInvitationsSentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "surveys.close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyVersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "surveys.attachToPosition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyVersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "surveyAnswers.questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyQuestionnaireResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "surveyAnswers.respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitSurveyResponseDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     "webhooks.eventTypes": {

@@ -4,7 +4,17 @@ import { type FormEvent, useState } from 'react';
 import { api, downloadFile, type Schemas, unwrap } from '../api/client';
 import type { Side } from '../domain';
 import { useI18n } from '../i18n';
-import { Badge, Button, Checkbox, Empty, ErrorAlert, Loading, TextField, useMutation } from './ui';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Empty,
+  ErrorAlert,
+  Loading,
+  SelectField,
+  TextField,
+  useMutation,
+} from './ui';
 import { keys } from '../queries';
 
 type CaseResponse = Schemas['CaseResponse'];
@@ -33,7 +43,17 @@ export function Documents({ aiCase }: { aiCase: CaseResponse }) {
     <section aria-labelledby="documents-title">
       <h2 id="documents-title">{t('documents.title')}</h2>
       <p className="hint">{t('documents.lead')}</p>
-      {canUpload && <UploadForm caseId={aiCase.id} onDone={() => void list.refetch()} />}
+      {canUpload && (
+        <UploadForm
+          caseId={aiCase.id}
+          worksCouncilId={
+            aiCase.yourSide === 'council_board' || aiCase.yourSide === 'council_member'
+              ? aiCase.worksCouncilId
+              : null
+          }
+          onDone={() => void list.refetch()}
+        />
+      )}
       <ErrorAlert error={list.error} />
       {!list.data ? (
         <Loading />
@@ -88,7 +108,20 @@ function DocumentRow({
         {d.confidential && <Badge tone="danger">{t('documents.confidential')}</Badge>}
         <Badge>{label('origin', d.origin)}</Badge>
         {d.dossierItem && <span className="muted small">{d.dossierItem}</span>}
+        {d.kind === 'expert_opinion' && (
+          <Badge tone="info">{t('documents.kindExpertOpinion')}</Badge>
+        )}
+        {d.kind === 'expert_opinion' && (
+          <Badge tone={d.attachedToPositionAt ? 'ok' : 'warn'}>
+            {t(d.attachedToPositionAt ? 'documents.attachedToPosition' : 'documents.notAttached')}
+          </Badge>
+        )}
       </div>
+      {d.kind === 'expert_opinion' &&
+        !d.attachedToPositionAt &&
+        aiCase.yourSide === 'council_board' && (
+          <AttachToPosition caseId={aiCase.id} document={d} onDone={onChanged} />
+        )}
       {d.confidentiality && d.confidential && (
         <p className="small confidential-note">
           {t('documents.confidentialScope', { scope: d.confidentiality.scope })}
@@ -142,8 +175,60 @@ function DocumentRow({
   );
 }
 
-function UploadForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+/** The council's chair or secretary shows its expert's opinion to the employer (issue #19). */
+function AttachToPosition({
+  caseId,
+  document: d,
+  onDone,
+}: {
+  caseId: string;
+  document: DocumentItem;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
+  const attach = useMutation(async () => {
+    await unwrap(
+      api.PUT('/cases/{caseId}/documents/{documentId}/position-attachment', {
+        params: { path: { caseId, documentId: d.id } },
+        body: { version: d.version },
+      }),
+    );
+    onDone();
+  });
+  return (
+    <div className="form-actions">
+      <Button variant="secondary" busy={attach.busy} onClick={() => void attach.submit()}>
+        {t('documents.attachToPosition')}
+        <span className="visually-hidden">: {d.title}</span>
+      </Button>
+      <ErrorAlert error={attach.error} />
+    </div>
+  );
+}
+
+function UploadForm({
+  caseId,
+  worksCouncilId,
+  onDone,
+}: {
+  caseId: string;
+  /** The council's own members may upload their expert's opinion. */
+  worksCouncilId: string | null;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const [engagementId, setEngagementId] = useState('');
+  const engagements = useQuery({
+    queryKey: keys.council(worksCouncilId, 'expert-engagements'),
+    enabled: worksCouncilId !== null,
+    queryFn: () =>
+      unwrap(
+        api.GET('/works-councils/{worksCouncilId}/expert-engagements', {
+          params: { path: { worksCouncilId: worksCouncilId ?? '' } },
+        }),
+      ),
+  });
+  const engaged = (engagements.data ?? []).filter((e) => e.status === 'engaged');
   const [title, setTitle] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [dossierItem, setDossierItem] = useState('');
@@ -161,6 +246,10 @@ function UploadForm({ caseId, onDone }: { caseId: string; onDone: () => void }) 
     form.append('title', title.trim());
     if (dossierItem.trim()) {
       form.append('dossierItem', dossierItem.trim());
+    }
+    if (engagementId) {
+      form.append('kind', 'expert_opinion');
+      form.append('expertEngagementId', engagementId);
     }
     if (confidential) {
       form.append('confidentialScope', scope.trim());
@@ -217,6 +306,21 @@ function UploadForm({ caseId, onDone }: { caseId: string; onDone: () => void }) 
           value={dossierItem}
           onChange={(e) => setDossierItem(e.target.value)}
         />
+        {engaged.length > 0 && (
+          <SelectField
+            label={t('documents.expertEngagement')}
+            hint={t('documents.expertOpinionHint')}
+            value={engagementId}
+            onChange={(e) => setEngagementId(e.target.value)}
+          >
+            <option value="">–</option>
+            {engaged.map((e) => (
+              <option key={e.id} value={e.id}>
+                {t('documents.kindExpertOpinion')}: {e.expert?.displayName ?? e.purpose}
+              </option>
+            ))}
+          </SelectField>
+        )}
         <Checkbox
           label={t('documents.markConfidential')}
           hint={t('documents.markConfidentialHint')}

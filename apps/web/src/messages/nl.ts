@@ -1496,6 +1496,91 @@ export const nl = {
   'dutyGroup.transparency': 'Transparantie (art. 50)',
   'dutyGroup.high_risk_annex_iii': 'Plichten hoog risico, bijlage III (art. 26, 27)',
   'dutyGroup.high_risk_annex_i': 'Plichten hoog risico, producten bijlage I',
+
+  // Issue #19: the voice of staff (surveys) and the council's expert opinion.
+  'case.tabSurveys': 'Stem van medewerkers',
+  'survey.title': 'Stem van medewerkers (vragenlijst)',
+  'survey.leadCouncil':
+    'Een anonieme vragenlijst van de OR aan medewerkers over dit systeem. Alleen voor de OR, tot de voorzitter of secretaris de uitkomsten bij het standpunt van de OR voegt; dan ziet de werkgever ze ook.',
+  'survey.leadOther': 'Vragenlijsten die de OR bij zijn standpunt heeft gevoegd.',
+  'survey.none': 'Nog geen vragenlijsten.',
+  'survey.create': 'Vragenlijst maken',
+  'survey.name': 'Titel',
+  'survey.ownQuestions': 'Eigen vragen van de OR (één per regel, hoogstens 10)',
+  'survey.ownQuestionsHint':
+    'De vragen over kwaliteit van werk (SER) staan er altijd in. Eigen vragen worden beantwoord met oneens … eens.',
+  'survey.send': 'Uitnodigingen versturen',
+  'survey.emails': 'E-mailadressen (één per regel of met komma’s)',
+  'survey.emailsHint':
+    'Elk adres krijgt een link die één keer werkt. De adressen worden niet bewaard.',
+  'survey.mailLanguage': 'Taal van de e-mail',
+  'survey.sent': '{sent} verstuurd, {failed} mislukt.',
+  'survey.invitations': 'Uitnodigingen verstuurd: {count}',
+  'survey.close': 'Vragenlijst sluiten',
+  'survey.attach': 'Bij het standpunt van de OR voegen',
+  'survey.attachHint': 'Daarna ziet de werkgever de uitkomsten. Dat is niet terug te draaien.',
+  'survey.attached': 'Bij het standpunt gevoegd op {date}',
+  'survey.status.open': 'Open',
+  'survey.status.closed': 'Gesloten',
+  'survey.noResults':
+    'Nog geen uitkomsten: die verschijnen vanaf {min} antwoorden, en daarna per vijf. Tot dan wordt ook niet getoond hoeveel mensen antwoordden.',
+  'survey.results': 'Uitkomsten ({count} antwoorden)',
+  'survey.question': 'Vraag',
+  'survey.staff': 'Medewerkers (gemiddeld)',
+  'survey.hr': 'HR',
+  'survey.councilRating': 'OR',
+  'survey.distribution': 'Verdeling',
+  'survey.besideAssessment':
+    'Naast de beoordeling van HR (dimensie) en de tegenbeoordeling van de OR uit de impactbeoordeling.',
+  'survey.value.-2': '−2',
+  'survey.value.-1': '−1',
+  'survey.value.0': '0',
+  'survey.value.1': '+1',
+  'survey.value.2': '+2',
+  'survey.value.unknown': '?',
+  'survey.effect.-2': 'Veel slechter',
+  'survey.effect.-1': 'Slechter',
+  'survey.effect.0': 'Geen verschil',
+  'survey.effect.1': 'Beter',
+  'survey.effect.2': 'Veel beter',
+  'survey.agreement.-2': 'Helemaal oneens',
+  'survey.agreement.-1': 'Oneens',
+  'survey.agreement.0': 'Neutraal',
+  'survey.agreement.1': 'Eens',
+  'survey.agreement.2': 'Helemaal eens',
+  'survey.dontKnow': 'Weet ik niet',
+  'survey.answerTitle': 'Vragenlijst van de ondernemingsraad',
+  'survey.answerLead':
+    'Anoniem: niemand, ook de OR niet, ziet wat u antwoordt. De OR ziet alleen uitkomsten van minstens vijf collega’s samen. U kunt één keer antwoorden.',
+  'survey.submit': 'Antwoorden versturen',
+  'survey.thanks': 'Dank u wel. Uw antwoorden zijn ontvangen.',
+  'survey.noToken': 'Deze link is onvolledig. Open de link uit de e-mail opnieuw.',
+  'survey.answerAll': 'Beantwoord elke vraag.',
+  'problem.survey.invitation_used':
+    'Met deze uitnodiging is al geantwoord. Elke uitnodiging werkt één keer.',
+  'problem.survey.closed': 'Deze vragenlijst is gesloten.',
+  'problem.survey.answers_incomplete': 'Beantwoord elke vraag.',
+  'problem.survey.unknown_question': 'Een antwoord hoort niet bij deze vragenlijst.',
+  'problem.survey.mail_not_configured':
+    'E-mail is niet ingesteld, dus er kunnen geen uitnodigingen worden verstuurd.',
+  'problem.survey.already_attached': 'De vragenlijst is al bij het standpunt gevoegd.',
+  'problem.survey_invitation.not_found':
+    'Deze uitnodiging bestaat niet (meer). Controleer de link uit de e-mail.',
+  'problem.document.expert_engagement_unknown':
+    'Kies een deskundige die de OR heeft ingeschakeld en die de uitnodiging heeft aanvaard.',
+  'problem.document.expert_opinion_council_only':
+    'Het advies van de deskundige van de OR wordt door de OR geüpload.',
+  'problem.document.attach_not_allowed':
+    'Alleen de voorzitter of secretaris voegt een document bij het standpunt van de OR.',
+  'problem.document.not_an_expert_opinion':
+    'Alleen het advies van de deskundige wordt bij het standpunt gevoegd.',
+  'documents.kindExpertOpinion': 'Advies van de deskundige van de OR',
+  'documents.expertEngagement': 'Deskundige (inschakeling)',
+  'documents.expertOpinionHint':
+    'Alleen de OR en zijn deskundigen zien het, tot de voorzitter of secretaris het bij het standpunt van de OR voegt.',
+  'documents.attachToPosition': 'Bij het standpunt van de OR voegen',
+  'documents.attachedToPosition': 'Bij het standpunt van de OR gevoegd',
+  'documents.notAttached': 'Alleen voor de OR',
 };
 
 export type MessageKey = keyof typeof nl;

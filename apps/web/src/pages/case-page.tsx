@@ -9,6 +9,7 @@ import { StageBadge } from '../components/case-list';
 import { CaseCommittee } from '../components/committee';
 import { DaysLeft, DeadlineList } from '../components/deadlines';
 import { CouncilSpace } from '../components/council-space';
+import { Surveys } from '../components/surveys';
 import { Discussion } from '../components/discussion';
 import { Documents } from '../components/documents';
 import { Dossier } from '../components/dossier';
@@ -54,6 +55,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
     ...(COUNCIL_SIDES.includes(c.yourSide) ? [{ id: 'council', label: t('case.tabCouncil') }] : []),
     { id: 'dossier', label: t('case.tabDossier') },
     { id: 'documents', label: t('case.tabDocuments') },
+    { id: 'surveys', label: t('case.tabSurveys') },
     { id: 'information', label: t('case.tabInformation') },
     ...(c.yourSide !== 'union' && c.yourSide !== 'expert'
       ? [{ id: 'audit', label: t('case.tabAudit') }]
@@ -105,6 +107,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
       {active === 'council' && <CouncilSpace aiCase={c} names={names} />}
       {active === 'dossier' && <Dossier aiCase={c} names={names} />}
       {active === 'documents' && <Documents aiCase={c} />}
+      {active === 'surveys' && <Surveys aiCase={c} />}
       {active === 'information' && (
         <InformationRequests aiCase={c} side={c.yourSide} names={names} />
       )}

@@ -2,9 +2,11 @@ import type { ActorSide, ConfidentialityMark, DocumentOrigin, Viewer } from '@wc
 
 export {
   type ConfidentialityMark,
+  type DocumentKind,
   type DocumentOrigin,
   isConfidentialOn,
   mayReadDocument,
+  mayReadDocumentKind,
   type Viewer,
 } from '@wc/access';
 

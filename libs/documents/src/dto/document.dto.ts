@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsInt,
+  IsIn,
   IsISO8601,
   IsOptional,
   IsString,
@@ -13,6 +14,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 
 import { CaseIdParams } from '@wc/cases';
@@ -51,6 +53,27 @@ export class UploadDocumentDto {
   @Matches(DATE_ONLY)
   @IsISO8601({ strict: true })
   confidentialUntil?: string;
+  /**
+   * `expert_opinion`: the opinion of the council's expert (issue #19), uploaded by the council with
+   * the expert's engagement; the employer side reads it only once the council attaches it to its
+   * position. Default `document`.
+   */
+  @ApiPropertyOptional({ enum: ['document', 'expert_opinion'] })
+  @IsOptional()
+  @IsIn(['document', 'expert_opinion'])
+  kind?: 'document' | 'expert_opinion';
+  /** Required for an expert opinion: the council's engagement of the expert (an engaged one). */
+  @ValidateIf(
+    (dto: UploadDocumentDto) =>
+      dto.kind === 'expert_opinion' || dto.expertEngagementId !== undefined,
+  )
+  @IsUUID()
+  expertEngagementId?: string;
+}
+
+export class AttachToPositionDto {
+  /** The document version the client last saw; a stale one is refused with 409. */
+  @IsInt() @Min(1) version!: number;
 }
 
 export class AddDocumentVersionDto {
@@ -113,6 +136,11 @@ export class DocumentResponse {
   @ApiProperty() title!: string;
   @ApiProperty({ type: String, nullable: true }) dossierItem!: string | null;
   @ApiProperty({ enum: ['employer', 'council'] }) origin!: string;
+  @ApiProperty({ enum: ['document', 'expert_opinion'] }) kind!: string;
+  /** For an expert opinion: the council's engagement of the expert. */
+  @ApiProperty({ type: String, nullable: true }) expertEngagementId!: string | null;
+  /** For an expert opinion: when the council attached it to its position (null: council only). */
+  @ApiProperty({ type: String, nullable: true }) attachedToPositionAt!: string | null;
   /** WOR art. 20 secrecy in force: show it, and never pass the document on. */
   @ApiProperty() confidential!: boolean;
   @ApiProperty({ type: ConfidentialityResponse, nullable: true })

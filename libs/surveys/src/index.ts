@@ -1,0 +1,3 @@
+export { SurveysModule } from './surveys.module';
+export { SurveyService } from './survey.service';
+export * from './survey.dto';
