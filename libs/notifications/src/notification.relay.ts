@@ -190,6 +190,7 @@ export class NotificationRelay implements OnModuleDestroy {
         actorId: event.actorId,
         voteId: uuidOrNull(event.payload.voteId),
         addresseeId: rule.addressed ? event.userId : null,
+        worksCouncilId: uuidOrNull(event.payload.worksCouncilId),
       }));
     });
     const resolved = await this.recipients.resolve(queries);

@@ -676,6 +676,8 @@ export const en: Record<MessageKey, string> = {
   'rule.nullity_term': 'Term to invoke nullity (nietigheid)',
   'rule.evaluation_date': 'Evaluation',
   'rule.information_response_term': 'Answer to an information request (informatieverzoek)',
+  'rule.initiative_response_term':
+    'Answer to a council proposal or request (initiatiefvoorstel, art. 23(3) WOR)',
   'rule.training_deadline': 'Training completed',
 
   'deadlineStatus.open': 'running',

@@ -669,6 +669,8 @@ export const nl = {
   'rule.nullity_term': 'Termijn nietigheid inroepen',
   'rule.evaluation_date': 'Evaluatiemoment',
   'rule.information_response_term': 'Antwoord op informatieverzoek',
+  'rule.initiative_response_term':
+    'Antwoord op initiatiefvoorstel of verzoek van de OR (art. 23 lid 3 WOR)',
   'rule.training_deadline': 'Scholing afgerond',
 
   'deadlineStatus.open': 'lopend',
