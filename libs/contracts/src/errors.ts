@@ -63,8 +63,6 @@ export type ErrorCode =
   | 'convenant.other_side_confirms'
   | 'convenant.party_only'
   | 'council_request.already_answered'
-  | 'council_request.case_not_for_request'
-  | 'council_request.council_only'
   | 'council_request.employer_only'
   | 'council_request.not_case_opening'
   | 'council_request.system_required'
