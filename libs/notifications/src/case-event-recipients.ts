@@ -18,8 +18,9 @@ export interface AudienceQuery {
   voteId: string | null;
   /** An addressed event (a document shared with someone): only this person, if in the audience. */
   addresseeId: string | null;
-  /** The council of a request outside any case (`request_employer`, `request_council`). */
+  /** The council and its organisation of a request outside any case (`request_employer`, `request_council`). */
   worksCouncilId?: string | null;
+  organisationId?: string | null;
 }
 
 export interface ResolvedRecipient {
@@ -56,8 +57,8 @@ export class CaseEventRecipients {
     }
     const rows = await this.tx.manager.query<Array<Record<string, unknown>>>(
       `WITH v AS (
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $11::uuid[], $12::uuid[], $13::uuid[])
-                AS v(event_id, audience, case_id, union_org_id, actor_id, vote_id, addressee_id, council_id)),
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $11::uuid[], $12::uuid[], $13::uuid[], $14::uuid[])
+                AS v(event_id, audience, case_id, union_org_id, actor_id, vote_id, addressee_id, council_id, council_org_id)),
        hits AS (
          SELECT v.event_id, m.user_id, v.actor_id, v.case_id, v.addressee_id FROM v
            JOIN ai_case c ON c.id = v.case_id
@@ -92,8 +93,7 @@ export class CaseEventRecipients {
             AND NOT EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = v.vote_id AND b.member_id = m.user_id)
          UNION
          SELECT v.event_id, m.user_id, v.actor_id, v.case_id, v.addressee_id FROM v
-           JOIN works_council w ON w.id = v.council_id
-           JOIN membership m ON m.organisation_id = w.organisation_id AND m.role = ANY($6::text[])
+           JOIN membership m ON m.organisation_id = v.council_org_id AND m.role = ANY($6::text[])
           WHERE v.audience = 'request_employer'
          UNION
          SELECT v.event_id, m.user_id, v.actor_id, v.case_id, v.addressee_id FROM v
@@ -122,6 +122,7 @@ export class CaseEventRecipients {
         queries.map((q) => q.voteId),
         queries.map((q) => q.addresseeId),
         queries.map((q) => q.worksCouncilId ?? null),
+        queries.map((q) => q.organisationId ?? null),
       ],
     );
     return rows.map((r) => ({
