@@ -30,6 +30,8 @@ import { AlignRegulatoryCalendarKeys1769200000001 } from './1769200000001-align-
 import { CreateWebhooks1769300000000 } from './1769300000000-create-webhooks';
 import { ProvisionOrganisations1769700000000 } from './1769700000000-provision-organisations';
 import { SingleSignOn1769800000000 } from './1769800000000-single-sign-on';
+import { CouncilIntakeAndCommitments1770100000000 } from './1770100000000-council-intake-and-commitments';
+import { IntakeAndCommitmentNotifications1770100000001 } from './1770100000001-intake-and-commitment-notifications';
 import { StaffSurveysAndExpertOpinions1770300000000 } from './1770300000000-staff-surveys-and-expert-opinions';
 import { MeetingInvitationsAndMinutes1770600000000 } from './1770600000000-meeting-invitations-and-minutes';
 
@@ -67,6 +69,8 @@ export const ALL_MIGRATIONS = [
   CreateWebhooks1769300000000,
   ProvisionOrganisations1769700000000,
   SingleSignOn1769800000000,
+  CouncilIntakeAndCommitments1770100000000,
+  IntakeAndCommitmentNotifications1770100000001,
   StaffSurveysAndExpertOpinions1770300000000,
   MeetingInvitationsAndMinutes1770600000000,
 ];

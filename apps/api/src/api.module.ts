@@ -4,6 +4,7 @@ import { AccessModule, AccessService } from '@wc/access';
 import { AiSystemsModule } from '@wc/ai-systems';
 import { AuthModule } from '@wc/auth';
 import { CasesModule } from '@wc/cases';
+import { CommitmentsModule } from '@wc/commitments';
 import { type AppConfig, ClockModule, ConfigModule, loadConfig } from '@wc/config';
 import { CouncilsModule } from '@wc/councils';
 import { CouncilSpaceModule } from '@wc/council-space';
@@ -12,6 +13,7 @@ import { DiscussionModule } from '@wc/discussion';
 import { DocumentsModule } from '@wc/documents';
 import { DossierModule } from '@wc/dossier';
 import { IdempotencyModule } from '@wc/idempotency';
+import { IntakeModule } from '@wc/intake';
 import { LoggerModule } from '@wc/logging';
 import { MeetingsModule } from '@wc/meetings';
 import { MetricsModule, MetricsServerModule } from '@wc/metrics';
@@ -57,6 +59,8 @@ export class ApiModule {
         SsoModule,
         SurveysModule,
         WebhooksModule,
+        IntakeModule,
+        CommitmentsModule,
         RealtimeModule.forRoot({ imports: [AccessModule], caseAccess: AccessService }),
       ],
       controllers: [HealthController],

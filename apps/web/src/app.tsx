@@ -11,6 +11,7 @@ import { AiSystemPage, AiSystemsPage } from './pages/ai-systems';
 import { CasePage } from './pages/case-page';
 import { CasesPage } from './pages/cases';
 import { HomePage } from './pages/home';
+import { IntakePage } from './pages/intake';
 import { LoginPage } from './pages/login';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/password-reset';
 import { SurveyAnswerPage } from './pages/survey-answer';
@@ -194,6 +195,13 @@ function TopBar({ path }: { path: string }) {
               </Link>
             </li>
           )}
+          {(roles.employer || roles.council) && (
+            <li>
+              <Link to="/intake" aria-current={current('/intake')}>
+                {t('nav.intake')}
+              </Link>
+            </li>
+          )}
           <li>
             <Link to="/settings" aria-current={current('/settings')}>
               {t('nav.settings')}
@@ -251,6 +259,9 @@ function Route({ path, query }: { path: string; query: URLSearchParams }) {
   }
   if (path === '/notifications') {
     return <NotificationsPage />;
+  }
+  if (path === '/intake') {
+    return <IntakePage />;
   }
   if (path === '/search') {
     return <SearchPage q={query.get('q') ?? ''} />;

@@ -31,12 +31,22 @@ export const keys = {
   admin: (...rest: readonly unknown[]) => ['admin', ...rest] as const,
   aiSystems: (...rest: readonly unknown[]) => ['ai-systems', ...rest] as const,
   unions: () => ['unions'] as const,
+  /** A council's signals and its requests outside any case (issue #19). */
+  intake: (...rest: readonly unknown[]) => ['intake', ...rest] as const,
   search: (q: string) => ['search', q] as const,
   settings: (...rest: readonly unknown[]) => ['settings', ...rest] as const,
 };
 
 type Topic =
-  'cases' | 'home' | 'agenda' | 'notifications' | 'meetings' | 'council' | 'admin' | 'ai-systems';
+  | 'cases'
+  | 'home'
+  | 'agenda'
+  | 'notifications'
+  | 'meetings'
+  | 'council'
+  | 'admin'
+  | 'ai-systems'
+  | 'intake';
 
 /** The aggregate an event type belongs to: the part before the dot. */
 type Aggregate = EventType extends `${infer A}.${string}` ? A : never;
@@ -64,6 +74,10 @@ const TOPICS: Record<Aggregate, readonly Topic[]> = {
   convenant: ['council', 'cases'],
   ai_system: ['ai-systems', 'home'],
   notification: ['notifications', 'agenda', 'home'],
+  // Issue #19: the council's intake, and the commitments on a case (its own keys) and the agenda.
+  council_signal: ['intake'],
+  council_request: ['intake', 'agenda', 'cases'],
+  commitment: ['agenda', 'home'],
 };
 
 /** The query keys an event makes stale: its topics, and the case it is about. */

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 
 import { AccessModule } from '@wc/access';
+import { CommitmentsWorkerModule } from '@wc/commitments';
 import { type AppConfig, ClockModule, ConfigModule, loadConfig } from '@wc/config';
 import { CouncilsWorkerModule } from '@wc/councils';
 import { DatabaseModule } from '@wc/database';
@@ -23,6 +24,8 @@ export class WorkerModule {
         // The outbox locks the cases of the events it appends through @wc/access.
         AccessModule,
         NotificationsWorkerModule,
+        // Before the notifications' sweep job starts: it runs the commitment owners' reminders too.
+        CommitmentsWorkerModule,
         WebhooksWorkerModule,
         CouncilsWorkerModule,
         MetricsServerModule.forRoot({

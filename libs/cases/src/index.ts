@@ -23,3 +23,8 @@ export {
   type CaseDossierFacts,
   type CaseDossierFactsView,
 } from './dossier-facts.port';
+export {
+  CASE_CONDITIONS_SINK,
+  type CaseConditionsSink,
+  type RecordedConditions,
+} from './conditions-sink.port';

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 
 import type { Actor } from '@wc/auth';
 import { Clock, NotFound, Unprocessable } from '@wc/core';
@@ -9,6 +9,7 @@ import { caseFactsOf } from './case-facts';
 import { CaseReader, type CaseState } from './case-state';
 import { CaseMutation } from './case.mutation';
 import { CaseRepository } from './case.repository';
+import { CASE_CONDITIONS_SINK, type CaseConditionsSink } from './conditions-sink.port';
 import {
   activeTracks,
   amsterdamDay,
@@ -33,6 +34,7 @@ export class TrackTransitionService {
     private readonly reader: CaseReader,
     private readonly cases: CaseRepository,
     private readonly clock: Clock,
+    @Optional() @Inject(CASE_CONDITIONS_SINK) private readonly conditions?: CaseConditionsSink,
   ) {}
 
   async transition(
@@ -50,6 +52,22 @@ export class TrackTransitionService {
       const stageBefore = track.stage;
       const action: TrackAction = stripUndefined({ ...dto.action });
       const plan = await this.moveTrack(state, kind, action, dto.action.receivedOn);
+      // Issue #19: each condition of a conditional advice or consent becomes a commitment.
+      const position = plan.next.councilPosition;
+      if (
+        action.type === 'record_council_position' &&
+        position?.position === 'conditional' &&
+        (kind === 'advice' || kind === 'consent')
+      ) {
+        await this.conditions?.conditionsRecorded({
+          caseId,
+          organisationId: state.aiCase.organisationId,
+          worksCouncilId: state.aiCase.worksCouncilId,
+          track: kind,
+          conditions: position.conditions,
+          recordedBy: actor.userId,
+        });
+      }
       const alsoCounted: WorTrackKind[] = [];
       if (action.type === 'record_consultation_held') {
         // One overlegvergadering counts for every WOR track whose request was on the table; a

@@ -304,6 +304,50 @@ interface AiSystemEvents {
   };
 }
 
+/**
+ * The council's intake (issue #19, libs/intake). Signals stay in the council room (no case, the
+ * council's id as scope). A request carries the council and the organisation, so the notification
+ * relay can tell the employer side of a request outside any case.
+ */
+interface IntakeEvents {
+  'council_signal.raised': { readonly signalId: string; readonly version: number };
+  'council_signal.updated': { readonly signalId: string; readonly version: number };
+  'council_request.made': CouncilRequestChange;
+  'council_request.answered': CouncilRequestChange;
+  'council_request.case_opened': CouncilRequestChange & { readonly caseId: string };
+}
+
+export interface CouncilRequestChange {
+  readonly requestId: string;
+  /** `information` (WOR art. 31), `case_opening`, `initiative` (art. 23(3)). */
+  readonly kind: string;
+  readonly worksCouncilId: string;
+  readonly organisationId: string;
+  readonly dueDate: string;
+  readonly version: number;
+}
+
+/**
+ * Conditions become commitments (issue #19, libs/commitments), on the case: both sides see them.
+ * `commitment.due_soon` is addressed to the owner (the event's `userId`).
+ */
+export interface CommitmentChange {
+  readonly commitmentId: string;
+  readonly track: string;
+  readonly status: string;
+  readonly version: number;
+}
+
+interface CommitmentEvents {
+  'commitment.created': CommitmentChange;
+  'commitment.updated': CommitmentChange;
+  'commitment.evidence_recorded': CommitmentChange;
+  'commitment.broken': CommitmentChange;
+  'commitment.waived': CommitmentChange;
+  'commitment.reopened': CommitmentChange & { readonly step: string };
+  'commitment.due_soon': CommitmentChange & { readonly dueDate: string };
+}
+
 /** The user's inbox changed; other tabs and devices refetch it. */
 interface NotificationEvents {
   'notification.created': { readonly notificationIds: readonly string[] };
@@ -325,6 +369,8 @@ export interface EventMap
     AccessEvents,
     CouncilEvents,
     AiSystemEvents,
+    IntakeEvents,
+    CommitmentEvents,
     NotificationEvents {}
 
 /** `<aggregate>.<past_tense>` (house style B.4); nothing else reaches the outbox. */

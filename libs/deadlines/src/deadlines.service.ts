@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 
 import { Clock } from '@wc/core';
 import { asEntity, selectListOf, TransactionHost } from '@wc/database';
@@ -21,7 +21,8 @@ import {
 import { RegulatoryCalendarEntity } from './regulatory-calendar.entity';
 
 export interface DeadlineScope {
-  caseId: string;
+  /** Null: a term of the council's own requests outside any case (issue #19). */
+  caseId: string | null;
   organisationId: string;
   worksCouncilId: string | null;
   /** The council's agreed terms (convenant); unknown keys are ignored, missing ones default. */
@@ -144,6 +145,18 @@ export class DeadlinesService {
     return rows.map((row) => toDeadlineView(asEntity(DeadlineEntity, row)));
   }
 
+  /** The terms of these tracks outside any case (a council's own requests, issue #19). */
+  async forCaselessTracks(tracks: readonly string[]): Promise<DeadlineView[]> {
+    if (tracks.length === 0) {
+      return [];
+    }
+    const rows = await this.tx.manager.find(DeadlineEntity, {
+      where: { caseId: IsNull(), trackKind: In([...tracks]) },
+      order: { dueAt: 'ASC' },
+    });
+    return rows.map(toDeadlineView);
+  }
+
   async openForCases(caseIds: string[]): Promise<DeadlineView[]> {
     if (caseIds.length === 0) {
       return [];
@@ -162,7 +175,7 @@ export class DeadlinesService {
   }
 
   private async close(
-    caseId: string,
+    caseId: string | null,
     track: string | null,
     ruleIds: string[],
     status: 'met' | 'cancelled',
@@ -172,11 +185,13 @@ export class DeadlinesService {
       .createQueryBuilder()
       .update(DeadlineEntity)
       .set({ status, closedAt: at })
-      .where('case_id = :caseId AND status = :open AND rule_id IN (:...ruleIds)', {
-        caseId,
-        open: 'open',
-        ruleIds,
-      });
+      .where('status = :open AND rule_id IN (:...ruleIds)', { open: 'open', ruleIds });
+    if (caseId === null) {
+      // A term outside any case is named by its track alone (`council_request:<id>`).
+      qb.andWhere('case_id IS NULL');
+    } else {
+      qb.andWhere('case_id = :caseId', { caseId });
+    }
     if (track === null) {
       qb.andWhere('track_kind IS NULL');
     } else {

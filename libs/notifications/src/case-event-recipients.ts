@@ -18,6 +18,9 @@ export interface AudienceQuery {
   voteId: string | null;
   /** An addressed event (a document shared with someone): only this person, if in the audience. */
   addresseeId: string | null;
+  /** The council and its organisation of a request outside any case (`request_employer`, `request_council`). */
+  worksCouncilId?: string | null;
+  organisationId?: string | null;
 }
 
 export interface ResolvedRecipient {
@@ -39,7 +42,9 @@ export interface ResolvedRecipient {
  * - council board: chair and secretary;
  * - share union: the officers of the union a share names, never any case content beyond the title;
  * - council voters: the council's own members who see the case and have not voted (never an expert);
- * - an addressed event keeps, of its audiences, only the person it names.
+ * - an addressed event keeps, of its audiences, only the person it names;
+ * - a council request outside any case (issue #19): the employer side of the council's
+ *   organisation, or the council's chair, secretary and members.
  * Reads membership, ai_case, app_user and notification_preference read-only, like the reminder sweep.
  */
 @Injectable()
@@ -52,8 +57,8 @@ export class CaseEventRecipients {
     }
     const rows = await this.tx.manager.query<Array<Record<string, unknown>>>(
       `WITH v AS (
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $11::uuid[], $12::uuid[])
-                AS v(event_id, audience, case_id, union_org_id, actor_id, vote_id, addressee_id)),
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $11::uuid[], $12::uuid[], $13::uuid[], $14::uuid[])
+                AS v(event_id, audience, case_id, union_org_id, actor_id, vote_id, addressee_id, council_id, council_org_id)),
        hits AS (
          SELECT v.event_id, m.user_id, v.actor_id, v.case_id, v.addressee_id FROM v
            JOIN ai_case c ON c.id = v.case_id
@@ -85,7 +90,15 @@ export class CaseEventRecipients {
            JOIN membership m ON m.works_council_id = c.works_council_id
                 AND (m.role = ANY($7::text[]) OR (m.role = $9 AND m.committee_id IS NOT NULL AND m.committee_id = c.committee_id))
           WHERE v.audience = 'council_voters'
-            AND NOT EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = v.vote_id AND b.member_id = m.user_id))
+            AND NOT EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = v.vote_id AND b.member_id = m.user_id)
+         UNION
+         SELECT v.event_id, m.user_id, v.actor_id, v.case_id, v.addressee_id FROM v
+           JOIN membership m ON m.organisation_id = v.council_org_id AND m.role = ANY($6::text[])
+          WHERE v.audience = 'request_employer'
+         UNION
+         SELECT v.event_id, m.user_id, v.actor_id, v.case_id, v.addressee_id FROM v
+           JOIN membership m ON m.works_council_id = v.council_id AND m.role = ANY($7::text[])
+          WHERE v.audience = 'request_council')
        SELECT h.event_id::text AS event_id, h.user_id, u.language, c.title AS case_title,
               p.channels, p.email_delivery, p.lead_days
          FROM (SELECT DISTINCT event_id, user_id, actor_id, case_id FROM hits
@@ -108,6 +121,8 @@ export class CaseEventRecipients {
         Role.UnionOfficer,
         queries.map((q) => q.voteId),
         queries.map((q) => q.addresseeId),
+        queries.map((q) => q.worksCouncilId ?? null),
+        queries.map((q) => q.organisationId ?? null),
       ],
     );
     return rows.map((r) => ({

@@ -18,3 +18,4 @@ export {
 } from './notifications.options';
 export * from './notifications.dto';
 export type { NotificationType } from './domain';
+export { SWEEP_EXTENSIONS, type SweepExtension } from './notifications.worker';

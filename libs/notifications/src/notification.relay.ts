@@ -196,6 +196,8 @@ export class NotificationRelay implements OnModuleDestroy {
         actorId: event.actorId,
         voteId: uuidOrNull(event.payload.voteId),
         addresseeId: rule.addressed ? event.userId : null,
+        worksCouncilId: uuidOrNull(event.payload.worksCouncilId),
+        organisationId: uuidOrNull(event.payload.organisationId),
       }));
     });
     const resolved = await this.recipients.resolve(queries);

@@ -3,6 +3,7 @@ import {
   Inject,
   Injectable,
   type OnApplicationBootstrap,
+  Optional,
 } from '@nestjs/common';
 
 import { trace } from '@opentelemetry/api';
@@ -15,6 +16,16 @@ import { NotificationRelay } from './notification.relay';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
 import { MAIL_QUEUE, ReminderSweeper, SWEEP_QUEUE } from './reminder.sweeper';
 import { VoteClosingSweep } from './vote-closing.sweep';
+
+/**
+ * A sweep of another lib run by the sweep job after the reminders (issue #19: commitment owners'
+ * reminders). Provided by that lib's worker module; optional.
+ */
+export const SWEEP_EXTENSIONS = Symbol('SWEEP_EXTENSIONS');
+
+export interface SweepExtension {
+  sweepOnce(): Promise<unknown>;
+}
 
 /** A no-op unless tracing is on (OTEL_EXPORTER_OTLP_ENDPOINT). */
 const tracer = trace.getTracer('overleg-worker');
@@ -34,6 +45,7 @@ export class NotificationsWorker implements OnApplicationBootstrap, BeforeApplic
     private readonly mailer: MailSender,
     private readonly relay: NotificationRelay,
     @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
+    @Optional() @Inject(SWEEP_EXTENSIONS) private readonly extension?: SweepExtension,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -71,6 +83,7 @@ export class NotificationsWorker implements OnApplicationBootstrap, BeforeApplic
       await this.queue.work(SWEEP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async () => {
         await this.sweeper.sweepOnce();
         await this.votes.sweepOnce();
+        await this.extension?.sweepOnce();
       });
       await this.queue.schedule(SWEEP_QUEUE, sweep.cron);
       await this.queue.send(SWEEP_QUEUE, { reason: 'startup' });

@@ -9,10 +9,12 @@ import {
   type Duty,
   type DutySide,
 } from '@wc/cases';
+import { CommitmentService } from '@wc/commitments';
 import { Clock, orNullIfHidden } from '@wc/core';
 import { VoteService } from '@wc/council-space';
 import { toAmsterdamDate } from '@wc/deadlines';
 import { TrainingDutiesQuery } from '@wc/dossier';
+import { IntakeService } from '@wc/intake';
 import { MeetingsService } from '@wc/meetings';
 
 import type { PersonalAgendaItemResponse, PersonalAgendaResponse } from './dto/agenda.dto';
@@ -33,6 +35,8 @@ export class AgendaService {
     private readonly votes: VoteService,
     private readonly meetings: MeetingsService,
     private readonly training: TrainingDutiesQuery,
+    private readonly intake: IntakeService,
+    private readonly commitments: CommitmentService,
     private readonly clock: Clock,
   ) {}
 
@@ -69,6 +73,8 @@ export class AgendaService {
     }
     items.push(...(await this.meetingItems(actor, cases, now, today)));
     items.push(...(await this.trainingItems(actor, cases, today)));
+    items.push(...(await this.intakeItems(actor, today)));
+    items.push(...(await this.commitmentItems(actor, cases, today)));
     // Ties: the person's own duties first, then by case and action, so the order never depends on the read.
     return {
       today,
@@ -114,6 +120,52 @@ export class AgendaService {
         anchor: 'training-title',
       };
     });
+  }
+
+  /** Issue #19: the council's open requests outside any case; the employer must answer them. */
+  private async intakeItems(actor: Actor, today: string): Promise<PersonalAgendaItemResponse[]> {
+    return (await this.intake.openRequestsFor(actor)).map((r) => ({
+      ...blank(),
+      kind: 'council_request',
+      side: 'employer',
+      yours: r.side === 'employer',
+      action: 'answer_council_request',
+      ruleId: r.ruleId,
+      dueDate: r.dueDate,
+      daysLeft: daysBetween(today, r.dueDate),
+      subject: r.subject,
+      path: '/intake',
+      anchor: `council-request-${r.id}`,
+    }));
+  }
+
+  /** Issue #19: the open commitments the person owns, with their due date. */
+  private async commitmentItems(
+    actor: Actor,
+    cases: readonly CaseAgenda[],
+    today: string,
+  ): Promise<PersonalAgendaItemResponse[]> {
+    const employer = cases.filter((c) => c.side === 'employer');
+    const titles = new Map(employer.map((c) => [c.caseId, c.title]));
+    const owned = await this.commitments.ownedBy(
+      actor,
+      employer.map((c) => c.caseId),
+    );
+    return owned.map((c) => ({
+      ...blank(),
+      kind: 'commitment',
+      side: 'employer',
+      yours: true,
+      action: 'meet_commitment',
+      caseId: c.caseId,
+      caseTitle: titles.get(c.caseId) ?? null,
+      track: c.track,
+      dueDate: c.dueDate,
+      daysLeft: c.dueDate ? daysBetween(today, c.dueDate) : null,
+      subject: c.condition,
+      path: `/cases/${c.caseId}/commitments`,
+      anchor: `commitment-${c.id}`,
+    }));
   }
 
   /** Planned meetings of the councils of the actor's cases that the actor takes part in. */

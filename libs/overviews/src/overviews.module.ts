@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 
 import { AiSystemsModule } from '@wc/ai-systems';
 import { CasesModule } from '@wc/cases';
+import { CommitmentsModule } from '@wc/commitments';
 import { CouncilSpaceModule } from '@wc/council-space';
 import { CouncilsModule } from '@wc/councils';
 import { DeadlinesModule } from '@wc/deadlines';
 import { DossierModule } from '@wc/dossier';
+import { IntakeModule } from '@wc/intake';
 import { MeetingsModule } from '@wc/meetings';
 import { UnionsModule } from '@wc/unions';
 
@@ -21,10 +23,12 @@ import { OverviewsService } from './overviews.service';
   imports: [
     AiSystemsModule,
     CasesModule,
+    CommitmentsModule,
     CouncilSpaceModule,
     CouncilsModule,
     DeadlinesModule,
     DossierModule,
+    IntakeModule,
     MeetingsModule,
     UnionsModule,
   ],

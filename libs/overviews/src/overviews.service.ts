@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AiSystemsService } from '@wc/ai-systems';
 import { type Actor, COUNCIL_ROLES, EMPLOYER_ROLES, hasRoleIn, Role } from '@wc/auth';
 import { CaseService, type CaseSummaryResponse, InformationRequestService } from '@wc/cases';
+import { CommitmentService } from '@wc/commitments';
 import { Clock, NotFound } from '@wc/core';
 import { VoteService } from '@wc/council-space';
 import { type CouncilNames, OrganisationDirectoryService } from '@wc/councils';
@@ -61,6 +62,7 @@ export class OverviewsService {
     private readonly meetings: MeetingsService,
     private readonly votes: VoteService,
     private readonly organisations: OrganisationDirectoryService,
+    private readonly commitments: CommitmentService,
     private readonly clock: Clock,
   ) {}
 
@@ -78,6 +80,10 @@ export class OverviewsService {
     const deadlines = openDeadlines(digests, today);
     const { overdue, upcoming } = splitDeadlines(deadlines, today, horizonDays);
     const blocked = digests.filter((d) => d.blocked);
+    const commitments = await this.commitments.countsOf(
+      actor,
+      digests.map((d) => d.id),
+    );
     return {
       unionOrganisationId,
       today,
@@ -109,7 +115,10 @@ export class OverviewsService {
         advice: durationFigures(digests, 'advice'),
         consent: durationFigures(digests, 'consent'),
       },
-      cases: digests.map((d) => unionCaseRow(d, deadlines, today, names)),
+      cases: digests.map((d) => ({
+        ...unionCaseRow(d, deadlines, today, names),
+        commitments: commitments.get(d.id) ?? { open: 0, met: 0, broken: 0, waived: 0 },
+      })),
     };
   }
 
@@ -406,7 +415,7 @@ function unionCaseRow(
   deadlines: readonly DeadlineItem[],
   today: string,
   names: CouncilNames,
-): UnionDashboardCaseResponse {
+): Omit<UnionDashboardCaseResponse, 'commitments'> {
   const next = nextOf(deadlines, d.id, today);
   return {
     ...caseRef(d, names),

@@ -220,6 +220,70 @@ async function freshUser(c: CellContext, role = 'hr_manager') {
 const v = (c: CellContext) => c.aiCase.version;
 
 // ---------------------------------------------------------------------------------------------
+// Issue #19: the council's intake and the commitments
+
+/** For cells that never reach the service (guard, other organisation): an id nobody has. */
+const NO_SUCH_ID = '00000000-0000-4000-8000-0000000019ff';
+
+/** A fresh signal of the cell's council, raised by a council member. */
+async function freshSignal(c: CellContext): Promise<void> {
+  const res = await c.w.t
+    .http()
+    .post(`/works-councils/${c.org.org.worksCouncilId}/signals`)
+    .set('Authorization', c.org.memberBearer)
+    .send({ text: 'We horen dat er een nieuwe planningsmodule komt.', sourceKind: 'heard' })
+    .expect(201);
+  c.values.signalId = res.body.id;
+}
+
+/** A fresh open council request outside any case, made by the chair. */
+async function freshCouncilRequest(
+  c: CellContext,
+  kind: 'information' | 'case_opening' = 'information',
+): Promise<void> {
+  await freshSignal(c);
+  const res = await c.w.t
+    .http()
+    .post(`/signals/${c.values.signalId}/requests`)
+    .set('Authorization', c.org.chairBearer)
+    .send({
+      kind,
+      subject: 'Welke systemen plannen roosters?',
+      version: 1,
+      ...(kind === 'case_opening' ? { aiSystemId: c.org.aiSystemId } : {}),
+    })
+    .expect(201);
+  c.values.requestId = res.body.id;
+  c.extra.requestVersion = res.body.version;
+}
+
+let commitmentNo = 0;
+/** A fresh commitment on the cell's sent case, as a conditional consent would have left it. */
+async function freshCommitment(c: CellContext, status: 'open' | 'broken' = 'open'): Promise<void> {
+  commitmentNo += 1;
+  const [{ id }] = await c.w.t.db.query<Array<{ id: string }>>(
+    `INSERT INTO commitment (case_id, organisation_id, works_council_id, track, condition_no, condition, status, created_at, version)
+     VALUES ($1, $2, $3, 'consent', $4, 'Geen individuele normen', $5, now(), 1) RETURNING id`,
+    [
+      c.aiCase.caseId,
+      c.org.org.organisationId,
+      c.org.org.worksCouncilId,
+      100 + commitmentNo,
+      status,
+    ],
+  );
+  c.values.commitmentId = id;
+}
+
+const SIGNAL = (c: CellContext) => ({ signalId: c.values.signalId ?? NO_SUCH_ID });
+const COUNCIL_REQUEST = (c: CellContext) => ({
+  requestId: c.values.requestId ?? NO_SUCH_ID,
+});
+const COMMITMENT = (c: CellContext) => ({ commitmentId: c.values.commitmentId ?? NO_SUCH_ID });
+/** Signals are the council's alone: everyone else is told they do not exist. */
+const COUNCIL_ONLY_404 = { employer: 404, external_expert: 404, union: 404 } as const;
+
+// ---------------------------------------------------------------------------------------------
 // The table. Keys are route lines exactly as in test/route-permissions.txt.
 
 const caseRead = (own: Partial<Record<Who, number>>): RouteExpectation => ({ own });
@@ -793,6 +857,86 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
       c.values.requestId = asked.body.id;
     },
     body: () => ({ answer: 'Pick rates en locaties.' }),
+  },
+
+  // --- the council's intake (issue #19): signals for the council only, requests to the employer
+  'POST /works-councils/:worksCouncilId/signals -> case:participate': {
+    own: { council: 201, ...COUNCIL_ONLY_404 },
+    body: () => ({ text: 'Een collega meldt een nieuwe AI-functie.', sourceKind: 'staff_report' }),
+  },
+  'GET /works-councils/:worksCouncilId/signals -> case:read': {
+    own: { council: 200, ...COUNCIL_ONLY_404 },
+  },
+  'GET /signals/:signalId -> case:read': {
+    own: { council: 200, ...COUNCIL_ONLY_404 },
+    prepare: freshSignal,
+    values: SIGNAL,
+  },
+  'POST /signals/:signalId/requests -> case:participate': {
+    own: { council: 201, ...COUNCIL_ONLY_404 },
+    prepare: freshSignal,
+    values: SIGNAL,
+    body: () => ({ kind: 'information', subject: 'Welke data gebruikt de module?', version: 1 }),
+  },
+  'POST /signals/:signalId/dismissal -> case:participate': {
+    own: { council: 201, ...COUNCIL_ONLY_404 },
+    prepare: freshSignal,
+    values: SIGNAL,
+    body: () => ({ version: 1 }),
+  },
+  'GET /works-councils/:worksCouncilId/council-requests -> council:read': {
+    own: { council: 200, employer: 200, org_admin: 404 },
+  },
+  'GET /council-requests/:requestId -> council:read': {
+    own: { council: 200, employer: 200, org_admin: 404 },
+    prepare: (c) => freshCouncilRequest(c),
+    values: COUNCIL_REQUEST,
+  },
+  'POST /council-requests/:requestId/answer -> case:decide': {
+    own: { employer: 201 },
+    prepare: (c) => freshCouncilRequest(c),
+    values: COUNCIL_REQUEST,
+    body: (c) => ({ answer: 'Alleen de roosterplanner.', version: c.extra.requestVersion ?? 1 }),
+  },
+  'POST /council-requests/:requestId/case -> case:file': {
+    own: { employer: 201 },
+    prepare: (c) => freshCouncilRequest(c, 'case_opening'),
+    values: COUNCIL_REQUEST,
+    body: (c) => ({ title: 'Roosterplanner', version: c.extra.requestVersion ?? 1 }),
+  },
+
+  // --- commitments (issue #19): both sides see them; the employer records, the board decides
+  'GET /cases/:caseId/commitments -> case:read': caseRead(SEES_SENT_CASE),
+  'PATCH /commitments/:commitmentId -> case:decide': {
+    own: { employer: 200 },
+    prepare: (c) => freshCommitment(c),
+    values: COMMITMENT,
+    body: () => ({ dueDate: '2026-06-01', version: 1 }),
+  },
+  'POST /commitments/:commitmentId/evidence -> case:decide': {
+    own: { employer: 201 },
+    prepare: (c) => freshCommitment(c),
+    values: COMMITMENT,
+    body: () => ({ evidence: 'Werkinstructie v2', met: true, version: 1 }),
+  },
+  'POST /commitments/:commitmentId/breach -> case:council_position': {
+    own: { board: 201 },
+    prepare: (c) => freshCommitment(c),
+    values: COMMITMENT,
+    body: () => ({ note: 'Niet nagekomen', version: 1 }),
+  },
+  'POST /commitments/:commitmentId/waiver -> case:council_position': {
+    own: { board: 201 },
+    prepare: (c) => freshCommitment(c),
+    values: COMMITMENT,
+    body: () => ({ note: 'Niet meer nodig', version: 1 }),
+  },
+  // The world's sent case is not implemented, so the track refuses the change: 409 with what is missing.
+  'POST /commitments/:commitmentId/reopening -> case:council_position': {
+    own: { board: 409 },
+    prepare: (c) => freshCommitment(c, 'broken'),
+    values: COMMITMENT,
+    body: () => ({ step: 'reopen', version: 1 }),
   },
 
   // --- notifications: the user's own inbox and settings, and the council's reminder rhythm

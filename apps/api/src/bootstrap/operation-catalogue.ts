@@ -213,6 +213,66 @@ const entries: Record<
     'informationRequests.answer',
     'Answer an information request',
   ],
+  // Issue #19: the council's intake (signals, requests outside any case) and commitments.
+  'POST /works-councils/{worksCouncilId}/signals': [
+    'signals.raise',
+    'Record a signal for the council (council only)',
+  ],
+  'GET /works-councils/{worksCouncilId}/signals': [
+    'signals.list',
+    "Page through the council's signals (council only)",
+  ],
+  'GET /signals/{signalId}': ['signals.get', 'Get a signal and what the council made of it'],
+  'POST /signals/{signalId}/requests': [
+    'signals.act',
+    'Turn a signal into an information request, a case request or an initiative proposal',
+    [409, 422],
+  ],
+  'POST /signals/{signalId}/dismissal': ['signals.dismiss', 'Dismiss a signal', [409]],
+  'GET /works-councils/{worksCouncilId}/council-requests': [
+    'councilRequests.list',
+    "Page through the council's requests outside any case",
+  ],
+  'GET /council-requests/{requestId}': ['councilRequests.get', 'Get a council request'],
+  'POST /council-requests/{requestId}/answer': [
+    'councilRequests.answer',
+    'Answer a council request in writing',
+    [409],
+  ],
+  'POST /council-requests/{requestId}/case': [
+    'councilRequests.openCase',
+    'Open the case the council asked for',
+    [409, 422],
+  ],
+  'GET /cases/{caseId}/commitments': [
+    'commitments.list',
+    "List a case's commitments (the conditions of the council's position)",
+  ],
+  'PATCH /commitments/{commitmentId}': [
+    'commitments.assign',
+    "Name a commitment's owner and due date",
+    [409, 422],
+  ],
+  'POST /commitments/{commitmentId}/evidence': [
+    'commitments.recordEvidence',
+    'Record evidence for a commitment, and whether it is met',
+    [409],
+  ],
+  'POST /commitments/{commitmentId}/breach': [
+    'commitments.declareBroken',
+    'Declare a commitment broken (council board)',
+    [409],
+  ],
+  'POST /commitments/{commitmentId}/waiver': [
+    'commitments.waive',
+    'Waive a commitment (council board)',
+    [409],
+  ],
+  'POST /commitments/{commitmentId}/reopening': [
+    'commitments.reopen',
+    'Reopen the case or take the legal step from a broken commitment',
+    [409],
+  ],
   'GET /cases/{caseId}/audit': ['cases.audit', "Page through a case's audit trail"],
   'GET /cases/{caseId}/audit/verify': ['cases.verifyAudit', "Verify a case's audit chain"],
   'GET /cases/{caseId}/events': ['cases.events', "Page through a case's events"],

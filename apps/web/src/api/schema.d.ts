@@ -2878,6 +2878,296 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/works-councils/{worksCouncilId}/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page through the council's signals (council only)
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["signals.list"];
+        put?: never;
+        /**
+         * Record a signal for the council (council only)
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["signals.raise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signals/{signalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a signal and what the council made of it
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["signals.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signals/{signalId}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn a signal into an information request, a case request or an initiative proposal
+         * @description The council acts: an art. 31 request, a request to open a case, or an art. 23(3) proposal.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["signals.act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signals/{signalId}/dismissal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss a signal
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["signals.dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works-councils/{worksCouncilId}/council-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page through the council's requests outside any case
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["councilRequests.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/council-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a council request
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["councilRequests.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/council-requests/{requestId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a council request in writing
+         * @description Requires the permission `case:decide`; what you may not see answers 404.
+         */
+        post: operations["councilRequests.answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/council-requests/{requestId}/case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the case the council asked for
+         * @description The employer opens the case the council asked for (a draft, linked to the request).
+         *
+         *     Requires the permission `case:file`; what you may not see answers 404.
+         */
+        post: operations["councilRequests.openCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a case's commitments (the conditions of the council's position)
+         * @description Both sides, and a union per its share's scope; bounded by the conditions of the case.
+         *
+         *     Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["commitments.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commitments/{commitmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Name a commitment's owner and due date
+         * @description Requires the permission `case:decide`; what you may not see answers 404.
+         */
+        patch: operations["commitments.assign"];
+        trace?: never;
+    };
+    "/commitments/{commitmentId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record evidence for a commitment, and whether it is met
+         * @description Requires the permission `case:decide`; what you may not see answers 404.
+         */
+        post: operations["commitments.recordEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commitments/{commitmentId}/breach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Declare a commitment broken (council board)
+         * @description Requires the permission `case:council_position`; what you may not see answers 404.
+         */
+        post: operations["commitments.declareBroken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commitments/{commitmentId}/waiver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Waive a commitment (council board)
+         * @description Requires the permission `case:council_position`; what you may not see answers 404.
+         */
+        post: operations["commitments.waive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commitments/{commitmentId}/reopening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen the case or take the legal step from a broken commitment
+         * @description Requires the permission `case:council_position`; what you may not see answers 404.
+         */
+        post: operations["commitments.reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3865,7 +4155,7 @@ export interface components {
         NotificationResponse: {
             id: string;
             /** @enum {string} */
-            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation" | "mention" | "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared";
+            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation" | "mention" | "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "council_request.made" | "council_request.answered" | "council_request.case_opened" | "commitment.due_soon" | "commitment.broken" | "commitment.evidence_recorded";
             /** @description `14d`, `7d`, `2d`, `0d`, `overdue`, `escalation`, `mention`, or the case event's type. */
             kind: string;
             /** @description Ready to show, in the reader's language. */
@@ -3916,7 +4206,7 @@ export interface components {
         };
         CaseEventChoiceResponse: {
             /** @enum {string} */
-            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared";
+            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "council_request.made" | "council_request.answered" | "council_request.case_opened" | "commitment.due_soon" | "commitment.broken" | "commitment.evidence_recorded";
             /** @description Must act: e-mailed at once by default; informational types default to the digest. */
             mustAct: boolean;
             inApp: boolean;
@@ -3946,7 +4236,7 @@ export interface components {
         };
         CaseEventChoiceDto: {
             /** @enum {string} */
-            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared";
+            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "council_request.made" | "council_request.answered" | "council_request.case_opened" | "commitment.due_soon" | "commitment.broken" | "commitment.evidence_recorded";
             inApp: boolean;
             /** @enum {string} */
             email: "immediate" | "digest" | "off";
@@ -4100,6 +4390,12 @@ export interface components {
             advice: components["schemas"]["DurationResponse"];
             consent: components["schemas"]["DurationResponse"];
         };
+        CommitmentCountsResponse: {
+            open: number;
+            met: number;
+            broken: number;
+            waived: number;
+        };
         UnionDashboardCaseResponse: {
             id: string;
             title: string;
@@ -4119,6 +4415,11 @@ export interface components {
             overdueDeadlines: number;
             adviceDays: number | null;
             consentDays: number | null;
+            /**
+             * @description Where the conditions of the council's advice or consent stand as commitments (issue #19); a
+             *     `status` share shows these counts, a `dossier` share also each commitment on the case.
+             */
+            commitments: components["schemas"]["CommitmentCountsResponse"];
         };
         UnionDashboardResponse: {
             unionOrganisationId: string;
@@ -4259,10 +4560,12 @@ export interface components {
         PersonalAgendaItemResponse: {
             /**
              * @description `track`: a track's next move; `term`: a running term; `information_request`, `vote`, `meeting`;
-             *     `training`: a module of the case's training plan the person must still complete.
+             *     `training`: a module of the case's training plan the person must still complete;
+             *     `council_request`: a council request outside any case (issue #19); `commitment`: a condition
+             *     the person owns as a commitment.
              * @enum {string}
              */
-            kind: "track" | "term" | "information_request" | "vote" | "meeting" | "case" | "training";
+            kind: "track" | "term" | "information_request" | "vote" | "meeting" | "case" | "training" | "council_request" | "commitment";
             /**
              * @description The side that must act.
              * @enum {string}
@@ -4270,7 +4573,7 @@ export interface components {
             side: "employer" | "council";
             /** @description Whether the signed-in person's own side must act (an expert or a union officer follows). */
             yours: boolean;
-            /** @description A track action type, or `answer_information`, `send_case`, `observe_term`, `cast_vote`, `attend_meeting`, `follow_training`. */
+            /** @description A track action type, or `answer_information`, `send_case`, `observe_term`, `cast_vote`, `attend_meeting`, `follow_training`, `answer_council_request`, `meet_commitment`. */
             action: string;
             caseId: string | null;
             caseTitle: string | null;
@@ -5335,6 +5638,153 @@ export interface components {
             items: components["schemas"]["WebhookDeliveryResponse"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        RaiseSignalDto: {
+            /**
+             * @description `heard`: "we hear that…"; `software_update`: a feature that came with an update; `staff_report`.
+             * @enum {string}
+             */
+            sourceKind: "heard" | "software_update" | "staff_report";
+            /**
+             * Format: uuid
+             * @description The AI system of the register it concerns, if known.
+             */
+            aiSystemId?: string;
+            text: string;
+        };
+        CouncilRequestResponse: {
+            id: string;
+            worksCouncilId: string;
+            signalId: string | null;
+            /** @enum {string} */
+            kind: "information" | "case_opening" | "initiative";
+            subject: string;
+            aiSystemId: string | null;
+            requestedBy: string;
+            requestedAt: string;
+            /**
+             * Format: date
+             * @description Last day of the response term: the convenant's information term, or the art. 23(3) SLA.
+             */
+            dueDate: string;
+            ruleId: string;
+            /** @enum {string} */
+            status: "open" | "answered" | "case_opened";
+            answer: string | null;
+            answeredAt: string | null;
+            caseId: string | null;
+            version: number;
+        };
+        CouncilSignalResponse: {
+            id: string;
+            worksCouncilId: string;
+            text: string;
+            /** @enum {string} */
+            sourceKind: "heard" | "software_update" | "staff_report";
+            aiSystemId: string | null;
+            raisedBy: string;
+            raisedAt: string;
+            /** @enum {string} */
+            status: "open" | "acted" | "dismissed";
+            /** @description What the council made of it, oldest first. */
+            requests: components["schemas"]["CouncilRequestResponse"][];
+            version: number;
+        };
+        CouncilSignalPage: {
+            items: components["schemas"]["CouncilSignalResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ActOnSignalDto: {
+            /**
+             * @description `information`: an art. 31 request outside any case (any council member); `case_opening`: ask
+             *     the employer to put a system before the council; `initiative`: a written art. 23(3) proposal
+             *     (both the council's chair or secretary).
+             * @enum {string}
+             */
+            kind: "information" | "case_opening" | "initiative";
+            /**
+             * Format: uuid
+             * @description Required for `case_opening`: the system of the register.
+             */
+            aiSystemId?: string;
+            /** @description The question, the reason to open a case, or the proposal. */
+            subject: string;
+            version: number;
+        };
+        DismissSignalDto: {
+            version: number;
+        };
+        CouncilRequestPage: {
+            items: components["schemas"]["CouncilRequestResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        AnswerCouncilRequestDto: {
+            /** @description The employer's written answer (for a case opening: why no case is opened). */
+            answer: string;
+            version: number;
+        };
+        OpenCaseForRequestDto: {
+            title: string;
+            version: number;
+        };
+        CommitmentResponse: {
+            id: string;
+            caseId: string;
+            /** @enum {string} */
+            track: "advice" | "consent";
+            conditionNo: number;
+            /** @description Null for a union whose share shows the status only. */
+            condition: string | null;
+            ownerId: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            evidence: string | null;
+            evidenceDocumentId: string | null;
+            /** @enum {string} */
+            status: "open" | "met" | "broken" | "waived";
+            statusNote: string | null;
+            statusChangedAt: string | null;
+            reopenedAt: string | null;
+            /** @description What the asking user may do now (the web shows only these). */
+            allowedActions: ("assign" | "record_evidence" | "declare_broken" | "waive" | "reopen")[];
+            version: number;
+        };
+        AssignCommitmentDto: {
+            /**
+             * Format: uuid
+             * @description An employer-side user of the case.
+             */
+            ownerId?: string | null;
+            /** Format: date */
+            dueDate?: string | null;
+            version: number;
+        };
+        RecordEvidenceDto: {
+            /**
+             * Format: uuid
+             * @description A document of the case that shows it.
+             */
+            documentId?: string;
+            evidence: string;
+            /** @description The employer says the condition is now met. */
+            met: boolean;
+            version: number;
+        };
+        CouncilCommitmentDecisionDto: {
+            /** @description Why the council declares it broken, or waives it. */
+            note: string;
+            version: number;
+        };
+        ReopenFromCommitmentDto: {
+            /**
+             * @description `reopen`: the change goes back to screening (`propose_change`, for an implemented track);
+             *     `legal_step`: invoke nullity (consent, WOR art. 27(5)) or appeal (advice, art. 26).
+             * @enum {string}
+             */
+            step: "reopen" | "legal_step";
+            version: number;
         };
         /** @description RFC 9457 problem details with a stable `code` (`<area>.<snake_reason>`). */
         Problem: {
@@ -10214,6 +10664,478 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "signals.list": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                worksCouncilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilSignalPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "signals.raise": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                worksCouncilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseSignalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilSignalResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "signals.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                signalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilSignalResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "signals.act": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                signalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActOnSignalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilRequestResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "signals.dismiss": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                signalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissSignalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilSignalResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "councilRequests.list": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                worksCouncilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilRequestPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "councilRequests.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilRequestResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "councilRequests.answer": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerCouncilRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilRequestResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "councilRequests.openCase": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenCaseForRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilRequestResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "commitments.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "commitments.assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignCommitmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "commitments.recordEvidence": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                commitmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordEvidenceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "commitments.declareBroken": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                commitmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouncilCommitmentDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "commitments.waive": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                commitmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouncilCommitmentDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "commitments.reopen": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                commitmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenFromCommitmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

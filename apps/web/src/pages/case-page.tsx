@@ -7,6 +7,7 @@ import { api, downloadFile, type Schemas, unwrap } from '../api/client';
 import { AuditTrail } from '../components/audit';
 import { StageBadge } from '../components/case-list';
 import { CaseCommittee } from '../components/committee';
+import { Commitments } from '../components/commitments';
 import { DaysLeft, DeadlineList } from '../components/deadlines';
 import { CouncilSpace } from '../components/council-space';
 import { Surveys } from '../components/surveys';
@@ -57,6 +58,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
     { id: 'documents', label: t('case.tabDocuments') },
     { id: 'surveys', label: t('case.tabSurveys') },
     { id: 'information', label: t('case.tabInformation') },
+    { id: 'commitments', label: t('case.tabCommitments') },
     ...(c.yourSide !== 'union' && c.yourSide !== 'expert'
       ? [{ id: 'audit', label: t('case.tabAudit') }]
       : []),
@@ -111,6 +113,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
       {active === 'information' && (
         <InformationRequests aiCase={c} side={c.yourSide} names={names} />
       )}
+      {active === 'commitments' && <Commitments aiCase={c} names={names} />}
       {active === 'audit' && <AuditTrail caseId={c.id} names={names} />}
     </article>
   );

@@ -122,6 +122,7 @@ const TERM_SIDE: Readonly<Record<string, DutySide>> = {
   advice_response_term: 'council',
   consent_response_term: 'council',
   information_response_term: 'employer',
+  initiative_response_term: 'employer',
 };
 
 function movesOf(track: TrackSnapshot): readonly Move[] {

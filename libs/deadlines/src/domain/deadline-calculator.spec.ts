@@ -365,6 +365,7 @@ describe('deadline rule catalogue', () => {
     ['appeal_term', true, true, /\bW8 \(WOR 26\(2\)\)/],
     ['nullity_term', true, true, /\bW15 \(WOR 27\(5\)\)/],
     ['information_response_term', false, false, /\bW19\b/],
+    ['initiative_response_term', false, false, /WOR 23\(3\)/],
     ['employer_decision_sla', false, false, /\bW6\b/],
     ['training_deadline', false, false, /\bB1\b/],
     ['evaluation_date', false, false, /\(c\)/],
@@ -378,8 +379,8 @@ describe('deadline rule catalogue', () => {
     expect(rule.clockCanStop).toBe(id === 'advice_response_term' || id === 'consent_response_term');
   });
 
-  it('lists exactly the ten rules, each with a snake_case id and a source', () => {
-    expect(DEADLINE_RULE_IDS).toHaveLength(10);
+  it('lists exactly the eleven rules, each with a snake_case id and a source', () => {
+    expect(DEADLINE_RULE_IDS).toHaveLength(11);
     for (const id of DEADLINE_RULE_IDS) {
       expect(id).toMatch(/^[a-z]+(_[a-z]+)*$/);
       expect(DEADLINE_RULES[id].source.trim()).not.toBe('');
@@ -395,6 +396,7 @@ describe('deadline rule catalogue', () => {
     ['advice_response_term', { weeks: 6 }],
     ['consent_response_term', { weeks: 6 }],
     ['information_response_term', { workingDays: 10 }],
+    ['initiative_response_term', { weeks: 6 }],
     ['employer_decision_sla', { weeks: 2 }],
     ['evaluation_date', { months: 6 }],
     ['training_deadline', { days: -1 }],

@@ -48,6 +48,7 @@ export type DeadlineRuleId =
   | 'appeal_term'
   | 'nullity_term'
   | 'information_response_term'
+  | 'initiative_response_term'
   | 'employer_decision_sla'
   | 'training_deadline'
   | 'evaluation_date';
@@ -145,6 +146,18 @@ export const DEADLINE_RULES: Readonly<Record<DeadlineRuleId, DeadlineRule>> = Ob
     fatal: false,
     clockCanStop: false,
     length: { kind: 'council_setting', setting: 'informationResponseTerm' },
+  },
+  initiative_response_term: {
+    id: 'initiative_response_term',
+    // WOR art. 23(3): the employer answers a council's written proposal in writing, after at
+    // least one overlegvergadering; the law names no term, so this is an internal SLA (d)5 [D].
+    // The same SLA dates the council's request to open a case for a system (issue #19).
+    source: 'W22 (WOR 23(3) "schriftelijk"; internal SLA, legal-rules (d)5)',
+    anchor: 'council_request_sent',
+    statutory: false,
+    fatal: false,
+    clockCanStop: false,
+    length: { kind: 'fixed', length: Object.freeze({ weeks: 6 }) },
   },
   employer_decision_sla: {
     id: 'employer_decision_sla',

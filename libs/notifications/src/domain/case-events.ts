@@ -31,6 +31,12 @@ export const CASE_EVENT_TYPES = [
   'case.go_live_gate_closed',
   'internal.vote_closing_soon',
   'document.shared',
+  'council_request.made',
+  'council_request.answered',
+  'council_request.case_opened',
+  'commitment.due_soon',
+  'commitment.broken',
+  'commitment.evidence_recorded',
 ] as const satisfies readonly EventType[];
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -43,8 +49,17 @@ export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
  * - `share_union`: the officers of the union a share was granted to or taken from.
  * - `council_voters`: council-internal (a vote): the council's own members who see the case and
  *   have not voted yet; never the employer side, never an expert.
+ * - `request_employer` / `request_council`: a council request outside any case (issue #19): the
+ *   employer side of the council's organisation, or the whole council (`payload.worksCouncilId`).
  */
-export type Audience = 'council' | 'council_board' | 'employer' | 'share_union' | 'council_voters';
+export type Audience =
+  | 'council'
+  | 'council_board'
+  | 'employer'
+  | 'share_union'
+  | 'council_voters'
+  | 'request_employer'
+  | 'request_council';
 
 export interface CaseEventRule {
   readonly audiences: readonly Audience[];
@@ -84,6 +99,14 @@ export const CASE_EVENT_RULES: Readonly<Record<CaseEventType, CaseEventRule>> = 
   'ai_system.changed_materially': { audiences: ['council'], mustAct: false },
   // WOR art. 20: a confidential document opened to named people (an admitted expert) tells exactly them.
   'document.shared': { audiences: ['employer', 'council'], mustAct: true, addressed: true },
+  // Issue #19: the council asks outside any case (WOR art. 31, 23(3)); the employer must answer.
+  'council_request.made': { audiences: ['request_employer'], mustAct: true },
+  'council_request.answered': { audiences: ['request_council'], mustAct: false },
+  'council_request.case_opened': { audiences: ['request_council'], mustAct: false },
+  // A commitment's owner is reminded before its due date; a broken one is the employer's to mend.
+  'commitment.due_soon': { audiences: ['employer'], mustAct: true, addressed: true },
+  'commitment.broken': { audiences: ['employer'], mustAct: true },
+  'commitment.evidence_recorded': { audiences: ['council'], mustAct: false },
 };
 
 export function isCaseEventType(type: string): type is CaseEventType {
@@ -216,6 +239,14 @@ export function caseEventPath(
     case 'union_share.granted':
     case 'union_share.revoked':
       return c ?? '/';
+    case 'council_request.made':
+    case 'council_request.answered':
+    case 'council_request.case_opened':
+      return '/intake';
+    case 'commitment.due_soon':
+    case 'commitment.broken':
+    case 'commitment.evidence_recorded':
+      return c ? `${c}/commitments` : '/';
     default:
       return c ?? '/';
   }
@@ -316,6 +347,30 @@ const NL: Texts = {
     subject: 'Een vertrouwelijk document is met u gedeeld',
     body: 'Een document onder geheimhouding (WOR art. 20) is met u gedeeld. U bent zelf tot geheimhouding verplicht; lees het in de zaak.',
   },
+  'council_request.made': {
+    subject: 'Verzoek van de OR',
+    body: 'De ondernemingsraad heeft buiten een zaak om een verzoek gedaan: om informatie (WOR art. 31), om een zaak te openen voor een systeem, of een initiatiefvoorstel (art. 23 lid 3). Beantwoord het in Overleg.',
+  },
+  'council_request.answered': {
+    subject: 'Verzoek van de OR beantwoord',
+    body: 'De bestuurder heeft een verzoek van de ondernemingsraad beantwoord.',
+  },
+  'council_request.case_opened': {
+    subject: 'Zaak geopend op verzoek van de OR',
+    body: 'De bestuurder heeft op verzoek van de ondernemingsraad een zaak geopend voor het systeem. De OR ziet de zaak zodra de bestuurder haar voorlegt.',
+  },
+  'commitment.due_soon': {
+    subject: 'Een toezegging loopt bijna af',
+    body: 'Een voorwaarde van de OR die u als toezegging beheert, moet binnenkort zijn nagekomen. Leg het bewijs vast in de zaak.',
+  },
+  'commitment.broken': {
+    subject: 'De OR stelt vast dat een toezegging is geschonden',
+    body: 'De ondernemingsraad heeft vastgesteld dat een voorwaarde van zijn advies of instemming niet is nagekomen. Bekijk de toezegging in de zaak.',
+  },
+  'commitment.evidence_recorded': {
+    subject: 'Bewijs bij een toezegging vastgelegd',
+    body: 'De bestuurder heeft bewijs vastgelegd bij een voorwaarde van de OR. Bekijk het in de zaak.',
+  },
 };
 
 const EN: Texts = {
@@ -410,6 +465,30 @@ const EN: Texts = {
   'document.shared': {
     subject: 'A confidential document was shared with you',
     body: 'A document under secrecy (WOR art. 20) was shared with you. You are bound by the secrecy yourself; read it in the case.',
+  },
+  'council_request.made': {
+    subject: 'A request from the works council',
+    body: 'The works council made a request outside any case: for information (WOR art. 31), to open a case for a system, or an initiative proposal (art. 23(3)). Answer it in Overleg.',
+  },
+  'council_request.answered': {
+    subject: "The council's request was answered",
+    body: 'The employer answered a request of the works council.',
+  },
+  'council_request.case_opened': {
+    subject: "Case opened at the council's request",
+    body: 'The employer opened a case for the system the works council asked about. The council sees it once the employer submits it.',
+  },
+  'commitment.due_soon': {
+    subject: 'A commitment is due soon',
+    body: 'A condition of the works council that you own as a commitment is due soon. Record the evidence in the case.',
+  },
+  'commitment.broken': {
+    subject: 'The council declared a commitment broken',
+    body: 'The works council found that a condition of its advice or consent was not met. See the commitment in the case.',
+  },
+  'commitment.evidence_recorded': {
+    subject: 'Evidence recorded for a commitment',
+    body: "The employer recorded evidence for one of the council's conditions. See it in the case.",
   },
 };
 

@@ -27,6 +27,10 @@ const RULE_LABELS: Readonly<Record<string, Readonly<Record<Language, string>>>> 
     nl: 'Antwoordtermijn informatieverzoek',
     en: 'Information request response term',
   },
+  initiative_response_term: {
+    nl: 'Antwoordtermijn initiatiefvoorstel of verzoek van de OR',
+    en: 'Response term for a council proposal or request',
+  },
   employer_decision_sla: { nl: 'Termijn besluit bestuurder', en: 'Employer decision term' },
   training_deadline: {
     nl: 'Training afgerond vóór ingebruikname',

@@ -4,17 +4,29 @@ import { ApiProperty } from '@nestjs/swagger';
 export class PersonalAgendaItemResponse {
   /**
    * `track`: a track's next move; `term`: a running term; `information_request`, `vote`, `meeting`;
-   * `training`: a module of the case's training plan the person must still complete.
+   * `training`: a module of the case's training plan the person must still complete;
+   * `council_request`: a council request outside any case (issue #19); `commitment`: a condition
+   * the person owns as a commitment.
    */
   @ApiProperty({
-    enum: ['track', 'term', 'information_request', 'vote', 'meeting', 'case', 'training'],
+    enum: [
+      'track',
+      'term',
+      'information_request',
+      'vote',
+      'meeting',
+      'case',
+      'training',
+      'council_request',
+      'commitment',
+    ],
   })
   kind!: string;
   /** The side that must act. */
   @ApiProperty({ enum: ['employer', 'council'] }) side!: string;
   /** Whether the signed-in person's own side must act (an expert or a union officer follows). */
   @ApiProperty() yours!: boolean;
-  /** A track action type, or `answer_information`, `send_case`, `observe_term`, `cast_vote`, `attend_meeting`, `follow_training`. */
+  /** A track action type, or `answer_information`, `send_case`, `observe_term`, `cast_vote`, `attend_meeting`, `follow_training`, `answer_council_request`, `meet_commitment`. */
   @ApiProperty() action!: string;
   @ApiProperty({ type: String, nullable: true }) caseId!: string | null;
   @ApiProperty({ type: String, nullable: true }) caseTitle!: string | null;

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
+import { CommitmentCountsResponse } from '@wc/commitments';
+
 export class UnionIdParams {
   @IsUUID() unionOrganisationId!: string;
 }
@@ -122,6 +124,11 @@ export class UnionDashboardCaseResponse extends CaseRefResponse {
   @ApiProperty() overdueDeadlines!: number;
   @ApiProperty({ type: Number, nullable: true }) adviceDays!: number | null;
   @ApiProperty({ type: Number, nullable: true }) consentDays!: number | null;
+  /**
+   * Where the conditions of the council's advice or consent stand as commitments (issue #19); a
+   * `status` share shows these counts, a `dossier` share also each commitment on the case.
+   */
+  @ApiProperty({ type: CommitmentCountsResponse }) commitments!: CommitmentCountsResponse;
 }
 
 export class UnionDashboardFiltersResponse {

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+
+import { TransactionHost } from '@wc/database';
+
+import { CommitmentEntity } from './commitment.entity';
+
+/** The only file that queries `commitment`. */
+@Injectable()
+export class CommitmentRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  /** Inserts the conditions not yet recorded for this track; returns the new rows. */
+  async insertMissing(rows: ReadonlyArray<Partial<CommitmentEntity>>): Promise<CommitmentEntity[]> {
+    if (rows.length === 0) {
+      return [];
+    }
+    const result = await this.tx.manager
+      .createQueryBuilder()
+      .insert()
+      .into(CommitmentEntity)
+      .values(rows.map((r) => ({ ...r, version: 1 })))
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const ids = (result.raw as Array<{ id: string }>).map((r) => r.id);
+    return ids.length > 0 ? this.tx.manager.findBy(CommitmentEntity, { id: In(ids) }) : [];
+  }
+
+  get(id: string): Promise<CommitmentEntity | null> {
+    return this.tx.manager.findOneBy(CommitmentEntity, { id });
+  }
+
+  getForUpdate(id: string): Promise<CommitmentEntity | null> {
+    return this.tx.manager.findOne(CommitmentEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  save(commitment: CommitmentEntity): Promise<CommitmentEntity> {
+    return this.tx.manager.save(commitment);
+  }
+
+  /** Of these cases, every commitment, by case, track and condition. */
+  ofCases(caseIds: readonly string[]): Promise<CommitmentEntity[]> {
+    if (caseIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    return this.tx.manager.find(CommitmentEntity, {
+      where: { caseId: In([...caseIds]) },
+      order: { caseId: 'ASC', track: 'ASC', conditionNo: 'ASC' },
+    });
+  }
+
+  /** Open commitments with an owner due on or before `until` whose owner was not reminded of that date. */
+  dueForReminder(until: string, limit: number): Promise<CommitmentEntity[]> {
+    return this.tx.manager
+      .createQueryBuilder(CommitmentEntity, 'c')
+      .where(`c.status = 'open' AND c.owner_id IS NOT NULL AND c.due_date <= :until`, { until })
+      .andWhere('c.reminded_for IS DISTINCT FROM c.due_date')
+      .orderBy('c.due_date', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(limit)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+}

@@ -1,0 +1,7 @@
+export { CommitmentsModule, CommitmentsWorkerModule } from './commitments.module';
+export { CommitmentService } from './commitment.service';
+export {
+  CommitmentReminderSweep,
+  COMMITMENT_REMINDER_LEAD_DAYS,
+} from './commitment-reminder.sweep';
+export * from './dto/commitment.dto';
