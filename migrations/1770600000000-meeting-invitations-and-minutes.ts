@@ -12,36 +12,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - mail_delivery.invitation: a meeting invitation (METHOD:REQUEST or CANCEL) as it was issued,
  *   rendered as ICS when it is sent.
  */
-/** The events the notification relay's queue trigger took before (1769100000000-document-shared-notifications). */
-const RELAYED_BEFORE = [
-  'comment.mentioned',
-  'case.sent',
-  'case.request_submitted',
-  'case.information_requested',
-  'case.information_provided',
-  'case.consultation_requested',
-  'meeting.scheduled',
-  'meeting.updated',
-  'meeting.cancelled',
-  'meeting.minutes_recorded',
-  'case.council_position_recorded',
-  'case.employer_decision_recorded',
-  'case.suspension_waived',
-  'case.triage_proposed',
-  'case.use_reported',
-  'ai_system.use_started_gate_closed',
-  'union_share.granted',
-  'union_share.revoked',
-  'internal.vote_opened',
-  'ai_system.changed_materially',
-  'case.go_live_gate_opened',
-  'case.go_live_gate_closed',
-  'internal.vote_closing_soon',
-  'document.shared',
-];
 /** The relay e-mails each issued invitation revision to its recipients (not an inbox notification). */
 const RELAYED_ADDED = ['meeting.invitation_issued'];
 const list = (types: readonly string[]) => types.map((t) => `'${t}'`).join(', ');
+const quoted = (definition: string) => [...definition.matchAll(/'([a-z_.]+)'/g)].map((m) => m[1]);
 
 export class MeetingInvitationsAndMinutes1770600000000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
@@ -74,7 +48,18 @@ export class MeetingInvitationsAndMinutes1770600000000 implements MigrationInter
         DROP CONSTRAINT ck_mail_delivery__subject,
         ADD CONSTRAINT ck_mail_delivery__kind CHECK (kind IN ('notification', 'digest', 'meeting_invitation')),
         ADD CONSTRAINT ck_mail_delivery__subject CHECK ((kind = 'notification') = (notification_id IS NOT NULL) AND (kind = 'digest') = (digest_date IS NOT NULL) AND (kind = 'meeting_invitation') = (invitation IS NOT NULL))`);
-    await this.relay(db, [...RELAYED_BEFORE, ...RELAYED_ADDED]);
+    await this.relay(db, [...new Set([...(await this.relayed(db)), ...RELAYED_ADDED])]);
+  }
+
+  /**
+   * The events the relay's queue trigger takes now, read from the database rather than a fixed
+   * list, so migrations of parallel work that add their own events compose in either order.
+   */
+  private async relayed(db: QueryRunner): Promise<string[]> {
+    const [trigger] = (await db.query(
+      `SELECT pg_get_triggerdef(oid) AS def FROM pg_trigger WHERE tgname = 'tr_domain_event__notification_relay_delivery'`,
+    )) as Array<{ def: string }>;
+    return quoted(trigger.def);
   }
 
   private async relay(db: QueryRunner, types: readonly string[]): Promise<void> {
@@ -89,7 +74,10 @@ export class MeetingInvitationsAndMinutes1770600000000 implements MigrationInter
     await db.query(
       `DELETE FROM notification_relay_delivery d USING domain_event e WHERE e.id = d.event_id AND e.type IN (${list(RELAYED_ADDED)})`,
     );
-    await this.relay(db, RELAYED_BEFORE);
+    await this.relay(
+      db,
+      (await this.relayed(db)).filter((t) => !RELAYED_ADDED.includes(t)),
+    );
     await db.query(`DELETE FROM mail_delivery WHERE kind = 'meeting_invitation'`);
     await db.query(`
       ALTER TABLE mail_delivery
