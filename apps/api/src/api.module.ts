@@ -12,6 +12,7 @@ import { DiscussionModule } from '@wc/discussion';
 import { DocumentsModule } from '@wc/documents';
 import { DossierModule } from '@wc/dossier';
 import { IdempotencyModule } from '@wc/idempotency';
+import { LettersModule } from '@wc/letters';
 import { LoggerModule } from '@wc/logging';
 import { MeetingsModule } from '@wc/meetings';
 import { MetricsModule, MetricsServerModule } from '@wc/metrics';
@@ -48,6 +49,7 @@ export class ApiModule {
         UnionsModule,
         OverviewsModule,
         DossierModule,
+        LettersModule,
         DocumentsModule,
         DiscussionModule,
         CouncilSpaceModule,

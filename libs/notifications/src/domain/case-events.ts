@@ -31,6 +31,8 @@ export const CASE_EVENT_TYPES = [
   'case.go_live_gate_closed',
   'internal.vote_closing_soon',
   'document.shared',
+  'letter.sent_to_council',
+  'letter.sent_to_employer',
 ] as const satisfies readonly EventType[];
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -84,6 +86,9 @@ export const CASE_EVENT_RULES: Readonly<Record<CaseEventType, CaseEventRule>> = 
   'ai_system.changed_materially': { audiences: ['council'], mustAct: false },
   // WOR art. 20: a confidential document opened to named people (an admitted expert) tells exactly them.
   'document.shared': { audiences: ['employer', 'council'], mustAct: true, addressed: true },
+  // Issue #22: a formal letter delivered in the platform; opening it records its receipt.
+  'letter.sent_to_council': { audiences: ['council'], mustAct: true },
+  'letter.sent_to_employer': { audiences: ['employer'], mustAct: true },
 };
 
 export function isCaseEventType(type: string): type is CaseEventType {
@@ -210,6 +215,9 @@ export function caseEventPath(
       return c ? `${c}/triage` : '/';
     case 'document.shared':
       return c ? `${c}/documents` : '/';
+    case 'letter.sent_to_council':
+    case 'letter.sent_to_employer':
+      return c ? `${c}/letters` : '/';
     case 'internal.vote_opened':
     case 'internal.vote_closing_soon':
       return c ? `${c}/council` : '/';
@@ -316,6 +324,14 @@ const NL: Texts = {
     subject: 'Een vertrouwelijk document is met u gedeeld',
     body: 'Een document onder geheimhouding (WOR art. 20) is met u gedeeld. U bent zelf tot geheimhouding verplicht; lees het in de zaak.',
   },
+  'letter.sent_to_council': {
+    subject: 'Brief van de bestuurder voor de ondernemingsraad',
+    body: 'De bestuurder heeft de ondernemingsraad een formele brief gestuurd. Het openen van de brief in Overleg legt de ontvangstdatum vast; die datum laat de termijn lopen.',
+  },
+  'letter.sent_to_employer': {
+    subject: 'Brief van de ondernemingsraad voor de bestuurder',
+    body: 'De ondernemingsraad heeft de bestuurder een formele brief gestuurd. Het openen van de brief in Overleg legt de ontvangstdatum vast; die datum laat de termijn lopen.',
+  },
 };
 
 const EN: Texts = {
@@ -410,6 +426,14 @@ const EN: Texts = {
   'document.shared': {
     subject: 'A confidential document was shared with you',
     body: 'A document under secrecy (WOR art. 20) was shared with you. You are bound by the secrecy yourself; read it in the case.',
+  },
+  'letter.sent_to_council': {
+    subject: 'A letter from the employer to the works council',
+    body: 'The employer sent the works council a formal letter. Opening it in Overleg records the date of receipt, and that date starts the term.',
+  },
+  'letter.sent_to_employer': {
+    subject: 'A letter from the works council to the employer',
+    body: 'The works council sent the employer a formal letter. Opening it in Overleg records the date of receipt, and that date starts the term.',
   },
 };
 
