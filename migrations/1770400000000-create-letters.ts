@@ -74,7 +74,7 @@ export class CreateLetters1770400000000 implements MigrationInterface {
         received_on date,
         receipt jsonb NOT NULL DEFAULT '[]',
         term_effect jsonb,
-        version integer NOT NULL DEFAULT 1,
+        version integer NOT NULL,
         CONSTRAINT pk_letter PRIMARY KEY (id),
         CONSTRAINT fk_letter__ai_case FOREIGN KEY (case_id) REFERENCES ai_case (id) ON DELETE CASCADE,
         CONSTRAINT ck_letter__kind CHECK (kind IN (${list(KINDS)})),

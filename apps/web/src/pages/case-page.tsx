@@ -14,6 +14,7 @@ import { Documents } from '../components/documents';
 import { Dossier } from '../components/dossier';
 import { GoLiveGate } from '../components/gate';
 import { InformationRequests } from '../components/information-requests';
+import { Letters } from '../components/letters';
 import { NextActionHeader } from '../components/next-action';
 import { Positions } from '../components/positions';
 import { Timeline } from '../components/timeline';
@@ -55,6 +56,9 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
     { id: 'dossier', label: t('case.tabDossier') },
     { id: 'documents', label: t('case.tabDocuments') },
     { id: 'information', label: t('case.tabInformation') },
+    ...(c.yourSide !== 'union' && c.yourSide !== 'expert' && c.status === 'sent'
+      ? [{ id: 'letters', label: t('case.tabLetters') }]
+      : []),
     ...(c.yourSide !== 'union' && c.yourSide !== 'expert'
       ? [{ id: 'audit', label: t('case.tabAudit') }]
       : []),
@@ -108,6 +112,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
       {active === 'information' && (
         <InformationRequests aiCase={c} side={c.yourSide} names={names} />
       )}
+      {active === 'letters' && <Letters aiCase={c} />}
       {active === 'audit' && <AuditTrail caseId={c.id} names={names} />}
     </article>
   );
