@@ -260,11 +260,15 @@ const councilLetter =
     c.values.letterId = id;
     c.extra.letterVersion = version;
   };
+/** A letter id for cells the guard refuses before any letter is made, and for another tenant's case. */
+const NO_LETTER = randomUUID();
+const letterValues = (c: CellContext) => ({ letterId: c.values.letterId ?? NO_LETTER });
 /** Letters pass between the parties: experts and union officers have none (403), B.19. */
 const LETTER_OUTSIDERS: Partial<Record<Who, number>> = { external_expert: 403, union: 403 };
 const letterRead = (own: Partial<Record<Who, number>>): RouteExpectation => ({
   own: { ...LETTER_OUTSIDERS, ...own },
   prepare: councilLetter('sent'),
+  values: letterValues,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -729,26 +733,31 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'PUT /cases/:caseId/letters/:letterId -> case:participate': {
     own: { ...LETTER_OUTSIDERS, council: 200, employer: 404 },
     prepare: councilLetter('draft'),
+    values: letterValues,
     body: (c) => ({ version: c.extra.letterVersion, body: 'Toelichting' }),
   },
   'POST /cases/:caseId/letters/:letterId/sign-off -> case:participate': {
     own: { ...LETTER_OUTSIDERS, board: 200, members: 403, employer: 404 },
     prepare: councilLetter('draft'),
+    values: letterValues,
     body: (c) => ({ version: c.extra.letterVersion }),
   },
   'POST /cases/:caseId/letters/:letterId/sending -> case:participate': {
     own: { ...LETTER_OUTSIDERS, board: 200, members: 403, employer: 404 },
     prepare: councilLetter('signed'),
+    values: letterValues,
     body: (c) => ({ version: c.extra.letterVersion, delivery: 'platform' }),
   },
   'POST /cases/:caseId/letters/:letterId/receipt -> case:participate': {
     own: { ...LETTER_OUTSIDERS, employer: 200, council: 403 },
     prepare: councilLetter('sent'),
+    values: letterValues,
     body: () => ({}),
   },
   'POST /cases/:caseId/letters/:letterId/receipt-correction -> case:participate': {
     own: { ...LETTER_OUTSIDERS, employer: 200, council: 403 },
     prepare: councilLetter('received'),
+    values: letterValues,
     body: (c) => ({ receivedOn: c.extra.receivedOn }),
   },
 
