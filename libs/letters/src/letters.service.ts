@@ -304,7 +304,7 @@ export class LettersService {
       let version = await this.latest(letter);
       // The case may have changed since the last edit: what is signed is what the case says now.
       const structured = await this.compose(letter, await this.cases.get(actor, caseId));
-      if (JSON.stringify(structured) !== JSON.stringify(version.structured)) {
+      if (canonical(structured) !== canonical(version.structured)) {
         version = await this.letters.addVersion({
           letterId,
           seq: version.seq + 1,
@@ -1048,6 +1048,17 @@ function assertPastDay(day: string, today: string): void {
       receivedOn: day,
     });
   }
+}
+
+/** JSON with sorted keys: jsonb gives keys back in its own order, so plain JSON.stringify differs. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
 }
 
 function stripUndefined<T extends object>(value: T): T {
