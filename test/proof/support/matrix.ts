@@ -734,19 +734,19 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     own: { ...LETTER_OUTSIDERS, council: 200, employer: 404 },
     prepare: councilLetter('draft'),
     values: letterValues,
-    body: (c) => ({ version: c.extra.letterVersion, body: 'Toelichting' }),
+    body: (c) => ({ version: c.extra.letterVersion ?? 1, body: 'Toelichting' }),
   },
   'POST /cases/:caseId/letters/:letterId/sign-off -> case:participate': {
     own: { ...LETTER_OUTSIDERS, board: 200, members: 403, employer: 404 },
     prepare: councilLetter('draft'),
     values: letterValues,
-    body: (c) => ({ version: c.extra.letterVersion }),
+    body: (c) => ({ version: c.extra.letterVersion ?? 1 }),
   },
   'POST /cases/:caseId/letters/:letterId/sending -> case:participate': {
     own: { ...LETTER_OUTSIDERS, board: 200, members: 403, employer: 404 },
     prepare: councilLetter('signed'),
     values: letterValues,
-    body: (c) => ({ version: c.extra.letterVersion, delivery: 'platform' }),
+    body: (c) => ({ version: c.extra.letterVersion ?? 1, delivery: 'platform' }),
   },
   'POST /cases/:caseId/letters/:letterId/receipt -> case:participate': {
     own: { ...LETTER_OUTSIDERS, employer: 200, council: 403 },
@@ -758,7 +758,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     own: { ...LETTER_OUTSIDERS, employer: 200, council: 403 },
     prepare: councilLetter('received'),
     values: letterValues,
-    body: (c) => ({ receivedOn: c.extra.receivedOn }),
+    body: (c) => ({ receivedOn: c.extra.receivedOn ?? '2026-03-02' }),
   },
 
   // --- cases: changing (every cell past the guard gets its own case)
