@@ -33,6 +33,7 @@ import { SingleSignOn1769800000000 } from './1769800000000-single-sign-on';
 import { CouncilIntakeAndCommitments1770100000000 } from './1770100000000-council-intake-and-commitments';
 import { IntakeAndCommitmentNotifications1770100000001 } from './1770100000001-intake-and-commitment-notifications';
 import { StaffSurveysAndExpertOpinions1770300000000 } from './1770300000000-staff-surveys-and-expert-opinions';
+import { CreateLetters1770400000000 } from './1770400000000-create-letters';
 import { MeetingInvitationsAndMinutes1770600000000 } from './1770600000000-meeting-invitations-and-minutes';
 
 /** Every migration in order. Listed explicitly: no glob loading at run time (house style B.17). */
@@ -72,5 +73,6 @@ export const ALL_MIGRATIONS = [
   CouncilIntakeAndCommitments1770100000000,
   IntakeAndCommitmentNotifications1770100000001,
   StaffSurveysAndExpertOpinions1770300000000,
+  CreateLetters1770400000000,
   MeetingInvitationsAndMinutes1770600000000,
 ];

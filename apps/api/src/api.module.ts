@@ -14,6 +14,7 @@ import { DocumentsModule } from '@wc/documents';
 import { DossierModule } from '@wc/dossier';
 import { IdempotencyModule } from '@wc/idempotency';
 import { IntakeModule } from '@wc/intake';
+import { LettersModule } from '@wc/letters';
 import { LoggerModule } from '@wc/logging';
 import { MeetingsModule } from '@wc/meetings';
 import { MetricsModule, MetricsServerModule } from '@wc/metrics';
@@ -51,6 +52,7 @@ export class ApiModule {
         UnionsModule,
         OverviewsModule,
         DossierModule,
+        LettersModule,
         DocumentsModule,
         DiscussionModule,
         CouncilSpaceModule,

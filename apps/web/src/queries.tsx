@@ -73,6 +73,8 @@ const TOPICS: Record<Aggregate, readonly Topic[]> = {
   // A confirmed convenant sets the terms of new cases.
   convenant: ['council', 'cases'],
   ai_system: ['ai-systems', 'home'],
+  // A received letter starts a term: the case lists and dashboards show it.
+  letter: ['cases', 'home', 'agenda'],
   notification: ['notifications', 'agenda', 'home'],
   // Issue #19: the council's intake, and the commitments on a case (its own keys) and the agenda.
   council_signal: ['intake'],

@@ -6,7 +6,7 @@ export {
   type VisibleCasesFilter,
 } from './case.service';
 export { InformationRequestService } from './information-request.service';
-export { TrackTransitionService } from './track-transition.service';
+export { type ReceiptCorrectionAct, TrackTransitionService } from './track-transition.service';
 export * from './dto/case.dto';
 export type {
   ActorSide,

@@ -34,6 +34,8 @@ export class InformationRequestService {
     actor: Actor,
     caseId: string,
     dto: AskInformationDto,
+    /** The day a formal letter carrying the question reached the employer (issue #22). */
+    receivedOn?: string,
   ): Promise<InformationRequestResponse> {
     return this.tx.run(async () => {
       const loaded = await this.reader.load(actor, caseId, true);
@@ -46,6 +48,7 @@ export class InformationRequestService {
       // A request touches no track: the case's terms and events are all it needs.
       const state = this.reader.stateOf(loaded, []);
       const today = amsterdamDay(this.clock.now());
+      const from = receivedOn ?? today;
       const term = resolveTermLength(
         'information_response_term',
         councilTermSettings(await state.councilSettings()),
@@ -55,13 +58,13 @@ export class InformationRequestService {
         question: dto.question,
         askedBy: actor.userId,
         askedAt: this.clock.now(),
-        dueDate: addWorkingDays(today, term.workingDays ?? 10),
+        dueDate: addWorkingDays(from, term.workingDays ?? 10),
       });
       await state.applyDeadlines([
         {
           ruleId: 'information_response_term',
           track: `information:${request.id}`,
-          triggerDate: today,
+          triggerDate: from,
         },
       ]);
       await state.syncInformationClocks(today);

@@ -11,14 +11,17 @@ import { CaseMutation } from './case.mutation';
 import { CaseRepository } from './case.repository';
 import { CASE_CONDITIONS_SINK, type CaseConditionsSink } from './conditions-sink.port';
 import {
+  type ActorSide,
   activeTracks,
   amsterdamDay,
   DateBeforeEvent,
+  isCalendarDay,
   newTrack,
   planTrackTransition,
   type TrackAction,
   tracksCoveredByConsultation,
   type TrackKind,
+  type TrackSnapshot,
   type TrackTransitionPlan,
   TransitionRefused,
   type TriageOutcome,
@@ -99,6 +102,93 @@ export class TrackTransitionService {
         },
       };
     });
+  }
+
+  /**
+   * A track action whose receipt date comes from a formal letter (issue #22): run at the case's
+   * current version inside the caller's transaction, which holds the letter's lock. The receipt
+   * date, not a hand-typed one, starts the action's terms.
+   */
+  async transitionReceived(
+    actor: Actor,
+    caseId: string,
+    kind: TrackKind,
+    action: Record<string, unknown> & { type: string },
+    receivedOn: string,
+  ): Promise<CaseResponse> {
+    const { aiCase } = await this.reader.load(actor, caseId, true);
+    return this.transition(actor, caseId, kind, {
+      version: aiCase.version,
+      action: { ...action, receivedOn },
+    } as unknown as TrackTransitionDto);
+  }
+
+  /**
+   * The receiving side corrects the day a written act actually reached it (issue #22): the
+   * council the day it received the employer's decision or request, the employer the day it
+   * received the council's position. The track's record keeps the corrected day and every open
+   * term that act started runs again from it; the audit trail keeps both days.
+   */
+  async correctReceipt(
+    actor: Actor,
+    caseId: string,
+    kind: WorTrackKind,
+    act: ReceiptCorrectionAct,
+    receivedOn: string,
+  ): Promise<CaseResponse> {
+    const { aiCase } = await this.reader.load(actor, caseId, true);
+    const receiver = RECEIVER_OF[act];
+    return this.mutation.run(
+      actor,
+      caseId,
+      { version: aiCase.version },
+      [receiver],
+      'case.receipt_corrected',
+      async (state) => {
+        const track = state.track(kind);
+        if (!track) {
+          throw new NotFound('track');
+        }
+        const snapshot = track.snapshot;
+        const previous = receivedOnOf(snapshot, act);
+        if (previous === undefined) {
+          throw new Unprocessable(
+            'case.nothing_to_correct',
+            'This track has no receipt of that act to correct.',
+            { act },
+          );
+        }
+        const today = amsterdamDay(this.clock.now());
+        if (!isCalendarDay(receivedOn) || receivedOn > today) {
+          throw new Unprocessable('case.date_in_future', 'The receipt date lies in the future.', {
+            receivedOn,
+          });
+        }
+        const sentOn = state.aiCase.sentAt ? amsterdamDay(state.aiCase.sentAt) : undefined;
+        if (sentOn && receivedOn < sentOn) {
+          throw new DateBeforeEvent([
+            { field: 'receivedOn', date: receivedOn, event: 'case_sent', eventDate: sentOn },
+          ]);
+        }
+        track.snapshot = withReceivedOn(snapshot, act, receivedOn);
+        await this.cases.updateTrack(track);
+        // Every open term this act started runs again from the corrected day.
+        const rerun = (await state.deadlines()).filter(
+          (d) =>
+            d.track === kind &&
+            d.status === 'open' &&
+            d.triggerDate === previous &&
+            RULES_OF[act].includes(d.ruleId),
+        );
+        await state.applyDeadlines(
+          rerun.map((d) => ({ ruleId: d.ruleId, track: kind, triggerDate: receivedOn })),
+        );
+        return {
+          before: { track: kind, act, receivedOn: previous },
+          after: { track: kind, act, receivedOn, terms: rerun.map((d) => d.ruleId) },
+        };
+      },
+    );
   }
 
   /**
@@ -242,6 +332,49 @@ export class TrackTransitionService {
     track.stage = plan.next.stage;
     track.snapshot = plan.next;
     await this.cases.updateTrack(track);
+  }
+}
+
+/** The written acts whose receipt date the receiving side may correct (issue #22). */
+export type ReceiptCorrectionAct =
+  'submit_request' | 'record_council_position' | 'record_employer_decision';
+
+const RECEIVER_OF: Record<ReceiptCorrectionAct, ActorSide> = {
+  submit_request: 'council_board',
+  record_council_position: 'employer',
+  record_employer_decision: 'council_board',
+};
+
+/** The terms each act starts from its receipt (see wor-effects.ts). */
+const RULES_OF: Record<ReceiptCorrectionAct, readonly string[]> = {
+  submit_request: ['advice_response_term', 'consent_response_term'],
+  record_council_position: ['employer_decision_sla'],
+  record_employer_decision: ['suspension_term', 'appeal_term', 'nullity_term'],
+};
+
+function receivedOnOf(track: TrackSnapshot, act: ReceiptCorrectionAct): string | undefined {
+  switch (act) {
+    case 'submit_request':
+      return track.requestReceivedOn;
+    case 'record_council_position':
+      return track.councilPosition?.receivedOn;
+    case 'record_employer_decision':
+      return track.employerDecision?.receivedOn;
+  }
+}
+
+function withReceivedOn(
+  track: TrackSnapshot,
+  act: ReceiptCorrectionAct,
+  receivedOn: string,
+): TrackSnapshot {
+  switch (act) {
+    case 'submit_request':
+      return { ...track, requestReceivedOn: receivedOn };
+    case 'record_council_position':
+      return { ...track, councilPosition: { ...track.councilPosition!, receivedOn } };
+    case 'record_employer_decision':
+      return { ...track, employerDecision: { ...track.employerDecision!, receivedOn } };
   }
 }
 

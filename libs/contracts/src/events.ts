@@ -36,7 +36,9 @@ export type CaseAction =
   | 'case.track_transitioned'
   | 'case.oversight_confirmed'
   | 'case.expert_added'
-  | 'case.committee_assigned';
+  | 'case.committee_assigned'
+  /** Issue #22: the receiving side corrected the day a written act reached it. */
+  | 'case.receipt_corrected';
 
 /** A track event of the pure stage machine (`planTrackTransition`), with the track it moved. */
 export interface TrackEvent extends EventFacts {
@@ -348,6 +350,23 @@ interface CommitmentEvents {
   'commitment.due_soon': CommitmentChange & { readonly dueDate: string };
 }
 
+/**
+ * A formal letter of a case (issue #22), once it left its sender: drafts are one side's own and
+ * never reach the other side's rooms (B.19). `letter.sent_to_*` notify the receiving side.
+ */
+export interface LetterChange {
+  readonly letterId: string;
+  readonly kind: string;
+  readonly version: number;
+}
+
+interface LetterEvents {
+  'letter.sent_to_council': LetterChange;
+  'letter.sent_to_employer': LetterChange;
+  'letter.received': LetterChange & { readonly receivedOn: string };
+  'letter.receipt_corrected': LetterChange & { readonly receivedOn: string };
+}
+
 /** The user's inbox changed; other tabs and devices refetch it. */
 interface NotificationEvents {
   'notification.created': { readonly notificationIds: readonly string[] };
@@ -371,6 +390,7 @@ export interface EventMap
     AiSystemEvents,
     IntakeEvents,
     CommitmentEvents,
+    LetterEvents,
     NotificationEvents {}
 
 /** `<aggregate>.<past_tense>` (house style B.4); nothing else reaches the outbox. */

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 
 import type { CaseResponse, TriageOutcome } from '@wc/cases';
 
+import type { DossierLetter } from './dossier-letters.port';
 import {
   type AssessmentContent,
   type AudienceProgress,
@@ -46,6 +47,8 @@ export interface DossierPdfView {
   } | null;
   /** The case's documents this reader may see (WOR art. 20 secrecy already applied). */
   readonly documents: ReadonlyArray<{ readonly title: string; readonly detail: string }>;
+  /** The formal letters that left their sender, with their receipt record (issue #22). */
+  readonly letters?: readonly DossierLetter[];
 }
 
 type Labels = Record<string, string>;
@@ -398,6 +401,7 @@ export function renderDossierPdf(view: DossierPdfView): Promise<Buffer> {
   for (const d of view.documents) {
     w.bullet(`${d.title} (${d.detail})`);
   }
+  lettersSection(w, view);
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -767,5 +771,57 @@ function checklistSection(w: Writer, view: DossierPdfView): void {
       ? t.done
       : `${t.missing}${item.blocksSubmission ? ` (${t.blocking})` : ''}${item.detail ? `: ${item.detail}` : ''}`;
     w.bullet(`${item.key}: ${state} [${item.sources.join(', ')}]`);
+  }
+}
+
+const LETTER_LABELS: Record<Language, Record<string, string>> = {
+  nl: {
+    letters: 'Brieven en ontvangst',
+    none: 'Nog geen verzonden brieven.',
+    sent: 'verzonden',
+    platform: 'in Overleg',
+    outside: 'buiten Overleg',
+    received: 'ontvangen op',
+    notReceived: 'nog niet ontvangen',
+    opened: 'eerste opening',
+    acknowledged: 'ontvangstbevestiging',
+    corrected: 'gecorrigeerd',
+    employer: 'ondernemer',
+    council: 'ondernemingsraad',
+  },
+  en: {
+    letters: 'Letters and receipt',
+    none: 'No letters sent yet.',
+    sent: 'sent',
+    platform: 'in Overleg',
+    outside: 'outside Overleg',
+    received: 'received on',
+    notReceived: 'not yet received',
+    opened: 'first opened',
+    acknowledged: 'acknowledged',
+    corrected: 'corrected',
+    employer: 'employer',
+    council: 'works council',
+  },
+};
+
+/** Issue #22: each letter sent, how it was delivered, and its receipt record. */
+function lettersSection(w: Writer, view: DossierPdfView): void {
+  const l = LETTER_LABELS[view.language];
+  w.heading(l.letters);
+  const letters = view.letters ?? [];
+  if (letters.length === 0) {
+    w.line(l.none);
+  }
+  for (const letter of letters) {
+    w.subheading(letter.subject);
+    w.line(
+      `${l.sent} ${letter.sentAt ?? '-'} (${letter.delivery ? l[letter.delivery] : '-'}); ${
+        letter.receivedOn ? `${l.received} ${letter.receivedOn}` : l.notReceived
+      }`,
+    );
+    for (const r of letter.receipt) {
+      w.bullet(`${r.on}: ${l[r.via] ?? r.via} (${l[r.side] ?? r.side})`);
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 
 import type { Actor } from '@wc/auth';
 import { Clock } from '@wc/core';
@@ -16,6 +16,7 @@ import {
   personProgress,
 } from './domain';
 import { DossierFactsService, type LoadedDossier } from './dossier-facts.service';
+import { DOSSIER_LETTERS, type DossierLetters } from './dossier-letters.port';
 import { type DossierPdfView, renderDossierPdf } from './dossier-pdf';
 import type { ChecklistResponse } from './dossier.dto';
 
@@ -40,6 +41,8 @@ export class DossierService {
     private readonly assessments: AssessmentRepository,
     private readonly documents: DocumentsService,
     private readonly clock: Clock,
+    // Bound by @wc/letters' global module (issue #22); absent, the dossier lists no letters.
+    @Optional() @Inject(DOSSIER_LETTERS) private readonly letters?: DossierLetters,
   ) {}
 
   async checklist(actor: Actor, caseId: string): Promise<ChecklistResponse> {
@@ -103,6 +106,9 @@ export class DossierService {
           ...(d.confidential ? [CONFIDENTIAL[languageOf(language, actor)]] : []),
         ].join(', '),
       })),
+      letters: this.letters
+        ? await this.letters.dossierLetters(actor, caseId, languageOf(language, actor))
+        : [],
     };
     return renderDossierPdf(view);
   }

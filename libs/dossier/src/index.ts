@@ -6,3 +6,5 @@ export {
   type TrainingDuty,
   type TrainingDutyCase,
 } from './training-duties.query';
+export { pdfSafe } from './dossier-pdf';
+export { DOSSIER_LETTERS, type DossierLetter, type DossierLetters } from './dossier-letters.port';

@@ -5,3 +5,4 @@ export * from './deadline-fixtures';
 export * from './smtp-sink';
 export * from './test-worker';
 export * from './case-answers';
+export { pdfText } from './pdf-text';

@@ -219,6 +219,58 @@ async function freshUser(c: CellContext, role = 'hr_manager') {
 
 const v = (c: CellContext) => c.aiCase.version;
 
+// --- letters (issue #22): a council letter on the cell's case, at the stage the route needs
+type LetterStage = 'draft' | 'signed' | 'sent' | 'received';
+const councilLetter =
+  (stage: LetterStage) =>
+  async (c: CellContext): Promise<void> => {
+    const http = () => c.w.t.http();
+    const base = `/cases/${c.aiCase.caseId}/letters`;
+    const drafted = await http()
+      .post(base)
+      .set('Authorization', c.org.chairBearer)
+      .send({ kind: 'initiative_proposal', fields: { proposal: 'Een algoritmeregister' } })
+      .expect(201);
+    const id = drafted.body.id as string;
+    let version = drafted.body.version as number;
+    if (stage !== 'draft') {
+      const signed = await http()
+        .post(`${base}/${id}/sign-off`)
+        .set('Authorization', c.org.chairBearer)
+        .send({ version })
+        .expect(200);
+      version = signed.body.version as number;
+    }
+    if (stage === 'sent' || stage === 'received') {
+      const sent = await http()
+        .post(`${base}/${id}/sending`)
+        .set('Authorization', c.org.chairBearer)
+        .send({ version, delivery: 'platform' })
+        .expect(200);
+      version = sent.body.version as number;
+    }
+    if (stage === 'received') {
+      const received = await http()
+        .post(`${base}/${id}/receipt`)
+        .set('Authorization', c.org.hrBearer)
+        .send({})
+        .expect(200);
+      c.extra.receivedOn = received.body.receivedOn;
+    }
+    c.values.letterId = id;
+    c.extra.letterVersion = version;
+  };
+/** A letter id for cells the guard refuses before any letter is made, and for another tenant's case. */
+const NO_LETTER = randomUUID();
+const letterValues = (c: CellContext) => ({ letterId: c.values.letterId ?? NO_LETTER });
+/** Letters pass between the parties: experts and union officers have none (403), B.19. */
+const LETTER_OUTSIDERS: Partial<Record<Who, number>> = { external_expert: 403, union: 403 };
+const letterRead = (own: Partial<Record<Who, number>>): RouteExpectation => ({
+  own: { ...LETTER_OUTSIDERS, ...own },
+  prepare: councilLetter('sent'),
+  values: letterValues,
+});
+
 // ---------------------------------------------------------------------------------------------
 // Issue #19: the council's intake and the commitments
 
@@ -757,6 +809,68 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   }),
   'GET /cases/:caseId/audit -> audit:read': caseRead({ employer: 200, council: 200 }),
   'GET /cases/:caseId/audit/verify -> audit:read': caseRead({ employer: 200, council: 200 }),
+
+  // --- letters (issue #22): a party's drafts are its own (404 for the other side); the board or the employer signs and sends
+  'GET /cases/:caseId/letters -> case:read': caseRead({
+    ...LETTER_OUTSIDERS,
+    employer: 200,
+    council: 200,
+  }),
+  'POST /cases/:caseId/letters -> case:participate': {
+    own: { ...LETTER_OUTSIDERS, council: 201, employer: 403 },
+    body: () => ({ kind: 'initiative_proposal', fields: { proposal: 'Een algoritmeregister' } }),
+  },
+  'GET /cases/:caseId/letters/:letterId -> case:read': letterRead({ employer: 200, council: 200 }),
+  'GET /cases/:caseId/letters/:letterId/versions -> case:read': letterRead({
+    employer: 200,
+    council: 200,
+  }),
+  'GET /cases/:caseId/letters/:letterId/diff -> case:read': {
+    ...letterRead({ employer: 404, council: 200 }),
+    query: () => ({ from: '1', to: '1' }),
+  },
+  'GET /cases/:caseId/letters/:letterId/pdf -> case:read': letterRead({
+    employer: 200,
+    council: 200,
+  }),
+  'GET /cases/:caseId/letters/:letterId/docx -> case:read': letterRead({
+    employer: 200,
+    council: 200,
+  }),
+  'GET /cases/:caseId/letters/:letterId/verification -> audit:read': letterRead({
+    employer: 200,
+    council: 200,
+  }),
+  'PUT /cases/:caseId/letters/:letterId -> case:participate': {
+    own: { ...LETTER_OUTSIDERS, council: 200, employer: 404 },
+    prepare: councilLetter('draft'),
+    values: letterValues,
+    body: (c) => ({ version: c.extra.letterVersion ?? 1, body: 'Toelichting' }),
+  },
+  'POST /cases/:caseId/letters/:letterId/sign-off -> case:participate': {
+    own: { ...LETTER_OUTSIDERS, board: 200, members: 403, employer: 404 },
+    prepare: councilLetter('draft'),
+    values: letterValues,
+    body: (c) => ({ version: c.extra.letterVersion ?? 1 }),
+  },
+  'POST /cases/:caseId/letters/:letterId/sending -> case:participate': {
+    own: { ...LETTER_OUTSIDERS, board: 200, members: 403, employer: 404 },
+    prepare: councilLetter('signed'),
+    values: letterValues,
+    body: (c) => ({ version: c.extra.letterVersion ?? 1, delivery: 'platform' }),
+  },
+  'POST /cases/:caseId/letters/:letterId/receipt -> case:participate': {
+    own: { ...LETTER_OUTSIDERS, employer: 200, council: 403 },
+    prepare: councilLetter('sent'),
+    values: letterValues,
+    body: () => ({}),
+  },
+  'POST /cases/:caseId/letters/:letterId/receipt-correction -> case:participate': {
+    own: { ...LETTER_OUTSIDERS, employer: 200, council: 403 },
+    prepare: councilLetter('received'),
+    values: letterValues,
+    body: (c) => ({ receivedOn: c.extra.receivedOn ?? '2026-03-02' }),
+  },
 
   // --- cases: changing (every cell past the guard gets its own case)
   'POST /cases -> case:file': {

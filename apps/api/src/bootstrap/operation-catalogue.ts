@@ -430,6 +430,49 @@ const entries: Record<
   ],
   'GET /cases/{caseId}/checklist': ['dossier.checklist', "The dossier's checklist"],
   'GET /cases/{caseId}/dossier.pdf': ['dossier.pdf', 'The dossier as PDF'],
+  'GET /cases/{caseId}/letters': ['letters.list', "Page through a case's formal letters"],
+  'POST /cases/{caseId}/letters': ['letters.create', 'Draft a formal letter from the case', [422]],
+  'GET /cases/{caseId}/letters/{letterId}': [
+    'letters.get',
+    'Get a letter (the recipient opening it records its receipt)',
+    [409, 422],
+  ],
+  'PUT /cases/{caseId}/letters/{letterId}': [
+    'letters.update',
+    'Save a new version of a draft letter',
+    [409],
+  ],
+  'GET /cases/{caseId}/letters/{letterId}/versions': ['letters.versions', "A letter's versions"],
+  'GET /cases/{caseId}/letters/{letterId}/diff': [
+    'letters.diff',
+    'Compare two versions of a letter',
+  ],
+  'POST /cases/{caseId}/letters/{letterId}/sign-off': [
+    'letters.signOff',
+    'Sign off a letter for the sending party',
+    [409, 422],
+  ],
+  'POST /cases/{caseId}/letters/{letterId}/sending': [
+    'letters.send',
+    'Send a signed letter, in the platform or recorded as delivered outside',
+    [409, 422],
+  ],
+  'POST /cases/{caseId}/letters/{letterId}/receipt': [
+    'letters.recordReceipt',
+    'Acknowledge a letter, or record the day it reached you outside the platform',
+    [409, 422],
+  ],
+  'POST /cases/{caseId}/letters/{letterId}/receipt-correction': [
+    'letters.correctReceipt',
+    'Correct the day a letter was actually received',
+    [409, 422],
+  ],
+  'GET /cases/{caseId}/letters/{letterId}/pdf': ['letters.pdf', 'A letter as archival PDF'],
+  'GET /cases/{caseId}/letters/{letterId}/docx': ['letters.docx', 'A letter as DOCX'],
+  'GET /cases/{caseId}/letters/{letterId}/verification': [
+    'letters.verification',
+    "The case's audit verification behind a letter's link",
+  ],
   'POST /cases/{caseId}/documents': ['documents.upload', 'Upload a document'],
   'GET /cases/{caseId}/documents': ['documents.list', "List a case's documents"],
   'GET /cases/{caseId}/documents/{documentId}': [

@@ -16,6 +16,7 @@ import { Documents } from '../components/documents';
 import { Dossier } from '../components/dossier';
 import { GoLiveGate } from '../components/gate';
 import { InformationRequests } from '../components/information-requests';
+import { Letters } from '../components/letters';
 import { NextActionHeader } from '../components/next-action';
 import { Positions } from '../components/positions';
 import { Timeline } from '../components/timeline';
@@ -59,6 +60,9 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
     { id: 'surveys', label: t('case.tabSurveys') },
     { id: 'information', label: t('case.tabInformation') },
     { id: 'commitments', label: t('case.tabCommitments') },
+    ...(c.yourSide !== 'union' && c.yourSide !== 'expert' && c.status === 'sent'
+      ? [{ id: 'letters', label: t('case.tabLetters') }]
+      : []),
     ...(c.yourSide !== 'union' && c.yourSide !== 'expert'
       ? [{ id: 'audit', label: t('case.tabAudit') }]
       : []),
@@ -114,6 +118,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
         <InformationRequests aiCase={c} side={c.yourSide} names={names} />
       )}
       {active === 'commitments' && <Commitments aiCase={c} names={names} />}
+      {active === 'letters' && <Letters aiCase={c} />}
       {active === 'audit' && <AuditTrail caseId={c.id} names={names} />}
     </article>
   );

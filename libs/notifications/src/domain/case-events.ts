@@ -37,6 +37,8 @@ export const CASE_EVENT_TYPES = [
   'commitment.due_soon',
   'commitment.broken',
   'commitment.evidence_recorded',
+  'letter.sent_to_council',
+  'letter.sent_to_employer',
 ] as const satisfies readonly EventType[];
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -107,6 +109,9 @@ export const CASE_EVENT_RULES: Readonly<Record<CaseEventType, CaseEventRule>> = 
   'commitment.due_soon': { audiences: ['employer'], mustAct: true, addressed: true },
   'commitment.broken': { audiences: ['employer'], mustAct: true },
   'commitment.evidence_recorded': { audiences: ['council'], mustAct: false },
+  // Issue #22: a formal letter delivered in the platform; opening it records its receipt.
+  'letter.sent_to_council': { audiences: ['council'], mustAct: true },
+  'letter.sent_to_employer': { audiences: ['employer'], mustAct: true },
 };
 
 export function isCaseEventType(type: string): type is CaseEventType {
@@ -233,6 +238,9 @@ export function caseEventPath(
       return c ? `${c}/triage` : '/';
     case 'document.shared':
       return c ? `${c}/documents` : '/';
+    case 'letter.sent_to_council':
+    case 'letter.sent_to_employer':
+      return c ? `${c}/letters` : '/';
     case 'internal.vote_opened':
     case 'internal.vote_closing_soon':
       return c ? `${c}/council` : '/';
@@ -371,6 +379,14 @@ const NL: Texts = {
     subject: 'Bewijs bij een toezegging vastgelegd',
     body: 'De bestuurder heeft bewijs vastgelegd bij een voorwaarde van de OR. Bekijk het in de zaak.',
   },
+  'letter.sent_to_council': {
+    subject: 'Brief van de bestuurder voor de ondernemingsraad',
+    body: 'De bestuurder heeft de ondernemingsraad een formele brief gestuurd. Het openen van de brief in Overleg legt de ontvangstdatum vast; die datum laat de termijn lopen.',
+  },
+  'letter.sent_to_employer': {
+    subject: 'Brief van de ondernemingsraad voor de bestuurder',
+    body: 'De ondernemingsraad heeft de bestuurder een formele brief gestuurd. Het openen van de brief in Overleg legt de ontvangstdatum vast; die datum laat de termijn lopen.',
+  },
 };
 
 const EN: Texts = {
@@ -489,6 +505,14 @@ const EN: Texts = {
   'commitment.evidence_recorded': {
     subject: 'Evidence recorded for a commitment',
     body: "The employer recorded evidence for one of the council's conditions. See it in the case.",
+  },
+  'letter.sent_to_council': {
+    subject: 'A letter from the employer to the works council',
+    body: 'The employer sent the works council a formal letter. Opening it in Overleg records the date of receipt, and that date starts the term.',
+  },
+  'letter.sent_to_employer': {
+    subject: 'A letter from the works council to the employer',
+    body: 'The works council sent the employer a formal letter. Opening it in Overleg records the date of receipt, and that date starts the term.',
   },
 };
 

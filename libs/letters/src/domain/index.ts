@@ -1,0 +1,3 @@
+export * from './letter-kinds';
+export * from './compose-letter';
+export * from './letter-text';

@@ -1,0 +1,165 @@
+/**
+ * The formal letters of a case (issue #22): one per written step of the law. Each kind names the
+ * side that sends it, the track it belongs to, the fields its author fills in beside what the
+ * case already holds, and the track action its receipt records (the receipt date starts the term).
+ */
+export const LETTER_KINDS = [
+  'advice_request',
+  'consent_request',
+  'information_request',
+  'consultation_request',
+  'council_decision',
+  'employer_decision',
+  'ai_act_notice',
+  'expert_cost_notice',
+  'nullity_invocation',
+  'initiative_proposal',
+] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+export type LetterParty = 'employer' | 'council';
+export type LetterTrack = 'advice' | 'consent' | 'ai_act';
+export type LetterLanguage = 'nl' | 'en';
+export const LETTER_STATUSES = ['draft', 'signed', 'sent', 'received'] as const;
+export type LetterStatus = (typeof LETTER_STATUSES)[number];
+
+/** What the author fills in; the rest of a letter comes from the case. */
+export interface LetterFields {
+  readonly question?: string;
+  readonly reasons?: string;
+  readonly position?: 'positive' | 'negative' | 'conditional' | 'granted' | 'refused';
+  readonly conditions?: readonly string[];
+  readonly waivesSuspension?: boolean;
+  readonly follows?: boolean;
+  readonly implementationDate?: string;
+  readonly expertName?: string;
+  readonly purpose?: string;
+  readonly expectedCostsCents?: number;
+  readonly proposal?: string;
+}
+
+export interface LetterKindSpec {
+  /** `either`: the side of whoever drafts it (WOR 23(1): either party may ask for a meeting). */
+  readonly sender: LetterParty | 'either';
+  /** The tracks the letter may belong to; empty: none. */
+  readonly tracks: readonly LetterTrack[];
+  /** The track action its receipt records, if any (legal-rules (c)). */
+  readonly action:
+    | 'submit_request'
+    | 'request_consultation'
+    | 'record_council_position'
+    | 'record_employer_decision'
+    | 'information_request'
+    | null;
+}
+
+export const LETTER_KIND_SPECS: Readonly<Record<LetterKind, LetterKindSpec>> = {
+  // WOR 25(2)-(3): the written advice request with its contents [W3, S4]
+  advice_request: { sender: 'employer', tracks: ['advice'], action: 'submit_request' },
+  // WOR 27(2): the written consent request with the text of the regeling [W12, S8]
+  consent_request: { sender: 'employer', tracks: ['consent'], action: 'submit_request' },
+  // WOR 31(1): the council asks for the information it needs [W19]
+  information_request: { sender: 'council', tracks: [], action: 'information_request' },
+  // WOR 23(1): a reasoned request for a consultation meeting within two weeks [W22]
+  consultation_request: {
+    sender: 'either',
+    tracks: ['advice', 'consent'],
+    action: 'request_consultation',
+  },
+  // WOR 25(4) / 27(2): the council's advice or its (reasoned) consent decision [W4, W13]
+  council_decision: {
+    sender: 'council',
+    tracks: ['advice', 'consent'],
+    action: 'record_council_position',
+  },
+  // WOR 25(5)-(6), 27(2): the decision with its reasons; a deviating advice decision suspends [W6, W7]
+  employer_decision: {
+    sender: 'employer',
+    tracks: ['advice', 'consent'],
+    action: 'record_employer_decision',
+  },
+  // AI Act art. 26(7): informing the workers' representatives and the affected workers [A]
+  ai_act_notice: { sender: 'employer', tracks: ['ai_act'], action: null },
+  // WOR 16 / 22(2): the employer is told in advance of the costs of the council's expert
+  expert_cost_notice: { sender: 'council', tracks: [], action: null },
+  // WOR 27(5): nullity invoked in writing within one month [W15]
+  nullity_invocation: { sender: 'council', tracks: ['consent'], action: null },
+  // WOR 23(3): the council's own proposal (initiatiefrecht)
+  initiative_proposal: { sender: 'council', tracks: [], action: null },
+};
+
+export function isLetterKind(value: string): value is LetterKind {
+  return (LETTER_KINDS as readonly string[]).includes(value);
+}
+
+export function otherParty(party: LetterParty): LetterParty {
+  return party === 'employer' ? 'council' : 'employer';
+}
+
+const isBlank = (text: string | undefined) => text === undefined || text.trim() === '';
+
+/** What a letter still lacks before it may be signed off; empty when complete. */
+export function missingFields(
+  kind: LetterKind,
+  track: LetterTrack | null,
+  fields: LetterFields,
+): string[] {
+  const missing: string[] = [];
+  switch (kind) {
+    case 'information_request':
+      if (isBlank(fields.question)) {
+        missing.push('question');
+      }
+      break;
+    case 'consultation_request':
+      if (isBlank(fields.reasons)) {
+        missing.push('reasons');
+      }
+      break;
+    case 'council_decision': {
+      const allowed =
+        track === 'consent'
+          ? ['granted', 'refused', 'conditional']
+          : ['positive', 'negative', 'conditional'];
+      if (!fields.position || !allowed.includes(fields.position)) {
+        missing.push('position');
+      }
+      if (fields.position === 'conditional' && (fields.conditions ?? []).every(isBlank)) {
+        missing.push('conditions');
+      }
+      // Consent needs a reasoned decision (27(2)); a negative or conditional advice too [W13]
+      if ((track === 'consent' || fields.position !== 'positive') && isBlank(fields.reasons)) {
+        missing.push('reasons');
+      }
+      break;
+    }
+    case 'employer_decision':
+      if (fields.follows === undefined) {
+        missing.push('follows');
+      }
+      // WOR 25(5): a deviating decision states its reasons, or no appeal term starts [W6, S6]
+      if (fields.follows === false && isBlank(fields.reasons)) {
+        missing.push('reasons');
+      }
+      break;
+    case 'expert_cost_notice':
+      if (isBlank(fields.expertName)) {
+        missing.push('expertName');
+      }
+      if (fields.expectedCostsCents === undefined) {
+        missing.push('expectedCostsCents');
+      }
+      break;
+    case 'initiative_proposal':
+      if (isBlank(fields.proposal)) {
+        missing.push('proposal');
+      }
+      break;
+    case 'advice_request':
+    case 'consent_request':
+    case 'ai_act_notice':
+    case 'nullity_invocation':
+      break;
+  }
+  return missing;
+}

@@ -1,0 +1,1068 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import { AccessService, type ActorSide, mayReadAudit } from '@wc/access';
+import { AuditService } from '@wc/audit';
+import { type Actor, AuthService } from '@wc/auth';
+import {
+  type CaseResponse,
+  CaseService,
+  InformationRequestService,
+  type ReceiptCorrectionAct,
+  TrackTransitionService,
+} from '@wc/cases';
+import { APP_CONFIG, type AppConfig } from '@wc/config';
+import { CouncilsService } from '@wc/councils';
+import {
+  amsterdamDay,
+  BadRequest,
+  Clock,
+  Conflict,
+  DomainError,
+  Forbidden,
+  NotFound,
+  Unprocessable,
+  VersionConflict,
+} from '@wc/core';
+import { domainEvent, Outbox, TransactionHost } from '@wc/database';
+import { councilTermSettings } from '@wc/deadlines';
+import { decodeCursor, limitOf, type Page, pageFrom } from '@wc/pagination';
+
+import {
+  composeLetter,
+  diffLines,
+  LETTER_KIND_SPECS,
+  type LetterCaseFacts,
+  type LetterFields,
+  type LetterKind,
+  type LetterLanguage,
+  type LetterParty,
+  type LetterRecord,
+  type LetterStructured,
+  type LetterTrack,
+  missingFields,
+  otherParty,
+  senderOf,
+  versionLines,
+} from './domain';
+import type {
+  CorrectReceiptDto,
+  CreateLetterDto,
+  LetterDiffResponse,
+  LetterResponse,
+  LetterSummaryResponse,
+  LetterVerificationResponse,
+  LetterVersionResponse,
+  ListLettersQueryDto,
+  RecordReceiptDto,
+  SendLetterDto,
+  UpdateLetterDto,
+} from './letter.dto';
+import { renderLetterDocx } from './letter-docx';
+import type { LetterEntity, ReceiptRecord } from './letter.entity';
+import { renderLetterPdf } from './letter-pdf';
+import { LetterRepository } from './letter.repository';
+import type { LetterVersionEntity } from './letter-version.entity';
+
+/** The party an actor writes for on a case; experts and unions write no formal letters. */
+function partyOf(side: ActorSide): LetterParty | null {
+  if (side === 'employer') {
+    return 'employer';
+  }
+  return side === 'council_board' || side === 'council_member' ? 'council' : null;
+}
+
+/** Who signs off and sends for a party: the chair or secretary; for the employer, its HR/representative. */
+function mayAuthorise(side: ActorSide, party: LetterParty): boolean {
+  return party === 'employer' ? side === 'employer' : side === 'council_board';
+}
+
+interface CursorKey {
+  at: string;
+  id: string;
+}
+const isCursorKey = (v: unknown): v is CursorKey =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as CursorKey).at === 'string' &&
+  typeof (v as CursorKey).id === 'string' &&
+  !Number.isNaN(Date.parse((v as CursorKey).at));
+
+interface Reader {
+  actor: Actor;
+  side: ActorSide;
+  party: LetterParty;
+}
+
+/**
+ * Formal letters of a case (issue #22). A letter is drafted from the case (its structured part
+ * is composed from the case's data each time it is saved), edited in versions, signed off by the
+ * sending party's authorised role and sent. The receiving party's first opening, its
+ * acknowledgement, or a date recorded for a delivery outside the platform is the receipt date,
+ * and that date starts the term through the track's own action. Drafts exist only for their own
+ * party: the other side gets 404 (B.19).
+ */
+@Injectable()
+export class LettersService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: TransactionHost,
+    private readonly letters: LetterRepository,
+    private readonly access: AccessService,
+    private readonly cases: CaseService,
+    private readonly tracks: TrackTransitionService,
+    private readonly information: InformationRequestService,
+    private readonly councils: CouncilsService,
+    private readonly auth: AuthService,
+    private readonly audit: AuditService,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(
+    actor: Actor,
+    caseId: string,
+    query: ListLettersQueryDto,
+  ): Promise<Page<LetterSummaryResponse>> {
+    const reader = await this.reader(actor, caseId);
+    const limit = limitOf(query);
+    const after = query.cursor ? decodeCursor(query.cursor, isCursorKey) : null;
+    const rows = await this.letters.pageOfCase(caseId, reader.party, after, limit + 1);
+    const latest = await Promise.all(rows.map((r) => this.letters.latestVersion(r.id)));
+    return pageFrom(
+      rows.map((r, i) => ({ r, v: latest[i] })),
+      limit,
+      ({ r }) => ({ at: r.createdAt.toISOString(), id: r.id }),
+      ({ r, v }) => toSummary(r, v),
+    );
+  }
+
+  async create(actor: Actor, caseId: string, dto: CreateLetterDto): Promise<LetterResponse> {
+    return this.tx.run(async () => {
+      await this.access.lockCases([caseId]);
+      const reader = await this.reader(actor, caseId);
+      const kind = dto.kind;
+      const sender = senderOf(kind, reader.party);
+      if (!sender) {
+        throw new Forbidden('letter.wrong_side', 'The other party sends this kind of letter.', {
+          kind,
+          sender: LETTER_KIND_SPECS[kind].sender,
+        });
+      }
+      const aiCase = await this.cases.get(actor, caseId);
+      const track = trackFor(kind, dto.track, aiCase);
+      const now = this.clock.now();
+      const letter = await this.letters.save(
+        this.letters.create({
+          caseId,
+          organisationId: aiCase.organisationId,
+          worksCouncilId: aiCase.worksCouncilId,
+          kind,
+          track,
+          senderSide: sender,
+          language: dto.language ?? actor.language,
+          status: 'draft',
+          fields: stripUndefined({ ...(dto.fields ?? {}) }),
+          createdBy: actor.userId,
+          createdAt: now,
+          receipt: [],
+          termEffect: null,
+        }),
+      );
+      const version = await this.letters.addVersion({
+        letterId: letter.id,
+        seq: 1,
+        body: dto.body ?? '',
+        structured: await this.compose(letter, aiCase),
+        createdBy: actor.userId,
+        createdAt: now,
+      });
+      await this.audit.record({
+        caseId,
+        actorId: actor.userId,
+        action: 'letter.drafted',
+        after: { letterId: letter.id, kind, track, sender, version: 1 },
+      });
+      return this.respond(reader, letter, version);
+    });
+  }
+
+  /** A letter; the receiving party's first opening of a platform delivery records its receipt. */
+  async get(actor: Actor, caseId: string, letterId: string): Promise<LetterResponse> {
+    const reader = await this.reader(actor, caseId);
+    const peek = await this.visible(reader, caseId, letterId);
+    if (
+      peek.status === 'sent' &&
+      peek.delivery === 'platform' &&
+      reader.party !== peek.senderSide
+    ) {
+      return this.receive(reader, caseId, letterId, undefined, 'opened');
+    }
+    return this.respond(reader, peek, await this.latest(peek));
+  }
+
+  async update(
+    actor: Actor,
+    caseId: string,
+    letterId: string,
+    dto: UpdateLetterDto,
+  ): Promise<LetterResponse> {
+    return this.tx.run(async () => {
+      await this.access.lockCases([caseId]);
+      const reader = await this.reader(actor, caseId);
+      const letter = await this.forUpdate(reader, caseId, letterId, dto.version);
+      if (letter.status !== 'draft' || letter.senderSide !== reader.party) {
+        throw new Conflict('letter.not_editable', 'A signed or sent letter is no longer edited.', {
+          status: letter.status,
+        });
+      }
+      const previous = await this.latest(letter);
+      if (dto.fields) {
+        letter.fields = stripUndefined({ ...dto.fields });
+      }
+      if (dto.language) {
+        letter.language = dto.language;
+      }
+      const saved = await this.letters.save(letter);
+      const version = await this.letters.addVersion({
+        letterId,
+        seq: previous.seq + 1,
+        body: dto.body ?? previous.body,
+        structured: await this.compose(saved, await this.cases.get(actor, caseId)),
+        createdBy: actor.userId,
+        createdAt: this.clock.now(),
+      });
+      await this.audit.record({
+        caseId,
+        actorId: actor.userId,
+        action: 'letter.edited',
+        before: { letterId, version: previous.seq },
+        after: { letterId, version: version.seq },
+      });
+      return this.respond(reader, saved, version);
+    });
+  }
+
+  async versions(actor: Actor, caseId: string, letterId: string): Promise<LetterVersionResponse[]> {
+    const reader = await this.reader(actor, caseId);
+    const letter = await this.visible(reader, caseId, letterId);
+    // The other party sees what was sent, not the drafts before it.
+    const all = await this.letters.versions(letterId);
+    const shown =
+      letter.senderSide === reader.party ? all : all.filter((v) => v.seq === letter.signedVersion);
+    return shown.map(toVersionResponse);
+  }
+
+  async diff(
+    actor: Actor,
+    caseId: string,
+    letterId: string,
+    from: number,
+    to: number,
+  ): Promise<LetterDiffResponse> {
+    const reader = await this.reader(actor, caseId);
+    const letter = await this.visible(reader, caseId, letterId);
+    if (letter.senderSide !== reader.party) {
+      throw new NotFound('letter_version');
+    }
+    const [a, b] = await Promise.all([
+      this.letters.version(letterId, from),
+      this.letters.version(letterId, to),
+    ]);
+    if (!a || !b) {
+      throw new NotFound('letter_version');
+    }
+    return {
+      from,
+      to,
+      lines: diffLines(versionLines(a.structured, a.body), versionLines(b.structured, b.body)),
+    };
+  }
+
+  /** The sending party's authorised role signs the latest version, composed afresh from the case. */
+  async signOff(
+    actor: Actor,
+    caseId: string,
+    letterId: string,
+    expectedVersion: number,
+  ): Promise<LetterResponse> {
+    return this.tx.run(async () => {
+      await this.access.lockCases([caseId]);
+      const reader = await this.reader(actor, caseId);
+      const letter = await this.forUpdate(reader, caseId, letterId, expectedVersion);
+      if (letter.status !== 'draft') {
+        throw new Conflict('letter.not_editable', 'The letter is already signed off.', {
+          status: letter.status,
+        });
+      }
+      this.assertAuthorised(reader, letter);
+      const missing = missingFields(letter.kind, letter.track, letter.fields);
+      if (missing.length > 0) {
+        throw new Unprocessable('letter.incomplete', 'The letter lacks what its kind requires.', {
+          missing,
+        });
+      }
+      let version = await this.latest(letter);
+      // The case may have changed since the last edit: what is signed is what the case says now.
+      const structured = await this.compose(letter, await this.cases.get(actor, caseId));
+      if (canonical(structured) !== canonical(version.structured)) {
+        version = await this.letters.addVersion({
+          letterId,
+          seq: version.seq + 1,
+          body: version.body,
+          structured,
+          createdBy: actor.userId,
+          createdAt: this.clock.now(),
+        });
+      }
+      letter.status = 'signed';
+      letter.signedVersion = version.seq;
+      letter.signedBy = actor.userId;
+      letter.signedAt = this.clock.now();
+      const saved = await this.letters.save(letter);
+      await this.audit.record({
+        caseId,
+        actorId: actor.userId,
+        action: 'letter.signed',
+        after: { letterId, kind: letter.kind, version: version.seq },
+      });
+      return this.respond(reader, saved, version);
+    });
+  }
+
+  /**
+   * Sends a signed letter: in the platform (the other party's inbox and e-mail), or records that
+   * it went by other means; with `deliveredOn` the sender records the day it was delivered,
+   * which starts the term until the receiving party corrects it.
+   */
+  async send(
+    actor: Actor,
+    caseId: string,
+    letterId: string,
+    dto: SendLetterDto,
+  ): Promise<LetterResponse> {
+    const sent = await this.tx.run(async () => {
+      await this.access.lockCases([caseId]);
+      const reader = await this.reader(actor, caseId);
+      const letter = await this.forUpdate(reader, caseId, letterId, dto.version);
+      if (letter.status !== 'signed') {
+        throw new Conflict('letter.not_sendable', 'Only a signed-off letter, once, is sent.', {
+          status: letter.status,
+        });
+      }
+      this.assertAuthorised(reader, letter);
+      if (dto.delivery === 'platform' && dto.deliveredOn !== undefined) {
+        throw new BadRequest(
+          'request.validation_failed',
+          'A delivery in the platform is dated by its receipt.',
+          {},
+          [{ path: 'deliveredOn', message: 'only for a delivery outside the platform' }],
+        );
+      }
+      letter.status = 'sent';
+      letter.sentAt = this.clock.now();
+      letter.sentBy = actor.userId;
+      letter.delivery = dto.delivery;
+      const saved = await this.letters.save(letter);
+      await this.audit.record({
+        caseId,
+        actorId: actor.userId,
+        action: 'letter.sent',
+        after: {
+          letterId,
+          kind: letter.kind,
+          delivery: dto.delivery,
+          version: letter.signedVersion,
+        },
+      });
+      if (dto.delivery === 'platform') {
+        const to = otherParty(letter.senderSide);
+        await this.outbox.append(
+          [
+            domainEvent(
+              to === 'council' ? 'letter.sent_to_council' : 'letter.sent_to_employer',
+              { letterId, kind: letter.kind, version: saved.version },
+              scopeOf(saved),
+            ),
+          ],
+          actor.userId,
+        );
+      }
+      return saved;
+    });
+    if (dto.delivery === 'outside' && dto.deliveredOn !== undefined) {
+      const reader = await this.reader(actor, caseId);
+      return this.receive(reader, caseId, letterId, dto.deliveredOn, 'outside');
+    }
+    return this.respond(await this.reader(actor, caseId), sent, await this.latest(sent));
+  }
+
+  /**
+   * The receiving party records the receipt: an acknowledgement (today), or the day a letter
+   * delivered outside the platform reached it.
+   */
+  async recordReceipt(
+    actor: Actor,
+    caseId: string,
+    letterId: string,
+    dto: RecordReceiptDto,
+  ): Promise<LetterResponse> {
+    const reader = await this.reader(actor, caseId);
+    const letter = await this.visible(reader, caseId, letterId);
+    if (letter.senderSide === reader.party) {
+      throw new Forbidden('letter.not_recipient', 'The receiving party records the receipt.');
+    }
+    if (letter.status === 'received') {
+      throw new Conflict(
+        'letter.receipt_already_recorded',
+        'The receipt is recorded; correct its date instead.',
+        { receivedOn: letter.receivedOn },
+      );
+    }
+    return this.receive(
+      reader,
+      caseId,
+      letterId,
+      dto.receivedOn,
+      dto.receivedOn === undefined ? 'acknowledged' : 'outside',
+    );
+  }
+
+  /**
+   * The receiving party corrects the day it actually received the letter (the council, the day
+   * the employer's decision reached it): the term runs from the corrected day; the audit trail
+   * and the receipt record keep both.
+   */
+  async correctReceipt(
+    actor: Actor,
+    caseId: string,
+    letterId: string,
+    dto: CorrectReceiptDto,
+  ): Promise<LetterResponse> {
+    return this.tx.run(async () => {
+      await this.access.lockCases([caseId]);
+      const reader = await this.reader(actor, caseId);
+      const letter = await this.forUpdate(reader, caseId, letterId, null);
+      if (letter.senderSide === reader.party) {
+        throw new Forbidden('letter.not_recipient', 'The receiving party corrects the receipt.');
+      }
+      if (!mayAuthorise(reader.side, reader.party)) {
+        throw new Forbidden(
+          'letter.sign_off_not_allowed',
+          "The receiving party's chair or secretary (or the employer) corrects the receipt date.",
+        );
+      }
+      if (letter.status !== 'received' || letter.receivedOn === null) {
+        throw new Conflict('letter.receipt_not_recorded', 'No receipt is recorded yet.');
+      }
+      const today = amsterdamDay(this.clock.now());
+      assertPastDay(dto.receivedOn, today);
+      const previous = letter.receivedOn;
+      const act = correctionActOf(letter.kind);
+      if (act && letter.track && letter.track !== 'ai_act' && letter.termEffect?.recorded) {
+        await this.tracks.correctReceipt(actor, caseId, letter.track, act, dto.receivedOn);
+      }
+      letter.receivedOn = dto.receivedOn;
+      letter.receipt = [...letter.receipt, this.receiptRecord(reader, dto.receivedOn, 'corrected')];
+      const saved = await this.letters.save(letter);
+      await this.audit.record({
+        caseId,
+        actorId: actor.userId,
+        action: 'letter.receipt_corrected',
+        before: { letterId, receivedOn: previous },
+        after: { letterId, receivedOn: dto.receivedOn, side: reader.party },
+      });
+      await this.outbox.append(
+        [
+          domainEvent(
+            'letter.receipt_corrected',
+            { letterId, kind: letter.kind, version: saved.version, receivedOn: dto.receivedOn },
+            scopeOf(saved),
+          ),
+        ],
+        actor.userId,
+      );
+      return this.respond(reader, saved, await this.latest(saved));
+    });
+  }
+
+  async pdf(
+    actor: Actor,
+    caseId: string,
+    letterId: string,
+    language?: LetterLanguage,
+  ): Promise<{ buffer: Buffer; filename: string }> {
+    const record = await this.record(actor, caseId, letterId, language);
+    return {
+      buffer: await renderLetterPdf(record),
+      filename: `${record.structured.caseReference}-${letterId.slice(0, 8)}.pdf`,
+    };
+  }
+
+  async docx(
+    actor: Actor,
+    caseId: string,
+    letterId: string,
+    language?: LetterLanguage,
+  ): Promise<{ buffer: Buffer; filename: string }> {
+    const record = await this.record(actor, caseId, letterId, language);
+    return {
+      buffer: await renderLetterDocx(record),
+      filename: `${record.structured.caseReference}-${letterId.slice(0, 8)}.docx`,
+    };
+  }
+
+  /**
+   * The link a PDF prints: the case's audit verification for whoever may read the case's audit
+   * trail; for anyone else the letter does not exist (404), whatever they pass.
+   */
+  async verification(
+    actor: Actor,
+    caseId: string,
+    letterId: string,
+    head: { seq?: number; hash?: string },
+  ): Promise<LetterVerificationResponse> {
+    const access = (await this.access.cases(actor, [caseId])).get(caseId);
+    if (!access || !mayReadAudit(access.side)) {
+      throw new NotFound('letter');
+    }
+    const reader = await this.reader(actor, caseId);
+    await this.visible(reader, caseId, letterId);
+    const verdict = await this.audit.verify(caseId);
+    let headFound: boolean | null = null;
+    if (head.seq !== undefined && head.hash !== undefined) {
+      const [entry] = await this.audit.list(caseId, head.seq - 1, 1);
+      headFound = entry?.seq === head.seq && entry.hash === head.hash;
+    }
+    const entries = await this.audit.list(caseId, 0, 10_000);
+    return {
+      caseId,
+      letterId,
+      caseReference: `OVL-${caseId.slice(0, 8).toUpperCase()}`,
+      valid: verdict.valid,
+      entries: verdict.entries,
+      firstInvalidSeq: verdict.firstInvalidSeq,
+      headFound,
+      letterEntries: entries
+        .filter(
+          (e) =>
+            e.action.startsWith('letter.') &&
+            (e.after as { letterId?: string } | null)?.letterId === letterId,
+        )
+        .map((e) => e.seq),
+    };
+  }
+
+  /** The letters that left their sender, as rendered blocks, for the dossier PDF. */
+  async dossierLetters(actor: Actor, caseId: string, language: LetterLanguage) {
+    const reader = await this.readerOrNull(actor, caseId);
+    if (!reader) {
+      return [];
+    }
+    const rows = await this.letters.sentOfCase(caseId);
+    return Promise.all(
+      rows.map(async (letter) => {
+        const version = await this.signedOrLatest(letter);
+        return {
+          subject: version.structured.subject,
+          sentAt: letter.sentAt ? amsterdamDay(letter.sentAt) : null,
+          delivery: letter.delivery,
+          receivedOn: letter.receivedOn,
+          receipt: letter.receipt.map((r) => ({ on: r.on, via: r.via, side: r.side })),
+          language,
+        };
+      }),
+    );
+  }
+
+  // --- receipt -------------------------------------------------------------------------------
+
+  /**
+   * Records the receipt and, for a letter whose kind carries a track action, that action with the
+   * receipt date, so the term engine counts from the receipt and not from a typed date.
+   */
+  private async receive(
+    reader: Reader,
+    caseId: string,
+    letterId: string,
+    claimed: string | undefined,
+    via: ReceiptRecord['via'],
+  ): Promise<LetterResponse> {
+    return this.tx.run(async () => {
+      await this.access.lockCases([caseId]);
+      const letter = await this.forUpdate(reader, caseId, letterId, null);
+      if (letter.status === 'received') {
+        return this.respond(reader, letter, await this.latest(letter));
+      }
+      if (letter.status !== 'sent') {
+        throw new Conflict('letter.not_sendable', 'The letter has not been sent.', {
+          status: letter.status,
+        });
+      }
+      const today = amsterdamDay(this.clock.now());
+      const receivedOn = claimed ?? today;
+      assertPastDay(receivedOn, today);
+      if (letter.sentAt && receivedOn < amsterdamDay(letter.sentAt) && via !== 'outside') {
+        throw new Unprocessable(
+          'case.date_before_event',
+          'A letter is not received before it was sent.',
+          {
+            event: 'letter_sent',
+            eventDate: amsterdamDay(letter.sentAt),
+          },
+        );
+      }
+      letter.status = 'received';
+      letter.receivedOn = receivedOn;
+      letter.receipt = [...letter.receipt, this.receiptRecord(reader, receivedOn, via)];
+      letter.termEffect = await this.startTerm(reader, letter, receivedOn);
+      const saved = await this.letters.save(letter);
+      await this.audit.record({
+        caseId,
+        actorId: reader.actor.userId,
+        action: 'letter.received',
+        after: {
+          letterId,
+          kind: letter.kind,
+          receivedOn,
+          via,
+          side: reader.party,
+          termEffect: letter.termEffect,
+        },
+      });
+      await this.outbox.append(
+        [
+          domainEvent(
+            'letter.received',
+            { letterId, kind: letter.kind, version: saved.version, receivedOn },
+            scopeOf(saved),
+          ),
+        ],
+        reader.actor.userId,
+      );
+      return this.respond(reader, saved, await this.latest(saved));
+    });
+  }
+
+  /**
+   * The letter's track action, taken for the sending party (its signer, or the sender recording
+   * an outside delivery) with the receipt date. A step the track does not allow (yet) does not
+   * undo the receipt: it is kept on the letter, and the savepoint keeps the case untouched.
+   */
+  private async startTerm(
+    reader: Reader,
+    letter: LetterEntity,
+    receivedOn: string,
+  ): Promise<LetterEntity['termEffect']> {
+    const spec = LETTER_KIND_SPECS[letter.kind];
+    if (!spec.action) {
+      return null;
+    }
+    const actingActor =
+      reader.party === letter.senderSide
+        ? reader.actor
+        : await this.auth.actorFor(letter.signedBy ?? letter.createdBy);
+    if (!actingActor) {
+      return { recorded: false, action: spec.action, code: 'letter.not_sender' };
+    }
+    const f = letter.fields;
+    await this.tx.query('SAVEPOINT letter_term');
+    try {
+      switch (spec.action) {
+        case 'information_request':
+          await this.information.ask(
+            actingActor,
+            letter.caseId,
+            { question: f.question ?? '' },
+            receivedOn,
+          );
+          break;
+        case 'submit_request':
+          await this.tracks.transitionReceived(
+            actingActor,
+            letter.caseId,
+            letter.track!,
+            { type: 'submit_request' },
+            receivedOn,
+          );
+          break;
+        case 'request_consultation':
+          await this.tracks.transitionReceived(
+            actingActor,
+            letter.caseId,
+            letter.track!,
+            { type: 'request_consultation', reasons: f.reasons ?? '' },
+            receivedOn,
+          );
+          break;
+        case 'record_council_position':
+          await this.tracks.transitionReceived(
+            actingActor,
+            letter.caseId,
+            letter.track!,
+            stripUndefined({
+              type: 'record_council_position',
+              position: f.position,
+              conditions: f.conditions ? [...f.conditions] : undefined,
+              reasons: f.reasons,
+              waivesSuspension: f.waivesSuspension,
+            }),
+            receivedOn,
+          );
+          break;
+        case 'record_employer_decision':
+          await this.tracks.transitionReceived(
+            actingActor,
+            letter.caseId,
+            letter.track!,
+            stripUndefined({
+              type: 'record_employer_decision',
+              follows: f.follows ?? false,
+              reasons: f.reasons,
+              implementationDate: f.implementationDate,
+            }),
+            receivedOn,
+          );
+          break;
+      }
+      await this.tx.query('RELEASE SAVEPOINT letter_term');
+      return { recorded: true, action: spec.action };
+    } catch (error) {
+      if (!(error instanceof DomainError)) {
+        throw error;
+      }
+      await this.tx.query('ROLLBACK TO SAVEPOINT letter_term');
+      return { recorded: false, action: spec.action, code: error.code };
+    }
+  }
+
+  private receiptRecord(reader: Reader, on: string, via: ReceiptRecord['via']): ReceiptRecord {
+    return {
+      on,
+      via,
+      side: reader.party,
+      userId: reader.actor.userId,
+      at: this.clock.now().toISOString(),
+    };
+  }
+
+  // --- reading -------------------------------------------------------------------------------
+
+  private async readerOrNull(actor: Actor, caseId: string): Promise<Reader | null> {
+    const access = (await this.access.cases(actor, [caseId])).get(caseId);
+    const party = access ? partyOf(access.side) : null;
+    return access && party ? { actor, side: access.side, party } : null;
+  }
+
+  /** The reader's party on the case: 404 for an invisible case; experts and unions have none. */
+  private async reader(actor: Actor, caseId: string): Promise<Reader> {
+    const access = await this.access.requireCase(actor, caseId);
+    const party = partyOf(access.side);
+    if (!party) {
+      throw new Forbidden(
+        'letter.wrong_side',
+        'Formal letters pass between the employer and the works council.',
+      );
+    }
+    return { actor, side: access.side, party };
+  }
+
+  /** A letter the reader may see: its own party's, or one that left the other party; else 404. */
+  private async visible(reader: Reader, caseId: string, letterId: string): Promise<LetterEntity> {
+    const letter = await this.letters.get(caseId, letterId);
+    if (!letter || !seenBy(letter, reader.party)) {
+      throw new NotFound('letter');
+    }
+    return letter;
+  }
+
+  private async forUpdate(
+    reader: Reader,
+    caseId: string,
+    letterId: string,
+    expectedVersion: number | null,
+  ): Promise<LetterEntity> {
+    const letter = await this.letters.getForUpdate(caseId, letterId);
+    if (!letter || !seenBy(letter, reader.party)) {
+      throw new NotFound('letter');
+    }
+    if (expectedVersion !== null && letter.version !== expectedVersion) {
+      throw new VersionConflict('letter', expectedVersion, letter.version);
+    }
+    return letter;
+  }
+
+  private assertAuthorised(reader: Reader, letter: LetterEntity): void {
+    if (letter.senderSide !== reader.party) {
+      throw new NotFound('letter');
+    }
+    if (!mayAuthorise(reader.side, letter.senderSide)) {
+      throw new Forbidden(
+        'letter.sign_off_not_allowed',
+        letter.senderSide === 'council'
+          ? "Only the council's chair or secretary signs off and sends the council's letters."
+          : "Only the employer's HR manager or representative signs off and sends its letters.",
+        { allowed: letter.senderSide === 'council' ? ['council_board'] : ['employer'] },
+      );
+    }
+  }
+
+  private async latest(letter: LetterEntity): Promise<LetterVersionEntity> {
+    const version = await this.letters.latestVersion(letter.id);
+    if (!version) {
+      throw new NotFound('letter_version');
+    }
+    return version;
+  }
+
+  private async signedOrLatest(letter: LetterEntity): Promise<LetterVersionEntity> {
+    const signed =
+      letter.signedVersion !== null
+        ? await this.letters.version(letter.id, letter.signedVersion)
+        : null;
+    return signed ?? this.latest(letter);
+  }
+
+  private async compose(
+    letter: LetterEntity,
+    aiCase: CaseResponse,
+    termsFrom?: string,
+  ): Promise<LetterStructured> {
+    const council = await this.councils.councilFacts(aiCase.worksCouncilId);
+    const facts = caseFactsOf(aiCase, letter.track, councilTermSettings(council?.settings ?? {}));
+    return composeLetter({
+      kind: letter.kind,
+      track: letter.track,
+      sender: letter.senderSide,
+      language: letter.language,
+      fields: letter.fields,
+      facts,
+      termsFrom: termsFrom ?? amsterdamDay(this.clock.now()),
+      received: termsFrom !== undefined,
+    });
+  }
+
+  /** The letter as it is shown or rendered: the signed version, its terms from the receipt date. */
+  private async record(
+    actor: Actor,
+    caseId: string,
+    letterId: string,
+    language?: LetterLanguage,
+  ): Promise<LetterRecord> {
+    const reader = await this.reader(actor, caseId);
+    const letter = await this.visible(reader, caseId, letterId);
+    const version =
+      letter.senderSide === reader.party
+        ? await this.latest(letter)
+        : await this.signedOrLatest(letter);
+    let structured = version.structured;
+    const lang = language ?? letter.language;
+    if (lang !== letter.language || letter.receivedOn) {
+      // Another language, or terms now counted from the actual receipt: composed again from the case.
+      const aiCase = await this.cases.get(actor, caseId);
+      structured = await this.compose(
+        { ...letter, language: lang },
+        aiCase,
+        letter.receivedOn ?? undefined,
+      );
+    }
+    const [head] = (await this.audit.verify(caseId)).valid ? await this.headOf(caseId) : [null];
+    return {
+      language: lang,
+      structured,
+      body: version.body,
+      versionSeq: version.seq,
+      dated: amsterdamDay(letter.signedAt ?? version.createdAt),
+      signedBy: letter.signedBy ? await this.nameOf(caseId, letter.signedBy) : null,
+      receivedOn: letter.receivedOn,
+      receipt: letter.receipt.map((r) => ({ on: r.on, via: r.via, side: r.side })),
+      auditHead: head,
+      verificationUrl: this.verificationUrl(caseId, letterId, head),
+    };
+  }
+
+  private async headOf(caseId: string): Promise<Array<{ seq: number; hash: string } | null>> {
+    const entries = await this.audit.list(caseId, 0, 100_000);
+    const last = entries[entries.length - 1];
+    return [last ? { seq: last.seq, hash: last.hash } : null];
+  }
+
+  private verificationUrl(
+    caseId: string,
+    letterId: string,
+    head: { seq: number; hash: string } | null,
+  ): string {
+    const base = this.config.app.publicUrl.replace(/\/+$/, '');
+    const query = head ? `?seq=${head.seq}&hash=${head.hash}` : '';
+    return `${base}/cases/${caseId}/letters/${letterId}/verification${query}`;
+  }
+
+  /** The signer's display name, as the case's viewers list it (the id if they left since). */
+  private async nameOf(caseId: string, userId: string): Promise<string> {
+    const viewers = await this.access.viewersOf(caseId);
+    return viewers.find((v) => v.userId === userId)?.displayName ?? userId;
+  }
+
+  private respond(
+    reader: Reader,
+    letter: LetterEntity,
+    version: LetterVersionEntity,
+  ): LetterResponse {
+    const own = letter.senderSide === reader.party;
+    const authorised = mayAuthorise(reader.side, letter.senderSide);
+    const actions: string[] = [];
+    if (own && letter.status === 'draft') {
+      actions.push('edit');
+      if (authorised) {
+        actions.push('sign_off');
+      }
+    }
+    if (own && letter.status === 'signed' && authorised) {
+      actions.push('send');
+    }
+    if (!own && letter.status === 'sent') {
+      actions.push(letter.delivery === 'platform' ? 'acknowledge' : 'record_receipt');
+    }
+    if (!own && letter.status === 'received' && mayAuthorise(reader.side, reader.party)) {
+      actions.push('correct_receipt');
+    }
+    return {
+      ...toSummary(letter, version),
+      fields: {
+        ...letter.fields,
+        conditions: letter.fields.conditions ? [...letter.fields.conditions] : undefined,
+      },
+      body: version.body,
+      versionSeq: version.seq,
+      structured: version.structured as LetterResponse['structured'],
+      missing: own ? missingFields(letter.kind, letter.track, letter.fields) : [],
+      signedVersion: letter.signedVersion,
+      signedBy: letter.signedBy,
+      signedAt: letter.signedAt?.toISOString() ?? null,
+      receipt: letter.receipt.map((r) => ({ ...r })),
+      termEffect: letter.termEffect,
+      allowedActions: actions,
+    };
+  }
+}
+
+function seenBy(letter: LetterEntity, party: LetterParty): boolean {
+  return letter.senderSide === party || letter.status === 'sent' || letter.status === 'received';
+}
+
+function scopeOf(letter: LetterEntity) {
+  return {
+    caseId: letter.caseId,
+    organisationId: letter.organisationId,
+    worksCouncilId: letter.worksCouncilId,
+  };
+}
+
+function toSummary(
+  letter: LetterEntity,
+  version: LetterVersionEntity | null,
+): LetterSummaryResponse {
+  return {
+    id: letter.id,
+    caseId: letter.caseId,
+    kind: letter.kind,
+    track: letter.track,
+    senderSide: letter.senderSide,
+    language: letter.language,
+    status: letter.status,
+    subject: version?.structured.subject ?? '',
+    sentAt: letter.sentAt?.toISOString() ?? null,
+    delivery: letter.delivery,
+    receivedOn: letter.receivedOn,
+    version: letter.version,
+  };
+}
+
+function toVersionResponse(v: LetterVersionEntity): LetterVersionResponse {
+  return {
+    seq: v.seq,
+    body: v.body,
+    structured: v.structured as LetterVersionResponse['structured'],
+    createdBy: v.createdBy,
+    createdAt: v.createdAt.toISOString(),
+  };
+}
+
+/** The track a kind belongs to: the one given, or the only one it can be. */
+function trackFor(
+  kind: LetterKind,
+  given: LetterTrack | undefined,
+  aiCase: CaseResponse,
+): LetterTrack | null {
+  const allowed = LETTER_KIND_SPECS[kind].tracks;
+  if (allowed.length === 0) {
+    return null;
+  }
+  const track = given ?? (allowed.length === 1 ? allowed[0] : undefined);
+  if (!track || !allowed.includes(track) || !aiCase.tracks.some((t) => t.kind === track)) {
+    throw new Unprocessable(
+      'letter.track_required',
+      'Name a track of the case this letter belongs to.',
+      {
+        allowed: allowed.filter((k) => aiCase.tracks.some((t) => t.kind === k)),
+      },
+    );
+  }
+  return track;
+}
+
+function caseFactsOf(
+  aiCase: CaseResponse,
+  track: LetterTrack | null,
+  termSettings: LetterCaseFacts['termSettings'],
+): LetterCaseFacts {
+  const snapshot = (aiCase.tracks.find((t) => t.kind === track)?.snapshot ?? {}) as {
+    councilPosition?: LetterCaseFacts['councilPosition'];
+    employerDecision?: LetterCaseFacts['employerDecision'];
+  };
+  return {
+    caseId: aiCase.id,
+    caseTitle: aiCase.title,
+    contents: aiCase.contents,
+    ...(snapshot.councilPosition ? { councilPosition: snapshot.councilPosition } : {}),
+    ...(snapshot.employerDecision ? { employerDecision: snapshot.employerDecision } : {}),
+    termSettings,
+  };
+}
+
+function correctionActOf(kind: LetterKind): ReceiptCorrectionAct | null {
+  switch (LETTER_KIND_SPECS[kind].action) {
+    case 'submit_request':
+      return 'submit_request';
+    case 'record_council_position':
+      return 'record_council_position';
+    case 'record_employer_decision':
+      return 'record_employer_decision';
+    default:
+      return null;
+  }
+}
+
+function assertPastDay(day: string, today: string): void {
+  if (day > today) {
+    throw new Unprocessable('case.date_in_future', 'The receipt date lies in the future.', {
+      receivedOn: day,
+    });
+  }
+}
+
+/** JSON with sorted keys: jsonb gives keys back in its own order, so plain JSON.stringify differs. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export type { LetterFields };
