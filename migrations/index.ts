@@ -30,6 +30,8 @@ import { AlignRegulatoryCalendarKeys1769200000001 } from './1769200000001-align-
 import { CreateWebhooks1769300000000 } from './1769300000000-create-webhooks';
 import { ProvisionOrganisations1769700000000 } from './1769700000000-provision-organisations';
 import { SingleSignOn1769800000000 } from './1769800000000-single-sign-on';
+import { MonitoringAndComplaints1770200000000 } from './1770200000000-monitoring-and-complaints';
+import { EvaluationReminderNotifications1770200000001 } from './1770200000001-evaluation-reminder-notifications';
 
 /** Every migration in order. Listed explicitly: no glob loading at run time (house style B.17). */
 export const ALL_MIGRATIONS = [
@@ -65,4 +67,6 @@ export const ALL_MIGRATIONS = [
   CreateWebhooks1769300000000,
   ProvisionOrganisations1769700000000,
   SingleSignOn1769800000000,
+  MonitoringAndComplaints1770200000000,
+  EvaluationReminderNotifications1770200000001,
 ];

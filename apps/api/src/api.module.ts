@@ -5,12 +5,14 @@ import { AiSystemsModule } from '@wc/ai-systems';
 import { AuthModule } from '@wc/auth';
 import { CasesModule } from '@wc/cases';
 import { type AppConfig, ClockModule, ConfigModule, loadConfig } from '@wc/config';
+import { ComplaintsModule } from '@wc/complaints';
 import { CouncilsModule } from '@wc/councils';
 import { CouncilSpaceModule } from '@wc/council-space';
 import { DatabaseModule } from '@wc/database';
 import { DiscussionModule } from '@wc/discussion';
 import { DocumentsModule } from '@wc/documents';
 import { DossierModule } from '@wc/dossier';
+import { EvaluationsModule } from '@wc/evaluations';
 import { IdempotencyModule } from '@wc/idempotency';
 import { LoggerModule } from '@wc/logging';
 import { MeetingsModule } from '@wc/meetings';
@@ -55,6 +57,8 @@ export class ApiModule {
         SearchModule,
         SsoModule,
         WebhooksModule,
+        ComplaintsModule,
+        EvaluationsModule,
         RealtimeModule.forRoot({ imports: [AccessModule], caseAccess: AccessService }),
       ],
       controllers: [HealthController],

@@ -46,6 +46,11 @@ export interface DossierPdfView {
   } | null;
   /** The case's documents this reader may see (WOR art. 20 secrecy already applied). */
   readonly documents: ReadonlyArray<{ readonly title: string; readonly detail: string }>;
+  /** Sections other libs add after the documents (the evaluation report, issue #19). */
+  readonly extraSections?: ReadonlyArray<{
+    readonly heading: string;
+    readonly lines: readonly string[];
+  }>;
 }
 
 type Labels = Record<string, string>;
@@ -397,6 +402,12 @@ export function renderDossierPdf(view: DossierPdfView): Promise<Buffer> {
   }
   for (const d of view.documents) {
     w.bullet(`${d.title} (${d.detail})`);
+  }
+  for (const section of view.extraSections ?? []) {
+    w.heading(section.heading);
+    for (const line of section.lines) {
+      w.bullet(line);
+    }
   }
 
   const range = doc.bufferedPageRange();

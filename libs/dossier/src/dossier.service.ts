@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 
 import type { Actor } from '@wc/auth';
 import { Clock } from '@wc/core';
@@ -16,6 +16,7 @@ import {
   personProgress,
 } from './domain';
 import { DossierFactsService, type LoadedDossier } from './dossier-facts.service';
+import { DOSSIER_EVALUATION_REPORT, type DossierEvaluationReport } from './dossier-follow-ups';
 import { type DossierPdfView, renderDossierPdf } from './dossier-pdf';
 import type { ChecklistResponse } from './dossier.dto';
 
@@ -40,6 +41,10 @@ export class DossierService {
     private readonly assessments: AssessmentRepository,
     private readonly documents: DocumentsService,
     private readonly clock: Clock,
+    // Bound by @wc/evaluations' global module (issue #19); absent, the PDF has no evaluation report.
+    @Optional()
+    @Inject(DOSSIER_EVALUATION_REPORT)
+    private readonly evaluationReport?: DossierEvaluationReport,
   ) {}
 
   async checklist(actor: Actor, caseId: string): Promise<ChecklistResponse> {
@@ -58,7 +63,12 @@ export class DossierService {
     const latest = await this.assessments.latestVersion(caseId);
     const comments = await this.assessments.comments(caseId);
     const overseerModules = loaded.plan?.modules.filter((m) => m.audience === 'overseers') ?? [];
+    const evaluations = await this.evaluationReport?.sectionFor(
+      ctx.aiCase,
+      languageOf(language, actor),
+    );
     const view: DossierPdfView = {
+      extraSections: evaluations ? [evaluations] : [],
       language: languageOf(language, actor),
       generatedAt: this.clock.now(),
       aiCase: ctx.aiCase,

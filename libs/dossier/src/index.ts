@@ -6,3 +6,10 @@ export {
   type TrainingDuty,
   type TrainingDutyCase,
 } from './training-duties.query';
+export {
+  DossierFollowUps,
+  DOSSIER_EVALUATION_REPORT,
+  type DossierEvaluationReport,
+  type DossierPdfSection,
+} from './dossier-follow-ups';
+export type { Language as DossierLanguage } from './domain';
