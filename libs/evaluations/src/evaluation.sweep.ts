@@ -42,13 +42,15 @@ export class EvaluationSweep {
         organisation_id: string;
         works_council_id: string;
       }>(
-        `UPDATE evaluation v SET reminded_at = $2
+        // A CTE, so the statement answers rows (TypeORM gives an UPDATE's rows with its count).
+        `WITH reminded AS (UPDATE evaluation v SET reminded_at = $2
            FROM (SELECT DISTINCT ON (case_id) case_id, organisation_id, works_council_id
                    FROM domain_event WHERE type = 'case.implemented' ORDER BY case_id) e
           WHERE e.case_id = v.case_id AND v.status = 'scheduled' AND v.reminded_at IS NULL
             AND v.due_on <= $1
           RETURNING v.id, v.case_id, v.seq, to_char(v.due_on, 'YYYY-MM-DD') AS due_on,
-                    e.organisation_id, e.works_council_id`,
+                    e.organisation_id, e.works_council_id)
+         SELECT * FROM reminded ORDER BY case_id, seq`,
         [horizon, now],
       );
       await this.outbox.append(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 
 import type { AiSystemMaterialChange } from '@wc/ai-systems';
 import type { Actor } from '@wc/auth';
@@ -25,10 +26,18 @@ export class FollowUpsService implements AiSystemMaterialChange {
   constructor(
     private readonly tx: TransactionHost,
     private readonly clock: Clock,
-    private readonly cases: CaseService,
+    private readonly moduleRef: ModuleRef,
     private readonly dossier: DossierFollowUps,
     private readonly outbox: Outbox,
   ) {}
+
+  /**
+   * Looked up at call time: the case service depends on the register, whose service takes this
+   * one as its material-change port, so a constructor dependency would be a cycle.
+   */
+  private get cases(): CaseService {
+    return this.moduleRef.get(CaseService, { strict: false });
+  }
 
   async changed(actor: Actor, aiSystemId: string, fields: readonly string[]): Promise<void> {
     const candidates = await this.casesOfSystem(actor, aiSystemId);
