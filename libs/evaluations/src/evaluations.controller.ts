@@ -16,7 +16,7 @@ import {
   MonitoringPlanResponse,
   PutMonitoringPlanDto,
   RecordEvaluationDto,
-} from './dto/evaluation.dto';
+} from './evaluation.dto';
 import { EvaluationsService } from './evaluations.service';
 
 @ApiTags('evaluations')

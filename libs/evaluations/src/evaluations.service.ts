@@ -32,7 +32,7 @@ import type {
   MonitoringPlanResponse,
   PutMonitoringPlanDto,
   RecordEvaluationDto,
-} from './dto/evaluation.dto';
+} from './evaluation.dto';
 import {
   CaseFollowUpEntity,
   EvaluationEntity,

@@ -1,4 +1,4 @@
 export { EvaluationsModule } from './evaluations.module';
 export { EvaluationsService } from './evaluations.service';
 export { EvaluationSweep } from './evaluation.sweep';
-export * from './dto/evaluation.dto';
+export * from './evaluation.dto';

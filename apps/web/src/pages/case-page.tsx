@@ -12,6 +12,7 @@ import { CouncilSpace } from '../components/council-space';
 import { Discussion } from '../components/discussion';
 import { Documents } from '../components/documents';
 import { Dossier } from '../components/dossier';
+import { EvaluationTab } from '../components/evaluation';
 import { GoLiveGate } from '../components/gate';
 import { InformationRequests } from '../components/information-requests';
 import { NextActionHeader } from '../components/next-action';
@@ -55,6 +56,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
     { id: 'dossier', label: t('case.tabDossier') },
     { id: 'documents', label: t('case.tabDocuments') },
     { id: 'information', label: t('case.tabInformation') },
+    { id: 'evaluation', label: t('case.tabEvaluation') },
     ...(c.yourSide !== 'union' && c.yourSide !== 'expert'
       ? [{ id: 'audit', label: t('case.tabAudit') }]
       : []),
@@ -108,6 +110,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
       {active === 'information' && (
         <InformationRequests aiCase={c} side={c.yourSide} names={names} />
       )}
+      {active === 'evaluation' && <EvaluationTab aiCase={c} />}
       {active === 'audit' && <AuditTrail caseId={c.id} names={names} />}
     </article>
   );

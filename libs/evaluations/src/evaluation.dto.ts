@@ -25,7 +25,7 @@ import {
   type IncidentKind,
   type Rating,
   RATINGS,
-} from '../domain/evaluation';
+} from './domain/evaluation';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const KEY = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -40,7 +40,7 @@ const RATING_SCHEMA: ApiPropertyOptions = {
 const NULLABLE_RATING_SCHEMA: ApiPropertyOptions = {
   ...RATING_SCHEMA,
   nullable: true,
-} as ApiPropertyOptions;
+};
 
 export class EvaluationParams extends CaseIdParams {
   @Type(() => Number) @IsInt() @Min(1) @Max(12) seq!: number;
