@@ -32,6 +32,8 @@ import { ProvisionOrganisations1769700000000 } from './1769700000000-provision-o
 import { SingleSignOn1769800000000 } from './1769800000000-single-sign-on';
 import { CouncilIntakeAndCommitments1770100000000 } from './1770100000000-council-intake-and-commitments';
 import { IntakeAndCommitmentNotifications1770100000001 } from './1770100000001-intake-and-commitment-notifications';
+import { MonitoringAndComplaints1770200000000 } from './1770200000000-monitoring-and-complaints';
+import { EvaluationReminderNotifications1770200000001 } from './1770200000001-evaluation-reminder-notifications';
 import { StaffSurveysAndExpertOpinions1770300000000 } from './1770300000000-staff-surveys-and-expert-opinions';
 import { CreateLetters1770400000000 } from './1770400000000-create-letters';
 import { MeetingInvitationsAndMinutes1770600000000 } from './1770600000000-meeting-invitations-and-minutes';
@@ -72,6 +74,8 @@ export const ALL_MIGRATIONS = [
   SingleSignOn1769800000000,
   CouncilIntakeAndCommitments1770100000000,
   IntakeAndCommitmentNotifications1770100000001,
+  MonitoringAndComplaints1770200000000,
+  EvaluationReminderNotifications1770200000001,
   StaffSurveysAndExpertOpinions1770300000000,
   CreateLetters1770400000000,
   MeetingInvitationsAndMinutes1770600000000,

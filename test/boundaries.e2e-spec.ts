@@ -47,7 +47,7 @@ const ALLOWED_READS: Array<{ lib: string; table: string; why: string }> = [
   // The outbox is the published record of domain events (B.5): @wc/database writes it, its
   // consumers read it by design: the relays claim deliveries joined to their events, and the
   // case event log replays a case's events to clients catching up after a reconnect.
-  ...['realtime', 'notifications', 'cases', 'webhooks'].map((lib) => ({
+  ...['realtime', 'notifications', 'cases', 'webhooks', 'evaluations'].map((lib) => ({
     lib,
     table: 'domain_event',
     why: 'outbox consumers read the published events',

@@ -6,12 +6,14 @@ import { AuthModule } from '@wc/auth';
 import { CasesModule } from '@wc/cases';
 import { CommitmentsModule } from '@wc/commitments';
 import { type AppConfig, ClockModule, ConfigModule, loadConfig } from '@wc/config';
+import { ComplaintsModule } from '@wc/complaints';
 import { CouncilsModule } from '@wc/councils';
 import { CouncilSpaceModule } from '@wc/council-space';
 import { DatabaseModule } from '@wc/database';
 import { DiscussionModule } from '@wc/discussion';
 import { DocumentsModule } from '@wc/documents';
 import { DossierModule } from '@wc/dossier';
+import { EvaluationsModule } from '@wc/evaluations';
 import { IdempotencyModule } from '@wc/idempotency';
 import { IntakeModule } from '@wc/intake';
 import { LettersModule } from '@wc/letters';
@@ -63,6 +65,8 @@ export class ApiModule {
         WebhooksModule,
         IntakeModule,
         CommitmentsModule,
+        ComplaintsModule,
+        EvaluationsModule,
         RealtimeModule.forRoot({ imports: [AccessModule], caseAccess: AccessService }),
       ],
       controllers: [HealthController],

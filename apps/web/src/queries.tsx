@@ -80,6 +80,11 @@ const TOPICS: Record<Aggregate, readonly Topic[]> = {
   council_signal: ['intake'],
   council_request: ['intake', 'agenda', 'cases'],
   commitment: ['agenda', 'home'],
+  // Monitoring after go-live (issue #19): the case's own keys only; a follow-up adds a case.
+  monitoring_plan: [],
+  evaluation: ['home'],
+  monitoring_incident: [],
+  case_follow_up: ['cases', 'home'],
 };
 
 /** The query keys an event makes stale: its topics, and the case it is about. */

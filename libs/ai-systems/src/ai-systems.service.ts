@@ -19,6 +19,7 @@ import type {
   CreateAiSystemDto,
   UpdateAiSystemDto,
 } from './dto/ai-system.dto';
+import { AI_SYSTEM_MATERIAL_CHANGE, type AiSystemMaterialChange } from './material-change.port';
 
 /** Changes of these fields are a "wijziging" of the facility: screening starts again (legal-rules (c), P5). */
 const MATERIAL_FIELDS = [
@@ -48,6 +49,10 @@ export class AiSystemsService {
     private readonly outbox: Outbox,
     // Bound by @wc/cases' global module; absent (no case engine), no case holds a system back.
     @Optional() @Inject(AI_SYSTEM_CASE_GATES) private readonly caseGates?: AiSystemCaseGates,
+    // Bound by @wc/evaluations (issue #19): a material change opens follow-up cases.
+    @Optional()
+    @Inject(AI_SYSTEM_MATERIAL_CHANGE)
+    private readonly materialChange?: AiSystemMaterialChange,
   ) {}
 
   async list(actor: Actor, organisationId: string): Promise<AiSystemResponse[]> {
@@ -126,7 +131,9 @@ export class AiSystemsService {
           }),
         );
         if (material) {
+          const fields = MATERIAL_FIELDS.filter((f) => f in changes);
           await this.announceMaterialChange(actor, system, Object.keys(changes));
+          await this.materialChange?.changed(actor, system.id, fields);
         }
       }
       return { ...toAiSystemResponse(system), materialChange: material };

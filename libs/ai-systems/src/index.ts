@@ -7,3 +7,4 @@ export {
   type AiSystemCaseGates,
   type AiSystemCaseGateView,
 } from './case-gates.port';
+export { AI_SYSTEM_MATERIAL_CHANGE, type AiSystemMaterialChange } from './material-change.port';

@@ -367,6 +367,24 @@ interface LetterEvents {
   'letter.receipt_corrected': LetterChange & { readonly receivedOn: string };
 }
 
+/** Monitoring after go-live (libs/evaluations, issue #19). */
+interface EvaluationEvents {
+  'monitoring_plan.updated': { readonly version: number };
+  /** An evaluation moment is near: both parties are reminded, once. */
+  'evaluation.due_soon': {
+    readonly evaluationId: string;
+    readonly seq: number;
+    readonly dueOn: string;
+  };
+  'evaluation.recorded': { readonly evaluationId: string; readonly seq: number };
+  'monitoring_incident.logged': { readonly incidentId: string; readonly kind: string };
+  /** On the earlier case: a material register change opened this follow-up case (P5). */
+  'case_follow_up.opened': {
+    readonly followUpCaseId: string;
+    readonly fields: readonly string[];
+  };
+}
+
 /** The user's inbox changed; other tabs and devices refetch it. */
 interface NotificationEvents {
   'notification.created': { readonly notificationIds: readonly string[] };
@@ -391,6 +409,7 @@ export interface EventMap
     IntakeEvents,
     CommitmentEvents,
     LetterEvents,
+    EvaluationEvents,
     NotificationEvents {}
 
 /** `<aggregate>.<past_tense>` (house style B.4); nothing else reaches the outbox. */

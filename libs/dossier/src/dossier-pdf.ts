@@ -49,6 +49,11 @@ export interface DossierPdfView {
   readonly documents: ReadonlyArray<{ readonly title: string; readonly detail: string }>;
   /** The formal letters that left their sender, with their receipt record (issue #22). */
   readonly letters?: readonly DossierLetter[];
+  /** Sections other libs add after the documents (the evaluation report, issue #19). */
+  readonly extraSections?: ReadonlyArray<{
+    readonly heading: string;
+    readonly lines: readonly string[];
+  }>;
 }
 
 type Labels = Record<string, string>;
@@ -402,6 +407,12 @@ export function renderDossierPdf(view: DossierPdfView): Promise<Buffer> {
     w.bullet(`${d.title} (${d.detail})`);
   }
   lettersSection(w, view);
+  for (const section of view.extraSections ?? []) {
+    w.heading(section.heading);
+    for (const line of section.lines) {
+      w.bullet(line);
+    }
+  }
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

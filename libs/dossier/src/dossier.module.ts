@@ -13,6 +13,7 @@ import { AssessmentRepository } from './assessment.repository';
 import { AssessmentService } from './assessment.service';
 import { CaseContexts } from './case-context';
 import { DossierFactsService } from './dossier-facts.service';
+import { DossierFollowUps } from './dossier-follow-ups';
 import { DossierStateRepository } from './dossier-state.repository';
 import { DossierController } from './dossier.controller';
 import { DossierService } from './dossier.service';
@@ -74,7 +75,8 @@ class DossierFactsModule {}
     TrainingService,
     DossierService,
     TrainingDutiesQuery,
+    DossierFollowUps,
   ],
-  exports: [TrainingDutiesQuery],
+  exports: [TrainingDutiesQuery, DossierFollowUps],
 })
 export class DossierModule {}

@@ -17,6 +17,7 @@ import {
 } from './domain';
 import { DossierFactsService, type LoadedDossier } from './dossier-facts.service';
 import { DOSSIER_LETTERS, type DossierLetters } from './dossier-letters.port';
+import { DOSSIER_EVALUATION_REPORT, type DossierEvaluationReport } from './dossier-follow-ups';
 import { type DossierPdfView, renderDossierPdf } from './dossier-pdf';
 import type { ChecklistResponse } from './dossier.dto';
 
@@ -43,6 +44,10 @@ export class DossierService {
     private readonly clock: Clock,
     // Bound by @wc/letters' global module (issue #22); absent, the dossier lists no letters.
     @Optional() @Inject(DOSSIER_LETTERS) private readonly letters?: DossierLetters,
+    // Bound by @wc/evaluations' global module (issue #19); absent, the PDF has no evaluation report.
+    @Optional()
+    @Inject(DOSSIER_EVALUATION_REPORT)
+    private readonly evaluationReport?: DossierEvaluationReport,
   ) {}
 
   async checklist(actor: Actor, caseId: string): Promise<ChecklistResponse> {
@@ -61,7 +66,12 @@ export class DossierService {
     const latest = await this.assessments.latestVersion(caseId);
     const comments = await this.assessments.comments(caseId);
     const overseerModules = loaded.plan?.modules.filter((m) => m.audience === 'overseers') ?? [];
+    const evaluations = await this.evaluationReport?.sectionFor(
+      ctx.aiCase,
+      languageOf(language, actor),
+    );
     const view: DossierPdfView = {
+      extraSections: evaluations ? [evaluations] : [],
       language: languageOf(language, actor),
       generatedAt: this.clock.now(),
       aiCase: ctx.aiCase,

@@ -347,6 +347,31 @@ const SEES_SENT_CASE: Partial<Record<Who, number>> = {
   external_expert: 200,
   union: 200,
 };
+/** Monitoring after go-live (issue #19): like the dossier, but a status-only share answers 404. */
+const MONITORING_READERS: Partial<Record<Who, number>> = {
+  ...SEES_SENT_CASE,
+  'union_officer:status': 404,
+};
+const COMPLAINT = {
+  kind: 'complaint',
+  legalBasis: 'gdpr_22',
+  complainant: 'Piet Jansen',
+  description: 'Besluit zonder menselijke blik',
+  receivedOn: '2026-03-01',
+};
+/** Makes the acting employer-side user (own cells) or the other tenant's HR the system's contact. */
+async function designateMe(c: CellContext): Promise<void> {
+  if (!c.me.user || !c.me.role || !['hr_manager', 'employer_representative'].includes(c.me.role)) {
+    return;
+  }
+  const contact = c.ownership === 'own' ? c.me.user.id : c.org.org.hr.id;
+  await c.w.t
+    .http()
+    .put(`/ai-systems/${c.org.aiSystemId}/complaint-contact`)
+    .set('Authorization', c.org.hrBearer)
+    .send({ userId: contact })
+    .expect(200);
+}
 /** The dossier: a status-scope union share shows status, track stages and deadlines only (issue #8). */
 const DOSSIER_READERS: Partial<Record<Who, number>> = {
   ...SEES_SENT_CASE,
@@ -1178,6 +1203,74 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     body: () => ({ ...OVERSIGHT, version: 0 }),
   },
   'GET /cases/:caseId/training-plan -> case:read': caseRead(DOSSIER_READERS),
+  // Issue #19: monitoring after go-live. A status-only union share does not open it (404).
+  'GET /cases/:caseId/monitoring-plan -> case:read': caseRead(MONITORING_READERS),
+  'PUT /cases/:caseId/monitoring-plan -> case:file': {
+    own: { employer: 200 },
+    prepare: freshSentCase,
+    body: () => ({ version: 0, goals: [], indicators: ['C'] }),
+  },
+  'GET /cases/:caseId/evaluations -> case:read': caseRead(MONITORING_READERS),
+  // The shared case never went live, so it has no evaluation 1: the parties that may record one
+  // learn that; the others are refused first.
+  'PUT /cases/:caseId/evaluations/:seq -> case:participate': {
+    own: {
+      employer: 404,
+      board: 404,
+      members: 403,
+      external_expert: 403,
+      'union_officer:dossier': 403,
+      'union_officer:status': 404,
+    },
+    body: () => ({ ratings: [], goals: [], summary: '' }),
+  },
+  'GET /cases/:caseId/incidents -> case:read': caseRead(MONITORING_READERS),
+  'POST /cases/:caseId/incidents -> case:participate': {
+    own: {
+      employer: 201,
+      council: 201,
+      external_expert: 201,
+      'union_officer:dossier': 403,
+      'union_officer:status': 404,
+    },
+    body: () => ({ kind: 'unforeseen_effect', description: 'Signaal', occurredOn: '2026-03-01' }),
+  },
+  'GET /cases/:caseId/follow-ups -> case:read': caseRead(SEES_SENT_CASE),
+  // The complaints desk: only the system's designated contact sees it (issue #19).
+  'GET /ai-systems/:aiSystemId/complaint-contact -> ai_system:write': { own: { employer: 200 } },
+  'PUT /ai-systems/:aiSystemId/complaint-contact -> ai_system:write': {
+    own: { employer: 200 },
+    body: (c) => ({ userId: c.org.org.hr.id }),
+  },
+  'GET /ai-systems/:aiSystemId/complaints -> ai_system:write': {
+    own: { employer: 200 },
+    prepare: designateMe,
+  },
+  'POST /ai-systems/:aiSystemId/complaints -> ai_system:write': {
+    own: { employer: 201 },
+    prepare: designateMe,
+    body: () => COMPLAINT,
+  },
+  'PATCH /complaints/:complaintId -> ai_system:write': {
+    own: { employer: 200 },
+    prepare: async (c) => {
+      await designateMe(c);
+      const bearer = c.ownership === 'own' ? c.me.bearer! : c.org.hrBearer;
+      const res = await c.w.t
+        .http()
+        .post(`/ai-systems/${c.org.aiSystemId}/complaints`)
+        .set('Authorization', bearer)
+        .send(COMPLAINT)
+        .expect(201);
+      c.values.complaintId = res.body.id;
+    },
+    values: (c) => ({ complaintId: c.values.complaintId ?? randomUUID() }),
+    body: () => ({ version: 1, outcome: 'Uitgelegd', explanation: 'Toelichting gegeven' }),
+  },
+  // Counts per system for the council's own people; the employer keeps the desk itself.
+  'GET /works-councils/:worksCouncilId/complaint-counts -> council:read': {
+    own: { council: 200, employer: 404, org_admin: 404 },
+  },
   'PUT /cases/:caseId/training-plan -> case:file': {
     own: { employer: 200 },
     prepare: freshSentCase,

@@ -594,6 +594,57 @@ const entries: Record<
     'meetings.amendMinutes',
     "Propose an amendment to a meeting's circulated minutes",
   ],
+  'GET /cases/{caseId}/monitoring-plan': [
+    'monitoring.getPlan',
+    "A case's goals and quality-of-work indicators",
+  ],
+  'PUT /cases/{caseId}/monitoring-plan': [
+    'monitoring.putPlan',
+    'Record the goals and indicators at intake',
+    [409],
+  ],
+  'GET /cases/{caseId}/evaluations': [
+    'evaluations.report',
+    "A case's evaluations after go-live, with the re-rating beside the forecast",
+  ],
+  'PUT /cases/{caseId}/evaluations/{seq}': [
+    'evaluations.record',
+    'Record an evaluation: re-rate the dimensions, judge the goals',
+    [409],
+  ],
+  'GET /cases/{caseId}/incidents': ['monitoring.listIncidents', 'Signals logged after go-live'],
+  'POST /cases/{caseId}/incidents': ['monitoring.logIncident', 'Log a signal after go-live'],
+  'GET /cases/{caseId}/follow-ups': [
+    'cases.followUps',
+    'The case this one follows up, and its follow-up cases',
+  ],
+  'GET /ai-systems/{aiSystemId}/complaint-contact': [
+    'complaints.getContact',
+    "The system's designated contact for complaints",
+  ],
+  'PUT /ai-systems/{aiSystemId}/complaint-contact': [
+    'complaints.designateContact',
+    "Designate the system's contact for complaints",
+    [422],
+  ],
+  'GET /ai-systems/{aiSystemId}/complaints': [
+    'complaints.list',
+    "The system's complaints and explanation requests (its contact only)",
+  ],
+  'POST /ai-systems/{aiSystemId}/complaints': [
+    'complaints.log',
+    'Log a complaint or a request for explanation',
+    [422],
+  ],
+  'PATCH /complaints/{complaintId}': [
+    'complaints.answer',
+    'Record the outcome and explanation of a complaint',
+    [409, 422],
+  ],
+  'GET /works-councils/{worksCouncilId}/complaint-counts': [
+    'complaints.countsForCouncil',
+    'Complaint counts per system, anonymised, for the council',
+  ],
 };
 
 export const OPERATION_CATALOGUE: ReadonlyMap<string, OperationEntry> = new Map(

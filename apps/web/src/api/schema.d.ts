@@ -1902,246 +1902,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/cases/{caseId}/letters": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Page through a case's formal letters
-         * @description Requires the permission `case:read`; what you may not see answers 404.
-         */
-        get: operations["letters.list"];
-        put?: never;
-        /**
-         * Draft a formal letter from the case
-         * @description Requires the permission `case:participate`; what you may not see answers 404.
-         */
-        post: operations["letters.create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{caseId}/letters/{letterId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a letter (the recipient opening it records its receipt)
-         * @description The receiving party's first opening of a letter sent in the platform records its receipt.
-         *
-         *     Requires the permission `case:read`; what you may not see answers 404.
-         */
-        get: operations["letters.get"];
-        /**
-         * Save a new version of a draft letter
-         * @description A new version of a draft: the author's text, and the structured part composed from the case again.
-         *
-         *     Requires the permission `case:participate`; what you may not see answers 404.
-         */
-        put: operations["letters.update"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{caseId}/letters/{letterId}/versions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A letter's versions
-         * @description Requires the permission `case:read`; what you may not see answers 404.
-         */
-        get: operations["letters.versions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{caseId}/letters/{letterId}/diff": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Compare two versions of a letter
-         * @description Requires the permission `case:read`; what you may not see answers 404.
-         */
-        get: operations["letters.diff"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{caseId}/letters/{letterId}/sign-off": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Sign off a letter for the sending party
-         * @description The council's chair or secretary, or the employer's HR manager or representative.
-         *
-         *     Requires the permission `case:participate`; what you may not see answers 404.
-         */
-        post: operations["letters.signOff"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{caseId}/letters/{letterId}/sending": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send a signed letter, in the platform or recorded as delivered outside
-         * @description Requires the permission `case:participate`; what you may not see answers 404.
-         */
-        post: operations["letters.send"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{caseId}/letters/{letterId}/receipt": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Acknowledge a letter, or record the day it reached you outside the platform
-         * @description The receiving party: an acknowledgement (no date), or the day a letter delivered outside reached it.
-         *
-         *     Requires the permission `case:participate`; what you may not see answers 404.
-         */
-        post: operations["letters.recordReceipt"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{caseId}/letters/{letterId}/receipt-correction": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Correct the day a letter was actually received
-         * @description The receiving party's authorised role corrects the day it actually received the letter.
-         *
-         *     Requires the permission `case:participate`; what you may not see answers 404.
-         */
-        post: operations["letters.correctReceipt"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{caseId}/letters/{letterId}/pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A letter as archival PDF
-         * @description Requires the permission `case:read`; what you may not see answers 404.
-         */
-        get: operations["letters.pdf"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{caseId}/letters/{letterId}/docx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A letter as DOCX
-         * @description Requires the permission `case:read`; what you may not see answers 404.
-         */
-        get: operations["letters.docx"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{caseId}/letters/{letterId}/verification": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The case's audit verification behind a letter's link
-         * @description The verification link printed in a letter's PDF: 404 for anyone who may not read the case's audit trail.
-         *
-         *     Requires the permission `audit:read`; what you may not see answers 404.
-         */
-        get: operations["letters.verification"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/cases/{caseId}/documents": {
         parameters: {
             query?: never;
@@ -2866,6 +2626,202 @@ export interface paths {
          *     Requires the permission `webhook:manage`; what you may not see answers 404.
          */
         post: operations["webhookDeliveries.redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ai-systems/{aiSystemId}/complaint-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The system's designated contact for complaints
+         * @description Requires the permission `ai_system:write`; what you may not see answers 404.
+         */
+        get: operations["complaints.getContact"];
+        /**
+         * Designate the system's contact for complaints
+         * @description Requires the permission `ai_system:write`; what you may not see answers 404.
+         */
+        put: operations["complaints.designateContact"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ai-systems/{aiSystemId}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The system's complaints and explanation requests (its contact only)
+         * @description Requires the permission `ai_system:write`; what you may not see answers 404.
+         */
+        get: operations["complaints.list"];
+        put?: never;
+        /**
+         * Log a complaint or a request for explanation
+         * @description Requires the permission `ai_system:write`; what you may not see answers 404.
+         */
+        post: operations["complaints.log"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/complaints/{complaintId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Record the outcome and explanation of a complaint
+         * @description Requires the permission `ai_system:write`; what you may not see answers 404.
+         */
+        patch: operations["complaints.answer"];
+        trace?: never;
+    };
+    "/works-councils/{worksCouncilId}/complaint-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complaint counts per system, anonymised, for the council
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["complaints.countsForCouncil"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/monitoring-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case's goals and quality-of-work indicators
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["monitoring.getPlan"];
+        /**
+         * Record the goals and indicators at intake
+         * @description Requires the permission `case:file`; what you may not see answers 404.
+         */
+        put: operations["monitoring.putPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A case's evaluations after go-live, with the re-rating beside the forecast
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["evaluations.report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/evaluations/{seq}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record an evaluation: re-rate the dimensions, judge the goals
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        put: operations["evaluations.record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Signals logged after go-live
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["monitoring.listIncidents"];
+        put?: never;
+        /**
+         * Log a signal after go-live
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["monitoring.logIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case this one follows up, and its follow-up cases
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["cases.followUps"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3807,7 +3763,7 @@ export interface components {
         NotificationResponse: {
             id: string;
             /** @enum {string} */
-            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation" | "mention" | "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "letter.sent_to_council" | "letter.sent_to_employer";
+            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation" | "mention" | "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "evaluation.due_soon";
             /** @description `14d`, `7d`, `2d`, `0d`, `overdue`, `escalation`, `mention`, or the case event's type. */
             kind: string;
             /** @description Ready to show, in the reader's language. */
@@ -3858,7 +3814,7 @@ export interface components {
         };
         CaseEventChoiceResponse: {
             /** @enum {string} */
-            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "letter.sent_to_council" | "letter.sent_to_employer";
+            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "evaluation.due_soon";
             /** @description Must act: e-mailed at once by default; informational types default to the digest. */
             mustAct: boolean;
             inApp: boolean;
@@ -3888,7 +3844,7 @@ export interface components {
         };
         CaseEventChoiceDto: {
             /** @enum {string} */
-            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "letter.sent_to_council" | "letter.sent_to_employer";
+            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "evaluation.due_soon";
             inApp: boolean;
             /** @enum {string} */
             email: "immediate" | "digest" | "off";
@@ -4657,209 +4613,6 @@ export interface components {
             ready: boolean;
             items: components["schemas"]["ChecklistItemResponse"][];
         };
-        LetterSummaryResponse: {
-            id: string;
-            caseId: string;
-            /** @enum {string} */
-            kind: "advice_request" | "consent_request" | "information_request" | "consultation_request" | "council_decision" | "employer_decision" | "ai_act_notice" | "expert_cost_notice" | "nullity_invocation" | "initiative_proposal";
-            /** @enum {string|null} */
-            track: "advice" | "consent" | "ai_act" | null;
-            /** @enum {string} */
-            senderSide: "employer" | "council";
-            /** @enum {string} */
-            language: "nl" | "en";
-            /** @enum {string} */
-            status: "draft" | "signed" | "sent" | "received";
-            subject: string;
-            sentAt: string | null;
-            /** @enum {string|null} */
-            delivery: "platform" | "outside" | null;
-            /** Format: date */
-            receivedOn: string | null;
-            version: number;
-        };
-        LetterPage: {
-            items: components["schemas"]["LetterSummaryResponse"][];
-            /** @description Pass as `cursor` for the next page; null on the last page. */
-            nextCursor: string | null;
-        };
-        LetterFieldsDto: {
-            /** @enum {string} */
-            position?: "positive" | "negative" | "conditional" | "granted" | "refused";
-            /** Format: date */
-            implementationDate?: string;
-            /** @description Information request (WOR art. 31): the question. */
-            question?: string;
-            /** @description Consultation request, council decision, employer decision, nullity, initiative: the reasons. */
-            reasons?: string;
-            conditions?: string[];
-            waivesSuspension?: boolean;
-            /** @description Employer decision: whether it follows the council's advice or decision. */
-            follows?: boolean;
-            /** @description Expert cost notice (WOR art. 22(2)). */
-            expertName?: string;
-            purpose?: string;
-            expectedCostsCents?: number;
-            /** @description Initiative proposal (WOR art. 23(3)). */
-            proposal?: string;
-        };
-        CreateLetterDto: {
-            /** @enum {string} */
-            kind: "advice_request" | "consent_request" | "information_request" | "consultation_request" | "council_decision" | "employer_decision" | "ai_act_notice" | "expert_cost_notice" | "nullity_invocation" | "initiative_proposal";
-            /**
-             * @description The track for kinds that belong to one (advice or consent); implied where there is one choice.
-             * @enum {string}
-             */
-            track?: "advice" | "consent" | "ai_act";
-            /**
-             * @description The letter's language; the author's own by default.
-             * @enum {string}
-             */
-            language?: "nl" | "en";
-            /** @description The author's own text, paragraphs separated by a blank line. */
-            body?: string;
-            fields?: components["schemas"]["LetterFieldsDto"];
-        };
-        LetterSectionResponse: {
-            heading: string;
-            lines: string[];
-        };
-        LetterTermResponse: {
-            ruleId: string;
-            label: string;
-            /** Format: date */
-            lastDay: string;
-            fatal: boolean;
-            basis: string;
-        };
-        LetterStructuredResponse: {
-            caseReference: string;
-            caseTitle: string;
-            subject: string;
-            from: string;
-            to: string;
-            salutation: string;
-            references: string[];
-            sections: components["schemas"]["LetterSectionResponse"][];
-            terms: components["schemas"]["LetterTermResponse"][];
-            closing: string;
-        };
-        ReceiptRecordResponse: {
-            /** Format: date */
-            on: string;
-            /** @enum {string} */
-            via: "opened" | "acknowledged" | "outside" | "corrected";
-            /** @enum {string} */
-            side: "employer" | "council";
-            userId: string;
-            at: string;
-        };
-        TermEffectResponse: {
-            recorded: boolean;
-            action: string;
-            code?: string;
-        };
-        LetterResponse: {
-            id: string;
-            caseId: string;
-            /** @enum {string} */
-            kind: "advice_request" | "consent_request" | "information_request" | "consultation_request" | "council_decision" | "employer_decision" | "ai_act_notice" | "expert_cost_notice" | "nullity_invocation" | "initiative_proposal";
-            /** @enum {string|null} */
-            track: "advice" | "consent" | "ai_act" | null;
-            /** @enum {string} */
-            senderSide: "employer" | "council";
-            /** @enum {string} */
-            language: "nl" | "en";
-            /** @enum {string} */
-            status: "draft" | "signed" | "sent" | "received";
-            subject: string;
-            sentAt: string | null;
-            /** @enum {string|null} */
-            delivery: "platform" | "outside" | null;
-            /** Format: date */
-            receivedOn: string | null;
-            version: number;
-            fields: components["schemas"]["LetterFieldsDto"];
-            body: string;
-            versionSeq: number;
-            structured: components["schemas"]["LetterStructuredResponse"];
-            /** @description Fields the kind still needs before it can be signed off. */
-            missing: string[];
-            signedVersion: number | null;
-            signedBy: string | null;
-            signedAt: string | null;
-            receipt: components["schemas"]["ReceiptRecordResponse"][];
-            termEffect: components["schemas"]["TermEffectResponse"] | null;
-            /** @description What the reader may do with the letter now (B.20: the web offers exactly these). */
-            allowedActions: ("edit" | "sign_off" | "send" | "acknowledge" | "record_receipt" | "correct_receipt")[];
-        };
-        UpdateLetterDto: {
-            /** @enum {string} */
-            language?: "nl" | "en";
-            body?: string;
-            fields?: components["schemas"]["LetterFieldsDto"];
-            /** @description The letter's version the client last read; a stale one is refused with 409. */
-            version: number;
-        };
-        LetterVersionResponse: {
-            seq: number;
-            body: string;
-            structured: components["schemas"]["LetterStructuredResponse"];
-            createdBy: string;
-            createdAt: string;
-        };
-        DiffLineResponse: {
-            /** @enum {string} */
-            op: "same" | "added" | "removed";
-            line: string;
-        };
-        LetterDiffResponse: {
-            from: number;
-            to: number;
-            lines: components["schemas"]["DiffLineResponse"][];
-        };
-        LetterVersionDto: {
-            /** @description The letter's version the client last read; a stale one is refused with 409. */
-            version: number;
-        };
-        SendLetterDto: {
-            /**
-             * @description `platform`: delivered in Overleg; `outside`: handed over or mailed by other means.
-             * @enum {string}
-             */
-            delivery: "platform" | "outside";
-            /**
-             * Format: date
-             * @description For `outside`: the day the other side received it, as the sender knows it.
-             */
-            deliveredOn?: string;
-            /** @description The letter's version the client last read; a stale one is refused with 409. */
-            version: number;
-        };
-        RecordReceiptDto: {
-            /**
-             * Format: date
-             * @description Omitted: received today (an acknowledgement). Given: the day it reached you outside Overleg.
-             */
-            receivedOn?: string;
-        };
-        CorrectReceiptDto: {
-            /** Format: date */
-            receivedOn: string;
-        };
-        LetterVerificationResponse: {
-            caseId: string;
-            letterId: string;
-            caseReference: string;
-            /** @description The case's audit chain is intact. */
-            valid: boolean;
-            entries: number;
-            firstInvalidSeq: number | null;
-            /** @description When `seq` and `hash` were given (from the PDF): whether that entry is in the trail as printed. */
-            headFound: boolean | null;
-            /** @description The audit entries of this letter (drafted, signed, sent, received, corrected). */
-            letterEntries: number[];
-        };
         ConfidentialityResponse: {
             /** @description False once the `until` day has passed: the document is ordinary again. */
             active: boolean;
@@ -5319,6 +5072,195 @@ export interface components {
             items: components["schemas"]["WebhookDeliveryResponse"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        ComplaintContactResponse: {
+            userId: string | null;
+            displayName: string | null;
+            aiSystemId: string;
+            /** @description Whether the reader is the designated contact (and so keeps the desk). */
+            isYou: boolean;
+        };
+        DesignateContactDto: {
+            /**
+             * Format: uuid
+             * @description An employer-side user of the system's organisation.
+             */
+            userId: string;
+        };
+        ComplaintResponse: {
+            /** @enum {string} */
+            kind: "complaint" | "explanation_request";
+            /** @enum {string} */
+            legalBasis: "ai_act_86" | "gdpr_15" | "gdpr_22" | "other";
+            /** @enum {string} */
+            status: "open" | "answered";
+            outcome: string | null;
+            explanation: string | null;
+            answeredOn: string | null;
+            id: string;
+            aiSystemId: string;
+            complainant: string;
+            description: string;
+            receivedOn: string;
+            /** @description One month after receipt (GDPR art. 12(3)). */
+            dueOn: string;
+            /** @description Open past its term. */
+            overdue: boolean;
+            version: number;
+        };
+        ComplaintPage: {
+            items: components["schemas"]["ComplaintResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        LogComplaintDto: {
+            /** @enum {string} */
+            kind: "complaint" | "explanation_request";
+            /**
+             * @description AI Act art. 86 (explanation of an individual decision), GDPR art. 15 (access), art. 22.
+             * @enum {string}
+             */
+            legalBasis: "ai_act_86" | "gdpr_15" | "gdpr_22" | "other";
+            receivedOn: string;
+            complainant: string;
+            description: string;
+        };
+        AnswerComplaintDto: {
+            answeredOn?: string;
+            version: number;
+            outcome: string;
+            explanation: string;
+        };
+        SystemComplaintCountsResponse: {
+            aiSystemId: string;
+            name: string;
+            complaints: number;
+            explanationRequests: number;
+            open: number;
+            overdue: number;
+        };
+        GoalDto: {
+            key: string;
+            description: string;
+            target: string;
+        };
+        MonitoringPlanResponse: {
+            goals: components["schemas"]["GoalDto"][];
+            indicators: ("A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L")[];
+            updatedAt: string | null;
+            caseId: string;
+            /** @description 0 while no plan was recorded. */
+            version: number;
+        };
+        PutMonitoringPlanDto: {
+            /** @description Dimension keys (A…L) of the impact assessment to watch after go-live. */
+            indicators: ("A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L")[];
+            /** @description The plan version last seen; 0 for a case without a plan yet. */
+            version: number;
+            goals: components["schemas"]["GoalDto"][];
+        };
+        DimensionDiffResponse: {
+            /** @enum {string} */
+            dimension: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L";
+            /** @description Effect on the quality of work: −2 clearly worse … +2 clearly better, or `unknown`. */
+            forecast: (number | null) | ("unknown" | null);
+            /** @description Effect on the quality of work: −2 clearly worse … +2 clearly better, or `unknown`. */
+            actual: (number | null) | ("unknown" | null);
+            /** @description The re-rating minus the forecast; null unless both are numbers. */
+            diff: number | null;
+        };
+        GoalResultDto: {
+            key: string;
+            /** @enum {string} */
+            outcome: "met" | "partly_met" | "not_met" | "unknown";
+            note: string;
+        };
+        ComplaintCountsResponse: {
+            complaints: number;
+            explanationRequests: number;
+            open: number;
+            overdue: number;
+        };
+        IncidentCountsResponse: {
+            override: number;
+            correction: number;
+            staffReport: number;
+            unforeseenEffect: number;
+        };
+        EvaluationResponse: {
+            /** @enum {string} */
+            status: "scheduled" | "recorded";
+            dimensions: components["schemas"]["DimensionDiffResponse"][];
+            goals: components["schemas"]["GoalResultDto"][];
+            recordedAt: string | null;
+            /** @enum {string|null} */
+            recordedSide: "employer" | "council" | null;
+            id: string;
+            seq: number;
+            monthsAfter: number;
+            dueOn: string;
+            summary: string;
+            /** @description Up to the evaluation's date (or today while scheduled), since go-live. */
+            complaints: components["schemas"]["ComplaintCountsResponse"];
+            incidents: components["schemas"]["IncidentCountsResponse"];
+        };
+        EvaluationReportResponse: {
+            /** @description The go-live day; null before the case was implemented. */
+            goLiveOn: string | null;
+            /**
+             * @description Where the interval comes from: the council's confirmed convenant, or the default 3/6/12 months.
+             * @enum {string|null}
+             */
+            intervalSource: "convenant" | "default" | null;
+            /** @description The submitted assessment version the forecast is taken from. */
+            forecastSeq: number | null;
+            evaluations: components["schemas"]["EvaluationResponse"][];
+            caseId: string;
+        };
+        DimensionResultDto: {
+            /** @enum {string} */
+            dimension: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L";
+            /** @description Effect on the quality of work: −2 clearly worse … +2 clearly better, or `unknown`. */
+            rating: number | "unknown";
+            note: string;
+        };
+        RecordEvaluationDto: {
+            ratings: components["schemas"]["DimensionResultDto"][];
+            goals: components["schemas"]["GoalResultDto"][];
+            summary: string;
+        };
+        IncidentResponse: {
+            /** @enum {string} */
+            kind: "override" | "correction" | "staff_report" | "unforeseen_effect";
+            /** @enum {string} */
+            reportedSide: "employer" | "council";
+            id: string;
+            description: string;
+            occurredOn: string;
+            createdAt: string;
+        };
+        IncidentPage: {
+            items: components["schemas"]["IncidentResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        CreateIncidentDto: {
+            /** @enum {string} */
+            kind: "override" | "correction" | "staff_report" | "unforeseen_effect";
+            occurredOn: string;
+            description: string;
+        };
+        FollowUpLinkResponse: {
+            caseId: string;
+            /** @description The register fields whose change opened it. */
+            fields: string[];
+            openedAt: string;
+        };
+        FollowUpsResponse: {
+            /** @description The earlier case this one follows up (its id as `caseId`), if a register change opened it. */
+            follows: components["schemas"]["FollowUpLinkResponse"] | null;
+            /** @description Follow-up cases opened from this one that the reader sees. */
+            followUps: components["schemas"]["FollowUpLinkResponse"][];
         };
         /** @description RFC 9457 problem details with a stable `code` (`<area>.<snake_reason>`). */
         Problem: {
@@ -8492,398 +8434,6 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
-    "letters.list": {
-        parameters: {
-            query?: {
-                /** @description Items per page. */
-                limit?: number;
-                /** @description The `nextCursor` of the previous page; omit for the first page. */
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                caseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LetterPage"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-        };
-    };
-    "letters.create": {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                caseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateLetterDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LetterResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-        };
-    };
-    "letters.get": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                caseId: string;
-                letterId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LetterResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-        };
-    };
-    "letters.update": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                caseId: string;
-                letterId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateLetterDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LetterResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-        };
-    };
-    "letters.versions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                caseId: string;
-                letterId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LetterVersionResponse"][];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-        };
-    };
-    "letters.diff": {
-        parameters: {
-            query: {
-                from: number;
-                to: number;
-            };
-            header?: never;
-            path: {
-                caseId: string;
-                letterId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LetterDiffResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-        };
-    };
-    "letters.signOff": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                caseId: string;
-                letterId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LetterVersionDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LetterResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-        };
-    };
-    "letters.send": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                caseId: string;
-                letterId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SendLetterDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LetterResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-        };
-    };
-    "letters.recordReceipt": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                caseId: string;
-                letterId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RecordReceiptDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LetterResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-        };
-    };
-    "letters.correctReceipt": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                caseId: string;
-                letterId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CorrectReceiptDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LetterResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            422: components["responses"]["UnprocessableContent"];
-        };
-    };
-    "letters.pdf": {
-        parameters: {
-            query?: {
-                language?: "nl" | "en";
-            };
-            header?: never;
-            path: {
-                caseId: string;
-                letterId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-        };
-    };
-    "letters.docx": {
-        parameters: {
-            query?: {
-                language?: "nl" | "en";
-            };
-            header?: never;
-            path: {
-                caseId: string;
-                letterId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-        };
-    };
-    "letters.verification": {
-        parameters: {
-            query?: {
-                seq?: number;
-                hash?: string;
-            };
-            header?: never;
-            path: {
-                caseId: string;
-                letterId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LetterVerificationResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-        };
-    };
     "documents.list": {
         parameters: {
             query?: {
@@ -10237,6 +9787,384 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "complaints.getContact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                aiSystemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintContactResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "complaints.designateContact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                aiSystemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DesignateContactDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintContactResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "complaints.list": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                aiSystemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "complaints.log": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                aiSystemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogComplaintDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "complaints.answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                complaintId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerComplaintDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "complaints.countsForCouncil": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                worksCouncilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemComplaintCountsResponse"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "monitoring.getPlan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitoringPlanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "monitoring.putPlan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutMonitoringPlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitoringPlanResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "evaluations.report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationReportResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "evaluations.record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordEvaluationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "monitoring.listIncidents": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "monitoring.logIncident": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIncidentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "cases.followUps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

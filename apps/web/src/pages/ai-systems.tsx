@@ -17,6 +17,7 @@ import {
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { useMe, useSession } from '../session';
+import { ComplaintCounts, ComplaintsDesk } from '../components/complaints';
 import { keys } from '../queries';
 
 type AiSystem = Schemas['AiSystemResponse'];
@@ -31,6 +32,13 @@ const PURPOSES = [
 const STATUSES = ['planned', 'pilot', 'live', 'retired'] as const;
 
 /** The employer's AI register (what systems exist, what they do, who they affect). */
+const COUNCIL_ROLES: readonly string[] = [
+  'council_chair',
+  'council_secretary',
+  'council_member',
+  'committee_member',
+];
+
 export function AiSystemsPage() {
   const { t, label, day } = useI18n();
   const me = useMe();
@@ -118,7 +126,15 @@ export function AiSystemsPage() {
 export function AiSystemPage({ aiSystemId }: { aiSystemId: string }) {
   const queryClient = useQueryClient();
   const { t, label, day, dateTime } = useI18n();
-  const { roles } = useSession();
+  const { roles, me } = useSession();
+  // The councils the reader sits on see the system's complaints as counts only (issue #19).
+  const councilIds = [
+    ...new Set(
+      (me?.memberships ?? [])
+        .filter((m) => COUNCIL_ROLES.includes(m.role) && m.worksCouncilId)
+        .map((m) => m.worksCouncilId as string),
+    ),
+  ];
   const system = useQuery({
     queryKey: keys.aiSystems('detail', aiSystemId),
     queryFn: () =>
@@ -223,6 +239,10 @@ export function AiSystemPage({ aiSystemId }: { aiSystemId: string }) {
           </dl>
         </section>
       )}
+      {roles.employer && <ComplaintsDesk aiSystemId={aiSystemId} />}
+      {councilIds.map((id) => (
+        <ComplaintCounts key={id} worksCouncilId={id} />
+      ))}
       <section className="card" aria-labelledby="changes-title">
         <h2 id="changes-title">{t('aiSystems.changes')}</h2>
         {!changes.data?.length ? (

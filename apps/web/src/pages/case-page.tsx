@@ -14,6 +14,7 @@ import { Surveys } from '../components/surveys';
 import { Discussion } from '../components/discussion';
 import { Documents } from '../components/documents';
 import { Dossier } from '../components/dossier';
+import { EvaluationTab } from '../components/evaluation';
 import { GoLiveGate } from '../components/gate';
 import { InformationRequests } from '../components/information-requests';
 import { Letters } from '../components/letters';
@@ -63,6 +64,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
     ...(c.yourSide !== 'union' && c.yourSide !== 'expert' && c.status === 'sent'
       ? [{ id: 'letters', label: t('case.tabLetters') }]
       : []),
+    { id: 'evaluation', label: t('case.tabEvaluation') },
     ...(c.yourSide !== 'union' && c.yourSide !== 'expert'
       ? [{ id: 'audit', label: t('case.tabAudit') }]
       : []),
@@ -119,6 +121,7 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
       )}
       {active === 'commitments' && <Commitments aiCase={c} names={names} />}
       {active === 'letters' && <Letters aiCase={c} />}
+      {active === 'evaluation' && <EvaluationTab aiCase={c} />}
       {active === 'audit' && <AuditTrail caseId={c.id} names={names} />}
     </article>
   );

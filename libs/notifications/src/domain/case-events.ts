@@ -39,6 +39,7 @@ export const CASE_EVENT_TYPES = [
   'commitment.evidence_recorded',
   'letter.sent_to_council',
   'letter.sent_to_employer',
+  'evaluation.due_soon',
 ] as const satisfies readonly EventType[];
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -112,6 +113,8 @@ export const CASE_EVENT_RULES: Readonly<Record<CaseEventType, CaseEventRule>> = 
   // Issue #22: a formal letter delivered in the platform; opening it records its receipt.
   'letter.sent_to_council': { audiences: ['council'], mustAct: true },
   'letter.sent_to_employer': { audiences: ['employer'], mustAct: true },
+  // Issue #19: both parties evaluate at the agreed moment after go-live (seed-requirements 1.4).
+  'evaluation.due_soon': { audiences: ['employer', 'council'], mustAct: true },
 };
 
 export function isCaseEventType(type: string): type is CaseEventType {
@@ -241,6 +244,8 @@ export function caseEventPath(
     case 'letter.sent_to_council':
     case 'letter.sent_to_employer':
       return c ? `${c}/letters` : '/';
+    case 'evaluation.due_soon':
+      return c ? `${c}/evaluation` : '/';
     case 'internal.vote_opened':
     case 'internal.vote_closing_soon':
       return c ? `${c}/council` : '/';
@@ -263,6 +268,10 @@ export function caseEventPath(
 type Texts = Record<CaseEventType, { subject: string; body: string }>;
 
 const NL: Texts = {
+  'evaluation.due_soon': {
+    subject: 'Evaluatie van het AI-systeem komt eraan',
+    body: 'Binnenkort is het tijd om het AI-systeem van deze zaak te evalueren: worden de doelen gehaald, en hoe scoort het werk nu op de dimensies van de impactbeoordeling?',
+  },
   'internal.vote_opened': {
     subject: 'Er is een stemming in de OR geopend',
     body: 'In de interne ruimte van de ondernemingsraad is een stemming geopend. Breng je stem uit voordat ze sluit.',
@@ -390,6 +399,10 @@ const NL: Texts = {
 };
 
 const EN: Texts = {
+  'evaluation.due_soon': {
+    subject: 'The AI system’s evaluation is coming up',
+    body: 'It is nearly time to evaluate this case’s AI system: are its goals met, and how does the work rate now on the dimensions of the impact assessment?',
+  },
   'internal.vote_opened': {
     subject: 'A council vote is open',
     body: "A vote has opened in the works council's internal space. Cast your vote before it closes.",

@@ -1,0 +1,3 @@
+export { ComplaintsModule } from './complaints.module';
+export { ComplaintsService, type ComplaintCounts } from './complaints.service';
+export * from './dto/complaint.dto';

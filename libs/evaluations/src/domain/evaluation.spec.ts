@@ -1,0 +1,38 @@
+import { evaluationMonths, planEvaluations, reratingDiff } from './evaluation';
+
+describe('evaluation planning', () => {
+  it('defaults to 3, 6 and 12 months, and uses an agreed interval three times', () => {
+    expect(evaluationMonths(null)).toEqual([3, 6, 12]);
+    expect(evaluationMonths(4)).toEqual([4, 8, 12]);
+  });
+
+  it('dates the evaluations from the go-live day by calendar months', () => {
+    // By hand: 31 Jan + 1 month clamps to the end of February.
+    expect(planEvaluations('2026-01-31', [1, 3])).toEqual([
+      { seq: 1, monthsAfter: 1, dueOn: '2026-02-28' },
+      { seq: 2, monthsAfter: 3, dueOn: '2026-04-30' },
+    ]);
+    expect(planEvaluations('2026-05-01', [3, 6, 12]).map((p) => p.dueOn)).toEqual([
+      '2026-08-01',
+      '2026-11-01',
+      '2027-05-01',
+    ]);
+  });
+});
+
+describe('re-rating diff', () => {
+  it('puts the re-rating beside the forecast per dimension', () => {
+    expect(
+      reratingDiff(['A', 'B', 'C', 'D'], { A: 1, B: 0, C: 'unknown' }, [
+        { dimension: 'A', rating: -1, note: '' },
+        { dimension: 'C', rating: 2, note: '' },
+        { dimension: 'D', rating: 0, note: '' },
+      ]),
+    ).toEqual([
+      { dimension: 'A', forecast: 1, actual: -1, diff: -2 },
+      { dimension: 'B', forecast: 0, actual: null, diff: null },
+      { dimension: 'C', forecast: 'unknown', actual: 2, diff: null },
+      { dimension: 'D', forecast: null, actual: 0, diff: null },
+    ]);
+  });
+});
