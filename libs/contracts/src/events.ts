@@ -36,7 +36,8 @@ export type CaseAction =
   | 'case.track_transitioned'
   | 'case.oversight_confirmed'
   | 'case.expert_added'
-  | 'case.committee_assigned';
+  | 'case.committee_assigned'
+  | 'case.contents_amended';
 
 /** A track event of the pure stage machine (`planTrackTransition`), with the track it moved. */
 export interface TrackEvent extends EventFacts {
