@@ -85,5 +85,12 @@ export const filingEn: Record<keyof typeof filingNl, string> = {
     '{count, plural, one {# amendment to the request} other {# amendments to the request}}',
   'filing.amendment': 'Amendment {number}',
 
+  'autosave.saving': 'Saving…',
+  'autosave.saved': 'Saved automatically',
+  'autosave.progress': 'Progress of dimension {key}',
+  'autosave.chooseRating': 'Choose a rating',
+  'autosave.lead':
+    'Each answer is saved automatically when you leave the field. The OR sees your answers once you submit a version; the checklist then updates.',
+
   'auditAction.case.contents_amended': 'Request amended',
 };

@@ -86,5 +86,12 @@ export const filingNl = {
     '{count, plural, one {# aanvulling op het verzoek} other {# aanvullingen op het verzoek}}',
   'filing.amendment': 'Aanvulling {number}',
 
+  'autosave.saving': 'Opslaan…',
+  'autosave.saved': 'Automatisch opgeslagen',
+  'autosave.progress': 'Voortgang dimensie {key}',
+  'autosave.chooseRating': 'Kies een beoordeling',
+  'autosave.lead':
+    'Elk antwoord wordt automatisch opgeslagen zodra u het veld verlaat. De OR ziet uw antwoorden pas als u een versie indient; daarna werkt de checklist zich bij.',
+
   'auditAction.case.contents_amended': 'Verzoek aangevuld',
 } as const;
