@@ -143,7 +143,14 @@ describe('web app: guided filing (browser)', () => {
     caseId = /#\/cases\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
     expect(caseId).not.toBe('');
     await answer(page.getByLabel(q('q.headcount')), '250');
-    const yes = new Set(['introducesOrChangesTechnology', 'jobContentChanges']);
+    const yes = new Set([
+      'introducesOrChangesTechnology',
+      'processesStaffPersonalData',
+      'canMonitorStaff',
+      'profilesNaturalPersons',
+      'largeScaleMonitoring',
+      'jobContentChanges',
+    ]);
     const notYesNo = [
       'councilType',
       'headcount',
@@ -162,13 +169,18 @@ describe('web app: guided filing (browser)', () => {
         name: q(`q.${key}` as keyof typeof nl),
         exact: true,
       });
-      if ((await group.count()) > 0 && (await group.isVisible())) {
+      if ((await group.count()) > 0) {
         await tick(group.getByLabel(yes.has(key) ? 'Ja' : 'Nee'));
       }
     }
+    await choose(page.getByLabel(q('q.annexIIIPoint4')), 'monitoring_evaluation');
     await screen(page, 'triage questionnaire');
     await step(page.getByRole('button', { name: q('triage.save') }));
-    await page.locator('[data-right="advice"][data-applies="true"]').waitFor();
+    await page
+      .locator('[data-right="advice"][data-applies="true"], #triage-unanswered')
+      .first()
+      .waitFor();
+    expect(await page.locator('#triage-unanswered').count()).toBe(0);
     await screen(page, 'triage outcome');
 
     // The case overview: the filing checklist, with the gaps of the request as links.

@@ -11,7 +11,7 @@ import { nl } from '../../../apps/web/src/messages/nl';
  * Text in an element with another `lang` (the language switch) and e-mail addresses are skipped.
  */
 const KEYS = new Set(Object.keys(nl));
-const KEY_GROUPS = new Set(Object.keys(nl).map((k) => k.split('.')[0]!.toLowerCase()));
+const KEY_GROUPS = new Set(Object.keys(nl).map((k) => k.split('.')[0].toLowerCase()));
 /** English words that a Dutch screen never needs; each one found is a missing translation. */
 const ENGLISH = [
   'the',
@@ -90,7 +90,7 @@ export function untranslated(texts: string[], lang: 'nl' | 'en'): string[] {
       .replace(/\b[\w-]+\.(pdf|csv|txt|png|ics|docx|nl|com|test|org|eu)\b/gi, ' ');
     for (const match of text.matchAll(/\b([A-Za-z]+)\.([a-z][a-zA-Z_]+(?:\.[a-zA-Z_]+)*)\b/g)) {
       const token = match[0];
-      if (KEYS.has(token) || KEY_GROUPS.has(match[1]!.toLowerCase()) || match[2]!.includes('_')) {
+      if (KEYS.has(token) || KEY_GROUPS.has(match[1].toLowerCase()) || match[2].includes('_')) {
         found.push(`key-like "${token}" in "${raw}"`);
       }
     }
