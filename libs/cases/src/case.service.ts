@@ -310,7 +310,13 @@ export class CaseService {
       const before = { title: aiCase.title, contents: aiCase.contents };
       aiCase.title = dto.title ?? aiCase.title;
       aiCase.contents = { ...aiCase.contents, ...stripUndefined(dto.contents ?? {}) };
-      return { before, after: { title: aiCase.title, contents: aiCase.contents } };
+      const after = { title: aiCase.title, contents: aiCase.contents };
+      // Once the council has the request, a change to its contents is an amendment the council
+      // reads with its before and after in the audit trail (issue #18), not a silent edit.
+      const amended =
+        aiCase.status === 'sent' &&
+        JSON.stringify(before.contents) !== JSON.stringify(after.contents);
+      return amended ? { before, after, action: 'case.contents_amended' } : { before, after };
     });
   }
 

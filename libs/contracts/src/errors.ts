@@ -275,7 +275,15 @@ export type VersionedResource =
 /** A field-level problem, as listed in a problem+json `errors` array. */
 export interface FieldProblem {
   path: string;
+  /** English text for logs and old clients; the web shows its catalogue's text for `constraint`. */
   message: string;
+  /**
+   * The class-validator constraint that failed (`isNotEmpty`, `maxLength`, `isISO8601`, …) or a
+   * code of the API's own (`unstorable_text`): the web's `field.<constraint>` message.
+   */
+  constraint?: string;
+  /** The constraint's limits, e.g. `[300]` for `maxLength`: the `{limit}` of its message. */
+  args?: Array<string | number>;
 }
 
 /** An RFC 9457 problem+json body as the API writes it. */

@@ -38,7 +38,9 @@ export type CaseAction =
   | 'case.expert_added'
   | 'case.committee_assigned'
   /** Issue #22: the receiving side corrected the day a written act reached it. */
-  | 'case.receipt_corrected';
+  | 'case.receipt_corrected'
+  /** Issue #18: the request contents changed after sending (an amendment the council sees). */
+  | 'case.contents_amended';
 
 /** A track event of the pure stage machine (`planTrackTransition`), with the track it moved. */
 export interface TrackEvent extends EventFacts {

@@ -76,7 +76,21 @@ const PROBLEM_SCHEMA: SchemaObject = {
       items: {
         type: 'object',
         required: ['path', 'message'],
-        properties: { path: { type: 'string' }, message: { type: 'string' } },
+        properties: {
+          path: { type: 'string' },
+          message: { type: 'string' },
+          constraint: {
+            type: 'string',
+            description:
+              "The failed constraint (`isNotEmpty`, `maxLength`, …), for a message in the reader's language.",
+            example: 'maxLength',
+          },
+          args: {
+            type: 'array',
+            description: "The constraint's limits, e.g. `[300]` for `maxLength`.",
+            items: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+          },
+        },
       },
     },
   },

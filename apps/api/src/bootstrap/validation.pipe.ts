@@ -19,7 +19,13 @@ class RequestValidationPipe extends ValidationPipe {
           'request.unstorable_text',
           'Text may not contain NUL characters or unpaired surrogates.',
           {},
-          [{ path, message: 'contains a NUL character or an unpaired surrogate' }],
+          [
+            {
+              path,
+              message: 'contains a NUL character or an unpaired surrogate',
+              constraint: 'unstorable_text',
+            },
+          ],
         );
       }
     }

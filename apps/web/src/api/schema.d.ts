@@ -5279,6 +5279,13 @@ export interface components {
             errors?: {
                 path: string;
                 message: string;
+                /**
+                 * @description The failed constraint (`isNotEmpty`, `maxLength`, …), for a message in the reader's language.
+                 * @example maxLength
+                 */
+                constraint?: string;
+                /** @description The constraint's limits, e.g. `[300]` for `maxLength`. */
+                args?: (string | number)[];
             }[];
         } & {
             [key: string]: unknown;

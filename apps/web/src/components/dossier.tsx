@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useCallback, useRef, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
 import type { Side } from '../domain';
@@ -18,6 +18,84 @@ import {
   useMutation,
 } from './ui';
 import { keys } from '../queries';
+
+type AssessmentPatch = Omit<Schemas['UpdateAssessmentDto'], 'version'>;
+type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
+
+/**
+ * Autosave for the assessment (issue #18): each change is saved on its own, one after the other,
+ * each with the version the previous save answered, so quick answers never conflict with each
+ * other; the questions refetch once the queue is empty.
+ */
+function useAssessmentSaver(
+  caseId: string,
+  assessment: Assessment,
+  onChanged: () => void,
+): (patch: AssessmentPatch) => Promise<void> {
+  const version = useRef(assessment.version);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const pending = useRef(0);
+  if (pending.current === 0) {
+    version.current = assessment.version;
+  }
+  return useCallback(
+    (patch: AssessmentPatch) => {
+      pending.current += 1;
+      const run = queue.current.then(async () => {
+        try {
+          const next = await unwrap(
+            api.PATCH('/cases/{caseId}/assessment', {
+              params: { path: { caseId } },
+              body: { ...patch, version: version.current },
+            }),
+          );
+          version.current = next.version;
+        } finally {
+          pending.current -= 1;
+          if (pending.current === 0) {
+            onChanged();
+          }
+        }
+      });
+      queue.current = run.catch(() => undefined);
+      return run;
+    },
+    [caseId, onChanged],
+  );
+}
+
+/** The visible state of one autosaved answer. */
+function SaveState({ status, error }: { status: SaveStatus; error: unknown }) {
+  const { t } = useI18n();
+  return (
+    <span className="save-state muted small" role="status" data-save-state={status}>
+      {status === 'saving' && t('autosave.saving')}
+      {status === 'saved' && t('autosave.saved')}
+      {status === 'failed' && <ErrorAlert error={error} />}
+    </span>
+  );
+}
+
+function useAutosave(
+  save: (patch: AssessmentPatch) => Promise<void>,
+): [SaveStatus, unknown, (patch: AssessmentPatch) => void] {
+  const [status, setStatus] = useState<SaveStatus>('idle');
+  const [error, setError] = useState<unknown>(undefined);
+  const run = useCallback(
+    (patch: AssessmentPatch) => {
+      setStatus('saving');
+      save(patch).then(
+        () => setStatus('saved'),
+        (e: unknown) => {
+          setError(e);
+          setStatus('failed');
+        },
+      );
+    },
+    [save],
+  );
+  return [status, error, run];
+}
 
 type CaseResponse = Schemas['CaseResponse'];
 type Assessment = Schemas['AssessmentResponse'];
@@ -116,7 +194,6 @@ function AssessmentSection({
   aiCase: CaseResponse;
   names: Map<string, string>;
 }) {
-  const { t, lang, dateTime } = useI18n();
   const caseId = aiCase.id;
   const data = useQuery({
     queryKey: keys.case(caseId, 'assessment'),
@@ -142,6 +219,8 @@ function AssessmentSection({
       await data.refetch();
     }
   });
+  const { refetch: refetchQuery } = data;
+  const refetch = useCallback(() => void refetchQuery(), [refetchQuery]);
   if (!data.data) {
     return data.error ? <ErrorAlert error={data.error} /> : <Loading />;
   }
@@ -153,6 +232,48 @@ function AssessmentSection({
     byQuestion.set(c.questionId, [...(byQuestion.get(c.questionId) ?? []), c]);
   }
   const latest = assessment.latestVersion;
+  return (
+    <AssessmentBody
+      aiCase={aiCase}
+      names={names}
+      assessment={assessment}
+      questionnaire={questionnaire}
+      content={content}
+      byQuestion={byQuestion}
+      editable={editable}
+      latest={latest}
+      submit={submit}
+      refetch={refetch}
+    />
+  );
+}
+
+function AssessmentBody({
+  aiCase,
+  names,
+  assessment,
+  questionnaire,
+  content,
+  byQuestion,
+  editable,
+  latest,
+  submit,
+  refetch,
+}: {
+  aiCase: CaseResponse;
+  names: Map<string, string>;
+  assessment: Assessment;
+  questionnaire: Questionnaire;
+  content: Assessment['draft'] | undefined;
+  byQuestion: Map<string, Comment[]>;
+  editable: boolean;
+  latest: Assessment['latestVersion'];
+  submit: { busy: boolean; error: unknown; submit: () => Promise<unknown> };
+  refetch: () => void;
+}) {
+  const { t, lang, dateTime } = useI18n();
+  const caseId = aiCase.id;
+  const save = useAssessmentSaver(caseId, assessment, refetch);
   return (
     <section className="card" aria-labelledby="assessment-title">
       <div className="section-head">
@@ -177,6 +298,7 @@ function AssessmentSection({
         </div>
       </div>
       <ErrorAlert error={submit.error} />
+      {editable && <p className="hint">{t('autosave.lead')}</p>}
       {questionnaire.dimensions.map((dimension) => {
         const rating = content?.dimensions.find((d) => d.dimension === dimension.key);
         const answered = dimension.questions.filter((q) =>
@@ -188,6 +310,12 @@ function AssessmentSection({
               <strong>
                 {dimension.key}. {dimension.title[lang]}
               </strong>{' '}
+              <progress
+                className="dimension-progress"
+                max={dimension.questions.length}
+                value={answered}
+                aria-label={t('autosave.progress', { key: dimension.key })}
+              />{' '}
               <span className="muted small">
                 {t('dossier.answered', { done: answered, total: dimension.questions.length })}
                 {rating ? ` · ${t('dossier.rating')}: ${effectLabel(rating.rating, t)}` : ''}
@@ -207,17 +335,12 @@ function AssessmentSection({
                 editable={editable}
                 canComment={COMMENTERS.includes(aiCase.yourSide)}
                 names={names}
-                onChanged={() => void data.refetch()}
+                save={save}
+                onChanged={refetch}
               />
             ))}
             {editable && (
-              <DimensionRating
-                caseId={caseId}
-                assessment={assessment}
-                dimension={dimension.key}
-                current={rating?.rating}
-                onChanged={() => void data.refetch()}
-              />
+              <DimensionRating dimension={dimension.key} current={rating?.rating} save={save} />
             )}
           </details>
         );
@@ -227,7 +350,7 @@ function AssessmentSection({
         caseId={caseId}
         assessment={assessment}
         editable={editable}
-        onChanged={() => void data.refetch()}
+        onChanged={refetch}
       />
       <SectionTexts
         questionnaire={questionnaire}
@@ -235,7 +358,7 @@ function AssessmentSection({
         caseId={caseId}
         assessment={assessment}
         editable={editable}
-        onChanged={() => void data.refetch()}
+        onChanged={refetch}
       />
     </section>
   );
@@ -264,10 +387,12 @@ function QuestionBlock({
   editable,
   canComment,
   names,
+  save: saveAssessment,
   onChanged,
 }: {
   caseId: string;
   assessment: Assessment;
+  save: (patch: AssessmentPatch) => Promise<void>;
   question: Questionnaire['dimensions'][number]['questions'][number];
   answer: Schemas['AnswerResponse'] | undefined;
   comments: Comment[];
@@ -281,25 +406,27 @@ function QuestionBlock({
   const [effect, setEffect] = useState<Effect>(answer?.effect ?? 0);
   const [mitigation, setMitigation] = useState(answer?.mitigation ?? '');
   const [comment, setComment] = useState('');
-  const save = useMutation(async () => {
-    await unwrap(
-      api.PATCH('/cases/{caseId}/assessment', {
-        params: { path: { caseId } },
-        body: {
-          version: assessment.version,
-          answers: [
-            {
-              questionId: question.id as QuestionId,
-              answer: text,
-              effect,
-              ...(mitigation ? { mitigation } : {}),
-            },
-          ],
+  const [status, saveError, autosave] = useAutosave(saveAssessment);
+  void assessment;
+  // Saved when the answer is left or the effect chosen; an empty answer is not saved.
+  const saveNow = (next: { text?: string; effect?: Effect; mitigation?: string } = {}) => {
+    const answerText = next.text ?? text;
+    const answerEffect = next.effect ?? effect;
+    const answerMitigation = next.mitigation ?? mitigation;
+    if (!answerText.trim()) {
+      return;
+    }
+    autosave({
+      answers: [
+        {
+          questionId: question.id as QuestionId,
+          answer: answerText,
+          effect: answerEffect,
+          ...(answerMitigation ? { mitigation: answerMitigation } : {}),
         },
-      }),
-    );
-    onChanged();
-  });
+      ],
+    });
+  };
   const addComment = useMutation(async () => {
     await unwrap(
       api.POST('/cases/{caseId}/assessment/comments', {
@@ -316,24 +443,26 @@ function QuestionBlock({
         <strong>{question.id}</strong> {question.text[lang]} <Sources sources={question.sources} />
       </p>
       {editable ? (
-        <form
-          className="answer-form"
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            void save.submit();
-          }}
-        >
+        <div className="answer-form" data-autosave>
           <TextArea
             label={t('dossier.answer')}
             value={text}
             onChange={(e) => setText(e.target.value)}
+            onBlur={(e) => {
+              if (e.target.value !== (answer?.answer ?? '')) {
+                saveNow({ text: e.target.value });
+              }
+            }}
           />
           <SelectField
             label={t('dossier.effect')}
             value={String(effect)}
-            onChange={(e) =>
-              setEffect(e.target.value === 'unknown' ? 'unknown' : Number(e.target.value))
-            }
+            onChange={(e) => {
+              const next: Effect =
+                e.target.value === 'unknown' ? 'unknown' : Number(e.target.value);
+              setEffect(next);
+              saveNow({ effect: next });
+            }}
           >
             {EFFECTS.map((x) => (
               <option key={String(x)} value={String(x)}>
@@ -346,17 +475,15 @@ function QuestionBlock({
               label={t('dossier.mitigation')}
               value={mitigation}
               onChange={(e) => setMitigation(e.target.value)}
+              onBlur={(e) => {
+                if (e.target.value !== (answer?.mitigation ?? '')) {
+                  saveNow({ mitigation: e.target.value });
+                }
+              }}
             />
           )}
-          <ErrorAlert error={save.error} />
-          <button
-            type="submit"
-            className="button button-secondary"
-            disabled={save.busy || !text.trim()}
-          >
-            {t('dossier.saveAnswer', { id: question.id })}
-          </button>
-        </form>
+          <SaveState status={status} error={saveError} />
+        </div>
       ) : answer ? (
         <div className="answer">
           <p>{answer.answer}</p>
@@ -414,55 +541,37 @@ function QuestionBlock({
 }
 
 function DimensionRating({
-  caseId,
-  assessment,
   dimension,
   current,
-  onChanged,
+  save,
 }: {
-  caseId: string;
-  assessment: Assessment;
   dimension: Schemas['DimensionRatingDto']['dimension'];
   current: Effect | undefined;
-  onChanged: () => void;
+  save: (patch: AssessmentPatch) => Promise<void>;
 }) {
   const { t, label } = useI18n();
-  const [rating, setRating] = useState<Effect>(current ?? 0);
-  const save = useMutation(async () => {
-    await unwrap(
-      api.PATCH('/cases/{caseId}/assessment', {
-        params: { path: { caseId } },
-        body: { version: assessment.version, dimensions: [{ dimension, rating }] },
-      }),
-    );
-    onChanged();
-  });
+  const [rating, setRating] = useState<Effect | undefined>(current);
+  const [status, error, autosave] = useAutosave(save);
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        void save.submit();
-      }}
-    >
+    <div className="inline-form" data-autosave>
       <SelectField
         label={t('dossier.rateDimension', { key: dimension })}
-        value={String(rating)}
-        onChange={(e) =>
-          setRating(e.target.value === 'unknown' ? 'unknown' : Number(e.target.value))
-        }
+        value={rating === undefined ? '' : String(rating)}
+        onChange={(e) => {
+          const next: Effect = e.target.value === 'unknown' ? 'unknown' : Number(e.target.value);
+          setRating(next);
+          autosave({ dimensions: [{ dimension, rating: next }] });
+        }}
       >
+        {rating === undefined && <option value="">{t('autosave.chooseRating')}</option>}
         {EFFECTS.map((x) => (
           <option key={String(x)} value={String(x)}>
             {label('effect', String(x))}
           </option>
         ))}
       </SelectField>
-      <ErrorAlert error={save.error} />
-      <button type="submit" className="button button-secondary" disabled={save.busy}>
-        {t('common.save')}
-      </button>
-    </form>
+      <SaveState status={status} error={error} />
+    </div>
   );
 }
 

@@ -3,6 +3,7 @@ import {
   type ButtonHTMLAttributes,
   type InputHTMLAttributes,
   type ReactNode,
+  type Ref,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
   useCallback,
@@ -11,6 +12,7 @@ import {
 
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n';
+import { fieldMessage } from './form';
 
 export function PageHeader({
   title,
@@ -78,8 +80,8 @@ export function ErrorAlert({ error }: { error: unknown }) {
       {apiError && apiError.errors.length > 0 && (
         <ul>
           {apiError.errors.map((e) => (
-            <li key={`${e.path}:${e.message}`}>
-              <code>{e.path}</code>: {e.message}
+            <li key={`${e.path}:${e.message}`} data-field={e.path}>
+              {label('fieldName', e.path)}: {fieldMessage({ t }, e)}
             </li>
           ))}
         </ul>
@@ -137,9 +139,11 @@ export function TextField({
   label,
   hint,
   error,
+  id: givenId,
   ...input
-}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
+}: FieldProps & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
+  const generated = useId();
+  const id = givenId ?? generated;
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <input
@@ -156,9 +160,11 @@ export function TextArea({
   label,
   hint,
   error,
+  id: givenId,
   ...input
-}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }) {
+  const generated = useId();
+  const id = givenId ?? generated;
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <textarea
@@ -177,12 +183,19 @@ export function SelectField({
   hint,
   error,
   children,
+  id: givenId,
   ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement> }) {
+  const generated = useId();
+  const id = givenId ?? generated;
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
-      <select id={id} aria-describedby={describedBy(id, { label, hint, error })} {...select}>
+      <select
+        id={id}
+        aria-describedby={describedBy(id, { label, hint, error })}
+        aria-invalid={error ? true : undefined}
+        {...select}
+      >
         {children}
       </select>
     </FieldShell>

@@ -1,3 +1,4 @@
+import { filingEn } from './filing.en';
 import type { MessageKey } from './nl';
 
 /** English. Dutch legal terms stay recognisable (OR = works council). */
@@ -78,7 +79,7 @@ export const en: Record<MessageKey, string> = {
     'Connection lost. Changes by others will come in as soon as the connection is back…',
   'live.back': 'Connection restored; everything is up to date.',
 
-  'bell.label': 'Notifications, {count} unread',
+  'bell.label': 'Notifications, {count, plural, one {# unread} other {# unread}}',
 
   'login.title': 'Log in to Overleg',
   'login.lead':
@@ -210,7 +211,8 @@ export const en: Record<MessageKey, string> = {
   'case.tabDiscussion': 'Discussion',
   'case.tabCouncil': 'Council only',
   'case.sections': 'Parts of the case',
-  'case.presence': '{count} people are viewing this case',
+  'case.presence':
+    '{count, plural, one {# person is viewing this case} other {# people are viewing this case}}',
   'case.tracks': 'Tracks',
   'case.request': 'The request',
   'case.sentAt': 'Sent on {date}.',
@@ -236,7 +238,8 @@ export const en: Record<MessageKey, string> = {
     'Answer every question. Overleg suggests which rights apply and why, with the legal source. It is a suggestion: the council can contest the triage.',
   'triage.save': 'Save triage and show rights',
   'triage.edit': 'Change answers',
-  'triage.unanswered': '{count} questions still unanswered:',
+  'triage.unanswered':
+    '{count, plural, one {# question still unanswered:} other {# questions still unanswered:}}',
   'triage.outcomeTitle': 'Which rights apply, and why',
   'triage.prohibited': 'Prohibited practice.',
   'triage.otherReasons': 'Further',
@@ -673,7 +676,7 @@ export const en: Record<MessageKey, string> = {
 
   'audit.title': 'Audit trail',
   'audit.verify': 'Verify chain',
-  'audit.valid': 'The chain is intact ({count} entries).',
+  'audit.valid': 'The chain is intact ({count, plural, one {# entry} other {# entries}}).',
   'audit.invalid': 'The chain breaks at entry {seq}.',
   'audit.when': 'When',
   'audit.who': 'Who',
@@ -1009,7 +1012,7 @@ export const en: Record<MessageKey, string> = {
   'council.status.open': 'open',
   'council.status.closed': 'closed',
   'council.adopted': 'adopted as position ({track})',
-  'council.ballots': '{cast} votes, quorum {quorum}',
+  'council.ballots': '{cast, plural, one {# vote} other {# votes}}, quorum {quorum}',
   'council.closes': 'closes {date}',
   'council.closed': 'closed {date}',
   'council.yourVote': 'Your vote',
@@ -1041,7 +1044,7 @@ export const en: Record<MessageKey, string> = {
   'meetings.lead':
     'Consultation meetings with the employer and the council’s own meetings, with agenda and minutes.',
   'meetings.none': 'No meetings yet.',
-  'meetings.agendaCount': '{count} agenda items',
+  'meetings.agendaCount': '{count, plural, one {# agenda item} other {# agenda items}}',
   'meetings.new': 'Plan a meeting',
   'meetings.meetingTitle': 'Title',
   'meetings.kind': 'Kind',
@@ -1445,19 +1448,20 @@ export const en: Record<MessageKey, string> = {
   'convenant.proposedBy': 'Proposed by',
   'convenant.confirmedAt': 'Confirmed',
   'convenant.adviceTermWeeks': 'Advice term',
-  'convenant.adviceTermWeeks.value': '{n} weeks',
+  'convenant.adviceTermWeeks.value': '{n, plural, one {# week} other {# weeks}}',
   'convenant.adviceTermWeeks.hint':
     'The law sets no advice term; an agreed term binds if the information was complete (typically 6 weeks).',
   'convenant.consentTermWeeks': 'Consent term',
-  'convenant.consentTermWeeks.value': '{n} weeks',
+  'convenant.consentTermWeeks.value': '{n, plural, one {# week} other {# weeks}}',
   'convenant.consentTermWeeks.hint':
     'Art. 27 WOR sets no term for the council’s decision; you can agree one.',
   'convenant.informationResponseWorkingDays': 'Response time for information requests',
-  'convenant.informationResponseWorkingDays.value': '{n} working days',
+  'convenant.informationResponseWorkingDays.value':
+    '{n, plural, one {# working day} other {# working days}}',
   'convenant.informationResponseWorkingDays.hint':
     'Art. 31 WOR: the employer provides information "in good time" (tijdig).',
   'convenant.evaluationIntervalMonths': 'Evaluation after go-live',
-  'convenant.evaluationIntervalMonths.value': '{n} months',
+  'convenant.evaluationIntervalMonths.value': '{n, plural, one {# month} other {# months}}',
   'convenant.evaluationIntervalMonths.hint':
     'When the system is evaluated together after it goes live (typically 6–12 months).',
   'convenant.stopClockWhileInformationOpen':
@@ -1841,4 +1845,5 @@ export const en: Record<MessageKey, string> = {
     'Overseers (the employer) log overrides and corrections; staff reports come via the works council (OR).',
   'problem.monitoring_plan.employer_only': 'The employer records the goals and indicators.',
   'problem.monitoring_plan.version_conflict': 'Someone else changed the goals meanwhile. Reload.',
+  ...filingEn,
 };

@@ -1,3 +1,5 @@
+import { filingNl } from './filing.nl';
+
 /** Dutch, the default language. Keys are grouped by screen; `group.value` keys label enum values. */
 export const nl = {
   'common.loading': 'Laden…',
@@ -76,7 +78,7 @@ export const nl = {
     'Verbinding verbroken. Wijzigingen van anderen komen binnen zodra de verbinding terug is…',
   'live.back': 'Verbinding hersteld; alles is bijgewerkt.',
 
-  'bell.label': 'Meldingen, {count} ongelezen',
+  'bell.label': 'Meldingen, {count, plural, one {# ongelezen} other {# ongelezen}}',
 
   'login.title': 'Inloggen bij Overleg',
   'login.lead':
@@ -208,7 +210,8 @@ export const nl = {
   'case.tabDiscussion': 'Discussie',
   'case.tabCouncil': 'OR-intern',
   'case.sections': 'Onderdelen van de zaak',
-  'case.presence': '{count} mensen bekijken deze zaak',
+  'case.presence':
+    '{count, plural, one {# persoon bekijkt deze zaak} other {# mensen bekijken deze zaak}}',
   'case.tracks': 'Sporen',
   'case.request': 'Het verzoek',
   'case.sentAt': 'Verzonden op {date}.',
@@ -234,7 +237,8 @@ export const nl = {
     'Beantwoord alle vragen. Overleg stelt voor welke rechten gelden en waarom, met de wettelijke bron. Het is een voorstel: de OR kan de triage betwisten.',
   'triage.save': 'Triage opslaan en rechten tonen',
   'triage.edit': 'Antwoorden wijzigen',
-  'triage.unanswered': 'Nog {count} vragen zonder antwoord:',
+  'triage.unanswered':
+    '{count, plural, one {Nog # vraag zonder antwoord:} other {Nog # vragen zonder antwoord:}}',
   'triage.outcomeTitle': 'Welke rechten gelden, en waarom',
   'triage.prohibited': 'Verboden toepassing.',
   'triage.otherReasons': 'Verder',
@@ -666,7 +670,7 @@ export const nl = {
 
   'audit.title': 'Audittrail',
   'audit.verify': 'Keten controleren',
-  'audit.valid': 'De keten is intact ({count} regels).',
+  'audit.valid': 'De keten is intact ({count, plural, one {# regel} other {# regels}}).',
   'audit.invalid': 'De keten is verbroken bij regel {seq}.',
   'audit.when': 'Wanneer',
   'audit.who': 'Wie',
@@ -1004,7 +1008,7 @@ export const nl = {
   'council.status.open': 'open',
   'council.status.closed': 'gesloten',
   'council.adopted': 'vastgesteld als standpunt ({track})',
-  'council.ballots': '{cast} stemmen, quorum {quorum}',
+  'council.ballots': '{cast, plural, one {# stem} other {# stemmen}}, quorum {quorum}',
   'council.closes': 'sluit {date}',
   'council.closed': 'gesloten {date}',
   'council.yourVote': 'Uw stem',
@@ -1036,7 +1040,7 @@ export const nl = {
   'meetings.lead':
     'Overlegvergaderingen met de bestuurder en vergaderingen van de OR zelf, met agenda en notulen.',
   'meetings.none': 'Nog geen vergaderingen.',
-  'meetings.agendaCount': '{count} agendapunten',
+  'meetings.agendaCount': '{count, plural, one {# agendapunt} other {# agendapunten}}',
   'meetings.new': 'Vergadering plannen',
   'meetings.meetingTitle': 'Titel',
   'meetings.kind': 'Soort',
@@ -1439,19 +1443,20 @@ export const nl = {
   'convenant.proposedBy': 'Voorgesteld door',
   'convenant.confirmedAt': 'Bevestigd',
   'convenant.adviceTermWeeks': 'Adviestermijn',
-  'convenant.adviceTermWeeks.value': '{n} weken',
+  'convenant.adviceTermWeeks.value': '{n, plural, one {# week} other {# weken}}',
   'convenant.adviceTermWeeks.hint':
     'De wet kent geen adviestermijn; een afgesproken termijn bindt als de informatie volledig was (gebruikelijk 6 weken).',
   'convenant.consentTermWeeks': 'Instemmingstermijn',
-  'convenant.consentTermWeeks.value': '{n} weken',
+  'convenant.consentTermWeeks.value': '{n, plural, one {# week} other {# weken}}',
   'convenant.consentTermWeeks.hint':
     'Art. 27 WOR kent geen termijn voor het besluit van de OR; u kunt er een afspreken.',
   'convenant.informationResponseWorkingDays': 'Antwoordtermijn informatieverzoeken',
-  'convenant.informationResponseWorkingDays.value': '{n} werkdagen',
+  'convenant.informationResponseWorkingDays.value':
+    '{n, plural, one {# werkdag} other {# werkdagen}}',
   'convenant.informationResponseWorkingDays.hint':
     'Art. 31 WOR: de werkgever geeft de informatie "tijdig".',
   'convenant.evaluationIntervalMonths': 'Evaluatie na ingebruikname',
-  'convenant.evaluationIntervalMonths.value': '{n} maanden',
+  'convenant.evaluationIntervalMonths.value': '{n, plural, one {# maand} other {# maanden}}',
   'convenant.evaluationIntervalMonths.hint':
     'Wanneer u het systeem samen evalueert nadat het in gebruik is (gebruikelijk 6–12 maanden).',
   'convenant.stopClockWhileInformationOpen':
@@ -1846,6 +1851,7 @@ export const nl = {
   'problem.monitoring_plan.employer_only': 'De werkgever legt de doelen en indicatoren vast.',
   'problem.monitoring_plan.version_conflict':
     'Iemand anders heeft de doelen intussen gewijzigd. Laad opnieuw.',
+  ...filingNl,
 };
 
 export type MessageKey = keyof typeof nl;

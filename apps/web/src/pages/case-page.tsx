@@ -13,6 +13,7 @@ import { CouncilSpace } from '../components/council-space';
 import { Surveys } from '../components/surveys';
 import { Discussion } from '../components/discussion';
 import { Documents } from '../components/documents';
+import { FilingChecklist, RequestContents } from '../components/filing';
 import { Dossier } from '../components/dossier';
 import { EvaluationTab } from '../components/evaluation';
 import { GoLiveGate } from '../components/gate';
@@ -210,6 +211,7 @@ function Overview({
   return (
     <div className="case-overview">
       <CaseAlerts aiCase={aiCase} onChanged={onChanged} />
+      <FilingChecklist aiCase={aiCase} onChanged={onChanged} />
       <TriageProposal aiCase={aiCase} onChanged={onChanged} />
       <LateEntries aiCase={aiCase} />
       {aiCase.status === 'sent' && aiCase.yourSide !== 'union' && (
@@ -245,7 +247,7 @@ function Overview({
           )}
         </section>
       </div>
-      <RequestContents aiCase={aiCase} />
+      <RequestContents aiCase={aiCase} onChanged={onChanged} />
     </div>
   );
 }
@@ -289,7 +291,14 @@ function CaseAlerts({
                       .join(', ')}
                   </p>
                 )}
-                <Button busy={send.busy} onClick={() => void send.submit()}>
+                <p className="small" id="send-explained">
+                  {t('filing.sendExplained')}
+                </p>
+                <Button
+                  busy={send.busy}
+                  onClick={() => void send.submit()}
+                  aria-describedby="send-explained"
+                >
                   {t('case.send')}
                 </Button>
               </>
@@ -324,44 +333,6 @@ function CaseAlerts({
         </div>
       )}
     </>
-  );
-}
-
-function RequestContents({ aiCase }: { aiCase: CaseResponse }) {
-  const { t, day } = useI18n();
-  const contents = aiCase.contents as Record<string, string | boolean | undefined>;
-  const fields = [
-    'intendedDecision',
-    'reasons',
-    'consequencesForStaff',
-    'measures',
-    'alternatives',
-    'planning',
-    'regelingText',
-  ] as const;
-  return (
-    <section aria-labelledby="request-title" className="card">
-      <h2 id="request-title">{t('case.request')}</h2>
-      <dl className="contents">
-        {fields
-          .filter((f) => typeof contents[f] === 'string' && contents[f])
-          .map((f) => (
-            <div key={f}>
-              <dt>{t(`contents.${f}`)}</dt>
-              <dd>{String(contents[f])}</dd>
-            </div>
-          ))}
-        {typeof contents.proposedDecisionDate === 'string' && (
-          <div>
-            <dt>{t('contents.proposedDecisionDate')}</dt>
-            <dd>{day(contents.proposedDecisionDate)}</dd>
-          </div>
-        )}
-      </dl>
-      {aiCase.sentAt && (
-        <p className="muted small">{t('case.sentAt', { date: day(aiCase.sentAt.slice(0, 10)) })}</p>
-      )}
-    </section>
   );
 }
 

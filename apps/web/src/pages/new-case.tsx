@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { type FieldPath, useForm } from 'react-hook-form';
 
 import { api, unwrap } from '../api/client';
+import { ErrorSummary, fieldId, serverFieldErrors, summaryOf } from '../components/form';
 import {
   ErrorAlert,
   Loading,
@@ -16,8 +18,9 @@ import { Link, navigate } from '../router';
 import { useMe } from '../session';
 import { keys } from '../queries';
 
-const CONTENT_FIELDS = [
+export const CONTENT_FIELDS = [
   'intendedDecision',
+  'grounds',
   'reasons',
   'consequencesForStaff',
   'measures',
@@ -25,14 +28,25 @@ const CONTENT_FIELDS = [
   'planning',
   'regelingText',
 ] as const;
-type ContentField = (typeof CONTENT_FIELDS)[number];
+export type ContentField = (typeof CONTENT_FIELDS)[number];
+
+interface NewCaseValues {
+  aiSystemId: string;
+  worksCouncilId: string;
+  title: string;
+  contents: Record<ContentField, string> & { proposedDecisionDate: string };
+}
+
+const FORM = 'new-case';
 
 /**
  * Filing a case, step 1: the system, the competent council and the written request (legal-rules
- * (b)1-2). Step 2, the triage questionnaire, follows on the case page.
+ * (b)1-2). Step 2, the triage questionnaire, follows on the case page. One react-hook-form form:
+ * each error at its field (`aria-invalid`, `aria-describedby`) and in a summary that takes focus.
  */
 export function NewCasePage({ aiSystemId: preselected }: { aiSystemId?: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const me = useMe();
   const systems = useQuery({
     queryKey: keys.aiSystems('new-case', me.organisationId),
@@ -52,30 +66,6 @@ export function NewCasePage({ aiSystemId: preselected }: { aiSystemId?: string }
         }),
       ),
   });
-  const [aiSystemId, setAiSystemId] = useState(preselected ?? '');
-  const [worksCouncilId, setWorksCouncilId] = useState('');
-  const [title, setTitle] = useState('');
-  const [contents, setContents] = useState<Partial<Record<ContentField, string>>>({});
-  const [proposedDecisionDate, setProposedDecisionDate] = useState('');
-
-  const systemId = aiSystemId || systems.data?.[0]?.id || '';
-  const councilId = worksCouncilId || councils.data?.[0]?.id || '';
-
-  const create = useMutation(async () => {
-    const filled = Object.fromEntries(Object.entries(contents).filter(([, v]) => v && v.trim()));
-    const created = await unwrap(
-      api.POST('/cases', {
-        body: {
-          aiSystemId: systemId,
-          worksCouncilId: councilId,
-          title: title.trim(),
-          contents: { ...filled, ...(proposedDecisionDate ? { proposedDecisionDate } : {}) },
-        },
-      }),
-    );
-    navigate(`/cases/${created.id}/triage`);
-  });
-
   if (!systems.data || !councils.data) {
     return systems.error || councils.error ? (
       <ErrorAlert error={systems.error ?? councils.error} />
@@ -83,12 +73,6 @@ export function NewCasePage({ aiSystemId: preselected }: { aiSystemId?: string }
       <Loading />
     );
   }
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void create.submit();
-  };
-
   return (
     <>
       <PageHeader title={t('newCase.title')} lead={t('newCase.lead')} />
@@ -102,70 +86,152 @@ export function NewCasePage({ aiSystemId: preselected }: { aiSystemId?: string }
           {t('newCase.noSystems')} <Link to="/ai-systems">{t('aiSystems.register')}</Link>
         </p>
       ) : (
-        <form className="card form" onSubmit={onSubmit} noValidate>
-          <SelectField
-            label={t('newCase.system')}
-            value={systemId}
-            onChange={(e) => setAiSystemId(e.target.value)}
-            required
-          >
-            {systems.data.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.vendor})
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            label={t('newCase.council')}
-            hint={t('newCase.councilHint')}
-            value={councilId}
-            onChange={(e) => setWorksCouncilId(e.target.value)}
-            required
-          >
-            {councils.data.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </SelectField>
-          <TextField
-            label={t('newCase.caseTitle')}
-            name="title"
-            required
-            maxLength={300}
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-          <fieldset>
-            <legend>{t('newCase.request')}</legend>
-            <p className="hint">{t('newCase.requestHint')}</p>
-            {CONTENT_FIELDS.map((field) => (
-              <TextArea
-                key={field}
-                label={t(`contents.${field}`)}
-                name={field}
-                value={contents[field] ?? ''}
-                onChange={(e) => setContents((c) => ({ ...c, [field]: e.target.value }))}
-              />
-            ))}
-            <TextField
-              label={t('contents.proposedDecisionDate')}
-              type="date"
-              name="proposedDecisionDate"
-              value={proposedDecisionDate}
-              onChange={(e) => setProposedDecisionDate(e.target.value)}
-            />
-          </fieldset>
-          <ErrorAlert error={create.error} />
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={create.busy || !title.trim()}
-          >
-            {t('newCase.create')}
-          </button>
-        </form>
+        <NewCaseForm systems={systems.data} councils={councils.data} preselected={preselected} />
       )}
     </>
+  );
+}
+
+function NewCaseForm({
+  systems,
+  councils,
+  preselected,
+}: {
+  systems: Array<{ id: string; name: string; vendor: string }>;
+  councils: Array<{ id: string; name: string }>;
+  preselected: string | undefined;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const form = useForm<NewCaseValues>({
+    defaultValues: {
+      aiSystemId: preselected ?? systems[0]?.id ?? '',
+      worksCouncilId: councils[0]?.id ?? '',
+      title: '',
+      contents: {
+        ...(Object.fromEntries(CONTENT_FIELDS.map((f) => [f, ''])) as Record<ContentField, string>),
+        proposedDecisionDate: '',
+      },
+    },
+    shouldFocusError: false,
+  });
+  const [attempt, setAttempt] = useState(0);
+  const { errors } = form.formState;
+
+  const create = useMutation(async (values: NewCaseValues) => {
+    const { proposedDecisionDate, ...texts } = values.contents;
+    const filled = Object.fromEntries(Object.entries(texts).filter(([, v]) => v.trim()));
+    const created = await unwrap(
+      api.POST('/cases', {
+        body: {
+          aiSystemId: values.aiSystemId,
+          worksCouncilId: values.worksCouncilId,
+          title: values.title.trim(),
+          contents: { ...filled, ...(proposedDecisionDate ? { proposedDecisionDate } : {}) },
+        },
+      }),
+    ).catch((error: unknown) => {
+      // The server's field errors go to their fields; the rest shows above the button.
+      const fields = serverFieldErrors(i18n, error);
+      for (const { path, message } of fields) {
+        form.setError(path as FieldPath<NewCaseValues>, { type: 'server', message });
+      }
+      if (fields.length > 0) {
+        setAttempt((n) => n + 1);
+      }
+      throw error;
+    });
+    navigate(`/cases/${created.id}/triage`);
+  });
+
+  const order = [
+    'aiSystemId',
+    'worksCouncilId',
+    'title',
+    ...CONTENT_FIELDS.map((f) => `contents.${f}`),
+    'contents.proposedDecisionDate',
+  ];
+  const items = summaryOf(FORM, errors, order);
+  const onSubmit = form.handleSubmit(
+    (values) => void create.submit(values),
+    () => setAttempt((n) => n + 1),
+  );
+  const maxLength = (limit: number) => ({
+    value: limit,
+    message: t('field.maxLength', { limit }),
+  });
+
+  return (
+    <form className="card form" onSubmit={(e) => void onSubmit(e)} noValidate>
+      <ErrorSummary items={items} attempt={attempt} />
+      <p className="hint">{t('filing.newCaseChecklist')}</p>
+      <SelectField
+        id={fieldId(FORM, 'aiSystemId')}
+        label={t('newCase.system')}
+        error={errors.aiSystemId?.message}
+        {...form.register('aiSystemId', { required: t('field.chooseSystem') })}
+      >
+        {systems.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name} ({s.vendor})
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        id={fieldId(FORM, 'worksCouncilId')}
+        label={t('newCase.council')}
+        hint={t('newCase.councilHint')}
+        error={errors.worksCouncilId?.message}
+        {...form.register('worksCouncilId', { required: t('field.chooseCouncil') })}
+      >
+        {councils.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        id={fieldId(FORM, 'title')}
+        label={t('newCase.caseTitle')}
+        hint={t('filing.titleHint')}
+        error={errors.title?.message}
+        {...form.register('title', {
+          validate: (v) => v.trim().length > 0 || t('field.titleRequired'),
+          maxLength: maxLength(300),
+        })}
+      />
+      <fieldset>
+        <legend>{t('newCase.request')}</legend>
+        <p className="hint">{t('newCase.requestHint')}</p>
+        {CONTENT_FIELDS.map((field) => (
+          <TextArea
+            key={field}
+            id={fieldId(FORM, `contents.${field}`)}
+            label={t(`contents.${field}`)}
+            error={errors.contents?.[field]?.message}
+            {...form.register(`contents.${field}`, {
+              maxLength: maxLength(
+                field === 'regelingText'
+                  ? 50000
+                  : field === 'grounds' || field === 'planning'
+                    ? 5000
+                    : 20000,
+              ),
+            })}
+          />
+        ))}
+        <TextField
+          id={fieldId(FORM, 'contents.proposedDecisionDate')}
+          label={t('contents.proposedDecisionDate')}
+          type="date"
+          error={errors.contents?.proposedDecisionDate?.message}
+          {...form.register('contents.proposedDecisionDate')}
+        />
+      </fieldset>
+      {create.error !== undefined && items.length === 0 && <ErrorAlert error={create.error} />}
+      <button type="submit" className="button button-primary" aria-busy={create.busy || undefined}>
+        {t('newCase.create')}
+      </button>
+    </form>
   );
 }

@@ -1,6 +1,7 @@
 import { allowedActionsFor } from './allowed-actions';
 import { facts, NOW, trackAt } from './domain-fixtures';
 import type { ActorSide } from './track-actions';
+import type { CaseFacts } from './transition-effect';
 import { TRANSITIONS } from './transition-table';
 import { STAGES_BY_KIND, TRACK_KINDS } from './tracks';
 import type { TrackStage } from './tracks';
@@ -141,15 +142,34 @@ describe('allowedActionsFor', () => {
     }
   });
 
-  it('refuses every action of a draft case, naming the sending', () => {
+  it('refuses every action of a draft case, naming the sending first, then what the request still needs', () => {
     const actions = allowedActionsFor({
       track: trackAt('advice', 'screening'),
-      facts: facts(),
+      facts: facts({ missingRequestContents: ['reasons', 'measures'] }),
       side: 'employer',
       now: NOW,
       caseBlock: 'case_sent',
     });
     expect(actions.length).toBeGreaterThan(0);
+    expect(actions.every((a) => !a.allowed && a.missing[0]?.code === 'case_sent')).toBe(true);
+    const submit = actions.find((a) => a.action === 'submit_request');
+    expect(submit?.missing.map((m) => m.code)).toEqual(
+      expect.arrayContaining([
+        'case_sent',
+        'request_contents:reasons',
+        'request_contents:measures',
+      ]),
+    );
+  });
+
+  it('names only the sending for a draft without a triage', () => {
+    const actions = allowedActionsFor({
+      track: trackAt('advice', 'screening'),
+      facts: { ...facts(), triage: null } as unknown as CaseFacts,
+      side: 'employer',
+      now: NOW,
+      caseBlock: 'case_sent',
+    });
     expect(
       actions.every((a) => !a.allowed && a.missing.map((m) => m.code).join() === 'case_sent'),
     ).toBe(true);

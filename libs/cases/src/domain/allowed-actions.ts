@@ -140,7 +140,9 @@ export function allowedActionsFor(input: AllowedActionsInput): AllowedAction[] {
   const actions = [...new Set(ownRows.map((r) => r.action))];
   const today = amsterdamDay(now);
   return actions.map((action) => {
-    if (input.caseBlock) {
+    // A draft with its triage lists everything the request still needs after sending, so the
+    // filing checklist is complete from the start (issue #18); other blocks hide the rest.
+    if (input.caseBlock && !(input.caseBlock === 'case_sent' && input.facts.triage)) {
       return { action, allowed: false, missing: [missingItem(input.caseBlock)] };
     }
     let best: string[] | null = null;
@@ -152,7 +154,7 @@ export function allowedActionsFor(input: AllowedActionsInput): AllowedAction[] {
         best = missing;
       }
     }
-    const missing = best ?? [];
+    const missing = [...(input.caseBlock ? [input.caseBlock] : []), ...(best ?? [])];
     return { action, allowed: missing.length === 0, missing: missing.map(missingItem) };
   });
 }
