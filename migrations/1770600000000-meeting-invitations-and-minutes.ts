@@ -1,5 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+import { changeRelayedEvents } from './support/notified-events';
+
 /**
  * Issue #18: meetings a council can run.
  * - meeting.duration_minutes: the end of the calendar entry (DTEND) in the e-mailed invitation.
@@ -15,7 +17,6 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /** The relay e-mails each issued invitation revision to its recipients (not an inbox notification). */
 const RELAYED_ADDED = ['meeting.invitation_issued'];
 const list = (types: readonly string[]) => types.map((t) => `'${t}'`).join(', ');
-const quoted = (definition: string) => [...definition.matchAll(/'([a-z_.]+)'/g)].map((m) => m[1]);
 
 export class MeetingInvitationsAndMinutes1770600000000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
@@ -48,36 +49,14 @@ export class MeetingInvitationsAndMinutes1770600000000 implements MigrationInter
         DROP CONSTRAINT ck_mail_delivery__subject,
         ADD CONSTRAINT ck_mail_delivery__kind CHECK (kind IN ('notification', 'digest', 'meeting_invitation')),
         ADD CONSTRAINT ck_mail_delivery__subject CHECK ((kind = 'notification') = (notification_id IS NOT NULL) AND (kind = 'digest') = (digest_date IS NOT NULL) AND (kind = 'meeting_invitation') = (invitation IS NOT NULL))`);
-    await this.relay(db, [...new Set([...(await this.relayed(db)), ...RELAYED_ADDED])]);
-  }
-
-  /**
-   * The events the relay's queue trigger takes now, read from the database rather than a fixed
-   * list, so migrations of parallel work that add their own events compose in either order.
-   */
-  private async relayed(db: QueryRunner): Promise<string[]> {
-    const [trigger] = (await db.query(
-      `SELECT pg_get_triggerdef(oid) AS def FROM pg_trigger WHERE tgname = 'tr_domain_event__notification_relay_delivery'`,
-    )) as Array<{ def: string }>;
-    return quoted(trigger.def);
-  }
-
-  private async relay(db: QueryRunner, types: readonly string[]): Promise<void> {
-    await db.query(`DROP TRIGGER tr_domain_event__notification_relay_delivery ON domain_event`);
-    await db.query(`
-      CREATE TRIGGER tr_domain_event__notification_relay_delivery AFTER INSERT ON domain_event
-      FOR EACH ROW WHEN (NEW.type IN (${list(types)}))
-      EXECUTE FUNCTION notification_relay_delivery_enqueue()`);
+    await changeRelayedEvents(db, { add: RELAYED_ADDED });
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(
       `DELETE FROM notification_relay_delivery d USING domain_event e WHERE e.id = d.event_id AND e.type IN (${list(RELAYED_ADDED)})`,
     );
-    await this.relay(
-      db,
-      (await this.relayed(db)).filter((t) => !RELAYED_ADDED.includes(t)),
-    );
+    await changeRelayedEvents(db, { remove: RELAYED_ADDED });
     await db.query(`DELETE FROM mail_delivery WHERE kind = 'meeting_invitation'`);
     await db.query(`
       ALTER TABLE mail_delivery
