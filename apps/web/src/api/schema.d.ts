@@ -832,6 +832,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/triage/questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The triage questions with help text, example and follow-up conditions
+         * @description The triage questions with help text, example and the follow-ups' conditions (nl and en).
+         *
+         *     Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["cases.triageQuestionnaire"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/triage": {
         parameters: {
             query?: never;
@@ -1902,6 +1924,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page through a case's formal letters
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["letters.list"];
+        put?: never;
+        /**
+         * Draft a formal letter from the case
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["letters.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/letters/{letterId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a letter (the recipient opening it records its receipt)
+         * @description The receiving party's first opening of a letter sent in the platform records its receipt.
+         *
+         *     Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["letters.get"];
+        /**
+         * Save a new version of a draft letter
+         * @description A new version of a draft: the author's text, and the structured part composed from the case again.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        put: operations["letters.update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/letters/{letterId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A letter's versions
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["letters.versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/letters/{letterId}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare two versions of a letter
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["letters.diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/letters/{letterId}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign off a letter for the sending party
+         * @description The council's chair or secretary, or the employer's HR manager or representative.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["letters.signOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/letters/{letterId}/sending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a signed letter, in the platform or recorded as delivered outside
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["letters.send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/letters/{letterId}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge a letter, or record the day it reached you outside the platform
+         * @description The receiving party: an acknowledgement (no date), or the day a letter delivered outside reached it.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["letters.recordReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/letters/{letterId}/receipt-correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct the day a letter was actually received
+         * @description The receiving party's authorised role corrects the day it actually received the letter.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["letters.correctReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/letters/{letterId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A letter as archival PDF
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["letters.pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/letters/{letterId}/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A letter as DOCX
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["letters.docx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/letters/{letterId}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's audit verification behind a letter's link
+         * @description The verification link printed in a letter's PDF: 404 for anyone who may not read the case's audit trail.
+         *
+         *     Requires the permission `audit:read`; what you may not see answers 404.
+         */
+        get: operations["letters.verification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/documents": {
         parameters: {
             query?: never;
@@ -2011,6 +2273,28 @@ export interface paths {
          * @description Requires the permission `case:participate`; what you may not see answers 404.
          */
         delete: operations["documents.liftConfidentiality"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/documents/{documentId}/position-attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Attach the council's expert opinion to the council's position
+         * @description Chair or secretary: the council's expert's opinion becomes part of its position, for the employer to read.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        put: operations["documents.attachToPosition"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2376,6 +2660,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/meetings/{meetingId}/minutes/circulation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a meeting's minutes round the attendees for amendments
+         * @description Sends the minutes round the attendees for amendments; they lock when the window ends.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["meetings.circulateMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{meetingId}/minutes/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose an amendment to a meeting's circulated minutes
+         * @description An attendee's proposed amendment or comment, during the amendment window (409 after).
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["meetings.amendMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meetings/{meetingId}/held": {
         parameters: {
             query?: never;
@@ -2489,6 +2817,164 @@ export interface paths {
          * @description Requires the permission `organisation:manage`; what you may not see answers 404.
          */
         delete: operations["ssoConnection.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a case's staff surveys
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        get: operations["surveys.list"];
+        put?: never;
+        /**
+         * Create an anonymous staff survey
+         * @description Chair or secretary: the quality-of-work questions plus the council's own.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["surveys.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/surveys/{surveyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a staff survey with its results (from five responses)
+         * @description Results only from five responses up (`results` null below that, without any count).
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        get: operations["surveys.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/surveys/{surveyId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * E-mail single-use survey invitations to staff
+         * @description Chair or secretary: mails each address a single-use link; the addresses are not stored.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["surveys.invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/surveys/{surveyId}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a staff survey
+         * @description Chair or secretary: no more responses.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["surveys.close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/surveys/{surveyId}/position-attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Attach a staff survey's results to the council's position
+         * @description Chair or secretary: the results become part of the council's position; the employer reads them from then on.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        put: operations["surveys.attachToPosition"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/survey-questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the questions of a survey invitation (no account)
+         * @description The questions of the invitation's survey: 404 for an unknown token, 409 once used or closed.
+         *
+         *     Public: no access token needed.
+         */
+        post: operations["surveyAnswers.questionnaire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/survey-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a survey with an invitation token (no account)
+         * @description One response per invitation: a second one is 409 `survey.invitation_used`.
+         *
+         *     Public: no access token needed.
+         */
+        post: operations["surveyAnswers.respond"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2626,6 +3112,296 @@ export interface paths {
          *     Requires the permission `webhook:manage`; what you may not see answers 404.
          */
         post: operations["webhookDeliveries.redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works-councils/{worksCouncilId}/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page through the council's signals (council only)
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["signals.list"];
+        put?: never;
+        /**
+         * Record a signal for the council (council only)
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["signals.raise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signals/{signalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a signal and what the council made of it
+         * @description Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["signals.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signals/{signalId}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn a signal into an information request, a case request or an initiative proposal
+         * @description The council acts: an art. 31 request, a request to open a case, or an art. 23(3) proposal.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["signals.act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signals/{signalId}/dismissal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss a signal
+         * @description Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["signals.dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works-councils/{worksCouncilId}/council-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page through the council's requests outside any case
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["councilRequests.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/council-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a council request
+         * @description Requires the permission `council:read`; what you may not see answers 404.
+         */
+        get: operations["councilRequests.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/council-requests/{requestId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a council request in writing
+         * @description Requires the permission `case:decide`; what you may not see answers 404.
+         */
+        post: operations["councilRequests.answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/council-requests/{requestId}/case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the case the council asked for
+         * @description The employer opens the case the council asked for (a draft, linked to the request).
+         *
+         *     Requires the permission `case:file`; what you may not see answers 404.
+         */
+        post: operations["councilRequests.openCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a case's commitments (the conditions of the council's position)
+         * @description Both sides, and a union per its share's scope; bounded by the conditions of the case.
+         *
+         *     Requires the permission `case:read`; what you may not see answers 404.
+         */
+        get: operations["commitments.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commitments/{commitmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Name a commitment's owner and due date
+         * @description Requires the permission `case:decide`; what you may not see answers 404.
+         */
+        patch: operations["commitments.assign"];
+        trace?: never;
+    };
+    "/commitments/{commitmentId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record evidence for a commitment, and whether it is met
+         * @description Requires the permission `case:decide`; what you may not see answers 404.
+         */
+        post: operations["commitments.recordEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commitments/{commitmentId}/breach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Declare a commitment broken (council board)
+         * @description Requires the permission `case:council_position`; what you may not see answers 404.
+         */
+        post: operations["commitments.declareBroken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commitments/{commitmentId}/waiver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Waive a commitment (council board)
+         * @description Requires the permission `case:council_position`; what you may not see answers 404.
+         */
+        post: operations["commitments.waive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/commitments/{commitmentId}/reopening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen the case or take the legal step from a broken commitment
+         * @description Requires the permission `case:council_position`; what you may not see answers 404.
+         */
+        post: operations["commitments.reopen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3424,6 +4200,58 @@ export interface components {
                 [key: string]: string;
             };
         };
+        TriageTextResponse: {
+            nl: string;
+            en: string;
+        };
+        TriageQuestionOptionResponse: {
+            value: string;
+            label: components["schemas"]["TriageTextResponse"];
+        };
+        TriageShowWhenResponse: {
+            /** @description The key of the question it follows. */
+            question: string;
+            /**
+             * @description `is_true`: answered yes; `equals`: the choice `value`; `not_empty`: a list or text given.
+             * @enum {string}
+             */
+            operator: "is_true" | "equals" | "not_empty";
+            value?: string;
+        };
+        TriageQuestionResponse: {
+            /** @description The key of the answer in `TriageAnswersDto`. */
+            key: string;
+            /** @enum {string} */
+            kind: "yes_no" | "number" | "choice" | "letters" | "text" | "cao_settlements";
+            text: components["schemas"]["TriageTextResponse"];
+            /** @description What the question means, in plain words. */
+            help: components["schemas"]["TriageTextResponse"];
+            /** @description A workplace example. */
+            example: components["schemas"]["TriageTextResponse"];
+            /** @description The choices of a `choice` or `letters` (and `cao_settlements`) question, in order. */
+            options?: components["schemas"]["TriageQuestionOptionResponse"][];
+            /** @description Must be answered (or "weet ik niet") when it applies. */
+            required: boolean;
+            /**
+             * @description A follow-up: asked only when this holds; otherwise the server ignores what is sent for it.
+             *     Evaluate it on the answers with the cautious answer (`unknownAssumes`) of each "weet ik niet".
+             */
+            showWhen?: components["schemas"]["TriageShowWhenResponse"];
+            /** @description Whether "weet ik niet" may answer it (`SetTriageDto.unknown`). */
+            unknownAllowed: boolean;
+            /** @description The cautious answer the server assumes for "weet ik niet". */
+            unknownAssumes?: boolean | number | string | string[];
+            /** @description legal-rules ids or articles. */
+            sources: string[];
+        };
+        TriageQuestionGroupResponse: {
+            id: string;
+            title: components["schemas"]["TriageTextResponse"];
+            questions: components["schemas"]["TriageQuestionResponse"][];
+        };
+        TriageQuestionnaireResponse: {
+            groups: components["schemas"]["TriageQuestionGroupResponse"][];
+        };
         CaoSettlementDto: {
             /** @enum {string} */
             letter: "b" | "c" | "d" | "e" | "f" | "g" | "j" | "k" | "l" | "m";
@@ -3763,7 +4591,7 @@ export interface components {
         NotificationResponse: {
             id: string;
             /** @enum {string} */
-            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation" | "mention" | "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "evaluation.due_soon";
+            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation" | "mention" | "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "council_request.made" | "council_request.answered" | "council_request.case_opened" | "commitment.due_soon" | "commitment.broken" | "commitment.evidence_recorded" | "letter.sent_to_council" | "letter.sent_to_employer" | "evaluation.due_soon";
             /** @description `14d`, `7d`, `2d`, `0d`, `overdue`, `escalation`, `mention`, or the case event's type. */
             kind: string;
             /** @description Ready to show, in the reader's language. */
@@ -3814,7 +4642,7 @@ export interface components {
         };
         CaseEventChoiceResponse: {
             /** @enum {string} */
-            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "evaluation.due_soon";
+            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "council_request.made" | "council_request.answered" | "council_request.case_opened" | "commitment.due_soon" | "commitment.broken" | "commitment.evidence_recorded" | "letter.sent_to_council" | "letter.sent_to_employer" | "evaluation.due_soon";
             /** @description Must act: e-mailed at once by default; informational types default to the digest. */
             mustAct: boolean;
             inApp: boolean;
@@ -3844,7 +4672,7 @@ export interface components {
         };
         CaseEventChoiceDto: {
             /** @enum {string} */
-            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "evaluation.due_soon";
+            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "council_request.made" | "council_request.answered" | "council_request.case_opened" | "commitment.due_soon" | "commitment.broken" | "commitment.evidence_recorded" | "letter.sent_to_council" | "letter.sent_to_employer" | "evaluation.due_soon";
             inApp: boolean;
             /** @enum {string} */
             email: "immediate" | "digest" | "off";
@@ -3998,6 +4826,12 @@ export interface components {
             advice: components["schemas"]["DurationResponse"];
             consent: components["schemas"]["DurationResponse"];
         };
+        CommitmentCountsResponse: {
+            open: number;
+            met: number;
+            broken: number;
+            waived: number;
+        };
         UnionDashboardCaseResponse: {
             id: string;
             title: string;
@@ -4017,6 +4851,11 @@ export interface components {
             overdueDeadlines: number;
             adviceDays: number | null;
             consentDays: number | null;
+            /**
+             * @description Where the conditions of the council's advice or consent stand as commitments (issue #19); a
+             *     `status` share shows these counts, a `dossier` share also each commitment on the case.
+             */
+            commitments: components["schemas"]["CommitmentCountsResponse"];
         };
         UnionDashboardResponse: {
             unionOrganisationId: string;
@@ -4157,10 +4996,12 @@ export interface components {
         PersonalAgendaItemResponse: {
             /**
              * @description `track`: a track's next move; `term`: a running term; `information_request`, `vote`, `meeting`;
-             *     `training`: a module of the case's training plan the person must still complete.
+             *     `training`: a module of the case's training plan the person must still complete;
+             *     `council_request`: a council request outside any case (issue #19); `commitment`: a condition
+             *     the person owns as a commitment.
              * @enum {string}
              */
-            kind: "track" | "term" | "information_request" | "vote" | "meeting" | "case" | "training";
+            kind: "track" | "term" | "information_request" | "vote" | "meeting" | "case" | "training" | "council_request" | "commitment";
             /**
              * @description The side that must act.
              * @enum {string}
@@ -4168,7 +5009,7 @@ export interface components {
             side: "employer" | "council";
             /** @description Whether the signed-in person's own side must act (an expert or a union officer follows). */
             yours: boolean;
-            /** @description A track action type, or `answer_information`, `send_case`, `observe_term`, `cast_vote`, `attend_meeting`, `follow_training`. */
+            /** @description A track action type, or `answer_information`, `send_case`, `observe_term`, `cast_vote`, `attend_meeting`, `follow_training`, `answer_council_request`, `meet_commitment`. */
             action: string;
             caseId: string | null;
             caseTitle: string | null;
@@ -4613,6 +5454,209 @@ export interface components {
             ready: boolean;
             items: components["schemas"]["ChecklistItemResponse"][];
         };
+        LetterSummaryResponse: {
+            id: string;
+            caseId: string;
+            /** @enum {string} */
+            kind: "advice_request" | "consent_request" | "information_request" | "consultation_request" | "council_decision" | "employer_decision" | "ai_act_notice" | "expert_cost_notice" | "nullity_invocation" | "initiative_proposal";
+            /** @enum {string|null} */
+            track: "advice" | "consent" | "ai_act" | null;
+            /** @enum {string} */
+            senderSide: "employer" | "council";
+            /** @enum {string} */
+            language: "nl" | "en";
+            /** @enum {string} */
+            status: "draft" | "signed" | "sent" | "received";
+            subject: string;
+            sentAt: string | null;
+            /** @enum {string|null} */
+            delivery: "platform" | "outside" | null;
+            /** Format: date */
+            receivedOn: string | null;
+            version: number;
+        };
+        LetterPage: {
+            items: components["schemas"]["LetterSummaryResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        LetterFieldsDto: {
+            /** @enum {string} */
+            position?: "positive" | "negative" | "conditional" | "granted" | "refused";
+            /** Format: date */
+            implementationDate?: string;
+            /** @description Information request (WOR art. 31): the question. */
+            question?: string;
+            /** @description Consultation request, council decision, employer decision, nullity, initiative: the reasons. */
+            reasons?: string;
+            conditions?: string[];
+            waivesSuspension?: boolean;
+            /** @description Employer decision: whether it follows the council's advice or decision. */
+            follows?: boolean;
+            /** @description Expert cost notice (WOR art. 22(2)). */
+            expertName?: string;
+            purpose?: string;
+            expectedCostsCents?: number;
+            /** @description Initiative proposal (WOR art. 23(3)). */
+            proposal?: string;
+        };
+        CreateLetterDto: {
+            /** @enum {string} */
+            kind: "advice_request" | "consent_request" | "information_request" | "consultation_request" | "council_decision" | "employer_decision" | "ai_act_notice" | "expert_cost_notice" | "nullity_invocation" | "initiative_proposal";
+            /**
+             * @description The track for kinds that belong to one (advice or consent); implied where there is one choice.
+             * @enum {string}
+             */
+            track?: "advice" | "consent" | "ai_act";
+            /**
+             * @description The letter's language; the author's own by default.
+             * @enum {string}
+             */
+            language?: "nl" | "en";
+            /** @description The author's own text, paragraphs separated by a blank line. */
+            body?: string;
+            fields?: components["schemas"]["LetterFieldsDto"];
+        };
+        LetterSectionResponse: {
+            heading: string;
+            lines: string[];
+        };
+        LetterTermResponse: {
+            ruleId: string;
+            label: string;
+            /** Format: date */
+            lastDay: string;
+            fatal: boolean;
+            basis: string;
+        };
+        LetterStructuredResponse: {
+            caseReference: string;
+            caseTitle: string;
+            subject: string;
+            from: string;
+            to: string;
+            salutation: string;
+            references: string[];
+            sections: components["schemas"]["LetterSectionResponse"][];
+            terms: components["schemas"]["LetterTermResponse"][];
+            closing: string;
+        };
+        ReceiptRecordResponse: {
+            /** Format: date */
+            on: string;
+            /** @enum {string} */
+            via: "opened" | "acknowledged" | "outside" | "corrected";
+            /** @enum {string} */
+            side: "employer" | "council";
+            userId: string;
+            at: string;
+        };
+        TermEffectResponse: {
+            recorded: boolean;
+            action: string;
+            code?: string;
+        };
+        LetterResponse: {
+            id: string;
+            caseId: string;
+            /** @enum {string} */
+            kind: "advice_request" | "consent_request" | "information_request" | "consultation_request" | "council_decision" | "employer_decision" | "ai_act_notice" | "expert_cost_notice" | "nullity_invocation" | "initiative_proposal";
+            /** @enum {string|null} */
+            track: "advice" | "consent" | "ai_act" | null;
+            /** @enum {string} */
+            senderSide: "employer" | "council";
+            /** @enum {string} */
+            language: "nl" | "en";
+            /** @enum {string} */
+            status: "draft" | "signed" | "sent" | "received";
+            subject: string;
+            sentAt: string | null;
+            /** @enum {string|null} */
+            delivery: "platform" | "outside" | null;
+            /** Format: date */
+            receivedOn: string | null;
+            version: number;
+            fields: components["schemas"]["LetterFieldsDto"];
+            body: string;
+            versionSeq: number;
+            structured: components["schemas"]["LetterStructuredResponse"];
+            /** @description Fields the kind still needs before it can be signed off. */
+            missing: string[];
+            signedVersion: number | null;
+            signedBy: string | null;
+            signedAt: string | null;
+            receipt: components["schemas"]["ReceiptRecordResponse"][];
+            termEffect: components["schemas"]["TermEffectResponse"] | null;
+            /** @description What the reader may do with the letter now (B.20: the web offers exactly these). */
+            allowedActions: ("edit" | "sign_off" | "send" | "acknowledge" | "record_receipt" | "correct_receipt")[];
+        };
+        UpdateLetterDto: {
+            /** @enum {string} */
+            language?: "nl" | "en";
+            body?: string;
+            fields?: components["schemas"]["LetterFieldsDto"];
+            /** @description The letter's version the client last read; a stale one is refused with 409. */
+            version: number;
+        };
+        LetterVersionResponse: {
+            seq: number;
+            body: string;
+            structured: components["schemas"]["LetterStructuredResponse"];
+            createdBy: string;
+            createdAt: string;
+        };
+        DiffLineResponse: {
+            /** @enum {string} */
+            op: "same" | "added" | "removed";
+            line: string;
+        };
+        LetterDiffResponse: {
+            from: number;
+            to: number;
+            lines: components["schemas"]["DiffLineResponse"][];
+        };
+        LetterVersionDto: {
+            /** @description The letter's version the client last read; a stale one is refused with 409. */
+            version: number;
+        };
+        SendLetterDto: {
+            /**
+             * @description `platform`: delivered in Overleg; `outside`: handed over or mailed by other means.
+             * @enum {string}
+             */
+            delivery: "platform" | "outside";
+            /**
+             * Format: date
+             * @description For `outside`: the day the other side received it, as the sender knows it.
+             */
+            deliveredOn?: string;
+            /** @description The letter's version the client last read; a stale one is refused with 409. */
+            version: number;
+        };
+        RecordReceiptDto: {
+            /**
+             * Format: date
+             * @description Omitted: received today (an acknowledgement). Given: the day it reached you outside Overleg.
+             */
+            receivedOn?: string;
+        };
+        CorrectReceiptDto: {
+            /** Format: date */
+            receivedOn: string;
+        };
+        LetterVerificationResponse: {
+            caseId: string;
+            letterId: string;
+            caseReference: string;
+            /** @description The case's audit chain is intact. */
+            valid: boolean;
+            entries: number;
+            firstInvalidSeq: number | null;
+            /** @description When `seq` and `hash` were given (from the PDF): whether that entry is in the trail as printed. */
+            headFound: boolean | null;
+            /** @description The audit entries of this letter (drafted, signed, sent, received, corrected). */
+            letterEntries: number[];
+        };
         ConfidentialityResponse: {
             /** @description False once the `until` day has passed: the document is ordinary again. */
             active: boolean;
@@ -4643,6 +5687,12 @@ export interface components {
             dossierItem: string | null;
             /** @enum {string} */
             origin: "employer" | "council";
+            /** @enum {string} */
+            kind: "document" | "expert_opinion";
+            /** @description For an expert opinion: the council's engagement of the expert. */
+            expertEngagementId: string | null;
+            /** @description For an expert opinion: when the council attached it to its position (null: council only). */
+            attachedToPositionAt: string | null;
             /** @description WOR art. 20 secrecy in force: show it, and never pass the document on. */
             confidential: boolean;
             confidentiality: components["schemas"]["ConfidentialityResponse"] | null;
@@ -4660,6 +5710,12 @@ export interface components {
             dossierItem: string | null;
             /** @enum {string} */
             origin: "employer" | "council";
+            /** @enum {string} */
+            kind: "document" | "expert_opinion";
+            /** @description For an expert opinion: the council's engagement of the expert. */
+            expertEngagementId: string | null;
+            /** @description For an expert opinion: when the council attached it to its position (null: council only). */
+            attachedToPositionAt: string | null;
             /** @description WOR art. 20 secrecy in force: show it, and never pass the document on. */
             confidential: boolean;
             confidentiality: components["schemas"]["ConfidentialityResponse"] | null;
@@ -4686,6 +5742,10 @@ export interface components {
             exemptedUserIds?: string[];
             /** @description Experts on the case admitted to this document (bound by the secrecy themselves). */
             allowedExpertIds?: string[];
+        };
+        AttachToPositionDto: {
+            /** @description The document version the client last saw; a stale one is refused with 409. */
+            version: number;
         };
         CommentResponse: {
             id: string;
@@ -4773,6 +5833,8 @@ export interface components {
             proposal: string;
             options: string[];
             quorum: number;
+            /** @description The council's seats (active chair, secretary and members) that the quorum is set against; null in overviews across cases. */
+            councilSize: number | null;
             closesAt: string;
             /** @enum {string} */
             status: "open" | "closed";
@@ -4824,9 +5886,18 @@ export interface components {
             kind: "consultation" | "internal";
             /** Format: date-time */
             startsAt: string;
+            /** @description How long it lasts, in minutes (the invitation ends then). Default 90. */
+            durationMinutes?: number;
+            /** @description The attendees; each is e-mailed an invitation (ICS, METHOD:REQUEST). */
             participantIds?: string[];
             title: string;
             location?: string;
+        };
+        MinutesAmendmentResponse: {
+            id: string;
+            authorId: string;
+            text: string;
+            createdAt: string;
         };
         AgendaItemResponse: {
             id: string;
@@ -4844,12 +5915,25 @@ export interface components {
             title: string;
             startsAt: string;
             location: string;
+            durationMinutes: number;
+            /** @description The SEQUENCE of the latest invitation sent (UID: the meeting id). */
+            invitationSequence: number;
             /** @enum {string} */
             status: "planned" | "held" | "cancelled";
             /** Format: date */
             heldOn: string | null;
             minutes: string | null;
             minutesApproved: boolean;
+            /**
+             * @description `draft`; `amendment_window`: circulated, attendees propose amendments; `locked`: the window ended, no more edits.
+             * @enum {string}
+             */
+            minutesStatus: "draft" | "amendment_window" | "locked";
+            minutesCirculatedAt: string | null;
+            minutesAmendmentsUntil: string | null;
+            amendments: components["schemas"]["MinutesAmendmentResponse"][];
+            /** @description Advice, not refusals: e.g. a planned meeting whose start lies in the past. */
+            warnings: "meeting.starts_in_past"[];
             participantIds: string[];
             agendaItems: components["schemas"]["AgendaItemResponse"][];
             createdBy: string;
@@ -4859,7 +5943,7 @@ export interface components {
         UpdateMeetingDto: {
             /** Format: date-time */
             startsAt?: string;
-            /** @description Replaces the participants. */
+            /** @description Replaces the attendees. A move, a change of attendees or a cancellation e-mails an updated invitation (higher SEQUENCE) or a cancellation (METHOD:CANCEL). */
             participantIds?: string[];
             /**
              * @description Cancel a planned meeting, or plan a cancelled one again. `held` has its own route.
@@ -4868,6 +5952,7 @@ export interface components {
             status?: "planned" | "cancelled";
             title?: string;
             location?: string;
+            durationMinutes?: number;
             /** @description The meeting version the client last saw; a stale one is refused with 409. */
             version: number;
         };
@@ -4889,6 +5974,14 @@ export interface components {
             approved?: boolean;
             minutes: string;
             version: number;
+        };
+        CirculateMinutesDto: {
+            /** @description Days the attendees have to propose amendments; after that the minutes lock. */
+            amendmentDays: number;
+            version: number;
+        };
+        MinutesAmendmentDto: {
+            text: string;
         };
         MarkHeldDto: {
             /**
@@ -4912,12 +6005,25 @@ export interface components {
             title: string;
             startsAt: string;
             location: string;
+            durationMinutes: number;
+            /** @description The SEQUENCE of the latest invitation sent (UID: the meeting id). */
+            invitationSequence: number;
             /** @enum {string} */
             status: "planned" | "held" | "cancelled";
             /** Format: date */
             heldOn: string | null;
             minutes: string | null;
             minutesApproved: boolean;
+            /**
+             * @description `draft`; `amendment_window`: circulated, attendees propose amendments; `locked`: the window ended, no more edits.
+             * @enum {string}
+             */
+            minutesStatus: "draft" | "amendment_window" | "locked";
+            minutesCirculatedAt: string | null;
+            minutesAmendmentsUntil: string | null;
+            amendments: components["schemas"]["MinutesAmendmentResponse"][];
+            /** @description Advice, not refusals: e.g. a planned meeting whose start lies in the past. */
+            warnings: "meeting.starts_in_past"[];
             participantIds: string[];
             agendaItems: components["schemas"]["AgendaItemResponse"][];
             createdBy: string;
@@ -5000,6 +6106,105 @@ export interface components {
             emailDomains: string[];
             groupRoles?: components["schemas"]["GroupRoleDto"][];
         };
+        SurveyLocalTextResponse: {
+            nl: string;
+            en: string;
+        };
+        SurveyQuestionResponse: {
+            /** @description A dimension key (`A` … `L`) or the council's own (`Q1` …). */
+            id: string;
+            /** @enum {string} */
+            kind: "dimension" | "council";
+            /** @description For `dimension` questions: the impact assessment's dimension it sits beside. */
+            dimension: string | null;
+            /** @enum {string} */
+            scale: "effect" | "agreement";
+            /** @description Both languages for a dimension question; the council's own text in both for its own. */
+            text: components["schemas"]["SurveyLocalTextResponse"];
+        };
+        SurveyQuestionResultResponse: {
+            questionId: string;
+            /** @description How many gave each answer: keys `-2` … `2` and `unknown`. */
+            counts: {
+                [key: string]: number;
+            };
+            /** @description The mean of the −2 … +2 answers; null when all answered `unknown`. */
+            mean: number | null;
+        };
+        SurveyResultsResponse: {
+            /** @description The responses these results count: 5, 10, 15 … (published in blocks of five). */
+            responseCount: number;
+            questions: components["schemas"]["SurveyQuestionResultResponse"][];
+        };
+        SurveyResponse: {
+            id: string;
+            caseId: string;
+            title: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            questions: components["schemas"]["SurveyQuestionResponse"][];
+            /** @description How many invitations were sent (the council's own members only). */
+            invitationCount?: number;
+            /** @description Results appear only from five responses up; below that null, with no counts at all. */
+            results: components["schemas"]["SurveyResultsResponse"] | null;
+            /** @description Results shown from this many responses up. */
+            minimumResponses: number;
+            attachedToPositionAt: string | null;
+            createdAt: string;
+            closedAt: string | null;
+            version: number;
+        };
+        SurveyPage: {
+            items: components["schemas"]["SurveyResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        CouncilQuestionDto: {
+            /** @enum {string} */
+            scale: "effect" | "agreement";
+            text: string;
+        };
+        CreateSurveyDto: {
+            title: string;
+            /** @description The council's own questions, beside the quality-of-work dimensions (at most 10). */
+            councilQuestions: components["schemas"]["CouncilQuestionDto"][];
+        };
+        SendSurveyInvitationsDto: {
+            /** @enum {string} */
+            language: "nl" | "en";
+            /** @description The addresses to invite; used to send the e-mails and not stored. */
+            emails: string[];
+        };
+        SurveyInvitationsSentResponse: {
+            /** @description E-mails the SMTP server accepted. */
+            sent: number;
+            /** @description E-mails that could not be sent; their invitations were withdrawn, so send those again. */
+            failed: number;
+            survey: components["schemas"]["SurveyResponse"];
+        };
+        SurveyVersionDto: {
+            /** @description The survey version the client last saw; a stale one is refused with 409. */
+            version: number;
+        };
+        SurveyTokenDto: {
+            /** @description The single-use token from the invitation link. */
+            token: string;
+        };
+        SurveyQuestionnaireResponse: {
+            title: string;
+            questions: components["schemas"]["SurveyQuestionResponse"][];
+        };
+        SurveyAnswerDto: {
+            /** @description −2 … +2 (much worse … much better, or strongly disagree … strongly agree), or `unknown`. */
+            value: number | "unknown";
+            questionId: string;
+        };
+        SubmitSurveyResponseDto: {
+            /** @description The single-use token from the invitation link. */
+            token: string;
+            /** @description Every question of the survey, once. */
+            answers: components["schemas"]["SurveyAnswerDto"][];
+        };
         WebhookEventTypeResponse: {
             /** @enum {string} */
             type: "case.sent" | "case.track_transitioned" | "case.request_submitted" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.suspension_ended" | "case.implemented" | "case.closed" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "case.consultation_held" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "document.uploaded" | "union_share.granted" | "union_share.revoked";
@@ -5072,6 +6277,153 @@ export interface components {
             items: components["schemas"]["WebhookDeliveryResponse"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        RaiseSignalDto: {
+            /**
+             * @description `heard`: "we hear that…"; `software_update`: a feature that came with an update; `staff_report`.
+             * @enum {string}
+             */
+            sourceKind: "heard" | "software_update" | "staff_report";
+            /**
+             * Format: uuid
+             * @description The AI system of the register it concerns, if known.
+             */
+            aiSystemId?: string;
+            text: string;
+        };
+        CouncilRequestResponse: {
+            id: string;
+            worksCouncilId: string;
+            signalId: string | null;
+            /** @enum {string} */
+            kind: "information" | "case_opening" | "initiative";
+            subject: string;
+            aiSystemId: string | null;
+            requestedBy: string;
+            requestedAt: string;
+            /**
+             * Format: date
+             * @description Last day of the response term: the convenant's information term, or the art. 23(3) SLA.
+             */
+            dueDate: string;
+            ruleId: string;
+            /** @enum {string} */
+            status: "open" | "answered" | "case_opened";
+            answer: string | null;
+            answeredAt: string | null;
+            caseId: string | null;
+            version: number;
+        };
+        CouncilSignalResponse: {
+            id: string;
+            worksCouncilId: string;
+            text: string;
+            /** @enum {string} */
+            sourceKind: "heard" | "software_update" | "staff_report";
+            aiSystemId: string | null;
+            raisedBy: string;
+            raisedAt: string;
+            /** @enum {string} */
+            status: "open" | "acted" | "dismissed";
+            /** @description What the council made of it, oldest first. */
+            requests: components["schemas"]["CouncilRequestResponse"][];
+            version: number;
+        };
+        CouncilSignalPage: {
+            items: components["schemas"]["CouncilSignalResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ActOnSignalDto: {
+            /**
+             * @description `information`: an art. 31 request outside any case (any council member); `case_opening`: ask
+             *     the employer to put a system before the council; `initiative`: a written art. 23(3) proposal
+             *     (both the council's chair or secretary).
+             * @enum {string}
+             */
+            kind: "information" | "case_opening" | "initiative";
+            /**
+             * Format: uuid
+             * @description Required for `case_opening`: the system of the register.
+             */
+            aiSystemId?: string;
+            /** @description The question, the reason to open a case, or the proposal. */
+            subject: string;
+            version: number;
+        };
+        DismissSignalDto: {
+            version: number;
+        };
+        CouncilRequestPage: {
+            items: components["schemas"]["CouncilRequestResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        AnswerCouncilRequestDto: {
+            /** @description The employer's written answer (for a case opening: why no case is opened). */
+            answer: string;
+            version: number;
+        };
+        OpenCaseForRequestDto: {
+            title: string;
+            version: number;
+        };
+        CommitmentResponse: {
+            id: string;
+            caseId: string;
+            /** @enum {string} */
+            track: "advice" | "consent";
+            conditionNo: number;
+            /** @description Null for a union whose share shows the status only. */
+            condition: string | null;
+            ownerId: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            evidence: string | null;
+            evidenceDocumentId: string | null;
+            /** @enum {string} */
+            status: "open" | "met" | "broken" | "waived";
+            statusNote: string | null;
+            statusChangedAt: string | null;
+            reopenedAt: string | null;
+            /** @description What the asking user may do now (the web shows only these). */
+            allowedActions: ("assign" | "record_evidence" | "declare_broken" | "waive" | "reopen")[];
+            version: number;
+        };
+        AssignCommitmentDto: {
+            /**
+             * Format: uuid
+             * @description An employer-side user of the case.
+             */
+            ownerId?: string | null;
+            /** Format: date */
+            dueDate?: string | null;
+            version: number;
+        };
+        RecordEvidenceDto: {
+            /**
+             * Format: uuid
+             * @description A document of the case that shows it.
+             */
+            documentId?: string;
+            evidence: string;
+            /** @description The employer says the condition is now met. */
+            met: boolean;
+            version: number;
+        };
+        CouncilCommitmentDecisionDto: {
+            /** @description Why the council declares it broken, or waives it. */
+            note: string;
+            version: number;
+        };
+        ReopenFromCommitmentDto: {
+            /**
+             * @description `reopen`: the change goes back to screening (`propose_change`, for an implemented track);
+             *     `legal_step`: invoke nullity (consent, WOR art. 27(5)) or appeal (advice, art. 26).
+             * @enum {string}
+             */
+            step: "reopen" | "legal_step";
+            version: number;
         };
         ComplaintContactResponse: {
             userId: string | null;
@@ -6717,6 +8069,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TriagePrefillResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "cases.triageQuestionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriageQuestionnaireResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8441,6 +9818,398 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    "letters.list": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "letters.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLetterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "letters.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "letters.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLetterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "letters.versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterVersionResponse"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "letters.diff": {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterDiffResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "letters.signOff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterVersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "letters.send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendLetterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "letters.recordReceipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordReceiptDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "letters.correctReceipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectReceiptDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "letters.pdf": {
+        parameters: {
+            query?: {
+                language?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                caseId: string;
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "letters.docx": {
+        parameters: {
+            query?: {
+                language?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                caseId: string;
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "letters.verification": {
+        parameters: {
+            query?: {
+                seq?: number;
+                hash?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterVerificationResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     "documents.list": {
         parameters: {
             query?: {
@@ -8674,6 +10443,38 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetailResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "documents.attachToPosition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachToPositionDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -9380,6 +11181,71 @@ export interface operations {
             422: components["responses"]["UnprocessableContent"];
         };
     };
+    "meetings.circulateMinutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CirculateMinutesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "meetings.amendMinutes": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MinutesAmendmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
     "meetings.markHeld": {
         parameters: {
             query?: never;
@@ -9571,6 +11437,245 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "surveys.list": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "surveys.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSurveyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "surveys.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "surveys.invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendSurveyInvitationsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyInvitationsSentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "surveys.close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyVersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "surveys.attachToPosition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                surveyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyVersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "surveyAnswers.questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyQuestionnaireResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    "surveyAnswers.respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitSurveyResponseDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     "webhooks.eventTypes": {
@@ -9786,6 +11891,478 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "signals.list": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                worksCouncilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilSignalPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "signals.raise": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                worksCouncilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseSignalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilSignalResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "signals.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                signalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilSignalResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "signals.act": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                signalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActOnSignalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilRequestResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "signals.dismiss": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                signalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissSignalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilSignalResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "councilRequests.list": {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                worksCouncilId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilRequestPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "councilRequests.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilRequestResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "councilRequests.answer": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerCouncilRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilRequestResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "councilRequests.openCase": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenCaseForRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilRequestResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "commitments.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    "commitments.assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commitmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignCommitmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "commitments.recordEvidence": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                commitmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordEvidenceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "commitments.declareBroken": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                commitmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouncilCommitmentDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "commitments.waive": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                commitmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouncilCommitmentDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "commitments.reopen": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: within 24 hours the same key and request return the first response (with `Idempotent-Replayed: true`); the same key with another request answers 422 `idempotency.key_reused`. Keys are per user, 1 to 255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                commitmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenFromCommitmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
