@@ -2733,6 +2733,11 @@ export interface components {
             kind: "or" | "cor" | "gor" | "pvt" | "none";
             committees: components["schemas"]["CommitteeResponse"][];
         };
+        WorksCouncilPage: {
+            items: components["schemas"]["WorksCouncilResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         CreateWorksCouncilDto: {
             name: string;
             /** @enum {string} */
@@ -2752,6 +2757,11 @@ export interface components {
             committeeId: string | null;
             /** @description The account was deactivated: it keeps its place in the list, without access. */
             deactivated: boolean;
+        };
+        MemberPage: {
+            items: components["schemas"]["MemberResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateMembershipDto: {
             /** @enum {string} */
@@ -2817,6 +2827,11 @@ export interface components {
             email: string | null;
             confidentialityAcknowledgedAt: string | null;
         };
+        ExpertEngagementPage: {
+            items: components["schemas"]["ExpertEngagementResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         CouncilRoleChangeResponse: {
             id: string;
             /** @enum {string} */
@@ -2827,6 +2842,11 @@ export interface components {
             subject: components["schemas"]["RoleChangePersonResponse"];
             changedBy: components["schemas"]["RoleChangePersonResponse"] | null;
             occurredAt: string;
+        };
+        CouncilRoleChangePage: {
+            items: components["schemas"]["CouncilRoleChangeResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         RoleAssignmentDto: {
             /** @enum {string} */
@@ -2879,6 +2899,11 @@ export interface components {
             /** @description Months from go-live to the agreed evaluation. */
             evaluationIntervalMonths: number;
         };
+        ConvenantPage: {
+            items: components["schemas"]["ConvenantResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         ConvenantTermsDto: {
             /** @description The agreed advice term (W5): none is statutory; 6 weeks is typical [P]. */
             adviceTermWeeks: number;
@@ -2904,6 +2929,11 @@ export interface components {
             deletionDueAt: string | null;
             people: number;
             createdAt: string;
+        };
+        PlatformOrganisationPage: {
+            items: components["schemas"]["PlatformOrganisationResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateOrganisationDto: {
             /** @enum {string} */
@@ -2952,6 +2982,11 @@ export interface components {
             status: "planned" | "pilot" | "live" | "retired";
             version: number;
             updatedAt: string;
+        };
+        AiSystemPage: {
+            items: components["schemas"]["AiSystemResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateAiSystemDto: {
             /** @enum {string} */
@@ -3022,6 +3057,11 @@ export interface components {
             changes: {
                 [key: string]: unknown;
             };
+        };
+        AiSystemChangePage: {
+            items: components["schemas"]["AiSystemChangeResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CaseContentsDto: {
             /** Format: date */
@@ -3208,9 +3248,10 @@ export interface components {
             updatedAt: string;
             nextAction: components["schemas"]["NextActionResponse"] | null;
         };
-        CaseListResponse: {
+        CaseListItemPage: {
             items: components["schemas"]["CaseListItemResponse"][];
-            total: number;
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         UpdateCaseDto: {
             title?: string;
@@ -3508,6 +3549,11 @@ export interface components {
             /** @description The case version the client last saw; a stale one is refused with 409. */
             version: number;
         };
+        DeadlinePage: {
+            items: components["schemas"]["DeadlineResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         InformationRequestResponse: {
             id: string;
             question: string;
@@ -3517,6 +3563,11 @@ export interface components {
             dueDate: string;
             answer: string | null;
             answeredAt: string | null;
+        };
+        InformationRequestPage: {
+            items: components["schemas"]["InformationRequestResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         AskInformationDto: {
             question: string;
@@ -3564,6 +3615,11 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        CaseEventPage: {
+            items: components["schemas"]["CaseEventResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         NotificationResponse: {
             id: string;
             /** @enum {string} */
@@ -3596,8 +3652,9 @@ export interface components {
             readAt: string | null;
             createdAt: string;
         };
-        NotificationListResponse: {
+        NotificationPage: {
             items: components["schemas"]["NotificationResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
         UnreadCountResponse: {
@@ -3688,6 +3745,11 @@ export interface components {
             id: string;
             name: string;
         };
+        UnionDirectoryEntryPage: {
+            items: components["schemas"]["UnionDirectoryEntryResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         GrantUnionShareDto: {
             /**
              * Format: uuid
@@ -3717,6 +3779,11 @@ export interface components {
             revokedAt: string | null;
             active: boolean;
             version: number;
+        };
+        UnionSharePage: {
+            items: components["schemas"]["UnionShareResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         ChangeUnionShareDto: {
             /** @enum {string} */
@@ -3994,10 +4061,14 @@ export interface components {
             anchor: string;
         };
         PersonalAgendaResponse: {
-            /** Format: date */
-            today: string;
-            /** @description Most urgent first: fatal terms, then by date; undated last. */
             items: components["schemas"]["PersonalAgendaItemResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /**
+             * Format: date
+             * @description The day the `daysLeft` count from.
+             */
+            today: string;
         };
         ApplicableSectionsResponse: {
             dpia: boolean;
@@ -4173,6 +4244,11 @@ export interface components {
             /** @description How many fields differ from the version before (from nothing, for the first). */
             changes: number;
         };
+        AssessmentVersionSummaryPage: {
+            items: components["schemas"]["AssessmentVersionSummaryResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         AssessmentChangeResponse: {
             /** @description e.g. `answers.A1.effect`, `risks.<id>.severity`, `dpia.description` */
             path: string;
@@ -4199,6 +4275,11 @@ export interface components {
             counterEffect: (number | null) | ("unknown" | null);
             createdAt: string;
             editedAt: string | null;
+        };
+        AssessmentCommentPage: {
+            items: components["schemas"]["AssessmentCommentResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateAssessmentCommentDto: {
             /**
@@ -4473,8 +4554,10 @@ export interface components {
             createdAt: string;
             version: number;
         };
-        DocumentListResponse: {
+        DocumentPage: {
             items: components["schemas"]["DocumentResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         ConfidentialityDto: {
             /**
@@ -4507,9 +4590,19 @@ export interface components {
             deletedAt: string | null;
             version: number;
         };
+        CommentPage: {
+            items: components["schemas"]["CommentResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         MentionableResponse: {
             userId: string;
             displayName: string;
+        };
+        MentionablePage: {
+            items: components["schemas"]["MentionableResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateCommentDto: {
             /** @description Markdown text; `@[Display name](userId)`, or a plain `@Display name` of someone who can read the thread, mentions and notifies a user. */
@@ -4532,6 +4625,11 @@ export interface components {
             body: string | null;
             revisedAt: string;
         };
+        CommentRevisionPage: {
+            items: components["schemas"]["CommentRevisionResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         InternalNoteResponse: {
             id: string;
             caseId: string;
@@ -4544,6 +4642,11 @@ export interface components {
             createdAt: string;
             updatedAt: string;
             version: number;
+        };
+        InternalNotePage: {
+            items: components["schemas"]["InternalNoteResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateInternalNoteDto: {
             /** @enum {string} */
@@ -4592,6 +4695,11 @@ export interface components {
             createdBy: string;
             createdAt: string;
             version: number;
+        };
+        VotePage: {
+            items: components["schemas"]["VoteResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         OpenVoteDto: {
             /** @description To adopt the result as the formal position, use the positions as options: positive/negative/conditional (advice), granted/refused/conditional (consent). */
@@ -4659,6 +4767,11 @@ export interface components {
             createdBy: string;
             createdAt: string;
             version: number;
+        };
+        MeetingPage: {
+            items: components["schemas"]["MeetingResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         UpdateMeetingDto: {
             /** Format: date-time */
@@ -4747,8 +4860,10 @@ export interface components {
             rank: number;
         };
         SearchResponse: {
-            query: string;
             items: components["schemas"]["SearchHitResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            query: string;
         };
         SsoStartDto: {
             /** Format: email */
@@ -4815,6 +4930,11 @@ export interface components {
              */
             union: "status" | "dossier" | null;
         };
+        WebhookEventTypePage: {
+            items: components["schemas"]["WebhookEventTypeResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         WebhookEndpointResponse: {
             id: string;
             organisationId: string;
@@ -4825,6 +4945,11 @@ export interface components {
             createdAt: string;
             updatedAt: string;
             version: number;
+        };
+        WebhookEndpointPage: {
+            items: components["schemas"]["WebhookEndpointResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateWebhookEndpointDto: {
             /** @description Where deliveries are POSTed: https only (http only where the server allows it), no private or loopback addresses. */
@@ -5397,7 +5522,12 @@ export interface operations {
     };
     "worksCouncils.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 organisationId: string;
@@ -5411,7 +5541,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorksCouncilResponse"][];
+                    "application/json": components["schemas"]["WorksCouncilPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5515,7 +5645,12 @@ export interface operations {
     };
     "memberships.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 organisationId: string;
@@ -5529,7 +5664,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MemberResponse"][];
+                    "application/json": components["schemas"]["MemberPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5656,7 +5791,12 @@ export interface operations {
     };
     "expertEngagements.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 worksCouncilId: string;
@@ -5670,7 +5810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExpertEngagementResponse"][];
+                    "application/json": components["schemas"]["ExpertEngagementPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5715,7 +5855,12 @@ export interface operations {
     };
     "roleChanges.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 worksCouncilId: string;
@@ -5729,7 +5874,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CouncilRoleChangeResponse"][];
+                    "application/json": components["schemas"]["CouncilRoleChangePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5801,7 +5946,12 @@ export interface operations {
     };
     "convenants.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 worksCouncilId: string;
@@ -5815,7 +5965,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConvenantResponse"][];
+                    "application/json": components["schemas"]["ConvenantPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5888,7 +6038,12 @@ export interface operations {
     };
     "platformOrganisations.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5900,9 +6055,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlatformOrganisationResponse"][];
+                    "application/json": components["schemas"]["PlatformOrganisationPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -6055,7 +6211,12 @@ export interface operations {
     };
     "aiSystems.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 organisationId: string;
@@ -6069,7 +6230,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiSystemResponse"][];
+                    "application/json": components["schemas"]["AiSystemPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6170,7 +6331,12 @@ export interface operations {
     };
     "aiSystems.changes": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 aiSystemId: string;
@@ -6184,7 +6350,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiSystemChangeResponse"][];
+                    "application/json": components["schemas"]["AiSystemChangePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6196,11 +6362,13 @@ export interface operations {
     "cases.list": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 stage?: string;
                 status?: "draft" | "sent";
                 worksCouncilId?: string;
-                limit?: number;
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -6213,7 +6381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseListResponse"];
+                    "application/json": components["schemas"]["CaseListItemPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6695,7 +6863,12 @@ export interface operations {
     };
     "cases.deadlines": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -6709,7 +6882,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeadlineResponse"][];
+                    "application/json": components["schemas"]["DeadlinePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6720,7 +6893,12 @@ export interface operations {
     };
     "informationRequests.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -6734,7 +6912,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InformationRequestResponse"][];
+                    "application/json": components["schemas"]["InformationRequestPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6870,6 +7048,11 @@ export interface operations {
     "cases.events": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+                /** @description The last `caseSeq` the client saw: the first page starts after it (the cursor then takes over). */
                 after?: number;
             };
             header?: never;
@@ -6885,7 +7068,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseEventResponse"][];
+                    "application/json": components["schemas"]["CaseEventPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6897,10 +7080,11 @@ export interface operations {
     "notifications.list": {
         parameters: {
             query?: {
-                unreadOnly?: boolean;
+                /** @description Items per page. */
                 limit?: number;
-                /** @description Cursor: the id of the last notification of the previous page. */
-                before?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+                unreadOnly?: boolean;
             };
             header?: never;
             path?: never;
@@ -6913,7 +7097,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotificationListResponse"];
+                    "application/json": components["schemas"]["NotificationPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7191,7 +7375,12 @@ export interface operations {
     };
     "unions.directory": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7203,16 +7392,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnionDirectoryEntryResponse"][];
+                    "application/json": components["schemas"]["UnionDirectoryEntryPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
     };
     "unionShares.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 worksCouncilId: string;
@@ -7226,7 +7421,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnionShareResponse"][];
+                    "application/json": components["schemas"]["UnionSharePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7520,7 +7715,12 @@ export interface operations {
     };
     "agenda.get": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7535,6 +7735,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonalAgendaResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -7656,7 +7857,12 @@ export interface operations {
     };
     "assessment.versions": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -7670,7 +7876,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssessmentVersionSummaryResponse"][];
+                    "application/json": components["schemas"]["AssessmentVersionSummaryPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7734,6 +7940,10 @@ export interface operations {
     "assessment.comments": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 questionId?: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "A1" | "A2" | "A3" | "A4" | "B1" | "B2" | "B3" | "B4" | "C1" | "C2" | "C3" | "D1" | "D2" | "D3" | "D4" | "E1" | "E2" | "E3" | "F1" | "F2" | "F3" | "F4" | "G1" | "G2" | "G3" | "G4" | "H1" | "H2" | "H3" | "H4" | "I1" | "I2" | "I3" | "I4" | "I5" | "J1" | "J2" | "J3" | "K1" | "K2" | "K3" | "L1" | "DPIA.a" | "DPIA.b" | "DPIA.c" | "DPIA.d" | "DPIA.views" | "DPIA.dpo" | "FRIA.a" | "FRIA.b" | "FRIA.c" | "FRIA.d" | "FRIA.e" | "FRIA.f" | "risks";
             };
             header?: never;
@@ -7749,7 +7959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssessmentCommentResponse"][];
+                    "application/json": components["schemas"]["AssessmentCommentPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8052,6 +8262,10 @@ export interface operations {
     "documents.list": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 dossierItem?: string;
             };
             header?: never;
@@ -8067,7 +8281,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentListResponse"];
+                    "application/json": components["schemas"]["DocumentPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8302,6 +8516,10 @@ export interface operations {
     "comments.list": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 /** @description `case` (the whole case), `union` (the council and the union officers it shares the case with), `assessment:<question id>` or `document:<uuid>`. Omitted: every thread you may see (GET) or `case` (POST). */
                 thread?: string;
             };
@@ -8318,7 +8536,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommentResponse"][];
+                    "application/json": components["schemas"]["CommentPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8367,6 +8585,10 @@ export interface operations {
     "comments.mentionable": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 /** @description `case` (the whole case), `union` (the council and the union officers it shares the case with), `assessment:<question id>` or `document:<uuid>`. Omitted: every thread you may see (GET) or `case` (POST). */
                 thread?: string;
             };
@@ -8383,7 +8605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MentionableResponse"][];
+                    "application/json": components["schemas"]["MentionablePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8454,7 +8676,12 @@ export interface operations {
     };
     "comments.revisions": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -8469,7 +8696,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommentRevisionResponse"][];
+                    "application/json": components["schemas"]["CommentRevisionPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8480,7 +8707,12 @@ export interface operations {
     };
     "councilNotes.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -8494,7 +8726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalNoteResponse"][];
+                    "application/json": components["schemas"]["InternalNotePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8597,7 +8829,12 @@ export interface operations {
     };
     "councilVotes.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -8611,7 +8848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VoteResponse"][];
+                    "application/json": components["schemas"]["VotePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8778,7 +9015,12 @@ export interface operations {
     };
     "meetings.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 worksCouncilId: string;
@@ -8792,7 +9034,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeetingResponse"][];
+                    "application/json": components["schemas"]["MeetingPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -9022,7 +9264,10 @@ export interface operations {
     "search.query": {
         parameters: {
             query: {
+                /** @description Items per page. */
                 limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 /** @description Words to find, as in a web search: `"exact phrase"`, `or`, `-without`. Dutch and English stemming. */
                 q: string;
             };
@@ -9183,7 +9428,12 @@ export interface operations {
     };
     "webhooks.eventTypes": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9195,16 +9445,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookEventTypeResponse"][];
+                    "application/json": components["schemas"]["WebhookEventTypePage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
     };
     "webhookEndpoints.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 organisationId: string;
@@ -9218,7 +9474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookEndpointResponse"][];
+                    "application/json": components["schemas"]["WebhookEndpointPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
