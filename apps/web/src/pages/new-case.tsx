@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, unwrap } from '../api/client';
+import { allPages, api, unwrap } from '../api/client';
 import {
   ErrorAlert,
   Loading,
@@ -37,19 +37,23 @@ export function NewCasePage({ aiSystemId: preselected }: { aiSystemId?: string }
   const systems = useQuery({
     queryKey: keys.aiSystems('new-case', me.organisationId),
     queryFn: () =>
-      unwrap(
-        api.GET('/organisations/{organisationId}/ai-systems', {
-          params: { path: { organisationId: me.organisationId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/organisations/{organisationId}/ai-systems', {
+            params: { query: { limit: 200, cursor }, path: { organisationId: me.organisationId } },
+          }),
+        ),
       ),
   });
   const councils = useQuery({
     queryKey: keys.council('of-organisation', me.organisationId),
     queryFn: () =>
-      unwrap(
-        api.GET('/organisations/{organisationId}/works-councils', {
-          params: { path: { organisationId: me.organisationId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/organisations/{organisationId}/works-councils', {
+            params: { query: { limit: 200, cursor }, path: { organisationId: me.organisationId } },
+          }),
+        ),
       ),
   });
   const [aiSystemId, setAiSystemId] = useState(preselected ?? '');
