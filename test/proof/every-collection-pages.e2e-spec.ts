@@ -207,19 +207,14 @@ describe('every collection pages the same way (issue #21, e2e)', () => {
     expect(report).toEqual([]);
   });
 
-  it('pages collections with several items: the case list and the meetings with limit=1', async () => {
-    const o = world.own;
-    for (const url of ['/cases', `/works-councils/${o.org.worksCouncilId}/meetings`]) {
-      const first = await t
-        .http()
-        .get(url)
-        .query({ limit: 1 })
-        .set('Authorization', o.chairBearer)
-        .expect(200);
-      expect(first.body.items).toHaveLength(1);
-      if (url === '/cases') {
-        expect(typeof first.body.nextCursor).toBe('string');
-      }
-    }
+  it('pages the case list with several cases: limit=1 gives one case and a cursor to the next', async () => {
+    const first = await t
+      .http()
+      .get('/cases')
+      .query({ limit: 1 })
+      .set('Authorization', world.own.chairBearer)
+      .expect(200);
+    expect(first.body.items).toHaveLength(1);
+    expect(typeof first.body.nextCursor).toBe('string');
   });
 });
