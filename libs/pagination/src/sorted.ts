@@ -77,7 +77,11 @@ export function pageOfOrdered<T>(
   const after = query.cursor ? decodeCursor(query.cursor, isPositionCursor) : null;
   let start = 0;
   if (after) {
-    const found = ordered.findIndex((item) => identityOf(item) === after.after);
+    // The item at its old position first (identities may repeat), else wherever it moved.
+    const atOld = after.at > 0 && identityOf(ordered[after.at - 1] ?? ({} as T)) === after.after;
+    const found = atOld
+      ? after.at - 1
+      : ordered.findIndex((item) => identityOf(item) === after.after);
     start = found >= 0 ? found + 1 : after.at;
   }
   const limit = limitOf(query);
