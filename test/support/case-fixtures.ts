@@ -19,7 +19,14 @@ export async function fileCase(
     answers = monitoringTriageAnswers(),
     send = true,
     contents = FULL_CONTENTS,
-  }: { answers?: Record<string, unknown>; send?: boolean; contents?: Record<string, unknown> } = {},
+    system: registerFields = {},
+  }: {
+    answers?: Record<string, unknown>;
+    send?: boolean;
+    contents?: Record<string, unknown>;
+    /** Register fields that differ from the default system's. */
+    system?: Record<string, unknown>;
+  } = {},
 ): Promise<FiledCase> {
   const system = await t
     .http()
@@ -31,6 +38,7 @@ export async function fileCase(
       purpose: 'Route planning and productivity',
       primaryPurpose: 'control_monitor',
       monitoringCapability: true,
+      ...registerFields,
     })
     .expect(201);
   const created = await t
