@@ -629,7 +629,9 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
       }
       const remove = await t.http().delete('/memberships/nope').set('Authorization', bearer);
       expect(remove.status).toBe(400);
-      expect(remove.body.errors).toEqual([{ path: 'membershipId', message: expect.any(String) }]);
+      expect(remove.body.errors).toEqual([
+        { path: 'membershipId', constraint: 'isUuid', message: expect.any(String) },
+      ]);
     });
   });
 });

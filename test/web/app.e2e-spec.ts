@@ -442,7 +442,7 @@ describe('web app (browser)', () => {
     const chairVote = chair.page.locator('[data-vote][data-status="open"]');
     await chairVote.getByLabel('Negatief advies').check();
     await chairVote.getByRole('button', { name: 'Stem uitbrengen' }).click();
-    await chairVote.getByText('1 stemmen, quorum 2').waitFor();
+    await chairVote.getByText('1 stem, quorum 2').waitFor();
 
     // The other member sees the vote appear live in the council-internal space, and votes
     const memberVote = member.page.locator('[data-vote][data-status="open"]');
@@ -453,6 +453,7 @@ describe('web app (browser)', () => {
     await screenshot(chair.page, 'council-vote');
 
     await chairVote.getByRole('button', { name: 'Stemming sluiten' }).click();
+    await chairVote.getByRole('button', { name: q('council.closeConfirmYes') }).click();
     const closed = chair.page.locator('[data-vote][data-status="closed"]');
     await closed.getByText('Vaststellen als standpunt van de OR').click();
     await closed
