@@ -156,11 +156,12 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
       committeeMember: one.committeeMember.statements,
       union: one.union.statements,
     });
-    // A handful, not one per case (and counted at all).
+    // A handful, not one per case (and counted at all); the council's open requests outside any
+    // case and the commitments (issue #19) cost one statement more than before on each.
     expect(one.chair.statements).toBeGreaterThanOrEqual(5);
     expect(one.union.statements).toBeGreaterThanOrEqual(4);
-    expect(four.chair.statements).toBeLessThanOrEqual(14);
-    expect(four.committeeMember.statements).toBeLessThanOrEqual(14);
-    expect(four.union.statements).toBeLessThanOrEqual(8);
+    expect(four.chair.statements).toBeLessThanOrEqual(15);
+    expect(four.committeeMember.statements).toBeLessThanOrEqual(15);
+    expect(four.union.statements).toBeLessThanOrEqual(9);
   });
 });

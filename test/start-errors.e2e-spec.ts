@@ -133,7 +133,7 @@ describe('start-up errors: one sentence with the fix, exit 1 (e2e)', () => {
     }
   });
 
-  it('Redis unreachable at boot: the API says so within 10 s', async () => {
+  it('Redis unreachable at boot: the API says so within 15 s (3 s of waiting, the rest is compiling and starting the process)', async () => {
     const database = await createTestDatabase();
     try {
       const redisPort = await freePort(); // nobody listens there
@@ -147,7 +147,7 @@ describe('start-up errors: one sentence with the fix, exit 1 (e2e)', () => {
         `Redis at 127.0.0.1:${redisPort} did not answer within 3 s. Start it, or unset REDIS_URL to run a single instance without it.`,
       );
       expect(result.output).not.toMatch(/\n\s+at /);
-      expect(result.ms).toBeLessThan(10_000);
+      expect(result.ms).toBeLessThan(15_000);
     } finally {
       await database.drop();
     }
