@@ -119,6 +119,7 @@ async function main(): Promise<void> {
     //    then comments until the search index holds SEARCH_ITEMS items.
     await bulkCases(ds, org, detailId, CASES - 5);
     await sharedWithUnion(ds, union.organisationId, org.chair.id, detailId);
+    await copyTracksAndTerms(ds, detailId);
     const searchItems = await fillSearchIndex(ds, org, SEARCH_ITEMS);
     log(`${searchItems} items in the search index`);
     const total = (
@@ -413,6 +414,29 @@ async function sharedWithUnion(
        FROM w JOIN s USING (organisation_id), ai_case c, generate_series(1, $4::int) g
       WHERE c.id = $5`,
     [UNION_ORGS, unionOrganisationId, grantedBy, Math.ceil(UNION_CASES / UNION_ORGS), templateId],
+  );
+}
+
+/**
+ * The template's tracks and open terms on every copied case, so the dashboards and the agenda
+ * work through as many tracks and terms per case as a real one has.
+ */
+async function copyTracksAndTerms(ds: DataSource, templateId: string): Promise<void> {
+  await ds.query(
+    `INSERT INTO case_track (case_id, kind, stage, snapshot, updated_at)
+     SELECT c.id, t.kind, t.stage, t.snapshot, t.updated_at
+       FROM ai_case c JOIN case_track t ON t.case_id = $1 WHERE c.id <> $1`,
+    [templateId],
+  );
+  await ds.query(
+    `INSERT INTO deadline (case_id, organisation_id, works_council_id, track_kind, rule_id, source, statutory, fatal,
+                           trigger_date, strict_date, extended_date, due_at, status, term_length,
+                           stops_while_information_open, paused_days, clock_stopped_since, agreed_term_ends_on_non_working_day)
+     SELECT c.id, c.organisation_id, c.works_council_id, d.track_kind, d.rule_id, d.source, d.statutory, d.fatal,
+            d.trigger_date, d.strict_date, d.extended_date, d.due_at, d.status, d.term_length,
+            d.stops_while_information_open, d.paused_days, d.clock_stopped_since, d.agreed_term_ends_on_non_working_day
+       FROM ai_case c JOIN deadline d ON d.case_id = $1 AND d.status = 'open' WHERE c.id <> $1`,
+    [templateId],
   );
 }
 

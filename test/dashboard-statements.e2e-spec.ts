@@ -164,4 +164,54 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
     expect(four.committeeMember.statements).toBeLessThanOrEqual(15);
     expect(four.union.statements).toBeLessThanOrEqual(9);
   });
+
+  it('lists at most the list limit on both dashboards, while the totals and the union CSV count every case', async () => {
+    const overviews = t.app.get(OverviewsService);
+    const auth = t.app.get(AuthService);
+    const [template] = await t.ownerQuery<{ id: string }>(
+      `SELECT id FROM ai_case WHERE works_council_id = $1 AND status = 'sent' ORDER BY created_at LIMIT 1`,
+      [org.worksCouncilId],
+    );
+    // Copies of a filed case, with its tracks and open terms, straight into the tables: sixty
+    // cases through the API would only slow the test down.
+    await t.ownerQuery(
+      `WITH copies AS (
+         INSERT INTO ai_case (organisation_id, works_council_id, ai_system_id, title, status, stage, blocked, contents, triage, gate_facts, expert_ids, sent_at, created_by, version)
+         SELECT c.organisation_id, c.works_council_id, c.ai_system_id, c.title || ' #' || g, c.status, c.stage, c.blocked, c.contents, c.triage, c.gate_facts, c.expert_ids, c.sent_at, c.created_by, c.version
+           FROM ai_case c, generate_series(1, 60) g WHERE c.id = $1 RETURNING id, organisation_id, works_council_id
+       )
+       INSERT INTO deadline (case_id, organisation_id, works_council_id, track_kind, rule_id, source, statutory, fatal, trigger_date, strict_date, extended_date, due_at, status)
+       SELECT copies.id, copies.organisation_id, copies.works_council_id, d.track_kind, d.rule_id, d.source, d.statutory, d.fatal, d.trigger_date, d.strict_date, d.extended_date, d.due_at, d.status
+         FROM copies JOIN deadline d ON d.case_id = $1 AND d.status = 'open'`,
+      [template.id],
+    );
+    const chair = (await auth.actorFor(org.chair.id))!;
+    const officer = (await auth.actorFor(union.officer.id))!;
+
+    const council = await overviews.councilDashboard(chair, org.worksCouncilId, {});
+    const shared = await overviews.unionDashboard(officer, union.organisationId, {});
+    const csvRows = (await overviews.unionDashboardCsv(officer, union.organisationId, {}))
+      .trim()
+      .split('\n');
+
+    expect(council.listLimit).toBe(50);
+    expect({ total: council.totals.cases, listed: council.cases.length }).toEqual({
+      total: 64,
+      listed: 50,
+    });
+    expect({ total: shared.totals.cases, listed: shared.cases.length }).toEqual({
+      total: 64,
+      listed: 50,
+    });
+    // Every term counted, the first fifty listed.
+    const upcoming = shared.totals.upcomingDeadlines + shared.totals.overdueDeadlines;
+    expect(upcoming).toBeGreaterThan(50);
+    expect(shared.deadlines.upcoming.length + shared.deadlines.overdue.length).toBeLessThanOrEqual(
+      100,
+    );
+    for (const week of council.deadlineTimeline) {
+      expect(week.deadlines.length).toBe(Math.min(week.count, 50));
+    }
+    expect(csvRows).toHaveLength(1 + 64);
+  });
 });

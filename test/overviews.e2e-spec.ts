@@ -653,12 +653,14 @@ describe('dashboards and CSV exports (e2e)', () => {
         {
           weekStart: '2026-03-30',
           weekEnd: '2026-04-05',
+          count: 1,
           deadlines: [deadline(ids.A1, 'employer_decision_sla', '2026-04-05', 4)],
         },
-        { weekStart: '2026-04-06', weekEnd: '2026-04-12', deadlines: [] },
+        { weekStart: '2026-04-06', weekEnd: '2026-04-12', count: 0, deadlines: [] },
         {
           weekStart: '2026-04-13',
           weekEnd: '2026-04-19',
+          count: 1,
           deadlines: [deadline(ids.A2, 'employer_decision_sla', '2026-04-15', 14)],
         },
       ]);

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 
 import { caseVisibleSql } from '@wc/access';
 import type { Actor } from '@wc/auth';
-import { asEntity, DomainEventEntity, selectListOf, TransactionHost } from '@wc/database';
+import { anyOf, asEntity, DomainEventEntity, selectListOf, TransactionHost } from '@wc/database';
 
 import { AiCaseEntity } from './ai-case.entity';
 import { CaseTrackEntity } from './case-track.entity';
+import type { TrackKind } from './domain';
 import { InformationRequestEntity } from './information-request.entity';
 import { TriageRecordEntity } from './triage-record.entity';
 
@@ -179,7 +180,7 @@ export class CaseRepository {
   async allVisibleTo(
     actor: Actor,
     filter: Omit<CaseListFilter, 'limit' | 'offset'>,
-  ): Promise<AiCaseEntity[]> {
+  ): Promise<Array<AiCaseEntity & { annexIIIPoint4: string | null }>> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const where = [caseVisibleSql(actor, param)];
@@ -192,11 +193,16 @@ export class CaseRepository {
     if (filter.worksCouncilId) {
       where.push(`c.works_council_id = ${param(filter.worksCouncilId)}`);
     }
-    const rows = await this.tx.query<SummaryRow & { triage: AiCaseEntity['triage'] }>(
-      `SELECT ${SUMMARY_SELECT}, c.triage FROM ai_case c WHERE ${where.join(' AND ')} ORDER BY c.updated_at DESC, c.id ASC`,
+    // Of the triage only the one answer the union dashboard shows: the whole answers and outcome
+    // run to kilobytes a case, and a dashboard reads thousands of cases.
+    const rows = await this.tx.query<SummaryRow & { annexIIIPoint4: string | null }>(
+      `SELECT ${SUMMARY_SELECT}, c.triage->'answers'->>'annexIIIPoint4' AS "annexIIIPoint4"
+         FROM ai_case c WHERE ${where.join(' AND ')} ORDER BY c.updated_at DESC, c.id ASC`,
       params,
     );
-    return rows.map((row) => asEntity(AiCaseEntity, row));
+    return rows.map((row) =>
+      Object.assign(asEntity(AiCaseEntity, row), { annexIIIPoint4: row.annexIIIPoint4 }),
+    );
   }
 
   /** Every case the actor may see (no page), with the columns the agenda needs: one statement. */
@@ -223,13 +229,31 @@ export class CaseRepository {
     return rows.map((row) => asEntity(CaseTrackEntity, row));
   }
 
+  /** The dated stage changes of these cases' tracks, and nothing else of them: one statement. */
+  historiesOfCases(
+    caseIds: readonly string[],
+  ): Promise<
+    Array<{ caseId: string; kind: TrackKind; history: Array<{ at: string; to: string }> }>
+  > {
+    if (caseIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    return this.tx.query(
+      `SELECT t.case_id AS "caseId", t.kind,
+              COALESCE((SELECT json_agg(json_build_object('at', h->>'at', 'to', h->>'to'))
+                          FROM jsonb_array_elements(t.snapshot->'history') h), '[]'::json) AS history
+         FROM case_track t WHERE t.case_id = ANY($1::uuid[]) ORDER BY t.case_id, t.kind`,
+      [[...caseIds]],
+    );
+  }
+
   /** The unanswered art. 31 requests of these cases, in one statement. */
   openInformationRequestsOf(caseIds: readonly string[]): Promise<InformationRequestEntity[]> {
     if (caseIds.length === 0) {
       return Promise.resolve([]);
     }
     return this.tx.manager.find(InformationRequestEntity, {
-      where: { caseId: In([...caseIds]), answer: IsNull() },
+      where: { caseId: anyOf(caseIds), answer: IsNull() },
       order: { askedAt: 'ASC' },
     });
   }

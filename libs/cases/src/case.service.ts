@@ -82,7 +82,8 @@ export interface VisibleCasesFilter {
 
 /** A case summary with what the union dashboard adds up: the triage and each track's stage changes. */
 export interface CaseDigestView extends CaseSummaryResponse {
-  triage: AiCaseEntity['triage'] | null;
+  /** The triage's answer on Annex III point 4 (employment), null when not shown or not given. */
+  annexIIIPoint4: string | null;
   tracks: Array<{ kind: TrackKind; history: Array<{ at: string; to: string }> }>;
 }
 
@@ -238,11 +239,12 @@ export class CaseService {
     rows: ReadonlyArray<{ id: string; status: AiCaseEntity['status']; blocked: boolean }>,
   ): Promise<Map<string, { side: ActorSide; duties: Duty[]; questions: Map<string, string> }>> {
     const ids = rows.map((r) => r.id);
+    // Grouped per case once, so each case looks among its own rows (thousands of cases on an agenda).
     const [access, tracks, deadlines, requests] = [
       await this.access.cases(actor, ids),
-      await this.cases.tracksOfCases(ids),
-      await this.deadlines.openForCases(ids),
-      await this.cases.openInformationRequestsOf(ids),
+      groupBy(await this.cases.tracksOfCases(ids), (t) => t.caseId),
+      groupBy(await this.deadlines.openForCases(ids), (d) => d.caseId ?? ''),
+      groupBy(await this.cases.openInformationRequestsOf(ids), (r) => r.caseId),
     ];
     const today = amsterdamDay(this.clock.now());
     const result = new Map<
@@ -257,12 +259,12 @@ export class CaseService {
       const { side } = caseAccess;
       // A union's 'status' share shows stages and terms, not the dossier's information requests (issue #8).
       const seesRequests = side !== 'union' || caseAccess.unionScope === 'dossier';
-      const open = seesRequests ? requests.filter((r) => r.caseId === row.id) : [];
+      const open = seesRequests ? (requests.get(row.id) ?? []) : [];
       const duties = caseDuties({
         status: row.status,
         blocked: row.blocked,
-        tracks: tracks.filter((t) => t.caseId === row.id).map((t) => t.snapshot),
-        deadlines: deadlines.filter((d) => d.caseId === row.id),
+        tracks: (tracks.get(row.id) ?? []).map((t) => t.snapshot),
+        deadlines: deadlines.get(row.id) ?? [],
         informationRequests: open.map((r) => ({ id: r.id, dueDate: r.dueDate, answered: false })),
         today,
       });
@@ -284,7 +286,7 @@ export class CaseService {
     const rows = await this.cases.allVisibleTo(actor, filter);
     const ids = rows.map((c) => c.id);
     const access = await this.access.cases(actor, ids);
-    const tracks = groupBy(await this.cases.tracksOfCases(ids), (t) => t.caseId);
+    const tracks = groupBy(await this.cases.historiesOfCases(ids), (t) => t.caseId);
     return rows.flatMap((c) => {
       const a = access.get(c.id);
       if (!a) {
@@ -294,11 +296,8 @@ export class CaseService {
       return [
         {
           ...toSummary(c),
-          triage: statusOnly || !c.triage ? null : { ...c.triage },
-          tracks: (tracks.get(c.id) ?? []).map((t) => ({
-            kind: t.kind,
-            history: t.snapshot.history.map((h) => ({ at: h.at, to: h.to })),
-          })),
+          annexIIIPoint4: statusOnly ? null : c.annexIIIPoint4,
+          tracks: (tracks.get(c.id) ?? []).map(({ kind, history }) => ({ kind, history })),
         },
       ];
     });

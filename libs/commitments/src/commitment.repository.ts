@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 
-import { TransactionHost } from '@wc/database';
+import { anyOf, TransactionHost } from '@wc/database';
 
 import { CommitmentEntity } from './commitment.entity';
 
@@ -48,7 +48,7 @@ export class CommitmentRepository {
       return Promise.resolve([]);
     }
     return this.tx.manager.find(CommitmentEntity, {
-      where: { caseId: In([...caseIds]) },
+      where: { caseId: anyOf(caseIds) },
       order: { caseId: 'ASC', track: 'ASC', conditionNo: 'ASC' },
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { In, LessThanOrEqual, MoreThan } from 'typeorm';
+import { LessThanOrEqual, MoreThan } from 'typeorm';
 
-import { TransactionHost } from '@wc/database';
+import { anyOf, TransactionHost } from '@wc/database';
 
 import { BallotEntity } from './ballot.entity';
 import { InternalNoteEntity } from './internal-note.entity';
@@ -81,7 +81,7 @@ export class CouncilSpaceRepository {
       return Promise.resolve([]);
     }
     return this.tx.manager.find(VoteEntity, {
-      where: { caseId: In([...caseIds]), status: 'open', closesAt: MoreThan(now) },
+      where: { caseId: anyOf(caseIds), status: 'open', closesAt: MoreThan(now) },
       order: { closesAt: 'ASC', id: 'ASC' },
     });
   }

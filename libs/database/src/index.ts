@@ -11,3 +11,4 @@ export * from './database-roles';
 export { EmbeddedPostgresError } from './embedded-cluster';
 export { type BackupManifest, restoreBackup, writeBackup } from './backup';
 export * from './organisation-archive';
+export { anyOf } from './any-of';

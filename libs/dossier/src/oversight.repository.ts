@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
-import { In } from 'typeorm';
 
-import { TransactionHost } from '@wc/database';
+import { anyOf, TransactionHost } from '@wc/database';
 
 import { OversightArrangementEntity } from './oversight-arrangement.entity';
 
@@ -17,7 +16,7 @@ export class OversightRepository {
   arrangementsOf(caseIds: readonly string[]): Promise<OversightArrangementEntity[]> {
     return caseIds.length === 0
       ? Promise.resolve([])
-      : this.tx.manager.find(OversightArrangementEntity, { where: { caseId: In([...caseIds]) } });
+      : this.tx.manager.find(OversightArrangementEntity, { where: { caseId: anyOf(caseIds) } });
   }
 
   create(fields: Partial<OversightArrangementEntity>): OversightArrangementEntity {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
-import { In } from 'typeorm';
 
-import { TransactionHost } from '@wc/database';
+import { anyOf, TransactionHost } from '@wc/database';
 
 import { TrainingCompletionEntity } from './training-completion.entity';
 import { TrainingPlanEntity } from './training-plan.entity';
@@ -23,13 +22,13 @@ export class TrainingRepository {
       return { plans: [], completions: [] };
     }
     const plans = await this.tx.manager.find(TrainingPlanEntity, {
-      where: { caseId: In([...caseIds]) },
+      where: { caseId: anyOf(caseIds) },
     });
     const completions =
       plans.length === 0
         ? []
         : await this.tx.manager.find(TrainingCompletionEntity, {
-            where: { caseId: In(plans.map((p) => p.caseId)) },
+            where: { caseId: anyOf(plans.map((p) => p.caseId)) },
           });
     return { plans, completions };
   }

@@ -42,6 +42,8 @@ import type {
 
 const DEFAULT_HORIZON_DAYS = 28;
 const DEFAULT_WEEKS = 6;
+/** The most items a dashboard list holds; its totals count them all. */
+export const DASHBOARD_LIST_LIMIT = 50;
 const COUNCIL_OWN_ROLES: readonly Role[] = COUNCIL_ROLES.filter((r) => r !== Role.ExternalExpert);
 
 type SharedDigest = CaseDigest & { scope: UnionShareScope };
@@ -66,32 +68,28 @@ export class OverviewsService {
     private readonly clock: Clock,
   ) {}
 
-  /** A union officer's view across every organisation that shares cases with their union. */
+  /**
+   * A union officer's view across every organisation that shares cases with their union. The
+   * figures count every shared case; each list holds the first DASHBOARD_LIST_LIMIT items, most
+   * urgent or most recent first (the CSV export has every case).
+   */
   async unionDashboard(
     actor: Actor,
     unionOrganisationId: string,
     query: UnionDashboardQueryDto,
   ): Promise<UnionDashboardResponse> {
-    const digests = await this.unionDigests(actor, unionOrganisationId, query);
-    // Names of the shared cases' councils and employers only: never of an organisation that does not share with this union.
-    const names = await this.organisations.councilNames(digests.map((d) => d.worksCouncilId));
-    const today = this.today();
-    const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
-    const deadlines = openDeadlines(digests, today);
-    const { overdue, upcoming } = splitDeadlines(deadlines, today, horizonDays);
+    const view = await this.unionView(actor, unionOrganisationId, query);
+    const { digests, names, today, overdue, upcoming } = view;
     const blocked = digests.filter((d) => d.blocked);
-    const commitments = await this.commitments.countsOf(
-      actor,
-      digests.map((d) => d.id),
-    );
     return {
       unionOrganisationId,
       today,
+      listLimit: DASHBOARD_LIST_LIMIT,
       filters: {
         organisationId: query.organisationId ?? null,
         worksCouncilId: query.worksCouncilId ?? null,
         stage: query.stage ?? null,
-        horizonDays,
+        horizonDays: view.horizonDays,
       },
       totals: {
         cases: digests.length,
@@ -106,29 +104,27 @@ export class OverviewsService {
         name: names.organisations.get(c.key) ?? '',
       })),
       deadlines: {
-        overdue: overdue.map((d) => namedDeadline(d, names)),
-        upcoming: upcoming.map((d) => namedDeadline(d, names)),
+        overdue: firstOf(overdue).map((d) => namedDeadline(d, names)),
+        upcoming: firstOf(upcoming).map((d) => namedDeadline(d, names)),
       },
       aiSystems: aiSystemFigures(digests),
-      blockedCases: blocked.map((d) => caseRef(d, names)),
+      blockedCases: firstOf(blocked).map((d) => caseRef(d, names)),
       medianDurations: {
         advice: durationFigures(digests, 'advice'),
         consent: durationFigures(digests, 'consent'),
       },
-      cases: digests.map((d) => ({
-        ...unionCaseRow(d, deadlines, today, names),
-        commitments: commitments.get(d.id) ?? { open: 0, met: 0, broken: 0, waived: 0 },
-      })),
+      cases: await this.unionCaseRows(actor, view, firstOf(digests)),
     };
   }
 
-  /** One row per case of the union dashboard, with the same filters. */
+  /** One row per case of the union dashboard, with the same filters: every case, not the first page. */
   async unionDashboardCsv(
     actor: Actor,
     unionOrganisationId: string,
     query: UnionDashboardQueryDto,
   ): Promise<string> {
-    const { cases } = await this.unionDashboard(actor, unionOrganisationId, query);
+    const view = await this.unionView(actor, unionOrganisationId, query);
+    const cases = await this.unionCaseRows(actor, view, view.digests);
     return toCsv(
       [
         'organisation_id',
@@ -190,6 +186,7 @@ export class OverviewsService {
     const digests = summaries.map((c) => ({ ...digestOf(c), deadlines: open.get(c.id) ?? [] }));
     const deadlines = openDeadlines(digests, today).map((d) => namedDeadline(d, names));
     const overdue = deadlines.filter((d) => d.strictDate < today);
+    const deadlinesOf = groupBy(deadlines, (d) => d.caseId);
     const requests: OpenInformationRequestResponse[] = (
       await this.informationRequests.openOf(actor, ids)
     ).map((r) => ({
@@ -243,6 +240,7 @@ export class OverviewsService {
       organisationId: council?.organisationId ?? '',
       organisationName: (council && names.organisations.get(council.organisationId)) ?? '',
       today,
+      listLimit: DASHBOARD_LIST_LIMIT,
       totals: {
         cases: summaries.length,
         blocked: summaries.filter((c) => c.blocked).length,
@@ -252,16 +250,20 @@ export class OverviewsService {
         openVotes: votes.length,
       },
       casesByStage: countBy(summaries, (c) => c.stage),
-      cases: summaries.map((c) => ({
+      cases: firstOf(summaries).map((c) => ({
         id: c.id,
         title: c.title,
         stage: c.stage,
         blocked: c.blocked,
         updatedAt: c.updatedAt,
-        nextDeadline: nextOf(deadlines, c.id, today),
+        nextDeadline: nextOf(deadlinesOf.get(c.id) ?? [], today),
       })),
-      deadlineTimeline: weekTimeline(deadlines, today, query.weeks ?? DEFAULT_WEEKS),
-      overdueDeadlines: overdue,
+      deadlineTimeline: weekTimeline(deadlines, today, query.weeks ?? DEFAULT_WEEKS).map((w) => ({
+        ...w,
+        count: w.deadlines.length,
+        deadlines: firstOf(w.deadlines),
+      })),
+      overdueDeadlines: firstOf(overdue),
       openInformationRequests: requests,
       upcomingMeetings: meetings,
       openVotes: votes,
@@ -322,6 +324,39 @@ export class OverviewsService {
     };
   }
 
+  /** What the union dashboard and its CSV are computed from: the shared cases and their terms. */
+  private async unionView(
+    actor: Actor,
+    unionOrganisationId: string,
+    query: UnionDashboardQueryDto,
+  ) {
+    const digests = await this.unionDigests(actor, unionOrganisationId, query);
+    // Names of the shared cases' councils and employers only: never of an organisation that does not share with this union.
+    const names = await this.organisations.councilNames(digests.map((d) => d.worksCouncilId));
+    const today = this.today();
+    const horizonDays = query.horizonDays ?? DEFAULT_HORIZON_DAYS;
+    const deadlines = openDeadlines(digests, today);
+    const { overdue, upcoming } = splitDeadlines(deadlines, today, horizonDays);
+    // Per case once: ten thousand rows each look among their own terms, not among all of them.
+    const deadlinesOf = groupBy(deadlines, (d) => d.caseId);
+    return { digests, names, today, horizonDays, overdue, upcoming, deadlinesOf };
+  }
+
+  private async unionCaseRows(
+    actor: Actor,
+    view: Awaited<ReturnType<OverviewsService['unionView']>>,
+    digests: readonly SharedDigest[],
+  ): Promise<UnionDashboardCaseResponse[]> {
+    const commitments = await this.commitments.countsOf(
+      actor,
+      digests.map((d) => d.id),
+    );
+    return digests.map((d) => ({
+      ...unionCaseRow(d, view.deadlinesOf.get(d.id) ?? [], view.today, view.names),
+      commitments: commitments.get(d.id) ?? { open: 0, met: 0, broken: 0, waived: 0 },
+    }));
+  }
+
   /**
    * The union's shared cases at this union's scope, filtered, most recently updated first, in a
    * constant number of statements whatever the number of cases.
@@ -331,7 +366,11 @@ export class OverviewsService {
     unionOrganisationId: string,
     query: UnionDashboardQueryDto,
   ): Promise<SharedDigest[]> {
-    const shares = await this.unions.activeSharesOf(actor, unionOrganisationId);
+    // Grouped by council once: thousands of cases each look among their own council's shares.
+    const sharesOf = groupBy(
+      await this.unions.activeSharesOf(actor, unionOrganisationId),
+      (s) => s.worksCouncilId,
+    );
     const shared = (
       await this.cases.visibleDigests(actor, {
         stage: query.stage,
@@ -339,7 +378,7 @@ export class OverviewsService {
       })
     ).flatMap((full) => {
       // An officer of several unions sees each union's shares on its own dashboard.
-      const scope = coveringScope(shares, full);
+      const scope = coveringScope(sharesOf.get(full.worksCouncilId) ?? [], full);
       return scope && (!query.organisationId || full.organisationId === query.organisationId)
         ? [{ full, scope }]
         : [];
@@ -355,7 +394,7 @@ export class OverviewsService {
       ...digestOf(full),
       scope,
       purpose: scope === 'dossier' ? (purposes.get(full.aiSystemId) ?? UNKNOWN) : null,
-      annexIII: scope === 'dossier' ? annexIIIOf(full.triage) : null,
+      annexIII: scope === 'dossier' ? (full.annexIIIPoint4 ?? UNKNOWN) : null,
       deadlines: open.get(full.id) ?? [],
       tracks: full.tracks,
     }));
@@ -402,21 +441,19 @@ function namedDeadline(d: DeadlineItem, names: CouncilNames): DeadlineItemRespon
   };
 }
 
-function nextOf<T extends DeadlineItem>(
-  deadlines: readonly T[],
-  caseId: string,
-  today: string,
-): T | null {
-  return deadlines.find((d) => d.caseId === caseId && d.strictDate >= today) ?? null;
+/** The first of one case's open deadlines (earliest first) not yet past. */
+function nextOf<T extends DeadlineItem>(deadlines: readonly T[], today: string): T | null {
+  return deadlines.find((d) => d.strictDate >= today) ?? null;
 }
 
+/** One row of the union dashboard's case table; `deadlines`: this case's own, earliest first. */
 function unionCaseRow(
   d: SharedDigest,
   deadlines: readonly DeadlineItem[],
   today: string,
   names: CouncilNames,
 ): Omit<UnionDashboardCaseResponse, 'commitments'> {
-  const next = nextOf(deadlines, d.id, today);
+  const next = nextOf(deadlines, today);
   return {
     ...caseRef(d, names),
     scope: d.scope,
@@ -426,16 +463,15 @@ function unionCaseRow(
     purpose: d.purpose ?? NOT_SHARED,
     annexIII: d.annexIII ?? NOT_SHARED,
     nextDeadline: next && namedDeadline(next, names),
-    overdueDeadlines: deadlines.filter((x) => x.caseId === d.id && x.strictDate < today).length,
+    overdueDeadlines: deadlines.filter((x) => x.strictDate < today).length,
     adviceDays: procedureDaysOf(d, 'advice'),
     consentDays: procedureDaysOf(d, 'consent'),
   };
 }
 
-/** AI Act Annex III point 4 category from the triage answers. */
-function annexIIIOf(triage: { answers?: unknown } | null): string {
-  const answers = triage?.answers as { annexIIIPoint4?: unknown } | undefined;
-  return typeof answers?.annexIIIPoint4 === 'string' ? answers.annexIIIPoint4 : UNKNOWN;
+/** The first DASHBOARD_LIST_LIMIT items of a list already in its order. */
+function firstOf<T>(items: readonly T[]): T[] {
+  return items.slice(0, DASHBOARD_LIST_LIMIT);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

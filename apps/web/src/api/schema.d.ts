@@ -4861,6 +4861,8 @@ export interface components {
             unionOrganisationId: string;
             /** Format: date */
             today: string;
+            /** @description The most items each list of this dashboard holds (the most urgent or most recent first); the totals count them all. */
+            listLimit: number;
             filters: components["schemas"]["UnionDashboardFiltersResponse"];
             totals: components["schemas"]["UnionDashboardTotalsResponse"];
             casesByStage: components["schemas"]["CountResponse"][];
@@ -4894,6 +4896,8 @@ export interface components {
             weekStart: string;
             /** Format: date */
             weekEnd: string;
+            /** @description Every deadline of the week; `deadlines` holds the first `listLimit` of them. */
+            count: number;
             deadlines: components["schemas"]["DeadlineItemResponse"][];
         };
         OpenInformationRequestResponse: {
@@ -4941,6 +4945,8 @@ export interface components {
             organisationName: string;
             /** Format: date */
             today: string;
+            /** @description The most items each list of this dashboard holds (the most urgent or most recent first); the totals count them all. */
+            listLimit: number;
             totals: components["schemas"]["CouncilDashboardTotalsResponse"];
             casesByStage: components["schemas"]["CountResponse"][];
             cases: components["schemas"]["CouncilDashboardCaseResponse"][];

@@ -145,6 +145,11 @@ export const en: Record<MessageKey, string> = {
   'home.casesByStage': 'Cases by stage',
   'home.nextDeadlines': 'Next deadlines',
   'home.sharedCases': 'Shared cases',
+  'home.firstOfTotal':
+    'The {shown} most recently updated of {total} shared cases; the CSV export has them all.',
+  'home.sharedCasesCsv': 'All shared cases as CSV',
+  'home.moreInStage': '{count, plural, one {# more case} other {# more cases}} in this stage.',
+  'home.toCaseList': 'To the case list',
   'home.noShares': 'No cases have been shared with you yet.',
   'home.adminLead': 'Manage the organisation, works councils and invitations.',
   'home.unionDashboard': 'Across organisations',

@@ -144,6 +144,11 @@ export const nl = {
   'home.casesByStage': 'Zaken per fase',
   'home.nextDeadlines': 'Eerstvolgende termijnen',
   'home.sharedCases': 'Gedeelde zaken',
+  'home.firstOfTotal':
+    'De {shown} meest recent bijgewerkte van {total} gedeelde zaken; de CSV-export bevat ze allemaal.',
+  'home.sharedCasesCsv': 'Alle gedeelde zaken als CSV',
+  'home.moreInStage': '{count, plural, one {Nog # zaak} other {Nog # zaken}} in deze fase.',
+  'home.toCaseList': 'Naar de zakenlijst',
   'home.noShares': 'Er zijn nog geen zaken met u gedeeld.',
   'home.adminLead': 'Beheer de organisatie, ondernemingsraden en uitnodigingen.',
   'home.unionDashboard': 'Overzicht over organisaties',

@@ -7,6 +7,7 @@ import { api, downloadFile, type Schemas, unwrap } from '../api/client';
 import { AuditTrail } from '../components/audit';
 import { StageBadge } from '../components/case-list';
 import { CaseCommittee } from '../components/committee';
+import { CsvButton } from '../components/csv-button';
 import { Commitments } from '../components/commitments';
 import { DaysLeft, DeadlineList } from '../components/deadlines';
 import { CouncilSpace } from '../components/council-space';
@@ -163,18 +164,6 @@ function PdfExport({ aiCase }: { aiCase: CaseResponse }) {
         {exportPdf.busy ? t('case.exportingPdf') : t('case.exportPdf')}
       </Button>
       <ErrorAlert error={exportPdf.error} />
-    </>
-  );
-}
-
-export function CsvButton({ path, name, label }: { path: string; name: string; label: string }) {
-  const download = useMutation(() => downloadFile(path, name));
-  return (
-    <>
-      <Button variant="link" busy={download.busy} onClick={() => void download.submit()}>
-        {label}
-      </Button>
-      <ErrorAlert error={download.error} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../api/client';
 import { Agenda } from '../components/agenda';
 import { CaseList, StageBadge } from '../components/case-list';
+import { CsvButton } from '../components/csv-button';
 import { DaysLeft } from '../components/deadlines';
 import { Badge, Empty, ErrorAlert, Loading, PageHeader } from '../components/ui';
 import { useI18n } from '../i18n';
@@ -196,6 +197,14 @@ function CouncilHome() {
                       </li>
                     ))}
                 </ul>
+                {stage.count > d.cases.filter((c) => c.stage === stage.key).length && (
+                  <p className="muted small">
+                    {t('home.moreInStage', {
+                      count: stage.count - d.cases.filter((c) => c.stage === stage.key).length,
+                    })}{' '}
+                    <Link to="/cases">{t('home.toCaseList')}</Link>
+                  </p>
+                )}
               </section>
             ))}
           </div>
@@ -381,6 +390,16 @@ function UnionHome() {
             </table>
           </div>
         )}
+        {d.totals.cases > d.cases.length && (
+          <p className="muted small" data-testid="shared-cases-limited">
+            {t('home.firstOfTotal', { shown: d.cases.length, total: d.totals.cases })}
+          </p>
+        )}
+        <CsvButton
+          path={`/unions/${me.organisationId}/dashboard.csv`}
+          name="gedeelde-zaken.csv"
+          label={t('home.sharedCasesCsv')}
+        />
       </section>
       <div className="grid-2">
         <section aria-labelledby="union-stages" className="card">

@@ -149,6 +149,11 @@ export class UnionDashboardTotalsResponse {
 export class UnionDashboardResponse {
   @ApiProperty() unionOrganisationId!: string;
   @ApiProperty({ format: 'date' }) today!: string;
+  @ApiProperty({
+    description:
+      'The most items each list of this dashboard holds (the most urgent or most recent first); the totals count them all.',
+  })
+  listLimit!: number;
   @ApiProperty({ type: UnionDashboardFiltersResponse }) filters!: UnionDashboardFiltersResponse;
   @ApiProperty({ type: UnionDashboardTotalsResponse }) totals!: UnionDashboardTotalsResponse;
   @ApiProperty({ type: [CountResponse] }) casesByStage!: CountResponse[];
@@ -166,6 +171,8 @@ export class UnionDashboardResponse {
 export class TimelineWeekResponse {
   @ApiProperty({ format: 'date' }) weekStart!: string;
   @ApiProperty({ format: 'date' }) weekEnd!: string;
+  /** Every deadline of the week; `deadlines` holds the first `listLimit` of them. */
+  @ApiProperty() count!: number;
   @ApiProperty({ type: [DeadlineItemResponse] }) deadlines!: DeadlineItemResponse[];
 }
 
@@ -234,6 +241,11 @@ export class CouncilDashboardResponse {
   /** The employer's name. */
   @ApiProperty() organisationName!: string;
   @ApiProperty({ format: 'date' }) today!: string;
+  @ApiProperty({
+    description:
+      'The most items each list of this dashboard holds (the most urgent or most recent first); the totals count them all.',
+  })
+  listLimit!: number;
   @ApiProperty({ type: CouncilDashboardTotalsResponse }) totals!: CouncilDashboardTotalsResponse;
   @ApiProperty({ type: [CountResponse] }) casesByStage!: CountResponse[];
   @ApiProperty({ type: [CouncilDashboardCaseResponse] }) cases!: CouncilDashboardCaseResponse[];
