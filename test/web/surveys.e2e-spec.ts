@@ -105,6 +105,10 @@ describe('web app: the voice of staff (browser)', () => {
     await results.waitFor();
     expect(await results.locator('tbody tr').count()).toBe(DIMENSIONS.length + 1);
     await chair.page.getByText(nl['survey.results'].replace('{count}', '5')).waitFor();
+    // The screen says plainly that results come per five responses (here none wait).
+    expect(await chair.page.getByTestId('survey-in-blocks').textContent()).toContain(
+      'Resultaten per vijf antwoorden; alle antwoorden zijn getoond.',
+    );
     await expectNoSeriousA11yViolations(chair.page, 'surveys (results)');
     expect(chair.errors).toEqual([]);
   }, 120_000);
