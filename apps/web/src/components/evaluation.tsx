@@ -113,6 +113,9 @@ function MonitoringPlan({ aiCase }: { aiCase: CaseResponse }) {
   });
   const [description, setDescription] = useState('');
   const [target, setTarget] = useState('');
+  // The ticked indicators while their save is under way: a controlled checkbox would otherwise
+  // spring back until the plan is refetched.
+  const [ticking, setTicking] = useState<string[] | null>(null);
   const save = useMutation(async (indicators: string[], addGoal: boolean) => {
     const current = plan.data!;
     const goals = [...current.goals];
@@ -137,7 +140,12 @@ function MonitoringPlan({ aiCase }: { aiCase: CaseResponse }) {
     return plan.error ? <ErrorAlert error={plan.error} /> : <Loading />;
   }
   const p = plan.data;
+  const indicators = ticking ?? p.indicators;
   const editable = aiCase.yourSide === 'employer';
+  const tick = (next: string[]) => {
+    setTicking(next);
+    void save.submit(next, false).finally(() => setTicking(null));
+  };
   return (
     <div className="card" data-testid="monitoring-plan">
       <h3>{t('evaluation.planTitle')}</h3>
@@ -159,12 +167,9 @@ function MonitoringPlan({ aiCase }: { aiCase: CaseResponse }) {
           <label key={d} className="inline-check">
             <input
               type="checkbox"
-              checked={p.indicators.includes(d)}
+              checked={indicators.includes(d)}
               onChange={(e) =>
-                void save.submit(
-                  e.target.checked ? [...p.indicators, d] : p.indicators.filter((x) => x !== d),
-                  false,
-                )
+                tick(e.target.checked ? [...indicators, d] : indicators.filter((x) => x !== d))
               }
             />{' '}
             {d}
