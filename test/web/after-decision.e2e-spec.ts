@@ -232,6 +232,14 @@ describe('web app: intake, evaluation and complaints (browser)', () => {
     await first.locator('[data-commitment="2"]').waitFor();
     await check(hr, 'evaluation (employer, before recording)');
     await first.getByLabel(`${nl['evaluation.actual']} C`).selectOption('-1');
+    // Left unreviewed, and found met without its evidence: the server refuses, the screen says why.
+    await first.getByLabel(`${nl['evaluation.commitmentState']} (1)`).selectOption('met');
+    await first.getByRole('button', { name: nl['evaluation.record'] }).click();
+    await first.getByText(nl['problem.evaluation.commitments_unreviewed']).waitFor();
+    await check(hr, 'evaluation (commitments left unreviewed)');
+    expect((await api(org.hr, `/cases/${caseId}/evaluations`)).evaluations[0].status).toBe(
+      'scheduled',
+    );
     await first.getByLabel(`${nl['evaluation.commitmentState']} (1)`).selectOption('met');
     await first
       .getByLabel(`${nl['evaluation.commitmentNote']} (1)`)

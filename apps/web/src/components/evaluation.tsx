@@ -218,7 +218,9 @@ function EvaluationCard({
   const { t, label, day } = useI18n();
   const [ratings, setRatings] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState('');
-  const [reviews, setReviews] = useState<Record<string, { state: ReviewState; note: string }>>({});
+  const [reviews, setReviews] = useState<Record<string, { state: ReviewState | ''; note: string }>>(
+    {},
+  );
   const record = useMutation(async () => {
     await unwrap(
       api.PUT('/cases/{caseId}/evaluations/{seq}', {
@@ -231,11 +233,13 @@ function EvaluationCard({
           })),
           goals: [],
           summary,
-          commitments: e.commitments.map((c) => ({
-            commitmentId: c.commitmentId,
-            state: reviews[c.commitmentId]?.state ?? 'open',
-            note: reviews[c.commitmentId]?.note ?? '',
-          })),
+          // Only what the reviewer chose: the server refuses while one is left unreviewed.
+          commitments: e.commitments.flatMap((c) => {
+            const review = reviews[c.commitmentId];
+            return review?.state
+              ? [{ commitmentId: c.commitmentId, state: review.state, note: review.note }]
+              : [];
+          }),
         },
       }),
     );
@@ -330,7 +334,7 @@ function EvaluationCard({
             <p className="hint">{t('evaluation.commitmentsLead')}</p>
             {e.commitments.length === 0 && <Empty>{t('evaluation.noCommitments')}</Empty>}
             {e.commitments.map((c) => {
-              const review = reviews[c.commitmentId] ?? { state: 'open' as const, note: '' };
+              const review = reviews[c.commitmentId] ?? { state: '' as const, note: '' };
               const set = (next: Partial<typeof review>) =>
                 setReviews({ ...reviews, [c.commitmentId]: { ...review, ...next } });
               return (
@@ -353,8 +357,9 @@ function EvaluationCard({
                   <SelectField
                     label={`${t('evaluation.commitmentState')} (${c.conditionNo})`}
                     value={review.state}
-                    onChange={(ev) => set({ state: ev.target.value as ReviewState })}
+                    onChange={(ev) => set({ state: ev.target.value as ReviewState | '' })}
                   >
+                    <option value="">{t('evaluation.commitmentChoose')}</option>
                     {REVIEW_STATES.map((r) => (
                       <option key={r} value={r}>
                         {label('commitmentReview', r)}
@@ -366,7 +371,6 @@ function EvaluationCard({
                     hint={t('evaluation.commitmentNoteHint')}
                     value={review.note}
                     onChange={(ev) => set({ note: ev.target.value })}
-                    required={review.state === 'met'}
                   />
                 </div>
               );

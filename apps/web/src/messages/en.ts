@@ -1806,6 +1806,7 @@ export const en: Record<MessageKey, string> = {
   'evaluation.commitmentDue': 'Due {date}',
   'evaluation.commitmentOverdue': 'Past its due date',
   'evaluation.commitmentState': 'State at this evaluation',
+  'evaluation.commitmentChoose': '– choose the state –',
   'evaluation.commitmentNote': 'Evidence or note',
   'evaluation.commitmentNoteHint': 'Evidence is required for “met”.',
   'outcome.met': 'Met',

@@ -1806,6 +1806,7 @@ export const nl = {
   'evaluation.commitmentDue': 'Uiterlijk {date}',
   'evaluation.commitmentOverdue': 'Termijn verstreken',
   'evaluation.commitmentState': 'Stand bij deze evaluatie',
+  'evaluation.commitmentChoose': '– kies de stand –',
   'evaluation.commitmentNote': 'Bewijs of toelichting',
   'evaluation.commitmentNoteHint': 'Bij “nagekomen” is het bewijs verplicht.',
   'outcome.met': 'Gehaald',
