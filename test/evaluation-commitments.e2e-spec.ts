@@ -176,17 +176,16 @@ describe('commitments reviewed at each evaluation (e2e)', () => {
     const none = await put('hr', 1, base).expect(422);
     expect(none.body).toMatchObject({
       code: 'evaluation.commitments_unreviewed',
-      errors: [
-        expect.objectContaining({ path: 'commitments' }),
-        expect.objectContaining({ path: 'commitments' }),
-        expect.objectContaining({ path: 'commitments' }),
-      ],
+      unreviewed: commitments.map((c) => c.id),
     });
     const noEvidence = await put('hr', 1, {
       ...base,
       commitments: commitments.map((c) => ({ commitmentId: c.id, state: 'met', note: '' })),
     }).expect(422);
-    expect(noEvidence.body.code).toBe('evaluation.commitments_unreviewed');
+    expect(noEvidence.body).toMatchObject({
+      code: 'evaluation.commitments_unreviewed',
+      unreviewed: commitments.map((c) => c.id),
+    });
     const twice = await put('hr', 1, {
       ...base,
       commitments: [...commitments, commitments[1]].map((c) => ({
@@ -195,7 +194,10 @@ describe('commitments reviewed at each evaluation (e2e)', () => {
         note: '',
       })),
     }).expect(422);
-    expect(twice.body.code).toBe('evaluation.commitment_not_under_review');
+    expect(twice.body).toMatchObject({
+      code: 'evaluation.commitment_not_under_review',
+      unknown: [commitments[1].id],
+    });
     const bad = await put('hr', 1, {
       ...base,
       commitments: [{ commitmentId: commitments[0].id, state: 'fine', note: '' }],

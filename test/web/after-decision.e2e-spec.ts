@@ -235,7 +235,11 @@ describe('web app: intake, evaluation and complaints (browser)', () => {
     // Left unreviewed, and found met without its evidence: the server refuses, the screen says why.
     await first.getByLabel(`${nl['evaluation.commitmentState']} (1)`).selectOption('met');
     await first.getByRole('button', { name: nl['evaluation.record'] }).click();
-    await first.getByText(nl['problem.evaluation.commitments_unreviewed']).waitFor();
+    const refused = first.getByRole('alert');
+    await refused.getByText(nl['problem.evaluation.commitments_unreviewed']).waitFor();
+    expect((await refused.innerText()).trim()).toBe(
+      nl['problem.evaluation.commitments_unreviewed'],
+    );
     await check(hr, 'evaluation (commitments left unreviewed)');
     expect((await api(org.hr, `/cases/${caseId}/evaluations`)).evaluations[0].status).toBe(
       'scheduled',

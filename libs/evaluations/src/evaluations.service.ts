@@ -405,7 +405,7 @@ export class EvaluationsService {
         commitments:
           e.status === 'recorded'
             ? e.commitmentReviews.map((r) => ({ ...r }))
-            : open.map((c) => toReview(c, e.dueOn < today ? e.dueOn : today)),
+            : open.map((c) => toReview(c, today)),
       });
     }
     const months = rows.map((r) => r.monthsAfter);
@@ -473,39 +473,28 @@ export class EvaluationsService {
   }
 }
 
+/** The commitment ids travel in the body (`unreviewed`, `unknown`); the code says what is wrong. */
 function unreviewed(missing: string[], unknown: string[]): Unprocessable {
-  const errors = [
-    ...missing.map((id) => ({
-      path: 'commitments',
-      message: `commitment ${id} is open and not reviewed (met needs its evidence)`,
-    })),
-    ...unknown.map((id) => ({
-      path: 'commitments',
-      message: `commitment ${id} is not an open commitment of this case, or is reviewed twice`,
-    })),
-  ];
   return missing.length > 0
     ? new Unprocessable(
         'evaluation.commitments_unreviewed',
         'Every open commitment of the case is reviewed at the evaluation; one found met needs its evidence.',
         { unreviewed: missing },
-        errors,
       )
     : new Unprocessable(
         'evaluation.commitment_not_under_review',
         'The review lists a commitment that is not open on this case, or lists one twice.',
         { unknown },
-        errors,
       );
 }
 
-/** An open commitment still to review; overdue when its due date passed by `asOf`. */
-function toReview(c: OpenCommitment, asOf: string): CommitmentReviewResponse {
+/** An open commitment still to review; overdue when its due date passed by `today`. */
+function toReview(c: OpenCommitment, today: string): CommitmentReviewResponse {
   return {
     ...c,
     state: null,
     note: '',
-    overdue: c.dueDate !== null && c.dueDate < asOf,
+    overdue: c.dueDate !== null && c.dueDate < today,
   };
 }
 
