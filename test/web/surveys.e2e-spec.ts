@@ -105,6 +105,41 @@ describe('web app: the voice of staff (browser)', () => {
     await results.waitFor();
     expect(await results.locator('tbody tr').count()).toBe(DIMENSIONS.length + 1);
     await chair.page.getByText(nl['survey.results'].replace('{count}', '5')).waitFor();
+    // The screen says plainly that results come per five responses (here none wait).
+    expect(await chair.page.getByTestId('survey-in-blocks').textContent()).toContain(
+      'Resultaten per vijf antwoorden; alle antwoorden zijn getoond.',
+    );
+
+    // Three more answer: the results stay those of five, and the screen says three wait.
+    const surveyId = (await chair.page.locator('li.survey').getAttribute('data-survey')) as string;
+    const more = [
+      'medewerker6@magazijn.test',
+      'medewerker7@magazijn.test',
+      'medewerker8@magazijn.test',
+    ];
+    await t
+      .http()
+      .post(`/cases/${caseId}/surveys/${surveyId}/invitations`)
+      .set('Authorization', await t.login(org.chair))
+      .send({ emails: more, language: 'nl' })
+      .expect(200);
+    await waitUntil(() => more.every((e) => smtp.to(e).length === 1), 10_000);
+    for (const e of more) {
+      await t
+        .http()
+        .post('/survey-responses')
+        .send({
+          token: tokenOf(linkIn(smtp.to(e)[0].text) as string),
+          answers: [...DIMENSIONS, 'Q1'].map((questionId) => ({ questionId, value: -2 })),
+        })
+        .expect(204);
+    }
+    await chair.page.reload();
+    await chair.page
+      .getByTestId('survey-in-blocks')
+      .getByText('Resultaten per vijf antwoorden; 3 antwoorden nog niet getoond.')
+      .waitFor();
+    await chair.page.getByText(nl['survey.results'].replace('{count}', '5')).waitFor();
     await expectNoSeriousA11yViolations(chair.page, 'surveys (results)');
     expect(chair.errors).toEqual([]);
   }, 120_000);

@@ -20,6 +20,15 @@ import type {
 
 type Allowed = CommitmentResponse['allowedActions'][number];
 
+/** An open commitment as another lib sees it: what it asks and by when, not who or how. */
+export interface OpenCommitment {
+  readonly commitmentId: string;
+  readonly track: 'advice' | 'consent';
+  readonly conditionNo: number;
+  readonly condition: string;
+  readonly dueDate: string | null;
+}
+
 /**
  * Conditions become commitments (issue #19). Who may do what follows the two parties (B.19): the
  * employer names an owner and a due date and records evidence and that a condition is met; only
@@ -57,6 +66,22 @@ export class CommitmentService {
       counts.get(c.caseId)![c.status] += 1;
     }
     return counts;
+  }
+
+  /**
+   * The case's open commitments, for the review at each evaluation (`@wc/evaluations`, which may
+   * not read this lib's table). The caller has checked that its actor sees the case.
+   */
+  async openOf(caseId: string): Promise<OpenCommitment[]> {
+    return (await this.repo.ofCases([caseId]))
+      .filter((c) => c.status === 'open')
+      .map((c) => ({
+        commitmentId: c.id,
+        track: c.track,
+        conditionNo: c.conditionNo,
+        condition: c.condition,
+        dueDate: c.dueDate,
+      }));
   }
 
   /** Open commitments the actor owns, for the personal agenda. */

@@ -1,5 +1,5 @@
 export { CommitmentsModule, CommitmentsWorkerModule } from './commitments.module';
-export { CommitmentService } from './commitment.service';
+export { CommitmentService, type OpenCommitment } from './commitment.service';
 export {
   CommitmentReminderSweep,
   COMMITMENT_REMINDER_LEAD_DAYS,

@@ -97,6 +97,8 @@ export type ErrorCode =
   | 'document.upload_not_allowed'
   | 'document.version_not_allowed'
   | 'evaluation.already_recorded'
+  | 'evaluation.commitment_not_under_review'
+  | 'evaluation.commitments_unreviewed'
   | 'evaluation.not_yet_due'
   | 'evaluation.party_only'
   | 'idempotency.key_invalid'

@@ -379,6 +379,12 @@ interface EvaluationEvents {
     readonly dueOn: string;
   };
   'evaluation.recorded': { readonly evaluationId: string; readonly seq: number };
+  /** The evaluation found commitments at risk, proposed broken or overdue: the council is told. */
+  'evaluation.commitments_flagged': {
+    readonly evaluationId: string;
+    readonly seq: number;
+    readonly commitmentIds: readonly string[];
+  };
   'monitoring_incident.logged': { readonly incidentId: string; readonly kind: string };
   /** On the earlier case: a material register change opened this follow-up case (P5). */
   'case_follow_up.opened': {

@@ -5,7 +5,9 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -19,6 +21,8 @@ import { DIMENSION_KEYS } from '@wc/dossier';
 import { CursorPageQueryDto, PageResponseOf } from '@wc/pagination';
 
 import {
+  COMMITMENT_REVIEW_STATES,
+  type CommitmentReviewState,
   GOAL_OUTCOMES,
   type GoalOutcome,
   INCIDENT_KINDS,
@@ -90,6 +94,16 @@ export class GoalResultDto {
   @IsString() @MaxLength(2000) note!: string;
 }
 
+/** How one open commitment stands at this evaluation. */
+export class CommitmentReviewDto {
+  @IsUUID() commitmentId!: string;
+  /** `met` needs its evidence in `note`; `broken_proposed` only proposes (the council board declares it). */
+  @ApiProperty({ enum: COMMITMENT_REVIEW_STATES })
+  @IsIn(COMMITMENT_REVIEW_STATES)
+  state!: CommitmentReviewState;
+  @IsString() @MaxLength(4000) note!: string;
+}
+
 /** An evaluation: the re-rating of the assessment's dimensions and how far each goal was met. */
 export class RecordEvaluationDto {
   @IsArray()
@@ -103,6 +117,32 @@ export class RecordEvaluationDto {
   @Type(() => GoalResultDto)
   goals!: GoalResultDto[];
   @IsString() @MaxLength(10000) summary!: string;
+  /**
+   * Every open commitment of the case, reviewed once (422 `evaluation.commitments_unreviewed`
+   * otherwise); may be left out for a case without open commitments.
+   */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CommitmentReviewDto)
+  commitments?: CommitmentReviewDto[];
+}
+
+/**
+ * A commitment at an evaluation: as reviewed (recorded), or still to review (scheduled, `state`
+ * null). Counted as overdue when its due date passed by the evaluation day and it was not met.
+ */
+export class CommitmentReviewResponse {
+  commitmentId!: string;
+  @ApiProperty({ enum: ['advice', 'consent'] }) track!: string;
+  conditionNo!: number;
+  condition!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date' }) dueDate!: string | null;
+  @ApiProperty({ enum: COMMITMENT_REVIEW_STATES, nullable: true })
+  state!: CommitmentReviewState | null;
+  note!: string;
+  overdue!: boolean;
 }
 
 export class DimensionDiffResponse {
@@ -143,6 +183,8 @@ export class EvaluationResponse {
   /** Up to the evaluation's date (or today while scheduled), since go-live. */
   complaints!: ComplaintCountsResponse;
   incidents!: IncidentCountsResponse;
+  /** Recorded: the commitments as reviewed then; scheduled: the open ones it must review. */
+  @ApiProperty({ type: [CommitmentReviewResponse] }) commitments!: CommitmentReviewResponse[];
 }
 
 export class EvaluationReportResponse {

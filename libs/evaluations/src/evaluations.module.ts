@@ -11,6 +11,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AI_SYSTEM_MATERIAL_CHANGE } from '@wc/ai-systems';
 import { CasesModule } from '@wc/cases';
+import { CommitmentsModule } from '@wc/commitments';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { ComplaintsModule } from '@wc/complaints';
 import { CouncilsModule } from '@wc/councils';
@@ -83,6 +84,7 @@ export class EvaluationSchedule implements OnApplicationBootstrap, OnApplication
       CaseFollowUpEntity,
     ]),
     CasesModule,
+    CommitmentsModule,
     CouncilsModule,
     DossierModule,
     ComplaintsModule,

@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { AccessService, type CaseAccess } from '@wc/access';
 import type { Actor } from '@wc/auth';
 import { CaseService } from '@wc/cases';
+import { CommitmentService, type OpenCommitment } from '@wc/commitments';
 import { ComplaintsService } from '@wc/complaints';
 import type { EventPayload, EventTypeOf } from '@wc/contracts';
-import { Clock, Conflict, Forbidden, NotFound, VersionConflict } from '@wc/core';
+import { Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
 import { CouncilsService } from '@wc/councils';
 import { domainEvent, Outbox, TransactionHost } from '@wc/database';
 import { addTerm, toAmsterdamDate } from '@wc/deadlines';
@@ -13,6 +14,7 @@ import { DIMENSION_KEYS, DossierFollowUps } from '@wc/dossier';
 import { decodeCursor, limitOf, type Page, pageFrom } from '@wc/pagination';
 
 import {
+  type CommitmentReviewState,
   DEFAULT_EVALUATION_MONTHS,
   EVALUATION_REMINDER_DAYS,
   evaluationMonths,
@@ -20,8 +22,10 @@ import {
   planEvaluations,
   type Rating,
   reratingDiff,
+  reviewCommitments,
 } from './domain/evaluation';
 import type {
+  CommitmentReviewResponse,
   CreateIncidentDto,
   EvaluationReportResponse,
   EvaluationResponse,
@@ -75,6 +79,7 @@ export class EvaluationsService {
     private readonly councils: CouncilsService,
     private readonly dossier: DossierFollowUps,
     private readonly complaints: ComplaintsService,
+    private readonly commitments: CommitmentService,
   ) {}
 
   async plan(actor: Actor, caseId: string): Promise<MonitoringPlanResponse> {
@@ -169,7 +174,17 @@ export class EvaluationsService {
           { dueOn: evaluation.dueOn, opensOn },
         );
       }
+      // Issue #19: the conditions are checked at every evaluation, each open commitment once.
+      const review = reviewCommitments(
+        await this.commitments.openOf(caseId),
+        dto.commitments ?? [],
+        today,
+      );
+      if (!review.ok) {
+        throw unreviewed(review.unreviewed, review.unknown);
+      }
       evaluation.status = 'recorded';
+      evaluation.commitmentReviews = review.reviews;
       evaluation.ratings = dto.ratings.map((r) => ({
         dimension: r.dimension,
         rating: r.rating,
@@ -186,6 +201,13 @@ export class EvaluationsService {
       evaluation.recordedAt = this.clock.now();
       const row = await this.tx.manager.save(evaluation);
       await this.emit(access, actor, 'evaluation.recorded', { evaluationId: row.id, seq });
+      if (review.flagged.length > 0) {
+        await this.emit(access, actor, 'evaluation.commitments_flagged', {
+          evaluationId: row.id,
+          seq,
+          commitmentIds: review.flagged,
+        });
+      }
       return row;
     });
     const [response] = (await this.toReport(caseId, aiCase.aiSystemId, [saved])).evaluations;
@@ -333,6 +355,11 @@ export class EvaluationsService {
       for (const g of e.goals) {
         lines.push(`  ${t.goal} ${g.key}: ${g.outcome}${g.note ? ` (${g.note})` : ''}`);
       }
+      for (const c of e.status === 'recorded' ? e.commitments : []) {
+        lines.push(
+          `  ${t.commitment} ${c.conditionNo} (${c.condition}): ${t.states[c.state!]}${c.overdue ? `, ${t.overdue}` : ''}${c.note ? ` (${c.note})` : ''}`,
+        );
+      }
       lines.push(
         `  ${t.complaints}: ${e.complaints.complaints}, ${t.explanations}: ${e.complaints.explanationRequests}, ${t.incidents}: ${e.incidents.override + e.incidents.correction + e.incidents.staffReport + e.incidents.unforeseenEffect}`,
       );
@@ -350,6 +377,9 @@ export class EvaluationsService {
   ): Promise<EvaluationReportResponse> {
     const forecast = await this.dossier.forecast(caseId);
     const today = this.today();
+    const open = rows.some((e) => e.status === 'scheduled')
+      ? await this.commitments.openOf(caseId)
+      : [];
     const evaluations: EvaluationResponse[] = [];
     for (const e of rows) {
       const until = e.recordedAt ? toAmsterdamDate(e.recordedAt) : today;
@@ -372,6 +402,10 @@ export class EvaluationsService {
           ? await this.complaints.countsFor(aiSystemId, until)
           : { complaints: 0, explanationRequests: 0, open: 0, overdue: 0 },
         incidents: await this.incidentCounts(caseId, until),
+        commitments:
+          e.status === 'recorded'
+            ? e.commitmentReviews.map((r) => ({ ...r }))
+            : open.map((c) => toReview(c, today)),
       });
     }
     const months = rows.map((r) => r.monthsAfter);
@@ -439,6 +473,31 @@ export class EvaluationsService {
   }
 }
 
+/** The commitment ids travel in the body (`unreviewed`, `unknown`); the code says what is wrong. */
+function unreviewed(missing: string[], unknown: string[]): Unprocessable {
+  return missing.length > 0
+    ? new Unprocessable(
+        'evaluation.commitments_unreviewed',
+        'Every open commitment of the case is reviewed at the evaluation; one found met needs its evidence.',
+        { unreviewed: missing },
+      )
+    : new Unprocessable(
+        'evaluation.commitment_not_under_review',
+        'The review lists a commitment that is not open on this case, or lists one twice.',
+        { unknown },
+      );
+}
+
+/** An open commitment still to review; overdue when its due date passed by `today`. */
+function toReview(c: OpenCommitment, today: string): CommitmentReviewResponse {
+  return {
+    ...c,
+    state: null,
+    note: '',
+    overdue: c.dueDate !== null && c.dueDate < today,
+  };
+}
+
 function partyOf(access: CaseAccess): Party | null {
   if (access.side === 'employer') {
     return 'employer';
@@ -485,6 +544,14 @@ const REPORT_TEXT = {
     complaints: 'Klachten',
     explanations: 'verzoeken om uitleg',
     incidents: 'signalen',
+    commitment: 'Toezegging',
+    overdue: 'termijn verstreken',
+    states: {
+      met: 'nagekomen',
+      open: 'nog open',
+      at_risk: 'in gevaar',
+      broken_proposed: 'voorgesteld als geschonden',
+    } satisfies Record<CommitmentReviewState, string>,
   },
   en: {
     heading: '10. Evaluations after go-live',
@@ -500,5 +567,13 @@ const REPORT_TEXT = {
     complaints: 'Complaints',
     explanations: 'explanation requests',
     incidents: 'signals',
+    commitment: 'Commitment',
+    overdue: 'past its due date',
+    states: {
+      met: 'met',
+      open: 'still open',
+      at_risk: 'at risk',
+      broken_proposed: 'proposed as broken',
+    } satisfies Record<CommitmentReviewState, string>,
   },
 } as const;

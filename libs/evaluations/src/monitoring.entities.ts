@@ -10,7 +10,13 @@ import {
   VersionColumn,
 } from 'typeorm';
 
-import type { DimensionResult, Goal, GoalResult, IncidentKind } from './domain/evaluation';
+import type {
+  CommitmentReview,
+  DimensionResult,
+  Goal,
+  GoalResult,
+  IncidentKind,
+} from './domain/evaluation';
 
 /** What a system must achieve and which quality-of-work indicators to watch, set at intake. */
 @Entity('monitoring_plan')
@@ -79,6 +85,10 @@ export class EvaluationEntity {
 
   @Column({ type: 'text', default: '' })
   summary!: string;
+
+  /** The case's open commitments as this evaluation found them (issue #19). */
+  @Column({ type: 'jsonb', default: [] })
+  commitmentReviews!: CommitmentReview[];
 
   @Column({ type: 'uuid', nullable: true })
   recordedBy!: string | null;

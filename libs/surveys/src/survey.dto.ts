@@ -112,6 +112,11 @@ export class SurveyQuestionResultResponse {
 export class SurveyResultsResponse {
   /** The responses these results count: 5, 10, 15 … (published in blocks of five). */
   @ApiProperty() responseCount!: number;
+  /**
+   * Responses received since the last block of five (0–4): not in these results until the
+   * block is full, and said so on the screen. Only shown once results are (from five up).
+   */
+  @ApiProperty() unpublishedResponses!: number;
   @ApiProperty({ type: [SurveyQuestionResultResponse] })
   questions!: SurveyQuestionResultResponse[];
 }

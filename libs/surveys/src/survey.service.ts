@@ -58,7 +58,9 @@ const isCursor = (v: unknown): v is SurveyCursor =>
  * transaction (so a token answers once, and a crash never leaves one without the other), and
  * carries no time of use either. What remains in the database is which token hashes were used,
  * not whose they were. Results are published in blocks of five responses (`publishes`), never
- * below five, and the count of responses is not shown in between.
+ * below five, and below five the count of responses is not shown either. From five up the screen
+ * says how many responses wait for the next block (`unpublishedResponses`): a count, never their
+ * answers.
  */
 @Injectable()
 export class SurveyService {
@@ -412,6 +414,7 @@ function toResponse(survey: SurveyEntity, access: CaseAccess): SurveyResponse {
       results && results.responseCount >= MINIMUM_RESPONSES
         ? {
             responseCount: results.responseCount,
+            unpublishedResponses: survey.responseCount - results.responseCount,
             questions: results.questions.map((q) => ({
               questionId: q.questionId,
               counts: { ...q.counts },

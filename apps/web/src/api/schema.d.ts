@@ -4591,7 +4591,7 @@ export interface components {
         NotificationResponse: {
             id: string;
             /** @enum {string} */
-            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation" | "mention" | "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "council_request.made" | "council_request.answered" | "council_request.case_opened" | "commitment.due_soon" | "commitment.broken" | "commitment.evidence_recorded" | "letter.sent_to_council" | "letter.sent_to_employer" | "evaluation.due_soon";
+            type: "deadline.reminder" | "deadline.overdue" | "deadline.escalation" | "mention" | "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "council_request.made" | "council_request.answered" | "council_request.case_opened" | "commitment.due_soon" | "commitment.broken" | "commitment.evidence_recorded" | "letter.sent_to_council" | "letter.sent_to_employer" | "evaluation.due_soon" | "evaluation.commitments_flagged";
             /** @description `14d`, `7d`, `2d`, `0d`, `overdue`, `escalation`, `mention`, or the case event's type. */
             kind: string;
             /** @description Ready to show, in the reader's language. */
@@ -4642,7 +4642,7 @@ export interface components {
         };
         CaseEventChoiceResponse: {
             /** @enum {string} */
-            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "council_request.made" | "council_request.answered" | "council_request.case_opened" | "commitment.due_soon" | "commitment.broken" | "commitment.evidence_recorded" | "letter.sent_to_council" | "letter.sent_to_employer" | "evaluation.due_soon";
+            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "council_request.made" | "council_request.answered" | "council_request.case_opened" | "commitment.due_soon" | "commitment.broken" | "commitment.evidence_recorded" | "letter.sent_to_council" | "letter.sent_to_employer" | "evaluation.due_soon" | "evaluation.commitments_flagged";
             /** @description Must act: e-mailed at once by default; informational types default to the digest. */
             mustAct: boolean;
             inApp: boolean;
@@ -4672,7 +4672,7 @@ export interface components {
         };
         CaseEventChoiceDto: {
             /** @enum {string} */
-            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "council_request.made" | "council_request.answered" | "council_request.case_opened" | "commitment.due_soon" | "commitment.broken" | "commitment.evidence_recorded" | "letter.sent_to_council" | "letter.sent_to_employer" | "evaluation.due_soon";
+            type: "case.sent" | "case.request_submitted" | "case.information_requested" | "case.information_provided" | "case.consultation_requested" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "meeting.minutes_recorded" | "case.council_position_recorded" | "case.employer_decision_recorded" | "case.suspension_waived" | "case.triage_proposed" | "case.use_reported" | "ai_system.use_started_gate_closed" | "union_share.granted" | "union_share.revoked" | "internal.vote_opened" | "ai_system.changed_materially" | "case.go_live_gate_opened" | "case.go_live_gate_closed" | "internal.vote_closing_soon" | "document.shared" | "council_request.made" | "council_request.answered" | "council_request.case_opened" | "commitment.due_soon" | "commitment.broken" | "commitment.evidence_recorded" | "letter.sent_to_council" | "letter.sent_to_employer" | "evaluation.due_soon" | "evaluation.commitments_flagged";
             inApp: boolean;
             /** @enum {string} */
             email: "immediate" | "digest" | "off";
@@ -6140,6 +6140,11 @@ export interface components {
         SurveyResultsResponse: {
             /** @description The responses these results count: 5, 10, 15 … (published in blocks of five). */
             responseCount: number;
+            /**
+             * @description Responses received since the last block of five (0–4): not in these results until the
+             *     block is full, and said so on the screen. Only shown once results are (from five up).
+             */
+            unpublishedResponses: number;
             questions: components["schemas"]["SurveyQuestionResultResponse"][];
         };
         SurveyResponse: {
@@ -6533,6 +6538,19 @@ export interface components {
             outcome: "met" | "partly_met" | "not_met" | "unknown";
             note: string;
         };
+        CommitmentReviewResponse: {
+            /** @enum {string} */
+            track: "advice" | "consent";
+            /** Format: date */
+            dueDate: string | null;
+            /** @enum {string|null} */
+            state: "met" | "open" | "at_risk" | "broken_proposed" | null;
+            commitmentId: string;
+            conditionNo: number;
+            condition: string;
+            note: string;
+            overdue: boolean;
+        };
         ComplaintCountsResponse: {
             complaints: number;
             explanationRequests: number;
@@ -6553,6 +6571,8 @@ export interface components {
             recordedAt: string | null;
             /** @enum {string|null} */
             recordedSide: "employer" | "council" | null;
+            /** @description Recorded: the commitments as reviewed then; scheduled: the open ones it must review. */
+            commitments: components["schemas"]["CommitmentReviewResponse"][];
             id: string;
             seq: number;
             monthsAfter: number;
@@ -6582,10 +6602,25 @@ export interface components {
             rating: number | "unknown";
             note: string;
         };
+        CommitmentReviewDto: {
+            /**
+             * @description `met` needs its evidence in `note`; `broken_proposed` only proposes (the council board declares it).
+             * @enum {string}
+             */
+            state: "met" | "open" | "at_risk" | "broken_proposed";
+            /** Format: uuid */
+            commitmentId: string;
+            note: string;
+        };
         RecordEvaluationDto: {
             ratings: components["schemas"]["DimensionResultDto"][];
             goals: components["schemas"]["GoalResultDto"][];
             summary: string;
+            /**
+             * @description Every open commitment of the case, reviewed once (422 `evaluation.commitments_unreviewed`
+             *     otherwise); may be left out for a case without open commitments.
+             */
+            commitments?: components["schemas"]["CommitmentReviewDto"][];
         };
         IncidentResponse: {
             /** @enum {string} */

@@ -19,9 +19,11 @@ import {
 type CaseResponse = Schemas['CaseResponse'];
 type Evaluation = Schemas['EvaluationResponse'];
 type Rating = Schemas['DimensionResultDto']['rating'];
+type ReviewState = Schemas['CommitmentReviewDto']['state'];
 
 const DIMENSIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'] as const;
 const RATINGS = ['-2', '-1', '0', '1', '2', 'unknown'] as const;
+const REVIEW_STATES = ['open', 'met', 'at_risk', 'broken_proposed'] as const;
 const EMPLOYER_KINDS = ['override', 'correction', 'unforeseen_effect'] as const;
 const COUNCIL_KINDS = ['staff_report', 'unforeseen_effect'] as const;
 
@@ -111,6 +113,9 @@ function MonitoringPlan({ aiCase }: { aiCase: CaseResponse }) {
   });
   const [description, setDescription] = useState('');
   const [target, setTarget] = useState('');
+  // The ticked indicators while their save is under way: a controlled checkbox would otherwise
+  // spring back until the plan is refetched.
+  const [ticking, setTicking] = useState<string[] | null>(null);
   const save = useMutation(async (indicators: string[], addGoal: boolean) => {
     const current = plan.data!;
     const goals = [...current.goals];
@@ -135,7 +140,12 @@ function MonitoringPlan({ aiCase }: { aiCase: CaseResponse }) {
     return plan.error ? <ErrorAlert error={plan.error} /> : <Loading />;
   }
   const p = plan.data;
+  const indicators = ticking ?? p.indicators;
   const editable = aiCase.yourSide === 'employer';
+  const tick = (next: string[]) => {
+    setTicking(next);
+    void save.submit(next, false).finally(() => setTicking(null));
+  };
   return (
     <div className="card" data-testid="monitoring-plan">
       <h3>{t('evaluation.planTitle')}</h3>
@@ -157,12 +167,9 @@ function MonitoringPlan({ aiCase }: { aiCase: CaseResponse }) {
           <label key={d} className="inline-check">
             <input
               type="checkbox"
-              checked={p.indicators.includes(d)}
+              checked={indicators.includes(d)}
               onChange={(e) =>
-                void save.submit(
-                  e.target.checked ? [...p.indicators, d] : p.indicators.filter((x) => x !== d),
-                  false,
-                )
+                tick(e.target.checked ? [...indicators, d] : indicators.filter((x) => x !== d))
               }
             />{' '}
             {d}
@@ -208,9 +215,12 @@ function EvaluationCard({
   mayRecord: boolean;
   onRecorded: () => void;
 }) {
-  const { t, label } = useI18n();
+  const { t, label, day } = useI18n();
   const [ratings, setRatings] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState('');
+  const [reviews, setReviews] = useState<Record<string, { state: ReviewState | ''; note: string }>>(
+    {},
+  );
   const record = useMutation(async () => {
     await unwrap(
       api.PUT('/cases/{caseId}/evaluations/{seq}', {
@@ -223,6 +233,13 @@ function EvaluationCard({
           })),
           goals: [],
           summary,
+          // Only what the reviewer chose: the server refuses while one is left unreviewed.
+          commitments: e.commitments.flatMap((c) => {
+            const review = reviews[c.commitmentId];
+            return review?.state
+              ? [{ commitmentId: c.commitmentId, state: review.state, note: review.note }]
+              : [];
+          }),
         },
       }),
     );
@@ -283,6 +300,28 @@ function EvaluationCard({
         </ul>
       )}
       {e.summary && <p>{e.summary}</p>}
+      {e.status === 'recorded' && e.commitments.length > 0 && (
+        <div>
+          <h4>{t('evaluation.commitmentsTitle')}</h4>
+          <ul className="plain-list">
+            {e.commitments.map((c) => (
+              <li key={c.commitmentId} data-commitment={c.conditionNo} data-state={c.state}>
+                {t('evaluation.commitmentItem', { no: c.conditionNo, condition: c.condition })}:{' '}
+                <Badge tone={c.state === 'met' ? 'ok' : c.state === 'open' ? 'neutral' : 'warn'}>
+                  {label('commitmentReview', c.state ?? 'open')}
+                </Badge>
+                {c.overdue && (
+                  <>
+                    {' '}
+                    <Badge tone="warn">{t('evaluation.commitmentOverdue')}</Badge>
+                  </>
+                )}
+                {c.note && ` (${c.note})`}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {e.status === 'scheduled' && mayRecord && (
         <form
           onSubmit={(ev: FormEvent) => {
@@ -290,6 +329,53 @@ function EvaluationCard({
             void record.submit();
           }}
         >
+          <fieldset className="commitment-review">
+            <legend>{t('evaluation.commitmentsTitle')}</legend>
+            <p className="hint">{t('evaluation.commitmentsLead')}</p>
+            {e.commitments.length === 0 && <Empty>{t('evaluation.noCommitments')}</Empty>}
+            {e.commitments.map((c) => {
+              const review = reviews[c.commitmentId] ?? { state: '' as const, note: '' };
+              const set = (next: Partial<typeof review>) =>
+                setReviews({ ...reviews, [c.commitmentId]: { ...review, ...next } });
+              return (
+                <div key={c.commitmentId} className="card" data-commitment={c.conditionNo}>
+                  <p>
+                    <strong>
+                      {t('evaluation.commitmentItem', {
+                        no: c.conditionNo,
+                        condition: c.condition,
+                      })}
+                    </strong>
+                    {c.dueDate && <> · {t('evaluation.commitmentDue', { date: day(c.dueDate) })}</>}
+                    {c.overdue && (
+                      <>
+                        {' '}
+                        <Badge tone="warn">{t('evaluation.commitmentOverdue')}</Badge>
+                      </>
+                    )}
+                  </p>
+                  <SelectField
+                    label={`${t('evaluation.commitmentState')} (${c.conditionNo})`}
+                    value={review.state}
+                    onChange={(ev) => set({ state: ev.target.value as ReviewState | '' })}
+                  >
+                    <option value="">{t('evaluation.commitmentChoose')}</option>
+                    {REVIEW_STATES.map((r) => (
+                      <option key={r} value={r}>
+                        {label('commitmentReview', r)}
+                      </option>
+                    ))}
+                  </SelectField>
+                  <TextField
+                    label={`${t('evaluation.commitmentNote')} (${c.conditionNo})`}
+                    hint={t('evaluation.commitmentNoteHint')}
+                    value={review.note}
+                    onChange={(ev) => set({ note: ev.target.value })}
+                  />
+                </div>
+              );
+            })}
+          </fieldset>
           <div className="rating-grid">
             {DIMENSIONS.map((d) => (
               <SelectField

@@ -218,6 +218,9 @@ function SurveyItem({
       ) : (
         <>
           <h4>{t('survey.results', { count: survey.results.responseCount })}</h4>
+          <p className="hint" data-testid="survey-in-blocks">
+            {t('survey.inBlocks', { count: survey.results.unpublishedResponses })}
+          </p>
           <p className="hint">{t('survey.besideAssessment')}</p>
           <table className="table" data-testid="survey-results">
             <thead>

@@ -1542,6 +1542,8 @@ export const en: Record<MessageKey, string> = {
   'survey.noResults':
     'No results yet: they appear from {min} responses, and then in blocks of five. Until then not even the number of responses is shown.',
   'survey.results': 'Results ({count} responses)',
+  'survey.inBlocks':
+    'Results per five responses; {count, plural, =0 {every response is shown} one {# response not shown yet} other {# responses not shown yet}}. This way no one person’s answers can be worked out.',
   'survey.question': 'Question',
   'survey.staff': 'Staff (mean)',
   'survey.hr': 'HR',
@@ -1797,6 +1799,21 @@ export const en: Record<MessageKey, string> = {
     'This case follows up an earlier case after a material change in the register.',
   'evaluation.followUps': 'Follow-up cases after a material change',
   'evaluation.openCase': 'Open case',
+  'commitmentReview.met': 'Met (with evidence)',
+  'commitmentReview.open': 'Still open',
+  'commitmentReview.at_risk': 'At risk',
+  'commitmentReview.broken_proposed': 'Proposed: broken',
+  'evaluation.commitmentsTitle': "Commitments (the council's conditions)",
+  'evaluation.commitmentsLead':
+    "Review every open commitment at this evaluation. Only the council's board declares a commitment broken, on the commitment itself.",
+  'evaluation.noCommitments': 'No open commitments.',
+  'evaluation.commitmentItem': 'Condition {no}: {condition}',
+  'evaluation.commitmentDue': 'Due {date}',
+  'evaluation.commitmentOverdue': 'Past its due date',
+  'evaluation.commitmentState': 'State at this evaluation',
+  'evaluation.commitmentChoose': '– choose the state –',
+  'evaluation.commitmentNote': 'Evidence or note',
+  'evaluation.commitmentNoteHint': 'Evidence is required for “met”.',
   'outcome.met': 'Met',
   'outcome.partly_met': 'Partly met',
   'outcome.not_met': 'Not met',
@@ -1837,6 +1854,8 @@ export const en: Record<MessageKey, string> = {
   'legalBasis.gdpr_22': 'GDPR art. 22 (automated decision)',
   'legalBasis.other': 'Other',
   'settings.caseEvent.evaluation.due_soon': 'An evaluation of the AI system is coming up',
+  'settings.caseEvent.evaluation.commitments_flagged':
+    'An evaluation found commitments at risk or overdue',
   'problem.complaint.not_found': 'This complaint does not exist or you are not the contact.',
   'problem.complaint.version_conflict': 'Someone else updated this complaint meanwhile. Reload.',
   'problem.complaint.contact_not_employer': 'The contact must be an active employer-side user.',
@@ -1844,6 +1863,10 @@ export const en: Record<MessageKey, string> = {
   'problem.complaint.answer_date_invalid': 'The answer date lies between receipt and today.',
   'problem.evaluation.not_found': 'This evaluation does not exist or you have no access to it.',
   'problem.evaluation.already_recorded': 'This evaluation was recorded already.',
+  'problem.evaluation.commitments_unreviewed':
+    'Review every open commitment; “met” needs its evidence.',
+  'problem.evaluation.commitment_not_under_review':
+    'One of the reviewed commitments is not (or no longer) open on this case. Reload.',
   'problem.evaluation.not_yet_due': 'An evaluation can be recorded from two weeks before its date.',
   'problem.evaluation.party_only': 'The employer or the council board records an evaluation.',
   'problem.monitoring_incident.kind_not_for_side':

@@ -1537,6 +1537,8 @@ export const nl = {
   'survey.noResults':
     'Nog geen uitkomsten: die verschijnen vanaf {min} antwoorden, en daarna per vijf. Tot dan wordt ook niet getoond hoeveel mensen antwoordden.',
   'survey.results': 'Uitkomsten ({count} antwoorden)',
+  'survey.inBlocks':
+    'Resultaten per vijf antwoorden; {count, plural, =0 {alle antwoorden zijn getoond} one {# antwoord nog niet getoond} other {# antwoorden nog niet getoond}}. Zo is het antwoord van één persoon nooit af te leiden.',
   'survey.question': 'Vraag',
   'survey.staff': 'Medewerkers (gemiddeld)',
   'survey.hr': 'HR',
@@ -1797,6 +1799,21 @@ export const nl = {
     'Deze zaak is een vervolg op een eerdere zaak na een wezenlijke wijziging in het register.',
   'evaluation.followUps': 'Vervolgzaken na een wezenlijke wijziging',
   'evaluation.openCase': 'Zaak openen',
+  'commitmentReview.met': 'Nagekomen (met bewijs)',
+  'commitmentReview.open': 'Nog open',
+  'commitmentReview.at_risk': 'In gevaar',
+  'commitmentReview.broken_proposed': 'Voorstel: geschonden',
+  'evaluation.commitmentsTitle': 'Toezeggingen (voorwaarden van de OR)',
+  'evaluation.commitmentsLead':
+    'Beoordeel bij deze evaluatie elke openstaande toezegging. Of een toezegging geschonden is, stelt alleen het dagelijks bestuur van de OR vast bij de toezegging zelf.',
+  'evaluation.noCommitments': 'Geen openstaande toezeggingen.',
+  'evaluation.commitmentItem': 'Voorwaarde {no}: {condition}',
+  'evaluation.commitmentDue': 'Uiterlijk {date}',
+  'evaluation.commitmentOverdue': 'Termijn verstreken',
+  'evaluation.commitmentState': 'Stand bij deze evaluatie',
+  'evaluation.commitmentChoose': '– kies de stand –',
+  'evaluation.commitmentNote': 'Bewijs of toelichting',
+  'evaluation.commitmentNoteHint': 'Bij “nagekomen” is het bewijs verplicht.',
   'outcome.met': 'Gehaald',
   'outcome.partly_met': 'Deels gehaald',
   'outcome.not_met': 'Niet gehaald',
@@ -1837,6 +1854,8 @@ export const nl = {
   'legalBasis.gdpr_22': 'AVG art. 22 (geautomatiseerd besluit)',
   'legalBasis.other': 'Anders',
   'settings.caseEvent.evaluation.due_soon': 'Een evaluatie van het AI-systeem komt eraan',
+  'settings.caseEvent.evaluation.commitments_flagged':
+    'Een evaluatie vond toezeggingen in gevaar of over hun termijn',
   'problem.complaint.not_found': 'Deze klacht bestaat niet of u bent niet het aanspreekpunt.',
   'problem.complaint.version_conflict':
     'Iemand anders heeft deze klacht intussen bijgewerkt. Laad opnieuw.',
@@ -1847,6 +1866,10 @@ export const nl = {
     'De datum van het antwoord ligt tussen ontvangst en vandaag.',
   'problem.evaluation.not_found': 'Deze evaluatie bestaat niet of u heeft er geen toegang toe.',
   'problem.evaluation.already_recorded': 'Deze evaluatie is al vastgelegd.',
+  'problem.evaluation.commitments_unreviewed':
+    'Beoordeel elke openstaande toezegging; bij “nagekomen” hoort het bewijs.',
+  'problem.evaluation.commitment_not_under_review':
+    'Een van de beoordeelde toezeggingen staat niet (meer) open in deze zaak. Laad opnieuw.',
   'problem.evaluation.not_yet_due':
     'Een evaluatie kan pas vanaf twee weken voor de datum worden vastgelegd.',
   'problem.evaluation.party_only':

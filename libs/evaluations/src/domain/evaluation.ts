@@ -104,3 +104,87 @@ export function reratingDiff(
       };
     });
 }
+
+/**
+ * How an open commitment stands as seen at an evaluation (issue #19: conditions are "checked at
+ * every evaluation"). `broken_proposed` only proposes: declaring a commitment broken stays the
+ * council board's own act on the commitment (B.19).
+ */
+export type CommitmentReviewState = 'met' | 'open' | 'at_risk' | 'broken_proposed';
+export const COMMITMENT_REVIEW_STATES: readonly CommitmentReviewState[] = [
+  'met',
+  'open',
+  'at_risk',
+  'broken_proposed',
+];
+
+/** An open commitment of the case as the evaluation reviews it. */
+export interface CommitmentUnderReview {
+  readonly commitmentId: string;
+  readonly track: string;
+  readonly conditionNo: number;
+  readonly condition: string;
+  readonly dueDate: CalendarDate | null;
+}
+
+export interface CommitmentReviewInput {
+  readonly commitmentId: string;
+  readonly state: CommitmentReviewState;
+  readonly note: string;
+}
+
+/** What an evaluation keeps of each reviewed commitment: the commitment as it then stood. */
+export interface CommitmentReview extends CommitmentUnderReview {
+  readonly state: CommitmentReviewState;
+  readonly note: string;
+  /** Its due date had passed on the evaluation day and it was not found met. */
+  readonly overdue: boolean;
+}
+
+export type CommitmentReviewOutcome =
+  | { readonly ok: true; readonly reviews: CommitmentReview[]; readonly flagged: string[] }
+  | { readonly ok: false; readonly unreviewed: string[]; readonly unknown: string[] };
+
+/**
+ * Checks an evaluation's commitment review: every open commitment reviewed exactly once, nothing
+ * else, and "met" only with its evidence. `flagged` are those the council is told of: found at
+ * risk, proposed broken, or past their due date without being met.
+ */
+export function reviewCommitments(
+  open: readonly CommitmentUnderReview[],
+  input: readonly CommitmentReviewInput[],
+  today: CalendarDate,
+): CommitmentReviewOutcome {
+  const byId = new Map(input.map((r) => [r.commitmentId, r]));
+  const openIds = new Set(open.map((c) => c.commitmentId));
+  const unreviewed = open
+    .filter((c) => {
+      const r = byId.get(c.commitmentId);
+      return !r || (r.state === 'met' && r.note.trim() === '');
+    })
+    .map((c) => c.commitmentId);
+  const seen = new Set<string>();
+  const unknown = input
+    .filter((r) => {
+      const repeated = seen.has(r.commitmentId);
+      seen.add(r.commitmentId);
+      return repeated || !openIds.has(r.commitmentId);
+    })
+    .map((r) => r.commitmentId);
+  if (unreviewed.length > 0 || unknown.length > 0) {
+    return { ok: false, unreviewed, unknown };
+  }
+  const reviews = open.map((c): CommitmentReview => {
+    const r = byId.get(c.commitmentId)!;
+    return {
+      ...c,
+      state: r.state,
+      note: r.note.trim(),
+      overdue: r.state !== 'met' && c.dueDate !== null && c.dueDate < today,
+    };
+  });
+  const flagged = reviews
+    .filter((r) => r.overdue || r.state === 'at_risk' || r.state === 'broken_proposed')
+    .map((r) => r.commitmentId);
+  return { ok: true, reviews, flagged };
+}

@@ -40,6 +40,7 @@ export const CASE_EVENT_TYPES = [
   'letter.sent_to_council',
   'letter.sent_to_employer',
   'evaluation.due_soon',
+  'evaluation.commitments_flagged',
 ] as const satisfies readonly EventType[];
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -115,6 +116,8 @@ export const CASE_EVENT_RULES: Readonly<Record<CaseEventType, CaseEventRule>> = 
   'letter.sent_to_employer': { audiences: ['employer'], mustAct: true },
   // Issue #19: both parties evaluate at the agreed moment after go-live (seed-requirements 1.4).
   'evaluation.due_soon': { audiences: ['employer', 'council'], mustAct: true },
+  // Conditions checked at the evaluation: the council hears which ones are at risk or overdue.
+  'evaluation.commitments_flagged': { audiences: ['council'], mustAct: true },
 };
 
 export function isCaseEventType(type: string): type is CaseEventType {
@@ -245,6 +248,7 @@ export function caseEventPath(
     case 'letter.sent_to_employer':
       return c ? `${c}/letters` : '/';
     case 'evaluation.due_soon':
+    case 'evaluation.commitments_flagged':
       return c ? `${c}/evaluation` : '/';
     case 'internal.vote_opened':
     case 'internal.vote_closing_soon':
@@ -268,6 +272,10 @@ export function caseEventPath(
 type Texts = Record<CaseEventType, { subject: string; body: string }>;
 
 const NL: Texts = {
+  'evaluation.commitments_flagged': {
+    subject: 'Evaluatie: toezeggingen in gevaar of over hun termijn',
+    body: 'Bij de evaluatie van het AI-systeem van deze zaak bleken voorwaarden van de OR in gevaar, voorgesteld als geschonden of over hun termijn. Bekijk de evaluatie en de toezeggingen in de zaak.',
+  },
   'evaluation.due_soon': {
     subject: 'Evaluatie van het AI-systeem komt eraan',
     body: 'Binnenkort is het tijd om het AI-systeem van deze zaak te evalueren: worden de doelen gehaald, en hoe scoort het werk nu op de dimensies van de impactbeoordeling?',
@@ -399,6 +407,10 @@ const NL: Texts = {
 };
 
 const EN: Texts = {
+  'evaluation.commitments_flagged': {
+    subject: 'Evaluation: commitments at risk or overdue',
+    body: 'The evaluation of this case’s AI system found conditions of the council at risk, proposed as broken or past their due date. See the evaluation and the commitments in the case.',
+  },
   'evaluation.due_soon': {
     subject: 'The AI system’s evaluation is coming up',
     body: 'It is nearly time to evaluate this case’s AI system: are its goals met, and how does the work rate now on the dimensions of the impact assessment?',
