@@ -37,6 +37,7 @@ import { EvaluationReminderNotifications1770200000001 } from './1770200000001-ev
 import { StaffSurveysAndExpertOpinions1770300000000 } from './1770300000000-staff-surveys-and-expert-opinions';
 import { CreateLetters1770400000000 } from './1770400000000-create-letters';
 import { MeetingInvitationsAndMinutes1770600000000 } from './1770600000000-meeting-invitations-and-minutes';
+import { ReminderPlanningRequests1771200000000 } from './1771200000000-reminder-planning-requests';
 
 /** Every migration in order. Listed explicitly: no glob loading at run time (house style B.17). */
 export const ALL_MIGRATIONS = [
@@ -79,4 +80,5 @@ export const ALL_MIGRATIONS = [
   StaffSurveysAndExpertOpinions1770300000000,
   CreateLetters1770400000000,
   MeetingInvitationsAndMinutes1770600000000,
+  ReminderPlanningRequests1771200000000,
 ];
