@@ -252,8 +252,8 @@ export class ReminderSweeper {
       await this.observer.batchClaimed?.(due.length);
       const deadlines = await this.deadlinesWithCases(due.map((r) => r.deadlineId));
       const byId = new Map(deadlines.map((d) => [d.deadlineId, d]));
-      // A deadline deleted since planning (its organisation's archive) takes its reminders along.
-      await this.reminders.cancel(due.flatMap((r) => (byId.has(r.deadlineId) ? [] : [r.id])));
+      // Every deadline is there: deleting one deletes its reminders (cascade), which waits for
+      // the locks this batch holds on them.
       const claimed = due.flatMap((r) => {
         const deadline = byId.get(r.deadlineId);
         return deadline
