@@ -11,6 +11,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
+import { AccessModule } from '@wc/access';
 import { ConfigModule, loadConfig } from '@wc/config';
 import { Clock, FakeClock } from '@wc/core';
 import { DatabaseModule, dataSourceOptions, runMigrations } from '@wc/database';
@@ -154,6 +155,7 @@ async function startWorker(url: string, clock: FakeClock): Promise<INestApplicat
     NODE_ENV: 'production',
     DATABASE_URL: url,
     JWT_SECRET: 'x'.repeat(40),
+    PUBLIC_URL: 'https://overleg.example',
     DATABASE_POOL_SIZE: '10',
     LOG_LEVEL: 'warn',
   });
@@ -171,6 +173,8 @@ async function startWorker(url: string, clock: FakeClock): Promise<INestApplicat
       ConfigModule.forRoot(config),
       BenchClockModule,
       DatabaseModule,
+      // As in the worker: the outbox locks cases, and the sweep asks who hears of each term.
+      AccessModule,
       NotificationsWorkerModule.forRoot(options),
     ],
   })

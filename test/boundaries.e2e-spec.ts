@@ -52,17 +52,6 @@ const ALLOWED_READS: Array<{ lib: string; table: string; why: string }> = [
     table: 'domain_event',
     why: 'outbox consumers read the published events',
   })),
-  // The notification relay resolves recipients (members, users, ballots), reminders (deadlines)
-  // and the cases they concern in set queries of its own. Issue #13's notification work rewrites
-  // that lib on a parallel branch and moves these reads behind @wc/access there; moving them here
-  // as well would make two conflicting rewrites of the same files.
-  ...['app_user', 'membership', 'deadline', 'ai_case', 'ballot', 'vote', 'comment'].map(
-    (table) => ({
-      lib: 'notifications',
-      table,
-      why: 'moved behind @wc/access by the notifications rework of issue #13',
-    }),
-  ),
   // Every authenticated request resolves its actor in one statement; a suspended organisation's
   // people have no actor (issue #15), so that statement reads the organisation's suspension too.
   { lib: 'auth', table: 'organisation', why: 'the actor lookup refuses suspended organisations' },

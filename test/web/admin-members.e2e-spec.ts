@@ -1,44 +1,24 @@
-import type { Browser } from 'playwright-core';
-
-import type { GivenOrganisation } from '@wc/testing';
-
 import { nl } from '../../apps/web/src/messages/nl';
-import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  prepareWebApp,
-  signIn,
-} from './support/browser';
+import { expectNoSeriousA11yViolations } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 
 /** The organisation admin changes and withdraws employer-side roles; council roles stay with the council board. */
 describe('web app: members and roles on the admin screen (browser)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let org: GivenOrganisation;
-
-  beforeAll(async () => {
-    prepareWebApp();
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    org = await t.given.organisation();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = browserSuite();
 
   const roleOf = async (userId: string) =>
     (
-      await t.db.query<Array<{ role: string }>>('SELECT role FROM membership WHERE user_id = $1', [
-        userId,
-      ])
+      await suite.t.db.query<Array<{ role: string }>>(
+        'SELECT role FROM membership WHERE user_id = $1',
+        [userId],
+      )
     ).map((r) => r.role);
 
   it('changes an HR manager into an employer representative, withdraws the role, and offers nothing on council members', async () => {
+    const { t, org } = suite;
     const hr = await t.given.user(org.organisationId, 'hr_manager');
     const name = `Test hr_manager`;
-    const admin = await signIn(browser, t.url, org.admin, { now: t.clock.now() });
+    const admin = await suite.signIn(org.admin);
     const page = admin.page;
     const row = page.locator('tr', { hasText: hr.email });
     await row.waitFor();

@@ -1,17 +1,7 @@
-import type { Browser } from 'playwright-core';
-
-import type { GivenOrganisation } from '@wc/testing';
-
 import { nl } from '../../apps/web/src/messages/nl';
 import { completeDossier, fileCase } from '../support/case-fixtures';
-import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  prepareWebApp,
-  signIn,
-  type UserPage,
-} from './support/browser';
+import { expectNoSeriousA11yViolations } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 
 /**
  * Who must act, on what, by when, in the browser (issue #16). The clock: Monday 2 March 2026. HR
@@ -19,18 +9,15 @@ import {
  * term runs to 13 April 2026: 42 days.
  */
 describe('web app: the agenda, the case header and the council position (browser)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let org: GivenOrganisation;
+  const suite = browserSuite('Demo Logistiek B.V.');
   let caseId = '';
   let hrBearer = '';
-  const pages: UserPage[] = [];
 
   const transition = async (who: string, kind: string, action: Record<string, unknown>) => {
     const { version } = (
-      await t.http().get(`/cases/${caseId}`).set('Authorization', who).expect(200)
+      await suite.t.http().get(`/cases/${caseId}`).set('Authorization', who).expect(200)
     ).body as { version: number };
-    await t
+    await suite.t
       .http()
       .post(`/cases/${caseId}/tracks/${kind}/transitions`)
       .set('Authorization', who)
@@ -39,30 +26,16 @@ describe('web app: the agenda, the case header and the council position (browser
   };
 
   beforeAll(async () => {
-    prepareWebApp();
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    org = await t.given.organisation('Demo Logistiek B.V.');
+    const { t, org } = suite;
     hrBearer = await t.login(org.hr);
     ({ caseId } = await fileCase(t, org, hrBearer));
     await completeDossier(t, caseId, hrBearer);
     await transition(hrBearer, 'advice', { type: 'submit_request' });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  afterEach(() => {
-    const errors = pages.flatMap((p) => p.errors.splice(0));
-    if (errors.length > 0) {
-      throw new Error(`uncaught errors in the app:\n${errors.join('\n')}`);
-    }
-  });
+  }, 60_000);
 
   it("the chair's home leads with the running advice term and its agenda item; the case header names who must act", async () => {
-    const chair = await signIn(browser, t.url, org.chair, { now: t.clock.now() });
-    pages.push(chair);
+    const { t, org } = suite;
+    const chair = await suite.signIn(org.chair);
     const agenda = chair.page.locator('section.agenda');
     await agenda.getByRole('heading', { name: nl['agenda.title'] }).waitFor();
     const item = agenda.locator(
@@ -87,7 +60,7 @@ describe('web app: the agenda, the case header and the council position (browser
     // The header's overall stage badge is the server's, the same the case list shows.
     const badge = await chair.page.locator('.case-page header .badge').first().innerText();
     const { stage } = (
-      await t.http().get(`/cases/${caseId}`).set('Authorization', hrBearer).expect(200)
+      await suite.t.http().get(`/cases/${caseId}`).set('Authorization', hrBearer).expect(200)
     ).body as { stage: string };
     expect(badge).toBe(nl[`caseStage.${stage}` as keyof typeof nl]);
 
@@ -118,6 +91,7 @@ describe('web app: the agenda, the case header and the council position (browser
   }, 90_000);
 
   it("after a conditional advice, the employer's case page shows the position with its reasons and conditions", async () => {
+    const { t, org } = suite;
     await transition(hrBearer, 'advice', {
       type: 'record_consultation_held',
       heldOn: '2026-03-02',
@@ -129,8 +103,7 @@ describe('web app: the agenda, the case header and the council position (browser
       reasons: 'Alleen met waarborgen voor de orderpickers.',
       conditions: ['Geen individuele prestatienormen', 'Evaluatie na zes maanden met de OR'],
     });
-    const hr = await signIn(browser, t.url, org.hr, { now: t.clock.now() });
-    pages.push(hr);
+    const hr = await suite.signIn(org.hr);
     await hr.page.goto(`${t.url}/#/cases/${caseId}`);
     const position = hr.page.getByTestId('council-position-advice');
     await position.waitFor();

@@ -1,18 +1,8 @@
-import type { Browser } from 'playwright-core';
-
-import type { GivenOrganisation } from '@wc/testing';
-
 import { en } from '../../apps/web/src/messages/en';
 import { nl } from '../../apps/web/src/messages/nl';
 import { fileCase } from '../support/case-fixtures';
-import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  prepareWebApp,
-  signIn,
-  type UserPage,
-} from './support/browser';
+import { expectNoSeriousA11yViolations } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 
 const q = (key: keyof typeof nl) => nl[key];
 
@@ -21,41 +11,17 @@ const q = (key: keyof typeof nl) => nl[key];
  * its committee member then finds the case, and sees which committee prepares it.
  */
 describe('web app: the committee that prepares a case (browser)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let org: GivenOrganisation;
-  const pages: UserPage[] = [];
-
-  beforeAll(async () => {
-    prepareWebApp();
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    org = await t.given.organisation('Demo Logistiek B.V.');
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  afterEach(() => {
-    const errors = pages.flatMap((p) => p.errors.splice(0));
-    if (errors.length > 0) {
-      throw new Error(`uncaught errors in the app:\n${errors.join('\n')}`);
-    }
-  });
+  const suite = browserSuite('Demo Logistiek B.V.');
 
   it('the chair assigns the case to a committee; only then does the committee member see it', async () => {
+    const { t, org } = suite;
     const { caseId } = await fileCase(t, org, await t.login(org.hr));
-    const committeeMember = await signIn(browser, t.url, org.committeeMember, {
-      now: t.clock.now(),
-    });
-    pages.push(committeeMember);
+    const committeeMember = await suite.signIn(org.committeeMember);
     await committeeMember.page.goto(`${t.url}/#/cases/${caseId}`);
     await committeeMember.page.getByRole('alert').waitFor();
     expect(await committeeMember.page.locator(`article[data-case-id="${caseId}"]`).count()).toBe(0);
 
-    const chair = await signIn(browser, t.url, org.chair, { now: t.clock.now() });
-    pages.push(chair);
+    const chair = await suite.signIn(org.chair);
     await chair.page.goto(`${t.url}/#/cases/${caseId}`);
     const card = chair.page.locator('section.committee');
     await card.getByText(q('committee.none')).waitFor();

@@ -1,48 +1,18 @@
-import type { Browser } from 'playwright-core';
-
-import type { GivenOrganisation } from '@wc/testing';
-
 import { en } from '../../apps/web/src/messages/en';
 import { nl } from '../../apps/web/src/messages/nl';
 import { fileCase, FULL_CONTENTS } from '../support/case-fixtures';
-import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  prepareWebApp,
-  signIn,
-  type UserPage,
-} from './support/browser';
+import { expectNoSeriousA11yViolations } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 
 /**
  * The search box in the top bar: a council member types a word of a case's request, sees the case
  * with the word marked, and opens it; the employer side finds nothing in the council's internal meeting.
  */
 describe('web app: search (browser)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let org: GivenOrganisation;
-  const pages: UserPage[] = [];
-
-  beforeAll(async () => {
-    prepareWebApp();
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    org = await t.given.organisation('Demo Logistiek B.V.');
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  afterEach(() => {
-    const errors = pages.flatMap((p) => p.errors.splice(0));
-    if (errors.length > 0) {
-      throw new Error(`uncaught errors in the app:\n${errors.join('\n')}`);
-    }
-  });
+  const suite = browserSuite('Demo Logistiek B.V.');
 
   it('finds a case by a word of its request, marks the word, and leads to the case; HR does not find the internal meeting', async () => {
+    const { t, org } = suite;
     const { caseId } = await fileCase(t, org, await t.login(org.hr), {
       contents: { ...FULL_CONTENTS, intendedDecision: 'Invoering van de Zonnebloemroosteraar' },
     });
@@ -57,8 +27,7 @@ describe('web app: search (browser)', () => {
       })
       .expect(201);
 
-    const member = await signIn(browser, t.url, org.member, { now: t.clock.now() });
-    pages.push(member);
+    const member = await suite.signIn(org.member);
     await member.page.getByLabel(nl['search.label']).fill('zonnebloemroosteraar');
     await member.page.getByRole('button', { name: nl['search.submit'] }).click();
     await member.page.getByRole('heading', { name: nl['search.title'] }).waitFor();
@@ -70,8 +39,7 @@ describe('web app: search (browser)', () => {
     await hit.getByRole('link').click();
     await member.page.locator(`article[data-case-id="${caseId}"]`).waitFor();
 
-    const hr = await signIn(browser, t.url, org.hr, { now: t.clock.now() });
-    pages.push(hr);
+    const hr = await suite.signIn(org.hr);
     await hr.page.goto(`${t.url}/#/search?q=lijsterbes`);
     await hr.page.getByText(nl['search.none']).waitFor();
     expect(await hr.page.locator('li.search-hit').count()).toBe(0);

@@ -1,39 +1,19 @@
 import { generate } from 'otplib';
-import type { Browser } from 'playwright-core';
-
-import type { GivenOrganisation } from '@wc/testing';
 
 import { nl } from '../../apps/web/src/messages/nl';
-import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  prepareWebApp,
-  signIn,
-} from './support/browser';
+import { expectNoSeriousA11yViolations } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 
 /** Two-step verification in the browser: enrolment on the settings screen, then the login step. */
 describe('web app: two-step verification (browser)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let org: GivenOrganisation;
-
-  beforeAll(async () => {
-    prepareWebApp();
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    org = await t.given.organisation();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = browserSuite();
 
   const codeNow = (secret: string) =>
-    generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+    generate({ secret, epoch: Math.floor(suite.t.clock.now().getTime() / 1000) });
 
   it('sets it up in settings, shows the recovery codes once, and asks for a code at the next login', async () => {
-    const hr = await signIn(browser, t.url, org.hr, { now: t.clock.now() });
+    const { t, org, browser } = suite;
+    const hr = await suite.signIn(org.hr);
     await hr.page.goto(`${t.url}/#/settings`);
     const card = hr.page.locator('section.second-factor');
     await card.getByText(nl['secondFactor.off']).waitFor();
@@ -65,6 +45,7 @@ describe('web app: two-step verification (browser)', () => {
   }, 90_000);
 
   it('makes a person set it up before anything else when the organisation requires it', async () => {
+    const { t, browser } = suite;
     const own = await t.given.organisation();
     await t
       .http()

@@ -1,47 +1,17 @@
-import type { Browser } from 'playwright-core';
-
-import type { GivenOrganisation } from '@wc/testing';
-
 import { nl } from '../../apps/web/src/messages/nl';
 import { fileCase, monitoringTriageAnswers } from '../support/case-fixtures';
-import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  prepareWebApp,
-  signIn,
-  type UserPage,
-} from './support/browser';
+import { expectNoSeriousA11yViolations } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 
 /**
  * Issue #14 in the browser: the council board sees the employer's re-triage proposal with its
  * answers and contests or accepts it; the register says why "live" is refused.
  */
 describe('web app: rights the council holds (browser)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let org: GivenOrganisation;
-  const pages: UserPage[] = [];
-
-  beforeAll(async () => {
-    prepareWebApp();
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    org = await t.given.organisation('Demo Logistiek B.V.');
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  afterEach(() => {
-    const errors = pages.flatMap((p) => p.errors.splice(0));
-    if (errors.length > 0) {
-      throw new Error(`uncaught errors in the app:\n${errors.join('\n')}`);
-    }
-  });
+  const suite = browserSuite('Demo Logistiek B.V.');
 
   it('the chair sees the proposal with the employer’s answers, contests one answer, then accepts', async () => {
+    const { t, org } = suite;
     const hr = await t.login(org.hr);
     const { caseId, version } = await fileCase(t, org, hr);
     await t
@@ -51,8 +21,7 @@ describe('web app: rights the council holds (browser)', () => {
       .send({ version, answers: monitoringTriageAnswers({ councilType: 'none' }) })
       .expect(200);
 
-    const chair = await signIn(browser, t.url, org.chair, { now: t.clock.now() });
-    pages.push(chair);
+    const chair = await suite.signIn(org.chair);
     await chair.page.goto(`${t.url}/#/cases/${caseId}`);
     const card = chair.page.locator('section.triage-proposal[data-proposal-status="proposed"]');
     await card
@@ -103,13 +72,13 @@ describe('web app: rights the council holds (browser)', () => {
   }, 90_000);
 
   it('the register shows which gate conditions keep a system from going live', async () => {
+    const { t, org } = suite;
     const hrBearer = await t.login(org.hr);
     const { caseId } = await fileCase(t, org, hrBearer);
     const { aiSystemId } = (
       await t.http().get(`/cases/${caseId}`).set('Authorization', hrBearer).expect(200)
     ).body;
-    const hr = await signIn(browser, t.url, org.hr, { now: t.clock.now() });
-    pages.push(hr);
+    const hr = await suite.signIn(org.hr);
     await hr.page.goto(`${t.url}/#/ai-systems/${aiSystemId}`);
     await hr.page.getByRole('button', { name: nl['common.edit'] }).click();
     await hr.page

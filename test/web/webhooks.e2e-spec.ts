@@ -1,35 +1,14 @@
-import type { Browser } from 'playwright-core';
-
-import type { GivenOrganisation } from '@wc/testing';
-
 import { nl } from '../../apps/web/src/messages/nl';
-import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  prepareWebApp,
-  signIn,
-} from './support/browser';
+import { expectNoSeriousA11yViolations } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 
 /** The organisation admin registers a webhook, copies its secret once, turns it off and opens its log. */
 describe('web app: webhooks on the admin screen (browser)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let org: GivenOrganisation;
-
-  beforeAll(async () => {
-    prepareWebApp();
-    [t, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    org = await t.given.organisation();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = browserSuite();
 
   it('registers an endpoint, shows its secret once, disables it and shows its empty delivery log', async () => {
-    const { page } = await signIn(browser, t.url, org.admin, { now: t.clock.now() });
+    const { t, org } = suite;
+    const { page } = await suite.signIn(org.admin);
     const section = page.locator('section', {
       has: page.getByRole('heading', { name: nl['webhooks.title'] }),
     });

@@ -4,12 +4,18 @@ import { CASE_LOCK } from '@wc/database';
 
 import { AccessRepository } from './access.repository';
 import { AccessService } from './access.service';
+import { AudienceDirectory } from './audience.directory';
 
 /** Global: every domain lib asks it, and it depends on no domain lib (house style B.3). */
 @Global()
 @Module({
-  providers: [AccessRepository, AccessService, { provide: CASE_LOCK, useExisting: AccessService }],
+  providers: [
+    AccessRepository,
+    AccessService,
+    AudienceDirectory,
+    { provide: CASE_LOCK, useExisting: AccessService },
+  ],
   // CASE_LOCK: the outbox (@wc/database) locks the cases of the events it appends through it.
-  exports: [AccessService, CASE_LOCK],
+  exports: [AccessService, AudienceDirectory, CASE_LOCK],
 })
 export class AccessModule {}

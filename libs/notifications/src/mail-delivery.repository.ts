@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import { AudienceDirectory } from '@wc/access';
 import type { MeetingInvitation } from '@wc/contracts';
 import { TransactionHost } from '@wc/database';
 
@@ -38,7 +39,10 @@ export interface MailDeliveryLog {
 /** The e-mail delivery log: one row per message, its status, attempts and the SMTP outcome. */
 @Injectable()
 export class MailDeliveryRepository {
-  constructor(private readonly tx: TransactionHost) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly audiences: AudienceDirectory,
+  ) {}
 
   /** One queued delivery per notification; returns the delivery ids. */
   async queueForNotifications(
@@ -65,13 +69,20 @@ export class MailDeliveryRepository {
     if (invitations.length === 0) {
       return [];
     }
+    // An attendee whose account is gone by now gets nothing.
+    const known = new Set(
+      (await this.audiences.people(invitations.map((i) => i.userId))).map((p) => p.userId),
+    );
+    const reachable = invitations.filter((i) => known.has(i.userId));
+    if (reachable.length === 0) {
+      return [];
+    }
     const rows = await this.tx.manager.query<Array<{ id: string }>>(
       `INSERT INTO mail_delivery (user_id, kind, invitation, status, queued_at)
        SELECT v.user_id, 'meeting_invitation', v.invitation, 'queued', $3
          FROM unnest($1::uuid[], $2::jsonb[]) AS v(user_id, invitation)
-         JOIN app_user u ON u.id = v.user_id
        RETURNING id`,
-      [invitations.map((i) => i.userId), invitations.map((i) => JSON.stringify(i.invitation)), now],
+      [reachable.map((i) => i.userId), reachable.map((i) => JSON.stringify(i.invitation)), now],
     );
     return rows.map((r) => r.id);
   }
@@ -112,12 +123,12 @@ export class MailDeliveryRepository {
 
   async findPending(id: string): Promise<PendingMail | null> {
     const [row] = await this.tx.manager.query<Array<Record<string, unknown>>>(
-      `SELECT md.id, md.user_id, md.kind, md.notification_id, md.digest_date::text AS digest_date, md.invitation, md.queued_at, md.status, md.attempts, u.email, u.language
-         FROM mail_delivery md JOIN app_user u ON u.id = md.user_id
-        WHERE md.id = $1`,
+      `SELECT md.id, md.user_id, md.kind, md.notification_id, md.digest_date::text AS digest_date, md.invitation, md.queued_at, md.status, md.attempts
+         FROM mail_delivery md WHERE md.id = $1`,
       [id],
     );
-    if (!row) {
+    const [person] = row ? await this.audiences.people([row.user_id as string]) : [];
+    if (!row || !person) {
       return null;
     }
     return {
@@ -130,8 +141,8 @@ export class MailDeliveryRepository {
       queuedAt: row.queued_at as Date,
       status: row.status as MailDeliveryStatus,
       attempts: row.attempts as number,
-      email: row.email as string,
-      language: row.language === 'en' ? 'en' : 'nl',
+      email: person.email,
+      language: person.language,
     };
   }
 

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
+import { AudienceDirectory, type OpenTerm } from '@wc/access';
 import { TransactionHost } from '@wc/database';
 
 import { type NotificationPreferences, preferencesFrom } from './domain';
+import { PreferenceRepository } from './preference.repository';
 
 /** A committed domain event waiting to become notifications. */
 export interface RelayedEvent {
@@ -32,12 +34,16 @@ export interface MentionContext {
 
 /**
  * The notification relay's work queue (`notification_relay_delivery`, filled by a trigger on
- * `domain_event`) and the facts it reads to write notifications. Reads the `comment`, `ai_case`
- * and `app_user` tables of other libs read-only, in bulk, like the reminder sweep.
+ * `domain_event`) and the facts it needs to write notifications, each in bulk: the terms started
+ * and the mentions' comments, cases and authors from @wc/access.
  */
 @Injectable()
 export class NotificationRelayRepository {
-  constructor(private readonly tx: TransactionHost) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly audiences: AudienceDirectory,
+    private readonly preferences: PreferenceRepository,
+  ) {}
 
   /** Events the notification relay has not processed yet. */
   async countPending(): Promise<number> {
@@ -47,27 +53,9 @@ export class NotificationRelayRepository {
     return pending;
   }
 
-  /**
-   * The open terms of these cases (the `deadline` table of @wc/deadlines, read-only like the
-   * reminder sweep), so a notification of an event that starts a term can say until when.
-   */
-  openTermsOf(caseIds: readonly string[]): Promise<
-    Array<{
-      caseId: string;
-      track: string | null;
-      ruleId: string;
-      strictDate: string;
-      fatal: boolean;
-    }>
-  > {
-    if (caseIds.length === 0) {
-      return Promise.resolve([]);
-    }
-    return this.tx.manager.query(
-      `SELECT case_id AS "caseId", track_kind AS "track", rule_id AS "ruleId", strict_date::text AS "strictDate", fatal
-         FROM deadline WHERE case_id = ANY($1) AND status = 'open' ORDER BY strict_date, rule_id`,
-      [[...new Set(caseIds)]],
-    );
+  /** The open terms of these cases, so a notification of an event that starts a term can say until when. */
+  openTermsOf(caseIds: readonly string[]): Promise<OpenTerm[]> {
+    return this.audiences.openTermsOf(caseIds);
   }
 
   /**
@@ -111,42 +99,14 @@ export class NotificationRelayRepository {
   async mentionContexts(
     mentions: ReadonlyArray<{ eventId: string; userId: string; commentId: string }>,
   ): Promise<MentionContext[]> {
-    if (mentions.length === 0) {
-      return [];
-    }
-    const rows = await this.tx.manager.query<Array<Record<string, unknown>>>(
-      `SELECT v.event_id::text AS event_id, v.user_id, c.id AS comment_id, c.case_id, c.thread_key,
-              a.title AS case_title, c.author_id, author.display_name AS author_name,
-              (c.deleted_at IS NULL AND c.mentions ? v.user_id::text) AS still_mentioned,
-              p.channels, p.email_delivery, p.lead_days
-         FROM unnest($1::bigint[], $2::uuid[], $3::uuid[]) AS v(event_id, user_id, comment_id)
-         JOIN comment c ON c.id = v.comment_id
-         JOIN ai_case a ON a.id = c.case_id
-         JOIN app_user recipient ON recipient.id = v.user_id
-         JOIN app_user author ON author.id = c.author_id
-         LEFT JOIN notification_preference p ON p.user_id = v.user_id
-        ORDER BY v.event_id`,
-      [
-        mentions.map((m) => m.eventId),
-        mentions.map((m) => m.userId),
-        mentions.map((m) => m.commentId),
-      ],
+    const comments = await this.audiences.mentionedComments(
+      mentions.map((m) => ({ key: m.eventId, userId: m.userId, commentId: m.commentId })),
     );
-    return rows.map((r) => ({
-      eventId: r.event_id as string,
-      userId: r.user_id as string,
-      commentId: r.comment_id as string,
-      caseId: r.case_id as string,
-      caseTitle: r.case_title as string,
-      thread: r.thread_key as string,
-      authorId: r.author_id as string,
-      authorName: r.author_name as string,
-      stillMentioned: r.still_mentioned as boolean,
-      preferences: preferencesFrom(
-        r.channels === null
-          ? null
-          : { channels: r.channels, emailDelivery: r.email_delivery, leadDays: r.lead_days },
-      ),
+    const preferences = await this.preferences.forUsers(comments.map((c) => c.userId));
+    return comments.map(({ key, ...comment }) => ({
+      ...comment,
+      eventId: key,
+      preferences: preferences.get(comment.userId) ?? preferencesFrom(null),
     }));
   }
 }

@@ -58,6 +58,7 @@ export class NotificationsModule {}
  * `forRoot(options)` pins tuning (tests, benchmark); the plain class uses the defaults.
  */
 @Module({
+  // @wc/access (global) answers who hears of what, and what a reminded term says.
   imports: [MetricsModule],
   providers: [
     options(DEFAULT_NOTIFICATIONS_OPTIONS),
@@ -71,6 +72,7 @@ export class NotificationsModule {}
     NotificationRelayRepository,
     CaseEventRecipients,
     RecipientDirectory,
+    PreferenceRepository,
     ReminderRepository,
     NotificationRepository,
     MailDeliveryRepository,

@@ -29,6 +29,43 @@ export class PreferenceRepository {
     );
   }
 
+  /** The preferences of each of these users (defaults for those who chose none), in one statement. */
+  async forUsers(userIds: readonly string[]): Promise<Map<string, NotificationPreferences>> {
+    const ids = [...new Set(userIds)];
+    const rows =
+      ids.length === 0
+        ? []
+        : await this.tx.manager.query<
+            Array<{
+              user_id: string;
+              channels: unknown;
+              email_delivery: string;
+              lead_days: number[] | null;
+            }>
+          >(
+            `SELECT user_id, channels, email_delivery, lead_days FROM notification_preference WHERE user_id = ANY($1::uuid[])`,
+            [ids],
+          );
+    const stored = new Map(rows.map((r) => [r.user_id, r]));
+    return new Map(
+      ids.map((id) => {
+        const row = stored.get(id);
+        return [
+          id,
+          preferencesFrom(
+            row
+              ? {
+                  channels: row.channels,
+                  emailDelivery: row.email_delivery,
+                  leadDays: row.lead_days,
+                }
+              : null,
+          ),
+        ];
+      }),
+    );
+  }
+
   async saveForUser(
     userId: string,
     preferences: NotificationPreferences,

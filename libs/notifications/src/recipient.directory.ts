@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import { AudienceDirectory } from '@wc/access';
 import { COUNCIL_ROLES, EMPLOYER_ROLES, Role } from '@wc/auth';
 import { TransactionHost } from '@wc/database';
 
@@ -10,6 +11,7 @@ import {
   preferencesFrom,
 } from './domain';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
+import { PreferenceRepository } from './preference.repository';
 
 /** A membership with the committee a committee member sits on (null for every other role). */
 type CommitteeMemberRecord = MemberRecord & { readonly committeeId: string | null };
@@ -75,14 +77,16 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * Reads memberships, users' languages and preferences, and council reminder settings in bulk.
- * Reads the membership and app_user tables of @wc/auth directly: a sweep needs thousands of users
- * in one query, which AccountService (per organisation, no preferences) cannot give.
+ * Everyone who may hear of the terms of a set of organisations and councils, with their languages
+ * (from @wc/access, in one statement), preferences and the councils' reminder settings, loaded at
+ * once: a sweep needs thousands of users per transaction.
  */
 @Injectable()
 export class RecipientDirectory {
   constructor(
     private readonly tx: TransactionHost,
+    private readonly audiences: AudienceDirectory,
+    private readonly preferences: PreferenceRepository,
     @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
   ) {}
 
@@ -93,56 +97,30 @@ export class RecipientDirectory {
     };
   }
 
-  /** `caseIds`: the cases of the deadlines at hand, whose committees `membersFor` then honours. */
+  /** `caseCommittees`: the committee of each case of the deadlines at hand, which `membersFor` then honours. */
   async load(
     organisationIds: readonly string[],
     worksCouncilIds: readonly string[],
-    caseIds: readonly string[] = [],
+    caseCommittees: ReadonlyMap<string, string | null> = new Map(),
   ): Promise<RecipientSnapshot> {
-    const orgs = [...new Set(organisationIds)];
     const councils = [...new Set(worksCouncilIds)];
-    const rows = await this.tx.manager.query<Array<Record<string, unknown>>>(
-      `SELECT m.user_id, m.role, m.organisation_id, m.works_council_id, m.committee_id, u.language,
-              p.channels, p.email_delivery, p.lead_days
-         FROM membership m
-         JOIN app_user u ON u.id = m.user_id
-         LEFT JOIN notification_preference p ON p.user_id = m.user_id
-        WHERE (m.organisation_id = ANY($1::uuid[]) AND m.role = ANY($3::text[]))
-           OR (m.works_council_id = ANY($2::uuid[]) AND m.role = ANY($4::text[]))`,
-      [orgs, councils, EMPLOYER_ROLES, COUNCIL_ROLES],
-    );
-    const members: CommitteeMemberRecord[] = rows.map((r) => ({
-      userId: r.user_id as string,
-      role: r.role as Role,
-      organisationId: r.organisation_id as string,
-      worksCouncilId: (r.works_council_id as string | null) ?? null,
-      committeeId: (r.committee_id as string | null) ?? null,
-      language: r.language === 'en' ? 'en' : 'nl',
-      preferences: preferencesFrom(
-        r.channels === null
-          ? null
-          : { channels: r.channels, emailDelivery: r.email_delivery, leadDays: r.lead_days },
-      ),
+    const people = await this.audiences.membersOf(organisationIds, councils);
+    const preferences = await this.preferences.forUsers(people.map((p) => p.userId));
+    const members: CommitteeMemberRecord[] = people.map((p) => ({
+      userId: p.userId,
+      role: p.role,
+      organisationId: p.organisationId,
+      worksCouncilId: p.worksCouncilId,
+      committeeId: p.committeeId,
+      language: p.language,
+      preferences: preferences.get(p.userId) ?? preferencesFrom(null),
     }));
     return new RecipientSnapshot(
       members,
       await this.councilSettings(councils),
       this.defaults,
-      await this.caseCommittees(caseIds),
+      caseCommittees,
     );
-  }
-
-  /** The committee each case is assigned to; reads `ai_case` of @wc/cases, in bulk like the rest. */
-  private async caseCommittees(caseIds: readonly string[]): Promise<Map<string, string | null>> {
-    const ids = [...new Set(caseIds)];
-    if (ids.length === 0) {
-      return new Map();
-    }
-    const rows = await this.tx.manager.query<Array<{ id: string; committee_id: string | null }>>(
-      `SELECT id, committee_id FROM ai_case WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.committee_id]));
   }
 
   async councilSettings(

@@ -21,23 +21,13 @@ export interface StoredLedgerEntry extends LedgerEntry {
   deadlineId: string;
 }
 
-/** A due reminder, locked for this transaction, with what its notifications need to say. */
-export interface ClaimedReminder {
+/** A due reminder, locked for this transaction; what its notifications say comes from its deadline. */
+export interface DueReminder {
   id: string;
   deadlineId: string;
   kind: string;
   dueAt: Date;
   revision: number;
-  organisationId: string;
-  worksCouncilId: string | null;
-  caseId: string | null;
-  caseTitle: string | null;
-  councilMayKnow: boolean;
-  ruleId: string;
-  statutory: boolean;
-  fatal: boolean;
-  strictDate: string;
-  extendedDate: string;
 }
 
 export interface LedgerWrite {
@@ -52,9 +42,9 @@ export interface LedgerWrite {
 const PLANNING_LOCK = 7_001_202_601;
 
 /**
- * The reminder ledger (`reminder`) and the plan markers (`reminder_plan`). Reads the `deadline`
- * and `ai_case` tables of other libs read-only, in bulk: the sweeper handles thousands of rows a
- * transaction, which a per-row service call could not.
+ * The reminder ledger (`reminder`), the plan markers (`reminder_plan`) and the planning requests
+ * (`reminder_plan_request`, filled by a trigger when a deadline is created, moved or closed). The
+ * deadlines themselves are @wc/deadlines', asked for in bulk through @wc/access.
  */
 @Injectable()
 export class ReminderRepository {
@@ -69,31 +59,27 @@ export class ReminderRepository {
     return row.locked;
   }
 
-  /** New, moved, closed, reopened or stale deadlines, and those whose next reminder comes within `horizon`. */
-  async planCandidates(horizon: Date, limit: number): Promise<PlanCandidate[]> {
-    const rows = await this.tx.manager.query<Array<Record<string, unknown>>>(
-      `SELECT d.id AS deadline_id, d.organisation_id, d.works_council_id, d.status, d.fatal,
-              d.strict_date::text AS strict_date, d.due_at, d.created_at,
-              (c.id IS NULL OR c.status = 'sent') AS council_may_know
-         FROM deadline d
-         LEFT JOIN reminder_plan p ON p.deadline_id = d.id
-         LEFT JOIN ai_case c ON c.id = d.case_id
-        WHERE (d.status = 'open' AND (p.deadline_id IS NULL OR p.deadline_due_at <> d.due_at OR p.deadline_status <> 'open' OR p.stale OR p.next_due_at <= $2))
-           OR (p.deadline_status = 'open' AND d.status <> 'open')
-        LIMIT $1`,
+  /**
+   * Up to `limit` deadlines to (re)plan: the planning requests (new, moved, closed or reopened
+   * deadlines), taken for this transaction, then open plans that are stale or whose next reminder
+   * comes within `horizon`. A request taken is gone once the transaction commits; a deadline that
+   * changes meanwhile waits on it and files a new one.
+   */
+  async takePlanCandidates(horizon: Date, limit: number): Promise<string[]> {
+    const rows = await this.tx.manager.query<Array<{ deadline_id: string }>>(
+      `WITH requested AS (
+         DELETE FROM reminder_plan_request
+          WHERE deadline_id IN (SELECT deadline_id FROM reminder_plan_request ORDER BY deadline_id LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING deadline_id)
+       SELECT deadline_id FROM requested
+       UNION ALL
+       (SELECT p.deadline_id FROM reminder_plan p
+         WHERE p.deadline_status = 'open' AND (p.stale OR p.next_due_at <= $2)
+           AND p.deadline_id NOT IN (SELECT deadline_id FROM requested)
+         LIMIT GREATEST(0, $1 - (SELECT count(*) FROM requested)))`,
       [limit, horizon],
     );
-    return rows.map((r) => ({
-      deadlineId: r.deadline_id as string,
-      organisationId: r.organisation_id as string,
-      worksCouncilId: (r.works_council_id as string | null) ?? null,
-      councilMayKnow: r.council_may_know as boolean,
-      status: r.status as DeadlineStatus,
-      fatal: r.fatal as boolean,
-      strictDate: r.strict_date as string,
-      dueAt: r.due_at as Date,
-      createdAt: r.created_at as Date,
-    }));
+    return rows.map((r) => r.deadline_id);
   }
 
   async ledgerFor(deadlineIds: readonly string[]): Promise<StoredLedgerEntry[]> {
@@ -171,6 +157,8 @@ export class ReminderRepository {
   async savePlans(
     plans: ReadonlyArray<{
       deadlineId: string;
+      organisationId: string;
+      worksCouncilId: string | null;
       dueAt: Date;
       status: DeadlineStatus;
       leadDays: readonly number[];
@@ -182,9 +170,10 @@ export class ReminderRepository {
       return;
     }
     await this.tx.manager.query(
-      `INSERT INTO reminder_plan (deadline_id, deadline_due_at, deadline_status, lead_days, next_due_at, stale, planned_at)
-       SELECT v.deadline_id, v.due_at, v.status, v.lead_days::integer[], v.next_due_at, false, $6
-         FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::timestamptz[]) AS v(deadline_id, due_at, status, lead_days, next_due_at)
+      `INSERT INTO reminder_plan (deadline_id, organisation_id, works_council_id, deadline_due_at, deadline_status, lead_days, next_due_at, stale, planned_at)
+       SELECT v.deadline_id, v.organisation_id, v.works_council_id, v.due_at, v.status, v.lead_days::integer[], v.next_due_at, false, $6
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::timestamptz[], $7::uuid[], $8::uuid[])
+              AS v(deadline_id, due_at, status, lead_days, next_due_at, organisation_id, works_council_id)
        ON CONFLICT (deadline_id) DO UPDATE
           SET sequence = reminder_plan.sequence + CASE WHEN reminder_plan.deadline_due_at <> EXCLUDED.deadline_due_at THEN 1 ELSE 0 END,
               deadline_due_at = EXCLUDED.deadline_due_at, deadline_status = EXCLUDED.deadline_status,
@@ -196,6 +185,8 @@ export class ReminderRepository {
         plans.map((p) => `{${p.leadDays.join(',')}}`),
         plans.map((p) => p.nextDueAt),
         now,
+        plans.map((p) => p.organisationId),
+        plans.map((p) => p.worksCouncilId),
       ],
     );
   }
@@ -206,32 +197,29 @@ export class ReminderRepository {
     worksCouncilIds: readonly string[];
   }): Promise<void> {
     await this.tx.manager.query(
-      `UPDATE reminder_plan p SET stale = true
-         FROM deadline d
-        WHERE d.id = p.deadline_id AND d.status = 'open' AND NOT p.stale
-          AND (d.organisation_id = ANY($1::uuid[]) OR d.works_council_id = ANY($2::uuid[]))`,
+      `UPDATE reminder_plan SET stale = true
+        WHERE deadline_status = 'open' AND NOT stale
+          AND (organisation_id = ANY($1::uuid[]) OR works_council_id = ANY($2::uuid[]))`,
       [scope.organisationIds, scope.worksCouncilIds],
     );
   }
 
   /**
-   * Locks up to `limit` due reminders whose deadline is open and unmoved since planning
-   * (FOR UPDATE SKIP LOCKED: concurrent sweepers take disjoint sets). Ordered by organisation, so
-   * one user's reminders share a batch and get one `notification.created` event; every sweep
-   * sends all that is due, so the order decides nothing else.
+   * Locks up to `limit` due reminders whose deadline is open and unmoved since planning (no
+   * planning request waits for it), FOR UPDATE SKIP LOCKED: concurrent sweepers take disjoint
+   * sets. Ordered by organisation, so one user's reminders share a batch and get one
+   * `notification.created` event; every sweep sends all that is due, so the order decides
+   * nothing else.
    */
-  async claimDue(now: Date, limit: number): Promise<ClaimedReminder[]> {
+  async claimDue(now: Date, limit: number): Promise<DueReminder[]> {
     const rows = await this.tx.manager.query<Array<Record<string, unknown>>>(
-      `SELECT r.id, r.deadline_id, r.kind, r.due_at, r.revision,
-              d.organisation_id, d.works_council_id, d.case_id, d.rule_id, d.statutory, d.fatal,
-              d.strict_date::text AS strict_date, d.extended_date::text AS extended_date,
-              c.title AS case_title, (c.id IS NULL OR c.status = 'sent') AS council_may_know
+      `SELECT r.id, r.deadline_id, r.kind, r.due_at, r.revision
          FROM reminder r
-         JOIN deadline d ON d.id = r.deadline_id
-         LEFT JOIN ai_case c ON c.id = d.case_id
+         JOIN reminder_plan p ON p.deadline_id = r.deadline_id
         WHERE r.status = 'pending' AND r.due_at <= $1
-          AND d.status = 'open' AND d.due_at = r.deadline_due_at
-        ORDER BY d.organisation_id, r.due_at, r.id
+          AND p.deadline_status = 'open' AND p.deadline_due_at = r.deadline_due_at
+          AND NOT EXISTS (SELECT 1 FROM reminder_plan_request q WHERE q.deadline_id = r.deadline_id)
+        ORDER BY p.organisation_id, r.due_at, r.id
         LIMIT $2
         FOR UPDATE OF r SKIP LOCKED`,
       [now, limit],
@@ -242,16 +230,6 @@ export class ReminderRepository {
       kind: r.kind as string,
       dueAt: r.due_at as Date,
       revision: r.revision as number,
-      organisationId: r.organisation_id as string,
-      worksCouncilId: (r.works_council_id as string | null) ?? null,
-      caseId: (r.case_id as string | null) ?? null,
-      caseTitle: (r.case_title as string | null) ?? null,
-      councilMayKnow: r.council_may_know as boolean,
-      ruleId: r.rule_id as string,
-      statutory: r.statutory as boolean,
-      fatal: r.fatal as boolean,
-      strictDate: r.strict_date as string,
-      extendedDate: r.extended_date as string,
     }));
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
+import { AudienceDirectory } from '@wc/access';
 import { Clock } from '@wc/core';
 import { type DomainEventDraft, Outbox, TransactionHost } from '@wc/database';
 import { Metrics } from '@wc/metrics';
@@ -28,7 +29,7 @@ import {
 } from './notification.repository';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
 import { RecipientDirectory } from './recipient.directory';
-import { type LedgerWrite, ReminderRepository } from './reminder.repository';
+import { type LedgerWrite, type PlanCandidate, ReminderRepository } from './reminder.repository';
 
 export const MAIL_QUEUE = 'notification_mail';
 export const SWEEP_QUEUE = 'reminder_sweep';
@@ -56,6 +57,16 @@ export interface SweepObserver {
 
 export const SWEEP_OBSERVER = Symbol('SWEEP_OBSERVER');
 
+/** What a reminder's notifications say of its deadline and case. */
+interface DeadlineDetails {
+  caseId: string | null;
+  caseTitle: string | null;
+  committeeId: string | null;
+  ruleId: string;
+  statutory: boolean;
+  extendedDate: string;
+}
+
 /** Far above any real backlog; only stops a runaway loop. */
 const MAX_BATCHES = 100_000;
 
@@ -82,6 +93,7 @@ export class ReminderSweeper {
     private readonly notifications: NotificationRepository,
     private readonly deliveries: MailDeliveryRepository,
     private readonly directory: RecipientDirectory,
+    private readonly audiences: AudienceDirectory,
     private readonly queue: JobQueue,
     @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
     @Inject(SWEEP_OBSERVER) private readonly observer: SweepObserver,
@@ -145,10 +157,11 @@ export class ReminderSweeper {
       if (!(await this.reminders.tryLockPlanning())) {
         return { count: 0, done: true };
       }
-      const candidates = await this.reminders.planCandidates(horizon, limit);
-      if (candidates.length === 0) {
+      const requested = await this.reminders.takePlanCandidates(horizon, limit);
+      if (requested.length === 0) {
         return { count: 0, done: true };
       }
+      const candidates = await this.deadlinesWithCases(requested);
       const snapshot = await this.directory.load(
         candidates.map((c) => c.organisationId),
         candidates.flatMap((c) => (c.worksCouncilId ? [c.worksCouncilId] : [])),
@@ -195,6 +208,8 @@ export class ReminderSweeper {
         }
         plans.push({
           deadlineId: deadline.deadlineId,
+          organisationId: deadline.organisationId,
+          worksCouncilId: deadline.worksCouncilId,
           dueAt: deadline.dueAt,
           status: deadline.status,
           leadDays,
@@ -220,7 +235,7 @@ export class ReminderSweeper {
       await this.reminders.rearm(writes('rearm'));
       await this.reminders.cancel(changes.flatMap((c) => (c.op === 'cancel' ? [c.id] : [])));
       await this.reminders.savePlans(plans, now);
-      return { count: candidates.length, done: candidates.length < limit };
+      return { count: candidates.length, done: requested.length < limit };
     });
   }
 
@@ -230,15 +245,25 @@ export class ReminderSweeper {
   ): Promise<{ reminders: number; notifications: number; emails: number }> {
     const { lateAfterMinutes } = this.options.reminders;
     const result = await this.tx.run(async () => {
-      const claimed = await this.reminders.claimDue(now, this.options.sweep.dispatchBatchSize);
-      if (claimed.length === 0) {
+      const due = await this.reminders.claimDue(now, this.options.sweep.dispatchBatchSize);
+      if (due.length === 0) {
         return { reminders: 0, notifications: 0, emails: 0 };
       }
-      await this.observer.batchClaimed?.(claimed.length);
+      await this.observer.batchClaimed?.(due.length);
+      const deadlines = await this.deadlinesWithCases(due.map((r) => r.deadlineId));
+      const byId = new Map(deadlines.map((d) => [d.deadlineId, d]));
+      // Every deadline is there: deleting one deletes its reminders (cascade), which waits for
+      // the locks this batch holds on them.
+      const claimed = due.flatMap((r) => {
+        const deadline = byId.get(r.deadlineId);
+        return deadline
+          ? [{ ...deadline, id: r.id, kind: r.kind, dueAt: r.dueAt, revision: r.revision }]
+          : [];
+      });
       const snapshot = await this.directory.load(
         claimed.map((r) => r.organisationId),
         claimed.flatMap((r) => (r.worksCouncilId ? [r.worksCouncilId] : [])),
-        claimed.flatMap((r) => (r.caseId ? [r.caseId] : [])),
+        new Map(claimed.flatMap((r) => (r.caseId ? [[r.caseId, r.committeeId]] : []))),
       );
       const today = amsterdamDate(now);
       const sendings: ReminderSending[] = [];
@@ -290,12 +315,35 @@ export class ReminderSweeper {
       await this.queue.enqueueInTransaction(MAIL_QUEUE, mailJobs(mails, this.options.mail));
       await this.outbox.append(createdEvents(written), null);
       await this.reminders.markSent(sent, now);
-      return { reminders: claimed.length, notifications: written.length, emails: mails.length };
+      return { reminders: due.length, notifications: written.length, emails: mails.length };
     });
     if (result.reminders > 0) {
       await this.observer.batchCommitted?.(result);
     }
     return result;
+  }
+
+  /** These deadlines with what their reminders say of their cases: one @wc/access statement. */
+  private async deadlinesWithCases(
+    deadlineIds: readonly string[],
+  ): Promise<Array<PlanCandidate & DeadlineDetails>> {
+    return (await this.audiences.remindedDeadlines(deadlineIds)).map((d) => ({
+      deadlineId: d.id,
+      organisationId: d.organisationId,
+      worksCouncilId: d.worksCouncilId,
+      councilMayKnow: d.councilMayKnow,
+      status: d.status,
+      fatal: d.fatal,
+      strictDate: d.strictDate,
+      dueAt: d.dueAt,
+      createdAt: d.createdAt,
+      caseId: d.caseId,
+      caseTitle: d.caseTitle,
+      committeeId: d.committeeId,
+      ruleId: d.ruleId,
+      statutory: d.statutory,
+      extendedDate: d.extendedDate,
+    }));
   }
 
   /** Opens today's digests once the digest time has passed (Amsterdam), one per user per day. */

@@ -1,3 +1,4 @@
+import type { EventAudience } from '@wc/access';
 import type { EventType } from '@wc/contracts';
 
 import type { Language } from './rule-labels';
@@ -56,14 +57,7 @@ export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
  * - `request_employer` / `request_council`: a council request outside any case (issue #19): the
  *   employer side of the council's organisation, or the whole council (`payload.worksCouncilId`).
  */
-export type Audience =
-  | 'council'
-  | 'council_board'
-  | 'employer'
-  | 'share_union'
-  | 'council_voters'
-  | 'request_employer'
-  | 'request_council';
+export type Audience = EventAudience;
 
 export interface CaseEventRule {
   readonly audiences: readonly Audience[];
