@@ -80,7 +80,15 @@ export function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Cou
   }
   return [...counts]
     .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    .sort((a, b) => b.count - a.count || ordinal(a.key, b.key));
+}
+
+/**
+ * Code-unit order, for the ids, dates and keys dashboards sort by: `localeCompare` builds a
+ * collation per call and was most of the time of sorting tens of thousands of terms.
+ */
+export function ordinal(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function median(values: readonly number[]): number | null {
@@ -144,9 +152,9 @@ export function openDeadlines(digests: readonly CaseDigest[], today: Day): Deadl
     )
     .sort(
       (a, b) =>
-        a.strictDate.localeCompare(b.strictDate) ||
-        a.caseId.localeCompare(b.caseId) ||
-        a.ruleId.localeCompare(b.ruleId),
+        ordinal(a.strictDate, b.strictDate) ||
+        ordinal(a.caseId, b.caseId) ||
+        ordinal(a.ruleId, b.ruleId),
     );
 }
 
