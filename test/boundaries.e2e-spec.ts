@@ -61,13 +61,6 @@ const ALLOWED_READS: Array<{ lib: string; table: string; why: string }> = [
     table,
     why: "the organisation archive dumps and deletes every one of the organisation's rows",
   })),
-  // Which endpoints are a union's decides what they may receive; to move behind
-  // OrganisationDirectoryService (@wc/councils) with the webhook relay's next change.
-  {
-    lib: 'webhooks',
-    table: 'organisation',
-    why: "an endpoint's organisation kind (union or employer)",
-  },
 ];
 
 /** The table each entity maps, by the lib that declares it, and each entity class's table. */

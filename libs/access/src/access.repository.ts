@@ -181,6 +181,15 @@ export class AccessRepository {
     );
   }
 
+  organisations(
+    organisationIds: readonly string[],
+  ): Promise<Array<{ id: string; kind: 'employer' | 'union' }>> {
+    return this.byIds(
+      `SELECT o.id, o.kind FROM organisation o WHERE o.id = ANY($1::uuid[])`,
+      organisationIds,
+    );
+  }
+
   aiSystems(
     aiSystemIds: readonly string[],
   ): Promise<Array<{ id: string; organisationId: string }>> {

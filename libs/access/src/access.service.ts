@@ -173,6 +173,16 @@ export class AccessService {
     );
   }
 
+  /**
+   * The kind of each of these organisations: a union sees only what councils shared with it, an
+   * employer its own cases, so the kind decides what an organisation's integrations may receive.
+   */
+  async organisationKinds(
+    organisationIds: readonly string[],
+  ): Promise<Map<string, 'employer' | 'union'>> {
+    return new Map((await this.repo.organisations(organisationIds)).map((o) => [o.id, o.kind]));
+  }
+
   /** Of these votes, those in a council-internal space the actor may use. */
   async checkVoteAccess(actor: Actor, voteIds: readonly string[]): Promise<Set<string>> {
     const votes = await this.repo.votes(voteIds);

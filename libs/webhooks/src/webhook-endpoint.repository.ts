@@ -4,11 +4,10 @@ import { TransactionHost } from '@wc/database';
 
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 
-/** An enabled endpoint as the relay needs it: its organisation's kind decides what it may see. */
+/** An enabled endpoint as the relay needs it (its organisation's kind, from @wc/access, decides what it may see). */
 export interface SubscribedEndpoint {
   id: string;
   organisationId: string;
-  organisationKind: 'employer' | 'union';
   eventTypes: string[];
 }
 
@@ -47,17 +46,14 @@ export class WebhookEndpointRepository {
     await this.tx.manager.delete(WebhookEndpointEntity, { id });
   }
 
-  /**
-   * The enabled endpoints subscribed to any of these event types, with their organisation's kind
-   * (the `organisation` table of @wc/councils, read-only: a kind never changes).
-   */
+  /** The enabled endpoints subscribed to any of these event types. */
   subscribedTo(types: readonly string[]): Promise<SubscribedEndpoint[]> {
     if (types.length === 0) {
       return Promise.resolve([]);
     }
     return this.tx.manager.query(
-      `SELECT e.id, e.organisation_id AS "organisationId", o.kind AS "organisationKind", e.event_types AS "eventTypes"
-         FROM webhook_endpoint e JOIN organisation o ON o.id = e.organisation_id
+      `SELECT e.id, e.organisation_id AS "organisationId", e.event_types AS "eventTypes"
+         FROM webhook_endpoint e
         WHERE e.enabled AND e.event_types && $1::text[]
         ORDER BY e.id`,
       [[...new Set(types)]],

@@ -142,9 +142,13 @@ export class WebhookRelay implements OnModuleDestroy {
         endpoint,
       ]);
     }
+    const kinds = await this.access.organisationKinds([...byOrganisation.keys()]);
     const result: NewDelivery[] = [];
     for (const [organisationId, own] of byOrganisation) {
-      const kind = own[0].organisationKind;
+      const kind = kinds.get(organisationId);
+      if (!kind) {
+        continue;
+      }
       const candidates = events.filter((e) => {
         const rule = WEBHOOK_EVENT_RULES[e.type];
         const wanted = own.some((endpoint) => endpoint.eventTypes.includes(e.type));
