@@ -111,6 +111,8 @@ export type ErrorCode =
   | 'letter.not_recipient'
   | 'letter.not_sendable'
   | 'letter.not_sender'
+  | 'letter.nullity_not_available'
+  | 'letter.nullity_term_passed'
   | 'letter.receipt_already_recorded'
   | 'letter.receipt_not_recorded'
   | 'letter.sign_off_not_allowed'

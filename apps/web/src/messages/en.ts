@@ -1743,6 +1743,10 @@ export const en: Record<MessageKey, string> = {
   'problem.letter.not_editable': 'A signed-off or sent letter is no longer edited.',
   'problem.letter.not_recipient': 'Only the receiving party records the receipt.',
   'problem.letter.not_sendable': 'Only a signed-off letter is sent, once.',
+  'problem.letter.nullity_not_available':
+    'The decision has consent or substitute permission: there is no nullity to invoke.',
+  'problem.letter.nullity_term_passed':
+    'The one-month term (WOR art. 27(5)) has passed: nullity can no longer be invoked.',
   'problem.letter.not_sender': 'The sender of this letter can no longer act.',
   'problem.letter.receipt_already_recorded': 'The receipt is recorded; correct its date if needed.',
   'problem.letter.receipt_not_recorded': 'No receipt has been recorded yet.',

@@ -1741,6 +1741,10 @@ export const nl = {
   'problem.letter.not_editable': 'Een ondertekende of verzonden brief wordt niet meer bewerkt.',
   'problem.letter.not_recipient': 'Alleen de ontvangende partij legt de ontvangst vast.',
   'problem.letter.not_sendable': 'Alleen een ondertekende brief wordt (eenmaal) verstuurd.',
+  'problem.letter.nullity_not_available':
+    'Het besluit heeft instemming of vervangende toestemming: er valt geen nietigheid in te roepen.',
+  'problem.letter.nullity_term_passed':
+    'De termijn van een maand (WOR art. 27 lid 5) is verstreken: de nietigheid kan niet meer worden ingeroepen.',
   'problem.letter.not_sender': 'De verzender van deze brief kan niet meer handelen.',
   'problem.letter.receipt_already_recorded':
     'De ontvangst is al vastgelegd; corrigeer zo nodig de datum.',
