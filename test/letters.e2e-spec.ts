@@ -298,7 +298,16 @@ describe('formal letters (e2e)', () => {
       heading: 'Text of the regeling',
       lines: [FULL_CONTENTS.regelingText],
     });
-    await signAndSend(hr, caseId, letter);
+    const edited = await t
+      .http()
+      .put(`${base(caseId)}/${letter.id}`)
+      .set('Authorization', hr)
+      .send({ version: letter.version, body: 'We ask for your consent to this regeling.' })
+      .expect(200);
+    expect(edited.body).toMatchObject({ versionSeq: 2, fieldDefinitions: [] });
+    await signOffRefused(admin, caseId, edited.body as Letter, 403);
+    await signOffRefused(secretary, caseId, edited.body as Letter, 404);
+    await signAndSend(hr, caseId, edited.body as Letter);
     await at('2026-03-03T08:00:00Z');
     // The sender cannot acknowledge its own letter.
     await t
@@ -364,7 +373,20 @@ describe('formal letters (e2e)', () => {
       .send({ version: advice.version })
       .expect(403);
     expect(refused.body.code).toBe('letter.sign_off_not_allowed');
-    await signAndSend(chair, caseId, advice);
+    const reworded = await edit(member, caseId, advice, {
+      position: 'conditional',
+      conditions: ['Geen individuele beoordeling'],
+      reasons: 'Privacy van de pickers',
+      waivesSuspension: false,
+    });
+    expect(reworded.versionSeq).toBe(2);
+    expect(reworded.fieldDefinitions.map((f) => [f.name, f.type])).toEqual([
+      ['position', 'choice'],
+      ['conditions', 'list'],
+      ['reasons', 'textarea'],
+      ['waivesSuspension', 'yes_no'],
+    ]);
+    await signAndSend(chair, caseId, reworded);
     await at('2026-03-05T09:00:00Z');
     const received = await t
       .http()
@@ -409,7 +431,21 @@ describe('formal letters (e2e)', () => {
       'WOR art. 25 lid 6',
       'WOR art. 26 lid 2',
     ]);
-    await signAndSend(hr, caseId, decision);
+    const dated = await edit(hr, caseId, decision, {
+      follows: false,
+      reasons: 'Operationele noodzaak',
+      implementationDate: '2026-05-01',
+    });
+    expect(dated.versionSeq).toBe(2);
+    expect(lines(dated)).toContain('Datum van uitvoering: 2026-05-01.');
+    expect(dated.fieldDefinitions.map((f) => [f.name, f.type])).toEqual([
+      ['follows', 'yes_no'],
+      ['reasons', 'textarea'],
+      ['implementationDate', 'date'],
+    ]);
+    await signOffRefused(admin, caseId, dated, 403);
+    await signOffRefused(chair, caseId, dated, 404);
+    await signAndSend(hr, caseId, dated);
     await at('2026-03-09T09:00:00Z');
     const ack = await t
       .http()
@@ -468,6 +504,9 @@ describe('formal letters (e2e)', () => {
       })
       .expect(200);
     expect(edited.body.structured.references).toEqual(['WOR art. 31(1)']);
+    expect((await signOffRefused(member, caseId, edited.body as Letter, 403)).code).toBe(
+      'letter.sign_off_not_allowed',
+    );
     await signAndSend(secretary, caseId, edited.body as Letter);
     await at('2026-03-03T09:00:00Z');
     await t
@@ -685,7 +724,16 @@ describe('formal letters (e2e)', () => {
       .get(`${base(caseId)}/${request.id}`)
       .set('Authorization', chair)
       .expect(200);
-    await signAndSend(chair, caseId, full.body as Letter);
+    // Edited; signed off by the council's chair or secretary, not a member.
+    const reasoned = await edit(chair, caseId, full.body as Letter, {
+      reasons: 'Bewaartermijn en toegang',
+    });
+    expect(lines(reasoned)).toContain('Bewaartermijn en toegang');
+    expect((await signOffRefused(member, caseId, reasoned, 403)).code).toBe(
+      'letter.sign_off_not_allowed',
+    );
+    await signOffRefused(hr, caseId, reasoned, 404);
+    await signAndSend(chair, caseId, reasoned);
     await at('2026-03-03T09:00:00Z');
     await t
       .http()

@@ -5485,6 +5485,11 @@ export interface components {
             position?: "positive" | "negative" | "conditional" | "granted" | "refused";
             /** Format: date */
             implementationDate?: string;
+            /**
+             * Format: date
+             * @description Nullity invocation (WOR art. 27(5)): the day the council found the decision implemented.
+             */
+            learnedOn?: string;
             /** @description Information request (WOR art. 31): the question. */
             question?: string;
             /** @description Consultation request, council decision, employer decision, nullity, initiative: the reasons. */
@@ -5499,6 +5504,8 @@ export interface components {
             expectedCostsCents?: number;
             /** @description Initiative proposal (WOR art. 23(3)). */
             proposal?: string;
+            /** @description AI Act notice (art. 26(7)): how and when the affected workers themselves are informed. */
+            affectedWorkersInformedBy?: string;
         };
         CreateLetterDto: {
             /** @enum {string} */
@@ -5527,6 +5534,8 @@ export interface components {
             /** Format: date */
             lastDay: string;
             fatal: boolean;
+            /** @description False for an agreed term or an internal term of Overleg: no law sets it. */
+            statutory: boolean;
             basis: string;
         };
         LetterStructuredResponse: {
@@ -5541,6 +5550,23 @@ export interface components {
             terms: components["schemas"]["LetterTermResponse"][];
             closing: string;
         };
+        LabelsResponse: {
+            nl: string;
+            en: string;
+        };
+        LetterFieldOptionResponse: {
+            value: string;
+            label: components["schemas"]["LabelsResponse"];
+        };
+        LetterFieldDefinitionResponse: {
+            name: string;
+            /** @enum {string} */
+            type: "text" | "textarea" | "date" | "list" | "choice" | "yes_no" | "money";
+            required: boolean;
+            label: components["schemas"]["LabelsResponse"];
+            hint?: components["schemas"]["LabelsResponse"];
+            options?: components["schemas"]["LetterFieldOptionResponse"][];
+        };
         ReceiptRecordResponse: {
             /** Format: date */
             on: string;
@@ -5554,7 +5580,18 @@ export interface components {
         TermEffectResponse: {
             recorded: boolean;
             action: string;
+            /** @enum {string} */
+            effect?: "term" | "go_live_item" | "internal_term" | "no_term";
             code?: string;
+            /** @description For an internal term: its rule, its last day, and `statutory: false`. */
+            ruleId?: string;
+            /** Format: date */
+            dueDate?: string;
+            statutory?: boolean;
+            /** @description For the AI Act notice: the go-live gate condition its receipt meets. */
+            gateItem?: string;
+            /** @description Where the law sets no term: the answer owed (e.g. `employer_answer`). */
+            duty?: string;
         };
         LetterResponse: {
             id: string;
@@ -5582,6 +5619,8 @@ export interface components {
             structured: components["schemas"]["LetterStructuredResponse"];
             /** @description Fields the kind still needs before it can be signed off. */
             missing: string[];
+            /** @description The fields of this kind, for the edit form (labels in Dutch and English). */
+            fieldDefinitions: components["schemas"]["LetterFieldDefinitionResponse"][];
             signedVersion: number | null;
             signedBy: string | null;
             signedAt: string | null;
