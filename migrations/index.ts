@@ -36,6 +36,7 @@ import { MonitoringAndComplaints1770200000000 } from './1770200000000-monitoring
 import { EvaluationReminderNotifications1770200000001 } from './1770200000001-evaluation-reminder-notifications';
 import { StaffSurveysAndExpertOpinions1770300000000 } from './1770300000000-staff-surveys-and-expert-opinions';
 import { CreateLetters1770400000000 } from './1770400000000-create-letters';
+import { LetterAnswers1771100000000 } from './1771100000000-letter-answers';
 import { MeetingInvitationsAndMinutes1770600000000 } from './1770600000000-meeting-invitations-and-minutes';
 
 /** Every migration in order. Listed explicitly: no glob loading at run time (house style B.17). */
@@ -79,4 +80,5 @@ export const ALL_MIGRATIONS = [
   StaffSurveysAndExpertOpinions1770300000000,
   CreateLetters1770400000000,
   MeetingInvitationsAndMinutes1770600000000,
+  LetterAnswers1771100000000,
 ];

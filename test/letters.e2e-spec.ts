@@ -836,6 +836,14 @@ describe('formal letters (e2e)', () => {
     expect(aiAct.snapshot.noticeSentOn).toBe('2026-03-04');
     expect(await gateItem()).toMatchObject({ met: true });
     expect(await openDeadlines(caseId)).toEqual(before);
+    // Nothing to answer on it: the receipt took the step.
+    const noAnswer = await t
+      .http()
+      .post(`${base(caseId)}/${letter.id}/answer`)
+      .set('Authorization', chair)
+      .send({ version: ack.body.version, answer: 'Gezien' })
+      .expect(409);
+    expect(noAnswer.body.code).toBe('letter.no_answer_owed');
   });
 
   it("expert cost notice (art. 22(2)): drafted by a member, signed by the chair only; its receipt is recorded with the employer's answer owed, and no legal term is invented", async () => {
@@ -897,6 +905,15 @@ describe('formal letters (e2e)', () => {
       },
     });
     expect(await openDeadlines(caseId)).toEqual(before);
+    // The employer's answer is recorded without a term having run.
+    const answered = await t
+      .http()
+      .post(`${base(caseId)}/${letter.id}/answer`)
+      .set('Authorization', hr)
+      .send({ version: opened.body.version, answer: 'Geen bezwaar tegen de kosten.' })
+      .expect(200);
+    expect(answered.body.answer).toMatchObject({ text: 'Geen bezwaar tegen de kosten.' });
+    expect(await openDeadlines(caseId)).toEqual(before);
     expect(
       (await auditActions(caseId)).find((a) => a.action === 'letter.received')?.after,
     ).toMatchObject({
@@ -941,6 +958,7 @@ describe('formal letters (e2e)', () => {
       ruleId: 'initiative_response_term',
       dueDate: '2026-04-14',
       statutory: false,
+      duty: 'employer_answer',
     });
     expect(await deadlines(caseId, 'initiative_response_term')).toEqual([
       expect.objectContaining({
@@ -961,6 +979,47 @@ describe('formal letters (e2e)', () => {
     expect(await deadlines(caseId, 'initiative_response_term')).toEqual([
       expect.objectContaining({ triggerDate: '2026-03-02', strictDate: '2026-04-13' }),
     ]);
+
+    // After the consultation meeting the employer answers in writing: the internal term is met.
+    await at('2026-03-20T09:00:00Z');
+    const current = await t
+      .http()
+      .get(`${base(caseId)}/${letter.id}`)
+      .set('Authorization', rep)
+      .expect(200);
+    expect(current.body.allowedActions).toContain('answer');
+    await t
+      .http()
+      .post(`${base(caseId)}/${letter.id}/answer`)
+      .set('Authorization', chair)
+      .send({ version: current.body.version, answer: 'Zelf beantwoord' })
+      .expect(403);
+    const answered = await t
+      .http()
+      .post(`${base(caseId)}/${letter.id}/answer`)
+      .set('Authorization', rep)
+      .send({ version: current.body.version, answer: 'Wij voeren het register in per 1 juni.' })
+      .expect(200);
+    expect(answered.body.answer).toMatchObject({
+      text: 'Wij voeren het register in per 1 juni.',
+      on: '2026-03-20',
+    });
+    expect(answered.body.allowedActions).not.toContain('answer');
+    expect(await deadlines(caseId, 'initiative_response_term')).toEqual([]);
+    const seen = await t
+      .http()
+      .get(`${base(caseId)}/${letter.id}`)
+      .set('Authorization', chair)
+      .expect(200);
+    expect(seen.body.answer).toMatchObject({ on: '2026-03-20' });
+    const again = await t
+      .http()
+      .post(`${base(caseId)}/${letter.id}/answer`)
+      .set('Authorization', hr)
+      .send({ version: answered.body.version, answer: 'Nogmaals' })
+      .expect(409);
+    expect(again.body.code).toBe('letter.already_answered');
+    expect((await auditActions(caseId)).map((a) => a.action)).toContain('letter.answered');
   });
 
   it('nullity (art. 27(5)) after a written decision without consent: signed by the chair only, its receipt invokes nullity on the consent track', async () => {

@@ -6,6 +6,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -99,6 +100,11 @@ export class SendLetterDto extends LetterVersionDto {
   deliveredOn?: string;
 }
 
+/** The recipient's written answer, with its reasons (WOR art. 23(3)); for the cost notice, any objection. */
+export class AnswerLetterDto extends LetterVersionDto {
+  @IsString() @IsNotEmpty() @MaxLength(20000) answer!: string;
+}
+
 export class RecordReceiptDto {
   /** Omitted: received today (an acknowledgement). Given: the day it reached you outside Overleg. */
   @ApiPropertyOptional({ format: 'date' })
@@ -180,6 +186,13 @@ export class TermEffectResponse {
   @ApiPropertyOptional() duty?: string;
 }
 
+export class LetterAnswerResponse {
+  @ApiProperty() text!: string;
+  @ApiProperty({ format: 'date' }) on!: string;
+  @ApiProperty() userId!: string;
+  @ApiProperty() at!: string;
+}
+
 export class LabelsResponse {
   @ApiProperty() nl!: string;
   @ApiProperty() en!: string;
@@ -236,10 +249,21 @@ export class LetterResponse extends LetterSummaryResponse {
   @ApiProperty({ type: [ReceiptRecordResponse] }) receipt!: ReceiptRecordResponse[];
   @ApiProperty({ type: () => TermEffectResponse, nullable: true })
   termEffect!: TermEffectResponse | null;
+  /** The recipient's written answer, where the kind owes one; null until given. */
+  @ApiProperty({ type: () => LetterAnswerResponse, nullable: true })
+  answer!: LetterAnswerResponse | null;
   /** What the reader may do with the letter now (B.20: the web offers exactly these). */
   @ApiProperty({
     type: [String],
-    enum: ['edit', 'sign_off', 'send', 'acknowledge', 'record_receipt', 'correct_receipt'],
+    enum: [
+      'edit',
+      'sign_off',
+      'send',
+      'acknowledge',
+      'record_receipt',
+      'correct_receipt',
+      'answer',
+    ],
   })
   allowedActions!: string[];
 }

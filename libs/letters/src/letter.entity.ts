@@ -39,6 +39,14 @@ export interface TermEffect {
   duty?: string;
 }
 
+/** The written answer a letter's recipient gives, and who gave it when. */
+export interface LetterAnswer {
+  text: string;
+  on: string;
+  userId: string;
+  at: string;
+}
+
 /** One recorded receipt claim: the first opening, an acknowledgement, an outside delivery, a correction. */
 export interface ReceiptRecord {
   readonly on: string;
@@ -133,6 +141,10 @@ export class LetterEntity {
   /** What the receipt did on the case: the track action it recorded, or why it could not. */
   @Column({ type: 'jsonb', nullable: true })
   termEffect!: TermEffect | null;
+
+  /** The receiving party's written answer, for a kind that owes one (initiative, cost notice). */
+  @Column({ type: 'jsonb', nullable: true })
+  answer!: LetterAnswer | null;
 
   @VersionColumn()
   version!: number;

@@ -49,6 +49,7 @@ import {
   versionLines,
 } from './domain';
 import type {
+  AnswerLetterDto,
   CorrectReceiptDto,
   CreateLetterDto,
   LetterDiffResponse,
@@ -171,6 +172,7 @@ export class LettersService {
           createdAt: now,
           receipt: [],
           termEffect: null,
+          answer: null,
         }),
       );
       const version = await this.letters.addVersion({
@@ -505,6 +507,76 @@ export class LettersService {
     });
   }
 
+  /**
+   * The recipient's written answer to a letter that owes one outside any track: the employer's
+   * reasoned answer to an initiative proposal (WOR art. 23(3), which meets the internal answer
+   * term) or to a cost notice (WOR art. 22(2), no term). Given once, by the receiving party's
+   * authorised role.
+   */
+  async answer(
+    actor: Actor,
+    caseId: string,
+    letterId: string,
+    dto: AnswerLetterDto,
+  ): Promise<LetterResponse> {
+    return this.tx.run(async () => {
+      await this.access.lockCases([caseId]);
+      const reader = await this.reader(actor, caseId);
+      const letter = await this.forUpdate(reader, caseId, letterId, dto.version);
+      if (letter.senderSide === reader.party) {
+        throw new Forbidden('letter.not_recipient', 'The receiving party answers the letter.');
+      }
+      if (!mayAuthorise(reader.side, reader.party)) {
+        throw new Forbidden(
+          'letter.sign_off_not_allowed',
+          "The receiving party's chair or secretary (or the employer) answers the letter.",
+        );
+      }
+      if (!LETTER_KIND_SPECS[letter.kind].answerOwed) {
+        throw new Conflict(
+          'letter.no_answer_owed',
+          "This letter's receipt takes the step on the case; no answer is recorded on it.",
+          { kind: letter.kind },
+        );
+      }
+      if (letter.status !== 'received') {
+        throw new Conflict('letter.receipt_not_recorded', 'Record the receipt before the answer.');
+      }
+      if (letter.answer) {
+        throw new Conflict('letter.already_answered', 'This letter has already been answered.', {
+          on: letter.answer.on,
+        });
+      }
+      const now = this.clock.now();
+      letter.answer = {
+        text: dto.answer,
+        on: amsterdamDay(now),
+        userId: actor.userId,
+        at: now.toISOString(),
+      };
+      if (letter.kind === 'initiative_proposal') {
+        await this.deadlines.apply(
+          {
+            caseId,
+            organisationId: letter.organisationId,
+            worksCouncilId: letter.worksCouncilId,
+            councilSettings: {},
+          },
+          [],
+          [{ track: `letter:${letter.id}`, ruleId: 'initiative_response_term' }],
+        );
+      }
+      const saved = await this.letters.save(letter);
+      await this.audit.record({
+        caseId,
+        actorId: actor.userId,
+        action: 'letter.answered',
+        after: { letterId, kind: letter.kind, on: letter.answer.on, side: reader.party },
+      });
+      return this.respond(reader, saved, await this.latest(saved));
+    });
+  }
+
   async pdf(
     actor: Actor,
     caseId: string,
@@ -759,6 +831,7 @@ export class LettersService {
             ruleId: 'initiative_response_term',
             dueDate: await this.startInitiativeTerm(letter, receivedOn),
             statutory: false,
+            duty: 'employer_answer',
           };
           break;
         case 'cost_notice_received':
@@ -996,6 +1069,9 @@ export class LettersService {
     }
     if (!own && letter.status === 'received' && mayAuthorise(reader.side, reader.party)) {
       actions.push('correct_receipt');
+      if (LETTER_KIND_SPECS[letter.kind].answerOwed && !letter.answer) {
+        actions.push('answer');
+      }
     }
     return {
       ...toSummary(letter, version),
@@ -1018,6 +1094,7 @@ export class LettersService {
       signedAt: letter.signedAt?.toISOString() ?? null,
       receipt: letter.receipt.map((r) => ({ ...r })),
       termEffect: letter.termEffect,
+      answer: letter.answer ? { ...letter.answer } : null,
       allowedActions: actions,
     };
   }

@@ -2102,6 +2102,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/letters/{letterId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer an initiative proposal or a cost notice in writing
+         * @description The recipient's written answer to an initiative proposal or a cost notice.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["letters.answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/letters/{letterId}/pdf": {
         parameters: {
             query?: never;
@@ -5593,6 +5615,13 @@ export interface components {
             /** @description Where the law sets no term: the answer owed (e.g. `employer_answer`). */
             duty?: string;
         };
+        LetterAnswerResponse: {
+            text: string;
+            /** Format: date */
+            on: string;
+            userId: string;
+            at: string;
+        };
         LetterResponse: {
             id: string;
             caseId: string;
@@ -5626,8 +5655,10 @@ export interface components {
             signedAt: string | null;
             receipt: components["schemas"]["ReceiptRecordResponse"][];
             termEffect: components["schemas"]["TermEffectResponse"] | null;
+            /** @description The recipient's written answer, where the kind owes one; null until given. */
+            answer: components["schemas"]["LetterAnswerResponse"] | null;
             /** @description What the reader may do with the letter now (B.20: the web offers exactly these). */
-            allowedActions: ("edit" | "sign_off" | "send" | "acknowledge" | "record_receipt" | "correct_receipt")[];
+            allowedActions: ("edit" | "sign_off" | "send" | "acknowledge" | "record_receipt" | "correct_receipt" | "answer")[];
         };
         UpdateLetterDto: {
             /** @enum {string} */
@@ -5682,6 +5713,11 @@ export interface components {
         CorrectReceiptDto: {
             /** Format: date */
             receivedOn: string;
+        };
+        AnswerLetterDto: {
+            /** @description The letter's version the client last read; a stale one is refused with 409. */
+            version: number;
+            answer: string;
         };
         LetterVerificationResponse: {
             caseId: string;
@@ -10145,6 +10181,38 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CorrectReceiptDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "letters.answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerLetterDto"];
             };
         };
         responses: {

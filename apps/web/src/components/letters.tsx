@@ -5,7 +5,16 @@ import { api, downloadFile, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
 import { keys } from '../queries';
 import { LetterForm, type LetterFieldValues } from './letter-form';
-import { Badge, Button, Empty, ErrorAlert, Loading, SelectField, useMutation } from './ui';
+import {
+  Badge,
+  Button,
+  Empty,
+  ErrorAlert,
+  Loading,
+  SelectField,
+  TextArea,
+  useMutation,
+} from './ui';
 
 type CaseResponse = Schemas['CaseResponse'];
 type Letter = Schemas['LetterResponse'];
@@ -223,6 +232,17 @@ function LetterDetail({ caseId, letterId }: { caseId: string; letterId: string }
       ),
     ),
   );
+  const [answerText, setAnswerText] = useState('');
+  const answer = useMutation(async (l: Letter) =>
+    done(
+      await unwrap(
+        api.POST('/cases/{caseId}/letters/{letterId}/answer', {
+          ...path,
+          body: { version: l.version, answer: answerText },
+        }),
+      ),
+    ),
+  );
   const acknowledge = useMutation(async () =>
     done(
       await unwrap(api.POST('/cases/{caseId}/letters/{letterId}/receipt', { ...path, body: {} })),
@@ -305,6 +325,31 @@ function LetterDetail({ caseId, letterId }: { caseId: string; letterId: string }
             ))}
           </ul>
         </>
+      )}
+      {l.answer && (
+        <>
+          <h3>{t('letters.answer')}</h3>
+          <p className="hint">{t('letters.answeredOn', { day: l.answer.on })}</p>
+          <p>{l.answer.text}</p>
+        </>
+      )}
+      {can('answer') && (
+        <div className="letter-answer">
+          <TextArea
+            label={t('letters.answer')}
+            hint={t('letters.answerHint')}
+            value={answerText}
+            onChange={(e) => setAnswerText(e.target.value)}
+          />
+          <Button
+            busy={answer.busy}
+            disabled={answerText.trim() === ''}
+            onClick={() => void answer.submit(l)}
+          >
+            {t('letters.answerSend')}
+          </Button>
+          <ErrorAlert error={answer.error} />
+        </div>
       )}
       <div className="actions">
         {can('sign_off') && (

@@ -1711,6 +1711,11 @@ export const en: Record<MessageKey, string> = {
   'letters.listHint': 'One per line.',
   'letters.moneyInvalid': 'Enter an amount in euros, for example 2500 or 2500.50.',
   'letters.fromCase': 'This letter takes its contents from the case; you only add your own text.',
+  'letters.answer': 'Written answer',
+  'letters.answerHint':
+    'With reasons (WOR art. 23(3)); for a cost notice: whether you object to the costs.',
+  'letters.answerSend': 'Record the answer',
+  'letters.answeredOn': 'Answered on {day}',
   'letters.save': 'Save a new version',
   'letters.terms': 'Terms',
   'letters.references': 'Legal basis',
@@ -1745,6 +1750,9 @@ export const en: Record<MessageKey, string> = {
   'problem.letter.not_found': 'This letter does not exist or you have no access to it.',
   'problem.letter_version.not_found': 'This version of the letter does not exist.',
   'problem.letter.version_conflict': 'The letter was changed meanwhile. Reload it.',
+  'problem.letter.already_answered': 'This letter has already been answered.',
+  'problem.letter.no_answer_owed':
+    'No written answer is recorded for this letter; its receipt takes the step on the case.',
   'problem.letter.incomplete': 'The letter still lacks what its kind requires.',
   'problem.letter.not_editable': 'A signed-off or sent letter is no longer edited.',
   'problem.letter.not_recipient': 'Only the receiving party records the receipt.',

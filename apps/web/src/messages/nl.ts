@@ -1710,6 +1710,11 @@ export const nl = {
   'letters.listHint': 'Eén per regel.',
   'letters.moneyInvalid': 'Vul een bedrag in euro in, bijvoorbeeld 2500 of 2500,50.',
   'letters.fromCase': 'Deze brief haalt zijn inhoud uit de zaak; u voegt alleen eigen tekst toe.',
+  'letters.answer': 'Schriftelijk antwoord',
+  'letters.answerHint':
+    'Met redenen (WOR art. 23 lid 3); bij een kostenmelding: of u bezwaar heeft tegen de kosten.',
+  'letters.answerSend': 'Antwoord vastleggen',
+  'letters.answeredOn': 'Beantwoord op {day}',
   'letters.save': 'Nieuwe versie opslaan',
   'letters.terms': 'Termijnen',
   'letters.references': 'Wettelijke grondslag',
@@ -1743,6 +1748,9 @@ export const nl = {
   'problem.letter.not_found': 'Deze brief bestaat niet of u heeft er geen toegang toe.',
   'problem.letter_version.not_found': 'Deze versie van de brief bestaat niet.',
   'problem.letter.version_conflict': 'De brief is intussen gewijzigd. Laad hem opnieuw.',
+  'problem.letter.already_answered': 'Op deze brief is al geantwoord.',
+  'problem.letter.no_answer_owed':
+    'Op deze brief wordt geen schriftelijk antwoord vastgelegd; de ontvangst zet de stap in de zaak.',
   'problem.letter.incomplete': 'De brief mist nog gegevens die bij deze soort horen.',
   'problem.letter.not_editable': 'Een ondertekende of verzonden brief wordt niet meer bewerkt.',
   'problem.letter.not_recipient': 'Alleen de ontvangende partij legt de ontvangst vast.',

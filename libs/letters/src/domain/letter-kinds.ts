@@ -70,6 +70,8 @@ export interface LetterKindSpec {
   /** What its receipt records on the case, named as the letter's `termEffect.action`. */
   readonly action: LetterReceiptAction;
   readonly effect: ReceiptEffectKind;
+  /** The recipient owes a written answer that no track action gives (WOR 23(3); 22(2)). */
+  readonly answerOwed?: true;
 }
 
 export const LETTER_KIND_SPECS: Readonly<Record<LetterKind, LetterKindSpec>> = {
@@ -130,6 +132,7 @@ export const LETTER_KIND_SPECS: Readonly<Record<LetterKind, LetterKindSpec>> = {
     tracks: [],
     action: 'cost_notice_received',
     effect: 'no_term',
+    answerOwed: true,
   },
   // WOR 27(5): nullity invoked in writing, itself within one month [W15, S10]
   nullity_invocation: {
@@ -145,6 +148,7 @@ export const LETTER_KIND_SPECS: Readonly<Record<LetterKind, LetterKindSpec>> = {
     tracks: [],
     action: 'initiative_response',
     effect: 'internal_term',
+    answerOwed: true,
   },
 };
 
