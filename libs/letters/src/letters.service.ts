@@ -476,7 +476,7 @@ export class LettersService {
       if (act && letter.track && letter.track !== 'ai_act' && letter.termEffect?.recorded) {
         await this.tracks.correctReceipt(actor, caseId, letter.track, act, dto.receivedOn);
       }
-      if (letter.kind === 'initiative_proposal' && letter.termEffect?.recorded) {
+      if (letter.kind === 'initiative_proposal' && letter.termEffect?.recorded && !letter.answer) {
         // The internal answer term runs again from the day the proposal actually arrived.
         letter.termEffect = {
           ...letter.termEffect,
@@ -1213,6 +1213,15 @@ function nullityOf(aiCase: CaseResponse, fields: LetterFields): NullityWindow {
 function assertNullityInTime(letter: LetterEntity, aiCase: CaseResponse, day: string): void {
   if (letter.kind !== 'nullity_invocation') {
     return;
+  }
+  const learnedOn = letter.fields.learnedOn;
+  if (learnedOn !== undefined && learnedOn > day) {
+    throw new Unprocessable(
+      'case.date_in_future',
+      'The council cannot have found the decision implemented after this day.',
+      { learnedOn },
+      [{ path: 'fields.learnedOn', message: 'lies in the future' }],
+    );
   }
   const window = nullityOf(aiCase, letter.fields);
   if (!window.open && window.reason === 'no_start_date') {
