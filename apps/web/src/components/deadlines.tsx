@@ -44,7 +44,12 @@ export function DeadlineList({
             <strong>{label('rule', d.ruleId)}</strong>
             {d.track && <span className="muted"> · {label('track', trackLabelKey(d.track))}</span>}
             {d.fatal && <Badge tone="danger">{t('deadlines.fatal')}</Badge>}
-            {!d.statutory && <Badge>{t('deadlines.agreed')}</Badge>}
+            {!d.statutory && (
+              // An internal SLA of Overleg binds no one; an agreed (convenant) term binds both sides.
+              <Badge>
+                {t(d.source.includes('internal SLA') ? 'deadlines.internal' : 'deadlines.agreed')}
+              </Badge>
+            )}
             {d.status !== 'open' && <Badge tone="ok">{label('deadlineStatus', d.status)}</Badge>}
             {d.status === 'open' && d.clockStoppedSince && (
               <Badge tone="warn">

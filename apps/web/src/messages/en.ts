@@ -635,6 +635,7 @@ export const en: Record<MessageKey, string> = {
   'deadlines.today': 'today',
   'deadlines.daysLeft': '{days} days left',
   'deadlines.fatal': 'fatal term',
+  'deadlines.internal': 'internal term, not legal',
   'deadlines.agreed': 'agreed',
   'deadlines.strict': 'Due',
   'deadlines.extended': 'With the Algemene termijnenwet',

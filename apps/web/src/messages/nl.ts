@@ -629,6 +629,7 @@ export const nl = {
   'deadlines.today': 'vandaag',
   'deadlines.daysLeft': 'nog {days} dagen',
   'deadlines.fatal': 'fatale termijn',
+  'deadlines.internal': 'interne termijn, niet wettelijk',
   'deadlines.agreed': 'afgesproken',
   'deadlines.strict': 'Uiterlijk',
   'deadlines.extended': 'Met de Algemene termijnenwet',
