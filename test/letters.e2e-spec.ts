@@ -1143,6 +1143,29 @@ describe('formal letters (e2e)', () => {
       expect.arrayContaining(['record_decision_without_consent', 'invoke_nullity']),
     );
   });
+
+  it('nullity cannot be invoked against a decision taken with consent', async () => {
+    await at('2026-03-02T09:00:00Z');
+    const caseId = await readyCase();
+    await act(hr, caseId, 'consent', { type: 'submit_request' });
+    await act(chair, caseId, 'consent', { type: 'record_consultation_held', heldOn: '2026-03-02' });
+    await act(chair, caseId, 'consent', {
+      type: 'record_council_position',
+      position: 'granted',
+      reasons: 'Doelbinding is geregeld',
+    });
+    await act(hr, caseId, 'consent', {
+      type: 'record_employer_decision',
+      follows: true,
+      implementationDate: '2026-04-01',
+      receivedOn: '2026-03-02',
+    });
+    const letter = await draft(member, caseId, { kind: 'nullity_invocation', language: 'en' });
+    expect(letter.structured.terms).toEqual([]);
+    expect((await signOffRefused(chair, caseId, letter, 422)).code).toBe(
+      'letter.nullity_not_available',
+    );
+  });
 });
 
 interface Letter {
