@@ -38,6 +38,7 @@ import { StaffSurveysAndExpertOpinions1770300000000 } from './1770300000000-staf
 import { CreateLetters1770400000000 } from './1770400000000-create-letters';
 import { MeetingInvitationsAndMinutes1770600000000 } from './1770600000000-meeting-invitations-and-minutes';
 import { EvaluationCommitmentReviews1771000000000 } from './1771000000000-evaluation-commitment-reviews';
+import { LetterAnswers1771100000000 } from './1771100000000-letter-answers';
 import { ReminderPlanningRequests1771200000000 } from './1771200000000-reminder-planning-requests';
 
 /** Every migration in order. Listed explicitly: no glob loading at run time (house style B.17). */
@@ -82,5 +83,6 @@ export const ALL_MIGRATIONS = [
   CreateLetters1770400000000,
   MeetingInvitationsAndMinutes1770600000000,
   EvaluationCommitmentReviews1771000000000,
+  LetterAnswers1771100000000,
   ReminderPlanningRequests1771200000000,
 ];

@@ -298,7 +298,16 @@ describe('formal letters (e2e)', () => {
       heading: 'Text of the regeling',
       lines: [FULL_CONTENTS.regelingText],
     });
-    await signAndSend(hr, caseId, letter);
+    const edited = await t
+      .http()
+      .put(`${base(caseId)}/${letter.id}`)
+      .set('Authorization', hr)
+      .send({ version: letter.version, body: 'We ask for your consent to this regeling.' })
+      .expect(200);
+    expect(edited.body).toMatchObject({ versionSeq: 2, fieldDefinitions: [] });
+    await signOffRefused(admin, caseId, edited.body as Letter, 403);
+    await signOffRefused(secretary, caseId, edited.body as Letter, 404);
+    await signAndSend(hr, caseId, edited.body as Letter);
     await at('2026-03-03T08:00:00Z');
     // The sender cannot acknowledge its own letter.
     await t
@@ -364,7 +373,20 @@ describe('formal letters (e2e)', () => {
       .send({ version: advice.version })
       .expect(403);
     expect(refused.body.code).toBe('letter.sign_off_not_allowed');
-    await signAndSend(chair, caseId, advice);
+    const reworded = await edit(member, caseId, advice, {
+      position: 'conditional',
+      conditions: ['Geen individuele beoordeling'],
+      reasons: 'Privacy van de pickers',
+      waivesSuspension: false,
+    });
+    expect(reworded.versionSeq).toBe(2);
+    expect(reworded.fieldDefinitions.map((f) => [f.name, f.type])).toEqual([
+      ['position', 'choice'],
+      ['conditions', 'list'],
+      ['reasons', 'textarea'],
+      ['waivesSuspension', 'yes_no'],
+    ]);
+    await signAndSend(chair, caseId, reworded);
     await at('2026-03-05T09:00:00Z');
     const received = await t
       .http()
@@ -409,7 +431,21 @@ describe('formal letters (e2e)', () => {
       'WOR art. 25 lid 6',
       'WOR art. 26 lid 2',
     ]);
-    await signAndSend(hr, caseId, decision);
+    const dated = await edit(hr, caseId, decision, {
+      follows: false,
+      reasons: 'Operationele noodzaak',
+      implementationDate: '2026-05-01',
+    });
+    expect(dated.versionSeq).toBe(2);
+    expect(lines(dated)).toContain('Datum van uitvoering: 2026-05-01.');
+    expect(dated.fieldDefinitions.map((f) => [f.name, f.type])).toEqual([
+      ['follows', 'yes_no'],
+      ['reasons', 'textarea'],
+      ['implementationDate', 'date'],
+    ]);
+    await signOffRefused(admin, caseId, dated, 403);
+    await signOffRefused(chair, caseId, dated, 404);
+    await signAndSend(hr, caseId, dated);
     await at('2026-03-09T09:00:00Z');
     const ack = await t
       .http()
@@ -417,7 +453,11 @@ describe('formal letters (e2e)', () => {
       .set('Authorization', chair)
       .send({})
       .expect(200);
-    expect(ack.body.termEffect).toEqual({ recorded: true, action: 'record_employer_decision' });
+    expect(ack.body.termEffect).toEqual({
+      recorded: true,
+      action: 'record_employer_decision',
+      effect: 'term',
+    });
     expect((await track(caseId, 'advice')).stage).toBe('suspension');
     // WOR 25(6) and 26(2): one month from the receipt on 9 March
     expect(await deadlines(caseId, 'suspension_term')).toEqual([
@@ -464,6 +504,9 @@ describe('formal letters (e2e)', () => {
       })
       .expect(200);
     expect(edited.body.structured.references).toEqual(['WOR art. 31(1)']);
+    expect((await signOffRefused(member, caseId, edited.body as Letter, 403)).code).toBe(
+      'letter.sign_off_not_allowed',
+    );
     await signAndSend(secretary, caseId, edited.body as Letter);
     await at('2026-03-03T09:00:00Z');
     await t
@@ -639,30 +682,10 @@ describe('formal letters (e2e)', () => {
     expect(words).toContain('WOR art. 25 lid 3');
   });
 
-  it('drafts the other letters as templates with their references', async () => {
+  it("consultation requests from either side: drafted with art. 23(1), the council's starts the two-week meeting term on receipt", async () => {
     await at('2026-03-02T09:00:00Z');
     const caseId = await readyCase();
     const expectations: Array<[string, Record<string, unknown>, string]> = [
-      [hr, { kind: 'ai_act_notice', language: 'en' }, 'AI Act (EU) 2024/1689 art. 26(7)'],
-      [
-        chair,
-        {
-          kind: 'expert_cost_notice',
-          language: 'en',
-          fields: { expertName: 'Dr. Jansen', expectedCostsCents: 250000 },
-        },
-        'WOR art. 22(2)',
-      ],
-      [chair, { kind: 'nullity_invocation', language: 'nl' }, 'WOR art. 27 lid 5'],
-      [
-        member,
-        {
-          kind: 'initiative_proposal',
-          language: 'nl',
-          fields: { proposal: 'Een algoritmeregister' },
-        },
-        'WOR art. 23 lid 3',
-      ],
       [
         chair,
         {
@@ -701,7 +724,16 @@ describe('formal letters (e2e)', () => {
       .get(`${base(caseId)}/${request.id}`)
       .set('Authorization', chair)
       .expect(200);
-    await signAndSend(chair, caseId, full.body as Letter);
+    // Edited; signed off by the council's chair or secretary, not a member.
+    const reasoned = await edit(chair, caseId, full.body as Letter, {
+      reasons: 'Bewaartermijn en toegang',
+    });
+    expect(lines(reasoned)).toContain('Bewaartermijn en toegang');
+    expect((await signOffRefused(member, caseId, reasoned, 403)).code).toBe(
+      'letter.sign_off_not_allowed',
+    );
+    await signOffRefused(hr, caseId, reasoned, 404);
+    await signAndSend(chair, caseId, reasoned);
     await at('2026-03-03T09:00:00Z');
     await t
       .http()
@@ -716,6 +748,424 @@ describe('formal letters (e2e)', () => {
       }),
     ]);
   });
+
+  async function edit(bearer: string, caseId: string, letter: Letter, fields: object) {
+    const res = await t
+      .http()
+      .put(`${base(caseId)}/${letter.id}`)
+      .set('Authorization', bearer)
+      .send({ version: letter.version, fields })
+      .expect(200);
+    return res.body as Letter;
+  }
+
+  async function signOffRefused(bearer: string, caseId: string, letter: Letter, status: number) {
+    const res = await t
+      .http()
+      .post(`${base(caseId)}/${letter.id}/sign-off`)
+      .set('Authorization', bearer)
+      .send({ version: letter.version })
+      .expect(status);
+    return res.body as { code: string; details?: Record<string, unknown> };
+  }
+
+  async function openDeadlines(caseId: string) {
+    const res = await t.http().get(`/cases/${caseId}`).set('Authorization', hr).expect(200);
+    return (res.body.deadlines as Array<{ id: string; status: string }>)
+      .filter((d) => d.status === 'open')
+      .map((d) => d.id)
+      .sort();
+  }
+
+  const lines = (letter: Letter) => letter.structured.sections.flatMap((x) => x.lines).join(' ');
+
+  it('AI Act notice (art. 26(7)): drafted by the employer with how the workers are told, signed by the employer only; its receipt meets the go-live item, no term starts', async () => {
+    await at('2026-03-02T09:00:00Z');
+    const caseId = await readyCase();
+    await t
+      .http()
+      .post(base(caseId))
+      .set('Authorization', chair)
+      .send({ kind: 'ai_act_notice' })
+      .expect(403);
+    const letter = await draft(hr, caseId, { kind: 'ai_act_notice', language: 'nl' });
+    expect(letter).toMatchObject({ track: 'ai_act', senderSide: 'employer' });
+    expect(letter.structured.references).toEqual(['AI-verordening (EU) 2024/1689 art. 26 lid 7']);
+    expect(letter.structured.terms).toEqual([]);
+    expect(letter.missing).toEqual(['affectedWorkersInformedBy']);
+    expect(letter.fieldDefinitions.map((f) => [f.name, f.type])).toEqual([
+      ['affectedWorkersInformedBy', 'textarea'],
+    ]);
+    expect((await signOffRefused(hr, caseId, letter, 422)).code).toBe('letter.incomplete');
+    const edited = await edit(hr, caseId, letter, {
+      affectedWorkersInformedBy: 'Werkoverleg per ploeg op 9 maart',
+    });
+    expect(edited.versionSeq).toBe(2);
+    expect(lines(edited)).toContain('Werkoverleg per ploeg op 9 maart');
+    expect(lines(edited)).toContain('Er gaat geen termijn in');
+    await signOffRefused(admin, caseId, edited, 403);
+    await signOffRefused(chair, caseId, edited, 404);
+    const gateItem = async () =>
+      (
+        (await t.http().get(`/cases/${caseId}`).set('Authorization', hr).expect(200)).body
+          .goLiveGate.conditions as Array<{ key: string; met: boolean }>
+      ).find((c) => c.key === 'ai_act_notice_sent');
+    expect(await gateItem()).toMatchObject({ met: false });
+    await signAndSend(rep, caseId, edited);
+    expect(await gateItem()).toMatchObject({ met: false });
+    const before = await openDeadlines(caseId);
+
+    await at('2026-03-04T09:00:00Z');
+    const ack = await t
+      .http()
+      .post(`${base(caseId)}/${letter.id}/receipt`)
+      .set('Authorization', chair)
+      .send({})
+      .expect(200);
+    expect(ack.body).toMatchObject({
+      receivedOn: '2026-03-04',
+      termEffect: {
+        recorded: true,
+        action: 'send_notice',
+        effect: 'go_live_item',
+        gateItem: 'ai_act_notice_sent',
+      },
+    });
+    const aiAct = await track(caseId, 'ai_act');
+    expect(aiAct.stage).toBe('notice_sent');
+    expect(aiAct.snapshot.noticeSentOn).toBe('2026-03-04');
+    expect(await gateItem()).toMatchObject({ met: true });
+    expect(await openDeadlines(caseId)).toEqual(before);
+    // Nothing to answer on it: the receipt took the step.
+    const noAnswer = await t
+      .http()
+      .post(`${base(caseId)}/${letter.id}/answer`)
+      .set('Authorization', chair)
+      .send({ version: ack.body.version, answer: 'Gezien' })
+      .expect(409);
+    expect(noAnswer.body.code).toBe('letter.no_answer_owed');
+  });
+
+  it("expert cost notice (art. 22(2)): drafted by a member, signed by the chair only; its receipt is recorded with the employer's answer owed, and no legal term is invented", async () => {
+    await at('2026-03-02T09:00:00Z');
+    const caseId = await readyCase();
+    await t
+      .http()
+      .post(base(caseId))
+      .set('Authorization', hr)
+      .send({ kind: 'expert_cost_notice' })
+      .expect(403);
+    const letter = await draft(member, caseId, {
+      kind: 'expert_cost_notice',
+      language: 'en',
+      fields: { expertName: 'Dr. Jansen' },
+    });
+    expect(letter.structured.references).toEqual(['WOR art. 16', 'WOR art. 22(2)', 'WOR art. 36']);
+    expect(letter.missing).toEqual(['expectedCostsCents', 'purpose']);
+    expect(letter.fieldDefinitions.map((f) => [f.name, f.type])).toEqual([
+      ['expertName', 'text'],
+      ['purpose', 'textarea'],
+      ['expectedCostsCents', 'money'],
+    ]);
+    const edited = await edit(member, caseId, letter, {
+      expertName: 'Dr. Jansen',
+      purpose: 'Review of the vendor documentation',
+      expectedCostsCents: 250000,
+    });
+    expect(edited.missing).toEqual([]);
+    expect(lines(edited)).toContain('Expected costs: EUR 2500.00');
+    expect(lines(edited)).toContain("The law sets no term for the employer's answer.");
+    expect(edited.structured.terms).toEqual([]);
+    await t
+      .http()
+      .get(`${base(caseId)}/${letter.id}`)
+      .set('Authorization', hr)
+      .expect(404);
+    expect((await signOffRefused(member, caseId, edited, 403)).code).toBe(
+      'letter.sign_off_not_allowed',
+    );
+    await signAndSend(secretary, caseId, edited);
+    const before = await openDeadlines(caseId);
+
+    await at('2026-03-05T09:00:00Z');
+    const opened = await t
+      .http()
+      .get(`${base(caseId)}/${letter.id}`)
+      .set('Authorization', hr)
+      .expect(200);
+    expect(opened.body).toMatchObject({
+      status: 'received',
+      receivedOn: '2026-03-05',
+      receipt: [expect.objectContaining({ via: 'opened', side: 'employer' })],
+      termEffect: {
+        recorded: true,
+        action: 'cost_notice_received',
+        effect: 'no_term',
+        duty: 'employer_answer',
+      },
+    });
+    expect(await openDeadlines(caseId)).toEqual(before);
+    // The employer's answer is recorded without a term having run.
+    const answered = await t
+      .http()
+      .post(`${base(caseId)}/${letter.id}/answer`)
+      .set('Authorization', hr)
+      .send({ version: opened.body.version, answer: 'Geen bezwaar tegen de kosten.' })
+      .expect(200);
+    expect(answered.body.answer).toMatchObject({ text: 'Geen bezwaar tegen de kosten.' });
+    expect(await openDeadlines(caseId)).toEqual(before);
+    expect(
+      (await auditActions(caseId)).find((a) => a.action === 'letter.received')?.after,
+    ).toMatchObject({
+      receivedOn: '2026-03-05',
+      termEffect: { effect: 'no_term' },
+    });
+  });
+
+  it("initiative proposal (art. 23(3)): drafted by a member, signed by the chair; its receipt starts the employer's answer term, labelled internal, and a corrected receipt moves it", async () => {
+    await at('2026-03-02T09:00:00Z');
+    const caseId = await readyCase();
+    const letter = await draft(member, caseId, { kind: 'initiative_proposal', language: 'nl' });
+    expect(letter.structured.references).toEqual(['WOR art. 23 lid 3']);
+    expect(letter.missing).toEqual(['proposal']);
+    const edited = await edit(member, caseId, letter, {
+      proposal: 'Een openbaar algoritmeregister',
+      reasons: 'Transparantie voor de werknemers',
+    });
+    // "If received today": six weeks, the platform's own term, not the law's.
+    expect(edited.structured.terms).toEqual([
+      expect.objectContaining({
+        ruleId: 'initiative_response_term',
+        lastDay: '2026-04-13',
+        statutory: false,
+        fatal: false,
+        label: expect.stringContaining('interne termijn van Overleg, geen wettelijke termijn'),
+      }),
+    ]);
+    await signOffRefused(member, caseId, edited, 403);
+    await signAndSend(chair, caseId, edited);
+
+    await at('2026-03-03T09:00:00Z');
+    const opened = await t
+      .http()
+      .get(`${base(caseId)}/${letter.id}`)
+      .set('Authorization', rep)
+      .expect(200);
+    expect(opened.body.termEffect).toEqual({
+      recorded: true,
+      action: 'initiative_response',
+      effect: 'internal_term',
+      ruleId: 'initiative_response_term',
+      dueDate: '2026-04-14',
+      statutory: false,
+      duty: 'employer_answer',
+    });
+    expect(await deadlines(caseId, 'initiative_response_term')).toEqual([
+      expect.objectContaining({
+        track: `letter:${letter.id}`,
+        triggerDate: '2026-03-03',
+        strictDate: '2026-04-14',
+        statutory: false,
+      }),
+    ]);
+    // The employer received it on the day it was sent: the term runs from then.
+    const corrected = await t
+      .http()
+      .post(`${base(caseId)}/${letter.id}/receipt-correction`)
+      .set('Authorization', hr)
+      .send({ receivedOn: '2026-03-02' })
+      .expect(200);
+    expect(corrected.body.termEffect).toMatchObject({ dueDate: '2026-04-13' });
+    expect(await deadlines(caseId, 'initiative_response_term')).toEqual([
+      expect.objectContaining({ triggerDate: '2026-03-02', strictDate: '2026-04-13' }),
+    ]);
+
+    // After the consultation meeting the employer answers in writing: the internal term is met.
+    await at('2026-03-20T09:00:00Z');
+    const current = await t
+      .http()
+      .get(`${base(caseId)}/${letter.id}`)
+      .set('Authorization', rep)
+      .expect(200);
+    expect(current.body.allowedActions).toContain('answer');
+    await t
+      .http()
+      .post(`${base(caseId)}/${letter.id}/answer`)
+      .set('Authorization', chair)
+      .send({ version: current.body.version, answer: 'Zelf beantwoord' })
+      .expect(403);
+    const answered = await t
+      .http()
+      .post(`${base(caseId)}/${letter.id}/answer`)
+      .set('Authorization', rep)
+      .send({ version: current.body.version, answer: 'Wij voeren het register in per 1 juni.' })
+      .expect(200);
+    expect(answered.body.answer).toMatchObject({
+      text: 'Wij voeren het register in per 1 juni.',
+      on: '2026-03-20',
+    });
+    expect(answered.body.allowedActions).not.toContain('answer');
+    expect(await deadlines(caseId, 'initiative_response_term')).toEqual([]);
+    const seen = await t
+      .http()
+      .get(`${base(caseId)}/${letter.id}`)
+      .set('Authorization', chair)
+      .expect(200);
+    expect(seen.body.answer).toMatchObject({ on: '2026-03-20' });
+    const again = await t
+      .http()
+      .post(`${base(caseId)}/${letter.id}/answer`)
+      .set('Authorization', hr)
+      .send({ version: answered.body.version, answer: 'Nogmaals' })
+      .expect(409);
+    expect(again.body.code).toBe('letter.already_answered');
+    expect((await auditActions(caseId)).map((a) => a.action)).toContain('letter.answered');
+  });
+
+  it('nullity (art. 27(5)) after a written decision without consent: signed by the chair only, its receipt invokes nullity on the consent track', async () => {
+    await at('2026-03-02T09:00:00Z');
+    const caseId = await readyCase();
+    await act(hr, caseId, 'consent', { type: 'submit_request' });
+    await act(chair, caseId, 'consent', { type: 'record_consultation_held', heldOn: '2026-03-02' });
+    await act(chair, caseId, 'consent', {
+      type: 'record_council_position',
+      position: 'refused',
+      reasons: 'Geen doelbinding',
+    });
+    await at('2026-03-03T09:00:00Z');
+    await act(hr, caseId, 'consent', {
+      type: 'record_employer_decision',
+      follows: false,
+      reasons: 'Wij voeren het toch in',
+      receivedOn: '2026-03-03',
+    });
+
+    await at('2026-03-10T09:00:00Z');
+    await t
+      .http()
+      .post(base(caseId))
+      .set('Authorization', hr)
+      .send({ kind: 'nullity_invocation' })
+      .expect(403);
+    const letter = await draft(member, caseId, { kind: 'nullity_invocation', language: 'nl' });
+    expect(letter).toMatchObject({ track: 'consent', missing: [] });
+    expect(letter.structured.references).toEqual(['WOR art. 27 lid 5']);
+    expect(lines(letter)).toContain('door de ondernemingsraad ontvangen op 2026-03-03');
+    expect(letter.structured.terms).toEqual([
+      expect.objectContaining({ ruleId: 'nullity_term', lastDay: '2026-04-03', fatal: true }),
+    ]);
+    const edited = await edit(member, caseId, letter, { reasons: 'Ingevoerd zonder instemming' });
+    expect(edited.fieldDefinitions.map((f) => f.name)).toEqual(['learnedOn', 'reasons']);
+    expect((await signOffRefused(member, caseId, edited, 403)).code).toBe(
+      'letter.sign_off_not_allowed',
+    );
+    await signAndSend(chair, caseId, edited);
+
+    await at('2026-03-11T09:00:00Z');
+    const opened = await t
+      .http()
+      .get(`${base(caseId)}/${letter.id}`)
+      .set('Authorization', hr)
+      .expect(200);
+    expect(opened.body).toMatchObject({
+      receivedOn: '2026-03-11',
+      termEffect: { recorded: true, action: 'invoke_nullity', effect: 'term' },
+    });
+    expect((await track(caseId, 'consent')).stage).toBe('nullity_invoked');
+    expect(await deadlines(caseId, 'nullity_term')).toEqual([]);
+    const audit = await auditActions(caseId);
+    expect(
+      audit.find(
+        (a) => a.action === 'case.track_transitioned' && a.after?.action === 'invoke_nullity',
+      ),
+    ).toBeDefined();
+  });
+
+  it('nullity after the council saw the decision implemented: the month runs from the day it gives, the letter is refused after that month, and a timely one invokes nullity', async () => {
+    await at('2026-03-02T09:00:00Z');
+    const caseId = await readyCase();
+    const late = await draft(member, caseId, { kind: 'nullity_invocation', language: 'en' });
+    // No written decision and no date: the letter cannot say when the month ran.
+    const refused = await signOffRefused(chair, caseId, late, 422);
+    expect(refused).toMatchObject({ code: 'letter.incomplete' });
+    const dated = await edit(member, caseId, late, { learnedOn: '2026-03-02' });
+    expect(lines(dated)).toContain(
+      'on 2026-03-02 the works council found that it is being implemented',
+    );
+    expect(dated.structured.terms).toEqual([
+      expect.objectContaining({ ruleId: 'nullity_term', lastDay: '2026-04-02' }),
+    ]);
+    const signed = await t
+      .http()
+      .post(`${base(caseId)}/${late.id}/sign-off`)
+      .set('Authorization', chair)
+      .send({ version: dated.version })
+      .expect(200);
+    // A month and a few days later the letter is no longer sent.
+    await at('2026-04-07T09:00:00Z');
+    const tooLate = await t
+      .http()
+      .post(`${base(caseId)}/${late.id}/sending`)
+      .set('Authorization', chair)
+      .send({ version: signed.body.version, delivery: 'platform' })
+      .expect(422);
+    expect(tooLate.body).toMatchObject({
+      code: 'letter.nullity_term_passed',
+      startsOn: '2026-03-02',
+      lastDay: '2026-04-02',
+    });
+    // Implementation seen again on 20 March (a new application): that month still runs.
+    const byHand = await draft(member, caseId, {
+      kind: 'nullity_invocation',
+      language: 'en',
+      fields: { learnedOn: '2026-03-20' },
+    });
+    expect(byHand.structured.terms).toEqual([
+      expect.objectContaining({ ruleId: 'nullity_term', lastDay: '2026-04-20' }),
+    ]);
+    await signAndSend(secretary, caseId, byHand);
+    await at('2026-04-08T09:00:00Z');
+    const ack = await t
+      .http()
+      .post(`${base(caseId)}/${byHand.id}/receipt`)
+      .set('Authorization', hr)
+      .send({})
+      .expect(200);
+    expect(ack.body).toMatchObject({
+      receivedOn: '2026-04-08',
+      termEffect: { recorded: true, action: 'invoke_nullity' },
+    });
+    expect((await track(caseId, 'consent')).stage).toBe('nullity_invoked');
+    const audit = (await auditActions(caseId)).filter(
+      (a) => a.action === 'case.track_transitioned',
+    );
+    expect(audit.map((a) => a.after?.action)).toEqual(
+      expect.arrayContaining(['record_decision_without_consent', 'invoke_nullity']),
+    );
+  });
+
+  it('nullity cannot be invoked against a decision taken with consent', async () => {
+    await at('2026-03-02T09:00:00Z');
+    const caseId = await readyCase();
+    await act(hr, caseId, 'consent', { type: 'submit_request' });
+    await act(chair, caseId, 'consent', { type: 'record_consultation_held', heldOn: '2026-03-02' });
+    await act(chair, caseId, 'consent', {
+      type: 'record_council_position',
+      position: 'granted',
+      reasons: 'Doelbinding is geregeld',
+    });
+    await act(hr, caseId, 'consent', {
+      type: 'record_employer_decision',
+      follows: true,
+      implementationDate: '2026-04-01',
+      receivedOn: '2026-03-02',
+    });
+    const letter = await draft(member, caseId, { kind: 'nullity_invocation', language: 'en' });
+    expect(letter.structured.terms).toEqual([]);
+    expect((await signOffRefused(chair, caseId, letter, 422)).code).toBe(
+      'letter.nullity_not_available',
+    );
+  });
 });
 
 interface Letter {
@@ -726,10 +1176,11 @@ interface Letter {
   version: number;
   versionSeq: number;
   missing: string[];
+  fieldDefinitions: Array<{ name: string; type: string }>;
   structured: {
     references: string[];
     sections: Array<{ heading: string; lines: string[] }>;
-    terms: Array<{ ruleId: string; lastDay: string }>;
+    terms: Array<{ ruleId: string; lastDay: string; statutory: boolean }>;
   };
 }
 

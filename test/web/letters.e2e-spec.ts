@@ -71,4 +71,82 @@ describe('web app: formal letters (browser)', () => {
     );
     expect(row).toEqual({ status: 'received', received_on: '2026-03-02' });
   });
+
+  it("edits a letter's fields through the form built from its kind: a wrong amount is shown at its field and in the summary; a list and a choice reach the letter", async () => {
+    const hrBearer = await t.login(org.hr);
+    const { caseId } = await fileCase(t, org, hrBearer);
+    const chair = await signIn(browser, t.url, org.chair, { now: t.clock.now() });
+    pages.push(chair);
+    const page = chair.page;
+    await page.goto(`${t.url}/#/cases/${caseId}/letters`);
+    await page.getByRole('heading', { name: nl['letters.title'] }).waitFor();
+
+    // The expert cost notice: text, textarea and an amount in euros.
+    await page.getByLabel(nl['letters.kind']).selectOption('expert_cost_notice');
+    await page.getByRole('button', { name: nl['letters.draft'] }).click();
+    const card = page.locator('.letter');
+    await card.getByText('WOR art. 22 lid 2', { exact: true }).waitFor();
+    await card
+      .getByText(/Nog nodig voor ondertekening: Deskundige, Verwachte kosten \(EUR\), Opdracht/)
+      .waitFor();
+    await card.getByLabel('Deskundige', { exact: true }).fill('Dr. Jansen');
+    await card
+      .getByLabel('Opdracht', { exact: true })
+      .fill('Toets van de leveranciersdocumentatie');
+    const costs = card.getByLabel('Verwachte kosten (EUR)');
+    await costs.fill('veel');
+    await card.getByRole('button', { name: nl['letters.save'] }).click();
+    const summary = page.getByTestId('error-summary');
+    await summary.getByText(nl['letters.moneyInvalid']).waitFor();
+    expect(await costs.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await costs.getAttribute('aria-describedby')) ?? '';
+    const described = await Promise.all(
+      describedBy.split(' ').map((id) => page.locator(`[id="${id}"]`).innerText()),
+    );
+    expect(described).toContain(nl['letters.moneyInvalid']);
+    await costs.fill('2500,50');
+    await card.getByRole('button', { name: nl['letters.save'] }).click();
+    await card.getByText('versie 2', { exact: false }).waitFor();
+    await card.getByText(/Verwachte kosten: EUR 2500\.50/).waitFor();
+    expect(await card.getByText(/Nog nodig voor ondertekening/).count()).toBe(0);
+    const [cost] = await t.db.query<Array<{ fields: Record<string, unknown> }>>(
+      `SELECT fields FROM letter WHERE case_id = $1 AND kind = 'expert_cost_notice'`,
+      [caseId],
+    );
+    expect(cost.fields).toEqual({
+      expertName: 'Dr. Jansen',
+      purpose: 'Toets van de leveranciersdocumentatie',
+      expectedCostsCents: 250050,
+    });
+
+    // The council's advice: a choice, a list of conditions (one per line) and a yes/no.
+    await page.getByLabel(nl['letters.kind']).selectOption('council_decision');
+    await page.getByLabel(nl['letters.track']).selectOption('advice');
+    await page.getByRole('button', { name: nl['letters.draft'] }).click();
+    await card.getByText('WOR art. 25 lid 4', { exact: true }).waitFor();
+    await card.getByLabel('Standpunt').selectOption('conditional');
+    await card
+      .getByLabel('Voorwaarden', { exact: true })
+      .fill('Geen individuele beoordeling\nEvaluatie na zes maanden\n');
+    await card.getByLabel('Motivering').fill('Privacy van de pickers');
+    await card.getByLabel(/ziet af van de opschorting/).selectOption('no');
+    await card.getByRole('button', { name: nl['letters.save'] }).click();
+    await card.getByText('2. Evaluatie na zes maanden').waitFor();
+    await card.getByText('1. Geen individuele beoordeling').waitFor();
+    await card.getByText('advies of instemming onder voorwaarden').waitFor();
+    const [advice] = await t.db.query<Array<{ fields: Record<string, unknown> }>>(
+      `SELECT fields FROM letter WHERE case_id = $1 AND kind = 'council_decision'`,
+      [caseId],
+    );
+    expect(advice.fields).toEqual({
+      position: 'conditional',
+      conditions: ['Geen individuele beoordeling', 'Evaluatie na zes maanden'],
+      reasons: 'Privacy van de pickers',
+      waivesSuspension: false,
+    });
+    // Saved values come back into the form.
+    expect(await card.getByLabel('Voorwaarden', { exact: true }).inputValue()).toBe(
+      'Geen individuele beoordeling\nEvaluatie na zes maanden',
+    );
+  });
 });

@@ -18,6 +18,8 @@ export type {
   CaseStage,
 } from './domain';
 export { byUrgency, daysBetween } from './domain';
+// WOR 27(5): where a consent track stands for nullity, read by the nullity letter (issue #22).
+export { consentBasisOf, nullityTermStart, type TrackSnapshot } from './domain';
 export {
   CASE_DOSSIER_FACTS,
   type CaseDossierFacts,

@@ -11,6 +11,7 @@ import {
   type LetterKind,
   type LetterLanguage,
   type LetterRecord,
+  nullityWindow,
 } from './domain';
 import { renderLetterDocx } from './letter-docx';
 import { renderLetterPdf } from './letter-pdf';
@@ -34,6 +35,15 @@ const FACTS = {
     receivedOn: '2026-03-10',
   },
   employerDecision: { follows: false, receivedOn: '2026-03-20' },
+  // Consent refused, the employer decided anyway: the month of 27(5) runs from the notice [W15].
+  nullity: nullityWindow({
+    snapshot: {
+      kind: 'consent',
+      stage: 'substitute_permission_pending',
+      councilPosition: { position: 'refused' },
+      employerDecision: { follows: false, receivedOn: '2026-03-20' },
+    },
+  }),
   termSettings: DEFAULT_COUNCIL_TERM_SETTINGS,
 };
 
@@ -44,7 +54,7 @@ const FIELDS: Record<LetterKind, LetterFields> = {
   consultation_request: { reasons: 'We need to discuss the retention period.' },
   council_decision: { position: 'conditional', conditions: ['No appraisal'], reasons: 'Privacy' },
   employer_decision: { follows: false, reasons: 'Operational necessity.' },
-  ai_act_notice: {},
+  ai_act_notice: { affectedWorkersInformedBy: 'A meeting per shift on 2026-03-09.' },
   expert_cost_notice: { expertName: 'Dr. Jansen', purpose: 'Review', expectedCostsCents: 250000 },
   nullity_invocation: { reasons: 'Implemented without consent.' },
   initiative_proposal: { proposal: 'Publish the algorithm register.' },
@@ -61,11 +71,13 @@ const EXPECTED: Record<LetterKind, { nl: string; en: string; days: string[] }> =
   council_decision: { nl: 'WOR art. 25 lid 4', en: 'WOR art. 25(4)', days: ['2026-03-16'] },
   // WOR 25(6) suspension and 26(2) appeal: one month from 2026-03-02
   employer_decision: { nl: 'WOR art. 25 lid 6', en: 'WOR art. 25(6)', days: ['2026-04-02'] },
-  ai_act_notice: { nl: 'art. 26 lid 7', en: 'art. 26(7)', days: [] },
-  expert_cost_notice: { nl: 'WOR art. 22 lid 2', en: 'WOR art. 22(2)', days: [] },
+  // No term: the dates present are the letter's own, its receipt, and the workers' meeting.
+  ai_act_notice: { nl: 'art. 26 lid 7', en: 'art. 26(7)', days: ['2026-03-02', '2026-03-09'] },
+  expert_cost_notice: { nl: 'WOR art. 22 lid 2', en: 'WOR art. 22(2)', days: ['2026-03-02'] },
   // 27(5): one month from the decision's receipt on 2026-03-20
   nullity_invocation: { nl: 'WOR art. 27 lid 5', en: 'WOR art. 27(5)', days: ['2026-04-20'] },
-  initiative_proposal: { nl: 'WOR art. 23 lid 3', en: 'WOR art. 23(3)', days: [] },
+  // The internal answer term of six weeks from 2026-03-02
+  initiative_proposal: { nl: 'WOR art. 23 lid 3', en: 'WOR art. 23(3)', days: ['2026-04-13'] },
 };
 
 function record(kind: LetterKind, language: LetterLanguage): LetterRecord {
@@ -155,5 +167,33 @@ describe('letters rendered to PDF and DOCX', () => {
       heading: 'Text of the regeling',
       lines: ['Regeling WarehouseInsight: retention 6 months.'],
     });
+  });
+
+  it('labels the initiative term as internal, says the cost notice starts no term, and the AI notice meets the gate', () => {
+    for (const language of ['nl', 'en'] as const) {
+      const initiative = record('initiative_proposal', language).structured;
+      expect(initiative.terms).toEqual([
+        expect.objectContaining({
+          ruleId: 'initiative_response_term',
+          lastDay: '2026-04-13',
+          statutory: false,
+          label: expect.stringContaining(language === 'nl' ? 'interne termijn' : 'internal term'),
+        }),
+      ]);
+      const cost = record('expert_cost_notice', language).structured;
+      expect(cost.terms).toEqual([]);
+      expect(cost.sections.flatMap((x) => x.lines).join(' ')).toContain(
+        language === 'nl' ? 'De wet stelt geen termijn' : 'The law sets no term',
+      );
+      const notice = record('ai_act_notice', language).structured;
+      expect(notice.terms).toEqual([]);
+      expect(notice.sections.flatMap((x) => x.lines).join(' ')).toContain(
+        language === 'nl' ? 'Er gaat geen termijn in' : 'No term starts',
+      );
+      const nullity = record('nullity_invocation', language).structured;
+      expect(nullity.terms).toEqual([
+        expect.objectContaining({ ruleId: 'nullity_term', lastDay: '2026-04-20', fatal: true }),
+      ]);
+    }
   });
 });

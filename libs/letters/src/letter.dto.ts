@@ -6,6 +6,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
@@ -52,6 +53,13 @@ export class LetterFieldsDto {
   @IsOptional() @IsInt() @Min(0) @Max(10_000_000_000) expectedCostsCents?: number;
   /** Initiative proposal (WOR art. 23(3)). */
   @IsOptional() @IsString() @MaxLength(20000) proposal?: string;
+  /** Nullity invocation (WOR art. 27(5)): the day the council found the decision implemented. */
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  learnedOn?: string;
+  /** AI Act notice (art. 26(7)): how and when the affected workers themselves are informed. */
+  @IsOptional() @IsString() @MaxLength(5000) affectedWorkersInformedBy?: string;
 }
 
 export class CreateLetterDto {
@@ -92,6 +100,11 @@ export class SendLetterDto extends LetterVersionDto {
   deliveredOn?: string;
 }
 
+/** The recipient's written answer, with its reasons (WOR art. 23(3)); for the cost notice, any objection. */
+export class AnswerLetterDto extends LetterVersionDto {
+  @IsString() @IsNotEmpty() @MaxLength(20000) answer!: string;
+}
+
 export class RecordReceiptDto {
   /** Omitted: received today (an acknowledgement). Given: the day it reached you outside Overleg. */
   @ApiPropertyOptional({ format: 'date' })
@@ -126,6 +139,8 @@ export class LetterTermResponse {
   @ApiProperty() label!: string;
   @ApiProperty({ format: 'date' }) lastDay!: string;
   @ApiProperty() fatal!: boolean;
+  /** False for an agreed term or an internal term of Overleg: no law sets it. */
+  @ApiProperty() statutory!: boolean;
   @ApiProperty() basis!: string;
 }
 
@@ -158,7 +173,45 @@ export class ReceiptRecordResponse {
 export class TermEffectResponse {
   @ApiProperty() recorded!: boolean;
   @ApiProperty() action!: string;
+  @ApiPropertyOptional({ enum: ['term', 'go_live_item', 'internal_term', 'no_term'] })
+  effect?: string;
   @ApiPropertyOptional() code?: string;
+  /** For an internal term: its rule, its last day, and `statutory: false`. */
+  @ApiPropertyOptional() ruleId?: string;
+  @ApiPropertyOptional({ format: 'date' }) dueDate?: string;
+  @ApiPropertyOptional() statutory?: boolean;
+  /** For the AI Act notice: the go-live gate condition its receipt meets. */
+  @ApiPropertyOptional() gateItem?: string;
+  /** Where the law sets no term: the answer owed (e.g. `employer_answer`). */
+  @ApiPropertyOptional() duty?: string;
+}
+
+export class LetterAnswerResponse {
+  @ApiProperty() text!: string;
+  @ApiProperty({ format: 'date' }) on!: string;
+  @ApiProperty() userId!: string;
+  @ApiProperty() at!: string;
+}
+
+export class LabelsResponse {
+  @ApiProperty() nl!: string;
+  @ApiProperty() en!: string;
+}
+
+export class LetterFieldOptionResponse {
+  @ApiProperty() value!: string;
+  @ApiProperty({ type: () => LabelsResponse }) label!: LabelsResponse;
+}
+
+/** A field the author fills in, for the edit form; which are needed in the end says `missing`. */
+export class LetterFieldDefinitionResponse {
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['text', 'textarea', 'date', 'list', 'choice', 'yes_no', 'money'] })
+  type!: string;
+  @ApiProperty() required!: boolean;
+  @ApiProperty({ type: () => LabelsResponse }) label!: LabelsResponse;
+  @ApiPropertyOptional({ type: () => LabelsResponse }) hint?: LabelsResponse;
+  @ApiPropertyOptional({ type: [LetterFieldOptionResponse] }) options?: LetterFieldOptionResponse[];
 }
 
 export class LetterSummaryResponse {
@@ -187,16 +240,30 @@ export class LetterResponse extends LetterSummaryResponse {
   @ApiProperty({ type: () => LetterStructuredResponse }) structured!: LetterStructuredResponse;
   /** Fields the kind still needs before it can be signed off. */
   @ApiProperty({ type: [String] }) missing!: string[];
+  /** The fields of this kind, for the edit form (labels in Dutch and English). */
+  @ApiProperty({ type: [LetterFieldDefinitionResponse] })
+  fieldDefinitions!: LetterFieldDefinitionResponse[];
   @ApiProperty({ type: Number, nullable: true }) signedVersion!: number | null;
   @ApiProperty({ type: String, nullable: true }) signedBy!: string | null;
   @ApiProperty({ type: String, nullable: true }) signedAt!: string | null;
   @ApiProperty({ type: [ReceiptRecordResponse] }) receipt!: ReceiptRecordResponse[];
   @ApiProperty({ type: () => TermEffectResponse, nullable: true })
   termEffect!: TermEffectResponse | null;
+  /** The recipient's written answer, where the kind owes one; null until given. */
+  @ApiProperty({ type: () => LetterAnswerResponse, nullable: true })
+  answer!: LetterAnswerResponse | null;
   /** What the reader may do with the letter now (B.20: the web offers exactly these). */
   @ApiProperty({
     type: [String],
-    enum: ['edit', 'sign_off', 'send', 'acknowledge', 'record_receipt', 'correct_receipt'],
+    enum: [
+      'edit',
+      'sign_off',
+      'send',
+      'acknowledge',
+      'record_receipt',
+      'correct_receipt',
+      'answer',
+    ],
   })
   allowedActions!: string[];
 }

@@ -19,6 +19,34 @@ import {
   type LetterTrack,
 } from './domain';
 
+/**
+ * What a letter's receipt did on the case (legal-rules (c)): the track action it ran, the go-live
+ * item it met, the internal term it started, or, where the law sets no term, the duty it records.
+ */
+export interface TermEffect {
+  recorded: boolean;
+  action: string;
+  effect?: 'term' | 'go_live_item' | 'internal_term' | 'no_term';
+  /** Why the action could not be recorded (the track's own error code). */
+  code?: string;
+  /** internal_term: the rule that started and its last day; `statutory` false says it is not law. */
+  ruleId?: string;
+  dueDate?: string;
+  statutory?: boolean;
+  /** go_live_item: the gate condition the receipt meets. */
+  gateItem?: string;
+  /** no_term: the answer the other side owes, without a term. */
+  duty?: string;
+}
+
+/** The written answer a letter's recipient gives, and who gave it when. */
+export interface LetterAnswer {
+  text: string;
+  on: string;
+  userId: string;
+  at: string;
+}
+
 /** One recorded receipt claim: the first opening, an acknowledgement, an outside delivery, a correction. */
 export interface ReceiptRecord {
   readonly on: string;
@@ -112,7 +140,11 @@ export class LetterEntity {
 
   /** What the receipt did on the case: the track action it recorded, or why it could not. */
   @Column({ type: 'jsonb', nullable: true })
-  termEffect!: { recorded: boolean; action: string; code?: string } | null;
+  termEffect!: TermEffect | null;
+
+  /** The receiving party's written answer, for a kind that owes one (initiative, cost notice). */
+  @Column({ type: 'jsonb', nullable: true })
+  answer!: LetterAnswer | null;
 
   @VersionColumn()
   version!: number;

@@ -16,6 +16,7 @@ import { CaseIdParams } from '@wc/cases';
 import type { Page } from '@wc/pagination';
 
 import {
+  AnswerLetterDto,
   CorrectReceiptDto,
   CreateLetterDto,
   LetterDiffQueryDto,
@@ -156,6 +157,18 @@ export class LettersController {
     @Body() dto: CorrectReceiptDto,
   ): Promise<LetterResponse> {
     return this.letters.correctReceipt(actor, caseId, letterId, dto);
+  }
+
+  /** The recipient's written answer to an initiative proposal or a cost notice. */
+  @Post(':letterId/answer')
+  @HttpCode(200)
+  @RequirePermission(Permission.CaseParticipate)
+  answer(
+    @CurrentActor() actor: Actor,
+    @Param() { caseId, letterId }: LetterIdParams,
+    @Body() dto: AnswerLetterDto,
+  ): Promise<LetterResponse> {
+    return this.letters.answer(actor, caseId, letterId, dto);
   }
 
   @Get(':letterId/pdf')

@@ -6,6 +6,7 @@ import { AuditModule } from '@wc/audit';
 import { AuthModule } from '@wc/auth';
 import { CasesModule } from '@wc/cases';
 import { CouncilsModule } from '@wc/councils';
+import { DeadlinesModule } from '@wc/deadlines';
 import { DOSSIER_LETTERS } from '@wc/dossier';
 
 import { LetterEntity } from './letter.entity';
@@ -28,6 +29,7 @@ import { LettersService } from './letters.service';
     AuthModule,
     CasesModule,
     CouncilsModule,
+    DeadlinesModule,
   ],
   controllers: [LettersController],
   providers: [

@@ -8,6 +8,7 @@ import {
   CaseService,
   InformationRequestService,
   type ReceiptCorrectionAct,
+  type TrackTransitionDto,
   TrackTransitionService,
 } from '@wc/cases';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
@@ -24,13 +25,14 @@ import {
   VersionConflict,
 } from '@wc/core';
 import { domainEvent, Outbox, TransactionHost } from '@wc/database';
-import { councilTermSettings } from '@wc/deadlines';
+import { councilTermSettings, DeadlinesService } from '@wc/deadlines';
 import { decodeCursor, limitOf, type Page, pageFrom } from '@wc/pagination';
 
 import {
   composeLetter,
   diffLines,
   LETTER_KIND_SPECS,
+  letterFieldDefinitions,
   type LetterCaseFacts,
   type LetterFields,
   type LetterKind,
@@ -40,11 +42,14 @@ import {
   type LetterStructured,
   type LetterTrack,
   missingFields,
+  type NullityWindow,
+  nullityWindow,
   otherParty,
   senderOf,
   versionLines,
 } from './domain';
 import type {
+  AnswerLetterDto,
   CorrectReceiptDto,
   CreateLetterDto,
   LetterDiffResponse,
@@ -58,7 +63,7 @@ import type {
   UpdateLetterDto,
 } from './letter.dto';
 import { renderLetterDocx } from './letter-docx';
-import type { LetterEntity, ReceiptRecord } from './letter.entity';
+import type { LetterEntity, ReceiptRecord, TermEffect } from './letter.entity';
 import { renderLetterPdf } from './letter-pdf';
 import { LetterRepository } from './letter.repository';
 import type { LetterVersionEntity } from './letter-version.entity';
@@ -112,6 +117,7 @@ export class LettersService {
     private readonly tracks: TrackTransitionService,
     private readonly information: InformationRequestService,
     private readonly councils: CouncilsService,
+    private readonly deadlines: DeadlinesService,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
@@ -166,6 +172,7 @@ export class LettersService {
           createdAt: now,
           receipt: [],
           termEffect: null,
+          answer: null,
         }),
       );
       const version = await this.letters.addVersion({
@@ -301,9 +308,11 @@ export class LettersService {
           missing,
         });
       }
+      const aiCase = await this.cases.get(actor, caseId);
+      assertNullityInTime(letter, aiCase, amsterdamDay(this.clock.now()));
       let version = await this.latest(letter);
       // The case may have changed since the last edit: what is signed is what the case says now.
-      const structured = await this.compose(letter, await this.cases.get(actor, caseId));
+      const structured = await this.compose(letter, aiCase);
       if (canonical(structured) !== canonical(version.structured)) {
         version = await this.letters.addVersion({
           letterId,
@@ -358,6 +367,12 @@ export class LettersService {
           [{ path: 'deliveredOn', message: 'only for a delivery outside the platform' }],
         );
       }
+      // WOR 27(5): an invocation of nullity after its month is refused, not sent [W15]
+      assertNullityInTime(
+        letter,
+        await this.cases.get(actor, caseId),
+        dto.deliveredOn ?? amsterdamDay(this.clock.now()),
+      );
       letter.status = 'sent';
       letter.sentAt = this.clock.now();
       letter.sentBy = actor.userId;
@@ -461,6 +476,13 @@ export class LettersService {
       if (act && letter.track && letter.track !== 'ai_act' && letter.termEffect?.recorded) {
         await this.tracks.correctReceipt(actor, caseId, letter.track, act, dto.receivedOn);
       }
+      if (letter.kind === 'initiative_proposal' && letter.termEffect?.recorded && !letter.answer) {
+        // The internal answer term runs again from the day the proposal actually arrived.
+        letter.termEffect = {
+          ...letter.termEffect,
+          dueDate: await this.startInitiativeTerm(letter, dto.receivedOn),
+        };
+      }
       letter.receivedOn = dto.receivedOn;
       letter.receipt = [...letter.receipt, this.receiptRecord(reader, dto.receivedOn, 'corrected')];
       const saved = await this.letters.save(letter);
@@ -481,6 +503,76 @@ export class LettersService {
         ],
         actor.userId,
       );
+      return this.respond(reader, saved, await this.latest(saved));
+    });
+  }
+
+  /**
+   * The recipient's written answer to a letter that owes one outside any track: the employer's
+   * reasoned answer to an initiative proposal (WOR art. 23(3), which meets the internal answer
+   * term) or to a cost notice (WOR art. 22(2), no term). Given once, by the receiving party's
+   * authorised role.
+   */
+  async answer(
+    actor: Actor,
+    caseId: string,
+    letterId: string,
+    dto: AnswerLetterDto,
+  ): Promise<LetterResponse> {
+    return this.tx.run(async () => {
+      await this.access.lockCases([caseId]);
+      const reader = await this.reader(actor, caseId);
+      const letter = await this.forUpdate(reader, caseId, letterId, dto.version);
+      if (letter.senderSide === reader.party) {
+        throw new Forbidden('letter.not_recipient', 'The receiving party answers the letter.');
+      }
+      if (!mayAuthorise(reader.side, reader.party)) {
+        throw new Forbidden(
+          'letter.sign_off_not_allowed',
+          "The receiving party's chair or secretary (or the employer) answers the letter.",
+        );
+      }
+      if (!LETTER_KIND_SPECS[letter.kind].answerOwed) {
+        throw new Conflict(
+          'letter.no_answer_owed',
+          "This letter's receipt takes the step on the case; no answer is recorded on it.",
+          { kind: letter.kind },
+        );
+      }
+      if (letter.status !== 'received') {
+        throw new Conflict('letter.receipt_not_recorded', 'Record the receipt before the answer.');
+      }
+      if (letter.answer) {
+        throw new Conflict('letter.already_answered', 'This letter has already been answered.', {
+          on: letter.answer.on,
+        });
+      }
+      const now = this.clock.now();
+      letter.answer = {
+        text: dto.answer,
+        on: amsterdamDay(now),
+        userId: actor.userId,
+        at: now.toISOString(),
+      };
+      if (letter.kind === 'initiative_proposal') {
+        await this.deadlines.apply(
+          {
+            caseId,
+            organisationId: letter.organisationId,
+            worksCouncilId: letter.worksCouncilId,
+            councilSettings: {},
+          },
+          [],
+          [{ track: `letter:${letter.id}`, ruleId: 'initiative_response_term' }],
+        );
+      }
+      const saved = await this.letters.save(letter);
+      await this.audit.record({
+        caseId,
+        actorId: actor.userId,
+        action: 'letter.answered',
+        after: { letterId, kind: letter.kind, on: letter.answer.on, side: reader.party },
+      });
       return this.respond(reader, saved, await this.latest(saved));
     });
   }
@@ -652,52 +744,39 @@ export class LettersService {
     reader: Reader,
     letter: LetterEntity,
     receivedOn: string,
-  ): Promise<LetterEntity['termEffect']> {
-    const spec = LETTER_KIND_SPECS[letter.kind];
-    if (!spec.action) {
-      return null;
-    }
+  ): Promise<TermEffect> {
+    const { action, effect } = LETTER_KIND_SPECS[letter.kind];
     const actingActor =
       reader.party === letter.senderSide
         ? reader.actor
         : await this.auth.actorFor(letter.signedBy ?? letter.createdBy);
     if (!actingActor) {
-      return { recorded: false, action: spec.action, code: 'letter.not_sender' };
+      return { recorded: false, action, effect, code: 'letter.not_sender' };
     }
     const f = letter.fields;
+    const caseId = letter.caseId;
+    const received = (kind: LetterTrack, act: Record<string, unknown> & { type: string }) =>
+      this.tracks.transitionReceived(actingActor, caseId, kind, act, receivedOn);
+    let extra: Partial<TermEffect> = {};
     await this.tx.query('SAVEPOINT letter_term');
     try {
-      switch (spec.action) {
+      switch (action) {
         case 'information_request':
           await this.information.ask(
             actingActor,
-            letter.caseId,
+            caseId,
             { question: f.question ?? '' },
             receivedOn,
           );
           break;
         case 'submit_request':
-          await this.tracks.transitionReceived(
-            actingActor,
-            letter.caseId,
-            letter.track!,
-            { type: 'submit_request' },
-            receivedOn,
-          );
+          await received(letter.track!, { type: 'submit_request' });
           break;
         case 'request_consultation':
-          await this.tracks.transitionReceived(
-            actingActor,
-            letter.caseId,
-            letter.track!,
-            { type: 'request_consultation', reasons: f.reasons ?? '' },
-            receivedOn,
-          );
+          await received(letter.track!, { type: 'request_consultation', reasons: f.reasons ?? '' });
           break;
         case 'record_council_position':
-          await this.tracks.transitionReceived(
-            actingActor,
-            letter.caseId,
+          await received(
             letter.track!,
             stripUndefined({
               type: 'record_council_position',
@@ -706,13 +785,10 @@ export class LettersService {
               reasons: f.reasons,
               waivesSuspension: f.waivesSuspension,
             }),
-            receivedOn,
           );
           break;
         case 'record_employer_decision':
-          await this.tracks.transitionReceived(
-            actingActor,
-            letter.caseId,
+          await received(
             letter.track!,
             stripUndefined({
               type: 'record_employer_decision',
@@ -720,19 +796,83 @@ export class LettersService {
               reasons: f.reasons,
               implementationDate: f.implementationDate,
             }),
-            receivedOn,
           );
+          break;
+        case 'invoke_nullity': {
+          // A start only the letter knows (the day the council saw implementation) goes on the
+          // track first, so the case shows where the month ran from [W15].
+          const aiCase = await this.cases.get(actingActor, caseId);
+          const window = nullityOf(aiCase, f);
+          if (window.open && window.from === 'learned') {
+            await this.tracks.transition(actingActor, caseId, 'consent', {
+              version: aiCase.version,
+              action: { type: 'record_decision_without_consent', learnedOn: window.startsOn },
+            } as unknown as TrackTransitionDto);
+          }
+          await received('consent', { type: 'invoke_nullity' });
+          break;
+        }
+        case 'send_notice': {
+          // AI Act 26(7): the receipt is the information before use; it meets the gate's item
+          // and starts no term [E4].
+          const aiCase = await this.cases.get(actingActor, caseId);
+          if (aiCase.tracks.find((x) => x.kind === 'ai_act')?.stage === 'classification') {
+            await received('ai_act', { type: 'prepare_notice' });
+          }
+          await received('ai_act', {
+            type: 'send_notice',
+            recipients: ['workers_representatives', 'affected_workers'],
+          });
+          extra = { gateItem: 'ai_act_notice_sent' };
+          break;
+        }
+        case 'initiative_response':
+          extra = {
+            ruleId: 'initiative_response_term',
+            dueDate: await this.startInitiativeTerm(letter, receivedOn),
+            statutory: false,
+            duty: 'employer_answer',
+          };
+          break;
+        case 'cost_notice_received':
+          // WOR 22(2) sets no term: the receipt proves the notice came first; the employer owes
+          // an answer (an objection, if any) without a legal term [W17].
+          extra = { duty: 'employer_answer' };
           break;
       }
       await this.tx.query('RELEASE SAVEPOINT letter_term');
-      return { recorded: true, action: spec.action };
+      return { recorded: true, action, effect, ...extra };
     } catch (error) {
       if (!(error instanceof DomainError)) {
         throw error;
       }
       await this.tx.query('ROLLBACK TO SAVEPOINT letter_term');
-      return { recorded: false, action: spec.action, code: error.code };
+      return { recorded: false, action, effect, code: error.code };
     }
+  }
+
+  /**
+   * WOR 23(3): the employer answers "zo spoedig mogelijk"; Overleg's internal SLA
+   * (`initiative_response_term`, not a legal term) runs from the receipt, on the letter's own
+   * track so that two proposals keep two terms. Returns its last day.
+   */
+  private async startInitiativeTerm(letter: LetterEntity, from: string): Promise<string> {
+    const council = await this.councils.councilFacts(letter.worksCouncilId);
+    const track = `letter:${letter.id}`;
+    await this.deadlines.apply(
+      {
+        caseId: letter.caseId,
+        organisationId: letter.organisationId,
+        worksCouncilId: letter.worksCouncilId,
+        councilSettings: council?.settings ?? {},
+      },
+      [{ ruleId: 'initiative_response_term', track, triggerDate: from }],
+      [],
+    );
+    const term = (await this.deadlines.listForCase(letter.caseId)).find(
+      (d) => d.track === track && d.status === 'open',
+    );
+    return term!.strictDate;
   }
 
   private receiptRecord(reader: Reader, on: string, via: ReceiptRecord['via']): ReceiptRecord {
@@ -828,7 +968,12 @@ export class LettersService {
     termsFrom?: string,
   ): Promise<LetterStructured> {
     const council = await this.councils.councilFacts(aiCase.worksCouncilId);
-    const facts = caseFactsOf(aiCase, letter.track, councilTermSettings(council?.settings ?? {}));
+    const facts = caseFactsOf(
+      aiCase,
+      letter.track,
+      councilTermSettings(council?.settings ?? {}),
+      letter.kind === 'nullity_invocation' ? nullityOf(aiCase, letter.fields) : undefined,
+    );
     return composeLetter({
       kind: letter.kind,
       track: letter.track,
@@ -924,6 +1069,9 @@ export class LettersService {
     }
     if (!own && letter.status === 'received' && mayAuthorise(reader.side, reader.party)) {
       actions.push('correct_receipt');
+      if (LETTER_KIND_SPECS[letter.kind].answerOwed && !letter.answer) {
+        actions.push('answer');
+      }
     }
     return {
       ...toSummary(letter, version),
@@ -935,11 +1083,18 @@ export class LettersService {
       versionSeq: version.seq,
       structured: version.structured as LetterResponse['structured'],
       missing: own ? missingFields(letter.kind, letter.track, letter.fields) : [],
+      fieldDefinitions: own
+        ? letterFieldDefinitions(letter.kind, letter.track).map((d) => ({
+            ...d,
+            options: d.options?.map((o) => ({ ...o })),
+          }))
+        : [],
       signedVersion: letter.signedVersion,
       signedBy: letter.signedBy,
       signedAt: letter.signedAt?.toISOString() ?? null,
       receipt: letter.receipt.map((r) => ({ ...r })),
       termEffect: letter.termEffect,
+      answer: letter.answer ? { ...letter.answer } : null,
       allowedActions: actions,
     };
   }
@@ -1014,6 +1169,7 @@ function caseFactsOf(
   aiCase: CaseResponse,
   track: LetterTrack | null,
   termSettings: LetterCaseFacts['termSettings'],
+  nullity: NullityWindow | undefined,
 ): LetterCaseFacts {
   const snapshot = (aiCase.tracks.find((t) => t.kind === track)?.snapshot ?? {}) as {
     councilPosition?: LetterCaseFacts['councilPosition'];
@@ -1025,8 +1181,71 @@ function caseFactsOf(
     contents: aiCase.contents,
     ...(snapshot.councilPosition ? { councilPosition: snapshot.councilPosition } : {}),
     ...(snapshot.employerDecision ? { employerDecision: snapshot.employerDecision } : {}),
+    ...(nullity ? { nullity } : {}),
     termSettings,
   };
+}
+
+/**
+ * The month of WOR 27(5) for this case: from the consent track's written decision, from the
+ * nullity term the track started (the open one, else the last), or from the letter's `learnedOn`.
+ */
+function nullityOf(aiCase: CaseResponse, fields: LetterFields): NullityWindow {
+  const consent = aiCase.tracks.find((x) => x.kind === 'consent');
+  const terms = aiCase.deadlines.filter(
+    (d) => d.track === 'consent' && d.ruleId === 'nullity_term',
+  );
+  const recorded = terms.find((d) => d.status === 'open') ?? terms[terms.length - 1];
+  return nullityWindow(
+    {
+      snapshot: consent?.snapshot ?? {},
+      ...(recorded ? { recordedStart: recorded.triggerDate } : {}),
+    },
+    fields.learnedOn,
+  );
+}
+
+/**
+ * WOR 27(5): nullity is invoked within one month, or the decision is unassailable [W15]. The
+ * last day allowed is the one the Algemene termijnenwet may extend to: refusing a letter the
+ * court may still accept would cost the council its right, (c) "Clock computation".
+ */
+function assertNullityInTime(letter: LetterEntity, aiCase: CaseResponse, day: string): void {
+  if (letter.kind !== 'nullity_invocation') {
+    return;
+  }
+  const learnedOn = letter.fields.learnedOn;
+  if (learnedOn !== undefined && learnedOn > day) {
+    throw new Unprocessable(
+      'case.date_in_future',
+      'The council cannot have found the decision implemented after this day.',
+      { learnedOn },
+      [{ path: 'fields.learnedOn', message: 'lies in the future' }],
+    );
+  }
+  const window = nullityOf(aiCase, letter.fields);
+  if (!window.open && window.reason === 'no_start_date') {
+    throw new Unprocessable('letter.incomplete', 'The letter lacks what its kind requires.', {
+      missing: ['learnedOn'],
+    });
+  }
+  if (!window.open) {
+    throw new Unprocessable(
+      'letter.nullity_not_available',
+      'The decision has consent or substitute permission: there is no nullity to invoke.',
+    );
+  }
+  if (day > window.extendedLastDay) {
+    throw new Unprocessable(
+      'letter.nullity_term_passed',
+      'The month of WOR art. 27(5) has passed: the decision can no longer be voided.',
+      {
+        startsOn: window.startsOn,
+        lastDay: window.lastDay,
+        extendedLastDay: window.extendedLastDay,
+      },
+    );
+  }
 }
 
 function correctionActOf(kind: LetterKind): ReceiptCorrectionAct | null {

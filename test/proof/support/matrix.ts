@@ -897,6 +897,22 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     body: (c) => ({ receivedOn: c.extra.receivedOn ?? '2026-03-02' }),
   },
 
+  'POST /cases/:caseId/letters/:letterId/answer -> case:participate': {
+    own: { ...LETTER_OUTSIDERS, employer: 200, council: 403 },
+    prepare: async (c) => {
+      await councilLetter('received')(c);
+      // The receipt moved the letter's version on.
+      const res = await c.w.t
+        .http()
+        .get(`/cases/${c.aiCase.caseId}/letters/${c.values.letterId}`)
+        .set('Authorization', c.org.hrBearer)
+        .expect(200);
+      c.extra.letterVersion = res.body.version;
+    },
+    values: letterValues,
+    body: (c) => ({ version: c.extra.letterVersion ?? 1, answer: 'Wij bespreken het voorstel.' }),
+  },
+
   // --- cases: changing (every cell past the guard gets its own case)
   'POST /cases -> case:file': {
     own: { employer: 201 },

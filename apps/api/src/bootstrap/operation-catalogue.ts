@@ -467,6 +467,11 @@ const entries: Record<
     'Correct the day a letter was actually received',
     [409, 422],
   ],
+  'POST /cases/{caseId}/letters/{letterId}/answer': [
+    'letters.answer',
+    'Answer an initiative proposal or a cost notice in writing',
+    [409],
+  ],
   'GET /cases/{caseId}/letters/{letterId}/pdf': ['letters.pdf', 'A letter as archival PDF'],
   'GET /cases/{caseId}/letters/{letterId}/docx': ['letters.docx', 'A letter as DOCX'],
   'GET /cases/{caseId}/letters/{letterId}/verification': [

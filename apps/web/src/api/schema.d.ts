@@ -2102,6 +2102,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/letters/{letterId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer an initiative proposal or a cost notice in writing
+         * @description The recipient's written answer to an initiative proposal or a cost notice.
+         *
+         *     Requires the permission `case:participate`; what you may not see answers 404.
+         */
+        post: operations["letters.answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/letters/{letterId}/pdf": {
         parameters: {
             query?: never;
@@ -5491,6 +5513,11 @@ export interface components {
             position?: "positive" | "negative" | "conditional" | "granted" | "refused";
             /** Format: date */
             implementationDate?: string;
+            /**
+             * Format: date
+             * @description Nullity invocation (WOR art. 27(5)): the day the council found the decision implemented.
+             */
+            learnedOn?: string;
             /** @description Information request (WOR art. 31): the question. */
             question?: string;
             /** @description Consultation request, council decision, employer decision, nullity, initiative: the reasons. */
@@ -5505,6 +5532,8 @@ export interface components {
             expectedCostsCents?: number;
             /** @description Initiative proposal (WOR art. 23(3)). */
             proposal?: string;
+            /** @description AI Act notice (art. 26(7)): how and when the affected workers themselves are informed. */
+            affectedWorkersInformedBy?: string;
         };
         CreateLetterDto: {
             /** @enum {string} */
@@ -5533,6 +5562,8 @@ export interface components {
             /** Format: date */
             lastDay: string;
             fatal: boolean;
+            /** @description False for an agreed term or an internal term of Overleg: no law sets it. */
+            statutory: boolean;
             basis: string;
         };
         LetterStructuredResponse: {
@@ -5547,6 +5578,23 @@ export interface components {
             terms: components["schemas"]["LetterTermResponse"][];
             closing: string;
         };
+        LabelsResponse: {
+            nl: string;
+            en: string;
+        };
+        LetterFieldOptionResponse: {
+            value: string;
+            label: components["schemas"]["LabelsResponse"];
+        };
+        LetterFieldDefinitionResponse: {
+            name: string;
+            /** @enum {string} */
+            type: "text" | "textarea" | "date" | "list" | "choice" | "yes_no" | "money";
+            required: boolean;
+            label: components["schemas"]["LabelsResponse"];
+            hint?: components["schemas"]["LabelsResponse"];
+            options?: components["schemas"]["LetterFieldOptionResponse"][];
+        };
         ReceiptRecordResponse: {
             /** Format: date */
             on: string;
@@ -5560,7 +5608,25 @@ export interface components {
         TermEffectResponse: {
             recorded: boolean;
             action: string;
+            /** @enum {string} */
+            effect?: "term" | "go_live_item" | "internal_term" | "no_term";
             code?: string;
+            /** @description For an internal term: its rule, its last day, and `statutory: false`. */
+            ruleId?: string;
+            /** Format: date */
+            dueDate?: string;
+            statutory?: boolean;
+            /** @description For the AI Act notice: the go-live gate condition its receipt meets. */
+            gateItem?: string;
+            /** @description Where the law sets no term: the answer owed (e.g. `employer_answer`). */
+            duty?: string;
+        };
+        LetterAnswerResponse: {
+            text: string;
+            /** Format: date */
+            on: string;
+            userId: string;
+            at: string;
         };
         LetterResponse: {
             id: string;
@@ -5588,13 +5654,17 @@ export interface components {
             structured: components["schemas"]["LetterStructuredResponse"];
             /** @description Fields the kind still needs before it can be signed off. */
             missing: string[];
+            /** @description The fields of this kind, for the edit form (labels in Dutch and English). */
+            fieldDefinitions: components["schemas"]["LetterFieldDefinitionResponse"][];
             signedVersion: number | null;
             signedBy: string | null;
             signedAt: string | null;
             receipt: components["schemas"]["ReceiptRecordResponse"][];
             termEffect: components["schemas"]["TermEffectResponse"] | null;
+            /** @description The recipient's written answer, where the kind owes one; null until given. */
+            answer: components["schemas"]["LetterAnswerResponse"] | null;
             /** @description What the reader may do with the letter now (B.20: the web offers exactly these). */
-            allowedActions: ("edit" | "sign_off" | "send" | "acknowledge" | "record_receipt" | "correct_receipt")[];
+            allowedActions: ("edit" | "sign_off" | "send" | "acknowledge" | "record_receipt" | "correct_receipt" | "answer")[];
         };
         UpdateLetterDto: {
             /** @enum {string} */
@@ -5649,6 +5719,11 @@ export interface components {
         CorrectReceiptDto: {
             /** Format: date */
             receivedOn: string;
+        };
+        AnswerLetterDto: {
+            /** @description The letter's version the client last read; a stale one is refused with 409. */
+            version: number;
+            answer: string;
         };
         LetterVerificationResponse: {
             caseId: string;
@@ -10147,6 +10222,38 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CorrectReceiptDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableContent"];
+        };
+    };
+    "letters.answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerLetterDto"];
             };
         };
         responses: {

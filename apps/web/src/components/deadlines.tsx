@@ -42,14 +42,14 @@ export function DeadlineList({
         <li key={d.id} className={`deadline deadline-${d.status}`} data-rule={d.ruleId}>
           <div className="deadline-title">
             <strong>{label('rule', d.ruleId)}</strong>
-            {d.track && (
-              <span className="muted">
-                {' '}
-                · {label('track', d.track.startsWith('information:') ? 'information' : d.track)}
-              </span>
-            )}
+            {d.track && <span className="muted"> · {label('track', trackLabelKey(d.track))}</span>}
             {d.fatal && <Badge tone="danger">{t('deadlines.fatal')}</Badge>}
-            {!d.statutory && <Badge>{t('deadlines.agreed')}</Badge>}
+            {!d.statutory && (
+              // An internal SLA of Overleg binds no one; an agreed (convenant) term binds both sides.
+              <Badge>
+                {t(d.source.includes('internal SLA') ? 'deadlines.internal' : 'deadlines.agreed')}
+              </Badge>
+            )}
             {d.status !== 'open' && <Badge tone="ok">{label('deadlineStatus', d.status)}</Badge>}
             {d.status === 'open' && d.clockStoppedSince && (
               <Badge tone="warn">
@@ -89,4 +89,13 @@ export function DeadlineList({
       ))}
     </ul>
   );
+}
+
+/** A term on a request or letter of its own (`information:<id>`, `letter:<id>`) is labelled by its kind. */
+function trackLabelKey(track: string): string {
+  return track.startsWith('information:')
+    ? 'information'
+    : track.startsWith('letter:')
+      ? 'letter'
+      : track;
 }

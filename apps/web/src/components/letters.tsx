@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { api, downloadFile, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
 import { keys } from '../queries';
+import { LetterForm, type LetterFieldValues } from './letter-form';
 import {
   Badge,
   Button,
@@ -171,7 +172,7 @@ function NewLetter({
 }
 
 function LetterDetail({ caseId, letterId }: { caseId: string; letterId: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const queryClient = useQueryClient();
   const letter = useQuery({
     queryKey: keys.case(caseId, 'letters', letterId),
@@ -184,26 +185,33 @@ function LetterDetail({ caseId, letterId }: { caseId: string; letterId: string }
       return read;
     },
   });
-  const [body, setBody] = useState<string | null>(null);
-  const [fields, setFields] = useState<string | null>(null);
   const done = async (next: Letter) => {
     queryClient.setQueryData(keys.case(caseId, 'letters', letterId), next);
-    setBody(null);
-    setFields(null);
     await queryClient.invalidateQueries({ queryKey: keys.case(caseId, 'letters'), exact: true });
   };
   const path = { params: { path: { caseId, letterId } } };
-  const save = useMutation(async (l: Letter) => {
-    const parsed = fields === null ? undefined : (JSON.parse(fields) as Letter['fields']);
-    await done(
-      await unwrap(
-        api.PUT('/cases/{caseId}/letters/{letterId}', {
-          ...path,
-          body: { version: l.version, body: body ?? l.body, ...(parsed ? { fields: parsed } : {}) },
-        }),
-      ),
-    );
-  });
+  const [saveError, setSaveError] = useState<unknown>(undefined);
+  const [saving, setSaving] = useState(false);
+  // The form puts field errors at their fields, so it gets the failure back to read them.
+  const save = async (l: Letter, values: { body: string; fields?: LetterFieldValues }) => {
+    setSaving(true);
+    setSaveError(undefined);
+    try {
+      await done(
+        await unwrap(
+          api.PUT('/cases/{caseId}/letters/{letterId}', {
+            ...path,
+            body: { version: l.version, ...values },
+          }),
+        ),
+      );
+    } catch (error) {
+      setSaveError(error);
+      throw error;
+    } finally {
+      setSaving(false);
+    }
+  };
   const signOff = useMutation(async (l: Letter) =>
     done(
       await unwrap(
@@ -220,6 +228,17 @@ function LetterDetail({ caseId, letterId }: { caseId: string; letterId: string }
         api.POST('/cases/{caseId}/letters/{letterId}/sending', {
           ...path,
           body: { version: l.version, delivery: 'platform' },
+        }),
+      ),
+    ),
+  );
+  const [answerText, setAnswerText] = useState('');
+  const answer = useMutation(async (l: Letter) =>
+    done(
+      await unwrap(
+        api.POST('/cases/{caseId}/letters/{letterId}/answer', {
+          ...path,
+          body: { version: l.version, answer: answerText },
         }),
       ),
     ),
@@ -250,25 +269,13 @@ function LetterDetail({ caseId, letterId }: { caseId: string; letterId: string }
         {s.caseReference} · {s.from} → {s.to} · {t('letters.version', { seq: l.versionSeq })}
       </p>
       {can('edit') ? (
-        <>
-          <TextArea
-            label={t('letters.body')}
-            value={body ?? l.body}
-            onChange={(e) => setBody(e.target.value)}
-            rows={6}
-          />
-          <TextArea
-            label={t('letters.fields')}
-            hint={t('letters.fieldsHint')}
-            value={fields ?? JSON.stringify(l.fields, null, 2)}
-            onChange={(e) => setFields(e.target.value)}
-            rows={4}
-          />
-          <Button busy={save.busy} onClick={() => void save.submit(l)}>
-            {t('letters.save')}
-          </Button>
-          <ErrorAlert error={save.error} />
-        </>
+        <LetterForm
+          key={l.version}
+          letter={l}
+          busy={saving}
+          error={saveError}
+          onSave={(values) => save(l, values)}
+        />
       ) : (
         l.body && <p>{l.body}</p>
       )}
@@ -299,7 +306,13 @@ function LetterDetail({ caseId, letterId }: { caseId: string; letterId: string }
         ))}
       </ul>
       {l.missing.length > 0 && (
-        <p className="hint">{t('letters.missing', { fields: l.missing.join(', ') })}</p>
+        <p className="hint">
+          {t('letters.missing', {
+            fields: l.missing
+              .map((name) => l.fieldDefinitions.find((d) => d.name === name)?.label[lang] ?? name)
+              .join(', '),
+          })}
+        </p>
       )}
       {l.receipt.length > 0 && (
         <>
@@ -312,6 +325,31 @@ function LetterDetail({ caseId, letterId }: { caseId: string; letterId: string }
             ))}
           </ul>
         </>
+      )}
+      {l.answer && (
+        <>
+          <h3>{t('letters.answer')}</h3>
+          <p className="hint">{t('letters.answeredOn', { day: l.answer.on })}</p>
+          <p>{l.answer.text}</p>
+        </>
+      )}
+      {can('answer') && (
+        <div className="letter-answer">
+          <TextArea
+            label={t('letters.answer')}
+            hint={t('letters.answerHint')}
+            value={answerText}
+            onChange={(e) => setAnswerText(e.target.value)}
+          />
+          <Button
+            busy={answer.busy}
+            disabled={answerText.trim() === ''}
+            onClick={() => void answer.submit(l)}
+          >
+            {t('letters.answerSend')}
+          </Button>
+          <ErrorAlert error={answer.error} />
+        </div>
       )}
       <div className="actions">
         {can('sign_off') && (

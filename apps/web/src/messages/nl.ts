@@ -485,6 +485,7 @@ export const nl = {
   'track.ai_act': 'AI-verordening',
   'track.dpia': 'DPIA',
   'track.skills': 'Scholing',
+  'track.letter': 'Brief',
   'track.information': 'Informatieverzoek',
 
   'stage.screening': 'Screening',
@@ -633,6 +634,7 @@ export const nl = {
   'deadlines.today': 'vandaag',
   'deadlines.daysLeft': 'nog {days} dagen',
   'deadlines.fatal': 'fatale termijn',
+  'deadlines.internal': 'interne termijn, niet wettelijk',
   'deadlines.agreed': 'afgesproken',
   'deadlines.strict': 'Uiterlijk',
   'deadlines.extended': 'Met de Algemene termijnenwet',
@@ -1711,6 +1713,16 @@ export const nl = {
   'letters.body': 'Eigen tekst',
   'letters.fields': 'Gegevens van de brief',
   'letters.fieldsHint': 'Bijvoorbeeld het standpunt, de voorwaarden of de vraag.',
+  'letters.requiredForSignOff': 'Nodig voor ondertekening.',
+  'letters.choose': 'Kies…',
+  'letters.listHint': 'Eén per regel.',
+  'letters.moneyInvalid': 'Vul een bedrag in euro in, bijvoorbeeld 2500 of 2500,50.',
+  'letters.fromCase': 'Deze brief haalt zijn inhoud uit de zaak; u voegt alleen eigen tekst toe.',
+  'letters.answer': 'Schriftelijk antwoord',
+  'letters.answerHint':
+    'Met redenen (WOR art. 23 lid 3); bij een kostenmelding: of u bezwaar heeft tegen de kosten.',
+  'letters.answerSend': 'Antwoord vastleggen',
+  'letters.answeredOn': 'Beantwoord op {day}',
   'letters.save': 'Nieuwe versie opslaan',
   'letters.terms': 'Termijnen',
   'letters.references': 'Wettelijke grondslag',
@@ -1744,10 +1756,17 @@ export const nl = {
   'problem.letter.not_found': 'Deze brief bestaat niet of u heeft er geen toegang toe.',
   'problem.letter_version.not_found': 'Deze versie van de brief bestaat niet.',
   'problem.letter.version_conflict': 'De brief is intussen gewijzigd. Laad hem opnieuw.',
+  'problem.letter.already_answered': 'Op deze brief is al geantwoord.',
+  'problem.letter.no_answer_owed':
+    'Op deze brief wordt geen schriftelijk antwoord vastgelegd; de ontvangst zet de stap in de zaak.',
   'problem.letter.incomplete': 'De brief mist nog gegevens die bij deze soort horen.',
   'problem.letter.not_editable': 'Een ondertekende of verzonden brief wordt niet meer bewerkt.',
   'problem.letter.not_recipient': 'Alleen de ontvangende partij legt de ontvangst vast.',
   'problem.letter.not_sendable': 'Alleen een ondertekende brief wordt (eenmaal) verstuurd.',
+  'problem.letter.nullity_not_available':
+    'Het besluit heeft instemming of vervangende toestemming: er valt geen nietigheid in te roepen.',
+  'problem.letter.nullity_term_passed':
+    'De termijn van een maand (WOR art. 27 lid 5) is verstreken: de nietigheid kan niet meer worden ingeroepen.',
   'problem.letter.not_sender': 'De verzender van deze brief kan niet meer handelen.',
   'problem.letter.receipt_already_recorded':
     'De ontvangst is al vastgelegd; corrigeer zo nodig de datum.',

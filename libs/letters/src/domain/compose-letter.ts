@@ -13,6 +13,7 @@ import {
   type LetterTrack,
   LETTER_KIND_SPECS,
 } from './letter-kinds';
+import type { NullityWindow } from './nullity-window';
 
 /** What a letter reads from its case: kept linked, so the next version picks up a change. */
 export interface LetterCaseFacts {
@@ -27,6 +28,8 @@ export interface LetterCaseFacts {
     readonly receivedOn: string;
   };
   readonly employerDecision?: { readonly follows: boolean; readonly receivedOn: string };
+  /** For a nullity invocation: the month of WOR 27(5) as the consent track and the letter give it. */
+  readonly nullity?: NullityWindow;
   readonly termSettings: CouncilTermSettings;
 }
 
@@ -49,6 +52,8 @@ export interface LetterTerm {
   /** The last day of the term (strict; acting by it is the safe advice for a fatal term). */
   readonly lastDay: string;
   readonly fatal: boolean;
+  /** Set by law; false for an agreed term or an internal SLA of Overleg, which binds no one. */
+  readonly statutory: boolean;
   readonly basis: string;
 }
 
@@ -93,9 +98,14 @@ interface Catalogue {
   readonly suspensionWaived: string;
   readonly waivesSuspension: string;
   readonly decisionReceived: (day: string) => string;
+  readonly implementationLearned: (day: string) => string;
+  readonly nullityStartRecorded: (day: string) => string;
   readonly nullity: string;
   readonly costs: (euros: string) => string;
+  readonly costAnswer: readonly string[];
   readonly aiNotice: string;
+  readonly aiNoticeReceipt: string;
+  readonly initiativeAnswer: readonly string[];
   readonly implementationDate: (day: string) => string;
   readonly none: string;
 }
@@ -144,7 +154,10 @@ const NL: Catalogue = {
     nullity: 'Nietigheid',
     expert: 'Deskundige',
     system: 'Het AI-systeem',
+    affectedWorkers: 'Informatie aan de betrokken werknemers',
+    goLive: 'Vóór de ingebruikname',
     proposal: 'Het voorstel',
+    employerAnswer: 'Antwoord van de ondernemer',
   },
   positions: {
     positive: 'positief advies',
@@ -162,6 +175,8 @@ const NL: Catalogue = {
     suspension_term: 'Opschortingstermijn van een maand (WOR art. 25 lid 6)',
     appeal_term: 'Beroepstermijn Ondernemingskamer (WOR art. 26 lid 2, fataal)',
     nullity_term: 'Termijn om de nietigheid in te roepen (WOR art. 27 lid 5, fataal)',
+    initiative_response_term:
+      'Antwoord van de ondernemer: interne termijn van Overleg, geen wettelijke termijn (WOR art. 23 lid 3: zo spoedig mogelijk)',
   },
   basisReceived: (day) => `gerekend vanaf de ontvangst op ${day}`,
   basisIfToday: (day) => `bij ontvangst op ${day}; de werkelijke ontvangstdatum telt`,
@@ -173,12 +188,26 @@ const NL: Catalogue = {
   waivesSuspension: 'De ondernemingsraad ziet af van de opschorting van WOR art. 25 lid 6.',
   decisionReceived: (day) =>
     `Het besluit van de ondernemer is door de ondernemingsraad ontvangen op ${day}.`,
+  implementationLearned: (day) =>
+    `Het besluit is niet schriftelijk meegedeeld; op ${day} is de ondernemingsraad gebleken dat het wordt uitgevoerd of toegepast.`,
+  nullityStartRecorded: (day) =>
+    `De termijn van een maand loopt vanaf ${day}, zoals in de zaak vastgelegd.`,
   nullity:
     'De ondernemingsraad roept hierbij schriftelijk de nietigheid in van het besluit, genomen zonder zijn instemming.',
   costs: (euros) =>
     `Verwachte kosten: EUR ${euros}. De kosten komen ten laste van de ondernemer (WOR art. 22 lid 1).`,
+  costAnswer: [
+    'De ondernemingsraad stelt de ondernemer hiermee vooraf in kennis van de deskundige, de opdracht en de verwachte kosten (WOR art. 22 lid 2); de ontvangstdatum van deze brief legt vast dat de kennisgeving aan de kosten voorafging.',
+    'De wet stelt geen termijn voor het antwoord van de ondernemer. Wij vragen de ondernemer te laten weten of hij bezwaar heeft tegen de kosten; een geschil daarover kan aan de kantonrechter worden voorgelegd (WOR art. 36).',
+  ],
   aiNotice:
     'Voordat het AI-systeem op de werkplek in gebruik wordt genomen, informeert de gebruiksverantwoordelijke de werknemersvertegenwoordigers en de betrokken werknemers.',
+  aiNoticeReceipt:
+    'De ontvangst van deze kennisgeving door de ondernemingsraad geldt als het informeren van de werknemersvertegenwoordigers vóór de ingebruikname (AI-verordening art. 26 lid 7). Er gaat geen termijn in; zonder deze ontvangst gaat het systeem niet in gebruik.',
+  initiativeAnswer: [
+    'De ondernemer beslist over het voorstel pas na ten minste één overlegvergadering en deelt zijn besluit schriftelijk en met redenen mee, zo spoedig mogelijk (WOR art. 23 lid 3).',
+    'De wet noemt geen termijn. Overleg rekent met een interne termijn van zes weken na ontvangst; die termijn is een afspraak van het platform, geen wettelijke termijn.',
+  ],
   implementationDate: (day) => `Datum van uitvoering: ${day}.`,
   none: '(niet ingevuld in de zaak)',
 };
@@ -229,7 +258,10 @@ const EN: Catalogue = {
     nullity: 'Nullity (nietigheid)',
     expert: 'Expert (deskundige)',
     system: 'The AI system',
+    affectedWorkers: 'Information to the affected workers',
+    goLive: 'Before use',
     proposal: 'The proposal',
+    employerAnswer: "The employer's answer",
   },
   positions: {
     positive: 'positive advice',
@@ -247,6 +279,8 @@ const EN: Catalogue = {
     suspension_term: 'One-month suspension (WOR art. 25(6))',
     appeal_term: 'Appeal to the Ondernemingskamer (WOR art. 26(2), fatal)',
     nullity_term: 'Term to invoke nullity (WOR art. 27(5), fatal)',
+    initiative_response_term:
+      "The employer's answer: an internal term of Overleg, not a legal term (WOR art. 23(3): as soon as possible)",
   },
   basisReceived: (day) => `counted from receipt on ${day}`,
   basisIfToday: (day) => `if received on ${day}; the actual receipt date counts`,
@@ -257,12 +291,25 @@ const EN: Catalogue = {
   suspensionWaived: 'The works council waived the suspension in its advice.',
   waivesSuspension: 'The works council waives the suspension of WOR art. 25(6).',
   decisionReceived: (day) => `The works council received the employer's decision on ${day}.`,
+  implementationLearned: (day) =>
+    `The decision was not communicated in writing; on ${day} the works council found that it is being implemented or applied.`,
+  nullityStartRecorded: (day) => `The one-month term runs from ${day}, as recorded on the case.`,
   nullity:
     'The works council hereby invokes in writing the nullity of the decision taken without its consent.',
   costs: (euros) =>
     `Expected costs: EUR ${euros}. The costs are borne by the employer (WOR art. 22(1)).`,
+  costAnswer: [
+    'The works council hereby notifies the employer in advance of the expert, the assignment and the expected costs (WOR art. 22(2)); the day this letter is received records that the notice preceded the costs.',
+    "The law sets no term for the employer's answer. We ask the employer to say whether it objects to the costs; a dispute about them can be put to the kantonrechter (WOR art. 36).",
+  ],
   aiNotice:
     "Before putting the AI system into service at the workplace, the deployer informs the workers' representatives and the affected workers.",
+  aiNoticeReceipt:
+    "The works council's receipt of this notice counts as informing the workers' representatives before use (AI Act art. 26(7)). No term starts; without this receipt the system is not put into use.",
+  initiativeAnswer: [
+    'The employer decides on the proposal only after at least one consultation meeting and communicates its decision in writing with reasons, as soon as possible (WOR art. 23(3)).',
+    'The law sets no term. Overleg counts an internal term of six weeks from receipt; that term is a convention of the platform, not a legal term.',
+  ],
   implementationDate: (day) => `Implementation date: ${day}.`,
   none: '(not filled in on the case)',
 };
@@ -313,7 +360,11 @@ function referencesOf(
         art('AI-verordening (EU) 2024/1689 art. 26 lid 7', 'AI Act (EU) 2024/1689 art. 26(7)'),
       ];
     case 'expert_cost_notice':
-      return [art('WOR art. 16', 'WOR art. 16'), art('WOR art. 22 lid 2', 'WOR art. 22(2)')];
+      return [
+        art('WOR art. 16', 'WOR art. 16'),
+        art('WOR art. 22 lid 2', 'WOR art. 22(2)'),
+        art('WOR art. 36', 'WOR art. 36'),
+      ];
     case 'nullity_invocation':
       return [art('WOR art. 27 lid 5', 'WOR art. 27(5)')];
     case 'initiative_proposal':
@@ -335,6 +386,9 @@ function termRules(input: ComposeInput): DeadlineRuleId[] {
       return ['consultation_meeting_term'];
     case 'council_decision':
       return ['employer_decision_sla'];
+    case 'initiative_proposal':
+      // WOR 23(3) "zo spoedig mogelijk": an internal SLA, labelled as such [W23, (d)5]
+      return ['initiative_response_term'];
     case 'employer_decision':
       if (track === 'advice' && fields.follows === false) {
         // WOR 25(6): a deviating decision suspends for a month, unless waived; 26(2) appeal [W7, W8]
@@ -360,6 +414,7 @@ function term(input: ComposeInput, ruleId: DeadlineRuleId, from: string): Letter
     label: t.rules[ruleId] ?? ruleId,
     lastDay: computed.strictDate,
     fatal: computed.fatal,
+    statutory: computed.statutory,
     basis: input.received ? t.basisReceived(from) : t.basisIfToday(from),
   };
 }
@@ -440,6 +495,8 @@ export function composeLetter(input: ComposeInput): LetterStructured {
     case 'ai_act_notice':
       add(t.headings.system, text(contents.intendedDecision), t.aiNotice);
       add(t.headings.consequencesForStaff, text(contents.consequencesForStaff));
+      add(t.headings.affectedWorkers, text(fields.affectedWorkersInformedBy));
+      add(t.headings.goLive, t.aiNoticeReceipt);
       break;
     case 'expert_cost_notice':
       add(
@@ -450,17 +507,21 @@ export function composeLetter(input: ComposeInput): LetterStructured {
           ? undefined
           : t.costs((fields.expectedCostsCents / 100).toFixed(2)),
       );
+      add(t.headings.employerAnswer, ...t.costAnswer);
       break;
     case 'nullity_invocation': {
-      const decision = facts.employerDecision;
+      const window = facts.nullity;
+      const start = window?.open ? window : undefined;
       add(
         t.headings.nullity,
-        ...(decision ? [t.decisionReceived(decision.receivedOn)] : []),
+        ...(start?.from === 'written_decision' ? [t.decisionReceived(start.startsOn)] : []),
+        ...(start?.from === 'learned' ? [t.implementationLearned(start.startsOn)] : []),
+        ...(start?.from === 'recorded' ? [t.nullityStartRecorded(start.startsOn)] : []),
         t.nullity,
       );
-      if (decision) {
-        // WOR 27(5): within one month of the communicated decision [W15]
-        terms.push({ ...term({ ...input, received: true }, 'nullity_term', decision.receivedOn) });
+      if (start) {
+        // WOR 27(5): within one month of the communicated decision or of noticing it [W15]
+        terms.push(term({ ...input, received: true }, 'nullity_term', start.startsOn));
       }
       if (text(fields.reasons)) {
         add(t.headings.councilReasons, fields.reasons);
@@ -472,6 +533,7 @@ export function composeLetter(input: ComposeInput): LetterStructured {
       if (text(fields.reasons)) {
         add(t.headings.councilReasons, fields.reasons);
       }
+      add(t.headings.employerAnswer, ...t.initiativeAnswer);
       break;
   }
   return {

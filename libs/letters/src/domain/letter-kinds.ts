@@ -36,56 +36,120 @@ export interface LetterFields {
   readonly purpose?: string;
   readonly expectedCostsCents?: number;
   readonly proposal?: string;
+  /** Nullity invocation: the day the council saw the decision being implemented, absent a notice. */
+  readonly learnedOn?: string;
+  /** AI Act notice: how and when the affected workers themselves receive it (26(7)). */
+  readonly affectedWorkersInformedBy?: string;
 }
+
+/**
+ * What the law attaches to a letter's receipt (legal-rules (c)):
+ * - `term`: the track action that starts a statutory or agreed term;
+ * - `go_live_item`: an item of the go-live gate is met, no term starts (AI Act 26(7));
+ * - `internal_term`: the law says only "zo spoedig mogelijk", so Overleg's internal SLA runs;
+ * - `no_term`: the receipt is proof only; the law sets no term for the answer.
+ */
+export type ReceiptEffectKind = 'term' | 'go_live_item' | 'internal_term' | 'no_term';
+
+export type LetterReceiptAction =
+  | 'submit_request'
+  | 'request_consultation'
+  | 'record_council_position'
+  | 'record_employer_decision'
+  | 'information_request'
+  | 'invoke_nullity'
+  | 'send_notice'
+  | 'initiative_response'
+  | 'cost_notice_received';
 
 export interface LetterKindSpec {
   /** `either`: the side of whoever drafts it (WOR 23(1): either party may ask for a meeting). */
   readonly sender: LetterParty | 'either';
   /** The tracks the letter may belong to; empty: none. */
   readonly tracks: readonly LetterTrack[];
-  /** The track action its receipt records, if any (legal-rules (c)). */
-  readonly action:
-    | 'submit_request'
-    | 'request_consultation'
-    | 'record_council_position'
-    | 'record_employer_decision'
-    | 'information_request'
-    | null;
+  /** What its receipt records on the case, named as the letter's `termEffect.action`. */
+  readonly action: LetterReceiptAction;
+  readonly effect: ReceiptEffectKind;
+  /** The recipient owes a written answer that no track action gives (WOR 23(3); 22(2)). */
+  readonly answerOwed?: true;
 }
 
 export const LETTER_KIND_SPECS: Readonly<Record<LetterKind, LetterKindSpec>> = {
   // WOR 25(2)-(3): the written advice request with its contents [W3, S4]
-  advice_request: { sender: 'employer', tracks: ['advice'], action: 'submit_request' },
+  advice_request: {
+    sender: 'employer',
+    tracks: ['advice'],
+    action: 'submit_request',
+    effect: 'term',
+  },
   // WOR 27(2): the written consent request with the text of the regeling [W12, S8]
-  consent_request: { sender: 'employer', tracks: ['consent'], action: 'submit_request' },
+  consent_request: {
+    sender: 'employer',
+    tracks: ['consent'],
+    action: 'submit_request',
+    effect: 'term',
+  },
   // WOR 31(1): the council asks for the information it needs [W19]
-  information_request: { sender: 'council', tracks: [], action: 'information_request' },
+  information_request: {
+    sender: 'council',
+    tracks: [],
+    action: 'information_request',
+    effect: 'term',
+  },
   // WOR 23(1): a reasoned request for a consultation meeting within two weeks [W22]
   consultation_request: {
     sender: 'either',
     tracks: ['advice', 'consent'],
     action: 'request_consultation',
+    effect: 'term',
   },
   // WOR 25(4) / 27(2): the council's advice or its (reasoned) consent decision [W4, W13]
   council_decision: {
     sender: 'council',
     tracks: ['advice', 'consent'],
     action: 'record_council_position',
+    effect: 'term',
   },
   // WOR 25(5)-(6), 27(2): the decision with its reasons; a deviating advice decision suspends [W6, W7]
   employer_decision: {
     sender: 'employer',
     tracks: ['advice', 'consent'],
     action: 'record_employer_decision',
+    effect: 'term',
   },
-  // AI Act art. 26(7): informing the workers' representatives and the affected workers [A]
-  ai_act_notice: { sender: 'employer', tracks: ['ai_act'], action: null },
-  // WOR 16 / 22(2): the employer is told in advance of the costs of the council's expert
-  expert_cost_notice: { sender: 'council', tracks: [], action: null },
-  // WOR 27(5): nullity invoked in writing within one month [W15]
-  nullity_invocation: { sender: 'council', tracks: ['consent'], action: null },
-  // WOR 23(3): the council's own proposal (initiatiefrecht)
-  initiative_proposal: { sender: 'council', tracks: [], action: null },
+  // AI Act art. 26(7): the representatives (and the affected workers) are informed before use; no
+  // number of days, a hard precondition of go-live [E4, A1]
+  ai_act_notice: {
+    sender: 'employer',
+    tracks: ['ai_act'],
+    action: 'send_notice',
+    effect: 'go_live_item',
+  },
+  // WOR 22(2): the employer is told of the expert's costs in advance; the law sets no term for its
+  // answer, the receipt proves the notice preceded the costs [W17, S14]
+  expert_cost_notice: {
+    sender: 'council',
+    tracks: [],
+    action: 'cost_notice_received',
+    effect: 'no_term',
+    answerOwed: true,
+  },
+  // WOR 27(5): nullity invoked in writing, itself within one month [W15, S10]
+  nullity_invocation: {
+    sender: 'council',
+    tracks: ['consent'],
+    action: 'invoke_nullity',
+    effect: 'term',
+  },
+  // WOR 23(3): the council's own proposal; the employer answers in writing "zo spoedig mogelijk",
+  // so the internal SLA `initiative_response_term` runs, not a legal term [W23, (d)5]
+  initiative_proposal: {
+    sender: 'council',
+    tracks: [],
+    action: 'initiative_response',
+    effect: 'internal_term',
+    answerOwed: true,
+  },
 };
 
 export function isLetterKind(value: string): value is LetterKind {
@@ -149,6 +213,16 @@ export function missingFields(
       if (fields.expectedCostsCents === undefined) {
         missing.push('expectedCostsCents');
       }
+      // WOR 22(2): the notice names the expert, the assignment and the expected costs [W17]
+      if (isBlank(fields.purpose)) {
+        missing.push('purpose');
+      }
+      break;
+    case 'ai_act_notice':
+      // AI Act 26(7): the affected workers too, not only their representatives [E4]
+      if (isBlank(fields.affectedWorkersInformedBy)) {
+        missing.push('affectedWorkersInformedBy');
+      }
       break;
     case 'initiative_proposal':
       if (isBlank(fields.proposal)) {
@@ -157,7 +231,6 @@ export function missingFields(
       break;
     case 'advice_request':
     case 'consent_request':
-    case 'ai_act_notice':
     case 'nullity_invocation':
       break;
   }
