@@ -588,7 +588,16 @@ export function Sources({ sources }: { sources: readonly string[] }) {
   }
   return (
     <span className="sources" aria-label={t('common.sources')}>
-      [{sources.join(', ')}]
+      [{sources.map((s) => sourceText(s, t)).join(', ')}]
     </span>
   );
+}
+
+/**
+ * A source as the reader reads it: the README's source ids (`W10`, `G1`) and the articles stay;
+ * a reference to the project's legal rules (`legal-rules (e)7`) is named as Overleg's notes.
+ */
+function sourceText(source: string, t: ReturnType<typeof useI18n>['t']): string {
+  const rule = /^legal-rules\s+(.+)$/.exec(source);
+  return rule ? t('sources.legalRules', { ref: rule[1] }) : source;
 }
