@@ -224,15 +224,189 @@ describe('web app: guided filing (browser)', () => {
     await checklist.getByText(q('filing.sendOrFile')).waitFor();
     const advice = checklist.locator('[data-step="file-advice"]');
     await advice.locator('[data-missing="request_contents:consequences_for_staff"] a').waitFor();
-    await advice.locator('[data-missing="dossier:assessment_submitted"] a').waitFor();
+    await advice
+      .locator('[data-missing="request_contents:dossier:assessment_submitted"] a')
+      .waitFor();
     const consent = checklist.locator('[data-step="file-consent"]');
     await consent.locator('[data-missing="request_contents:regeling_text"] a').waitFor();
-    console.log(
-      'missing',
-      await checklist
-        .locator('[data-missing]')
-        .evaluateAll((els) => els.map((el) => el.getAttribute('data-missing'))),
-    );
     await screen(page, 'case overview (draft)');
   }, 120_000);
+
+  it('sends the case and amends the request from the checklist; the council sees the diff', async () => {
+    const { page } = hr;
+    await page.getByText(q('filing.sendExplained')).waitFor();
+    await c.step(page.getByRole('button', { name: q('case.send') }));
+    await page.locator('.draft-banner').waitFor({ state: 'detached' });
+
+    // The checklist's link opens the request's form at the missing field, now an amendment.
+    await c.step(
+      page.locator(
+        '[data-step="file-advice"] [data-missing="request_contents:consequences_for_staff"] a',
+      ),
+    );
+    const consequences = page.getByLabel(q('contents.consequencesForStaff'));
+    await consequences.waitFor();
+    expect(await consequences.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await c.fill(consequences, 'Orderpickers krijgen routes van het systeem.');
+    await c.fill(
+      page.getByLabel(q('contents.measures')),
+      'Geen individuele beoordeling; training voor alle pickers.',
+    );
+    await c.fill(
+      page.getByLabel(q('contents.reasons')),
+      'Groeiend ordervolume; minder fouten en kortere looproutes.',
+    );
+    await c.fill(
+      page.getByLabel(q('contents.regelingText')),
+      'Regeling WarehouseInsight: doelen, gegevens, bewaartermijn 6 maanden, toegang alleen teamleiders.',
+    );
+    await c.step(page.getByRole('button', { name: q('filing.saveAmendment') }));
+    const amendments = page.getByTestId('amendments');
+    await amendments.locator('[data-amendment="1"] [data-diff-field="reasons"] ins').waitFor();
+    await page.locator('[data-missing="request_contents:regeling_text"]').waitFor({
+      state: 'detached',
+    });
+    await screen(page, 'case overview (amended)');
+
+    const chair = await signIn(browser, t.url, org.chair, { now: t.clock.now() });
+    pages.push(chair);
+    await chair.page.goto(`${t.url}/#/cases/${caseId}`);
+    const seen = chair.page.getByTestId('amendments').locator('[data-amendment="1"]');
+    await seen
+      .locator('[data-diff-field="reasons"] ins', { hasText: 'kortere looproutes' })
+      .waitFor();
+    await seen.locator('[data-diff-field="regelingText"] ins').waitFor();
+    await screen(chair.page, 'case overview (council, amendment)');
+    await chair.context.close();
+  }, 120_000);
+
+  it('completes the dossier from the checklist: every answer saves itself, the checklist follows', async () => {
+    const { page } = hr;
+    const missing = (item: string) =>
+      page.locator(`[data-step="file-advice"] [data-missing="request_contents:dossier:${item}"] a`);
+    await c.step(missing('assessment_complete'));
+    await page.getByRole('heading', { name: q('dossier.assessment') }).waitFor();
+    // The dimensions that wait for answers are open; each answer saves itself when it is left.
+    const dimensions = page.locator('details.dimension');
+    const total = await dimensions.count();
+    expect(total).toBeGreaterThan(0);
+    for (let d = 0; d < total; d++) {
+      const dimension = dimensions.nth(d);
+      expect(await dimension.getAttribute('open')).not.toBeNull();
+      const questions = dimension.locator('[data-question]');
+      for (let i = 0; i < (await questions.count()); i++) {
+        const question = questions.nth(i);
+        const id = await question.getAttribute('data-question');
+        await c.fill(question.getByLabel(q('dossier.answer')), `Antwoord op ${id}`);
+      }
+      await c.select(dimension.getByLabel(/^Oordeel over thema/), '0');
+    }
+    await page.locator('[data-save-state="saving"]').first().waitFor({ state: 'detached' });
+    expect(await page.locator('[data-save-state="failed"]').count()).toBe(0);
+    await screen(page, 'dossier (answered)');
+
+    // The risk register: the form refuses an empty risk at its fields instead of a dead button.
+    await c.step(page.locator('#add-risk > summary'));
+    const risk = page.locator('#add-risk');
+    await c.fill(
+      risk.getByLabel(q('dossier.risk'), { exact: true }),
+      'Pickers voelen zich gemeten',
+    );
+    await c.fill(risk.getByLabel(q('dossier.affectedGroup')), 'Orderpickers');
+    await c.fill(risk.getByLabel(q('dossier.mitigation')), 'Alleen teamcijfers tonen');
+    await c.fill(risk.getByLabel(q('dossier.owner')), 'Teamleider logistiek');
+    await c.step(risk.getByRole('button', { name: q('dossier.addRisk') }));
+    await page.getByRole('cell', { name: 'Pickers voelen zich gemeten' }).waitFor();
+
+    // The DPIA texts (the triage asks for a DPIA): saved one by one, like the answers.
+    const dpia = page.locator('section[aria-labelledby="dpia-title"]');
+    const optional = `(${q('dossier.optional')})`;
+    const fields = await dpia.locator('textarea').evaluateAll(
+      (els, marker) =>
+        els.map((el) => ({
+          id: el.id,
+          optional: ((el as HTMLTextAreaElement).labels?.[0]?.textContent ?? '').includes(marker),
+        })),
+      optional,
+    );
+    expect(fields.length).toBeGreaterThan(0);
+    for (const field of fields.filter((f) => !f.optional)) {
+      await c.fill(dpia.locator(`[id="${field.id}"]`), `DPIA: ${field.id.replace(/^dpia-/, '')}`);
+    }
+
+    // Human oversight and the training plan: sensible defaults, the rest typed once.
+    await c.step(page.locator('#oversight-form > summary'));
+    const oversight = page.locator('#oversight-form');
+    await c.fill(oversight.getByLabel(q('dossier.person')), 'Sanne Bakker');
+    await c.fill(oversight.getByLabel(q('dossier.overseerRole')), 'Teamleider logistiek');
+    await c.fill(
+      oversight.getByLabel(q('dossier.knowledge')),
+      'Training in het systeem en zijn grenzen',
+    );
+    await c.fill(oversight.getByLabel(q('dossier.escalation')), 'Teamleider, dan HR-manager');
+    await c.fill(oversight.getByLabel(q('dossier.complaintContact')), 'hr@demo-logistiek.nl');
+    await c.fill(
+      oversight.getByLabel(q('dossier.complaintExplanation')),
+      'De teamleider legt elke route-uitkomst uit op verzoek.',
+    );
+    await c.step(oversight.getByRole('button', { name: q('common.save') }));
+    await page.locator('[data-item="dossier:oversight_arrangement"][data-done="true"]').waitFor();
+
+    await c.step(page.locator('#add-module > summary'));
+    const module = page.locator('#add-module');
+    await c.fill(module.getByLabel(q('dossier.module')), 'Werken met WarehouseInsight');
+    await c.fill(module.getByLabel(q('dossier.provider')), 'Acme Academy');
+    await c.step(module.getByRole('button', { name: q('dossier.addModule') }));
+    await page.locator('[data-item="dossier:training_plan"][data-done="true"]').waitFor();
+    await page
+      .locator('[data-item="dossier:overseer_training_modules"][data-done="true"]')
+      .waitFor();
+
+    // Submitting the version (after the saves still queued): the checklist follows by itself.
+    await c.step(page.locator('#assessment-submit'));
+    await page.locator('[data-item="dossier:assessment_complete"][data-done="true"]').waitFor();
+    const blocking = await page
+      .locator('.checklist li[data-done="false"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-item')));
+    await screen(page, 'dossier (complete)');
+    expect(blocking).not.toContain('dossier:dpia_section');
+  }, 240_000);
+
+  it('files the advice request and the consent request from the checklist; both terms run', async () => {
+    const { page } = hr;
+    await c.step(page.getByRole('link', { name: q('case.tabOverview') }));
+    const checklist = page.getByTestId('filing-checklist');
+    for (const kind of ['advice', 'consent'] as const) {
+      const track = checklist.locator(`[data-step="file-${kind}"][data-ready="true"]`);
+      await track.waitFor();
+      await c.step(track.getByRole('button', { name: q(`filing.file.${kind}`) }));
+      await checklist.locator(`[data-step="file-${kind}"][data-done="true"]`).waitFor();
+    }
+    await page.getByTestId('filed').getByText(q('filing.filed.advice')).waitFor();
+    await page.getByTestId('filed').getByText(q('filing.filed.consent')).waitFor();
+    await screen(page, 'case overview (both requests filed)');
+
+    // The server's state: both tracks filed, each with its response term due.
+    const bearer = await t.login(org.hr);
+    const { body } = await t
+      .http()
+      .get(`/cases/${caseId}`)
+      .set('Authorization', bearer)
+      .expect(200);
+    const aiCase = body as {
+      tracks: Array<{ kind: string; stage: string }>;
+      deadlines: Array<{ ruleId: string; track: string | null; status: string; dueAt: string }>;
+    };
+    for (const [kind, rule] of [
+      ['advice', 'advice_response_term'],
+      ['consent', 'consent_response_term'],
+    ] as const) {
+      expect(aiCase.tracks.find((tr) => tr.kind === kind)?.stage).toBe('request_submitted');
+      const term = aiCase.deadlines.find((d) => d.ruleId === rule && d.track === kind);
+      expect(term).toMatchObject({ status: 'open' });
+      expect(new Date(term?.dueAt ?? 0).getTime()).toBeGreaterThan(t.clock.now().getTime());
+    }
+
+    expect(c.count.steps).toBeLessThan(100);
+  }, 90_000);
 });

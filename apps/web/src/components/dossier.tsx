@@ -668,9 +668,7 @@ function Risks({
           </table>
         </div>
       )}
-      {editable && (
-        <AddRisk risks={risks} save={save} />
-      )}
+      {editable && <AddRisk risks={risks} save={save} />}
     </section>
   );
 }
@@ -1129,7 +1127,9 @@ function OversightForm({
         ))}
         <Button
           variant="link"
-          onClick={() => overseers.append({ name: '', role: '', authority: 'both', hoursPerWeek: 2 })}
+          onClick={() =>
+            overseers.append({ name: '', role: '', authority: 'both', hoursPerWeek: 2 })
+          }
         >
           {t('dossier.addOverseer')}
         </Button>
@@ -1532,7 +1532,11 @@ function CompletionForm({
           {...form.register('completedOn', required(t, t('dossier.completedOn')))}
         />
         <ErrorAlert error={record.error} />
-        <button type="submit" className="button button-primary" aria-busy={record.busy || undefined}>
+        <button
+          type="submit"
+          className="button button-primary"
+          aria-busy={record.busy || undefined}
+        >
           {t('common.save')}
         </button>
       </form>

@@ -10,7 +10,7 @@ import {
   type TriageOutcomeView,
 } from '../domain';
 import { useI18n } from '../i18n';
-import { reasonText } from '../legal-texts';
+import { plainSource, reasonText } from '../legal-texts';
 import { keys } from '../queries';
 import {
   Badge,
@@ -582,22 +582,14 @@ function assumedText(value: unknown, t: ReturnType<typeof useI18n>['t']): string
 }
 
 export function Sources({ sources }: { sources: readonly string[] }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   if (sources.length === 0) {
     return null;
   }
   return (
     <span className="sources" aria-label={t('common.sources')}>
-      [{sources.map((s) => sourceText(s, t)).join(', ')}]
+      [{sources.map((s) => plainSource(s, i18n)).join(', ')}]
     </span>
   );
-}
-
-/**
- * A source as the reader reads it: the README's source ids (`W10`, `G1`) and the articles stay;
- * a reference to the project's legal rules (`legal-rules (e)7`) is named as Overleg's notes.
- */
-function sourceText(source: string, t: ReturnType<typeof useI18n>['t']): string {
-  const rule = /^legal-rules\s+(.+)$/.exec(source);
-  return rule ? t('sources.legalRules', { ref: rule[1] }) : source;
 }

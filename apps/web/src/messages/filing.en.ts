@@ -94,7 +94,8 @@ export const filingEn: Record<keyof typeof filingNl, string> = {
 
   'auditAction.case.contents_amended': 'Request amended',
   'sources.legalRules': 'Overleg notes {ref}',
-  'dossier.mitigationNeeded': 'A negative effect needs a measure; without one the impact assessment is not complete.',
+  'dossier.mitigationNeeded':
+    'A negative effect needs a measure; without one the impact assessment is not complete.',
   'dossier.commentRequired': 'Write your comment first.',
   'dossier.fieldRequired': '{field}: fill in this field.',
 };

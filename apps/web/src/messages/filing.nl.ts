@@ -95,7 +95,8 @@ export const filingNl = {
 
   'auditAction.case.contents_amended': 'Verzoek aangevuld',
   'sources.legalRules': 'toelichting Overleg {ref}',
-  'dossier.mitigationNeeded': 'Bij een negatief effect hoort een maatregel; zonder maatregel is de impactanalyse niet volledig.',
+  'dossier.mitigationNeeded':
+    'Bij een negatief effect hoort een maatregel; zonder maatregel is de impactanalyse niet volledig.',
   'dossier.commentRequired': 'Schrijf eerst uw opmerking.',
   'dossier.fieldRequired': '{field}: vul dit veld in.',
 } as const;
