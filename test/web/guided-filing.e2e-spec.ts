@@ -210,10 +210,10 @@ describe('web app: guided filing (browser)', () => {
     await screen(page, 'triage questionnaire');
     await c.step(page.getByRole('button', { name: q('triage.save') }));
     await page
-      .locator('[data-right="advice"][data-applies="true"], #triage-unanswered')
+      .locator('[data-right="advice"][data-applies="true"], [data-testid="error-summary"]')
       .first()
       .waitFor();
-    expect(await page.locator('#triage-unanswered').count()).toBe(0);
+    expect(await page.getByTestId('error-summary').count()).toBe(0);
     await page.locator('[data-right="consent"][data-applies="true"]').waitFor();
     await screen(page, 'triage outcome');
 

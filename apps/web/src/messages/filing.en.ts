@@ -98,4 +98,6 @@ export const filingEn: Record<keyof typeof filingNl, string> = {
     'A negative effect needs a measure; without one the impact assessment is not complete.',
   'dossier.commentRequired': 'Write your comment first.',
   'dossier.fieldRequired': '{field}: fill in this field.',
+  'triage.questionRequired':
+    'Answer this question or choose ‘Weet ik niet (don’t know)’: {question}',
 };

@@ -99,4 +99,5 @@ export const filingNl = {
     'Bij een negatief effect hoort een maatregel; zonder maatregel is de impactanalyse niet volledig.',
   'dossier.commentRequired': 'Schrijf eerst uw opmerking.',
   'dossier.fieldRequired': '{field}: vul dit veld in.',
+  'triage.questionRequired': 'Beantwoord deze vraag of kies ‘Weet ik niet’: {question}',
 } as const;
