@@ -183,6 +183,21 @@ describe('web app: guided filing (browser)', () => {
     expect(caseId).not.toBe('');
     const question = (key: string) => page.locator(`.triage-form [data-question="${key}"]`);
     await question('headcount').locator('.question-help').waitFor();
+    // Saving before answering (a deliberate mistake, not counted): the summary takes focus and
+    // names each question; the yes/no buttons are marked invalid and described by the error.
+    await page.getByRole('button', { name: q('triage.save') }).click();
+    const summary = page.getByTestId('error-summary');
+    await summary.waitFor();
+    expect(await summary.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    const first = question('introducesOrChangesTechnology').getByLabel('Ja', { exact: true });
+    expect(await first.getAttribute('aria-invalid')).toBe('true');
+    const errorId = ((await first.getAttribute('aria-describedby')) ?? '')
+      .split(' ')
+      .find((id) => id.endsWith('-error'));
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toContain(
+      QUESTIONS.find((x) => x.key === 'introducesOrChangesTechnology')?.text.nl,
+    );
+    await screen(page, 'triage questionnaire with errors');
     await c.fill(question('headcount').getByRole('spinbutton'), '250');
     await c.select(question('annexIIIPoint4').locator('select'), 'monitoring_evaluation');
     // Every yes/no question the form asks, the follow-ups that appear on an answer included;
