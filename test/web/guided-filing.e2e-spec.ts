@@ -340,7 +340,11 @@ describe('web app: guided filing (browser)', () => {
       (els, marker) =>
         els.map((el) => ({
           id: el.id,
-          optional: ((el as HTMLTextAreaElement).labels?.[0]?.textContent ?? '').includes(marker),
+          // Runs in the page; the test's own compilation has no DOM types.
+          optional: (
+            (el as unknown as { labels: ArrayLike<{ textContent: string | null }> }).labels[0]
+              ?.textContent ?? ''
+          ).includes(marker),
         })),
       optional,
     );
