@@ -200,12 +200,13 @@ export function RequestContents({
   const editable = aiCase.yourSide === 'employer';
   // A checklist link to one of the request's fields opens the form there.
   const focus = useLocation().query.get('focus') ?? '';
-  const [editing, setEditing] = useState(editable && focus.startsWith(`${CONTENTS_FORM}-`));
+  const toField = editable && focus.startsWith(fieldId(CONTENTS_FORM, 'contents.'));
+  const [editing, setEditing] = useState(toField);
   useEffect(() => {
-    if (editable && focus.startsWith(`${CONTENTS_FORM}-`)) {
+    if (toField) {
       setEditing(true);
     }
-  }, [editable, focus]);
+  }, [toField, focus]);
   const contents = aiCase.contents as Record<string, string | boolean | undefined>;
   return (
     <section aria-labelledby="request-title" className="card" data-testid="request-contents">
