@@ -154,7 +154,7 @@ describe('web app: guided filing (browser)', () => {
     await page.getByRole('button', { name: q('newCase.create') }).click();
     const summary = page.getByTestId('error-summary');
     await summary.waitFor();
-    expect(await summary.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.locator('[data-testid="error-summary"]:focus').waitFor();
     await summary.getByRole('link', { name: q('field.titleRequired') }).waitFor();
     const title = page.getByLabel(q('newCase.caseTitle'));
     expect(await title.getAttribute('aria-invalid')).toBe('true');
@@ -188,7 +188,7 @@ describe('web app: guided filing (browser)', () => {
     await page.getByRole('button', { name: q('triage.save') }).click();
     const summary = page.getByTestId('error-summary');
     await summary.waitFor();
-    expect(await summary.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.locator('[data-testid="error-summary"]:focus').waitFor();
     const first = question('introducesOrChangesTechnology').getByLabel('Ja', { exact: true });
     expect(await first.getAttribute('aria-invalid')).toBe('true');
     const errorId = ((await first.getAttribute('aria-describedby')) ?? '')
@@ -260,8 +260,8 @@ describe('web app: guided filing (browser)', () => {
       ),
     );
     const consequences = page.getByLabel(q('contents.consequencesForStaff'));
-    await consequences.waitFor();
-    expect(await consequences.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    // The field takes the focus once the form is shown.
+    await page.locator('[id="request-contents-consequencesForStaff"]:focus').waitFor();
     await c.fill(consequences, 'Orderpickers krijgen routes van het systeem.');
     await c.fill(
       page.getByLabel(q('contents.measures')),
@@ -301,6 +301,7 @@ describe('web app: guided filing (browser)', () => {
       page.locator(`[data-step="file-advice"] [data-missing="request_contents:dossier:${item}"] a`);
     await c.step(missing('assessment_complete'));
     await page.getByRole('heading', { name: q('dossier.assessment') }).waitFor();
+    await screen(page, 'dossier (to do)');
     // The dimensions that wait for answers are open; each answer saves itself when it is left.
     const dimensions = page.locator('details.dimension');
     const total = await dimensions.count();

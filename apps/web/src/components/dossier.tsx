@@ -171,7 +171,10 @@ function Checklist({ caseId }: { caseId: string }) {
                 </>
               )}
               {!item.done && item.detail && (
-                <span className="muted small"> · {humanDetail(item.detail, label)}</span>
+                <span className="muted small">
+                  {' '}
+                  · {humanDetail(item.key, item.detail, t, label)}
+                </span>
               )}{' '}
               <Sources sources={item.sources} />
             </span>
@@ -182,14 +185,32 @@ function Checklist({ caseId }: { caseId: string }) {
   );
 }
 
-/** `unanswered:A1,B2;unrated:C` → readable text. */
-function humanDetail(detail: string, label: (group: string, value: string) => string): string {
+/**
+ * `unanswered:A1,B2;unrated:C` → readable text; each missing part named in the reader's language:
+ * the request's texts, the oversight's parts, the DPIA/FRIA items by their letter.
+ */
+function humanDetail(
+  item: string,
+  detail: string,
+  t: ReturnType<typeof useI18n>['t'],
+  label: (group: string, value: string) => string,
+): string {
+  const part = (id: string) => {
+    const section = /^(DPIA|FRIA)\.([a-z])$/.exec(id);
+    if (section) {
+      return `${t(section[1] === 'DPIA' ? 'dossier.dpia' : 'dossier.fria')} (${section[2]})`;
+    }
+    if (item.startsWith('request:')) {
+      return label('missing', id);
+    }
+    return item === 'dossier:oversight_arrangement' ? label('oversightMissing', id) : id;
+  };
   return detail
     .split(';')
-    .map((part) => {
-      const [kind, list] = part.split(':');
+    .map((entry) => {
+      const [kind, list] = entry.split(':');
       return list
-        ? `${label('detail', kind)}: ${list.split(',').join(', ')}`
+        ? `${label('detail', kind)}: ${list.split(',').map(part).join(', ')}`
         : label('detail', kind);
     })
     .join('; ');
