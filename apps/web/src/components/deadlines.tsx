@@ -1,6 +1,7 @@
 import type { Schemas } from '../api/client';
 import { daysBetween, todayInAmsterdam } from '../format';
 import { useI18n } from '../i18n';
+import { plainSource } from '../legal-texts';
 import { Link } from '../router';
 import { Badge } from './ui';
 
@@ -35,7 +36,8 @@ export function DeadlineList({
   deadlines: Array<Deadline | DeadlineWithCase>;
   withCase?: boolean;
 }) {
-  const { t, label, day } = useI18n();
+  const i18n = useI18n();
+  const { t, label, day } = i18n;
   return (
     <ul className="deadline-list">
       {deadlines.map((d) => (
@@ -83,7 +85,7 @@ export function DeadlineList({
             </p>
           )}
           <div className="muted small">
-            {t('deadlines.source')}: {d.source}
+            {t('deadlines.source')}: {plainSource(d.source, i18n)}
           </div>
         </li>
       ))}

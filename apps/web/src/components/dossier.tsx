@@ -1,10 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useCallback, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useRef, useState } from 'react';
+import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
 
 import { api, type Schemas, unwrap } from '../api/client';
 import type { Side } from '../domain';
 import { formatValue, todayInAmsterdam } from '../format';
 import { useI18n } from '../i18n';
+import { ErrorSummary, fieldId, serverFieldErrors, summaryOf } from './form';
 import { Sources } from './triage';
 import {
   Badge,
@@ -31,14 +33,18 @@ function useAssessmentSaver(
   caseId: string,
   assessment: Assessment,
   onChanged: () => void,
-): (patch: AssessmentPatch) => Promise<void> {
+): {
+  save: (patch: AssessmentPatch) => Promise<void>;
+  /** The version once every queued save is done (submitting a version waits for them). */
+  settled: () => Promise<number>;
+} {
   const version = useRef(assessment.version);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const pending = useRef(0);
   if (pending.current === 0) {
     version.current = assessment.version;
   }
-  return useCallback(
+  const save = useCallback(
     (patch: AssessmentPatch) => {
       pending.current += 1;
       const run = queue.current.then(async () => {
@@ -62,6 +68,8 @@ function useAssessmentSaver(
     },
     [caseId, onChanged],
   );
+  const settled = useCallback(() => queue.current.then(() => version.current), []);
+  return { save, settled };
 }
 
 /** The visible state of one autosaved answer. */
@@ -163,7 +171,10 @@ function Checklist({ caseId }: { caseId: string }) {
                 </>
               )}
               {!item.done && item.detail && (
-                <span className="muted small"> · {humanDetail(item.detail, label)}</span>
+                <span className="muted small">
+                  {' '}
+                  · {humanDetail(item.key, item.detail, t, label)}
+                </span>
               )}{' '}
               <Sources sources={item.sources} />
             </span>
@@ -174,14 +185,32 @@ function Checklist({ caseId }: { caseId: string }) {
   );
 }
 
-/** `unanswered:A1,B2;unrated:C` → readable text. */
-function humanDetail(detail: string, label: (group: string, value: string) => string): string {
+/**
+ * `unanswered:A1,B2;unrated:C` → readable text; each missing part named in the reader's language:
+ * the request's texts, the oversight's parts, the DPIA/FRIA items by their letter.
+ */
+function humanDetail(
+  item: string,
+  detail: string,
+  t: ReturnType<typeof useI18n>['t'],
+  label: (group: string, value: string) => string,
+): string {
+  const part = (id: string) => {
+    const section = /^(DPIA|FRIA)\.([a-z])$/.exec(id);
+    if (section) {
+      return `${t(section[1] === 'DPIA' ? 'dossier.dpia' : 'dossier.fria')} (${section[2]})`;
+    }
+    if (item.startsWith('request:')) {
+      return label('missing', id);
+    }
+    return item === 'dossier:oversight_arrangement' ? label('oversightMissing', id) : id;
+  };
   return detail
     .split(';')
-    .map((part) => {
-      const [kind, list] = part.split(':');
+    .map((entry) => {
+      const [kind, list] = entry.split(':');
       return list
-        ? `${label('detail', kind)}: ${list.split(',').join(', ')}`
+        ? `${label('detail', kind)}: ${list.split(',').map(part).join(', ')}`
         : label('detail', kind);
     })
     .join('; ');
@@ -208,17 +237,6 @@ function AssessmentSection({
       return { assessment, questionnaire, comments };
     },
   });
-  const submit = useMutation(async () => {
-    if (data.data) {
-      await unwrap(
-        api.POST('/cases/{caseId}/assessment/submissions', {
-          params: { path: { caseId } },
-          body: { version: data.data.assessment.version },
-        }),
-      );
-      await data.refetch();
-    }
-  });
   const { refetch: refetchQuery } = data;
   const refetch = useCallback(() => void refetchQuery(), [refetchQuery]);
   if (!data.data) {
@@ -242,7 +260,6 @@ function AssessmentSection({
       byQuestion={byQuestion}
       editable={editable}
       latest={latest}
-      submit={submit}
       refetch={refetch}
     />
   );
@@ -257,7 +274,6 @@ function AssessmentBody({
   byQuestion,
   editable,
   latest,
-  submit,
   refetch,
 }: {
   aiCase: CaseResponse;
@@ -268,12 +284,23 @@ function AssessmentBody({
   byQuestion: Map<string, Comment[]>;
   editable: boolean;
   latest: Assessment['latestVersion'];
-  submit: { busy: boolean; error: unknown; submit: () => Promise<unknown> };
   refetch: () => void;
 }) {
   const { t, lang, dateTime } = useI18n();
   const caseId = aiCase.id;
-  const save = useAssessmentSaver(caseId, assessment, refetch);
+  const { save, settled } = useAssessmentSaver(caseId, assessment, refetch);
+  // Submitting a version waits for the answers still being saved (the click left a field).
+  const submit = useMutation(async () => {
+    const version = await settled();
+    await unwrap(
+      api.POST('/cases/{caseId}/assessment/submissions', {
+        params: { path: { caseId } },
+        body: { version },
+      }),
+    );
+    // The checklists follow through the socket's event (keys.case).
+    refetch();
+  });
   return (
     <section className="card" aria-labelledby="assessment-title">
       <div className="section-head">
@@ -291,21 +318,35 @@ function AssessmentBody({
           )}
           {assessment.unsubmittedChanges && <Badge tone="warn">{t('dossier.unsubmitted')}</Badge>}
           {editable && (
-            <Button busy={submit.busy} onClick={() => void submit.submit()}>
+            <Button
+              id="assessment-submit"
+              busy={submit.busy}
+              onClick={() => void submit.submit()}
+              aria-describedby="assessment-submit-explained"
+            >
               {t('dossier.submit')}
             </Button>
           )}
         </div>
       </div>
       <ErrorAlert error={submit.error} />
-      {editable && <p className="hint">{t('autosave.lead')}</p>}
+      {editable && (
+        <p className="hint" id="assessment-submit-explained">
+          {t('autosave.lead')}
+        </p>
+      )}
       {questionnaire.dimensions.map((dimension) => {
         const rating = content?.dimensions.find((d) => d.dimension === dimension.key);
         const answered = dimension.questions.filter((q) =>
           content?.answers.some((a) => a.questionId === q.id && a.answer),
         ).length;
         return (
-          <details key={dimension.key} className="dimension" data-dimension={dimension.key}>
+          <Dimension
+            key={dimension.key}
+            dimension={dimension.key}
+            // The employer finds open what still waits for an answer or a rating.
+            openAtFirst={editable && (answered < dimension.questions.length || !rating)}
+          >
             <summary>
               <strong>
                 {dimension.key}. {dimension.title[lang]}
@@ -328,7 +369,6 @@ function AssessmentBody({
               <QuestionBlock
                 key={question.id}
                 caseId={caseId}
-                assessment={assessment}
                 question={question}
                 answer={content?.answers.find((a) => a.questionId === question.id)}
                 comments={byQuestion.get(question.id) ?? []}
@@ -342,25 +382,40 @@ function AssessmentBody({
             {editable && (
               <DimensionRating dimension={dimension.key} current={rating?.rating} save={save} />
             )}
-          </details>
+          </Dimension>
         );
       })}
-      <Risks
-        content={content}
-        caseId={caseId}
-        assessment={assessment}
-        editable={editable}
-        onChanged={refetch}
-      />
+      <Risks content={content} editable={editable} save={save} />
       <SectionTexts
         questionnaire={questionnaire}
         content={content}
-        caseId={caseId}
-        assessment={assessment}
         editable={editable}
-        onChanged={refetch}
+        save={save}
       />
     </section>
+  );
+}
+
+/** One SER dimension, folded; open at first while it waits for the employer. */
+function Dimension({
+  dimension,
+  openAtFirst,
+  children,
+}: {
+  dimension: string;
+  openAtFirst: boolean;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(openAtFirst);
+  return (
+    <details
+      className="dimension"
+      data-dimension={dimension}
+      open={open}
+      onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
+    >
+      {children}
+    </details>
   );
 }
 
@@ -378,9 +433,16 @@ function effectLabel(
       : String(effect);
 }
 
+interface AnswerValues {
+  answer: string;
+  effect: string;
+  mitigation: string;
+}
+
+const toEffect = (value: string): Effect => (value === 'unknown' ? 'unknown' : Number(value));
+
 function QuestionBlock({
   caseId,
-  assessment,
   question,
   answer,
   comments,
@@ -391,7 +453,6 @@ function QuestionBlock({
   onChanged,
 }: {
   caseId: string;
-  assessment: Assessment;
   save: (patch: AssessmentPatch) => Promise<void>;
   question: Questionnaire['dimensions'][number]['questions'][number];
   answer: Schemas['AnswerResponse'] | undefined;
@@ -402,41 +463,42 @@ function QuestionBlock({
   onChanged: () => void;
 }) {
   const { t, lang, dateTime, label } = useI18n();
-  const [text, setText] = useState(answer?.answer ?? '');
-  const [effect, setEffect] = useState<Effect>(answer?.effect ?? 0);
-  const [mitigation, setMitigation] = useState(answer?.mitigation ?? '');
-  const [comment, setComment] = useState('');
+  const form = useForm<AnswerValues>({
+    defaultValues: {
+      answer: answer?.answer ?? '',
+      effect: String(answer?.effect ?? 0),
+      mitigation: answer?.mitigation ?? '',
+    },
+  });
+  // What was last saved: leaving a field unchanged saves nothing.
+  const saved = useRef(form.getValues());
   const [status, saveError, autosave] = useAutosave(saveAssessment);
-  void assessment;
   // Saved when the answer is left or the effect chosen; an empty answer is not saved.
-  const saveNow = (next: { text?: string; effect?: Effect; mitigation?: string } = {}) => {
-    const answerText = next.text ?? text;
-    const answerEffect = next.effect ?? effect;
-    const answerMitigation = next.mitigation ?? mitigation;
-    if (!answerText.trim()) {
+  const saveNow = () => {
+    const values = form.getValues();
+    const last = saved.current;
+    if (
+      !values.answer.trim() ||
+      (values.answer === last.answer &&
+        values.effect === last.effect &&
+        values.mitigation === last.mitigation)
+    ) {
       return;
     }
+    saved.current = values;
     autosave({
       answers: [
         {
           questionId: question.id as QuestionId,
-          answer: answerText,
-          effect: answerEffect,
-          ...(answerMitigation ? { mitigation: answerMitigation } : {}),
+          answer: values.answer,
+          effect: toEffect(values.effect),
+          ...(values.mitigation ? { mitigation: values.mitigation } : {}),
         },
       ],
     });
   };
-  const addComment = useMutation(async () => {
-    await unwrap(
-      api.POST('/cases/{caseId}/assessment/comments', {
-        params: { path: { caseId } },
-        body: { questionId: question.id as CommentTarget, body: comment.trim() },
-      }),
-    );
-    setComment('');
-    onChanged();
-  });
+  const effect = toEffect(form.watch('effect'));
+  const formName = `answer-${question.id}`;
   return (
     <div className="question" data-question={question.id}>
       <p className="question-text">
@@ -445,24 +507,14 @@ function QuestionBlock({
       {editable ? (
         <div className="answer-form" data-autosave>
           <TextArea
+            id={fieldId(formName, 'answer')}
             label={t('dossier.answer')}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onBlur={(e) => {
-              if (e.target.value !== (answer?.answer ?? '')) {
-                saveNow({ text: e.target.value });
-              }
-            }}
+            {...form.register('answer', { onBlur: saveNow })}
           />
           <SelectField
+            id={fieldId(formName, 'effect')}
             label={t('dossier.effect')}
-            value={String(effect)}
-            onChange={(e) => {
-              const next: Effect =
-                e.target.value === 'unknown' ? 'unknown' : Number(e.target.value);
-              setEffect(next);
-              saveNow({ effect: next });
-            }}
+            {...form.register('effect', { onChange: saveNow })}
           >
             {EFFECTS.map((x) => (
               <option key={String(x)} value={String(x)}>
@@ -472,14 +524,10 @@ function QuestionBlock({
           </SelectField>
           {typeof effect === 'number' && effect < 0 && (
             <TextArea
+              id={fieldId(formName, 'mitigation')}
               label={t('dossier.mitigation')}
-              value={mitigation}
-              onChange={(e) => setMitigation(e.target.value)}
-              onBlur={(e) => {
-                if (e.target.value !== (answer?.mitigation ?? '')) {
-                  saveNow({ mitigation: e.target.value });
-                }
-              }}
+              hint={t('dossier.mitigationNeeded')}
+              {...form.register('mitigation', { onBlur: saveNow })}
             />
           )}
           <SaveState status={status} error={saveError} />
@@ -510,33 +558,52 @@ function QuestionBlock({
               </p>
             </div>
           ))}
-          {canComment && (
-            <form
-              className="comment-form"
-              onSubmit={(e: FormEvent) => {
-                e.preventDefault();
-                void addComment.submit();
-              }}
-            >
-              <TextArea
-                label={t('dossier.addComment', { id: question.id })}
-                rows={2}
-                value={comment}
-                onChange={(e) => setComment(e.target.value)}
-              />
-              <ErrorAlert error={addComment.error} />
-              <button
-                type="submit"
-                className="button button-secondary"
-                disabled={addComment.busy || !comment.trim()}
-              >
-                {t('dossier.postComment')}
-              </button>
-            </form>
-          )}
+          {canComment && <CommentForm caseId={caseId} question={question.id} onDone={onChanged} />}
         </div>
       )}
     </div>
+  );
+}
+
+/** A comment on one question; an empty comment is refused at the field. */
+function CommentForm({
+  caseId,
+  question,
+  onDone,
+}: {
+  caseId: string;
+  question: string;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const form = useForm<{ body: string }>({ defaultValues: { body: '' } });
+  const add = useMutation(async ({ body }: { body: string }) => {
+    await unwrap(
+      api.POST('/cases/{caseId}/assessment/comments', {
+        params: { path: { caseId } },
+        body: { questionId: question as CommentTarget, body: body.trim() },
+      }),
+    );
+    form.reset();
+    onDone();
+  });
+  const onSubmit = form.handleSubmit((values) => void add.submit(values));
+  return (
+    <form className="comment-form" onSubmit={(e) => void onSubmit(e)} noValidate>
+      <TextArea
+        id={fieldId(`comment-${question}`, 'body')}
+        label={t('dossier.addComment', { id: question })}
+        rows={2}
+        error={form.formState.errors.body?.message}
+        {...form.register('body', {
+          validate: (v) => v.trim() !== '' || t('dossier.commentRequired'),
+        })}
+      />
+      <ErrorAlert error={add.error} />
+      <button type="submit" className="button button-secondary" aria-busy={add.busy || undefined}>
+        {t('dossier.postComment')}
+      </button>
+    </form>
   );
 }
 
@@ -550,20 +617,22 @@ function DimensionRating({
   save: (patch: AssessmentPatch) => Promise<void>;
 }) {
   const { t, label } = useI18n();
-  const [rating, setRating] = useState<Effect | undefined>(current);
+  const form = useForm<{ rating: string }>({
+    defaultValues: { rating: current === undefined ? '' : String(current) },
+  });
   const [status, error, autosave] = useAutosave(save);
+  const rated = form.watch('rating') !== '';
   return (
     <div className="inline-form" data-autosave>
       <SelectField
+        id={fieldId(`rating-${dimension}`, 'rating')}
         label={t('dossier.rateDimension', { key: dimension })}
-        value={rating === undefined ? '' : String(rating)}
-        onChange={(e) => {
-          const next: Effect = e.target.value === 'unknown' ? 'unknown' : Number(e.target.value);
-          setRating(next);
-          autosave({ dimensions: [{ dimension, rating: next }] });
-        }}
+        {...form.register('rating', {
+          onChange: (e: { target: { value: string } }) =>
+            autosave({ dimensions: [{ dimension, rating: toEffect(e.target.value) }] }),
+        })}
       >
-        {rating === undefined && <option value="">{t('autosave.chooseRating')}</option>}
+        {!rated && <option value="">{t('autosave.chooseRating')}</option>}
         {EFFECTS.map((x) => (
           <option key={String(x)} value={String(x)}>
             {label('effect', String(x))}
@@ -575,20 +644,15 @@ function DimensionRating({
   );
 }
 
-interface EditProps {
-  caseId: string;
-  assessment: Assessment;
-  editable: boolean;
-  onChanged: () => void;
-}
-
 function Risks({
   content,
-  caseId,
-  assessment,
   editable,
-  onChanged,
-}: { content: Schemas['AssessmentContentResponse'] | null | undefined } & EditProps) {
+  save,
+}: {
+  content: Schemas['AssessmentContentResponse'] | null | undefined;
+  editable: boolean;
+  save: (patch: AssessmentPatch) => Promise<void>;
+}) {
   const { t, label } = useI18n();
   const risks = content?.risks ?? [];
   return (
@@ -625,82 +689,97 @@ function Risks({
           </table>
         </div>
       )}
-      {editable && (
-        <AddRisk caseId={caseId} assessment={assessment} risks={risks} onChanged={onChanged} />
-      )}
+      {editable && <AddRisk risks={risks} save={save} />}
     </section>
   );
 }
 
+/**
+ * A required text: refused at the field with its own name in the message, so the error summary
+ * says which field it is.
+ */
+function required(t: ReturnType<typeof useI18n>['t'], field: string) {
+  return {
+    validate: (value: unknown) =>
+      (typeof value === 'string' && value.trim() !== '') || t('dossier.fieldRequired', { field }),
+  };
+}
+
+/** A react-hook-form form with the error summary: `attempt` moves the focus to it. */
+function useSummary() {
+  const [attempt, setAttempt] = useState(0);
+  return { attempt, failed: () => setAttempt((n) => n + 1) };
+}
+
 const LEVELS = ['low', 'medium', 'high'] as const;
 type Level = (typeof LEVELS)[number];
+type RiskValues = {
+  risk: string;
+  affectedGroup: string;
+  likelihood: Level;
+  severity: Level;
+  mitigation: string;
+  owner: string;
+};
+const RISK_FORM = 'risk';
 
+/** Adds a risk; saved through the assessment's queue, after any answer still being saved. */
 function AddRisk({
-  caseId,
-  assessment,
   risks,
-  onChanged,
+  save,
 }: {
-  caseId: string;
-  assessment: Assessment;
   risks: Schemas['RiskResponse'][];
-  onChanged: () => void;
+  save: (patch: AssessmentPatch) => Promise<void>;
 }) {
   const { t, label } = useI18n();
-  const empty = {
+  const empty: RiskValues = {
     risk: '',
     affectedGroup: '',
-    likelihood: 'medium' as Level,
-    severity: 'medium' as Level,
+    likelihood: 'medium',
+    severity: 'medium',
     mitigation: '',
     owner: '',
   };
-  const [risk, setRisk] = useState(empty);
+  const form = useForm<RiskValues>({ defaultValues: empty, shouldFocusError: false });
+  const summary = useSummary();
   const [open, setOpen] = useState(false);
-  const add = useMutation(async () => {
-    await unwrap(
-      api.PATCH('/cases/{caseId}/assessment', {
-        params: { path: { caseId } },
-        body: { version: assessment.version, risks: [...risks, risk] },
-      }),
-    );
-    setRisk(empty);
+  const add = useMutation(async (risk: RiskValues) => {
+    await save({ risks: [...risks, risk] });
+    form.reset(empty);
     setOpen(false);
-    onChanged();
   });
-  const set = (key: keyof typeof empty, value: string) => setRisk((r) => ({ ...r, [key]: value }));
+  const { errors } = form.formState;
+  const onSubmit = form.handleSubmit((values) => void add.submit(values), summary.failed);
+  const text = (key: 'risk' | 'affectedGroup' | 'owner') => (
+    <TextField
+      id={fieldId(RISK_FORM, key)}
+      label={t(`dossier.${key}`)}
+      error={errors[key]?.message}
+      {...form.register(key, required(t, t(`dossier.${key}`)))}
+    />
+  );
   return (
     <details
       className="action"
+      id="add-risk"
       open={open}
       onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
     >
       <summary>{t('dossier.addRisk')}</summary>
-      <form
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void add.submit();
-        }}
-      >
-        <TextField
-          label={t('dossier.risk')}
-          value={risk.risk}
-          onChange={(e) => set('risk', e.target.value)}
-          required
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <ErrorSummary
+          items={summaryOf(RISK_FORM, errors, Object.keys(empty))}
+          attempt={summary.attempt}
         />
-        <TextField
-          label={t('dossier.affectedGroup')}
-          value={risk.affectedGroup}
-          onChange={(e) => set('affectedGroup', e.target.value)}
-          required
-        />
+        {text('risk')}
+        {text('affectedGroup')}
         <div className="grid-2">
           {(['likelihood', 'severity'] as const).map((key) => (
             <SelectField
               key={key}
+              id={fieldId(RISK_FORM, key)}
               label={t(`dossier.${key}`)}
-              value={risk[key]}
-              onChange={(e) => set(key, e.target.value)}
+              {...form.register(key)}
             >
               {LEVELS.map((l) => (
                 <option key={l} value={l}>
@@ -711,23 +790,14 @@ function AddRisk({
           ))}
         </div>
         <TextArea
+          id={fieldId(RISK_FORM, 'mitigation')}
           label={t('dossier.mitigation')}
-          value={risk.mitigation}
-          onChange={(e) => set('mitigation', e.target.value)}
-          required
+          error={errors.mitigation?.message}
+          {...form.register('mitigation', required(t, t('dossier.mitigation')))}
         />
-        <TextField
-          label={t('dossier.owner')}
-          value={risk.owner}
-          onChange={(e) => set('owner', e.target.value)}
-          required
-        />
+        {text('owner')}
         <ErrorAlert error={add.error} />
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={add.busy || !risk.risk.trim()}
-        >
+        <button type="submit" className="button button-primary" aria-busy={add.busy || undefined}>
           {t('dossier.addRisk')}
         </button>
       </form>
@@ -738,14 +808,14 @@ function AddRisk({
 function SectionTexts({
   questionnaire,
   content,
-  caseId,
-  assessment,
   editable,
-  onChanged,
+  save,
 }: {
   questionnaire: Questionnaire;
   content: Schemas['AssessmentContentResponse'] | null | undefined;
-} & EditProps) {
+  editable: boolean;
+  save: (patch: AssessmentPatch) => Promise<void>;
+}) {
   const { t, lang } = useI18n();
   const sections: Array<{
     id: 'dpia' | 'fria';
@@ -774,9 +844,7 @@ function SectionTexts({
               id={s.id}
               items={s.items ?? []}
               values={s.values ?? {}}
-              caseId={caseId}
-              assessment={assessment}
-              onChanged={onChanged}
+              save={save}
             />
           ) : (
             <section key={s.id} aria-labelledby={`${s.id}-title`}>
@@ -796,62 +864,52 @@ function SectionTexts({
   );
 }
 
+/** The DPIA or FRIA texts: each saved by itself when it is left, like the answers. */
 function SectionForm({
   id,
   items,
   values,
-  caseId,
-  assessment,
-  onChanged,
+  save,
 }: {
   id: 'dpia' | 'fria';
   items: NonNullable<Questionnaire['dpia']>;
   values: Record<string, unknown>;
-  caseId: string;
-  assessment: Assessment;
-  onChanged: () => void;
+  save: (patch: AssessmentPatch) => Promise<void>;
 }) {
   const { t, lang } = useI18n();
-  const [draft, setDraft] = useState<Record<string, string>>(() =>
-    Object.fromEntries(
+  const form = useForm<Record<string, string>>({
+    defaultValues: Object.fromEntries(
       items.map((i) => [
         i.field,
         typeof values[i.field] === 'string' ? (values[i.field] as string) : '',
       ]),
     ),
-  );
-  const save = useMutation(async () => {
-    const changed = Object.fromEntries(Object.entries(draft).filter(([, v]) => v.trim()));
-    await unwrap(
-      api.PATCH('/cases/{caseId}/assessment', {
-        params: { path: { caseId } },
-        body: { version: assessment.version, [id]: changed },
-      }),
-    );
-    onChanged();
   });
+  const saved = useRef(form.getValues());
+  const [status, error, autosave] = useAutosave(save);
+  const saveField = (field: string) => {
+    const value = form.getValues(field) ?? '';
+    if (value === (saved.current[field] ?? '')) {
+      return;
+    }
+    saved.current = { ...saved.current, [field]: value };
+    // An emptied text clears the field on the server.
+    autosave({ [id]: { [field]: value } });
+  };
   return (
-    <section aria-labelledby={`${id}-title`}>
+    <section aria-labelledby={`${id}-title`} data-autosave>
       <h3 id={`${id}-title`}>{t(`dossier.${id}`)}</h3>
-      <form
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void save.submit();
-        }}
-      >
+      <div className="form">
         {items.map((item) => (
           <TextArea
             key={item.id}
+            id={fieldId(id, item.field)}
             label={`${item.text[lang]}${item.required ? '' : ` (${t('dossier.optional')})`}`}
-            value={draft[item.field] ?? ''}
-            onChange={(e) => setDraft((d) => ({ ...d, [item.field]: e.target.value }))}
+            {...form.register(item.field, { onBlur: () => saveField(item.field) })}
           />
         ))}
-        <ErrorAlert error={save.error} />
-        <button type="submit" className="button button-secondary" disabled={save.busy}>
-          {t('dossier.saveSection', { section: t(`dossier.${id}`) })}
-        </button>
-      </form>
+        <SaveState status={status} error={error} />
+      </div>
     </section>
   );
 }
@@ -939,6 +997,7 @@ function OversightSection({ aiCase }: { aiCase: CaseResponse }) {
 }
 
 type OversightInput = Schemas['PutOversightDto'];
+type OversightValues = Omit<OversightInput, 'version'>;
 const AUTHORITIES = ['both', 'override', 'stop'] as const;
 const MODELS = [
   'single_reviewer',
@@ -946,6 +1005,14 @@ const MODELS = [
   'combined_with_other_information',
   'documented_no_human_value',
 ] as const;
+const OVERSIGHT_FORM = 'oversight';
+
+/** A day `days` after `day` (YYYY-MM-DD), for the forms' default dates. */
+function daysAfter(day: string, days: number): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
 
 function OversightForm({
   caseId,
@@ -958,62 +1025,82 @@ function OversightForm({
 }) {
   const { t, label } = useI18n();
   const [open, setOpen] = useState(false);
-  const [v, setV] = useState<Omit<OversightInput, 'version'>>(() => ({
-    oversightModel: current?.oversightModel ?? 'single_reviewer',
-    overseers: current?.overseers.map((o) => ({
-      name: o.name,
-      role: o.role,
-      authority: o.authority,
-      hoursPerWeek: o.hoursPerWeek,
-      ...(o.userId ? { userId: o.userId } : {}),
-    })) ?? [{ name: '', role: '', authority: 'both', hoursPerWeek: 2 }],
-    knowledgeAndTraining: current?.knowledgeAndTraining ?? '',
-    escalationPath: current?.escalationPath ?? '',
-    complaintProcedure: {
-      contact: current?.complaintProcedure.contact ?? '',
-      explanation: current?.complaintProcedure.explanation ?? '',
+  const form = useForm<OversightValues>({
+    defaultValues: {
+      oversightModel: current?.oversightModel ?? 'single_reviewer',
+      overseers: current?.overseers.map((o) => ({
+        name: o.name,
+        role: o.role,
+        authority: o.authority,
+        hoursPerWeek: o.hoursPerWeek,
+        ...(o.userId ? { userId: o.userId } : {}),
+      })) ?? [{ name: '', role: '', authority: 'both', hoursPerWeek: 2 }],
+      knowledgeAndTraining: current?.knowledgeAndTraining ?? '',
+      escalationPath: current?.escalationPath ?? '',
+      complaintProcedure: {
+        contact: current?.complaintProcedure.contact ?? '',
+        explanation: current?.complaintProcedure.explanation ?? '',
+      },
+      logRetentionMonths: current?.logRetentionMonths ?? 6,
+      // A yearly review unless the employer plans another date.
+      reviewDate: current?.reviewDate ?? daysAfter(todayInAmsterdam(), 365),
     },
-    logRetentionMonths: current?.logRetentionMonths ?? 6,
-    reviewDate: current?.reviewDate ?? '',
-  }));
-  const save = useMutation(async () => {
-    onSaved(
-      await unwrap(
-        api.PUT('/cases/{caseId}/oversight', {
-          params: { path: { caseId } },
-          body: { ...v, version: current?.version ?? 0 },
-        }),
-      ),
-    );
+    shouldFocusError: false,
+  });
+  const overseers = useFieldArray({ control: form.control, name: 'overseers' });
+  const summary = useSummary();
+  const i18n = useI18n();
+  const save = useMutation(async (values: OversightValues) => {
+    const next = await unwrap(
+      api.PUT('/cases/{caseId}/oversight', {
+        params: { path: { caseId } },
+        body: {
+          ...values,
+          overseers: values.overseers.map((o) => ({ ...o, hoursPerWeek: Number(o.hoursPerWeek) })),
+          logRetentionMonths: Number(values.logRetentionMonths),
+          version: current?.version ?? 0,
+        },
+      }),
+    ).catch((error: unknown) => {
+      const fields = serverFieldErrors(i18n, error);
+      for (const { path, message } of fields) {
+        form.setError(path as FieldPath<OversightValues>, { type: 'server', message });
+      }
+      if (fields.length > 0) {
+        summary.failed();
+      }
+      throw error;
+    });
+    onSaved(next);
     setOpen(false);
   });
-  const setOverseer = (index: number, patch: Partial<OversightInput['overseers'][number]>) =>
-    setV((x) => ({
-      ...x,
-      overseers: x.overseers.map((o, i) => (i === index ? { ...o, ...patch } : o)),
-    }));
+  const { errors } = form.formState;
+  const onSubmit = form.handleSubmit((values) => void save.submit(values), summary.failed);
+  const order = [
+    'oversightModel',
+    ...overseers.fields.flatMap((_, i) => [`overseers.${i}.name`, `overseers.${i}.role`]),
+    'knowledgeAndTraining',
+    'escalationPath',
+    'complaintProcedure.contact',
+    'complaintProcedure.explanation',
+    'logRetentionMonths',
+    'reviewDate',
+  ];
+  const items = summaryOf(OVERSIGHT_FORM, errors, order);
   return (
     <details
       className="action"
+      id="oversight-form"
       open={open}
       onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
     >
       <summary>{current ? t('dossier.editOversight') : t('dossier.createOversight')}</summary>
-      <form
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void save.submit();
-        }}
-      >
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <ErrorSummary items={items} attempt={summary.attempt} />
         <SelectField
+          id={fieldId(OVERSIGHT_FORM, 'oversightModel')}
           label={t('dossier.oversightModel')}
-          value={v.oversightModel}
-          onChange={(e) =>
-            setV((x) => ({
-              ...x,
-              oversightModel: e.target.value as OversightInput['oversightModel'],
-            }))
-          }
+          {...form.register('oversightModel')}
         >
           {MODELS.map((m) => (
             <option key={m} value={m}>
@@ -1021,28 +1108,26 @@ function OversightForm({
             </option>
           ))}
         </SelectField>
-        {v.overseers.map((o, i) => (
-          <fieldset key={i}>
+        {overseers.fields.map((o, i) => (
+          <fieldset key={o.id}>
             <legend>{t('dossier.overseer', { n: i + 1 })}</legend>
             <div className="grid-2">
               <TextField
+                id={fieldId(OVERSIGHT_FORM, `overseers.${i}.name`)}
                 label={t('dossier.person')}
-                value={o.name}
-                onChange={(e) => setOverseer(i, { name: e.target.value })}
-                required
+                error={errors.overseers?.[i]?.name?.message}
+                {...form.register(`overseers.${i}.name`, required(t, t('dossier.person')))}
               />
               <TextField
+                id={fieldId(OVERSIGHT_FORM, `overseers.${i}.role`)}
                 label={t('dossier.overseerRole')}
-                value={o.role}
-                onChange={(e) => setOverseer(i, { role: e.target.value })}
-                required
+                error={errors.overseers?.[i]?.role?.message}
+                {...form.register(`overseers.${i}.role`, required(t, t('dossier.overseerRole')))}
               />
               <SelectField
+                id={fieldId(OVERSIGHT_FORM, `overseers.${i}.authority`)}
                 label={t('dossier.authority')}
-                value={o.authority}
-                onChange={(e) =>
-                  setOverseer(i, { authority: e.target.value as (typeof AUTHORITIES)[number] })
-                }
+                {...form.register(`overseers.${i}.authority`)}
               >
                 {AUTHORITIES.map((a) => (
                   <option key={a} value={a}>
@@ -1051,12 +1136,12 @@ function OversightForm({
                 ))}
               </SelectField>
               <TextField
+                id={fieldId(OVERSIGHT_FORM, `overseers.${i}.hoursPerWeek`)}
                 label={t('dossier.hoursLabel')}
                 type="number"
                 min={0}
                 step={0.5}
-                value={o.hoursPerWeek}
-                onChange={(e) => setOverseer(i, { hoursPerWeek: Number(e.target.value) })}
+                {...form.register(`overseers.${i}.hoursPerWeek`, { valueAsNumber: true })}
               />
             </div>
           </fieldset>
@@ -1064,69 +1149,63 @@ function OversightForm({
         <Button
           variant="link"
           onClick={() =>
-            setV((x) => ({
-              ...x,
-              overseers: [
-                ...x.overseers,
-                { name: '', role: '', authority: 'both', hoursPerWeek: 2 },
-              ],
-            }))
+            overseers.append({ name: '', role: '', authority: 'both', hoursPerWeek: 2 })
           }
         >
           {t('dossier.addOverseer')}
         </Button>
         <TextArea
+          id={fieldId(OVERSIGHT_FORM, 'knowledgeAndTraining')}
           label={t('dossier.knowledge')}
-          value={v.knowledgeAndTraining}
-          onChange={(e) => setV((x) => ({ ...x, knowledgeAndTraining: e.target.value }))}
-          required
+          error={errors.knowledgeAndTraining?.message}
+          {...form.register('knowledgeAndTraining', required(t, t('dossier.knowledge')))}
         />
         <TextField
+          id={fieldId(OVERSIGHT_FORM, 'escalationPath')}
           label={t('dossier.escalation')}
-          value={v.escalationPath}
-          onChange={(e) => setV((x) => ({ ...x, escalationPath: e.target.value }))}
-          required
+          error={errors.escalationPath?.message}
+          {...form.register('escalationPath', required(t, t('dossier.escalation')))}
         />
         <TextField
+          id={fieldId(OVERSIGHT_FORM, 'complaintProcedure.contact')}
           label={t('dossier.complaintContact')}
-          value={v.complaintProcedure.contact}
-          onChange={(e) =>
-            setV((x) => ({
-              ...x,
-              complaintProcedure: { ...x.complaintProcedure, contact: e.target.value },
-            }))
-          }
-          required
+          error={errors.complaintProcedure?.contact?.message}
+          {...form.register(
+            'complaintProcedure.contact',
+            required(t, t('dossier.complaintContact')),
+          )}
         />
         <TextArea
+          id={fieldId(OVERSIGHT_FORM, 'complaintProcedure.explanation')}
           label={t('dossier.complaintExplanation')}
-          value={v.complaintProcedure.explanation}
-          onChange={(e) =>
-            setV((x) => ({
-              ...x,
-              complaintProcedure: { ...x.complaintProcedure, explanation: e.target.value },
-            }))
-          }
-          required
+          error={errors.complaintProcedure?.explanation?.message}
+          {...form.register(
+            'complaintProcedure.explanation',
+            required(t, t('dossier.complaintExplanation')),
+          )}
         />
         <div className="grid-2">
           <TextField
+            id={fieldId(OVERSIGHT_FORM, 'logRetentionMonths')}
             label={t('dossier.logRetentionLabel')}
             type="number"
             min={6}
-            value={v.logRetentionMonths}
-            onChange={(e) => setV((x) => ({ ...x, logRetentionMonths: Number(e.target.value) }))}
+            error={errors.logRetentionMonths?.message}
+            {...form.register('logRetentionMonths', {
+              valueAsNumber: true,
+              min: { value: 6, message: t('field.min', { limit: 6 }) },
+            })}
           />
           <TextField
+            id={fieldId(OVERSIGHT_FORM, 'reviewDate')}
             label={t('dossier.reviewDate')}
             type="date"
-            value={v.reviewDate}
-            onChange={(e) => setV((x) => ({ ...x, reviewDate: e.target.value }))}
-            required
+            error={errors.reviewDate?.message}
+            {...form.register('reviewDate', required(t, t('dossier.reviewDate')))}
           />
         </div>
-        <ErrorAlert error={save.error} />
-        <button type="submit" className="button button-primary" disabled={save.busy}>
+        {save.error !== undefined && items.length === 0 && <ErrorAlert error={save.error} />}
+        <button type="submit" className="button button-primary" aria-busy={save.busy || undefined}>
           {t('common.save')}
         </button>
       </form>
@@ -1238,7 +1317,21 @@ const MODULE_TYPES: readonly ModuleType[] = [
   'career_path',
 ];
 
-/** Adds a module to the training plan (the plan is saved whole: audiences and modules). */
+type ModuleValues = {
+  title: string;
+  audience: Audience;
+  type: ModuleType;
+  hours: number;
+  provider: string;
+  deadline: string;
+};
+const MODULE_FORM = 'module';
+
+/**
+ * Adds a module to the training plan (the plan is saved whole: audiences and modules). The first
+ * module is for the overseers, whom the checklist asks training for; the deadline defaults to
+ * four weeks ahead.
+ */
 function ModuleForm({
   caseId,
   plan,
@@ -1249,17 +1342,20 @@ function ModuleForm({
   onSaved: (next: Schemas['TrainingPlanResponse']) => void;
 }) {
   const { t, label } = useI18n();
-  const empty = {
+  const empty = (): ModuleValues => ({
     title: '',
-    audience: 'overseers' as Audience,
-    type: 'tool_training' as ModuleType,
+    audience: (plan?.modules ?? []).some((x) => x.audience === 'overseers')
+      ? 'affected_staff'
+      : 'overseers',
+    type: 'tool_training',
     hours: 4,
     provider: '',
-    deadline: '',
-  };
-  const [m, setM] = useState(empty);
+    deadline: daysAfter(todayInAmsterdam(), 28),
+  });
+  const form = useForm<ModuleValues>({ defaultValues: empty(), shouldFocusError: false });
+  const summary = useSummary();
   const [open, setOpen] = useState(false);
-  const save = useMutation(async () => {
+  const save = useMutation(async (m: ModuleValues) => {
     const audiences: Schemas['AudienceDto'][] = (plan?.audiences ?? []).map((a) => ({
       audience: a.audience,
       ...(a.description ? { description: a.description } : {}),
@@ -1300,46 +1396,47 @@ function ModuleForm({
         title: m.title.trim(),
         audience: m.audience,
         type: m.type,
-        hours: m.hours,
+        hours: Number(m.hours),
         provider: m.provider.trim(),
         deadline: m.deadline,
       },
     ];
-    onSaved(
-      await unwrap(
-        api.PUT('/cases/{caseId}/training-plan', {
-          params: { path: { caseId } },
-          body: { version: plan?.version ?? 0, audiences, modules },
-        }),
-      ),
+    const next = await unwrap(
+      api.PUT('/cases/{caseId}/training-plan', {
+        params: { path: { caseId } },
+        body: { version: plan?.version ?? 0, audiences, modules },
+      }),
     );
-    setM(empty);
+    onSaved(next);
+    form.reset(empty());
     setOpen(false);
   });
+  const { errors } = form.formState;
+  const onSubmit = form.handleSubmit((values) => void save.submit(values), summary.failed);
   return (
     <details
       className="action"
+      id="add-module"
       open={open}
       onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
     >
       <summary>{t('dossier.addModule')}</summary>
-      <form
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void save.submit();
-        }}
-      >
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <ErrorSummary
+          items={summaryOf(MODULE_FORM, errors, ['title', 'hours', 'deadline', 'provider'])}
+          attempt={summary.attempt}
+        />
         <TextField
+          id={fieldId(MODULE_FORM, 'title')}
           label={t('dossier.module')}
-          value={m.title}
-          onChange={(e) => setM((x) => ({ ...x, title: e.target.value }))}
-          required
+          error={errors.title?.message}
+          {...form.register('title', required(t, t('dossier.module')))}
         />
         <div className="grid-2">
           <SelectField
+            id={fieldId(MODULE_FORM, 'audience')}
             label={t('dossier.audience')}
-            value={m.audience}
-            onChange={(e) => setM((x) => ({ ...x, audience: e.target.value as Audience }))}
+            {...form.register('audience')}
           >
             {AUDIENCES.map((a) => (
               <option key={a} value={a}>
@@ -1348,9 +1445,9 @@ function ModuleForm({
             ))}
           </SelectField>
           <SelectField
+            id={fieldId(MODULE_FORM, 'type')}
             label={t('dossier.moduleType')}
-            value={m.type}
-            onChange={(e) => setM((x) => ({ ...x, type: e.target.value as ModuleType }))}
+            {...form.register('type')}
           >
             {MODULE_TYPES.map((x) => (
               <option key={x} value={x}>
@@ -1359,39 +1456,42 @@ function ModuleForm({
             ))}
           </SelectField>
           <TextField
+            id={fieldId(MODULE_FORM, 'hours')}
             label={t('dossier.hours')}
             type="number"
             min={0}
             step={0.5}
-            value={m.hours}
-            onChange={(e) => setM((x) => ({ ...x, hours: Number(e.target.value) }))}
+            error={errors.hours?.message}
+            {...form.register('hours', {
+              valueAsNumber: true,
+              min: { value: 0, message: t('field.min', { limit: 0 }) },
+            })}
           />
           <TextField
+            id={fieldId(MODULE_FORM, 'deadline')}
             label={t('dossier.deadline')}
             type="date"
-            value={m.deadline}
-            onChange={(e) => setM((x) => ({ ...x, deadline: e.target.value }))}
-            required
+            error={errors.deadline?.message}
+            {...form.register('deadline', required(t, t('dossier.deadline')))}
           />
         </div>
         <TextField
+          id={fieldId(MODULE_FORM, 'provider')}
           label={t('dossier.provider')}
-          value={m.provider}
-          onChange={(e) => setM((x) => ({ ...x, provider: e.target.value }))}
-          required
+          error={errors.provider?.message}
+          {...form.register('provider', required(t, t('dossier.provider')))}
         />
         <ErrorAlert error={save.error} />
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={save.busy || !m.title.trim() || !m.deadline}
-        >
+        <button type="submit" className="button button-primary" aria-busy={save.busy || undefined}>
           {t('dossier.addModule')}
         </button>
       </form>
     </details>
   );
 }
+
+type CompletionValues = { moduleKey: string; name: string; completedOn: string };
+const COMPLETION_FORM = 'completion';
 
 function CompletionForm({
   caseId,
@@ -1403,32 +1503,35 @@ function CompletionForm({
   onDone: () => void;
 }) {
   const { t } = useI18n();
-  const [moduleKey, setModuleKey] = useState(modules[0]?.key ?? '');
-  const [name, setName] = useState('');
-  const [completedOn, setCompletedOn] = useState(todayInAmsterdam());
-  const record = useMutation(async () => {
+  const form = useForm<CompletionValues>({
+    defaultValues: { moduleKey: modules[0]?.key ?? '', name: '', completedOn: todayInAmsterdam() },
+    shouldFocusError: false,
+  });
+  const summary = useSummary();
+  const record = useMutation(async (values: CompletionValues) => {
     await unwrap(
       api.POST('/cases/{caseId}/training-plan/completions', {
         params: { path: { caseId } },
-        body: { moduleKey, name: name.trim(), completedOn },
+        body: { ...values, name: values.name.trim() },
       }),
     );
-    setName('');
+    form.reset({ ...values, name: '' });
     onDone();
   });
+  const { errors } = form.formState;
+  const onSubmit = form.handleSubmit((values) => void record.submit(values), summary.failed);
   return (
     <details className="action">
       <summary>{t('dossier.recordCompletion')}</summary>
-      <form
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void record.submit();
-        }}
-      >
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <ErrorSummary
+          items={summaryOf(COMPLETION_FORM, errors, ['moduleKey', 'name', 'completedOn'])}
+          attempt={summary.attempt}
+        />
         <SelectField
+          id={fieldId(COMPLETION_FORM, 'moduleKey')}
           label={t('dossier.module')}
-          value={moduleKey}
-          onChange={(e) => setModuleKey(e.target.value)}
+          {...form.register('moduleKey')}
         >
           {modules.map((m) => (
             <option key={m.key} value={m.key}>
@@ -1437,22 +1540,23 @@ function CompletionForm({
           ))}
         </SelectField>
         <TextField
+          id={fieldId(COMPLETION_FORM, 'name')}
           label={t('dossier.person')}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          required
+          error={errors.name?.message}
+          {...form.register('name', required(t, t('dossier.person')))}
         />
         <TextField
+          id={fieldId(COMPLETION_FORM, 'completedOn')}
           label={t('dossier.completedOn')}
           type="date"
-          value={completedOn}
-          onChange={(e) => setCompletedOn(e.target.value)}
+          error={errors.completedOn?.message}
+          {...form.register('completedOn', required(t, t('dossier.completedOn')))}
         />
         <ErrorAlert error={record.error} />
         <button
           type="submit"
           className="button button-primary"
-          disabled={record.busy || !name.trim()}
+          aria-busy={record.busy || undefined}
         >
           {t('common.save')}
         </button>

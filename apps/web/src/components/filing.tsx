@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 
 import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
 import { keys } from '../queries';
-import { Link } from '../router';
+import { Link, useLocation } from '../router';
+import { focusTarget } from './focus-target';
 import { ErrorSummary, fieldId, serverFieldErrors, summaryOf } from './form';
 import { Button, ErrorAlert, TextArea, TextField, useMutation } from './ui';
 
@@ -28,19 +29,18 @@ type RequestField = (typeof REQUEST_FIELDS)[number];
 
 const FILING_TRACKS = ['advice', 'consent'] as const;
 
-/** Where a missing item is put right: its tab and the element there. */
+/**
+ * Where a missing item is put right: its tab, with the element there in focus (the field of the
+ * request, the dossier's form); the request's form opens itself for a field (`?focus=`).
+ */
 export function MissingLink({ caseId, item }: { caseId: string; item: Missing }) {
   const { label } = useI18n();
   const [group, ...rest] = item.labelKey.split('.');
+  const tab = item.tab === 'overview' ? `/cases/${caseId}` : `/cases/${caseId}/${item.tab}`;
   return (
     <Link
-      to={item.tab === 'overview' ? `/cases/${caseId}` : `/cases/${caseId}/${item.tab}`}
-      onClick={() =>
-        window.setTimeout(
-          () => document.getElementById(item.anchor)?.scrollIntoView({ block: 'start' }),
-          50,
-        )
-      }
+      to={`${tab}?focus=${encodeURIComponent(item.anchor)}`}
+      onClick={() => focusTarget(item.anchor)}
     >
       {label(group ?? 'missing', rest.join('.'))}
     </Link>
@@ -197,9 +197,17 @@ export function RequestContents({
   onChanged: (c: CaseResponse) => void;
 }) {
   const { t, day } = useI18n();
-  const [editing, setEditing] = useState(false);
-  const contents = aiCase.contents as Record<string, string | boolean | undefined>;
   const editable = aiCase.yourSide === 'employer';
+  // A checklist link to one of the request's fields opens the form there.
+  const focus = useLocation().query.get('focus') ?? '';
+  const toField = editable && focus.startsWith(fieldId(CONTENTS_FORM, 'contents.'));
+  const [editing, setEditing] = useState(toField);
+  useEffect(() => {
+    if (toField) {
+      setEditing(true);
+    }
+  }, [toField, focus]);
+  const contents = aiCase.contents as Record<string, string | boolean | undefined>;
   return (
     <section aria-labelledby="request-title" className="card" data-testid="request-contents">
       <div className="section-head">

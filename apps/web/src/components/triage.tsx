@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
+import { Controller, type FieldPath, useForm, type UseFormReturn } from 'react-hook-form';
 
 import { api, type Schemas, unwrap } from '../api/client';
 import {
@@ -10,8 +11,9 @@ import {
   type TriageOutcomeView,
 } from '../domain';
 import { useI18n } from '../i18n';
-import { reasonText } from '../legal-texts';
+import { plainSource, reasonText } from '../legal-texts';
 import { keys } from '../queries';
+import { ErrorSummary, fieldId, serverFieldErrors, summaryOf } from './form';
 import {
   Badge,
   Button,
@@ -82,6 +84,17 @@ function applies(
   }
 }
 
+interface TriageValues {
+  answers: Answers;
+  /** "Weet ik niet", per question. */
+  unknown: Partial<Record<QuestionKey, boolean>>;
+}
+
+const TRIAGE_FORM = 'triage';
+
+const unknownKeys = (unknown: TriageValues['unknown']) =>
+  (Object.keys(unknown) as QuestionKey[]).filter((k) => unknown[k] === true);
+
 /** The screening questionnaire; saving it shows which rights apply and why. */
 export function TriageForm({
   aiCase,
@@ -92,15 +105,15 @@ export function TriageForm({
   initial?: TriageAnswers;
   onSaved: (c: CaseResponse) => void;
 }) {
-  const { t, lang } = useI18n();
-  const { query, groups, questionText } = useTriageQuestionnaire(aiCase.id);
-  const [answers, setAnswers] = useState<Answers>(initial ?? emptyAnswers());
-  const [unknown, setUnknown] = useState<QuestionKey[]>([]);
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const { query, groups } = useTriageQuestionnaire(aiCase.id);
+  const form = useForm<TriageValues>({
+    defaultValues: { answers: initial ?? emptyAnswers(), unknown: {} },
+    shouldFocusError: false,
+  });
   const [fromRegister, setFromRegister] = useState<Record<string, string>>({});
-  const [unanswered, setUnanswered] = useState<QuestionKey[]>([]);
-  const set = (key: QuestionKey, value: unknown) => setAnswers((a) => ({ ...a, [key]: value }));
-  const toggleUnknown = (key: QuestionKey, on: boolean) =>
-    setUnknown((u) => (on ? [...u, key] : u.filter((k) => k !== key)));
+  const [attempt, setAttempt] = useState(0);
   // The AI register pre-fills what it knows; the employer may still change every answer.
   useEffect(() => {
     let live = true;
@@ -112,17 +125,23 @@ export function TriageForm({
       }
       setFromRegister(prefill.because);
       if (!initial) {
-        setAnswers((a) => ({ ...a, ...prefill.answers }));
+        for (const [key, value] of Object.entries(prefill.answers)) {
+          form.setValue(`answers.${key as QuestionKey}`, value);
+        }
       }
     });
     return () => {
       live = false;
     };
-  }, [aiCase.id, initial]);
+  }, [aiCase.id, initial, form]);
   const all = groups.flatMap((g) => g.questions);
-  const asked = (q: Question) => applies(q, answers, unknown, all);
-  const save = useMutation(async () => {
-    const filled: Record<string, unknown> = { ...answers };
+  const values = form.watch();
+  const unknown = unknownKeys(values.unknown ?? {});
+  const asked = (q: Question, v: TriageValues = values) =>
+    applies(q, v.answers, unknownKeys(v.unknown ?? {}), all);
+  const save = useMutation(async (submitted: TriageValues) => {
+    const filled: Record<string, unknown> = { ...submitted.answers };
+    const notKnown = unknownKeys(submitted.unknown);
     if (Array.isArray(filled.caoSettlements)) {
       // A row left without a topic says nothing; leave it out rather than refuse the form.
       const rows = (filled.caoSettlements as CaoSettlement[]).filter((r) => r.topic.trim() !== '');
@@ -130,15 +149,16 @@ export function TriageForm({
     }
     for (const q of all) {
       const key = q.key as QuestionKey;
+      const isAsked = asked(q, submitted);
       // A follow-up that does not apply is not answered (the server ignores it anyway); the
       // yes/no shape is kept with "no". The server puts the cautious answer in place of each
       // "weet ik niet"; `false` only fills the shape.
-      if (!asked(q) || (unknown.includes(key) && filled[key] === undefined)) {
+      if (!isAsked || (notKnown.includes(key) && filled[key] === undefined)) {
         if (q.kind === 'yes_no') {
           filled[key] = false;
-        } else if (q.kind === 'number' && asked(q)) {
+        } else if (q.kind === 'number' && isAsked) {
           filled[key] = 0;
-        } else if (!asked(q)) {
+        } else if (!isAsked) {
           delete filled[key];
         }
       }
@@ -149,26 +169,40 @@ export function TriageForm({
         body: {
           version: aiCase.version,
           answers: filled as TriageAnswers,
-          unknown: unknown.filter((k) => all.some((q) => q.key === k && asked(q))),
+          unknown: notKnown.filter((k) => all.some((q) => q.key === k && asked(q, submitted))),
         },
       }),
-    );
+    ).catch((error: unknown) => {
+      const fields = serverFieldErrors(i18n, error);
+      for (const { path, message } of fields) {
+        form.setError(path as FieldPath<TriageValues>, { type: 'server', message });
+      }
+      if (fields.length > 0) {
+        setAttempt((n) => n + 1);
+      }
+      throw error;
+    });
     onSaved(saved);
   });
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const missing = all
-      .filter((q) => q.required && asked(q))
-      .map((q) => q.key as QuestionKey)
-      .filter((k) => (answers[k] === undefined || answers[k] === '') && !unknown.includes(k));
-    setUnanswered(missing);
-    if (missing.length === 0) {
-      void save.submit();
-    } else {
-      document.getElementById('triage-unanswered')?.focus();
-    }
-  };
+  // A required question that applies is answered or "weet ik niet"; checked on submit.
+  const requiredRule = (q: Question) => ({
+    validate: (value: unknown, v: TriageValues) =>
+      !q.required ||
+      !asked(q, v) ||
+      v.unknown?.[q.key as QuestionKey] === true ||
+      (value !== undefined && value !== '' && !Number.isNaN(value)) ||
+      t('triage.questionRequired', { question: q.text[lang] }),
+  });
+  const { errors } = form.formState;
+  const items = summaryOf(
+    TRIAGE_FORM,
+    errors,
+    all.map((q) => `answers.${q.key}`),
+  );
+  const onSubmit = form.handleSubmit(
+    (submitted) => void save.submit(submitted),
+    () => setAttempt((n) => n + 1),
+  );
 
   if (query.isPending) {
     return <Loading />;
@@ -177,38 +211,35 @@ export function TriageForm({
     return <ErrorAlert error={query.error} />;
   }
   return (
-    <form className="triage-form" onSubmit={onSubmit} noValidate aria-describedby="triage-intro">
+    <form
+      className="triage-form"
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      aria-describedby="triage-intro"
+    >
       <p id="triage-intro" className="hint">
         {t('triage.intro')}
       </p>
+      <ErrorSummary items={items} attempt={attempt} />
       {groups.map((group) => (
         <fieldset key={group.id} className="card question-group" data-group={group.id}>
           <legend>{group.title[lang]}</legend>
-          {group.questions.filter(asked).map((q) => (
-            <QuestionField
-              key={q.key}
-              question={q}
-              answers={answers}
-              set={set}
-              unknown={unknown.includes(q.key as QuestionKey)}
-              setUnknown={(on) => toggleUnknown(q.key as QuestionKey, on)}
-              register={fromRegister[q.key]}
-            />
-          ))}
+          {group.questions
+            .filter((q) => asked(q))
+            .map((q) => (
+              <QuestionField
+                key={q.key}
+                question={q}
+                form={form}
+                rules={requiredRule(q)}
+                unknown={unknown.includes(q.key as QuestionKey)}
+                register={fromRegister[q.key]}
+              />
+            ))}
         </fieldset>
       ))}
-      {unanswered.length > 0 && (
-        <div className="alert alert-error" role="alert" id="triage-unanswered" tabIndex={-1}>
-          <p>{t('triage.unanswered', { count: unanswered.length })}</p>
-          <ul>
-            {unanswered.map((q) => (
-              <li key={q}>{questionText(q)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <ErrorAlert error={save.error} />
-      <button type="submit" className="button button-primary" disabled={save.busy}>
+      {save.error !== undefined && items.length === 0 && <ErrorAlert error={save.error} />}
+      <button type="submit" className="button button-primary" aria-busy={save.busy || undefined}>
         {t('triage.save')}
       </button>
     </form>
@@ -228,60 +259,72 @@ function Help({ question }: { question: Question }) {
   );
 }
 
+type Rules = { validate: (value: unknown, v: TriageValues) => true | string };
+
 function QuestionField({
   question,
-  answers,
-  set,
+  form,
+  rules,
   unknown,
-  setUnknown,
   register,
 }: {
   question: Question;
-  answers: Answers;
-  set: (key: QuestionKey, value: unknown) => void;
+  form: UseFormReturn<TriageValues>;
+  rules: Rules;
   unknown: boolean;
-  setUnknown: (on: boolean) => void;
   /** The AI register fact that pre-filled this answer, if any. */
   register?: string;
 }) {
   const { t, lang } = useI18n();
   const key = question.key as QuestionKey;
+  const path = `answers.${key}` as const;
+  const id = fieldId(TRIAGE_FORM, path);
   const text = question.text[lang];
-  const value: unknown = answers[key];
+  const value: unknown = form.watch(path);
+  const error = (
+    form.formState.errors.answers as Record<string, { message?: string }> | undefined
+  )?.[key]?.message;
   const help = <Help question={question} />;
+  const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
   let field: ReactNode;
   switch (question.kind) {
     case 'number':
       field = (
         <TextField
+          id={id}
           label={text}
           hint={help}
+          error={error}
           type="number"
           min={0}
           inputMode="numeric"
-          value={typeof value === 'number' ? value : ''}
-          onChange={(e) => set(key, e.target.value === '' ? undefined : Number(e.target.value))}
+          {...form.register(path, {
+            ...rules,
+            setValueAs: (v: unknown) => (v === '' || v === null ? undefined : Number(v)),
+          })}
         />
       );
       break;
     case 'text':
       field = (
         <TextField
+          id={id}
           label={text}
           hint={help}
+          error={error}
           maxLength={500}
-          value={typeof value === 'string' ? value : ''}
-          onChange={(e) => set(key, e.target.value || undefined)}
+          {...form.register(path, { ...rules, setValueAs: emptyToUndefined })}
         />
       );
       break;
     case 'choice':
       field = (
         <SelectField
+          id={id}
           label={text}
           hint={help}
-          value={typeof value === 'string' ? value : ''}
-          onChange={(e) => set(key, e.target.value || undefined)}
+          error={error}
+          {...form.register(path, { ...rules, setValueAs: emptyToUndefined })}
         >
           {typeof value !== 'string' && <option value="">{t('triage.choose')}</option>}
           {(question.options ?? []).map((o) => (
@@ -292,41 +335,55 @@ function QuestionField({
         </SelectField>
       );
       break;
-    case 'letters': {
-      const letters = Array.isArray(value) ? (value as string[]) : [];
+    case 'letters':
       field = (
-        <fieldset className="letters">
-          <legend>{text}</legend>
-          <p className="hint">{help}</p>
-          <div className="letters-options">
-            {(question.options ?? []).map((o) => (
-              <label key={o.value}>
-                <input
-                  type="checkbox"
-                  checked={letters.includes(o.value)}
-                  onChange={(e) =>
-                    set(
-                      key,
-                      e.target.checked
-                        ? [...letters, o.value]
-                        : letters.filter((l) => l !== o.value),
-                    )
-                  }
-                />{' '}
-                {o.label[lang]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <Controller
+          control={form.control}
+          name={path}
+          rules={rules}
+          render={({ field: control }) => {
+            const letters = Array.isArray(control.value) ? (control.value as string[]) : [];
+            return (
+              <fieldset className="letters">
+                <legend>{text}</legend>
+                <p className="hint">{help}</p>
+                <div className="letters-options">
+                  {(question.options ?? []).map((o, i) => (
+                    <label key={o.value}>
+                      <input
+                        type="checkbox"
+                        id={i === 0 ? id : undefined}
+                        checked={letters.includes(o.value)}
+                        onChange={(e) =>
+                          control.onChange(
+                            e.target.checked
+                              ? [...letters, o.value]
+                              : letters.filter((l) => l !== o.value),
+                          )
+                        }
+                      />{' '}
+                      {o.label[lang]}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            );
+          }}
+        />
       );
       break;
-    }
     case 'cao_settlements':
       field = (
-        <CaoSettlements
-          question={question}
-          value={Array.isArray(value) ? (value as CaoSettlement[]) : []}
-          onChange={(next) => set(key, next.length > 0 ? next : undefined)}
+        <Controller
+          control={form.control}
+          name={path}
+          render={({ field: control }) => (
+            <CaoSettlements
+              question={question}
+              value={Array.isArray(control.value) ? (control.value as CaoSettlement[]) : []}
+              onChange={(next) => control.onChange(next.length > 0 ? next : undefined)}
+            />
+          )}
         />
       );
       break;
@@ -334,12 +391,22 @@ function QuestionField({
       field = unknown ? (
         <p className="question-unknown">{text}</p>
       ) : (
-        <YesNo
-          name={key}
-          legend={text}
-          hint={help}
-          value={typeof value === 'boolean' ? value : undefined}
-          onChange={(v) => set(key, v)}
+        <Controller
+          control={form.control}
+          name={path}
+          rules={rules}
+          render={({ field: control }) => (
+            <YesNo
+              id={id}
+              name={key}
+              legend={text}
+              hint={help}
+              error={error}
+              value={typeof control.value === 'boolean' ? control.value : undefined}
+              onChange={(v) => control.onChange(v)}
+              onBlur={control.onBlur}
+            />
+          )}
         />
       );
       break;
@@ -356,8 +423,10 @@ function QuestionField({
         <Checkbox
           label={t('triage.unknown')}
           hint={unknown ? t('triage.unknownHint') : undefined}
-          checked={unknown}
-          onChange={(e) => setUnknown(e.target.checked)}
+          {...form.register(`unknown.${key}`, {
+            // "Weet ik niet" answers the question: its refusal goes.
+            onChange: () => form.clearErrors(path),
+          })}
         />
       )}
       {register && (
@@ -582,13 +651,14 @@ function assumedText(value: unknown, t: ReturnType<typeof useI18n>['t']): string
 }
 
 export function Sources({ sources }: { sources: readonly string[] }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   if (sources.length === 0) {
     return null;
   }
   return (
     <span className="sources" aria-label={t('common.sources')}>
-      [{sources.join(', ')}]
+      [{sources.map((s) => plainSource(s, i18n)).join(', ')}]
     </span>
   );
 }

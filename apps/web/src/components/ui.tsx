@@ -226,24 +226,39 @@ export function Checkbox({
   );
 }
 
-/** Yes/no as two radio buttons in a fieldset: explicit answers, no unchecked-means-no ambiguity. */
+/**
+ * Yes/no as two radio buttons in a fieldset: explicit answers, no unchecked-means-no ambiguity.
+ * With an `error`, both buttons are marked invalid and described by it; `id` is the first
+ * button's, for the error summary's link.
+ */
 export function YesNo({
   legend,
   hint,
+  error,
   value,
   onChange,
+  onBlur,
   name,
+  id: givenId,
 }: {
   legend: ReactNode;
   hint?: ReactNode;
+  error?: string;
   value: boolean | undefined;
   onChange: (value: boolean) => void;
+  onBlur?: () => void;
   name: string;
+  id?: string;
 }) {
   const { t } = useI18n();
-  const id = useId();
+  const generated = useId();
+  const id = givenId ?? generated;
+  const described = describedBy(id, { label: legend, hint, error });
   return (
-    <fieldset className="yes-no" aria-describedby={hint ? `${id}-hint` : undefined}>
+    <fieldset
+      className={`yes-no${error ? ' field-invalid' : ''}`}
+      aria-describedby={hint ? `${id}-hint` : undefined}
+    >
       <legend>{legend}</legend>
       {hint && (
         <p className="hint" id={`${id}-hint`}>
@@ -251,25 +266,27 @@ export function YesNo({
         </p>
       )}
       <div className="yes-no-options">
-        <label>
-          <input
-            type="radio"
-            name={name}
-            checked={value === true}
-            onChange={() => onChange(true)}
-          />{' '}
-          {t('common.yes')}
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={name}
-            checked={value === false}
-            onChange={() => onChange(false)}
-          />{' '}
-          {t('common.no')}
-        </label>
+        {[true, false].map((option) => (
+          <label key={String(option)}>
+            <input
+              type="radio"
+              id={option ? id : `${id}-no`}
+              name={name}
+              checked={value === option}
+              onChange={() => onChange(option)}
+              onBlur={onBlur}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? described : undefined}
+            />{' '}
+            {option ? t('common.yes') : t('common.no')}
+          </label>
+        ))}
       </div>
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -243,8 +243,6 @@ export const en: Record<MessageKey, string> = {
     'Answer every question. Overleg suggests which rights apply and why, with the legal source. It is a suggestion: the council can contest the triage.',
   'triage.save': 'Save triage and show rights',
   'triage.edit': 'Change answers',
-  'triage.unanswered':
-    '{count, plural, one {# question still unanswered:} other {# questions still unanswered:}}',
   'triage.outcomeTitle': 'Which rights apply, and why',
   'triage.prohibited': 'Prohibited practice.',
   'triage.otherReasons': 'Further',

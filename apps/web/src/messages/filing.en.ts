@@ -93,4 +93,11 @@ export const filingEn: Record<keyof typeof filingNl, string> = {
     'Each answer is saved automatically when you leave the field. The OR sees your answers once you submit a version; the checklist then updates.',
 
   'auditAction.case.contents_amended': 'Request amended',
+  'sources.legalRules': 'Overleg notes {ref}',
+  'dossier.mitigationNeeded':
+    'A negative effect needs a measure; without one the impact assessment is not complete.',
+  'dossier.commentRequired': 'Write your comment first.',
+  'dossier.fieldRequired': '{field}: fill in this field.',
+  'triage.questionRequired':
+    'Answer this question or choose ‘Weet ik niet (don’t know)’: {question}',
 };

@@ -94,4 +94,10 @@ export const filingNl = {
     'Elk antwoord wordt automatisch opgeslagen zodra u het veld verlaat. De OR ziet uw antwoorden pas als u een versie indient; daarna werkt de checklist zich bij.',
 
   'auditAction.case.contents_amended': 'Verzoek aangevuld',
+  'sources.legalRules': 'toelichting Overleg {ref}',
+  'dossier.mitigationNeeded':
+    'Bij een negatief effect hoort een maatregel; zonder maatregel is de impactanalyse niet volledig.',
+  'dossier.commentRequired': 'Schrijf eerst uw opmerking.',
+  'dossier.fieldRequired': '{field}: vul dit veld in.',
+  'triage.questionRequired': 'Beantwoord deze vraag of kies ‘Weet ik niet’: {question}',
 } as const;

@@ -242,8 +242,6 @@ export const nl = {
     'Beantwoord alle vragen. Overleg stelt voor welke rechten gelden en waarom, met de wettelijke bron. Het is een voorstel: de OR kan de triage betwisten.',
   'triage.save': 'Triage opslaan en rechten tonen',
   'triage.edit': 'Antwoorden wijzigen',
-  'triage.unanswered':
-    '{count, plural, one {Nog # vraag zonder antwoord:} other {Nog # vragen zonder antwoord:}}',
   'triage.outcomeTitle': 'Welke rechten gelden, en waarom',
   'triage.prohibited': 'Verboden toepassing.',
   'triage.otherReasons': 'Verder',

@@ -1,4 +1,4 @@
-import { allowedActionsFor } from './allowed-actions';
+import { allowedActionsFor, placeOfMissing } from './allowed-actions';
 import { facts, NOW, trackAt } from './domain-fixtures';
 import type { ActorSide } from './track-actions';
 import type { CaseFacts } from './transition-effect';
@@ -138,8 +138,35 @@ describe('allowedActionsFor', () => {
           : `missing.${item.code.split(':').pop()}`,
       );
       expect(['overview', 'triage', 'information', 'dossier']).toContain(item.tab);
-      expect(item.anchor).toMatch(/^[a-z-]+$/);
+      expect(item.anchor).toMatch(/^[a-zA-Z-]+$/);
     }
+  });
+
+  it('puts each missing request item where it is done: the request field, the dossier form (issue #18)', () => {
+    expect(placeOfMissing('request_contents:consequences_for_staff')).toEqual({
+      tab: 'overview',
+      anchor: 'request-contents-consequencesForStaff',
+    });
+    expect(placeOfMissing('request_contents:regeling_text')).toEqual({
+      tab: 'overview',
+      anchor: 'request-contents-regelingText',
+    });
+    expect(placeOfMissing('request_contents:written_document')).toEqual({
+      tab: 'overview',
+      anchor: 'request-title',
+    });
+    expect(placeOfMissing('request_contents:dossier:assessment_submitted')).toEqual({
+      tab: 'dossier',
+      anchor: 'assessment-submit',
+    });
+    expect(placeOfMissing('request_contents:dossier:oversight_arrangement')).toEqual({
+      tab: 'dossier',
+      anchor: 'oversight-form',
+    });
+    expect(placeOfMissing('request_contents:dossier:training_plan')).toEqual({
+      tab: 'dossier',
+      anchor: 'add-module',
+    });
   });
 
   it('refuses every action of a draft case, naming the sending first, then what the request still needs', () => {

@@ -93,7 +93,15 @@ function isPayloadCode(code: string): boolean {
  * rest (a meeting held, a position recorded, a term lapsed) shows on the track itself.
  */
 export function placeOfMissing(code: string): { tab: CaseTab; anchor: string } {
-  switch (code.split(':')[0]) {
+  const [kind, item, detail] = code.split(':');
+  if (kind === 'request_contents' && item === 'dossier') {
+    return { tab: 'dossier', anchor: DOSSIER_ANCHORS[detail] ?? 'checklist-title' };
+  }
+  if (kind === 'request_contents' && item !== 'written_document') {
+    // The field itself: the web opens the request's form there (`fieldId('request', …)`).
+    return { tab: 'overview', anchor: `request-contents-${camelCase(item)}` };
+  }
+  switch (kind) {
     case 'request_contents':
     case 'timing':
     case 'case_sent':
@@ -107,6 +115,20 @@ export function placeOfMissing(code: string): { tab: CaseTab; anchor: string } {
       return { tab: 'overview', anchor: 'tracks-title' };
   }
 }
+
+/** Where the dossier tab puts right each dossier item the request needs (the web's element ids). */
+const DOSSIER_ANCHORS: Readonly<Record<string, string>> = {
+  assessment_submitted: 'assessment-submit',
+  assessment_complete: 'assessment-title',
+  risk_register: 'add-risk',
+  dpia_section: 'dpia-title',
+  fria_section: 'fria-title',
+  oversight_arrangement: 'oversight-form',
+  training_plan: 'add-module',
+  overseer_training_modules: 'add-module',
+};
+
+const camelCase = (snake: string) => snake.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** The message key of a code's label: the gate's own condition texts, else `missing.<item>`. */
 export function labelKeyOfMissing(code: string): string {
