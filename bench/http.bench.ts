@@ -418,14 +418,15 @@ async function sharedWithUnion(
 }
 
 /**
- * The template's tracks and open terms on every copied case, so the dashboards and the agenda
+ * The template's tracks and open terms on every copied case (the real ones have their own), so the dashboards and the agenda
  * work through as many tracks and terms per case as a real one has.
  */
 async function copyTracksAndTerms(ds: DataSource, templateId: string): Promise<void> {
   await ds.query(
     `INSERT INTO case_track (case_id, kind, stage, snapshot, updated_at)
      SELECT c.id, t.kind, t.stage, t.snapshot, t.updated_at
-       FROM ai_case c JOIN case_track t ON t.case_id = $1 WHERE c.id <> $1`,
+       FROM ai_case c JOIN case_track t ON t.case_id = $1
+      WHERE NOT EXISTS (SELECT 1 FROM case_track x WHERE x.case_id = c.id)`,
     [templateId],
   );
   await ds.query(
@@ -435,7 +436,8 @@ async function copyTracksAndTerms(ds: DataSource, templateId: string): Promise<v
      SELECT c.id, c.organisation_id, c.works_council_id, d.track_kind, d.rule_id, d.source, d.statutory, d.fatal,
             d.trigger_date, d.strict_date, d.extended_date, d.due_at, d.status, d.term_length,
             d.stops_while_information_open, d.paused_days, d.clock_stopped_since, d.agreed_term_ends_on_non_working_day
-       FROM ai_case c JOIN deadline d ON d.case_id = $1 AND d.status = 'open' WHERE c.id <> $1`,
+       FROM ai_case c JOIN deadline d ON d.case_id = $1 AND d.status = 'open'
+      WHERE NOT EXISTS (SELECT 1 FROM deadline x WHERE x.case_id = c.id)`,
     [templateId],
   );
 }
