@@ -16,6 +16,7 @@ import { toAmsterdamDate } from '@wc/deadlines';
 import { TrainingDutiesQuery } from '@wc/dossier';
 import { IntakeService } from '@wc/intake';
 import { MeetingsService } from '@wc/meetings';
+import { type CursorPageQueryDto, pageOfOrdered } from '@wc/pagination';
 
 import type { PersonalAgendaItemResponse, PersonalAgendaResponse } from './dto/agenda.dto';
 
@@ -40,7 +41,7 @@ export class AgendaService {
     private readonly clock: Clock,
   ) {}
 
-  async agendaOf(actor: Actor): Promise<PersonalAgendaResponse> {
+  async agendaOf(actor: Actor, query: CursorPageQueryDto): Promise<PersonalAgendaResponse> {
     const now = this.clock.now();
     const today = toAmsterdamDate(now);
     const cases = await this.cases.agendaOf(actor);
@@ -76,16 +77,14 @@ export class AgendaService {
     items.push(...(await this.intakeItems(actor, today)));
     items.push(...(await this.commitmentItems(actor, cases, today)));
     // Ties: the person's own duties first, then by case and action, so the order never depends on the read.
-    return {
-      today,
-      items: items.sort(
-        (a, b) =>
-          byUrgency(a, b) ||
-          Number(b.yours) - Number(a.yours) ||
-          (a.caseTitle ?? '').localeCompare(b.caseTitle ?? '') ||
-          a.action.localeCompare(b.action),
-      ),
-    };
+    const ordered = items.sort(
+      (a, b) =>
+        byUrgency(a, b) ||
+        Number(b.yours) - Number(a.yours) ||
+        (a.caseTitle ?? '').localeCompare(b.caseTitle ?? '') ||
+        a.action.localeCompare(b.action),
+    );
+    return { today, ...pageOfOrdered(ordered, query, agendaItemIdentity) };
   }
 
   /** The training modules the person must still complete, on the cases where they act (not as follower). */
@@ -187,7 +186,7 @@ export class AgendaService {
     ];
     const items: PersonalAgendaItemResponse[] = [];
     for (const councilId of councils) {
-      const meetings = (await orNullIfHidden(this.meetings.list(actor, councilId))) ?? [];
+      const meetings = (await orNullIfHidden(this.meetings.all(actor, councilId))) ?? [];
       for (const m of meetings.filter(
         (x) => x.status === 'planned' && new Date(x.startsAt).getTime() >= now.getTime(),
       )) {
@@ -268,4 +267,19 @@ function blank(): PersonalAgendaItemResponse {
     path: '/',
     anchor: '',
   };
+}
+
+/** What an agenda line is about, for the page cursor: the same duty keeps it across reads. */
+function agendaItemIdentity(item: PersonalAgendaItemResponse): string {
+  return JSON.stringify([
+    item.kind,
+    item.action,
+    item.caseId,
+    item.track,
+    item.ruleId,
+    item.informationRequestId,
+    item.voteId,
+    item.meetingId,
+    item.anchor,
+  ]);
 }

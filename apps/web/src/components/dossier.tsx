@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useRef, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import type { Side } from '../domain';
 import { formatValue, todayInAmsterdam } from '../format';
 import { useI18n } from '../i18n';
@@ -203,7 +203,13 @@ function AssessmentSection({
         unwrap(
           api.GET('/cases/{caseId}/assessment/questionnaire', { params: { path: { caseId } } }),
         ),
-        unwrap(api.GET('/cases/{caseId}/assessment/comments', { params: { path: { caseId } } })),
+        allPages((cursor) =>
+          unwrap(
+            api.GET('/cases/{caseId}/assessment/comments', {
+              params: { query: { limit: 200, cursor }, path: { caseId } },
+            }),
+          ),
+        ),
       ]);
       return { assessment, questionnaire, comments };
     },

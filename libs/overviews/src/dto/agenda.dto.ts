@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageResponseOf } from '@wc/pagination';
 
 /** One thing on the personal agenda: who must act, on what, by when, and where it is done. */
 export class PersonalAgendaItemResponse {
@@ -47,8 +48,8 @@ export class PersonalAgendaItemResponse {
   @ApiProperty() anchor!: string;
 }
 
-export class PersonalAgendaResponse {
+/** One page of the agenda, most urgent first: fatal terms, then by date; undated last. */
+export class PersonalAgendaResponse extends PageResponseOf(PersonalAgendaItemResponse) {
+  /** The day the `daysLeft` count from. */
   @ApiProperty({ format: 'date' }) today!: string;
-  /** Most urgent first: fatal terms, then by date; undated last. */
-  @ApiProperty({ type: [PersonalAgendaItemResponse] }) items!: PersonalAgendaItemResponse[];
 }
