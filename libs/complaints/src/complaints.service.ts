@@ -60,7 +60,7 @@ export class ComplaintsService {
     const system = await this.systems.requireVisible(actor, aiSystemId);
     this.assertEmployer(actor, system);
     const row = await this.tx.manager.findOne(ComplaintContactEntity, { where: { aiSystemId } });
-    const members = row ? await this.councils.listMembers(actor, system.organisationId) : [];
+    const members = row ? await this.councils.allMembers(actor, system.organisationId) : [];
     return {
       aiSystemId,
       userId: row?.userId ?? null,
@@ -76,7 +76,7 @@ export class ComplaintsService {
   ): Promise<ComplaintContactResponse> {
     const system = await this.systems.requireVisible(actor, aiSystemId);
     this.assertEmployer(actor, system);
-    const members = await this.councils.listMembers(actor, system.organisationId);
+    const members = await this.councils.allMembers(actor, system.organisationId);
     // The desk holds workers' names and texts: it stays on the employer side (B.19).
     const employerSide = members.some(
       (m) => m.userId === userId && !m.deactivated && EMPLOYER_ROLES.includes(m.role as never),
@@ -201,7 +201,7 @@ export class ComplaintsService {
     if (!council) {
       throw new NotFound('works_council');
     }
-    const systems: AiSystemResponse[] = await this.systems.list(actor, council.organisationId);
+    const systems: AiSystemResponse[] = await this.systems.all(actor, council.organisationId);
     const counts = await this.countsBySystem(
       systems.map((s) => s.id),
       this.today(),

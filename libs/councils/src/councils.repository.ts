@@ -114,6 +114,14 @@ export class CouncilsRepository {
     );
   }
 
+  async councilIdsOf(organisationId: string): Promise<string[]> {
+    const rows = await this.tx.manager.find(WorksCouncilEntity, {
+      select: { id: true },
+      where: { organisationId },
+    });
+    return rows.map((r) => r.id);
+  }
+
   createCouncil(
     input: Pick<WorksCouncilEntity, 'organisationId' | 'name' | 'kind'>,
   ): Promise<WorksCouncilEntity> {
@@ -212,6 +220,10 @@ export class CouncilsRepository {
       { id },
       { userId, confidentialityAcknowledgedAt: acknowledgedAt },
     );
+  }
+
+  findEngagement(worksCouncilId: string, id: string): Promise<ExpertEngagementEntity | null> {
+    return this.tx.manager.findOneBy(ExpertEngagementEntity, { worksCouncilId, id });
   }
 
   /** One page of the council's expert engagements, newest first. */

@@ -163,7 +163,7 @@ export class CouncilsService {
   async councilIdsOfOrganisations(organisationIds: readonly string[]): Promise<string[]> {
     const ids: string[] = [];
     for (const organisationId of new Set(organisationIds)) {
-      ids.push(...(await this.repo.councilsOf(organisationId)).map((c) => c.id));
+      ids.push(...(await this.repo.councilIdsOf(organisationId)));
     }
     return ids;
   }
@@ -216,17 +216,22 @@ export class CouncilsService {
     return mapPage(page, (m) => toMemberResponse(actor, organisationId, m));
   }
 
+  /** For other libs: every member of the organisation as the list shows them, unpaged. */
+  async allMembers(actor: Actor, organisationId: string): Promise<MemberResponse[]> {
+    this.assertMemberOf(actor, organisationId);
+    const rows = await this.accounts.membershipsInOrganisation(organisationId);
+    return rows.map((m) => toMemberResponse(actor, organisationId, m));
+  }
+
   /** One member of the organisation as the list shows it, after a change. */
   private async memberOf(
     actor: Actor,
     organisationId: string,
     membershipId: string,
   ): Promise<MemberResponse | undefined> {
-    this.assertMemberOf(actor, organisationId);
-    const found = (await this.accounts.membershipsInOrganisation(organisationId)).find(
-      (m) => m.id === membershipId,
+    return (await this.allMembers(actor, organisationId)).find(
+      (m) => m.membershipId === membershipId,
     );
-    return found && toMemberResponse(actor, organisationId, found);
   }
 
   /**
@@ -513,6 +518,31 @@ export class CouncilsService {
     worksCouncilId: string,
     query: CursorPageQueryDto,
   ): Promise<Page<ExpertEngagementResponse>> {
+    const ownCouncil = await this.assertSeesEngagements(actor, worksCouncilId);
+    const page = await this.repo.engagementPage(worksCouncilId, query);
+    const names = await this.accounts.displayNames(
+      page.items.flatMap((r) => (r.userId ? [r.userId] : [])),
+    );
+    return mapPage(page, (r) => toEngagementResponse(r, names, ownCouncil));
+  }
+
+  /** For other libs: one of the council's engagements as its list shows it, or null. */
+  async engagementOf(
+    actor: Actor,
+    worksCouncilId: string,
+    engagementId: string,
+  ): Promise<ExpertEngagementResponse | null> {
+    const ownCouncil = await this.assertSeesEngagements(actor, worksCouncilId);
+    const row = await this.repo.findEngagement(worksCouncilId, engagementId);
+    if (!row) {
+      return null;
+    }
+    const names = await this.accounts.displayNames(row.userId ? [row.userId] : []);
+    return toEngagementResponse(row, names, ownCouncil);
+  }
+
+  /** Whether the reader is of the council itself; refuses anyone but it and the employer. */
+  private async assertSeesEngagements(actor: Actor, worksCouncilId: string): Promise<boolean> {
     const council = await this.visibleCouncil(actor, worksCouncilId);
     const ownCouncil = hasRoleIn(actor, COUNCIL_SPACE_ROLES, { worksCouncilId });
     if (
@@ -524,11 +554,7 @@ export class CouncilsService {
         "Only the works council's members and the employer see its expert engagements.",
       );
     }
-    const page = await this.repo.engagementPage(worksCouncilId, query);
-    const names = await this.accounts.displayNames(
-      page.items.flatMap((r) => (r.userId ? [r.userId] : [])),
-    );
-    return mapPage(page, (r) => toEngagementResponse(r, names, ownCouncil));
+    return ownCouncil;
   }
 
   /** An invitation with a fresh one-time token; for the platform's first-admin invitations too. */

@@ -3705,6 +3705,11 @@ export interface components {
             kind: "or" | "cor" | "gor" | "pvt" | "none";
             committees: components["schemas"]["CommitteeResponse"][];
         };
+        WorksCouncilPage: {
+            items: components["schemas"]["WorksCouncilResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         CreateWorksCouncilDto: {
             name: string;
             /** @enum {string} */
@@ -3724,6 +3729,11 @@ export interface components {
             committeeId: string | null;
             /** @description The account was deactivated: it keeps its place in the list, without access. */
             deactivated: boolean;
+        };
+        MemberPage: {
+            items: components["schemas"]["MemberResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateMembershipDto: {
             /** @enum {string} */
@@ -3789,6 +3799,11 @@ export interface components {
             email: string | null;
             confidentialityAcknowledgedAt: string | null;
         };
+        ExpertEngagementPage: {
+            items: components["schemas"]["ExpertEngagementResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         CouncilRoleChangeResponse: {
             id: string;
             /** @enum {string} */
@@ -3799,6 +3814,11 @@ export interface components {
             subject: components["schemas"]["RoleChangePersonResponse"];
             changedBy: components["schemas"]["RoleChangePersonResponse"] | null;
             occurredAt: string;
+        };
+        CouncilRoleChangePage: {
+            items: components["schemas"]["CouncilRoleChangeResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         RoleAssignmentDto: {
             /** @enum {string} */
@@ -3851,6 +3871,11 @@ export interface components {
             /** @description Months from go-live to the agreed evaluation. */
             evaluationIntervalMonths: number;
         };
+        ConvenantPage: {
+            items: components["schemas"]["ConvenantResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         ConvenantTermsDto: {
             /** @description The agreed advice term (W5): none is statutory; 6 weeks is typical [P]. */
             adviceTermWeeks: number;
@@ -3876,6 +3901,11 @@ export interface components {
             deletionDueAt: string | null;
             people: number;
             createdAt: string;
+        };
+        PlatformOrganisationPage: {
+            items: components["schemas"]["PlatformOrganisationResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateOrganisationDto: {
             /** @enum {string} */
@@ -3924,6 +3954,11 @@ export interface components {
             status: "planned" | "pilot" | "live" | "retired";
             version: number;
             updatedAt: string;
+        };
+        AiSystemPage: {
+            items: components["schemas"]["AiSystemResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateAiSystemDto: {
             /** @enum {string} */
@@ -3994,6 +4029,11 @@ export interface components {
             changes: {
                 [key: string]: unknown;
             };
+        };
+        AiSystemChangePage: {
+            items: components["schemas"]["AiSystemChangeResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CaseContentsDto: {
             /** Format: date */
@@ -4180,9 +4220,10 @@ export interface components {
             updatedAt: string;
             nextAction: components["schemas"]["NextActionResponse"] | null;
         };
-        CaseListResponse: {
+        CaseListItemPage: {
             items: components["schemas"]["CaseListItemResponse"][];
-            total: number;
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         UpdateCaseDto: {
             title?: string;
@@ -4532,6 +4573,11 @@ export interface components {
             /** @description The case version the client last saw; a stale one is refused with 409. */
             version: number;
         };
+        DeadlinePage: {
+            items: components["schemas"]["DeadlineResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         InformationRequestResponse: {
             id: string;
             question: string;
@@ -4541,6 +4587,11 @@ export interface components {
             dueDate: string;
             answer: string | null;
             answeredAt: string | null;
+        };
+        InformationRequestPage: {
+            items: components["schemas"]["InformationRequestResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         AskInformationDto: {
             question: string;
@@ -4588,6 +4639,11 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        CaseEventPage: {
+            items: components["schemas"]["CaseEventResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         NotificationResponse: {
             id: string;
             /** @enum {string} */
@@ -4620,8 +4676,9 @@ export interface components {
             readAt: string | null;
             createdAt: string;
         };
-        NotificationListResponse: {
+        NotificationPage: {
             items: components["schemas"]["NotificationResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
         UnreadCountResponse: {
@@ -4712,6 +4769,11 @@ export interface components {
             id: string;
             name: string;
         };
+        UnionDirectoryEntryPage: {
+            items: components["schemas"]["UnionDirectoryEntryResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         GrantUnionShareDto: {
             /**
              * Format: uuid
@@ -4741,6 +4803,11 @@ export interface components {
             revokedAt: string | null;
             active: boolean;
             version: number;
+        };
+        UnionSharePage: {
+            items: components["schemas"]["UnionShareResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         ChangeUnionShareDto: {
             /** @enum {string} */
@@ -5031,10 +5098,14 @@ export interface components {
             anchor: string;
         };
         PersonalAgendaResponse: {
-            /** Format: date */
-            today: string;
-            /** @description Most urgent first: fatal terms, then by date; undated last. */
             items: components["schemas"]["PersonalAgendaItemResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /**
+             * Format: date
+             * @description The day the `daysLeft` count from.
+             */
+            today: string;
         };
         ApplicableSectionsResponse: {
             dpia: boolean;
@@ -5210,6 +5281,11 @@ export interface components {
             /** @description How many fields differ from the version before (from nothing, for the first). */
             changes: number;
         };
+        AssessmentVersionSummaryPage: {
+            items: components["schemas"]["AssessmentVersionSummaryResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         AssessmentChangeResponse: {
             /** @description e.g. `answers.A1.effect`, `risks.<id>.severity`, `dpia.description` */
             path: string;
@@ -5236,6 +5312,11 @@ export interface components {
             counterEffect: (number | null) | ("unknown" | null);
             createdAt: string;
             editedAt: string | null;
+        };
+        AssessmentCommentPage: {
+            items: components["schemas"]["AssessmentCommentResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateAssessmentCommentDto: {
             /**
@@ -5725,8 +5806,10 @@ export interface components {
             createdAt: string;
             version: number;
         };
-        DocumentListResponse: {
+        DocumentPage: {
             items: components["schemas"]["DocumentResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         ConfidentialityDto: {
             /**
@@ -5763,9 +5846,19 @@ export interface components {
             deletedAt: string | null;
             version: number;
         };
+        CommentPage: {
+            items: components["schemas"]["CommentResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         MentionableResponse: {
             userId: string;
             displayName: string;
+        };
+        MentionablePage: {
+            items: components["schemas"]["MentionableResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateCommentDto: {
             /** @description Markdown text; `@[Display name](userId)`, or a plain `@Display name` of someone who can read the thread, mentions and notifies a user. */
@@ -5788,6 +5881,11 @@ export interface components {
             body: string | null;
             revisedAt: string;
         };
+        CommentRevisionPage: {
+            items: components["schemas"]["CommentRevisionResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         InternalNoteResponse: {
             id: string;
             caseId: string;
@@ -5800,6 +5898,11 @@ export interface components {
             createdAt: string;
             updatedAt: string;
             version: number;
+        };
+        InternalNotePage: {
+            items: components["schemas"]["InternalNoteResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateInternalNoteDto: {
             /** @enum {string} */
@@ -5850,6 +5953,11 @@ export interface components {
             createdBy: string;
             createdAt: string;
             version: number;
+        };
+        VotePage: {
+            items: components["schemas"]["VoteResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         OpenVoteDto: {
             /** @description To adopt the result as the formal position, use the positions as options: positive/negative/conditional (advice), granted/refused/conditional (consent). */
@@ -5939,6 +6047,11 @@ export interface components {
             createdBy: string;
             createdAt: string;
             version: number;
+        };
+        MeetingPage: {
+            items: components["schemas"]["MeetingResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         UpdateMeetingDto: {
             /** Format: date-time */
@@ -6049,8 +6162,10 @@ export interface components {
             rank: number;
         };
         SearchResponse: {
-            query: string;
             items: components["schemas"]["SearchHitResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            query: string;
         };
         SsoStartDto: {
             /** Format: email */
@@ -6216,6 +6331,11 @@ export interface components {
              */
             union: "status" | "dossier" | null;
         };
+        WebhookEventTypePage: {
+            items: components["schemas"]["WebhookEventTypeResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         WebhookEndpointResponse: {
             id: string;
             organisationId: string;
@@ -6226,6 +6346,11 @@ export interface components {
             createdAt: string;
             updatedAt: string;
             version: number;
+        };
+        WebhookEndpointPage: {
+            items: components["schemas"]["WebhookEndpointResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateWebhookEndpointDto: {
             /** @description Where deliveries are POSTed: https only (http only where the server allows it), no private or loopback addresses. */
@@ -7141,7 +7266,12 @@ export interface operations {
     };
     "worksCouncils.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 organisationId: string;
@@ -7155,7 +7285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorksCouncilResponse"][];
+                    "application/json": components["schemas"]["WorksCouncilPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7259,7 +7389,12 @@ export interface operations {
     };
     "memberships.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 organisationId: string;
@@ -7273,7 +7408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MemberResponse"][];
+                    "application/json": components["schemas"]["MemberPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7400,7 +7535,12 @@ export interface operations {
     };
     "expertEngagements.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 worksCouncilId: string;
@@ -7414,7 +7554,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExpertEngagementResponse"][];
+                    "application/json": components["schemas"]["ExpertEngagementPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7459,7 +7599,12 @@ export interface operations {
     };
     "roleChanges.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 worksCouncilId: string;
@@ -7473,7 +7618,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CouncilRoleChangeResponse"][];
+                    "application/json": components["schemas"]["CouncilRoleChangePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7545,7 +7690,12 @@ export interface operations {
     };
     "convenants.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 worksCouncilId: string;
@@ -7559,7 +7709,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConvenantResponse"][];
+                    "application/json": components["schemas"]["ConvenantPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7632,7 +7782,12 @@ export interface operations {
     };
     "platformOrganisations.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7644,9 +7799,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlatformOrganisationResponse"][];
+                    "application/json": components["schemas"]["PlatformOrganisationPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -7799,7 +7955,12 @@ export interface operations {
     };
     "aiSystems.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 organisationId: string;
@@ -7813,7 +7974,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiSystemResponse"][];
+                    "application/json": components["schemas"]["AiSystemPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7914,7 +8075,12 @@ export interface operations {
     };
     "aiSystems.changes": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 aiSystemId: string;
@@ -7928,7 +8094,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiSystemChangeResponse"][];
+                    "application/json": components["schemas"]["AiSystemChangePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7940,11 +8106,13 @@ export interface operations {
     "cases.list": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 stage?: string;
                 status?: "draft" | "sent";
                 worksCouncilId?: string;
-                limit?: number;
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -7957,7 +8125,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseListResponse"];
+                    "application/json": components["schemas"]["CaseListItemPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8464,7 +8632,12 @@ export interface operations {
     };
     "cases.deadlines": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -8478,7 +8651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeadlineResponse"][];
+                    "application/json": components["schemas"]["DeadlinePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8489,7 +8662,12 @@ export interface operations {
     };
     "informationRequests.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -8503,7 +8681,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InformationRequestResponse"][];
+                    "application/json": components["schemas"]["InformationRequestPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8639,6 +8817,11 @@ export interface operations {
     "cases.events": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+                /** @description The last `caseSeq` the client saw: the first page starts after it (the cursor then takes over). */
                 after?: number;
             };
             header?: never;
@@ -8654,7 +8837,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseEventResponse"][];
+                    "application/json": components["schemas"]["CaseEventPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8666,10 +8849,11 @@ export interface operations {
     "notifications.list": {
         parameters: {
             query?: {
-                unreadOnly?: boolean;
+                /** @description Items per page. */
                 limit?: number;
-                /** @description Cursor: the id of the last notification of the previous page. */
-                before?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+                unreadOnly?: boolean;
             };
             header?: never;
             path?: never;
@@ -8682,7 +8866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotificationListResponse"];
+                    "application/json": components["schemas"]["NotificationPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8960,7 +9144,12 @@ export interface operations {
     };
     "unions.directory": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8972,16 +9161,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnionDirectoryEntryResponse"][];
+                    "application/json": components["schemas"]["UnionDirectoryEntryPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
     };
     "unionShares.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 worksCouncilId: string;
@@ -8995,7 +9190,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnionShareResponse"][];
+                    "application/json": components["schemas"]["UnionSharePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -9289,7 +9484,12 @@ export interface operations {
     };
     "agenda.get": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9304,6 +9504,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonalAgendaResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -9425,7 +9626,12 @@ export interface operations {
     };
     "assessment.versions": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -9439,7 +9645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssessmentVersionSummaryResponse"][];
+                    "application/json": components["schemas"]["AssessmentVersionSummaryPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -9503,6 +9709,10 @@ export interface operations {
     "assessment.comments": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 questionId?: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "A1" | "A2" | "A3" | "A4" | "B1" | "B2" | "B3" | "B4" | "C1" | "C2" | "C3" | "D1" | "D2" | "D3" | "D4" | "E1" | "E2" | "E3" | "F1" | "F2" | "F3" | "F4" | "G1" | "G2" | "G3" | "G4" | "H1" | "H2" | "H3" | "H4" | "I1" | "I2" | "I3" | "I4" | "I5" | "J1" | "J2" | "J3" | "K1" | "K2" | "K3" | "L1" | "DPIA.a" | "DPIA.b" | "DPIA.c" | "DPIA.d" | "DPIA.views" | "DPIA.dpo" | "FRIA.a" | "FRIA.b" | "FRIA.c" | "FRIA.d" | "FRIA.e" | "FRIA.f" | "risks";
             };
             header?: never;
@@ -9518,7 +9728,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssessmentCommentResponse"][];
+                    "application/json": components["schemas"]["AssessmentCommentPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10213,6 +10423,10 @@ export interface operations {
     "documents.list": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 dossierItem?: string;
             };
             header?: never;
@@ -10228,7 +10442,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentListResponse"];
+                    "application/json": components["schemas"]["DocumentPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10495,6 +10709,10 @@ export interface operations {
     "comments.list": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 /** @description `case` (the whole case), `union` (the council and the union officers it shares the case with), `assessment:<question id>` or `document:<uuid>`. Omitted: every thread you may see (GET) or `case` (POST). */
                 thread?: string;
             };
@@ -10511,7 +10729,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommentResponse"][];
+                    "application/json": components["schemas"]["CommentPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10560,6 +10778,10 @@ export interface operations {
     "comments.mentionable": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 /** @description `case` (the whole case), `union` (the council and the union officers it shares the case with), `assessment:<question id>` or `document:<uuid>`. Omitted: every thread you may see (GET) or `case` (POST). */
                 thread?: string;
             };
@@ -10576,7 +10798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MentionableResponse"][];
+                    "application/json": components["schemas"]["MentionablePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10647,7 +10869,12 @@ export interface operations {
     };
     "comments.revisions": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -10662,7 +10889,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommentRevisionResponse"][];
+                    "application/json": components["schemas"]["CommentRevisionPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10673,7 +10900,12 @@ export interface operations {
     };
     "councilNotes.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -10687,7 +10919,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalNoteResponse"][];
+                    "application/json": components["schemas"]["InternalNotePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10790,7 +11022,12 @@ export interface operations {
     };
     "councilVotes.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -10804,7 +11041,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VoteResponse"][];
+                    "application/json": components["schemas"]["VotePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10971,7 +11208,12 @@ export interface operations {
     };
     "meetings.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 worksCouncilId: string;
@@ -10985,7 +11227,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeetingResponse"][];
+                    "application/json": components["schemas"]["MeetingPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -11280,7 +11522,10 @@ export interface operations {
     "search.query": {
         parameters: {
             query: {
+                /** @description Items per page. */
                 limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 /** @description Words to find, as in a web search: `"exact phrase"`, `or`, `-without`. Dutch and English stemming. */
                 q: string;
             };
@@ -11680,7 +11925,12 @@ export interface operations {
     };
     "webhooks.eventTypes": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11692,16 +11942,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookEventTypeResponse"][];
+                    "application/json": components["schemas"]["WebhookEventTypePage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
     };
     "webhookEndpoints.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 organisationId: string;
@@ -11715,7 +11971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookEndpointResponse"][];
+                    "application/json": components["schemas"]["WebhookEndpointPage"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -453,8 +453,12 @@ export function OpenVoteWarning({ aiCase }: { aiCase: CaseResponse }) {
   const votes = useQuery({
     queryKey: keys.case(aiCase.id, 'votes'),
     queryFn: () =>
-      unwrap(
-        api.GET('/cases/{caseId}/internal/votes', { params: { path: { caseId: aiCase.id } } }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/cases/{caseId}/internal/votes', {
+            params: { path: { caseId: aiCase.id }, query: { limit: 200, cursor } },
+          }),
+        ),
       ),
     enabled: aiCase.yourSide === 'council_board' || aiCase.yourSide === 'council_member',
   });

@@ -228,10 +228,15 @@ function UploadForm({
     queryKey: keys.council(worksCouncilId, 'expert-engagements'),
     enabled: worksCouncilId !== null,
     queryFn: () =>
-      unwrap(
-        api.GET('/works-councils/{worksCouncilId}/expert-engagements', {
-          params: { path: { worksCouncilId: worksCouncilId ?? '' } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/works-councils/{worksCouncilId}/expert-engagements', {
+            params: {
+              path: { worksCouncilId: worksCouncilId ?? '' },
+              query: { limit: 200, cursor },
+            },
+          }),
+        ),
       ),
   });
   const engaged = (engagements.data ?? []).filter((e) => e.status === 'engaged');

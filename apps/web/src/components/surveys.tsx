@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
 import { keys } from '../queries';
 import {
@@ -76,7 +76,13 @@ function useAssessmentRatings(caseId: string): Ratings {
     queryFn: async () => {
       const [assessment, comments] = await Promise.all([
         unwrap(api.GET('/cases/{caseId}/assessment', { params: { path: { caseId } } })),
-        unwrap(api.GET('/cases/{caseId}/assessment/comments', { params: { path: { caseId } } })),
+        allPages((cursor) =>
+          unwrap(
+            api.GET('/cases/{caseId}/assessment/comments', {
+              params: { path: { caseId }, query: { limit: 200, cursor } },
+            }),
+          ),
+        ),
       ]);
       return { assessment, comments };
     },

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { DaysLeft } from '../components/deadlines';
 import {
   Badge,
@@ -46,10 +46,12 @@ export function IntakePage() {
     queryKey: keys.intake('councils', employerOrg),
     enabled: employerOrg !== undefined,
     queryFn: () =>
-      unwrap(
-        api.GET('/organisations/{organisationId}/works-councils', {
-          params: { path: { organisationId: employerOrg! } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/organisations/{organisationId}/works-councils', {
+            params: { path: { organisationId: employerOrg! }, query: { limit: 200, cursor } },
+          }),
+        ),
       ),
   });
   const isBoard = (councilId: string) =>
@@ -104,10 +106,12 @@ function Signals({
     queryKey: keys.aiSystems(organisationId),
     enabled: organisationId !== undefined,
     queryFn: () =>
-      unwrap(
-        api.GET('/organisations/{organisationId}/ai-systems', {
-          params: { path: { organisationId: organisationId! } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/organisations/{organisationId}/ai-systems', {
+            params: { path: { organisationId: organisationId! }, query: { limit: 200, cursor } },
+          }),
+        ),
       ),
   });
   const [text, setText] = useState('');

@@ -178,10 +178,12 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   const members = useQuery({
     queryKey: keys.council('members', me.organisationId),
     queryFn: () =>
-      unwrap(
-        api.GET('/organisations/{organisationId}/memberships', {
-          params: { path: { organisationId: me.organisationId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/organisations/{organisationId}/memberships', {
+            params: { path: { organisationId: me.organisationId }, query: { limit: 200, cursor } },
+          }),
+        ),
       ).catch(() => []),
   });
   const cases = useQuery({
