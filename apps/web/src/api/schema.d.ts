@@ -5686,6 +5686,11 @@ export interface components {
             createdBy: string;
             createdAt: string;
         };
+        LetterVersionPage: {
+            items: components["schemas"]["LetterVersionResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         DiffLineResponse: {
             /** @enum {string} */
             op: "same" | "added" | "removed";
@@ -6515,6 +6520,11 @@ export interface components {
             allowedActions: ("assign" | "record_evidence" | "declare_broken" | "waive" | "reopen")[];
             version: number;
         };
+        CommitmentPage: {
+            items: components["schemas"]["CommitmentResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         AssignCommitmentDto: {
             /**
              * Format: uuid
@@ -6615,6 +6625,11 @@ export interface components {
             explanationRequests: number;
             open: number;
             overdue: number;
+        };
+        SystemComplaintCountsPage: {
+            items: components["schemas"]["SystemComplaintCountsResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         GoalDto: {
             key: string;
@@ -10154,7 +10169,12 @@ export interface operations {
     };
     "letters.versions": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -10169,7 +10189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LetterVersionResponse"][];
+                    "application/json": components["schemas"]["LetterVersionPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -12439,7 +12459,12 @@ export interface operations {
     };
     "commitments.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -12453,7 +12478,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommitmentResponse"][];
+                    "application/json": components["schemas"]["CommitmentPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -12782,7 +12807,12 @@ export interface operations {
     };
     "complaints.countsForCouncil": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 worksCouncilId: string;
@@ -12796,7 +12826,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SystemComplaintCountsResponse"][];
+                    "application/json": components["schemas"]["SystemComplaintCountsPage"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
 import { keys } from '../queries';
 import { useMe } from '../session';
@@ -263,10 +263,12 @@ export function ComplaintCounts({ worksCouncilId }: { worksCouncilId: string }) 
   const counts = useQuery({
     queryKey: keys.council('complaint-counts', worksCouncilId),
     queryFn: () =>
-      unwrap(
-        api.GET('/works-councils/{worksCouncilId}/complaint-counts', {
-          params: { path: { worksCouncilId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/works-councils/{worksCouncilId}/complaint-counts', {
+            params: { path: { worksCouncilId }, query: { limit: 200, cursor } },
+          }),
+        ),
       ),
   });
   return (
