@@ -79,6 +79,7 @@ describe('every collection pages the same way (issue #21, e2e)', () => {
   let world: World;
   let doc: Doc;
   let operatorBearer: string;
+  let letterId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -86,7 +87,52 @@ describe('every collection pages the same way (issue #21, e2e)', () => {
     doc = JSON.parse(JSON.stringify(await buildOpenApiDocument(t.app))) as Doc;
     const operatorOrg = await t.app.get(PlatformService).ensureOperator();
     operatorBearer = await t.login(await t.given.user(operatorOrg.id, 'platform_admin'));
+    letterId = await councilLetterWithTwoVersions();
+    await complaintDeskWithTwoComplaints();
   });
+
+  /** The HR manager keeps the system's complaint desk, with two complaints on it. */
+  async function complaintDeskWithTwoComplaints(): Promise<void> {
+    const { aiSystemId, hrBearer, org } = world.own;
+    await t
+      .http()
+      .put(`/ai-systems/${aiSystemId}/complaint-contact`)
+      .set('Authorization', hrBearer)
+      .send({ userId: org.hr.id })
+      .expect(200);
+    for (const receivedOn of ['2026-03-01', '2026-03-02']) {
+      await t
+        .http()
+        .post(`/ai-systems/${aiSystemId}/complaints`)
+        .set('Authorization', hrBearer)
+        .send({
+          kind: 'complaint',
+          legalBasis: 'gdpr_22',
+          complainant: 'Piet Jansen',
+          description: 'Besluit zonder menselijke blik',
+          receivedOn,
+        })
+        .expect(201);
+    }
+  }
+
+  /** A council draft on the sent case, written twice: a letter's versions are a collection too. */
+  async function councilLetterWithTwoVersions(): Promise<string> {
+    const base = `/cases/${world.own.sentCase.caseId}/letters`;
+    const drafted = await t
+      .http()
+      .post(base)
+      .set('Authorization', world.own.chairBearer)
+      .send({ kind: 'initiative_proposal', fields: { proposal: 'Een algoritmeregister' } })
+      .expect(201);
+    await t
+      .http()
+      .put(`${base}/${drafted.body.id}`)
+      .set('Authorization', world.own.chairBearer)
+      .send({ version: drafted.body.version, body: 'Tweede versie van het voorstel.' })
+      .expect(200);
+    return drafted.body.id as string;
+  }
   afterAll(() => t.close());
 
   /** Who reads each collection, and the values of its path. */
@@ -99,6 +145,7 @@ describe('every collection pages the same way (issue #21, e2e)', () => {
       caseId: o.sentCase.caseId,
       commentId: o.caseCommentId,
       webhookEndpointId: o.webhookEndpointId,
+      letterId,
     };
     const url = path.replace(/\{([^}]+)\}/g, (_, name: string) => {
       if (!(name in values)) {

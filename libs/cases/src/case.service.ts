@@ -42,6 +42,7 @@ import {
   amsterdamDay,
   type GoLiveGate,
   type KnownTriageFacts,
+  nextActionOf,
   planRetriage,
   prefillFromRegister,
   proposalReasons,
@@ -191,10 +192,7 @@ export class CaseService {
       rows,
       limit,
       (c) => ({ k: c.sortKey, id: c.id }),
-      (c) => {
-        const [first] = duties.get(c.id)?.duties ?? [];
-        return { ...toSummary(c), nextAction: first ? { ...first } : null };
-      },
+      (c) => ({ ...toSummary(c), nextAction: nextActionOf(duties.get(c.id)?.duties ?? []) }),
     );
   }
 

@@ -163,7 +163,7 @@ export class DeadlinesService {
     }
     const rows = await this.tx.manager.find(DeadlineEntity, {
       where: { caseId: In(caseIds), status: 'open' },
-      order: { dueAt: 'ASC' },
+      order: { dueAt: 'ASC', id: 'ASC' },
     });
     return rows.map(toDeadlineView);
   }

@@ -76,14 +76,19 @@ export class AgendaService {
     items.push(...(await this.trainingItems(actor, cases, today)));
     items.push(...(await this.intakeItems(actor, today)));
     items.push(...(await this.commitmentItems(actor, cases, today)));
-    // Ties: the person's own duties first, then by case and action, so the order never depends on the read.
-    const ordered = items.sort(
-      (a, b) =>
-        byUrgency(a, b) ||
-        Number(b.yours) - Number(a.yours) ||
-        (a.caseTitle ?? '').localeCompare(b.caseTitle ?? '') ||
-        a.action.localeCompare(b.action),
-    );
+    // Ties: the person's own duties first, then by case and action, and last by what the line is
+    // about, so the order is total and never depends on the read: the page cursor relies on it.
+    const ordered = items
+      .map((item) => ({ item, identity: agendaItemIdentity(item) }))
+      .sort(
+        (a, b) =>
+          byUrgency(a.item, b.item) ||
+          Number(b.item.yours) - Number(a.item.yours) ||
+          (a.item.caseTitle ?? '').localeCompare(b.item.caseTitle ?? '') ||
+          a.item.action.localeCompare(b.item.action) ||
+          (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0),
+      )
+      .map(({ item }) => item);
     return { today, ...pageOfOrdered(ordered, query, agendaItemIdentity) };
   }
 
@@ -242,6 +247,7 @@ function caseItem(c: CaseAgenda, d: Duty): PersonalAgendaItemResponse {
     fatal: d.fatal,
     subject: d.informationRequestId ? (c.questions.get(d.informationRequestId) ?? null) : null,
     informationRequestId: d.informationRequestId,
+    deadlineId: d.deadlineId,
     path: d.tab === 'overview' ? `/cases/${c.caseId}` : `/cases/${c.caseId}/${d.tab}`,
     anchor: d.anchor,
   };
@@ -262,6 +268,7 @@ function blank(): PersonalAgendaItemResponse {
     fatal: false,
     subject: null,
     informationRequestId: null,
+    deadlineId: null,
     voteId: null,
     meetingId: null,
     path: '/',
@@ -278,8 +285,11 @@ function agendaItemIdentity(item: PersonalAgendaItemResponse): string {
     item.track,
     item.ruleId,
     item.informationRequestId,
+    item.deadlineId,
     item.voteId,
     item.meetingId,
     item.anchor,
+    // A training module has no id of its own on the agenda: its title and date tell it apart.
+    item.kind === 'training' ? [item.subject, item.dueDate] : null,
   ]);
 }

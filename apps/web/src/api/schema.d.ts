@@ -5090,6 +5090,8 @@ export interface components {
             /** @description The question, the vote's proposal, the meeting's or the training module's title. */
             subject: string | null;
             informationRequestId: string | null;
+            /** @description The running term a `term` or `track` line is dated by (two terms of one rule are two lines). */
+            deadlineId: string | null;
             voteId: string | null;
             meetingId: string | null;
             /** @description The web app's path where it is done, e.g. `/cases/<id>/information`. */

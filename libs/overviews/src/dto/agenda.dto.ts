@@ -40,6 +40,8 @@ export class PersonalAgendaItemResponse {
   /** The question, the vote's proposal, the meeting's or the training module's title. */
   @ApiProperty({ type: String, nullable: true }) subject!: string | null;
   @ApiProperty({ type: String, nullable: true }) informationRequestId!: string | null;
+  /** The running term a `term` or `track` line is dated by (two terms of one rule are two lines). */
+  @ApiProperty({ type: String, nullable: true }) deadlineId!: string | null;
   @ApiProperty({ type: String, nullable: true }) voteId!: string | null;
   @ApiProperty({ type: String, nullable: true }) meetingId!: string | null;
   /** The web app's path where it is done, e.g. `/cases/<id>/information`. */
