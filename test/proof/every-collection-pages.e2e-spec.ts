@@ -89,7 +89,29 @@ describe('every collection pages the same way (issue #21, e2e)', () => {
     operatorBearer = await t.login(await t.given.user(operatorOrg.id, 'platform_admin'));
     letterId = await councilLetterWithTwoVersions();
     await complaintDeskWithTwoComplaints();
+    await twoSignalsAndTwoExperts();
   });
+
+  /** Two of the council's signals and two expert engagements: lists added since the first proof. */
+  async function twoSignalsAndTwoExperts(): Promise<void> {
+    const { org, memberBearer, chairBearer } = world.own;
+    for (const text of ['Er komt een planningsmodule.', 'De scanners krijgen een update.']) {
+      await t
+        .http()
+        .post(`/works-councils/${org.worksCouncilId}/signals`)
+        .set('Authorization', memberBearer)
+        .send({ text, sourceKind: 'heard' })
+        .expect(201);
+    }
+    for (const email of ['expert-een@example.test', 'expert-twee@example.test']) {
+      await t
+        .http()
+        .post(`/works-councils/${org.worksCouncilId}/expert-engagements`)
+        .set('Authorization', chairBearer)
+        .send({ email, purpose: 'Toets van de DPIA', expectedCostsCents: 4_500_00 })
+        .expect(201);
+    }
+  }
 
   /** The HR manager keeps the system's complaint desk, with two complaints on it. */
   async function complaintDeskWithTwoComplaints(): Promise<void> {
@@ -193,6 +215,27 @@ describe('every collection pages the same way (issue #21, e2e)', () => {
     expect(offenders).toEqual([]);
   });
 
+  /** Collections the proof world fills with two or more items, so limit=1 must cross pages. */
+  const SEVERAL = [
+    '/organisations/{organisationId}/memberships',
+    '/organisations/{organisationId}/ai-systems',
+    '/works-councils/{worksCouncilId}/expert-engagements',
+    '/platform/organisations',
+    '/cases/{caseId}/deadlines',
+    '/cases/{caseId}/audit',
+    '/cases/{caseId}/events',
+    '/unions',
+    '/works-councils/{worksCouncilId}/union-shares',
+    '/me/agenda',
+    '/cases/{caseId}/letters/{letterId}/versions',
+    '/cases/{caseId}/comments/mentionable',
+    '/search',
+    '/webhook-event-types',
+    '/works-councils/{worksCouncilId}/signals',
+    '/ai-systems/{aiSystemId}/complaints',
+    '/works-councils/{worksCouncilId}/complaint-counts',
+  ];
+
   it('pages every collection with limit=1 to the end, each item once, and refuses a limit above the maximum', async () => {
     const report: string[] = [];
     for (const { path } of collectionsOf(doc)) {
@@ -224,6 +267,9 @@ describe('every collection pages the same way (issue #21, e2e)', () => {
           break;
         }
       } while (cursor);
+      if (SEVERAL.includes(path) && pages < 2) {
+        report.push(`${path}: ${seen.length} item(s), one page: the proof world should fill it`);
+      }
       if (new Set(seen).size !== seen.length) {
         report.push(`${path}: an item came twice`);
       }

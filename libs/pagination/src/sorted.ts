@@ -67,7 +67,7 @@ const isPositionCursor = (value: unknown): value is PositionCursor =>
 /**
  * One page of a list computed in memory whose order is a judgement rather than a column (the
  * agenda's urgency, a search's rank). The cursor names the last item shown: the next page starts
- * after it, or, when it is gone meanwhile, at its old position.
+ * after it, or, when it is gone meanwhile, where it stood.
  */
 export function pageOfOrdered<T>(
   ordered: readonly T[],
@@ -77,12 +77,15 @@ export function pageOfOrdered<T>(
   const after = query.cursor ? decodeCursor(query.cursor, isPositionCursor) : null;
   let start = 0;
   if (after) {
-    // The item at its old position first (identities may repeat), else wherever it moved.
-    const atOld = after.at > 0 && identityOf(ordered[after.at - 1] ?? ({} as T)) === after.after;
-    const found = atOld
-      ? after.at - 1
-      : ordered.findIndex((item) => identityOf(item) === after.after);
-    start = found >= 0 ? found + 1 : after.at;
+    // The item at its old position first (cheapest, and right should identities ever repeat),
+    // else wherever it moved.
+    const atOld = after.at > 0 ? ordered[after.at - 1] : undefined;
+    const found =
+      atOld !== undefined && identityOf(atOld) === after.after
+        ? after.at - 1
+        : ordered.findIndex((item) => identityOf(item) === after.after);
+    // Gone meanwhile: what followed it now starts where it stood (better shown twice than skipped).
+    start = found >= 0 ? found + 1 : after.at - 1;
   }
   const limit = limitOf(query);
   const rest = ordered
