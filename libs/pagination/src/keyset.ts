@@ -33,7 +33,12 @@ export async function keysetPage<E extends ObjectLiteral>(
     );
   }
   const limit = limitOf(query);
-  const key = type === 'timestamptz' ? exactTimeSql(`${alias}.${column}`) : `${alias}.${column}`;
+  // A text key as an expression, not the bare column: selecting `alias.column` under another
+  // name takes it out of the entity (an AI system would come back without its name).
+  const key =
+    type === 'timestamptz'
+      ? exactTimeSql(`${alias}.${column}`)
+      : `CAST(${alias}.${column} AS text)`;
   const { entities, raw } = await qb
     .addSelect(key, 'keyset_k')
     .orderBy(`${alias}.${property}`, direction)
