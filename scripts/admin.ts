@@ -10,6 +10,7 @@ import { AccessModule } from '@wc/access';
 import { type AppConfig, ClockModule, ConfigError, ConfigModule, loadConfig } from '@wc/config';
 import { CouncilsModule, type PlatformOrganisationResponse, PlatformService } from '@wc/councils';
 import { DatabaseModule, importOrganisationArchive } from '@wc/database';
+import { MAX_PAGE_LIMIT } from '@wc/pagination';
 
 import { openBackupTarget } from './backup-target';
 
@@ -75,8 +76,14 @@ async function run(
   const language = options.language === 'en' ? 'en' : 'nl';
   switch (verb) {
     case 'list':
-      for (const o of await platform.list()) {
-        console.log(describe(o));
+      // Every organisation, page by page (the API's one pagination convention).
+      for (let cursor: string | undefined, more = true; more;) {
+        const page = await platform.list({ limit: MAX_PAGE_LIMIT, cursor });
+        for (const o of page.items) {
+          console.log(describe(o));
+        }
+        cursor = page.nextCursor ?? undefined;
+        more = cursor !== undefined;
       }
       return;
     case 'create-organisation': {

@@ -349,6 +349,34 @@ describe('personal agenda (e2e)', () => {
     expect(c1ForHr.nextAction).toEqual(c1.nextAction);
   });
 
+  it('pages with limit=1 to the end: every line once, none missing, in the order of one page (issue #21)', async () => {
+    // A second running term of the same rule and day on C2: two terms stay two lines.
+    await arrangeDeadline(ids.C2, 'advice', 'suspension_term', '2026-04-02');
+    for (const who of ['hr', 'chair', 'member']) {
+      const whole = ((await get(who, '/me/agenda?limit=200').expect(200)).body as Json)
+        .items as Json[];
+      const paged: Json[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await get(
+          who,
+          `/me/agenda?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        ).expect(200);
+        expect((res.body as Json).items.length).toBeLessThanOrEqual(1);
+        paged.push(...((res.body as Json).items as Json[]));
+        cursor = (res.body as Json).nextCursor as string | null;
+      } while (cursor);
+      expect(paged).toEqual(whole);
+      const distinct = new Set(paged.map((i) => JSON.stringify(i)));
+      expect(distinct.size).toBe(paged.length);
+      const suspension = paged.filter(
+        (i) => i.caseTitle === 'Beta' && i.ruleId === 'suspension_term',
+      );
+      expect(suspension).toHaveLength(2);
+      expect(suspension[0].deadlineId).not.toBe(suspension[1].deadlineId);
+    }
+  });
+
   it('is computed in a constant number of statements, whatever the number of cases', async () => {
     // Every statement of the request, counted where pg sends it (pool queries and query runners alike).
     const count = async () => {

@@ -1,6 +1,7 @@
 import type { GivenOrganisation } from '@wc/testing';
 
 import { completeDossier, fileCase, monitoringTriageAnswers } from './support/case-fixtures';
+import { allItems } from './support/pages';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type Json = Record<string, any>;
@@ -124,13 +125,7 @@ describe('the integrity of the record (e2e, issue #14)', () => {
           expect.objectContaining({ key: 'consent_present', met: false }),
         ]),
       );
-      const log = (
-        await t
-          .http()
-          .get(`/cases/${caseId}/events?after=0`)
-          .set('Authorization', bearer.chair)
-          .expect(200)
-      ).body as Json[];
+      const log = await allItems<Json>(t, `/cases/${caseId}/events?after=0`, bearer.chair);
       expect(log.filter((e) => e.type === 'case.triage_proposed')).toEqual([
         expect.objectContaining({
           payload: expect.objectContaining({
@@ -402,13 +397,7 @@ describe('the integrity of the record (e2e, issue #14)', () => {
         .send({ version: system.version, status: 'pilot' })
         .expect(200);
       expect(pilot.body.status).toBe('pilot');
-      const log = (
-        await t
-          .http()
-          .get(`/cases/${caseId}/events?after=0`)
-          .set('Authorization', bearer.member)
-          .expect(200)
-      ).body as Json[];
+      const log = await allItems<Json>(t, `/cases/${caseId}/events?after=0`, bearer.member);
       expect(log.filter((e) => e.type === 'ai_system.use_started_gate_closed')).toEqual([
         expect.objectContaining({
           payload: expect.objectContaining({
@@ -451,13 +440,7 @@ describe('the integrity of the record (e2e, issue #14)', () => {
         .set('Authorization', bearer.member)
         .send({ version, observedOn: '2026-03-02', note: 'Het systeem draait al in magazijn 3.' })
         .expect(201);
-      const log = (
-        await t
-          .http()
-          .get(`/cases/${caseId}/events?after=0`)
-          .set('Authorization', bearer.hr)
-          .expect(200)
-      ).body as Json[];
+      const log = await allItems<Json>(t, `/cases/${caseId}/events?after=0`, bearer.hr);
       expect(log.filter((e) => e.type === 'case.use_reported').map((e) => e.payload)).toEqual([
         expect.objectContaining({
           observedOn: '2026-03-02',
@@ -631,13 +614,7 @@ describe('the integrity of the record (e2e, issue #14)', () => {
           recordedLate: { claimedOn: '2026-03-04', recordedOn: '2026-03-09' },
         }),
       });
-      const log = (
-        await t
-          .http()
-          .get(`/cases/${caseId}/events?after=0`)
-          .set('Authorization', bearer.member)
-          .expect(200)
-      ).body as Json[];
+      const log = await allItems<Json>(t, `/cases/${caseId}/events?after=0`, bearer.member);
       expect(
         log.filter((e) => e.type === 'case.entry_recorded_late').map((e) => e.payload),
       ).toEqual([expect.objectContaining({ claimedOn: '2026-03-04', recordedOn: '2026-03-09' })]);

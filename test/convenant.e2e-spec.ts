@@ -1,6 +1,7 @@
 import type { GivenOrganisation } from '@wc/testing';
 
 import { completeDossier, fileCase } from './support/case-fixtures';
+import { itemsOf } from './support/pages';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -48,7 +49,7 @@ describe('convenant: agreed terms and stop-the-clock (e2e)', () => {
       .get(`/cases/${caseId}/deadlines`)
       .set('Authorization', hr)
       .expect(200);
-    return (res.body as Array<Record<string, unknown>>).find(
+    return itemsOf<Record<string, unknown>>(res).find(
       (d) => d.ruleId === 'advice_response_term' && d.status === 'open',
     );
   }
@@ -158,7 +159,7 @@ describe('convenant: agreed terms and stop-the-clock (e2e)', () => {
     expect(await adviceTerm(caseId)).toMatchObject({ strictDate: '2026-04-04' });
     const versions = await t.http().get(path()).set('Authorization', member).expect(200);
     expect(
-      versions.body.map((v: Record<string, unknown>) => [v.version, v.status, v.proposedSide]),
+      itemsOf(versions).map((v: Record<string, unknown>) => [v.version, v.status, v.proposedSide]),
     ).toEqual([
       [2, 'confirmed', 'council'],
       [1, 'superseded', 'employer'],
@@ -179,7 +180,7 @@ describe('convenant: agreed terms and stop-the-clock (e2e)', () => {
       .send({ question: 'Welke data?' })
       .expect(201);
     const res = await t.http().get(`/cases/${caseId}/deadlines`).set('Authorization', plainHr);
-    expect(res.body).toEqual(
+    expect(itemsOf(res)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           ruleId: 'advice_response_term',

@@ -5,6 +5,7 @@ import { startTestWorker, type TestWorker, waitUntil } from '@wc/testing';
 import { WorkerModule } from '@wc/worker';
 
 import { completeDossier, fileCase } from './support/case-fixtures';
+import { itemsOf } from './support/pages';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type Json = Record<string, any>;
@@ -273,13 +274,13 @@ describe('council intake and commitments (e2e)', () => {
     });
 
     const listed = await as('hr').get(`/cases/${caseId}/commitments`).expect(200);
-    expect(listed.body.map((c: Json) => [c.track, c.conditionNo, c.condition, c.status])).toEqual(
-      conditions.map((text, i) => ['consent', i + 1, text, 'open']),
-    );
-    expect(listed.body[0].allowedActions).toEqual(['assign', 'record_evidence']);
-    const [first, second, third] = listed.body as Json[];
+    expect(
+      itemsOf(listed).map((c: Json) => [c.track, c.conditionNo, c.condition, c.status]),
+    ).toEqual(conditions.map((text, i) => ['consent', i + 1, text, 'open']));
+    expect(itemsOf(listed)[0].allowedActions).toEqual(['assign', 'record_evidence']);
+    const [first, second, third] = listed.body.items as Json[];
     const councilView = await as('chair').get(`/cases/${caseId}/commitments`).expect(200);
-    expect(councilView.body[0].allowedActions).toEqual(['declare_broken', 'waive']);
+    expect(itemsOf(councilView)[0].allowedActions).toEqual(['declare_broken', 'waive']);
     await as('otherHr').get(`/cases/${caseId}/commitments`).expect(404);
 
     for (const kind of ['advice', 'consent']) {
@@ -407,16 +408,16 @@ describe('council intake and commitments (e2e)', () => {
       waived: 0,
     });
     const statusOnly = await as('officer').get(`/cases/${caseId}/commitments`).expect(200);
-    expect(statusOnly.body.map((c: Json) => [c.status, c.condition, c.evidence])).toEqual([
+    expect(itemsOf(statusOnly).map((c: Json) => [c.status, c.condition, c.evidence])).toEqual([
       ['met', null, null],
       ['broken', null, null],
       ['open', null, null],
     ]);
-    expect(statusOnly.body[1].allowedActions).toEqual([]);
+    expect(itemsOf(statusOnly)[1].allowedActions).toEqual([]);
     await as('chair')
       .patch(`/union-shares/${share.body.id}`, { scope: 'dossier', version: share.body.version })
       .expect(200);
     const dossier = await as('officer').get(`/cases/${caseId}/commitments`).expect(200);
-    expect(dossier.body.map((c: Json) => c.condition)).toEqual(conditions);
+    expect(itemsOf(dossier).map((c: Json) => c.condition)).toEqual(conditions);
   });
 });

@@ -5,6 +5,7 @@ import { type GivenOrganisation, type GivenUser, TEST_PASSWORD } from '@wc/testi
 
 import { fileCase } from './support/case-fixtures';
 import { Listener, sleep } from './support/sockets';
+import { itemsOf } from './support/pages';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type Json = Record<string, unknown>;
@@ -207,7 +208,7 @@ describe('council roles and sessions (e2e)', () => {
         .get(`/works-councils/${worksCouncilId}/role-changes`)
         .set('Authorization', chair)
         .expect(200);
-      expect(log.body).toEqual([
+      expect(itemsOf(log)).toEqual([
         expect.objectContaining({
           change: 'granted',
           role: 'council_chair',
@@ -258,7 +259,7 @@ describe('council roles and sessions (e2e)', () => {
         .get(`/works-councils/${org.worksCouncilId}/role-changes`)
         .set('Authorization', await as(org.member))
         .expect(200);
-      const mine = (log.body as Array<{ subject: { userId: string } }>).filter(
+      const mine = (log.body.items as Array<{ subject: { userId: string } }>).filter(
         (e) => e.subject.userId === user.id,
       );
       expect(mine).toEqual(
@@ -416,7 +417,7 @@ describe('council roles and sessions (e2e)', () => {
               .get(`/works-councils/${org.worksCouncilId}/expert-engagements`)
               .set('Authorization', await as(org.hr))
               .expect(200)
-          ).body as Json[]
+          ).body.items as Json[]
         ).find((e) => e.id === engaged.body.id);
       expect(await seenByHr()).toEqual({
         id: engaged.body.id,
@@ -471,7 +472,7 @@ describe('council roles and sessions (e2e)', () => {
         .get(`/works-councils/${org.worksCouncilId}/expert-engagements`)
         .set('Authorization', await as(org.member))
         .expect(200);
-      expect((byMember.body as Json[]).find((e) => e.id === engaged.body.id)).toMatchObject({
+      expect((byMember.body.items as Json[]).find((e) => e.id === engaged.body.id)).toMatchObject({
         email,
         status: 'engaged',
       });
@@ -480,7 +481,7 @@ describe('council roles and sessions (e2e)', () => {
         .get(`/works-councils/${org.worksCouncilId}/role-changes`)
         .set('Authorization', await as(org.member))
         .expect(200);
-      expect(log.body).toEqual(
+      expect(itemsOf(log)).toEqual(
         expect.arrayContaining([
           expect.objectContaining({
             change: 'granted',

@@ -2,6 +2,7 @@ import type { GivenOrganisation, GivenUser } from '@wc/testing';
 
 import { completeDossier, fileCase } from './support/case-fixtures';
 import { Listener, QUIET_MS, sleep } from './support/sockets';
+import { itemsOf } from './support/pages';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type Json = Record<string, unknown>;
@@ -254,7 +255,7 @@ describe('council-internal space: notes, draft positions and votes (e2e)', () =>
       .get(internal(caseId, 'notes'))
       .set('Authorization', bearer.secretary)
       .expect(200);
-    expect(notes.body).toEqual([
+    expect(itemsOf(notes)).toEqual([
       expect.objectContaining({ id: draft.body.id, body: 'Concept v3 (voorzitter)', version: 3 }),
     ]);
 
@@ -282,7 +283,7 @@ describe('council-internal space: notes, draft positions and votes (e2e)', () =>
       .set('Authorization', bearer.hr)
       .expect(200);
     expect(
-      (hrLog.body as Array<{ type: string }>).filter((e) => e.type.startsWith('internal.')),
+      (hrLog.body.items as Array<{ type: string }>).filter((e) => e.type.startsWith('internal.')),
     ).toEqual([]);
     const memberLog = await t
       .http()
@@ -290,7 +291,9 @@ describe('council-internal space: notes, draft positions and votes (e2e)', () =>
       .set('Authorization', bearer.member)
       .expect(200);
     expect(
-      (memberLog.body as Array<{ type: string }>).filter((e) => e.type.startsWith('internal.')),
+      (memberLog.body.items as Array<{ type: string }>).filter((e) =>
+        e.type.startsWith('internal.'),
+      ),
     ).toHaveLength(5);
     const audit = await t
       .http()
@@ -543,7 +546,7 @@ describe('council-internal space: notes, draft positions and votes (e2e)', () =>
       .get(internal(caseId, 'votes'))
       .set('Authorization', bearer.member)
       .expect(200);
-    expect(listed.body).toEqual([
+    expect(itemsOf(listed)).toEqual([
       expect.objectContaining({
         id: voteId,
         status: 'closed',
@@ -575,7 +578,7 @@ describe('council-internal space: notes, draft positions and votes (e2e)', () =>
       .http()
       .post(internal(caseId, `votes/${voteId}/adopt`))
       .set('Authorization', bearer.chair)
-      .send({ version: listed.body[0].version, track: 'advice' })
+      .send({ version: itemsOf(listed)[0].version, track: 'advice' })
       .expect(422);
     expect(adopt.body).toMatchObject({ code: 'vote.quorum_not_met', ballots: 2, quorum: 3 });
   });

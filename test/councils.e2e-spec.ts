@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 
 import type { GivenOrganisation, GivenUser } from '@wc/testing';
 
+import { itemsOf } from './support/pages';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -329,7 +330,7 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
         .get(`/organisations/${orgA.organisationId}/memberships`)
         .set('Authorization', chair)
         .expect(200);
-      expect(list.body).toEqual(
+      expect(itemsOf(list)).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ membershipId, userId: user.id, role: 'council_secretary' }),
         ]),
@@ -401,13 +402,13 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
         .expect(200);
       const hr = (list: {
         body: Array<{ userId: string; email: string | null; displayName: string }>;
-      }) => list.body.find((m) => m.userId === orgA.hr.id);
+      }) => itemsOf(list).find((m) => m.userId === orgA.hr.id);
       expect(hr(byMember)).toMatchObject({ email: orgA.hr.email, displayName: expect.any(String) });
       expect(hr(byExpert)).toMatchObject({ email: null, displayName: hr(byMember)?.displayName });
-      expect(byExpert.body.map((m: { email: string | null }) => m.email)).toEqual(
-        byExpert.body.map(() => null),
+      expect(itemsOf(byExpert).map((m: { email: string | null }) => m.email)).toEqual(
+        itemsOf(byExpert).map(() => null),
       );
-      expect(byExpert.body).toHaveLength(byMember.body.length);
+      expect(itemsOf(byExpert)).toHaveLength(itemsOf(byMember).length);
     });
 
     it('lets no council chair add or remove an employer-side role', async () => {
@@ -600,7 +601,7 @@ describe('organisations, councils, memberships and invitations (e2e)', () => {
         .get(`/organisations/${orgB.organisationId}/works-councils`)
         .set('Authorization', bearer)
         .expect(200);
-      expect(councils.body).toEqual([
+      expect(itemsOf(councils)).toEqual([
         {
           id: orgB.worksCouncilId,
           organisationId: orgB.organisationId,

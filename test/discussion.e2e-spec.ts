@@ -5,6 +5,7 @@ import type { GivenOrganisation, GivenUser } from '@wc/testing';
 
 import { fileCase } from './support/case-fixtures';
 import { Listener, QUIET_MS, sleep } from './support/sockets';
+import { itemsOf } from './support/pages';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const DOCUMENT_ID = '5b0c8a3e-2f1d-4c6b-9a7e-8d9c0b1a2f3e';
@@ -104,13 +105,13 @@ describe('discussion: comment threads (e2e)', () => {
     ).expect(201);
 
     const all = await list(caseId, 'chair').expect(200);
-    expect(all.body.map((c: { thread: string }) => c.thread)).toEqual([
+    expect(itemsOf(all).map((c: { thread: string }) => c.thread)).toEqual([
       'case',
       'assessment:A1',
       `document:${DOCUMENT_ID}`,
     ]);
     const question = await list(caseId, 'hr', 'assessment:A1').expect(200);
-    expect(question.body.map((c: { id: string }) => c.id)).toEqual([onQuestion.body.id]);
+    expect(itemsOf(question).map((c: { id: string }) => c.id)).toEqual([onQuestion.body.id]);
     await list(caseId, 'hr', 'assessment:').expect(400);
     await post(caseId, 'hr', { body: 'x' }, 'internal').expect(400);
 
@@ -146,7 +147,7 @@ describe('discussion: comment threads (e2e)', () => {
       .get(`${url}/revisions`)
       .set('Authorization', bearer.hr)
       .expect(200);
-    expect(history.body).toEqual([
+    expect(itemsOf(history)).toEqual([
       { revision: 1, body: 'Wie ziet de pickscores?', revisedAt: expect.any(String) },
       { revision: 2, body: 'Wie ziet de pickscores, en hoe lang?', revisedAt: expect.any(String) },
     ]);
@@ -161,7 +162,7 @@ describe('discussion: comment threads (e2e)', () => {
       version: 3,
     });
     const afterDelete = await list(caseId, 'hr', 'assessment:A1').expect(200);
-    expect(afterDelete.body).toEqual([
+    expect(itemsOf(afterDelete)).toEqual([
       expect.objectContaining({ id: onQuestion.body.id, body: null }),
     ]);
     const hidden = await t
@@ -169,7 +170,7 @@ describe('discussion: comment threads (e2e)', () => {
       .get(`${url}/revisions`)
       .set('Authorization', bearer.member)
       .expect(200);
-    expect(hidden.body.map((r: { body: string | null }) => r.body)).toEqual([null, null]);
+    expect(itemsOf(hidden).map((r: { body: string | null }) => r.body)).toEqual([null, null]);
     const stored = await t.db.query<Array<{ body: string }>>(
       `SELECT body FROM comment_revision WHERE comment_id = $1 ORDER BY revision`,
       [onQuestion.body.id],
@@ -231,18 +232,22 @@ describe('discussion: comment threads (e2e)', () => {
     await post(caseId, 'chair', { body: 'We bekijken het.' }, 'union').expect(201);
 
     expect(
-      (await list(caseId, 'officer').expect(200)).body.map((c: { thread: string }) => c.thread),
+      (await list(caseId, 'officer').expect(200)).body.items.map(
+        (c: { thread: string }) => c.thread,
+      ),
     ).toEqual(['union', 'union']);
     expect((await list(caseId, 'officer', 'case').expect(404)).body.code).toBe(
       'comment_thread.not_found',
     );
     await post(caseId, 'officer', { body: 'Mag ik meelezen?' }).expect(404);
     expect(
-      (await list(caseId, 'member').expect(200)).body.map((c: { thread: string }) => c.thread),
+      (await list(caseId, 'member').expect(200)).body.items.map(
+        (c: { thread: string }) => c.thread,
+      ),
     ).toEqual(['case', 'union', 'union']);
     for (const who of ['hr', 'expert']) {
       expect(
-        (await list(caseId, who).expect(200)).body.map((c: { thread: string }) => c.thread),
+        (await list(caseId, who).expect(200)).body.items.map((c: { thread: string }) => c.thread),
       ).toEqual(['case']);
       expect((await list(caseId, who, 'union').expect(404)).body.code).toBe(
         'comment_thread.not_found',
@@ -260,7 +265,7 @@ describe('discussion: comment threads (e2e)', () => {
       .get(`/cases/${caseId}/events?after=0`)
       .set('Authorization', bearer.hr)
       .expect(200);
-    const types = (log.body as Array<{ type: string }>).map((e) => e.type);
+    const types = (log.body.items as Array<{ type: string }>).map((e) => e.type);
     expect(types.filter((type) => type.startsWith('comment.'))).toEqual(['comment.created']);
     const [event] = await t.db.query<
       Array<{ case_id: string | null; works_council_id: string; payload: Record<string, unknown> }>
@@ -308,7 +313,7 @@ describe('discussion: comment threads (e2e)', () => {
             .get(`/cases/${caseId}/comments/mentionable?thread=${thread}`)
             .set('Authorization', bearer[who])
             .expect(200)
-        ).body as Array<{ userId: string; displayName: string }>
+        ).body.items as Array<{ userId: string; displayName: string }>
       ).map((p) => p.userId);
     // The case thread: everyone who sees the case (employer side, council, expert), never the union officer or another employer.
     const caseThread = await offered('chair', 'case');

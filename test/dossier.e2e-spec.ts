@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import type { GivenOrganisation } from '@wc/testing';
 
 import { completeDossier, fileCase, monitoringTriageAnswers } from './support/case-fixtures';
+import { itemsOf } from './support/pages';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // pdf-parse runs pdf.js, which needs dynamic ESM imports that Jest's VM refuses; extract the text
@@ -317,7 +318,7 @@ describe('case dossier (e2e)', () => {
         .get(`/cases/${caseId}/assessment/versions`)
         .set('Authorization', member)
         .expect(200);
-      expect(versions.body.map((v: { seq: number; changes: number }) => v.seq)).toEqual([1, 2]);
+      expect(itemsOf(versions).map((v: { seq: number; changes: number }) => v.seq)).toEqual([1, 2]);
       const old = await t
         .http()
         .get(`/cases/${caseId}/assessment/versions/1`)
@@ -450,13 +451,13 @@ describe('case dossier (e2e)', () => {
         .get(`/cases/${caseId}/assessment/comments?questionId=D1`)
         .set('Authorization', hr)
         .expect(200);
-      expect(d1.body).toHaveLength(1);
+      expect(itemsOf(d1)).toHaveLength(1);
       const all = await t
         .http()
         .get(`/cases/${caseId}/assessment/comments`)
         .set('Authorization', hr)
         .expect(200);
-      expect(all.body.map((c: { questionId: string }) => c.questionId)).toEqual([
+      expect(itemsOf(all).map((c: { questionId: string }) => c.questionId)).toEqual([
         'D1',
         'risks',
         'DPIA.b',

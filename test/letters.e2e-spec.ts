@@ -3,6 +3,7 @@ import mammoth from 'mammoth';
 import { type GivenOrganisation, pdfText } from '@wc/testing';
 
 import { completeDossier, FULL_CONTENTS, fileCase } from './support/case-fixtures';
+import { itemsOf } from './support/pages';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** Issue #22: formal letters drafted from the case, signed off, sent, received; the receipt starts the term. */
@@ -277,7 +278,7 @@ describe('formal letters (e2e)', () => {
       .get(`${base(caseId)}/${letter.id}/versions`)
       .set('Authorization', chair)
       .expect(200);
-    expect(versions.body.map((v: { seq: number }) => v.seq)).toEqual([3]);
+    expect(itemsOf(versions).map((v: { seq: number }) => v.seq)).toEqual([3]);
     expect((await auditActions(caseId)).map((a) => a.action)).toEqual(
       expect.arrayContaining([
         'letter.drafted',
@@ -520,7 +521,7 @@ describe('formal letters (e2e)', () => {
       .set('Authorization', hr)
       .expect(200);
     // 10 working days from Tuesday 3 March
-    expect(requests.body).toEqual([
+    expect(itemsOf(requests)).toEqual([
       expect.objectContaining({
         question: 'Which data is kept per picker, and for how long?',
         dueDate: '2026-03-17',

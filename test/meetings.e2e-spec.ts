@@ -2,6 +2,7 @@ import type { GivenOrganisation, GivenUser } from '@wc/testing';
 
 import { completeDossier, fileCase } from './support/case-fixtures';
 import { Listener, QUIET_MS, sleep } from './support/sockets';
+import { itemsOf } from './support/pages';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type Json = Record<string, unknown>;
@@ -144,15 +145,17 @@ describe('meetings: consultation and internal meetings (e2e)', () => {
       .get(`/works-councils/${org.worksCouncilId}/meetings`)
       .set('Authorization', bearer.hr)
       .expect(200);
-    expect(asHr.body.map((m: { id: string }) => m.id)).toEqual([consultation.body.id]);
+    expect(itemsOf(asHr).map((m: { id: string }) => m.id)).toEqual([consultation.body.id]);
     const asMember = await t
       .http()
       .get(`/works-councils/${org.worksCouncilId}/meetings`)
       .set('Authorization', bearer.member)
       .expect(200);
-    expect(asMember.body.map((m: { id: string }) => m.id).sort()).toEqual(
-      [internal.body.id, consultation.body.id].sort(),
-    );
+    expect(
+      itemsOf(asMember)
+        .map((m: { id: string }) => m.id)
+        .sort(),
+    ).toEqual([internal.body.id, consultation.body.id].sort());
     await t
       .http()
       .get(`/works-councils/${org.worksCouncilId}/meetings`)
@@ -326,7 +329,7 @@ describe('meetings: consultation and internal meetings (e2e)', () => {
       .set('Authorization', bearer.hr)
       .expect(200);
     expect(
-      (log.body as Array<{ type: string; payload: Json }>).filter(
+      (log.body.items as Array<{ type: string; payload: Json }>).filter(
         (e) => e.payload.meetingId === internal.body.id,
       ),
     ).toEqual([]);

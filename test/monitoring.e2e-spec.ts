@@ -316,7 +316,7 @@ describe('monitoring, evaluation, complaints and follow-up cases (e2e)', () => {
     expect(answered.body).toMatchObject({ status: 'answered', answeredOn: '2026-05-28' });
 
     const counts = (await get(`/works-councils/${org.worksCouncilId}/complaint-counts`, member))
-      .body;
+      .body.items;
     expect(counts).toEqual([
       {
         aiSystemId,

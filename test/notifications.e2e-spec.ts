@@ -251,7 +251,7 @@ describe('deadline reminders (e2e)', () => {
       const next = await t
         .http()
         .get('/notifications')
-        .query({ limit: 1, before: page.body.nextCursor })
+        .query({ limit: 1, cursor: page.body.nextCursor })
         .set('Authorization', bearer)
         .expect(200);
       expect(next.body.items[0].kind).toBe('7d');

@@ -819,7 +819,8 @@ describe('dashboards and CSV exports (e2e)', () => {
     });
 
     it("exports a case's deadlines and audit trail under the same policy as their JSON routes", async () => {
-      const json = (await get('chairA', `/cases/${ids.A1}/deadlines`).expect(200)).body as Json[];
+      const json = (await get('chairA', `/cases/${ids.A1}/deadlines`).expect(200)).body
+        .items as Json[];
       const csv = (await get('chairA', `/cases/${ids.A1}/deadlines.csv`).expect(200)).text
         .split('\r\n')
         .filter(Boolean);

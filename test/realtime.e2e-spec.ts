@@ -20,6 +20,7 @@ import {
 import { createTestDatabase, Given, type GivenOrganisation, type GivenUser } from '@wc/testing';
 
 import { fileCase } from './support/case-fixtures';
+import { itemsOf } from './support/pages';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -588,7 +589,7 @@ describe('realtime (e2e, one instance)', () => {
         .get(`/cases/${caseId}/events?after=${event.caseSeq! - 1}`)
         .set('Authorization', `Bearer ${await tokenOf(org.chair)}`)
         .expect(200);
-      expect(log.body).toEqual([
+      expect(itemsOf(log)).toEqual([
         expect.objectContaining({ caseSeq: event.caseSeq, type: 'case.updated' }),
       ]);
     });

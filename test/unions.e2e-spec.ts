@@ -15,6 +15,7 @@ import type {
 import type { GivenOrganisation, GivenUser } from '@wc/testing';
 
 import { fileCase } from './support/case-fixtures';
+import { itemsOf } from './support/pages';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -233,7 +234,7 @@ describe('sharing with unions (e2e)', () => {
   describe('the union directory', () => {
     it("lists every union by id and name to a council's chair, and nothing else about them", async () => {
       const res = await get('chairA', '/unions').expect(200);
-      const unions = res.body as Json[];
+      const unions = res.body.items as Json[];
       expect(unions).toEqual(
         expect.arrayContaining([
           { id: unionX.organisationId, name: 'Vakbond X' },
@@ -296,7 +297,7 @@ describe('sharing with unions (e2e)', () => {
         .expect(200);
       const list = (
         await get('chairC', `/works-councils/${orgC.worksCouncilId}/union-shares`).expect(200)
-      ).body as Json[];
+      ).body.items as Json[];
       expect(list.map((s) => [s.id, s.unionName]).sort()).toEqual(
         [
           [created.id, 'Vakbond X'],
@@ -377,10 +378,12 @@ describe('sharing with unions (e2e)', () => {
         'memberA',
         `/works-councils/${orgA.worksCouncilId}/union-shares`,
       ).expect(200);
-      expect(list.body.map((s: Json) => s.id).sort()).toEqual(
-        [shares.a1, shares.a2, shares.a3].sort(),
-      );
-      expect(list.body.find((s: Json) => s.id === shares.a2)).toEqual({
+      expect(
+        itemsOf(list)
+          .map((s: Json) => s.id)
+          .sort(),
+      ).toEqual([shares.a1, shares.a2, shares.a3].sort());
+      expect(itemsOf(list).find((s: Json) => s.id === shares.a2)).toEqual({
         id: shares.a2,
         worksCouncilId: orgA.worksCouncilId,
         unionOrganisationId: unionX.organisationId,
@@ -610,7 +613,7 @@ describe('sharing with unions (e2e)', () => {
         await expectCode('x', `/cases/${caseId}/audit/verify`, 403, 'auth.permission_denied');
         await expectCode('x', `/cases/${caseId}/audit.csv`, 403, 'auth.permission_denied');
         const csv = await expectCode('x', `/cases/${caseId}/deadlines.csv`, 200);
-        expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(deadlines.body.length + 1);
+        expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(itemsOf(deadlines).length + 1);
       }
       await expectCode('x', `/cases/${ids.a1}/go-live-gate`, 403, 'case.not_shared');
       await expectCode('x', `/cases/${ids.a1}/information-requests`, 403, 'case.not_shared');
@@ -631,13 +634,14 @@ describe('sharing with unions (e2e)', () => {
         (await get('chairA', `/cases/${ids.a2}/go-live-gate`).expect(200)).body,
       );
       const requests = await expectCode('x', `/cases/${ids.a2}/information-requests`, 200);
-      expect(requests.body).toEqual([expect.objectContaining({ question: 'Welke data?' })]);
+      expect(itemsOf(requests)).toEqual([expect.objectContaining({ question: 'Welke data?' })]);
     });
 
     it('gives union officers the event log with versions and stage moves only', async () => {
       for (const caseId of [ids.a1, ids.a2]) {
-        const council = (await get('chairA', `/cases/${caseId}/events`).expect(200)).body as Json[];
-        const union = (await get('x', `/cases/${caseId}/events`).expect(200)).body as Json[];
+        const council = (await get('chairA', `/cases/${caseId}/events`).expect(200)).body
+          .items as Json[];
+        const union = (await get('x', `/cases/${caseId}/events`).expect(200)).body.items as Json[];
         expect(
           council.some((e) => JSON.stringify(e.payload).includes('Bespreken voorgenomen besluit')),
         ).toBe(true);
@@ -726,9 +730,9 @@ describe('sharing with unions (e2e)', () => {
       for (const s of [x.socket, chair.socket]) {
         await expect(ask(s, 'subscribe', { caseId: ids.a1 })).resolves.toEqual({ ok: true });
       }
-      const [last] = ((await get('x', `/cases/${ids.a1}/events`).expect(200)).body as Json[]).slice(
-        -1,
-      );
+      const [last] = (
+        (await get('x', `/cases/${ids.a1}/events`).expect(200)).body.items as Json[]
+      ).slice(-1);
       const after = (last?.caseSeq as number | undefined) ?? 0;
 
       // A confidential document, a comment and a stage move: ids of documents, comments and people.
@@ -760,8 +764,8 @@ describe('sharing with unions (e2e)', () => {
       await marker(x.inbox, unionX.officer.id);
       await marker(chair.inbox, orgA.chair.id);
 
-      const log = (await get('x', `/cases/${ids.a1}/events?after=${after}`).expect(200))
-        .body as Json[];
+      const log = (await get('x', `/cases/${ids.a1}/events?after=${after}`).expect(200)).body
+        .items as Json[];
       const received = x.inbox.events.filter(
         (e) => e.caseId === ids.a1 && (e.caseSeq ?? 0) > after,
       );
@@ -916,9 +920,9 @@ describe('sharing with unions (e2e)', () => {
       await chair.inbox.event((e) => e.voteId === voteId);
       await marker(x.inbox, unionX.officer.id);
       expect(x.inbox.events.filter((e) => e.type.startsWith('internal.'))).toEqual([]);
-      const councilLog = (await get('chairA', `/cases/${ids.a2}/events`).expect(200))
-        .body as Json[];
-      const unionLog = (await get('x', `/cases/${ids.a2}/events`).expect(200)).body as Json[];
+      const councilLog = (await get('chairA', `/cases/${ids.a2}/events`).expect(200)).body
+        .items as Json[];
+      const unionLog = (await get('x', `/cases/${ids.a2}/events`).expect(200)).body.items as Json[];
       expect(councilLog.map((e) => e.type)).toContain('internal.ballot_cast');
       expect(unionLog.map((e) => e.type)).not.toContain('internal.ballot_cast');
       const seqAndType = (e: Json) => [e.caseSeq, e.type];
@@ -933,7 +937,7 @@ describe('sharing with unions (e2e)', () => {
     it('changes a scope with the version, audited, and the new scope applies at once', async () => {
       const [current] = (
         (await get('chairA', `/works-councils/${orgA.worksCouncilId}/union-shares`).expect(200))
-          .body as Json[]
+          .body.items as Json[]
       ).filter((s) => s.id === shares.a1);
       expect(
         (
@@ -1060,7 +1064,7 @@ describe('sharing with unions (e2e)', () => {
       ).toEqual(['union_share.granted', 'union_share.revoked']);
       const listed = (
         (await get('chairA', `/works-councils/${orgA.worksCouncilId}/union-shares`).expect(200))
-          .body as Json[]
+          .body.items as Json[]
       ).find((s) => s.id === share.id);
       expect(listed).toMatchObject({ active: false });
       const [event] = await t.db.query<Json[]>(

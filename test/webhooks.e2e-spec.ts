@@ -14,6 +14,7 @@ import { WebhookRelay } from '@wc/webhooks';
 import { WorkerModule } from '@wc/worker';
 
 import { fileCase } from './support/case-fixtures';
+import { allItems } from './support/pages';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type Json = Record<string, any>;
@@ -165,13 +166,11 @@ describe('signed webhooks (e2e)', () => {
   it('signs a delivery so that it verifies with the secret shown once, and logs it', async () => {
     const created = await endpoint('admin', org.organisationId, '/employer', ['case.sent']);
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
-    const listed = (
-      await t
-        .http()
-        .get(`/organisations/${org.organisationId}/webhook-endpoints`)
-        .set('Authorization', bearer.admin)
-        .expect(200)
-    ).body as Json[];
+    const listed = await allItems<Json>(
+      t,
+      `/organisations/${org.organisationId}/webhook-endpoints`,
+      bearer.admin,
+    );
     expect(listed).toEqual([expect.objectContaining({ id: created.id, enabled: true })]);
     expect(listed[0]).not.toHaveProperty('secret');
 

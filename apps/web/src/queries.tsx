@@ -2,12 +2,14 @@ import {
   QueryClient,
   QueryClientProvider,
   type QueryKey,
+  useInfiniteQuery,
   useQueryClient,
 } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 import type { EventType, RealtimeEvent } from '@wc/contracts';
 
+import type { Page } from './api/client';
 import { useRealtimeEvents } from './realtime';
 
 /**
@@ -93,6 +95,31 @@ export function keysForEvent(event: RealtimeEvent): QueryKey[] {
   const caseId =
     event.caseId ?? (typeof event.subjectCaseId === 'string' ? event.subjectCaseId : null);
   return [...TOPICS[aggregate].map((topic) => [topic]), ...(caseId ? [keys.case(caseId)] : [])];
+}
+
+/**
+ * A long list shown page by page (the API's `?limit=&cursor=`): the pages fetched so far, and
+ * `more()` for the next one while `nextCursor` says there is one. A socket event invalidating
+ * the key refetches the pages shown.
+ */
+export function usePagedList<T>(
+  queryKey: QueryKey,
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+) {
+  const query = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam }) => fetchPage(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  return {
+    items: query.data?.pages.flatMap((page) => page.items),
+    error: query.error,
+    hasMore: query.hasNextPage,
+    loadingMore: query.isFetchingNextPage,
+    more: () => void query.fetchNextPage(),
+    refetch: () => query.refetch(),
+  };
 }
 
 function newQueryClient(): QueryClient {

@@ -1,12 +1,14 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
 import { OrganisationIdParams } from '@wc/councils';
+import { CursorPageQueryDto } from '@wc/pagination';
 
 import { AiSystemsService } from './ai-systems.service';
 import {
-  AiSystemChangeResponse,
+  AiSystemChangePage,
+  AiSystemPage,
   AiSystemIdParams,
   AiSystemResponse,
   AiSystemUpdateResponse,
@@ -25,8 +27,9 @@ export class AiSystemsController {
   list(
     @CurrentActor() actor: Actor,
     @Param() { organisationId }: OrganisationIdParams,
-  ): Promise<AiSystemResponse[]> {
-    return this.systems.list(actor, organisationId);
+    @Query() page: CursorPageQueryDto,
+  ): Promise<AiSystemPage> {
+    return this.systems.list(actor, organisationId, page);
   }
 
   @Post('organisations/:organisationId/ai-systems')
@@ -63,7 +66,8 @@ export class AiSystemsController {
   changes(
     @CurrentActor() actor: Actor,
     @Param() { aiSystemId }: AiSystemIdParams,
-  ): Promise<AiSystemChangeResponse[]> {
-    return this.systems.changes(actor, aiSystemId);
+    @Query() page: CursorPageQueryDto,
+  ): Promise<AiSystemChangePage> {
+    return this.systems.changes(actor, aiSystemId, page);
   }
 }

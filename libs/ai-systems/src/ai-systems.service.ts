@@ -4,6 +4,7 @@ import { mayReadRegister } from '@wc/access';
 import { type Actor, EMPLOYER_ROLES, hasRoleIn } from '@wc/auth';
 import { Clock, Conflict, Forbidden, NotFound, VersionConflict } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
+import { type CursorPageQueryDto, keysetPage, mapPage, type Page } from '@wc/pagination';
 
 import { AiSystemChangeEntity } from './ai-system-change.entity';
 import { AiSystemEntity, type AiSystemStatus } from './ai-system.entity';
@@ -55,13 +56,31 @@ export class AiSystemsService {
     private readonly materialChange?: AiSystemMaterialChange,
   ) {}
 
-  async list(actor: Actor, organisationId: string): Promise<AiSystemResponse[]> {
+  /** The whole register, by name: for the employer overview, which adds up every system. */
+  async all(actor: Actor, organisationId: string): Promise<AiSystemResponse[]> {
     this.assertCanRead(actor, organisationId);
     const rows = await this.tx.manager.find(AiSystemEntity, {
       where: { organisationId },
-      order: { name: 'ASC' },
+      order: { name: 'ASC', id: 'ASC' },
     });
     return rows.map(toAiSystemResponse);
+  }
+
+  /** One page of the register, by name. */
+  async list(
+    actor: Actor,
+    organisationId: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<AiSystemResponse>> {
+    this.assertCanRead(actor, organisationId);
+    const page = await keysetPage(
+      this.tx.manager
+        .createQueryBuilder(AiSystemEntity, 's')
+        .where('s.organisation_id = :organisationId', { organisationId }),
+      query,
+      { column: 'name', property: 'name', direction: 'ASC', type: 'text' },
+    );
+    return mapPage(page, toAiSystemResponse);
   }
 
   /**
@@ -203,13 +222,21 @@ export class AiSystemsService {
     );
   }
 
-  async changes(actor: Actor, id: string): Promise<AiSystemChangeResponse[]> {
+  /** One page of the system's change history, oldest first. */
+  async changes(
+    actor: Actor,
+    id: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<AiSystemChangeResponse>> {
     await this.visible(actor, id);
-    const rows = await this.tx.manager.find(AiSystemChangeEntity, {
-      where: { aiSystemId: id },
-      order: { changedAt: 'ASC' },
-    });
-    return rows.map((r) => ({
+    const page = await keysetPage(
+      this.tx.manager
+        .createQueryBuilder(AiSystemChangeEntity, 'ch')
+        .where('ch.ai_system_id = :id', { id }),
+      query,
+      { column: 'changed_at', property: 'changedAt', direction: 'ASC' },
+    );
+    return mapPage(page, (r) => ({
       changedBy: r.changedBy,
       changedAt: r.changedAt.toISOString(),
       material: r.material,

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 
 import { Conflict, NotFound } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
+import { type CursorPageQueryDto, type Page } from '@wc/pagination';
 
 import { AuthService } from './auth.service';
+import type { MembershipEntity } from './membership.entity';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
 import { EMPLOYER_ROLES, type Role, sideOf } from './roles';
@@ -202,7 +204,22 @@ export class AccountService {
   async membershipsInOrganisation(
     organisationId: string,
   ): Promise<Array<MembershipSummary & { user: AccountSummary }>> {
-    const memberships = await this.users.membershipsInOrganisation(organisationId);
+    return this.withAccounts(await this.users.membershipsInOrganisation(organisationId));
+  }
+
+  /** One page of the organisation's memberships, each with its account. */
+  async membershipPageInOrganisation(
+    organisationId: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<MembershipSummary & { user: AccountSummary }>> {
+    const page = await this.users.membershipPageInOrganisation(organisationId, query);
+    // A membership always has its account (foreign key), so the page keeps its length.
+    return { items: await this.withAccounts(page.items), nextCursor: page.nextCursor };
+  }
+
+  private async withAccounts(
+    memberships: MembershipEntity[],
+  ): Promise<Array<MembershipSummary & { user: AccountSummary }>> {
     const users = new Map(
       (await this.users.usersByIds([...new Set(memberships.map((m) => m.userId))])).map((u) => [
         u.id,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { TransactionHost } from '@wc/database';
+import { type CursorPageQueryDto, keysetPage, type Page } from '@wc/pagination';
 
 import type { Actor, ActorMembership } from './actor';
 import { MembershipEntity } from './membership.entity';
@@ -154,6 +155,20 @@ export class UserRepository {
 
   async removeMembership(id: string): Promise<void> {
     await this.tx.manager.delete(MembershipEntity, { id });
+  }
+
+  /** One page of the organisation's memberships, oldest first. */
+  membershipPageInOrganisation(
+    organisationId: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<MembershipEntity>> {
+    return keysetPage(
+      this.tx.manager
+        .createQueryBuilder(MembershipEntity, 'm')
+        .where('m.organisation_id = :organisationId', { organisationId }),
+      query,
+      { column: 'created_at', property: 'createdAt', direction: 'ASC' },
+    );
   }
 
   membershipsInOrganisation(organisationId: string): Promise<MembershipEntity[]> {

@@ -14,14 +14,15 @@ import {
   AssignCommitteeDto,
   AuditEntryPage,
   AuditVerdictResponse,
-  CaseEventResponse,
   CaseIdParams,
-  CaseListResponse,
+  CaseEventPage,
+  CaseListItemPage,
+  DeadlinePage,
+  InformationRequestPage,
   CaseResponse,
   ContestTriageDto,
   ContestTriageProposalDto,
   CreateCaseDto,
-  DeadlineResponse,
   EventsQueryDto,
   GoLiveGateResponse,
   InformationRequestParams,
@@ -56,7 +57,7 @@ export class CaseController {
 
   @Get()
   @RequirePermission(Permission.CaseRead)
-  list(@CurrentActor() actor: Actor, @Query() query: ListCasesQueryDto): Promise<CaseListResponse> {
+  list(@CurrentActor() actor: Actor, @Query() query: ListCasesQueryDto): Promise<CaseListItemPage> {
     return this.cases.list(actor, query);
   }
 
@@ -221,8 +222,9 @@ export class CaseController {
   deadlines(
     @CurrentActor() actor: Actor,
     @Param() { caseId }: CaseIdParams,
-  ): Promise<DeadlineResponse[]> {
-    return this.cases.deadlinesOf(actor, caseId);
+    @Query() page: CursorPageQueryDto,
+  ): Promise<DeadlinePage> {
+    return this.cases.deadlinePage(actor, caseId, page);
   }
 
   @Get(':caseId/information-requests')
@@ -230,8 +232,9 @@ export class CaseController {
   informationRequests(
     @CurrentActor() actor: Actor,
     @Param() { caseId }: CaseIdParams,
-  ): Promise<InformationRequestResponse[]> {
-    return this.informationRequestService.list(actor, caseId);
+    @Query() page: CursorPageQueryDto,
+  ): Promise<InformationRequestPage> {
+    return this.informationRequestService.list(actor, caseId, page);
   }
 
   @Post(':caseId/information-requests')
@@ -278,8 +281,8 @@ export class CaseController {
   events(
     @CurrentActor() actor: Actor,
     @Param() { caseId }: CaseIdParams,
-    @Query() { after }: EventsQueryDto,
-  ): Promise<CaseEventResponse[]> {
-    return this.cases.events(actor, caseId, after ?? 0);
+    @Query() query: EventsQueryDto,
+  ): Promise<CaseEventPage> {
+    return this.cases.events(actor, caseId, query);
   }
 }

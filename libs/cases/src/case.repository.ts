@@ -4,6 +4,7 @@ import { IsNull } from 'typeorm';
 import { caseVisibleSql } from '@wc/access';
 import type { Actor } from '@wc/auth';
 import { anyOf, asEntity, DomainEventEntity, selectListOf, TransactionHost } from '@wc/database';
+import { exactTimeSql, type KeyIdKey } from '@wc/pagination';
 
 import { AiCaseEntity } from './ai-case.entity';
 import { CaseTrackEntity } from './case-track.entity';
@@ -15,8 +16,6 @@ export interface CaseListFilter {
   stage?: string;
   status?: 'draft' | 'sent';
   worksCouncilId?: string;
-  limit: number;
-  offset: number;
 }
 
 /** What a case list shows (`toSummary`); the list loads nothing else. */
@@ -137,11 +136,17 @@ export class CaseRepository {
     return this.tx.manager.create(AiCaseEntity, fields);
   }
 
-  /** Cases the actor may see, by the rule of `@wc/access` (`caseVisibleSql`), with the total, in one statement. */
-  async listVisibleTo(
+  /**
+   * One keyset page of the cases the actor may see, by the rule of `@wc/access` (`caseVisibleSql`),
+   * most recently changed first, in one statement: `LIMIT limit + 1` after the cursor's
+   * `(updated_at, id)`, never an OFFSET.
+   */
+  async pageVisibleTo(
     actor: Actor,
     filter: CaseListFilter,
-  ): Promise<{ items: AiCaseEntity[]; total: number }> {
+    after: KeyIdKey | null,
+    limit: number,
+  ): Promise<Array<AiCaseEntity & { sortKey: string }>> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     // Only the columns of a summary (the triage and contents jsonb are kilobytes per row).
@@ -155,31 +160,25 @@ export class CaseRepository {
     if (filter.worksCouncilId) {
       where.push(`c.works_council_id = ${param(filter.worksCouncilId)}`);
     }
-    const conditions = where.join(' AND ');
-    // The window count is taken before LIMIT: the page and the total in one pass.
-    const rows = await this.tx.query<SummaryRow & { total: string }>(
-      `SELECT ${SUMMARY_SELECT}, count(*) OVER () AS total FROM ai_case c WHERE ${conditions}
-       ORDER BY c.updated_at DESC, c.id ASC LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}`,
+    if (after) {
+      where.push(
+        `(c.updated_at, c.id) < (${param(after.k)}::timestamptz, ${param(after.id)}::uuid)`,
+      );
+    }
+    const rows = await this.tx.query<SummaryRow & { sortKey: string }>(
+      `SELECT ${SUMMARY_SELECT}, ${exactTimeSql('c.updated_at')} AS "sortKey" FROM ai_case c
+        WHERE ${where.join(' AND ')} ORDER BY c.updated_at DESC, c.id DESC LIMIT ${param(limit + 1)}`,
       params,
     );
-    if (rows.length === 0 && filter.offset > 0) {
-      // A page past the end has no row to carry the total.
-      const [{ total }] = await this.tx.query<{ total: string }>(
-        `SELECT count(*) AS total FROM ai_case c WHERE ${conditions}`,
-        params.slice(0, -2),
-      );
-      return { items: [], total: Number(total) };
-    }
-    return {
-      items: rows.map(({ total: _total, ...row }) => asEntity(AiCaseEntity, row)),
-      total: rows.length > 0 ? Number(rows[0].total) : 0,
-    };
+    return rows.map(({ sortKey, ...row }) =>
+      Object.assign(asEntity(AiCaseEntity, row), { sortKey }),
+    );
   }
 
   /** Every case summary the actor may see, unpaged, in one statement: for dashboards that add up all of them. */
   async allVisibleTo(
     actor: Actor,
-    filter: Omit<CaseListFilter, 'limit' | 'offset'>,
+    filter: CaseListFilter,
   ): Promise<Array<AiCaseEntity & { annexIIIPoint4: string | null }>> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
@@ -197,7 +196,7 @@ export class CaseRepository {
     // run to kilobytes a case, and a dashboard reads thousands of cases.
     const rows = await this.tx.query<SummaryRow & { annexIIIPoint4: string | null }>(
       `SELECT ${SUMMARY_SELECT}, c.triage->'answers'->>'annexIIIPoint4' AS "annexIIIPoint4"
-         FROM ai_case c WHERE ${where.join(' AND ')} ORDER BY c.updated_at DESC, c.id ASC`,
+         FROM ai_case c WHERE ${where.join(' AND ')} ORDER BY c.updated_at DESC, c.id DESC`,
       params,
     );
     return rows.map((row) =>
@@ -309,12 +308,19 @@ export class CaseRepository {
     return this.tx.manager.save(this.tx.manager.create(InformationRequestEntity, request));
   }
 
-  eventsAfter(caseId: string, after: number): Promise<DomainEventEntity[]> {
-    return this.tx.manager
+  /** The case's events after `after` in case order, at most `limit`; internal ones only when asked. */
+  eventsAfter(
+    caseId: string,
+    after: number,
+    limit: number,
+    withInternal: boolean,
+  ): Promise<DomainEventEntity[]> {
+    const qb = this.tx.manager
       .createQueryBuilder(DomainEventEntity, 'e')
-      .where('e.case_id = :caseId AND e.case_seq > :after', { caseId, after })
-      .orderBy('e.case_seq', 'ASC')
-      .take(1000)
-      .getMany();
+      .where('e.case_id = :caseId AND e.case_seq > :after', { caseId, after });
+    if (!withInternal) {
+      qb.andWhere("e.type NOT LIKE 'internal.%'");
+    }
+    return qb.orderBy('e.case_seq', 'ASC').limit(limit).getMany();
   }
 }

@@ -17,6 +17,7 @@ import {
   type DutyFacts,
   type GoLiveGate,
   missingRequestContents,
+  nextActionOf,
   type RecordedLate,
   type TrackKind,
   type TrackSnapshot,
@@ -136,15 +137,16 @@ export class CaseResponder {
     deadlines: readonly DeadlineView[],
     informationRequests: DutyFacts['informationRequests'],
   ): NextActionResponse | null {
-    const [first] = caseDuties({
-      status: aiCase.status,
-      blocked: aiCase.blocked,
-      tracks,
-      deadlines,
-      informationRequests,
-      today: amsterdamDay(this.clock.now()),
-    });
-    return first ? { ...first } : null;
+    return nextActionOf(
+      caseDuties({
+        status: aiCase.status,
+        blocked: aiCase.blocked,
+        tracks,
+        deadlines,
+        informationRequests,
+        today: amsterdamDay(this.clock.now()),
+      }),
+    );
   }
 
   /**

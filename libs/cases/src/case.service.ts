@@ -19,6 +19,8 @@ import {
 import { Outbox, TransactionHost } from '@wc/database';
 import { DeadlinesService, type DeadlineView } from '@wc/deadlines';
 import {
+  keyIdCursor,
+  pageOfSorted,
   type CursorPageQueryDto,
   decodeCursor,
   limitOf,
@@ -40,6 +42,7 @@ import {
   amsterdamDay,
   type GoLiveGate,
   type KnownTriageFacts,
+  nextActionOf,
   planRetriage,
   prefillFromRegister,
   proposalReasons,
@@ -57,7 +60,8 @@ import type {
   AddExpertDto,
   AssignCommitteeDto,
   CaseEventResponse,
-  CaseListResponse,
+  CaseListItemResponse,
+  EventsQueryDto,
   CaseResponse,
   CaseSummaryResponse,
   ContestTriageDto,
@@ -174,24 +178,23 @@ export class CaseService {
     return this.responder.respond(state);
   }
 
-  async list(actor: Actor, query: ListCasesQueryDto): Promise<CaseListResponse> {
+  /** One page of the cases the actor may see, most recently changed first. */
+  async list(actor: Actor, query: ListCasesQueryDto): Promise<Page<CaseListItemResponse>> {
     const filter: CaseListFilter = {
       stage: query.stage,
       status: query.status,
       worksCouncilId: query.worksCouncilId,
-      limit: query.limit ?? 50,
-      offset: query.offset ?? 0,
     };
-    const { items, total } = await this.cases.listVisibleTo(actor, filter);
+    const limit = limitOf(query);
+    const rows = await this.cases.pageVisibleTo(actor, filter, keyIdCursor(query.cursor), limit);
     // Who must act next, on what, by when (issue #16): the same duties as the case header.
-    const duties = await this.dutiesOfCases(actor, items);
-    return {
-      items: items.map((c) => {
-        const [first] = duties.get(c.id)?.duties ?? [];
-        return { ...toSummary(c), nextAction: first ? { ...first } : null };
-      }),
-      total,
-    };
+    const duties = await this.dutiesOfCases(actor, rows.slice(0, limit));
+    return pageFrom(
+      rows,
+      limit,
+      (c) => ({ k: c.sortKey, id: c.id }),
+      (c) => ({ ...toSummary(c), nextAction: nextActionOf(duties.get(c.id)?.duties ?? []) }),
+    );
   }
 
   async get(actor: Actor, caseId: string): Promise<CaseResponse> {
@@ -780,6 +783,15 @@ export class CaseService {
     return this.deadlines.listForCase(caseId);
   }
 
+  /** One page of the case's terms by due date; a case has a handful (a few per track). */
+  async deadlinePage(
+    actor: Actor,
+    caseId: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<DeadlineView>> {
+    return pageOfSorted(await this.deadlinesOf(actor, caseId), query, (d) => [d.dueAt, d.id]);
+  }
+
   /** One page of the audit trail, oldest first. */
   async auditTrail(
     actor: Actor,
@@ -802,20 +814,31 @@ export class CaseService {
     return this.audit.verify(caseId);
   }
 
-  /** The case event log after a cursor, for clients catching up after a reconnect. */
-  async events(actor: Actor, caseId: string, after: number): Promise<CaseEventResponse[]> {
+  /**
+   * One page of the case event log, in case order, for clients catching up after a reconnect:
+   * from `after` (the last `caseSeq` they saw) or from the cursor of the previous page.
+   */
+  async events(
+    actor: Actor,
+    caseId: string,
+    query: EventsQueryDto,
+  ): Promise<Page<CaseEventResponse>> {
     const { side } = await this.reader.load(actor, caseId, false);
-    const rows = await this.cases.eventsAfter(caseId, after);
+    const after = query.cursor ? decodeCursor(query.cursor, isSeqKey).seq : (query.after ?? 0);
+    const limit = limitOf(query);
     // Internal events belong to the council-internal space (realtime rooms route them the same way).
-    const visible = mayUseInternalSpace(side)
-      ? rows
-      : rows.filter((e) => !e.type.startsWith(INTERNAL_EVENT_PREFIX));
-    return visible.map((e) => ({
-      caseSeq: e.caseSeq ?? 0,
-      type: e.type,
-      occurredAt: e.occurredAt.toISOString(),
-      payload: eventPayloadFor(side === 'union' ? 'union' : 'full', e.payload),
-    }));
+    const rows = await this.cases.eventsAfter(caseId, after, limit + 1, mayUseInternalSpace(side));
+    return pageFrom(
+      rows,
+      limit,
+      (e) => ({ seq: e.caseSeq ?? 0 }),
+      (e) => ({
+        caseSeq: e.caseSeq ?? 0,
+        type: e.type,
+        occurredAt: e.occurredAt.toISOString(),
+        payload: eventPayloadFor(side === 'union' ? 'union' : 'full', e.payload),
+      }),
+    );
   }
 
   private async assertAudit(actor: Actor, caseId: string): Promise<void> {
@@ -828,8 +851,6 @@ export class CaseService {
     }
   }
 }
-
-const INTERNAL_EVENT_PREFIX = 'internal.';
 
 const isSeqKey = (value: unknown): value is { seq: number } =>
   typeof value === 'object' &&

@@ -6,6 +6,7 @@ import type { Actor } from '@wc/auth';
 import { Clock, Conflict, Forbidden, NotFound } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 import { addWorkingDays, councilTermSettings, resolveTermLength } from '@wc/deadlines';
+import { type CursorPageQueryDto, type Page, pageOfSorted } from '@wc/pagination';
 
 import { CaseReader } from './case-state';
 import { CaseRepository } from './case.repository';
@@ -127,9 +128,15 @@ export class InformationRequestService {
     });
   }
 
-  async list(actor: Actor, caseId: string): Promise<InformationRequestResponse[]> {
+  /** One page of the case's requests, oldest first (a case has a few dozen at most). */
+  async list(
+    actor: Actor,
+    caseId: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<InformationRequestResponse>> {
     await this.reader.loadDossier(actor, caseId);
-    return (await this.cases.informationRequests(caseId)).map(toInformationResponse);
+    const all = (await this.cases.informationRequests(caseId)).map(toInformationResponse);
+    return pageOfSorted(all, query, (r) => [r.askedAt, r.id]);
   }
 
   /**

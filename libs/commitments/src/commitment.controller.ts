@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
 import { CaseIdParams } from '@wc/cases';
+import { CursorPageQueryDto } from '@wc/pagination';
 
 import { CommitmentService } from './commitment.service';
 import {
   AssignCommitmentDto,
   CommitmentIdParams,
+  CommitmentPage,
   CommitmentResponse,
   CouncilCommitmentDecisionDto,
   RecordEvidenceDto,
@@ -27,8 +29,9 @@ export class CommitmentController {
   list(
     @CurrentActor() actor: Actor,
     @Param() { caseId }: CaseIdParams,
-  ): Promise<CommitmentResponse[]> {
-    return this.commitments.list(actor, caseId);
+    @Query() query: CursorPageQueryDto,
+  ): Promise<CommitmentPage> {
+    return this.commitments.list(actor, caseId, query);
   }
 
   @Patch('commitments/:commitmentId')

@@ -5,6 +5,7 @@ import { AuditService } from '@wc/audit';
 import type { Actor } from '@wc/auth';
 import { CaseService, TrackTransitionService } from '@wc/cases';
 import { Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
+import { type CursorPageQueryDto, type Page, pageOfSorted } from '@wc/pagination';
 import { domainEvent, Outbox, TransactionHost } from '@wc/database';
 
 import type { CommitmentEntity, CommitmentStatus } from './commitment.entity';
@@ -48,9 +49,15 @@ export class CommitmentService {
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: Actor, caseId: string): Promise<CommitmentResponse[]> {
+  /** One page of the case's commitments, by track and condition number (bounded by the conditions). */
+  async list(
+    actor: Actor,
+    caseId: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<CommitmentResponse>> {
     const access = await this.access.requireCase(actor, caseId);
-    return (await this.repo.ofCases([caseId])).map((c) => toResponse(c, access));
+    const all = (await this.repo.ofCases([caseId])).map((c) => toResponse(c, access));
+    return pageOfSorted(all, query, (c) => [c.track, c.conditionNo, c.id]);
   }
 
   /** Counts per status of the cases the actor may see, by case: for dashboards. */

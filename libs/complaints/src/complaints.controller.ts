@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AiSystemIdParams } from '@wc/ai-systems';
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
 import { WorksCouncilIdParams } from '@wc/councils';
+import { CursorPageQueryDto } from '@wc/pagination';
 
 import { ComplaintsService } from './complaints.service';
 import {
@@ -15,7 +16,7 @@ import {
   DesignateContactDto,
   ListComplaintsQueryDto,
   LogComplaintDto,
-  SystemComplaintCountsResponse,
+  SystemComplaintCountsPage,
 } from './dto/complaint.dto';
 
 @ApiTags('complaints')
@@ -78,7 +79,8 @@ export class ComplaintsController {
   counts(
     @CurrentActor() actor: Actor,
     @Param() { worksCouncilId }: WorksCouncilIdParams,
-  ): Promise<SystemComplaintCountsResponse[]> {
-    return this.complaints.countsForCouncil(actor, worksCouncilId);
+    @Query() query: CursorPageQueryDto,
+  ): Promise<SystemComplaintCountsPage> {
+    return this.complaints.countsForCouncil(actor, worksCouncilId, query);
   }
 }

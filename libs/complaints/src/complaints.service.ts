@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
 
 import { type Actor, COUNCIL_ROLES, EMPLOYER_ROLES, hasRoleIn } from '@wc/auth';
-import { AiSystemsService } from '@wc/ai-systems';
-import type { AiSystemResponse } from '@wc/ai-systems';
+import { type AiSystemResponse, AiSystemsService } from '@wc/ai-systems';
 import { Clock, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
 import { CouncilsService } from '@wc/councils';
 import { TransactionHost } from '@wc/database';
 import { addTerm, toAmsterdamDate } from '@wc/deadlines';
-import { decodeCursor, limitOf, type Page, pageFrom } from '@wc/pagination';
+import {
+  type CursorPageQueryDto,
+  decodeCursor,
+  limitOf,
+  mapPage,
+  type Page,
+  pageFrom,
+} from '@wc/pagination';
 
 import { ComplaintContactEntity, ComplaintEntity } from './complaint.entity';
 import type {
@@ -60,7 +66,7 @@ export class ComplaintsService {
     const system = await this.systems.requireVisible(actor, aiSystemId);
     this.assertEmployer(actor, system);
     const row = await this.tx.manager.findOne(ComplaintContactEntity, { where: { aiSystemId } });
-    const members = row ? await this.councils.listMembers(actor, system.organisationId) : [];
+    const members = row ? await this.councils.allMembers(actor, system.organisationId) : [];
     return {
       aiSystemId,
       userId: row?.userId ?? null,
@@ -76,7 +82,7 @@ export class ComplaintsService {
   ): Promise<ComplaintContactResponse> {
     const system = await this.systems.requireVisible(actor, aiSystemId);
     this.assertEmployer(actor, system);
-    const members = await this.councils.listMembers(actor, system.organisationId);
+    const members = await this.councils.allMembers(actor, system.organisationId);
     // The desk holds workers' names and texts: it stays on the employer side (B.19).
     const employerSide = members.some(
       (m) => m.userId === userId && !m.deactivated && EMPLOYER_ROLES.includes(m.role as never),
@@ -189,11 +195,12 @@ export class ComplaintsService {
     });
   }
 
-  /** The council's view: per system of its employer, counts only (no names, no texts). */
+  /** The council's view: per system of its employer (a page of the register), counts only. */
   async countsForCouncil(
     actor: Actor,
     worksCouncilId: string,
-  ): Promise<SystemComplaintCountsResponse[]> {
+    query: CursorPageQueryDto,
+  ): Promise<Page<SystemComplaintCountsResponse>> {
     if (!hasRoleIn(actor, COUNCIL_ROLES, { worksCouncilId })) {
       throw new NotFound('works_council');
     }
@@ -201,12 +208,12 @@ export class ComplaintsService {
     if (!council) {
       throw new NotFound('works_council');
     }
-    const systems: AiSystemResponse[] = await this.systems.list(actor, council.organisationId);
+    const systems = await this.systems.list(actor, council.organisationId, query);
     const counts = await this.countsBySystem(
-      systems.map((s) => s.id),
+      systems.items.map((s) => s.id),
       this.today(),
     );
-    return systems.map((s) => ({
+    return mapPage(systems, (s) => ({
       aiSystemId: s.id,
       name: s.name,
       ...(counts.get(s.id) ?? EMPTY_COUNTS),

@@ -1,19 +1,33 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
 import { CaseIdParams } from '@wc/cases';
+import { CursorPageQueryDto, pageOfSorted } from '@wc/pagination';
 
 import {
   AdoptVoteDto,
   CastBallotDto,
   CloseVoteDto,
   CreateInternalNoteDto,
+  InternalNotePage,
   InternalNoteResponse,
   NoteIdParams,
   OpenVoteDto,
   UpdateInternalNoteDto,
   VoteIdParams,
+  VotePage,
   VoteResponse,
 } from './dto/council-space.dto';
 import { InternalNoteService } from './internal-note.service';
@@ -36,11 +50,12 @@ export class CouncilSpaceController {
 
   @Get('notes')
   @RequirePermission(Permission.CaseParticipate)
-  listNotes(
+  async listNotes(
     @CurrentActor() actor: Actor,
     @Param() { caseId }: CaseIdParams,
-  ): Promise<InternalNoteResponse[]> {
-    return this.notes.list(actor, caseId);
+    @Query() page: CursorPageQueryDto,
+  ): Promise<InternalNotePage> {
+    return pageOfSorted(await this.notes.list(actor, caseId), page, (n) => [n.createdAt, n.id]);
   }
 
   @Post('notes')
@@ -75,11 +90,12 @@ export class CouncilSpaceController {
 
   @Get('votes')
   @RequirePermission(Permission.CaseParticipate)
-  listVotes(
+  async listVotes(
     @CurrentActor() actor: Actor,
     @Param() { caseId }: CaseIdParams,
-  ): Promise<VoteResponse[]> {
-    return this.votes.list(actor, caseId);
+    @Query() page: CursorPageQueryDto,
+  ): Promise<VotePage> {
+    return pageOfSorted(await this.votes.list(actor, caseId), page, (v) => [v.createdAt, v.id]);
   }
 
   /** Chair or secretary. */

@@ -1,10 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
+import { CursorPageQueryDto } from '@wc/pagination';
 
 import { ConvenantService } from './convenant.service';
-import { ConvenantResponse, ConvenantTermsDto, ConvenantVersionParams } from './dto/convenant.dto';
+import {
+  ConvenantPage,
+  ConvenantResponse,
+  ConvenantTermsDto,
+  ConvenantVersionParams,
+} from './dto/convenant.dto';
 import { WorksCouncilIdParams } from './dto/councils.dto';
 
 /** A council's agreed terms: proposed by one party, confirmed by the other (B.19). */
@@ -20,8 +26,9 @@ export class ConvenantController {
   list(
     @CurrentActor() actor: Actor,
     @Param() { worksCouncilId }: WorksCouncilIdParams,
-  ): Promise<ConvenantResponse[]> {
-    return this.convenants.list(actor, worksCouncilId);
+    @Query() page: CursorPageQueryDto,
+  ): Promise<ConvenantPage> {
+    return this.convenants.list(actor, worksCouncilId, page);
   }
 
   /** Proposes agreed terms; an open proposal of either side is replaced by this one. */

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type Actor, COUNCIL_BOARD_ROLES, EMPLOYER_SIDE_ROLES, hasRoleIn } from '@wc/auth';
 import { Clock, Forbidden, NotFound } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
+import { type CursorPageQueryDto, mapPage, type Page, pageOfSorted } from '@wc/pagination';
 
 import type { ConvenantEntity } from './convenant.entity';
 import { ConvenantRepository } from './convenant.repository';
@@ -50,10 +51,21 @@ export class ConvenantService {
     private readonly outbox: Outbox,
   ) {}
 
-  async list(actor: Actor, worksCouncilId: string): Promise<ConvenantResponse[]> {
+  /** Newest version first; a council has a handful of versions, one per renegotiation. */
+  async list(
+    actor: Actor,
+    worksCouncilId: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<ConvenantResponse>> {
     const council = await this.visibleCouncil(actor, worksCouncilId);
     const side = partyOrNull(actor, council);
-    return (await this.repo.versionsOf(worksCouncilId)).map((c) => toConvenantResponse(c, side));
+    const page = pageOfSorted(
+      await this.repo.versionsOf(worksCouncilId),
+      query,
+      (c) => [c.version],
+      ['desc'],
+    );
+    return mapPage(page, (c) => toConvenantResponse(c, side));
   }
 
   /** A new proposal replaces an open one (a counter-proposal); the confirmed version stays in force. */

@@ -7,6 +7,7 @@ import {
   Param,
   Patch,
   Post,
+  Query,
   Res,
   StreamableFile,
 } from '@nestjs/common';
@@ -22,18 +23,17 @@ import {
   RequirePermission,
   TokenPairResponse,
 } from '@wc/auth';
+import { CursorPageQueryDto } from '@wc/pagination';
 
 import { CouncilsService } from './councils.service';
 import { OrganisationExportService } from './organisation-export.service';
 import {
   AcceptInvitationDto,
   ChangeMembershipDto,
-  CouncilRoleChangeResponse,
   CreateCommitteeDto,
   CreatedExpertEngagementResponse,
   CreateExpertEngagementDto,
   CreateInvitationDto,
-  ExpertEngagementResponse,
   CreateMembershipDto,
   CreateWorksCouncilDto,
   InvitationResponse,
@@ -44,6 +44,10 @@ import {
   UserIdParams,
   WorksCouncilIdParams,
   WorksCouncilResponse,
+  WorksCouncilPage,
+  MemberPage,
+  CouncilRoleChangePage,
+  ExpertEngagementPage,
 } from './dto/councils.dto';
 
 @ApiTags('organisations')
@@ -92,8 +96,9 @@ export class CouncilsController {
   listCouncils(
     @CurrentActor() actor: Actor,
     @Param() { organisationId }: OrganisationIdParams,
-  ): Promise<WorksCouncilResponse[]> {
-    return this.councils.listCouncils(actor, organisationId);
+    @Query() page: CursorPageQueryDto,
+  ): Promise<WorksCouncilPage> {
+    return this.councils.listCouncils(actor, organisationId, page);
   }
 
   @Post('organisations/:organisationId/works-councils')
@@ -130,8 +135,9 @@ export class CouncilsController {
   listMembers(
     @CurrentActor() actor: Actor,
     @Param() { organisationId }: OrganisationIdParams,
-  ): Promise<MemberResponse[]> {
-    return this.councils.listMembers(actor, organisationId);
+    @Query() page: CursorPageQueryDto,
+  ): Promise<MemberPage> {
+    return this.councils.listMembers(actor, organisationId, page);
   }
 
   @Post('organisations/:organisationId/memberships')
@@ -191,8 +197,9 @@ export class CouncilsController {
   listEngagements(
     @CurrentActor() actor: Actor,
     @Param() { worksCouncilId }: WorksCouncilIdParams,
-  ): Promise<ExpertEngagementResponse[]> {
-    return this.councils.listEngagements(actor, worksCouncilId);
+    @Query() page: CursorPageQueryDto,
+  ): Promise<ExpertEngagementPage> {
+    return this.councils.listEngagements(actor, worksCouncilId, page);
   }
 
   /** Who granted, changed or removed which council role: the council's own record. */
@@ -201,8 +208,9 @@ export class CouncilsController {
   listRoleChanges(
     @CurrentActor() actor: Actor,
     @Param() { worksCouncilId }: WorksCouncilIdParams,
-  ): Promise<CouncilRoleChangeResponse[]> {
-    return this.councils.listRoleChanges(actor, worksCouncilId);
+    @Query() page: CursorPageQueryDto,
+  ): Promise<CouncilRoleChangePage> {
+    return this.councils.listRoleChanges(actor, worksCouncilId, page);
   }
 
   @Post('organisations/:organisationId/invitations')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, LessThanOrEqual } from 'typeorm';
 
 import { TransactionHost } from '@wc/database';
+import { type CursorPageQueryDto, keysetPage, type Page } from '@wc/pagination';
 
 import { CommitteeEntity } from './committee.entity';
 import { CouncilRoleChangeEntity } from './council-role-change.entity';
@@ -59,8 +60,13 @@ export class CouncilsRepository {
     return this.tx.manager.save(this.tx.manager.create(OrganisationEntity, input));
   }
 
-  listOrganisations(): Promise<OrganisationEntity[]> {
-    return this.tx.manager.find(OrganisationEntity, { order: { createdAt: 'ASC', id: 'ASC' } });
+  /** One page of every organisation, oldest first. */
+  organisationPage(query: CursorPageQueryDto): Promise<Page<OrganisationEntity>> {
+    return keysetPage(this.tx.manager.createQueryBuilder(OrganisationEntity, 'o'), query, {
+      column: 'created_at',
+      property: 'createdAt',
+      direction: 'ASC',
+    });
   }
 
   findOrganisationForUpdate(id: string): Promise<OrganisationEntity | null> {
@@ -94,11 +100,26 @@ export class CouncilsRepository {
     return this.tx.manager.findOneBy(WorksCouncilEntity, { id });
   }
 
-  councilsOf(organisationId: string): Promise<WorksCouncilEntity[]> {
-    return this.tx.manager.find(WorksCouncilEntity, {
+  /** One page of the organisation's councils, oldest first. */
+  councilPage(
+    organisationId: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<WorksCouncilEntity>> {
+    return keysetPage(
+      this.tx.manager
+        .createQueryBuilder(WorksCouncilEntity, 'wc')
+        .where('wc.organisation_id = :organisationId', { organisationId }),
+      query,
+      { column: 'created_at', property: 'createdAt', direction: 'ASC' },
+    );
+  }
+
+  async councilIdsOf(organisationId: string): Promise<string[]> {
+    const rows = await this.tx.manager.find(WorksCouncilEntity, {
+      select: { id: true },
       where: { organisationId },
-      order: { createdAt: 'ASC' },
     });
+    return rows.map((r) => r.id);
   }
 
   createCouncil(
@@ -154,12 +175,18 @@ export class CouncilsRepository {
     }
   }
 
-  roleChangesOf(worksCouncilId: string): Promise<CouncilRoleChangeEntity[]> {
-    return this.tx.manager.find(CouncilRoleChangeEntity, {
-      where: { worksCouncilId },
-      order: { occurredAt: 'DESC', id: 'ASC' },
-      take: 500,
-    });
+  /** One page of the council's role changes, newest first. */
+  roleChangePage(
+    worksCouncilId: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<CouncilRoleChangeEntity>> {
+    return keysetPage(
+      this.tx.manager
+        .createQueryBuilder(CouncilRoleChangeEntity, 'rc')
+        .where('rc.works_council_id = :worksCouncilId', { worksCouncilId }),
+      query,
+      { column: 'occurred_at', property: 'occurredAt', direction: 'DESC' },
+    );
   }
 
   async everHadChair(worksCouncilId: string): Promise<boolean> {
@@ -195,10 +222,21 @@ export class CouncilsRepository {
     );
   }
 
-  engagementsOf(worksCouncilId: string): Promise<ExpertEngagementEntity[]> {
-    return this.tx.manager.find(ExpertEngagementEntity, {
-      where: { worksCouncilId },
-      order: { createdAt: 'DESC' },
-    });
+  findEngagement(worksCouncilId: string, id: string): Promise<ExpertEngagementEntity | null> {
+    return this.tx.manager.findOneBy(ExpertEngagementEntity, { worksCouncilId, id });
+  }
+
+  /** One page of the council's expert engagements, newest first. */
+  engagementPage(
+    worksCouncilId: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<ExpertEngagementEntity>> {
+    return keysetPage(
+      this.tx.manager
+        .createQueryBuilder(ExpertEngagementEntity, 'ee')
+        .where('ee.works_council_id = :worksCouncilId', { worksCouncilId }),
+      query,
+      { column: 'created_at', property: 'createdAt', direction: 'DESC' },
+    );
   }
 }

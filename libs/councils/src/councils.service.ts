@@ -10,6 +10,7 @@ import {
   COUNCIL_ROLES,
   EMPLOYER_SIDE_ROLES,
   hasRoleIn,
+  type AccountSummary,
   type MembershipSummary,
   Role,
   sideOf,
@@ -19,6 +20,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { Clock, Conflict, Forbidden, NotFound, Unprocessable } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
+import { type CursorPageQueryDto, mapPage, type Page } from '@wc/pagination';
 
 import { ConvenantService } from './convenant.service';
 import type { CouncilRoleChangeKind } from './council-role-change.entity';
@@ -106,10 +108,14 @@ export class CouncilsService {
     return { id: org.id, name: org.name, kind: org.kind, headcount: org.headcount };
   }
 
-  async listCouncils(actor: Actor, organisationId: string): Promise<WorksCouncilResponse[]> {
+  async listCouncils(
+    actor: Actor,
+    organisationId: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<WorksCouncilResponse>> {
     this.assertMemberOf(actor, organisationId);
-    const councils = await this.repo.councilsOf(organisationId);
-    return this.withCommittees(councils);
+    const page = await this.repo.councilPage(organisationId, query);
+    return { items: await this.withCommittees(page.items), nextCursor: page.nextCursor };
   }
 
   async getCouncil(actor: Actor, worksCouncilId: string): Promise<WorksCouncilResponse> {
@@ -157,7 +163,7 @@ export class CouncilsService {
   async councilIdsOfOrganisations(organisationIds: readonly string[]): Promise<string[]> {
     const ids: string[] = [];
     for (const organisationId of new Set(organisationIds)) {
-      ids.push(...(await this.repo.councilsOf(organisationId)).map((c) => c.id));
+      ids.push(...(await this.repo.councilIdsOf(organisationId)));
     }
     return ids;
   }
@@ -200,23 +206,32 @@ export class CouncilsService {
     return this.getCouncil(actor, worksCouncilId);
   }
 
-  async listMembers(actor: Actor, organisationId: string): Promise<MemberResponse[]> {
+  async listMembers(
+    actor: Actor,
+    organisationId: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<MemberResponse>> {
     this.assertMemberOf(actor, organisationId);
-    // An external expert is hired by the council from outside: names and roles, not addresses.
-    const seesAddresses = actor.memberships.some(
-      (m) => m.organisationId === organisationId && m.role !== Role.ExternalExpert,
-    );
+    const page = await this.accounts.membershipPageInOrganisation(organisationId, query);
+    return mapPage(page, (m) => toMemberResponse(actor, organisationId, m));
+  }
+
+  /** For other libs: every member of the organisation as the list shows them, unpaged. */
+  async allMembers(actor: Actor, organisationId: string): Promise<MemberResponse[]> {
+    this.assertMemberOf(actor, organisationId);
     const rows = await this.accounts.membershipsInOrganisation(organisationId);
-    return rows.map((m) => ({
-      membershipId: m.id,
-      userId: m.userId,
-      displayName: m.user.displayName,
-      email: seesAddresses ? m.user.email : null,
-      role: m.role,
-      worksCouncilId: m.worksCouncilId,
-      committeeId: m.committeeId,
-      deactivated: m.user.deactivated,
-    }));
+    return rows.map((m) => toMemberResponse(actor, organisationId, m));
+  }
+
+  /** One member of the organisation as the list shows it, after a change. */
+  private async memberOf(
+    actor: Actor,
+    organisationId: string,
+    membershipId: string,
+  ): Promise<MemberResponse | undefined> {
+    return (await this.allMembers(actor, organisationId)).find(
+      (m) => m.membershipId === membershipId,
+    );
   }
 
   /**
@@ -251,9 +266,7 @@ export class CouncilsService {
       await this.recordChange(actor.userId, membership, 'granted', null);
       return membership.id;
     });
-    const member = (await this.listMembers(actor, organisationId)).find(
-      (m) => m.membershipId === membershipId,
-    );
+    const member = await this.memberOf(actor, organisationId, membershipId);
     if (!member) {
       throw new NotFound('user');
     }
@@ -306,9 +319,7 @@ export class CouncilsService {
         membership.role,
       );
     });
-    const member = (await this.listMembers(actor, membership.organisationId)).find(
-      (m) => m.membershipId === membership.id,
-    );
+    const member = await this.memberOf(actor, membership.organisationId, membership.id);
     if (!member) {
       throw new NotFound('membership');
     }
@@ -378,7 +389,8 @@ export class CouncilsService {
   async listRoleChanges(
     actor: Actor,
     worksCouncilId: string,
-  ): Promise<CouncilRoleChangeResponse[]> {
+    query: CursorPageQueryDto,
+  ): Promise<Page<CouncilRoleChangeResponse>> {
     await this.visibleCouncil(actor, worksCouncilId);
     if (!hasRoleIn(actor, COUNCIL_SPACE_ROLES, { worksCouncilId })) {
       throw new Forbidden(
@@ -386,12 +398,14 @@ export class CouncilsService {
         "Only the works council's own members see who holds its roles and who granted them.",
       );
     }
-    const rows = await this.repo.roleChangesOf(worksCouncilId);
+    const page = await this.repo.roleChangePage(worksCouncilId, query);
     const names = await this.accounts.displayNames(
-      rows.flatMap((r) => (r.actorUserId ? [r.subjectUserId, r.actorUserId] : [r.subjectUserId])),
+      page.items.flatMap((r) =>
+        r.actorUserId ? [r.subjectUserId, r.actorUserId] : [r.subjectUserId],
+      ),
     );
     const person = (userId: string) => ({ userId, displayName: names.get(userId) ?? '' });
-    return rows.map((r) => ({
+    return mapPage(page, (r) => ({
       id: r.id,
       change: r.change,
       role: r.role,
@@ -499,7 +513,36 @@ export class CouncilsService {
   }
 
   /** The council sees its engagements in full; the employer the cost notices (art. 22(2)), not the addresses. */
-  async listEngagements(actor: Actor, worksCouncilId: string): Promise<ExpertEngagementResponse[]> {
+  async listEngagements(
+    actor: Actor,
+    worksCouncilId: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<ExpertEngagementResponse>> {
+    const ownCouncil = await this.assertSeesEngagements(actor, worksCouncilId);
+    const page = await this.repo.engagementPage(worksCouncilId, query);
+    const names = await this.accounts.displayNames(
+      page.items.flatMap((r) => (r.userId ? [r.userId] : [])),
+    );
+    return mapPage(page, (r) => toEngagementResponse(r, names, ownCouncil));
+  }
+
+  /** For other libs: one of the council's engagements as its list shows it, or null. */
+  async engagementOf(
+    actor: Actor,
+    worksCouncilId: string,
+    engagementId: string,
+  ): Promise<ExpertEngagementResponse | null> {
+    const ownCouncil = await this.assertSeesEngagements(actor, worksCouncilId);
+    const row = await this.repo.findEngagement(worksCouncilId, engagementId);
+    if (!row) {
+      return null;
+    }
+    const names = await this.accounts.displayNames(row.userId ? [row.userId] : []);
+    return toEngagementResponse(row, names, ownCouncil);
+  }
+
+  /** Whether the reader is of the council itself; refuses anyone but it and the employer. */
+  private async assertSeesEngagements(actor: Actor, worksCouncilId: string): Promise<boolean> {
     const council = await this.visibleCouncil(actor, worksCouncilId);
     const ownCouncil = hasRoleIn(actor, COUNCIL_SPACE_ROLES, { worksCouncilId });
     if (
@@ -511,11 +554,7 @@ export class CouncilsService {
         "Only the works council's members and the employer see its expert engagements.",
       );
     }
-    const rows = await this.repo.engagementsOf(worksCouncilId);
-    const names = await this.accounts.displayNames(
-      rows.flatMap((r) => (r.userId ? [r.userId] : [])),
-    );
-    return rows.map((r) => toEngagementResponse(r, names, ownCouncil));
+    return ownCouncil;
   }
 
   /** An invitation with a fresh one-time token; for the platform's first-admin invitations too. */
@@ -843,4 +882,25 @@ export class CouncilsService {
       );
     }
   }
+}
+
+/** An external expert is hired by the council from outside: names and roles, not addresses. */
+function toMemberResponse(
+  actor: Actor,
+  organisationId: string,
+  m: MembershipSummary & { user: AccountSummary },
+): MemberResponse {
+  const seesAddresses = actor.memberships.some(
+    (own) => own.organisationId === organisationId && own.role !== Role.ExternalExpert,
+  );
+  return {
+    membershipId: m.id,
+    userId: m.userId,
+    displayName: m.user.displayName,
+    email: seesAddresses ? m.user.email : null,
+    role: m.role,
+    worksCouncilId: m.worksCouncilId,
+    committeeId: m.committeeId,
+    deactivated: m.user.deactivated,
+  };
 }

@@ -1,13 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
+import { CursorPageQueryDto } from '@wc/pagination';
 
 import { OrganisationIdParams } from './dto/councils.dto';
 import {
   CreateOrganisationDto,
   FirstAdminInvitationResponse,
   InviteFirstAdminDto,
+  PlatformOrganisationPage,
   PlatformOrganisationResponse,
 } from './dto/platform.dto';
 import { PlatformService } from './platform.service';
@@ -21,8 +23,8 @@ export class PlatformController {
 
   @Get()
   @RequirePermission(Permission.PlatformManage)
-  list(): Promise<PlatformOrganisationResponse[]> {
-    return this.platform.list();
+  list(@Query() page: CursorPageQueryDto): Promise<PlatformOrganisationPage> {
+    return this.platform.list(page);
   }
 
   @Post()

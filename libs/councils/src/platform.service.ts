@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AccountMailer, AccountService, Role } from '@wc/auth';
 import { Clock, Conflict, NotFound } from '@wc/core';
 import { TransactionHost } from '@wc/database';
+import { type CursorPageQueryDto, mapPage, type Page } from '@wc/pagination';
 
 import { CouncilsRepository } from './councils.repository';
 import { CouncilsService, PLATFORM_INVITER } from './councils.service';
@@ -35,12 +36,12 @@ export class PlatformService {
     private readonly clock: Clock,
   ) {}
 
-  async list(): Promise<PlatformOrganisationResponse[]> {
+  async list(query: CursorPageQueryDto): Promise<Page<PlatformOrganisationResponse>> {
     const [organisations, people] = await Promise.all([
-      this.repo.listOrganisations(),
+      this.repo.organisationPage(query),
       this.accounts.peopleByOrganisation(),
     ]);
-    return organisations.map((o) => toResponse(o, people.get(o.id) ?? 0));
+    return mapPage(organisations, (o) => toResponse(o, people.get(o.id) ?? 0));
   }
 
   async get(organisationId: string): Promise<PlatformOrganisationResponse> {

@@ -3,15 +3,18 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
 import { CaseIdParams } from '@wc/cases';
+import { CursorPageQueryDto, pageOfSorted } from '@wc/pagination';
 
 import { CommentService } from './comment.service';
 import {
   CommentIdParams,
   CommentResponse,
-  CommentRevisionResponse,
   CreateCommentDto,
-  MentionableResponse,
+  ThreadPageQueryDto,
   ThreadQueryDto,
+  CommentPage,
+  MentionablePage,
+  CommentRevisionPage,
   UpdateCommentDto,
 } from './dto/comment.dto';
 
@@ -23,23 +26,31 @@ export class CommentController {
 
   @Get()
   @RequirePermission(Permission.CaseRead)
-  list(
+  async list(
     @CurrentActor() actor: Actor,
     @Param() { caseId }: CaseIdParams,
-    @Query() { thread }: ThreadQueryDto,
-  ): Promise<CommentResponse[]> {
-    return this.comments.list(actor, caseId, thread);
+    @Query() { thread, ...page }: ThreadPageQueryDto,
+  ): Promise<CommentPage> {
+    // A case's discussion, oldest first; the access rules per thread run over the whole case.
+    return pageOfSorted(await this.comments.list(actor, caseId, thread), page, (c) => [
+      c.createdAt,
+      c.id,
+    ]);
   }
 
   /** The people who can read the thread (`case` when omitted), to offer after `@`. */
   @Get('mentionable')
   @RequirePermission(Permission.CaseRead)
-  mentionable(
+  async mentionable(
     @CurrentActor() actor: Actor,
     @Param() { caseId }: CaseIdParams,
-    @Query() { thread }: ThreadQueryDto,
-  ): Promise<MentionableResponse[]> {
-    return this.comments.mentionable(actor, caseId, thread ?? 'case');
+    @Query() { thread, ...page }: ThreadPageQueryDto,
+  ): Promise<MentionablePage> {
+    return pageOfSorted(
+      await this.comments.mentionable(actor, caseId, thread ?? 'case'),
+      page,
+      (m) => [m.displayName, m.userId],
+    );
   }
 
   @Post()
@@ -76,10 +87,13 @@ export class CommentController {
 
   @Get(':commentId/revisions')
   @RequirePermission(Permission.CaseRead)
-  revisions(
+  async revisions(
     @CurrentActor() actor: Actor,
     @Param() { caseId, commentId }: CommentIdParams,
-  ): Promise<CommentRevisionResponse[]> {
-    return this.comments.revisions(actor, caseId, commentId);
+    @Query() page: CursorPageQueryDto,
+  ): Promise<CommentRevisionPage> {
+    return pageOfSorted(await this.comments.revisions(actor, caseId, commentId), page, (r) => [
+      r.revision,
+    ]);
   }
 }

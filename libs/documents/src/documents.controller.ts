@@ -26,6 +26,7 @@ import type { Response } from 'express';
 
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
 import { CaseIdParams } from '@wc/cases';
+import { pageOfSorted } from '@wc/pagination';
 
 import {
   DocumentUploadInterceptor,
@@ -39,7 +40,7 @@ import {
   AttachToPositionDto,
   ConfidentialityDto,
   DocumentDetailResponse,
-  DocumentListResponse,
+  DocumentPage,
   DocumentParams,
   DocumentVersionParams,
   ListDocumentsQueryDto,
@@ -99,10 +100,13 @@ export class DocumentsController {
     @CurrentActor() actor: Actor,
     @Param() { caseId }: CaseIdParams,
     @Query() query: ListDocumentsQueryDto,
-  ): Promise<DocumentListResponse> {
-    return {
-      items: await this.documents.listForCase(actor, caseId, { dossierItem: query.dossierItem }),
-    };
+  ): Promise<DocumentPage> {
+    // Oldest first; the confidentiality rules (art. 20) run over the case's documents at once.
+    return pageOfSorted(
+      await this.documents.listForCase(actor, caseId, { dossierItem: query.dossierItem }),
+      query,
+      (d) => [d.createdAt, d.id],
+    );
   }
 
   @Get(':documentId')

@@ -453,8 +453,9 @@ export class DocumentsService {
         "The council uploads its expert's opinion.",
       );
     }
-    const engagements = await this.councils.listEngagements(actor, access.worksCouncilId);
-    const engagement = engagements.find((e) => e.id === dto.expertEngagementId);
+    const engagement = dto.expertEngagementId
+      ? await this.councils.engagementOf(actor, access.worksCouncilId, dto.expertEngagementId)
+      : null;
     if (!engagement || engagement.status !== 'engaged') {
       throw new Unprocessable(
         'document.expert_engagement_unknown',

@@ -3,16 +3,18 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
 import { CaseIdParams } from '@wc/cases';
+import { CursorPageQueryDto, pageOfSorted } from '@wc/pagination';
 
 import {
   AssessmentCommentParams,
   AssessmentCommentResponse,
   AssessmentCommentsQueryDto,
+  AssessmentCommentPage,
+  AssessmentVersionSummaryPage,
   AssessmentDiffResponse,
   AssessmentResponse,
   AssessmentVersionParams,
   AssessmentVersionResponse,
-  AssessmentVersionSummaryResponse,
   CreateAssessmentCommentDto,
   EditAssessmentCommentDto,
   QuestionnaireResponse,
@@ -68,11 +70,12 @@ export class AssessmentController {
 
   @Get('versions')
   @RequirePermission(Permission.CaseRead)
-  versions(
+  async versions(
     @CurrentActor() actor: Actor,
     @Param() { caseId }: CaseIdParams,
-  ): Promise<AssessmentVersionSummaryResponse[]> {
-    return this.assessments.versions(actor, caseId);
+    @Query() page: CursorPageQueryDto,
+  ): Promise<AssessmentVersionSummaryPage> {
+    return pageOfSorted(await this.assessments.versions(actor, caseId), page, (v) => [v.seq]);
   }
 
   @Get('versions/:seq')
@@ -95,12 +98,16 @@ export class AssessmentController {
 
   @Get('comments')
   @RequirePermission(Permission.CaseRead)
-  comments(
+  async comments(
     @CurrentActor() actor: Actor,
     @Param() { caseId }: CaseIdParams,
-    @Query() query: AssessmentCommentsQueryDto,
-  ): Promise<AssessmentCommentResponse[]> {
-    return this.assessments.comments(actor, caseId, query);
+    @Query() { questionId, ...page }: AssessmentCommentsQueryDto,
+  ): Promise<AssessmentCommentPage> {
+    return pageOfSorted(
+      await this.assessments.comments(actor, caseId, { questionId }),
+      page,
+      (c) => [c.createdAt, c.id],
+    );
   }
 
   @Post('comments')

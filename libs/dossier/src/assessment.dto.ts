@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 
 import { CaseIdParams } from '@wc/cases';
+import { CursorPageQueryDto, PageResponseOf } from '@wc/pagination';
 
 import {
   COMMENT_TARGETS,
@@ -155,7 +156,7 @@ export class EditAssessmentCommentDto {
   counterEffect?: Effect | null;
 }
 
-export class AssessmentCommentsQueryDto {
+export class AssessmentCommentsQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ enum: COMMENT_TARGETS })
   @IsOptional()
   @IsIn(COMMENT_TARGETS)
@@ -298,3 +299,8 @@ export class QuestionnaireResponse {
   /** The FRIA items, only when the case's triage requires a FRIA. */
   @ApiProperty({ type: [SectionItemResponse], nullable: true }) fria!: SectionItemResponse[] | null;
 }
+
+export class AssessmentVersionSummaryPage extends PageResponseOf(
+  AssessmentVersionSummaryResponse,
+) {}
+export class AssessmentCommentPage extends PageResponseOf(AssessmentCommentResponse) {}

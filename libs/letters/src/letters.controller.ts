@@ -13,7 +13,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swag
 
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
 import { CaseIdParams } from '@wc/cases';
-import type { Page } from '@wc/pagination';
+import { CursorPageQueryDto, type Page, PageResponseOf } from '@wc/pagination';
 
 import {
   AnswerLetterDto,
@@ -36,6 +36,9 @@ import {
   UpdateLetterDto,
 } from './letter.dto';
 import { LettersService } from './letters.service';
+
+/** One page of a letter's versions. */
+export class LetterVersionPage extends PageResponseOf(LetterVersionResponse) {}
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -98,8 +101,9 @@ export class LettersController {
   versions(
     @CurrentActor() actor: Actor,
     @Param() { caseId, letterId }: LetterIdParams,
-  ): Promise<LetterVersionResponse[]> {
-    return this.letters.versions(actor, caseId, letterId);
+    @Query() query: CursorPageQueryDto,
+  ): Promise<LetterVersionPage> {
+    return this.letters.versions(actor, caseId, letterId, query);
   }
 
   @Get(':letterId/diff')

@@ -26,7 +26,14 @@ import {
 } from '@wc/core';
 import { domainEvent, Outbox, TransactionHost } from '@wc/database';
 import { councilTermSettings, DeadlinesService } from '@wc/deadlines';
-import { decodeCursor, limitOf, type Page, pageFrom } from '@wc/pagination';
+import {
+  type CursorPageQueryDto,
+  decodeCursor,
+  limitOf,
+  type Page,
+  pageFrom,
+  pageOfSorted,
+} from '@wc/pagination';
 
 import {
   composeLetter,
@@ -249,14 +256,20 @@ export class LettersService {
     });
   }
 
-  async versions(actor: Actor, caseId: string, letterId: string): Promise<LetterVersionResponse[]> {
+  /** One page of the letter's versions, oldest first (a letter has a handful of drafts). */
+  async versions(
+    actor: Actor,
+    caseId: string,
+    letterId: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<LetterVersionResponse>> {
     const reader = await this.reader(actor, caseId);
     const letter = await this.visible(reader, caseId, letterId);
     // The other party sees what was sent, not the drafts before it.
     const all = await this.letters.versions(letterId);
     const shown =
       letter.senderSide === reader.party ? all : all.filter((v) => v.seq === letter.signedVersion);
-    return shown.map(toVersionResponse);
+    return pageOfSorted(shown.map(toVersionResponse), query, (v) => [v.seq]);
   }
 
   async diff(

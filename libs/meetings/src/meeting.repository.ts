@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 
 import { TransactionHost } from '@wc/database';
+import { type CursorPageQueryDto, keysetPage, type Page } from '@wc/pagination';
 
 import { AgendaItemEntity } from './agenda-item.entity';
 import type { MeetingKind } from './domain/meeting-policy';
@@ -47,6 +48,24 @@ export class MeetingRepository {
       where: { worksCouncilId, kind: In([...kinds]) },
       order: { startsAt: 'ASC', id: 'ASC' },
     });
+  }
+
+  /** One page of the council's meetings of these kinds, by start time. */
+  pageForCouncil(
+    worksCouncilId: string,
+    kinds: readonly MeetingKind[],
+    query: CursorPageQueryDto,
+  ): Promise<Page<MeetingEntity>> {
+    return keysetPage(
+      this.tx.manager
+        .createQueryBuilder(MeetingEntity, 'mt')
+        .where('mt.works_council_id = :worksCouncilId AND mt.kind IN (:...kinds)', {
+          worksCouncilId,
+          kinds: [...kinds],
+        }),
+      query,
+      { column: 'starts_at', property: 'startsAt', direction: 'ASC' },
+    );
   }
 
   async participantsOf(meetingIds: readonly string[]): Promise<Map<string, string[]>> {

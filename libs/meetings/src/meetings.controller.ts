@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
 import { WorksCouncilIdParams } from '@wc/councils';
+import { CursorPageQueryDto } from '@wc/pagination';
 
 import {
   AgendaItemIdParams,
@@ -12,6 +13,7 @@ import {
   MarkHeldDto,
   MeetingHeldResponse,
   MeetingIdParams,
+  MeetingPage,
   MeetingResponse,
   MinutesAmendmentDto,
   MinutesDto,
@@ -46,8 +48,9 @@ export class MeetingsController {
   list(
     @CurrentActor() actor: Actor,
     @Param() { worksCouncilId }: WorksCouncilIdParams,
-  ): Promise<MeetingResponse[]> {
-    return this.meetings.list(actor, worksCouncilId);
+    @Query() page: CursorPageQueryDto,
+  ): Promise<MeetingPage> {
+    return this.meetings.list(actor, worksCouncilId, page);
   }
 
   @Get('meetings/:meetingId')

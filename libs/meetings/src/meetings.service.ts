@@ -15,6 +15,7 @@ import {
 } from '@wc/core';
 import type { MeetingInvitation } from '@wc/contracts';
 import { type DomainEventDraft, Outbox, TransactionHost } from '@wc/database';
+import { type CursorPageQueryDto, type Page } from '@wc/pagination';
 
 import type { AgendaItemEntity } from './agenda-item.entity';
 import {
@@ -115,7 +116,24 @@ export class MeetingsService {
   }
 
   /** The council sees all its meetings; the employer side of its organisation, the consultation meetings. */
-  async list(actor: Actor, worksCouncilId: string): Promise<MeetingResponse[]> {
+  /** One page of the council's meetings the actor may see, by start time. */
+  async list(
+    actor: Actor,
+    worksCouncilId: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<MeetingResponse>> {
+    const kinds = await this.visibleKinds(actor, worksCouncilId);
+    const page = await this.meetings.pageForCouncil(worksCouncilId, kinds, query);
+    return { items: await this.respond(actor, page.items), nextCursor: page.nextCursor };
+  }
+
+  /** Every meeting of the council the actor may see (unpaged): for the dashboards and the agenda. */
+  async all(actor: Actor, worksCouncilId: string): Promise<MeetingResponse[]> {
+    const kinds = await this.visibleKinds(actor, worksCouncilId);
+    return this.respond(actor, await this.meetings.listForCouncil(worksCouncilId, kinds));
+  }
+
+  private async visibleKinds(actor: Actor, worksCouncilId: string): Promise<MeetingKind[]> {
     const council = await this.councils.councilFacts(worksCouncilId);
     if (!council) {
       throw new NotFound('works_council');
@@ -128,7 +146,7 @@ export class MeetingsService {
     if (kinds.length === 0) {
       throw new NotFound('works_council');
     }
-    return this.respond(actor, await this.meetings.listForCouncil(worksCouncilId, kinds));
+    return kinds;
   }
 
   async get(actor: Actor, meetingId: string): Promise<MeetingResponse> {

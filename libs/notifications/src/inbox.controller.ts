@@ -8,7 +8,7 @@ import {
   ListNotificationsQueryDto,
   MarkAllReadResponse,
   NotificationIdParams,
-  NotificationListResponse,
+  NotificationPage,
   NotificationResponse,
   UnreadCountResponse,
 } from './notifications.dto';
@@ -25,7 +25,7 @@ export class InboxController {
   list(
     @CurrentActor() actor: Actor,
     @Query() query: ListNotificationsQueryDto,
-  ): Promise<NotificationListResponse> {
+  ): Promise<NotificationPage> {
     return this.inbox.list(actor, query);
   }
 

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@wc/auth';
 import { Clock, NotFound } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
+import { decodeCursor, limitOf, type Page, pageFrom } from '@wc/pagination';
 
 import { describeNotification, notificationPath, ruleLabel } from './domain';
 import {
@@ -14,12 +15,9 @@ import {
 import type {
   ListNotificationsQueryDto,
   MarkAllReadResponse,
-  NotificationListResponse,
   NotificationResponse,
   UnreadCountResponse,
 } from './notifications.dto';
-
-const DEFAULT_PAGE = 50;
 
 /** A user's own inbox. Every query is scoped to the actor; someone else's id answers 404. */
 @Injectable()
@@ -31,17 +29,20 @@ export class InboxService {
     private readonly notifications: NotificationRepository,
   ) {}
 
-  async list(actor: Actor, query: ListNotificationsQueryDto): Promise<NotificationListResponse> {
-    const limit = query.limit ?? DEFAULT_PAGE;
+  /** One page of the inbox, newest first. */
+  async list(actor: Actor, query: ListNotificationsQueryDto): Promise<Page<NotificationResponse>> {
+    const limit = limitOf(query);
     const rows = await this.notifications.listInbox(actor.userId, {
-      limit,
-      before: query.before,
+      limit: limit + 1,
+      after: query.cursor ? decodeCursor(query.cursor, isIdKey).id : undefined,
       unreadOnly: query.unreadOnly ?? false,
     });
-    return {
-      items: rows.map((row) => toNotificationResponse(row, actor.language)),
-      nextCursor: rows.length === limit ? rows[rows.length - 1].id : null,
-    };
+    return pageFrom(
+      rows,
+      limit,
+      (row) => ({ id: row.id }),
+      (row) => toNotificationResponse(row, actor.language),
+    );
   }
 
   async unreadCount(actor: Actor): Promise<UnreadCountResponse> {
@@ -141,3 +142,11 @@ export function toNotificationResponse(
     fatal: row.data.fatal,
   };
 }
+
+const isIdKey = (value: unknown): value is { id: string } =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { id?: unknown }).id === 'string' &&
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(
+    (value as { id: string }).id,
+  );

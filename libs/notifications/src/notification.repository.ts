@@ -320,15 +320,16 @@ export class NotificationRepository {
 
   async listInbox(
     userId: string,
-    options: { limit: number; before?: string; unreadOnly: boolean },
+    options: { limit: number; after?: string; unreadOnly: boolean },
   ): Promise<NotificationRow[]> {
     const params: unknown[] = [userId, options.limit];
     let where = `user_id = $1 AND in_app`;
     if (options.unreadOnly) {
       where += ` AND read_at IS NULL`;
     }
-    if (options.before) {
-      params.push(options.before);
+    if (options.after) {
+      // The keyset of the cursor's row, read exactly (microseconds) from the row itself.
+      params.push(options.after);
       where += ` AND (created_at, id) < (SELECT created_at, id FROM notification WHERE id = $3 AND user_id = $1)`;
     }
     const rows = await this.tx.manager.query<Array<Record<string, unknown>>>(

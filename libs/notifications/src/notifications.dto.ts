@@ -15,6 +15,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { CursorPageQueryDto, PageResponseOf } from '@wc/pagination';
 
 import { CASE_EVENT_TYPES, type CaseEventEmail, type CaseEventType } from './domain';
 
@@ -32,10 +33,7 @@ export class NotificationIdParams {
   notificationId!: string;
 }
 
-export class ListNotificationsQueryDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
-  /** Cursor: the id of the last notification of the previous page. */
-  @IsOptional() @IsUUID() before?: string;
+export class ListNotificationsQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) =>
@@ -80,10 +78,7 @@ export class NotificationResponse {
   @ApiProperty() createdAt!: string;
 }
 
-export class NotificationListResponse {
-  @ApiProperty({ type: [NotificationResponse] }) items!: NotificationResponse[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
-}
+export class NotificationPage extends PageResponseOf(NotificationResponse) {}
 
 export class UnreadCountResponse {
   @ApiProperty() unread!: number;

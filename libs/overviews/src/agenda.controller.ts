@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
+import { CursorPageQueryDto } from '@wc/pagination';
 
 import { AgendaService } from './agenda.service';
 import { PersonalAgendaResponse } from './dto/agenda.dto';
@@ -15,7 +16,10 @@ export class AgendaController {
 
   @Get('me/agenda')
   @RequirePermission(Permission.CaseRead)
-  get(@CurrentActor() actor: Actor): Promise<PersonalAgendaResponse> {
-    return this.agenda.agendaOf(actor);
+  get(
+    @CurrentActor() actor: Actor,
+    @Query() page: CursorPageQueryDto,
+  ): Promise<PersonalAgendaResponse> {
+    return this.agenda.agendaOf(actor, page);
   }
 }

@@ -16,6 +16,7 @@ import { toAmsterdamDate } from '@wc/deadlines';
 import { TrainingDutiesQuery } from '@wc/dossier';
 import { IntakeService } from '@wc/intake';
 import { MeetingsService } from '@wc/meetings';
+import { type CursorPageQueryDto, pageOfOrdered } from '@wc/pagination';
 
 import type { PersonalAgendaItemResponse, PersonalAgendaResponse } from './dto/agenda.dto';
 
@@ -40,7 +41,7 @@ export class AgendaService {
     private readonly clock: Clock,
   ) {}
 
-  async agendaOf(actor: Actor): Promise<PersonalAgendaResponse> {
+  async agendaOf(actor: Actor, query: CursorPageQueryDto): Promise<PersonalAgendaResponse> {
     const now = this.clock.now();
     const today = toAmsterdamDate(now);
     const cases = await this.cases.agendaOf(actor);
@@ -75,17 +76,20 @@ export class AgendaService {
     items.push(...(await this.trainingItems(actor, cases, today)));
     items.push(...(await this.intakeItems(actor, today)));
     items.push(...(await this.commitmentItems(actor, cases, today)));
-    // Ties: the person's own duties first, then by case and action, so the order never depends on the read.
-    return {
-      today,
-      items: items.sort(
+    // Ties: the person's own duties first, then by case and action, and last by what the line is
+    // about, so the order is total and never depends on the read: the page cursor relies on it.
+    const ordered = items
+      .map((item) => ({ item, identity: agendaItemIdentity(item) }))
+      .sort(
         (a, b) =>
-          byUrgency(a, b) ||
-          Number(b.yours) - Number(a.yours) ||
-          (a.caseTitle ?? '').localeCompare(b.caseTitle ?? '') ||
-          a.action.localeCompare(b.action),
-      ),
-    };
+          byUrgency(a.item, b.item) ||
+          Number(b.item.yours) - Number(a.item.yours) ||
+          (a.item.caseTitle ?? '').localeCompare(b.item.caseTitle ?? '') ||
+          a.item.action.localeCompare(b.item.action) ||
+          (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0),
+      )
+      .map(({ item }) => item);
+    return { today, ...pageOfOrdered(ordered, query, agendaItemIdentity) };
   }
 
   /** The training modules the person must still complete, on the cases where they act (not as follower). */
@@ -187,7 +191,7 @@ export class AgendaService {
     ];
     const items: PersonalAgendaItemResponse[] = [];
     for (const councilId of councils) {
-      const meetings = (await orNullIfHidden(this.meetings.list(actor, councilId))) ?? [];
+      const meetings = (await orNullIfHidden(this.meetings.all(actor, councilId))) ?? [];
       for (const m of meetings.filter(
         (x) => x.status === 'planned' && new Date(x.startsAt).getTime() >= now.getTime(),
       )) {
@@ -243,6 +247,7 @@ function caseItem(c: CaseAgenda, d: Duty): PersonalAgendaItemResponse {
     fatal: d.fatal,
     subject: d.informationRequestId ? (c.questions.get(d.informationRequestId) ?? null) : null,
     informationRequestId: d.informationRequestId,
+    deadlineId: d.deadlineId,
     path: d.tab === 'overview' ? `/cases/${c.caseId}` : `/cases/${c.caseId}/${d.tab}`,
     anchor: d.anchor,
   };
@@ -263,9 +268,28 @@ function blank(): PersonalAgendaItemResponse {
     fatal: false,
     subject: null,
     informationRequestId: null,
+    deadlineId: null,
     voteId: null,
     meetingId: null,
     path: '/',
     anchor: '',
   };
+}
+
+/** What an agenda line is about, for the page cursor: the same duty keeps it across reads. */
+function agendaItemIdentity(item: PersonalAgendaItemResponse): string {
+  return JSON.stringify([
+    item.kind,
+    item.action,
+    item.caseId,
+    item.track,
+    item.ruleId,
+    item.informationRequestId,
+    item.deadlineId,
+    item.voteId,
+    item.meetingId,
+    item.anchor,
+    // A training module has no id of its own on the agenda: its title and date tell it apart.
+    item.kind === 'training' ? [item.subject, item.dueDate] : null,
+  ]);
 }

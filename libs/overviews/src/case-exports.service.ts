@@ -7,8 +7,6 @@ import { MAX_PAGE_LIMIT } from '@wc/pagination';
 import { toCsv } from './domain/csv';
 import type { CasesCsvQueryDto } from './dto/overviews.dto';
 
-const PAGE = 200;
-
 /**
  * CSV exports of case data. Each goes through the same `CaseService` call as its JSON route, so
  * the policy (404 for invisible cases, no audit trail for experts and unions) applies unchanged.
@@ -18,14 +16,14 @@ export class CaseExportsService {
   constructor(private readonly cases: CaseService) {}
 
   async casesCsv(actor: Actor, query: CasesCsvQueryDto): Promise<string> {
+    // The whole list, read through the same keyset pages as the API (bounded queries).
     const rows: CaseSummaryResponse[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await this.cases.list(actor, { ...query, limit: PAGE, offset });
+    let cursor: string | undefined;
+    do {
+      const page = await this.cases.list(actor, { ...query, limit: MAX_PAGE_LIMIT, cursor });
       rows.push(...page.items);
-      if (page.items.length < PAGE) {
-        break;
-      }
-    }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
     return toCsv(
       [
         'id',
@@ -55,7 +53,13 @@ export class CaseExportsService {
   }
 
   async deadlinesCsv(actor: Actor, caseId: string): Promise<string> {
-    const deadlines = await this.cases.deadlinesOf(actor, caseId);
+    const deadlines = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.cases.deadlinePage(actor, caseId, { limit: MAX_PAGE_LIMIT, cursor });
+      deadlines.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
     return toCsv(
       [
         'id',

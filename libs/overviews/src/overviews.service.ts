@@ -212,7 +212,7 @@ export class OverviewsService {
     requests.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
     votes.sort((a, b) => a.closesAt.localeCompare(b.closesAt) || a.id.localeCompare(b.id));
     const now = this.clock.now().toISOString();
-    const meetings: DashboardMeetingResponse[] = (await this.meetings.list(actor, worksCouncilId))
+    const meetings: DashboardMeetingResponse[] = (await this.meetings.all(actor, worksCouncilId))
       .filter((m) => m.status === 'planned' && m.startsAt >= now)
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id))
       .map((m) => {
@@ -275,7 +275,7 @@ export class OverviewsService {
     if (!hasRoleIn(actor, EMPLOYER_ROLES, { organisationId })) {
       throw new NotFound('organisation');
     }
-    const systems = await this.systems.list(actor, organisationId);
+    const systems = await this.systems.all(actor, organisationId);
     const summaries = (await this.cases.visibleSummaries(actor, {})).filter(
       (c) => c.organisationId === organisationId,
     );

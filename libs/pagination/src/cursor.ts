@@ -4,7 +4,7 @@ import { BadRequest } from '@wc/core';
  * Cursors are opaque to clients: base64url JSON of the last row's sort key. Clients pass back
  * what `nextCursor` gave them and never build one themselves, so the key may change shape later.
  */
-export function encodeCursor(key: Record<string, string | number>): string {
+export function encodeCursor(key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
@@ -26,3 +26,32 @@ export function decodeCursor<K>(cursor: string, isKey: (value: unknown) => value
   }
   return value;
 }
+
+/** The usual keyset key: the sort column's value (a timestamp as exact text) and the row's uuid. */
+export interface KeyIdKey {
+  k: string;
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const isKeyIdKey = (value: unknown): value is KeyIdKey =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as KeyIdKey).k === 'string' &&
+  typeof (value as KeyIdKey).id === 'string' &&
+  UUID.test((value as KeyIdKey).id);
+
+const isTimeIdKey = (value: unknown): value is KeyIdKey =>
+  isKeyIdKey(value) && !Number.isNaN(Date.parse(value.k));
+
+/** The `{ k, id }` key in `cursor` (`k` a timestamp when `time`), or null for the first page. */
+export const keyIdCursor = (cursor: string | undefined, time = true): KeyIdKey | null =>
+  cursor ? decodeCursor(cursor, time ? isTimeIdKey : isKeyIdKey) : null;
+
+/**
+ * A timestamptz column as exact UTC text (microseconds kept) for a cursor: a JS Date keeps only
+ * milliseconds, and a cursor rounded down would hand out its own row again.
+ */
+export const exactTimeSql = (column: string): string =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

@@ -19,7 +19,7 @@ export const limitOf = (query: CursorPageQueryDto): number => query.limit ?? DEF
 export function pageFrom<R, T>(
   rows: readonly R[],
   limit: number,
-  sortKeyOf: (row: R) => Record<string, string | number>,
+  sortKeyOf: (row: R) => Record<string, unknown>,
   toItem: (row: R) => T,
 ): Page<T> {
   const items = rows.slice(0, limit);
@@ -45,3 +45,9 @@ export function PageResponseOf<T>(item: NestType<T>): NestType<Page<T>> {
   });
   return PageResponse;
 }
+
+/** The same page with its items converted. */
+export const mapPage = <A, B>(page: Page<A>, toItem: (item: A) => B): Page<B> => ({
+  items: page.items.map(toItem),
+  nextCursor: page.nextCursor,
+});

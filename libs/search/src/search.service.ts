@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { AccessService } from '@wc/access';
 import type { Actor } from '@wc/auth';
+import { pageOfOrdered } from '@wc/pagination';
 
 import type {
   SearchHitResponse,
@@ -17,7 +18,6 @@ import {
   SearchRepository,
 } from './search.repository';
 
-const DEFAULT_LIMIT = 20;
 /**
  * How many ranked matches the coarse SQL filter hands to the exact access rules. Items the exact
  * rules then drop (an art. 20 document, a union thread, an internal meeting) make room for the
@@ -39,10 +39,14 @@ export class SearchService {
 
   async search(actor: Actor, query: SearchQueryDto): Promise<SearchResponse> {
     const q = query.q.trim();
-    const limit = query.limit ?? DEFAULT_LIMIT;
     const candidates = await this.index.candidates(actor, q, POOL);
     const readable = await this.readable(actor, candidates);
-    const shown = candidates.filter((c) => readable.get(c.kind)?.has(c.id)).slice(0, limit);
+    const page = pageOfOrdered(
+      candidates.filter((c) => readable.get(c.kind)?.has(c.id)),
+      query,
+      (c) => `${c.kind}:${c.id}`,
+    );
+    const shown = page.items;
     const texts = new Map((await this.index.texts(q, shown)).map((t) => [`${t.kind}:${t.id}`, t]));
     const items = shown.flatMap((c): SearchHitResponse[] => {
       const text = texts.get(`${c.kind}:${c.id}`);
@@ -60,7 +64,7 @@ export class SearchService {
           ]
         : [];
     });
-    return { query: q, items };
+    return { query: q, items, nextCursor: page.nextCursor };
   }
 
   /** Per kind, the ids the actor may read: one set query per kind present. */

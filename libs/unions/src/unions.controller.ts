@@ -1,14 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
 import { type Actor, CurrentActor, Permission, RequirePermission } from '@wc/auth';
 import { WorksCouncilIdParams } from '@wc/councils';
+import { CursorPageQueryDto } from '@wc/pagination';
 
 import {
   ChangeUnionShareDto,
   GrantUnionShareDto,
-  UnionDirectoryEntryResponse,
+  UnionDirectoryEntryPage,
   UnionShareIdParams,
+  UnionSharePage,
   UnionShareResponse,
 } from './dto/union-share.dto';
 import { UnionsService } from './unions.service';
@@ -22,8 +24,11 @@ export class UnionsController {
   /** The union directory to share with: every union's id and name, for a council's chair or secretary. */
   @Get('unions')
   @RequirePermission(Permission.UnionShareManage)
-  directory(@CurrentActor() actor: Actor): Promise<UnionDirectoryEntryResponse[]> {
-    return this.unions.directory(actor);
+  directory(
+    @CurrentActor() actor: Actor,
+    @Query() page: CursorPageQueryDto,
+  ): Promise<UnionDirectoryEntryPage> {
+    return this.unions.directory(actor, page);
   }
 
   @Post('works-councils/:worksCouncilId/union-shares')
@@ -41,8 +46,9 @@ export class UnionsController {
   list(
     @CurrentActor() actor: Actor,
     @Param() { worksCouncilId }: WorksCouncilIdParams,
-  ): Promise<UnionShareResponse[]> {
-    return this.unions.list(actor, worksCouncilId);
+    @Query() page: CursorPageQueryDto,
+  ): Promise<UnionSharePage> {
+    return this.unions.list(actor, worksCouncilId, page);
   }
 
   @Patch('union-shares/:unionShareId')

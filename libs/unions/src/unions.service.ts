@@ -22,6 +22,7 @@ import {
   VersionConflict,
 } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
+import { type CursorPageQueryDto, type Page, pageOfSorted } from '@wc/pagination';
 
 import type { ActiveShareFacts, UnionShareScope } from './domain/union-share-scope';
 import type {
@@ -123,7 +124,12 @@ export class UnionsService {
     return this.named(share);
   }
 
-  async list(actor: Actor, worksCouncilId: string): Promise<UnionShareResponse[]> {
+  /** One page of the council's shares, oldest first (a council shares with a few unions). */
+  async list(
+    actor: Actor,
+    worksCouncilId: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<UnionShareResponse>> {
     this.assertCouncilOwn(actor, worksCouncilId);
     const shares = await this.visibleShares(
       actor,
@@ -131,7 +137,11 @@ export class UnionsService {
       await this.shares.listForCouncil(worksCouncilId),
     );
     const names = await this.organisations.unionNames(shares.map((s) => s.unionOrganisationId));
-    return shares.map((s) => toUnionShareResponse(s, names.get(s.unionOrganisationId) ?? ''));
+    return pageOfSorted(
+      shares.map((s) => toUnionShareResponse(s, names.get(s.unionOrganisationId) ?? '')),
+      query,
+      (s) => [s.grantedAt, s.id],
+    );
   }
 
   /**
@@ -159,14 +169,18 @@ export class UnionsService {
    * The union directory, for those who may grant a share: the board of a works council (a council
    * member gets 403, as for a grant). Unions are public bodies, so every union is listed by name.
    */
-  async directory(actor: Actor): Promise<UnionDirectoryEntryResponse[]> {
+  /** One page of the union directory, by name. */
+  async directory(
+    actor: Actor,
+    query: CursorPageQueryDto,
+  ): Promise<Page<UnionDirectoryEntryResponse>> {
     if (!hasRoleIn(actor, COUNCIL_BOARD_ROLES, {})) {
       throw new Forbidden(
         'union_share.board_only',
         "Only the council's chair or secretary shares cases with a union.",
       );
     }
-    return this.organisations.unions();
+    return pageOfSorted(await this.organisations.unions(), query, (u) => [u.name, u.id]);
   }
 
   async changeScope(

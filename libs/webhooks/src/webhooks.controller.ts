@@ -12,9 +12,10 @@ import {
   WebhookDeliveryPage,
   WebhookDeliveryResponse,
   WebhookEndpointIdParams,
+  WebhookEndpointPage,
   WebhookEndpointResponse,
   WebhookEndpointSecretResponse,
-  WebhookEventTypeResponse,
+  WebhookEventTypePage,
 } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
 
@@ -27,8 +28,8 @@ export class WebhooksController {
   /** The event catalogue: what an endpoint may subscribe to, and which receivers get each. */
   @Get('webhook-event-types')
   @RequirePermission(Permission.WebhookManage)
-  eventTypes(): WebhookEventTypeResponse[] {
-    return this.webhooks.eventTypes();
+  eventTypes(@Query() page: CursorPageQueryDto): WebhookEventTypePage {
+    return this.webhooks.eventTypes(page);
   }
 
   @Get('organisations/:organisationId/webhook-endpoints')
@@ -36,8 +37,9 @@ export class WebhooksController {
   list(
     @CurrentActor() actor: Actor,
     @Param() { organisationId }: OrganisationIdParams,
-  ): Promise<WebhookEndpointResponse[]> {
-    return this.webhooks.list(actor, organisationId);
+    @Query() page: CursorPageQueryDto,
+  ): Promise<WebhookEndpointPage> {
+    return this.webhooks.list(actor, organisationId, page);
   }
 
   /** The answer carries the signing secret, the only time it is shown. */

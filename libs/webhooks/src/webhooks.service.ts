@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { BadRequest, Clock, Conflict, NotFound, SecretBox } from '@wc/core';
 import { TransactionHost } from '@wc/database';
 import {
+  pageOfSorted,
   type CursorPageQueryDto,
   decodeCursor,
   limitOf,
@@ -49,13 +50,26 @@ export class WebhooksService {
     this.box = webhookSecretBox(config);
   }
 
-  eventTypes(): WebhookEventTypeResponse[] {
-    return WEBHOOK_EVENT_TYPES.map((type) => ({ type, ...pickRule(type) }));
+  /** One page of the event catalogue, by type (a fixed list of a few dozen). */
+  eventTypes(query: CursorPageQueryDto): Page<WebhookEventTypeResponse> {
+    return pageOfSorted(
+      WEBHOOK_EVENT_TYPES.map((type) => ({ type, ...pickRule(type) })),
+      query,
+      (t) => [t.type],
+    );
   }
 
-  async list(actor: Actor, organisationId: string): Promise<WebhookEndpointResponse[]> {
+  /** One page of the organisation's endpoints, oldest first (an organisation has a handful). */
+  async list(
+    actor: Actor,
+    organisationId: string,
+    query: CursorPageQueryDto,
+  ): Promise<Page<WebhookEndpointResponse>> {
     assertAdminOf(actor, organisationId, 'organisation');
-    return (await this.endpoints.listForOrganisation(organisationId)).map(toEndpointResponse);
+    const endpoints = (await this.endpoints.listForOrganisation(organisationId)).map(
+      toEndpointResponse,
+    );
+    return pageOfSorted(endpoints, query, (e) => [e.createdAt, e.id]);
   }
 
   create(

@@ -157,7 +157,7 @@ async function buildOrg(t: TestApp): Promise<OrgWorld> {
     chairBearer,
     memberBearer,
     adminBearer,
-    aiSystemId: systems.body[0].id,
+    aiSystemId: systems.body.items[0].id,
     sentCase,
     draftCase,
     informationRequestId: asked.body.id,

@@ -3727,6 +3727,11 @@ export interface components {
             kind: "or" | "cor" | "gor" | "pvt" | "none";
             committees: components["schemas"]["CommitteeResponse"][];
         };
+        WorksCouncilPage: {
+            items: components["schemas"]["WorksCouncilResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         CreateWorksCouncilDto: {
             name: string;
             /** @enum {string} */
@@ -3746,6 +3751,11 @@ export interface components {
             committeeId: string | null;
             /** @description The account was deactivated: it keeps its place in the list, without access. */
             deactivated: boolean;
+        };
+        MemberPage: {
+            items: components["schemas"]["MemberResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateMembershipDto: {
             /** @enum {string} */
@@ -3811,6 +3821,11 @@ export interface components {
             email: string | null;
             confidentialityAcknowledgedAt: string | null;
         };
+        ExpertEngagementPage: {
+            items: components["schemas"]["ExpertEngagementResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         CouncilRoleChangeResponse: {
             id: string;
             /** @enum {string} */
@@ -3821,6 +3836,11 @@ export interface components {
             subject: components["schemas"]["RoleChangePersonResponse"];
             changedBy: components["schemas"]["RoleChangePersonResponse"] | null;
             occurredAt: string;
+        };
+        CouncilRoleChangePage: {
+            items: components["schemas"]["CouncilRoleChangeResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         RoleAssignmentDto: {
             /** @enum {string} */
@@ -3873,6 +3893,11 @@ export interface components {
             /** @description Months from go-live to the agreed evaluation. */
             evaluationIntervalMonths: number;
         };
+        ConvenantPage: {
+            items: components["schemas"]["ConvenantResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         ConvenantTermsDto: {
             /** @description The agreed advice term (W5): none is statutory; 6 weeks is typical [P]. */
             adviceTermWeeks: number;
@@ -3898,6 +3923,11 @@ export interface components {
             deletionDueAt: string | null;
             people: number;
             createdAt: string;
+        };
+        PlatformOrganisationPage: {
+            items: components["schemas"]["PlatformOrganisationResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateOrganisationDto: {
             /** @enum {string} */
@@ -3946,6 +3976,11 @@ export interface components {
             status: "planned" | "pilot" | "live" | "retired";
             version: number;
             updatedAt: string;
+        };
+        AiSystemPage: {
+            items: components["schemas"]["AiSystemResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateAiSystemDto: {
             /** @enum {string} */
@@ -4016,6 +4051,11 @@ export interface components {
             changes: {
                 [key: string]: unknown;
             };
+        };
+        AiSystemChangePage: {
+            items: components["schemas"]["AiSystemChangeResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CaseContentsDto: {
             /** Format: date */
@@ -4202,9 +4242,10 @@ export interface components {
             updatedAt: string;
             nextAction: components["schemas"]["NextActionResponse"] | null;
         };
-        CaseListResponse: {
+        CaseListItemPage: {
             items: components["schemas"]["CaseListItemResponse"][];
-            total: number;
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         UpdateCaseDto: {
             title?: string;
@@ -4554,6 +4595,11 @@ export interface components {
             /** @description The case version the client last saw; a stale one is refused with 409. */
             version: number;
         };
+        DeadlinePage: {
+            items: components["schemas"]["DeadlineResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         InformationRequestResponse: {
             id: string;
             question: string;
@@ -4563,6 +4609,11 @@ export interface components {
             dueDate: string;
             answer: string | null;
             answeredAt: string | null;
+        };
+        InformationRequestPage: {
+            items: components["schemas"]["InformationRequestResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         AskInformationDto: {
             question: string;
@@ -4610,6 +4661,11 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        CaseEventPage: {
+            items: components["schemas"]["CaseEventResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         NotificationResponse: {
             id: string;
             /** @enum {string} */
@@ -4642,8 +4698,9 @@ export interface components {
             readAt: string | null;
             createdAt: string;
         };
-        NotificationListResponse: {
+        NotificationPage: {
             items: components["schemas"]["NotificationResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
         };
         UnreadCountResponse: {
@@ -4734,6 +4791,11 @@ export interface components {
             id: string;
             name: string;
         };
+        UnionDirectoryEntryPage: {
+            items: components["schemas"]["UnionDirectoryEntryResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         GrantUnionShareDto: {
             /**
              * Format: uuid
@@ -4763,6 +4825,11 @@ export interface components {
             revokedAt: string | null;
             active: boolean;
             version: number;
+        };
+        UnionSharePage: {
+            items: components["schemas"]["UnionShareResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         ChangeUnionShareDto: {
             /** @enum {string} */
@@ -5051,6 +5118,8 @@ export interface components {
             /** @description The question, the vote's proposal, the meeting's or the training module's title. */
             subject: string | null;
             informationRequestId: string | null;
+            /** @description The running term a `term` or `track` line is dated by (two terms of one rule are two lines). */
+            deadlineId: string | null;
             voteId: string | null;
             meetingId: string | null;
             /** @description The web app's path where it is done, e.g. `/cases/<id>/information`. */
@@ -5059,10 +5128,14 @@ export interface components {
             anchor: string;
         };
         PersonalAgendaResponse: {
-            /** Format: date */
-            today: string;
-            /** @description Most urgent first: fatal terms, then by date; undated last. */
             items: components["schemas"]["PersonalAgendaItemResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /**
+             * Format: date
+             * @description The day the `daysLeft` count from.
+             */
+            today: string;
         };
         ApplicableSectionsResponse: {
             dpia: boolean;
@@ -5238,6 +5311,11 @@ export interface components {
             /** @description How many fields differ from the version before (from nothing, for the first). */
             changes: number;
         };
+        AssessmentVersionSummaryPage: {
+            items: components["schemas"]["AssessmentVersionSummaryResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         AssessmentChangeResponse: {
             /** @description e.g. `answers.A1.effect`, `risks.<id>.severity`, `dpia.description` */
             path: string;
@@ -5264,6 +5342,11 @@ export interface components {
             counterEffect: (number | null) | ("unknown" | null);
             createdAt: string;
             editedAt: string | null;
+        };
+        AssessmentCommentPage: {
+            items: components["schemas"]["AssessmentCommentResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateAssessmentCommentDto: {
             /**
@@ -5681,6 +5764,11 @@ export interface components {
             createdBy: string;
             createdAt: string;
         };
+        LetterVersionPage: {
+            items: components["schemas"]["LetterVersionResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         DiffLineResponse: {
             /** @enum {string} */
             op: "same" | "added" | "removed";
@@ -5806,8 +5894,10 @@ export interface components {
             createdAt: string;
             version: number;
         };
-        DocumentListResponse: {
+        DocumentPage: {
             items: components["schemas"]["DocumentResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         ConfidentialityDto: {
             /**
@@ -5844,9 +5934,19 @@ export interface components {
             deletedAt: string | null;
             version: number;
         };
+        CommentPage: {
+            items: components["schemas"]["CommentResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         MentionableResponse: {
             userId: string;
             displayName: string;
+        };
+        MentionablePage: {
+            items: components["schemas"]["MentionableResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateCommentDto: {
             /** @description Markdown text; `@[Display name](userId)`, or a plain `@Display name` of someone who can read the thread, mentions and notifies a user. */
@@ -5869,6 +5969,11 @@ export interface components {
             body: string | null;
             revisedAt: string;
         };
+        CommentRevisionPage: {
+            items: components["schemas"]["CommentRevisionResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         InternalNoteResponse: {
             id: string;
             caseId: string;
@@ -5881,6 +5986,11 @@ export interface components {
             createdAt: string;
             updatedAt: string;
             version: number;
+        };
+        InternalNotePage: {
+            items: components["schemas"]["InternalNoteResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateInternalNoteDto: {
             /** @enum {string} */
@@ -5931,6 +6041,11 @@ export interface components {
             createdBy: string;
             createdAt: string;
             version: number;
+        };
+        VotePage: {
+            items: components["schemas"]["VoteResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         OpenVoteDto: {
             /** @description To adopt the result as the formal position, use the positions as options: positive/negative/conditional (advice), granted/refused/conditional (consent). */
@@ -6020,6 +6135,11 @@ export interface components {
             createdBy: string;
             createdAt: string;
             version: number;
+        };
+        MeetingPage: {
+            items: components["schemas"]["MeetingResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         UpdateMeetingDto: {
             /** Format: date-time */
@@ -6130,8 +6250,10 @@ export interface components {
             rank: number;
         };
         SearchResponse: {
-            query: string;
             items: components["schemas"]["SearchHitResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            query: string;
         };
         SsoStartDto: {
             /** Format: email */
@@ -6302,6 +6424,11 @@ export interface components {
              */
             union: "status" | "dossier" | null;
         };
+        WebhookEventTypePage: {
+            items: components["schemas"]["WebhookEventTypeResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         WebhookEndpointResponse: {
             id: string;
             organisationId: string;
@@ -6312,6 +6439,11 @@ export interface components {
             createdAt: string;
             updatedAt: string;
             version: number;
+        };
+        WebhookEndpointPage: {
+            items: components["schemas"]["WebhookEndpointResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         CreateWebhookEndpointDto: {
             /** @description Where deliveries are POSTed: https only (http only where the server allows it), no private or loopback addresses. */
@@ -6476,6 +6608,11 @@ export interface components {
             allowedActions: ("assign" | "record_evidence" | "declare_broken" | "waive" | "reopen")[];
             version: number;
         };
+        CommitmentPage: {
+            items: components["schemas"]["CommitmentResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         AssignCommitmentDto: {
             /**
              * Format: uuid
@@ -6576,6 +6713,11 @@ export interface components {
             explanationRequests: number;
             open: number;
             overdue: number;
+        };
+        SystemComplaintCountsPage: {
+            items: components["schemas"]["SystemComplaintCountsResponse"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         GoalDto: {
             key: string;
@@ -7257,7 +7399,12 @@ export interface operations {
     };
     "worksCouncils.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 organisationId: string;
@@ -7271,7 +7418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorksCouncilResponse"][];
+                    "application/json": components["schemas"]["WorksCouncilPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7375,7 +7522,12 @@ export interface operations {
     };
     "memberships.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 organisationId: string;
@@ -7389,7 +7541,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MemberResponse"][];
+                    "application/json": components["schemas"]["MemberPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7516,7 +7668,12 @@ export interface operations {
     };
     "expertEngagements.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 worksCouncilId: string;
@@ -7530,7 +7687,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExpertEngagementResponse"][];
+                    "application/json": components["schemas"]["ExpertEngagementPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7575,7 +7732,12 @@ export interface operations {
     };
     "roleChanges.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 worksCouncilId: string;
@@ -7589,7 +7751,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CouncilRoleChangeResponse"][];
+                    "application/json": components["schemas"]["CouncilRoleChangePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7661,7 +7823,12 @@ export interface operations {
     };
     "convenants.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 worksCouncilId: string;
@@ -7675,7 +7842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConvenantResponse"][];
+                    "application/json": components["schemas"]["ConvenantPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7748,7 +7915,12 @@ export interface operations {
     };
     "platformOrganisations.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7760,9 +7932,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlatformOrganisationResponse"][];
+                    "application/json": components["schemas"]["PlatformOrganisationPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -7915,7 +8088,12 @@ export interface operations {
     };
     "aiSystems.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 organisationId: string;
@@ -7929,7 +8107,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiSystemResponse"][];
+                    "application/json": components["schemas"]["AiSystemPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8030,7 +8208,12 @@ export interface operations {
     };
     "aiSystems.changes": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 aiSystemId: string;
@@ -8044,7 +8227,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AiSystemChangeResponse"][];
+                    "application/json": components["schemas"]["AiSystemChangePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8056,11 +8239,13 @@ export interface operations {
     "cases.list": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 stage?: string;
                 status?: "draft" | "sent";
                 worksCouncilId?: string;
-                limit?: number;
-                offset?: number;
             };
             header?: never;
             path?: never;
@@ -8073,7 +8258,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseListResponse"];
+                    "application/json": components["schemas"]["CaseListItemPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8580,7 +8765,12 @@ export interface operations {
     };
     "cases.deadlines": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -8594,7 +8784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeadlineResponse"][];
+                    "application/json": components["schemas"]["DeadlinePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8605,7 +8795,12 @@ export interface operations {
     };
     "informationRequests.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -8619,7 +8814,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InformationRequestResponse"][];
+                    "application/json": components["schemas"]["InformationRequestPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8755,6 +8950,11 @@ export interface operations {
     "cases.events": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+                /** @description The last `caseSeq` the client saw: the first page starts after it (the cursor then takes over). */
                 after?: number;
             };
             header?: never;
@@ -8770,7 +8970,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseEventResponse"][];
+                    "application/json": components["schemas"]["CaseEventPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8782,10 +8982,11 @@ export interface operations {
     "notifications.list": {
         parameters: {
             query?: {
-                unreadOnly?: boolean;
+                /** @description Items per page. */
                 limit?: number;
-                /** @description Cursor: the id of the last notification of the previous page. */
-                before?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+                unreadOnly?: boolean;
             };
             header?: never;
             path?: never;
@@ -8798,7 +8999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NotificationListResponse"];
+                    "application/json": components["schemas"]["NotificationPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -9076,7 +9277,12 @@ export interface operations {
     };
     "unions.directory": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9088,16 +9294,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnionDirectoryEntryResponse"][];
+                    "application/json": components["schemas"]["UnionDirectoryEntryPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
     };
     "unionShares.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 worksCouncilId: string;
@@ -9111,7 +9323,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnionShareResponse"][];
+                    "application/json": components["schemas"]["UnionSharePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -9405,7 +9617,12 @@ export interface operations {
     };
     "agenda.get": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9420,6 +9637,7 @@ export interface operations {
                     "application/json": components["schemas"]["PersonalAgendaResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -9541,7 +9759,12 @@ export interface operations {
     };
     "assessment.versions": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -9555,7 +9778,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssessmentVersionSummaryResponse"][];
+                    "application/json": components["schemas"]["AssessmentVersionSummaryPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -9619,6 +9842,10 @@ export interface operations {
     "assessment.comments": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 questionId?: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "A1" | "A2" | "A3" | "A4" | "B1" | "B2" | "B3" | "B4" | "C1" | "C2" | "C3" | "D1" | "D2" | "D3" | "D4" | "E1" | "E2" | "E3" | "F1" | "F2" | "F3" | "F4" | "G1" | "G2" | "G3" | "G4" | "H1" | "H2" | "H3" | "H4" | "I1" | "I2" | "I3" | "I4" | "I5" | "J1" | "J2" | "J3" | "K1" | "K2" | "K3" | "L1" | "DPIA.a" | "DPIA.b" | "DPIA.c" | "DPIA.d" | "DPIA.views" | "DPIA.dpo" | "FRIA.a" | "FRIA.b" | "FRIA.c" | "FRIA.d" | "FRIA.e" | "FRIA.f" | "risks";
             };
             header?: never;
@@ -9634,7 +9861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssessmentCommentResponse"][];
+                    "application/json": components["schemas"]["AssessmentCommentPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10060,7 +10287,12 @@ export interface operations {
     };
     "letters.versions": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -10075,7 +10307,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LetterVersionResponse"][];
+                    "application/json": components["schemas"]["LetterVersionPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10361,6 +10593,10 @@ export interface operations {
     "documents.list": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 dossierItem?: string;
             };
             header?: never;
@@ -10376,7 +10612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentListResponse"];
+                    "application/json": components["schemas"]["DocumentPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10643,6 +10879,10 @@ export interface operations {
     "comments.list": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 /** @description `case` (the whole case), `union` (the council and the union officers it shares the case with), `assessment:<question id>` or `document:<uuid>`. Omitted: every thread you may see (GET) or `case` (POST). */
                 thread?: string;
             };
@@ -10659,7 +10899,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommentResponse"][];
+                    "application/json": components["schemas"]["CommentPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10708,6 +10948,10 @@ export interface operations {
     "comments.mentionable": {
         parameters: {
             query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 /** @description `case` (the whole case), `union` (the council and the union officers it shares the case with), `assessment:<question id>` or `document:<uuid>`. Omitted: every thread you may see (GET) or `case` (POST). */
                 thread?: string;
             };
@@ -10724,7 +10968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MentionableResponse"][];
+                    "application/json": components["schemas"]["MentionablePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10795,7 +11039,12 @@ export interface operations {
     };
     "comments.revisions": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -10810,7 +11059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommentRevisionResponse"][];
+                    "application/json": components["schemas"]["CommentRevisionPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10821,7 +11070,12 @@ export interface operations {
     };
     "councilNotes.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -10835,7 +11089,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalNoteResponse"][];
+                    "application/json": components["schemas"]["InternalNotePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10938,7 +11192,12 @@ export interface operations {
     };
     "councilVotes.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -10952,7 +11211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VoteResponse"][];
+                    "application/json": components["schemas"]["VotePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -11119,7 +11378,12 @@ export interface operations {
     };
     "meetings.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 worksCouncilId: string;
@@ -11133,7 +11397,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeetingResponse"][];
+                    "application/json": components["schemas"]["MeetingPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -11428,7 +11692,10 @@ export interface operations {
     "search.query": {
         parameters: {
             query: {
+                /** @description Items per page. */
                 limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
                 /** @description Words to find, as in a web search: `"exact phrase"`, `or`, `-without`. Dutch and English stemming. */
                 q: string;
             };
@@ -11828,7 +12095,12 @@ export interface operations {
     };
     "webhooks.eventTypes": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11840,16 +12112,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookEventTypeResponse"][];
+                    "application/json": components["schemas"]["WebhookEventTypePage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
     };
     "webhookEndpoints.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 organisationId: string;
@@ -11863,7 +12141,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookEndpointResponse"][];
+                    "application/json": components["schemas"]["WebhookEndpointPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -12331,7 +12609,12 @@ export interface operations {
     };
     "commitments.list": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 caseId: string;
@@ -12345,7 +12628,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommitmentResponse"][];
+                    "application/json": components["schemas"]["CommitmentPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -12674,7 +12957,12 @@ export interface operations {
     };
     "complaints.countsForCouncil": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 worksCouncilId: string;
@@ -12688,7 +12976,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SystemComplaintCountsResponse"][];
+                    "application/json": components["schemas"]["SystemComplaintCountsPage"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { DueText, useDutyText } from './next-action';
@@ -17,7 +17,10 @@ export function Agenda() {
   const { t } = useI18n();
   const agenda = useQuery({
     queryKey: keys.agenda(),
-    queryFn: () => unwrap(api.GET('/me/agenda')),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/me/agenda', { params: { query: { limit: 200, cursor } } })),
+      ).then((items) => ({ items })),
   });
   return (
     <section aria-labelledby="agenda-title" className="card agenda">

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
 import { keys } from '../queries';
 import { useSession } from '../session';
@@ -42,7 +42,13 @@ export function Commitments({
   const list = useQuery({
     queryKey: keys.case(aiCase.id, 'commitments'),
     queryFn: () =>
-      unwrap(api.GET('/cases/{caseId}/commitments', { params: { path: { caseId: aiCase.id } } })),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/cases/{caseId}/commitments', {
+            params: { path: { caseId: aiCase.id }, query: { limit: 200, cursor } },
+          }),
+        ),
+      ),
   });
   return (
     <section aria-labelledby="commitments-title">

@@ -1,15 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
-import { keys } from '../queries';
+import { keys, usePagedList } from '../queries';
 import { useMe } from '../session';
 import {
   Badge,
   Empty,
   ErrorAlert,
   Loading,
+  MoreButton,
   SelectField,
   TextArea,
   TextField,
@@ -86,11 +87,13 @@ export function ComplaintsDesk({ aiSystemId }: { aiSystemId: string }) {
 
 function Desk({ aiSystemId }: { aiSystemId: string }) {
   const { t } = useI18n();
-  const list = useQuery({
-    queryKey: keys.aiSystems('complaints', aiSystemId),
-    queryFn: () =>
-      unwrap(api.GET('/ai-systems/{aiSystemId}/complaints', { params: { path: { aiSystemId } } })),
-  });
+  const list = usePagedList(keys.aiSystems('complaints', aiSystemId), (cursor) =>
+    unwrap(
+      api.GET('/ai-systems/{aiSystemId}/complaints', {
+        params: { path: { aiSystemId }, query: { cursor } },
+      }),
+    ),
+  );
   const empty: LogComplaint = {
     kind: 'complaint',
     legalBasis: 'ai_act_86',
@@ -167,16 +170,19 @@ function Desk({ aiSystemId }: { aiSystemId: string }) {
           {t('complaints.log')}
         </button>
       </form>
-      {!list.data ? (
+      {!list.items ? (
         <Loading />
-      ) : list.data.items.length === 0 ? (
+      ) : list.items.length === 0 ? (
         <Empty>{t('complaints.none')}</Empty>
       ) : (
-        <ul className="plain-list">
-          {list.data.items.map((c) => (
-            <ComplaintItem key={c.id} complaint={c} onAnswered={() => void list.refetch()} />
-          ))}
-        </ul>
+        <>
+          <ul className="plain-list">
+            {list.items.map((c) => (
+              <ComplaintItem key={c.id} complaint={c} onAnswered={() => void list.refetch()} />
+            ))}
+          </ul>
+          <MoreButton list={list} />
+        </>
       )}
     </>
   );
@@ -263,10 +269,12 @@ export function ComplaintCounts({ worksCouncilId }: { worksCouncilId: string }) 
   const counts = useQuery({
     queryKey: keys.council('complaint-counts', worksCouncilId),
     queryFn: () =>
-      unwrap(
-        api.GET('/works-councils/{worksCouncilId}/complaint-counts', {
-          params: { path: { worksCouncilId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/works-councils/{worksCouncilId}/complaint-counts', {
+            params: { path: { worksCouncilId }, query: { limit: 200, cursor } },
+          }),
+        ),
       ),
   });
   return (

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
 import { keys } from '../queries';
 import { useMe, useSession } from '../session';
@@ -39,10 +39,15 @@ export function ConvenantSettings() {
     queryFn: () =>
       ownCouncil
         ? Promise.resolve([{ id: ownCouncil }])
-        : unwrap(
-            api.GET('/organisations/{organisationId}/works-councils', {
-              params: { path: { organisationId: me.organisationId } },
-            }),
+        : allPages((cursor) =>
+            unwrap(
+              api.GET('/organisations/{organisationId}/works-councils', {
+                params: {
+                  query: { limit: 200, cursor },
+                  path: { organisationId: me.organisationId },
+                },
+              }),
+            ),
           ),
   });
   const councilId = councils.data?.[0]?.id ?? null;
@@ -65,10 +70,12 @@ function ConvenantVersions({ worksCouncilId, party }: { worksCouncilId: string; 
   const versions = useQuery({
     queryKey: keys.council(worksCouncilId, 'convenants'),
     queryFn: () =>
-      unwrap(
-        api.GET('/works-councils/{worksCouncilId}/convenants', {
-          params: { path: { worksCouncilId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/works-councils/{worksCouncilId}/convenants', {
+            params: { query: { limit: 200, cursor }, path: { worksCouncilId } },
+          }),
+        ),
       ),
   });
   const confirm = useMutation(async (version: number) => {

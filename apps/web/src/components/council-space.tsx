@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { POSITIONS } from '../domain';
 import { useI18n } from '../i18n';
 import {
@@ -45,8 +45,12 @@ function Votes({ aiCase }: { aiCase: CaseResponse }) {
   const votes = useQuery({
     queryKey: keys.case(aiCase.id, 'votes'),
     queryFn: () =>
-      unwrap(
-        api.GET('/cases/{caseId}/internal/votes', { params: { path: { caseId: aiCase.id } } }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/cases/{caseId}/internal/votes', {
+            params: { query: { limit: 200, cursor }, path: { caseId: aiCase.id } },
+          }),
+        ),
       ),
   });
   return (
@@ -363,8 +367,12 @@ function Notes({ aiCase, names }: { aiCase: CaseResponse; names: Map<string, str
   const notes = useQuery({
     queryKey: keys.case(aiCase.id, 'notes'),
     queryFn: () =>
-      unwrap(
-        api.GET('/cases/{caseId}/internal/notes', { params: { path: { caseId: aiCase.id } } }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/cases/{caseId}/internal/notes', {
+            params: { query: { limit: 200, cursor }, path: { caseId: aiCase.id } },
+          }),
+        ),
       ),
   });
   const [body, setBody] = useState('');
@@ -445,8 +453,12 @@ export function OpenVoteWarning({ aiCase }: { aiCase: CaseResponse }) {
   const votes = useQuery({
     queryKey: keys.case(aiCase.id, 'votes'),
     queryFn: () =>
-      unwrap(
-        api.GET('/cases/{caseId}/internal/votes', { params: { path: { caseId: aiCase.id } } }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/cases/{caseId}/internal/votes', {
+            params: { path: { caseId: aiCase.id }, query: { limit: 200, cursor } },
+          }),
+        ),
       ),
     enabled: aiCase.yourSide === 'council_board' || aiCase.yourSide === 'council_member',
   });

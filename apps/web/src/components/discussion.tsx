@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import type { Side } from '../domain';
 import { useI18n } from '../i18n';
 import { Badge, Empty, ErrorAlert, Loading, TextArea, useMutation } from './ui';
@@ -71,8 +71,12 @@ function Thread({
   const comments = useQuery({
     queryKey: keys.case(caseId, 'comments', thread),
     queryFn: () =>
-      unwrap(
-        api.GET('/cases/{caseId}/comments', { params: { path: { caseId }, query: { thread } } }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/cases/{caseId}/comments', {
+            params: { path: { caseId }, query: { limit: 200, cursor, thread } },
+          }),
+        ),
       ),
   });
   const [body, setBody] = useState('');
@@ -180,10 +184,12 @@ function MentionSuggestions({
     queryKey: keys.case(caseId, 'people', thread, query !== null),
     queryFn: () =>
       query
-        ? unwrap(
-            api.GET('/cases/{caseId}/comments/mentionable', {
-              params: { path: { caseId }, query: { thread } },
-            }),
+        ? allPages((cursor) =>
+            unwrap(
+              api.GET('/cases/{caseId}/comments/mentionable', {
+                params: { path: { caseId }, query: { limit: 200, cursor, thread } },
+              }),
+            ),
           )
         : Promise.resolve(null),
   });

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, downloadFile, type Schemas, unwrap } from '../api/client';
+import { allPages, api, downloadFile, type Schemas, unwrap } from '../api/client';
 import type { Side } from '../domain';
 import { useI18n } from '../i18n';
 import {
@@ -36,7 +36,13 @@ export function Documents({ aiCase }: { aiCase: CaseResponse }) {
   const list = useQuery({
     queryKey: keys.case(aiCase.id, 'documents'),
     queryFn: () =>
-      unwrap(api.GET('/cases/{caseId}/documents', { params: { path: { caseId: aiCase.id } } })),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/cases/{caseId}/documents', {
+            params: { query: { limit: 200, cursor }, path: { caseId: aiCase.id } },
+          }),
+        ),
+      ).then((items) => ({ items })),
   });
   const canUpload = UPLOADERS.includes(aiCase.yourSide);
   return (
@@ -222,10 +228,15 @@ function UploadForm({
     queryKey: keys.council(worksCouncilId, 'expert-engagements'),
     enabled: worksCouncilId !== null,
     queryFn: () =>
-      unwrap(
-        api.GET('/works-councils/{worksCouncilId}/expert-engagements', {
-          params: { path: { worksCouncilId: worksCouncilId ?? '' } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/works-councils/{worksCouncilId}/expert-engagements', {
+            params: {
+              path: { worksCouncilId: worksCouncilId ?? '' },
+              query: { limit: 200, cursor },
+            },
+          }),
+        ),
       ),
   });
   const engaged = (engagements.data ?? []).filter((e) => e.status === 'engaged');

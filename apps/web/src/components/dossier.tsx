@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useRef, useState } from 'react';
 import { type FieldPath, useFieldArray, useForm } from 'react-hook-form';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import type { Side } from '../domain';
 import { formatValue, todayInAmsterdam } from '../format';
 import { useI18n } from '../i18n';
@@ -232,7 +232,13 @@ function AssessmentSection({
         unwrap(
           api.GET('/cases/{caseId}/assessment/questionnaire', { params: { path: { caseId } } }),
         ),
-        unwrap(api.GET('/cases/{caseId}/assessment/comments', { params: { path: { caseId } } })),
+        allPages((cursor) =>
+          unwrap(
+            api.GET('/cases/{caseId}/assessment/comments', {
+              params: { query: { limit: 200, cursor }, path: { caseId } },
+            }),
+          ),
+        ),
       ]);
       return { assessment, questionnaire, comments };
     },

@@ -3,13 +3,14 @@ import { type FormEvent, useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
-import { keys } from '../queries';
+import { keys, usePagedList } from '../queries';
 import { Link } from '../router';
 import {
   Badge,
   Empty,
   ErrorAlert,
   Loading,
+  MoreButton,
   SelectField,
   TextArea,
   TextField,
@@ -411,10 +412,11 @@ function EvaluationCard({
 function Incidents({ aiCase }: { aiCase: CaseResponse }) {
   const { t, label, day } = useI18n();
   const caseId = aiCase.id;
-  const list = useQuery({
-    queryKey: keys.case(caseId, 'incidents'),
-    queryFn: () => unwrap(api.GET('/cases/{caseId}/incidents', { params: { path: { caseId } } })),
-  });
+  const list = usePagedList(keys.case(caseId, 'incidents'), (cursor) =>
+    unwrap(
+      api.GET('/cases/{caseId}/incidents', { params: { path: { caseId }, query: { cursor } } }),
+    ),
+  );
   const kinds =
     aiCase.yourSide === 'employer'
       ? EMPLOYER_KINDS
@@ -437,18 +439,21 @@ function Incidents({ aiCase }: { aiCase: CaseResponse }) {
   return (
     <div className="card">
       <h3>{t('evaluation.incidentsTitle')}</h3>
-      {!list.data ? (
+      {!list.items ? (
         <Loading />
-      ) : list.data.items.length === 0 ? (
+      ) : list.items.length === 0 ? (
         <Empty>{t('evaluation.noIncidents')}</Empty>
       ) : (
-        <ul className="plain-list">
-          {list.data.items.map((i) => (
-            <li key={i.id} data-incident={i.kind}>
-              {day(i.occurredOn)} · {label('incident', i.kind)}: {i.description}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="plain-list">
+            {list.items.map((i) => (
+              <li key={i.id} data-incident={i.kind}>
+                {day(i.occurredOn)} · {label('incident', i.kind)}: {i.description}
+              </li>
+            ))}
+          </ul>
+          <MoreButton list={list} />
+        </>
       )}
       {kinds.length > 0 && (
         <form

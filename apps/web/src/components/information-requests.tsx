@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import type { Side } from '../domain';
 import { useI18n } from '../i18n';
 import { DaysLeft } from './deadlines';
@@ -25,10 +25,12 @@ export function InformationRequests({
   const list = useQuery({
     queryKey: keys.case(aiCase.id, 'information-requests'),
     queryFn: () =>
-      unwrap(
-        api.GET('/cases/{caseId}/information-requests', {
-          params: { path: { caseId: aiCase.id } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/cases/{caseId}/information-requests', {
+            params: { query: { limit: 200, cursor }, path: { caseId: aiCase.id } },
+          }),
+        ),
       ),
   });
   const [question, setQuestion] = useState('');

@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
-import { keys } from '../queries';
+import { keys, usePagedList } from '../queries';
 import {
   Badge,
   Empty,
   ErrorAlert,
   Loading,
+  MoreButton,
   SelectField,
   TextArea,
   TextField,
@@ -30,11 +31,13 @@ export function Surveys({ aiCase }: { aiCase: CaseResponse }) {
   const { t } = useI18n();
   const council = aiCase.yourSide === 'council_board' || aiCase.yourSide === 'council_member';
   const board = aiCase.yourSide === 'council_board';
-  const surveys = useQuery({
-    queryKey: keys.case(aiCase.id, 'surveys'),
-    queryFn: () =>
-      unwrap(api.GET('/cases/{caseId}/surveys', { params: { path: { caseId: aiCase.id } } })),
-  });
+  const surveys = usePagedList(keys.case(aiCase.id, 'surveys'), (cursor) =>
+    unwrap(
+      api.GET('/cases/{caseId}/surveys', {
+        params: { path: { caseId: aiCase.id }, query: { cursor } },
+      }),
+    ),
+  );
   const ratings = useAssessmentRatings(aiCase.id);
   return (
     <section className="card" aria-labelledby="surveys-title">
@@ -42,23 +45,26 @@ export function Surveys({ aiCase }: { aiCase: CaseResponse }) {
       <p className="alert alert-info">{t(council ? 'survey.leadCouncil' : 'survey.leadOther')}</p>
       {board && <CreateSurveyForm caseId={aiCase.id} onDone={() => void surveys.refetch()} />}
       <ErrorAlert error={surveys.error} />
-      {!surveys.data ? (
+      {!surveys.items ? (
         <Loading />
-      ) : surveys.data.items.length === 0 ? (
+      ) : surveys.items.length === 0 ? (
         <Empty>{t('survey.none')}</Empty>
       ) : (
-        <ul className="plain-list surveys">
-          {surveys.data.items.map((s) => (
-            <SurveyItem
-              key={s.id}
-              caseId={aiCase.id}
-              survey={s}
-              board={board}
-              ratings={ratings}
-              onChanged={() => void surveys.refetch()}
-            />
-          ))}
-        </ul>
+        <>
+          <ul className="plain-list surveys">
+            {surveys.items.map((s) => (
+              <SurveyItem
+                key={s.id}
+                caseId={aiCase.id}
+                survey={s}
+                board={board}
+                ratings={ratings}
+                onChanged={() => void surveys.refetch()}
+              />
+            ))}
+          </ul>
+          <MoreButton list={surveys} />
+        </>
       )}
     </section>
   );
@@ -76,7 +82,13 @@ function useAssessmentRatings(caseId: string): Ratings {
     queryFn: async () => {
       const [assessment, comments] = await Promise.all([
         unwrap(api.GET('/cases/{caseId}/assessment', { params: { path: { caseId } } })),
-        unwrap(api.GET('/cases/{caseId}/assessment/comments', { params: { path: { caseId } } })),
+        allPages((cursor) =>
+          unwrap(
+            api.GET('/cases/{caseId}/assessment/comments', {
+              params: { path: { caseId }, query: { limit: 200, cursor } },
+            }),
+          ),
+        ),
       ]);
       return { assessment, comments };
     },

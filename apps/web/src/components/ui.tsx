@@ -352,3 +352,19 @@ export function useMutation<A extends unknown[], R>(
     reset: mutation.reset,
   };
 }
+
+/** The button under a long list that fetches its next page (shown while there is one). */
+export function MoreButton({
+  list,
+}: {
+  list: { hasMore: boolean; loadingMore: boolean; more: () => void };
+}) {
+  const { t } = useI18n();
+  return list.hasMore ? (
+    <p className="more">
+      <Button variant="secondary" busy={list.loadingMore} onClick={list.more} data-more="">
+        {t('common.more')}
+      </Button>
+    </p>
+  ) : null;
+}

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
 import { Badge, Button, Empty, ErrorAlert, SelectField, useMutation } from './ui';
 import { keys } from '../queries';
@@ -20,15 +20,23 @@ export function UnionShares({ aiCase }: { aiCase: CaseResponse }) {
   const shares = useQuery({
     queryKey: keys.council(aiCase.worksCouncilId, 'union-shares'),
     queryFn: () =>
-      unwrap(
-        api.GET('/works-councils/{worksCouncilId}/union-shares', {
-          params: { path: { worksCouncilId: aiCase.worksCouncilId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/works-councils/{worksCouncilId}/union-shares', {
+            params: {
+              query: { limit: 200, cursor },
+              path: { worksCouncilId: aiCase.worksCouncilId },
+            },
+          }),
+        ),
       ),
   });
   const unions = useQuery({
     queryKey: keys.unions(),
-    queryFn: () => unwrap(api.GET('/unions')),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/unions', { params: { query: { limit: 200, cursor } } })),
+      ),
   });
   const relevant = (shares.data ?? []).filter(
     (s) => s.active && (s.caseId === aiCase.id || s.caseId === null),

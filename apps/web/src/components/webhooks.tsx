@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
 import { keys } from '../queries';
 import { useMe } from '../session';
@@ -21,10 +21,12 @@ export function WebhooksAdmin() {
   const endpoints = useQuery({
     queryKey: keys.admin(me.organisationId, 'webhook-endpoints'),
     queryFn: () =>
-      unwrap(
-        api.GET('/organisations/{organisationId}/webhook-endpoints', {
-          params: { path: { organisationId: me.organisationId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/organisations/{organisationId}/webhook-endpoints', {
+            params: { query: { limit: 200, cursor }, path: { organisationId: me.organisationId } },
+          }),
+        ),
       ),
   });
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
@@ -234,7 +236,10 @@ function CreateEndpoint({
   const me = useMe();
   const catalogue = useQuery({
     queryKey: keys.admin('webhook-event-types'),
-    queryFn: () => unwrap(api.GET('/webhook-event-types')),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/webhook-event-types', { params: { query: { limit: 200, cursor } } })),
+      ),
   });
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');

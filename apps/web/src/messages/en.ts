@@ -6,6 +6,7 @@ export const en: Record<MessageKey, string> = {
   'common.loading': 'Loading…',
   'common.yes': 'Yes',
   'common.no': 'No',
+  'common.more': 'Show more',
   'common.save': 'Save',
   'common.saved': 'Saved.',
   'common.cancel': 'Cancel',

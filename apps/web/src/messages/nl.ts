@@ -5,6 +5,7 @@ export const nl = {
   'common.loading': 'Laden…',
   'common.yes': 'Ja',
   'common.no': 'Nee',
+  'common.more': 'Meer laden',
   'common.save': 'Opslaan',
   'common.saved': 'Opgeslagen.',
   'common.cancel': 'Annuleren',

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import {
   Button,
   Empty,
@@ -45,10 +45,12 @@ export function OrganisationAdmin() {
   const members = useQuery({
     queryKey: keys.admin(me.organisationId, 'members'),
     queryFn: () =>
-      unwrap(
-        api.GET('/organisations/{organisationId}/memberships', {
-          params: { path: { organisationId: me.organisationId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/organisations/{organisationId}/memberships', {
+            params: { query: { limit: 200, cursor }, path: { organisationId: me.organisationId } },
+          }),
+        ),
       ),
   });
   const [councils, setCouncils] = useState(0);
@@ -277,10 +279,12 @@ export function Invite({
   const councils = useQuery({
     queryKey: keys.admin(me.organisationId, 'councils'),
     queryFn: () =>
-      unwrap(
-        api.GET('/organisations/{organisationId}/works-councils', {
-          params: { path: { organisationId: me.organisationId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/organisations/{organisationId}/works-councils', {
+            params: { query: { limit: 200, cursor }, path: { organisationId: me.organisationId } },
+          }),
+        ),
       ),
   });
   const [email, setEmail] = useState('');

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import {
   Badge,
   Checkbox,
@@ -46,10 +46,12 @@ export function AiSystemsPage() {
   const systems = useQuery({
     queryKey: keys.aiSystems(me.organisationId),
     queryFn: () =>
-      unwrap(
-        api.GET('/organisations/{organisationId}/ai-systems', {
-          params: { path: { organisationId: me.organisationId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/organisations/{organisationId}/ai-systems', {
+            params: { query: { limit: 200, cursor }, path: { organisationId: me.organisationId } },
+          }),
+        ),
       ),
   });
   const [adding, setAdding] = useState(false);
@@ -143,7 +145,13 @@ export function AiSystemPage({ aiSystemId }: { aiSystemId: string }) {
   const changes = useQuery({
     queryKey: keys.aiSystems('changes', aiSystemId, system.data?.version),
     queryFn: () =>
-      unwrap(api.GET('/ai-systems/{aiSystemId}/changes', { params: { path: { aiSystemId } } })),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/ai-systems/{aiSystemId}/changes', {
+            params: { query: { limit: 200, cursor }, path: { aiSystemId } },
+          }),
+        ),
+      ),
   });
   const [editing, setEditing] = useState(false);
   const [material, setMaterial] = useState(false);

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 
 import { formatValue } from '../format';
 
-import { api, downloadFile, type Schemas, unwrap } from '../api/client';
+import { allPages, api, downloadFile, type Schemas, unwrap } from '../api/client';
 import { AuditTrail } from '../components/audit';
 import { StageBadge } from '../components/case-list';
 import { CaseCommittee } from '../components/committee';
@@ -174,10 +174,12 @@ function useNames(organisationId: string | undefined): Map<string, string> {
     queryKey: keys.admin('names', organisationId),
     queryFn: async () =>
       organisationId
-        ? await unwrap(
-            api.GET('/organisations/{organisationId}/memberships', {
-              params: { path: { organisationId } },
-            }),
+        ? await allPages((cursor) =>
+            unwrap(
+              api.GET('/organisations/{organisationId}/memberships', {
+                params: { query: { limit: 200, cursor }, path: { organisationId } },
+              }),
+            ),
           ).catch(() => [])
         : [],
   });

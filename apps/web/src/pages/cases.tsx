@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 
 import { api, downloadFile, unwrap } from '../api/client';
@@ -8,6 +7,7 @@ import {
   Empty,
   ErrorAlert,
   Loading,
+  MoreButton,
   PageHeader,
   SelectField,
   useMutation,
@@ -15,19 +15,16 @@ import {
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { useSession } from '../session';
-import { keys } from '../queries';
+import { keys, usePagedList } from '../queries';
 
 export function CasesPage() {
   const { t } = useI18n();
   const { roles } = useSession();
   const [status, setStatus] = useState<'' | 'draft' | 'sent'>('');
-  const cases = useQuery({
-    queryKey: keys.cases(status),
-    queryFn: () =>
-      unwrap(
-        api.GET('/cases', { params: { query: { limit: 200, ...(status ? { status } : {}) } } }),
-      ),
-  });
+  // A long list: a page at a time, with a "more" button (the CSV export has every case).
+  const cases = usePagedList(keys.cases(status), (cursor) =>
+    unwrap(api.GET('/cases', { params: { query: { cursor, ...(status ? { status } : {}) } } })),
+  );
   const csv = useMutation(() =>
     downloadFile(`/cases.csv${status ? `?status=${status}` : ''}`, 'zaken.csv'),
   );
@@ -55,10 +52,13 @@ export function CasesPage() {
         </SelectField>
       </div>
       <ErrorAlert error={cases.error ?? csv.error} />
-      {!cases.data ? (
+      {!cases.items ? (
         <Loading />
-      ) : cases.data.items.length ? (
-        <CaseList cases={cases.data.items} showWaiting />
+      ) : cases.items.length ? (
+        <>
+          <CaseList cases={cases.items} showWaiting />
+          <MoreButton list={cases} />
+        </>
       ) : (
         <Empty>{t('cases.none')}</Empty>
       )}

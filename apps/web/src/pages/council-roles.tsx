@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { Empty, ErrorAlert, Loading, TextField, useMutation } from '../components/ui';
 import { useI18n } from '../i18n';
 import { useMe } from '../session';
@@ -31,19 +31,23 @@ export function CouncilRoles() {
   const members = useQuery({
     queryKey: keys.council('members', me.organisationId),
     queryFn: () =>
-      unwrap(
-        api.GET('/organisations/{organisationId}/memberships', {
-          params: { path: { organisationId: me.organisationId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/organisations/{organisationId}/memberships', {
+            params: { query: { limit: 200, cursor }, path: { organisationId: me.organisationId } },
+          }),
+        ),
       ),
   });
   const log = useQuery({
     queryKey: keys.council('log', councilId),
     queryFn: () =>
-      unwrap(
-        api.GET('/works-councils/{worksCouncilId}/role-changes', {
-          params: { path: { worksCouncilId: councilId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/works-councils/{worksCouncilId}/role-changes', {
+            params: { query: { limit: 200, cursor }, path: { worksCouncilId: councilId } },
+          }),
+        ),
       ),
   });
   const reload = () => {
@@ -152,10 +156,12 @@ export function ExpertEngagements({
   const list = useQuery({
     queryKey: keys.council('engagements', worksCouncilId),
     queryFn: () =>
-      unwrap(
-        api.GET('/works-councils/{worksCouncilId}/expert-engagements', {
-          params: { path: { worksCouncilId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/works-councils/{worksCouncilId}/expert-engagements', {
+            params: { query: { limit: 200, cursor }, path: { worksCouncilId } },
+          }),
+        ),
       ),
   });
   const [email, setEmail] = useState('');

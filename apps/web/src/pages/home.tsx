@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { Agenda } from '../components/agenda';
 import { CaseList, StageBadge } from '../components/case-list';
 import { CsvButton } from '../components/csv-button';
@@ -67,7 +67,10 @@ function EmployerHome() {
   const me = useMe();
   const cases = useQuery({
     queryKey: keys.home('cases'),
-    queryFn: () => unwrap(api.GET('/cases', { params: { query: { limit: 200 } } })),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/cases', { params: { query: { limit: 200, cursor } } })),
+      ),
   });
   const overview = useQuery({
     queryKey: keys.home('overview', me.organisationId),
@@ -81,7 +84,7 @@ function EmployerHome() {
   if (!cases.data) {
     return cases.error ? <ErrorAlert error={cases.error} /> : <Loading />;
   }
-  const open = cases.data.items.filter((c) => !CLOSED.includes(c.stage));
+  const open = cases.data.filter((c) => !CLOSED.includes(c.stage));
   const totals = overview.data?.totals;
   return (
     <>
@@ -472,10 +475,12 @@ function EmployerCostNotices() {
   const councils = useQuery({
     queryKey: keys.home('councils', me.organisationId),
     queryFn: () =>
-      unwrap(
-        api.GET('/organisations/{organisationId}/works-councils', {
-          params: { path: { organisationId: me.organisationId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/organisations/{organisationId}/works-councils', {
+            params: { query: { limit: 200, cursor }, path: { organisationId: me.organisationId } },
+          }),
+        ),
       ),
   });
   const councilId = councils.data?.[0]?.id;

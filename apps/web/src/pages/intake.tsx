@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { DaysLeft } from '../components/deadlines';
 import {
   Badge,
@@ -9,6 +9,7 @@ import {
   Empty,
   ErrorAlert,
   Loading,
+  MoreButton,
   PageHeader,
   SelectField,
   TextArea,
@@ -16,7 +17,7 @@ import {
   useMutation,
 } from '../components/ui';
 import { useI18n } from '../i18n';
-import { keys } from '../queries';
+import { keys, usePagedList } from '../queries';
 import { Link } from '../router';
 import { useSession } from '../session';
 
@@ -46,10 +47,12 @@ export function IntakePage() {
     queryKey: keys.intake('councils', employerOrg),
     enabled: employerOrg !== undefined,
     queryFn: () =>
-      unwrap(
-        api.GET('/organisations/{organisationId}/works-councils', {
-          params: { path: { organisationId: employerOrg! } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/organisations/{organisationId}/works-councils', {
+            params: { path: { organisationId: employerOrg! }, query: { limit: 200, cursor } },
+          }),
+        ),
       ),
   });
   const isBoard = (councilId: string) =>
@@ -91,23 +94,23 @@ function Signals({
 }) {
   const { t, dateTime } = useI18n();
   const client = useQueryClient();
-  const list = useQuery({
-    queryKey: keys.intake('signals', worksCouncilId),
-    queryFn: () =>
-      unwrap(
-        api.GET('/works-councils/{worksCouncilId}/signals', {
-          params: { path: { worksCouncilId }, query: { limit: 50 } },
-        }),
-      ),
-  });
+  const list = usePagedList(keys.intake('signals', worksCouncilId), (cursor) =>
+    unwrap(
+      api.GET('/works-councils/{worksCouncilId}/signals', {
+        params: { path: { worksCouncilId }, query: { cursor } },
+      }),
+    ),
+  );
   const systems = useQuery({
     queryKey: keys.aiSystems(organisationId),
     enabled: organisationId !== undefined,
     queryFn: () =>
-      unwrap(
-        api.GET('/organisations/{organisationId}/ai-systems', {
-          params: { path: { organisationId: organisationId! } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/organisations/{organisationId}/ai-systems', {
+            params: { path: { organisationId: organisationId! }, query: { limit: 200, cursor } },
+          }),
+        ),
       ),
   });
   const [text, setText] = useState('');
@@ -173,34 +176,37 @@ function Signals({
           {t('intake.raise')}
         </button>
       </form>
-      {!list.data ? (
+      {!list.items ? (
         list.error ? (
           <ErrorAlert error={list.error} />
         ) : (
           <Loading />
         )
-      ) : list.data.items.length === 0 ? (
+      ) : list.items.length === 0 ? (
         <Empty>{t('intake.noSignals')}</Empty>
       ) : (
-        <ul className="info-list">
-          {list.data.items.map((s) => (
-            <li key={s.id} className="card" data-signal-id={s.id} data-status={s.status}>
-              <p>{s.text}</p>
-              <p className="muted small">
-                {t(`intake.source.${s.sourceKind}`)} · {dateTime(s.raisedAt)}{' '}
-                <Badge tone={s.status === 'open' ? 'info' : 'neutral'}>
-                  {t(`intake.status.${s.status}`)}
-                </Badge>
-              </p>
-              {s.requests.map((r) => (
-                <p key={r.id} className="small">
-                  {t(`intake.kind.${r.kind}`)}: {t(`intake.request.${r.status}`)}
+        <>
+          <ul className="info-list">
+            {list.items.map((s) => (
+              <li key={s.id} className="card" data-signal-id={s.id} data-status={s.status}>
+                <p>{s.text}</p>
+                <p className="muted small">
+                  {t(`intake.source.${s.sourceKind}`)} · {dateTime(s.raisedAt)}{' '}
+                  <Badge tone={s.status === 'open' ? 'info' : 'neutral'}>
+                    {t(`intake.status.${s.status}`)}
+                  </Badge>
                 </p>
-              ))}
-              {s.status !== 'dismissed' && <ActOnSignal signal={s} board={board} />}
-            </li>
-          ))}
-        </ul>
+                {s.requests.map((r) => (
+                  <p key={r.id} className="small">
+                    {t(`intake.kind.${r.kind}`)}: {t(`intake.request.${r.status}`)}
+                  </p>
+                ))}
+                {s.status !== 'dismissed' && <ActOnSignal signal={s} board={board} />}
+              </li>
+            ))}
+          </ul>
+          <MoreButton list={list} />
+        </>
       )}
     </section>
   );
@@ -276,52 +282,53 @@ function ActOnSignal({ signal, board }: { signal: Signal; board: boolean }) {
 
 function Requests({ worksCouncilId, employer }: { worksCouncilId: string; employer: boolean }) {
   const { t, day } = useI18n();
-  const list = useQuery({
-    queryKey: keys.intake('requests', worksCouncilId),
-    queryFn: () =>
-      unwrap(
-        api.GET('/works-councils/{worksCouncilId}/council-requests', {
-          params: { path: { worksCouncilId }, query: { limit: 50 } },
-        }),
-      ),
-  });
+  const list = usePagedList(keys.intake('requests', worksCouncilId), (cursor) =>
+    unwrap(
+      api.GET('/works-councils/{worksCouncilId}/council-requests', {
+        params: { path: { worksCouncilId }, query: { cursor } },
+      }),
+    ),
+  );
   return (
     <section aria-labelledby={`requests-${worksCouncilId}`}>
       <h2 id={`requests-${worksCouncilId}`}>{t('intake.requests')}</h2>
-      {!list.data ? (
+      {!list.items ? (
         list.error ? (
           <ErrorAlert error={list.error} />
         ) : (
           <Loading />
         )
-      ) : list.data.items.length === 0 ? (
+      ) : list.items.length === 0 ? (
         <Empty>{t('intake.noRequests')}</Empty>
       ) : (
-        <ul className="info-list">
-          {list.data.items.map((r) => (
-            <li
-              key={r.id}
-              id={`council-request-${r.id}`}
-              className="card"
-              data-request-id={r.id}
-              data-status={r.status}
-            >
-              <p>
-                <strong>{t(`intake.kind.${r.kind}`)}</strong> · {r.subject}
-              </p>
-              <p className="muted small">
-                {t('intake.due')} {day(r.dueDate)}{' '}
-                {r.status === 'open' && <DaysLeft day={r.dueDate} />}{' '}
-                <Badge tone={r.status === 'open' ? 'warn' : 'ok'}>
-                  {t(`intake.request.${r.status}`)}
-                </Badge>
-              </p>
-              {r.answer && <blockquote className="info-answer">{r.answer}</blockquote>}
-              {r.caseId && <Link to={`/cases/${r.caseId}`}>{t('intake.toCase')}</Link>}
-              {employer && r.status === 'open' && <AnswerRequest request={r} />}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="info-list">
+            {list.items.map((r) => (
+              <li
+                key={r.id}
+                id={`council-request-${r.id}`}
+                className="card"
+                data-request-id={r.id}
+                data-status={r.status}
+              >
+                <p>
+                  <strong>{t(`intake.kind.${r.kind}`)}</strong> · {r.subject}
+                </p>
+                <p className="muted small">
+                  {t('intake.due')} {day(r.dueDate)}{' '}
+                  {r.status === 'open' && <DaysLeft day={r.dueDate} />}{' '}
+                  <Badge tone={r.status === 'open' ? 'warn' : 'ok'}>
+                    {t(`intake.request.${r.status}`)}
+                  </Badge>
+                </p>
+                {r.answer && <blockquote className="info-answer">{r.answer}</blockquote>}
+                {r.caseId && <Link to={`/cases/${r.caseId}`}>{t('intake.toCase')}</Link>}
+                {employer && r.status === 'open' && <AnswerRequest request={r} />}
+              </li>
+            ))}
+          </ul>
+          <MoreButton list={list} />
+        </>
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import {
   Badge,
   Checkbox,
@@ -30,10 +30,12 @@ export function MeetingsPage() {
   const councils = useQuery({
     queryKey: keys.meetings('councils', me.organisationId),
     queryFn: () =>
-      unwrap(
-        api.GET('/organisations/{organisationId}/works-councils', {
-          params: { path: { organisationId: me.organisationId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/organisations/{organisationId}/works-councils', {
+            params: { query: { limit: 200, cursor }, path: { organisationId: me.organisationId } },
+          }),
+        ),
       ).catch(() => []),
   });
   const worksCouncilId = councilId ?? councils.data?.[0]?.id;
@@ -41,10 +43,12 @@ export function MeetingsPage() {
     queryKey: keys.meetings(worksCouncilId),
     queryFn: async () =>
       worksCouncilId
-        ? unwrap(
-            api.GET('/works-councils/{worksCouncilId}/meetings', {
-              params: { path: { worksCouncilId } },
-            }),
+        ? allPages((cursor) =>
+            unwrap(
+              api.GET('/works-councils/{worksCouncilId}/meetings', {
+                params: { query: { limit: 200, cursor }, path: { worksCouncilId } },
+              }),
+            ),
           )
         : [],
   });
@@ -174,15 +178,20 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   const members = useQuery({
     queryKey: keys.council('members', me.organisationId),
     queryFn: () =>
-      unwrap(
-        api.GET('/organisations/{organisationId}/memberships', {
-          params: { path: { organisationId: me.organisationId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/organisations/{organisationId}/memberships', {
+            params: { path: { organisationId: me.organisationId }, query: { limit: 200, cursor } },
+          }),
+        ),
       ).catch(() => []),
   });
   const cases = useQuery({
     queryKey: keys.cases('sent-for-agenda'),
-    queryFn: () => unwrap(api.GET('/cases', { params: { query: { status: 'sent', limit: 200 } } })),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/cases', { params: { query: { status: 'sent', limit: 200, cursor } } })),
+      ),
   });
   if (!meeting.data) {
     return meeting.error ? <ErrorAlert error={meeting.error} /> : <Loading />;
@@ -191,7 +200,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
   const candidates = attendeeCandidates(members.data ?? [], meeting.data);
   const m = meeting.data;
   const set = (next: Meeting) => queryClient.setQueryData(keys.meetings('detail', meetingId), next);
-  const titles = new Map((cases.data?.items ?? []).map((c) => [c.id, c.title]));
+  const titles = new Map((cases.data ?? []).map((c) => [c.id, c.title]));
   const manages = m.kind === 'consultation' ? roles.board || roles.employer : roles.board;
   return (
     <article>
@@ -240,7 +249,7 @@ export function MeetingPage({ meetingId }: { meetingId: string }) {
           </ol>
         )}
         {m.status === 'planned' && (
-          <AgendaForm meeting={m} cases={cases.data?.items ?? []} onChanged={set} />
+          <AgendaForm meeting={m} cases={cases.data ?? []} onChanged={set} />
         )}
       </section>
       <Minutes meeting={m} manages={manages} names={names} onChanged={set} />

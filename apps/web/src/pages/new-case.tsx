@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type FieldPath, useForm } from 'react-hook-form';
 
-import { api, unwrap } from '../api/client';
+import { allPages, api, unwrap } from '../api/client';
 import { ErrorSummary, fieldId, serverFieldErrors, summaryOf } from '../components/form';
 import {
   ErrorAlert,
@@ -51,19 +51,23 @@ export function NewCasePage({ aiSystemId: preselected }: { aiSystemId?: string }
   const systems = useQuery({
     queryKey: keys.aiSystems('new-case', me.organisationId),
     queryFn: () =>
-      unwrap(
-        api.GET('/organisations/{organisationId}/ai-systems', {
-          params: { path: { organisationId: me.organisationId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/organisations/{organisationId}/ai-systems', {
+            params: { query: { limit: 200, cursor }, path: { organisationId: me.organisationId } },
+          }),
+        ),
       ),
   });
   const councils = useQuery({
     queryKey: keys.council('of-organisation', me.organisationId),
     queryFn: () =>
-      unwrap(
-        api.GET('/organisations/{organisationId}/works-councils', {
-          params: { path: { organisationId: me.organisationId } },
-        }),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/organisations/{organisationId}/works-councils', {
+            params: { query: { limit: 200, cursor }, path: { organisationId: me.organisationId } },
+          }),
+        ),
       ),
   });
   if (!systems.data || !councils.data) {

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 
 import { api, type Schemas, unwrap } from '../api/client';
@@ -10,10 +9,11 @@ import {
   Loading,
   PageHeader,
   useMutation,
+  MoreButton,
 } from '../components/ui';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
-import { keys } from '../queries';
+import { keys, usePagedList } from '../queries';
 
 type Notification = Schemas['NotificationResponse'];
 
@@ -21,15 +21,13 @@ type Notification = Schemas['NotificationResponse'];
 export function NotificationsPage() {
   const { t, dateTime, day } = useI18n();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const list = useQuery({
-    queryKey: keys.notifications('list', unreadOnly),
-    queryFn: () =>
-      unwrap(
-        api.GET('/notifications', {
-          params: { query: { limit: 100, ...(unreadOnly ? { unreadOnly: true } : {}) } },
-        }),
-      ),
-  });
+  const list = usePagedList(keys.notifications('list', unreadOnly), (cursor) =>
+    unwrap(
+      api.GET('/notifications', {
+        params: { query: { cursor, ...(unreadOnly ? { unreadOnly: true } : {}) } },
+      }),
+    ),
+  );
   const markAll = useMutation(async () => {
     await unwrap(api.POST('/notifications/read-all'));
     await list.refetch();
@@ -58,13 +56,13 @@ export function NotificationsPage() {
         </label>
       </div>
       <ErrorAlert error={list.error ?? markAll.error ?? markOne.error} />
-      {!list.data ? (
+      {!list.items ? (
         <Loading />
-      ) : list.data.items.length === 0 ? (
+      ) : list.items.length === 0 ? (
         <Empty>{t('inbox.none')}</Empty>
       ) : (
         <ul className="inbox">
-          {list.data.items.map((n) => (
+          {list.items.map((n) => (
             <li
               key={n.id}
               className={`card notification ${n.read ? 'read' : 'unread'}`}
@@ -107,6 +105,7 @@ export function NotificationsPage() {
           ))}
         </ul>
       )}
+      <MoreButton list={list} />
     </>
   );
 }

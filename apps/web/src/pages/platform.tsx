@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import {
   Button,
   Empty,
@@ -24,7 +24,10 @@ export function PlatformAdmin() {
   const { t } = useI18n();
   const organisations = useQuery({
     queryKey: keys.admin('platform-organisations'),
-    queryFn: () => unwrap(api.GET('/platform/organisations')),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(api.GET('/platform/organisations', { params: { query: { limit: 200, cursor } } })),
+      ),
   });
   const reload = () => void organisations.refetch();
   return (

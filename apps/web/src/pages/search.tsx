@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 
-import { api, type Schemas, unwrap } from '../api/client';
+import { allPages, api, type Schemas, unwrap } from '../api/client';
 import { Badge, Empty, ErrorAlert, Loading, PageHeader } from '../components/ui';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
@@ -32,7 +32,9 @@ export function SearchPage({ q }: { q: string }) {
     queryKey: keys.search(words),
     queryFn: () =>
       words
-        ? unwrap(api.GET('/search', { params: { query: { q: words } } }))
+        ? allPages((cursor) =>
+            unwrap(api.GET('/search', { params: { query: { limit: 200, cursor, q: words } } })),
+          ).then((items) => ({ query: words, items }))
         : Promise.resolve({ query: '', items: [] }),
   });
   return (

@@ -13,6 +13,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { PageResponseOf } from '@wc/pagination';
 
 // eslint-disable-next-line no-restricted-imports -- a DTO beside its entity types
 import type { AiSystemStatus, PrimaryPurpose } from '../ai-system.entity';
@@ -97,3 +98,6 @@ export class AiSystemChangeResponse {
     { from: unknown; to: unknown }
   >;
 }
+
+export class AiSystemPage extends PageResponseOf(AiSystemResponse) {}
+export class AiSystemChangePage extends PageResponseOf(AiSystemChangeResponse) {}

@@ -16,7 +16,14 @@ function given(overrides: Partial<DutyFacts>): DutyFacts {
 }
 
 function term(track: string, ruleId: string, strictDate: string, fatal = false): DutyDeadline {
-  return { track, ruleId, strictDate, fatal, status: 'open' };
+  return {
+    id: `${track}:${ruleId}:${strictDate}`,
+    track,
+    ruleId,
+    strictDate,
+    fatal,
+    status: 'open',
+  };
 }
 
 describe('caseDuties', () => {

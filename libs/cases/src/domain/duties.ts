@@ -15,12 +15,15 @@ export interface Duty {
   readonly daysLeft: number | null;
   readonly fatal: boolean;
   readonly informationRequestId: string | null;
+  /** The running term that gives the due date, if any: two terms of one rule stay two duties. */
+  readonly deadlineId: string | null;
   /** Where on the case page it is done: the tab (`/cases/<id>/<tab>`) and the element id. */
   readonly tab: 'overview' | 'information';
   readonly anchor: string;
 }
 
 export interface DutyDeadline {
+  readonly id: string;
   readonly track: string | null;
   readonly ruleId: string;
   readonly strictDate: string;
@@ -159,6 +162,7 @@ export function caseDuties(facts: DutyFacts): Duty[] {
         daysLeft: null,
         fatal: false,
         informationRequestId: null,
+        deadlineId: null,
         tab: 'overview',
         anchor: 'request-title',
       },
@@ -215,6 +219,18 @@ export function caseDuties(facts: DutyFacts): Duty[] {
   return duties.sort(byUrgency);
 }
 
+/**
+ * The case's next action: its most urgent duty. The deadline id only tells the agenda's lines
+ * apart; the next action names its rule.
+ */
+export function nextActionOf(duties: readonly Duty[]): Omit<Duty, 'deadlineId'> | null {
+  if (duties.length === 0) {
+    return null;
+  }
+  const { deadlineId: _deadlineId, ...next } = duties[0];
+  return next;
+}
+
 function isTrackKind(track: string | null): track is TrackKind {
   return track !== null && ['advice', 'consent', 'ai_act', 'dpia', 'skills'].includes(track);
 }
@@ -236,6 +252,7 @@ function dutyOf(
     daysLeft: term ? daysBetween(today, term.strictDate) : null,
     fatal: term?.fatal ?? false,
     informationRequestId,
+    deadlineId: term?.id ?? null,
     ...(informationRequestId
       ? { tab: 'information' as const, anchor: `information-request-${informationRequestId}` }
       : { tab: 'overview' as const, anchor: track ? `track-${track}` : 'deadlines-title' }),

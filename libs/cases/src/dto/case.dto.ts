@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { PageResponseOf } from '@wc/pagination';
+import { CursorPageQueryDto, PageResponseOf } from '@wc/pagination';
 
 export const TRACK_KIND_VALUES = ['advice', 'consent', 'ai_act', 'dpia', 'skills'] as const;
 
@@ -545,15 +545,14 @@ export class AnswerInformationDto {
   @IsString() @MinLength(1) @MaxLength(50000) answer!: string;
 }
 
-export class ListCasesQueryDto {
+export class ListCasesQueryDto extends CursorPageQueryDto {
   @IsOptional() @IsString() @MaxLength(50) stage?: string;
   @IsOptional() @IsIn(['draft', 'sent']) status?: 'draft' | 'sent';
   @IsOptional() @IsUUID() worksCouncilId?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) offset?: number;
 }
 
-export class EventsQueryDto {
+export class EventsQueryDto extends CursorPageQueryDto {
+  /** The last `caseSeq` the client saw: the first page starts after it (the cursor then takes over). */
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(2_147_483_647) after?: number;
 }
 
@@ -576,10 +575,7 @@ export class CaseListItemResponse extends CaseSummaryResponse {
   nextAction!: NextActionResponse | null;
 }
 
-export class CaseListResponse {
-  @ApiProperty({ type: [CaseListItemResponse] }) items!: CaseListItemResponse[];
-  @ApiProperty() total!: number;
-}
+export class CaseListItemPage extends PageResponseOf(CaseListItemResponse) {}
 
 /** One condition still unmet before an action can be taken, and where on the case it is put right. */
 export class MissingItemResponse {
@@ -761,3 +757,7 @@ export class CaseEventResponse {
   @ApiProperty() occurredAt!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
 }
+
+export class DeadlinePage extends PageResponseOf(DeadlineResponse) {}
+export class InformationRequestPage extends PageResponseOf(InformationRequestResponse) {}
+export class CaseEventPage extends PageResponseOf(CaseEventResponse) {}

@@ -13,6 +13,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 
+import { PageResponseOf } from '@wc/pagination';
+
 const STATUSES = ['open', 'met', 'broken', 'waived'] as const;
 const STEPS = ['reopen', 'legal_step'] as const;
 
@@ -94,6 +96,8 @@ export class CommitmentResponse {
   allowedActions!: Array<'assign' | 'record_evidence' | 'declare_broken' | 'waive' | 'reopen'>;
   @ApiProperty() version!: number;
 }
+
+export class CommitmentPage extends PageResponseOf(CommitmentResponse) {}
 
 export class CommitmentCountsResponse {
   @ApiProperty() open!: number;

@@ -84,3 +84,5 @@ export class SystemComplaintCountsResponse {
   open!: number;
   overdue!: number;
 }
+
+export class SystemComplaintCountsPage extends PageResponseOf(SystemComplaintCountsResponse) {}

@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 
 import { CaseIdParams } from '@wc/cases';
+import { PageResponseOf } from '@wc/pagination';
 
 // eslint-disable-next-line no-restricted-imports -- the DTO beside its domain type
 import type { PositionTrack, VoteStatus } from '../domain/votes';
@@ -156,3 +157,6 @@ export class VoteResponse {
   @ApiProperty() createdAt!: string;
   @ApiProperty() version!: number;
 }
+
+export class InternalNotePage extends PageResponseOf(InternalNoteResponse) {}
+export class VotePage extends PageResponseOf(VoteResponse) {}

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { PageResponseOf } from '@wc/pagination';
 
 /** The agreed terms of a convenant (legal-rules W5, W13, W19, (d)2, (c) IMPLEMENTED→EVALUATION). */
 export class ConvenantTermsDto {
@@ -60,3 +61,5 @@ export class ConvenantResponse extends ConvenantTermsDto {
   /** Whether the reader may confirm this version: an open proposal of the other party (B.19, B.20). */
   @ApiProperty() mayConfirm!: boolean;
 }
+
+export class ConvenantPage extends PageResponseOf(ConvenantResponse) {}

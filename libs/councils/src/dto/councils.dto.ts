@@ -20,6 +20,7 @@ import {
 import { ALL_ROLES, Role } from '@wc/auth';
 
 export { OrganisationIdParams } from '@wc/auth';
+import { PageResponseOf } from '@wc/pagination';
 
 export class WorksCouncilIdParams {
   @IsUUID()
@@ -224,3 +225,8 @@ export class ExpertEngagementResponse {
 export class CreatedExpertEngagementResponse extends ExpertEngagementResponse {
   @ApiProperty({ type: InvitationResponse }) invitation!: InvitationResponse;
 }
+
+export class WorksCouncilPage extends PageResponseOf(WorksCouncilResponse) {}
+export class MemberPage extends PageResponseOf(MemberResponse) {}
+export class CouncilRoleChangePage extends PageResponseOf(CouncilRoleChangeResponse) {}
+export class ExpertEngagementPage extends PageResponseOf(ExpertEngagementResponse) {}

@@ -10,6 +10,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { PageResponseOf } from '@wc/pagination';
 
 import { InvitationResponse } from './councils.dto';
 
@@ -61,3 +62,5 @@ export class FirstAdminInvitationResponse extends InvitationResponse {
   /** Whether the invitation e-mail went out; the link above works either way. */
   @ApiProperty() emailSent!: boolean;
 }
+
+export class PlatformOrganisationPage extends PageResponseOf(PlatformOrganisationResponse) {}

@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 
 import { CaseIdParams } from '@wc/cases';
+import { CursorPageQueryDto, PageResponseOf } from '@wc/pagination';
 
 // eslint-disable-next-line no-restricted-imports -- the DTO beside its domain type
 import {
@@ -28,6 +29,18 @@ const THREAD_DESCRIPTION =
   '`case` (the whole case), `union` (the council and the union officers it shares the case with), `assessment:<question id>` or `document:<uuid>`.';
 
 export class ThreadQueryDto {
+  @ApiPropertyOptional({
+    description: `${THREAD_DESCRIPTION} Omitted: every thread you may see (GET) or \`case\` (POST).`,
+  })
+  @IsOptional()
+  @Matches(THREAD_KEY_PATTERN, {
+    message: 'thread must be case, union, assessment:<question id> or document:<uuid>',
+  })
+  thread?: string;
+}
+
+/** A page of a thread's comments (or of who may be mentioned in it). */
+export class ThreadPageQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({
     description: `${THREAD_DESCRIPTION} Omitted: every thread you may see (GET) or \`case\` (POST).`,
   })
@@ -95,3 +108,7 @@ export class MentionableResponse {
   @ApiProperty() userId!: string;
   @ApiProperty() displayName!: string;
 }
+
+export class CommentPage extends PageResponseOf(CommentResponse) {}
+export class MentionablePage extends PageResponseOf(MentionableResponse) {}
+export class CommentRevisionPage extends PageResponseOf(CommentRevisionResponse) {}

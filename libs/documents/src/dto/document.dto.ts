@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 
 import { CaseIdParams } from '@wc/cases';
+import { CursorPageQueryDto, PageResponseOf } from '@wc/pagination';
 
 /** `<area>:<key>`, linking a document to a part of the dossier, e.g. `assessment:A1`. */
 export const DOSSIER_ITEM_PATTERN = /^[a-z][a-z_]*:[A-Za-z0-9_.:-]{1,100}$/;
@@ -31,7 +32,7 @@ export class DocumentVersionParams extends DocumentParams {
   @Type(() => Number) @IsInt() @Min(1) @Max(2147483647) seq!: number;
 }
 
-export class ListDocumentsQueryDto {
+export class ListDocumentsQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ example: 'assessment:A1' })
   @IsOptional()
   @Matches(DOSSIER_ITEM_PATTERN)
@@ -156,6 +157,4 @@ export class DocumentDetailResponse extends DocumentResponse {
   @ApiProperty({ type: [DocumentVersionResponse] }) versions!: DocumentVersionResponse[];
 }
 
-export class DocumentListResponse {
-  @ApiProperty({ type: [DocumentResponse] }) items!: DocumentResponse[];
-}
+export class DocumentPage extends PageResponseOf(DocumentResponse) {}

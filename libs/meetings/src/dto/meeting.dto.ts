@@ -15,6 +15,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { PageResponseOf } from '@wc/pagination';
 
 // eslint-disable-next-line no-restricted-imports -- the DTO beside its domain type
 import {
@@ -227,3 +228,5 @@ export class MeetingHeldResponse extends MeetingResponse {
   })
   consultationsRecorded!: RecordedConsultationResponse[];
 }
+
+export class MeetingPage extends PageResponseOf(MeetingResponse) {}

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageResponseOf } from '@wc/pagination';
 
 /** One thing on the personal agenda: who must act, on what, by when, and where it is done. */
 export class PersonalAgendaItemResponse {
@@ -39,6 +40,8 @@ export class PersonalAgendaItemResponse {
   /** The question, the vote's proposal, the meeting's or the training module's title. */
   @ApiProperty({ type: String, nullable: true }) subject!: string | null;
   @ApiProperty({ type: String, nullable: true }) informationRequestId!: string | null;
+  /** The running term a `term` or `track` line is dated by (two terms of one rule are two lines). */
+  @ApiProperty({ type: String, nullable: true }) deadlineId!: string | null;
   @ApiProperty({ type: String, nullable: true }) voteId!: string | null;
   @ApiProperty({ type: String, nullable: true }) meetingId!: string | null;
   /** The web app's path where it is done, e.g. `/cases/<id>/information`. */
@@ -47,8 +50,8 @@ export class PersonalAgendaItemResponse {
   @ApiProperty() anchor!: string;
 }
 
-export class PersonalAgendaResponse {
+/** One page of the agenda, most urgent first: fatal terms, then by date; undated last. */
+export class PersonalAgendaResponse extends PageResponseOf(PersonalAgendaItemResponse) {
+  /** The day the `daysLeft` count from. */
   @ApiProperty({ format: 'date' }) today!: string;
-  /** Most urgent first: fatal terms, then by date; undated last. */
-  @ApiProperty({ type: [PersonalAgendaItemResponse] }) items!: PersonalAgendaItemResponse[];
 }

@@ -1,21 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+import { CursorPageQueryDto, PageResponseOf } from '@wc/pagination';
 
 export const SEARCH_KINDS = ['case', 'ai_system', 'document', 'comment', 'meeting'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-export class SearchQueryDto {
+export class SearchQueryDto extends CursorPageQueryDto {
   /** Words to find, as in a web search: `"exact phrase"`, `or`, `-without`. Dutch and English stemming. */
   @IsString() @MinLength(1) @MaxLength(200) q!: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(50)
-  limit?: number;
 }
 
 /** A piece of a snippet; `match` marks the words that matched the query. */
@@ -36,7 +29,7 @@ export class SearchHitResponse {
   @ApiProperty() rank!: number;
 }
 
-export class SearchResponse {
+/** One page of hits, best first. */
+export class SearchResponse extends PageResponseOf(SearchHitResponse) {
   @ApiProperty() query!: string;
-  @ApiProperty({ type: [SearchHitResponse] }) items!: SearchHitResponse[];
 }

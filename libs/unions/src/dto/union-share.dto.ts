@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateIf } from 'class-validator';
+import { PageResponseOf } from '@wc/pagination';
 
 // eslint-disable-next-line no-restricted-imports -- the DTO beside its domain type
 import { UNION_SHARE_SCOPES, type UnionShareScope } from '../domain/union-share-scope';
@@ -54,3 +55,6 @@ export class UnionDirectoryEntryResponse {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
 }
+
+export class UnionSharePage extends PageResponseOf(UnionShareResponse) {}
+export class UnionDirectoryEntryPage extends PageResponseOf(UnionDirectoryEntryResponse) {}

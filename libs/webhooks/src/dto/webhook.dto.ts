@@ -129,3 +129,5 @@ export class WebhookEventTypeResponse {
 }
 
 export class WebhookDeliveryPage extends PageResponseOf(WebhookDeliveryResponse) {}
+export class WebhookEndpointPage extends PageResponseOf(WebhookEndpointResponse) {}
+export class WebhookEventTypePage extends PageResponseOf(WebhookEventTypeResponse) {}
