@@ -1,4 +1,5 @@
 import { filingEn } from './filing.en';
+import { problemsEn } from './problems.en';
 import type { MessageKey } from './nl';
 
 /** English. Dutch legal terms stay recognisable (OR = works council). */
@@ -1845,5 +1846,6 @@ export const en: Record<MessageKey, string> = {
     'Overseers (the employer) log overrides and corrections; staff reports come via the works council (OR).',
   'problem.monitoring_plan.employer_only': 'The employer records the goals and indicators.',
   'problem.monitoring_plan.version_conflict': 'Someone else changed the goals meanwhile. Reload.',
+  ...problemsEn,
   ...filingEn,
 };

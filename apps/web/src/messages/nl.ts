@@ -1,4 +1,5 @@
 import { filingNl } from './filing.nl';
+import { problemsNl } from './problems.nl';
 
 /** Dutch, the default language. Keys are grouped by screen; `group.value` keys label enum values. */
 export const nl = {
@@ -1851,6 +1852,7 @@ export const nl = {
   'problem.monitoring_plan.employer_only': 'De werkgever legt de doelen en indicatoren vast.',
   'problem.monitoring_plan.version_conflict':
     'Iemand anders heeft de doelen intussen gewijzigd. Laad opnieuw.',
+  ...problemsNl,
   ...filingNl,
 };
 
