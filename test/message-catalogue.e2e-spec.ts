@@ -8,6 +8,9 @@ import * as ts from 'typescript';
 
 import { en } from '../apps/web/src/messages/en';
 import { nl } from '../apps/web/src/messages/nl';
+import { plainSource } from '../libs/cases/src/domain/legal-sources';
+import { DEADLINE_RULE_TEXTS } from '../libs/deadlines/src/domain/deadline-texts';
+import { PDF_LABELS } from '../libs/dossier/src/dossier-pdf-labels';
 
 /**
  * Issue #18: every stable error code the API answers with and every validation constraint a DTO
@@ -141,5 +144,43 @@ describe('message catalogue (issue #18)', () => {
         JSON.stringify([...new Set(placeholders(catalogues.en[key]))]),
     );
     expect(differing).toEqual([]);
+  });
+
+  it('keeps the texts the server renders (PDF, e-mails) equal to the web catalogue', () => {
+    for (const lang of ['nl', 'en'] as const) {
+      for (const [group, values] of Object.entries(PDF_LABELS[lang])) {
+        for (const [value, text] of Object.entries(values as Record<string, string>)) {
+          expect({ key: `${group}.${value}`, text }).toEqual({
+            key: `${group}.${value}`,
+            text: catalogues[lang][`${group}.${value}`],
+          });
+        }
+      }
+      for (const [ruleId, texts] of Object.entries(DEADLINE_RULE_TEXTS)) {
+        expect(catalogues[lang][`ruleSource.${ruleId}`]).toBe(texts.source[lang]);
+      }
+    }
+    // The legal sources and triage reasons are one module, in the web and in the server's libs.
+    for (const [web, server] of [
+      ['apps/web/src/legal-sources.ts', 'libs/cases/src/domain/legal-sources.ts'],
+      ['apps/web/src/legal-texts.ts', 'libs/dossier/src/legal-texts.ts'],
+    ]) {
+      expect({ server, text: readFileSync(join(ROOT, server), 'utf8') }).toEqual({
+        server,
+        text: readFileSync(join(ROOT, web), 'utf8'),
+      });
+    }
+  });
+
+  it('says the legal sources in plain language, never a research id or an internal note', () => {
+    expect(plainSource('W7', 'nl')).toBe('art. 25 lid 6 WOR');
+    expect(plainSource('W7', 'en')).toBe('WOR art. 25(6)');
+    expect(plainSource('E2', 'nl')).toBe('art. 5 lid 1 onder f AI-verordening');
+    expect(plainSource('AI Act Annex III(1)', 'nl')).toBe('bijlage III punt 1 AI-verordening');
+    expect(plainSource('B1', 'nl')).toBe('art. 7:611a BW');
+    expect(plainSource('legal-rules (d)5', 'nl')).toBeNull();
+    for (const { source } of Object.values(DEADLINE_RULE_TEXTS)) {
+      expect(source.nl).not.toMatch(/legal-rules|SLA|\b[WEGB]\d+\b/);
+    }
   });
 });

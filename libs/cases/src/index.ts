@@ -17,7 +17,7 @@ export type {
   TrackKind,
   CaseStage,
 } from './domain';
-export { byUrgency, daysBetween } from './domain';
+export { byUrgency, daysBetween, plainSource, plainSources, type SourceLanguage } from './domain';
 export {
   CASE_DOSSIER_FACTS,
   type CaseDossierFacts,

@@ -1,6 +1,7 @@
 import type { Schemas } from '../api/client';
 import { daysBetween, todayInAmsterdam } from '../format';
 import { useI18n } from '../i18n';
+import type { MessageKey } from '../messages/nl';
 import { Link } from '../router';
 import { Badge } from './ui';
 
@@ -82,9 +83,12 @@ export function DeadlineList({
               {t('deadlines.agreedNonWorkingDay')}
             </p>
           )}
-          <div className="muted small">
-            {t('deadlines.source')}: {d.source}
-          </div>
+          {/* The rule's source in plain language; `d.source` keeps the research ids (issue #18). */}
+          {t(`ruleSource.${d.ruleId}` as MessageKey, {}, '') && (
+            <div className="muted small">
+              {t('deadlines.source')}: {t(`ruleSource.${d.ruleId}` as MessageKey, {}, '')}
+            </div>
+          )}
         </li>
       ))}
     </ul>

@@ -180,9 +180,11 @@ function humanDetail(detail: string, label: (group: string, value: string) => st
     .split(';')
     .map((part) => {
       const [kind, list] = part.split(':');
-      return list
-        ? `${label('detail', kind)}: ${list.split(',').join(', ')}`
-        : label('detail', kind);
+      // `missing:` lists request fields (`regeling_text`): their names, never the raw keys.
+      const items = list
+        ?.split(',')
+        .map((item) => (kind === 'missing' ? label('missing', item) : item));
+      return items ? `${label('detail', kind)}: ${items.join(', ')}` : label('detail', kind);
     })
     .join('; ');
 }

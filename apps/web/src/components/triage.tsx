@@ -10,6 +10,7 @@ import {
   type TriageOutcomeView,
 } from '../domain';
 import { useI18n } from '../i18n';
+import { plainSources } from '../legal-sources';
 import { reasonText } from '../legal-texts';
 import { keys } from '../queries';
 import {
@@ -581,14 +582,16 @@ function assumedText(value: unknown, t: ReturnType<typeof useI18n>['t']): string
   return Array.isArray(value) ? value.join(', ') || '–' : String(value);
 }
 
+/** The legal sources in plain language ("art. 25 lid 6 WOR"), never the research ids (issue #18). */
 export function Sources({ sources }: { sources: readonly string[] }) {
-  const { t } = useI18n();
-  if (sources.length === 0) {
+  const { t, lang } = useI18n();
+  const text = plainSources(sources, lang);
+  if (!text) {
     return null;
   }
   return (
     <span className="sources" aria-label={t('common.sources')}>
-      [{sources.join(', ')}]
+      ({text})
     </span>
   );
 }

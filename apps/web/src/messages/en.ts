@@ -1,5 +1,6 @@
 import { filingEn } from './filing.en';
 import { problemsEn } from './problems.en';
+import { sourcesEn } from './sources.en';
 import type { MessageKey } from './nl';
 
 /** English. Dutch legal terms stay recognisable (OR = works council). */
@@ -1847,5 +1848,6 @@ export const en: Record<MessageKey, string> = {
   'problem.monitoring_plan.employer_only': 'The employer records the goals and indicators.',
   'problem.monitoring_plan.version_conflict': 'Someone else changed the goals meanwhile. Reload.',
   ...problemsEn,
+  ...sourcesEn,
   ...filingEn,
 };

@@ -1,5 +1,6 @@
 import { filingNl } from './filing.nl';
 import { problemsNl } from './problems.nl';
+import { sourcesNl } from './sources.nl';
 
 /** Dutch, the default language. Keys are grouped by screen; `group.value` keys label enum values. */
 export const nl = {
@@ -1381,7 +1382,7 @@ export const nl = {
   'admin.deactivated': 'Account gedeactiveerd',
   'webhooks.title': 'Webhooks',
   'webhooks.lead':
-    'Koppel jullie eigen systemen: Overleg stuurt gebeurtenissen naar deze adressen, ondertekend volgens Standard Webhooks. Alleen wat jullie organisatie mag zien; nooit vertrouwelijke stukken of de interne ruimte van de OR.',
+    'Koppel uw eigen systemen: Overleg stuurt gebeurtenissen naar deze adressen, ondertekend volgens Standard Webhooks. Alleen wat uw organisatie mag zien; nooit vertrouwelijke stukken of de interne ruimte van de OR.',
   'webhooks.none': 'Nog geen webhooks.',
   'webhooks.new': 'Nieuwe webhook',
   'webhooks.url': 'Adres (URL)',
@@ -1853,6 +1854,7 @@ export const nl = {
   'problem.monitoring_plan.version_conflict':
     'Iemand anders heeft de doelen intussen gewijzigd. Laad opnieuw.',
   ...problemsNl,
+  ...sourcesNl,
   ...filingNl,
 };
 
