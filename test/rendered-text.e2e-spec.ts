@@ -11,7 +11,42 @@ import {
   TERMS_STARTED,
 } from '../libs/notifications/src/domain';
 import { SURVEY_INVITATION_MAIL } from '../libs/surveys/src/survey.mailer';
-import { expectNoUntranslated } from './support/untranslated';
+import { DEFAULT_COUNCIL_TERM_SETTINGS } from '../libs/deadlines/src/domain';
+import {
+  composeLetter,
+  LETTER_KIND_SPECS,
+  LETTER_KINDS,
+  type LetterFields,
+  type LetterKind,
+} from '../libs/letters/src/domain';
+import { renderLetterPdf } from '../libs/letters/src/letter-pdf';
+import { pdfText } from '../libs/testing/src/pdf-text';
+import { expectNoUntranslated, withoutUserText } from './support/untranslated';
+
+/** What a letter's author typed, in Dutch: the check reads the letter's own words around it. */
+const LETTER_FIELDS: Record<LetterKind, LetterFields> = {
+  advice_request: {},
+  consent_request: {},
+  information_request: { question: 'Welke gegevens bewaart het systeem per orderpicker?' },
+  consultation_request: { reasons: 'Wij willen de bewaartermijn bespreken.' },
+  council_decision: {
+    position: 'conditional',
+    conditions: ['Geen beoordeling'],
+    reasons: 'Privacy',
+  },
+  employer_decision: { follows: false, reasons: 'Bedrijfsnoodzaak.' },
+  ai_act_notice: {},
+  expert_cost_notice: { expertName: 'Dr. Jansen', purpose: 'Toetsing', expectedCostsCents: 250000 },
+  nullity_invocation: { reasons: 'Ingevoerd zonder instemming.' },
+  initiative_proposal: { proposal: 'Publiceer het algoritmeregister.' },
+};
+const LETTER_CONTENTS = {
+  intendedDecision: 'WarehouseInsight invoeren voor de planning van looproutes.',
+  reasons: 'Groeiend ordervolume.',
+  consequencesForStaff: 'Orderpickers krijgen routes van het systeem.',
+  measures: 'Geen individuele beoordeling op de gegevens.',
+  regelingText: 'Regeling WarehouseInsight: bewaartermijn 6 maanden.',
+};
 
 /**
  * Issue #18: every e-mail the product sends, in Dutch and English, reads as text of that language:
@@ -166,5 +201,60 @@ describe('every e-mail in Dutch and English (issue #18)', () => {
     ).toThrow(
       /English "Status"[\s\S]*informal "Je"[\s\S]*snake_case "regeling_text"[\s\S]*placeholder "\{name\}"/,
     );
+  });
+
+  it.each(LANGUAGES)("every letter kind's PDF in %s", async (lang) => {
+    for (const kind of LETTER_KINDS) {
+      const spec = LETTER_KIND_SPECS[kind];
+      const sender = spec.sender === 'either' ? 'council' : spec.sender;
+      const pdf = await renderLetterPdf({
+        language: lang,
+        structured: composeLetter({
+          kind,
+          track: spec.tracks[0] ?? null,
+          sender,
+          language: lang,
+          fields: LETTER_FIELDS[kind],
+          facts: {
+            caseId: CASE_ID,
+            caseTitle: TITLE,
+            contents: LETTER_CONTENTS,
+            councilPosition: {
+              position: 'conditional',
+              conditions: ['Geen beoordeling'],
+              reasons: 'Privacy',
+              waivesSuspension: false,
+              receivedOn: '2026-03-10',
+            },
+            employerDecision: { follows: false, receivedOn: '2026-03-20' },
+            termSettings: DEFAULT_COUNCIL_TERM_SETTINGS,
+          },
+          termsFrom: '2026-03-02',
+          received: true,
+        }),
+        body: lang === 'nl' ? 'Hierbij onze brief.' : 'Please find our letter.',
+        versionSeq: 2,
+        dated: '2026-03-02',
+        signedBy: 'Voorzitter OR',
+        receivedOn: '2026-03-02',
+        receipt: [
+          { on: '2026-03-02', via: 'opened', side: sender === 'council' ? 'employer' : 'council' },
+        ],
+        auditHead: { seq: 7, hash: 'ab'.repeat(32) },
+        verificationUrl: `https://overleg.example/cases/${CASE_ID}/letters/x/verification?seq=7`,
+      });
+      const typed = [
+        TITLE,
+        ...Object.values(LETTER_CONTENTS),
+        ...Object.values(LETTER_FIELDS[kind]).flatMap((v) =>
+          typeof v === 'string' ? [v] : Array.isArray(v) ? v : [],
+        ),
+      ];
+      expectNoUntranslated(
+        withoutUserText(await pdfText(pdf), typed).split('\n'),
+        lang,
+        `the ${kind} letter PDF (${lang})`,
+      );
+    }
   });
 });
