@@ -5,7 +5,10 @@ import { join } from 'node:path';
 
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
+import { FULL_CONTENTS } from '../../../libs/testing/src/case-answers';
 import { ensureWebBuild } from '../../../scripts/build-web';
+import { stringsOf } from '../../support/untranslated';
+import { type ScreenWatch, watchScreens } from './visible-text';
 
 /**
  * Browser tests drive Debian's Chromium (`apt-get install chromium`, see scripts/ensure-chromium.sh)
@@ -32,9 +35,40 @@ export function prepareWebApp(): void {
   }
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** The screen watches of this spec file's browser contexts (see `watchEveryScreen`). */
+const watches = new Set<ScreenWatch>();
+
+/**
+ * Issue #18: every context of every browser a spec launches watches its screens for raw keys,
+ * placeholders and (in Dutch) English, and each test fails on what its screens showed, without
+ * the spec asking. What the test kit's fixtures hold is the users' text (FULL_CONTENTS is English).
+ */
+function watchEveryScreen(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    const watch = await watchScreens(context, stringsOf(FULL_CONTENTS));
+    watches.add(watch);
+    context.once('close', () => watches.delete(watch));
+    return context;
+  };
+  return browser;
+}
+
+afterEach(async () => {
+  const problems: string[] = [];
+  for (const watch of watches) {
+    await watch.flush();
+    problems.push(...watch.problems.splice(0));
+  }
+  if (problems.length > 0) {
+    throw new Error(`untranslated text on the screens of this test:\n${problems.join('\n')}`);
+  }
+});
+
+export async function launchBrowser(): Promise<Browser> {
   // playwright-core gives every launch a fresh temporary profile (user data dir).
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -48,6 +82,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+  return watchEveryScreen(browser);
 }
 
 export interface UserPage {
