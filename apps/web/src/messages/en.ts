@@ -1,6 +1,7 @@
 import { filingEn } from './filing.en';
 import { problemsEn } from './problems.en';
 import { sourcesEn } from './sources.en';
+import { auditEn } from './audit.en';
 import type { MessageKey } from './nl';
 
 /** English. Dutch legal terms stay recognisable (OR = works council). */
@@ -1849,5 +1850,6 @@ export const en: Record<MessageKey, string> = {
   'problem.monitoring_plan.version_conflict': 'Someone else changed the goals meanwhile. Reload.',
   ...problemsEn,
   ...sourcesEn,
+  ...auditEn,
   ...filingEn,
 };

@@ -1,6 +1,7 @@
 import { filingNl } from './filing.nl';
 import { problemsNl } from './problems.nl';
 import { sourcesNl } from './sources.nl';
+import { auditNl } from './audit.nl';
 
 /** Dutch, the default language. Keys are grouped by screen; `group.value` keys label enum values. */
 export const nl = {
@@ -1855,6 +1856,7 @@ export const nl = {
     'Iemand anders heeft de doelen intussen gewijzigd. Laad opnieuw.',
   ...problemsNl,
   ...sourcesNl,
+  ...auditNl,
   ...filingNl,
 };
 
