@@ -3,7 +3,13 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Page,
+  type Route,
+} from 'playwright-core';
 
 import { FULL_CONTENTS } from '../../../libs/testing/src/case-answers';
 import { ensureWebBuild } from '../../../scripts/build-web';
@@ -163,6 +169,48 @@ export async function expectNoSeriousA11yViolations(page: Page, screen: string):
     throw new Error(
       `axe: ${serious.length} serious/critical violations on ${screen}:\n${JSON.stringify(serious, null, 2)}`,
     );
+  }
+  await showInOtherLanguage(page);
+}
+
+/**
+ * Issue #18: a screen a spec checks is also shown once in the other language, so the screen
+ * watch reads it in Dutch and in English. The switch is the app's own button; its
+ * `PATCH /auth/me` is answered here with the account as it is, so nothing is saved and the
+ * account keeps its language for e-mails and later steps.
+ */
+async function showInOtherLanguage(page: Page): Promise<void> {
+  const html = page.locator('html');
+  const lang = ((await html.getAttribute('lang')) ?? 'nl').slice(0, 2);
+  const other = lang === 'nl' ? 'en' : 'nl';
+  const toggle = page.locator('button.language-switch').first();
+  if (!(await toggle.isVisible().catch(() => false))) {
+    return;
+  }
+  const unsaved = async (route: Route) => {
+    if (route.request().method() !== 'PATCH') {
+      return route.fallback();
+    }
+    const current = await route.fetch({ method: 'GET', postData: undefined });
+    const me = (await current.json()) as Record<string, unknown>;
+    const language = (JSON.parse(route.request().postData() ?? '{}') as { language?: string })
+      .language;
+    return route.fulfill({ response: current, json: { ...me, language } });
+  };
+  await page.route('**/auth/me', unsaved);
+  const saved = () =>
+    page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith('/auth/me'));
+  try {
+    await Promise.all([saved(), toggle.click()]);
+    await page.locator(`html[lang="${other}"]`).waitFor();
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    for (const watch of watches) {
+      await watch.flush();
+    }
+    await Promise.all([saved(), page.locator('button.language-switch').first().click()]);
+    await page.locator(`html[lang="${lang}"]`).waitFor();
+  } finally {
+    await page.unroute('**/auth/me', unsaved);
   }
 }
 
