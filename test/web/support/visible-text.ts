@@ -63,7 +63,8 @@ export async function expectTranslated(page: Page, screen: string): Promise<void
 const RECORDER = `(() => {
   const pending = new Set();
   let timer = null;
-  const skip = (el) => !el || el.closest('script, style, noscript, template');
+  // Code (a webhook's event type, a role id to type) is an identifier shown as such, not prose.
+  const skip = (el) => !el || el.closest('script, style, noscript, template, code, kbd, samp');
   const langOf = (el) =>
     ((el && el.closest('[lang]') && el.closest('[lang]').getAttribute('lang')) ||
       document.documentElement.getAttribute('lang') || 'nl').slice(0, 2);

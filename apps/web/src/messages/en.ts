@@ -1381,7 +1381,7 @@ export const en: Record<MessageKey, string> = {
   'sso.emailDomains': 'E-mail domains',
   'sso.groupRoles': 'Groups and employer roles (one per line: group=role)',
   'sso.groupRolesHint':
-    'Only hr_manager or employer_representative. Council (OR) roles are granted by the council board, never by the sign-in service.',
+    'Only the employer roles {hr} (HR manager) or {representative} (employer representative). Council (OR) roles are granted by the council board, never by the sign-in service.',
   'sso.redirectUri': 'Redirect URI (register it with the sign-in service)',
   'sso.remove': 'Turn single sign-on off',
   'sso.removeConfirm': 'Turn single sign-on off? People then sign in with their password again.',

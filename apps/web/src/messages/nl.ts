@@ -1376,7 +1376,7 @@ export const nl = {
   'sso.emailDomains': 'E-maildomeinen',
   'sso.groupRoles': 'Groepen en werkgeversrollen (één per regel: groep=rol)',
   'sso.groupRolesHint':
-    'Alleen hr_manager of employer_representative. OR-rollen kent het OR-bestuur toe, nooit de inlogdienst.',
+    'Alleen de werkgeversrollen {hr} (HR-manager) of {representative} (werkgeversvertegenwoordiger). OR-rollen kent het OR-bestuur toe, nooit de inlogdienst.',
   'sso.redirectUri': 'Redirect-URI (registreer deze bij de inlogdienst)',
   'sso.remove': 'Single sign-on uitzetten',
   'sso.removeConfirm': 'Single sign-on uitzetten? Mensen loggen dan weer in met hun wachtwoord.',
