@@ -198,8 +198,13 @@ async function showInOtherLanguage(page: Page): Promise<void> {
     return route.fulfill({ response: current, json: { ...me, language } });
   };
   await page.route('**/auth/me', unsaved);
+  // Signed in, the switch saves the choice; signed out (a reset link, a survey) it does not.
   const saved = () =>
-    page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith('/auth/me'));
+    page
+      .waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith('/auth/me'), {
+        timeout: 2_000,
+      })
+      .catch(() => undefined);
   try {
     await Promise.all([saved(), toggle.click()]);
     await page.locator(`html[lang="${other}"]`).waitFor();

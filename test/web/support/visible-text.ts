@@ -64,7 +64,9 @@ const RECORDER = `(() => {
   const pending = new Set();
   let timer = null;
   // Code (a webhook's event type, a role id to type) is an identifier shown as such, not prose.
-  const skip = (el) => !el || el.closest('script, style, noscript, template, code, kbd, samp');
+  // What the user is typing (a textarea's text) is theirs.
+  const skip = (el) =>
+    !el || el.closest('script, style, noscript, template, code, kbd, samp, textarea');
   const langOf = (el) =>
     ((el && el.closest('[lang]') && el.closest('[lang]').getAttribute('lang')) ||
       document.documentElement.getAttribute('lang') || 'nl').slice(0, 2);
@@ -115,8 +117,12 @@ const RECORDER = `(() => {
       attributeFilter: ['aria-label', 'title', 'placeholder'],
     });
   };
-  if (document.body) start();
-  else document.addEventListener('DOMContentLoaded', start);
+  // Only the app's own pages (its mount point): a sign-in provider's page is someone else's text.
+  const startInApp = () => {
+    if (document.getElementById('root')) start();
+  };
+  if (document.body) startInApp();
+  else document.addEventListener('DOMContentLoaded', startInApp);
 })();`;
 
 /** What the pages of one browser context showed that looks untranslated, for the spec to fail on. */
