@@ -194,12 +194,12 @@ describe('every e-mail in Dutch and English (issue #18)', () => {
   it('fails on what it is for', () => {
     expect(() =>
       expectNoUntranslated(
-        ['Status: sent', 'Je ontvangt', 'regeling_text', 'Hallo {name}'],
+        ['Status: sent', 'Je ontvangt', 'regeling_text', 'Hallo {name}', 'Vraag DPIA.a'],
         'nl',
         'x',
       ),
     ).toThrow(
-      /English "Status"[\s\S]*informal "Je"[\s\S]*snake_case "regeling_text"[\s\S]*placeholder "\{name\}"/,
+      /English "Status"[\s\S]*informal "Je"[\s\S]*snake_case "regeling_text"[\s\S]*placeholder "\{name\}"[\s\S]*item id "DPIA.a"/,
     );
   });
 

@@ -96,6 +96,10 @@ export function untranslated(
         found.push(`key-like "${token}" in "${raw}"`);
       }
     }
+    // An item id shown as such: `DPIA.a`, `FRIA.c`.
+    for (const match of text.matchAll(/\b[A-Z]{2,}\.[a-z]\b/g)) {
+      found.push(`item id "${match[0]}" in "${raw}"`);
+    }
     for (const match of text.matchAll(/\b[a-z]+(?:_[a-z0-9]+)+\b/g)) {
       found.push(`snake_case "${match[0]}" in "${raw}"`);
     }

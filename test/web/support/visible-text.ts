@@ -177,7 +177,10 @@ export async function watchScreens(
       seen.add(key);
       const where = source.page?.url().replace(/^https?:\/\/[^/]+/, '') ?? '?';
       // The test kit names its users after their role: "Test hr_manager".
-      const shown = text.replace(/\bTest [a-z]+(?:_[a-z]+)*\b/g, 'Test');
+      // completeDossier (test/support/case-fixtures.ts) answers each section "Uitwerking DPIA.a".
+      const shown = text
+        .replace(/\bTest [a-z]+(?:_[a-z]+)*\b/g, 'Test')
+        .replace(/\bUitwerking [A-Z]+\.[a-z]\b/g, 'Uitwerking');
       for (const problem of untranslated([shown], lang === 'en' ? 'en' : 'nl', {
         userText: [...typed],
         words: 'screen',
