@@ -2,9 +2,29 @@ import { execFile } from 'node:child_process';
 
 import type { GivenOrganisation } from '@wc/testing';
 
-import { completeDossier, fileCase, monitoringTriageAnswers } from './support/case-fixtures';
+import { type CodedReason, reasonText, type TextsI18n } from '../apps/web/src/legal-texts';
+import { en } from '../apps/web/src/messages/en';
+import { nl } from '../apps/web/src/messages/nl';
+import {
+  completeDossier,
+  FULL_CONTENTS,
+  fileCase,
+  monitoringTriageAnswers,
+} from './support/case-fixtures';
 import { itemsOf } from './support/pages';
 import { startTestApp, type TestApp } from './support/test-app';
+import { expectNoUntranslated, stringsOf, withoutUserText } from './support/untranslated';
+
+/** The web catalogue's texts, as the web app's reasonText reads them. */
+function webTexts(lang: 'nl' | 'en'): TextsI18n {
+  const messages = (lang === 'nl' ? nl : en) as Record<string, string>;
+  const fill = (text: string, vars: Record<string, string>) =>
+    text.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+  return {
+    t: (key, vars, fallback) => fill(messages[key] ?? fallback, vars),
+    label: (group, value) => messages[`${group}.${value}`] ?? value,
+  };
+}
 
 // pdf-parse runs pdf.js, which needs dynamic ESM imports that Jest's VM refuses; extract the text
 // in a plain Node child process instead.
@@ -1067,7 +1087,8 @@ describe('case dossier (e2e)', () => {
       expect(res.headers['content-type']).toBe('application/pdf');
       const pdf = res.body as Buffer;
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      const text = flat(await pdfText(pdf));
+      const dutch = await pdfText(pdf);
+      const text = flat(dutch);
       for (const heading of [
         'Dossier: Introductie WarehouseInsight',
         '1. Samenvatting van de zaak',
@@ -1086,8 +1107,12 @@ describe('case dossier (e2e)', () => {
         .get(`/cases/${caseId}`)
         .set('Authorization', member)
         .expect(200);
-      for (const reason of aiCase.body.triage.outcome.reasons as Array<{ text: string }>) {
-        expect(text).toContain(flat(reason.text));
+      // Each triage reason in Dutch, as the web app says it (issue #18).
+      const outcome = aiCase.body.triage.outcome;
+      // A word hyphenated at a line end ("AI-" + "systeem") reads as one.
+      const joined = (s: string) => flat(s).replace(/(\p{L})- (\p{L})/gu, '$1-$2');
+      for (const reason of outcome.reasons as CodedReason[]) {
+        expect(joined(text)).toContain(joined(reasonText(reason, outcome, webTexts('nl'))));
       }
       expect(text).toContain(
         'Introduce WarehouseInsight to plan picking routes and measure productivity.',
@@ -1097,7 +1122,7 @@ describe('case dossier (e2e)', () => {
       expect(text).toContain(
         'Antwoord: Handmatige routeplanning verdwijnt; pickers krijgen routes van het systeem.',
       );
-      expect(text).toContain('Verwacht effect: -1; waarschijnlijkheid: high');
+      expect(text).toContain('Verwacht effect: -1; waarschijnlijkheid: hoog');
       expect(text).toContain('Maatregel: Taakroulatie tussen picken en plannen');
       expect(text).toContain('Taakroulatie moet in de regeling.');
       expect(text).toContain('Werkdruk door scores per pick');
@@ -1105,8 +1130,13 @@ describe('case dossier (e2e)', () => {
       expect(text).toContain('Anna de Vries (Teamleider logistiek)');
       expect(text).toContain('Toezicht op WarehouseInsight');
       expect(text).toContain('toezichthouders: 1/1 afgerond (100%)');
-      expect(text).toContain('Standpunt van de ondernemingsraad: conditional');
-      expect(text).toContain('advice: consultation held -> request submitted');
+      expect(text).toContain('Standpunt van de ondernemingsraad: Onder voorwaarden');
+      expect(text).toContain('Advies: Overleg gevoerd -> Verzoek ingediend');
+      // Deadline sources in plain language, never the research notes.
+      expect(text).toContain(
+        'Termijn besluit bestuurder (Advies) [Interne termijn (geen wettelijke termijn;',
+      );
+      expect(text).not.toMatch(/legal-rules|internal SLA|\bW\d+\b/);
       expect(text).not.toContain('CONCEPTTEKST NIET INGEDIEND');
       expect(text).toContain('9. Documenten');
       expect(text).toContain('Productbeschrijving WarehouseInsight (v1, notitie.txt)');
@@ -1132,7 +1162,25 @@ describe('case dossier (e2e)', () => {
         .buffer(true)
         .parse(binary)
         .expect(200);
-      const englishText = flat(await pdfText(english.body as Buffer));
+      const englishRaw = await pdfText(english.body as Buffer);
+      const englishText = flat(englishRaw);
+      // Issue #18: no raw key, no placeholder, and in Dutch no English, in either language.
+      const typed = [
+        ...stringsOf(FULL_CONTENTS),
+        'Acme AI',
+        // completeDossier's section answers name their item: `Uitwerking DPIA.a`.
+        ...[...dutch.matchAll(/Uitwerking \S+/g)].map((m) => m[0]),
+      ];
+      expectNoUntranslated(
+        withoutUserText(dutch, typed).split('\n'),
+        'nl',
+        'the Dutch dossier PDF',
+      );
+      expectNoUntranslated(
+        withoutUserText(englishRaw, typed).split('\n'),
+        'en',
+        'the English dossier PDF',
+      );
       expect(englishText).toContain('4. Impact assessment');
       expect(englishText).toContain('A1. Which routine tasks disappear');
       expect(englishText).toContain('Human oversight');

@@ -225,7 +225,7 @@ describe('mention notifications (e2e)', () => {
     expect(forC).toMatchObject({
       type: 'mention',
       commentId,
-      title: 'Hanna de Vries heeft je genoemd in een discussie – Introductie WarehouseInsight',
+      title: 'Hanna de Vries heeft u genoemd in een discussie – Introductie WarehouseInsight',
     });
     await waitUntil(
       () => smtp.to(org.chair.email).length === 1,
@@ -233,7 +233,7 @@ describe('mention notifications (e2e)', () => {
       () => 'the chair’s mention e-mail',
     );
     expect(smtp.to(org.chair.email)[0].subject).toBe(
-      'Hanna de Vries heeft je genoemd in een discussie – Introductie WarehouseInsight',
+      'Hanna de Vries heeft u genoemd in een discussie – Introductie WarehouseInsight',
     );
 
     await mailSettled();

@@ -594,7 +594,7 @@ describe('web app (browser)', () => {
     const { page } = hr;
     await open(hr, '/notifications');
     await page.locator('.bell[data-unread="0"]').waitFor();
-    const comment = 'Kun je naar de bewaartermijn kijken';
+    const comment = 'Kunt u naar de bewaartermijn kijken';
     await t
       .http()
       .post(`/cases/${caseId}/comments`)

@@ -65,7 +65,9 @@ export function createI18n(lang: Language): I18n {
       if (error.status === 0) {
         return messages['error.network'];
       }
-      return error.detail || interpolate(messages['error.status'], { status: error.status });
+      // Every code of errors.ts has a text (test/message-catalogue): the server's English
+      // `detail` is never shown, whatever the reader's language.
+      return interpolate(messages['error.status'], { status: error.status });
     },
   };
 }

@@ -99,14 +99,3 @@ export function gateConditionText(
   }
   return i18n.t(`gateReason.${condition.key}`, {}, condition.reason);
 }
-
-/**
- * A source reference as the reader reads it: the README's source ids (`W10`, `G1`) and the
- * articles stay; each reference to the project's legal rules (`legal-rules (d)2`) is named as
- * Overleg's notes, in the reader's language.
- */
-export function plainSource(source: string, i18n: Pick<TextsI18n, 't'>): string {
-  return source.replace(/legal-rules\s+((?:\([a-z]\)\d*)+)/g, (_, ref: string) =>
-    i18n.t('sources.legalRules', { ref }, `legal-rules ${ref}`),
-  );
-}

@@ -3,7 +3,8 @@ import { createTransport, type Transporter } from 'nodemailer';
 
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 
-const TEXTS = {
+/** Exported for the test that reads every e-mail in both languages (issue #18). */
+export const PASSWORD_RESET_MAIL = {
   nl: {
     subject: 'Nieuw wachtwoord voor Overleg',
     body: (link: string) =>
@@ -16,7 +17,8 @@ const TEXTS = {
   },
 } as const;
 
-const INVITATION_TEXTS = {
+/** Exported for the test that reads every e-mail in both languages (issue #18). */
+export const ADMIN_INVITATION_MAIL = {
   nl: {
     subject: (organisation: string) => `Uitnodiging voor Overleg: ${organisation}`,
     body: (organisation: string, link: string) =>
@@ -49,7 +51,7 @@ export class AccountMailer implements OnModuleDestroy {
 
   /** Never throws: the caller answers alike whatever happens, so failures are only logged. */
   async sendPasswordReset(to: string, language: 'nl' | 'en', link: string): Promise<void> {
-    const texts = TEXTS[language];
+    const texts = PASSWORD_RESET_MAIL[language];
     await this.send('password reset', to, texts.subject, texts.body(link));
   }
 
@@ -63,7 +65,7 @@ export class AccountMailer implements OnModuleDestroy {
     organisation: string,
     link: string,
   ): Promise<boolean> {
-    const texts = INVITATION_TEXTS[language];
+    const texts = ADMIN_INVITATION_MAIL[language];
     return this.send('invitation', to, texts.subject(organisation), texts.body(organisation, link));
   }
 

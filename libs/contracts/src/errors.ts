@@ -284,7 +284,7 @@ export interface FieldProblem {
   /** English text for logs and old clients; the web shows its catalogue's text for `constraint`. */
   message: string;
   /**
-   * The class-validator constraint that failed (`isNotEmpty`, `maxLength`, `isISO8601`, …) or a
+   * The class-validator constraint that failed (`isNotEmpty`, `maxLength`, `isIso8601`, …) or a
    * code of the API's own (`unstorable_text`): the web's `field.<constraint>` message.
    */
   constraint?: string;

@@ -1,8 +1,11 @@
 import PDFDocument from 'pdfkit';
 
-import type { CaseResponse, TriageOutcome } from '@wc/cases';
+import { type CaseResponse, plainSources, type TriageOutcome } from '@wc/cases';
+import { deadlineRuleLabel, deadlineRuleSource } from '@wc/deadlines';
 
 import type { DossierLetter } from './dossier-letters.port';
+import { PDF_LABELS, pdfLabel } from './dossier-pdf-labels';
+import { reasonText } from './legal-texts';
 import {
   type AssessmentContent,
   type AudienceProgress,
@@ -62,7 +65,6 @@ const LABELS: Record<Language, Labels> = {
   en: {
     dossier: 'Dossier',
     generated: 'Generated on',
-    status: 'Status',
     stage: 'Stage',
     summary: '1. Case summary',
     intendedDecision: 'Intended decision',
@@ -133,6 +135,7 @@ const LABELS: Record<Language, Labels> = {
     training: '6. Training plan',
     noTraining: 'No training plan yet.',
     modules: 'Modules',
+    module: 'module',
     audience: 'audience',
     hours: 'hours',
     provider: 'provider',
@@ -163,7 +166,6 @@ const LABELS: Record<Language, Labels> = {
   nl: {
     dossier: 'Dossier',
     generated: 'Gemaakt op',
-    status: 'Status',
     stage: 'Fase',
     summary: '1. Samenvatting van de zaak',
     intendedDecision: 'Voorgenomen besluit',
@@ -234,6 +236,7 @@ const LABELS: Record<Language, Labels> = {
     training: '6. Scholingsplan',
     noTraining: 'Nog geen scholingsplan.',
     modules: 'Modules',
+    module: 'module',
     audience: 'doelgroep',
     hours: 'uur',
     provider: 'aanbieder',
@@ -305,7 +308,8 @@ export function pdfSafe(text: string): string {
     .join('');
 }
 
-const human = (key: string) => key.replace(/_/g, ' ');
+/** A deadline's track: an information request's own (`information:<id>`) reads as "information". */
+const trackOf = (track: string) => (track.startsWith('information:') ? 'information' : track);
 
 function effectText(effect: Effect | null | undefined, language: Language): string {
   if (effect === undefined || effect === null) {
@@ -321,7 +325,13 @@ class Writer {
   constructor(
     readonly doc: PDFKit.PDFDocument,
     readonly t: Labels,
+    readonly language: Language,
   ) {}
+
+  /** An enum value in the reader's language, never its raw key. */
+  label(group: string, value: string | null | undefined): string {
+    return pdfLabel(this.language, group, value);
+  }
 
   heading(text: string): void {
     this.doc
@@ -383,11 +393,11 @@ export function renderDossierPdf(view: DossierPdfView): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const w = new Writer(doc, t);
+  const w = new Writer(doc, t, view.language);
 
   doc.font('Helvetica-Bold').fontSize(20).text(pdfSafe(title));
   w.line(
-    `${t.generated} ${amsterdamDay(view.generatedAt)} - ${t.status}: ${view.aiCase.status} - ${t.stage}: ${human(view.aiCase.stage)}`,
+    `${t.generated} ${amsterdamDay(view.generatedAt)} - ${pdfLabel(view.language, 'caseStatus', view.aiCase.status)} - ${t.stage}: ${pdfLabel(view.language, 'caseStage', view.aiCase.stage)}`,
     { size: 9 },
   );
 
@@ -455,7 +465,7 @@ function summary(w: Writer, view: DossierPdfView): void {
   }
   w.subheading(t.tracks);
   for (const track of c.tracks) {
-    w.bullet(`${human(track.kind)}: ${human(track.stage)}`);
+    w.bullet(`${w.label('track', track.kind)}: ${w.label('stage', track.stage)}`);
   }
   w.subheading(t.deadlines);
   const open = c.deadlines.filter((d) => d.status === 'open');
@@ -463,8 +473,10 @@ function summary(w: Writer, view: DossierPdfView): void {
     w.line(t.none);
   }
   for (const d of open) {
+    const track = d.track ? ` (${w.label('track', trackOf(d.track))})` : '';
+    const source = deadlineRuleSource(d.ruleId, view.language);
     w.bullet(
-      `${d.strictDate}: ${human(d.ruleId)}${d.track ? ` (${human(d.track)})` : ''} [${d.source}]`,
+      `${d.strictDate}: ${deadlineRuleLabel(d.ruleId, view.language)}${track}${source ? ` [${source}]` : ''}`,
     );
   }
 }
@@ -487,11 +499,11 @@ function timeline(w: Writer, view: DossierPdfView): void {
     const history = (track.snapshot.history ?? []) as HistoryEntry[];
     for (const h of history) {
       const action = h.action?.type
-        ? ` (${human(h.action.type)}${h.actorSide ? `, ${human(h.actorSide)}` : ''})`
+        ? ` (${w.label('action', h.action.type)}${h.actorSide ? `, ${w.label('side', h.actorSide)}` : ''})`
         : '';
       entries.push({
         at: h.at,
-        text: `${human(track.kind)}: ${human(h.from)} -> ${human(h.to)}${action}`,
+        text: `${w.label('track', track.kind)}: ${w.label('stage', h.from)} -> ${w.label('stage', h.to)}${action}`,
       });
     }
   }
@@ -525,7 +537,10 @@ function triageSection(w: Writer, view: DossierPdfView): void {
   w.bullet(`${t.friaRequired}: ${yn(outcome.aiAct.fria)}`);
   w.subheading(t.triageReasons);
   for (const reason of outcome.reasons) {
-    w.bullet(`${reason.text} [${reason.sources.join(', ')}]`);
+    const sources = plainSources(reason.sources, view.language);
+    w.bullet(
+      `${triageReasonText(reason, outcome, view.language)}${sources ? ` (${sources})` : ''}`,
+    );
   }
   const contest = (view.aiCase.triage as { contest?: { reasons: string; open: boolean } } | null)
     ?.contest;
@@ -568,7 +583,10 @@ function commentLines(
       c.counterEffect !== null
         ? `, ${w.t.counterRating} ${effectText(c.counterEffect, language)}`
         : '';
-    w.bullet(`[${amsterdamDay(c.createdAt)}, ${human(c.authorSide)}${rating}] ${c.body}`, 20);
+    w.bullet(
+      `[${amsterdamDay(c.createdAt)}, ${w.label('side', c.authorSide)}${rating}] ${c.body}`,
+      20,
+    );
   }
 }
 
@@ -605,12 +623,14 @@ function assessmentSection(w: Writer, view: DossierPdfView): void {
         w.field(t.answer, a.answer, 10);
         w.field(
           t.basis,
-          a.basis ? `${a.basis}${a.evidenceType ? ` (${human(a.evidenceType)})` : ''}` : undefined,
+          a.basis
+            ? `${a.basis}${a.evidenceType ? ` (${w.label('evidenceType', a.evidenceType)})` : ''}`
+            : undefined,
           10,
         );
         w.field(
           t.effect,
-          `${effectText(a.effect, language)}${a.likelihood ? `; ${t.likelihood.toLowerCase()}: ${a.likelihood}` : ''}`,
+          `${effectText(a.effect, language)}${a.likelihood ? `; ${t.likelihood.toLowerCase()}: ${w.label('level', a.likelihood)}` : ''}`,
           10,
         );
         w.field(t.affectedGroup, a.affectedGroup, 10);
@@ -630,7 +650,7 @@ function assessmentSection(w: Writer, view: DossierPdfView): void {
   content.risks.forEach((r, i) => {
     w.line(`${i + 1}. ${r.risk}`, { bold: true });
     w.line(
-      `${t.affectedGroup}: ${r.affectedGroup} | ${t.likelihood}: ${r.likelihood} | ${t.severity}: ${r.severity} | ${t.owner}: ${r.owner}`,
+      `${t.affectedGroup}: ${r.affectedGroup} | ${t.likelihood}: ${w.label('level', r.likelihood)} | ${t.severity}: ${w.label('level', r.severity)} | ${t.owner}: ${r.owner}`,
       { indent: 10 },
     );
     w.field(t.mitigation, r.mitigation, 10);
@@ -657,7 +677,10 @@ function oversightSection(w: Writer, view: DossierPdfView): void {
     return;
   }
   w.field(t.appliesTo, o.appliesTo);
-  w.field(t.oversightModel, o.oversightModel ? human(o.oversightModel) : undefined);
+  w.field(
+    t.oversightModel,
+    o.oversightModel ? w.label('oversightModel', o.oversightModel) : undefined,
+  );
   w.subheading(t.overseers);
   if (o.overseers.length === 0) {
     w.line(t.none);
@@ -665,7 +688,7 @@ function oversightSection(w: Writer, view: DossierPdfView): void {
   for (const [i, p] of o.overseers.entries()) {
     const trained = o.overseerTrained[i] ? t.trained : t.notTrained;
     w.bullet(
-      `${p.name} (${p.role}); ${t.authority}: ${p.authority}; ${p.hoursPerWeek} ${t.hoursPerWeek}; ${trained}${p.trainingRequired ? `; ${p.trainingRequired}` : ''}`,
+      `${p.name} (${p.role}); ${t.authority}: ${w.label('authority', p.authority)}; ${p.hoursPerWeek} ${t.hoursPerWeek}; ${trained}${p.trainingRequired ? `; ${p.trainingRequired}` : ''}`,
     );
   }
   w.field(t.knowledgeAndTraining, o.knowledgeAndTraining);
@@ -689,13 +712,13 @@ function trainingSection(w: Writer, view: DossierPdfView): void {
   for (const m of view.training.plan.modules) {
     const paid = m.costToEmployee === 0 ? `; ${t.paidByEmployer}` : '';
     w.bullet(
-      `${m.title} [${m.key}]: ${t.audience} ${audiences[m.audience]}; ${human(m.type)}; ${m.hours} ${t.hours}; ${t.provider} ${m.provider}; ${t.deadline} ${m.deadline}${paid}`,
+      `${m.title} [${m.key}]: ${t.audience} ${audiences[m.audience]}; ${w.label('moduleType', m.type)}; ${m.hours} ${t.hours}; ${t.provider} ${m.provider}; ${t.deadline} ${m.deadline}${paid}`,
     );
   }
   w.subheading(t.progress);
   for (const p of view.training.progress) {
     w.bullet(
-      `${audiences[p.audience]}: ${p.completed}/${p.people} ${t.completed} (${p.percent}%), ${p.modules} ${t.modules.toLowerCase()}, ${p.hours} ${t.hours}`,
+      `${audiences[p.audience]}: ${p.completed}/${p.people} ${t.completed} (${p.percent}%), ${p.modules} ${p.modules === 1 ? t.module : t.modules.toLowerCase()}, ${p.hours} ${t.hours}`,
     );
   }
 }
@@ -735,12 +758,12 @@ function decisions(w: Writer, view: DossierPdfView): void {
       continue;
     }
     any = true;
-    w.subheading(human(track.kind));
+    w.subheading(w.label('track', track.kind));
     if (s.councilPosition) {
       const p = s.councilPosition;
       w.field(
         t.councilPosition,
-        `${p.position}${p.receivedOn ? ` (${t.received} ${p.receivedOn})` : ''}${p.reasons ? `: ${p.reasons}` : ''}`,
+        `${w.label('position', p.position)}${p.receivedOn ? ` (${t.received} ${p.receivedOn})` : ''}${p.reasons ? `: ${p.reasons}` : ''}`,
       );
       if (p.conditions && p.conditions.length > 0) {
         w.field(t.conditions, p.conditions.join('; '));
@@ -780,8 +803,9 @@ function checklistSection(w: Writer, view: DossierPdfView): void {
   for (const item of view.checklist) {
     const state = item.done
       ? t.done
-      : `${t.missing}${item.blocksSubmission ? ` (${t.blocking})` : ''}${item.detail ? `: ${item.detail}` : ''}`;
-    w.bullet(`${item.key}: ${state} [${item.sources.join(', ')}]`);
+      : `${t.missing}${item.blocksSubmission ? ` (${t.blocking})` : ''}${item.detail ? `: ${checklistDetail(w, item.detail)}` : ''}`;
+    const sources = plainSources(item.sources, view.language);
+    w.bullet(`${checklistItemLabel(w, item.key)}: ${state}${sources ? ` (${sources})` : ''}`);
   }
 }
 
@@ -832,7 +856,50 @@ function lettersSection(w: Writer, view: DossierPdfView): void {
       }`,
     );
     for (const r of letter.receipt) {
-      w.bullet(`${r.on}: ${l[r.via] ?? r.via} (${l[r.side] ?? r.side})`);
+      w.bullet(`${r.on}: ${l[r.via] ?? '-'} (${l[r.side] ?? '-'})`);
     }
   }
+}
+
+/** A catalogue text with its `{vars}` filled in (the reasons the PDF shows have no plurals). */
+function interpolate(text: string, vars: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? vars[name] : whole));
+}
+
+/** A triage reason in the reader's language: the web's `reason.<code>` text (legal-texts.ts). */
+function triageReasonText(
+  reason: TriageOutcome['reasons'][number],
+  outcome: TriageOutcome,
+  language: Language,
+): string {
+  const labels = PDF_LABELS[language] as Record<string, Record<string, string>>;
+  return reasonText(reason, outcome, {
+    t: (key, vars, fallback) => {
+      const dot = key.indexOf('.');
+      const text = labels[key.slice(0, dot)]?.[key.slice(dot + 1)];
+      return text === undefined ? fallback : interpolate(text, vars);
+    },
+    label: (group, value) => pdfLabel(language, group, value),
+  });
+}
+
+/** `dossier:training_plan` → "Scholingsplan"; `request:advice` → "Advies". */
+function checklistItemLabel(w: Writer, key: string): string {
+  return w.label('dossierItem', key.split(':').slice(1).join(':') || key);
+}
+
+/** `missing:reasons,measures;unanswered:A1` → "ontbreekt: beweegredenen, maatregelen; onbeantwoord: A1". */
+function checklistDetail(w: Writer, detail: string): string {
+  return detail
+    .split(';')
+    .map((part) => {
+      const [kind, list] = part.split(':');
+      if (!list) {
+        return w.label('detail', kind);
+      }
+      const items = list.split(',');
+      const named = kind === 'missing' ? items.map((item) => w.label('missing', item)) : items;
+      return `${w.label('detail', kind)}: ${named.join(', ')}`;
+    })
+    .join('; ');
 }

@@ -3,7 +3,8 @@ import { createTransport, type Transporter } from 'nodemailer';
 
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 
-const TEXTS = {
+/** Exported for the test that reads every e-mail in both languages (issue #18). */
+export const SURVEY_INVITATION_MAIL = {
   nl: {
     subject: (title: string) => `Vragenlijst van de ondernemingsraad: ${title}`,
     body: (title: string, link: string) =>
@@ -57,7 +58,7 @@ export class SurveyMailer implements OnModuleDestroy {
     language: 'nl' | 'en',
     title: string,
   ): Promise<string[]> {
-    const texts = TEXTS[language];
+    const texts = SURVEY_INVITATION_MAIL[language];
     const outcomes = await Promise.allSettled(
       mails.map(async (mail) => {
         if (!this.transport) {

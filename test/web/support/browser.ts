@@ -3,9 +3,18 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Page,
+  type Route,
+} from 'playwright-core';
 
+import { FULL_CONTENTS } from '../../../libs/testing/src/case-answers';
 import { ensureWebBuild } from '../../../scripts/build-web';
+import { stringsOf } from '../../support/untranslated';
+import { type ScreenWatch, watchScreens } from './visible-text';
 
 /**
  * Browser tests drive Debian's Chromium (`apt-get install chromium`, see scripts/ensure-chromium.sh)
@@ -32,9 +41,40 @@ export function prepareWebApp(): void {
   }
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** The screen watches of this spec file's browser contexts (see `watchEveryScreen`). */
+const watches = new Set<ScreenWatch>();
+
+/**
+ * Issue #18: every context of every browser a spec launches watches its screens for raw keys,
+ * placeholders and (in Dutch) English, and each test fails on what its screens showed, without
+ * the spec asking. What the test kit's fixtures hold is the users' text (FULL_CONTENTS is English).
+ */
+function watchEveryScreen(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    const watch = await watchScreens(context, stringsOf(FULL_CONTENTS));
+    watches.add(watch);
+    context.once('close', () => watches.delete(watch));
+    return context;
+  };
+  return browser;
+}
+
+afterEach(async () => {
+  const problems: string[] = [];
+  for (const watch of watches) {
+    await watch.flush();
+    problems.push(...watch.problems.splice(0));
+  }
+  if (problems.length > 0) {
+    throw new Error(`untranslated text on the screens of this test:\n${problems.join('\n')}`);
+  }
+});
+
+export async function launchBrowser(): Promise<Browser> {
   // playwright-core gives every launch a fresh temporary profile (user data dir).
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -48,6 +88,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+  return watchEveryScreen(browser);
 }
 
 export interface UserPage {
@@ -128,6 +169,53 @@ export async function expectNoSeriousA11yViolations(page: Page, screen: string):
     throw new Error(
       `axe: ${serious.length} serious/critical violations on ${screen}:\n${JSON.stringify(serious, null, 2)}`,
     );
+  }
+  await showInOtherLanguage(page);
+}
+
+/**
+ * Issue #18: a screen a spec checks is also shown once in the other language, so the screen
+ * watch reads it in Dutch and in English. The switch is the app's own button; its
+ * `PATCH /auth/me` is answered here with the account as it is, so nothing is saved and the
+ * account keeps its language for e-mails and later steps.
+ */
+async function showInOtherLanguage(page: Page): Promise<void> {
+  const html = page.locator('html');
+  const lang = ((await html.getAttribute('lang')) ?? 'nl').slice(0, 2);
+  const other = lang === 'nl' ? 'en' : 'nl';
+  const toggle = page.locator('button.language-switch').first();
+  if (!(await toggle.isVisible().catch(() => false))) {
+    return;
+  }
+  const unsaved = async (route: Route) => {
+    if (route.request().method() !== 'PATCH') {
+      return route.fallback();
+    }
+    const current = await route.fetch({ method: 'GET', postData: undefined });
+    const me = (await current.json()) as Record<string, unknown>;
+    const language = (JSON.parse(route.request().postData() ?? '{}') as { language?: string })
+      .language;
+    return route.fulfill({ response: current, json: { ...me, language } });
+  };
+  await page.route('**/auth/me', unsaved);
+  // Signed in, the switch saves the choice; signed out (a reset link, a survey) it does not.
+  const saved = () =>
+    page
+      .waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith('/auth/me'), {
+        timeout: 2_000,
+      })
+      .catch(() => undefined);
+  try {
+    await Promise.all([saved(), toggle.click()]);
+    await page.locator(`html[lang="${other}"]`).waitFor();
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    for (const watch of watches) {
+      await watch.flush();
+    }
+    await Promise.all([saved(), page.locator('button.language-switch').first().click()]);
+    await page.locator(`html[lang="${lang}"]`).waitFor();
+  } finally {
+    await page.unroute('**/auth/me', unsaved);
   }
 }
 

@@ -3,12 +3,13 @@ import { useState } from 'react';
 
 import { allPages, api, downloadFile, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
+import type { MessageKey } from '../messages/nl';
 import { Badge, Button, ErrorAlert, Loading, useMutation } from './ui';
 import { keys } from '../queries';
 
 /** The case's hash-chained audit trail, newest first, with a check of the chain. */
 export function AuditTrail({ caseId, names }: { caseId: string; names: Map<string, string> }) {
-  const { t, dateTime, label } = useI18n();
+  const { t, dateTime } = useI18n();
   const entries = useQuery({
     queryKey: keys.case(caseId, 'audit'),
     queryFn: () =>
@@ -80,7 +81,10 @@ export function AuditTrail({ caseId, names }: { caseId: string; names: Map<strin
                   {e.actorId ? (names.get(e.actorId) ?? t('common.someone')) : t('audit.system')}
                 </td>
                 <td>
-                  <Badge>{label('auditAction', e.action)}</Badge>
+                  <Badge>
+                    {/* An action without a name yet reads as "a change", never as its key. */}
+                    {t(`auditAction.${e.action}` as MessageKey, {}, t('audit.otherAction'))}
+                  </Badge>
                 </td>
                 <td>
                   <code title={e.hash}>{e.hash.slice(0, 10)}…</code>

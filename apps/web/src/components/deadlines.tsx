@@ -1,7 +1,8 @@
 import type { Schemas } from '../api/client';
 import { daysBetween, todayInAmsterdam } from '../format';
 import { useI18n } from '../i18n';
-import { plainSource } from '../legal-texts';
+import { plainSources } from '../legal-sources';
+import type { MessageKey } from '../messages/nl';
 import { Link } from '../router';
 import { Badge } from './ui';
 
@@ -84,8 +85,12 @@ export function DeadlineList({
               {t('deadlines.agreedNonWorkingDay')}
             </p>
           )}
+          {/* The rule's source in plain language: the rule's own text where the catalogue has one,
+              else its research ids read as articles (issue #18). */}
           <div className="muted small">
-            {t('deadlines.source')}: {plainSource(d.source, i18n)}
+            {t('deadlines.source')}:{' '}
+            {t(`ruleSource.${d.ruleId}` as MessageKey, {}, '') ||
+              plainSources([d.source], i18n.lang)}
           </div>
         </li>
       ))}

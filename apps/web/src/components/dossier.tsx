@@ -209,8 +209,10 @@ function humanDetail(
     .split(';')
     .map((entry) => {
       const [kind, list] = entry.split(':');
+      // `missing:` lists request fields (`regeling_text`): their names, never the raw keys.
+      const name = (id: string) => (kind === 'missing' ? label('missing', id) : part(id));
       return list
-        ? `${label('detail', kind)}: ${list.split(',').map(part).join(', ')}`
+        ? `${label('detail', kind)}: ${list.split(',').map(name).join(', ')}`
         : label('detail', kind);
     })
     .join('; ');

@@ -11,7 +11,8 @@ import {
   type TriageOutcomeView,
 } from '../domain';
 import { useI18n } from '../i18n';
-import { plainSource, reasonText } from '../legal-texts';
+import { plainSources } from '../legal-sources';
+import { reasonText } from '../legal-texts';
 import { keys } from '../queries';
 import { ErrorSummary, fieldId, serverFieldErrors, summaryOf } from './form';
 import {
@@ -650,15 +651,16 @@ function assumedText(value: unknown, t: ReturnType<typeof useI18n>['t']): string
   return Array.isArray(value) ? value.join(', ') || '–' : String(value);
 }
 
+/** The legal sources in plain language ("art. 25 lid 6 WOR"), never the research ids (issue #18). */
 export function Sources({ sources }: { sources: readonly string[] }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  if (sources.length === 0) {
+  const { t, lang } = useI18n();
+  const text = plainSources(sources, lang);
+  if (!text) {
     return null;
   }
   return (
     <span className="sources" aria-label={t('common.sources')}>
-      [{sources.map((s) => plainSource(s, i18n)).join(', ')}]
+      ({text})
     </span>
   );
 }

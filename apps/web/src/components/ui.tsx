@@ -12,6 +12,7 @@ import {
 
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n';
+import type { MessageKey } from '../messages/nl';
 import { fieldMessage } from './form';
 
 export function PageHeader({
@@ -81,7 +82,10 @@ export function ErrorAlert({ error }: { error: unknown }) {
         <ul>
           {apiError.errors.map((e) => (
             <li key={`${e.path}:${e.message}`} data-field={e.path}>
-              {label('fieldName', e.path)}: {fieldMessage({ t }, e)}
+              {/* A field without a name in the catalogue shows its message alone, never its path. */}
+              {[t(`fieldName.${e.path}` as MessageKey, {}, ''), fieldMessage({ t }, e)]
+                .filter(Boolean)
+                .join(': ')}
             </li>
           ))}
         </ul>

@@ -1,4 +1,7 @@
 import { filingEn } from './filing.en';
+import { problemsEn } from './problems.en';
+import { sourcesEn } from './sources.en';
+import { auditEn } from './audit.en';
 import type { MessageKey } from './nl';
 
 /** English. Dutch legal terms stay recognisable (OR = works council). */
@@ -1384,7 +1387,7 @@ export const en: Record<MessageKey, string> = {
   'sso.emailDomains': 'E-mail domains',
   'sso.groupRoles': 'Groups and employer roles (one per line: group=role)',
   'sso.groupRolesHint':
-    'Only hr_manager or employer_representative. Council (OR) roles are granted by the council board, never by the sign-in service.',
+    'Only the employer roles {hr} (HR manager) or {representative} (employer representative). Council (OR) roles are granted by the council board, never by the sign-in service.',
   'sso.redirectUri': 'Redirect URI (register it with the sign-in service)',
   'sso.remove': 'Turn single sign-on off',
   'sso.removeConfirm': 'Turn single sign-on off? People then sign in with their password again.',
@@ -1891,5 +1894,8 @@ export const en: Record<MessageKey, string> = {
     'Overseers (the employer) log overrides and corrections; staff reports come via the works council (OR).',
   'problem.monitoring_plan.employer_only': 'The employer records the goals and indicators.',
   'problem.monitoring_plan.version_conflict': 'Someone else changed the goals meanwhile. Reload.',
+  ...problemsEn,
+  ...sourcesEn,
+  ...auditEn,
   ...filingEn,
 };

@@ -14,7 +14,7 @@ export const filingEn: Record<keyof typeof filingNl, string> = {
   'field.isString': 'Enter text here.',
   'field.isBoolean': 'Choose yes or no.',
   'field.isIn': 'Choose one of the options.',
-  'field.isUUID': 'Choose an existing item from the list.',
+  'field.isUuid': 'Choose an existing item from the list.',
   'field.min': 'Enter a number of at least {limit}.',
   'field.max': 'Enter a number of at most {limit}.',
   'field.isInt': 'Enter a whole number.',
@@ -25,7 +25,7 @@ export const filingEn: Record<keyof typeof filingNl, string> = {
     '{limit, plural, one {Choose at most # item.} other {Choose at most # items.}}',
   'field.arrayUnique': 'Each item may appear only once.',
   'field.isArray': 'Choose one or more items.',
-  'field.isISO8601': 'Enter a valid date.',
+  'field.isIso8601': 'Enter a valid date.',
   'field.matches': 'This value does not have the right form.',
   'field.isEmail': 'Enter a valid e-mail address, such as name@example.com.',
   'field.isObject': 'Complete this part.',
@@ -93,7 +93,6 @@ export const filingEn: Record<keyof typeof filingNl, string> = {
     'Each answer is saved automatically when you leave the field. The OR sees your answers once you submit a version; the checklist then updates.',
 
   'auditAction.case.contents_amended': 'Request amended',
-  'sources.legalRules': 'Overleg notes {ref}',
   'dossier.mitigationNeeded':
     'A negative effect needs a measure; without one the impact assessment is not complete.',
   'dossier.commentRequired': 'Write your comment first.',

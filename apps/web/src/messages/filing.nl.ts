@@ -15,7 +15,7 @@ export const filingNl = {
   'field.isString': 'Vul hier tekst in.',
   'field.isBoolean': 'Kies ja of nee.',
   'field.isIn': 'Kies een van de mogelijkheden.',
-  'field.isUUID': 'Kies een bestaand onderdeel uit de lijst.',
+  'field.isUuid': 'Kies een bestaand onderdeel uit de lijst.',
   'field.min': 'Vul een getal van minstens {limit} in.',
   'field.max': 'Vul een getal van hoogstens {limit} in.',
   'field.isInt': 'Vul een heel getal in.',
@@ -26,7 +26,7 @@ export const filingNl = {
     '{limit, plural, one {Kies hoogstens # onderdeel.} other {Kies hoogstens # onderdelen.}}',
   'field.arrayUnique': 'Elk onderdeel mag maar één keer voorkomen.',
   'field.isArray': 'Kies een of meer onderdelen.',
-  'field.isISO8601': 'Vul een geldige datum in.',
+  'field.isIso8601': 'Vul een geldige datum in.',
   'field.matches': 'Deze waarde heeft niet de juiste vorm.',
   'field.isEmail': 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
   'field.isObject': 'Vul dit onderdeel volledig in.',
@@ -94,7 +94,6 @@ export const filingNl = {
     'Elk antwoord wordt automatisch opgeslagen zodra u het veld verlaat. De OR ziet uw antwoorden pas als u een versie indient; daarna werkt de checklist zich bij.',
 
   'auditAction.case.contents_amended': 'Verzoek aangevuld',
-  'sources.legalRules': 'toelichting Overleg {ref}',
   'dossier.mitigationNeeded':
     'Bij een negatief effect hoort een maatregel; zonder maatregel is de impactanalyse niet volledig.',
   'dossier.commentRequired': 'Schrijf eerst uw opmerking.',

@@ -1,4 +1,7 @@
 import { filingNl } from './filing.nl';
+import { problemsNl } from './problems.nl';
+import { sourcesNl } from './sources.nl';
+import { auditNl } from './audit.nl';
 
 /** Dutch, the default language. Keys are grouped by screen; `group.value` keys label enum values. */
 export const nl = {
@@ -1379,14 +1382,14 @@ export const nl = {
   'sso.emailDomains': 'E-maildomeinen',
   'sso.groupRoles': 'Groepen en werkgeversrollen (één per regel: groep=rol)',
   'sso.groupRolesHint':
-    'Alleen hr_manager of employer_representative. OR-rollen kent het OR-bestuur toe, nooit de inlogdienst.',
+    'Alleen de werkgeversrollen {hr} (HR-manager) of {representative} (werkgeversvertegenwoordiger). OR-rollen kent het OR-bestuur toe, nooit de inlogdienst.',
   'sso.redirectUri': 'Redirect-URI (registreer deze bij de inlogdienst)',
   'sso.remove': 'Single sign-on uitzetten',
   'sso.removeConfirm': 'Single sign-on uitzetten? Mensen loggen dan weer in met hun wachtwoord.',
   'admin.deactivated': 'Account gedeactiveerd',
   'webhooks.title': 'Webhooks',
   'webhooks.lead':
-    'Koppel jullie eigen systemen: Overleg stuurt gebeurtenissen naar deze adressen, ondertekend volgens Standard Webhooks. Alleen wat jullie organisatie mag zien; nooit vertrouwelijke stukken of de interne ruimte van de OR.',
+    'Koppel uw eigen systemen: Overleg stuurt gebeurtenissen naar deze adressen, ondertekend volgens Standard Webhooks. Alleen wat uw organisatie mag zien; nooit vertrouwelijke stukken of de interne ruimte van de OR.',
   'webhooks.none': 'Nog geen webhooks.',
   'webhooks.new': 'Nieuwe webhook',
   'webhooks.url': 'Adres (URL)',
@@ -1897,6 +1900,9 @@ export const nl = {
   'problem.monitoring_plan.employer_only': 'De werkgever legt de doelen en indicatoren vast.',
   'problem.monitoring_plan.version_conflict':
     'Iemand anders heeft de doelen intussen gewijzigd. Laad opnieuw.',
+  ...problemsNl,
+  ...sourcesNl,
+  ...auditNl,
   ...filingNl,
 };
 

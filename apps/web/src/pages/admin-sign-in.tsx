@@ -180,7 +180,22 @@ function SsoSettings() {
       />
       <TextArea
         label={t('sso.groupRoles')}
-        hint={t('sso.groupRolesHint')}
+        hint={
+          // The role ids are what the admin types after `=`: shown as code, not as prose.
+          <>
+            {t('sso.groupRolesHint')
+              .split(/(\{hr\}|\{representative\})/)
+              .map((part, i) =>
+                part === '{hr}' ? (
+                  <code key={i}>hr_manager</code>
+                ) : part === '{representative}' ? (
+                  <code key={i}>employer_representative</code>
+                ) : (
+                  part
+                ),
+              )}
+          </>
+        }
         value={groupRoles}
         onChange={(e) => setGroupRoles(e.target.value)}
       />

@@ -276,7 +276,7 @@ const NL: Texts = {
   },
   'internal.vote_opened': {
     subject: 'Er is een stemming in de OR geopend',
-    body: 'In de interne ruimte van de ondernemingsraad is een stemming geopend. Breng je stem uit voordat ze sluit.',
+    body: 'In de interne ruimte van de ondernemingsraad is een stemming geopend. Breng uw stem uit voordat ze sluit.',
   },
   'ai_system.changed_materially': {
     subject: 'Wezenlijke wijziging in het AI-register',
@@ -340,7 +340,7 @@ const NL: Texts = {
   },
   'internal.vote_closing_soon': {
     subject: 'Een stemming in de OR sluit binnenkort',
-    body: 'Een stemming in de interne ruimte van de ondernemingsraad sluit binnen een dag en je hebt nog niet gestemd. Breng je stem uit voordat ze sluit.',
+    body: 'Een stemming in de interne ruimte van de ondernemingsraad sluit binnen een dag en u heeft nog niet gestemd. Breng uw stem uit voordat ze sluit.',
   },
   'case.go_live_gate_opened': {
     subject: 'De go-live-poort is open',

@@ -100,15 +100,15 @@ describe('mention mail', () => {
   it('says who mentioned the user on which case, in Dutch, and links to the discussion', () => {
     const mail = renderNotificationMail(mention, 'nl', links);
     expect(mail.subject).toBe(
-      'Hanna de Vries heeft je genoemd in een discussie – Roostersoftware <Planner>',
+      'Hanna de Vries heeft u genoemd in een discussie – Roostersoftware <Planner>',
     );
     expect(mail.text).toContain(
-      'Hanna de Vries heeft je genoemd in een discussie in de zaak "Roostersoftware <Planner>".',
+      'Hanna de Vries heeft u genoemd in een discussie in de zaak "Roostersoftware <Planner>".',
     );
     expect(mail.text).toContain(
       'Open de discussie: https://overleg.example/cases/22222222-2222-4222-8222-222222222222/discussion',
     );
-    expect(mail.text).toContain('omdat iemand je noemde in een discussie');
+    expect(mail.text).toContain('omdat iemand u noemde in een discussie');
     expect(mail.html).toContain(
       '<a href="https://overleg.example/cases/22222222-2222-4222-8222-222222222222/discussion">Open de discussie</a>',
     );
@@ -156,7 +156,7 @@ describe('digest mail', () => {
       links,
     );
     expect(mail.text).toContain(
-      '- Hanna de Vries heeft je genoemd in een discussie – Roostersoftware',
+      '- Hanna de Vries heeft u genoemd in een discussie – Roostersoftware',
     );
     expect(mail.text).toContain(
       '  https://overleg.example/cases/22222222-2222-4222-8222-222222222222/discussion',

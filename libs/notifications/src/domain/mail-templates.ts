@@ -52,7 +52,7 @@ export interface RenderedMail {
 
 const TEXTS = {
   nl: {
-    greeting: 'Hallo,',
+    greeting: 'Goedendag,',
     inCase: (title: string) => ` in de zaak "${title}"`,
     when: (days: number) => (days === 0 ? 'vandaag' : days === 1 ? 'morgen' : `over ${days} dagen`),
     reminderSubject: (label: string, when: string) => `Herinnering: ${label} verloopt ${when}`,
@@ -64,7 +64,7 @@ const TEXTS = {
     escalationSubject: (label: string, when: string) =>
       `Escalatie fatale termijn: ${label} verloopt ${when}`,
     escalationBody: (label: string, inCase: string, when: string, date: string) =>
-      `Fatale termijn: "${label}"${inCase} verloopt ${when}, op ${date} (einde van de dag). Je ontvangt deze escalatie als voorzitter van de ondernemingsraad of HR-manager.`,
+      `Fatale termijn: "${label}"${inCase} verloopt ${when}, op ${date} (einde van de dag). U ontvangt deze escalatie als voorzitter van de ondernemingsraad of HR-manager.`,
     fatal:
       'Dit is een fatale termijn: wie hem laat verlopen, verliest het recht (bijvoorbeeld op beroep of op het inroepen van nietigheid).',
     extended: (date: string) =>
@@ -74,25 +74,24 @@ const TEXTS = {
     latePrefix: '[Vertraagd] ',
     open: 'Bekijk de zaak',
     openApp: 'Open Overleg',
-    footer:
-      'Je ontvangt dit bericht omdat je bij deze termijn betrokken bent. Meldingen instellen:',
+    footer: 'U ontvangt dit bericht omdat u bij deze termijn betrokken bent. Meldingen instellen:',
     digestSubject: (count: number, date: string) =>
       `Overleg: dagoverzicht van ${date} (${count} ${count === 1 ? 'melding' : 'meldingen'})`,
     digestIntro: (count: number) =>
-      `Dit is je dagelijkse overzicht met ${count} ${count === 1 ? 'melding' : 'meldingen'}:`,
+      `Dit is uw dagelijkse overzicht met ${count} ${count === 1 ? 'melding' : 'meldingen'}:`,
     digestFooter:
-      'Je ontvangt dit overzicht omdat je e-mailmeldingen één keer per dag gebundeld ontvangt. Meldingen instellen:',
+      'U ontvangt dit overzicht omdat u e-mailmeldingen één keer per dag gebundeld ontvangt. Meldingen instellen:',
     someone: 'Iemand',
-    mentionSubject: (actor: string) => `${actor} heeft je genoemd in een discussie`,
+    mentionSubject: (actor: string) => `${actor} heeft u genoemd in een discussie`,
     termStarted: (rule: string, date: string, fatal: boolean) =>
       `${rule}: tot en met ${date}.${fatal ? ' Dit is een fatale termijn: wie hem mist, verliest het recht.' : ''}`,
     mentionBody: (actor: string, inCase: string) =>
-      `${actor} heeft je genoemd in een discussie${inCase}. Open de discussie in Overleg om de reactie te lezen.`,
+      `${actor} heeft u genoemd in een discussie${inCase}. Open de discussie in Overleg om de reactie te lezen.`,
     openDiscussion: 'Open de discussie',
     caseEventFooter:
-      'Je ontvangt dit bericht omdat deze gebeurtenis in een zaak jou aangaat. Meldingen instellen:',
+      'U ontvangt dit bericht omdat deze gebeurtenis in een zaak u aangaat. Meldingen instellen:',
     mentionFooter:
-      'Je ontvangt dit bericht omdat iemand je noemde in een discussie. Meldingen instellen:',
+      'U ontvangt dit bericht omdat iemand u noemde in een discussie. Meldingen instellen:',
     locale: 'nl-NL',
   },
   en: {

@@ -20,9 +20,9 @@ const TEXTS = {
       `${first ? 'Uitnodiging' : 'Gewijzigde uitnodiging'}: ${title}`,
     cancelSubject: (title: string) => `Geannuleerd: ${title}`,
     request: (title: string, when: string, where: string, first: boolean) =>
-      `${first ? 'Je bent uitgenodigd voor' : 'De uitnodiging is gewijzigd voor'} "${title}" op ${when}${where ? `, ${where}` : ''}. De uitnodiging zit als agenda-item (ICS) bij dit bericht.`,
+      `${first ? 'U bent uitgenodigd voor' : 'De uitnodiging is gewijzigd voor'} "${title}" op ${when}${where ? `, ${where}` : ''}. De uitnodiging zit als agenda-item (ICS) bij dit bericht.`,
     cancel: (title: string, when: string) =>
-      `"${title}" op ${when} gaat niet door, of je staat niet meer op de lijst van deelnemers. Je agenda kan het item verwijderen met de bijlage (ICS).`,
+      `"${title}" op ${when} gaat niet door, of u staat niet meer op de lijst van deelnemers. Uw agenda kan het item verwijderen met de bijlage (ICS).`,
     open: 'Bekijk de vergadering',
     locale: 'nl-NL',
   },
