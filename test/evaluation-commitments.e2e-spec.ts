@@ -144,7 +144,7 @@ describe('commitments reviewed at each evaluation (e2e)', () => {
     await act('hr', 'advice', { type: 'mark_implemented' });
     await act('hr', 'consent', { type: 'mark_implemented' });
 
-    commitments = (await get('hr', `/cases/${caseId}/commitments`)).body as Json[];
+    commitments = (await get('hr', `/cases/${caseId}/commitments`)).body.items as Json[];
     // The first condition is due before the first evaluation; it will be overdue then.
     await t
       .http()
@@ -251,12 +251,12 @@ describe('commitments reviewed at each evaluation (e2e)', () => {
     });
 
     // Found met at an evaluation does not make a commitment met: that is its own step.
-    const after = (await get('chair', `/cases/${caseId}/commitments`)).body as Json[];
+    const after = (await get('chair', `/cases/${caseId}/commitments`)).body.items as Json[];
     expect(after.map((c) => c.status)).toEqual(['open', 'open', 'open']);
   });
 
   it('lets the next evaluation review only what is still open', async () => {
-    const third = (await get('chair', `/cases/${caseId}/commitments`)).body[2] as Json;
+    const third = (await get('chair', `/cases/${caseId}/commitments`)).body.items[2] as Json;
     await t
       .http()
       .post(`/commitments/${third.id}/breach`)
