@@ -176,11 +176,13 @@ describe('npm start (e2e)', () => {
     expect(second.output()).not.toContain('created');
     const again = await loginAsHr();
     expect(again.organisationId).toBe(organisationId);
-    const systems = (await (
-      await fetch(`http://127.0.0.1:${port}/organisations/${organisationId}/ai-systems`, {
-        headers: { authorization: again.bearer },
-      })
-    ).json()) as Array<{ name: string }>;
+    const systems = (
+      (await (
+        await fetch(`http://127.0.0.1:${port}/organisations/${organisationId}/ai-systems`, {
+          headers: { authorization: again.bearer },
+        })
+      ).json()) as { items: Array<{ name: string }> }
+    ).items;
     expect(systems.map((s) => s.name)).toEqual(['Persisted system']);
     // Ctrl-C: the worker and the job queue stop before PostgreSQL, so nothing complains.
     expect(await stop(second.child, 'SIGINT')).toBe(0);

@@ -222,7 +222,10 @@ class CatchingUpClient {
     private readonly get: (
       url: string,
       path: string,
-    ) => PromiseLike<{ status: number; body: Array<{ caseSeq: number }> }>,
+    ) => PromiseLike<{
+      status: number;
+      body: { items: Array<{ caseSeq: number }>; nextCursor: string | null };
+    }>,
   ) {}
 
   contiguousUpTo(): number {
@@ -286,20 +289,27 @@ class CatchingUpClient {
     await this.catchUp();
   }
 
+  /** Reads the event log from the first gap on, page by page (issue #21). */
   private async catchUp(): Promise<void> {
-    const res = await this.get(
-      this.urls[this.urlIndex],
-      `/cases/${this.caseId}/events?after=${this.contiguousUpTo()}`,
-    );
-    if (res.status !== 200) {
-      return; // the next event or reconnect tries again
-    }
-    for (const event of res.body) {
-      if (!this.seqs.has(event.caseSeq)) {
-        this.seqs.add(event.caseSeq);
-        this.caughtUp++;
+    const after = `/cases/${this.caseId}/events?after=${this.contiguousUpTo()}`;
+    let cursor: string | null = null;
+    do {
+      const res = await this.get(
+        this.urls[this.urlIndex],
+        cursor ? `${after}&cursor=${encodeURIComponent(cursor)}` : after,
+      );
+      if (res.status !== 200) {
+        return; // the next event or reconnect tries again
       }
-    }
+      const page = res.body;
+      for (const event of page.items) {
+        if (!this.seqs.has(event.caseSeq)) {
+          this.seqs.add(event.caseSeq);
+          this.caughtUp++;
+        }
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
   }
 }
 

@@ -4,6 +4,11 @@ import { Global, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
 import { AccessModule } from '@wc/access';
+// For their entities only, as the real worker has them: the rule texts the reminder e-mails use
+// come from @wc/deadlines, whose deadline entity refers to the case, the case to its council and
+// system, and TypeORM needs every entity of that graph to start.
+import '@wc/commitments';
+import '@wc/councils';
 import { ConfigModule, loadConfig } from '@wc/config';
 import { Clock, FakeClock } from '@wc/core';
 import { DatabaseModule } from '@wc/database';
