@@ -11,10 +11,11 @@ import {
   BadRequest,
   Clock,
   Conflict,
-  Forbidden,
-  Unprocessable,
   eventPayloadFor,
+  Forbidden,
+  groupBy,
   orNullIfHidden,
+  Unprocessable,
 } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 import { DeadlinesService, type DeadlineView } from '@wc/deadlines';
@@ -871,19 +872,6 @@ function pendingProposal(aiCase: AiCaseEntity): {
     );
   }
   return { triage: aiCase.triage, proposal };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) {
-      group.push(item);
-    } else {
-      groups.set(key(item), [item]);
-    }
-  }
-  return groups;
 }
 
 function stripUndefined<T extends object>(value: T): T {

@@ -5,3 +5,4 @@ export * from './startup-error';
 export * from './correlation';
 export * from './amsterdam-day';
 export * from './secret-box';
+export * from './group-by';

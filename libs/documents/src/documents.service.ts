@@ -8,7 +8,15 @@ import type { Actor } from '@wc/auth';
 import type { EventPayload, EventTypeOf } from '@wc/contracts';
 import { AccessService, type ActorSide } from '@wc/access';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
-import { BadRequest, Clock, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
+import {
+  BadRequest,
+  Clock,
+  Forbidden,
+  groupBy,
+  NotFound,
+  Unprocessable,
+  VersionConflict,
+} from '@wc/core';
 import { domainEvent, Outbox, TransactionHost } from '@wc/database';
 
 import type { DocumentVersionEntity } from './document-version.entity';
@@ -630,14 +638,6 @@ function markFacts(mark: ConfidentialityMark): Record<string, unknown> {
     allowedExpertIds: mark.allowedExpertIds,
     imposedBySide: mark.imposedBySide,
   };
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  }
-  return groups;
 }
 
 /** The people a secrecy mark names that the one before it did not, the actor aside. */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
 import { AudienceDirectory } from '@wc/access';
-import { Clock } from '@wc/core';
+import { Clock, groupBy } from '@wc/core';
 import { type DomainEventDraft, Outbox, TransactionHost } from '@wc/database';
 import { Metrics } from '@wc/metrics';
 
@@ -417,18 +417,4 @@ export function createdEvents(notifications: readonly WrittenNotification[]): Do
     userId,
     payload: { notificationIds: mine.map((n) => n.id) },
   }));
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) {
-      list.push(item);
-    } else {
-      groups.set(k, [item]);
-    }
-  }
-  return groups;
 }

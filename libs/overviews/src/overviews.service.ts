@@ -4,7 +4,7 @@ import { AiSystemsService } from '@wc/ai-systems';
 import { type Actor, COUNCIL_ROLES, EMPLOYER_ROLES, hasRoleIn, Role } from '@wc/auth';
 import { CaseService, type CaseSummaryResponse, InformationRequestService } from '@wc/cases';
 import { CommitmentService } from '@wc/commitments';
-import { Clock, NotFound } from '@wc/core';
+import { Clock, groupBy, NotFound } from '@wc/core';
 import { VoteService } from '@wc/council-space';
 import { type CouncilNames, OrganisationDirectoryService } from '@wc/councils';
 import { DeadlinesService, toAmsterdamDate } from '@wc/deadlines';
@@ -472,17 +472,4 @@ function unionCaseRow(
 /** The first DASHBOARD_LIST_LIMIT items of a list already in its order. */
 function firstOf<T>(items: readonly T[]): T[] {
   return items.slice(0, DASHBOARD_LIST_LIMIT);
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) {
-      group.push(item);
-    } else {
-      groups.set(key(item), [item]);
-    }
-  }
-  return groups;
 }
