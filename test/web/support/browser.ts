@@ -198,22 +198,28 @@ async function showInOtherLanguage(page: Page): Promise<void> {
     return route.fulfill({ response: current, json: { ...me, language } });
   };
   await page.route('**/auth/me', unsaved);
-  // Signed in, the switch saves the choice; signed out (a reset link, a survey) it does not.
-  const saved = () =>
-    page
-      .waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith('/auth/me'), {
-        timeout: 2_000,
-      })
-      .catch(() => undefined);
+  // Signed in, the switch saves the choice and the handler above answers it; every such PATCH
+  // must be answered before the handler goes, however slow the machine (a handler removed while
+  // it still waits on the server finds its route already handled). Signed out (a reset link, a
+  // survey) nothing is saved.
+  const signedIn = await page.evaluate(() => sessionStorage.getItem('overleg.session') !== null);
+  const switchTo = async (language: string) => {
+    const saved = signedIn
+      ? page.waitForResponse(
+          (r) => r.request().method() === 'PATCH' && r.url().endsWith('/auth/me'),
+        )
+      : Promise.resolve(undefined);
+    await page.locator('button.language-switch').first().click();
+    await page.locator(`html[lang="${language}"]`).waitFor();
+    await saved;
+  };
   try {
-    await Promise.all([saved(), toggle.click()]);
-    await page.locator(`html[lang="${other}"]`).waitFor();
+    await switchTo(other);
     await page.waitForLoadState('networkidle').catch(() => undefined);
     for (const watch of watches) {
       await watch.flush();
     }
-    await Promise.all([saved(), page.locator('button.language-switch').first().click()]);
-    await page.locator(`html[lang="${lang}"]`).waitFor();
+    await switchTo(lang);
   } finally {
     await page.unroute('**/auth/me', unsaved);
   }
