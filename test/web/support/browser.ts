@@ -202,7 +202,9 @@ async function showInOtherLanguage(page: Page): Promise<void> {
   // must be answered before the handler goes, however slow the machine (a handler removed while
   // it still waits on the server finds its route already handled). Signed out (a reset link, a
   // survey) nothing is saved.
-  const signedIn = await page.evaluate(() => sessionStorage.getItem('overleg.session') !== null);
+  const signedIn = await page.evaluate<boolean>(
+    "window.sessionStorage.getItem('overleg.session') !== null",
+  );
   const switchTo = async (language: string) => {
     const saved = signedIn
       ? page.waitForResponse(
