@@ -50,6 +50,9 @@ export interface DeadlineItem extends Omit<DeadlineFacts, 'status'> {
   daysLeft: number;
 }
 
+/** The most items a dashboard list holds; its totals count them all. */
+export const DASHBOARD_LIST_LIMIT = 50;
+
 /** Shown for a case whose share does not include the dossier (purpose, Annex III). */
 export const NOT_SHARED = 'not_shared';
 /** Shown when the case has no triage (yet). */
