@@ -176,7 +176,10 @@ export class AccessRepository {
   async visibleCaseIds(actor: Actor, filter: VisibleCaseFilter = {}): Promise<string[]> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    const rows = await this.tx.query<{ id: string }>(visibleCaseIdsSql(actor, param, filter), params);
+    const rows = await this.tx.query<{ id: string }>(
+      visibleCaseIdsSql(actor, param, filter),
+      params,
+    );
     return rows.map((r) => r.id);
   }
 

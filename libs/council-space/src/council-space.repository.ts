@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { LessThanOrEqual, MoreThan } from 'typeorm';
+import { LessThanOrEqual } from 'typeorm';
 
-import { anyOf, TransactionHost } from '@wc/database';
+import { TransactionHost } from '@wc/database';
 
 import { BallotEntity } from './ballot.entity';
 import { InternalNoteEntity } from './internal-note.entity';

@@ -73,17 +73,19 @@ export class TermFiguresQuery {
     const param = (value: unknown) => `$${params.push(value)}`;
     const today = `${param(input.today)}::date`;
     const first = `${param(input.firstWeekStart)}::date`;
+    // Ranked on the narrow columns; only the listed rows are read in full.
     const rows = await this.tx.query<TermRow>(
       `WITH d AS MATERIALIZED (
-         SELECT d.*, CASE WHEN d.strict_date < ${today} THEN ${OVERDUE} ELSE (d.strict_date - ${first}) / 7 END AS bucket
+         SELECT d.id, d.case_id, d.rule_id, d.strict_date,
+                CASE WHEN d.strict_date < ${today} THEN ${OVERDUE} ELSE (d.strict_date - ${first}) / 7 END AS bucket
            FROM deadline d
           WHERE d.status = 'open' AND d.case_id IN (${visibleCaseIdsSql(actor, param, cases)})
             AND (d.strict_date < ${today} OR d.strict_date < ${first} + ${param(input.weeks * 7)}::int)),
        ranked AS (
-         SELECT d.*, row_number() OVER (PARTITION BY d.bucket ORDER BY ${TERM_ORDER}) AS rn,
+         SELECT d.id, d.bucket, row_number() OVER (PARTITION BY d.bucket ORDER BY ${TERM_ORDER}) AS rn,
                 count(*) OVER (PARTITION BY d.bucket)::int AS n
            FROM d)
-       SELECT ${COLUMNS}, d.bucket, d.n, d.rn FROM ranked d WHERE d.rn <= ${param(input.limit)}
+       SELECT ${COLUMNS}, r.bucket, r.n, r.rn FROM ranked r JOIN deadline d ON d.id = r.id WHERE r.rn <= ${param(input.limit)}
        UNION ALL
        SELECT * FROM (
          SELECT DISTINCT ON (d.case_id) ${COLUMNS}, ${NEXT} AS bucket, 1 AS n, 1::bigint AS rn
