@@ -177,26 +177,6 @@ export function splitDeadlines(
   };
 }
 
-/** Open deadlines in the coming weeks, one bucket per ISO week from this week on, empty weeks included. */
-export function weekTimeline<T extends DeadlineItem>(
-  items: readonly T[],
-  today: Day,
-  weeks: number,
-): Array<{ weekStart: Day; weekEnd: Day; deadlines: T[] }> {
-  const first = weekStart(today);
-  return Array.from({ length: weeks }, (_, i) => {
-    const start = addDays(first, i * 7);
-    const end = addDays(start, 6);
-    return {
-      weekStart: start,
-      weekEnd: end,
-      deadlines: items.filter(
-        (d) => d.strictDate >= today && d.strictDate >= start && d.strictDate <= end,
-      ),
-    };
-  });
-}
-
 /**
  * AI systems (not cases) by purpose and Annex III category. A system with several cases takes its
  * figures from the case that knows them (shared dossier, triaged), the most recent one first.
