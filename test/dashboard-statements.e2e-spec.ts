@@ -1,8 +1,9 @@
 import { AuthService } from '@wc/auth';
-import { OverviewsService } from '@wc/overviews';
+import { CouncilDashboardService, OverviewsService } from '@wc/overviews';
 import type { GivenOrganisation, GivenUser } from '@wc/testing';
 
 import { fileCase } from './support/case-fixtures';
+import { allItems, itemsOf } from './support/pages';
 import { StatementCounter } from './support/statement-counter';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -22,14 +23,16 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
   const statementsOf = <T>(run: () => Promise<T>) => counter.statementsOf(run);
 
   /** A sent case of the committee, with an open art. 31 request, an open vote and an agenda item. */
-  async function addCase(): Promise<void> {
+  async function addCase({ committee } = { committee: true }): Promise<void> {
     const filed = await fileCase(t, org, bearer.hr);
-    await t
-      .http()
-      .put(`/cases/${filed.caseId}/committee`)
-      .set('Authorization', bearer.chair)
-      .send({ version: filed.version, committeeId: org.committeeId })
-      .expect(200);
+    if (committee) {
+      await t
+        .http()
+        .put(`/cases/${filed.caseId}/committee`)
+        .set('Authorization', bearer.chair)
+        .send({ version: filed.version, committeeId: org.committeeId })
+        .expect(200);
+    }
     await t
       .http()
       .post(`/cases/${filed.caseId}/information-requests`)
@@ -69,13 +72,14 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
     >
   > {
     const overviews = t.app.get(OverviewsService);
+    const councilDashboards = t.app.get(CouncilDashboardService);
     const auth = t.app.get(AuthService);
     const chair = (await auth.actorFor(org.chair.id))!;
     const committeeMember = (await auth.actorFor(org.committeeMember.id))!;
     const officer = (await auth.actorFor(union.officer.id))!;
     const council = async (actor: typeof chair) => {
       const { result, statements } = await statementsOf(() =>
-        overviews.councilDashboard(actor, org.worksCouncilId, {}),
+        councilDashboards.councilDashboard(actor, org.worksCouncilId, {}),
       );
       return {
         statements: statements.length,
@@ -188,7 +192,9 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
     const chair = (await auth.actorFor(org.chair.id))!;
     const officer = (await auth.actorFor(union.officer.id))!;
 
-    const council = await overviews.councilDashboard(chair, org.worksCouncilId, {});
+    const council = await t.app
+      .get(CouncilDashboardService)
+      .councilDashboard(chair, org.worksCouncilId, {});
     const shared = await overviews.unionDashboard(officer, union.organisationId, {});
     const csvRows = (await overviews.unionDashboardCsv(officer, union.organisationId, {}))
       .trim()
@@ -213,5 +219,72 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
       expect(week.deadlines.length).toBe(Math.min(week.count, 50));
     }
     expect(csvRows).toHaveLength(1 + 64);
+  });
+
+  it('counts for members with several roles what the case routes show them: requests only where they read the dossier, votes only where they use the internal space', async () => {
+    // A case outside the committee, with an open request and a vote, and a union whose share
+    // shows status only; the committee member is an officer of that union, and the chair also
+    // sits on the employer side (whose side comes first: no internal space for them).
+    await addCase({ committee: false });
+    const statusUnion = await t.given.union();
+    await t
+      .http()
+      .post(`/works-councils/${org.worksCouncilId}/union-shares`)
+      .set('Authorization', bearer.chair)
+      .send({ unionOrganisationId: statusUnion.organisationId, allCases: true, scope: 'status' })
+      .expect(201);
+    await t.given.membership(org.committeeMember.id, statusUnion.organisationId, 'union_officer');
+    await t.given.membership(org.chair.id, org.organisationId, 'hr_manager');
+    const auth = t.app.get(AuthService);
+    const dashboards = t.app.get(CouncilDashboardService);
+
+    const seen: Record<string, unknown> = {};
+    const shown: Record<string, unknown> = {};
+    for (const [name, user] of Object.entries({
+      committeeMember: org.committeeMember,
+      chair: org.chair,
+    })) {
+      const dashboard = await dashboards.councilDashboard(
+        (await auth.actorFor(user.id))!,
+        org.worksCouncilId,
+        {},
+      );
+      seen[name] = {
+        cases: dashboard.totals.cases,
+        requests: dashboard.totals.openInformationRequests,
+        votes: dashboard.totals.openVotes,
+      };
+      const as = await t.login(user);
+      const cases = await allItems<{ id: string }>(t, '/cases', as, {
+        worksCouncilId: org.worksCouncilId,
+        status: 'sent',
+      });
+      let requests = 0;
+      let votes = 0;
+      for (const { id } of cases) {
+        const asked = await t
+          .http()
+          .get(`/cases/${id}/information-requests`)
+          .set('Authorization', as);
+        requests +=
+          asked.status === 200
+            ? itemsOf<{ answer: string | null }>(asked).filter((r) => r.answer === null).length
+            : 0;
+        const voted = await t.http().get(`/cases/${id}/internal/votes`).set('Authorization', as);
+        votes +=
+          voted.status === 200
+            ? itemsOf<{ status: string }>(voted).filter((v) => v.status === 'open').length
+            : 0;
+      }
+      shown[name] = { cases: cases.length, requests, votes };
+    }
+
+    expect(seen).toEqual(shown);
+    // The committee member sees the other case through the status share: counted, but neither
+    // its request nor its vote; the chair, on the employer side too, no vote at all.
+    expect(seen).toMatchObject({
+      committeeMember: { cases: 65, requests: 4, votes: 4 },
+      chair: { cases: 65, requests: 5, votes: 0 },
+    });
   });
 });

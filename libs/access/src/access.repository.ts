@@ -25,25 +25,64 @@ export interface VisibleCaseFilter {
   worksCouncilId?: string;
   status?: 'draft' | 'sent';
   stage?: string;
+  /** Which of the visible cases (default `visible`, see `CaseReach`). */
+  reach?: CaseReach;
 }
 
 /**
- * The SQL condition "the actor may see case `c`", the same rule as `sideOn`, for list queries
- * that select from `ai_case c`. `param` appends a parameter and returns its placeholder. Only the
- * arms the actor can match are written (committee and union arms only for committee members and
- * union officers), so every arm has an index (organisation, council, committee, GIN on
- * expert_ids) and PostgreSQL combines bitmaps instead of scanning the table. A case is only ever
- * assigned a committee of its own council; the arm checks the council too, as `sideOn` does.
+ * Which of the cases the actor may see a set query selects: every one (`visible`, `sideOn` not
+ * null); those whose dossier they may read (`dossier`: all but those seen through a union's
+ * 'status' share only, issue #8); those whose council-internal space they may use (`internal`,
+ * `mayUseInternalSpace`: the council board and members, never the employer side).
  */
+export type CaseReach = 'visible' | 'dossier' | 'internal';
+
 /**
- * A subquery of the ids of the cases the actor may see, for libs that filter their own rows by
- * case (`… AND x.case_id IN (${visibleCaseIdsSql(actor, param)})`) without naming `ai_case`.
+ * A subquery of the ids of the cases the actor may see, optionally narrowed, for libs that filter
+ * their own rows by case (`… AND x.case_id IN (${visibleCaseIdsSql(actor, param)})`) without
+ * naming `ai_case`.
  */
-export function visibleCaseIdsSql(actor: Actor, param: (value: unknown) => string): string {
-  return `SELECT c.id FROM ai_case c WHERE ${caseVisibleSql(actor, param)}`;
+export function visibleCaseIdsSql(
+  actor: Actor,
+  param: (value: unknown) => string,
+  filter: VisibleCaseFilter = {},
+): string {
+  return `SELECT c.id FROM ai_case c WHERE ${visibleCaseWhere(actor, param, filter)}`;
 }
 
-export function caseVisibleSql(actor: Actor, param: (value: unknown) => string): string {
+/** The condition of `visibleCaseIdsSql` on `ai_case c`, with the filter's narrowing. */
+function visibleCaseWhere(
+  actor: Actor,
+  param: (value: unknown) => string,
+  filter: VisibleCaseFilter,
+): string {
+  const where = [caseVisibleSql(actor, param, filter.reach)];
+  if (filter.worksCouncilId) {
+    where.push(`c.works_council_id = ${param(filter.worksCouncilId)}`);
+  }
+  if (filter.status) {
+    where.push(`c.status = ${param(filter.status)}`);
+  }
+  if (filter.stage) {
+    where.push(`c.stage = ${param(filter.stage)}`);
+  }
+  return where.join(' AND ');
+}
+
+/**
+ * The SQL condition "the actor may see case `c`" (or, by `reach`, read its dossier or use its
+ * internal space), the same rule as `sideOn`, for list queries that select from `ai_case c`.
+ * `param` appends a parameter and returns its placeholder. Only the arms the actor can match are
+ * written (committee and union arms only for committee members and union officers), so every arm
+ * has an index (organisation, council, committee, GIN on expert_ids) and PostgreSQL combines
+ * bitmaps instead of scanning the table. A case is only ever assigned a committee of its own
+ * council; the arm checks the council too, as `sideOn` does.
+ */
+export function caseVisibleSql(
+  actor: Actor,
+  param: (value: unknown) => string,
+  reach: CaseReach = 'visible',
+): string {
   const employerOrgs = actor.memberships
     .filter((m) => EMPLOYER_ROLES.includes(m.role))
     .map((m) => m.organisationId);
@@ -60,17 +99,26 @@ export function caseVisibleSql(actor: Actor, param: (value: unknown) => string):
   ];
   const unionOrgs = unionOrganisationIdsOf(actor);
   const organisationArm = `c.organisation_id = ANY(${param(employerOrgs)})`;
-  const sentArms = [
+  const councilArms = [
     `c.works_council_id = ANY(${param(councils)})`,
-    `c.expert_ids @> ${param(JSON.stringify([actor.userId]))}::jsonb`,
     ...(committees.length > 0
       ? [
           `(c.committee_id = ANY(${param(committees)}) AND c.works_council_id = ANY(${param(committeeCouncils)}))`,
         ]
       : []),
+  ];
+  if (reach === 'internal') {
+    // The employer side comes first in `sideOn`: a council member who also sits on it has no internal space there.
+    return `(NOT ${organisationArm} AND c.status = 'sent' AND (${councilArms.join(' OR ')}))`;
+  }
+  // Seen as an expert or a council member, a case never counts as seen through a share.
+  const shareScope = reach === 'dossier' ? ` AND s.scope = 'dossier'` : '';
+  const sentArms = [
+    ...councilArms,
+    `c.expert_ids @> ${param(JSON.stringify([actor.userId]))}::jsonb`,
     ...(unionOrgs.length > 0
       ? [
-          `EXISTS (SELECT 1 FROM union_share s WHERE s.union_organisation_id = ANY(${param(unionOrgs)}) AND s.revoked_at IS NULL AND s.works_council_id = c.works_council_id AND (s.case_id IS NULL OR s.case_id = c.id))`,
+          `EXISTS (SELECT 1 FROM union_share s WHERE s.union_organisation_id = ANY(${param(unionOrgs)}) AND s.revoked_at IS NULL AND s.works_council_id = c.works_council_id AND (s.case_id IS NULL OR s.case_id = c.id)${shareScope})`,
         ]
       : []),
   ];
@@ -128,18 +176,8 @@ export class AccessRepository {
   async visibleCaseIds(actor: Actor, filter: VisibleCaseFilter = {}): Promise<string[]> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    const where = [caseVisibleSql(actor, param)];
-    if (filter.worksCouncilId) {
-      where.push(`c.works_council_id = ${param(filter.worksCouncilId)}`);
-    }
-    if (filter.status) {
-      where.push(`c.status = ${param(filter.status)}`);
-    }
-    if (filter.stage) {
-      where.push(`c.stage = ${param(filter.stage)}`);
-    }
     const rows = await this.tx.query<{ id: string }>(
-      `SELECT c.id FROM ai_case c WHERE ${where.join(' AND ')}`,
+      visibleCaseIdsSql(actor, param, filter),
       params,
     );
     return rows.map((r) => r.id);

@@ -1,6 +1,11 @@
 export { AccessModule } from './access.module';
 export { AccessService, type CaseAccess, keepOnVisibleCases } from './access.service';
-export { caseVisibleSql, visibleCaseIdsSql, type VisibleCaseFilter } from './access.repository';
+export {
+  type CaseReach,
+  caseVisibleSql,
+  visibleCaseIdsSql,
+  type VisibleCaseFilter,
+} from './access.repository';
 export * from './audience.directory';
 export * from './case-visibility';
 export * from './item-visibility';

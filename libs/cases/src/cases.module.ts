@@ -16,6 +16,7 @@ import { CaseMutation } from './case.mutation';
 import { CaseRepository } from './case.repository';
 import { CaseResponder } from './case.responder';
 import { CaseService } from './case.service';
+import { CouncilCaseFiguresQuery } from './council-case-figures.query';
 import { InformationRequestEntity } from './information-request.entity';
 import { InformationRequestService } from './information-request.service';
 import { TrackTransitionService } from './track-transition.service';
@@ -62,7 +63,13 @@ class CaseGatesModule {}
     CaseReader,
     CaseResponder,
     CaseRepository,
+    CouncilCaseFiguresQuery,
   ],
-  exports: [CaseService, TrackTransitionService, InformationRequestService],
+  exports: [
+    CaseService,
+    TrackTransitionService,
+    InformationRequestService,
+    CouncilCaseFiguresQuery,
+  ],
 })
 export class CasesModule {}

@@ -6,6 +6,12 @@ export {
   type VisibleCasesFilter,
 } from './case.service';
 export { InformationRequestService } from './information-request.service';
+export {
+  type CouncilCaseFigures,
+  CouncilCaseFiguresQuery,
+  type CouncilCaseSet,
+  type OpenRequestRow,
+} from './council-case-figures.query';
 export { type ReceiptCorrectionAct, TrackTransitionService } from './track-transition.service';
 export * from './dto/case.dto';
 export type {

@@ -1,11 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { LessThanOrEqual, MoreThan } from 'typeorm';
+import { LessThanOrEqual } from 'typeorm';
 
-import { anyOf, TransactionHost } from '@wc/database';
+import { TransactionHost } from '@wc/database';
 
 import { BallotEntity } from './ballot.entity';
 import { InternalNoteEntity } from './internal-note.entity';
 import { VoteEntity } from './vote.entity';
+
+/** An open vote as a dashboard lists it: never what anyone voted. */
+export interface OpenVoteView {
+  id: string;
+  caseId: string;
+  proposal: string;
+  closesAt: string;
+  quorum: number;
+  ballotsCast: number;
+  youVoted: boolean;
+}
 
 /** The only file that queries `internal_note`, `vote` and `ballot`. */
 @Injectable()
@@ -76,14 +87,31 @@ export class CouncilSpaceRepository {
   }
 
   /** The votes of these cases still open at `now` (a vote past its deadline counts as closed). */
-  openVotesOfCases(caseIds: readonly string[], now: Date): Promise<VoteEntity[]> {
-    if (caseIds.length === 0) {
-      return Promise.resolve([]);
-    }
-    return this.tx.manager.find(VoteEntity, {
-      where: { caseId: anyOf(caseIds), status: 'open', closesAt: MoreThan(now) },
-      order: { closesAt: 'ASC', id: 'ASC' },
-    });
+  /**
+   * The open votes (not yet past their deadline) on the cases of `caseSet`, a subquery of case
+   * ids (`@wc/access`): how many, and the first `limit` closing soonest with their ballot count
+   * and whether `memberId` cast one, in one statement.
+   */
+  async openVotesOfCaseSet(
+    caseSet: { sql: string; params: unknown[] },
+    memberId: string,
+    now: Date,
+    limit: number,
+  ): Promise<{ total: number; first: OpenVoteView[] }> {
+    const params = [...caseSet.params];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const rows = await this.tx.query<OpenVoteView & { total: number }>(
+      `SELECT v.id, v.case_id AS "caseId", v.proposal, to_char(v.closes_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "closesAt",
+              v.quorum, v.total,
+              (SELECT count(*)::int FROM ballot b WHERE b.vote_id = v.id) AS "ballotsCast",
+              EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = v.id AND b.member_id = ${param(memberId)}) AS "youVoted"
+         FROM (SELECT v.*, count(*) OVER ()::int AS total FROM vote v
+                WHERE v.status = 'open' AND v.closes_at > ${param(now)} AND v.case_id IN (${caseSet.sql})
+                ORDER BY v.closes_at, v.id LIMIT ${param(limit)}) v
+        ORDER BY v.closes_at, v.id`,
+      params,
+    );
+    return { total: rows[0]?.total ?? 0, first: rows.map(({ total: _total, ...v }) => v) };
   }
 
   vote(caseId: string, id: string): Promise<VoteEntity | null> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import { visibleCaseIdsSql } from '@wc/access';
 import type { Actor } from '@wc/auth';
 import { CaseService, TrackTransitionService } from '@wc/cases';
 import { CouncilsService } from '@wc/councils';
@@ -7,7 +8,7 @@ import { Clock, Conflict, NotFound, Unprocessable, VersionConflict } from '@wc/c
 import { domainEvent, Outbox, TransactionHost } from '@wc/database';
 
 import type { CouncilSpaceEventType } from './council-space.events';
-import { CouncilSpaceRepository } from './council-space.repository';
+import { CouncilSpaceRepository, type OpenVoteView } from './council-space.repository';
 import { adoptionRefusal, isDue, positionsOf, tallyVote, winningPosition } from './domain/votes';
 import type {
   AdoptVoteDto,
@@ -62,13 +63,23 @@ export class VoteService {
   }
 
   /**
-   * The open votes of those of these cases whose internal space the actor may use, in three
-   * statements whatever the number of cases: for the council dashboard. A vote past its deadline
-   * is left out, as `list` would have closed it.
+   * The open votes of the council's sent cases whose internal space the actor may use (a council
+   * member's side, never the employer's; `@wc/access`), for the council dashboard: how many, and
+   * the first `limit` closing soonest, in one statement. A vote past its deadline is left out, as
+   * `list` would have closed it.
    */
-  async openVotesOf(actor: Actor, caseIds: readonly string[]): Promise<VoteResponse[]> {
-    const internal = await this.policy.internalCaseIds(actor, caseIds);
-    return this.respond(actor, await this.space.openVotesOfCases([...internal], this.clock.now()));
+  openVotesOfCouncil(
+    actor: Actor,
+    worksCouncilId: string,
+    limit: number,
+  ): Promise<{ total: number; first: OpenVoteView[] }> {
+    const params: unknown[] = [];
+    const sql = visibleCaseIdsSql(actor, (value) => `$${params.push(value)}`, {
+      worksCouncilId,
+      status: 'sent',
+      reach: 'internal',
+    });
+    return this.space.openVotesOfCaseSet({ sql, params }, actor.userId, this.clock.now(), limit);
   }
 
   async get(actor: Actor, caseId: string, voteId: string): Promise<VoteResponse> {

@@ -7,3 +7,10 @@ export {
   type DeadlineView,
 } from './deadlines.service';
 export * from './domain';
+export {
+  type OpenTermRow,
+  type TermFigures,
+  TermFiguresQuery,
+  type TermFiguresQueryInput,
+  type TermList,
+} from './term-figures.query';

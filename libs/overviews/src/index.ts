@@ -1,4 +1,5 @@
 export * from './overviews.module';
 export * from './dto/agenda.dto';
 export * from './dto/overviews.dto';
+export { CouncilDashboardService } from './council-dashboard.service';
 export { OverviewsService } from './overviews.service';

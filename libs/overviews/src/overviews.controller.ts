@@ -13,13 +13,17 @@ import {
   UnionIdParams,
 } from './dto/overviews.dto';
 import { OverviewsService } from './overviews.service';
+import { CouncilDashboardService } from './council-dashboard.service';
 
 /** Dashboards are views over cases: `case:read`, then each side's own check in the service. */
 @ApiTags('overviews')
 @ApiBearerAuth()
 @Controller()
 export class OverviewsController {
-  constructor(private readonly overviews: OverviewsService) {}
+  constructor(
+    private readonly overviews: OverviewsService,
+    private readonly council: CouncilDashboardService,
+  ) {}
 
   @Get('unions/:unionOrganisationId/dashboard')
   @RequirePermission(Permission.CaseRead)
@@ -53,7 +57,7 @@ export class OverviewsController {
     @Param() { worksCouncilId }: WorksCouncilIdParams,
     @Query() query: CouncilDashboardQueryDto,
   ): Promise<CouncilDashboardResponse> {
-    return this.overviews.councilDashboard(actor, worksCouncilId, query);
+    return this.council.councilDashboard(actor, worksCouncilId, query);
   }
 
   @Get('organisations/:organisationId/overview')

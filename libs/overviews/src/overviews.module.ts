@@ -15,6 +15,7 @@ import { AgendaController } from './agenda.controller';
 import { AgendaService } from './agenda.service';
 import { CaseExportsController } from './case-exports.controller';
 import { CaseExportsService } from './case-exports.service';
+import { CouncilDashboardService } from './council-dashboard.service';
 import { OverviewsController } from './overviews.controller';
 import { OverviewsService } from './overviews.service';
 
@@ -33,6 +34,6 @@ import { OverviewsService } from './overviews.service';
     UnionsModule,
   ],
   controllers: [OverviewsController, CaseExportsController, AgendaController],
-  providers: [OverviewsService, CaseExportsService, AgendaService],
+  providers: [OverviewsService, CouncilDashboardService, CaseExportsService, AgendaService],
 })
 export class OverviewsModule {}

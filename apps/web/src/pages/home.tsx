@@ -174,19 +174,19 @@ function CouncilHome() {
           <h2 id="by-stage">{t('home.casesByStage')}</h2>
           {stages.length === 0 && <Empty>{t('cases.none')}</Empty>}
           <div className="stage-board">
-            {stages.map((stage) => (
-              <section
-                key={stage.key}
-                className="stage-column"
-                aria-labelledby={`stage-${stage.key}`}
-              >
-                <h3 id={`stage-${stage.key}`}>
-                  {label('caseStage', stage.key)} <span className="count">({stage.count})</span>
-                </h3>
-                <ul className="case-list compact">
-                  {d.cases
-                    .filter((c) => c.stage === stage.key)
-                    .map((c) => (
+            {stages.map((stage) => {
+              const listed = d.cases.filter((c) => c.stage === stage.key);
+              return (
+                <section
+                  key={stage.key}
+                  className="stage-column"
+                  aria-labelledby={`stage-${stage.key}`}
+                >
+                  <h3 id={`stage-${stage.key}`}>
+                    {label('caseStage', stage.key)} <span className="count">({stage.count})</span>
+                  </h3>
+                  <ul className="case-list compact">
+                    {listed.map((c) => (
                       <li key={c.id} className="case-item" data-case-id={c.id}>
                         <Link to={`/cases/${c.id}`} className="case-link">
                           {c.title}
@@ -199,17 +199,18 @@ function CouncilHome() {
                         </div>
                       </li>
                     ))}
-                </ul>
-                {stage.count > d.cases.filter((c) => c.stage === stage.key).length && (
-                  <p className="muted small">
-                    {t('home.moreInStage', {
-                      count: stage.count - d.cases.filter((c) => c.stage === stage.key).length,
-                    })}{' '}
-                    <Link to="/cases">{t('home.toCaseList')}</Link>
-                  </p>
-                )}
-              </section>
-            ))}
+                  </ul>
+                  {stage.count > listed.length && (
+                    <p className="muted small">
+                      {t('home.moreInStage', {
+                        count: stage.count - listed.length,
+                      })}{' '}
+                      <Link to="/cases">{t('home.toCaseList')}</Link>
+                    </p>
+                  )}
+                </section>
+              );
+            })}
           </div>
         </section>
         <section aria-labelledby="next-deadlines" className="card">

@@ -11,7 +11,6 @@ import {
   splitDeadlines,
   UNKNOWN,
   weekStart,
-  weekTimeline,
 } from './figures';
 
 const deadline = (id: string, strictDate: string, status = 'open') => ({
@@ -163,32 +162,6 @@ describe('dashboard figures', () => {
     const { overdue, upcoming } = splitDeadlines(items, '2026-03-02', 28);
     expect(overdue.map((d) => d.id)).toEqual(['1']);
     expect(upcoming.map((d) => d.id)).toEqual(['2', '4']);
-  });
-
-  it('buckets the coming weeks from this week on, empty weeks included, overdue ones left out', () => {
-    const items = openDeadlines(
-      [
-        digest('a', {
-          deadlines: [
-            deadline('1', '2026-03-01'),
-            deadline('2', '2026-03-04'),
-            deadline('3', '2026-03-20'),
-          ],
-        }),
-      ],
-      '2026-03-03',
-    );
-    expect(
-      weekTimeline(items, '2026-03-03', 3).map((w) => [
-        w.weekStart,
-        w.weekEnd,
-        w.deadlines.map((d) => d.id),
-      ]),
-    ).toEqual([
-      ['2026-03-02', '2026-03-08', ['2']],
-      ['2026-03-09', '2026-03-15', []],
-      ['2026-03-16', '2026-03-22', ['3']],
-    ]);
   });
 
   it('counts AI systems, not cases, taking what a shared dossier tells', () => {

@@ -50,6 +50,9 @@ export interface DeadlineItem extends Omit<DeadlineFacts, 'status'> {
   daysLeft: number;
 }
 
+/** The most items a dashboard list holds; its totals count them all. */
+export const DASHBOARD_LIST_LIMIT = 50;
+
 /** Shown for a case whose share does not include the dossier (purpose, Annex III). */
 export const NOT_SHARED = 'not_shared';
 /** Shown when the case has no triage (yet). */
@@ -172,26 +175,6 @@ export function splitDeadlines(
     overdue: items.filter((d) => d.strictDate < today),
     upcoming: items.filter((d) => d.strictDate >= today && d.strictDate <= horizon),
   };
-}
-
-/** Open deadlines in the coming weeks, one bucket per ISO week from this week on, empty weeks included. */
-export function weekTimeline<T extends DeadlineItem>(
-  items: readonly T[],
-  today: Day,
-  weeks: number,
-): Array<{ weekStart: Day; weekEnd: Day; deadlines: T[] }> {
-  const first = weekStart(today);
-  return Array.from({ length: weeks }, (_, i) => {
-    const start = addDays(first, i * 7);
-    const end = addDays(start, 6);
-    return {
-      weekStart: start,
-      weekEnd: end,
-      deadlines: items.filter(
-        (d) => d.strictDate >= today && d.strictDate >= start && d.strictDate <= end,
-      ),
-    };
-  });
 }
 
 /**
