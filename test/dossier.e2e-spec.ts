@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 
 import type { GivenOrganisation } from '@wc/testing';
+import { type CodedReason, reasonText, type TextsI18n } from '@wc/texts';
 
-import { type CodedReason, reasonText, type TextsI18n } from '../apps/web/src/legal-texts';
 import { en } from '../apps/web/src/messages/en';
 import { nl } from '../apps/web/src/messages/nl';
 import {
