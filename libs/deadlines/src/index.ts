@@ -4,6 +4,6 @@ export {
   councilTermSettings,
   type DeadlineScope,
   type DeadlineStart,
-  type DeadlineView,
 } from './deadlines.service';
+export type { DeadlineView } from './deadline-view';
 export * from './domain';
