@@ -65,7 +65,8 @@ export default tseslint.config(
   {
     // The web app: browser code with its own tsconfig (apps/web/tsconfig.json, found by the
     // project service). It reaches the server over HTTP and the socket only, never by import;
-    // the one exception is the types of @wc/contracts (events, socket messages, error codes).
+    // the exceptions are the types of @wc/contracts (events, socket messages, error codes) and
+    // @wc/texts, plain data and pure functions the server shows too (bundled by Vite).
     files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
@@ -74,21 +75,77 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@wc/*', '!@wc/contracts', '@wc/contracts/**', '@nestjs/*', 'typeorm', 'node:*'], message: 'The web app talks to the API over HTTP; it imports no server code.' },
-            { group: ['@wc/contracts'], allowTypeImports: true, message: 'The web imports @wc/contracts with `import type` only.' },
+            {
+              group: [
+                '@wc/*',
+                '!@wc/contracts',
+                '!@wc/texts',
+                '@wc/contracts/**',
+                '@wc/texts/**',
+                '@nestjs/*',
+                'typeorm',
+                'node:*',
+              ],
+              message: 'The web app talks to the API over HTTP; it imports no server code.',
+            },
+            {
+              group: ['@wc/contracts'],
+              allowTypeImports: true,
+              message: 'The web imports @wc/contracts with `import type` only.',
+            },
           ],
         },
       ],
       // `import { type X }` would leave a runtime import of a package the bundle cannot resolve.
-      'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value='@wc/contracts'][importKind!='type']", message: 'Write `import type { ... } from \'@wc/contracts\'`.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='@wc/contracts'][importKind!='type']",
+          message: "Write `import type { ... } from '@wc/contracts'`.",
+        },
+      ],
     },
   },
   {
     // Types only, shared with the browser: no framework, no other lib, no runtime values.
     files: ['libs/contracts/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@nestjs/*', 'typeorm', '@wc/*', 'node:*'], message: '@wc/contracts holds types only and imports nothing.' }] }],
-      'no-restricted-syntax': ['error', { selector: 'Program > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration), ExportNamedDeclaration > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration)', message: '@wc/contracts holds types only: the web imports it with `import type`.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', '@wc/*', 'node:*'],
+              message: '@wc/contracts holds types only and imports nothing.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'Program > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration), ExportNamedDeclaration > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration)',
+          message: '@wc/contracts holds types only: the web imports it with `import type`.',
+        },
+      ],
+    },
+  },
+  {
+    // Bundled into the browser as it is: plain data and pure functions, no framework, no other lib.
+    files: ['libs/texts/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', '@wc/*', 'node:*'],
+              message: '@wc/texts runs in the browser too and imports nothing.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -22,7 +22,8 @@ const ROOT = join(__dirname, '..');
 export const WEB_DIR = join(ROOT, 'apps', 'web');
 export const WEB_DIST = join(WEB_DIR, 'dist');
 const HASH_FILE = join(WEB_DIST, '.source-hash');
-const INPUTS = ['index.html', 'vite.config.mjs', 'tsconfig.json', 'src'];
+// @wc/texts is bundled into the app, so a change to it is a change to the app.
+const INPUTS = ['index.html', 'vite.config.mjs', 'tsconfig.json', 'src', '../../libs/texts/src'];
 
 function files(path: string): string[] {
   if (!existsSync(path)) {

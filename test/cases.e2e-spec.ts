@@ -5,6 +5,7 @@ import {
   fileCase,
   monitoringTriageAnswers,
   trainOverseers,
+  fulfilGoLiveDuties,
 } from './support/case-fixtures';
 import { itemsOf } from './support/pages';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -319,15 +320,7 @@ describe('AI introduction cases (e2e)', () => {
     expect(refused.body.code).toBe('case.transition_not_allowed');
 
     await act(chair, caseId, 'advice', { type: 'waive_suspension', whole: true });
-    await act(hr, caseId, 'ai_act', { type: 'prepare_notice' });
-    await act(hr, caseId, 'ai_act', {
-      type: 'send_notice',
-      recipients: ['workers_representatives', 'affected_workers'],
-    });
-    await act(hr, caseId, 'dpia', { type: 'start_dpia' });
-    await act(hr, caseId, 'dpia', { type: 'complete_dpia', residualHighRisk: false });
-    await act(hr, caseId, 'skills', { type: 'start_training' });
-    await act(hr, caseId, 'skills', { type: 'complete_training' });
+    await fulfilGoLiveDuties((kind, action) => act(hr, caseId, kind, action));
 
     const gateBefore = await t
       .http()

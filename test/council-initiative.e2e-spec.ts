@@ -4,7 +4,7 @@ import type { GivenOrganisation, GivenUser } from '@wc/testing';
 import { startTestWorker, type TestWorker, waitUntil } from '@wc/testing';
 import { WorkerModule } from '@wc/worker';
 
-import { completeDossier, fileCase } from './support/case-fixtures';
+import { completeDossier, fileCase, fulfilGoLiveDuties } from './support/case-fixtures';
 import { itemsOf } from './support/pages';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -291,15 +291,7 @@ describe('council intake and commitments (e2e)', () => {
         receivedOn: '2026-03-02',
       });
     }
-    await act('hr', 'ai_act', { type: 'prepare_notice' });
-    await act('hr', 'ai_act', {
-      type: 'send_notice',
-      recipients: ['workers_representatives', 'affected_workers'],
-    });
-    await act('hr', 'dpia', { type: 'start_dpia' });
-    await act('hr', 'dpia', { type: 'complete_dpia', residualHighRisk: false });
-    await act('hr', 'skills', { type: 'start_training' });
-    await act('hr', 'skills', { type: 'complete_training' });
+    await fulfilGoLiveDuties((kind, action) => act('hr', kind, action));
     await act('hr', 'advice', { type: 'mark_implemented' });
     await act('hr', 'consent', { type: 'mark_implemented' });
 

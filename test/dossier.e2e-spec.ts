@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
-
 import type { GivenOrganisation } from '@wc/testing';
+import { type CodedReason, reasonText, type TextsI18n } from '@wc/texts';
 
-import { type CodedReason, reasonText, type TextsI18n } from '../apps/web/src/legal-texts';
 import { en } from '../apps/web/src/messages/en';
 import { nl } from '../apps/web/src/messages/nl';
 import {
@@ -12,6 +10,7 @@ import {
   monitoringTriageAnswers,
 } from './support/case-fixtures';
 import { itemsOf } from './support/pages';
+import { pdfText } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
 import { expectNoUntranslated, stringsOf, withoutUserText } from './support/untranslated';
 
@@ -24,31 +23,6 @@ function webTexts(lang: 'nl' | 'en'): TextsI18n {
     t: (key, vars, fallback) => fill(messages[key] ?? fallback, vars),
     label: (group, value) => messages[`${group}.${value}`] ?? value,
   };
-}
-
-// pdf-parse runs pdf.js, which needs dynamic ESM imports that Jest's VM refuses; extract the text
-// in a plain Node child process instead.
-const EXTRACT_TEXT = `const { PDFParse } = require('pdf-parse');
-const chunks = [];
-process.stdin.on('data', (c) => chunks.push(c));
-process.stdin.on('end', async () => {
-  const parser = new PDFParse({ data: Buffer.concat(chunks) });
-  const result = await parser.getText();
-  await parser.destroy();
-  process.stdout.write(result.text);
-});`;
-
-function pdfText(pdf: Buffer): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      process.execPath,
-      ['-e', EXTRACT_TEXT],
-      { cwd: process.cwd(), maxBuffer: 50_000_000 },
-      (error, stdout) =>
-        error ? reject(new Error('PDF text extraction failed', { cause: error })) : resolve(stdout),
-    );
-    child.stdin?.end(pdf);
-  });
 }
 
 /** Text as a reader sees it: line breaks from wrapping are spaces, page footers and breaks go. */

@@ -1,39 +1,13 @@
-import { execFile } from 'node:child_process';
-
 import { NotificationRelay } from '@wc/notifications';
 import type { GivenOrganisation } from '@wc/testing';
 import { startTestWorker, type TestWorker, waitUntil } from '@wc/testing';
 import { WorkerModule } from '@wc/worker';
 
-import { completeDossier, fileCase } from './support/case-fixtures';
+import { completeDossier, fileCase, fulfilGoLiveDuties } from './support/case-fixtures';
+import { pdfText } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type Json = Record<string, any>;
-
-// pdf-parse needs dynamic ESM imports that Jest's VM refuses: extract in a child process (as
-// test/monitoring.e2e-spec.ts does).
-const EXTRACT_TEXT = `const { PDFParse } = require('pdf-parse');
-const chunks = [];
-process.stdin.on('data', (c) => chunks.push(c));
-process.stdin.on('end', async () => {
-  const parser = new PDFParse({ data: Buffer.concat(chunks) });
-  const result = await parser.getText();
-  await parser.destroy();
-  process.stdout.write(result.text);
-});`;
-
-function pdfText(pdf: Buffer): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      process.execPath,
-      ['-e', EXTRACT_TEXT],
-      { cwd: process.cwd(), maxBuffer: 50_000_000 },
-      (error, stdout) =>
-        error ? reject(new Error('PDF text extraction failed', { cause: error })) : resolve(stdout),
-    );
-    child.stdin?.end(pdf);
-  });
-}
 
 /**
  * Issue #19: a conditional consent's conditions are checked at every evaluation. The evaluation
@@ -132,15 +106,7 @@ describe('commitments reviewed at each evaluation (e2e)', () => {
         receivedOn: '2026-03-02',
       });
     }
-    await act('hr', 'ai_act', { type: 'prepare_notice' });
-    await act('hr', 'ai_act', {
-      type: 'send_notice',
-      recipients: ['workers_representatives', 'affected_workers'],
-    });
-    await act('hr', 'dpia', { type: 'start_dpia' });
-    await act('hr', 'dpia', { type: 'complete_dpia', residualHighRisk: false });
-    await act('hr', 'skills', { type: 'start_training' });
-    await act('hr', 'skills', { type: 'complete_training' });
+    await fulfilGoLiveDuties((kind, action) => act('hr', kind, action));
     await act('hr', 'advice', { type: 'mark_implemented' });
     await act('hr', 'consent', { type: 'mark_implemented' });
 

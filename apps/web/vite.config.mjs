@@ -17,6 +17,11 @@ export default defineConfig({
   root,
   // Absolute asset paths: deep links such as /cases/<id> load the same index.html.
   base: '/',
+  // @wc/texts is the one lib the web bundles (texts the server shows too); @wc/contracts is
+  // imported for its types only and never reaches the bundle.
+  resolve: {
+    alias: { '@wc/texts': fileURLToPath(new URL('../../libs/texts/src', import.meta.url)) },
+  },
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 1000 },
   server: {

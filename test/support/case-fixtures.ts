@@ -204,3 +204,22 @@ export async function trainOverseers(t: TestApp, caseId: string, hrBearer: strin
     .send({ moduleKey: OVERSEER_MODULE, name: DOSSIER_OVERSEER.name, completedOn: '2026-03-02' })
     .expect(201);
 }
+
+/** One transition the employer takes on a track of the case at hand. */
+type EmployerStep = (kind: string, action: Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * The employer's duties before go-live, each done: the AI Act notice sent to the workers and
+ * their representatives, the DPIA completed without residual high risk, the training given.
+ */
+export async function fulfilGoLiveDuties(employer: EmployerStep): Promise<void> {
+  await employer('ai_act', { type: 'prepare_notice' });
+  await employer('ai_act', {
+    type: 'send_notice',
+    recipients: ['workers_representatives', 'affected_workers'],
+  });
+  await employer('dpia', { type: 'start_dpia' });
+  await employer('dpia', { type: 'complete_dpia', residualHighRisk: false });
+  await employer('skills', { type: 'start_training' });
+  await employer('skills', { type: 'complete_training' });
+}

@@ -4,7 +4,7 @@ import type { GivenOrganisation } from '@wc/testing';
 import { waitUntil } from '@wc/testing';
 
 import { nl } from '../../apps/web/src/messages/nl';
-import { completeDossier, fileCase } from '../support/case-fixtures';
+import { completeDossier, fileCase, fulfilGoLiveDuties } from '../support/case-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
   expectNoSeriousA11yViolations,
@@ -193,15 +193,7 @@ describe('web app: intake, evaluation and complaints (browser)', () => {
         receivedOn: '2026-03-02',
       });
     }
-    await act(hrBearer, 'ai_act', { type: 'prepare_notice' });
-    await act(hrBearer, 'ai_act', {
-      type: 'send_notice',
-      recipients: ['workers_representatives', 'affected_workers'],
-    });
-    await act(hrBearer, 'dpia', { type: 'start_dpia' });
-    await act(hrBearer, 'dpia', { type: 'complete_dpia', residualHighRisk: false });
-    await act(hrBearer, 'skills', { type: 'start_training' });
-    await act(hrBearer, 'skills', { type: 'complete_training' });
+    await fulfilGoLiveDuties((kind, action) => act(hrBearer, kind, action));
     await act(hrBearer, 'advice', { type: 'mark_implemented' });
     await act(hrBearer, 'consent', { type: 'mark_implemented' });
 

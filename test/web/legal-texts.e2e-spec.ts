@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { gateConditionText, reasonText, type TextsI18n } from '@wc/texts';
+
 import { en } from '../../apps/web/src/messages/en';
 import { nl } from '../../apps/web/src/messages/nl';
-import { gateConditionText, reasonText, type TextsI18n } from '../../apps/web/src/legal-texts';
 import {
   evaluateGoLiveGate,
   GO_LIVE_CONDITION_KEYS,
@@ -22,7 +23,7 @@ import { DEADLINE_RULE_IDS } from '../../libs/deadlines/src/domain';
 
 /**
  * The web app shows every triage reason and go-live condition in the reader's language, keyed by
- * the domain's codes (apps/web/src/legal-texts.ts). A code the domain gains without a Dutch and an
+ * the domain's codes (@wc/texts legal-texts.ts). A code the domain gains without a Dutch and an
  * English message fails here, and so does a message that loses the article it explains.
  */
 type Catalogue = Record<string, string>;

@@ -23,7 +23,7 @@ export type {
   TrackKind,
   CaseStage,
 } from './domain';
-export { byUrgency, daysBetween, plainSource, plainSources, type SourceLanguage } from './domain';
+export { byUrgency, daysBetween } from './domain';
 // WOR 27(5): where a consent track stands for nullity, read by the nullity letter (issue #22).
 export { consentBasisOf, nullityTermStart, type TrackSnapshot } from './domain';
 export {

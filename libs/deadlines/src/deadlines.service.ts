@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull } from 'typeorm';
 
 import { Clock } from '@wc/core';
-import { asEntity, selectListOf, TransactionHost } from '@wc/database';
+import { TransactionHost } from '@wc/database';
 
 import { DeadlineEntity } from './deadline.entity';
+import { DEADLINE_VIEW_SELECT, type DeadlineView } from './deadline-view';
 import {
   type CouncilTermSettings,
   computeDeadline,
@@ -33,27 +33,6 @@ export interface DeadlineStart {
   ruleId: string;
   track: string | null;
   triggerDate: string;
-}
-
-export interface DeadlineView {
-  id: string;
-  caseId: string | null;
-  track: string | null;
-  ruleId: string;
-  source: string;
-  statutory: boolean;
-  fatal: boolean;
-  triggerDate: string;
-  strictDate: string;
-  extendedDate: string;
-  dueAt: string;
-  status: string;
-  /** Days the agreed clock stood still while information requests were open, (d)2. */
-  pausedDays: number;
-  /** Set while an open information request stops this agreed clock. */
-  clockStoppedSince: string | null;
-  /** An agreed term ending on a weekend or holiday: not extended, the parties should agree, (e)1. */
-  agreedTermEndsOnNonWorkingDay: boolean;
 }
 
 @Injectable()
@@ -136,13 +115,12 @@ export class DeadlinesService {
     );
   }
 
-  /** Part of every case detail view, so it skips the query builder. */
+  /** Part of every case detail view. */
   async listForCase(caseId: string): Promise<DeadlineView[]> {
-    const rows = await this.tx.query<object>(
-      `SELECT ${selectListOf(this.tx.manager, DeadlineEntity, 'd')} FROM deadline d WHERE d.case_id = $1 ORDER BY d.due_at, d.created_at`,
+    return this.tx.query<DeadlineView>(
+      `SELECT ${DEADLINE_VIEW_SELECT} FROM deadline d WHERE d.case_id = $1 ORDER BY d.due_at, d.created_at`,
       [caseId],
     );
-    return rows.map((row) => toDeadlineView(asEntity(DeadlineEntity, row)));
   }
 
   /** The terms of these tracks outside any case (a council's own requests, issue #19). */
@@ -150,26 +128,18 @@ export class DeadlinesService {
     if (tracks.length === 0) {
       return [];
     }
-    const rows = await this.tx.manager.find(DeadlineEntity, {
-      where: { caseId: IsNull(), trackKind: In([...tracks]) },
-      order: { dueAt: 'ASC' },
-    });
-    return rows.map(toDeadlineView);
+    return this.tx.query<DeadlineView>(
+      `SELECT ${DEADLINE_VIEW_SELECT} FROM deadline d WHERE d.case_id IS NULL AND d.track_kind = ANY($1::text[]) ORDER BY d.due_at`,
+      [tracks],
+    );
   }
 
   async openForCases(caseIds: string[]): Promise<DeadlineView[]> {
     if (caseIds.length === 0) {
       return [];
     }
-    // The view's shape straight from SQL, dates as text: dashboards read tens of thousands of
-    // terms, and entity mapping and Date parsing were most of their time.
     return this.tx.query<DeadlineView>(
-      `SELECT d.id, d.case_id AS "caseId", d.track_kind AS track, d.rule_id AS "ruleId", d.source, d.statutory, d.fatal,
-              d.trigger_date::text AS "triggerDate", d.strict_date::text AS "strictDate", d.extended_date::text AS "extendedDate",
-              to_char(d.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "dueAt", d.status,
-              d.paused_days AS "pausedDays", d.clock_stopped_since::text AS "clockStoppedSince",
-              d.agreed_term_ends_on_non_working_day AS "agreedTermEndsOnNonWorkingDay"
-         FROM deadline d WHERE d.case_id = ANY($1::uuid[]) AND d.status = 'open' ORDER BY d.due_at, d.id`,
+      `SELECT ${DEADLINE_VIEW_SELECT} FROM deadline d WHERE d.case_id = ANY($1::uuid[]) AND d.status = 'open' ORDER BY d.due_at, d.id`,
       [caseIds],
     );
   }
@@ -238,24 +208,4 @@ function schedule(row: DeadlineEntity, pausedDays: number): void {
     pausedDays: computed.pausedDays,
     agreedTermEndsOnNonWorkingDay: computed.agreedTermEndsOnNonWorkingDay,
   });
-}
-
-export function toDeadlineView(d: DeadlineEntity): DeadlineView {
-  return {
-    id: d.id,
-    caseId: d.caseId,
-    track: d.trackKind,
-    ruleId: d.ruleId,
-    source: d.source,
-    statutory: d.statutory,
-    fatal: d.fatal,
-    triggerDate: d.triggerDate,
-    strictDate: d.strictDate,
-    extendedDate: d.extendedDate,
-    dueAt: d.dueAt.toISOString(),
-    status: d.status,
-    pausedDays: d.pausedDays,
-    clockStoppedSince: d.clockStoppedSince,
-    agreedTermEndsOnNonWorkingDay: d.agreedTermEndsOnNonWorkingDay,
-  };
 }

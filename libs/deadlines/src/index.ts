@@ -4,8 +4,8 @@ export {
   councilTermSettings,
   type DeadlineScope,
   type DeadlineStart,
-  type DeadlineView,
 } from './deadlines.service';
+export type { DeadlineView } from './deadline-view';
 export * from './domain';
 export {
   type OpenTermRow,

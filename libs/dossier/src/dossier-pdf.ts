@@ -1,11 +1,16 @@
 import PDFDocument from 'pdfkit';
 
-import { type CaseResponse, plainSources, type TriageOutcome } from '@wc/cases';
-import { deadlineRuleLabel, deadlineRuleSource } from '@wc/deadlines';
+import type { CaseResponse, TriageOutcome } from '@wc/cases';
+import {
+  deadlineRuleLabel,
+  deadlineRuleSource,
+  plainSources,
+  reasonText,
+  VALUE_LABELS,
+} from '@wc/texts';
 
 import type { DossierLetter } from './dossier-letters.port';
-import { PDF_LABELS, pdfLabel } from './dossier-pdf-labels';
-import { reasonText } from './legal-texts';
+import { pdfLabel } from './dossier-pdf-labels';
 import {
   type AssessmentContent,
   type AudienceProgress,
@@ -866,13 +871,13 @@ function interpolate(text: string, vars: Record<string, string>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? vars[name] : whole));
 }
 
-/** A triage reason in the reader's language: the web's `reason.<code>` text (legal-texts.ts). */
+/** A triage reason in the reader's language: the web's `reason.<code>` text (@wc/texts). */
 function triageReasonText(
   reason: TriageOutcome['reasons'][number],
   outcome: TriageOutcome,
   language: Language,
 ): string {
-  const labels = PDF_LABELS[language] as Record<string, Record<string, string>>;
+  const labels = VALUE_LABELS[language] as Record<string, Record<string, string>>;
   return reasonText(reason, outcome, {
     t: (key, vars, fallback) => {
       const dot = key.indexOf('.');

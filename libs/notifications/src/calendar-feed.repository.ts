@@ -1,20 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
-import { AudienceDirectory } from '@wc/access';
+import { AudienceDirectory, type ToldDeadline } from '@wc/access';
 import { TransactionHost } from '@wc/database';
 
-export interface FeedDeadline {
-  id: string;
-  caseId: string | null;
-  caseTitle: string | null;
-  ruleId: string;
-  strictDate: string;
-  extendedDate: string;
-  statutory: boolean;
-  fatal: boolean;
+/** An open deadline of a feed, with its calendar sequence and last change (its reminder plan). */
+export type FeedDeadline = Omit<ToldDeadline, 'createdAt'> & {
   sequence: number;
   lastModified: Date;
-}
+};
 
 /** Most a feed lists; far beyond any organisation's open terms. */
 const FEED_LIMIT = 2000;

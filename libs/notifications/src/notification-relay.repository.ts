@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { AudienceDirectory, type OpenTerm } from '@wc/access';
+import { AudienceDirectory, type MentionedComment, type OpenTerm } from '@wc/access';
 import { TransactionHost } from '@wc/database';
 
 import { type NotificationPreferences, preferencesFrom } from './domain';
@@ -17,20 +17,8 @@ export interface RelayedEvent {
   correlationId: string | null;
 }
 
-/** What a mention notification needs, read when the event is relayed. */
-export interface MentionContext {
-  eventId: string;
-  userId: string;
-  commentId: string;
-  caseId: string;
-  caseTitle: string;
-  thread: string;
-  authorId: string;
-  authorName: string;
-  /** False when the comment was deleted or no longer mentions the user by the time it is relayed. */
-  stillMentioned: boolean;
-  preferences: NotificationPreferences;
-}
+/** What a mention notification needs, read when the event is relayed (`key`: the event's id). */
+export type MentionContext = MentionedComment & { preferences: NotificationPreferences };
 
 /**
  * The notification relay's work queue (`notification_relay_delivery`, filled by a trigger on
@@ -103,9 +91,8 @@ export class NotificationRelayRepository {
       mentions.map((m) => ({ key: m.eventId, userId: m.userId, commentId: m.commentId })),
     );
     const preferences = await this.preferences.forUsers(comments.map((c) => c.userId));
-    return comments.map(({ key, ...comment }) => ({
+    return comments.map((comment) => ({
       ...comment,
-      eventId: key,
       preferences: preferences.get(comment.userId) ?? preferencesFrom(null),
     }));
   }

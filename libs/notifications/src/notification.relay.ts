@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 
+import type { AudienceQuery } from '@wc/access';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 import type { MeetingInvitation } from '@wc/contracts';
 import { Clock } from '@wc/core';
 import { Outbox, OutboxWakeups, TransactionHost } from '@wc/database';
 
-import { CaseEventRecipients, type AudienceQuery } from './case-event-recipients';
+import { CaseEventRecipients } from './case-event-recipients';
 import {
   CASE_EVENT_RULES,
   type CaseEventChoice,
@@ -189,7 +190,7 @@ export class NotificationRelay implements OnModuleDestroy {
         return [];
       }
       return rule.audiences.map((audience) => ({
-        eventId: event.id,
+        key: event.id,
         audience,
         caseId: event.caseId ?? uuidOrNull(event.payload.caseId),
         unionOrganisationId,
@@ -203,7 +204,7 @@ export class NotificationRelay implements OnModuleDestroy {
     const resolved = await this.recipients.resolve(queries);
     const termsOf = await this.startedTerms(claimed);
     return resolved.flatMap((r) => {
-      const event = events.get(r.eventId);
+      const event = events.get(r.key);
       if (!event || !isCaseEventType(event.type)) {
         return [];
       }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
-import { AudienceDirectory } from '@wc/access';
+import { AudienceDirectory, type Member } from '@wc/access';
 import { COUNCIL_ROLES, EMPLOYER_ROLES, Role } from '@wc/auth';
 import { TransactionHost } from '@wc/database';
 
@@ -14,7 +14,7 @@ import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notification
 import { PreferenceRepository } from './preference.repository';
 
 /** A membership with the committee a committee member sits on (null for every other role). */
-type CommitteeMemberRecord = MemberRecord & { readonly committeeId: string | null };
+type CommitteeMemberRecord = MemberRecord & Pick<Member, 'committeeId'>;
 
 /** Possible recipients and reminder settings of a set of organisations and councils, loaded at once. */
 export class RecipientSnapshot {
@@ -107,12 +107,7 @@ export class RecipientDirectory {
     const people = await this.audiences.membersOf(organisationIds, councils);
     const preferences = await this.preferences.forUsers(people.map((p) => p.userId));
     const members: CommitteeMemberRecord[] = people.map((p) => ({
-      userId: p.userId,
-      role: p.role,
-      organisationId: p.organisationId,
-      worksCouncilId: p.worksCouncilId,
-      committeeId: p.committeeId,
-      language: p.language,
+      ...p,
       preferences: preferences.get(p.userId) ?? preferencesFrom(null),
     }));
     return new RecipientSnapshot(

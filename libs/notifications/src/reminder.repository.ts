@@ -4,19 +4,6 @@ import { TransactionHost } from '@wc/database';
 
 import type { DeadlineStatus, LedgerEntry, ReminderStatus } from './domain';
 
-/** A deadline whose reminders must be (re)planned: new, moved, closed, or its settings changed. */
-export interface PlanCandidate {
-  deadlineId: string;
-  organisationId: string;
-  worksCouncilId: string | null;
-  councilMayKnow: boolean;
-  status: DeadlineStatus;
-  fatal: boolean;
-  strictDate: string;
-  dueAt: Date;
-  createdAt: Date;
-}
-
 export interface StoredLedgerEntry extends LedgerEntry {
   deadlineId: string;
 }

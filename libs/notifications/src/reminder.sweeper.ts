@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 
-import { AudienceDirectory } from '@wc/access';
+import { AudienceDirectory, type RemindedDeadline } from '@wc/access';
 import { Clock, groupBy } from '@wc/core';
 import { type DomainEventDraft, Outbox, TransactionHost } from '@wc/database';
 import { Metrics } from '@wc/metrics';
@@ -29,7 +29,7 @@ import {
 } from './notification.repository';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
 import { RecipientDirectory } from './recipient.directory';
-import { type LedgerWrite, type PlanCandidate, ReminderRepository } from './reminder.repository';
+import { type LedgerWrite, ReminderRepository } from './reminder.repository';
 
 export const MAIL_QUEUE = 'notification_mail';
 export const SWEEP_QUEUE = 'reminder_sweep';
@@ -57,15 +57,8 @@ export interface SweepObserver {
 
 export const SWEEP_OBSERVER = Symbol('SWEEP_OBSERVER');
 
-/** What a reminder's notifications say of its deadline and case. */
-interface DeadlineDetails {
-  caseId: string | null;
-  caseTitle: string | null;
-  committeeId: string | null;
-  ruleId: string;
-  statutory: boolean;
-  extendedDate: string;
-}
+/** A deadline the sweep plans or reminds of, with what its notifications say of its case. */
+type SweptDeadline = Omit<RemindedDeadline, 'id'> & { deadlineId: string };
 
 /** Far above any real backlog; only stops a runaway loop. */
 const MAX_BATCHES = 100_000;
@@ -324,25 +317,10 @@ export class ReminderSweeper {
   }
 
   /** These deadlines with what their reminders say of their cases: one @wc/access statement. */
-  private async deadlinesWithCases(
-    deadlineIds: readonly string[],
-  ): Promise<Array<PlanCandidate & DeadlineDetails>> {
-    return (await this.audiences.remindedDeadlines(deadlineIds)).map((d) => ({
-      deadlineId: d.id,
-      organisationId: d.organisationId,
-      worksCouncilId: d.worksCouncilId,
-      councilMayKnow: d.councilMayKnow,
-      status: d.status,
-      fatal: d.fatal,
-      strictDate: d.strictDate,
-      dueAt: d.dueAt,
-      createdAt: d.createdAt,
-      caseId: d.caseId,
-      caseTitle: d.caseTitle,
-      committeeId: d.committeeId,
-      ruleId: d.ruleId,
-      statutory: d.statutory,
-      extendedDate: d.extendedDate,
+  private async deadlinesWithCases(deadlineIds: readonly string[]): Promise<SweptDeadline[]> {
+    return (await this.audiences.remindedDeadlines(deadlineIds)).map(({ id, ...d }) => ({
+      ...d,
+      deadlineId: id,
     }));
   }
 

@@ -1,7 +1,8 @@
+import { plainSources } from '@wc/texts';
+
 import type { Schemas } from '../api/client';
 import { daysBetween, todayInAmsterdam } from '../format';
 import { useI18n } from '../i18n';
-import { plainSources } from '../legal-sources';
 import type { MessageKey } from '../messages/nl';
 import { Link } from '../router';
 import { Badge } from './ui';

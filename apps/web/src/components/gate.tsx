@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 
+import { gateConditionText } from '@wc/texts';
+
 import { api, type Schemas, unwrap } from '../api/client';
 import { type Side, triageOf } from '../domain';
 import { useI18n } from '../i18n';
-import { gateConditionText } from '../legal-texts';
 import { keys } from '../queries';
 import { Sources } from './triage';
 import { Badge, Checkbox, ErrorAlert, TextField, useMutation } from './ui';

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Controller, type FieldPath, useForm, type UseFormReturn } from 'react-hook-form';
 
+import { plainSources, reasonText } from '@wc/texts';
+
 import { api, type Schemas, unwrap } from '../api/client';
 import {
   emptyAnswers,
@@ -11,8 +13,6 @@ import {
   type TriageOutcomeView,
 } from '../domain';
 import { useI18n } from '../i18n';
-import { plainSources } from '../legal-sources';
-import { reasonText } from '../legal-texts';
 import { keys } from '../queries';
 import { ErrorSummary, fieldId, serverFieldErrors, summaryOf } from './form';
 import {

@@ -1,6 +1,6 @@
 import { filingEn } from './filing.en';
 import { problemsEn } from './problems.en';
-import { sourcesEn } from './sources.en';
+import { sharedEn } from './shared';
 import { auditEn } from './audit.en';
 import type { MessageKey } from './nl';
 
@@ -166,26 +166,6 @@ export const en: Record<MessageKey, string> = {
   'cases.none': 'No cases.',
   'cases.updated': 'updated',
 
-  'caseStage.draft': 'Draft',
-  'caseStage.prohibited': 'Prohibited practice',
-  'caseStage.screening': 'Screening',
-  'caseStage.preparation': 'Preparation',
-  'caseStage.information': 'Information',
-  'caseStage.consultation': 'Consultation',
-  'caseStage.request_submitted': 'Request submitted',
-  'caseStage.council_deliberation': 'Council deliberation',
-  'caseStage.employer_decision': 'Employer decision',
-  'caseStage.nullity_invoked': 'Nullity invoked',
-  'caseStage.appeal_pending': 'Appeal pending',
-  'caseStage.substitute_permission_pending': 'Substitute permission requested',
-  'caseStage.suspension': 'Suspension',
-  'caseStage.go_live_gate': 'Go-live gate',
-  'caseStage.implemented': 'Implemented',
-  'caseStage.evaluation': 'Evaluation',
-  'caseStage.closed': 'Closed',
-  'caseStage.on_hold': 'On hold',
-  'caseStage.withdrawn': 'Withdrawn',
-
   'newCase.title': 'File a new case',
   'newCase.lead': 'Put the intended decision to the works council.',
   'newCase.steps': 'Steps',
@@ -289,12 +269,6 @@ export const en: Record<MessageKey, string> = {
   'choice.councilType.or': 'Works council (OR)',
   'choice.councilType.pvt': 'Staff representation (PVT)',
   'choice.councilType.none': 'None',
-  'choice.annexIIIPoint4.none': 'None of these',
-  'choice.annexIIIPoint4.recruitment_selection': 'Recruitment and selection',
-  'choice.annexIIIPoint4.work_related_decisions': 'Decisions on terms, promotion or termination',
-  'choice.annexIIIPoint4.task_allocation': 'Task allocation based on behaviour or traits',
-  'choice.annexIIIPoint4.monitoring_evaluation':
-    'Monitoring and evaluating performance and behaviour',
   'choice.deployerType.private': 'Private employer',
   'choice.deployerType.public_body': 'Public body',
   'choice.deployerType.private_public_service': 'Private party providing a public service',
@@ -334,237 +308,8 @@ export const en: Record<MessageKey, string> = {
   'rights.notApplies': 'does not apply',
   'rights.highRisk': 'high risk',
 
-  // Triage reasons by code (libs/cases/src/domain/triage.ts TRIAGE_REASON_CODES); {letters}, {cao}
-  // and {category} come from the outcome (apps/web/src/legal-texts.ts).
-  'reason.ai_act.emotion_medical_or_safety':
-    'AI Act (AI-verordening) art. 5(1)(f): emotion inference at work is allowed only for medical or safety reasons; inform the persons exposed (art. 50(3)).',
-  'reason.ai_act.emotion_recognition_prohibited':
-    'AI Act (AI-verordening) art. 5(1)(f): inferring emotions of workers in the workplace is a prohibited practice (verboden praktijk); fine up to €35M or 7% of turnover.',
-  'reason.advice.d':
-    'WOR art. 25(1)(d): an important change of the activities of the undertaking (onderneming).',
-  'reason.advice.e':
-    'WOR art. 25(1)(e): an important change in the organisation or the division of powers (verdeling van bevoegdheden).',
-  'reason.advice.g':
-    'WOR art. 25(1)(g): recruiting or hiring in staff as a group (groepsgewijs werven of inlenen).',
-  'reason.advice.h': 'WOR art. 25(1)(h): an important investment (belangrijke investering).',
-  'reason.advice.k':
-    'WOR art. 25(1)(k): introducing or changing an important technological facility (belangrijke technologische voorziening); every change and a pilot count.',
-  'reason.advice.n':
-    'WOR art. 25(1)(n): advice (advies) on engaging an external adviser and on the assignment.',
-  'reason.information.external_adviser_31c':
-    'WOR art. 31c: inform the works council (OR) as soon as possible (zo spoedig mogelijk) of an external advisory assignment and share it.',
-  'reason.small_undertaking.no_council':
-    'No works council (OR) or staff representation (PVT): the WOR advice and consent rights (advies- en instemmingsrecht) do not apply (advice grounds would be {letters}).',
-  'reason.small_undertaking.pvt_advice_scope':
-    'WOR art. 35c: a staff representation (PVT) advises only on decisions that may cost jobs or importantly change work or working conditions for at least a quarter of the staff.',
-  'reason.small_undertaking.pvt_advice':
-    'WOR art. 35c: the decision has a major effect on at least a quarter of the staff, so the staff representation (PVT) advises on it.',
-  'reason.consent.b':
-    'WOR art. 27(1)(b): working and rest times or rostering (werk- en rusttijden).',
-  'reason.consent.d':
-    'WOR art. 27(1)(d): health and safety (arbo), absence or reintegration; the risk inventory (RI&E) too.',
-  'reason.consent.e':
-    'WOR art. 27(1)(e): appointment, dismissal or promotion policy (aanstellings-, ontslag- of bevorderingsbeleid).',
-  'reason.consent.f': 'WOR art. 27(1)(f): training policy (personeelsopleidingsbeleid).',
-  'reason.consent.g':
-    'WOR art. 27(1)(g): a staff appraisal system (personeelsbeoordelingssysteem).',
-  'reason.consent.k':
-    'WOR art. 27(1)(k): an arrangement (regeling) on processing and protecting staff personal data.',
-  'reason.consent.l':
-    'WOR art. 27(1)(l): a facility aimed at or suitable for (gericht op of geschikt voor) observing attendance, behaviour or performance (personeelsvolgsysteem).',
-  'reason.small_undertaking.no_council_consent':
-    'No works council (OR) or staff representation (PVT): no consent right (instemmingsrecht); consent subjects would be {letters}.',
-  'reason.small_undertaking.pvt_consent_scope':
-    'WOR art. 35c: a staff representation (PVT) has a consent right (instemmingsrecht) only on art. 27(1)(b) and (d); no consent on {letters}.',
-  'reason.consent.settled_by_cao':
-    'WOR art. 27(3): the collective agreement (cao){cao} already settles {letters}; no consent right (instemmingsrecht) on that part.',
-  'reason.dpia.large_scale_monitoring':
-    'Dutch DPA (AP) DPIA list: large-scale or systematic employee monitoring. A DPIA is required before processing starts.',
-  'reason.dpia.systematic_profiling':
-    'GDPR (AVG) art. 35(3)(a): systematic and extensive evaluation or profiling with significant effects. A DPIA is required before processing starts.',
-  'reason.dpia.special_category_data':
-    'GDPR (AVG) art. 35(3)(b): special-category data (bijzondere persoonsgegevens) on a large scale. A DPIA is required before processing starts.',
-  'reason.dpia.biometrics':
-    'Dutch DPA (AP) DPIA list: biometric data. A DPIA is required before processing starts.',
-  'reason.ai_act.article_6_3_exception':
-    "AI Act (AI-verordening) art. 6(3) and 6(4): Annex III point 4 ({category}) but the provider's documented assessment finds no significant risk; keep that document with the case.",
-  'reason.ai_act.article_6_3_unavailable_profiling':
-    'AI Act (AI-verordening) art. 6(3): the exception is never available when the system profiles natural persons.',
-  'reason.ai_act.high_risk':
-    'AI Act (AI-verordening) art. 6(2) and Annex III point 4 ({category}): a high-risk system (hoog-risico-AI-systeem) with the deployer (gebruiksverantwoordelijke) duties of art. 26.',
-  'reason.ai_act.deployer_duties':
-    'AI Act (AI-verordening) art. 26: follow the instructions, trained human oversight (menselijk toezicht), relevant input data, monitoring, logs for at least 6 months, inform workers and persons decided about, explain on request (art. 86).',
-  'reason.ai_act.notice_26_7':
-    'AI Act (AI-verordening) art. 26(7): inform the workers’ representatives (OR or PVT) and the affected workers before putting the system into use.',
-  'reason.ai_act.notice_all_affected_workers':
-    'AI Act (AI-verordening) art. 26(7): there is no representative body (OR or PVT), so the notice goes to all affected workers before use.',
-  'reason.ai_act.fria':
-    'AI Act (AI-verordening) art. 27: a public body or a private entity providing public services does a fundamental rights impact assessment (FRIA, grondrechteneffectbeoordeling) before first use and notifies the market surveillance authority.',
-  'reason.ai_act.fria_not_required_private':
-    'AI Act (AI-verordening) art. 27: a purely private employer using Annex III point 4 HR AI needs no fundamental rights impact assessment (FRIA, grondrechteneffectbeoordeling).',
-  'reason.skills.training_611a':
-    'Dutch Civil Code (BW) 7:611a: training needed for the changed job is free, counts as working time and carries no study-cost clause (studiekostenbeding).',
-  'reason.skills.ai_literacy':
-    'AI Act (AI-verordening) art. 4: take measures for sufficient AI literacy (AI-geletterdheid) of the staff who operate the system.',
-  'reason.risk_inventory.update':
-    'Working Conditions Act (Arbowet) art. 5(4): changed working methods or conditions call for an updated risk inventory and evaluation (RI&E) and plan of action (plan van aanpak).',
-  'reason.ai_act.prohibited.manipulative_or_deceptive':
-    'AI Act (AI-verordening) art. 5(1)(a): subliminal, manipulative or deceptive techniques that materially distort behaviour and cause significant harm are prohibited.',
-  'reason.ai_act.prohibited.exploits_vulnerabilities':
-    'AI Act (AI-verordening) art. 5(1)(b): exploiting vulnerabilities due to age, disability or a social or economic situation is prohibited.',
-  'reason.ai_act.prohibited.social_scoring':
-    'AI Act (AI-verordening) art. 5(1)(c): social scoring of people on behaviour or personal traits leading to unrelated or disproportionate detrimental treatment is prohibited.',
-  'reason.ai_act.prohibited.untargeted_facial_scraping':
-    'AI Act (AI-verordening) art. 5(1)(e): building facial-recognition databases by untargeted scraping of facial images from the internet or CCTV is prohibited.',
-  'reason.ai_act.prohibited.sensitive_biometric_categorisation':
-    'AI Act (AI-verordening) art. 5(1)(g): biometric categorisation inferring race, political opinions, trade-union membership (vakbondslidmaatschap), religious or philosophical beliefs, sex life or sexual orientation is prohibited.',
-  'reason.ai_act.high_risk.annex_iii_1.remote_biometric_identification':
-    'AI Act (AI-verordening) art. 6(2) and Annex III point 1 (biometrics: remote biometric identification): a high-risk system.',
-  'reason.ai_act.high_risk.annex_iii_1.biometric_categorisation':
-    'AI Act (AI-verordening) art. 6(2) and Annex III point 1 (biometrics: biometric categorisation): a high-risk system.',
-  'reason.ai_act.high_risk.annex_iii_1.emotion_recognition':
-    'AI Act (AI-verordening) art. 6(2) and Annex III point 1 (biometrics: emotion recognition): a high-risk system, also where emotion recognition is allowed for medical or safety reasons.',
-  'reason.ai_act.high_risk.annex_iii_3.access_admission':
-    'AI Act (AI-verordening) art. 6(2) and Annex III point 3 (education and vocational training: access and admission): a high-risk system.',
-  'reason.ai_act.high_risk.annex_iii_3.evaluating_learning_outcomes':
-    'AI Act (AI-verordening) art. 6(2) and Annex III point 3 (education and vocational training: evaluating learning outcomes): a high-risk system.',
-  'reason.ai_act.high_risk.annex_iii_3.assessing_education_level':
-    'AI Act (AI-verordening) art. 6(2) and Annex III point 3 (education and vocational training: assessing the appropriate level of education): a high-risk system.',
-  'reason.ai_act.high_risk.annex_iii_3.monitoring_test_behaviour':
-    'AI Act (AI-verordening) art. 6(2) and Annex III point 3 (education and vocational training: monitoring behaviour during tests): a high-risk system.',
-  'reason.ai_act.high_risk.annex_i_product':
-    'AI Act (AI-verordening) art. 6(1) and Annex I: the AI is (a safety component of) a product under EU harmonisation law such as machinery or robots; a high-risk system to which art. 6(3) does not apply.',
-  'reason.ai_act.article_6_3_needs_provider_assessment':
-    "AI Act (AI-verordening) art. 6(3) and 6(4): the exception rests on the provider's documented assessment; without that document the system stays high-risk.",
-  'reason.ai_act.art50.disclose_ai_interaction':
-    'AI Act (AI-verordening) art. 50(1): tell people they are interacting with an AI system (a chatbot), at the latest at the first interaction.',
-  'reason.ai_act.art50.mark_synthetic_content':
-    'AI Act (AI-verordening) art. 50(2): generated or manipulated audio, images, video or text are marked as such in a machine-readable way; check that the provider does this.',
-  'reason.ai_act.art50.inform_emotion_or_biometric_exposure':
-    'AI Act (AI-verordening) art. 50(3): inform the people exposed to an emotion-recognition or biometric-categorisation system.',
-  'reason.ai_act.art50.disclose_deepfakes':
-    'AI Act (AI-verordening) art. 50(4): disclose that deepfake content was artificially generated or manipulated.',
-  'reason.dpia.ap.covert_investigation':
-    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 1 (covert investigation): a DPIA is required before processing starts.',
-  'reason.dpia.ap.blacklists':
-    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 2 (blacklists): a DPIA is required before processing starts.',
-  'reason.dpia.ap.fraud_detection':
-    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 3 (fraud detection): a DPIA is required before processing starts.',
-  'reason.dpia.ap.financial_situation':
-    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 5 (financial situation): a DPIA is required before processing starts.',
-  'reason.dpia.ap.biometric_data':
-    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 7 (biometric data): a DPIA is required before processing starts.',
-  'reason.dpia.ap.camera_surveillance':
-    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 9 (camera surveillance): a DPIA is required before processing starts.',
-  'reason.dpia.ap.employee_monitoring':
-    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 11 (large-scale or systematic monitoring of staff): a DPIA is required before processing starts.',
-  'reason.dpia.ap.location_data':
-    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 12 (location data, e.g. GPS tracking of drivers): a DPIA is required before processing starts.',
-  'reason.dpia.ap.communication_data':
-    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 13 (communication data: e-mail, chat, telephony): a DPIA is required before processing starts.',
-  'reason.dpia.ap.internet_of_things':
-    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 14 (internet of things, wearables): a DPIA is required before processing starts.',
-  'reason.dpia.ap.profiling':
-    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 15 (profiling): a DPIA is required before processing starts.',
-  'reason.dpia.ap.behaviour_observation':
-    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 16 (observing or influencing behaviour): a DPIA is required before processing starts.',
-  'reason.dpia.ap.health_data':
-    'Dutch DPA (Autoriteit Persoonsgegevens) DPIA list, category 17 (health data: absence (verzuim), reintegration): a DPIA is required before processing starts.',
-  'reason.dpia.edpb_two_criteria':
-    'EDPB WP248: two or more of the nine criteria are met (staff are vulnerable data subjects, AI is innovative technology); a DPIA is then usually required.',
-  'reason.small_undertaking.pvt_rights':
-    'WOR art. 35c and 35d: the staff representation (PVT) is informed and consulted; it has consent on working and rest times (27(1)(b)) and health and safety (27(1)(d)), and advice only on decisions with a major effect on at least a quarter of the staff.',
-  'reason.small_undertaking.works_council_duty':
-    'WOR art. 2: an undertaking with at least 50 workers must set up a works council (ondernemingsraad); the employer is responsible for it.',
-  'reason.consent.partly_settled_by_cao':
-    'WOR art. 27(3): the collective agreement (cao) settles only part of this subject ("voor zover"); consent (instemmingsrecht) remains for the rest of it.',
-  'reason.gdpr.article_22':
-    'GDPR (AVG) art. 22: decisions based solely on automated processing with legal or similarly significant effects need an exception and at least human intervention, the right to express a view and to contest; a rubber stamp is not human intervention. A DPIA is required.',
-  'reason.consent.c':
-    'WOR art. 27(1)(c): a pay or job evaluation system (beloning, functiewaardering).',
-  'reason.consent.j': 'WOR art. 27(1)(j): the complaints procedure (klachtenregeling).',
-  'reason.consent.m':
-    'WOR art. 27(1)(m): the procedure for reporting suspected wrongdoing (klokkenluidersregeling).',
-  'reason.small_undertaking.personnel_meeting':
-    'WOR art. 35b: 10 to 49 staff and neither a works council (OR) nor a staff representation (PVT); discuss the matter in a staff meeting (personeelsvergadering), at least twice a year.',
-
-  'track.advice': 'Advice',
-  'track.consent': 'Consent',
-  'track.ai_act': 'AI Act',
-  'track.dpia': 'DPIA',
-  'track.skills': 'Training',
   'track.letter': 'Letter',
-  'track.information': 'Information request (informatieverzoek)',
 
-  'stage.screening': 'Screening',
-  'stage.information': 'Information',
-  'stage.consultation_requested': 'Consultation requested',
-  'stage.consultation_held': 'Consultation held',
-  'stage.request_submitted': 'Request submitted',
-  'stage.council_deliberation': 'Council deliberation',
-  'stage.council_position': 'Council position',
-  'stage.suspension': 'Suspension',
-  'stage.appeal_pending': 'Appeal',
-  'stage.substitute_permission_pending': 'Substitute permission',
-  'stage.nullity_invoked': 'Nullity invoked',
-  'stage.go_live_gate': 'Go-live gate',
-  'stage.implemented': 'Implemented',
-  'stage.evaluation': 'Evaluation',
-  'stage.closed': 'Closed',
-  'stage.withdrawn': 'Withdrawn',
-  'stage.on_hold': 'On hold',
-  'stage.classification': 'Classification',
-  'stage.notice_prepared': 'Notice prepared',
-  'stage.notice_sent': 'Notice sent',
-  'stage.fria_in_progress': 'FRIA in progress',
-  'stage.fria_done': 'FRIA done',
-  'stage.ready': 'Ready for use',
-  'stage.in_use': 'In use',
-  'stage.required': 'Required',
-  'stage.in_progress': 'In progress',
-  'stage.prior_consultation': 'Prior consultation (AP)',
-  'stage.done': 'Done',
-  'stage.planned': 'Planned',
-
-  'side.employer': 'employer',
-  'side.council_board': 'council board',
-  'side.council_member': 'council member',
-  'side.expert': 'expert',
-  'side.union': 'union',
-
-  'action.request_information': 'Request information',
-  'action.provide_information': 'Provide information',
-  'action.request_consultation': 'Request a consultation meeting',
-  'action.record_consultation_held': 'Record consultation meeting',
-  'action.submit_request': 'Submit request for advice / consent',
-  'action.start_deliberation': 'Start deliberation',
-  'action.record_council_position': 'Record the council’s advice / decision',
-  'action.record_employer_decision': 'Record the employer’s decision',
-  'action.waive_suspension': 'Waive the suspension',
-  'action.end_suspension': 'End the suspension',
-  'action.file_appeal': 'File an appeal',
-  'action.record_appeal_ruling': 'Record the appeal ruling',
-  'action.record_substitute_permission': 'Record the substitute permission ruling',
-  'action.record_decision_without_consent':
-    'Record a decision without consent (nullity term, WOR art. 27(5))',
-  'action.invoke_nullity': 'Invoke nullity',
-  'action.start_evaluation': 'Start evaluation',
-  'action.close': 'Close',
-  'action.prepare_notice': 'Prepare notice',
-  'action.send_notice': 'Send notice',
-  'action.start_fria': 'Start FRIA',
-  'action.complete_fria': 'Complete FRIA',
-  'action.mark_ready': 'Mark ready for use',
-  'action.start_dpia': 'Start DPIA',
-  'action.complete_dpia': 'Complete DPIA',
-  'action.record_prior_consultation': 'Record AP consultation',
-  'action.start_training': 'Start training',
-  'action.complete_training': 'Complete training',
-  'action.mark_implemented': 'Mark implemented',
-  'action.propose_change': 'Propose a change',
-  'action.withdraw': 'Withdraw',
-  'action.put_on_hold': 'Put on hold',
-  'action.resume': 'Resume',
   'actions.groupLabel': 'Actions',
   'actions.confirm': 'Confirm: {action}',
 
@@ -584,12 +329,6 @@ export const en: Record<MessageKey, string> = {
   'actionField.granted': 'Permission granted?',
   'actionField.recipients': 'Recipients',
   'actionField.residualHighRisk': 'Does a high residual risk remain?',
-
-  'position.positive': 'Positive advice',
-  'position.negative': 'Negative advice',
-  'position.conditional': 'Conditional',
-  'position.granted': 'Consent granted',
-  'position.refused': 'Consent refused',
 
   'recipient.workers_representatives': 'Workers’ representatives',
   'recipient.affected_workers': 'Affected workers',
@@ -664,14 +403,6 @@ export const en: Record<MessageKey, string> = {
   'deadlineStatus.open': 'running',
   'deadlineStatus.met': 'met',
   'deadlineStatus.cancelled': 'lapsed',
-
-  'missing.written_document': 'written document',
-  'missing.intended_decision': 'intended decision',
-  'missing.grounds': 'grounds',
-  'missing.reasons': 'reasons',
-  'missing.consequences_for_staff': 'consequences for staff',
-  'missing.measures': 'measures',
-  'missing.regeling_text': 'text of the regulation',
 
   'info.title': 'Information requests (WOR art. 31)',
   'info.lead': 'The council gets all information it reasonably needs.',
@@ -897,75 +628,18 @@ export const en: Record<MessageKey, string> = {
   'dossier.recordCompletion': 'Record completed training',
   'dossier.person': 'Name',
   'dossier.completedOn': 'Completed on',
-  'dossierItem.assessment_submitted': 'Impact assessment submitted',
-  'dossierItem.assessment_complete': 'Impact assessment complete',
-  'dossierItem.risk_register': 'Risk register',
-  'dossierItem.dpia_section': 'DPIA section',
-  'dossierItem.dpia_council_views': 'Council views in the DPIA',
-  'dossierItem.fria_section': 'FRIA section',
-  'dossierItem.oversight_arrangement': 'Oversight arrangement',
-  'dossierItem.training_plan': 'Training plan',
-  'dossierItem.overseer_training_modules': 'Training for overseers',
-  'dossierItem.council_ai_literacy': 'Council AI literacy',
-  'dossierItem.overseers_trained': 'Overseers trained',
-  'dossierItem.advice': 'Request for advice',
-  'dossierItem.consent': 'Request for consent',
-  'detail.unanswered': 'unanswered',
-  'detail.unmitigated': 'without mitigation',
-  'detail.unrated': 'not rated',
-  'detail.missing': 'missing',
-  'detail.no_version_submitted': 'no version submitted yet',
-  'detail.no_risks': 'no risks',
-  'detail.no_arrangement': 'no arrangement',
-  'detail.no_modules': 'no modules',
-  'detail.no_module_for_overseers': 'no module for overseers',
-  'detail.no_module_for_council_members': 'no module for council members',
-  'detail.overseers_not_all_trained': 'not all overseers trained yet',
-  'detail.council_views_not_recorded': 'council views not recorded',
   'effect.-2': '−2 clearly worse',
   'effect.-1': '−1 worse',
   'effect.0': '0 no effect',
   'effect.1': '+1 better',
   'effect.2': '+2 clearly better',
   'effect.unknown': 'unknown',
-  'level.low': 'low',
-  'level.medium': 'medium',
-  'level.high': 'high',
-  'authority.override': 'may correct outputs',
-  'authority.stop': 'may stop the system',
-  'authority.both': 'may correct and stop',
-  'audience.overseers': 'Overseers',
-  'audience.affected_staff': 'Affected staff',
-  'audience.council_members': 'Council members',
-  'audience.managers': 'Managers',
-  'audience.hr': 'HR',
-  'audience.ict': 'ICT',
-  'audience.other': 'Others',
-  'moduleType.instruction': 'instruction',
-  'moduleType.tool_training': 'tool training',
-  'moduleType.ai_literacy': 'AI literacy',
-  'moduleType.upskilling': 'upskilling',
-  'moduleType.reskilling': 'reskilling',
-  'moduleType.career_path': 'career path',
   'oversightMissing.overseers': 'overseers',
   'oversightMissing.stop_authority': 'someone who may stop the system',
   'oversightMissing.knowledge_and_training': 'knowledge needed',
   'oversightMissing.escalation_path': 'escalation',
   'oversightMissing.complaint_contact': 'complaints contact',
   'oversightMissing.complaint_explanation': 'explanation of decisions',
-  'missing.assessment_submitted': 'impact assessment submitted',
-  'missing.assessment_complete': 'impact assessment complete',
-  'missing.risk_register': 'risk register',
-  'missing.dpia_section': 'DPIA section',
-  'missing.fria_section': 'FRIA section',
-  'missing.oversight_arrangement': 'oversight arrangement',
-  'missing.training_plan': 'training plan',
-  'missing.overseer_training_modules': 'training for overseers',
-  'missing.consultation_meeting_held': 'a consultation meeting held',
-  'missing.received_on': 'date of receipt',
-  'missing.response_term_lapsed': 'lapsed response term',
-  'missing.council_position': 'the council’s position',
-  'missing.conditions': 'conditions',
   'case.exportingPdf': 'Making the PDF…',
   'home.register': 'AI register in figures',
   'home.systems': 'systems in the register',
@@ -1254,10 +928,6 @@ export const en: Record<MessageKey, string> = {
   'dossier.addModule': 'Add a module',
   'dossier.moduleType': 'Kind',
   'dossier.provider': 'Provider',
-  'oversightModel.single_reviewer': 'A single reviewer',
-  'oversightModel.multiple_reviewers': 'Several reviewers',
-  'oversightModel.combined_with_other_information': 'Combined with other information',
-  'oversightModel.documented_no_human_value': 'Documented: human review adds nothing',
 
   'search.label': 'Search everything you may see',
   'search.placeholder': 'Search…',
@@ -1275,15 +945,6 @@ export const en: Record<MessageKey, string> = {
   'search.kind.meeting': 'Meeting (vergadering)',
   'timeline.skipped': 'skipped',
   'actions.stillNeeded': 'still needed:',
-  'missing.case_sent': 'the case sent to the council',
-  'missing.triage': 'the triage',
-  'missing.not_prohibited': 'not a prohibited practice',
-  'missing.before_commitment': 'no irreversible step taken yet',
-  'missing.fria_done': 'FRIA completed',
-  'missing.fria_required': 'a FRIA required by the triage',
-  'missing.suspension_ended': 'the suspension over',
-  'missing.suspension_last_day': 'the end of the suspension known',
-  'missing.return_stage': 'a stage to return to',
   'next.title': 'To act',
   'next.header': 'To act: {who} — {what}',
   'next.by': 'by {date}',
@@ -1895,7 +1556,7 @@ export const en: Record<MessageKey, string> = {
   'problem.monitoring_plan.employer_only': 'The employer records the goals and indicators.',
   'problem.monitoring_plan.version_conflict': 'Someone else changed the goals meanwhile. Reload.',
   ...problemsEn,
-  ...sourcesEn,
+  ...sharedEn,
   ...auditEn,
   ...filingEn,
 };

@@ -1,6 +1,6 @@
 import { filingNl } from './filing.nl';
 import { problemsNl } from './problems.nl';
-import { sourcesNl } from './sources.nl';
+import { sharedNl } from './shared';
 import { auditNl } from './audit.nl';
 
 /** Dutch, the default language. Keys are grouped by screen; `group.value` keys label enum values. */
@@ -165,26 +165,6 @@ export const nl = {
   'cases.none': 'Geen zaken.',
   'cases.updated': 'bijgewerkt',
 
-  'caseStage.draft': 'Concept',
-  'caseStage.prohibited': 'Verboden toepassing',
-  'caseStage.screening': 'Screening',
-  'caseStage.preparation': 'Voorbereiding',
-  'caseStage.information': 'Informatie',
-  'caseStage.consultation': 'Overleg',
-  'caseStage.request_submitted': 'Verzoek ingediend',
-  'caseStage.council_deliberation': 'Beraad OR',
-  'caseStage.employer_decision': 'Besluit bestuurder',
-  'caseStage.nullity_invoked': 'Nietigheid ingeroepen',
-  'caseStage.appeal_pending': 'Beroep loopt',
-  'caseStage.substitute_permission_pending': 'Vervangende toestemming gevraagd',
-  'caseStage.suspension': 'Opschorting',
-  'caseStage.go_live_gate': 'Go-live-poort',
-  'caseStage.implemented': 'Ingevoerd',
-  'caseStage.evaluation': 'Evaluatie',
-  'caseStage.closed': 'Afgesloten',
-  'caseStage.on_hold': 'Gepauzeerd',
-  'caseStage.withdrawn': 'Ingetrokken',
-
   'newCase.title': 'Nieuwe zaak indienen',
   'newCase.lead': 'Leg het voorgenomen besluit voor aan de ondernemingsraad.',
   'newCase.steps': 'Stappen',
@@ -288,12 +268,6 @@ export const nl = {
   'choice.councilType.or': 'Ondernemingsraad',
   'choice.councilType.pvt': 'Personeelsvertegenwoordiging (PVT)',
   'choice.councilType.none': 'Geen',
-  'choice.annexIIIPoint4.none': 'Geen van deze',
-  'choice.annexIIIPoint4.recruitment_selection': 'Werving en selectie',
-  'choice.annexIIIPoint4.work_related_decisions':
-    'Besluiten over arbeidsvoorwaarden, promotie of ontslag',
-  'choice.annexIIIPoint4.task_allocation': 'Taaktoewijzing op basis van gedrag of kenmerken',
-  'choice.annexIIIPoint4.monitoring_evaluation': 'Monitoren en evalueren van prestaties en gedrag',
   'choice.deployerType.private': 'Private werkgever',
   'choice.deployerType.public_body': 'Overheidsorgaan',
   'choice.deployerType.private_public_service': 'Private partij die een openbare dienst verleent',
@@ -333,232 +307,8 @@ export const nl = {
   'rights.notApplies': 'geldt niet',
   'rights.highRisk': 'hoog-risico',
 
-  // Triage reasons by code (libs/cases/src/domain/triage.ts TRIAGE_REASON_CODES); {letters}, {cao}
-  // and {category} come from the outcome (apps/web/src/legal-texts.ts).
-  'reason.ai_act.emotion_medical_or_safety':
-    'AI-verordening art. 5(1)(f): emoties afleiden op het werk mag alleen om medische of veiligheidsredenen; informeer de personen die eraan worden blootgesteld (art. 50(3)).',
-  'reason.ai_act.emotion_recognition_prohibited':
-    'AI-verordening art. 5(1)(f): emoties van werknemers afleiden op de werkplek is verboden (boete tot € 35 miljoen of 7% van de omzet).',
-  'reason.advice.d':
-    'WOR art. 25(1)(d): een belangrijke wijziging van de werkzaamheden van de onderneming.',
-  'reason.advice.e':
-    'WOR art. 25(1)(e): een belangrijke wijziging in de organisatie of in de verdeling van bevoegdheden.',
-  'reason.advice.g': 'WOR art. 25(1)(g): het groepsgewijs werven of inlenen van personeel.',
-  'reason.advice.h': 'WOR art. 25(1)(h): een belangrijke investering.',
-  'reason.advice.k':
-    'WOR art. 25(1)(k): invoering of wijziging van een belangrijke technologische voorziening; elke wijziging en ook een pilot telt.',
-  'reason.advice.n':
-    'WOR art. 25(1)(n): advies over het inschakelen van een externe deskundige en over de opdracht.',
-  'reason.information.external_adviser_31c':
-    'WOR art. 31c: informeer de OR zo spoedig mogelijk over een externe adviesopdracht en deel de opdracht.',
-  'reason.small_undertaking.no_council':
-    'Geen ondernemingsraad of PVT: het advies- en instemmingsrecht uit de WOR geldt niet (adviesonderwerpen zouden {letters} zijn).',
-  'reason.small_undertaking.pvt_advice_scope':
-    'WOR art. 35c: een PVT adviseert alleen over besluiten die banen kunnen kosten of het werk of de arbeidsomstandigheden van ten minste een kwart van het personeel belangrijk veranderen.',
-  'reason.small_undertaking.pvt_advice':
-    'WOR art. 35c: het besluit heeft grote gevolgen voor ten minste een kwart van het personeel, dus de PVT adviseert erover.',
-  'reason.consent.b': 'WOR art. 27(1)(b): werk- en rusttijden of roosters.',
-  'reason.consent.d':
-    'WOR art. 27(1)(d): arbeidsomstandigheden, ziekteverzuim of re-integratie; ook de RI&E.',
-  'reason.consent.e': 'WOR art. 27(1)(e): het aanstellings-, ontslag- of bevorderingsbeleid.',
-  'reason.consent.f': 'WOR art. 27(1)(f): het personeelsopleidingsbeleid.',
-  'reason.consent.g': 'WOR art. 27(1)(g): een personeelsbeoordelingssysteem.',
-  'reason.consent.k':
-    'WOR art. 27(1)(k): een regeling over de verwerking en bescherming van persoonsgegevens van het personeel.',
-  'reason.consent.l':
-    'WOR art. 27(1)(l): een voorziening gericht op of geschikt voor waarneming van of controle op aanwezigheid, gedrag of prestaties (personeelsvolgsysteem).',
-  'reason.small_undertaking.no_council_consent':
-    'Geen ondernemingsraad of PVT: geen instemmingsrecht (instemmingsonderwerpen zouden {letters} zijn).',
-  'reason.small_undertaking.pvt_consent_scope':
-    'WOR art. 35c: een PVT heeft alleen instemmingsrecht op art. 27(1)(b) en (d); geen instemmingsrecht op {letters}.',
-  'reason.consent.settled_by_cao':
-    'WOR art. 27(3): de cao{cao} regelt {letters} al inhoudelijk; daarvoor geldt geen instemmingsrecht.',
-  'reason.dpia.large_scale_monitoring':
-    'DPIA-lijst van de AP: grootschalig of stelselmatig volgen van werknemers. Een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.systematic_profiling':
-    'AVG art. 35(3)(a): systematische en uitgebreide beoordeling of profilering met aanzienlijke gevolgen. Een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.special_category_data':
-    'AVG art. 35(3)(b): bijzondere persoonsgegevens op grote schaal. Een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.biometrics':
-    'DPIA-lijst van de AP: biometrische gegevens. Een DPIA is verplicht voordat de verwerking begint.',
-  'reason.ai_act.article_6_3_exception':
-    'AI-verordening art. 6(3) en 6(4): bijlage III punt 4 ({category}), maar de gedocumenteerde beoordeling van de aanbieder ziet geen significant risico; bewaar dat document bij de zaak.',
-  'reason.ai_act.article_6_3_unavailable_profiling':
-    'AI-verordening art. 6(3): de uitzondering geldt nooit als het systeem natuurlijke personen profileert.',
-  'reason.ai_act.high_risk':
-    'AI-verordening art. 6(2) en bijlage III punt 4 ({category}): een AI-systeem met een hoog risico, met de plichten van de gebruiksverantwoordelijke uit art. 26.',
-  'reason.ai_act.deployer_duties':
-    'AI-verordening art. 26: volg de gebruiksaanwijzing, wijs opgeleid menselijk toezicht aan, zorg voor relevante inputdata, monitor de werking, bewaar logs minstens 6 maanden, informeer werknemers en de personen over wie wordt besloten, en leg op verzoek uit (art. 86).',
-  'reason.ai_act.notice_26_7':
-    'AI-verordening art. 26(7): informeer de werknemersvertegenwoordigers en de betrokken werknemers voordat het systeem in gebruik wordt genomen.',
-  'reason.ai_act.notice_all_affected_workers':
-    'AI-verordening art. 26(7): er is geen vertegenwoordigend orgaan, dus alle betrokken werknemers worden vóór ingebruikname geïnformeerd.',
-  'reason.ai_act.fria':
-    'AI-verordening art. 27: een publiekrechtelijk orgaan of een private partij die openbare diensten verleent, voert vóór het eerste gebruik een grondrechteneffectbeoordeling (FRIA) uit en meldt die aan de markttoezichtautoriteit.',
-  'reason.ai_act.fria_not_required_private':
-    'AI-verordening art. 27: een zuiver private werkgever die HR-AI uit bijlage III punt 4 gebruikt, hoeft geen grondrechteneffectbeoordeling (FRIA) te doen.',
-  'reason.skills.training_611a':
-    'BW 7:611a: scholing die nodig is voor de gewijzigde functie is kosteloos, telt als arbeidstijd en er mag geen studiekostenbeding op rusten.',
-  'reason.skills.ai_literacy':
-    'AI-verordening art. 4: zorg voor voldoende AI-geletterdheid van het personeel dat met het systeem werkt.',
-  'reason.risk_inventory.update':
-    'Arbowet art. 5(4): gewijzigde werkmethoden of werkomstandigheden vragen om een bijgewerkte RI&E en plan van aanpak.',
-  'reason.ai_act.prohibited.manipulative_or_deceptive':
-    'AI-verordening art. 5(1)(a): subliminale, manipulatieve of misleidende technieken die gedrag wezenlijk verstoren en aanzienlijke schade veroorzaken zijn verboden.',
-  'reason.ai_act.prohibited.exploits_vulnerabilities':
-    'AI-verordening art. 5(1)(b): misbruik maken van kwetsbaarheden door leeftijd, handicap of een sociale of economische situatie is verboden.',
-  'reason.ai_act.prohibited.social_scoring':
-    'AI-verordening art. 5(1)(c): mensen scoren op sociaal gedrag of persoonlijke kenmerken met nadelige behandeling in een andere context of onevenredig is verboden (social scoring).',
-  'reason.ai_act.prohibited.untargeted_facial_scraping':
-    'AI-verordening art. 5(1)(e): databanken voor gezichtsherkenning aanleggen door ongericht gezichtsbeelden van internet of camerabeelden te schrapen is verboden.',
-  'reason.ai_act.prohibited.sensitive_biometric_categorisation':
-    'AI-verordening art. 5(1)(g): biometrische categorisering die ras, politieke opvattingen, vakbondslidmaatschap, religieuze of levensbeschouwelijke overtuigingen, seksleven of seksuele geaardheid afleidt is verboden.',
-  'reason.ai_act.high_risk.annex_iii_1.remote_biometric_identification':
-    'AI-verordening art. 6(2) en bijlage III punt 1 (biometrie: biometrische identificatie op afstand): hoog-risico.',
-  'reason.ai_act.high_risk.annex_iii_1.biometric_categorisation':
-    'AI-verordening art. 6(2) en bijlage III punt 1 (biometrie: biometrische categorisering): hoog-risico.',
-  'reason.ai_act.high_risk.annex_iii_1.emotion_recognition':
-    'AI-verordening art. 6(2) en bijlage III punt 1 (biometrie: emotieherkenning): hoog-risico; ook emotieherkenning die om medische of veiligheidsredenen is toegestaan.',
-  'reason.ai_act.high_risk.annex_iii_3.access_admission':
-    'AI-verordening art. 6(2) en bijlage III punt 3 (onderwijs en beroepsopleiding: toegang en toelating): hoog-risico.',
-  'reason.ai_act.high_risk.annex_iii_3.evaluating_learning_outcomes':
-    'AI-verordening art. 6(2) en bijlage III punt 3 (onderwijs en beroepsopleiding: leerresultaten beoordelen): hoog-risico.',
-  'reason.ai_act.high_risk.annex_iii_3.assessing_education_level':
-    'AI-verordening art. 6(2) en bijlage III punt 3 (onderwijs en beroepsopleiding: passend opleidingsniveau bepalen): hoog-risico.',
-  'reason.ai_act.high_risk.annex_iii_3.monitoring_test_behaviour':
-    'AI-verordening art. 6(2) en bijlage III punt 3 (onderwijs en beroepsopleiding: toezicht op gedrag tijdens toetsen): hoog-risico.',
-  'reason.ai_act.high_risk.annex_i_product':
-    'AI-verordening art. 6(1) en bijlage I: de AI is (een veiligheidscomponent van) een product onder EU-harmonisatiewetgeving, zoals machines of robots; hoog-risico, en art. 6(3) geldt niet.',
-  'reason.ai_act.article_6_3_needs_provider_assessment':
-    'AI-verordening art. 6(3) en 6(4): de uitzondering rust op de gedocumenteerde beoordeling van de aanbieder; zonder dat document blijft het systeem hoog-risico.',
-  'reason.ai_act.art50.disclose_ai_interaction':
-    'AI-verordening art. 50(1): vertel mensen dat ze met een AI-systeem (chatbot) communiceren, uiterlijk bij de eerste interactie.',
-  'reason.ai_act.art50.mark_synthetic_content':
-    'AI-verordening art. 50(2): gegenereerde of bewerkte audio, beelden, video of tekst worden (machineleesbaar) als zodanig gemarkeerd; controleer dat de aanbieder dat doet.',
-  'reason.ai_act.art50.inform_emotion_or_biometric_exposure':
-    'AI-verordening art. 50(3): informeer de personen die worden blootgesteld aan een systeem voor emotieherkenning of biometrische categorisering.',
-  'reason.ai_act.art50.disclose_deepfakes':
-    'AI-verordening art. 50(4): maak bekend dat deepfake-inhoud kunstmatig is gegenereerd of bewerkt.',
-  'reason.dpia.ap.covert_investigation':
-    'AP-lijst DPIA-plichtige verwerkingen categorie 1 (heimelijk onderzoek): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.blacklists':
-    'AP-lijst DPIA-plichtige verwerkingen categorie 2 (zwarte lijsten): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.fraud_detection':
-    'AP-lijst DPIA-plichtige verwerkingen categorie 3 (fraudebestrijding): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.financial_situation':
-    'AP-lijst DPIA-plichtige verwerkingen categorie 5 (financiële situatie): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.biometric_data':
-    'AP-lijst DPIA-plichtige verwerkingen categorie 7 (biometrische gegevens): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.camera_surveillance':
-    'AP-lijst DPIA-plichtige verwerkingen categorie 9 (cameratoezicht): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.employee_monitoring':
-    'AP-lijst DPIA-plichtige verwerkingen categorie 11 (controle van werknemers op grote schaal of stelselmatig): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.location_data':
-    'AP-lijst DPIA-plichtige verwerkingen categorie 12 (locatiegegevens, bijvoorbeeld gps van chauffeurs): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.communication_data':
-    'AP-lijst DPIA-plichtige verwerkingen categorie 13 (communicatiegegevens: e-mail, chat, telefonie): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.internet_of_things':
-    'AP-lijst DPIA-plichtige verwerkingen categorie 14 (internet of things, wearables): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.profiling':
-    'AP-lijst DPIA-plichtige verwerkingen categorie 15 (profilering): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.behaviour_observation':
-    'AP-lijst DPIA-plichtige verwerkingen categorie 16 (observatie en beïnvloeding van gedrag): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.ap.health_data':
-    'AP-lijst DPIA-plichtige verwerkingen categorie 17 (gezondheidsgegevens: verzuim, re-integratie): een DPIA is verplicht voordat de verwerking begint.',
-  'reason.dpia.edpb_two_criteria':
-    'EDPB WP248: er wordt aan twee of meer van de negen criteria voldaan (werknemers zijn kwetsbare betrokkenen, AI is innovatieve technologie); een DPIA is dan in de regel verplicht.',
-  'reason.small_undertaking.pvt_rights':
-    'WOR art. 35c-35d: de PVT wordt geïnformeerd en geraadpleegd; zij heeft instemmingsrecht op werk- en rusttijden (27(1)(b)) en arbo (27(1)(d)) en adviesrecht alleen bij besluiten met grote gevolgen voor ten minste een kwart van het personeel.',
-  'reason.small_undertaking.works_council_duty':
-    'WOR art. 2: een onderneming met ten minste 50 werknemers moet een ondernemingsraad instellen; de ondernemer is daarvoor verantwoordelijk.',
-  'reason.consent.partly_settled_by_cao':
-    'WOR art. 27(3): de cao regelt dit onderwerp maar gedeeltelijk ("voor zover"); voor de rest van het onderwerp blijft het instemmingsrecht.',
-  'reason.gdpr.article_22':
-    'AVG art. 22: besluiten die uitsluitend op geautomatiseerde verwerking berusten en rechtsgevolgen of vergelijkbare aanzienlijke gevolgen hebben, vragen een uitzondering en ten minste menselijke tussenkomst, het recht om een standpunt te geven en het besluit aan te vechten; afstempelen is geen menselijke tussenkomst. Een DPIA is verplicht.',
-  'reason.consent.c': 'WOR art. 27(1)(c): een beloningssysteem of functiewaarderingssysteem.',
-  'reason.consent.j': 'WOR art. 27(1)(j): de klachtenregeling.',
-  'reason.consent.m':
-    'WOR art. 27(1)(m): de regeling voor het melden van vermoedens van misstanden (klokkenluidersregeling).',
-  'reason.small_undertaking.personnel_meeting':
-    'WOR art. 35b: 10 tot 49 werknemers en geen OR of PVT; bespreek de zaak in een personeelsvergadering (minstens twee keer per jaar).',
-
-  'track.advice': 'Advies',
-  'track.consent': 'Instemming',
-  'track.ai_act': 'AI-verordening',
-  'track.dpia': 'DPIA',
-  'track.skills': 'Scholing',
   'track.letter': 'Brief',
-  'track.information': 'Informatieverzoek',
 
-  'stage.screening': 'Screening',
-  'stage.information': 'Informatie',
-  'stage.consultation_requested': 'Overleg gevraagd',
-  'stage.consultation_held': 'Overleg gevoerd',
-  'stage.request_submitted': 'Verzoek ingediend',
-  'stage.council_deliberation': 'Beraad OR',
-  'stage.council_position': 'Standpunt OR',
-  'stage.suspension': 'Opschorting',
-  'stage.appeal_pending': 'Beroep',
-  'stage.substitute_permission_pending': 'Vervangende toestemming',
-  'stage.nullity_invoked': 'Nietigheid ingeroepen',
-  'stage.go_live_gate': 'Go-live-poort',
-  'stage.implemented': 'Ingevoerd',
-  'stage.evaluation': 'Evaluatie',
-  'stage.closed': 'Afgesloten',
-  'stage.withdrawn': 'Ingetrokken',
-  'stage.on_hold': 'Gepauzeerd',
-  'stage.classification': 'Classificatie',
-  'stage.notice_prepared': 'Kennisgeving voorbereid',
-  'stage.notice_sent': 'Kennisgeving verstuurd',
-  'stage.fria_in_progress': 'FRIA loopt',
-  'stage.fria_done': 'FRIA klaar',
-  'stage.ready': 'Klaar voor gebruik',
-  'stage.in_use': 'In gebruik',
-  'stage.required': 'Nodig',
-  'stage.in_progress': 'Bezig',
-  'stage.prior_consultation': 'Voorafgaande raadpleging AP',
-  'stage.done': 'Klaar',
-  'stage.planned': 'Gepland',
-
-  'side.employer': 'werkgever',
-  'side.council_board': 'OR-bestuur',
-  'side.council_member': 'OR-lid',
-  'side.expert': 'deskundige',
-  'side.union': 'vakbond',
-
-  'action.request_information': 'Informatie vragen',
-  'action.provide_information': 'Informatie verstrekken',
-  'action.request_consultation': 'Overlegvergadering aanvragen',
-  'action.record_consultation_held': 'Overlegvergadering vastleggen',
-  'action.submit_request': 'Adviesaanvraag / instemmingsverzoek indienen',
-  'action.start_deliberation': 'Beraad starten',
-  'action.record_council_position': 'Advies / besluit OR vastleggen',
-  'action.record_employer_decision': 'Besluit bestuurder vastleggen',
-  'action.waive_suspension': 'Afzien van opschorting',
-  'action.end_suspension': 'Opschorting beëindigen',
-  'action.file_appeal': 'Beroep instellen',
-  'action.record_appeal_ruling': 'Uitspraak beroep vastleggen',
-  'action.record_substitute_permission': 'Uitspraak vervangende toestemming vastleggen',
-  'action.record_decision_without_consent':
-    'Besluit zonder instemming vastleggen (nietigheidstermijn, art. 27 lid 5 WOR)',
-  'action.invoke_nullity': 'Nietigheid inroepen',
-  'action.start_evaluation': 'Evaluatie starten',
-  'action.close': 'Afsluiten',
-  'action.prepare_notice': 'Kennisgeving voorbereiden',
-  'action.send_notice': 'Kennisgeving versturen',
-  'action.start_fria': 'FRIA starten',
-  'action.complete_fria': 'FRIA afronden',
-  'action.mark_ready': 'Klaar voor gebruik melden',
-  'action.start_dpia': 'DPIA starten',
-  'action.complete_dpia': 'DPIA afronden',
-  'action.record_prior_consultation': 'Raadpleging AP vastleggen',
-  'action.start_training': 'Scholing starten',
-  'action.complete_training': 'Scholing afronden',
-  'action.mark_implemented': 'Als ingevoerd markeren',
-  'action.propose_change': 'Wijziging voorstellen',
-  'action.withdraw': 'Intrekken',
-  'action.put_on_hold': 'Pauzeren',
-  'action.resume': 'Hervatten',
   'actions.groupLabel': 'Acties',
   'actions.confirm': 'Bevestigen: {action}',
 
@@ -578,12 +328,6 @@ export const nl = {
   'actionField.granted': 'Toestemming verleend?',
   'actionField.recipients': 'Ontvangers',
   'actionField.residualHighRisk': 'Blijft er een hoog restrisico?',
-
-  'position.positive': 'Positief advies',
-  'position.negative': 'Negatief advies',
-  'position.conditional': 'Onder voorwaarden',
-  'position.granted': 'Instemming verleend',
-  'position.refused': 'Instemming geweigerd',
 
   'recipient.workers_representatives': 'Werknemersvertegenwoordigers',
   'recipient.affected_workers': 'Betrokken werknemers',
@@ -658,14 +402,6 @@ export const nl = {
   'deadlineStatus.open': 'lopend',
   'deadlineStatus.met': 'gehaald',
   'deadlineStatus.cancelled': 'vervallen',
-
-  'missing.written_document': 'schriftelijk stuk',
-  'missing.intended_decision': 'voorgenomen besluit',
-  'missing.grounds': 'grondslag',
-  'missing.reasons': 'beweegredenen',
-  'missing.consequences_for_staff': 'gevolgen voor het personeel',
-  'missing.measures': 'maatregelen',
-  'missing.regeling_text': 'tekst van de regeling',
 
   'info.title': 'Informatieverzoeken (WOR art. 31)',
   'info.lead': 'De OR krijgt alle informatie die hij redelijkerwijs nodig heeft.',
@@ -893,75 +629,18 @@ export const nl = {
   'dossier.recordCompletion': 'Afgeronde scholing vastleggen',
   'dossier.person': 'Naam',
   'dossier.completedOn': 'Afgerond op',
-  'dossierItem.assessment_submitted': 'Impactanalyse ingediend',
-  'dossierItem.assessment_complete': 'Impactanalyse volledig',
-  'dossierItem.risk_register': 'Risicoregister',
-  'dossierItem.dpia_section': 'DPIA-onderdeel',
-  'dossierItem.dpia_council_views': 'Standpunt OR in de DPIA',
-  'dossierItem.fria_section': 'FRIA-onderdeel',
-  'dossierItem.oversight_arrangement': 'Toezichtregeling',
-  'dossierItem.training_plan': 'Scholingsplan',
-  'dossierItem.overseer_training_modules': 'Scholing voor toezichthouders',
-  'dossierItem.council_ai_literacy': 'AI-geletterdheid van de OR',
-  'dossierItem.overseers_trained': 'Toezichthouders opgeleid',
-  'dossierItem.advice': 'Adviesaanvraag',
-  'dossierItem.consent': 'Instemmingsverzoek',
-  'detail.unanswered': 'onbeantwoord',
-  'detail.unmitigated': 'zonder maatregel',
-  'detail.unrated': 'zonder oordeel',
-  'detail.missing': 'ontbreekt',
-  'detail.no_version_submitted': 'nog geen versie ingediend',
-  'detail.no_risks': 'geen risico’s',
-  'detail.no_arrangement': 'geen regeling',
-  'detail.no_modules': 'geen modules',
-  'detail.no_module_for_overseers': 'geen module voor toezichthouders',
-  'detail.no_module_for_council_members': 'geen module voor OR-leden',
-  'detail.overseers_not_all_trained': 'nog niet alle toezichthouders opgeleid',
-  'detail.council_views_not_recorded': 'standpunt OR niet vastgelegd',
   'effect.-2': '−2 duidelijk slechter',
   'effect.-1': '−1 slechter',
   'effect.0': '0 geen effect',
   'effect.1': '+1 beter',
   'effect.2': '+2 duidelijk beter',
   'effect.unknown': 'onbekend',
-  'level.low': 'laag',
-  'level.medium': 'middel',
-  'level.high': 'hoog',
-  'authority.override': 'mag uitkomsten corrigeren',
-  'authority.stop': 'mag het systeem stoppen',
-  'authority.both': 'mag corrigeren en stoppen',
-  'audience.overseers': 'Toezichthouders',
-  'audience.affected_staff': 'Betrokken medewerkers',
-  'audience.council_members': 'OR-leden',
-  'audience.managers': 'Leidinggevenden',
-  'audience.hr': 'HR',
-  'audience.ict': 'ICT',
-  'audience.other': 'Anderen',
-  'moduleType.instruction': 'instructie',
-  'moduleType.tool_training': 'training',
-  'moduleType.ai_literacy': 'AI-geletterdheid',
-  'moduleType.upskilling': 'bijscholing',
-  'moduleType.reskilling': 'omscholing',
-  'moduleType.career_path': 'loopbaanpad',
   'oversightMissing.overseers': 'toezichthouders',
   'oversightMissing.stop_authority': 'iemand die het systeem mag stoppen',
   'oversightMissing.knowledge_and_training': 'benodigde kennis',
   'oversightMissing.escalation_path': 'escalatie',
   'oversightMissing.complaint_contact': 'contactpersoon voor klachten',
   'oversightMissing.complaint_explanation': 'uitleg bij besluiten',
-  'missing.assessment_submitted': 'impactanalyse ingediend',
-  'missing.assessment_complete': 'impactanalyse volledig',
-  'missing.risk_register': 'risicoregister',
-  'missing.dpia_section': 'DPIA-onderdeel',
-  'missing.fria_section': 'FRIA-onderdeel',
-  'missing.oversight_arrangement': 'toezichtregeling',
-  'missing.training_plan': 'scholingsplan',
-  'missing.overseer_training_modules': 'scholing voor toezichthouders',
-  'missing.consultation_meeting_held': 'een gehouden overlegvergadering',
-  'missing.received_on': 'ontvangstdatum',
-  'missing.response_term_lapsed': 'verstreken reactietermijn',
-  'missing.council_position': 'standpunt van de OR',
-  'missing.conditions': 'voorwaarden',
   'case.exportingPdf': 'PDF wordt gemaakt…',
   'home.register': 'AI-register in cijfers',
   'home.systems': 'systemen in het register',
@@ -1250,11 +929,6 @@ export const nl = {
   'dossier.addModule': 'Module toevoegen',
   'dossier.moduleType': 'Soort',
   'dossier.provider': 'Aanbieder',
-  'oversightModel.single_reviewer': 'Eén beoordelaar',
-  'oversightModel.multiple_reviewers': 'Meerdere beoordelaars',
-  'oversightModel.combined_with_other_information': 'Samen met andere informatie',
-  'oversightModel.documented_no_human_value':
-    'Gedocumenteerd: menselijke beoordeling voegt niets toe',
 
   'search.label': 'Zoeken in alles wat u mag zien',
   'search.placeholder': 'Zoeken…',
@@ -1272,15 +946,6 @@ export const nl = {
   'search.kind.meeting': 'Vergadering',
   'timeline.skipped': 'overgeslagen',
   'actions.stillNeeded': 'nog nodig:',
-  'missing.case_sent': 'de zaak naar de OR gestuurd',
-  'missing.triage': 'de triage',
-  'missing.not_prohibited': 'geen verboden toepassing',
-  'missing.before_commitment': 'nog geen onomkeerbare stap gezet',
-  'missing.fria_done': 'FRIA afgerond',
-  'missing.fria_required': 'FRIA verplicht volgens de triage',
-  'missing.suspension_ended': 'opschortingstermijn voorbij',
-  'missing.suspension_last_day': 'einde van de opschorting bekend',
-  'missing.return_stage': 'fase om naar terug te keren',
   'next.title': 'Aan zet',
   'next.header': 'Aan zet: {who} — {what}',
   'next.by': 'vóór {date}',
@@ -1901,7 +1566,7 @@ export const nl = {
   'problem.monitoring_plan.version_conflict':
     'Iemand anders heeft de doelen intussen gewijzigd. Laad opnieuw.',
   ...problemsNl,
-  ...sourcesNl,
+  ...sharedNl,
   ...auditNl,
   ...filingNl,
 };

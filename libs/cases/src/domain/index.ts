@@ -147,5 +147,3 @@ export { consentBasisOf, nullityTermStart } from './nullity';
 export type { ConsentBasis, NullityInput, NullityTerm } from './nullity';
 export { dutyDates } from './duty-dates';
 export type { AiActDutyGroup, CalendarRow, DutyDate, SystemHistory } from './duty-dates';
-export { plainSource, plainSources } from './legal-sources';
-export type { SourceLanguage } from './legal-sources';

@@ -1,4 +1,5 @@
 import { Unprocessable } from '@wc/core';
+import type { DeadlineRuleTextId } from '@wc/texts';
 
 /**
  * The length of a term. Parts are applied in the order months, weeks, days, working days.
@@ -52,6 +53,13 @@ export type DeadlineRuleId =
   | 'employer_decision_sla'
   | 'training_deadline'
   | 'evaluation_date';
+
+/** Both ids, or a compile error: every rule has its name and source in @wc/texts, and no other. */
+type Within<A extends B, B> = A;
+export type RulesWithTexts = [
+  Within<DeadlineRuleId, DeadlineRuleTextId>,
+  Within<DeadlineRuleTextId, DeadlineRuleId>,
+];
 
 /** Where a rule's length comes from: fixed by law, or a council setting. */
 export type RuleLength =

@@ -40,5 +40,3 @@ export {
 export type { RegulatoryCalendarEntry } from './regulatory-calendar';
 export { EQUATED_DAYS, equatedDates } from './equated-days';
 export type { EquatedDay } from './equated-days';
-export { DEADLINE_RULE_TEXTS, deadlineRuleLabel, deadlineRuleSource } from './deadline-texts';
-export type { TextLanguage } from './deadline-texts';

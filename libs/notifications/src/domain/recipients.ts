@@ -1,3 +1,4 @@
+import type { Member } from '@wc/access';
 import { COUNCIL_ROLES, EMPLOYER_ROLES, Role } from '@wc/auth';
 
 import {
@@ -9,14 +10,9 @@ import {
 } from './preferences';
 
 /** One membership of a possible recipient, with the user's language and preferences. */
-export interface MemberRecord {
-  readonly userId: string;
-  readonly role: Role;
-  readonly organisationId: string;
-  readonly worksCouncilId: string | null;
-  readonly language: 'nl' | 'en';
+export type MemberRecord = Readonly<Omit<Member, 'committeeId'>> & {
   readonly preferences: NotificationPreferences;
-}
+};
 
 /** Whom a deadline concerns. */
 export interface DeadlineAudience {

@@ -1,11 +1,12 @@
+import type { TextLanguage } from './language';
+
 /**
  * The legal sources of triage reasons, checklist items, gate conditions and duties in plain
  * language (issue #18): the research ids the domain cites (`W7`, `E5`, `S8`, legal-rules.md) as
  * the article they stand for, "art. 25 lid 6 WOR" in Dutch, "WOR art. 25(6)" in English. Internal
- * design notes (`legal-rules (d)5`) are never shown. Kept in step with its twin in the other tier
- * (apps/web/src/legal-sources.ts, libs/cases/src/domain/legal-sources.ts) by a test.
+ * design notes (`legal-rules (d)5`) are never shown. One module for the web and the server
+ * (@wc/texts), so the screen, the PDF and the e-mails cite an article the same way.
  */
-export type SourceLanguage = 'nl' | 'en';
 
 type Law = 'WOR' | 'AI' | 'GDPR' | 'BW' | 'Arbowet';
 /** An article: the law, the article (or annex) and optionally its paragraph and point. */
@@ -16,7 +17,7 @@ const OMNIBUS = 'omnibus';
 const AP_GUIDANCE = 'ap';
 
 /** Research id → the article it stands for (legal-rules.md, section 0 and the rule tables). */
-export const SOURCE_REFS: Readonly<Record<string, Ref | string>> = {
+const SOURCE_REFS: Readonly<Record<string, Ref | string>> = {
   W1: ['WOR', '25', '1', 'k'],
   W2: ['WOR', '25', '1', 'n'],
   W3: ['WOR', '25', '3'],
@@ -110,12 +111,12 @@ export const SOURCE_REFS: Readonly<Record<string, Ref | string>> = {
   O6: OMNIBUS,
 };
 
-const LAW_NAMES: Record<SourceLanguage, Record<Law, string>> = {
+const LAW_NAMES: Record<TextLanguage, Record<Law, string>> = {
   nl: { WOR: 'WOR', AI: 'AI-verordening', GDPR: 'AVG', BW: 'BW', Arbowet: 'Arbowet' },
   en: { WOR: 'WOR', AI: 'AI Act', GDPR: 'GDPR', BW: 'Dutch Civil Code', Arbowet: 'Arbowet' },
 };
 
-const NAMED: Record<SourceLanguage, Record<string, string>> = {
+const NAMED: Record<TextLanguage, Record<string, string>> = {
   nl: {
     [CONVENANT]: 'afspraak in het convenant',
     [OMNIBUS]: 'Digital Omnibus (wijziging AI-verordening)',
@@ -128,7 +129,7 @@ const NAMED: Record<SourceLanguage, Record<string, string>> = {
   },
 };
 
-function formatRef([law, article, paragraph, point]: Ref, language: SourceLanguage): string {
+function formatRef([law, article, paragraph, point]: Ref, language: TextLanguage): string {
   const name = LAW_NAMES[language][law];
   const annex = article === 'III';
   if (language === 'nl') {
@@ -154,7 +155,7 @@ const DIRECT_LAWS: Record<string, Law> = {
 };
 
 /** One source id in plain language, or null for an internal note or an id no one knows. */
-export function plainSource(id: string, language: SourceLanguage): string | null {
+export function plainSource(id: string, language: TextLanguage): string | null {
   const known = Object.prototype.hasOwnProperty.call(SOURCE_REFS, id) ? SOURCE_REFS[id] : undefined;
   if (typeof known === 'string') {
     return NAMED[language][known];
@@ -175,7 +176,7 @@ export function plainSource(id: string, language: SourceLanguage): string | null
  * A source that is a note rather than an id (`E1 (AI Act 4); A7 (AI Act 113(a)); O5`) counts
  * with the ids it names.
  */
-export function plainSources(sources: readonly string[], language: SourceLanguage): string {
+export function plainSources(sources: readonly string[], language: TextLanguage): string {
   const out: string[] = [];
   for (const source of sources) {
     const whole = plainSource(source, language);

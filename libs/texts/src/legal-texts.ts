@@ -38,7 +38,7 @@ function lettersIn(text: string): string[] {
 }
 
 /** The values the message of a reason interpolates; most reasons have none. */
-export function reasonVars(
+function reasonVars(
   reason: CodedReason,
   context: ReasonContext,
   label: TextsI18n['label'],

@@ -1,6 +1,4 @@
-import type { DeadlineRuleId } from './deadline-rules';
-
-export type TextLanguage = 'nl' | 'en';
+import type { TextLanguage } from './language';
 
 interface RuleTexts {
   /** The term's name as people read it. */
@@ -13,8 +11,11 @@ interface RuleTexts {
   readonly source: Readonly<Record<TextLanguage, string>>;
 }
 
-/** Issue #18: every deadline rule's name and source, in Dutch and English. */
-export const DEADLINE_RULE_TEXTS: Readonly<Record<DeadlineRuleId, RuleTexts>> = {
+/**
+ * Issue #18: every deadline rule's name and source, in Dutch and English. The web's
+ * `ruleSource.<ruleId>` messages are made from this table (apps/web/src/messages/sources.*.ts).
+ */
+export const DEADLINE_RULE_TEXTS = {
   advice_response_term: {
     label: { nl: 'Adviestermijn ondernemingsraad', en: 'Works council advice term' },
     source: {
@@ -98,11 +99,14 @@ export const DEADLINE_RULE_TEXTS: Readonly<Record<DeadlineRuleId, RuleTexts>> = 
       en: 'Agreed evaluation date (not statutory)',
     },
   },
-};
+} as const satisfies Record<string, RuleTexts>;
+
+/** The rules that have texts; @wc/deadlines checks that this is exactly its `DeadlineRuleId`. */
+export type DeadlineRuleTextId = keyof typeof DEADLINE_RULE_TEXTS;
 
 function textsOf(ruleId: string): RuleTexts | undefined {
   return Object.prototype.hasOwnProperty.call(DEADLINE_RULE_TEXTS, ruleId)
-    ? DEADLINE_RULE_TEXTS[ruleId as DeadlineRuleId]
+    ? DEADLINE_RULE_TEXTS[ruleId as DeadlineRuleTextId]
     : undefined;
 }
 
