@@ -586,6 +586,17 @@ export class LettersService {
         action: 'letter.answered',
         after: { letterId, kind: letter.kind, on: letter.answer.on, side: reader.party },
       });
+      // The sender side waits on the answer: the relays tell it and refresh its screens.
+      await this.outbox.append(
+        [
+          domainEvent(
+            'letter.answered',
+            { letterId, kind: letter.kind, version: saved.version, answeredOn: letter.answer.on },
+            scopeOf(saved),
+          ),
+        ],
+        actor.userId,
+      );
       return this.respond(reader, saved, await this.latest(saved));
     });
   }
