@@ -92,10 +92,8 @@ describe('the answer to a letter (e2e)', () => {
           [type, caseId],
         )
       ).map((r) => r.user_id);
-    // The letter itself reached the council's own people, not the expert (nor the chair who sent it).
-    expect(await toldOf('letter.sent_to_council')).toEqual(
-      [org.secretary.id, org.member.id].sort(),
-    );
+    // The proposal itself reached the employer side it was sent to.
+    expect(await toldOf('letter.sent_to_employer')).toEqual([org.hr.id, org.employerRep.id].sort());
 
     const listener = await Listener.connect(t.url, chair.replace(/^Bearer /, ''));
     listeners.push(listener);
