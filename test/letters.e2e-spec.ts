@@ -845,6 +845,43 @@ describe('formal letters (e2e)', () => {
       .send({ version: ack.body.version, answer: 'Gezien' })
       .expect(409);
     expect(noAnswer.body.code).toBe('letter.no_answer_owed');
+
+    // The council received it the day before it acknowledged it: the go-live item's day moves.
+    await at('2026-03-09T09:00:00Z');
+    const correct = (bearer: string, receivedOn: string) =>
+      t
+        .http()
+        .post(`${base(caseId)}/${letter.id}/receipt-correction`)
+        .set('Authorization', bearer)
+        .send({ receivedOn });
+    expect((await correct(hr, '2026-03-03').expect(403)).body.code).toBe('letter.not_recipient');
+    await correct(member, '2026-03-03').expect(403);
+    // Not before the letter was sent in the platform (2026-03-02), nor in the future.
+    expect((await correct(chair, '2026-03-01').expect(422)).body).toMatchObject({
+      code: 'case.date_before_event',
+      event: 'letter_sent',
+    });
+    expect((await correct(chair, '2026-03-10').expect(422)).body.code).toBe('case.date_in_future');
+    expect((await track(caseId, 'ai_act')).snapshot.noticeSentOn).toBe('2026-03-04');
+    const corrected = await correct(chair, '2026-03-03').expect(200);
+    expect(corrected.body).toMatchObject({
+      receivedOn: '2026-03-03',
+      termEffect: ack.body.termEffect,
+    });
+    const moved = await track(caseId, 'ai_act');
+    expect(moved).toMatchObject({ stage: 'notice_sent' });
+    expect(moved.snapshot.noticeSentOn).toBe('2026-03-03');
+    expect(await gateItem()).toMatchObject({ met: true });
+    expect(await openDeadlines(caseId)).toEqual(before);
+    const audit = await auditActions(caseId);
+    expect(audit.find((a) => a.action === 'case.receipt_corrected')).toMatchObject({
+      before: { track: 'ai_act', act: 'send_notice', receivedOn: '2026-03-04' },
+      after: { track: 'ai_act', act: 'send_notice', receivedOn: '2026-03-03' },
+    });
+    expect(audit.find((a) => a.action === 'letter.receipt_corrected')).toMatchObject({
+      before: { letterId: letter.id, receivedOn: '2026-03-04' },
+      after: { letterId: letter.id, receivedOn: '2026-03-03', side: 'council' },
+    });
   });
 
   it("expert cost notice (art. 22(2)): drafted by a member, signed by the chair only; its receipt is recorded with the employer's answer owed, and no legal term is invented", async () => {
@@ -1080,6 +1117,41 @@ describe('formal letters (e2e)', () => {
         (a) => a.action === 'case.track_transitioned' && a.after?.action === 'invoke_nullity',
       ),
     ).toBeDefined();
+    expect((await track(caseId, 'consent')).snapshot.nullityInvokedOn).toBe('2026-03-11');
+
+    // The employer corrects the day the invocation reached it: within the month of 27(5) only,
+    // and not before the letter was sent; a later day would void the council's timely letter.
+    await at('2026-04-10T09:00:00Z');
+    const correct = (bearer: string, receivedOn: string) =>
+      t
+        .http()
+        .post(`${base(caseId)}/${letter.id}/receipt-correction`)
+        .set('Authorization', bearer)
+        .send({ receivedOn });
+    expect((await correct(chair, '2026-03-12').expect(403)).body.code).toBe('letter.not_recipient');
+    // The month ends on Good Friday 3 April; Easter takes the last day to Tuesday 7 April.
+    expect((await correct(hr, '2026-04-08').expect(422)).body).toMatchObject({
+      code: 'letter.nullity_term_passed',
+      lastDay: '2026-04-03',
+      extendedLastDay: '2026-04-07',
+    });
+    expect((await correct(hr, '2026-03-09').expect(422)).body).toMatchObject({
+      code: 'case.date_before_event',
+      event: 'letter_sent',
+    });
+    expect((await track(caseId, 'consent')).snapshot.nullityInvokedOn).toBe('2026-03-11');
+    const corrected = await correct(hr, '2026-03-13').expect(200);
+    expect(corrected.body).toMatchObject({ receivedOn: '2026-03-13', status: 'received' });
+    const consent = await track(caseId, 'consent');
+    expect(consent).toMatchObject({ stage: 'nullity_invoked' });
+    expect(consent.snapshot.nullityInvokedOn).toBe('2026-03-13');
+    expect(await deadlines(caseId, 'nullity_term')).toEqual([]);
+    expect(
+      (await auditActions(caseId)).find((a) => a.action === 'case.receipt_corrected'),
+    ).toMatchObject({
+      before: { track: 'consent', act: 'invoke_nullity', receivedOn: '2026-03-11' },
+      after: { track: 'consent', act: 'invoke_nullity', receivedOn: '2026-03-13' },
+    });
   });
 
   it('nullity after the council saw the decision implemented: the month runs from the day it gives, the letter is refused after that month, and a timely one invokes nullity', async () => {

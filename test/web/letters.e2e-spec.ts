@@ -149,4 +149,38 @@ describe('web app: formal letters (browser)', () => {
       'Geen individuele beoordeling\nEvaluatie na zes maanden',
     );
   });
+  it('shows every letter of a case with more than one page of them: the rest behind "more"', async () => {
+    const hrBearer = await t.login(org.hr);
+    const { caseId } = await fileCase(t, org, hrBearer);
+    const chairBearer = await t.login(org.chair);
+    // More than the API's default page (50): the web shows the first page, the rest on "more".
+    const count = 53;
+    for (let n = 0; n < count; n++) {
+      await t
+        .http()
+        .post(`/cases/${caseId}/letters`)
+        .set('Authorization', chairBearer)
+        .send({ kind: 'initiative_proposal', language: 'nl' })
+        .expect(201);
+    }
+    const chair = await signIn(browser, t.url, org.chair, { now: t.clock.now() });
+    pages.push(chair);
+    const page = chair.page;
+    await page.goto(`${t.url}/#/cases/${caseId}/letters`);
+    const rows = page.locator('.letter-list > li');
+    await rows.nth(49).waitFor();
+    expect(await rows.count()).toBe(50);
+    await page.getByRole('button', { name: nl['common.more'] }).click();
+    await rows.nth(count - 1).waitFor();
+    expect(await rows.count()).toBe(count);
+    expect(await page.getByRole('button', { name: nl['common.more'] }).count()).toBe(0);
+    const ids = await rows.evaluateAll((items) =>
+      items.map((li) => li.getAttribute('data-letter-id')),
+    );
+    const stored = await t.db.query<Array<{ id: string }>>(
+      `SELECT id FROM letter WHERE case_id = $1`,
+      [caseId],
+    );
+    expect(new Set(ids)).toEqual(new Set(stored.map((r) => r.id)));
+  });
 });

@@ -15,6 +15,8 @@ import { TransactionHost } from '@wc/database';
  * - `council`: only for a sent case; the council's chair, secretary and members, a committee
  *   member only when the case is assigned to their committee, and the experts added to the case;
  * - `council_board`: the council's chair and secretary, of a sent case;
+ * - `council_party`: `council` without the experts: the council as the party of a formal letter
+ *   (experts write and read none);
  * - `share_union`: the officers of the union a share names;
  * - `council_voters`: the council's own members who see the case and have not cast a ballot in
  *   the vote (never an expert);
@@ -24,6 +26,7 @@ import { TransactionHost } from '@wc/database';
 export type EventAudience =
   | 'council'
   | 'council_board'
+  | 'council_party'
   | 'employer'
   | 'share_union'
   | 'council_voters'
@@ -172,7 +175,7 @@ export class AudienceDirectory {
            JOIN ai_case c ON c.id = v.case_id AND c.status = 'sent'
            JOIN membership m ON m.works_council_id = c.works_council_id
                 AND (m.role = ANY($7::text[]) OR (m.role = $9 AND m.committee_id IS NOT NULL AND m.committee_id = c.committee_id))
-          WHERE v.audience = 'council'
+          WHERE v.audience IN ('council', 'council_party')
          UNION
          SELECT v.n, v.key, x.user_id::uuid, v.actor_id, v.case_id, v.addressee_id FROM v
            JOIN ai_case c ON c.id = v.case_id AND c.status = 'sent'

@@ -16,6 +16,7 @@ import {
   amsterdamDay,
   DateBeforeEvent,
   isCalendarDay,
+  notBefore,
   newTrack,
   planTrackTransition,
   type TrackAction,
@@ -125,14 +126,15 @@ export class TrackTransitionService {
 
   /**
    * The receiving side corrects the day a written act actually reached it (issue #22): the
-   * council the day it received the employer's decision or request, the employer the day it
-   * received the council's position. The track's record keeps the corrected day and every open
-   * term that act started runs again from it; the audit trail keeps both days.
+   * council the day it received the employer's decision, request or AI Act notice, the employer
+   * the day it received the council's position or its invocation of nullity. The track's record
+   * keeps the corrected day and every open term that act started runs again from it; the audit
+   * trail keeps both days.
    */
   async correctReceipt(
     actor: Actor,
     caseId: string,
-    kind: WorTrackKind,
+    kind: TrackKind,
     act: ReceiptCorrectionAct,
     receivedOn: string,
   ): Promise<CaseResponse> {
@@ -165,10 +167,20 @@ export class TrackTransitionService {
           });
         }
         const sentOn = state.aiCase.sentAt ? amsterdamDay(state.aiCase.sentAt) : undefined;
-        if (sentOn && receivedOn < sentOn) {
-          throw new DateBeforeEvent([
-            { field: 'receivedOn', date: receivedOn, event: 'case_sent', eventDate: sentOn },
-          ]);
+        const conflicts = [
+          ...notBefore('receivedOn', receivedOn, 'case_sent', sentOn),
+          ...(act === 'invoke_nullity'
+            ? // WOR 27(5): nullity is invoked against a decision already communicated [W15]
+              notBefore(
+                'receivedOn',
+                receivedOn,
+                'employer_decision_received',
+                snapshot.employerDecision?.receivedOn,
+              )
+            : []),
+        ];
+        if (conflicts.length > 0) {
+          throw new DateBeforeEvent(conflicts);
         }
         track.snapshot = withReceivedOn(snapshot, act, receivedOn);
         await this.cases.updateTrack(track);
@@ -337,19 +349,30 @@ export class TrackTransitionService {
 
 /** The written acts whose receipt date the receiving side may correct (issue #22). */
 export type ReceiptCorrectionAct =
-  'submit_request' | 'record_council_position' | 'record_employer_decision';
+  | 'submit_request'
+  | 'record_council_position'
+  | 'record_employer_decision'
+  | 'send_notice'
+  | 'invoke_nullity';
 
 const RECEIVER_OF: Record<ReceiptCorrectionAct, ActorSide> = {
   submit_request: 'council_board',
   record_council_position: 'employer',
   record_employer_decision: 'council_board',
+  send_notice: 'council_board',
+  invoke_nullity: 'employer',
 };
 
-/** The terms each act starts from its receipt (see wor-effects.ts). */
+/**
+ * The terms each act starts from its receipt (see wor-effects.ts). The AI Act notice starts none:
+ * its day is the go-live item's [E4]; the invocation of nullity ends the month it was due in [W15].
+ */
 const RULES_OF: Record<ReceiptCorrectionAct, readonly string[]> = {
   submit_request: ['advice_response_term', 'consent_response_term'],
   record_council_position: ['employer_decision_sla'],
   record_employer_decision: ['suspension_term', 'appeal_term', 'nullity_term'],
+  send_notice: [],
+  invoke_nullity: [],
 };
 
 function receivedOnOf(track: TrackSnapshot, act: ReceiptCorrectionAct): string | undefined {
@@ -360,7 +383,23 @@ function receivedOnOf(track: TrackSnapshot, act: ReceiptCorrectionAct): string |
       return track.councilPosition?.receivedOn;
     case 'record_employer_decision':
       return track.employerDecision?.receivedOn;
+    case 'send_notice':
+      return track.noticeSentOn;
+    case 'invoke_nullity':
+      return track.stage === 'nullity_invoked'
+        ? (track.nullityInvokedOn ?? invokedOnOfHistory(track))
+        : undefined;
   }
+}
+
+/** The day of an invocation recorded before the track kept `nullityInvokedOn`: its history entry. */
+function invokedOnOfHistory(track: TrackSnapshot): string | undefined {
+  const entry = [...track.history].reverse().find((h) => h.action.type === 'invoke_nullity');
+  if (!entry) {
+    return undefined;
+  }
+  const { receivedOn } = entry.action as { receivedOn?: string };
+  return receivedOn ?? amsterdamDay(new Date(entry.at));
 }
 
 function withReceivedOn(
@@ -375,6 +414,10 @@ function withReceivedOn(
       return { ...track, councilPosition: { ...track.councilPosition!, receivedOn } };
     case 'record_employer_decision':
       return { ...track, employerDecision: { ...track.employerDecision!, receivedOn } };
+    case 'send_notice':
+      return { ...track, noticeSentOn: receivedOn };
+    case 'invoke_nullity':
+      return { ...track, nullityInvokedOn: receivedOn };
   }
 }
 

@@ -354,7 +354,9 @@ interface CommitmentEvents {
 
 /**
  * A formal letter of a case (issue #22), once it left its sender: drafts are one side's own and
- * never reach the other side's rooms (B.19). `letter.sent_to_*` notify the receiving side.
+ * never reach the other side's rooms (B.19). `letter.sent_to_*` notify the receiving side;
+ * `letter.answered` notifies the sender side, which waits on the answer (every kind that owes one
+ * is the council's: the initiative proposal and the expert cost notice).
  */
 export interface LetterChange {
   readonly letterId: string;
@@ -367,6 +369,7 @@ interface LetterEvents {
   'letter.sent_to_employer': LetterChange;
   'letter.received': LetterChange & { readonly receivedOn: string };
   'letter.receipt_corrected': LetterChange & { readonly receivedOn: string };
+  'letter.answered': LetterChange & { readonly answeredOn: string };
 }
 
 /** Monitoring after go-live (libs/evaluations, issue #19). */

@@ -484,9 +484,14 @@ export class LettersService {
       }
       const today = amsterdamDay(this.clock.now());
       assertPastDay(dto.receivedOn, today);
+      assertNotBeforeSending(letter, dto.receivedOn);
       const previous = letter.receivedOn;
       const act = correctionActOf(letter.kind);
-      if (act && letter.track && letter.track !== 'ai_act' && letter.termEffect?.recorded) {
+      if (act && letter.track && letter.termEffect?.recorded) {
+        // WOR 27(5): the corrected day must still fall in the month, or the council loses by a
+        // correction the right it kept by its letter (B.19) [W15]
+        assertNullityInTime(letter, await this.cases.get(actor, caseId), dto.receivedOn);
+        // The track's day moves with the receipt: the terms it started, the go-live item it met.
         await this.tracks.correctReceipt(actor, caseId, letter.track, act, dto.receivedOn);
       }
       if (letter.kind === 'initiative_proposal' && letter.termEffect?.recorded && !letter.answer) {
@@ -586,6 +591,17 @@ export class LettersService {
         action: 'letter.answered',
         after: { letterId, kind: letter.kind, on: letter.answer.on, side: reader.party },
       });
+      // The sender side waits on the answer: the relays tell it and refresh its screens.
+      await this.outbox.append(
+        [
+          domainEvent(
+            'letter.answered',
+            { letterId, kind: letter.kind, version: saved.version, answeredOn: letter.answer.on },
+            scopeOf(saved),
+          ),
+        ],
+        actor.userId,
+      );
       return this.respond(reader, saved, await this.latest(saved));
     });
   }
@@ -706,15 +722,8 @@ export class LettersService {
       const today = amsterdamDay(this.clock.now());
       const receivedOn = claimed ?? today;
       assertPastDay(receivedOn, today);
-      if (letter.sentAt && receivedOn < amsterdamDay(letter.sentAt) && via !== 'outside') {
-        throw new Unprocessable(
-          'case.date_before_event',
-          'A letter is not received before it was sent.',
-          {
-            event: 'letter_sent',
-            eventDate: amsterdamDay(letter.sentAt),
-          },
-        );
+      if (via !== 'outside') {
+        assertNotBeforeSending(letter, receivedOn);
       }
       letter.status = 'received';
       letter.receivedOn = receivedOn;
@@ -1248,6 +1257,14 @@ function assertNullityInTime(letter: LetterEntity, aiCase: CaseResponse, day: st
       'The decision has consent or substitute permission: there is no nullity to invoke.',
     );
   }
+  if (day < window.startsOn) {
+    // Nothing to void yet: the month starts with the notice, or with the council seeing it applied.
+    throw new Unprocessable(
+      'case.date_before_event',
+      'Nullity is invoked after the decision was communicated or seen implemented.',
+      { event: 'nullity_term_start', eventDate: window.startsOn },
+    );
+  }
   if (day > window.extendedLastDay) {
     throw new Unprocessable(
       'letter.nullity_term_passed',
@@ -1262,15 +1279,33 @@ function assertNullityInTime(letter: LetterEntity, aiCase: CaseResponse, day: st
 }
 
 function correctionActOf(kind: LetterKind): ReceiptCorrectionAct | null {
-  switch (LETTER_KIND_SPECS[kind].action) {
+  const { action } = LETTER_KIND_SPECS[kind];
+  switch (action) {
     case 'submit_request':
-      return 'submit_request';
     case 'record_council_position':
-      return 'record_council_position';
     case 'record_employer_decision':
-      return 'record_employer_decision';
+    case 'send_notice':
+    case 'invoke_nullity':
+      return action;
     default:
       return null;
+  }
+}
+
+/**
+ * A letter sent in the platform is not received before it was sent; one delivered outside it
+ * may have been (it is recorded as sent when the sender records it).
+ */
+function assertNotBeforeSending(letter: LetterEntity, receivedOn: string): void {
+  if (letter.delivery === 'platform' && letter.sentAt && receivedOn < amsterdamDay(letter.sentAt)) {
+    throw new Unprocessable(
+      'case.date_before_event',
+      'A letter is not received before it was sent.',
+      {
+        event: 'letter_sent',
+        eventDate: amsterdamDay(letter.sentAt),
+      },
+    );
   }
 }
 

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 
 import { api, downloadFile, type Schemas, unwrap } from '../api/client';
 import { useI18n } from '../i18n';
-import { keys } from '../queries';
+import { keys, usePagedList } from '../queries';
 import { LetterForm, type LetterFieldValues } from './letter-form';
 import {
   Badge,
@@ -11,6 +11,7 @@ import {
   Empty,
   ErrorAlert,
   Loading,
+  MoreButton,
   SelectField,
   TextArea,
   useMutation,
@@ -57,13 +58,6 @@ export function Letters({ aiCase }: { aiCase: CaseResponse }) {
       : aiCase.yourSide === 'council_board' || aiCase.yourSide === 'council_member'
         ? 'council'
         : null;
-  const list = useQuery({
-    queryKey: keys.case(aiCase.id, 'letters'),
-    queryFn: () =>
-      unwrap(api.GET('/cases/{caseId}/letters', { params: { path: { caseId: aiCase.id } } })),
-    enabled: party !== null,
-  });
-  const [openId, setOpenId] = useState<string | null>(null);
   if (party === null) {
     return <Empty>{t('letters.notParty')}</Empty>;
   }
@@ -71,34 +65,52 @@ export function Letters({ aiCase }: { aiCase: CaseResponse }) {
     <section aria-labelledby="letters-title">
       <h2 id="letters-title">{t('letters.title')}</h2>
       <p className="hint">{t('letters.lead')}</p>
+      <LetterList aiCase={aiCase} party={party} />
+    </section>
+  );
+}
+
+/** The case's letters page by page (a case may hold more than one page of them). */
+function LetterList({ aiCase, party }: { aiCase: CaseResponse; party: 'employer' | 'council' }) {
+  const { t } = useI18n();
+  const caseId = aiCase.id;
+  const list = usePagedList(keys.case(caseId, 'letters'), (cursor) =>
+    unwrap(api.GET('/cases/{caseId}/letters', { params: { path: { caseId }, query: { cursor } } })),
+  );
+  const [openId, setOpenId] = useState<string | null>(null);
+  return (
+    <>
       <NewLetter aiCase={aiCase} party={party} onCreated={(id) => setOpenId(id)} />
-      {!list.data ? (
+      {!list.items ? (
         list.error ? (
           <ErrorAlert error={list.error} />
         ) : (
           <Loading />
         )
-      ) : list.data.items.length === 0 ? (
+      ) : list.items.length === 0 ? (
         <Empty>{t('letters.none')}</Empty>
       ) : (
-        <ul className="letter-list">
-          {list.data.items.map((l) => (
-            <li key={l.id} data-letter-id={l.id}>
-              <Button variant="link" onClick={() => setOpenId(openId === l.id ? null : l.id)}>
-                {l.subject}
-              </Button>{' '}
-              <Badge
-                tone={l.status === 'received' ? 'ok' : l.status === 'sent' ? 'info' : 'neutral'}
-              >
-                {t(`letters.status.${l.status}` as 'letters.status.draft')}
-              </Badge>
-              {l.receivedOn && <span> {t('letters.receivedOn', { day: l.receivedOn })}</span>}
-              {openId === l.id && <LetterDetail caseId={aiCase.id} letterId={l.id} />}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="letter-list">
+            {list.items.map((l) => (
+              <li key={l.id} data-letter-id={l.id}>
+                <Button variant="link" onClick={() => setOpenId(openId === l.id ? null : l.id)}>
+                  {l.subject}
+                </Button>{' '}
+                <Badge
+                  tone={l.status === 'received' ? 'ok' : l.status === 'sent' ? 'info' : 'neutral'}
+                >
+                  {t(`letters.status.${l.status}` as 'letters.status.draft')}
+                </Badge>
+                {l.receivedOn && <span> {t('letters.receivedOn', { day: l.receivedOn })}</span>}
+                {openId === l.id && <LetterDetail caseId={caseId} letterId={l.id} />}
+              </li>
+            ))}
+          </ul>
+          <MoreButton list={list} />
+        </>
       )}
-    </section>
+    </>
   );
 }
 

@@ -39,6 +39,7 @@ export const auditEn = {
   'auditAction.letter.sent': 'Letter sent',
   'auditAction.letter.received': 'Receipt of a letter recorded',
   'auditAction.letter.receipt_corrected': 'Receipt of a letter corrected',
+  'auditAction.letter.answered': 'Letter answered',
   'auditAction.evaluation.recorded': 'Evaluation recorded',
   'audit.otherAction': 'Change',
 } as const;

@@ -42,6 +42,7 @@ export const auditNl = {
   'auditAction.letter.sent': 'Brief verzonden',
   'auditAction.letter.received': 'Ontvangst van een brief vastgelegd',
   'auditAction.letter.receipt_corrected': 'Ontvangst van een brief gecorrigeerd',
+  'auditAction.letter.answered': 'Brief beantwoord',
   'auditAction.evaluation.recorded': 'Evaluatie vastgelegd',
   'audit.otherAction': 'Wijziging',
 } as const;

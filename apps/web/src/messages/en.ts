@@ -1417,6 +1417,7 @@ export const en: Record<MessageKey, string> = {
   'letters.kind.initiative_proposal': 'Initiative proposal (art. 23(3))',
   'settings.caseEvent.letter.sent_to_council': 'A letter from the employer to the council',
   'settings.caseEvent.letter.sent_to_employer': 'A letter from the council to the employer',
+  'settings.caseEvent.letter.answered': "The employer's answer to a letter of the council",
   'problem.case.nothing_to_correct': 'There is no receipt of this step to correct.',
   'problem.letter.not_found': 'This letter does not exist or you have no access to it.',
   'problem.letter_version.not_found': 'This version of the letter does not exist.',

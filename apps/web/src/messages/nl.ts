@@ -1419,6 +1419,7 @@ export const nl = {
   'letters.kind.initiative_proposal': 'Initiatiefvoorstel (art. 23 lid 3)',
   'settings.caseEvent.letter.sent_to_council': 'Een brief van de bestuurder voor de OR',
   'settings.caseEvent.letter.sent_to_employer': 'Een brief van de OR voor de bestuurder',
+  'settings.caseEvent.letter.answered': 'Het antwoord van de bestuurder op een brief van de OR',
   'problem.case.nothing_to_correct': 'Er is geen ontvangst van deze stap om te corrigeren.',
   'problem.letter.not_found': 'Deze brief bestaat niet of u heeft er geen toegang toe.',
   'problem.letter_version.not_found': 'Deze versie van de brief bestaat niet.',

@@ -1,7 +1,7 @@
 export { amsterdamDay, isCalendarDay } from './calendar-day';
 export type { CalendarDay } from './calendar-day';
 export { tracksCoveredByConsultation } from './consultation';
-export { DateBeforeEvent } from './date-before-event';
+export { DateBeforeEvent, notBefore } from './date-before-event';
 export type { CaseDateEvent, DateConflict } from './date-before-event';
 export { TRACK_DEADLINE_RULES } from './deadline-requests';
 export type { CaseDeadlineRuleId, DeadlineLength, DeadlineRequest } from './deadline-requests';

@@ -1075,6 +1075,8 @@ describe('full procedures', () => {
     run.tracks = [trackAt('consent', 'implemented')];
     const nullity = run.act('consent', { type: 'invoke_nullity' }, 'council_board');
     expect(nullity.cancelDeadlines).toEqual(['nullity_term']);
+    // The day the invocation reached the employer, which a receipt correction may move.
+    expect(nullity.next.nullityInvokedOn).toBe(TODAY);
     run.act('consent', { type: 'submit_request' }, 'employer');
     expect(run.stage('consent')).toBe('request_submitted');
   });

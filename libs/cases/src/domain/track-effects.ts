@@ -72,6 +72,7 @@ export function proposeChange(ctx: Ctx<'propose_change'>): Effect {
       suspensionWaiver: undefined,
       substitutePermission: undefined,
       noticeSentOn: undefined,
+      nullityInvokedOn: undefined,
       returnStage: undefined,
     },
     event: { type: 'case.change_proposed', payload: {} },

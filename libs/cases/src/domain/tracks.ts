@@ -175,6 +175,8 @@ export interface TrackSnapshot<K extends TrackKind = TrackKind> {
   readonly suspensionWaiver?: SuspensionWaiverRecord;
   readonly substitutePermission?: 'granted' | 'refused';
   readonly noticeSentOn?: CalendarDay;
+  /** The day the council's written invocation of nullity reached the employer [W15]. */
+  readonly nullityInvokedOn?: CalendarDay;
   readonly history: readonly TrackHistoryEntry[];
 }
 

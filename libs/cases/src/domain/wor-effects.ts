@@ -429,6 +429,7 @@ export function recordDecisionWithoutConsent(ctx: Ctx<'record_decision_without_c
 export function invokeNullity(ctx: Ctx<'invoke_nullity'>): Effect {
   return {
     to: 'nullity_invoked',
+    patch: { nullityInvokedOn: ctx.trigger },
     cancel: ['nullity_term'],
     dateConflicts: notBefore(
       'receivedOn',

@@ -40,6 +40,7 @@ export const CASE_EVENT_TYPES = [
   'commitment.evidence_recorded',
   'letter.sent_to_council',
   'letter.sent_to_employer',
+  'letter.answered',
   'evaluation.due_soon',
   'evaluation.commitments_flagged',
 ] as const satisfies readonly EventType[];
@@ -50,6 +51,7 @@ export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
  * - `council`: the council's own members who see the case (the whole council; a committee member
  *   only for a case of their committee) and the experts added to it; only once the case is sent.
  * - `council_board`: the council's chair and secretary.
+ * - `council_party`: `council` without the experts (the council as a letter's party).
  * - `employer`: HR managers and employer representatives of the case's organisation.
  * - `share_union`: the officers of the union a share was granted to or taken from.
  * - `council_voters`: council-internal (a vote): the council's own members who see the case and
@@ -105,9 +107,12 @@ export const CASE_EVENT_RULES: Readonly<Record<CaseEventType, CaseEventRule>> = 
   'commitment.due_soon': { audiences: ['employer'], mustAct: true, addressed: true },
   'commitment.broken': { audiences: ['employer'], mustAct: true },
   'commitment.evidence_recorded': { audiences: ['council'], mustAct: false },
-  // Issue #22: a formal letter delivered in the platform; opening it records its receipt.
-  'letter.sent_to_council': { audiences: ['council'], mustAct: true },
+  // Issue #22: a formal letter delivered in the platform; opening it records its receipt. The
+  // council as a party: its experts on the case read no formal letters.
+  'letter.sent_to_council': { audiences: ['council_party'], mustAct: true },
   'letter.sent_to_employer': { audiences: ['employer'], mustAct: true },
+  // The employer's answer to the council's proposal or cost notice: the council that waits on it.
+  'letter.answered': { audiences: ['council_party'], mustAct: false },
   // Issue #19: both parties evaluate at the agreed moment after go-live (seed-requirements 1.4).
   'evaluation.due_soon': { audiences: ['employer', 'council'], mustAct: true },
   // Conditions checked at the evaluation: the council hears which ones are at risk or overdue.
@@ -240,6 +245,7 @@ export function caseEventPath(
       return c ? `${c}/documents` : '/';
     case 'letter.sent_to_council':
     case 'letter.sent_to_employer':
+    case 'letter.answered':
       return c ? `${c}/letters` : '/';
     case 'evaluation.due_soon':
     case 'evaluation.commitments_flagged':
@@ -398,6 +404,10 @@ const NL: Texts = {
     subject: 'Brief van de ondernemingsraad voor de bestuurder',
     body: 'De ondernemingsraad heeft de bestuurder een formele brief gestuurd. Het openen van de brief in Overleg legt de ontvangstdatum vast; die datum laat de termijn lopen.',
   },
+  'letter.answered': {
+    subject: 'De bestuurder heeft een brief van de OR beantwoord',
+    body: 'De bestuurder heeft schriftelijk geantwoord op een brief van de ondernemingsraad. U leest het antwoord bij de brieven van de zaak.',
+  },
 };
 
 const EN: Texts = {
@@ -532,6 +542,10 @@ const EN: Texts = {
   'letter.sent_to_employer': {
     subject: 'A letter from the works council to the employer',
     body: 'The works council sent the employer a formal letter. Opening it in Overleg records the date of receipt, and that date starts the term.',
+  },
+  'letter.answered': {
+    subject: 'The employer answered a letter of the council',
+    body: "The employer answered one of the works council's letters in writing. The answer is with the case's letters.",
   },
 };
 
