@@ -228,7 +228,7 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
     await client.query('BEGIN');
     try {
       const rows = await claimOutboxEvents(
-        (sql, parameters) => client.query(sql, parameters).then((result) => result.rows),
+        (sql, parameters) => client.query<object>(sql, parameters).then((result) => result.rows),
         RELAY_QUEUE,
         this.options.batchSize,
       );
