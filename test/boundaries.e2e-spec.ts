@@ -37,7 +37,8 @@ const READS_EVERY_TABLE = new Set(['access', 'testing']);
  */
 const TABLES_WITHOUT_ENTITY: Record<string, string> = {
   migrations: 'database',
-  // The outbox consumers' queues: each consumer's own, claimed through @wc/database's event log.
+  // The outbox consumers' queues: each consumer's own (its migration's trigger fills it), claimed
+  // through @wc/database's event log, which names no queue but the one it is handed.
   realtime_delivery: 'realtime',
   notification_relay_delivery: 'notifications',
   webhook_relay_delivery: 'webhooks',
