@@ -8,7 +8,12 @@ import { NestFactory } from '@nestjs/core';
 
 import { AccessModule } from '@wc/access';
 import { type AppConfig, ClockModule, ConfigError, ConfigModule, loadConfig } from '@wc/config';
-import { CouncilsModule, type PlatformOrganisationResponse, PlatformService } from '@wc/councils';
+import {
+  CouncilsModule,
+  organisationArchiveRoot,
+  type PlatformOrganisationResponse,
+  PlatformService,
+} from '@wc/councils';
 import { DatabaseModule, importOrganisationArchive } from '@wc/database';
 import { MAX_PAGE_LIMIT } from '@wc/pagination';
 
@@ -46,7 +51,11 @@ async function main(argv: string[]): Promise<void> {
   try {
     if (verb === 'import') {
       const file = required(rest[0], 'the archive file');
-      const manifest = await importOrganisationArchive(target.ownerUrl, resolve(file));
+      const manifest = await importOrganisationArchive(
+        target.ownerUrl,
+        resolve(file),
+        organisationArchiveRoot,
+      );
       const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
       console.log(
         `Imported ${manifest.organisation.kind} "${manifest.organisation.name}" (${manifest.organisation.id}): ${rows} rows in ${manifest.tables.length} tables, ${manifest.documents.files} document files`,

@@ -13,7 +13,7 @@ import { extract } from 'tar';
 
 import { ApiModule, configureApp } from '@wc/api';
 import { loadConfig } from '@wc/config';
-import { OrganisationDeletionSweep, PlatformService } from '@wc/councils';
+import { OrganisationDeletionSweep, organisationArchiveRoot, PlatformService } from '@wc/councils';
 import {
   type OrganisationArchiveManifest,
   provisionAppRole,
@@ -172,7 +172,12 @@ describe('leaving: an organisation exported, imported elsewhere and deleted (e2e
     const { rows } = await readArchive(archiveFile);
     const otherBefore = join(work, 'other-before.tar');
     const otherAfter = join(work, 'other-after.tar');
-    await writeOrganisationArchive(t.ownerUrl, other.organisationId, otherBefore, t.clock.now());
+    await writeOrganisationArchive(
+      t.ownerUrl,
+      organisationArchiveRoot(other.organisationId),
+      otherBefore,
+      t.clock.now(),
+    );
 
     const platform = t.app.get(PlatformService);
     const scheduled = await platform.scheduleDeletion(null, org.organisationId);
@@ -206,12 +211,17 @@ describe('leaving: an organisation exported, imported elsewhere and deleted (e2e
     await expect(
       writeOrganisationArchive(
         t.ownerUrl,
-        org.organisationId,
+        organisationArchiveRoot(org.organisationId),
         join(work, 'gone.tar'),
         t.clock.now(),
       ),
     ).resolves.toBeNull();
-    await writeOrganisationArchive(t.ownerUrl, other.organisationId, otherAfter, t.clock.now());
+    await writeOrganisationArchive(
+      t.ownerUrl,
+      organisationArchiveRoot(other.organisationId),
+      otherAfter,
+      t.clock.now(),
+    );
     const before = (await readArchive(otherBefore)).manifest.tables;
     const after = (await readArchive(otherAfter)).manifest.tables;
     expect(after).toEqual(before);

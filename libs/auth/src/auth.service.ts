@@ -8,6 +8,7 @@ import { BadRequest, Clock, Unauthorized } from '@wc/core';
 import { Outbox, TransactionHost } from '@wc/database';
 
 import type { Actor } from './actor';
+import { ACTOR_LOOKUP, type ActorLookup } from './actor-lookup';
 import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
@@ -49,6 +50,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly passwords: PasswordPolicy,
     private readonly secondFactor: SecondFactorService,
+    @Inject(ACTOR_LOOKUP) private readonly actors: ActorLookup,
   ) {}
 
   /**
@@ -68,7 +70,7 @@ export class AuthService {
     const valid = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
     // A deactivated account, or one of a suspended organisation (no actor), answers like a wrong
     // password: the login form reveals nothing more.
-    if (!user || !valid || user.deactivatedAt || !(await this.users.actorOf(user.id))) {
+    if (!user || !valid || user.deactivatedAt || !(await this.actors.actorOf(user.id))) {
       throw new Unauthorized(
         'auth.invalid_credentials',
         'The e-mail address or password is wrong.',
@@ -101,7 +103,7 @@ export class AuthService {
         );
         return 'reused' as const;
       }
-      if (row.expiresAt <= now || !(await this.users.actorOf(row.userId))) {
+      if (row.expiresAt <= now || !(await this.actors.actorOf(row.userId))) {
         return null; // expired, or the account was deactivated or its organisation suspended
       }
       await this.tokens.markUsed(row.id, now);
@@ -168,7 +170,7 @@ export class AuthService {
 
   /** A user as an actor (memberships read fresh); null for an unknown or deactivated account. */
   actorFor(userId: string): Promise<Actor | null> {
-    return this.users.actorOf(userId);
+    return this.actors.actorOf(userId);
   }
 
   /**
@@ -180,7 +182,7 @@ export class AuthService {
     if (typeof claims.sid !== 'string' || !UUID.test(claims.sid)) {
       return null;
     }
-    const actor = await this.users.actorOf(claims.sub, claims.sid);
+    const actor = await this.actors.actorOf(claims.sub, claims.sid);
     if (!actor) {
       return null;
     }

@@ -1,5 +1,6 @@
 export * from './roles';
 export * from './actor';
+export * from './actor-lookup';
 export * from './decorators';
 export * from './auth.module';
 export * from './auth.service';

@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@wc/database';
 import { type CursorPageQueryDto, keysetPage, type Page } from '@wc/pagination';
 
-import type { Actor, ActorMembership } from './actor';
 import { MembershipEntity } from './membership.entity';
 import type { Role } from './roles';
 import { AppUserEntity } from './user.entity';
@@ -62,31 +61,6 @@ export class UserRepository {
       return; // e.g. PATCH /auth/me with nothing to change; TypeORM refuses an empty SET
     }
     await this.tx.manager.update(AppUserEntity, { id }, defined);
-  }
-
-  /**
-   * The user and their memberships in one statement: every authenticated request runs this, so
-   * it skips the entity mapper and a second round trip (bench:http). With a session id (the access
-   * token's `sid`, its refresh-token family) it also answers null once that session was revoked
-   * (logout, password change, a re-used refresh token), in the same statement. A deactivated
-   * account, or one of a suspended organisation, has no actor at all.
-   */
-  async actorOf(userId: string, sessionId?: string): Promise<Actor | null> {
-    const rows = await this.tx.query<
-      Omit<Actor, 'memberships'> & { memberships: ActorMembership[] }
-    >(
-      `SELECT u.id AS "userId", u.organisation_id AS "organisationId", u.language,
-              COALESCE(json_agg(json_build_object('membershipId', m.id, 'organisationId', m.organisation_id, 'worksCouncilId', m.works_council_id, 'committeeId', m.committee_id, 'role', m.role)
-                ORDER BY m.created_at, m.id) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
-       FROM app_user u LEFT JOIN membership m ON m.user_id = u.id
-       WHERE u.id = $1 AND u.deactivated_at IS NULL
-         -- A suspended organisation's people are out (issue #15); read here so that it costs no round trip.
-         AND NOT EXISTS (SELECT 1 FROM organisation o WHERE o.id = u.organisation_id AND o.suspended_at IS NOT NULL)
-         AND ($2::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM refresh_token r WHERE r.family_id = $2::uuid AND r.revoked_at IS NOT NULL))
-       GROUP BY u.id`,
-      [userId, sessionId ?? null],
-    );
-    return rows[0] ?? null;
   }
 
   /** The organisation requires a second factor and the account has none (yet). */

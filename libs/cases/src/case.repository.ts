@@ -3,7 +3,7 @@ import { IsNull } from 'typeorm';
 
 import { caseVisibleSql } from '@wc/access';
 import type { Actor } from '@wc/auth';
-import { anyOf, asEntity, DomainEventEntity, selectListOf, TransactionHost } from '@wc/database';
+import { anyOf, asEntity, selectListOf, TransactionHost } from '@wc/database';
 import { exactTimeSql, type KeyIdKey } from '@wc/pagination';
 
 import { AiCaseEntity } from './ai-case.entity';
@@ -306,21 +306,5 @@ export class CaseRepository {
     request: Partial<InformationRequestEntity>,
   ): Promise<InformationRequestEntity> {
     return this.tx.manager.save(this.tx.manager.create(InformationRequestEntity, request));
-  }
-
-  /** The case's events after `after` in case order, at most `limit`; internal ones only when asked. */
-  eventsAfter(
-    caseId: string,
-    after: number,
-    limit: number,
-    withInternal: boolean,
-  ): Promise<DomainEventEntity[]> {
-    const qb = this.tx.manager
-      .createQueryBuilder(DomainEventEntity, 'e')
-      .where('e.case_id = :caseId AND e.case_seq > :after', { caseId, after });
-    if (!withInternal) {
-      qb.andWhere("e.type NOT LIKE 'internal.%'");
-    }
-    return qb.orderBy('e.case_seq', 'ASC').limit(limit).getMany();
   }
 }

@@ -17,7 +17,7 @@ import {
   orNullIfHidden,
   Unprocessable,
 } from '@wc/core';
-import { Outbox, TransactionHost } from '@wc/database';
+import { EventLog, Outbox, TransactionHost } from '@wc/database';
 import { DeadlinesService, type DeadlineView } from '@wc/deadlines';
 import {
   keyIdCursor,
@@ -124,6 +124,7 @@ export class CaseService {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly access: AccessService,
+    private readonly eventLog: EventLog,
   ) {}
 
   /** A dossier change may open or close the go-live gate: both sides are told (issue #16). */
@@ -828,7 +829,12 @@ export class CaseService {
     const after = query.cursor ? decodeCursor(query.cursor, isSeqKey).seq : (query.after ?? 0);
     const limit = limitOf(query);
     // Internal events belong to the council-internal space (realtime rooms route them the same way).
-    const rows = await this.cases.eventsAfter(caseId, after, limit + 1, mayUseInternalSpace(side));
+    const rows = await this.eventLog.caseEventsAfter(
+      caseId,
+      after,
+      limit + 1,
+      mayUseInternalSpace(side),
+    );
     return pageFrom(
       rows,
       limit,

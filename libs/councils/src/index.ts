@@ -6,4 +6,5 @@ export * from './demo-seeder';
 export * from './platform.service';
 export * from './dto/platform.dto';
 export { OrganisationDeletionSweep } from './organisation-deletion.sweep';
+export { organisationArchiveRoot } from './organisation-archive-root';
 export * from './dto/convenant.dto';

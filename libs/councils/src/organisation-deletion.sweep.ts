@@ -11,6 +11,7 @@ import { Clock } from '@wc/core';
 import { purgeOrganisation } from '@wc/database';
 
 import { CouncilsRepository } from './councils.repository';
+import { organisationArchiveRoot } from './organisation-archive-root';
 
 /**
  * Carries out scheduled deletions (issue #15) once the grace period has passed: every row of the
@@ -40,7 +41,7 @@ export class OrganisationDeletionSweep {
       return [];
     }
     for (const organisation of due) {
-      const deleted = await purgeOrganisation(ownerUrl!, organisation.id);
+      const deleted = await purgeOrganisation(ownerUrl!, organisationArchiveRoot(organisation.id));
       const rows = Object.values(deleted).reduce((sum, n) => sum + n, 0);
       // Ids and counts only (B.13): the name was personal enough to go with the rest.
       this.logger.log({ organisationId: organisation.id, rows }, 'organisation deleted');

@@ -10,6 +10,8 @@ import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { Clock, Forbidden, NotFound } from '@wc/core';
 import { writeOrganisationArchive } from '@wc/database';
 
+import { organisationArchiveRoot } from './organisation-archive-root';
+
 export interface OrganisationArchive {
   filename: string;
   sizeBytes: number;
@@ -46,7 +48,7 @@ export class OrganisationExportService {
     try {
       const manifest = await writeOrganisationArchive(
         this.config.database.url ?? '',
-        organisationId,
+        organisationArchiveRoot(organisationId),
         file,
         now,
       );

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '@wc/config';
 import { DatabaseRoleCheck } from './database-role.check';
 import { dataSourceOptions } from './data-source-options';
 import { DomainEventEntity } from './domain-event.entity';
+import { EventLog } from './event-log';
 import { Outbox } from './outbox';
 import { TransactionHost } from './transaction-host';
 
@@ -29,7 +30,7 @@ import { TransactionHost } from './transaction-host';
       },
     }),
   ],
-  providers: [TransactionHost, Outbox, DatabaseRoleCheck],
-  exports: [TransactionHost, Outbox],
+  providers: [TransactionHost, Outbox, EventLog, DatabaseRoleCheck],
+  exports: [TransactionHost, Outbox, EventLog],
 })
 export class DatabaseModule {}

@@ -67,6 +67,18 @@ interface Link {
 interface ScopedTable {
   name: string;
   where: string;
+  /** What its rows point at: a shared content row stays while one of these still has its key. */
+  parents: readonly Link[];
+}
+
+/**
+ * The row an archive starts from: the organisation, in the table its owner names
+ * (`organisationArchiveRoot` of @wc/councils), so that this lib reads no other lib's table by
+ * name (issue #13). Its `id` column holds `id`; every other row is found from it.
+ */
+export interface ArchiveRoot {
+  table: string;
+  id: string;
 }
 
 /**
@@ -77,7 +89,7 @@ interface ScopedTable {
  * Rows of another organisation that point at this one's (a union officer's comment on the
  * employer's case, a share of the case with a union) are in the scope of both.
  */
-async function organisationScope(client: Client, organisationId: string): Promise<ScopedTable[]> {
+async function organisationScope(client: Client, root: ArchiveRoot): Promise<ScopedTable[]> {
   const { rows: tables } = await client.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
         AND c.relname <> 'schema_migration' AND NOT c.relispartition ORDER BY c.relname`,
@@ -116,7 +128,7 @@ async function organisationScope(client: Client, organisationId: string): Promis
   const scope: ScopedTable[] = [];
   for (const table of order) {
     const conditions =
-      table === 'organisation'
+      table === root.table
         ? ['t.id = $1::uuid']
         : links
             .filter((l) => l.child === table && owned.has(`${l.parent}.${l.parentColumn}`))
@@ -128,14 +140,14 @@ async function organisationScope(client: Client, organisationId: string): Promis
       continue; // the instance's own (regulatory calendar, login throttle): no organisation's
     }
     const where = conditions.join(' OR ');
-    scope.push({ name: table, where });
+    scope.push({ name: table, where, parents: links.filter((l) => l.child === table) });
     const referenced = new Set(links.filter((l) => l.parent === table).map((l) => l.parentColumn));
     for (const column of referenced) {
       const temp = `pg_temp.${ident(`scope_${owned.size}`)}`;
       await client.query(
         `CREATE TEMPORARY TABLE ${temp.slice('pg_temp.'.length)} ON COMMIT DROP AS
            SELECT DISTINCT t.${ident(column)} AS v FROM ${ident(table)} t WHERE ${where}`,
-        table === 'organisation' ? [organisationId] : [],
+        table === root.table ? [root.id] : [],
       );
       owned.set(`${table}.${column}`, temp);
     }
@@ -143,8 +155,20 @@ async function organisationScope(client: Client, organisationId: string): Promis
   return scope;
 }
 
-function parametersOf(table: ScopedTable, organisationId: string): unknown[] {
-  return table.name === 'organisation' ? [organisationId] : [];
+function parametersOf(table: ScopedTable, root: ArchiveRoot): unknown[] {
+  return table.name === root.table ? [root.id] : [];
+}
+
+/** The root row as the manifest describes it; null when it does not exist. */
+async function rootOf(
+  client: Client,
+  root: ArchiveRoot,
+): Promise<OrganisationArchiveManifest['organisation'] | null> {
+  const { rows } = await client.query<{ id: string; name: string; kind: string }>(
+    `SELECT t.id, t.name, t.kind FROM ${ident(root.table)} t WHERE t.id = $1`,
+    [root.id],
+  );
+  return rows[0] ?? null;
 }
 
 /**
@@ -155,7 +179,7 @@ function parametersOf(table: ScopedTable, organisationId: string): unknown[] {
  */
 export async function writeOrganisationArchive(
   databaseUrl: string,
-  organisationId: string,
+  root: ArchiveRoot,
   file: string,
   now: Date,
 ): Promise<OrganisationArchiveManifest | null> {
@@ -165,19 +189,14 @@ export async function writeOrganisationArchive(
   try {
     await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ`);
     await client.query(`SET LOCAL TimeZone = 'UTC'`);
-    const [organisation] = (
-      await client.query<{ id: string; name: string; kind: string }>(
-        `SELECT id, name, kind FROM organisation WHERE id = $1`,
-        [organisationId],
-      )
-    ).rows;
+    const organisation = await rootOf(client, root);
     if (!organisation) {
       return null;
     }
     const migrations = (
       await client.query<{ name: string }>(`SELECT name FROM schema_migration ORDER BY id`)
     ).rows.map((r) => r.name);
-    const scope = await organisationScope(client, organisationId);
+    const scope = await organisationScope(client, root);
     await mkdir(join(work, 'tables'));
     const manifest: OrganisationArchiveManifest = {
       format: FORMAT,
@@ -195,7 +214,7 @@ export async function writeOrganisationArchive(
           table.name,
           join(work, 'tables', `${table.name}.jsonl.gz`),
           table.where,
-          parametersOf(table, organisationId),
+          parametersOf(table, root),
         )),
       });
     }
@@ -228,6 +247,7 @@ export async function writeOrganisationArchive(
 export async function importOrganisationArchive(
   ownerUrl: string,
   file: string,
+  rootFor: (organisationId: string) => ArchiveRoot,
 ): Promise<OrganisationArchiveManifest> {
   const work = await mkdtemp(join(tmpdir(), 'overleg-import-'));
   const client = new Client({ connectionString: ownerUrl, application_name: 'overleg-import' });
@@ -252,10 +272,8 @@ export async function importOrganisationArchive(
     try {
       await client.query(`SET LOCAL session_replication_role = replica`);
       await client.query(`SET LOCAL TimeZone = 'UTC'`);
-      const present = await client.query(`SELECT 1 FROM organisation WHERE id = $1`, [
-        manifest.organisation.id,
-      ]);
-      if (present.rowCount !== 0) {
+      const root = rootFor(manifest.organisation.id);
+      if (await rootOf(client, root)) {
         throw new Error(
           `The organisation ${manifest.organisation.id} is already on this instance.`,
         );
@@ -280,16 +298,11 @@ export async function importOrganisationArchive(
       await client.query(
         `SELECT setval(pg_get_serial_sequence('domain_event', 'id'), max(id)) FROM domain_event HAVING max(id) IS NOT NULL`,
       );
-      const scope = await organisationScope(client, manifest.organisation.id);
+      const scope = await organisationScope(client, root);
       for (const table of manifest.tables) {
         const scoped = scope.find((s) => s.name === table.name);
         const check = scoped
-          ? await tableDigest(
-              client,
-              table.name,
-              scoped.where,
-              parametersOf(scoped, manifest.organisation.id),
-            )
+          ? await tableDigest(client, table.name, scoped.where, parametersOf(scoped, root))
           : { rows: 0, sha256: '' };
         const moved =
           eventShift !== '0' && [...shifted].some((r) => r.startsWith(`${table.name}.`));
@@ -331,7 +344,7 @@ async function referencesOfEventIds(client: Client): Promise<string[]> {
  */
 export async function purgeOrganisation(
   ownerUrl: string,
-  organisationId: string,
+  root: ArchiveRoot,
 ): Promise<Record<string, number>> {
   const client = new Client({ connectionString: ownerUrl, application_name: 'overleg-purge' });
   await client.connect();
@@ -339,16 +352,14 @@ export async function purgeOrganisation(
     await client.query('BEGIN');
     try {
       await client.query(`SET LOCAL session_replication_role = replica`);
-      const scope = await organisationScope(client, organisationId);
+      const scope = await organisationScope(client, root);
       const deleted: Record<string, number> = {};
       const content = scope.filter((t) => SHARED_CONTENT.includes(t.name));
       for (const table of [...scope.filter((t) => !content.includes(t)), ...content]) {
-        const stillUsed = content.includes(table)
-          ? ` AND NOT EXISTS (SELECT 1 FROM document_version v WHERE v.storage_key = t.storage_key)`
-          : '';
+        const stillUsed = content.includes(table) ? stillReferenced(table) : '';
         const result = await client.query(
           `DELETE FROM ${ident(table.name)} t WHERE (${table.where})${stillUsed}`,
-          parametersOf(table, organisationId),
+          parametersOf(table, root),
         );
         deleted[table.name] = result.rowCount ?? 0;
       }
@@ -361,4 +372,18 @@ export async function purgeOrganisation(
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Shared content is deleted only where no row is left that points at it: the rows of the
+ * organisation's scope that did (document versions, the content of the chunks) are gone by then,
+ * so what still has its key is another organisation's.
+ */
+function stillReferenced(table: ScopedTable): string {
+  return table.parents
+    .map(
+      (l) =>
+        ` AND NOT EXISTS (SELECT 1 FROM ${ident(l.parent)} p WHERE p.${ident(l.parentColumn)} = t.${ident(l.column)})`,
+    )
+    .join('');
 }

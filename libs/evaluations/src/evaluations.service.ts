@@ -8,7 +8,7 @@ import { ComplaintsService } from '@wc/complaints';
 import type { EventPayload, EventTypeOf } from '@wc/contracts';
 import { Clock, Conflict, Forbidden, NotFound, Unprocessable, VersionConflict } from '@wc/core';
 import { CouncilsService } from '@wc/councils';
-import { domainEvent, Outbox, TransactionHost } from '@wc/database';
+import { domainEvent, EventLog, Outbox, TransactionHost } from '@wc/database';
 import { addTerm, toAmsterdamDate } from '@wc/deadlines';
 import { DIMENSION_KEYS, DossierFollowUps } from '@wc/dossier';
 import { decodeCursor, limitOf, type Page, pageFrom } from '@wc/pagination';
@@ -80,6 +80,7 @@ export class EvaluationsService {
     private readonly dossier: DossierFollowUps,
     private readonly complaints: ComplaintsService,
     private readonly commitments: CommitmentService,
+    private readonly eventLog: EventLog,
   ) {}
 
   async plan(actor: Actor, caseId: string): Promise<MonitoringPlanResponse> {
@@ -301,33 +302,34 @@ export class EvaluationsService {
   /**
    * Plans the evaluations of an implemented case once, from its go-live day: the earliest
    * `case.implemented` of its tracks (the outbox's published record). The convenant's agreed
-   * interval wins over the default 3, 6 and 12 months. Idempotent.
+   * interval wins over the default 3, 6 and 12 months. Idempotent: true when it planned now.
    */
-  async planFor(caseId: string, worksCouncilId: string): Promise<void> {
+  async planFor(caseId: string, worksCouncilId: string): Promise<boolean> {
     const [existing] = await this.tx.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM evaluation WHERE case_id = $1`,
       [caseId],
     );
     if (existing.n > 0) {
-      return;
+      return false;
     }
-    const [live] = await this.tx.query<{ on: string | null }>(
-      `SELECT min(payload->>'on') AS on FROM domain_event WHERE case_id = $1 AND type = 'case.implemented'`,
-      [caseId],
-    );
-    if (!live?.on) {
-      return;
+    const goLive = (await this.eventLog.caseEventsOfType([caseId], 'case.implemented'))
+      .map((e) => e.payload.on)
+      .filter((on): on is string => typeof on === 'string')
+      .sort()[0];
+    if (!goLive) {
+      return false;
     }
     const council = await this.councils.councilFacts(worksCouncilId);
     const agreed = (council?.settings.evaluationAfter as { months?: unknown } | undefined)?.months;
     const months = evaluationMonths(typeof agreed === 'number' ? agreed : null);
-    for (const planned of planEvaluations(live.on, months)) {
+    for (const planned of planEvaluations(goLive, months)) {
       await this.tx.query(
         `INSERT INTO evaluation (case_id, seq, go_live_on, months_after, due_on, status)
          VALUES ($1, $2, $3, $4, $5, 'scheduled') ON CONFLICT (case_id, seq) DO NOTHING`,
-        [caseId, planned.seq, live.on, planned.monthsAfter, planned.dueOn],
+        [caseId, planned.seq, goLive, planned.monthsAfter, planned.dueOn],
       );
     }
+    return true;
   }
 
   /** The evaluation report's lines for the dossier PDF. */

@@ -11,7 +11,12 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@wc/config';
 import type { CaseAction, EventType } from '@wc/contracts';
 import { type EventAudience, eventPartiesFor, eventPayloadFor } from '@wc/core';
-import { OUTBOX_CHANNEL } from '@wc/database';
+import {
+  type ClaimedEvent,
+  claimOutboxEvents,
+  OUTBOX_CHANNEL,
+  type OutboxQueue,
+} from '@wc/database';
 import { Metrics } from '@wc/metrics';
 
 import type { RealtimeEvent } from './realtime.events';
@@ -45,34 +50,12 @@ const ACCESS_EVENTS = new Set<EventType>(['membership.changed', 'session.revoked
 const LEADER_LOCK_SQL = `SELECT pg_try_advisory_lock(hashtextextended('overleg.realtime_relay', 0)) AS locked`;
 
 /**
- * Claims a batch of pending deliveries in id order and returns their events. The claim is a
- * DELETE inside the caller's transaction: the rows disappear on COMMIT, which runs after the emit.
- * SKIP LOCKED is belt and braces; with the leader lock no second relay competes for them.
+ * The relay's queue: every committed event, stamped when queued (the relay lag metric). The claim
+ * (`claimOutboxEvents`) runs in the relay's own transaction: the rows disappear on COMMIT, which
+ * runs after the emit. SKIP LOCKED is belt and braces; with the leader lock no second relay
+ * competes for them.
  */
-const CLAIM_SQL = `
-  WITH claimed AS (
-    DELETE FROM realtime_delivery
-    WHERE event_id IN (SELECT event_id FROM realtime_delivery ORDER BY event_id LIMIT $1 FOR UPDATE SKIP LOCKED)
-    RETURNING event_id, enqueued_at
-  )
-  SELECT e.id, e.type, e.organisation_id, e.works_council_id, e.case_id, e.case_seq, e.user_id, e.payload, e.occurred_at,
-         extract(epoch FROM clock_timestamp() - c.enqueued_at)::float8 AS lag_seconds
-  FROM domain_event e JOIN claimed c ON c.event_id = e.id
-  ORDER BY e.id`;
-
-interface EventRow {
-  id: string;
-  type: EventType;
-  organisation_id: string | null;
-  works_council_id: string | null;
-  case_id: string | null;
-  case_seq: number | null;
-  user_id: string | null;
-  payload: Record<string, unknown>;
-  occurred_at: Date;
-  /** Since the delivery was queued, by the database's clock, at the claim. */
-  lag_seconds: number;
-}
+const RELAY_QUEUE: OutboxQueue = { table: 'realtime_delivery', timed: true };
 
 /**
  * Pushes committed domain events to the sockets entitled to them (house style B.5), in the API.
@@ -244,7 +227,11 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private async relayBatch(client: Client): Promise<number> {
     await client.query('BEGIN');
     try {
-      const { rows } = await client.query<EventRow>(CLAIM_SQL, [this.options.batchSize]);
+      const rows = await claimOutboxEvents(
+        (sql, parameters) => client.query<object>(sql, parameters).then((result) => result.rows),
+        RELAY_QUEUE,
+        this.options.batchSize,
+      );
       this.lease.renewed();
       for (const row of rows) {
         if (!this.lease.held) {
@@ -253,9 +240,9 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
         }
         const rooms = roomsFor({
           type: row.type,
-          caseId: row.case_id,
-          worksCouncilId: row.works_council_id,
-          userId: row.user_id,
+          caseId: row.caseId,
+          worksCouncilId: row.worksCouncilId,
+          userId: row.userId,
           caseStatus: typeof row.payload.status === 'string' ? row.payload.status : null,
           committeeId: typeof row.payload.committeeId === 'string' ? row.payload.committeeId : null,
           previousCommitteeId:
@@ -267,17 +254,17 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
         if (
           row.type === 'case.updated' &&
           row.payload.action === COMMITTEE_ASSIGNED &&
-          row.case_id
+          row.caseId
         ) {
           // Before the event: members of the committee that gave the case up stop hearing of it.
-          await this.gateway.recheckCaseSockets(row.case_id);
+          await this.gateway.recheckCaseSockets(row.caseId);
         }
-        if (ACCESS_EVENTS.has(row.type) && row.user_id) {
+        if (ACCESS_EVENTS.has(row.type) && row.userId) {
           // Before the event and all later ones: the user's sockets get the rooms its access now gives.
-          await this.gateway.recheckUserSockets(row.user_id);
+          await this.gateway.recheckUserSockets(row.userId);
         }
         this.gateway.publish(rooms, (audience) => toRealtimeEvent(row, audience));
-        this.metrics.relayLag.observe(row.lag_seconds);
+        this.metrics.relayLag.observe(row.queuedSeconds ?? 0);
         if (
           row.type === UNION_SHARE_REVOKED &&
           typeof row.payload.unionOrganisationId === 'string'
@@ -289,8 +276,8 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
           {
             eventId: row.id,
             type: row.type,
-            caseId: row.case_id,
-            caseSeq: row.case_seq,
+            caseId: row.caseId,
+            caseSeq: row.caseSeq,
             rooms: rooms.length,
           },
           'realtime event relayed',
@@ -309,20 +296,20 @@ export class RealtimeRelay implements OnApplicationBootstrap, OnModuleDestroy {
 const ROUTING_FIELDS = ['committeeId', 'previousCommitteeId'];
 
 /** The event as `audience` may see it: the payload and parties the HTTP event log would show it. */
-function toRealtimeEvent(row: EventRow, audience: EventAudience): RealtimeEvent {
+function toRealtimeEvent(row: ClaimedEvent, audience: EventAudience): RealtimeEvent {
   const payload = eventPayloadFor(audience, row.payload);
   return {
     // The payload holds ids and versions only, by the outbox contract; our fields win on a clash.
     ...Object.fromEntries(Object.entries(payload).filter(([key]) => !ROUTING_FIELDS.includes(key))),
     type: row.type,
     eventId: row.id,
-    caseId: row.case_id,
-    caseSeq: row.case_seq,
+    caseId: row.caseId,
+    caseSeq: row.caseSeq,
     ...eventPartiesFor(audience, {
-      organisationId: row.organisation_id,
-      worksCouncilId: row.works_council_id,
-      userId: row.user_id,
+      organisationId: row.organisationId,
+      worksCouncilId: row.worksCouncilId,
+      userId: row.userId,
     }),
-    occurredAt: row.occurred_at.toISOString(),
+    occurredAt: row.occurredAt.toISOString(),
   };
 }

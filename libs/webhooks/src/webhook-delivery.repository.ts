@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
-import { OUTBOX_CHANNEL, TransactionHost } from '@wc/database';
+import {
+  type ClaimedEvent,
+  EventLog,
+  OUTBOX_CHANNEL,
+  type OutboxQueue,
+  TransactionHost,
+} from '@wc/database';
 
 import { type WebhookDeliveryEntity, type WebhookDeliveryStatus } from './webhook-delivery.entity';
 
@@ -42,36 +48,23 @@ const COLUMNS = `d.id, d.endpoint_id AS "endpointId", d.event_id::text AS "event
   d.last_attempt_at AS "lastAttemptAt", d.response_status AS "responseStatus",
   d.last_error AS "lastError", d.created_at AS "createdAt", d.delivered_at AS "deliveredAt"`;
 
+/** The relay's queue: committed events of a type some enabled endpoint subscribes to (its trigger). */
+const RELAY_QUEUE: OutboxQueue = { table: 'webhook_relay_delivery' };
+
 /** The only file that queries `webhook_delivery` and the relay's queue `webhook_relay_delivery`. */
 @Injectable()
 export class WebhookDeliveryRepository {
-  constructor(private readonly tx: TransactionHost) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly eventLog: EventLog,
+  ) {}
 
   /**
-   * Claims up to `limit` pending events (FOR UPDATE SKIP LOCKED, so relays take disjoint ones); the
-   * DELETE takes effect only if the transaction that writes their deliveries commits.
+   * Claims up to `limit` pending events, in the transaction that writes their deliveries (see
+   * `claimOutboxEvents`: disjoint across relays, gone only if that transaction commits).
    */
-  claimEvents(limit: number): Promise<
-    Array<{
-      id: string;
-      type: string;
-      organisationId: string | null;
-      caseId: string | null;
-      payload: Record<string, unknown>;
-      occurredAt: Date;
-    }>
-  > {
-    return this.tx.manager.query(
-      `WITH claimed AS (
-         DELETE FROM webhook_relay_delivery
-          WHERE event_id IN (SELECT event_id FROM webhook_relay_delivery ORDER BY event_id LIMIT $1 FOR UPDATE SKIP LOCKED)
-         RETURNING event_id)
-       SELECT e.id::text AS id, e.type, e.organisation_id AS "organisationId", e.case_id AS "caseId",
-              e.payload, e.occurred_at AS "occurredAt"
-         FROM domain_event e JOIN claimed c ON c.event_id = e.id
-        ORDER BY e.id`,
-      [limit],
-    );
+  claimEvents(limit: number): Promise<ClaimedEvent[]> {
+    return this.eventLog.claim(RELAY_QUEUE, limit);
   }
 
   /** Inserts deliveries (an event relayed twice adds none) and answers the ids of the new ones. */
