@@ -45,10 +45,9 @@ export class SearchRepository {
    * organisations. The exact rule for each item (art. 20 secrecy, comment threads, internal
    * meetings, the register) is applied by `AccessService` to what this returns.
    *
-   * The two kinds of item are two branches, not one OR: so the items on a case join the set of
-   * visible cases (a hash of it, read through the case indexes) instead of each match probing a
-   * subquery, and only visible matches are ranked. The GIN index yields the matches; nothing
-   * but the ranked candidates leaves the statement.
+   * The two kinds of item are two branches, not one OR, so the items on a case join the set of
+   * visible cases (read once, through the case indexes) rather than filter each match through a
+   * subquery under an OR; only visible matches are ranked, and only the best `limit` leave.
    */
   async candidates(actor: Actor, q: string, limit: number): Promise<SearchCandidate[]> {
     const params: unknown[] = [q];
