@@ -264,6 +264,28 @@ describe('search (e2e)', () => {
     expect(await found('expert', 'kwartelkoning')).toEqual([`document:${ids.pdf}`]);
   });
 
+  it('pages one hit at a time through what the exact rules leave, whichever of the best they drop', async () => {
+    // Three matches, the secret document among them: the first page checks only the first two
+    // candidates, and the rest when the rules drop one of those.
+    const q = 'geheimzegel or kwartelkoning or zonnebloemroosteraar';
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await t
+        .http()
+        .get('/search')
+        .query({ q, limit: 1, ...(cursor ? { cursor } : {}) })
+        .set('Authorization', bearer.expert)
+        .expect(200);
+      const body = res.body as { items: Json[]; nextCursor: string | null };
+      expect(body.items).toHaveLength(1);
+      paged.push(...body.items.map((h) => `${h.kind}:${h.id}`));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(await found('expert', q));
+    expect([...paged].sort()).toEqual([`case:${ids.case1}`, `document:${ids.pdf}`].sort());
+  });
+
   it('lets a union officer find only the shared case, its documents and the union thread', async () => {
     expect(await found('union', 'zonnebloemroosteraar')).toEqual([`case:${ids.case1}`]);
     expect(await found('union', 'kwartelkoning')).toEqual([`document:${ids.pdf}`]);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { AccessService } from '@wc/access';
 import type { Actor } from '@wc/auth';
-import { pageOfOrdered } from '@wc/pagination';
+import { limitOf, pageOfOrdered } from '@wc/pagination';
 
 import type {
   SearchHitResponse,
@@ -40,9 +40,8 @@ export class SearchService {
   async search(actor: Actor, query: SearchQueryDto): Promise<SearchResponse> {
     const q = query.q.trim();
     const candidates = await this.index.candidates(actor, q, POOL);
-    const readable = await this.readable(actor, candidates);
     const page = pageOfOrdered(
-      candidates.filter((c) => readable.get(c.kind)?.has(c.id)),
+      await this.readableFirst(actor, candidates, query),
       query,
       (c) => `${c.kind}:${c.id}`,
     );
@@ -67,11 +66,29 @@ export class SearchService {
     return { query: q, items, nextCursor: page.nextCursor };
   }
 
-  /** Per kind, the ids the actor may read: one set query per kind present. */
+  /**
+   * The candidates the actor may read, best first, as far as the page needs them: the first page
+   * only its own items and the one that tells there is more, so it checks that many candidates
+   * and the rest only when some were dropped; a later page continues after what came before it,
+   * so it checks them all. Either way the page is the one the whole readable pool would give.
+   */
+  private async readableFirst(
+    actor: Actor,
+    candidates: readonly SearchCandidate[],
+    query: SearchQueryDto,
+  ): Promise<SearchCandidate[]> {
+    const wanted = query.cursor ? candidates.length : limitOf(query) + 1;
+    const first = await this.readable(actor, candidates.slice(0, wanted));
+    return first.length < wanted && wanted < candidates.length
+      ? [...first, ...(await this.readable(actor, candidates.slice(wanted)))]
+      : first;
+  }
+
+  /** Those of `candidates` the actor may read, in order: one set query per kind present. */
   private async readable(
     actor: Actor,
     candidates: readonly SearchCandidate[],
-  ): Promise<Map<SearchKind, Set<string>>> {
+  ): Promise<SearchCandidate[]> {
     const ids = (kind: SearchKind) => candidates.filter((c) => c.kind === kind).map((c) => c.id);
     const checks: Record<SearchKind, (idsOfKind: string[]) => Promise<Set<string>>> = {
       case: (x) => this.access.checkCaseAccess(actor, x),
@@ -80,12 +97,12 @@ export class SearchService {
       comment: (x) => this.access.checkCommentAccess(actor, x),
       meeting: (x) => this.access.checkMeetingAccess(actor, x),
     };
-    const result = new Map<SearchKind, Set<string>>();
+    const readable = new Map<SearchKind, Set<string>>();
     for (const kind of Object.keys(checks) as SearchKind[]) {
       const wanted = ids(kind);
-      result.set(kind, wanted.length > 0 ? await checks[kind](wanted) : new Set());
+      readable.set(kind, wanted.length > 0 ? await checks[kind](wanted) : new Set());
     }
-    return result;
+    return candidates.filter((c) => readable.get(c.kind)?.has(c.id));
   }
 }
 
