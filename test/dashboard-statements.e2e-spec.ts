@@ -1,5 +1,5 @@
 import { AuthService } from '@wc/auth';
-import { OverviewsService } from '@wc/overviews';
+import { OverviewsService, UnionDashboardService } from '@wc/overviews';
 import type { GivenOrganisation, GivenUser } from '@wc/testing';
 
 import { fileCase } from './support/case-fixtures';
@@ -86,7 +86,7 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
       };
     };
     const unionRun = await statementsOf(() =>
-      overviews.unionDashboard(officer, union.organisationId, {}),
+      t.app.get(UnionDashboardService).dashboard(officer, union.organisationId, {}),
     );
     return {
       chair: await council(chair),
@@ -189,8 +189,9 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
     const officer = (await auth.actorFor(union.officer.id))!;
 
     const council = await overviews.councilDashboard(chair, org.worksCouncilId, {});
-    const shared = await overviews.unionDashboard(officer, union.organisationId, {});
-    const csvRows = (await overviews.unionDashboardCsv(officer, union.organisationId, {}))
+    const unionDashboard = t.app.get(UnionDashboardService);
+    const shared = await unionDashboard.dashboard(officer, union.organisationId, {});
+    const csvRows = (await unionDashboard.csv(officer, union.organisationId, {}))
       .trim()
       .split('\n');
 

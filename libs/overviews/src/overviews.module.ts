@@ -17,6 +17,8 @@ import { CaseExportsController } from './case-exports.controller';
 import { CaseExportsService } from './case-exports.service';
 import { OverviewsController } from './overviews.controller';
 import { OverviewsService } from './overviews.service';
+import { UnionDashboardController } from './union-dashboard.controller';
+import { UnionDashboardService } from './union-dashboard.service';
 
 /** Dashboards for unions, councils and employers, the personal agenda, and CSV exports of case data (issues #8, #16). */
 @Module({
@@ -32,7 +34,12 @@ import { OverviewsService } from './overviews.service';
     MeetingsModule,
     UnionsModule,
   ],
-  controllers: [OverviewsController, CaseExportsController, AgendaController],
-  providers: [OverviewsService, CaseExportsService, AgendaService],
+  controllers: [
+    OverviewsController,
+    UnionDashboardController,
+    CaseExportsController,
+    AgendaController,
+  ],
+  providers: [OverviewsService, UnionDashboardService, CaseExportsService, AgendaService],
 })
 export class OverviewsModule {}
