@@ -4,3 +4,4 @@ export { caseVisibleSql, visibleCaseIdsSql, type VisibleCaseFilter } from './acc
 export * from './audience.directory';
 export * from './case-visibility';
 export * from './item-visibility';
+export * from './union-view.directory';
