@@ -40,6 +40,7 @@ import { MeetingInvitationsAndMinutes1770600000000 } from './1770600000000-meeti
 import { EvaluationCommitmentReviews1771000000000 } from './1771000000000-evaluation-commitment-reviews';
 import { LetterAnswers1771100000000 } from './1771100000000-letter-answers';
 import { ReminderPlanningRequests1771200000000 } from './1771200000000-reminder-planning-requests';
+import { TrackProcedureDays1771400000000 } from './1771400000000-track-procedure-days';
 
 /** Every migration in order. Listed explicitly: no glob loading at run time (house style B.17). */
 export const ALL_MIGRATIONS = [
@@ -85,4 +86,5 @@ export const ALL_MIGRATIONS = [
   EvaluationCommitmentReviews1771000000000,
   LetterAnswers1771100000000,
   ReminderPlanningRequests1771200000000,
+  TrackProcedureDays1771400000000,
 ];

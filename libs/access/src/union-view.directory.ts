@@ -125,8 +125,8 @@ export class UnionViewDirectory {
           FROM (SELECT ${key} AS k, count(*)::int AS n FROM ${from} GROUP BY 1) x)`;
     const deadlineList = (where: string) =>
       `(SELECT COALESCE(json_agg(${deadlineJson('d', 'od', today)} ORDER BY od.strict_date, od.case_id, od.rule_id COLLATE "C", od.id), '[]'::json)
-          FROM (SELECT * FROM open_terms WHERE ${where} ORDER BY strict_date, case_id, rule_id COLLATE "C", id LIMIT ${max}) od
-          JOIN shared d ON d.id = od.case_id ${namesJoin('d')})`;
+          FROM (SELECT id FROM open_terms WHERE ${where} ORDER BY strict_date, case_id, rule_id COLLATE "C", id LIMIT ${max}) x
+          JOIN deadline od ON od.id = x.id JOIN shared d ON d.id = od.case_id ${namesJoin('d')})`;
     const duration = (kind: string) =>
       `(SELECT json_build_object('procedures', count(days)::int,
                                  'medianDays', round(percentile_cont(0.5) WITHIN GROUP (ORDER BY days)::numeric, 1)::float8)
@@ -134,9 +134,10 @@ export class UnionViewDirectory {
     const [row] = await this.tx.query<{ figures: UnionViewFigures }>(
       `WITH shared AS MATERIALIZED (${shared}),
        open_terms AS MATERIALIZED (
-         SELECT t.* FROM deadline t JOIN shared s ON t.case_id = s.id WHERE t.status = 'open'),
+         SELECT t.id, t.case_id, t.rule_id, t.strict_date FROM deadline t JOIN shared s ON t.case_id = s.id WHERE t.status = 'open'),
+       -- case_track.procedure_days: the track's request-to-position days, kept with the track (migration 1771400000000).
        durations AS (
-         SELECT t.kind, ${procedureDaysSql('t')} AS days
+         SELECT t.kind, t.procedure_days AS days
            FROM case_track t JOIN shared s ON t.case_id = s.id WHERE t.kind IN ('advice', 'consent')),
        systems AS (
          SELECT ai_system_id,
@@ -192,7 +193,7 @@ export class UnionViewDirectory {
       ? `WHERE (d.updated_at, d.id) < (${param(after.sortKey)}::timestamptz, ${param(after.id)}::uuid)`
       : '';
     const days = (kind: string) =>
-      `(SELECT ${procedureDaysSql('t')} FROM case_track t WHERE t.case_id = d.id AND t.kind = '${kind}')`;
+      `(SELECT t.procedure_days FROM case_track t WHERE t.case_id = d.id AND t.kind = '${kind}')`;
     return this.tx.query<UnionViewCase>(
       `WITH shared AS (${shared})
        SELECT ${caseRefFields('d')}, d.scope, d.stage, d.status, d.blocked, d.purpose, d.annex_iii AS "annexIII",
@@ -243,21 +244,6 @@ function sharedCasesSql(unionOrganisationId: string, filter: UnionViewFilter, pa
 /** A system's purpose or category from the case that knows it: shared and triaged over unknown over not shared. */
 function knownRank(column: string): string {
   return `CASE ${column} WHEN 'not_shared' THEN 0 WHEN 'unknown' THEN 1 ELSE 2 END`;
-}
-
-/**
- * Days (to a tenth) from the written request to the council's position on a track: from the last
- * `request_submitted` before the first `council_position` that follows one. Null while the
- * procedure runs, or when the employer decided without a position [W5].
- */
-function procedureDaysSql(track: string): string {
-  return `(WITH h AS (SELECT x.n, x.e->>'to' AS step, (x.e->>'at')::timestamptz AS at
-                        FROM jsonb_array_elements(${track}.snapshot->'history') WITH ORDINALITY x(e, n)),
-                p AS (SELECT min(n) AS n FROM h WHERE step = 'council_position'
-                         AND n > (SELECT min(n) FROM h WHERE step = 'request_submitted'))
-           SELECT round((extract(epoch FROM pos.at - sub.at) / 86400)::numeric, 1)::float8
-             FROM p JOIN h pos ON pos.n = p.n
-             CROSS JOIN LATERAL (SELECT at FROM h WHERE step = 'request_submitted' AND n < p.n ORDER BY n DESC LIMIT 1) sub)`;
 }
 
 function namesJoin(c: string): string {
