@@ -18,7 +18,7 @@ export class TrackProcedureDays1771400000000 implements MigrationInterface {
          entry jsonb;
          submitted timestamptz;
        BEGIN
-         FOR entry IN SELECT e FROM jsonb_array_elements(COALESCE(history, '[]'::jsonb)) e LOOP
+         FOR entry IN SELECT e FROM jsonb_array_elements(CASE WHEN jsonb_typeof(history) = 'array' THEN history ELSE '[]'::jsonb END) e LOOP
            IF entry->>'to' = 'request_submitted' THEN
              submitted := (entry->>'at')::timestamptz;
            ELSIF entry->>'to' = 'council_position' AND submitted IS NOT NULL THEN

@@ -50,11 +50,6 @@ export interface DeadlineItem extends Omit<DeadlineFacts, 'status'> {
   daysLeft: number;
 }
 
-/** Shown for a case whose share does not include the dossier (purpose, Annex III). */
-export const NOT_SHARED = 'not_shared';
-/** Shown when the case has no triage (yet). */
-export const UNKNOWN = 'unknown';
-
 const DAY_MS = 86_400_000;
 
 export function addDays(day: Day, days: number): Day {
@@ -91,50 +86,6 @@ export function ordinal(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) {
-    return null;
-  }
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/**
- * Days from the written request to the council's position on one advice or consent track: from
- * the last move to `request_submitted` before the first move to `council_position`. Null while the
- * procedure runs, or when the employer decided without a position [W5].
- */
-export function procedureDays(track: TrackHistoryFacts): number | null {
-  let submittedAt: string | undefined;
-  for (const entry of track.history) {
-    if (entry.to === 'request_submitted') {
-      submittedAt = entry.at;
-    } else if (entry.to === 'council_position' && submittedAt) {
-      return roundTenth((Date.parse(entry.at) - Date.parse(submittedAt)) / DAY_MS);
-    }
-  }
-  return null;
-}
-
-export function procedureDaysOf(digest: CaseDigest, kind: 'advice' | 'consent'): number | null {
-  const track = digest.tracks.find((t) => t.kind === kind);
-  return track ? procedureDays(track) : null;
-}
-
-export function durationFigures(
-  digests: readonly CaseDigest[],
-  kind: 'advice' | 'consent',
-): { procedures: number; medianDays: number | null } {
-  const days = digests.map((d) => procedureDaysOf(d, kind)).filter((d): d is number => d !== null);
-  const mid = median(days);
-  return { procedures: days.length, medianDays: mid === null ? null : roundTenth(mid) };
-}
-
-function roundTenth(value: number): number {
-  return Math.round(value * 10) / 10;
-}
-
 /** Open deadlines of these cases as dashboard items, earliest first. */
 export function openDeadlines(digests: readonly CaseDigest[], today: Day): DeadlineItem[] {
   return digests
@@ -158,22 +109,6 @@ export function openDeadlines(digests: readonly CaseDigest[], today: Day): Deadl
     );
 }
 
-/**
- * Overdue: the strict date (binding for reminders, legal-rules (d)4) has passed. Upcoming: due
- * from today up to and including `today + horizonDays`.
- */
-export function splitDeadlines(
-  items: readonly DeadlineItem[],
-  today: Day,
-  horizonDays: number,
-): { overdue: DeadlineItem[]; upcoming: DeadlineItem[] } {
-  const horizon = addDays(today, horizonDays);
-  return {
-    overdue: items.filter((d) => d.strictDate < today),
-    upcoming: items.filter((d) => d.strictDate >= today && d.strictDate <= horizon),
-  };
-}
-
 /** Open deadlines in the coming weeks, one bucket per ISO week from this week on, empty weeks included. */
 export function weekTimeline<T extends DeadlineItem>(
   items: readonly T[],
@@ -192,44 +127,4 @@ export function weekTimeline<T extends DeadlineItem>(
       ),
     };
   });
-}
-
-/**
- * AI systems (not cases) by purpose and Annex III category. A system with several cases takes its
- * figures from the case that knows them (shared dossier, triaged), the most recent one first.
- */
-export function aiSystemFigures(digests: readonly CaseDigest[]): {
-  total: number;
-  byPurpose: Count[];
-  byAnnexIII: Count[];
-  byPurposeAndAnnexIII: Array<{ purpose: string; annexIII: string; count: number }>;
-} {
-  const systems = new Map<string, { purpose: string; annexIII: string }>();
-  for (const d of digests) {
-    const known = systems.get(d.aiSystemId);
-    systems.set(d.aiSystemId, {
-      purpose: pickKnown(known?.purpose, d.purpose ?? NOT_SHARED),
-      annexIII: pickKnown(known?.annexIII, d.annexIII ?? NOT_SHARED),
-    });
-  }
-  const list = [...systems.values()];
-  const pairs = countBy(list, (s) => `${s.purpose}\u0000${s.annexIII}`).map(({ key, count }) => {
-    const [purpose, annexIII] = key.split('\u0000');
-    return { purpose, annexIII, count };
-  });
-  return {
-    total: list.length,
-    byPurpose: countBy(list, (s) => s.purpose),
-    byAnnexIII: countBy(list, (s) => s.annexIII),
-    byPurposeAndAnnexIII: pairs,
-  };
-}
-
-/** Keeps the first real value; digests come most recent first. */
-function pickKnown(current: string | undefined, next: string): string {
-  if (current === undefined) {
-    return next;
-  }
-  const rank = (v: string) => (v === NOT_SHARED ? 0 : v === UNKNOWN ? 1 : 2);
-  return rank(next) > rank(current) ? next : current;
 }
