@@ -35,8 +35,8 @@ import { UnionDashboardService } from './union-dashboard.service';
     UnionsModule,
   ],
   controllers: [
-    OverviewsController,
     UnionDashboardController,
+    OverviewsController,
     CaseExportsController,
     AgendaController,
   ],
