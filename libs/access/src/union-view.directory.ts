@@ -138,7 +138,8 @@ export class UnionViewDirectory {
        -- case_track.procedure_days: the track's request-to-position days, kept with the track (migration 1771400000000).
        durations AS (
          SELECT t.kind, t.procedure_days AS days
-           FROM case_track t JOIN shared s ON t.case_id = s.id WHERE t.kind IN ('advice', 'consent')),
+           FROM case_track t JOIN shared s ON t.case_id = s.id
+          WHERE t.kind IN ('advice', 'consent') AND t.procedure_days IS NOT NULL),
        systems AS (
          SELECT ai_system_id,
                 (array_agg(purpose ORDER BY ${knownRank('purpose')} DESC, updated_at DESC, id DESC))[1] AS purpose,
