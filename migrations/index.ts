@@ -41,7 +41,6 @@ import { EvaluationCommitmentReviews1771000000000 } from './1771000000000-evalua
 import { LetterAnswers1771100000000 } from './1771100000000-letter-answers';
 import { ReminderPlanningRequests1771200000000 } from './1771200000000-reminder-planning-requests';
 import { TrackProcedureDays1771400000000 } from './1771400000000-track-procedure-days';
-import { TrackProcedureDaysIndex1771400000001 } from './1771400000001-track-procedure-days-index';
 
 /** Every migration in order. Listed explicitly: no glob loading at run time (house style B.17). */
 export const ALL_MIGRATIONS = [
@@ -88,5 +87,4 @@ export const ALL_MIGRATIONS = [
   LetterAnswers1771100000000,
   ReminderPlanningRequests1771200000000,
   TrackProcedureDays1771400000000,
-  TrackProcedureDaysIndex1771400000001,
 ];

@@ -135,11 +135,11 @@ export class UnionViewDirectory {
       `WITH shared AS MATERIALIZED (${shared}),
        open_terms AS MATERIALIZED (
          SELECT t.id, t.case_id, t.rule_id, t.strict_date FROM deadline t JOIN shared s ON t.case_id = s.id WHERE t.status = 'open'),
-       -- case_track.procedure_days: the track's request-to-position days, kept with the track (migration 1771400000000).
+       -- track_procedure_days: the track's request-to-position days (migration 1771400000000).
        durations AS (
-         SELECT t.kind, t.procedure_days AS days
+         SELECT t.kind, track_procedure_days(t.snapshot->'history') AS days
            FROM case_track t JOIN shared s ON t.case_id = s.id
-          WHERE t.kind IN ('advice', 'consent') AND t.procedure_days IS NOT NULL),
+          WHERE t.kind IN ('advice', 'consent')),
        systems AS (
          SELECT ai_system_id,
                 (array_agg(purpose ORDER BY ${knownRank('purpose')} DESC, updated_at DESC, id DESC))[1] AS purpose,
@@ -194,7 +194,7 @@ export class UnionViewDirectory {
       ? `WHERE (d.updated_at, d.id) < (${param(after.sortKey)}::timestamptz, ${param(after.id)}::uuid)`
       : '';
     const days = (kind: string) =>
-      `(SELECT t.procedure_days FROM case_track t WHERE t.case_id = d.id AND t.kind = '${kind}')`;
+      `(SELECT track_procedure_days(t.snapshot->'history') FROM case_track t WHERE t.case_id = d.id AND t.kind = '${kind}')`;
     return this.tx.query<UnionViewCase>(
       `WITH shared AS (${shared})
        SELECT ${caseRefFields('d')}, d.scope, d.stage, d.status, d.blocked, d.purpose, d.annex_iii AS "annexIII",

@@ -11,8 +11,8 @@ const submittedThenPosition = (submitted: string, position: string) => [
 ];
 
 /**
- * `case_track.procedure_days` (migration 1771400000000), which the union dashboard's median
- * durations read: days from the written request to the council's position, kept with the track.
+ * `track_procedure_days` (migration 1771400000000), which the union dashboard's median durations
+ * read: days from the written request to the council's position on a track.
  */
 describe('track procedure days (real PostgreSQL)', () => {
   let database: TestDatabase;
