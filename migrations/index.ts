@@ -40,6 +40,7 @@ import { MeetingInvitationsAndMinutes1770600000000 } from './1770600000000-meeti
 import { EvaluationCommitmentReviews1771000000000 } from './1771000000000-evaluation-commitment-reviews';
 import { LetterAnswers1771100000000 } from './1771100000000-letter-answers';
 import { ReminderPlanningRequests1771200000000 } from './1771200000000-reminder-planning-requests';
+import { TrackProcedureDays1771400000000 } from './1771400000000-track-procedure-days';
 import { GinIndexesWithoutPendingList1771600000000 } from './1771600000000-gin-indexes-without-pending-list';
 import { EvaluationPlanningQueue1771700000000 } from './1771700000000-evaluation-planning-queue';
 import { LetterAnsweredNotifications1771900000000 } from './1771900000000-letter-answered-notifications';
@@ -88,6 +89,7 @@ export const ALL_MIGRATIONS = [
   EvaluationCommitmentReviews1771000000000,
   LetterAnswers1771100000000,
   ReminderPlanningRequests1771200000000,
+  TrackProcedureDays1771400000000,
   GinIndexesWithoutPendingList1771600000000,
   EvaluationPlanningQueue1771700000000,
   LetterAnsweredNotifications1771900000000,

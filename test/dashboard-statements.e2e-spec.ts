@@ -1,5 +1,5 @@
 import { AuthService } from '@wc/auth';
-import { CouncilDashboardService, OverviewsService } from '@wc/overviews';
+import { CouncilDashboardService, UnionDashboardService } from '@wc/overviews';
 import type { GivenOrganisation, GivenUser } from '@wc/testing';
 
 import { fileCase } from './support/case-fixtures';
@@ -71,7 +71,6 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
       }
     >
   > {
-    const overviews = t.app.get(OverviewsService);
     const councilDashboards = t.app.get(CouncilDashboardService);
     const auth = t.app.get(AuthService);
     const chair = (await auth.actorFor(org.chair.id))!;
@@ -90,7 +89,7 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
       };
     };
     const unionRun = await statementsOf(() =>
-      overviews.unionDashboard(officer, union.organisationId, {}),
+      t.app.get(UnionDashboardService).dashboard(officer, union.organisationId, {}),
     );
     return {
       chair: await council(chair),
@@ -170,7 +169,6 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
   });
 
   it('lists at most the list limit on both dashboards, while the totals and the union CSV count every case', async () => {
-    const overviews = t.app.get(OverviewsService);
     const auth = t.app.get(AuthService);
     const [template] = await t.ownerQuery<{ id: string }>(
       `SELECT id FROM ai_case WHERE works_council_id = $1 AND status = 'sent' ORDER BY created_at LIMIT 1`,
@@ -195,8 +193,9 @@ describe('dashboards run a constant number of SQL statements (e2e)', () => {
     const council = await t.app
       .get(CouncilDashboardService)
       .councilDashboard(chair, org.worksCouncilId, {});
-    const shared = await overviews.unionDashboard(officer, union.organisationId, {});
-    const csvRows = (await overviews.unionDashboardCsv(officer, union.organisationId, {}))
+    const unionDashboard = t.app.get(UnionDashboardService);
+    const shared = await unionDashboard.dashboard(officer, union.organisationId, {});
+    const csvRows = (await unionDashboard.csv(officer, union.organisationId, {}))
       .trim()
       .split('\n');
 

@@ -9,3 +9,4 @@ export {
 export * from './audience.directory';
 export * from './case-visibility';
 export * from './item-visibility';
+export * from './union-view.directory';

@@ -18,6 +18,8 @@ import { CaseExportsService } from './case-exports.service';
 import { CouncilDashboardService } from './council-dashboard.service';
 import { OverviewsController } from './overviews.controller';
 import { OverviewsService } from './overviews.service';
+import { UnionDashboardController } from './union-dashboard.controller';
+import { UnionDashboardService } from './union-dashboard.service';
 
 /** Dashboards for unions, councils and employers, the personal agenda, and CSV exports of case data (issues #8, #16). */
 @Module({
@@ -33,7 +35,18 @@ import { OverviewsService } from './overviews.service';
     MeetingsModule,
     UnionsModule,
   ],
-  controllers: [OverviewsController, CaseExportsController, AgendaController],
-  providers: [OverviewsService, CouncilDashboardService, CaseExportsService, AgendaService],
+  controllers: [
+    UnionDashboardController,
+    OverviewsController,
+    CaseExportsController,
+    AgendaController,
+  ],
+  providers: [
+    OverviewsService,
+    CouncilDashboardService,
+    UnionDashboardService,
+    CaseExportsService,
+    AgendaService,
+  ],
 })
 export class OverviewsModule {}

@@ -11,7 +11,12 @@ const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 /** RFC 4180 text: a header row, CRLF line ends, quotes doubled, formula-like text neutralised. */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly CsvValue[]>): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvRows([header, ...rows]);
+}
+
+/** CSV lines, each ended by CRLF: a part of a file written page by page. */
+export function csvRows(rows: ReadonlyArray<readonly CsvValue[]>): string {
+  return rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
 }
 
 export function csvCell(value: CsvValue): string {
