@@ -1,6 +1,13 @@
 export { AccessModule } from './access.module';
 export { AccessService, type CaseAccess, keepOnVisibleCases } from './access.service';
-export { caseVisibleSql, visibleCaseIdsSql, type VisibleCaseFilter } from './access.repository';
+export {
+  caseSideSql,
+  caseUnionScopeSql,
+  caseVisibleSql,
+  visibleCaseIdsSql,
+  type VisibleCaseFilter,
+} from './access.repository';
+export * from './agenda-line';
 export * from './audience.directory';
 export * from './case-visibility';
 export * from './item-visibility';

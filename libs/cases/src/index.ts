@@ -1,6 +1,5 @@
 export * from './cases.module';
 export {
-  type CaseAgenda,
   type CaseDigestView,
   CaseService,
   type VisibleCasesFilter,

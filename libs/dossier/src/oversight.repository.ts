@@ -12,12 +12,6 @@ export class OversightRepository {
     return this.tx.manager.findOne(OversightArrangementEntity, { where: { caseId } });
   }
 
-  arrangementsOf(caseIds: readonly string[]): Promise<OversightArrangementEntity[]> {
-    return caseIds.length === 0
-      ? Promise.resolve([])
-      : this.tx.manager.find(OversightArrangementEntity, { where: { caseId: anyOf(caseIds) } });
-  }
-
   create(fields: Partial<OversightArrangementEntity>): OversightArrangementEntity {
     return this.tx.manager.create(OversightArrangementEntity, fields);
   }

@@ -12,6 +12,7 @@ import { MeetingsModule } from '@wc/meetings';
 import { UnionsModule } from '@wc/unions';
 
 import { AgendaController } from './agenda.controller';
+import { AgendaRepository } from './agenda.repository';
 import { AgendaService } from './agenda.service';
 import { CaseExportsController } from './case-exports.controller';
 import { CaseExportsService } from './case-exports.service';
@@ -33,6 +34,6 @@ import { OverviewsService } from './overviews.service';
     UnionsModule,
   ],
   controllers: [OverviewsController, CaseExportsController, AgendaController],
-  providers: [OverviewsService, CaseExportsService, AgendaService],
+  providers: [OverviewsService, CaseExportsService, AgendaService, AgendaRepository],
 })
 export class OverviewsModule {}
