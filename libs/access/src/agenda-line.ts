@@ -13,7 +13,7 @@ export interface AgendaLineContext {
   readonly now: Date;
   /**
    * The CTE of every case the actor may see, with `id, title, works_council_id, organisation_id,
-   * status, blocked`, the actor's `side` on it (`caseSideSql`) and, for a union, its `union_scope`.
+   * status, blocked, acting` (sent and not blocked: the tracks run), the actor's `side` on it (`caseSideSql`) and, for a union, its `union_scope`.
    */
   readonly cases: string;
 }
@@ -24,6 +24,7 @@ const LINE_COLUMNS = [
   ['yours', 'boolean'],
   ['action', 'text'],
   ['case_id', 'uuid'],
+  ['case_title', 'text'],
   ['track', 'text'],
   ['rule_id', 'text'],
   ['due_date', 'date'],

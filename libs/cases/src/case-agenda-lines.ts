@@ -14,7 +14,10 @@ import { everyMove, TRACK_KINDS, termSides } from './domain';
  * (see `AgendaLineContext`).
  */
 export function agendaCasesSql(actor: Actor, param: (value: unknown) => string): string {
+  // `acting` as a column of its own: a filter on a CTE's columns has no statistics, and an
+  // equality would be taken for a handful of rows and planned as nested loops.
   return `SELECT c.id, c.title, c.works_council_id, c.organisation_id, c.status, c.blocked,
+                 c.status = 'sent' AND NOT c.blocked AS acting,
                  ${caseSideSql(actor, param)} AS side, ${caseUnionScopeSql(actor, param)} AS union_scope
             FROM ai_case c WHERE ${caseVisibleSql(actor, param)}`;
 }
@@ -45,37 +48,46 @@ export function caseAgendaLinesSql(ctx: AgendaLineContext, openTerms: string): s
   const termSide = `COALESCE(${param(JSON.stringify(termSides))}::jsonb ->> term.rule_id, 'employer')`;
   const caseLine = {
     case_id: 'ac.id',
+    case_title: 'ac.title',
     rule_id: 'term.rule_id',
     fatal: 'COALESCE(term.fatal, false)',
-    deadline_id: 'term.id',
   };
-  const acting = `ac.status = 'sent' AND NOT ac.blocked`;
-  return `(WITH term_open AS MATERIALIZED (SELECT t.* FROM (${openTerms}) t WHERE t.case_id IN (SELECT id FROM ${cases})),
-    move AS (SELECT * FROM jsonb_to_recordset(${moves}::jsonb) AS mv(kind text, stage text, side text, action text, rules text[])),
-    track_duty AS (
-      SELECT ac.id AS case_id, tr.kind, mv.side, mv.action, term.id AS deadline_id
+  const acting = 'ac.acting';
+  // Set-wise, hash joins over the visible cases' tracks and open terms: a lookup per line would
+  // cost an index probe per track on an agenda of thousands of cases.
+  return `(WITH move AS (SELECT * FROM jsonb_to_recordset(${moves}::jsonb) AS mv(kind text, stage text, side text, action text, rules text[])),
+    term_open AS MATERIALIZED (SELECT d.* FROM (${openTerms}) d JOIN ${cases} ac ON ac.id = d.case_id WHERE ${acting}),
+    track_move AS MATERIALIZED (
+      SELECT row_number() OVER () AS n, ac.id AS case_id, tr.kind, tr.stage, mv.side, mv.action, mv.rules
         FROM ${cases} ac
         JOIN case_track tr ON tr.case_id = ac.id
         JOIN move mv ON mv.kind = tr.kind AND mv.stage = tr.stage
-        LEFT JOIN LATERAL (SELECT d.id FROM term_open d
-                            WHERE d.case_id = ac.id AND d.track_kind = tr.kind AND d.rule_id = ANY(mv.rules)
-                            ORDER BY d.strict_date, d.due_at, d.id LIMIT 1) term ON true
-       WHERE ${acting}
+       WHERE ${acting}),
+    -- Each move is dated by the earliest open term of its rules on its track.
+    move_term AS MATERIALIZED (
+      SELECT DISTINCT ON (tm.n) tm.n, d.id, d.rule_id, d.strict_date, d.fatal
+        FROM track_move tm JOIN term_open d ON d.case_id = tm.case_id AND d.track_kind = tm.kind AND d.rule_id = ANY(tm.rules)
+       ORDER BY tm.n, d.strict_date, d.due_at, d.id),
+    track_duty AS (
+      SELECT tm.case_id, tm.kind, tm.side, tm.action,
+             term.id AS deadline_id, term.rule_id, term.strict_date, term.fatal
+        FROM track_move tm LEFT JOIN move_term term ON term.n = tm.n
          -- At the gate the council's moves exist only while their fatal term runs.
-         AND NOT (cardinality(mv.rules) > 0 AND term.id IS NULL AND mv.side = 'council' AND tr.stage = 'go_live_gate'))
+       WHERE NOT (cardinality(tm.rules) > 0 AND term.id IS NULL AND tm.side = 'council' AND tm.stage = 'go_live_gate'))
     ${agendaLineSql(
       {
         ...caseLine,
         kind: `'track'`,
-        side: 'td.side',
-        yours: yours('td.side'),
-        action: 'td.action',
-        track: 'td.kind',
+        deadline_id: 'term.deadline_id',
+        side: 'term.side',
+        yours: yours('term.side'),
+        action: 'term.action',
+        track: 'term.kind',
         due_date: 'term.strict_date',
         path: `'/cases/' || ac.id`,
-        anchor: `'track-' || td.kind`,
+        anchor: `'track-' || term.kind`,
       },
-      `FROM track_duty td JOIN ${cases} ac ON ac.id = td.case_id LEFT JOIN term_open term ON term.id = td.deadline_id`,
+      `FROM track_duty term JOIN ${cases} ac ON ac.id = term.case_id`,
     )}
     UNION ALL
     ${agendaLineSql(
@@ -85,6 +97,7 @@ export function caseAgendaLinesSql(ctx: AgendaLineContext, openTerms: string): s
         yours: yours(`'employer'`),
         action: `'send_case'`,
         case_id: 'ac.id',
+        case_title: 'ac.title',
         path: `'/cases/' || ac.id`,
         anchor: `'request-title'`,
       },
@@ -95,6 +108,7 @@ export function caseAgendaLinesSql(ctx: AgendaLineContext, openTerms: string): s
       {
         ...caseLine,
         kind: `'information_request'`,
+        deadline_id: 'term.id',
         side: `'employer'`,
         yours: yours(`'employer'`),
         action: `'answer_information'`,
@@ -115,6 +129,7 @@ export function caseAgendaLinesSql(ctx: AgendaLineContext, openTerms: string): s
       {
         ...caseLine,
         kind: `'term'`,
+        deadline_id: 'term.id',
         side: termSide,
         yours: yours(termSide),
         action: `'observe_term'`,
@@ -125,7 +140,7 @@ export function caseAgendaLinesSql(ctx: AgendaLineContext, openTerms: string): s
       },
       // Every other running term is shown too, however far away.
       `FROM term_open term JOIN ${cases} ac ON ac.id = term.case_id
-       WHERE ${acting} AND (term.track_kind IS NULL OR term.track_kind NOT LIKE 'information:%')
+       WHERE (term.track_kind IS NULL OR term.track_kind NOT LIKE 'information:%')
          AND NOT EXISTS (SELECT 1 FROM track_duty td WHERE td.deadline_id = term.id)`,
     )})`;
 }

@@ -20,6 +20,7 @@ export class CommitmentRepository {
         yours: 'true',
         action: `'meet_commitment'`,
         case_id: 'k.case_id',
+        case_title: 'ac.title',
         track: 'k.track',
         due_date: 'k.due_date',
         subject: 'k.condition',

@@ -61,6 +61,7 @@ export class CouncilSpaceRepository {
         yours: 'true',
         action: `'cast_vote'`,
         case_id: 'v.case_id',
+        case_title: 'ac.title',
         due_date: amsterdamDaySql('v.closes_at'),
         subject: 'v.proposal',
         vote_id: 'v.id',

@@ -24,6 +24,7 @@ export class TrainingRepository {
         yours: 'true',
         action: `'follow_training'`,
         case_id: 'ac.id',
+        case_title: 'ac.title',
         due_date: `(mo.module->>'deadline')::date`,
         subject: `mo.module->>'title'`,
         path: `'/cases/' || ac.id || '/dossier'`,

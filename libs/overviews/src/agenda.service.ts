@@ -11,7 +11,7 @@ import { IntakeService } from '@wc/intake';
 import { MeetingsService } from '@wc/meetings';
 import { type CursorPageQueryDto, limitOf, pageFrom, tupleCursor } from '@wc/pagination';
 
-import { AGENDA_KEY, type AgendaLineRow, AgendaRepository } from './agenda.repository';
+import { AGENDA_CURSOR_TYPES, type AgendaLineRow, AgendaRepository } from './agenda.repository';
 import type { PersonalAgendaItemResponse, PersonalAgendaResponse } from './dto/agenda.dto';
 
 /**
@@ -42,10 +42,7 @@ export class AgendaService {
       actor,
       now,
       today,
-      after: tupleCursor(
-        query.cursor,
-        AGENDA_KEY.map(([, , type]) => type),
-      ),
+      after: tupleCursor(query.cursor, AGENDA_CURSOR_TYPES),
       take: limit + 1,
       cases: (param) => this.cases.agendaCasesSql(actor, param),
       sources: (ctx) => [
@@ -57,10 +54,10 @@ export class AgendaService {
         this.commitments.agendaLinesSql(ctx),
       ],
     });
-    return { today, ...pageFrom(rows, limit, (row) => ({ k: row.key }), toItem) };
+    return { today, ...pageFrom(rows, limit, (row) => ({ k: row.cursor }), toItem) };
   }
 }
 
-function toItem({ key: _key, ...line }: AgendaLineRow): PersonalAgendaItemResponse {
+function toItem({ cursor: _cursor, ...line }: AgendaLineRow): PersonalAgendaItemResponse {
   return line;
 }
