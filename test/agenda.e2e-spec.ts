@@ -313,6 +313,14 @@ describe('personal agenda (e2e)', () => {
     for (const who of ['member', 'expert', 'committee', 'union']) {
       expect((await agenda(who)).filter((i) => i.kind === 'training')).toEqual([]);
     }
+    // A completion recorded by name alone counts for whoever the plan names so, whatever the
+    // case and spacing of the name.
+    await post('hr', `/cases/${ids.C1}/training-plan/completions`, {
+      moduleKey: 'hr-basis',
+      name: '  hanna   HR ',
+      completedOn: '2026-03-03',
+    }).expect(201);
+    expect((await agenda('hr')).filter((i) => i.kind === 'training')).toEqual([]);
   });
 
   it('answering the question takes it off every agenda; the case header names who must act', async () => {

@@ -136,7 +136,8 @@ function visibilityArms(
         : null,
     union:
       unionOrgs.length > 0
-        ? () => `EXISTS (SELECT 1 FROM union_share s WHERE ${unionShareCoversSql(param(unionOrgs))})`
+        ? () =>
+            `EXISTS (SELECT 1 FROM union_share s WHERE ${unionShareCoversSql(param(unionOrgs))})`
         : null,
   };
 }

@@ -1,9 +1,5 @@
 export * from './cases.module';
-export {
-  type CaseDigestView,
-  CaseService,
-  type VisibleCasesFilter,
-} from './case.service';
+export { type CaseDigestView, CaseService, type VisibleCasesFilter } from './case.service';
 export { InformationRequestService } from './information-request.service';
 export { type ReceiptCorrectionAct, TrackTransitionService } from './track-transition.service';
 export * from './dto/case.dto';

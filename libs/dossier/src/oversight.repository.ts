@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { anyOf, TransactionHost } from '@wc/database';
+import { TransactionHost } from '@wc/database';
 
 import { OversightArrangementEntity } from './oversight-arrangement.entity';
 

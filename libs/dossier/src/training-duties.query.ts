@@ -11,9 +11,11 @@ export class TrainingDutiesQuery {
 
   /**
    * The modules the actor must still complete, on the agenda's cases where they act (not as a
-   * union officer), as lines of the personal agenda's one statement (issue #13): the same rule as
-   * `pendingModulesOf` (an audience the actor is named in, the overseers of the arrangement, or
-   * council members' modules for the council side; no completion of theirs recorded).
+   * union officer), as lines of the personal agenda's one statement (issue #13): the modules of
+   * every audience that names them by user id (the overseers audience: the oversight
+   * arrangement's overseers when there is one) and, on the council side, the council members'
+   * modules, less those with a completion of theirs (by user id, else by the name they are known
+   * by on the case, as `isSamePerson`).
    */
   agendaLinesSql(ctx: AgendaLineContext): string {
     return this.training.pendingModuleLinesSql(ctx);

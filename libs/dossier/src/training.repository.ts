@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { type AgendaLineContext, agendaLineSql } from '@wc/access';
-import { anyOf, TransactionHost } from '@wc/database';
+import { TransactionHost } from '@wc/database';
 
 import { TrainingCompletionEntity } from './training-completion.entity';
 import { TrainingPlanEntity } from './training-plan.entity';

@@ -18,7 +18,14 @@ const ORDER = ['k_fatal', 'k_due', 'k_theirs', 'k_title', 'k_action', 'identity'
  * starts after that line; when it is gone meanwhile, at the first line of its case and action on
  * that day, so nothing is skipped (a few lines may show again).
  */
-export const AGENDA_CURSOR_TYPES = ['number', 'string', 'number', 'string', 'string', 'string'] as const;
+export const AGENDA_CURSOR_TYPES = [
+  'number',
+  'string',
+  'number',
+  'string',
+  'string',
+  'string',
+] as const;
 
 export type AgendaCursor = Array<string | number>;
 
@@ -101,7 +108,9 @@ export class AgendaRepository {
       'l.anchor',
     ]
       .map(json)
-      .join(', ')}, CASE WHEN l.kind = 'training' THEN '[' || ${jsonText('l.subject')} || ',' || ${json('l.due_date::text')} || ']' ELSE 'null' END) || ']'`;
+      .join(
+        ', ',
+      )}, CASE WHEN l.kind = 'training' THEN '[' || ${jsonText('l.subject')} || ',' || ${json('l.due_date::text')} || ']' ELSE 'null' END) || ']'`;
     const after = request.after;
     const from = after
       ? `WITH cursor_line AS (
