@@ -318,7 +318,7 @@ describe('personal agenda (e2e)', () => {
     await post('hr', `/cases/${ids.C1}/training-plan/completions`, {
       moduleKey: 'hr-basis',
       name: '  hanna   HR ',
-      completedOn: '2026-03-03',
+      completedOn: '2026-03-02',
     }).expect(201);
     expect((await agenda('hr')).filter((i) => i.kind === 'training')).toEqual([]);
   });
@@ -382,6 +382,32 @@ describe('personal agenda (e2e)', () => {
       );
       expect(suspension).toHaveLength(2);
       expect(suspension[0].deadlineId).not.toBe(suspension[1].deadlineId);
+    }
+  });
+
+  it('a line gone meanwhile: the next page starts where it stood, skipping nothing', async () => {
+    const whole = ((await get('hr', '/me/agenda?limit=200').expect(200)).body as Json)
+      .items as Json[];
+    const at = whole.findIndex((i) => i.caseTitle === 'Beta' && i.ruleId === 'suspension_term');
+    expect(at).toBeGreaterThan(0);
+    const first = (await get('hr', `/me/agenda?limit=${at + 1}`).expect(200)).body as Json;
+    expect((first.items as Json[]).at(-1)).toEqual(whole[at]);
+    await t.db.query(`UPDATE deadline SET status = 'met' WHERE id = $1`, [whole[at].deadlineId]);
+    try {
+      const next = (
+        (
+          await get(
+            'hr',
+            `/me/agenda?limit=200&cursor=${encodeURIComponent(first.nextCursor as string)}`,
+          ).expect(200)
+        ).body as Json
+      ).items as Json[];
+      expect(next).toEqual(expect.arrayContaining(whole.slice(at + 1)));
+      expect(next).not.toContainEqual(whole[at]);
+      // It resumes at the first line of the gone line's case and action that day, not earlier.
+      expect(next.length).toBeLessThanOrEqual(whole.length - at);
+    } finally {
+      await t.db.query(`UPDATE deadline SET status = 'open' WHERE id = $1`, [whole[at].deadlineId]);
     }
   });
 

@@ -31,17 +31,7 @@ export function agendaCasesSql(actor: Actor, param: (value: unknown) => string):
  */
 export function caseAgendaLinesSql(ctx: AgendaLineContext, openTerms: string): string {
   const { param, cases } = ctx;
-  const moves = param(
-    JSON.stringify(
-      everyMove().map((m) => ({
-        kind: m.kind,
-        stage: m.stage,
-        side: m.side,
-        action: m.action,
-        rules: m.rules,
-      })),
-    ),
-  );
+  const moves = param(JSON.stringify(everyMove()));
   const yours = (side: string) =>
     `((ac.side = 'employer' AND ${side} = 'employer') OR (ac.side IN ('council_board', 'council_member') AND ${side} = 'council'))`;
   const trackKinds = param(TRACK_KINDS);
