@@ -72,17 +72,87 @@ function visibleCaseWhere(
 /**
  * The SQL condition "the actor may see case `c`" (or, by `reach`, read its dossier or use its
  * internal space), the same rule as `sideOn`, for list queries that select from `ai_case c`.
- * `param` appends a parameter and returns its placeholder. Only the arms the actor can match are
- * written (committee and union arms only for committee members and union officers), so every arm
- * has an index (organisation, council, committee, GIN on expert_ids) and PostgreSQL combines
- * bitmaps instead of scanning the table. A case is only ever assigned a committee of its own
- * council; the arm checks the council too, as `sideOn` does.
+ * `param` appends a parameter and returns its placeholder. A case is only ever assigned a
+ * committee of its own council; the arm checks the council too, as `sideOn` does.
  */
 export function caseVisibleSql(
   actor: Actor,
   param: (value: unknown) => string,
   reach: CaseReach = 'visible',
 ): string {
+  const arms = visibilityArms(actor, param);
+  const employer = arms.employer();
+  const councilArms = [arms.council, arms.committee].flatMap((arm) => (arm ? [arm()] : []));
+  if (reach === 'internal') {
+    // The employer side comes first in `sideOn`: a council member who also sits on it has no internal space there.
+    return `(NOT ${employer} AND c.status = 'sent' AND (${councilArms.join(' OR ')}))`;
+  }
+  // Seen as an expert or a council member, a case never counts as seen through a share.
+  const union = arms.union?.(reach === 'dossier' ? 'dossier' : 'any');
+  const sentArms = [...councilArms, arms.expert(), ...(union ? [union] : [])];
+  return `(${employer} OR (c.status = 'sent' AND (${sentArms.join(' OR ')})))`;
+}
+
+/**
+ * The actor's side on case `c` in SQL, the same rule and priority as `sideOn` (null when
+ * invisible): for queries that select the visible cases with `caseVisibleSql`.
+ */
+export function caseSideSql(actor: Actor, param: (value: unknown) => string): string {
+  const arms = visibilityArms(actor, param);
+  const board = actor.memberships
+    .filter((m) => COUNCIL_BOARD_ROLES.includes(m.role) && m.worksCouncilId)
+    .map((m) => m.worksCouncilId as string);
+  const members = actor.memberships
+    .filter((m) => m.role === Role.CouncilMember && m.worksCouncilId)
+    .map((m) => m.worksCouncilId as string);
+  const employer = arms.employer();
+  const boardArm = `c.works_council_id = ANY(${param(board)})`;
+  const memberArms = [`c.works_council_id = ANY(${param(members)})`, arms.committee?.()].filter(
+    (arm): arm is string => arm !== undefined,
+  );
+  const expert = arms.expert();
+  const union = arms.union ? `WHEN ${arms.union('any')} THEN 'union'` : '';
+  return `CASE WHEN ${employer} THEN 'employer'
+    WHEN c.status <> 'sent' THEN NULL
+    WHEN ${boardArm} THEN 'council_board'
+    WHEN ${memberArms.join(' OR ')} THEN 'council_member'
+    WHEN ${expert} THEN 'expert'
+    ${union} END`;
+}
+
+/**
+ * For a union officer, what the broadest active share of their unions covering case `c` shows
+ * (`unionScopeOn`): 'dossier' or 'status'; null for everyone else and on cases no share covers.
+ */
+export function caseUnionScopeSql(actor: Actor, param: (value: unknown) => string): string {
+  const unionOrgs = unionOrganisationIdsOf(actor);
+  if (unionOrgs.length === 0) {
+    return 'NULL';
+  }
+  return `(SELECT CASE WHEN bool_or(s.scope = 'dossier') THEN 'dossier' ELSE 'status' END
+             FROM union_share s WHERE ${unionShareCoversSql(param(unionOrgs))} HAVING count(*) > 0)`;
+}
+
+/** An active share of these unions (`orgs`, a placeholder) that covers the sent case `c`. */
+function unionShareCoversSql(orgs: string): string {
+  return `c.status = 'sent' AND s.union_organisation_id = ANY(${orgs}) AND s.revoked_at IS NULL AND s.works_council_id = c.works_council_id AND (s.case_id IS NULL OR s.case_id = c.id)`;
+}
+
+/**
+ * The arms of case visibility, each written only when the actor can match it (committee and union
+ * arms only for committee members and union officers), so every arm has an index (organisation,
+ * council, committee, GIN on expert_ids) and PostgreSQL combines bitmaps instead of scanning.
+ */
+function visibilityArms(
+  actor: Actor,
+  param: (value: unknown) => string,
+): {
+  employer: () => string;
+  council: () => string;
+  expert: () => string;
+  committee: (() => string) | null;
+  union: ((scope: 'dossier' | 'any') => string) | null;
+} {
   const employerOrgs = actor.memberships
     .filter((m) => EMPLOYER_ROLES.includes(m.role))
     .map((m) => m.organisationId);
@@ -98,31 +168,22 @@ export function caseVisibleSql(
     ),
   ];
   const unionOrgs = unionOrganisationIdsOf(actor);
-  const organisationArm = `c.organisation_id = ANY(${param(employerOrgs)})`;
-  const councilArms = [
-    `c.works_council_id = ANY(${param(councils)})`,
-    ...(committees.length > 0
-      ? [
-          `(c.committee_id = ANY(${param(committees)}) AND c.works_council_id = ANY(${param(committeeCouncils)}))`,
-        ]
-      : []),
-  ];
-  if (reach === 'internal') {
-    // The employer side comes first in `sideOn`: a council member who also sits on it has no internal space there.
-    return `(NOT ${organisationArm} AND c.status = 'sent' AND (${councilArms.join(' OR ')}))`;
-  }
-  // Seen as an expert or a council member, a case never counts as seen through a share.
-  const shareScope = reach === 'dossier' ? ` AND s.scope = 'dossier'` : '';
-  const sentArms = [
-    ...councilArms,
-    `c.expert_ids @> ${param(JSON.stringify([actor.userId]))}::jsonb`,
-    ...(unionOrgs.length > 0
-      ? [
-          `EXISTS (SELECT 1 FROM union_share s WHERE s.union_organisation_id = ANY(${param(unionOrgs)}) AND s.revoked_at IS NULL AND s.works_council_id = c.works_council_id AND (s.case_id IS NULL OR s.case_id = c.id)${shareScope})`,
-        ]
-      : []),
-  ];
-  return `(${organisationArm} OR (c.status = 'sent' AND (${sentArms.join(' OR ')})))`;
+  // Thunks: a statement must use every parameter it was given, so an arm adds its own on use.
+  return {
+    employer: () => `c.organisation_id = ANY(${param(employerOrgs)})`,
+    council: () => `c.works_council_id = ANY(${param(councils)})`,
+    expert: () => `c.expert_ids @> ${param(JSON.stringify([actor.userId]))}::jsonb`,
+    committee:
+      committees.length > 0
+        ? () =>
+            `(c.committee_id = ANY(${param(committees)}) AND c.works_council_id = ANY(${param(committeeCouncils)}))`
+        : null,
+    union:
+      unionOrgs.length > 0
+        ? (scope) =>
+            `EXISTS (SELECT 1 FROM union_share s WHERE ${unionShareCoversSql(param(unionOrgs))}${scope === 'dossier' ? ` AND s.scope = 'dossier'` : ''})`
+        : null,
+  };
 }
 
 /**

@@ -164,6 +164,21 @@ export function meetingSideOf(actor: Actor, scope: MeetingScope): MeetingSide | 
   return null;
 }
 
+/** The SQL condition of `meetingSideOf` on meeting `m`, for lists of meetings. */
+export function meetingVisibleSql(actor: Actor, param: (value: unknown) => string): string {
+  const councils = actor.memberships
+    .filter(
+      (m) =>
+        (COUNCIL_BOARD_ROLES.includes(m.role) || COUNCIL_MEMBER_ROLES.includes(m.role)) &&
+        m.worksCouncilId,
+    )
+    .map((m) => m.worksCouncilId as string);
+  const employerOrgs = actor.memberships
+    .filter((m) => EMPLOYER_ROLES.includes(m.role))
+    .map((m) => m.organisationId);
+  return `(m.works_council_id = ANY(${param(councils)}) OR (m.kind = 'consultation' AND m.organisation_id = ANY(${param(employerOrgs)})))`;
+}
+
 /**
  * Whether agenda items linked to cases must be checked case by case: a committee member takes part
  * in the council's meetings but sees only the cases of their committee (model.md), so items on

@@ -35,19 +35,6 @@ type SummaryRow = Pick<
   | 'updatedAt'
 >;
 
-/** What the agenda needs of every visible case: enough for `sideOn` and the duties. */
-export type AgendaCaseRow = Pick<
-  AiCaseEntity,
-  | 'id'
-  | 'title'
-  | 'organisationId'
-  | 'worksCouncilId'
-  | 'committeeId'
-  | 'status'
-  | 'blocked'
-  | 'expertIds'
->;
-
 /** The columns a case mutation may change: property, column, and whether it is jsonb. */
 const MUTABLE_COLUMNS: ReadonlyArray<[keyof AiCaseEntity, string, boolean]> = [
   ['committeeId', 'committee_id', false],
@@ -201,18 +188,6 @@ export class CaseRepository {
     );
     return rows.map((row) =>
       Object.assign(asEntity(AiCaseEntity, row), { annexIIIPoint4: row.annexIIIPoint4 }),
-    );
-  }
-
-  /** Every case the actor may see (no page), with the columns the agenda needs: one statement. */
-  agendaRowsVisibleTo(actor: Actor): Promise<AgendaCaseRow[]> {
-    const params: unknown[] = [];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    return this.tx.query<AgendaCaseRow>(
-      `SELECT c.id, c.title, c.organisation_id AS "organisationId", c.works_council_id AS "worksCouncilId", c.committee_id AS "committeeId",
-              c.status, c.blocked, c.expert_ids AS "expertIds"
-         FROM ai_case c WHERE ${caseVisibleSql(actor, param)} ORDER BY c.updated_at DESC, c.id ASC`,
-      params,
     );
   }
 

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 
-import { AccessService, mayReadAudit, mayUseInternalSpace, sideOn } from '@wc/access';
+import {
+  AccessService,
+  type AgendaLineContext,
+  mayReadAudit,
+  mayUseInternalSpace,
+  sideOn,
+} from '@wc/access';
 import { AiSystemsService } from '@wc/ai-systems';
 import { AuditService, type AuditEntryView, type ChainVerdict } from '@wc/audit';
 import type { Actor } from '@wc/auth';
@@ -30,6 +36,7 @@ import {
 } from '@wc/pagination';
 
 import type { AiCaseEntity, TriageProposal } from './ai-case.entity';
+import { agendaCasesSql, caseAgendaLinesSql } from './case-agenda-lines';
 import { CaseReader } from './case-state';
 import { CaseMutation } from './case.mutation';
 import { type CaseListFilter, CaseRepository } from './case.repository';
@@ -90,17 +97,6 @@ export interface CaseDigestView extends CaseSummaryResponse {
   /** The triage's answer on Annex III point 4 (employment), null when not shown or not given. */
   annexIIIPoint4: string | null;
   tracks: Array<{ kind: TrackKind; history: Array<{ at: string; to: string }> }>;
-}
-
-/** The duties on one visible case, with the actor's side on it (for the personal agenda). */
-export interface CaseAgenda {
-  caseId: string;
-  title: string;
-  worksCouncilId: string;
-  side: ActorSide;
-  duties: Duty[];
-  /** The questions of its open information requests, by request id. */
-  questions: Map<string, string>;
 }
 
 /**
@@ -210,29 +206,17 @@ export class CaseService {
     return (await this.cases.allVisibleTo(actor, filter)).map(toSummary);
   }
 
+  /** The visible cases with the actor's side on each: the personal agenda's `cases` CTE. */
+  agendaCasesSql(actor: Actor, param: (value: unknown) => string): string {
+    return agendaCasesSql(actor, param);
+  }
+
   /**
-   * The duties on every case the actor may see, each case with the actor's side on it: the
-   * personal agenda's case part. A constant number of statements whatever the number of cases:
-   * the visible cases, their access, tracks, open terms and open information requests.
+   * The duties on the visible cases as lines of the personal agenda's one statement (issue #13):
+   * the same duties as `caseDuties` gives the case header.
    */
-  async agendaOf(actor: Actor): Promise<CaseAgenda[]> {
-    const rows = await this.cases.agendaRowsVisibleTo(actor);
-    const duties = await this.dutiesOfCases(actor, rows);
-    return rows.flatMap((row) => {
-      const found = duties.get(row.id);
-      return found
-        ? [
-            {
-              caseId: row.id,
-              title: row.title,
-              worksCouncilId: row.worksCouncilId,
-              side: found.side,
-              duties: found.duties,
-              questions: found.questions,
-            },
-          ]
-        : [];
-    });
+  agendaLinesSql(ctx: AgendaLineContext): string {
+    return caseAgendaLinesSql(ctx, this.deadlines.openTermsSql());
   }
 
   /**

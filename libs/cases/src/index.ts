@@ -1,10 +1,5 @@
 export * from './cases.module';
-export {
-  type CaseAgenda,
-  type CaseDigestView,
-  CaseService,
-  type VisibleCasesFilter,
-} from './case.service';
+export { type CaseDigestView, CaseService, type VisibleCasesFilter } from './case.service';
 export { InformationRequestService } from './information-request.service';
 export {
   type CouncilCaseFigures,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 
+import { type AgendaLineContext, agendaLineSql } from '@wc/access';
 import { anyOf, TransactionHost } from '@wc/database';
 
 import { CommitmentEntity } from './commitment.entity';
@@ -9,6 +10,27 @@ import { CommitmentEntity } from './commitment.entity';
 @Injectable()
 export class CommitmentRepository {
   constructor(private readonly tx: TransactionHost) {}
+
+  /** The open commitments the actor owns on the employer side's cases, as agenda lines. */
+  ownedOpenLinesSql({ actor, param, cases }: AgendaLineContext): string {
+    return agendaLineSql(
+      {
+        kind: `'commitment'`,
+        side: `'employer'`,
+        yours: 'true',
+        action: `'meet_commitment'`,
+        case_id: 'k.case_id',
+        case_title: 'ac.title',
+        track: 'k.track',
+        due_date: 'k.due_date',
+        subject: 'k.condition',
+        path: `'/cases/' || k.case_id || '/commitments'`,
+        anchor: `'commitment-' || k.id`,
+      },
+      `FROM commitment k JOIN ${cases} ac ON ac.id = k.case_id AND ac.side = 'employer'
+        WHERE k.owner_id = ${param(actor.userId)} AND k.status = 'open'`,
+    );
+  }
 
   /** Inserts the conditions not yet recorded for this track; returns the new rows. */
   async insertMissing(rows: ReadonlyArray<Partial<CommitmentEntity>>): Promise<CommitmentEntity[]> {

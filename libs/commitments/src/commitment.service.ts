@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { AccessService, type CaseAccess } from '@wc/access';
+import { AccessService, type AgendaLineContext, type CaseAccess } from '@wc/access';
 import { AuditService } from '@wc/audit';
 import type { Actor } from '@wc/auth';
 import { CaseService, TrackTransitionService } from '@wc/cases';
@@ -91,11 +91,12 @@ export class CommitmentService {
       }));
   }
 
-  /** Open commitments the actor owns, for the personal agenda. */
-  async ownedBy(actor: Actor, caseIds: readonly string[]): Promise<CommitmentEntity[]> {
-    return (await this.repo.ofCases(caseIds)).filter(
-      (c) => c.ownerId === actor.userId && c.status === 'open',
-    );
+  /**
+   * The open commitments the actor owns on the agenda's cases where they act for the employer, as
+   * lines of the personal agenda's one statement (issue #13).
+   */
+  agendaLinesSql(ctx: AgendaLineContext): string {
+    return this.repo.ownedOpenLinesSql(ctx);
   }
 
   async assign(

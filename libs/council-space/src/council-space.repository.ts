@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { LessThanOrEqual } from 'typeorm';
 
-import { TransactionHost } from '@wc/database';
+import { type AgendaLineContext, agendaLineSql, amsterdamDaySql } from '@wc/access';
+import { anyOf, TransactionHost } from '@wc/database';
 
 import { BallotEntity } from './ballot.entity';
 import { InternalNoteEntity } from './internal-note.entity';
@@ -62,20 +63,25 @@ export class CouncilSpaceRepository {
   }
 
   /** Open votes on these cases, not yet past their close, in which this member has cast no ballot: one statement. */
-  openVotesWithoutBallotOf(
-    caseIds: readonly string[],
-    memberId: string,
-    now: Date,
-  ): Promise<Array<{ id: string; caseId: string; proposal: string; closesAt: Date }>> {
-    if (caseIds.length === 0) {
-      return Promise.resolve([]);
-    }
-    return this.tx.query(
-      `SELECT v.id, v.case_id AS "caseId", v.proposal, v.closes_at AS "closesAt" FROM vote v
-        WHERE v.case_id = ANY($1) AND v.status = 'open' AND v.closes_at > $3
-          AND NOT EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = v.id AND b.member_id = $2)
-        ORDER BY v.closes_at, v.id`,
-      [[...caseIds], memberId, now],
+  /** The open votes awaiting the actor's ballot on the agenda's cases of a council member's side. */
+  votesAwaitingBallotLinesSql({ actor, param, now, cases }: AgendaLineContext): string {
+    return agendaLineSql(
+      {
+        kind: `'vote'`,
+        side: `'council'`,
+        yours: 'true',
+        action: `'cast_vote'`,
+        case_id: 'v.case_id',
+        case_title: 'ac.title',
+        due_date: amsterdamDaySql('v.closes_at'),
+        subject: 'v.proposal',
+        vote_id: 'v.id',
+        path: `'/cases/' || v.case_id || '/council'`,
+        anchor: `'vote-' || v.id`,
+      },
+      `FROM vote v JOIN ${cases} ac ON ac.id = v.case_id AND ac.side IN ('council_board', 'council_member')
+        WHERE v.status = 'open' AND v.closes_at > ${param(now)}
+          AND NOT EXISTS (SELECT 1 FROM ballot b WHERE b.vote_id = v.id AND b.member_id = ${param(actor.userId)})`,
     );
   }
 

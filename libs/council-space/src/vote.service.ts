@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { visibleCaseIdsSql } from '@wc/access';
+import { type AgendaLineContext, visibleCaseIdsSql } from '@wc/access';
 import type { Actor } from '@wc/auth';
 import { CaseService, TrackTransitionService } from '@wc/cases';
 import { CouncilsService } from '@wc/councils';
@@ -41,19 +41,12 @@ export class VoteService {
   ) {}
 
   /**
-   * The open votes awaiting this member's ballot on these cases. Callers pass only cases whose
-   * council-internal space the actor may use (a council member's side, never the employer's).
+   * The open votes awaiting the actor's ballot as lines of the personal agenda's one statement
+   * (issue #13): only on cases whose council-internal space the actor may use, a council member's
+   * side and never the employer's (B.19).
    */
-  async awaitingBallotOf(
-    actor: Actor,
-    internalCaseIds: readonly string[],
-  ): Promise<Array<{ id: string; caseId: string; proposal: string; closesAt: string }>> {
-    const votes = await this.space.openVotesWithoutBallotOf(
-      internalCaseIds,
-      actor.userId,
-      this.clock.now(),
-    );
-    return votes.map((v) => ({ ...v, closesAt: new Date(v.closesAt).toISOString() }));
+  agendaLinesSql(ctx: AgendaLineContext): string {
+    return this.space.votesAwaitingBallotLinesSql(ctx);
   }
 
   async list(actor: Actor, caseId: string): Promise<VoteResponse[]> {

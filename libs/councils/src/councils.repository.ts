@@ -114,14 +114,6 @@ export class CouncilsRepository {
     );
   }
 
-  async councilIdsOf(organisationId: string): Promise<string[]> {
-    const rows = await this.tx.manager.find(WorksCouncilEntity, {
-      select: { id: true },
-      where: { organisationId },
-    });
-    return rows.map((r) => r.id);
-  }
-
   createCouncil(
     input: Pick<WorksCouncilEntity, 'organisationId' | 'name' | 'kind'>,
   ): Promise<WorksCouncilEntity> {

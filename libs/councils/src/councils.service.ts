@@ -159,15 +159,6 @@ export class CouncilsService {
     };
   }
 
-  /** For other libs: the works councils of these organisations (the employer's side of them). */
-  async councilIdsOfOrganisations(organisationIds: readonly string[]): Promise<string[]> {
-    const ids: string[] = [];
-    for (const organisationId of new Set(organisationIds)) {
-      ids.push(...(await this.repo.councilIdsOf(organisationId)));
-    }
-    return ids;
-  }
-
   async createCouncil(
     actor: Actor,
     organisationId: string,

@@ -134,6 +134,14 @@ export class DeadlinesService {
     );
   }
 
+  /**
+   * The open terms as a subquery (`id, case_id, track_kind, rule_id, strict_date, due_at, fatal`),
+   * for the personal agenda's one statement (issue #13): the caller narrows it to its cases.
+   */
+  openTermsSql(): string {
+    return `SELECT d.id, d.case_id, d.track_kind, d.rule_id, d.strict_date, d.due_at, d.fatal FROM deadline d WHERE d.status = 'open'`;
+  }
+
   async openForCases(caseIds: string[]): Promise<DeadlineView[]> {
     if (caseIds.length === 0) {
       return [];

@@ -1,11 +1,7 @@
 export { DossierModule } from './dossier.module';
 export { QUESTION_IDS, DIMENSION_KEYS, COMMENT_TARGETS } from './domain';
 export type { Effect, DimensionKey, AudienceKey, ChecklistItem } from './domain';
-export {
-  TrainingDutiesQuery,
-  type TrainingDuty,
-  type TrainingDutyCase,
-} from './training-duties.query';
+export { TrainingDutiesQuery } from './training-duties.query';
 export { pdfSafe } from './dossier-pdf';
 export { DOSSIER_LETTERS, type DossierLetter, type DossierLetters } from './dossier-letters.port';
 export {

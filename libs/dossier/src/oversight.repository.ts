@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { anyOf, TransactionHost } from '@wc/database';
+import { TransactionHost } from '@wc/database';
 
 import { OversightArrangementEntity } from './oversight-arrangement.entity';
 
@@ -10,12 +10,6 @@ export class OversightRepository {
 
   arrangementOf(caseId: string): Promise<OversightArrangementEntity | null> {
     return this.tx.manager.findOne(OversightArrangementEntity, { where: { caseId } });
-  }
-
-  arrangementsOf(caseIds: readonly string[]): Promise<OversightArrangementEntity[]> {
-    return caseIds.length === 0
-      ? Promise.resolve([])
-      : this.tx.manager.find(OversightArrangementEntity, { where: { caseId: anyOf(caseIds) } });
   }
 
   create(fields: Partial<OversightArrangementEntity>): OversightArrangementEntity {

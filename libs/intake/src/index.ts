@@ -1,3 +1,3 @@
 export { IntakeModule } from './intake.module';
-export { IntakeService, type OpenCouncilRequest } from './intake.service';
+export { IntakeService } from './intake.service';
 export * from './dto/intake.dto';

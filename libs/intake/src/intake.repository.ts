@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import { agendaLineSql } from '@wc/access';
 import { TransactionHost } from '@wc/database';
 
 import { CouncilRequestEntity } from './council-request.entity';
@@ -95,17 +96,29 @@ export class IntakeRepository {
       .getMany();
   }
 
-  /** The open requests of these councils, for the personal agenda. */
-  openRequestsOf(worksCouncilIds: readonly string[]): Promise<CouncilRequestEntity[]> {
-    if (worksCouncilIds.length === 0) {
-      return Promise.resolve([]);
-    }
-    return this.tx.manager
-      .createQueryBuilder(CouncilRequestEntity, 'r')
-      .where('r.works_council_id IN (:...worksCouncilIds)', { worksCouncilIds })
-      .andWhere(`r.status = 'open'`)
-      .orderBy('r.due_date', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .getMany();
+  /**
+   * The open requests of these councils (placeholders), or of councils of these employers, as
+   * agenda lines; `ruleOfKind` maps a request's kind to the rule of its term.
+   */
+  openRequestLinesSql(p: {
+    councilIds: string;
+    employerOrganisationIds: string;
+    ruleOfKind: string;
+  }): string {
+    return agendaLineSql(
+      {
+        kind: `'council_request'`,
+        side: `'employer'`,
+        yours: `r.organisation_id = ANY(${p.employerOrganisationIds})`,
+        action: `'answer_council_request'`,
+        rule_id: `${p.ruleOfKind}::jsonb ->> r.kind`,
+        due_date: 'r.due_date',
+        subject: 'r.subject',
+        path: `'/intake'`,
+        anchor: `'council-request-' || r.id`,
+      },
+      `FROM council_request r WHERE r.status = 'open'
+         AND (r.works_council_id = ANY(${p.councilIds}) OR r.organisation_id = ANY(${p.employerOrganisationIds}))`,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import type { AgendaLineContext } from '@wc/access';
 import { AiSystemsService } from '@wc/ai-systems';
 import { type Actor, COUNCIL_BOARD_ROLES, EMPLOYER_ROLES, hasRoleIn, Role } from '@wc/auth';
 import { CaseService } from '@wc/cases';
@@ -50,18 +51,6 @@ const RULE_OF: Record<
 };
 
 export const requestTrack = (requestId: string) => `council_request:${requestId}`;
-
-/** An open request on the personal agenda: whose move, by when. */
-export interface OpenCouncilRequest {
-  id: string;
-  worksCouncilId: string;
-  kind: CouncilRequestKind;
-  subject: string;
-  dueDate: string;
-  ruleId: string;
-  /** The actor's side on it: the employer answers; the council waits. */
-  side: 'employer' | 'council';
-}
 
 /**
  * The council's intake and initiative (issue #19): signals the council keeps to itself until it
@@ -331,29 +320,22 @@ export class IntakeService {
     });
   }
 
-  /** Open requests of the actor's councils and employers, for the personal agenda. */
-  async openRequestsFor(actor: Actor): Promise<OpenCouncilRequest[]> {
-    const councilIds = new Set(
-      actor.memberships
-        .filter((m) => m.worksCouncilId !== null && INTAKE_ROLES.includes(m.role))
-        .map((m) => m.worksCouncilId as string),
-    );
-    const employerOf = new Set(
-      actor.memberships.filter((m) => EMPLOYER_ROLES.includes(m.role)).map((m) => m.organisationId),
-    );
-    const employerCouncils = employerOf.size
-      ? await this.councils.councilIdsOfOrganisations([...employerOf])
-      : [];
-    const rows = await this.repo.openRequestsOf([...new Set([...councilIds, ...employerCouncils])]);
-    return rows.map((r) => ({
-      id: r.id,
-      worksCouncilId: r.worksCouncilId,
-      kind: r.kind,
-      subject: r.subject,
-      dueDate: r.dueDate,
-      ruleId: RULE_OF[r.kind],
-      side: employerOf.has(r.organisationId) ? 'employer' : 'council',
-    }));
+  /**
+   * The open requests of the actor's councils and of the councils of their employers, as lines of
+   * the personal agenda's one statement (issue #13): the employer answers, the council waits.
+   */
+  agendaLinesSql({ actor, param }: AgendaLineContext): string {
+    const councilIds = actor.memberships
+      .filter((m) => m.worksCouncilId !== null && INTAKE_ROLES.includes(m.role))
+      .map((m) => m.worksCouncilId as string);
+    const employerOf = actor.memberships
+      .filter((m) => EMPLOYER_ROLES.includes(m.role))
+      .map((m) => m.organisationId);
+    return this.repo.openRequestLinesSql({
+      councilIds: param(councilIds),
+      employerOrganisationIds: param(employerOf),
+      ruleOfKind: param(JSON.stringify(RULE_OF)),
+    });
   }
 
   private async openForUpdate(requestId: string, version: number): Promise<CouncilRequestEntity> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 
+import { type AgendaLineContext, agendaLineSql, amsterdamDaySql } from '@wc/access';
 import { TransactionHost } from '@wc/database';
 import { type CursorPageQueryDto, keysetPage, type Page } from '@wc/pagination';
 
@@ -48,6 +49,28 @@ export class MeetingRepository {
       where: { worksCouncilId, kind: In([...kinds]) },
       order: { startsAt: 'ASC', id: 'ASC' },
     });
+  }
+
+  /** The planned meetings from `now` on, visible by `visible`, as agenda lines (see the service). */
+  plannedMeetingLinesSql({ param, now, cases }: AgendaLineContext, visible: string): string {
+    return agendaLineSql(
+      {
+        kind: `'meeting'`,
+        side: `CASE WHEN ac.employer THEN 'employer' ELSE 'council' END`,
+        yours: 'true',
+        action: `'attend_meeting'`,
+        due_date: amsterdamDaySql('m.starts_at'),
+        subject: 'm.title',
+        meeting_id: 'm.id',
+        path: `'/meetings/' || m.id`,
+        anchor: `'meeting-title'`,
+      },
+      `FROM meeting m
+       JOIN (SELECT works_council_id, bool_or(side = 'employer') AS employer FROM ${cases}
+              WHERE side IN ('employer', 'council_board', 'council_member') GROUP BY works_council_id) ac
+         ON ac.works_council_id = m.works_council_id
+      WHERE m.status = 'planned' AND m.starts_at >= ${param(now)} AND ${visible}`,
+    );
   }
 
   /** One page of the council's meetings of these kinds, by start time. */

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 
-import { AccessService, keepOnVisibleCases } from '@wc/access';
+import {
+  AccessService,
+  type AgendaLineContext,
+  keepOnVisibleCases,
+  meetingVisibleSql,
+} from '@wc/access';
 import { type Actor, AuthService } from '@wc/auth';
 import { TrackTransitionService } from '@wc/cases';
 import { CouncilsService } from '@wc/councils';
@@ -131,6 +136,16 @@ export class MeetingsService {
   async all(actor: Actor, worksCouncilId: string): Promise<MeetingResponse[]> {
     const kinds = await this.visibleKinds(actor, worksCouncilId);
     return this.respond(actor, await this.meetings.listForCouncil(worksCouncilId, kinds));
+  }
+
+  /**
+   * The planned meetings ahead that the actor takes part in, of the councils of the cases on their
+   * agenda where they act (not as expert or union), as lines of the personal agenda's one
+   * statement (issue #13). A meeting is the employer side's when the actor acts for the employer
+   * on a case of that council.
+   */
+  agendaLinesSql(ctx: AgendaLineContext): string {
+    return this.meetings.plannedMeetingLinesSql(ctx, meetingVisibleSql(ctx.actor, ctx.param));
   }
 
   private async visibleKinds(actor: Actor, worksCouncilId: string): Promise<MeetingKind[]> {

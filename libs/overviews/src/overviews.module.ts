@@ -12,6 +12,7 @@ import { MeetingsModule } from '@wc/meetings';
 import { UnionsModule } from '@wc/unions';
 
 import { AgendaController } from './agenda.controller';
+import { AgendaRepository } from './agenda.repository';
 import { AgendaService } from './agenda.service';
 import { CaseExportsController } from './case-exports.controller';
 import { CaseExportsService } from './case-exports.service';
@@ -47,6 +48,7 @@ import { UnionDashboardService } from './union-dashboard.service';
     UnionDashboardService,
     CaseExportsService,
     AgendaService,
+    AgendaRepository,
   ],
 })
 export class OverviewsModule {}

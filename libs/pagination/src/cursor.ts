@@ -55,3 +55,34 @@ export const keyIdCursor = (cursor: string | undefined, time = true): KeyIdKey |
  */
 export const exactTimeSql = (column: string): string =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** A cursor of a sort key of several values (`{ k: [...] }`), as in-memory and SQL tuple pages give. */
+export interface TupleCursor {
+  k: Array<string | number>;
+}
+
+export const isTupleCursor = (value: unknown): value is TupleCursor =>
+  typeof value === 'object' &&
+  value !== null &&
+  Array.isArray((value as TupleCursor).k) &&
+  (value as TupleCursor).k.every((v) => typeof v === 'string' || typeof v === 'number');
+
+/**
+ * The `{ k }` tuple in `cursor` when it has exactly these value types (a keyset in SQL compares
+ * the whole tuple), or null for the first page; anything else is the usual 400.
+ */
+export function tupleCursor(
+  cursor: string | undefined,
+  types: ReadonlyArray<'string' | 'number'>,
+): Array<string | number> | null {
+  if (!cursor) {
+    return null;
+  }
+  return decodeCursor(
+    cursor,
+    (value): value is TupleCursor =>
+      isTupleCursor(value) &&
+      value.k.length === types.length &&
+      value.k.every((v, i) => typeof v === types[i]),
+  ).k;
+}

@@ -1,20 +1,10 @@
-import { decodeCursor } from './cursor';
+import { decodeCursor, isTupleCursor } from './cursor';
 import { limitOf, pageFrom, type Page } from './page';
 import type { CursorPageQueryDto } from './page-query.dto';
 
 /** A sort key: the values a list is ordered by, ending with a unique one (an id). */
 export type SortKey = ReadonlyArray<string | number>;
 export type SortOrder = ReadonlyArray<'asc' | 'desc'>;
-
-interface TupleCursor {
-  k: Array<string | number>;
-}
-
-const isTupleCursor = (value: unknown): value is TupleCursor =>
-  typeof value === 'object' &&
-  value !== null &&
-  Array.isArray((value as TupleCursor).k) &&
-  (value as TupleCursor).k.every((v) => typeof v === 'string' || typeof v === 'number');
 
 function compare(a: SortKey, b: SortKey, order: SortOrder): number {
   for (let i = 0; i < Math.min(a.length, b.length); i += 1) {

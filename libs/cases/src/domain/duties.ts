@@ -1,4 +1,4 @@
-import type { TrackKind, TrackSnapshot } from './tracks';
+import { TRACK_KINDS, type TrackKind, type TrackSnapshot } from './tracks';
 
 /** The two parties; who must act on a duty. */
 export type DutySide = 'employer' | 'council';
@@ -47,7 +47,7 @@ export interface DutyFacts {
   readonly today: string;
 }
 
-interface Move {
+export interface Move {
   readonly side: DutySide;
   readonly action: string;
   /** Rules whose open term on this track dates the move. */
@@ -134,6 +134,24 @@ function movesOf(track: TrackSnapshot): readonly Move[] {
   }
   return OTHER_MOVES[track.kind]?.[track.stage] ?? [];
 }
+
+/** Every move of the table as a row, for the agenda's SQL (`caseDuties` reads the same table). */
+export function everyMove(): Array<Move & { kind: TrackKind; stage: string }> {
+  const wor = (['advice', 'consent'] as const).flatMap((kind) =>
+    Object.entries(WOR_MOVES).flatMap(([stage, moves]) =>
+      moves.map((move) => ({ ...move, kind, stage })),
+    ),
+  );
+  const other = Object.entries(OTHER_MOVES).flatMap(([kind, stages]) =>
+    Object.entries(stages).flatMap(([stage, moves]) =>
+      moves.map((move) => ({ ...move, kind: kind as TrackKind, stage })),
+    ),
+  );
+  return [...wor, ...other];
+}
+
+/** Who waits on each term no move claims (`observe_term`), for the agenda's SQL. */
+export const termSides: Readonly<Record<string, DutySide>> = TERM_SIDE;
 
 /** Calendar days from `today` to `day` (negative when past). */
 export function daysBetween(today: string, day: string): number {
@@ -232,7 +250,7 @@ export function nextActionOf(duties: readonly Duty[]): Omit<Duty, 'deadlineId'> 
 }
 
 function isTrackKind(track: string | null): track is TrackKind {
-  return track !== null && ['advice', 'consent', 'ai_act', 'dpia', 'skills'].includes(track);
+  return track !== null && (TRACK_KINDS as readonly string[]).includes(track);
 }
 
 function dutyOf(

@@ -130,7 +130,7 @@ export type {
   CaseTab,
   MissingItem,
 } from './allowed-actions';
-export { byUrgency, caseDuties, daysBetween, nextActionOf } from './duties';
+export { byUrgency, caseDuties, daysBetween, everyMove, nextActionOf, termSides } from './duties';
 export type { Duty, DutyDeadline, DutyFacts, DutyInformationRequest, DutySide } from './duties';
 export type { CaoSettlement } from './triage';
 export { highRiskReading, prohibitedPractices, transparencyDuties } from './ai-act-screening';

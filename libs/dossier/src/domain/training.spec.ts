@@ -1,7 +1,6 @@
 import {
   allOverseersTrained,
   audienceProgress,
-  pendingModulesOf,
   personKey,
   type TrainingModule,
   type TrainingPlanContent,
@@ -124,38 +123,5 @@ describe('trainingPlanProblems', () => {
       { path: 'modules[1].audience', message: 'is not one of the plan’s audiences' },
       { path: 'modules[2].costToEmployee', message: 'must be 0: the employer pays (BW 7:611a)' },
     ]);
-  });
-});
-
-describe('pendingModulesOf', () => {
-  const ANNA = 'a0000000-0000-4000-8000-000000000001';
-  const plan: TrainingPlanContent = {
-    audiences: [
-      { audience: 'overseers' },
-      { audience: 'hr', people: [{ userId: ANNA, name: 'Anna' }] },
-      { audience: 'council_members' },
-    ],
-    modules: [
-      { ...module('toezicht', 'overseers'), deadline: '2026-05-01' },
-      { ...module('grenzen', 'overseers'), deadline: '2026-04-01' },
-      { ...module('hr-basis', 'hr'), deadline: '2026-06-01' },
-      { ...module('or-geletterdheid', 'council_members'), deadline: '2026-03-01' },
-    ],
-  };
-
-  it('lists what a named overseer has not completed yet, by deadline, matching a completion by name', () => {
-    const overseers = [{ userId: ANNA, name: 'Anna de Vries' }];
-    const done = [{ moduleKey: 'toezicht', name: 'anna  de vries', completedOn: '2026-03-02' }];
-    expect(pendingModulesOf(ANNA, plan, done, overseers, false)).toEqual([
-      { moduleKey: 'grenzen', title: 'grenzen', deadline: '2026-04-01' },
-      { moduleKey: 'hr-basis', title: 'hr-basis', deadline: '2026-06-01' },
-    ]);
-  });
-
-  it('gives a council member the council modules, and someone named nowhere nothing', () => {
-    expect(pendingModulesOf('someone', plan, [], null, true).map((m) => m.moduleKey)).toEqual([
-      'or-geletterdheid',
-    ]);
-    expect(pendingModulesOf('someone', plan, [], null, false)).toEqual([]);
   });
 });
