@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LessThanOrEqual } from 'typeorm';
 
 import { type AgendaLineContext, agendaLineSql, amsterdamDaySql } from '@wc/access';
-import { anyOf, TransactionHost } from '@wc/database';
+import { TransactionHost } from '@wc/database';
 
 import { BallotEntity } from './ballot.entity';
 import { InternalNoteEntity } from './internal-note.entity';
