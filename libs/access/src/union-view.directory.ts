@@ -29,6 +29,7 @@ export interface UnionViewCaseRef {
   worksCouncilName: string;
 }
 
+/** An open term as a dashboard lists it, named (the council's term figures take it without the names). */
 export interface UnionViewDeadline {
   id: string;
   caseId: string;

@@ -1,23 +1,14 @@
 import { Injectable } from '@nestjs/common';
 
-import { visibleCaseIdsSql, type VisibleCaseFilter } from '@wc/access';
+import { type UnionViewDeadline, visibleCaseIdsSql, type VisibleCaseFilter } from '@wc/access';
 import type { Actor } from '@wc/auth';
 import { TransactionHost } from '@wc/database';
 
 /** An open term as a dashboard lists it (the case's title is the case lib's). */
-export interface OpenTermRow {
-  id: string;
-  caseId: string;
-  organisationId: string;
-  worksCouncilId: string;
-  track: string | null;
-  ruleId: string;
-  strictDate: string;
-  extendedDate: string;
-  dueAt: string;
-  statutory: boolean;
-  fatal: boolean;
-}
+export type OpenTermRow = Omit<
+  UnionViewDeadline,
+  'caseTitle' | 'organisationName' | 'worksCouncilName' | 'daysLeft'
+>;
 
 /** How many terms a list has, and its first ones. */
 export interface TermList {
