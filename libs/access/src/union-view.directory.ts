@@ -29,7 +29,10 @@ export interface UnionViewCaseRef {
   worksCouncilName: string;
 }
 
-/** An open term as a dashboard lists it, named (the council's term figures take it without the names). */
+/**
+ * An open term as a dashboard lists it, with its names (the council's term figures take it
+ * without them).
+ */
 export interface UnionViewDeadline {
   id: string;
   caseId: string;
