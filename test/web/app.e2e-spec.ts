@@ -28,7 +28,7 @@ import {
  * waits for a change another context made, without a reload. The steps build on each other, as
  * one case moves from filing to a deviating decision.
  */
-const LIVE = 20_000;
+const LIVE = 30_000;
 const q = (key: keyof typeof nl) => nl[key];
 
 describe('web app (browser)', () => {
