@@ -1,12 +1,12 @@
 import { CommitmentReminderSweep } from '@wc/commitments';
-import { NotificationRelay } from '@wc/notifications';
 import type { GivenOrganisation, GivenUser } from '@wc/testing';
-import { startTestWorker, type TestWorker, waitUntil } from '@wc/testing';
+import { startTestWorker, type TestWorker } from '@wc/testing';
 import { WorkerModule } from '@wc/worker';
 
 import { completeDossier, fileCase, fulfilGoLiveDuties } from './support/case-fixtures';
 import { itemsOf } from './support/pages';
 import { startTestApp, type TestApp } from './support/test-app';
+import { relayNotifications } from './support/notification-relay';
 
 type Json = Record<string, any>;
 
@@ -32,13 +32,7 @@ describe('council intake and commitments (e2e)', () => {
   });
 
   async function relay(): Promise<void> {
-    await worker.module.get(NotificationRelay).relayPending();
-    await waitUntil(
-      async () =>
-        (await t.db.query(`SELECT count(*)::int AS n FROM notification_relay_delivery`))[0].n === 0,
-      10_000,
-      () => 'the events to be relayed',
-    );
+    await relayNotifications(worker, t.db);
   }
 
   async function notified(type: string): Promise<string[]> {

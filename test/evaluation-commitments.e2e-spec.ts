@@ -1,11 +1,11 @@
-import { NotificationRelay } from '@wc/notifications';
 import type { GivenOrganisation } from '@wc/testing';
-import { startTestWorker, type TestWorker, waitUntil } from '@wc/testing';
+import { startTestWorker, type TestWorker } from '@wc/testing';
 import { WorkerModule } from '@wc/worker';
 
 import { completeDossier, fileCase, fulfilGoLiveDuties } from './support/case-fixtures';
 import { pdfText } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
+import { relayNotifications } from './support/notification-relay';
 
 type Json = Record<string, any>;
 
@@ -58,13 +58,7 @@ describe('commitments reviewed at each evaluation (e2e)', () => {
   }
 
   async function notifiedOf(type: string): Promise<string[]> {
-    await worker.module.get(NotificationRelay).relayPending();
-    await waitUntil(
-      async () =>
-        (await t.db.query(`SELECT count(*)::int AS n FROM notification_relay_delivery`))[0].n === 0,
-      10_000,
-      () => 'the events to be relayed',
-    );
+    await relayNotifications(worker, t.db);
     const rows = await t.db.query<Array<{ user_id: string }>>(
       `SELECT user_id FROM notification WHERE type = $1 AND case_id = $2 ORDER BY user_id`,
       [type, caseId],

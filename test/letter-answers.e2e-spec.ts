@@ -1,11 +1,11 @@
-import { NotificationRelay } from '@wc/notifications';
 import type { GivenOrganisation } from '@wc/testing';
-import { startTestWorker, type TestWorker, waitUntil } from '@wc/testing';
+import { startTestWorker, type TestWorker } from '@wc/testing';
 import { WorkerModule } from '@wc/worker';
 
 import { fileCase } from './support/case-fixtures';
 import { Listener } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';
+import { relayNotifications } from './support/notification-relay';
 
 /**
  * Issue #22: the employer's written answer to the council's initiative proposal is a domain
@@ -30,13 +30,7 @@ describe('the answer to a letter (e2e)', () => {
   });
 
   async function relay(): Promise<void> {
-    await worker.module.get(NotificationRelay).relayPending();
-    await waitUntil(
-      async () =>
-        (await t.db.query(`SELECT count(*)::int AS n FROM notification_relay_delivery`))[0].n === 0,
-      10_000,
-      () => 'the events to be relayed',
-    );
+    await relayNotifications(worker, t.db);
   }
 
   it('publishes letter.answered in the transaction of the answer and notifies exactly the council side (its chair, secretary and members)', async () => {

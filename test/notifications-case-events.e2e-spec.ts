@@ -1,11 +1,12 @@
 import type { GivenOrganisation, GivenUser } from '@wc/testing';
 import { SmtpSink, waitUntil, startTestWorker, type TestWorker } from '@wc/testing';
-import { NotificationRelay, ReminderSweeper, VoteClosingSweep } from '@wc/notifications';
+import { ReminderSweeper, VoteClosingSweep } from '@wc/notifications';
 import { WorkerModule } from '@wc/worker';
 
 import { fileCase } from './support/case-fixtures';
 import { Listener } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';
+import { relayNotifications } from './support/notification-relay';
 
 type Who =
   | 'hr'
@@ -199,13 +200,7 @@ describe('case-event notifications (e2e)', () => {
   });
 
   const relay = async () => {
-    await worker.module.get(NotificationRelay).relayPending();
-    await waitUntil(
-      async () =>
-        (await t.db.query(`SELECT count(*)::int AS n FROM notification_relay_delivery`))[0].n === 0,
-      10_000,
-      () => 'the events to be relayed',
-    );
+    await relayNotifications(worker, t.db);
   };
 
   async function mailSettled(): Promise<void> {

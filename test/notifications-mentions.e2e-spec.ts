@@ -1,11 +1,11 @@
 import type { GivenOrganisation } from '@wc/testing';
 import { SmtpSink, waitUntil, startTestWorker, type TestWorker } from '@wc/testing';
-import { NotificationRelay } from '@wc/notifications';
 import { WorkerModule } from '@wc/worker';
 
 import { fileCase } from './support/case-fixtures';
 import { Listener } from './support/sockets';
 import { startTestApp, type TestApp } from './support/test-app';
+import { notificationQueueEmptied, relayNotifications } from './support/notification-relay';
 
 /** Text that must never leave the thread: not in the inbox, not in e-mail. */
 const SECRET = 'VERTROUWELIJK-reorganisatie-magazijn-Tilburg';
@@ -252,13 +252,7 @@ describe('mention notifications (e2e)', () => {
       [commentId],
     );
     expect(requeued).toHaveLength(2);
-    await worker.module.get(NotificationRelay).relayPending();
-    await waitUntil(
-      async () =>
-        (await t.db.query(`SELECT count(*)::int AS n FROM notification_relay_delivery`))[0].n === 0,
-      10_000,
-      () => 'the requeued events to be relayed',
-    );
+    await relayNotifications(worker, t.db, 'the requeued events to be relayed');
     await mailSettled();
     expect(await mentionRows(commentId)).toEqual(
       [org.chair.id, org.member.id]
@@ -322,12 +316,7 @@ describe('mention notifications (e2e)', () => {
     expect(await inboxOfLength('secretary', 1)).toEqual([
       expect.objectContaining({ commentId: third.body.id }),
     ]);
-    await waitUntil(
-      async () =>
-        (await t.db.query(`SELECT count(*)::int AS n FROM notification_relay_delivery`))[0].n === 0,
-      10_000,
-      () => 'the events to be relayed',
-    );
+    await notificationQueueEmptied(t.db);
     expect((await mentionRows(third.body.id)).map((r) => r.user_id)).toEqual([org.secretary.id]);
     expect(await inbox('member')).toHaveLength(2);
   });

@@ -3,7 +3,6 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import {
   type GivenOrganisation,
   type GivenUser,
-  waitUntil,
   startTestWorker,
   type TestWorker,
 } from '@wc/testing';
@@ -21,6 +20,7 @@ import {
   signIn,
   type UserPage,
 } from './support/browser';
+import { notificationQueueEmptied } from '../support/notification-relay';
 
 /**
  * The web app end to end (issue #9): Debian's Chromium, headless, against the real API and
@@ -565,12 +565,7 @@ describe('web app (browser)', () => {
   it('the notification bell and the inbox update live', async () => {
     const { page } = hr;
     // The case events of the earlier steps (issue #16) are in HR's inbox already: start from all read.
-    await waitUntil(
-      async () =>
-        (await t.db.query(`SELECT count(*)::int AS n FROM notification_relay_delivery`))[0].n === 0,
-      LIVE,
-      () => 'the case events to be relayed',
-    );
+    await notificationQueueEmptied(t.db, LIVE, 'the case events to be relayed');
     await t
       .http()
       .post('/notifications/read-all')

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
+  type APIResponse,
   type Browser,
   type BrowserContext,
   chromium,
@@ -191,7 +192,7 @@ async function showInOtherLanguage(page: Page): Promise<void> {
     if (route.request().method() !== 'PATCH') {
       return route.fallback();
     }
-    const current = await route.fetch({ method: 'GET', postData: undefined });
+    const current = await fetchAccountAsItIs(route);
     const me = (await current.json()) as Record<string, unknown>;
     const language = (JSON.parse(route.request().postData() ?? '{}') as { language?: string })
       .language;
@@ -224,6 +225,27 @@ async function showInOtherLanguage(page: Page): Promise<void> {
     await switchTo(lang);
   } finally {
     await page.unroute('**/auth/me', unsaved);
+  }
+}
+
+/**
+ * The signed-in account as the server has it, fetched with the intercepted PATCH's credentials
+ * but as a GET without its body. Playwright's request client reuses kept-alive connections that
+ * the server may close at the same moment (Node's keep-alive timeout), so a reset connection is
+ * tried again on a new one.
+ */
+async function fetchAccountAsItIs(route: Route): Promise<APIResponse> {
+  const headers = { ...route.request().headers() };
+  delete headers['content-length'];
+  delete headers['content-type'];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await route.fetch({ method: 'GET', headers, postData: '' });
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes('ECONNRESET')) {
+        throw error;
+      }
+    }
   }
 }
 
