@@ -455,6 +455,50 @@ describe('realtime (e2e, one instance)', () => {
       await sleep(QUIET_MS);
       expect(member.inbox.ofType('assessment.updated')).toEqual([]);
     });
+
+    it('applies the messages of one socket in the order sent, however long each takes', async () => {
+      // A case page that learns the reader is a council member re-subscribes with the internal
+      // room: subscribe, unsubscribe, subscribe, sent at once. Each awaits the database; the
+      // unsubscribe (one read) would otherwise finish before the subscribe (four) it follows.
+      const caseId = await givenCase(t.db, org);
+      const left = await socketOf(org.member);
+      const joined = await socketOf(org.chair);
+      const order: string[] = [];
+      const sent = (socket: ClientSocket, message: 'subscribe' | 'unsubscribe', name: string) =>
+        request(socket, message, { caseId }).then((ack) => {
+          order.push(name);
+          return ack;
+        });
+      await Promise.all([
+        sent(left.socket, 'subscribe', 'left:subscribe'),
+        sent(left.socket, 'unsubscribe', 'left:unsubscribe'),
+        sent(joined.socket, 'subscribe', 'joined:subscribe'),
+        sent(joined.socket, 'unsubscribe', 'joined:unsubscribe'),
+        sent(joined.socket, 'subscribe', 'joined:subscribe again'),
+      ]);
+      expect(order.filter((name) => name.startsWith('left:'))).toEqual([
+        'left:subscribe',
+        'left:unsubscribe',
+      ]);
+      expect(order.filter((name) => name.startsWith('joined:'))).toEqual([
+        'joined:subscribe',
+        'joined:unsubscribe',
+        'joined:subscribe again',
+      ]);
+
+      await outboxOf(t).append([
+        {
+          type: 'assessment.updated',
+          caseId,
+          organisationId: org.organisationId,
+          worksCouncilId: org.worksCouncilId,
+          payload: { version: 1 },
+        },
+      ]);
+      await joined.inbox.event('assessment.updated');
+      await sleep(QUIET_MS);
+      expect(left.inbox.ofType('assessment.updated')).toEqual([]);
+    });
   });
 
   describe('delivery', () => {

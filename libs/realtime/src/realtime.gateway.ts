@@ -104,6 +104,8 @@ export class RealtimeGateway
   private readonly logger = new Logger(RealtimeGateway.name);
   /** One disconnect timer per connected socket, cleared when it goes. */
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
+  /** Per socket, the end of the last message it sent: its messages are handled one at a time. */
+  private readonly lastMessage = new WeakMap<RealtimeSocket, Promise<unknown>>();
   private closing = false;
 
   constructor(
@@ -469,8 +471,20 @@ export class RealtimeGateway
    * Every message answers with an ack, never an exception event (house style B.9). A message
    * arriving after the token's expiry (the timer can lag behind a suspended host, or the Clock
    * was moved) is refused and the socket closed.
+   *
+   * A socket's messages are handled in the order it sent them, each after the one before has
+   * finished: each awaits the database, so a screen's `subscribe`, `unsubscribe`, `subscribe`
+   * (a case page that learns the reader is a council member joins the internal room too) could
+   * otherwise end with the `unsubscribe`'s leave after both joins, and the screen deaf to the case.
    */
-  private async handle(socket: RealtimeSocket, work: () => Promise<void>): Promise<RealtimeAck> {
+  private handle(socket: RealtimeSocket, work: () => Promise<void>): Promise<RealtimeAck> {
+    const previous = this.lastMessage.get(socket) ?? Promise.resolve();
+    const ack = previous.then(() => this.handleNow(socket, work));
+    this.lastMessage.set(socket, ack);
+    return ack;
+  }
+
+  private async handleNow(socket: RealtimeSocket, work: () => Promise<void>): Promise<RealtimeAck> {
     if (this.clock.now().getTime() >= socket.data.expiresAt) {
       // After the ack has gone out.
       setImmediate(() => this.expire(socket));

@@ -44,7 +44,8 @@ export function CasePage({ caseId, tab }: { caseId: string; tab: string }) {
     queryFn: () => unwrap(api.GET('/cases/{caseId}', { params: { path: { caseId } } })),
   });
   const side = aiCase.data?.yourSide;
-  const presence = useCaseRoom(caseId, {
+  // Joined once the side is known, so a council member joins both rooms at once.
+  const presence = useCaseRoom(side ? caseId : undefined, {
     internal: side !== undefined && COUNCIL_SIDES.includes(side),
   });
   const names = useNames(aiCase.data?.organisationId);
