@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 
 import type { AiSystemCaseGates, AiSystemCaseGateView } from '@wc/ai-systems';
+import { groupBy } from '@wc/core';
 
 import type { AiCaseEntity } from './ai-case.entity';
 import { CaseRepository } from './case.repository';
@@ -23,33 +24,49 @@ export class CaseGateQuery implements AiSystemCaseGates {
     @Optional() @Inject(CASE_DOSSIER_FACTS) private readonly dossier?: CaseDossierFacts,
   ) {}
 
-  /** The gate as the case stands; null before the first triage. */
-  async gateOf(aiCase: AiCaseEntity, tracks: readonly TrackSnapshot[]): Promise<GoLiveGate | null> {
-    return aiCase.triage
-      ? gateOfCase(aiCase, tracks, await this.dossier?.factsFor(aiCase.id, aiCase.triage.outcome))
-      : null;
+  /**
+   * The gates of these cases as they stand, keyed by case id (null before the first triage): the
+   * tracks of all of them in one statement and their dossier facts in one call, whatever their
+   * number. The caller decided who may see them.
+   */
+  async gatesOf(cases: readonly AiCaseEntity[]): Promise<Map<string, GoLiveGate | null>> {
+    const tracks = groupBy(await this.cases.tracksOfCases(cases.map((c) => c.id)), (t) => t.caseId);
+    const triaged = cases.flatMap((c) =>
+      c.triage ? [{ caseId: c.id, triage: c.triage.outcome }] : [],
+    );
+    const facts =
+      this.dossier && triaged.length > 0
+        ? await this.dossier.factsForCases(triaged)
+        : new Map<string, CaseDossierFactsView>();
+    return new Map(
+      cases.map((c) => [
+        c.id,
+        gateOfCase(
+          c,
+          (tracks.get(c.id) ?? []).map((t) => t.snapshot),
+          facts.get(c.id),
+        ),
+      ]),
+    );
   }
 
   async gatesFor(aiSystemId: string): Promise<AiSystemCaseGateView[]> {
-    const views: AiSystemCaseGateView[] = [];
     const cases = await this.cases.casesOfSystem(aiSystemId);
-    const tracksOfCases = await this.cases.tracksOfCases(cases.map((c) => c.id));
-    for (const aiCase of cases) {
-      const tracks = tracksOfCases.filter((t) => t.caseId === aiCase.id).map((t) => t.snapshot);
-      const gate = await this.gateOf(aiCase, tracks);
+    const gates = await this.gatesOf(cases);
+    return cases.map((aiCase) => {
+      const gate = gates.get(aiCase.id) ?? null;
       // Without a triage nobody knows yet which rights apply: the gate cannot be open.
       const openConditions = gate
         ? gate.conditions.filter((c) => !c.met).map((c) => ({ key: c.key, reason: c.reason }))
         : [{ key: 'triage', reason: 'The case has no triage yet.' }];
-      views.push({
+      return {
         caseId: aiCase.id,
         organisationId: aiCase.organisationId,
         worksCouncilId: aiCase.worksCouncilId,
         open: gate?.open ?? false,
         openConditions,
-      });
-    }
-    return views;
+      };
+    });
   }
 }
 

@@ -74,6 +74,18 @@ export class CaseRepository {
     });
   }
 
+  /** These cases, whole, in one statement; ids that do not exist are left out. */
+  async casesOf(ids: readonly string[]): Promise<AiCaseEntity[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const rows = await this.tx.query<object>(
+      `SELECT ${selectListOf(this.tx.manager, AiCaseEntity, 'c')} FROM ai_case c WHERE c.id = ANY($1::uuid[])`,
+      [[...ids]],
+    );
+    return rows.map((row) => asEntity(AiCaseEntity, row));
+  }
+
   /** The cases filed for one register entry, for the register's go-live check (issue #14). */
   async casesOfSystem(aiSystemId: string): Promise<AiCaseEntity[]> {
     const rows = await this.tx.query<object>(

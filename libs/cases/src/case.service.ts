@@ -37,6 +37,7 @@ import {
 
 import type { AiCaseEntity, TriageProposal } from './ai-case.entity';
 import { agendaCasesSql, caseAgendaLinesSql } from './case-agenda-lines';
+import { CaseGateQuery } from './case-gates.query';
 import { CaseReader } from './case-state';
 import { CaseMutation } from './case.mutation';
 import { type CaseListFilter, CaseRepository } from './case.repository';
@@ -121,6 +122,7 @@ export class CaseService {
     private readonly clock: Clock,
     private readonly access: AccessService,
     private readonly eventLog: EventLog,
+    private readonly gates: CaseGateQuery,
   ) {}
 
   /** A dossier change may open or close the go-live gate: both sides are told (issue #16). */
@@ -762,6 +764,23 @@ export class CaseService {
         inUseSince ? { inUseSince } : {},
       ),
     };
+  }
+
+  /**
+   * The gates of these cases as `goLiveGate` gives them, without the duty dates, keyed by case
+   * id, for overviews that show many cases at once: four statements whatever their number (the
+   * access, the rows, the tracks, the dossier states). Cases the actor may not see, or whose
+   * union share shows status only (`loadDossier`), are left out.
+   */
+  async goLiveGatesOf(
+    actor: Actor,
+    caseIds: readonly string[],
+  ): Promise<Map<string, GoLiveGate | null>> {
+    const access = await this.access.cases(actor, caseIds);
+    const shown = [...access.values()]
+      .filter((a) => a.side !== 'union' || a.unionScope === 'dossier')
+      .map((a) => a.caseId);
+    return this.gates.gatesOf(await this.cases.casesOf(shown));
   }
 
   async deadlinesOf(actor: Actor, caseId: string): Promise<DeadlineView[]> {

@@ -18,4 +18,11 @@ export interface CaseDossierFactsView {
 export interface CaseDossierFacts {
   /** Runs inside the caller's transaction; `triage` decides which dossier items apply. */
   factsFor(caseId: string, triage: TriageOutcome): Promise<CaseDossierFactsView>;
+  /**
+   * `factsFor` for each of these cases, keyed by case id, in a constant number of statements:
+   * lists of gates (the register, the employer's overview) would otherwise ask once per case.
+   */
+  factsForCases(
+    cases: ReadonlyArray<{ caseId: string; triage: TriageOutcome }>,
+  ): Promise<Map<string, CaseDossierFactsView>>;
 }

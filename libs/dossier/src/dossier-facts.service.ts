@@ -90,19 +90,35 @@ export class DossierFactsService implements CaseDossierFacts {
   }
 
   async factsFor(caseId: string, triage: TriageOutcome): Promise<CaseDossierFactsView> {
-    const dossier = await this.state.stateOf(caseId);
-    const items = dossierChecklist(dossierRequirements(triage), dossier);
-    return {
-      // AI Act 26(2): named overseers, every one trained on the overseers' modules [E5, E1]
-      ...(dossier.oversight
-        ? {
-            oversight: {
-              staffNamed: dossier.oversight.overseers.length > 0,
-              trained: dossier.overseersTrained,
-            },
-          }
-        : {}),
-      missingForRequest: missingForRequest(items),
-    };
+    return factsOf(await this.state.stateOf(caseId), triage);
   }
+
+  async factsForCases(
+    cases: ReadonlyArray<{ caseId: string; triage: TriageOutcome }>,
+  ): Promise<Map<string, CaseDossierFactsView>> {
+    const states = await this.state.statesOf(cases.map((c) => c.caseId));
+    return new Map(
+      cases.flatMap(({ caseId, triage }) => {
+        const dossier = states.get(caseId);
+        return dossier ? [[caseId, factsOf(dossier, triage)] as const] : [];
+      }),
+    );
+  }
+}
+
+/** What the case engine needs of a dossier, for the items the triage makes apply. */
+function factsOf(dossier: DossierState, triage: TriageOutcome): CaseDossierFactsView {
+  const items = dossierChecklist(dossierRequirements(triage), dossier);
+  return {
+    // AI Act 26(2): named overseers, every one trained on the overseers' modules [E5, E1]
+    ...(dossier.oversight
+      ? {
+          oversight: {
+            staffNamed: dossier.oversight.overseers.length > 0,
+            trained: dossier.overseersTrained,
+          },
+        }
+      : {}),
+    missingForRequest: missingForRequest(items),
+  };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { TransactionHost } from '@wc/database';
+import { asEntity, selectListOf, TransactionHost } from '@wc/database';
 
 import { LetterEntity } from './letter.entity';
 import { LetterVersionEntity } from './letter-version.entity';
@@ -79,6 +79,32 @@ export class LetterRepository {
       where: { letterId },
       order: { seq: 'DESC' },
     });
+  }
+
+  /** The latest version of each of these letters, in one statement: for a page of the list. */
+  latestVersionsOf(letterIds: readonly string[]): Promise<Map<string, LetterVersionEntity>> {
+    return this.shownVersionsOf(letterIds.map((id) => ({ id, signedVersion: null })));
+  }
+
+  /**
+   * Of each of these letters the version the other party reads: the signed one, else the latest
+   * (as `version` then `latestVersion` would answer it), in one statement whatever their number.
+   */
+  async shownVersionsOf(
+    letters: ReadonlyArray<Pick<LetterEntity, 'id' | 'signedVersion'>>,
+  ): Promise<Map<string, LetterVersionEntity>> {
+    if (letters.length === 0) {
+      return new Map();
+    }
+    const rows = await this.tx.query<object>(
+      `SELECT DISTINCT ON (v.letter_id) ${selectListOf(this.tx.manager, LetterVersionEntity, 'v')}
+         FROM letter_version v
+         JOIN unnest($1::uuid[], $2::int[]) AS l(id, signed_version) ON l.id = v.letter_id
+        ORDER BY v.letter_id, (v.seq = l.signed_version) IS TRUE DESC, v.seq DESC`,
+      [letters.map((l) => l.id), letters.map((l) => l.signedVersion)],
+    );
+    const versions = rows.map((row) => asEntity(LetterVersionEntity, row));
+    return new Map(versions.map((v) => [v.letterId, v]));
   }
 
   addVersion(fields: Omit<LetterVersionEntity, never>): Promise<LetterVersionEntity> {

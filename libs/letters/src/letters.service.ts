@@ -140,9 +140,9 @@ export class LettersService {
     const limit = limitOf(query);
     const after = query.cursor ? decodeCursor(query.cursor, isCursorKey) : null;
     const rows = await this.letters.pageOfCase(caseId, reader.party, after, limit + 1);
-    const latest = await Promise.all(rows.map((r) => this.letters.latestVersion(r.id)));
+    const latest = await this.letters.latestVersionsOf(rows.map((r) => r.id));
     return pageFrom(
-      rows.map((r, i) => ({ r, v: latest[i] })),
+      rows.map((r) => ({ r, v: latest.get(r.id) ?? null })),
       limit,
       ({ r }) => ({ at: r.createdAt.toISOString(), id: r.id }),
       ({ r, v }) => toSummary(r, v),
@@ -680,19 +680,21 @@ export class LettersService {
       return [];
     }
     const rows = await this.letters.sentOfCase(caseId);
-    return Promise.all(
-      rows.map(async (letter) => {
-        const version = await this.signedOrLatest(letter);
-        return {
-          subject: version.structured.subject,
-          sentAt: letter.sentAt ? amsterdamDay(letter.sentAt) : null,
-          delivery: letter.delivery,
-          receivedOn: letter.receivedOn,
-          receipt: letter.receipt.map((r) => ({ on: r.on, via: r.via, side: r.side })),
-          language,
-        };
-      }),
-    );
+    const shown = await this.letters.shownVersionsOf(rows);
+    return rows.map((letter) => {
+      const version = shown.get(letter.id);
+      if (!version) {
+        throw new NotFound('letter_version');
+      }
+      return {
+        subject: version.structured.subject,
+        sentAt: letter.sentAt ? amsterdamDay(letter.sentAt) : null,
+        delivery: letter.delivery,
+        receivedOn: letter.receivedOn,
+        receipt: letter.receipt.map((r) => ({ on: r.on, via: r.via, side: r.side })),
+        language,
+      };
+    });
   }
 
   // --- receipt -------------------------------------------------------------------------------

@@ -28,9 +28,14 @@ export class OverviewsService {
     const summaries = (await this.cases.visibleSummaries(actor, {})).filter(
       (c) => c.organisationId === organisationId,
     );
+    // One set read for all the gates: asked case by case, each cost five statements more.
+    const gates = await this.cases.goLiveGatesOf(
+      actor,
+      summaries.map((c) => c.id),
+    );
     const cases = new Map<string, RegisterCaseResponse[]>();
     for (const c of summaries) {
-      const gate = await this.cases.goLiveGate(actor, c.id);
+      const gate = gates.get(c.id) ?? null;
       const row = {
         id: c.id,
         title: c.title,
