@@ -3,11 +3,13 @@ import { createServer } from 'node:http';
 
 import { Pool } from 'pg';
 
+import { SESSION_OPTIONS } from '@wc/database';
+
 /**
  * The floor for this stack in `npm run bench:http`: a bare Node HTTP server that answers each
  * route by running, through pg, exactly the SQL statements the API ran for that route (captured
  * by bench/http-capture.preload.ts), on one pooled connection, and writing the last result as
- * JSON. No framework, no auth library, no validation, no mapping.
+ * JSON. No framework, no auth library, no validation, no mapping; the same session settings.
  *
  * Environment: DATABASE_URL, PORT, BARE_STATEMENTS (a JSON file: { "<route>": [{ text, values }] }),
  * DATABASE_POOL_SIZE (10, as the API).
@@ -24,6 +26,8 @@ const routes = JSON.parse(readFileSync(process.env.BARE_STATEMENTS!, 'utf8')) as
 const pool = new Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  // The API's session settings, so both sides run the same statements the same way.
+  options: SESSION_OPTIONS,
 });
 
 const server = createServer((req, res) => {

@@ -44,6 +44,7 @@ import { TrackProcedureDays1771400000000 } from './1771400000000-track-procedure
 import { GinIndexesWithoutPendingList1771600000000 } from './1771600000000-gin-indexes-without-pending-list';
 import { EvaluationPlanningQueue1771700000000 } from './1771700000000-evaluation-planning-queue';
 import { LetterAnsweredNotifications1771900000000 } from './1771900000000-letter-answered-notifications';
+import { TrackProcedureDaysColumn1772000000000 } from './1772000000000-track-procedure-days-column';
 
 /** Every migration in order. Listed explicitly: no glob loading at run time (house style B.17). */
 export const ALL_MIGRATIONS = [
@@ -93,4 +94,5 @@ export const ALL_MIGRATIONS = [
   GinIndexesWithoutPendingList1771600000000,
   EvaluationPlanningQueue1771700000000,
   LetterAnsweredNotifications1771900000000,
+  TrackProcedureDaysColumn1772000000000,
 ];

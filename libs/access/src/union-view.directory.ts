@@ -139,9 +139,9 @@ export class UnionViewDirectory {
       `WITH shared AS MATERIALIZED (${shared}),
        open_terms AS MATERIALIZED (
          SELECT t.id, t.case_id, t.rule_id, t.strict_date FROM deadline t JOIN shared s ON t.case_id = s.id WHERE t.status = 'open'),
-       -- track_procedure_days: the track's request-to-position days (migration 1771400000000).
+       -- procedure_days: the track's request-to-position days, kept by a trigger (migration 1772000000000).
        durations AS (
-         SELECT t.kind, track_procedure_days(t.snapshot->'history') AS days
+         SELECT t.kind, t.procedure_days AS days
            FROM case_track t JOIN shared s ON t.case_id = s.id
           WHERE t.kind IN ('advice', 'consent')),
        systems AS (
@@ -198,7 +198,7 @@ export class UnionViewDirectory {
       ? `WHERE (d.updated_at, d.id) < (${param(after.sortKey)}::timestamptz, ${param(after.id)}::uuid)`
       : '';
     const days = (kind: string) =>
-      `(SELECT track_procedure_days(t.snapshot->'history') FROM case_track t WHERE t.case_id = d.id AND t.kind = '${kind}')`;
+      `(SELECT t.procedure_days FROM case_track t WHERE t.case_id = d.id AND t.kind = '${kind}')`;
     return this.tx.query<UnionViewCase>(
       `WITH shared AS (${shared})
        SELECT ${caseRefFields('d')}, d.scope, d.stage, d.status, d.blocked, d.purpose, d.annex_iii AS "annexIII",

@@ -32,6 +32,19 @@ export class CaseTrackEntity {
   @Column({ type: 'jsonb' })
   snapshot!: TrackSnapshot;
 
+  /**
+   * An advice or consent track's request-to-position days, derived from the snapshot by a trigger
+   * (migration 1772000000000) for the union dashboard's medians: never written from here.
+   */
+  @Column({
+    type: 'double precision',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  readonly procedureDays?: number | null;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 
