@@ -16,8 +16,8 @@ const RAW_AS_TYPEORM = new Set([
 const selectLists = new Map<EntityTarget<ObjectLiteral>, Map<string, string>>();
 
 /**
- * `alias.column AS "property", …` for every column of an entity, built once from its metadata.
- * Hot read paths query with it through `manager.query` and wrap rows with `asEntity`: the same
+ * `alias.column AS "property", …` for every selected column of an entity, built once from its
+ * metadata. Hot read paths query with it through `manager.query` and wrap rows with `asEntity`: the same
  * objects `find` returns (pg parses timestamptz and jsonb alike) without the query builder and
  * entity transformer, which were most of a case read's CPU (bench:http). Refuses entities whose
  * columns TypeORM converts in ways pg does not (transformers, simple-json and the like).
@@ -37,7 +37,9 @@ export function selectListOf(
     const { driver } = manager.connection;
     list = manager.connection
       .getMetadata(entity)
-      .columns.map((column) => {
+      // As `find`: a column marked `select: false` is not read.
+      .columns.filter((column) => column.isSelect)
+      .map((column) => {
         const type = driver.normalizeType(column);
         if (column.transformer || !RAW_AS_TYPEORM.has(type)) {
           throw new Error(
