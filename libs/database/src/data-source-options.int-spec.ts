@@ -17,9 +17,10 @@ describe('dataSourceOptions (real PostgreSQL)', () => {
     }
   };
 
-  it('opens every session without JIT compilation, unless the database URL says otherwise', async () => {
+  it('opens every session without JIT compilation and with SSD page costs, unless the database URL says otherwise', async () => {
     const url = process.env[TEST_SERVER_ENV]!;
     expect(await show(url, 'jit')).toBe('off');
+    expect(await show(url, 'random_page_cost')).toBe('1.1');
     expect(await show(url, 'application_name')).toBe('overleg');
     const withOptions = new URL(url);
     withOptions.searchParams.set('options', '-c jit=on');
