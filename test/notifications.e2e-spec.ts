@@ -135,7 +135,7 @@ describe('deadline reminders (e2e)', () => {
       expect(dutch.html).toContain(`href="https://overleg.test/cases/${caseId}"`);
       const english = mails.find((m) => m.to.includes(org.member.email))!;
       expect(english.subject).toBe(
-        'Reminder: Works council advice term ends in 14 days – Roosterplanning met AI',
+        'Reminder: Works council advice term (adviestermijn) ends in 14 days – Roosterplanning met AI',
       );
       for (const mail of mails) {
         expect(mail.raw).not.toContain(SECRET_CONTENTS);

@@ -12,19 +12,23 @@ interface RuleTexts {
 }
 
 /**
- * Issue #18: every deadline rule's name and source, in Dutch and English. The web's
- * `ruleSource.<ruleId>` messages are made from this table (apps/web/src/messages/sources.*.ts).
+ * Issue #18: every deadline rule's name and source, in Dutch and English (with the Dutch legal
+ * term beside the English one). The web's `rule.<ruleId>` and `ruleSource.<ruleId>` messages are
+ * made from this table (apps/web/src/messages/shared.ts), so a term has one name everywhere.
  */
 export const DEADLINE_RULE_TEXTS = {
   advice_response_term: {
-    label: { nl: 'Adviestermijn ondernemingsraad', en: 'Works council advice term' },
+    label: {
+      nl: 'Adviestermijn ondernemingsraad',
+      en: 'Works council advice term (adviestermijn)',
+    },
     source: {
       nl: 'Afgesproken termijn (convenant); de WOR noemt geen adviestermijn (art. 25 WOR)',
       en: 'Agreed term (convenant); the WOR sets no advice term (WOR art. 25)',
     },
   },
   consent_response_term: {
-    label: { nl: 'Termijn instemmingsverzoek', en: 'Consent request term' },
+    label: { nl: 'Termijn instemmingsverzoek', en: 'Consent request term (instemmingsverzoek)' },
     source: {
       nl: 'Afgesproken termijn (convenant); art. 27 lid 2 WOR',
       en: 'Agreed term (convenant); WOR art. 27(2)',
@@ -33,33 +37,36 @@ export const DEADLINE_RULE_TEXTS = {
   consultation_meeting_term: {
     label: {
       nl: 'Termijn overlegvergadering (art. 23 WOR)',
-      en: 'Consultation meeting term (WOR art. 23)',
+      en: 'Consultation meeting term (overlegvergadering, WOR art. 23)',
     },
     source: { nl: 'art. 23 lid 1 en art. 25 lid 4 WOR', en: 'WOR art. 23(1) and 25(4)' },
   },
   suspension_term: {
     label: {
       nl: 'Opschortingstermijn (art. 25 lid 6 WOR)',
-      en: 'Suspension period (WOR art. 25(6))',
+      en: 'Suspension period (opschortingstermijn, WOR art. 25(6))',
     },
     source: { nl: 'art. 25 lid 6 WOR', en: 'WOR art. 25(6)' },
   },
   appeal_term: {
     label: {
       nl: 'Beroepstermijn Ondernemingskamer (art. 26 WOR)',
-      en: 'Appeal term, Enterprise Chamber (WOR art. 26)',
+      en: 'Appeal term, Enterprise Chamber (Ondernemingskamer, WOR art. 26)',
     },
     source: { nl: 'art. 26 lid 2 WOR', en: 'WOR art. 26(2)' },
   },
   nullity_term: {
     label: {
       nl: 'Termijn inroepen nietigheid (art. 27 lid 5 WOR)',
-      en: 'Term to invoke nullity (WOR art. 27(5))',
+      en: 'Term to invoke nullity (nietigheid, WOR art. 27(5))',
     },
     source: { nl: 'art. 27 lid 5 WOR', en: 'WOR art. 27(5)' },
   },
   information_response_term: {
-    label: { nl: 'Antwoordtermijn informatieverzoek', en: 'Information request response term' },
+    label: {
+      nl: 'Antwoordtermijn informatieverzoek',
+      en: 'Information request response term (informatieverzoek)',
+    },
     source: {
       nl: 'Interne termijn (geen wettelijke termijn; art. 31 lid 1 WOR zegt ‘tijdig’)',
       en: 'Internal term (not statutory; WOR art. 31(1) says ‘in good time’)',
@@ -68,7 +75,7 @@ export const DEADLINE_RULE_TEXTS = {
   initiative_response_term: {
     label: {
       nl: 'Antwoordtermijn initiatiefvoorstel of verzoek van de OR',
-      en: 'Response term for a council proposal or request',
+      en: 'Response term for a council proposal or request (initiatiefvoorstel)',
     },
     source: {
       nl: 'Interne termijn (geen wettelijke termijn; art. 23 lid 3 WOR)',
@@ -76,7 +83,7 @@ export const DEADLINE_RULE_TEXTS = {
     },
   },
   employer_decision_sla: {
-    label: { nl: 'Termijn besluit bestuurder', en: 'Employer decision term' },
+    label: { nl: 'Termijn besluit bestuurder', en: 'Employer decision term (besluit bestuurder)' },
     source: {
       nl: 'Interne termijn (geen wettelijke termijn; art. 25 lid 5 en art. 27 lid 2 WOR zeggen ‘zo spoedig mogelijk’)',
       en: 'Internal term (not statutory; WOR art. 25(5) and 27(2) say ‘as soon as possible’)',

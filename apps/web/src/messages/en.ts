@@ -387,19 +387,6 @@ export const en: Record<MessageKey, string> = {
   'deadlines.extended': 'With the Algemene termijnenwet',
   'deadlines.source': 'Source',
 
-  'rule.consultation_meeting_term': 'Consultation meeting (overlegvergadering) within 2 weeks',
-  'rule.advice_response_term': 'Term for the advice (adviestermijn)',
-  'rule.consent_response_term': 'Term for the consent decision (instemmingsbesluit)',
-  'rule.employer_decision_sla': 'Employer decision (besluit bestuurder)',
-  'rule.suspension_term': 'Suspension term (opschortingstermijn)',
-  'rule.appeal_term': 'Appeal term (Enterprise Chamber, Ondernemingskamer)',
-  'rule.nullity_term': 'Term to invoke nullity (nietigheid)',
-  'rule.evaluation_date': 'Evaluation',
-  'rule.information_response_term': 'Answer to an information request (informatieverzoek)',
-  'rule.initiative_response_term':
-    'Answer to a council proposal or request (initiatiefvoorstel, art. 23(3) WOR)',
-  'rule.training_deadline': 'Training completed',
-
   'deadlineStatus.open': 'running',
   'deadlineStatus.met': 'met',
   'deadlineStatus.cancelled': 'lapsed',

@@ -386,19 +386,6 @@ export const nl = {
   'deadlines.extended': 'Met de Algemene termijnenwet',
   'deadlines.source': 'Bron',
 
-  'rule.consultation_meeting_term': 'Overlegvergadering binnen 2 weken',
-  'rule.advice_response_term': 'Termijn voor het advies',
-  'rule.consent_response_term': 'Termijn voor het instemmingsbesluit',
-  'rule.employer_decision_sla': 'Besluit bestuurder',
-  'rule.suspension_term': 'Opschortingstermijn',
-  'rule.appeal_term': 'Beroepstermijn Ondernemingskamer',
-  'rule.nullity_term': 'Termijn nietigheid inroepen',
-  'rule.evaluation_date': 'Evaluatiemoment',
-  'rule.information_response_term': 'Antwoord op informatieverzoek',
-  'rule.initiative_response_term':
-    'Antwoord op initiatiefvoorstel of verzoek van de OR (art. 23 lid 3 WOR)',
-  'rule.training_deadline': 'Scholing afgerond',
-
   'deadlineStatus.open': 'lopend',
   'deadlineStatus.met': 'gehaald',
   'deadlineStatus.cancelled': 'vervallen',

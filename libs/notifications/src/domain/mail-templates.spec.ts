@@ -40,7 +40,7 @@ describe('notification mail', () => {
   it('writes English for English-speaking users', () => {
     const mail = renderNotificationMail({ ...facts, daysLeft: 1 }, 'en', links);
     expect(mail.subject).toBe(
-      'Reminder: Works council advice term ends tomorrow – Roostersoftware <Planner>',
+      'Reminder: Works council advice term (adviestermijn) ends tomorrow – Roostersoftware <Planner>',
     );
     // ICU versions differ on the comma after the weekday.
     expect(mail.text).toMatch(/ends tomorrow, on Friday,? 20 March 2026 \(end of day\)/);
@@ -84,7 +84,7 @@ describe('notification mail', () => {
       'en',
       links,
     );
-    expect(mail.subject).toBe('Escalation, fatal term: Works council advice term ends today');
+    expect(mail.subject).toBe('Escalation, fatal term: Works council advice term (adviestermijn) ends today');
     expect(mail.text).toContain('Open Overleg: https://overleg.example');
   });
 });
@@ -134,9 +134,9 @@ describe('digest mail', () => {
       /^Overleg: daily digest for Saturday,? 14 March 2026 \(2 notifications\)$/,
     );
     expect(mail.text).toContain(
-      '- Reminder: Works council advice term ends in 7 days – Roostersoftware <Planner>',
+      '- Reminder: Works council advice term (adviestermijn) ends in 7 days – Roostersoftware <Planner>',
     );
-    expect(mail.text).toContain('- Term expired: Works council advice term');
+    expect(mail.text).toContain('- Term expired: Works council advice term (adviestermijn)');
     expect(mail.html.match(/<li>/g)).toHaveLength(2);
   });
 
