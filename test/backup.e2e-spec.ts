@@ -200,6 +200,9 @@ describe('npm run backup / npm run restore (e2e)', () => {
     expect(
       roundTripped.tables.find((table) => table.name === 'document_content_chunk')?.rows,
     ).toBeGreaterThanOrEqual(2);
-    expect(roundTripped.serverVersion).not.toBe(original.serverVersion); // PostgreSQL 18 embedded, another on the host
+    // Backed up again by the embedded PostgreSQL 18, whatever server the suite itself runs on (the
+    // machine's, or, without TEST_DATABASE_URL, an embedded one of the same version).
+    expect(roundTripped.serverVersion).toMatch(/^18\./);
+    expect(original.serverVersion).toMatch(/^\d+\.\d+/);
   }, 180_000);
 });
