@@ -84,7 +84,9 @@ describe('notification mail', () => {
       'en',
       links,
     );
-    expect(mail.subject).toBe('Escalation, fatal term: Works council advice term (adviestermijn) ends today');
+    expect(mail.subject).toBe(
+      'Escalation, fatal term: Works council advice term (adviestermijn) ends today',
+    );
     expect(mail.text).toContain('Open Overleg: https://overleg.example');
   });
 });
