@@ -36,6 +36,14 @@ export interface CaseAccess {
 }
 
 /**
+ * Whether the actor sees the case's dossier (triage, requests, documents), not only its status
+ * and terms: everyone who sees the case does, a union only through a 'dossier' share (issue #8).
+ */
+export function seesDossier(access: Pick<CaseAccess, 'side' | 'unionScope'>): boolean {
+  return access.side !== 'union' || access.unionScope === 'dossier';
+}
+
+/**
  * Visibility for sets of ids (house style B.3): each method answers for many ids with a constant
  * number of statements, so no caller checks cases one at a time. What is not returned does not
  * exist for the actor (404, absent from lists).

@@ -1,5 +1,5 @@
 export { AccessModule } from './access.module';
-export { AccessService, type CaseAccess, keepOnVisibleCases } from './access.service';
+export { AccessService, type CaseAccess, keepOnVisibleCases, seesDossier } from './access.service';
 export {
   caseSideSql,
   caseUnionScopeSql,

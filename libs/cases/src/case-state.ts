@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 
-import { AccessService, type UnionScope } from '@wc/access';
+import { AccessService, seesDossier, type UnionScope } from '@wc/access';
 import type { Actor } from '@wc/auth';
 import { CouncilsService } from '@wc/councils';
 import { Forbidden, NotFound } from '@wc/core';
@@ -205,7 +205,7 @@ export class CaseReader {
   /** Parts of the dossier beyond status and deadlines: a union needs a 'dossier' share (issue #8). */
   async loadDossier(actor: Actor, caseId: string): Promise<LoadedCase> {
     const loaded = await this.load(actor, caseId, false);
-    if (loaded.side === 'union' && loaded.unionScope !== 'dossier') {
+    if (!seesDossier(loaded)) {
       throw new Forbidden(
         'case.not_shared',
         "Your union's share of this case covers its status and deadlines only.",

@@ -7,6 +7,7 @@ import {
   type AgendaLineContext,
   mayReadAudit,
   mayUseInternalSpace,
+  seesDossier,
   sideOn,
 } from '@wc/access';
 import { AiSystemsService } from '@wc/ai-systems';
@@ -249,7 +250,7 @@ export class CaseService {
       }
       const { side } = caseAccess;
       // A union's 'status' share shows stages and terms, not the dossier's information requests (issue #8).
-      const seesRequests = side !== 'union' || caseAccess.unionScope === 'dossier';
+      const seesRequests = seesDossier(caseAccess);
       const open = seesRequests ? (requests.get(row.id) ?? []) : [];
       const duties = caseDuties({
         status: row.status,
@@ -283,7 +284,7 @@ export class CaseService {
       if (!a) {
         return [];
       }
-      const statusOnly = a.side === 'union' && a.unionScope === 'status';
+      const statusOnly = !seesDossier(a);
       return [
         {
           ...toSummary(c),
@@ -777,9 +778,7 @@ export class CaseService {
     caseIds: readonly string[],
   ): Promise<Map<string, GoLiveGate | null>> {
     const access = await this.access.cases(actor, caseIds);
-    const shown = [...access.values()]
-      .filter((a) => a.side !== 'union' || a.unionScope === 'dossier')
-      .map((a) => a.caseId);
+    const shown = [...access.values()].filter(seesDossier).map((a) => a.caseId);
     return this.gates.gatesOf(await this.cases.casesOf(shown));
   }
 
