@@ -979,11 +979,11 @@ export class LettersService {
   }
 
   private async signedOrLatest(letter: LetterEntity): Promise<LetterVersionEntity> {
-    const signed =
-      letter.signedVersion !== null
-        ? await this.letters.version(letter.id, letter.signedVersion)
-        : null;
-    return signed ?? this.latest(letter);
+    const version = (await this.letters.shownVersionsOf([letter])).get(letter.id);
+    if (!version) {
+      throw new NotFound('letter_version');
+    }
+    return version;
   }
 
   private async compose(
