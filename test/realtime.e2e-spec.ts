@@ -129,6 +129,21 @@ async function givenCase(
   return id;
 }
 
+/** The event most specs here relay: a case's assessment saved at `version`. */
+function assessmentUpdated(
+  org: GivenOrganisation,
+  caseId: string,
+  version: number,
+): DomainEventDraft {
+  return {
+    type: 'assessment.updated',
+    caseId,
+    organisationId: org.organisationId,
+    worksCouncilId: org.worksCouncilId,
+    payload: { version },
+  };
+}
+
 function outboxOf(t: { app: INestApplication }) {
   const tx = t.app.get(TransactionHost);
   const outbox = t.app.get(Outbox);
@@ -326,15 +341,7 @@ describe('realtime (e2e, one instance)', () => {
         detail: expect.any(String),
       });
 
-      await outboxOf(t).append([
-        {
-          type: 'assessment.updated',
-          caseId,
-          organisationId: org.organisationId,
-          worksCouncilId: org.worksCouncilId,
-          payload: { version: 2 },
-        },
-      ]);
+      await outboxOf(t).append([assessmentUpdated(org, caseId, 2)]);
       const event = await chair.inbox.event('assessment.updated');
       expect(event).toMatchObject({
         type: 'assessment.updated',
@@ -416,15 +423,7 @@ describe('realtime (e2e, one instance)', () => {
           payload: { noteId: '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b0a', kind: 'note', version: 1 },
         },
       ]);
-      await outboxOf(t).append([
-        {
-          type: 'assessment.updated',
-          caseId,
-          organisationId: org.organisationId,
-          worksCouncilId: org.worksCouncilId,
-          payload: { version: 3 },
-        },
-      ]);
+      await outboxOf(t).append([assessmentUpdated(org, caseId, 3)]);
       expect(await member.inbox.event('internal.note_added')).toMatchObject({
         caseId,
         caseSeq: 1,
@@ -443,15 +442,7 @@ describe('realtime (e2e, one instance)', () => {
       await expect(request(member.socket, 'unsubscribe', { caseId })).resolves.toEqual({
         ok: true,
       });
-      await outboxOf(t).append([
-        {
-          type: 'assessment.updated',
-          caseId,
-          organisationId: org.organisationId,
-          worksCouncilId: org.worksCouncilId,
-          payload: { version: 1 },
-        },
-      ]);
+      await outboxOf(t).append([assessmentUpdated(org, caseId, 1)]);
       await sleep(QUIET_MS);
       expect(member.inbox.ofType('assessment.updated')).toEqual([]);
     });
@@ -486,15 +477,7 @@ describe('realtime (e2e, one instance)', () => {
         'joined:subscribe again',
       ]);
 
-      await outboxOf(t).append([
-        {
-          type: 'assessment.updated',
-          caseId,
-          organisationId: org.organisationId,
-          worksCouncilId: org.worksCouncilId,
-          payload: { version: 1 },
-        },
-      ]);
+      await outboxOf(t).append([assessmentUpdated(org, caseId, 1)]);
       await joined.inbox.event('assessment.updated');
       await sleep(QUIET_MS);
       expect(left.inbox.ofType('assessment.updated')).toEqual([]);
@@ -506,15 +489,7 @@ describe('realtime (e2e, one instance)', () => {
       const caseId = await givenCase(t.db, org);
       const member = await socketOf(org.member);
       await request(member.socket, 'subscribe', { caseId });
-      const open = await outboxOf(t).hold([
-        {
-          type: 'assessment.updated',
-          caseId,
-          organisationId: org.organisationId,
-          worksCouncilId: org.worksCouncilId,
-          payload: { version: 2 },
-        },
-      ]);
+      const open = await outboxOf(t).hold([assessmentUpdated(org, caseId, 2)]);
       await sleep(QUIET_MS);
       expect(member.inbox.events).toEqual([]);
       await open.commit();
@@ -528,25 +503,9 @@ describe('realtime (e2e, one instance)', () => {
       const caseId = await givenCase(t.db, org);
       const member = await socketOf(org.member);
       await request(member.socket, 'subscribe', { caseId });
-      const doomed = await outboxOf(t).hold([
-        {
-          type: 'assessment.updated',
-          caseId,
-          organisationId: org.organisationId,
-          worksCouncilId: org.worksCouncilId,
-          payload: { version: 1 },
-        },
-      ]);
+      const doomed = await outboxOf(t).hold([assessmentUpdated(org, caseId, 1)]);
       await doomed.rollback();
-      await outboxOf(t).append([
-        {
-          type: 'assessment.updated',
-          caseId,
-          organisationId: org.organisationId,
-          worksCouncilId: org.worksCouncilId,
-          payload: { version: 1 },
-        },
-      ]);
+      await outboxOf(t).append([assessmentUpdated(org, caseId, 1)]);
       await member.inbox.event('assessment.updated');
       await sleep(QUIET_MS);
       expect(member.inbox.events.map((e) => [e.type, e.caseSeq])).toEqual([
@@ -561,24 +520,8 @@ describe('realtime (e2e, one instance)', () => {
       await request(member.socket, 'subscribe', { caseId: first });
       await request(member.socket, 'subscribe', { caseId: second });
       // The lower id stays uncommitted while a higher one commits and is relayed.
-      const slow = await outboxOf(t).hold([
-        {
-          type: 'assessment.updated',
-          caseId: first,
-          organisationId: org.organisationId,
-          worksCouncilId: org.worksCouncilId,
-          payload: { version: 1 },
-        },
-      ]);
-      await outboxOf(t).append([
-        {
-          type: 'assessment.updated',
-          caseId: second,
-          organisationId: org.organisationId,
-          worksCouncilId: org.worksCouncilId,
-          payload: { version: 1 },
-        },
-      ]);
+      const slow = await outboxOf(t).hold([assessmentUpdated(org, first, 1)]);
+      await outboxOf(t).append([assessmentUpdated(org, second, 1)]);
       await member.inbox.waitFor(() => member.inbox.events.find((e) => e.caseId === second));
       await slow.commit();
       await member.inbox.waitFor(() => member.inbox.events.find((e) => e.caseId === first));
@@ -595,15 +538,7 @@ describe('realtime (e2e, one instance)', () => {
       );
       expect(killed?.pg_terminate_backend).toBe(true);
       // Committed while nobody listens: no NOTIFY reaches the relay, the pending row waits for it.
-      await outboxOf(t).append([
-        {
-          type: 'assessment.updated',
-          caseId,
-          organisationId: org.organisationId,
-          worksCouncilId: org.worksCouncilId,
-          payload: { version: 1 },
-        },
-      ]);
+      await outboxOf(t).append([assessmentUpdated(org, caseId, 1)]);
       await expect(member.inbox.event('assessment.updated', 10_000)).resolves.toMatchObject({
         caseId,
         caseSeq: 1,
@@ -729,24 +664,8 @@ describe('realtime (e2e, two API instances on one PostgreSQL and Redis)', () => 
     await expect(request(onA.socket, 'subscribe', { caseId })).resolves.toEqual({ ok: true });
     await expect(request(onB.socket, 'subscribe', { caseId })).resolves.toEqual({ ok: true });
 
-    await outboxOf(b).append([
-      {
-        type: 'assessment.updated',
-        caseId,
-        organisationId: org.organisationId,
-        worksCouncilId: org.worksCouncilId,
-        payload: { version: 2 },
-      },
-    ]);
-    await outboxOf(a).append([
-      {
-        type: 'assessment.updated',
-        caseId,
-        organisationId: org.organisationId,
-        worksCouncilId: org.worksCouncilId,
-        payload: { version: 3 },
-      },
-    ]);
+    await outboxOf(b).append([assessmentUpdated(org, caseId, 2)]);
+    await outboxOf(a).append([assessmentUpdated(org, caseId, 3)]);
     await onA.inbox.waitFor(() =>
       onA.inbox.ofType('assessment.updated').length === 2 ? true : undefined,
     );
@@ -782,15 +701,7 @@ describe('realtime (e2e, two API instances on one PostgreSQL and Redis)', () => 
 
     await leader.app.close();
     leader.closed = true;
-    await outboxOf(standby).append([
-      {
-        type: 'assessment.updated',
-        caseId,
-        organisationId: org.organisationId,
-        worksCouncilId: org.worksCouncilId,
-        payload: { version: 1 },
-      },
-    ]);
+    await outboxOf(standby).append([assessmentUpdated(org, caseId, 1)]);
     await expect(client.inbox.event('assessment.updated')).resolves.toMatchObject({
       caseId,
       caseSeq: 1,
